@@ -1,0 +1,74 @@
+"""The `helpdesk-exam` command.
+
+Each subcommand lives in its own module under `helpdesk_tui.commands` and
+registers itself with `register(subparsers)`; this module only wires them
+together, so adding a subcommand never touches another one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from helpdesk_tui import __version__
+from helpdesk_tui.commands.errors import UserError
+
+COMMAND_MODULES: tuple[str, ...] = (
+    "practice",
+    "exam",
+    "resume",
+    "keys",
+    "verify",
+    "scenario",
+    "simulate",
+    "report",
+    "review",
+    "reconcile",
+    "observe",
+    "class_report",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="helpdesk-exam",
+        description="A keyboard-first terminal exam environment for helpdesk operators.\n"
+        "Without a subcommand it starts a practice exam on the bundled default scenario.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"helpdesk-exam {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f"helpdesk_tui.commands.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"helpdesk_tui.commands.{name}":
+                continue  # not built yet: --help lists only what exists
+            raise
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    if not args_list or (args_list[0].startswith("--") and args_list[0] not in ("--help", "--version")):
+        args_list = ["practice", *args_list]
+    args = parser.parse_args(args_list)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return 2
+    try:
+        return int(handler(args) or 0)
+    except UserError as exc:
+        print(f"helpdesk-exam: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

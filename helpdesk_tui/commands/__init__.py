@@ -1,0 +1,1 @@
+"""One module per `helpdesk-exam` subcommand; each has `register(subparsers)`."""

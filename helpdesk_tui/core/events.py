@@ -1,0 +1,227 @@
+"""The closed, versioned set of events that make up an exam.
+
+Every change to the exam is one of these events. The event log stores them,
+the reducer folds them into state, and reports read them back. Keeping the set
+closed (an unknown type or a missing field is refused) is what lets an
+assessor trust that a log means the same thing to every tool that reads it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any
+
+SCHEMA_VERSION = 1
+"""Bump when an event type gains a required field or changes meaning."""
+
+
+class EventKind(StrEnum):
+    """Who caused an event: the simulation, the candidate or the system."""
+
+    STIMULUS = "stimulus"
+    COMMAND = "command"
+    SYSTEM = "system"
+
+
+@dataclass(frozen=True, slots=True)
+class EventSpec:
+    """The fields an event type must and may carry, with their JSON types."""
+
+    kind: EventKind
+    required: dict[str, type | tuple[type, ...]]
+    optional: dict[str, type | tuple[type, ...]] = field(default_factory=dict)
+
+
+_S, _C, _Y = EventKind.STIMULUS, EventKind.COMMAND, EventKind.SYSTEM
+_NUM = (int, float)
+_OPT_STR = (str, type(None))
+
+EVENT_SPECS: dict[str, EventSpec] = {
+    # --- system -------------------------------------------------------------
+    "session_started": EventSpec(
+        _Y,
+        {
+            "scenario_id": str,
+            "scenario_title": str,
+            "language": str,
+            "duration_s": _NUM,
+            "mode": str,
+            "sla_profile": dict,
+            "groups": list,
+            "customers": list,
+            "categories": list,
+        },
+        {"candidate_id": str, "schema_version": int, "kb_articles": list, "session_id": str},
+    ),
+    "session_paused": EventSpec(_Y, {"reason": str}),
+    "session_resumed": EventSpec(_Y, {"reason": str}, {"downtime_s": _NUM}),
+    "session_ended": EventSpec(_Y, {"reason": str}),
+    "speed_changed": EventSpec(_Y, {"speed": _NUM}),
+    "disk_fault": EventSpec(_Y, {"message": str}, {"recovered_after_s": _NUM}),
+    "lockdown_key_blocked": EventSpec(_Y, {"key": str}),
+    # --- stimuli from the simulation ----------------------------------------
+    "chat_opened": EventSpec(
+        _S, {"conversation_id": str, "customer_id": str}, {"subject": str, "incident_id": str}
+    ),
+    "call_started": EventSpec(
+        _S, {"conversation_id": str, "customer_id": str}, {"subject": str, "incident_id": str}
+    ),
+    "call_ended": EventSpec(_S, {"conversation_id": str, "by": str}),
+    "customer_typing": EventSpec(_S, {"conversation_id": str, "duration_s": _NUM}),
+    "customer_message": EventSpec(
+        _S,
+        {"conversation_id": str, "text": str},
+        {"duration_s": _NUM, "rule_id": str, "reveals": list, "kind": str},
+    ),
+    "email_received": EventSpec(
+        _S,
+        {"ticket_id": str, "customer_id": str, "title": str, "description": str},
+        {"incident_id": str, "created_at": _NUM},
+    ),
+    "ticket_preloaded": EventSpec(
+        _S,
+        {
+            "ticket_id": str,
+            "customer_id": str,
+            "title": str,
+            "description": str,
+            "created_at": _NUM,
+        },
+        {
+            "incident_id": str,
+            "category": str,
+            "impact": str,
+            "urgency": str,
+            "status": str,
+            "group": str,
+        },
+    ),
+    "second_line_reply": EventSpec(
+        _S, {"ticket_id": str, "group": str, "text": str}, {"question": bool}
+    ),
+    "mood_changed": EventSpec(
+        _S, {"customer_id": str, "mood": str, "cause": str}, {"score": _NUM}
+    ),
+    "evidence_flagged": EventSpec(
+        _S, {"flag": str, "competency": str, "reason": str}, {"conversation_id": str, "ref_seq": int}
+    ),
+    # --- candidate commands -------------------------------------------------
+    "ticket_created": EventSpec(
+        _C,
+        {"ticket_id": str, "title": str, "customer_id": str},
+        {
+            "description": str,
+            "category": str,
+            "impact": str,
+            "urgency": str,
+            "conversation_id": str,
+        },
+    ),
+    "ticket_updated": EventSpec(
+        _C,
+        {"ticket_id": str, "changes": dict},
+        {"priority_override": _OPT_STR, "override_reason": str},
+    ),
+    "ticket_opened": EventSpec(_C, {"ticket_id": str}),
+    "ticket_transferred": EventSpec(_C, {"ticket_id": str, "group": str, "reason": str}),
+    "ticket_pending": EventSpec(_C, {"ticket_id": str, "waiting_on": str}, {"reason": str}),
+    "ticket_resolved": EventSpec(_C, {"ticket_id": str, "solution": str}, {"kb_article": str}),
+    "ticket_reopened": EventSpec(_C, {"ticket_id": str}, {"reason": str}),
+    "ticket_closed": EventSpec(_C, {"ticket_id": str}),
+    "ticket_linked": EventSpec(
+        _C, {"ticket_id": str}, {"conversation_id": str, "kb_article": str}
+    ),
+    "ticket_reply_added": EventSpec(_C, {"ticket_id": str, "text": str}),
+    "note_added": EventSpec(_C, {"ticket_id": str, "text": str}),
+    "message_sent": EventSpec(
+        _C, {"conversation_id": str, "text": str}, {"canned_id": str, "interrupted": bool}
+    ),
+    "conversation_closed": EventSpec(_C, {"conversation_id": str}),
+    "kb_searched": EventSpec(_C, {"query": str, "results": list}),
+    "kb_article_opened": EventSpec(_C, {"article_id": str}),
+    "focus_moved": EventSpec(_C, {"area": str}, {"target": str}),
+    "form_cancelled": EventSpec(_C, {"form": str}, {"target": str}),
+    "hint_requested": EventSpec(_C, {"ticket_id": str}, {"hint": str}),
+}
+
+
+class EventFormatError(ValueError):
+    """A record that is not a well-formed event of the closed set."""
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One thing that happened, at an exam time and a UTC wall time.
+
+    `exam_time` is seconds since the exam started on the (pausable) exam clock;
+    `wall_time` is ISO 8601 UTC and is for people, never for ordering.
+    """
+
+    type: str
+    data: dict[str, Any]
+    exam_time: float
+    wall_time: str
+
+    @property
+    def kind(self) -> EventKind:
+        return EVENT_SPECS[self.type].kind
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"type": self.type, "t": self.exam_time, "wall": self.wall_time, "data": self.data}
+
+    @classmethod
+    def from_dict(cls, raw: Any) -> Event:
+        if not isinstance(raw, dict):
+            raise EventFormatError("an event must be a JSON object")
+        for key in ("type", "t", "wall", "data"):
+            if key not in raw:
+                raise EventFormatError(f"the event has no '{key}' field")
+        t = raw["t"]
+        if isinstance(t, bool) or not isinstance(t, (int, float)):
+            raise EventFormatError("'t' (exam time) must be a number of seconds")
+        if not isinstance(raw["wall"], str):
+            raise EventFormatError("'wall' must be an ISO 8601 UTC time string")
+        return make_event(raw["type"], raw["data"], float(t), raw["wall"])
+
+
+def check_event_data(event_type: str, data: Any) -> None:
+    """Refuse an unknown type, a missing or mistyped field, or an unknown field."""
+    spec = EVENT_SPECS.get(event_type)
+    if spec is None:
+        raise EventFormatError(f"unknown event type '{event_type}'")
+    if not isinstance(data, dict):
+        raise EventFormatError(f"'{event_type}' data must be a JSON object")
+    for name, kind in spec.required.items():
+        if name not in data:
+            raise EventFormatError(f"'{event_type}' needs the field '{name}'")
+        _check_type(event_type, name, data[name], kind)
+    for name, value in data.items():
+        if name in spec.required:
+            continue
+        if name not in spec.optional:
+            raise EventFormatError(f"'{event_type}' has no field '{name}'")
+        _check_type(event_type, name, value, spec.optional[name])
+
+
+def _check_type(event_type: str, name: str, value: Any, kind: type | tuple[type, ...]) -> None:
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    if isinstance(value, bool) and bool not in kinds:
+        ok = False
+    else:
+        ok = isinstance(value, kinds)
+    if not ok:
+        names = " or ".join("null" if k is type(None) else k.__name__ for k in kinds)
+        raise EventFormatError(f"'{event_type}' field '{name}' must be {names}")
+
+
+def make_event(event_type: str, data: dict[str, Any], exam_time: float, wall_time: str) -> Event:
+    """Build an event, checking it against the closed set."""
+    check_event_data(event_type, data)
+    return Event(event_type, dict(data), float(exam_time), wall_time)
+
+
+def utc_now_iso() -> str:
+    """The current UTC wall time, to the millisecond, for the `wall` field."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")

@@ -1,0 +1,698 @@
+"""The one reducer: `state = reduce(events)`.
+
+The same fold runs live, on resume after a crash, in the assessor's replay,
+in reports and in tests, so they can never disagree. `check` refuses events
+that are illegal in the current state *before* they are logged; `apply`
+then changes the state. Both are deterministic: no clock, no I/O, no random.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from helpdesk_tui.core.events import Event
+from helpdesk_tui.core.sla import SlaProfile, breached_targets_at
+from helpdesk_tui.core.state import (
+    Conversation,
+    Customer,
+    ExamState,
+    HistoryEntry,
+    KbLookup,
+    Message,
+    Ticket,
+    TicketStatus,
+)
+
+S = TicketStatus
+
+PENDING = {"customer": S.PENDING_CUSTOMER, "third_party": S.PENDING_THIRD_PARTY}
+
+# Which statuses each ticket command may start from.
+ALLOWED_FROM: dict[str, frozenset[TicketStatus]] = {
+    "ticket_opened": frozenset({S.NEW, S.PENDING_CUSTOMER, S.PENDING_THIRD_PARTY, S.TRANSFERRED}),
+    "ticket_pending": frozenset({S.NEW, S.OPEN, S.TRANSFERRED}),
+    "ticket_transferred": frozenset({S.NEW, S.OPEN, S.PENDING_CUSTOMER, S.PENDING_THIRD_PARTY}),
+    "ticket_resolved": frozenset(
+        {S.NEW, S.OPEN, S.PENDING_CUSTOMER, S.PENDING_THIRD_PARTY, S.TRANSFERRED}
+    ),
+    "ticket_reopened": frozenset({S.RESOLVED}),
+    "ticket_closed": frozenset({S.RESOLVED}),
+}
+
+
+class Refused(Exception):
+    """An event that is illegal in the current state; `reason` says why."""
+
+    def __init__(self, event: Event, reason: str) -> None:
+        super().__init__(f"{event.type} refused: {reason}")
+        self.event = event
+        self.reason = reason
+
+
+# --------------------------------------------------------------------------- check
+
+
+def check(state: ExamState, event: Event) -> str | None:
+    """The reason `event` is illegal now, or None when it may be logged."""
+    if event.type == "session_started":
+        return "the session has already started" if state.started else None
+    if not state.started:
+        return "the session has not started yet"
+    if state.ended:
+        return "the session has ended"
+    if event.exam_time < state.now - 1e-9:
+        return f"exam time goes backwards ({event.exam_time:.3f} < {state.now:.3f})"
+    checker = _CHECKS.get(event.type)
+    return checker(state, event) if checker else None
+
+
+def _ticket_or_reason(state: ExamState, ticket_id: str) -> Ticket | str:
+    ticket = state.tickets.get(ticket_id)
+    if ticket is None:
+        return f"there is no ticket {ticket_id}"
+    if ticket.status == S.CLOSED:
+        return f"ticket {ticket_id} is closed"
+    return ticket
+
+
+def _check_ticket_command(state: ExamState, event: Event) -> str | None:
+    found = _ticket_or_reason(state, event.data["ticket_id"])
+    if isinstance(found, str):
+        return found
+    allowed = ALLOWED_FROM.get(event.type)
+    if allowed is not None and found.status not in allowed:
+        return f"ticket {found.id} is {found.status.value}; {event.type} needs one of " + ", ".join(
+            sorted(s.value for s in allowed)
+        )
+    return _CHECK_DETAIL.get(event.type, _no_detail)(state, event, found)
+
+
+def _no_detail(state: ExamState, event: Event, ticket: Ticket) -> str | None:
+    return None
+
+
+def _check_fields(state: ExamState, fields: dict[str, object]) -> str | None:
+    levels = state.sla_profile.levels if state.sla_profile else ()
+    for name in ("impact", "urgency"):
+        value = fields.get(name)
+        if value is not None and value not in levels:
+            return f"{name} '{value}' is not one of {', '.join(levels)}"
+    category = fields.get("category")
+    if category is not None and state.categories and category not in state.categories:
+        return f"unknown category '{category}'"
+    for name in ("title",):
+        if name in fields and not str(fields[name]).strip():
+            return "a ticket needs a title"
+    return None
+
+
+def _check_created(state: ExamState, event: Event) -> str | None:
+    data = event.data
+    if data["ticket_id"] in state.tickets:
+        return f"ticket {data['ticket_id']} already exists"
+    if data["customer_id"] not in state.customers:
+        return f"unknown customer '{data['customer_id']}'"
+    conv = data.get("conversation_id")
+    if conv is not None and conv not in state.conversations:
+        return f"there is no conversation {conv}"
+    return _check_fields(state, data)
+
+
+_TICKET_FIELDS = {"title", "description", "category", "impact", "urgency"}
+
+
+def _check_updated(state: ExamState, event: Event, ticket: Ticket) -> str | None:
+    changes = event.data["changes"]
+    unknown = set(changes) - _TICKET_FIELDS
+    if unknown:
+        return f"a ticket has no field {', '.join(sorted(unknown))}"
+    if not changes and "priority_override" not in event.data:
+        return "nothing to change"
+    reason = _check_fields(state, changes)
+    if reason:
+        return reason
+    override = event.data.get("priority_override")
+    if override is not None:
+        if state.sla_profile and override not in state.sla_profile.priorities:
+            return f"unknown priority '{override}'"
+        if not event.data.get("override_reason", "").strip():
+            return "overriding the priority needs a reason"
+    return None
+
+
+def _check_transferred(state: ExamState, event: Event, ticket: Ticket) -> str | None:
+    group = event.data["group"]
+    if group not in state.groups:
+        return f"unknown group '{group}'; the groups are {', '.join(state.groups)}"
+    if not event.data["reason"].strip():
+        return "a transfer needs a reason"
+    return None
+
+
+def _check_pending(state: ExamState, event: Event, ticket: Ticket) -> str | None:
+    if event.data["waiting_on"] not in PENDING:
+        return "waiting_on must be 'customer' or 'third_party'"
+    return None
+
+
+def _check_resolved(state: ExamState, event: Event, ticket: Ticket) -> str | None:
+    if not event.data["solution"].strip():
+        return "resolving needs a solution"
+    return _check_article(state, event.data.get("kb_article"))
+
+
+def _check_article(state: ExamState, article: str | None) -> str | None:
+    if article is not None and state.kb_articles is not None and article not in state.kb_articles:
+        return f"unknown KB article '{article}'"
+    return None
+
+
+def _check_linked(state: ExamState, event: Event, ticket: Ticket) -> str | None:
+    conv = event.data.get("conversation_id")
+    article = event.data.get("kb_article")
+    if conv is None and article is None:
+        return "a link needs a conversation or a KB article"
+    if conv is not None and conv not in state.conversations:
+        return f"there is no conversation {conv}"
+    return _check_article(state, article)
+
+
+def _check_text(state: ExamState, event: Event, ticket: Ticket) -> str | None:
+    return None if event.data["text"].strip() else "the text is empty"
+
+
+def _check_conversation(state: ExamState, event: Event) -> str | None:
+    conv = state.conversations.get(event.data["conversation_id"])
+    if conv is None:
+        return f"there is no conversation {event.data['conversation_id']}"
+    if event.type == "message_sent":
+        if not conv.is_live:
+            return f"conversation {conv.id} has ended"
+        if not event.data["text"].strip():
+            return "the message is empty"
+    if event.type in ("conversation_closed", "call_ended") and not conv.is_live:
+        return f"conversation {conv.id} has already ended"
+    return None
+
+
+def _check_new_conversation(state: ExamState, event: Event) -> str | None:
+    if event.data["conversation_id"] in state.conversations:
+        return f"conversation {event.data['conversation_id']} already exists"
+    if event.data["customer_id"] not in state.customers:
+        return f"unknown customer '{event.data['customer_id']}'"
+    return None
+
+
+def _check_new_ticket_stimulus(state: ExamState, event: Event) -> str | None:
+    reason = _check_created(state, event)
+    if reason:
+        return reason
+    status = event.data.get("status")
+    if status is not None and status not in {s.value for s in S}:
+        return f"unknown status '{status}'"
+    group = event.data.get("group")
+    if group is not None and group not in state.groups:
+        return f"unknown group '{group}'"
+    return None
+
+
+def _check_second_line(state: ExamState, event: Event) -> str | None:
+    if event.data["ticket_id"] not in state.tickets:
+        return f"there is no ticket {event.data['ticket_id']}"
+    if event.data["group"] not in state.groups:
+        return f"unknown group '{event.data['group']}'"
+    return None
+
+
+def _check_customer(state: ExamState, event: Event) -> str | None:
+    if event.data["customer_id"] not in state.customers:
+        return f"unknown customer '{event.data['customer_id']}'"
+    return None
+
+
+def _check_opened_article(state: ExamState, event: Event) -> str | None:
+    return _check_article(state, event.data["article_id"])
+
+
+def _check_speed(state: ExamState, event: Event) -> str | None:
+    return None if event.data["speed"] > 0 else "the speed must be positive"
+
+
+def _check_paused(state: ExamState, event: Event) -> str | None:
+    return "the session is already paused" if state.paused else None
+
+
+def _check_resumed(state: ExamState, event: Event) -> str | None:
+    return None  # a resume after a crash needs no prior pause event
+
+
+def _check_hint(state: ExamState, event: Event) -> str | None:
+    if state.mode != "practice":
+        return "hints exist only in practice"
+    return None if event.data["ticket_id"] in state.tickets else "there is no such ticket"
+
+
+_CHECK_DETAIL: dict[str, Callable[[ExamState, Event, Ticket], str | None]] = {
+    "ticket_updated": _check_updated,
+    "ticket_transferred": _check_transferred,
+    "ticket_pending": _check_pending,
+    "ticket_resolved": _check_resolved,
+    "ticket_linked": _check_linked,
+    "ticket_reply_added": _check_text,
+    "note_added": _check_text,
+}
+
+_CHECKS: dict[str, Callable[[ExamState, Event], str | None]] = {
+    "ticket_created": _check_created,
+    "email_received": _check_new_ticket_stimulus,
+    "ticket_preloaded": _check_new_ticket_stimulus,
+    "second_line_reply": _check_second_line,
+    "chat_opened": _check_new_conversation,
+    "call_started": _check_new_conversation,
+    "call_ended": _check_conversation,
+    "customer_typing": _check_conversation,
+    "customer_message": _check_conversation,
+    "message_sent": _check_conversation,
+    "conversation_closed": _check_conversation,
+    "mood_changed": _check_customer,
+    "kb_article_opened": _check_opened_article,
+    "speed_changed": _check_speed,
+    "session_paused": _check_paused,
+    "session_resumed": _check_resumed,
+    "hint_requested": _check_hint,
+    **{name: _check_ticket_command for name in (*ALLOWED_FROM, *_CHECK_DETAIL)},
+}
+
+
+# --------------------------------------------------------------------------- apply
+
+
+def apply(state: ExamState, event: Event, seq: int | None = None) -> ExamState:
+    """Fold one event into `state` (in place) and return it.
+
+    Raises `Refused` when the event is illegal: a log that contains one was
+    not written by this program.
+    """
+    reason = check(state, event)
+    if reason is not None:
+        raise Refused(event, reason)
+    state.last_seq = state.last_seq + 1 if seq is None else seq
+    state.now = max(state.now, event.exam_time)
+    _APPLY[event.type](state, event)
+    return state
+
+
+def reduce(events: Iterable[Event | tuple[int, Event]], state: ExamState | None = None) -> ExamState:
+    """Fold events (optionally with their log seq) into a state."""
+    state = state or ExamState()
+    for item in events:
+        if isinstance(item, tuple):
+            apply(state, item[1], item[0])
+        else:
+            apply(state, item)
+    return state
+
+
+def _history(ticket: Ticket, state: ExamState, event: Event, summary: str) -> None:
+    ticket.history.append(HistoryEntry(event.exam_time, state.last_seq, event.type, summary))
+    ticket.updated_at = event.exam_time
+
+
+def _profile(state: ExamState) -> SlaProfile:
+    assert state.sla_profile is not None
+    return state.sla_profile
+
+
+def _record_breaches(state: ExamState, ticket: Ticket, at: float) -> None:
+    """Remember every target breached by `at`, so no later change undoes it."""
+    ticket.sla_breached |= breached_targets_at(ticket, _profile(state), at)
+
+
+def _set_status(state: ExamState, ticket: Ticket, status: TicketStatus, at: float) -> None:
+    pausing = _profile(state).pausing_states | {S.RESOLVED.value, S.CLOSED.value}
+    was_paused = ticket.status.value in pausing
+    now_paused = status.value in pausing
+    if now_paused and not was_paused:
+        ticket.pauses.append((at, None))
+    elif was_paused and not now_paused and ticket.pauses and ticket.pauses[-1][1] is None:
+        ticket.pauses[-1] = (ticket.pauses[-1][0], at)
+    ticket.status = status
+
+
+def _reprioritise(state: ExamState, ticket: Ticket) -> None:
+    if ticket.priority_override_reason is None:
+        ticket.priority = _profile(state).priority_for(ticket.impact, ticket.urgency)
+
+
+def _respond(ticket: Ticket, at: float) -> None:
+    if ticket.first_response_at is None:
+        ticket.first_response_at = at
+    ticket.last_response_at = at
+
+
+def _apply_session_started(state: ExamState, event: Event) -> None:
+    d = event.data
+    state.started = True
+    state.scenario_id = d["scenario_id"]
+    state.scenario_title = d["scenario_title"]
+    state.language = d["language"]
+    state.duration_s = float(d["duration_s"])
+    state.mode = d["mode"]
+    state.candidate_id = d.get("candidate_id", "")
+    state.sla_profile = SlaProfile.from_dict(d["sla_profile"])
+    state.groups = {g["id"]: g["name"] for g in d["groups"]}
+    state.categories = list(d["categories"])
+    if "kb_articles" in d:
+        state.kb_articles = frozenset(d["kb_articles"])
+    for c in d["customers"]:
+        state.customers[c["id"]] = Customer(
+            id=c["id"],
+            name=c["name"],
+            technical_level=c["technical_level"],
+            mood=c["mood"],
+            patience_s=float(c["patience_s"]),
+            department=c.get("department", ""),
+        )
+
+
+def _apply_paused(state: ExamState, event: Event) -> None:
+    state.paused = True
+
+
+def _apply_resumed(state: ExamState, event: Event) -> None:
+    state.paused = False
+
+
+def _apply_ended(state: ExamState, event: Event) -> None:
+    state.ended = True
+    state.end_reason = event.data["reason"]
+
+
+def _apply_speed(state: ExamState, event: Event) -> None:
+    state.speed = float(event.data["speed"])
+
+
+def _apply_flag(state: ExamState, event: Event) -> None:
+    state.flags.append({**event.data, "seq": state.last_seq, "at": event.exam_time})
+
+
+def _apply_nothing(state: ExamState, event: Event) -> None:
+    """Events kept for the assessors that change no exam state."""
+
+
+def _new_ticket(state: ExamState, event: Event, source: str, created_at: float) -> Ticket:
+    d = event.data
+    ticket = Ticket(
+        id=d["ticket_id"],
+        title=d["title"],
+        description=d.get("description", ""),
+        customer_id=d["customer_id"],
+        created_at=created_at,
+        source=source,
+        category=d.get("category"),
+        impact=d.get("impact"),
+        urgency=d.get("urgency"),
+        incident_id=d.get("incident_id"),
+    )
+    state.tickets[ticket.id] = ticket
+    state.ticket_counter += 1
+    _reprioritise(state, ticket)
+    return ticket
+
+
+def _apply_ticket_created(state: ExamState, event: Event) -> None:
+    ticket = _new_ticket(state, event, "candidate", event.exam_time)
+    ticket.status = S.OPEN
+    conv_id = event.data.get("conversation_id")
+    if conv_id is not None:
+        _link_conversation(state, ticket, conv_id, event.exam_time)
+    _history(ticket, state, event, f"created: {ticket.title}")
+
+
+def _apply_email(state: ExamState, event: Event) -> None:
+    created = float(event.data.get("created_at", event.exam_time))
+    ticket = _new_ticket(state, event, "email", created)
+    _history(ticket, state, event, f"e-mail received: {ticket.title}")
+
+
+def _apply_preloaded(state: ExamState, event: Event) -> None:
+    ticket = _new_ticket(state, event, "queue", float(event.data["created_at"]))
+    status = S(event.data.get("status", S.NEW.value))
+    if status != S.NEW:
+        _set_status(state, ticket, status, ticket.created_at)
+    ticket.group = event.data.get("group")
+    _history(ticket, state, event, f"in the queue since {ticket.created_at:.0f}s: {ticket.title}")
+
+
+def _link_conversation(state: ExamState, ticket: Ticket, conv_id: str, at: float) -> None:
+    conv = state.conversations[conv_id]
+    if conv_id not in ticket.conversation_ids:
+        ticket.conversation_ids.append(conv_id)
+    if ticket.incident_id is None:
+        ticket.incident_id = conv.incident_id
+    if ticket.id not in conv.ticket_ids:
+        conv.ticket_ids.append(ticket.id)
+    if conv.last_candidate_at is not None:
+        _respond(ticket, at)
+
+
+def _apply_ticket_updated(state: ExamState, event: Event) -> None:
+    ticket = state.tickets[event.data["ticket_id"]]
+    _record_breaches(state, ticket, event.exam_time)
+    changes = event.data["changes"]
+    for name, value in changes.items():
+        setattr(ticket, name, value)
+    if "priority_override" in event.data:
+        override = event.data["priority_override"]
+        if override is None:
+            ticket.priority_override_reason = None
+        else:
+            ticket.priority = override
+            ticket.priority_override_reason = event.data["override_reason"]
+    _reprioritise(state, ticket)
+    if ticket.status == S.NEW:
+        _set_status(state, ticket, S.OPEN, event.exam_time)
+    parts = [f"{k}={v}" for k, v in changes.items()]
+    if ticket.priority_override_reason and "priority_override" in event.data:
+        parts.append(f"priority={ticket.priority} ({ticket.priority_override_reason})")
+    _history(ticket, state, event, "updated: " + ", ".join(parts))
+
+
+def _apply_ticket_opened(state: ExamState, event: Event) -> None:
+    ticket = state.tickets[event.data["ticket_id"]]
+    _set_status(state, ticket, S.OPEN, event.exam_time)
+    ticket.waiting_on = None
+    _history(ticket, state, event, "taken in hand")
+
+
+def _apply_transferred(state: ExamState, event: Event) -> None:
+    ticket = state.tickets[event.data["ticket_id"]]
+    _set_status(state, ticket, S.TRANSFERRED, event.exam_time)
+    ticket.group = event.data["group"]
+    _history(ticket, state, event, f"transferred to {ticket.group}: {event.data['reason']}")
+
+
+def _apply_pending(state: ExamState, event: Event) -> None:
+    ticket = state.tickets[event.data["ticket_id"]]
+    ticket.waiting_on = event.data["waiting_on"]
+    _set_status(state, ticket, PENDING[ticket.waiting_on], event.exam_time)
+    _history(ticket, state, event, f"pending on {ticket.waiting_on}")
+
+
+def _apply_resolved(state: ExamState, event: Event) -> None:
+    ticket = state.tickets[event.data["ticket_id"]]
+    at = event.exam_time
+    _record_breaches(state, ticket, at)
+    _respond(ticket, at)
+    ticket.resolved_at = at
+    ticket.solution = event.data["solution"]
+    ticket.solution_article = event.data.get("kb_article")
+    if ticket.solution_article and ticket.solution_article not in ticket.kb_articles:
+        ticket.kb_articles.append(ticket.solution_article)
+    _set_status(state, ticket, S.RESOLVED, at)
+    _history(ticket, state, event, f"resolved: {ticket.solution}")
+
+
+def _apply_reopened(state: ExamState, event: Event) -> None:
+    ticket = state.tickets[event.data["ticket_id"]]
+    _record_breaches(state, ticket, event.exam_time)
+    ticket.resolved_at = None
+    _set_status(state, ticket, S.OPEN, event.exam_time)
+    _history(ticket, state, event, "reopened")
+
+
+def _apply_closed(state: ExamState, event: Event) -> None:
+    ticket = state.tickets[event.data["ticket_id"]]
+    ticket.closed_at = event.exam_time
+    _set_status(state, ticket, S.CLOSED, event.exam_time)
+    _history(ticket, state, event, "closed")
+
+
+def _apply_linked(state: ExamState, event: Event) -> None:
+    ticket = state.tickets[event.data["ticket_id"]]
+    conv = event.data.get("conversation_id")
+    if conv is not None:
+        _link_conversation(state, ticket, conv, event.exam_time)
+        _history(ticket, state, event, f"linked to conversation {conv}")
+    article = event.data.get("kb_article")
+    if article is not None and article not in ticket.kb_articles:
+        ticket.kb_articles.append(article)
+        _history(ticket, state, event, f"linked to article {article}")
+
+
+def _apply_reply(state: ExamState, event: Event) -> None:
+    ticket = state.tickets[event.data["ticket_id"]]
+    _record_breaches(state, ticket, event.exam_time)
+    ticket.replies.append((event.exam_time, event.data["text"]))
+    _respond(ticket, event.exam_time)
+    if ticket.status == S.NEW:
+        _set_status(state, ticket, S.OPEN, event.exam_time)
+    _history(ticket, state, event, f"reply: {event.data['text']}")
+
+
+def _apply_note(state: ExamState, event: Event) -> None:
+    ticket = state.tickets[event.data["ticket_id"]]
+    ticket.notes.append((event.exam_time, event.data["text"]))
+    _history(ticket, state, event, f"note: {event.data['text']}")
+
+
+def _apply_second_line(state: ExamState, event: Event) -> None:
+    ticket = state.tickets[event.data["ticket_id"]]
+    d = event.data
+    ticket.second_line.append((event.exam_time, d["group"], d["text"]))
+    _history(ticket, state, event, f"{d['group']} replied: {d['text']}")
+
+
+def _new_conversation(state: ExamState, event: Event, channel: str) -> None:
+    d = event.data
+    state.conversations[d["conversation_id"]] = Conversation(
+        id=d["conversation_id"],
+        channel=channel,
+        customer_id=d["customer_id"],
+        opened_at=event.exam_time,
+        subject=d.get("subject", ""),
+        incident_id=d.get("incident_id"),
+    )
+
+
+def _apply_chat_opened(state: ExamState, event: Event) -> None:
+    _new_conversation(state, event, "chat")
+
+
+def _apply_call_started(state: ExamState, event: Event) -> None:
+    _new_conversation(state, event, "call")
+
+
+def _apply_call_ended(state: ExamState, event: Event) -> None:
+    conv = state.conversations[event.data["conversation_id"]]
+    conv.status = "ended"
+    conv.busy_until = min(conv.busy_until, event.exam_time)
+
+
+def _apply_conversation_closed(state: ExamState, event: Event) -> None:
+    conv = state.conversations[event.data["conversation_id"]]
+    conv.status = "ended" if conv.channel == "call" else "closed"
+    conv.busy_until = min(conv.busy_until, event.exam_time)
+
+
+def _apply_typing(state: ExamState, event: Event) -> None:
+    conv = state.conversations[event.data["conversation_id"]]
+    conv.busy_until = max(conv.busy_until, event.exam_time + float(event.data["duration_s"]))
+
+
+def _apply_customer_message(state: ExamState, event: Event) -> None:
+    conv = state.conversations[event.data["conversation_id"]]
+    duration = float(event.data.get("duration_s", 0.0))
+    if conv.status == "closed":
+        conv.status = "open"  # a customer writing again reopens the chat
+    conv.messages.append(
+        Message("customer", event.data["text"], event.exam_time, state.last_seq, duration)
+    )
+    conv.last_customer_at = event.exam_time
+    if conv.channel == "call":
+        conv.busy_until = max(conv.busy_until, event.exam_time + duration)
+
+
+def _apply_message_sent(state: ExamState, event: Event) -> None:
+    conv = state.conversations[event.data["conversation_id"]]
+    at = event.exam_time
+    conv.messages.append(
+        Message(
+            "candidate",
+            event.data["text"],
+            at,
+            state.last_seq,
+            interrupted=conv.is_busy_at(at),
+            canned_id=event.data.get("canned_id"),
+        )
+    )
+    conv.last_candidate_at = at
+    conv.last_seen_at = max(conv.last_seen_at, at)
+    for ticket_id in conv.ticket_ids:
+        ticket = state.tickets[ticket_id]
+        if ticket.resolved_at is None and ticket.status != S.CLOSED:
+            _record_breaches(state, ticket, at)
+            _respond(ticket, at)
+
+
+def _apply_mood(state: ExamState, event: Event) -> None:
+    customer = state.customers[event.data["customer_id"]]
+    customer.mood = event.data["mood"]
+    customer.mood_history.append((event.exam_time, event.data["mood"], event.data["cause"]))
+
+
+def _apply_kb_searched(state: ExamState, event: Event) -> None:
+    state.kb_lookups.append(
+        KbLookup(event.exam_time, state.last_seq, event.data["query"], None, list(event.data["results"]))
+    )
+
+
+def _apply_kb_opened(state: ExamState, event: Event) -> None:
+    state.kb_lookups.append(KbLookup(event.exam_time, state.last_seq, None, event.data["article_id"]))
+
+
+def _apply_focus(state: ExamState, event: Event) -> None:
+    area, target = event.data["area"], event.data.get("target")
+    state.focus = (area, target)
+    if area == "conversation" and target in state.conversations:
+        conv = state.conversations[target]
+        conv.last_seen_at = max(conv.last_seen_at, event.exam_time)
+
+
+_APPLY: dict[str, Callable[[ExamState, Event], None]] = {
+    "session_started": _apply_session_started,
+    "session_paused": _apply_paused,
+    "session_resumed": _apply_resumed,
+    "session_ended": _apply_ended,
+    "speed_changed": _apply_speed,
+    "disk_fault": _apply_nothing,
+    "lockdown_key_blocked": _apply_nothing,
+    "chat_opened": _apply_chat_opened,
+    "call_started": _apply_call_started,
+    "call_ended": _apply_call_ended,
+    "customer_typing": _apply_typing,
+    "customer_message": _apply_customer_message,
+    "email_received": _apply_email,
+    "ticket_preloaded": _apply_preloaded,
+    "second_line_reply": _apply_second_line,
+    "mood_changed": _apply_mood,
+    "evidence_flagged": _apply_flag,
+    "ticket_created": _apply_ticket_created,
+    "ticket_updated": _apply_ticket_updated,
+    "ticket_opened": _apply_ticket_opened,
+    "ticket_transferred": _apply_transferred,
+    "ticket_pending": _apply_pending,
+    "ticket_resolved": _apply_resolved,
+    "ticket_reopened": _apply_reopened,
+    "ticket_closed": _apply_closed,
+    "ticket_linked": _apply_linked,
+    "ticket_reply_added": _apply_reply,
+    "note_added": _apply_note,
+    "message_sent": _apply_message_sent,
+    "conversation_closed": _apply_conversation_closed,
+    "kb_searched": _apply_kb_searched,
+    "kb_article_opened": _apply_kb_opened,
+    "focus_moved": _apply_focus,
+    "form_cancelled": _apply_nothing,
+    "hint_requested": _apply_nothing,
+}

@@ -1,0 +1,271 @@
+"""The SLA engine: deadlines, time left and ok / warning / breached per ticket.
+
+Helpdesks (Zammad, osTicket, Freshdesk, JSM) keep three targets per priority:
+the first response, the interval between updates, and the resolution. The
+clock stops while the ticket waits on the customer or a third party. Every
+figure here is a pure function of the ticket's history and an exam time, so
+the live queue, the replay and the report always agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from helpdesk_tui.core.state import Ticket
+
+
+class SlaState(StrEnum):
+    OK = "ok"
+    WARNING = "warning"
+    BREACHED = "breached"
+    MET = "met"
+
+
+class Target(StrEnum):
+    FIRST_RESPONSE = "first_response"
+    UPDATE = "update"
+    RESOLUTION = "resolution"
+
+
+@dataclass(frozen=True, slots=True)
+class PriorityTargets:
+    """Targets for one priority, in exam seconds."""
+
+    name: str
+    first_response_s: float
+    update_s: float
+    resolution_s: float
+    warning_at: float
+
+    def seconds(self, target: Target) -> float:
+        return {
+            Target.FIRST_RESPONSE: self.first_response_s,
+            Target.UPDATE: self.update_s,
+            Target.RESOLUTION: self.resolution_s,
+        }[target]
+
+
+@dataclass(frozen=True, slots=True)
+class SlaProfile:
+    """An impact x urgency matrix and the targets of each priority.
+
+    `levels` are ordered from most to least severe (e.g. high, medium, low);
+    priorities sort by their name (P1 before P2).
+    """
+
+    id: str
+    name: str
+    levels: tuple[str, ...]
+    matrix: dict[str, dict[str, str]]
+    priorities: dict[str, PriorityTargets]
+    pausing_states: frozenset[str]
+
+    def priority_for(self, impact: str | None, urgency: str | None) -> str | None:
+        if impact is None or urgency is None:
+            return None
+        return self.matrix.get(impact, {}).get(urgency)
+
+    def lowest_priority(self) -> str:
+        return sorted(self.priorities)[-1]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON, so the session_started event can carry the profile."""
+        return {
+            "id": self.id,
+            "name": self.name,
+            "levels": list(self.levels),
+            "matrix": {k: dict(v) for k, v in self.matrix.items()},
+            "priorities": {
+                p: {
+                    "name": t.name,
+                    "first_response_s": t.first_response_s,
+                    "update_s": t.update_s,
+                    "resolution_s": t.resolution_s,
+                    "warning_at": t.warning_at,
+                }
+                for p, t in self.priorities.items()
+            },
+            "pausing_states": sorted(self.pausing_states),
+        }
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> SlaProfile:
+        return cls(
+            id=raw["id"],
+            name=raw["name"],
+            levels=tuple(raw["levels"]),
+            matrix={k: dict(v) for k, v in raw["matrix"].items()},
+            priorities={p: PriorityTargets(**t) for p, t in raw["priorities"].items()},
+            pausing_states=frozenset(raw["pausing_states"]),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class TargetStatus:
+    """Where one target stands at one exam time."""
+
+    target: Target
+    deadline: float | None
+    time_left: float | None
+    state: SlaState
+    met_at: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TicketSla:
+    """All three targets of a ticket, and the worst of them for the queue."""
+
+    first_response: TargetStatus
+    update: TargetStatus
+    resolution: TargetStatus
+    paused: bool
+    breaches: tuple[Target, ...] = field(default=())
+
+    @property
+    def targets(self) -> tuple[TargetStatus, ...]:
+        return (self.first_response, self.update, self.resolution)
+
+    @property
+    def worst(self) -> SlaState:
+        states = {t.state for t in self.targets}
+        for s in (SlaState.BREACHED, SlaState.WARNING, SlaState.OK):
+            if s in states:
+                return s
+        return SlaState.MET
+
+    @property
+    def next_deadline_left(self) -> float | None:
+        """Time left to the nearest running deadline: what the queue sorts on."""
+        lefts = [
+            t.time_left
+            for t in self.targets
+            if t.time_left is not None and t.state in (SlaState.OK, SlaState.WARNING)
+        ]
+        if lefts:
+            return min(lefts)
+        overdue = [t.time_left for t in self.targets if t.time_left is not None]
+        return min(overdue) if overdue else None
+
+
+def paused_seconds(ticket: Ticket, start: float, end: float) -> float:
+    """Seconds of [start, end] during which the ticket's SLA clock was paused."""
+    total = 0.0
+    for p_start, p_end in ticket.pauses:
+        stop = end if p_end is None else min(p_end, end)
+        begin = max(p_start, start)
+        if stop > begin:
+            total += stop - begin
+    return total
+
+
+def _deadline(ticket: Ticket, since: float, budget: float, now: float) -> float:
+    """The deadline for `budget` seconds of running clock counted from `since`.
+
+    Pauses up to `now` push it out by their length; a pause still running at
+    `now` pushes it out by the time paused so far (so a paused ticket's time
+    left stands still).
+    """
+    deadline = since + budget
+    # Pauses may start before the deadline and extend it into later pauses:
+    # walk them in order, extending as we go.
+    for p_start, p_end in ticket.pauses:
+        if p_start >= deadline or p_start > now:
+            continue
+        stop = now if p_end is None else min(p_end, now)
+        begin = max(p_start, since)
+        if stop > begin:
+            deadline += stop - begin
+    return deadline
+
+
+def _status(
+    target: Target,
+    deadline: float,
+    met_at: float | None,
+    now: float,
+    budget: float,
+    warning_at: float,
+    breached_before: bool,
+) -> TargetStatus:
+    if met_at is not None and met_at <= now:
+        state = SlaState.BREACHED if (breached_before or met_at > deadline) else SlaState.MET
+        return TargetStatus(target, deadline, deadline - met_at, state, met_at)
+    left = deadline - now
+    if breached_before or left < 0:
+        state = SlaState.BREACHED
+    elif budget > 0 and (budget - left) >= warning_at * budget:
+        state = SlaState.WARNING
+    else:
+        state = SlaState.OK
+    return TargetStatus(target, deadline, left, state)
+
+
+def _until(met_at: float | None, now: float) -> float:
+    """A met target's deadline stops moving when it was met."""
+    return now if met_at is None or met_at > now else met_at
+
+
+def ticket_sla(ticket: Ticket, profile: SlaProfile, now: float) -> TicketSla:
+    """Every SLA figure of one ticket at exam time `now`."""
+    priority = ticket.priority or profile.lowest_priority()
+    targets = profile.priorities[priority]
+    paused = ticket.is_paused_at(now)
+    warn = targets.warning_at
+
+    fr_deadline = _deadline(
+        ticket, ticket.created_at, targets.first_response_s, _until(ticket.first_response_at, now)
+    )
+    first = _status(
+        Target.FIRST_RESPONSE,
+        fr_deadline,
+        ticket.first_response_at,
+        now,
+        targets.first_response_s,
+        warn,
+        Target.FIRST_RESPONSE in ticket.sla_breached,
+    )
+
+    res_deadline = _deadline(
+        ticket, ticket.created_at, targets.resolution_s, _until(ticket.resolved_at, now)
+    )
+    resolution = _status(
+        Target.RESOLUTION,
+        res_deadline,
+        ticket.resolved_at,
+        now,
+        targets.resolution_s,
+        warn,
+        Target.RESOLUTION in ticket.sla_breached,
+    )
+
+    update = _update_status(ticket, targets, now, warn)
+    breaches = tuple(t.target for t in (first, update, resolution) if t.state == SlaState.BREACHED)
+    return TicketSla(first, update, resolution, paused, breaches)
+
+
+def _update_status(ticket: Ticket, targets: PriorityTargets, now: float, warn: float) -> TargetStatus:
+    """The next-update target: runs from the last public response while open.
+
+    It only runs once a first response was given and until the ticket is
+    resolved. A missed window is remembered in `ticket.sla_breached`, so the
+    target stays breached after later updates (breaching is final).
+    """
+    ever_breached = Target.UPDATE in ticket.sla_breached
+    if ticket.last_response_at is None or ticket.resolved_at is not None:
+        state = SlaState.BREACHED if ever_breached else SlaState.OK
+        if ticket.resolved_at is not None and not ever_breached:
+            state = SlaState.MET
+        return TargetStatus(Target.UPDATE, None, None, state)
+    deadline = _deadline(ticket, ticket.last_response_at, targets.update_s, now)
+    status = _status(Target.UPDATE, deadline, None, now, targets.update_s, warn, ever_breached)
+    return status
+
+
+def breached_targets_at(ticket: Ticket, profile: SlaProfile, now: float) -> set[Target]:
+    """Targets breached by `now`; the reducer records them before a change of priority
+    or a new update window, so a breach is never undone."""
+    sla = ticket_sla(ticket, profile, now)
+    return {t.target for t in sla.targets if t.state == SlaState.BREACHED}

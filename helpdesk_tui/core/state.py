@@ -1,0 +1,188 @@
+"""The exam state: what `reduce(events)` produces.
+
+Plain mutable dataclasses, changed only by the reducer. Widgets read them;
+they never write them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from helpdesk_tui.core.sla import SlaProfile, Target
+
+
+class TicketStatus(StrEnum):
+    NEW = "new"
+    OPEN = "open"
+    PENDING_CUSTOMER = "pending_customer"
+    PENDING_THIRD_PARTY = "pending_third_party"
+    TRANSFERRED = "transferred"
+    RESOLVED = "resolved"
+    CLOSED = "closed"
+
+
+ACTIVE_STATUSES = frozenset(
+    {
+        TicketStatus.NEW,
+        TicketStatus.OPEN,
+        TicketStatus.TRANSFERRED,
+        TicketStatus.PENDING_CUSTOMER,
+        TicketStatus.PENDING_THIRD_PARTY,
+    }
+)
+
+MOODS = ("calm", "irritated", "angry")
+TECHNICAL_LEVELS = ("novice", "intermediate", "expert")
+
+
+@dataclass(slots=True)
+class HistoryEntry:
+    """One line of a ticket's history, pointing back at its event."""
+
+    at: float
+    seq: int
+    type: str
+    summary: str
+
+
+@dataclass(slots=True)
+class Ticket:
+    id: str
+    title: str
+    description: str
+    customer_id: str
+    created_at: float
+    source: str
+    status: TicketStatus = TicketStatus.NEW
+    category: str | None = None
+    impact: str | None = None
+    urgency: str | None = None
+    priority: str | None = None
+    priority_override_reason: str | None = None
+    group: str | None = None
+    incident_id: str | None = None
+    conversation_ids: list[str] = field(default_factory=list)
+    kb_articles: list[str] = field(default_factory=list)
+    replies: list[tuple[float, str]] = field(default_factory=list)
+    notes: list[tuple[float, str]] = field(default_factory=list)
+    second_line: list[tuple[float, str, str]] = field(default_factory=list)
+    history: list[HistoryEntry] = field(default_factory=list)
+    solution: str | None = None
+    solution_article: str | None = None
+    waiting_on: str | None = None
+    first_response_at: float | None = None
+    last_response_at: float | None = None
+    resolved_at: float | None = None
+    closed_at: float | None = None
+    updated_at: float = 0.0
+    pauses: list[tuple[float, float | None]] = field(default_factory=list)
+    sla_breached: set[Target] = field(default_factory=set)
+
+    def is_paused_at(self, now: float) -> bool:
+        return bool(self.pauses) and self.pauses[-1][1] is None and self.pauses[-1][0] <= now
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in ACTIVE_STATUSES
+
+
+@dataclass(slots=True)
+class Message:
+    author: str  # "customer" | "candidate" | "system"
+    text: str
+    at: float
+    seq: int
+    duration_s: float = 0.0
+    interrupted: bool = False
+    canned_id: str | None = None
+
+
+@dataclass(slots=True)
+class Conversation:
+    id: str
+    channel: str  # "chat" | "call"
+    customer_id: str
+    opened_at: float
+    subject: str = ""
+    incident_id: str | None = None
+    status: str = "open"  # open | ended (call hung up) | closed (candidate closed it)
+    messages: list[Message] = field(default_factory=list)
+    busy_until: float = 0.0
+    last_customer_at: float | None = None
+    last_candidate_at: float | None = None
+    last_seen_at: float = -1.0
+    ticket_ids: list[str] = field(default_factory=list)
+
+    def unread(self) -> int:
+        return sum(1 for m in self.messages if m.author == "customer" and m.at > self.last_seen_at)
+
+    def is_busy_at(self, now: float) -> bool:
+        """The customer is still typing or speaking."""
+        return now < self.busy_until
+
+    @property
+    def is_live(self) -> bool:
+        return self.status == "open"
+
+
+@dataclass(slots=True)
+class Customer:
+    id: str
+    name: str
+    technical_level: str
+    mood: str
+    patience_s: float
+    department: str = ""
+    mood_history: list[tuple[float, str, str]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class KbLookup:
+    at: float
+    seq: int
+    query: str | None
+    article_id: str | None
+    results: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class ExamState:
+    """Everything the exam is at one moment."""
+
+    started: bool = False
+    scenario_id: str = ""
+    scenario_title: str = ""
+    language: str = "en"
+    mode: str = "practice"
+    candidate_id: str = ""
+    duration_s: float = 0.0
+    sla_profile: SlaProfile | None = None
+    groups: dict[str, str] = field(default_factory=dict)
+    categories: list[str] = field(default_factory=list)
+    kb_articles: frozenset[str] | None = None
+    customers: dict[str, Customer] = field(default_factory=dict)
+    tickets: dict[str, Ticket] = field(default_factory=dict)
+    conversations: dict[str, Conversation] = field(default_factory=dict)
+    kb_lookups: list[KbLookup] = field(default_factory=list)
+    flags: list[dict[str, Any]] = field(default_factory=list)
+    focus: tuple[str, str | None] = ("queue", None)
+    now: float = 0.0
+    last_seq: int = 0
+    paused: bool = False
+    speed: float = 1.0
+    ended: bool = False
+    end_reason: str | None = None
+    ticket_counter: int = 0
+
+    def next_ticket_id(self) -> str:
+        """The id the next created ticket gets: deterministic, from the log."""
+        return f"T-{1001 + self.ticket_counter}"
+
+    @property
+    def time_left(self) -> float:
+        return max(0.0, self.duration_s - self.now)
+
+    def open_conversations(self) -> list[Conversation]:
+        return [c for c in self.conversations.values() if c.is_live]

@@ -1,0 +1,305 @@
+"""Exam-centre keys (Ed25519), per-session practice keys and the proctor code.
+
+An exam centre makes one key pair with `helpdesk-exam keys init DIR`. The
+private key signs every exam log written on its terminals; assessors verify
+with the public key. The proctor code (what ends exam mode) is stored only as
+a salted scrypt hash, so reading the key folder does not reveal it.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import os
+import secrets
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+    Ed25519PrivateKey,
+    Ed25519PublicKey,
+)
+
+from helpdesk_tui.eventlog.errors import KeyFileError
+
+PRIVATE_KEY_FILE = "exam-centre.key"
+PUBLIC_KEY_FILE = "exam-centre.pub"
+PROCTOR_FILE = "proctor.json"
+
+PROCTOR_MIN_LENGTH = 4
+_SCRYPT = {"n": 2**14, "r": 8, "p": 1}
+"""scrypt cost: ~50 ms and 16 MiB per check, cheap for a proctor, slow for a guesser."""
+
+
+def fingerprint(public_key: PublicKey | Ed25519PublicKey) -> str:
+    """`SHA256:` + unpadded base64 of the SHA-256 of the raw 32-byte key (as OpenSSH shows keys)."""
+    raw = public_key.raw if isinstance(public_key, PublicKey) else _raw_public(public_key)
+    digest = hashlib.sha256(raw).digest()
+    return "SHA256:" + base64.b64encode(digest).decode("ascii").rstrip("=")
+
+
+def _raw_public(key: Ed25519PublicKey) -> bytes:
+    return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+
+
+class PublicKey:
+    """An Ed25519 public key that checks log signatures."""
+
+    __slots__ = ("_key", "raw", "fingerprint")
+
+    def __init__(self, key: Ed25519PublicKey) -> None:
+        self._key = key
+        self.raw = _raw_public(key)
+        self.fingerprint = fingerprint(key)
+
+    @classmethod
+    def from_raw(cls, raw: bytes) -> PublicKey:
+        """From the 32 raw bytes a practice log's header carries."""
+        return cls(Ed25519PublicKey.from_public_bytes(raw))
+
+    def verify(self, signature: bytes, message: bytes) -> bool:
+        try:
+            self._key.verify(signature, message)
+        except InvalidSignature:
+            return False
+        return True
+
+    def pem(self) -> str:
+        return self._key.public_bytes(
+            serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+        ).decode("ascii")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, PublicKey) and other.raw == self.raw
+
+    def __hash__(self) -> int:
+        return hash(self.raw)
+
+
+class Signer:
+    """An Ed25519 private key that signs log records.
+
+    `ephemeral` marks a per-session practice key: its public half goes into the
+    log's header, so the log checks out against itself but can never pass as an
+    exam log signed by an exam centre.
+    """
+
+    __slots__ = ("_key", "public_key", "fingerprint", "ephemeral")
+
+    def __init__(self, key: Ed25519PrivateKey, ephemeral: bool = False) -> None:
+        self._key = key
+        self.public_key = PublicKey(key.public_key())
+        self.fingerprint = self.public_key.fingerprint
+        self.ephemeral = ephemeral
+
+    @classmethod
+    def ephemeral(cls) -> Signer:  # type: ignore[misc]  # classmethod shadows the flag on instances only
+        """A fresh per-session key for a practice log without an exam-centre key."""
+        return cls(Ed25519PrivateKey.generate(), ephemeral=True)
+
+    def sign(self, message: bytes) -> bytes:
+        return self._key.sign(message)
+
+    def private_pem(self) -> bytes:
+        return self._key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class KeyInfo:
+    """What `generate_keypair` wrote, for the command to print."""
+
+    private_key_path: Path
+    public_key_path: Path
+    proctor_path: Path | None
+    fingerprint: str
+    public_key_pem: str
+
+
+def generate_keypair(directory: Path, proctor_code: str | None = None) -> KeyInfo:
+    """Write a new exam-centre key pair (and proctor-code hash) into `directory`.
+
+    Refuses if any of the files exists: replacing a centre's key would make
+    every log it signed unverifiable with the key assessors hold.
+    """
+    directory = Path(directory)
+    if directory.exists() and not directory.is_dir():
+        raise KeyFileError(f"{directory} is a file; `keys init` needs a folder to put the keys in.")
+    paths = [directory / PRIVATE_KEY_FILE, directory / PUBLIC_KEY_FILE]
+    if proctor_code is not None:
+        check_proctor_code_format(proctor_code)
+        paths.append(directory / PROCTOR_FILE)
+    existing = [str(p) for p in paths if p.exists() or p.is_symlink()]
+    if existing:
+        raise KeyFileError(
+            f"{', '.join(existing)} already exist(s); keys init never overwrites keys, because logs "
+            "signed with the old key could no longer be verified. Choose an empty folder, or move "
+            "the old files away first if you really mean to replace them."
+        )
+    directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+    key = Ed25519PrivateKey.generate()
+    signer = Signer(key)
+    _write_new(paths[0], signer.private_pem(), 0o600)
+    pem = signer.public_key.pem()
+    _write_new(paths[1], pem.encode("ascii"), 0o644)
+    proctor_path = None
+    if proctor_code is not None:
+        proctor_path = paths[2]
+        _write_new(proctor_path, _proctor_record(proctor_code), 0o600)
+    _fsync_dir(directory)
+    return KeyInfo(paths[0], paths[1], proctor_path, signer.fingerprint, pem)
+
+
+def _write_new(path: Path, content: bytes, mode: int) -> None:
+    """Create `path` with `mode` from the start (never briefly world-readable) and fsync it."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+    try:
+        os.fchmod(fd, mode)  # the umask may have narrowed it; never widened beyond `mode`
+        view = memoryview(content)
+        while view:
+            view = view[os.write(fd, view) :]
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(directory: Path) -> None:
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _read_key_file(path: Path, what: str) -> bytes:
+    path = Path(path)
+    if path.is_dir():
+        raise KeyFileError(f"{path} is a folder; give the {what} file itself.")
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise KeyFileError(
+            f"{path} does not exist; give the {what} file made by `helpdesk-exam keys init`."
+        ) from None
+    except OSError as exc:
+        raise KeyFileError(f"{path} cannot be read ({exc.strerror}); give a readable {what} file.") from None
+
+
+def load_private_key(path: Path) -> Signer:
+    """Load an exam-centre private key, refusing one that others can read (as ssh does)."""
+    path = Path(path)
+    content = _read_key_file(path, "private key (exam-centre.key)")
+    mode = stat.S_IMODE(path.stat().st_mode)
+    if mode & 0o077:
+        raise KeyFileError(
+            f"{path} can be read by other users (mode {mode:04o}); a private key must be readable "
+            f"by its owner only. Run: chmod 600 {path}"
+        )
+    if b"PUBLIC KEY" in content and b"PRIVATE KEY" not in content:
+        raise KeyFileError(
+            f"{path} is a public key; signing needs the private key (exam-centre.key) beside it."
+        )
+    try:
+        key = serialization.load_pem_private_key(content, password=None)
+    except TypeError:
+        raise KeyFileError(
+            f"{path} is password-protected; give an unencrypted key as written by `keys init`."
+        ) from None
+    except (ValueError, UnsupportedAlgorithm):
+        raise KeyFileError(
+            f"{path} is not a PEM private key (line 1 should read "
+            "'-----BEGIN PRIVATE KEY-----'); give the exam-centre.key made by `keys init`."
+        ) from None
+    if not isinstance(key, Ed25519PrivateKey):
+        raise KeyFileError(
+            f"{path} holds a {type(key).__name__.removeprefix('_')} key; logs are signed with "
+            "Ed25519 keys made by `helpdesk-exam keys init`."
+        )
+    return Signer(key)
+
+
+def load_public_key(path: Path) -> PublicKey:
+    """Load an exam-centre public key (the .pub file from `keys init`)."""
+    path = Path(path)
+    content = _read_key_file(path, "public key (exam-centre.pub)")
+    if b"PRIVATE KEY" in content:
+        raise KeyFileError(
+            f"{path} is a private key; verifying needs only the public key (exam-centre.pub). "
+            "Keep the private key on the exam terminals."
+        )
+    try:
+        key = serialization.load_pem_public_key(content)
+    except (ValueError, UnsupportedAlgorithm):
+        raise KeyFileError(
+            f"{path} is not a PEM public key (line 1 should read '-----BEGIN PUBLIC KEY-----'); "
+            "give the exam-centre.pub made by `helpdesk-exam keys init`."
+        ) from None
+    if not isinstance(key, Ed25519PublicKey):
+        raise KeyFileError(
+            f"{path} holds a {type(key).__name__.removeprefix('_')} key; exam logs are signed "
+            "with Ed25519 keys made by `helpdesk-exam keys init`."
+        )
+    return PublicKey(key)
+
+
+def check_proctor_code_format(code: str) -> None:
+    """Refuse a proctor code too short to resist a candidate guessing at the keyboard."""
+    if len(code) < PROCTOR_MIN_LENGTH or code != code.strip():
+        raise KeyFileError(
+            f"the proctor code must have at least {PROCTOR_MIN_LENGTH} characters and no "
+            "spaces at its start or end."
+        )
+
+
+def _proctor_record(code: str) -> bytes:
+    salt = secrets.token_bytes(16)
+    digest = _scrypt(code, salt, _SCRYPT)
+    record = {
+        "format": 1,
+        "kdf": "scrypt",
+        **_SCRYPT,
+        "salt": base64.b64encode(salt).decode("ascii"),
+        "hash": base64.b64encode(digest).decode("ascii"),
+    }
+    return (json.dumps(record, indent=2, sort_keys=True) + "\n").encode("ascii")
+
+
+def _scrypt(code: str, salt: bytes, params: dict[str, int]) -> bytes:
+    return hashlib.scrypt(
+        code.encode("utf-8"), salt=salt, n=params["n"], r=params["r"], p=params["p"], dklen=32
+    )
+
+
+def has_proctor_code(key_dir_or_file: Path) -> bool:
+    return _proctor_path(Path(key_dir_or_file)).is_file()
+
+
+def _proctor_path(path: Path) -> Path:
+    return path / PROCTOR_FILE if path.is_dir() else path
+
+
+def check_proctor_code(key_dir_or_file: Path, code: str) -> bool:
+    """True if `code` is the proctor code stored (hashed) in the key folder or file."""
+    path = _proctor_path(Path(key_dir_or_file))
+    content = _read_key_file(path, "proctor code (proctor.json)")
+    try:
+        record = json.loads(content)
+        params = {name: int(record[name]) for name in ("n", "r", "p")}
+        if record.get("kdf") != "scrypt":
+            raise ValueError("kdf")
+        salt = base64.b64decode(record["salt"], validate=True)
+        expected = base64.b64decode(record["hash"], validate=True)
+    except (ValueError, KeyError, TypeError):
+        raise KeyFileError(
+            f"{path} is not a proctor-code file (a JSON object with kdf \"scrypt\", n, r, p, salt "
+            "and hash); make a new one with `helpdesk-exam keys init` in an empty folder."
+        ) from None
+    return hmac.compare_digest(_scrypt(code, salt, params), expected)

@@ -1,0 +1,376 @@
+"""Reading typed fields from parsed TOML while collecting every problem.
+
+Scenario files are written by hand, so any value may have any type: a string
+where a list belongs, a table where text belongs. Each reader here returns the
+value when it has the right type and otherwise records a problem (with the
+field path, the line, and what would be right) and returns None, so the
+caller carries on and all problems are reported in one round.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+import tomllib
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+from helpdesk_tui.scenario._toml_lines import KeyPath, key_lines, line_of
+from helpdesk_tui.scenario.errors import Problem, Severity
+
+ID_PATTERN = re.compile(r"[A-Za-z0-9_-]+")
+"""Ids of groups, customers, incidents... appear in logs and commands: no spaces."""
+
+_BARE = re.compile(r"[A-Za-z0-9_-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class At:
+    """A place in a TOML document: the key path for line look-up and the label people read."""
+
+    keys: KeyPath = ()
+    label: str = ""
+
+    def key(self, name: str) -> At:
+        shown = name if _BARE.fullmatch(name) else f'"{name}"'
+        return At((*self.keys, name), f"{self.label}.{shown}" if self.label else shown)
+
+    def item(self, index: int, ident: str | None = None) -> At:
+        label = f"{self.label}[{index}]"
+        if ident:
+            label += f' (id "{ident}")'
+        return At((*self.keys, index), label)
+
+    def label_path(self) -> str:
+        """The path without indexes and ids: how the section header is written in TOML."""
+        return ".".join(k for k in self.keys if isinstance(k, str))
+
+
+def describe(value: Any) -> str:
+    """What a value is, in words an author understands."""
+    if isinstance(value, bool):
+        return f"true/false ({str(value).lower()})"
+    if isinstance(value, int | float):
+        return f"a number ({value})"
+    if isinstance(value, str):
+        shown = value if len(value) <= 30 else value[:27] + "..."
+        return f"text ({shown!r})" if value else "empty text"
+    if isinstance(value, list):
+        return "a list" if value else "an empty list"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, datetime | date | time):
+        return f"a date/time ({value})"
+    return type(value).__name__
+
+
+def choices_text(known: Iterable[str], limit: int = 10) -> str:
+    """`a, b, c` (at most `limit`, then `...`); `(none defined)` when empty."""
+    items = sorted(set(known))
+    if not items:
+        return "(none defined)"
+    shown = ", ".join(items[:limit])
+    return shown + (", ..." if len(items) > limit else "")
+
+
+def did_you_mean(value: str, known: Iterable[str]) -> str:
+    """` (did you mean 'x'?)` when a known value is close to `value`, else ``."""
+    close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+class Checker:
+    """Collects the problems of one file and reads its fields by type."""
+
+    def __init__(self, file: Path, text: str = "") -> None:
+        self.file = file
+        self.text = text
+        self.problems: list[Problem] = []
+        self._lines: dict[KeyPath, int] | None = None
+
+    # --- recording ------------------------------------------------------------
+    def line(self, at: At) -> int | None:
+        if self._lines is None:
+            self._lines = key_lines(self.text)
+        return line_of(self._lines, at.keys)
+
+    def add(self, at: At, message: str, severity: Severity = "error", line: int | None = None) -> None:
+        found = line if line is not None else self.line(at)
+        self.problems.append(Problem(self.file, at.label, found, message, severity))
+
+    def error(self, at: At, message: str) -> None:
+        self.add(at, message, "error")
+
+    def warning(self, at: At, message: str) -> None:
+        self.add(at, message, "warning")
+
+    @property
+    def has_errors(self) -> bool:
+        return any(p.is_error for p in self.problems)
+
+    # --- presence and type ----------------------------------------------------
+    def _get(self, table: dict[str, Any], at: At, key: str, required: bool, example: str) -> Any:
+        value = table.get(key)
+        if value is None and required:
+            self.error(at.key(key), f"missing — add {key} = {example}")
+        return value
+
+    def string(
+        self,
+        table: dict[str, Any],
+        at: At,
+        key: str,
+        *,
+        required: bool = True,
+        choices: Collection[str] | None = None,
+        pattern: re.Pattern[str] | None = None,
+        pattern_text: str = "",
+    ) -> str | None:
+        """Non-empty text; optionally one of `choices` or matching `pattern`."""
+        example = f'"{sorted(choices)[0]}"' if choices else '"..."'
+        value = self._get(table, at, key, required, example)
+        if value is None:
+            return None
+        where = at.key(key)
+        if not isinstance(value, str):
+            self.error(where, f"is {describe(value)} — must be text in quotes, e.g. {key} = {example}")
+            return None
+        if not value.strip():
+            self.error(where, f"is empty — must be text, e.g. {key} = {example}")
+            return None
+        if choices is not None and value not in choices:
+            self.error(
+                where,
+                f"'{value}' is not allowed — must be one of: {choices_text(choices)}"
+                + did_you_mean(value, choices),
+            )
+            return None
+        if pattern is not None and not pattern.fullmatch(value):
+            self.error(where, f"'{value}' is not a valid id — must be {pattern_text}")
+            return None
+        return value
+
+    def ident(self, table: dict[str, Any], at: At, key: str = "id") -> str | None:
+        return self.string(
+            table,
+            at,
+            key,
+            pattern=ID_PATTERN,
+            pattern_text="letters, digits, '-' and '_' only (no spaces), e.g. \"printer-blank\"",
+        )
+
+    def number(
+        self,
+        table: dict[str, Any],
+        at: At,
+        key: str,
+        *,
+        required: bool = True,
+        minimum: float | None = None,
+        maximum: float | None = None,
+        positive: bool = False,
+    ) -> float | None:
+        """A finite number within bounds; `positive` means strictly greater than zero."""
+        value = self._get(table, at, key, required, "5")
+        if value is None:
+            return None
+        where = at.key(key)
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            self.error(where, f"is {describe(value)} — must be a number, e.g. {key} = 5")
+            return None
+        number = float(value)
+        if not math.isfinite(number):
+            self.error(where, f"is {value} — must be a finite number, e.g. {key} = 5")
+            return None
+        low_bad = positive and number <= 0
+        if low_bad or (minimum is not None and number < minimum):
+            bound = "greater than 0" if positive else f"at least {minimum:g}"
+            self.error(where, f"is {value} — must be {bound}")
+            return None
+        if maximum is not None and number > maximum:
+            self.error(where, f"is {value} — must be at most {maximum:g}")
+            return None
+        return number
+
+    def boolean(self, table: dict[str, Any], at: At, key: str, default: bool = False) -> bool:
+        value = table.get(key)
+        if value is None:
+            return default
+        if not isinstance(value, bool):
+            self.error(
+                at.key(key), f"is {describe(value)} — must be true or false (no quotes)"
+            )
+            return default
+        return value
+
+    def strings(
+        self, table: dict[str, Any], at: At, key: str, *, required: bool = True
+    ) -> tuple[str, ...] | None:
+        """A non-empty list of non-empty texts (one text alone is refused: say it as a list)."""
+        value = self._get(table, at, key, required, '["...", "..."]')
+        if value is None:
+            return None
+        where = at.key(key)
+        if not isinstance(value, list):
+            hint = f'["{value}"]' if isinstance(value, str) else '["...", "..."]'
+            self.error(where, f"is {describe(value)} — must be a list of texts, e.g. {key} = {hint}")
+            return None
+        if not value:
+            self.error(where, f'is an empty list — must hold at least one text, e.g. {key} = ["..."]')
+            return None
+        good: list[str] = []
+        for index, item in enumerate(value):
+            if not isinstance(item, str) or not item.strip():
+                self.error(where.item(index), f"is {describe(item)} — must be non-empty text in quotes")
+            else:
+                good.append(item)
+        return tuple(good) if len(good) == len(value) else None
+
+    def table(
+        self, parent: dict[str, Any], at: At, key: str, *, required: bool = True
+    ) -> dict[str, Any] | None:
+        value = parent.get(key)
+        where = at.key(key)
+        if value is None:
+            if required:
+                self.error(where, f"missing — add a [{where.label_path()}] table")
+            return None
+        if not isinstance(value, dict):
+            self.error(
+                where,
+                f"is {describe(value)} — must be a table: a [{where.label_path()}] section "
+                "with its own key = value lines",
+            )
+            return None
+        return value
+
+    def tables(
+        self, parent: dict[str, Any], at: At, key: str, *, required: bool = True
+    ) -> list[tuple[At, dict[str, Any]]]:
+        """An array of tables, as (place, table) pairs; wrong entries are reported and left out.
+
+        The place of each entry carries its id when it has a text one, so
+        messages read `incidents[3] (id "vpn-down")`.
+        """
+        value = parent.get(key)
+        where = at.key(key)
+        section = f"[[{where.label_path()}]]"
+        if value is None:
+            if required:
+                self.error(where, f"missing — add at least one {section} section")
+            return []
+        if not isinstance(value, list):
+            self.error(where, f"is {describe(value)} — must be an array of tables: one {section} section per entry")
+            return []
+        if not value and required:
+            self.error(where, f"is an empty list — add at least one {section} section")
+        found: list[tuple[At, dict[str, Any]]] = []
+        for index, item in enumerate(value):
+            if not isinstance(item, dict):
+                self.error(where.item(index), f"is {describe(item)} — must be a table: a {section} section or {{ key = value, ... }}")
+                continue
+            ident = item.get("id")
+            found.append((where.item(index, ident if isinstance(ident, str) else None), item))
+        return found
+
+    def unknown_keys(self, table: dict[str, Any], at: At, known: Collection[str], what: str) -> None:
+        """Warn about keys nobody reads: usually a typo that silently drops a setting."""
+        for key in table:
+            if key not in known:
+                self.warning(
+                    at.key(key),
+                    f"unknown field '{key}' is ignored{did_you_mean(key, known)} — "
+                    f"the fields of {what} are: {', '.join(known)}",
+                )
+
+    def unique(self, items: Iterable[tuple[At, str | None]], what: str) -> None:
+        """Report every id used a second time, naming where it was first used."""
+        first: dict[str, At] = {}
+        for at, ident in items:
+            if ident is None:
+                continue
+            if ident in first:
+                earlier = first[ident]
+                line = self.line(earlier)
+                place = earlier.label + (f" (line {line})" if line else "")
+                self.error(at.key("id"), f"duplicate id '{ident}' — already used by {place}; each {what} needs its own id")
+            else:
+                first[ident] = at
+
+    def reference(self, at: At, value: str | None, known: Collection[str], what: str) -> None:
+        """Report a reference to an id that does not exist, listing the ones that do."""
+        if value is None or value in known:
+            return
+        self.error(
+            at,
+            f"unknown {what} '{value}'{did_you_mean(value, known)} — must be the id of "
+            f"{_article(what)} {what}: {choices_text(known)}",
+        )
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1] in "aeiou" else "a"
+
+
+def read_text(file: Path, checker: Checker, what: str) -> str | None:
+    """The file's text, or None after recording why it cannot be read."""
+    top = At()
+    try:
+        if file.is_dir():
+            checker.add(top, f"is a folder — must be a file: the {what}", line=None)
+            return None
+        raw = file.read_bytes()
+    except FileNotFoundError:
+        checker.add(top, f"does not exist — expected the {what} here")
+        return None
+    except OSError as exc:
+        checker.add(top, f"cannot be read ({exc.strerror or exc}) — check the file's permissions")
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        checker.add(
+            top,
+            f"is not UTF-8 text (byte {exc.start}) — save it as UTF-8 in your editor",
+            line=line,
+        )
+        return None
+    return text.removeprefix("\ufeff")
+
+
+_TOML_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)|\s*\(at end of document\)")
+_TOML_HINTS = (
+    ("Cannot overwrite a value", "a key or table is defined twice; keep one of them"),
+    ("Cannot declare", "a table is defined twice; use [[name]] for a list of tables"),
+    ("Invalid value", 'text must be in quotes ("..."), lists in [ ], true/false without quotes'),
+    ("Invalid statement", "each line must be key = value, a [table] or a [[list-of-tables]] header"),
+    ("Expected '=' after a key", "each line must be key = value; quote keys with spaces"),
+    ("Unclosed", "a string, list or table is not closed"),
+    ("Illegal character", "control characters are not allowed; save the file as plain text"),
+)
+
+
+def parse_toml(text: str, checker: Checker) -> dict[str, Any] | None:
+    """Parse `text`, or record the syntax error with its line and a hint."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        match = _TOML_AT.search(message)
+        line: int | None = None
+        if match and match.group(1):
+            line = int(match.group(1))
+        elif match:
+            line = text.count("\n") + 1
+        detail = _TOML_AT.sub("", message).strip()
+        hint = next((h for prefix, h in _TOML_HINTS if detail.startswith(prefix)), None)
+        hint = hint or "see the syntax at https://toml.io and the annotated example in the docs"
+        checker.add(At(), f"not valid TOML: {detail} — {hint}", line=line)
+    except RecursionError:
+        checker.add(At(), "not valid TOML: lists or tables nested too deeply — flatten them")
+    return None

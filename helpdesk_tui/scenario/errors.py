@@ -1,0 +1,60 @@
+"""Problems found in scenario files, and the exception that carries all of them.
+
+Authors fix a scenario in rounds; reporting one problem per round would make
+that slow, so validation collects every problem it finds and hands them over
+together. Each problem names the file, the field path, the line where we can
+find one, and says what is wrong and what would be right.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong (error) or suspicious (warning) in one file."""
+
+    file: Path
+    field_path: str
+    line: int | None
+    message: str
+    severity: Severity = "error"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+    def where(self) -> str:
+        """The field path and line, e.g. `incidents[3].answer (line 88)`."""
+        line = f"(line {self.line})" if self.line is not None else ""
+        return " ".join(part for part in (self.field_path, line) if part)
+
+    def __str__(self) -> str:
+        where = self.where()
+        prefix = f"{self.file}: {where}" if where else str(self.file)
+        return f"{prefix}: {self.message}"
+
+
+class ScenarioInvalid(Exception):
+    """A scenario, SLA profile or KB article that cannot be used, with every problem found.
+
+    `problems` holds the errors and any warnings found alongside them, in the
+    order they were found (file by file).
+    """
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems: list[Problem] = list(problems)
+        errors = [p for p in self.problems if p.is_error]
+        first = str(errors[0]) if errors else "no details"
+        more = f" (and {len(errors) - 1} more errors)" if len(errors) > 1 else ""
+        super().__init__(f"{first}{more}")
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]

@@ -1,0 +1,191 @@
+"""Knowledge-base articles: Markdown files with a small header (see docs/kb-format.md).
+
+```
+---
+id: kb-printer-blank-pages
+title: Printer prints blank pages
+tags: printing, toner, hp
+language: en
+---
+# Printer prints blank pages
+...
+```
+
+The header is deliberately not YAML: five `key: value` lines are all an
+author needs, and a tiny parser can give an exact line for every mistake.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from helpdesk_tui.scenario._check import ID_PATTERN, At, Checker, did_you_mean, read_text
+from helpdesk_tui.scenario.errors import Problem, ScenarioInvalid
+from helpdesk_tui.scenario.model import KbArticle
+
+LANGUAGES: tuple[str, ...] = ("en", "nl", "fr")
+HEADER_KEYS: tuple[str, ...] = ("id", "title", "tags", "language")
+_FENCE = "---"
+_HEADER_HELP = (
+    "an article starts with a line '---', then 'id: ...', 'title: ...', 'tags: ...', "
+    "'language: ...' lines, then a closing '---' line and the Markdown text"
+)
+
+
+def load_kb_article(path: Path, default_language: str | None = None) -> KbArticle:
+    """The article in `path`; raises ScenarioInvalid with every problem when it has errors."""
+    article, problems = check_kb_article(path, default_language)
+    if article is None:
+        raise ScenarioInvalid(problems)
+    return article
+
+
+def check_kb_article(
+    path: Path, default_language: str | None = None
+) -> tuple[KbArticle | None, list[Problem]]:
+    """The article (None when it has errors) and every problem found, warnings included."""
+    checker = Checker(path)
+    text = read_text(path, checker, "KB article (Markdown)")
+    if text is None:
+        return None, checker.problems
+    return parse_kb_article(text, path, default_language)
+
+
+def parse_kb_article(
+    text: str, path: Path, default_language: str | None = None
+) -> tuple[KbArticle | None, list[Problem]]:
+    """Parse an article's text; `default_language` fills a missing `language:` line."""
+    chk = Checker(path, text)
+    lines = text.removeprefix("\ufeff").split("\n")
+    if not lines or lines[0].strip() != _FENCE:
+        chk.add(At().key("header"), f"does not start with '---' — {_HEADER_HELP}", line=1)
+        return None, chk.problems
+    close = next((i for i in range(1, len(lines)) if lines[i].strip() == _FENCE), None)
+    if close is None:
+        chk.add(At().key("header"), f"is not closed — add a line '---' after the header; {_HEADER_HELP}", line=1)
+        return None, chk.problems
+    fields, lines_of = _header_fields(chk, lines[1:close])
+    body = "\n".join(lines[close + 1 :]).strip("\n")
+    article = _article(chk, fields, lines_of, body, path, default_language)
+    if not body.strip():
+        chk.add(At().key("body"), "is empty — write the article's text after the closing '---'", "warning", line=close + 1)
+    return (None if chk.has_errors else article), chk.problems
+
+
+def _header_fields(chk: Checker, header: list[str]) -> tuple[dict[str, str], dict[str, int]]:
+    """`key: value` pairs of the header, and the line of each (1-based, counting the fence)."""
+    fields: dict[str, str] = {}
+    lines_of: dict[str, int] = {}
+    for offset, raw in enumerate(header):
+        line = offset + 2
+        stripped = raw.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        key, sep, value = stripped.partition(":")
+        key = key.strip().lower()
+        if not sep or not key:
+            chk.add(At().key("header"), f"line {stripped!r} is not 'key: value' — {_HEADER_HELP}", line=line)
+            continue
+        if key in fields:
+            chk.add(At().key(key), f"is given twice (first on line {lines_of[key]}) — keep one", line=line)
+            continue
+        if key not in HEADER_KEYS:
+            chk.add(
+                At().key(key),
+                f"unknown header field '{key}' is ignored{did_you_mean(key, HEADER_KEYS)} — "
+                f"the header fields are: {', '.join(HEADER_KEYS)}",
+                "warning",
+                line=line,
+            )
+        fields[key] = _unquote(value.strip())
+        lines_of[key] = line
+    return fields, lines_of
+
+
+def _unquote(value: str) -> str:
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        return value[1:-1].strip()
+    return value
+
+
+def _tags(value: str) -> tuple[str, ...]:
+    """`printing, toner` (or YAML-style `[printing, toner]`) as a tuple of tags."""
+    inner = value.strip()
+    if inner.startswith("[") and inner.endswith("]"):
+        inner = inner[1:-1]
+    return tuple(t for t in (_unquote(p.strip()) for p in inner.split(",")) if t)
+
+
+def _article(
+    chk: Checker,
+    fields: dict[str, str],
+    lines_of: dict[str, int],
+    body: str,
+    path: Path,
+    default_language: str | None,
+) -> KbArticle | None:
+    header_line = 1
+    article_id = fields.get("id", "")
+    title = fields.get("title", "")
+    language = fields.get("language") or default_language or ""
+    if not article_id:
+        chk.add(At().key("id"), "missing — add a header line 'id: kb-...' (letters, digits, '-')", line=lines_of.get("id", header_line))
+    elif not ID_PATTERN.fullmatch(article_id):
+        chk.add(At().key("id"), f"'{article_id}' is not a valid id — use letters, digits, '-' and '_' only, e.g. kb-printer-blank-pages", line=lines_of["id"])
+    if not title:
+        chk.add(At().key("title"), "missing — add a header line 'title: ...' with the article's title", line=lines_of.get("title", header_line))
+    if language not in LANGUAGES:
+        shown = f"'{language}' is not a language" if language else "missing"
+        chk.add(At().key("language"), f"{shown} — add a header line 'language: en' (en, nl or fr)", line=lines_of.get("language", header_line))
+    if chk.has_errors:
+        return None
+    return KbArticle(article_id, title, _tags(fields.get("tags", "")), language, body, path)
+
+
+def load_kb_folder(
+    folder: Path, default_language: str | None = None
+) -> tuple[tuple[KbArticle, ...], list[Problem]]:
+    """Every `*.md` article in `folder` (by file name), and the problems of all of them.
+
+    Articles with errors are left out; two articles with the same id are an error.
+    """
+    chk = Checker(folder)
+    if not folder.is_dir():
+        what = "is a file" if folder.exists() else "does not exist"
+        chk.add(At(), f"{what} — a scenario needs a kb/ folder holding its articles as *.md files (see docs/kb-format.md)")
+        return (), chk.problems
+    try:
+        files = sorted(p for p in folder.glob("*.md") if not p.is_dir())
+    except OSError as exc:
+        chk.add(At(), f"cannot be read ({exc.strerror or exc}) — check the folder's permissions")
+        return (), chk.problems
+    if not files:
+        chk.warning(At(), "has no articles — add the scenario's articles as *.md files")
+    problems = chk.problems
+    articles: list[KbArticle] = []
+    first_file: dict[str, Path] = {}
+    for file in files:
+        article, found = check_kb_article(file, default_language)
+        problems.extend(found)
+        if article is None:
+            continue
+        if article.id in first_file:
+            problems.append(
+                Problem(file, "id", _id_line(article), f"duplicate id '{article.id}' — already used by {first_file[article.id].name}; each article needs its own id")
+            )
+            continue
+        first_file[article.id] = file
+        articles.append(article)
+    return tuple(articles), problems
+
+
+def _id_line(article: KbArticle) -> int | None:
+    """The line of `id:` in an article that parsed, for a duplicate-id message."""
+    try:
+        text = article.path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.strip().lower().startswith("id:"):
+            return number
+    return None
