@@ -21,6 +21,8 @@ class ExamClock:
         start_at: float = 0.0,
         speed: float = 1.0,
     ) -> None:
+        if speed <= 0:
+            raise ValueError("speed must be positive")
         self._source = source
         self._anchor_exam = start_at
         self._anchor_source = source()

@@ -8,6 +8,7 @@ assessor trust that a log means the same thing to every tool that reads it.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -15,6 +16,10 @@ from typing import Any
 
 SCHEMA_VERSION = 1
 """Bump when an event type gains a required field or changes meaning."""
+
+
+END_REASONS = ("completed", "time-up", "proctor-stopped", "handed-in", "interrupted")
+"""Why a session ended: the closed set of `session_ended` reasons."""
 
 
 class EventKind(StrEnum):
@@ -101,11 +106,11 @@ EVENT_SPECS: dict[str, EventSpec] = {
     "second_line_reply": EventSpec(
         _S, {"ticket_id": str, "group": str, "text": str}, {"question": bool}
     ),
-    "mood_changed": EventSpec(
-        _S, {"customer_id": str, "mood": str, "cause": str}, {"score": _NUM}
-    ),
+    "mood_changed": EventSpec(_S, {"customer_id": str, "mood": str, "cause": str}, {"score": _NUM}),
     "evidence_flagged": EventSpec(
-        _S, {"flag": str, "competency": str, "reason": str}, {"conversation_id": str, "ref_seq": int}
+        _S,
+        {"flag": str, "competency": str, "reason": str},
+        {"conversation_id": str, "ref_seq": int},
     ),
     # --- candidate commands -------------------------------------------------
     "ticket_created": EventSpec(
@@ -130,9 +135,7 @@ EVENT_SPECS: dict[str, EventSpec] = {
     "ticket_resolved": EventSpec(_C, {"ticket_id": str, "solution": str}, {"kb_article": str}),
     "ticket_reopened": EventSpec(_C, {"ticket_id": str}, {"reason": str}),
     "ticket_closed": EventSpec(_C, {"ticket_id": str}),
-    "ticket_linked": EventSpec(
-        _C, {"ticket_id": str}, {"conversation_id": str, "kb_article": str}
-    ),
+    "ticket_linked": EventSpec(_C, {"ticket_id": str}, {"conversation_id": str, "kb_article": str}),
     "ticket_reply_added": EventSpec(_C, {"ticket_id": str, "text": str}),
     "note_added": EventSpec(_C, {"ticket_id": str, "text": str}),
     "message_sent": EventSpec(
@@ -193,6 +196,7 @@ def check_event_data(event_type: str, data: Any) -> None:
         raise EventFormatError(f"unknown event type '{event_type}'")
     if not isinstance(data, dict):
         raise EventFormatError(f"'{event_type}' data must be a JSON object")
+    _check_plain_json(event_type, "data", data)
     for name, kind in spec.required.items():
         if name not in data:
             raise EventFormatError(f"'{event_type}' needs the field '{name}'")
@@ -203,15 +207,50 @@ def check_event_data(event_type: str, data: Any) -> None:
         if name not in spec.optional:
             raise EventFormatError(f"'{event_type}' has no field '{name}'")
         _check_type(event_type, name, value, spec.optional[name])
+    if event_type == "session_started":
+        version = data.get("schema_version", SCHEMA_VERSION)
+        if not 1 <= version <= SCHEMA_VERSION:
+            raise EventFormatError(
+                f"the log uses event schema version {version}; "
+                f"this program reads versions 1 to {SCHEMA_VERSION}"
+            )
+
+
+def _check_plain_json(event_type: str, where: str, value: Any) -> None:
+    """Only what JSON can carry and give back equal: no tuples, sets, NaN or infinity."""
+    if value is None or isinstance(value, (str, bool, int)):
+        return
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise EventFormatError(f"'{event_type}' {where} is {value}, which JSON cannot carry")
+        return
+    if isinstance(value, list):
+        for i, item in enumerate(value):
+            _check_plain_json(event_type, f"{where}[{i}]", item)
+        return
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise EventFormatError(f"'{event_type}' {where} has a key that is not text")
+            _check_plain_json(event_type, f"{where}.{key}", item)
+        return
+    raise EventFormatError(
+        f"'{event_type}' {where} is a {type(value).__name__}, which plain JSON cannot carry"
+    )
+
+
+def _copy_plain(value: Any) -> Any:
+    """A deep copy of checked JSON data, so the caller cannot change a logged event."""
+    if isinstance(value, dict):
+        return {k: _copy_plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_copy_plain(v) for v in value]
+    return value
 
 
 def _check_type(event_type: str, name: str, value: Any, kind: type | tuple[type, ...]) -> None:
     kinds = kind if isinstance(kind, tuple) else (kind,)
-    if isinstance(value, bool) and bool not in kinds:
-        ok = False
-    else:
-        ok = isinstance(value, kinds)
-    if not ok:
+    if (isinstance(value, bool) and bool not in kinds) or not isinstance(value, kinds):
         names = " or ".join("null" if k is type(None) else k.__name__ for k in kinds)
         raise EventFormatError(f"'{event_type}' field '{name}' must be {names}")
 
@@ -219,7 +258,13 @@ def _check_type(event_type: str, name: str, value: Any, kind: type | tuple[type,
 def make_event(event_type: str, data: dict[str, Any], exam_time: float, wall_time: str) -> Event:
     """Build an event, checking it against the closed set."""
     check_event_data(event_type, data)
-    return Event(event_type, dict(data), float(exam_time), wall_time)
+    if isinstance(exam_time, bool) or not isinstance(exam_time, (int, float)):
+        raise EventFormatError("the exam time must be a number of seconds")
+    if not math.isfinite(exam_time) or exam_time < 0:
+        raise EventFormatError(f"the exam time must be a finite number >= 0, not {exam_time}")
+    if not isinstance(wall_time, str):
+        raise EventFormatError("the wall time must be an ISO 8601 UTC time string")
+    return Event(event_type, _copy_plain(data), float(exam_time), wall_time)
 
 
 def utc_now_iso() -> str:

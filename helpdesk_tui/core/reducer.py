@@ -8,11 +8,15 @@ then changes the state. Both are deterministic: no clock, no I/O, no random.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable
+from typing import Any
 
-from helpdesk_tui.core.events import Event
-from helpdesk_tui.core.sla import SlaProfile, breached_targets_at
+from helpdesk_tui.core.events import END_REASONS, Event, EventKind
+from helpdesk_tui.core.sla import SlaProfile, Target, breached_targets_at, met_deadlines_at
 from helpdesk_tui.core.state import (
+    MOODS,
+    TECHNICAL_LEVELS,
     Conversation,
     Customer,
     ExamState,
@@ -55,15 +59,111 @@ class Refused(Exception):
 def check(state: ExamState, event: Event) -> str | None:
     """The reason `event` is illegal now, or None when it may be logged."""
     if event.type == "session_started":
-        return "the session has already started" if state.started else None
+        if state.started:
+            return "the session has already started"
+        return _check_session_started(event.data)
     if not state.started:
         return "the session has not started yet"
     if state.ended:
         return "the session has ended"
     if event.exam_time < state.now - 1e-9:
         return f"exam time goes backwards ({event.exam_time:.3f} < {state.now:.3f})"
+    if state.duration_s and event.exam_time > state.duration_s + 1e-9:
+        return (
+            f"exam time {event.exam_time:.3f} is past the end of the exam ({state.duration_s:g} s)"
+        )
+    if state.paused and event.kind is EventKind.COMMAND:
+        return "the session is paused"
     checker = _CHECKS.get(event.type)
     return checker(state, event) if checker else None
+
+
+def _is_number(value: Any) -> bool:
+    return not isinstance(value, bool) and isinstance(value, (int, float)) and math.isfinite(value)
+
+
+def _all_text(values: Any) -> bool:
+    return isinstance(values, list) and all(isinstance(v, str) and v for v in values)
+
+
+def _check_session_started(d: dict[str, Any]) -> str | None:
+    """The first event carries everything the fold needs: refuse what it could not use."""
+    if not _is_number(d["duration_s"]) or d["duration_s"] <= 0:
+        return "the duration must be a positive number of seconds"
+    reason = _check_profile(d["sla_profile"])
+    if reason:
+        return f"SLA profile: {reason}"
+    seen: set[str] = set()
+    for g in d["groups"]:
+        if not isinstance(g, dict) or not isinstance(g.get("id"), str) or not g["id"]:
+            return "every group needs an id"
+        if not isinstance(g.get("name"), str):
+            return f"group '{g['id']}' needs a name"
+        if g["id"] in seen:
+            return f"group '{g['id']}' appears twice"
+        seen.add(g["id"])
+    seen = set()
+    for c in d["customers"]:
+        if not isinstance(c, dict) or not isinstance(c.get("id"), str) or not c["id"]:
+            return "every customer needs an id"
+        cid = c["id"]
+        if cid in seen:
+            return f"customer '{cid}' appears twice"
+        seen.add(cid)
+        if not isinstance(c.get("name"), str):
+            return f"customer '{cid}' needs a name"
+        if c.get("technical_level") not in TECHNICAL_LEVELS:
+            return f"customer '{cid}': technical_level must be one of {', '.join(TECHNICAL_LEVELS)}"
+        if c.get("mood") not in MOODS:
+            return f"customer '{cid}': mood must be one of {', '.join(MOODS)}"
+        if not _is_number(c.get("patience_s")) or c["patience_s"] < 0:
+            return f"customer '{cid}': patience_s must be a number of seconds >= 0"
+        if not isinstance(c.get("department", ""), str):
+            return f"customer '{cid}': department must be text"
+    if not _all_text(d["categories"]):
+        return "categories must be a list of ids"
+    if "kb_articles" in d and not _all_text(d["kb_articles"]):
+        return "kb_articles must be a list of ids"
+    return None
+
+
+def _check_profile(raw: dict[str, Any]) -> str | None:
+    for key in ("id", "name"):
+        if not isinstance(raw.get(key), str):
+            return f"'{key}' must be text"
+    levels = raw.get("levels")
+    if not _all_text(levels) or not levels:
+        return "'levels' must be a non-empty list of names"
+    priorities = raw.get("priorities")
+    if not isinstance(priorities, dict) or not priorities:
+        return "'priorities' must name at least one priority"
+    fields = ("name", "first_response_s", "update_s", "resolution_s", "warning_at")
+    for name, t in priorities.items():
+        if not isinstance(t, dict) or set(t) != set(fields):
+            return f"priority '{name}' must have exactly {', '.join(fields)}"
+        if not isinstance(t["name"], str):
+            return f"priority '{name}': 'name' must be text"
+        for key in fields[1:4]:
+            if not _is_number(t[key]) or t[key] <= 0:
+                return f"priority '{name}': '{key}' must be a positive number of seconds"
+        if not _is_number(t["warning_at"]) or not 0 < t["warning_at"] <= 1:
+            return f"priority '{name}': 'warning_at' must be a fraction in (0, 1]"
+    matrix = raw.get("matrix")
+    if not isinstance(matrix, dict):
+        return "'matrix' must map impact to urgency to priority"
+    for impact, row in matrix.items():
+        if impact not in levels or not isinstance(row, dict):
+            return f"matrix row '{impact}' is not a level"
+        for urgency, priority in row.items():
+            if urgency not in levels:
+                return f"matrix[{impact}] column '{urgency}' is not a level"
+            if priority not in priorities:
+                return f"matrix[{impact}][{urgency}] names an unknown priority '{priority}'"
+    pausing = raw.get("pausing_states")
+    statuses = {s.value for s in S}
+    if not isinstance(pausing, list) or any(p not in statuses for p in pausing):
+        return f"'pausing_states' must be a list of ticket statuses ({', '.join(statuses)})"
+    return None
 
 
 def _ticket_or_reason(state: ExamState, ticket_id: str) -> Ticket | str:
@@ -97,6 +197,9 @@ def _check_fields(state: ExamState, fields: dict[str, object]) -> str | None:
         value = fields.get(name)
         if value is not None and value not in levels:
             return f"{name} '{value}' is not one of {', '.join(levels)}"
+    for name in _TICKET_FIELDS:
+        if name in fields and not isinstance(fields[name], str):
+            return f"{name} must be text"
     category = fields.get("category")
     if category is not None and state.categories and category not in state.categories:
         return f"unknown category '{category}'"
@@ -115,6 +218,9 @@ def _check_created(state: ExamState, event: Event) -> str | None:
     conv = data.get("conversation_id")
     if conv is not None and conv not in state.conversations:
         return f"there is no conversation {conv}"
+    created_at = data.get("created_at")
+    if created_at is not None and created_at > event.exam_time:
+        return f"created_at {created_at} lies in the future (exam time {event.exam_time:.3f})"
     return _check_fields(state, data)
 
 
@@ -174,6 +280,10 @@ def _check_linked(state: ExamState, event: Event, ticket: Ticket) -> str | None:
         return "a link needs a conversation or a KB article"
     if conv is not None and conv not in state.conversations:
         return f"there is no conversation {conv}"
+    new_conv = conv is not None and conv not in ticket.conversation_ids
+    new_article = article is not None and article not in ticket.kb_articles
+    if not (new_conv or new_article):
+        return f"ticket {ticket.id} is already linked to that"
     return _check_article(state, article)
 
 
@@ -190,8 +300,12 @@ def _check_conversation(state: ExamState, event: Event) -> str | None:
             return f"conversation {conv.id} has ended"
         if not event.data["text"].strip():
             return "the message is empty"
+    if event.type == "call_ended" and conv.channel != "call":
+        return f"conversation {conv.id} is a {conv.channel}, not a call"
     if event.type in ("conversation_closed", "call_ended") and not conv.is_live:
         return f"conversation {conv.id} has already ended"
+    if event.type in ("customer_message", "customer_typing") and conv.status == "ended":
+        return f"call {conv.id} has ended"
     return None
 
 
@@ -224,9 +338,24 @@ def _check_second_line(state: ExamState, event: Event) -> str | None:
     return None
 
 
-def _check_customer(state: ExamState, event: Event) -> str | None:
+def _check_mood(state: ExamState, event: Event) -> str | None:
     if event.data["customer_id"] not in state.customers:
         return f"unknown customer '{event.data['customer_id']}'"
+    if event.data["mood"] not in MOODS:
+        return f"mood '{event.data['mood']}' is not one of {', '.join(MOODS)}"
+    return None
+
+
+def _check_kb_searched(state: ExamState, event: Event) -> str | None:
+    results = event.data["results"]
+    if not all(isinstance(r, str) for r in results):
+        return "search results must be article ids"
+    return None
+
+
+def _check_ended(state: ExamState, event: Event) -> str | None:
+    if event.data["reason"] not in END_REASONS:
+        return f"unknown end reason '{event.data['reason']}'; one of {', '.join(END_REASONS)}"
     return None
 
 
@@ -235,7 +364,11 @@ def _check_opened_article(state: ExamState, event: Event) -> str | None:
 
 
 def _check_speed(state: ExamState, event: Event) -> str | None:
-    return None if event.data["speed"] > 0 else "the speed must be positive"
+    if event.data["speed"] <= 0:
+        return "the speed must be positive"
+    if state.mode != "practice" and event.data["speed"] != 1:
+        return "speed-up exists only in practice"
+    return None
 
 
 def _check_paused(state: ExamState, event: Event) -> str | None:
@@ -274,7 +407,9 @@ _CHECKS: dict[str, Callable[[ExamState, Event], str | None]] = {
     "customer_message": _check_conversation,
     "message_sent": _check_conversation,
     "conversation_closed": _check_conversation,
-    "mood_changed": _check_customer,
+    "mood_changed": _check_mood,
+    "kb_searched": _check_kb_searched,
+    "session_ended": _check_ended,
     "kb_article_opened": _check_opened_article,
     "speed_changed": _check_speed,
     "session_paused": _check_paused,
@@ -302,7 +437,9 @@ def apply(state: ExamState, event: Event, seq: int | None = None) -> ExamState:
     return state
 
 
-def reduce(events: Iterable[Event | tuple[int, Event]], state: ExamState | None = None) -> ExamState:
+def reduce(
+    events: Iterable[Event | tuple[int, Event]], state: ExamState | None = None
+) -> ExamState:
     """Fold events (optionally with their log seq) into a state."""
     state = state or ExamState()
     for item in events:
@@ -323,13 +460,22 @@ def _profile(state: ExamState) -> SlaProfile:
     return state.sla_profile
 
 
-def _record_breaches(state: ExamState, ticket: Ticket, at: float) -> None:
-    """Remember every target breached by `at`, so no later change undoes it."""
-    ticket.sla_breached |= breached_targets_at(ticket, _profile(state), at)
+def _settle_sla(state: ExamState, ticket: Ticket, at: float) -> None:
+    """Remember every target breached by `at`, and the deadline of every target met
+    by then, so no later change of priority or response undoes either."""
+    profile = _profile(state)
+    ticket.sla_breached |= breached_targets_at(ticket, profile, at)
+    for target, deadline in met_deadlines_at(ticket, profile, at).items():
+        ticket.sla_met_deadlines.setdefault(target, deadline)
+
+
+def _pausing(state: ExamState) -> frozenset[str]:
+    """The statuses that stop a ticket's SLA clock: the profile's, and resolved and closed."""
+    return _profile(state).pausing_states | {S.RESOLVED.value, S.CLOSED.value}
 
 
 def _set_status(state: ExamState, ticket: Ticket, status: TicketStatus, at: float) -> None:
-    pausing = _profile(state).pausing_states | {S.RESOLVED.value, S.CLOSED.value}
+    pausing = _pausing(state)
     was_paused = ticket.status.value in pausing
     now_paused = status.value in pausing
     if now_paused and not was_paused:
@@ -414,6 +560,8 @@ def _new_ticket(state: ExamState, event: Event, source: str, created_at: float) 
         urgency=d.get("urgency"),
         incident_id=d.get("incident_id"),
     )
+    if S.NEW.value in _pausing(state):
+        ticket.pauses.append((created_at, None))
     state.tickets[ticket.id] = ticket
     state.ticket_counter += 1
     _reprioritise(state, ticket)
@@ -422,7 +570,7 @@ def _new_ticket(state: ExamState, event: Event, source: str, created_at: float) 
 
 def _apply_ticket_created(state: ExamState, event: Event) -> None:
     ticket = _new_ticket(state, event, "candidate", event.exam_time)
-    ticket.status = S.OPEN
+    _set_status(state, ticket, S.OPEN, event.exam_time)
     conv_id = event.data.get("conversation_id")
     if conv_id is not None:
         _link_conversation(state, ticket, conv_id, event.exam_time)
@@ -438,27 +586,45 @@ def _apply_email(state: ExamState, event: Event) -> None:
 def _apply_preloaded(state: ExamState, event: Event) -> None:
     ticket = _new_ticket(state, event, "queue", float(event.data["created_at"]))
     status = S(event.data.get("status", S.NEW.value))
+    at = ticket.created_at
+    if status in (S.RESOLVED, S.CLOSED):
+        # Resolving answers the customer: a ticket that arrives solved has met
+        # its first response and its resolution, at the time it was made.
+        _respond(ticket, at)
+        ticket.resolved_at = at
+        if status == S.CLOSED:
+            ticket.closed_at = at
+    ticket.waiting_on = next((w for w, s in PENDING.items() if s == status), None)
     if status != S.NEW:
-        _set_status(state, ticket, status, ticket.created_at)
+        _set_status(state, ticket, status, at)
     ticket.group = event.data.get("group")
     _history(ticket, state, event, f"in the queue since {ticket.created_at:.0f}s: {ticket.title}")
 
 
-def _link_conversation(state: ExamState, ticket: Ticket, conv_id: str, at: float) -> None:
+def _link_conversation(state: ExamState, ticket: Ticket, conv_id: str, at: float) -> bool:
+    """Link a conversation; one in which the candidate spoke counts as a public response.
+
+    Only a new link responds (so linking again cannot restart the update
+    window), and breaches are recorded first (so a link cannot undo one).
+    Returns whether the link is new.
+    """
     conv = state.conversations[conv_id]
-    if conv_id not in ticket.conversation_ids:
-        ticket.conversation_ids.append(conv_id)
+    if conv_id in ticket.conversation_ids:
+        return False
+    ticket.conversation_ids.append(conv_id)
     if ticket.incident_id is None:
         ticket.incident_id = conv.incident_id
     if ticket.id not in conv.ticket_ids:
         conv.ticket_ids.append(ticket.id)
-    if conv.last_candidate_at is not None:
+    if conv.last_candidate_at is not None and ticket.resolved_at is None:
+        _settle_sla(state, ticket, at)
         _respond(ticket, at)
+    return True
 
 
 def _apply_ticket_updated(state: ExamState, event: Event) -> None:
     ticket = state.tickets[event.data["ticket_id"]]
-    _record_breaches(state, ticket, event.exam_time)
+    _settle_sla(state, ticket, event.exam_time)
     changes = event.data["changes"]
     for name, value in changes.items():
         setattr(ticket, name, value)
@@ -502,7 +668,7 @@ def _apply_pending(state: ExamState, event: Event) -> None:
 def _apply_resolved(state: ExamState, event: Event) -> None:
     ticket = state.tickets[event.data["ticket_id"]]
     at = event.exam_time
-    _record_breaches(state, ticket, at)
+    _settle_sla(state, ticket, at)
     _respond(ticket, at)
     ticket.resolved_at = at
     ticket.solution = event.data["solution"]
@@ -515,8 +681,9 @@ def _apply_resolved(state: ExamState, event: Event) -> None:
 
 def _apply_reopened(state: ExamState, event: Event) -> None:
     ticket = state.tickets[event.data["ticket_id"]]
-    _record_breaches(state, ticket, event.exam_time)
+    _settle_sla(state, ticket, event.exam_time)
     ticket.resolved_at = None
+    ticket.sla_met_deadlines.pop(Target.RESOLUTION, None)
     _set_status(state, ticket, S.OPEN, event.exam_time)
     _history(ticket, state, event, "reopened")
 
@@ -531,8 +698,7 @@ def _apply_closed(state: ExamState, event: Event) -> None:
 def _apply_linked(state: ExamState, event: Event) -> None:
     ticket = state.tickets[event.data["ticket_id"]]
     conv = event.data.get("conversation_id")
-    if conv is not None:
-        _link_conversation(state, ticket, conv, event.exam_time)
+    if conv is not None and _link_conversation(state, ticket, conv, event.exam_time):
         _history(ticket, state, event, f"linked to conversation {conv}")
     article = event.data.get("kb_article")
     if article is not None and article not in ticket.kb_articles:
@@ -542,7 +708,7 @@ def _apply_linked(state: ExamState, event: Event) -> None:
 
 def _apply_reply(state: ExamState, event: Event) -> None:
     ticket = state.tickets[event.data["ticket_id"]]
-    _record_breaches(state, ticket, event.exam_time)
+    _settle_sla(state, ticket, event.exam_time)
     ticket.replies.append((event.exam_time, event.data["text"]))
     _respond(ticket, event.exam_time)
     if ticket.status == S.NEW:
@@ -556,11 +722,24 @@ def _apply_note(state: ExamState, event: Event) -> None:
     _history(ticket, state, event, f"note: {event.data['text']}")
 
 
+def _end_wait(state: ExamState, ticket: Ticket, on: str, event: Event) -> None:
+    """The party a pending ticket waited on answered: it is open again, its clock runs.
+
+    What Zammad and Freshdesk do when a customer replies to a pending ticket;
+    otherwise a ticket left pending would stop its SLA clock for good.
+    """
+    if ticket.status == PENDING[on]:
+        _set_status(state, ticket, S.OPEN, event.exam_time)
+        ticket.waiting_on = None
+        _history(ticket, state, event, f"open again: the {on.replace('_', ' ')} answered")
+
+
 def _apply_second_line(state: ExamState, event: Event) -> None:
     ticket = state.tickets[event.data["ticket_id"]]
     d = event.data
     ticket.second_line.append((event.exam_time, d["group"], d["text"]))
     _history(ticket, state, event, f"{d['group']} replied: {d['text']}")
+    _end_wait(state, ticket, "third_party", event)
 
 
 def _new_conversation(state: ExamState, event: Event, channel: str) -> None:
@@ -611,6 +790,8 @@ def _apply_customer_message(state: ExamState, event: Event) -> None:
     conv.last_customer_at = event.exam_time
     if conv.channel == "call":
         conv.busy_until = max(conv.busy_until, event.exam_time + duration)
+    for ticket_id in conv.ticket_ids:
+        _end_wait(state, state.tickets[ticket_id], "customer", event)
 
 
 def _apply_message_sent(state: ExamState, event: Event) -> None:
@@ -631,7 +812,7 @@ def _apply_message_sent(state: ExamState, event: Event) -> None:
     for ticket_id in conv.ticket_ids:
         ticket = state.tickets[ticket_id]
         if ticket.resolved_at is None and ticket.status != S.CLOSED:
-            _record_breaches(state, ticket, at)
+            _settle_sla(state, ticket, at)
             _respond(ticket, at)
 
 
@@ -643,12 +824,16 @@ def _apply_mood(state: ExamState, event: Event) -> None:
 
 def _apply_kb_searched(state: ExamState, event: Event) -> None:
     state.kb_lookups.append(
-        KbLookup(event.exam_time, state.last_seq, event.data["query"], None, list(event.data["results"]))
+        KbLookup(
+            event.exam_time, state.last_seq, event.data["query"], None, list(event.data["results"])
+        )
     )
 
 
 def _apply_kb_opened(state: ExamState, event: Event) -> None:
-    state.kb_lookups.append(KbLookup(event.exam_time, state.last_seq, None, event.data["article_id"]))
+    state.kb_lookups.append(
+        KbLookup(event.exam_time, state.last_seq, None, event.data["article_id"])
+    )
 
 
 def _apply_focus(state: ExamState, event: Event) -> None:

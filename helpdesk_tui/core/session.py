@@ -17,11 +17,11 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 from helpdesk_tui.core.clock import ExamClock
-from helpdesk_tui.core.events import Event, make_event, utc_now_iso
+from helpdesk_tui.core.events import END_REASONS, Event, make_event, utc_now_iso
 from helpdesk_tui.core.reducer import Refused, apply, check
 from helpdesk_tui.core.state import ExamState
 
-END_REASONS = ("completed", "time-up", "proctor-stopped", "handed-in", "interrupted")
+__all__ = ["END_REASONS", "EventSink", "ExamSession", "Listener", "MemorySink", "Stimuli"]
 
 
 class EventSink(Protocol):
@@ -96,18 +96,45 @@ class ExamSession:
             self._record(event_type, data, 0.0)
         return event
 
-    def resume(self, downtime_s: float, reason: str = "resumed after interruption") -> Event:
-        """Log the resume of a session rebuilt from its log (the gap is recorded)."""
-        return self._record(
-            "session_resumed",
-            {"reason": reason, "downtime_s": round(downtime_s, 3)},
-            self.state.now,
-        )
+    def pause(self, reason: str) -> Event:
+        """Log the pause, then stop the exam clock (SLA clocks stop with it)."""
+        self.fire_due()
+        event = self._record("session_paused", {"reason": reason}, None)
+        self.clock.pause()
+        return event
+
+    def resume(
+        self, downtime_s: float | None = None, reason: str = "resumed after interruption"
+    ) -> Event:
+        """Log the resume (of a pause, or of a session rebuilt from its log), then
+        restart the exam clock where it stopped. `downtime_s` records a gap in wall time."""
+        data: dict[str, Any] = {"reason": reason}
+        if downtime_s is not None:
+            data["downtime_s"] = round(downtime_s, 3)
+        event = self._record("session_resumed", data, self.state.now)
+        self.clock.resume()
+        return event
+
+    def set_speed(self, speed: float) -> Event:
+        """Log a change of pace (practice only), then apply it to the exam clock."""
+        event = self._record("speed_changed", {"speed": speed}, None)
+        self.clock.set_speed(speed)
+        return event
 
     def end(self, reason: str) -> Event:
-        now = min(self.clock.now(), self.state.duration_s) if reason == "time-up" else None
-        self.fire_due(now)
-        return self._record("session_ended", {"reason": reason}, now)
+        """Log the end of the exam, after every stimulus due before it.
+
+        Once the exam time is up the session ends as "time-up", at exactly the
+        duration, whatever ended it: nothing is logged past the end.
+        """
+        at = self.now()
+        if self.state.duration_s and at >= self.state.duration_s:
+            at, reason = self.state.duration_s, "time-up"
+        self.fire_due(at)
+        return self._record("session_ended", {"reason": reason}, at)
+
+    def time_is_up(self) -> bool:
+        return bool(self.state.duration_s) and self.now() >= self.state.duration_s
 
     # ------------------------------------------------------------------ time
 
@@ -117,15 +144,17 @@ class ExamSession:
 
     def tick(self) -> list[Event]:
         """Fire what fell due; end the exam when its time is up."""
-        if self.state.ended or self.clock.paused:
+        if not self.state.started or self.state.ended or self.clock.paused:
             return []
         fired = self.fire_due()
-        if self.state.duration_s and self.now() >= self.state.duration_s:
+        if self.time_is_up():
             fired.append(self.end("time-up"))
         return fired
 
     def fire_due(self, until: float | None = None) -> list[Event]:
         """Log every stimulus due by `until` (default: now), each at its own time."""
+        if not self.state.started:
+            return []
         limit = self.now() if until is None else until
         if self.state.duration_s:
             limit = min(limit, self.state.duration_s)
@@ -143,7 +172,13 @@ class ExamSession:
     # ------------------------------------------------------------------ commands
 
     def submit(self, event_type: str, data: dict[str, Any]) -> Event:
-        """Log a candidate command at the current exam time (raises `Refused`)."""
+        """Log a candidate command at the current exam time (raises `Refused`).
+
+        A command that comes after the exam time is up first ends the session
+        (time-up), and is then refused.
+        """
+        if self.state.started and not self.state.ended and self.time_is_up():
+            self.end("time-up")
         self.fire_due()
         return self._record(event_type, data, None)
 

@@ -138,15 +138,16 @@ class TicketSla:
 
     @property
     def next_deadline_left(self) -> float | None:
-        """Time left to the nearest running deadline: what the queue sorts on."""
-        lefts = [
-            t.time_left
-            for t in self.targets
-            if t.time_left is not None and t.state in (SlaState.OK, SlaState.WARNING)
-        ]
+        """Time left to the nearest running deadline: what the queue sorts on.
+
+        Targets already met do not count. When every running target is
+        breached, the most overdue; None when nothing runs (a resolved ticket).
+        """
+        running = [t for t in self.targets if t.time_left is not None and t.met_at is None]
+        lefts = [t.time_left for t in running if t.state in (SlaState.OK, SlaState.WARNING)]
         if lefts:
             return min(lefts)
-        overdue = [t.time_left for t in self.targets if t.time_left is not None]
+        overdue = [t.time_left for t in running]
         return min(overdue) if overdue else None
 
 
@@ -170,9 +171,11 @@ def _deadline(ticket: Ticket, since: float, budget: float, now: float) -> float:
     """
     deadline = since + budget
     # Pauses may start before the deadline and extend it into later pauses:
-    # walk them in order, extending as we go.
+    # walk them in order, extending as we go. A pause that starts exactly at
+    # the deadline still counts: the target was not breached yet (breached
+    # means later than the deadline), so its time left must stand still.
     for p_start, p_end in ticket.pauses:
-        if p_start >= deadline or p_start > now:
+        if p_start > deadline or p_start > now:
             continue
         stop = now if p_end is None else min(p_end, now)
         begin = max(p_start, since)
@@ -208,6 +211,13 @@ def _until(met_at: float | None, now: float) -> float:
     return now if met_at is None or met_at > now else met_at
 
 
+def _fixed(ticket: Ticket, target: Target, met_at: float | None, now: float) -> float | None:
+    """The deadline a met target was held to, once the reducer fixed it."""
+    if met_at is None or met_at > now:
+        return None
+    return ticket.sla_met_deadlines.get(target)
+
+
 def ticket_sla(ticket: Ticket, profile: SlaProfile, now: float) -> TicketSla:
     """Every SLA figure of one ticket at exam time `now`."""
     priority = ticket.priority or profile.lowest_priority()
@@ -215,9 +225,14 @@ def ticket_sla(ticket: Ticket, profile: SlaProfile, now: float) -> TicketSla:
     paused = ticket.is_paused_at(now)
     warn = targets.warning_at
 
-    fr_deadline = _deadline(
-        ticket, ticket.created_at, targets.first_response_s, _until(ticket.first_response_at, now)
-    )
+    fr_deadline = _fixed(ticket, Target.FIRST_RESPONSE, ticket.first_response_at, now)
+    if fr_deadline is None:
+        fr_deadline = _deadline(
+            ticket,
+            ticket.created_at,
+            targets.first_response_s,
+            _until(ticket.first_response_at, now),
+        )
     first = _status(
         Target.FIRST_RESPONSE,
         fr_deadline,
@@ -228,9 +243,11 @@ def ticket_sla(ticket: Ticket, profile: SlaProfile, now: float) -> TicketSla:
         Target.FIRST_RESPONSE in ticket.sla_breached,
     )
 
-    res_deadline = _deadline(
-        ticket, ticket.created_at, targets.resolution_s, _until(ticket.resolved_at, now)
-    )
+    res_deadline = _fixed(ticket, Target.RESOLUTION, ticket.resolved_at, now)
+    if res_deadline is None:
+        res_deadline = _deadline(
+            ticket, ticket.created_at, targets.resolution_s, _until(ticket.resolved_at, now)
+        )
     resolution = _status(
         Target.RESOLUTION,
         res_deadline,
@@ -246,7 +263,9 @@ def ticket_sla(ticket: Ticket, profile: SlaProfile, now: float) -> TicketSla:
     return TicketSla(first, update, resolution, paused, breaches)
 
 
-def _update_status(ticket: Ticket, targets: PriorityTargets, now: float, warn: float) -> TargetStatus:
+def _update_status(
+    ticket: Ticket, targets: PriorityTargets, now: float, warn: float
+) -> TargetStatus:
     """The next-update target: runs from the last public response while open.
 
     It only runs once a first response was given and until the ticket is
@@ -269,3 +288,12 @@ def breached_targets_at(ticket: Ticket, profile: SlaProfile, now: float) -> set[
     or a new update window, so a breach is never undone."""
     sla = ticket_sla(ticket, profile, now)
     return {t.target for t in sla.targets if t.state == SlaState.BREACHED}
+
+
+def met_deadlines_at(ticket: Ticket, profile: SlaProfile, now: float) -> dict[Target, float]:
+    """The deadlines of the targets met by `now`; the reducer fixes them before a
+    change of priority, so a later priority does not judge a response already given."""
+    sla = ticket_sla(ticket, profile, now)
+    return {
+        t.target: t.deadline for t in sla.targets if t.met_at is not None and t.deadline is not None
+    }

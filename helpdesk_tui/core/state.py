@@ -79,6 +79,9 @@ class Ticket:
     updated_at: float = 0.0
     pauses: list[tuple[float, float | None]] = field(default_factory=list)
     sla_breached: set[Target] = field(default_factory=set)
+    # Deadlines of targets already met, fixed before a change of priority, so
+    # a target met in time stays met (and one met late stays breached).
+    sla_met_deadlines: dict[Target, float] = field(default_factory=dict)
 
     def is_paused_at(self, now: float) -> bool:
         return bool(self.pauses) and self.pauses[-1][1] is None and self.pauses[-1][0] <= now
@@ -177,8 +180,14 @@ class ExamState:
     ticket_counter: int = 0
 
     def next_ticket_id(self) -> str:
-        """The id the next created ticket gets: deterministic, from the log."""
-        return f"T-{1001 + self.ticket_counter}"
+        """The id the next created ticket gets: deterministic, from the log.
+
+        Skips ids the scenario already gave its e-mail or queue tickets.
+        """
+        n = 1001 + self.ticket_counter
+        while f"T-{n}" in self.tickets:
+            n += 1
+        return f"T-{n}"
 
     @property
     def time_left(self) -> float:

@@ -84,23 +84,31 @@ class PublicKey:
 class Signer:
     """An Ed25519 private key that signs log records.
 
-    `ephemeral` marks a per-session practice key: its public half goes into the
+    `is_ephemeral` marks a per-session practice key: its public half goes into the
     log's header, so the log checks out against itself but can never pass as an
     exam log signed by an exam centre.
     """
 
-    __slots__ = ("_key", "public_key", "fingerprint", "ephemeral")
+    __slots__ = ("_key", "public_key", "fingerprint", "is_ephemeral")
 
-    def __init__(self, key: Ed25519PrivateKey, ephemeral: bool = False) -> None:
+    def __init__(self, key: Ed25519PrivateKey, is_ephemeral: bool = False) -> None:
         self._key = key
         self.public_key = PublicKey(key.public_key())
         self.fingerprint = self.public_key.fingerprint
-        self.ephemeral = ephemeral
+        self.is_ephemeral = is_ephemeral
 
     @classmethod
-    def ephemeral(cls) -> Signer:  # type: ignore[misc]  # classmethod shadows the flag on instances only
+    def ephemeral(cls) -> Signer:
         """A fresh per-session key for a practice log without an exam-centre key."""
-        return cls(Ed25519PrivateKey.generate(), ephemeral=True)
+        return cls(Ed25519PrivateKey.generate(), is_ephemeral=True)
+
+    @classmethod
+    def from_pem(cls, content: bytes, is_ephemeral: bool = False) -> Signer:
+        """From an unencrypted PKCS#8 PEM (a practice log's saved session key)."""
+        key = serialization.load_pem_private_key(content, password=None)
+        if not isinstance(key, Ed25519PrivateKey):
+            raise ValueError("not an Ed25519 private key")
+        return cls(key, is_ephemeral=is_ephemeral)
 
     def sign(self, message: bytes) -> bytes:
         return self._key.sign(message)
@@ -140,7 +148,8 @@ def generate_keypair(directory: Path, proctor_code: str | None = None) -> KeyInf
     existing = [str(p) for p in paths if p.exists() or p.is_symlink()]
     if existing:
         raise KeyFileError(
-            f"{', '.join(existing)} already exist(s); keys init never overwrites keys, because logs "
+            f"{', '.join(existing)} {'already exists' if len(existing) == 1 else 'already exist'}; "
+            "keys init never overwrites keys, because logs "
             "signed with the old key could no longer be verified. Choose an empty folder, or move "
             "the old files away first if you really mean to replace them."
         )
@@ -190,7 +199,9 @@ def _read_key_file(path: Path, what: str) -> bytes:
             f"{path} does not exist; give the {what} file made by `helpdesk-exam keys init`."
         ) from None
     except OSError as exc:
-        raise KeyFileError(f"{path} cannot be read ({exc.strerror}); give a readable {what} file.") from None
+        raise KeyFileError(
+            f"{path} cannot be read ({exc.strerror}); give a readable {what} file."
+        ) from None
 
 
 def load_private_key(path: Path) -> Signer:
@@ -299,7 +310,7 @@ def check_proctor_code(key_dir_or_file: Path, code: str) -> bool:
         expected = base64.b64decode(record["hash"], validate=True)
     except (ValueError, KeyError, TypeError):
         raise KeyFileError(
-            f"{path} is not a proctor-code file (a JSON object with kdf \"scrypt\", n, r, p, salt "
+            f'{path} is not a proctor-code file (a JSON object with kdf "scrypt", n, r, p, salt '
             "and hash); make a new one with `helpdesk-exam keys init` in an empty folder."
         ) from None
     return hmac.compare_digest(_scrypt(code, salt, params), expected)

@@ -81,7 +81,9 @@ def b64decode_strict(text: str) -> bytes:
     return raw
 
 
-def record_bytes(seq: int, t: float, wall: str, rtype: str, data: dict[str, Any], prev: str) -> bytes:
+def record_bytes(
+    seq: int, t: float, wall: str, rtype: str, data: dict[str, Any], prev: str
+) -> bytes:
     """The canonical line (without its newline) of one record."""
     if not math.isfinite(t):
         raise ValueError(f"exam time must be a finite number, not {t!r}")
@@ -192,7 +194,5 @@ class SessionHeader:
 
 def _is_sha256_hex(value: Any) -> bool:
     return (
-        isinstance(value, str)
-        and len(value) == 64
-        and all(c in "0123456789abcdef" for c in value)
+        isinstance(value, str) and len(value) == 64 and all(c in "0123456789abcdef" for c in value)
     )

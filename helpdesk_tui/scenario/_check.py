@@ -98,7 +98,9 @@ class Checker:
             self._lines = key_lines(self.text)
         return line_of(self._lines, at.keys)
 
-    def add(self, at: At, message: str, severity: Severity = "error", line: int | None = None) -> None:
+    def add(
+        self, at: At, message: str, severity: Severity = "error", line: int | None = None
+    ) -> None:
         found = line if line is not None else self.line(at)
         self.problems.append(Problem(self.file, at.label, found, message, severity))
 
@@ -113,10 +115,13 @@ class Checker:
         return any(p.is_error for p in self.problems)
 
     # --- presence and type ----------------------------------------------------
-    def _get(self, table: dict[str, Any], at: At, key: str, required: bool, example: str) -> Any:
+    def _get(
+        self, table: dict[str, Any], at: At, key: str, required: bool, example: str, why: str
+    ) -> Any:
         value = table.get(key)
         if value is None and required:
-            self.error(at.key(key), f"missing — add {key} = {example}")
+            reason = f" ({why})" if why else ""
+            self.error(at.key(key), f"missing — add {key} = {example}{reason}")
         return value
 
     def string(
@@ -129,15 +134,18 @@ class Checker:
         choices: Collection[str] | None = None,
         pattern: re.Pattern[str] | None = None,
         pattern_text: str = "",
+        why: str = "",
     ) -> str | None:
         """Non-empty text; optionally one of `choices` or matching `pattern`."""
         example = f'"{sorted(choices)[0]}"' if choices else '"..."'
-        value = self._get(table, at, key, required, example)
+        value = self._get(table, at, key, required, example, why)
         if value is None:
             return None
         where = at.key(key)
         if not isinstance(value, str):
-            self.error(where, f"is {describe(value)} — must be text in quotes, e.g. {key} = {example}")
+            self.error(
+                where, f"is {describe(value)} — must be text in quotes, e.g. {key} = {example}"
+            )
             return None
         if not value.strip():
             self.error(where, f"is empty — must be text, e.g. {key} = {example}")
@@ -173,9 +181,10 @@ class Checker:
         minimum: float | None = None,
         maximum: float | None = None,
         positive: bool = False,
+        why: str = "",
     ) -> float | None:
         """A finite number within bounds; `positive` means strictly greater than zero."""
-        value = self._get(table, at, key, required, "5")
+        value = self._get(table, at, key, required, "5", why)
         if value is None:
             return None
         where = at.key(key)
@@ -201,31 +210,35 @@ class Checker:
         if value is None:
             return default
         if not isinstance(value, bool):
-            self.error(
-                at.key(key), f"is {describe(value)} — must be true or false (no quotes)"
-            )
+            self.error(at.key(key), f"is {describe(value)} — must be true or false (no quotes)")
             return default
         return value
 
     def strings(
-        self, table: dict[str, Any], at: At, key: str, *, required: bool = True
+        self, table: dict[str, Any], at: At, key: str, *, required: bool = True, why: str = ""
     ) -> tuple[str, ...] | None:
         """A non-empty list of non-empty texts (one text alone is refused: say it as a list)."""
-        value = self._get(table, at, key, required, '["...", "..."]')
+        value = self._get(table, at, key, required, '["...", "..."]', why)
         if value is None:
             return None
         where = at.key(key)
         if not isinstance(value, list):
             hint = f'["{value}"]' if isinstance(value, str) else '["...", "..."]'
-            self.error(where, f"is {describe(value)} — must be a list of texts, e.g. {key} = {hint}")
+            self.error(
+                where, f"is {describe(value)} — must be a list of texts, e.g. {key} = {hint}"
+            )
             return None
         if not value:
-            self.error(where, f'is an empty list — must hold at least one text, e.g. {key} = ["..."]')
+            self.error(
+                where, f'is an empty list — must hold at least one text, e.g. {key} = ["..."]'
+            )
             return None
         good: list[str] = []
         for index, item in enumerate(value):
             if not isinstance(item, str) or not item.strip():
-                self.error(where.item(index), f"is {describe(item)} — must be non-empty text in quotes")
+                self.error(
+                    where.item(index), f"is {describe(item)} — must be non-empty text in quotes"
+                )
             else:
                 good.append(item)
         return tuple(good) if len(good) == len(value) else None
@@ -264,20 +277,28 @@ class Checker:
                 self.error(where, f"missing — add at least one {section} section")
             return []
         if not isinstance(value, list):
-            self.error(where, f"is {describe(value)} — must be an array of tables: one {section} section per entry")
+            self.error(
+                where,
+                f"is {describe(value)} — must be an array of tables: one {section} section per entry",
+            )
             return []
         if not value and required:
             self.error(where, f"is an empty list — add at least one {section} section")
         found: list[tuple[At, dict[str, Any]]] = []
         for index, item in enumerate(value):
             if not isinstance(item, dict):
-                self.error(where.item(index), f"is {describe(item)} — must be a table: a {section} section or {{ key = value, ... }}")
+                self.error(
+                    where.item(index),
+                    f"is {describe(item)} — must be a table: a {section} section or {{ key = value, ... }}",
+                )
                 continue
             ident = item.get("id")
             found.append((where.item(index, ident if isinstance(ident, str) else None), item))
         return found
 
-    def unknown_keys(self, table: dict[str, Any], at: At, known: Collection[str], what: str) -> None:
+    def unknown_keys(
+        self, table: dict[str, Any], at: At, known: Collection[str], what: str
+    ) -> None:
         """Warn about keys nobody reads: usually a typo that silently drops a setting."""
         for key in table:
             if key not in known:
@@ -297,23 +318,12 @@ class Checker:
                 earlier = first[ident]
                 line = self.line(earlier)
                 place = earlier.label + (f" (line {line})" if line else "")
-                self.error(at.key("id"), f"duplicate id '{ident}' — already used by {place}; each {what} needs its own id")
+                self.error(
+                    at.key("id"),
+                    f"duplicate id '{ident}' — already used by {place}; each {what} needs its own id",
+                )
             else:
                 first[ident] = at
-
-    def reference(self, at: At, value: str | None, known: Collection[str], what: str) -> None:
-        """Report a reference to an id that does not exist, listing the ones that do."""
-        if value is None or value in known:
-            return
-        self.error(
-            at,
-            f"unknown {what} '{value}'{did_you_mean(value, known)} — must be the id of "
-            f"{_article(what)} {what}: {choices_text(known)}",
-        )
-
-
-def _article(word: str) -> str:
-    return "an" if word[:1] in "aeiou" else "a"
 
 
 def read_text(file: Path, checker: Checker, what: str) -> str | None:
@@ -348,7 +358,10 @@ _TOML_HINTS = (
     ("Cannot overwrite a value", "a key or table is defined twice; keep one of them"),
     ("Cannot declare", "a table is defined twice; use [[name]] for a list of tables"),
     ("Invalid value", 'text must be in quotes ("..."), lists in [ ], true/false without quotes'),
-    ("Invalid statement", "each line must be key = value, a [table] or a [[list-of-tables]] header"),
+    (
+        "Invalid statement",
+        "each line must be key = value, a [table] or a [[list-of-tables]] header",
+    ),
     ("Expected '=' after a key", "each line must be key = value; quote keys with spaces"),
     ("Unclosed", "a string, list or table is not closed"),
     ("Illegal character", "control characters are not allowed; save the file as plain text"),

@@ -9,6 +9,8 @@ effort: on anything it does not understand it stops and keeps what it found.
 
 from __future__ import annotations
 
+import contextlib
+
 KeyPath = tuple[str | int, ...]
 
 _BARE_KEY = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
@@ -22,10 +24,8 @@ class _Stop(Exception):
 def key_lines(text: str) -> dict[KeyPath, int]:
     """Map each key path of `text` to its 1-based line; partial if the text is odd."""
     scanner = _Scanner(text)
-    try:
+    with contextlib.suppress(_Stop, IndexError, RecursionError):
         scanner.run()
-    except (_Stop, IndexError, RecursionError):
-        pass
     return scanner.lines
 
 

@@ -29,9 +29,7 @@ class Competency:
 
 
 GROUPS: tuple[Competency, ...] = (
-    Competency(
-        "SIM", "SIM", "Acts simultaneously", "simultaan handelen", "Agir simultanément"
-    ),
+    Competency("SIM", "SIM", "Acts simultaneously", "simultaan handelen", "Agir simultanément"),
     Competency(
         "DATA",
         "DATA",
@@ -143,8 +141,7 @@ COMPETENCIES: tuple[Competency, ...] = (
         "SOL-2",
         "SOL",
         "looks up the requested information in the information sources provided",
-        "zoekt door de klant gevraagde informatie op in ter beschikking gestelde "
-        "informatiebronnen",
+        "zoekt door de klant gevraagde informatie op in ter beschikking gestelde informatiebronnen",
         "recherche les informations demandées par le client dans les sources d'information "
         "mises à disposition",
     ),

@@ -18,6 +18,7 @@ author needs, and a tiny parser can give an exact line for every mistake.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 
 from helpdesk_tui.scenario._check import ID_PATTERN, At, Checker, did_you_mean, read_text
 from helpdesk_tui.scenario.errors import Problem, ScenarioInvalid
@@ -62,13 +63,22 @@ def parse_kb_article(
         return None, chk.problems
     close = next((i for i in range(1, len(lines)) if lines[i].strip() == _FENCE), None)
     if close is None:
-        chk.add(At().key("header"), f"is not closed — add a line '---' after the header; {_HEADER_HELP}", line=1)
+        chk.add(
+            At().key("header"),
+            f"is not closed — add a line '---' after the header; {_HEADER_HELP}",
+            line=1,
+        )
         return None, chk.problems
     fields, lines_of = _header_fields(chk, lines[1:close])
     body = "\n".join(lines[close + 1 :]).strip("\n")
     article = _article(chk, fields, lines_of, body, path, default_language)
     if not body.strip():
-        chk.add(At().key("body"), "is empty — write the article's text after the closing '---'", "warning", line=close + 1)
+        chk.add(
+            At().key("body"),
+            "is empty — write the article's text after the closing '---'",
+            "warning",
+            line=close + 1,
+        )
     return (None if chk.has_errors else article), chk.problems
 
 
@@ -84,10 +94,18 @@ def _header_fields(chk: Checker, header: list[str]) -> tuple[dict[str, str], dic
         key, sep, value = stripped.partition(":")
         key = key.strip().lower()
         if not sep or not key:
-            chk.add(At().key("header"), f"line {stripped!r} is not 'key: value' — {_HEADER_HELP}", line=line)
+            chk.add(
+                At().key("header"),
+                f"line {stripped!r} is not 'key: value' — {_HEADER_HELP}",
+                line=line,
+            )
             continue
         if key in fields:
-            chk.add(At().key(key), f"is given twice (first on line {lines_of[key]}) — keep one", line=line)
+            chk.add(
+                At().key(key),
+                f"is given twice (first on line {lines_of[key]}) — keep one",
+                line=line,
+            )
             continue
         if key not in HEADER_KEYS:
             chk.add(
@@ -103,7 +121,8 @@ def _header_fields(chk: Checker, header: list[str]) -> tuple[dict[str, str], dic
 
 
 def _unquote(value: str) -> str:
-    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+    quote = value[:1]
+    if len(value) >= 2 and quote in "\"'" and value[-1] == quote and quote not in value[1:-1]:
         return value[1:-1].strip()
     return value
 
@@ -129,22 +148,48 @@ def _article(
     title = fields.get("title", "")
     language = fields.get("language") or default_language or ""
     if not article_id:
-        chk.add(At().key("id"), "missing — add a header line 'id: kb-...' (letters, digits, '-')", line=lines_of.get("id", header_line))
+        chk.add(
+            At().key("id"),
+            "missing — add a header line 'id: kb-...' (letters, digits, '-')",
+            line=lines_of.get("id", header_line),
+        )
     elif not ID_PATTERN.fullmatch(article_id):
-        chk.add(At().key("id"), f"'{article_id}' is not a valid id — use letters, digits, '-' and '_' only, e.g. kb-printer-blank-pages", line=lines_of["id"])
+        chk.add(
+            At().key("id"),
+            f"'{article_id}' is not a valid id — use letters, digits, '-' and '_' only, e.g. kb-printer-blank-pages",
+            line=lines_of["id"],
+        )
     if not title:
-        chk.add(At().key("title"), "missing — add a header line 'title: ...' with the article's title", line=lines_of.get("title", header_line))
+        chk.add(
+            At().key("title"),
+            "missing — add a header line 'title: ...' with the article's title",
+            line=lines_of.get("title", header_line),
+        )
     if language not in LANGUAGES:
         shown = f"'{language}' is not a language" if language else "missing"
-        chk.add(At().key("language"), f"{shown} — add a header line 'language: en' (en, nl or fr)", line=lines_of.get("language", header_line))
+        chk.add(
+            At().key("language"),
+            f"{shown} — add a header line 'language: en' (en, nl or fr)",
+            line=lines_of.get("language", header_line),
+        )
     if chk.has_errors:
         return None
     return KbArticle(article_id, title, _tags(fields.get("tags", "")), language, body, path)
 
 
-def load_kb_folder(
-    folder: Path, default_language: str | None = None
-) -> tuple[tuple[KbArticle, ...], list[Problem]]:
+class KbFolder(NamedTuple):
+    """The articles of a kb/ folder that loaded, every problem, and every id seen.
+
+    `ids` includes articles that have errors but a readable id, so a scenario
+    that names such an article is not told the article is unknown as well.
+    """
+
+    articles: tuple[KbArticle, ...]
+    problems: list[Problem]
+    ids: frozenset[str]
+
+
+def load_kb_folder(folder: Path, default_language: str | None = None) -> KbFolder:
     """Every `*.md` article in `folder` (by file name), and the problems of all of them.
 
     Articles with errors are left out; two articles with the same id are an error.
@@ -152,40 +197,59 @@ def load_kb_folder(
     chk = Checker(folder)
     if not folder.is_dir():
         what = "is a file" if folder.exists() else "does not exist"
-        chk.add(At(), f"{what} — a scenario needs a kb/ folder holding its articles as *.md files (see docs/kb-format.md)")
-        return (), chk.problems
+        chk.add(
+            At(),
+            f"{what} — a scenario needs a kb/ folder holding its articles as *.md files (see docs/kb-format.md)",
+        )
+        return KbFolder((), chk.problems, frozenset())
     try:
         files = sorted(p for p in folder.glob("*.md") if not p.is_dir())
     except OSError as exc:
         chk.add(At(), f"cannot be read ({exc.strerror or exc}) — check the folder's permissions")
-        return (), chk.problems
+        return KbFolder((), chk.problems, frozenset())
     if not files:
         chk.warning(At(), "has no articles — add the scenario's articles as *.md files")
     problems = chk.problems
     articles: list[KbArticle] = []
     first_file: dict[str, Path] = {}
+    ids: set[str] = set()
     for file in files:
         article, found = check_kb_article(file, default_language)
         problems.extend(found)
         if article is None:
+            seen, _ = header_value(file, "id")
+            ids.update([seen] if seen else [])
             continue
+        ids.add(article.id)
         if article.id in first_file:
             problems.append(
-                Problem(file, "id", _id_line(article), f"duplicate id '{article.id}' — already used by {first_file[article.id].name}; each article needs its own id")
+                Problem(
+                    file,
+                    "id",
+                    header_value(file, "id")[1],
+                    f"duplicate id '{article.id}' — already used by {first_file[article.id].name}; each article needs its own id",
+                )
             )
             continue
         first_file[article.id] = file
         articles.append(article)
-    return tuple(articles), problems
+    return KbFolder(tuple(articles), problems, frozenset(ids))
 
 
-def _id_line(article: KbArticle) -> int | None:
-    """The line of `id:` in an article that parsed, for a duplicate-id message."""
+def header_value(path: Path, key: str) -> tuple[str | None, int | None]:
+    """The value and line of `key:` in an article's header (None, None when absent).
+
+    For messages about articles that parsed (or about a broken one's id).
+    """
     try:
-        text = article.path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
-        return None
-    for number, line in enumerate(text.split("\n"), start=1):
-        if line.strip().lower().startswith("id:"):
-            return number
-    return None
+        return None, None
+    lines = text.removeprefix("\ufeff").split("\n")
+    for number, line in enumerate(lines[1:], start=2):
+        if line.strip() == _FENCE:
+            break
+        name, sep, value = line.partition(":")
+        if sep and name.strip().lower() == key:
+            return _unquote(value.strip()) or None, number
+    return None, None

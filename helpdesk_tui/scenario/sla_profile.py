@@ -13,24 +13,27 @@ from pathlib import Path
 from typing import Any
 
 from helpdesk_tui.core.sla import PriorityTargets, SlaProfile
+from helpdesk_tui.core.state import TicketStatus
 from helpdesk_tui.scenario._check import At, Checker, choices_text, parse_toml, read_text
 from helpdesk_tui.scenario.errors import Problem, ScenarioInvalid
 
-TICKET_STATUSES: tuple[str, ...] = (
-    "new",
-    "open",
-    "pending_customer",
-    "pending_third_party",
-    "transferred",
-    "resolved",
-    "closed",
-)
+TICKET_STATUSES: tuple[str, ...] = tuple(status.value for status in TicketStatus)
+"""What `pausing_states` may name: the statuses the reducer gives tickets."""
 DEFAULT_WARNING_AT = 0.75
 DEFAULT_PAUSING_STATES: tuple[str, ...] = ("pending_customer", "pending_third_party")
 MIN_LEVELS = 3
 
 _PROFILE_ID = re.compile(r"[a-z0-9-]+")
-_TOP_KEYS = ("format", "id", "name", "levels", "warning_at", "pausing_states", "matrix", "priorities")
+_TOP_KEYS = (
+    "format",
+    "id",
+    "name",
+    "levels",
+    "warning_at",
+    "pausing_states",
+    "matrix",
+    "priorities",
+)
 _PRIORITY_KEYS = (
     "name",
     "first_response_minutes",
@@ -148,7 +151,9 @@ def _priorities(
         return None
     at = At().key("priorities")
     if not table:
-        chk.error(at, 'has no priorities — add at least one, e.g. [priorities.P1] with name = "Critical"')
+        chk.error(
+            at, 'has no priorities — add at least one, e.g. [priorities.P1] with name = "Critical"'
+        )
         return None
     found: dict[str, PriorityTargets] = {}
     ok = True
@@ -218,13 +223,19 @@ def _matrix(
     at = At().key("matrix")
     level_list = ", ".join(levels)
     for extra in (k for k in table if k not in levels):
-        chk.error(at.key(extra), f"'{extra}' is not a level — the matrix has one row per impact level: {level_list}")
+        chk.error(
+            at.key(extra),
+            f"'{extra}' is not a level — the matrix has one row per impact level: {level_list}",
+        )
     matrix: dict[str, dict[str, str]] = {}
     ok = True
     for impact in levels:
         row = table.get(impact)
         if row is None:
-            chk.error(at.key(impact), f"missing — add a [matrix.{impact}] row with a priority for each urgency: {level_list}")
+            chk.error(
+                at.key(impact),
+                f"missing — add a [matrix.{impact}] row with a priority for each urgency: {level_list}",
+            )
             ok = False
             continue
         cells = _matrix_row(chk, at, impact, row, levels, priorities)
@@ -255,7 +266,10 @@ def _matrix_row(
         chk.table({impact: row}, at, impact)  # reports the wrong type
         return None
     for extra in (k for k in row if k not in levels):
-        chk.error(row_at.key(extra), f"'{extra}' is not a level — the urgency columns are: {', '.join(levels)}")
+        chk.error(
+            row_at.key(extra),
+            f"'{extra}' is not a level — the urgency columns are: {', '.join(levels)}",
+        )
     cells: dict[str, str] = {}
     ok = True
     for urgency in levels:

@@ -1,0 +1,169 @@
+"""Cases: each incident of the scenario with the tickets, conversations and actions that belong to it.
+
+The answer key is written per incident; the log speaks of tickets,
+conversations and KB look-ups. A case joins them: a conversation carries its
+incident id, a ticket gets it from its e-mail or from the conversation it was
+linked to, and an action belongs to a case through the ticket or conversation
+it names. A KB look-up names neither, so it belongs to the case whose answer
+key lists the article, or else to the case the candidate had in focus.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from helpdesk_tui.assess.tracker import CUSTOMER_FACING, Action, Tracker
+from helpdesk_tui.core.state import Conversation, ExamState, Ticket
+from helpdesk_tui.scenario.model import Answer, Incident, Scenario
+
+
+@dataclass(slots=True)
+class Case:
+    """One incident as it played out (or a ticket the answer key does not know)."""
+
+    id: str
+    title: str
+    incident: Incident | None
+    customer_id: str
+    arrival_at: float
+    arrival_seq: int
+    conversations: list[Conversation] = field(default_factory=list)
+    tickets: list[Ticket] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
+    cache: dict[str, Any] = field(default_factory=dict)
+    """Results worked out once per case and shared by several measurements."""
+
+    @property
+    def answer(self) -> Answer | None:
+        return self.incident.answer if self.incident is not None else None
+
+    @property
+    def channel(self) -> str:
+        if self.incident is not None:
+            return self.incident.channel.value
+        return self.conversations[0].channel if self.conversations else "ticket"
+
+    @property
+    def is_conversation(self) -> bool:
+        return bool(self.conversations)
+
+    def articles(self) -> tuple[str, ...]:
+        """Every KB article the answer key accepts for this case."""
+        answer = self.answer
+        if answer is None:
+            return ()
+        found = [answer.kb_article, *(a.kb_article for a in answer.alternatives)]
+        found += [o.kb_article for o in answer.options]
+        return tuple(dict.fromkeys(a for a in found if a))
+
+    def said(self) -> list[Action]:
+        """What the candidate wrote or said to this case's customer, in order."""
+        if "said" not in self.cache:
+            self.cache["said"] = [a for a in self.actions if a.type in CUSTOMER_FACING and a.text]
+        return self.cache["said"]
+
+    def first(self, *types: str) -> Action | None:
+        return next((a for a in self.actions if a.type in types), None)
+
+
+def build_cases(state: ExamState, tracker: Tracker, scenario: Scenario | None) -> list[Case]:
+    """The cases of the exam in order of arrival, each with its own actions."""
+    by_incident: dict[str, Case] = {}
+    cases: list[Case] = []
+    for conv in state.conversations.values():
+        case = _case_for(by_incident, cases, scenario, conv.incident_id, conv.id, conv.customer_id)
+        if case.arrival_seq == -1 or tracker.conversation_started[conv.id] < case.arrival_seq:
+            case.arrival_seq, case.arrival_at = (
+                tracker.conversation_started[conv.id],
+                conv.opened_at,
+            )
+        case.conversations.append(conv)
+    for ticket in state.tickets.values():
+        case = _case_for(
+            by_incident, cases, scenario, ticket.incident_id, ticket.id, ticket.customer_id
+        )
+        seq, at = tracker.arrivals.get(ticket.id, (0, ticket.created_at))
+        if case.arrival_seq == -1 or seq < case.arrival_seq:
+            case.arrival_seq, case.arrival_at = seq, at
+        case.tickets.append(ticket)
+    cases.sort(key=lambda c: c.arrival_seq)
+    _attribute(cases, state, tracker)
+    return cases
+
+
+def _case_for(
+    by_incident: dict[str, Case],
+    cases: list[Case],
+    scenario: Scenario | None,
+    incident_id: str | None,
+    own_id: str,
+    customer_id: str,
+) -> Case:
+    incident = _incident(scenario, incident_id)
+    key = incident_id if incident_id is not None else f"#{own_id}"
+    case = by_incident.get(key)
+    if case is None:
+        title = incident.title if incident is not None else own_id
+        case = Case(key if incident_id else own_id, title, incident, customer_id, 0.0, -1)
+        by_incident[key] = case
+        cases.append(case)
+    return case
+
+
+def _incident(scenario: Scenario | None, incident_id: str | None) -> Incident | None:
+    if scenario is None or incident_id is None:
+        return None
+    try:
+        return scenario.incident(incident_id)
+    except KeyError:
+        return None
+
+
+def _attribute(cases: list[Case], state: ExamState, tracker: Tracker) -> None:
+    """Give each candidate action to the case it concerns (if any)."""
+    by_ticket = {t.id: c for c in cases for t in c.tickets}
+    by_conv = {v.id: c for c in cases for v in c.conversations}
+    by_article: dict[str, list[Case]] = {}
+    for case in cases:
+        for article in case.articles():
+            by_article.setdefault(article, []).append(case)
+    for action in tracker.actions:
+        case = _owner(action, by_ticket, by_conv, by_article)
+        if case is not None:
+            case.actions.append(action)
+
+
+def _owner(
+    action: Action,
+    by_ticket: dict[str, Case],
+    by_conv: dict[str, Case],
+    by_article: dict[str, list[Case]],
+) -> Case | None:
+    if action.conversation_id in by_conv:
+        return by_conv[action.conversation_id]
+    if action.ticket_id in by_ticket:
+        return by_ticket[action.ticket_id]
+    focused = _focused(action, by_ticket, by_conv)
+    if action.type == "focus_moved":
+        target = action.data.get("target")
+        return by_ticket.get(target) or by_conv.get(target)
+    articles = _articles_of(action)
+    owners = [c for a in articles for c in by_article.get(a, ()) if c.arrival_at <= action.at]
+    if owners:
+        return focused if focused in owners else owners[-1]
+    return focused
+
+
+def _articles_of(action: Action) -> list[str]:
+    if action.type == "kb_searched":
+        return [r for r in action.data.get("results", []) if isinstance(r, str)]
+    article = action.article_id
+    return [article] if article else []
+
+
+def _focused(action: Action, by_ticket: dict[str, Case], by_conv: dict[str, Case]) -> Case | None:
+    area, target = action.focus
+    if target is None:
+        return None
+    return by_ticket.get(target) or by_conv.get(target)

@@ -1,0 +1,157 @@
+"""The instructor's overview of a group: per student, per competency, SLA met %, median reply.
+
+One row per log, so a student who sat two practice exams shows twice, each
+with its date. A log that was refused (does not verify, scenario missing)
+stays in the table with the reason, rather than silently dropping a student.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from helpdesk_tui.assess.model import EvidenceStatus
+from helpdesk_tui.assess.overview import STATUS_MARK
+from helpdesk_tui.assess.pipeline import AssessedLog
+from helpdesk_tui.assess.report_terminal import STATUS_STYLE
+from helpdesk_tui.assess.texts import duration, tr
+from helpdesk_tui.scenario.competencies import COMPETENCY_IDS, short_name
+
+
+@dataclass(frozen=True, slots=True)
+class ClassRow:
+    student: str
+    log: str
+    scenario_id: str = ""
+    started: str = ""
+    statuses: dict[str, EvidenceStatus] | None = None
+    sla_met: float | None = None
+    median_reply_s: float | None = None
+    verified: bool = True
+    refused: str | None = None
+
+
+def class_row(assessed: AssessedLog) -> ClassRow:
+    evidence = assessed.evidence
+    return ClassRow(
+        student=evidence.candidate_id or assessed.header.candidate_id,
+        log=assessed.provenance.log_path,
+        scenario_id=evidence.scenario_id,
+        started=assessed.header.created,
+        statuses=evidence.statuses(),
+        sla_met=evidence.sla_met_ratio,
+        median_reply_s=evidence.median_reply_s,
+        verified=assessed.provenance.verified,
+    )
+
+
+def refused_row(log: str, reason: str) -> ClassRow:
+    return ClassRow(student="?", log=log, refused=reason)
+
+
+def _percent(value: float | None) -> str:
+    return f"{value * 100:.0f}%" if value is not None else "-"
+
+
+def _reply(value: float | None) -> str:
+    return duration(value) if value is not None else "-"
+
+
+def _column_heads() -> list[str]:
+    """Two-line heads that name each group once: "SIM/1", "/2", "/3", "DATA/1"..."""
+    heads, group = [], ""
+    for cid in COMPETENCY_IDS:
+        name, number = cid.split("-")
+        heads.append(f"{name if name != group else ''}\n{number}")
+        group = name
+    return heads
+
+
+def render_class_terminal(rows: list[ClassRow], lang: str, console: Console) -> None:
+    table = Table(
+        title=tr(lang, "class.title"), title_justify="left", caption=tr(lang, "class.legend"),
+        box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1),
+    )  # fmt: skip
+    table.add_column(tr(lang, "col.student"), no_wrap=True, max_width=24)
+    for head in _column_heads():
+        table.add_column(
+            head, justify="center", no_wrap=True, min_width=max(map(len, head.split()))
+        )
+    table.add_column(tr(lang, "col.sla_met"), justify="right")
+    table.add_column(tr(lang, "col.median_reply"), justify="right")
+    for row in rows:
+        if row.refused is not None or row.statuses is None:
+            cells = [Text("")] * len(COMPETENCY_IDS)
+            table.add_row(Text(row.log, style="red"), *cells, "", "")
+            continue
+        name = row.student + ("" if row.verified else f" ({tr(lang, 'report.unverified')})")
+        marks = [
+            Text(STATUS_MARK[row.statuses[c]], style=STATUS_STYLE[row.statuses[c]])
+            for c in COMPETENCY_IDS
+        ]
+        table.add_row(Text(name), *marks, _percent(row.sla_met), _reply(row.median_reply_s))
+    names = max([len(tr(lang, "col.student")), *(min(len(r.student) + 14, 24) for r in rows)])
+    needed = names + sum(max(len(h.split()[0]), 1) + 1 for h in _column_heads()) + 30
+    console.print(table, width=max(console.width, needed))
+    for row in rows:
+        if row.refused is not None:
+            console.print(Text(tr(lang, "class.refused", why=row.refused), style="red"))
+
+
+CLASS_CSS = """
+@page { size: A4 landscape; margin: 12mm; }
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { font: 9pt/1.3 "DejaVu Sans", Arial, sans-serif; color: #111; }
+h1 { font-size: 14pt; margin: 0 0 3mm; }
+table { border-collapse: collapse; width: 100%; }
+thead { display: table-header-group; } tr { break-inside: avoid; }
+th, td { border: 0.5px solid #bbb; padding: 1mm; text-align: center; }
+th.v { height: 24mm; vertical-align: bottom; }
+th.v span { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; }
+td.name, th.name { text-align: left; white-space: nowrap; }
+.favourable { background: #d8f0dc; } .unfavourable { background: #f8d7d7; }
+.mixed { background: #fcefc7; } .to_confirm { background: #d7e9f7; } .not_observed { color: #999; }
+.refused { color: #c62828; text-align: left; }
+p.legend { color: #444; margin-top: 2mm; }
+"""
+
+
+def render_class_html(rows: list[ClassRow], lang: str) -> str:
+    heads = "".join(
+        f'<th class="v" title="{escape(short_name(c, lang))}"><span>{c}</span></th>'
+        for c in COMPETENCY_IDS
+    )
+    body = []
+    for row in rows:
+        if row.refused is not None or row.statuses is None:
+            body.append(
+                f'<tr><td class="name">{escape(row.log)}</td><td class="refused" colspan="{len(COMPETENCY_IDS) + 2}">'
+                f"{escape(tr(lang, 'class.refused', why=row.refused or ''))}</td></tr>"
+            )
+            continue
+        name = escape(row.student) + (
+            "" if row.verified else f" <b>{escape(tr(lang, 'report.unverified'))}</b>"
+        )
+        cells = "".join(
+            f'<td class="{row.statuses[c].value}" title="{escape(tr(lang, "status." + row.statuses[c].value))}">'
+            f"{STATUS_MARK[row.statuses[c]]}</td>"
+            for c in COMPETENCY_IDS
+        )
+        body.append(
+            f'<tr><td class="name">{name}<br><small>{escape(row.scenario_id)} {escape(row.started[:10])}</small></td>'
+            f"{cells}<td>{_percent(row.sla_met)}</td><td>{_reply(row.median_reply_s)}</td></tr>"
+        )
+    title = escape(tr(lang, "class.title"))
+    return (
+        f'<!DOCTYPE html>\n<html lang="{escape(lang)}">\n<head>\n<meta charset="utf-8">\n<title>{title}</title>\n'
+        f"<style>{CLASS_CSS}</style>\n</head>\n<body>\n<h1>{title}</h1>\n<table><thead><tr>"
+        f'<th class="name">{escape(tr(lang, "col.student"))}</th>{heads}'
+        f"<th>{escape(tr(lang, 'col.sla_met'))}</th><th>{escape(tr(lang, 'col.median_reply'))}</th>"
+        f"</tr></thead><tbody>{''.join(body)}</tbody></table>\n"
+        f'<p class="legend">{escape(tr(lang, "class.legend"))}</p>\n</body>\n</html>\n'
+    )

@@ -1,0 +1,131 @@
+"""Evidence per competency from a log: one fold of the events, then the measurements.
+
+`gather_evidence(events, scenario)` runs the same reducer as the exam, with a
+tracker beside it that notes what was going on at each moment, and hands the
+result to one measurement module per competency group. `EvidenceGatherer`
+does the same incrementally, for a live view (`observe`) or a replay that
+stops part-way (`review`): feed events as they come, ask for a result at any
+time.
+
+The software never decides a verdict. Each item says what was measured,
+whether the situation was observed, whether the figure speaks for the
+competency, and which log records (seq) to look at.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from helpdesk_tui.assess.cases import build_cases
+from helpdesk_tui.assess.context import Context
+from helpdesk_tui.assess.measure_com import com_items, mood_timelines
+from helpdesk_tui.assess.measure_data import data_items
+from helpdesk_tui.assess.measure_sim import latencies, sim_items
+from helpdesk_tui.assess.measure_sol import inversions, sla_rows, sol_items
+from helpdesk_tui.assess.model import Evidence, EvidenceItem
+from helpdesk_tui.assess.texts import LANGUAGES
+from helpdesk_tui.assess.tracker import Tracker
+from helpdesk_tui.core.events import Event
+from helpdesk_tui.core.reducer import apply
+from helpdesk_tui.core.state import ExamState
+from helpdesk_tui.scenario.competencies import COMPETENCY_IDS
+from helpdesk_tui.scenario.model import Scenario
+
+FLAG_LEANS: dict[str, bool | None] = {
+    "clarifying_question": True,
+    "paraphrase": None,
+    "interruption": False,
+    "jargon": False,
+    "relayed_question": True,
+}
+"""How each flag of `scenario.evidence_flags` leans; a paraphrase (and any flag not
+listed) is left to the assessor to confirm."""
+
+
+class EvidenceGatherer:
+    """Folds events one at a time; `result()` measures whatever has been fed so far."""
+
+    def __init__(self, scenario: Scenario | None, language: str | None = None) -> None:
+        self.scenario = scenario
+        self.language = language
+        self.state = ExamState()
+        self.tracker = Tracker()
+        self.events = 0
+
+    def feed(self, seq: int, event: Event) -> None:
+        self.tracker.before(self.state, seq, event)
+        apply(self.state, event, seq)
+        self.tracker.after(self.state, seq, event)
+        self.events += 1
+
+    def feed_all(self, events: Iterable[tuple[int, Event]]) -> EvidenceGatherer:
+        for seq, event in events:
+            self.feed(seq, event)
+        return self
+
+    def result(self) -> Evidence:
+        """The evidence so far; calling it again after more events measures afresh."""
+        state = self.state
+        lang = self.language or (state.language if state.language in LANGUAGES else "en")
+        cases = build_cases(state, self.tracker, self.scenario)
+        ctx = Context(
+            state, self.tracker, self.scenario, lang, cases, self.tracker.finish(state), state.now
+        )
+        lat = latencies(ctx)
+        moods = mood_timelines(ctx)
+        rows = sla_rows(ctx)
+        found = inversions(ctx)
+        items: dict[str, list[EvidenceItem]] = {cid: [] for cid in COMPETENCY_IDS}
+        com, _contact_checks = com_items(ctx, moods)
+        sol, procedure_checks = sol_items(ctx, rows, found)
+        for group in (sim_items(ctx, lat), data_items(ctx), com, sol):
+            for cid, group_items in group.items():
+                items[cid].extend(group_items)
+        for item in _flag_items(ctx):
+            items.setdefault(item.competency, []).append(item)
+        return Evidence(
+            scenario_id=state.scenario_id,
+            scenario_title=state.scenario_title,
+            language=lang,
+            candidate_id=state.candidate_id,
+            session_id=self.tracker.session_id,
+            mode=state.mode,
+            duration_s=state.duration_s,
+            ended_at=state.now,
+            end_reason=state.end_reason,
+            events=self.events,
+            last_seq=state.last_seq,
+            hints=self.tracker.hints,
+            items=items,
+            sla=rows,
+            latencies=lat,
+            moods=moods,
+            inversions=found,
+            procedures=procedure_checks,
+            has_answer_key=self.scenario is not None,
+        )
+
+
+def gather_evidence(
+    events: Iterable[tuple[int, Event]], scenario: Scenario | None, language: str | None = None
+) -> Evidence:
+    """The evidence for all 22 competencies in one log (events with their seq)."""
+    return EvidenceGatherer(scenario, language).feed_all(events).result()
+
+
+def _flag_items(ctx: Context) -> list[EvidenceItem]:
+    """The simulation's `evidence_flagged` events, each an item of its competency."""
+    items = []
+    for flag in ctx.state.flags:
+        name = str(flag.get("flag", ""))
+        seqs = [flag["seq"]] + ([flag["ref_seq"]] if isinstance(flag.get("ref_seq"), int) else [])
+        items.append(
+            ctx.item(
+                str(flag.get("competency", "")), "flag",
+                ctx.t("flag.summary", flag=name, reason=flag.get("reason", "")),
+                seqs=seqs, favourable=FLAG_LEANS.get(name),
+                figures={"flag": name, "at": flag.get("at")},
+                subject=str(flag.get("conversation_id", "")),
+            )
+        )  # fmt: skip
+    return items

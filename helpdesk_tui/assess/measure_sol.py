@@ -1,0 +1,426 @@
+"""SOL-1..8, handling questions: procedures, KB, SLA, priorities, follow-up, progress, answers."""
+
+from __future__ import annotations
+
+from helpdesk_tui.assess.cases import Case
+from helpdesk_tui.assess.context import Context
+from helpdesk_tui.assess.model import EvidenceItem, Inversion, ProcedureCheck, SlaRow
+from helpdesk_tui.assess.procedures import check_procedure, procedure_of
+from helpdesk_tui.assess.solutions import answer_hits, chosen_option, first_answer
+from helpdesk_tui.assess.texts import clock, duration
+from helpdesk_tui.assess.tracker import Action
+from helpdesk_tui.core.sla import SlaState, TargetStatus, ticket_sla
+from helpdesk_tui.core.state import Ticket
+from helpdesk_tui.scenario.dialogue import first_match
+
+RESPONDING = frozenset({"ticket_reply_added", "ticket_resolved", "ticket_linked", "ticket_created"})
+ACTING = frozenset(
+    {
+        "ticket_opened",
+        "ticket_updated",
+        "ticket_reply_added",
+        "note_added",
+        "ticket_pending",
+        "ticket_resolved",
+        "ticket_transferred",
+        "message_sent",
+    }
+)
+"""What counts as acting on a second-line reply (looking at it alone does not)."""
+
+
+def sol_items(
+    ctx: Context, rows: list[SlaRow], inversions: list[Inversion]
+) -> tuple[dict[str, list[EvidenceItem]], list[ProcedureCheck]]:
+    checks = [(c, check_procedure(c, p)) for c in ctx.cases if (p := procedure_of(c, ctx.scenario))]
+    answered = [c for c in ctx.cases if c.answer is not None]
+    items = {
+        "SOL-1": [_procedure(ctx, c, p) for c, p in checks],
+        "SOL-2": [i for c in answered if (i := _kb_first(ctx, c)) is not None],
+        "SOL-3": [_sla(ctx, r) for r in rows],
+        "SOL-4": _priorities(ctx, inversions),
+        "SOL-5": _follow_up(ctx),
+        "SOL-6": [i for r in rows if (i := _progress(ctx, r)) is not None],
+        "SOL-7": [_answer(ctx, c) for c in answered],
+        "SOL-8": [_option(ctx, c) for c in answered if c.answer and c.answer.options],
+    }
+    return items, [p for _, p in checks]
+
+
+# ---------------------------------------------------------------------- SLA rows
+
+
+def sla_rows(ctx: Context) -> list[SlaRow]:
+    """Every ticket's SLA figures at the end of the exam (the same engine as the live queue)."""
+    profile = ctx.state.sla_profile
+    if profile is None:
+        return []
+    transfers = _by_ticket(ctx, "ticket_transferred")
+    rows = []
+    for ticket in ctx.state.tickets.values():
+        sla = ticket_sla(ticket, profile, ctx.end)
+        arrival_seq, _ = ctx.tracker.arrivals.get(ticket.id, (ticket.history[0].seq, 0.0))
+        resolved = [h.seq for h in ticket.history if h.type == "ticket_resolved"]
+        rows.append(
+            SlaRow(
+                ticket_id=ticket.id, title=ticket.title, incident_id=ticket.incident_id,
+                source=ticket.source, priority=ticket.priority, arrival=ticket.created_at,
+                arrival_seq=arrival_seq, first_response_at=ticket.first_response_at,
+                first_response_seq=_response_seq(ctx, ticket),
+                first_response_deadline=sla.first_response.deadline,
+                first_response_state=sla.first_response.state.value,
+                first_response_margin=sla.first_response.time_left,
+                transfers=tuple((a.at, a.data["group"], a.seq) for a in transfers.get(ticket.id, [])),
+                resolved_at=ticket.resolved_at,
+                resolved_seq=resolved[-1] if resolved and ticket.resolved_at is not None else None,
+                resolution_deadline=sla.resolution.deadline,
+                resolution_state=sla.resolution.state.value,
+                resolution_margin=sla.resolution.time_left,
+                update_state=sla.update.state.value, closed_at=ticket.closed_at,
+                pauses=tuple(ticket.pauses), status=ticket.status.value,
+            )
+        )  # fmt: skip
+    return sorted(rows, key=lambda r: (r.arrival, r.arrival_seq))
+
+
+def _by_ticket(ctx: Context, action_type: str) -> dict[str, list[Action]]:
+    found: dict[str, list[Action]] = {}
+    for action in ctx.of_type(action_type):
+        if action.ticket_id:
+            found.setdefault(action.ticket_id, []).append(action)
+    return found
+
+
+def _response_seq(ctx: Context, ticket: Ticket) -> int | None:
+    """The record that gave the ticket its first response (a reply, a chat message...)."""
+    at = ticket.first_response_at
+    if at is None:
+        return None
+    seqs = [h.seq for h in ticket.history if h.at == at and h.type in RESPONDING]
+    for conv_id in ticket.conversation_ids:
+        conv = ctx.state.conversations[conv_id]
+        seqs += [m.seq for m in conv.messages if m.author == "candidate" and m.at == at]
+    return min(seqs) if seqs else None
+
+
+def _target_text(ctx: Context, target: TargetStatus) -> str:
+    left = target.time_left
+    if target.state == SlaState.MET:
+        return ctx.t("sla.met", margin=duration(left or 0.0))
+    if target.met_at is not None:
+        return ctx.t("sla.late", late=duration(-(left or 0.0)))
+    if target.state == SlaState.BREACHED:
+        return ctx.t("sla.overdue", late=duration(abs(left or 0.0)))
+    return ctx.t("sla.running", left=duration(left or 0.0))
+
+
+# ---------------------------------------------------------------------- SOL-1
+
+
+def _procedure(ctx: Context, case: Case, check: ProcedureCheck) -> EvidenceItem:
+    found = [s for s in check.steps if s.seq is not None]
+    order = (
+        ctx.t("proc.out_of_order", steps=", ".join(check.out_of_order))
+        if check.out_of_order
+        else ctx.t("proc.in_order")
+    )
+    summary = ctx.t(
+        "sol1.steps", case=case.title, procedure=check.procedure_id, found=len(found),
+        total=len(check.steps), order=order, missing=", ".join(check.missing) or "-",
+    )  # fmt: skip
+    return ctx.item(
+        "SOL-1", "procedure_steps", summary, seqs=[s.seq for s in found if s.seq is not None],
+        favourable=check.in_order,
+        figures={"procedure": check.procedure_id, "missing": list(check.missing),
+                 "out_of_order": list(check.out_of_order),
+                 "steps": [{"id": s.step_id, "seq": s.seq, "at": s.at} for s in check.steps]},
+        subject=case.id,
+    )  # fmt: skip
+
+
+# ---------------------------------------------------------------------- SOL-2
+
+
+def _kb_first(ctx: Context, case: Case) -> EvidenceItem | None:
+    """The right article opened before the answer was given."""
+    articles = case.articles()
+    if not articles:
+        return None
+    opened = next(
+        (
+            a for a in ctx.of_type("kb_article_opened")
+            if a.article_id in articles and a.at >= case.arrival_at
+        ),
+        None,
+    )  # fmt: skip
+    found = next(
+        (
+            a for a in ctx.of_type("kb_searched")
+            if a.at >= case.arrival_at
+            and set(a.data.get("results", [])) & set(articles)
+        ),
+        None,
+    )  # fmt: skip
+    answer = first_answer(case)
+    if opened is None:
+        key, favourable = "sol2.never", False
+    elif answer is not None and answer.action.seq < opened.seq:
+        key, favourable = "sol2.after", False
+    else:
+        key, favourable = "sol2.before", True
+    summary = ctx.t(
+        key, case=case.title, article=opened.article_id if opened else " / ".join(articles),
+        at=clock(opened.at) if opened else "-",
+    )  # fmt: skip
+    seqs = [a.seq for a in (found, opened, answer.action if answer else None) if a is not None]
+    return ctx.item(
+        "SOL-2", "kb_before_answer", summary, seqs=seqs, favourable=favourable,
+        figures={"articles": list(articles), "opened_seq": opened.seq if opened else None,
+                 "found_by_search_seq": found.seq if found else None,
+                 "answer_seq": answer.action.seq if answer else None},
+        subject=case.id,
+    )  # fmt: skip
+
+
+# ---------------------------------------------------------------------- SOL-3
+
+
+def _sla(ctx: Context, row: SlaRow) -> EvidenceItem:
+    assert ctx.state.sla_profile is not None
+    ticket = ctx.state.tickets[row.ticket_id]
+    sla = ticket_sla(ticket, ctx.state.sla_profile, ctx.end)
+    summary = ctx.t(
+        "sol3.sla", ticket=row.ticket_id, priority=row.priority or "-",
+        first=_target_text(ctx, sla.first_response), resolution=_target_text(ctx, sla.resolution),
+    )  # fmt: skip
+    if row.update_state == SlaState.BREACHED:
+        summary += ctx.t("sol3.update_missed")
+    return ctx.item(
+        "SOL-3", "sla", summary, seqs=row.seqs, favourable=row.met,
+        figures={"priority": row.priority, "first_response": row.first_response_state,
+                 "first_response_margin_s": row.first_response_margin,
+                 "resolution": row.resolution_state,
+                 "resolution_margin_s": row.resolution_margin, "update": row.update_state},
+        subject=row.ticket_id,
+    )  # fmt: skip
+
+
+# ---------------------------------------------------------------------- SOL-4
+
+
+def inversions(ctx: Context) -> list[Inversion]:
+    return [
+        Inversion(
+            h.at, h.seq, h.action, h.ticket_id, h.priority, h.waiting_ticket_id,
+            h.waiting_priority, h.waiting_since, h.waiting_seq,
+        )
+        for h in ctx.tracker.inversions
+    ]  # fmt: skip
+
+
+def _priorities(ctx: Context, found: list[Inversion]) -> list[EvidenceItem]:
+    worked = [a for a in ctx.tracker.actions if a.ticket_id and a.type != "hint_requested"]
+    items = []
+    if worked and len(ctx.state.tickets) > 1:
+        key = "sol4.inversions" if found else "sol4.none"
+        items.append(
+            ctx.item(
+                "SOL-4", "priority_order", ctx.t(key, n=len(found), actions=len(worked)),
+                seqs=[i.seq for i in found] or [worked[0].seq], favourable=not found,
+                figures={"inversions": len(found), "ticket_actions": len(worked)},
+            )
+        )  # fmt: skip
+    for inv in found:
+        summary = ctx.t(
+            "sol4.inversion", ticket=inv.ticket_id, priority=inv.priority, at=clock(inv.at),
+            waiting=inv.waiting_ticket_id, waiting_priority=inv.waiting_priority,
+            since=clock(inv.waiting_since),
+        )  # fmt: skip
+        items.append(
+            ctx.item(
+                "SOL-4", "inversion", summary, seqs=[inv.seq, inv.waiting_seq], favourable=False,
+                figures={"action": inv.action, "waited_s": inv.at - inv.waiting_since},
+                subject=inv.ticket_id,
+            )
+        )  # fmt: skip
+    items += [i for c in ctx.cases for i in _priority_set(ctx, c)]
+    return items
+
+
+def _priority_set(ctx: Context, case: Case) -> list[EvidenceItem]:
+    """The priority the candidate's classification gives, against the answer key's."""
+    profile = ctx.state.sla_profile
+    if case.answer is None or profile is None:
+        return []
+    expected = profile.priority_for(case.answer.impact, case.answer.urgency)
+    items = []
+    for ticket in case.tickets:
+        touched = [h.seq for h in ticket.history if h.type in ("ticket_created", "ticket_updated")]
+        if not touched:
+            continue
+        key = "sol4.priority_ok" if ticket.priority == expected else "sol4.priority_wrong"
+        items.append(
+            ctx.item(
+                "SOL-4", "priority_set",
+                ctx.t(key, ticket=ticket.id, priority=ticket.priority or "-", expected=expected),
+                seqs=touched, favourable=ticket.priority == expected,
+                figures={"priority": ticket.priority, "expected": expected}, subject=ticket.id,
+            )
+        )  # fmt: skip
+    return items
+
+
+# ---------------------------------------------------------------------- SOL-5
+
+
+def _follow_up(ctx: Context) -> list[EvidenceItem]:
+    items = []
+    for ticket_id, transfers in _by_ticket(ctx, "ticket_transferred").items():
+        case = ctx.case_by_ticket.get(ticket_id)
+        start = transfers[0].seq
+        replies = [r for r in ctx.tracker.second_line.get(ticket_id, []) if r[0] > start]
+        if not replies:
+            items.append(_no_reply_yet(ctx, ticket_id, case, transfers[0]))
+        items += [_acted_on(ctx, ticket_id, case, reply) for reply in replies]
+    return items
+
+
+def _case_actions(ctx: Context, ticket_id: str, case: Case | None) -> list[Action]:
+    if case is not None:
+        return case.actions
+    return [a for a in ctx.tracker.actions if a.ticket_id == ticket_id]
+
+
+def _no_reply_yet(
+    ctx: Context, ticket_id: str, case: Case | None, transfer: Action
+) -> EvidenceItem:
+    looked = [
+        a for a in _case_actions(ctx, ticket_id, case)
+        if a.seq > transfer.seq and (a.ticket_id == ticket_id or a.data.get("target") == ticket_id)
+    ]  # fmt: skip
+    key = "sol5.checked" if looked else "sol5.waiting"
+    return ctx.item(
+        "SOL-5", "follow_up", ctx.t(key, ticket=ticket_id, group=transfer.data["group"]),
+        seqs=[transfer.seq, *(a.seq for a in looked[:1])], favourable=True if looked else None,
+        figures={"second_line_replies": 0, "looked_again": bool(looked)}, subject=ticket_id,
+    )  # fmt: skip
+
+
+def _acted_on(
+    ctx: Context, ticket_id: str, case: Case | None, reply: tuple[int, float, dict]
+) -> EvidenceItem:
+    seq, at, data = reply
+    later = [a for a in _case_actions(ctx, ticket_id, case) if a.seq > seq]
+    acted = next((a for a in later if a.type in ACTING), None)
+    patterns = ()
+    if case and case.incident and case.incident.second_line and data.get("question"):
+        patterns = case.incident.second_line.relay_patterns
+    relayed = None
+    if patterns:
+        relayed = next(
+            (a for a in later if a.type in ("message_sent", "ticket_reply_added")
+             and first_match(patterns, a.text or "")),
+            None,
+        )  # fmt: skip
+    favourable = acted is not None and (not patterns or relayed is not None)
+    if acted is None:
+        summary = ctx.t("sol5.ignored", ticket=ticket_id, group=data["group"], at=clock(at))
+    else:
+        summary = ctx.t(
+            "sol5.acted", ticket=ticket_id, group=data["group"], at=clock(at),
+            after=duration(acted.at - at),
+        )  # fmt: skip
+    if patterns:
+        summary += ctx.t("sol5.relayed" if relayed else "sol5.not_relayed")
+    seqs = [seq, *(a.seq for a in (acted, relayed) if a is not None)]
+    return ctx.item(
+        "SOL-5", "follow_up", summary, seqs=seqs, favourable=favourable,
+        figures={"reply_seq": seq, "question": bool(data.get("question")),
+                 "acted_after_s": acted.at - at if acted else None,
+                 "relayed": None if not patterns else relayed is not None},
+        subject=ticket_id,
+    )  # fmt: skip
+
+
+# ---------------------------------------------------------------------- SOL-6
+
+
+def _progress(ctx: Context, row: SlaRow) -> EvidenceItem | None:
+    """Updates to a customer left waiting (pending, transferred, or asking for news)."""
+    ticket = ctx.state.tickets[row.ticket_id]
+    if ticket.first_response_at is None:
+        return None
+    case = ctx.case_by_ticket.get(ticket.id)
+    waiting = [
+        h for h in ticket.history
+        if h.type in ("ticket_pending", "ticket_transferred") and h.at >= ticket.first_response_at
+    ]  # fmt: skip
+    news = _news_requests(ctx, case)
+    if not waiting and not news:
+        return None
+    start = min([h.seq for h in waiting] + news)
+    updates = [a for a in (case.said() if case else []) if a.seq > start]
+    favourable = row.update_state != SlaState.BREACHED and (not news or bool(updates))
+    key = "sol6.kept" if row.update_state != SlaState.BREACHED else "sol6.missed"
+    return ctx.item(
+        "SOL-6", "progress_updates",
+        ctx.t(key, ticket=ticket.id, n=len(updates), news=len(news)),
+        seqs=[start, *(a.seq for a in updates)], favourable=favourable,
+        figures={"updates": len(updates), "news_requests": len(news), "update": row.update_state},
+        subject=ticket.id,
+    )  # fmt: skip
+
+
+def _news_requests(ctx: Context, case: Case | None) -> list[int]:
+    if case is None:
+        return []
+    convs = {c.id for c in case.conversations}
+    return [
+        seq for conv_id, seq, _, kind in ctx.tracker.customer_messages
+        if conv_id in convs and kind in NEWS_KINDS
+    ]  # fmt: skip
+
+
+NEWS_KINDS = frozenset({"news_request"})
+
+
+# ---------------------------------------------------------------------- SOL-7, SOL-8
+
+
+def _answer(ctx: Context, case: Case) -> EvidenceItem:
+    hits = answer_hits(case)
+    if hits:
+        first = hits[0]
+        summary = ctx.t(
+            "sol7.given", case=case.title, how=ctx.t(f"how.{first.how}"), at=clock(first.action.at)
+        )
+    else:
+        summary = ctx.t("sol7.not_given", case=case.title)
+    return ctx.item(
+        "SOL-7", "answer", summary, seqs=[h.action.seq for h in hits[:3]] or [case.arrival_seq],
+        favourable=bool(hits),
+        figures={"given": bool(hits), "how": [h.how for h in hits[:3]],
+                 "expected": case.answer.solution if case.answer else None},
+        subject=case.id,
+    )  # fmt: skip
+
+
+def _option(ctx: Context, case: Case) -> EvidenceItem:
+    hit = chosen_option(case)
+    fitting = case.answer.fitting_option if case.answer else None
+    if hit is None or hit.option is None:
+        summary = ctx.t("sol8.none", case=case.title, fitting=fitting.id if fitting else "-")
+        return ctx.item(
+            "SOL-8", "solution_option", summary, seqs=[case.arrival_seq], favourable=False,
+            figures={"chosen": None, "fitting": fitting.id if fitting else None}, subject=case.id,
+        )  # fmt: skip
+    option = hit.option
+    key = "sol8.fits" if option.fits else "sol8.misfit"
+    summary = ctx.t(key, case=case.title, option=option.id, why=option.why,
+                    fitting=fitting.id if fitting else "-")  # fmt: skip
+    return ctx.item(
+        "SOL-8", "solution_option", summary, seqs=[hit.action.seq], favourable=option.fits,
+        figures={"chosen": option.id, "fits": option.fits,
+                 "fitting": fitting.id if fitting else None},
+        subject=case.id,
+    )  # fmt: skip

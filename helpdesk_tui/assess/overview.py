@@ -1,0 +1,100 @@
+"""What all three report formats show first: one row per competency, and the log's standing.
+
+Shared so the terminal, HTML and JSON reports (and the review TUI later)
+cannot tell an assessor different things about the same log.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from helpdesk_tui.assess.model import Evidence, EvidenceItem, EvidenceStatus, Provenance
+from helpdesk_tui.assess.texts import clock, tr
+from helpdesk_tui.scenario.competencies import COMPETENCY_IDS, short_name
+
+STATUS_MARK: dict[EvidenceStatus, str] = {
+    EvidenceStatus.FAVOURABLE: "+",
+    EvidenceStatus.MIXED: "±",
+    EvidenceStatus.UNFAVOURABLE: "-",
+    EvidenceStatus.TO_CONFIRM: "?",
+    EvidenceStatus.NOT_OBSERVED: "·",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class CompetencyRow:
+    id: str
+    name: str
+    status: EvidenceStatus
+    n_for: int
+    n_against: int
+    n_judge: int
+    headline: str
+    seqs: tuple[int, ...]
+
+
+def headline(items: list[EvidenceItem]) -> EvidenceItem | None:
+    """The item an assessor should read first: something against, else the first observed."""
+    observed = [i for i in items if i.observed]
+    against = [i for i in observed if i.favourable is False]
+    return (against or observed or [None])[0]
+
+
+def competency_rows(evidence: Evidence, lang: str) -> list[CompetencyRow]:
+    rows = []
+    for cid in COMPETENCY_IDS:
+        items = evidence.for_competency(cid)
+        observed = [i for i in items if i.observed]
+        first = headline(items)
+        rows.append(
+            CompetencyRow(
+                id=cid,
+                name=short_name(cid, lang),
+                status=evidence.status(cid),
+                n_for=sum(1 for i in observed if i.favourable is True),
+                n_against=sum(1 for i in observed if i.favourable is False),
+                n_judge=sum(1 for i in observed if i.favourable is None),
+                headline=first.summary if first else "",
+                seqs=first.seqs if first else (),
+            )
+        )
+    return rows
+
+
+def verification_text(provenance: Provenance, lang: str) -> str:
+    text = tr(lang, f"verify.{provenance.verification}")
+    return f"{text}: {provenance.problem}" if provenance.problem else text
+
+
+def unverified_banner(provenance: Provenance, lang: str) -> str | None:
+    """The stamp text every page and section carries when the log was not verified."""
+    if provenance.verified:
+        return None
+    return tr(
+        lang, "report.unverified_why", why=provenance.problem or verification_text(provenance, lang)
+    )
+
+
+def header_rows(evidence: Evidence, provenance: Provenance, lang: str) -> list[tuple[str, str]]:
+    """Who, what and which log: the lines above every report."""
+    ended = evidence.end_reason or "-"
+    rows = [
+        (tr(lang, "label.candidate"), evidence.candidate_id or "-"),
+        (tr(lang, "label.scenario"), f"{evidence.scenario_title} ({evidence.scenario_id})"),
+        (tr(lang, "label.session"), evidence.session_id or "-"),
+        (tr(lang, "label.mode"), evidence.mode),
+        (
+            tr(lang, "label.exam_time"),
+            f"{clock(evidence.ended_at)} / {clock(evidence.duration_s)} ({ended})",
+        ),
+        (tr(lang, "label.records"), f"{evidence.events} (seq 1-{evidence.last_seq})"),
+        (tr(lang, "label.log"), f"{provenance.log_path} (sha256 {provenance.log_sha256[:16]}…)"),
+        (tr(lang, "label.verification"), verification_text(provenance, lang)),
+    ]
+    if provenance.key:
+        rows.append((tr(lang, "label.key"), provenance.key))
+    if evidence.hints:
+        rows.append((tr(lang, "label.hints"), str(evidence.hints)))
+    if provenance.generated:
+        rows.append((tr(lang, "label.generated"), provenance.generated))
+    return rows

@@ -1,0 +1,207 @@
+"""From a log file to evidence an assessor may trust: verify, find the scenario, measure.
+
+The order matters. The log is verified first, because evidence from a changed
+log is worthless; the scenario (the answer key) is found by the id the log's
+header names and checked against the folder hash the header binds, because an
+answer key edited after the exam would change the evidence. Either failure
+refuses the report, unless the caller asks for an unverified one, which then
+carries the reason on every page.
+
+The commands (`report`, `class-report`) and later the review TUI use this;
+`Refused` carries a message for a person and the exit code to use.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from helpdesk_tui import __version__, paths
+from helpdesk_tui.assess.evidence import gather_evidence
+from helpdesk_tui.assess.model import Evidence, Provenance
+from helpdesk_tui.assess.verdicts import utc_now
+from helpdesk_tui.eventlog.binding import folder_sha256
+from helpdesk_tui.eventlog.errors import LogError
+from helpdesk_tui.eventlog.keys import PublicKey
+from helpdesk_tui.eventlog.reader import LogContents, read_log
+from helpdesk_tui.eventlog.records import SessionHeader
+from helpdesk_tui.eventlog.verifier import VerifyResult, verify_bytes
+from helpdesk_tui.scenario.errors import ScenarioInvalid
+from helpdesk_tui.scenario.loader import SCENARIO_FILE, load_scenario
+from helpdesk_tui.scenario.model import Scenario
+
+EXIT_REFUSED = 1
+EXIT_INPUT = 2
+
+
+class Refused(Exception):
+    """The log or its scenario cannot be trusted (or read); the message says why and what to do."""
+
+    def __init__(self, message: str, exit_code: int = EXIT_REFUSED) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+@dataclass(frozen=True, slots=True)
+class AssessedLog:
+    evidence: Evidence
+    provenance: Provenance
+    scenario: Scenario | None
+    header: SessionHeader
+
+
+@dataclass(frozen=True, slots=True)
+class ScenarioFound:
+    folder: Path
+    sha256: str
+    matches: bool
+
+
+def find_scenario(
+    scenario_id: str, expected_sha256: str, explicit: Path | None = None, root: Path | None = None
+) -> ScenarioFound | None:
+    """The scenario folder for a log: `explicit`, else the bundled one with that id."""
+    if explicit is not None:
+        folder = explicit.parent if explicit.name == SCENARIO_FILE else explicit
+        candidates = [folder]
+    else:
+        candidates = _bundled_candidates(scenario_id, root or paths.scenarios_dir())
+    for folder in candidates:
+        if (folder / SCENARIO_FILE).is_file():
+            sha = folder_sha256(folder)
+            return ScenarioFound(folder, sha, sha == expected_sha256)
+    return None
+
+
+def _bundled_candidates(scenario_id: str, root: Path) -> list[Path]:
+    """The folder named after the id first, then any folder whose scenario.toml has that id."""
+    if not root.is_dir():
+        return []
+    named = root / scenario_id
+    others = [
+        f
+        for f in sorted(root.iterdir())
+        if f != named and _declared_id(f / SCENARIO_FILE) == scenario_id
+    ]
+    return ([named] if named.is_dir() else []) + others
+
+
+def _declared_id(path: Path) -> str | None:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8")).get("id")
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None
+
+
+def assess_log(
+    log: Path,
+    public_key: PublicKey | None,
+    scenario_dir: Path | None = None,
+    *,
+    unverified: bool = False,
+    language: str | None = None,
+    scenarios_root: Path | None = None,
+    sla_profiles_dir: Path | None = None,
+) -> AssessedLog:
+    """Verify the log, find and check its scenario, and gather the evidence."""
+    log = Path(log)
+    data, result = _verify(log, public_key)
+    problems = [] if result.status == "ok" else [_log_problem(log, result)]
+    contents = _read(log, problems)
+    header = contents.header
+    found = find_scenario(header.scenario_id, header.scenario_sha256, scenario_dir, scenarios_root)
+    scenario_problem = _scenario_problem(header, found, scenario_dir)
+    if scenario_problem:
+        problems.append(scenario_problem)
+    if problems and not unverified:
+        raise Refused(
+            " ".join(problems) + " Add --unverified to report anyway, stamped UNVERIFIED."
+        )
+    scenario = (
+        _load(found, sla_profiles_dir)
+        if found is not None and (found.matches or unverified)
+        else None
+    )
+    evidence = gather_evidence(((e.seq, e.event) for e in contents.entries), scenario, language)
+    provenance = Provenance(
+        log_path=str(log),
+        log_sha256=hashlib.sha256(data).hexdigest(),
+        verification=result.status,
+        verified=not problems,
+        problem=" ".join(problems) or None,
+        key=f"{header.key_fingerprint} ({header.key_kind})",
+        scenario_path=str(found.folder) if found else None,
+        generated=utc_now(),
+        software_version=__version__,
+    )
+    return AssessedLog(evidence, provenance, scenario, header)
+
+
+def _verify(log: Path, public_key: PublicKey | None) -> tuple[bytes, VerifyResult]:
+    try:
+        data = log.read_bytes()
+    except FileNotFoundError:
+        raise Refused(
+            f"{log} does not exist; give the path of a session log (logs/*.jsonl).", EXIT_INPUT
+        ) from None
+    except IsADirectoryError:
+        raise Refused(
+            f"{log} is a folder; give a session log file (logs/*.jsonl).", EXIT_INPUT
+        ) from None
+    except OSError as exc:
+        raise Refused(f"{log} cannot be read ({exc.strerror}).", EXIT_INPUT) from None
+    try:
+        return data, verify_bytes(data, public_key, name=str(log))
+    except LogError as exc:
+        raise Refused(str(exc), EXIT_INPUT) from None
+
+
+def _log_problem(log: Path, result: VerifyResult) -> str:
+    if result.status == "unsealed":
+        return (
+            f"{log} is intact but has no seal: the session never ended properly, and its last "
+            f"{result.unsigned_records} records are not signed."
+        )
+    assert result.fault is not None
+    return f"{log} does not verify: {result.fault.message}"
+
+
+def _read(log: Path, problems: list[str]) -> LogContents:
+    try:
+        return read_log(log)
+    except LogError as exc:
+        reason = " ".join([*problems, str(exc)])
+        raise Refused(f"{reason} The log cannot be read, so no report can be made.") from None
+
+
+def _scenario_problem(
+    header: SessionHeader, found: ScenarioFound | None, explicit: Path | None
+) -> str | None:
+    if found is None:
+        where = f"{explicit} has no {SCENARIO_FILE}" if explicit else (
+            f"no bundled scenario has the id '{header.scenario_id}' (in {paths.scenarios_dir()})"
+        )  # fmt: skip
+        return (
+            f"The answer key is missing: {where}; give the scenario folder the log was sat on "
+            "with --scenario DIR."
+        )
+    if not found.matches:
+        return (
+            f"The scenario folder {found.folder} is not the one the log was sat on: its files hash "
+            f"to {found.sha256[:16]}..., the log's header binds {header.scenario_sha256[:16]}... "
+            "(a different version or an edited answer key)."
+        )
+    return None
+
+
+def _load(found: ScenarioFound, sla_profiles_dir: Path | None) -> Scenario:
+    try:
+        return load_scenario(found.folder, sla_profiles_dir)
+    except ScenarioInvalid as exc:
+        raise Refused(
+            f"the scenario {found.folder} does not load: {exc}. Run `helpdesk-exam scenario "
+            f"validate {found.folder}` for every problem.",
+            EXIT_INPUT,
+        ) from None

@@ -1,0 +1,722 @@
+"""The assessment's words in English, Dutch and French.
+
+Assessors read reports in the scenario's language (or `--lang`). The UI's
+gettext catalogues serve the candidate's screens; the assessment has its own
+small table because its sentences carry figures and ids in fixed places, and
+a test checks every entry has the same placeholders in all three languages.
+"""
+
+from __future__ import annotations
+
+import string
+
+LANGUAGES: tuple[str, ...] = ("en", "nl", "fr")
+
+T: dict[str, tuple[str, str, str]] = {
+    # --- how each kind of item is measured (the item's detail) ----------------
+    "detail.screen_during_call": (
+        "Ticket edits, KB searches and article views made while the call was live.",
+        "Ticketwijzigingen, KB-zoekopdrachten en geopende artikels terwijl het gesprek liep.",
+        "Modifications de tickets, recherches et articles KB consultés pendant l'appel.",
+    ),
+    "detail.call_answer": (
+        "The answer key's solution said in the call, after screen work during the same call.",
+        "De oplossing uit de antwoordsleutel in het gesprek gegeven, na schermwerk tijdens dat gesprek.",
+        "La solution du corrigé donnée pendant l'appel, après un travail à l'écran pendant cet appel.",
+    ),
+    "detail.reply_latency": (
+        "From each unanswered customer message to the candidate's next message; the limit is the "
+        "customer's patience. 'While busy': other chats or active tickets were open at the time.",
+        "Van elk onbeantwoord klantbericht tot het volgende bericht van de kandidaat; de grens is "
+        "het geduld van de klant. 'Terwijl bezig': er stonden toen andere chats of tickets open.",
+        "De chaque message client sans réponse au message suivant du candidat ; la limite est la "
+        "patience du client. « En charge » : d'autres chats ou tickets étaient ouverts.",
+    ),
+    "detail.actions_during_speech": (
+        "Keyboard or mouse actions (not messages) while the customer in the call was still speaking.",
+        "Toetsenbord- of muisacties (geen berichten) terwijl de klant in het gesprek nog sprak.",
+        "Actions au clavier ou à la souris (hors messages) pendant que le client parlait encore.",
+    ),
+    "detail.ticket_created": (
+        "A ticket the candidate registered: description, category, impact and urgency filled in, "
+        "compared with the answer key at the end of the exam.",
+        "Een ticket dat de kandidaat aanmaakte: beschrijving, categorie, impact en urgentie "
+        "ingevuld, op het einde vergeleken met de antwoordsleutel.",
+        "Un ticket créé par le candidat : description, catégorie, impact et urgence remplis, "
+        "comparés au corrigé en fin d'examen.",
+    ),
+    "detail.ticket_missing": (
+        "A chat or call of the scenario for which no ticket was registered.",
+        "Een chat of gesprek uit het scenario waarvoor geen ticket werd aangemaakt.",
+        "Un chat ou appel du scénario pour lequel aucun ticket n'a été créé.",
+    ),
+    "detail.ticket_updated": (
+        "Field updates to a ticket, and whether category, impact and urgency end as the answer "
+        "key has them (tickets that arrived with wrong fields must be corrected).",
+        "Wijzigingen aan een ticket, en of categorie, impact en urgentie eindigen zoals in de "
+        "antwoordsleutel (tickets die met foute velden binnenkwamen moeten verbeterd worden).",
+        "Mises à jour d'un ticket, et si catégorie, impact et urgence finissent comme dans le "
+        "corrigé (les tickets arrivés avec des champs erronés doivent être corrigés).",
+    ),
+    "detail.transfer": (
+        "A transfer and its group, against the group(s) the answer key transfers to.",
+        "Een transfer en de groep, vergeleken met de groep(en) uit de antwoordsleutel.",
+        "Un transfert et son groupe, comparés au(x) groupe(s) du corrigé.",
+    ),
+    "detail.transfer_missing": (
+        "The answer key transfers this incident; no ticket of it was transferred.",
+        "De antwoordsleutel transfereert dit incident; geen enkel ticket ervan werd getransfereerd.",
+        "Le corrigé transfère cet incident ; aucun de ses tickets n'a été transféré.",
+    ),
+    "detail.ticket_closed": (
+        "A ticket resolved with a solution and then closed by the candidate.",
+        "Een ticket opgelost met een oplossing en daarna afgesloten door de kandidaat.",
+        "Un ticket résolu avec une solution puis clôturé par le candidat.",
+    ),
+    "detail.tool_kb": (
+        "Knowledge-base searches and article views, and how many incidents with a KB article in "
+        "the answer key got a look-up.",
+        "Zoekopdrachten en geopende artikels in de kennisbank, en hoeveel incidenten met een "
+        "KB-artikel in de antwoordsleutel opgezocht werden.",
+        "Recherches et articles consultés dans la base de connaissances, et combien d'incidents "
+        "ayant un article KB au corrigé ont été recherchés.",
+    ),
+    "detail.tool_canned": (
+        "Messages inserted from the scenario's canned replies.",
+        "Berichten ingevoegd uit de standaardantwoorden van het scenario.",
+        "Messages insérés depuis les réponses types du scénario.",
+    ),
+    "detail.tool_transfer": (
+        "Uses of the transfer form, against the incidents the answer key transfers.",
+        "Gebruik van het transferformulier, tegenover de incidenten die de antwoordsleutel transfereert.",
+        "Utilisations du formulaire de transfert, face aux incidents que le corrigé transfère.",
+    ),
+    "detail.tool_links": (
+        "Tickets tied to their chat or call (at creation or with a link).",
+        "Tickets gekoppeld aan hun chat of gesprek (bij het aanmaken of met een koppeling).",
+        "Tickets liés à leur chat ou appel (à la création ou par un lien).",
+    ),
+    "detail.contact_steps": (
+        "The procedure's spoken steps (greeting, identification, closing question...) found in the "
+        "candidate's messages to this customer, by the scenario's patterns, and their order.",
+        "De gesproken stappen van de procedure (begroeting, identificatie, slotvraag...) gevonden "
+        "in de berichten aan deze klant, volgens de patronen van het scenario, en hun volgorde.",
+        "Les étapes orales de la procédure (salutation, identification, question finale...) "
+        "trouvées dans les messages au client, selon les motifs du scénario, et leur ordre.",
+    ),
+    "detail.clarifying_questions": (
+        "Questions (messages with '?') before the first answer, transfer or resolution, and the "
+        "scenario's hidden facts the customer revealed in reply.",
+        "Vragen (berichten met '?') vóór het eerste antwoord, de transfer of de oplossing, en de "
+        "verborgen feiten uit het scenario die de klant daarop prijsgaf.",
+        "Questions (messages avec « ? ») avant la première réponse, le transfert ou la résolution, "
+        "et les faits cachés du scénario que le client a révélés.",
+    ),
+    "detail.interruptions": (
+        "Messages sent while the customer was still typing (chat) or speaking (call).",
+        "Berichten verstuurd terwijl de klant nog typte (chat) of sprak (gesprek).",
+        "Messages envoyés pendant que le client tapait (chat) ou parlait (appel).",
+    ),
+    "detail.paraphrase": (
+        "A message after a key fact came out that repeats at least two of its significant words. "
+        "A hint only: confirm in the transcript that it restates the problem.",
+        "Een bericht na een kernfeit dat minstens twee van zijn betekenisvolle woorden herhaalt. "
+        "Enkel een aanwijzing: bevestig in het transcript dat het probleem herformuleerd wordt.",
+        "Un message, après un fait clé, qui en reprend au moins deux mots significatifs. Un "
+        "indice seulement : vérifiez dans la transcription qu'il reformule le problème.",
+    ),
+    "detail.jargon": (
+        "Glossary terms in messages to a customer whose technical level is novice.",
+        "Termen uit de woordenlijst in berichten aan een klant met technisch niveau beginner.",
+        "Termes du glossaire dans les messages à un client de niveau débutant.",
+    ),
+    "detail.mood": (
+        "The customer's mood over the exam; favourable when it ended calmer than its worst.",
+        "De stemming van de klant tijdens het examen; gunstig als ze rustiger eindigde dan op het slechtste moment.",
+        "L'humeur du client pendant l'examen ; favorable si elle finit plus calme qu'au pire moment.",
+    ),
+    "detail.procedure_steps": (
+        "Every step of the category's procedure (words and actions), where each first shows, in order.",
+        "Elke stap van de procedure van de categorie (woorden en acties), waar ze eerst voorkomt, in volgorde.",
+        "Chaque étape de la procédure de la catégorie (paroles et actions), sa première occurrence, dans l'ordre.",
+    ),
+    "detail.kb_before_answer": (
+        "An article the answer key accepts, opened before the answer was given.",
+        "Een artikel dat de antwoordsleutel aanvaardt, geopend vóór het antwoord gegeven werd.",
+        "Un article accepté par le corrigé, ouvert avant que la réponse soit donnée.",
+    ),
+    "detail.sla": (
+        "First-response and resolution deadlines of the ticket's priority, with the clock paused "
+        "while pending; the margin is the time to spare, or how late.",
+        "Termijnen voor eerste reactie en oplossing volgens de prioriteit, met de klok stil tijdens "
+        "wachten; de marge is de tijd over, of hoeveel te laat.",
+        "Délais de première réponse et de résolution selon la priorité, horloge arrêtée en "
+        "attente ; la marge est le temps restant, ou le retard.",
+    ),
+    "detail.priority_order": (
+        "Inversions: an action on a ticket while another ticket with a higher priority had "
+        "arrived and not been touched yet (each pair counted once).",
+        "Inversies: een actie op een ticket terwijl een ander ticket met hogere prioriteit al "
+        "binnen was en nog niet aangeraakt (elk paar één keer geteld).",
+        "Inversions : une action sur un ticket alors qu'un autre ticket de priorité plus haute "
+        "était arrivé et pas encore traité (chaque paire comptée une fois).",
+    ),
+    "detail.inversion": (
+        "One priority inversion: the ticket worked on and the higher-priority ticket that waited.",
+        "Eén prioriteitsinversie: het behandelde ticket en het ticket met hogere prioriteit dat wachtte.",
+        "Une inversion de priorité : le ticket traité et le ticket plus prioritaire qui attendait.",
+    ),
+    "detail.priority_set": (
+        "The priority the candidate's impact and urgency give, against the answer key's.",
+        "De prioriteit die impact en urgentie van de kandidaat opleveren, tegenover die van de antwoordsleutel.",
+        "La priorité issue de l'impact et de l'urgence du candidat, face à celle du corrigé.",
+    ),
+    "detail.follow_up": (
+        "After a transfer: the group's reply, the candidate's next action on the case, and "
+        "whether a question from the group was relayed to the customer.",
+        "Na een transfer: het antwoord van de groep, de volgende actie van de kandidaat, en of "
+        "een vraag van de groep aan de klant doorgegeven werd.",
+        "Après un transfert : la réponse du groupe, l'action suivante du candidat, et si une "
+        "question du groupe a été relayée au client.",
+    ),
+    "detail.progress_updates": (
+        "Messages to a customer left waiting (pending, transferred or asking for news), and "
+        "whether the SLA's update interval was kept.",
+        "Berichten aan een wachtende klant (in afwachting, getransfereerd of vragend naar nieuws), "
+        "en of het update-interval van de SLA gehaald werd.",
+        "Messages à un client en attente (en attente, transféré ou demandant des nouvelles), et si "
+        "l'intervalle de mise à jour du SLA a été respecté.",
+    ),
+    "detail.answer": (
+        "The answer key's solution (all its keywords), an accepted alternative, the right "
+        "transfer group or an accepted article on the resolution.",
+        "De oplossing uit de antwoordsleutel (al haar sleutelwoorden), een aanvaard alternatief, "
+        "de juiste transfergroep of een aanvaard artikel bij de oplossing.",
+        "La solution du corrigé (tous ses mots clés), une alternative acceptée, le bon groupe de "
+        "transfert ou un article accepté à la résolution.",
+    ),
+    "detail.solution_option": (
+        "Which of the scenario's possible solutions the candidate gave first, and whether it is "
+        "the one that fits the urgency and impact.",
+        "Welke van de mogelijke oplossingen de kandidaat eerst gaf, en of die past bij de urgentie en impact.",
+        "Laquelle des solutions possibles le candidat a donnée en premier, et si elle convient à "
+        "l'urgence et à l'impact.",
+    ),
+    "detail.flag": (
+        "Flagged by the simulation while the exam ran, for the assessor to look at.",
+        "Tijdens het examen gemarkeerd door de simulatie, om na te kijken.",
+        "Signalé par la simulation pendant l'examen, à examiner par l'évaluateur.",
+    ),
+    # --- SIM ----------------------------------------------------------------
+    "sim1.screen": (
+        "Call {conv} ({customer}): {n} screen actions while the call was live",
+        "Gesprek {conv} ({customer}): {n} schermacties tijdens het gesprek",
+        "Appel {conv} ({customer}) : {n} actions à l'écran pendant l'appel",
+    ),
+    "sim1.screen_none": (
+        "Call {conv} ({customer}): no screen work while the call was live",
+        "Gesprek {conv} ({customer}): geen schermwerk tijdens het gesprek",
+        "Appel {conv} ({customer}) : aucun travail à l'écran pendant l'appel",
+    ),
+    "sim1.answer_after_screen": (
+        "Call {conv}: the answer was given in the call after {n} screen actions",
+        "Gesprek {conv}: het antwoord werd in het gesprek gegeven na {n} schermacties",
+        "Appel {conv} : réponse donnée pendant l'appel après {n} actions à l'écran",
+    ),
+    "sim1.answer_no_screen": (
+        "Call {conv}: the answer was given without screen work during the call",
+        "Gesprek {conv}: het antwoord werd gegeven zonder schermwerk tijdens het gesprek",
+        "Appel {conv} : réponse donnée sans travail à l'écran pendant l'appel",
+    ),
+    "sim1.answer_none": (
+        "Call {conv}: the answer key's solution was not given in the call",
+        "Gesprek {conv}: de oplossing uit de antwoordsleutel werd niet in het gesprek gegeven",
+        "Appel {conv} : la solution du corrigé n'a pas été donnée pendant l'appel",
+    ),
+    "sim2.latency": (
+        "Chat {conv} ({customer}): median reply {median}, longest wait {longest}, {over} of {n} "
+        "waits over the {limit} limit, {busy} replies while busy",
+        "Chat {conv} ({customer}): mediaan antwoordtijd {median}, langste wachttijd {longest}, "
+        "{over} van {n} wachttijden boven de grens van {limit}, {busy} antwoorden terwijl bezig",
+        "Chat {conv} ({customer}) : réponse médiane {median}, attente max {longest}, {over} sur "
+        "{n} attentes au-delà de {limit}, {busy} réponses en charge",
+    ),
+    "sim3.typing": (
+        "Call {conv}: {n} keyboard actions while the customer was speaking",
+        "Gesprek {conv}: {n} toetsenbordacties terwijl de klant sprak",
+        "Appel {conv} : {n} actions au clavier pendant que le client parlait",
+    ),
+    "sim3.typing_none": (
+        "Call {conv}: no keyboard work while the customer was speaking",
+        "Gesprek {conv}: geen toetsenbordwerk terwijl de klant sprak",
+        "Appel {conv} : aucune action au clavier pendant que le client parlait",
+    ),
+    # --- DATA ---------------------------------------------------------------
+    "data.fields_ok": (
+        "complete, matches the answer key",
+        "volledig, komt overeen met de antwoordsleutel",
+        "complet, conforme au corrigé",
+    ),
+    "data.fields_complete": ("complete", "volledig", "complet"),
+    "data.missing": ("missing: {fields}", "ontbreekt: {fields}", "manquant : {fields}"),
+    "data.differs": (
+        "differs from the key: {fields}",
+        "wijkt af van de sleutel: {fields}",
+        "diffère du corrigé : {fields}",
+    ),
+    "data.differs_one": (
+        "{field} {actual} (key: {expected})",
+        "{field} {actual} (sleutel: {expected})",
+        "{field} {actual} (corrigé : {expected})",
+    ),
+    "data1.created": (
+        "{ticket} created for '{case}': {fields}",
+        "{ticket} aangemaakt voor '{case}': {fields}",
+        "{ticket} créé pour « {case} » : {fields}",
+    ),
+    "data1.missing": (
+        "No ticket was created for '{case}' ({channel})",
+        "Geen ticket aangemaakt voor '{case}' ({channel})",
+        "Aucun ticket créé pour « {case} » ({channel})",
+    ),
+    "data2.updated": (
+        "{ticket}: {n} updates; {fields}",
+        "{ticket}: {n} wijzigingen; {fields}",
+        "{ticket} : {n} mises à jour ; {fields}",
+    ),
+    "data2.never_corrected": (
+        "{ticket} arrived with wrong fields and was never updated; {fields}",
+        "{ticket} kwam binnen met foute velden en werd nooit gewijzigd; {fields}",
+        "{ticket} est arrivé avec des champs erronés et n'a jamais été mis à jour ; {fields}",
+    ),
+    "data3.transfer_ok": (
+        "{ticket} transferred to {group}, as the answer key does",
+        "{ticket} getransfereerd naar {group}, zoals in de antwoordsleutel",
+        "{ticket} transféré à {group}, comme le prévoit le corrigé",
+    ),
+    "data3.transfer_wrong": (
+        "{ticket} transferred to {group}; the answer key transfers to {expected}",
+        "{ticket} getransfereerd naar {group}; de antwoordsleutel transfereert naar {expected}",
+        "{ticket} transféré à {group} ; le corrigé transfère à {expected}",
+    ),
+    "data3.transfer_needless": (
+        "{ticket} transferred to {group}; the answer key solves it at first line",
+        "{ticket} getransfereerd naar {group}; de antwoordsleutel lost het op in eerste lijn",
+        "{ticket} transféré à {group} ; le corrigé le résout en première ligne",
+    ),
+    "data3.transfer_unknown": (
+        "{ticket} transferred to {group} (no answer key for this ticket)",
+        "{ticket} getransfereerd naar {group} (geen antwoordsleutel voor dit ticket)",
+        "{ticket} transféré à {group} (pas de corrigé pour ce ticket)",
+    ),
+    "data3.missing": (
+        "'{case}' was not transferred; the answer key transfers to {expected}",
+        "'{case}' werd niet getransfereerd; de antwoordsleutel transfereert naar {expected}",
+        "« {case} » n'a pas été transféré ; le corrigé transfère à {expected}",
+    ),
+    "data4.closed": (
+        "{ticket} resolved and closed: {solution}",
+        "{ticket} opgelost en afgesloten: {solution}",
+        "{ticket} résolu et clôturé : {solution}",
+    ),
+    "data4.resolved_only": (
+        "{ticket} resolved but not closed: {solution}",
+        "{ticket} opgelost maar niet afgesloten: {solution}",
+        "{ticket} résolu mais pas clôturé : {solution}",
+    ),
+    "data4.reopened": (
+        "{ticket} was resolved, then reopened and not resolved again",
+        "{ticket} werd opgelost, heropend en niet opnieuw opgelost",
+        "{ticket} a été résolu, rouvert puis pas résolu à nouveau",
+    ),
+    "data5.kb": (
+        "Knowledge base: {searches} searches, {opened} articles opened; {served} of {expected} "
+        "incidents with a KB article looked up",
+        "Kennisbank: {searches} zoekopdrachten, {opened} artikels geopend; {served} van "
+        "{expected} incidenten met een KB-artikel opgezocht",
+        "Base de connaissances : {searches} recherches, {opened} articles ouverts ; {served} "
+        "incidents sur {expected} avec article KB recherchés",
+    ),
+    "data5.canned": (
+        "Canned replies: used {used} times ({expected} offered)",
+        "Standaardantwoorden: {used} keer gebruikt ({expected} beschikbaar)",
+        "Réponses types : utilisées {used} fois ({expected} proposées)",
+    ),
+    "data5.transfer": (
+        "Transfer form: used {used} times; the answer key transfers {expected} incidents",
+        "Transferformulier: {used} keer gebruikt; de antwoordsleutel transfereert {expected} incidenten",
+        "Formulaire de transfert : utilisé {used} fois ; le corrigé transfère {expected} incidents",
+    ),
+    "data5.links": (
+        "Ticket links: {used} tickets tied to a conversation; {expected} conversations need one",
+        "Ticketkoppelingen: {used} tickets gekoppeld aan een gesprek; {expected} gesprekken hebben er een nodig",
+        "Liens de tickets : {used} tickets liés à une conversation ; {expected} conversations en ont besoin",
+    ),
+    # --- COM ----------------------------------------------------------------
+    "proc.in_order": ("in order", "in volgorde", "dans l'ordre"),
+    "proc.out_of_order": (
+        "out of order: {steps}",
+        "niet in volgorde: {steps}",
+        "dans le désordre : {steps}",
+    ),
+    "com1.steps": (
+        "'{case}': {found} of {total} contact steps, {order}; missing: {missing}",
+        "'{case}': {found} van {total} contactstappen, {order}; ontbreekt: {missing}",
+        "« {case} » : {found} étapes de contact sur {total}, {order} ; manquant : {missing}",
+    ),
+    "com2.questions": (
+        "'{case}': {asked} questions before the solution; {revealed} of {facts} hidden facts elicited",
+        "'{case}': {asked} vragen vóór de oplossing; {revealed} van {facts} verborgen feiten achterhaald",
+        "« {case} » : {asked} questions avant la solution ; {revealed} faits cachés obtenus sur {facts}",
+    ),
+    "com3.interrupted": (
+        "{conv}: {n} of {sent} messages sent while the customer was still typing or speaking",
+        "{conv}: {n} van {sent} berichten verstuurd terwijl de klant nog typte of sprak",
+        "{conv} : {n} messages sur {sent} envoyés pendant que le client tapait ou parlait",
+    ),
+    "com3.none": (
+        "{conv}: none of {sent} messages interrupted the customer",
+        "{conv}: geen van de {sent} berichten onderbrak de klant",
+        "{conv} : aucun des {sent} messages n'a interrompu le client",
+    ),
+    "com4.restated": (
+        "'{case}': a message restates the key facts ({facts}); confirm in the transcript",
+        "'{case}': een bericht herformuleert de kernfeiten ({facts}); bevestig in het transcript",
+        "« {case} » : un message reformule les faits clés ({facts}) ; à confirmer dans la transcription",
+    ),
+    "com4.none": (
+        "'{case}': no message restated the key facts that came out",
+        "'{case}': geen bericht herformuleerde de achterhaalde kernfeiten",
+        "« {case} » : aucun message n'a reformulé les faits clés obtenus",
+    ),
+    "com4.no_facts": (
+        "'{case}': the key facts never came out, so nothing could be restated",
+        "'{case}': de kernfeiten kwamen nooit boven, dus er viel niets te herformuleren",
+        "« {case} » : les faits clés ne sont jamais apparus, rien à reformuler",
+    ),
+    "com5.jargon": (
+        "'{case}' ({customer}, novice): {n} of {sent} messages use jargon: {terms}",
+        "'{case}' ({customer}, beginner): {n} van {sent} berichten met vakjargon: {terms}",
+        "« {case} » ({customer}, débutant) : {n} messages sur {sent} avec du jargon : {terms}",
+    ),
+    "com5.none": (
+        "'{case}' ({customer}, novice): no jargon in {sent} messages",
+        "'{case}' ({customer}, beginner): geen vakjargon in {sent} berichten",
+        "« {case} » ({customer}, débutant) : aucun jargon dans {sent} messages",
+    ),
+    "com6.mood": (
+        "{customer}: {path}; ended {end}",
+        "{customer}: {path}; eindigde {end}",
+        "{customer} : {path} ; a fini {end}",
+    ),
+    "mood.calm": ("calm", "kalm", "calme"),
+    "mood.irritated": ("irritated", "geïrriteerd", "irrité"),
+    "mood.angry": ("angry", "boos", "en colère"),
+    # --- SOL ----------------------------------------------------------------
+    "sol1.steps": (
+        "'{case}' ({procedure}): {found} of {total} steps, {order}; missing: {missing}",
+        "'{case}' ({procedure}): {found} van {total} stappen, {order}; ontbreekt: {missing}",
+        "« {case} » ({procedure}) : {found} étapes sur {total}, {order} ; manquant : {missing}",
+    ),
+    "sol2.before": (
+        "'{case}': article {article} opened at {at}, before the answer",
+        "'{case}': artikel {article} geopend om {at}, vóór het antwoord",
+        "« {case} » : article {article} ouvert à {at}, avant la réponse",
+    ),
+    "sol2.after": (
+        "'{case}': article {article} opened at {at}, only after the answer",
+        "'{case}': artikel {article} pas geopend om {at}, na het antwoord",
+        "« {case} » : article {article} ouvert à {at}, seulement après la réponse",
+    ),
+    "sol2.never": (
+        "'{case}': the article {article} was never opened",
+        "'{case}': het artikel {article} werd nooit geopend",
+        "« {case} » : l'article {article} n'a jamais été ouvert",
+    ),
+    "sla.met": ("met, {margin} to spare", "gehaald, {margin} marge", "respecté, {margin} d'avance"),
+    "sla.late": ("{late} late", "{late} te laat", "{late} de retard"),
+    "sla.overdue": (
+        "not given, {late} overdue",
+        "niet gegeven, {late} over tijd",
+        "non atteint, {late} de dépassement",
+    ),
+    "sla.running": (
+        "still running, {left} left",
+        "loopt nog, {left} over",
+        "en cours, {left} restant",
+    ),
+    "sol3.sla": (
+        "{ticket} ({priority}): first response {first}; resolution {resolution}",
+        "{ticket} ({priority}): eerste reactie {first}; oplossing {resolution}",
+        "{ticket} ({priority}) : première réponse {first} ; résolution {resolution}",
+    ),
+    "sol3.update_missed": (
+        "; update interval missed",
+        "; update-interval gemist",
+        " ; intervalle de mise à jour dépassé",
+    ),
+    "sol4.inversions": (
+        "{n} priority inversions in {actions} ticket actions",
+        "{n} prioriteitsinversies in {actions} ticketacties",
+        "{n} inversions de priorité sur {actions} actions de ticket",
+    ),
+    "sol4.none": (
+        "No priority inversion in {actions} ticket actions",
+        "Geen prioriteitsinversie in {actions} ticketacties",
+        "Aucune inversion de priorité sur {actions} actions de ticket",
+    ),
+    "sol4.inversion": (
+        "{ticket} ({priority}) worked on at {at} while {waiting} ({waiting_priority}) waited since {since}",
+        "{ticket} ({priority}) behandeld om {at} terwijl {waiting} ({waiting_priority}) wachtte sinds {since}",
+        "{ticket} ({priority}) traité à {at} alors que {waiting} ({waiting_priority}) attendait depuis {since}",
+    ),
+    "sol4.priority_ok": (
+        "{ticket}: priority {priority}, as the answer key's impact and urgency give",
+        "{ticket}: prioriteit {priority}, zoals impact en urgentie uit de antwoordsleutel geven",
+        "{ticket} : priorité {priority}, comme l'impact et l'urgence du corrigé",
+    ),
+    "sol4.priority_wrong": (
+        "{ticket}: priority {priority}; the answer key's impact and urgency give {expected}",
+        "{ticket}: prioriteit {priority}; impact en urgentie uit de antwoordsleutel geven {expected}",
+        "{ticket} : priorité {priority} ; l'impact et l'urgence du corrigé donnent {expected}",
+    ),
+    "sol5.acted": (
+        "{ticket}: {group} replied at {at}; acted on after {after}",
+        "{ticket}: {group} antwoordde om {at}; opgevolgd na {after}",
+        "{ticket} : {group} a répondu à {at} ; suivi après {after}",
+    ),
+    "sol5.ignored": (
+        "{ticket}: {group} replied at {at}; not acted on",
+        "{ticket}: {group} antwoordde om {at}; niet opgevolgd",
+        "{ticket} : {group} a répondu à {at} ; pas de suite donnée",
+    ),
+    "sol5.relayed": (
+        "; the question was relayed to the customer",
+        "; de vraag werd aan de klant doorgegeven",
+        " ; la question a été relayée au client",
+    ),
+    "sol5.not_relayed": (
+        "; the question was not relayed to the customer",
+        "; de vraag werd niet aan de klant doorgegeven",
+        " ; la question n'a pas été relayée au client",
+    ),
+    "sol5.checked": (
+        "{ticket}: no reply from {group} yet; the candidate looked at the ticket again",
+        "{ticket}: nog geen antwoord van {group}; de kandidaat bekeek het ticket opnieuw",
+        "{ticket} : pas encore de réponse de {group} ; le candidat a revu le ticket",
+    ),
+    "sol5.waiting": (
+        "{ticket}: no reply from {group} yet; not looked at again",
+        "{ticket}: nog geen antwoord van {group}; niet opnieuw bekeken",
+        "{ticket} : pas encore de réponse de {group} ; pas revu",
+    ),
+    "sol6.kept": (
+        "{ticket}: {n} updates to the waiting customer ({news} requests for news); interval kept",
+        "{ticket}: {n} updates aan de wachtende klant ({news} vragen naar nieuws); interval gehaald",
+        "{ticket} : {n} mises à jour au client en attente ({news} demandes de nouvelles) ; intervalle respecté",
+    ),
+    "sol6.missed": (
+        "{ticket}: {n} updates to the waiting customer ({news} requests for news); interval missed",
+        "{ticket}: {n} updates aan de wachtende klant ({news} vragen naar nieuws); interval gemist",
+        "{ticket} : {n} mises à jour au client en attente ({news} demandes de nouvelles) ; intervalle dépassé",
+    ),
+    "how.key": ("the key's solution", "de oplossing uit de sleutel", "la solution du corrigé"),
+    "how.alternative": (
+        "an accepted alternative",
+        "een aanvaard alternatief",
+        "une alternative acceptée",
+    ),
+    "how.transfer": (
+        "transfer to the right group",
+        "transfer naar de juiste groep",
+        "transfert au bon groupe",
+    ),
+    "how.article": (
+        "resolved with an accepted article",
+        "opgelost met een aanvaard artikel",
+        "résolu avec un article accepté",
+    ),
+    "how.option": (
+        "one of the possible solutions",
+        "een van de mogelijke oplossingen",
+        "une des solutions possibles",
+    ),
+    "sol7.given": (
+        "'{case}': answer given at {at} ({how})",
+        "'{case}': antwoord gegeven om {at} ({how})",
+        "« {case} » : réponse donnée à {at} ({how})",
+    ),
+    "sol7.not_given": (
+        "'{case}': the answer key's solution was not given",
+        "'{case}': de oplossing uit de antwoordsleutel werd niet gegeven",
+        "« {case} » : la solution du corrigé n'a pas été donnée",
+    ),
+    "sol8.fits": (
+        "'{case}': chose '{option}', the solution that fits ({why})",
+        "'{case}': koos '{option}', de passende oplossing ({why})",
+        "« {case} » : a choisi « {option} », la solution adaptée ({why})",
+    ),
+    "sol8.misfit": (
+        "'{case}': chose '{option}'; '{fitting}' fits the urgency and impact ({why})",
+        "'{case}': koos '{option}'; '{fitting}' past bij de urgentie en impact ({why})",
+        "« {case} » : a choisi « {option} » ; « {fitting} » convient à l'urgence et à l'impact ({why})",
+    ),
+    "sol8.none": (
+        "'{case}': none of the possible solutions was given ('{fitting}' fits)",
+        "'{case}': geen van de mogelijke oplossingen werd gegeven ('{fitting}' past)",
+        "« {case} » : aucune des solutions possibles n'a été donnée (« {fitting} » convient)",
+    ),
+    "flag.summary": (
+        "Flag '{flag}': {reason}",
+        "Markering '{flag}': {reason}",
+        "Signal « {flag} » : {reason}",
+    ),
+    # --- reports -------------------------------------------------------------
+    "report.title": (
+        "Assessment evidence",
+        "Bewijsmateriaal voor de beoordeling",
+        "Éléments de preuve pour l'évaluation",
+    ),
+    "report.notice": (
+        "Evidence only, measured from the log: the two assessors decide each competency. "
+        "Numbers in brackets are log records (seq) to look at.",
+        "Enkel bewijsmateriaal, gemeten uit het logboek: de twee assessoren beslissen over elke "
+        "competentie. Getallen tussen haakjes zijn records (seq) om na te kijken.",
+        "Éléments de preuve mesurés dans le journal uniquement : les deux évaluateurs décident de "
+        "chaque compétence. Les nombres entre crochets sont les enregistrements (seq) à consulter.",
+    ),
+    "report.unverified": ("UNVERIFIED", "NIET GEVERIFIEERD", "NON VÉRIFIÉ"),
+    "report.unverified_why": (
+        "UNVERIFIED: {why} Nothing here counts as exam evidence.",
+        "NIET GEVERIFIEERD: {why} Niets hiervan telt als examenbewijs.",
+        "NON VÉRIFIÉ : {why} Rien ici ne vaut preuve d'examen.",
+    ),
+    "report.no_answer_key": (
+        "No answer key: the scenario was not available, so answer-key items are missing.",
+        "Geen antwoordsleutel: het scenario was niet beschikbaar, dus items uit de sleutel ontbreken.",
+        "Pas de corrigé : le scénario n'était pas disponible, les éléments du corrigé manquent.",
+    ),
+    "label.candidate": ("Candidate", "Kandidaat", "Candidat"),
+    "label.scenario": ("Scenario", "Scenario", "Scénario"),
+    "label.session": ("Session", "Sessie", "Session"),
+    "label.mode": ("Mode", "Modus", "Mode"),
+    "label.exam_time": ("Exam time", "Examentijd", "Durée d'examen"),
+    "label.records": ("Records", "Records", "Enregistrements"),
+    "label.log": ("Log", "Logboek", "Journal"),
+    "label.verification": ("Verification", "Verificatie", "Vérification"),
+    "label.generated": ("Generated", "Aangemaakt", "Généré"),
+    "label.key": ("Signed by", "Ondertekend door", "Signé par"),
+    "label.hints": ("Hints used", "Gebruikte hints", "Indices utilisés"),
+    "label.ended": ("Ended", "Beëindigd", "Fin"),
+    "label.of": ("{used} of {total}", "{used} van {total}", "{used} sur {total}"),
+    "verify.ok": ("intact and sealed", "intact en verzegeld", "intact et scellé"),
+    "verify.unsealed": (
+        "intact but not sealed",
+        "intact maar niet verzegeld",
+        "intact mais non scellé",
+    ),
+    "verify.bad": ("FAILED", "MISLUKT", "ÉCHEC"),
+    "verify.skipped": ("not verified", "niet geverifieerd", "non vérifié"),
+    "section.competencies": ("Competencies", "Competenties", "Compétences"),
+    "section.sla": ("SLA per ticket", "SLA per ticket", "SLA par ticket"),
+    "section.timeline": ("SLA timeline", "SLA-tijdlijn", "Chronologie SLA"),
+    "section.latency": (
+        "Reply latency per conversation",
+        "Antwoordtijd per gesprek",
+        "Délai de réponse par conversation",
+    ),
+    "section.inversions": ("Priority inversions", "Prioriteitsinversies", "Inversions de priorité"),
+    "section.moods": ("Customer moods", "Stemming van de klanten", "Humeur des clients"),
+    "section.details": (
+        "Evidence per competency",
+        "Bewijs per competentie",
+        "Preuves par compétence",
+    ),
+    "col.id": ("Id", "Id", "Id"),
+    "col.competency": ("Competency", "Competentie", "Compétence"),
+    "col.evidence": ("Evidence", "Bewijs", "Preuves"),
+    "col.for": ("for", "voor", "pour"),
+    "col.against": ("against", "tegen", "contre"),
+    "col.judge": ("to judge", "te beoordelen", "à juger"),
+    "col.headline": ("First finding", "Eerste vaststelling", "Premier constat"),
+    "col.ticket": ("Ticket", "Ticket", "Ticket"),
+    "col.priority": ("Prio", "Prio", "Prio"),
+    "col.arrival": ("Arrival", "Binnen", "Arrivée"),
+    "col.first_response": ("First response", "Eerste reactie", "1re réponse"),
+    "col.transfer": ("Transfer", "Transfer", "Transfert"),
+    "col.resolution": ("Resolution", "Oplossing", "Résolution"),
+    "col.result": ("Result", "Resultaat", "Résultat"),
+    "col.conversation": ("Conversation", "Gesprek", "Conversation"),
+    "col.customer": ("Customer", "Klant", "Client"),
+    "col.waits": ("Waits", "Wachttijden", "Attentes"),
+    "col.median": ("Median", "Mediaan", "Médiane"),
+    "col.longest": ("Longest", "Langste", "Max"),
+    "col.limit": ("Limit", "Grens", "Limite"),
+    "col.over": ("Over limit", "Boven grens", "Hors limite"),
+    "col.busy": ("While busy", "Terwijl bezig", "En charge"),
+    "col.at": ("At", "Om", "À"),
+    "col.worked_on": ("Worked on", "Behandeld", "Traité"),
+    "col.waiting": ("Waiting", "Wachtend", "En attente"),
+    "col.since": ("Since", "Sinds", "Depuis"),
+    "col.moods": ("Mood over time", "Stemming doorheen de tijd", "Humeur au fil du temps"),
+    "col.records": ("Records", "Records", "Enreg."),
+    "col.student": ("Student", "Student", "Étudiant"),
+    "col.sla_met": ("SLA met", "SLA gehaald", "SLA respecté"),
+    "col.median_reply": ("Median reply", "Mediaan antwoord", "Réponse médiane"),
+    "status.favourable": ("speaks for", "pleit voor", "favorable"),
+    "status.mixed": ("mixed", "gemengd", "mitigé"),
+    "status.unfavourable": ("speaks against", "pleit tegen", "défavorable"),
+    "status.to_confirm": ("to judge", "te beoordelen", "à juger"),
+    "status.not_observed": ("not observed", "niet waargenomen", "non observé"),
+    "result.met": ("met", "gehaald", "respecté"),
+    "result.breached": ("breached", "overschreden", "dépassé"),
+    "result.running": ("running", "loopt", "en cours"),
+    "legend.arrival": ("arrival", "binnenkomst", "arrivée"),
+    "legend.first_response": ("first response", "eerste reactie", "première réponse"),
+    "legend.transfer": ("transfer", "transfer", "transfert"),
+    "legend.resolution": ("resolution", "oplossing", "résolution"),
+    "legend.fr_deadline": (
+        "first-response deadline",
+        "termijn eerste reactie",
+        "échéance 1re réponse",
+    ),
+    "legend.res_deadline": ("resolution deadline", "termijn oplossing", "échéance résolution"),
+    "legend.paused": ("clock paused", "klok gepauzeerd", "horloge en pause"),
+    "legend.late": ("red: late", "rood: te laat", "rouge : en retard"),
+    "class.title": ("Class overview", "Klasoverzicht", "Vue d'ensemble de la classe"),
+    "class.refused": ("log refused: {why}", "logboek geweigerd: {why}", "journal refusé : {why}"),
+    "class.legend": (
+        "+ speaks for, - speaks against, ± mixed, ? to judge, · not observed",
+        "+ pleit voor, - pleit tegen, ± gemengd, ? te beoordelen, · niet waargenomen",
+        "+ favorable, - défavorable, ± mitigé, ? à juger, · non observé",
+    ),
+}
+
+
+def tr(lang: str, key: str, **values: object) -> str:
+    """The text for `key` in `lang` (English for an unknown language), filled in."""
+    texts = T[key]
+    index = LANGUAGES.index(lang) if lang in LANGUAGES else 0
+    return texts[index].format(**values) if values else texts[index]
+
+
+def placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def duration(seconds: float) -> str:
+    """A span of exam time people read at a glance: 45s, 4m05s, 1h02m."""
+    sign = "-" if seconds < 0 else ""
+    whole = int(round(abs(seconds)))
+    if whole < 60:
+        return f"{sign}{whole}s"
+    if whole < 3600:
+        return f"{sign}{whole // 60}m{whole % 60:02d}s"
+    return f"{sign}{whole // 3600}h{whole % 3600 // 60:02d}m"
+
+
+def clock(seconds: float) -> str:
+    """A moment on the exam clock, h:mm:ss (negative: before the exam started)."""
+    sign = "-" if seconds < 0 else ""
+    whole = int(abs(seconds))
+    return f"{sign}{whole // 3600}:{whole % 3600 // 60:02d}:{whole % 60:02d}"

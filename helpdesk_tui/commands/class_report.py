@@ -1,0 +1,70 @@
+"""`helpdesk-exam class-report LOG...`: one table for a group of students, for instructors."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from rich.console import Console
+
+from helpdesk_tui.assess.class_report import (
+    ClassRow,
+    class_row,
+    refused_row,
+    render_class_html,
+    render_class_terminal,
+)
+from helpdesk_tui.assess.pipeline import Refused, assess_log
+from helpdesk_tui.commands.errors import UserError
+from helpdesk_tui.commands.report import add_common_arguments, load_key
+
+_DESCRIPTION = """\
+Verify and measure each log, then show one table: per student (one row per
+log), the evidence status of each of the 22 competencies (+ speaks for,
+- against, ± mixed, ? to judge, · not observed), the share of tickets that met
+every SLA target, and the median reply latency. A log that does not verify is
+listed with the reason instead of its figures, unless --unverified.
+
+exit codes:
+  0  every log was measured
+  1  at least one log was refused (listed with its reason)
+  2  usage or input error"""
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "class-report",
+        help="one table for a group: per student, per competency, SLA met %%, median reply",
+        description=_DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "logs", metavar="LOG", type=Path, nargs="+", help="the students' session logs"
+    )
+    add_common_arguments(parser)
+    parser.add_argument("--html", metavar="FILE", type=Path, help="also write the table as HTML")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    key = load_key(args.pubkey)
+    rows: list[ClassRow] = []
+    lang = args.lang
+    for log in args.logs:
+        try:
+            assessed = assess_log(
+                log, key, args.scenario, unverified=args.unverified, language=lang
+            )
+        except Refused as exc:
+            rows.append(refused_row(str(log), str(exc)))
+            continue
+        lang = lang or assessed.evidence.language
+        rows.append(class_row(assessed))
+    lang = lang or "en"
+    render_class_terminal(rows, lang, Console())
+    if args.html is not None:
+        try:
+            args.html.write_text(render_class_html(rows, lang), encoding="utf-8")
+        except OSError as exc:
+            raise UserError(f"{args.html} cannot be written ({exc.strerror}).", 2) from None
+    return 1 if any(r.refused for r in rows) else 0

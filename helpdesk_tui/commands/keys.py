@@ -1,0 +1,88 @@
+"""`helpdesk-exam keys init DIR`: an exam centre's signing keys and proctor code."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from helpdesk_tui.commands.errors import UserError
+from helpdesk_tui.eventlog.errors import LogError
+from helpdesk_tui.eventlog.keys import KeyInfo, generate_keypair
+
+_DESCRIPTION = """\
+Make an Ed25519 key pair for an exam centre in DIR:
+  exam-centre.key  the private key (mode 0600): stays on the exam terminals, signs every exam log
+  exam-centre.pub  the public key: give it to assessors for `helpdesk-exam verify --pubkey`
+  proctor.json     the proctor code that ends exam mode, stored only as a salted scrypt hash
+
+Existing keys are never overwritten: logs signed with them could no longer be verified.
+Prefer --proctor-code-stdin: a code on the command line shows in the shell history.
+
+exit codes: 0 keys written, 2 refused (keys exist, bad folder, code too short)"""
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "keys",
+        help="make an exam centre's signing keys and proctor code (keys init DIR)",
+        description="Manage an exam centre's signing keys.",
+    )
+    actions = parser.add_subparsers(dest="keys_action", metavar="ACTION", required=True)
+    init = actions.add_parser(
+        "init",
+        help="write a new key pair (and proctor-code hash) into DIR",
+        description=_DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    init.add_argument(
+        "directory", metavar="DIR", type=Path, help="folder for the keys (made if missing)"
+    )
+    code = init.add_mutually_exclusive_group()
+    code.add_argument(
+        "--proctor-code", metavar="CODE", help="the code a proctor types to end exam mode"
+    )
+    code.add_argument(
+        "--proctor-code-stdin",
+        action="store_true",
+        help="read the proctor code from the first line of stdin",
+    )
+    init.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    code = _read_code_from_stdin() if args.proctor_code_stdin else args.proctor_code
+    try:
+        info = generate_keypair(args.directory, code)
+    except LogError as exc:
+        raise UserError(str(exc), 2) from None
+    print(_report(info))
+    return 0
+
+
+def _read_code_from_stdin() -> str:
+    code = sys.stdin.readline().rstrip("\r\n")
+    if not code:
+        raise UserError(
+            "--proctor-code-stdin read an empty line; pipe the proctor code into the command.", 2
+        )
+    return code
+
+
+def _report(info: KeyInfo) -> str:
+    proctor = (
+        f"{info.proctor_path} (salted scrypt hash)"
+        if info.proctor_path
+        else "not set (--proctor-code)"
+    )
+    return "\n".join(
+        [
+            f"Exam-centre keys written to {info.private_key_path.parent}",
+            f"  private key   {info.private_key_path}  (mode 0600; keep it on the exam terminals)",
+            f"  public key    {info.public_key_path}  (for assessors: verify --pubkey)",
+            f"  proctor code  {proctor}",
+            f"  fingerprint   {info.fingerprint}",
+            "",
+            info.public_key_pem.rstrip("\n"),
+        ]
+    )

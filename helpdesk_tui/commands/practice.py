@@ -1,0 +1,258 @@
+"""`helpdesk-exam practice [SCENARIO]`: a practice exam in the terminal (also `helpdesk-exam`).
+
+Builds the whole stack the candidate works on: the scenario (a folder or a
+bundled id; by default the bundled scenario marked `default = true`), the
+simulation, a signed log in `logs/` (a practice log is signed with a key made
+for this session only) and the session on a monotonic exam clock, then runs
+the Textual UI. When the candidate ends the session (Ctrl+Q, then y) or the
+time is up, the log is sealed with that reason; when the program is stopped
+otherwise (the terminal closed), the log is left unsealed and can be resumed.
+The log's path is printed on the way out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import re
+import tomllib
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from helpdesk_tui import i18n, paths
+from helpdesk_tui.commands.errors import UserError
+from helpdesk_tui.i18n import _
+
+SEAL_ON_END = ("completed", "time-up")
+"""End reasons that seal the log; anything else leaves it resumable."""
+
+
+@dataclass
+class PracticeRun:
+    """Everything `practice` starts, so a benchmark or test can run it headless."""
+
+    app: Any
+    writer: Any
+    session: Any
+    log_path: Path
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "practice",
+        help="start a practice exam (what `helpdesk-exam` alone does)",
+        description="Start a practice exam in the terminal. The log goes to logs/ "
+        "(or --logs DIR) and its path is printed when you leave.",
+    )
+    parser.add_argument(
+        "scenario",
+        nargs="?",
+        metavar="SCENARIO",
+        help="a scenario folder, or the id of a bundled scenario (default: the bundled default)",
+    )
+    parser.add_argument(
+        "--lang", choices=i18n.LANGUAGES, help="the UI language (default: from the locale, else en)"
+    )
+    parser.add_argument(
+        "--logs", type=Path, metavar="DIR", help="where the log is written (default: ./logs)"
+    )
+    parser.add_argument(
+        "--candidate",
+        metavar="NAME",
+        help="your name or candidate id, recorded in the log and used in canned replies",
+    )
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    practice = prepare(args)
+    try:
+        reason = practice.app.run()
+    finally:
+        finish(practice)
+    print(_("Log: {path}").format(path=practice.log_path))
+    if reason in SEAL_ON_END:
+        print(_("The session ended ({reason}); the log is sealed.").format(reason=reason))
+    else:
+        print(_("The session was left unfinished; the log can be resumed."))
+    return 0
+
+
+def finish(practice: PracticeRun) -> None:
+    """Seal the log if the session ended, else leave it resumable; close it."""
+    writer, state = practice.writer, practice.session.state
+    try:
+        if state.ended and state.end_reason in SEAL_ON_END and not writer.sealed:
+            writer.seal(state.end_reason, state.now, practice.session.wall_clock())
+    finally:
+        writer.close()
+
+
+def prepare(
+    args: argparse.Namespace, *, clock: Any = None, app_options: dict[str, Any] | None = None
+) -> PracticeRun:
+    """Scenario, log, session and app, ready to run (nothing shown yet).
+
+    Tests and the benchmark pass a `ManualClock` and app options (e.g. no tick).
+    """
+    language = i18n.choose_language(getattr(args, "lang", None))
+    i18n.set_language(language)
+    # Imported here: `helpdesk-exam --help` should not pay for loading Textual.
+    from helpdesk_tui.core.clock import ExamClock
+    from helpdesk_tui.core.session import ExamSession
+    from helpdesk_tui.kb.search import KbIndex
+    from helpdesk_tui.scenario.session_setup import session_started_data
+    from helpdesk_tui.scenario.simulation import Simulation
+    from helpdesk_tui.ui.app import ExamApp
+    from helpdesk_tui.ui.controller import ExamController
+
+    scenario = load(find_scenario(getattr(args, "scenario", None)))
+    candidate = (getattr(args, "candidate", None) or "").strip()
+    logs = getattr(args, "logs", None) or paths.default_logs_dir()
+    session_id, writer = open_log(scenario, logs, candidate or default_candidate())
+    session = ExamSession(clock or ExamClock(), writer, Simulation(scenario))
+    try:
+        session.start(
+            session_started_data(scenario, "practice", writer.header.candidate_id, session_id)
+        )
+    except Exception:
+        writer.close()
+        raise
+    controller = ExamController(session, scenario, KbIndex(scenario.kb), agent_name=candidate or None)
+    app = ExamApp(controller, **({"handle_signals": True} | (app_options or {})))
+    return PracticeRun(app, writer, session, writer.path)
+
+
+def default_candidate() -> str:
+    """Who practises, when not given: the login name (recorded in the log only)."""
+    try:
+        name = getpass.getuser()
+    except Exception:
+        name = ""
+    return name or "practice"
+
+
+# --------------------------------------------------------------------------- scenario
+
+
+def bundled() -> list[tuple[str, Path, bool]]:
+    """(id, folder, is default) of every bundled scenario, read cheaply from its TOML."""
+    found = []
+    root = paths.scenarios_dir()
+    for folder in sorted(root.iterdir()) if root.is_dir() else []:
+        toml = folder / "scenario.toml"
+        if not toml.is_file():
+            continue
+        try:
+            raw = tomllib.loads(toml.read_text("utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            raw = {}
+        found.append((str(raw.get("id", folder.name)), folder, raw.get("default") is True))
+    return found
+
+
+def find_scenario(name: str | None) -> Path:
+    """A folder (or its scenario.toml), a bundled id, or the bundled default."""
+    scenarios = bundled()
+    if name is None:
+        for _id, folder, is_default in scenarios:
+            if is_default:
+                return folder
+        raise UserError(
+            _("No bundled scenario is marked default = true in {folder}; name one: {ids}.").format(
+                folder=paths.scenarios_dir(), ids=", ".join(i for i, _f, _d in scenarios) or "–"
+            )
+        )
+    path = Path(name).expanduser()
+    if path.exists():
+        return path
+    for scenario_id, folder, _default in scenarios:
+        if name in (scenario_id, folder.name):
+            return folder
+    raise UserError(
+        _(
+            "There is no scenario folder '{name}' and no bundled scenario with that id. "
+            "Give the path of a scenario folder (the one holding scenario.toml) or one of: {ids}."
+        ).format(name=name, ids=", ".join(i for i, _f, _d in scenarios) or "–")
+    )
+
+
+def load(path: Path) -> Any:
+    from helpdesk_tui.scenario.errors import ScenarioInvalid
+    from helpdesk_tui.scenario.loader import load_scenario
+
+    try:
+        return load_scenario(path)
+    except ScenarioInvalid as exc:
+        errors = exc.errors
+        shown = "; ".join(str(p) for p in errors[:3])
+        more = _(" (and {n} more)").format(n=len(errors) - 3) if len(errors) > 3 else ""
+        raise UserError(
+            _(
+                "The scenario in {path} cannot be used: {problems}{more}. "
+                "Run `helpdesk-exam scenario validate {path}` to see every problem."
+            ).format(path=path, problems=shown, more=more)
+        ) from None
+
+
+# --------------------------------------------------------------------------- log
+
+
+def log_name(scenario_id: str, session_id: str, now: datetime | None = None) -> str:
+    """`<scenario-id>-<UTC timestamp>-<short session id>.jsonl`."""
+    stamp = (now or datetime.now(UTC)).strftime("%Y%m%dT%H%M%SZ")
+    safe = re.sub(r"[^A-Za-z0-9-]", "-", scenario_id)
+    return f"{safe}-{stamp}-{session_id[:8]}.jsonl"
+
+
+def open_log(scenario: Any, logs: Path, candidate: str) -> tuple[str, Any]:
+    """A new practice log whose header binds the scenario folder and SLA profile by hash."""
+    from helpdesk_tui.eventlog.binding import file_sha256, folder_sha256
+    from helpdesk_tui.eventlog.errors import LogError
+    from helpdesk_tui.eventlog.keys import Signer
+    from helpdesk_tui.eventlog.records import SessionHeader
+    from helpdesk_tui.eventlog.writer import EventLogWriter, new_session_id
+    from helpdesk_tui.scenario.loader import find_sla_profile
+
+    check_logs_folder(logs)
+    session_id = new_session_id()
+    profile = find_sla_profile(scenario.sla_profile, scenario.folder, paths.sla_profiles_dir())
+    if profile is None:  # the loader found it a moment ago; only a race removes it
+        raise UserError(_("The SLA profile {name} has gone missing.").format(name=scenario.sla_profile))
+    try:
+        header = SessionHeader(
+            session_id=session_id,
+            candidate_id=candidate,
+            mode="practice",
+            scenario_id=scenario.id,
+            scenario_sha256=folder_sha256(scenario.folder),
+            sla_profile_sha256=file_sha256(profile),
+        )
+        path = logs / log_name(scenario.id, session_id)
+        return session_id, EventLogWriter.create(path, header, Signer.ephemeral())
+    except LogError as exc:
+        raise UserError(str(exc)) from None
+
+
+def check_logs_folder(logs: Path) -> None:
+    """The logs folder exists (or can be made) and we can write in it."""
+    try:
+        logs.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(
+            _("The logs folder {path} cannot be created ({error}); choose another with --logs DIR.").format(
+                path=logs, error=exc.strerror
+            )
+        ) from None
+    probe = logs / ".helpdesk-exam-write-test"
+    try:
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        raise UserError(
+            _("The logs folder {path} is not writable ({error}); choose another with --logs DIR.").format(
+                path=logs, error=exc.strerror
+            )
+        ) from None

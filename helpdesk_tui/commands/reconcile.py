@@ -1,0 +1,157 @@
+"""`helpdesk-exam reconcile A B`: two assessors' verdicts side by side, and the decision."""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from helpdesk_tui.assess.reconcile import PASS, Reconciliation, reconcile, write_decision
+from helpdesk_tui.assess.verdicts import PROVEN, VerdictError, Verdicts, load_verdicts
+from helpdesk_tui.commands.errors import UserError
+from helpdesk_tui.commands.report import load_key
+from helpdesk_tui.scenario.competencies import short_name
+
+_DESCRIPTION = """\
+Check that two verdict files judge the same log (by its SHA-256) and come from
+two different assessors, then show the agreement per competency, Cohen's kappa
+over proven / not_proven / not_observed, and the competencies to discuss. The
+outcome follows the standard: a pass only when both assessors mark all 22
+competencies proven. With --out, the decision is written as JSON.
+
+After discussing, each assessor changes their own verdict file and you run
+reconcile again: the software never settles a disagreement.
+
+exit codes:
+  0  reconciled: a pass (both assessors marked all 22 proven)
+  1  reconciled: not passed (some competency not proven by both, or disagreement)
+  2  usage or input error: a missing or invalid file, different logs, one assessor twice,
+     undecided competencies, a bad signature"""
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "reconcile",
+        help="compare two assessors' verdicts: agreement, kappa, outcome",
+        description=_DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("a", metavar="A", type=Path, help="the first assessor's verdict file")
+    parser.add_argument("b", metavar="B", type=Path, help="the second assessor's verdict file")
+    parser.add_argument("--out", metavar="FILE", type=Path, help="write the decision (JSON) here")
+    parser.add_argument(
+        "--log", metavar="LOG", type=Path, help="check both verdicts are about this log file"
+    )
+    parser.add_argument(
+        "--pubkey-a", metavar="FILE", type=Path, help="A must be signed with this public key"
+    )
+    parser.add_argument(
+        "--pubkey-b", metavar="FILE", type=Path, help="B must be signed with this public key"
+    )
+    parser.add_argument(
+        "--lang", choices=("en", "nl", "fr"), default="en", help="competency names in this language"
+    )
+    parser.set_defaults(handler=run)
+
+
+def _load(path: Path, key_path: Path | None) -> Verdicts:
+    try:
+        return load_verdicts(path, load_key(key_path))
+    except VerdictError as exc:
+        raise UserError(str(exc), 2) from None
+
+
+def run(args: argparse.Namespace) -> int:
+    a, b = _load(args.a, args.pubkey_a), _load(args.b, args.pubkey_b)
+    names = (str(args.a), str(args.b))
+    try:
+        rec = reconcile(a, b, names)
+    except VerdictError as exc:
+        raise UserError(str(exc), 2) from None
+    if args.log is not None:
+        _check_log(args.log, a)
+    show(rec, names, args.lang, Console())
+    if args.out is not None:
+        hashes = tuple(hashlib.sha256(p.read_bytes()).hexdigest() for p in (args.a, args.b))
+        try:
+            write_decision(args.out, rec, names, (hashes[0], hashes[1]))
+        except OSError as exc:
+            raise UserError(f"{args.out} cannot be written ({exc.strerror}).", 2) from None
+        Console().print(f"decision written to {args.out}")
+    return 0 if rec.outcome == PASS else 1
+
+
+def _check_log(log: Path, verdicts: Verdicts) -> None:
+    try:
+        digest = hashlib.sha256(log.read_bytes()).hexdigest()
+    except OSError as exc:
+        raise UserError(f"{log} cannot be read ({exc.strerror}).", 2) from None
+    if digest != verdicts.log_sha256:
+        raise UserError(
+            f"{log} is not the log the verdicts judge: it hashes to {digest[:16]}..., the "
+            f"verdicts name {verdicts.log_sha256[:16]}...; give the exact log file the assessors saw.",
+            2,
+        )
+
+
+def show(rec: Reconciliation, names: tuple[str, str], lang: str, console: Console) -> None:
+    """The table of both verdicts, then agreement, kappa, items to discuss and the outcome."""
+    table = Table(title=f"{rec.a.candidate_id} — {rec.a.scenario_id}", title_justify="left")
+    table.add_column("Id", no_wrap=True)
+    table.add_column("Competency")
+    table.add_column(f"A: {rec.a.assessor}", no_wrap=True)
+    table.add_column(f"B: {rec.b.assessor}", no_wrap=True)
+    table.add_column("", no_wrap=True)
+    for row in rec.rows:
+        mark = Text("agree", style="green") if row.agree else Text("DISCUSS", style="bold red")
+        table.add_row(
+            row.competency, Text(short_name(row.competency, lang)), _cell(row.a), _cell(row.b), mark
+        )
+    console.print(table)
+    kappa = rec.kappa
+    agreed = sum(1 for r in rec.rows if r.agree)
+    value = (
+        f"{kappa.value:.3f}" if kappa.value is not None else f"undefined ({kappa.undefined_reason})"
+    )
+    console.print(
+        f"agreement: {agreed} of {len(rec.rows)} (p_o = {float(kappa.observed):.3f}, "
+        f"p_e = {float(kappa.expected):.3f}); Cohen's kappa: {value}"
+    )
+    for name, verdicts in zip(names, (rec.a, rec.b), strict=True):
+        signed = f"signed by {verdicts.signed_by}" if verdicts.signed_by else "not signed"
+        console.print(Text(f"{name}: {verdicts.assessor}, {signed}", style="dim"))
+    if rec.to_discuss:
+        console.print(Text(f"to discuss: {', '.join(rec.to_discuss)}", style="bold"))
+        for row in rec.rows:
+            if not row.agree:
+                console.print(
+                    Text(
+                        f"  {row.competency}: A {row.a} ({row.comment_a or '-'}); B {row.b} ({row.comment_b or '-'})"
+                    )
+                )
+    if rec.outcome == PASS:
+        console.print(
+            Text(
+                "outcome: PASS — both assessors marked all 22 competencies proven",
+                style="bold green",
+            )
+        )
+    else:
+        console.print(Text(_not_passed_reason(rec), style="bold red"))
+
+
+def _cell(verdict: str) -> Text:
+    return Text(verdict, style="green" if verdict == PROVEN else "red")
+
+
+def _not_passed_reason(rec: Reconciliation) -> str:
+    parts = []
+    if rec.not_proven_by_both:
+        parts.append(f"not proven according to both: {', '.join(rec.not_proven_by_both)}")
+    if rec.to_discuss:
+        parts.append(f"{len(rec.to_discuss)} to discuss")
+    return "outcome: NOT PASSED — " + "; ".join(parts)

@@ -1,0 +1,140 @@
+"""`helpdesk-exam report LOG`: the evidence per competency, for the two assessors."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+
+from rich.console import Console
+
+from helpdesk_tui.assess.pipeline import AssessedLog, Refused, assess_log
+from helpdesk_tui.assess.report_html import write_html
+from helpdesk_tui.assess.report_json import write_json
+from helpdesk_tui.assess.report_terminal import render_terminal
+from helpdesk_tui.assess.texts import LANGUAGES
+from helpdesk_tui.assess.verdicts import VerdictError, save_verdicts, verdicts_for_log
+from helpdesk_tui.commands.errors import UserError
+from helpdesk_tui.eventlog.errors import LogError
+from helpdesk_tui.eventlog.keys import PublicKey, load_public_key
+
+_DESCRIPTION = """\
+Verify a session log, then measure the evidence for each of the 22 competencies
+from it: SLA per ticket, reply latency, priority inversions, interruptions,
+jargon, moods, KB look-ups, answer-key matches and procedure steps, each with the
+log records (seq) behind it. The software never decides a verdict: the two
+assessors do.
+
+The answer key comes from the scenario the log's header names (the bundled one
+with that id, or --scenario DIR) and must hash to what the header binds.
+
+exit codes:
+  0  the report was made (from a verified log, or stamped UNVERIFIED with --unverified)
+  1  refused: the log does not verify, is unsealed, or its scenario is missing or differs
+  2  usage or input error: a missing or unreadable file, --pubkey needed, a bad scenario"""
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "report",
+        help="the evidence per competency from a verified log (terminal, HTML, JSON)",
+        description=_DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("log", metavar="LOG", type=Path, help="the session log (logs/*.jsonl)")
+    add_common_arguments(parser)
+    parser.add_argument("--html", metavar="FILE", type=Path, help="also write an A4 HTML report")
+    parser.add_argument("--json", metavar="FILE", type=Path, help="also write the evidence as JSON")
+    parser.add_argument(
+        "--quiet", action="store_true", help="do not print the report in the terminal"
+    )
+    parser.add_argument(
+        "--new-verdicts",
+        metavar="FILE",
+        type=Path,
+        help="also write an empty verdict sheet bound to this log (needs --assessor)",
+    )
+    parser.add_argument("--assessor", metavar="NAME", help="the assessor the verdict sheet is for")
+    parser.set_defaults(handler=run)
+
+
+def add_common_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options `report` and `class-report` share."""
+    parser.add_argument(
+        "--pubkey",
+        metavar="FILE",
+        type=Path,
+        help="the exam centre's public key (exam-centre.pub); required for exam logs",
+    )
+    parser.add_argument(
+        "--scenario",
+        metavar="DIR",
+        type=Path,
+        help="the scenario folder the log was sat on (default: the bundled one with its id)",
+    )
+    parser.add_argument(
+        "--lang", choices=LANGUAGES, help="report language (default: the scenario's language)"
+    )
+    parser.add_argument(
+        "--unverified",
+        action="store_true",
+        help="report even if the log or scenario fails its checks; every page is stamped UNVERIFIED",
+    )
+
+
+def load_key(path: Path | None) -> PublicKey | None:
+    if path is None:
+        return None
+    try:
+        return load_public_key(path)
+    except LogError as exc:
+        raise UserError(str(exc), 2) from None
+
+
+def assess(args: argparse.Namespace, log: Path, key: PublicKey | None) -> AssessedLog:
+    """Run the pipeline for one log, turning a refusal into a UserError."""
+    try:
+        return assess_log(log, key, args.scenario, unverified=args.unverified, language=args.lang)
+    except Refused as exc:
+        raise UserError(str(exc), exc.exit_code) from None
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.new_verdicts is not None and not args.assessor:
+        raise UserError("--new-verdicts needs --assessor NAME: whose verdict sheet it is.", 2)
+    assessed = assess(args, args.log, load_key(args.pubkey))
+    evidence, provenance = assessed.evidence, assessed.provenance
+    lang = args.lang or evidence.language
+    if not args.quiet:
+        render_terminal(evidence, provenance, lang, Console())
+    _write(args.html, lambda path: write_html(path, evidence, provenance, lang))
+    _write(args.json, lambda path: write_json(path, evidence, provenance))
+    if args.new_verdicts is not None:
+        _new_verdicts(args)
+    return 0
+
+
+def _write(path: Path | None, writer: Callable[[Path], None]) -> None:
+    if path is None:
+        return
+    try:
+        writer(path)
+    except OSError as exc:
+        raise UserError(
+            f"{path} cannot be written ({exc.strerror}); choose another file.", 2
+        ) from None
+
+
+def _new_verdicts(args: argparse.Namespace) -> None:
+    """An empty sheet to fill in by hand (unsigned: the review TUI signs what it saves)."""
+    if args.new_verdicts.exists():
+        raise UserError(
+            f"{args.new_verdicts} already exists; a new verdict sheet never overwrites one. "
+            "Choose another file name.",
+            2,
+        )
+    try:
+        verdicts = verdicts_for_log(args.log, args.assessor)
+    except (VerdictError, LogError) as exc:
+        raise UserError(str(exc), 2) from None
+    _write(args.new_verdicts, lambda path: save_verdicts(path, verdicts))

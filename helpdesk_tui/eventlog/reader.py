@@ -1,0 +1,213 @@
+"""Read a log back: header, events with their seq, checkpoints, seal, torn tail.
+
+Tolerant on purpose: replay, reports and the live observer read logs that are
+still being written or were cut by a crash, so a torn last line is reported
+(never dropped silently, never an error) and signatures are left to the
+verifier. A complete line that is not a record is an error: that is damage,
+not a crash.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from helpdesk_tui.core.events import Event, EventFormatError, make_event
+from helpdesk_tui.eventlog.errors import LogReadError
+from helpdesk_tui.eventlog.records import (
+    CHECKPOINT,
+    HEADER,
+    RECORD_KEYS,
+    SEAL,
+    SessionHeader,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class LoggedEvent:
+    """A domain event as it sits in the log: its seq and 1-based line number."""
+
+    seq: int
+    line: int
+    event: Event
+
+
+@dataclass(frozen=True, slots=True)
+class SignedMark:
+    """A checkpoint or the seal: how many records it covers and the head it signs."""
+
+    line: int
+    seq: int
+    exam_time: float
+    wall_time: str
+    records: int
+    head: str
+    key: str
+    reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TornTail:
+    """Bytes after the last newline: a record whose write never completed."""
+
+    line: int
+    offset: int
+    data: bytes
+
+    @property
+    def length(self) -> int:
+        return len(self.data)
+
+
+@dataclass(slots=True)
+class LogContents:
+    """Everything read from a log, in order."""
+
+    path: Path
+    header: SessionHeader
+    records: list[dict[str, Any]]
+    entries: list[LoggedEvent] = field(default_factory=list)
+    checkpoints: list[SignedMark] = field(default_factory=list)
+    seal: SignedMark | None = None
+    torn: TornTail | None = None
+    good_length: int = 0
+    """Bytes up to and including the last newline: the complete records."""
+
+    @property
+    def events(self) -> list[Event]:
+        """The domain events in order, ready to fold into state."""
+        return [entry.event for entry in self.entries]
+
+    @property
+    def last_seq(self) -> int:
+        return self.records[-1]["seq"]
+
+    @property
+    def sealed(self) -> bool:
+        return self.seal is not None
+
+
+def read_bytes(path: Path) -> bytes:
+    """The whole file, or a LogReadError that says what is wrong with the path."""
+    path = Path(path)
+    if path.is_dir():
+        raise LogReadError(f"{path} is a folder; give a session log file (logs/*.jsonl).")
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise LogReadError(
+            f"{path} does not exist; give the path of a session log (logs/*.jsonl)."
+        ) from None
+    except OSError as exc:
+        raise LogReadError(f"{path} cannot be read ({exc.strerror}).") from None
+
+
+def split_lines(data: bytes) -> tuple[list[bytes], TornTail | None, int]:
+    """Complete lines (without newlines), the torn tail if any, and the good length."""
+    lines = data.split(b"\n")
+    tail = lines.pop()
+    if not tail:
+        return lines, None, len(data)
+    offset = len(data) - len(tail)
+    return lines, TornTail(line=len(lines) + 1, offset=offset, data=tail), offset
+
+
+def parse_record(line: bytes) -> dict[str, Any]:
+    """One line as a record dict; ValueError says what is wrong with it."""
+    try:
+        record = json.loads(line)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ValueError(f"it is not JSON ({_short(exc)})") from None
+    if type(record) is not dict or record.keys() != RECORD_KEYS:
+        raise ValueError("it is not a record (an object with seq, t, wall, type, data and prev)")
+    seq, t = record["seq"], record["t"]
+    if type(seq) is not int or seq < 0:
+        raise ValueError("its 'seq' is not a whole number >= 0")
+    if type(t) is not float or not math.isfinite(t):
+        raise ValueError("its 't' (exam time) is not a number of seconds")
+    if type(record["wall"]) is not str or type(record["type"]) is not str:
+        raise ValueError("its 'wall' or 'type' is not a string")
+    if type(record["data"]) is not dict or type(record["prev"]) is not str:
+        raise ValueError("its 'data' is not an object or its 'prev' not a string")
+    return record
+
+
+def _short(exc: Exception) -> str:
+    return str(exc).split("\n")[0][:80]
+
+
+def event_of(record: dict[str, Any]) -> Event:
+    """The core Event a record holds; EventFormatError if it is not one of the closed set."""
+    return make_event(record["type"], record["data"], record["t"], record["wall"])
+
+
+def mark_of(record: dict[str, Any], line: int) -> SignedMark:
+    """A checkpoint or seal record as a SignedMark; ValueError if its data is wrong."""
+    data = record["data"]
+    try:
+        records, head, key = data["records"], data["head"], data["key"]
+    except KeyError as exc:
+        raise ValueError(f"its data has no '{exc.args[0]}'") from None
+    reason = data.get("reason") if record["type"] == SEAL else None
+    return SignedMark(line, record["seq"], record["t"], record["wall"], records, head, key, reason)
+
+
+def read_log(path: Path) -> LogContents:
+    """Read a log without checking signatures; torn last line reported in `.torn`."""
+    path = Path(path)
+    return contents_from_bytes(path, read_bytes(path))
+
+
+def contents_from_bytes(path: Path, data: bytes) -> LogContents:
+    """Like `read_log`, for bytes already read (`path` is only used in messages)."""
+    lines, torn, good_length = split_lines(data)
+    if not lines:
+        raise LogReadError(f"{path} has no complete record; a log starts with its header line.")
+    records = [_parse_or_raise(path, number, line) for number, line in enumerate(lines, 1)]
+    header = _header_or_raise(path, records[0])
+    contents = LogContents(path, header, records, torn=torn, good_length=good_length)
+    for number, record in enumerate(records[1:], 2):
+        _add_record(contents, number, record)
+    return contents
+
+
+def _parse_or_raise(path: Path, number: int, line: bytes) -> dict[str, Any]:
+    try:
+        return parse_record(line)
+    except ValueError as exc:
+        raise LogReadError(
+            f"{path} line {number} cannot be read: {exc}. Run `helpdesk-exam verify {path}` "
+            "to find out whether the log was damaged or changed."
+        ) from None
+
+
+def _header_or_raise(path: Path, record: dict[str, Any]) -> SessionHeader:
+    if record["type"] != HEADER:
+        raise LogReadError(
+            f"{path} line 1 is a '{record['type']}' record; a log starts with its header "
+            "(type 'log.header'). The header is missing."
+        )
+    try:
+        return SessionHeader.from_record(record)
+    except ValueError as exc:
+        raise LogReadError(f"{path} line 1 (the header): {exc}.") from None
+
+
+def _add_record(contents: LogContents, number: int, record: dict[str, Any]) -> None:
+    rtype = record["type"]
+    try:
+        if rtype == CHECKPOINT:
+            contents.checkpoints.append(mark_of(record, number))
+        elif rtype == SEAL:
+            contents.seal = mark_of(record, number)
+        elif rtype == HEADER:
+            raise ValueError("a second header")
+        else:
+            contents.entries.append(LoggedEvent(record["seq"], number, event_of(record)))
+    except (ValueError, EventFormatError) as exc:
+        raise LogReadError(
+            f"{contents.path} line {number} (seq {record['seq']}) is not a valid record: {exc}."
+        ) from None

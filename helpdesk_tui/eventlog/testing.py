@@ -1,0 +1,133 @@
+"""Build signed logs in memory, for tests and benchmarks (no fsync, same bytes).
+
+Uses the writer's own `ChainEncoder`, so a log built here is byte for byte the
+log `EventLogWriter` writes for the same header and events; only the waiting
+for the disk is skipped. Other packages' tests (assess, review) can use it to
+make realistic logs quickly.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import random
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from helpdesk_tui.core.events import Event, make_event
+from helpdesk_tui.eventlog.chain import ChainEncoder, bind_signer
+from helpdesk_tui.eventlog.keys import Signer
+from helpdesk_tui.eventlog.records import CheckpointPolicy, SessionHeader
+
+WALL_START = "2025-03-03T09:00:00.000Z"
+
+
+def sample_header(
+    session_id: str = "0" * 31 + "1",
+    candidate_id: str = "C-0001",
+    mode: str = "exam",
+    scenario_id: str = "en-demo",
+    scenario_sha256: str = "5c" * 32,
+    sla_profile_sha256: str = "a1" * 32,
+    created: str = WALL_START,
+) -> SessionHeader:
+    """A header with fixed values, so logs built from it are reproducible."""
+    return SessionHeader(
+        session_id=session_id,
+        candidate_id=candidate_id,
+        mode=mode,
+        scenario_id=scenario_id,
+        scenario_sha256=scenario_sha256,
+        sla_profile_sha256=sla_profile_sha256,
+        created=created,
+    )
+
+
+def _wall(seconds: float) -> str:
+    whole = int(seconds)
+    millis = int(round((seconds - whole) * 1000)) % 1000
+    return f"2025-03-03T{9 + whole // 3600:02d}:{whole % 3600 // 60:02d}:{whole % 60:02d}.{millis:03d}Z"
+
+
+def sample_events(count: int, seed: int = 0, start: float = 1.0, step: float = 2.5) -> list[Event]:
+    """`count` varied, valid events a few seconds apart (seeded: same seed, same events)."""
+    return list(itertools.islice(iter_sample_events(seed, start, step), count))
+
+
+def iter_sample_events(seed: int = 0, start: float = 1.0, step: float = 2.5) -> Iterator[Event]:
+    """The endless stream `sample_events` takes its events from."""
+    rng = random.Random(seed)
+    for index in itertools.count():
+        t = round(start + index * step, 3)
+        kind, data = _sample_data(rng, index)
+        yield make_event(kind, data, t, _wall(t))
+
+
+def _sample_data(rng: random.Random, index: int) -> tuple[str, dict[str, object]]:
+    ticket, conv = f"T-{100 + index % 7}", f"chat-{index % 3}"
+    choices: list[tuple[str, dict[str, object]]] = [
+        (
+            "message_sent",
+            {
+                "conversation_id": conv,
+                "text": f"Could you restart the printer? ({index}) Merci, ça marche.",
+            },
+        ),
+        (
+            "customer_message",
+            {"conversation_id": conv, "text": f"It still shows error E{rng.randint(10, 99)}."},
+        ),
+        (
+            "note_added",
+            {"ticket_id": ticket, "text": f"Checked the VPN client log, entry {index}."},
+        ),
+        ("kb_searched", {"query": "vpn reconnect", "results": ["KB-12", "KB-40"]}),
+        ("ticket_opened", {"ticket_id": ticket}),
+        ("focus_moved", {"area": "queue", "target": ticket}),
+    ]
+    return choices[rng.randrange(len(choices))]
+
+
+def build_log_bytes(
+    header: SessionHeader,
+    signer: Signer,
+    events: Iterable[Event],
+    policy: CheckpointPolicy | None = None,
+    seal: str | None = "completed",
+) -> bytes:
+    """The complete log for these events; sealed with `seal` as reason unless None."""
+    policy = policy or CheckpointPolicy()
+    header = dataclasses.replace(header, created=header.created or WALL_START)
+    bound = bind_signer(header, signer, policy)
+    encoder, first = ChainEncoder.start(bound, signer, policy)
+    parts = [first]
+    last: Event | None = None
+    for event in events:
+        batch = encoder.event(event)
+        parts.append(batch.data)
+        encoder.state = batch.state
+        last = event
+    if seal is not None:
+        t, wall = (last.exam_time, last.wall_time) if last else (0.0, header.created)
+        batch = encoder.seal(seal, t, wall)
+        parts.append(batch.data)
+    return b"".join(parts)
+
+
+def write_log(
+    path: Path,
+    header: SessionHeader,
+    signer: Signer,
+    events: Iterable[Event],
+    policy: CheckpointPolicy | None = None,
+    seal: str | None = "completed",
+) -> Path:
+    """`build_log_bytes` written to `path` (not fsynced: for tests only)."""
+    path = Path(path)
+    path.write_bytes(build_log_bytes(header, signer, events, policy, seal))
+    return path
+
+
+def other_session(header: SessionHeader, session_id: str) -> SessionHeader:
+    """The same header for another session: for splicing tests."""
+    return dataclasses.replace(header, session_id=session_id)

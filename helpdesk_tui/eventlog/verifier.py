@@ -1,0 +1,478 @@
+"""Verify a log: is every record the one that was written, in its place, under the right key?
+
+One pass over the lines checks the seq numbers, the hash links, every signed
+record's key, session, position and signature, and that nothing follows the
+seal. It stops at the first fault and names that record. Where a broken link
+could be blamed on either of its two records, it looks at the neighbours to
+name the one that changed (see docs/eventlog-format.md, "Which record is named").
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, Literal
+
+from helpdesk_tui.core.events import EventFormatError, check_event_data
+from helpdesk_tui.eventlog.binding import folder_sha256
+from helpdesk_tui.eventlog.errors import KeyFileError
+from helpdesk_tui.eventlog.keys import PublicKey
+from helpdesk_tui.eventlog.reader import TornTail, parse_record, read_bytes, split_lines
+from helpdesk_tui.eventlog.records import (
+    GENESIS_PREV,
+    HEADER,
+    KEY_PER_SESSION,
+    SEAL,
+    SEAL_REASONS,
+    SIGNED_TYPES,
+    SessionHeader,
+    b64decode_strict,
+    canonical_json,
+    signing_message,
+)
+
+Status = Literal["ok", "unsealed", "bad"]
+
+EXIT_OK = 0
+EXIT_BAD = 1
+EXIT_USAGE = 2
+EXIT_UNSEALED = 3
+
+_SIGNED_KEYS = frozenset({"records", "head", "session", "key", "sig"})
+
+
+class FaultKind(StrEnum):
+    """What is wrong with the first bad record."""
+
+    BROKEN_LINK = "broken-hash-link"
+    BAD_SIGNATURE = "bad-signature"
+    WRONG_KEY = "signed-with-another-key"
+    MISSING_SEQ = "missing-seq"
+    DUPLICATED_SEQ = "duplicated-seq"
+    REORDERED_SEQ = "reordered-seq"
+    INSERTED = "inserted-record"
+    FOREIGN = "from-another-session"
+    MISPLACED = "signature-for-another-position"
+    SEAL_COUNT = "seal-count-wrong"
+    AFTER_SEAL = "records-after-seal"
+    HEADER_EDITED = "header-edited"
+    HEADER_MISSING = "header-missing"
+    SCENARIO_DIFFERS = "scenario-hash-differs"
+    MALFORMED = "malformed-record"
+
+
+@dataclass(frozen=True, slots=True)
+class Fault:
+    """The first record that cannot be trusted, and why."""
+
+    line: int
+    seq: int | None
+    kind: FaultKind
+    message: str
+
+
+@dataclass(slots=True)
+class Summary:
+    """What an assessor wants to see of a log, as far as it could be read."""
+
+    session_id: str | None = None
+    candidate_id: str | None = None
+    scenario_id: str | None = None
+    scenario_sha256: str | None = None
+    scenario_checked: bool = False
+    mode: str | None = None
+    key_kind: str | None = None
+    key_fingerprint: str | None = None
+    software_version: str | None = None
+    started: str | None = None
+    ended: str | None = None
+    duration_s: float = 0.0
+    records: int = 0
+    events: int = 0
+    checkpoints: int = 0
+    seal_reason: str | None = None
+
+
+@dataclass(slots=True)
+class VerifyResult:
+    """The verdict: ok (intact, sealed), unsealed (intact so far, no seal) or bad."""
+
+    status: Status
+    summary: Summary
+    fault: Fault | None = None
+    torn: TornTail | None = None
+    signed_records: int = 0
+    """Records covered by the last signature (header, checkpoint or seal), from seq 0."""
+    unsigned_records: int = 0
+    """Complete records after the last signature: hash-chained but not signed."""
+    last_checkpoint_line: int | None = None
+
+    @property
+    def exit_code(self) -> int:
+        return {"ok": EXIT_OK, "unsealed": EXIT_UNSEALED, "bad": EXIT_BAD}[self.status]
+
+    @property
+    def per_session_key(self) -> bool:
+        return self.summary.key_kind == KEY_PER_SESSION
+
+
+class _Bad(Exception):
+    """Internal: carries the first fault out of the loop."""
+
+    def __init__(self, line: int, seq: int | None, kind: FaultKind, why: str) -> None:
+        where = f"line {line} (seq {seq})" if seq is not None else f"line {line}"
+        self.fault = Fault(line, seq, kind, f"{where}: {why}.")
+
+
+def _header_bad(why: str, kind: FaultKind = FaultKind.HEADER_EDITED) -> _Bad:
+    return _Bad(1, 0, kind, f"the header {why}")
+
+
+def verify_log(
+    path: Path, public_key: PublicKey | None, scenario_dir: Path | None = None
+) -> VerifyResult:
+    """Verify the log at `path`; LogError for a path or key that cannot be used at all."""
+    path = Path(path)
+    scenario_sha = None
+    if scenario_dir is not None:
+        scenario_dir = Path(scenario_dir)
+        if scenario_dir.name == "scenario.toml" and scenario_dir.is_file():
+            scenario_dir = scenario_dir.parent
+        scenario_sha = folder_sha256(scenario_dir)
+    return verify_bytes(read_bytes(path), public_key, scenario_sha, name=str(path))
+
+
+def verify_bytes(
+    data: bytes,
+    public_key: PublicKey | None,
+    scenario_sha256: str | None = None,
+    name: str = "the log",
+) -> VerifyResult:
+    """Verify a log held in memory (the writer uses this on resume)."""
+    return _Verifier(data, public_key, scenario_sha256, name).run()
+
+
+class _Verifier:
+    """One verification pass; its state is how far the log has been found intact."""
+
+    def __init__(
+        self, data: bytes, public_key: PublicKey | None, scenario_sha: str | None, name: str
+    ) -> None:
+        self.lines, self.torn, _ = split_lines(data)
+        self.given_key = public_key
+        self.scenario_sha = scenario_sha
+        self.name = name
+        self.summary = Summary()
+        self.header: SessionHeader | None = None
+        self.key: PublicKey | None = None
+        self.hashes: list[str] = []
+        """SHA-256 of every line found intact so far; hashes[-1] is the chain head."""
+        self.sealed_line: int | None = None
+        self.last_signed_seq = 0
+        self.last_checkpoint_line: int | None = None
+
+    def run(self) -> VerifyResult:
+        try:
+            self._check_header()
+            self._check_body()
+            if self.sealed_line is not None and self.torn is not None:
+                raise self._after_seal(self.torn.line, None, "torn bytes")
+        except _Bad as bad:
+            return self._result("bad", bad.fault)
+        return self._result("ok" if self.sealed_line is not None else "unsealed", None)
+
+    def _result(self, status: Status, fault: Fault | None) -> VerifyResult:
+        total = len(self.hashes)
+        self.summary.records = total
+        signed = min(self.last_signed_seq + 1, total)
+        return VerifyResult(
+            status,
+            self.summary,
+            fault,
+            self.torn,
+            signed_records=signed,
+            unsigned_records=total - signed,
+            last_checkpoint_line=self.last_checkpoint_line,
+        )
+
+    # --- header ----------------------------------------------------------
+
+    def _check_header(self) -> None:
+        if not self.lines:
+            what = "is empty" if self.torn is None else "has only a torn line"
+            raise _Bad(
+                1,
+                None,
+                FaultKind.HEADER_MISSING,
+                f"{self.name} {what}; a log starts with its header",
+            )
+        line = self.lines[0]
+        record = self._parse_header(line)
+        try:
+            self.header = header = SessionHeader.from_record(record)
+        except ValueError as exc:
+            raise _header_bad(f"is not valid: {exc}") from None
+        self._fill_summary(header)
+        self.key = self._header_key(header)
+        if not self._signature_ok(record, line):
+            raise _header_bad("does not match its signature: it was changed")
+        if self.scenario_sha is not None:
+            self._check_scenario(header)
+        self.hashes.append(hashlib.sha256(line).hexdigest())
+
+    def _parse_header(self, line: bytes) -> dict[str, Any]:
+        try:
+            record = parse_record(line)
+        except ValueError as exc:
+            raise _Bad(
+                1, None, FaultKind.HEADER_MISSING, f"it should be the header, but {exc}"
+            ) from None
+        if record["type"] != HEADER:
+            why = f"it is a '{record['type']}' record; the header (log.header) is missing"
+            raise _Bad(1, record["seq"], FaultKind.HEADER_MISSING, why)
+        if record["seq"] != 0 or record["prev"] != GENESIS_PREV:
+            raise _header_bad("must have seq 0 and a prev of 64 zeros")
+        if canonical_json(record) != line:
+            raise _header_bad("is not in canonical form, so its bytes are not what was signed")
+        return record
+
+    def _fill_summary(self, header: SessionHeader) -> None:
+        s = self.summary
+        s.session_id, s.candidate_id, s.mode = header.session_id, header.candidate_id, header.mode
+        s.scenario_id, s.scenario_sha256 = header.scenario_id, header.scenario_sha256
+        s.key_kind, s.key_fingerprint = header.key_kind, header.key_fingerprint
+        s.software_version = header.software_version
+        s.started = s.ended = header.created
+
+    def _header_key(self, header: SessionHeader) -> PublicKey:
+        """The key every signature must verify with: --pubkey, or the practice log's own."""
+        given = self.given_key
+        if header.key_kind == KEY_PER_SESSION:
+            own = self._session_key(header)
+            if given is not None and given.fingerprint != own.fingerprint:
+                raise _header_bad(
+                    f"says this is a practice log signed with its own per-session key "
+                    f"{own.fingerprint}, not with the exam-centre key {given.fingerprint} you "
+                    "gave: it is not an exam log of that centre",
+                    FaultKind.WRONG_KEY,
+                )
+            return own
+        if given is None:
+            raise KeyFileError(
+                f"{self.name} is an exam-centre log signed with key {header.key_fingerprint}; "
+                "give that centre's public key with --pubkey FILE (exam-centre.pub from `keys init`)."
+            )
+        if given.fingerprint != header.key_fingerprint:
+            raise _header_bad(
+                f"names signing key {header.key_fingerprint}, but the key you gave is "
+                f"{given.fingerprint}",
+                FaultKind.WRONG_KEY,
+            )
+        return given
+
+    def _session_key(self, header: SessionHeader) -> PublicKey:
+        try:
+            key = PublicKey.from_raw(b64decode_strict(header.session_public_key or ""))
+        except ValueError:
+            raise _header_bad("has a session_public_key that is not a base64 Ed25519 key") from None
+        if key.fingerprint != header.key_fingerprint:
+            raise _header_bad("has a session_public_key that does not match its key_fingerprint")
+        return key
+
+    def _check_scenario(self, header: SessionHeader) -> None:
+        self.summary.scenario_checked = True
+        if header.scenario_sha256 != self.scenario_sha:
+            raise _header_bad(
+                f"binds scenario '{header.scenario_id}' with files hashing to "
+                f"{header.scenario_sha256[:16]}..., but the --scenario folder hashes to "
+                f"{str(self.scenario_sha)[:16]}...: a different or changed scenario",
+                FaultKind.SCENARIO_DIFFERS,
+            )
+
+    # --- body ------------------------------------------------------------
+
+    def _check_body(self) -> None:
+        """The hot loop: parse, seq, link, then what the record's type needs."""
+        hashes, sha256, summary = self.hashes, hashlib.sha256, self.summary
+        for index in range(1, len(self.lines)):
+            line = self.lines[index]
+            number = index + 1
+            record = self._parse(number, line)
+            if self.sealed_line is not None:
+                raise self._after_seal(number, record["seq"], "a record")
+            if record["seq"] != index or record["prev"] != hashes[-1]:
+                raise self._position_fault(number, record, line)
+            if record["type"] in SIGNED_TYPES:
+                self._check_signed(number, record, line)
+            else:
+                self._check_event(number, record)
+                summary.events += 1
+            hashes.append(sha256(line).hexdigest())
+            summary.duration_s, summary.ended = record["t"], record["wall"]
+
+    def _parse(self, number: int, line: bytes) -> dict[str, Any]:
+        try:
+            return parse_record(line)
+        except ValueError as exc:
+            raise _Bad(
+                number, None, FaultKind.MALFORMED, f"it is not a valid record: {exc}"
+            ) from None
+
+    def _check_event(self, number: int, record: dict[str, Any]) -> None:
+        try:
+            check_event_data(record["type"], record["data"])
+        except EventFormatError as exc:
+            why = f"it is not a valid event: {exc}"
+            raise _Bad(number, record["seq"], FaultKind.MALFORMED, why) from None
+
+    def _after_seal(self, number: int, seq: int | None, what: str) -> _Bad:
+        why = f"{what} after the seal on line {self.sealed_line}"
+        return _Bad(number, seq, FaultKind.AFTER_SEAL, why)
+
+    # --- signed records --------------------------------------------------
+
+    def _check_signed(self, number: int, record: dict[str, Any], line: bytes) -> None:
+        seq, data = record["seq"], record["data"]
+        if record["type"] == HEADER:
+            raise _Bad(number, seq, FaultKind.MALFORMED, "a second header inside the log")
+        self._check_signed_fields(number, record, line)
+        if data["records"] != seq or data["head"] != record["prev"]:
+            raise self._count_fault(number, record)
+        if record["type"] == SEAL:
+            if data["reason"] not in SEAL_REASONS:
+                why = (
+                    f"the seal's reason {data['reason']!r} is not one of {', '.join(SEAL_REASONS)}"
+                )
+                raise _Bad(number, seq, FaultKind.MALFORMED, why)
+            self.sealed_line = number
+            self.summary.seal_reason = data["reason"]
+        else:
+            self.summary.checkpoints += 1
+            self.last_checkpoint_line = number
+        self.last_signed_seq = seq
+
+    def _check_signed_fields(self, number: int, record: dict[str, Any], line: bytes) -> None:
+        """Fields, key, session, form and signature of a checkpoint or seal, in that order."""
+        seq, data = record["seq"], record["data"]
+        assert self.header is not None
+        expected = _SIGNED_KEYS | ({"reason"} if record["type"] == SEAL else set())
+        if data.keys() != expected:
+            why = f"its data must have exactly {', '.join(sorted(expected))}"
+            raise _Bad(number, seq, FaultKind.MALFORMED, why)
+        if data["key"] != self.header.key_fingerprint:
+            why = f"it is signed with key {data['key']}, not the log's key {self.header.key_fingerprint}"
+            raise _Bad(number, seq, FaultKind.WRONG_KEY, why)
+        if data["session"] != self.header.session_id:
+            raise self._foreign(number, record)
+        if canonical_json(record) != line:
+            why = "it is not in canonical form, so its bytes are not what was signed"
+            raise _Bad(number, seq, FaultKind.BAD_SIGNATURE, why)
+        if not self._signature_ok(record, line):
+            why = "its signature does not match its content under the log's key; it or any "
+            why += f"record after line {self.last_signed_seq + 1} (the last good signature) may have been changed"
+            raise _Bad(number, seq, FaultKind.BAD_SIGNATURE, why)
+
+    def _signature_ok(self, record: dict[str, Any], line: bytes) -> bool:
+        try:
+            signature = b64decode_strict(record["data"]["sig"])
+        except (ValueError, KeyError, TypeError):
+            return False
+        assert self.key is not None
+        if canonical_json(record) != line:
+            return False
+        return self.key.verify(signature, signing_message(record))
+
+    def _foreign(self, number: int, record: dict[str, Any]) -> _Bad:
+        assert self.header is not None
+        why = f"it belongs to session {record['data'].get('session')}, not to this log's session {self.header.session_id}"
+        return _Bad(number, record["seq"], FaultKind.FOREIGN, why)
+
+    def _count_fault(self, number: int, record: dict[str, Any]) -> _Bad:
+        seq, data = record["seq"], record["data"]
+        claimed = f"{data['records']} records ending in head {str(data['head'])[:12]}..."
+        actual = f"{seq} records ending in head {record['prev'][:12]}..."
+        if record["type"] == SEAL:
+            return _Bad(
+                number,
+                seq,
+                FaultKind.SEAL_COUNT,
+                f"the seal claims {claimed}, but it follows {actual}",
+            )
+        why = f"the checkpoint signs {claimed}, but it stands after {actual}"
+        return _Bad(number, seq, FaultKind.MISPLACED, why)
+
+    # --- which record to blame -------------------------------------------
+
+    def _position_fault(self, number: int, record: dict[str, Any], line: bytes) -> _Bad:
+        """The seq or prev is not what follows the previous record: name the culprit."""
+        seq, expected = record["seq"], number - 1
+        if seq < expected:
+            return self._earlier_seq(number, record)
+        if seq > expected:
+            following = self._peek(number + 1)
+            if following is not None and following["seq"] == expected:
+                why = f"seq {seq} stands where seq {expected} should, and {expected} follows it: records were swapped"
+                return _Bad(number, seq, FaultKind.REORDERED_SEQ, why)
+            gap = (
+                f"seq {expected} is" if seq == expected + 1 else f"seqs {expected} to {seq - 1} are"
+            )
+            return _Bad(
+                number, seq, FaultKind.MISSING_SEQ, f"{gap} missing before it: records were removed"
+            )
+        return self._link_fault(number, record, line)
+
+    def _earlier_seq(self, number: int, record: dict[str, Any]) -> _Bad:
+        """A seq already used: a copy, a record inserted before this one, or a second claimant."""
+        seq = record["seq"]
+        if self.lines[seq] == self.lines[number - 1]:
+            return _Bad(number, seq, FaultKind.DUPLICATED_SEQ, f"it is a copy of line {seq + 1}")
+        if number >= 3 and record["prev"] == self.hashes[-2]:
+            return self._inserted(number - 1, number)
+        return _Bad(
+            number, seq, FaultKind.DUPLICATED_SEQ, f"seq {seq} was already used by line {seq + 1}"
+        )
+
+    def _link_fault(self, number: int, record: dict[str, Any], line: bytes) -> _Bad:
+        """The seq is right but prev does not match the previous line's hash."""
+        if number >= 3 and record["prev"] == self.hashes[-2]:
+            return self._inserted(number - 1, number)
+        following = self._peek(number + 1)
+        if following is not None and following["prev"] == self.hashes[-1]:
+            return self._inserted(number, number + 1)
+        assert self.header is not None
+        signed = record["type"] in SIGNED_TYPES
+        if signed and record["data"].get("session") != self.header.session_id:
+            return self._foreign(number, record)
+        intact = (signed and self._signature_ok(record, line)) or (
+            following is not None and following["prev"] == hashlib.sha256(line).hexdigest()
+        )
+        if intact:
+            return self._changed(number - 1, number)
+        why = f"its prev does not match the hash of line {number - 1}: a record before it was removed or replaced, or this one was changed"
+        return _Bad(number, record["seq"], FaultKind.BROKEN_LINK, why)
+
+    def _changed(self, number: int, witness: int) -> _Bad:
+        """Line `number` is not what was written: line `witness` still holds its original hash."""
+        if number == 1:
+            return _header_bad(
+                f"is not the one this chain started from (line {witness} holds another hash)"
+            )
+        why = f"it was changed after it was written: its hash no longer matches the prev stored in line {witness}"
+        return _Bad(number, number - 1, FaultKind.BROKEN_LINK, why)
+
+    def _inserted(self, number: int, witness: int) -> _Bad:
+        record = self._peek(number)
+        seq = None if record is None else record["seq"]
+        why = f"it was inserted: line {witness} follows on from line {number - 1}, skipping it"
+        return _Bad(number, seq, FaultKind.INSERTED, why)
+
+    def _peek(self, number: int) -> dict[str, Any] | None:
+        """Line `number` parsed, or None if there is no such line or it does not parse."""
+        if number > len(self.lines):
+            return None
+        try:
+            return parse_record(self.lines[number - 1])
+        except ValueError:
+            return None

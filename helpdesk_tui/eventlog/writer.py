@@ -1,0 +1,305 @@
+"""Write the log: append, flush, fsync, and only then return (on disk is the acknowledgement).
+
+The exam applies an event to its state only after `append` returns, so a crash
+at any moment leaves a log holding every event the candidate saw take effect.
+Each append is one `write` to a file opened with O_APPEND, then `fsync`; a
+checkpoint that falls due rides in the same write. When the disk refuses, the
+file is cut back to its last complete record and `LogWriteError` is raised: the
+writer stays usable and the same append can be retried later.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import fcntl
+import os
+import uuid
+from pathlib import Path
+
+from helpdesk_tui.core.events import Event, utc_now_iso
+from helpdesk_tui.eventlog.chain import Batch, ChainEncoder, ChainState, bind_signer
+from helpdesk_tui.eventlog.errors import LogError, LogStateError, LogWriteError
+from helpdesk_tui.eventlog.keys import Signer
+from helpdesk_tui.eventlog.records import (
+    KEY_PER_SESSION,
+    CheckpointPolicy,
+    SessionHeader,
+    sha256_hex,
+)
+from helpdesk_tui.eventlog.recovery import (
+    RecoveredLog,
+    load_session_key,
+    recover,
+    remove_session_key,
+    save_session_key,
+    session_key_path,
+)
+
+_os_write = os.write
+"""Indirection so tests can make the disk fail half-way through a record."""
+
+
+def _sync(fd: int) -> None:
+    """fsync: the record and the file's new length are on the disk when this returns."""
+    os.fsync(fd)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[_os_write(fd, view) :]
+
+
+def new_session_id() -> str:
+    """A random session id (UUID4 hex): unique across terminals without coordination."""
+    return uuid.uuid4().hex
+
+
+def _fsync_dir(directory: Path) -> None:
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _lock(fd: int, path: Path) -> None:
+    """One writer per log: a second exam or resume on the same file is refused."""
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        raise LogStateError(
+            f"{path} is being written by another process (is the exam still running?); "
+            "stop that process before resuming this log."
+        ) from None
+
+
+class EventLogWriter:
+    """The only way records get into a log.
+
+    One writer per file (an exclusive flock), used from one thread: the exam's
+    event loop appends, the state is updated after `append` returns.
+    """
+
+    def __init__(self, path: Path, fd: int, encoder: ChainEncoder, length: int) -> None:
+        self._path = path
+        self._fd: int | None = fd
+        self._encoder = encoder
+        self._length = length
+        self._dirty = False
+
+    # --- opening ---------------------------------------------------------
+
+    @classmethod
+    def create(
+        cls,
+        path: Path,
+        header: SessionHeader,
+        signer: Signer,
+        policy: CheckpointPolicy | None = None,
+    ) -> EventLogWriter:
+        """Start a new log with its signed header; refuses a file that already exists."""
+        path = Path(path)
+        policy = policy or CheckpointPolicy()
+        header = dataclasses.replace(header, created=header.created or utc_now_iso())
+        try:
+            bound = bind_signer(header, signer, policy)
+        except ValueError as exc:
+            raise LogError(f"{path}: the log cannot be started: {exc}.") from None
+        encoder, line = ChainEncoder.start(bound, signer, policy)
+        fd = cls._open_new(path)
+        writer = cls(path, fd, encoder, 0)
+        try:
+            if signer.is_ephemeral:
+                save_session_key(path, signer)
+            writer._write(Batch(line, encoder.state, 0))
+            _fsync_dir(path.parent)
+        except BaseException:
+            writer._abandon_new()
+            raise
+        return writer
+
+    @staticmethod
+    def _open_new(path: Path) -> int:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND | os.O_CLOEXEC
+        try:
+            fd = os.open(path, flags, 0o600)
+        except FileExistsError:
+            raise LogStateError(
+                f"{path} already exists; a log is never overwritten. Resume that session with "
+                "`helpdesk-exam resume`, or choose another file name for a new one."
+            ) from None
+        except OSError as exc:
+            raise LogWriteError(f"{path} cannot be created ({exc.strerror}).") from None
+        _lock(fd, path)
+        return fd
+
+    def _abandon_new(self) -> None:
+        """A header that never reached the disk: leave no half-made log behind."""
+        self._close_fd()
+        for leftover in (self._path, session_key_path(self._path)):
+            leftover.unlink(missing_ok=True)
+
+    @classmethod
+    def reopen(
+        cls, path: Path, signer: Signer | None = None
+    ) -> tuple[EventLogWriter, RecoveredLog]:
+        """Continue an unsealed log after a crash: verify it, move a torn tail aside, replay.
+
+        `signer` is the exam-centre key; for a practice log with a per-session
+        key leave it out and the key saved beside the log is used. The caller
+        appends `recovered.resume_event(...)` (with the downtime) before anything else.
+        """
+        path = Path(path)
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CLOEXEC)
+        except FileNotFoundError:
+            raise LogError(
+                f"{path} does not exist; give the log of the session to resume."
+            ) from None
+        except IsADirectoryError:
+            raise LogError(
+                f"{path} is a folder; give the log file of the session to resume."
+            ) from None
+        _lock(fd, path)
+        try:
+            recovered = recover(path, fd, signer)
+            signer = signer or load_session_key(path)
+        except BaseException:
+            os.close(fd)
+            raise
+        state = ChainState(
+            seq=recovered.last_seq,
+            head=sha256_hex(recovered.last_line),
+            last_t=recovered.last_exam_time,
+            unsigned=recovered.unsigned_records,
+            signed_t=recovered.last_signed_exam_time,
+        )
+        header = recovered.header
+        encoder = ChainEncoder(header, signer, CheckpointPolicy(**header.checkpoint_policy), state)
+        return cls(path, fd, encoder, recovered.good_length), recovered
+
+    # --- writing ---------------------------------------------------------
+
+    def append(self, event: Event) -> int:
+        """Write the event (and a checkpoint if due); return its seq once it is on disk."""
+        self._check_writable()
+        batch = self._encoder.event(event)  # EventFormatError (a ValueError) for a bad event
+        self._write(batch)
+        return batch.seq
+
+    def checkpoint(self, exam_time: float, wall_time: str) -> None:
+        """Sign the chain head now; nothing is written if every record is already signed."""
+        self._check_writable()
+        batch = self._encoder.checkpoint(exam_time, wall_time)
+        if batch is not None:
+            self._write(batch)
+
+    def checkpoint_due(self, exam_time: float) -> bool:
+        """For a timer: whether the policy wants a checkpoint at this exam time."""
+        st = self._encoder.state
+        return not st.sealed and self._encoder.policy.due(st.unsigned, exam_time - st.signed_t)
+
+    def seal(self, reason: str, exam_time: float, wall_time: str) -> None:
+        """Write the signed seal; after it the log takes no more records."""
+        self._check_writable()
+        self._write(self._encoder.seal(reason, exam_time, wall_time))
+        if self._encoder.header.key_kind == KEY_PER_SESSION:
+            remove_session_key(self._path)
+
+    def close(self) -> None:
+        """Sign any unsigned records (unless sealed), then close the file.
+
+        A session closed without a seal (a practice run stopped half-way) thus
+        verifies as intact-unsealed with nothing unsigned.
+        """
+        if self._fd is None:
+            return
+        try:
+            st = self._encoder.state
+            if not st.sealed and st.unsigned and not self._dirty:
+                self.checkpoint(st.last_t, utc_now_iso())
+        finally:
+            self._close_fd()
+
+    def __enter__(self) -> EventLogWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- properties ------------------------------------------------------
+
+    @property
+    def path(self) -> Path:
+        return self._path
+
+    @property
+    def seq(self) -> int:
+        """The seq of the last record on disk (0: only the header)."""
+        return self._encoder.state.seq
+
+    @property
+    def sealed(self) -> bool:
+        return self._encoder.state.sealed
+
+    @property
+    def header(self) -> SessionHeader:
+        return self._encoder.header
+
+    @property
+    def unsigned_records(self) -> int:
+        return self._encoder.state.unsigned
+
+    # --- internals -------------------------------------------------------
+
+    def _check_writable(self) -> None:
+        if self._fd is None:
+            raise LogStateError(f"{self._path} is closed; reopen it to continue the session.")
+        if self.sealed:
+            raise LogStateError(f"{self._path} is sealed; nothing can be added after the seal.")
+
+    def _write(self, batch: Batch) -> None:
+        """Write, fsync, then commit the chain state; on failure leave the file as it was."""
+        assert self._fd is not None
+        if self._dirty:
+            self._repair()
+        try:
+            _write_all(self._fd, batch.data)
+            _sync(self._fd)
+        except OSError as exc:
+            self._roll_back()
+            raise LogWriteError(
+                f"{self._path}: record {batch.seq} could not be written ({exc.strerror or exc}); "
+                "nothing of it was kept. Free disk space or fix the disk, then the same record "
+                "can be written again."
+            ) from exc
+        self._length += len(batch.data)
+        self._encoder.state = batch.state
+
+    def _roll_back(self) -> None:
+        """Cut a half-written record off; if even that fails, do it before the next write."""
+        try:
+            os.ftruncate(self._fd, self._length)  # type: ignore[arg-type]
+            _sync(self._fd)  # type: ignore[arg-type]
+            self._dirty = False
+        except OSError:
+            self._dirty = True
+
+    def _repair(self) -> None:
+        try:
+            os.ftruncate(self._fd, self._length)  # type: ignore[arg-type]
+            _sync(self._fd)  # type: ignore[arg-type]
+        except OSError as exc:
+            raise LogWriteError(
+                f"{self._path}: a half-written record from an earlier failure cannot be removed "
+                f"({exc.strerror}); nothing more is written until it can."
+            ) from exc
+        self._dirty = False
+
+    def _close_fd(self) -> None:
+        if self._fd is not None:
+            fd, self._fd = self._fd, None
+            os.close(fd)

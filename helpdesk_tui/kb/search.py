@@ -1,0 +1,267 @@
+"""Search-as-you-type over a scenario's knowledge base.
+
+Candidates look articles up while a customer waits (SOL-2), so the search
+must answer on every key press, rank the right article first and forgive
+accents and case: a Dutch or French candidate types "telefoon" or "reseau"
+and still finds "Téléfoon" or "réseau". The last word is a prefix while it is
+being typed. Ranking is BM25 via SQLite FTS5 (in memory, tokenizer
+`unicode61 remove_diacritics 2`), with a pure-Python BM25 of the same shape
+when this SQLite lacks FTS5. Highlighting is computed here, not by FTS5, so
+both backends mark the same spans and the UI only has to style them.
+
+The user's text never reaches FTS5 as query syntax: it is split into words
+and each word is quoted, so `"`, `*`, `NEAR(` or `-` cannot raise.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import sqlite3
+import threading
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from helpdesk_tui.scenario.model import KbArticle
+
+Span = tuple[int, int]
+
+TITLE_WEIGHT = 10.0
+TAGS_WEIGHT = 5.0
+BODY_WEIGHT = 1.0
+SNIPPET_LENGTH = 160
+"""Characters of body text shown under each hit."""
+_SNIPPET_LEAD = 40
+"""Characters of context kept before the first match."""
+
+_WORD = re.compile(r"[^\W_]+")
+"""A token as unicode61 sees it: letters and digits; everything else separates."""
+
+
+@dataclass(frozen=True, slots=True)
+class KbHit:
+    """One search result; spans are (start, end) offsets of matches in title and snippet."""
+
+    article_id: str
+    title: str
+    score: float
+    title_spans: tuple[Span, ...]
+    snippet: str
+    snippet_spans: tuple[Span, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Query:
+    """The words to find, folded; the last one is a prefix while it is being typed."""
+
+    terms: tuple[str, ...]
+    prefix_last: bool
+
+    def matches(self, token: str) -> bool:
+        """Does a folded token match any term?"""
+        return any(self.term_matches(i, token) for i in range(len(self.terms)))
+
+    def term_matches(self, index: int, token: str) -> bool:
+        """Does a folded token match term `index` (a prefix match for the last one)?"""
+        term = self.terms[index]
+        last = index == len(self.terms) - 1
+        return token == term or (last and self.prefix_last and token.startswith(term))
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: what unicode61 remove_diacritics 2 compares."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def parse_query(text: str) -> _Query:
+    """Words of the query; the last is a prefix unless the user typed a space after it."""
+    terms = tuple(fold(w) for w in _WORD.findall(text))
+    terms = tuple(t for t in terms if t)
+    prefix = bool(terms) and bool(text) and _WORD.fullmatch(text[-1]) is not None
+    return _Query(terms, prefix)
+
+
+def plain_text(markdown: str) -> str:
+    """Markdown reduced to one line of readable text, for indexing and snippets."""
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", markdown)  # links and images
+    text = re.sub(r"^\s{0,3}(#{1,6}|>|[-*+]|\d+[.)])\s+", "", text, flags=re.MULTILINE)
+    text = re.sub(r"```[^\n]*", " ", text)
+    text = re.sub(r"(\*\*|__|\*|`|~~)", "", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _without_title(article: KbArticle) -> str:
+    """The body without a first heading that repeats the title: snippets show the text."""
+    first, _, rest = article.body.lstrip().partition("\n")
+    if first.startswith("#") and fold(first.lstrip("#").strip()) == fold(article.title.strip()):
+        return rest
+    return article.body
+
+
+def spans(text: str, query: _Query) -> tuple[Span, ...]:
+    """(start, end) of every word of `text` that matches the query."""
+    if not query.terms:
+        return ()
+    return tuple(
+        (m.start(), m.end()) for m in _WORD.finditer(text) if query.matches(fold(m.group()))
+    )
+
+
+def snippet(body: str, query: _Query) -> tuple[str, tuple[Span, ...]]:
+    """A window of the body around its first match, with the matches in it."""
+    found = spans(body, query)
+    start = 0
+    if found and found[0][0] > _SNIPPET_LEAD:
+        start = body.rfind(" ", 0, found[0][0] - _SNIPPET_LEAD) + 1
+    end = min(len(body), start + SNIPPET_LENGTH)
+    if end < len(body):
+        cut = body.rfind(" ", start, end)
+        end = cut if cut > start else end
+    lead = "…" if start > 0 else ""
+    tail = "…" if end < len(body) else ""
+    shift = len(lead) - start
+    inside = tuple((s + shift, e + shift) for s, e in found if s >= start and e <= end)
+    return f"{lead}{body[start:end]}{tail}", inside
+
+
+class KbIndex:
+    """An in-memory full-text index of KB articles, searched as the user types."""
+
+    def __init__(self, articles: Iterable[KbArticle], *, use_fts: bool | None = None) -> None:
+        """`use_fts=None` uses FTS5 when available; False forces the pure-Python BM25."""
+        self._articles: tuple[KbArticle, ...] = tuple(articles)
+        self._bodies = tuple(plain_text(_without_title(a)) for a in self._articles)
+        self._lock = threading.Lock()
+        self._db: sqlite3.Connection | None = None
+        if use_fts is not False:
+            self._db = _open_fts(self._articles, self._bodies)
+            if self._db is None and use_fts:
+                raise RuntimeError("this Python's SQLite has no FTS5")
+        self._python = None if self._db is not None else _PythonBm25(self._articles, self._bodies)
+
+    @property
+    def backend(self) -> str:
+        """ "fts5" or "python": which ranking is in use."""
+        return "fts5" if self._db is not None else "python"
+
+    @property
+    def articles(self) -> tuple[KbArticle, ...]:
+        return self._articles
+
+    def search(self, query: str, limit: int = 20) -> list[KbHit]:
+        """Best matches first. An empty query lists every article by title; a query
+        with no letters or digits finds nothing."""
+        if limit <= 0:
+            return []
+        if not query.strip():
+            return self._everything(limit)
+        parsed = parse_query(query)
+        if not parsed.terms:
+            return []
+        ranked = self._rank(parsed, limit, require_all=True)
+        if not ranked and len(parsed.terms) > 1:
+            ranked = self._rank(parsed, limit, require_all=False)
+        return [self._hit(index, score, parsed) for index, score in ranked]
+
+    def _rank(self, query: _Query, limit: int, *, require_all: bool) -> list[tuple[int, float]]:
+        if self._python is not None:
+            return self._python.rank(query, limit, require_all=require_all)
+        assert self._db is not None  # one of the two backends always exists
+        parts = [f'"{t}"' for t in query.terms]
+        if query.prefix_last:
+            parts[-1] += "*"
+        match = (" AND " if require_all else " OR ").join(parts)
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT rowid, bm25(kb, 0, ?, ?, ?) AS rank FROM kb WHERE kb MATCH ? "
+                "ORDER BY rank, rowid LIMIT ?",
+                (TITLE_WEIGHT, TAGS_WEIGHT, BODY_WEIGHT, match, limit),
+            ).fetchall()
+        return [(rowid - 1, -rank) for rowid, rank in rows]
+
+    def _hit(self, index: int, score: float, query: _Query) -> KbHit:
+        article = self._articles[index]
+        text, found = snippet(self._bodies[index], query)
+        return KbHit(article.id, article.title, score, spans(article.title, query), text, found)
+
+    def _everything(self, limit: int) -> list[KbHit]:
+        order = sorted(range(len(self._articles)), key=lambda i: fold(self._articles[i].title))
+        empty = _Query((), False)
+        return [self._hit(i, 0.0, empty) for i in order[:limit]]
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+
+
+def _open_fts(articles: Sequence[KbArticle], bodies: Sequence[str]) -> sqlite3.Connection | None:
+    """An in-memory FTS5 table of the articles, or None when FTS5 is missing."""
+    db = sqlite3.connect(":memory:", check_same_thread=False)
+    try:
+        db.execute(
+            "CREATE VIRTUAL TABLE kb USING fts5("
+            "article_id UNINDEXED, title, tags, body, "
+            "tokenize = 'unicode61 remove_diacritics 2')"
+        )
+    except sqlite3.OperationalError:
+        db.close()
+        return None
+    db.executemany(
+        "INSERT INTO kb (rowid, article_id, title, tags, body) VALUES (?, ?, ?, ?, ?)",
+        [
+            (i + 1, a.id, a.title, " ".join(a.tags), body)
+            for i, (a, body) in enumerate(zip(articles, bodies, strict=True))
+        ],
+    )
+    return db
+
+
+class _PythonBm25:
+    """BM25 over title, tags and body, weighted like the FTS5 query (k1 1.2, b 0.75)."""
+
+    K1 = 1.2
+    B = 0.75
+
+    def __init__(self, articles: Sequence[KbArticle], bodies: Sequence[str]) -> None:
+        self._docs: list[list[tuple[float, list[str]]]] = []
+        for article, body in zip(articles, bodies, strict=True):
+            fields = ((TITLE_WEIGHT, article.title), (TAGS_WEIGHT, " ".join(article.tags)))
+            self._docs.append(
+                [
+                    (weight, [fold(w) for w in _WORD.findall(text)])
+                    for weight, text in (*fields, (BODY_WEIGHT, body))
+                ]
+            )
+        lengths = [sum(len(tokens) for _, tokens in doc) for doc in self._docs]
+        self._lengths = lengths
+        self._average = (sum(lengths) / len(lengths)) if lengths else 0.0
+
+    def rank(self, query: _Query, limit: int, *, require_all: bool) -> list[tuple[int, float]]:
+        count = len(self._docs)
+        # weighted term frequency of each term in each document
+        tf = [
+            [
+                sum(
+                    weight * sum(1 for tok in tokens if query.term_matches(t, tok))
+                    for weight, tokens in doc
+                )
+                for t in range(len(query.terms))
+            ]
+            for doc in self._docs
+        ]
+        scores: list[tuple[int, float]] = []
+        for d, freqs in enumerate(tf):
+            present = [f > 0 for f in freqs]
+            if not (all(present) if require_all else any(present)):
+                continue
+            score = 0.0
+            for t, freq in enumerate(freqs):
+                having = sum(1 for row in tf if row[t] > 0)
+                idf = max(math.log((count - having + 0.5) / (having + 0.5)), 1e-6)
+                norm = 1 - self.B + self.B * (self._lengths[d] / (self._average or 1))
+                score += idf * (freq * (self.K1 + 1)) / (freq + self.K1 * norm)
+            scores.append((d, score))
+        scores.sort(key=lambda item: (-item[1], item[0]))
+        return scores[:limit]

@@ -1,0 +1,184 @@
+"""Heuristics that flag evidence in the candidate's messages for the assessors.
+
+The software never decides a competency; it points the two assessors at the
+messages worth reading. Each flag becomes an `evidence_flagged` event, so
+reports and replays show the same flags. The heuristics are simple on
+purpose and documented in docs/simulation.md, so an assessor knows what a
+flag means and what it can miss:
+
+- COM-2 clarifying question: a message that asks something (a question mark,
+  or a question word at its start) before the incident is solved, other than
+  the greeting or the closing question; or any message that revealed a
+  hidden fact.
+- COM-4 paraphrase: a message sharing at least `PARAPHRASE_MIN_WORDS`
+  distinct content words with what the customer said so far.
+- COM-3 interruption, COM-5 jargon and SOL-5 relayed question are found by
+  the simulation itself; this module only words them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from helpdesk_tui.scenario.dialogue import first_match, intent_in, words
+
+PARAPHRASE_MIN_WORDS = 3
+"""Distinct content words a paraphrase must share with the customer's words."""
+STEM_LENGTH = 5
+"""Words are compared on their first letters, so "printer" and "printers" agree."""
+CONTENT_MIN_LENGTH = 4
+"""Shorter words (articles, pronouns...) never count, unless they hold a digit."""
+
+QUESTION_STARTS: dict[str, tuple[str, ...]] = {
+    "en": ("which", "what", "when", "where", "who", "whom", "whose", "how", "why", "could you",
+           "can you", "would you", "do you", "did you", "does", "is it", "is the", "are you",
+           "are the", "have you", "has", "since when"),
+    "nl": ("welke", "wat", "wanneer", "waar", "wie", "hoe", "waarom", "kunt u", "kan je",
+           "kun je", "heeft u", "hebt u", "heb je", "is het", "bent u", "ben je", "sinds wanneer",
+           "werkt"),
+    "fr": ("quel", "quelle", "quels", "quelles", "quand", "ou", "qui", "comment", "pourquoi",
+           "pouvez vous", "est ce que", "avez vous", "etes vous", "depuis quand", "combien"),
+}  # fmt: skip
+"""Words that open a question, when the candidate leaves out the question mark."""
+
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+STOP_WORDS: dict[str, frozenset[str]] = {
+    "en": _word_set(
+        "about after again also been before being could does doing done from have having here "
+        "hello into just like make more much only other please really should some sorry still "
+        "such than thank thanks that their them then there these they this those very want what "
+        "when where which while will with would your yours okay good morning afternoon correctly "
+        "understand tell right exactly"
+    ),
+    "nl": _word_set(
+        "alleen als andere bedankt begrijp beetje daar dank deze dezelfde dingen door echt even "
+        "geen goed graag hallo heeft hebben hebt heel hier hoe juist kunnen kunt maar meer mijn "
+        "niet nog omdat ook over sorry uw van veel voor waar wanneer want welke wordt worden zijn "
+        "zoals zodat zelf goedemorgen goedemiddag alstublieft"
+    ),
+    "fr": _word_set(
+        "avec avez aussi autre bien bonjour cela cette comme dans desole depuis donc elle encore "
+        "est etait etre fait faire merci mais meme moins nous notre pour plus pouvez quand quel "
+        "quelle sans sont sous tres tout vous votre vos bien comprends correctement"
+    ),
+}
+"""Words too common to show that a message restates the customer."""
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """One piece of evidence, ready to become an `evidence_flagged` event."""
+
+    flag: str
+    competency: str
+    reason: str
+    conversation_id: str | None = None
+    ref_seq: int | None = None
+
+    def event_data(self) -> dict[str, object]:
+        data: dict[str, object] = {
+            "flag": self.flag,
+            "competency": self.competency,
+            "reason": self.reason,
+        }
+        if self.conversation_id is not None:
+            data["conversation_id"] = self.conversation_id
+        if self.ref_seq is not None:
+            data["ref_seq"] = self.ref_seq
+        return data
+
+
+def is_question(text: str, language: str) -> bool:
+    """A question mark anywhere, or a question word opening the message."""
+    if "?" in text:
+        return True
+    starts = QUESTION_STARTS.get(language, QUESTION_STARTS["en"])
+    head = " ".join(words(text)[:3])
+    return any(head == s or head.startswith(s + " ") for s in starts)
+
+
+def clarifying_question(text: str, language: str) -> bool:
+    """A question that is neither the greeting's "how can I help?" nor the closing question."""
+    if not is_question(text, language):
+        return False
+    return not (intent_in("closing", text, language) or _greeting_only(text, language))
+
+
+def _greeting_only(text: str, language: str) -> bool:
+    """A greeting whose only question is how the candidate can help."""
+    helps = {"en": ("help",), "nl": ("helpen",), "fr": ("aider",)}.get(language, ("help",))
+    return intent_in("greeting", text, language) and first_match(helps, text) is not None
+
+
+def content_stems(text: str, language: str) -> set[str]:
+    """The stems of a text's content words: long enough, not a stop word."""
+    stop = STOP_WORDS.get(language, STOP_WORDS["en"])
+    found: set[str] = set()
+    for word in words(text):
+        has_digit = any(c.isdigit() for c in word)
+        if word in stop or (len(word) < CONTENT_MIN_LENGTH and not (has_digit and len(word) > 1)):
+            continue
+        found.add(word[:STEM_LENGTH])
+    return found
+
+
+def paraphrased(text: str, customer_texts: Iterable[str], language: str) -> set[str]:
+    """The customer's content stems restated in `text` (empty when fewer than the minimum)."""
+    said: set[str] = set()
+    for said_text in customer_texts:
+        said |= content_stems(said_text, language)
+    shared = content_stems(text, language) & said
+    return shared if len(shared) >= PARAPHRASE_MIN_WORDS else set()
+
+
+def restated_facts(text: str, fact_answers: dict[str, str], language: str) -> list[str]:
+    """Key facts (by id) of which the text restates at least two content words."""
+    mine = content_stems(text, language)
+    return [
+        fid
+        for fid, answer in fact_answers.items()
+        if len(mine & content_stems(answer, language)) >= 2
+    ]
+
+
+# --------------------------------------------------------------------------- the flags
+
+
+def question_flag(text: str, reveals: Iterable[str], conv_id: str, seq: int) -> Flag:
+    revealed = sorted(reveals)
+    reason = (
+        f"revealed hidden fact {', '.join(revealed)}" if revealed else "asked a question"
+    ) + f": {_quote(text)}"
+    return Flag("clarifying_question", "COM-2", reason, conv_id, seq)
+
+
+def paraphrase_flag(shared: set[str], facts: list[str], conv_id: str, seq: int) -> Flag:
+    reason = f"restates {len(shared)} of the customer's words ({', '.join(sorted(shared))})"
+    if facts:
+        reason += f"; key facts {', '.join(facts)}"
+    return Flag("paraphrase", "COM-4", reason, conv_id, seq)
+
+
+def interruption_flag(remaining_s: float, channel: str, conv_id: str, seq: int) -> Flag:
+    doing = "speaking" if channel == "call" else "typing"
+    reason = f"sent while the customer was still {doing} ({remaining_s:.1f} s left)"
+    return Flag("interruption", "COM-3", reason, conv_id, seq)
+
+
+def jargon_flag(terms: list[str], conv_id: str | None, seq: int) -> Flag:
+    return Flag("jargon", "COM-5", f"jargon to a novice: {', '.join(terms)}", conv_id, seq)
+
+
+def relay_flag(pattern: str, group: str, conv_id: str | None, seq: int) -> Flag:
+    reason = f"relayed the {group} question to the customer (matched '{pattern}')"
+    return Flag("relayed_question", "SOL-5", reason, conv_id, seq)
+
+
+def _quote(text: str, limit: int = 80) -> str:
+    one_line = " ".join(text.split())
+    return f'"{one_line}"' if len(one_line) <= limit else f'"{one_line[: limit - 3]}..."'

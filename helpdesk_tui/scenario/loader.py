@@ -1,0 +1,805 @@
+"""Load a scenario folder into a checked `Scenario`, or report every problem in it.
+
+A scenario is `scenario.toml` + `kb/*.md` + the SLA profile it names (see
+docs/scenario-format.md). Validation reads all three, checks types, values
+and every cross-reference, and collects all problems before giving up, so an
+author fixes a draft in one round. It never raises on bad input: junk bytes,
+wrong types or missing files all become `Problem`s.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from helpdesk_tui import paths
+from helpdesk_tui.core.events import EVENT_SPECS, EventKind
+from helpdesk_tui.core.sla import SlaProfile
+from helpdesk_tui.scenario._check import (
+    At,
+    Checker,
+    choices_text,
+    describe,
+    did_you_mean,
+    parse_toml,
+    read_text,
+)
+from helpdesk_tui.scenario.competencies import COMPETENCY_IDS
+from helpdesk_tui.scenario.errors import Problem, ScenarioInvalid
+from helpdesk_tui.scenario.kb_article import LANGUAGES, header_value, load_kb_folder
+from helpdesk_tui.scenario.model import (
+    Answer,
+    AnswerAlternative,
+    AnswerOption,
+    CannedReply,
+    Category,
+    Channel,
+    Customer,
+    DialogueRule,
+    Fact,
+    FollowUp,
+    Group,
+    Incident,
+    KbArticle,
+    Message,
+    Mood,
+    MoodNudge,
+    NewsRequest,
+    Procedure,
+    ProcedureStep,
+    Scenario,
+    SecondLine,
+    TechnicalLevel,
+)
+from helpdesk_tui.scenario.sla_profile import check_format, check_sla_profile
+
+SCENARIO_FILE = "scenario.toml"
+MAX_DURATION_MINUTES = 300
+SCENARIO_ID = re.compile(r"[a-z0-9-]+")
+STEP_EVENTS: tuple[str, ...] = tuple(
+    sorted(name for name, spec in EVENT_SPECS.items() if spec.kind == EventKind.COMMAND)
+)
+"""Candidate actions a procedure step can wait for."""
+
+_TOP_KEYS = (
+    "format", "id", "title", "language", "duration_minutes", "sla_profile", "default",
+    "description", "groups", "glossary", "canned", "procedures", "categories", "customers",
+    "incidents",
+)  # fmt: skip
+_INCIDENT_KEYS = (
+    "id", "title", "customer", "channel", "at_minute", "age_minutes", "subject", "body",
+    "competencies", "messages", "facts", "rules", "fallback", "follow_up", "news_request",
+    "answer", "second_line", "ticket_category", "ticket_impact", "ticket_urgency",
+)  # fmt: skip
+_ANSWER_KEYS = (
+    "category", "impact", "urgency", "kb_article", "solution", "solution_keywords",
+    "transfer_group", "alternatives", "options",
+)  # fmt: skip
+_CUSTOMER_KEYS = (
+    "id", "name", "persona", "department", "technical_level", "mood", "patience_minutes",
+)  # fmt: skip
+_SECOND_LINE_KEYS = ("group", "delay_minutes", "reply", "question", "relay_patterns")
+_OPTION_KEYS = ("id", "text", "kb_article", "solution_keywords", "fits", "why")
+_ALTERNATIVE_KEYS = ("kb_article", "solution_keywords", "transfer_group")
+_COMPETENCY_RANGES = "SIM-1..3, DATA-1..5, COM-1..6, SOL-1..8"
+
+T = TypeVar("T")
+
+
+# --- public API -------------------------------------------------------------------
+
+
+def load_scenario(path: Path, sla_profiles_dir: Path | None = None) -> Scenario:
+    """The scenario in `path` (its folder or its scenario.toml).
+
+    Raises ScenarioInvalid carrying every problem (warnings too) when any is an error.
+    """
+    scenario, problems = check_scenario(path, sla_profiles_dir)
+    if scenario is None:
+        raise ScenarioInvalid(problems)
+    return scenario
+
+
+def validate_scenario(path: Path, sla_profiles_dir: Path | None = None) -> list[Problem]:
+    """Every problem of the scenario in `path`; no errors in it means it loads."""
+    return check_scenario(path, sla_profiles_dir)[1]
+
+
+def check_scenario(
+    path: Path, sla_profiles_dir: Path | None = None
+) -> tuple[Scenario | None, list[Problem]]:
+    """The scenario (None when there is any error) and every problem found."""
+    folder, file = scenario_paths(Path(path))
+    chk = Checker(file)
+    if not folder.is_dir():
+        chk.add(
+            At(),
+            f"no such folder '{folder}' — give a scenario folder (holding {SCENARIO_FILE} and kb/) or its {SCENARIO_FILE}",
+        )
+        return None, chk.problems
+    text = read_text(file, chk, f"scenario ({SCENARIO_FILE})")
+    raw = None
+    if text is not None:
+        chk.text = text
+        raw = parse_toml(text, chk)
+    language = raw.get("language") if raw is not None else None
+    kb = load_kb_folder(folder / "kb", language if language in LANGUAGES else None)
+    if raw is None:
+        return None, sort_problems(chk.problems + kb.problems)
+    sla_path, sla, sla_problems = _sla_profile(chk, raw, folder, sla_profiles_dir)
+    builder = _Builder(chk, raw, kb.articles, sla, article_ids=kb.ids)
+    scenario = builder.scenario(folder, sla_path, kb.articles)
+    problems = sort_problems(chk.problems + sla_problems + kb.problems)
+    if scenario is None or any(p.is_error for p in problems):
+        return None, problems
+    return scenario, problems
+
+
+def sort_problems(problems: list[Problem]) -> list[Problem]:
+    """Problems file by file (in the order the files came up), each file's by line."""
+    order: dict[Path, int] = {}
+    for problem in problems:
+        order.setdefault(problem.file, len(order))
+    return sorted(
+        problems,
+        key=lambda p: (order[p.file], p.line is None, p.line or 0),
+    )
+
+
+def scenario_paths(path: Path) -> tuple[Path, Path]:
+    """(folder, scenario.toml) for a path naming either of them."""
+    if path.name == SCENARIO_FILE or path.is_file():
+        return path.parent, path
+    return path, path / SCENARIO_FILE
+
+
+# --- the SLA profile ----------------------------------------------------------------
+
+
+def _sla_profile(
+    chk: Checker, raw: dict[str, Any], folder: Path, sla_profiles_dir: Path | None
+) -> tuple[Path | None, SlaProfile | None, list[Problem]]:
+    name = chk.string(raw, At(), "sla_profile")
+    if name is None:
+        return None, None, []
+    profiles_dir = sla_profiles_dir if sla_profiles_dir is not None else paths.sla_profiles_dir()
+    found = find_sla_profile(name, folder, profiles_dir)
+    if found is None:
+        chk.error(
+            At().key("sla_profile"),
+            f"no SLA profile '{name}'{did_you_mean(name, _profile_names(profiles_dir))} — must be "
+            f"the name of a profile in {profiles_dir}: {choices_text(_profile_names(profiles_dir))} "
+            "(or a .toml path relative to the scenario folder)",
+        )
+        return None, None, []
+    profile, problems = check_sla_profile(found)
+    return found, profile, problems
+
+
+def find_sla_profile(name: str, folder: Path, sla_profiles_dir: Path) -> Path | None:
+    """A bundled profile by name first, else a path relative to the scenario folder."""
+    candidates = []
+    if "/" not in name and "\\" not in name and not name.endswith(".toml"):
+        candidates.append(sla_profiles_dir / f"{name}.toml")
+    candidates += [folder / name, folder / f"{name}.toml"]
+    for candidate in candidates:
+        try:
+            if candidate.is_file():
+                return candidate
+        except (OSError, ValueError):
+            continue
+    return None
+
+
+def _profile_names(folder: Path) -> list[str]:
+    try:
+        return sorted(p.stem for p in folder.glob("*.toml"))
+    except OSError:
+        return []
+
+
+# --- the scenario file --------------------------------------------------------------
+
+
+@dataclass
+class _Builder:
+    """Builds the model from parsed TOML, checking as it goes.
+
+    The ids each list defines are gathered from the raw tables first, so a
+    reference to a customer whose other fields are wrong is not reported as
+    unknown as well: one mistake, one message.
+    """
+
+    chk: Checker
+    raw: dict[str, Any]
+    articles: tuple[KbArticle, ...]
+    sla: SlaProfile | None
+    article_ids: frozenset[str] = frozenset()
+    duration_min: float | None = None
+    ids: dict[str, set[str]] = field(default_factory=dict)
+
+    def scenario(
+        self, folder: Path, sla_path: Path | None, articles: tuple[KbArticle, ...]
+    ) -> Scenario | None:
+        chk, raw, top = self.chk, self.raw, At()
+        chk.unknown_keys(raw, top, _TOP_KEYS, "a scenario")
+        check_format(chk, raw)
+        scenario_id = chk.string(
+            raw,
+            top,
+            "id",
+            pattern=SCENARIO_ID,
+            pattern_text='lower-case letters, digits and "-", e.g. "en-northwind-monday"',
+        )
+        title = chk.string(raw, top, "title")
+        language = chk.string(raw, top, "language", choices=LANGUAGES)
+        self.duration_min = chk.number(
+            raw, top, "duration_minutes", minimum=1, maximum=MAX_DURATION_MINUTES
+        )
+        default = chk.boolean(raw, top, "default")
+        description = self._optional_text(raw, top, "description") or ""
+        self._gather_ids()
+        groups = self._list("groups", self._group, "group")
+        glossary = self._glossary()
+        canned = self._list("canned", self._canned, "canned reply", required=False)
+        procedures = self._list("procedures", self._procedure, "procedure")
+        categories = self._list("categories", self._category, "category")
+        customers = self._list("customers", self._customer, "customer")
+        incidents = self._list("incidents", self._incident, "incident")
+        self._check_coverage(incidents)
+        if language is not None:
+            self._check_article_languages(language)
+        if (
+            chk.has_errors
+            or scenario_id is None
+            or title is None
+            or language is None
+            or self.duration_min is None
+            or self.sla is None
+            or sla_path is None
+        ):
+            return None
+        return Scenario(
+            folder=folder,
+            id=scenario_id,
+            title=title,
+            language=language,
+            duration_s=self.duration_min * 60,
+            sla_profile=str(raw["sla_profile"]),
+            sla=self.sla,
+            groups=groups,
+            procedures=procedures,
+            categories=categories,
+            customers=customers,
+            incidents=incidents,
+            kb=articles,
+            canned=canned,
+            glossary=glossary,
+            default=default,
+            description=description,
+            source_files=(self.chk.file, sla_path, *(a.path for a in articles)),
+        )
+
+    # --- helpers ------------------------------------------------------------------
+    def _list(
+        self,
+        key: str,
+        build: Callable[[At, dict[str, Any]], T | None],
+        what: str,
+        *,
+        required: bool = True,
+    ) -> tuple[T, ...]:
+        """Build each entry of an array of tables and check their ids are unique."""
+        entries = self.chk.tables(self.raw, At(), key, required=required)
+        built = [build(at, table) for at, table in entries]
+        self.chk.unique(((at, _text_id(t)) for at, t in entries), what)
+        return tuple(b for b in built if b is not None)
+
+    def _gather_ids(self) -> None:
+        for key in ("groups", "procedures", "categories", "customers", "canned", "incidents"):
+            value = self.raw.get(key)
+            items = value if isinstance(value, list) else []
+            self.ids[key] = {i for t in items if isinstance(t, dict) and (i := _text_id(t))}
+        self.ids["articles"] = {a.id for a in self.articles} | set(self.article_ids)
+
+    def _optional_text(self, table: dict[str, Any], at: At, key: str) -> str | None:
+        """Optional text where empty is harmless (a description, a fallback)."""
+        if table.get(key) == "":
+            return ""
+        return self.chk.string(table, at, key, required=False)
+
+    def _ref(
+        self,
+        table: dict[str, Any],
+        at: At,
+        key: str,
+        kind: str,
+        what: str,
+        *,
+        required: bool = True,
+    ) -> str | None:
+        """A text field naming an id of `kind`; reports an unknown one with the known ones."""
+        value = self.chk.string(table, at, key, required=required)
+        where = " in kb/" if kind == "articles" else ""
+        if value is not None and value not in self.ids[kind]:
+            known = self.ids[kind]
+            self.chk.error(
+                at.key(key),
+                f"unknown {what} '{value}'{did_you_mean(value, known)} — must be the id of "
+                f"{'an' if what[0] in 'aeiou' else 'a'} {what}{where}: {choices_text(known)}",
+            )
+        return value
+
+    def _level(
+        self, table: dict[str, Any], at: At, key: str, *, required: bool = True
+    ) -> str | None:
+        """An impact or urgency: one of the SLA profile's levels."""
+        value = self.chk.string(table, at, key, required=required)
+        if value is not None and self.sla is not None and value not in self.sla.levels:
+            self.chk.error(
+                at.key(key),
+                f"'{value}' is not a level of the SLA profile '{self.sla.id}'"
+                f"{did_you_mean(value, self.sla.levels)} — must be one of: {', '.join(self.sla.levels)}",
+            )
+        return value
+
+    def _patterns(
+        self, table: dict[str, Any], at: At, key: str, *, required: bool = True, why: str = ""
+    ) -> tuple[str, ...]:
+        """Patterns the simulation listens for: each needs at least one letter or digit."""
+        found = self.chk.strings(table, at, key, required=required, why=why) or ()
+        for index, pattern in enumerate(found):
+            if not any(c.isalnum() for c in pattern):
+                self.chk.error(
+                    at.key(key).item(index),
+                    f"{pattern!r} has no letters or digits — a pattern must contain a word to listen for",
+                )
+        return found
+
+    # --- top-level lists ----------------------------------------------------------
+    def _group(self, at: At, t: dict[str, Any]) -> Group | None:
+        self.chk.unknown_keys(t, at, ("id", "name"), "a group")
+        group_id, name = self.chk.ident(t, at), self.chk.string(t, at, "name")
+        return Group(group_id, name) if group_id and name else None
+
+    def _glossary(self) -> dict[str, str]:
+        table = self.chk.table(self.raw, At(), "glossary", required=False) or {}
+        glossary: dict[str, str] = {}
+        for term, explanation in table.items():
+            if isinstance(explanation, str) and explanation.strip() and term.strip():
+                glossary[term] = explanation
+            else:
+                self.chk.error(
+                    At().key("glossary").key(term),
+                    f'is {describe(explanation)} — must be the plain words for the term, e.g. "{term}" = "..."',
+                )
+        return glossary
+
+    def _canned(self, at: At, t: dict[str, Any]) -> CannedReply | None:
+        chk = self.chk
+        chk.unknown_keys(t, at, ("id", "title", "text"), "a canned reply")
+        canned_id, title, text = (
+            chk.ident(t, at),
+            chk.string(t, at, "title"),
+            chk.string(t, at, "text"),
+        )
+        for placeholder in re.findall(r"\{([^{}]*)\}", text or ""):
+            if placeholder != "agent":
+                chk.warning(
+                    at.key("text"),
+                    f"'{{{placeholder}}}' is left as it is — only {{agent}} is filled in (with the candidate's name)",
+                )
+        return CannedReply(canned_id, title, text) if canned_id and title and text else None
+
+    def _procedure(self, at: At, t: dict[str, Any]) -> Procedure | None:
+        chk = self.chk
+        chk.unknown_keys(t, at, ("id", "name", "steps"), "a procedure")
+        procedure_id, name = chk.ident(t, at), chk.string(t, at, "name")
+        entries = chk.tables(t, at, "steps")
+        steps = [self._step(step_at, step) for step_at, step in entries]
+        chk.unique(((a, _text_id(s)) for a, s in entries), "step of this procedure")
+        if not procedure_id or not name or not entries or None in steps:
+            return None
+        return Procedure(procedure_id, name, tuple(s for s in steps if s is not None))
+
+    def _step(self, at: At, t: dict[str, Any]) -> ProcedureStep | None:
+        chk = self.chk
+        chk.unknown_keys(t, at, ("id", "label", "patterns", "event"), "a procedure step")
+        step_id, label = chk.ident(t, at), chk.string(t, at, "label")
+        has_patterns, has_event = "patterns" in t, "event" in t
+        if has_patterns == has_event:
+            which = "both patterns and event" if has_patterns else "neither patterns nor event"
+            chk.error(
+                at,
+                f'has {which} — give exactly one: patterns = [...] (words the candidate writes or says) or event = "ticket_created" (a candidate action)',
+            )
+            return None
+        patterns = self._patterns(t, at, "patterns") if has_patterns else ()
+        events = self._step_events(t, at) if has_event else ()
+        if not step_id or not label or not (patterns or events):
+            return None
+        return ProcedureStep(step_id, label, patterns, events)
+
+    def _step_events(self, t: dict[str, Any], at: At) -> tuple[str, ...]:
+        value = t["event"]
+        items = [value] if isinstance(value, str) else value
+        where = at.key("event")
+        if not isinstance(items, list) or not items or not all(isinstance(i, str) for i in items):
+            self.chk.error(
+                where,
+                f'is {describe(value)} — must be an event type or a list of them, e.g. event = "ticket_created" or event = ["ticket_resolved", "ticket_transferred"]',
+            )
+            return ()
+        for item in items:
+            if item not in STEP_EVENTS:
+                self.chk.error(
+                    where,
+                    f"unknown event type '{item}'{did_you_mean(item, STEP_EVENTS)} — must be a candidate action: {', '.join(STEP_EVENTS)}",
+                )
+        return tuple(items) if all(i in STEP_EVENTS for i in items) else ()
+
+    def _category(self, at: At, t: dict[str, Any]) -> Category | None:
+        chk = self.chk
+        chk.unknown_keys(t, at, ("id", "name", "procedure"), "a category")
+        category_id, name = chk.ident(t, at), chk.string(t, at, "name")
+        procedure = self._ref(t, at, "procedure", "procedures", "procedure")
+        return (
+            Category(category_id, name, procedure) if category_id and name and procedure else None
+        )
+
+    def _customer(self, at: At, t: dict[str, Any]) -> Customer | None:
+        chk = self.chk
+        chk.unknown_keys(t, at, _CUSTOMER_KEYS, "a customer")
+        customer_id, name = chk.ident(t, at), chk.string(t, at, "name")
+        persona = chk.string(t, at, "persona")
+        level = chk.string(t, at, "technical_level", choices=[v.value for v in TechnicalLevel])
+        mood = chk.string(t, at, "mood", choices=[v.value for v in Mood])
+        patience = chk.number(t, at, "patience_minutes", positive=True)
+        department = self._optional_text(t, at, "department") or None
+        if not (customer_id and name and persona and level and mood) or patience is None:
+            return None
+        return Customer(
+            customer_id, name, persona, TechnicalLevel(level), Mood(mood), patience * 60, department
+        )
+
+    # --- incidents ----------------------------------------------------------------
+    def _incident(self, at: At, t: dict[str, Any]) -> Incident | None:
+        chk = self.chk
+        chk.unknown_keys(t, at, _INCIDENT_KEYS, "an incident")
+        incident_id, title = chk.ident(t, at), chk.string(t, at, "title")
+        customer = self._ref(t, at, "customer", "customers", "customer")
+        channel_name = chk.string(t, at, "channel", choices=[c.value for c in Channel])
+        channel = Channel(channel_name) if channel_name else None
+        at_min = self._at_minute(t, at, channel)
+        competencies = self._competencies(t, at)
+        messages = self._messages(t, at, channel, at_min)
+        facts = self._facts(t, at)
+        rules = self._rules(t, at)
+        fallback = self._optional_text(t, at, "fallback") or None
+        follow_up = self._timed(t, at, "follow_up", FollowUp)
+        news_request = self._timed(t, at, "news_request", NewsRequest)
+        answer = self._answer(t, at)
+        second_line = self._second_line(t, at, answer)
+        ticket = self._ticket_fields(t, at, channel)
+        if chk.has_errors or not (incident_id and title and customer and channel and answer):
+            return None
+        if at_min is None:
+            return None
+        return Incident(
+            id=incident_id, title=title, customer=customer, channel=channel, at_s=at_min * 60,
+            competencies=competencies, answer=answer, messages=messages, facts=facts,
+            rules=rules, fallback=fallback, follow_up=follow_up, news_request=news_request,
+            second_line=second_line, **ticket,
+        )  # fmt: skip
+
+    def _at_minute(self, t: dict[str, Any], at: At, channel: Channel | None) -> float | None:
+        value = self.chk.number(t, at, "at_minute", minimum=0)
+        if value is None:
+            return None
+        if self.duration_min is not None and value > self.duration_min:
+            self.chk.error(
+                at.key("at_minute"),
+                f"is {value:g} — must be within the exam: 0 to {self.duration_min:g} (duration_minutes)",
+            )
+            return None
+        if channel == Channel.QUEUE and value != 0:
+            self.chk.error(
+                at.key("at_minute"),
+                f'is {value:g} — a queue ticket is in the queue when the exam starts: set at_minute = 0 (or channel = "email" for a ticket that arrives later)',
+            )
+            return None
+        return value
+
+    def _competencies(self, t: dict[str, Any], at: At) -> tuple[str, ...]:
+        found = self.chk.strings(t, at, "competencies") or ()
+        where = at.key("competencies")
+        for index, comp in enumerate(found):
+            if comp not in COMPETENCY_IDS:
+                self.chk.error(
+                    where.item(index),
+                    f"unknown competency id '{comp}'{did_you_mean(comp, COMPETENCY_IDS)} — must be one of the 22 ids {_COMPETENCY_RANGES}",
+                )
+        duplicates = sorted({c for c in found if found.count(c) > 1})
+        if duplicates:
+            self.chk.warning(
+                where, f"names {', '.join(duplicates)} more than once — name each competency once"
+            )
+        return found
+
+    def _messages(
+        self, t: dict[str, Any], at: At, channel: Channel | None, at_min: float | None
+    ) -> tuple[Message, ...]:
+        chk = self.chk
+        conversation = channel in (Channel.CHAT, Channel.CALL)
+        entries = chk.tables(t, at, "messages", required=False)
+        where = at.key("messages")
+        if conversation and t.get("messages") in (None, []):
+            chk.error(
+                where,
+                f"missing — a {channel} needs at least one [[incidents.messages]] with after_seconds and text: what the customer says first",
+            )
+        elif channel is not None and not conversation and entries:
+            chk.warning(
+                where,
+                f"are never said — a {channel} ticket carries its text in subject and body; messages are for chat and call",
+            )
+        messages: list[Message] = []
+        for entry_at, entry in entries:
+            chk.unknown_keys(entry, entry_at, ("after_seconds", "text"), "a message")
+            after = chk.number(entry, entry_at, "after_seconds", minimum=0)
+            text = chk.string(entry, entry_at, "text")
+            if after is not None and messages and after < messages[-1].after_s:
+                chk.warning(
+                    entry_at.key("after_seconds"),
+                    f"{after:g} comes before the previous message ({messages[-1].after_s:g}) — messages are said in file order; sort them by after_seconds",
+                )
+            if (
+                after is not None
+                and at_min is not None
+                and self.duration_min is not None
+                and at_min * 60 + after > self.duration_min * 60
+            ):
+                chk.warning(
+                    entry_at.key("after_seconds"),
+                    f"{after:g} seconds after at_minute = {at_min:g} is after the exam ends ({self.duration_min:g} minutes) — the candidate never sees it",
+                )
+            if after is not None and text:
+                messages.append(Message(after, text))
+        return tuple(messages)
+
+    def _facts(self, t: dict[str, Any], at: At) -> tuple[Fact, ...]:
+        chk = self.chk
+        entries = chk.tables(t, at, "facts", required=False)
+        facts: list[Fact] = []
+        for entry_at, entry in entries:
+            chk.unknown_keys(entry, entry_at, ("id", "ask", "answer", "key"), "a fact")
+            fact_id, ask = chk.ident(entry, entry_at), self._patterns(entry, entry_at, "ask")
+            answer, key = chk.string(entry, entry_at, "answer"), chk.boolean(entry, entry_at, "key")
+            if fact_id and ask and answer:
+                facts.append(Fact(fact_id, ask, answer, key))
+        chk.unique(((a, _text_id(e)) for a, e in entries), "fact of this incident")
+        return tuple(facts)
+
+    def _rules(self, t: dict[str, Any], at: At) -> tuple[DialogueRule, ...]:
+        chk = self.chk
+        entries = chk.tables(t, at, "rules", required=False)
+        rules: list[DialogueRule] = []
+        for entry_at, entry in entries:
+            chk.unknown_keys(entry, entry_at, ("id", "when", "reply", "mood"), "a dialogue rule")
+            rule_id, when = chk.ident(entry, entry_at), self._patterns(entry, entry_at, "when")
+            reply = chk.string(entry, entry_at, "reply")
+            mood = chk.string(
+                entry, entry_at, "mood", required=False, choices=[m.value for m in MoodNudge]
+            )
+            if rule_id and when and reply:
+                rules.append(DialogueRule(rule_id, when, reply, MoodNudge(mood) if mood else None))
+        chk.unique(((a, _text_id(e)) for a, e in entries), "rule of this incident")
+        return tuple(rules)
+
+    def _timed(
+        self, t: dict[str, Any], at: At, key: str, make: Callable[[float, str], T]
+    ) -> T | None:
+        """A follow-up or news request: after_minutes and text."""
+        table = self.chk.table(t, at, key, required=False)
+        if table is None:
+            return None
+        where = at.key(key)
+        self.chk.unknown_keys(table, where, ("after_minutes", "text"), f"a {key}")
+        after = self.chk.number(table, where, "after_minutes", positive=True)
+        text = self.chk.string(table, where, "text")
+        return make(after * 60, text) if after is not None and text else None
+
+    def _ticket_fields(self, t: dict[str, Any], at: At, channel: Channel | None) -> dict[str, Any]:
+        """subject, body, age and pre-filled fields of email and queue tickets."""
+        chk = self.chk
+        ticket = channel in (Channel.EMAIL, Channel.QUEUE)
+        why = f"a {channel} ticket arrives with a subject and a body: its title and text"
+        subject = chk.string(t, at, "subject", required=ticket, why=why)
+        body = chk.string(t, at, "body", required=ticket, why=why)
+        age = chk.number(
+            t,
+            at,
+            "age_minutes",
+            required=channel == Channel.QUEUE,
+            minimum=0,
+            why="a queue ticket needs its age at minute 0",
+        )
+        if age is not None and channel not in (Channel.QUEUE, None):
+            chk.warning(
+                at.key("age_minutes"),
+                f'is ignored for a {channel} incident — only a queue ticket has an age at minute 0 (set channel = "queue" or remove it)',
+            )
+        prefilled = {
+            "ticket_category": self._ref(
+                t, at, "ticket_category", "categories", "category", required=False
+            ),
+            "ticket_impact": self._level(t, at, "ticket_impact", required=False),
+            "ticket_urgency": self._level(t, at, "ticket_urgency", required=False),
+        }
+        for key, value in prefilled.items():
+            if value is not None and channel not in (Channel.QUEUE, None):
+                chk.warning(
+                    at.key(key),
+                    f"is ignored for a {channel} incident — only a queue ticket arrives with fields filled in",
+                )
+        return {
+            "subject": subject,
+            "body": body,
+            "age_s": None if age is None else age * 60,
+            **prefilled,
+        }
+
+    # --- the answer key -----------------------------------------------------------
+    def _answer(self, t: dict[str, Any], at: At) -> Answer | None:
+        chk = self.chk
+        table = chk.table(t, at, "answer")
+        if table is None:
+            return None
+        where = at.key("answer")
+        chk.unknown_keys(table, where, _ANSWER_KEYS, "an answer key")
+        category = self._ref(table, where, "category", "categories", "category")
+        impact, urgency = self._level(table, where, "impact"), self._level(table, where, "urgency")
+        kb_article = self._ref(table, where, "kb_article", "articles", "article", required=False)
+        solution = chk.string(table, where, "solution")
+        transfer_group = self._ref(
+            table, where, "transfer_group", "groups", "group", required=False
+        )
+        keywords = self._patterns(
+            table,
+            where,
+            "solution_keywords",
+            required=transfer_group is None and "transfer_group" not in table,
+            why="words a correct solution contains; needed unless the incident is transferred",
+        )
+        alternatives = self._alternatives(table, where)
+        options = self._options(table, where)
+        if not (category and impact and urgency and solution):
+            return None
+        return Answer(
+            category,
+            impact,
+            urgency,
+            solution,
+            kb_article,
+            keywords,
+            transfer_group,
+            alternatives,
+            options,
+        )
+
+    def _alternatives(self, table: dict[str, Any], at: At) -> tuple[AnswerAlternative, ...]:
+        found: list[AnswerAlternative] = []
+        for entry_at, entry in self.chk.tables(table, at, "alternatives", required=False):
+            self.chk.unknown_keys(entry, entry_at, _ALTERNATIVE_KEYS, "an alternative")
+            if not any(k in entry for k in _ALTERNATIVE_KEYS):
+                self.chk.error(
+                    entry_at,
+                    "says nothing — give kb_article, solution_keywords and/or transfer_group",
+                )
+                continue
+            found.append(
+                AnswerAlternative(
+                    self._ref(entry, entry_at, "kb_article", "articles", "article", required=False),
+                    self._patterns(entry, entry_at, "solution_keywords", required=False),
+                    self._ref(entry, entry_at, "transfer_group", "groups", "group", required=False),
+                )
+            )
+        return tuple(found)
+
+    def _options(self, table: dict[str, Any], at: At) -> tuple[AnswerOption, ...]:
+        chk = self.chk
+        entries = chk.tables(table, at, "options", required=False)
+        options: list[AnswerOption] = []
+        for entry_at, entry in entries:
+            chk.unknown_keys(entry, entry_at, _OPTION_KEYS, "an option")
+            option_id, text = chk.ident(entry, entry_at), chk.string(entry, entry_at, "text")
+            kb_article = self._ref(
+                entry, entry_at, "kb_article", "articles", "article", required=False
+            )
+            keywords = self._patterns(entry, entry_at, "solution_keywords")
+            fits, why = chk.boolean(entry, entry_at, "fits"), chk.string(entry, entry_at, "why")
+            if option_id and text and keywords and why:
+                options.append(AnswerOption(option_id, text, kb_article, keywords, fits, why))
+        chk.unique(((a, _text_id(e)) for a, e in entries), "option of this answer")
+        fitting = [
+            _text_id(e) or f"[{i}]" for i, (_, e) in enumerate(entries) if e.get("fits") is True
+        ]
+        if entries and len(fitting) != 1:
+            what = "no option has" if not fitting else f"{len(fitting)} options have"
+            detail = f" ({', '.join(fitting)})" if fitting else ""
+            chk.error(
+                at.key("options"),
+                f"{what} fits = true{detail} — exactly one option must: the one that fits the incident's urgency and impact",
+            )
+        return tuple(options)
+
+    def _second_line(self, t: dict[str, Any], at: At, answer: Answer | None) -> SecondLine | None:
+        chk = self.chk
+        transfer = answer.transfer_group if answer else None
+        table = chk.table(t, at, "second_line", required=False)
+        where = at.key("second_line")
+        if table is None:
+            if transfer is not None and "second_line" not in t:
+                chk.error(
+                    where,
+                    f"missing — an incident whose answer.transfer_group is '{transfer}' needs a [incidents.second_line] table: group, delay_minutes, reply",
+                )
+            return None
+        chk.unknown_keys(table, where, _SECOND_LINE_KEYS, "a second line")
+        group = self._ref(table, where, "group", "groups", "group")
+        delay = chk.number(table, where, "delay_minutes", minimum=0)
+        reply = chk.string(table, where, "reply")
+        question = chk.boolean(table, where, "question")
+        relay = self._patterns(table, where, "relay_patterns", required=False)
+        if group and transfer and group != transfer:
+            chk.warning(
+                where.key("group"),
+                f"'{group}' differs from answer.transfer_group '{transfer}' — the second line answers only when the ticket reaches this group",
+            )
+        if question and not relay:
+            chk.warning(
+                where.key("relay_patterns"),
+                "missing — with question = true, give relay_patterns: what the candidate must ask the customer, so relaying the question can be seen",
+            )
+        if not group or delay is None or not reply:
+            return None
+        return SecondLine(group, delay * 60, reply, question, relay)
+
+    # --- the scenario as a whole --------------------------------------------------
+    def _check_coverage(self, incidents: tuple[Incident, ...]) -> None:
+        """Warn when some competency has no incident: an exam must let each be shown."""
+        raw = self.raw.get("incidents")
+        named: set[str] = set()
+        for item in raw if isinstance(raw, list) else []:
+            comps = item.get("competencies") if isinstance(item, dict) else None
+            if isinstance(comps, list):
+                named.update(c for c in comps if isinstance(c, str))
+        missing = [c for c in COMPETENCY_IDS if c not in named]
+        if missing and isinstance(raw, list) and raw:
+            self.chk.warning(
+                At().key("incidents"),
+                f"no incident names {', '.join(missing)} — an exam must give the candidate a "
+                "chance to show all 22 competencies; add them to some incident's competencies "
+                "(fine for a practice draft)",
+            )
+
+    def _check_article_languages(self, language: str) -> None:
+        for article in self.articles:
+            if article.language != language:
+                self.chk.problems.append(
+                    Problem(
+                        article.path,
+                        "language",
+                        header_value(article.path, "language")[1],
+                        f"is '{article.language}' but the scenario's language is '{language}' — candidates read the KB in the scenario's language",
+                        "warning",
+                    )
+                )
+
+
+def _text_id(table: dict[str, Any]) -> str | None:
+    value = table.get("id")
+    return value if isinstance(value, str) and value else None

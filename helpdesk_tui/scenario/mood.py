@@ -1,0 +1,95 @@
+"""Customer mood: a number behind the calm / irritated / angry labels.
+
+The candidate sees mood only through the customer's words, and assessors see
+it as `mood_changed` events (COM-6: how the angry customer's mood evolved and
+how it ended). A number lets small things add up (a wait and a piece of jargon
+make a calm customer irritated) without every nudge flipping the label; only
+a change of label is an event.
+
+Scores run from 0 to 3: below 1 calm, below 2 irritated, else angry. A
+customer starts in the middle of their band, so one full step (1.0) always
+moves them to the next label. The deltas are documented in docs/simulation.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from helpdesk_tui.scenario.dialogue import intent_in
+
+MIN_SCORE = 0.0
+MAX_SCORE = 3.0
+START_SCORE = {"calm": 0.5, "irritated": 1.5, "angry": 2.5}
+
+WAITED = 1.0
+"""Past the customer's patience without an answer."""
+INTERRUPTED = 1.0
+"""A message sent while the customer was still typing or speaking (COM-3)."""
+JARGON = 0.75
+"""A glossary term sent to a novice (COM-5)."""
+RULE_STEP = 1.0
+"""A dialogue rule with `mood = "angrier"` or `"calmer"`."""
+EMPATHY = -1.0
+"""Acknowledgement or empathy ("sorry", "I understand", "begrijp", "je comprends")."""
+PROGRESS = -0.5
+"""A progress update ("I'm looking into it", "I'll keep you informed")."""
+
+
+def label_for(score: float) -> str:
+    """The mood label people read for a score."""
+    if score < 1.0:
+        return "calm"
+    if score < 2.0:
+        return "irritated"
+    return "angry"
+
+
+def empathy_in(text: str, language: str) -> bool:
+    return intent_in("empathy", text, language)
+
+
+def progress_in(text: str, language: str) -> bool:
+    return intent_in("progress", text, language)
+
+
+@dataclass(frozen=True, slots=True)
+class MoodChange:
+    """A change of label, ready to become a `mood_changed` event."""
+
+    customer_id: str
+    mood: str
+    cause: str
+    score: float
+
+    def event_data(self) -> dict[str, object]:
+        return {
+            "customer_id": self.customer_id,
+            "mood": self.mood,
+            "cause": self.cause,
+            "score": round(self.score, 2),
+        }
+
+
+class MoodBook:
+    """The mood score of every customer; knows nothing of time or events."""
+
+    def __init__(self) -> None:
+        self._scores: dict[str, float] = {}
+
+    def start(self, customer_id: str, mood: str) -> None:
+        self._scores[customer_id] = START_SCORE.get(mood, START_SCORE["calm"])
+
+    def score(self, customer_id: str) -> float:
+        return self._scores.get(customer_id, START_SCORE["calm"])
+
+    def label(self, customer_id: str) -> str:
+        return label_for(self.score(customer_id))
+
+    def nudge(self, customer_id: str, delta: float, cause: str) -> MoodChange | None:
+        """Move the score; a MoodChange when the label changed, else None."""
+        before = self.score(customer_id)
+        after = min(MAX_SCORE, max(MIN_SCORE, before + delta))
+        self._scores[customer_id] = after
+        if label_for(after) == label_for(before):
+            return None
+        return MoodChange(customer_id, label_for(after), cause, after)

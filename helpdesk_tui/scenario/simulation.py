@@ -1,0 +1,691 @@
+"""The simulated customers and second line: what the scenario makes happen, and when.
+
+`Simulation` implements the session's `Stimuli` protocol. It is pure: no
+clock, no I/O, no randomness. Everything it schedules is keyed on the exam
+times of events it observed (the timetable itself is keyed on the session's
+start), so the same scenario and the same candidate actions at the same exam
+times always give the same messages, whoever sits the exam and however often
+the UI's timer ticks. That is the fairness the certificate needs.
+
+The schedule is a heap of `(due, order, kind, payload)`. Some items become
+events (a customer message, a mood change); others only decide, when they
+fall due, what to schedule next (a customer starts typing once the previous
+sentence is finished; a patience timer checks whether the candidate answered
+in the meantime). Such "silent" items read the state at their due time, and
+the session fires everything due before logging anything later, so their
+outcome too depends only on the log. `restore` rebuilds a simulation from a
+log for a resumed session. Timings and heuristics are in docs/simulation.md.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from helpdesk_tui.core.events import Event, EventKind, make_event
+from helpdesk_tui.core.reducer import apply, check
+from helpdesk_tui.core.state import Conversation, ExamState, Ticket, TicketStatus
+from helpdesk_tui.scenario import dialogue
+from helpdesk_tui.scenario import evidence_flags as ev
+from helpdesk_tui.scenario import mood as moods
+from helpdesk_tui.scenario.model import Channel, Incident, MoodNudge, Scenario, TechnicalLevel
+
+CHAT_CHARS_PER_S = 5.0
+"""Typing speed of a chat customer: a 60-character line takes 12 s."""
+TYPING_MIN_S, TYPING_MAX_S = 1.0, 15.0
+SPEECH_CHARS_PER_S = 14.0
+"""Speaking speed on a call (about 150 words a minute)."""
+SPEECH_MIN_S, SPEECH_MAX_S = 1.0, 45.0
+READ_BASE_S, READ_CHARS_PER_S, READ_MAX_S = 1.5, 30.0, 6.0
+"""A chat customer reads the candidate's message before starting to type."""
+CALL_PAUSE_S = 1.0
+"""On a call the customer answers after a short pause."""
+GAP_S = 0.5
+"""Pause between two things the same customer says."""
+MAX_FOLLOW_UPS = 3
+"""Follow-ups (scenario or built-in) per conversation."""
+MAX_NEWS_REQUESTS = 2
+BOUNCE_DELAY_S = 120.0
+"""A group that gets a ticket that is not theirs sends it back after this long."""
+PROGRESS_COOLDOWN_S = 120.0
+"""A ticket reply calms an e-mail customer at most once in this time."""
+WAITING_STATUSES = frozenset({TicketStatus.TRANSFERRED, TicketStatus.PENDING_THIRD_PARTY})
+
+Out = tuple[str, dict[str, Any]]
+
+
+def typing_s(text: str) -> float:
+    return round(min(TYPING_MAX_S, max(TYPING_MIN_S, len(text) / CHAT_CHARS_PER_S)), 3)
+
+
+def speaking_s(text: str) -> float:
+    return round(min(SPEECH_MAX_S, max(SPEECH_MIN_S, len(text) / SPEECH_CHARS_PER_S)), 3)
+
+
+def reading_s(text: str) -> float:
+    return round(min(READ_MAX_S, READ_BASE_S + len(text) / READ_CHARS_PER_S), 3)
+
+
+def conversation_id(incident_id: str) -> str:
+    """The deterministic id of an incident's chat or call."""
+    return f"C-{incident_id}"
+
+
+def news_conversation_id(incident_id: str) -> str:
+    """The chat a customer opens to ask for news when their own chat or call is over."""
+    return f"C-{incident_id}-news"
+
+
+@dataclass(frozen=True, slots=True)
+class Utterance:
+    """Something a customer will type or say in a conversation."""
+
+    conversation_id: str
+    text: str
+    kind: str
+    rule_id: str | None = None
+    reveals: tuple[str, ...] = ()
+    reopen: bool = False
+    """A news request may reopen a chat the candidate closed."""
+
+    def message_data(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "conversation_id": self.conversation_id,
+            "text": self.text,
+            "kind": self.kind,
+        }
+        if self.rule_id:
+            data["rule_id"] = self.rule_id
+        if self.reveals:
+            data["reveals"] = list(self.reveals)
+        return data
+
+
+class RestoreError(ValueError):
+    """A log whose stimuli this scenario would not have produced."""
+
+
+class Simulation:
+    """Customers, second-line groups and the timetable of one scenario."""
+
+    def __init__(self, scenario: Scenario) -> None:
+        self.scenario = scenario
+        self.language = scenario.language
+        self._heap: list[tuple[float, int, str, Any]] = []
+        self._order = itertools.count()
+        self._moods = moods.MoodBook()
+        self._free_at: dict[str, float] = {}
+        self._reply_ready: dict[str, float] = {}
+        self._revealed: dict[str, set[str]] = {}
+        self._solved: set[str] = set()
+        self._waiting_seq: dict[str, int] = {}
+        self._waiting_since: dict[str, float] = {}
+        self._follow_ups: Counter[str] = Counter()
+        self._news: Counter[str] = Counter()
+        self._second_line: set[str] = set()
+        self._relay_open: dict[str, str] = {}
+        self._relayed: set[str] = set()
+        self._empathy_credit: dict[str, int] = {}
+        self._progress_credit: dict[str, int] = {}
+        self._ticket_calmed_at: dict[str, float] = {}
+        self._fire: dict[str, Callable[[ExamState, float, Any], Out | None]] = {
+            "arrive": self._fire_arrive,
+            "emit": self._fire_emit,
+            "say": self._fire_say,
+            "patience": self._fire_patience,
+            "follow_up": self._fire_follow_up,
+            "news": self._fire_news,
+        }
+        self._observers: dict[str, Callable[[ExamState, Event], None]] = {
+            "session_started": self._on_session_started,
+            "chat_opened": self._on_conversation_opened,
+            "call_started": self._on_conversation_opened,
+            "customer_message": self._on_customer_message,
+            "message_sent": self._on_message_sent,
+            "ticket_reply_added": self._on_ticket_reply,
+            "ticket_transferred": self._on_transferred,
+            "ticket_pending": self._on_pending,
+            "second_line_reply": self._on_second_line_reply,
+        }
+
+    # ------------------------------------------------------------------ Stimuli
+
+    def opening(self, state: ExamState) -> list[tuple[str, dict[str, Any]]]:
+        """Nothing: queue tickets are scheduled at 0 and fire one at a time.
+
+        Firing them through the schedule gives each its id from the state at
+        that moment (`state.next_ticket_id()`), exactly like a later e-mail.
+        """
+        return []
+
+    def next_due(self, state: ExamState) -> float | None:
+        return self._heap[0][0] if self._heap else None
+
+    def pop_due(self, state: ExamState, until: float) -> tuple[float, str, dict[str, Any]] | None:
+        while self._heap and self._heap[0][0] <= until:
+            at, _, kind, payload = heapq.heappop(self._heap)
+            out = self._fire[kind](state, at, payload)
+            if out is not None:
+                return at, out[0], out[1]
+        return None
+
+    def observe(self, state: ExamState, event: Event) -> None:
+        handler = self._observers.get(event.type)
+        if handler is not None:
+            handler(state, event)
+
+    # ------------------------------------------------------------------ for tests and tools
+
+    def mood_score(self, customer_id: str) -> float:
+        """The number behind a customer's mood label (not logged; for tests and tools)."""
+        return self._moods.score(customer_id)
+
+    def pending(self) -> list[tuple[float, str]]:
+        """What is scheduled, as (due, kind), soonest first."""
+        return [(due, kind) for due, _, kind, _ in sorted(self._heap)]
+
+    # ------------------------------------------------------------------ scheduling
+
+    def _push(self, due: float, kind: str, payload: Any) -> None:
+        heapq.heappush(self._heap, (round(due, 3), next(self._order), kind, payload))
+
+    def _emit(
+        self, due: float, event_type: str, data: dict[str, Any], conv: str | None = None
+    ) -> None:
+        self._push(due, "emit", (event_type, data, conv, False))
+
+    def _say(self, due: float, utterance: Utterance) -> None:
+        self._push(due, "say", utterance)
+
+    def _incident(self, incident_id: str | None) -> Incident | None:
+        if incident_id is None:
+            return None
+        try:
+            return self.scenario.incident(incident_id)
+        except KeyError:
+            return None
+
+    # ------------------------------------------------------------------ firing
+
+    def _fire_arrive(self, state: ExamState, at: float, incident_id: str) -> Out | None:
+        incident = self.scenario.incident(incident_id)
+        base: dict[str, Any] = {"customer_id": incident.customer, "incident_id": incident.id}
+        if incident.channel in (Channel.CHAT, Channel.CALL):
+            data = {"conversation_id": conversation_id(incident.id), **base}
+            if incident.subject:
+                data["subject"] = incident.subject
+            kind = "chat_opened" if incident.channel == Channel.CHAT else "call_started"
+            return kind, data
+        ticket = {
+            "ticket_id": state.next_ticket_id(),
+            **base,
+            "title": incident.subject or incident.title,
+            "description": incident.body or "",
+        }
+        if incident.channel == Channel.EMAIL:
+            return "email_received", ticket
+        ticket["created_at"] = round(at - (incident.age_s or 0.0), 3)
+        for key, value in (
+            ("category", incident.ticket_category),
+            ("impact", incident.ticket_impact),
+            ("urgency", incident.ticket_urgency),
+        ):
+            if value is not None:
+                ticket[key] = value
+        return "ticket_preloaded", ticket
+
+    def _fire_emit(self, state: ExamState, at: float, payload: Any) -> Out | None:
+        event_type, data, conv_id, reopen = payload
+        if conv_id is not None and not self._can_speak(state, conv_id, reopen):
+            return None
+        return event_type, data
+
+    def _can_speak(self, state: ExamState, conv_id: str, reopen: bool) -> bool:
+        conv = state.conversations.get(conv_id)
+        if conv is None:
+            return False
+        return conv.is_live or (reopen and conv.channel == "chat")
+
+    def _fire_say(self, state: ExamState, at: float, utt: Utterance) -> Out | None:
+        """The customer starts typing or speaking once their previous sentence is done."""
+        cid = utt.conversation_id
+        if not self._can_speak(state, cid, utt.reopen):
+            return None
+        conv = state.conversations[cid]
+        start = round(max(at, self._free_at.get(cid, 0.0)), 3)
+        data = utt.message_data()
+        if conv.channel == "call":
+            duration = speaking_s(utt.text)
+            data["duration_s"] = duration
+            self._push(start, "emit", ("customer_message", data, cid, utt.reopen))
+        else:
+            duration = typing_s(utt.text)
+            typing = {"conversation_id": cid, "duration_s": duration}
+            self._push(start, "emit", ("customer_typing", typing, cid, utt.reopen))
+            self._push(start + duration, "emit", ("customer_message", data, cid, utt.reopen))
+        self._free_at[cid] = round(start + duration + GAP_S, 3)
+        return None
+
+    def _unanswered_since(self, state: ExamState, cid: str, since: float) -> Conversation | None:
+        """The conversation, if it is live and the candidate wrote nothing since `since`."""
+        conv = state.conversations.get(cid)
+        if conv is None or not conv.is_live:
+            return None
+        if conv.last_candidate_at is not None and conv.last_candidate_at >= since:
+            return None
+        return conv
+
+    def _fire_patience(self, state: ExamState, at: float, payload: Any) -> Out | None:
+        """Each full patience period a customer waits makes them angrier, and they say so."""
+        cid, since = payload
+        conv = self._unanswered_since(state, cid, since)
+        if conv is None:
+            return None
+        customer = state.customers[conv.customer_id]
+        self._push(at + customer.patience_s, "patience", payload)
+        waited = at - since
+        change = self._moods.nudge(
+            customer.id, moods.WAITED, f"waited {waited:.0f} s without an answer"
+        )
+        incident = self._incident(conv.incident_id)
+        if self._follow_ups[cid] < MAX_FOLLOW_UPS:
+            if incident is None or incident.follow_up is None:
+                self._follow_ups[cid] += 1
+                label = self._moods.label(customer.id)
+                text = dialogue.line(self.language, f"wait_{label}")
+                self._say(at, Utterance(cid, text, "follow_up"))
+        elif conv.channel == "call":
+            self._emit(at, "call_ended", {"conversation_id": cid, "by": "customer"}, cid)
+        return ("mood_changed", change.event_data()) if change else None
+
+    def _fire_follow_up(self, state: ExamState, at: float, payload: Any) -> Out | None:
+        """The scenario's follow-up, when the customer's last message is still unanswered."""
+        cid, seq, since = payload
+        conv = self._unanswered_since(state, cid, since)
+        if conv is None or self._waiting_seq.get(cid) != seq:
+            return None
+        incident = self._incident(conv.incident_id)
+        if (
+            incident is None
+            or incident.follow_up is None
+            or self._follow_ups[cid] >= MAX_FOLLOW_UPS
+        ):
+            return None
+        self._follow_ups[cid] += 1
+        self._say(at, Utterance(cid, incident.follow_up.text, "follow_up"))
+        return None
+
+    def _fire_news(self, state: ExamState, at: float, payload: Any) -> Out | None:
+        incident_id, ticket_id, base = payload
+        incident = self.scenario.incident(incident_id)
+        ticket = state.tickets.get(ticket_id)
+        request = incident.news_request
+        if request is None or ticket is None or ticket.status not in WAITING_STATUSES:
+            return None
+        last = ticket.last_response_at
+        if last is not None and last > base:
+            self._push(last + request.after_s, "news", (incident_id, ticket_id, last))
+            return None
+        if self._news[incident_id] >= MAX_NEWS_REQUESTS:
+            return None
+        self._news[incident_id] += 1
+        self._push(at + request.after_s, "news", (incident_id, ticket_id, at))
+        return self._news_message(state, at, incident, request.text)
+
+    def _news_message(
+        self, state: ExamState, at: float, incident: Incident, text: str
+    ) -> Out | None:
+        """In the customer's own chat, or a new chat when theirs was a call or an e-mail."""
+        main = state.conversations.get(conversation_id(incident.id))
+        cid = main.id if main is not None and main.channel == "chat" else None
+        cid = cid or news_conversation_id(incident.id)
+        self._say(at, Utterance(cid, text, "news_request", reopen=True))
+        if cid in state.conversations:
+            return None
+        opened = {
+            "conversation_id": cid,
+            "customer_id": incident.customer,
+            "incident_id": incident.id,
+            "subject": incident.subject or text,
+        }
+        return "chat_opened", opened
+
+    # ------------------------------------------------------------------ observing
+
+    def _on_session_started(self, state: ExamState, event: Event) -> None:
+        for customer in state.customers.values():
+            self._moods.start(customer.id, customer.mood)
+        for incident in self.scenario.incidents:
+            self._revealed[incident.id] = set()
+            self._push(incident.at_s, "arrive", incident.id)
+
+    def _on_conversation_opened(self, state: ExamState, event: Event) -> None:
+        incident = self._incident(event.data.get("incident_id"))
+        cid = event.data["conversation_id"]
+        if incident is None or cid != conversation_id(incident.id):
+            return
+        for message in incident.messages:
+            self._say(event.exam_time + message.after_s, Utterance(cid, message.text, "script"))
+
+    def _on_customer_message(self, state: ExamState, event: Event) -> None:
+        """Start the patience clock (once per wait) and the follow-up timer (per message)."""
+        data = event.data
+        if not dialogue.expects_answer(data.get("kind", "script"), data["text"]):
+            return
+        cid = data["conversation_id"]
+        conv = state.conversations[cid]
+        done = event.exam_time + float(data.get("duration_s", 0.0))
+        self._waiting_seq[cid] = state.last_seq
+        since = self._waiting_since.get(cid)
+        answered = since is not None and (conv.last_candidate_at or -1.0) >= since
+        if since is None or answered:
+            self._waiting_since[cid] = event.exam_time
+            patience = state.customers[conv.customer_id].patience_s
+            self._push(done + patience, "patience", (cid, event.exam_time))
+        incident = self._incident(conv.incident_id)
+        if incident is not None and incident.follow_up is not None:
+            payload = (cid, state.last_seq, event.exam_time)
+            self._push(done + incident.follow_up.after_s, "follow_up", payload)
+
+    def _on_message_sent(self, state: ExamState, event: Event) -> None:
+        """React to a candidate message: flags, mood, and the customer's reply."""
+        conv = state.conversations[event.data["conversation_id"]]
+        incident = self._incident(conv.incident_id)
+        text, at, seq = event.data["text"], event.exam_time, state.last_seq
+        reaction = _Reaction()
+        message = conv.messages[-1]
+        if message.interrupted:
+            left = max(0.0, conv.busy_until - at)
+            reaction.flag(ev.interruption_flag(left, conv.channel, conv.id, seq))
+            reaction.nudge(moods.INTERRUPTED, "interrupted")
+        jargon = self._jargon(state, conv.customer_id, text)
+        if jargon:
+            reaction.flag(ev.jargon_flag(jargon, conv.id, seq))
+            reaction.nudge(moods.JARGON, f"jargon ({', '.join(jargon)})")
+        self._relay(state, conv.customer_id, text, conv.id, seq, reaction)
+        if incident is None:
+            self._settle(at, conv.customer_id, reaction)
+            return
+        reply = self._answer(state, conv, incident, text, jargon, reaction)
+        self._flag_conversation(conv, incident, text, reply, seq, reaction)
+        self._settle(at, conv.customer_id, reaction)
+        reply = self._answer(state, conv, incident, text, jargon, None)  # in the mood it left
+        self._revealed[incident.id].update(reply.reveals)
+        reply_text = reply.text
+        if message.interrupted:
+            reply_text = f"{dialogue.line(self.language, 'interrupted')} {reply_text}"
+        delay = CALL_PAUSE_S if conv.channel == "call" else reading_s(text)
+        ready = round(max(at + delay, self._reply_ready.get(conv.id, 0.0)), 3)
+        self._reply_ready[conv.id] = ready  # answers come in the order they were asked
+        utterance = Utterance(conv.id, reply_text, reply.kind, reply.rule_id, reply.reveals)
+        self._say(ready, utterance)
+
+    def _answer(
+        self,
+        state: ExamState,
+        conv: Conversation,
+        incident: Incident,
+        text: str,
+        jargon: list[str],
+        reaction: _Reaction | None,
+    ) -> dialogue.Reply:
+        """The customer's reply; with a `reaction`, also the mood nudges it implies."""
+        if dialogue.first_match(dialogue.solution_patterns(incident), text):
+            self._solved.add(incident.id)
+        ctx = dialogue.Context(
+            customer=self.scenario.customer(conv.customer_id),
+            language=self.language,
+            mood=self._moods.label(conv.customer_id),
+            revealed=set(self._revealed[incident.id]),
+            solution_given=incident.id in self._solved,
+        )
+        reply = dialogue.respond(incident, text, ctx, jargon)
+        if reaction is not None:
+            self._mood_from(conv, text, reply, reaction)
+        return reply
+
+    def _mood_from(
+        self, conv: Conversation, text: str, reply: dialogue.Reply, reaction: _Reaction
+    ) -> None:
+        """A rule's nudge wins; else empathy and progress calm, once per customer message."""
+        if reply.nudge is not None:
+            step = moods.RULE_STEP if reply.nudge == MoodNudge.ANGRIER else -moods.RULE_STEP
+            reaction.nudge(step, f"rule {reply.rule_id}")
+            return
+        last = _last_customer_seq(conv)
+        if moods.empathy_in(text, self.language) and self._empathy_credit.get(conv.id, -1) < last:
+            self._empathy_credit[conv.id] = last
+            reaction.nudge(moods.EMPATHY, "empathy")
+        if moods.progress_in(text, self.language) and self._progress_credit.get(conv.id, -1) < last:
+            self._progress_credit[conv.id] = last
+            reaction.nudge(moods.PROGRESS, "progress update")
+
+    def _flag_conversation(
+        self,
+        conv: Conversation,
+        incident: Incident,
+        text: str,
+        reply: dialogue.Reply,
+        seq: int,
+        reaction: _Reaction,
+    ) -> None:
+        lang = self.language
+        solution = dialogue.first_match(dialogue.solution_patterns(incident), text)
+        if reply.reveals or (
+            ev.clarifying_question(text, lang) and incident.id not in self._solved
+        ):
+            reaction.flag(ev.question_flag(text, reply.reveals, conv.id, seq))
+        if solution is not None:
+            return
+        said = [m.text for m in conv.messages if m.author == "customer"]
+        shared = ev.paraphrased(text, said, lang)
+        if shared:
+            keys = {
+                f.id: f.answer
+                for f in incident.facts
+                if f.key and f.id in self._revealed[incident.id]
+            }
+            reaction.flag(
+                ev.paraphrase_flag(shared, ev.restated_facts(text, keys, lang), conv.id, seq)
+            )
+
+    def _jargon(self, state: ExamState, customer_id: str, text: str) -> list[str]:
+        customer = state.customers.get(customer_id)
+        if customer is None or customer.technical_level != TechnicalLevel.NOVICE.value:
+            return []
+        return dialogue.jargon_in(text, self.scenario.glossary)
+
+    def _relay(
+        self,
+        state: ExamState,
+        customer_id: str,
+        text: str,
+        conv_id: str | None,
+        seq: int,
+        reaction: _Reaction,
+    ) -> None:
+        """A second line's question passed on to its customer (SOL-5); their fix follows."""
+        for incident_id, group in list(self._relay_open.items()):
+            incident = self.scenario.incident(incident_id)
+            second = incident.second_line
+            if incident.customer != customer_id or second is None:
+                continue
+            pattern = dialogue.first_match(second.relay_patterns, text)
+            if pattern is None:
+                continue
+            del self._relay_open[incident_id]
+            self._relayed.add(incident_id)
+            reaction.flag(ev.relay_flag(pattern, state.groups.get(group, group), conv_id, seq))
+            ticket = _incident_ticket(state, incident_id)
+            if ticket is not None:
+                fixed = {
+                    "ticket_id": ticket.id,
+                    "group": group,
+                    "text": dialogue.line(self.language, "fixed"),
+                    "question": False,
+                }
+                self._emit(state.now + second.delay_s, "second_line_reply", fixed)
+
+    def _settle(self, at: float, customer_id: str, reaction: _Reaction) -> None:
+        """Log the flags and the mood change a candidate action caused, at its time."""
+        for flag in reaction.flags:
+            self._emit(at, "evidence_flagged", flag.event_data())
+        if reaction.delta:
+            change = self._moods.nudge(customer_id, reaction.delta, "; ".join(reaction.causes))
+            if change is not None:
+                self._emit(at, "mood_changed", change.event_data())
+
+    def _on_ticket_reply(self, state: ExamState, event: Event) -> None:
+        """A written reply: jargon, a relayed question, progress for a waiting customer."""
+        ticket = state.tickets[event.data["ticket_id"]]
+        text, at, seq = event.data["text"], event.exam_time, state.last_seq
+        reaction = _Reaction()
+        jargon = self._jargon(state, ticket.customer_id, text)
+        if jargon:
+            reaction.flag(ev.jargon_flag(jargon, None, seq))
+            reaction.nudge(moods.JARGON, f"jargon ({', '.join(jargon)})")
+        self._relay(state, ticket.customer_id, text, None, seq, reaction)
+        calming = moods.empathy_in(text, self.language) or moods.progress_in(text, self.language)
+        last = self._ticket_calmed_at.get(ticket.id)
+        if calming and (last is None or at - last >= PROGRESS_COOLDOWN_S):
+            self._ticket_calmed_at[ticket.id] = at
+            reaction.nudge(moods.PROGRESS, "progress update")
+        self._settle(at, ticket.customer_id, reaction)
+
+    def _on_transferred(self, state: ExamState, event: Event) -> None:
+        """The group answers after its delay; a group the ticket is not for sends it back."""
+        ticket = state.tickets[event.data["ticket_id"]]
+        incident = self._incident(ticket.incident_id)
+        if incident is None:
+            return
+        group, at = event.data["group"], event.exam_time
+        second = incident.second_line
+        accepted = {incident.answer.transfer_group} | {
+            a.transfer_group for a in incident.answer.alternatives
+        }
+        if group in accepted and second is not None and incident.id not in self._second_line:
+            self._second_line.add(incident.id)
+            reply = {
+                "ticket_id": ticket.id,
+                "group": group,
+                "text": second.reply,
+                "question": second.question,
+            }
+            self._emit(at + second.delay_s, "second_line_reply", reply)
+        elif group not in accepted:
+            bounce = {
+                "ticket_id": ticket.id,
+                "group": group,
+                "text": dialogue.line(self.language, "bounce"),
+                "question": False,
+            }
+            self._emit(at + BOUNCE_DELAY_S, "second_line_reply", bounce)
+        self._schedule_news(incident, ticket, at)
+
+    def _on_pending(self, state: ExamState, event: Event) -> None:
+        if event.data["waiting_on"] != "third_party":
+            return
+        ticket = state.tickets[event.data["ticket_id"]]
+        incident = self._incident(ticket.incident_id)
+        if incident is not None:
+            self._schedule_news(incident, ticket, event.exam_time)
+
+    def _schedule_news(self, incident: Incident, ticket: Ticket, at: float) -> None:
+        if incident.news_request is not None:
+            self._push(at + incident.news_request.after_s, "news", (incident.id, ticket.id, at))
+
+    def _on_second_line_reply(self, state: ExamState, event: Event) -> None:
+        if not event.data.get("question"):
+            return
+        ticket = state.tickets[event.data["ticket_id"]]
+        incident = self._incident(ticket.incident_id)
+        second = incident.second_line if incident else None
+        if incident is None or second is None or not second.relay_patterns:
+            return
+        if incident.id not in self._relayed:
+            self._relay_open[incident.id] = event.data["group"]
+
+
+class _Reaction:
+    """What one candidate action caused: evidence flags and a net mood nudge."""
+
+    def __init__(self) -> None:
+        self.flags: list[ev.Flag] = []
+        self.delta = 0.0
+        self.causes: list[str] = []
+
+    def flag(self, flag: ev.Flag) -> None:
+        self.flags.append(flag)
+
+    def nudge(self, delta: float, cause: str) -> None:
+        self.delta += delta
+        self.causes.append(cause)
+
+
+def _last_customer_seq(conv: Conversation) -> int:
+    return next((m.seq for m in reversed(conv.messages) if m.author == "customer"), 0)
+
+
+def _incident_ticket(state: ExamState, incident_id: str) -> Ticket | None:
+    """The incident's ticket: the first one linked to it that is still open, else the first."""
+    linked = [t for t in state.tickets.values() if t.incident_id == incident_id]
+    active = [t for t in linked if t.is_active]
+    return (active or linked or [None])[0]
+
+
+# --------------------------------------------------------------------------- resume
+
+
+def restore(
+    scenario: Scenario, events: Iterable[Event | tuple[int, Event]]
+) -> tuple[Simulation, ExamState]:
+    """Rebuild the simulation (and the state) of a session from its log, to resume it.
+
+    Replays the log through a fresh simulation exactly as the session did:
+    before a stimulus it pops the schedule until that stimulus comes out,
+    before a candidate command it fires the silent items due by then. A
+    stimulus this scenario would not have produced raises RestoreError.
+    """
+    sim = Simulation(scenario)
+    state = ExamState()
+    for index, item in enumerate(events, start=1):
+        seq, event = item if isinstance(item, tuple) else (index, item)
+        if state.started and event.kind == EventKind.STIMULUS:
+            _catch_up(sim, state, event)
+        elif state.started and event.kind == EventKind.COMMAND:
+            _drain(sim, state, event.exam_time)
+        apply(state, event, seq)
+        sim.observe(state, event)
+    return sim, state
+
+
+def _refused(state: ExamState, at: float, event_type: str, data: dict[str, Any]) -> bool:
+    """Would the session have skipped this stimulus (as `ExamSession._try_record` does)?"""
+    probe = make_event(event_type, data, max(at, state.now), "")
+    return check(state, probe) is not None
+
+
+def _catch_up(sim: Simulation, state: ExamState, event: Event) -> None:
+    while True:
+        due = sim.pop_due(state, event.exam_time)
+        if due is None:
+            raise RestoreError(f"the log's {event.type} at {event.exam_time:g} s was not scheduled")
+        at, event_type, data = due
+        if event_type == event.type and data == event.data:
+            return
+        if not _refused(state, at, event_type, data):
+            raise RestoreError(
+                f"the log has {event.type} at {event.exam_time:g} s where the scenario "
+                f"makes {event_type} at {at:g} s"
+            )
+
+
+def _drain(sim: Simulation, state: ExamState, until: float) -> None:
+    while (due := sim.pop_due(state, until)) is not None:
+        at, event_type, data = due
+        if not _refused(state, at, event_type, data):
+            raise RestoreError(f"the scenario makes {event_type} at {at:g} s, missing from the log")

@@ -1,0 +1,1 @@
+"""Headless runs of a scenario with a scripted candidate (`helpdesk-exam simulate`)."""

@@ -1,0 +1,117 @@
+"""What the scripted candidates say, in the scenario's language.
+
+A scenario's canned replies come first (they are what a real candidate
+would use, DATA-5); these sentences fill in where a scenario has none. Each
+is written so the simulated customers recognise it with the built-in
+patterns of `scenario.dialogue` (empathy, progress, check, closing).
+"""
+
+from __future__ import annotations
+
+AGENT_NAME = "Alex"
+"""The `{agent}` in canned replies, for a simulated candidate."""
+
+PHRASES: dict[str, dict[str, str]] = {
+    "en": {
+        "greeting": "Good morning, service desk, you're speaking with {agent}. How can I help you?",
+        "identify": "Could I have your full name and your department, please?",
+        "empathy": "I'm sorry about this, I understand how frustrating it is. I'll help you right away.",
+        "ask": "Could you tell me more about the {pattern}?",
+        "ask_direct": "{Pattern}, exactly?",
+        "ask_step": "Could you tell me: {pattern}?",
+        "paraphrase": "So, if I understand you correctly: {summary}",
+        "hold": "Thank you. One moment please, I'm looking into this for you.",
+        "solution": "Here is what will fix it: {solution}",
+        "workaround": "Here is what you can do right now: {solution}",
+        "check": "Could you try it now and let me know whether it works?",
+        "transferred": "I've passed your ticket {ticket} to the {group}. I'll follow it up and keep you "
+        "informed of their progress.",
+        "relay": "The {group} asks: {question}",
+        "fixed": "Good news from the {group}: {text}",
+        "progress": "A quick update on your ticket {ticket}: it is still being worked on. I'll keep you "
+        "informed.",
+        "waiting": "Thank you for your patience. I'm working on your ticket {ticket} and I'll keep you "
+        "informed.",
+        "closing": "Is there anything else I can do for you?",
+        "email_ack": "Good morning, thank you for your message. We are looking into it and will keep "
+        "you informed.",
+        "note_answer": "Customer's answer to the {group}: {answer}",
+        "note_facts": "Details from the customer: {facts}",
+        "transfer_reason": "{title}. Tried so far: checked the knowledge base ({article}). Needs the {group}.",
+        "jargon": "It's probably the {term}.",
+    },
+    "nl": {
+        "greeting": "Goedemorgen, servicedesk, u spreekt met {agent}. Waarmee kan ik u helpen?",
+        "identify": "Mag ik uw volledige naam en uw afdeling, alstublieft?",
+        "empathy": "Het spijt me, ik begrijp dat dit vervelend is. Ik help u meteen.",
+        "ask": "Kunt u me meer vertellen over {pattern}?",
+        "ask_direct": "{Pattern}, precies?",
+        "ask_step": "Kunt u me zeggen: {pattern}?",
+        "paraphrase": "Dus als ik het goed begrijp: {summary}",
+        "hold": "Dank u. Een moment alstublieft, ik kijk het voor u na.",
+        "solution": "Dit lost het op: {solution}",
+        "workaround": "Dit kunt u nu meteen doen: {solution}",
+        "check": "Kunt u het nu opnieuw proberen en laten weten of het werkt?",
+        "transferred": "Ik heb uw ticket {ticket} doorgegeven aan {group}. Ik volg het op en houd u op "
+        "de hoogte.",
+        "relay": "{group} vraagt: {question}",
+        "fixed": "Goed nieuws van {group}: {text}",
+        "progress": "Een update over uw ticket {ticket}: er wordt nog aan gewerkt. Ik houd u op de "
+        "hoogte.",
+        "waiting": "Bedankt voor uw geduld. Ik ben bezig met uw ticket {ticket} en houd u op de hoogte.",
+        "closing": "Kan ik nog iets anders voor u doen?",
+        "email_ack": "Goedemorgen, bedankt voor uw bericht. We zijn ermee bezig en houden u op de "
+        "hoogte.",
+        "note_answer": "Antwoord van de klant voor {group}: {answer}",
+        "note_facts": "Gegevens van de klant: {facts}",
+        "transfer_reason": "{title}. Al gedaan: kennisbank geraadpleegd ({article}). Nodig: {group}.",
+        "jargon": "Het ligt waarschijnlijk aan de {term}.",
+    },
+    "fr": {
+        "greeting": "Bonjour, service d'assistance, {agent} à l'appareil. Comment puis-je vous aider ?",
+        "identify": "Puis-je avoir votre nom complet et votre service, s'il vous plaît ?",
+        "empathy": "Je suis désolé, je comprends que c'est frustrant. Je vous aide tout de suite.",
+        "ask": "Pouvez-vous m'en dire plus sur {pattern} ?",
+        "ask_direct": "{Pattern}, exactement ?",
+        "ask_step": "Pouvez-vous me dire : {pattern} ?",
+        "paraphrase": "Donc, si je comprends bien : {summary}",
+        "hold": "Merci. Un instant s'il vous plaît, je regarde cela pour vous.",
+        "solution": "Voici ce qui va régler le problème : {solution}",
+        "workaround": "Voici ce que vous pouvez faire tout de suite : {solution}",
+        "check": "Pouvez-vous essayer maintenant et me dire si ça marche ?",
+        "transferred": "J'ai transmis votre ticket {ticket} à {group}. Je le suis et je vous tiens au "
+        "courant.",
+        "relay": "{group} demande : {question}",
+        "fixed": "Bonne nouvelle de {group} : {text}",
+        "progress": "Un point sur votre ticket {ticket} : il est toujours en cours. Je vous tiens au "
+        "courant.",
+        "waiting": "Merci de votre patience. Je m'occupe de votre ticket {ticket} et je vous tiens au "
+        "courant.",
+        "closing": "Puis-je faire autre chose pour vous ?",
+        "email_ack": "Bonjour, merci pour votre message. Nous nous en occupons et vous tiendrons au "
+        "courant.",
+        "note_answer": "Réponse du client pour {group} : {answer}",
+        "note_facts": "Informations du client : {facts}",
+        "transfer_reason": "{title}. Déjà fait : base de connaissances consultée ({article}). "
+        "Nécessite {group}.",
+        "jargon": "C'est sans doute le {term}.",
+    },
+}
+
+QUESTION_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("which", "what", "when", "where", "who", "how", "why", "since", "do", "did", "is", "are",
+           "anyone", "any"),
+    "nl": ("welke", "wat", "wanneer", "waar", "wie", "hoe", "waarom", "sinds", "is", "heeft"),
+    "fr": ("quel", "quelle", "quand", "ou", "qui", "comment", "pourquoi", "depuis", "est"),
+}  # fmt: skip
+"""A fact's pattern that starts with one of these is asked as it stands: "Since when, exactly?"."""
+
+
+def phrase(language: str, key: str, **values: str) -> str:
+    """A candidate sentence in `language` (English when the language has none)."""
+    table = PHRASES.get(language, PHRASES["en"])
+    text = table.get(key, PHRASES["en"][key])
+    if "{Pattern}" in text:
+        pattern = values.pop("pattern", "")
+        values["Pattern"] = pattern[:1].upper() + pattern[1:]
+    return text.format(agent=AGENT_NAME, **values)

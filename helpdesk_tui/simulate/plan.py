@@ -1,0 +1,753 @@
+"""How a scripted candidate handles one incident: its steps, in the procedure's order.
+
+The plan follows the procedure of the answer key's category step by step
+(COM-1, SOL-1): a step detected in what the candidate writes becomes a
+message that contains one of its patterns (a canned reply where one fits,
+DATA-5); a step detected by an event becomes that action. Around the
+procedure the plan adds what the answer key asks for: clarifying questions
+for the hidden facts and a paraphrase before looking anything up (COM-2,
+COM-4), the knowledge-base look-up (SOL-2), the solution or the fitting
+option (SOL-7, SOL-8), the transfer and its follow-up (DATA-3, SOL-5), the
+resolution and closing (DATA-4). A `Style` switches parts off for the naive
+candidate.
+
+Steps build their command only when they run, from the state at that moment
+(the customer's words so far, the facts revealed, the ticket's fields).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from helpdesk_tui.core.state import ExamState, Ticket, TicketStatus
+from helpdesk_tui.kb.search import KbIndex
+from helpdesk_tui.scenario import dialogue
+from helpdesk_tui.scenario.model import Channel, Fact, Incident, ProcedureStep, Scenario
+from helpdesk_tui.simulate.phrases import AGENT_NAME, QUESTION_WORDS, phrase
+
+Command = tuple[str, dict[str, Any]]
+Said = tuple[str, str | None]
+"""A message's text and the canned reply it came from, if any."""
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+_YES_NO_STARTS = ("do", "did", "is", "are", "does", "have", "has", "heeft", "est")
+
+
+@dataclass(frozen=True, slots=True)
+class Style:
+    """How a scripted candidate works; the ideal one has everything on."""
+
+    name: str
+    ask_questions: bool = True
+    """Identification, hidden facts, "does it work?", the closing question (COM-2)."""
+    paraphrase: bool = True
+    empathy: bool = True
+    plain_words: bool = True
+    """No glossary jargon to novices (COM-5)."""
+    jargon: bool = False
+    """Drops a glossary term into explanations, to anyone."""
+    wait_for_customer: bool = True
+    """Never writes while the customer types or speaks (COM-3)."""
+    reply_timeout_s: float = 60.0
+    """How long to wait for an answer before carrying on anyway."""
+    by_priority: bool = True
+    one_at_a_time: bool = False
+    sla_updates: bool = True
+    """Progress updates before the SLA's update target runs out (SOL-6)."""
+    answer_waiting: bool = True
+    """Answers follow-ups and news requests while waiting on the second line."""
+    relay: bool = True
+    """Relays a second line's question to the customer (SOL-5)."""
+    use_canned: bool = True
+    correct_fields: bool = True
+    """Corrects a queue ticket's category, impact and urgency to the answer key's."""
+    pick_right_article: bool = True
+    speed: float = 1.0
+    """Multiplies the time every action takes."""
+    pickup_s: float = 0.0
+    """Time before the candidate picks up a new incident."""
+
+
+@dataclass(slots=True)
+class Step:
+    """One thing to do for an incident.
+
+    `kind` is "say" (a message; `make` gives text and canned id), "do" (a
+    command; `make` gives type and data) or "wait" (`make` says whether the
+    wait is over). `make` returning None skips the step.
+    """
+
+    label: str
+    kind: str
+    make: Callable[[ExamState, Job], Any]
+    written: bool = False
+    """A say that goes out as a ticket reply once the conversation is over."""
+    patterns: tuple[str, ...] = ()
+    """A procedure step's patterns: skip the say when an earlier message already had one."""
+    needs_reply: bool = False
+    """A do that waits for the customer's answer to the last message."""
+    conv: str | None = None
+    """The conversation a say goes to, when it is not the incident's own."""
+    cost: float = 3.0
+
+
+@dataclass(slots=True)
+class Job:
+    """One incident as the scripted candidate works on it."""
+
+    incident: Incident
+    arrival: float
+    rank: int
+    conv_id: str | None = None
+    ticket_id: str | None = None
+    steps: list[Step] = field(default_factory=list)
+    index: int = 0
+    extra: list[Step] = field(default_factory=list)
+    """Steps pushed in by what happens (a news request), done before the plan's next one."""
+    said: Counter[str] = field(default_factory=Counter)
+    replies: Counter[str] = field(default_factory=Counter)
+    last_said: dict[str, float] = field(default_factory=dict)
+    revealed: set[str] = field(default_factory=set)
+    second_line: list[tuple[float, str, bool, str]] = field(default_factory=list)
+    """(time, text, question, group) of each second-line reply on the ticket."""
+    transferred_at: float | None = None
+    relayed_at: float | None = None
+    started: bool = False
+
+    def pending(self) -> list[Step]:
+        """The steps that may go next: the first pushed-in one, then the plan's next."""
+        found = self.extra[:1]
+        if self.index < len(self.steps):
+            found.append(self.steps[self.index])
+        return found
+
+    def advance(self, step: Step) -> None:
+        if self.extra and self.extra[0] is step:
+            self.extra.pop(0)
+        elif self.index < len(self.steps) and self.steps[self.index] is step:
+            self.index += 1
+
+    @property
+    def finished(self) -> bool:
+        return self.index >= len(self.steps) and not self.extra
+
+    @property
+    def blocked_on_wait(self) -> bool:
+        return self.index < len(self.steps) and self.steps[self.index].kind == "wait"
+
+    def ticket(self, state: ExamState) -> Ticket | None:
+        return state.tickets.get(self.ticket_id) if self.ticket_id else None
+
+
+# --------------------------------------------------------------------------- text helpers
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE.split(" ".join(text.split())) if s.strip()]
+
+
+def fill(text: str) -> str:
+    """A canned reply's `{agent}` filled in (other braces left alone)."""
+    return text.replace("{agent}", AGENT_NAME)
+
+
+class Texts:
+    """The words a scripted candidate chooses, for one scenario and style."""
+
+    def __init__(self, scenario: Scenario, style: Style) -> None:
+        self.scenario = scenario
+        self.style = style
+        self.language = scenario.language
+        self.glossary = scenario.glossary
+
+    def phrase(self, key: str, **values: str) -> str:
+        return phrase(self.language, key, **values)
+
+    def novice(self, state: ExamState, customer_id: str) -> bool:
+        customer = state.customers.get(customer_id)
+        return customer is not None and customer.technical_level == "novice"
+
+    def plain(self, text: str, novice: bool) -> str:
+        """For a novice: drop sentences with jargon, or spell each term out when all have some."""
+        if not (novice and self.style.plain_words and self.glossary):
+            return text
+        kept = [s for s in sentences(text) if not dialogue.jargon_in(s, self.glossary)]
+        if kept:
+            return " ".join(kept)
+        for term, plain in self.glossary.items():
+            text = re.sub(rf"\b{re.escape(term)}\w*", plain, text, flags=re.IGNORECASE)
+        return text
+
+    def with_jargon(self, text: str) -> str:
+        if not (self.style.jargon and self.glossary):
+            return text
+        term = next(iter(self.glossary))
+        return f"{text} {self.phrase('jargon', term=term)}"
+
+    def canned_for(self, patterns: tuple[str, ...]) -> Said | None:
+        """The first canned reply that contains one of the patterns."""
+        if not self.style.use_canned:
+            return None
+        for canned in self.scenario.canned:
+            if dialogue.first_match(patterns, canned.text):
+                return fill(canned.text), canned.id
+        return None
+
+    def role(self, step: ProcedureStep) -> str:
+        """What a pattern step is for, judged by which of our sentences it recognises."""
+        probes = (
+            ("closing", self.phrase("closing")),
+            ("check", self.phrase("check")),
+            ("inform", self.phrase("transferred", ticket="T-1", group="second line")),
+            ("greeting", self.phrase("greeting")),
+            ("identify", self.phrase("identify")),
+        )
+        for role, text in probes:
+            if dialogue.first_match(step.patterns, text):
+                return role
+        return "question"
+
+    def for_step(self, step: ProcedureStep, role: str, novice: bool) -> Said:
+        """A message for a procedure step: a canned reply, our sentence, or a question."""
+        canned = self.canned_for(step.patterns)
+        if canned is not None and not (novice and dialogue.jargon_in(canned[0], self.glossary)):
+            return canned
+        if role in ("closing", "check", "greeting", "identify"):
+            return self.phrase(role), None
+        pattern = self.usable_pattern(step.patterns, novice)
+        return self.question(pattern), None
+
+    def usable_pattern(self, patterns: tuple[str, ...], novice: bool) -> str:
+        clean = [p for p in patterns if not (novice and dialogue.jargon_in(p, self.glossary))]
+        return (clean or list(patterns))[0]
+
+    def question(self, pattern: str) -> str:
+        """A question that contains `pattern` word for word, so the customer recognises it."""
+        first = dialogue.words(pattern)[:1]
+        starts_question = bool(first) and first[0] in QUESTION_WORDS.get(self.language, ())
+        if not starts_question:
+            return self.phrase("ask", pattern=pattern)
+        if len(dialogue.words(pattern)) >= 3 or first[0] in _YES_NO_STARTS:
+            return pattern[:1].upper() + pattern[1:] + "?"
+        return self.phrase("ask_direct", pattern=pattern)
+
+    def fact_question(self, fact: Fact, novice: bool) -> str:
+        return self.question(self.best_ask(fact, novice))
+
+    def best_ask(self, fact: Fact, novice: bool) -> str:
+        """The fact's most natural pattern to ask with: an open question word, then a noun."""
+        usable = [p for p in fact.ask if not (novice and dialogue.jargon_in(p, self.glossary))]
+        usable = usable or list(fact.ask)
+        qwords = QUESTION_WORDS.get(self.language, ())
+
+        def rank(pattern: str) -> tuple[int, int]:
+            w = dialogue.words(pattern)
+            opens = bool(w) and w[0] in qwords and w[0] not in _YES_NO_STARTS
+            if opens and len(w) >= 2:
+                return (0, -len(w))
+            if not (w and w[0] in qwords):
+                return (1, -len(w))
+            return (2, -len(w))
+
+        return min(usable, key=rank)
+
+    def solution(self, incident: Incident, novice: bool) -> tuple[str, bool]:
+        """What to tell the customer: the fitting option, else the key's sentences with its keywords.
+
+        The second value says whether it is a workaround (an option) rather than the fix.
+        """
+        answer = incident.answer
+        option = answer.fitting_option
+        if option is not None:
+            return self.plain(option.text, novice), True
+        chosen = [
+            s
+            for s in sentences(answer.solution)
+            if dialogue.first_match(answer.solution_keywords, s)
+        ]
+        text = " ".join(chosen) if chosen else answer.solution
+        return self.plain(text, novice), False
+
+    def resolution(self, incident: Incident) -> str:
+        option = incident.answer.fitting_option
+        return option.text if option is not None else " ".join(incident.answer.solution.split())
+
+    def target_article(self, incident: Incident) -> str | None:
+        option = incident.answer.fitting_option
+        if option is not None and option.kb_article:
+            return option.kb_article
+        return incident.answer.kb_article
+
+
+# --------------------------------------------------------------------------- the planner
+
+
+class Planner:
+    """Turns an incident into the steps of a `Job`, for one scenario and style."""
+
+    def __init__(
+        self, scenario: Scenario, style: Style, kb: KbIndex, note: Callable[[str], None]
+    ) -> None:
+        self.scenario = scenario
+        self.style = style
+        self.kb = kb
+        self.note = note
+        self.t = Texts(scenario, style)
+
+    # ---------------------------------------------------------------- plan
+
+    def plan(self, job: Job) -> list[Step]:
+        incident = job.incident
+        procedure = self.scenario.procedure_for(incident.answer.category)
+        done: set[str] = set()
+        steps: list[Step] = []
+        for proc_step in procedure.steps:
+            if proc_step.patterns:
+                steps += self._pattern_step(job, proc_step, done)
+            else:
+                steps += self._event_step(job, proc_step.events, done)
+        for block in self._missing(job):
+            steps += self._ensure(job, block, done)
+        return steps
+
+    def _missing(self, job: Job) -> tuple[str, ...]:
+        """Blocks every plan ends with, in this order, when the procedure left them out."""
+        transfer = ("transfer", "inform") if self._transfers(job) else ()
+        if not job.incident.is_conversation:
+            return ("open", "classify", "kb", "reply", *transfer, "resolve", "close_ticket")
+        start = ("ticket", "explore", "kb", "solution", *transfer)
+        if (
+            transfer and job.incident.channel == Channel.CALL
+        ):  # no caller waits on hold for the second line
+            return (*start, "closing", "close_conv", "resolve", "close_ticket")
+        return (*start, "resolve", "closing", "close_conv", "close_ticket")
+
+    def _transfers(self, job: Job) -> bool:
+        return job.incident.answer.transfer_group is not None
+
+    def _ensure(self, job: Job, block: str, done: set[str]) -> list[Step]:
+        """The block's steps, with what must come before it, unless already planned."""
+        if block in done:
+            return []
+        before = {
+            "kb": ("ticket", "explore") if job.incident.is_conversation else ("open",),
+            "solution": ("kb",),
+            "reply": ("kb",),
+            "transfer": ("kb",),
+            "inform": ("transfer",),
+            "follow": ("transfer",),
+            "resolve": ("follow",) if self._transfers(job) else ("kb",),
+            "close_ticket": ("resolve",),
+            "close_conv": ("closing",),
+        }.get(block, ())
+        steps: list[Step] = []
+        for need in before:
+            steps += self._ensure(job, need, done)
+        done.add(block)
+        return steps + self._block(job, block)
+
+    def _block(self, job: Job, block: str) -> list[Step]:
+        conv = job.incident.is_conversation
+        builders: dict[str, Callable[[Job], list[Step]]] = {
+            "ticket": self._create if conv else _nothing,
+            "explore": self._explore if conv else _nothing,
+            "kb": self._kb,
+            "solution": self._solution_say if conv else _nothing,
+            "open": _nothing if conv else self._open,
+            "classify": self._update_facts if conv else self._classify,
+            "reply": _nothing if conv else self._written_reply,
+            "transfer": self._transfer if self._transfers(job) else _nothing,
+            "inform": self._inform,
+            "follow": self._follow if self._transfers(job) else _nothing,
+            "resolve": self._resolve,
+            "closing": self._closing if conv else _nothing,
+            "close_conv": self._close_conv if conv else _nothing,
+            "close_ticket": self._close_ticket,
+        }
+        return builders[block](job)
+
+    def _event_step(self, job: Job, events: tuple[str, ...], done: set[str]) -> list[Step]:
+        names = set(events)
+        if names & {"ticket_transferred", "ticket_resolved", "ticket_pending"}:
+            if "ticket_transferred" in names and self._transfers(job):
+                return self._ensure(job, "transfer", done)
+            return self._ensure(job, "resolve", done)
+        if names & {"note_added", "ticket_updated"} and "transfer" in done:
+            return self._ensure(job, "follow", done)
+        mapping = {
+            "ticket_created": "ticket",
+            "ticket_opened": "open",
+            "ticket_updated": "classify",
+            "note_added": "classify",
+            "kb_article_opened": "kb",
+            "kb_searched": "kb",
+            "ticket_reply_added": "reply",
+            "ticket_closed": "close_ticket",
+            "conversation_closed": "close_conv",
+        }
+        blocks = [mapping[e] for e in events if e in mapping]
+        steps: list[Step] = []
+        for block in blocks[:1]:
+            steps += self._ensure(job, block, done)
+        return steps
+
+    def _pattern_step(self, job: Job, step: ProcedureStep, done: set[str]) -> list[Step]:
+        if not job.incident.is_conversation:
+            return []
+        role = self.t.role(step)
+        if role in ("identify", "question", "check", "closing") and not self.style.ask_questions:
+            return []
+        before: list[Step] = []
+        if role == "check":
+            before = self._ensure(job, "solution", done)
+        elif role == "inform":
+            before = self._ensure(job, "transfer", done) if self._transfers(job) else []
+            done.add("inform")
+        elif role == "closing":
+            before = self._ensure(job, "solution", done) if not self._transfers(job) else []
+            done.add("closing")
+        say = self._say_step(job, step, role)
+        after = self._empathy() if role == "greeting" and self.style.empathy else []
+        if role == "closing" and self._transfers(job) and job.incident.channel == Channel.CALL:
+            after = self._ensure(job, "close_conv", done)
+        return before + [say] + after
+
+    # ---------------------------------------------------------------- conversation steps
+
+    def _say_step(self, job: Job, step: ProcedureStep, role: str) -> Step:
+        def make(state: ExamState, j: Job) -> Said | None:
+            novice = self.t.novice(state, j.incident.customer)
+            if role == "inform" and j.transferred_at is None:
+                return self._inform_text(state, j, novice), None
+            if role == "inform":
+                canned = self.t.canned_for(step.patterns)
+                return canned or (self._inform_text(state, j, novice), None)
+            return self.t.for_step(step, role, novice)
+
+        return Step(
+            f"{role}: {step.id}", "say", make, patterns=step.patterns, written=role == "inform"
+        )
+
+    def _empathy(self) -> list[Step]:
+        def make(state: ExamState, job: Job) -> Said | None:
+            customer = state.customers.get(job.incident.customer)
+            if customer is None or customer.mood == "calm":
+                return None
+            return self.t.phrase("empathy"), None
+
+        return [Step("empathy", "say", make)]
+
+    def _explore(self, job: Job) -> list[Step]:
+        steps: list[Step] = self._empathy() if self.style.empathy else []
+        if self.style.ask_questions:
+            steps += [self._fact_step(fact) for fact in job.incident.facts]
+        if self.style.paraphrase:
+            steps.append(Step("paraphrase", "say", self._paraphrase))
+        steps += self._update_facts(job)
+        return steps
+
+    def _fact_step(self, fact: Fact) -> Step:
+        def make(state: ExamState, job: Job) -> Said | None:
+            if fact.id in job.revealed:
+                return None
+            novice = self.t.novice(state, job.incident.customer)
+            pattern = self.t.best_ask(fact, novice)
+            if novice and dialogue.jargon_in(pattern, self.scenario.glossary):
+                self.note(f"{job.incident.id}: fact '{fact.id}' can only be asked with jargon")
+                return None
+            return self.t.question(pattern), None
+
+        return Step(f"ask: {fact.id}", "say", make)
+
+    def _paraphrase(self, state: ExamState, job: Job) -> Said | None:
+        facts = [f for f in job.incident.facts if f.id in job.revealed]
+        chosen = [f for f in facts if f.key] or facts
+        if chosen:
+            summary = " ".join(f.answer for f in chosen)
+        else:
+            conv = state.conversations.get(job.conv_id or "")
+            said = [m.text for m in conv.messages if m.author == "customer"] if conv else []
+            if not said:
+                return None
+            summary = said[0]
+        novice = self.t.novice(state, job.incident.customer)
+        return self.t.plain(self.t.phrase("paraphrase", summary=summary), novice), None
+
+    def _solution_say(self, job: Job) -> list[Step]:
+        if self._transfers(job) and job.incident.answer.fitting_option is None:
+            return []
+
+        def make(state: ExamState, j: Job) -> Said | None:
+            novice = self.t.novice(state, j.incident.customer)
+            text, workaround = self.t.solution(j.incident, novice)
+            lead = self.t.phrase("workaround" if workaround else "solution", solution=text)
+            return self.t.with_jargon(lead), None
+
+        return [Step("solution", "say", make, written=True)]
+
+    def _inform(self, job: Job) -> list[Step]:
+        def make(state: ExamState, j: Job) -> Said | None:
+            return self._inform_text(state, j, self.t.novice(state, j.incident.customer)), None
+
+        return [Step("inform", "say", make, written=True)]
+
+    def _inform_text(self, state: ExamState, job: Job, novice: bool) -> str:
+        group_id = job.incident.answer.transfer_group
+        if group_id is None or job.transferred_at is None:
+            return self.t.phrase("hold")
+        group = self.scenario.group(group_id).name
+        return self.t.plain(
+            self.t.phrase("transferred", ticket=job.ticket_id or "", group=group), novice
+        )
+
+    def _closing(self, job: Job) -> list[Step]:
+        if not self.style.ask_questions:
+            return []
+
+        def make(state: ExamState, j: Job) -> Said | None:
+            canned = self.t.canned_for(dialogue.built_in_patterns("closing", self.t.language))
+            return canned or (self.t.phrase("closing"), None)
+
+        return [Step("closing", "say", make)]
+
+    def _close_conv(self, job: Job) -> list[Step]:
+        def make(state: ExamState, j: Job) -> Command | None:
+            conv = state.conversations.get(j.conv_id or "")
+            if conv is None or not conv.is_live:
+                return None
+            return "conversation_closed", {"conversation_id": conv.id}
+
+        return [Step("close conversation", "do", make, needs_reply=True, cost=2.0)]
+
+    # ---------------------------------------------------------------- ticket steps
+
+    def _create(self, job: Job) -> list[Step]:
+        def make(state: ExamState, j: Job) -> Command | None:
+            if j.ticket_id is not None:
+                return None
+            conv = state.conversations.get(j.conv_id or "")
+            said = [m.text for m in conv.messages if m.author == "customer"] if conv else []
+            answer = j.incident.answer
+            data: dict[str, Any] = {
+                "ticket_id": state.next_ticket_id(),
+                "title": j.incident.title,
+                "customer_id": j.incident.customer,
+                "description": " ".join(said)[:600] or j.incident.title,
+                "category": answer.category,
+                "impact": answer.impact,
+                "urgency": answer.urgency,
+            }
+            if conv is not None:
+                data["conversation_id"] = conv.id
+            return "ticket_created", data
+
+        return [Step("create ticket", "do", make, cost=8.0)]
+
+    def _update_facts(self, job: Job) -> list[Step]:
+        def make(state: ExamState, j: Job) -> Command | None:
+            ticket = j.ticket(state)
+            facts = [f.answer for f in j.incident.facts if f.id in j.revealed]
+            if ticket is None or not facts:
+                return None
+            note = self.t.phrase("note_facts", facts=" ".join(facts))
+            changes = {"description": f"{ticket.description}\n{note}"[:2000]}
+            return "ticket_updated", {"ticket_id": ticket.id, "changes": changes}
+
+        return [Step("record the facts", "do", make, needs_reply=True, cost=5.0)]
+
+    def _open(self, job: Job) -> list[Step]:
+        def make(state: ExamState, j: Job) -> Command | None:
+            ticket = j.ticket(state)
+            if ticket is None or ticket.status != TicketStatus.NEW:
+                return None
+            return "ticket_opened", {"ticket_id": ticket.id}
+
+        return [Step("open ticket", "do", make, cost=4.0)]
+
+    def _classify(self, job: Job) -> list[Step]:
+        def make(state: ExamState, j: Job) -> Command | None:
+            ticket = j.ticket(state)
+            if ticket is None:
+                return None
+            answer = j.incident.answer
+            wanted = {
+                "category": answer.category,
+                "impact": answer.impact,
+                "urgency": answer.urgency,
+            }
+            if not self.style.correct_fields:
+                wanted = {k: v for k, v in wanted.items() if getattr(ticket, k) is None}
+            changes = {k: v for k, v in wanted.items() if getattr(ticket, k) != v}
+            if not changes:
+                return None
+            return "ticket_updated", {"ticket_id": ticket.id, "changes": changes}
+
+        return [Step("classify", "do", make, cost=5.0)]
+
+    def _kb(self, job: Job) -> list[Step]:
+        found: dict[str, str | None] = {}
+
+        def search(state: ExamState, j: Job) -> Command | None:
+            query, results = self._search(j)
+            found["article"] = results[0] if results and not self.style.pick_right_article else None
+            return "kb_searched", {"query": query, "results": results}
+
+        def open_(state: ExamState, j: Job) -> Command | None:
+            article = (
+                self.t.target_article(j.incident)
+                if self.style.pick_right_article
+                else found.get("article")
+            )
+            if article is None:
+                return None
+            found["opened"] = article
+            return "kb_article_opened", {"article_id": article}
+
+        def link(state: ExamState, j: Job) -> Command | None:
+            article, ticket = found.get("opened"), j.ticket(state)
+            if article is None or ticket is None or article in ticket.kb_articles:
+                return None
+            return "ticket_linked", {"ticket_id": ticket.id, "kb_article": article}
+
+        return [
+            Step("search the KB", "do", search, cost=5.0),
+            Step("open the article", "do", open_, cost=4.0),
+            Step("link the article", "do", link, cost=2.0),
+        ]
+
+    def _search(self, job: Job) -> tuple[str, list[str]]:
+        """The ideal searches for its article's title; the naive one types the customer's words."""
+        incident = job.incident
+        target = self.t.target_article(incident)
+        if self.style.pick_right_article and target is not None:
+            article = self.scenario.article(target)
+            for query in (article.title, " ".join(article.tags)):
+                results = [h.article_id for h in self.kb.search(query, limit=5)]
+                if target in results:
+                    return query, results
+            return article.title, results
+        words = (
+            incident.subject or (incident.messages[0].text if incident.messages else incident.title)
+        ).split()
+        query = " ".join(words[:6])
+        return query, [h.article_id for h in self.kb.search(query, limit=5)]
+
+    def _written_reply(self, job: Job) -> list[Step]:
+        def make(state: ExamState, j: Job) -> Said | None:
+            novice = self.t.novice(state, j.incident.customer)
+            text, _ = self.t.solution(j.incident, novice)
+            parts = [self.t.phrase("email_ack"), self.t.with_jargon(text)]
+            if not self._transfers(j) and self.style.ask_questions:
+                parts.append(self.t.phrase("closing"))
+            return " ".join(parts), None
+
+        return [Step("reply in the ticket", "say", make, written=True)]
+
+    def _transfer(self, job: Job) -> list[Step]:
+        def make(state: ExamState, j: Job) -> Command | None:
+            ticket, group = j.ticket(state), j.incident.answer.transfer_group
+            if ticket is None or group is None or ticket.status == TicketStatus.TRANSFERRED:
+                return None
+            article = self.t.target_article(j.incident) or "-"
+            reason = self.t.phrase(
+                "transfer_reason",
+                title=j.incident.title,
+                article=article,
+                group=self.scenario.group(group).name,
+            )
+            return "ticket_transferred", {"ticket_id": ticket.id, "group": group, "reason": reason}
+
+        return [Step("transfer", "do", make, cost=6.0)]
+
+    def _follow(self, job: Job) -> list[Step]:
+        """Wait for the second line; relay its question and record the answer; pass its news on."""
+        second = job.incident.second_line
+        steps = [Step("wait for the second line", "wait", lambda s, j: bool(j.second_line))]
+        if second is not None and second.question and self.style.relay:
+            steps += [
+                Step("relay the question", "say", self._relay_text, written=True),
+                Step("record the answer", "do", self._record_answer, needs_reply=True, cost=4.0),
+                Step("wait for the fix", "wait", _fixed_after_relay),
+            ]
+        steps.append(Step("pass the news on", "say", self._news_text, written=True))
+        return steps
+
+    def _relay_text(self, state: ExamState, job: Job) -> Said | None:
+        question = next((text for _, text, q, _ in job.second_line if q), None)
+        second = job.incident.second_line
+        if question is None or second is None:
+            return None
+        group = self.scenario.group(second.group).name
+        text = self.t.phrase("relay", group=group, question=question)
+        if second.relay_patterns and not dialogue.first_match(second.relay_patterns, text):
+            text += f" ({second.relay_patterns[0]})"
+        return self.t.plain(text, self.t.novice(state, job.incident.customer)), None
+
+    def _record_answer(self, state: ExamState, job: Job) -> Command | None:
+        ticket = job.ticket(state)
+        conv = state.conversations.get(job.conv_id or "")
+        if ticket is None or job.relayed_at is None:
+            return None
+        answers = (
+            [m.text for m in conv.messages if m.author == "customer" and m.at > job.relayed_at]
+            if conv
+            else []
+        )
+        second = job.incident.second_line
+        group = self.scenario.group(second.group).name if second else ""
+        text = self.t.phrase("note_answer", group=group, answer=" ".join(answers) or "-")
+        return "note_added", {"ticket_id": ticket.id, "text": text}
+
+    def _news_text(self, state: ExamState, job: Job) -> Said | None:
+        news = [(text, group) for _, text, q, group in job.second_line if not q]
+        if not news:
+            return None
+        text, group = news[-1]
+        name = self.scenario.group(group).name if group else ""
+        return self.t.plain(
+            self.t.phrase("fixed", group=name, text=text),
+            self.t.novice(state, job.incident.customer),
+        ), None
+
+    def _resolve(self, job: Job) -> list[Step]:
+        def make(state: ExamState, j: Job) -> Command | None:
+            ticket = j.ticket(state)
+            if (
+                ticket is None
+                or ticket.resolved_at is not None
+                or ticket.status == TicketStatus.CLOSED
+            ):
+                return None
+            data: dict[str, Any] = {
+                "ticket_id": ticket.id,
+                "solution": self.t.resolution(j.incident),
+            }
+            article = self.t.target_article(j.incident)
+            if article and (state.kb_articles is None or article in state.kb_articles):
+                data["kb_article"] = article
+            return "ticket_resolved", data
+
+        return [Step("resolve", "do", make, needs_reply=True, cost=6.0)]
+
+    def _close_ticket(self, job: Job) -> list[Step]:
+        def make(state: ExamState, j: Job) -> Command | None:
+            ticket = j.ticket(state)
+            if ticket is None or ticket.status != TicketStatus.RESOLVED:
+                return None
+            return "ticket_closed", {"ticket_id": ticket.id}
+
+        return [Step("close ticket", "do", make, cost=2.0)]
+
+
+def _nothing(job: Job) -> list[Step]:
+    return []
+
+
+def _fixed_after_relay(state: ExamState, job: Job) -> bool:
+    if job.relayed_at is None:
+        return True  # nothing was relayed (no live customer): do not wait for ever
+    return any(at > job.relayed_at and not q for at, _, q, _ in job.second_line)

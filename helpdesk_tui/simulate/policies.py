@@ -1,0 +1,55 @@
+"""The three candidates `helpdesk-exam simulate --policy` can play.
+
+- `ideal` follows the answer key and the procedures and breaches no SLA: the
+  scenario author's proof that the scenario can be solved, and a log with
+  evidence for every competency the scenario names.
+- `naive` works first come first served, one thing at a time, slowly; asks
+  no questions, uses jargon, never paraphrases or relays, trusts the queue's
+  priorities: the log of a candidate who should not pass.
+- `idle` does nothing: every customer waits, every clock runs out.
+"""
+
+from __future__ import annotations
+
+from helpdesk_tui.simulate.plan import Style
+from helpdesk_tui.simulate.policy import IdlePolicy, Policy
+from helpdesk_tui.simulate.scripted import ScriptedCandidate
+
+
+class IdealPolicy(ScriptedCandidate):
+    name = "ideal"
+    description = "follows the answer key and the procedures; breaches no SLA"
+    style = Style("ideal")
+
+
+class NaivePolicy(ScriptedCandidate):
+    name = "naive"
+    description = "first come first served, jargon, no questions, slower"
+    style = Style(
+        "naive",
+        ask_questions=False,
+        paraphrase=False,
+        empathy=False,
+        plain_words=False,
+        jargon=True,
+        wait_for_customer=False,
+        reply_timeout_s=8.0,
+        by_priority=False,
+        one_at_a_time=True,
+        sla_updates=False,
+        answer_waiting=False,
+        relay=False,
+        use_canned=False,
+        correct_fields=False,
+        pick_right_article=False,
+        speed=2.5,
+        pickup_s=20.0,
+    )
+
+
+POLICIES: dict[str, type[Policy]] = {
+    "ideal": IdealPolicy,
+    "naive": NaivePolicy,
+    "idle": IdlePolicy,
+}
+"""The policies by name, in the order `--policy` lists them."""

@@ -1,0 +1,137 @@
+"""The candidate's app: one `ExamSession`, rendered; keys become logged commands.
+
+`ExamApp` takes an `ExamController` (session + scenario + KB index). One
+scheduler tick (`set_interval` started in `on_ready`) fires whatever fell due
+on the injected exam clock and redraws; time is always read from the clock,
+never counted in ticks. Tests pass `tick_interval=None` and drive the clock
+with `advance()` / `refresh_now()`.
+
+It does not inherit Textual's default bindings (no ctrl+q quit with priority,
+no ctrl+c hint). In practice mode ctrl+q asks first, then ends the session:
+the log is sealed "completed" by the caller and the run cannot be resumed
+(an interrupted run, e.g. a closed terminal, is left unsealed and resumable).
+With `locked=True` (exam mode) there is no quit key, no command palette and
+`action_quit` does nothing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import signal
+from pathlib import Path
+
+from textual.app import App
+from textual.binding import Binding
+
+from helpdesk_tui.ui import keymap
+from helpdesk_tui.ui.controller import ExamController
+from helpdesk_tui.ui.screens.end import EndScreen
+from helpdesk_tui.ui.screens.help import HelpScreen
+from helpdesk_tui.ui.screens.main import MainScreen
+from helpdesk_tui.ui.screens.pickers import ConfirmQuit
+
+_HERE = Path(__file__).resolve().parent
+WIDGET_CSS = sorted(str(p.relative_to(_HERE)) for p in (_HERE / "widgets").glob("*.tcss"))
+TICK_S = 0.2
+"""Scheduler period: smooth enough for a call transcript streaming at speaking pace."""
+
+
+class ExamApp(App[str | None], inherit_bindings=False):
+    """The exam UI. `run()` returns the end reason, or None when left without ending."""
+
+    CSS_PATH = [*WIDGET_CSS, "app.tcss"]
+    TITLE = "helpdesk-exam"
+
+    def __init__(
+        self,
+        controller: ExamController,
+        *,
+        locked: bool = False,
+        tick_interval: float | None = TICK_S,
+        handle_signals: bool = False,
+    ) -> None:
+        self.ENABLE_COMMAND_PALETTE = not locked
+        super().__init__()
+        keymap.install(self, "app", locked=locked)
+        self.controller = controller
+        self.locked = locked
+        self.tick_interval = tick_interval
+        self.handle_signals = handle_signals
+        self.main = MainScreen(controller)
+        self._ending = False
+
+    def on_mount(self) -> None:
+        # Pushed rather than returned by get_default_screen: only pushed screens load CSS_PATH.
+        self.push_screen(self.main)
+
+    def on_ready(self) -> None:
+        if self.tick_interval:
+            self.set_interval(self.tick_interval, self.refresh_now)
+        if self.handle_signals:
+            self._install_signal_handlers()
+
+    def _install_signal_handlers(self) -> None:
+        """Closing the terminal (SIGHUP) or a kill (SIGTERM) leaves cleanly: the log is
+        flushed and left unsealed, to be resumed (Textual installs no handler itself)."""
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGHUP, signal.SIGTERM):
+            try:
+                loop.add_signal_handler(sig, self.exit, None)
+            except (NotImplementedError, RuntimeError, ValueError):
+                pass
+
+    # ------------------------------------------------------------------ time
+
+    def refresh_now(self) -> None:
+        """One scheduler tick (tests call it after moving the clock)."""
+        if not self._ending:
+            self.main.refresh_now()
+
+    def advance(self, seconds: float) -> None:
+        """Tests: move a `ManualClock` on and tick."""
+        self.controller.session.clock.advance(seconds)  # type: ignore[attr-defined]
+        self.refresh_now()
+
+    # ------------------------------------------------------------------ keys
+
+    def get_key_display(self, binding: Binding) -> str:
+        """F-keys and ctrl letters in capitals, as printed on the keyboard: F2, ^L."""
+        display = super().get_key_display(binding)
+        return display.upper() if re.fullmatch(r"f\d+|\^[a-z]", display) else display
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("request_quit", "quit", "command_palette"):
+            return not self.locked
+        return True
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(locked=self.locked))
+
+    def action_request_quit(self) -> None:
+        """Practice: ask, then end the session (sealed 'completed' by the caller)."""
+        if self.locked or self._ending or isinstance(self.screen, ConfirmQuit):
+            return
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                self.controller.cancel_form("quit", None)
+                self.main.redraw()
+                return
+            self._ending = True
+            self.controller.end_session("completed")
+            self.exit("completed")
+
+        self.push_screen(ConfirmQuit(), answered)
+
+    async def action_quit(self) -> None:
+        """What the command palette's Quit calls: the same confirmation."""
+        self.action_request_quit()
+
+    def session_over(self, reason: str) -> None:
+        """The session ended (time up): say so, then leave on Enter."""
+        if self._ending:
+            return
+        self._ending = True
+        self.push_screen(EndScreen(reason), lambda _result: self.exit(reason))

@@ -1,0 +1,294 @@
+"""The exam as the UI sees it: one plain class between the widgets and the session.
+
+Widgets never touch exam state. They post messages; the screen asks this
+controller what may be done now (`can`), to check a form (`refusal`) and to
+do it (`submit`), which goes through `ExamSession.submit`: logged first,
+applied second. The controller listens to the session and collects what
+changed (`take_changes`), so the screen redraws only that. No Textual here:
+all of it is tested without an app.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from helpdesk_tui.core.events import Event
+from helpdesk_tui.core.reducer import ALLOWED_FROM
+from helpdesk_tui.core.session import ExamSession
+from helpdesk_tui.core.state import Conversation, ExamState, Ticket, TicketStatus
+from helpdesk_tui.eventlog.errors import LogError
+from helpdesk_tui.i18n import _, gettext_in
+from helpdesk_tui.scenario.model import CannedReply, KbArticle, Scenario
+from helpdesk_tui.ui.format import one_line
+from helpdesk_tui.ui.queue_model import QueueModel
+
+
+class KbSearcher(Protocol):
+    """What the KB panel needs from `kb.search.KbIndex`."""
+
+    def search(self, query: str, limit: int = 20) -> list[Any]: ...
+
+
+@dataclass
+class Changes:
+    """What the events since the last redraw touched."""
+
+    tickets: set[str] = field(default_factory=set)
+    conversations: set[str] = field(default_factory=set)
+    customers: set[str] = field(default_factory=set)
+    new_tickets: list[str] = field(default_factory=list)
+    new_conversations: list[str] = field(default_factory=list)
+    ended: bool = False
+
+    def __bool__(self) -> bool:
+        return bool(
+            self.tickets or self.conversations or self.customers or self.new_conversations
+        ) or self.ended
+
+
+TICKET_ACTIONS: dict[str, str | None] = {
+    "take_ticket": "ticket_opened",
+    "transfer_ticket": "ticket_transferred",
+    "pending_ticket": "ticket_pending",
+    "resolve_ticket": "ticket_resolved",
+    "reopen_ticket": "ticket_reopened",
+    "close_ticket": "ticket_closed",
+    "edit_ticket": None,
+    "reply_ticket": None,
+    "note_ticket": None,
+}
+"""Screen actions on the selected ticket, and the event whose allowed statuses gate them."""
+
+READING_AREAS = ("queue", "ticket", "conversation", "kb")
+
+
+class ExamController:
+    """Session + scenario + KB index, and the rules of what the candidate can do now."""
+
+    def __init__(
+        self,
+        session: ExamSession,
+        scenario: Scenario | None = None,
+        kb_index: KbSearcher | None = None,
+        *,
+        agent_name: str | None = None,
+        checkpoint: Callable[[float, str], None] | None = None,
+    ) -> None:
+        self.session = session
+        self.scenario = scenario
+        self.kb_index = kb_index
+        self.queue = QueueModel()
+        self._agent_name = agent_name
+        self._changes = Changes()
+        self._last_logged_query: str | None = None
+        self.problem: str | None = None
+        """The last log failure, for the UI to show (the exam goes on)."""
+        session.subscribe(self._observe)
+
+    # ------------------------------------------------------------------ time and state
+
+    @property
+    def state(self) -> ExamState:
+        return self.session.state
+
+    def now(self) -> float:
+        return self.session.now()
+
+    @property
+    def ended(self) -> bool:
+        return self.state.ended
+
+    @property
+    def time_left(self) -> float:
+        if not self.state.duration_s:
+            return 0.0
+        return max(0.0, self.state.duration_s - self.now())
+
+    def tick(self) -> list[Event]:
+        """Fire what fell due; sign the log's head when its policy asks (idle minutes)."""
+        try:
+            fired = self.session.tick()
+            self._checkpoint_if_due()
+        except LogError as exc:
+            self.problem = str(exc)
+            return []
+        return fired
+
+    def end_session(self, reason: str) -> None:
+        """End the session (logged); a log failure is shown, never raised."""
+        if self.state.ended:
+            return
+        try:
+            self.session.end(reason)
+        except LogError as exc:
+            self.problem = str(exc)
+
+    def _checkpoint_if_due(self) -> None:
+        sink = self.session.sink
+        due = getattr(sink, "checkpoint_due", None)
+        if due is not None and not getattr(sink, "sealed", False) and due(self.now()):
+            sink.checkpoint(self.now(), self.session.wall_clock())  # type: ignore[attr-defined]
+
+    # ------------------------------------------------------------------ commands
+
+    def submit(self, event_type: str, data: dict[str, Any]) -> Event:
+        """Log and apply a candidate command; raises `Refused` or `LogError`."""
+        return self.session.submit(event_type, data)
+
+    def refusal(self, event_type: str, data: dict[str, Any]) -> str | None:
+        """Why this command would be refused now (for a form's message), or None."""
+        return self.session.would_refuse(event_type, data)
+
+    def cancel_form(self, form: str, target: str | None) -> None:
+        """Escape in a form: the cancel is evidence too, and nothing else happens."""
+        data: dict[str, Any] = {"form": form}
+        if target:
+            data["target"] = target
+        self._quiet_submit("form_cancelled", data)
+
+    def move_focus(self, area: str, target: str | None, *, again: bool = False) -> None:
+        """Log where the candidate's attention went, when it changed.
+
+        `again` logs it even when unchanged: a conversation in view whose new
+        messages the candidate has now seen (the reducer marks them read).
+        """
+        if self.state.ended or area not in READING_AREAS:
+            return
+        if (area, target) == self.state.focus and not again:
+            return
+        data: dict[str, Any] = {"area": area}
+        if target:
+            data["target"] = target
+        self._quiet_submit("focus_moved", data)
+
+    def log_kb_query(self, query: str, results: list[str]) -> None:
+        """Log a KB query once the candidate settles on it (see KbPanel for when)."""
+        query = query.strip()
+        if not query or query == self._last_logged_query:
+            return
+        self._last_logged_query = query
+        self._quiet_submit("kb_searched", {"query": query, "results": results})
+
+    def _quiet_submit(self, event_type: str, data: dict[str, Any]) -> Event | None:
+        """For evidence the candidate did not ask for by name: never raises."""
+        try:
+            return self.submit(event_type, data)
+        except LogError as exc:
+            self.problem = str(exc)
+        except Exception:  # a Refused focus or cancel changes nothing the candidate sees
+            pass
+        return None
+
+    # ------------------------------------------------------------------ what can be done
+
+    def ticket(self, ticket_id: str | None) -> Ticket | None:
+        return self.state.tickets.get(ticket_id) if ticket_id else None
+
+    def conversation(self, conversation_id: str | None) -> Conversation | None:
+        return self.state.conversations.get(conversation_id) if conversation_id else None
+
+    def can(self, action: str, ticket_id: str | None = None, conversation_id: str | None = None) -> bool:
+        """Whether an action applies now: the one source for bindings, footer and help."""
+        state = self.state
+        if not state.started or state.ended:
+            return False
+        if action == "new_ticket":
+            return bool(state.customers)
+        if action in TICKET_ACTIONS:
+            return self._can_ticket(action, self.ticket(ticket_id))
+        conv = self.conversation(conversation_id)
+        if action == "link_conversation":
+            ticket = self.ticket(ticket_id)
+            return (
+                ticket is not None
+                and ticket.status != TicketStatus.CLOSED
+                and conv is not None
+                and conv.id not in ticket.conversation_ids
+            )
+        if action in ("close_conversation", "canned_reply", "send_message"):
+            return conv is not None and conv.is_live
+        return True
+
+    @staticmethod
+    def _can_ticket(action: str, ticket: Ticket | None) -> bool:
+        if ticket is None or ticket.status == TicketStatus.CLOSED:
+            return False
+        event_type = TICKET_ACTIONS[action]
+        allowed = ALLOWED_FROM.get(event_type) if event_type else None
+        return allowed is None or ticket.status in allowed
+
+    # ------------------------------------------------------------------ scenario look-ups
+
+    def customer_name(self, customer_id: str) -> str:
+        customer = self.state.customers.get(customer_id)
+        return customer.name if customer else customer_id
+
+    def article(self, article_id: str | None) -> KbArticle | None:
+        if not article_id or self.scenario is None:
+            return None
+        return next((a for a in self.scenario.kb if a.id == article_id), None)
+
+    def articles(self) -> list[KbArticle]:
+        return list(self.scenario.kb) if self.scenario else []
+
+    def article_link(self, article_id: str) -> str:
+        """How a KB reference reads in a reply or a solution: `[kb-id] title`."""
+        article = self.article(article_id)
+        return f"[{article_id}] {article.title}" if article else f"[{article_id}]"
+
+    def search(self, query: str, limit: int = 20) -> list[Any]:
+        return self.kb_index.search(query, limit) if self.kb_index is not None else []
+
+    def canned_replies(self) -> list[CannedReply]:
+        return list(self.scenario.canned) if self.scenario else []
+
+    def fill_canned(self, reply: CannedReply) -> str:
+        """The canned text with `{agent}`: the candidate's name, else the service desk
+        in the scenario's language (the customer reads it, not the UI)."""
+        agent = self._agent_name or gettext_in(self.state.language or "en", "the service desk")
+        return one_line(reply.text.replace("{agent}", agent))
+
+    def priority_for(self, impact: str | None, urgency: str | None) -> str | None:
+        profile = self.state.sla_profile
+        return profile.priority_for(impact, urgency) if profile else None
+
+    def priority_label(self, priority: str | None) -> str:
+        profile = self.state.sla_profile
+        if priority is None:
+            return "–"
+        if profile and priority in profile.priorities:
+            return f"{priority} {profile.priorities[priority].name}"
+        return priority
+
+    # ------------------------------------------------------------------ changes
+
+    def _observe(self, event: Event, seq: int) -> None:
+        """Session listener: remember what the event touched, redraw later in one go."""
+        data = event.data
+        changes = self._changes
+        if "ticket_id" in data:
+            changes.tickets.add(data["ticket_id"])
+            if event.type in ("ticket_created", "email_received", "ticket_preloaded"):
+                changes.new_tickets.append(data["ticket_id"])
+        conv_id = data.get("conversation_id")
+        if conv_id:
+            changes.conversations.add(conv_id)
+            if event.type in ("chat_opened", "call_started"):
+                changes.new_conversations.append(conv_id)
+            conv = self.state.conversations.get(conv_id)
+            if conv is not None:
+                changes.tickets.update(conv.ticket_ids)
+        if event.type == "focus_moved" and data.get("area") == "conversation":
+            target = data.get("target")
+            if target:
+                changes.conversations.add(target)
+        if event.type == "mood_changed":
+            changes.customers.add(data["customer_id"])
+        if event.type == "session_ended":
+            changes.ended = True
+
+    def take_changes(self) -> Changes:
+        changes, self._changes = self._changes, Changes()
+        return changes

@@ -1,0 +1,87 @@
+"""How times and labels read on screen: pure functions, no Textual.
+
+Kept apart from the widgets so the same wording is used in the queue, the
+ticket view and the conversations, and so it is tested without an app.
+"""
+
+from __future__ import annotations
+
+import math
+
+from helpdesk_tui.core.state import TicketStatus
+from helpdesk_tui.i18n import N_, _
+
+STATUS_LABELS: dict[str, str] = {
+    TicketStatus.NEW.value: N_("new"),
+    TicketStatus.OPEN.value: N_("open"),
+    TicketStatus.PENDING_CUSTOMER.value: N_("pending customer"),
+    TicketStatus.PENDING_THIRD_PARTY.value: N_("pending 3rd party"),
+    TicketStatus.TRANSFERRED.value: N_("transferred"),
+    TicketStatus.RESOLVED.value: N_("resolved"),
+    TicketStatus.CLOSED.value: N_("closed"),
+}
+
+MOOD_LABELS: dict[str, str] = {
+    "calm": N_("calm"),
+    "irritated": N_("irritated"),
+    "angry": N_("angry"),
+}
+
+LEVEL_LABELS: dict[str, str] = {
+    "high": N_("high"),
+    "medium": N_("medium"),
+    "low": N_("low"),
+}
+
+
+def status_label(status: str) -> str:
+    return _(STATUS_LABELS[status]) if status in STATUS_LABELS else status
+
+
+def mood_label(mood: str) -> str:
+    return _(MOOD_LABELS[mood]) if mood in MOOD_LABELS else mood
+
+
+def level_label(level: str | None) -> str:
+    if level is None:
+        return "–"
+    return _(LEVEL_LABELS[level]) if level in LEVEL_LABELS else level
+
+
+def clock(seconds: float) -> str:
+    """An exam clock reading, HH:MM:SS (never negative)."""
+    total = max(0, int(seconds))
+    return f"{total // 3600:02d}:{total % 3600 // 60:02d}:{total % 60:02d}"
+
+
+def span(seconds: float) -> str:
+    """A short duration: M:SS under an hour, H:MM:SS above; '-' in front when overdue.
+
+    Overdue time counts up from the deadline, so -0:01 shows one second late.
+    """
+    negative = seconds < 0
+    total = math.ceil(seconds) if not negative else math.ceil(-seconds)
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    text = f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+    return "-" + text if negative else text
+
+
+def since(seconds: float) -> str:
+    """Time elapsed since something (floored): 0:45, 12:03, 1:02:03."""
+    total = max(0, int(seconds))
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def one_line(text: str) -> str:
+    """Collapse whitespace: what goes into a one-line input or a table cell."""
+    return " ".join(text.split())
+
+
+def clip(text: str, width: int) -> str:
+    """Cut text to `width` characters, marking the cut with an ellipsis."""
+    if len(text) <= width:
+        return text
+    return text[: max(0, width - 1)] + "…"

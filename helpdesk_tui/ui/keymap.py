@@ -1,0 +1,142 @@
+"""Every key of the exam UI, declared once: id, keys, action, footer text, help text.
+
+Widgets and screens take their bindings from here (`bindings(owner)`), the
+F1 help screen lists this table, and `docs/candidate-guide.md` describes it,
+so the footer, the help and the guide cannot disagree. Descriptions are
+msgids, translated when the bindings are built (when a screen is made), so
+the language can be chosen after import. Ids allow a keymap to remap keys.
+
+Letter keys act only where no text box has focus (an input consumes them);
+F-keys and ctrl-keys work everywhere, also while typing in a chat.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.binding import Binding, BindingsMap
+
+from helpdesk_tui.i18n import N_, _
+
+
+@dataclass(frozen=True, slots=True)
+class Key:
+    id: str
+    keys: str
+    action: str
+    description: str
+    help: str
+    owner: str
+    show: bool = True
+    group: str | None = None
+    key_display: str | None = None
+
+
+SECTIONS: dict[str, str] = {
+    "app": N_("Anywhere"),
+    "main": N_("Main screen"),
+    "queue": N_("Ticket queue"),
+    "conversations": N_("Conversations"),
+    "kb": N_("Knowledge base"),
+    "form": N_("Forms"),
+}
+
+_AREAS = N_("Areas")
+_CHATS = N_("Chats")
+
+KEYS: tuple[Key, ...] = (
+    # --- app ------------------------------------------------------------------
+    Key(
+        "quit",
+        "ctrl+q",
+        "app.request_quit",
+        N_("Quit"),
+        N_("End the practice session (asks first)."),
+        "app",
+    ),
+    # --- main screen: F- and ctrl-keys work also while typing ------------------
+    Key("help", "f1", "app.help", N_("Keys"), N_("Show every key and what it does."), "main"),
+    Key("area.queue", "f2,1", "focus_area('queue')", N_("Queue"), N_("Go to the ticket queue."), "main", group=_AREAS),
+    Key("area.ticket", "f3,2", "focus_area('ticket')", N_("Ticket"), N_("Go to the selected ticket."), "main", group=_AREAS),
+    Key("area.conversation", "f4,3", "focus_area('conversation')", N_("Chats"), N_("Go to the conversations (the reply box)."), "main", group=_AREAS),
+    Key("area.kb", "f5,4,slash", "focus_area('kb')", N_("KB"), N_("Go to the knowledge-base search."), "main", group=_AREAS),
+    # --- ticket work (letters: not while typing) ------------------------------
+    Key("ticket.new", "n,ctrl+n", "new_ticket", N_("New"), N_("Create a ticket; from a conversation it is filled in and linked."), "main"),
+    Key("ticket.edit", "e", "edit_ticket", N_("Edit"), N_("Change title, description, category, impact and urgency."), "main"),
+    Key("ticket.take", "a", "take_ticket", N_("Take"), N_("Take the ticket in hand (it becomes open)."), "main"),
+    Key("ticket.reply", "r", "reply_ticket", N_("Reply"), N_("Write a public reply to the customer on the ticket."), "main"),
+    Key("ticket.note", "i", "note_ticket", N_("Note"), N_("Add an internal note to the ticket."), "main"),
+    Key("ticket.link", "l", "link_conversation", N_("Link chat"), N_("Link the conversation in view to the selected ticket."), "main"),
+    Key("ticket.transfer", "t", "transfer_ticket", N_("Transfer"), N_("Transfer the ticket to another group, with a reason."), "main"),
+    Key("ticket.pending", "w", "pending_ticket", N_("Pending"), N_("Set the ticket waiting on the customer or a third party."), "main"),
+    Key("ticket.resolve", "s", "resolve_ticket", N_("Solve"), N_("Resolve the ticket with a solution or a KB article."), "main"),
+    Key("ticket.close", "c", "close_ticket", N_("Close"), N_("Close a resolved ticket."), "main"),
+    Key("ticket.reopen", "u", "reopen_ticket", N_("Reopen"), N_("Reopen a resolved ticket."), "main"),
+    Key("conversation.previous", "f6", "switch_conversation(-1)", N_("Previous chat"), N_("Show the previous conversation."), "main", group=_CHATS),
+    Key("conversation.next", "f7", "switch_conversation(1)", N_("Next chat"), N_("Show the next conversation."), "main", group=_CHATS),
+    Key("conversation.canned", "f8", "canned_reply", N_("Canned"), N_("Pick a canned reply for the conversation in view."), "main"),
+    Key("kb.insert_link", "ctrl+l", "insert_kb('link')", N_("Insert KB link"), N_("Put a link to the open KB article into the reply (and link it to the selected ticket)."), "main"),
+    Key("kb.insert_passage", "ctrl+o", "insert_kb('passage')", N_("Insert passage"), N_("Put the marked passage of the open KB article into the reply."), "main"),
+    # --- queue ----------------------------------------------------------------
+    Key("queue.sort", "o", "screen.cycle_sort", N_("Sort"), N_("Change the queue's order (SLA urgency first)."), "queue"),
+    Key("queue.filter", "f", "screen.cycle_filter", N_("Filter"), N_("Change which tickets the queue shows."), "queue"),
+    Key("queue.open", "enter", "select_cursor", N_("Open"), N_("Read the selected ticket."), "queue", show=False),
+    # --- conversations --------------------------------------------------------
+    Key("conversation.close", "x", "screen.close_conversation", N_("End chat"), N_("Close the chat, or hang up the call."), "conversations"),
+    Key("conversation.leave", "escape", "leave_reply", N_("Leave reply"), N_("From the reply box to the list of conversations, so letter keys act again."), "conversations", show=False),
+    # --- knowledge base -------------------------------------------------------
+    Key("kb.back", "escape", "back", N_("Results"), N_("Back from the article to the search results."), "kb"),
+    Key("kb.passage_previous", "left_square_bracket", "passage(-1)", N_("Prev passage"), N_("Mark the previous passage of the article."), "kb", key_display="["),
+    Key("kb.passage_next", "right_square_bracket", "passage(1)", N_("Next passage"), N_("Mark the next passage of the article."), "kb", key_display="]"),
+    # --- forms ----------------------------------------------------------------
+    Key("form.save", "ctrl+s", "save", N_("Save"), N_("Check and save the form."), "form"),
+    Key("form.cancel", "escape", "cancel", N_("Cancel"), N_("Close the form without saving (the cancel is logged)."), "form"),
+    Key("form.insert_link", "ctrl+l", "insert_kb('link')", N_("KB link"), N_("Insert a link to the open KB article."), "form_text"),
+    Key("form.insert_passage", "ctrl+o", "insert_kb('passage')", N_("KB passage"), N_("Insert the marked passage of the open KB article."), "form_text"),
+)
+
+
+def keys_for(owner: str, *, locked: bool = False) -> list[Key]:
+    """The keys one screen or widget declares; a locked exam has no quit key."""
+    return [k for k in KEYS if k.owner == owner and not (locked and k.id == "quit")]
+
+
+def bindings(owner: str, *, locked: bool = False) -> list[Binding]:
+    """Textual bindings for an owner, described in the current language."""
+    groups: dict[str, Binding.Group] = {}
+    result: list[Binding] = []
+    for key in keys_for(owner, locked=locked):
+        group = None
+        if key.group is not None:
+            group = groups.setdefault(key.group, Binding.Group(_(key.group)))
+        result.append(
+            Binding(
+                key.keys,
+                key.action,
+                _(key.description),
+                show=key.show,
+                key_display=key.key_display,
+                tooltip=_(key.help),
+                id=key.id,
+                group=group,
+            )
+        )
+    return result
+
+
+def install(node: object, *owners: str, locked: bool = False) -> None:
+    """Add an owner's bindings to a widget, screen or app (after its __init__)."""
+    extra = [b for owner in owners for b in bindings(owner, locked=locked)]
+    node._bindings = BindingsMap.merge([node._bindings, BindingsMap(extra)])  # type: ignore[attr-defined]
+
+
+def display_keys(key: Key) -> str:
+    """How the help screen and the guide write a key: F2 / 1, Ctrl+L, [."""
+    if key.key_display:
+        return key.key_display
+    names = {"slash": "/", "escape": "Esc", "enter": "Enter"}
+    parts = []
+    for one in key.keys.split(","):
+        one = names.get(one, one)
+        parts.append("+".join(p.capitalize() if len(p) > 1 else p for p in one.split("+")))
+    return " / ".join(parts)

@@ -1,0 +1,209 @@
+"""What the ticket queue shows: rows, their order and filter, as plain data.
+
+The widget (`widgets/queue.py`) only diffs these rows against what it shows.
+Everything here is a function of the exam state and an exam time, so the
+queue is tested without Textual, and the benchmark can time one SLA tick of
+the whole queue on its own.
+
+Cells that change only when the ticket changes (title, customer, status...)
+are cached per ticket and rebuilt when its history grows; the SLA cell is
+computed on every refresh, because it is the one that moves with the clock.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from helpdesk_tui.core.sla import SlaState, TicketSla, ticket_sla
+from helpdesk_tui.core.state import ExamState, Ticket, TicketStatus
+from helpdesk_tui.i18n import N_, _, current_language
+from helpdesk_tui.ui.format import clip, one_line, span, status_label
+
+S = TicketStatus
+
+COLUMNS: tuple[tuple[str, str, int], ...] = (
+    ("id", N_("ID"), 7),
+    ("sla", N_("SLA left"), 9),
+    ("priority", N_("Pri"), 3),
+    ("title", N_("Title"), 20),
+    ("customer", N_("Customer"), 13),
+    ("status", N_("Status"), 11),
+    ("group", N_("Group"), 10),
+)
+"""(key, header msgid, width). SLA comes second so it stays in view on a narrow screen;
+the title's width is a minimum: it takes whatever room the others leave."""
+
+SORTS: dict[str, str] = {
+    "sla": N_("SLA urgency"),
+    "priority": N_("priority"),
+    "id": N_("ticket id"),
+    "updated": N_("last update"),
+    "customer": N_("customer"),
+}
+FILTERS: dict[str, str] = {
+    "open": N_("not closed"),
+    "active": N_("active"),
+    "at_risk": N_("at risk"),
+    "pending": N_("pending"),
+    "all": N_("all"),
+}
+
+PAUSED = "paused"
+DONE = "done"
+"""Tones beyond SlaState: a paused clock, and a ticket whose clocks stopped."""
+
+_PENDING = frozenset({S.PENDING_CUSTOMER, S.PENDING_THIRD_PARTY})
+_FINISHED = frozenset({S.RESOLVED, S.CLOSED})
+_NUMBER = re.compile(r"(\d+)")
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """A cell's text and tone ('' plain; ok, warning, breached, met, paused, done)."""
+
+    text: str
+    tone: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class QueueRow:
+    ticket_id: str
+    cells: tuple[Cell, ...]
+    """In COLUMNS order."""
+
+
+def natural_key(text: str) -> tuple[object, ...]:
+    """T-99 before T-100."""
+    return tuple(int(p) if p.isdigit() else p for p in _NUMBER.split(text))
+
+
+def nearest(sla: TicketSla) -> float | None:
+    """Seconds to the nearest deadline not yet met (negative: overdue by that much).
+
+    Unlike `TicketSla.next_deadline_left` an overdue target counts: a ticket
+    still waiting for its first response after the deadline is the most urgent.
+    """
+    lefts = [t.time_left for t in sla.targets if t.time_left is not None and t.met_at is None]
+    return min(lefts) if lefts else None
+
+
+def sla_cell(ticket: Ticket, sla: TicketSla) -> Cell:
+    """The SLA column: time to the nearest deadline, marked by the worst target's state."""
+    if ticket.status in _FINISHED:
+        if sla.breaches:
+            return Cell(_("✗ missed"), SlaState.BREACHED.value)
+        return Cell(_("✓ met"), SlaState.MET.value)
+    left = nearest(sla)
+    if left is None:
+        return Cell("–", DONE)
+    worst = sla.worst
+    if sla.paused:
+        return Cell("‖ " + span(left), PAUSED)
+    if worst == SlaState.BREACHED:
+        return Cell("✗ " + span(left), SlaState.BREACHED.value)
+    if worst == SlaState.WARNING:
+        return Cell("! " + span(left), SlaState.WARNING.value)
+    return Cell(span(left), SlaState.OK.value)
+
+
+def _bucket(ticket: Ticket, sla: TicketSla) -> int:
+    if ticket.status == S.CLOSED:
+        return 3
+    if ticket.status == S.RESOLVED:
+        return 2
+    return 1 if sla.paused else 0
+
+
+class QueueModel:
+    """The queue's sort and filter, and its rows at an exam time."""
+
+    def __init__(self) -> None:
+        self.sort = "sla"
+        self.filter = "open"
+        self._static: dict[str, tuple[tuple[object, ...], tuple[Cell, ...]]] = {}
+
+    def cycle_sort(self) -> str:
+        keys = list(SORTS)
+        self.sort = keys[(keys.index(self.sort) + 1) % len(keys)]
+        return self.sort
+
+    def cycle_filter(self) -> str:
+        keys = list(FILTERS)
+        self.filter = keys[(keys.index(self.filter) + 1) % len(keys)]
+        return self.filter
+
+    def describe(self) -> str:
+        """The queue's title line: which sort and filter are on."""
+        return _("sorted by {sort} · showing {filter}").format(
+            sort=_(SORTS[self.sort]), filter=_(FILTERS[self.filter])
+        )
+
+    def rows(self, state: ExamState, now: float) -> list[QueueRow]:
+        """The visible rows, in display order."""
+        profile = state.sla_profile
+        if profile is None:
+            return []
+        keyed: list[tuple[tuple[object, ...], QueueRow]] = []
+        for ticket in state.tickets.values():
+            sla = ticket_sla(ticket, profile, now)
+            if not self._shown(ticket, sla):
+                continue
+            static = self._static_cells(state, ticket)
+            cells = (static[0], sla_cell(ticket, sla), *static[1:])
+            keyed.append((self._sort_key(state, ticket, sla), QueueRow(ticket.id, cells)))
+        keyed.sort(key=lambda pair: pair[0])
+        return [row for _, row in keyed]
+
+    def _shown(self, ticket: Ticket, sla: TicketSla) -> bool:
+        f = self.filter
+        if f == "all":
+            return True
+        if f == "open":
+            return ticket.status != S.CLOSED
+        if f == "pending":
+            return ticket.status in _PENDING
+        if not ticket.is_active:
+            return False
+        if f == "at_risk":
+            return sla.worst in (SlaState.WARNING, SlaState.BREACHED)
+        return True
+
+    def _sort_key(self, state: ExamState, ticket: Ticket, sla: TicketSla) -> tuple[object, ...]:
+        left = nearest(sla)
+        urgency = (_bucket(ticket, sla), math.inf if left is None else left)
+        natural = natural_key(ticket.id)
+        if self.sort == "priority":
+            return (_bucket(ticket, sla) >= 2, ticket.priority or "~", *urgency, natural)
+        if self.sort == "id":
+            return (natural,)
+        if self.sort == "updated":
+            return (-ticket.updated_at, natural)
+        if self.sort == "customer":
+            return (self._customer_name(state, ticket).casefold(), natural)
+        return (*urgency, natural)
+
+    @staticmethod
+    def _customer_name(state: ExamState, ticket: Ticket) -> str:
+        customer = state.customers.get(ticket.customer_id)
+        return customer.name if customer else ticket.customer_id
+
+    def _static_cells(self, state: ExamState, ticket: Ticket) -> tuple[Cell, ...]:
+        """id, priority, title, customer, status, group: rebuilt only when the ticket changes."""
+        version = (len(ticket.history), ticket.status, ticket.priority, ticket.group, current_language())
+        cached = self._static.get(ticket.id)
+        if cached is not None and cached[0] == version:
+            return cached[1]
+        widths = {key: width for key, _, width in COLUMNS}
+        group = state.groups.get(ticket.group, ticket.group) if ticket.group else ""
+        cells = (
+            Cell(ticket.id),
+            Cell(ticket.priority or "–", "priority"),
+            Cell(one_line(ticket.title)),
+            Cell(clip(self._customer_name(state, ticket), widths["customer"])),
+            Cell(clip(status_label(ticket.status.value), widths["status"]), "status"),
+            Cell(clip(group, widths["group"])),
+        )
+        self._static[ticket.id] = (version, cells)
+        return cells

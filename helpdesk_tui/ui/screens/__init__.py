@@ -1,0 +1,1 @@
+"""The exam's screens: the main screen, its modal forms, help and the end."""

@@ -1,0 +1,34 @@
+"""The end of the session: why it ended, and that the log is safe."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from helpdesk_tui.i18n import _
+
+
+class EndScreen(ModalScreen[None]):
+    """Shown when time is up or the session was ended; Enter leaves the program."""
+
+    CSS_PATH = "end.tcss"
+    BINDINGS = [Binding("enter,escape,q", "leave", show=False)]
+
+    def __init__(self, reason: str) -> None:
+        super().__init__()
+        self.reason = reason
+
+    def compose(self) -> ComposeResult:
+        messages = {
+            "time-up": _("Time is up. The exam has ended."),
+            "completed": _("The practice session has ended."),
+        }
+        with Vertical(id="end"):
+            yield Static(messages.get(self.reason, _("The session has ended.")), id="end-title")
+            yield Static(_("Everything you did is in the log. Press Enter to leave."))
+
+    def action_leave(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,116 @@
+"""What every modal form shares: a title, fields, a validation message, Save and Cancel.
+
+A form returns the event data it would submit (`dismiss(data)`), or None
+when the candidate cancels with Escape. It never submits anything itself:
+the main screen does, and logs the cancel as `form_cancelled`. Before it
+closes, a form checks its own required fields (messages in the UI language)
+and then asks the controller whether the core would refuse the event
+(`ExamController.refusal`, i.e. `session.would_refuse`), so what the candidate
+sees refused is exactly what the log would refuse.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from helpdesk_tui.i18n import _
+from helpdesk_tui.ui import keymap
+from helpdesk_tui.ui.controller import ExamController
+
+FormResult = dict[str, Any] | None
+
+
+class FormScreen(ModalScreen[FormResult]):
+    """A modal form for one event type about one target (ticket or conversation)."""
+
+    CSS_PATH = "form_base.tcss"
+    FORM: ClassVar[str] = "form"
+    """The form's name in `form_cancelled`."""
+    EVENT: ClassVar[str] = ""
+    """The event type the form's data is for (checked with `refusal`)."""
+    TEXT_KEYS: ClassVar[bool] = False
+    """Whether Ctrl+L / Ctrl+O insert from the open KB article."""
+
+    def __init__(self, controller: ExamController, target: str | None, title: str) -> None:
+        super().__init__()
+        keymap.install(self, "form", *(("form_text",) if self.TEXT_KEYS else ()))
+        self.controller = controller
+        self.target = target
+        self.title_text = title
+        self.kb_link: str | None = None
+        self.kb_passage: str | None = None
+        self.kb_article: str | None = None
+        self.kb_inserted = False
+        """Whether the candidate put KB text into this form (the screen links the article)."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="form"):
+            yield Static(self.title_text, id="form-title")
+            with VerticalScroll(id="form-fields"):
+                yield from self.fields()
+            yield Static("", id="form-error")
+            with Horizontal(id="form-buttons"):
+                yield Button(_("Save (Ctrl+S)"), id="form-save", variant="primary")
+                yield Button(_("Cancel (Esc)"), id="form-cancel")
+
+    def on_mount(self) -> None:
+        """Compact fields (one line each) keep a form usable on a 100 x 30 terminal."""
+        for widget in self.query("#form-fields Input, #form-fields Select, #form-fields TextArea"):
+            widget.compact = True  # type: ignore[attr-defined]
+
+    def fields(self) -> ComposeResult:
+        """The form's own inputs."""
+        yield from ()
+
+    def collect(self) -> dict[str, Any] | str:
+        """The event data, or a message saying what is missing."""
+        raise NotImplementedError
+
+    def show_error(self, message: str) -> None:
+        self.query_one("#form-error", Static).update(message)
+        self.query_one("#form").add_class("-error")
+
+    def action_save(self) -> None:
+        data = self.collect()
+        if isinstance(data, str):
+            self.show_error(data)
+            return
+        reason = self.controller.refusal(self.EVENT, data) if self.EVENT else None
+        if reason is not None:
+            self.show_error(_("Not accepted: {reason}").format(reason=reason))
+            return
+        self.dismiss(data)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "form-save":
+            self.action_save()
+        elif event.button.id == "form-cancel":
+            self.action_cancel()
+
+    def with_kb(self, article: str | None, link: str | None, passage: str | None) -> FormScreen:
+        """Let Ctrl+L / Ctrl+O insert from the article open in the KB panel."""
+        self.kb_article, self.kb_link, self.kb_passage = article, link, passage
+        return self
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "insert_kb":
+            return (self.kb_link if parameters == ("link",) else self.kb_passage) is not None
+        return True
+
+    def action_insert_kb(self, kind: str) -> None:
+        text = self.kb_link if kind == "link" else self.kb_passage
+        if text:
+            self.insert_text(text)
+            self.kb_inserted = True
+
+    def insert_text(self, text: str) -> None:
+        """Forms with a text box put KB text at its cursor."""

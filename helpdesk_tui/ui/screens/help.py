@@ -1,0 +1,52 @@
+"""F1: every key, grouped by where it works, generated from the keymap."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from helpdesk_tui.i18n import _
+from helpdesk_tui.ui import keymap
+
+
+def help_table(*, locked: bool = False) -> Table:
+    """The keymap as a table: section, keys, what it does (also used by tests)."""
+    table = Table(box=None, show_header=False, expand=True, padding=(0, 1))
+    table.add_column(no_wrap=True, style="bold")
+    table.add_column(ratio=1)
+    for owner, section in keymap.SECTIONS.items():
+        table.add_row(Text(_(section), style="bold underline"), "")
+        owners = (owner, "form_text") if owner == "form" else (owner,)
+        for own in owners:
+            for key in keymap.keys_for(own, locked=locked):
+                table.add_row(keymap.display_keys(key), f"{_(key.description)}: {_(key.help)}")
+        table.add_row("", "")
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    """All keys; any of Escape, F1 or q closes it."""
+
+    CSS_PATH = "help.tcss"
+    BINDINGS = [Binding("escape,f1,q", "close", show=False)]
+
+    def __init__(self, *, locked: bool = False) -> None:
+        super().__init__()
+        self._locked = locked
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="help"):
+            yield Static(_("Keys (Esc closes)"), id="help-title")
+            with VerticalScroll(id="help-scroll"):
+                yield Static(help_table(locked=self._locked))
+
+    def on_mount(self) -> None:
+        self.query_one("#help-scroll").focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,454 @@
+"""The exam screen: queue, ticket, conversations and KB at once, and every action.
+
+The four areas are visible together, so the candidate sees the queue's SLA
+clocks while typing in a chat. This screen owns what happens: widgets post
+messages, the screen asks the controller whether an action applies, opens the
+form, and submits the result through the controller (logged first, then
+applied). After every action and every tick it redraws what changed.
+
+Where the candidate looks is evidence too: moving into another area, or to
+another conversation, is logged as `focus_moved`. A conversation in view
+while the candidate works in the conversations area counts as read when new
+messages land in it (logged again as `focus_moved` to that conversation,
+which is what marks messages read in the state).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import Grid, Vertical
+from textual.events import DescendantFocus
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer
+
+from helpdesk_tui.core.reducer import Refused
+from helpdesk_tui.eventlog.errors import LogError
+from helpdesk_tui.i18n import _
+from helpdesk_tui.ui import keymap
+from helpdesk_tui.ui.controller import TICKET_ACTIONS, Changes, ExamController
+from helpdesk_tui.ui.screens.form_base import FormScreen
+from helpdesk_tui.ui.screens.pickers import CannedPicker
+from helpdesk_tui.ui.screens.ticket_actions import PendingForm, ResolveForm, TextForm, TransferForm
+from helpdesk_tui.ui.screens.ticket_form import TicketForm
+from helpdesk_tui.ui.widgets.conversations import ConversationPane
+from helpdesk_tui.ui.widgets.header import ExamHeader
+from helpdesk_tui.ui.widgets.kb import KbPanel
+from helpdesk_tui.ui.widgets.queue import TicketQueue
+from helpdesk_tui.ui.widgets.ticket_detail import TicketDetail
+
+AREAS: dict[str, str] = {
+    "queue-area": "queue",
+    "ticket-area": "ticket",
+    "conversation-area": "conversation",
+    "kb-area": "kb",
+}
+GATED = (*TICKET_ACTIONS, "new_ticket", "link_conversation", "close_conversation", "canned_reply")
+
+
+class MainScreen(Screen[None]):
+    """The four areas, the header clock and the footer of keys."""
+
+    CSS_PATH = "main.tcss"
+
+    def __init__(self, controller: ExamController) -> None:
+        super().__init__()
+        keymap.install(self, "main")
+        self.controller = controller
+        self.ticket_id: str | None = None
+        self.area: str | None = None
+        self._second = -1
+        self._gates: tuple[object, ...] = ()
+        self._shown_problem: str | None = None
+
+    def compose(self) -> ComposeResult:
+        state = self.controller.state
+        yield ExamHeader(state.scenario_title or state.scenario_id, state.mode, id="header")
+        with Grid(id="work"):
+            with Vertical(id="queue-area", classes="area"):
+                yield TicketQueue(id="queue")
+            with Vertical(id="ticket-area", classes="area"):
+                yield TicketDetail(id="ticket")
+            with Vertical(id="conversation-area", classes="area"):
+                yield ConversationPane(id="conversations")
+            with Vertical(id="kb-area", classes="area"):
+                yield KbPanel(self.controller.search, id="kb")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#ticket-area").border_title = _("Ticket")
+        self.query_one("#kb-area").border_title = _("Knowledge base")
+        self.controller.tick()
+        self.redraw(force=True)
+        self.queue.focus()
+
+    # ------------------------------------------------------------------ parts
+
+    @property
+    def queue(self) -> TicketQueue:
+        return self.query_one("#queue", TicketQueue)
+
+    @property
+    def conversations(self) -> ConversationPane:
+        return self.query_one("#conversations", ConversationPane)
+
+    @property
+    def kb(self) -> KbPanel:
+        return self.query_one("#kb", KbPanel)
+
+    @property
+    def conversation_id(self) -> str | None:
+        return self.conversations.current_id
+
+    # ------------------------------------------------------------------ time and redraw
+
+    def refresh_now(self) -> None:
+        """The scheduler tick: fire what fell due on the exam clock, then redraw."""
+        self.controller.tick()
+        self.redraw()
+
+    def redraw(self, *, force: bool = False) -> None:
+        """Redraw what the events since last time touched, and the clocks."""
+        controller = self.controller
+        self._mark_seen()
+        changes = controller.take_changes()
+        now = controller.now()
+        self.query_one("#header", ExamHeader).show_time(now, controller.time_left)
+        second = int(now)
+        if force or changes.tickets or changes.customers or second != self._second:
+            self._second = second
+            self._redraw_queue(now, changes)
+            self.query_one("#ticket", TicketDetail).show(controller, self.ticket_id, now)
+        self.conversations.refresh_from(controller, now)
+        self._titles()
+        self._announce(changes)
+        self._refresh_gates()
+        self._show_problem()
+        if changes.ended or (controller.ended and force):
+            self.app.call_later(self.app.session_over, controller.state.end_reason or "")  # type: ignore[attr-defined]
+
+    def _redraw_queue(self, now: float, changes: Changes) -> None:
+        queue = self.queue
+        queue.sync(self.controller.queue.rows(self.controller.state, now))
+        tickets = self.controller.state.tickets
+        mine = [t for t in changes.new_tickets if tickets[t].source == "candidate"]
+        if mine:
+            queue.select(mine[-1])
+        if queue.selected_id != self.ticket_id:
+            self._select_ticket(queue.selected_id)
+
+    def _titles(self) -> None:
+        state = self.controller.state
+        queue_area = self.query_one("#queue-area")
+        queue_area.border_title = _("Queue") + " · " + self.controller.queue.describe()
+        queue_area.border_subtitle = _("tickets: {count}").format(count=self.queue.row_count)
+        live = [c for c in state.conversations.values() if c.is_live]
+        unread = sum(c.unread() for c in live)
+        conv_area = self.query_one("#conversation-area")
+        conv_area.border_title = _("Conversations")
+        conv_area.border_subtitle = _("{live} open · {unread} unread").format(
+            live=len(live), unread=unread
+        )
+        self.query_one("#ticket-area").border_title = (
+            _("Ticket {id}").format(id=self.ticket_id) if self.ticket_id else _("Ticket")
+        )
+
+    def _announce(self, changes: Changes) -> None:
+        """A new chat or call is worth a short toast; it stays in the list anyway."""
+        for conv_id in changes.new_conversations:
+            conv = self.controller.conversation(conv_id)
+            if conv is None:
+                continue
+            name = self.controller.customer_name(conv.customer_id)
+            text = (
+                _("{name} is calling") if conv.channel == "call" else _("New chat from {name}")
+            ).format(name=name)
+            self.notify(text, timeout=4)
+
+    def _show_problem(self) -> None:
+        problem = self.controller.problem
+        if problem and problem != self._shown_problem:
+            self._shown_problem = problem
+            self.notify(problem, title=_("The log could not be written"), severity="error", timeout=10)
+
+    def _mark_seen(self) -> None:
+        """New messages in the conversation the candidate is working in count as read."""
+        conv = self.controller.conversation(self.conversation_id)
+        if conv is None or self.area != "conversation" or self.app.screen is not self:
+            return
+        if conv.unread():
+            self.controller.move_focus("conversation", conv.id, again=True)
+
+    # ------------------------------------------------------------------ what can be done
+
+    def _refresh_gates(self) -> None:
+        """Refresh the footer only when what the candidate can do has changed."""
+        gates = (
+            tuple(self.check_action(a, ()) for a in GATED),
+            self.kb.article is not None,
+            self.conversation_id,
+            len(self.controller.state.conversations) > 1,
+        )
+        if gates != self._gates:
+            self._gates = gates
+            self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        controller = self.controller
+        if controller.ended:
+            return action in ("focus_area",)
+        if action in GATED:
+            if action == "canned_reply" and not controller.canned_replies():
+                return False
+            return controller.can(action, self.ticket_id, self.conversation_id)
+        if action == "insert_kb":
+            return self.kb.article is not None
+        if action == "switch_conversation":
+            return len(controller.state.conversations) > 1
+        return True
+
+    # ------------------------------------------------------------------ focus and selection
+
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        area = self._area_of(event.widget)
+        if area is not None:
+            self._enter_area(area)
+
+    @staticmethod
+    def _area_of(widget: Widget) -> str | None:
+        for node in widget.ancestors_with_self:
+            if node.id in AREAS:
+                return AREAS[node.id]
+        return None
+
+    def _enter_area(self, area: str) -> None:
+        self.area = area
+        targets = {
+            "queue": None,
+            "ticket": self.ticket_id,
+            "conversation": self.conversation_id,
+            "kb": self.kb.article.id if self.kb.article and self.kb.article_open else None,
+        }
+        self.controller.move_focus(area, targets[area])
+        self.redraw()
+
+    def _select_ticket(self, ticket_id: str | None) -> None:
+        self.ticket_id = ticket_id
+        self.query_one("#ticket", TicketDetail).show(self.controller, ticket_id, self.controller.now())
+        self._titles()
+        self._refresh_gates()
+
+    def on_ticket_queue_ticket_highlighted(self, event: TicketQueue.TicketHighlighted) -> None:
+        if event.ticket_id != self.ticket_id:
+            self._select_ticket(event.ticket_id)
+
+    def on_ticket_queue_ticket_chosen(self, event: TicketQueue.TicketChosen) -> None:
+        self._select_ticket(event.ticket_id)
+        self.action_focus_area("ticket")
+
+    def on_conversation_pane_switched(self, event: ConversationPane.Switched) -> None:
+        self._show_conversation(event.conversation_id)
+
+    def _show_conversation(self, conversation_id: str) -> None:
+        self.conversations.show(self.controller, conversation_id, self.controller.now())
+        if self.area == "conversation":
+            self.controller.move_focus("conversation", conversation_id)
+        self.redraw()
+
+    def action_focus_area(self, area: str) -> None:
+        targets: dict[str, Widget] = {
+            "queue": self.queue,
+            "ticket": self.query_one("#ticket"),
+            "conversation": self.conversations.input,
+            "kb": self.kb.query_input,
+        }
+        target = targets[area]
+        if area == "conversation" and target.disabled:
+            target = self.conversations.conversation_list
+        if area == "kb" and self.kb.article_open and self.focused is self.kb.query_input:
+            target = self.query_one("#kb-article-scroll")
+        if self.focused is target:
+            self._enter_area(area)
+        else:
+            target.focus()
+
+    def action_switch_conversation(self, delta: int) -> None:
+        conversation_id = self.conversations.step(delta)
+        if conversation_id is None:
+            return
+        self.conversations.show(self.controller, conversation_id, self.controller.now())
+        self.action_focus_area("conversation")
+
+    # ------------------------------------------------------------------ submitting
+
+    def submit(self, event_type: str, data: dict[str, Any]) -> bool:
+        """Log and apply one command; tell the candidate when it was refused."""
+        try:
+            self.controller.submit(event_type, data)
+        except Refused as exc:
+            self.notify(_("Not accepted: {reason}").format(reason=exc.reason), severity="warning")
+            return False
+        except LogError as exc:
+            self.notify(str(exc), title=_("The log could not be written"), severity="error")
+            return False
+        finally:
+            self.redraw()
+        return True
+
+    def open_form(self, form: FormScreen, after: Any = None) -> None:
+        """Show a form; submit what it returns, or log that it was cancelled."""
+
+        def done(data: dict[str, Any] | None) -> None:
+            if data is None:
+                self.controller.cancel_form(form.FORM, form.target)
+                self.redraw()
+                return
+            if not self.submit(form.EVENT, data):
+                return
+            if form.kb_inserted and form.kb_article and form.target:
+                self._link_article(form.target, form.kb_article)
+            if after is not None:
+                after(data)
+
+        self.app.push_screen(form, done)
+
+    def _kb_texts(self) -> tuple[str | None, str | None, str | None]:
+        """(article id, link text, passage) of the article open in the KB panel."""
+        article = self.kb.article
+        if article is None:
+            return None, None, None
+        return article.id, self.controller.article_link(article.id), self.kb.passage
+
+    def _link_article(self, ticket_id: str, article_id: str) -> None:
+        """Record that a KB article was used for a ticket (once)."""
+        ticket = self.controller.ticket(ticket_id)
+        if ticket is not None and article_id not in ticket.kb_articles and ticket.status != "closed":
+            self.submit("ticket_linked", {"ticket_id": ticket_id, "kb_article": article_id})
+
+    def _conversation_ticket(self) -> str | None:
+        """The ticket a chat reply is about: the selected one if it belongs to the
+        conversation in view, else that conversation's latest ticket, else none."""
+        conv = self.controller.conversation(self.conversation_id)
+        if conv is None or not conv.ticket_ids:
+            return None
+        return self.ticket_id if self.ticket_id in conv.ticket_ids else conv.ticket_ids[-1]
+
+    def _ticket(self) -> Any:
+        return self.controller.ticket(self.ticket_id)
+
+    # ------------------------------------------------------------------ ticket actions
+
+    def action_new_ticket(self) -> None:
+        conv = self.controller.conversation(self.conversation_id)
+        from_conv = conv is not None and (self.area == "conversation" or not conv.ticket_ids)
+        form = TicketForm(
+            self.controller,
+            customer_id=conv.customer_id if conv and from_conv else None,
+            conversation_id=conv.id if conv and from_conv else None,
+            title=conv.subject if conv and from_conv else "",
+        )
+        self.open_form(form)
+
+    def action_edit_ticket(self) -> None:
+        self.open_form(TicketForm(self.controller, self._ticket()))
+
+    def action_reply_ticket(self, text: str = "") -> None:
+        form = TextForm(self.controller, self._ticket(), "reply", text)
+        self.open_form(form.with_kb(*self._kb_texts()))
+
+    def action_note_ticket(self) -> None:
+        self.open_form(TextForm(self.controller, self._ticket(), "note").with_kb(*self._kb_texts()))
+
+    def action_reopen_ticket(self) -> None:
+        self.open_form(TextForm(self.controller, self._ticket(), "reopen"))
+
+    def action_transfer_ticket(self) -> None:
+        self.open_form(TransferForm(self.controller, self._ticket()))
+
+    def action_pending_ticket(self) -> None:
+        self.open_form(PendingForm(self.controller, self._ticket()))
+
+    def action_resolve_ticket(self) -> None:
+        ticket = self._ticket()
+        article = self.kb.article.id if self.kb.article else None
+        if article is None and ticket.kb_articles:
+            article = ticket.kb_articles[-1]
+        self.open_form(ResolveForm(self.controller, ticket, article).with_kb(*self._kb_texts()))
+
+    def action_take_ticket(self) -> None:
+        self.submit("ticket_opened", {"ticket_id": self.ticket_id})
+
+    def action_close_ticket(self) -> None:
+        self.submit("ticket_closed", {"ticket_id": self.ticket_id})
+
+    def action_link_conversation(self) -> None:
+        self.submit(
+            "ticket_linked", {"ticket_id": self.ticket_id, "conversation_id": self.conversation_id}
+        )
+
+    def action_cycle_sort(self) -> None:
+        self.controller.queue.cycle_sort()
+        self.redraw(force=True)
+
+    def action_cycle_filter(self) -> None:
+        self.controller.queue.cycle_filter()
+        self.redraw(force=True)
+
+    # ------------------------------------------------------------------ conversations
+
+    def on_conversation_pane_send(self, event: ConversationPane.Send) -> None:
+        data: dict[str, Any] = {"conversation_id": event.conversation_id, "text": event.text}
+        if event.canned_id:
+            data["canned_id"] = event.canned_id
+        if self.submit("message_sent", data):
+            self.conversations.sent(event.conversation_id)
+
+    def action_close_conversation(self) -> None:
+        self.submit("conversation_closed", {"conversation_id": self.conversation_id})
+
+    def action_canned_reply(self) -> None:
+        replies = [(r.id, r.title, self.controller.fill_canned(r)) for r in self.controller.canned_replies()]
+        texts = {reply_id: text for reply_id, _title, text in replies}
+        conversation_id = self.conversation_id
+
+        def done(reply_id: str | None) -> None:
+            if reply_id is None:
+                self.controller.cancel_form("canned", conversation_id)
+                self.redraw()
+                return
+            self.conversations.insert_text(texts[reply_id], reply_id)
+            self.action_focus_area("conversation")
+
+        self.app.push_screen(CannedPicker(replies), done)
+
+    # ------------------------------------------------------------------ knowledge base
+
+    def on_kb_panel_query_settled(self, event: KbPanel.QuerySettled) -> None:
+        self.controller.log_kb_query(event.query, event.results)
+        self.redraw()
+
+    async def on_kb_panel_open_article(self, event: KbPanel.OpenArticle) -> None:
+        article = self.controller.article(event.article_id)
+        if article is None or not self.submit("kb_article_opened", {"article_id": article.id}):
+            return
+        await self.kb.open_article(article)
+        self._enter_area("kb")
+
+    def action_insert_kb(self, kind: str) -> None:
+        """Put a link or the marked passage into the chat reply and link the article to
+        the conversation's ticket; with no chat open, into a public reply on the ticket."""
+        article_id, link, passage = self._kb_texts()
+        text = link if kind == "link" else passage
+        if text is None or article_id is None:
+            return
+        if self.conversations.insert_text(text):
+            ticket_id = self._conversation_ticket()
+            if ticket_id is not None:
+                self._link_article(ticket_id, article_id)
+            self.action_focus_area("conversation")
+        elif self.controller.can("reply_ticket", self.ticket_id):
+            form = TextForm(self.controller, self._ticket(), "reply", text)
+            form.with_kb(article_id, link, passage).kb_inserted = True
+            self.open_form(form)

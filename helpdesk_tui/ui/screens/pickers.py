@@ -1,0 +1,87 @@
+"""Small modal screens: the canned-reply picker and the quit confirmation.
+
+Both return a value (the canned reply's id; True to end the session) or
+None when the candidate presses Escape; the main screen logs that cancel.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from helpdesk_tui.i18n import _
+from helpdesk_tui.ui import keymap
+
+
+class CannedPicker(ModalScreen[str | None]):
+    """Pick a canned reply (title and its text, `{agent}` already filled in)."""
+
+    CSS_PATH = "pickers.tcss"
+
+    def __init__(self, replies: list[tuple[str, str, str]]) -> None:
+        """`replies`: (id, title, filled text)."""
+        super().__init__()
+        keymap.install(self, "form")
+        self._replies = replies
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="picker"):
+            yield Static(_("Canned replies: Enter inserts, Esc cancels"), id="picker-title")
+            options = []
+            for reply_id, title, text in self._replies:
+                prompt = Text(title, style="bold")
+                prompt.append("\n" + text, style="dim")
+                options.append(Option(prompt, id=reply_id))
+            yield OptionList(*options, id="picker-list")
+
+    def on_mount(self) -> None:
+        self.query_one("#picker-list", OptionList).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(event.option.id)
+
+    def action_save(self) -> None:
+        option = self.query_one("#picker-list", OptionList).highlighted_option
+        self.dismiss(option.id if option else None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ConfirmQuit(ModalScreen[bool | None]):
+    """End the practice session? y ends and seals it; n or Escape goes back."""
+
+    CSS_PATH = "pickers.tcss"
+    BINDINGS = [
+        Binding("y", "answer(True)", show=False),
+        Binding("n", "answer(False)", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        keymap.install(self, "form")
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="picker"):
+            yield Static(_("End the practice session?"), id="picker-title")
+            yield Static(
+                _(
+                    "The log is sealed as completed and the session cannot go on.\n"
+                    "Press y to end it, n or Esc to carry on."
+                )
+            )
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+    def action_save(self) -> None:
+        self.dismiss(True)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,173 @@
+"""The small ticket forms: transfer, pending, resolve, and a text (reply, note, reopen).
+
+Each returns the data of one event; see `form_base` for how they are checked
+and how a cancel is logged.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.widgets import Input, Label, RadioButton, RadioSet, Select, TextArea
+
+from helpdesk_tui.core.state import Ticket
+from helpdesk_tui.i18n import _
+from helpdesk_tui.ui.controller import ExamController
+from helpdesk_tui.ui.screens.form_base import FormScreen
+
+
+class TransferForm(FormScreen):
+    """`ticket_transferred`: one of the scenario's groups, and why."""
+
+    FORM = "transfer"
+    EVENT = "ticket_transferred"
+
+    def __init__(self, controller: ExamController, ticket: Ticket) -> None:
+        super().__init__(controller, ticket.id, _("Transfer {id}").format(id=ticket.id))
+        self.ticket = ticket
+
+    def fields(self) -> ComposeResult:
+        groups = [(name, gid) for gid, name in self.controller.state.groups.items()]
+        yield Label(_("Group"), classes="field-label")
+        yield Select(groups, id="group", prompt=_("Choose the group"))
+        yield Label(_("Reason (what you found, what they should do)"), classes="field-label")
+        yield Input(id="reason")
+
+    def on_mount(self) -> None:
+        self.query_one("#group", Select).focus()
+
+    def collect(self) -> dict[str, Any] | str:
+        group = self.query_one("#group", Select)
+        reason = self.query_one("#reason", Input).value.strip()
+        if group.is_blank():
+            return _("Choose the group to transfer to.")
+        if not reason:
+            return _("A transfer needs a reason.")
+        return {"ticket_id": self.ticket.id, "group": str(group.value), "reason": reason}
+
+
+class PendingForm(FormScreen):
+    """`ticket_pending`: waiting on the customer or on a third party (the SLA clock stops)."""
+
+    FORM = "pending"
+    EVENT = "ticket_pending"
+
+    def __init__(self, controller: ExamController, ticket: Ticket) -> None:
+        super().__init__(controller, ticket.id, _("Set {id} pending").format(id=ticket.id))
+        self.ticket = ticket
+
+    def fields(self) -> ComposeResult:
+        yield Label(_("Waiting on"), classes="field-label")
+        with RadioSet(id="waiting"):
+            yield RadioButton(_("the customer"), value=True, id="customer")
+            yield RadioButton(_("a third party"), id="third_party")
+        yield Label(_("Reason (optional)"), classes="field-label")
+        yield Input(id="reason")
+
+    def on_mount(self) -> None:
+        self.query_one("#waiting", RadioSet).focus()
+
+    def collect(self) -> dict[str, Any] | str:
+        pressed = self.query_one("#waiting", RadioSet).pressed_button
+        waiting_on = pressed.id if pressed is not None and pressed.id else "customer"
+        data: dict[str, Any] = {"ticket_id": self.ticket.id, "waiting_on": waiting_on}
+        reason = self.query_one("#reason", Input).value.strip()
+        if reason:
+            data["reason"] = reason
+        return data
+
+
+class ResolveForm(FormScreen):
+    """`ticket_resolved`: a solution written by the candidate, or a KB article, or both.
+
+    Choosing an article while the solution is still empty puts its link in the
+    solution, so "pick a KB article" alone is enough to resolve.
+    """
+
+    FORM = "resolve"
+    EVENT = "ticket_resolved"
+    TEXT_KEYS = True
+
+    def __init__(self, controller: ExamController, ticket: Ticket, article_id: str | None = None) -> None:
+        super().__init__(controller, ticket.id, _("Resolve {id}").format(id=ticket.id))
+        self.ticket = ticket
+        self.article_id = article_id
+
+    def fields(self) -> ComposeResult:
+        articles = [(f"{a.id} · {a.title}", a.id) for a in self.controller.articles()]
+        preset = self.article_id if any(v == self.article_id for _label, v in articles) else None
+        yield Label(_("KB article (optional)"), classes="field-label")
+        yield Select(
+            articles,
+            value=preset if preset else Select.NULL,
+            id="article",
+            prompt=_("No article"),
+        )
+        yield Label(_("Solution"), classes="field-label")
+        yield TextArea(self.controller.article_link(preset) if preset else "", id="solution")
+
+    def on_mount(self) -> None:
+        self.query_one("#solution", TextArea).focus()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        solution = self.query_one("#solution", TextArea)
+        if not event.select.is_blank() and not solution.text.strip():
+            solution.text = self.controller.article_link(str(event.value))
+
+    def insert_text(self, text: str) -> None:
+        self.query_one("#solution", TextArea).insert(text)
+
+    def collect(self) -> dict[str, Any] | str:
+        solution = self.query_one("#solution", TextArea).text.strip()
+        article = self.query_one("#article", Select)
+        if not solution:
+            return _("Write the solution, or choose a KB article.")
+        data: dict[str, Any] = {"ticket_id": self.ticket.id, "solution": solution}
+        if not article.is_blank():
+            data["kb_article"] = str(article.value)
+        return data
+
+
+class TextForm(FormScreen):
+    """One text for a ticket: a public reply, an internal note, or why it is reopened."""
+
+    TEXT_KEYS = True
+
+    KINDS = {
+        "reply": ("ticket_reply_added", "text", True),
+        "note": ("note_added", "text", True),
+        "reopen": ("ticket_reopened", "reason", False),
+    }
+
+    def __init__(self, controller: ExamController, ticket: Ticket, kind: str, text: str = "") -> None:
+        titles = {
+            "reply": _("Public reply on {id} (the customer reads this)"),
+            "note": _("Internal note on {id} (only colleagues read this)"),
+            "reopen": _("Reopen {id}: why?"),
+        }
+        super().__init__(controller, ticket.id, titles[kind].format(id=ticket.id))
+        self.FORM = kind
+        self.EVENT, self._field, self._required = self.KINDS[kind]
+        self.ticket = ticket
+        self._initial = text
+
+    def fields(self) -> ComposeResult:
+        yield TextArea(self._initial, id="text")
+
+    def on_mount(self) -> None:
+        area = self.query_one("#text", TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)
+
+    def insert_text(self, text: str) -> None:
+        self.query_one("#text", TextArea).insert(text)
+
+    def collect(self) -> dict[str, Any] | str:
+        text = self.query_one("#text", TextArea).text.strip()
+        if self._required and not text:
+            return _("Write something first.")
+        data: dict[str, Any] = {"ticket_id": self.ticket.id}
+        if text:
+            data[self._field] = text
+        return data

@@ -1,0 +1,200 @@
+"""Create or edit a ticket: title, customer, category, impact, urgency, description.
+
+The priority the SLA profile's matrix gives for impact x urgency is shown
+live as the candidate picks them. When editing, the candidate may override
+that priority with a reason (the reducer refuses an override without one).
+Created from a conversation, the form is filled with its customer and
+subject and links the conversation unless the candidate unticks it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
+
+from helpdesk_tui.core.state import Ticket
+from helpdesk_tui.i18n import _
+from helpdesk_tui.ui.controller import ExamController
+from helpdesk_tui.ui.format import level_label
+from helpdesk_tui.ui.screens.form_base import FormScreen
+
+
+def _value(select: Select[str]) -> str | None:
+    return None if select.is_blank() else str(select.value)
+
+
+def _allowed(value: str | None, options: list[tuple[str, str]]) -> Any:
+    """The value to preselect, or blank when it is not among the options."""
+    return value if value is not None and any(v == value for _label, v in options) else Select.NULL
+
+
+class TicketForm(FormScreen):
+    """`ticket_created` (no ticket given) or `ticket_updated` (a ticket to edit)."""
+
+    def __init__(
+        self,
+        controller: ExamController,
+        ticket: Ticket | None = None,
+        *,
+        customer_id: str | None = None,
+        conversation_id: str | None = None,
+        title: str = "",
+    ) -> None:
+        self.ticket = ticket
+        self.conversation_id = conversation_id
+        self.EVENT = "ticket_updated" if ticket else "ticket_created"
+        self.FORM = "ticket_edit" if ticket else "ticket_create"
+        heading = (
+            _("Edit ticket {id}").format(id=ticket.id)
+            if ticket
+            else _("New ticket {id}").format(id=controller.state.next_ticket_id())
+        )
+        super().__init__(controller, ticket.id if ticket else conversation_id, heading)
+        self._customer_id = ticket.customer_id if ticket else customer_id
+        self._title = ticket.title if ticket else title
+
+    def fields(self) -> ComposeResult:
+        state = self.controller.state
+        ticket = self.ticket
+        levels = [(level_label(v), v) for v in (state.sla_profile.levels if state.sla_profile else ())]
+        yield Label(_("Title"), classes="field-label")
+        yield Input(self._title, id="title")
+        if ticket is None:
+            customers = [(c.name, c.id) for c in state.customers.values()]
+            yield Label(_("Customer"), classes="field-label")
+            yield Select(
+                customers,
+                value=_allowed(self._customer_id, customers),
+                id="customer",
+                prompt=_("Choose the customer"),
+            )
+            if self.conversation_id:
+                yield Checkbox(
+                    _("Link conversation {id}").format(id=self.conversation_id), True, id="link"
+                )
+        else:
+            name = self.controller.customer_name(ticket.customer_id)
+            yield Static(_("Customer: {name}").format(name=name), classes="field-label")
+        yield Label(_("Category"), classes="field-label")
+        categories = self.controller_categories()
+        yield Select(
+            categories,
+            value=_allowed(ticket.category if ticket else None, categories),
+            id="category",
+            prompt=_("Choose a category"),
+        )
+        with Horizontal(classes="field-row"):
+            with Vertical():
+                yield Label(_("Impact"), classes="field-label")
+                yield Select(
+                    levels,
+                    value=_allowed(ticket.impact if ticket else None, levels),
+                    id="impact",
+                    prompt=_("Impact"),
+                )
+            with Vertical():
+                yield Label(_("Urgency"), classes="field-label")
+                yield Select(
+                    levels,
+                    value=_allowed(ticket.urgency if ticket else None, levels),
+                    id="urgency",
+                    prompt=_("Urgency"),
+                )
+        yield Static("", id="priority", classes="priority")
+        if ticket is not None:
+            yield from self._override_fields(ticket)
+        yield Label(_("Description"), classes="field-label")
+        yield TextArea(ticket.description if ticket else "", id="description")
+
+    def _override_fields(self, ticket: Ticket) -> ComposeResult:
+        profile = self.controller.state.sla_profile
+        priorities = (
+            [(f"{p} {t.name}", p) for p, t in sorted(profile.priorities.items())] if profile else []
+        )
+        current = _allowed(ticket.priority if ticket.priority_override_reason else None, priorities)
+        with Horizontal(classes="field-row"):
+            with Vertical():
+                yield Label(_("Override the priority"), classes="field-label")
+                yield Select(priorities, value=current, id="override", prompt=_("From the matrix"))
+            with Vertical():
+                yield Label(_("Reason for the override"), classes="field-label")
+                yield Input(ticket.priority_override_reason or "", id="override-reason")
+
+    def controller_categories(self) -> list[tuple[str, str]]:
+        scenario = self.controller.scenario
+        names = {c.id: c.name for c in scenario.categories} if scenario else {}
+        return [(names.get(c, c), c) for c in self.controller.state.categories]
+
+    def on_mount(self) -> None:
+        self._show_priority()
+        self.query_one("#title", Input).focus()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id in ("impact", "urgency", "override"):
+            self._show_priority()
+
+    def _show_priority(self) -> None:
+        impact = _value(self.query_one("#impact", Select))
+        urgency = _value(self.query_one("#urgency", Select))
+        priority = self.controller.priority_for(impact, urgency)
+        text = _("Priority from the matrix: {priority}").format(
+            priority=self.controller.priority_label(priority)
+        )
+        if self.ticket is not None:
+            override = _value(self.query_one("#override", Select))
+            if override:
+                label = self.controller.priority_label(override)
+                text += "  →  " + _("overridden to {priority}").format(priority=label)
+        self.query_one("#priority", Static).update(text)
+
+    def collect(self) -> dict[str, Any] | str:
+        title = self.query_one("#title", Input).value.strip()
+        if not title:
+            return _("A ticket needs a title.")
+        fields = {
+            "title": title,
+            "description": self.query_one("#description", TextArea).text.strip(),
+            "category": _value(self.query_one("#category", Select)),
+            "impact": _value(self.query_one("#impact", Select)),
+            "urgency": _value(self.query_one("#urgency", Select)),
+        }
+        if self.ticket is None:
+            return self._created(fields)
+        return self._updated(self.ticket, fields)
+
+    def _created(self, fields: dict[str, Any]) -> dict[str, Any] | str:
+        customer = _value(self.query_one("#customer", Select))
+        if customer is None:
+            return _("Choose the customer.")
+        data: dict[str, Any] = {
+            "ticket_id": self.controller.state.next_ticket_id(),
+            "customer_id": customer,
+            **{k: v for k, v in fields.items() if v},
+        }
+        if self.conversation_id and self.query_one("#link", Checkbox).value:
+            data["conversation_id"] = self.conversation_id
+        return data
+
+    def _updated(self, ticket: Ticket, fields: dict[str, Any]) -> dict[str, Any] | str:
+        changes: dict[str, Any] = {}
+        for key, value in fields.items():
+            current = getattr(ticket, key) or ("" if key == "description" else None)
+            if value is not None and value != current:
+                changes[key] = value
+        data: dict[str, Any] = {"ticket_id": ticket.id, "changes": changes}
+        override = _value(self.query_one("#override", Select))
+        reason = self.query_one("#override-reason", Input).value.strip()
+        if override is not None:
+            if (override, reason) != (ticket.priority, ticket.priority_override_reason):
+                if not reason:
+                    return _("Give a reason for overriding the priority.")
+                data["priority_override"] = override
+                data["override_reason"] = reason
+        elif ticket.priority_override_reason is not None:
+            data["priority_override"] = None
+        if not changes and "priority_override" not in data:
+            return _("Nothing changed.")
+        return data

@@ -1,0 +1,281 @@
+"""Chats and calls: a list with unread counts, the transcript in view, and a reply box.
+
+The list shows every conversation with its unread count and the time since
+the customer last wrote. The transcript shows "typing..." while a chat
+customer is still writing a multi-part message, and streams a call's current
+utterance at speaking pace: the share of it that is shown is the share of its
+`duration_s` that has passed on the exam clock (never a count of ticks). The
+reply box keeps one draft per conversation. Sending is a `Send` message to
+the screen; the draft is cleared only once the screen says it was logged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option, OptionDoesNotExist
+
+from helpdesk_tui.core.state import Conversation
+from helpdesk_tui.i18n import _
+from helpdesk_tui.ui import keymap
+from helpdesk_tui.ui.controller import ExamController
+from helpdesk_tui.ui.format import clip, clock, since
+
+CURSOR = "▍"
+
+
+def revealed(conv: Conversation, now: float) -> tuple[int, int] | None:
+    """(message index, characters shown) of a call utterance still being spoken, else None."""
+    if conv.channel != "call" or not conv.messages:
+        return None
+    for index in range(len(conv.messages) - 1, -1, -1):
+        message = conv.messages[index]
+        if message.author != "customer":
+            continue
+        duration = message.duration_s
+        if duration <= 0 or now >= message.at + duration or not conv.is_live:
+            return None
+        share = max(0.0, (now - message.at) / duration)
+        return index, int(len(message.text) * share)
+    return None
+
+
+def render_transcript(controller: ExamController, conv: Conversation, now: float) -> Text:
+    """The conversation so far, with a call's current utterance cut at speaking pace."""
+    name = controller.customer_name(conv.customer_id)
+    streaming = revealed(conv, now)
+    out = Text()
+    for index, message in enumerate(conv.messages):
+        if index:
+            out.append("\n")
+        out.append(clock(message.at) + " ", style="dim")
+        if message.author == "customer":
+            out.append(name + ": ", style="bold cyan")
+        elif message.author == "candidate":
+            out.append(_("You") + ": ", style="bold green")
+        text = message.text
+        if streaming is not None and streaming[0] == index:
+            out.append(text[: streaming[1]])
+            out.append(CURSOR, style="blink")
+        else:
+            out.append(text, style="dim" if message.author == "system" else "")
+    if not conv.messages:
+        out.append(_("No messages yet."), style="dim")
+    return out
+
+
+def status_line(controller: ExamController, conv: Conversation, now: float) -> str:
+    """What the customer is doing: typing, speaking, gone."""
+    name = controller.customer_name(conv.customer_id)
+    if not conv.is_live:
+        return _("The call has ended.") if conv.channel == "call" else _("The chat is closed.")
+    if conv.is_busy_at(now):
+        if conv.channel == "call":
+            return _("{name} is speaking…").format(name=name)
+        return _("{name} is typing…").format(name=name)
+    return ""
+
+
+def list_prompt(controller: ExamController, conv: Conversation, now: float) -> Text:
+    """Two lines per conversation: who and unread; channel, time since they wrote, typing."""
+    unread = conv.unread()
+    name = clip(controller.customer_name(conv.customer_id), 16)
+    out = Text(no_wrap=True, overflow="ellipsis")
+    out.append(name, style="bold" if conv.is_live else "dim")
+    if unread:
+        out.append(f" ({unread})", style="bold yellow")
+    out.append("\n")
+    kind = _("call") if conv.channel == "call" else _("chat")
+    detail = [kind]
+    if conv.last_customer_at is not None:
+        detail.append(since(now - conv.last_customer_at))
+    if not conv.is_live:
+        detail.append(_("ended"))
+    elif conv.is_busy_at(now):
+        detail.append("…")
+    out.append(" " + " · ".join(detail), style="dim")
+    return out
+
+
+class ConversationPane(Horizontal):
+    """The conversations area: list, transcript, status line and reply box."""
+
+    @dataclass
+    class Switched(Message):
+        """The candidate put another conversation in view."""
+
+        conversation_id: str
+
+    @dataclass
+    class Send(Message):
+        conversation_id: str
+        text: str
+        canned_id: str | None
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        keymap.install(self, "conversations")
+        self.current_id: str | None = None
+        self._listed: dict[str, Text] = {}
+        self._drafts: dict[str, str] = {}
+        self._canned: dict[str, tuple[str, str]] = {}
+        self._transcript: Text | None = None
+        self._status = ""
+
+    def compose(self) -> ComposeResult:
+        yield OptionList(id="conv-list")
+        with Vertical(id="conv-main"):
+            yield Static("", id="conv-title")
+            with VerticalScroll(id="conv-scroll"):
+                yield Static(_("No conversation yet."), id="conv-transcript")
+            yield Static("", id="conv-status")
+            yield Input(placeholder=_("No conversation in view"), id="conv-input", disabled=True)
+
+    @property
+    def input(self) -> Input:
+        return self.query_one("#conv-input", Input)
+
+    @property
+    def conversation_list(self) -> OptionList:
+        return self.query_one("#conv-list", OptionList)
+
+    # ------------------------------------------------------------------ refresh
+
+    def refresh_from(self, controller: ExamController, now: float, changed: set[str] | None = None) -> None:
+        """Update the list by difference, then the conversation in view."""
+        options = self.conversation_list
+        for conv in controller.state.conversations.values():
+            prompt = list_prompt(controller, conv, now)
+            old = self._listed.get(conv.id)
+            if old is None:
+                options.add_option(Option(prompt, id=conv.id))
+            elif old != prompt:
+                options.replace_option_prompt(conv.id, prompt)
+            self._listed[conv.id] = prompt
+        if self.current_id is None and self._listed:
+            self.show(controller, next(iter(self._listed)), now)
+        else:
+            self._refresh_current(controller, now)
+
+    def _refresh_current(self, controller: ExamController, now: float) -> None:
+        conv = controller.conversation(self.current_id)
+        if conv is None:
+            return
+        transcript = render_transcript(controller, conv, now)
+        if transcript != self._transcript:
+            scroller = self.query_one("#conv-scroll", VerticalScroll)
+            at_end = scroller.scroll_y >= scroller.max_scroll_y - 1
+            self._transcript = transcript
+            self.query_one("#conv-transcript", Static).update(transcript)
+            if at_end:
+                scroller.call_after_refresh(scroller.scroll_end, animate=False)
+        status = status_line(controller, conv, now)
+        if status != self._status:
+            self._status = status
+            self.query_one("#conv-status", Static).update(status)
+        reply = self.input
+        if reply.disabled == conv.is_live:
+            reply.disabled = not conv.is_live
+
+    def show(self, controller: ExamController, conversation_id: str, now: float) -> None:
+        """Put a conversation in view (keeping the draft of the one left)."""
+        conv = controller.conversation(conversation_id)
+        if conv is None:
+            return
+        reply = self.input
+        if self.current_id is not None:
+            self._drafts[self.current_id] = reply.value
+        self.current_id = conversation_id
+        self._transcript = None
+        self._status = "\0"
+        name = controller.customer_name(conv.customer_id)
+        kind = _("call") if conv.channel == "call" else _("chat")
+        title = Text(no_wrap=True, overflow="ellipsis")
+        title.append(f"{name} · {kind}", style="bold")
+        if conv.subject:
+            title.append(f" · {conv.subject}")
+        if conv.ticket_ids:
+            title.append(" · " + ", ".join(conv.ticket_ids), style="dim")
+        self.query_one("#conv-title", Static).update(title)
+        reply.value = self._drafts.get(conversation_id, "")
+        reply.placeholder = (
+            _("Say something to {name} (Enter speaks)") if conv.channel == "call"
+            else _("Write to {name} (Enter sends)")
+        ).format(name=name)
+        index = self._index_of(conversation_id)
+        if index is not None and self.conversation_list.highlighted != index:
+            self.conversation_list.highlighted = index
+        self._refresh_current(controller, now)
+
+    def step(self, delta: int) -> str | None:
+        """The conversation `delta` places from the one in view (wrapping), or None."""
+        ids = list(self._listed)
+        if not ids:
+            return None
+        if self.current_id not in ids:
+            return ids[0]
+        return ids[(ids.index(self.current_id) + delta) % len(ids)]
+
+    # ------------------------------------------------------------------ drafting
+
+    def insert_text(self, text: str, canned_id: str | None = None) -> bool:
+        """Put text into the reply box at the cursor; False when no reply box is open."""
+        reply = self.input
+        if self.current_id is None or reply.disabled:
+            return False
+        before = reply.value[: reply.cursor_position]
+        after = reply.value[reply.cursor_position :]
+        gap = " " if before and not before.endswith(" ") else ""
+        reply.value = before + gap + text + after
+        reply.cursor_position = len(before + gap + text)
+        if canned_id is not None:
+            self._canned[self.current_id] = (canned_id, text)
+        return True
+
+    def sent(self, conversation_id: str) -> None:
+        """The message was logged: clear its draft."""
+        self._drafts.pop(conversation_id, None)
+        self._canned.pop(conversation_id, None)
+        if conversation_id == self.current_id:
+            self.input.value = ""
+
+    # ------------------------------------------------------------------ events
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "leave_reply":
+            return self.input.has_focus
+        return True
+
+    def action_leave_reply(self) -> None:
+        self.conversation_list.focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self.current_id is None or not event.value.strip():
+            return
+        canned = self._canned.get(self.current_id)
+        canned_id = canned[0] if canned and canned[1] in event.value else None
+        self.post_message(self.Send(self.current_id, event.value, canned_id))
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        if event.option.id and event.option.id != self.current_id:
+            self.post_message(self.Switched(event.option.id))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Enter on a conversation: go and write in it."""
+        event.stop()
+        if event.option.id and event.option.id != self.current_id:
+            self.post_message(self.Switched(event.option.id))
+        self.input.focus()
+
+    def _index_of(self, conversation_id: str) -> int | None:
+        try:
+            return self.conversation_list.get_option_index(conversation_id)
+        except OptionDoesNotExist:
+            return None

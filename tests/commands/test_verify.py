@@ -1,0 +1,217 @@
+"""`helpdesk-exam verify`: verdict, summary and exit code, never a traceback."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from helpdesk_tui.cli import main
+from helpdesk_tui.eventlog import (
+    CheckpointPolicy,
+    Signer,
+    folder_sha256,
+    generate_keypair,
+    load_private_key,
+)
+from helpdesk_tui.eventlog.testing import build_log_bytes, sample_events, sample_header, write_log
+
+POLICY = CheckpointPolicy(records=4, seconds=3600)
+
+
+@pytest.fixture(scope="module")
+def centre(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    directory = tmp_path_factory.mktemp("centre") / "keys"
+    generate_keypair(directory)
+    return directory
+
+
+@pytest.fixture(scope="module")
+def signer(centre: Path) -> Signer:
+    return load_private_key(centre / "exam-centre.key")
+
+
+@pytest.fixture
+def scenario(tmp_path: Path) -> Path:
+    folder = tmp_path / "en-demo"
+    folder.mkdir()
+    (folder / "scenario.toml").write_text("id = 'en-demo'\n")
+    return folder
+
+
+@pytest.fixture
+def sealed(tmp_path: Path, signer: Signer, scenario: Path) -> Path:
+    header = sample_header(scenario_sha256=folder_sha256(scenario))
+    return write_log(tmp_path / "session.jsonl", header, signer, sample_events(10, seed=2), POLICY)
+
+
+def verify(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(["verify", *args])
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.out + captured.err
+    return code, captured.out, captured.err
+
+
+def test_an_intact_sealed_log_exits_0_with_a_summary(
+    sealed: Path, centre: Path, scenario: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = verify(
+        capsys,
+        str(sealed),
+        "--pubkey",
+        str(centre / "exam-centre.pub"),
+        "--scenario",
+        str(scenario),
+    )
+    assert code == 0
+    assert out.startswith(f"OK: {sealed} is intact and sealed.")
+    for expected in (
+        "C-0001",
+        "en-demo",
+        "matches --scenario",
+        "exam",
+        "0:00:23",
+        "14 (10 events)",
+        "completed",
+    ):
+        assert expected in out
+
+
+def test_a_changed_log_exits_1_naming_the_record(
+    sealed: Path, centre: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = sealed.read_bytes().split(b"\n")
+    lines[4] = lines[4].replace(b'"t":', b'"t":1', 1)  # exam time 8.5 becomes 18.5
+    sealed.write_bytes(b"\n".join(lines))
+    code, out, _ = verify(capsys, str(sealed), "--pubkey", str(centre / "exam-centre.pub"))
+    assert code == 1
+    assert out.startswith("FAILED (broken-hash-link)") and "line 5 (seq 4)" in out
+
+
+def test_another_scenario_exits_1(
+    sealed: Path, centre: Path, scenario: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (scenario / "kb.md").write_text("# extra\n")
+    code, out, _ = verify(
+        capsys,
+        str(sealed),
+        "--pubkey",
+        str(centre / "exam-centre.pub"),
+        "--scenario",
+        str(scenario),
+    )
+    assert code == 1 and "scenario-hash-differs" in out and "DIFFERS from --scenario" in out
+
+
+def test_an_unsealed_log_exits_3_and_says_what_is_unsigned(
+    tmp_path: Path, signer: Signer, centre: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = tmp_path / "cut.jsonl"
+    log.write_bytes(
+        build_log_bytes(sample_header(), signer, sample_events(10), POLICY, seal=None)
+        + b'{"data":{"te'
+    )
+    code, out, _ = verify(capsys, str(log), "--pubkey", str(centre / "exam-centre.pub"))
+    assert code == 3 and out.startswith("UNSEALED")
+    assert "the last checkpoint (line 11) covers 11 records; 2 after it are unsigned" in out
+    assert "torn line    line 14: 12 bytes" in out
+
+
+def test_a_practice_log_says_it_is_signed_with_a_per_session_key(
+    tmp_path: Path, centre: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = write_log(
+        tmp_path / "p.jsonl", sample_header(mode="practice"), Signer.ephemeral(), sample_events(3)
+    )
+    code, out, _ = verify(capsys, str(log))
+    assert code == 0 and "per-session practice key" in out and "never count as an exam log" in out
+    code, out, _ = verify(capsys, str(log), "--pubkey", str(centre / "exam-centre.pub"))
+    assert code == 1 and "signed-with-another-key" in out
+
+
+@pytest.mark.parametrize(
+    ("make", "exit_code", "words"),
+    [
+        ("missing log", 2, "does not exist"),
+        ("folder as log", 2, "is a folder"),
+        ("empty log", 1, "is empty"),
+        ("binary junk", 1, "header"),
+        ("garbage key", 2, "is not a PEM public key"),
+        ("folder as key", 2, "is a folder"),
+        ("no key for an exam log", 2, "--pubkey FILE"),
+    ],
+)
+def test_bad_input_gets_one_paragraph_and_an_exit_code(
+    tmp_path: Path,
+    sealed: Path,
+    centre: Path,
+    capsys: pytest.CaptureFixture[str],
+    make: str,
+    exit_code: int,
+    words: str,
+) -> None:
+    log, key = sealed, centre / "exam-centre.pub"
+    if make == "missing log":
+        log = tmp_path / "nope.jsonl"
+    elif make == "folder as log":
+        log = tmp_path
+    elif make == "empty log":
+        log.write_bytes(b"")
+    elif make == "binary junk":
+        log.write_bytes(bytes(range(256)) * 4)
+    elif make == "garbage key":
+        key = tmp_path / "junk.pub"
+        key.write_bytes(b"\x00\x01garbage")
+    elif make == "folder as key":
+        key = tmp_path
+    args = [str(log)] if make == "no key for an exam log" else [str(log), "--pubkey", str(key)]
+    code, out, err = verify(capsys, *args)
+    assert code == exit_code
+    assert words in out + err
+    if exit_code == 2:
+        assert err.startswith("helpdesk-exam: ") and err.count("\n") == 1
+
+
+def test_the_exit_codes_are_in_the_help(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["verify", "--help"])
+    out = capsys.readouterr().out
+    for code in ("0  intact and sealed", "1  not intact", "2  usage", "3  intact but unsealed"):
+        assert code in out
+
+
+def test_verify_through_a_real_process(sealed: Path, centre: Path) -> None:
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "helpdesk_tui.cli",
+            "verify",
+            str(sealed),
+            "--pubkey",
+            str(centre / "exam-centre.pub"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "is intact and sealed" in done.stdout
+    sealed.write_bytes(sealed.read_bytes()[:-5])
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "helpdesk_tui.cli",
+            "verify",
+            str(sealed),
+            "--pubkey",
+            str(centre / "exam-centre.pub"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 3 and "torn line" in done.stdout

@@ -1,0 +1,1 @@
+"""Tests of the signed event log (helpdesk_tui.eventlog)."""
