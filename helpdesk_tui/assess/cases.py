@@ -31,6 +31,10 @@ class Case:
     conversations: list[Conversation] = field(default_factory=list)
     tickets: list[Ticket] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
+    language: str = "en"
+    """The scenario's language: the customer's and the candidate's words are in it."""
+    paraphrases: frozenset[int] = frozenset()
+    """Seqs of the candidate's messages the simulation flagged as paraphrases."""
     cache: dict[str, Any] = field(default_factory=dict)
     """Results worked out once per case and shared by several measurements."""
 
@@ -63,6 +67,15 @@ class Case:
             self.cache["said"] = [a for a in self.actions if a.type in CUSTOMER_FACING and a.text]
         return self.cache["said"]
 
+    def customer_said_before(self, seq: int) -> list[str]:
+        """What the customer wrote or said in this case's conversations before `seq`."""
+        return [
+            m.text
+            for conv in self.conversations
+            for m in conv.messages
+            if m.author == "customer" and m.seq < seq
+        ]
+
     def first(self, *types: str) -> Action | None:
         return next((a for a in self.actions if a.type in types), None)
 
@@ -89,6 +102,12 @@ def build_cases(state: ExamState, tracker: Tracker, scenario: Scenario | None) -
         case.tickets.append(ticket)
     cases.sort(key=lambda c: c.arrival_seq)
     _attribute(cases, state, tracker)
+    paraphrases = frozenset(
+        f["ref_seq"] for f in state.flags if f.get("flag") == "paraphrase" and "ref_seq" in f
+    )
+    for case in cases:
+        case.paraphrases = paraphrases
+        case.language = state.language
     return cases
 
 

@@ -12,6 +12,7 @@ from html import escape
 
 from rich import box
 from rich.console import Console
+from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
@@ -95,12 +96,18 @@ def render_class_terminal(rows: list[ClassRow], lang: str, console: Console) -> 
             for c in COMPETENCY_IDS
         ]
         table.add_row(Text(name), *marks, _percent(row.sla_met), _reply(row.median_reply_s))
-    names = max([len(tr(lang, "col.student")), *(min(len(r.student) + 14, 24) for r in rows)])
-    needed = names + sum(max(len(h.split()[0]), 1) + 1 for h in _column_heads()) + 30
-    console.print(table, width=max(console.width, needed))
+    needed = Measurement.get(console, console.options.update(width=1000), table).maximum
+    saved = console.width
+    console.width = max(saved, needed)  # print(width=) is capped at the console's width
+    try:
+        console.print(table, crop=False)
+    finally:
+        console.width = saved
     for row in rows:
         if row.refused is not None:
-            console.print(Text(tr(lang, "class.refused", why=row.refused), style="red"))
+            console.print(
+                Text(tr(lang, "class.refused", why=row.refused), style="red"), soft_wrap=True
+            )
 
 
 CLASS_CSS = """

@@ -15,6 +15,7 @@ competency, and which log records (seq) to look at.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from helpdesk_tui.assess.cases import build_cases
 from helpdesk_tui.assess.context import Context
@@ -24,7 +25,7 @@ from helpdesk_tui.assess.measure_sim import latencies, sim_items
 from helpdesk_tui.assess.measure_sol import inversions, sla_rows, sol_items
 from helpdesk_tui.assess.model import Evidence, EvidenceItem
 from helpdesk_tui.assess.texts import LANGUAGES
-from helpdesk_tui.assess.tracker import Tracker
+from helpdesk_tui.assess.tracker import Action, Tracker
 from helpdesk_tui.core.events import Event
 from helpdesk_tui.core.reducer import apply
 from helpdesk_tui.core.state import ExamState
@@ -81,8 +82,7 @@ class EvidenceGatherer:
         for group in (sim_items(ctx, lat), data_items(ctx), com, sol):
             for cid, group_items in group.items():
                 items[cid].extend(group_items)
-        for item in _flag_items(ctx):
-            items.setdefault(item.competency, []).append(item)
+        _merge_flags(ctx, items)
         return Evidence(
             scenario_id=state.scenario_id,
             scenario_title=state.scenario_title,
@@ -113,19 +113,43 @@ def gather_evidence(
     return EvidenceGatherer(scenario, language).feed_all(events).result()
 
 
-def _flag_items(ctx: Context) -> list[EvidenceItem]:
-    """The simulation's `evidence_flagged` events, each an item of its competency."""
-    items = []
+def _merge_flags(ctx: Context, items: dict[str, list[EvidenceItem]]) -> None:
+    """Fold each `evidence_flagged` event into the measured item it details, else add it.
+
+    A flag names one message (its `ref_seq`); the item it belongs to covers the
+    same conversation, case or ticket. Folding keeps the tallies honest (one
+    conversation, one item) while the flag's reason and seq stay with the item.
+    """
+    by_seq = {a.seq: a for a in ctx.tracker.actions}
     for flag in ctx.state.flags:
+        cid = str(flag.get("competency", ""))
         name = str(flag.get("flag", ""))
-        seqs = [flag["seq"]] + ([flag["ref_seq"]] if isinstance(flag.get("ref_seq"), int) else [])
-        items.append(
+        ref = flag.get("ref_seq")
+        seqs = [flag["seq"]] + ([ref] if isinstance(ref, int) else [])
+        note = {"flag": name, "reason": flag.get("reason", ""), "seq": flag["seq"], "ref_seq": ref}
+        owners = _flag_owners(ctx, flag, by_seq.get(ref) if isinstance(ref, int) else None)
+        target = items.setdefault(cid, [])
+        index = next((i for i, item in enumerate(target) if item.subject in owners), None)
+        if index is not None:
+            item = target[index]
+            figures = {**item.figures, "flags": [*item.figures.get("flags", []), note]}
+            target[index] = replace(item, seqs=tuple(sorted({*item.seqs, *seqs})), figures=figures)
+            continue
+        target.append(
             ctx.item(
-                str(flag.get("competency", "")), "flag",
-                ctx.t("flag.summary", flag=name, reason=flag.get("reason", "")),
+                cid, "flag", ctx.t("flag.summary", flag=name, reason=flag.get("reason", "")),
                 seqs=seqs, favourable=FLAG_LEANS.get(name),
-                figures={"flag": name, "at": flag.get("at")},
-                subject=str(flag.get("conversation_id", "")),
+                figures={"flags": [note]}, subject=str(flag.get("conversation_id") or ""),
             )
         )  # fmt: skip
-    return items
+
+
+def _flag_owners(ctx: Context, flag: dict, action: Action | None) -> list[str]:
+    """Subjects an item about this flag's message may carry: conversation, case, ticket."""
+    conv_id = flag.get("conversation_id") or (action.conversation_id if action else None)
+    ticket_id = action.ticket_id if action else None
+    case = ctx.case_by_conversation.get(conv_id or "") or ctx.case_by_ticket.get(ticket_id or "")
+    owners = [o for o in (conv_id, ticket_id) if o]
+    if case is not None:
+        owners += [case.id, *(t.id for t in case.tickets), *(c.id for c in case.conversations)]
+    return owners

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from helpdesk_tui.assess.cases import Case
 from helpdesk_tui.assess.context import Context
 from helpdesk_tui.assess.model import (
@@ -80,7 +82,7 @@ def _clarifying(ctx: Context, case: Case) -> EvidenceItem:
     asked = [
         a for a in case.said()
         if a.type == "message_sent" and (solved is None or a.seq < solved.seq)
-        and clarifying_question(a.text or "", lang)
+        and _asks(a.text or "", lang)
     ]  # fmt: skip
     facts = case.incident.facts if case.incident else ()
     revealed: dict[str, int] = {}
@@ -106,6 +108,11 @@ def _clarifying(ctx: Context, case: Case) -> EvidenceItem:
                  "facts_elicited": sorted(revealed)},
         subject=case.id,
     )  # fmt: skip
+
+
+@lru_cache(maxsize=65536)
+def _asks(text: str, language: str) -> bool:
+    return clarifying_question(text, language)
 
 
 # ---------------------------------------------------------------------- COM-3
@@ -135,12 +142,18 @@ def _interruptions(ctx: Context, case: Case) -> list[EvidenceItem]:
 def _paraphrase(ctx: Context, case: Case) -> EvidenceItem | None:
     """A message, after key facts came out, that restates them (to confirm).
 
-    Uses the simulation's own test (`evidence_flags.restated_facts`), so a log
-    without flags gets the same finding its flags would have carried.
+    Where the simulation flagged paraphrases in the case's conversations, its
+    flags are the evidence; otherwise this applies its own test
+    (`evidence_flags.restated_facts`), so a log without flags is not left bare.
     """
     incident = case.incident
     keys = {f.id: f.answer for f in incident.facts if f.key} if incident else {}
-    if not keys or not case.said():
+    conversations = {c.id for c in case.conversations}
+    flagged = any(
+        f.get("competency") == "COM-4" and f.get("conversation_id") in conversations
+        for f in ctx.state.flags
+    )
+    if not keys or not case.said() or flagged:
         return None
     revealed = {
         fact_id: seq

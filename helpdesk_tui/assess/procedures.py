@@ -8,10 +8,13 @@ after the steps the procedure puts before it.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from helpdesk_tui.assess.cases import Case
 from helpdesk_tui.assess.model import ProcedureCheck, StepHit
+from helpdesk_tui.assess.tracker import Action
 from helpdesk_tui.scenario.dialogue import first_match
-from helpdesk_tui.scenario.model import Procedure, Scenario
+from helpdesk_tui.scenario.model import Procedure, ProcedureStep, Scenario
 
 
 def procedure_of(case: Case, scenario: Scenario | None) -> Procedure | None:
@@ -29,17 +32,33 @@ def procedure_of(case: Case, scenario: Scenario | None) -> Procedure | None:
 
 
 def check_procedure(case: Case, procedure: Procedure, said_only: bool = False) -> ProcedureCheck:
-    """Where each step first shows; `said_only` keeps the steps detected in words."""
-    said = case.said()
+    """Where each step shows, in order where the log allows; `said_only`: steps in words only.
+
+    Each step takes its first occurrence after the previous step's (so a ticket
+    update made early does not hide the later one a follow-up step needs); a
+    step seen only before that is out of order, one never seen is missing.
+    """
     hits = []
+    last = -1
     for step in procedure.steps:
-        if step.patterns:
-            found = next((a for a in said if first_match(step.patterns, a.text or "")), None)
-        elif said_only:
+        if said_only and not step.patterns:
             continue
-        else:
-            found = next((a for a in case.actions if a.type in step.events), None)
-        hits.append(
-            StepHit(step.id, step.label, found.seq if found else None, found.at if found else None)
-        )
+        candidates = case.said() if step.patterns else case.actions
+        after = next((a for a in candidates if a.seq > last and _shows(step, a)), None)
+        hit = after or next((a for a in candidates if a.seq <= last and _shows(step, a)), None)
+        if after is not None:
+            last = after.seq
+        hits.append(StepHit(step.id, step.label, hit.seq if hit else None, hit.at if hit else None))
     return ProcedureCheck(case.id, procedure.id, tuple(hits))
+
+
+def _shows(step: ProcedureStep, action: Action) -> bool:
+    if step.patterns:
+        return says(step.patterns, action.text or "")
+    return action.type in step.events
+
+
+@lru_cache(maxsize=65536)
+def says(patterns: tuple[str, ...], text: str) -> bool:
+    """One of the patterns is in the text (cached: the same phrases recur all exam long)."""
+    return first_match(patterns, text) is not None

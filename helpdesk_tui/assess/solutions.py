@@ -4,18 +4,28 @@ An answer counts when a text that reaches the customer (a chat or call
 message, a ticket reply, the resolution) holds every solution keyword of the
 key, of an accepted alternative or of one of the options; when the ticket is
 transferred to the key's group; or when it is resolved citing an accepted
-article. SOL-2, SOL-7, SOL-8, SIM-1 and COM-2 all ask "when was the answer
+article. A message the simulation flagged as a paraphrase does not count when
+nearly all its content words are the customer's own: restating the
+customer's "the pc in the workshop" is not telling them to log off there. SOL-2, SOL-7, SOL-8, SIM-1 and COM-2 all ask "when was the answer
 given", so they share this one definition.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from helpdesk_tui.assess.cases import Case
 from helpdesk_tui.assess.tracker import CUSTOMER_FACING, Action
 from helpdesk_tui.scenario.dialogue import matches
+from helpdesk_tui.scenario.evidence_flags import content_stems
 from helpdesk_tui.scenario.model import Answer, AnswerOption
+
+ANSWERING = CUSTOMER_FACING | {"ticket_resolved"}
+"""Where an answer counts: what the customer was told, and the solution on the ticket."""
+
+ECHO_SHARE = 0.8
+"""A paraphrase whose content words are at least this share the customer's is no answer."""
 
 KEY = "key"
 ALTERNATIVE = "alternative"
@@ -33,6 +43,7 @@ class AnswerHit:
     option: AnswerOption | None = None
 
 
+@lru_cache(maxsize=65536)
 def all_match(keywords: tuple[str, ...], text: str) -> bool:
     """Every keyword is in the text, by the simulation's own matching (none: no match)."""
     return bool(keywords) and all(matches(k, text) for k in keywords)
@@ -59,8 +70,19 @@ def _text_hit(answer: Answer, text: str) -> tuple[str, AnswerOption | None] | No
     return None
 
 
-def _action_hit(answer: Answer, action: Action) -> AnswerHit | None:
-    if action.type in CUSTOMER_FACING and action.text:
+def mere_echo(case: Case, action: Action) -> bool:
+    """A flagged paraphrase whose content words are (nearly) all the customer's own."""
+    if action.seq not in case.paraphrases or not action.text:
+        return False
+    mine = content_stems(action.text, case.language)
+    said: set[str] = set()
+    for text in case.customer_said_before(action.seq):
+        said |= content_stems(text, case.language)
+    return bool(mine) and len(mine & said) >= ECHO_SHARE * len(mine)
+
+
+def _action_hit(case: Case, answer: Answer, action: Action) -> AnswerHit | None:
+    if action.type in ANSWERING and action.text and not mere_echo(case, action):
         found = _text_hit(answer, action.text)
         if found is not None:
             return AnswerHit(action, found[0], found[1])
@@ -83,7 +105,7 @@ def answer_hits(case: Case) -> list[AnswerHit]:
         return []
     if "answer_hits" not in case.cache:
         case.cache["answer_hits"] = [
-            hit for action in case.actions if (hit := _action_hit(answer, action)) is not None
+            hit for action in case.actions if (hit := _action_hit(case, answer, action)) is not None
         ]
     return case.cache["answer_hits"]
 

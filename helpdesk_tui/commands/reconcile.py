@@ -7,7 +7,6 @@ import hashlib
 from pathlib import Path
 
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from helpdesk_tui.assess.reconcile import PASS, Reconciliation, reconcile, write_decision
@@ -99,53 +98,67 @@ def _check_log(log: Path, verdicts: Verdicts) -> None:
 
 
 def show(rec: Reconciliation, names: tuple[str, str], lang: str, console: Console) -> None:
-    """The table of both verdicts, then agreement, kappa, items to discuss and the outcome."""
-    table = Table(title=f"{rec.a.candidate_id} — {rec.a.scenario_id}", title_justify="left")
-    table.add_column("Id", no_wrap=True)
-    table.add_column("Competency")
-    table.add_column(f"A: {rec.a.assessor}", no_wrap=True)
-    table.add_column(f"B: {rec.b.assessor}", no_wrap=True)
-    table.add_column("", no_wrap=True)
+    """Both verdicts per competency, then agreement, kappa, items to discuss and the outcome.
+
+    Plain aligned lines rather than a table: the verdicts and the DISCUSS mark
+    must never be the part a narrow terminal cuts off; the long names may be.
+    """
+    width = max(13, len(rec.a.assessor) + 3, len(rec.b.assessor) + 3)
+    console.print(Text(f"{rec.a.candidate_id} — {rec.a.scenario_id}", style="bold"))
+    head = f"{'':<7} {'A: ' + rec.a.assessor:<{width}} {'B: ' + rec.b.assessor:<{width}}"
+    console.print(Text(head, style="bold"), no_wrap=True, overflow="ellipsis")
     for row in rec.rows:
-        mark = Text("agree", style="green") if row.agree else Text("DISCUSS", style="bold red")
-        table.add_row(
-            row.competency, Text(short_name(row.competency, lang)), _cell(row.a), _cell(row.b), mark
+        line = Text()
+        line.append(f"{row.competency:<7} ")
+        line.append(f"{row.a:<{width}} ", style=_style(row.a))
+        line.append(f"{row.b:<{width}} ", style=_style(row.b))
+        line.append(
+            f"{'agree':<8}" if row.agree else f"{'DISCUSS':<8}",
+            "green" if row.agree else "bold red",
         )
-    console.print(table)
+        line.append(short_name(row.competency, lang), style="dim")
+        console.print(line, no_wrap=True, overflow="ellipsis")
+    for text, style in _summary_lines(rec, names):
+        console.print(Text(text, style=style), soft_wrap=True)
+
+
+def _summary_lines(rec: Reconciliation, names: tuple[str, str]) -> list[tuple[str, str]]:
     kappa = rec.kappa
     agreed = sum(1 for r in rec.rows if r.agree)
     value = (
         f"{kappa.value:.3f}" if kappa.value is not None else f"undefined ({kappa.undefined_reason})"
     )
-    console.print(
-        f"agreement: {agreed} of {len(rec.rows)} (p_o = {float(kappa.observed):.3f}, "
-        f"p_e = {float(kappa.expected):.3f}); Cohen's kappa: {value}"
-    )
+    lines = [
+        (
+            f"agreement: {agreed} of {len(rec.rows)} (p_o = {float(kappa.observed):.3f}, "
+            f"p_e = {float(kappa.expected):.3f}); Cohen's kappa: {value}",
+            "",
+        )
+    ]
     for name, verdicts in zip(names, (rec.a, rec.b), strict=True):
         signed = f"signed by {verdicts.signed_by}" if verdicts.signed_by else "not signed"
-        console.print(Text(f"{name}: {verdicts.assessor}, {signed}", style="dim"))
+        lines.append((f"{name}: {verdicts.assessor}, {signed}", "dim"))
     if rec.to_discuss:
-        console.print(Text(f"to discuss: {', '.join(rec.to_discuss)}", style="bold"))
-        for row in rec.rows:
-            if not row.agree:
-                console.print(
-                    Text(
-                        f"  {row.competency}: A {row.a} ({row.comment_a or '-'}); B {row.b} ({row.comment_b or '-'})"
-                    )
-                )
-    if rec.outcome == PASS:
-        console.print(
-            Text(
-                "outcome: PASS — both assessors marked all 22 competencies proven",
-                style="bold green",
+        lines.append((f"to discuss: {', '.join(rec.to_discuss)}", "bold"))
+        lines += [
+            (
+                f"  {r.competency}: A {r.a} ({r.comment_a or '-'}); B {r.b} ({r.comment_b or '-'})",
+                "",
             )
+            for r in rec.rows
+            if not r.agree
+        ]
+    if rec.outcome == PASS:
+        lines.append(
+            ("outcome: PASS — both assessors marked all 22 competencies proven", "bold green")
         )
     else:
-        console.print(Text(_not_passed_reason(rec), style="bold red"))
+        lines.append((_not_passed_reason(rec), "bold red"))
+    return lines
 
 
-def _cell(verdict: str) -> Text:
-    return Text(verdict, style="green" if verdict == PROVEN else "red")
+def _style(verdict: str) -> str:
+    return "green" if verdict == PROVEN else "red"
 
 
 def _not_passed_reason(rec: Reconciliation) -> str:

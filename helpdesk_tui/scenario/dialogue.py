@@ -186,8 +186,8 @@ LINES: dict[str, dict[str, str]] = {
         "wait_angry": "This is taking far too long. Is anyone dealing with this?",
         "news": "Is there any news about my problem?",
         "bounce": "This is not for our team: please check the ticket and transfer it to the right group.",
-        "fixed": "Thanks, that was what we needed. We have fixed it on our side: please let the "
-        "customer know and resolve the ticket.",
+        "fixed": "Thanks, that was what we needed. We have fixed it on our side; the user can try "
+        "again now.",
     },
     "nl": {
         "fallback": "Sorry, ik begrijp het niet goed. Kunt u het anders zeggen?",
@@ -210,8 +210,8 @@ LINES: dict[str, dict[str, str]] = {
         "wait_angry": "Dit duurt veel te lang. Is er iemand mee bezig?",
         "news": "Is er al nieuws over mijn probleem?",
         "bounce": "Dit is niet voor ons team: controleer het ticket en stuur het naar de juiste groep.",
-        "fixed": "Bedankt, dat hadden we nodig. We hebben het aan onze kant opgelost: laat het de "
-        "klant weten en los het ticket op.",
+        "fixed": "Bedankt, dat hadden we nodig. We hebben het aan onze kant opgelost; de gebruiker "
+        "kan het nu opnieuw proberen.",
     },
     "fr": {
         "fallback": "Désolé, je ne comprends pas bien. Pouvez-vous le dire autrement ?",
@@ -234,8 +234,8 @@ LINES: dict[str, dict[str, str]] = {
         "wait_angry": "C'est beaucoup trop long. Quelqu'un s'en occupe ?",
         "news": "Y a-t-il du nouveau concernant mon problème ?",
         "bounce": "Ce n'est pas pour notre équipe : vérifiez le ticket et transférez-le au bon groupe.",
-        "fixed": "Merci, c'est ce qu'il nous fallait. Nous l'avons réglé de notre côté : informez "
-        "le client et résolvez le ticket.",
+        "fixed": "Merci, c'est ce qu'il nous fallait. Nous l'avons réglé de notre côté ; "
+        "l'utilisateur peut réessayer maintenant.",
     },
 }
 """What customers and second-line groups say when the scenario gives no text of its own."""
@@ -314,14 +314,26 @@ def matched_rule(rules: Sequence[DialogueRule], text: str) -> DialogueRule | Non
     return next((r for r in rules if any(matches_words(p, text_words) for p in r.when)), None)
 
 
-def respond(incident: Incident, text: str, ctx: Context, jargon: Sequence[str] = ()) -> Reply:
-    """The customer's answer to `text`, by the fixed order in the module docstring."""
+def respond(
+    incident: Incident,
+    text: str,
+    ctx: Context,
+    jargon: Sequence[str] = (),
+    facts_first: bool = False,
+) -> Reply:
+    """The customer's answer to `text`, by the fixed order in the module docstring.
+
+    `facts_first` (a second line's question relayed to the customer) answers
+    with the facts asked for even when they were revealed before, ahead of
+    the rules: the customer answers the question, whatever else it mentions.
+    """
     if jargon:
         return Reply(_confused(incident, ctx, jargon[0]), confused_by=tuple(jargon))
     facts = matched_facts(incident.facts, text)
     new = [f for f in facts if f.id not in ctx.revealed]
-    if new:
-        return Reply(" ".join(f.answer for f in new), reveals=tuple(f.id for f in new))
+    if new or (facts_first and facts):
+        told = new or facts
+        return Reply(" ".join(f.answer for f in told), reveals=tuple(f.id for f in new))
     rule = matched_rule(incident.rules, text)
     if rule is not None:
         return Reply(rule.reply, rule=rule)

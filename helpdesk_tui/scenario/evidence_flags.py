@@ -11,7 +11,8 @@ flag means and what it can miss:
   the greeting or the closing question; or any message that revealed a
   hidden fact.
 - COM-4 paraphrase: a message sharing at least `PARAPHRASE_MIN_WORDS`
-  distinct content words with what the customer said so far.
+  distinct content words with what the customer said so far, most of its
+  own content words being the customer's (`PARAPHRASE_MIN_SHARE`).
 - COM-3 interruption, COM-5 jargon and SOL-5 relayed question are found by
   the simulation itself; this module only words them.
 """
@@ -25,6 +26,8 @@ from helpdesk_tui.scenario.dialogue import first_match, intent_in, words
 
 PARAPHRASE_MIN_WORDS = 3
 """Distinct content words a paraphrase must share with the customer's words."""
+PARAPHRASE_MIN_SHARE = 0.5
+"""... and the share of the message's own content words that must be the customer's."""
 STEM_LENGTH = 5
 """Words are compared on their first letters, so "printer" and "printers" agree."""
 CONTENT_MIN_LENGTH = 4
@@ -128,12 +131,21 @@ def content_stems(text: str, language: str) -> set[str]:
 
 
 def paraphrased(text: str, customer_texts: Iterable[str], language: str) -> set[str]:
-    """The customer's content stems restated in `text` (empty when fewer than the minimum)."""
+    """The customer's content stems restated in `text`; empty unless it is a paraphrase.
+
+    A paraphrase shares at least `PARAPHRASE_MIN_WORDS` content words with what
+    the customer said, and most of its own content words (`PARAPHRASE_MIN_SHARE`)
+    come from the customer: a solution or a canned question that reuses a few of
+    the customer's words brings more of its own and is not flagged.
+    """
     said: set[str] = set()
     for said_text in customer_texts:
         said |= content_stems(said_text, language)
-    shared = content_stems(text, language) & said
-    return shared if len(shared) >= PARAPHRASE_MIN_WORDS else set()
+    mine = content_stems(text, language)
+    shared = mine & said
+    if len(shared) < PARAPHRASE_MIN_WORDS or len(shared) < PARAPHRASE_MIN_SHARE * len(mine):
+        return set()
+    return shared
 
 
 def restated_facts(text: str, fact_answers: dict[str, str], language: str) -> list[str]:

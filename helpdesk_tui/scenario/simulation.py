@@ -339,10 +339,12 @@ class Simulation:
     def _news_message(
         self, state: ExamState, at: float, incident: Incident, text: str
     ) -> Out | None:
-        """In the customer's own chat, or a new chat when theirs was a call or an e-mail."""
+        """In the customer's own chat or call while it lasts, a closed chat reopened, or a new chat."""
         main = state.conversations.get(conversation_id(incident.id))
-        cid = main.id if main is not None and main.channel == "chat" else None
-        cid = cid or news_conversation_id(incident.id)
+        if main is not None and (main.is_live or main.channel == "chat"):
+            self._say(at, Utterance(main.id, text, "news_request", reopen=True))
+            return None
+        cid = news_conversation_id(incident.id)
         self._say(at, Utterance(cid, text, "news_request", reopen=True))
         if cid in state.conversations:
             return None
@@ -406,14 +408,15 @@ class Simulation:
         if jargon:
             reaction.flag(ev.jargon_flag(jargon, conv.id, seq))
             reaction.nudge(moods.JARGON, f"jargon ({', '.join(jargon)})")
-        self._relay(state, conv.customer_id, text, conv.id, seq, reaction)
+        relayed = self._relay(state, conv.customer_id, text, conv.id, seq, reaction)
         if incident is None:
             self._settle(at, conv.customer_id, reaction)
             return
-        reply = self._answer(state, conv, incident, text, jargon, reaction)
+        facts_first = incident.id in relayed
+        reply = self._answer(state, conv, incident, text, jargon, reaction, facts_first)
         self._flag_conversation(conv, incident, text, reply, seq, reaction)
         self._settle(at, conv.customer_id, reaction)
-        reply = self._answer(state, conv, incident, text, jargon, None)  # in the mood it left
+        reply = self._answer(state, conv, incident, text, jargon, None, facts_first)  # new mood
         self._revealed[incident.id].update(reply.reveals)
         reply_text = reply.text
         if message.interrupted:
@@ -432,6 +435,7 @@ class Simulation:
         text: str,
         jargon: list[str],
         reaction: _Reaction | None,
+        facts_first: bool = False,
     ) -> dialogue.Reply:
         """The customer's reply; with a `reaction`, also the mood nudges it implies."""
         if dialogue.first_match(dialogue.solution_patterns(incident), text):
@@ -443,7 +447,7 @@ class Simulation:
             revealed=set(self._revealed[incident.id]),
             solution_given=incident.id in self._solved,
         )
-        reply = dialogue.respond(incident, text, ctx, jargon)
+        reply = dialogue.respond(incident, text, ctx, jargon, facts_first)
         if reaction is not None:
             self._mood_from(conv, text, reply, reaction)
         return reply
@@ -474,13 +478,10 @@ class Simulation:
         reaction: _Reaction,
     ) -> None:
         lang = self.language
-        solution = dialogue.first_match(dialogue.solution_patterns(incident), text)
         if reply.reveals or (
             ev.clarifying_question(text, lang) and incident.id not in self._solved
         ):
             reaction.flag(ev.question_flag(text, reply.reveals, conv.id, seq))
-        if solution is not None:
-            return
         said = [m.text for m in conv.messages if m.author == "customer"]
         shared = ev.paraphrased(text, said, lang)
         if shared:
@@ -507,8 +508,12 @@ class Simulation:
         conv_id: str | None,
         seq: int,
         reaction: _Reaction,
-    ) -> None:
-        """A second line's question passed on to its customer (SOL-5); their fix follows."""
+    ) -> set[str]:
+        """A second line's question passed on to its customer (SOL-5); their fix follows.
+
+        Returns the incidents whose question this text relayed.
+        """
+        relayed: set[str] = set()
         for incident_id, group in list(self._relay_open.items()):
             incident = self.scenario.incident(incident_id)
             second = incident.second_line
@@ -519,6 +524,7 @@ class Simulation:
                 continue
             del self._relay_open[incident_id]
             self._relayed.add(incident_id)
+            relayed.add(incident_id)
             reaction.flag(ev.relay_flag(pattern, state.groups.get(group, group), conv_id, seq))
             ticket = _incident_ticket(state, incident_id)
             if ticket is not None:
@@ -529,6 +535,7 @@ class Simulation:
                     "question": False,
                 }
                 self._emit(state.now + second.delay_s, "second_line_reply", fixed)
+        return relayed
 
     def _settle(self, at: float, customer_id: str, reaction: _Reaction) -> None:
         """Log the flags and the mood change a candidate action caused, at its time."""

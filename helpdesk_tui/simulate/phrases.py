@@ -24,10 +24,10 @@ PHRASES: dict[str, dict[str, str]] = {
         "solution": "Here is what will fix it: {solution}",
         "workaround": "Here is what you can do right now: {solution}",
         "check": "Could you try it now and let me know whether it works?",
-        "transferred": "I've passed your ticket {ticket} to the {group}. I'll follow it up and keep you "
+        "transferred": "I've passed your ticket {ticket} to our {group}. I'll follow it up and keep you "
         "informed of their progress.",
-        "relay": "The {group} asks: {question}",
-        "fixed": "Good news from the {group}: {text}",
+        "relay": "Our {group} asks: {question}",
+        "fixed": "Good news from our {group}: {text}",
         "progress": "A quick update on your ticket {ticket}: it is still being worked on. I'll keep you "
         "informed.",
         "waiting": "Thank you for your patience. I'm working on your ticket {ticket} and I'll keep you "
@@ -37,7 +37,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "you informed.",
         "note_answer": "Customer's answer to the {group}: {answer}",
         "note_facts": "Details from the customer: {facts}",
-        "transfer_reason": "{title}. Tried so far: checked the knowledge base ({article}). Needs the {group}.",
+        "transfer_reason": "{title}. Tried so far: checked the knowledge base ({article}). For {group}.",
         "jargon": "It's probably the {term}.",
     },
     "nl": {
@@ -51,7 +51,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "hold": "Dank u. Een moment alstublieft, ik kijk het voor u na.",
         "solution": "Dit lost het op: {solution}",
         "workaround": "Dit kunt u nu meteen doen: {solution}",
-        "check": "Kunt u het nu opnieuw proberen en laten weten of het werkt?",
+        "check": "Probeert u het nu opnieuw? Werkt het?",
         "transferred": "Ik heb uw ticket {ticket} doorgegeven aan {group}. Ik volg het op en houd u op "
         "de hoogte.",
         "relay": "{group} vraagt: {question}",
@@ -98,13 +98,28 @@ PHRASES: dict[str, dict[str, str]] = {
     },
 }
 
-QUESTION_WORDS: dict[str, tuple[str, ...]] = {
-    "en": ("which", "what", "when", "where", "who", "how", "why", "since", "do", "did", "is", "are",
-           "anyone", "any"),
-    "nl": ("welke", "wat", "wanneer", "waar", "wie", "hoe", "waarom", "sinds", "is", "heeft"),
-    "fr": ("quel", "quelle", "quand", "ou", "qui", "comment", "pourquoi", "depuis", "est"),
+OPEN_QUESTION_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("which", "what", "when", "where", "who", "how", "why", "since"),
+    "nl": ("welke", "wat", "wanneer", "waar", "wie", "hoe", "waarom", "sinds"),
+    "fr": ("quel", "quelle", "quels", "quelles", "quand", "ou", "qui", "comment", "pourquoi",
+           "depuis", "combien"),
 }  # fmt: skip
-"""A fact's pattern that starts with one of these is asked as it stands: "Since when, exactly?"."""
+"""A fact's pattern that opens with one of these is asked as it stands: "Since when, exactly?"."""
+
+YES_NO_STARTS: dict[str, tuple[str, ...]] = {
+    "en": ("do", "did", "does", "is", "are", "was", "have", "has", "any", "anyone", "anything",
+           "can", "could"),
+    "nl": ("is", "heeft", "hebt", "bent", "kunt", "kan", "zijn", "werkt", "doet"),
+    "fr": ("est", "avez", "etes", "pouvez", "y"),
+}  # fmt: skip
+"""... and one that opens with one of these gets just a question mark: "Anyone else?"."""
+
+PRONOUNS: dict[str, tuple[str, ...]] = {
+    "en": ("you", "it", "there", "they", "he", "she", "we"),
+    "nl": ("u", "er", "je", "jij", "het", "ze", "hij", "zij", "we", "men", "jullie"),
+    "fr": ("vous", "il", "elle", "on", "tu", "ils", "elles"),
+}
+"""A pattern whose second word is one of these opens with its verb: a yes-no question."""
 
 
 def phrase(language: str, key: str, **values: str) -> str:

@@ -27,14 +27,27 @@ from helpdesk_tui.core.state import ExamState, Ticket, TicketStatus
 from helpdesk_tui.kb.search import KbIndex
 from helpdesk_tui.scenario import dialogue
 from helpdesk_tui.scenario.model import Channel, Fact, Incident, ProcedureStep, Scenario
-from helpdesk_tui.simulate.phrases import AGENT_NAME, QUESTION_WORDS, phrase
+from helpdesk_tui.simulate.phrases import (
+    AGENT_NAME,
+    OPEN_QUESTION_WORDS,
+    PRONOUNS,
+    YES_NO_STARTS,
+    phrase,
+)
 
 Command = tuple[str, dict[str, Any]]
 Said = tuple[str, str | None]
 """A message's text and the canned reply it came from, if any."""
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
-_YES_NO_STARTS = ("do", "did", "is", "are", "does", "have", "has", "heeft", "est")
+_LITTLE_WORDS = frozenset(
+    re.findall(
+        r"\w+",
+        "a an the to of in on for with it is are was has have had do does did you your i me my "
+        "de het een van te heeft u je le la les un une du des est",
+    )
+)
+"""Words a natural question does not end on."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +124,8 @@ class Job:
     said: Counter[str] = field(default_factory=Counter)
     replies: Counter[str] = field(default_factory=Counter)
     last_said: dict[str, float] = field(default_factory=dict)
+    holding: Counter[str] = field(default_factory=Counter)
+    """Holding answers sent in a row, per conversation."""
     revealed: set[str] = field(default_factory=set)
     second_line: list[tuple[float, str, bool, str]] = field(default_factory=list)
     """(time, text, question, group) of each second-line reply on the ticket."""
@@ -211,27 +226,61 @@ class Texts:
                 return role
         return "question"
 
-    def for_step(self, step: ProcedureStep, role: str, novice: bool) -> Said:
-        """A message for a procedure step: a canned reply, our sentence, or a question."""
+    def for_step(self, step: ProcedureStep, role: str, novice: bool, incident: Incident) -> Said:
+        """A message for a procedure step that contains one of its patterns.
+
+        In this order: a canned reply; our own sentence for the role; a question
+        for a hidden fact the step asks about; a sentence of the answer key (an
+        advice step); a question made of the step's pattern.
+        """
         canned = self.canned_for(step.patterns)
         if canned is not None and not (novice and dialogue.jargon_in(canned[0], self.glossary)):
             return canned
         if role in ("closing", "check", "greeting", "identify"):
-            return self.phrase(role), None
-        pattern = self.usable_pattern(step.patterns, novice)
-        return self.question(pattern), None
+            own = self.phrase(role)
+            if dialogue.first_match(step.patterns, own):
+                return own, None
+        asked = [
+            p
+            for p in step.patterns
+            if any(dialogue.matches(p, a) for f in incident.facts for a in f.ask)
+        ]
+        if asked:
+            return self.question(self.best_pattern(tuple(asked), novice)), None
+        advice = self._advice(step.patterns, incident, novice)
+        if advice is not None:
+            return advice, None
+        return self.question(self.best_pattern(step.patterns, novice)), None
 
-    def usable_pattern(self, patterns: tuple[str, ...], novice: bool) -> str:
-        clean = [p for p in patterns if not (novice and dialogue.jargon_in(p, self.glossary))]
-        return (clean or list(patterns))[0]
+    def _advice(self, patterns: tuple[str, ...], incident: Incident, novice: bool) -> str | None:
+        """A sentence of the answer key (the fitting option first) with one of the patterns."""
+        answer = incident.answer
+        texts = [o.text for o in answer.options if o.fits] + [answer.solution]
+        for text in texts:
+            for sentence in sentences(text):
+                if dialogue.first_match(patterns, sentence):
+                    plain = self.plain(sentence, novice)
+                    return plain if dialogue.first_match(patterns, plain) else None
+        return None
+
+    def _opens(self, pattern: str) -> str:
+        """How a pattern opens: "open" (which, since...), "yes-no" (do, anyone...) or "noun"."""
+        first = dialogue.words(pattern)[:1]
+        if first and first[0] in OPEN_QUESTION_WORDS.get(self.language, ()):
+            return "open"
+        if first and first[0] in YES_NO_STARTS.get(self.language, ()):
+            return "yes-no"
+        second = dialogue.words(pattern)[1:2]
+        if second and second[0] in PRONOUNS.get(self.language, ()):
+            return "yes-no"  # a verb first: "hoort u", "avez vous", "is there"
+        return "noun"
 
     def question(self, pattern: str) -> str:
         """A question that contains `pattern` word for word, so the customer recognises it."""
-        first = dialogue.words(pattern)[:1]
-        starts_question = bool(first) and first[0] in QUESTION_WORDS.get(self.language, ())
-        if not starts_question:
+        opens = self._opens(pattern)
+        if opens == "noun":
             return self.phrase("ask", pattern=pattern)
-        if len(dialogue.words(pattern)) >= 3 or first[0] in _YES_NO_STARTS:
+        if opens == "yes-no" or len(dialogue.words(pattern)) >= 3:
             return pattern[:1].upper() + pattern[1:] + "?"
         return self.phrase("ask_direct", pattern=pattern)
 
@@ -239,21 +288,25 @@ class Texts:
         return self.question(self.best_ask(fact, novice))
 
     def best_ask(self, fact: Fact, novice: bool) -> str:
-        """The fact's most natural pattern to ask with: an open question word, then a noun."""
-        usable = [p for p in fact.ask if not (novice and dialogue.jargon_in(p, self.glossary))]
-        usable = usable or list(fact.ask)
-        qwords = QUESTION_WORDS.get(self.language, ())
+        return self.best_pattern(fact.ask, novice)
 
-        def rank(pattern: str) -> tuple[int, int]:
+    def best_pattern(self, patterns: tuple[str, ...], novice: bool) -> str:
+        """The pattern that makes the most natural question, without jargon for a novice.
+
+        An open question of two words or more ("since when"), then a noun phrase
+        ("big files"), then a yes-no opening ("anyone else"), then a single word;
+        patterns that end on a little word ("how long has") come last in their group.
+        """
+        usable = [p for p in patterns if not (novice and dialogue.jargon_in(p, self.glossary))]
+
+        def rank(pattern: str) -> tuple[int, bool, int]:
             w = dialogue.words(pattern)
-            opens = bool(w) and w[0] in qwords and w[0] not in _YES_NO_STARTS
-            if opens and len(w) >= 2:
-                return (0, -len(w))
-            if not (w and w[0] in qwords):
-                return (1, -len(w))
-            return (2, -len(w))
+            opens = self._opens(pattern)
+            group = {"open": 0, "noun": 1, "yes-no": 2}[opens] if len(w) >= 2 else 3
+            dangling = bool(w) and w[-1] in _LITTLE_WORDS
+            return (group, dangling, -len(w))
 
-        return min(usable, key=rank)
+        return min(usable or list(patterns), key=rank)
 
     def solution(self, incident: Incident, novice: bool) -> tuple[str, bool]:
         """What to tell the customer: the fitting option, else the key's sentences with its keywords.
@@ -393,6 +446,8 @@ class Planner:
         steps: list[Step] = []
         for block in blocks[:1]:
             steps += self._ensure(job, block, done)
+            if block == "kb" and job.incident.is_conversation:
+                steps += self._ensure(job, "solution", done)  # the answer (or workaround) now
         return steps
 
     def _pattern_step(self, job: Job, step: ProcedureStep, done: set[str]) -> list[Step]:
@@ -426,7 +481,7 @@ class Planner:
             if role == "inform":
                 canned = self.t.canned_for(step.patterns)
                 return canned or (self._inform_text(state, j, novice), None)
-            return self.t.for_step(step, role, novice)
+            return self.t.for_step(step, role, novice, j.incident)
 
         return Step(
             f"{role}: {step.id}", "say", make, patterns=step.patterns, written=role == "inform"
@@ -444,7 +499,9 @@ class Planner:
     def _explore(self, job: Job) -> list[Step]:
         steps: list[Step] = self._empathy() if self.style.empathy else []
         if self.style.ask_questions:
-            steps += [self._fact_step(fact) for fact in job.incident.facts]
+            steps += [
+                self._fact_step(f) for f in job.incident.facts if not _for_second_line(job, f)
+            ]
         if self.style.paraphrase:
             steps.append(Step("paraphrase", "say", self._paraphrase))
         steps += self._update_facts(job)
@@ -682,6 +739,7 @@ class Planner:
         if question is None or second is None:
             return None
         group = self.scenario.group(second.group).name
+        question = _without_sender(question, group)
         text = self.t.phrase("relay", group=group, question=question)
         if second.relay_patterns and not dialogue.first_match(second.relay_patterns, text):
             text += f" ({second.relay_patterns[0]})"
@@ -708,10 +766,8 @@ class Planner:
             return None
         text, group = news[-1]
         name = self.scenario.group(group).name if group else ""
-        return self.t.plain(
-            self.t.phrase("fixed", group=name, text=text),
-            self.t.novice(state, job.incident.customer),
-        ), None
+        message = self.t.phrase("fixed", group=name, text=_without_sender(text, name))
+        return self.t.plain(message, self.t.novice(state, job.incident.customer)), None
 
     def _resolve(self, job: Job) -> list[Step]:
         def make(state: ExamState, j: Job) -> Command | None:
@@ -751,3 +807,19 @@ def _fixed_after_relay(state: ExamState, job: Job) -> bool:
     if job.relayed_at is None:
         return True  # nothing was relayed (no live customer): do not wait for ever
     return any(at > job.relayed_at and not q for at, _, q, _ in job.second_line)
+
+
+def _without_sender(text: str, group: str) -> str:
+    """A second line's message without its "Network team:" opening, to pass it on."""
+    head, sep, rest = text.partition(":")
+    if sep and dialogue.words(head) == dialogue.words(group):
+        return rest.strip()
+    return text
+
+
+def _for_second_line(job: Job, fact: Fact) -> bool:
+    """A fact only the second line's question brings up (the candidate relays it, SOL-5)."""
+    second = job.incident.second_line
+    if second is None or not second.question:
+        return False
+    return any(dialogue.first_match(second.relay_patterns, ask) for ask in fact.ask)

@@ -35,6 +35,9 @@ UPDATE_MARGIN_S = 30.0
 UPDATE_MARGIN_SHARE = 0.3
 """... or this share of the update interval before, whichever is earlier."""
 FIRST_RESPONSE_MARGIN_S = 20.0
+MAX_HOLDING = 2
+"""Holding answers in a row to one customer, before the candidate waits for real news."""
+HOLDING = "answer the waiting customer"
 BUSY_MARGIN_S = 0.001
 """Start a message a millisecond after the customer finished, never on the boundary."""
 
@@ -120,16 +123,22 @@ class ScriptedCandidate(Policy):
             self._answer_later(job, cid, kind)
 
     def _answer_later(self, job: Job, cid: str, kind: str) -> None:
-        """Queue a holding answer when the plan itself has nothing to say to this customer."""
+        """Queue a holding answer when the plan has nothing to say to this customer for a while.
+
+        Only while the plan waits (on the second line) or is over, or in a chat
+        the plan does not own (a news request); at most `MAX_HOLDING` in a row, so
+        a customer who answers every holding message with a question cannot
+        keep the candidate busy for ever.
+        """
         if any(s.kind == "say" and (s.conv or job.conv_id) == cid for s in job.extra):
             return
-        upcoming = job.steps[job.index] if job.index < len(job.steps) else None
         own = cid == job.conv_id
-        if own and upcoming is not None and upcoming.kind != "wait" and kind == "script":
+        upcoming = job.steps[job.index] if job.index < len(job.steps) else None
+        if own and upcoming is not None and upcoming.kind != "wait":
             return
-        if own and upcoming is not None and upcoming.kind == "say":
+        if job.holding[cid] >= MAX_HOLDING:
             return
-        job.extra.append(Step("answer the waiting customer", "say", self._waiting_text, conv=cid))
+        job.extra.append(Step(HOLDING, "say", self._waiting_text, conv=cid))
         if not own or job.finished or _closed_before(job):
             job.extra.append(
                 Step("close the chat", "do", _close(cid), needs_reply=True, conv=cid, cost=2.0)
@@ -320,6 +329,8 @@ class ScriptedCandidate(Policy):
             cid = data["conversation_id"]
             job.said[cid] += 1
             job.last_said[cid] = event.exam_time
+            holding = step is not None and step.label == HOLDING
+            job.holding[cid] = job.holding[cid] + 1 if holding else 0
         if event.type == "ticket_created":
             job.ticket_id = data["ticket_id"]
             self.by_ticket[job.ticket_id] = job

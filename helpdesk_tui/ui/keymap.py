@@ -75,7 +75,7 @@ KEYS: tuple[Key, ...] = (
     Key("conversation.previous", "f6", "switch_conversation(-1)", N_("Previous chat"), N_("Show the previous conversation."), "main", group=_CHATS),
     Key("conversation.next", "f7", "switch_conversation(1)", N_("Next chat"), N_("Show the next conversation."), "main", group=_CHATS),
     Key("conversation.canned", "f8", "canned_reply", N_("Canned"), N_("Pick a canned reply for the conversation in view."), "main"),
-    Key("kb.insert_link", "ctrl+l", "insert_kb('link')", N_("Insert KB link"), N_("Put a link to the open KB article into the reply (and link it to the selected ticket)."), "main"),
+    Key("kb.insert_link", "ctrl+l", "insert_kb('link')", N_("Insert KB link"), N_("Put a link to the open KB article into the chat reply; the article is linked to that chat's ticket."), "main"),
     Key("kb.insert_passage", "ctrl+o", "insert_kb('passage')", N_("Insert passage"), N_("Put the marked passage of the open KB article into the reply."), "main"),
     # --- queue ----------------------------------------------------------------
     Key("queue.sort", "o", "screen.cycle_sort", N_("Sort"), N_("Change the queue's order (SLA urgency first)."), "queue"),
@@ -137,6 +137,10 @@ def display_keys(key: Key) -> str:
     names = {"slash": "/", "escape": "Esc", "enter": "Enter"}
     parts = []
     for one in key.keys.split(","):
-        one = names.get(one, one)
-        parts.append("+".join(p.capitalize() if len(p) > 1 else p for p in one.split("+")))
-    return " / ".join(parts)
+        *modifiers, name = one.split("+")
+        if name in names:
+            name = names[name]
+        elif modifiers or len(name) > 1:
+            name = name.upper() if len(name) <= 3 else name.capitalize()
+        parts.append("+".join([*(m.capitalize() for m in modifiers), name]))
+    return ", ".join(parts)

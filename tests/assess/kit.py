@@ -14,6 +14,9 @@ from helpdesk_tui.core.clock import ManualClock
 from helpdesk_tui.core.events import EVENT_SPECS, Event, EventKind
 from helpdesk_tui.core.session import ExamSession, MemorySink
 from helpdesk_tui.core.state import ExamState
+from helpdesk_tui.eventlog.binding import folder_sha256
+from helpdesk_tui.eventlog.keys import Signer
+from helpdesk_tui.eventlog.testing import build_log_bytes, sample_header
 from helpdesk_tui.scenario.loader import load_scenario
 from helpdesk_tui.scenario.model import Scenario
 from helpdesk_tui.scenario.session_setup import session_started_data
@@ -181,3 +184,22 @@ def idle_steps() -> list[Step]:
         (400, "mood_changed", {"customer_id": "anna", "mood": "irritated", "cause": "waiting"}),
         (600, "mood_changed", {"customer_id": "anna", "mood": "angry", "cause": "waiting"}),
     ]  # fmt: skip
+
+
+def signed_log(
+    path: Path,
+    events: list[tuple[int, Event]],
+    signer: Signer | None = None,
+    scenario_sha256: str | None = None,
+    seal: str | None = "completed",
+) -> Path:
+    """The scripted exam as a signed log bound to the test scenario (as the writer makes it)."""
+    signer = signer or Signer.ephemeral()
+    header = sample_header(
+        candidate_id="cand-1",
+        mode="practice" if signer.is_ephemeral else "exam",
+        scenario_id="test-assess",
+        scenario_sha256=scenario_sha256 or folder_sha256(SCENARIO_DIR),
+    )
+    path.write_bytes(build_log_bytes(header, signer, [e for _, e in events], seal=seal))
+    return path

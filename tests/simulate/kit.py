@@ -49,7 +49,12 @@ WALL = "2026-03-02T09:00:00.000Z"
 
 def sla_profile() -> SlaProfile:
     """Like sla_profiles/standard.toml, in seconds."""
-    targets = {"P1": (120, 300, 720), "P2": (180, 360, 1080), "P3": (300, 600, 1500), "P4": (480, 900, 2400)}
+    targets = {
+        "P1": (120, 300, 720),
+        "P2": (180, 360, 1080),
+        "P3": (300, 600, 1500),
+        "P4": (480, 900, 2400),
+    }
     return SlaProfile(
         id="standard",
         name="Standard",
@@ -65,7 +70,9 @@ def sla_profile() -> SlaProfile:
 
 
 def _article(article_id: str, title: str, tags: tuple[str, ...], body: str) -> KbArticle:
-    return KbArticle(article_id, title, tags, "en", f"# {title}\n\n{body}", Path(f"kb/{article_id}.md"))
+    return KbArticle(
+        article_id, title, tags, "en", f"# {title}\n\n{body}", Path(f"kb/{article_id}.md")
+    )
 
 
 def _steps(*specs: tuple[str, tuple[str, ...] | str]) -> tuple[ProcedureStep, ...]:
@@ -125,18 +132,42 @@ PRINTER = Incident(
     customer="anna",
     channel=Channel.CHAT,
     at_s=60.0,
-    competencies=("SIM-2", "DATA-1", "DATA-4", "COM-1", "COM-2", "COM-3", "COM-4", "COM-5", "SOL-1"),
+    competencies=(
+        "SIM-2",
+        "DATA-1",
+        "DATA-4",
+        "COM-1",
+        "COM-2",
+        "COM-3",
+        "COM-4",
+        "COM-5",
+        "SOL-1",
+    ),
     messages=(
         Message(0.0, "Hi, the printer next to my desk only prints empty pages."),
         Message(20.0, "I need to print the invoices before noon!"),
     ),
     facts=(
-        Fact("model", ("which printer", "what printer", "model"), "It's the HP LaserJet 4250 with the sticker PRN-2-14.", True),
-        Fact("since", ("since when", "when did"), "Since this morning, after someone changed the toner.", True),
+        Fact(
+            "model",
+            ("which printer", "what printer", "model"),
+            "It's the HP LaserJet 4250 with the sticker PRN-2-14.",
+            True,
+        ),
+        Fact(
+            "since",
+            ("since when", "when did"),
+            "Since this morning, after someone changed the toner.",
+            True,
+        ),
     ),
     rules=(
-        DialogueRule("jargon", ("driver", "spooler"), "I don't understand those words.", MoodNudge.ANGRIER),
-        DialogueRule("thanks", ("tape",), "Let me try... yes, it prints! Thank you.", MoodNudge.CALMER),
+        DialogueRule(
+            "jargon", ("driver", "spooler"), "I don't understand those words.", MoodNudge.ANGRIER
+        ),
+        DialogueRule(
+            "thanks", ("tape",), "Let me try... yes, it prints! Thank you.", MoodNudge.CALMER
+        ),
     ),
     fallback="Sorry, I don't quite follow. Can you say that differently?",
     follow_up=FollowUp(120.0, "Hello? Is anyone there?"),
@@ -156,22 +187,51 @@ CRM = Incident(
     customer="marc",
     channel=Channel.CALL,
     at_s=300.0,
-    competencies=("SIM-1", "SIM-3", "DATA-3", "DATA-5", "COM-6", "SOL-3", "SOL-4", "SOL-5", "SOL-6", "SOL-8"),
+    competencies=(
+        "SIM-1",
+        "SIM-3",
+        "DATA-3",
+        "DATA-5",
+        "COM-6",
+        "SOL-3",
+        "SOL-4",
+        "SOL-5",
+        "SOL-6",
+        "SOL-8",
+    ),
     messages=(
         Message(0.0, "Marc Dubois, Sales. The CRM is down again, error 503 on every page."),
         Message(15.0, "I have a client demo in thirty minutes!"),
     ),
     facts=(
-        Fact("scope", ("anyone else", "colleagues", "how many"), "The whole sales floor, forty people.", True),
+        Fact(
+            "scope",
+            ("anyone else", "colleagues", "how many"),
+            "The whole sales floor, forty people.",
+            True,
+        ),
         Fact("version", ("version",), "The client says version 7.2 in the corner.", False),
     ),
     rules=(
         DialogueRule("empathy", ("sorry", "understand"), "Well. Thank you.", MoodNudge.CALMER),
-        DialogueRule("workaround", ("reports portal",), "The reports portal, yes, that will do for the demo.", MoodNudge.CALMER),
-        DialogueRule("restart", ("restart", "cache"), "Restart? It's the whole floor!", MoodNudge.ANGRIER),
+        DialogueRule(
+            "workaround",
+            ("reports portal",),
+            "The reports portal, yes, that will do for the demo.",
+            MoodNudge.CALMER,
+        ),
+        DialogueRule(
+            "restart", ("restart", "cache"), "Restart? It's the whole floor!", MoodNudge.ANGRIER
+        ),
     ),
     news_request=NewsRequest(300.0, "Marc again. Any news on the CRM?"),
-    second_line=SecondLine("apps", 240.0, "Application support: which CRM client version does the user run?", True, ("version",)),
+    second_line=SecondLine(
+        "apps",
+        240.0,
+        "Application support: which CRM client version does the user run?",
+        True,
+        ("version",),
+    ),
     answer=Answer(
         category="apps",
         impact="high",
@@ -181,9 +241,55 @@ CRM = Incident(
         solution="Transfer to Application support and give the reports portal as a workaround.",
         solution_keywords=("reports portal",),
         options=(
-            AnswerOption("portal", "Use the read-only reports portal for the demo figures.", "kb-crm-down", ("reports portal",), True, "now"),
-            AnswerOption("cache", "Clear the browser cache and sign in again.", "kb-crm-slow", ("cache",), False, "no"),
+            AnswerOption(
+                "portal",
+                "Use the read-only reports portal for the demo figures.",
+                "kb-crm-down",
+                ("reports portal",),
+                True,
+                "now",
+            ),
+            AnswerOption(
+                "cache",
+                "Clear the browser cache and sign in again.",
+                "kb-crm-slow",
+                ("cache",),
+                False,
+                "no",
+            ),
         ),
+    ),
+)
+
+VPN = Incident(
+    id="vpn",
+    title="VPN certificate invalid",
+    customer="lena",
+    channel=Channel.CHAT,
+    at_s=90.0,
+    competencies=("SIM-2", "COM-2"),
+    messages=(Message(0.0, "Hi, my VPN says the certificate is invalid."),),
+    facts=(
+        Fact("since", ("since when",), "Since this morning, after the update.", True),
+        Fact(
+            "error",
+            ("error", "exact message"),
+            "It says: certificate invalid, contact your administrator.",
+            True,
+        ),
+    ),
+    rules=(
+        DialogueRule(
+            "thanks", ("reinstall",), "Reinstalled it, it connects. Thanks!", MoodNudge.CALMER
+        ),
+    ),
+    answer=Answer(
+        category="printing",
+        impact="low",
+        urgency="medium",
+        kb_article="kb-vpn",
+        solution="Reinstall the VPN certificate from the self-service portal.",
+        solution_keywords=("reinstall",),
     ),
 )
 
@@ -247,24 +353,84 @@ def make_scenario(**changes: Any) -> Scenario:
             Category("mail", "E-mail", "written"),
         ),
         customers=(
-            Customer("anna", "Anna Peeters", "Accountant", TechnicalLevel.NOVICE, Mood.CALM, 180.0, "Finance"),
-            Customer("marc", "Marc Dubois", "Sales manager", TechnicalLevel.INTERMEDIATE, Mood.ANGRY, 90.0, "Sales"),
-            Customer("ben", "Ben Howard", "Analyst", TechnicalLevel.EXPERT, Mood.CALM, 600.0, "Finance"),
-            Customer("sara", "Sara Janssens", "Office manager", TechnicalLevel.INTERMEDIATE, Mood.CALM, 300.0),
+            Customer(
+                "anna",
+                "Anna Peeters",
+                "Accountant",
+                TechnicalLevel.NOVICE,
+                Mood.CALM,
+                180.0,
+                "Finance",
+            ),
+            Customer(
+                "marc",
+                "Marc Dubois",
+                "Sales manager",
+                TechnicalLevel.INTERMEDIATE,
+                Mood.ANGRY,
+                90.0,
+                "Sales",
+            ),
+            Customer(
+                "ben", "Ben Howard", "Analyst", TechnicalLevel.EXPERT, Mood.CALM, 600.0, "Finance"
+            ),
+            Customer(
+                "sara",
+                "Sara Janssens",
+                "Office manager",
+                TechnicalLevel.INTERMEDIATE,
+                Mood.CALM,
+                300.0,
+            ),
+            Customer(
+                "lena",
+                "Lena Maes",
+                "Buyer",
+                TechnicalLevel.INTERMEDIATE,
+                Mood.IRRITATED,
+                120.0,
+                "Purchasing",
+            ),
         ),
-        incidents=(WIFI, PRINTER, MAIL, CRM),
+        incidents=(WIFI, PRINTER, VPN, MAIL, CRM),
         kb=(
-            _article("kb-printer-blank", "Printer prints blank pages", ("printer", "toner"), "Remove the sealing tape."),
-            _article("kb-crm-down", "CRM unavailable", ("crm", "outage"), "Use the reports portal; transfer."),
+            _article(
+                "kb-printer-blank",
+                "Printer prints blank pages",
+                ("printer", "toner"),
+                "Remove the sealing tape.",
+            ),
+            _article(
+                "kb-crm-down",
+                "CRM unavailable",
+                ("crm", "outage"),
+                "Use the reports portal; transfer.",
+            ),
             _article("kb-crm-slow", "CRM slow", ("crm", "browser"), "Clear the cache."),
-            _article("kb-shared-mailbox", "Shared mailbox missing", ("outlook", "mailbox"), "Re-add it."),
-            _article("kb-wifi", "Staff Wi-Fi will not connect", ("wifi", "certificate"), "Forget and reconnect."),
+            _article(
+                "kb-shared-mailbox", "Shared mailbox missing", ("outlook", "mailbox"), "Re-add it."
+            ),
+            _article("kb-vpn", "VPN certificate invalid", ("vpn", "certificate"), "Reinstall it."),
+            _article(
+                "kb-wifi",
+                "Staff Wi-Fi will not connect",
+                ("wifi", "certificate"),
+                "Forget and reconnect.",
+            ),
         ),
         canned=(
-            CannedReply("greeting", "Greeting", "Good morning, service desk, you're speaking with {agent}. How can I help?"),
+            CannedReply(
+                "greeting",
+                "Greeting",
+                "Good morning, service desk, you're speaking with {agent}. How can I help?",
+            ),
             CannedReply("closing", "Closing", "Is there anything else I can do for you?"),
         ),
-        glossary={"DNS": "the network's address book", "toner": "the printer's ink powder", "VPN": "the secure connection"},
+        glossary={
+            "DNS": "the network's address book",
+            "toner": "the printer's ink powder",
+            "VPN": "the secure connection",
+        },
     )
     return dataclasses.replace(scenario, **changes) if changes else scenario
 
@@ -300,7 +466,21 @@ class Driver:
         return self.session
 
     def send(self, t: float, conv: str, text: str) -> Event:
-        return self.at(t).submit("message_sent", {"conversation_id": conv, "text": text})
+        """A candidate message at `t`; what it causes at once (flags, mood) is fired too."""
+        event = self.at(t).submit("message_sent", {"conversation_id": conv, "text": text})
+        self.session.fire_due()
+        return event
+
+    def say(self, t: float, conv: str, text: str) -> Event:
+        """Like `send`, but the test means not to interrupt: the customer must be quiet."""
+        self.at(t)
+        assert not self.state.conversations[conv].is_busy_at(t), f"{conv} is busy at {t}"
+        return self.send(t, conv, text)
+
+    def submit(self, t: float, event_type: str, **data: Any) -> Event:
+        event = self.at(t).submit(event_type, data)
+        self.session.fire_due()
+        return event
 
     def of_type(self, event_type: str, **where: Any) -> list[Event]:
         return [

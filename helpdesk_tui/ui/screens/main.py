@@ -342,12 +342,16 @@ class MainScreen(Screen[None]):
 
     def action_new_ticket(self) -> None:
         conv = self.controller.conversation(self.conversation_id)
-        from_conv = conv is not None and (self.area == "conversation" or not conv.ticket_ids)
+        if conv is None or not (self.area == "conversation" or not conv.ticket_ids):
+            self.open_form(TicketForm(self.controller))
+            return
+        said = "\n".join(m.text for m in conv.messages if m.author == "customer")
         form = TicketForm(
             self.controller,
-            customer_id=conv.customer_id if conv and from_conv else None,
-            conversation_id=conv.id if conv and from_conv else None,
-            title=conv.subject if conv and from_conv else "",
+            customer_id=conv.customer_id,
+            conversation_id=conv.id,
+            title=conv.subject,
+            description=said,
         )
         self.open_form(form)
 

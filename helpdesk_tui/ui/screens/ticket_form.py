@@ -3,8 +3,9 @@
 The priority the SLA profile's matrix gives for impact x urgency is shown
 live as the candidate picks them. When editing, the candidate may override
 that priority with a reason (the reducer refuses an override without one).
-Created from a conversation, the form is filled with its customer and
-subject and links the conversation unless the candidate unticks it.
+Created from a conversation, the form is filled with its customer, its
+subject and what the customer said so far (as the description), and links
+the conversation unless the candidate unticks it.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ class TicketForm(FormScreen):
         customer_id: str | None = None,
         conversation_id: str | None = None,
         title: str = "",
+        description: str = "",
     ) -> None:
         self.ticket = ticket
         self.conversation_id = conversation_id
@@ -55,6 +57,7 @@ class TicketForm(FormScreen):
         super().__init__(controller, ticket.id if ticket else conversation_id, heading)
         self._customer_id = ticket.customer_id if ticket else customer_id
         self._title = ticket.title if ticket else title
+        self._description = ticket.description if ticket else description
 
     def fields(self) -> ComposeResult:
         state = self.controller.state
@@ -107,7 +110,7 @@ class TicketForm(FormScreen):
         if ticket is not None:
             yield from self._override_fields(ticket)
         yield Label(_("Description"), classes="field-label")
-        yield TextArea(ticket.description if ticket else "", id="description")
+        yield TextArea(self._description, id="description")
 
     def _override_fields(self, ticket: Ticket) -> ComposeResult:
         profile = self.controller.state.sla_profile

@@ -136,7 +136,7 @@ class KbPanel(Vertical):
         event.stop()
         self.search(event.value)
         if self.article_open:
-            self.back()
+            self.back(focus=False)
         if self._settle is not None:
             self._settle.stop()
         self._settle = self.set_timer(SETTLE_S, self.settle)
@@ -180,11 +180,12 @@ class KbPanel(Vertical):
         self.query_one("#kb-article-scroll").scroll_home(animate=False)
         self.query_one("#kb-article-scroll").focus()
 
-    def back(self) -> None:
+    def back(self, *, focus: bool = True) -> None:
         """From the article back to the results."""
         self.query_one("#kb-article").display = False
         self.query_one("#kb-results").display = True
-        self.results.focus()
+        if focus:
+            self.results.focus()
 
     @property
     def passage(self) -> str | None:

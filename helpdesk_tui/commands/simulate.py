@@ -1,0 +1,118 @@
+"""`helpdesk-exam simulate SCENARIO --policy ideal|naive|idle`: a whole exam, headless, in seconds.
+
+For scenario authors it answers "can this be solved?": the ideal policy
+must breach no SLA. For everyone building on logs (reports, reviews) it
+makes realistic signed logs on demand. The run uses a virtual clock, so a
+5-hour scenario takes seconds; the log is a practice log, signed with a key
+made for this run unless an exam-centre key is given.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from helpdesk_tui.commands.errors import UserError
+
+POLICY_NAMES = ("ideal", "naive", "idle")
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "simulate",
+        help="run a scenario headless with a scripted candidate",
+        description="Run a whole scenario on a virtual clock with a scripted candidate and print "
+        "a summary; with --out, write a signed, sealed log. ideal follows the answer key and "
+        "breaches no SLA, naive works first come first served with jargon and no questions, "
+        "idle does nothing.",
+    )
+    parser.add_argument(
+        "scenario", metavar="SCENARIO", help="a scenario folder, or the id of a bundled scenario"
+    )
+    parser.add_argument(
+        "--policy",
+        choices=POLICY_NAMES,
+        default="ideal",
+        help="the scripted candidate (default: ideal)",
+    )
+    parser.add_argument(
+        "--out", type=Path, metavar="LOG", help="write the signed log to this new file"
+    )
+    parser.add_argument(
+        "--key",
+        type=Path,
+        metavar="K",
+        help="exam-centre private key to sign with (default: a key made for this run)",
+    )
+    parser.add_argument(
+        "--seed",
+        type=int,
+        default=0,
+        metavar="N",
+        help="seed for the naive candidate's pace (default: 0)",
+    )
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from helpdesk_tui.commands.practice import find_scenario, load
+    from helpdesk_tui.eventlog.errors import LogError
+
+    scenario = load(find_scenario(args.scenario))
+    signer = _signer(args.key) if args.key is not None else None
+    if args.out is not None and args.out.exists():
+        raise UserError(
+            f"{args.out} already exists; a log is never overwritten. Choose a new file for --out."
+        )
+    from helpdesk_tui.simulate.runner import run_headless
+
+    try:
+        result = run_headless(scenario, args.policy, out=args.out, signer=signer, seed=args.seed)
+    except LogError as exc:
+        raise UserError(str(exc)) from None
+    print("\n".join(summary_lines(result)))
+    return 0
+
+
+def _signer(path: Path) -> Any:
+    from helpdesk_tui.eventlog.errors import LogError
+    from helpdesk_tui.eventlog.keys import load_private_key
+
+    try:
+        return load_private_key(path)
+    except LogError as exc:
+        raise UserError(str(exc)) from None
+
+
+def summary_lines(result: Any) -> list[str]:
+    """A short summary: events, tickets with their SLA breaches, time taken, the log."""
+    tickets = sorted(result.tickets, key=lambda t: t.ticket_id)
+    breached = [t for t in tickets if t.breaches]
+    lines = [
+        f"{result.scenario_id} with the {result.policy} policy (seed {result.seed}): "
+        f"{len(result.events)} events in {result.seconds:.2f} s",
+        f"Tickets: {len(tickets)}, with an SLA breach: {len(breached)}",
+    ]
+    for t in tickets:
+        breaches = ", ".join(t.breaches) if t.breaches else "no breach"
+        lines.append(
+            f"  {t.ticket_id}  {t.priority or '--':3}  {t.status:<20} {breaches}  ({t.incident_id or '-'})"
+        )
+    flags = result.flags
+    if flags:
+        lines.append("Evidence flags: " + ", ".join(f"{c} {n}" for c, n in sorted(flags.items())))
+    lines += _moods(result.state)
+    if result.refused:
+        lines.append(f"Refused actions: {result.refused}")
+    lines += [f"Note: {note}" for note in result.notes]
+    if result.log_path is not None:
+        lines.append(f"Log: {result.log_path} (sealed: time-up)")
+    return lines
+
+
+def _moods(state: Any) -> Iterable[str]:
+    changed = [c for c in state.customers.values() if c.mood_history]
+    if changed:
+        yield "Moods at the end: " + ", ".join(f"{c.id} {c.mood}" for c in changed)

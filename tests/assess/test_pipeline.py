@@ -1,0 +1,117 @@
+"""From a log file to trusted evidence: verify first, bind the answer key, or refuse."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from helpdesk_tui.assess.pipeline import Refused, assess_log, find_scenario
+from helpdesk_tui.core.events import Event
+from helpdesk_tui.eventlog.keys import Signer
+from helpdesk_tui.eventlog.reader import read_log
+
+from .kit import SCENARIO_DIR, SLA_DIR, signed_log
+
+
+def assess(log: Path, **kwargs) -> object:
+    kwargs.setdefault("sla_profiles_dir", SLA_DIR)
+    return assess_log(log, kwargs.pop("key", None), kwargs.pop("scenario", SCENARIO_DIR), **kwargs)
+
+
+def tamper(log: Path) -> Path:
+    """Change one character of a candidate message in the middle of the log."""
+    lines = log.read_bytes().split(b"\n")
+    index = next(i for i, line in enumerate(lines) if b'"Which printer model is it?"' in line)
+    lines[index] = lines[index].replace(b"Which printer", b"Whixh printer")
+    log.write_bytes(b"\n".join(lines))
+    return log
+
+
+def test_a_verified_log_gives_trusted_evidence(
+    tmp_path: Path, ideal_events: list[tuple[int, Event]]
+) -> None:
+    log = signed_log(tmp_path / "a.jsonl", ideal_events)
+    assessed = assess(log)
+    assert assessed.provenance.verified and assessed.provenance.verification == "ok"
+    assert assessed.provenance.problem is None and assessed.scenario is not None
+    assert assessed.evidence.candidate_id == "cand-1" and assessed.evidence.has_answer_key
+    # Seqs are the log's own (checkpoints take seqs too): every item points at an event in it.
+    logged = {entry.seq for entry in read_log(log).entries}
+    assert assessed.evidence.last_seq == max(logged) > len(ideal_events)
+    for items in assessed.evidence.items.values():
+        assert all(set(item.seqs) <= logged for item in items)
+
+
+def test_a_changed_log_is_refused_naming_the_record(
+    tmp_path: Path, ideal_events: list[tuple[int, Event]]
+) -> None:
+    log = tamper(signed_log(tmp_path / "a.jsonl", ideal_events))
+    with pytest.raises(Refused, match=r"does not verify: line \d+ \(seq \d+\)") as caught:
+        assess(log)
+    assert caught.value.exit_code == 1 and "--unverified" in str(caught.value)
+
+
+def test_unverified_reports_a_changed_log_with_the_reason(
+    tmp_path: Path, ideal_events: list[tuple[int, Event]]
+) -> None:
+    log = tamper(signed_log(tmp_path / "a.jsonl", ideal_events))
+    assessed = assess(log, unverified=True)
+    assert not assessed.provenance.verified and assessed.provenance.verification == "bad"
+    assert "does not verify" in (assessed.provenance.problem or "")
+
+
+def test_an_unsealed_log_is_refused(tmp_path: Path, ideal_events: list[tuple[int, Event]]) -> None:
+    log = signed_log(tmp_path / "a.jsonl", ideal_events, seal=None)
+    with pytest.raises(Refused, match="has no seal"):
+        assess(log)
+
+
+def test_an_edited_answer_key_is_refused(
+    tmp_path: Path, ideal_events: list[tuple[int, Event]]
+) -> None:
+    log = signed_log(tmp_path / "a.jsonl", ideal_events)
+    edited = tmp_path / "scenario"
+    shutil.copytree(SCENARIO_DIR, edited)
+    toml = edited / "scenario.toml"
+    toml.write_text(
+        toml.read_text().replace(
+            'solution_keywords = ["archive"]', 'solution_keywords = ["delete"]'
+        )
+    )
+    with pytest.raises(Refused, match="is not the one the log was sat on"):
+        assess(log, scenario=edited)
+    stamped = assess(log, scenario=edited, unverified=True)
+    assert not stamped.provenance.verified and stamped.scenario is not None
+
+
+def test_a_missing_scenario_is_refused_with_the_fix(
+    tmp_path: Path, ideal_events: list[tuple[int, Event]]
+) -> None:
+    log = signed_log(tmp_path / "a.jsonl", ideal_events)
+    with pytest.raises(Refused, match="give the scenario folder .* with --scenario DIR"):
+        assess_log(log, None, None, scenarios_root=tmp_path)
+    bare = assess_log(log, None, None, scenarios_root=tmp_path, unverified=True)
+    assert bare.scenario is None and not bare.evidence.has_answer_key
+
+
+def test_an_exam_log_needs_the_centre_key(
+    tmp_path: Path, ideal_events: list[tuple[int, Event]]
+) -> None:
+    centre = Signer.ephemeral()
+    centre.is_ephemeral = False  # stands in for an exam-centre key
+    log = signed_log(tmp_path / "a.jsonl", ideal_events, signer=centre)
+    with pytest.raises(Refused, match="give that centre's public key with --pubkey") as caught:
+        assess(log)
+    assert caught.value.exit_code == 2
+    assert assess(log, key=centre.public_key).provenance.verified
+
+
+def test_the_bundled_scenario_is_found_by_the_id_in_the_header(tmp_path: Path) -> None:
+    root = tmp_path / "scenarios"
+    shutil.copytree(SCENARIO_DIR, root / "some-other-folder-name")
+    found = find_scenario("test-assess", "00" * 32, root=root)
+    assert found is not None and found.folder.name == "some-other-folder-name"
+    assert found.matches is False
+    assert find_scenario("nope", "00" * 32, root=root) is None

@@ -1,0 +1,108 @@
+"""The three report formats: what they show, the UNVERIFIED stamp, escaping, A4 HTML."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import replace
+
+import pytest
+
+from helpdesk_tui.assess.model import Evidence, Provenance
+from helpdesk_tui.assess.report_html import render_html
+from helpdesk_tui.assess.report_json import evidence_to_dict
+from helpdesk_tui.assess.report_terminal import terminal_text
+from helpdesk_tui.assess.svg_timeline import ROWS_PER_CHART, timeline_svgs
+from helpdesk_tui.scenario.competencies import COMPETENCY_IDS
+
+GOOD = Provenance("logs/a.jsonl", "ab" * 32, "ok", True, None, "SHA256:x (per-session)")
+BAD = Provenance(
+    "logs/a.jsonl",
+    "ab" * 32,
+    "bad",
+    False,
+    "logs/a.jsonl does not verify: line 7 (seq 6): it was changed.",
+)
+
+
+def test_the_terminal_report_shows_all_22_and_the_tables(ideal: Evidence) -> None:
+    text = terminal_text(ideal, GOOD, width=160)
+    for cid in COMPETENCY_IDS:
+        assert re.search(rf"^│ {cid}\s", text, re.M), cid
+    for heading in ("SLA per ticket", "Reply latency per conversation", "Evidence per competency"):
+        assert heading in text
+    assert "T-1002" in text and "UNVERIFIED" not in text
+
+
+def test_an_unverified_terminal_report_is_stamped_in_every_section(ideal: Evidence) -> None:
+    text = terminal_text(ideal, BAD, width=160)
+    assert "UNVERIFIED: logs/a.jsonl does not verify: line 7 (seq 6)" in text
+    for heading in (
+        "Competencies",
+        "SLA per ticket",
+        "Reply latency",
+        "Customer moods",
+        "Evidence per",
+    ):
+        assert f"UNVERIFIED {heading}" in text, heading
+
+
+def test_the_html_report_is_self_contained_and_prints_on_a4(ideal: Evidence) -> None:
+    html = render_html(ideal, GOOD)
+    assert "@page { size: A4" in html
+    assert "<script" not in html and "http://" not in html.replace("http://www.w3.org/2000/svg", "")
+    assert "https://" not in html and "<link" not in html
+    assert html.count("<svg") == 2  # the timeline and its legend
+    # One row label per ticket in the timeline.
+    for row in ideal.sla:
+        assert f">{row.ticket_id} {row.priority}</text>" in html
+    assert 'class="stamp"' not in html
+
+
+def test_an_unverified_html_report_is_stamped_on_every_page_and_section(idle: Evidence) -> None:
+    html = render_html(idle, BAD)
+    assert '<div class="stamp">UNVERIFIED</div>' in html  # position: fixed prints on every page
+    assert "position: fixed" in html
+    assert html.count('<span class="tag">UNVERIFIED</span>') == html.count("<h2>")
+
+
+def test_the_html_report_speaks_the_requested_language(ideal: Evidence) -> None:
+    html = render_html(ideal, GOOD, "nl")
+    assert '<html lang="nl">' in html and "Bewijs per competentie" in html
+    assert "maakt een ticket aan" in html  # DATA-1's name in the certificate's Dutch
+
+
+def test_text_from_the_log_is_shown_literally(ideal: Evidence) -> None:
+    summary = "<script>x</script> [bold]y[/bold]"
+    hostile = replace(ideal.items["DATA-4"][0], summary=summary)
+    evidence = replace(ideal, items={**ideal.items, "DATA-4": [hostile]})
+    html = render_html(evidence, GOOD)
+    assert "<script>" not in html and "&lt;script&gt;x&lt;/script&gt;" in html
+    assert "[bold]y[/bold]" in terminal_text(evidence, GOOD, width=200)
+
+
+def test_a_long_timeline_is_split_into_charts_on_one_scale(ideal: Evidence) -> None:
+    rows = ideal.sla * 20
+    charts = timeline_svgs(rows, ideal.duration_s, ideal.ended_at, "en")
+    assert len(charts) == -(-len(rows) // ROWS_PER_CHART)
+    # The same tick labels on every chart: one scale for the whole exam.
+    ticks = [re.findall(r">(-?\d+:\d\d)</text>", chart) for chart in charts]
+    assert all(t == ticks[0] for t in ticks)
+    assert ticks[0][0] == "-0:02" or ticks[0][0] == "0:00"
+
+
+def test_json_holds_every_competency_with_items_and_the_tables(ideal: Evidence) -> None:
+    data = json.loads(json.dumps(evidence_to_dict(ideal, GOOD)))
+    assert list(data["competencies"]) == list(COMPETENCY_IDS)
+    sim2 = data["competencies"]["SIM-2"]
+    assert sim2["status"] == "favourable" and sim2["items"][0]["kind"] == "reply_latency"
+    assert data["unverified"] is False and data["log"]["log_sha256"] == "ab" * 32
+    assert {row["ticket_id"] for row in data["sla"]} == {"T-0001", "T-0002", "T-1001", "T-1002"}
+    assert data["latencies"][0]["waits"][0]["customer_seq"] > 0
+
+
+@pytest.mark.parametrize("lang", ["en", "nl", "fr"])
+def test_every_report_renders_in_every_language(ideal: Evidence, idle: Evidence, lang: str) -> None:
+    for evidence in (ideal, idle):
+        assert "SIM-1" in terminal_text(evidence, BAD, lang, width=140)
+        assert "</html>" in render_html(evidence, BAD, lang)

@@ -1,0 +1,47 @@
+"""`helpdesk-exam class-report`: one table per group, refused logs listed with the reason."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from helpdesk_tui.assess.testing import simulated_log
+from helpdesk_tui.cli import main
+
+
+@pytest.fixture(scope="module")
+def logs(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    folder = tmp_path_factory.mktemp("class")
+    return [
+        simulated_log(folder / "lena.jsonl", "ideal", candidate_id="lena"),
+        simulated_log(folder / "omar.jsonl", "idle", candidate_id="omar"),
+    ]
+
+
+def test_one_row_per_student_with_sla_and_latency(
+    logs: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    html = tmp_path / "class.html"
+    assert main(["class-report", *map(str, logs), "--html", str(html)]) == 0
+    out = capsys.readouterr().out
+    lena = next(line for line in out.splitlines() if "lena" in line)
+    omar = next(line for line in out.splitlines() if "omar" in line)
+    assert "100%" in lena and re.search(r"\d+s\s*$", lena)  # all SLAs met, a median reply
+    assert "0%" in omar and omar.rstrip().endswith("-")  # none met, never replied
+    assert lena.count("+") >= 20 and "+" not in omar
+    text = html.read_text()
+    assert text.count('<th class="v"') == 22 and "lena" in text and "omar" in text
+
+
+def test_a_log_that_does_not_verify_is_listed_with_the_reason(
+    logs: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = tmp_path / "broken.jsonl"
+    broken.write_bytes(logs[0].read_bytes().replace(b'"lena"', b'"anna"', 1))
+    assert main(["class-report", str(logs[1]), str(broken)]) == 1
+    out = capsys.readouterr().out
+    assert "omar" in out and "log refused" in out and "does not verify" in out
+    assert main(["class-report", str(logs[1]), str(broken), "--unverified"]) == 0
+    assert "UNVERIFIED" in capsys.readouterr().out

@@ -1,0 +1,101 @@
+"""`helpdesk-exam reconcile`: agreement, kappa, the items to discuss, the decision."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from helpdesk_tui.assess.testing import simulated_log, verdict_file
+from helpdesk_tui.cli import main
+from helpdesk_tui.eventlog.keys import Signer
+
+
+@pytest.fixture(scope="module")
+def log(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return simulated_log(tmp_path_factory.mktemp("logs") / "ideal.jsonl", "ideal")
+
+
+def test_both_all_proven_is_a_pass(
+    log: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    verdict_file(tmp_path / "a.json", log, "Ann")
+    verdict_file(tmp_path / "b.json", log, "Bo")
+    out_file = tmp_path / "decision.json"
+    code = main(
+        ["reconcile", str(tmp_path / "a.json"), str(tmp_path / "b.json"), "--out", str(out_file)]
+    )
+    out = capsys.readouterr().out
+    assert code == 0 and "outcome: PASS" in out
+    # p_e = 1: kappa is undefined, and said so rather than printed as a number.
+    assert "kappa: undefined" in out
+    decision = json.loads(out_file.read_text())
+    assert decision["outcome"] == "pass" and decision["agreement"]["kappa"] is None
+
+
+def test_a_disagreement_is_shown_with_kappa(
+    log: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 20 x (proven, proven), COM-4 (not_observed, proven), SOL-8 (proven, not_proven):
+    # p_o = 20/22, p_e = 21*21/484 = 441/484, kappa = (440 - 441) / (484 - 441) = -1/43 = -0.023
+    verdict_file(tmp_path / "a.json", log, "Ann", {"COM-4": "not_observed"})
+    verdict_file(tmp_path / "b.json", log, "Bo", {"SOL-8": "not_proven"})
+    code = main(
+        ["reconcile", str(tmp_path / "a.json"), str(tmp_path / "b.json"), "--log", str(log)]
+    )
+    out = capsys.readouterr().out
+    assert code == 1
+    assert "agreement: 20 of 22" in out and "Cohen's kappa: -0.023" in out
+    assert "to discuss: COM-4, SOL-8" in out and out.count("DISCUSS") == 2
+    assert "outcome: NOT PASSED" in out
+
+
+def test_verdicts_on_another_log_are_refused(
+    log: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    other = simulated_log(tmp_path / "idle.jsonl", "idle")
+    verdict_file(tmp_path / "a.json", log, "Ann")
+    verdict_file(tmp_path / "b.json", other, "Bo")
+    assert main(["reconcile", str(tmp_path / "a.json"), str(tmp_path / "b.json")]) == 2
+    assert "judge different logs" in capsys.readouterr().err
+    assert (
+        main(["reconcile", str(tmp_path / "a.json"), str(tmp_path / "a.json"), "--log", str(other)])
+        == 2
+    )
+
+
+def test_a_required_signature(
+    log: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ann = Signer.ephemeral()
+    (tmp_path / "ann.pub").write_text(ann.public_key.pem())
+    verdict_file(tmp_path / "a.json", log, "Ann", signer=ann)
+    verdict_file(tmp_path / "b.json", log, "Bo")
+    a, b = str(tmp_path / "a.json"), str(tmp_path / "b.json")
+    assert main(["reconcile", a, b, "--pubkey-a", str(tmp_path / "ann.pub")]) == 0
+    assert f"signed by {ann.fingerprint}" in capsys.readouterr().out
+    assert main(["reconcile", a, b, "--pubkey-b", str(tmp_path / "ann.pub")]) == 2
+    assert "is not signed" in capsys.readouterr().err
+
+
+def test_an_unfinished_sheet_is_refused(
+    log: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    verdict_file(tmp_path / "a.json", log, "Ann")
+    assert (
+        main(
+            [
+                "report",
+                str(log),
+                "--quiet",
+                "--new-verdicts",
+                str(tmp_path / "b.json"),
+                "--assessor",
+                "Bo",
+            ]
+        )
+        == 0
+    )
+    assert main(["reconcile", str(tmp_path / "a.json"), str(tmp_path / "b.json")]) == 2
+    assert "has not decided SIM-1" in capsys.readouterr().err

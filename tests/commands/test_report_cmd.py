@@ -1,0 +1,153 @@
+"""`helpdesk-exam report`: verified first, refused or stamped, in three formats."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from helpdesk_tui import paths
+from helpdesk_tui.assess.testing import simulated_log
+from helpdesk_tui.assess.verdicts import load_verdicts
+from helpdesk_tui.cli import main
+from helpdesk_tui.eventlog import generate_keypair, load_private_key
+
+
+@pytest.fixture(scope="module")
+def logs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("logs")
+    keys = folder / "keys"
+    generate_keypair(keys)
+    return {
+        "ideal": simulated_log(folder / "ideal.jsonl", "ideal"),
+        "idle": simulated_log(folder / "idle.jsonl", "idle"),
+        "exam": simulated_log(
+            folder / "exam.jsonl", "ideal", signer=load_private_key(keys / "exam-centre.key")
+        ),
+        "pubkey": keys / "exam-centre.pub",
+    }
+
+
+def tampered(log: Path, tmp_path: Path) -> Path:
+    copy = tmp_path / "tampered.jsonl"
+    lines = log.read_bytes().split(b"\n")
+    index = next(i for i, line in enumerate(lines) if b'"message_sent"' in line)
+    lines[index] = lines[index].replace(b'"text":"', b'"text":"X', 1)
+    copy.write_bytes(b"\n".join(lines))
+    return copy
+
+
+def test_a_verified_log_gives_the_report_in_three_formats(
+    logs: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    html, data = tmp_path / "r.html", tmp_path / "r.json"
+    assert main(["report", str(logs["ideal"]), "--html", str(html), "--json", str(data)]) == 0
+    out = capsys.readouterr().out
+    assert "intact and sealed" in out and "SOL-8" in out and "UNVERIFIED" not in out
+    report = json.loads(data.read_text())
+    assert (
+        report["unverified"] is False and report["session"]["scenario_id"] == "en-northwind-monday"
+    )
+    assert "@page { size: A4" in html.read_text()
+
+
+def test_a_changed_log_is_refused_and_nothing_is_written(
+    logs: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    html = tmp_path / "r.html"
+    code = main(["report", str(tampered(logs["ideal"], tmp_path)), "--html", str(html)])
+    err = capsys.readouterr().err
+    assert code == 1 and not html.exists()
+    assert "does not verify: line" in err and "--unverified" in err and "Traceback" not in err
+
+
+def test_unverified_stamps_every_page(
+    logs: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    html = tmp_path / "r.html"
+    bad = tampered(logs["ideal"], tmp_path)
+    assert main(["report", str(bad), "--unverified", "--html", str(html), "--quiet"]) == 0
+    assert capsys.readouterr().out == ""
+    text = html.read_text()
+    assert '<div class="stamp">UNVERIFIED</div>' in text and "does not verify" in text
+
+
+def test_the_language_can_be_chosen(
+    logs: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["report", str(logs["ideal"]), "--lang", "fr"]) == 0
+    assert "Preuves par compétence" in capsys.readouterr().out
+
+
+def test_another_scenario_folder_is_refused(
+    logs: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    other = paths.scenarios_dir() / "nl-verhaeghe-dinsdag"
+    assert main(["report", str(logs["ideal"]), "--scenario", str(other)]) == 1
+    assert "is not the one the log was sat on" in capsys.readouterr().err
+
+
+def test_an_edited_bundled_scenario_is_refused(
+    logs: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    copy = tmp_path / "en-northwind-monday"
+    shutil.copytree(paths.scenarios_dir() / "en-northwind-monday", copy)
+    (copy / "kb" / "extra.md").write_text(
+        "---\nid: kb-extra\ntitle: x\ntags: x\nlanguage: en\n---\nx\n"
+    )
+    assert main(["report", str(logs["ideal"]), "--scenario", str(copy)]) == 1
+    assert "hash" in capsys.readouterr().err
+
+
+def test_an_exam_log_needs_the_centre_key(
+    logs: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["report", str(logs["exam"])]) == 2
+    assert "--pubkey" in capsys.readouterr().err
+    assert main(["report", str(logs["exam"]), "--pubkey", str(logs["pubkey"]), "--quiet"]) == 0
+
+
+def test_a_missing_log_is_an_input_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["report", str(tmp_path / "nope.jsonl")]) == 2
+    assert "does not exist" in capsys.readouterr().err
+
+
+def test_an_empty_verdict_sheet_for_the_log(
+    logs: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = tmp_path / "ann.json"
+    args = ["report", str(logs["ideal"]), "--quiet", "--new-verdicts", str(sheet)]
+    assert main(args) == 2 and "--assessor" in capsys.readouterr().err
+    assert main([*args, "--assessor", "Ann"]) == 0
+    verdicts = load_verdicts(sheet)
+    assert verdicts.assessor == "Ann" and len(verdicts.undecided) == 22
+    assert main([*args, "--assessor", "Ann"]) == 2  # never overwrites
+    assert "already exists" in capsys.readouterr().err
+
+
+def test_help_lists_the_assessment_commands() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "helpdesk_tui.cli", "--help"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    for name in ("report", "reconcile", "class-report"):
+        assert name in done.stdout
+
+
+def test_the_assessment_commands_never_import_textual() -> None:
+    code = (
+        "import sys\n"
+        "for m in ('helpdesk_tui.commands.report', 'helpdesk_tui.commands.reconcile',"
+        " 'helpdesk_tui.commands.class_report'): __import__(m)\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual'))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and done.stdout.strip() == "[]", done.stderr

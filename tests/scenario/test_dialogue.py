@@ -1,0 +1,168 @@
+"""Matching the candidate's words and choosing the customer's reply (scenario.dialogue)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from simulate.kit import CRM, PRINTER, make_scenario
+
+from helpdesk_tui.scenario.dialogue import (
+    Context,
+    expects_answer,
+    first_match,
+    jargon_in,
+    matches,
+    normalise,
+    respond,
+)
+from helpdesk_tui.scenario.model import Mood, TechnicalLevel
+
+ANNA = make_scenario().customer("anna")
+
+
+def ctx(**changes: object) -> Context:
+    base = Context(customer=ANNA, language="en")
+    return dataclasses.replace(base, **changes)
+
+
+# --------------------------------------------------------------------------- matching
+
+
+def test_normalise_folds_case_accents_and_punctuation() -> None:
+    assert normalise("Ça  MARCHE, l'imprimante!") == "ca marche l imprimante"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The printer is broken", "PRINTERS", "the prnter", "PRINTER's tray", "the pritner", "printre"],
+)
+def test_a_pattern_matches_word_starts_with_one_typo(text: str) -> None:
+    assert matches("printer", text)
+
+
+@pytest.mark.parametrize("text", ["print it", "a reprinter", "the prntr", "blueprinter"])
+def test_a_pattern_does_not_match_elsewhere(text: str) -> None:
+    assert not matches("printer", text)
+
+
+def test_short_words_allow_no_typo() -> None:
+    assert matches("dns", "the DNS server")
+    assert not matches("dns", "the dsn server")
+
+
+def test_multi_word_patterns_match_consecutive_words() -> None:
+    assert matches("since when", "Since WHEN does it fail?")
+    assert not matches("since when", "since it fails, when do you print?")
+
+
+def test_accents_on_either_side() -> None:
+    assert matches("reseau", "le réseau est lent")
+    assert matches("réseau", "le reseau est lent")
+
+
+def test_first_match_keeps_the_pattern_order() -> None:
+    assert first_match(["toner", "printer"], "the printer toner") == "toner"
+    assert first_match(["fax"], "the printer") is None
+
+
+def test_jargon_in_lists_glossary_terms_in_glossary_order() -> None:
+    glossary = {"DNS": "address book", "VPN": "secure connection", "cache": "stored copies"}
+    assert jargon_in("Clear the cache and check the vpn", glossary) == ["VPN", "cache"]
+
+
+# --------------------------------------------------------------------------- replies
+
+
+def test_a_question_for_a_hidden_fact_reveals_it() -> None:
+    reply = respond(PRINTER, "Which printer is it?", ctx())
+    assert reply.reveals == ("model",)
+    assert "LaserJet" in reply.text
+
+
+def test_several_facts_in_one_message_answer_together() -> None:
+    reply = respond(PRINTER, "Which printer, and since when?", ctx())
+    assert reply.reveals == ("model", "since")
+
+
+def test_rules_come_after_new_facts_and_before_old_ones() -> None:
+    text = "Which printer? Remove the tape."
+    assert respond(PRINTER, text, ctx()).reveals == ("model",)
+    reply = respond(PRINTER, text, ctx(revealed={"model"}))
+    assert reply.rule_id == "thanks" and reply.reveals == ()
+
+
+def test_a_fact_asked_again_is_repeated() -> None:
+    reply = respond(PRINTER, "Which printer was it again?", ctx(revealed={"model"}))
+    assert reply.text.startswith("As I said:") and reply.reveals == ()
+
+
+def test_facts_first_answers_a_relayed_question_before_the_rules() -> None:
+    text = "Our team asks: which version? Sorry for the wait."
+    assert respond(CRM, text, ctx(revealed={"version"})).rule_id == "empathy"
+    assert "7.2" in respond(CRM, text, ctx(revealed={"version"}), facts_first=True).text
+
+
+def test_jargon_to_a_novice_confuses_the_customer() -> None:
+    reply = respond(PRINTER, "Which printer? Check the DNS.", ctx(), jargon=["DNS"])
+    assert reply.text == PRINTER.fallback
+    assert reply.confused_by == ("DNS",) and reply.reveals == ()
+
+
+def test_without_a_fallback_the_confused_line_names_the_word() -> None:
+    incident = dataclasses.replace(PRINTER, fallback=None)
+    assert '"DNS"' in respond(incident, "Check the DNS", ctx(), jargon=["DNS"]).text
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "kind"),
+    [
+        ("Could I have your full name?", "identify", "reply"),
+        ("Is there anything else I can do?", "closing", "closing"),
+        ("Good morning!", "greeting", "reply"),
+        ("One moment please, I'm looking into it.", "ack", "ack"),
+        ("Blah blah.", "fallback", "reply"),
+    ],
+)
+def test_built_in_intents(text: str, intent: str, kind: str) -> None:
+    reply = respond(PRINTER, text, ctx())
+    assert (reply.intent, reply.kind) == (intent, kind)
+
+
+def test_identification_uses_the_customer_record() -> None:
+    assert respond(PRINTER, "What is your name?", ctx()).text == "I'm Anna Peeters, from Finance."
+
+
+def test_does_it_work_depends_on_the_solution_given() -> None:
+    assert "still" in respond(PRINTER, "Does it work now?", ctx()).text
+    assert respond(PRINTER, "Does it work now?", ctx(solution_given=True)).text.startswith("Yes")
+
+
+def test_built_in_lines_follow_the_mood() -> None:
+    calm = respond(PRINTER, "Anything else?", ctx()).text
+    angry = respond(PRINTER, "Anything else?", ctx(mood=Mood.ANGRY.value)).text
+    assert calm != angry
+
+
+def test_built_in_lines_speak_the_scenario_language() -> None:
+    reply = respond(dataclasses.replace(PRINTER, fallback=None), "Blabla", ctx(language="nl"))
+    assert reply.text.startswith("Sorry, ik begrijp")
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "expected"),
+    [
+        ("script", "My printer is broken.", True),
+        ("follow_up", "Hello?", True),
+        ("reply", "Okay, I'll wait.", False),
+        ("reply", "How long will it take?", True),
+        ("ack", "Okay?", False),
+        ("closing", "No, that's all?", False),
+    ],
+)
+def test_expects_answer(kind: str, text: str, expected: bool) -> None:
+    assert expects_answer(kind, text) is expected
+
+
+def test_kit_customers_are_what_the_tests_assume() -> None:
+    assert ANNA.technical_level == TechnicalLevel.NOVICE

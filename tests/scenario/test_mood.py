@@ -1,0 +1,135 @@
+"""Customer mood: the score behind the label, and every trigger that moves it."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from simulate.kit import Driver, make_scenario
+
+from helpdesk_tui.scenario import mood
+from helpdesk_tui.scenario.model import Mood, TechnicalLevel
+
+CHAT = "C-printer"  # Anna: novice, calm, patience 180 s; the chat opens at 60 s
+CALL = "C-crm"  # Marc: angry, patience 90 s; the call starts at 300 s
+
+
+def moods(d: Driver, customer: str) -> list[tuple[str, str]]:
+    return [
+        (e.data["mood"], e.data["cause"]) for e in d.of_type("mood_changed", customer_id=customer)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("score", "label"),
+    [
+        (0.0, "calm"),
+        (0.99, "calm"),
+        (1.0, "irritated"),
+        (1.99, "irritated"),
+        (2.0, "angry"),
+        (3.0, "angry"),
+    ],
+)
+def test_labels(score: float, label: str) -> None:
+    assert mood.label_for(score) == label
+
+
+def test_only_a_change_of_label_is_reported() -> None:
+    book = mood.MoodBook()
+    book.start("c", "calm")
+    assert book.nudge("c", 0.4, "small") is None
+    change = book.nudge("c", 0.4, "again")
+    assert change is not None and (change.mood, change.cause) == ("irritated", "again")
+
+
+def test_the_score_stays_between_its_bounds() -> None:
+    book = mood.MoodBook()
+    book.start("c", "angry")
+    book.nudge("c", 10, "x")
+    assert book.score("c") == mood.MAX_SCORE
+    book.nudge("c", -10, "y")
+    assert book.score("c") == mood.MIN_SCORE
+
+
+def test_waiting_past_patience_makes_angrier() -> None:
+    d = Driver()
+    d.at(60 + 11.2 + 180 - 0.1)
+    assert moods(d, "anna") == []
+    d.at(60 + 11.2 + 180)
+    assert moods(d, "anna") == [("irritated", "waited 180 s without an answer")]
+
+
+def test_an_answer_in_time_stops_the_patience_clock() -> None:
+    d = Driver()
+    d.send(100, CHAT, "Good morning, how can I help?")
+    d.at(250)
+    assert moods(d, "anna") == []
+
+
+def test_interrupting_makes_angrier() -> None:
+    d = Driver()
+    d.send(65, CHAT, "Hello?")  # Anna is still typing her first message
+    assert moods(d, "anna") == [("irritated", "interrupted")]
+
+
+def test_jargon_to_a_novice_makes_angrier_and_confuses() -> None:
+    d = Driver()
+    d.say(75, CHAT, "Please flush your DNS.")
+    d.say(76, CHAT, "And check the DNS again.")
+    assert moods(d, "anna") == [("irritated", "jargon (DNS)"), ("angry", "jargon (DNS)")]
+    d.at(120)
+    assert PRINTER_FALLBACK in d.customer_lines(CHAT)
+
+
+PRINTER_FALLBACK = "Sorry, I don't quite follow. Can you say that differently?"
+
+
+def test_jargon_to_an_expert_is_fine() -> None:
+    scenario = make_scenario()
+    expert = dataclasses.replace(scenario.customer("anna"), technical_level=TechnicalLevel.EXPERT)
+    d = Driver(dataclasses.replace(scenario, customers=(expert, *scenario.customers[1:])))
+    d.send(75, CHAT, "Please flush your DNS.")
+    assert moods(d, "anna") == [] and d.of_type("evidence_flagged", flag="jargon") == []
+
+
+def test_empathy_calms_once_per_customer_message() -> None:
+    d = Driver()
+    d.say(306, CALL, "I can imagine, I apologise.")
+    assert moods(d, "marc") == [("irritated", "empathy")]
+    d.say(330, CALL, "I can imagine, I apologise.")  # Marc has spoken since: it counts again
+    assert moods(d, "marc") == [("irritated", "empathy"), ("calm", "empathy")]
+
+
+def test_empathy_twice_without_a_customer_word_counts_once() -> None:
+    d = Driver()
+    d.say(305, CALL, "I can imagine.")
+    d.say(305.5, CALL, "I do apologise.")  # Marc has not spoken since
+    assert d.sim.mood_score("marc") == pytest.approx(mood.START_SCORE["angry"] + mood.EMPATHY)
+
+
+def test_a_progress_update_calms() -> None:
+    d = Driver()
+    d.say(306, CALL, "I am checking, I'll keep you informed.")
+    assert d.sim.mood_score("marc") == pytest.approx(mood.START_SCORE["angry"] + mood.PROGRESS)
+
+
+def test_rules_nudge_the_mood_and_win_over_built_in_empathy() -> None:
+    d = Driver()
+    d.say(306, CALL, "Sorry, I understand.")  # rule "empathy" (calmer), not also built-in empathy
+    assert d.sim.mood_score("marc") == pytest.approx(1.5)
+    d.say(330, CALL, "Have you tried to restart?")  # rule "restart" (angrier)
+    assert moods(d, "marc")[-1] == ("angry", "rule restart")
+
+
+def test_the_customer_sees_no_number_only_words() -> None:
+    d = Driver()
+    d.say(306, CALL, "Anything else?")
+    d.at(312)
+    assert d.customer_lines(CALL)[-1] == "No. Just make sure it's sorted."
+
+
+def test_starting_moods_come_from_the_log() -> None:
+    d = Driver()
+    assert d.sim.mood_score("marc") == mood.START_SCORE[Mood.ANGRY.value]
+    assert d.sim.mood_score("anna") == mood.START_SCORE[Mood.CALM.value]

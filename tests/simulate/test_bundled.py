@@ -1,0 +1,83 @@
+"""`simulate` of every bundled scenario under each policy: it finishes, signs, seals and verifies.
+
+The ideal policy breaches no SLA and leaves evidence for every competency the
+scenario names; the naive and idle ones breach some. If a bundled scenario
+makes this fail, the scenario (or the SLA profile) is what needs a look.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpdesk_tui import paths
+from helpdesk_tui.eventlog.verifier import verify_log
+from helpdesk_tui.scenario.loader import load_scenario
+from helpdesk_tui.scenario.model import Scenario
+from helpdesk_tui.simulate.policies import POLICIES
+from helpdesk_tui.simulate.runner import RunResult, run_headless
+from simulate.evidence import missing
+
+BUNDLED = sorted(p for p in paths.scenarios_dir().iterdir() if (p / "scenario.toml").is_file())
+
+
+@pytest.fixture(scope="module")
+def scenarios() -> dict[str, Scenario]:
+    return {folder.name: load_scenario(folder) for folder in BUNDLED}
+
+
+@pytest.fixture(scope="module")
+def runs(
+    scenarios: dict[str, Scenario], tmp_path_factory: pytest.TempPathFactory
+) -> dict[tuple[str, str], RunResult]:
+    logs = tmp_path_factory.mktemp("logs")
+    return {
+        (name, policy): run_headless(scenario, policy, out=logs / f"{name}-{policy}.jsonl")
+        for name, scenario in scenarios.items()
+        for policy in POLICIES
+    }
+
+
+def test_there_are_bundled_scenarios_in_english_and_dutch(scenarios: dict[str, Scenario]) -> None:
+    assert {s.language for s in scenarios.values()} >= {"en", "nl"}
+
+
+@pytest.mark.parametrize("policy", list(POLICIES))
+@pytest.mark.parametrize("folder", BUNDLED, ids=lambda p: p.name)
+def test_each_run_finishes_and_its_log_verifies(
+    runs: dict[tuple[str, str], RunResult],
+    scenarios: dict[str, Scenario],
+    folder: Path,
+    policy: str,
+) -> None:
+    result = runs[(folder.name, policy)]
+    assert result.state.ended and result.state.now == scenarios[folder.name].duration_s
+    assert result.log_path is not None
+    verdict = verify_log(result.log_path, None, folder)
+    assert verdict.status == "ok", verdict.fault
+    assert verdict.summary.seal_reason == "time-up"
+    assert verdict.summary.events == len(result.events)
+
+
+@pytest.mark.parametrize("folder", BUNDLED, ids=lambda p: p.name)
+def test_ideal_breaches_no_sla(runs: dict[tuple[str, str], RunResult], folder: Path) -> None:
+    result = runs[(folder.name, "ideal")]
+    assert result.breached_tickets == []
+    assert result.refused == 0 and result.notes == []
+
+
+@pytest.mark.parametrize("folder", BUNDLED, ids=lambda p: p.name)
+def test_ideal_leaves_evidence_for_every_competency(
+    runs: dict[tuple[str, str], RunResult], scenarios: dict[str, Scenario], folder: Path
+) -> None:
+    scenario = scenarios[folder.name]
+    assert missing(runs[(folder.name, "ideal")], scenario) == []
+
+
+@pytest.mark.parametrize("policy", ["naive", "idle"])
+@pytest.mark.parametrize("folder", BUNDLED, ids=lambda p: p.name)
+def test_naive_and_idle_breach_some(
+    runs: dict[tuple[str, str], RunResult], folder: Path, policy: str
+) -> None:
+    assert runs[(folder.name, policy)].breached_tickets

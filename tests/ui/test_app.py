@@ -1,0 +1,170 @@
+"""The app as a whole: areas and focus, keys and help, quitting, the end, the layout."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import DataTable
+
+from helpdesk_tui.ui import keymap
+from helpdesk_tui.ui.screens.end import EndScreen
+from helpdesk_tui.ui.screens.help import HelpScreen, help_table
+from helpdesk_tui.ui.screens.pickers import ConfirmQuit
+
+from .conftest import SIZE, Rig, screen_text
+from .pilot import at
+
+
+async def test_single_keys_move_between_the_four_areas(rig: Rig) -> None:
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await at(pilot, 70)
+        for key, area in (("f3", "ticket"), ("f4", "conversation"), ("f5", "kb"), ("f2", "queue")):
+            await pilot.press(key)
+            assert app.main.area == area
+        await pilot.press("2")
+        assert app.main.area == "ticket"
+        await pilot.press("4")
+        assert app.main.area == "kb" and app.focused is app.main.kb.query_input
+        logged = [(e.data["area"], e.data.get("target")) for e in rig.logged("focus_moved")]
+        assert logged == [
+            ("ticket", "T-1001"),
+            ("conversation", "C-anna-lockout"),
+            ("kb", None),
+            ("queue", None),
+            ("ticket", "T-1001"),
+            ("kb", None),
+        ]
+
+
+async def test_the_mouse_moves_focus_too(rig: Rig) -> None:
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.click("#kb-query")
+        assert app.main.area == "kb"
+        assert rig.last("focus_moved") == {"area": "kb"}
+
+
+async def test_letter_keys_type_in_a_text_box(rig: Rig) -> None:
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f5", "s", "1")
+        assert app.main.kb.query_input.value == "s1"
+        assert not isinstance(app.screen, type(None)) and app.screen is app.main
+        bindings = app.screen.active_bindings
+        assert "s" not in bindings and "f2" in bindings and "f1" in bindings
+
+
+async def test_f1_lists_every_key(rig: Rig) -> None:
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        text = screen_text(app)
+        for phrase in ("Keys (Esc closes)", "Transfer", "F2, 1", "Ctrl+L", "Esc"):
+            assert phrase in text
+        await pilot.press("escape")
+        assert app.screen is app.main
+
+
+def test_help_covers_the_whole_keymap() -> None:
+    table = help_table()
+    keys_column = list(table.columns[0]._cells)
+    for key in keymap.KEYS:
+        assert keymap.display_keys(key) in keys_column, key.id
+    locked = list(help_table(locked=True).columns[0]._cells)
+    assert "Ctrl+Q" not in locked
+
+
+def test_every_binding_has_an_id_and_a_description() -> None:
+    for owner in ("app", "main", "queue", "conversations", "kb", "form", "form_text"):
+        for binding in keymap.bindings(owner):
+            assert binding.id and binding.description and binding.tooltip
+    ids = [key.id for key in keymap.KEYS]
+    assert len(ids) == len(set(ids))
+
+
+async def test_quit_asks_and_ends_the_session(rig: Rig) -> None:
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+q")
+        assert isinstance(app.screen, ConfirmQuit)
+        await pilot.press("n")
+        await pilot.pause()
+        assert rig.last("form_cancelled") == {"form": "quit"}
+        assert not rig.state.ended
+        await pilot.press("ctrl+q", "y")
+        await pilot.pause()
+    assert app.return_value == "completed"
+    assert rig.last("session_ended") == {"reason": "completed"}
+
+
+async def test_locked_mode_has_no_quit_and_no_palette(rig: Rig) -> None:
+    app = rig.app(locked=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+q", "ctrl+p", "ctrl+c")
+        await pilot.pause()
+        assert app.screen is app.main
+        assert "ctrl+q" not in app.screen.active_bindings
+        assert not app.ENABLE_COMMAND_PALETTE
+        await app.action_quit()
+        await pilot.pause()
+        assert app.is_running and not rig.state.ended
+
+
+async def test_time_up_shows_the_end_and_leaves(rig: Rig) -> None:
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await at(pilot, rig.state.duration_s + 5)
+        await pilot.pause()
+        assert isinstance(app.screen, EndScreen)
+        assert "Time is up" in screen_text(app)
+        assert rig.last("session_ended") == {"reason": "time-up"}
+        assert rig.logged("session_ended")[-1].exam_time == rig.state.duration_s
+        await pilot.press("enter")
+        await pilot.pause()
+    assert app.return_value == "time-up"
+
+
+@pytest.mark.parametrize("size", [(120, 40), (100, 30)])
+async def test_all_four_areas_fit(rig: Rig, size: tuple[int, int]) -> None:
+    app = rig.app()
+    async with app.run_test(size=size) as pilot:
+        await at(pilot, 130)
+        for area in ("#queue-area", "#ticket-area", "#conversation-area", "#kb-area"):
+            region = app.main.query_one(area).region
+            assert region.width >= 30 and region.height >= 12, (area, region)
+        text = screen_text(app)
+        for word in ("SLA left", "Exam time", "Time left", "Write to Anna", "F1 Keys"):
+            assert word in text
+
+
+async def test_the_queue_updates_by_difference(rig: Rig, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_clear(self: DataTable, columns: bool = False) -> None:
+        raise AssertionError("the queue must not be cleared and refilled")
+
+    monkeypatch.setattr(DataTable, "clear", no_clear)
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await at(pilot, 250)  # the e-mail ticket has arrived
+        queue = app.main.queue
+        assert queue.row_count == 2
+        before = queue.updates
+        await at(pilot, 250.5)  # the same second on screen: nothing to write
+        assert queue.updates == before
+        await at(pilot, 251.5)
+        assert queue.updates - before == 2  # one SLA cell per ticket
+        sla = [str(queue.get_cell(t, "sla")) for t in ("T-1001", "T-1002")]
+        assert all(cell.strip() for cell in sla)
+
+
+async def test_sort_and_filter_keys(rig: Rig) -> None:
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await at(pilot, 250)
+        await pilot.press("o")
+        assert "sorted by priority" in app.main.query_one("#queue-area").border_title
+        await pilot.press("f", "f")
+        assert "showing at risk" in app.main.query_one("#queue-area").border_title
+        await pilot.press("f", "f", "f")
+        assert "showing not closed" in app.main.query_one("#queue-area").border_title
+        assert app.main.queue.row_count == 2

@@ -1,0 +1,119 @@
+"""KB search as you type, the logged query, the article view and one-key inserts."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpdesk_tui.ui.widgets import kb as kb_module
+from helpdesk_tui.ui.screens.ticket_actions import TextForm
+
+from .conftest import SIZE, Rig, screen_text
+from .pilot import at, form
+
+CHAT = "C-anna-lockout"
+
+
+async def test_search_as_you_type_ranks_and_highlights(rig: Rig) -> None:
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f5", *"crm outa")
+        panel = app.main.kb
+        assert panel._results[0] == "kb-crm-down"
+        prompt = panel.results.get_option_at_index(0).prompt
+        marked = {prompt.plain[s.start : s.end] for s in prompt.spans if "reverse" in str(s.style)}
+        assert "CRM" in marked
+        assert rig.logged("kb_searched") == []  # nothing logged per keystroke
+
+
+async def test_enter_logs_the_query_once_and_opening_logs_the_article(rig: Rig) -> None:
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f5", *"locked", "enter")
+        await pilot.pause()
+        assert rig.last("kb_searched") == {"query": "locked", "results": ["kb-lockout"]}
+        await pilot.press("enter")
+        await pilot.pause()
+        assert rig.last("kb_article_opened") == {"article_id": "kb-lockout"}
+        assert len(rig.logged("kb_searched")) == 1
+        assert app.main.kb.article_open
+        assert "After five wrong passwords" in screen_text(app)
+        assert rig.state.kb_lookups[-1].article_id == "kb-lockout"
+        await pilot.press("escape")
+        assert not app.main.kb.article_open
+
+
+async def test_a_pause_in_typing_logs_the_query(rig: Rig, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(kb_module, "SETTLE_S", 0.3)
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f5", *"crm")
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if rig.logged("kb_searched"):
+                break
+        assert [e.data["query"] for e in rig.logged("kb_searched")] == ["crm"]
+
+
+async def test_passages_move_and_insert_into_the_chat(rig: Rig) -> None:
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await at(pilot, 70)
+        await pilot.press("f5", *"locked", "enter", "enter")
+        await pilot.pause()
+        panel = app.main.kb
+        assert panel.passage.startswith("After five wrong passwords")
+        await pilot.press("right_square_bracket")
+        assert panel.passage.startswith("Unlock the account")
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        reply = app.main.conversations.input
+        assert reply.has_focus and reply.value == "[kb-lockout] Account locked out"
+        assert rig.logged("ticket_linked") == []  # this chat has no ticket yet
+        await pilot.press("ctrl+o")
+        assert reply.value.endswith("update the password on their phone's mail app.")
+
+
+async def test_inserting_links_the_article_to_the_chats_ticket(rig: Rig) -> None:
+    rig.clock.advance(70)
+    rig.controller.tick()
+    rig.session.submit(
+        "ticket_created",
+        {"ticket_id": "T-1002", "title": "Locked", "customer_id": "anna", "conversation_id": CHAT},
+    )
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f4")
+        app.main.queue.select("T-1001")  # another ticket selected in the queue
+        await pilot.press("f5", *"locked", "enter", "enter", "ctrl+l")
+        await pilot.pause()
+        assert rig.last("ticket_linked") == {"ticket_id": "T-1002", "kb_article": "kb-lockout"}
+        await pilot.press("f5", "ctrl+l")
+        await pilot.pause()
+        assert len(rig.logged("ticket_linked")) == 1  # linked once
+
+
+async def test_with_no_chat_the_link_goes_into_a_ticket_reply(rig: Rig) -> None:
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f5", *"locked", "enter", "enter", "ctrl+l")
+        await pilot.pause()
+        reply = form(app)
+        assert isinstance(reply, TextForm)
+        assert reply.query_one("#text").text == "[kb-lockout] Account locked out"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert rig.last("ticket_reply_added")["text"] == "[kb-lockout] Account locked out"
+        assert rig.last("ticket_linked") == {"ticket_id": "T-1001", "kb_article": "kb-lockout"}
+
+
+async def test_resolve_form_offers_the_open_article(rig: Rig) -> None:
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f5", *"locked", "enter", "enter", "f2", "s")
+        resolve = form(app)
+        assert resolve.query_one("#solution").text == "[kb-lockout] Account locked out"
+        await pilot.press("ctrl+o")
+        assert "After five wrong passwords" in resolve.query_one("#solution").text
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert rig.last("ticket_resolved")["kb_article"] == "kb-lockout"

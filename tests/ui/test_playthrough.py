@@ -1,0 +1,181 @@
+"""A whole practice run of the bundled default scenario, through the pilot, on a driven clock.
+
+A scripted candidate works the way the scenario's answer key says: answers
+every chat and call (a canned greeting), registers a ticket from it with the
+right category, impact and urgency, looks the article up in the KB, and
+resolves or transfers; e-mail and queue tickets are classified, answered and
+resolved or transferred the same way. The clock moves in 10-second steps until
+time is up. Then the log (written by the real writer, as `practice` does) must
+verify as intact and sealed, and every incident must have been handled.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from textual.pilot import Pilot
+
+from helpdesk_tui.commands import practice
+from helpdesk_tui.core.clock import ManualClock
+from helpdesk_tui.core.state import TicketStatus
+from helpdesk_tui.eventlog.verifier import verify_log
+from helpdesk_tui.scenario.model import Incident
+from helpdesk_tui.ui.app import ExamApp
+from helpdesk_tui.ui.screens.end import EndScreen
+
+from .conftest import SIZE
+from .pilot import choose, fill, form
+
+STEP_S = 10.0
+
+
+class Candidate:
+    """Plays the answer key through the keyboard."""
+
+    def __init__(self, pilot: Pilot[Any], run: practice.PracticeRun) -> None:
+        self.pilot = pilot
+        self.app: ExamApp = pilot.app  # type: ignore[assignment]
+        self.run = run
+        self.scenario = self.app.controller.scenario
+        self.done: set[str] = set()
+        self.refused: list[str] = []
+        original = self.app.main.notify
+
+        def notify(message: str, **kwargs: Any) -> None:
+            if kwargs.get("severity") in ("warning", "error"):
+                self.refused.append(message)
+            original(message, **kwargs)
+
+        self.app.main.notify = notify  # type: ignore[method-assign]
+
+    @property
+    def state(self) -> Any:
+        return self.app.controller.state
+
+    async def play(self) -> None:
+        while not self.state.ended:
+            self.app.advance(STEP_S)
+            await self.pilot.pause()
+            if self.state.ended:
+                break
+            for conv in list(self.state.conversations.values()):
+                if conv.is_live and conv.incident_id and conv.id not in self.done:
+                    await self.handle_conversation(conv.id, self.scenario.incident(conv.incident_id))
+            for ticket in list(self.state.tickets.values()):
+                if ticket.incident_id and ticket.is_active and ticket.id not in self.done:
+                    if not ticket.conversation_ids:
+                        await self.handle_ticket(ticket.id, self.scenario.incident(ticket.incident_id))
+
+    async def handle_conversation(self, conv_id: str, incident: Incident) -> None:
+        self.done.add(conv_id)
+        main = self.app.main
+        main.conversations.show(self.app.controller, conv_id, self.app.controller.now())
+        await self.pilot.press("f4", "f8", "enter", "enter")  # a canned greeting, sent
+        await self.pilot.pause()
+        await self.pilot.press("ctrl+n")
+        await fill(self.pilot, "title", incident.title)
+        await self.classify(incident)
+        await self.pilot.press("ctrl+s")
+        await self.pilot.pause()
+        ticket_id = self.app.main.ticket_id
+        assert ticket_id is not None and conv_id in self.state.tickets[ticket_id].conversation_ids
+        self.done.add(ticket_id)
+        await self.solve(ticket_id, incident)
+
+    async def handle_ticket(self, ticket_id: str, incident: Incident) -> None:
+        self.done.add(ticket_id)
+        self.app.main.queue.select(ticket_id)
+        await self.pilot.press("f2")
+        await self.pilot.pause()
+        assert self.app.main.ticket_id == ticket_id
+        await self.pilot.press("e")
+        await self.classify(incident)
+        await self.pilot.press("ctrl+s")
+        await self.pilot.pause()
+        if form_open(self.app):  # nothing to change: the queue had it right already
+            await self.pilot.press("escape")
+        await self.pilot.press("r")
+        await fill(self.pilot, "text", "Thank you, we are looking into it.")
+        await self.pilot.press("ctrl+s")
+        await self.solve(ticket_id, incident)
+
+    async def classify(self, incident: Incident) -> None:
+        answer = incident.answer
+        await choose(self.pilot, "category", answer.category)
+        await choose(self.pilot, "impact", answer.impact)
+        await choose(self.pilot, "urgency", answer.urgency)
+
+    async def open_article(self, article_id: str) -> None:
+        title = self.scenario.article(article_id).title
+        await self.pilot.press("f5")
+        self.app.main.kb.query_input.value = " ".join(title.split()[:3])
+        await self.pilot.press("enter")
+        await self.pilot.pause()
+        results = self.app.main.kb._results
+        assert article_id in results, (article_id, results)
+        await self.pilot.press(*["down"] * results.index(article_id), "enter")
+        await self.pilot.pause()
+        assert self.app.main.kb.article is not None
+        assert self.app.main.kb.article.id == article_id
+
+    async def solve(self, ticket_id: str, incident: Incident) -> None:
+        answer = incident.answer
+        if answer.kb_article:
+            await self.open_article(answer.kb_article)
+        self.app.main.queue.select(ticket_id)
+        await self.pilot.press("f2")
+        await self.pilot.pause()
+        if answer.transfer_group:
+            await self.pilot.press("t")
+            await choose(self.pilot, "group", answer.transfer_group)
+            await fill(self.pilot, "reason", "Needs the second line: " + incident.title)
+        else:
+            await self.pilot.press("s")
+            await fill(self.pilot, "solution", answer.solution)
+        await self.pilot.press("ctrl+s")
+        await self.pilot.pause()
+        assert not form_open(self.app), form(self.app).query_one("#form-error").render()
+
+
+def form_open(app: ExamApp) -> bool:
+    from helpdesk_tui.ui.screens.form_base import FormScreen
+
+    return isinstance(app.screen, FormScreen)
+
+
+async def test_play_the_default_scenario_to_the_end(tmp_path: Path) -> None:
+    args = argparse.Namespace(scenario=None, lang="en", logs=tmp_path, candidate="Robin")
+    run = practice.prepare(
+        args, clock=ManualClock(), app_options={"tick_interval": None, "handle_signals": False}
+    )
+    app = run.app
+    async with app.run_test(size=SIZE) as pilot:
+        candidate = Candidate(pilot, run)
+        await candidate.play()
+        await pilot.pause()
+        assert isinstance(app.screen, EndScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+    practice.finish(run)
+    assert app.return_value == "time-up"
+    assert candidate.refused == []
+
+    state = run.session.state
+    scenario = app.controller.scenario
+    handled = {t.incident_id: t for t in state.tickets.values() if t.incident_id}
+    assert set(handled) == {i.id for i in scenario.incidents}
+    for incident in scenario.incidents:
+        ticket = handled[incident.id]
+        expected = TicketStatus.TRANSFERRED if incident.answer.transfer_group else TicketStatus.RESOLVED
+        assert ticket.status in (expected, TicketStatus.PENDING_THIRD_PARTY, TicketStatus.RESOLVED), (
+            incident.id,
+            ticket.status,
+        )
+        assert (ticket.impact, ticket.urgency) == (incident.answer.impact, incident.answer.urgency)
+
+    result = verify_log(run.log_path, None, scenario.folder)
+    assert result.status == "ok", result.fault
+    assert result.summary.seal_reason == "time-up"
+    assert result.summary.candidate_id == "Robin"

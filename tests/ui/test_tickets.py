@@ -1,0 +1,239 @@
+"""Every ticket action through the keyboard, asserting on state and on the log."""
+
+from __future__ import annotations
+
+from textual.widgets import Select
+
+from helpdesk_tui.core.state import TicketStatus
+from helpdesk_tui.ui.screens.form_base import FormScreen
+from helpdesk_tui.ui.screens.ticket_form import TicketForm
+
+from .conftest import SIZE, Rig
+from .pilot import at, choose, error_text, form, type_into
+
+QUEUED = "T-1001"
+
+
+async def test_create_a_ticket_from_a_conversation(rig: Rig) -> None:
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await at(pilot, 70)
+        await pilot.press("f4", *"Hello Anna", "enter")
+        await pilot.press("ctrl+n")
+        ticket_form = form(app)
+        assert isinstance(ticket_form, TicketForm)
+        assert ticket_form.query_one("#customer", Select).value == "anna"
+        assert "locked out" in ticket_form.query_one("#description").text
+        await type_into(pilot, "title", "Account locked")
+        await choose(pilot, "category", "access")
+        await choose(pilot, "impact", "low")
+        await choose(pilot, "urgency", "high")
+        assert "P3" in str(ticket_form.query_one("#priority").render())
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        created = rig.last("ticket_created")
+        assert created["customer_id"] == "anna"
+        assert created["conversation_id"] == "C-anna-lockout"
+        assert (created["category"], created["impact"], created["urgency"]) == ("access", "low", "high")
+        ticket = rig.state.tickets[created["ticket_id"]]
+        assert ticket.priority == "P3" and ticket.conversation_ids == ["C-anna-lockout"]
+        assert ticket.first_response_at is not None  # the chat answer counts
+        assert app.main.ticket_id == ticket.id  # the queue selects the new ticket
+
+
+async def test_a_select_works_from_the_keyboard(rig: Rig) -> None:
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        impact = form(app).query_one("#impact", Select)
+        impact.focus()
+        await pilot.press("enter", "down", "enter")
+        await pilot.pause()
+        assert not impact.is_blank()
+
+
+async def test_new_ticket_checks_its_fields(rig: Rig) -> None:
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        before = len(rig.sink.events)
+        await pilot.press("n")
+        await pilot.press("ctrl+s")
+        assert "title" in error_text(app)
+        await type_into(pilot, "title", "Printer jams")
+        await pilot.press("ctrl+s")
+        assert "customer" in error_text(app).lower()
+        assert rig.commands_since(before) == []
+        await choose(pilot, "customer", "marc")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert rig.last("ticket_created")["title"] == "Printer jams"
+        assert "conversation_id" not in rig.last("ticket_created")
+
+
+async def test_edit_fields_shows_the_matrix_priority(rig: Rig) -> None:
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        await choose(pilot, "impact", "high")
+        await choose(pilot, "urgency", "high")
+        assert "P1" in str(form(app).query_one("#priority").render())
+        await choose(pilot, "category", "apps")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        changes = rig.last("ticket_updated")["changes"]
+        assert changes == {"impact": "high", "urgency": "high", "category": "apps"}
+        assert rig.state.tickets[QUEUED].priority == "P1"
+        assert rig.state.tickets[QUEUED].status == TicketStatus.OPEN
+
+
+async def test_overriding_the_priority_needs_a_reason(rig: Rig) -> None:
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        before = len(rig.sink.events)
+        await pilot.press("e")
+        await choose(pilot, "override", "P2")
+        await pilot.press("ctrl+s")
+        assert "reason" in error_text(app)
+        assert rig.commands_since(before) == []
+        await type_into(pilot, "override-reason", "VIP")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        data = rig.last("ticket_updated")
+        assert (data["priority_override"], data["override_reason"]) == ("P2", "VIP")
+        assert rig.state.tickets[QUEUED].priority == "P2"
+
+
+async def test_public_reply_and_internal_note(rig: Rig) -> None:
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("r")
+        await type_into(pilot, "text", "We are on it.")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("i")
+        await type_into(pilot, "text", "Asked facilities.")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        ticket = rig.state.tickets[QUEUED]
+        assert rig.last("ticket_reply_added") == {"ticket_id": QUEUED, "text": "We are on it."}
+        assert rig.last("note_added") == {"ticket_id": QUEUED, "text": "Asked facilities."}
+        assert ticket.first_response_at is not None
+        assert [text for _at, text in ticket.notes] == ["Asked facilities."]
+
+
+async def test_transfer_lists_the_groups_and_needs_a_reason(rig: Rig) -> None:
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        before = len(rig.sink.events)
+        await pilot.press("t")
+        group = form(app).query_one("#group", Select)
+        assert [value for _label, value in group._options if value != Select.NULL] == ["network", "apps"]
+        await pilot.press("ctrl+s")
+        assert "group" in error_text(app)
+        await choose(pilot, "group", "network")
+        await pilot.press("ctrl+s")
+        assert "reason" in error_text(app)
+        assert rig.commands_since(before) == []
+        await type_into(pilot, "reason", "Printer VLAN down")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert rig.last("ticket_transferred") == {
+            "ticket_id": QUEUED,
+            "group": "network",
+            "reason": "Printer VLAN down",
+        }
+        assert rig.state.tickets[QUEUED].status == TicketStatus.TRANSFERRED
+
+
+async def test_set_pending_on_a_third_party(rig: Rig) -> None:
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("w")
+        await pilot.press("down", "enter")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert rig.last("ticket_pending")["waiting_on"] == "third_party"
+        ticket = rig.state.tickets[QUEUED]
+        assert ticket.status == TicketStatus.PENDING_THIRD_PARTY and ticket.is_paused_at(rig.state.now)
+
+
+async def test_resolve_with_a_kb_article_then_close(rig: Rig) -> None:
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s")
+        await choose(pilot, "article", "kb-lockout")
+        assert "[kb-lockout] Account locked out" in form(app).query_one("#solution").text
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        resolved = rig.last("ticket_resolved")
+        assert resolved["kb_article"] == "kb-lockout"
+        assert resolved["solution"] == "[kb-lockout] Account locked out"
+        assert "s" not in app.screen.active_bindings  # resolved: no second resolve
+        await pilot.press("c")
+        await pilot.pause()
+        assert rig.last("ticket_closed") == {"ticket_id": QUEUED}
+        assert rig.state.tickets[QUEUED].status == TicketStatus.CLOSED
+        bindings = app.screen.active_bindings
+        assert not {"s", "c", "u", "t", "e"} & set(bindings)
+
+
+async def test_resolve_with_a_written_solution_and_reopen(rig: Rig) -> None:
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s")
+        await pilot.press("ctrl+s")
+        assert "solution" in error_text(app).lower()
+        await type_into(pilot, "solution", "Switched it off and on.")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert rig.last("ticket_resolved") == {"ticket_id": QUEUED, "solution": "Switched it off and on."}
+        await pilot.press("u")
+        await type_into(pilot, "text", "Still offline")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert rig.last("ticket_reopened") == {"ticket_id": QUEUED, "reason": "Still offline"}
+        assert rig.state.tickets[QUEUED].status == TicketStatus.OPEN
+
+
+async def test_take_a_ticket_in_hand(rig: Rig) -> None:
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        assert rig.last("ticket_opened") == {"ticket_id": QUEUED}
+        assert "a" not in app.screen.active_bindings  # open already
+
+
+async def test_escape_cancels_every_form_and_logs_only_that(rig: Rig) -> None:
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        expected = []
+        for key, name in (("e", "ticket_edit"), ("n", "ticket_create"), ("r", "reply"), ("i", "note"),
+                          ("t", "transfer"), ("w", "pending"), ("s", "resolve")):  # fmt: skip
+            before = len(rig.sink.events)
+            await pilot.press(key)
+            assert isinstance(app.screen, FormScreen)
+            await pilot.press("escape")
+            await pilot.pause()
+            assert not isinstance(app.screen, FormScreen)
+            assert rig.commands_since(before) == ["form_cancelled"]
+            expected.append(name)
+        cancelled = rig.logged("form_cancelled")
+        assert [e.data["form"] for e in cancelled] == expected
+        assert cancelled[0].data["target"] == QUEUED
+        assert rig.state.tickets[QUEUED].status == TicketStatus.NEW
+
+
+async def test_no_ticket_no_ticket_actions(mini) -> None:
+    from .conftest import make_rig
+
+    rig = make_rig(mini)
+    rig.session.submit("ticket_resolved", {"ticket_id": QUEUED, "solution": "x"})
+    rig.session.submit("ticket_closed", {"ticket_id": QUEUED})
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.main.ticket_id is None
+        keys = set(app.screen.active_bindings)
+        assert not {"e", "r", "i", "t", "w", "s", "c", "a", "u"} & keys
+        assert {"n", "f1", "f2"} <= keys
