@@ -9,6 +9,7 @@ from helpdesk_tui.assess.cases import Case
 from helpdesk_tui.assess.context import Context
 from helpdesk_tui.assess.model import EvidenceItem
 from helpdesk_tui.assess.solutions import transfer_groups
+from helpdesk_tui.assess.texts import short
 from helpdesk_tui.core.state import Ticket
 from helpdesk_tui.scenario.model import Answer
 
@@ -217,7 +218,7 @@ def _closed(ctx: Context) -> list[EvidenceItem]:
         items.append(
             ctx.item(
                 "DATA-4", "ticket_closed",
-                ctx.t(key, ticket=ticket.id, solution=ticket.solution or "-"),
+                ctx.t(key, ticket=ticket.id, solution=short(ticket.solution or "-")),
                 seqs=[h.seq for h in ends], favourable=True if closed else None,
                 figures={"closed": closed, "status": ticket.status.value,
                          "solution": ticket.solution, "kb_article": ticket.solution_article},

@@ -133,7 +133,8 @@ def _reply_latency(ctx: Context, lat: ConversationLatency) -> EvidenceItem:
         "over_limit": lat.over_limit,
         "answered_while_other_work_open": lat.while_busy,
     }
-    favourable = lat.over_limit == 0 and len(lat.answered) == len(lat.waits)
+    # Past the limit speaks against; a wait still within it when the exam ended does not.
+    favourable = False if lat.over_limit else (True if lat.answered else None)
     return ctx.item(
         "SIM-2", "reply_latency", summary, seqs=seqs, favourable=favourable,
         figures=figures, subject=lat.conversation_id,

@@ -61,6 +61,11 @@ def competency_rows(evidence: Evidence, lang: str) -> list[CompetencyRow]:
     return rows
 
 
+def flag_line(flag: dict[str, object]) -> str:
+    """A simulation flag folded into an item, as one line under it."""
+    return f"⚑ {flag.get('flag', '')}: {flag.get('reason', '')}"
+
+
 def verification_text(provenance: Provenance, lang: str) -> str:
     text = tr(lang, f"verify.{provenance.verification}")
     return f"{text}: {provenance.problem}" if provenance.problem else text

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from helpdesk_tui import __version__, paths
-from helpdesk_tui.assess.evidence import gather_evidence
+from helpdesk_tui.assess.evidence import bulk_load, gather_evidence
 from helpdesk_tui.assess.model import Evidence, Provenance
 from helpdesk_tui.assess.verdicts import utc_now
 from helpdesk_tui.core.events import Event
@@ -108,6 +108,21 @@ def assess_log(
     sla_profiles_dir: Path | None = None,
 ) -> AssessedLog:
     """Verify the log, find and check its scenario, and gather the evidence."""
+    with bulk_load():
+        return _assess(
+            log, public_key, scenario_dir, unverified, language, scenarios_root, sla_profiles_dir
+        )
+
+
+def _assess(
+    log: Path,
+    public_key: PublicKey | None,
+    scenario_dir: Path | None,
+    unverified: bool,
+    language: str | None,
+    scenarios_root: Path | None,
+    sla_profiles_dir: Path | None,
+) -> AssessedLog:
     log = Path(log)
     data, result = _verify(log, public_key)
     problems = [] if result.status == "ok" else [_log_problem(log, result)]

@@ -15,6 +15,7 @@ from helpdesk_tui.assess.model import Evidence, EvidenceItem, Provenance, SlaRow
 from helpdesk_tui.assess.overview import (
     STATUS_MARK,
     competency_rows,
+    flag_line,
     header_rows,
     unverified_banner,
 )
@@ -47,6 +48,7 @@ td.nowrap, th.nowrap { white-space: nowrap; }
 ul.items { list-style: none; margin: 0 0 2mm; padding: 0; }
 ul.items li { margin: 0.6mm 0; padding-left: 5mm; text-indent: -5mm; break-inside: avoid; }
 ul.items li.how { text-indent: 0; margin: 0 0 1.2mm; }
+ul.items li.flag { text-indent: 0; padding-left: 9mm; color: #333; font-size: 8.5pt; }
 .mark { display: inline-block; width: 5mm; text-indent: 0; font-weight: 700; }
 .competency { break-inside: avoid; }
 svg.timeline { display: block; margin: 1mm 0 2mm; break-inside: avoid; }
@@ -256,6 +258,10 @@ def _items(items: list[EvidenceItem]) -> str:
         lines.append(
             f'<li><span class="mark {css}">{mark}</span>{escape(item.summary)} {_seqs(item.seqs)}</li>'
         )
+        lines += [
+            f'<li class="flag">{escape(flag_line(f))} {_seqs((f["seq"],))}</li>'
+            for f in item.figures.get("flags", []) if item.kind != "flag"
+        ]  # fmt: skip
         if item.kind not in explained:
             explained.add(item.kind)
             lines.append(f'<li class="how">{escape(item.detail)}</li>')

@@ -17,6 +17,7 @@ from helpdesk_tui.assess.model import Evidence, EvidenceItem, EvidenceStatus, Pr
 from helpdesk_tui.assess.overview import (
     STATUS_MARK,
     competency_rows,
+    flag_line,
     header_rows,
     unverified_banner,
 )
@@ -195,7 +196,13 @@ class TerminalReport:
                 (self.t(f"status.{row.status.value}"), STATUS_STYLE[row.status]),
             )  # fmt: skip
             parts.append(heading)
-            parts += [_item_line(item) for item in items]
+            for item in items:
+                parts.append(_item_line(item))
+                if item.kind != "flag":
+                    parts += [
+                        Text(f"      {_with_seqs(flag_line(f), (f['seq'],))}", style="dim")
+                        for f in item.figures.get("flags", [])
+                    ]
         return Group(*parts)
 
 

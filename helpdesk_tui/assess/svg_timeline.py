@@ -131,11 +131,31 @@ def _row(row: SlaRow, index: int, scale: Scale, ended_at: float) -> list[str]:
         f'<line x1="{_f(scale.x(row.arrival))}" y1="{_f(mid)}" x2="{_f(scale.x(stop))}" '
         f'y2="{_f(mid)}" stroke="{GREY}" stroke-width="3"/>'
     )
+    parts += _overdue(row, scale, mid, stop)
     parts += _pauses(row, scale, mid, ended_at)
     parts += _deadline(row.first_response_deadline, scale, top, FR_COLOUR, "3,2")
     parts += _deadline(row.resolution_deadline, scale, top, RES_COLOUR, None)
     parts += _markers(row, scale, mid)
     return parts
+
+
+def _overdue(row: SlaRow, scale: Scale, mid: float, stop: float) -> list[str]:
+    """The stretch of the life line past a deadline that was missed, in red."""
+    missed = [
+        deadline
+        for deadline, state in (
+            (row.first_response_deadline, row.first_response_state),
+            (row.resolution_deadline, row.resolution_state),
+        )
+        if deadline is not None and state == "breached" and deadline < stop
+    ]
+    if not missed:
+        return []
+    start = min(missed)
+    return [
+        f'<line x1="{_f(scale.x(start))}" y1="{_f(mid)}" x2="{_f(scale.x(stop))}" y2="{_f(mid)}" '
+        f'stroke="{RED}" stroke-width="3" stroke-opacity="0.55"/>'
+    ]
 
 
 def _pauses(row: SlaRow, scale: Scale, mid: float, ended_at: float) -> list[str]:

@@ -704,6 +704,12 @@ def placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
+def short(text: str, limit: int = 90) -> str:
+    """One line of at most `limit` characters: a quote in a summary, not the whole text."""
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
 def duration(seconds: float) -> str:
     """A span of exam time people read at a glance: 45s, 4m05s, 1h02m."""
     sign = "-" if seconds < 0 else ""

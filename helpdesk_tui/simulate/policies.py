@@ -11,7 +11,7 @@
 
 from __future__ import annotations
 
-from helpdesk_tui.simulate.plan import Style
+from helpdesk_tui.simulate.jobs import Style
 from helpdesk_tui.simulate.policy import IdlePolicy, Policy
 from helpdesk_tui.simulate.scripted import ScriptedCandidate
 

@@ -25,7 +25,8 @@ from helpdesk_tui.kb.search import KbIndex
 from helpdesk_tui.scenario import dialogue
 from helpdesk_tui.scenario.model import Scenario
 from helpdesk_tui.scenario.simulation import conversation_id
-from helpdesk_tui.simulate.plan import Job, Planner, Step, Style
+from helpdesk_tui.simulate.jobs import Job, Step, Style
+from helpdesk_tui.simulate.plan import Planner
 from helpdesk_tui.simulate.policy import Action, Policy
 
 SKIP = -1.0

@@ -1,0 +1,322 @@
+"""UI benchmarks (issue 4): key-press-to-screen latency under load, one SLA tick, start-up.
+
+    python benchmarks/bench_ui.py [--keys 300] [--startup-runs 5] [--dir DIR]
+
+Load: 300 tickets in the queue, 8 open chats, a customer message every 2 s,
+the SLA clocks ticking, the real signed log (fsync per event) in a temporary
+folder, the real exam clock and the app's own 0.2 s scheduler tick, at
+120 x 40. The app runs headless through Textual's pilot; each frame is turned
+into the bytes a terminal would receive (`render_segments`), so "on screen"
+includes that work. Keys are sent one at a time with 20-60 ms between them
+(a fast typist), so ticks, messages and frames interleave with key presses.
+
+- latency: from sending the key to the end of the first frame rendered after
+  the key's effect (cursor moved, character in the box, focus moved).
+  Targets: p95 < 25 ms, p99 < 50 ms.
+- SLA tick: one redraw of the whole queue's SLA column as the clock passes a
+  second: the queue model for 300 tickets, and the same plus the table's
+  update by difference. Target: < 5 ms.
+- start-up: `helpdesk-exam practice` (the same code path, headless) from
+  process start to the first complete frame of the exam screen, against a
+  bare Textual app (header, static, footer) in the same run. Targets: < 1.0 s
+  and <= 2.5 x the bare app. Median of --startup-runs runs each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from textual import events
+
+from helpdesk_tui import paths
+from helpdesk_tui.core.clock import ExamClock
+from helpdesk_tui.core.events import Event
+from helpdesk_tui.core.session import ExamSession
+from helpdesk_tui.core.state import ExamState
+from helpdesk_tui.eventlog.keys import Signer
+from helpdesk_tui.eventlog.records import SessionHeader
+from helpdesk_tui.eventlog.writer import EventLogWriter
+from helpdesk_tui.kb.search import KbIndex
+from helpdesk_tui.scenario.loader import load_scenario
+from helpdesk_tui.scenario.session_setup import session_started_data
+from helpdesk_tui.ui.app import ExamApp
+from helpdesk_tui.ui.controller import ExamController
+
+TICKETS = 300
+CHATS = 8
+MESSAGE_EVERY_S = 2.0
+SIZE = (120, 40)
+
+
+class LoadStimuli:
+    """300 queued tickets and 8 chats at minute 0, then a customer message every 2 s."""
+
+    def __init__(self, customers: list[str], levels: tuple[str, ...]) -> None:
+        rng = random.Random(4)
+        self._opening: list[tuple[str, dict[str, Any]]] = []
+        for n in range(TICKETS):
+            self._opening.append(
+                (
+                    "ticket_preloaded",
+                    {
+                        "ticket_id": f"Q-{n + 1:03d}",
+                        "customer_id": customers[n % len(customers)],
+                        "title": f"Load ticket {n + 1}: printer, VPN or mailbox trouble",
+                        "description": "Generated for the benchmark.",
+                        "created_at": -rng.uniform(0, 900),
+                        "impact": rng.choice(levels),
+                        "urgency": rng.choice(levels),
+                    },
+                )
+            )
+        for n in range(CHATS):
+            data = {"conversation_id": f"C-{n}", "customer_id": customers[n % len(customers)]}
+            self._opening.append(("chat_opened", data))
+        self._next = MESSAGE_EVERY_S
+        self._count = 0
+
+    def opening(self, state: ExamState) -> list[tuple[str, dict[str, Any]]]:
+        return self._opening
+
+    def next_due(self, state: ExamState) -> float | None:
+        return self._next
+
+    def pop_due(self, state: ExamState, until: float) -> tuple[float, str, dict[str, Any]] | None:
+        if self._next > until:
+            return None
+        at, self._next = self._next, self._next + MESSAGE_EVERY_S
+        self._count += 1
+        text = f"Message {self._count}: is there any news about my problem? It is getting urgent."
+        return at, "customer_message", {"conversation_id": f"C-{self._count % CHATS}", "text": text}
+
+    def observe(self, state: ExamState, event: Event) -> None:
+        pass
+
+
+def loaded_app(folder: Path, clock: Any = None) -> tuple[ExamApp, EventLogWriter]:
+    """The exam app on the load above, with the real signed log in `folder`."""
+    scenario = load_scenario(paths.scenarios_dir() / "en-northwind-monday")
+    header = SessionHeader(
+        session_id="bench",
+        candidate_id="bench",
+        mode="practice",
+        scenario_id=scenario.id,
+        scenario_sha256="0" * 64,
+        sla_profile_sha256="0" * 64,
+    )
+    writer = EventLogWriter.create(folder / f"bench-{time.time_ns()}.jsonl", header, Signer.ephemeral())
+    stimuli = LoadStimuli([c.id for c in scenario.customers], scenario.sla.levels)
+    session = ExamSession(clock or ExamClock(), writer, stimuli)
+    session.start(session_started_data(scenario, "practice", "bench", "bench"))
+    controller = ExamController(session, scenario, KbIndex(scenario.kb))
+    return ExamApp(controller), writer
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+# --------------------------------------------------------------------------- latency
+
+
+async def measure_latency(app: ExamApp, keys: int) -> dict[str, list[float]]:
+    frames: list[float] = []
+    original = app._display
+
+    def display(screen: Any, renderable: Any) -> None:
+        if renderable is not None and hasattr(renderable, "render_segments"):
+            renderable.render_segments(app.console)  # the bytes a terminal would get
+        original(screen, renderable)
+        frames.append(time.perf_counter())
+
+    app._display = display  # type: ignore[method-assign]
+    samples: dict[str, list[float]] = {"queue cursor": [], "typing in a chat": [], "area switch": []}
+    rng = random.Random(7)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.5)
+        main = app.main
+        driver = app._driver
+        assert driver is not None
+
+        async def press(key: str, char: str | None, done: Callable[[], bool], kind: str) -> None:
+            t0 = time.perf_counter()
+            driver.send_message(events.Key(key, char))
+            while not done():
+                await asyncio.sleep(0)
+            handled = time.perf_counter()
+            while not frames or frames[-1] < handled:
+                await asyncio.sleep(0)
+            samples[kind].append(frames[-1] - t0)
+            await asyncio.sleep(rng.uniform(0.02, 0.06))
+
+        for n in range(keys):
+            phase = n % 30
+            if phase < 12:
+                if app.focused is not main.queue:
+                    await press("f2", None, lambda: app.focused is main.queue, "area switch")
+                row = main.queue.cursor_row
+                key = "down" if (n // 30) % 2 == 0 else "up"
+                await press(key, None, lambda row=row: main.queue.cursor_row != row, "queue cursor")
+            else:
+                reply = main.conversations.input
+                if app.focused is not reply:
+                    await press("f4", None, lambda: app.focused is reply, "area switch")
+                if len(reply.value) > 60:
+                    reply.value = ""
+                    await pilot.pause()
+                length = len(reply.value)
+                char = rng.choice("abcdefghijklmnopqrstuvwxyz ")
+                key = "space" if char == " " else char
+                await press(key, char, lambda length=length: len(reply.value) > length, "typing in a chat")
+        app.exit()
+    return samples
+
+
+# --------------------------------------------------------------------------- SLA tick
+
+
+async def measure_sla_tick(folder: Path, runs: int = 200) -> tuple[list[float], list[float]]:
+    from helpdesk_tui.core.clock import ManualClock
+
+    clock = ManualClock()
+    app, writer = loaded_app(folder, clock)
+    model_times: list[float] = []
+    redraw_times: list[float] = []
+    async with app.run_test(size=SIZE) as pilot:
+        app.tick_interval = None
+        await pilot.pause()
+        controller = app.controller
+        for _ in range(runs):
+            clock.advance(1.0)
+            now = controller.now()
+            t0 = time.perf_counter()
+            rows = controller.queue.rows(controller.state, now)
+            model_times.append(time.perf_counter() - t0)
+            t0 = time.perf_counter()
+            app.main.queue.sync(controller.queue.rows(controller.state, now))
+            redraw_times.append(time.perf_counter() - t0)
+        assert len(rows) == TICKETS
+    writer.close()
+    return model_times, redraw_times
+
+
+# --------------------------------------------------------------------------- start-up
+
+_FIRST_FRAME = """
+import time, sys
+def first_frame(app, ready):
+    original = app._display
+    def display(screen, renderable):
+        original(screen, renderable)
+        if renderable is not None and ready(app):
+            print(repr(time.time()), flush=True)
+            app.exit()
+    app._display = display
+"""
+
+PRACTICE_CHILD = _FIRST_FRAME + textwrap.dedent(
+    """
+    import argparse
+    from pathlib import Path
+    from helpdesk_tui.commands import practice
+    args = argparse.Namespace(scenario=None, lang="en", logs=Path(sys.argv[1]), candidate="bench")
+    run = practice.prepare(args, app_options={"handle_signals": False})
+    first_frame(run.app, lambda app: app.screen is app.main and app.main.queue.row_count > 0)
+    run.app.run(headless=True, size=(120, 40))
+    practice.finish(run)
+    """
+)
+
+BARE_CHILD = _FIRST_FRAME + textwrap.dedent(
+    """
+    from textual.app import App
+    from textual.widgets import Footer, Header, Static
+    class Bare(App):
+        BINDINGS = [("q", "quit", "Quit")]
+        def compose(self):
+            yield Header()
+            yield Static("hello")
+            yield Footer()
+    app = Bare()
+    first_frame(app, lambda app: True)
+    app.run(headless=True, size=(120, 40))
+    """
+)
+
+
+def time_child(code: str, folder: Path) -> float:
+    start = time.time()
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(folder)], capture_output=True, text=True, check=True
+    )
+    return float(out.stdout.strip().splitlines()[0]) - start
+
+
+def measure_startup(folder: Path, runs: int) -> tuple[list[float], list[float]]:
+    practice_times, bare_times = [], []
+    for _ in range(runs):  # interleaved, so both see the same machine
+        bare_times.append(time_child(BARE_CHILD, folder))
+        practice_times.append(time_child(PRACTICE_CHILD, folder))
+    return practice_times, bare_times
+
+
+# --------------------------------------------------------------------------- report
+
+
+def ms(value: float) -> str:
+    return f"{value * 1000:.2f} ms"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--keys", type=int, default=300)
+    parser.add_argument("--startup-runs", type=int, default=5)
+    parser.add_argument("--dir", type=Path, default=None, help="folder for the logs (default: temp)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(dir=args.dir) as tmp:
+        folder = Path(tmp)
+        app, writer = loaded_app(folder)
+        samples = asyncio.run(measure_latency(app, args.keys))
+        writer.close()
+        every = [v for values in samples.values() for v in values]
+        print(f"key press to screen ({TICKETS} tickets, {CHATS} chats, a message every {MESSAGE_EVERY_S:g} s):")
+        for kind, values in [*samples.items(), ("all keys", every)]:
+            print(
+                f"  {kind:<17} n={len(values):<4} median {ms(statistics.median(values))}"
+                f"  p95 {ms(percentile(values, 95))}  p99 {ms(percentile(values, 99))}"
+                f"  max {ms(max(values))}"
+            )
+        p95, p99 = percentile(every, 95), percentile(every, 99)
+        print(f"  target p95 < 25 ms: {'met' if p95 < 0.025 else 'MISSED'};"
+              f" p99 < 50 ms: {'met' if p99 < 0.050 else 'MISSED'}")
+
+        model, redraw = asyncio.run(measure_sla_tick(folder))
+        print(f"one SLA tick of the whole queue ({TICKETS} tickets):")
+        print(f"  queue model        median {ms(statistics.median(model))}  p99 {ms(percentile(model, 99))}")
+        print(f"  model + table diff median {ms(statistics.median(redraw))}  p99 {ms(percentile(redraw, 99))}")
+        print(f"  target < 5 ms: {'met' if percentile(redraw, 99) < 0.005 else 'MISSED'}")
+
+        practice_times, bare_times = measure_startup(folder, args.startup_runs)
+        p, b = statistics.median(practice_times), statistics.median(bare_times)
+        print(f"start-up to the first complete frame (median of {args.startup_runs}):")
+        print(f"  helpdesk-exam practice {p:.3f} s (runs: {', '.join(f'{t:.3f}' for t in practice_times)})")
+        print(f"  bare Textual app       {b:.3f} s (runs: {', '.join(f'{t:.3f}' for t in bare_times)})")
+        print(f"  ratio {p / b:.2f} x; target < 1.0 s: {'met' if p < 1.0 else 'MISSED'};"
+              f" <= 2.5 x: {'met' if p / b <= 2.5 else 'MISSED'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,77 @@
+"""The scripted candidate's words: questions that contain the patterns, plain words for novices."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from helpdesk_tui.core.state import ExamState
+from helpdesk_tui.scenario import dialogue
+from helpdesk_tui.scenario.model import Fact
+from helpdesk_tui.simulate.jobs import Style
+from helpdesk_tui.simulate.policies import IdealPolicy
+from helpdesk_tui.simulate.policy import Action, Policy
+from helpdesk_tui.simulate.runner import run_headless
+from helpdesk_tui.simulate.texts import Texts
+from simulate.kit import CRM, PRINTER, make_scenario
+
+TEXTS = Texts(make_scenario(), Style("ideal"))
+
+
+@pytest.mark.parametrize(
+    ("pattern", "question"),
+    [
+        ("since when", "Since when, exactly?"),
+        ("how many e-mails", "How many e-mails?"),
+        ("anyone else", "Anyone else?"),
+        ("model", "Could you tell me more about the model?"),
+    ],
+)
+def test_questions_keep_the_pattern_word_for_word(pattern: str, question: str) -> None:
+    assert TEXTS.question(pattern) == question
+    assert dialogue.matches(pattern, question)
+
+
+def test_dutch_questions_that_open_with_a_verb() -> None:
+    dutch = Texts(make_scenario(language="nl"), Style("ideal"))
+    assert dutch.question("hoort u") == "Hoort u?"
+    assert dutch.question("welke printer") == "Welke printer, precies?"
+
+
+def test_the_best_pattern_is_an_open_question_without_a_dangling_word() -> None:
+    fact = Fact("since", ("how long has", "yesterday", "since when"), "Since today.")
+    assert TEXTS.best_ask(fact, novice=False) == "since when"
+
+
+def test_a_novice_gets_no_jargon_in_the_solution() -> None:
+    text, workaround = TEXTS.solution(PRINTER, novice=True)
+    assert not workaround and "toner" not in text.lower() and "tape" in text
+    assert "toner" in TEXTS.solution(PRINTER, novice=False)[0]
+
+
+def test_the_fitting_option_is_the_workaround() -> None:
+    assert TEXTS.solution(CRM, novice=False) == (CRM.answer.options[0].text, True)
+
+
+def test_a_fact_only_askable_with_jargon_is_noted_for_the_author() -> None:
+    jargon_fact = Fact("dns", ("dns",), "I have no idea.", False)
+    printer = dataclasses.replace(PRINTER, facts=(*PRINTER.facts, jargon_fact))
+    scenario = make_scenario(incidents=(printer,))
+    result = run_headless(scenario, IdealPolicy(scenario))
+    assert result.notes == ["printer: fact 'dns' can only be asked with jargon"]
+    assert not [f for f in result.state.flags if f["flag"] == "jargon"]
+
+
+class _Stubborn(Policy):
+    """Proposes the same refused command for ever."""
+
+    name = "stubborn"
+
+    def next_action(self, state: ExamState, now: float) -> Action | None:
+        return Action(now, "ticket_closed", {"ticket_id": "T-404"})
+
+
+def test_a_policy_that_never_moves_on_is_stopped() -> None:
+    with pytest.raises(RuntimeError, match="stuck"):
+        run_headless(make_scenario(), _Stubborn(make_scenario()))
