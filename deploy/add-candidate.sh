@@ -74,7 +74,9 @@ if getent passwd "$ID" >/dev/null; then
     primary=$(id -gn "$ID")
     [ "$primary" = "$CANDIDATE_GROUP" ] ||
         die "$ID exists and is not a candidate account (its group is $primary): refusing to touch it"
-    usermod --shell "$LOGIN" --home "$CANDIDATE_HOME" "$ID"
+    if [ "$(getent passwd "$ID" | cut -d: -f6,7)" != "$CANDIDATE_HOME:$LOGIN" ]; then
+        usermod --shell "$LOGIN" --home "$CANDIDATE_HOME" "$ID"
+    fi
     printf 'updated candidate account %s\n' "$ID"
 else
     useradd --gid "$CANDIDATE_GROUP" --home-dir "$CANDIDATE_HOME" --no-create-home --shell "$LOGIN" \

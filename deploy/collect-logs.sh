@@ -132,8 +132,22 @@ for dir in "$LOGS"/*/; do
     done
 done
 shopt -u nullglob
+# Candidate accounts that never logged in have no folder: list them too.
+group=helpdesk-candidates
+if grep -Eq '^[[:space:]]*candidate_group[[:space:]]*=' "$CONF" 2>/dev/null; then
+    group=$(conf_get candidate_group) # empty: do not look for accounts
+fi
+gid=""
+[ -z "$group" ] || gid=$(getent group "$group" 2>/dev/null | cut -d: -f3) || gid=""
+if [ -n "$gid" ]; then
+    while IFS= read -r account; do
+        [ -e "$LOGS/$account" ] && continue
+        printf '%s\t-\tNO-LOG\t-\n' "$account" >>"$summary"
+        problems+=("$account: no log (never logged in?)")
+    done < <(getent passwd | awk -F: -v gid="$gid" '$4 == gid { print $1 }' | LC_ALL=C sort)
+fi
 
-version=$("$PROGRAM" --version 2>&1 || true)
+version=$("$PROGRAM" --version 2>/dev/null || true)
 cat >"$DEST/README.txt" <<EOF
 helpdesk-exam logs for the assessors
 collected $(date -u +%Y-%m-%dT%H:%M:%SZ) on $(hostname) from $LOGS

@@ -265,13 +265,11 @@ if [ "$INSTALL_SSHD" = yes ]; then
     fi
 fi
 
+printf '\nhelpdesk-exam is installed: %s\nNext:\n' "$version"
+[ -e "$KEYS/exam-centre.key" ] || printf '  - keys (once per centre):  %s --init-keys\n' "$0"
 cat <<EOF
-
-helpdesk-exam is installed: $version
-Next:
-  1. keys (once per centre):  $0 --init-keys   (if not done yet)
-  2. the sitting:             edit $ETC/exam.conf (scenario, logs_dir, lang)
-  3. candidates:              $SCRIPT_DIR/add-candidate.sh ID [--password] [--pubkey FILE]
-  4. after the exam:          $SCRIPT_DIR/collect-logs.sh DEST
+  - the sitting:  edit $ETC/exam.conf (scenario, logs_dir, lang)
+  - candidates:   $SCRIPT_DIR/add-candidate.sh ID [--password] [--pubkey FILE]
+  - afterwards:   $SCRIPT_DIR/collect-logs.sh DEST
 See docs/deployment.md.
 EOF

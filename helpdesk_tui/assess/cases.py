@@ -101,7 +101,7 @@ def build_cases(state: ExamState, tracker: Tracker, scenario: Scenario | None) -
             case.arrival_seq, case.arrival_at = seq, at
         case.tickets.append(ticket)
     cases.sort(key=lambda c: c.arrival_seq)
-    _attribute(cases, state, tracker)
+    _attribute(cases, tracker)
     paraphrases = frozenset(
         f["ref_seq"] for f in state.flags if f.get("flag") == "paraphrase" and "ref_seq" in f
     )
@@ -139,7 +139,7 @@ def _incident(scenario: Scenario | None, incident_id: str | None) -> Incident | 
         return None
 
 
-def _attribute(cases: list[Case], state: ExamState, tracker: Tracker) -> None:
+def _attribute(cases: list[Case], tracker: Tracker) -> None:
     """Give each candidate action to the case it concerns (if any)."""
     by_ticket = {t.id: c for c in cases for t in c.tickets}
     by_conv = {v.id: c for c in cases for v in c.conversations}

@@ -72,16 +72,15 @@ class EvidenceGatherer:
         lang = self.language or (state.language if state.language in LANGUAGES else "en")
         cases = build_cases(state, self.tracker, self.scenario)
         ctx = Context(
-            state, self.tracker, self.scenario, lang, cases, self.tracker.finish(state), state.now
+            state, self.tracker, self.scenario, lang, cases, self.tracker.finish(), state.now
         )
         lat = latencies(ctx)
         moods = mood_timelines(ctx)
         rows = sla_rows(ctx)
         found = inversions(ctx)
         items: dict[str, list[EvidenceItem]] = {cid: [] for cid in COMPETENCY_IDS}
-        com, _contact_checks = com_items(ctx, moods)
         sol, procedure_checks = sol_items(ctx, rows, found)
-        for group in (sim_items(ctx, lat), data_items(ctx), com, sol):
+        for group in (sim_items(ctx, lat), data_items(ctx), com_items(ctx, moods), sol):
             for cid, group_items in group.items():
                 items[cid].extend(group_items)
         _merge_flags(ctx, items)

@@ -10,67 +10,50 @@ from helpdesk_tui.assess.model import (
     EvidenceItem,
     MoodPoint,
     MoodTimeline,
-    ProcedureCheck,
     mood_rank,
 )
-from helpdesk_tui.assess.procedures import check_procedure, procedure_of
+from helpdesk_tui.assess.procedures import (
+    check_procedure,
+    order_text,
+    procedure_figures,
+    procedure_of,
+)
 from helpdesk_tui.assess.solutions import solving_action
 from helpdesk_tui.scenario.dialogue import jargon_in
 from helpdesk_tui.scenario.evidence_flags import clarifying_question, restated_facts
 
 
-def com_items(
-    ctx: Context, moods: list[MoodTimeline]
-) -> tuple[dict[str, list[EvidenceItem]], list[ProcedureCheck]]:
+def com_items(ctx: Context, moods: list[MoodTimeline]) -> dict[str, list[EvidenceItem]]:
     contact = [c for c in ctx.cases if c.is_conversation or c.said()]
     conversations = [c for c in ctx.cases if c.is_conversation]
-    steps = [_contact_steps(ctx, c) for c in contact]
-    items = {
-        "COM-1": [i for i, _ in steps if i is not None],
+    return {
+        "COM-1": [i for c in contact if (i := _contact_steps(ctx, c)) is not None],
         "COM-2": [_clarifying(ctx, c) for c in conversations],
         "COM-3": [i for c in conversations for i in _interruptions(ctx, c)],
         "COM-4": [i for c in conversations if (i := _paraphrase(ctx, c)) is not None],
         "COM-5": [i for c in contact if (i := _jargon(ctx, c)) is not None],
         "COM-6": [i for m in moods if (i := _calming(ctx, m)) is not None],
     }
-    return items, [p for _, p in steps if p is not None]
 
 
 # ---------------------------------------------------------------------- COM-1
 
 
-def _contact_steps(ctx: Context, case: Case) -> tuple[EvidenceItem | None, ProcedureCheck | None]:
+def _contact_steps(ctx: Context, case: Case) -> EvidenceItem | None:
+    """The procedure's spoken steps in what this customer was told, and their order."""
     procedure = procedure_of(case, ctx.scenario)
     if procedure is None or not any(s.patterns for s in procedure.steps):
-        return None, None
+        return None
     check = check_procedure(case, procedure, said_only=True)
     found = [s for s in check.steps if s.seq is not None]
     summary = ctx.t(
         "com1.steps", case=case.title, found=len(found), total=len(check.steps),
-        order=_order_text(ctx, check), missing=", ".join(check.missing) or "-",
+        order=order_text(ctx.lang, check), missing=", ".join(check.missing) or "-",
     )  # fmt: skip
-    item = ctx.item(
+    return ctx.item(
         "COM-1", "contact_steps", summary, seqs=[s.seq for s in found if s.seq is not None],
-        favourable=check.in_order, figures=_procedure_figures(check), subject=case.id,
+        favourable=check.in_order, figures=procedure_figures(check), subject=case.id,
     )  # fmt: skip
-    return item, check
-
-
-def _order_text(ctx: Context, check: ProcedureCheck) -> str:
-    if check.out_of_order:
-        return ctx.t("proc.out_of_order", steps=", ".join(check.out_of_order))
-    return ctx.t("proc.in_order")
-
-
-def _procedure_figures(check: ProcedureCheck) -> dict[str, object]:
-    return {
-        "procedure": check.procedure_id,
-        "steps": [
-            {"id": s.step_id, "label": s.label, "seq": s.seq, "at": s.at} for s in check.steps
-        ],
-        "missing": list(check.missing),
-        "out_of_order": list(check.out_of_order),
-    }
 
 
 # ---------------------------------------------------------------------- COM-2

@@ -120,9 +120,7 @@ def _updated(ctx: Context) -> list[EvidenceItem]:
         arrived_wrong = (
             answer is not None
             and ticket.id not in ctx.tracker.created
-            and not all(
-                c["ok"] for c in field_check(_arrival_values(ticket, case), answer).values()
-            )
+            and not all(c["ok"] for c in field_check(_arrival_values(case), answer).values())
         )
         if not updates and not arrived_wrong:
             continue
@@ -146,7 +144,7 @@ def _updated(ctx: Context) -> list[EvidenceItem]:
     return items
 
 
-def _arrival_values(ticket: Ticket, case: Case | None) -> dict[str, Any]:
+def _arrival_values(case: Case | None) -> dict[str, Any]:
     """The fields an e-mail or queue ticket came in with (from the scenario's incident)."""
     incident = case.incident if case else None
     if incident is None:

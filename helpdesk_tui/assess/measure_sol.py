@@ -5,9 +5,14 @@ from __future__ import annotations
 from helpdesk_tui.assess.cases import Case
 from helpdesk_tui.assess.context import Context
 from helpdesk_tui.assess.model import EvidenceItem, Inversion, ProcedureCheck, SlaRow
-from helpdesk_tui.assess.procedures import check_procedure, procedure_of
+from helpdesk_tui.assess.procedures import (
+    check_procedure,
+    order_text,
+    procedure_figures,
+    procedure_of,
+)
 from helpdesk_tui.assess.solutions import answer_hits, chosen_option, first_answer
-from helpdesk_tui.assess.texts import clock, duration
+from helpdesk_tui.assess.texts import clock, duration, short
 from helpdesk_tui.assess.tracker import Action
 from helpdesk_tui.core.sla import SlaState, TargetStatus, ticket_sla
 from helpdesk_tui.core.state import Ticket
@@ -119,22 +124,14 @@ def _target_text(ctx: Context, target: TargetStatus) -> str:
 
 def _procedure(ctx: Context, case: Case, check: ProcedureCheck) -> EvidenceItem:
     found = [s for s in check.steps if s.seq is not None]
-    order = (
-        ctx.t("proc.out_of_order", steps=", ".join(check.out_of_order))
-        if check.out_of_order
-        else ctx.t("proc.in_order")
-    )
     summary = ctx.t(
         "sol1.steps", case=case.title, procedure=check.procedure_id, found=len(found),
-        total=len(check.steps), order=order, missing=", ".join(check.missing) or "-",
+        total=len(check.steps), order=order_text(ctx.lang, check),
+        missing=", ".join(check.missing) or "-",
     )  # fmt: skip
     return ctx.item(
         "SOL-1", "procedure_steps", summary, seqs=[s.seq for s in found if s.seq is not None],
-        favourable=check.in_order,
-        figures={"procedure": check.procedure_id, "missing": list(check.missing),
-                 "out_of_order": list(check.out_of_order),
-                 "steps": [{"id": s.step_id, "seq": s.seq, "at": s.at} for s in check.steps]},
-        subject=case.id,
+        favourable=check.in_order, figures=procedure_figures(check), subject=case.id,
     )  # fmt: skip
 
 
@@ -416,7 +413,7 @@ def _option(ctx: Context, case: Case) -> EvidenceItem:
         )  # fmt: skip
     option = hit.option
     key = "sol8.fits" if option.fits else "sol8.misfit"
-    summary = ctx.t(key, case=case.title, option=option.id, why=option.why,
+    summary = ctx.t(key, case=case.title, option=option.id, why=short(option.why, 120),
                     fitting=fitting.id if fitting else "-")  # fmt: skip
     return ctx.item(
         "SOL-8", "solution_option", summary, seqs=[hit.action.seq], favourable=option.fits,

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from helpdesk_tui.assess.cases import Case
 from helpdesk_tui.assess.model import ProcedureCheck, StepHit
+from helpdesk_tui.assess.texts import tr
 from helpdesk_tui.assess.tracker import Action
 from helpdesk_tui.scenario.dialogue import first_match
 from helpdesk_tui.scenario.model import Procedure, ProcedureStep, Scenario
@@ -50,6 +51,24 @@ def check_procedure(case: Case, procedure: Procedure, said_only: bool = False) -
             last = after.seq
         hits.append(StepHit(step.id, step.label, hit.seq if hit else None, hit.at if hit else None))
     return ProcedureCheck(case.id, procedure.id, tuple(hits))
+
+
+def order_text(lang: str, check: ProcedureCheck) -> str:
+    if check.out_of_order:
+        return tr(lang, "proc.out_of_order", steps=", ".join(check.out_of_order))
+    return tr(lang, "proc.in_order")
+
+
+def procedure_figures(check: ProcedureCheck) -> dict[str, object]:
+    """The check as plain data, for the item's figures and the JSON report."""
+    return {
+        "procedure": check.procedure_id,
+        "steps": [
+            {"id": s.step_id, "label": s.label, "seq": s.seq, "at": s.at} for s in check.steps
+        ],
+        "missing": list(check.missing),
+        "out_of_order": list(check.out_of_order),
+    }
 
 
 def _shows(step: ProcedureStep, action: Action) -> bool:

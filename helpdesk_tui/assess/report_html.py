@@ -39,7 +39,7 @@ th { text-align: left; background: #e9e9e9; font-weight: 600; }
 th, td { padding: 1.2mm 1.5mm; border-bottom: 0.5px solid #bbb; vertical-align: top; }
 table.meta td:first-child { font-weight: 600; width: 32mm; white-space: nowrap; }
 table.meta td { border: none; padding: 0.4mm 1.5mm; }
-td.nowrap, th.nowrap { white-space: nowrap; }
+td.nowrap, th.nowrap, span.nowrap { white-space: nowrap; }
 .seqs { color: #666; font-size: 8pt; white-space: nowrap; }
 .how { color: #555; font-size: 8pt; font-style: italic; margin: 0 0 1mm 5mm; }
 .st-favourable { color: #1a7f37; } .st-mixed { color: #9a6700; } .st-unfavourable { color: #c62828; }
@@ -167,7 +167,7 @@ class HtmlReport:
             else (("result.met", "ok") if met else ("result.breached", "bad"))
         )
         return (
-            f'<tr><td class="nowrap">{escape(row.ticket_id)}<br><small>{escape(row.title)}</small></td>'
+            f'<tr><td><span class="nowrap">{escape(row.ticket_id)}</span><br><small>{escape(row.title)}</small></td>'
             f'<td>{escape(row.priority or "-")}</td><td class="nowrap">{clock(row.arrival)}</td>'
             f"<td>{_target(row.first_response_at, row.first_response_state, row.first_response_margin, row.first_response_deadline)}</td>"
             f"<td>{transfers}</td>"

@@ -156,7 +156,7 @@ class Tracker:
         if "conversation_id" in data:
             self._refresh_conversation(state, data["conversation_id"], seq, event.exam_time)
 
-    def finish(self, state: ExamState) -> list[ClosedWait]:
+    def finish(self) -> list[ClosedWait]:
         """The waits, with those still open at the end closed at the end (unanswered)."""
         still_open = [
             ClosedWait(conv_id, w.seq, w.at, w.others_open, None, None, None)

@@ -34,7 +34,7 @@ exit codes:
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "class-report",
-        help="one table for a group: per student, per competency, SLA met %%, median reply",
+        help="per student: competencies, SLA met %%, median reply",
         description=_DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

@@ -37,7 +37,7 @@ exit codes:
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "report",
-        help="the evidence per competency from a verified log (terminal, HTML, JSON)",
+        help="evidence per competency from a verified log; HTML, JSON",
         description=_DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

@@ -120,9 +120,12 @@ class Job:
     def finished(self) -> bool:
         return self.index >= len(self.steps) and not self.extra
 
-    @property
-    def blocked_on_wait(self) -> bool:
-        return self.index < len(self.steps) and self.steps[self.index].kind == "wait"
+    def waiting(self, state: ExamState) -> bool:
+        """The plan's next step waits for something (the second line) that has not happened."""
+        if self.index >= len(self.steps):
+            return False
+        step = self.steps[self.index]
+        return step.kind == "wait" and not step.make(state, self)
 
     def ticket(self, state: ExamState) -> Ticket | None:
         return state.tickets.get(self.ticket_id) if self.ticket_id else None

@@ -412,15 +412,22 @@ class Planner:
         return [Step("transfer", "do", make, cost=6.0)]
 
     def _follow(self, job: Job) -> list[Step]:
-        """Wait for the second line; relay its question and record the answer; pass its news on."""
+        """Wait for the second line; relay its question and record the answer; pass its news on.
+
+        A candidate who does not relay the question waits for a fix that never
+        comes: the ticket stays with the second line (what SOL-5 is about).
+        """
         second = job.incident.second_line
         steps = [Step("wait for the second line", "wait", lambda s, j: bool(j.second_line))]
-        if second is not None and second.question and self.style.relay:
-            steps += [
-                Step("relay the question", "say", self._relay_text, written=True),
-                Step("record the answer", "do", self._record_answer, needs_reply=True, cost=4.0),
-                Step("wait for the fix", "wait", _fixed_after_relay),
-            ]
+        if second is not None and second.question:
+            if self.style.relay:
+                steps += [
+                    Step("relay the question", "say", self._relay_text, written=True),
+                    Step(
+                        "record the answer", "do", self._record_answer, needs_reply=True, cost=4.0
+                    ),
+                ]
+            steps.append(Step("wait for the fix", "wait", _fixed_after_relay))
         steps.append(Step("pass the news on", "say", self._news_text, written=True))
         return steps
 
@@ -495,9 +502,9 @@ def _nothing(job: Job) -> list[Step]:
 
 
 def _fixed_after_relay(state: ExamState, job: Job) -> bool:
-    if job.relayed_at is None:
-        return True  # nothing was relayed (no live customer): do not wait for ever
-    return any(at > job.relayed_at and not q for at, _, q, _ in job.second_line)
+    """The second line's news after the question (after the relay, when there was one)."""
+    since = job.relayed_at if job.relayed_at is not None else -1.0
+    return any(at > since and not q for at, _, q, _ in job.second_line)
 
 
 def _without_sender(text: str, group: str) -> str:

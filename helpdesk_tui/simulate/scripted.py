@@ -170,7 +170,7 @@ class ScriptedCandidate(Policy):
             if urgent is not None:
                 return urgent
         best: tuple[tuple[Any, ...], Action] | None = None
-        for job in self._considered():
+        for job in self._considered(state):
             action = self._propose(state, job, t)
             if action is None:
                 continue
@@ -179,12 +179,13 @@ class ScriptedCandidate(Policy):
                 best = (key, action)
         return best[1] if best else None
 
-    def _considered(self) -> list[Job]:
-        """All unfinished jobs; one at a time (first come, first served) for a naive style."""
+    def _considered(self, state: ExamState) -> list[Job]:
+        """All unfinished jobs; one at a time (first come, first served) for a naive style,
+        moving on to the next only while the first waits on the second line."""
         open_jobs = [j for j in self.jobs if not j.finished]
         if not self.style.one_at_a_time:
             return open_jobs
-        return [j for j in open_jobs if not j.blocked_on_wait or j.extra][:1]
+        return [j for j in open_jobs if j.extra or not j.waiting(state)][:1]
 
     def _order(self, state: ExamState, job: Job) -> tuple[Any, ...]:
         if not self.style.by_priority:

@@ -151,3 +151,15 @@ def test_the_assessment_commands_never_import_textual() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0 and done.stdout.strip() == "[]", done.stderr
+
+
+def test_a_log_from_the_simulate_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log, data = tmp_path / "idle.jsonl", tmp_path / "idle.json"
+    assert main(["simulate", "en-northwind-monday", "--policy", "idle", "--out", str(log)]) == 0
+    assert main(["report", str(log), "--quiet", "--json", str(data)]) == 0
+    report = json.loads(data.read_text())
+    items = [i for c in report["competencies"].values() for i in c["items"]]
+    assert items and not any(i["favourable"] for i in items)
+    assert report["competencies"]["SOL-3"]["status"] == "unfavourable"

@@ -8,7 +8,7 @@ and whether stdin/stdout are terminals.
 `verify LOG ...` answers from the log's content, as the real one would by exit
 code: a log containing SEALED is intact and sealed (0), TAMPERED fails (1),
 anything else is intact but unsealed (3). `exam` and `resume` print a marker
-and exit 0; with a file `hang` beside the copy they ignore SIGHUP and SIGTERM
+and exit 0 (a call with --key also records whether the key can be read); with a file `hang` beside the copy they ignore SIGHUP and SIGTERM
 and sleep instead (a process stuck on a dead terminal).
 """
 
@@ -44,6 +44,8 @@ def main() -> int:
         "stdin_tty": os.isatty(0),
         "stdout_tty": os.isatty(1),
     }
+    if "--key" in args:
+        record["key_readable"] = os.access(args[args.index("--key") + 1], os.R_OK)
     with open(HERE / "calls.jsonl", "a", encoding="utf-8") as out:
         out.write(json.dumps(record) + "\n")
     if args[:1] == ["verify"]:

@@ -27,11 +27,11 @@ def me() -> str:
     return pwd.getpwuid(os.getuid()).pw_name
 
 
-def install_fake(folder: Path, name: str = "helpdesk-exam") -> Path:
-    """The fake program in `folder`, runnable, with this Python on its #! line."""
+def install_fake(folder: Path, name: str = "helpdesk-exam", python: str = sys.executable) -> Path:
+    """The fake program in `folder`, runnable, with `python` (default: this one) on its #! line."""
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / name
-    target.write_text(f"#!{sys.executable}\n" + FAKE.read_text(encoding="utf-8"), encoding="utf-8")
+    target.write_text(f"#!{python}\n" + FAKE.read_text(encoding="utf-8"), encoding="utf-8")
     target.chmod(0o755)
     return target
 
@@ -84,7 +84,7 @@ class Sandbox:
             "lang": "en",
             "wait_s": 1,
             "pause_s": 0,
-            "watch_s": 1,
+            "watch_s": 0,  # no watchdog (it keeps the terminal open up to watch_s after the exam)
             "watch_grace_s": 1,
         }
         settings.update(overrides)

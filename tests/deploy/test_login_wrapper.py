@@ -227,6 +227,7 @@ def test_a_second_session_waits_then_gives_up(box: Sandbox) -> None:
 
 
 def test_a_dropped_terminal_ends_a_stuck_exam_so_the_next_login_can_resume(box: Sandbox) -> None:
+    box.write_conf(watch_s=1)
     (box.program.parent / "hang").write_text("")
     started = time.monotonic()
     run = run_in_pty(

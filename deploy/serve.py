@@ -1,0 +1,121 @@
+#!/usr/bin/env python3
+"""Practice in a browser: `helpdesk-exam practice` served by textual-serve.
+
+PRACTICE ONLY. Never use this for an exam: see docs/deployment.md, "Practice in
+a browser". In short: the browser, not the program, owns the keyboard and the
+window (Ctrl+W, Ctrl+T, F5, Alt+Tab, closing the tab), closing or reloading the
+tab ends the session, the page has no login, and each visitor runs a process on
+this machine. A practice log is signed with its own per-session key, so a log
+made here can never pass as an exam log.
+
+    pip install 'helpdesk-exam[web]'          # textual-serve, the `web` extra
+    python deploy/serve.py [--port 8000] [--scenario ID|DIR] [--logs DIR] [--lang en|nl|fr]
+
+then open http://127.0.0.1:8000 . Every browser tab gets a practice session of
+its own (a new process, a new log in --logs). Stop the server with Ctrl+C.
+
+It listens on 127.0.0.1 only unless --host says otherwise, and refuses any other
+address without --i-know-this-is-open: textual-serve has no authentication, so
+anyone who reaches the port can start sessions. For a class on other machines,
+put it behind a reverse proxy that asks for a login, or let students run it on
+their own machines.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ipaddress
+import shlex
+import sys
+from pathlib import Path
+
+LOOPBACK_NAMES = {"localhost"}
+
+
+def is_loopback(host: str) -> bool:
+    if host in LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def practice_command(args: argparse.Namespace) -> str:
+    """The shell command textual-serve runs for each browser tab (it goes through /bin/sh)."""
+    argv = [sys.executable, "-m", "helpdesk_tui.cli", "practice"]
+    if args.scenario:
+        argv.append(args.scenario)
+    argv += ["--logs", str(Path(args.logs).resolve())]
+    if args.lang:
+        argv += ["--lang", args.lang]
+    return shlex.join(argv)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="serve.py",
+        description="Serve helpdesk-exam PRACTICE sessions in a browser (textual-serve). "
+        "Not for exams: a browser tab can be closed, reloaded or switched away from.",
+    )
+    parser.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)"
+    )
+    parser.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    parser.add_argument(
+        "--scenario", help="a scenario folder or bundled id (default: the bundled default)"
+    )
+    parser.add_argument("--logs", default="logs", help="where practice logs go (default ./logs)")
+    parser.add_argument("--lang", choices=("en", "nl", "fr"), help="the UI language")
+    parser.add_argument(
+        "--public-url",
+        help="the URL browsers use, when behind a reverse proxy (e.g. https://practice.example)",
+    )
+    parser.add_argument(
+        "--i-know-this-is-open",
+        action="store_true",
+        help="allow a --host other than loopback (there is no login: anyone who reaches it can start sessions)",
+    )
+    parser.add_argument(
+        "--print-command", action="store_true", help="print the command each tab runs, and stop"
+    )
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if not is_loopback(args.host) and not args.i_know_this_is_open:
+        print(
+            f"serve.py: {args.host} is not a loopback address. textual-serve has no login, so anyone "
+            "who can reach it can start sessions on this machine. Put it behind a reverse proxy that "
+            "asks for a login and keep --host 127.0.0.1, or pass --i-know-this-is-open.",
+            file=sys.stderr,
+        )
+        return 2
+    command = practice_command(args)
+    if args.print_command:
+        print(command)
+        return 0
+    try:
+        from textual_serve.server import Server
+    except ImportError:
+        print(
+            "serve.py: textual-serve is not installed. Install the web extra: "
+            "pip install 'helpdesk-exam[web]'  (or: pip install 'textual-serve>=1.1')",
+            file=sys.stderr,
+        )
+        return 2
+    Path(args.logs).mkdir(parents=True, exist_ok=True)
+    server = Server(
+        command,
+        host=args.host,
+        port=args.port,
+        title="helpdesk-exam practice",
+        public_url=args.public_url,
+    )
+    server.serve()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
