@@ -60,13 +60,15 @@ def resolution_articles(answer: Answer) -> frozenset[str]:
 
 
 def _text_hit(answer: Answer, text: str) -> tuple[str, AnswerOption | None] | None:
+    """Options first: they are the more specific match, and SOL-8 needs to know
+    which one was chosen even when the text also holds the main keywords."""
+    for option in answer.options:
+        if all_match(option.solution_keywords, text):
+            return OPTION, option
     if all_match(answer.solution_keywords, text):
         return KEY, None
     if any(all_match(alt.solution_keywords, text) for alt in answer.alternatives):
         return ALTERNATIVE, None
-    for option in answer.options:
-        if all_match(option.solution_keywords, text):
-            return OPTION, option
     return None
 
 
