@@ -89,13 +89,13 @@ def nearest(sla: TicketSla) -> float | None:
     return min(lefts) if lefts else None
 
 
-def sla_cell(ticket: Ticket, sla: TicketSla) -> Cell:
-    """The SLA column: time to the nearest deadline, marked by the worst target's state."""
+def sla_cell(ticket: Ticket, sla: TicketSla, left: float | None) -> Cell:
+    """The SLA column: time to the nearest deadline (`nearest`), marked by the worst
+    target's state."""
     if ticket.status in _FINISHED:
         if sla.breaches:
             return Cell(_("✗ missed"), SlaState.BREACHED.value)
         return Cell(_("✓ met"), SlaState.MET.value)
-    left = nearest(sla)
     if left is None:
         return Cell("–", DONE)
     worst = sla.worst
@@ -122,7 +122,9 @@ class QueueModel:
     def __init__(self) -> None:
         self.sort = "sla"
         self.filter = "open"
-        self._static: dict[str, tuple[tuple[object, ...], tuple[Cell, ...]]] = {}
+        self._static: dict[
+            str, tuple[tuple[object, ...], tuple[Cell, ...], tuple[object, ...]]
+        ] = {}
 
     def cycle_sort(self) -> str:
         keys = list(SORTS)
@@ -145,14 +147,18 @@ class QueueModel:
         profile = state.sla_profile
         if profile is None:
             return []
+        language = current_language()
         keyed: list[tuple[tuple[object, ...], QueueRow]] = []
         for ticket in state.tickets.values():
             sla = ticket_sla(ticket, profile, now)
             if not self._shown(ticket, sla):
                 continue
-            static = self._static_cells(state, ticket)
-            cells = (static[0], sla_cell(ticket, sla), *static[1:])
-            keyed.append((self._sort_key(state, ticket, sla), QueueRow(ticket.id, cells)))
+            left = nearest(sla)
+            static, natural = self._static_cells(state, ticket, language)
+            cells = (static[0], sla_cell(ticket, sla, left), *static[1:])
+            keyed.append(
+                (self._sort_key(state, ticket, sla, left, natural), QueueRow(ticket.id, cells))
+            )
         keyed.sort(key=lambda pair: pair[0])
         return [row for _, row in keyed]
 
@@ -170,10 +176,15 @@ class QueueModel:
             return sla.worst in (SlaState.WARNING, SlaState.BREACHED)
         return True
 
-    def _sort_key(self, state: ExamState, ticket: Ticket, sla: TicketSla) -> tuple[object, ...]:
-        left = nearest(sla)
+    def _sort_key(
+        self,
+        state: ExamState,
+        ticket: Ticket,
+        sla: TicketSla,
+        left: float | None,
+        natural: tuple[object, ...],
+    ) -> tuple[object, ...]:
         urgency = (_bucket(ticket, sla), math.inf if left is None else left)
-        natural = natural_key(ticket.id)
         if self.sort == "priority":
             return (_bucket(ticket, sla) >= 2, ticket.priority or "~", *urgency, natural)
         if self.sort == "id":
@@ -189,12 +200,15 @@ class QueueModel:
         customer = state.customers.get(ticket.customer_id)
         return customer.name if customer else ticket.customer_id
 
-    def _static_cells(self, state: ExamState, ticket: Ticket) -> tuple[Cell, ...]:
-        """id, priority, title, customer, status, group: rebuilt only when the ticket changes."""
-        version = (len(ticket.history), ticket.status, ticket.priority, ticket.group, current_language())
+    def _static_cells(
+        self, state: ExamState, ticket: Ticket, language: str
+    ) -> tuple[tuple[Cell, ...], tuple[object, ...]]:
+        """id, priority, title, customer, status, group (and the id's sort key): rebuilt
+        only when the ticket changes."""
+        version = (len(ticket.history), ticket.status, ticket.priority, ticket.group, language)
         cached = self._static.get(ticket.id)
         if cached is not None and cached[0] == version:
-            return cached[1]
+            return cached[1], cached[2]
         widths = {key: width for key, _, width in COLUMNS}
         group = state.groups.get(ticket.group, ticket.group) if ticket.group else ""
         cells = (
@@ -205,5 +219,6 @@ class QueueModel:
             Cell(clip(status_label(ticket.status.value), widths["status"]), "status"),
             Cell(clip(group, widths["group"])),
         )
-        self._static[ticket.id] = (version, cells)
-        return cells
+        natural = natural_key(ticket.id)
+        self._static[ticket.id] = (version, cells, natural)
+        return cells, natural

@@ -22,7 +22,6 @@ from textual.containers import Grid, Vertical
 from textual.events import DescendantFocus
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer
 
 from helpdesk_tui.core.reducer import Refused
 from helpdesk_tui.eventlog.errors import LogError
@@ -36,6 +35,7 @@ from helpdesk_tui.ui.screens.ticket_form import TicketForm
 from helpdesk_tui.ui.widgets.conversations import ConversationPane
 from helpdesk_tui.ui.widgets.header import ExamHeader
 from helpdesk_tui.ui.widgets.kb import KbPanel
+from helpdesk_tui.ui.widgets.keybar import KeyBar
 from helpdesk_tui.ui.widgets.queue import TicketQueue
 from helpdesk_tui.ui.widgets.ticket_detail import TicketDetail
 
@@ -62,6 +62,7 @@ class MainScreen(Screen[None]):
         self._second = -1
         self._gates: tuple[object, ...] = ()
         self._shown_problem: str | None = None
+        self._shown_titles: dict[tuple[str, str], str] = {}
 
     def compose(self) -> ComposeResult:
         state = self.controller.state
@@ -75,11 +76,9 @@ class MainScreen(Screen[None]):
                 yield ConversationPane(id="conversations")
             with Vertical(id="kb-area", classes="area"):
                 yield KbPanel(self.controller.search, id="kb")
-        yield Footer(compact=True)
+        yield KeyBar(id="keys")
 
     def on_mount(self) -> None:
-        self.query_one("#ticket-area").border_title = _("Ticket")
-        self.query_one("#kb-area").border_title = _("Knowledge base")
         self.controller.tick()
         self.redraw(force=True)
         self.queue.focus()
@@ -140,20 +139,33 @@ class MainScreen(Screen[None]):
             self._select_ticket(queue.selected_id)
 
     def _titles(self) -> None:
+        """Area titles and counts; set only when changed (setting one repaints the area)."""
         state = self.controller.state
-        queue_area = self.query_one("#queue-area")
-        queue_area.border_title = _("Queue") + " · " + self.controller.queue.describe()
-        queue_area.border_subtitle = _("tickets: {count}").format(count=self.queue.row_count)
         live = [c for c in state.conversations.values() if c.is_live]
         unread = sum(c.unread() for c in live)
-        conv_area = self.query_one("#conversation-area")
-        conv_area.border_title = _("Conversations")
-        conv_area.border_subtitle = _("{live} open · {unread} unread").format(
-            live=len(live), unread=unread
-        )
-        self.query_one("#ticket-area").border_title = (
-            _("Ticket {id}").format(id=self.ticket_id) if self.ticket_id else _("Ticket")
-        )
+        titles = {
+            ("#queue-area", "title"): self._marked("queue", _("Queue"))
+            + " · "
+            + self.controller.queue.describe(),
+            ("#queue-area", "subtitle"): _("tickets: {count}").format(count=self.queue.row_count),
+            ("#conversation-area", "title"): self._marked("conversation", _("Conversations")),
+            ("#conversation-area", "subtitle"): _("{live} open · {unread} unread").format(
+                live=len(live), unread=unread
+            ),
+            ("#ticket-area", "title"): self._marked(
+                "ticket", _("Ticket {id}").format(id=self.ticket_id) if self.ticket_id else _("Ticket")
+            ),
+            ("#kb-area", "title"): self._marked("kb", _("Knowledge base")),
+        }
+        for (selector, kind), text in titles.items():
+            if self._shown_titles.get((selector, kind)) != text:
+                self._shown_titles[(selector, kind)] = text
+                setattr(self.query_one(selector), f"border_{kind}", text)
+
+    def _marked(self, area: str, title: str) -> str:
+        """The area with the keyboard focus is marked in its title (cheaper to redraw
+        than restyling the whole area on every move)."""
+        return f"▶ {title}" if self.area == area else title
 
     def _announce(self, changes: Changes) -> None:
         """A new chat or call is worth a short toast; it stays in the list anyway."""

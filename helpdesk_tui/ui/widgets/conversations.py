@@ -134,7 +134,12 @@ class ConversationPane(Horizontal):
             with VerticalScroll(id="conv-scroll"):
                 yield Static(_("No conversation yet."), id="conv-transcript")
             yield Static("", id="conv-status")
-            yield Input(placeholder=_("No conversation in view"), id="conv-input", disabled=True)
+            yield Input(
+                placeholder=_("No conversation in view"),
+                id="conv-input",
+                disabled=True,
+                select_on_focus=False,
+            )
 
     @property
     def input(self) -> Input:
@@ -177,7 +182,7 @@ class ConversationPane(Horizontal):
         status = status_line(controller, conv, now)
         if status != self._status:
             self._status = status
-            self.query_one("#conv-status", Static).update(status)
+            self.query_one("#conv-status", Static).update(status, layout=False)
         reply = self.input
         if reply.disabled == conv.is_live:
             reply.disabled = not conv.is_live
@@ -201,7 +206,7 @@ class ConversationPane(Horizontal):
             title.append(f" · {conv.subject}")
         if conv.ticket_ids:
             title.append(" · " + ", ".join(conv.ticket_ids), style="dim")
-        self.query_one("#conv-title", Static).update(title)
+        self.query_one("#conv-title", Static).update(title, layout=False)
         reply.value = self._drafts.get(conversation_id, "")
         reply.placeholder = (
             _("Say something to {name} (Enter speaks)") if conv.channel == "call"

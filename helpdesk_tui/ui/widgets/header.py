@@ -43,5 +43,5 @@ class ExamHeader(Horizontal):
         line.append("   ")
         line.append(_("Time left") + " ", style="dim")
         line.append(clock(left), style="bold")
-        self.query_one("#header-clock", Static).update(line)
+        self.query_one("#header-clock", Static).update(line, layout=False)
         self.set_class(left < LAST_MINUTES_S, "-last-minutes")

@@ -165,7 +165,7 @@ class KbPanel(Vertical):
         title = Text(no_wrap=True, overflow="ellipsis")
         title.append(f"{article.id} ", style="dim")
         title.append(article.title, style="bold")
-        self.query_one("#kb-article-title", Static).update(title)
+        self.query_one("#kb-article-title", Static).update(title, layout=False)
         markdown = self.query_one("#kb-markdown", Markdown)
         await markdown.update(article.body)
         self._passages = [
@@ -199,12 +199,13 @@ class KbPanel(Vertical):
             block.set_class(index == self.passage_index, "-passage")
         label = self.query_one("#kb-passage", Static)
         if not self._passages:
-            label.update("")
+            label.update("", layout=False)
             return
         label.update(
             _("Passage {n}/{total} · [ ] · ^O insert · ^L link").format(
                 n=self.passage_index + 1, total=len(self._passages)
-            )
+            ),
+            layout=False,
         )
         self._passages[self.passage_index].scroll_visible(animate=False)
 

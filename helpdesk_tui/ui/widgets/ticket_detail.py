@@ -39,12 +39,12 @@ def _target_text(target: TargetStatus, paused: bool) -> tuple[str, str]:
     return mark + span(target.time_left), target.state.value
 
 
-def render_ticket(controller: ExamController, ticket: Ticket, now: float) -> Text:
-    """The whole ticket as text (tested without an app)."""
+def render_head(controller: ExamController, ticket: Ticket) -> Text:
+    """Who, what and how the ticket is classified (changes only with the ticket)."""
     state = controller.state
     out = Text()
     out.append(f"{ticket.id}  ", style="bold")
-    out.append(ticket.title + "\n", style="bold")
+    out.append(ticket.title, style="bold")
     customer = state.customers.get(ticket.customer_id)
     _row(out, _("Customer"), controller.customer_name(ticket.customer_id))
     if customer is not None:
@@ -65,10 +65,35 @@ def render_ticket(controller: ExamController, ticket: Ticket, now: float) -> Tex
         style="dim",
     )
     if ticket.priority_override_reason:
-        out.append("\n  " + _("overridden: {reason}").format(reason=ticket.priority_override_reason), style="italic")
-    _sla_rows(out, controller, ticket, now)
+        reason = _("overridden: {reason}").format(reason=ticket.priority_override_reason)
+        out.append("\n" + " " * 11 + reason, style="italic")
+    return out
+
+
+def render_sla(controller: ExamController, ticket: Ticket, now: float) -> Text:
+    """The three SLA targets, one a line (changes every second while a clock runs)."""
+    out = Text(no_wrap=True, overflow="ellipsis")
+    profile = controller.state.sla_profile
+    if profile is None:
+        return out
+    sla = ticket_sla(ticket, profile, now)
+    for index, target in enumerate(sla.targets):
+        text, tone = _target_text(target, sla.paused)
+        label = _("SLA") if index == 0 else ""
+        out.append(f"{label:<10} ", style="dim")
+        out.append(f"{_(TARGET_LABELS[target.target.value]):<15} ", style="dim")
+        out.append(text, style=TONES.get(tone, ""))
+        if index < 2:
+            out.append("\n")
+    return out
+
+
+def render_body(controller: ExamController, ticket: Ticket) -> Text:
+    """Links, solution, description and the latest history."""
+    out = Text()
     links = [*ticket.conversation_ids, *ticket.kb_articles]
-    _row(out, _("Links"), ", ".join(links) if links else "–")
+    out.append(f"{_('Links'):<10} ", style="dim")
+    out.append(", ".join(links) if links else "–")
     if ticket.solution:
         _row(out, _("Solution"), ticket.solution)
     if ticket.description:
@@ -80,53 +105,80 @@ def render_ticket(controller: ExamController, ticket: Ticket, now: float) -> Tex
     return out
 
 
+def render_ticket(controller: ExamController, ticket: Ticket, now: float) -> Text:
+    """The whole ticket as one text (what the three parts show; tests read it)."""
+    return Text("\n").join(
+        [
+            render_head(controller, ticket),
+            render_sla(controller, ticket, now),
+            render_body(controller, ticket),
+        ]
+    )
+
+
 def _row(out: Text, label: str, value: str) -> None:
     out.append(f"\n{label:<10} ", style="dim")
     out.append(value)
 
 
-def _sla_rows(out: Text, controller: ExamController, ticket: Ticket, now: float) -> None:
-    profile = controller.state.sla_profile
-    if profile is None:
-        return
-    sla = ticket_sla(ticket, profile, now)
-    _row(out, _("SLA"), "")
-    parts = []
-    for target in sla.targets:
-        text, tone = _target_text(target, sla.paused)
-        parts.append((_(TARGET_LABELS[target.target.value]), text, tone))
-    for i, (label, text, tone) in enumerate(parts):
-        if i:
-            out.append(" · ", style="dim")
-        out.append(label + " ", style="dim")
-        out.append(text, style=TONES.get(tone, ""))
-
-
 class TicketDetail(VerticalScroll):
-    """A scrollable view of one ticket (or a hint when none is selected)."""
+    """A scrollable view of one ticket (or a hint when none is selected).
+
+    Three parts, so the SLA lines that change every second repaint alone,
+    without a new layout of the whole view.
+    """
 
     can_focus = True
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
-        self._text: Text | None = None
         self.ticket_id: str | None = None
+        self._version: tuple[object, ...] | None = None
+        self._sla: Text | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(_("No ticket selected: pick one in the queue (F2)."), id="ticket-body")
+        yield Static(
+            Text(_("No ticket selected: pick one in the queue (F2)."), style="dim"),
+            id="ticket-head",
+        )
+        yield Static("", id="ticket-sla")
+        yield Static("", id="ticket-body")
 
     def show(self, controller: ExamController, ticket_id: str | None, now: float) -> None:
-        """Render the ticket; scroll to the top when it is another ticket."""
+        """Render the ticket: head and body when it changed, the SLA lines when they did."""
         ticket = controller.ticket(ticket_id)
-        text = (
-            render_ticket(controller, ticket, now)
-            if ticket
-            else Text(_("No ticket selected: pick one in the queue (F2)."), style="dim")
-        )
         if ticket_id != self.ticket_id:
             self.ticket_id = ticket_id
+            self._version = None
             self.scroll_home(animate=False)
-        elif self._text is not None and text == self._text:
+        if ticket is None:
+            self._show_none()
             return
-        self._text = text
-        self.query_one("#ticket-body", Static).update(text)
+        customer = controller.state.customers.get(ticket.customer_id)
+        version = (
+            ticket.id,
+            len(ticket.history),
+            ticket.updated_at,
+            customer.mood if customer else "",
+        )
+        if version != self._version:
+            self._version = version
+            self.query_one("#ticket-head", Static).update(render_head(controller, ticket))
+            self.query_one("#ticket-body", Static).update(render_body(controller, ticket))
+            self.query_one("#ticket-sla").display = True
+            self.query_one("#ticket-body").display = True
+        sla = render_sla(controller, ticket, now)
+        if sla != self._sla:
+            self._sla = sla
+            self.query_one("#ticket-sla", Static).update(sla, layout=False)
+
+    def _show_none(self) -> None:
+        if self._version == ():
+            return
+        self._version = ()
+        self._sla = None
+        self.query_one("#ticket-head", Static).update(
+            Text(_("No ticket selected: pick one in the queue (F2)."), style="dim")
+        )
+        self.query_one("#ticket-sla").display = False
+        self.query_one("#ticket-body").display = False

@@ -1,0 +1,156 @@
+"""Continue a session from its log: after a crash, a kill -9, a hang-up or a power cut.
+
+The log is the truth: `EventLogWriter.reopen` verifies it and moves a torn
+last line aside, `simulation.restore` replays it through a fresh simulation
+(which also proves the log and the scenario agree), and the session carries
+on from the last exam time on the record with a `session_resumed` event that
+records the outage (`downtime_s`, wall seconds since the last record).
+
+What happened to the exam clock during the outage is a policy:
+
+- `paused` (the default): the outage did not count. The clock restarts at
+  the exam time of the last record, so no SLA clock ran and no customer
+  waited while the candidate could not work. A stimulus that would have
+  fallen due during the outage comes when the restarted clock reaches it.
+  The candidate gets back at most the idle time since the last record (a
+  checkpoint or an event; nothing is on disk about the seconds after it).
+- `elapsed`: the outage counted as exam time (a candidate who walked out).
+  The clock restarts at the last exam time plus the outage, so what fell due
+  meanwhile fires at once, each at the exam time it was due, SLA clocks
+  count the gap, and a session whose time ran out meanwhile ends `time-up`.
+  The outage is measured on the wall clock, which may be wrong after a power
+  cut: use it only where the exam rules say lost time is the candidate's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from helpdesk_tui.core.clock import ExamClock
+from helpdesk_tui.core.events import utc_now_iso
+from helpdesk_tui.eventlog.binding import folder_sha256
+from helpdesk_tui.eventlog.errors import LogError
+from helpdesk_tui.eventlog.keys import Signer
+from helpdesk_tui.eventlog.records import SessionHeader
+from helpdesk_tui.eventlog.recovery import RecoveredLog
+from helpdesk_tui.eventlog.writer import EventLogWriter
+from helpdesk_tui.runtime.lifecycle import SessionRuntime
+from helpdesk_tui.scenario.model import Scenario
+from helpdesk_tui.scenario.session_setup import session_started_data
+from helpdesk_tui.scenario.simulation import RestoreError, restore
+
+OUTAGE_POLICIES = ("paused", "elapsed")
+"""What the exam clock did while the session was down (see the module docstring)."""
+
+ClockFactory = Callable[[float, float], ExamClock]
+"""(start_at, speed) -> a clock; tests pass a manual one."""
+
+
+class ResumeError(LogError):
+    """The log cannot be continued with this scenario; the message says why and what to do."""
+
+
+@dataclass
+class Resumed:
+    """A session rebuilt from its log, ready to run (or to seal, if it had already ended)."""
+
+    runtime: SessionRuntime
+    header: SessionHeader
+    recovered: RecoveredLog
+    outcome: str
+    """`resumed`, `started` (the crash came before the session started) or `ended`
+    (it ended but was not sealed: the caller seals it)."""
+    downtime_s: float
+
+
+def check_scenario(header: SessionHeader, scenario: Scenario, path: Path) -> None:
+    """The scenario folder is the one the session started with (the header binds its hash)."""
+    if scenario.id != header.scenario_id:
+        raise ResumeError(
+            f"{path} is a session of scenario '{header.scenario_id}', but the scenario given is "
+            f"'{scenario.id}' ({scenario.folder}); give that scenario's folder with --scenario DIR."
+        )
+    actual = folder_sha256(scenario.folder)
+    if actual != header.scenario_sha256:
+        raise ResumeError(
+            f"the scenario folder {scenario.folder} has changed since {path} was started "
+            f"(its hash is {actual[:12]}…, the log's header says "
+            f"{header.scenario_sha256[:12]}…); resume with the scenario exactly as it was, "
+            "or the candidate would face other material than the log says."
+        )
+
+
+def resume_log(
+    path: Path,
+    scenario: Scenario,
+    *,
+    signer: Signer | None = None,
+    policy: str = "paused",
+    clock: ClockFactory | None = None,
+    wall_clock: Callable[[], str] = utc_now_iso,
+) -> Resumed:
+    """Reopen the log, rebuild the session from it and log the resume (or the start)."""
+    if policy not in OUTAGE_POLICIES:
+        raise ValueError(f"unknown outage policy {policy!r}; one of {', '.join(OUTAGE_POLICIES)}")
+    writer, recovered = EventLogWriter.reopen(Path(path), signer)
+    try:
+        check_scenario(recovered.header, scenario, Path(path))
+        return _rebuild(writer, recovered, scenario, policy, clock or _real_clock, wall_clock)
+    except BaseException:
+        try:
+            writer.close()  # signs the tail it verified: the log stays resumable
+        except LogError:
+            pass
+        raise
+
+
+def _real_clock(start_at: float, speed: float) -> ExamClock:
+    return ExamClock(start_at=start_at, speed=speed)
+
+
+def _rebuild(
+    writer: EventLogWriter,
+    recovered: RecoveredLog,
+    scenario: Scenario,
+    policy: str,
+    make_clock: ClockFactory,
+    wall_clock: Callable[[], str],
+) -> Resumed:
+    try:
+        simulation, state = restore(scenario, [(e.seq, e.event) for e in recovered.entries])
+    except RestoreError as exc:
+        raise ResumeError(
+            f"{writer.path} does not replay against scenario {scenario.folder}: {exc}. "
+            "The log and the scenario disagree; have the assessors look at the log."
+        ) from None
+    wall_now = wall_clock()
+    downtime = recovered.downtime_s(wall_now)
+    start_at = recovered.last_exam_time
+    if policy == "elapsed" and state.started:
+        start_at += downtime
+        if state.duration_s:
+            start_at = min(start_at, state.duration_s)
+    clock = make_clock(start_at, state.speed or 1.0)
+    clock.pause()
+    runtime = SessionRuntime(writer, clock, simulation, wall_clock=wall_clock, state=state)
+    header = recovered.header
+    if not state.started:
+        clock.resume()
+        data = session_started_data(scenario, header.mode, header.candidate_id, header.session_id)
+        runtime.session.start(data)
+        outcome = "started"
+    elif state.ended:
+        outcome = "ended"
+    else:
+        event = recovered.resume_event(wall_now, reason=_reason(policy))
+        runtime.session.resume(event.data["downtime_s"], event.data["reason"])
+        outcome = "resumed"
+    return Resumed(runtime, header, recovered, outcome, downtime)
+
+
+def _reason(policy: str) -> str:
+    if policy == "elapsed":
+        return "resumed after interruption; the outage counted as exam time (policy elapsed)"
+    return "resumed after interruption; the exam clock was paused during the outage"

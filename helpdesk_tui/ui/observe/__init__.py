@@ -1,0 +1,1 @@
+"""The live, read-only view of a running exam (`helpdesk-exam observe`)."""

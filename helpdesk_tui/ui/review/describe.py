@@ -1,0 +1,133 @@
+"""One line per log record, for the timeline, the records list and the live event feed.
+
+An assessor scrubbing through a log, or an observer watching one grow, reads
+what each record *means* ("note on T-1003: ...") rather than its JSON. The
+wording is a UI string (translated with `_()`); quoted text stays as the
+candidate or customer wrote it. `subject_of` says which ticket, conversation
+or article a record concerns, so a jump to it can bring that into view.
+No Textual here: tested on its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from helpdesk_tui.core.events import Event
+from helpdesk_tui.i18n import N_, _
+from helpdesk_tui.ui.format import clock, one_line
+
+QUOTE = 80
+"""Characters of a quoted text kept in one line."""
+
+LABELS: dict[str, str] = {
+    "session_started": N_("session started: {title}"),
+    "session_paused": N_("paused ({reason})"),
+    "session_resumed": N_("resumed ({reason})"),
+    "session_ended": N_("session ended: {reason}"),
+    "speed_changed": N_("speed ×{speed}"),
+    "disk_fault": N_("disk fault: {message}"),
+    "lockdown_key_blocked": N_("blocked key {key}"),
+    "chat_opened": N_("chat {conversation} opened by {customer}"),
+    "call_started": N_("call {conversation} from {customer}"),
+    "call_ended": N_("call {conversation} ended by {by}"),
+    "customer_typing": N_("customer typing in {conversation}"),
+    "customer_message": N_("customer in {conversation}: {text}"),
+    "email_received": N_("e-mail {ticket}: {title}"),
+    "ticket_preloaded": N_("in the queue {ticket}: {title}"),
+    "second_line_reply": N_("{group} replied on {ticket}: {text}"),
+    "mood_changed": N_("{customer} is now {mood} ({cause})"),
+    "evidence_flagged": N_("flag {competency}: {reason}"),
+    "ticket_created": N_("created {ticket}: {title}"),
+    "ticket_updated": N_("updated {ticket}: {changes}"),
+    "ticket_opened": N_("took {ticket}"),
+    "ticket_transferred": N_("transferred {ticket} to {group}: {reason}"),
+    "ticket_pending": N_("{ticket} pending on {waiting_on}"),
+    "ticket_resolved": N_("resolved {ticket}: {solution}"),
+    "ticket_reopened": N_("reopened {ticket}"),
+    "ticket_closed": N_("closed {ticket}"),
+    "ticket_linked": N_("linked {ticket} to {target}"),
+    "ticket_reply_added": N_("reply on {ticket}: {text}"),
+    "note_added": N_("note on {ticket}: {text}"),
+    "message_sent": N_("candidate in {conversation}: {text}"),
+    "conversation_closed": N_("closed {conversation}"),
+    "kb_searched": N_("KB search “{query}”: {count} results"),
+    "kb_article_opened": N_("opened KB article {article}"),
+    "focus_moved": N_("looked at {area} {target}"),
+    "form_cancelled": N_("cancelled the {form} form"),
+    "hint_requested": N_("hint on {ticket}"),
+}
+
+
+def _quote(text: Any) -> str:
+    line = one_line(str(text))
+    return line if len(line) <= QUOTE else line[: QUOTE - 1] + "…"
+
+
+def _fields(event: Event, name: Callable[[str], str]) -> dict[str, str]:
+    """The values a label may use, every one a short single line."""
+    d = event.data
+    target = d.get("conversation_id") or d.get("kb_article") or ""
+    changes = ", ".join(f"{k}={v}" for k, v in (d.get("changes") or {}).items())
+    if d.get("priority_override"):
+        changes = ", ".join(filter(None, [changes, f"priority={d['priority_override']}"]))
+    return {
+        "title": _quote(d.get("title") or d.get("scenario_title") or ""),
+        "reason": _quote(d.get("reason", "")),
+        "speed": str(d.get("speed", "")),
+        "message": _quote(d.get("message", "")),
+        "key": str(d.get("key", "")),
+        "conversation": str(d.get("conversation_id", "")),
+        "customer": name(str(d.get("customer_id", ""))),
+        "by": str(d.get("by", "")),
+        "text": _quote(d.get("text", "")),
+        "ticket": str(d.get("ticket_id", "")),
+        "group": str(d.get("group", "")),
+        "mood": str(d.get("mood", "")),
+        "cause": str(d.get("cause", "")),
+        "competency": str(d.get("competency", "")),
+        "changes": changes,
+        "waiting_on": str(d.get("waiting_on", "")).replace("_", " "),
+        "solution": _quote(d.get("solution", "")),
+        "target": str(target) if event.type == "ticket_linked" else str(d.get("target", "")),
+        "query": _quote(d.get("query", "")),
+        "count": str(len(d.get("results", []))),
+        "article": str(d.get("article_id", "")),
+        "area": str(d.get("area", "")),
+        "form": str(d.get("form", "")),
+    }
+
+
+def describe(event: Event, customer_name: Callable[[str], str] | None = None) -> str:
+    """What the event means, on one line, in the UI language."""
+    label = LABELS.get(event.type)
+    if label is None:
+        return event.type
+    fields = _fields(event, customer_name or (lambda cid: cid))
+    return one_line(_(label).format(**fields))
+
+
+def record_line(seq: int, event: Event, customer_name: Callable[[str], str] | None = None) -> str:
+    """`0:12:30 #88 note on T-1003: ...`: the record's exam time, seq and meaning."""
+    return f"{clock(event.exam_time)} #{seq} {describe(event, customer_name)}"
+
+
+def subject_of(event: Event | None) -> tuple[str, str] | None:
+    """("conversation" | "ticket" | "kb", id) the record concerns, or None."""
+    if event is None:
+        return None
+    d = event.data
+    if event.type == "focus_moved":
+        area, target = d.get("area"), d.get("target")
+        if target and area in ("conversation", "ticket"):
+            return str(area), str(target)
+        return None
+    if "conversation_id" in d and not d.get("ticket_id"):
+        return "conversation", str(d["conversation_id"])
+    if "ticket_id" in d:
+        return "ticket", str(d["ticket_id"])
+    if event.type == "kb_article_opened":
+        return "kb", str(d["article_id"])
+    if event.type == "kb_searched":
+        return "kb", ""
+    return None

@@ -1,0 +1,162 @@
+"""The review's small modal screens: a comment, a jump to a time, leaving with unsaved work.
+
+Each returns its answer with `dismiss` (None for Escape), so the screen that
+opened it decides what to do; none of them touches the verdicts itself.
+"""
+
+from __future__ import annotations
+
+import re
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static, TextArea
+
+from helpdesk_tui.i18n import _
+from helpdesk_tui.ui.review import keys
+
+_CLOCK = re.compile(r"^(?:(\d+):)?(\d{1,2}):(\d{1,2})$")
+_UNITS = re.compile(r"^(?:(\d+)h)?\s*(?:(\d+)m)?\s*(?:(\d+(?:\.\d+)?)s)?$")
+
+
+def parse_moment(text: str) -> tuple[str, float] | None:
+    """("seq", n) for `#n`; ("time", seconds) for h:mm:ss, m:ss, 1h05m, 90s or plain seconds."""
+    text = text.strip().lower()
+    if not text:
+        return None
+    if text.startswith("#"):
+        return ("seq", float(int(text[1:]))) if text[1:].isdigit() else None
+    match = _CLOCK.match(text)
+    if match:
+        hours, minutes, seconds = (int(g) if g else 0 for g in match.groups())
+        if minutes >= 60 and match.group(1) or seconds >= 60:
+            return None
+        return "time", float(hours * 3600 + minutes * 60 + seconds)
+    try:
+        return "time", float(text)
+    except ValueError:
+        pass
+    match = _UNITS.match(text)
+    if match and any(match.groups()):
+        hours, minutes, seconds = (float(g) if g else 0.0 for g in match.groups())
+        return "time", hours * 3600 + minutes * 60 + seconds
+    return None
+
+
+class CommentDialog(ModalScreen[str | None]):
+    """Write or change the comment on one competency's verdict."""
+
+    CSS_PATH = "dialogs.tcss"
+
+    def __init__(self, competency: str, name: str, comment: str) -> None:
+        super().__init__()
+        keys.install(self, "comment")
+        self._competency = competency
+        self._name = name
+        self._comment = comment
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Static(f"{self._competency} · {self._name}", id="dialog-title")
+            yield Static(
+                _("Your comment on the verdict (the records you base it on, e.g. [88, 93])."),
+                classes="dialog-help",
+            )
+            yield TextArea(
+                self._comment, id="comment-text", soft_wrap=True, show_line_numbers=False
+            )
+            yield Static(_("Ctrl+S keeps the comment · Esc cancels"), classes="dialog-help")
+
+    def on_mount(self) -> None:
+        area = self.query_one("#comment-text", TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)
+
+    def action_keep(self) -> None:
+        self.dismiss(self.query_one("#comment-text", TextArea).text.strip())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class JumpDialog(ModalScreen[tuple[str, float] | None]):
+    """Go to an exam time (h:mm:ss, m:ss, seconds) or to a record (#seq)."""
+
+    CSS_PATH = "dialogs.tcss"
+
+    def __init__(self) -> None:
+        super().__init__()
+        keys.install(self, "jump")
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Static(_("Go to a moment"), id="dialog-title")
+            yield Input(placeholder=_("1:02:03, 62:03, 3723 or #seq"), id="jump-input")
+            yield Static(
+                _("Enter goes there · Esc cancels"), id="jump-error", classes="dialog-help"
+            )
+
+    def on_mount(self) -> None:
+        self.query_one("#jump-input", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        moment = parse_moment(event.value)
+        if moment is None:
+            self.query_one("#jump-error", Static).update(
+                _("“{text}” is not a time (h:mm:ss, m:ss or seconds) or a record (#seq).").format(
+                    text=event.value
+                )
+            )
+            self.query_one("#dialog").add_class("-error")
+            return
+        self.dismiss(moment)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ConfirmLeave(ModalScreen[str | None]):
+    """Leaving with unsaved verdicts: save and leave, leave without saving, or stay."""
+
+    CSS_PATH = "dialogs.tcss"
+
+    def __init__(self) -> None:
+        super().__init__()
+        keys.install(self, "leave")
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Static(_("Your verdicts have unsaved changes."), id="dialog-title")
+            yield Static(
+                _("s: save and leave · d: leave without saving · Esc: stay"),
+                classes="dialog-help",
+            )
+
+    def action_answer(self, answer: str | None) -> None:
+        self.dismiss(answer)
+
+
+class KeysHelp(ModalScreen[None]):
+    """F1: every key of the app, generated from the key table; Esc, F1 or q closes it."""
+
+    CSS_PATH = "dialogs.tcss"
+    BINDINGS = [Binding("escape,f1,q", "close", show=False)]
+
+    def __init__(self, owners: tuple[str, ...]) -> None:
+        super().__init__()
+        self._owners = owners
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="help"):
+            yield Static(_("Keys (Esc closes)"), id="dialog-title")
+            with VerticalScroll(id="help-scroll"):
+                yield Static(keys.help_table(self._owners))
+
+    def on_mount(self) -> None:
+        self.query_one("#help-scroll").focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

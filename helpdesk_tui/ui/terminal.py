@@ -1,0 +1,183 @@
+"""A terminal driver that notices when the terminal is gone, instead of spinning or blocking.
+
+Textual's Linux driver, on a terminal whose other end has closed (sshd
+dropped the connection, the terminal window was closed), keeps its input
+thread reading end-of-file in a tight loop, and its output thread dies on the
+first EIO while the event loop goes on filling that thread's queue until it
+blocks for good. Seen in the deployment trials as an exam at 50% CPU that did
+not exit on SIGHUP.
+
+`GuardedDriver` keeps Textual's driver and changes three things:
+
+- output goes through `SafeWriter`: a write that fails (EIO, EPIPE) marks the
+  terminal gone and everything after it is dropped, so the loop never blocks
+  on a terminal nobody reads; `cut()` does the same on request (a hang-up);
+- a watcher thread polls the terminal for POLLHUP/POLLERR, and a read error
+  in the input thread counts as a lost terminal instead of a crash;
+- either way the app is told once (`App.terminal_lost(reason)`, thread-safe),
+  and it ends the session as interrupted: the log stays resumable.
+
+In a locked exam the driver also keeps SIGTSTP ignored (Textual's driver
+installs a handler that suspends the process).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import errno
+import queue
+import select
+import signal
+import threading
+from typing import IO, Any
+
+from textual.drivers.linux_driver import LinuxDriver
+
+POLL_S = 0.5
+_GONE = (errno.EIO, errno.EPIPE, errno.ENXIO, errno.EBADF)
+
+
+class SafeWriter(threading.Thread):
+    """Textual's output thread, minus the ways it can hang the app on a dead terminal."""
+
+    def __init__(self, file: IO[str], on_error: Any) -> None:
+        super().__init__(daemon=True, name="textual-output")
+        self._file = file
+        self._on_error = on_error
+        self._queue: queue.Queue[str | None] = queue.Queue(30)
+        self.gone = threading.Event()
+
+    def write(self, text: str) -> None:
+        """Queue text; gives up (drops it) as soon as the terminal is gone."""
+        while not self.gone.is_set():
+            try:
+                self._queue.put(text, timeout=POLL_S)
+                return
+            except queue.Full:
+                continue
+
+    def isatty(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self._file.fileno()
+
+    def flush(self) -> None:
+        return
+
+    def cut(self) -> None:
+        """Drop all output from now on, and free a writer blocked on a full queue. Thread-safe."""
+        self.gone.set()
+        try:
+            while True:
+                self._queue.get_nowait()
+        except queue.Empty:
+            pass
+
+    def run(self) -> None:
+        while True:
+            text = self._queue.get()
+            if text is None:
+                break
+            if self.gone.is_set():
+                continue
+            try:
+                self._file.write(text)
+                if self._queue.qsize() == 0:
+                    self._file.flush()
+            except (OSError, ValueError) as exc:
+                self.cut()
+                self._on_error(f"writing to the terminal failed ({_describe(exc)})")
+
+    def stop(self) -> None:
+        """Flush and end the thread, but never wait long on a terminal that is gone."""
+        try:
+            self._queue.put(None, timeout=POLL_S * 4)
+        except queue.Full:
+            self.cut()
+            self._queue.put(None)
+        self.join(timeout=2.0)
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.errno is not None:
+        return errno.errorcode.get(exc.errno, str(exc.errno))
+    return str(exc)
+
+
+class GuardedDriver(LinuxDriver):
+    """Textual's Linux driver, told to notice a terminal that has gone away."""
+
+    def __init__(self, app: Any, **kwargs: Any) -> None:
+        super().__init__(app, **kwargs)
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._lost = threading.Event()
+        self._watcher: threading.Thread | None = None
+        if getattr(app, "locked", False):
+            signal.signal(signal.SIGTSTP, signal.SIG_IGN)  # Textual's handler would suspend us
+
+    def start_application_mode(self) -> None:
+        self._loop = asyncio.get_running_loop()
+        super().start_application_mode()
+        textual_writer = self._writer_thread
+        if textual_writer is not None:
+            textual_writer.stop()  # flushes what start-up queued
+        writer = SafeWriter(self._file, self.terminal_lost)
+        writer.start()
+        self._writer_thread = writer  # type: ignore[assignment]
+        self._watcher = threading.Thread(target=self._watch_hangup, daemon=True, name="hangup")
+        self._watcher.start()
+
+    def cut_output(self) -> None:
+        """Drop pending and further output (the terminal is gone, or we are leaving). Thread-safe."""
+        writer = self._writer_thread
+        if isinstance(writer, SafeWriter):
+            writer.cut()
+
+    def terminal_lost(self, reason: str) -> None:
+        """Tell the app, once, from whichever thread noticed. Thread-safe."""
+        if self._lost.is_set():
+            return
+        self._lost.set()
+        self.cut_output()
+        notify = getattr(self._app, "terminal_lost", None)
+        if notify is not None:
+            notify(reason)
+
+    def _watch_hangup(self) -> None:
+        """POLLHUP on the terminal: its other end closed (no busy loop: poll blocks)."""
+        poller = select.poll()
+        fds = {self.fileno, self._file.fileno()}
+        for fd in fds:
+            poller.register(fd, select.POLLHUP | select.POLLERR | select.POLLNVAL)
+        while not self.exit_event.is_set() and not self._lost.is_set():
+            for _fd, mask in poller.poll(POLL_S * 1000):
+                if mask & (select.POLLHUP | select.POLLERR | select.POLLNVAL):
+                    self.terminal_lost("the terminal hung up")
+                    return
+
+    def _run_input_thread(self) -> None:
+        """A read error means the terminal is gone: end the session, do not crash the app."""
+        try:
+            self.run_input_thread()
+        except BaseException as exc:
+            if isinstance(exc, OSError) and exc.errno in _GONE:
+                self.terminal_lost(f"reading the terminal failed ({_describe(exc)})")
+                return
+            import rich.traceback  # what Textual's own input thread does
+
+            self._app.call_later(self._app.panic, rich.traceback.Traceback())
+
+    def stop_application_mode(self) -> None:
+        if self._lost.is_set():
+            self.exit_event.set()  # nothing to restore on a terminal that is gone
+            return
+        super().stop_application_mode()
+
+
+def driver_class_for(default: type) -> type:
+    """Our driver where Textual would use its Linux driver; otherwise Textual's choice."""
+    return GuardedDriver if default is LinuxDriver else default
+
+
+__all__ = ["GuardedDriver", "SafeWriter", "driver_class_for"]

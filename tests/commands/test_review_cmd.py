@@ -1,0 +1,179 @@
+"""`helpdesk-exam review`: every way it can be refused is one paragraph, never a traceback."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from helpdesk_tui.assess.testing import simulated_log
+from helpdesk_tui.assess.verdicts import save_verdicts, verdicts_for_log
+from helpdesk_tui.cli import build_parser, main
+from helpdesk_tui.eventlog import generate_keypair, load_private_key
+from helpdesk_tui.ui.review.app import ReviewApp
+
+
+@pytest.fixture(scope="module")
+def logs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("review-cmd")
+    keys = folder / "keys"
+    generate_keypair(keys)
+    return {
+        "practice": simulated_log(folder / "practice.jsonl", "idle"),
+        "exam": simulated_log(
+            folder / "exam.jsonl", "idle", signer=load_private_key(keys / "exam-centre.key")
+        ),
+        "key": keys / "exam-centre.key",
+        "pubkey": keys / "exam-centre.pub",
+    }
+
+
+@pytest.fixture
+def opened(monkeypatch: pytest.MonkeyPatch) -> list[ReviewApp]:
+    """Record the apps `review` would run, without running them."""
+    apps: list[ReviewApp] = []
+    monkeypatch.setattr(ReviewApp, "run", lambda self, *a, **k: apps.append(self))
+    return apps
+
+
+def error_of(capsys: pytest.CaptureFixture[str]) -> str:
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    return err
+
+
+def copy_of(log: Path, tmp_path: Path) -> Path:
+    copy = tmp_path / log.name
+    copy.write_bytes(log.read_bytes())
+    return copy
+
+
+def test_it_is_registered_with_a_one_line_help() -> None:
+    parser = build_parser()
+    text = parser.format_help()
+    assert "review" in text and "observe" in text
+    args = parser.parse_args(["review", "x.jsonl", "--assessor", "An"])
+    assert args.handler.__module__ == "helpdesk_tui.commands.review"
+
+
+def test_a_log_opens_the_review(
+    logs: dict[str, Path],
+    tmp_path: Path,
+    opened: list[ReviewApp],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    log = copy_of(logs["practice"], tmp_path)
+    assert main(["review", str(log), "--assessor", "An Peeters", "--key", str(logs["key"])]) == 0
+    (app,) = opened
+    session = app.session
+    assert session.verified and session.signer is not None
+    assert session.out == tmp_path / "practice.jsonl.verdicts.An-Peeters.json"
+    assert len(session.replay) > 0 and session.assessed.header.scenario_id == "en-northwind-monday"
+
+
+def test_an_exam_log_needs_the_centre_key(
+    logs: dict[str, Path],
+    tmp_path: Path,
+    opened: list[ReviewApp],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    log = copy_of(logs["exam"], tmp_path)
+    assert main(["review", str(log), "--assessor", "An"]) == 2
+    assert "--pubkey" in error_of(capsys) and not opened
+    assert main(["review", str(log), "--assessor", "An", "--pubkey", str(logs["pubkey"])]) == 0
+    assert len(opened) == 1
+
+
+@pytest.mark.parametrize(
+    ("content", "code", "words"),
+    [
+        (None, 2, "does not exist"),
+        (b"garbage\n", 1, "line 1"),
+        (b"", 1, "header"),
+    ],
+)
+def test_missing_and_garbage_logs(
+    tmp_path: Path,
+    opened: list[ReviewApp],
+    capsys: pytest.CaptureFixture[str],
+    content: bytes | None,
+    code: int,
+    words: str,
+) -> None:
+    log = tmp_path / "log.jsonl"
+    if content is not None:
+        log.write_bytes(content)
+    assert main(["review", str(log), "--assessor", "An"]) == code
+    err = error_of(capsys)
+    assert str(log) in err and words in err and not opened
+
+
+def test_a_tampered_log_is_refused_unless_unverified(
+    logs: dict[str, Path],
+    tmp_path: Path,
+    opened: list[ReviewApp],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    log = copy_of(logs["practice"], tmp_path)
+    lines = log.read_bytes().split(b"\n")
+    index = next(i for i, line in enumerate(lines) if b'"customer_message"' in line)
+    lines[index] = lines[index].replace(b'"text":"', b'"text":"X', 1)
+    log.write_bytes(b"\n".join(lines))
+    assert main(["review", str(log), "--assessor", "An"]) == 1
+    err = error_of(capsys)
+    assert "does not verify" in err and f"line {index + 1}" in err and not opened
+    assert main(["review", str(log), "--assessor", "An", "--unverified"]) == 0
+    assert not opened[0].session.verified
+
+
+def test_wrong_keys_are_refused(
+    logs: dict[str, Path],
+    tmp_path: Path,
+    opened: list[ReviewApp],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    log = copy_of(logs["practice"], tmp_path)
+    public = tmp_path / "mine.pub"
+    public.write_bytes(logs["pubkey"].read_bytes())
+    os.chmod(public, 0o600)
+    assert main(["review", str(log), "--assessor", "An", "--key", str(public)]) == 2
+    assert "is a public key" in error_of(capsys)
+    loose = tmp_path / "loose.key"
+    loose.write_bytes(logs["key"].read_bytes())
+    os.chmod(loose, 0o644)
+    assert main(["review", str(log), "--assessor", "An", "--key", str(loose)]) == 2
+    assert "chmod 600" in error_of(capsys)
+    assert main(["review", str(log), "--assessor", "An", "--key", str(tmp_path / "none.key")]) == 2
+    assert "none.key" in error_of(capsys)
+    other = tmp_path / "other"
+    generate_keypair(other)
+    exam = copy_of(logs["exam"], tmp_path)
+    assert (
+        main(["review", str(exam), "--assessor", "An", "--pubkey", str(other / "exam-centre.pub")])
+        == 1
+    )
+    assert "does not verify" in error_of(capsys) and not opened
+
+
+def test_another_assessors_file_is_refused(
+    logs: dict[str, Path],
+    tmp_path: Path,
+    opened: list[ReviewApp],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    log = copy_of(logs["practice"], tmp_path)
+    theirs = tmp_path / "bo.json"
+    save_verdicts(theirs, verdicts_for_log(log, "Bo Claes"))
+    assert main(["review", str(log), "--assessor", "An", "--out", str(theirs)]) == 2
+    assert "Bo Claes" in error_of(capsys) and not opened
+    assert main(["review", str(log), "--assessor", "An", "--out", str(tmp_path)]) == 2
+    assert "folder" in error_of(capsys)
+
+
+def test_an_empty_assessor_name_is_refused(
+    logs: dict[str, Path], tmp_path: Path, opened: list[Any], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["review", str(logs["practice"]), "--assessor", "  "]) == 2
+    assert "--assessor" in error_of(capsys)

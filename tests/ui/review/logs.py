@@ -1,0 +1,55 @@
+"""Logs for the review and observe tests: bundled scenarios played headless, signed, sealed.
+
+The events come from the headless runner (`simulate`) on a fixed virtual wall
+clock, and the log is built with the writer's own encoder under a fixed
+header bound to the bundled scenario, so the same test always sees the same
+log (only the per-session key differs, and no screen shows it).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import UTC, datetime
+from pathlib import Path
+
+from helpdesk_tui.assess.testing import bundled_scenario
+from helpdesk_tui.core.events import Event
+from helpdesk_tui.eventlog.binding import file_sha256, folder_sha256
+from helpdesk_tui.eventlog.keys import Signer
+from helpdesk_tui.eventlog.records import SessionHeader
+from helpdesk_tui.eventlog.testing import build_log_bytes, sample_header
+from helpdesk_tui.simulate.runner import run_headless, sla_profile_file
+
+SIZE = (120, 40)
+WALL_START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+
+
+def simulated_events(policy: str, scenario_id: str = "en-northwind-monday") -> list[Event]:
+    scenario = bundled_scenario(scenario_id)
+    return run_headless(scenario, policy, wall_start=WALL_START).events
+
+
+def bound_header(scenario_id: str = "en-northwind-monday", mode: str = "practice") -> SessionHeader:
+    """A fixed header that binds the bundled scenario, as `simulate` would write it."""
+    scenario = bundled_scenario(scenario_id)
+    header = sample_header(
+        mode=mode,
+        candidate_id="C-0042",
+        scenario_id=scenario.id,
+        scenario_sha256=folder_sha256(scenario.folder),
+        created="2026-03-02T09:00:00.000Z",
+    )
+    return dataclasses.replace(header, sla_profile_sha256=file_sha256(sla_profile_file(scenario)))
+
+
+def write_log(path: Path, events: list[Event], signer: Signer | None = None, **header: str) -> Path:
+    data = build_log_bytes(
+        bound_header(**header), signer or Signer.ephemeral(), events, seal="time-up"
+    )
+    path.write_bytes(data)
+    return path
+
+
+def screen_text(app: object) -> str:
+    """What the terminal shows, as plain text (for asserting on words)."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())  # type: ignore[attr-defined]
