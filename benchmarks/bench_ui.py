@@ -37,8 +37,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from textual import events
-
+import helpdesk_tui.ui  # noqa: F401  (first: it sets the frame rate Textual reads on import)
 from helpdesk_tui import paths
 from helpdesk_tui.core.clock import ExamClock
 from helpdesk_tui.core.events import Event
@@ -52,6 +51,7 @@ from helpdesk_tui.scenario.loader import load_scenario
 from helpdesk_tui.scenario.session_setup import session_started_data
 from helpdesk_tui.ui.app import ExamApp
 from helpdesk_tui.ui.controller import ExamController
+from textual import events
 
 TICKETS = 300
 CHATS = 8
@@ -214,33 +214,31 @@ async def measure_sla_tick(folder: Path, runs: int = 200) -> tuple[list[float], 
 
 # --------------------------------------------------------------------------- start-up
 
-_FIRST_FRAME = """
-import time, sys
-def first_frame(app, ready):
-    original = app._display
-    def display(screen, renderable):
-        original(screen, renderable)
-        if renderable is not None and ready(app):
-            print(repr(time.time()), flush=True)
-            app.exit()
-    app._display = display
-"""
-
-PRACTICE_CHILD = _FIRST_FRAME + textwrap.dedent(
+PRACTICE_CHILD = textwrap.dedent(
     """
-    import argparse
-    from pathlib import Path
-    from helpdesk_tui.commands import practice
-    args = argparse.Namespace(scenario=None, lang="en", logs=Path(sys.argv[1]), candidate="bench")
-    run = practice.prepare(args, app_options={"handle_signals": False})
-    first_frame(run.app, lambda app: app.screen is app.main and app.main.queue.row_count > 0)
-    run.app.run(headless=True, size=(120, 40))
-    practice.finish(run)
+    import sys, time
+    import helpdesk_tui.ui.app as ui_app
+    run = ui_app.ExamApp.run
+    def first_frame(self, *args, **kwargs):
+        display = self._display
+        def shown(screen, renderable):
+            display(screen, renderable)
+            if renderable is not None and self.screen is self.main and self.main.queue.row_count:
+                print(repr(time.time()), flush=True)
+                self.exit()
+        self._display = shown
+        return run(self, *args, **(kwargs | {"headless": True, "size": (120, 40)}))
+    ui_app.ExamApp.run = first_frame
+    from helpdesk_tui.cli import main
+    main(["practice", "--logs", sys.argv[1], "--candidate", "bench", "--lang", "en"])
     """
 )
+"""`helpdesk-exam practice` itself (the CLI's whole path), headless, leaving at the
+first frame that shows the exam screen with its queue."""
 
-BARE_CHILD = _FIRST_FRAME + textwrap.dedent(
+BARE_CHILD = textwrap.dedent(
     """
+    import time
     from textual.app import App
     from textual.widgets import Footer, Header, Static
     class Bare(App):
@@ -250,7 +248,13 @@ BARE_CHILD = _FIRST_FRAME + textwrap.dedent(
             yield Static("hello")
             yield Footer()
     app = Bare()
-    first_frame(app, lambda app: True)
+    display = app._display
+    def shown(screen, renderable):
+        display(screen, renderable)
+        if renderable is not None:
+            print(repr(time.time()), flush=True)
+            app.exit()
+    app._display = shown
     app.run(headless=True, size=(120, 40))
     """
 )

@@ -31,7 +31,8 @@ COMMAND_MODULES: tuple[str, ...] = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser; with `only`, just that subcommand's module is imported (start-up)."""
     parser = argparse.ArgumentParser(
         prog="helpdesk-exam",
         description="A keyboard-first terminal exam environment for helpdesk operators.\n"
@@ -40,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"helpdesk-exam {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
-    for name in COMMAND_MODULES:
+    for name in COMMAND_MODULES if only is None else (only,):
         try:
             module = importlib.import_module(f"helpdesk_tui.commands.{name}")
         except ModuleNotFoundError as exc:
@@ -53,9 +54,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
     if not args_list or (args_list[0].startswith("--") and args_list[0] not in ("--help", "--version")):
         args_list = ["practice", *args_list]
+    # A named subcommand needs only its own module: the others import what the
+    # exam's start-up should not wait for (assessment, reports). Help needs all.
+    module = args_list[0].replace("-", "_") if args_list else ""
+    parser = build_parser(module if module in COMMAND_MODULES else None)
     args = parser.parse_args(args_list)
     handler = getattr(args, "handler", None)
     if handler is None:

@@ -25,8 +25,8 @@ from helpdesk_tui import i18n, paths
 from helpdesk_tui.commands.errors import UserError
 from helpdesk_tui.i18n import _
 
-SEAL_ON_END = ("completed", "time-up")
-"""End reasons that seal the log; anything else leaves it resumable."""
+SEAL_ON_END = ("completed", "time-up", "proctor-stopped", "handed-in")
+"""End reasons that seal the log (an exam's too); anything else leaves it resumable."""
 
 
 @dataclass
@@ -37,6 +37,8 @@ class PracticeRun:
     writer: Any
     session: Any
     log_path: Path
+    runtime: Any = None
+    """The `runtime.SessionRuntime` (disk faults, interruption, seal) the app runs on."""
 
 
 def register(subparsers: Any) -> None:
@@ -67,12 +69,16 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    practice = prepare(args)
-    try:
-        reason = practice.app.run()
-    finally:
-        finish(practice)
-    print(_("Log: {path}").format(path=practice.log_path))
+    from helpdesk_tui.ui.practice_controls import RESTART
+
+    reason = RESTART
+    while reason == RESTART:  # the instructor's restart: the old log is sealed, a new one starts
+        practice = prepare(args)
+        try:
+            reason = practice.app.run()
+        finally:
+            finish(practice)
+        print(_("Log: {path}").format(path=practice.log_path))
     if reason in SEAL_ON_END:
         print(_("The session ended ({reason}); the log is sealed.").format(reason=reason))
     else:
@@ -91,38 +97,50 @@ def finish(practice: PracticeRun) -> None:
 
 
 def prepare(
-    args: argparse.Namespace, *, clock: Any = None, app_options: dict[str, Any] | None = None
+    args: argparse.Namespace,
+    *,
+    clock: Any = None,
+    app_options: dict[str, Any] | None = None,
+    scenario: Any = None,
+    mode: str = "practice",
+    signer: Any = None,
+    app_class: Any = None,
 ) -> PracticeRun:
     """Scenario, log, session and app, ready to run (nothing shown yet).
 
     Tests and the benchmark pass a `ManualClock` and app options (e.g. no tick).
+    `exam` passes the scenario it has checked, mode "exam", the exam-centre
+    signer and its locked-down app class (called as `app_class(controller,
+    runtime=..., **options)`); the default is the practice app.
     """
     language = i18n.choose_language(getattr(args, "lang", None))
     i18n.set_language(language)
     # Imported here: `helpdesk-exam --help` should not pay for loading Textual.
     from helpdesk_tui.core.clock import ExamClock
-    from helpdesk_tui.core.session import ExamSession
     from helpdesk_tui.kb.search import KbIndex
+    from helpdesk_tui.runtime.lifecycle import SessionRuntime
     from helpdesk_tui.scenario.session_setup import session_started_data
     from helpdesk_tui.scenario.simulation import Simulation
-    from helpdesk_tui.ui.app import ExamApp
     from helpdesk_tui.ui.controller import ExamController
+    from helpdesk_tui.ui.practice_controls import PracticeApp
 
-    scenario = load(find_scenario(getattr(args, "scenario", None)))
+    scenario = scenario or load(find_scenario(getattr(args, "scenario", None)))
     candidate = (getattr(args, "candidate", None) or "").strip()
     logs = getattr(args, "logs", None) or paths.default_logs_dir()
-    session_id, writer = open_log(scenario, logs, candidate or default_candidate())
-    session = ExamSession(clock or ExamClock(), writer, Simulation(scenario))
+    session_id, writer = open_log(
+        scenario, logs, candidate or default_candidate(), mode=mode, signer=signer
+    )
+    runtime = SessionRuntime(writer, clock or ExamClock(), Simulation(scenario))
+    session = runtime.session
     try:
-        session.start(
-            session_started_data(scenario, "practice", writer.header.candidate_id, session_id)
-        )
+        session.start(session_started_data(scenario, mode, writer.header.candidate_id, session_id))
     except Exception:
         writer.close()
         raise
     controller = ExamController(session, scenario, KbIndex(scenario.kb), agent_name=candidate or None)
-    app = ExamApp(controller, **({"handle_signals": True} | (app_options or {})))
-    return PracticeRun(app, writer, session, writer.path)
+    options = {"handle_signals": True} | (app_options or {})
+    app = (app_class or PracticeApp)(controller, runtime=runtime, **options)
+    return PracticeRun(app, writer, session, writer.path, runtime)
 
 
 def default_candidate() -> str:
@@ -145,12 +163,33 @@ def bundled() -> list[tuple[str, Path, bool]]:
         toml = folder / "scenario.toml"
         if not toml.is_file():
             continue
-        try:
-            raw = tomllib.loads(toml.read_text("utf-8"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-            raw = {}
+        raw = top_level(toml)
         found.append((str(raw.get("id", folder.name)), folder, raw.get("default") is True))
     return found
+
+
+_TABLE_HEADER = re.compile(r"^\s*\[", re.MULTILINE)
+
+
+def top_level(toml: Path) -> dict[str, Any]:
+    """The top-level keys of a scenario.toml (id, default...), without parsing the rest.
+
+    TOML puts top-level keys before the first [table], so parsing only that
+    part is enough and keeps start-up quick (a scenario's timetable is most of
+    the file). A part that does not parse alone (a multi-line string with a
+    line starting with "[") falls back to the whole file.
+    """
+    try:
+        text = toml.read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return {}
+    header = _TABLE_HEADER.search(text)
+    for part in (text[: header.start()] if header else text, text):
+        try:
+            return tomllib.loads(part)
+        except tomllib.TOMLDecodeError:
+            continue
+    return {}
 
 
 def find_scenario(name: str | None) -> Path:
@@ -207,8 +246,13 @@ def log_name(scenario_id: str, session_id: str, now: datetime | None = None) -> 
     return f"{safe}-{stamp}-{session_id[:8]}.jsonl"
 
 
-def open_log(scenario: Any, logs: Path, candidate: str) -> tuple[str, Any]:
-    """A new practice log whose header binds the scenario folder and SLA profile by hash."""
+def open_log(
+    scenario: Any, logs: Path, candidate: str, *, mode: str = "practice", signer: Any = None
+) -> tuple[str, Any]:
+    """A new log whose header binds the scenario folder and SLA profile by hash.
+
+    Practice logs are signed with a key made for the session; `exam` gives the
+    exam-centre key and mode "exam"."""
     from helpdesk_tui.eventlog.binding import file_sha256, folder_sha256
     from helpdesk_tui.eventlog.errors import LogError
     from helpdesk_tui.eventlog.keys import Signer
@@ -225,13 +269,13 @@ def open_log(scenario: Any, logs: Path, candidate: str) -> tuple[str, Any]:
         header = SessionHeader(
             session_id=session_id,
             candidate_id=candidate,
-            mode="practice",
+            mode=mode,
             scenario_id=scenario.id,
             scenario_sha256=folder_sha256(scenario.folder),
             sla_profile_sha256=file_sha256(profile),
         )
         path = logs / log_name(scenario.id, session_id)
-        return session_id, EventLogWriter.create(path, header, Signer.ephemeral())
+        return session_id, EventLogWriter.create(path, header, signer or Signer.ephemeral())
     except LogError as exc:
         raise UserError(str(exc)) from None
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from helpdesk_tui.i18n import DOMAIN, LANGUAGES, LOCALE_DIR
 
 PACKAGE = Path(__file__).resolve().parent.parent
-SOURCES: tuple[str, ...] = ("ui", "commands/practice.py")
+SOURCES: tuple[str, ...] = ("ui", "commands/practice.py", "commands/exam.py", "commands/resume.py")
 """Where translatable strings live, relative to the package."""
 MARKERS = frozenset({"_", "N_"})
 

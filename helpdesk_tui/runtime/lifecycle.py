@@ -18,6 +18,7 @@ that was not acknowledged is silently dropped.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -56,6 +57,8 @@ class DiskFault:
     logged: bool = False
     refused: list[str] = field(default_factory=list)
     """Kept commands the session refused on retry (e.g. the time ran out meanwhile)."""
+    redone: list[tuple[str, tuple[Any, ...]]] = field(default_factory=list)
+    """Kept calls that were logged on retry, in order (the UI clears a sent chat draft)."""
 
     def seconds(self, now: float) -> float:
         return max(0.0, now - self.since)
@@ -234,21 +237,29 @@ class SessionRuntime:
     def _catch_up(self, fault: DiskFault) -> None:
         """Held stimuli, then the disk_fault record, then every kept call, then the seal."""
         self.session.fire_due()
-        if not fault.logged and not self.state.ended:
-            recovered = round(fault.seconds(self._monotonic()), 3)
-            data = {"message": fault.error, "recovered_after_s": recovered}
-            ExamSession.submit(self.session, "disk_fault", data)
-            fault.logged = True
+        if not fault.logged:
+            self._log_fault(fault)
         while fault.pending:
             name, args = fault.pending[0]
             try:
                 getattr(self.session, name)(*args)
+                fault.redone.append((name, args))
             except Refused as exc:
-                fault.refused.append(f"{exc.event.type}: {exc.reason}")
+                if not (name == "end" and self.state.ended):  # the time ran out: ended anyway
+                    fault.refused.append(f"{exc.event.type}: {exc.reason}")
             fault.pending.pop(0)
         if fault.seal_pending:
             self._seal_now()
             fault.seal_pending = False
+
+    def _log_fault(self, fault: DiskFault) -> None:
+        """The outage on the record: once, while the session still takes events (a fault
+        that began after the end of the time ends the session instead, at its duration)."""
+        recovered = round(fault.seconds(self._monotonic()), 3)
+        data = {"message": fault.error, "recovered_after_s": recovered}
+        with contextlib.suppress(Refused):
+            ExamSession.submit(self.session, "disk_fault", data)
+        fault.logged = True
 
     def _set_clock(self) -> None:
         """The exam clock runs exactly when the session is started, not paused and not over."""

@@ -24,6 +24,7 @@ What happened to the exam clock during the outage is a policy:
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -99,10 +100,8 @@ def resume_log(
         check_scenario(recovered.header, scenario, Path(path))
         return _rebuild(writer, recovered, scenario, policy, clock or _real_clock, wall_clock)
     except BaseException:
-        try:
+        with contextlib.suppress(LogError):
             writer.close()  # signs the tail it verified: the log stays resumable
-        except LogError:
-            pass
         raise
 
 

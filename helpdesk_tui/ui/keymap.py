@@ -30,6 +30,8 @@ class Key:
     show: bool = True
     group: str | None = None
     key_display: str | None = None
+    priority: bool = False
+    """Works on every screen, modal dialogs included (the proctor key, the practice pause)."""
 
 
 SECTIONS: dict[str, str] = {
@@ -39,6 +41,8 @@ SECTIONS: dict[str, str] = {
     "conversations": N_("Conversations"),
     "kb": N_("Knowledge base"),
     "form": N_("Forms"),
+    "exam": N_("Exam"),
+    "practice": N_("Practice (instructor)"),
 }
 
 _AREAS = N_("Areas")
@@ -93,11 +97,22 @@ KEYS: tuple[Key, ...] = (
     Key("form.cancel", "escape", "cancel", N_("Cancel"), N_("Close the form without saving (the cancel is logged)."), "form"),
     Key("form.insert_link", "ctrl+l", "insert_kb('link')", N_("KB link"), N_("Insert a link to the open KB article."), "form_text"),
     Key("form.insert_passage", "ctrl+o", "insert_kb('passage')", N_("KB passage"), N_("Insert the marked passage of the open KB article."), "form_text"),
+    # --- exam only (ui/lockdown.py): no quit, suspend or palette; these are the ways out --------
+    Key("exam.hand_in", "f10", "app.hand_in", N_("Hand in"), N_("Hand in your exam (asks twice); nothing can be changed afterwards."), "exam", priority=True),
+    Key("exam.proctor", "f12", "app.proctor", N_("Proctor"), N_("For the proctor: the proctor code ends or pauses the exam."), "exam", priority=True),
+    # --- practice only (ui/practice_controls.py) -------------------------------------------------
+    Key("practice.pause", "f9", "app.toggle_pause", N_("Pause"), N_("Pause or continue the exam clock (and every SLA clock)."), "practice", priority=True),
+    Key("practice.speed", "ctrl+t", "app.cycle_speed", N_("Speed"), N_("Run the exam clock at x1, x2 or x4."), "practice"),
+    Key("practice.hint", "ctrl+g", "app.hint", N_("Hint"), N_("A hint from the answer key for the selected ticket (logged)."), "practice"),
+    Key("practice.restart", "ctrl+r", "app.restart", N_("Restart"), N_("End this session (its log is sealed) and start afresh (asks first)."), "practice"),
 )
 
 
 def keys_for(owner: str, *, locked: bool = False) -> list[Key]:
-    """The keys one screen or widget declares; a locked exam has no quit key."""
+    """The keys one screen or widget declares; a locked exam has no quit key and no
+    practice controls, a practice session no exam keys."""
+    if owner == ("practice" if locked else "exam"):
+        return []
     return [k for k in KEYS if k.owner == owner and not (locked and k.id == "quit")]
 
 
@@ -118,6 +133,7 @@ def bindings(owner: str, *, locked: bool = False) -> list[Binding]:
                 key_display=key.key_display,
                 tooltip=_(key.help),
                 id=key.id,
+                priority=key.priority,
                 group=group,
             )
         )

@@ -45,7 +45,7 @@ class Rig:
     controller: ExamController
 
     def app(self, **options: Any) -> ExamApp:
-        return ExamApp(self.controller, **({"tick_interval": None} | options))
+        return ExamApp(self.controller, **({"tick_interval": None, "tune_gc": False} | options))
 
     @property
     def state(self) -> Any:

@@ -67,11 +67,11 @@ async def test_f1_lists_every_key(rig: Rig) -> None:
 
 
 def test_help_covers_the_whole_keymap() -> None:
-    table = help_table()
-    keys_column = list(table.columns[0]._cells)
-    for key in keymap.KEYS:
-        assert keymap.display_keys(key) in keys_column, key.id
+    practice = list(help_table().columns[0]._cells)
     locked = list(help_table(locked=True).columns[0]._cells)
+    for key in keymap.KEYS:  # each key in the help of the mode it works in
+        column = locked if key.owner == "exam" else practice
+        assert keymap.display_keys(key) in column, key.id
     assert "Ctrl+Q" not in locked
 
 

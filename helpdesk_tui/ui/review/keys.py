@@ -11,6 +11,7 @@ screen, so no typing is lost to them; dialogs are screens of their own.
 
 from __future__ import annotations
 
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding, BindingsMap
@@ -84,7 +85,16 @@ KEYS: tuple[Key, ...] = (
         "review",
         show=False,
     ),
-    Key("scrub.end", "end", "end", N_("End"), N_("The end of the log."), "review", show=False),
+    Key(
+        "scrub.end",
+        "end",
+        "end",
+        N_("End"),
+        N_("The end of the log."),
+        "review",
+        show=False,
+        key_display="End",
+    ),
     Key(
         "scrub.jump",
         "g",
@@ -356,14 +366,15 @@ def install(node: object, owner: str) -> None:
     node._bindings = BindingsMap.merge([node._bindings, extra])  # type: ignore[attr-defined]
 
 
-def help_table(owners: tuple[str, ...]) -> Table:
-    """The keys of these owners as a table: section, keys, what each does."""
-    table = Table(box=None, show_header=False, expand=True, padding=(0, 1))
-    table.add_column(no_wrap=True, style="bold")
-    table.add_column(ratio=1)
+def help_table(owners: tuple[str, ...]) -> Group:
+    """The keys of these owners: per section a title and a table of keys and what each does."""
+    parts: list[RenderableType] = []
     for owner in owners:
-        table.add_row(Text(_(SECTIONS[owner]), style="bold underline"), "")
+        parts.append(Text(_(SECTIONS[owner]), style="bold underline"))
+        table = Table(box=None, show_header=False, expand=True, padding=(0, 1))
+        table.add_column(no_wrap=True, style="bold", min_width=8)
+        table.add_column(ratio=1)
         for key in keys_for(owner):
             table.add_row(display_keys(key), f"{_(key.description)}: {_(key.help)}")
-        table.add_row("", "")
-    return table
+        parts.extend([table, Text("")])
+    return Group(*parts)

@@ -16,6 +16,8 @@ what went wrong, never for a judgement (docs/assessment.md).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -63,8 +65,15 @@ class ReviewScreen(Screen[None]):
 
     CSS_PATH = "screen.tcss"
 
-    def __init__(self, session: ReviewSession, ui_language: str = "en") -> None:
+    def __init__(
+        self,
+        session: ReviewSession,
+        ui_language: str = "en",
+        on_move: Callable[[], None] | None = None,
+    ) -> None:
+        """`on_move` is told of every move of the scrubber (the app's garbage-collection timing)."""
         super().__init__()
+        self._on_move = on_move
         keys.install(self, "review")
         self.session = session
         self.replay = session.replay
@@ -80,6 +89,7 @@ class ReviewScreen(Screen[None]):
         self.ticket_id: str | None = None
         self.conversation_id: str | None = None
         self._widths: dict[str, int] = {}
+        self._end_time: float | None = None
         self.dirty = False
         self._names: dict[str, str] = {}
         self._evidence_seqs: list[int] = []
@@ -124,8 +134,11 @@ class ReviewScreen(Screen[None]):
         return text
 
     def _end(self) -> float:
-        duration = self.replay.state_after(min(1, len(self.replay))).duration_s
-        return max(self.replay.end_time, duration)
+        """The end of the scrubber's range: the exam's duration, or the last record if later."""
+        if self._end_time is None:
+            duration = self.replay.state_after(min(1, len(self.replay))).duration_s
+            self._end_time = max(self.replay.end_time, duration)
+        return self._end_time
 
     def on_mount(self) -> None:
         final = self.replay.state_after(len(self.replay))
@@ -166,6 +179,8 @@ class ReviewScreen(Screen[None]):
 
     def go_to(self, index: int, moment: float | None = None, *, follow: bool = False) -> None:
         """Show the exam after `index` events, at exam time `moment` (the last event's by default)."""
+        if self._on_move is not None:
+            self._on_move()
         self.index = max(0, min(index, len(self.replay)))
         at = self.replay.time_of_index(self.index)
         self.moment = at if moment is None else max(moment, at)

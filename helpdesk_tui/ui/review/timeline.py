@@ -52,6 +52,7 @@ class Timeline(Widget):
         self._end = max(end, 1.0)
         self._moment = Moment(0.0, 0, len(times), None, "")
         self._marks: list[float] = []
+        self._marked: tuple[int, frozenset[int]] | None = None
         self._density: tuple[int, list[int]] | None = None
 
     def show(self, moment: Moment) -> None:
@@ -61,10 +62,18 @@ class Timeline(Widget):
     def set_marks(self, times: list[float]) -> None:
         """The exam times of the records to mark (the selected competency's evidence)."""
         self._marks = sorted(times)
+        self._marked = None
         self.refresh()
 
     def column_of(self, exam_time: float, width: int) -> int:
         return min(width - 1, max(0, int(exam_time / self._end * width)))
+
+    def _marked_columns(self, width: int) -> frozenset[int]:
+        """The columns holding a marked record, computed once per width and set of marks
+        (a competency can have thousands of records on a long log)."""
+        if self._marked is None or self._marked[0] != width:
+            self._marked = (width, frozenset(self.column_of(t, width) for t in self._marks))
+        return self._marked[1]
 
     def _counts(self, width: int) -> list[int]:
         """Records per column, computed once per width."""
@@ -81,7 +90,7 @@ class Timeline(Widget):
     def _bar(self, width: int) -> Text:
         counts = self._counts(width)
         peak = max(counts) or 1
-        marked = {self.column_of(t, width) for t in self._marks}
+        marked = self._marked_columns(width)
         cursor = self.column_of(self._moment.time, width)
         bar = Text(no_wrap=True)
         for column, count in enumerate(counts):

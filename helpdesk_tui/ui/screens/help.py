@@ -20,11 +20,13 @@ def help_table(*, locked: bool = False) -> Table:
     table.add_column(no_wrap=True, style="bold")
     table.add_column(ratio=1)
     for owner, section in keymap.SECTIONS.items():
-        table.add_row(Text(_(section), style="bold underline"), "")
         owners = (owner, "form_text") if owner == "form" else (owner,)
-        for own in owners:
-            for key in keymap.keys_for(own, locked=locked):
-                table.add_row(keymap.display_keys(key), f"{_(key.description)}: {_(key.help)}")
+        keys = [key for own in owners for key in keymap.keys_for(own, locked=locked)]
+        if not keys:  # the exam's keys in practice, the practice controls in an exam
+            continue
+        table.add_row(Text(_(section), style="bold underline"), "")
+        for key in keys:
+            table.add_row(keymap.display_keys(key), f"{_(key.description)}: {_(key.help)}")
         table.add_row("", "")
     return table
 

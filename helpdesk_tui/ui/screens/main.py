@@ -28,10 +28,7 @@ from helpdesk_tui.eventlog.errors import LogError
 from helpdesk_tui.i18n import _
 from helpdesk_tui.ui import keymap
 from helpdesk_tui.ui.controller import TICKET_ACTIONS, Changes, ExamController
-from helpdesk_tui.ui.screens.form_base import FormScreen
-from helpdesk_tui.ui.screens.pickers import CannedPicker
-from helpdesk_tui.ui.screens.ticket_actions import PendingForm, ResolveForm, TextForm, TransferForm
-from helpdesk_tui.ui.screens.ticket_form import TicketForm
+from helpdesk_tui.ui.screens import forms
 from helpdesk_tui.ui.widgets.conversations import ConversationPane
 from helpdesk_tui.ui.widgets.header import ExamHeader
 from helpdesk_tui.ui.widgets.kb import KbPanel
@@ -309,7 +306,7 @@ class MainScreen(Screen[None]):
             self.redraw()
         return True
 
-    def open_form(self, form: FormScreen, after: Any = None) -> None:
+    def open_form(self, form: Any, after: Any = None) -> None:
         """Show a form; submit what it returns, or log that it was cancelled."""
 
         def done(data: dict[str, Any] | None) -> None:
@@ -355,10 +352,10 @@ class MainScreen(Screen[None]):
     def action_new_ticket(self) -> None:
         conv = self.controller.conversation(self.conversation_id)
         if conv is None or not (self.area == "conversation" or not conv.ticket_ids):
-            self.open_form(TicketForm(self.controller))
+            self.open_form(forms.TicketForm(self.controller))
             return
         said = "\n".join(m.text for m in conv.messages if m.author == "customer")
-        form = TicketForm(
+        form = forms.TicketForm(
             self.controller,
             customer_id=conv.customer_id,
             conversation_id=conv.id,
@@ -368,30 +365,30 @@ class MainScreen(Screen[None]):
         self.open_form(form)
 
     def action_edit_ticket(self) -> None:
-        self.open_form(TicketForm(self.controller, self._ticket()))
+        self.open_form(forms.TicketForm(self.controller, self._ticket()))
 
     def action_reply_ticket(self, text: str = "") -> None:
-        form = TextForm(self.controller, self._ticket(), "reply", text)
+        form = forms.TextForm(self.controller, self._ticket(), "reply", text)
         self.open_form(form.with_kb(*self._kb_texts()))
 
     def action_note_ticket(self) -> None:
-        self.open_form(TextForm(self.controller, self._ticket(), "note").with_kb(*self._kb_texts()))
+        self.open_form(forms.TextForm(self.controller, self._ticket(), "note").with_kb(*self._kb_texts()))
 
     def action_reopen_ticket(self) -> None:
-        self.open_form(TextForm(self.controller, self._ticket(), "reopen"))
+        self.open_form(forms.TextForm(self.controller, self._ticket(), "reopen"))
 
     def action_transfer_ticket(self) -> None:
-        self.open_form(TransferForm(self.controller, self._ticket()))
+        self.open_form(forms.TransferForm(self.controller, self._ticket()))
 
     def action_pending_ticket(self) -> None:
-        self.open_form(PendingForm(self.controller, self._ticket()))
+        self.open_form(forms.PendingForm(self.controller, self._ticket()))
 
     def action_resolve_ticket(self) -> None:
         ticket = self._ticket()
         article = self.kb.article.id if self.kb.article else None
         if article is None and ticket.kb_articles:
             article = ticket.kb_articles[-1]
-        self.open_form(ResolveForm(self.controller, ticket, article).with_kb(*self._kb_texts()))
+        self.open_form(forms.ResolveForm(self.controller, ticket, article).with_kb(*self._kb_texts()))
 
     def action_take_ticket(self) -> None:
         self.submit("ticket_opened", {"ticket_id": self.ticket_id})
@@ -437,7 +434,7 @@ class MainScreen(Screen[None]):
             self.conversations.insert_text(texts[reply_id], reply_id)
             self.action_focus_area("conversation")
 
-        self.app.push_screen(CannedPicker(replies), done)
+        self.app.push_screen(forms.CannedPicker(replies), done)
 
     # ------------------------------------------------------------------ knowledge base
 
@@ -465,6 +462,6 @@ class MainScreen(Screen[None]):
                 self._link_article(ticket_id, article_id)
             self.action_focus_area("conversation")
         elif self.controller.can("reply_ticket", self.ticket_id):
-            form = TextForm(self.controller, self._ticket(), "reply", text)
+            form = forms.TextForm(self.controller, self._ticket(), "reply", text)
             form.with_kb(article_id, link, passage).kb_inserted = True
             self.open_form(form)

@@ -21,8 +21,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import Input, Markdown, OptionList, Static
-from textual.widgets.markdown import MarkdownBlock
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from helpdesk_tui.i18n import _
@@ -74,20 +73,14 @@ class KbPanel(Vertical):
         self._hits: list[Any] = []
         self._settle: Timer | None = None
         self.article: KbArticle | None = None
-        self._passages: list[MarkdownBlock] = []
+        self._passages: list[Any] = []
         self.passage_index = 0
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder=_("Search the knowledge base…"), id="kb-query")
         yield OptionList(id="kb-results")
-        with Vertical(id="kb-article"):
-            yield Static("", id="kb-article-title")
-            with VerticalScroll(id="kb-article-scroll"):
-                yield Markdown("", id="kb-markdown")
-            yield Static("", id="kb-passage")
 
     def on_mount(self) -> None:
-        self.query_one("#kb-article").display = False
         self.search("")
 
     @property
@@ -100,7 +93,8 @@ class KbPanel(Vertical):
 
     @property
     def article_open(self) -> bool:
-        return self.query_one("#kb-article").display
+        views = self.query("#kb-article")
+        return bool(views) and views.first().display
 
     # ------------------------------------------------------------------ search
 
@@ -160,18 +154,19 @@ class KbPanel(Vertical):
     async def open_article(self, article: KbArticle) -> None:
         """Show the article and mark its first passage."""
         self.article = article
+        await self._article_view()
         self.query_one("#kb-results").display = False
         self.query_one("#kb-article").display = True
         title = Text(no_wrap=True, overflow="ellipsis")
         title.append(f"{article.id} ", style="dim")
         title.append(article.title, style="bold")
         self.query_one("#kb-article-title", Static).update(title, layout=False)
-        markdown = self.query_one("#kb-markdown", Markdown)
+        markdown = self.query_one("#kb-markdown")
         await markdown.update(article.body)
         self._passages = [
             block
             for block in markdown.children
-            if isinstance(block, MarkdownBlock)
+            if hasattr(block, "source")
             and not (block.name or "").startswith("heading")
             and (block.source or "").strip()
         ]
@@ -180,12 +175,34 @@ class KbPanel(Vertical):
         self.query_one("#kb-article-scroll").scroll_home(animate=False)
         self.query_one("#kb-article-scroll").focus()
 
+    async def _article_view(self) -> None:
+        """The article view, made on first use: Textual's Markdown pulls in a Markdown
+        parser and a syntax highlighter, which the exam's start need not wait for."""
+        if self.query("#kb-article"):
+            return
+        from textual.widgets import Markdown
+
+        view = Vertical(
+            Static("", id="kb-article-title"),
+            VerticalScroll(Markdown("", id="kb-markdown"), id="kb-article-scroll"),
+            Static("", id="kb-passage"),
+            id="kb-article",
+        )
+        await self.mount(view)
+
     def back(self, *, focus: bool = True) -> None:
         """From the article back to the results."""
+        if not self.article_open:
+            return
         self.query_one("#kb-article").display = False
         self.query_one("#kb-results").display = True
         if focus:
             self.results.focus()
+
+    @property
+    def passages(self) -> list[Any]:
+        """The article's blocks that can be marked (MarkdownBlock widgets)."""
+        return list(self._passages)
 
     @property
     def passage(self) -> str | None:

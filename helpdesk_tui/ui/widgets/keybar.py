@@ -44,7 +44,10 @@ class KeyBar(Widget):
     def _build(self) -> tuple[Text, list[tuple[int, int, str]]]:
         """The line, and the (start, end, key) of every key on it."""
         by_action: dict[str, list[Any]] = defaultdict(list)
-        for active in self.screen.active_bindings.values():
+        active_bindings = self.screen.active_bindings.values()
+        # Keys that work everywhere (the exam's Proctor, the practice Pause) first, so a
+        # narrow terminal never cuts them off.
+        for active in sorted(active_bindings, key=lambda a: not a.binding.priority):
             if active.binding.show:
                 by_action[active.binding.action].append(active)
         key_style = self.get_component_rich_style("keybar--key", partial=True)

@@ -1,0 +1,266 @@
+"""`helpdesk-exam exam SCENARIO --candidate ID --key KEY [--logs DIR]`: an exam, locked down.
+
+Refuses to start, with one paragraph saying what is wrong, unless it has an
+exam-centre private key with its proctor code (`proctor.json`) beside it, a
+candidate id, a scenario of at most 5 hours (the standard's limit), a log
+folder it can write in, and a terminal. Then it builds the session exactly as
+`practice` does (`practice.prepare`), but in mode "exam", signed with the
+centre's key, in `ui.lockdown.LockdownApp`, with the process's signal keys
+off (`runtime.signals.lock_process_signals`).
+
+It ends only by the proctor code, the candidate's hand-in or the end of the
+time, each sealing the log (exit status 0). SIGHUP, SIGTERM or a terminal
+that went away interrupt it: the log is left unsealed for `helpdesk-exam
+resume` (exit status 3). See docs/exam-mode.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import re
+import sys
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from helpdesk_tui import i18n, paths
+from helpdesk_tui.commands import practice
+from helpdesk_tui.commands.errors import UserError
+from helpdesk_tui.i18n import _
+
+MAX_EXAM_MINUTES = 300
+"""The standard allows an exam of at most 5 hours."""
+CANDIDATE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._@-]{0,63}")
+EXIT_INTERRUPTED = 3
+"""Left unsealed, to be resumed (the status `verify` gives an unsealed log)."""
+SCENARIO_NOTE = ".scenario"
+"""Beside an exam log: the scenario folder it started with, so `resume` finds a centre's own
+scenario (the header binds its hash, so a wrong folder is refused, not used)."""
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "exam",
+        help="sit an exam, locked down: it ends by proctor code, hand-in or time",
+        description="Start an exam in a locked-down terminal. The log is signed with the "
+        "exam-centre key; proctor.json (the proctor code) must be beside the key.",
+    )
+    parser.add_argument(
+        "scenario", metavar="SCENARIO", help="a scenario folder, or the id of a bundled scenario"
+    )
+    parser.add_argument("--candidate", metavar="ID", help="the candidate id recorded in the log")
+    parser.add_argument(
+        "--key",
+        type=Path,
+        metavar="PRIVATE_KEY",
+        help="the exam-centre private key (exam-centre.key)",
+    )
+    parser.add_argument(
+        "--logs", type=Path, metavar="DIR", help="where the log is written (default: ./logs)"
+    )
+    parser.add_argument(
+        "--lang", choices=i18n.LANGUAGES, help="the UI language (default: from the locale, else en)"
+    )
+    parser.set_defaults(handler=run)
+
+
+@dataclass
+class ExamKey:
+    """The exam-centre key, loaded, and the folder whose proctor.json ends the exam."""
+
+    path: Path
+    signer: Any
+
+
+def run(args: argparse.Namespace) -> int:
+    i18n.set_language(i18n.choose_language(getattr(args, "lang", None)))
+    key = load_exam_key(getattr(args, "key", None))
+    candidate = check_candidate(getattr(args, "candidate", None))
+    scenario = practice.load(practice.find_scenario(args.scenario))
+    check_duration(scenario)
+    practice.check_logs_folder(getattr(args, "logs", None) or paths.default_logs_dir())
+    require_terminal()
+    from helpdesk_tui.runtime.signals import lock_process_signals
+    from helpdesk_tui.ui.lockdown import LockdownApp
+
+    lock_process_signals()
+    args.candidate = candidate
+    started = practice.prepare(
+        args,
+        scenario=scenario,
+        mode="exam",
+        signer=key.signer,
+        app_class=partial(LockdownApp, proctor_key=key.path),
+    )
+    remember_scenario(started.log_path, scenario.folder)
+    return run_session(started, key.path)
+
+
+# --------------------------------------------------------------------------- checks
+
+
+def load_exam_key(path: Path | None) -> ExamKey:
+    """The centre's private key, and a readable proctor code beside it, or a UserError."""
+    from helpdesk_tui.eventlog.errors import KeyFileError
+    from helpdesk_tui.eventlog.keys import (
+        PROCTOR_FILE,
+        check_proctor_code,
+        has_proctor_code,
+        load_private_key,
+    )
+
+    if path is None:
+        raise UserError(
+            _(
+                "An exam needs the exam-centre private key: give it with --key FILE "
+                "(the exam-centre.key made by `helpdesk-exam keys init`)."
+            )
+        )
+    try:
+        signer = load_private_key(path)
+    except KeyFileError as exc:
+        raise UserError(str(exc)) from None
+    folder = Path(path).resolve().parent
+    if not has_proctor_code(folder):
+        raise UserError(
+            _(
+                "There is no proctor code beside the key ({file} is missing), so nobody could "
+                "end the exam early. Make the keys with `helpdesk-exam keys init DIR "
+                "--proctor-code-stdin`, or put the proctor.json made with them beside the key."
+            ).format(file=folder / PROCTOR_FILE)
+        )
+    try:
+        check_proctor_code(folder, "")  # reads and parses it: a damaged file shows up now
+    except KeyFileError as exc:
+        raise UserError(str(exc)) from None
+    return ExamKey(Path(path).resolve(), signer)
+
+
+def check_candidate(candidate: str | None) -> str:
+    candidate = (candidate or "").strip()
+    if not candidate:
+        raise UserError(
+            _(
+                "An exam needs the candidate's id: give it with --candidate ID (it is written "
+                "in the log and assessors see it; use a pseudonymous id such as c0042)."
+            )
+        )
+    if not CANDIDATE_ID.fullmatch(candidate):
+        raise UserError(
+            _(
+                "The candidate id '{id}' cannot be used: use 1 to 64 letters, digits, dots, "
+                "dashes, underscores or @, starting with a letter or digit (e.g. c0042)."
+            ).format(id=candidate)
+        )
+    return candidate
+
+
+def check_duration(scenario: Any) -> None:
+    minutes = scenario.duration_s / 60
+    if minutes > MAX_EXAM_MINUTES:
+        raise UserError(
+            _(
+                "The scenario {folder} lasts {minutes:g} minutes; an exam may last at most "
+                "{limit} minutes (5 hours). Shorten duration_minutes in its scenario.toml, or "
+                "use it for practice."
+            ).format(folder=scenario.folder, minutes=minutes, limit=MAX_EXAM_MINUTES)
+        )
+
+
+def require_terminal() -> None:
+    """The exam draws on a terminal and reads its keys; without one it cannot be sat."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UserError(
+            _(
+                "An exam runs only on a terminal (standard input and output are not one). "
+                "Start it from a terminal, or over `ssh -t`."
+            )
+        )
+
+
+# --------------------------------------------------------------------------- the scenario note
+
+
+def scenario_note(log: Path) -> Path:
+    return log.with_name(log.name + SCENARIO_NOTE)
+
+
+def remember_scenario(log: Path, folder: Path) -> None:
+    """Write the scenario's folder beside the log (0600), for `resume`. Best effort."""
+    note = scenario_note(log)
+    try:
+        fd = os.open(note, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(str(Path(folder).resolve()) + "\n")
+    except OSError:
+        pass  # resume can still be given --scenario
+
+
+def recall_scenario(log: Path) -> Path | None:
+    try:
+        text = scenario_note(log).read_text("utf-8").strip()
+    except OSError:
+        return None
+    return Path(text) if text else None
+
+
+# --------------------------------------------------------------------------- running
+
+
+def run_session(started: Any, key_path: Path | None) -> int:
+    """Run the app; seal or leave resumable; say how it ended. Shared with `resume`."""
+    app = started.app
+    problem: str | None = None
+    try:
+        app.run()
+    finally:
+        try:
+            practice.finish(started)
+        except Exception as exc:  # a log that cannot be closed must not hide how it ended
+            problem = str(exc)
+    code = report(started, key_path, problem, getattr(app, "stop_reason", None))
+    stopper = getattr(app, "stopper", None)
+    if stopper is not None:
+        stopper.finished()
+    if getattr(app, "stop_reason", None) is not None:
+        _leave(code)  # the terminal may be gone: do not let Python's exit flush into it
+    return code
+
+
+def report(started: Any, key_path: Path | None, problem: str | None, stopped: str | None) -> int:
+    """Tell whoever reads the terminal (the proctor, mostly) how the session ended."""
+    path = started.log_path
+    if problem:
+        say(_("The log could not be closed cleanly: {problem}").format(problem=problem))
+    if started.writer.sealed:
+        reason = started.session.state.end_reason
+        say(
+            _("The session has ended ({reason}); the log is sealed: {path}").format(
+                reason=reason, path=path
+            )
+        )
+        return 0
+    command = f"helpdesk-exam resume {path}" + (f" --key {key_path}" if key_path else "")
+    why = _(" ({reason})").format(reason=stopped) if stopped else ""
+    say(
+        _(
+            "The session was interrupted{why}; nothing acknowledged is lost. "
+            "Continue it with: {command}"
+        ).format(why=why, command=command)
+    )
+    return EXIT_INTERRUPTED
+
+
+def say(text: str) -> None:
+    """Print, unless the terminal is gone (then the log says it all)."""
+    with contextlib.suppress(OSError, ValueError):
+        print(text, flush=True)
+
+
+def _leave(code: int) -> None:
+    """Exit without Python's final flush of stdout/stderr, which may block or fail on a
+    dead terminal; everything that matters (the log) is closed and fsynced already."""
+    os._exit(code)

@@ -1,0 +1,207 @@
+"""`helpdesk-exam resume LOG [--key KEY]`: continue an interrupted session from its log.
+
+After a kill -9, a power cut, a hang-up or a disk that gave out: the log is
+verified, a torn last line moved aside, the session rebuilt from the log
+(`runtime.resume`), and the candidate carries on where the log stops. An exam
+log needs the exam-centre private key it was started with (and proctor.json
+beside it) and runs locked down again; a practice log uses the per-session key
+kept beside it (`LOG.session-key`), so no `--key`. A sealed log is refused.
+
+The scenario is found by `--scenario DIR`, else the folder an exam noted beside
+its log, else the bundled scenario with the header's id; its folder hash must
+match the header. What the exam clock did during the outage is
+`--outage-policy` (default `paused`: the outage did not count; see
+`runtime/resume.py` and docs/exam-mode.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from helpdesk_tui import i18n
+from helpdesk_tui.commands import exam, practice
+from helpdesk_tui.commands.errors import UserError
+from helpdesk_tui.i18n import _
+
+POLICIES = ("paused", "elapsed")
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "resume",
+        help="continue an interrupted exam or practice session from its log",
+        description="Continue an interrupted session. An exam log needs --key (the exam-centre "
+        "private key); a practice log uses the key saved beside it.",
+    )
+    parser.add_argument("log", type=Path, metavar="LOG", help="the session's log (*.jsonl)")
+    parser.add_argument(
+        "--key", type=Path, metavar="PRIVATE_KEY", help="the exam-centre private key (exam logs)"
+    )
+    parser.add_argument(
+        "--scenario", metavar="DIR", help="the scenario folder, if it is not bundled"
+    )
+    parser.add_argument(
+        "--outage-policy",
+        choices=POLICIES,
+        default="paused",
+        help="paused (default): the outage did not count as exam time; elapsed: it did",
+    )
+    parser.add_argument(
+        "--lang", choices=i18n.LANGUAGES, help="the UI language (default: from the locale, else en)"
+    )
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    i18n.set_language(i18n.choose_language(getattr(args, "lang", None)))
+    log = Path(args.log)
+    header = read_header(log)
+    is_exam = header.get("mode") == "exam"
+    key = exam.load_exam_key(args.key) if is_exam else _practice_key(args.key)
+    scenario = find_scenario(log, header, getattr(args, "scenario", None))
+    if is_exam:
+        exam.check_duration(scenario)
+        exam.require_terminal()
+        from helpdesk_tui.runtime.signals import lock_process_signals
+
+        lock_process_signals()
+    resumed = _resume(log, scenario, key, args.outage_policy)
+    if resumed.outcome == "ended":
+        return _seal_ended(resumed)
+    started = build(resumed, scenario, key.path if is_exam else None)
+    code = exam.run_session(started, key.path if is_exam else None)
+    if started.app.return_value == "restart":  # practice: the instructor started afresh
+        return practice.run(_fresh_practice(log, scenario, resumed, getattr(args, "lang", None)))
+    return code
+
+
+# --------------------------------------------------------------------------- the log
+
+
+def read_header(log: Path) -> dict[str, Any]:
+    """The header's data from the first line (resume verifies the whole log later)."""
+    if log.is_dir():
+        raise UserError(
+            _("{path} is a folder; give the log file (*.jsonl) of the session.").format(path=log)
+        )
+    try:
+        with log.open("rb") as handle:
+            first = handle.readline(1 << 20)
+    except FileNotFoundError:
+        raise UserError(
+            _("{path} does not exist; give the log of the session to resume.").format(path=log)
+        ) from None
+    except OSError as exc:
+        raise UserError(
+            _("{path} cannot be read ({error}).").format(path=log, error=exc.strerror)
+        ) from None
+    try:
+        record = json.loads(first)
+        data = record["data"] if record.get("type") == "log.header" else None
+    except (ValueError, AttributeError, KeyError, TypeError):
+        data = None
+    if not isinstance(data, dict):
+        raise UserError(
+            _(
+                "{path} is not a session log: its first line is not a log header. "
+                "Run `helpdesk-exam verify {path}` to see what it is."
+            ).format(path=log)
+        )
+    return data
+
+
+def _practice_key(path: Path | None) -> Any:
+    """A practice log resumes with the key beside it; a centre key is used if one is given."""
+    if path is None:
+        return exam.ExamKey(Path(), None)
+    from helpdesk_tui.eventlog.errors import KeyFileError
+    from helpdesk_tui.eventlog.keys import load_private_key
+
+    try:
+        return exam.ExamKey(Path(path).resolve(), load_private_key(path))
+    except KeyFileError as exc:
+        raise UserError(str(exc)) from None
+
+
+def find_scenario(log: Path, header: dict[str, Any], given: str | None) -> Any:
+    """--scenario, else the folder noted beside an exam log, else the bundled id."""
+    scenario_id = str(header.get("scenario_id", ""))
+    if given:
+        return practice.load(practice.find_scenario(given))
+    noted = exam.recall_scenario(log)
+    if noted is not None and (noted / "scenario.toml").is_file():
+        return practice.load(noted)
+    for bundled_id, folder, _default in practice.bundled():
+        if bundled_id == scenario_id:
+            return practice.load(folder)
+    raise UserError(
+        _(
+            "The scenario '{id}' of {path} is not bundled with this program; give its folder "
+            "with --scenario DIR (the folder holding scenario.toml, exactly as the session "
+            "started with it)."
+        ).format(id=scenario_id, path=log)
+    )
+
+
+def _resume(log: Path, scenario: Any, key: Any, policy: str) -> Any:
+    from helpdesk_tui.eventlog.errors import LogError
+    from helpdesk_tui.runtime.resume import resume_log
+
+    try:
+        return resume_log(log, scenario, signer=key.signer, policy=policy)
+    except LogError as exc:
+        raise UserError(str(exc)) from None
+
+
+def _seal_ended(resumed: Any) -> int:
+    """It ended but the seal never made it to disk (a crash in between): seal it now."""
+    runtime = resumed.runtime
+    sealed = runtime.seal()
+    problem = runtime.close()
+    reason = runtime.state.end_reason
+    if not sealed or problem:
+        raise UserError(
+            _("The session had ended ({reason}) but its log could not be sealed: {problem}").format(
+                reason=reason, problem=problem or (runtime.fault.message if runtime.fault else "")
+            )
+        )
+    exam.say(
+        _("The session had already ended ({reason}); its log is now sealed: {path}").format(
+            reason=reason, path=runtime.log_path
+        )
+    )
+    return 0
+
+
+# --------------------------------------------------------------------------- the app
+
+
+def build(resumed: Any, scenario: Any, key_path: Path | None) -> Any:
+    """Controller and app on the rebuilt session: locked for an exam, practice otherwise."""
+    from helpdesk_tui.kb.search import KbIndex
+    from helpdesk_tui.ui.controller import ExamController
+    from helpdesk_tui.ui.lockdown import LockdownApp
+    from helpdesk_tui.ui.practice_controls import PracticeApp
+
+    runtime = resumed.runtime
+    session = runtime.session
+    controller = ExamController(session, scenario, KbIndex(scenario.kb))
+    if key_path is not None:
+        app_class: Any = partial(LockdownApp, proctor_key=key_path)
+    else:
+        app_class = PracticeApp
+    app = app_class(controller, runtime=runtime, handle_signals=True)
+    return practice.PracticeRun(app, runtime.writer, session, runtime.log_path, runtime)
+
+
+def _fresh_practice(log: Path, scenario: Any, resumed: Any, lang: str | None) -> argparse.Namespace:
+    return argparse.Namespace(
+        scenario=str(scenario.folder),
+        lang=lang,
+        logs=log.parent,
+        candidate=resumed.header.candidate_id,
+    )

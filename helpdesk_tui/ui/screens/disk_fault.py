@@ -1,0 +1,79 @@
+"""The disk-fault screen: the log cannot be written, the exam clock is stopped, call the proctor.
+
+Blocking on purpose: nothing the candidate does can be acknowledged while the
+log refuses writes, so nothing may be done. The screen names the OS error
+and the log's path (for the proctor), retries every few seconds and on
+Enter, and closes itself when the runtime has caught up: the kept actions
+are on disk and the clock runs again. It returns the fault, so the app can
+tell the candidate what was redone.
+"""
+
+from __future__ import annotations
+
+import time
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from helpdesk_tui.i18n import _
+from helpdesk_tui.runtime.lifecycle import DiskFault, SessionRuntime
+
+RETRY_S = 3.0
+"""How often the disk is tried again: a proctor freeing space sees the exam go on quickly."""
+
+
+class DiskFaultScreen(ModalScreen[DiskFault | None]):
+    """Shown while the log refuses writes; Enter (or r) tries again at once."""
+
+    CSS_PATH = "disk_fault.tcss"
+    BINDINGS = [Binding("enter,r", "retry", show=False)]
+
+    def __init__(self, runtime: SessionRuntime) -> None:
+        super().__init__()
+        self.runtime = runtime
+        self._fault = runtime.fault
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="disk-fault"):
+            yield Static(
+                _("The exam log cannot be written: call the proctor"), id="disk-fault-title"
+            )
+            yield Static(
+                _(
+                    "The exam clock is stopped. Everything you did before this message is "
+                    "saved; nothing is lost. The exam goes on by itself as soon as the log "
+                    "can be written again."
+                )
+            )
+            yield Static("", id="disk-fault-detail")
+            yield Static("", id="disk-fault-status")
+
+    def on_mount(self) -> None:
+        self.show_fault()
+        self.set_interval(RETRY_S, self.action_retry)
+
+    def show_fault(self) -> None:
+        """Redraw the error and the retry count (also after each failed retry)."""
+        fault = self.runtime.fault or self._fault
+        if fault is None:
+            return
+        self._fault = fault
+        detail = _("Error: {error}\nLog: {path}").format(error=fault.error, path=fault.path)
+        status = _(
+            "For the proctor: free space or fix the disk. Trying again every {every:g} s "
+            "(tries so far: {tries}, for {seconds:.0f} s); Enter tries now."
+        ).format(every=RETRY_S, tries=fault.attempts, seconds=fault.seconds(time.monotonic()))
+        self.query_one("#disk-fault-detail", Static).update(detail)
+        self.query_one("#disk-fault-status", Static).update(status)
+
+    def action_retry(self) -> None:
+        if not self.is_current:  # a proctor dialog is on top: wait for it
+            return
+        fault = self.runtime.fault
+        if self.runtime.retry():
+            self.dismiss(fault)
+        else:
+            self.show_fault()

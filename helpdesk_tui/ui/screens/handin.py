@@ -1,0 +1,67 @@
+"""Hand in: the candidate ends their own exam, after saying so twice.
+
+Two steps with two different keys (Y, then H), so neither a double press nor
+a key held down hands an exam in by accident. Escape at either step goes
+back (and the cancel is logged, as every cancelled form is).
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from helpdesk_tui.i18n import _
+
+
+class HandInScreen(ModalScreen[bool | None]):
+    """True when the candidate confirmed twice; None when they went back."""
+
+    CSS_PATH = "handin.tcss"
+    BINDINGS = [
+        Binding("y", "step(1)", show=False),
+        Binding("h", "step(2)", show=False),
+        Binding("escape,n", "back", show=False),
+    ]
+
+    def __init__(self, open_tickets: int, time_left: str) -> None:
+        super().__init__()
+        self.stage = 1
+        self.open_tickets = open_tickets
+        self.time_left = time_left
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="hand-in"):
+            yield Static(_("Hand in your exam?"), id="hand-in-title")
+            yield Static("", id="hand-in-text")
+
+    def on_mount(self) -> None:
+        self._show()
+
+    def _show(self) -> None:
+        if self.stage == 1:
+            text = _(
+                "Time left: {left}. Tickets not yet resolved: {open}.\n"
+                "After handing in you cannot change anything.\n\n"
+                "Press Y to continue, Esc to go back to the exam."
+            ).format(left=self.time_left, open=self.open_tickets)
+        else:
+            text = _(
+                "Are you sure? Your exam ends now and the log is sealed.\n\n"
+                "Press H to hand in for good, Esc to go back to the exam."
+            )
+        self.query_one("#hand-in-text", Static).update(text)
+
+    def action_step(self, stage: int) -> None:
+        if stage != self.stage:
+            return  # H before Y, or Y twice: only the expected key moves on
+        if stage == 2:
+            self.dismiss(True)
+            return
+        self.stage = 2
+        self._show()
+
+    def action_back(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,157 @@
+"""The proctor's screens: the code, what the proctor may do, and the screens only a proctor leaves.
+
+In an exam nothing but the proctor code (F12), the candidate's hand-in and
+the end of the time ends the session. F12 works on every screen; the code is
+checked against proctor.json beside the exam-centre key, wrong codes are
+logged (never the code) and slowed down (`runtime.proctor.CodeGate`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+from helpdesk_tui.eventlog.errors import KeyFileError
+from helpdesk_tui.i18n import N_, _
+from helpdesk_tui.runtime.proctor import CodeGate
+
+CHOICES: dict[str, tuple[str, str]] = {
+    "end": ("e", N_("End the exam now (the log is sealed: proctor-stopped)")),
+    "pause": ("p", N_("Pause the exam clock")),
+    "resume": ("r", N_("Resume the exam clock")),
+    "suspend": ("s", N_("Stop the program; the exam can be resumed later")),
+    "close": ("c", N_("Close the program")),
+}
+"""What the proctor can choose, the key for it and its label, in the order shown."""
+
+
+class ProctorCodeScreen(ModalScreen[bool | None]):
+    """Asks for the proctor code; True once it is right, None on Escape."""
+
+    CSS_PATH = "proctor.tcss"
+    BINDINGS = [Binding("escape", "cancel", show=False)]
+
+    def __init__(self, gate: CodeGate, on_wrong: Callable[[], None]) -> None:
+        super().__init__()
+        self.gate = gate
+        self.on_wrong = on_wrong
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="proctor", classes="proctor-box"):
+            yield Static(_("Proctor code"), classes="proctor-title")
+            yield Static(_("For the proctor only. Enter the code and press Enter; Esc goes back."))
+            yield Input(password=True, id="proctor-code")
+            yield Static("", id="proctor-message")
+
+    def on_mount(self) -> None:
+        self.query_one("#proctor-code", Input).focus()
+        self._say_wait()
+
+    def _say_wait(self) -> bool:
+        wait = self.gate.wait_s()
+        if wait > 0:
+            self._say(_("Wait {seconds:.0f} s before the next try.").format(seconds=wait + 0.5))
+        return wait > 0
+
+    def _say(self, text: str) -> None:
+        self.query_one("#proctor-message", Static).update(text)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        code = event.value
+        event.input.value = ""
+        try:
+            right = self.gate.attempt(code)
+        except KeyFileError as exc:
+            self._say(str(exc))
+            return
+        if right is None:
+            self._say_wait()
+        elif right:
+            self.dismiss(True)
+        else:
+            self.on_wrong()
+            self._say(
+                _("Wrong code. Wait {seconds:.0f} s before the next try.").format(
+                    seconds=self.gate.wait_s() + 0.5
+                )
+            )
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ProctorMenu(ModalScreen[str | None]):
+    """What the proctor can do now: one key per choice; Esc goes back to the exam."""
+
+    CSS_PATH = "proctor.tcss"
+    BINDINGS = [
+        *(Binding(key, f"choose('{choice}')", show=False) for choice, (key, _l) in CHOICES.items()),
+        Binding("escape", "choose('')", show=False),
+    ]
+
+    def __init__(self, choices: list[str]) -> None:
+        super().__init__()
+        self.choices = [c for c in CHOICES if c in choices]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="proctor-menu", classes="proctor-box"):
+            yield Static(_("Proctor"), classes="proctor-title")
+            for choice in self.choices:
+                key, label = CHOICES[choice]
+                yield Static(f"[b]{key.upper()}[/b]  {_(label)}", classes="proctor-choice")
+            yield Static(_("Esc  Back to the exam"), classes="proctor-choice")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "choose" and parameters and parameters[0]:
+            return parameters[0] in self.choices
+        return True
+
+    def action_choose(self, choice: str) -> None:
+        self.dismiss(choice or None)
+
+
+class ExamEndedScreen(ModalScreen[None]):
+    """After the seal: the candidate stays here (no shell); only the proctor code closes it."""
+
+    CSS_PATH = "proctor.tcss"
+    REASONS = {
+        "time-up": N_("The time is up."),
+        "handed-in": N_("You have handed in your exam."),
+        "proctor-stopped": N_("The proctor has ended the exam."),
+    }
+
+    def __init__(self, reason: str) -> None:
+        super().__init__()
+        self.reason = reason
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="exam-ended", classes="proctor-box"):
+            yield Static(_("Your exam has ended; call the proctor."), classes="proctor-title")
+            reason = self.REASONS.get(self.reason)
+            if reason:
+                yield Static(_(reason))
+            yield Static(
+                _(
+                    "Everything you did is saved in the signed log. Stay at your seat; the "
+                    "proctor closes the program."
+                )
+            )
+
+
+class ProctorPausedScreen(ModalScreen[None]):
+    """The proctor paused the exam clock; only the proctor code resumes it."""
+
+    CSS_PATH = "proctor.tcss"
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="proctor-paused", classes="proctor-box"):
+            yield Static(_("The exam is paused by the proctor."), classes="proctor-title")
+            yield Static(
+                _("The exam clock and every SLA clock are stopped. The proctor resumes the exam.")
+            )

@@ -1,0 +1,163 @@
+"""The exam app on a real log: disk faults, hang-ups, kills and the seal.
+
+`ExamApp` renders a session; `SessionApp` adds what running one for real
+needs, for practice and exam alike (`PracticeApp` and `LockdownApp` build on
+it):
+
+- a disk fault (the log refuses a write) stops the exam clock and shows a
+  blocking screen until the runtime's retry gets everything on disk;
+- SIGHUP, SIGTERM and a terminal that went away end the session as
+  interrupted: the interruption is logged if the disk allows, the log is
+  left unsealed (resumable) and the app exits within seconds even when its
+  event loop is stuck on a dead terminal (`runtime.signals.StopSignals`,
+  `ui.terminal.GuardedDriver`);
+- when the session ends, the log is sealed *inside* the app, so a disk that
+  refuses the seal is shown and retried like any other write, and only then
+  does the end screen appear.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from helpdesk_tui.i18n import _
+from helpdesk_tui.runtime.lifecycle import DiskFault, SessionRuntime
+from helpdesk_tui.runtime.signals import StopSignals
+from helpdesk_tui.ui.app import ExamApp
+from helpdesk_tui.ui.controller import ExamController
+from helpdesk_tui.ui.screens.disk_fault import DiskFaultScreen
+
+
+class SessionApp(ExamApp):
+    """`ExamApp` plus the session's life: disk faults, stop signals, a dead terminal, the seal."""
+
+    def __init__(
+        self,
+        controller: ExamController,
+        runtime: SessionRuntime | None = None,
+        *,
+        handle_signals: bool = False,
+        **options: Any,
+    ) -> None:
+        """`options` go to `ExamApp` (locked, tick_interval, tune_gc); `handle_signals`
+        is ours: `StopSignals` instead of the loop-bound handlers `ExamApp` would install."""
+        super().__init__(controller, handle_signals=False, **options)
+        self.runtime = runtime
+        self.watch_signals = handle_signals
+        self.stop_reason: str | None = None
+        """Why the session was interrupted (a signal, the terminal gone), if it was."""
+        self.ended_with: str | None = None
+        """The end reason, once the session has ended."""
+        self.stopper: StopSignals | None = None
+        self._event_loop: asyncio.AbstractEventLoop | None = None
+        self._fault_screen: DiskFaultScreen | None = None
+        self._end_shown = False
+        if runtime is not None:
+            runtime.watch(self._disk_changed)
+
+    def get_driver_class(self) -> Any:
+        default = super().get_driver_class()
+        try:
+            from helpdesk_tui.ui.terminal import driver_class_for
+        except ImportError:  # no termios: not a POSIX terminal
+            return default
+        return driver_class_for(default)
+
+    # ------------------------------------------------------------------ signals and the terminal
+
+    def on_ready(self) -> None:
+        self._event_loop = asyncio.get_running_loop()
+        if self.watch_signals:
+            cut = getattr(self._driver, "cut_output", None) or (lambda: None)
+            self.stopper = StopSignals(self._request_stop, cut)
+            self.stopper.install()
+
+    def run(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().run(*args, **kwargs)
+        finally:
+            if self.stopper is not None and self.stop_reason is None:
+                self.stopper.uninstall()
+
+    def _request_stop(self, reason: str) -> None:
+        """From any thread: have the event loop end the session as interrupted."""
+        loop = self._event_loop
+        if loop is not None and not loop.is_closed():
+            loop.call_soon_threadsafe(self.stop_session, reason)
+
+    def terminal_lost(self, reason: str) -> None:
+        """Called by the driver (from its threads) when the terminal has gone away."""
+        if self.stopper is not None:
+            self.stopper.trigger(reason, hangup=True)
+        else:
+            self._request_stop(reason)
+
+    def stop_session(self, reason: str) -> None:
+        """Leave now, resumable: log the interruption if the disk lets us, no seal."""
+        if self.stop_reason is not None:
+            return
+        self.stop_reason = reason
+        self._ending = True
+        if self.runtime is not None and not self.runtime.sealed:
+            self.runtime.interrupt(reason)
+        self.exit(None)
+
+    # ------------------------------------------------------------------ disk faults
+
+    def _disk_changed(self, fault: DiskFault | None) -> None:
+        """Runtime watcher; called inside a session call, so act after it returns."""
+        if fault is not None:
+            self.call_later(self._show_fault)
+
+    def _show_fault(self) -> None:
+        fault = self.runtime.fault if self.runtime is not None else None
+        if fault is None:
+            return
+        if self._fault_screen is not None:
+            self._fault_screen.show_fault()
+            return
+        self._fault_screen = DiskFaultScreen(self.runtime)
+        self.push_screen(self._fault_screen, self._disk_back)
+
+    def _disk_back(self, fault: DiskFault | None) -> None:
+        """The fault screen closed: everything kept is on disk and the clock runs again."""
+        self._fault_screen = None
+        self.notify(_("The log is being written again; the exam continues."), timeout=6)
+        if fault is not None:
+            self._after_redo(fault)
+            for refused in fault.refused:
+                self.notify(
+                    _("Not accepted after the disk fault: {reason}").format(reason=refused),
+                    severity="warning",
+                )
+        self.main.redraw()
+        if self.ended_with is not None:
+            self._settle()
+
+    def _after_redo(self, fault: DiskFault) -> None:
+        """A chat message the disk refused was sent on retry: clear its draft."""
+        for name, args in fault.redone:
+            if name == "submit" and args[0] == "message_sent":
+                self.main.conversations.sent(args[1]["conversation_id"])
+
+    # ------------------------------------------------------------------ the end
+
+    def session_over(self, reason: str) -> None:
+        """The session ended: seal the log, then show how it ended."""
+        if self.ended_with is not None:
+            return
+        self.ended_with = reason
+        self._settle()
+
+    def _settle(self) -> None:
+        if self._end_shown or self.ended_with is None:
+            return
+        if self.runtime is not None and not self.runtime.seal():
+            return  # the disk fault screen is up; its recovery comes back here
+        self._end_shown = True
+        self.show_end(self.ended_with)
+
+    def show_end(self, reason: str) -> None:
+        """Practice: the end screen, Enter leaves (the lockdown app shows its own)."""
+        ExamApp.session_over(self, reason)

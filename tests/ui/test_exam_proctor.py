@@ -1,0 +1,168 @@
+"""The ways out of an exam through the pilot: the proctor code, hand-in, the end of the time.
+
+Each ends with a sealed log that verifies; after the seal the candidate sees a
+final screen that no key leaves except the proctor code.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input
+
+from helpdesk_tui.eventlog import load_public_key, verify_log
+from helpdesk_tui.ui.screens.handin import HandInScreen
+from helpdesk_tui.ui.screens.proctor import (
+    ExamEndedScreen,
+    ProctorCodeScreen,
+    ProctorMenu,
+    ProctorPausedScreen,
+)
+from tests.runtime.kit import PROCTOR_CODE, exam_run, logged, make_keys
+from tests.ui.conftest import SIZE, screen_text
+
+
+class Clock:
+    """The code gate's monotonic clock, moved by hand (no sleeping through the wait)."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture(scope="module")
+def key_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_keys(tmp_path_factory.mktemp("centre") / "keys")
+
+
+def verified(run, key_file: Path) -> str | None:  # type: ignore[no-untyped-def]
+    result = verify_log(run.log_path, load_public_key(key_file.with_name("exam-centre.pub")))
+    assert result.status == "ok", result.fault
+    return result.summary.seal_reason
+
+
+async def enter_code(pilot, code: str) -> None:  # type: ignore[no-untyped-def]
+    await pilot.press("f12")
+    assert isinstance(pilot.app.screen, ProctorCodeScreen)
+    pilot.app.screen.query_one(Input).value = code
+    await pilot.press("enter")
+
+
+async def test_a_wrong_code_is_logged_without_the_code_and_slows_the_next_try(
+    tmp_path: Path, key_file: Path
+) -> None:
+    clock = Clock()
+    run = exam_run(tmp_path, key_file, monotonic=clock)
+    app = run.app
+    async with app.run_test(size=SIZE) as pilot:
+        await enter_code(pilot, "9999")
+        assert isinstance(app.screen, ProctorCodeScreen)
+        assert "Wrong code" in screen_text(app)
+        app.screen.query_one(Input).value = PROCTOR_CODE
+        await pilot.press("enter")  # too soon: not even checked
+        assert "Wait" in screen_text(app) and isinstance(app.screen, ProctorCodeScreen)
+        clock.now += 1
+        app.screen.query_one(Input).value = PROCTOR_CODE
+        await pilot.press("enter")
+        assert isinstance(app.screen, ProctorMenu)
+        await pilot.press("escape")
+        assert app.screen is app.main and app.is_running
+    assert logged(run, "lockdown_key_blocked") == [{"key": "proctor code: wrong"}]
+    assert b"9999" not in run.log_path.read_bytes()
+
+
+async def test_the_proctor_ends_the_exam_and_the_log_is_sealed(
+    tmp_path: Path, key_file: Path
+) -> None:
+    run = exam_run(tmp_path, key_file)
+    app = run.app
+    async with app.run_test(size=SIZE) as pilot:
+        app.advance(90)
+        await enter_code(pilot, PROCTOR_CODE)
+        assert isinstance(app.screen, ProctorMenu)
+        await pilot.press("e")
+        await pilot.pause()
+    assert app.return_value == "proctor-stopped"
+    assert run.writer.sealed and verified(run, key_file) == "proctor-stopped"
+
+
+async def test_the_proctor_pauses_and_resumes_the_exam_clock(
+    tmp_path: Path, key_file: Path
+) -> None:
+    run = exam_run(tmp_path, key_file)
+    app = run.app
+    async with app.run_test(size=SIZE) as pilot:
+        app.advance(60)
+        await enter_code(pilot, PROCTOR_CODE)
+        await pilot.press("p")
+        assert isinstance(app.screen, ProctorPausedScreen)
+        app.advance(300)
+        assert run.session.now() == pytest.approx(60)
+        await pilot.press("n", "f10", "ctrl+c")  # nothing but the proctor key does anything
+        assert isinstance(app.screen, ProctorPausedScreen)
+        await enter_code(pilot, PROCTOR_CODE)
+        await pilot.press("r")
+        assert app.screen is app.main
+        app.advance(10)
+        assert run.session.now() == pytest.approx(70)
+    assert logged(run, "session_paused") == [{"reason": "proctor"}]
+    assert logged(run, "session_resumed") == [{"reason": "resumed by the proctor"}]
+
+
+async def test_the_proctor_can_stop_the_program_leaving_the_exam_resumable(
+    tmp_path: Path, key_file: Path
+) -> None:
+    run = exam_run(tmp_path, key_file)
+    app = run.app
+    async with app.run_test(size=SIZE) as pilot:
+        await enter_code(pilot, PROCTOR_CODE)
+        await pilot.press("s")
+        await pilot.pause()
+    assert app.return_value is None and not run.writer.sealed
+    assert logged(run, "session_paused") == [{"reason": "interrupted: stopped by the proctor"}]
+
+
+async def test_time_up_seals_and_only_the_proctor_leaves_the_final_screen(
+    tmp_path: Path, key_file: Path
+) -> None:
+    run = exam_run(tmp_path, key_file)
+    app = run.app
+    duration = run.session.state.duration_s
+    async with app.run_test(size=SIZE) as pilot:
+        app.advance(duration + 5)
+        await pilot.pause()
+        assert isinstance(app.screen, ExamEndedScreen)
+        assert run.writer.sealed
+        assert "Your exam has ended; call the proctor." in screen_text(app)
+        await pilot.press("escape", "enter", "q", "ctrl+c", "ctrl+q", "ctrl+z", "f10")
+        assert isinstance(app.screen, ExamEndedScreen) and app.is_running
+        await enter_code(pilot, PROCTOR_CODE)
+        assert isinstance(app.screen, ProctorMenu) and app.screen.choices == ["close"]
+        await pilot.press("c")
+        await pilot.pause()
+    assert app.return_value == "time-up"
+    assert verified(run, key_file) == "time-up"
+    assert run.session.state.now == duration
+
+
+async def test_hand_in_asks_twice_with_two_keys(tmp_path: Path, key_file: Path) -> None:
+    run = exam_run(tmp_path, key_file)
+    app = run.app
+    async with app.run_test(size=SIZE) as pilot:
+        app.advance(120)
+        await pilot.press("f10")
+        assert isinstance(app.screen, HandInScreen)
+        await pilot.press("h")  # the second step's key first: nothing
+        assert isinstance(app.screen, HandInScreen) and app.screen.stage == 1
+        await pilot.press("y", "escape")
+        assert app.screen is app.main
+        await pilot.press("f10", "y", "y")  # y twice does not hand in
+        assert isinstance(app.screen, HandInScreen) and app.screen.stage == 2
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, ExamEndedScreen)
+    assert logged(run, "form_cancelled") == [{"form": "hand_in"}]
+    assert verified(run, key_file) == "handed-in"
