@@ -37,6 +37,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from textual import events
+
 import helpdesk_tui.ui  # noqa: F401  (first: it sets the frame rate Textual reads on import)
 from helpdesk_tui import paths
 from helpdesk_tui.core.clock import ExamClock
@@ -51,7 +53,6 @@ from helpdesk_tui.scenario.loader import load_scenario
 from helpdesk_tui.scenario.session_setup import session_started_data
 from helpdesk_tui.ui.app import ExamApp
 from helpdesk_tui.ui.controller import ExamController
-from textual import events
 
 TICKETS = 300
 CHATS = 8
@@ -115,7 +116,9 @@ def loaded_app(folder: Path, clock: Any = None) -> tuple[ExamApp, EventLogWriter
         scenario_sha256="0" * 64,
         sla_profile_sha256="0" * 64,
     )
-    writer = EventLogWriter.create(folder / f"bench-{time.time_ns()}.jsonl", header, Signer.ephemeral())
+    writer = EventLogWriter.create(
+        folder / f"bench-{time.time_ns()}.jsonl", header, Signer.ephemeral()
+    )
     stimuli = LoadStimuli([c.id for c in scenario.customers], scenario.sla.levels)
     session = ExamSession(clock or ExamClock(), writer, stimuli)
     session.start(session_started_data(scenario, "practice", "bench", "bench"))
@@ -142,7 +145,11 @@ async def measure_latency(app: ExamApp, keys: int) -> dict[str, list[float]]:
         frames.append(time.perf_counter())
 
     app._display = display  # type: ignore[method-assign]
-    samples: dict[str, list[float]] = {"queue cursor": [], "typing in a chat": [], "area switch": []}
+    samples: dict[str, list[float]] = {
+        "queue cursor": [],
+        "typing in a chat": [],
+        "area switch": [],
+    }
     rng = random.Random(7)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause(0.5)
@@ -172,14 +179,16 @@ async def measure_latency(app: ExamApp, keys: int) -> dict[str, list[float]]:
             else:
                 reply = main.conversations.input
                 if app.focused is not reply:
-                    await press("f4", None, lambda: app.focused is reply, "area switch")
+                    await press("f4", None, lambda r=reply: app.focused is r, "area switch")
                 if len(reply.value) > 60:
                     reply.value = ""
                     await pilot.pause()
                 length = len(reply.value)
                 char = rng.choice("abcdefghijklmnopqrstuvwxyz ")
                 key = "space" if char == " " else char
-                await press(key, char, lambda length=length: len(reply.value) > length, "typing in a chat")
+                await press(
+                    key, char, lambda n=length, r=reply: len(r.value) > n, "typing in a chat"
+                )
         app.exit()
     return samples
 
@@ -287,7 +296,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--keys", type=int, default=300)
     parser.add_argument("--startup-runs", type=int, default=5)
-    parser.add_argument("--dir", type=Path, default=None, help="folder for the logs (default: temp)")
+    parser.add_argument(
+        "--dir", type=Path, default=None, help="folder for the logs (default: temp)"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(dir=args.dir) as tmp:
         folder = Path(tmp)
@@ -295,7 +306,9 @@ def main() -> int:
         samples = asyncio.run(measure_latency(app, args.keys))
         writer.close()
         every = [v for values in samples.values() for v in values]
-        print(f"key press to screen ({TICKETS} tickets, {CHATS} chats, a message every {MESSAGE_EVERY_S:g} s):")
+        print(
+            f"key press to screen ({TICKETS} tickets, {CHATS} chats, a message every {MESSAGE_EVERY_S:g} s):"
+        )
         for kind, values in [*samples.items(), ("all keys", every)]:
             print(
                 f"  {kind:<17} n={len(values):<4} median {ms(statistics.median(values))}"
@@ -303,22 +316,40 @@ def main() -> int:
                 f"  max {ms(max(values))}"
             )
         p95, p99 = percentile(every, 95), percentile(every, 99)
-        print(f"  target p95 < 25 ms: {'met' if p95 < 0.025 else 'MISSED'};"
-              f" p99 < 50 ms: {'met' if p99 < 0.050 else 'MISSED'}")
+        print(
+            f"  target p95 < 25 ms: {'met' if p95 < 0.025 else 'MISSED'};"
+            f" p99 < 50 ms: {'met' if p99 < 0.050 else 'MISSED'}"
+        )
 
         model, redraw = asyncio.run(measure_sla_tick(folder))
         print(f"one SLA tick of the whole queue ({TICKETS} tickets):")
-        print(f"  queue model        median {ms(statistics.median(model))}  p99 {ms(percentile(model, 99))}")
-        print(f"  model + table diff median {ms(statistics.median(redraw))}  p99 {ms(percentile(redraw, 99))}")
+        print(
+            f"  queue model        median {ms(statistics.median(model))}  p99 {ms(percentile(model, 99))}"
+        )
+        print(
+            f"  model + table diff median {ms(statistics.median(redraw))}  p99 {ms(percentile(redraw, 99))}"
+        )
         print(f"  target < 5 ms: {'met' if percentile(redraw, 99) < 0.005 else 'MISSED'}")
 
         practice_times, bare_times = measure_startup(folder, args.startup_runs)
         p, b = statistics.median(practice_times), statistics.median(bare_times)
-        print(f"start-up to the first complete frame (median of {args.startup_runs}):")
-        print(f"  helpdesk-exam practice {p:.3f} s (runs: {', '.join(f'{t:.3f}' for t in practice_times)})")
-        print(f"  bare Textual app       {b:.3f} s (runs: {', '.join(f'{t:.3f}' for t in bare_times)})")
-        print(f"  ratio {p / b:.2f} x; target < 1.0 s: {'met' if p < 1.0 else 'MISSED'};"
-              f" <= 2.5 x: {'met' if p / b <= 2.5 else 'MISSED'}")
+        ratio = statistics.median(x / y for x, y in zip(practice_times, bare_times, strict=True))
+        print(f"start-up to the first complete frame ({args.startup_runs} runs each, interleaved):")
+        print(
+            f"  helpdesk-exam practice median {p:.3f} s, best {min(practice_times):.3f} s"
+            f" (runs: {', '.join(f'{t:.3f}' for t in practice_times)})"
+        )
+        print(
+            f"  bare Textual app       median {b:.3f} s, best {min(bare_times):.3f} s"
+            f" (runs: {', '.join(f'{t:.3f}' for t in bare_times)})"
+        )
+        print(
+            f"  ratio (median of run pairs) {ratio:.2f} x, best to best {min(practice_times) / min(bare_times):.2f} x"
+        )
+        print(
+            f"  target < 1.0 s: {'met' if p < 1.0 else 'MISSED'};"
+            f" <= 2.5 x: {'met' if ratio <= 2.5 else 'MISSED'}"
+        )
     return 0
 
 

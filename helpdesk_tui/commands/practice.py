@@ -137,7 +137,9 @@ def prepare(
     except Exception:
         writer.close()
         raise
-    controller = ExamController(session, scenario, KbIndex(scenario.kb), agent_name=candidate or None)
+    controller = ExamController(
+        session, scenario, KbIndex(scenario.kb), agent_name=candidate or None
+    )
     options = {"handle_signals": True} | (app_options or {})
     app = (app_class or PracticeApp)(controller, runtime=runtime, **options)
     return PracticeRun(app, writer, session, writer.path, runtime)
@@ -264,7 +266,9 @@ def open_log(
     session_id = new_session_id()
     profile = find_sla_profile(scenario.sla_profile, scenario.folder, paths.sla_profiles_dir())
     if profile is None:  # the loader found it a moment ago; only a race removes it
-        raise UserError(_("The SLA profile {name} has gone missing.").format(name=scenario.sla_profile))
+        raise UserError(
+            _("The SLA profile {name} has gone missing.").format(name=scenario.sla_profile)
+        )
     try:
         header = SessionHeader(
             session_id=session_id,
@@ -286,9 +290,9 @@ def check_logs_folder(logs: Path) -> None:
         logs.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise UserError(
-            _("The logs folder {path} cannot be created ({error}); choose another with --logs DIR.").format(
-                path=logs, error=exc.strerror
-            )
+            _(
+                "The logs folder {path} cannot be created ({error}); choose another with --logs DIR."
+            ).format(path=logs, error=exc.strerror)
         ) from None
     probe = logs / ".helpdesk-exam-write-test"
     try:
@@ -296,7 +300,7 @@ def check_logs_folder(logs: Path) -> None:
         probe.unlink()
     except OSError as exc:
         raise UserError(
-            _("The logs folder {path} is not writable ({error}); choose another with --logs DIR.").format(
-                path=logs, error=exc.strerror
-            )
+            _(
+                "The logs folder {path} is not writable ({error}); choose another with --logs DIR."
+            ).format(path=logs, error=exc.strerror)
         ) from None

@@ -180,8 +180,10 @@ def _seal_ended(resumed: Any) -> int:
 # --------------------------------------------------------------------------- the app
 
 
-def build(resumed: Any, scenario: Any, key_path: Path | None) -> Any:
-    """Controller and app on the rebuilt session: locked for an exam, practice otherwise."""
+def build(resumed: Any, scenario: Any, key_path: Path | None, **options: Any) -> Any:
+    """Controller and app on the rebuilt session: locked for an exam, practice otherwise.
+
+    `options` go to the app (tests: no tick timer)."""
     from helpdesk_tui.kb.search import KbIndex
     from helpdesk_tui.ui.controller import ExamController
     from helpdesk_tui.ui.lockdown import LockdownApp
@@ -194,7 +196,7 @@ def build(resumed: Any, scenario: Any, key_path: Path | None) -> Any:
         app_class: Any = partial(LockdownApp, proctor_key=key_path)
     else:
         app_class = PracticeApp
-    app = app_class(controller, runtime=runtime, handle_signals=True)
+    app = app_class(controller, runtime=runtime, **({"handle_signals": True} | options))
     return practice.PracticeRun(app, runtime.writer, session, runtime.log_path, runtime)
 
 

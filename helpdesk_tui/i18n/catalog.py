@@ -160,8 +160,11 @@ def extract(package: Path = PACKAGE) -> dict[str, list[str]]:
             for node in ast.walk(tree):
                 msgid = _marked_literal(node)
                 if msgid is not None:
-                    where = f"{path.relative_to(package.parent).as_posix()}:{node.lineno}"
-                    found.setdefault(msgid, []).append(where)
+                    # The file only, not the line: moving code must not make the catalogue stale.
+                    where = path.relative_to(package.parent).as_posix()
+                    places = found.setdefault(msgid, [])
+                    if where not in places:
+                        places.append(where)
     return found
 
 

@@ -17,6 +17,7 @@ With `locked=True` (exam mode) there is no quit key, no command palette and
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import re
 import signal
@@ -36,7 +37,9 @@ from helpdesk_tui.ui.screens.pickers import ConfirmQuit
 
 _HERE = Path(__file__).resolve().parent
 WIDGET_CSS = sorted(
-    str(p.relative_to(_HERE)) for folder in ("widgets", "screens") for p in (_HERE / folder).glob("*.tcss")
+    str(p.relative_to(_HERE))
+    for folder in ("widgets", "screens")
+    for p in (_HERE / folder).glob("*.tcss")
 )
 """Every widget's and screen's .tcss, read once at start: a screen's CSS_PATH loaded
 when it is first shown makes Textual re-parse all CSS then (tens of milliseconds)."""
@@ -74,13 +77,16 @@ class ExamApp(App[str | None], inherit_bindings=False):
         self.handle_signals = handle_signals
         self.tune_gc = tune_gc
         self._gc_before: tuple[int, int, int] | None = None
+        self._gc_was_enabled = gc.isenabled()
+        if tune_gc:
+            gc.disable()  # no collection while the screen is built; on_ready collects once
         self.main = MainScreen(controller)
         self._ending = False
         self._last_input = self._last_gc = time.monotonic()
 
-    def get_default_screen(self) -> MainScreen:
-        # Its CSS is in the app's CSS_PATH (a default screen's own CSS_PATH is not read).
-        return self.main
+    def on_mount(self) -> None:
+        # Pushed: as the default screen its on_mount can run before its children exist.
+        self.push_screen(self.main)
 
     def on_ready(self) -> None:
         if self.tick_interval:
@@ -97,6 +103,8 @@ class ExamApp(App[str | None], inherit_bindings=False):
         gc.collect()
         gc.freeze()
         gc.set_threshold(*GC_THRESHOLDS)
+        if self._gc_was_enabled:
+            gc.enable()
         self._last_gc = time.monotonic()
 
     def on_unmount(self) -> None:
@@ -104,6 +112,8 @@ class ExamApp(App[str | None], inherit_bindings=False):
             gc.unfreeze()
             gc.set_threshold(*self._gc_before)
             self._gc_before = None
+        if self._gc_was_enabled:
+            gc.enable()
 
     def _collect_if_quiet(self) -> None:
         if self._gc_before is None:
@@ -123,10 +133,8 @@ class ExamApp(App[str | None], inherit_bindings=False):
         flushed and left unsealed, to be resumed (Textual installs no handler itself)."""
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGHUP, signal.SIGTERM):
-            try:
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 loop.add_signal_handler(sig, self.exit, None)
-            except (NotImplementedError, RuntimeError, ValueError):
-                pass
 
     # ------------------------------------------------------------------ time
 

@@ -19,7 +19,7 @@ from helpdesk_tui.core.reducer import ALLOWED_FROM
 from helpdesk_tui.core.session import ExamSession
 from helpdesk_tui.core.state import Conversation, ExamState, Ticket, TicketStatus
 from helpdesk_tui.eventlog.errors import LogError
-from helpdesk_tui.i18n import _, gettext_in
+from helpdesk_tui.i18n import N_, gettext_in
 from helpdesk_tui.scenario.model import CannedReply, KbArticle, Scenario
 from helpdesk_tui.ui.format import one_line
 from helpdesk_tui.ui.queue_model import QueueModel
@@ -43,9 +43,10 @@ class Changes:
     ended: bool = False
 
     def __bool__(self) -> bool:
-        return bool(
-            self.tickets or self.conversations or self.customers or self.new_conversations
-        ) or self.ended
+        return (
+            bool(self.tickets or self.conversations or self.customers or self.new_conversations)
+            or self.ended
+        )
 
 
 TICKET_ACTIONS: dict[str, str | None] = {
@@ -189,7 +190,9 @@ class ExamController:
     def conversation(self, conversation_id: str | None) -> Conversation | None:
         return self.state.conversations.get(conversation_id) if conversation_id else None
 
-    def can(self, action: str, ticket_id: str | None = None, conversation_id: str | None = None) -> bool:
+    def can(
+        self, action: str, ticket_id: str | None = None, conversation_id: str | None = None
+    ) -> bool:
         """Whether an action applies now: the one source for bindings, footer and help."""
         state = self.state
         if not state.started or state.ended:
@@ -247,7 +250,7 @@ class ExamController:
     def fill_canned(self, reply: CannedReply) -> str:
         """The canned text with `{agent}`: the candidate's name, else the service desk
         in the scenario's language (the customer reads it, not the UI)."""
-        agent = self._agent_name or gettext_in(self.state.language or "en", "the service desk")
+        agent = self._agent_name or gettext_in(self.state.language or "en", N_("the service desk"))
         return one_line(reply.text.replace("{agent}", agent))
 
     def priority_for(self, impact: str | None, urgency: str | None) -> str | None:

@@ -22,7 +22,6 @@ the exam has ended, and only the proctor code closes the program.
 
 from __future__ import annotations
 
-import contextlib
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -95,16 +94,23 @@ class LockdownApp(SessionApp):
 
     def action_blocked_key(self, key: str) -> None:
         """A key that would quit, suspend or open the palette: log the attempt, nothing else."""
-        self.log_attempt(key)
+        logged = self.log_attempt(key)
         now = self._monotonic()
         if now - self._noticed_at >= NOTICE_EVERY_S:
             self._noticed_at = now
-            self.notify(_("This key does nothing during the exam; the attempt is logged."))
+            if logged:
+                self.notify(_("This key does nothing during the exam; the attempt is logged."))
+            else:
+                self.notify(_("This key does nothing here."))
 
-    def log_attempt(self, what: str) -> None:
-        """Log a blocked attempt (never raises: a disk fault keeps it for later)."""
-        with contextlib.suppress(Refused, LogError):
+    def log_attempt(self, what: str) -> bool:
+        """Log a blocked attempt; True once it is on disk. Never raises: after the end
+        nothing more can be logged, and a disk fault keeps it for later."""
+        try:
             self.controller.submit("lockdown_key_blocked", {"key": what})
+        except (Refused, LogError):
+            return False
+        return True
 
     async def action_quit(self) -> None:
         """What the command palette's Quit (or any quit) calls: logged, nothing more."""

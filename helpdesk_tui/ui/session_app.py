@@ -19,6 +19,7 @@ it):
 from __future__ import annotations
 
 import asyncio
+import threading
 from typing import Any
 
 from helpdesk_tui.i18n import _
@@ -51,6 +52,8 @@ class SessionApp(ExamApp):
         """The end reason, once the session has ended."""
         self.stopper: StopSignals | None = None
         self._event_loop: asyncio.AbstractEventLoop | None = None
+        self._early_stop: str | None = None
+        self._stop_lock = threading.Lock()
         self._fault_screen: DiskFaultScreen | None = None
         self._end_shown = False
         if runtime is not None:
@@ -66,25 +69,39 @@ class SessionApp(ExamApp):
 
     # ------------------------------------------------------------------ signals and the terminal
 
-    def on_ready(self) -> None:
-        self._event_loop = asyncio.get_running_loop()
-        if self.watch_signals:
-            cut = getattr(self._driver, "cut_output", None) or (lambda: None)
-            self.stopper = StopSignals(self._request_stop, cut)
-            self.stopper.install()
-
     def run(self, *args: Any, **kwargs: Any) -> Any:
+        """Catch SIGHUP/SIGTERM from the start (not only once the first frame is up)."""
+        if self.watch_signals:
+            self.stopper = StopSignals(self._request_stop, self._cut_output)
+            self.stopper.install()
         try:
             return super().run(*args, **kwargs)
         finally:
             if self.stopper is not None and self.stop_reason is None:
                 self.stopper.uninstall()
 
+    def on_ready(self) -> None:
+        with self._stop_lock:
+            self._event_loop = asyncio.get_running_loop()
+            early = self._early_stop
+        if early is not None:  # a signal came while the app was starting
+            self.stop_session(early)
+
     def _request_stop(self, reason: str) -> None:
         """From any thread: have the event loop end the session as interrupted."""
-        loop = self._event_loop
-        if loop is not None and not loop.is_closed():
+        with self._stop_lock:
+            loop = self._event_loop
+            if loop is None:
+                self._early_stop = reason
+                return
+        if not loop.is_closed():
             loop.call_soon_threadsafe(self.stop_session, reason)
+
+    def _cut_output(self) -> None:
+        """From any thread: drop the terminal output (the driver's, if it can)."""
+        cut = getattr(self._driver, "cut_output", None)
+        if cut is not None:
+            cut()
 
     def terminal_lost(self, reason: str) -> None:
         """Called by the driver (from its threads) when the terminal has gone away."""

@@ -83,7 +83,10 @@ async def test_talk_on_a_call_and_hang_up(rig: Rig) -> None:
         await pilot.press("f7")
         await pilot.press(*"Which error do you see?", "enter")
         await pilot.pause()
-        assert rig.last("message_sent") == {"conversation_id": CALL, "text": "Which error do you see?"}
+        assert rig.last("message_sent") == {
+            "conversation_id": CALL,
+            "text": "Which error do you see?",
+        }
         assert app.main.conversations.input.value == ""
         await pilot.press("escape", "x")
         await pilot.pause()
@@ -104,7 +107,11 @@ async def test_canned_reply_is_filled_in_and_logged(rig: Rig) -> None:
         assert value.startswith("Good morning, service desk, you're speaking with the service desk")
         await pilot.press("enter")
         await pilot.pause()
-        assert rig.last("message_sent") == {"conversation_id": CHAT, "text": value, "canned_id": "greeting"}
+        assert rig.last("message_sent") == {
+            "conversation_id": CHAT,
+            "text": value,
+            "canned_id": "greeting",
+        }
 
 
 async def test_escape_in_the_canned_picker_is_logged(rig: Rig) -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from helpdesk_tui.ui.widgets import kb as kb_module
 from helpdesk_tui.ui.screens.ticket_actions import TextForm
+from helpdesk_tui.ui.widgets import kb as kb_module
 
 from .conftest import SIZE, Rig, screen_text
 from .pilot import at, form

@@ -7,7 +7,6 @@ import sys
 
 import pytest
 
-from helpdesk_tui.core.state import TicketStatus
 from helpdesk_tui.ui.format import clip, clock, one_line, since, span, status_label
 from helpdesk_tui.ui.queue_model import COLUMNS, FILTERS, SORTS, QueueModel, natural_key
 
@@ -39,14 +38,21 @@ def _email(rig: Rig, ticket_id: str, at: float, **extra: object) -> None:
     rig.controller.tick()
     rig.session._record(  # a stimulus, as the simulation would log it
         "email_received",
-        {"ticket_id": ticket_id, "customer_id": "anna", "title": f"Mail {ticket_id}", "description": "x"},
+        {
+            "ticket_id": ticket_id,
+            "customer_id": "anna",
+            "title": f"Mail {ticket_id}",
+            "description": "x",
+        },
         at,
     )
 
 
 def test_rows_are_sorted_by_sla_urgency_and_tinted(rig: Rig) -> None:
     _email(rig, "M-2", 5)
-    rig.session.submit("ticket_updated", {"ticket_id": "M-2", "changes": {"impact": "high", "urgency": "high"}})
+    rig.session.submit(
+        "ticket_updated", {"ticket_id": "M-2", "changes": {"impact": "high", "urgency": "high"}}
+    )
     model = QueueModel()
     rows = model.rows(rig.state, rig.session.now())
     assert [r.ticket_id for r in rows] == ["M-2", "T-1001"]

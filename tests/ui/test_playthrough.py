@@ -4,7 +4,7 @@ A scripted candidate works the way the scenario's answer key says: answers
 every chat and call (a canned greeting), registers a ticket from it with the
 right category, impact and urgency, looks the article up in the KB, and
 resolves or transfers; e-mail and queue tickets are classified, answered and
-resolved or transferred the same way. The clock moves in 10-second steps until
+resolved or transferred the same way. The clock jumps from one due event to the next until
 time is up. Then the log (written by the real writer, as `practice` does) must
 verify as intact and sealed, and every incident must have been handled.
 """
@@ -28,7 +28,8 @@ from helpdesk_tui.ui.screens.end import EndScreen
 from .conftest import SIZE
 from .pilot import choose, fill, form
 
-STEP_S = 10.0
+STEP_S = (1.0, 30.0)
+"""The clock jumps to the simulation's next due time, within these bounds."""
 
 
 class Candidate:
@@ -56,17 +57,24 @@ class Candidate:
 
     async def play(self) -> None:
         while not self.state.ended:
-            self.app.advance(STEP_S)
+            due = self.app.controller.session.stimuli.next_due(self.state)
+            gap = (due if due is not None else self.state.duration_s) - self.app.controller.now()
+            seq = self.state.last_seq
+            self.app.advance(min(max(gap, STEP_S[0]), STEP_S[1]))
+            if self.state.last_seq == seq:
+                continue  # nothing was logged: nothing new to react to
             await self.pilot.pause()
             if self.state.ended:
                 break
             for conv in list(self.state.conversations.values()):
                 if conv.is_live and conv.incident_id and conv.id not in self.done:
-                    await self.handle_conversation(conv.id, self.scenario.incident(conv.incident_id))
+                    await self.handle_conversation(
+                        conv.id, self.scenario.incident(conv.incident_id)
+                    )
             for ticket in list(self.state.tickets.values()):
-                if ticket.incident_id and ticket.is_active and ticket.id not in self.done:
-                    if not ticket.conversation_ids:
-                        await self.handle_ticket(ticket.id, self.scenario.incident(ticket.incident_id))
+                waiting = ticket.is_active and ticket.id not in self.done
+                if ticket.incident_id and waiting and not ticket.conversation_ids:
+                    await self.handle_ticket(ticket.id, self.scenario.incident(ticket.incident_id))
 
     async def handle_conversation(self, conv_id: str, incident: Incident) -> None:
         self.done.add(conv_id)
@@ -168,8 +176,14 @@ async def test_play_the_default_scenario_to_the_end(tmp_path: Path) -> None:
     assert set(handled) == {i.id for i in scenario.incidents}
     for incident in scenario.incidents:
         ticket = handled[incident.id]
-        expected = TicketStatus.TRANSFERRED if incident.answer.transfer_group else TicketStatus.RESOLVED
-        assert ticket.status in (expected, TicketStatus.PENDING_THIRD_PARTY, TicketStatus.RESOLVED), (
+        expected = (
+            TicketStatus.TRANSFERRED if incident.answer.transfer_group else TicketStatus.RESOLVED
+        )
+        assert ticket.status in (
+            expected,
+            TicketStatus.PENDING_THIRD_PARTY,
+            TicketStatus.RESOLVED,
+        ), (
             incident.id,
             ticket.status,
         )

@@ -34,7 +34,11 @@ async def test_create_a_ticket_from_a_conversation(rig: Rig) -> None:
         created = rig.last("ticket_created")
         assert created["customer_id"] == "anna"
         assert created["conversation_id"] == "C-anna-lockout"
-        assert (created["category"], created["impact"], created["urgency"]) == ("access", "low", "high")
+        assert (created["category"], created["impact"], created["urgency"]) == (
+            "access",
+            "low",
+            "high",
+        )
         ticket = rig.state.tickets[created["ticket_id"]]
         assert ticket.priority == "P3" and ticket.conversation_ids == ["C-anna-lockout"]
         assert ticket.first_response_at is not None  # the chat answer counts
@@ -127,7 +131,10 @@ async def test_transfer_lists_the_groups_and_needs_a_reason(rig: Rig) -> None:
         before = len(rig.sink.events)
         await pilot.press("t")
         group = form(app).query_one("#group", Select)
-        assert [value for _label, value in group._options if value != Select.NULL] == ["network", "apps"]
+        assert [value for _label, value in group._options if value != Select.NULL] == [
+            "network",
+            "apps",
+        ]
         await pilot.press("ctrl+s")
         assert "group" in error_text(app)
         await choose(pilot, "group", "network")
@@ -154,7 +161,9 @@ async def test_set_pending_on_a_third_party(rig: Rig) -> None:
         await pilot.pause()
         assert rig.last("ticket_pending")["waiting_on"] == "third_party"
         ticket = rig.state.tickets[QUEUED]
-        assert ticket.status == TicketStatus.PENDING_THIRD_PARTY and ticket.is_paused_at(rig.state.now)
+        assert ticket.status == TicketStatus.PENDING_THIRD_PARTY and ticket.is_paused_at(
+            rig.state.now
+        )
 
 
 async def test_resolve_with_a_kb_article_then_close(rig: Rig) -> None:
@@ -186,7 +195,10 @@ async def test_resolve_with_a_written_solution_and_reopen(rig: Rig) -> None:
         await type_into(pilot, "solution", "Switched it off and on.")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert rig.last("ticket_resolved") == {"ticket_id": QUEUED, "solution": "Switched it off and on."}
+        assert rig.last("ticket_resolved") == {
+            "ticket_id": QUEUED,
+            "solution": "Switched it off and on.",
+        }
         await pilot.press("u")
         await type_into(pilot, "text", "Still offline")
         await pilot.press("ctrl+s")

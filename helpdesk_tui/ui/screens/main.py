@@ -150,7 +150,8 @@ class MainScreen(Screen[None]):
                 live=len(live), unread=unread
             ),
             ("#ticket-area", "title"): self._marked(
-                "ticket", _("Ticket {id}").format(id=self.ticket_id) if self.ticket_id else _("Ticket")
+                "ticket",
+                _("Ticket {id}").format(id=self.ticket_id) if self.ticket_id else _("Ticket"),
             ),
             ("#kb-area", "title"): self._marked("kb", _("Knowledge base")),
         }
@@ -180,7 +181,9 @@ class MainScreen(Screen[None]):
         problem = self.controller.problem
         if problem and problem != self._shown_problem:
             self._shown_problem = problem
-            self.notify(problem, title=_("The log could not be written"), severity="error", timeout=10)
+            self.notify(
+                problem, title=_("The log could not be written"), severity="error", timeout=10
+            )
 
     def _mark_seen(self) -> None:
         """New messages in the conversation the candidate is working in count as read."""
@@ -245,7 +248,9 @@ class MainScreen(Screen[None]):
 
     def _select_ticket(self, ticket_id: str | None) -> None:
         self.ticket_id = ticket_id
-        self.query_one("#ticket", TicketDetail).show(self.controller, ticket_id, self.controller.now())
+        self.query_one("#ticket", TicketDetail).show(
+            self.controller, ticket_id, self.controller.now()
+        )
         self._titles()
         self._refresh_gates()
 
@@ -333,7 +338,11 @@ class MainScreen(Screen[None]):
     def _link_article(self, ticket_id: str, article_id: str) -> None:
         """Record that a KB article was used for a ticket (once)."""
         ticket = self.controller.ticket(ticket_id)
-        if ticket is not None and article_id not in ticket.kb_articles and ticket.status != "closed":
+        if (
+            ticket is not None
+            and article_id not in ticket.kb_articles
+            and ticket.status != "closed"
+        ):
             self.submit("ticket_linked", {"ticket_id": ticket_id, "kb_article": article_id})
 
     def _conversation_ticket(self) -> str | None:
@@ -372,7 +381,9 @@ class MainScreen(Screen[None]):
         self.open_form(form.with_kb(*self._kb_texts()))
 
     def action_note_ticket(self) -> None:
-        self.open_form(forms.TextForm(self.controller, self._ticket(), "note").with_kb(*self._kb_texts()))
+        self.open_form(
+            forms.TextForm(self.controller, self._ticket(), "note").with_kb(*self._kb_texts())
+        )
 
     def action_reopen_ticket(self) -> None:
         self.open_form(forms.TextForm(self.controller, self._ticket(), "reopen"))
@@ -388,7 +399,9 @@ class MainScreen(Screen[None]):
         article = self.kb.article.id if self.kb.article else None
         if article is None and ticket.kb_articles:
             article = ticket.kb_articles[-1]
-        self.open_form(forms.ResolveForm(self.controller, ticket, article).with_kb(*self._kb_texts()))
+        self.open_form(
+            forms.ResolveForm(self.controller, ticket, article).with_kb(*self._kb_texts())
+        )
 
     def action_take_ticket(self) -> None:
         self.submit("ticket_opened", {"ticket_id": self.ticket_id})
@@ -422,7 +435,10 @@ class MainScreen(Screen[None]):
         self.submit("conversation_closed", {"conversation_id": self.conversation_id})
 
     def action_canned_reply(self) -> None:
-        replies = [(r.id, r.title, self.controller.fill_canned(r)) for r in self.controller.canned_replies()]
+        replies = [
+            (r.id, r.title, self.controller.fill_canned(r))
+            for r in self.controller.canned_replies()
+        ]
         texts = {reply_id: text for reply_id, _title, text in replies}
         conversation_id = self.conversation_id
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -34,6 +35,7 @@ class ProctorCodeScreen(ModalScreen[bool | None]):
     """Asks for the proctor code; True once it is right, None on Escape."""
 
     CSS_PATH = "proctor.tcss"
+    AUTO_FOCUS = "#proctor-code"
     BINDINGS = [Binding("escape", "cancel", show=False)]
 
     def __init__(self, gate: CodeGate, on_wrong: Callable[[], None]) -> None:
@@ -61,10 +63,29 @@ class ProctorCodeScreen(ModalScreen[bool | None]):
     def _say(self, text: str) -> None:
         self.query_one("#proctor-message", Static).update(text)
 
+    def on_key(self, event: events.Key) -> None:
+        """Keys typed before the code box had focus (a proctor typing straight after F12)
+        still go into it, and Enter still submits."""
+        box = self.query_one("#proctor-code", Input)
+        if box.has_focus:
+            return
+        if event.key == "enter":
+            event.stop()
+            self._submit(box)
+        elif event.is_printable and event.character:
+            event.stop()
+            box.insert_text_at_cursor(event.character)
+            box.focus()
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        code = event.value
-        event.input.value = ""
+        self._submit(event.input)
+
+    def _submit(self, box: Input) -> None:
+        code = box.value
+        box.value = ""
+        if not code:  # a stray Enter is not a try
+            return
         try:
             right = self.gate.attempt(code)
         except KeyFileError as exc:

@@ -89,7 +89,9 @@ class ResolveForm(FormScreen):
     EVENT = "ticket_resolved"
     TEXT_KEYS = True
 
-    def __init__(self, controller: ExamController, ticket: Ticket, article_id: str | None = None) -> None:
+    def __init__(
+        self, controller: ExamController, ticket: Ticket, article_id: str | None = None
+    ) -> None:
         super().__init__(controller, ticket.id, _("Resolve {id}").format(id=ticket.id))
         self.ticket = ticket
         self.article_id = article_id
@@ -140,7 +142,9 @@ class TextForm(FormScreen):
         "reopen": ("ticket_reopened", "reason", False),
     }
 
-    def __init__(self, controller: ExamController, ticket: Ticket, kind: str, text: str = "") -> None:
+    def __init__(
+        self, controller: ExamController, ticket: Ticket, kind: str, text: str = ""
+    ) -> None:
         titles = {
             "reply": _("Public reply on {id} (the customer reads this)"),
             "note": _("Internal note on {id} (only colleagues read this)"),

@@ -62,7 +62,9 @@ class TicketForm(FormScreen):
     def fields(self) -> ComposeResult:
         state = self.controller.state
         ticket = self.ticket
-        levels = [(level_label(v), v) for v in (state.sla_profile.levels if state.sla_profile else ())]
+        levels = [
+            (level_label(v), v) for v in (state.sla_profile.levels if state.sla_profile else ())
+        ]
         yield Label(_("Title"), classes="field-label")
         yield Input(self._title, id="title")
         if ticket is None:
@@ -124,7 +126,11 @@ class TicketForm(FormScreen):
                 yield Select(priorities, value=current, id="override", prompt=_("From the matrix"))
             with Vertical():
                 yield Label(_("Reason for the override"), classes="field-label")
-                yield Input(ticket.priority_override_reason or "", id="override-reason")
+                yield Input(
+                    ticket.priority_override_reason or "",
+                    placeholder=_("needed to override"),
+                    id="override-reason",
+                )
 
     def controller_categories(self) -> list[tuple[str, str]]:
         scenario = self.controller.scenario

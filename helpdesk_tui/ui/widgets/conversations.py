@@ -151,7 +151,9 @@ class ConversationPane(Horizontal):
 
     # ------------------------------------------------------------------ refresh
 
-    def refresh_from(self, controller: ExamController, now: float, changed: set[str] | None = None) -> None:
+    def refresh_from(
+        self, controller: ExamController, now: float, changed: set[str] | None = None
+    ) -> None:
         """Update the list by difference, then the conversation in view."""
         options = self.conversation_list
         for conv in controller.state.conversations.values():
@@ -209,7 +211,8 @@ class ConversationPane(Horizontal):
         self.query_one("#conv-title", Static).update(title, layout=False)
         reply.value = self._drafts.get(conversation_id, "")
         reply.placeholder = (
-            _("Say something to {name} (Enter speaks)") if conv.channel == "call"
+            _("Say something to {name} (Enter speaks)")
+            if conv.channel == "call"
             else _("Write to {name} (Enter sends)")
         ).format(name=name)
         index = self._index_of(conversation_id)

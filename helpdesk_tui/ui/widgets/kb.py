@@ -108,7 +108,9 @@ class KbPanel(Vertical):
         options = self.results
         width = options.scrollable_content_region.width or 40
         options.clear_options()
-        options.add_options([Option(hit_prompt(hit, width), id=hit.article_id) for hit in self._hits])
+        options.add_options(
+            [Option(hit_prompt(hit, width), id=hit.article_id) for hit in self._hits]
+        )
         if self._hits:
             options.highlighted = 0
 

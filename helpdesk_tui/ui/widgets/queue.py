@@ -43,7 +43,9 @@ MIN_TITLE = 12
 @lru_cache(maxsize=4096)
 def render_cell(cell: Cell) -> Text:
     """Always Text: a plain str cell would be parsed as markup ("[kb-1]" would vanish)."""
-    return Text(" " * GAP + cell.text, style=TONES.get(cell.tone, ""), no_wrap=True, overflow="ellipsis")
+    return Text(
+        " " * GAP + cell.text, style=TONES.get(cell.tone, ""), no_wrap=True, overflow="ellipsis"
+    )
 
 
 class TicketQueue(DataTable[Text]):

@@ -30,7 +30,9 @@ def _target_text(target: TargetStatus, paused: bool) -> tuple[str, str]:
     if target.state == SlaState.MET:
         return _("✓ met"), "met"
     if target.time_left is None:
-        return ("✗ " + _("missed"), "breached") if target.state == SlaState.BREACHED else ("–", "done")
+        return (
+            ("✗ " + _("missed"), "breached") if target.state == SlaState.BREACHED else ("–", "done")
+        )
     if target.met_at is not None:
         return "✗ " + _("late"), "breached"
     if paused:
@@ -80,8 +82,8 @@ def render_sla(controller: ExamController, ticket: Ticket, now: float) -> Text:
     for index, target in enumerate(sla.targets):
         text, tone = _target_text(target, sla.paused)
         label = _("SLA") if index == 0 else ""
-        out.append(f"{label:<10} ", style="dim")
-        out.append(f"{_(TARGET_LABELS[target.target.value]):<15} ", style="dim")
+        out.append(f"{label:<4}", style="dim")
+        out.append(f"{_(TARGET_LABELS[target.target.value]):<16}", style="dim")
         out.append(text, style=TONES.get(tone, ""))
         if index < 2:
             out.append("\n")

@@ -1,0 +1,129 @@
+"""`helpdesk-exam resume`: what it refuses (in one paragraph), what it seals, what it continues."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from helpdesk_tui.cli import build_parser, main
+from helpdesk_tui.commands import practice, resume
+from helpdesk_tui.core.clock import ManualClock
+from helpdesk_tui.eventlog import read_log, verify_log
+from helpdesk_tui.ui.practice_controls import PracticeApp
+from tests.runtime.kit import NORTHWIND, exam_run, make_keys
+
+APP = {"tick_interval": None, "handle_signals": False, "tune_gc": False}
+
+
+@pytest.fixture(scope="module")
+def key_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_keys(tmp_path_factory.mktemp("centre") / "keys")
+
+
+def practice_log(logs: Path, scenario: str = "en-northwind-monday", end: str | None = None) -> Path:
+    """A practice session that ran a minute and was left (or ended without its seal)."""
+    args = argparse.Namespace(scenario=scenario, lang="en", logs=logs, candidate="Kim")
+    run = practice.prepare(args, clock=ManualClock(), app_options=APP)
+    run.session.clock.advance(60)
+    run.session.tick()
+    if end:
+        run.session.end(end)
+    run.writer.close()  # no seal
+    return run.log_path
+
+
+def refused(capsys: pytest.CaptureFixture[str], *args: str) -> str:
+    code = main(["resume", *args])
+    captured = capsys.readouterr()
+    assert code == 2, captured
+    assert "Traceback" not in captured.out + captured.err
+    return captured.err
+
+
+def test_the_command_is_listed_with_a_one_line_help() -> None:
+    assert "continue an interrupted exam or practice session" in build_parser().format_help()
+
+
+def test_what_is_not_a_log_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert "does not exist" in refused(capsys, str(tmp_path / "nope.jsonl"))
+    assert "is a folder" in refused(capsys, str(tmp_path))
+    junk = tmp_path / "junk.jsonl"
+    junk.write_text("hello\n")
+    assert "not a session log" in refused(capsys, str(junk))
+
+
+def test_an_exam_log_needs_the_centre_key(
+    tmp_path: Path, key_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run = exam_run(tmp_path, key_file)
+    run.writer.close()
+    assert "--key" in refused(capsys, str(run.log_path))
+
+
+def test_a_sealed_log_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    log = practice_log(tmp_path)
+    assert main(["resume", str(log)]) in (0, 2)  # (seals nothing: it was not ended)
+    capsys.readouterr()
+    args = argparse.Namespace(scenario=None, lang="en", logs=tmp_path, candidate="Kim")
+    run = practice.prepare(args, clock=ManualClock(), app_options=APP)
+    run.session.end("completed")
+    practice.finish(run)
+    err = refused(capsys, str(run.log_path))
+    assert "sealed (completed)" in err and "cannot be continued" in err
+
+
+def test_a_log_that_ended_but_was_not_sealed_is_sealed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = practice_log(tmp_path, end="completed")
+    assert main(["resume", str(log)]) == 0
+    assert "had already ended (completed); its log is now sealed" in capsys.readouterr().out
+    result = verify_log(log, None)
+    assert result.status == "ok" and result.summary.seal_reason == "completed"
+    assert not log.with_name(log.name + ".session-key").exists()
+
+
+def test_a_scenario_that_is_not_bundled_must_be_given(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    own = tmp_path / "own"
+    shutil.copytree(NORTHWIND, own)
+    toml = own / "scenario.toml"
+    toml.write_text(toml.read_text().replace('id = "en-northwind-monday"', 'id = "centre-own"', 1))
+    log = practice_log(tmp_path / "logs", scenario=str(own))
+    err = refused(capsys, str(log))
+    assert "'centre-own'" in err and "--scenario DIR" in err
+    (own / "notes.txt").write_text("changed after the session started\n")
+    assert "has changed" in refused(capsys, str(log), "--scenario", str(own))
+
+
+async def test_a_practice_log_resumes_where_it_stopped_and_carries_on(tmp_path: Path) -> None:
+    log = practice_log(tmp_path)
+    before = read_log(log)
+    scenario = practice.load(NORTHWIND)
+    header = resume.read_header(log)
+    key = resume._practice_key(None)
+    resumed = resume._resume(log, scenario, key, "paused")
+    started: Any = resume.build(resumed, scenario, None, **APP)
+    app = started.app
+    assert isinstance(app, PracticeApp) and resumed.outcome == "resumed"
+    assert header["mode"] == "practice"
+    async with app.run_test(size=(120, 40)) as pilot:
+        state = started.session.state
+        assert set(state.tickets) >= {e.event.data.get("ticket_id") for e in before.entries} - {
+            None
+        }
+        ticket = app.main.ticket_id
+        await pilot.press("a")  # take the ticket: the resumed session takes commands
+        assert state.tickets[ticket].status == "open"
+        await pilot.press("ctrl+q", "y")
+        await pilot.pause()
+    practice.finish(started)
+    result = verify_log(log, None, NORTHWIND)
+    assert result.status == "ok" and result.summary.seal_reason == "completed"
+    types = [e.event.type for e in read_log(log).entries]
+    assert types.count("session_resumed") == 1 and "ticket_opened" in types
