@@ -17,10 +17,10 @@ resume` (exit status 3). See docs/exam-mode.md.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
 import re
 import sys
+import threading
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -34,6 +34,8 @@ from helpdesk_tui.i18n import _
 MAX_EXAM_MINUTES = 300
 """The standard allows an exam of at most 5 hours."""
 CANDIDATE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._@-]{0,63}")
+SAY_WITHIN_S = 1.0
+"""How long a closing message may take to reach the terminal."""
 EXIT_INTERRUPTED = 3
 """Left unsealed, to be resumed (the status `verify` gives an unsealed log)."""
 SCENARIO_NOTE = ".scenario"
@@ -221,43 +223,62 @@ def run_session(started: Any, key_path: Path | None) -> int:
             practice.finish(started)
         except Exception as exc:  # a log that cannot be closed must not hide how it ended
             problem = str(exc)
-    code = report(started, key_path, problem, getattr(app, "stop_reason", None))
+    code = 0 if started.writer.sealed else EXIT_INTERRUPTED
+    heard = not getattr(app, "terminal_gone", False)  # nobody reads it, and a write may block
+    if heard:
+        heard = report(started, key_path, problem, getattr(app, "stop_reason", None))
     stopper = getattr(app, "stopper", None)
     if stopper is not None:
         stopper.finished()
-    if getattr(app, "stop_reason", None) is not None:
+    if not heard or getattr(app, "stop_reason", None) is not None:
         _leave(code)  # the terminal may be gone: do not let Python's exit flush into it
     return code
 
 
-def report(started: Any, key_path: Path | None, problem: str | None, stopped: str | None) -> int:
-    """Tell whoever reads the terminal (the proctor, mostly) how the session ended."""
+def report(started: Any, key_path: Path | None, problem: str | None, stopped: str | None) -> bool:
+    """Tell whoever reads the terminal (the proctor, mostly) how the session ended.
+
+    False when the terminal did not take the message."""
     path = started.log_path
+    heard = True
     if problem:
-        say(_("The log could not be closed cleanly: {problem}").format(problem=problem))
+        heard = say(_("The log could not be closed cleanly: {problem}").format(problem=problem))
     if started.writer.sealed:
         reason = started.session.state.end_reason
-        say(
+        return heard and say(
             _("The session has ended ({reason}); the log is sealed: {path}").format(
                 reason=reason, path=path
             )
         )
-        return 0
     command = f"helpdesk-exam resume {path}" + (f" --key {key_path}" if key_path else "")
     why = _(" ({reason})").format(reason=stopped) if stopped else ""
-    say(
+    return heard and say(
         _(
             "The session was interrupted{why}; nothing acknowledged is lost. "
             "Continue it with: {command}"
         ).format(why=why, command=command)
     )
-    return EXIT_INTERRUPTED
 
 
-def say(text: str) -> None:
-    """Print, unless the terminal is gone (then the log says it all)."""
-    with contextlib.suppress(OSError, ValueError):
-        print(text, flush=True)
+def say(text: str) -> bool:
+    """Print, unless the terminal is gone or stuck (then the log says it all).
+
+    The write runs in a helper thread and is given a second: a terminal whose
+    reader has stopped (a frozen ssh client) would block a plain print forever.
+    False when it did not get through.
+    """
+    done = threading.Event()
+
+    def write() -> None:
+        try:
+            print(text, flush=True)
+        except (OSError, ValueError):
+            pass
+        else:
+            done.set()
+
+    threading.Thread(target=write, daemon=True, name="say").start()
+    return done.wait(SAY_WITHIN_S)
 
 
 def _leave(code: int) -> None:

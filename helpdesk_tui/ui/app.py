@@ -78,11 +78,13 @@ class ExamApp(App[str | None], inherit_bindings=False):
         self.tune_gc = tune_gc
         self._gc_before: tuple[int, int, int] | None = None
         self._gc_was_enabled = gc.isenabled()
-        if tune_gc:
-            gc.disable()  # no collection while the screen is built; on_ready collects once
         self.main = MainScreen(controller)
         self._ending = False
         self._last_input = self._last_gc = time.monotonic()
+
+    def on_load(self) -> None:
+        if self.tune_gc:
+            gc.disable()  # no collection while the screen is built; on_ready collects once
 
     def on_mount(self) -> None:
         # Pushed: as the default screen its on_mount can run before its children exist.

@@ -10,12 +10,11 @@ all of it is tested without an app.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from helpdesk_tui.core.events import Event
-from helpdesk_tui.core.reducer import ALLOWED_FROM
+from helpdesk_tui.core.reducer import ALLOWED_FROM, Refused
 from helpdesk_tui.core.session import ExamSession
 from helpdesk_tui.core.state import Conversation, ExamState, Ticket, TicketStatus
 from helpdesk_tui.eventlog.errors import LogError
@@ -75,7 +74,6 @@ class ExamController:
         kb_index: KbSearcher | None = None,
         *,
         agent_name: str | None = None,
-        checkpoint: Callable[[float, str], None] | None = None,
     ) -> None:
         self.session = session
         self.scenario = scenario
@@ -178,7 +176,7 @@ class ExamController:
             return self.submit(event_type, data)
         except LogError as exc:
             self.problem = str(exc)
-        except Exception:  # a Refused focus or cancel changes nothing the candidate sees
+        except Refused:  # a refused focus or cancel changes nothing the candidate sees
             pass
         return None
 

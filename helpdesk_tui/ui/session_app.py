@@ -48,6 +48,8 @@ class SessionApp(ExamApp):
         self.watch_signals = handle_signals
         self.stop_reason: str | None = None
         """Why the session was interrupted (a signal, the terminal gone), if it was."""
+        self.terminal_gone = False
+        """Nothing more is written to the terminal (it hung up, or its output was cut)."""
         self.ended_with: str | None = None
         """The end reason, once the session has ended."""
         self.stopper: StopSignals | None = None
@@ -99,12 +101,14 @@ class SessionApp(ExamApp):
 
     def _cut_output(self) -> None:
         """From any thread: drop the terminal output (the driver's, if it can)."""
+        self.terminal_gone = True
         cut = getattr(self._driver, "cut_output", None)
         if cut is not None:
             cut()
 
     def terminal_lost(self, reason: str) -> None:
         """Called by the driver (from its threads) when the terminal has gone away."""
+        self.terminal_gone = True
         if self.stopper is not None:
             self.stopper.trigger(reason, hangup=True)
         else:

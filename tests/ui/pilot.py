@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, Select, TextArea
 
@@ -47,6 +49,32 @@ async def fill(pilot: Pilot[Any], widget_id: str, text: str) -> None:
 
 def error_text(app: ExamApp) -> str:
     return str(form(app).query_one("#form-error").render())
+
+
+async def keys(pilot: Pilot[Any], *names: str) -> None:
+    """Press keys like `pilot.press`, waiting only until the screen has handled each.
+
+    `pilot.press` also waits for the process to go idle (at least 40 ms a key),
+    which makes a scripted candidate typing hundreds of keys slow; the long
+    playthrough uses this instead.
+    """
+    app = pilot.app
+    for name in names:
+        char = name if len(name) == 1 else None
+        app._driver.send_message(events.Key(name, char))  # type: ignore[union-attr]
+        await pilot._wait_for_screen()
+        await app._animator.wait_until_complete()
+        await pilot._wait_for_screen()
+
+
+async def until(pilot: Pilot[Any], condition: Any, timeout: float = 5.0) -> None:
+    """Wait (in small steps) until `condition()` holds, e.g. a form is on screen."""
+    loop = asyncio.get_running_loop()
+    end = loop.time() + timeout
+    while not condition():
+        assert loop.time() < end, "timed out waiting"
+        await asyncio.sleep(0.005)
+    await pilot._wait_for_screen()
 
 
 async def at(pilot: Pilot[Any], seconds: float) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from textual.widgets import DataTable
 
@@ -168,3 +170,12 @@ async def test_sort_and_filter_keys(rig: Rig) -> None:
         await pilot.press("f", "f", "f")
         assert "showing not closed" in app.main.query_one("#queue-area").border_title
         assert app.main.queue.row_count == 2
+
+
+def test_the_candidate_guide_lists_every_key() -> None:
+    guide = (Path(__file__).parents[2] / "docs" / "candidate-guide.md").read_text("utf-8")
+    for key in keymap.KEYS:
+        shown = keymap.display_keys(key)
+        assert f"`{shown}`" in guide or any(f"`{part}`" in guide for part in shown.split(" / ")), (
+            key.id
+        )

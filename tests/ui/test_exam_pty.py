@@ -259,3 +259,31 @@ def test_a_terminal_that_goes_away_ends_the_exam_promptly_and_resumably(
     pubkey = load_public_key(key_file.with_name("exam-centre.pub"))
     result = verify_log(log, pubkey)
     assert result.status == "unsealed" and result.unsigned_records == 0
+
+
+def test_a_terminal_nobody_reads_does_not_keep_the_exam_from_stopping(
+    tmp_path: Path, key_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A frozen client (its side of the line stops reading): the exam's output blocks,
+    which once blocked its event loop and with it every signal handler."""
+    monkeypatch.setattr(Terminal, "_drain", lambda self: None)  # nobody reads the output
+    term, logs = exam(tmp_path, key_file)
+    try:
+        log = until(lambda: log_in(logs), "the log to be created")
+        assert isinstance(log, Path)
+        until(lambda: count(log, "session_started"), "the session to start")
+        term.send("\x03")
+        until(lambda: count(log, "lockdown_key_blocked"), "the blocked key")
+        assert term.master is not None
+        unread = struct.unpack("i", fcntl.ioctl(term.master, termios.FIONREAD, b"\0" * 4))[0]
+        assert unread > 0  # output is waiting for a reader that never comes
+        began = time.monotonic()
+        term.process.send_signal(signal.SIGTERM)
+        assert term.wait_exit(timeout=15) == 3
+        assert time.monotonic() - began < 12
+    finally:
+        term.close()
+    last = read_log(log).events[-1]
+    assert last.type == "session_paused" and last.data["reason"] == "interrupted: SIGTERM"
+    pubkey = load_public_key(key_file.with_name("exam-centre.pub"))
+    assert verify_log(log, pubkey).unsigned_records == 0

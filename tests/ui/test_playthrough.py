@@ -24,9 +24,10 @@ from helpdesk_tui.eventlog.verifier import verify_log
 from helpdesk_tui.scenario.model import Incident
 from helpdesk_tui.ui.app import ExamApp
 from helpdesk_tui.ui.screens.end import EndScreen
+from helpdesk_tui.ui.screens.pickers import CannedPicker
 
 from .conftest import SIZE
-from .pilot import choose, fill, form
+from .pilot import choose, fill, form, keys, until
 
 STEP_S = (1.0, 30.0)
 """The clock jumps to the simulation's next due time, within these bounds."""
@@ -80,12 +81,17 @@ class Candidate:
         self.done.add(conv_id)
         main = self.app.main
         main.conversations.show(self.app.controller, conv_id, self.app.controller.now())
-        await self.pilot.press("f4", "f8", "enter", "enter")  # a canned greeting, sent
+        await keys(self.pilot, "f4", "f8")  # a canned greeting, sent
+        await until(self.pilot, lambda: isinstance(self.app.screen, CannedPicker))
+        await keys(self.pilot, "enter")
+        await until(self.pilot, lambda: self.app.screen is self.app.main)
+        await keys(self.pilot, "enter")
         await self.pilot.pause()
-        await self.pilot.press("ctrl+n")
+        await keys(self.pilot, "ctrl+n")
+        await until(self.pilot, lambda: form_open(self.app))
         await fill(self.pilot, "title", incident.title)
         await self.classify(incident)
-        await self.pilot.press("ctrl+s")
+        await keys(self.pilot, "ctrl+s")
         await self.pilot.pause()
         ticket_id = self.app.main.ticket_id
         assert ticket_id is not None and conv_id in self.state.tickets[ticket_id].conversation_ids
@@ -95,18 +101,22 @@ class Candidate:
     async def handle_ticket(self, ticket_id: str, incident: Incident) -> None:
         self.done.add(ticket_id)
         self.app.main.queue.select(ticket_id)
-        await self.pilot.press("f2")
+        await keys(self.pilot, "f2")
         await self.pilot.pause()
         assert self.app.main.ticket_id == ticket_id
-        await self.pilot.press("e")
+        await keys(self.pilot, "e")
+        await until(self.pilot, lambda: form_open(self.app))
         await self.classify(incident)
-        await self.pilot.press("ctrl+s")
+        await keys(self.pilot, "ctrl+s")
         await self.pilot.pause()
         if form_open(self.app):  # nothing to change: the queue had it right already
-            await self.pilot.press("escape")
-        await self.pilot.press("r")
+            await keys(self.pilot, "escape")
+            await until(self.pilot, lambda: not form_open(self.app))
+        await keys(self.pilot, "r")
+        await until(self.pilot, lambda: form_open(self.app))
         await fill(self.pilot, "text", "Thank you, we are looking into it.")
-        await self.pilot.press("ctrl+s")
+        await keys(self.pilot, "ctrl+s")
+        await until(self.pilot, lambda: not form_open(self.app))
         await self.solve(ticket_id, incident)
 
     async def classify(self, incident: Incident) -> None:
@@ -117,32 +127,36 @@ class Candidate:
 
     async def open_article(self, article_id: str) -> None:
         title = self.scenario.article(article_id).title
-        await self.pilot.press("f5")
+        await keys(self.pilot, "f5")
         self.app.main.kb.query_input.value = " ".join(title.split()[:3])
-        await self.pilot.press("enter")
+        await keys(self.pilot, "enter")
         await self.pilot.pause()
         results = self.app.main.kb._results
         assert article_id in results, (article_id, results)
-        await self.pilot.press(*["down"] * results.index(article_id), "enter")
-        await self.pilot.pause()
-        assert self.app.main.kb.article is not None
-        assert self.app.main.kb.article.id == article_id
+        await keys(self.pilot, *["down"] * results.index(article_id), "enter")
+        kb = self.app.main.kb
+        await until(
+            self.pilot,
+            lambda: kb.article_open and kb.article is not None and kb.article.id == article_id,
+        )
 
     async def solve(self, ticket_id: str, incident: Incident) -> None:
         answer = incident.answer
         if answer.kb_article:
             await self.open_article(answer.kb_article)
         self.app.main.queue.select(ticket_id)
-        await self.pilot.press("f2")
+        await keys(self.pilot, "f2")
         await self.pilot.pause()
         if answer.transfer_group:
-            await self.pilot.press("t")
+            await keys(self.pilot, "t")
+            await until(self.pilot, lambda: form_open(self.app))
             await choose(self.pilot, "group", answer.transfer_group)
             await fill(self.pilot, "reason", "Needs the second line: " + incident.title)
         else:
-            await self.pilot.press("s")
+            await keys(self.pilot, "s")
+            await until(self.pilot, lambda: form_open(self.app))
             await fill(self.pilot, "solution", answer.solution)
-        await self.pilot.press("ctrl+s")
+        await keys(self.pilot, "ctrl+s")
         await self.pilot.pause()
         assert not form_open(self.app), form(self.app).query_one("#form-error").render()
 

@@ -185,6 +185,7 @@ KEYS: tuple[Key, ...] = (
         N_("Show the conversations at the moment."),
         "review",
         group=_VIEW,
+        show=False,
     ),
     Key(
         "view.ticket",
@@ -194,6 +195,7 @@ KEYS: tuple[Key, ...] = (
         N_("Show the ticket selected in the queue at the moment."),
         "review",
         group=_VIEW,
+        show=False,
     ),
     Key(
         "view.kb",
@@ -203,6 +205,7 @@ KEYS: tuple[Key, ...] = (
         N_("Show the knowledge-base look-ups up to the moment."),
         "review",
         group=_VIEW,
+        show=False,
     ),
     Key(
         "view.records",
@@ -212,6 +215,7 @@ KEYS: tuple[Key, ...] = (
         N_("Show the log records around the moment."),
         "review",
         group=_VIEW,
+        show=False,
     ),
     Key("help", "f1", "help", N_("Keys"), N_("Show every key and what it does."), "review"),
     Key(

@@ -38,7 +38,7 @@ from helpdesk_tui.ui.review.assessment import (
     verdict_label,
     verdict_text,
 )
-from helpdesk_tui.ui.review.describe import record_line, subject_of
+from helpdesk_tui.ui.review.describe import describe, record_line, subject_of
 from helpdesk_tui.ui.review.dialogs import CommentDialog, ConfirmLeave, JumpDialog, KeysHelp
 from helpdesk_tui.ui.review.panels import (
     ConversationsView,
@@ -242,11 +242,7 @@ class ReviewScreen(Screen[None]):
 
     def _show_moment(self) -> None:
         event = self.replay.event_of_index(self.index)
-        text = (
-            record_line(self.seq or 0, event, self._name).split(" ", 2)[-1]
-            if event
-            else _("before the first record")
-        )
+        text = describe(event, self._name) if event else _("before the first record")
         self.query_one("#rv-timeline", Timeline).show(
             Moment(
                 self.moment, self.index, len(self.replay), self.seq, text, self._evidence_position()

@@ -60,7 +60,8 @@ class FormScreen(ModalScreen[FormResult]):
 
     def on_mount(self) -> None:
         """Compact fields (one line each) keep a form usable on a 100 x 30 terminal."""
-        for widget in self.query("#form-fields Input, #form-fields Select, #form-fields TextArea"):
+        compact = "Input, Select, TextArea, Checkbox, RadioSet, RadioButton"
+        for widget in self.query_one("#form-fields").query(compact):
             widget.compact = True  # type: ignore[attr-defined]
 
     def fields(self) -> ComposeResult:

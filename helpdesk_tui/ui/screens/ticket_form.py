@@ -66,7 +66,7 @@ class TicketForm(FormScreen):
             (level_label(v), v) for v in (state.sla_profile.levels if state.sla_profile else ())
         ]
         yield Label(_("Title"), classes="field-label")
-        yield Input(self._title, id="title")
+        yield Input(self._title, placeholder=_("The problem in a few words"), id="title")
         if ticket is None:
             customers = [(c.name, c.id) for c in state.customers.values()]
             yield Label(_("Customer"), classes="field-label")

@@ -41,6 +41,16 @@ def _target_text(target: TargetStatus, paused: bool) -> tuple[str, str]:
     return mark + span(target.time_left), target.state.value
 
 
+def category_name(controller: ExamController, category_id: str | None) -> str:
+    """The scenario's name for a category id (the review's reader has a scenario too)."""
+    scenario = controller.scenario
+    if category_id and scenario is not None:
+        for category in scenario.categories:
+            if category.id == category_id:
+                return category.name
+    return category_id or "–"
+
+
 def render_head(controller: ExamController, ticket: Ticket) -> Text:
     """Who, what and how the ticket is classified (changes only with the ticket)."""
     state = controller.state
@@ -56,7 +66,7 @@ def render_head(controller: ExamController, ticket: Ticket) -> Text:
     group = state.groups.get(ticket.group, ticket.group) if ticket.group else "–"
     _row(out, _("Status"), status_label(ticket.status.value))
     out.append(" · " + _("group {group}").format(group=group), style="dim")
-    _row(out, _("Category"), ticket.category or "–")
+    _row(out, _("Category"), category_name(controller, ticket.category))
     _row(out, _("Priority"), controller.priority_label(ticket.priority))
     out.append(
         " ("
