@@ -277,10 +277,10 @@ def test_a_terminal_nobody_reads_does_not_keep_the_exam_from_stopping(
         assert term.master is not None
         unread = struct.unpack("i", fcntl.ioctl(term.master, termios.FIONREAD, b"\0" * 4))[0]
         assert unread > 0  # output is waiting for a reader that never comes
-        began = time.monotonic()
         term.process.send_signal(signal.SIGTERM)
-        assert term.wait_exit(timeout=15) == 3
-        assert time.monotonic() - began < 12
+        # Without the fix the process never exits; a generous bound keeps a loaded
+        # CI machine from turning a timing figure into a failure.
+        assert term.wait_exit(timeout=30) == 3
     finally:
         term.close()
     last = read_log(log).events[-1]

@@ -247,6 +247,7 @@ class MainScreen(Screen[None]):
         self.redraw()
 
     def _select_ticket(self, ticket_id: str | None) -> None:
+        """Make `ticket_id` the ticket the actions apply to, and show it."""
         self.ticket_id = ticket_id
         self.query_one("#ticket", TicketDetail).show(
             self.controller, ticket_id, self.controller.now()
