@@ -54,7 +54,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    if not args_list or (args_list[0].startswith("--") and args_list[0] not in ("--help", "--version")):
+    if not args_list or (
+        args_list[0].startswith("--") and args_list[0] not in ("--help", "--version")
+    ):
         args_list = ["practice", *args_list]
     # A named subcommand needs only its own module: the others import what the
     # exam's start-up should not wait for (assessment, reports). Help needs all.
