@@ -255,29 +255,15 @@ def open_log(
 
     Practice logs are signed with a key made for the session; `exam` gives the
     exam-centre key and mode "exam"."""
-    from helpdesk_tui.eventlog.binding import file_sha256, folder_sha256
     from helpdesk_tui.eventlog.errors import LogError
     from helpdesk_tui.eventlog.keys import Signer
-    from helpdesk_tui.eventlog.records import SessionHeader
     from helpdesk_tui.eventlog.writer import EventLogWriter, new_session_id
-    from helpdesk_tui.scenario.loader import find_sla_profile
+    from helpdesk_tui.scenario.session_setup import session_header
 
     check_logs_folder(logs)
     session_id = new_session_id()
-    profile = find_sla_profile(scenario.sla_profile, scenario.folder, paths.sla_profiles_dir())
-    if profile is None:  # the loader found it a moment ago; only a race removes it
-        raise UserError(
-            _("The SLA profile {name} has gone missing.").format(name=scenario.sla_profile)
-        )
     try:
-        header = SessionHeader(
-            session_id=session_id,
-            candidate_id=candidate,
-            mode=mode,
-            scenario_id=scenario.id,
-            scenario_sha256=folder_sha256(scenario.folder),
-            sla_profile_sha256=file_sha256(profile),
-        )
+        header = session_header(scenario, session_id, candidate, mode)
         path = logs / log_name(scenario.id, session_id)
         return session_id, EventLogWriter.create(path, header, signer or Signer.ephemeral())
     except LogError as exc:

@@ -27,18 +27,17 @@ from pathlib import Path
 
 from helpdesk_tui.core.clock import ManualClock
 from helpdesk_tui.core.reducer import Refused
-from helpdesk_tui.eventlog.binding import file_sha256, folder_sha256
 from helpdesk_tui.eventlog.keys import Signer
 from helpdesk_tui.eventlog.reader import read_log
-from helpdesk_tui.eventlog.records import CheckpointPolicy, SessionHeader
+from helpdesk_tui.eventlog.records import CheckpointPolicy
 from helpdesk_tui.eventlog.verifier import verify_log
 from helpdesk_tui.eventlog.writer import EventLogWriter, new_session_id
 from helpdesk_tui.runtime.lifecycle import SessionRuntime
 from helpdesk_tui.runtime.resume import resume_log
 from helpdesk_tui.scenario.model import Scenario
-from helpdesk_tui.scenario.session_setup import session_started_data
+from helpdesk_tui.scenario.session_setup import session_header, session_started_data
 from helpdesk_tui.scenario.simulation import Simulation
-from helpdesk_tui.simulate.runner import make_policy, sla_profile_file
+from helpdesk_tui.simulate.runner import make_policy
 
 POLICY = "naive"
 """The scripted candidate: fast, busy, and it makes the simulation react (moods, follow-ups)."""
@@ -71,14 +70,7 @@ def new_exam(
     scenario: Scenario, log: Path, signer: Signer, checkpoint_every: int = 100
 ) -> SessionRuntime:
     """A fresh exam log and session on a virtual clock (not started yet)."""
-    header = SessionHeader(
-        session_id=new_session_id(),
-        candidate_id="crash-test",
-        mode="exam",
-        scenario_id=scenario.id,
-        scenario_sha256=folder_sha256(scenario.folder),
-        sla_profile_sha256=file_sha256(sla_profile_file(scenario)),
-    )
+    header = session_header(scenario, new_session_id(), "crash-test", "exam")
     writer = EventLogWriter.create(log, header, signer, CheckpointPolicy(records=checkpoint_every))
     return SessionRuntime(writer, ManualClock(), Simulation(scenario))
 

@@ -8,10 +8,46 @@ reported without the scenario folder: the log alone is the truth.
 from __future__ import annotations
 
 import uuid
+from pathlib import Path
 from typing import Any
 
 from helpdesk_tui.core.events import SCHEMA_VERSION
+from helpdesk_tui.eventlog.binding import file_sha256, folder_sha256
+from helpdesk_tui.eventlog.records import SessionHeader
 from helpdesk_tui.scenario.model import Scenario
+
+
+def sla_profile_file(scenario: Scenario) -> Path:
+    """The SLA profile file the scenario was loaded with (the loader lists it second)."""
+    for path in scenario.source_files:
+        if path.suffix == ".toml" and path.name != "scenario.toml":
+            return path
+    return scenario.folder / f"{scenario.sla_profile}.toml"
+
+
+def session_header(
+    scenario: Scenario,
+    session_id: str,
+    candidate_id: str,
+    mode: str,
+    created: str | None = None,
+) -> SessionHeader:
+    """The log header that binds a session to this scenario's files.
+
+    One place for practice, exam, simulate and the crash trials, so every log
+    binds the scenario folder and its SLA profile the same way and
+    `verify --scenario` checks them all alike.
+    """
+    extra = {} if created is None else {"created": created}
+    return SessionHeader(
+        session_id=session_id,
+        candidate_id=candidate_id,
+        mode=mode,
+        scenario_id=scenario.id,
+        scenario_sha256=folder_sha256(scenario.folder),
+        sla_profile_sha256=file_sha256(sla_profile_file(scenario)),
+        **extra,
+    )
 
 
 def session_started_data(

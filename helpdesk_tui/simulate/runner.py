@@ -24,12 +24,13 @@ from helpdesk_tui.core.reducer import Refused
 from helpdesk_tui.core.session import EventSink, ExamSession, MemorySink
 from helpdesk_tui.core.sla import ticket_sla
 from helpdesk_tui.core.state import ExamState
-from helpdesk_tui.eventlog.binding import file_sha256, folder_sha256
 from helpdesk_tui.eventlog.keys import Signer
-from helpdesk_tui.eventlog.records import SessionHeader
 from helpdesk_tui.eventlog.writer import EventLogWriter
 from helpdesk_tui.scenario.model import Scenario
-from helpdesk_tui.scenario.session_setup import session_started_data
+from helpdesk_tui.scenario.session_setup import (
+    session_header,
+    session_started_data,
+)
 from helpdesk_tui.scenario.simulation import Simulation
 from helpdesk_tui.simulate.policies import POLICIES
 from helpdesk_tui.simulate.policy import Policy
@@ -173,24 +174,8 @@ def _open_log(
     signer: Signer | None,
     wall: Callable[[], str],
 ) -> EventLogWriter:
-    header = SessionHeader(
-        session_id=session_id,
-        candidate_id=candidate,
-        mode="practice",
-        scenario_id=scenario.id,
-        scenario_sha256=folder_sha256(scenario.folder),
-        sla_profile_sha256=file_sha256(sla_profile_file(scenario)),
-        created=wall(),
-    )
+    header = session_header(scenario, session_id, candidate, "practice", created=wall())
     return EventLogWriter.create(out, header, signer or Signer.ephemeral())
-
-
-def sla_profile_file(scenario: Scenario) -> Path:
-    """The SLA profile file the scenario was loaded with (the loader lists it second)."""
-    for path in scenario.source_files:
-        if path.suffix == ".toml" and path.name != "scenario.toml":
-            return path
-    return scenario.folder / f"{scenario.sla_profile}.toml"
 
 
 def _drive(session: ExamSession, clock: ManualClock, player: Policy) -> int:

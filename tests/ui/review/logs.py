@@ -18,7 +18,8 @@ from helpdesk_tui.eventlog.binding import file_sha256, folder_sha256
 from helpdesk_tui.eventlog.keys import Signer
 from helpdesk_tui.eventlog.records import SessionHeader
 from helpdesk_tui.eventlog.testing import build_log_bytes, sample_header
-from helpdesk_tui.simulate.runner import run_headless, sla_profile_file
+from helpdesk_tui.scenario.session_setup import sla_profile_file
+from helpdesk_tui.simulate.runner import run_headless
 
 SIZE = (120, 40)
 WALL_START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
