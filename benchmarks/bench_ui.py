@@ -41,9 +41,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from textual import events
+import helpdesk_tui.ui  # noqa: F401  (before Textual: it sets the frame rate Textual reads on import)
 
-import helpdesk_tui.ui  # noqa: F401  (first: it sets the frame rate Textual reads on import)
+# isort: split
+from textual import constants, events
+
 from helpdesk_tui import paths
 from helpdesk_tui.core.clock import ExamClock
 from helpdesk_tui.core.events import Event
@@ -58,6 +60,7 @@ from helpdesk_tui.scenario.session_setup import session_started_data
 from helpdesk_tui.ui.app import ExamApp
 from helpdesk_tui.ui.controller import ExamController
 from helpdesk_tui.ui.screens.form_base import FormScreen
+from helpdesk_tui.ui.widgets.ticket_detail import TicketDetail
 
 TICKETS = 300
 CHATS = 8
@@ -160,6 +163,12 @@ async def measure_latency(app: ExamApp, keys: int) -> dict[str, list[float]]:
         driver = app._driver
         assert driver is not None
 
+        def shows_row(row: int) -> bool:
+            """The cursor moved and the ticket area shows the ticket it moved to."""
+            detail = main.query_one(TicketDetail)
+            moved = main.queue.cursor_row != row
+            return moved and detail.ticket_id == main.queue.selected_id
+
         async def press(key: str, char: str | None, done: Callable[[], bool], kind: str) -> None:
             t0 = time.perf_counter()
             driver.send_message(events.Key(key, char))
@@ -175,14 +184,14 @@ async def measure_latency(app: ExamApp, keys: int) -> dict[str, list[float]]:
             phase = n % 30
             if phase < 12:
                 if app.focused is not main.queue:
-                    await press("f2", None, lambda: app.focused is main.queue, "area switch")
+                    await press("f2", None, lambda: main.area == "queue", "area switch")
                 row = main.queue.cursor_row
                 key = "down" if (n // 30) % 2 == 0 else "up"
-                await press(key, None, lambda row=row: main.queue.cursor_row != row, "queue cursor")
+                await press(key, None, lambda row=row: shows_row(row), "queue cursor")
             else:
                 reply = main.conversations.input
                 if app.focused is not reply:
-                    await press("f4", None, lambda r=reply: app.focused is r, "area switch")
+                    await press("f4", None, lambda: main.area == "conversation", "area switch")
                 if len(reply.value) > 60:
                     reply.value = ""
                     await pilot.pause()
@@ -192,7 +201,7 @@ async def measure_latency(app: ExamApp, keys: int) -> dict[str, list[float]]:
                 await press(
                     key, char, lambda n=length, r=reply: len(r.value) > n, "typing in a chat"
                 )
-        await press("f2", None, lambda: app.focused is main.queue, "area switch")
+        await press("f2", None, lambda: main.area == "queue", "area switch")
         for _ in range(10):  # heavier, rarer keys: reported on their own
             await press("e", "e", lambda: isinstance(app.screen, FormScreen), "open a form")
             await press("escape", None, lambda: app.screen is main, "close a form")
@@ -323,6 +332,7 @@ def main() -> int:
     args = parser.parse_args()
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"machine: {os.cpu_count()} cores, load average {load:.2f} at the start")
+    print(f"frames: up to {constants.MAX_FPS} a second (as the exam app runs)")
     with tempfile.TemporaryDirectory(dir=args.dir) as tmp:
         folder = Path(tmp)
         app, writer = loaded_app(folder)

@@ -32,6 +32,7 @@ from helpdesk_tui.eventlog.errors import LogError
 from helpdesk_tui.i18n import N_, _
 from helpdesk_tui.runtime.coaching import TicketFeedback, hint_text, ticket_feedback
 from helpdesk_tui.ui import keymap
+from helpdesk_tui.ui.frames import Paced
 from helpdesk_tui.ui.session_app import SessionApp
 
 SPEEDS = (1.0, 2.0, 4.0)
@@ -45,7 +46,7 @@ TARGET_LABELS = {
 }
 
 
-class PausedScreen(ModalScreen[None]):
+class PausedScreen(Paced, ModalScreen[None]):
     """Practice paused: everything waits; F9 (an app key) continues."""
 
     CSS_PATH = "practice_controls.tcss"
@@ -56,7 +57,7 @@ class PausedScreen(ModalScreen[None]):
             yield Static(_("The exam clock and every SLA clock are stopped. Press F9 to continue."))
 
 
-class ConfirmRestart(ModalScreen[bool | None]):
+class ConfirmRestart(Paced, ModalScreen[bool | None]):
     """Restart? y ends this session (sealed) and starts a new one; n or Esc goes back."""
 
     CSS_PATH = "practice_controls.tcss"

@@ -34,6 +34,34 @@ COLUMNS: tuple[tuple[str, str, int], ...] = (
 )
 """(key, header msgid, width). SLA comes second so it stays in view on a narrow screen;
 the title's width is a minimum: it takes whatever room the others leave."""
+NARROWEST: dict[str, int] = {"title": 12, "customer": 9, "status": 8, "group": 7}
+"""How far columns give way on a narrow screen (100 x 30): texts are cut with an ellipsis."""
+GIVES_WAY = ("customer", "group", "status")
+"""The order in which columns give up room once the title is at its narrowest."""
+
+
+def column_widths(room: int, gap: int = 1) -> dict[str, int]:
+    """Each column's width in `room` cells, `gap` cells before each (and one at the end).
+
+    The title takes whatever the others leave. When that is less than its
+    narrowest, the customer, group and status columns give way in turn, one
+    cell at a time, down to their narrowest, so every column stays in view
+    down to a 100-column terminal. ID, SLA and priority never shrink.
+    """
+    widths = {key: width for key, _label, width in COLUMNS}
+    spare = room - gap * (len(COLUMNS) + 1) - sum(w for k, w in widths.items() if k != "title")
+    widths["title"] = max(NARROWEST["title"], spare)
+    short = NARROWEST["title"] - spare
+    while short > 0:
+        shrinkable = [k for k in GIVES_WAY if widths[k] > NARROWEST[k]]
+        if not shrinkable:
+            break
+        for key in shrinkable:
+            if short > 0:
+                widths[key] -= 1
+                short -= 1
+    return widths
+
 
 SORTS: dict[str, str] = {
     "sla": N_("SLA urgency"),

@@ -138,6 +138,9 @@ async def test_all_four_areas_fit(rig: Rig, size: tuple[int, int]) -> None:
         text = screen_text(app)
         for word in ("SLA left", "Exam time", "Time left", "Write to Anna", "F1 Keys"):
             assert word in text
+        header = next(line for line in text.splitlines() if "SLA left" in line)
+        for label in ("ID", "Pri", "Title", "Customer", "Status", "Group"):
+            assert f" {label} " in header, (label, header)
 
 
 async def test_the_queue_updates_by_difference(rig: Rig, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -179,3 +182,29 @@ def test_the_candidate_guide_lists_every_key() -> None:
         assert f"`{shown}`" in guide or any(f"`{part}`" in guide for part in shown.split(" / ")), (
             key.id
         )
+
+
+async def test_a_tick_renders_again_only_the_cells_that_changed(
+    rig: Rig, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rendered: list[tuple[int, int]] = []
+    render = DataTable._render_cell
+
+    def counted(self: DataTable, row: int, column: int, *args: object, **kwargs: object) -> object:
+        rendered.append((row, column))
+        return render(self, row, column, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(DataTable, "_render_cell", counted)
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await at(pilot, 250)
+        queue = app.main.queue
+        sla_column = [c.value for c in queue.columns].index("sla")
+        before = [str(queue.get_cell(t, "sla")) for t in ("T-1001", "T-1002")]
+        rendered.clear()
+        await at(pilot, 251.5)
+        after = [str(queue.get_cell(t, "sla")) for t in ("T-1001", "T-1002")]
+        assert after != before
+        assert sorted(rendered) == [(0, sla_column), (1, sla_column)]
+        text = screen_text(app)
+        assert all(cell.strip() in text for cell in after)

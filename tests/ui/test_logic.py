@@ -8,7 +8,15 @@ import sys
 import pytest
 
 from helpdesk_tui.ui.format import clip, clock, one_line, since, span, status_label
-from helpdesk_tui.ui.queue_model import COLUMNS, FILTERS, SORTS, QueueModel, natural_key
+from helpdesk_tui.ui.queue_model import (
+    COLUMNS,
+    FILTERS,
+    NARROWEST,
+    SORTS,
+    QueueModel,
+    column_widths,
+    natural_key,
+)
 
 from .conftest import Rig
 
@@ -161,3 +169,20 @@ def test_logic_modules_do_not_import_textual(module: str) -> None:
     code = f"import sys, {module}; print(any(m == 'textual' or m.startswith('textual.') for m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("room", [118, 90, 80, 70, 66, 64, 63])
+def test_the_queue_columns_fill_the_room_and_all_stay_in_view(room: int) -> None:
+    widths = column_widths(room)
+    assert list(widths) == [key for key, _label, _width in COLUMNS]
+    assert sum(widths.values()) + len(widths) + 1 == room
+    assert all(widths[key] >= least for key, least in NARROWEST.items())
+    assert widths["sla"] == 9 and widths["id"] == 7
+
+
+def test_the_title_gives_way_first_then_customer_group_and_status() -> None:
+    roomy, tight = column_widths(80), column_widths(64)
+    assert roomy["title"] == 19 and roomy["customer"] == 13 and roomy["status"] == 11
+    assert tight["title"] == NARROWEST["title"]
+    assert tight["customer"] < 13 and tight["group"] < 10 and tight["status"] < 11
+    assert column_widths(40) == column_widths(63)  # narrower still: nothing below the least

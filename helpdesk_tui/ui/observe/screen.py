@@ -34,6 +34,7 @@ from helpdesk_tui.eventlog.follow import FollowUpdate, LogFollower
 from helpdesk_tui.i18n import _
 from helpdesk_tui.scenario.model import Scenario
 from helpdesk_tui.ui.format import clock, since
+from helpdesk_tui.ui.frames import Paced
 from helpdesk_tui.ui.queue_model import QueueModel
 from helpdesk_tui.ui.review import keys
 from helpdesk_tui.ui.review.describe import record_line
@@ -58,7 +59,7 @@ def parse_wall(wall: str) -> datetime | None:
         return None
 
 
-class ObserveScreen(Screen[None]):
+class ObserveScreen(Paced, Screen[None]):
     """A live, read-only view of one running exam."""
 
     CSS_PATH = "screen.tcss"

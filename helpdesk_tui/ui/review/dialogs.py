@@ -15,6 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static, TextArea
 
 from helpdesk_tui.i18n import _
+from helpdesk_tui.ui.frames import Paced
 from helpdesk_tui.ui.review import keys
 
 _CLOCK = re.compile(r"^(?:(\d+):)?(\d{1,2}):(\d{1,2})$")
@@ -45,7 +46,7 @@ def parse_moment(text: str) -> tuple[str, float] | None:
     return None
 
 
-class CommentDialog(ModalScreen[str | None]):
+class CommentDialog(Paced, ModalScreen[str | None]):
     """Write or change the comment on one competency's verdict."""
 
     CSS_PATH = "dialogs.tcss"
@@ -81,7 +82,7 @@ class CommentDialog(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class JumpDialog(ModalScreen[tuple[str, float] | None]):
+class JumpDialog(Paced, ModalScreen[tuple[str, float] | None]):
     """Go to an exam time (h:mm:ss, m:ss, seconds) or to a record (#seq)."""
 
     CSS_PATH = "dialogs.tcss"
@@ -118,7 +119,7 @@ class JumpDialog(ModalScreen[tuple[str, float] | None]):
         self.dismiss(None)
 
 
-class ConfirmLeave(ModalScreen[str | None]):
+class ConfirmLeave(Paced, ModalScreen[str | None]):
     """Leaving with unsaved verdicts: save and leave, leave without saving, or stay."""
 
     CSS_PATH = "dialogs.tcss"
@@ -139,7 +140,7 @@ class ConfirmLeave(ModalScreen[str | None]):
         self.dismiss(answer)
 
 
-class KeysHelp(ModalScreen[None]):
+class KeysHelp(Paced, ModalScreen[None]):
     """F1: every key of the app, generated from the key table; Esc, F1 or q closes it."""
 
     CSS_PATH = "dialogs.tcss"

@@ -29,6 +29,7 @@ from helpdesk_tui.core.state import ExamState
 from helpdesk_tui.i18n import _
 from helpdesk_tui.scenario.competencies import COMPETENCY_IDS, short_name
 from helpdesk_tui.ui.format import clock
+from helpdesk_tui.ui.frames import Paced
 from helpdesk_tui.ui.queue_model import QueueModel
 from helpdesk_tui.ui.review import keys
 from helpdesk_tui.ui.review.assessment import (
@@ -60,7 +61,7 @@ QUEUE_ACTIONS = frozenset({"cycle_sort", "cycle_filter"})
 and o is a verdict key here."""
 
 
-class ReviewScreen(Screen[None]):
+class ReviewScreen(Paced, Screen[None]):
     """One assessor's review of one log."""
 
     CSS_PATH = "screen.tcss"

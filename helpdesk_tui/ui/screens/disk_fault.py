@@ -20,12 +20,13 @@ from textual.widgets import Static
 
 from helpdesk_tui.i18n import _
 from helpdesk_tui.runtime.lifecycle import DiskFault, SessionRuntime
+from helpdesk_tui.ui.frames import Paced
 
 RETRY_S = 3.0
 """How often the disk is tried again: a proctor freeing space sees the exam go on quickly."""
 
 
-class DiskFaultScreen(ModalScreen[DiskFault | None]):
+class DiskFaultScreen(Paced, ModalScreen[DiskFault | None]):
     """Shown while the log refuses writes; Enter (or r) tries again at once."""
 
     CSS_PATH = "disk_fault.tcss"

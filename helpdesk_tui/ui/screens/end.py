@@ -9,9 +9,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from helpdesk_tui.i18n import _
+from helpdesk_tui.ui.frames import Paced
 
 
-class EndScreen(ModalScreen[None]):
+class EndScreen(Paced, ModalScreen[None]):
     """Shown when time is up or the session was ended; Enter leaves the program."""
 
     CSS_PATH = "end.tcss"

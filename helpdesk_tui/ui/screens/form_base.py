@@ -21,11 +21,12 @@ from textual.widgets import Button, Static
 from helpdesk_tui.i18n import _
 from helpdesk_tui.ui import keymap
 from helpdesk_tui.ui.controller import ExamController
+from helpdesk_tui.ui.frames import Paced
 
 FormResult = dict[str, Any] | None
 
 
-class FormScreen(ModalScreen[FormResult]):
+class FormScreen(Paced, ModalScreen[FormResult]):
     """A modal form for one event type about one target (ticket or conversation)."""
 
     CSS_PATH = "form_base.tcss"

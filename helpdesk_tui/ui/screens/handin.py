@@ -14,9 +14,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from helpdesk_tui.i18n import _
+from helpdesk_tui.ui.frames import Paced
 
 
-class HandInScreen(ModalScreen[bool | None]):
+class HandInScreen(Paced, ModalScreen[bool | None]):
     """True when the candidate confirmed twice; None when they went back."""
 
     CSS_PATH = "handin.tcss"

@@ -12,6 +12,7 @@ from textual.widgets import Static
 
 from helpdesk_tui.i18n import _
 from helpdesk_tui.ui import keymap
+from helpdesk_tui.ui.frames import Paced
 
 
 def help_table(*, locked: bool = False) -> Table:
@@ -31,7 +32,7 @@ def help_table(*, locked: bool = False) -> Table:
     return table
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Paced, ModalScreen[None]):
     """All keys; any of Escape, F1 or q closes it."""
 
     CSS_PATH = "help.tcss"

@@ -19,7 +19,6 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Grid, Vertical
-from textual.events import DescendantFocus
 from textual.screen import Screen
 from textual.widget import Widget
 
@@ -28,6 +27,7 @@ from helpdesk_tui.eventlog.errors import LogError
 from helpdesk_tui.i18n import _
 from helpdesk_tui.ui import keymap
 from helpdesk_tui.ui.controller import TICKET_ACTIONS, Changes, ExamController
+from helpdesk_tui.ui.frames import Paced
 from helpdesk_tui.ui.screens import forms
 from helpdesk_tui.ui.widgets.conversations import ConversationPane
 from helpdesk_tui.ui.widgets.header import ExamHeader
@@ -45,7 +45,7 @@ AREAS: dict[str, str] = {
 GATED = (*TICKET_ACTIONS, "new_ticket", "link_conversation", "close_conversation", "canned_reply")
 
 
-class MainScreen(Screen[None]):
+class MainScreen(Paced, Screen[None]):
     """The four areas, the header clock and the footer of keys."""
 
     CSS_PATH = "main.tcss"
@@ -79,6 +79,7 @@ class MainScreen(Screen[None]):
         self.controller.tick()
         self.redraw(force=True)
         self.queue.focus()
+        self.watch(self.queue, "cursor_coordinate", self._follow_queue_cursor, init=False)
 
     # ------------------------------------------------------------------ parts
 
@@ -223,9 +224,11 @@ class MainScreen(Screen[None]):
 
     # ------------------------------------------------------------------ focus and selection
 
-    def on_descendant_focus(self, event: DescendantFocus) -> None:
-        area = self._area_of(event.widget)
-        if area is not None:
+    def watch_focused(self, focused: Widget | None) -> None:
+        """Entering an area is logged in the same turn as the focus moves (not after
+        the focus events have bubbled up, frames later)."""
+        area = self._area_of(focused) if focused is not None else None
+        if area is not None and self.is_mounted:
             self._enter_area(area)
 
     @staticmethod
@@ -255,9 +258,11 @@ class MainScreen(Screen[None]):
         self._titles()
         self._refresh_gates()
 
-    def on_ticket_queue_ticket_highlighted(self, event: TicketQueue.TicketHighlighted) -> None:
-        if event.ticket_id != self.ticket_id:
-            self._select_ticket(event.ticket_id)
+    def _follow_queue_cursor(self) -> None:
+        """The ticket area follows the queue's cursor, by key or mouse, in the same
+        frame (`TicketHighlighted` bubbles up a turn at a time: a frame later)."""
+        if self.queue.selected_id != self.ticket_id:
+            self._select_ticket(self.queue.selected_id)
 
     def on_ticket_queue_ticket_chosen(self, event: TicketQueue.TicketChosen) -> None:
         self._select_ticket(event.ticket_id)
@@ -287,7 +292,7 @@ class MainScreen(Screen[None]):
         if self.focused is target:
             self._enter_area(area)
         else:
-            target.focus()
+            self.set_focus(target)
 
     def action_switch_conversation(self, delta: int) -> None:
         conversation_id = self.conversations.step(delta)

@@ -16,9 +16,10 @@ from textual.widgets.option_list import Option
 
 from helpdesk_tui.i18n import _
 from helpdesk_tui.ui import keymap
+from helpdesk_tui.ui.frames import Paced
 
 
-class CannedPicker(ModalScreen[str | None]):
+class CannedPicker(Paced, ModalScreen[str | None]):
     """Pick a canned reply (title and its text, `{agent}` already filled in)."""
 
     CSS_PATH = "pickers.tcss"
@@ -54,7 +55,7 @@ class CannedPicker(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class ConfirmQuit(ModalScreen[bool | None]):
+class ConfirmQuit(Paced, ModalScreen[bool | None]):
     """End the practice session? y ends and seals it; n or Escape goes back."""
 
     CSS_PATH = "pickers.tcss"

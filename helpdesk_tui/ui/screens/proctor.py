@@ -20,6 +20,7 @@ from textual.widgets import Input, Static
 from helpdesk_tui.eventlog.errors import KeyFileError
 from helpdesk_tui.i18n import N_, _
 from helpdesk_tui.runtime.proctor import CodeGate
+from helpdesk_tui.ui.frames import Paced
 
 CHOICES: dict[str, tuple[str, str]] = {
     "end": ("e", N_("End the exam now (the log is sealed: proctor-stopped)")),
@@ -31,7 +32,7 @@ CHOICES: dict[str, tuple[str, str]] = {
 """What the proctor can choose, the key for it and its label, in the order shown."""
 
 
-class ProctorCodeScreen(ModalScreen[bool | None]):
+class ProctorCodeScreen(Paced, ModalScreen[bool | None]):
     """Asks for the proctor code; True once it is right, None on Escape."""
 
     CSS_PATH = "proctor.tcss"
@@ -107,7 +108,7 @@ class ProctorCodeScreen(ModalScreen[bool | None]):
         self.dismiss(None)
 
 
-class ProctorMenu(ModalScreen[str | None]):
+class ProctorMenu(Paced, ModalScreen[str | None]):
     """What the proctor can do now: one key per choice; Esc goes back to the exam."""
 
     CSS_PATH = "proctor.tcss"
@@ -137,7 +138,7 @@ class ProctorMenu(ModalScreen[str | None]):
         self.dismiss(choice or None)
 
 
-class ExamEndedScreen(ModalScreen[None]):
+class ExamEndedScreen(Paced, ModalScreen[None]):
     """After the seal: the candidate stays here (no shell); only the proctor code closes it."""
 
     CSS_PATH = "proctor.tcss"
@@ -165,7 +166,7 @@ class ExamEndedScreen(ModalScreen[None]):
             )
 
 
-class ProctorPausedScreen(ModalScreen[None]):
+class ProctorPausedScreen(Paced, ModalScreen[None]):
     """The proctor paused the exam clock; only the proctor code resumes it."""
 
     CSS_PATH = "proctor.tcss"

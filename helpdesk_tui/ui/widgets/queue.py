@@ -12,7 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
+from textual.cache import LRUCache
 from textual.message import Message
 from textual.widget import PseudoClasses, Widget
 from textual.widgets import DataTable
@@ -20,7 +23,7 @@ from textual.widgets.data_table import ColumnKey, RowKey
 
 from helpdesk_tui.i18n import _
 from helpdesk_tui.ui import keymap
-from helpdesk_tui.ui.queue_model import COLUMNS, Cell, QueueRow
+from helpdesk_tui.ui.queue_model import COLUMNS, Cell, QueueRow, column_widths
 
 TONES: dict[str, str] = {
     "ok": "green",
@@ -37,7 +40,6 @@ TONES: dict[str, str] = {
 
 GAP = 1
 """Columns are separated by one space inside each cell (cell_padding 0), not two."""
-MIN_TITLE = 12
 
 
 @lru_cache(maxsize=4096)
@@ -68,6 +70,7 @@ class TicketQueue(DataTable[Text]):
         self._order: list[str] = []
         self._column_keys: list[ColumnKey] = []
         self._styles_seen: tuple[object, ...] = ()
+        self._cells: LRUCache[tuple[object, ...], tuple[Text, list[list[Segment]]]] = LRUCache(4000)
         self.updates = 0
         """Cells written since mount (the benchmark and tests read it)."""
 
@@ -102,17 +105,65 @@ class TicketQueue(DataTable[Text]):
             self._styles_seen = seen
             super().notify_style_update()
 
-    def on_resize(self) -> None:
-        self._fit_title()
+    def _render_cell(
+        self,
+        row_index: int,
+        column_index: int,
+        base_style: Style,
+        width: int,
+        cursor: bool = False,
+        hover: bool = False,
+    ) -> list[list[Segment]]:
+        """Render a cell again only when its own text changed.
 
-    def _fit_title(self) -> None:
-        """The title column takes the width the fixed columns leave (DataTable has no
-        public way to resize a column, so this sets it and asks for a new layout)."""
-        fixed = sum(width + GAP for key, _label, width in COLUMNS if key != "title") + GAP
-        width = max(MIN_TITLE, self.scrollable_content_region.width - fixed)
-        column = self.columns.get(ColumnKey("title"))
-        if column is not None and column.width != width:
-            column.width = width
+        DataTable keys its cell cache on a counter that every change bumps, so
+        one SLA clock passing a second re-rendered every visible cell (10-20 ms
+        for a full queue, the slowest frame of the exam). Here the key is the
+        cell's own rendered text (cells are immutable, see `render_cell`) and
+        where it is drawn, so a tick re-renders only the SLA cells that moved.
+        """
+        if column_index < 0:  # row labels: the queue has none
+            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+        column_key = self._column_locations.get_key(column_index)
+        if row_index < 0:
+            cell = self.columns[column_key].label
+        else:
+            cell = self._data[self._row_locations.get_key(row_index)][column_key]
+        key = (
+            row_index,
+            column_index,
+            id(cell),
+            base_style,
+            width,
+            cursor,
+            hover,
+            self._show_hover_cursor,
+            self._pseudo_class_state,
+        )
+        cached = self._cells.get(key)
+        if cached is not None and cached[0] is cell:
+            return cached[1]
+        lines = super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+        self._cells[key] = (cell, lines)
+        return lines
+
+    def on_resize(self) -> None:
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Give the columns the widths the queue's room allows (`column_widths`).
+
+        DataTable has no public way to resize a column, so this sets them and
+        asks for a new layout.
+        """
+        widths = column_widths(self.scrollable_content_region.width, GAP)
+        changed = False
+        for key, width in widths.items():
+            column = self.columns.get(ColumnKey(key))
+            if column is not None and column.width != width + GAP:
+                column.width = width + GAP
+                changed = True
+        if changed:
             self._require_update_dimensions = True
             self._update_count += 1
             self.refresh(layout=True)

@@ -1,0 +1,71 @@
+"""Frame pacing: a change reaches the screen at most one frame period later.
+
+Textual paints a screen from a repeating timer that is paused while nothing
+changes and resumed by the next change. Its timer keeps to a fixed grid and,
+when a frame ran late, skips ahead: the next frame after a busy one can come
+two periods later, and after a one-second SLA tick that is where a key press
+lands (measured: 10-20 ms between a key's effect and its frame at 120 frames
+a second). The exam's screens use `FrameTimer` instead, which paints as soon
+as a change comes if a whole period has passed since the last frame, and
+otherwise one period after it. Frames are still only drawn when something
+changed, and never more often than `TEXTUAL_FPS` allows.
+
+This replaces a private part of Textual's `Screen` (`_update_timer`); Textual
+is pinned (see docs/known-issues.md), and `tests/ui/test_frames.py` checks
+that the screens still use it.
+"""
+
+from __future__ import annotations
+
+import math
+
+from textual import constants
+from textual._time import get_time, sleep
+from textual.screen import Screen
+from textual.timer import Timer
+
+FRAME_PERIOD = 1 / constants.MAX_FPS
+
+
+def frame_delay(last_frame: float, now: float, period: float = FRAME_PERIOD) -> float:
+    """How long a change waits for its frame: none once a period has passed."""
+    return max(0.0, last_frame + period - now)
+
+
+class FrameTimer(Timer):
+    """A paused-until-needed timer measured from the last frame, not a grid."""
+
+    def __init__(self, screen: Screen[object], period: float = FRAME_PERIOD) -> None:
+        super().__init__(
+            screen,
+            period,
+            name="screen_update",
+            callback=screen._on_timer_update,
+            pause=True,
+        )
+        self.last_frame = -math.inf
+
+    async def _run(self) -> None:
+        while True:
+            await self._active.wait()
+            wait = frame_delay(self.last_frame, get_time(), self._interval)
+            if wait > 0:
+                await sleep(wait)
+                await self._active.wait()  # paused again meanwhile: wait for the next change
+            self.last_frame = get_time()
+            await self._tick(next_timer=self.last_frame, count=0)
+
+
+class Paced:
+    """Mixin, first among a screen's bases: the screen is painted by `FrameTimer`."""
+
+    _frame_timer: FrameTimer | None = None
+
+    @property
+    def _update_timer(self) -> Timer:
+        if self._frame_timer is None:
+            assert isinstance(self, Screen)
+            self._frame_timer = FrameTimer(self)
+            self._frame_timer._start()
+            self._timers.add(self._frame_timer)
+        return self._frame_timer
