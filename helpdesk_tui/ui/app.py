@@ -177,11 +177,15 @@ class ExamApp(App[str | None], inherit_bindings=False):
                 self.controller.cancel_form("quit", None)
                 self.main.redraw()
                 return
-            self._ending = True
-            self.controller.end_session("completed")
-            self.exit("completed")
+            self.end_by_candidate()
 
         self.push_screen(ConfirmQuit(), answered)
+
+    def end_by_candidate(self) -> None:
+        """Ctrl+Q answered yes: end the session and leave (the caller seals the log)."""
+        self._ending = True
+        self.controller.end_session("completed")
+        self.exit("completed")
 
     async def action_quit(self) -> None:
         """What the command palette's Quit calls: the same confirmation."""

@@ -11,9 +11,10 @@ it):
   left unsealed (resumable) and the app exits within seconds even when its
   event loop is stuck on a dead terminal (`runtime.signals.StopSignals`,
   `ui.terminal.GuardedDriver`);
-- when the session ends, the log is sealed *inside* the app, so a disk that
-  refuses the seal is shown and retried like any other write, and only then
-  does the end screen appear.
+- when the session ends (time up, hand-in, Ctrl+Q in practice), the log is
+  sealed *inside* the app, so a disk that refuses the seal is shown and
+  retried like any other write, and only then does the end screen appear (or,
+  after Ctrl+Q, the app leave).
 """
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ class SessionApp(ExamApp):
         self._stop_lock = threading.Lock()
         self._fault_screen: DiskFaultScreen | None = None
         self._end_shown = False
+        self._leave_when_sealed = False
         if runtime is not None:
             runtime.watch(self._disk_changed)
 
@@ -164,6 +166,13 @@ class SessionApp(ExamApp):
 
     # ------------------------------------------------------------------ the end
 
+    def end_by_candidate(self) -> None:
+        """Ctrl+Q answered yes: end, seal here (a disk that refuses the seal is shown
+        and retried like any write), then leave without the end screen."""
+        self._leave_when_sealed = True
+        self.controller.end_session("completed")
+        self.session_over("completed")
+
     def session_over(self, reason: str) -> None:
         """The session ended: seal the log, then show how it ended."""
         if self.ended_with is not None:
@@ -177,6 +186,10 @@ class SessionApp(ExamApp):
         if self.runtime is not None and not self.runtime.seal():
             return  # the disk fault screen is up; its recovery comes back here
         self._end_shown = True
+        if self._leave_when_sealed:
+            self._ending = True
+            self.exit(self.ended_with)
+            return
         self.show_end(self.ended_with)
 
     def show_end(self, reason: str) -> None:

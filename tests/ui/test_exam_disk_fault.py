@@ -12,11 +12,13 @@ from pathlib import Path
 
 import pytest
 
+from helpdesk_tui.commands import practice
 from helpdesk_tui.eventlog import load_public_key, verify_log
 from helpdesk_tui.ui.screens.disk_fault import DiskFaultScreen
 from helpdesk_tui.ui.screens.proctor import ExamEndedScreen
 from tests.runtime.kit import FailingDisk, exam_run, logged, make_keys
 from tests.ui.conftest import SIZE
+from tests.ui.test_practice_controls import practice_run
 
 
 @pytest.fixture(scope="module")
@@ -99,3 +101,28 @@ async def test_the_end_of_the_time_on_a_full_disk_is_sealed_when_the_disk_is_bac
         assert isinstance(app.screen, ExamEndedScreen)
     pubkey = load_public_key(key_file.with_name("exam-centre.pub"))
     assert verify_log(run.log_path, pubkey).summary.seal_reason == "time-up"
+
+
+async def test_quitting_practice_on_a_full_disk_seals_once_the_disk_is_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl+Q seals inside the app, so a refused seal is shown and retried, not lost."""
+    disk = FailingDisk(monkeypatch)
+    run = practice_run(tmp_path)
+    app = run.app
+    async with app.run_test(size=SIZE) as pilot:
+        app.advance(30)
+        await pilot.press("ctrl+q")
+        disk.fail()
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, DiskFaultScreen)
+        assert not run.writer.sealed and app.is_running
+        disk.heal()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert run.writer.sealed
+    assert app.return_value == "completed"
+    practice.finish(run)  # what the command does next: nothing left to seal
+    result = verify_log(run.log_path, None)
+    assert result.status == "ok" and result.summary.seal_reason == "completed"
