@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from helpdesk_tui.core.events import END_REASONS, Event, EventKind
+from helpdesk_tui.core.phrase import Phrase
 from helpdesk_tui.core.sla import SlaProfile, Target, breached_targets_at, met_deadlines_at
 from helpdesk_tui.core.state import (
     MOODS,
@@ -42,6 +43,16 @@ ALLOWED_FROM: dict[str, frozenset[TicketStatus]] = {
     "ticket_reopened": frozenset({S.RESOLVED}),
     "ticket_closed": frozenset({S.RESOLVED}),
 }
+ACTION_WORDS: dict[str, Phrase] = {
+    "ticket_opened": Phrase("ticket_opened"),
+    "ticket_pending": Phrase("ticket_pending"),
+    "ticket_transferred": Phrase("ticket_transferred"),
+    "ticket_resolved": Phrase("ticket_resolved"),
+    "ticket_reopened": Phrase("ticket_reopened"),
+    "ticket_closed": Phrase("ticket_closed"),
+}
+"""The actions a ticket's status can forbid, as refusals name them: the event type
+in English (the log's word), the action in the UI's language."""
 
 
 class Refused(Exception):
@@ -65,7 +76,7 @@ def check(state: ExamState, event: Event) -> str | None:
     if not state.started:
         return "the session has not started yet"
     if state.ended:
-        return "the session has ended"
+        return Phrase("the session has ended")
     if event.exam_time < state.now - 1e-9:
         return f"exam time goes backwards ({event.exam_time:.3f} < {state.now:.3f})"
     if state.duration_s and event.exam_time > state.duration_s + 1e-9:
@@ -73,7 +84,7 @@ def check(state: ExamState, event: Event) -> str | None:
             f"exam time {event.exam_time:.3f} is past the end of the exam ({state.duration_s:g} s)"
         )
     if state.paused and event.kind is EventKind.COMMAND:
-        return "the session is paused"
+        return Phrase("the session is paused")
     checker = _CHECKS.get(event.type)
     return checker(state, event) if checker else None
 
@@ -169,9 +180,9 @@ def _check_profile(raw: dict[str, Any]) -> str | None:
 def _ticket_or_reason(state: ExamState, ticket_id: str) -> Ticket | str:
     ticket = state.tickets.get(ticket_id)
     if ticket is None:
-        return f"there is no ticket {ticket_id}"
+        return Phrase("there is no ticket {ticket}", ticket=ticket_id)
     if ticket.status == S.CLOSED:
-        return f"ticket {ticket_id} is closed"
+        return Phrase("ticket {ticket} is closed", ticket=ticket_id)
     return ticket
 
 
@@ -181,8 +192,12 @@ def _check_ticket_command(state: ExamState, event: Event) -> str | None:
         return found
     allowed = ALLOWED_FROM.get(event.type)
     if allowed is not None and found.status not in allowed:
-        return f"ticket {found.id} is {found.status.value}; {event.type} needs one of " + ", ".join(
-            sorted(s.value for s in allowed)
+        return Phrase(
+            "ticket {ticket} is {status}; {action} needs one of {allowed}",
+            ticket=found.id,
+            status=found.status,
+            action=ACTION_WORDS[event.type],
+            allowed=tuple(sorted(allowed)),
         )
     return _CHECK_DETAIL.get(event.type, _no_detail)(state, event, found)
 
@@ -191,21 +206,44 @@ def _no_detail(state: ExamState, event: Event, ticket: Ticket) -> str | None:
     return None
 
 
+FIELD_WORDS: dict[str, Phrase] = {
+    "title": Phrase("title"),
+    "description": Phrase("description"),
+    "category": Phrase("category"),
+    "impact": Phrase("impact"),
+    "urgency": Phrase("urgency"),
+}
+"""A ticket's fields as refusals name them (translated in the UI)."""
+WAITING_HISTORY: dict[str, Phrase] = {
+    "customer": Phrase("pending on customer"),
+    "third_party": Phrase("pending on third_party"),
+}
+ANSWERED_HISTORY: dict[str, Phrase] = {
+    "customer": Phrase("open again: the customer answered"),
+    "third_party": Phrase("open again: the third party answered"),
+}
+
+
 def _check_fields(state: ExamState, fields: dict[str, object]) -> str | None:
     levels = state.sla_profile.levels if state.sla_profile else ()
     for name in ("impact", "urgency"):
         value = fields.get(name)
         if value is not None and value not in levels:
-            return f"{name} '{value}' is not one of {', '.join(levels)}"
+            return Phrase(
+                "{field} '{value}' is not one of {levels}",
+                field=FIELD_WORDS[name],
+                value=value,
+                levels=tuple(levels),
+            )
     for name in _TICKET_FIELDS:
         if name in fields and not isinstance(fields[name], str):
-            return f"{name} must be text"
+            return Phrase("{field} must be text", field=FIELD_WORDS[name])
     category = fields.get("category")
     if category is not None and state.categories and category not in state.categories:
-        return f"unknown category '{category}'"
+        return Phrase("unknown category '{category}'", category=category)
     for name in ("title",):
         if name in fields and not str(fields[name]).strip():
-            return "a ticket needs a title"
+            return Phrase("a ticket needs a title")
     return None
 
 
@@ -214,10 +252,10 @@ def _check_created(state: ExamState, event: Event) -> str | None:
     if data["ticket_id"] in state.tickets:
         return f"ticket {data['ticket_id']} already exists"
     if data["customer_id"] not in state.customers:
-        return f"unknown customer '{data['customer_id']}'"
+        return Phrase("unknown customer '{customer}'", customer=data["customer_id"])
     conv = data.get("conversation_id")
     if conv is not None and conv not in state.conversations:
-        return f"there is no conversation {conv}"
+        return Phrase("there is no conversation {conversation}", conversation=conv)
     created_at = data.get("created_at")
     if created_at is not None and created_at > event.exam_time:
         return f"created_at {created_at} lies in the future (exam time {event.exam_time:.3f})"
@@ -233,43 +271,47 @@ def _check_updated(state: ExamState, event: Event, ticket: Ticket) -> str | None
     if unknown:
         return f"a ticket has no field {', '.join(sorted(unknown))}"
     if not changes and "priority_override" not in event.data:
-        return "nothing to change"
+        return Phrase("nothing to change")
     reason = _check_fields(state, changes)
     if reason:
         return reason
     override = event.data.get("priority_override")
     if override is not None:
         if state.sla_profile and override not in state.sla_profile.priorities:
-            return f"unknown priority '{override}'"
+            return Phrase("unknown priority '{priority}'", priority=override)
         if not event.data.get("override_reason", "").strip():
-            return "overriding the priority needs a reason"
+            return Phrase("overriding the priority needs a reason")
     return None
 
 
 def _check_transferred(state: ExamState, event: Event, ticket: Ticket) -> str | None:
     group = event.data["group"]
     if group not in state.groups:
-        return f"unknown group '{group}'; the groups are {', '.join(state.groups)}"
+        return Phrase(
+            "unknown group '{group}'; the groups are {groups}",
+            group=group,
+            groups=tuple(state.groups),
+        )
     if not event.data["reason"].strip():
-        return "a transfer needs a reason"
+        return Phrase("a transfer needs a reason")
     return None
 
 
 def _check_pending(state: ExamState, event: Event, ticket: Ticket) -> str | None:
     if event.data["waiting_on"] not in PENDING:
-        return "waiting_on must be 'customer' or 'third_party'"
+        return Phrase("waiting_on must be 'customer' or 'third_party'")
     return None
 
 
 def _check_resolved(state: ExamState, event: Event, ticket: Ticket) -> str | None:
     if not event.data["solution"].strip():
-        return "resolving needs a solution"
+        return Phrase("resolving needs a solution")
     return _check_article(state, event.data.get("kb_article"))
 
 
 def _check_article(state: ExamState, article: str | None) -> str | None:
     if article is not None and state.kb_articles is not None and article not in state.kb_articles:
-        return f"unknown KB article '{article}'"
+        return Phrase("unknown KB article '{article}'", article=article)
     return None
 
 
@@ -277,33 +319,35 @@ def _check_linked(state: ExamState, event: Event, ticket: Ticket) -> str | None:
     conv = event.data.get("conversation_id")
     article = event.data.get("kb_article")
     if conv is None and article is None:
-        return "a link needs a conversation or a KB article"
+        return Phrase("a link needs a conversation or a KB article")
     if conv is not None and conv not in state.conversations:
-        return f"there is no conversation {conv}"
+        return Phrase("there is no conversation {conversation}", conversation=conv)
     new_conv = conv is not None and conv not in ticket.conversation_ids
     new_article = article is not None and article not in ticket.kb_articles
     if not (new_conv or new_article):
-        return f"ticket {ticket.id} is already linked to that"
+        return Phrase("ticket {ticket} is already linked to that", ticket=ticket.id)
     return _check_article(state, article)
 
 
 def _check_text(state: ExamState, event: Event, ticket: Ticket) -> str | None:
-    return None if event.data["text"].strip() else "the text is empty"
+    return None if event.data["text"].strip() else Phrase("the text is empty")
 
 
 def _check_conversation(state: ExamState, event: Event) -> str | None:
     conv = state.conversations.get(event.data["conversation_id"])
     if conv is None:
-        return f"there is no conversation {event.data['conversation_id']}"
+        return Phrase(
+            "there is no conversation {conversation}", conversation=event.data["conversation_id"]
+        )
     if event.type == "message_sent":
         if not conv.is_live:
-            return f"conversation {conv.id} has ended"
+            return Phrase("conversation {conversation} has ended", conversation=conv.id)
         if not event.data["text"].strip():
-            return "the message is empty"
+            return Phrase("the message is empty")
     if event.type == "call_ended" and conv.channel != "call":
         return f"conversation {conv.id} is a {conv.channel}, not a call"
     if event.type in ("conversation_closed", "call_ended") and not conv.is_live:
-        return f"conversation {conv.id} has already ended"
+        return Phrase("conversation {conversation} has already ended", conversation=conv.id)
     if event.type in ("customer_message", "customer_typing") and conv.status == "ended":
         return f"call {conv.id} has ended"
     return None
@@ -367,12 +411,12 @@ def _check_speed(state: ExamState, event: Event) -> str | None:
     if event.data["speed"] <= 0:
         return "the speed must be positive"
     if state.mode != "practice" and event.data["speed"] != 1:
-        return "speed-up exists only in practice"
+        return Phrase("speed-up exists only in practice")
     return None
 
 
 def _check_paused(state: ExamState, event: Event) -> str | None:
-    return "the session is already paused" if state.paused else None
+    return Phrase("the session is already paused") if state.paused else None
 
 
 def _check_resumed(state: ExamState, event: Event) -> str | None:
@@ -381,8 +425,8 @@ def _check_resumed(state: ExamState, event: Event) -> str | None:
 
 def _check_hint(state: ExamState, event: Event) -> str | None:
     if state.mode != "practice":
-        return "hints exist only in practice"
-    return None if event.data["ticket_id"] in state.tickets else "there is no such ticket"
+        return Phrase("hints exist only in practice")
+    return None if event.data["ticket_id"] in state.tickets else Phrase("there is no such ticket")
 
 
 _CHECK_DETAIL: dict[str, Callable[[ExamState, Event, Ticket], str | None]] = {
@@ -574,13 +618,13 @@ def _apply_ticket_created(state: ExamState, event: Event) -> None:
     conv_id = event.data.get("conversation_id")
     if conv_id is not None:
         _link_conversation(state, ticket, conv_id, event.exam_time)
-    _history(ticket, state, event, f"created: {ticket.title}")
+    _history(ticket, state, event, Phrase("created: {title}", title=ticket.title))
 
 
 def _apply_email(state: ExamState, event: Event) -> None:
     created = float(event.data.get("created_at", event.exam_time))
     ticket = _new_ticket(state, event, "email", created)
-    _history(ticket, state, event, f"e-mail received: {ticket.title}")
+    _history(ticket, state, event, Phrase("e-mail received: {title}", title=ticket.title))
 
 
 def _apply_preloaded(state: ExamState, event: Event) -> None:
@@ -598,7 +642,10 @@ def _apply_preloaded(state: ExamState, event: Event) -> None:
     if status != S.NEW:
         _set_status(state, ticket, status, at)
     ticket.group = event.data.get("group")
-    _history(ticket, state, event, f"in the queue since {ticket.created_at:.0f}s: {ticket.title}")
+    since = Phrase(
+        "in the queue since {at:.0f}s: {title}", at=ticket.created_at, title=ticket.title
+    )
+    _history(ticket, state, event, since)
 
 
 def _link_conversation(state: ExamState, ticket: Ticket, conv_id: str, at: float) -> bool:
@@ -641,28 +688,31 @@ def _apply_ticket_updated(state: ExamState, event: Event) -> None:
     parts = [f"{k}={v}" for k, v in changes.items()]
     if ticket.priority_override_reason and "priority_override" in event.data:
         parts.append(f"priority={ticket.priority} ({ticket.priority_override_reason})")
-    _history(ticket, state, event, "updated: " + ", ".join(parts))
+    _history(ticket, state, event, Phrase("updated: {changes}", changes=tuple(parts)))
 
 
 def _apply_ticket_opened(state: ExamState, event: Event) -> None:
     ticket = state.tickets[event.data["ticket_id"]]
     _set_status(state, ticket, S.OPEN, event.exam_time)
     ticket.waiting_on = None
-    _history(ticket, state, event, "taken in hand")
+    _history(ticket, state, event, Phrase("taken in hand"))
 
 
 def _apply_transferred(state: ExamState, event: Event) -> None:
     ticket = state.tickets[event.data["ticket_id"]]
     _set_status(state, ticket, S.TRANSFERRED, event.exam_time)
     ticket.group = event.data["group"]
-    _history(ticket, state, event, f"transferred to {ticket.group}: {event.data['reason']}")
+    transferred = Phrase(
+        "transferred to {group}: {reason}", group=ticket.group, reason=event.data["reason"]
+    )
+    _history(ticket, state, event, transferred)
 
 
 def _apply_pending(state: ExamState, event: Event) -> None:
     ticket = state.tickets[event.data["ticket_id"]]
     ticket.waiting_on = event.data["waiting_on"]
     _set_status(state, ticket, PENDING[ticket.waiting_on], event.exam_time)
-    _history(ticket, state, event, f"pending on {ticket.waiting_on}")
+    _history(ticket, state, event, WAITING_HISTORY[ticket.waiting_on])
 
 
 def _apply_resolved(state: ExamState, event: Event) -> None:
@@ -676,7 +726,7 @@ def _apply_resolved(state: ExamState, event: Event) -> None:
     if ticket.solution_article and ticket.solution_article not in ticket.kb_articles:
         ticket.kb_articles.append(ticket.solution_article)
     _set_status(state, ticket, S.RESOLVED, at)
-    _history(ticket, state, event, f"resolved: {ticket.solution}")
+    _history(ticket, state, event, Phrase("resolved: {solution}", solution=ticket.solution))
 
 
 def _apply_reopened(state: ExamState, event: Event) -> None:
@@ -685,25 +735,26 @@ def _apply_reopened(state: ExamState, event: Event) -> None:
     ticket.resolved_at = None
     ticket.sla_met_deadlines.pop(Target.RESOLUTION, None)
     _set_status(state, ticket, S.OPEN, event.exam_time)
-    _history(ticket, state, event, "reopened")
+    _history(ticket, state, event, Phrase("reopened"))
 
 
 def _apply_closed(state: ExamState, event: Event) -> None:
     ticket = state.tickets[event.data["ticket_id"]]
     ticket.closed_at = event.exam_time
     _set_status(state, ticket, S.CLOSED, event.exam_time)
-    _history(ticket, state, event, "closed")
+    _history(ticket, state, event, Phrase("closed"))
 
 
 def _apply_linked(state: ExamState, event: Event) -> None:
     ticket = state.tickets[event.data["ticket_id"]]
     conv = event.data.get("conversation_id")
     if conv is not None and _link_conversation(state, ticket, conv, event.exam_time):
-        _history(ticket, state, event, f"linked to conversation {conv}")
+        linked = Phrase("linked to conversation {conversation}", conversation=conv)
+        _history(ticket, state, event, linked)
     article = event.data.get("kb_article")
     if article is not None and article not in ticket.kb_articles:
         ticket.kb_articles.append(article)
-        _history(ticket, state, event, f"linked to article {article}")
+        _history(ticket, state, event, Phrase("linked to article {article}", article=article))
 
 
 def _apply_reply(state: ExamState, event: Event) -> None:
@@ -713,13 +764,13 @@ def _apply_reply(state: ExamState, event: Event) -> None:
     _respond(ticket, event.exam_time)
     if ticket.status == S.NEW:
         _set_status(state, ticket, S.OPEN, event.exam_time)
-    _history(ticket, state, event, f"reply: {event.data['text']}")
+    _history(ticket, state, event, Phrase("reply: {text}", text=event.data["text"]))
 
 
 def _apply_note(state: ExamState, event: Event) -> None:
     ticket = state.tickets[event.data["ticket_id"]]
     ticket.notes.append((event.exam_time, event.data["text"]))
-    _history(ticket, state, event, f"note: {event.data['text']}")
+    _history(ticket, state, event, Phrase("note: {text}", text=event.data["text"]))
 
 
 def _end_wait(state: ExamState, ticket: Ticket, on: str, event: Event) -> None:
@@ -731,14 +782,16 @@ def _end_wait(state: ExamState, ticket: Ticket, on: str, event: Event) -> None:
     if ticket.status == PENDING[on]:
         _set_status(state, ticket, S.OPEN, event.exam_time)
         ticket.waiting_on = None
-        _history(ticket, state, event, f"open again: the {on.replace('_', ' ')} answered")
+        _history(ticket, state, event, ANSWERED_HISTORY[on])
 
 
 def _apply_second_line(state: ExamState, event: Event) -> None:
     ticket = state.tickets[event.data["ticket_id"]]
     d = event.data
     ticket.second_line.append((event.exam_time, d["group"], d["text"]))
-    _history(ticket, state, event, f"{d['group']} replied: {d['text']}")
+    _history(
+        ticket, state, event, Phrase("{group} replied: {text}", group=d["group"], text=d["text"])
+    )
     _end_wait(state, ticket, "third_party", event)
 
 

@@ -20,9 +20,15 @@ from pathlib import Path
 from helpdesk_tui.i18n import DOMAIN, LANGUAGES, LOCALE_DIR
 
 PACKAGE = Path(__file__).resolve().parent.parent
-SOURCES: tuple[str, ...] = ("ui", "commands/practice.py", "commands/exam.py", "commands/resume.py")
+SOURCES: tuple[str, ...] = (
+    "ui",
+    "core/reducer.py",
+    "commands/practice.py",
+    "commands/exam.py",
+    "commands/resume.py",
+)
 """Where translatable strings live, relative to the package."""
-MARKERS = frozenset({"_", "N_"})
+MARKERS = frozenset({"_", "N_", "Phrase"})
 
 _HEADER = {
     "en": "English",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 
+from helpdesk_tui.core.phrase import say
 from helpdesk_tui.core.state import TicketStatus
 from helpdesk_tui.i18n import N_, _
 
@@ -36,6 +37,11 @@ LEVEL_LABELS: dict[str, str] = {
 
 def status_label(status: str) -> str:
     return _(STATUS_LABELS[status]) if status in STATUS_LABELS else status
+
+
+def localized(text: str) -> str:
+    """Text from the core (a refusal, a ticket's history line) in the UI's language."""
+    return say(text, _, lambda status: status_label(status.value))
 
 
 def mood_label(mood: str) -> str:

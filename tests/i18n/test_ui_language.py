@@ -40,3 +40,26 @@ def test_canned_replies_use_the_scenarios_language() -> None:
     rig = make_rig(load_scenario(MINI))  # an English scenario
     greeting = rig.scenario.canned_reply("greeting")
     assert "speaking with the service desk" in rig.controller.fill_canned(greeting)
+
+
+async def test_ticket_history_and_refusals_speak_the_language() -> None:
+    """What the core writes (history lines, refusals) is English in the log and
+    Dutch on a Dutch screen."""
+    i18n.set_language("nl")
+    rig = make_rig(load_scenario(MINI))
+    app = rig.app()
+    toasts: list[str] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        ticket = app.main.ticket_id
+        await pilot.press("a")  # take it in hand
+        await pilot.pause()
+        assert rig.state.tickets[ticket].history[-1].summary == "taken in hand"
+        shown = str(app.main.query_one("#ticket-body").render())  # may be scrolled out of view
+        assert "in behandeling genomen" in shown and "taken in hand" not in shown
+        original = app.main.notify
+        app.main.notify = lambda message, **kw: toasts.append(message) or original(message, **kw)
+        app.main.submit("ticket_closed", {"ticket_id": ticket})
+    assert toasts == [
+        f"Niet aanvaard: ticket {ticket} is open; sluiten kan alleen als het opgelost is"
+    ]

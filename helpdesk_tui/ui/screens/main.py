@@ -27,6 +27,7 @@ from helpdesk_tui.eventlog.errors import LogError
 from helpdesk_tui.i18n import _
 from helpdesk_tui.ui import keymap
 from helpdesk_tui.ui.controller import TICKET_ACTIONS, Changes, ExamController
+from helpdesk_tui.ui.format import localized
 from helpdesk_tui.ui.frames import Paced
 from helpdesk_tui.ui.screens import forms
 from helpdesk_tui.ui.widgets.conversations import ConversationPane
@@ -308,7 +309,9 @@ class MainScreen(Paced, Screen[None]):
         try:
             self.controller.submit(event_type, data)
         except Refused as exc:
-            self.notify(_("Not accepted: {reason}").format(reason=exc.reason), severity="warning")
+            self.notify(
+                _("Not accepted: {reason}").format(reason=localized(exc.reason)), severity="warning"
+            )
             return False
         except LogError as exc:
             self.notify(str(exc), title=_("The log could not be written"), severity="error")

@@ -15,7 +15,7 @@ from helpdesk_tui.core.sla import SlaState, TargetStatus, ticket_sla
 from helpdesk_tui.core.state import Ticket
 from helpdesk_tui.i18n import N_, _
 from helpdesk_tui.ui.controller import ExamController
-from helpdesk_tui.ui.format import clock, level_label, mood_label, span, status_label
+from helpdesk_tui.ui.format import clock, level_label, localized, mood_label, span, status_label
 from helpdesk_tui.ui.widgets.queue import TONES
 
 TARGET_LABELS = {
@@ -113,7 +113,7 @@ def render_body(controller: ExamController, ticket: Ticket) -> Text:
     out.append("\n\n" + _("History") + "\n", style="bold underline")
     for entry in ticket.history[-HISTORY_SHOWN:]:
         out.append(clock(entry.at) + " ", style="dim")
-        out.append(entry.summary + "\n")
+        out.append(localized(entry.summary) + "\n")
     return out
 
 
