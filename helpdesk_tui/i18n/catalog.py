@@ -23,6 +23,7 @@ PACKAGE = Path(__file__).resolve().parent.parent
 SOURCES: tuple[str, ...] = (
     "ui",
     "core/reducer.py",
+    "runtime/lifecycle.py",
     "commands/practice.py",
     "commands/exam.py",
     "commands/resume.py",

@@ -27,7 +27,8 @@ from typing import Any
 
 from helpdesk_tui.core.clock import ExamClock
 from helpdesk_tui.core.events import Event, EventKind, utc_now_iso
-from helpdesk_tui.core.reducer import Refused
+from helpdesk_tui.core.phrase import Phrase
+from helpdesk_tui.core.reducer import ACTION_WORDS, Refused
 from helpdesk_tui.core.session import ExamSession, Stimuli
 from helpdesk_tui.core.state import ExamState
 from helpdesk_tui.eventlog.errors import LogError, LogWriteError
@@ -246,7 +247,10 @@ class SessionRuntime:
                 fault.redone.append((name, args))
             except Refused as exc:
                 if not (name == "end" and self.state.ended):  # the time ran out: ended anyway
-                    fault.refused.append(f"{exc.event.type}: {exc.reason}")
+                    action = ACTION_WORDS.get(exc.event.type, exc.event.type)
+                    fault.refused.append(
+                        Phrase("{action}: {reason}", action=action, reason=exc.reason)
+                    )
             fault.pending.pop(0)
         if fault.seal_pending:
             self._seal_now()

@@ -28,6 +28,7 @@ from helpdesk_tui.runtime.lifecycle import DiskFault, SessionRuntime
 from helpdesk_tui.runtime.signals import StopSignals
 from helpdesk_tui.ui.app import ExamApp
 from helpdesk_tui.ui.controller import ExamController
+from helpdesk_tui.ui.format import localized
 from helpdesk_tui.ui.screens.disk_fault import DiskFaultScreen
 
 
@@ -151,7 +152,9 @@ class SessionApp(ExamApp):
             self._after_redo(fault)
             for refused in fault.refused:
                 self.notify(
-                    _("Not accepted after the disk fault: {reason}").format(reason=refused),
+                    _("Not accepted after the disk fault: {reason}").format(
+                        reason=localized(refused)
+                    ),
                     severity="warning",
                 )
         self.main.redraw()
