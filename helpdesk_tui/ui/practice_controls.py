@@ -62,7 +62,7 @@ class ConfirmRestart(Paced, ModalScreen[bool | None]):
 
     CSS_PATH = "practice_controls.tcss"
     BINDINGS = [
-        Binding("y", "answer(True)", show=False),
+        Binding("y,j,o", "answer(True)", show=False),  # yes, ja, oui
         Binding("n,escape", "answer(False)", show=False),
     ]
 

@@ -100,6 +100,15 @@ async def test_quit_asks_and_ends_the_session(rig: Rig) -> None:
     assert rig.last("session_ended") == {"reason": "completed"}
 
 
+@pytest.mark.parametrize("yes", ["j", "o"])  # ja, oui: what the Dutch and French texts say
+async def test_quit_understands_yes_in_dutch_and_french(rig: Rig, yes: str) -> None:
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+q", yes)
+        await pilot.pause()
+    assert app.return_value == "completed"
+
+
 async def test_locked_mode_has_no_quit_and_no_palette(rig: Rig) -> None:
     app = rig.app(locked=True)
     async with app.run_test(size=SIZE) as pilot:

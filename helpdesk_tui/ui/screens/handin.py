@@ -22,7 +22,7 @@ class HandInScreen(Paced, ModalScreen[bool | None]):
 
     CSS_PATH = "handin.tcss"
     BINDINGS = [
-        Binding("y", "step(1)", show=False),
+        Binding("y,j,o", "step(1)", show=False),  # yes, ja, oui
         Binding("h", "step(2)", show=False),
         Binding("escape,n", "back", show=False),
     ]

@@ -60,7 +60,7 @@ class ConfirmQuit(Paced, ModalScreen[bool | None]):
 
     CSS_PATH = "pickers.tcss"
     BINDINGS = [
-        Binding("y", "answer(True)", show=False),
+        Binding("y,j,o", "answer(True)", show=False),  # yes, ja, oui
         Binding("n", "answer(False)", show=False),
     ]
 
