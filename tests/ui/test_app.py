@@ -5,12 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Static
 
 from helpdesk_tui.ui import keymap
 from helpdesk_tui.ui.screens.end import EndScreen
 from helpdesk_tui.ui.screens.help import HelpScreen, help_table
 from helpdesk_tui.ui.screens.pickers import ConfirmQuit
+from helpdesk_tui.ui.widgets.queue import TicketQueue
+from helpdesk_tui.ui.widgets.ticket_detail import TicketDetail
 
 from .conftest import SIZE, Rig, screen_text
 from .pilot import at
@@ -217,3 +219,57 @@ async def test_a_tick_renders_again_only_the_cells_that_changed(
         assert sorted(rendered) == [(0, sla_column), (1, sla_column)]
         text = screen_text(app)
         assert all(cell.strip() in text for cell in after)
+
+
+async def test_moving_between_areas_leaves_the_queue_unstyled(
+    rig: Rig, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The queue looks the same focused or not, so focus moves skip its restyle."""
+    restyled: list[str] = []
+    monkeypatch.setattr(TicketQueue, "update_node_styles", lambda self, **kw: restyled.append("q"))
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await at(pilot, 70)
+        queue = app.main.queue
+        assert queue.has_focus
+        await pilot.press("f4")
+        assert not queue.has_focus and app.main.area == "conversation"
+        await pilot.press("f2")
+        assert queue.has_focus and app.main.area == "queue"
+    assert restyled == []
+
+
+async def test_the_ticket_area_lays_out_again_only_when_its_height_changes(
+    rig: Rig, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    laid_out: list[str | None] = []
+    refresh = Static.refresh
+
+    def spy(self: Static, *regions: object, layout: bool = False, **kw: object) -> Static:
+        if layout and self.id in ("ticket-head", "ticket-body"):
+            laid_out.append(self.id)
+        return refresh(self, *regions, layout=layout, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Static, "refresh", spy)
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await at(pilot, 250)  # two tickets, their heads of one height
+        detail = app.main.query_one(TicketDetail)
+        await pilot.press("down")
+        await pilot.pause()
+        first = detail.ticket_id
+        laid_out.clear()
+        await pilot.press("up")
+        await pilot.pause()
+        assert detail.ticket_id != first
+        assert "ticket-head" not in laid_out
+        laid_out.clear()
+        app.main.submit("note_added", {"ticket_id": detail.ticket_id, "text": "Called back."})
+        await pilot.pause()
+        assert set(laid_out) == {"ticket-body"}  # one history line more
+        for part in ("#ticket-head", "#ticket-body"):
+            static = app.main.query_one(part, Static)
+            width = static.content_region.width
+            assert static.content_region.height == static.get_content_height(
+                detail.size, detail.size, width
+            )

@@ -15,6 +15,7 @@ from functools import lru_cache
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.cache import LRUCache
 from textual.message import Message
 from textual.widget import PseudoClasses, Widget
@@ -86,6 +87,21 @@ class TicketQueue(DataTable[Text]):
         of them (a DataTable keys its render caches on this state)."""
         state = super().get_pseudo_class_state()
         return PseudoClasses(enabled=state.enabled, focus=False, hover=state.hover)
+
+    def watch_has_focus(self, has_focus: bool) -> None:
+        """Nothing to restyle: the queue looks the same focused or not (queue.tcss).
+        Textual would re-apply the stylesheet to the table on every move between areas."""
+
+    def _on_focus(self, event: events.Focus) -> None:
+        """As Textual's, without repainting every row (see `watch_has_focus`)."""
+        self.has_focus = True
+        if self.parent is not None:
+            self.parent.post_message(events.DescendantFocus(self))
+
+    def _on_blur(self, event: events.Blur) -> None:
+        self.has_focus = False
+        if self.parent is not None:
+            self.parent.post_message(events.DescendantBlur(self))
 
     def notify_style_update(self) -> None:
         """Drop the table's render caches only when its look really changed.

@@ -175,14 +175,27 @@ class TicketDetail(VerticalScroll):
         )
         if version != self._version:
             self._version = version
-            self.query_one("#ticket-head", Static).update(render_head(controller, ticket))
-            self.query_one("#ticket-body", Static).update(render_body(controller, ticket))
             self.query_one("#ticket-sla").display = True
             self.query_one("#ticket-body").display = True
+            self._replace("#ticket-head", render_head(controller, ticket))
+            self._replace("#ticket-body", render_body(controller, ticket))
         sla = render_sla(controller, ticket, now)
         if sla != self._sla:
             self._sla = sla
             self.query_one("#ticket-sla", Static).update(sla, layout=False)
+
+    def _replace(self, selector: str, text: Text) -> None:
+        """Show new text; lay the view out again only when its height changed.
+
+        Moving through the queue shows one ticket after another, mostly as
+        tall as the last: repainting them in place keeps a new layout of the
+        whole screen out of each key press.
+        """
+        static = self.query_one(selector, Static)
+        static.update(text, layout=False)
+        width, height = static.content_region.width, static.content_region.height
+        if not width or static.get_content_height(self.size, self.size, width) != height:
+            static.refresh(layout=True)
 
     def _show_none(self) -> None:
         if self._version == ():
