@@ -11,8 +11,9 @@ includes that work. Keys are sent one at a time with 20-60 ms between them
 (a fast typist), so ticks, messages and frames interleave with key presses.
 
 - latency: from sending the key to the end of the first frame rendered after
-  the key's effect (cursor moved, character in the box, focus moved), over a
-  mix of queue cursor keys, typing in a chat and area switches (F2/F4).
+  all of the key's effect (the cursor moved and the ticket area shows that
+  ticket; the character is in the box; the area is entered and logged), over
+  a mix of queue cursor keys, typing in a chat and area switches (F2/F4).
   Targets: p95 < 25 ms, p99 < 50 ms. Opening and closing a ticket form (a
   new screen of about 30 widgets) is measured too and reported on its own.
 - SLA tick: one redraw of the whole queue's SLA column as the clock passes a
