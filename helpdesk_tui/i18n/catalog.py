@@ -24,6 +24,7 @@ SOURCES: tuple[str, ...] = (
     "ui",
     "core/reducer.py",
     "runtime/lifecycle.py",
+    "runtime/coaching.py",
     "commands/practice.py",
     "commands/exam.py",
     "commands/resume.py",

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from helpdesk_tui.assess.solutions import resolution_articles, transfer_groups
+from helpdesk_tui.core.phrase import Phrase
 from helpdesk_tui.core.sla import SlaState, ticket_sla
 from helpdesk_tui.core.state import ExamState, Ticket
 from helpdesk_tui.scenario.model import Answer, Incident, Scenario
@@ -31,25 +32,34 @@ def key_priority(state: ExamState, answer: Answer) -> str | None:
 def hint_text(state: ExamState, scenario: Scenario | None, ticket_id: str | None) -> str | None:
     """One line from the answer key: classification, priority, article, and the way out.
 
-    It is logged with the `hint_requested` event (in the scenario's words, so
-    an assessor reads what the student was told), hence plain text.
+    It is logged with the `hint_requested` event (English around the
+    scenario's own words, so an assessor reads what the student was told);
+    it is a `Phrase`, so the practice UI shows it in the student's language.
     """
     ticket = state.tickets.get(ticket_id) if ticket_id else None
     incident = incident_of(scenario, ticket)
     if incident is None:
         return None
     answer = incident.answer
-    parts = [
-        f"{answer.category}, impact {answer.impact}, urgency {answer.urgency}"
-        + (f" (priority {p})" if (p := key_priority(state, answer)) else ""),
+    priority = key_priority(state, answer)
+    classified = {"category": answer.category, "impact": answer.impact, "urgency": answer.urgency}
+    parts: list[str] = [
+        Phrase(
+            "{category}, impact {impact}, urgency {urgency} (priority {priority})",
+            priority=priority,
+            **classified,
+        )
+        if priority
+        else Phrase("{category}, impact {impact}, urgency {urgency}", **classified)
     ]
     if answer.kb_article:
-        parts.append(f"KB {answer.kb_article}")
+        parts.append(Phrase("KB {article}", article=answer.kb_article))
     if answer.transfer_group:
-        parts.append(f"transfer to {answer.transfer_group}")
+        parts.append(Phrase("transfer to {group}", group=answer.transfer_group))
     if answer.solution:
         parts.append(answer.solution)
-    return " · ".join(parts)
+    slots = {f"part{n}": part for n, part in enumerate(parts)}
+    return Phrase(" · ".join("{" + name + "}" for name in slots), **slots)
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,6 +32,7 @@ from helpdesk_tui.eventlog.errors import LogError
 from helpdesk_tui.i18n import N_, _
 from helpdesk_tui.runtime.coaching import TicketFeedback, hint_text, ticket_feedback
 from helpdesk_tui.ui import keymap
+from helpdesk_tui.ui.format import localized
 from helpdesk_tui.ui.frames import Paced
 from helpdesk_tui.ui.session_app import SessionApp
 
@@ -176,7 +177,7 @@ class PracticeApp(SessionApp):
         except (Refused, LogError):
             return
         title = _("Hint for {ticket}").format(ticket=ticket_id)
-        self.notify(hint, title=title, timeout=20, markup=False)
+        self.notify(localized(hint), title=title, timeout=20, markup=False)
 
     def _observe(self, event: Event, seq: int) -> None:
         """Session listener: feedback once a ticket is closed (after the event is applied)."""

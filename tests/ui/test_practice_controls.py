@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from helpdesk_tui import i18n
 from helpdesk_tui.commands import practice
 from helpdesk_tui.core.clock import ManualClock
 from helpdesk_tui.eventlog import read_log, verify_log
@@ -82,6 +83,23 @@ async def test_a_hint_for_the_selected_ticket_is_shown_and_logged(tmp_path: Path
     (hint,) = events(run, "hint_requested")
     assert hint["ticket_id"] == ticket and hint["hint"]
     assert (f"Hint for {ticket}", hint["hint"]) in toasts.seen
+    assert "impact" in hint["hint"] and "urgency" in hint["hint"]
+
+
+async def test_the_hint_is_shown_in_the_students_language_and_logged_in_english(
+    tmp_path: Path,
+) -> None:
+    run = practice_run(tmp_path)
+    i18n.set_language("nl")
+    app = run.app
+    async with app.run_test(size=SIZE) as pilot:
+        toasts = Toasts(app)
+        await pilot.pause()
+        await pilot.press("ctrl+g")
+    (hint,) = events(run, "hint_requested")
+    ((title, shown),) = toasts.seen
+    assert title.startswith("Hint voor ") and "urgentie" in shown and "prioriteit" in shown
+    assert "urgency" in hint["hint"] and "urgentie" not in hint["hint"]
 
 
 async def test_closing_a_ticket_gives_feedback_against_the_answer_key(tmp_path: Path) -> None:
