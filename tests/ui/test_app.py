@@ -18,6 +18,15 @@ from .conftest import SIZE, Rig, screen_text
 from .pilot import at
 
 
+async def test_the_exam_starts_in_the_queue_and_marks_it(rig: Rig) -> None:
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.focused is app.main.queue and app.main.area == "queue"
+        assert app.main.query_one("#queue-area").border_title.startswith("▶ ")
+        assert rig.logged("focus_moved") == []  # where the state starts: nothing to log
+
+
 async def test_single_keys_move_between_the_four_areas(rig: Rig) -> None:
     app = rig.app()
     async with app.run_test(size=SIZE) as pilot:

@@ -229,7 +229,7 @@ class MainScreen(Paced, Screen[None]):
         """Entering an area is logged in the same turn as the focus moves (not after
         the focus events have bubbled up, frames later)."""
         area = self._area_of(focused) if focused is not None else None
-        if area is not None and self.is_mounted:
+        if area is not None:
             self._enter_area(area)
 
     @staticmethod
