@@ -57,6 +57,20 @@ async def test_the_mouse_moves_focus_too(rig: Rig) -> None:
         assert rig.last("focus_moved") == {"area": "kb"}
 
 
+async def test_clicking_a_queue_row_shows_that_ticket(rig: Rig) -> None:
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await at(pilot, 250)  # two tickets
+        queue = app.main.queue
+        other = next(t for t in ("T-1001", "T-1002") if t != app.main.ticket_id)
+        row = queue.get_row_index(other)
+        await pilot.click("#queue", offset=(3, 1 + row))  # below the header row
+        await pilot.pause()
+        assert queue.selected_id == other
+        assert app.main.ticket_id == other
+        assert app.main.query_one(TicketDetail).ticket_id == other
+
+
 async def test_letter_keys_type_in_a_text_box(rig: Rig) -> None:
     app = rig.app()
     async with app.run_test(size=SIZE) as pilot:
