@@ -106,10 +106,11 @@ class TicketQueue(DataTable[Text]):
     def notify_style_update(self) -> None:
         """Drop the table's render caches only when its look really changed.
 
-        Textual re-applies a widget's CSS whenever it gains or loses focus, and
-        DataTable then re-renders every visible cell (tens of milliseconds for a
-        full queue). Focus does not change how the queue looks, so most
-        updates leave the rendered rows valid.
+        Textual re-applies a widget's CSS on many occasions (the mouse moving
+        over it, a class changing on an ancestor), and DataTable then re-renders
+        every visible cell (tens of milliseconds for a full queue). Most of
+        those updates do not change how the queue looks, and leave the rendered
+        rows valid.
         """
         Widget.notify_style_update(self)
         if not self.is_mounted or len(self._component_styles) < len(self.COMPONENT_CLASSES):
