@@ -7,10 +7,11 @@ from typing import Any
 
 from textual import events
 from textual.pilot import Pilot
-from textual.widgets import Input, Select, TextArea
+from textual.widgets import Input, TextArea
 
 from helpdesk_tui.ui.app import ExamApp
 from helpdesk_tui.ui.screens.form_base import FormScreen
+from helpdesk_tui.ui.widgets.choice import ChoiceField
 
 
 def form(app: ExamApp) -> FormScreen:
@@ -20,8 +21,8 @@ def form(app: ExamApp) -> FormScreen:
 
 
 async def choose(pilot: Pilot[Any], widget_id: str, value: str) -> None:
-    """Pick a value in a form's Select (the keyboard route is tested once, separately)."""
-    form(pilot.app).query_one(f"#{widget_id}", Select).value = value  # type: ignore[arg-type]
+    """Pick a value in a form's choice box (the keyboard route is tested separately)."""
+    form(pilot.app).query_one(f"#{widget_id}", ChoiceField).value = value
     await pilot.pause()
 
 

@@ -19,6 +19,7 @@ PACKAGES = (
     "helpdesk_tui.ui.practice_controls",
     "helpdesk_tui.ui.review",
     "helpdesk_tui.ui.observe",
+    "helpdesk_tui.ui.widgets",
 )
 
 
@@ -52,7 +53,7 @@ def test_a_change_right_after_a_frame_waits_only_for_the_rest_of_the_period() ->
 
 def test_every_screen_is_paced() -> None:
     screens = our_screens()
-    assert len(screens) >= 21, [s.__name__ for s in screens]
+    assert len(screens) >= 22, [s.__name__ for s in screens]
     unpaced = [s.__name__ for s in screens if not issubclass(s, Paced)]
     assert unpaced == []
 

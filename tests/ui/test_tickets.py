@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from textual.widgets import Select
-
 from helpdesk_tui.core.state import TicketStatus
 from helpdesk_tui.ui.screens.form_base import FormScreen
 from helpdesk_tui.ui.screens.ticket_form import TicketForm
+from helpdesk_tui.ui.widgets.choice import ChoiceField
 
 from .conftest import SIZE, Rig
 from .pilot import at, choose, error_text, form, type_into
@@ -22,7 +21,7 @@ async def test_create_a_ticket_from_a_conversation(rig: Rig) -> None:
         await pilot.press("ctrl+n")
         ticket_form = form(app)
         assert isinstance(ticket_form, TicketForm)
-        assert ticket_form.query_one("#customer", Select).value == "anna"
+        assert ticket_form.query_one("#customer", ChoiceField).value == "anna"
         assert "locked out" in ticket_form.query_one("#description").text
         await type_into(pilot, "title", "Account locked")
         await choose(pilot, "category", "access")
@@ -49,7 +48,7 @@ async def test_a_select_works_from_the_keyboard(rig: Rig) -> None:
     app = rig.app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("e")
-        impact = form(app).query_one("#impact", Select)
+        impact = form(app).query_one("#impact", ChoiceField)
         impact.focus()
         await pilot.press("enter", "down", "enter")
         await pilot.pause()
@@ -130,8 +129,8 @@ async def test_transfer_lists_the_groups_and_needs_a_reason(rig: Rig) -> None:
     async with app.run_test(size=SIZE) as pilot:
         before = len(rig.sink.events)
         await pilot.press("t")
-        group = form(app).query_one("#group", Select)
-        assert [value for _label, value in group._options if value != Select.NULL] == [
+        group = form(app).query_one("#group", ChoiceField)
+        assert [value for _label, value in group.options] == [
             "network",
             "apps",
         ]

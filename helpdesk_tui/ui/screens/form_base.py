@@ -61,7 +61,7 @@ class FormScreen(Paced, ModalScreen[FormResult]):
 
     def on_mount(self) -> None:
         """Compact fields (one line each) keep a form usable on a 100 x 30 terminal."""
-        compact = "Input, Select, TextArea, Checkbox, RadioSet, RadioButton"
+        compact = "Input, TextArea, Checkbox, RadioSet, RadioButton"
         for widget in self.query_one("#form-fields").query(compact):
             widget.compact = True  # type: ignore[attr-defined]
 

@@ -1,7 +1,7 @@
 """The modal forms, loaded on first use.
 
 The main screen reaches its forms through this module (`forms.TicketForm`...)
-so their widgets (Select, TextArea, RadioSet) are imported when the candidate
+so their widgets (ChoiceField, TextArea, RadioSet) are imported when the candidate
 first opens a form, not while the exam starts: start-up is measured against a
 bare Textual app and every module counts.
 """

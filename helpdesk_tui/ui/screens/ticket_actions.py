@@ -9,12 +9,13 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.widgets import Input, Label, RadioButton, RadioSet, Select, TextArea
+from textual.widgets import Input, Label, RadioButton, RadioSet, TextArea
 
 from helpdesk_tui.core.state import Ticket
 from helpdesk_tui.i18n import _
 from helpdesk_tui.ui.controller import ExamController
 from helpdesk_tui.ui.screens.form_base import FormScreen
+from helpdesk_tui.ui.widgets.choice import ChoiceField
 
 
 class TransferForm(FormScreen):
@@ -30,15 +31,15 @@ class TransferForm(FormScreen):
     def fields(self) -> ComposeResult:
         groups = [(name, gid) for gid, name in self.controller.state.groups.items()]
         yield Label(_("Group"), classes="field-label")
-        yield Select(groups, id="group", prompt=_("Choose the group"))
+        yield ChoiceField(groups, id="group", prompt=_("Choose the group"), allow_blank=False)
         yield Label(_("Reason (what you found, what they should do)"), classes="field-label")
         yield Input(id="reason")
 
     def on_mount(self) -> None:
-        self.query_one("#group", Select).focus()
+        self.query_one("#group", ChoiceField).focus()
 
     def collect(self) -> dict[str, Any] | str:
-        group = self.query_one("#group", Select)
+        group = self.query_one("#group", ChoiceField)
         reason = self.query_one("#reason", Input).value.strip()
         if group.is_blank():
             return _("Choose the group to transfer to.")
@@ -100,29 +101,24 @@ class ResolveForm(FormScreen):
         articles = [(f"{a.id} · {a.title}", a.id) for a in self.controller.articles()]
         preset = self.article_id if any(v == self.article_id for _label, v in articles) else None
         yield Label(_("KB article (optional)"), classes="field-label")
-        yield Select(
-            articles,
-            value=preset if preset else Select.NULL,
-            id="article",
-            prompt=_("No article"),
-        )
+        yield ChoiceField(articles, value=preset, id="article", prompt=_("No article"))
         yield Label(_("Solution"), classes="field-label")
         yield TextArea(self.controller.article_link(preset) if preset else "", id="solution")
 
     def on_mount(self) -> None:
         self.query_one("#solution", TextArea).focus()
 
-    def on_select_changed(self, event: Select.Changed) -> None:
+    def on_choice_field_changed(self, event: ChoiceField.Changed) -> None:
         solution = self.query_one("#solution", TextArea)
-        if not event.select.is_blank() and not solution.text.strip():
-            solution.text = self.controller.article_link(str(event.value))
+        if event.value is not None and not solution.text.strip():
+            solution.text = self.controller.article_link(event.value)
 
     def insert_text(self, text: str) -> None:
         self.query_one("#solution", TextArea).insert(text)
 
     def collect(self) -> dict[str, Any] | str:
         solution = self.query_one("#solution", TextArea).text.strip()
-        article = self.query_one("#article", Select)
+        article = self.query_one("#article", ChoiceField)
         if not solution:
             return _("Write the solution, or choose a KB article.")
         data: dict[str, Any] = {"ticket_id": self.ticket.id, "solution": solution}

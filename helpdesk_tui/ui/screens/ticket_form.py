@@ -14,22 +14,14 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
+from textual.widgets import Checkbox, Input, Label, Static, TextArea
 
 from helpdesk_tui.core.state import Ticket
 from helpdesk_tui.i18n import _
 from helpdesk_tui.ui.controller import ExamController
 from helpdesk_tui.ui.format import level_label
 from helpdesk_tui.ui.screens.form_base import FormScreen
-
-
-def _value(select: Select[str]) -> str | None:
-    return None if select.is_blank() else str(select.value)
-
-
-def _allowed(value: str | None, options: list[tuple[str, str]]) -> Any:
-    """The value to preselect, or blank when it is not among the options."""
-    return value if value is not None and any(v == value for _label, v in options) else Select.NULL
+from helpdesk_tui.ui.widgets.choice import ChoiceField
 
 
 class TicketForm(FormScreen):
@@ -70,9 +62,9 @@ class TicketForm(FormScreen):
         if ticket is None:
             customers = [(c.name, c.id) for c in state.customers.values()]
             yield Label(_("Customer"), classes="field-label")
-            yield Select(
+            yield ChoiceField(
                 customers,
-                value=_allowed(self._customer_id, customers),
+                value=self._customer_id,
                 id="customer",
                 prompt=_("Choose the customer"),
             )
@@ -85,26 +77,26 @@ class TicketForm(FormScreen):
             yield Static(_("Customer: {name}").format(name=name), classes="field-label")
         yield Label(_("Category"), classes="field-label")
         categories = self.controller_categories()
-        yield Select(
+        yield ChoiceField(
             categories,
-            value=_allowed(ticket.category if ticket else None, categories),
+            value=ticket.category if ticket else None,
             id="category",
             prompt=_("Choose a category"),
         )
         with Horizontal(classes="field-row"):
             with Vertical():
                 yield Label(_("Impact"), classes="field-label")
-                yield Select(
+                yield ChoiceField(
                     levels,
-                    value=_allowed(ticket.impact if ticket else None, levels),
+                    value=ticket.impact if ticket else None,
                     id="impact",
                     prompt=_("Impact"),
                 )
             with Vertical():
                 yield Label(_("Urgency"), classes="field-label")
-                yield Select(
+                yield ChoiceField(
                     levels,
-                    value=_allowed(ticket.urgency if ticket else None, levels),
+                    value=ticket.urgency if ticket else None,
                     id="urgency",
                     prompt=_("Urgency"),
                 )
@@ -119,11 +111,13 @@ class TicketForm(FormScreen):
         priorities = (
             [(f"{p} {t.name}", p) for p, t in sorted(profile.priorities.items())] if profile else []
         )
-        current = _allowed(ticket.priority if ticket.priority_override_reason else None, priorities)
+        current = ticket.priority if ticket.priority_override_reason else None
         with Horizontal(classes="field-row"):
             with Vertical():
                 yield Label(_("Override the priority"), classes="field-label")
-                yield Select(priorities, value=current, id="override", prompt=_("From the matrix"))
+                yield ChoiceField(
+                    priorities, value=current, id="override", prompt=_("From the matrix")
+                )
             with Vertical():
                 yield Label(_("Reason for the override"), classes="field-label")
                 yield Input(
@@ -141,19 +135,22 @@ class TicketForm(FormScreen):
         self._show_priority()
         self.query_one("#title", Input).focus()
 
-    def on_select_changed(self, event: Select.Changed) -> None:
-        if event.select.id in ("impact", "urgency", "override"):
+    def on_choice_field_changed(self, event: ChoiceField.Changed) -> None:
+        if event.choice.id in ("impact", "urgency", "override"):
             self._show_priority()
 
+    def _choice(self, selector: str) -> str | None:
+        return self.query_one(selector, ChoiceField).value
+
     def _show_priority(self) -> None:
-        impact = _value(self.query_one("#impact", Select))
-        urgency = _value(self.query_one("#urgency", Select))
+        impact = self._choice("#impact")
+        urgency = self._choice("#urgency")
         priority = self.controller.priority_for(impact, urgency)
         text = _("Priority from the matrix: {priority}").format(
             priority=self.controller.priority_label(priority)
         )
         if self.ticket is not None:
-            override = _value(self.query_one("#override", Select))
+            override = self._choice("#override")
             if override:
                 label = self.controller.priority_label(override)
                 text += "  →  " + _("overridden to {priority}").format(priority=label)
@@ -166,16 +163,16 @@ class TicketForm(FormScreen):
         fields = {
             "title": title,
             "description": self.query_one("#description", TextArea).text.strip(),
-            "category": _value(self.query_one("#category", Select)),
-            "impact": _value(self.query_one("#impact", Select)),
-            "urgency": _value(self.query_one("#urgency", Select)),
+            "category": self._choice("#category"),
+            "impact": self._choice("#impact"),
+            "urgency": self._choice("#urgency"),
         }
         if self.ticket is None:
             return self._created(fields)
         return self._updated(self.ticket, fields)
 
     def _created(self, fields: dict[str, Any]) -> dict[str, Any] | str:
-        customer = _value(self.query_one("#customer", Select))
+        customer = self._choice("#customer")
         if customer is None:
             return _("Choose the customer.")
         data: dict[str, Any] = {
@@ -194,7 +191,7 @@ class TicketForm(FormScreen):
             if value is not None and value != current:
                 changes[key] = value
         data: dict[str, Any] = {"ticket_id": ticket.id, "changes": changes}
-        override = _value(self.query_one("#override", Select))
+        override = self._choice("#override")
         reason = self.query_one("#override-reason", Input).value.strip()
         if override is not None:
             if (override, reason) != (ticket.priority, ticket.priority_override_reason):
