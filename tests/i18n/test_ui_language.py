@@ -4,6 +4,7 @@ scenario's language."""
 from __future__ import annotations
 
 import pytest
+from textual.widgets import TextArea
 
 from helpdesk_tui import i18n
 from helpdesk_tui.scenario.loader import load_scenario
@@ -63,3 +64,22 @@ async def test_ticket_history_and_refusals_speak_the_language() -> None:
     assert toasts == [
         f"Niet aanvaard: ticket {ticket} is open; sluiten kan alleen als het opgelost is"
     ]
+
+
+async def test_a_form_says_why_the_exam_refuses_it_in_the_language() -> None:
+    i18n.set_language("nl")
+    rig = make_rig(load_scenario(MINI))
+    app = rig.app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        ticket = app.main.ticket_id
+        await pilot.press("i")  # a note on the ticket
+        app.screen.query_one("#text", TextArea).text = "Called the customer."
+        for event_type, data in (
+            ("ticket_resolved", {"ticket_id": ticket, "solution": "Restarted the spooler."}),
+            ("ticket_closed", {"ticket_id": ticket}),
+        ):
+            rig.controller.submit(event_type, data)  # meanwhile, the ticket is closed
+        await pilot.press("ctrl+s")
+        shown = str(app.screen.query_one("#form-error").render())
+    assert shown == f"Niet aanvaard: ticket {ticket} is gesloten"

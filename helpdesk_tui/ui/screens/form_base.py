@@ -21,6 +21,7 @@ from textual.widgets import Button, Static
 from helpdesk_tui.i18n import _
 from helpdesk_tui.ui import keymap
 from helpdesk_tui.ui.controller import ExamController
+from helpdesk_tui.ui.format import localized
 from helpdesk_tui.ui.frames import Paced
 
 FormResult = dict[str, Any] | None
@@ -84,7 +85,7 @@ class FormScreen(Paced, ModalScreen[FormResult]):
             return
         reason = self.controller.refusal(self.EVENT, data) if self.EVENT else None
         if reason is not None:
-            self.show_error(_("Not accepted: {reason}").format(reason=reason))
+            self.show_error(_("Not accepted: {reason}").format(reason=localized(reason)))
             return
         self.dismiss(data)
 
