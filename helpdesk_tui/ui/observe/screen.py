@@ -33,7 +33,7 @@ from helpdesk_tui.core.state import ExamState
 from helpdesk_tui.eventlog.follow import FollowUpdate, LogFollower
 from helpdesk_tui.i18n import _
 from helpdesk_tui.scenario.model import Scenario
-from helpdesk_tui.ui.format import clock, since
+from helpdesk_tui.ui.format import clock, localized, since
 from helpdesk_tui.ui.frames import Paced
 from helpdesk_tui.ui.queue_model import QueueModel
 from helpdesk_tui.ui.review import keys
@@ -250,7 +250,7 @@ class ObserveScreen(Paced, Screen[None]):
             lines.append(
                 (
                     _("Record #{seq} is an event the exam could not have logged ({why}).").format(
-                        seq=seq, why=why
+                        seq=seq, why=localized(why)
                     ),
                     "-error",
                 )
