@@ -83,3 +83,16 @@ async def test_a_form_says_why_the_exam_refuses_it_in_the_language() -> None:
         await pilot.press("ctrl+s")
         shown = str(app.screen.query_one("#form-error").render())
     assert shown == f"Niet aanvaard: ticket {ticket} is gesloten"
+
+
+def test_the_sla_lines_keep_a_gap_after_the_longest_french_label() -> None:
+    from helpdesk_tui.ui.widgets.ticket_detail import render_sla
+
+    i18n.set_language("fr")
+    rig = make_rig(load_scenario(MINI))
+    rig.session.tick()
+    ticket = next(iter(rig.state.tickets.values()))
+    lines = render_sla(rig.controller, ticket, rig.state.now).plain.splitlines()
+    assert lines[0].startswith("SLA première réponse ") and not lines[0].endswith("réponse")
+    starts = {len(line) - len(line.split()[-1]) for line in lines}
+    assert len(starts) == 1  # the three values line up

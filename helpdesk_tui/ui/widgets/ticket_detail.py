@@ -89,11 +89,12 @@ def render_sla(controller: ExamController, ticket: Ticket, now: float) -> Text:
     if profile is None:
         return out
     sla = ticket_sla(ticket, profile, now)
+    width = max(16, *(len(_(label)) + 1 for label in TARGET_LABELS.values()))  # "première réponse"
     for index, target in enumerate(sla.targets):
         text, tone = _target_text(target, sla.paused)
         label = _("SLA") if index == 0 else ""
         out.append(f"{label:<4}", style="dim")
-        out.append(f"{_(TARGET_LABELS[target.target.value]):<16}", style="dim")
+        out.append(f"{_(TARGET_LABELS[target.target.value]):<{width}}", style="dim")
         out.append(text, style=TONES.get(tone, ""))
         if index < 2:
             out.append("\n")
