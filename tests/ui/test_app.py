@@ -11,6 +11,7 @@ from helpdesk_tui.ui import keymap
 from helpdesk_tui.ui.screens.end import EndScreen
 from helpdesk_tui.ui.screens.help import HelpScreen, help_table
 from helpdesk_tui.ui.screens.pickers import ConfirmQuit
+from helpdesk_tui.ui.widgets.keybar import KeyBar
 from helpdesk_tui.ui.widgets.queue import TicketQueue
 from helpdesk_tui.ui.widgets.ticket_detail import TicketDetail
 
@@ -296,3 +297,19 @@ async def test_the_ticket_area_lays_out_again_only_when_its_height_changes(
             assert static.content_region.height == static.get_content_height(
                 detail.size, detail.size, width
             )
+
+
+@pytest.mark.parametrize("width", [100, 120])
+async def test_the_footer_cuts_between_keys_never_inside_one(rig: Rig, width: int) -> None:
+    app = rig.app()
+    async with app.run_test(size=(width, 30)) as pilot:
+        await at(pilot, 70)
+        bar = app.main.query_one(KeyBar)
+        shown = str(bar.render()).rstrip()
+        full = str(bar._text).rstrip()
+        assert len(shown) <= width and full.startswith(shown)
+        if len(full) > width:
+            rest = full[len(shown) :].lstrip()
+            assert rest and rest[0] != " "  # the next entry starts with its key
+            last = shown.split("  ")[-1]
+            assert len(last.split()) >= 2, last  # the last entry shown has its description

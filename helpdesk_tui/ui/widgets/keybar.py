@@ -28,6 +28,7 @@ class KeyBar(Widget):
         super().__init__(**kwargs)
         self._text = Text()
         self._hits: list[tuple[int, int, str]] = []
+        self._ends: list[int] = []
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -36,13 +37,14 @@ class KeyBar(Widget):
     def _bindings_changed(self, screen: Screen[Any]) -> None:
         if screen is not self.screen:
             return
-        text, hits = self._build()
+        text, hits, ends = self._build()
         if text != self._text:
-            self._text, self._hits = text, hits
+            self._text, self._hits, self._ends = text, hits, ends
             self.refresh()
 
-    def _build(self) -> tuple[Text, list[tuple[int, int, str]]]:
-        """The line, and the (start, end, key) of every key on it."""
+    def _build(self) -> tuple[Text, list[tuple[int, int, str]], list[int]]:
+        """The line, the (start, end, key) of every key on it, and where each entry
+        (a key and its description, or a group of keys and theirs) ends."""
         by_action: dict[str, list[Any]] = defaultdict(list)
         active_bindings = self.screen.active_bindings.values()
         # Keys that work everywhere (the exam's Proctor, the practice Pause) first, so a
@@ -55,12 +57,14 @@ class KeyBar(Widget):
         off_style = self.get_component_rich_style("keybar--disabled", partial=True)
         line = Text(no_wrap=True, overflow="ellipsis")
         hits: list[tuple[int, int, str]] = []
+        ends: list[int] = []
         group: Any = None
         for bindings in by_action.values():
             first = bindings[0]
             binding = first.binding
             if group is not None and binding.group != group:
                 line.append(group.description + "  ", style=text_style)
+                ends.append(len(line))
                 group = None
             display = self.app.get_key_display(binding)
             start = len(line)
@@ -72,12 +76,19 @@ class KeyBar(Widget):
             line.append(
                 binding.description + "  ", style=text_style if first.enabled else off_style
             )
+            ends.append(len(line))
         if group is not None:
             line.append(group.description + "  ", style=text_style)
-        return line, hits
+            ends.append(len(line))
+        return line, hits, ends
 
     def render(self) -> Text:
-        return self._text
+        """As many whole entries as fit: never a key without what it does."""
+        width = self.content_size.width
+        if len(self._text) <= width:
+            return self._text
+        fitting = [end for end in self._ends if end <= width + 2]  # its trailing gap may go
+        return self._text[: fitting[-1]] if fitting else self._text
 
     def on_click(self, event: events.Click) -> None:
         for start, end, key in self._hits:
