@@ -8,6 +8,7 @@ import os
 import pwd
 import select
 import shutil
+import signal
 import subprocess
 import sys
 import termios
@@ -154,7 +155,11 @@ def run_in_pty(
     master, slave = os.openpty()
 
     def controlling_tty() -> None:
+        """As sshd starts a session: this terminal, and every signal at its default
+        (a test run started in the background would otherwise pass on ignored ^C/^\\)."""
         fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+        for sig in (signal.SIGINT, signal.SIGQUIT, signal.SIGTSTP, signal.SIGHUP, signal.SIGTERM):
+            signal.signal(sig, signal.SIG_DFL)
 
     proc = subprocess.Popen(
         argv,
