@@ -41,9 +41,12 @@ pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="pseudo-terminal
 
 
 def _controlling_tty() -> None:
-    """In the child: a session of its own with the pty as its terminal, as sshd sets up."""
+    """In the child: a session of its own with the pty as its terminal and every
+    signal at its default, as sshd sets up."""
     os.setsid()
     fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+    for sig in (signal.SIGINT, signal.SIGQUIT, signal.SIGTSTP, signal.SIGHUP, signal.SIGTERM):
+        signal.signal(sig, signal.SIG_DFL)
 
 
 class Terminal:
