@@ -11,6 +11,7 @@ all of it is tested without an app.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Protocol
 
 from helpdesk_tui.core.events import Event
@@ -64,7 +65,44 @@ TICKET_ACTIONS: dict[str, str | None] = {
 READING_AREAS = ("queue", "ticket", "conversation", "kb")
 
 
-class ExamController:
+class StateView:
+    """What the render functions read (tickets, conversations, names, labels), over
+    whatever `state` a subclass has: the live session's, or one rebuilt from a log
+    (`ui.review.readonly.StateReader`)."""
+
+    scenario: Scenario | None
+
+    @property
+    def state(self) -> ExamState:
+        raise NotImplementedError
+
+    def ticket(self, ticket_id: str | None) -> Ticket | None:
+        return self.state.tickets.get(ticket_id) if ticket_id else None
+
+    def conversation(self, conversation_id: str | None) -> Conversation | None:
+        return self.state.conversations.get(conversation_id) if conversation_id else None
+
+    def customer_name(self, customer_id: str) -> str:
+        customer = self.state.customers.get(customer_id)
+        return customer.name if customer else customer_id
+
+    def priority_label(self, priority: str | None) -> str:
+        profile = self.state.sla_profile
+        if priority is None:
+            return "–"
+        if profile and priority in profile.priorities:
+            return f"{priority} {profile.priorities[priority].name}"
+        return priority
+
+    def article(self, article_id: str | None) -> KbArticle | None:
+        return self._articles.get(article_id) if article_id else None
+
+    @cached_property
+    def _articles(self) -> dict[str, KbArticle]:
+        return {a.id: a for a in self.scenario.kb} if self.scenario is not None else {}
+
+
+class ExamController(StateView):
     """Session + scenario + KB index, and the rules of what the candidate can do now."""
 
     def __init__(
@@ -182,12 +220,6 @@ class ExamController:
 
     # ------------------------------------------------------------------ what can be done
 
-    def ticket(self, ticket_id: str | None) -> Ticket | None:
-        return self.state.tickets.get(ticket_id) if ticket_id else None
-
-    def conversation(self, conversation_id: str | None) -> Conversation | None:
-        return self.state.conversations.get(conversation_id) if conversation_id else None
-
     def can(
         self, action: str, ticket_id: str | None = None, conversation_id: str | None = None
     ) -> bool:
@@ -222,15 +254,6 @@ class ExamController:
 
     # ------------------------------------------------------------------ scenario look-ups
 
-    def customer_name(self, customer_id: str) -> str:
-        customer = self.state.customers.get(customer_id)
-        return customer.name if customer else customer_id
-
-    def article(self, article_id: str | None) -> KbArticle | None:
-        if not article_id or self.scenario is None:
-            return None
-        return next((a for a in self.scenario.kb if a.id == article_id), None)
-
     def articles(self) -> list[KbArticle]:
         return list(self.scenario.kb) if self.scenario else []
 
@@ -254,14 +277,6 @@ class ExamController:
     def priority_for(self, impact: str | None, urgency: str | None) -> str | None:
         profile = self.state.sla_profile
         return profile.priority_for(impact, urgency) if profile else None
-
-    def priority_label(self, priority: str | None) -> str:
-        profile = self.state.sla_profile
-        if priority is None:
-            return "–"
-        if profile and priority in profile.priorities:
-            return f"{priority} {profile.priorities[priority].name}"
-        return priority
 
     # ------------------------------------------------------------------ changes
 

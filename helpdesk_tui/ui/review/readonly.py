@@ -12,38 +12,21 @@ from __future__ import annotations
 
 from typing import Any, cast
 
-from helpdesk_tui.core.state import Conversation, ExamState, Ticket
-from helpdesk_tui.scenario.model import KbArticle, Scenario
+from helpdesk_tui.core.state import ExamState
+from helpdesk_tui.scenario.model import Scenario
+from helpdesk_tui.ui.controller import StateView
 
 
-class StateReader:
+class StateReader(StateView):
     """What the render functions read from an `ExamController`, without its commands."""
 
     def __init__(self, state: ExamState, scenario: Scenario | None = None) -> None:
-        self.state = state
+        self._state = state
         self.scenario = scenario
-        self._articles = {a.id: a for a in scenario.kb} if scenario is not None else {}
 
-    def ticket(self, ticket_id: str | None) -> Ticket | None:
-        return self.state.tickets.get(ticket_id) if ticket_id else None
-
-    def conversation(self, conversation_id: str | None) -> Conversation | None:
-        return self.state.conversations.get(conversation_id) if conversation_id else None
-
-    def customer_name(self, customer_id: str) -> str:
-        customer = self.state.customers.get(customer_id)
-        return customer.name if customer else customer_id
-
-    def priority_label(self, priority: str | None) -> str:
-        profile = self.state.sla_profile
-        if priority is None:
-            return "–"
-        if profile and priority in profile.priorities:
-            return f"{priority} {profile.priorities[priority].name}"
-        return priority
-
-    def article(self, article_id: str | None) -> KbArticle | None:
-        return self._articles.get(article_id) if article_id else None
+    @property
+    def state(self) -> ExamState:
+        return self._state
 
     def as_controller(self) -> Any:
         """Typed as the controller the render functions declare (they only read)."""
