@@ -121,7 +121,6 @@ class PracticeApp(SessionApp):
         super().__init__(controller, runtime, **({"locked": False} | options))
         keymap.install(self, "practice", locked=self.locked)
         self._paused_screen: PausedScreen | None = None
-        self.restarting = False
         controller.session.subscribe(self._observe)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -200,14 +199,4 @@ class PracticeApp(SessionApp):
         if not yes:
             self.controller.cancel_form("restart", None)
             return
-        self.restarting = True
-        self.controller.end_session("completed")
-        if self.controller.state.ended:
-            self.session_over("completed")
-
-    def show_end(self, reason: str) -> None:
-        if self.restarting:
-            self._ending = True
-            self.exit(RESTART)
-            return
-        super().show_end(reason)
+        self.end_and_leave(RESTART)

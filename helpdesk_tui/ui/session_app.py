@@ -60,7 +60,7 @@ class SessionApp(ExamApp):
         self._stop_lock = threading.Lock()
         self._fault_screen: DiskFaultScreen | None = None
         self._end_shown = False
-        self._leave_when_sealed = False
+        self._leave_with: str | None = None
         if runtime is not None:
             runtime.watch(self._disk_changed)
 
@@ -170,9 +170,13 @@ class SessionApp(ExamApp):
     # ------------------------------------------------------------------ the end
 
     def end_by_candidate(self) -> None:
-        """Ctrl+Q answered yes: end, seal here (a disk that refuses the seal is shown
-        and retried like any write), then leave without the end screen."""
-        self._leave_when_sealed = True
+        """Ctrl+Q answered yes: end, seal, leave."""
+        self.end_and_leave("completed")
+
+    def end_and_leave(self, result: str) -> None:
+        """End the session as completed, seal it here (a disk that refuses the seal is
+        shown and retried like any write), then leave with `result`, no end screen."""
+        self._leave_with = result
         self.controller.end_session("completed")
         self.session_over("completed")
 
@@ -189,9 +193,9 @@ class SessionApp(ExamApp):
         if self.runtime is not None and not self.runtime.seal():
             return  # the disk fault screen is up; its recovery comes back here
         self._end_shown = True
-        if self._leave_when_sealed:
+        if self._leave_with is not None:
             self._ending = True
-            self.exit(self.ended_with)
+            self.exit(self._leave_with)
             return
         self.show_end(self.ended_with)
 
