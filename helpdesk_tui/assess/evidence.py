@@ -41,7 +41,7 @@ FLAG_LEANS: dict[str, bool | None] = {
     "jargon": False,
     "relayed_question": True,
 }
-"""How each flag of `scenario.evidence_flags` leans; a paraphrase (and any flag not
+"""How each flag of `customers.evidence_flags` leans; a paraphrase (and any flag not
 listed) is left to the assessor to confirm."""
 
 

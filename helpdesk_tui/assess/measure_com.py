@@ -19,8 +19,8 @@ from helpdesk_tui.assess.procedures import (
     procedure_of,
 )
 from helpdesk_tui.assess.solutions import solving_action
-from helpdesk_tui.scenario.dialogue import jargon_in
-from helpdesk_tui.scenario.evidence_flags import clarifying_question, restated_facts
+from helpdesk_tui.customers.dialogue import jargon_in
+from helpdesk_tui.customers.evidence_flags import clarifying_question, restated_facts
 
 
 def com_items(ctx: Context, moods: list[MoodTimeline]) -> dict[str, list[EvidenceItem]]:

@@ -16,7 +16,7 @@ from helpdesk_tui.assess.texts import clock, duration, short
 from helpdesk_tui.assess.tracker import Action
 from helpdesk_tui.core.sla import SlaState, TargetStatus, ticket_sla
 from helpdesk_tui.core.state import Ticket
-from helpdesk_tui.scenario.dialogue import first_match
+from helpdesk_tui.customers.dialogue import first_match
 
 RESPONDING = frozenset({"ticket_reply_added", "ticket_resolved", "ticket_linked", "ticket_created"})
 ACTING = frozenset(

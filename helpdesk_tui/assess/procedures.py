@@ -14,7 +14,7 @@ from helpdesk_tui.assess.cases import Case
 from helpdesk_tui.assess.model import ProcedureCheck, StepHit
 from helpdesk_tui.assess.texts import tr
 from helpdesk_tui.assess.tracker import Action
-from helpdesk_tui.scenario.dialogue import first_match
+from helpdesk_tui.customers.dialogue import first_match
 from helpdesk_tui.scenario.model import Procedure, ProcedureStep, Scenario
 
 

@@ -17,8 +17,8 @@ from functools import lru_cache
 
 from helpdesk_tui.assess.cases import Case
 from helpdesk_tui.assess.tracker import CUSTOMER_FACING, Action
-from helpdesk_tui.scenario.dialogue import matches
-from helpdesk_tui.scenario.evidence_flags import content_stems
+from helpdesk_tui.customers.dialogue import matches
+from helpdesk_tui.customers.evidence_flags import content_stems
 from helpdesk_tui.scenario.model import Answer, AnswerOption
 
 ANSWERING = CUSTOMER_FACING | {"ticket_resolved"}

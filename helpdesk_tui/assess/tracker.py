@@ -14,7 +14,7 @@ from typing import Any
 
 from helpdesk_tui.core.events import Event, EventKind
 from helpdesk_tui.core.state import ExamState, TicketStatus
-from helpdesk_tui.scenario.dialogue import expects_answer
+from helpdesk_tui.customers.dialogue import expects_answer
 
 TEXT_FIELDS = {
     "message_sent": "text",

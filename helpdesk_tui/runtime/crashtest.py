@@ -36,7 +36,7 @@ from helpdesk_tui.runtime.lifecycle import SessionRuntime
 from helpdesk_tui.runtime.resume import resume_log
 from helpdesk_tui.scenario.model import Scenario
 from helpdesk_tui.scenario.session_setup import session_header, session_started_data
-from helpdesk_tui.scenario.simulation import Simulation
+from helpdesk_tui.customers.simulation import Simulation
 from helpdesk_tui.simulate.runner import make_policy
 
 POLICY = "naive"

@@ -40,7 +40,7 @@ from helpdesk_tui.eventlog.writer import EventLogWriter
 from helpdesk_tui.runtime.lifecycle import SessionRuntime
 from helpdesk_tui.scenario.model import Scenario
 from helpdesk_tui.scenario.session_setup import session_started_data
-from helpdesk_tui.scenario.simulation import RestoreError, restore
+from helpdesk_tui.customers.simulation import RestoreError, restore
 
 OUTAGE_POLICIES = ("paused", "elapsed")
 """What the exam clock did while the session was down (see the module docstring)."""

@@ -3,7 +3,7 @@
 A scenario's canned replies come first (they are what a real candidate
 would use, DATA-5); these sentences fill in where a scenario has none. Each
 is written so the simulated customers recognise it with the built-in
-patterns of `scenario.dialogue` (empathy, progress, check, closing).
+patterns of `customers.dialogue` (empathy, progress, check, closing).
 """
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ from typing import Any
 
 from helpdesk_tui.core.state import ExamState, TicketStatus
 from helpdesk_tui.kb.search import KbIndex
-from helpdesk_tui.scenario import dialogue
+from helpdesk_tui.customers import dialogue
 from helpdesk_tui.scenario.model import Channel, Fact, ProcedureStep, Scenario
 from helpdesk_tui.simulate.jobs import Command, Job, Said, Step, Style
 from helpdesk_tui.simulate.texts import Texts, sentences

@@ -31,7 +31,7 @@ from helpdesk_tui.scenario.session_setup import (
     session_header,
     session_started_data,
 )
-from helpdesk_tui.scenario.simulation import Simulation
+from helpdesk_tui.customers.simulation import Simulation
 from helpdesk_tui.simulate.policies import POLICIES
 from helpdesk_tui.simulate.policy import Policy
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from helpdesk_tui.core.state import ExamState
-from helpdesk_tui.scenario import dialogue
+from helpdesk_tui.customers import dialogue
 from helpdesk_tui.scenario.model import Fact, Incident, ProcedureStep, Scenario
 from helpdesk_tui.simulate.jobs import Said, Style
 from helpdesk_tui.simulate.phrases import (

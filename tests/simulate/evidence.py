@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from helpdesk_tui.core.events import Event
 from helpdesk_tui.core.state import ExamState
-from helpdesk_tui.scenario import dialogue
+from helpdesk_tui.customers import dialogue
 from helpdesk_tui.scenario.model import Scenario
 from helpdesk_tui.simulate.runner import RunResult
 

@@ -42,7 +42,7 @@ from helpdesk_tui.scenario.model import (
     TechnicalLevel,
 )
 from helpdesk_tui.scenario.session_setup import session_started_data
-from helpdesk_tui.scenario.simulation import Simulation
+from helpdesk_tui.customers.simulation import Simulation
 
 WALL = "2026-03-02T09:00:00.000Z"
 

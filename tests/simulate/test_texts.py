@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 from helpdesk_tui.core.state import ExamState
-from helpdesk_tui.scenario import dialogue
+from helpdesk_tui.customers import dialogue
 from helpdesk_tui.scenario.model import Fact
 from helpdesk_tui.simulate.jobs import Style
 from helpdesk_tui.simulate.policies import IdealPolicy

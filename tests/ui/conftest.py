@@ -24,7 +24,7 @@ from helpdesk_tui.kb.search import KbIndex
 from helpdesk_tui.scenario.loader import load_scenario
 from helpdesk_tui.scenario.model import Scenario
 from helpdesk_tui.scenario.session_setup import session_started_data
-from helpdesk_tui.scenario.simulation import Simulation
+from helpdesk_tui.customers.simulation import Simulation
 from helpdesk_tui.ui.app import ExamApp
 from helpdesk_tui.ui.controller import ExamController
 

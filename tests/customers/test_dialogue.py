@@ -1,4 +1,4 @@
-"""Matching the candidate's words and choosing the customer's reply (scenario.dialogue)."""
+"""Matching the candidate's words and choosing the customer's reply (customers.dialogue)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 from simulate.kit import CRM, PRINTER, make_scenario
 
-from helpdesk_tui.scenario.dialogue import (
+from helpdesk_tui.customers.dialogue import (
     Context,
     expects_answer,
     first_match,

@@ -29,9 +29,9 @@ from typing import Any
 from helpdesk_tui.core.events import Event, EventKind, make_event
 from helpdesk_tui.core.reducer import apply, check
 from helpdesk_tui.core.state import Conversation, ExamState, Ticket, TicketStatus
-from helpdesk_tui.scenario import dialogue
-from helpdesk_tui.scenario import evidence_flags as ev
-from helpdesk_tui.scenario import mood as moods
+from helpdesk_tui.customers import dialogue
+from helpdesk_tui.customers import evidence_flags as ev
+from helpdesk_tui.customers import mood as moods
 from helpdesk_tui.scenario.model import Channel, Incident, MoodNudge, Scenario, TechnicalLevel
 
 CHAT_CHARS_PER_S = 5.0

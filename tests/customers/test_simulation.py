@@ -10,7 +10,7 @@ from simulate.kit import PRINTER, WALL, Driver, make_scenario
 from helpdesk_tui.core.clock import ManualClock
 from helpdesk_tui.core.session import ExamSession, MemorySink
 from helpdesk_tui.scenario.model import Message
-from helpdesk_tui.scenario.simulation import (
+from helpdesk_tui.customers.simulation import (
     MAX_FOLLOW_UPS,
     RestoreError,
     reading_s,

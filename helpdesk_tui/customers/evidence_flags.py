@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from helpdesk_tui.scenario.dialogue import first_match, intent_in, words
+from helpdesk_tui.customers.dialogue import first_match, intent_in, words
 
 PARAPHRASE_MIN_WORDS = 3
 """Distinct content words a paraphrase must share with the customer's words."""

@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 from simulate.kit import Driver, make_scenario
 
-from helpdesk_tui.scenario import mood
+from helpdesk_tui.customers import mood
 from helpdesk_tui.scenario.model import Mood, TechnicalLevel
 
 CHAT = "C-printer"  # Anna: novice, calm, patience 180 s; the chat opens at 60 s

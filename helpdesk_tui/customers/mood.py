@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from helpdesk_tui.scenario.dialogue import intent_in
+from helpdesk_tui.customers.dialogue import intent_in
 
 MIN_SCORE = 0.0
 MAX_SCORE = 3.0

@@ -1,0 +1,1 @@
+"""The simulated customers: dialogue rules, mood, interruptions, second line (no Textual)."""
