@@ -117,10 +117,10 @@ def prepare(
     i18n.set_language(language)
     # Imported here: `helpdesk-exam --help` should not pay for loading Textual.
     from helpdesk_tui.core.clock import ExamClock
+    from helpdesk_tui.customers.simulation import Simulation
     from helpdesk_tui.kb.search import KbIndex
     from helpdesk_tui.runtime.lifecycle import SessionRuntime
     from helpdesk_tui.scenario.session_setup import session_started_data
-    from helpdesk_tui.customers.simulation import Simulation
     from helpdesk_tui.ui.controller import ExamController
     from helpdesk_tui.ui.practice_controls import PracticeApp
 

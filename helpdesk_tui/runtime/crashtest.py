@@ -27,6 +27,7 @@ from pathlib import Path
 
 from helpdesk_tui.core.clock import ManualClock
 from helpdesk_tui.core.reducer import Refused
+from helpdesk_tui.customers.simulation import Simulation
 from helpdesk_tui.eventlog.keys import Signer
 from helpdesk_tui.eventlog.reader import read_log
 from helpdesk_tui.eventlog.records import CheckpointPolicy
@@ -36,7 +37,6 @@ from helpdesk_tui.runtime.lifecycle import SessionRuntime
 from helpdesk_tui.runtime.resume import resume_log
 from helpdesk_tui.scenario.model import Scenario
 from helpdesk_tui.scenario.session_setup import session_header, session_started_data
-from helpdesk_tui.customers.simulation import Simulation
 from helpdesk_tui.simulate.runner import make_policy
 
 POLICY = "naive"

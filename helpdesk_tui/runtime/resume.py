@@ -31,6 +31,7 @@ from pathlib import Path
 
 from helpdesk_tui.core.clock import ExamClock
 from helpdesk_tui.core.events import utc_now_iso
+from helpdesk_tui.customers.simulation import RestoreError, restore
 from helpdesk_tui.eventlog.binding import folder_sha256
 from helpdesk_tui.eventlog.errors import LogError
 from helpdesk_tui.eventlog.keys import Signer
@@ -40,7 +41,6 @@ from helpdesk_tui.eventlog.writer import EventLogWriter
 from helpdesk_tui.runtime.lifecycle import SessionRuntime
 from helpdesk_tui.scenario.model import Scenario
 from helpdesk_tui.scenario.session_setup import session_started_data
-from helpdesk_tui.customers.simulation import RestoreError, restore
 
 OUTAGE_POLICIES = ("paused", "elapsed")
 """What the exam clock did while the session was down (see the module docstring)."""

@@ -21,8 +21,8 @@ from collections.abc import Callable
 from typing import Any
 
 from helpdesk_tui.core.state import ExamState, TicketStatus
-from helpdesk_tui.kb.search import KbIndex
 from helpdesk_tui.customers import dialogue
+from helpdesk_tui.kb.search import KbIndex
 from helpdesk_tui.scenario.model import Channel, Fact, ProcedureStep, Scenario
 from helpdesk_tui.simulate.jobs import Command, Job, Said, Step, Style
 from helpdesk_tui.simulate.texts import Texts, sentences

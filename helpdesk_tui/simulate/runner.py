@@ -24,6 +24,7 @@ from helpdesk_tui.core.reducer import Refused
 from helpdesk_tui.core.session import EventSink, ExamSession, MemorySink
 from helpdesk_tui.core.sla import ticket_sla
 from helpdesk_tui.core.state import ExamState
+from helpdesk_tui.customers.simulation import Simulation
 from helpdesk_tui.eventlog.keys import Signer
 from helpdesk_tui.eventlog.writer import EventLogWriter
 from helpdesk_tui.scenario.model import Scenario
@@ -31,7 +32,6 @@ from helpdesk_tui.scenario.session_setup import (
     session_header,
     session_started_data,
 )
-from helpdesk_tui.customers.simulation import Simulation
 from helpdesk_tui.simulate.policies import POLICIES
 from helpdesk_tui.simulate.policy import Policy
 

@@ -21,10 +21,10 @@ from typing import Any
 
 from helpdesk_tui.core.events import Event
 from helpdesk_tui.core.state import Conversation, ExamState, TicketStatus
-from helpdesk_tui.kb.search import KbIndex
 from helpdesk_tui.customers import dialogue
-from helpdesk_tui.scenario.model import Scenario
 from helpdesk_tui.customers.simulation import conversation_id
+from helpdesk_tui.kb.search import KbIndex
+from helpdesk_tui.scenario.model import Scenario
 from helpdesk_tui.simulate.jobs import Job, Step, Style
 from helpdesk_tui.simulate.plan import Planner
 from helpdesk_tui.simulate.policy import Action, Policy

@@ -9,7 +9,6 @@ from simulate.kit import PRINTER, WALL, Driver, make_scenario
 
 from helpdesk_tui.core.clock import ManualClock
 from helpdesk_tui.core.session import ExamSession, MemorySink
-from helpdesk_tui.scenario.model import Message
 from helpdesk_tui.customers.simulation import (
     MAX_FOLLOW_UPS,
     RestoreError,
@@ -18,6 +17,7 @@ from helpdesk_tui.customers.simulation import (
     speaking_s,
     typing_s,
 )
+from helpdesk_tui.scenario.model import Message
 
 CHAT, CALL = "C-printer", "C-crm"
 

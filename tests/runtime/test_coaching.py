@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from helpdesk_tui.core.clock import ManualClock
 from helpdesk_tui.core.session import ExamSession, MemorySink
+from helpdesk_tui.customers.simulation import Simulation
 from helpdesk_tui.runtime.coaching import hint_text, key_priority, ticket_feedback
 from helpdesk_tui.scenario.model import Scenario
 from helpdesk_tui.scenario.session_setup import session_started_data
-from helpdesk_tui.customers.simulation import Simulation
 
 
 def practice_session(scenario: Scenario) -> ExamSession:

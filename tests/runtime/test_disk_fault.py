@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from helpdesk_tui.customers.simulation import restore
 from helpdesk_tui.eventlog import PublicKey, Signer, read_log, verify_log
 from helpdesk_tui.eventlog.errors import LogWriteError
 from helpdesk_tui.scenario.model import Scenario
-from helpdesk_tui.customers.simulation import restore
 from tests.runtime.kit import FailingDisk, clock_of, started_exam, to
 
 

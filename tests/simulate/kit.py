@@ -17,6 +17,7 @@ from helpdesk_tui.core.clock import ManualClock
 from helpdesk_tui.core.events import Event
 from helpdesk_tui.core.session import ExamSession, MemorySink
 from helpdesk_tui.core.sla import PriorityTargets, SlaProfile
+from helpdesk_tui.customers.simulation import Simulation
 from helpdesk_tui.scenario.competencies import COMPETENCY_IDS
 from helpdesk_tui.scenario.model import (
     Answer,
@@ -42,7 +43,6 @@ from helpdesk_tui.scenario.model import (
     TechnicalLevel,
 )
 from helpdesk_tui.scenario.session_setup import session_started_data
-from helpdesk_tui.customers.simulation import Simulation
 
 WALL = "2026-03-02T09:00:00.000Z"
 

@@ -20,11 +20,11 @@ from helpdesk_tui import i18n
 from helpdesk_tui.core.clock import ManualClock
 from helpdesk_tui.core.events import Event
 from helpdesk_tui.core.session import ExamSession, MemorySink
+from helpdesk_tui.customers.simulation import Simulation
 from helpdesk_tui.kb.search import KbIndex
 from helpdesk_tui.scenario.loader import load_scenario
 from helpdesk_tui.scenario.model import Scenario
 from helpdesk_tui.scenario.session_setup import session_started_data
-from helpdesk_tui.customers.simulation import Simulation
 from helpdesk_tui.ui.app import ExamApp
 from helpdesk_tui.ui.controller import ExamController
 
