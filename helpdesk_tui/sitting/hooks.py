@@ -12,22 +12,28 @@ proctor's view of it could not be written.
 
 from __future__ import annotations
 
+import re
 import syslog
 from pathlib import Path
+from typing import Any
 
-from helpdesk_tui.sitting.register import CANDIDATE, Sitting
-from helpdesk_tui.sitting.store import REGISTER_FILE
+REGISTER_FILE = (
+    "sitting.json"  # store.REGISTER_FILE, named here so a sitting without one costs no import
+)
+CANDIDATE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._@-]{0,63}")  # register.CANDIDATE
 
 HOOK_TIMEOUT_S = 3.0
 """How long an exam waits for the register's lock before it gives up on the update."""
 
 
-def sitting_of(path: Path) -> tuple[Sitting, str] | None:
+def sitting_of(path: Path) -> tuple[Any, str] | None:
     """The sitting and candidate a log (or a file beside it) belongs to, if it has a register."""
     path = Path(path).absolute()
     for folder in (path.parent, path.parent.parent):
         sitting = folder.parent
         if CANDIDATE.fullmatch(folder.name) and (sitting / REGISTER_FILE).is_file():
+            from helpdesk_tui.sitting.register import Sitting
+
             return Sitting(sitting, timeout=HOOK_TIMEOUT_S), folder.name
     return None
 

@@ -239,7 +239,11 @@ class Sitting:
         if pubkey is not None:
             sitting.public_key(pubkey)  # check it now, not at the first verification
         try:
+            made = not sitting.folder.exists()
             sitting.folder.mkdir(mode=0o750, parents=True, exist_ok=True)
+            owner = owner_of(sitting.folder.parent)
+            if made and owner is not None:  # root made it inside the exam user's logs folder
+                os.chown(sitting.folder, *owner)
         except OSError as exc:
             raise RegisterError(f"{folder} cannot be made ({exc.strerror}).") from None
         plan = {

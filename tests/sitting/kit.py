@@ -49,3 +49,16 @@ def assessed(folder: Path, log: Path, *, decide: bool = True) -> None:
 
 def _sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@cache
+def first_events() -> tuple[Event, ...]:
+    """The first events of a real session, and a resume after a crash."""
+    from helpdesk_tui.core.events import make_event
+    from helpdesk_tui.eventlog.reader import contents_from_bytes
+
+    contents = contents_from_bytes(Path("x.jsonl"), sealed_log_bytes("c0001"))
+    events = contents.events[:30]
+    last = events[-1]
+    data = {"reason": "resumed after a crash", "downtime_s": 12.0}
+    return (*events, make_event("session_resumed", data, last.exam_time, last.wall_time))

@@ -216,3 +216,10 @@ def test_merge_brings_in_other_servers_and_their_witness_files(
     centre.file.path.unlink()
     centre.rebuild()
     assert by_candidate(centre) == kept
+
+
+def test_the_hook_knows_the_register_by_the_same_names() -> None:
+    from helpdesk_tui.sitting import hooks, register, store
+
+    assert hooks.REGISTER_FILE == store.REGISTER_FILE
+    assert hooks.CANDIDATE.pattern == register.CANDIDATE.pattern
