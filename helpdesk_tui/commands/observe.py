@@ -95,12 +95,16 @@ def start_following(log: Path, pubkey: Path | None) -> tuple[Any, Any]:
 
 
 def _scenario(follower: Any) -> Any:
-    """The bundled scenario the log names, for KB titles; None when it is not here or differs."""
+    return scenario_for(follower.header)
+
+
+def scenario_for(header: Any) -> Any:
+    """The bundled scenario a log's header names, for KB titles and practice feedback; None
+    when it is not here or differs."""
     from helpdesk_tui.assess.pipeline import find_scenario
     from helpdesk_tui.scenario.errors import ScenarioInvalid
     from helpdesk_tui.scenario.loader import load_scenario
 
-    header = follower.header
     found = find_scenario(header.scenario_id, header.scenario_sha256)
     if found is None or not found.matches:
         return None

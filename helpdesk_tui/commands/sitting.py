@@ -14,6 +14,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from rich import box
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -156,29 +157,37 @@ def show(document: dict[str, Any], rows: list[dict[str, Any]], console: Console)
     title = f"sitting {document.get('name', '?')} · scenario {document.get('scenario') or '-'}"
     if document.get("closed"):
         title += f" · closed {document['closed']}"
-    table = Table(title=title, title_justify="left", header_style="bold", pad_edge=False)
-    for column in ("candidate", "state", "exam time", "resumes", "verified", "assessed by"):
+    servers = sorted({str(row.get("server", "")) for row in rows})
+    table = Table(
+        title=title,
+        title_justify="left",
+        header_style="bold",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        collapse_padding=True,
+    )
+    for column in ("candidate", "state", "time", "res", "verify", "assessors"):
         table.add_column(column, no_wrap=True)
     table.add_column("outcome", no_wrap=True)
-    table.add_column("server", no_wrap=True)
-    table.add_column("log", overflow="fold")
+    if len(servers) > 1:  # a sitting merged from several servers
+        table.add_column("server", no_wrap=True)
+    table.add_column("log", overflow="fold", min_width=20)
     for row in rows:
         state = str(row.get("state", "?"))
         outcome = str(row.get("outcome", "")).upper() or "-"
-        table.add_row(
+        verified = str(row.get("verified") or "-")
+        cells: list[Any] = [
             str(row.get("candidate", "?")),
             Text(state, style=STATE_STYLES.get(state, "")),
             exam_clock(float(row.get("exam_time", 0) or 0)) if row.get("log") else "-",
             str(row.get("resumes", 0)),
-            Text(
-                str(row.get("verified") or "-"),
-                style="red" if row.get("verified") == "FAILED" else "",
-            ),
+            Text(verified, style="red" if verified == "FAILED" else ""),
             assessed(row),
             Text(outcome, style="bold green" if outcome == "PASS" else ""),
-            str(row.get("server", "")),
-            str(row.get("log") or "-"),
-        )
+        ]
+        if len(servers) > 1:
+            cells.append(str(row.get("server", "")))
+        table.add_row(*cells, str(row.get("log") or "-"))
     console.print(table)
     counts: dict[str, int] = {}
     for row in rows:
