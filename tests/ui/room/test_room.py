@@ -264,3 +264,13 @@ def test_layout_snapshot(sitting: Sitting, snap_compare: object) -> None:
     sitting.append("c0002", "lockdown_key_blocked", {"key": "ctrl+z"})
     sitting.clock[0] += timedelta(seconds=12)
     assert snap_compare(sitting.app(expected=["c0003"]), terminal_size=SIZE)  # type: ignore[operator]
+
+
+async def test_f1_lists_the_rooms_keys(sitting: Sitting) -> None:
+    sitting.start("c0001", 20)
+    app = sitting.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Sort by the next column" in text and "Observe the selected candidate" in text
