@@ -13,8 +13,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from helpdesk_tui import i18n
 from helpdesk_tui.commands.errors import UserError
+from helpdesk_tui.commands.observe import add_live_options, start_live
 
 _DESCRIPTION = """\
 Watch every candidate of a sitting at once, read-only. LOGDIR is the sitting's
@@ -47,23 +47,12 @@ def register(subparsers: Any) -> None:
         "--pubkey", metavar="FILE", type=Path, help="the centre's public key: check signatures too"
     )
     parser.add_argument("--witness", metavar="FILE", type=Path, help="the witness's file")
-    parser.add_argument(
-        "--lang", choices=i18n.LANGUAGES, help="the UI language (default: from the locale, else en)"
-    )
-    parser.add_argument(
-        "--interval",
-        metavar="S",
-        type=float,
-        default=1.0,
-        help="seconds between looks at the logs (default: 1)",
-    )
+    add_live_options(parser, 1.0, "the logs")
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    i18n.set_language(i18n.choose_language(args.lang))
-    if not args.interval > 0:
-        raise UserError(f"--interval {args.interval} must be a number of seconds above 0, e.g. 1.")
+    start_live(args)
     room, title = make_room(args)
     from helpdesk_tui.ui.room.app import RoomApp
 

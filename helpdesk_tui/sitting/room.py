@@ -56,6 +56,33 @@ def parse_wall(wall: str) -> datetime | None:
         return None
 
 
+# --------------------------------------------------------------------------- the live clock
+
+
+def is_running(state: ExamState, follower: LogFollower) -> bool:
+    """Started, not ended, not paused, not sealed, not broken: the exam clock runs."""
+    return (
+        state.started
+        and not state.ended
+        and not state.paused
+        and not follower.sealed
+        and follower.fault is None
+    )
+
+
+def live_exam_time(state: ExamState, follower: LogFollower, wall: datetime) -> float:
+    """The exam time at `wall`: the last record's, plus the wall time since it while running.
+
+    Shared by `observe` and the room, so both show the same clock."""
+    base = max(state.now, follower.last_t)
+    written = parse_wall(follower.last_wall)
+    if not is_running(state, follower) or written is None:
+        return base
+    elapsed = max(0.0, (wall - written).total_seconds()) * (state.speed or 1.0)
+    end = state.duration_s or base + elapsed
+    return min(base + elapsed, max(base, end))
+
+
 # --------------------------------------------------------------------------- the witness
 
 
@@ -242,24 +269,10 @@ class CandidateWatch:
 
     @property
     def running(self) -> bool:
-        state, follower = self.state, self.follower
-        return (
-            state.started
-            and not state.ended
-            and not state.paused
-            and not follower.sealed
-            and follower.fault is None
-        )
+        return is_running(self.state, self.follower)
 
     def live_now(self, wall: datetime) -> float:
-        """The exam time at `wall`: the last record's, plus the wall time since while running."""
-        base = max(self.state.now, self.follower.last_t)
-        written = parse_wall(self.follower.last_wall)
-        if not self.running or written is None:
-            return base
-        elapsed = max(0.0, (wall - written).total_seconds()) * (self.state.speed or 1.0)
-        end = self.state.duration_s or base + elapsed
-        return min(base + elapsed, max(base, end))
+        return live_exam_time(self.state, self.follower, wall)
 
     def state_name(self, wall: datetime, writing: bool | None) -> str:
         """waiting, running, resumed, paused, quiet, interrupted, an end, or broken."""

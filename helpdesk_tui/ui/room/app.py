@@ -9,9 +9,6 @@ own screen; while it is on top, the timer polls that screen too.
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-import signal
 from collections.abc import Callable
 from datetime import datetime
 
@@ -21,6 +18,7 @@ from textual.binding import Binding
 from helpdesk_tui.i18n import _
 from helpdesk_tui.sitting.room import Room
 from helpdesk_tui.ui.observe.app import CSS as OBSERVE_CSS
+from helpdesk_tui.ui.observe.app import exit_on_hangup
 from helpdesk_tui.ui.observe.screen import ObserveScreen
 from helpdesk_tui.ui.room.screen import RoomScreen
 
@@ -56,10 +54,7 @@ class RoomApp(App[None], inherit_bindings=False):
         if self.poll_interval:
             self.set_interval(self.poll_interval, self.poll)
         if self.handle_signals:
-            loop = asyncio.get_running_loop()
-            for sig in (signal.SIGHUP, signal.SIGTERM):
-                with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                    loop.add_signal_handler(sig, self.exit)
+            exit_on_hangup(self)
 
     def poll(self) -> None:
         """One look at the room (and at the candidate being observed, if one is)."""
