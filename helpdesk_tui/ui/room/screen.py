@@ -121,6 +121,7 @@ LEGEND = N_(
 class ObserveFromRoom(ObserveScreen):
     """`observe` on one candidate, opened from the room: q or Esc comes back."""
 
+    CSS_PATH = "../observe/screen.tcss"  # a CSS_PATH is read beside the class that names it
     BINDINGS = [Binding("escape", "leave", _("Back"), show=False)]
 
     def action_leave(self) -> None:

@@ -274,3 +274,14 @@ async def test_f1_lists_the_rooms_keys(sitting: Sitting) -> None:
         await pilot.pause()
         text = screen_text(app)
         assert "Sort by the next column" in text and "Observe the selected candidate" in text
+
+
+async def test_the_observer_opened_from_the_room_has_observes_own_layout(sitting: Sitting) -> None:
+    sitting.start("c0001", 60)
+    app = sitting.app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        header = app.screen.query_one("#ob-header")
+        assert header.region.height == 1  # styled by observe's screen.tcss, not the room's
+        assert app.screen.query_one("#ob-queue-area").styles.border_top[0] == "round"
