@@ -220,6 +220,25 @@ def assessment(folder: Path, sitting: Path, log_sha256: str) -> dict[str, Any]:
     }
 
 
+def files_state(folder: Path) -> tuple[Any, ...]:
+    """Everything a row is made from, cheaply: each file's name, size and change time,
+    and which logs are being written. Equal states give equal rows."""
+    entries: list[tuple[str, int, int, bool | None]] = []
+    for place in (folder, folder / "verdicts"):
+        try:
+            paths = sorted(place.iterdir())
+        except OSError:
+            continue
+        for path in paths:
+            try:
+                info = path.stat()
+            except OSError:
+                continue
+            writing = being_written(path) if path.suffix == ".jsonl" else None
+            entries.append((path.name, info.st_size, info.st_mtime_ns, writing))
+    return tuple(entries)
+
+
 def relative(path: Path, sitting: Path) -> str:
     try:
         return path.relative_to(sitting).as_posix()

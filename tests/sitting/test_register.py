@@ -223,3 +223,24 @@ def test_the_hook_knows_the_register_by_the_same_names() -> None:
 
     assert hooks.REGISTER_FILE == store.REGISTER_FILE
     assert hooks.CANDIDATE.pattern == register.CANDIDATE.pattern
+
+
+def test_a_row_derived_before_the_lock_is_derived_again_if_the_files_changed_meanwhile(
+    sitting: Sitting, some_events: list[Event], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The slow derivation runs unlocked; what it read may be stale by the time it writes."""
+    derive = Sitting.derive
+    calls: list[str] = []
+
+    def derive_then_the_exam_writes(self, candidate, *args, **kwargs):  # type: ignore[no-untyped-def]
+        row = derive(self, candidate, *args, **kwargs)
+        if not calls:  # right after the first derivation, before the lock: the log appears
+            unsealed_log(sitting.folder / candidate / "exam.jsonl", candidate, some_events)
+        calls.append(candidate)
+        return row
+
+    monkeypatch.setattr(Sitting, "derive", derive_then_the_exam_writes)
+    (row,) = sitting.refresh(["c0002"])
+    assert calls == ["c0002", "c0002"]  # derived again under the lock
+    assert row["state"] == "interrupted" and row["log"] == "c0002/exam.jsonl"
+    assert by_candidate(sitting)["c0002"]["state"] == "interrupted"
