@@ -116,3 +116,29 @@ def test_the_room_never_writes(root: Path, capsys: pytest.CaptureFixture[str]) -
         room.rows()
     after = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in folder.rglob("*") if p.is_file()}
     assert after == before
+
+
+def test_reconcile_and_class_report_update_the_register(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from helpdesk_tui.assess.testing import verdict_file
+
+    run(capsys, "sitting", "new", "am", "--scenario", "en-northwind-monday")
+    run(capsys, "sitting", "add", "am", "c0001")
+    folder = root / "am" / "c0001"
+    log = folder / "exam.jsonl"
+    log.write_bytes(sealed_log_bytes("c0001"))
+    verdict_file(folder / "verdicts" / "ann.json", log, "Ann")
+    verdict_file(folder / "verdicts" / "bob.json", log, "Bob", {"SIM-1": "not_proven"})
+    a, b, out = (
+        folder / "verdicts" / "ann.json",
+        folder / "verdicts" / "bob.json",
+        folder / "decision.json",
+    )
+    assert run(capsys, "reconcile", str(a), str(b), "--out", str(out))[0] == 1
+    row = json.loads(run(capsys, "sitting", "status", "am", "--json")[1])["candidates"][0]
+    assert [x["name"] for x in row["assessors"]] == ["Ann", "Bob"]
+    assert row["outcome"] == "not_passed" and row["decision"] == "c0001/decision.json"
+    assert row["state"] == "time-up"  # reconcile alone brought the log in too
+    code, out_text, _ = run(capsys, "class-report", "--sitting", "am")
+    assert code == 0 and "c0001" in out_text
