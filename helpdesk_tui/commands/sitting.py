@@ -29,7 +29,8 @@ them. NAME is a folder under --root (default $HELPDESK_EXAM_SITTINGS, else
 
   new NAME --scenario S [--pubkey FILE]   make the sitting and its register
   add NAME CANDIDATE...                   expected candidates (a folder each)
-  status NAME [--json]                    one row per candidate
+  status NAME [--json] [--refresh]        one row per candidate (as of the last update;
+                                          --refresh derives them first, `room` is live)
   close NAME                              no more candidates; no-shows are absent
   rebuild NAME [--pubkey FILE]            make the register again from the files
   update NAME [CANDIDATE...]              derive these rows again (all without any)
@@ -67,6 +68,11 @@ def register(subparsers: Any) -> None:
     add.add_argument("candidates", nargs="+", metavar="CANDIDATE")
     status = _verb(verbs, "status", "show the register: one row per candidate")
     status.add_argument("--json", action="store_true", help="the rows as JSON, for scripts")
+    status.add_argument(
+        "--refresh",
+        action="store_true",
+        help="derive every row from the files first (as `update`; needs write access)",
+    )
     _verb(verbs, "close", "close the sitting: no more candidates")
     rebuild = _verb(verbs, "rebuild", "make the register again from the logs and verdicts")
     rebuild.add_argument("--pubkey", type=Path, metavar="FILE", help="verify exam logs with it")
@@ -126,11 +132,13 @@ def _add(args: argparse.Namespace) -> int:
 
 def _status(args: argparse.Namespace) -> int:
     sitting = _sitting(args)
+    if args.refresh:
+        sitting.refresh(all_rows=True)
     rows, document = sitting.rows(), sitting.document()
     if args.json:
         print(json.dumps({"sitting": document, "candidates": rows}, indent=1, sort_keys=True))
     else:
-        show(document, rows, Console())
+        show(document, rows, Console(), updated(sitting.file.path))
     return 1 if any(needs_look(row) for row in rows) else 0
 
 
@@ -152,9 +160,23 @@ def assessed(row: dict[str, Any]) -> str:
     return ", ".join(names) or "-"
 
 
-def show(document: dict[str, Any], rows: list[dict[str, Any]], console: Console) -> None:
+def updated(path: Path) -> str:
+    """When the register last changed (UTC): a row is as its files were then, or since."""
+    from datetime import UTC, datetime
+
+    try:
+        return datetime.fromtimestamp(path.stat().st_mtime, UTC).strftime("%H:%M:%S UTC")
+    except OSError:
+        return "?"
+
+
+def show(
+    document: dict[str, Any], rows: list[dict[str, Any]], console: Console, as_of: str = ""
+) -> None:
     """The register as a table: one candidate a line, the states coloured, a count per state."""
     title = f"sitting {document.get('name', '?')} · scenario {document.get('scenario') or '-'}"
+    if as_of:
+        title += f" · last changed {as_of}"
     if document.get("closed"):
         title += f" · closed {document['closed']}"
     servers = sorted({str(row.get("server", "")) for row in rows})

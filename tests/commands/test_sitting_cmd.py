@@ -34,9 +34,10 @@ def test_a_sitting_from_new_to_close(root: Path, capsys: pytest.CaptureFixture[s
     log.write_bytes(sealed_log_bytes("c0001"))
     assessed(log.parent, log)
     unsealed_log(root / "am" / "c0002" / "exam.jsonl", "c0002", list(first_events()))
+    assert "waiting" in run(capsys, "sitting", "status", "am")[1]  # as of the last update
     code, out, _ = run(capsys, "sitting", "update", "am")
     assert code == 0 and "c0001\ttime-up\tOK" in out
-    code, out, _ = run(capsys, "sitting", "status", "am")
+    code, out, _ = run(capsys, "sitting", "status", "am", "--refresh")
     assert code == 1  # c0002 is interrupted: a look is needed
     lines = {line.split()[0]: line for line in out.splitlines() if line.strip().startswith("c000")}
     assert "time-up" in lines["c0001"] and "Ann, Bob" in lines["c0001"] and "PASS" in lines["c0001"]
