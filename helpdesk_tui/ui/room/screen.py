@@ -146,6 +146,7 @@ class RoomScreen(Paced, Screen[None]):
         self.title_text = title
         self.wall_clock = wall_clock or (lambda: datetime.now(UTC))
         self.rows: dict[str, RoomRow] = {}
+        self._shown: dict[str, Text | str] = {}
         self.sort_column = 0
         self.sort_reverse = False
         self.columns = [c for c in COLUMNS if c[0] != "witness" or room.witness is not None]
@@ -219,12 +220,19 @@ class RoomScreen(Paced, Screen[None]):
         title.append(f" · {counts}" if counts else " · " + _("no logs yet"), style="dim")
         if self.room.too_many:
             title.append(" · " + _("too many logs: only the first 500 are followed"), "bold red")
-        self.query_one("#room-title", Static).update(title)
+        self._show("#room-title", title)
         header = _(self.columns[self.sort_column][1])
         arrow = "↓" if self.sort_reverse else "↑"
-        self.query_one("#room-sort", Static).update(
-            Text(_("sorted by {column} {arrow}").format(column=header, arrow=arrow), style="dim")
-        )
+        sort = _("sorted by {column} {arrow}").format(column=header, arrow=arrow)
+        self._show("#room-sort", Text(sort, style="dim"))
+
+    def _show(self, selector: str, content: Text | str) -> None:
+        """Update a Static only when its content changed: an update lays the screen out again."""
+        shown = self._shown.get(selector)
+        if shown is not None and shown == content:
+            return
+        self._shown[selector] = content
+        self.query_one(selector, Static).update(content)
 
     # ------------------------------------------------------------------ the detail panel
 
@@ -245,11 +253,12 @@ class RoomScreen(Paced, Screen[None]):
     def _detail(self) -> None:
         key = self.selected
         watch = self.room.watches.get(key or "")
-        text = self.query_one("#room-detail-text", Static)
         if watch is None:
-            text.update(_("No log yet: the candidate has not started.") if key else "")
+            self._show(
+                "#room-detail-text", _("No log yet: the candidate has not started.") if key else ""
+            )
             return
-        text.update(detail_text(watch))
+        self._show("#room-detail-text", detail_text(watch))
 
     # ------------------------------------------------------------------ actions
 
