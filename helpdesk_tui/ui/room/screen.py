@@ -24,7 +24,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from helpdesk_tui.i18n import N_, _
 from helpdesk_tui.sitting.room import CandidateWatch, Room, RoomRow
-from helpdesk_tui.ui.format import clock, since
+from helpdesk_tui.ui.format import clock
 from helpdesk_tui.ui.frames import Paced
 from helpdesk_tui.ui.observe.screen import ObserveScreen
 from helpdesk_tui.ui.practice_controls import describe_feedback
@@ -46,6 +46,23 @@ STATES: dict[str, tuple[str, str]] = {
     "broken": (N_("BROKEN"), "bold white on red"),
 }
 """Each state the room knows: its words and its colour."""
+
+
+def minutes(seconds: float) -> str:
+    """An exam clock to the minute, HH:MM: a room needs no seconds, and a cell that changes
+    every second makes the whole table paint again every second (benchmarks/README.md)."""
+    total = max(0, int(seconds)) // 60
+    return f"{total // 60:02d}:{total % 60:02d}"
+
+
+def idle(seconds: float) -> str:
+    """Time since the last action, to the minute: '<1 min', '7 min', '1 h 05'."""
+    total = max(0, int(seconds)) // 60
+    if total < 1:
+        return _("<1 min")
+    if total < 60:
+        return _("{n} min").format(n=total)
+    return _("{h} h {m:02d}").format(h=total // 60, m=total % 60)
 
 
 def _num(value: int, warn: bool = True) -> Text:
@@ -88,13 +105,13 @@ COLUMNS: tuple[Column, ...] = (
     (
         "exam",
         N_("Exam"),
-        lambda r: clock(r.exam_time) if r.mode else "–",
+        lambda r: minutes(r.exam_time) if r.mode else "–",
         lambda r: r.exam_time,
     ),
     (
         "left",
         N_("Left"),
-        lambda r: clock(r.time_left) if r.time_left is not None else "–",
+        lambda r: minutes(r.time_left) if r.time_left is not None else "–",
         lambda r: r.time_left if r.time_left is not None else 1e12,
     ),
     ("open", N_("Tickets"), lambda r: _num(r.open_tickets, False), lambda r: r.open_tickets),
@@ -107,7 +124,7 @@ COLUMNS: tuple[Column, ...] = (
     (
         "idle",
         N_("Active"),
-        lambda r: since(r.idle_s) if r.idle_s is not None else "–",
+        lambda r: idle(r.idle_s) if r.idle_s is not None else "–",
         lambda r: r.idle_s if r.idle_s is not None else 1e12,
     ),
     ("witness", N_("Witness"), lambda r: _witness(r.witness), lambda r: r.witness),
