@@ -30,6 +30,7 @@ from helpdesk_tui.ui.observe.screen import ObserveScreen
 from helpdesk_tui.ui.practice_controls import describe_feedback
 from helpdesk_tui.ui.review import keys
 from helpdesk_tui.ui.review.dialogs import KeysHelp
+from helpdesk_tui.ui.widgets.cell_cache import CellCache
 
 STATES: dict[str, tuple[str, str]] = {
     "waiting": (N_("waiting"), "dim"),
@@ -135,6 +136,10 @@ LEGEND = N_(
 )
 
 
+class RoomTable(CellCache, DataTable[Any]):
+    """The room's table: a cell is rendered again only when it changed (`CellCache`)."""
+
+
 class ObserveFromRoom(ObserveScreen):
     """`observe` on one candidate, opened from the room: q or Esc comes back."""
 
@@ -172,7 +177,7 @@ class RoomScreen(Paced, Screen[None]):
         with Horizontal(id="room-header"):
             yield Static("", id="room-title")
             yield Static("", id="room-sort")
-        yield DataTable(id="room-table", cursor_type="row", zebra_stripes=True)
+        yield RoomTable(id="room-table", cursor_type="row", zebra_stripes=True)
         with VerticalScroll(id="room-detail"):
             yield Static("", id="room-detail-text")
         yield Static(_(LEGEND), id="room-legend")

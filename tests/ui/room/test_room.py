@@ -285,3 +285,28 @@ async def test_the_observer_opened_from_the_room_has_observes_own_layout(sitting
         header = app.screen.query_one("#ob-header")
         assert header.region.height == 1  # styled by observe's screen.tcss, not the room's
         assert app.screen.query_one("#ob-queue-area").styles.border_top[0] == "round"
+
+
+async def test_a_changed_count_renders_only_its_own_cell_again(
+    sitting: Sitting, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rendered: list[tuple[int, int]] = []
+    render = DataTable._render_cell
+
+    def counted(self: DataTable, row: int, column: int, *args: object, **kwargs: object) -> object:
+        rendered.append((row, column))
+        return render(self, row, column, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(DataTable, "_render_cell", counted)
+    sitting.start("c0001", 60)
+    sitting.start("c0002", 60)
+    app = sitting.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        rendered.clear()
+        sitting.append("c0002", "lockdown_key_blocked", {"key": "ctrl+z"})
+        app.poll()
+        await pilot.pause()
+        keys = [c.value for c in room_screen(app).query_one(DataTable).columns].index("keys")
+        assert cell(app, "c0002/exam.jsonl", "keys") == "1"
+        assert rendered == [(1, keys)]  # not the other 25 cells
