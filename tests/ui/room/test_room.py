@@ -25,6 +25,7 @@ from helpdesk_tui.ui.observe.screen import ObserveScreen
 from helpdesk_tui.ui.room.app import RoomApp
 from helpdesk_tui.ui.room.screen import ObserveFromRoom, RoomScreen
 
+from ..pilot import count_rendered_cells
 from ..review.logs import WALL_START, bound_header, screen_text, simulated_events
 
 SIZE = (100, 30)
@@ -290,14 +291,7 @@ async def test_the_observer_opened_from_the_room_has_observes_own_layout(sitting
 async def test_a_changed_count_renders_only_its_own_cell_again(
     sitting: Sitting, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    rendered: list[tuple[int, int]] = []
-    render = DataTable._render_cell
-
-    def counted(self: DataTable, row: int, column: int, *args: object, **kwargs: object) -> object:
-        rendered.append((row, column))
-        return render(self, row, column, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(DataTable, "_render_cell", counted)
+    rendered = count_rendered_cells(monkeypatch)
     sitting.start("c0001", 60)
     sitting.start("c0002", 60)
     app = sitting.app()
