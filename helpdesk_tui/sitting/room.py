@@ -37,7 +37,7 @@ from helpdesk_tui.eventlog.follow import FollowUpdate, LogFollower
 from helpdesk_tui.eventlog.keys import PublicKey
 from helpdesk_tui.runtime.coaching import TicketFeedback, ticket_feedback
 from helpdesk_tui.scenario.model import Scenario
-from helpdesk_tui.sitting.derive import ENDED_STATES
+from helpdesk_tui.sitting.derive import ENDED_STATES, on_network_share
 
 QUIET_S = 120.0
 """Wall seconds without a record after which a running exam counts as quiet."""
@@ -390,6 +390,8 @@ class Room:
         )
         self.witness = WitnessReader(found) if found is not None else None
         self.too_many = False
+        self.locks_visible = not on_network_share(self.folder)
+        """Whether this machine's lock table shows the exams' writers (not over a share)."""
 
     def discover(self) -> list[str]:
         """Start following logs that appeared since the last look; their keys."""
@@ -430,7 +432,7 @@ class Room:
     def rows(self, wall: datetime | None = None) -> list[RoomRow]:
         """Every row at `wall` (default: now), logs first, then who has not started."""
         wall = wall or datetime.now(UTC)
-        held = writers_now()
+        held = writers_now() if self.locks_visible else None
         rows = [
             watch.row(wall, self._writing(watch, held), self.witness)
             for watch in self.watches.values()

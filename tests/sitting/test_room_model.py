@@ -79,3 +79,17 @@ def test_writers_are_found_in_the_kernels_lock_table(tmp_path: Path) -> None:
     with open(path, "ab") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         assert me in (writers_now() or set())
+
+
+def test_over_a_network_share_the_lock_table_is_not_trusted(tmp_path: Path) -> None:
+    from helpdesk_tui.sitting.derive import on_network_share
+
+    mounts = (
+        "/dev/vda1 / ext4 rw 0 0\n"
+        "server:/var/lib/helpdesk-exam/logs /mnt/exam nfs4 ro 0 0\n"
+        "//nas/share /mnt/exam/cifs cifs ro 0 0\n"
+    )
+    assert on_network_share(Path("/mnt/exam/am"), mounts)
+    assert on_network_share(Path("/mnt/exam/cifs/x"), mounts)
+    assert not on_network_share(Path("/mnt/examples"), mounts)  # a prefix, not a mount point
+    assert not on_network_share(Path("/var/lib/x"), mounts)
