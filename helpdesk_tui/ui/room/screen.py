@@ -285,8 +285,8 @@ class RoomScreen(Paced, Screen[None]):
     # ------------------------------------------------------------------ actions
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """A click chooses a row; Enter (the screen's key) opens it."""
         event.stop()
-        self.action_open()
 
     def action_open(self) -> None:
         """Observe the selected candidate: `observe`'s own screen, on a follower of its own."""
