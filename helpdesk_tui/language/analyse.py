@@ -24,16 +24,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from helpdesk_tui.language import lemmas
-from helpdesk_tui.language.lexicon import Lexicon, Phrase, lexicon
+from helpdesk_tui.language.lexicon import Lexicon, PhraseSet, lexicon
 from helpdesk_tui.language.model import LANGUAGES, Analysis, Match, Token
 from helpdesk_tui.language.normalise import fold
 from helpdesk_tui.language.phrases import Word, first_word_ok, match_at
 from helpdesk_tui.language.tokens import Piece, pieces
 
-NOT_A_QUESTION_WHEN = frozenset(
-    {"offer_help", "identify", "check", "closing", "hold", "greeting", "restate", "instruction"}
-)
-"""A question-form sentence carrying one of these acts is that act, not a clarifying question."""
+NOT_A_QUESTION_WHEN = frozenset({"offer_help", "identify", "check", "closing", "hold", "greeting"})
+"""A question clause carrying one of these acts is that act, not a clarifying question;
+so is one that asks the customer to do something ("Can you restart it?")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +68,7 @@ def analyse(text: str, lang: str) -> Analysis:
     )
     forms = _question_forms(words, found, layout, lex)
     matches = _rule_matches(words, layout, negated, lex, tokens, forms)
+    matches = _without_yielding_instructions(matches, layout)
     matches += _question_matches(layout, lex, matches, tokens, forms)
     matches.sort(key=lambda m: (m.span, m.kind))
     acts = frozenset(m.kind for m in matches if not m.negated)
@@ -123,8 +123,9 @@ def _negation(words: list[Word], layout: Layout, lex: Lexicon) -> list[bool]:
         for i in range(n):
             if i in pseudo:
                 continue
-            for phrase in phrases:
-                if not first_word_ok(phrase, words[i], lex):
+            w = words[i]
+            for phrase in phrases.candidates(w.norm, w.bare):
+                if not first_word_ok(phrase, w, lex):
                     continue
                 end = match_at(phrase, words, i, lex, _segment_end(layout, i, n))
                 if end is None or any(j in pseudo for j in range(i, end)):
@@ -135,10 +136,10 @@ def _negation(words: list[Word], layout: Layout, lex: Lexicon) -> list[bool]:
     return negated
 
 
-def _covered(phrases: tuple[Phrase, ...], words: list[Word], lex: Lexicon, layout: Layout) -> set:
+def _covered(phrases: PhraseSet, words: list[Word], lex: Lexicon, layout: Layout) -> set:
     hit: set[int] = set()
-    for i in range(len(words)):
-        for phrase in phrases:
+    for i, w in enumerate(words):
+        for phrase in phrases.candidates(w.norm, w.bare):
             if first_word_ok(phrase, words[i], lex):
                 end = match_at(phrase, words, i, lex, len(words))
                 if end is not None:
@@ -214,10 +215,11 @@ def _cancelled(unless: frozenset[str], words: list[Word], layout: Layout, i: int
 
 
 def _rule_end(
-    phrases: tuple[Phrase, ...], words: list[Word], i: int, lex: Lexicon, layout: Layout, where: str
+    phrases: PhraseSet, words: list[Word], i: int, lex: Lexicon, layout: Layout, where: str
 ) -> int | None:
     stop = _clause_end(layout, i, len(words))
-    for phrase in phrases:
+    w = words[i]
+    for phrase in phrases.candidates(w.norm, w.bare):
         if not first_word_ok(phrase, words[i], lex):
             continue
         end = match_at(phrase, words, i, lex, stop)
@@ -290,6 +292,25 @@ def _form_at(
     return None
 
 
+INSTRUCTION_YIELDS_TO = frozenset({"hold", "check", "identify", "closing", "offer_help"})
+"""A request in the same clause part as one of these acts is that act: "Can you hold?"
+asks to wait, "Can you log in now?" checks, "Could you confirm your name?" identifies."""
+
+
+def _without_yielding_instructions(matches: list[Match], layout: Layout) -> list[Match]:
+    taken = {
+        layout.segment[i]
+        for m in matches
+        if m.kind in INSTRUCTION_YIELDS_TO and not m.negated
+        for i in range(*m.span)
+    }
+    return [
+        m
+        for m in matches
+        if not (m.kind == "instruction" and any(layout.segment[i] in taken for i in range(*m.span)))
+    ]
+
+
 def _question_matches(
     layout: Layout,
     lex: Lexicon,
@@ -297,18 +318,24 @@ def _question_matches(
     tokens: tuple[Token, ...],
     forms: dict[int, QuestionForm | None],
 ) -> list[Match]:
-    """A clarifying question per question-form sentence that is not another act."""
+    """A clarifying question per question-form sentence whose asking clause is no other act."""
     out: list[Match] = []
-    for s, form in forms.items():
+    for form in forms.values():
         if form is None:
             continue
-        start, end = _sentence_bounds(layout, s)
-        if {m.kind for m in acts if start <= m.span[0] < end} & NOT_A_QUESTION_WHEN:
-            continue
         a, b = form[1]
+        clause = layout.clause[b - 1 if form[0] in ("mark", "tag") else a]
+        if any(_blocks_question(m, layout, clause) for m in acts):
+            continue
         words = tuple(t.text for t in tokens[a:b])
         out.append(Match("question", f"{lex.lang}.question.{form[0]}", (a, b), words))
     return out
+
+
+def _blocks_question(m: Match, layout: Layout, clause: int) -> bool:
+    if m.negated or layout.clause[m.span[0]] != clause:
+        return False
+    return m.kind in NOT_A_QUESTION_WHEN or m.rule.endswith(".instruction.request")
 
 
 def _negated_phrase(

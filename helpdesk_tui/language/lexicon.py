@@ -6,7 +6,7 @@ make a sentence a question, the verbs that make an instruction, and the
 act rules. A rule is a list of phrases in a small pattern language, close
 to spaCy's rule matcher but written as text:
 
-- `word` matches a word whose normalised form or lemma is `word`;
+- `word` matches that word (normalised: case, accents and apostrophes folded);
 - `word*` a word that starts with `word`;
 - `a|b|c` any of these words (each may end in `*`);
 - `*` any one word, `...` up to three words;
@@ -52,11 +52,43 @@ class Element:
 Phrase = tuple[Element, ...]
 
 
+class PhraseSet:
+    """Phrases indexed by their first word, so a word is tried only against phrases
+    that can start with it (a lexicon has thousands of phrases; a message, 20 words)."""
+
+    __slots__ = ("phrases", "_by_word", "_open")
+
+    def __init__(self, phrases: tuple[Phrase, ...]) -> None:
+        self.phrases = phrases
+        self._by_word: dict[str, list[int]] = {}
+        self._open: list[int] = []
+        for i, phrase in enumerate(phrases):
+            first = phrase[0] if phrase else Element(any=True)
+            if first.words and not (first.prefixes or first.word_class or first.any or first.gap):
+                for word in first.words:
+                    self._by_word.setdefault(word, []).append(i)
+            else:
+                self._open.append(i)
+
+    def candidates(self, norm: str, bare: str) -> list[Phrase]:
+        """The phrases that may start at a word, in their lexicon order."""
+        found = set(self._open)
+        for key in (norm, bare):
+            found.update(self._by_word.get(key, ()))
+        return [self.phrases[i] for i in sorted(found)]
+
+    def __bool__(self) -> bool:
+        return bool(self.phrases)
+
+    def __iter__(self):
+        return iter(self.phrases)
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
     id: str
     act: str
-    phrases: tuple[Phrase, ...]
+    phrases: PhraseSet
     sources: tuple[str, ...]
     where: str = "any"
     question: bool | None = None
@@ -67,9 +99,9 @@ class Rule:
 
 @dataclass(frozen=True)
 class Negation:
-    clause: tuple[Phrase, ...]
-    forward: tuple[Phrase, ...]
-    pseudo: tuple[Phrase, ...]
+    clause: PhraseSet
+    forward: PhraseSet
+    pseudo: PhraseSet
     terminators: frozenset[str]
     words: frozenset[str] = frozenset()
     """The triggers' words: a clause may open with them before its verb ("do not restart")."""
@@ -146,9 +178,9 @@ def _build(lang: str, data: dict, path: Path) -> Lexicon:
         never_swap=tuple((fold(a), fold(b)) for a, b in data.get("never_swap", [])),
         compounds=bool(data.get("compounds", False)),
         negation=Negation(
-            clause=tuple(compile_(p) for p in neg.get("clause", [])),
-            forward=tuple(compile_(p) for p in neg.get("forward", [])),
-            pseudo=tuple(compile_(p) for p in neg.get("pseudo", [])),
+            clause=PhraseSet(tuple(compile_(p) for p in neg.get("clause", []))),
+            forward=PhraseSet(tuple(compile_(p) for p in neg.get("forward", []))),
+            pseudo=PhraseSet(tuple(compile_(p) for p in neg.get("pseudo", []))),
             terminators=frozenset(fold(w) for w in neg.get("terminators", [])),
             words=_trigger_words(neg, compile_),
         ),
@@ -180,7 +212,7 @@ def _rule(data: dict, compile_, path: Path) -> Rule:
         return Rule(
             id=data["id"],
             act=data["act"],
-            phrases=tuple(compile_(p) for p in phrases),
+            phrases=PhraseSet(tuple(compile_(p) for p in phrases)),
             sources=tuple(phrases),
             where=data.get("where", "any"),
             question=data.get("question"),

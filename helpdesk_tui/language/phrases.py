@@ -23,7 +23,7 @@ def element_matches(el: Element, w: Word, lex: Lexicon) -> bool:
         return True
     if el.word_class:
         return _in_class(el.word_class, w, lex)
-    if w.norm in el.words or w.lemma in el.words or w.bare in el.words:
+    if w.norm in el.words or w.bare in el.words:
         return True
     return any(w.norm.startswith(p) for p in el.prefixes)
 
