@@ -191,20 +191,41 @@ def _rule_matches(
         covered = 0
         for i in range(n):
             sentence = layout.sentence[i]
-            if i < covered or sentence in seen or (rule.where == "start" and not layout.lead[i]):
+            if (
+                i < covered
+                or layout.clause[i] in seen
+                or (rule.where == "start" and not layout.lead[i])
+            ):
                 continue
             if rule.question is not None and (forms[sentence] is not None) != rule.question:
+                continue
+            if not _placed(rule.where, layout, i, sentence):
                 continue
             end = _rule_end(rule.phrases, words, i, lex, layout, rule.where)
             if end is None or (rule.unless and _cancelled(rule.unless, words, layout, i, end)):
                 continue
+            if end < n and words[end].norm in rule.unless_next:
+                continue
             is_negated = rule.negatable and any(negated[i:end])
             if not is_negated:
-                seen.add(sentence)
+                seen.add(layout.clause[i])
             covered = end
             words_hit = tuple(t.text for t in tokens[i:end])
             found.append(Match(rule.act, rule.id, (i, end), words_hit, is_negated))
     return found
+
+
+def _placed(where: str, layout: Layout, i: int, sentence: int) -> bool:
+    """`opening`: in the first sentence, not in the message's last clause; `first`: at the
+    message's first word ("Dag Tom, ..." opens); `last`: in the message's last sentence,
+    not at its first word ("... Dag Tom!" says goodbye)."""
+    if where == "opening":
+        return sentence == 0 and layout.clause[i] != layout.clause[-1]
+    if where == "last":
+        return sentence == layout.sentence[-1] and i > 0
+    if where == "first":
+        return i == 0
+    return True
 
 
 def _cancelled(unless: frozenset[str], words: list[Word], layout: Layout, i: int, end: int) -> bool:
@@ -292,23 +313,24 @@ def _form_at(
     return None
 
 
-INSTRUCTION_YIELDS_TO = frozenset({"hold", "check", "identify", "closing", "offer_help"})
+INSTRUCTION_YIELDS_TO = frozenset({"hold", "check", "identify", "closing", "offer_help", "empathy"})
 """A request in the same clause part as one of these acts is that act: "Can you hold?"
 asks to wait, "Can you log in now?" checks, "Could you confirm your name?" identifies."""
 
 
 def _without_yielding_instructions(matches: list[Match], layout: Layout) -> list[Match]:
-    taken = {
-        layout.segment[i]
-        for m in matches
-        if m.kind in INSTRUCTION_YIELDS_TO and not m.negated
-        for i in range(*m.span)
-    }
-    return [
-        m
-        for m in matches
-        if not (m.kind == "instruction" and any(layout.segment[i] in taken for i in range(*m.span)))
-    ]
+    """Drop requests that another act explains: same clause part, or later in the clause."""
+    others = [m for m in matches if m.kind in INSTRUCTION_YIELDS_TO and not m.negated]
+
+    def explained(m: Match) -> bool:
+        seg, clause = layout.segment[m.span[0]], layout.clause[m.span[0]]
+        return any(
+            any(layout.segment[i] == seg for i in range(*o.span))
+            or (layout.clause[o.span[0]] == clause and o.span[0] < m.span[0])
+            for o in others
+        )
+
+    return [m for m in matches if not (m.kind == "instruction" and explained(m))]
 
 
 def _question_matches(

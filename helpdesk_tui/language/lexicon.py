@@ -12,10 +12,13 @@ to spaCy's rule matcher but written as text:
 - `*` any one word, `...` up to three words;
 - `@verb` a word whose lemma is one of the lexicon's instruction verbs,
   `@imp` such a verb in an imperative-looking form (not its infinitive),
-  `@inf` such a verb in its infinitive.
+  `@inf` such a verb in its infinitive, `@pp` a past participle (the
+  lexicon's list, or the regular shape it gives), `@nt` an English "n't".
 
 `where = "start"` anchors a phrase at the start of a clause (after filler
-words such as "so", "ok", "alors"), `"end"` at the end of a sentence;
+words such as "so", "ok", "alors"), `"end"` at the end of a sentence,
+`"opening"` in the first sentence but not the message's last clause (a
+greeting that opens), `"last"` in the message's last sentence (a farewell);
 `question = true/false` keeps a rule to question / non-question sentences;
 `unless` lists words that cancel a match when they stand in its clause
 before or inside it ("ik ga de pc herstarten" tells what the operator
@@ -94,6 +97,8 @@ class Rule:
     question: bool | None = None
     negatable: bool = False
     unless: frozenset[str] = frozenset()
+    unless_next: frozenset[str] = frozenset()
+    """Words that, right after the match, cancel it ("Dan sluit ik": no imperative)."""
     """Words that, in the clause up to the match, cancel it ("ik ga ... herstarten" is no instruction)."""
 
 
@@ -133,6 +138,9 @@ class Lexicon:
     questions: Questions
     rules: tuple[Rule, ...]
     words: frozenset[str] = field(default_factory=frozenset)
+    participles: frozenset[str] = field(default_factory=frozenset)
+    participle_shape: tuple[tuple[str, ...], tuple[str, ...]] = (("\0",), ("\0",))
+    """Prefixes and endings of a regular past participle (`@pp`): nl ge-...-d/t, en -ed."""
 
 
 class LexiconError(ValueError):
@@ -195,6 +203,11 @@ def _build(lang: str, data: dict, path: Path) -> Lexicon:
         ),
         rules=rules,
         words=frozenset(fold(w) for w in data.get("known_words", [])),
+        participles=frozenset(fold(w) for w in data.get("participles", {}).get("words", [])),
+        participle_shape=(
+            tuple(data.get("participles", {}).get("prefixes", ["\0"])),
+            tuple(data.get("participles", {}).get("endings", ["\0"])),
+        ),
     )
 
 
@@ -218,6 +231,7 @@ def _rule(data: dict, compile_, path: Path) -> Rule:
             question=data.get("question"),
             negatable=bool(data.get("negatable", data["act"] in NEGATABLE)),
             unless=frozenset(fold(w) for w in data.get("unless", [])),
+            unless_next=frozenset(fold(w) for w in data.get("unless_next", [])),
         )
     except KeyError as exc:
         raise LexiconError(f"{path}: a rule lacks {exc}: {data!r}") from None
