@@ -197,7 +197,7 @@ def _rule_matches(
                 or (rule.where == "start" and not layout.lead[i])
             ):
                 continue
-            if rule.question is not None and (forms[sentence] is not None) != rule.question:
+            if rule.question is not None and _asks(forms[sentence], layout, i) != rule.question:
                 continue
             if not _placed(rule.where, layout, i, sentence):
                 continue
@@ -206,6 +206,8 @@ def _rule_matches(
                 continue
             if end < n and words[end].norm in rule.unless_next:
                 continue
+            if rule.unless_clause and _in_clause(rule.unless_clause, words, layout, i):
+                continue
             is_negated = rule.negatable and any(negated[i:end])
             if not is_negated:
                 seen.add(layout.clause[i])
@@ -213,6 +215,17 @@ def _rule_matches(
             words_hit = tuple(t.text for t in tokens[i:end])
             found.append(Match(rule.act, rule.id, (i, end), words_hit, is_negated))
     return found
+
+
+def _asks(form: QuestionForm | None, layout: Layout, i: int) -> bool:
+    """Is word i in a question: a sentence ending in "?", or the clause of a question form?"""
+    if form is None:
+        return False
+    return (
+        form[0] == "mark"
+        and layout.asks[layout.sentence[i]]
+        or (layout.clause[form[1][0]] == layout.clause[i])
+    )
 
 
 def _placed(where: str, layout: Layout, i: int, sentence: int) -> bool:
@@ -226,6 +239,11 @@ def _placed(where: str, layout: Layout, i: int, sentence: int) -> bool:
     if where == "first":
         return i == 0
     return True
+
+
+def _in_clause(unless: frozenset[str], words: list[Word], layout: Layout, i: int) -> bool:
+    clause = layout.clause[i]
+    return any(w.norm in unless for w, c in zip(words, layout.clause, strict=True) if c == clause)
 
 
 def _cancelled(unless: frozenset[str], words: list[Word], layout: Layout, i: int, end: int) -> bool:
@@ -277,16 +295,34 @@ def _question_form(
     end: int,
 ) -> QuestionForm | None:
     """The form that makes a sentence a question (and its words), or None."""
+    form = _first_form(words, found, layout, lex, start, end)
     if layout.asks[s]:
-        return "mark", (max(start, end - 1), end)
-    for j in range(start, min(end, start + 6)):
+        # the asking clause: the one with a question form, else the sentence's first
+        # ("Your e-mail address, please?" asks for the address, not about "please")
+        return "mark", (form[1] if form is not None else (start, start + 1))
+    if form is not None:
+        return form
+    if end - start < MIN_TAGGED:
+        return None
+    for tag in lex.questions.tags:
+        for j in range(max(start, end - len(tag) - 3), end):
+            if match_at(tag, words, j, lex, end) == end and layout.lead[j]:
+                return "tag", (j, end)
+    return None
+
+
+MIN_TAGGED = 4
+"""A tag question needs a statement before it: "Right." alone is no question."""
+
+
+def _first_form(
+    words: list[Word], found: list[Piece], layout: Layout, lex: Lexicon, start: int, end: int
+) -> QuestionForm | None:
+    """The first question form in a sentence: at a clause's start, or a French inversion."""
+    for j in range(start, end):
         hit = _form_at(words, found, layout, lex, j, end)
         if hit is not None:
             return hit
-    for tag in lex.questions.tags:
-        for j in range(max(start, end - len(tag) - 3), end):
-            if match_at(tag, words, j, lex, end) == end:
-                return "tag", (j, end)
     return None
 
 
@@ -346,7 +382,7 @@ def _question_matches(
         if form is None:
             continue
         a, b = form[1]
-        clause = layout.clause[b - 1 if form[0] in ("mark", "tag") else a]
+        clause = layout.clause[b - 1 if form[0] == "tag" else a]
         if any(_blocks_question(m, layout, clause) for m in acts):
             continue
         words = tuple(t.text for t in tokens[a:b])

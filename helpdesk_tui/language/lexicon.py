@@ -98,6 +98,8 @@ class Rule:
     negatable: bool = False
     unless: frozenset[str] = frozenset()
     unless_next: frozenset[str] = frozenset()
+    unless_clause: frozenset[str] = frozenset()
+    """Words that cancel a match anywhere in its clause ("sorry to hear": sympathy, no apology)."""
     """Words that, right after the match, cancel it ("Dan sluit ik": no imperative)."""
     """Words that, in the clause up to the match, cancel it ("ik ga ... herstarten" is no instruction)."""
 
@@ -232,6 +234,7 @@ def _rule(data: dict, compile_, path: Path) -> Rule:
             negatable=bool(data.get("negatable", data["act"] in NEGATABLE)),
             unless=frozenset(fold(w) for w in data.get("unless", [])),
             unless_next=frozenset(fold(w) for w in data.get("unless_next", [])),
+            unless_clause=frozenset(fold(w) for w in data.get("unless_clause", [])),
         )
     except KeyError as exc:
         raise LexiconError(f"{path}: a rule lacks {exc}: {data!r}") from None

@@ -81,7 +81,7 @@ def _imperative(w: Word, lang: str) -> bool:
     ("redémarrez", "débranche"); Dutch the stem ("start", "trek", "probeer"), not the
     -t form ("belt", "gaat"), which needs its "u" ("Klikt u", rule nl.instruction.polite)."""
     if lang == "en":
-        return True
+        return w.norm == w.lemma
     if w.norm == w.lemma:
         return False
     if lang == "nl" and w.norm.endswith("t"):
