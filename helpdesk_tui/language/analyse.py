@@ -45,6 +45,9 @@ class Layout:
     segment: tuple[int, ...]
     lead: tuple[bool, ...]
     asks: tuple[bool, ...]
+    opens: tuple[bool, ...] = ()
+    """Words that open a clause by punctuation (after fillers): where a question word counts
+    ("Je sais que c'est urgent": that "que" opens no question)."""
     """Per sentence: does it end with a question mark?"""
 
 
@@ -92,6 +95,7 @@ def _layout(text: str, found: list[Piece], words: list[Word], lex: Lexicon) -> L
     clause: list[int] = []
     segment: list[int] = []
     lead: list[bool] = []
+    opens: list[bool] = []
     asks: list[bool] = []
     skippable = lex.fillers | lex.negation.terminators | lex.negation.words
     for i, (piece, word) in enumerate(zip(found, words, strict=True)):
@@ -108,9 +112,13 @@ def _layout(text: str, found: list[Piece], words: list[Word], lex: Lexicon) -> L
         segment.append(segment[-1] + 1 if i and new_segment else (segment[-1] if i else 0))
         skip = words[i - 1].norm in skippable or words[i - 1].norm.endswith("n't") if i else False
         lead.append(new_segment or (lead[-1] and skip))
+        prev_filler = i > 0 and words[i - 1].norm in lex.fillers
+        opens.append(new_clause or (opens[-1] and prev_filler))
     if found:
         asks.append("?" in text[found[-1].end :])
-    return Layout(tuple(sentence), tuple(clause), tuple(segment), tuple(lead), tuple(asks))
+    return Layout(
+        tuple(sentence), tuple(clause), tuple(segment), tuple(lead), tuple(asks), tuple(opens)
+    )
 
 
 def _negation(words: list[Word], layout: Layout, lex: Lexicon) -> list[bool]:
@@ -332,7 +340,7 @@ def _form_at(
     q = lex.questions
     w = words[j]
     nxt = words[j + 1] if j + 1 < end else None
-    if layout.lead[j]:
+    if layout.opens[j]:
         for opener in q.openers:
             stop = match_at(opener, words, j, lex, end)
             if stop is not None:
@@ -340,7 +348,7 @@ def _form_at(
     inverted = q.hyphen_inversion and nxt is not None and nxt.norm in q.subjects
     if inverted and found[j + 1].hyphenated and w.norm not in q.not_inverted:
         return "inversion", (j, j + 2)
-    if not layout.lead[j]:
+    if not layout.opens[j]:
         return None
     if w.norm in q.heads and nxt is not None and nxt.norm in q.subjects:
         return "inversion", (j, j + 2)
