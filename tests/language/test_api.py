@@ -105,7 +105,7 @@ def test_pseudo_negations_are_instructions() -> None:
         ("Hi Tom", "en", {"greeting"}, set()),
         ("Comment vous appelez-vous ?", "fr", {"identify"}, {"question"}),
         ("Ça va mieux ?", "fr", {"check"}, {"question"}),
-        ("Je peux encore vous aider ?", "fr", {"closing"}, {"question", "offer_help"}),
+        ("Je peux encore vous aider ?", "fr", {"closing"}, {"question"}),
         ("Que puis-je faire pour vous ?", "fr", {"offer_help"}, {"question"}),
         ("Voyez-vous un message d'erreur", "fr", {"question"}, set()),
         ("Je ne comprends pas, pouvez-vous parler moins vite ?", "fr", set(), {"empathy"}),
