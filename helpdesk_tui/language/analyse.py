@@ -72,7 +72,7 @@ def analyse(text: str, lang: str) -> Analysis:
     forms = _question_forms(words, found, layout, lex)
     matches = _rule_matches(words, layout, negated, lex, tokens, forms)
     matches = _without_yielding_instructions(matches, layout)
-    matches += _question_matches(layout, lex, matches, tokens, forms)
+    matches += _question_matches(words, found, layout, lex, matches, tokens, forms)
     matches.sort(key=lambda m: (m.span, m.kind))
     acts = frozenset(m.kind for m in matches if not m.negated)
     negated_text = tuple(
@@ -350,8 +350,9 @@ def _form_at(
         return "inversion", (j, j + 2)
     if not layout.opens[j]:
         return None
-    if w.norm in q.heads and nxt is not None and nxt.norm in q.subjects:
-        return "inversion", (j, j + 2)
+    at_clause_start = j == 0 or found[j].clause_start
+    if at_clause_start and w.norm in q.heads and nxt is not None and nxt.norm in q.subjects:
+        return "inversion", (j, j + 2)  # "Kunt u", "Can you"; not "dan zijn we" (V2 order)
     if w.norm in q.words and not (nxt is not None and nxt.norm in q.subjects):
         return "question-word", (j, j + 1)
     return None
@@ -378,24 +379,53 @@ def _without_yielding_instructions(matches: list[Match], layout: Layout) -> list
 
 
 def _question_matches(
+    words: list[Word],
+    found: list[Piece],
     layout: Layout,
     lex: Lexicon,
     acts: list[Match],
     tokens: tuple[Token, ...],
     forms: dict[int, QuestionForm | None],
 ) -> list[Match]:
-    """A clarifying question per question-form sentence whose asking clause is no other act."""
+    """A clarifying question per question sentence, when one of its asking clauses is no
+    other act. The asking clauses are those that open with a question form; a sentence
+    that ends in "?" without one asks in all its clauses."""
     out: list[Match] = []
-    for form in forms.values():
+    for s, form in forms.items():
         if form is None:
             continue
-        a, b = form[1]
-        clause = layout.clause[b - 1 if form[0] == "tag" else a]
-        if any(_blocks_question(m, layout, clause) for m in acts):
-            continue
-        words = tuple(t.text for t in tokens[a:b])
-        out.append(Match("question", f"{lex.lang}.question.{form[0]}", (a, b), words))
+        start, end = _sentence_bounds(layout, s)
+        asking = _all_forms(words, found, layout, lex, start, end) or [form]
+        if form[0] == "mark" and asking == [form]:
+            clauses = {layout.clause[i] for i in range(start, end)}
+            if any(_blocks_question(m, layout, c) for m in acts for c in clauses):
+                continue
+        else:
+            asking = [f for f in asking if not any(
+                _blocks_question(m, layout, layout.clause[f[1][0]]) for m in acts
+            )]  # fmt: skip
+            if not asking:
+                continue
+            if form[0] != "mark":
+                form = asking[0]
+        a, b = (asking[0] if form[0] == "mark" and asking != [form] else form)[1]
+        rule = f"{lex.lang}.question.{form[0]}"
+        out.append(Match("question", rule, (a, b), tuple(t.text for t in tokens[a:b])))
     return out
+
+
+def _all_forms(
+    words: list[Word], found: list[Piece], layout: Layout, lex: Lexicon, start: int, end: int
+) -> list[QuestionForm]:
+    """Every question form that opens a clause of the sentence (the first per clause)."""
+    seen: dict[int, QuestionForm] = {}
+    for j in range(start, end):
+        if layout.clause[j] in seen:
+            continue
+        hit = _form_at(words, found, layout, lex, j, end)
+        if hit is not None:
+            seen[layout.clause[j]] = hit
+    return list(seen.values())
 
 
 def _blocks_question(m: Match, layout: Layout, clause: int) -> bool:
