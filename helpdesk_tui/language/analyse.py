@@ -226,26 +226,27 @@ def _rule_matches(
 
 
 def _asks(form: QuestionForm | None, layout: Layout, i: int) -> bool:
-    """Is word i in a question: a sentence ending in "?", or the clause of a question form?"""
+    """Is word i in an asking clause: the clause of the sentence's question form, or every
+    clause of a sentence that ends in "?" without one?"""
     if form is None:
         return False
-    return (
-        form[0] == "mark"
-        and layout.asks[layout.sentence[i]]
-        or (layout.clause[form[1][0]] == layout.clause[i])
-    )
+    first, last = layout.clause[form[1][0]], layout.clause[form[1][1] - 1]
+    return first <= layout.clause[i] <= last
 
 
 def _placed(where: str, layout: Layout, i: int, sentence: int) -> bool:
     """`opening`: in the first sentence, not in the message's last clause; `first`: at the
     message's first word ("Dag Tom, ..." opens); `last`: in the message's last sentence,
-    not at its first word ("... Dag Tom!" says goodbye)."""
+    not at its first word ("... Dag Tom!" says goodbye); `opens`: where a clause opens by
+    punctuation (after fillers), not after a conjunction ("j'ai donc mis" restates nothing)."""
     if where == "opening":
         return sentence == 0 and layout.clause[i] != layout.clause[-1]
     if where == "last":
         return sentence == layout.sentence[-1] and i > 0
     if where == "first":
         return i == 0
+    if where == "opens":
+        return layout.opens[i]
     return True
 
 
@@ -307,7 +308,7 @@ def _question_form(
     if layout.asks[s]:
         # the asking clause: the one with a question form, else the sentence's first
         # ("Your e-mail address, please?" asks for the address, not about "please")
-        return "mark", (form[1] if form is not None else (start, start + 1))
+        return "mark", (form[1] if form is not None else (start, end))
     if form is not None:
         return form
     if end - start < MIN_TAGGED:
@@ -371,7 +372,7 @@ def _without_yielding_instructions(matches: list[Match], layout: Layout) -> list
         seg, clause = layout.segment[m.span[0]], layout.clause[m.span[0]]
         return any(
             any(layout.segment[i] == seg for i in range(*o.span))
-            or (layout.clause[o.span[0]] == clause and o.span[0] < m.span[0])
+            or (layout.clause[o.span[0]] == clause and o.span[0] <= m.span[0])
             for o in others
         )
 

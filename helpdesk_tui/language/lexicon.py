@@ -18,7 +18,9 @@ to spaCy's rule matcher but written as text:
 `where = "start"` anchors a phrase at the start of a clause (after filler
 words such as "so", "ok", "alors"), `"end"` at the end of a sentence,
 `"opening"` in the first sentence but not the message's last clause (a
-greeting that opens), `"last"` in the message's last sentence (a farewell);
+greeting that opens), `"first"` at the message's first word, `"last"` in
+the message's last sentence (a farewell), `"opens"` where a clause opens by
+punctuation (not after a conjunction);
 `question = true/false` keeps a rule to question / non-question sentences;
 `unless` lists words that cancel a match when they stand in its clause
 before or inside it ("ik ga de pc herstarten" tells what the operator
