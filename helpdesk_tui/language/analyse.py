@@ -46,6 +46,8 @@ class Layout:
     lead: tuple[bool, ...]
     asks: tuple[bool, ...]
     opens: tuple[bool, ...] = ()
+    clause_ends: tuple[int, ...] = ()
+    """Per clause: the index after its last word."""
     """Words that open a clause by punctuation (after fillers): where a question word counts
     ("Je sais que c'est urgent": that "que" opens no question)."""
     """Per sentence: does it end with a question mark?"""
@@ -116,8 +118,17 @@ def _layout(text: str, found: list[Piece], words: list[Word], lex: Lexicon) -> L
         opens.append(new_clause or (opens[-1] and prev_filler))
     if found:
         asks.append("?" in text[found[-1].end :])
+    ends = [0] * (clause[-1] + 1 if clause else 0)
+    for i, c in enumerate(clause):
+        ends[c] = i + 1
     return Layout(
-        tuple(sentence), tuple(clause), tuple(segment), tuple(lead), tuple(asks), tuple(opens)
+        tuple(sentence),
+        tuple(clause),
+        tuple(segment),
+        tuple(lead),
+        tuple(asks),
+        tuple(opens),
+        tuple(ends),
     )
 
 
@@ -170,10 +181,7 @@ def _segment_end(layout: Layout, i: int, n: int) -> int:
 
 
 def _clause_end(layout: Layout, i: int, n: int) -> int:
-    c = layout.clause[i]
-    while i < n and layout.clause[i] == c:
-        i += 1
-    return i
+    return layout.clause_ends[layout.clause[i]]
 
 
 def _sentence_end(layout: Layout, i: int, n: int) -> int:
@@ -197,7 +205,11 @@ def _rule_matches(
     for rule in lex.rules:
         seen: set[int] = set()
         covered = 0
+        ps = rule.phrases
         for i in range(n):
+            w = words[i]
+            if not ps.has_open and w.norm not in ps.first_words and w.bare not in ps.first_words:
+                continue  # no phrase of this rule starts with this word
             sentence = layout.sentence[i]
             if (
                 i < covered
