@@ -28,7 +28,7 @@ from helpdesk_tui.language.lexicon import Lexicon, PhraseSet, lexicon
 from helpdesk_tui.language.model import LANGUAGES, Analysis, Match, Token
 from helpdesk_tui.language.normalise import fold
 from helpdesk_tui.language.phrases import Word, first_word_ok, match_at
-from helpdesk_tui.language.tokens import Piece, pieces
+from helpdesk_tui.language.tokens import MAX_CHARS, Piece, pieces
 
 NOT_A_QUESTION_WHEN = frozenset({"offer_help", "identify", "check", "closing", "hold", "greeting"})
 """A question clause carrying one of these acts is that act, not a clarifying question;
@@ -59,10 +59,18 @@ def check_language(lang: str) -> str:
     return lang
 
 
-@lru_cache(maxsize=8192)
 def analyse(text: str, lang: str) -> Analysis:
-    """The analysis of one message in `lang` (nl, fr or en); deterministic and cached."""
-    lex = lexicon(check_language(lang))
+    """The analysis of one message in `lang` (nl, fr or en); deterministic and cached.
+
+    Only the first `MAX_CHARS` characters are read (and kept as `text`), so a hostile
+    message cannot make the reading or the cache grow without bound.
+    """
+    return _analyse(text[:MAX_CHARS], check_language(lang))
+
+
+@lru_cache(maxsize=8192)
+def _analyse(text: str, lang: str) -> Analysis:
+    lex = lexicon(lang)
     found = pieces(text, lex.elisions)
     words = [_word(p, lex) for p in found]
     layout = _layout(text, found, words, lex)
@@ -465,3 +473,7 @@ def _negated_phrase(
 def _negated_word(token: Token, lex: Lexicon) -> bool:
     trigger = token.norm in lex.negation.words or token.norm.endswith("n't")
     return token.negated and not trigger
+
+
+analyse.cache_clear = _analyse.cache_clear  # type: ignore[attr-defined]
+analyse.cache_info = _analyse.cache_info  # type: ignore[attr-defined]

@@ -156,3 +156,10 @@ def test_analysis_is_cached_and_deterministic() -> None:
 def test_a_pattern_that_holds_its_own_negation_still_matches() -> None:
     hit = find("niet uw schuld", analyse("Dat is echt niet uw schuld, hoor.", "nl"))
     assert hit is not None and not hit.negated
+
+
+def test_a_huge_message_is_read_bounded() -> None:
+    text = "Restart the pc. " * 100_000
+    analysis = analyse(text, "en")
+    assert len(analysis.text) == 4000 and "instruction" in analysis.acts
+    assert analysis.tokens[-1].end <= 4000
