@@ -28,7 +28,13 @@ from helpdesk_tui.eventlog import (
 from helpdesk_tui.eventlog import writer as writer_module
 from helpdesk_tui.eventlog.records import CHECKPOINT, SEAL
 from helpdesk_tui.eventlog.recovery import session_key_path
-from helpdesk_tui.eventlog.testing import build_log_bytes, sample_events, sample_header
+from helpdesk_tui.eventlog.testing import (
+    build_log_bytes,
+    chain_seed,
+    sample_events,
+    sample_header,
+    seeded_keys,
+)
 
 WALL = "2025-03-03T09:30:00.000Z"
 
@@ -93,7 +99,8 @@ def test_the_writer_writes_exactly_what_the_in_memory_builder_builds(
 ) -> None:
     events = sample_events(23, seed=5)
     policy = CheckpointPolicy(records=4, seconds=30)
-    with EventLogWriter.create(log, sample_header(), signer, policy) as writer:
+    keys = seeded_keys(chain_seed(sample_header(), signer))
+    with EventLogWriter.create(log, sample_header(), signer, policy, keys) as writer:
         for event in events:
             writer.append(event)
         writer.seal("completed", events[-1].exam_time, events[-1].wall_time)
