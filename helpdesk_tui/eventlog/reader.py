@@ -19,6 +19,7 @@ from helpdesk_tui.eventlog.errors import LogReadError
 from helpdesk_tui.eventlog.records import (
     CHECKPOINT,
     HEADER,
+    MAX_LINE_BYTES,
     MAX_LOG_BYTES,
     RECORD_KEYS,
     SEAL,
@@ -165,6 +166,20 @@ def mark_of(record: dict[str, Any], line: int) -> SignedMark:
         raise ValueError(f"its data has no '{exc.args[0]}'") from None
     reason = data.get("reason") if record["type"] == SEAL else None
     return SignedMark(line, record["seq"], record["t"], record["wall"], records, head, key, reason)
+
+
+def read_header(path: Path) -> SessionHeader | None:
+    """The header from the first line alone, or None if it cannot be read as one.
+
+    For a quick look before the whole log is verified (resume checks the
+    scenario first); never raises for a bad file: the full read says what is wrong."""
+    try:
+        with Path(path).open("rb") as handle:
+            first = handle.readline(MAX_LINE_BYTES + 1)
+        record = parse_record(first.rstrip(b"\n"))
+        return SessionHeader.from_record(record) if record["type"] == HEADER else None
+    except (OSError, ValueError):
+        return None
 
 
 def read_log(path: Path) -> LogContents:

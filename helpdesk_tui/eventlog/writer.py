@@ -215,17 +215,18 @@ class EventLogWriter:
         self._write(self._encoder.seal(reason, exam_time, wall_time))
         remove_session_key(self._path)
 
-    def close(self) -> None:
-        """Sign any unsigned records (unless sealed), then close the file.
+    def close(self, sign: bool = True) -> None:
+        """Sign any unsigned records (unless sealed, or `sign` is False), then close the file.
 
         A session closed without a seal (a practice run stopped half-way) thus
-        verifies as intact-unsealed with nothing unsigned.
+        verifies as intact-unsealed with nothing unsigned. A resume that failed
+        closes with `sign=False`: it never signs what it could not replay.
         """
         if self._fd is None:
             return
         try:
             st = self._encoder.state
-            if not st.sealed and st.unsigned and not self._dirty:
+            if sign and not st.sealed and st.unsigned and not self._dirty:
                 self.checkpoint(st.last_t, utc_now_iso())
         finally:
             self._close_fd()
