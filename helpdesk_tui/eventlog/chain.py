@@ -17,13 +17,13 @@ from helpdesk_tui.core.events import Event, check_event_data
 from helpdesk_tui.eventlog.keys import Signer
 from helpdesk_tui.eventlog.records import (
     CHECKPOINT,
+    FORMAT_VERSION,
     GENESIS_PREV,
     HEADER,
     KEY_EXAM_CENTRE,
     KEY_PER_SESSION,
     SEAL,
     SEAL_REASONS,
-    FORMAT_VERSION,
     CheckpointPolicy,
     SessionHeader,
     b64encode,
@@ -197,9 +197,7 @@ class ChainEncoder:
         seq = st.seq + 1
         t = max(exam_time, st.last_t)
         following = self.key_source()
-        body = self._signed_body(seq, st.head) | {
-            "next_key": b64encode(following.public_key.raw)
-        }
+        body = self._signed_body(seq, st.head) | {"next_key": b64encode(following.public_key.raw)}
         line = signed_line(seq, t, wall, CHECKPOINT, body, st.head, self.signer)
         return line + b"\n", ChainState(seq, sha256_hex(line), t, 0, t), following
 

@@ -32,6 +32,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -109,6 +110,8 @@ class LogFollower:
         self.seal: SignedMark | None = None
         self.fault: Fault | None = None
         self._inode: int | None = None
+        self.line_hook: Callable[[int, bytes], None] | None = None
+        """Called with (line number, line) for each line taken after it checked out (witness)."""
 
     # ------------------------------------------------------------------ status
 
@@ -232,6 +235,8 @@ class LogFollower:
             stop = data.index(b"\n", start)
             line = data[start:stop]
             self._take(self.lines + 1, line, update)
+            if self.line_hook is not None:
+                self.line_hook(self.lines + 1, line)
             self._taken.update(data[start : stop + 1])
             self.lines += 1
             self.offset += stop + 1 - start
@@ -381,7 +386,9 @@ class LogFollower:
             why = f"it signs {data['records']} records, but it stands after {seq}"
             kind = FaultKind.SEAL_COUNT if rtype == SEAL else FaultKind.MISPLACED
             raise _Fault(number, seq, kind, why)
-        if canonical_json(record) != line or (chain is not None and not signature_ok(chain, record)):
+        if canonical_json(record) != line or (
+            chain is not None and not signature_ok(chain, record)
+        ):
             why = "its signature does not match its content under the log's key"
             raise _Fault(number, seq, FaultKind.BAD_SIGNATURE, why)
         if rtype == SEAL and data["reason"] not in SEAL_REASONS:

@@ -263,7 +263,9 @@ class SessionHeader:
         if self.mode == "exam" and self.key_kind == KEY_PER_SESSION:
             raise ValueError("an exam log must be signed with an exam-centre key")
         if type(self.format) is not int or self.format not in READABLE_FORMATS:
-            raise ValueError(f"the header's 'format' is {self.format!r}; this program reads 1 and 2")
+            raise ValueError(
+                f"the header's 'format' is {self.format!r}; this program reads 1 and 2"
+            )
         if (self.format >= 2) != isinstance(self.chain_key, str):
             raise ValueError("a format 2 header (and only one) carries 'chain_key'")
         for name in ("key_fingerprint", "created"):
@@ -291,7 +293,7 @@ class SessionHeader:
             or not seconds > 0
         ):
             raise ValueError(
-                "the header's 'checkpoint_policy' must be {\"records\": N >= 1, \"seconds\": T > 0}"
+                'the header\'s \'checkpoint_policy\' must be {"records": N >= 1, "seconds": T > 0}'
             )
 
 

@@ -22,8 +22,8 @@ from datetime import datetime
 from pathlib import Path
 
 from helpdesk_tui.core.events import Event, make_event
-from helpdesk_tui.eventlog.errors import KeyFileError, LogError, LogStateError, LogWriteError
 from helpdesk_tui.eventlog.chain import SIGNED_AT_ONCE
+from helpdesk_tui.eventlog.errors import KeyFileError, LogError, LogStateError, LogWriteError
 from helpdesk_tui.eventlog.keys import PublicKey, Signer
 from helpdesk_tui.eventlog.reader import (
     LogContents,
@@ -43,7 +43,6 @@ from helpdesk_tui.eventlog.records import (
     parse_json,
 )
 from helpdesk_tui.eventlog.verifier import FaultKind, VerifyResult, verify_bytes
-
 
 TailCheck = Callable[[list[LoggedEvent], list[LoggedEvent]], "tuple[int, str] | None"]
 """(signed entries, unsigned tail entries) -> (index into the tail, why) of the first tail
@@ -109,7 +108,9 @@ class RecoveredLog:
         """What the crash left, for the `session_resumed` record: nothing is resumed silently."""
         parts = [f"{self.unsigned_records} unsigned record(s) after the last signature replayed"]
         if self.torn_path is not None:
-            parts.append(f"{self.torn.length if self.torn else 0} torn bytes moved to {self.torn_path.name}")
+            parts.append(
+                f"{self.torn.length if self.torn else 0} torn bytes moved to {self.torn_path.name}"
+            )
         if self.set_aside is not None:
             parts.append(self.set_aside.evidence())
         return "; ".join(parts)

@@ -141,9 +141,7 @@ def save_resume_key(path: Path, header: SessionHeader, signer: Signer) -> None:
             expected = record["data"]["chain_key"]
         elif record.get("type") == "log.checkpoint":
             expected = record["data"]["next_key"]
-    by_public = {
-        b64encode(k.public_key.raw): k for k in chain_signers(header, signer).values()
-    }
+    by_public = {b64encode(k.public_key.raw): k for k in chain_signers(header, signer).values()}
     save_chain_keys(Path(path), [by_public[expected]])
 
 

@@ -10,6 +10,7 @@ writer stays usable and the same append can be retried later.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import fcntl
 import os
@@ -295,10 +296,8 @@ class EventLogWriter:
 
         If the disk refuses, the file still holds both keys; the next checkpoint
         (or a resume) replaces it. The log entry is on disk either way."""
-        try:
+        with contextlib.suppress(OSError):
             save_chain_keys(self._path, [current])
-        except OSError:
-            pass
 
     def _roll_back(self) -> None:
         """Cut a half-written record off; if even that fails, do it before the next write."""

@@ -36,8 +36,8 @@ from helpdesk_tui.customers.simulation import RestoreError, replay_one, restore
 from helpdesk_tui.eventlog.binding import folder_sha256
 from helpdesk_tui.eventlog.errors import LogError
 from helpdesk_tui.eventlog.keys import Signer
-from helpdesk_tui.eventlog.records import SessionHeader
 from helpdesk_tui.eventlog.reader import LoggedEvent, read_header
+from helpdesk_tui.eventlog.records import SessionHeader
 from helpdesk_tui.eventlog.recovery import RecoveredLog, TailCheck
 from helpdesk_tui.eventlog.writer import EventLogWriter
 from helpdesk_tui.runtime.lifecycle import SessionRuntime

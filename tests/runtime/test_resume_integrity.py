@@ -165,7 +165,8 @@ def test_an_honest_crash_resumes_everything_with_its_evidence(
     assert not log.with_name("exam.jsonl.set-aside").exists()
     resumed.runtime.close()
     evidence = read_log(log).events[-1]
-    assert f"{unsigned} unsigned record(s) after the last signature replayed" in (
-        evidence.data["reason"]
+    assert (
+        f"{unsigned} unsigned record(s) after the last signature replayed"
+        in (evidence.data["reason"])
     )
     assert verify_log(log, pubkey).fault is None
