@@ -17,7 +17,6 @@ match the header. What the exam clock did during the outage is
 from __future__ import annotations
 
 import argparse
-import json
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -25,6 +24,7 @@ from typing import Any
 from helpdesk_tui import i18n
 from helpdesk_tui.commands import exam, practice
 from helpdesk_tui.commands.errors import UserError
+from helpdesk_tui.eventlog.records import parse_json
 from helpdesk_tui.i18n import _
 
 POLICIES = ("paused", "elapsed")
@@ -100,7 +100,7 @@ def read_header(log: Path) -> dict[str, Any]:
             _("{path} cannot be read ({error}).").format(path=log, error=exc.strerror)
         ) from None
     try:
-        record = json.loads(first)
+        record = parse_json(first.rstrip(b"\n"))
         data = record["data"] if record.get("type") == "log.header" else None
     except (ValueError, AttributeError, KeyError, TypeError):
         data = None

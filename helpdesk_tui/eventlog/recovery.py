@@ -89,6 +89,8 @@ class RecoveredLog:
     set_aside: SetAside | None = None
     chain_key: PublicKey | None = None
     """The public half of the key the next checkpoint must be signed with."""
+    chain_signer: Signer | None = None
+    """Its private half, from the resume file (kept only until the writer takes it)."""
 
     @property
     def events(self) -> list[Event]:
@@ -134,6 +136,9 @@ def recover(
     """
     data = read_bytes(path)
     result = _verify_for_resume(path, data, signer)
+    if result.chain_key is None:
+        raise LogError(f"{path} cannot be resumed: its key chain could not be followed.")
+    chain_signer = load_chain_key(path, result.chain_key)  # before anything is moved
     cut: tuple[int, str] | None = None
     if result.status == "bad":
         assert result.fault is not None
@@ -158,7 +163,9 @@ def recover(
     elif result.torn is not None:
         torn_path = move_torn_aside(path, fd, result.torn)
         data = data[: result.torn.offset]
-    return _recovered(path, data, contents, result, set_aside, torn_path, signed_lines)
+    recovered = _recovered(path, data, contents, result, set_aside, torn_path, signed_lines)
+    recovered.chain_signer = chain_signer
+    return recovered
 
 
 def _verify_for_resume(path: Path, data: bytes, signer: Signer | None) -> VerifyResult:

@@ -29,7 +29,6 @@ from helpdesk_tui.eventlog.records import (
 from helpdesk_tui.eventlog.recovery import (
     RecoveredLog,
     TailCheck,
-    load_chain_key,
     recover,
     remove_session_key,
     save_chain_keys,
@@ -172,8 +171,8 @@ class EventLogWriter:
         _lock(fd, path)
         try:
             recovered = recover(path, fd, signer, check_tail)
-            assert recovered.chain_key is not None
-            chain_signer = load_chain_key(path, recovered.chain_key)
+            chain_signer, recovered.chain_signer = recovered.chain_signer, None
+            assert chain_signer is not None
         except BaseException:
             os.close(fd)
             raise
