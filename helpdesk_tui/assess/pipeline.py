@@ -55,6 +55,8 @@ class AssessedLog:
     provenance: Provenance
     scenario: Scenario | None
     header: SessionHeader
+    not_an_exam_log: str | None = None
+    """The banner `verify` prints for a practice-key or format 1 log (None for an exam log)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,7 +162,7 @@ def _assess(
         generated=utc_now(),
         software_version=__version__,
     )
-    return AssessedLog(evidence, provenance, scenario, header)
+    return AssessedLog(evidence, provenance, scenario, header, result.not_an_exam_log)
 
 
 def _verify(log: Path, public_key: PublicKey | None) -> tuple[bytes, VerifyResult]:

@@ -105,6 +105,8 @@ def run(args: argparse.Namespace) -> int:
     assessed = assess(args, args.log, load_key(args.pubkey))
     evidence, provenance = assessed.evidence, assessed.provenance
     lang = args.lang or evidence.language
+    if assessed.not_an_exam_log is not None:  # the same words as `verify`, even with --quiet
+        print(assessed.not_an_exam_log)
     if not args.quiet:
         render_terminal(evidence, provenance, lang, Console())
     _write(args.html, lambda path: write_html(path, evidence, provenance, lang))

@@ -171,3 +171,13 @@ def test_a_fifo_is_refused_without_hanging(
     os.mkfifo(fifo)
     code, out = _run(["verify", str(fifo)], capsys)
     assert code == 2 and "not a regular file" in out
+
+
+def test_report_prints_the_same_not_an_exam_log_banner_as_verify(
+    good: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The simulated log is signed with a per-session practice key."""
+    code, verified = _run(["verify", str(good)], capsys)
+    banner = next(line for line in verified.splitlines() if "CANNOT COUNT AS AN EXAM LOG" in line)
+    code, reported = _run(["report", str(good), "--quiet"], capsys)
+    assert code == 0 and banner in reported
