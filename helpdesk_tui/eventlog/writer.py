@@ -128,7 +128,7 @@ class EventLogWriter:
         path.parent.mkdir(parents=True, exist_ok=True)
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND | os.O_CLOEXEC
         try:
-            fd = os.open(path, flags, 0o600)
+            fd = os.open(path, flags, 0o640)  # group: the witness's, where it is set up
         except FileExistsError:
             raise LogStateError(
                 f"{path} already exists; a log is never overwritten. Resume that session with "
