@@ -89,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
     def on_signal(signum: int, _frame: FrameType | None) -> None:
         stop.append(signum)
 
-    signal.signal(signal.SIGTERM, on_signal)
+    previous = signal.signal(signal.SIGTERM, on_signal)
     try:
         while True:
             witness.scan()
@@ -99,6 +99,7 @@ def run(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         pass
     finally:
+        signal.signal(signal.SIGTERM, previous)
         file.close()
     _say(
         f"witnessed {len(witness.followed)} log(s): {witness.cosigned} cosignature(s), "

@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import signal
 from pathlib import Path
 
 import pytest
@@ -310,6 +311,7 @@ def test_the_witness_command_once(
         ]
     )
     assert code == 0 and "8 cosignature(s)" in capsys.readouterr().err
+    assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL  # its SIGTERM handler is gone
     assert (
         main(
             [
