@@ -70,6 +70,14 @@ def run(args: argparse.Namespace) -> int:
 
         lock_process_signals()
     resumed = _resume(log, scenario, key, args.outage_policy)
+    aside = resumed.recovered.set_aside
+    if aside is not None:  # said before anything else: the proctor must know
+        exam.say(
+            _(
+                "Records after the last signature that this session could not have written "
+                "were kept aside, unsigned, and the session goes on without them: {evidence}"
+            ).format(evidence=aside.evidence())
+        )
     if resumed.outcome == "ended":
         return _seal_ended(resumed)
     started = build(resumed, scenario, key.path if is_exam else None)
