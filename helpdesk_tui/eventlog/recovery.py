@@ -294,16 +294,7 @@ def set_aside_tail(path: Path, fd: int, data: bytes, line: int, reason: str) -> 
         raise LogError(f"{path} cannot be resumed: {reason}")
     piece = data[offset:]
     target = set_aside_path_for(path)
-    try:
-        _write_new_file(target, piece)
-        os.ftruncate(fd, offset)
-        os.fsync(fd)
-        _fsync_dir(path.parent)
-    except OSError as exc:
-        raise LogWriteError(
-            f"{path}: the unsigned records from line {line} could not be kept aside in "
-            f"{target.name} ({exc.strerror}); the log was left as it was."
-        ) from exc
+    _move_tail(path, fd, offset, piece, target, f"the unsigned records from line {line}")
     first = piece.split(b"\n", 1)[0]
     try:
         first_seq = parse_record(first)["seq"]
@@ -330,17 +321,23 @@ def _free_name(path: Path, suffix: str) -> Path:
 def move_torn_aside(path: Path, fd: int, torn: TornTail) -> Path:
     """Copy the torn bytes to LOG.torn (fsynced) first, then cut them off the log."""
     target = torn_path_for(path)
+    what = f"the torn last line ({torn.length} bytes at line {torn.line})"
+    _move_tail(path, fd, torn.offset, torn.data, target, what)
+    return target
+
+
+def _move_tail(path: Path, fd: int, offset: int, piece: bytes, target: Path, what: str) -> None:
+    """Write `piece` to `target` (new file, fsynced) first, then cut the log back to `offset`."""
     try:
-        _write_new_file(target, torn.data)
-        os.ftruncate(fd, torn.offset)
+        _write_new_file(target, piece)
+        os.ftruncate(fd, offset)
         os.fsync(fd)
         _fsync_dir(path.parent)
     except OSError as exc:
         raise LogWriteError(
-            f"{path}: the torn last line ({torn.length} bytes at line {torn.line}) could not be "
-            f"moved to {target.name} ({exc.strerror}); the log was left as it was."
+            f"{path}: {what} could not be moved to {target.name} ({exc.strerror}); "
+            "the log was left as it was."
         ) from exc
-    return target
 
 
 def _write_new_file(path: Path, content: bytes, mode: int = 0o600) -> None:

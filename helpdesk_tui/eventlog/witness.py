@@ -26,10 +26,9 @@ from helpdesk_tui.core.events import utc_now_iso
 from helpdesk_tui.eventlog.errors import LogError, LogReadError
 from helpdesk_tui.eventlog.follow import LogFollower
 from helpdesk_tui.eventlog.keys import PublicKey, Signer
-from helpdesk_tui.eventlog.reader import split_lines
+from helpdesk_tui.eventlog.reader import read_bytes, split_lines
 from helpdesk_tui.eventlog.records import (
     GENESIS_PREV,
-    MAX_LOG_BYTES,
     b64decode_strict,
     b64encode,
     canonical_json,
@@ -104,18 +103,9 @@ def read_witness_file(path: Path, key: PublicKey) -> WitnessBook:
     truncated in the middle or signed by another key proves nothing."""
     path = Path(path)
     try:
-        if path.exists() and not path.is_file():
-            raise WitnessError(f"{path} is not a regular file; give the witness file.")
-        with path.open("rb") as handle:
-            data = handle.read(MAX_LOG_BYTES + 1)
-    except FileNotFoundError:
-        raise WitnessError(
-            f"{path} does not exist; give the witness file written by `helpdesk-exam witness`."
-        ) from None
-    except OSError as exc:
-        raise WitnessError(f"{path} cannot be read ({exc.strerror}).") from None
-    if len(data) > MAX_LOG_BYTES:
-        raise WitnessError(f"{path} is larger than {MAX_LOG_BYTES >> 20} MiB; not a witness file.")
+        data = read_bytes(path)  # bounded, regular files only, as for a log
+    except LogReadError as exc:
+        raise WitnessError(str(exc).replace("session log", "witness file")) from None
     lines, torn, _ = split_lines(data)
     book = WitnessBook()
     for number, line in enumerate(lines, 1):
@@ -257,9 +247,21 @@ class _Followed:
     follower: LogFollower
     line_hashes: list[str] = field(default_factory=list)
     stopped: bool = False
+    invalid_at: tuple[int, int] | None = None
+    """(size, mtime) of the file when it was found invalid: looked at again once it changes
+    (a resume that kept a bad tail aside goes on in the same file)."""
 
 
 _SIGNED_MARKS = (b'"type":"log.checkpoint"', b'"type":"log.seal"')
+
+
+def _signature(path: Path) -> tuple[int, int]:
+    """Size and modification time: enough to see that a file was written again."""
+    try:
+        info = path.stat()
+    except OSError:
+        return (-1, -1)
+    return (info.st_size, info.st_mtime_ns)
 
 
 class Witness:
@@ -288,6 +290,8 @@ class Witness:
             if path not in self.followed and path.is_file():
                 self.followed[path] = self._follow(path)
         for path, followed in list(self.followed.items()):
+            if followed.invalid_at is not None and _signature(path) != followed.invalid_at:
+                followed = self.followed[path] = self._follow(path)
             if not followed.stopped:
                 self._poll(path, followed)
         return self.cosigned + self.refusals - before
@@ -321,6 +325,7 @@ class Witness:
             path, followed.follower, update.fault.seq, None, "invalid", update.fault.message
         )
         followed.stopped = True
+        followed.invalid_at = _signature(path)
 
     def _check_not_behind(self, path: Path, followed: _Followed) -> None:
         """The same log file, read to its end, shorter than what was cosigned from it: a rollback

@@ -338,3 +338,25 @@ def test_check_against_witness_names_a_session_it_never_saw(
     notes = check_against_witness(result, book, "w.jsonl")
     assert result.status == "ok" and "never saw session" in notes[0]
     assert ChainEncoder  # the encoder is what the forgeries above imitate
+
+
+def test_an_invalid_tail_is_refused_once_and_the_log_witnessed_again_after_a_resume(
+    room: Room, signer: Signer
+) -> None:
+    """A bad line after the last checkpoint: the witness writes one `invalid` refusal; when
+    the log is written again (a resume kept the line aside and went on), it goes on too."""
+    log = room.logs / "a.jsonl"
+    full = build_log_bytes(sample_header(), signer, sample_events(32, seed=3), POLICY)
+    lines = split(full)
+    cut = numbers_of(lines, CHECKPOINT)[2]
+    log.write_bytes(join([*lines[:cut], b'{"seq": NaN}']))
+    file = WitnessFile(room.out, room.wsigner)
+    witness = Witness(room.logs, file)
+    witness.scan()
+    witness.scan()
+    assert witness.refusals == 1 and witness.cosigned == 4  # header + 3 checkpoints
+    log.write_bytes(full)  # the bad line kept aside, the session went on to its seal
+    witness.scan()
+    file.close()
+    book = read_witness_file(room.out, room.wsigner.public_key)
+    assert witness.refusals == 1 and book.entries[-1]["kind"] == "seal"
