@@ -5,6 +5,12 @@ checks that `verify` names the record that was changed, with the right kind.
 The base log: header, 32 events, a checkpoint after every 5 events, a seal:
 
     line 1 header | 2-6 events | 7 checkpoint | ... | 37 checkpoint | 38-39 events | 40 seal
+
+The forgeries only a witness can show (truncation after a checkpoint, seal
+removal, re-signing with a leaked session key, a fork shown to two assessors)
+are in test_witness.py; laundering an unsigned tail through `resume` is in
+tests/runtime/test_resume_integrity.py; hostile bytes for every command that
+reads a log are in tests/commands/test_bad_log_fuzz.py.
 """
 
 from __future__ import annotations
@@ -334,6 +340,27 @@ def torn_last_line(c: Ctx, where: str) -> tuple[bytes, Unsealed]:
     return join(c.lines[:keep]) + torn, Unsealed(records=keep, signed=signed, torn_line=keep + 1)
 
 
+def time_reversed(c: Ctx, where: str) -> tuple[bytes, Bad]:
+    """An event moved back in exam time (an edit, or a record written by something else)."""
+    at = c.events(where)
+    lines = list(c.lines)
+    earlier = {**rec(lines[at - 1]), "t": rec(lines[at - 2])["t"] - 0.5}
+    lines[at - 1] = enc(earlier)
+    return join(lines), Bad(at, FaultKind.TIME_BACKWARDS)
+
+
+def leaked_key_resigns_before_its_checkpoint(c: Ctx, where: str) -> tuple[bytes, Bad]:
+    """Forward security: the key of a later checkpoint, leaked, re-signs an earlier one after
+    an edit; that checkpoint's own key is gone, so the key chain names it."""
+    target = c.checkpoints(where)
+    later = c.lines[-1]  # the seal's key: the last one, as a key taken at the end
+    lines = list(c.lines)
+    lines[target - 2] = flip_in_value(lines[target - 2], "wall", offset=3)
+    lines = relink(lines, target - 2)
+    lines[target - 1] = resign(lines[target - 1], c.leaked(later))
+    return join(lines), Bad(target, FaultKind.WRONG_KEY)
+
+
 CASES: dict[str, Case] = {
     f.__name__: f
     for f in (
@@ -362,6 +389,8 @@ CASES: dict[str, Case] = {
         forged_seal_wrong_count,
         records_after_seal,
         torn_last_line,
+        time_reversed,
+        leaked_key_resigns_before_its_checkpoint,
     )
 }
 
