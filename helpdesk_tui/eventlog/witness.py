@@ -77,7 +77,7 @@ class WitnessBook:
     last: dict[str, Cosigned] = field(default_factory=dict)
     refused: set[str] = field(default_factory=set)
     """Sessions with a conflict or rollback refusal: never cosigned again."""
-    forks: dict[str, str] = field(default_factory=dict)
+    forks: dict[str, tuple[str, str]] = field(default_factory=dict)
     """session -> the first refusal's detail (a conflict or rollback seen by the witness)."""
 
     @property
@@ -93,7 +93,8 @@ class WitnessBook:
             self.last[session] = Cosigned(entry["seq"], entry["head"], entry["log"])
         elif entry["type"] == REFUSAL and entry["reason"] in ("conflict", "rollback"):
             self.refused.add(session)
-            self.forks.setdefault(session, f"witness line {entry['n']}: {entry['detail']}")
+            detail = f"witness line {entry['n']}: {entry['detail']}"
+            self.forks.setdefault(session, (entry["reason"], detail))
 
 
 def read_witness_file(path: Path, key: PublicKey) -> WitnessBook:
@@ -469,17 +470,30 @@ def check_against_witness(result: VerifyResult, book: WitnessBook, witness_name:
 
 
 def _witness_fault(
-    result: VerifyResult, heads: dict[int, str], fork: str | None, name: str
+    result: VerifyResult, heads: dict[int, str], refusal: tuple[str, str] | None, name: str
 ) -> Fault | None:
-    if fork is not None:
-        return Fault(0, None, FaultKind.FORK, f"the witness refused this session: {fork}.")
+    """The first record where the log and the witness disagree; else the witness's refusal."""
+    fault = _heads_fault(result, heads, name)
+    if refusal is None:
+        return fault
+    reason, detail = refusal
+    if fault is not None:
+        if reason == "conflict" and fault.kind == FaultKind.WITNESS_HEAD_DIFFERS:
+            why = f"{fault.message.rstrip('.')}; the witness saw two logs for this session ({detail})."
+            return Fault(fault.line, fault.seq, FaultKind.FORK, why)
+        return fault
+    kind = FaultKind.FORK if reason == "conflict" else FaultKind.CUT_AFTER_WITNESSED
+    return Fault(0, None, kind, f"the witness refused this session ({reason}): {detail}.")
+
+
+def _heads_fault(result: VerifyResult, heads: dict[int, str], name: str) -> Fault | None:
     hashes = result.line_hashes
     for seq in sorted(heads):
         if seq >= len(hashes):
             if result.fault is not None:
                 return None  # the log's own fault explains it
             return Fault(
-                len(hashes) + 1, seq, FaultKind.CUT_AFTER_WITNESSED,
+                seq + 1, seq, FaultKind.CUT_AFTER_WITNESSED,
                 f"line {seq + 1} (seq {seq}): the witness ({name}) cosigned a record at seq {seq} "
                 f"(head {heads[seq][:16]}...), but the log ends at seq {len(hashes) - 1}: it was "
                 "cut or rolled back after the witness saw it",

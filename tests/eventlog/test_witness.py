@@ -275,7 +275,7 @@ def test_the_witness_follows_a_log_as_it_grows_and_refuses_a_rollback(
         book.entries[-1]["type"] == "witness.refusal" and book.entries[-1]["reason"] == "rollback"
     )
     code, out = room.verify(log, capsys)
-    assert code == 1 and "FAILED (fork)" in out and "rolled back" in out
+    assert code == 1 and "FAILED (cut-after-witnessed)" in out and "rolled back" in out
 
 
 def test_a_changed_or_rolled_back_witness_file_is_refused(
