@@ -194,9 +194,13 @@ def _verify_for_resume(path: Path, data: bytes, signer: Signer | None) -> Verify
                 f"{path} cannot be resumed: {result.fault.message} Run `helpdesk-exam verify {path}` "
                 "and have the assessors look at it."
             )
-    if result.status == "ok":
+    if result.summary.seal_reason is not None:  # sealed, even with something after the seal
+        after = (
+            "" if result.status == "ok" else f" ({result.fault.message if result.fault else ''})"
+        )
         raise LogStateError(
-            f"{path} is sealed ({result.summary.seal_reason}); a sealed session cannot be continued."
+            f"{path} is sealed ({result.summary.seal_reason}){after}; a sealed session cannot "
+            "be continued."
         )
     if signer is not None and signer.fingerprint != result.summary.key_fingerprint:
         raise LogError(

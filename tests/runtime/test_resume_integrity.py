@@ -17,7 +17,7 @@ import pytest
 
 from helpdesk_tui.core.clock import ManualClock
 from helpdesk_tui.eventlog import PublicKey, Signer, read_log, verify_log
-from helpdesk_tui.eventlog.errors import LogError
+from helpdesk_tui.eventlog.errors import LogError, LogStateError
 from helpdesk_tui.eventlog.records import CHECKPOINT, canonical_json, sha256_hex
 from helpdesk_tui.runtime.resume import resume_log
 from helpdesk_tui.scenario.model import Scenario
@@ -170,3 +170,19 @@ def test_an_honest_crash_resumes_everything_with_its_evidence(
         in (evidence.data["reason"])
     )
     assert verify_log(log, pubkey).fault is None
+
+
+def test_a_sealed_log_with_a_line_added_after_the_seal_is_still_refused(
+    tmp_path: Path, northwind: Scenario, signer: Signer
+) -> None:
+    log = tmp_path / "exam.jsonl"
+    runtime = started_exam(northwind, log, signer)
+    runtime.session.end("handed-in")
+    assert runtime.seal()
+    runtime.close()
+    lines = log.read_bytes().split(b"\n")[:-1]
+    write(log, [*lines, forged(lines[-1], "focus_moved", {"area": "queue", "target": ""})])
+    before = log.read_bytes()
+    with pytest.raises(LogStateError, match="sealed"):
+        resume_log(log, northwind, signer=signer, clock=manual)
+    assert log.read_bytes() == before
