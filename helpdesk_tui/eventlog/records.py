@@ -105,6 +105,8 @@ def _no_constant(name: str) -> Any:
 _DECODER = json.JSONDecoder(
     parse_int=_strict_int, parse_float=_strict_float, parse_constant=_no_constant
 )
+"""The C scanner calls these only for numbers (two or three a record): no slower in
+practice than the default decoder, and every number is bounded where it is read."""
 
 
 def parse_json(line: bytes | str) -> Any:
