@@ -2,16 +2,19 @@
 # collect-logs.sh: gather a sitting's logs into one folder for the assessors.
 #
 #   sudo deploy/collect-logs.sh DEST [--logs DIR] [--pubkey FILE] [--scenario DIR|none]
-#                                    [--conf FILE]
+#                                    [--conf FILE] [--witness DIR]
 #
 # DEST must not exist yet (or be an empty folder). It receives:
-#   logs/<candidate>/*.jsonl      each log (and any *.torn fragment a crash left)
+#   logs/<candidate>/*.jsonl      each log (and any *.torn / *.set-aside fragment a resume left)
+#   witness/                      every witness file (*.jsonl, *.jsonl.state) and witness.pub,
+#                                 from --witness DIR or `witness_dir` in exam.conf; the logs
+#                                 are then verified --witness against each witness file
 #   exam-centre.pub               the public key the logs are verified with
 #   scenario/<name>/              the scenario the sitting used (verify --scenario checks it)
 #   verify/<candidate>/<log>.txt  what `helpdesk-exam verify` said about each copied log
 #   verify-summary.tsv            candidate, log, verdict, exit code: one line a log
 #   logs/sitting.json, plan.json  the sitting's register (where the sitting has one), rebuilt
-#                                 from the copies; witness files beside it (docs/deployment.md)
+#                                 from the copies (docs/deployment.md, "A sitting")
 #   exam.conf, README.txt         the sitting's settings; how to check all this
 #   MANIFEST.sha256               the SHA-256 of every file above (sha256sum -c MANIFEST.sha256)
 #
@@ -33,12 +36,14 @@ DEST=""
 LOGS=""
 PUBKEY=""
 SCENARIO=""
+WITNESS=""
 while (($#)); do
     case $1 in
     --logs) LOGS=${2:?--logs needs a folder}; shift 2 ;;
     --pubkey) PUBKEY=${2:?--pubkey needs a file}; shift 2 ;;
     --scenario) SCENARIO=${2:?--scenario needs a folder or none}; shift 2 ;;
     --conf) CONF=${2:?--conf needs a file}; shift 2 ;;
+    --witness) WITNESS=${2:?--witness needs a folder}; shift 2 ;;
     -h | --help) usage; exit 0 ;;
     -*) die "unknown option '$1' (see --help)" ;;
     *) [ -z "$DEST" ] || die "one DEST only (got '$DEST' and '$1')"; DEST=$1; shift ;;
@@ -82,6 +87,24 @@ mkdir -p -- "$DEST"
 DEST=$(cd -- "$DEST" && pwd)
 mkdir -p -- "$DEST/logs" "$DEST/verify"
 
+[ -n "$WITNESS" ] || WITNESS=$(conf_get witness_dir)
+witness_args=()
+if [ -n "$WITNESS" ]; then
+    [ -d "$WITNESS" ] || die "witness folder $WITNESS does not exist"
+    mkdir -p -- "$DEST/witness"
+    shopt -s nullglob
+    for f in "$WITNESS"/*.jsonl "$WITNESS"/*.jsonl.state "$WITNESS"/witness.pub; do
+        cp --preserve=timestamps -- "$f" "$DEST/witness/"
+    done
+    shopt -u nullglob
+    wfiles=("$DEST"/witness/*.jsonl)
+    if [ -e "${wfiles[0]:-}" ] && [ -r "$DEST/witness/witness.pub" ]; then
+        witness_args=(--witness "${wfiles[0]}" --witness-pubkey "$DEST/witness/witness.pub")
+    else
+        printf 'collect-logs: no witness file and witness.pub in %s; logs are verified without --witness\n' "$WITNESS" >&2
+    fi
+fi
+
 cp -- "$PUBKEY" "$DEST/exam-centre.pub"
 [ ! -r "$CONF" ] || cp -- "$CONF" "$DEST/exam.conf"
 scenario_args=()
@@ -113,7 +136,7 @@ for dir in "$LOGS"/*/; do
         continue
     fi
     mkdir -p -- "$DEST/logs/$candidate" "$DEST/verify/$candidate"
-    for f in "$dir"*.jsonl "$dir"*.jsonl.torn*; do
+    for f in "$dir"*.jsonl "$dir"*.jsonl.torn* "$dir"*.jsonl.set-aside*; do
         cp --preserve=timestamps -- "$f" "$DEST/logs/$candidate/"
     done
     for log in "${logs[@]}"; do
@@ -121,7 +144,7 @@ for dir in "$LOGS"/*/; do
         copy=$DEST/logs/$candidate/$name
         total=$((total + 1))
         rc=0
-        "$PROGRAM" verify "$copy" --pubkey "$DEST/exam-centre.pub" "${scenario_args[@]}" \
+        "$PROGRAM" verify "$copy" --pubkey "$DEST/exam-centre.pub" "${scenario_args[@]}" "${witness_args[@]}" \
             >"$DEST/verify/$candidate/$name.txt" 2>&1 </dev/null || rc=$?
         case $rc in
         0) verdict=OK; good=$((good + 1)) ;;
@@ -152,15 +175,14 @@ fi
 
 # The sitting's register, where there is one (helpdesk-exam sitting new): the server's copy is
 # brought up to date (with each sealed log verified), and DEST gets its own, rebuilt from the
-# copies, with the plan and any witness files, so `sitting merge` can join several servers.
+# copies, with the plan, so `sitting merge` can join several servers (and their witness/).
 # A register that cannot be updated is a warning; the logs are collected all the same.
 if [ -f "$LOGS/sitting.json" ]; then
     "$PROGRAM" sitting update "$LOGS/" --pubkey "$PUBKEY" >/dev/null 2>"$DEST/register-update.txt" ||
         problems+=("the sitting register in $LOGS was not updated (see register-update.txt)")
-    for f in plan.json closed merged.json witness.jsonl witness.jsonl.state; do
+    for f in plan.json closed merged.json; do
         [ ! -f "$LOGS/$f" ] || cp --preserve=timestamps -- "$LOGS/$f" "$DEST/logs/$f"
     done
-    [ ! -d "$LOGS/witness" ] || cp -R --preserve=timestamps -- "$LOGS/witness" "$DEST/logs/witness"
     "$PROGRAM" sitting rebuild "$DEST/logs/" --pubkey "$DEST/exam-centre.pub" >/dev/null 2>>"$DEST/register-update.txt" ||
         problems+=("the sitting register in $DEST/logs could not be rebuilt (see register-update.txt)")
     [ -s "$DEST/register-update.txt" ] || rm -f -- "$DEST/register-update.txt"
@@ -177,6 +199,9 @@ Check the folder came through intact:
     sha256sum -c MANIFEST.sha256
 Check each log yourself (do not rely on verify/, which the centre wrote):
     helpdesk-exam verify logs/CANDIDATE/LOG.jsonl --pubkey exam-centre.pub$([ "$SCENARIO" = none ] || printf ' --scenario scenario/%s' "$(basename -- "$SCENARIO")")
+With the witness files (witness/): add --witness witness/FILE.jsonl --witness-pubkey witness/witness.pub
+(check witness.pub's fingerprint with the centre, as for exam-centre.pub): a log cut, rolled
+back, re-signed or forked after the witness saw it then fails instead of reading "unsealed".
 exit 0 = intact and sealed, 3 = intact but unsealed, 1 = changed or damaged, 2 = cannot read.
 verify-summary.tsv lists every log with the verdict at collection time.
 EOF

@@ -393,10 +393,14 @@ class Sitting:
             report.copied += 1
 
     def _merge_witness(self, source: Path, server: str, report: MergeReport) -> list[str]:
-        """Witness files beside the source's logs go to witness/SERVER/ (never overwritten)."""
-        found = sorted(source.glob("witness*.jsonl*")) + sorted(
-            (source / WITNESS_FOLDER).rglob("*.jsonl*")
-        )
+        """Witness files beside the source's logs (or in a handover's witness/) go to
+        witness/SERVER/ (never overwritten)."""
+        places = [source / WITNESS_FOLDER]
+        if (source.parent / "MANIFEST.sha256").is_file():  # a collect-logs.sh handover's logs/
+            places.append(source.parent / WITNESS_FOLDER)
+        found = sorted(source.glob("witness*.jsonl*"))
+        for place in places:
+            found += sorted(place.rglob("*.jsonl*")) + sorted(place.glob("witness.pub"))
         names: list[str] = []
         safe = re.sub(r"[^A-Za-z0-9._-]", "_", server) or "server"
         for path in found:

@@ -145,7 +145,6 @@ def test_the_sitting_register_is_updated_and_handed_over_rebuilt(
     server.add(["c0001", "c0002"])
     signer = load_private_key(keys / "exam-centre.key")
     simulated_log(box.logs / "c0001" / "exam.jsonl", "idle", signer=signer, candidate_id="c0001")
-    (box.logs / "witness.jsonl").write_text('{"n": 0}\n')
     dest = tmp_path / "handover"
     result = collect(box, dest)
     assert not (dest / "register-update.txt").exists(), result.stderr
@@ -153,8 +152,35 @@ def test_the_sitting_register_is_updated_and_handed_over_rebuilt(
         rows = {row["candidate"]: row for row in sitting.rows()}
         assert rows["c0001"]["state"] == "time-up" and rows["c0001"]["verified"] == "OK"
         assert rows["c0002"]["state"] == "waiting" and rows["c0002"]["server"] == "exam-1"
-    assert (dest / "logs" / "witness.jsonl").read_text() == '{"n": 0}\n'
     check = subprocess.run(
         ["sha256sum", "-c", "--strict", "MANIFEST.sha256"], cwd=dest, capture_output=True, text=True
     )
     assert check.returncode == 0 and "logs/sitting.json: OK" in check.stdout
+
+
+def test_witness_files_are_collected_and_every_log_verified_against_them(
+    box: Sandbox, tmp_path: Path
+) -> None:
+    box.add_log("a.jsonl", "SEALED\n", candidate="c0001")
+    box.add_log("a.jsonl.set-aside", "kept aside\n", candidate="c0001")
+    witness = tmp_path / "witness-home"
+    witness.mkdir()
+    (witness / "witness.jsonl").write_text("cosignatures\n")
+    (witness / "witness.jsonl.state").write_text("state\n")
+    (witness / "witness.pub").write_text("PUB\n")
+    (witness / "witness.key").write_text("PRIVATE\n")  # never collected
+    dest = tmp_path / "out"
+    result = collect(box, dest, "--witness", str(witness))
+    assert result.returncode == 0, result.stdout + result.stderr
+    copied = sorted(p.name for p in (dest / "witness").iterdir())
+    assert copied == ["witness.jsonl", "witness.jsonl.state", "witness.pub"]
+    assert (dest / "logs" / "c0001" / "a.jsonl.set-aside").read_text() == "kept aside\n"
+    verify = [c["argv"] for c in box.calls() if c["argv"][:1] == ["verify"]]
+    assert verify[0][-4:] == [
+        "--witness",
+        str(dest / "witness" / "witness.jsonl"),
+        "--witness-pubkey",
+        str(dest / "witness" / "witness.pub"),
+    ]
+    assert "witness/witness.jsonl" in (dest / "MANIFEST.sha256").read_text()
+    assert "--witness witness/" in (dest / "README.txt").read_text()

@@ -244,3 +244,21 @@ def test_a_row_derived_before_the_lock_is_derived_again_if_the_files_changed_mea
     assert calls == ["c0002", "c0002"]  # derived again under the lock
     assert row["state"] == "interrupted" and row["log"] == "c0002/exam.jsonl"
     assert by_candidate(sitting)["c0002"]["state"] == "interrupted"
+
+
+def test_merge_takes_a_handovers_witness_folder(tmp_path: Path) -> None:
+    """collect-logs.sh puts the sitting in DEST/logs and the witness files in DEST/witness."""
+    handover = tmp_path / "exam-3"
+    server = Sitting.create(handover / "logs", "s", server="exam-3")
+    server.add(["c0009"])
+    (handover / "MANIFEST.sha256").write_text("")
+    (handover / "witness").mkdir()
+    (handover / "witness" / "witness.jsonl").write_text("cosigned\n")
+    (handover / "witness" / "witness.pub").write_text("PUB\n")
+    centre = Sitting.create(tmp_path / "centre", "s")
+    report = centre.merge([handover / "logs"])
+    assert not report.conflicts and report.candidates == ["c0009"]
+    kept = centre.folder / "witness" / "exam-3"
+    assert (kept / "witness.jsonl").read_text() == "cosigned\n"
+    assert (kept / "witness.pub").read_text() == "PUB\n"
+    assert by_candidate(centre)["c0009"]["server"] == "exam-3"
