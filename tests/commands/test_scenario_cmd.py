@@ -138,7 +138,14 @@ def test_list_the_bundled_scenarios(bundled: Path, capsys: pytest.CaptureFixture
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "Practice:"
     assert lines[1].split() == ["id", "lang", "minutes", "incidents", "title"]
-    assert lines[2].split(maxsplit=5) == ["*", "test-valid", "en", "30", "3", "A small valid scenario"]
+    assert lines[2].split(maxsplit=5) == [
+        "*",
+        "test-valid",
+        "en",
+        "30",
+        "3",
+        "A small valid scenario",
+    ]
     drills = lines.index("Drills (short, one group of competencies each):")
     assert drills > 2
     assert lines[drills + 2].split()[0] == "a-drill"

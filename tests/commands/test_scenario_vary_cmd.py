@@ -14,7 +14,9 @@ BASE = paths.scenarios_dir() / "en-northwind-monday"
 FIXTURES = Path(__file__).parents[1] / "scenario" / "fixtures"
 
 
-def test_vary_writes_a_form_that_validates(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_vary_writes_a_form_that_validates(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "form"
     assert cli.main(["scenario", "vary", str(BASE), "--seed", "5", "--out", str(out)]) == 0
     printed = capsys.readouterr().out
@@ -58,7 +60,10 @@ def test_vary_refuses_a_broken_variation_with_file_and_field(
     folder = tmp_path / "base"
     shutil.copytree(BASE, folder)
     (folder / "variation.toml").write_text('[[blocks]]\nincidents = ["tom-lockout", "nope"]\n')
-    assert cli.main(["scenario", "vary", str(folder), "--seed", "1", "--out", str(tmp_path / "f")]) == 2
+    assert (
+        cli.main(["scenario", "vary", str(folder), "--seed", "1", "--out", str(tmp_path / "f")])
+        == 2
+    )
     err = capsys.readouterr().err
     assert "variation.toml: blocks[0].incidents (line 2): unknown incident 'nope'" in err
     assert not (tmp_path / "f").exists()
@@ -71,7 +76,11 @@ def test_five_forms_of_the_bundled_scenario_measure_the_same(
     assert cli.main(["scenario", "vary", str(BASE), "--check", "5"]) == 0
     printed = capsys.readouterr().out
     assert "the base and 5 forms" in printed
-    rows = {tuple(line.split()[:2]): line.split()[2:] for line in printed.splitlines() if line.startswith("  ")}
+    rows = {
+        tuple(line.split()[:2]): line.split()[2:]
+        for line in printed.splitlines()
+        if line.startswith("  ")
+    }
     # The ideal and idle candidates get exactly the same on every form.
     for policy, figure in (("ideal", "breaches"), ("ideal", "favourable"), ("idle", "favourable")):
         values = rows[(policy, figure)][:6]
@@ -107,7 +116,10 @@ def test_validate_exam_counts_customers_per_competency(
     assert cli.main(["scenario", "validate", "--exam", str(BASE)]) == 2
     out = capsys.readouterr().out
     # Counted by hand from scenarios/en-northwind-monday/scenario.toml: only Helen's call names COM-6.
-    assert "error: incidents: COM-6 is observed with 1 customer (helen) — an exam needs at least 3" in out
+    assert (
+        "error: incidents: COM-6 is observed with 1 customer (helen) — an exam needs at least 3"
+        in out
+    )
     assert "  ! COM-6    1  helen" in out
     assert "    SOL-2   10  " in out
     assert "1 scenario checked: 6 errors" in out
@@ -126,7 +138,9 @@ def test_a_scenario_of_kind_exam_is_always_checked_as_one(
     folder = tmp_path / "exam"
     shutil.copytree(FIXTURES / "valid", folder)
     toml = folder / "scenario.toml"
-    toml.write_text(toml.read_text().replace('id = "test-valid"', 'id = "test-valid"\nkind = "exam"', 1))
+    toml.write_text(
+        toml.read_text().replace('id = "test-valid"', 'id = "test-valid"\nkind = "exam"', 1)
+    )
     code = cli.main(
         ["scenario", "validate", str(folder), "--sla-profiles", str(FIXTURES / "sla_profiles")]
     )

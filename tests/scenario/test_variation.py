@@ -151,8 +151,16 @@ def test_writing_into_a_folder_that_is_not_empty_is_refused(
 @pytest.mark.parametrize(
     ("text", "field", "says"),
     [
-        ('[[blocks]]\nincidents = ["tom-lockout", "nope"]\n', "blocks[0].incidents", "unknown incident 'nope'"),
-        ('[[blocks]]\nincidents = ["boardroom-wifi", "tom-lockout"]\n', "blocks[0].incidents", "queue ticket"),
+        (
+            '[[blocks]]\nincidents = ["tom-lockout", "nope"]\n',
+            "blocks[0].incidents",
+            "unknown incident 'nope'",
+        ),
+        (
+            '[[blocks]]\nincidents = ["boardroom-wifi", "tom-lockout"]\n',
+            "blocks[0].incidents",
+            "queue ticket",
+        ),
         ('[[blocks]]\nincidents = ["tom-lockout"]\n', "blocks[0].incidents", "at least 2"),
         (
             '[[blocks]]\nincidents = ["tom-lockout", "raj-vpn-certificate"]\n'
@@ -160,12 +168,20 @@ def test_writing_into_a_folder_that_is_not_empty_is_refused(
             "blocks[1].incidents",
             "already in blocks[0]",
         ),
-        ('[jitter]\nminutes = 99\n', "jitter.minutes", "at most 15"),
+        ("[jitter]\nminutes = 99\n", "jitter.minutes", "at most 15"),
         ('[jitter]\nminutes = "1"\n', "jitter.minutes", "must be a number"),
         ('[jitter.incidents]\n"nope" = 1\n', "jitter.incidents.nope", "unknown incident"),
-        ('[[customers]]\nid = "zed"\nnames = ["A B"]\n', "customers[0] (id \"zed\").id", "unknown customer"),
+        (
+            '[[customers]]\nid = "zed"\nnames = ["A B"]\n',
+            'customers[0] (id "zed").id',
+            "unknown customer",
+        ),
         ('[[customers]]\nid = "tom"\nnames = []\n', 'customers[0] (id "tom").names', "at least 1"),
-        ('[[tokens]]\ntext = "PRB-0312"\nvariants = [1]\n', "tokens[0].variants", "list of non-empty texts"),
+        (
+            '[[tokens]]\ntext = "PRB-0312"\nvariants = [1]\n',
+            "tokens[0].variants",
+            "list of non-empty texts",
+        ),
         ("format = 2\n", "format", "only format = 1"),
         ("[[tokens]\n", "", "TOML"),
     ],
