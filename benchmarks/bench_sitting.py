@@ -85,7 +85,7 @@ TAIL = 8
 UNMEASURED = 3
 SSH_TOOLS = ("/usr/sbin/sshd", "ssh", "ssh-keygen", "sudo", "visudo", "useradd", "userdel")
 
-F2, F4, F5, F10 = "\x1bOQ", "\x1bOS", "\x1b[15~", "\x1b[21~"
+F2, F4, F5, F10, F12 = "\x1bOQ", "\x1bOS", "\x1b[15~", "\x1b[21~", "\x1b[24~"
 ENTER, ESCAPE, CTRL_S, DOWN = "\r", "\x1b", "\x13", "\x1b[B"
 REPLIES = (
     "Hello, how can I help you",
@@ -620,19 +620,43 @@ def log_in_all(
     raise RuntimeError(f"{len(missing)} candidates never reached the exam screen: {missing[:5]}")
 
 
+HAND_IN = (
+    (F10, b"Hand in your exam?"),
+    ("y", b"Are you sure?"),
+    ("h", b"call the proctor"),  # sealed; only the proctor closes the program
+    (F12, b"Proctor code"),
+    (PROCTOR_CODE + ENTER, b"Close the program"),
+    ("c", None),
+)
+
+
 def hand_in_all(candidates: list[Candidate], limit_s: float) -> None:
-    """F10, Y, H for everyone, then wait (bounded) for the sessions to end."""
-    for keys in (ESCAPE, F10, "y", "h"):
-        now = time.monotonic()
-        for c in candidates:
-            c.waiting = None
-            c.send(keys, now, None, None)
-        pump(candidates, time.monotonic() + 0.6, False)
+    """Everyone hands in as a candidate would (Escape out of any form, F10, Y, H), then the
+    proctor closes the program (F12, the code, C), each key once the screen shows what it
+    answers; a step not answered in 5 s is
+    started again. Bounded by `limit_s`; whoever is left is stopped by `close`."""
+    step = dict.fromkeys((c.name for c in candidates), -1)
+    seen: list[float] = []
     deadline = time.monotonic() + limit_s
     while time.monotonic() < deadline:
-        pump(candidates, time.monotonic() + 0.5, False)
-        if all(c.process is None or c.process.poll() is not None for c in candidates):
+        now = time.monotonic()
+        running = [c for c in candidates if c.process is not None and c.process.poll() is None]
+        if not running:
             return
+        for c in running:
+            stuck = c.waiting is not None and now - c.waiting[1] > 5
+            if step[c.name] == len(HAND_IN) and now - c.next_at > 10 or stuck:
+                step[c.name] = -1  # no answer, or the exam is still there: from the top
+            if c.waiting is not None and not stuck or step[c.name] == len(HAND_IN):
+                continue
+            if step[c.name] == -1:
+                c.send(ESCAPE, now, None, None)
+            else:
+                keys, expect = HAND_IN[step[c.name]]
+                c.send(keys, now, expect, seen if expect else None)
+            c.next_at = now
+            step[c.name] += 1
+        pump(candidates, time.monotonic() + 0.3, False)
 
 
 # ----------------------------------------------------------------------------- the probe log
@@ -701,7 +725,8 @@ def measure(sitting: Sitting, candidates: list[Candidate], seconds: float) -> di
     elapsed = time.monotonic() - start
     for name, pid in pids.items():
         usage.cpu[name] = (cpu_of([pid]) - before[name]) / elapsed
-        usage.overhead[name] = (cpu_of(chains[name]) - before_chain[name]) / elapsed
+        if sitting.mode == "ssh":  # in pty mode the exam's parent is this process
+            usage.overhead[name] = (cpu_of(chains[name]) - before_chain[name]) / elapsed
     client_cpu = (cpu_of(clients) + time.process_time() - before_clients) / elapsed
     busy1, total1 = machine_busy()
     try:
