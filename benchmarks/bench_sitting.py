@@ -464,7 +464,6 @@ class Candidate:
     waiting: tuple[bytes, float, list[float]] | None = None
     next_at: float = 0.0
     plan: list[tuple[str, bytes | None, list[float] | None]] = field(default_factory=list)
-    typed: str = ""
 
     def start(self, argv: list[str], env: dict[str, str]) -> None:
         master, slave = os.openpty()
@@ -927,6 +926,7 @@ def main(argv: list[str] | None = None) -> int:
         raise KeyboardInterrupt(f"signal {signum}")
 
     signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGHUP, stop)  # the terminal closed: still clean up
     try:
         summary = bench(args)
     except KeyboardInterrupt:
