@@ -925,8 +925,10 @@ def main(argv: list[str] | None = None) -> int:
     def stop(signum: int, _frame: object) -> None:
         raise KeyboardInterrupt(f"signal {signum}")
 
-    signal.signal(signal.SIGTERM, stop)
-    signal.signal(signal.SIGHUP, stop)  # the terminal closed: still clean up
+    # Ctrl+C, kill, a closed terminal: all end in `bench`'s cleanup (SIGINT is set here
+    # too, since a shell starts background jobs with it ignored).
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, stop)
     try:
         summary = bench(args)
     except KeyboardInterrupt:
