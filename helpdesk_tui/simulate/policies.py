@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+from helpdesk_tui.simulate.gaming import MacroPolicy, ParrotPolicy, ShotgunPolicy
 from helpdesk_tui.simulate.jobs import Style
 from helpdesk_tui.simulate.policy import IdlePolicy, Policy
 from helpdesk_tui.simulate.scripted import ScriptedCandidate
@@ -51,5 +52,8 @@ POLICIES: dict[str, type[Policy]] = {
     "ideal": IdealPolicy,
     "naive": NaivePolicy,
     "idle": IdlePolicy,
+    "shotgun": ShotgunPolicy,
+    "macro": MacroPolicy,
+    "parrot": ParrotPolicy,
 }
 """The policies by name, in the order `--policy` lists them."""
