@@ -21,6 +21,7 @@ from dataclasses import replace
 
 from helpdesk_tui.assess.cases import build_cases
 from helpdesk_tui.assess.context import Context
+from helpdesk_tui.assess.integrity import mark_cases
 from helpdesk_tui.assess.measure_com import com_items, mood_timelines
 from helpdesk_tui.assess.measure_data import data_items
 from helpdesk_tui.assess.measure_sim import latencies, sim_items
@@ -74,6 +75,7 @@ class EvidenceGatherer:
         ctx = Context(
             state, self.tracker, self.scenario, lang, cases, self.tracker.finish(), state.now
         )
+        mark_cases(ctx)
         lat = latencies(ctx)
         moods = mood_timelines(ctx)
         rows = sla_rows(ctx)

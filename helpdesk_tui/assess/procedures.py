@@ -8,6 +8,7 @@ after the steps the procedure puts before it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
 from helpdesk_tui.assess.cases import Case
@@ -32,7 +33,13 @@ def procedure_of(case: Case, scenario: Scenario | None) -> Procedure | None:
     return None
 
 
-def check_procedure(case: Case, procedure: Procedure, said_only: bool = False) -> ProcedureCheck:
+Shows = Callable[[ProcedureStep, Action], bool]
+"""Does this action show this step? The evidence rules pass their own (`integrity`)."""
+
+
+def check_procedure(
+    case: Case, procedure: Procedure, said_only: bool = False, shows: Shows | None = None
+) -> ProcedureCheck:
     """Where each step shows, in order where the log allows; `said_only`: steps in words only.
 
     Each step takes its first occurrence after the previous step's (so a ticket
@@ -41,12 +48,13 @@ def check_procedure(case: Case, procedure: Procedure, said_only: bool = False) -
     """
     hits = []
     last = -1
+    test = shows or _shows
     for step in procedure.steps:
         if said_only and not step.patterns:
             continue
         candidates = case.said() if step.patterns else case.actions
-        after = next((a for a in candidates if a.seq > last and _shows(step, a)), None)
-        hit = after or next((a for a in candidates if a.seq <= last and _shows(step, a)), None)
+        after = next((a for a in candidates if a.seq > last and test(step, a)), None)
+        hit = after or next((a for a in candidates if a.seq <= last and test(step, a)), None)
         if after is not None:
             last = after.seq
         hits.append(StepHit(step.id, step.label, hit.seq if hit else None, hit.at if hit else None))
@@ -69,6 +77,11 @@ def procedure_figures(check: ProcedureCheck) -> dict[str, object]:
         "missing": list(check.missing),
         "out_of_order": list(check.out_of_order),
     }
+
+
+def shows_plainly(step: ProcedureStep, action: Action) -> bool:
+    """The step's pattern in the action's words, or its event: the plain reading."""
+    return _shows(step, action)
 
 
 def _shows(step: ProcedureStep, action: Action) -> bool:

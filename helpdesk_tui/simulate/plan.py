@@ -25,7 +25,7 @@ from helpdesk_tui.customers import dialogue
 from helpdesk_tui.kb.search import KbIndex
 from helpdesk_tui.scenario.model import Channel, Fact, ProcedureStep, Scenario
 from helpdesk_tui.simulate.jobs import Command, Job, Said, Step, Style
-from helpdesk_tui.simulate.texts import Texts, sentences
+from helpdesk_tui.simulate.texts import Texts, restatement, sentences
 
 __all__ = ["Job", "Planner", "Step", "Style", "Texts", "sentences"]
 
@@ -183,7 +183,7 @@ class Planner:
             customer = state.customers.get(job.incident.customer)
             if customer is None or customer.mood == "calm":
                 return None
-            return self.t.phrase("empathy"), None
+            return self.t.phrase("empathy", name=customer.name.split()[0]), None
 
         return [Step("empathy", "say", make)]
 
@@ -215,7 +215,7 @@ class Planner:
         facts = [f for f in job.incident.facts if f.id in job.revealed]
         chosen = [f for f in facts if f.key] or facts
         if chosen:
-            summary = " ".join(f.answer for f in chosen)
+            summary = restatement([f.answer for f in chosen], self.scenario.language)
         else:
             conv = state.conversations.get(job.conv_id or "")
             said = [m.text for m in conv.messages if m.author == "customer"] if conv else []
