@@ -56,7 +56,25 @@ class Planner:
                 steps += self._event_step(job, proc_step.events, done)
         for block in self._missing(job):
             steps += self._ensure(job, block, done)
+        if incident.channel == Channel.CALL and self.style.search_while_listening:
+            steps.insert(0, self._listening_search())
         return steps
+
+    def _listening_search(self) -> Step:
+        """A caller's first words typed into the KB search while they are still speaking (SIM-3)."""
+
+        def make(state: ExamState, j: Job) -> Command | None:
+            conv = state.conversations.get(j.conv_id or "")
+            said = [m.text for m in conv.messages if m.author == "customer"] if conv else []
+            if not said:
+                return None
+            query = " ".join(said[0].split()[:6])
+            return "kb_searched", {
+                "query": query,
+                "results": [h.article_id for h in self.kb.search(query, limit=5)],
+            }
+
+        return Step("search while listening", "do", make, cost=3.0)
 
     def _missing(self, job: Job) -> tuple[str, ...]:
         """Blocks every plan ends with, in this order, when the procedure left them out."""

@@ -43,6 +43,7 @@ class NaivePolicy(ScriptedCandidate):
         use_canned=False,
         correct_fields=False,
         pick_right_article=False,
+        search_while_listening=False,
         speed=2.5,
         pickup_s=20.0,
     )
