@@ -177,9 +177,35 @@ def kb_copies(ctx: Context, text: str) -> list[str]:
     return [article for article, runs in index.items() if mine & runs]
 
 
+STUFFED_OWN_WORDS = 12
+"""Words a pasted article must bring that no other pasted article brings, to count as pasted."""
+
+
 def stuffed(ctx: Context, text: str) -> bool:
-    """Text pasted from two articles or more at once."""
-    return len(kb_copies(ctx, text)) >= 2
+    """Text pasted from two articles or more at once (each bringing words of its own).
+
+    Articles share boilerplate ("verify the customer's identity first"): a
+    sentence of one that is also in another does not make two pastes.
+    """
+    copied = kb_copies(ctx, text)
+    if len(copied) < 2:
+        return False
+    mine = words(text)
+    covered: dict[str, set[int]] = {}
+    for article in copied:
+        runs = ctx.cache["kb_runs"][article]
+        covered[article] = {
+            i + k
+            for i in range(len(mine) - KB_RUN_WORDS + 1)
+            if mine[i : i + KB_RUN_WORDS] in runs
+            for k in range(KB_RUN_WORDS)
+        }
+    own = [
+        a for a in copied
+        if len(covered[a] - set().union(*(covered[b] for b in copied if b != a)))
+        >= STUFFED_OWN_WORDS
+    ]  # fmt: skip
+    return len(own) >= 2
 
 
 def echo_of(case: Case, action: Action) -> str | None:
@@ -208,19 +234,28 @@ class WrongRecipient:
 
 
 def wrong_recipients(ctx: Context) -> list[WrongRecipient]:
-    """Messages to one case's customer that name another case's customer, ticket or fact."""
+    """Messages to one case's customer that name another case's customer, ticket or fact.
+
+    A full name, a ticket id or a distinctive fact (a code, a number) of
+    another case anywhere in the message; another customer's first name only
+    where a message addresses someone (its first `ADDRESS_WORDS` words: "Hi
+    Tom"), since a first name alone also turns up in articles and examples.
+    """
     if "wrong" in ctx.cache:
         return ctx.cache["wrong"]
     marks = {case.id: _marks(ctx, case) for case in ctx.cases}
     found = []
     for case in ctx.cases:
-        own = marks[case.id]
+        own = marks[case.id][0] | marks[case.id][1]
         for action in case.said():
             text_words = words(action.text or "")
             for other in ctx.cases:
                 if other is case or other.customer_id == case.customer_id:
                     continue
-                hit = next((m for m in marks[other.id] - own if _names(text_words, m)), None)
+                anywhere, addressed = marks[other.id]
+                hit = next((m for m in anywhere - own if _names(text_words, m)), None) or next(
+                    (m for m in addressed - own if _names(text_words[:ADDRESS_WORDS], m)), None
+                )
                 if hit is not None:
                     found.append(WrongRecipient(action, case, other, " ".join(hit)))
                     break
@@ -228,20 +263,25 @@ def wrong_recipients(ctx: Context) -> list[WrongRecipient]:
     return found
 
 
-def _marks(ctx: Context, case: Case) -> set[tuple[str, ...]]:
-    """What only this case's messages should name: its customer, its tickets, its codes."""
-    marks: set[tuple[str, ...]] = set()
+ADDRESS_WORDS = 3
+
+
+def _marks(ctx: Context, case: Case) -> tuple[set[tuple[str, ...]], set[tuple[str, ...]]]:
+    """What only this case's messages should name: anywhere (full name, tickets, codes), and
+    where a message addresses its reader (the first name)."""
+    anywhere: set[tuple[str, ...]] = set()
+    addressed: set[tuple[str, ...]] = set()
     customer = ctx.state.customers.get(case.customer_id)
     if customer is not None:
-        marks.add(words(customer.name))
+        anywhere.add(words(customer.name))
         first = words(customer.name)[:1]
         if first and len(first[0]) >= NAME_MIN_LENGTH and _unique_first(ctx, first[0]):
-            marks.add(first)
-    marks |= {words(t.id) for t in case.tickets}
+            addressed.add(first)
+    anywhere |= {words(t.id) for t in case.tickets}
     if case.incident is not None:
         for fact in case.incident.facts:
-            marks |= {(w,) for w in words(fact.answer) if _distinctive(w)}
-    return {m for m in marks if m}
+            anywhere |= {(w,) for w in words(fact.answer) if _distinctive(w)}
+    return {m for m in anywhere if m}, {m for m in addressed if m}
 
 
 def _unique_first(ctx: Context, first: str) -> bool:
@@ -282,6 +322,17 @@ def mark_cases(ctx: Context) -> None:
         case.cache["judged"] = judged
 
 
+WORDED_ACTS = frozenset({"greeting", "check", "closing"})
+"""Steps said in many ways, that a message shows by its act as well as by the step's patterns."""
+
+
+def step_acts(step: ProcedureStep, lang: str) -> frozenset[str]:
+    """The acts a spoken step's patterns carry, among those a message may show in its own words."""
+    if not step.patterns:
+        return frozenset()
+    return frozenset(acts(" . ".join(step.patterns), lang)) & WORDED_ACTS
+
+
 def greeting_step(step: ProcedureStep, lang: str) -> bool:
     """A spoken step whose patterns are greetings (the procedure's "greet the customer")."""
     return bool(step.patterns) and "greeting" in acts(" . ".join(step.patterns), lang)
@@ -301,13 +352,14 @@ def procedure_reading(ctx: Context, case: Case) -> Shows:
     made = templates(ctx)
 
     def shows(step: ProcedureStep, action: Action) -> bool:
-        if greeting_step(step, ctx.lang):
-            if action.seq in made:
-                return False
-            return shows_plainly(step, action) or "greeting" in acts(action.text or "", ctx.lang)
+        if greeting_step(step, ctx.lang) and action.seq in made:
+            return False
         if "kb_article_opened" in step.events and action.type == "kb_article_opened":
             return action.seq in lookups
-        return shows_plainly(step, action)
+        if shows_plainly(step, action):
+            return True
+        wanted = step_acts(step, ctx.lang)
+        return bool(wanted) and bool(wanted & set(acts(action.text or "", ctx.lang)))
 
     return shows
 
@@ -330,7 +382,7 @@ def wrong_recipient_items(ctx: Context, competency: str) -> list[EvidenceItem]:
 def resolution_problem(ctx: Context, ticket_id: str, solution: str) -> tuple[str, dict] | None:
     """Why a resolution does not document its case: pasted KB text, or the same text on many tickets."""
     copied = kb_copies(ctx, solution)
-    if len(copied) >= 2:
+    if stuffed(ctx, solution):
         return "data4.why_kb", {"articles": ", ".join(copied[:4])}
     same = _same_resolutions(ctx).get(words(solution), 0)
     if same >= TEMPLATE_CUSTOMERS:

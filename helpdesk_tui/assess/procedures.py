@@ -53,8 +53,10 @@ def check_procedure(
         if said_only and not step.patterns:
             continue
         candidates = case.said() if step.patterns else case.actions
-        after = next((a for a in candidates if a.seq > last and test(step, a)), None)
-        hit = after or next((a for a in candidates if a.seq <= last and test(step, a)), None)
+        # One message may carry two spoken steps in their order ("Good morning, your name?").
+        floor = last if step.patterns else last + 1
+        after = next((a for a in candidates if a.seq >= floor and test(step, a)), None)
+        hit = after or next((a for a in candidates if a.seq < floor and test(step, a)), None)
         if after is not None:
             last = after.seq
         hits.append(StepHit(step.id, step.label, hit.seq if hit else None, hit.at if hit else None))

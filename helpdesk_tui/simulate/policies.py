@@ -15,6 +15,7 @@ from helpdesk_tui.simulate.gaming import MacroPolicy, ParrotPolicy, ShotgunPolic
 from helpdesk_tui.simulate.jobs import Style
 from helpdesk_tui.simulate.policy import IdlePolicy, Policy
 from helpdesk_tui.simulate.scripted import ScriptedCandidate
+from helpdesk_tui.simulate.worded import WordedPolicy
 
 
 class IdealPolicy(ScriptedCandidate):
@@ -53,6 +54,7 @@ POLICIES: dict[str, type[Policy]] = {
     "ideal": IdealPolicy,
     "naive": NaivePolicy,
     "idle": IdlePolicy,
+    "worded": WordedPolicy,
     "shotgun": ShotgunPolicy,
     "macro": MacroPolicy,
     "parrot": ParrotPolicy,
