@@ -27,6 +27,7 @@ from helpdesk_tui.assess.measure_data import data_items
 from helpdesk_tui.assess.measure_sim import latencies, sim_items
 from helpdesk_tui.assess.measure_sol import inversions, sla_rows, sol_items
 from helpdesk_tui.assess.model import Evidence, EvidenceItem
+from helpdesk_tui.assess.rules import rules_stamp
 from helpdesk_tui.assess.texts import LANGUAGES
 from helpdesk_tui.assess.tracker import Action, Tracker
 from helpdesk_tui.core.events import Event
@@ -106,6 +107,7 @@ class EvidenceGatherer:
             inversions=found,
             procedures=procedure_checks,
             has_answer_key=self.scenario is not None,
+            rules=rules_stamp(),
         )
 
 

@@ -9,8 +9,8 @@ in the log, each with the records it is measured from, so the measurements
 - **template**: the same text (normalised) sent to `TEMPLATE_CUSTOMERS` or
   more different customers, not as one of the scenario's canned replies.
 - **scattershot**: a burst of article look-ups (`SCATTER_ARTICLES` or more
-  distinct articles, each within `SCATTER_GAP_S` of the last): none of them
-  counts as looking the answer up.
+  distinct articles, or more than half of a small knowledge base, each within
+  `SCATTER_GAP_S` of the last): none of them counts as looking the answer up.
 - **KB copy**: a text that holds a run of `KB_RUN_WORDS` words of an article;
   from two articles or more at once it is **stuffed**.
 - **echo**: a message holding a run of `ECHO_RUN_WORDS` words of what the
@@ -134,12 +134,19 @@ def scattershot(ctx: Context) -> list[Burst]:
         else:
             groups.append([action])
     bursts = []
+    threshold = scatter_threshold(ctx)
     for group in groups:
         articles = tuple(dict.fromkeys(a.article_id or "" for a in group))
-        if len(articles) >= SCATTER_ARTICLES:
+        if len(articles) >= threshold:
             bursts.append(Burst(tuple(a.seq for a in group), articles, group[0].at, group[-1].at))
     ctx.cache["bursts"] = bursts
     return bursts
+
+
+def scatter_threshold(ctx: Context) -> int:
+    """`SCATTER_ARTICLES` distinct articles, or more than half of a small knowledge base (at least 3)."""
+    size = len(ctx.scenario.kb) if ctx.scenario is not None else len(ctx.state.kb_articles or ())
+    return min(SCATTER_ARTICLES, max(3, size // 2 + 1)) if size else SCATTER_ARTICLES
 
 
 def scattered_seqs(ctx: Context) -> frozenset[int]:

@@ -270,6 +270,8 @@ class Evidence:
     inversions: list[Inversion]
     procedures: list[ProcedureCheck]
     has_answer_key: bool = True
+    rules: dict[str, str] = field(default_factory=dict)
+    """The measurement used: rules version and hash, language layer version and hash."""
 
     def for_competency(self, competency: str) -> list[EvidenceItem]:
         return self.items.get(competency, [])

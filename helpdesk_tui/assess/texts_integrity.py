@@ -87,6 +87,12 @@ T: dict[str, tuple[str, str, str]] = {
         "{ticket} : {n} point(s) avec des nouvelles à {customer} ({plain} sans nouvelles) ; "
         "intervalle {kept}",
     ),
+    "label.rules": ("Evidence rules", "Bewijsregels", "Règles de preuve"),
+    "rules.line": (
+        "{version} (sha256 {hash}); language layer {layer_version} (sha256 {layer_hash})",
+        "{version} (sha256 {hash}); taallaag {layer_version} (sha256 {layer_hash})",
+        "{version} (sha256 {hash}) ; couche linguistique {layer_version} (sha256 {layer_hash})",
+    ),
     "yes": ("yes", "ja", "oui"),
     "no": ("no", "nee", "non"),
     "sol6.kept_word": ("kept", "gehaald", "respecté"),
