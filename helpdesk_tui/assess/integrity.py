@@ -29,7 +29,7 @@ from helpdesk_tui.assess.context import Context
 from helpdesk_tui.assess.model import EvidenceItem
 from helpdesk_tui.assess.procedures import Shows, shows_plainly
 from helpdesk_tui.assess.tracker import CUSTOMER_FACING, Action
-from helpdesk_tui.assess.wording import acts, sentences, words
+from helpdesk_tui.assess.wording import acts, find_any, sentences, words
 from helpdesk_tui.scenario.model import ProcedureStep
 
 TEMPLATE_CUSTOMERS = 3
@@ -81,6 +81,20 @@ def templates(ctx: Context) -> dict[int, int]:
             found.update({seq: len(customers) for seq, _ in sent})
     ctx.cache["templates"] = found
     return found
+
+
+def templated(ctx: Context, action: Action) -> bool:
+    """A template, or a message that holds a whole template with words added around it."""
+    made = templates(ctx)
+    if action.seq in made:
+        return True
+    if "template_texts" not in ctx.cache:
+        by_seq = {a.seq: a for a in _said(ctx)}
+        ctx.cache["template_texts"] = {
+            " ".join(words(by_seq[seq].text or "")) for seq in made if seq in by_seq
+        }
+    mine = f" {' '.join(words(action.text or ''))} "
+    return any(f" {text} " in mine for text in ctx.cache["template_texts"])
 
 
 def stock_sentences(ctx: Context) -> set[tuple[str, ...]]:
@@ -340,6 +354,18 @@ def step_acts(step: ProcedureStep, lang: str) -> frozenset[str]:
     return frozenset(acts(" . ".join(step.patterns), lang)) & WORDED_ACTS
 
 
+def _greets(ctx: Context, step: ProcedureStep, action: Action, made: dict[int, int]) -> bool:
+    """A greeting of the candidate's own (or the scenario's canned one), not pasted to everyone."""
+    if not action.text or templated(ctx, action):
+        return False
+    if action.data.get("canned_id"):
+        return shows_plainly(step, action)
+    for sentence in personal_sentences(ctx, action):
+        if find_any(step.patterns, sentence, ctx.lang) or "greeting" in acts(sentence, ctx.lang):
+            return True
+    return False
+
+
 def greeting_step(step: ProcedureStep, lang: str) -> bool:
     """A spoken step whose patterns are greetings (the procedure's "greet the customer")."""
     return bool(step.patterns) and "greeting" in acts(" . ".join(step.patterns), lang)
@@ -359,10 +385,10 @@ def procedure_reading(ctx: Context, case: Case) -> Shows:
     made = templates(ctx)
 
     def shows(step: ProcedureStep, action: Action) -> bool:
-        if greeting_step(step, ctx.lang) and action.seq in made:
-            return False
         if "kb_article_opened" in step.events and action.type == "kb_article_opened":
             return action.seq in lookups
+        if greeting_step(step, ctx.lang):
+            return _greets(ctx, step, action, made)
         if shows_plainly(step, action):
             return True
         wanted = step_acts(step, ctx.lang)

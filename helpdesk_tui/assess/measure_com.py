@@ -10,6 +10,7 @@ from helpdesk_tui.assess.integrity import (
     echo_of,
     personal_sentences,
     procedure_reading,
+    templated,
     templates,
     wrong_recipient_items,
 )
@@ -164,7 +165,7 @@ def _paraphrase(ctx: Context, case: Case) -> EvidenceItem | None:
         if copied is not None:
             echo = echo or (action, copied)
             continue
-        if action.seq in made:
+        if templated(ctx, action):
             template = template or action
             continue
         known = {f: keys[f] for f, seq in revealed.items() if seq < action.seq}
@@ -275,7 +276,6 @@ def _calmed_personally(ctx: Context, timeline: MoodTimeline) -> bool:
     a customer calmed by what the message said (a dialogue rule: the fix,
     the workaround) counts unless the whole message was a template.
     """
-    made = templates(ctx)
     said = [a for c in ctx.cases if c.customer_id == timeline.customer_id for a in c.said()]
     said.sort(key=lambda a: a.seq)
     previous = None
@@ -285,7 +285,7 @@ def _calmed_personally(ctx: Context, timeline: MoodTimeline) -> bool:
         if not calmer or point.seq is None:
             continue
         cause = next((a for a in reversed(said) if a.seq < point.seq), None)
-        if cause is None or cause.seq in made:
+        if cause is None or templated(ctx, cause):
             continue
         if point.cause.startswith("rule"):
             return True

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from helpdesk_tui.assess.context import Context
-from helpdesk_tui.assess.integrity import templates
+from helpdesk_tui.assess.integrity import templated, templates
 from helpdesk_tui.assess.model import ConversationLatency, EvidenceItem, ReplyWait
 from helpdesk_tui.assess.solutions import answer_hits
 from helpdesk_tui.assess.texts import duration
@@ -42,7 +42,7 @@ def latencies(ctx: Context) -> list[ConversationLatency]:
     made = templates(ctx)
     for wait in ctx.waits:
         if wait.reply_seq in made:
-            wait = _past_templates(ctx, wait, made)
+            wait = _past_templates(ctx, wait)
         conv = ctx.state.conversations[wait.conversation_id]
         limit = ctx.state.customers[conv.customer_id].patience_s
         stop = wait.reply_at if wait.reply_at is not None else wait.ended_at
@@ -65,11 +65,13 @@ def latencies(ctx: Context) -> list[ConversationLatency]:
     return result
 
 
-def _past_templates(ctx: Context, wait: ClosedWait, made: dict[int, int]) -> ClosedWait:
+def _past_templates(ctx: Context, wait: ClosedWait) -> ClosedWait:
     conv = ctx.state.conversations[wait.conversation_id]
+    by_seq = {a.seq: a for a in ctx.of_type("message_sent")}
     own = next(
         (m for m in conv.messages
-         if m.author == "candidate" and m.seq > (wait.reply_seq or 0) and m.seq not in made),
+         if m.author == "candidate" and m.seq > (wait.reply_seq or 0)
+         and not templated(ctx, by_seq[m.seq])),
         None,
     )  # fmt: skip
     ended = ctx.tracker.conversation_ended.get(conv.id)

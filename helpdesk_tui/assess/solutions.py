@@ -23,7 +23,7 @@ from helpdesk_tui.assess.cases import Case
 from helpdesk_tui.assess.tracker import CUSTOMER_FACING, Action
 from helpdesk_tui.assess.wording import find, instruction_sentence, sentences
 from helpdesk_tui.customers.evidence_flags import content_stems
-from helpdesk_tui.scenario.model import Answer, AnswerOption
+from helpdesk_tui.scenario.model import Answer, AnswerOption, keyword_forms
 
 ANSWERING = CUSTOMER_FACING
 """Where an answer counts: what the customer was told (not the resolution field)."""
@@ -60,14 +60,30 @@ def all_match(keywords: tuple[str, ...], text: str, lang: str = "en") -> bool:
 
     A sentence that only asks ("Is it the cable?") tells the customer nothing;
     one that asks them to do something ("Could you plug the cable in?") does.
+    A keyword may list alternatives: "reconnect | connect again".
     """
     if not keywords:
         return False
-    telling = [
+    telling = _telling(text, lang)
+    return all(any(_said(k, s, lang) for s in telling) for k in keywords)
+
+
+@lru_cache(maxsize=65536)
+def _telling(text: str, lang: str) -> tuple[str, ...]:
+    return tuple(
         sentence for sentence in sentences(text)
         if not sentence.rstrip().endswith("?") or instruction_sentence(sentence, lang)
-    ]  # fmt: skip
-    return all(any(find(k, s, lang) is not None for s in telling) for k in keywords)
+    )  # fmt: skip
+
+
+def _said(keyword: str, sentence: str, lang: str) -> bool:
+    """One of the keyword's forms ("reconnect | connect again") in the sentence, not negated."""
+    return any(find(form, sentence, lang) is not None for form in keyword_forms(keyword))
+
+
+def excluded(exclude: tuple[str, ...], text: str, lang: str) -> bool:
+    """A word the key says must not come with its keywords ("not together with those")."""
+    return any(_said(word, s, lang) for word in exclude for s in _telling(text, lang))
 
 
 def transfer_groups(answer: Answer) -> frozenset[str]:
@@ -84,12 +100,18 @@ def _text_hit(answer: Answer, text: str, lang: str) -> tuple[str, AnswerOption |
     """Options first: they are the more specific match, and SOL-8 needs to know
     which one was chosen even when the text also holds the main keywords.
     Two options or more in one message is no choice (`SEVERAL`)."""
-    given = [o for o in answer.options if all_match(o.solution_keywords, text, lang)]
+    given = [
+        o for o in answer.options
+        if all_match(o.solution_keywords, text, lang)
+        and not excluded(o.solution_exclude, text, lang)
+    ]  # fmt: skip
     if len(given) > 1:
         return SEVERAL, None
     if given:
         return OPTION, given[0]
-    if all_match(answer.solution_keywords, text, lang):
+    if all_match(answer.solution_keywords, text, lang) and not excluded(
+        answer.solution_exclude, text, lang
+    ):
         return KEY, None
     if any(all_match(alt.solution_keywords, text, lang) for alt in answer.alternatives):
         return ALTERNATIVE, None

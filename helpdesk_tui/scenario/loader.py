@@ -53,6 +53,7 @@ from helpdesk_tui.scenario.model import (
     Scenario,
     SecondLine,
     TechnicalLevel,
+    keyword_forms,
 )
 from helpdesk_tui.scenario.sla_profile import check_format, check_sla_profile
 
@@ -76,13 +77,15 @@ _INCIDENT_KEYS = (
 )  # fmt: skip
 _ANSWER_KEYS = (
     "category", "impact", "urgency", "kb_article", "solution", "solution_keywords",
-    "transfer_group", "alternatives", "options",
+    "transfer_group", "alternatives", "options", "customer_solution", "solution_exclude",
 )  # fmt: skip
 _CUSTOMER_KEYS = (
     "id", "name", "persona", "department", "technical_level", "mood", "patience_minutes",
 )  # fmt: skip
 _SECOND_LINE_KEYS = ("group", "delay_minutes", "reply", "question", "relay_patterns")
-_OPTION_KEYS = ("id", "text", "kb_article", "solution_keywords", "fits", "why")
+_OPTION_KEYS = (
+    "id", "text", "kb_article", "solution_keywords", "fits", "why", "solution_exclude",
+)  # fmt: skip
 _ALTERNATIVE_KEYS = ("kb_article", "solution_keywords", "transfer_group")
 _COMPETENCY_RANGES = "SIM-1..3, DATA-1..5, COM-1..6, SOL-1..8"
 
@@ -349,13 +352,24 @@ class _Builder:
     def _patterns(
         self, table: dict[str, Any], at: At, key: str, *, required: bool = True, why: str = ""
     ) -> tuple[str, ...]:
-        """Patterns the simulation listens for: each needs at least one letter or digit."""
+        """Patterns the simulation listens for: each needs at least one letter or digit.
+
+        A pattern may list alternatives with "|" ("reconnect | connect again"):
+        any one of them will do, so each must hold a word too.
+        """
         found = self.chk.strings(table, at, key, required=required, why=why) or ()
         for index, pattern in enumerate(found):
             if not any(c.isalnum() for c in pattern):
                 self.chk.error(
                     at.key(key).item(index),
                     f"{pattern!r} has no letters or digits — a pattern must contain a word to listen for",
+                )
+            elif "|" in pattern and not all(
+                any(c.isalnum() for c in f) for f in pattern.split("|")
+            ):
+                self.chk.error(
+                    at.key(key).item(index),
+                    f'{pattern!r} has an empty alternative — write the words between the bars, e.g. "reconnect | connect again"',
                 )
         return found
 
@@ -676,6 +690,8 @@ class _Builder:
         )
         alternatives = self._alternatives(table, where)
         options = self._options(table, where)
+        customer_solution = self._optional_text(table, where, "customer_solution")
+        exclude = self._exclusions(table, where, keywords)
         if not (category and impact and urgency and solution):
             return None
         return Answer(
@@ -688,7 +704,23 @@ class _Builder:
             transfer_group,
             alternatives,
             options,
+            customer_solution,
+            exclude,
         )
+
+    def _exclusions(
+        self, table: dict[str, Any], at: At, keywords: tuple[str, ...]
+    ) -> tuple[str, ...]:
+        """`solution_exclude`: words that, said together with the keywords, make it another answer."""
+        found = self._patterns(table, at, "solution_exclude", required=False)
+        forms = {f for k in keywords for f in keyword_forms(k)}
+        for index, word in enumerate(found):
+            if any(f in forms for f in keyword_forms(word)):
+                self.chk.error(
+                    at.key("solution_exclude").item(index),
+                    f"{word!r} is also one of solution_keywords — a word cannot be both required and excluded; drop it from one of the two",
+                )
+        return found
 
     def _alternatives(self, table: dict[str, Any], at: At) -> tuple[AnswerAlternative, ...]:
         found: list[AnswerAlternative] = []
@@ -721,8 +753,11 @@ class _Builder:
             )
             keywords = self._patterns(entry, entry_at, "solution_keywords")
             fits, why = chk.boolean(entry, entry_at, "fits"), chk.string(entry, entry_at, "why")
+            exclude = self._exclusions(entry, entry_at, keywords or ())
             if option_id and text and keywords and why:
-                options.append(AnswerOption(option_id, text, kb_article, keywords, fits, why))
+                options.append(
+                    AnswerOption(option_id, text, kb_article, keywords, fits, why, exclude)
+                )
         chk.unique(((a, _text_id(e)) for a, e in entries), "option of this answer")
         fitting = [
             _text_id(e) or f"[{i}]" for i, (_, e) in enumerate(entries) if e.get("fits") is True

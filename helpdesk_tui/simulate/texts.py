@@ -14,7 +14,7 @@ import re
 from helpdesk_tui.core.state import ExamState
 from helpdesk_tui.customers import dialogue
 from helpdesk_tui.customers.evidence_flags import STOP_WORDS
-from helpdesk_tui.scenario.model import Fact, Incident, ProcedureStep, Scenario
+from helpdesk_tui.scenario.model import Fact, Incident, ProcedureStep, Scenario, keyword_forms
 from helpdesk_tui.simulate.jobs import Said, Style
 from helpdesk_tui.simulate.phrases import (
     AGENT_NAME,
@@ -213,12 +213,9 @@ class Texts:
         option = answer.fitting_option
         if option is not None:
             return self.plain(option.text, novice), True
-        chosen = [
-            s
-            for s in sentences(answer.solution)
-            if dialogue.first_match(answer.solution_keywords, s)
-        ]
-        text = " ".join(chosen) if chosen else answer.solution
+        forms = tuple(f for k in answer.solution_keywords for f in keyword_forms(k))
+        chosen = [s for s in sentences(answer.told) if dialogue.first_match(forms, s)]
+        text = " ".join(chosen) if chosen else answer.told
         return self.plain(text, novice), False
 
     def resolution(self, incident: Incident) -> str:
