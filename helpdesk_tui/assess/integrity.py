@@ -354,16 +354,28 @@ def step_acts(step: ProcedureStep, lang: str) -> frozenset[str]:
     return frozenset(acts(" . ".join(step.patterns), lang)) & WORDED_ACTS
 
 
-def _greets(ctx: Context, step: ProcedureStep, action: Action, made: dict[int, int]) -> bool:
-    """A greeting of the candidate's own (or the scenario's canned one), not pasted to everyone."""
+def _greets(ctx: Context, step: ProcedureStep, action: Action, first_name: str | None) -> bool:
+    """A greeting of the candidate's own (or the scenario's canned one), not pasted to everyone.
+
+    Addressing the customer by name at the start ("Dear Doris, ...") greets
+    them, whatever words go with it: that is the point of greeting by name.
+    """
     if not action.text or templated(ctx, action):
         return False
     if action.data.get("canned_id"):
         return shows_plainly(step, action)
+    if first_name and first_name in words(action.text)[:ADDRESS_WORDS]:
+        return True
     for sentence in personal_sentences(ctx, action):
         if find_any(step.patterns, sentence, ctx.lang) or "greeting" in acts(sentence, ctx.lang):
             return True
     return False
+
+
+def _first_name(ctx: Context, customer_id: str) -> str | None:
+    customer = ctx.state.customers.get(customer_id)
+    first = words(customer.name)[:1] if customer is not None else ()
+    return first[0] if first and len(first[0]) >= NAME_MIN_LENGTH else None
 
 
 def greeting_step(step: ProcedureStep, lang: str) -> bool:
@@ -382,13 +394,14 @@ def procedure_reading(ctx: Context, case: Case) -> Shows:
     - Anything else as written (patterns, events).
     """
     lookups = {a.seq for a in credited_lookups(ctx, case)}
-    made = templates(ctx)
+
+    first_name = _first_name(ctx, case.customer_id)
 
     def shows(step: ProcedureStep, action: Action) -> bool:
         if "kb_article_opened" in step.events and action.type == "kb_article_opened":
             return action.seq in lookups
         if greeting_step(step, ctx.lang):
-            return _greets(ctx, step, action, made)
+            return _greets(ctx, step, action, first_name)
         if shows_plainly(step, action):
             return True
         wanted = step_acts(step, ctx.lang)

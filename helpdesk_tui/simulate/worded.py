@@ -38,7 +38,7 @@ from helpdesk_tui.simulate.scripted import ScriptedCandidate
 from helpdesk_tui.simulate.texts import Texts, sentences
 
 BANK_DIR = Path(__file__).parent / "phrases"
-SOLUTION_SENTENCES = 2
+SOLUTION_SENTENCES = 5
 """How many sentences of the article a solution message passes on."""
 
 CLAUSES: dict[str, dict[str, str]] = {
