@@ -28,6 +28,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "reconcile",
     "observe",
     "class_report",
+    "language",
 )
 
 

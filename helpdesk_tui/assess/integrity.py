@@ -363,7 +363,7 @@ def _greets(ctx: Context, step: ProcedureStep, action: Action, first_name: str |
     if not action.text or templated(ctx, action):
         return False
     if action.data.get("canned_id"):
-        return shows_plainly(step, action)
+        return shows_plainly(step, action, ctx.lang)
     if first_name and first_name in words(action.text)[:ADDRESS_WORDS]:
         return True
     for sentence in personal_sentences(ctx, action):
@@ -397,12 +397,12 @@ def procedure_reading(ctx: Context, case: Case) -> Shows:
 
     first_name = _first_name(ctx, case.customer_id)
 
-    def shows(step: ProcedureStep, action: Action) -> bool:
+    def shows(step: ProcedureStep, action: Action, lang: str) -> bool:
         if "kb_article_opened" in step.events and action.type == "kb_article_opened":
             return action.seq in lookups
         if greeting_step(step, ctx.lang):
             return _greets(ctx, step, action, first_name)
-        if shows_plainly(step, action):
+        if shows_plainly(step, action, lang):
             return True
         wanted = step_acts(step, ctx.lang)
         return bool(wanted) and bool(wanted & set(acts(action.text or "", ctx.lang)))

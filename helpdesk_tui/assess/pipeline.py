@@ -30,6 +30,7 @@ from helpdesk_tui.eventlog.keys import PublicKey
 from helpdesk_tui.eventlog.reader import LogContents, read_log
 from helpdesk_tui.eventlog.records import LOG_RECORD_TYPES, SessionHeader
 from helpdesk_tui.eventlog.verifier import VerifyResult, verify_bytes
+from helpdesk_tui.language import LAYER_VERSION, layer_hash
 from helpdesk_tui.scenario.errors import ScenarioInvalid
 from helpdesk_tui.scenario.loader import SCENARIO_FILE, load_scenario
 from helpdesk_tui.scenario.model import Scenario
@@ -155,8 +156,17 @@ def _assess(
         scenario_path=str(found.folder) if found else None,
         generated=utc_now(),
         software_version=__version__,
+        language_layer=layer_label(LAYER_VERSION, layer_hash()),
+        exam_language_layer=layer_label(header.language_layer, header.language_layer_sha256),
     )
     return AssessedLog(evidence, provenance, scenario, header)
+
+
+def layer_label(version: str, sha256: str) -> str:
+    """ "1.0 (sha256 0123456789abcdef…)", or "" when the log did not record one."""
+    if not version:
+        return ""
+    return f"{version} (sha256 {sha256[:16]}…)" if sha256 else version
 
 
 def _verify(log: Path, public_key: PublicKey | None) -> tuple[bytes, VerifyResult]:

@@ -33,7 +33,7 @@ def procedure_of(case: Case, scenario: Scenario | None) -> Procedure | None:
     return None
 
 
-Shows = Callable[[ProcedureStep, Action], bool]
+Shows = Callable[[ProcedureStep, Action, str], bool]
 """Does this action show this step? The evidence rules pass their own (`integrity`)."""
 
 
@@ -53,10 +53,11 @@ def check_procedure(
         if said_only and not step.patterns:
             continue
         candidates = case.said() if step.patterns else case.actions
+        lang = case.language
         # One message may carry two spoken steps in their order ("Good morning, your name?").
         floor = last if step.patterns else last + 1
-        after = next((a for a in candidates if a.seq >= floor and test(step, a)), None)
-        hit = after or next((a for a in candidates if a.seq < floor and test(step, a)), None)
+        after = next((a for a in candidates if a.seq >= floor and test(step, a, lang)), None)
+        hit = after or next((a for a in candidates if a.seq < floor and test(step, a, lang)), None)
         if after is not None:
             last = after.seq
         hits.append(StepHit(step.id, step.label, hit.seq if hit else None, hit.at if hit else None))
@@ -81,18 +82,18 @@ def procedure_figures(check: ProcedureCheck) -> dict[str, object]:
     }
 
 
-def shows_plainly(step: ProcedureStep, action: Action) -> bool:
+def shows_plainly(step: ProcedureStep, action: Action, language: str) -> bool:
     """The step's pattern in the action's words, or its event: the plain reading."""
-    return _shows(step, action)
+    return _shows(step, action, language)
 
 
-def _shows(step: ProcedureStep, action: Action) -> bool:
+def _shows(step: ProcedureStep, action: Action, language: str) -> bool:
     if step.patterns:
-        return says(step.patterns, action.text or "")
+        return says(step.patterns, action.text or "", language)
     return action.type in step.events
 
 
 @lru_cache(maxsize=65536)
-def says(patterns: tuple[str, ...], text: str) -> bool:
-    """One of the patterns is in the text (cached: the same phrases recur all exam long)."""
-    return first_match(patterns, text) is not None
+def says(patterns: tuple[str, ...], text: str, language: str) -> bool:
+    """One of the patterns is said in the text, outside a negation (the customer's reading)."""
+    return first_match(patterns, text, language) is not None

@@ -438,7 +438,7 @@ class Simulation:
         facts_first: bool = False,
     ) -> dialogue.Reply:
         """The customer's reply; with a `reaction`, also the mood nudges it implies."""
-        if dialogue.first_match(dialogue.solution_patterns(incident), text):
+        if dialogue.first_match(dialogue.solution_patterns(incident), text, self.language):
             self._solved.add(incident.id)
         ctx = dialogue.Context(
             customer=self.scenario.customer(conv.customer_id),
@@ -498,7 +498,7 @@ class Simulation:
         customer = state.customers.get(customer_id)
         if customer is None or customer.technical_level != TechnicalLevel.NOVICE.value:
             return []
-        return dialogue.jargon_in(text, self.scenario.glossary)
+        return dialogue.jargon_in(text, self.scenario.glossary, self.language)
 
     def _relay(
         self,
@@ -519,7 +519,7 @@ class Simulation:
             second = incident.second_line
             if incident.customer != customer_id or second is None:
                 continue
-            pattern = dialogue.first_match(second.relay_patterns, text)
+            pattern = dialogue.first_mention(second.relay_patterns, text, self.language)
             if pattern is None:
                 continue
             del self._relay_open[incident_id]

@@ -102,6 +102,10 @@ def signing_message(record: dict[str, Any]) -> bytes:
     return SIGNATURE_DOMAIN + canonical_json({**record, "data": data})
 
 
+OPTIONAL_HEADER_FIELDS = frozenset({"language_layer", "language_layer_sha256"})
+"""Header fields added later: logs written before them stay readable (and verify)."""
+
+
 @dataclass(frozen=True, slots=True)
 class CheckpointPolicy:
     """When the writer signs the chain head: every `records` records or `seconds` of exam time.
@@ -147,6 +151,9 @@ class SessionHeader:
     event_schema: int = SCHEMA_VERSION
     format: int = FORMAT_VERSION
     checkpoint_policy: dict[str, float] = field(default_factory=dict)
+    language_layer: str = ""
+    """The language layer that read the candidate's words live (`helpdesk_tui.language`)."""
+    language_layer_sha256: str = ""
 
     def to_data(self) -> dict[str, Any]:
         """The header record's `data` (without `sig`); `created` is the record's wall."""
@@ -162,7 +169,7 @@ class SessionHeader:
             raise ValueError("the header's data is not a JSON object")
         known = {f for f in cls.__dataclass_fields__ if f != "created"}
         fields = {k: v for k, v in data.items() if k != "sig"}
-        missing = sorted(known - fields.keys())
+        missing = sorted(known - fields.keys() - OPTIONAL_HEADER_FIELDS)
         extra = sorted(fields.keys() - known)
         if missing or extra:
             what = f"missing {', '.join(missing)}" if missing else f"unknown {', '.join(extra)}"
@@ -179,6 +186,10 @@ class SessionHeader:
                 raise ValueError(f"the header's '{name}' must be a non-empty string")
         if self.mode not in MODES:
             raise ValueError(f"the header's 'mode' must be exam or practice, not {self.mode!r}")
+        if not isinstance(self.language_layer, str) or len(self.language_layer) > 40:
+            raise ValueError("the header's 'language_layer' must be a short version string")
+        if self.language_layer_sha256 and not _is_sha256_hex(self.language_layer_sha256):
+            raise ValueError("the header's 'language_layer_sha256' must be 64 lowercase hex digits")
         for name in ("scenario_sha256", "sla_profile_sha256"):
             if not _is_sha256_hex(getattr(self, name)):
                 raise ValueError(f"the header's '{name}' must be 64 lowercase hex digits")

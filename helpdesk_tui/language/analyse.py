@@ -24,16 +24,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from helpdesk_tui.language import lemmas
-from helpdesk_tui.language.lexicon import Lexicon, Phrase, lexicon
+from helpdesk_tui.language.lexicon import Lexicon, PhraseSet, lexicon
 from helpdesk_tui.language.model import LANGUAGES, Analysis, Match, Token
 from helpdesk_tui.language.normalise import fold
 from helpdesk_tui.language.phrases import Word, first_word_ok, match_at
 from helpdesk_tui.language.tokens import Piece, pieces
 
-NOT_A_QUESTION_WHEN = frozenset(
-    {"offer_help", "identify", "check", "closing", "hold", "greeting", "restate", "instruction"}
-)
-"""A question-form sentence carrying one of these acts is that act, not a clarifying question."""
+NOT_A_QUESTION_WHEN = frozenset({"offer_help", "identify", "check", "closing", "hold", "greeting"})
+"""A question clause carrying one of these acts is that act, not a clarifying question;
+so is one that asks the customer to do something ("Can you restart it?")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +68,7 @@ def analyse(text: str, lang: str) -> Analysis:
     )
     forms = _question_forms(words, found, layout, lex)
     matches = _rule_matches(words, layout, negated, lex, tokens, forms)
+    matches = _without_yielding_instructions(matches, layout)
     matches += _question_matches(layout, lex, matches, tokens, forms)
     matches.sort(key=lambda m: (m.span, m.kind))
     acts = frozenset(m.kind for m in matches if not m.negated)
@@ -123,8 +123,9 @@ def _negation(words: list[Word], layout: Layout, lex: Lexicon) -> list[bool]:
         for i in range(n):
             if i in pseudo:
                 continue
-            for phrase in phrases:
-                if not first_word_ok(phrase, words[i], lex):
+            w = words[i]
+            for phrase in phrases.candidates(w.norm, w.bare):
+                if not first_word_ok(phrase, w, lex):
                     continue
                 end = match_at(phrase, words, i, lex, _segment_end(layout, i, n))
                 if end is None or any(j in pseudo for j in range(i, end)):
@@ -135,10 +136,10 @@ def _negation(words: list[Word], layout: Layout, lex: Lexicon) -> list[bool]:
     return negated
 
 
-def _covered(phrases: tuple[Phrase, ...], words: list[Word], lex: Lexicon, layout: Layout) -> set:
+def _covered(phrases: PhraseSet, words: list[Word], lex: Lexicon, layout: Layout) -> set:
     hit: set[int] = set()
-    for i in range(len(words)):
-        for phrase in phrases:
+    for i, w in enumerate(words):
+        for phrase in phrases.candidates(w.norm, w.bare):
             if first_word_ok(phrase, words[i], lex):
                 end = match_at(phrase, words, i, lex, len(words))
                 if end is not None:
@@ -190,20 +191,59 @@ def _rule_matches(
         covered = 0
         for i in range(n):
             sentence = layout.sentence[i]
-            if i < covered or sentence in seen or (rule.where == "start" and not layout.lead[i]):
+            if (
+                i < covered
+                or layout.clause[i] in seen
+                or (rule.where == "start" and not layout.lead[i])
+            ):
                 continue
-            if rule.question is not None and (forms[sentence] is not None) != rule.question:
+            if rule.question is not None and _asks(forms[sentence], layout, i) != rule.question:
+                continue
+            if not _placed(rule.where, layout, i, sentence):
                 continue
             end = _rule_end(rule.phrases, words, i, lex, layout, rule.where)
             if end is None or (rule.unless and _cancelled(rule.unless, words, layout, i, end)):
                 continue
+            if end < n and words[end].norm in rule.unless_next:
+                continue
+            if rule.unless_clause and _in_clause(rule.unless_clause, words, layout, i):
+                continue
             is_negated = rule.negatable and any(negated[i:end])
             if not is_negated:
-                seen.add(sentence)
+                seen.add(layout.clause[i])
             covered = end
             words_hit = tuple(t.text for t in tokens[i:end])
             found.append(Match(rule.act, rule.id, (i, end), words_hit, is_negated))
     return found
+
+
+def _asks(form: QuestionForm | None, layout: Layout, i: int) -> bool:
+    """Is word i in a question: a sentence ending in "?", or the clause of a question form?"""
+    if form is None:
+        return False
+    return (
+        form[0] == "mark"
+        and layout.asks[layout.sentence[i]]
+        or (layout.clause[form[1][0]] == layout.clause[i])
+    )
+
+
+def _placed(where: str, layout: Layout, i: int, sentence: int) -> bool:
+    """`opening`: in the first sentence, not in the message's last clause; `first`: at the
+    message's first word ("Dag Tom, ..." opens); `last`: in the message's last sentence,
+    not at its first word ("... Dag Tom!" says goodbye)."""
+    if where == "opening":
+        return sentence == 0 and layout.clause[i] != layout.clause[-1]
+    if where == "last":
+        return sentence == layout.sentence[-1] and i > 0
+    if where == "first":
+        return i == 0
+    return True
+
+
+def _in_clause(unless: frozenset[str], words: list[Word], layout: Layout, i: int) -> bool:
+    clause = layout.clause[i]
+    return any(w.norm in unless for w, c in zip(words, layout.clause, strict=True) if c == clause)
 
 
 def _cancelled(unless: frozenset[str], words: list[Word], layout: Layout, i: int, end: int) -> bool:
@@ -214,10 +254,11 @@ def _cancelled(unless: frozenset[str], words: list[Word], layout: Layout, i: int
 
 
 def _rule_end(
-    phrases: tuple[Phrase, ...], words: list[Word], i: int, lex: Lexicon, layout: Layout, where: str
+    phrases: PhraseSet, words: list[Word], i: int, lex: Lexicon, layout: Layout, where: str
 ) -> int | None:
     stop = _clause_end(layout, i, len(words))
-    for phrase in phrases:
+    w = words[i]
+    for phrase in phrases.candidates(w.norm, w.bare):
         if not first_word_ok(phrase, words[i], lex):
             continue
         end = match_at(phrase, words, i, lex, stop)
@@ -254,16 +295,34 @@ def _question_form(
     end: int,
 ) -> QuestionForm | None:
     """The form that makes a sentence a question (and its words), or None."""
+    form = _first_form(words, found, layout, lex, start, end)
     if layout.asks[s]:
-        return "mark", (max(start, end - 1), end)
-    for j in range(start, min(end, start + 6)):
+        # the asking clause: the one with a question form, else the sentence's first
+        # ("Your e-mail address, please?" asks for the address, not about "please")
+        return "mark", (form[1] if form is not None else (start, start + 1))
+    if form is not None:
+        return form
+    if end - start < MIN_TAGGED:
+        return None
+    for tag in lex.questions.tags:
+        for j in range(max(start, end - len(tag) - 3), end):
+            if match_at(tag, words, j, lex, end) == end and layout.lead[j]:
+                return "tag", (j, end)
+    return None
+
+
+MIN_TAGGED = 4
+"""A tag question needs a statement before it: "Right." alone is no question."""
+
+
+def _first_form(
+    words: list[Word], found: list[Piece], layout: Layout, lex: Lexicon, start: int, end: int
+) -> QuestionForm | None:
+    """The first question form in a sentence: at a clause's start, or a French inversion."""
+    for j in range(start, end):
         hit = _form_at(words, found, layout, lex, j, end)
         if hit is not None:
             return hit
-    for tag in lex.questions.tags:
-        for j in range(max(start, end - len(tag) - 3), end):
-            if match_at(tag, words, j, lex, end) == end:
-                return "tag", (j, end)
     return None
 
 
@@ -290,6 +349,26 @@ def _form_at(
     return None
 
 
+INSTRUCTION_YIELDS_TO = frozenset({"hold", "check", "identify", "closing", "offer_help", "empathy"})
+"""A request in the same clause part as one of these acts is that act: "Can you hold?"
+asks to wait, "Can you log in now?" checks, "Could you confirm your name?" identifies."""
+
+
+def _without_yielding_instructions(matches: list[Match], layout: Layout) -> list[Match]:
+    """Drop requests that another act explains: same clause part, or later in the clause."""
+    others = [m for m in matches if m.kind in INSTRUCTION_YIELDS_TO and not m.negated]
+
+    def explained(m: Match) -> bool:
+        seg, clause = layout.segment[m.span[0]], layout.clause[m.span[0]]
+        return any(
+            any(layout.segment[i] == seg for i in range(*o.span))
+            or (layout.clause[o.span[0]] == clause and o.span[0] < m.span[0])
+            for o in others
+        )
+
+    return [m for m in matches if not (m.kind == "instruction" and explained(m))]
+
+
 def _question_matches(
     layout: Layout,
     lex: Lexicon,
@@ -297,18 +376,24 @@ def _question_matches(
     tokens: tuple[Token, ...],
     forms: dict[int, QuestionForm | None],
 ) -> list[Match]:
-    """A clarifying question per question-form sentence that is not another act."""
+    """A clarifying question per question-form sentence whose asking clause is no other act."""
     out: list[Match] = []
-    for s, form in forms.items():
+    for form in forms.values():
         if form is None:
             continue
-        start, end = _sentence_bounds(layout, s)
-        if {m.kind for m in acts if start <= m.span[0] < end} & NOT_A_QUESTION_WHEN:
-            continue
         a, b = form[1]
+        clause = layout.clause[b - 1 if form[0] == "tag" else a]
+        if any(_blocks_question(m, layout, clause) for m in acts):
+            continue
         words = tuple(t.text for t in tokens[a:b])
         out.append(Match("question", f"{lex.lang}.question.{form[0]}", (a, b), words))
     return out
+
+
+def _blocks_question(m: Match, layout: Layout, clause: int) -> bool:
+    if m.negated or layout.clause[m.span[0]] != clause:
+        return False
+    return m.kind in NOT_A_QUESTION_WHEN or m.rule.endswith(".instruction.request")
 
 
 def _negated_phrase(

@@ -62,11 +62,19 @@ def find(pattern: str, analysis: Analysis) -> Match | None:
     ]
     if not hits:
         return None
-    free = [i for i in hits if not any(t.negated for t in tokens[i : i + len(pat)])]
+    if _negates_itself(pattern, analysis.lang):
+        free = hits  # "niet uw schuld", "don't worry": the negation is the pattern's own
+    else:
+        free = [i for i in hits if not any(t.negated for t in tokens[i : i + len(pat)])]
     first = free[0] if free else hits[0]
     span = (first, first + len(pat))
     words = tuple(t.text for t in tokens[span[0] : span[1]])
     return Match("pattern", "pattern:" + pattern, span, words, negated=not free)
+
+
+@lru_cache(maxsize=16384)
+def _negates_itself(pattern: str, lang: str) -> bool:
+    return any(t.negated for t in analyse(pattern, lang).tokens)
 
 
 def how(pattern_word: str, token: Token, lang: str) -> str | None:

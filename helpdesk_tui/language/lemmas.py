@@ -43,7 +43,10 @@ def _accent_index(lang: str) -> dict[str, str]:
 
 
 def load(lang: str) -> None:
-    """Load a language's dictionary and accent index now (idempotent, thread-safe)."""
+    """Load a language's lexicon, dictionary and accent index now (idempotent, thread-safe)."""
+    from helpdesk_tui.language.lexicon import lexicon
+
+    lexicon(lang)
     _accent_index(lang)
 
 

@@ -6,16 +6,19 @@ make a sentence a question, the verbs that make an instruction, and the
 act rules. A rule is a list of phrases in a small pattern language, close
 to spaCy's rule matcher but written as text:
 
-- `word` matches a word whose normalised form or lemma is `word`;
+- `word` matches that word (normalised: case, accents and apostrophes folded);
 - `word*` a word that starts with `word`;
 - `a|b|c` any of these words (each may end in `*`);
 - `*` any one word, `...` up to three words;
 - `@verb` a word whose lemma is one of the lexicon's instruction verbs,
   `@imp` such a verb in an imperative-looking form (not its infinitive),
-  `@inf` such a verb in its infinitive.
+  `@inf` such a verb in its infinitive, `@pp` a past participle (the
+  lexicon's list, or the regular shape it gives), `@nt` an English "n't".
 
 `where = "start"` anchors a phrase at the start of a clause (after filler
-words such as "so", "ok", "alors"), `"end"` at the end of a sentence;
+words such as "so", "ok", "alors"), `"end"` at the end of a sentence,
+`"opening"` in the first sentence but not the message's last clause (a
+greeting that opens), `"last"` in the message's last sentence (a farewell);
 `question = true/false` keeps a rule to question / non-question sentences;
 `unless` lists words that cancel a match when they stand in its clause
 before or inside it ("ik ga de pc herstarten" tells what the operator
@@ -52,24 +55,60 @@ class Element:
 Phrase = tuple[Element, ...]
 
 
+class PhraseSet:
+    """Phrases indexed by their first word, so a word is tried only against phrases
+    that can start with it (a lexicon has thousands of phrases; a message, 20 words)."""
+
+    __slots__ = ("phrases", "_by_word", "_open")
+
+    def __init__(self, phrases: tuple[Phrase, ...]) -> None:
+        self.phrases = phrases
+        self._by_word: dict[str, list[int]] = {}
+        self._open: list[int] = []
+        for i, phrase in enumerate(phrases):
+            first = phrase[0] if phrase else Element(any=True)
+            if first.words and not (first.prefixes or first.word_class or first.any or first.gap):
+                for word in first.words:
+                    self._by_word.setdefault(word, []).append(i)
+            else:
+                self._open.append(i)
+
+    def candidates(self, norm: str, bare: str) -> list[Phrase]:
+        """The phrases that may start at a word, in their lexicon order."""
+        found = set(self._open)
+        for key in (norm, bare):
+            found.update(self._by_word.get(key, ()))
+        return [self.phrases[i] for i in sorted(found)]
+
+    def __bool__(self) -> bool:
+        return bool(self.phrases)
+
+    def __iter__(self):
+        return iter(self.phrases)
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
     id: str
     act: str
-    phrases: tuple[Phrase, ...]
+    phrases: PhraseSet
     sources: tuple[str, ...]
     where: str = "any"
     question: bool | None = None
     negatable: bool = False
     unless: frozenset[str] = frozenset()
+    unless_next: frozenset[str] = frozenset()
+    unless_clause: frozenset[str] = frozenset()
+    """Words that cancel a match anywhere in its clause ("sorry to hear": sympathy, no apology)."""
+    """Words that, right after the match, cancel it ("Dan sluit ik": no imperative)."""
     """Words that, in the clause up to the match, cancel it ("ik ga ... herstarten" is no instruction)."""
 
 
 @dataclass(frozen=True)
 class Negation:
-    clause: tuple[Phrase, ...]
-    forward: tuple[Phrase, ...]
-    pseudo: tuple[Phrase, ...]
+    clause: PhraseSet
+    forward: PhraseSet
+    pseudo: PhraseSet
     terminators: frozenset[str]
     words: frozenset[str] = frozenset()
     """The triggers' words: a clause may open with them before its verb ("do not restart")."""
@@ -101,6 +140,9 @@ class Lexicon:
     questions: Questions
     rules: tuple[Rule, ...]
     words: frozenset[str] = field(default_factory=frozenset)
+    participles: frozenset[str] = field(default_factory=frozenset)
+    participle_shape: tuple[tuple[str, ...], tuple[str, ...]] = (("\0",), ("\0",))
+    """Prefixes and endings of a regular past participle (`@pp`): nl ge-...-d/t, en -ed."""
 
 
 class LexiconError(ValueError):
@@ -146,9 +188,9 @@ def _build(lang: str, data: dict, path: Path) -> Lexicon:
         never_swap=tuple((fold(a), fold(b)) for a, b in data.get("never_swap", [])),
         compounds=bool(data.get("compounds", False)),
         negation=Negation(
-            clause=tuple(compile_(p) for p in neg.get("clause", [])),
-            forward=tuple(compile_(p) for p in neg.get("forward", [])),
-            pseudo=tuple(compile_(p) for p in neg.get("pseudo", [])),
+            clause=PhraseSet(tuple(compile_(p) for p in neg.get("clause", []))),
+            forward=PhraseSet(tuple(compile_(p) for p in neg.get("forward", []))),
+            pseudo=PhraseSet(tuple(compile_(p) for p in neg.get("pseudo", []))),
             terminators=frozenset(fold(w) for w in neg.get("terminators", [])),
             words=_trigger_words(neg, compile_),
         ),
@@ -163,6 +205,11 @@ def _build(lang: str, data: dict, path: Path) -> Lexicon:
         ),
         rules=rules,
         words=frozenset(fold(w) for w in data.get("known_words", [])),
+        participles=frozenset(fold(w) for w in data.get("participles", {}).get("words", [])),
+        participle_shape=(
+            tuple(data.get("participles", {}).get("prefixes", ["\0"])),
+            tuple(data.get("participles", {}).get("endings", ["\0"])),
+        ),
     )
 
 
@@ -180,12 +227,14 @@ def _rule(data: dict, compile_, path: Path) -> Rule:
         return Rule(
             id=data["id"],
             act=data["act"],
-            phrases=tuple(compile_(p) for p in phrases),
+            phrases=PhraseSet(tuple(compile_(p) for p in phrases)),
             sources=tuple(phrases),
             where=data.get("where", "any"),
             question=data.get("question"),
             negatable=bool(data.get("negatable", data["act"] in NEGATABLE)),
             unless=frozenset(fold(w) for w in data.get("unless", [])),
+            unless_next=frozenset(fold(w) for w in data.get("unless_next", [])),
+            unless_clause=frozenset(fold(w) for w in data.get("unless_clause", [])),
         )
     except KeyError as exc:
         raise LexiconError(f"{path}: a rule lacks {exc}: {data!r}") from None

@@ -23,7 +23,7 @@ def element_matches(el: Element, w: Word, lex: Lexicon) -> bool:
         return True
     if el.word_class:
         return _in_class(el.word_class, w, lex)
-    if w.norm in el.words or w.lemma in el.words or w.bare in el.words:
+    if w.norm in el.words or w.bare in el.words:
         return True
     return any(w.norm.startswith(p) for p in el.prefixes)
 
@@ -31,6 +31,8 @@ def element_matches(el: Element, w: Word, lex: Lexicon) -> bool:
 def _in_class(name: str, w: Word, lex: Lexicon) -> bool:
     if name == "nt":
         return w.norm.endswith("n't") or w.norm in ("dont", "cant", "wont", "doesnt", "didnt")
+    if name == "pp":
+        return _participle(w.norm, lex)
     if w.lemma not in lex.verbs:
         return False
     if name == "verb":
@@ -38,7 +40,7 @@ def _in_class(name: str, w: Word, lex: Lexicon) -> bool:
     if name == "inf":
         return w.norm == w.lemma
     if name == "imp":
-        return w.norm != w.lemma or lex.lang == "en"
+        return _imperative(w, lex.lang)
     return False
 
 
@@ -64,3 +66,24 @@ def first_word_ok(phrase: Phrase, w: Word, lex: Lexicon) -> bool:
     """A cheap test before a full match: can the phrase start at this word?"""
     el = phrase[0]
     return el.gap or element_matches(el, w, lex)
+
+
+def _participle(norm: str, lex: Lexicon) -> bool:
+    """A past participle ("gereset", "reset", "réinitialisé"), by the lexicon's list and shapes."""
+    if norm in lex.participles:
+        return True
+    shape = lex.participle_shape
+    return len(norm) >= 5 and norm.startswith(shape[0]) and norm.endswith(shape[1])
+
+
+def _imperative(w: Word, lang: str) -> bool:
+    """A form an imperative takes: English the bare verb; French any finite form
+    ("redémarrez", "débranche"); Dutch the stem ("start", "trek", "probeer"), not the
+    -t form ("belt", "gaat"), which needs its "u" ("Klikt u", rule nl.instruction.polite)."""
+    if lang == "en":
+        return w.norm == w.lemma
+    if w.norm == w.lemma:
+        return False
+    if lang == "nl" and w.norm.endswith("t"):
+        return w.lemma[:-2] == w.norm or w.lemma[:-3] == w.norm
+    return True

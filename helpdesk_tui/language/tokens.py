@@ -57,8 +57,12 @@ def pieces(text: str, elisions: frozenset[str]) -> list[Piece]:
     last = 0
     for m in _WORD.finditer(plain):
         word, start = m.group(), m.start()
-        if word.endswith("'") and not word.startswith("'") and word.lower() not in elisions:
+        if word.startswith("'") and word.lower().rstrip("'") not in elisions:
+            word, start = word[1:], start + 1  # a quotation mark, not 't or 's
+        if word.endswith("'") and word.lower() not in elisions:
             word = word[:-1]
+        if not word:
+            continue
         for part, offset in _split_elision(word, elisions):
             begin, end = start + offset, start + offset + len(part)
             found.append(Piece(original[begin:end], begin, end, plain[last:begin]))

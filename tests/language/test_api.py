@@ -151,3 +151,8 @@ def test_unknown_language_is_refused() -> None:
 
 def test_analysis_is_cached_and_deterministic() -> None:
     assert analyse("Restart it", "en") is analyse("Restart it", "en")
+
+
+def test_a_pattern_that_holds_its_own_negation_still_matches() -> None:
+    hit = find("niet uw schuld", analyse("Dat is echt niet uw schuld, hoor.", "nl"))
+    assert hit is not None and not hit.negated
