@@ -29,7 +29,7 @@ from helpdesk_tui.assess.procedures import (
 from helpdesk_tui.assess.solutions import solving_action
 from helpdesk_tui.assess.texts import short
 from helpdesk_tui.assess.tracker import Action
-from helpdesk_tui.assess.wording import acts
+from helpdesk_tui.assess.wording import acts, find
 from helpdesk_tui.customers.dialogue import jargon_in
 from helpdesk_tui.customers.evidence_flags import clarifying_question, restated_facts
 
@@ -208,10 +208,15 @@ def _com4(
 
 
 def _jargon(ctx: Context, case: Case) -> EvidenceItem | None:
+    """COM-5 both ways: jargon to a novice, and the glossary's plain words to an expert."""
     customer = ctx.state.customers.get(case.customer_id)
     glossary = ctx.scenario.glossary if ctx.scenario else {}
     said = case.said()
-    if customer is None or customer.technical_level != "novice" or not said or not glossary:
+    if customer is None or not said or not glossary:
+        return None
+    if customer.technical_level == "expert":
+        return _childish(ctx, case, customer.name, glossary)
+    if customer.technical_level != "novice":
         return None
     hits = [(a, jargon_in(a.text or "", glossary, ctx.state.language)) for a in said]
     hits = [(a, terms) for a, terms in hits if terms]
@@ -222,6 +227,26 @@ def _jargon(ctx: Context, case: Case) -> EvidenceItem | None:
                                  sent=len(said), terms=", ".join(used)),
         seqs=[a.seq for a, _ in hits] or [said[0].seq], favourable=not hits,
         figures={"messages_with_jargon": len(hits), "messages": len(said), "terms": used},
+        subject=case.id,
+    )  # fmt: skip
+
+
+def _childish(ctx: Context, case: Case, name: str, glossary: dict[str, str]) -> EvidenceItem:
+    """An expert told in the glossary's words for beginners ("the network's address book")."""
+    said = case.said()
+    hits = [
+        (a, [term for term, plain in glossary.items() if find(plain, a.text or "", ctx.lang)])
+        for a in said
+    ]
+    hits = [(a, terms) for a, terms in hits if terms]
+    used = sorted({t for _, terms in hits for t in terms})
+    key = "com5.childish" if hits else "com5.expert_none"
+    return ctx.item(
+        "COM-5", "childish", ctx.t(key, case=case.title, customer=name, n=len(hits),
+                                   sent=len(said), terms=", ".join(used)),
+        seqs=[a.seq for a, _ in hits] or [said[0].seq], favourable=not hits,
+        figures={"messages_explained_for_a_beginner": len(hits), "messages": len(said),
+                 "terms": used},
         subject=case.id,
     )  # fmt: skip
 

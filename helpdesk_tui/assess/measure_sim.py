@@ -7,7 +7,7 @@ from dataclasses import replace
 from helpdesk_tui.assess.context import Context
 from helpdesk_tui.assess.integrity import templated, templates
 from helpdesk_tui.assess.model import ConversationLatency, EvidenceItem, ReplyWait
-from helpdesk_tui.assess.solutions import answer_hits
+from helpdesk_tui.assess.solutions import TRANSFER, answer_hits
 from helpdesk_tui.assess.texts import duration
 from helpdesk_tui.assess.tracker import Action, ClosedWait
 
@@ -120,7 +120,13 @@ def _call_answer(ctx: Context, conv_id: str, screen: list[Action]) -> EvidenceIt
     case = ctx.case_by_conversation.get(conv_id)
     if case is None or case.answer is None:
         return None
-    said = [h.action for h in answer_hits(case) if h.action.conversation_id == conv_id]
+    # The answer in the call: said in it, or a transfer (when that is the answer) made while it
+    # was live: "I'm passing this to the network team now" is the call's answer.
+    said = [
+        h.action for h in answer_hits(case)
+        if h.credited and (h.action.conversation_id == conv_id
+                           or (h.how == TRANSFER and conv_id in h.action.live_calls))
+    ]  # fmt: skip
     answer = said[0] if said else None
     looked = [a for a in screen if answer is not None and a.seq < answer.seq]
     if answer is None:

@@ -93,6 +93,26 @@ T: dict[str, tuple[str, str, str]] = {
         "{version} (sha256 {hash}); taallaag {layer_version} (sha256 {layer_hash})",
         "{version} (sha256 {hash}) ; couche linguistique {layer_version} (sha256 {layer_hash})",
     ),
+    "detail.childish": (
+        "The glossary's plain explanations (meant for beginners) in what an expert customer was "
+        "told: needlessly childish.",
+        "De eenvoudige uitleg uit de woordenlijst (voor beginners) in wat een expert-klant te "
+        "horen kreeg: onnodig kinderlijk.",
+        "Les explications simples du glossaire (pour débutants) dans ce qu'on a dit à un client "
+        "expert : inutilement puéril.",
+    ),
+    "com5.childish": (
+        "'{case}' ({customer}, expert): {n} of {sent} messages explain {terms} as to a beginner",
+        "'{case}' ({customer}, expert): {n} van {sent} berichten leggen {terms} uit als aan een "
+        "beginner",
+        "« {case} » ({customer}, expert) : {n} messages sur {sent} expliquent {terms} comme à un "
+        "débutant",
+    ),
+    "com5.expert_none": (
+        "'{case}' ({customer}, expert): no beginner's explanations in {sent} messages",
+        "'{case}' ({customer}, expert): geen uitleg voor beginners in {sent} berichten",
+        "« {case} » ({customer}, expert) : aucune explication pour débutant dans {sent} messages",
+    ),
     "yes": ("yes", "ja", "oui"),
     "no": ("no", "nee", "non"),
     "sol6.kept_word": ("kept", "gehaald", "respecté"),

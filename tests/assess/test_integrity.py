@@ -273,3 +273,28 @@ def test_the_evidence_names_the_rules_and_the_language_layer(ideal: Evidence) ->
     assert ideal.rules["version"] == RULES_VERSION
     assert ideal.rules["hash"] == rules_hash() and len(rules_hash()) == 64
     assert ideal.rules["layer_hash"] == layer_hash()
+
+
+# ---------------------------------------------------------------------- COM-5 both ways, SIM-1
+
+
+def test_an_expert_told_in_words_for_beginners_is_talked_down_to(scenario: Scenario) -> None:
+    childish = "The DNS is the internet's address book; it may be slow today."
+    plain = "It looks like a DNS problem; I'll flush the resolver cache."
+    talked_down = run(scenario, [(150, "ticket_reply_added", {"ticket_id": "T-0002",
+                                                               "text": childish})])  # fmt: skip
+    as_expert = run(scenario, [(150, "ticket_reply_added", {"ticket_id": "T-0002",
+                                                            "text": plain})])  # fmt: skip
+    item = one(talked_down, "COM-5", "childish", "mailbox-full")
+    assert item.favourable is False and item.figures["terms"] == ["DNS"]
+    assert one(as_expert, "COM-5", "childish", "mailbox-full").favourable is True
+
+
+def test_a_transfer_during_a_call_is_the_calls_answer(scenario: Scenario) -> None:
+    evidence = run(scenario, [
+        (244, "kb_searched", {"query": "vpn", "results": ["kb-vpn-reset"]}),
+        CREATE_CALL_TICKET,
+        (266, "ticket_transferred", {"ticket_id": "T-1002", "group": "network", "reason": "VPN"}),
+    ])  # fmt: skip
+    item = one(evidence, "SIM-1", "call_answer", "call-1")
+    assert item.favourable is True and item.figures["answered"] is True
