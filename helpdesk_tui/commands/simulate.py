@@ -1,4 +1,8 @@
-"""`helpdesk-exam simulate SCENARIO --policy ideal|naive|idle`: a whole exam, headless, in seconds.
+"""`helpdesk-exam simulate SCENARIO --policy NAME`: a whole exam, headless, in seconds.
+
+NAME is one of ideal, naive, idle, worded (the ideal's actions in words of
+its own), or a gaming candidate (shotgun, macro, parrot) used to test that
+the evidence rules cannot be harvested.
 
 For scenario authors it answers "can this be solved?": the ideal policy
 must breach no SLA. For everyone building on logs (reports, reviews) it

@@ -8,6 +8,8 @@ code under test.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from helpdesk_tui.assess.model import Evidence, EvidenceItem
 from helpdesk_tui.assess.rules import RULES_VERSION, rules_hash
 from helpdesk_tui.language import layer_hash
@@ -298,3 +300,31 @@ def test_a_transfer_during_a_call_is_the_calls_answer(scenario: Scenario) -> Non
     ])  # fmt: skip
     item = one(evidence, "SIM-1", "call_answer", "call-1")
     assert item.favourable is True and item.figures["answered"] is True
+
+
+# ---------------------------------------------------------------------- answer keys
+
+
+def _with_mailbox_key(scenario: Scenario, **changes: object) -> Scenario:
+    incidents = tuple(
+        replace(i, answer=replace(i.answer, **changes)) if i.id == "mailbox-full" else i
+        for i in scenario.incidents
+    )
+    return replace(scenario, incidents=incidents)
+
+
+def _told_bert(scenario: Scenario, text: str) -> bool | None:
+    evidence = run(scenario, [(150, "ticket_reply_added", {"ticket_id": "T-0002", "text": text})])
+    return one(evidence, "SOL-7", "answer", "mailbox-full").favourable
+
+
+def test_a_keyword_with_alternatives_accepts_any_of_them(scenario: Scenario) -> None:
+    keyed = _with_mailbox_key(scenario, solution_keywords=("archive | clean up",))
+    assert _told_bert(keyed, "Please clean up your old mail.") is True
+    assert _told_bert(scenario, "Please clean up your old mail.") is False
+
+
+def test_an_excluded_word_makes_it_another_answer(scenario: Scenario) -> None:
+    keyed = _with_mailbox_key(scenario, solution_exclude=("delete",))
+    assert _told_bert(keyed, "Please archive your old mail.") is True
+    assert _told_bert(keyed, "Please archive your old mail and delete the rest.") is False

@@ -616,6 +616,20 @@ CASES = [
         "[incidents.answer]",
     ),
     Case(
+        "keyword with an empty alternative",
+        _set(answer_of(0), "solution_keywords", ["tape | | seal", "toner"]),
+        f"{I0}.answer.solution_keywords[0]",
+        "has an empty alternative — write the words between the bars",
+        "solution_keywords = [",
+    ),
+    Case(
+        "keyword both required and excluded",
+        _set(answer_of(0), "solution_exclude", ["toner"]),
+        f"{I0}.answer.solution_exclude[0]",
+        "a word cannot be both required and excluded",
+        "solution_exclude = [",
+    ),
+    Case(
         "answer without solution",
         _del(answer_of(2), "solution"),
         f"{I2}.answer.solution",

@@ -31,8 +31,20 @@ NEVER_BOUGHT = (
     "DATA-1", "DATA-2", "DATA-3", "COM-1", "COM-4", "COM-6",
     "SOL-1", "SOL-2", "SOL-5", "SOL-6", "SOL-7", "SOL-8",
 )  # fmt: skip
-WORDED_SHORT: dict[str, str] = {}
-"""Bundled scenarios where `worded` does not reach 21 yet, with why (see docs/simulation.md)."""
+LAYER_GAPS = (
+    "the language layer does not read several of the phrase bank's restate, check and "
+    "empathy phrasings as their acts (COM-4, COM-1/SOL-1 check step); see docs/simulation.md"
+)
+WORDED_SHORT: dict[str, str] = {
+    "en-northwind-monday": f"16 of 22: {LAYER_GAPS}; the KB sentences picked for the new "
+    "starter leave out 'other user' (SOL-7, SOL-3), a progress update interval (SOL-6)",
+    "nl-verhaeghe-dinsdag": f"15 of 22: {LAYER_GAPS}; SOL-7/SOL-3/SOL-8 on KB wording, SIM-2",
+    "fr-val-de-lesse-garde": f"17 of 22: {LAYER_GAPS}; SIM-1, SOL-2",
+}
+"""Bundled scenarios where `worded` does not reach 21 yet, with why (see docs/simulation.md).
+
+An expected failure, strict: when a change makes worded reach 21, the test says so
+and the entry must go."""
 
 
 @pytest.fixture(scope="module")
@@ -69,10 +81,12 @@ def test_ideal_is_favourable_on_at_least_21(
 def test_worded_is_favourable_on_at_least_21(
     assessed: dict[tuple[str, str], Evidence], folder: Path
 ) -> None:
-    if folder.name in WORDED_SHORT:
-        pytest.xfail(WORDED_SHORT[folder.name])
     good = favourable(assessed[(folder.name, "worded")])
-    assert len(good) >= 21, sorted(set(assessed[(folder.name, "worded")].statuses()) - good)
+    reached = len(good) >= 21
+    if folder.name in WORDED_SHORT:
+        assert not reached, f"worded reaches {len(good)} now: drop it from WORDED_SHORT"
+        pytest.xfail(WORDED_SHORT[folder.name])
+    assert reached, sorted(set(assessed[(folder.name, "worded")].statuses()) - good)
 
 
 @pytest.mark.parametrize("policy", GAMING)
