@@ -50,7 +50,7 @@ def check_procedure(
     last = -1
     test = shows or _shows
     for step in procedure.steps:
-        if said_only and not step.patterns:
+        if (said_only and not step.patterns) or not step.applies_to(case.channel):
             continue
         candidates = case.said() if step.patterns else case.actions
         lang = case.language
@@ -60,7 +60,12 @@ def check_procedure(
         hit = after or next((a for a in candidates if a.seq < floor and test(step, a, lang)), None)
         if after is not None:
             last = after.seq
-        hits.append(StepHit(step.id, step.label, hit.seq if hit else None, hit.at if hit else None))
+        hits.append(
+            StepHit(
+                step.id, step.label, hit.seq if hit else None, hit.at if hit else None,
+                step.optional,
+            )
+        )  # fmt: skip
     return ProcedureCheck(case.id, procedure.id, tuple(hits))
 
 
@@ -75,7 +80,8 @@ def procedure_figures(check: ProcedureCheck) -> dict[str, object]:
     return {
         "procedure": check.procedure_id,
         "steps": [
-            {"id": s.step_id, "label": s.label, "seq": s.seq, "at": s.at} for s in check.steps
+            {"id": s.step_id, "label": s.label, "seq": s.seq, "at": s.at, "optional": s.optional}
+            for s in check.steps
         ],
         "missing": list(check.missing),
         "out_of_order": list(check.out_of_order),

@@ -421,7 +421,9 @@ class _Builder:
 
     def _step(self, at: At, t: dict[str, Any]) -> ProcedureStep | None:
         chk = self.chk
-        chk.unknown_keys(t, at, ("id", "label", "patterns", "event"), "a procedure step")
+        chk.unknown_keys(
+            t, at, ("id", "label", "patterns", "event", "optional", "channels"), "a procedure step"
+        )
         step_id, label = chk.ident(t, at), chk.string(t, at, "label")
         has_patterns, has_event = "patterns" in t, "event" in t
         if has_patterns == has_event:
@@ -433,9 +435,23 @@ class _Builder:
             return None
         patterns = self._patterns(t, at, "patterns") if has_patterns else ()
         events = self._step_events(t, at) if has_event else ()
+        optional = chk.boolean(t, at, "optional")
+        channels = self._step_channels(t, at)
         if not step_id or not label or not (patterns or events):
             return None
-        return ProcedureStep(step_id, label, patterns, events)
+        return ProcedureStep(step_id, label, patterns, events, optional, channels)
+
+    def _step_channels(self, t: dict[str, Any], at: At) -> tuple[str, ...]:
+        """`channels`: the step applies only to incidents that come in these ways."""
+        found = self.chk.strings(t, at, "channels", required=False) or ()
+        known = tuple(c.value for c in Channel)
+        for index, channel in enumerate(found):
+            if channel not in known:
+                self.chk.error(
+                    at.key("channels").item(index),
+                    f"unknown channel '{channel}'{did_you_mean(channel, known)} — must be one of {', '.join(known)}",
+                )
+        return tuple(c for c in found if c in known)
 
     def _step_events(self, t: dict[str, Any], at: At) -> tuple[str, ...]:
         value = t["event"]

@@ -96,6 +96,13 @@ class ProcedureStep:
     label: str
     patterns: tuple[str, ...] = ()
     events: tuple[str, ...] = ()
+    optional: bool = False
+    """Done where it applies ("correct the category only if it is wrong"): not missing when absent."""
+    channels: tuple[str, ...] = ()
+    """The step applies only to incidents that come in these ways (empty: every channel)."""
+
+    def applies_to(self, channel: str) -> bool:
+        return not self.channels or channel in self.channels
 
 
 @dataclass(frozen=True, slots=True)

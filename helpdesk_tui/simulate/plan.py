@@ -50,6 +50,8 @@ class Planner:
         done: set[str] = set()
         steps: list[Step] = []
         for proc_step in procedure.steps:
+            if not proc_step.applies_to(incident.channel.value):
+                continue
             if proc_step.patterns:
                 steps += self._pattern_step(job, proc_step, done)
             else:

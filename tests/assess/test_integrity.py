@@ -328,3 +328,32 @@ def test_an_excluded_word_makes_it_another_answer(scenario: Scenario) -> None:
     keyed = _with_mailbox_key(scenario, solution_exclude=("delete",))
     assert _told_bert(keyed, "Please archive your old mail.") is True
     assert _told_bert(keyed, "Please archive your old mail and delete the rest.") is False
+
+
+# ---------------------------------------------------------------------- procedures
+
+
+def _contact_steps(scenario: Scenario, **changes: object) -> Scenario:
+    procedures = tuple(
+        replace(p, steps=tuple(
+            replace(s, **changes) if s.id == "kb" else s for s in p.steps))
+        for p in scenario.procedures
+    )  # fmt: skip
+    return replace(scenario, procedures=procedures)
+
+
+def _sol1(scenario: Scenario) -> EvidenceItem:
+    evidence = run(
+        scenario, [(70, "message_sent", {"conversation_id": "chat-1", "text": "Hi Anna"})]
+    )
+    return one(evidence, "SOL-1", "procedure_steps", "printer-blank")
+
+
+def test_an_optional_step_not_done_is_not_missing(scenario: Scenario) -> None:
+    assert "kb" in _sol1(scenario).figures["missing"]
+    assert "kb" not in _sol1(_contact_steps(scenario, optional=True)).figures["missing"]
+
+
+def test_a_step_for_other_channels_is_not_asked_of_a_chat(scenario: Scenario) -> None:
+    steps = _sol1(_contact_steps(scenario, channels=("call",))).figures["steps"]
+    assert "kb" not in [s["id"] for s in steps]

@@ -630,6 +630,20 @@ CASES = [
         "solution_exclude = [",
     ),
     Case(
+        "step channel unknown",
+        lambda d: d["procedures"][0]["steps"][0].update(channels=["phone"]),
+        f"{STEP0}.channels[0]",
+        "unknown channel 'phone' — must be one of chat, call, email, queue",
+        '"phone"',
+    ),
+    Case(
+        "step optional not a boolean",
+        lambda d: d["procedures"][0]["steps"][0].update(optional="yes"),
+        f"{STEP0}.optional",
+        "must be true or false",
+        'optional = "yes"',
+    ),
+    Case(
         "answer without solution",
         _del(answer_of(2), "solution"),
         f"{I2}.answer.solution",
