@@ -82,7 +82,9 @@ _ANSWER_KEYS = (
 _CUSTOMER_KEYS = (
     "id", "name", "persona", "department", "technical_level", "mood", "patience_minutes",
 )  # fmt: skip
-_SECOND_LINE_KEYS = ("group", "delay_minutes", "reply", "question", "relay_patterns")
+_SECOND_LINE_KEYS = (
+    "group", "delay_minutes", "reply", "question", "relay_patterns", "final_reply",
+)  # fmt: skip
 _OPTION_KEYS = (
     "id", "text", "kb_article", "solution_keywords", "fits", "why", "solution_exclude",
 )  # fmt: skip
@@ -815,9 +817,15 @@ class _Builder:
                 where.key("relay_patterns"),
                 "missing — with question = true, give relay_patterns: what the candidate must ask the customer, so relaying the question can be seen",
             )
+        final = self._optional_text(table, where, "final_reply")
+        if final and not question:
+            chk.warning(
+                where.key("final_reply"),
+                "is never sent — the final reply follows the answer to the second line's question; set question = true, or put this text in reply",
+            )
         if not group or delay is None or not reply:
             return None
-        return SecondLine(group, delay * 60, reply, question, relay)
+        return SecondLine(group, delay * 60, reply, question, relay, final)
 
     # --- the scenario as a whole --------------------------------------------------
     def _check_coverage(self, incidents: tuple[Incident, ...]) -> None:

@@ -228,6 +228,8 @@ class SecondLine:
     reply: str
     question: bool = False
     relay_patterns: tuple[str, ...] = ()
+    final_reply: str | None = None
+    """What the group says once its question was answered (None: a built-in "fixed it")."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -644,6 +644,14 @@ CASES = [
         'optional = "yes"',
     ),
     Case(
+        "final reply without a question",
+        lambda d: inc(d, 1)["second_line"].update(question=False, final_reply="Fixed."),
+        f"{I1}.second_line.final_reply",
+        "is never sent — the final reply follows the answer to the second line's question",
+        'final_reply = "Fixed."',
+        severity="warning",
+    ),
+    Case(
         "answer without solution",
         _del(answer_of(2), "solution"),
         f"{I2}.answer.solution",
