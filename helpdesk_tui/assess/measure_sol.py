@@ -21,9 +21,12 @@ from helpdesk_tui.assess.procedures import (
     procedure_of,
 )
 from helpdesk_tui.assess.solutions import (
+    AnswerHit,
     answer_hits,
     chosen_option,
+    explain,
     first_answer,
+    hit_keywords,
     transfer_groups,
 )
 from helpdesk_tui.assess.texts import clock, duration, short
@@ -546,11 +549,19 @@ def _answer(ctx: Context, case: Case) -> EvidenceItem:
         "SOL-7", "answer", summary, seqs=[h.action.seq for h in shown[:3]] or [case.arrival_seq],
         favourable=favourable,
         figures={"given": bool(credited), "how": [h.how for h in shown[:3]],
+                 "explain": _explain(case, shown[0]) if shown else [],
                  "not_credited": [{"seq": h.action.seq, "why": h.how} for h in hits
                                   if not h.credited][:5],
                  "expected": case.answer.solution if case.answer else None},
         subject=case.id,
     )  # fmt: skip
+
+
+def _explain(case: Case, hit: AnswerHit) -> list[str]:
+    """The language layer's reading behind a text hit: which words, which rule."""
+    if case.answer is None or hit.how == "transfer" or not hit.action.text:
+        return []
+    return explain(hit_keywords(case.answer, hit, case.language), hit.action.text, case.language)
 
 
 def _option(ctx: Context, case: Case) -> EvidenceItem:

@@ -81,6 +81,37 @@ def _said(keyword: str, sentence: str, lang: str) -> bool:
     return any(find(form, sentence, lang) is not None for form in keyword_forms(keyword))
 
 
+def explain(keywords: tuple[str, ...], text: str, lang: str) -> list[str]:
+    """Which words of the message gave each keyword, by which rule of the language layer."""
+    lines = []
+    for keyword in keywords:
+        for sentence in _telling(text, lang):
+            said = next(
+                (h for f in keyword_forms(keyword) if (h := find(f, sentence, lang)) is not None),
+                None,
+            )
+            if said is not None:
+                lines.append(said.explain())
+                break
+    return lines
+
+
+def hit_keywords(answer: Answer, hit: AnswerHit, lang: str) -> tuple[str, ...]:
+    """The keywords a text hit was measured by (the option's, the key's or an alternative's)."""
+    if hit.option is not None:
+        return hit.option.solution_keywords
+    if hit.how == KEY:
+        return answer.solution_keywords
+    if hit.how == ALTERNATIVE:
+        text = hit.action.text or ""
+        return next(
+            (a.solution_keywords for a in answer.alternatives
+             if all_match(a.solution_keywords, text, lang)),
+            answer.solution_keywords,
+        )  # fmt: skip
+    return answer.solution_keywords
+
+
 def excluded(exclude: tuple[str, ...], text: str, lang: str) -> bool:
     """A word the key says must not come with its keywords ("not together with those")."""
     return any(_said(word, s, lang) for word in exclude for s in _telling(text, lang))

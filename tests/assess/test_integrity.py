@@ -322,6 +322,18 @@ def test_a_keyword_with_alternatives_accepts_any_of_them(scenario: Scenario) -> 
     keyed = _with_mailbox_key(scenario, solution_keywords=("archive | clean up",))
     assert _told_bert(keyed, "Please clean up your old mail.") is True
     assert _told_bert(scenario, "Please clean up your old mail.") is False
+    evidence = run(
+        keyed,
+        [
+            (
+                150,
+                "ticket_reply_added",
+                {"ticket_id": "T-0002", "text": "Please clean up your old mail."},
+            )
+        ],
+    )
+    explained = one(evidence, "SOL-7", "answer", "mailbox-full").figures["explain"]
+    assert explained and "clean" in explained[0] and "pattern:clean up" in explained[0]
 
 
 def test_an_excluded_word_makes_it_another_answer(scenario: Scenario) -> None:
