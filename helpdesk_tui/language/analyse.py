@@ -28,7 +28,7 @@ from helpdesk_tui.language.lexicon import Lexicon, PhraseSet, lexicon
 from helpdesk_tui.language.model import LANGUAGES, Analysis, Match, Token
 from helpdesk_tui.language.normalise import fold
 from helpdesk_tui.language.phrases import Word, first_word_ok, match_at
-from helpdesk_tui.language.tokens import Piece, pieces
+from helpdesk_tui.language.tokens import MAX_CHARS, Piece, pieces
 
 NOT_A_QUESTION_WHEN = frozenset({"offer_help", "identify", "check", "closing", "hold", "greeting"})
 """A question clause carrying one of these acts is that act, not a clarifying question;
@@ -45,6 +45,11 @@ class Layout:
     segment: tuple[int, ...]
     lead: tuple[bool, ...]
     asks: tuple[bool, ...]
+    opens: tuple[bool, ...] = ()
+    clause_ends: tuple[int, ...] = ()
+    """Per clause: the index after its last word."""
+    """Words that open a clause by punctuation (after fillers): where a question word counts
+    ("Je sais que c'est urgent": that "que" opens no question)."""
     """Per sentence: does it end with a question mark?"""
 
 
@@ -54,10 +59,18 @@ def check_language(lang: str) -> str:
     return lang
 
 
-@lru_cache(maxsize=8192)
 def analyse(text: str, lang: str) -> Analysis:
-    """The analysis of one message in `lang` (nl, fr or en); deterministic and cached."""
-    lex = lexicon(check_language(lang))
+    """The analysis of one message in `lang` (nl, fr or en); deterministic and cached.
+
+    Only the first `MAX_CHARS` characters are read (and kept as `text`), so a hostile
+    message cannot make the reading or the cache grow without bound.
+    """
+    return _analyse(text[:MAX_CHARS], check_language(lang))
+
+
+@lru_cache(maxsize=8192)
+def _analyse(text: str, lang: str) -> Analysis:
+    lex = lexicon(lang)
     found = pieces(text, lex.elisions)
     words = [_word(p, lex) for p in found]
     layout = _layout(text, found, words, lex)
@@ -69,7 +82,7 @@ def analyse(text: str, lang: str) -> Analysis:
     forms = _question_forms(words, found, layout, lex)
     matches = _rule_matches(words, layout, negated, lex, tokens, forms)
     matches = _without_yielding_instructions(matches, layout)
-    matches += _question_matches(layout, lex, matches, tokens, forms)
+    matches += _question_matches(words, found, layout, lex, matches, tokens, forms)
     matches.sort(key=lambda m: (m.span, m.kind))
     acts = frozenset(m.kind for m in matches if not m.negated)
     negated_text = tuple(
@@ -92,6 +105,7 @@ def _layout(text: str, found: list[Piece], words: list[Word], lex: Lexicon) -> L
     clause: list[int] = []
     segment: list[int] = []
     lead: list[bool] = []
+    opens: list[bool] = []
     asks: list[bool] = []
     skippable = lex.fillers | lex.negation.terminators | lex.negation.words
     for i, (piece, word) in enumerate(zip(found, words, strict=True)):
@@ -108,9 +122,22 @@ def _layout(text: str, found: list[Piece], words: list[Word], lex: Lexicon) -> L
         segment.append(segment[-1] + 1 if i and new_segment else (segment[-1] if i else 0))
         skip = words[i - 1].norm in skippable or words[i - 1].norm.endswith("n't") if i else False
         lead.append(new_segment or (lead[-1] and skip))
+        prev_filler = i > 0 and words[i - 1].norm in lex.fillers
+        opens.append(new_clause or (opens[-1] and prev_filler))
     if found:
         asks.append("?" in text[found[-1].end :])
-    return Layout(tuple(sentence), tuple(clause), tuple(segment), tuple(lead), tuple(asks))
+    ends = [0] * (clause[-1] + 1 if clause else 0)
+    for i, c in enumerate(clause):
+        ends[c] = i + 1
+    return Layout(
+        tuple(sentence),
+        tuple(clause),
+        tuple(segment),
+        tuple(lead),
+        tuple(asks),
+        tuple(opens),
+        tuple(ends),
+    )
 
 
 def _negation(words: list[Word], layout: Layout, lex: Lexicon) -> list[bool]:
@@ -162,10 +189,7 @@ def _segment_end(layout: Layout, i: int, n: int) -> int:
 
 
 def _clause_end(layout: Layout, i: int, n: int) -> int:
-    c = layout.clause[i]
-    while i < n and layout.clause[i] == c:
-        i += 1
-    return i
+    return layout.clause_ends[layout.clause[i]]
 
 
 def _sentence_end(layout: Layout, i: int, n: int) -> int:
@@ -189,7 +213,11 @@ def _rule_matches(
     for rule in lex.rules:
         seen: set[int] = set()
         covered = 0
+        ps = rule.phrases
         for i in range(n):
+            w = words[i]
+            if not ps.has_open and w.norm not in ps.first_words and w.bare not in ps.first_words:
+                continue  # no phrase of this rule starts with this word
             sentence = layout.sentence[i]
             if (
                 i < covered
@@ -218,26 +246,27 @@ def _rule_matches(
 
 
 def _asks(form: QuestionForm | None, layout: Layout, i: int) -> bool:
-    """Is word i in a question: a sentence ending in "?", or the clause of a question form?"""
+    """Is word i in an asking clause: the clause of the sentence's question form, or every
+    clause of a sentence that ends in "?" without one?"""
     if form is None:
         return False
-    return (
-        form[0] == "mark"
-        and layout.asks[layout.sentence[i]]
-        or (layout.clause[form[1][0]] == layout.clause[i])
-    )
+    first, last = layout.clause[form[1][0]], layout.clause[form[1][1] - 1]
+    return first <= layout.clause[i] <= last
 
 
 def _placed(where: str, layout: Layout, i: int, sentence: int) -> bool:
     """`opening`: in the first sentence, not in the message's last clause; `first`: at the
     message's first word ("Dag Tom, ..." opens); `last`: in the message's last sentence,
-    not at its first word ("... Dag Tom!" says goodbye)."""
+    not at its first word ("... Dag Tom!" says goodbye); `opens`: where a clause opens by
+    punctuation (after fillers), not after a conjunction ("j'ai donc mis" restates nothing)."""
     if where == "opening":
         return sentence == 0 and layout.clause[i] != layout.clause[-1]
     if where == "last":
         return sentence == layout.sentence[-1] and i > 0
     if where == "first":
         return i == 0
+    if where == "opens":
+        return layout.opens[i]
     return True
 
 
@@ -299,7 +328,7 @@ def _question_form(
     if layout.asks[s]:
         # the asking clause: the one with a question form, else the sentence's first
         # ("Your e-mail address, please?" asks for the address, not about "please")
-        return "mark", (form[1] if form is not None else (start, start + 1))
+        return "mark", (form[1] if form is not None else (start, end))
     if form is not None:
         return form
     if end - start < MIN_TAGGED:
@@ -332,7 +361,7 @@ def _form_at(
     q = lex.questions
     w = words[j]
     nxt = words[j + 1] if j + 1 < end else None
-    if layout.lead[j]:
+    if layout.opens[j]:
         for opener in q.openers:
             stop = match_at(opener, words, j, lex, end)
             if stop is not None:
@@ -340,10 +369,11 @@ def _form_at(
     inverted = q.hyphen_inversion and nxt is not None and nxt.norm in q.subjects
     if inverted and found[j + 1].hyphenated and w.norm not in q.not_inverted:
         return "inversion", (j, j + 2)
-    if not layout.lead[j]:
+    if not layout.opens[j]:
         return None
-    if w.norm in q.heads and nxt is not None and nxt.norm in q.subjects:
-        return "inversion", (j, j + 2)
+    at_clause_start = j == 0 or found[j].clause_start
+    if at_clause_start and w.norm in q.heads and nxt is not None and nxt.norm in q.subjects:
+        return "inversion", (j, j + 2)  # "Kunt u", "Can you"; not "dan zijn we" (V2 order)
     if w.norm in q.words and not (nxt is not None and nxt.norm in q.subjects):
         return "question-word", (j, j + 1)
     return None
@@ -362,7 +392,7 @@ def _without_yielding_instructions(matches: list[Match], layout: Layout) -> list
         seg, clause = layout.segment[m.span[0]], layout.clause[m.span[0]]
         return any(
             any(layout.segment[i] == seg for i in range(*o.span))
-            or (layout.clause[o.span[0]] == clause and o.span[0] < m.span[0])
+            or (layout.clause[o.span[0]] == clause and o.span[0] <= m.span[0])
             for o in others
         )
 
@@ -370,24 +400,53 @@ def _without_yielding_instructions(matches: list[Match], layout: Layout) -> list
 
 
 def _question_matches(
+    words: list[Word],
+    found: list[Piece],
     layout: Layout,
     lex: Lexicon,
     acts: list[Match],
     tokens: tuple[Token, ...],
     forms: dict[int, QuestionForm | None],
 ) -> list[Match]:
-    """A clarifying question per question-form sentence whose asking clause is no other act."""
+    """A clarifying question per question sentence, when one of its asking clauses is no
+    other act. The asking clauses are those that open with a question form; a sentence
+    that ends in "?" without one asks in all its clauses."""
     out: list[Match] = []
-    for form in forms.values():
+    for s, form in forms.items():
         if form is None:
             continue
-        a, b = form[1]
-        clause = layout.clause[b - 1 if form[0] == "tag" else a]
-        if any(_blocks_question(m, layout, clause) for m in acts):
-            continue
-        words = tuple(t.text for t in tokens[a:b])
-        out.append(Match("question", f"{lex.lang}.question.{form[0]}", (a, b), words))
+        start, end = _sentence_bounds(layout, s)
+        asking = _all_forms(words, found, layout, lex, start, end) or [form]
+        if form[0] == "mark" and asking == [form]:
+            clauses = {layout.clause[i] for i in range(start, end)}
+            if any(_blocks_question(m, layout, c) for m in acts for c in clauses):
+                continue
+        else:
+            asking = [f for f in asking if not any(
+                _blocks_question(m, layout, layout.clause[f[1][0]]) for m in acts
+            )]  # fmt: skip
+            if not asking:
+                continue
+            if form[0] != "mark":
+                form = asking[0]
+        a, b = (asking[0] if form[0] == "mark" and asking != [form] else form)[1]
+        rule = f"{lex.lang}.question.{form[0]}"
+        out.append(Match("question", rule, (a, b), tuple(t.text for t in tokens[a:b])))
     return out
+
+
+def _all_forms(
+    words: list[Word], found: list[Piece], layout: Layout, lex: Lexicon, start: int, end: int
+) -> list[QuestionForm]:
+    """Every question form that opens a clause of the sentence (the first per clause)."""
+    seen: dict[int, QuestionForm] = {}
+    for j in range(start, end):
+        if layout.clause[j] in seen:
+            continue
+        hit = _form_at(words, found, layout, lex, j, end)
+        if hit is not None:
+            seen[layout.clause[j]] = hit
+    return list(seen.values())
 
 
 def _blocks_question(m: Match, layout: Layout, clause: int) -> bool:
@@ -414,3 +473,7 @@ def _negated_phrase(
 def _negated_word(token: Token, lex: Lexicon) -> bool:
     trigger = token.norm in lex.negation.words or token.norm.endswith("n't")
     return token.negated and not trigger
+
+
+analyse.cache_clear = _analyse.cache_clear  # type: ignore[attr-defined]
+analyse.cache_info = _analyse.cache_info  # type: ignore[attr-defined]

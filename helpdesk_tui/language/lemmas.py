@@ -71,11 +71,11 @@ def dictionary_form(word: str, lang: str) -> str | None:
 @lru_cache(maxsize=65536)
 def lemma(word: str, lang: str) -> str:
     """The folded lemma of a lower-case word (the word itself, folded, when unknown)."""
-    import simplemma
-
     known = dictionary_form(word, lang)
     if known is not None:
-        return fold(simplemma.lemmatize(known, lang=lang))
+        # simplemma's dictionary maps each form to its lemma: its dictionary-lookup
+        # strategy, without the strategy chain around it (a word is known here)
+        return fold(_dictionary(lang).get(known) or known)
     return fold(word)
 
 

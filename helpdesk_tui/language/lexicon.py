@@ -18,7 +18,9 @@ to spaCy's rule matcher but written as text:
 `where = "start"` anchors a phrase at the start of a clause (after filler
 words such as "so", "ok", "alors"), `"end"` at the end of a sentence,
 `"opening"` in the first sentence but not the message's last clause (a
-greeting that opens), `"last"` in the message's last sentence (a farewell);
+greeting that opens), `"first"` at the message's first word, `"last"` in
+the message's last sentence (a farewell), `"opens"` where a clause opens by
+punctuation (not after a conjunction);
 `question = true/false` keeps a rule to question / non-question sentences;
 `unless` lists words that cancel a match when they stand in its clause
 before or inside it ("ik ga de pc herstarten" tells what the operator
@@ -55,16 +57,21 @@ class Element:
 Phrase = tuple[Element, ...]
 
 
+MEMO_LIMIT = 50_000
+"""Words remembered per phrase set: bounded, whatever a hostile log throws at it."""
+
+
 class PhraseSet:
     """Phrases indexed by their first word, so a word is tried only against phrases
     that can start with it (a lexicon has thousands of phrases; a message, 20 words)."""
 
-    __slots__ = ("phrases", "_by_word", "_open")
+    __slots__ = ("phrases", "_by_word", "_open", "_memo", "first_words", "has_open")
 
     def __init__(self, phrases: tuple[Phrase, ...]) -> None:
         self.phrases = phrases
         self._by_word: dict[str, list[int]] = {}
         self._open: list[int] = []
+        self._memo: dict[tuple[str, str], list[Phrase]] = {}
         for i, phrase in enumerate(phrases):
             first = phrase[0] if phrase else Element(any=True)
             if first.words and not (first.prefixes or first.word_class or first.any or first.gap):
@@ -72,13 +79,21 @@ class PhraseSet:
                     self._by_word.setdefault(word, []).append(i)
             else:
                 self._open.append(i)
+        self.first_words = frozenset(self._by_word)
+        self.has_open = bool(self._open)
 
     def candidates(self, norm: str, bare: str) -> list[Phrase]:
-        """The phrases that may start at a word, in their lexicon order."""
-        found = set(self._open)
-        for key in (norm, bare):
-            found.update(self._by_word.get(key, ()))
-        return [self.phrases[i] for i in sorted(found)]
+        """The phrases that may start at a word, in their lexicon order (memoised)."""
+        key = (norm, bare)
+        hit = self._memo.get(key)
+        if hit is None:
+            found = set(self._open)
+            for word in key:
+                found.update(self._by_word.get(word, ()))
+            hit = [self.phrases[i] for i in sorted(found)]
+            if len(self._memo) < MEMO_LIMIT:
+                self._memo[key] = hit
+        return hit
 
     def __bool__(self) -> bool:
         return bool(self.phrases)

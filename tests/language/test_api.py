@@ -105,7 +105,7 @@ def test_pseudo_negations_are_instructions() -> None:
         ("Hi Tom", "en", {"greeting"}, set()),
         ("Comment vous appelez-vous ?", "fr", {"identify"}, {"question"}),
         ("Ça va mieux ?", "fr", {"check"}, {"question"}),
-        ("Je peux encore vous aider ?", "fr", {"closing"}, {"question", "offer_help"}),
+        ("Je peux encore vous aider ?", "fr", {"closing"}, {"question"}),
         ("Que puis-je faire pour vous ?", "fr", {"offer_help"}, {"question"}),
         ("Voyez-vous un message d'erreur", "fr", {"question"}, set()),
         ("Je ne comprends pas, pouvez-vous parler moins vite ?", "fr", set(), {"empathy"}),
@@ -156,3 +156,10 @@ def test_analysis_is_cached_and_deterministic() -> None:
 def test_a_pattern_that_holds_its_own_negation_still_matches() -> None:
     hit = find("niet uw schuld", analyse("Dat is echt niet uw schuld, hoor.", "nl"))
     assert hit is not None and not hit.negated
+
+
+def test_a_huge_message_is_read_bounded() -> None:
+    text = "Restart the pc. " * 100_000
+    analysis = analyse(text, "en")
+    assert len(analysis.text) == 4000 and "instruction" in analysis.acts
+    assert analysis.tokens[-1].end <= 4000
