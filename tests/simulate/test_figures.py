@@ -37,9 +37,10 @@ LAYER_GAPS = (
 )
 WORDED_SHORT: dict[str, str] = {
     "en-northwind-monday": f"16 of 22: {LAYER_GAPS}; the KB sentences picked for the new "
-    "starter leave out 'other user' (SOL-7, SOL-3), a progress update interval (SOL-6)",
-    "nl-verhaeghe-dinsdag": f"15 of 22: {LAYER_GAPS}; SOL-7/SOL-3/SOL-8 on KB wording, SIM-2",
-    "fr-val-de-lesse-garde": f"17 of 22: {LAYER_GAPS}; SIM-1, SOL-2",
+    "starter leave out 'other user' (SOL-7, SOL-3); an update without news the layer reads "
+    "(SOL-6)",
+    "nl-verhaeghe-dinsdag": f"16 of 22: {LAYER_GAPS}; SOL-7/SOL-3/SOL-8 on KB wording",
+    "fr-val-de-lesse-garde": f"18 of 22: {LAYER_GAPS}; SOL-6 (progress phrasings)",
 }
 """Bundled scenarios where `worded` does not reach 21 yet, with why (see docs/simulation.md).
 
