@@ -60,3 +60,10 @@ def test_parrot_repeats_the_customer() -> None:
     said = [e.data["text"] for e in result.events if e.type == "customer_message"]
     echoed = [e.data["text"] for e in result.events if e.type == "message_sent"]
     assert any(s in e for s in said for e in echoed)
+
+
+def test_the_command_line_offers_every_policy() -> None:
+    from helpdesk_tui.commands.simulate import POLICY_NAMES
+    from helpdesk_tui.simulate.policies import POLICIES
+
+    assert tuple(POLICIES) == POLICY_NAMES
