@@ -29,6 +29,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "observe",
     "class_report",
     "language",
+    "witness",
 )
 
 

@@ -661,13 +661,24 @@ def restore(
     state = ExamState()
     for index, item in enumerate(events, start=1):
         seq, event = item if isinstance(item, tuple) else (index, item)
-        if state.started and event.kind == EventKind.STIMULUS:
-            _catch_up(sim, state, event)
-        elif state.started and event.kind == EventKind.COMMAND:
-            _drain(sim, state, event.exam_time)
-        apply(state, event, seq)
-        sim.observe(state, event)
+        replay_one(sim, state, seq, event)
     return sim, state
+
+
+def replay_one(sim: Simulation, state: ExamState, seq: int, event: Event) -> None:
+    """One more logged event through the simulation and the reducer, as `restore` does.
+
+    Raises RestoreError (a stimulus the scenario would not make, or one it made
+    that is missing) or the reducer's Refused (an event the session refuses);
+    `resume` uses it to find the first record of an unsigned tail the session
+    could not have written.
+    """
+    if state.started and event.kind == EventKind.STIMULUS:
+        _catch_up(sim, state, event)
+    elif state.started and event.kind == EventKind.COMMAND:
+        _drain(sim, state, event.exam_time)
+    apply(state, event, seq)
+    sim.observe(state, event)
 
 
 def _refused(state: ExamState, at: float, event_type: str, data: dict[str, Any]) -> bool:
