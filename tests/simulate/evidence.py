@@ -68,7 +68,9 @@ def _calmed_an_angry_customer(scenario: Scenario, events: list[Event]) -> bool:
 
 
 def _kb_before_answer(scenario: Scenario, state: ExamState, events: list[Event]) -> bool:
-    opened = {e.data["article_id"]: e.exam_time for e in _of(events, "kb_article_opened")}
+    opened: dict[str, float] = {}  # first opening: one article may serve several incidents
+    for e in _of(events, "kb_article_opened"):
+        opened.setdefault(e.data["article_id"], e.exam_time)
     for ticket in state.tickets.values():
         if ticket.incident_id is None or ticket.resolved_at is None:
             continue
