@@ -60,9 +60,10 @@ def _parallel_chats(events: list[Event]) -> bool:
 
 
 def _calmed_an_angry_customer(scenario: Scenario, events: list[Event]) -> bool:
-    angry = {c.id for c in scenario.customers if c.mood.value == "angry"}
+    """A customer who started irritated or angry ends a mood change calmer than that."""
+    start = {c.id: MOOD_RANK[c.mood.value] for c in scenario.customers if c.mood.value != "calm"}
     return any(
-        e.data["customer_id"] in angry and MOOD_RANK[e.data["mood"]] < 2
+        e.data["customer_id"] in start and MOOD_RANK[e.data["mood"]] < start[e.data["customer_id"]]
         for e in _of(events, "mood_changed")
     )
 
