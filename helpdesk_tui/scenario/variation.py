@@ -463,3 +463,38 @@ def structure_differences(base: Scenario, form: Scenario) -> list[str]:
     """The parts of the structure that differ (empty: the same exam)."""
     left, right = structure(base), structure(form)
     return [key for key in left if left[key] != right[key]]
+
+
+def ensure_form(base: Scenario, seed: int, forms_dir: Path) -> Path:
+    """The folder of form `seed` under `forms_dir`, made now or reused when it is exactly that form.
+
+    Exam sessions of one sitting share forms: the first candidate on a seed makes
+    it, the next ones reuse it. A folder that is not exactly what the base and
+    seed give (edited, half written, another base) is refused, never used.
+    """
+    variation, problems = check_variation(base.folder, base)
+    errors = [p for p in problems if p.is_error]
+    if errors:
+        raise FormError(str(errors[0]))
+    if variation is None:
+        raise FormError(
+            f"{base.folder / VARIATION_FILE}: no such file — this scenario has no parallel forms; "
+            "start it without a form seed, or write its variation.toml (docs/authoring-exams.md)"
+        )
+    target = Path(forms_dir) / f"{base.id}-form-{seed}"
+    fresh = Path(forms_dir) / f".{base.id}-form-{seed}.new"
+    shutil.rmtree(fresh, ignore_errors=True)
+    Path(forms_dir).mkdir(parents=True, exist_ok=True)
+    make_form(base, variation, seed, fresh)
+    try:
+        if target.exists():
+            if folder_sha256(target) != folder_sha256(fresh):
+                raise FormError(
+                    f"{target} is not form {seed} of {base.id} as its base gives it now (edited, or "
+                    "the base changed) — move it away; it is made again at the next start"
+                )
+            return target
+        fresh.rename(target)
+        return target
+    finally:
+        shutil.rmtree(fresh, ignore_errors=True)

@@ -148,3 +148,50 @@ def test_a_scenario_of_kind_exam_is_always_checked_as_one(
     assert code == 2
     # The fixture has two customers: no competency can reach three.
     assert out.count("an exam needs at least 3") == 22
+
+
+def _form_log(tmp_path: Path, seed: int) -> Path:
+    from helpdesk_tui.scenario.variation import ensure_form
+    from helpdesk_tui.simulate.runner import run_headless
+
+    base = load_scenario(BASE)
+    form = load_scenario(ensure_form(base, seed, tmp_path / "forms"))
+    log = tmp_path / f"form{seed}.jsonl"
+    run_headless(form, "ideal", out=log)
+    return log
+
+
+def test_a_log_on_a_form_binds_base_and_seed_and_report_rebuilds_the_form(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    from helpdesk_tui.eventlog.binding import folder_sha256
+
+    log = _form_log(tmp_path, 6)
+    header = json.loads(log.read_text(encoding="utf-8").splitlines()[0])["data"]
+    assert header["form_seed"] == 6
+    assert header["form_base_sha256"] == folder_sha256(BASE)
+    assert header["scenario_sha256"] != folder_sha256(BASE)
+    shutil.rmtree(tmp_path / "forms")  # the assessor has only the base scenario
+    out = tmp_path / "report.json"
+    assert cli.main(["report", str(log), "--json", str(out), "--quiet"]) == 0
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert "form 6 of the base scenario" in json.dumps(report)
+    assert "UNVERIFIED" not in json.dumps(report)
+
+
+def test_a_form_log_with_an_edited_base_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = _form_log(tmp_path, 2)
+    edited = tmp_path / "edited"
+    shutil.copytree(BASE, edited)
+    toml = edited / "scenario.toml"
+    toml.write_text(
+        toml.read_text(encoding="utf-8").replace('impact = "high"', 'impact = "low"', 1)
+    )
+    code = cli.main(["report", str(log), "--scenario", str(edited), "--json", str(tmp_path / "r")])
+    err = capsys.readouterr().err
+    assert code != 0
+    assert "is not the one the log was sat on" in err
