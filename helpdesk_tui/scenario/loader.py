@@ -258,7 +258,8 @@ class _Builder:
         categories = self._list("categories", self._category, "category")
         customers = self._list("customers", self._customer, "customer")
         incidents = self._list("incidents", self._incident, "incident")
-        self._check_coverage(incidents)
+        if kind != "drill":  # a drill trains one group of competencies by design
+            self._check_coverage(incidents)
         if language is not None:
             self._check_article_languages(language)
         if (

@@ -106,15 +106,18 @@ def _parallel_chats(events: list[Event]) -> bool:
 
 
 def _calmed_an_angry_customer(scenario: Scenario, events: list[Event]) -> bool:
-    angry = {c.id for c in scenario.customers if c.mood.value == "angry"}
+    """A customer who started irritated or angry ends a mood change calmer than that."""
+    start = {c.id: MOOD_RANK[c.mood.value] for c in scenario.customers if c.mood.value != "calm"}
     return any(
-        e.data["customer_id"] in angry and MOOD_RANK[e.data["mood"]] < 2
+        e.data["customer_id"] in start and MOOD_RANK[e.data["mood"]] < start[e.data["customer_id"]]
         for e in _of(events, "mood_changed")
     )
 
 
 def _kb_before_answer(scenario: Scenario, state: ExamState, events: list[Event]) -> bool:
-    opened = {e.data["article_id"]: e.exam_time for e in _of(events, "kb_article_opened")}
+    opened: dict[str, float] = {}  # first opening: one article may serve several incidents
+    for e in _of(events, "kb_article_opened"):
+        opened.setdefault(e.data["article_id"], e.exam_time)
     for ticket in state.tickets.values():
         if ticket.incident_id is None or ticket.resolved_at is None:
             continue
