@@ -13,6 +13,8 @@
 #   scenario/<name>/              the scenario the sitting used (verify --scenario checks it)
 #   verify/<candidate>/<log>.txt  what `helpdesk-exam verify` said about each copied log
 #   verify-summary.tsv            candidate, log, verdict, exit code: one line a log
+#   logs/sitting.json, plan.json  the sitting's register (where the sitting has one), rebuilt
+#                                 from the copies (docs/deployment.md, "A sitting")
 #   exam.conf, README.txt         the sitting's settings; how to check all this
 #   MANIFEST.sha256               the SHA-256 of every file above (sha256sum -c MANIFEST.sha256)
 #
@@ -128,6 +130,7 @@ for dir in "$LOGS"/*/; do
     fi
     logs=("$dir"*.jsonl)
     if ((${#logs[@]} == 0)); then
+        mkdir -p -- "$DEST/logs/$candidate" # an empty folder: the register's copy still lists them
         printf '%s\t-\tNO-LOG\t-\n' "$candidate" >>"$summary"
         problems+=("$candidate: no log (never started?)")
         continue
@@ -168,6 +171,21 @@ if [ -n "$gid" ]; then
         printf '%s\t-\tNO-LOG\t-\n' "$account" >>"$summary"
         problems+=("$account: no log (never logged in?)")
     done < <(getent passwd | awk -F: -v gid="$gid" '$4 == gid { print $1 }' | LC_ALL=C sort)
+fi
+
+# The sitting's register, where there is one (helpdesk-exam sitting new): the server's copy is
+# brought up to date (with each sealed log verified), and DEST gets its own, rebuilt from the
+# copies, with the plan, so `sitting merge` can join several servers (and their witness/).
+# A register that cannot be updated is a warning; the logs are collected all the same.
+if [ -f "$LOGS/sitting.json" ]; then
+    "$PROGRAM" sitting update "$LOGS/" --pubkey "$PUBKEY" >/dev/null 2>"$DEST/register-update.txt" ||
+        problems+=("the sitting register in $LOGS was not updated (see register-update.txt)")
+    for f in plan.json closed merged.json; do
+        [ ! -f "$LOGS/$f" ] || cp --preserve=timestamps -- "$LOGS/$f" "$DEST/logs/$f"
+    done
+    "$PROGRAM" sitting rebuild "$DEST/logs/" --pubkey "$DEST/exam-centre.pub" >/dev/null 2>>"$DEST/register-update.txt" ||
+        problems+=("the sitting register in $DEST/logs could not be rebuilt (see register-update.txt)")
+    [ -s "$DEST/register-update.txt" ] || rm -f -- "$DEST/register-update.txt"
 fi
 
 version=$("$PROGRAM" --version 2>/dev/null || true)

@@ -32,6 +32,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "class_report",
     "language",
     "witness",
+    "sitting",
+    "room",
 )
 
 

@@ -16,6 +16,7 @@ from helpdesk_tui.assess.class_report import (
 )
 from helpdesk_tui.assess.pipeline import Refused, assess_log
 from helpdesk_tui.commands.errors import UserError
+from helpdesk_tui.commands.reconcile import note_register
 from helpdesk_tui.commands.report import add_common_arguments, load_key
 
 _DESCRIPTION = """\
@@ -39,7 +40,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
-        "logs", metavar="LOG", type=Path, nargs="+", help="the students' session logs"
+        "logs", metavar="LOG", type=Path, nargs="*", help="the students' session logs"
+    )
+    parser.add_argument(
+        "--sitting",
+        metavar="NAME",
+        help="also every log in this sitting's register (a name, or the sitting's folder)",
     )
     add_common_arguments(parser)
     parser.add_argument("--html", metavar="FILE", type=Path, help="also write the table as HTML")
@@ -50,7 +56,10 @@ def run(args: argparse.Namespace) -> int:
     key = load_key(args.pubkey)
     rows: list[ClassRow] = []
     lang = args.lang
-    for log in args.logs:
+    logs = [*args.logs, *sitting_logs(args.sitting)]
+    if not logs:
+        raise UserError("give the students' logs (LOG...) or --sitting NAME.", 2)
+    for log in logs:
         try:
             assessed = assess_log(
                 log, key, args.scenario, unverified=args.unverified, language=lang
@@ -70,4 +79,18 @@ def run(args: argparse.Namespace) -> int:
             args.html.write_text(render_class_html(rows, lang), encoding="utf-8")
         except OSError as exc:
             raise UserError(f"{args.html} cannot be written ({exc.strerror}).", 2) from None
+    note_register(*logs)
     return 1 if any(r.refused for r in rows) else 0
+
+
+def sitting_logs(name: str | None) -> list[Path]:
+    """The logs the sitting's register lists, in candidate order."""
+    if name is None:
+        return []
+    from helpdesk_tui.sitting import RegisterError, Sitting, sitting_folder
+
+    try:
+        sitting = Sitting(sitting_folder(name))
+        return [sitting.folder / row["log"] for row in sitting.rows() if row.get("log")]
+    except RegisterError as exc:
+        raise UserError(str(exc), 2) from None

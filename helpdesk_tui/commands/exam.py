@@ -241,8 +241,11 @@ def recall_scenario(log: Path) -> Path | None:
 
 def run_session(started: Any, key_path: Path | None) -> int:
     """Run the app; seal or leave resumable; say how it ended. Shared with `resume`."""
+    from helpdesk_tui.sitting.hooks import note_log_quietly
+
     app = started.app
     problem: str | None = None
+    note_log_quietly(started.log_path)  # the sitting's register, if any: running (or resumed)
     try:
         app.run()
     finally:
@@ -250,6 +253,7 @@ def run_session(started: Any, key_path: Path | None) -> int:
             practice.finish(started)
         except Exception as exc:  # a log that cannot be closed must not hide how it ended
             problem = str(exc)
+        note_log_quietly(started.log_path)  # handed in, time up, stopped, or interrupted
     code = 0 if started.writer.sealed else EXIT_INTERRUPTED
     heard = not getattr(app, "terminal_gone", False)  # nobody reads it, and a write may block
     if heard:

@@ -43,6 +43,12 @@ def register(subparsers: Any) -> None:
         type=Path,
         help="the exam centre's public key, to check an exam log's signatures too",
     )
+    add_live_options(parser, 0.5, "the log")
+    parser.set_defaults(handler=run)
+
+
+def add_live_options(parser: argparse.ArgumentParser, interval: float, what: str) -> None:
+    """--lang and --interval, shared by the live views (observe, room)."""
     parser.add_argument(
         "--lang", choices=i18n.LANGUAGES, help="the UI language (default: from the locale, else en)"
     )
@@ -50,18 +56,22 @@ def register(subparsers: Any) -> None:
         "--interval",
         metavar="S",
         type=float,
-        default=0.5,
-        help="seconds between looks at the log (default: 0.5)",
+        default=interval,
+        help=f"seconds between looks at {what} (default: {interval:g})",
     )
-    parser.set_defaults(handler=run)
 
 
-def run(args: argparse.Namespace) -> int:
+def start_live(args: argparse.Namespace) -> None:
+    """The language chosen, the interval checked: before a live view starts."""
     i18n.set_language(i18n.choose_language(args.lang))
     if not args.interval > 0:
         raise UserError(
             f"--interval {args.interval} must be a number of seconds above 0, e.g. 0.5."
         )
+
+
+def run(args: argparse.Namespace) -> int:
+    start_live(args)
     follower, backlog = start_following(args.log, args.pubkey)
     app = make_app(follower, _scenario(follower), args.interval, backlog)
     app.run()
@@ -95,12 +105,16 @@ def start_following(log: Path, pubkey: Path | None) -> tuple[Any, Any]:
 
 
 def _scenario(follower: Any) -> Any:
-    """The bundled scenario the log names, for KB titles; None when it is not here or differs."""
+    return scenario_for(follower.header)
+
+
+def scenario_for(header: Any) -> Any:
+    """The bundled scenario a log's header names, for KB titles and practice feedback; None
+    when it is not here or differs."""
     from helpdesk_tui.assess.pipeline import find_scenario
     from helpdesk_tui.scenario.errors import ScenarioInvalid
     from helpdesk_tui.scenario.loader import load_scenario
 
-    header = follower.header
     found = find_scenario(header.scenario_id, header.scenario_sha256)
     if found is None or not found.matches:
         return None

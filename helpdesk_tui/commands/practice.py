@@ -69,15 +69,18 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from helpdesk_tui.sitting.hooks import note_log_quietly
     from helpdesk_tui.ui.practice_controls import RESTART
 
     reason = RESTART
     while reason == RESTART:  # the instructor's restart: the old log is sealed, a new one starts
         practice = prepare(args)
+        note_log_quietly(practice.log_path)  # a class's sitting register, if there is one
         try:
             reason = practice.app.run()
         finally:
             finish(practice)
+            note_log_quietly(practice.log_path)
         print(_("Log: {path}").format(path=practice.log_path))
     if reason in SEAL_ON_END:
         print(_("The session ended ({reason}); the log is sealed.").format(reason=reason))

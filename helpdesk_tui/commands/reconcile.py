@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import sys
 from pathlib import Path
 
 from rich.console import Console
@@ -81,7 +82,25 @@ def run(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise UserError(f"{args.out} cannot be written ({exc.strerror}).", 2) from None
         Console().print(f"decision written to {args.out}")
+    note_register(args.a, args.b, args.out)
     return 0 if rec.outcome == PASS else 1
+
+
+def note_register(*files: Path | None) -> None:
+    """The sitting's register (if these files sit in one) shows the verdicts and outcome.
+
+    A register that cannot be updated is a warning: the decision stands."""
+    from helpdesk_tui.sitting.hooks import note_log, sitting_of
+
+    done: set[tuple[str, str]] = set()
+    for path in files:
+        found = sitting_of(path) if path is not None else None
+        if found is None or (str(found[0].folder), found[1]) in done:
+            continue
+        done.add((str(found[0].folder), found[1]))
+        warning = note_log(path)
+        if warning is not None:
+            print(f"helpdesk-exam: warning: {warning}", file=sys.stderr)
 
 
 def _check_log(log: Path, verdicts: Verdicts) -> None:

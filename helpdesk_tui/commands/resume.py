@@ -167,9 +167,12 @@ def _resume(log: Path, scenario: Any, key: Any, policy: str) -> Any:
 
 def _seal_ended(resumed: Any) -> int:
     """It ended but the seal never made it to disk (a crash in between): seal it now."""
+    from helpdesk_tui.sitting.hooks import note_log_quietly
+
     runtime = resumed.runtime
     sealed = runtime.seal()
     problem = runtime.close()
+    note_log_quietly(runtime.log_path)
     reason = runtime.state.end_reason
     if not sealed or problem:
         raise UserError(

@@ -9,7 +9,7 @@ and whether stdin/stdout are terminals.
 code: a log containing SEALED is intact and sealed (0), TAMPERED fails (1),
 anything else is intact but unsealed (3). `exam` and `resume` print a marker
 and exit 0 (a call with --key also records whether the key can be read); with a file `hang` beside the copy they ignore SIGHUP and SIGTERM
-and sleep instead (a process stuck on a dead terminal).
+and sleep instead (a process stuck on a dead terminal). `sitting ...` runs the real command.
 """
 
 import json
@@ -53,6 +53,10 @@ def main() -> int:
         if "TAMPERED" in text:
             return 1
         return 0 if "SEALED" in text else 3
+    if args[:1] == ["sitting"]:  # the register is the real thing: the wrapper's use of it is tested
+        from helpdesk_tui.cli import main as real_main
+
+        return real_main(args)
     if args[:1] == ["--version"]:
         print("helpdesk-exam 0.0-fake")
         return 0

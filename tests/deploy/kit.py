@@ -98,8 +98,8 @@ class Sandbox:
         return calls_of(self.program)
 
     def starts(self) -> list[list[str]]:
-        """The exam/resume calls (not verify), as argv lists."""
-        return [c["argv"] for c in self.calls() if c["argv"][:1] != ["verify"]]
+        """The exam/resume calls (not verify, not the sitting register), as argv lists."""
+        return [c["argv"] for c in self.calls() if c["argv"][:1] not in (["verify"], ["sitting"])]
 
     def candidate_dir(self, candidate: str = "c0042") -> Path:
         return self.logs / candidate

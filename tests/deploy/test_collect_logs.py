@@ -131,6 +131,33 @@ def test_a_missing_public_key_is_an_error(box: Sandbox, tmp_path: Path) -> None:
     assert "cannot read the public key" in result.stderr
 
 
+def test_the_sitting_register_is_updated_and_handed_over_rebuilt(
+    box: Sandbox, tmp_path: Path
+) -> None:
+    from helpdesk_tui.assess.testing import simulated_log
+    from helpdesk_tui.eventlog import generate_keypair, load_private_key
+    from helpdesk_tui.sitting import Sitting
+
+    keys = tmp_path / "real-keys"
+    generate_keypair(keys)
+    box.write_conf(key=keys / "exam-centre.key")
+    server = Sitting.create(box.logs, "en-test", server="exam-1")
+    server.add(["c0001", "c0002"])
+    signer = load_private_key(keys / "exam-centre.key")
+    simulated_log(box.logs / "c0001" / "exam.jsonl", "idle", signer=signer, candidate_id="c0001")
+    dest = tmp_path / "handover"
+    result = collect(box, dest)
+    assert not (dest / "register-update.txt").exists(), result.stderr
+    for sitting in (server, Sitting(dest / "logs")):
+        rows = {row["candidate"]: row for row in sitting.rows()}
+        assert rows["c0001"]["state"] == "time-up" and rows["c0001"]["verified"] == "OK"
+        assert rows["c0002"]["state"] == "waiting" and rows["c0002"]["server"] == "exam-1"
+    check = subprocess.run(
+        ["sha256sum", "-c", "--strict", "MANIFEST.sha256"], cwd=dest, capture_output=True, text=True
+    )
+    assert check.returncode == 0 and "logs/sitting.json: OK" in check.stdout
+
+
 def test_witness_files_are_collected_and_every_log_verified_against_them(
     box: Sandbox, tmp_path: Path
 ) -> None:

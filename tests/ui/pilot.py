@@ -84,3 +84,19 @@ async def at(pilot: Pilot[Any], seconds: float) -> None:
     assert isinstance(app, ExamApp)
     app.advance(seconds - app.controller.session.clock.now())
     await pilot.pause()
+
+
+def count_rendered_cells(monkeypatch: Any) -> list[tuple[int, int]]:
+    """Every (row, column) a DataTable renders from now on (its own `_render_cell`, under
+    any cache a subclass adds), in order: how tests see what a change repaints."""
+    from textual.widgets import DataTable
+
+    rendered: list[tuple[int, int]] = []
+    render = DataTable._render_cell
+
+    def counted(self: DataTable, row: int, column: int, *args: object, **kwargs: object) -> object:
+        rendered.append((row, column))
+        return render(self, row, column, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(DataTable, "_render_cell", counted)
+    return rendered

@@ -16,7 +16,7 @@ from helpdesk_tui.ui.widgets.queue import TicketQueue
 from helpdesk_tui.ui.widgets.ticket_detail import TicketDetail
 
 from .conftest import SIZE, Rig, screen_text
-from .pilot import at
+from .pilot import at, count_rendered_cells
 
 
 async def test_the_exam_starts_in_the_queue_and_marks_it(rig: Rig) -> None:
@@ -222,14 +222,7 @@ def test_the_candidate_guide_lists_every_key() -> None:
 async def test_a_tick_renders_again_only_the_cells_that_changed(
     rig: Rig, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    rendered: list[tuple[int, int]] = []
-    render = DataTable._render_cell
-
-    def counted(self: DataTable, row: int, column: int, *args: object, **kwargs: object) -> object:
-        rendered.append((row, column))
-        return render(self, row, column, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(DataTable, "_render_cell", counted)
+    rendered = count_rendered_cells(monkeypatch)
     app = rig.app()
     async with app.run_test(size=SIZE) as pilot:
         await at(pilot, 250)

@@ -35,6 +35,14 @@ CSS = [
 ]
 
 
+def exit_on_hangup(app: App[None]) -> None:
+    """SIGHUP (the terminal closed) and SIGTERM end a read-only view cleanly (textual#5140)."""
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGHUP, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            loop.add_signal_handler(sig, app.exit)
+
+
 class ObserveApp(App[None], inherit_bindings=False):
     """The live observer."""
 
@@ -64,10 +72,7 @@ class ObserveApp(App[None], inherit_bindings=False):
         if self.poll_interval:
             self.set_interval(self.poll_interval, self.poll)
         if self.handle_signals:
-            loop = asyncio.get_running_loop()
-            for sig in (signal.SIGHUP, signal.SIGTERM):
-                with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                    loop.add_signal_handler(sig, self.exit)
+            exit_on_hangup(self)
 
     def poll(self) -> FollowUpdate:
         """One look at the log (the timer's tick; tests call it directly)."""

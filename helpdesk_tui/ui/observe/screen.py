@@ -33,6 +33,7 @@ from helpdesk_tui.core.state import ExamState
 from helpdesk_tui.eventlog.follow import FollowUpdate, LogFollower
 from helpdesk_tui.i18n import _
 from helpdesk_tui.scenario.model import Scenario
+from helpdesk_tui.sitting.room import is_running, live_exam_time, parse_wall
 from helpdesk_tui.ui.format import clock, localized, since
 from helpdesk_tui.ui.frames import Paced
 from helpdesk_tui.ui.queue_model import QueueModel
@@ -50,13 +51,6 @@ QUIET_S = 120.0
 FEED_LINES = 1000
 FEED_CATCH_UP = 200
 """Records written to the feed from one poll; a long log read at start shows its latest."""
-
-
-def parse_wall(wall: str) -> datetime | None:
-    try:
-        return datetime.fromisoformat(wall.replace("Z", "+00:00"))
-    except ValueError:
-        return None
 
 
 class ObserveScreen(Paced, Screen[None]):
@@ -142,27 +136,11 @@ class ObserveScreen(Paced, Screen[None]):
 
     def live_now(self) -> float:
         """The exam time now: the last record's, plus the wall time since it while the exam runs."""
-        state, follower = self.state, self.follower
-        base = max(state.now, follower.last_t)
-        if not self.running:
-            return base
-        written = parse_wall(follower.last_wall)
-        if written is None:
-            return base
-        elapsed = max(0.0, (self.wall_clock() - written).total_seconds()) * (state.speed or 1.0)
-        end = state.duration_s or base + elapsed
-        return min(base + elapsed, max(base, end))
+        return live_exam_time(self.state, self.follower, self.wall_clock())
 
     @property
     def running(self) -> bool:
-        state, follower = self.state, self.follower
-        return (
-            state.started
-            and not state.ended
-            and not state.paused
-            and not follower.sealed
-            and follower.fault is None
-        )
+        return is_running(self.state, self.follower)
 
     def quiet_for(self) -> float | None:
         """Wall seconds since the last record, while the exam runs."""

@@ -29,6 +29,7 @@ SECTIONS: dict[str, str] = {
     "review": N_("Review: the scrubber, the evidence and your verdicts"),
     "review_lists": N_("Review: in the lists"),
     "observe": N_("Observe: the live view"),
+    "room": N_("Room: every candidate of the sitting"),
     "comment": N_("Comment"),
     "jump": N_("Go to a moment"),
     "leave": N_("Leaving with unsaved verdicts"),
@@ -276,6 +277,50 @@ KEYS: tuple[Key, ...] = (
         N_("Stop observing (the exam goes on)."),
         "observe",
     ),
+    # --- room ---------------------------------------------------------------
+    Key(
+        "room.open",
+        "enter",
+        "open",
+        N_("Observe"),
+        N_("Observe the selected candidate live (Esc comes back to the room)."),
+        "room",
+        key_display="Enter",
+    ),
+    Key(
+        "room.sort",
+        "s",
+        "sort(1)",
+        N_("Sort"),
+        N_("Sort by the next column (the header says which)."),
+        "room",
+    ),
+    Key(
+        "room.sort_back",
+        "S",
+        "sort(-1)",
+        N_("Sort back"),
+        N_("Sort by the previous column."),
+        "room",
+        show=False,
+    ),
+    Key(
+        "room.reverse",
+        "r",
+        "reverse",
+        N_("Reverse"),
+        N_("Reverse the order of the sort."),
+        "room",
+    ),
+    Key("room.help", "f1", "help", N_("Keys"), N_("Show every key and what it does."), "room"),
+    Key(
+        "room.leave",
+        "q,ctrl+q",
+        "leave",
+        N_("Quit"),
+        N_("Stop watching the room (the exams go on)."),
+        "room",
+    ),
     # --- dialogs --------------------------------------------------------------
     Key(
         "comment.keep",
@@ -328,7 +373,8 @@ PRIORITY = frozenset(
         "scrub.start", "scrub.end", "scrub.jump", "evidence.previous", "evidence.next",
         "verdict.proven", "verdict.not_proven", "verdict.not_observed", "verdict.clear",
         "verdict.comment", "verdict.save", "view.conversation", "view.ticket", "view.kb",
-        "view.records", "leave", "observe.follow", "observe.leave",
+        "view.records", "leave", "observe.follow", "observe.leave", "room.leave", "room.help",
+        "room.open",
     }
 )  # fmt: skip
 """Keys that act whatever has focus (see the module doc)."""

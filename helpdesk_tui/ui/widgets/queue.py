@@ -12,19 +12,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rich.segment import Segment
-from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.cache import LRUCache
 from textual.message import Message
-from textual.widget import PseudoClasses, Widget
+from textual.widget import PseudoClasses
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey, RowKey
 
 from helpdesk_tui.i18n import _
 from helpdesk_tui.ui import keymap
 from helpdesk_tui.ui.queue_model import COLUMNS, Cell, QueueRow, column_widths
+from helpdesk_tui.ui.widgets.cell_cache import CellCache
 
 TONES: dict[str, str] = {
     "ok": "green",
@@ -51,7 +49,7 @@ def render_cell(cell: Cell) -> Text:
     )
 
 
-class TicketQueue(DataTable[Text]):
+class TicketQueue(CellCache, DataTable[Text]):
     """The queue of tickets; posts `TicketHighlighted` when the cursor lands on a ticket."""
 
     @dataclass
@@ -70,8 +68,6 @@ class TicketQueue(DataTable[Text]):
         self._shown: dict[str, tuple[Cell, ...]] = {}
         self._order: list[str] = []
         self._column_keys: list[ColumnKey] = []
-        self._styles_seen: tuple[object, ...] = ()
-        self._cells: LRUCache[tuple[object, ...], tuple[Text, list[list[Segment]]]] = LRUCache(4000)
         self.updates = 0
         """Cells written since mount (the benchmark and tests read it)."""
 
@@ -102,67 +98,6 @@ class TicketQueue(DataTable[Text]):
         self.has_focus = False
         if self.parent is not None:
             self.parent.post_message(events.DescendantBlur(self))
-
-    def notify_style_update(self) -> None:
-        """Drop the table's render caches only when its look really changed.
-
-        Textual re-applies a widget's CSS on many occasions (the mouse moving
-        over it, a class changing on an ancestor), and DataTable then re-renders
-        every visible cell (tens of milliseconds for a full queue). Most of
-        those updates do not change how the queue looks, and leave the rendered
-        rows valid.
-        """
-        Widget.notify_style_update(self)
-        if not self.is_mounted or len(self._component_styles) < len(self.COMPONENT_CLASSES):
-            super().notify_style_update()  # still being set up
-            return
-        names = sorted(self.COMPONENT_CLASSES)
-        seen = (self.rich_style, *(self.get_component_rich_style(n) for n in names))
-        if seen != self._styles_seen:
-            self._styles_seen = seen
-            super().notify_style_update()
-
-    def _render_cell(
-        self,
-        row_index: int,
-        column_index: int,
-        base_style: Style,
-        width: int,
-        cursor: bool = False,
-        hover: bool = False,
-    ) -> list[list[Segment]]:
-        """Render a cell again only when its own text changed.
-
-        DataTable keys its cell cache on a counter that every change bumps, so
-        one SLA clock passing a second re-rendered every visible cell (10-20 ms
-        for a full queue, the slowest frame of the exam). Here the key is the
-        cell's own rendered text (cells are immutable, see `render_cell`) and
-        where it is drawn, so a tick re-renders only the SLA cells that moved.
-        """
-        if column_index < 0:  # row labels: the queue has none
-            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
-        column_key = self._column_locations.get_key(column_index)
-        if row_index < 0:
-            cell = self.columns[column_key].label
-        else:
-            cell = self._data[self._row_locations.get_key(row_index)][column_key]
-        key = (
-            row_index,
-            column_index,
-            id(cell),
-            base_style,
-            width,
-            cursor,
-            hover,
-            self._show_hover_cursor,
-            self._pseudo_class_state,
-        )
-        cached = self._cells.get(key)
-        if cached is not None and cached[0] is cell:
-            return cached[1]
-        lines = super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
-        self._cells[key] = (cell, lines)
-        return lines
 
     def on_resize(self) -> None:
         self._fit_columns()

@@ -1,0 +1,270 @@
+"""`helpdesk-exam sitting new|add|status|close|rebuild|update|merge`: a sitting's register.
+
+The register (`SITTING/sitting.json`) is a view of the sitting's folder: who
+sits, on which scenario, which log, what state, the verdict files, the
+outcome. It is kept up to date by the login, `exam`/`resume`,
+`collect-logs.sh`, `reconcile` and `class-report`, and can always be made
+again from the files with `rebuild`. See docs/deployment.md, "A sitting".
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from helpdesk_tui.commands.errors import UserError
+
+_DESCRIPTION = """\
+A sitting is one folder (exam.conf's logs_dir): one folder per candidate with
+their logs, verdict files and decision, and the register sitting.json beside
+them. NAME is a folder under --root (default $HELPDESK_EXAM_SITTINGS, else
+/var/lib/helpdesk-exam/logs), or a path when it holds a slash (./logs/am).
+
+  new NAME --scenario S [--pubkey FILE]   make the sitting and its register
+  add NAME CANDIDATE...                   expected candidates (a folder each)
+  status NAME [--json] [--refresh]        one row per candidate (as of the last update;
+                                          --refresh derives them first, `room` is live)
+  close NAME                              no more candidates; no-shows are absent
+  rebuild NAME [--pubkey FILE]            make the register again from the files
+  update NAME [CANDIDATE...]              derive these rows again (all without any)
+  merge NAME SOURCE...                    bring in other servers' sitting folders
+
+exit codes:
+  0  done
+  1  status: some candidate needs a look (broken or failed log, interrupted);
+     merge: some file conflicted
+  2  usage or input error"""
+
+STATE_STYLES = {
+    "waiting": "dim",
+    "running": "green",
+    "resumed": "green",
+    "interrupted": "bold yellow",
+    "broken": "bold red",
+    "absent": "dim italic",
+}
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "sitting",
+        help="a sitting's register: new, add, status, close, rebuild, update, merge",
+        description=_DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    verbs = parser.add_subparsers(dest="verb", metavar="VERB", required=True)
+    new = _verb(verbs, "new", "make a sitting and its register")
+    new.add_argument("--scenario", required=True, metavar="S", help="the scenario id or folder")
+    new.add_argument("--pubkey", type=Path, metavar="FILE", help="the centre's public key")
+    new.add_argument("--server", metavar="HOST", help="this server's name (default: hostname)")
+    add = _verb(verbs, "add", "add the candidates expected")
+    add.add_argument("candidates", nargs="+", metavar="CANDIDATE")
+    status = _verb(verbs, "status", "show the register: one row per candidate")
+    status.add_argument("--json", action="store_true", help="the rows as JSON, for scripts")
+    status.add_argument(
+        "--refresh",
+        action="store_true",
+        help="derive every row from the files first (as `update`; needs write access)",
+    )
+    _verb(verbs, "close", "close the sitting: no more candidates")
+    rebuild = _verb(verbs, "rebuild", "make the register again from the logs and verdicts")
+    rebuild.add_argument("--pubkey", type=Path, metavar="FILE", help="verify exam logs with it")
+    update = _verb(verbs, "update", "derive candidates' rows again from their files")
+    update.add_argument("candidates", nargs="*", metavar="CANDIDATE")
+    update.add_argument("--pubkey", type=Path, metavar="FILE", help="verify exam logs with it")
+    merge = _verb(verbs, "merge", "merge other servers' sitting folders into this one")
+    merge.add_argument("sources", nargs="+", type=Path, metavar="SOURCE")
+    parser.set_defaults(handler=run)
+
+
+def _verb(verbs: Any, name: str, text: str) -> argparse.ArgumentParser:
+    parser = verbs.add_parser(name, help=text, description=text)
+    parser.add_argument("name", metavar="NAME", help="the sitting's name, or its folder")
+    parser.add_argument("--root", type=Path, metavar="DIR", help="where named sittings live")
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    from helpdesk_tui.sitting import RegisterError
+
+    try:
+        return _VERBS[args.verb](args)
+    except RegisterError as exc:
+        raise UserError(str(exc), 2) from None
+
+
+def _sitting(args: argparse.Namespace, *, existing: bool = True) -> Any:
+    from helpdesk_tui.sitting import Sitting, sitting_folder
+
+    sitting = Sitting(sitting_folder(args.name, args.root))
+    if existing and not sitting.exists():
+        raise UserError(
+            f"there is no sitting register in {sitting.folder} (no sitting.json); make it with "
+            f"`helpdesk-exam sitting new {args.name} --scenario S`, or `sitting rebuild "
+            f"{args.name}` if the folder already holds the sitting's logs.",
+            2,
+        )
+    return sitting
+
+
+def _new(args: argparse.Namespace) -> int:
+    from helpdesk_tui.sitting import Sitting, sitting_folder
+
+    folder = sitting_folder(args.name, args.root)
+    sitting = Sitting.create(folder, args.scenario, pubkey=args.pubkey, server=args.server or "")
+    print(f"sitting {sitting.name} made in {folder} (scenario {args.scenario})")
+    return 0
+
+
+def _add(args: argparse.Namespace) -> int:
+    sitting = _sitting(args)
+    new = sitting.add(args.candidates)
+    print(f"{len(new)} added, {len(args.candidates) - len(new)} already there")
+    return 0
+
+
+def _status(args: argparse.Namespace) -> int:
+    sitting = _sitting(args)
+    if args.refresh:
+        sitting.refresh(all_rows=True)
+    rows, document = sitting.rows(), sitting.document()
+    if args.json:
+        print(json.dumps({"sitting": document, "candidates": rows}, indent=1, sort_keys=True))
+    else:
+        show(document, rows, Console(), updated(sitting.file.path))
+    return 1 if any(needs_look(row) for row in rows) else 0
+
+
+def needs_look(row: dict[str, Any]) -> bool:
+    return row.get("state") in ("broken", "interrupted") or row.get("verified") == "FAILED"
+
+
+def exam_clock(seconds: float) -> str:
+    s = int(seconds)
+    return f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}"
+
+
+def assessed(row: dict[str, Any]) -> str:
+    names = [
+        a["name"] + ("" if a.get("complete") else "…")
+        for a in row.get("assessors", [])
+        if isinstance(a, dict)
+    ]
+    return ", ".join(names) or "-"
+
+
+def updated(path: Path) -> str:
+    """When the register last changed (UTC): a row is as its files were then, or since."""
+    from datetime import UTC, datetime
+
+    try:
+        return datetime.fromtimestamp(path.stat().st_mtime, UTC).strftime("%H:%M:%S UTC")
+    except OSError:
+        return "?"
+
+
+def show(
+    document: dict[str, Any], rows: list[dict[str, Any]], console: Console, as_of: str = ""
+) -> None:
+    """The register as a table: one candidate a line, the states coloured, a count per state."""
+    title = f"sitting {document.get('name', '?')} · scenario {document.get('scenario') or '-'}"
+    if as_of:
+        title += f" · last changed {as_of}"
+    if document.get("closed"):
+        title += f" · closed {document['closed']}"
+    servers = sorted({str(row.get("server", "")) for row in rows})
+    table = Table(
+        title=title,
+        title_justify="left",
+        header_style="bold",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        collapse_padding=True,
+    )
+    for column in ("candidate", "state", "time", "res", "verify", "assessors"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("outcome", no_wrap=True)
+    if len(servers) > 1:  # a sitting merged from several servers
+        table.add_column("server", no_wrap=True)
+    table.add_column("log", overflow="fold", min_width=20)
+    for row in rows:
+        state = str(row.get("state", "?"))
+        outcome = str(row.get("outcome", "")).upper() or "-"
+        verified = str(row.get("verified") or "-")
+        cells: list[Any] = [
+            str(row.get("candidate", "?")),
+            Text(state, style=STATE_STYLES.get(state, "")),
+            exam_clock(float(row.get("exam_time", 0) or 0)) if row.get("log") else "-",
+            str(row.get("resumes", 0)),
+            Text(verified, style="red" if verified == "FAILED" else ""),
+            assessed(row),
+            Text(outcome, style="bold green" if outcome == "PASS" else ""),
+        ]
+        if len(servers) > 1:
+            cells.append(str(row.get("server", "")))
+        table.add_row(*cells, str(row.get("log") or "-"))
+    console.print(table)
+    counts: dict[str, int] = {}
+    for row in rows:
+        counts[str(row.get("state"))] = counts.get(str(row.get("state")), 0) + 1
+    summary = ", ".join(f"{n} {state}" for state, n in sorted(counts.items()))
+    console.print(f"{len(rows)} candidate(s): {summary or 'none yet'}")
+    for row in rows:
+        if row.get("problem"):
+            console.print(Text(f"{row['candidate']}: {row['problem']}", style="yellow"))
+
+
+def _close(args: argparse.Namespace) -> int:
+    sitting = _sitting(args)
+    rows = sitting.close()
+    absent = sum(1 for row in rows if row["state"] == "absent")
+    print(f"sitting {sitting.name} closed; {absent} candidate(s) never started (absent)")
+    return 0
+
+
+def _rebuild(args: argparse.Namespace) -> int:
+    sitting = _sitting(args, existing=False)
+    if not sitting.folder.is_dir():
+        raise UserError(f"{sitting.folder} is not a folder; give the sitting's folder.", 2)
+    view = sitting.rebuild(sitting.public_key(args.pubkey))
+    print(f"register {sitting.file.path} rebuilt: {len(view['candidates'])} candidate(s)")
+    return 0
+
+
+def _update(args: argparse.Namespace) -> int:
+    sitting = _sitting(args)
+    key = sitting.public_key(args.pubkey)
+    rows = sitting.refresh(args.candidates or None, key=key, all_rows=not args.candidates)
+    for row in rows:
+        print(f"{row['candidate']}\t{row['state']}\t{row.get('verified') or '-'}")
+    return 0
+
+
+def _merge(args: argparse.Namespace) -> int:
+    sitting = _sitting(args)
+    report = sitting.merge(args.sources)
+    print(
+        f"merged {len(report.candidates)} candidate folder(s) ({report.copied} file(s) copied), "
+        f"{len(report.witness)} witness file(s) into {sitting.folder}"
+    )
+    for conflict in report.conflicts:
+        print(f"conflict: {conflict}")
+    return 1 if report.conflicts else 0
+
+
+_VERBS = {
+    "new": _new,
+    "add": _add,
+    "status": _status,
+    "close": _close,
+    "rebuild": _rebuild,
+    "update": _update,
+    "merge": _merge,
+}

@@ -1,0 +1,1 @@
+"""The proctor's room view: every candidate of a sitting on one screen (`helpdesk-exam room`)."""

@@ -1,0 +1,95 @@
+"""A DataTable that renders a cell again only when that cell changed.
+
+DataTable keys its render caches on a counter that every change bumps, so one
+changed cell re-renders every visible cell. The exam's queue (an SLA clock a
+second) and the proctor's room (a count here and there, every second) mix
+this in: a cell is rendered again only when its own object changed, and a
+stylesheet re-applied without changing the look keeps the rendered rows.
+
+It reaches into DataTable's internals (`_render_cell`, `_data`,
+`_row_locations`, `_column_locations`), which holds while Textual is pinned
+to 8.2.x (docs/known-issues.md); `tests/ui/test_tickets.py` and
+`tests/ui/room/` fail loudly if an upgrade changes them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.cache import LRUCache
+from textual.widget import Widget
+
+
+class CellCache:
+    """Mixin, before DataTable among the bases: cells rendered once per value."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._styles_seen: tuple[object, ...] = ()
+        self._cells: LRUCache[tuple[object, ...], tuple[object, list[list[Segment]]]] = LRUCache(
+            4000
+        )
+
+    def notify_style_update(self) -> None:
+        """Drop the table's render caches only when its look really changed.
+
+        Textual re-applies a widget's CSS on many occasions (the mouse moving
+        over it, a class changing on an ancestor), and DataTable then re-renders
+        every visible cell (tens of milliseconds for a full queue). Most of
+        those updates do not change how the queue looks, and leave the rendered
+        rows valid.
+        """
+        Widget.notify_style_update(self)  # type: ignore[arg-type]
+        if not self.is_mounted or len(self._component_styles) < len(self.COMPONENT_CLASSES):
+            super().notify_style_update()  # still being set up
+            return
+        names = sorted(self.COMPONENT_CLASSES)
+        seen = (self.rich_style, *(self.get_component_rich_style(n) for n in names))
+        if seen != self._styles_seen:
+            self._styles_seen = seen
+            super().notify_style_update()
+
+    def _render_cell(
+        self,
+        row_index: int,
+        column_index: int,
+        base_style: Style,
+        width: int,
+        cursor: bool = False,
+        hover: bool = False,
+    ) -> list[list[Segment]]:
+        """Render a cell again only when its own text changed.
+
+        DataTable keys its cell cache on a counter that every change bumps, so
+        one SLA clock passing a second re-rendered every visible cell (10-20 ms
+        for a full queue, the slowest frame of the exam). Here the key is the
+        cell object itself (cells are never changed in place: a new value is a
+        new object) and where it is drawn, so a tick re-renders only the cells
+        that changed.
+        """
+        if column_index < 0:  # row labels: the queue has none
+            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+        column_key = self._column_locations.get_key(column_index)
+        if row_index < 0:
+            cell = self.columns[column_key].label
+        else:
+            cell = self._data[self._row_locations.get_key(row_index)][column_key]
+        key = (
+            row_index,
+            column_index,
+            id(cell),
+            base_style,
+            width,
+            cursor,
+            hover,
+            self._show_hover_cursor,
+            self._pseudo_class_state,
+        )
+        cached = self._cells.get(key)
+        if cached is not None and cached[0] is cell:
+            return cached[1]
+        lines = super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+        self._cells[key] = (cell, lines)
+        return lines

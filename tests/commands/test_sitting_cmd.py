@@ -1,0 +1,145 @@
+"""`helpdesk-exam sitting ...` and `helpdesk-exam room`: what a proctor types, and bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from helpdesk_tui.cli import main
+from helpdesk_tui.ui.room.app import RoomApp
+from tests.sitting.kit import assessed, first_events, sealed_log_bytes, unsealed_log
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err
+    return code, out, err
+
+
+@pytest.fixture
+def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("HELPDESK_EXAM_SITTINGS", str(tmp_path))
+    monkeypatch.setenv("COLUMNS", "120")
+    return tmp_path
+
+
+def test_a_sitting_from_new_to_close(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "sitting", "new", "am", "--scenario", "en-northwind-monday")[0] == 0
+    assert run(capsys, "sitting", "add", "am", "c0001", "c0002", "c0003")[1].startswith("3 added")
+    assert run(capsys, "sitting", "add", "am", "c0001")[1].startswith("0 added, 1 already")
+    log = root / "am" / "c0001" / "exam.jsonl"
+    log.write_bytes(sealed_log_bytes("c0001"))
+    assessed(log.parent, log)
+    unsealed_log(root / "am" / "c0002" / "exam.jsonl", "c0002", list(first_events()))
+    assert "waiting" in run(capsys, "sitting", "status", "am")[1]  # as of the last update
+    code, out, _ = run(capsys, "sitting", "update", "am")
+    assert code == 0 and "c0001\ttime-up\tOK" in out
+    code, out, _ = run(capsys, "sitting", "status", "am", "--refresh")
+    assert code == 1  # c0002 is interrupted: a look is needed
+    lines = {line.split()[0]: line for line in out.splitlines() if line.strip().startswith("c000")}
+    assert "time-up" in lines["c0001"] and "Ann, Bob" in lines["c0001"] and "PASS" in lines["c0001"]
+    assert "interrupted" in lines["c0002"] and "waiting" in lines["c0003"]
+    assert "3 candidate(s): 1 interrupted, 1 time-up, 1 waiting" in out
+    code, out, _ = run(capsys, "sitting", "close", "am")
+    assert code == 0 and "1 candidate(s) never started" in out
+    document = json.loads(run(capsys, "sitting", "status", "am", "--json")[1])
+    assert (
+        document["sitting"]["closed"] and document["sitting"]["scenario"] == "en-northwind-monday"
+    )
+    assert {r["candidate"]: r["state"] for r in document["candidates"]}["c0003"] == "absent"
+    (root / "am" / "sitting.json").unlink()
+    assert run(capsys, "sitting", "rebuild", "am")[0] == 0
+    assert json.loads(run(capsys, "sitting", "status", "am", "--json")[1]) == document
+
+
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (["sitting", "status", "nowhere"], "there is no sitting register"),
+        (["sitting", "new", "bad name!", "--scenario", "x"], "is not a sitting name"),
+        (["sitting", "add", "am", "../x"], "not a candidate id"),
+        (["sitting", "new", "am2", "--scenario", "x", "--pubkey", "/nonexistent.pub"], "pub"),
+        (["room"], "give the logs folder"),
+        (["room", "/nonexistent/logs"], "is not a folder"),
+        (["room", "--sitting", "am", "--witness", "/nonexistent.jsonl"], "is not a file"),
+    ],
+)
+def test_bad_input_gets_one_paragraph(
+    root: Path, capsys: pytest.CaptureFixture[str], argv: list[str], words: str
+) -> None:
+    run(capsys, "sitting", "new", "am", "--scenario", "s")
+    code, _out, err = run(capsys, *argv)
+    assert code == 2 and words in err, err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_a_damaged_register_is_named_with_the_way_out(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "sitting", "new", "am", "--scenario", "s")
+    (root / "am" / "sitting.json").write_text("{half")
+    code, _out, err = run(capsys, "sitting", "status", "am")
+    assert code == 2 and "sitting.json is not valid JSON" in err and "sitting rebuild" in err
+
+
+def test_room_opens_on_a_sitting_with_its_expected_candidates(
+    root: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[RoomApp] = []
+    monkeypatch.setattr(RoomApp, "run", lambda self, *a, **k: opened.append(self))
+    run(capsys, "sitting", "new", "am", "--scenario", "en-northwind-monday")
+    run(capsys, "sitting", "add", "am", "c0001", "c0002")
+    (root / "am" / "c0001" / "exam.jsonl").write_bytes(sealed_log_bytes("c0001"))
+    assert run(capsys, "room", "--sitting", "am", "--interval", "2")[0] == 0
+    (app,) = opened
+    room = app.room_screen.room
+    assert room.expected == ["c0001", "c0002"] and app.poll_interval == 2
+    room.poll()
+    assert [r.state for r in room.rows()] == ["time-up", "waiting"]
+    assert run(capsys, "room", str(root / "am"))[0] == 0 and len(opened) == 2
+
+
+def test_the_room_never_writes(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A room polled many times leaves every file as it was, and adds none."""
+    from helpdesk_tui.sitting.room import Room
+
+    folder = root / "am"
+    (folder / "c0001").mkdir(parents=True)
+    (folder / "c0001" / "exam.jsonl").write_bytes(sealed_log_bytes("c0001"))
+    (folder / "witness.jsonl").write_text('{"type":"witness.start"}\n')
+    before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in folder.rglob("*") if p.is_file()}
+    room = Room(folder)
+    for _ in range(5):
+        room.poll()
+        room.rows()
+    after = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in folder.rglob("*") if p.is_file()}
+    assert after == before
+
+
+def test_reconcile_and_class_report_update_the_register(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from helpdesk_tui.assess.testing import verdict_file
+
+    run(capsys, "sitting", "new", "am", "--scenario", "en-northwind-monday")
+    run(capsys, "sitting", "add", "am", "c0001")
+    folder = root / "am" / "c0001"
+    log = folder / "exam.jsonl"
+    log.write_bytes(sealed_log_bytes("c0001"))
+    verdict_file(folder / "verdicts" / "ann.json", log, "Ann")
+    verdict_file(folder / "verdicts" / "bob.json", log, "Bob", {"SIM-1": "not_proven"})
+    a, b, out = (
+        folder / "verdicts" / "ann.json",
+        folder / "verdicts" / "bob.json",
+        folder / "decision.json",
+    )
+    assert run(capsys, "reconcile", str(a), str(b), "--out", str(out))[0] == 1
+    row = json.loads(run(capsys, "sitting", "status", "am", "--json")[1])["candidates"][0]
+    assert [x["name"] for x in row["assessors"]] == ["Ann", "Bob"]
+    assert row["outcome"] == "not_passed" and row["decision"] == "c0001/decision.json"
+    assert row["state"] == "time-up"  # reconcile alone brought the log in too
+    code, out_text, _ = run(capsys, "class-report", "--sitting", "am")
+    assert code == 0 and "c0001" in out_text
