@@ -208,6 +208,10 @@ class ExamController(StateView):
         self._last_logged_query = query
         self._quiet_submit("kb_searched", {"query": query, "results": results})
 
+    def log_blocked(self, what: str) -> bool:
+        """A refused way out (a key, a link, a launch) as evidence; True once logged."""
+        return self._quiet_submit("lockdown_key_blocked", {"key": what}) is not None
+
     def _quiet_submit(self, event_type: str, data: dict[str, Any]) -> Event | None:
         """For evidence the candidate did not ask for by name: never raises."""
         try:

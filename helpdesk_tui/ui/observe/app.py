@@ -17,6 +17,8 @@ from collections.abc import Callable
 from datetime import datetime
 
 from textual.app import App
+
+from helpdesk_tui.ui.nowayout import NoWayOut
 from textual.binding import Binding
 
 from helpdesk_tui.eventlog.follow import FollowUpdate, LogFollower
@@ -35,7 +37,7 @@ CSS = [
 ]
 
 
-class ObserveApp(App[None], inherit_bindings=False):
+class ObserveApp(NoWayOut, App[None], inherit_bindings=False):
     """The live observer."""
 
     CSS_PATH = CSS

@@ -27,6 +27,8 @@ import time
 from collections.abc import Callable
 
 from textual.app import App
+
+from helpdesk_tui.ui.nowayout import NoWayOut
 from textual.binding import Binding
 
 from helpdesk_tui.i18n import _
@@ -78,7 +80,7 @@ CSS = [
 ]
 
 
-class ReviewApp(App[None], inherit_bindings=False):
+class ReviewApp(NoWayOut, App[None], inherit_bindings=False):
     """The assessor's review TUI."""
 
     CSS_PATH = CSS

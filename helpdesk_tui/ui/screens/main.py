@@ -29,6 +29,7 @@ from helpdesk_tui.ui import keymap
 from helpdesk_tui.ui.controller import TICKET_ACTIONS, Changes, ExamController
 from helpdesk_tui.ui.format import localized
 from helpdesk_tui.ui.frames import Paced
+from helpdesk_tui.ui.nowayout import clip_url
 from helpdesk_tui.ui.screens import forms
 from helpdesk_tui.ui.widgets.conversations import ConversationPane
 from helpdesk_tui.ui.widgets.header import ExamHeader
@@ -473,6 +474,9 @@ class MainScreen(Paced, Screen[None]):
             return
         await self.kb.open_article(article)
         self._enter_area("kb")
+
+    def on_kb_panel_link_blocked(self, event: KbPanel.LinkBlocked) -> None:
+        self.app.blocked(f"link {clip_url(event.href)}")  # type: ignore[attr-defined]
 
     def action_insert_kb(self, kind: str) -> None:
         """Put a link or the marked passage into the chat reply and link the article to

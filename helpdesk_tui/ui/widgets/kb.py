@@ -65,6 +65,12 @@ class KbPanel(Vertical):
     class OpenArticle(Message):
         article_id: str
 
+    @dataclass
+    class LinkBlocked(Message):
+        """A link in an article was clicked: it does not open (see `ui.nowayout`)."""
+
+        href: str
+
     def __init__(self, searcher: Any, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         keymap.install(self, "kb")
@@ -186,11 +192,19 @@ class KbPanel(Vertical):
 
         view = Vertical(
             Static("", id="kb-article-title"),
-            VerticalScroll(Markdown("", id="kb-markdown"), id="kb-article-scroll"),
+            VerticalScroll(
+                Markdown("", id="kb-markdown", open_links=False), id="kb-article-scroll"
+            ),
             Static("", id="kb-passage"),
             id="kb-article",
         )
         await self.mount(view)
+
+    def on_markdown_link_clicked(self, event: Any) -> None:
+        """Links are text here: the click is reported, nothing opens."""
+        event.stop()
+        event.prevent_default()
+        self.post_message(self.LinkBlocked(event.href))
 
     def back(self, *, focus: bool = True) -> None:
         """From the article back to the results."""
