@@ -166,6 +166,19 @@ class ExamApp(NoWayOut, App[str | None], inherit_bindings=False):
         else:
             super().blocked(what)
 
+    def input_refused(self, kind: str) -> None:
+        """The terminal sent bytes that are not text, or a flood of keys (from the
+        driver, once per kind): logged as a blocked input, said once."""
+        self.controller.log_blocked(kind)
+        message = {
+            "invalid input bytes": _(
+                "Some typed characters could not be read; they were left out."
+            ),
+            "input flood": _("A very long paste or burst of keys was cut short."),
+        }.get(kind)
+        if message:
+            self.notify(message, severity="warning", timeout=5)
+
     # ------------------------------------------------------------------ keys
 
     def get_key_display(self, binding: Binding) -> str:
