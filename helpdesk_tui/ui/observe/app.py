@@ -17,13 +17,12 @@ from collections.abc import Callable
 from datetime import datetime
 
 from textual.app import App
-
-from helpdesk_tui.ui.nowayout import NoWayOut
 from textual.binding import Binding
 
 from helpdesk_tui.eventlog.follow import FollowUpdate, LogFollower
 from helpdesk_tui.i18n import _
 from helpdesk_tui.scenario.model import Scenario
+from helpdesk_tui.ui.nowayout import NoWayOut
 from helpdesk_tui.ui.observe.screen import ObserveScreen
 
 POLL_S = 0.5

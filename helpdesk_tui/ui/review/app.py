@@ -27,11 +27,10 @@ import time
 from collections.abc import Callable
 
 from textual.app import App
-
-from helpdesk_tui.ui.nowayout import NoWayOut
 from textual.binding import Binding
 
 from helpdesk_tui.i18n import _
+from helpdesk_tui.ui.nowayout import NoWayOut
 from helpdesk_tui.ui.review.screen import ReviewScreen
 from helpdesk_tui.ui.review.session import ReviewSession
 

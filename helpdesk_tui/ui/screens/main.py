@@ -438,9 +438,7 @@ class MainScreen(Paced, Screen[None]):
     def on_conversation_pane_send(self, event: ConversationPane.Send) -> None:
         """Send, after a confirmation when the text names another open case's customer."""
         conv = self.controller.conversation(event.conversation_id)
-        named = (
-            self.controller.other_customers_named(event.text, conv.customer_id) if conv else []
-        )
+        named = self.controller.other_customers_named(event.text, conv.customer_id) if conv else []
         if conv is None or not named:
             self._send(event)
             return

@@ -18,7 +18,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual import events
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
@@ -27,7 +26,7 @@ from helpdesk_tui.i18n import _
 from helpdesk_tui.ui import keymap
 from helpdesk_tui.ui.controller import ExamController
 from helpdesk_tui.ui.format import clip, clock, since
-from helpdesk_tui.ui.widgets.bounded import LIMITS, BoundedTextArea
+from helpdesk_tui.ui.widgets.bounded import LIMITS, EnterSends
 
 CURSOR = "▍"
 
@@ -120,52 +119,11 @@ def recipient_line(controller: ExamController, conv: Conversation) -> Text:
     return out
 
 
-class Composer(BoundedTextArea):
-    """The reply box: Enter sends, Shift+Enter or Ctrl+J starts a new line."""
-
-    @dataclass
-    class Submitted(Message):
-        """The text that was in the box when Enter was pressed (the box is now empty)."""
-
-        composer: Composer
-        text: str
+class Composer(EnterSends):
+    """The reply box of a chat or call: Enter sends (and empties the box at once)."""
 
     def __init__(self, **kwargs: Any) -> None:
-        super().__init__("", limit=LIMITS["chat"], soft_wrap=True, **kwargs)
-        keymap.install(self, "composer")
-
-    @property
-    def value(self) -> str:
-        return self.text
-
-    @value.setter
-    def value(self, text: str) -> None:
-        self.text = text
-        self.move_cursor(self.document.end)
-
-    async def _on_key(self, event: events.Key) -> None:
-        """Enter and the new-line keys are handled here, in the order keys arrive
-        (Textual then calls `TextArea._on_key` for the others itself)."""
-        if event.key == "enter":
-            event.stop()
-            event.prevent_default()
-            self.action_send()
-            return
-        if event.key in ("shift+enter", "ctrl+j"):
-            event.stop()
-            event.prevent_default()
-            self.action_newline()
-
-    def action_send(self) -> None:
-        """Take the text now, empty the box, and say what was taken."""
-        text = self.text
-        if not text.strip():
-            return
-        self.load_text("")
-        self.post_message(self.Submitted(self, text))
-
-    def action_newline(self) -> None:
-        self._replace_via_keyboard("\n", *self.selection)
+        super().__init__("", limit=LIMITS["chat"], clear_on_send=True, **kwargs)
 
 
 class ConversationPane(Horizontal):
@@ -344,7 +302,7 @@ class ConversationPane(Horizontal):
     def action_leave_reply(self) -> None:
         self.conversation_list.focus()
 
-    def on_composer_submitted(self, event: Composer.Submitted) -> None:
+    def on_enter_sends_submitted(self, event: EnterSends.Submitted) -> None:
         event.stop()
         if self.current_id is None:
             self.input.value = event.text

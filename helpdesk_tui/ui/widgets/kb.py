@@ -271,8 +271,9 @@ class KbPanel(Vertical):
 
     @property
     def passage(self) -> str | None:
-        """The passage in view as text for a reply (the marked one when it is in view,
-        else the first one in view: the mark follows the reading), or None."""
+        """The passage in view as text for a reply, or None: the marked one while it is
+        in view; after scrolling it away, the first one in view (the last one at the
+        end of the article): the mark follows the reading."""
         if self.article is None or not self._passages:
             return None
         self._mark_in_view()
@@ -280,17 +281,19 @@ class KbPanel(Vertical):
 
     def _mark_in_view(self) -> None:
         """Move the mark to a passage in view when the marked one was scrolled away."""
-        view = self.query_one("#kb-article-scroll").content_region
+        scroller = self.query_one("#kb-article-scroll")
+        view = scroller.content_region
         if not view.area:
             return
         marked = self._passages[self.passage_index]
         if marked.region.overlaps(view):
             return
-        for index, block in enumerate(self._passages):
-            if block.region.overlaps(view):
-                self.passage_index = index
-                self._mark_passage(scroll=False)
-                return
+        in_view = [i for i, block in enumerate(self._passages) if block.region.overlaps(view)]
+        if not in_view:
+            return
+        at_end = scroller.scroll_y >= scroller.max_scroll_y
+        self.passage_index = in_view[-1] if at_end else in_view[0]  # where the eye went
+        self._mark_passage(scroll=False)
 
     def _mark_passage(self, *, scroll: bool = True) -> None:
         for index, block in enumerate(self._passages):
