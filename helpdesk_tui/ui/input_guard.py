@@ -36,8 +36,12 @@ PASTE_START = "\x1b[200~"
 PASTE_END = "\x1b[201~"
 PASTE_MAX = 64 * 1024
 """Characters kept of one paste (the longest field takes 8,000)."""
-FLOOD_CHARS = 512
-"""More characters than this in one read, outside a paste, are not typing."""
+FLOOD_CHARS = 64
+"""More characters than this in one read (escape sequences, i.e. mouse reports and
+special keys, not counted), outside a paste, are not typing."""
+FLOOD_TAIL_S = 0.25
+"""Whatever comes within this long after a flood is its tail (the last part of a big
+write rarely fills a read, and its stray Enter or Ctrl keys must not act)."""
 PASTE_IDLE_S = 1.0
 """A paste with no end marker is closed after this long without input."""
 HOLD_S = 0.03
@@ -83,6 +87,8 @@ class InputGuard:
         self._paste: list[str] = []
         self._paste_len = 0
         self._held = ""
+        self._flood_until = float("-inf")
+        self._now = 0.0
         self.invalid = 0
         """Invalid byte sequences replaced so far."""
         self.dropped = 0
@@ -95,16 +101,22 @@ class InputGuard:
         """Something waits for more input (a half marker, an open paste)."""
         return bool(self._held) or self._in_paste
 
-    def feed(self, data: bytes, *, final: bool = False) -> list[str | Pasted]:
-        """What one read of `data` means, in order."""
+    def feed(self, data: bytes, now: float = 0.0, *, final: bool = False) -> list[str | Pasted]:
+        """What one read of `data` at time `now` (seconds, monotonic) means, in order."""
         before = _REPLACED[0]
         text = self._decoder.decode(data, final=final)
         self.invalid += _REPLACED[0] - before
         text, self._held = self._held + text, ""
-        flood = not self._in_paste and len(text) > FLOOD_CHARS and PASTE_START not in text
-        if flood:
+        self._now = now
+        if not self._in_paste and PASTE_START not in text and self._is_flood(text):
             return self._flood(text)
         return self._split(text, final)
+
+    def _is_flood(self, text: str) -> bool:
+        """Too much for a person to type in one read, or the tail of a flood."""
+        if self._now < self._flood_until:
+            return bool(text)
+        return len(text) > FLOOD_CHARS and len(_SEQUENCE.sub("", text)) > FLOOD_CHARS
 
     def idle(self, silent_s: float) -> list[str | Pasted]:
         """No input for `silent_s` seconds: let held text go, close a paste left open."""
@@ -136,16 +148,21 @@ class InputGuard:
             start = text.find(PASTE_START)
             if start < 0:
                 keep = 0 if final else _held_prefix(text, PASTE_START)
-                plain = text[: len(text) - keep].replace(PASTE_END, "")
-                if plain:
-                    out.append(plain)
+                out += self._plain(text[: len(text) - keep])
                 self._held = text[len(text) - keep :]
                 return out
-            if start:
-                out.append(text[:start].replace(PASTE_END, ""))
+            out += self._plain(text[:start])
             self._in_paste = True
             text = text[start + len(PASTE_START) :]
         return out
+
+    def _plain(self, text: str) -> list[str | Pasted]:
+        """Text outside a paste: keys, unless it is a flood (e.g. bytes that followed
+        an end-of-paste sequence planted inside a paste)."""
+        text = text.replace(PASTE_END, "")
+        if not text:
+            return []
+        return self._flood(text) if self._is_flood(text) else [text]
 
     def _add_paste(self, text: str) -> None:
         room = PASTE_MAX - self._paste_len
@@ -164,6 +181,7 @@ class InputGuard:
     def _flood(self, text: str) -> list[str | Pasted]:
         """Far more than anyone types at once: one paste of its printable text."""
         self.floods += 1
+        self._flood_until = self._now + FLOOD_TAIL_S
         kept = _CONTROL.sub("", _SEQUENCE.sub("", text.replace(PASTE_END, "")))
         self.dropped += len(text) - len(kept)
         if len(kept) > PASTE_MAX:

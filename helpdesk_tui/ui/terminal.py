@@ -184,7 +184,7 @@ class GuardedDriver(LinuxDriver):
                     if not data:
                         break  # stdin is a closed pipe
                     last_input = time.monotonic()
-                    self._deliver(parser, guard.feed(data))
+                    self._deliver(parser, guard.feed(data, last_input))
                 else:
                     self._deliver(parser, guard.idle(time.monotonic() - last_input))
                 for message in parser.tick():
