@@ -107,7 +107,7 @@ def into_kb_search(term: Terminal) -> None:
     until(lambda: find(term, "▶ Knowledge base") is not None, "the focus in the KB")
 
 
-def end_by_proctor(term: Terminal, log: Path, key_file: Path) -> None:
+def end_by_proctor(term: Terminal, log: Path, keys: Path) -> None:
     try:
         proctor_code(term)
     except AssertionError:
@@ -115,7 +115,7 @@ def end_by_proctor(term: Terminal, log: Path, key_file: Path) -> None:
         raise
     term.send("e")
     assert term.wait_exit() == 0
-    pubkey = load_public_key(key_file.with_name("exam-centre.pub"))
+    pubkey = load_public_key(keys.with_name("exam-centre.pub"))
     assert verify_log(log, pubkey).status == "ok"
 
 
