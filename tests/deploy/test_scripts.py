@@ -215,3 +215,22 @@ def test_serve_refuses_an_open_address_unless_told(host: str) -> None:
 @pytest.mark.parametrize("host", ["127.0.0.1", "localhost", "::1", "127.0.0.2"])
 def test_serve_accepts_loopback(host: str) -> None:
     assert serve("--host", host, "--print-command").returncode == 0
+
+
+def test_the_no_way_out_check_finds_a_console_browser(tmp_path: Path) -> None:
+    """A browser on the exam user's PATH is what `webbrowser` would start: it is named."""
+    fake = tmp_path / "bin"
+    fake.mkdir()
+    for name in ("lynx", "xdg-open"):
+        (fake / name).write_text("#!/bin/sh\n")
+        (fake / name).chmod(0o755)
+    (fake / "less").write_text("#!/bin/sh\n")
+    (fake / "less").chmod(0o755)
+    script = DEPLOY / "check-no-way-out.sh"
+    result = subprocess.run(
+        [str(script), "--user", "root", "--path", str(fake)], capture_output=True, text=True
+    )
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert f"FOUND  {fake}/lynx" in result.stdout
+    assert f"FOUND  {fake}/xdg-open" in result.stdout
+    assert "less" not in result.stdout
