@@ -81,9 +81,17 @@ class BoundedInput(Input):
         self.limit = limit
         super().__init__(value[:limit] if value else value, *args, max_length=limit, **kwargs)
 
+    def _on_paste(self, event: events.Paste) -> None:
+        """A pasted text's lines become one line (Textual keeps only the first)."""
+        event.stop()
+        event.prevent_default()
+        if event.text:
+            start, end = sorted(self.selection)
+            self.replace(" ".join(event.text[: self.limit * 4].splitlines()), start, end)
+
     def replace(self, text: str, start: int, end: int) -> None:
         """Typing, paste and inserts come here: cut the text to the room left."""
-        text = _printable(text.splitlines()[0] if "\n" in text else text, lines=False)
+        text = _printable(" ".join(text.splitlines()), lines=False)
         start, end = sorted((max(0, start), min(len(self.value), end)))
         room = self.limit - (len(self.value) - (end - start))
         super().replace(text[: max(room, 0)], start, end)
