@@ -28,6 +28,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "reconcile",
     "observe",
     "class_report",
+    "language",
+    "witness",
 )
 
 

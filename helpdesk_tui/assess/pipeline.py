@@ -24,12 +24,16 @@ from helpdesk_tui.assess.evidence import bulk_load, gather_evidence
 from helpdesk_tui.assess.model import Evidence, Provenance
 from helpdesk_tui.assess.verdicts import utc_now
 from helpdesk_tui.core.events import Event
+from helpdesk_tui.core.reducer import Refused as EventRefused
+from helpdesk_tui.core.reducer import apply, check
+from helpdesk_tui.core.state import ExamState
 from helpdesk_tui.eventlog.binding import folder_sha256
 from helpdesk_tui.eventlog.errors import LogError
 from helpdesk_tui.eventlog.keys import PublicKey
-from helpdesk_tui.eventlog.reader import LogContents, read_log
+from helpdesk_tui.eventlog.reader import LogContents, read_bytes, read_log
 from helpdesk_tui.eventlog.records import LOG_RECORD_TYPES, SessionHeader
 from helpdesk_tui.eventlog.verifier import VerifyResult, verify_bytes
+from helpdesk_tui.language import LAYER_VERSION, layer_hash
 from helpdesk_tui.scenario.errors import ScenarioInvalid
 from helpdesk_tui.scenario.loader import SCENARIO_FILE, load_scenario
 from helpdesk_tui.scenario.model import Scenario
@@ -52,6 +56,8 @@ class AssessedLog:
     provenance: Provenance
     scenario: Scenario | None
     header: SessionHeader
+    not_an_exam_log: str | None = None
+    """The banner `verify` prints for a practice-key or format 1 log (None for an exam log)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +135,7 @@ def _assess(
     if problems:
         contents = _read(log, problems)
         header, entries = contents.header, [(e.seq, e.event) for e in contents.entries]
+        entries = _replayable(entries, problems)
     else:
         header, entries = verified_events(data)
     found = find_scenario(header.scenario_id, header.scenario_sha256, scenario_dir, scenarios_root)
@@ -155,27 +162,55 @@ def _assess(
         scenario_path=str(found.folder) if found else None,
         generated=utc_now(),
         software_version=__version__,
+        language_layer=layer_label(LAYER_VERSION, layer_hash()),
+        exam_language_layer=layer_label(header.language_layer, header.language_layer_sha256),
     )
-    return AssessedLog(evidence, provenance, scenario, header)
+    return AssessedLog(evidence, provenance, scenario, header, result.not_an_exam_log)
+
+
+def layer_label(version: str, sha256: str) -> str:
+    """ "1.0 (sha256 0123456789abcdef…)", or "" when the log did not record one."""
+    if not version:
+        return ""
+    return f"{version} (sha256 {sha256[:16]}…)" if sha256 else version
 
 
 def _verify(log: Path, public_key: PublicKey | None) -> tuple[bytes, VerifyResult]:
     try:
-        data = log.read_bytes()
-    except FileNotFoundError:
-        raise Refused(
-            f"{log} does not exist; give the path of a session log (logs/*.jsonl).", EXIT_INPUT
-        ) from None
-    except IsADirectoryError:
-        raise Refused(
-            f"{log} is a folder; give a session log file (logs/*.jsonl).", EXIT_INPUT
-        ) from None
-    except OSError as exc:
-        raise Refused(f"{log} cannot be read ({exc.strerror}).", EXIT_INPUT) from None
-    try:
+        data = read_bytes(log)  # bounded, and refuses a pipe or device
         return data, verify_bytes(data, public_key, name=str(log))
     except LogError as exc:
         raise Refused(str(exc), EXIT_INPUT) from None
+
+
+def _replayable(entries: list[tuple[int, Event]], problems: list[str]) -> list[tuple[int, Event]]:
+    """The events of an unverified log that the exam could have written, in order.
+
+    A spliced, swapped or time-reversed log holds events the reducer refuses
+    (time going back, an action on a ticket that is not there); measuring them
+    would fail half-way. They are left out, and the report says how many and
+    which came first, so the UNVERIFIED stamp carries the reason."""
+    state = ExamState()
+    kept: list[tuple[int, Event]] = []
+    dropped: list[tuple[int, str]] = []
+    for seq, event in entries:
+        reason = check(state, event)
+        if reason is None:
+            try:
+                apply(state, event, seq)
+            except (EventRefused, ValueError, KeyError, TypeError) as exc:
+                dropped.append((seq, str(exc)))
+                continue
+            kept.append((seq, event))
+        else:
+            dropped.append((seq, f"{event.type}: {reason}"))
+    if dropped:
+        seq, why = dropped[0]
+        problems.append(
+            f"{len(dropped)} record(s) the exam would have refused were left out of this "
+            f"report (the first: seq {seq}, {why})."
+        )
+    return kept
 
 
 def verified_events(data: bytes) -> tuple[SessionHeader, list[tuple[int, Event]]]:

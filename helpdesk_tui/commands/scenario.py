@@ -110,10 +110,24 @@ def run_validate(args: argparse.Namespace, out: TextIO | None = None) -> int:
 def _check(path: Path, sla_profiles: Path | None) -> tuple[Scenario | None, list[Problem]]:
     """check_scenario, with a last guard: a bug in a checker is reported, not a traceback."""
     try:
-        return check_scenario(path, sla_profiles)
+        scenario, problems = check_scenario(path, sla_profiles)
+        return scenario, problems + _wording(scenario)
     except Exception as exc:  # noqa: BLE001 - the promise is "never a traceback"
         message = f"internal error while checking ({type(exc).__name__}: {exc}) — please report this with the file"
         return None, [Problem(scenario_paths(path)[1], "", None, message)]
+
+
+def _wording(scenario: Scenario | None) -> list[Problem]:
+    """The language layer's warnings on the scenario's patterns (scenario/wording.py)."""
+    if scenario is None or scenario.language not in ("nl", "fr", "en"):
+        return []
+    from helpdesk_tui.scenario._check import Checker
+    from helpdesk_tui.scenario.wording import wording_warnings
+
+    file = scenario.scenario_file
+    chk = Checker(file, file.read_text(encoding="utf-8"))
+    wording_warnings(scenario, chk)
+    return chk.problems
 
 
 def _duplicate_id(scenario: Scenario | None, seen: dict[str, Path]) -> list[Problem]:
