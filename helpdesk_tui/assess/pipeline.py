@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import tempfile
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +38,7 @@ from helpdesk_tui.language import LAYER_VERSION, layer_hash
 from helpdesk_tui.scenario.errors import ScenarioInvalid
 from helpdesk_tui.scenario.loader import SCENARIO_FILE, load_scenario
 from helpdesk_tui.scenario.model import Scenario
+from helpdesk_tui.scenario.variation import FormError, check_variation, make_form
 
 EXIT_REFUSED = 1
 EXIT_INPUT = 2
@@ -139,18 +141,20 @@ def _assess(
     else:
         header, entries = verified_events(data)
     found = find_scenario(header.scenario_id, header.scenario_sha256, scenario_dir, scenarios_root)
-    scenario_problem = _scenario_problem(header, found, scenario_dir)
-    if scenario_problem:
-        problems.append(scenario_problem)
-    if problems and not unverified:
-        raise Refused(
-            " ".join(problems) + " Add --unverified to report anyway, stamped UNVERIFIED."
+    with tempfile.TemporaryDirectory(prefix="helpdesk-form-") as tmp:
+        found = _rebuild_form(header, found, Path(tmp))
+        scenario_problem = _scenario_problem(header, found, scenario_dir)
+        if scenario_problem:
+            problems.append(scenario_problem)
+        if problems and not unverified:
+            raise Refused(
+                " ".join(problems) + " Add --unverified to report anyway, stamped UNVERIFIED."
+            )
+        scenario = (
+            _load(found, sla_profiles_dir)
+            if found is not None and (found.matches or unverified)
+            else None
         )
-    scenario = (
-        _load(found, sla_profiles_dir)
-        if found is not None and (found.matches or unverified)
-        else None
-    )
     evidence = gather_evidence(entries, scenario, language)
     provenance = Provenance(
         log_path=str(log),
@@ -159,7 +163,7 @@ def _assess(
         verified=not problems,
         problem=" ".join(problems) or None,
         key=f"{header.key_fingerprint} ({header.key_kind})",
-        scenario_path=str(found.folder) if found else None,
+        scenario_path=_scenario_shown(header, found),
         generated=utc_now(),
         software_version=__version__,
         language_layer=layer_label(LAYER_VERSION, layer_hash()),
@@ -250,6 +254,40 @@ def _read(log: Path, problems: list[str]) -> LogContents:
     except LogError as exc:
         reason = " ".join([*problems, str(exc)])
         raise Refused(f"{reason} The log cannot be read, so no report can be made.") from None
+
+
+def _scenario_shown(header: SessionHeader, found: ScenarioFound | None) -> str | None:
+    """The scenario folder, or for a parallel form: which form of the base was rebuilt."""
+    if found is None:
+        return None
+    if header.form_seed is not None and found.matches:
+        return f"form {header.form_seed} of the base scenario (sha256 {header.form_base_sha256[:16]}...), rebuilt"
+    return str(found.folder)
+
+
+def _rebuild_form(
+    header: SessionHeader, found: ScenarioFound | None, tmp: Path
+) -> ScenarioFound | None:
+    """A log sat on a parallel form: make that form again from its base (the folder found) and seed.
+
+    The header binds the base's hash and the seed, and a form is a pure function
+    of both, so the assessor needs only the base scenario. The rebuilt form must
+    hash to the header's `scenario_sha256`, like any scenario folder.
+    """
+    if found is None or found.matches or header.form_seed is None:
+        return found
+    if found.sha256 != header.form_base_sha256:
+        return found
+    try:
+        base = load_scenario(found.folder)
+        variation, _ = check_variation(base.folder, base)
+        if variation is None:
+            return found
+        folder = make_form(base, variation, header.form_seed, tmp / "form").folder
+    except (ScenarioInvalid, FormError, OSError):
+        return found
+    sha = folder_sha256(folder)
+    return ScenarioFound(folder, sha, sha == header.scenario_sha256)
 
 
 def _scenario_problem(

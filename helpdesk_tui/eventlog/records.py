@@ -172,7 +172,9 @@ def signing_message(record: dict[str, Any]) -> bytes:
     return SIGNATURE_DOMAIN + canonical_json({**record, "data": data})
 
 
-OPTIONAL_HEADER_FIELDS = frozenset({"language_layer", "language_layer_sha256"})
+OPTIONAL_HEADER_FIELDS = frozenset(
+    {"language_layer", "language_layer_sha256", "form_base_sha256", "form_seed"}
+)
 """Header fields added later: logs written before them stay readable (and verify)."""
 
 
@@ -226,6 +228,9 @@ class SessionHeader:
     language_layer: str = ""
     """The language layer that read the candidate's words live (`helpdesk_tui.language`)."""
     language_layer_sha256: str = ""
+    form_base_sha256: str = ""
+    """A parallel form's base scenario (folder hash) and seed: `report` rebuilds the form from them."""
+    form_seed: int | None = None
 
     def to_data(self) -> dict[str, Any]:
         """The header record's `data` (without `sig`); `created` is the record's wall."""
@@ -233,6 +238,8 @@ class SessionHeader:
         del data["created"]
         if self.format < 2:
             del data["chain_key"]
+        if self.form_seed is None:
+            del data["form_base_sha256"], data["form_seed"]
         return data
 
     @classmethod
@@ -269,6 +276,7 @@ class SessionHeader:
         for name in ("scenario_sha256", "sla_profile_sha256"):
             if not _is_sha256_hex(getattr(self, name)):
                 raise ValueError(f"the header's '{name}' must be 64 lowercase hex digits")
+        self._check_form()
         if self.key_kind not in (KEY_EXAM_CENTRE, KEY_PER_SESSION):
             raise ValueError(f"the header's 'key_kind' is {self.key_kind!r}")
         if (self.key_kind == KEY_PER_SESSION) != isinstance(self.session_public_key, str):
@@ -289,6 +297,14 @@ class SessionHeader:
         if self.session_public_key is not None and not isinstance(self.session_public_key, str):
             raise ValueError("the header's 'session_public_key' must be a string")
         self._check_policy()
+
+    def _check_form(self) -> None:
+        if self.form_seed is None and not self.form_base_sha256:
+            return
+        if type(self.form_seed) is not int or not 0 <= self.form_seed < 2**31:
+            raise ValueError("the header's 'form_seed' must be a whole number from 0 to 2^31-1")
+        if not _is_sha256_hex(self.form_base_sha256):
+            raise ValueError("the header's 'form_base_sha256' must be 64 lowercase hex digits")
 
     def _check_policy(self) -> None:
         policy = self.checkpoint_policy

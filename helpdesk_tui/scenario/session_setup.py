@@ -16,6 +16,7 @@ from helpdesk_tui.eventlog.binding import file_sha256, folder_sha256
 from helpdesk_tui.eventlog.records import SessionHeader
 from helpdesk_tui.language import LAYER_VERSION, layer_hash
 from helpdesk_tui.scenario.model import Scenario
+from helpdesk_tui.scenario.variation import read_marker
 
 
 def sla_profile_file(scenario: Scenario) -> Path:
@@ -40,7 +41,10 @@ def session_header(
     `verify --scenario` checks them all alike. It also names the language
     layer (version and hash) that read the candidate's words live.
     """
-    extra = {} if created is None else {"created": created}
+    extra: dict[str, Any] = {} if created is None else {"created": created}
+    form = read_marker(scenario.folder)
+    if form is not None:
+        extra |= {"form_base_sha256": form.base_sha256, "form_seed": form.seed}
     return SessionHeader(
         session_id=session_id,
         candidate_id=candidate_id,

@@ -38,12 +38,18 @@ from helpdesk_tui.kb.search import passage_text
 from helpdesk_tui.scenario.model import KbArticle
 from helpdesk_tui.ui import keymap
 from helpdesk_tui.ui.widgets.bounded import LIMITS, BoundedInput
+from helpdesk_tui.ui.widgets.steady_input import SteadyInput
 
 SETTLE_S = 1.5
 """Seconds without typing after which a query counts as searched (and is logged)."""
 DEBOUNCE_S = 0.12
 """Seconds without typing before the results follow (a paste or fast typing ranks once)."""
 RESULTS = 20
+
+
+class SearchBox(SteadyInput, BoundedInput):
+    """The query box: typing repaints only the box (`SteadyInput`), at most
+    `LIMITS["search"]` characters with a counter near them (`BoundedInput`)."""
 
 
 def highlighted(text: str, spans: tuple[tuple[int, int], ...], style: str) -> Text:
@@ -97,7 +103,7 @@ class KbPanel(Vertical):
         self.passage_index = 0
 
     def compose(self) -> ComposeResult:
-        yield BoundedInput(
+        yield SearchBox(
             placeholder=_("Search the knowledge base…"), id="kb-query", limit=LIMITS["search"]
         )
         yield OptionList(id="kb-results")
