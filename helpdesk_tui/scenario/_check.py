@@ -21,7 +21,7 @@ from typing import Any
 
 from helpdesk_tui.scenario._toml_lines import KeyPath, key_lines, line_of
 from helpdesk_tui.scenario.errors import Problem, Severity
-from helpdesk_tui.scenario.files import UnsafeFile, read_bounded
+from helpdesk_tui.scenario.files import SCENARIO_MAX_BYTES, UnsafeFile, read_bounded
 
 ID_PATTERN = re.compile(r"[A-Za-z0-9_-]+")
 """Ids of groups, customers, incidents... appear in logs and commands: no spaces."""
@@ -327,7 +327,9 @@ class Checker:
                 first[ident] = at
 
 
-def read_text(file: Path, checker: Checker, what: str, limit: int) -> str | None:
+def read_text(
+    file: Path, checker: Checker, what: str, limit: int = SCENARIO_MAX_BYTES
+) -> str | None:
     """The file's text, or None after recording why it cannot be read.
 
     Regular files only, at most `limit` bytes, never blocking (see `files`)."""
