@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from pathlib import Path
 
 from helpdesk_tui.eventlog.errors import BindingError
@@ -21,7 +22,11 @@ def file_sha256(path: Path) -> str:
     path = Path(path)
     digest = hashlib.sha256()
     try:
-        with path.open("rb") as handle:
+        if not stat.S_ISREG(os.lstat(path).st_mode):  # a FIFO would block, /dev/zero never end
+            if stat.S_ISDIR(os.lstat(path).st_mode):
+                raise IsADirectoryError
+            raise BindingError(f"{path} is not a regular file (a link, FIFO or device).")
+        with open(os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW), "rb") as handle:
             while chunk := handle.read(_CHUNK):
                 digest.update(chunk)
     except IsADirectoryError:

@@ -92,6 +92,49 @@ def plain_text(markdown: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+_LIST_ITEM = re.compile(r"^(\s*)(?:(\d+)[.)]|[-*+])\s+(.*)$")
+
+
+def passage_text(markdown: str) -> str:
+    """A passage as a reply can carry it: Markdown marks out, its lines and list
+    numbers kept ("1. ... 2. ..." stays a list a customer can follow).
+
+    A list written with lazy numbers (1. 1. 1.) is numbered as it is shown.
+    A line that is not a new item continues the one before it.
+    """
+    out: list[str] = []
+    numbers: dict[int, int] = {}
+    joinable = False
+    for raw in markdown.splitlines():
+        line = _inline_plain(raw.strip().lstrip(">").strip())
+        if not line:
+            joinable = False
+            continue
+        item = _LIST_ITEM.match(raw)
+        if item is None:
+            if joinable:
+                out[-1] = f"{out[-1]} {line}"
+            else:
+                out.append(line)
+            joinable = True
+            continue
+        indent, number, text = len(item.group(1)), item.group(2), _inline_plain(item.group(3))
+        for deeper in [level for level in numbers if level > indent]:
+            del numbers[deeper]
+        if number is None:
+            out.append(" " * indent + f"- {text}")
+        else:
+            numbers[indent] = numbers[indent] + 1 if indent in numbers else int(number)
+            out.append(" " * indent + f"{numbers[indent]}. {text}")
+        joinable = True
+    return "\n".join(out)
+
+
+def _inline_plain(text: str) -> str:
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    return re.sub(r"(\*\*|__|\*|`|~~)", "", text).strip()
+
+
 def _without_title(article: KbArticle) -> str:
     """The body without a first heading that repeats the title: snippets show the text."""
     first, _, rest = article.body.lstrip().partition("\n")

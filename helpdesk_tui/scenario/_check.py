@@ -21,6 +21,7 @@ from typing import Any
 
 from helpdesk_tui.scenario._toml_lines import KeyPath, key_lines, line_of
 from helpdesk_tui.scenario.errors import Problem, Severity
+from helpdesk_tui.scenario.files import SCENARIO_MAX_BYTES, UnsafeFile, read_bounded
 
 ID_PATTERN = re.compile(r"[A-Za-z0-9_-]+")
 """Ids of groups, customers, incidents... appear in logs and commands: no spaces."""
@@ -326,14 +327,18 @@ class Checker:
                 first[ident] = at
 
 
-def read_text(file: Path, checker: Checker, what: str) -> str | None:
-    """The file's text, or None after recording why it cannot be read."""
+def read_text(
+    file: Path, checker: Checker, what: str, limit: int = SCENARIO_MAX_BYTES
+) -> str | None:
+    """The file's text, or None after recording why it cannot be read.
+
+    Regular files only, at most `limit` bytes, never blocking (see `files`)."""
     top = At()
     try:
-        if file.is_dir():
-            checker.add(top, f"is a folder — must be a file: the {what}", line=None)
-            return None
-        raw = file.read_bytes()
+        raw = read_bounded(file, limit)
+    except UnsafeFile as exc:
+        checker.add(top, f"{exc} (the {what})", line=None)
+        return None
     except FileNotFoundError:
         checker.add(top, f"does not exist — expected the {what} here")
         return None
@@ -371,19 +376,60 @@ _TOML_HINTS = (
 def parse_toml(text: str, checker: Checker) -> dict[str, Any] | None:
     """Parse `text`, or record the syntax error with its line and a hint."""
     try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        message = str(exc)
-        match = _TOML_AT.search(message)
-        line: int | None = None
-        if match and match.group(1):
-            line = int(match.group(1))
-        elif match:
-            line = text.count("\n") + 1
-        detail = _TOML_AT.sub("", message).strip()
-        hint = next((h for prefix, h in _TOML_HINTS if detail.startswith(prefix)), None)
-        hint = hint or "see the syntax at https://toml.io and the annotated example in the docs"
-        checker.add(At(), f"not valid TOML: {detail} — {hint}", line=line)
+        raw = tomllib.loads(text)
+    except ValueError as exc:
+        if not isinstance(exc, tomllib.TOMLDecodeError):  # Python's 4300-digit limit
+            checker.add(
+                At(),
+                f"not valid TOML: a number has thousands of digits — {_INT_RANGE_TEXT}",
+                line=_long_number_line(text),
+            )
+            return None
+        _toml_error(text, exc, checker)
     except RecursionError:
         checker.add(At(), "not valid TOML: lists or tables nested too deeply — flatten them")
+    else:
+        return raw if _integers_in_range(raw, At(), checker) else None
     return None
+
+
+MAX_INTEGER = 2**53 - 1
+"""Integers beyond this are refused: no field needs one, and float() of a
+300-digit integer raises instead of giving a number."""
+_INT_RANGE_TEXT = f"whole numbers must be between -{MAX_INTEGER} and {MAX_INTEGER}"
+_LONG_NUMBER = re.compile(r"\d{400,}")
+
+
+def _long_number_line(text: str) -> int | None:
+    match = _LONG_NUMBER.search(text)
+    return text.count("\n", 0, match.start()) + 1 if match else None
+
+
+def _integers_in_range(value: Any, at: At, checker: Checker) -> bool:
+    """Record every integer out of range (with its field); True when there is none."""
+    if isinstance(value, dict):
+        results = [_integers_in_range(v, at.key(str(k)), checker) for k, v in value.items()]
+        return all(results)
+    if isinstance(value, list):
+        results = [_integers_in_range(v, at.item(i), checker) for i, v in enumerate(value)]
+        return all(results)
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_INTEGER:
+        digits = len(str(abs(value)))
+        checker.error(at, f"is a number with {digits} digits — {_INT_RANGE_TEXT}")
+        return False
+    return True
+
+
+def _toml_error(text: str, exc: tomllib.TOMLDecodeError, checker: Checker) -> None:
+    """Record a TOML syntax error with its line and a hint."""
+    message = str(exc)
+    match = _TOML_AT.search(message)
+    line: int | None = None
+    if match and match.group(1):
+        line = int(match.group(1))
+    elif match:
+        line = text.count("\n") + 1
+    detail = _TOML_AT.sub("", message).strip()
+    hint = next((h for prefix, h in _TOML_HINTS if detail.startswith(prefix)), None)
+    hint = hint or "see the syntax at https://toml.io and the annotated example in the docs"
+    checker.add(At(), f"not valid TOML: {detail} — {hint}", line=line)

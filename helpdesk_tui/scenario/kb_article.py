@@ -17,11 +17,20 @@ author needs, and a tiny parser can give an exact line for every mistake.
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 from typing import NamedTuple
 
 from helpdesk_tui.scenario._check import ID_PATTERN, At, Checker, did_you_mean, read_text
 from helpdesk_tui.scenario.errors import Problem, ScenarioInvalid
+from helpdesk_tui.scenario.files import (
+    ARTICLE_MAX_BYTES,
+    KB_MAX_BYTES,
+    KB_MAX_FILES,
+    UnsafeFile,
+    read_bounded,
+)
 from helpdesk_tui.scenario.model import KbArticle
 
 LANGUAGES: tuple[str, ...] = ("en", "nl", "fr")
@@ -46,7 +55,7 @@ def check_kb_article(
 ) -> tuple[KbArticle | None, list[Problem]]:
     """The article (None when it has errors) and every problem found, warnings included."""
     checker = Checker(path)
-    text = read_text(path, checker, "KB article (Markdown)")
+    text = read_text(path, checker, "KB article (Markdown)", ARTICLE_MAX_BYTES)
     if text is None:
         return None, checker.problems
     return parse_kb_article(text, path, default_language)
@@ -195,6 +204,11 @@ def load_kb_folder(folder: Path, default_language: str | None = None) -> KbFolde
     Articles with errors are left out; two articles with the same id are an error.
     """
     chk = Checker(folder)
+    try:
+        refuse_special_folder(folder)
+    except UnsafeFile as exc:
+        chk.add(At(), str(exc))
+        return KbFolder((), chk.problems, frozenset())
     if not folder.is_dir():
         what = "is a file" if folder.exists() else "does not exist"
         chk.add(
@@ -203,12 +217,27 @@ def load_kb_folder(folder: Path, default_language: str | None = None) -> KbFolde
         )
         return KbFolder((), chk.problems, frozenset())
     try:
-        files = sorted(p for p in folder.glob("*.md") if not p.is_dir())
+        files = sorted(p for p in folder.glob("*.md") if not _is_folder(p))
     except OSError as exc:
         chk.add(At(), f"cannot be read ({exc.strerror or exc}) — check the folder's permissions")
         return KbFolder((), chk.problems, frozenset())
     if not files:
         chk.warning(At(), "has no articles — add the scenario's articles as *.md files")
+    if len(files) > KB_MAX_FILES:
+        chk.add(
+            At(),
+            f"holds {len(files)} articles — at most {KB_MAX_FILES}; "
+            "keep the articles the scenario's incidents need",
+        )
+        return KbFolder((), chk.problems, frozenset())
+    total = sum(_size(file) for file in files)
+    if total > KB_MAX_BYTES:
+        chk.add(
+            At(),
+            f"holds {total:,} bytes of articles — at most {KB_MAX_BYTES:,} in all; "
+            "shorten or remove articles",
+        )
+        return KbFolder((), chk.problems, frozenset())
     problems = chk.problems
     articles: list[KbArticle] = []
     first_file: dict[str, Path] = {}
@@ -242,8 +271,8 @@ def header_value(path: Path, key: str) -> tuple[str | None, int | None]:
     For messages about articles that parsed (or about a broken one's id).
     """
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        text = read_bounded(path, ARTICLE_MAX_BYTES).decode("utf-8")
+    except (OSError, UnicodeDecodeError, UnsafeFile):
         return None, None
     lines = text.removeprefix("\ufeff").split("\n")
     for number, line in enumerate(lines[1:], start=2):
@@ -253,3 +282,28 @@ def header_value(path: Path, key: str) -> tuple[str | None, int | None]:
         if sep and name.strip().lower() == key:
             return _unquote(value.strip()) or None, number
     return None, None
+
+
+def refuse_special_folder(folder: Path) -> None:
+    """`kb/` must be the scenario's own folder, not a link to somewhere else."""
+    try:
+        mode = os.lstat(folder).st_mode
+    except OSError:
+        return  # missing: reported by the caller
+    if stat.S_ISLNK(mode):
+        raise UnsafeFile("is a symbolic link — kb/ must be a folder inside the scenario folder")
+
+
+def _is_folder(path: Path) -> bool:
+    try:
+        return stat.S_ISDIR(os.lstat(path).st_mode)
+    except OSError:
+        return False
+
+
+def _size(path: Path) -> int:
+    """Size on disk without following a link (a link is refused when read)."""
+    try:
+        return os.lstat(path).st_size
+    except OSError:
+        return 0

@@ -9,7 +9,9 @@ wrong types or missing files all become `Problem`s.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +31,7 @@ from helpdesk_tui.scenario._check import (
 )
 from helpdesk_tui.scenario.competencies import COMPETENCY_IDS
 from helpdesk_tui.scenario.errors import Problem, ScenarioInvalid
+from helpdesk_tui.scenario.files import SCENARIO_MAX_BYTES, inside, special_entries
 from helpdesk_tui.scenario.kb_article import LANGUAGES, header_value, load_kb_folder
 from helpdesk_tui.scenario.model import (
     Answer,
@@ -58,6 +61,7 @@ from helpdesk_tui.scenario.model import (
 from helpdesk_tui.scenario.sla_profile import check_format, check_sla_profile
 
 SCENARIO_FILE = "scenario.toml"
+_PROFILE_NAME = re.compile(r"[A-Za-z0-9_-]+")
 MAX_DURATION_MINUTES = 300
 SCENARIO_ID = re.compile(r"[a-z0-9-]+")
 SCENARIO_KINDS = ("exam", "practice", "drill")
@@ -127,7 +131,10 @@ def check_scenario(
             f"no such folder '{folder}' — give a scenario folder (holding {SCENARIO_FILE} and kb/) or its {SCENARIO_FILE}",
         )
         return None, chk.problems
-    text = read_text(file, chk, f"scenario ({SCENARIO_FILE})")
+    unsafe = [Problem(entry, "", None, why) for entry, why in special_entries(folder)]
+    if unsafe:
+        return None, unsafe
+    text = read_text(file, chk, f"scenario ({SCENARIO_FILE})", SCENARIO_MAX_BYTES)
     raw = None
     if text is not None:
         chk.text = text
@@ -179,7 +186,7 @@ def _sla_profile(
             At().key("sla_profile"),
             f"no SLA profile '{name}'{did_you_mean(name, _profile_names(profiles_dir))} — must be "
             f"the name of a profile in {profiles_dir}: {choices_text(_profile_names(profiles_dir))} "
-            "(or a .toml path relative to the scenario folder)",
+            "(or a .toml path inside the scenario folder: no '..', no absolute path, no link)",
         )
         return None, None, []
     profile, problems = check_sla_profile(found)
@@ -187,14 +194,20 @@ def _sla_profile(
 
 
 def find_sla_profile(name: str, folder: Path, sla_profiles_dir: Path) -> Path | None:
-    """A bundled profile by name first, else a path relative to the scenario folder."""
-    candidates = []
-    if "/" not in name and "\\" not in name and not name.endswith(".toml"):
-        candidates.append(sla_profiles_dir / f"{name}.toml")
-    candidates += [folder / name, folder / f"{name}.toml"]
+    """A bundled profile by name first, else a path inside the scenario folder.
+
+    Never a path out of either folder: a bundled name is a plain file name, and a
+    path is refused when it is absolute, climbs with `..` or passes a symbolic link.
+    """
+    candidates: list[Path | None] = []
+    if _PROFILE_NAME.fullmatch(name):
+        candidates.append(inside(sla_profiles_dir, f"{name}.toml"))
+    candidates += [inside(folder, name), inside(folder, f"{name}.toml")]
     for candidate in candidates:
+        if candidate is None:
+            continue
         try:
-            if candidate.is_file():
+            if stat.S_ISREG(os.lstat(candidate).st_mode):
                 return candidate
         except (OSError, ValueError):
             continue

@@ -16,6 +16,7 @@ from helpdesk_tui.core.sla import PriorityTargets, SlaProfile
 from helpdesk_tui.core.state import TicketStatus
 from helpdesk_tui.scenario._check import At, Checker, choices_text, parse_toml, read_text
 from helpdesk_tui.scenario.errors import Problem, ScenarioInvalid
+from helpdesk_tui.scenario.files import SLA_PROFILE_MAX_BYTES
 
 TICKET_STATUSES: tuple[str, ...] = tuple(status.value for status in TicketStatus)
 """What `pausing_states` may name: the statuses the reducer gives tickets."""
@@ -54,7 +55,7 @@ def load_sla_profile(path: Path) -> SlaProfile:
 def check_sla_profile(path: Path) -> tuple[SlaProfile | None, list[Problem]]:
     """The profile (None when it has errors) and every problem found, warnings included."""
     checker = Checker(path)
-    text = read_text(path, checker, "SLA profile (TOML)")
+    text = read_text(path, checker, "SLA profile (TOML)", SLA_PROFILE_MAX_BYTES)
     if text is None:
         return None, checker.problems
     checker.text = text

@@ -28,8 +28,10 @@ from textual import events
 from textual.app import App
 from textual.binding import Binding
 
+from helpdesk_tui.i18n import _
 from helpdesk_tui.ui import keymap
 from helpdesk_tui.ui.controller import ExamController
+from helpdesk_tui.ui.nowayout import NoWayOut
 from helpdesk_tui.ui.screens.end import EndScreen
 from helpdesk_tui.ui.screens.help import HelpScreen
 from helpdesk_tui.ui.screens.main import MainScreen
@@ -53,7 +55,7 @@ GC_IDLE_S = 1.5
 GC_EVERY_S = 30.0
 
 
-class ExamApp(App[str | None], inherit_bindings=False):
+class ExamApp(NoWayOut, App[str | None], inherit_bindings=False):
     """The exam UI. `run()` returns the end reason, or None when left without ending."""
 
     CSS_PATH = [*WIDGET_CSS, "app.tcss"]
@@ -150,6 +152,32 @@ class ExamApp(App[str | None], inherit_bindings=False):
         """Tests: move a `ManualClock` on and tick."""
         self.controller.session.clock.advance(seconds)  # type: ignore[attr-defined]
         self.refresh_now()
+
+    # ------------------------------------------------------------------ no way out
+
+    def blocked(self, what: str) -> None:
+        """A link, a file or a program the exam refused to open: logged, and said once."""
+        if self.controller.log_blocked(what):
+            self.notify(
+                _("Links and files do not open during the exam; the attempt is logged."),
+                severity="warning",
+                timeout=4,
+            )
+        else:
+            super().blocked(what)
+
+    def input_refused(self, kind: str) -> None:
+        """The terminal sent bytes that are not text, or a flood of keys (from the
+        driver, once per kind): logged as a blocked input, said once."""
+        self.controller.log_blocked(kind)
+        message = {
+            "invalid input bytes": _(
+                "Some typed characters could not be read; they were left out."
+            ),
+            "input flood": _("A very long paste or burst of keys was cut short."),
+        }.get(kind)
+        if message:
+            self.notify(message, severity="warning", timeout=5)
 
     # ------------------------------------------------------------------ keys
 

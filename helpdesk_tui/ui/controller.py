@@ -10,6 +10,7 @@ all of it is tested without an app.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Protocol
@@ -85,6 +86,39 @@ class StateView:
     def customer_name(self, customer_id: str) -> str:
         customer = self.state.customers.get(customer_id)
         return customer.name if customer else customer_id
+
+    def other_customers_named(self, text: str, customer_id: str) -> list[str]:
+        """Names of customers with another open case that `text` mentions.
+
+        A reply that names someone else is the sign of a reply in the wrong
+        box (issue 14: two updates went to the wrong customers). A customer
+        counts when their full name, or their first name of three letters or
+        more, stands as a word in the text, unless it is also the recipient's.
+        """
+        state = self.state
+        open_cases = {c.customer_id for c in state.conversations.values() if c.is_live}
+        open_cases |= {
+            t.customer_id
+            for t in state.tickets.values()
+            if t.customer_id and t.status not in (TicketStatus.RESOLVED, TicketStatus.CLOSED)
+        }
+        open_cases.discard(customer_id)
+        own = set(_name_words(self.customer_name(customer_id)))
+        words = set(_name_words(text))
+        lowered = " ".join(_name_words(text))
+        named = []
+        for other in sorted(open_cases):
+            name = self.customer_name(other)
+            parts = _name_words(name)
+            if not parts:
+                continue
+            full = " ".join(parts)
+            first = parts[0]
+            if f" {full} " in f" {lowered} " or (
+                len(first) >= 3 and first in words and first not in own
+            ):
+                named.append(name)
+        return named
 
     def priority_label(self, priority: str | None) -> str:
         profile = self.state.sla_profile
@@ -208,6 +242,10 @@ class ExamController(StateView):
         self._last_logged_query = query
         self._quiet_submit("kb_searched", {"query": query, "results": results})
 
+    def log_blocked(self, what: str) -> bool:
+        """A refused way out (a key, a link, a launch) as evidence; True once logged."""
+        return self._quiet_submit("lockdown_key_blocked", {"key": what}) is not None
+
     def _quiet_submit(self, event_type: str, data: dict[str, Any]) -> Event | None:
         """For evidence the candidate did not ask for by name: never raises."""
         try:
@@ -308,3 +346,8 @@ class ExamController(StateView):
     def take_changes(self) -> Changes:
         changes, self._changes = self._changes, Changes()
         return changes
+
+
+def _name_words(text: str) -> list[str]:
+    """Words of a text for name matching: letters only, case-folded."""
+    return re.findall(r"[^\W\d_]+", text.casefold())

@@ -39,6 +39,7 @@ SECTIONS: dict[str, str] = {
     "main": N_("Main screen"),
     "queue": N_("Ticket queue"),
     "conversations": N_("Conversations"),
+    "composer": N_("Reply box (chats and calls)"),
     "kb": N_("Knowledge base"),
     "form": N_("Forms"),
     "exam": N_("Exam"),
@@ -214,7 +215,9 @@ KEYS: tuple[Key, ...] = (
         "ctrl+o",
         "insert_kb('passage')",
         N_("Insert passage"),
-        N_("Put the marked passage of the open KB article into the reply."),
+        N_(
+            "Put the passage in view of the open KB article into the reply (numbered steps stay numbered)."
+        ),
         "main",
     ),
     # --- queue ----------------------------------------------------------------
@@ -261,7 +264,35 @@ KEYS: tuple[Key, ...] = (
         "conversations",
         show=False,
     ),
+    # --- the reply box of a chat or call (ui/widgets/conversations.Composer) ----
+    Key(
+        "composer.send",
+        "enter",
+        "send",
+        N_("Send"),
+        N_("Send the text in the box, exactly as it is now (a call: say it)."),
+        "composer",
+    ),
+    Key(
+        "composer.newline",
+        "shift+enter,ctrl+j",
+        "newline",
+        N_("New line"),
+        N_("Start a new line in the reply without sending it."),
+        "composer",
+        key_display="Shift+Enter / Ctrl+J",
+    ),
     # --- knowledge base -------------------------------------------------------
+    Key(
+        "kb.results",
+        "down",
+        "results",
+        N_("Results"),
+        N_("From the search box down into the results (Enter opens one)."),
+        "kb",
+        show=False,
+        key_display="Down",
+    ),
     Key(
         "kb.back",
         "escape",

@@ -106,11 +106,7 @@ class LockdownApp(SessionApp):
     def log_attempt(self, what: str) -> bool:
         """Log a blocked attempt; True once it is on disk. Never raises: after the end
         nothing more can be logged, and a disk fault keeps it for later."""
-        try:
-            self.controller.submit("lockdown_key_blocked", {"key": what})
-        except (Refused, LogError):
-            return False
-        return True
+        return self.controller.log_blocked(what)
 
     async def action_quit(self) -> None:
         """What the command palette's Quit (or any quit) calls: logged, nothing more."""

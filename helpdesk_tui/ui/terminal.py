@@ -17,6 +17,9 @@ not exit on SIGHUP.
 - either way the app is told once (`App.terminal_lost(reason)`, thread-safe),
   and it ends the session as interrupted: the log stays resumable.
 
+Input is read through `ui.input_guard.InputGuard`: an invalid byte is replaced,
+not fatal, and a paste or a flood of keys is bounded in size and time.
+
 In a locked exam the driver also keeps SIGTSTP ignored (Textual's driver
 installs a handler that suspends the process).
 """
@@ -25,13 +28,21 @@ from __future__ import annotations
 
 import asyncio
 import errno
+import os
 import queue
 import select
+import selectors
 import signal
 import threading
+import time
 from typing import IO, Any
 
+from textual import events
+from textual._parser import ParseError
+from textual._xterm_parser import XTermParser
 from textual.drivers.linux_driver import LinuxDriver
+
+from helpdesk_tui.ui.input_guard import HOLD_S, InputGuard, Pasted
 
 POLL_S = 0.5
 _GONE = (errno.EIO, errno.EPIPE, errno.ENXIO, errno.EBADF)
@@ -155,6 +166,54 @@ class GuardedDriver(LinuxDriver):
                 if mask & (select.POLLHUP | select.POLLERR | select.POLLNVAL):
                     self.terminal_lost("the terminal hung up")
                     return
+
+    def run_input_thread(self) -> None:
+        """Textual's input loop, reading through `InputGuard`: invalid bytes replaced,
+        pastes and floods bounded (see `ui.input_guard`); the app hears once of each."""
+        selector = selectors.SelectSelector()
+        selector.register(self.fileno, selectors.EVENT_READ)
+        parser = XTermParser(self._debug)
+        guard = InputGuard()
+        last_input = time.monotonic()
+        told: set[str] = set()
+        try:
+            while not self.exit_event.is_set():
+                ready = selector.select(HOLD_S if guard.holding else 0.1)
+                if ready:
+                    data = os.read(self.fileno, 1024 * 4)
+                    if not data:
+                        break  # stdin is a closed pipe
+                    last_input = time.monotonic()
+                    self._deliver(parser, guard.feed(data, last_input))
+                else:
+                    self._deliver(parser, guard.idle(time.monotonic() - last_input))
+                for message in parser.tick():
+                    self.process_message(message)
+                self._tell_once(guard, told)
+        finally:
+            selector.close()
+            try:
+                for _message in parser.feed(""):
+                    pass
+            except (EOFError, ParseError):
+                pass
+
+    def _deliver(self, parser: XTermParser, pieces: list[str | Pasted]) -> None:
+        for piece in pieces:
+            if isinstance(piece, Pasted):
+                self.process_message(events.Paste(piece.text))
+            else:
+                for message in parser.feed(piece):
+                    self.process_message(message)
+
+    def _tell_once(self, guard: InputGuard, told: set[str]) -> None:
+        """The app logs the first invalid byte and the first flood, once each."""
+        for kind, seen in (("invalid input bytes", guard.invalid), ("input flood", guard.floods)):
+            if seen and kind not in told:
+                told.add(kind)
+                notify = getattr(self._app, "input_refused", None)
+                if notify is not None and self._loop is not None:
+                    self._loop.call_soon_threadsafe(notify, kind)
 
     def _run_input_thread(self) -> None:
         """A read error means the terminal is gone: end the session, do not crash the app."""

@@ -239,3 +239,22 @@ def test_a_scenario_or_logs_folder_named_exam_is_still_practice(tmp_path: Path) 
     result = serve("--scenario", "exam", "--logs", str(tmp_path / "exam"), "--print-command")
     assert result.returncode == 0, result.stderr
     assert " practice exam --logs " in result.stdout
+
+
+def test_the_no_way_out_check_finds_a_console_browser(tmp_path: Path) -> None:
+    """A browser on the exam user's PATH is what `webbrowser` would start: it is named."""
+    fake = tmp_path / "bin"
+    fake.mkdir()
+    for name in ("lynx", "xdg-open"):
+        (fake / name).write_text("#!/bin/sh\n")
+        (fake / name).chmod(0o755)
+    (fake / "less").write_text("#!/bin/sh\n")
+    (fake / "less").chmod(0o755)
+    script = DEPLOY / "check-no-way-out.sh"
+    result = subprocess.run(
+        [str(script), "--user", "root", "--path", str(fake)], capture_output=True, text=True
+    )
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert f"FOUND  {fake}/lynx" in result.stdout
+    assert f"FOUND  {fake}/xdg-open" in result.stdout
+    assert "less" not in result.stdout

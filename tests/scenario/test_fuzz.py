@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import tomllib
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -219,3 +220,113 @@ def test_any_text_as_an_article(workdir: Path, text: str) -> None:
     fresh(workdir)
     (workdir / "scn" / "kb" / "vpn-reset.md").write_text(text, encoding="utf-8")
     check(workdir)
+
+
+# --- hostile files: links, FIFOs, devices, sizes, paths out, huge integers ----------
+# Each case damages the fresh copy and names the file the error must be about and a
+# fragment of the message (taken from what an author must be told, not from the code).
+
+
+def _link_article_to(target: str) -> Callable[[Path], Path]:
+    def damage(scn: Path) -> Path:
+        article = scn / "kb" / "vpn-reset.md"
+        article.unlink()
+        article.symlink_to(target)
+        return article
+
+    return damage
+
+
+def _fifo_article(scn: Path) -> Path:
+    article = scn / "kb" / "vpn-reset.md"
+    article.unlink()
+    os.mkfifo(article)
+    return article
+
+
+def _fifo_note(scn: Path) -> Path:
+    note = scn / "notes"
+    os.mkfifo(note)
+    return note
+
+
+def _fifo_scenario(scn: Path) -> Path:
+    (scn / "scenario.toml").unlink()
+    os.mkfifo(scn / "scenario.toml")
+    return scn / "scenario.toml"
+
+
+def _big_article(scn: Path) -> Path:
+    article = scn / "kb" / "vpn-reset.md"
+    article.write_bytes(article.read_bytes() + b"x" * (300 * 1024))
+    return article
+
+
+def _kb_folder_link(scn: Path) -> Path:
+    shutil.move(scn / "kb", scn.parent / "kb-elsewhere")
+    (scn / "kb").symlink_to(scn.parent / "kb-elsewhere")
+    return scn / "kb"
+
+
+def _set_line(key: str, value: str) -> Callable[[Path], Path]:
+    def damage(scn: Path) -> Path:
+        path = scn / "scenario.toml"
+        lines = path.read_text(encoding="utf-8").split("\n")
+        at = next(i for i, line in enumerate(lines) if line.startswith(f"{key} ="))
+        lines[at] = f"{key} = {value}"
+        path.write_text("\n".join(lines), encoding="utf-8")
+        return path
+
+    return damage
+
+
+def _profile_link_out(scn: Path) -> Path:
+    (scn / "mine.toml").symlink_to("/etc/passwd")
+    _set_line("sla_profile", '"mine.toml"')(scn)
+    return scn / "mine.toml"
+
+
+HOSTILE: dict[str, tuple[Callable[[Path], Path], str]] = {
+    "article linked to /dev/zero": (_link_article_to("/dev/zero"), "is a symbolic link"),
+    "article linked out of the folder": (_link_article_to("/etc/hostname"), "is a symbolic link"),
+    "article is a FIFO": (_fifo_article, "is a FIFO (named pipe)"),
+    "a FIFO beside the articles": (_fifo_note, "is a FIFO (named pipe)"),
+    "scenario.toml is a FIFO": (_fifo_scenario, "is a FIFO (named pipe)"),
+    "a 300 KB article": (_big_article, "at most 262,144 bytes are read"),
+    "kb/ is a link": (_kb_folder_link, "is a symbolic link"),
+    "a 5000-digit integer": (_set_line("duration_minutes", "9" * 5000), "thousands of digits"),
+    "a 400-digit integer": (_set_line("duration_minutes", "9" * 400), "400 digits"),
+    "SLA profile up the tree": (
+        _set_line("sla_profile", '"../../../../etc/passwd"'),
+        "no SLA profile",
+    ),
+    "SLA profile absolute": (_set_line("sla_profile", '"/etc/passwd"'), "no SLA profile"),
+    "SLA profile linked out": (_profile_link_out, "is a symbolic link"),
+}
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize("case", sorted(HOSTILE))
+def test_hostile_files_are_refused_with_the_file_named_and_never_read(
+    workdir: Path, case: str
+) -> None:
+    """No traceback, no hang on a FIFO, no endless read, nothing outside the folder."""
+    fresh(workdir)
+    damage, fragment = HOSTILE[case]
+    bad = damage(workdir / "scn")
+    check(workdir)
+    scenario, problems = check_scenario(workdir / "scn", workdir / "sla_profiles")
+    assert scenario is None
+    named = [p for p in problems if p.is_error and fragment in p.message]
+    assert named, "\n".join(map(str, problems))
+    assert any(p.file in (bad, workdir / "scn" / "scenario.toml") for p in named)
+
+
+def test_too_many_bytes_of_articles_in_all(workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from helpdesk_tui.scenario import kb_article
+
+    fresh(workdir)
+    monkeypatch.setattr(kb_article, "KB_MAX_BYTES", 100)
+    check(workdir)
+    problems = check_scenario(workdir / "scn", workdir / "sla_profiles")[1]
+    assert any("at most 100 in all" in p.message for p in problems)

@@ -5,8 +5,10 @@ None of these may raise: each becomes a Problem naming the file and what would b
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -98,14 +100,14 @@ def test_broken_files_become_problems(
 def test_an_unreadable_file_is_a_problem(
     scenario_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = Path.read_bytes
+    real = os.open
 
-    def refuse(self: Path) -> bytes:
-        if self.name == "scenario.toml":
+    def refuse(path: Any, flags: int, *args: Any) -> int:
+        if Path(path).name == "scenario.toml":
             raise PermissionError(13, "Permission denied")
-        return real(self)
+        return real(path, flags, *args)
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     problems = validate_scenario(scenario_dir, SLA_DIR)
     assert [p.message for p in problems] == [
         "cannot be read (Permission denied) — check the file's permissions"

@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
+from typing import Any
 
+import pytest
+from textual import events
+
+from helpdesk_tui.scenario.model import KbArticle
 from helpdesk_tui.ui.screens.ticket_actions import TextForm
 from helpdesk_tui.ui.widgets import kb as kb_module
+from helpdesk_tui.ui.widgets.bounded import LIMITS
 
 from .conftest import SIZE, Rig, screen_text
-from .pilot import at, form
+from .pilot import at, form, until
 
 CHAT = "C-anna-lockout"
+
+
+async def results_follow(pilot: Any) -> None:
+    """Wait for the debounced search worker to show the results of the query typed."""
+    await until(pilot, lambda: not pilot.app.main.kb.searching)
 
 
 async def test_search_as_you_type_ranks_and_highlights(rig: Rig) -> None:
@@ -18,6 +29,7 @@ async def test_search_as_you_type_ranks_and_highlights(rig: Rig) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f5", *"crm outa")
         panel = app.main.kb
+        await results_follow(pilot)
         assert panel._results[0] == "kb-crm-down"
         prompt = panel.results.get_option_at_index(0).prompt
         marked = {prompt.plain[s.start : s.end] for s in prompt.spans if "reverse" in str(s.style)}
@@ -117,3 +129,84 @@ async def test_resolve_form_offers_the_open_article(rig: Rig) -> None:
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert rig.last("ticket_resolved")["kb_article"] == "kb-lockout"
+
+
+async def test_search_waits_for_a_pause_and_a_newer_query_overtakes(
+    rig: Rig, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Typing does not rank per key: one ranking for the query typed in a burst."""
+    ranked: list[str] = []
+    searcher = app_searcher = rig.controller.search
+
+    def counting(query: str, limit: int = 20) -> Any:
+        ranked.append(query)
+        return searcher(query, limit)
+
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        panel = app.main.kb
+        panel._searcher = counting
+        await pilot.press("f5", *"crm outage")
+        await results_follow(pilot)
+        assert ranked[-1] == "crm outage"
+        assert len(ranked) < len("crm outage")  # not one ranking per key
+        assert panel._results[0] == "kb-crm-down"
+    assert app_searcher is searcher
+
+
+async def test_the_query_is_bounded_and_a_huge_paste_is_cut(rig: Rig) -> None:
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f5")
+        query = app.main.kb.query_input
+        query.post_message(events.Paste("crm " * 250_000))  # a 1 MB paste
+        await pilot.pause()
+        await results_follow(pilot)
+        assert len(query.value) == LIMITS["search"]
+        assert query.border_subtitle == f"{LIMITS['search']}/{LIMITS['search']}"
+
+
+async def test_down_from_the_search_box_goes_into_the_results(rig: Rig) -> None:
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f5", *"lock")
+        await pilot.press("down")
+        panel = app.main.kb
+        assert panel.results.has_focus
+        assert panel.results.highlighted == 0
+        await pilot.press("enter")
+        await pilot.pause()
+        assert rig.last("kb_article_opened") == {"article_id": "kb-lockout"}
+
+
+STEPS = KbArticle(
+    id="kb-steps",
+    title="Steps",
+    tags=("steps",),
+    language="en",
+    body="# Steps\n\n"
+    + "\n\n".join(f"Filler paragraph {n} that only takes room." for n in range(30))
+    + "\n\n1. Open **Settings**\n1. Choose [Accounts](https://x.example)\n1. Sign in again\n",
+    path=Path("kb-steps.md"),
+)
+
+
+async def test_ctrl_o_inserts_the_passage_in_view_with_its_numbers(rig: Rig) -> None:
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await at(pilot, 70)
+        await pilot.press("f4")
+        panel = app.main.kb
+        await panel.open_article(STEPS)
+        await pilot.pause()
+        assert panel.passage_index == 0  # the first paragraph is marked...
+        panel.query_one("#kb-article-scroll").scroll_end(animate=False)
+        await pilot.pause()
+        await pilot.press("ctrl+o")  # ...but the list is what is in view
+        await pilot.pause()
+        reply = app.main.conversations.input
+        assert reply.value.endswith("1. Open Settings\n2. Choose Accounts\n3. Sign in again")
+        scroller = panel.query_one("#kb-article-scroll")
+        scroller.scroll_to_widget(panel.passages[10], top=True, animate=False)
+        await pilot.pause()
+        assert panel.passage == "Filler paragraph 10 that only takes room."

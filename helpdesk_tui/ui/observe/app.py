@@ -22,6 +22,7 @@ from textual.binding import Binding
 from helpdesk_tui.eventlog.follow import FollowUpdate, LogFollower
 from helpdesk_tui.i18n import _
 from helpdesk_tui.scenario.model import Scenario
+from helpdesk_tui.ui.nowayout import NoWayOut
 from helpdesk_tui.ui.observe.screen import ObserveScreen
 
 POLL_S = 0.5
@@ -43,7 +44,7 @@ def exit_on_hangup(app: App[None]) -> None:
             loop.add_signal_handler(sig, app.exit)
 
 
-class ObserveApp(App[None], inherit_bindings=False):
+class ObserveApp(NoWayOut, App[None], inherit_bindings=False):
     """The live observer."""
 
     CSS_PATH = CSS

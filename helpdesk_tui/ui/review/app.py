@@ -30,6 +30,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from helpdesk_tui.i18n import _
+from helpdesk_tui.ui.nowayout import NoWayOut
 from helpdesk_tui.ui.review.screen import ReviewScreen
 from helpdesk_tui.ui.review.session import ReviewSession
 
@@ -78,7 +79,7 @@ CSS = [
 ]
 
 
-class ReviewApp(App[None], inherit_bindings=False):
+class ReviewApp(NoWayOut, App[None], inherit_bindings=False):
     """The assessor's review TUI."""
 
     CSS_PATH = CSS

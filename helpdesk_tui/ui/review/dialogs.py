@@ -17,6 +17,7 @@ from textual.widgets import Input, Static, TextArea
 from helpdesk_tui.i18n import _
 from helpdesk_tui.ui.frames import Paced
 from helpdesk_tui.ui.review import keys
+from helpdesk_tui.ui.widgets.bounded import LIMITS, BoundedInput, BoundedTextArea
 
 _CLOCK = re.compile(r"^(?:(\d+):)?(\d{1,2}):(\d{1,2})$")
 _UNITS = re.compile(r"^(?:(\d+)h)?\s*(?:(\d+)m)?\s*(?:(\d+(?:\.\d+)?)s)?$")
@@ -65,8 +66,12 @@ class CommentDialog(Paced, ModalScreen[str | None]):
                 _("Your comment on the verdict (the records you base it on, e.g. [88, 93])."),
                 classes="dialog-help",
             )
-            yield TextArea(
-                self._comment, id="comment-text", soft_wrap=True, show_line_numbers=False
+            yield BoundedTextArea(
+                self._comment,
+                id="comment-text",
+                soft_wrap=True,
+                show_line_numbers=False,
+                limit=LIMITS["description"],
             )
             yield Static(_("Ctrl+S keeps the comment · Esc cancels"), classes="dialog-help")
 
@@ -94,7 +99,11 @@ class JumpDialog(Paced, ModalScreen[tuple[str, float] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Static(_("Go to a moment"), id="dialog-title")
-            yield Input(placeholder=_("1:02:03, 62:03, 3723 or #seq"), id="jump-input")
+            yield BoundedInput(
+                placeholder=_("1:02:03, 62:03, 3723 or #seq"),
+                id="jump-input",
+                limit=LIMITS["short"],
+            )
             yield Static(
                 _("Enter goes there · Esc cancels"), id="jump-error", classes="dialog-help"
             )

@@ -29,7 +29,9 @@ from helpdesk_tui.ui import keymap
 from helpdesk_tui.ui.controller import TICKET_ACTIONS, Changes, ExamController
 from helpdesk_tui.ui.format import localized
 from helpdesk_tui.ui.frames import Paced
+from helpdesk_tui.ui.nowayout import clip_url
 from helpdesk_tui.ui.screens import forms
+from helpdesk_tui.ui.screens.pickers import ConfirmRecipient
 from helpdesk_tui.ui.widgets.conversations import ConversationPane
 from helpdesk_tui.ui.widgets.header import ExamHeader
 from helpdesk_tui.ui.widgets.kb import KbPanel
@@ -455,11 +457,32 @@ class MainScreen(Paced, Screen[None]):
     # ------------------------------------------------------------------ conversations
 
     def on_conversation_pane_send(self, event: ConversationPane.Send) -> None:
+        """Send, after a confirmation when the text names another open case's customer."""
+        conv = self.controller.conversation(event.conversation_id)
+        named = self.controller.other_customers_named(event.text, conv.customer_id) if conv else []
+        if conv is None or not named:
+            self._send(event)
+            return
+        case = ", ".join(conv.ticket_ids) or (_("call") if conv.channel == "call" else _("chat"))
+        screen = ConfirmRecipient(self.controller.customer_name(conv.customer_id), case, named)
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._send(event)
+            else:
+                self.controller.cancel_form("send_confirm", event.conversation_id)
+                self.conversations.restore(event.conversation_id, event.text)
+                self.action_focus_area("conversation")
+
+        self.app.push_screen(screen, answered)
+
+    def _send(self, event: ConversationPane.Send) -> None:
+        """Log the message; one the log refused goes back into the box."""
         data: dict[str, Any] = {"conversation_id": event.conversation_id, "text": event.text}
         if event.canned_id:
             data["canned_id"] = event.canned_id
-        if self.submit("message_sent", data):
-            self.conversations.sent(event.conversation_id)
+        if not self.submit("message_sent", data):
+            self.conversations.restore(event.conversation_id, event.text)
 
     def action_close_conversation(self) -> None:
         self.submit("conversation_closed", {"conversation_id": self.conversation_id})
@@ -494,6 +517,9 @@ class MainScreen(Paced, Screen[None]):
             return
         await self.kb.open_article(article)
         self._enter_area("kb")
+
+    def on_kb_panel_link_blocked(self, event: KbPanel.LinkBlocked) -> None:
+        self.app.blocked(f"link {clip_url(event.href)}")  # type: ignore[attr-defined]
 
     def action_insert_kb(self, kind: str) -> None:
         """Put a link or the marked passage into the chat reply and link the article to

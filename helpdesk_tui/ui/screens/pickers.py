@@ -86,3 +86,41 @@ class ConfirmQuit(Paced, ModalScreen[bool | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class ConfirmRecipient(Paced, ModalScreen[bool | None]):
+    """A reply that names another open case's customer: send it to this one anyway?
+
+    y sends it; n or Escape puts it back in the box, unsent."""
+
+    CSS_PATH = "pickers.tcss"
+    BINDINGS = [
+        Binding("y,j,o", "answer(True)", show=False),  # yes, ja, oui
+        Binding("n", "answer(False)", show=False),
+    ]
+
+    def __init__(self, recipient: str, case: str, named: list[str]) -> None:
+        super().__init__()
+        keymap.install(self, "form")
+        self._recipient = recipient
+        self._case = case
+        self._named = named
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="picker"):
+            yield Static(_("Send this to {name}?").format(name=self._recipient), id="picker-title")
+            yield Static(
+                _(
+                    "Your text names {named}, who has another open case; it goes to "
+                    "{name} ({case}).\nPress y to send it, n or Esc to go back to it."
+                ).format(named=", ".join(self._named), name=self._recipient, case=self._case)
+            )
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+    def action_save(self) -> None:
+        self.dismiss(True)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

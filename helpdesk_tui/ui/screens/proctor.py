@@ -21,6 +21,7 @@ from helpdesk_tui.eventlog.errors import KeyFileError
 from helpdesk_tui.i18n import N_, _
 from helpdesk_tui.runtime.proctor import CodeGate
 from helpdesk_tui.ui.frames import Paced
+from helpdesk_tui.ui.widgets.bounded import LIMITS, BoundedInput
 
 CHOICES: dict[str, tuple[str, str]] = {
     "end": ("e", N_("End the exam now (the log is sealed: proctor-stopped)")),
@@ -48,7 +49,7 @@ class ProctorCodeScreen(Paced, ModalScreen[bool | None]):
         with Vertical(id="proctor", classes="proctor-box"):
             yield Static(_("Proctor code"), classes="proctor-title")
             yield Static(_("For the proctor only. Enter the code and press Enter; Esc goes back."))
-            yield Input(password=True, id="proctor-code")
+            yield BoundedInput(password=True, id="proctor-code", limit=LIMITS["short"])
             yield Static("", id="proctor-message")
 
     def on_mount(self) -> None:

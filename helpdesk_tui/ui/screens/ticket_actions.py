@@ -15,6 +15,7 @@ from helpdesk_tui.core.state import Ticket
 from helpdesk_tui.i18n import _
 from helpdesk_tui.ui.controller import ExamController
 from helpdesk_tui.ui.screens.form_base import FormScreen
+from helpdesk_tui.ui.widgets.bounded import LIMITS, BoundedInput, BoundedTextArea, EnterSends
 from helpdesk_tui.ui.widgets.choice import ChoiceField
 
 
@@ -33,14 +34,19 @@ class TransferForm(FormScreen):
         yield Label(_("Group"), classes="field-label")
         yield ChoiceField(groups, id="group", prompt=_("Choose the group"), allow_blank=False)
         yield Label(_("Reason (what you found, what they should do)"), classes="field-label")
-        yield Input(id="reason")
+        yield EnterSends(limit=LIMITS["reason"], id="reason")
 
     def on_mount(self) -> None:
         self.query_one("#group", ChoiceField).focus()
 
+    def on_enter_sends_submitted(self, event: EnterSends.Submitted) -> None:
+        """Enter in the reason saves the form (Shift+Enter or Ctrl+J: a new line)."""
+        event.stop()
+        self.action_save()
+
     def collect(self) -> dict[str, Any] | str:
         group = self.query_one("#group", ChoiceField)
-        reason = self.query_one("#reason", Input).value.strip()
+        reason = self.query_one("#reason", EnterSends).text.strip()
         if group.is_blank():
             return _("Choose the group to transfer to.")
         if not reason:
@@ -64,7 +70,7 @@ class PendingForm(FormScreen):
             yield RadioButton(_("the customer"), value=True, id="customer")
             yield RadioButton(_("a third party"), id="third_party")
         yield Label(_("Reason (optional)"), classes="field-label")
-        yield Input(id="reason")
+        yield BoundedInput(id="reason", limit=LIMITS["reason"])
 
     def on_mount(self) -> None:
         self.query_one("#waiting", RadioSet).focus()
@@ -103,7 +109,11 @@ class ResolveForm(FormScreen):
         yield Label(_("KB article (optional)"), classes="field-label")
         yield ChoiceField(articles, value=preset, id="article", prompt=_("No article"))
         yield Label(_("Solution"), classes="field-label")
-        yield TextArea(self.controller.article_link(preset) if preset else "", id="solution")
+        yield BoundedTextArea(
+            self.controller.article_link(preset) if preset else "",
+            id="solution",
+            limit=LIMITS["solution"],
+        )
 
     def on_mount(self) -> None:
         self.query_one("#solution", TextArea).focus()
@@ -153,7 +163,8 @@ class TextForm(FormScreen):
         self._initial = text
 
     def fields(self) -> ComposeResult:
-        yield TextArea(self._initial, id="text")
+        limit = LIMITS["reason" if self.FORM == "reopen" else self.FORM]
+        yield BoundedTextArea(self._initial, id="text", limit=limit)
 
     def on_mount(self) -> None:
         area = self.query_one("#text", TextArea)

@@ -21,6 +21,7 @@ from helpdesk_tui.i18n import _
 from helpdesk_tui.ui.controller import ExamController
 from helpdesk_tui.ui.format import level_label
 from helpdesk_tui.ui.screens.form_base import FormScreen
+from helpdesk_tui.ui.widgets.bounded import LIMITS, BoundedInput, BoundedTextArea
 from helpdesk_tui.ui.widgets.choice import ChoiceField
 
 
@@ -58,7 +59,12 @@ class TicketForm(FormScreen):
             (level_label(v), v) for v in (state.sla_profile.levels if state.sla_profile else ())
         ]
         yield Label(_("Title"), classes="field-label")
-        yield Input(self._title, placeholder=_("The problem in a few words"), id="title")
+        yield BoundedInput(
+            self._title,
+            placeholder=_("The problem in a few words"),
+            id="title",
+            limit=LIMITS["title"],
+        )
         if ticket is None:
             customers = [(c.name, c.id) for c in state.customers.values()]
             yield Label(_("Customer"), classes="field-label")
@@ -104,7 +110,7 @@ class TicketForm(FormScreen):
         if ticket is not None:
             yield from self._override_fields(ticket)
         yield Label(_("Description"), classes="field-label")
-        yield TextArea(self._description, id="description")
+        yield BoundedTextArea(self._description, id="description", limit=LIMITS["description"])
 
     def _override_fields(self, ticket: Ticket) -> ComposeResult:
         profile = self.controller.state.sla_profile
@@ -120,8 +126,9 @@ class TicketForm(FormScreen):
                 )
             with Vertical():
                 yield Label(_("Reason for the override"), classes="field-label")
-                yield Input(
+                yield BoundedInput(
                     ticket.priority_override_reason or "",
+                    limit=LIMITS["reason"],
                     placeholder=_("needed to override"),
                     id="override-reason",
                 )

@@ -12,12 +12,13 @@ the screen; the draft is cleared only once the screen says it was logged.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from helpdesk_tui.core.state import Conversation
@@ -25,7 +26,7 @@ from helpdesk_tui.i18n import _
 from helpdesk_tui.ui import keymap
 from helpdesk_tui.ui.controller import ExamController
 from helpdesk_tui.ui.format import clip, clock, since
-from helpdesk_tui.ui.widgets.steady_input import SteadyInput
+from helpdesk_tui.ui.widgets.bounded import LIMITS, EnterSends
 
 CURSOR = "▍"
 
@@ -103,6 +104,28 @@ def list_prompt(controller: ExamController, conv: Conversation, now: float) -> T
     return out
 
 
+def recipient_line(controller: ExamController, conv: Conversation) -> Text:
+    """Whom the reply box writes to: the customer, the channel and the ticket(s)."""
+    name = controller.customer_name(conv.customer_id)
+    kind = _("call") if conv.channel == "call" else _("chat")
+    out = Text(no_wrap=True, overflow="ellipsis")
+    out.append(_("To") + " ", style="dim")
+    out.append(name, style="bold")
+    out.append(f" · {kind} · ")
+    if conv.ticket_ids:
+        out.append(_("ticket {ids}").format(ids=", ".join(conv.ticket_ids)), style="bold")
+    else:
+        out.append(_("no ticket yet"), style="dim")
+    return out
+
+
+class Composer(EnterSends):
+    """The reply box of a chat or call: Enter sends (and empties the box at once)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__("", limit=LIMITS["chat"], clear_on_send=True, **kwargs)
+
+
 class ConversationPane(Horizontal):
     """The conversations area: list, transcript, status line and reply box."""
 
@@ -121,6 +144,7 @@ class ConversationPane(Horizontal):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         keymap.install(self, "conversations")
+        self._recipient: Text | None = None
         self.current_id: str | None = None
         self._listed: dict[str, Text] = {}
         self._drafts: dict[str, str] = {}
@@ -135,16 +159,14 @@ class ConversationPane(Horizontal):
             with VerticalScroll(id="conv-scroll"):
                 yield Static(_("No conversation yet."), id="conv-transcript")
             yield Static("", id="conv-status")
-            yield SteadyInput(
-                placeholder=_("No conversation in view"),
-                id="conv-input",
-                disabled=True,
-                select_on_focus=False,
-            )
+            yield Static("", id="conv-to")
+            composer = Composer(id="conv-input", disabled=True)
+            composer.placeholder = _("No conversation in view")
+            yield composer
 
     @property
-    def input(self) -> Input:
-        return self.query_one("#conv-input", Input)
+    def input(self) -> Composer:
+        return self.query_one("#conv-input", Composer)
 
     @property
     def conversation_list(self) -> OptionList:
@@ -189,6 +211,21 @@ class ConversationPane(Horizontal):
         reply = self.input
         if reply.disabled == conv.is_live:
             reply.disabled = not conv.is_live
+            reply.placeholder = self._placeholder(controller, conv)
+        recipient = recipient_line(controller, conv)
+        if recipient != self._recipient:
+            self._recipient = recipient
+            self.query_one("#conv-to", Static).update(recipient, layout=False)
+
+    @staticmethod
+    def _placeholder(controller: ExamController, conv: Conversation) -> str:
+        """What the empty box says: how to send, or that nothing can be sent any more."""
+        name = controller.customer_name(conv.customer_id)
+        if not conv.is_live:
+            return _("The call has ended.") if conv.channel == "call" else _("The chat is closed.")
+        if conv.channel == "call":
+            return _("Say something to {name} (Enter speaks)").format(name=name)
+        return _("Write to {name} (Enter sends)").format(name=name)
 
     def show(self, controller: ExamController, conversation_id: str, now: float) -> None:
         """Put a conversation in view (keeping the draft of the one left)."""
@@ -211,11 +248,7 @@ class ConversationPane(Horizontal):
             title.append(" · " + ", ".join(conv.ticket_ids), style="dim")
         self.query_one("#conv-title", Static).update(title, layout=False)
         reply.value = self._drafts.get(conversation_id, "")
-        reply.placeholder = (
-            _("Say something to {name} (Enter speaks)")
-            if conv.channel == "call"
-            else _("Write to {name} (Enter sends)")
-        ).format(name=name)
+        reply.placeholder = self._placeholder(controller, conv)
         index = self._index_of(conversation_id)
         if index is not None and self.conversation_list.highlighted != index:
             self.conversation_list.highlighted = index
@@ -237,17 +270,23 @@ class ConversationPane(Horizontal):
         reply = self.input
         if self.current_id is None or reply.disabled:
             return False
-        before = reply.value[: reply.cursor_position]
-        after = reply.value[reply.cursor_position :]
-        gap = " " if before and not before.endswith(" ") else ""
-        reply.value = before + gap + text + after
-        reply.cursor_position = len(before + gap + text)
+        row, column = reply.cursor_location
+        before = reply.document.get_line(row)[:column]
+        gap = " " if before and not before[-1].isspace() else ""
+        reply.insert(gap + text)
         if canned_id is not None:
             self._canned[self.current_id] = (canned_id, text)
         return True
 
+    def restore(self, conversation_id: str, text: str) -> None:
+        """A send that was not logged: its text goes back in front of the draft."""
+        if conversation_id != self.current_id:
+            self._drafts[conversation_id] = text + self._drafts.get(conversation_id, "")
+            return
+        self.input.value = text + self.input.value
+
     def sent(self, conversation_id: str) -> None:
-        """The message was logged: clear its draft."""
+        """A restored message was logged after all (a disk-fault retry): clear its draft."""
         self._drafts.pop(conversation_id, None)
         self._canned.pop(conversation_id, None)
         if conversation_id == self.current_id:
@@ -263,13 +302,14 @@ class ConversationPane(Horizontal):
     def action_leave_reply(self) -> None:
         self.conversation_list.focus()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
+    def on_enter_sends_submitted(self, event: EnterSends.Submitted) -> None:
         event.stop()
-        if self.current_id is None or not event.value.strip():
+        if self.current_id is None:
+            self.input.value = event.text
             return
-        canned = self._canned.get(self.current_id)
-        canned_id = canned[0] if canned and canned[1] in event.value else None
-        self.post_message(self.Send(self.current_id, event.value, canned_id))
+        canned = self._canned.pop(self.current_id, None)
+        canned_id = canned[0] if canned and canned[1] in event.text else None
+        self.post_message(self.Send(self.current_id, event.text, canned_id))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()

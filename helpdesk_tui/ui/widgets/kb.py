@@ -1,14 +1,22 @@
 """Knowledge-base search as you type, and the article in a Markdown view.
 
-Search runs on every key press (the index is in memory and answers in well
-under a millisecond for a scenario's KB), so results and their highlighted
-matches follow the typing. The query is *logged* only once the candidate
+Search runs off the key path: a change of the query starts a short timer
+(`DEBOUNCE_S`), and the ranking then runs in a worker thread, exclusive, so a
+newer query overtakes an older one and a result that is no longer current is
+dropped. The query box takes at most `LIMITS["search"]` characters. (Ranking
+on every change, on the main thread, let a 200 KB paste hold the exam for
+three minutes.) Enter ranks the current query at once, so "type, Enter"
+never waits. Down goes from the box into the results. The query is *logged*
+only once the candidate
 settles on it: after a pause in typing (`SETTLE_S`), on Enter, or when they
 open an article, and never the same query twice in a row. A log of every
 keystroke would drown the evidence of what was searched for.
 
 An open article marks one passage (a paragraph, list or quote block) that
-`[` and `]` move; Ctrl+O puts it into a reply or solution, Ctrl+L a link.
+`[` and `]` move; scrolling the article moves the mark to a passage in view,
+so Ctrl+O puts into a reply or solution the passage the candidate is
+reading, with its lines and list numbers (Ctrl+L a link). Links in an
+article are text: a click is reported (`LinkBlocked`), nothing opens.
 """
 
 from __future__ import annotations
@@ -17,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
@@ -25,14 +34,22 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from helpdesk_tui.i18n import _
-from helpdesk_tui.kb.search import plain_text
+from helpdesk_tui.kb.search import passage_text
 from helpdesk_tui.scenario.model import KbArticle
 from helpdesk_tui.ui import keymap
+from helpdesk_tui.ui.widgets.bounded import LIMITS, BoundedInput
 from helpdesk_tui.ui.widgets.steady_input import SteadyInput
 
 SETTLE_S = 1.5
 """Seconds without typing after which a query counts as searched (and is logged)."""
+DEBOUNCE_S = 0.12
+"""Seconds without typing before the results follow (a paste or fast typing ranks once)."""
 RESULTS = 20
+
+
+class SearchBox(SteadyInput, BoundedInput):
+    """The query box: typing repaints only the box (`SteadyInput`), at most
+    `LIMITS["search"]` characters with a counter near them (`BoundedInput`)."""
 
 
 def highlighted(text: str, spans: tuple[tuple[int, int], ...], style: str) -> Text:
@@ -66,6 +83,12 @@ class KbPanel(Vertical):
     class OpenArticle(Message):
         article_id: str
 
+    @dataclass
+    class LinkBlocked(Message):
+        """A link in an article was clicked: it does not open (see `ui.nowayout`)."""
+
+        href: str
+
     def __init__(self, searcher: Any, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         keymap.install(self, "kb")
@@ -73,12 +96,16 @@ class KbPanel(Vertical):
         self._results: list[str] = []
         self._hits: list[Any] = []
         self._settle: Timer | None = None
+        self._debounce: Timer | None = None
+        self._shown_query: str | None = None
         self.article: KbArticle | None = None
         self._passages: list[Any] = []
         self.passage_index = 0
 
     def compose(self) -> ComposeResult:
-        yield SteadyInput(placeholder=_("Search the knowledge base…"), id="kb-query")
+        yield SearchBox(
+            placeholder=_("Search the knowledge base…"), id="kb-query", limit=LIMITS["search"]
+        )
         yield OptionList(id="kb-results")
 
     def on_mount(self) -> None:
@@ -100,9 +127,40 @@ class KbPanel(Vertical):
     # ------------------------------------------------------------------ search
 
     def search(self, query: str) -> None:
-        """Rank and show results for the query as typed."""
-        self._hits = self._searcher(query, RESULTS)
-        self._results = [hit.article_id for hit in self._hits]
+        """Rank and show results for the query now (Enter, start-up, tests)."""
+        self._cancel_debounce()
+        self._show_results(query, self._searcher(query, RESULTS))
+
+    @property
+    def searching(self) -> bool:
+        """Results for the query in the box are still to come."""
+        return self._shown_query != self.query_input.value
+
+    def _cancel_debounce(self) -> None:
+        if self._debounce is not None:
+            self._debounce.stop()
+            self._debounce = None
+
+    def _search_later(self) -> None:
+        self._cancel_debounce()
+        self._debounce = self.set_timer(DEBOUNCE_S, self._search_now)
+
+    def _search_now(self) -> None:
+        self._debounce = None
+        self._rank(self.query_input.value)
+
+    @work(exclusive=True, thread=True, group="kb-search", description="KB search")
+    def _rank(self, query: str) -> None:
+        """Rank in a worker thread; a newer query makes this one's result moot."""
+        hits = self._searcher(query, RESULTS)
+        self.app.call_from_thread(self._show_results, query, hits)
+
+    def _show_results(self, query: str, hits: list[Any]) -> None:
+        if query != self.query_input.value:
+            return  # overtaken by newer typing
+        self._shown_query = query
+        self._hits = hits
+        self._results = [hit.article_id for hit in hits]
         self._show_hits()
 
     def _show_hits(self) -> None:
@@ -131,7 +189,7 @@ class KbPanel(Vertical):
         if event.input.id != "kb-query":
             return
         event.stop()
-        self.search(event.value)
+        self._search_later()
         if self.article_open:
             self.back(focus=False)
         if self._settle is not None:
@@ -142,6 +200,8 @@ class KbPanel(Vertical):
         if event.input.id != "kb-query":
             return
         event.stop()
+        if self.searching:
+            self.search(self.query_input.value)
         self.settle()
         if self._results:
             self.results.focus()
@@ -187,11 +247,19 @@ class KbPanel(Vertical):
 
         view = Vertical(
             Static("", id="kb-article-title"),
-            VerticalScroll(Markdown("", id="kb-markdown"), id="kb-article-scroll"),
+            VerticalScroll(
+                Markdown("", id="kb-markdown", open_links=False), id="kb-article-scroll"
+            ),
             Static("", id="kb-passage"),
             id="kb-article",
         )
         await self.mount(view)
+
+    def on_markdown_link_clicked(self, event: Any) -> None:
+        """Links are text here: the click is reported, nothing opens."""
+        event.stop()
+        event.prevent_default()
+        self.post_message(self.LinkBlocked(event.href))
 
     def back(self, *, focus: bool = True) -> None:
         """From the article back to the results."""
@@ -209,12 +277,31 @@ class KbPanel(Vertical):
 
     @property
     def passage(self) -> str | None:
-        """The marked passage as plain text, or None."""
+        """The passage in view as text for a reply, or None: the marked one while it is
+        in view; after scrolling it away, the first one in view (the last one at the
+        end of the article): the mark follows the reading."""
         if self.article is None or not self._passages:
             return None
-        return plain_text(self._passages[self.passage_index].source or "")
+        self._mark_in_view()
+        return passage_text(self._passages[self.passage_index].source or "")
 
-    def _mark_passage(self) -> None:
+    def _mark_in_view(self) -> None:
+        """Move the mark to a passage in view when the marked one was scrolled away."""
+        scroller = self.query_one("#kb-article-scroll")
+        view = scroller.content_region
+        if not view.area:
+            return
+        marked = self._passages[self.passage_index]
+        if marked.region.overlaps(view):
+            return
+        in_view = [i for i, block in enumerate(self._passages) if block.region.overlaps(view)]
+        if not in_view:
+            return
+        at_end = scroller.scroll_y >= scroller.max_scroll_y
+        self.passage_index = in_view[-1] if at_end else in_view[0]  # where the eye went
+        self._mark_passage(scroll=False)
+
+    def _mark_passage(self, *, scroll: bool = True) -> None:
         for index, block in enumerate(self._passages):
             block.set_class(index == self.passage_index, "-passage")
         label = self.query_one("#kb-passage", Static)
@@ -227,14 +314,25 @@ class KbPanel(Vertical):
             ),
             layout=False,
         )
-        self._passages[self.passage_index].scroll_visible(animate=False)
+        if scroll:
+            self._passages[self.passage_index].scroll_visible(animate=False)
 
     # ------------------------------------------------------------------ actions
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("back", "passage"):
             return self.article_open
+        if action == "results":
+            return self.query_input.has_focus and bool(self._hits) and not self.article_open
         return True
+
+    def action_results(self) -> None:
+        """Down from the search box: into the results, on the first one."""
+        if self.searching:
+            self.search(self.query_input.value)
+        self.results.focus()
+        if self._hits and self.results.highlighted is None:
+            self.results.highlighted = 0
 
     def action_back(self) -> None:
         self.back()

@@ -1,0 +1,193 @@
+"""The bytes a candidate's terminal sends, made safe before Textual reads them.
+
+Textual's input thread decodes with a strict UTF-8 decoder: one Latin-1 "é"
+(0xE9) or an 8-bit CSI (0x9B) raised, the exam died with a traceback on the
+screen, and the rest of the bytes went to the shell it was started from. It
+also hands every character of a paste to a character-by-character parser, and
+characters outside a bracketed paste become one key event each: 555 KB with an
+end-of-paste sequence inside grew the exam to 2.2 GB while its clocks ran.
+
+`InputGuard` sits between `os.read` and Textual's parser (see
+`ui.terminal.GuardedDriver`). Per chunk of bytes read it:
+
+- decodes with invalid bytes replaced by U+FFFD, counting them (the app logs
+  the first, once);
+- takes bracketed pastes out itself, with `str.find` (never a character at a
+  time), keeps at most `PASTE_MAX` characters of one paste and drops the rest
+  (every text field is shorter than that; each cuts again at its own limit);
+  a paste whose end never comes is closed after `PASTE_IDLE_S` of silence;
+- treats a chunk of more than `FLOOD_CHARS` characters outside a paste as a
+  paste too: no person types that fast, and a flood of keys (Enter, Ctrl
+  keys) must not act key by key. Its control characters and escape sequences
+  are dropped and counted;
+- holds back the end of a chunk that may be the start of a paste marker cut
+  in two by the read, until the next chunk or `HOLD_S` of silence.
+
+Everything else passes through untouched to Textual's parser.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+PASTE_START = "\x1b[200~"
+PASTE_END = "\x1b[201~"
+PASTE_MAX = 64 * 1024
+"""Characters kept of one paste (the longest field takes 8,000)."""
+FLOOD_CHARS = 64
+"""More characters than this in one read (escape sequences, i.e. mouse reports and
+special keys, not counted), outside a paste, are not typing."""
+FLOOD_TAIL_S = 0.25
+"""Whatever comes within this long after a flood is its tail (the last part of a big
+write rarely fills a read, and its stray Enter or Ctrl keys must not act)."""
+PASTE_IDLE_S = 1.0
+"""A paste with no end marker is closed after this long without input."""
+HOLD_S = 0.03
+"""How long a possible half marker at the end of a read is held back."""
+_SEQUENCE = re.compile(r"\x1b(\[[0-9;:<=>?]*[ -/]*[@-~]|O.|.)?", re.DOTALL)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+_REPLACED: list[int] = [0]
+
+
+def _count_and_replace(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: one U+FFFD per bad sequence, counted."""
+    assert isinstance(error, UnicodeDecodeError)
+    _REPLACED[0] += 1
+    return "\ufffd", error.end
+
+
+codecs.register_error("helpdesk-input", _count_and_replace)
+
+
+@dataclass(frozen=True, slots=True)
+class Pasted:
+    """Text that arrived as one paste (or a flood treated as one)."""
+
+    text: str
+
+
+def _held_prefix(text: str, marker: str) -> int:
+    """Length of the longest proper prefix of `marker` that `text` ends with."""
+    for size in range(min(len(marker) - 1, len(text)), 0, -1):
+        if text.endswith(marker[:size]):
+            return size
+    return 0
+
+
+class InputGuard:
+    """Bytes in; text for Textual's parser and whole pastes out. Not thread-safe:
+    one input thread owns it."""
+
+    def __init__(self) -> None:
+        self._decoder = codecs.getincrementaldecoder("utf-8")(errors="helpdesk-input")
+        self._in_paste = False
+        self._paste: list[str] = []
+        self._paste_len = 0
+        self._held = ""
+        self._flood_until = float("-inf")
+        self._now = 0.0
+        self.invalid = 0
+        """Invalid byte sequences replaced so far."""
+        self.dropped = 0
+        """Characters dropped: paste beyond `PASTE_MAX`, keys of a flood."""
+        self.floods = 0
+        """Chunks treated as a flood."""
+
+    @property
+    def holding(self) -> bool:
+        """Something waits for more input (a half marker, an open paste)."""
+        return bool(self._held) or self._in_paste
+
+    def feed(self, data: bytes, now: float = 0.0, *, final: bool = False) -> list[str | Pasted]:
+        """What one read of `data` at time `now` (seconds, monotonic) means, in order."""
+        before = _REPLACED[0]
+        text = self._decoder.decode(data, final=final)
+        self.invalid += _REPLACED[0] - before
+        text, self._held = self._held + text, ""
+        self._now = now
+        if not self._in_paste and PASTE_START not in text and self._is_flood(text):
+            return self._flood(text)
+        return self._split(text, final)
+
+    def _is_flood(self, text: str) -> bool:
+        """Too much for a person to type in one read, or the tail of a flood."""
+        if self._now < self._flood_until:
+            return bool(text)
+        return len(text) > FLOOD_CHARS and len(_SEQUENCE.sub("", text)) > FLOOD_CHARS
+
+    def idle(self, silent_s: float) -> list[str | Pasted]:
+        """No input for `silent_s` seconds: let held text go, close a paste left open."""
+        out: list[str | Pasted] = []
+        if self._held and not self._in_paste and silent_s >= HOLD_S:
+            out.append(self._held)
+            self._held = ""
+        if self._in_paste and silent_s >= PASTE_IDLE_S:
+            self._held = ""
+            out.append(self._close_paste())
+        return out
+
+    # ------------------------------------------------------------------ inside
+
+    def _split(self, text: str, final: bool) -> list[str | Pasted]:
+        out: list[str | Pasted] = []
+        while text:
+            if self._in_paste:
+                end = text.find(PASTE_END)
+                if end < 0:
+                    keep = 0 if final else _held_prefix(text, PASTE_END)
+                    self._add_paste(text[: len(text) - keep])
+                    self._held = text[len(text) - keep :]
+                    return out
+                self._add_paste(text[:end])
+                out.append(self._close_paste())
+                text = text[end + len(PASTE_END) :]
+                continue
+            start = text.find(PASTE_START)
+            if start < 0:
+                keep = 0 if final else _held_prefix(text, PASTE_START)
+                out += self._plain(text[: len(text) - keep])
+                self._held = text[len(text) - keep :]
+                return out
+            out += self._plain(text[:start])
+            self._in_paste = True
+            text = text[start + len(PASTE_START) :]
+        return out
+
+    def _plain(self, text: str) -> list[str | Pasted]:
+        """Text outside a paste: keys, unless it is a flood (e.g. bytes that followed
+        an end-of-paste sequence planted inside a paste)."""
+        text = text.replace(PASTE_END, "")
+        if not text:
+            return []
+        return self._flood(text) if self._is_flood(text) else [text]
+
+    def _add_paste(self, text: str) -> None:
+        room = PASTE_MAX - self._paste_len
+        if len(text) > room:
+            self.dropped += len(text) - max(room, 0)
+            text = text[: max(room, 0)]
+        if text:
+            self._paste.append(text)
+            self._paste_len += len(text)
+
+    def _close_paste(self) -> Pasted:
+        pasted = Pasted("".join(self._paste).replace("\x00", ""))
+        self._paste, self._paste_len, self._in_paste = [], 0, False
+        return pasted
+
+    def _flood(self, text: str) -> list[str | Pasted]:
+        """Far more than anyone types at once: one paste of its printable text."""
+        self.floods += 1
+        self._flood_until = self._now + FLOOD_TAIL_S
+        kept = _CONTROL.sub("", _SEQUENCE.sub("", text.replace(PASTE_END, "")))
+        self.dropped += len(text) - len(kept)
+        if len(kept) > PASTE_MAX:
+            self.dropped += len(kept) - PASTE_MAX
+            kept = kept[:PASTE_MAX]
+        return [Pasted(kept)] if kept else []
+
+
+__all__ = ["FLOOD_CHARS", "PASTE_MAX", "InputGuard", "Pasted"]

@@ -1,0 +1,218 @@
+"""Text fields with a length limit, a counter near it, and pastes cut to fit.
+
+Every text a candidate types into the exam ends up in the log, and some of it
+is searched or analysed on every change. A field without a limit let 200 KB
+of paste freeze the exam for minutes and put the whole text in the log. Each
+field here has a limit (`LIMITS`, by what the text is for); typing stops at
+it, a paste or an insert is cut to the room left (Textual's own `max_length`
+refuses a paste that does not fit entirely), and from `COUNTER_FROM` of the
+limit on the field's border shows "used/limit".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from textual import events
+from textual.message import Message
+from textual.widgets import Input, TextArea
+from textual.widgets.text_area import EditResult, Location
+
+LIMITS: dict[str, int] = {
+    "chat": 2000,
+    "reply": 4000,
+    "note": 4000,
+    "solution": 4000,
+    "description": 4000,
+    "reason": 1000,
+    "title": 200,
+    "search": 200,
+    "short": 200,
+}
+"""Characters per kind of field. A chat message is shorter than a ticket reply."""
+TAKEN_KEYS = ("f6", "f7")
+"""Keys `TextArea` binds that the exam uses everywhere (the previous and next chat)."""
+COUNTER_FROM = 0.8
+"""The counter shows from this share of the limit on."""
+
+
+def counter_text(used: int, limit: int) -> str:
+    """ "3,512/4,000" once near the limit, else nothing."""
+    return f"{used:,}/{limit:,}" if used >= limit * COUNTER_FROM else ""
+
+
+def show_counter(widget: Any, used: int) -> None:
+    """The counter on the field's bottom border; a compact field (no border, as in
+    the forms) gets a bottom border while the counter shows (`-near-limit`)."""
+    shown = counter_text(used, widget.limit)
+    if widget.border_subtitle != shown:
+        widget.border_subtitle = shown
+        widget.set_class(bool(shown), "-near-limit")
+
+
+def _printable(text: str, *, lines: bool) -> str:
+    """Drop control characters a paste can carry (keep tabs, and newlines where allowed)."""
+    keep = "\t\n" if lines else "\t"
+    if text.isprintable():
+        return text
+    return "".join(ch for ch in text if ch.isprintable() or ch in keep)
+
+
+_NEAR_LIMIT_CSS = """
+&.-near-limit { border-subtitle-color: $text-warning; }
+&.-textual-compact.-near-limit {
+    border: none !important;
+    border-bottom: hkey $warning !important;
+}
+"""
+
+
+class BoundedInput(Input):
+    """A one-line `Input` of at most `limit` characters; a paste is cut to fit."""
+
+    DEFAULT_CSS = (
+        "BoundedInput {"
+        + _NEAR_LIMIT_CSS
+        + "&.-textual-compact.-near-limit { height: 2 !important; } }"
+    )
+
+    def __init__(self, value: str | None = None, *args: Any, limit: int, **kwargs: Any) -> None:
+        self.limit = limit
+        super().__init__(value[:limit] if value else value, *args, max_length=limit, **kwargs)
+
+    def _on_paste(self, event: events.Paste) -> None:
+        """A pasted text's lines become one line (Textual keeps only the first)."""
+        event.stop()
+        event.prevent_default()
+        if event.text:
+            start, end = sorted(self.selection)
+            self.replace(" ".join(event.text[: self.limit * 4].splitlines()), start, end)
+
+    def replace(self, text: str, start: int, end: int) -> None:
+        """Typing, paste and inserts come here: cut the text to the room left."""
+        text = _printable(" ".join(text.splitlines()), lines=False)
+        start, end = sorted((max(0, start), min(len(self.value), end)))
+        room = self.limit - (len(self.value) - (end - start))
+        super().replace(text[: max(room, 0)], start, end)
+
+    def watch_value(self, value: str) -> None:
+        show_counter(self, len(value))
+
+
+class BoundedTextArea(TextArea):
+    """A multi-line `TextArea` of at most `limit` characters; a paste is cut to fit."""
+
+    DEFAULT_CSS = "BoundedTextArea {" + _NEAR_LIMIT_CSS + "}"
+
+    def __init__(self, text: str = "", *, limit: int, **kwargs: Any) -> None:
+        self.limit = limit
+        super().__init__(text[:limit], **kwargs)
+        for key in TAKEN_KEYS:  # TextArea's select-line / select-all: our F6 / F7 switch chats
+            self._bindings.key_to_bindings.pop(key, None)
+
+    def load_text(self, text: str) -> None:
+        """Setting `text` from code is bounded too."""
+        super().load_text(text[: self.limit])
+
+    def _room(self, start: Location, end: Location) -> int:
+        replaced = len(self.get_text_range(*sorted((start, end))))
+        return self.limit - (len(self.text) - replaced)
+
+    def _replace_via_keyboard(
+        self, insert: str, start: Location, end: Location
+    ) -> EditResult | None:
+        insert = _printable(insert, lines=True)[: max(self._room(start, end), 0)]
+        if not insert and start == end:
+            return None
+        return super()._replace_via_keyboard(insert, start, end)
+
+    def insert(
+        self,
+        text: str,
+        location: Location | None = None,
+        *,
+        maintain_selection_offset: bool = True,
+    ) -> EditResult:
+        """Inserts (a KB passage, a canned reply) are cut to the room left too."""
+        at = self.cursor_location if location is None else location
+        text = text[: max(self._room(at, at), 0)]
+        return super().insert(text, location, maintain_selection_offset=maintain_selection_offset)
+
+    def on_mount(self) -> None:
+        show_counter(self, len(self.text))
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        """Keep the counter in step (the event still bubbles to the form or pane)."""
+        show_counter(self, len(self.text))
+
+
+class EnterSends(BoundedTextArea):
+    """A multi-line box where Enter sends and Shift+Enter or Ctrl+J starts a new line.
+
+    Enter is handled here, in the order the box's keys arrive, not as a key
+    binding: the app runs a binding only after the key has bubbled back up to
+    it, by which time the keys typed after Enter are already in the box (two
+    lines typed fast were sent twice, each with both lines). `clear_on_send`
+    empties the box in the same step, so the text sent is exactly the text
+    that was there when Enter was pressed.
+    """
+
+    @dataclass
+    class Submitted(Message):
+        """Enter was pressed; `text` is what the box held at that moment."""
+
+        box: EnterSends
+        text: str
+
+    def __init__(
+        self, text: str = "", *, limit: int, clear_on_send: bool = False, **kwargs: Any
+    ) -> None:
+        super().__init__(text, limit=limit, soft_wrap=True, **kwargs)
+        self.clear_on_send = clear_on_send
+        from helpdesk_tui.ui import keymap  # the keymap imports nothing of ours back
+
+        keymap.install(self, "composer")
+
+    @property
+    def value(self) -> str:
+        return self.text
+
+    @value.setter
+    def value(self, text: str) -> None:
+        self.text = text
+        self.move_cursor(self.document.end)
+
+    async def _on_key(self, event: events.Key) -> None:
+        """Enter and the new-line keys are taken here (Textual then calls
+        `TextArea._on_key` for every other key itself)."""
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            self.action_send()
+        elif event.key in ("shift+enter", "ctrl+j"):
+            event.stop()
+            event.prevent_default()
+            self.action_newline()
+
+    def action_send(self) -> None:
+        """Take the text now (and empty the box if asked), then say what was taken."""
+        text = self.text
+        if self.clear_on_send:
+            if not text.strip():
+                return
+            self.load_text("")
+        self.post_message(self.Submitted(self, text))
+
+    def action_newline(self) -> None:
+        self._replace_via_keyboard("\n", *self.selection)
+
+
+__all__ = [
+    "EnterSends",
+    "COUNTER_FROM",
+    "LIMITS",
+    "BoundedInput",
+    "BoundedTextArea",
+    "counter_text",
+]

@@ -1,0 +1,202 @@
+"""Hostile bytes on the real byte path: the exam on a pseudo-terminal, as in test_exam_pty.
+
+- invalid UTF-8 (a Latin-1 "é", an 8-bit CSI, a truncated sequence) is replaced,
+  the exam goes on, and the first one is logged once;
+- a KB link clicked with the mouse opens nothing and is logged as blocked;
+- 1 MB of random bytes pasted (and a paste with an end-of-paste sequence inside,
+  followed by more bytes) leaves the exam answering keys, under 200 MB RSS.
+
+The screen is read with pyte (a terminal emulator) to find where a link is.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+import sys
+import time
+from pathlib import Path
+
+import pyte
+import pytest
+
+from helpdesk_tui.eventlog import load_public_key, read_log, verify_log
+from tests.ui.test_exam_pty import (
+    ENTER,
+    Terminal,
+    count,
+    exam,
+    key_file,  # noqa: F401  (the module's key fixture)
+    proctor_code,
+    started,
+    until,
+)
+
+pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="pseudo-terminals as on Linux")
+PASTE_START, PASTE_END = b"\x1b[200~", b"\x1b[201~"
+RSS_LIMIT_MB = 200
+KEY_LIMIT_S = 0.2
+
+
+def send_bytes(term: Terminal, data: bytes) -> None:
+    """Write all of `data` (a pty takes a few KB at a time, as fast as the exam reads)."""
+    assert term.master is not None
+    view = memoryview(data)
+    while view:
+        written = os.write(term.master, view)
+        view = view[written:]
+
+
+OSC = re.compile(rb"\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)")
+
+
+def screen(term: Terminal) -> pyte.Screen:
+    """What the terminal shows (hyperlink and other OSC sequences left out: pyte
+    does not know OSC 8 and would lose the link's text)."""
+    shown = pyte.Screen(120, 40)
+    pyte.ByteStream(shown).feed(OSC.sub(b"", bytes(term.output)))
+    return shown
+
+
+def find(term: Terminal, text: str) -> tuple[int, int] | None:
+    """(column, row) of `text` on the terminal's screen, 0-based."""
+    for row, line in enumerate(screen(term).display):
+        column = line.find(text)
+        if column >= 0:
+            return column, row
+    return None
+
+
+def blocked(log: Path) -> list[str]:
+    return [
+        e.event.data["key"] for e in read_log(log).entries if e.event.type == "lockdown_key_blocked"
+    ]
+
+
+def rss_mb(pid: int) -> float:
+    """Peak resident memory of the process (VmHWM), in MB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    raise AssertionError("no VmHWM")
+
+
+def key_latency(term: Terminal, log: Path) -> float:
+    """Seconds from a blocked key (Ctrl+C) sent to its record in the log.
+
+    A key that arrives while a flood is still being read is part of the flood and
+    is dropped (`ui.input_guard`), as the test cannot see when the exam has read
+    the last byte of a paste, the key is sent again each second until one is
+    logged; the figure is that key's latency."""
+    for _ in range(20):
+        before = count(log, "lockdown_key_blocked")
+        sent = time.monotonic()
+        term.send("\x03")
+        while time.monotonic() - sent < 1.0:
+            if count(log, "lockdown_key_blocked") > before:
+                return time.monotonic() - sent
+            time.sleep(0.005)
+    raise AssertionError("no key answered after the paste")
+
+
+def into_kb_search(term: Terminal) -> None:
+    """`/`, then wait until the KB area has the focus (keys before that go elsewhere)."""
+    until(lambda: find(term, "Search the knowledge base") is not None, "the KB search box")
+    term.send("/")
+    until(lambda: find(term, "▶ Knowledge base") is not None, "the focus in the KB")
+
+
+def end_by_proctor(term: Terminal, log: Path, keys: Path) -> None:
+    try:
+        proctor_code(term)
+    except AssertionError:
+        print("\n".join(screen(term).display))
+        raise
+    term.send("e")
+    assert term.wait_exit() == 0
+    pubkey = load_public_key(keys.with_name("exam-centre.pub"))
+    assert verify_log(log, pubkey).status == "ok"
+
+
+def test_invalid_bytes_are_replaced_logged_once_and_the_exam_goes_on(
+    tmp_path: Path,
+    key_file: Path,  # noqa: F811
+) -> None:
+    term, logs = exam(tmp_path, key_file)
+    try:
+        log = started(term, logs)
+        into_kb_search(term)
+        send_bytes(term, b"caf\xe9 \x9b[31m \xc3")  # Latin-1 é, 8-bit CSI, cut UTF-8
+        send_bytes(term, b"\xff\xfe ok")
+        until(lambda: "invalid input bytes" in blocked(log), "the invalid bytes logged")
+        until(lambda: find(term, "caf\ufffd") is not None, "the text typed, bytes replaced")
+        assert term.process.poll() is None
+        assert key_latency(term, log) < 5  # still answering keys
+        assert blocked(log).count("invalid input bytes") == 1  # logged once
+        end_by_proctor(term, log, key_file)
+    finally:
+        term.close()
+
+
+def test_a_kb_link_clicked_opens_nothing_and_is_logged(tmp_path: Path, key_file: Path) -> None:  # noqa: F811
+    term, logs = exam(tmp_path, key_file)
+    url = "https://reports.northwind.example"
+    try:
+        log = started(term, logs)
+        into_kb_search(term)
+        term.send("reports portal")
+        until(lambda: find(term, "kb-crm-unavailable") is not None, "the article in the results")
+        term.send(ENTER)
+        until(lambda: count(log, "kb_searched"), "the query logged")
+        term.send(ENTER)
+        until(lambda: count(log, "kb_article_opened"), "the article opened")
+        for _ in range(60):  # scroll line by line until the link is on screen
+            if find(term, "reports.north") is not None:
+                break
+            term.send("\x1b[B")  # Down
+            time.sleep(0.1)
+        where = until(lambda: find(term, "reports.north"), "the link on screen")
+        assert isinstance(where, tuple)
+        column, row = where[0] + 3, where[1]
+        term.send(f"\x1b[<0;{column + 1};{row + 1}M\x1b[<0;{column + 1};{row + 1}m")
+        until(lambda: f"link {url}" in blocked(log), "the click logged as blocked")
+        assert term.process.poll() is None
+        end_by_proctor(term, log, key_file)
+    finally:
+        term.close()
+
+
+@pytest.mark.timeout(240)
+def test_a_1_mb_paste_of_random_bytes_leaves_the_exam_answering_keys(
+    tmp_path: Path,
+    key_file: Path,  # noqa: F811
+) -> None:
+    term, logs = exam(tmp_path, key_file)
+    noise = random.Random(11).randbytes(1 << 20)
+    try:
+        log = started(term, logs)
+        into_kb_search(term)
+        send_bytes(term, PASTE_START + noise + PASTE_END)
+        search = key_latency(term, log)
+        term.send("\x1b[14~")  # F4: the chat's reply box
+        send_bytes(term, PASTE_START + noise[:100_000] + PASTE_END + noise[100_000:])
+        flood = key_latency(term, log)
+        latencies = sorted(key_latency(term, log) for _ in range(5))
+        peak = rss_mb(term.process.pid)
+        print(
+            f"1 MB paste: first key after it {search * 1000:.0f} ms (KB search), "
+            f"{flood * 1000:.0f} ms (chat, embedded end of paste); "
+            f"keys after: median {latencies[2] * 1000:.0f} ms; peak RSS {peak:.0f} MB"
+        )
+        assert peak < RSS_LIMIT_MB
+        assert latencies[2] < KEY_LIMIT_S
+        assert "input flood" in blocked(log) or "invalid input bytes" in blocked(log)
+        assert term.process.poll() is None
+        end_by_proctor(term, log, key_file)
+    finally:
+        term.close()
+    kb = [e.event.data for e in read_log(log).entries if e.event.type == "kb_searched"]
+    assert all(len(data["query"]) <= 200 for data in kb)
+    sent = [e.event.data for e in read_log(log).entries if e.event.type == "message_sent"]
+    assert all(len(data["text"]) <= 2000 for data in sent)
