@@ -518,13 +518,30 @@ def _pausing(state: ExamState) -> frozenset[str]:
     return _profile(state).pausing_states | {S.RESOLVED.value, S.CLOSED.value}
 
 
-def _set_status(state: ExamState, ticket: Ticket, status: TicketStatus, at: float) -> None:
+_PENDING_VALUES = frozenset(s.value for s in PENDING.values())
+
+
+def _stops_clock(state: ExamState, ticket: Ticket, status: TicketStatus) -> bool:
+    """Whether `status` stops the ticket's SLA clocks now.
+
+    Waiting on someone needs a first contact: a pending status stops the clocks
+    only once the customer had a first response, so setting an unanswered
+    ticket pending cannot park its clocks (Zendesk's first reply time does not
+    pause on pending either). The pause starts when that response comes
+    (`_respond`).
+    """
     pausing = _pausing(state)
-    was_paused = ticket.status.value in pausing
-    now_paused = status.value in pausing
+    if ticket.first_response_at is None:
+        pausing = pausing - _PENDING_VALUES
+    return status.value in pausing
+
+
+def _set_status(state: ExamState, ticket: Ticket, status: TicketStatus, at: float) -> None:
+    was_paused = bool(ticket.pauses) and ticket.pauses[-1][1] is None
+    now_paused = _stops_clock(state, ticket, status)
     if now_paused and not was_paused:
         ticket.pauses.append((at, None))
-    elif was_paused and not now_paused and ticket.pauses and ticket.pauses[-1][1] is None:
+    elif was_paused and not now_paused:
         ticket.pauses[-1] = (ticket.pauses[-1][0], at)
     ticket.status = status
 
@@ -534,9 +551,11 @@ def _reprioritise(state: ExamState, ticket: Ticket) -> None:
         ticket.priority = _profile(state).priority_for(ticket.impact, ticket.urgency)
 
 
-def _respond(ticket: Ticket, at: float) -> None:
+def _respond(state: ExamState, ticket: Ticket, at: float) -> None:
+    """A public response; the first one lets a pending status stop the clocks from now."""
     if ticket.first_response_at is None:
         ticket.first_response_at = at
+        _set_status(state, ticket, ticket.status, at)
     ticket.last_response_at = at
 
 
@@ -634,11 +653,13 @@ def _apply_preloaded(state: ExamState, event: Event) -> None:
     if status in (S.RESOLVED, S.CLOSED):
         # Resolving answers the customer: a ticket that arrives solved has met
         # its first response and its resolution, at the time it was made.
-        _respond(ticket, at)
+        _respond(state, ticket, at)
         ticket.resolved_at = at
         if status == S.CLOSED:
             ticket.closed_at = at
     ticket.waiting_on = next((w for w, s in PENDING.items() if s == status), None)
+    if ticket.waiting_on is not None:
+        _respond(state, ticket, at)  # someone asked before it reached this queue
     if status != S.NEW:
         _set_status(state, ticket, status, at)
     ticket.group = event.data.get("group")
@@ -665,7 +686,7 @@ def _link_conversation(state: ExamState, ticket: Ticket, conv_id: str, at: float
         conv.ticket_ids.append(ticket.id)
     if conv.last_candidate_at is not None and ticket.resolved_at is None:
         _settle_sla(state, ticket, at)
-        _respond(ticket, at)
+        _respond(state, ticket, at)
     return True
 
 
@@ -719,7 +740,7 @@ def _apply_resolved(state: ExamState, event: Event) -> None:
     ticket = state.tickets[event.data["ticket_id"]]
     at = event.exam_time
     _settle_sla(state, ticket, at)
-    _respond(ticket, at)
+    _respond(state, ticket, at)
     ticket.resolved_at = at
     ticket.solution = event.data["solution"]
     ticket.solution_article = event.data.get("kb_article")
@@ -761,7 +782,7 @@ def _apply_reply(state: ExamState, event: Event) -> None:
     ticket = state.tickets[event.data["ticket_id"]]
     _settle_sla(state, ticket, event.exam_time)
     ticket.replies.append((event.exam_time, event.data["text"]))
-    _respond(ticket, event.exam_time)
+    _respond(state, ticket, event.exam_time)
     if ticket.status == S.NEW:
         _set_status(state, ticket, S.OPEN, event.exam_time)
     _history(ticket, state, event, Phrase("reply: {text}", text=event.data["text"]))
@@ -866,7 +887,7 @@ def _apply_message_sent(state: ExamState, event: Event) -> None:
         ticket = state.tickets[ticket_id]
         if ticket.resolved_at is None and ticket.status != S.CLOSED:
             _settle_sla(state, ticket, at)
-            _respond(ticket, at)
+            _respond(state, ticket, at)
 
 
 def _apply_mood(state: ExamState, event: Event) -> None:

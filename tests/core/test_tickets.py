@@ -292,6 +292,7 @@ def test_a_customer_answering_reopens_a_ticket_pending_on_them(
         email("T-2", 2),
         ev("ticket_linked", 3, ticket_id="T-1", conversation_id="chat-1"),
         ev("ticket_linked", 3, ticket_id="T-2", conversation_id="chat-1"),
+        ev("message_sent", 5, conversation_id="chat-1", text="Could you switch it on?"),
         ev("ticket_pending", 10, ticket_id="T-1", waiting_on="customer"),
         ev("ticket_pending", 10, ticket_id="T-2", waiting_on="third_party"),
         ev("customer_message", 50, conversation_id="chat-1", text="It is on now"),
