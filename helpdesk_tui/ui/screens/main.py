@@ -405,9 +405,10 @@ class MainScreen(Paced, Screen[None]):
 
     def action_resolve_ticket(self) -> None:
         ticket = self._ticket()
-        article = self.kb.article.id if self.kb.article else None
-        if article is None and ticket.kb_articles:
-            article = ticket.kb_articles[-1]
+        # The ticket's own article first: the KB pane may show another ticket's.
+        article = ticket.solution_article or (ticket.kb_articles[-1] if ticket.kb_articles else None)
+        if article is None and self.kb.article is not None:
+            article = self.kb.article.id
         self.open_form(
             forms.ResolveForm(self.controller, ticket, article).with_kb(*self._kb_texts())
         )

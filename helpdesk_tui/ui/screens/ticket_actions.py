@@ -82,8 +82,9 @@ class PendingForm(FormScreen):
 class ResolveForm(FormScreen):
     """`ticket_resolved`: a solution written by the candidate, or a KB article, or both.
 
-    Choosing an article while the solution is still empty puts its link in the
-    solution, so "pick a KB article" alone is enough to resolve.
+    Choosing an article while the solution is empty, or still the link the form
+    put there, puts the chosen article's link in the solution, so "pick a KB
+    article" alone is enough to resolve; text the candidate wrote is kept.
     """
 
     FORM = "resolve"
@@ -103,15 +104,18 @@ class ResolveForm(FormScreen):
         yield Label(_("KB article (optional)"), classes="field-label")
         yield ChoiceField(articles, value=preset, id="article", prompt=_("No article"))
         yield Label(_("Solution"), classes="field-label")
-        yield TextArea(self.controller.article_link(preset) if preset else "", id="solution")
+        self._filled = self.controller.article_link(preset) if preset else ""
+        yield TextArea(self._filled, id="solution")
 
     def on_mount(self) -> None:
         self.query_one("#solution", TextArea).focus()
 
     def on_choice_field_changed(self, event: ChoiceField.Changed) -> None:
         solution = self.query_one("#solution", TextArea)
-        if event.value is not None and not solution.text.strip():
-            solution.text = self.controller.article_link(event.value)
+        if solution.text.strip() not in ("", self._filled.strip()):
+            return  # the candidate's own words stay
+        self._filled = self.controller.article_link(event.value) if event.value else ""
+        solution.text = self._filled
 
     def insert_text(self, text: str) -> None:
         self.query_one("#solution", TextArea).insert(text)
