@@ -66,6 +66,9 @@ EVENT_SPECS: dict[str, EventSpec] = {
     "speed_changed": EventSpec(_Y, {"speed": _NUM}),
     "disk_fault": EventSpec(_Y, {"message": str}, {"recovered_after_s": _NUM}),
     "lockdown_key_blocked": EventSpec(_Y, {"key": str}),
+    "notice_shown": EventSpec(
+        _Y, {"ref_seq": int, "text": str}, {"ticket_id": str, "conversation_id": str}
+    ),
     # --- stimuli from the simulation ----------------------------------------
     "chat_opened": EventSpec(
         _S, {"conversation_id": str, "customer_id": str}, {"subject": str, "incident_id": str}

@@ -24,6 +24,7 @@ from helpdesk_tui.core.state import (
     HistoryEntry,
     KbLookup,
     Message,
+    Notice,
     Ticket,
     TicketStatus,
 )
@@ -423,6 +424,17 @@ def _check_resumed(state: ExamState, event: Event) -> str | None:
     return None  # a resume after a crash needs no prior pause event
 
 
+def _check_notice(state: ExamState, event: Event) -> str | None:
+    d = event.data
+    if not 0 < d["ref_seq"] <= state.last_seq:
+        return f"ref_seq {d['ref_seq']} is not an earlier record"
+    if "ticket_id" in d and d["ticket_id"] not in state.tickets:
+        return f"there is no ticket {d['ticket_id']}"
+    if "conversation_id" in d and d["conversation_id"] not in state.conversations:
+        return f"there is no conversation {d['conversation_id']}"
+    return None
+
+
 def _check_hint(state: ExamState, event: Event) -> str | None:
     if state.mode != "practice":
         return Phrase("hints exist only in practice")
@@ -459,6 +471,7 @@ _CHECKS: dict[str, Callable[[ExamState, Event], str | None]] = {
     "session_paused": _check_paused,
     "session_resumed": _check_resumed,
     "hint_requested": _check_hint,
+    "notice_shown": _check_notice,
     **{name: _check_ticket_command for name in (*ALLOWED_FROM, *_CHECK_DETAIL)},
 }
 
@@ -478,7 +491,17 @@ def apply(state: ExamState, event: Event, seq: int | None = None) -> ExamState:
     state.last_seq = state.last_seq + 1 if seq is None else seq
     state.now = max(state.now, event.exam_time)
     _APPLY[event.type](state, event)
+    if event.kind is EventKind.COMMAND and event.type != "hint_requested":
+        _worked_on(state, event.data.get("ticket_id"))
     return state
+
+
+def _worked_on(state: ExamState, ticket_id: str | None) -> None:
+    """A candidate command on a ticket: its arrivals count as seen, and it is theirs."""
+    ticket = state.tickets.get(ticket_id) if ticket_id else None
+    if ticket is not None:
+        ticket.unseen = 0
+        ticket.worked_on = True
 
 
 def reduce(
@@ -605,6 +628,20 @@ def _apply_flag(state: ExamState, event: Event) -> None:
     state.flags.append({**event.data, "seq": state.last_seq, "at": event.exam_time})
 
 
+def _apply_notice(state: ExamState, event: Event) -> None:
+    d = event.data
+    state.notices.append(
+        Notice(
+            event.exam_time,
+            state.last_seq,
+            d["ref_seq"],
+            d["text"],
+            d.get("ticket_id"),
+            d.get("conversation_id"),
+        )
+    )
+
+
 def _apply_nothing(state: ExamState, event: Event) -> None:
     """Events kept for the assessors that change no exam state."""
 
@@ -643,6 +680,7 @@ def _apply_ticket_created(state: ExamState, event: Event) -> None:
 def _apply_email(state: ExamState, event: Event) -> None:
     created = float(event.data.get("created_at", event.exam_time))
     ticket = _new_ticket(state, event, "email", created)
+    ticket.unseen = 1
     _history(ticket, state, event, Phrase("e-mail received: {title}", title=ticket.title))
 
 
@@ -810,6 +848,7 @@ def _apply_second_line(state: ExamState, event: Event) -> None:
     ticket = state.tickets[event.data["ticket_id"]]
     d = event.data
     ticket.second_line.append((event.exam_time, d["group"], d["text"]))
+    ticket.unseen += 1
     _history(
         ticket, state, event, Phrase("{group} replied: {text}", group=d["group"], text=d["text"])
     )
@@ -865,6 +904,7 @@ def _apply_customer_message(state: ExamState, event: Event) -> None:
     if conv.channel == "call":
         conv.busy_until = max(conv.busy_until, event.exam_time + duration)
     for ticket_id in conv.ticket_ids:
+        state.tickets[ticket_id].unseen += 1
         _end_wait(state, state.tickets[ticket_id], "customer", event)
 
 
@@ -916,6 +956,8 @@ def _apply_focus(state: ExamState, event: Event) -> None:
     if area == "conversation" and target in state.conversations:
         conv = state.conversations[target]
         conv.last_seen_at = max(conv.last_seen_at, event.exam_time)
+    if area == "ticket" and target in state.tickets:
+        state.tickets[target].unseen = 0
 
 
 _APPLY: dict[str, Callable[[ExamState, Event], None]] = {
@@ -954,4 +996,5 @@ _APPLY: dict[str, Callable[[ExamState, Event], None]] = {
     "focus_moved": _apply_focus,
     "form_cancelled": _apply_nothing,
     "hint_requested": _apply_nothing,
+    "notice_shown": _apply_notice,
 }

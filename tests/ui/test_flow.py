@@ -13,7 +13,9 @@ CHAT = "C-anna-lockout"
 
 def crm_ticket(rig: Rig) -> str:
     """T-1002, linked to the CRM article (as if the candidate had used it)."""
-    rig.session.submit("ticket_created", {"ticket_id": "T-1002", "title": "CRM", "customer_id": "marc"})
+    rig.session.submit(
+        "ticket_created", {"ticket_id": "T-1002", "title": "CRM", "customer_id": "marc"}
+    )
     rig.session.submit("ticket_linked", {"ticket_id": "T-1002", "kb_article": "kb-crm-down"})
     return "T-1002"
 
@@ -29,7 +31,9 @@ async def test_resolve_prefills_the_tickets_own_article_not_the_one_open(rig: Ri
         await pilot.press("f2", "s")
         resolve = form(app)
         assert resolve.query_one("#article", ChoiceField).value == "kb-crm-down"
-        assert resolve.query_one("#solution").text == "[kb-crm-down] CRM unavailable for a whole team"
+        assert (
+            resolve.query_one("#solution").text == "[kb-crm-down] CRM unavailable for a whole team"
+        )
 
 
 async def test_choosing_another_article_updates_the_filled_in_solution(rig: Rig) -> None:

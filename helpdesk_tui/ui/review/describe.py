@@ -56,6 +56,7 @@ LABELS: dict[str, str] = {
     "focus_moved": N_("looked at {area} {target}"),
     "form_cancelled": N_("cancelled the {form} form"),
     "hint_requested": N_("hint on {ticket}"),
+    "notice_shown": N_("shown: {text}"),
 }
 
 

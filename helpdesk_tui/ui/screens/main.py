@@ -406,7 +406,9 @@ class MainScreen(Paced, Screen[None]):
     def action_resolve_ticket(self) -> None:
         ticket = self._ticket()
         # The ticket's own article first: the KB pane may show another ticket's.
-        article = ticket.solution_article or (ticket.kb_articles[-1] if ticket.kb_articles else None)
+        article = ticket.solution_article or (
+            ticket.kb_articles[-1] if ticket.kb_articles else None
+        )
         if article is None and self.kb.article is not None:
             article = self.kb.article.id
         self.open_form(
