@@ -3,10 +3,11 @@ reproduced through the keyboard first, then held by these tests."""
 
 from __future__ import annotations
 
+from helpdesk_tui.core.state import TicketStatus
 from helpdesk_tui.ui.widgets.choice import ChoiceField
 
 from .conftest import SIZE, Rig
-from .pilot import choose, form
+from .pilot import at, choose, form
 
 CHAT = "C-anna-lockout"
 
@@ -49,3 +50,156 @@ async def test_choosing_another_article_updates_the_filled_in_solution(rig: Rig)
         resolve.query_one("#solution").text = "Restarted the CRM service."
         await choose(pilot, "article", "kb-crm-down")
         assert resolve.query_one("#solution").text == "Restarted the CRM service."
+
+
+async def test_home_moves_the_queue_cursor_to_the_first_ticket(rig: Rig) -> None:
+    """Finding 3: F2, Down, Home, Enter opened row 2."""
+    crm_ticket(rig)
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f2", "down")
+        second = app.main.queue.selected_id
+        await pilot.press("home", "enter")
+        first = app.main.queue.get_row_at(0)
+        assert app.main.ticket_id != second
+        assert app.main.ticket_id == app.main.queue.selected_id
+        assert first[0].plain.strip() == app.main.ticket_id
+        await pilot.press("f2", "end")
+        assert app.main.queue.cursor_row == app.main.queue.row_count - 1
+
+
+async def test_a_closed_ticket_stays_in_view_until_the_candidate_moves_off(rig: Rig) -> None:
+    """Finding 3: closing a ticket made the ticket area show another customer's ticket."""
+    crm_ticket(rig)
+    rig.session.submit("ticket_resolved", {"ticket_id": "T-1001", "solution": "Switched on"})
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        app.main.queue.select("T-1001")
+        await pilot.press("f2", "c", "y")
+        await pilot.pause()
+        assert rig.state.tickets["T-1001"].status == TicketStatus.CLOSED
+        assert (app.main.ticket_id, app.main.queue.selected_id) == ("T-1001", "T-1001")
+        await pilot.press("up")  # a closed ticket sorts last
+        assert app.main.ticket_id == "T-1002"
+        assert "T-1001" not in app.main.queue._shown  # the filter drops it once left
+
+
+async def test_ctrl_f_finds_tickets_by_id_title_or_customer(rig: Rig) -> None:
+    crm_ticket(rig)
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+f", *"marc")
+        assert app.main.queue.row_count == 1 and app.main.queue.selected_id == "T-1002"
+        assert "search “marc”" in app.main.query_one("#queue-area").border_title
+        await pilot.press("enter")
+        assert app.main.queue.has_focus and app.main.queue.row_count == 1
+        await pilot.press("ctrl+f", "escape")
+        assert app.main.queue.row_count == 2 and app.main.queue.has_focus
+        await pilot.press("ctrl+f", *"PRINTER", "down")
+        assert app.main.queue.selected_id == "T-1001" and app.main.queue.has_focus
+        assert rig.logged("kb_searched") == []  # not the KB search
+
+
+async def test_mine_and_updated_filters(rig: Rig) -> None:
+    crm_ticket(rig)  # the candidate made T-1002; T-1001 came with the queue
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        app.main.queue.select("T-1001")
+        await pilot.press("f2", "m")
+        assert list(app.main.queue._shown) == ["T-1002"]
+        assert app.main.ticket_id == "T-1002"
+        assert "showing mine" in app.main.query_one("#queue-area").border_title
+        await pilot.press("m")  # back to the filter before
+        assert app.main.queue.row_count == 2
+        await pilot.press("v")
+        assert "showing updated" in app.main.query_one("#queue-area").border_title
+        await at(pilot, 4 * 60 + 1)  # the e-mail arrives
+        email = rig.last("email_received")["ticket_id"]
+        rows = [
+            app.main.queue.get_row_at(i)[0].plain.strip() for i in range(app.main.queue.row_count)
+        ]
+        assert email in rows
+
+
+async def test_an_email_and_a_second_line_reply_are_marked_noticed_and_logged(rig: Rig) -> None:
+    """Finding 2: a second-line reply and a new e-mail arrived with no sign at all."""
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await at(pilot, 4 * 60 + 1)
+        email = rig.last("email_received")["ticket_id"]
+        row = app.main.queue.get_row(email)
+        title = next(cell for cell in row if "Mailbox full" in cell.plain)
+        assert title.plain.strip().startswith("●") and "bold" in str(title.style)
+        shown = rig.last("notice_shown")
+        assert shown["ticket_id"] == email and "New e-mail" in shown["text"]
+        assert rig.logged()[shown["ref_seq"] - 1].type == "email_received"
+        assert any("New e-mail" in str(n.message) for n in app._notifications)
+        app.main.queue.select(email)
+        await pilot.press("f3")
+        await pilot.pause()
+        assert rig.state.tickets[email].unseen == 0
+        title = next(c for c in app.main.queue.get_row(email) if "Mailbox full" in c.plain)
+        assert not title.plain.strip().startswith("●")
+
+
+async def test_a_second_line_reply_marks_the_transferred_ticket(rig: Rig) -> None:
+    rig.session.submit(
+        "ticket_transferred", {"ticket_id": "T-1001", "group": "apps", "reason": "Printer driver"}
+    )
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        rig.session._record(
+            "second_line_reply",
+            {"ticket_id": "T-1001", "group": "apps", "text": "Driver fixed"},
+            None,
+        )
+        await pilot.pause()
+        app.main.redraw()
+        await pilot.pause()
+        assert rig.state.tickets["T-1001"].unseen == 1
+        assert rig.last("notice_shown")["text"] == "Application support replied on T-1001"
+        title = next(c for c in app.main.queue.get_row("T-1001") if "Printer" in c.plain)
+        assert title.plain.strip().startswith("●")
+
+
+async def test_below_80_by_24_a_notice_asks_to_enlarge_and_nothing_stops(rig: Rig) -> None:
+    """Finding 11: at 50 x 15 there was no 'terminal too small' notice."""
+    app = rig.app()
+    async with app.run_test(size=(50, 15)) as pilot:
+        await pilot.pause()
+        notice = app.main.query_one("#too-small")
+        assert notice.display and "too small (50 x 15)" in str(notice.render())
+        await pilot.press("f4", *"Hi")  # typed while small: not lost
+        await at(pilot, 70)
+        assert not rig.state.paused and rig.logged("chat_opened")
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert not notice.display
+        assert app.main.query_one("#queue").region.height > 5
+
+
+async def test_the_footer_takes_a_second_line_and_points_to_f1(rig: Rig) -> None:
+    """Finding 11: at 100 x 30 the footer stopped after 'e Edit'; finding 14: 'F2 F3 F4
+    F5 Areas' read as keys without labels."""
+    app = rig.app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        bar = app.main.query_one("#keys")
+        lines = [line.plain for line in bar._lines]
+        assert len(lines) == 2 and bar.region.height == 2
+        text = "\n".join(lines)
+        for label in ("Take", "Reply", "Transfer", "Solve", " F3 Ticket", " F5 KB"):
+            assert label in text
+        shown = [
+            b.binding.description for b in app.screen.active_bindings.values() if b.binding.show
+        ]
+        assert all(description in text for description in shown)  # every key reachable
+        assert all(len(line.rstrip()) <= 100 for line in lines)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        lines = [line.plain for line in bar._lines]
+        assert len(lines) == 2 and lines[-1].rstrip().endswith("F1 more keys")
+        assert all(len(line.rstrip()) <= 80 for line in lines)
+        await pilot.click("#keys", offset=(len(lines[-1].rstrip()) - 3, 1))
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HelpScreen"

@@ -17,25 +17,30 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Grid, Vertical
 from textual.screen import Screen
 from textual.widget import Widget
+from textual.widgets import Input
 
 from helpdesk_tui.core.reducer import Refused
 from helpdesk_tui.eventlog.errors import LogError
 from helpdesk_tui.i18n import _
 from helpdesk_tui.ui import keymap
 from helpdesk_tui.ui.controller import TICKET_ACTIONS, Changes, ExamController
-from helpdesk_tui.ui.format import localized
+from helpdesk_tui.ui.format import localized, one_line
 from helpdesk_tui.ui.frames import Paced
 from helpdesk_tui.ui.screens import forms
+from helpdesk_tui.ui.screens.confirm import ConfirmScreen
 from helpdesk_tui.ui.widgets.conversations import ConversationPane
 from helpdesk_tui.ui.widgets.header import ExamHeader
 from helpdesk_tui.ui.widgets.kb import KbPanel
 from helpdesk_tui.ui.widgets.keybar import KeyBar
 from helpdesk_tui.ui.widgets.queue import TicketQueue
+from helpdesk_tui.ui.widgets.queue_search import QueueSearch
 from helpdesk_tui.ui.widgets.ticket_detail import TicketDetail
+from helpdesk_tui.ui.widgets.too_small import TerminalTooSmall
 
 AREAS: dict[str, str] = {
     "queue-area": "queue",
@@ -43,6 +48,8 @@ AREAS: dict[str, str] = {
     "conversation-area": "conversation",
     "kb-area": "kb",
 }
+NOTICE_S = 4
+"""Seconds an arrival's notice stays: long enough to read, short enough not to hide a form."""
 GATED = (*TICKET_ACTIONS, "new_ticket", "link_conversation", "close_conversation", "canned_reply")
 
 
@@ -61,12 +68,14 @@ class MainScreen(Paced, Screen[None]):
         self._gates: tuple[object, ...] = ()
         self._shown_problem: str | None = None
         self._shown_titles: dict[tuple[str, str], str] = {}
+        self._filter_before = "open"
 
     def compose(self) -> ComposeResult:
         state = self.controller.state
         yield ExamHeader(state.scenario_title or state.scenario_id, state.mode, id="header")
         with Grid(id="work"):
             with Vertical(id="queue-area", classes="area"):
+                yield QueueSearch(id="queue-search")
                 yield TicketQueue(id="queue")
             with Vertical(id="ticket-area", classes="area"):
                 yield TicketDetail(id="ticket")
@@ -75,6 +84,10 @@ class MainScreen(Paced, Screen[None]):
             with Vertical(id="kb-area", classes="area"):
                 yield KbPanel(self.controller.search, id="kb")
         yield KeyBar(id="keys")
+        yield TerminalTooSmall(id="too-small")
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.query_one("#too-small", TerminalTooSmall).fit(event.size)
 
     def on_mount(self) -> None:
         self.controller.tick()
@@ -129,7 +142,8 @@ class MainScreen(Paced, Screen[None]):
 
     def _redraw_queue(self, now: float, changes: Changes) -> None:
         queue = self.queue
-        queue.sync(self.controller.queue.rows(self.controller.state, now))
+        keep = None if changes.refiltered else self.ticket_id
+        queue.sync(self.controller.queue.rows(self.controller.state, now, keep=keep))
         tickets = self.controller.state.tickets
         mine = [t for t in changes.new_tickets if tickets[t].source == "candidate"]
         if mine:
@@ -168,16 +182,22 @@ class MainScreen(Paced, Screen[None]):
         return f"▶ {title}" if self.area == area else title
 
     def _announce(self, changes: Changes) -> None:
-        """A new chat or call is worth a short toast; it stays in the list anyway."""
-        for conv_id in changes.new_conversations:
-            conv = self.controller.conversation(conv_id)
-            if conv is None:
+        """Every arrival gets a short notice, logged as shown (its ticket is marked in
+        the queue and its conversation counts unread until seen). A message in the
+        conversation the candidate is working in needs none: they are reading it."""
+        if self.controller.ended:
+            return
+        for arrival in changes.arrivals:
+            if (
+                arrival.conversation_id is not None
+                and arrival.conversation_id == self.conversation_id
+                and self.area == "conversation"
+                and self.app.screen is self
+                and arrival.msgid == "New message from {name}"
+            ):
                 continue
-            name = self.controller.customer_name(conv.customer_id)
-            text = (
-                _("{name} is calling") if conv.channel == "call" else _("New chat from {name}")
-            ).format(name=name)
-            self.notify(text, timeout=4)
+            self.notify(arrival.text(), timeout=NOTICE_S, markup=False)
+            self.controller.log_notice(arrival)
 
     def _show_problem(self) -> None:
         problem = self.controller.problem
@@ -252,7 +272,10 @@ class MainScreen(Paced, Screen[None]):
 
     def _select_ticket(self, ticket_id: str | None) -> None:
         """Make `ticket_id` the ticket the actions apply to, and show it."""
+        left = self.ticket_id
         self.ticket_id = ticket_id
+        if left is not None and left != ticket_id and self.controller.queue.kept == left:
+            self._redraw_queue(self.controller.now(), Changes())  # the filter drops it now
         self.query_one("#ticket", TicketDetail).show(
             self.controller, ticket_id, self.controller.now()
         )
@@ -419,7 +442,24 @@ class MainScreen(Paced, Screen[None]):
         self.submit("ticket_opened", {"ticket_id": self.ticket_id})
 
     def action_close_ticket(self) -> None:
-        self.submit("ticket_closed", {"ticket_id": self.ticket_id})
+        """Closing is final (a closed ticket cannot be reopened): asks first."""
+        ticket = self._ticket()
+        if ticket is None:
+            return
+        name = self.controller.customer_name(ticket.customer_id)
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.submit("ticket_closed", {"ticket_id": ticket.id})
+            else:
+                self.controller.cancel_form("close", ticket.id)
+                self.redraw()
+
+        question = _("Close {id} ({name}: {title})?").format(
+            id=ticket.id, name=name, title=one_line(ticket.title)
+        )
+        detail = _("A closed ticket cannot be reopened or changed any more.")
+        self.app.push_screen(ConfirmScreen(question, detail), answered)
 
     def action_link_conversation(self) -> None:
         self.submit(
@@ -432,7 +472,37 @@ class MainScreen(Paced, Screen[None]):
 
     def action_cycle_filter(self) -> None:
         self.controller.queue.cycle_filter()
+        self._refilter()
+
+    def _refilter(self) -> None:
+        """The candidate changed the filter: apply it to the ticket in view too."""
+        self.controller.queue_refiltered()
         self.redraw(force=True)
+
+    def action_toggle_filter(self, name: str) -> None:
+        """`m` and `v`: only my tickets, only updated ones; the same key again goes back."""
+        model = self.controller.queue
+        if model.filter == name:
+            model.set_filter(self._filter_before)
+        else:
+            self._filter_before = model.filter
+            model.set_filter(name)
+        self._refilter()
+
+    def action_search_queue(self) -> None:
+        self.query_one("#queue-search", QueueSearch).open()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "queue-search":
+            event.stop()
+            self.controller.queue.search = event.value
+            self.redraw(force=True)
+
+    def on_queue_search_done(self, event: QueueSearch.Done) -> None:
+        if event.cleared:
+            self.controller.queue.search = ""
+            self.redraw(force=True)
+        self.queue.focus()
 
     # ------------------------------------------------------------------ conversations
 

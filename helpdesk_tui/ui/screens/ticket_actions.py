@@ -123,6 +123,10 @@ class ResolveForm(FormScreen):
     def collect(self) -> dict[str, Any] | str:
         solution = self.query_one("#solution", TextArea).text.strip()
         article = self.query_one("#article", ChoiceField)
+        if self.ticket.category is None:
+            return _(
+                "Give the ticket a category first (e: edit): a solved ticket is counted by it."
+            )
         if not solution:
             return _("Write the solution, or choose a KB article.")
         data: dict[str, Any] = {"ticket_id": self.ticket.id, "solution": solution}

@@ -35,6 +35,7 @@ TONES: dict[str, str] = {
     "done": "dim",
     "priority": "bold",
     "status": "",
+    "updated": "bold",
     "": "",
 }
 
@@ -243,6 +244,14 @@ class TicketQueue(DataTable[Text]):
         index = self.get_row_index(selected)
         if index != self.cursor_row:
             self.move_cursor(row=index, animate=False)
+
+    def action_scroll_home(self) -> None:
+        """Home goes to the first ticket (DataTable's Home only scrolls to the first
+        column, leaving the cursor, and so Enter, on the row it was on)."""
+        self.action_scroll_top()
+
+    def action_scroll_end(self) -> None:
+        self.action_scroll_bottom()
 
     def select(self, ticket_id: str) -> None:
         """Put the cursor on a ticket (a new ticket the candidate just made)."""
