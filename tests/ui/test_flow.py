@@ -3,6 +3,9 @@ reproduced through the keyboard first, then held by these tests."""
 
 from __future__ import annotations
 
+import pytest
+from textual import events
+
 from helpdesk_tui.core.state import TicketStatus
 from helpdesk_tui.ui.widgets.choice import ChoiceField
 
@@ -203,3 +206,53 @@ async def test_the_footer_takes_a_second_line_and_points_to_f1(rig: Rig) -> None
         await pilot.click("#keys", offset=(len(lines[-1].rstrip()) - 3, 1))
         await pilot.pause()
         assert type(app.screen).__name__ == "HelpScreen"
+
+
+async def fast(pilot, *names: str) -> None:  # type: ignore[no-untyped-def]
+    """Keys sent back to back, as a fast typist's terminal delivers them: nothing
+    waits for the app between two keys (pilot.press waits until it is idle)."""
+    app = pilot.app
+    for name in names:
+        app._driver.send_message(events.Key(name, name if len(name) == 1 else None))
+    await pilot.pause()
+    await pilot.pause()
+
+
+async def test_keys_typed_while_the_ticket_form_opens_go_into_the_form(rig: Rig) -> None:
+    """Finding 4: keys typed right after Ctrl+N went to the chat box behind the form."""
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await at(pilot, 70)
+        await pilot.press("f4")
+        await fast(pilot, "ctrl+n", *"Locked out")
+        ticket_form = form(app)
+        assert ticket_form.query_one("#title").value.endswith("Locked out")
+        assert app.main.conversations.input.value == ""
+
+
+@pytest.mark.parametrize(
+    ("key", "field"),
+    [("e", "#title"), ("n", "#title"), ("r", "#text"), ("i", "#text"), ("s", "#solution")],
+)
+async def test_keys_typed_while_any_form_opens_are_kept_in_order(
+    rig: Rig, key: str, field: str
+) -> None:
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await fast(pilot, key, *"abc")
+        widget = form(app).query_one(field)
+        value = widget.value if hasattr(widget, "value") else widget.text
+        assert value.endswith("abc"), value
+
+
+async def test_an_answer_typed_while_the_close_question_opens_answers_it(rig: Rig) -> None:
+    """`c` then `n` at once: the `n` must answer the question, not open a new ticket."""
+    rig.session.submit("ticket_updated", {"ticket_id": "T-1001", "changes": {"category": "access"}})
+    rig.session.submit("ticket_resolved", {"ticket_id": "T-1001", "solution": "Switched on"})
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await fast(pilot, "c", "n")
+        await pilot.pause()
+        assert app.screen is app.main
+        assert rig.state.tickets["T-1001"].status == TicketStatus.RESOLVED
+        assert rig.last("form_cancelled") == {"form": "close", "target": "T-1001"}
