@@ -139,7 +139,7 @@ EVENT_SPECS: dict[str, EventSpec] = {
     "ticket_reopened": EventSpec(_C, {"ticket_id": str}, {"reason": str}),
     "ticket_closed": EventSpec(_C, {"ticket_id": str}),
     "ticket_linked": EventSpec(_C, {"ticket_id": str}, {"conversation_id": str, "kb_article": str}),
-    "ticket_reply_added": EventSpec(_C, {"ticket_id": str, "text": str}),
+    "ticket_reply_added": EventSpec(_C, {"ticket_id": str, "text": str}, {"macro_id": str}),
     "note_added": EventSpec(_C, {"ticket_id": str, "text": str}),
     "message_sent": EventSpec(
         _C, {"conversation_id": str, "text": str}, {"canned_id": str, "interrupted": bool}

@@ -66,6 +66,7 @@ OPENS_A_SCREEN = frozenset(
         "resolve_ticket",
         "close_ticket",
         "canned_reply",
+        "macro",
         "help",
         "request_quit",
         "hand_in",

@@ -20,7 +20,7 @@ from helpdesk_tui.core.session import ExamSession
 from helpdesk_tui.core.state import Conversation, ExamState, Ticket, TicketStatus
 from helpdesk_tui.eventlog.errors import LogError
 from helpdesk_tui.i18n import N_, _, gettext_in
-from helpdesk_tui.scenario.model import CannedReply, KbArticle, Scenario
+from helpdesk_tui.scenario.model import CannedReply, KbArticle, Macro, Scenario
 from helpdesk_tui.ui.format import clock, one_line
 from helpdesk_tui.ui.queue_model import QueueModel
 
@@ -307,7 +307,10 @@ class ExamController(StateView):
     def canned_replies(self) -> list[CannedReply]:
         return list(self.scenario.canned) if self.scenario else []
 
-    def fill_canned(self, reply: CannedReply) -> str:
+    def macros(self) -> list[Macro]:
+        return list(self.scenario.macros) if self.scenario else []
+
+    def fill_canned(self, reply: CannedReply | Macro) -> str:
         """The canned text with `{agent}`: the candidate's name, else the service desk
         in the scenario's language (the customer reads it, not the UI)."""
         agent = self._agent_name or gettext_in(self.state.language or "en", N_("the service desk"))

@@ -58,6 +58,7 @@ FORM_LABELS: dict[str, str] = {
     "resolve": N_("resolve"),
     "close": N_("close ticket"),
     "canned": N_("canned reply"),
+    "macro": N_("macro"),
     "restart": N_("restart"),
     "quit": N_("quit"),
 }

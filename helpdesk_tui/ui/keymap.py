@@ -169,6 +169,17 @@ KEYS: tuple[Key, ...] = (
         N_("Resolve the ticket with a solution or a KB article."),
         "main",
     ),
+    Key(
+        "ticket.macro",
+        "p",
+        "macro",
+        N_("Macro"),
+        N_(
+            "A prepared public reply that also sets the ticket's status "
+            "(e.g. ask for details and wait on the customer); you read and edit it first."
+        ),
+        "main",
+    ),
     Key("ticket.close", "c", "close_ticket", N_("Close"), N_("Close a resolved ticket."), "main"),
     Key(
         "ticket.reopen", "u", "reopen_ticket", N_("Reopen"), N_("Reopen a resolved ticket."), "main"

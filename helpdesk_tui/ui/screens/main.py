@@ -28,8 +28,8 @@ from helpdesk_tui.core.reducer import Refused
 from helpdesk_tui.eventlog.errors import LogError
 from helpdesk_tui.i18n import _
 from helpdesk_tui.ui import keymap
-from helpdesk_tui.ui.controller import TICKET_ACTIONS, Changes, ExamController
-from helpdesk_tui.ui.format import localized, one_line
+from helpdesk_tui.ui.controller import TICKET_ACTIONS, Arrival, Changes, ExamController
+from helpdesk_tui.ui.format import localized, one_line, status_label
 from helpdesk_tui.ui.frames import Paced
 from helpdesk_tui.ui.screens import forms
 from helpdesk_tui.ui.screens.confirm import ConfirmScreen
@@ -50,7 +50,14 @@ AREAS: dict[str, str] = {
 }
 NOTICE_S = 4
 """Seconds an arrival's notice stays: long enough to read, short enough not to hide a form."""
-GATED = (*TICKET_ACTIONS, "new_ticket", "link_conversation", "close_conversation", "canned_reply")
+GATED = (
+    *TICKET_ACTIONS,
+    "new_ticket",
+    "link_conversation",
+    "close_conversation",
+    "canned_reply",
+    "macro",
+)
 
 
 class MainScreen(Paced, Screen[None]):
@@ -69,6 +76,7 @@ class MainScreen(Paced, Screen[None]):
         self._shown_problem: str | None = None
         self._shown_titles: dict[tuple[str, str], str] = {}
         self._filter_before = "open"
+        self._held_arrivals: list[Arrival] = []
 
     def compose(self) -> ComposeResult:
         state = self.controller.state
@@ -187,17 +195,25 @@ class MainScreen(Paced, Screen[None]):
         conversation the candidate is working in needs none: they are reading it."""
         if self.controller.ended:
             return
-        for arrival in changes.arrivals:
+        self._held_arrivals.extend(changes.arrivals)
+        if self.app.screen is not self:
+            return  # a form or question is open: notices wait until it closes
+        held, self._held_arrivals = self._held_arrivals, []
+        for arrival in held:
             if (
                 arrival.conversation_id is not None
                 and arrival.conversation_id == self.conversation_id
                 and self.area == "conversation"
-                and self.app.screen is self
                 and arrival.msgid == "New message from {name}"
             ):
                 continue
             self.notify(arrival.text(), timeout=NOTICE_S, markup=False)
             self.controller.log_notice(arrival)
+
+    def on_screen_resume(self) -> None:
+        """Back from a form: the notices held while it was open are shown now."""
+        if self._held_arrivals:
+            self._announce(Changes())
 
     def _show_problem(self) -> None:
         problem = self.controller.problem
@@ -236,6 +252,8 @@ class MainScreen(Paced, Screen[None]):
         if action in GATED:
             if action == "canned_reply" and not controller.canned_replies():
                 return False
+            if action == "macro":
+                return bool(controller.macros()) and controller.can("reply_ticket", self.ticket_id)
             return controller.can(action, self.ticket_id, self.conversation_id)
         if action == "insert_kb":
             return self.kb.article is not None
@@ -515,6 +533,46 @@ class MainScreen(Paced, Screen[None]):
 
     def action_close_conversation(self) -> None:
         self.submit("conversation_closed", {"conversation_id": self.conversation_id})
+
+    def action_macro(self) -> None:
+        """`p`: a scenario's macro, a public reply that then sets the ticket's status.
+        The reply opens in the reply form to read and edit; saving sends it, then
+        sets the status (both logged, as if done one after the other)."""
+        ticket = self._ticket()
+        macros = {m.id: m for m in self.controller.macros()}
+        if ticket is None or not macros:
+            return
+        choices = [
+            (m.id, f"{m.title} → {status_label(m.status)}", self.controller.fill_canned(m))
+            for m in macros.values()
+        ]
+
+        def chosen(macro_id: str | None) -> None:
+            if macro_id is None:
+                self.controller.cancel_form("macro", ticket.id)
+                self.redraw()
+                return
+            macro = macros[macro_id]
+            text = self.controller.fill_canned(macro)
+            form = forms.TextForm(self.controller, ticket, "reply", text, macro=macro)
+            self.open_form(
+                form.with_kb(*self._kb_texts()),
+                after=lambda _data: self._set_status(ticket.id, macro.status),
+            )
+
+        title = _("Macros: a reply that also sets the status. Enter uses, Esc cancels")
+        self.app.push_screen(forms.CannedPicker(choices, title), chosen)
+
+    def _set_status(self, ticket_id: str, status: str) -> None:
+        """A macro's status step, once its reply is logged."""
+        ticket = self.controller.ticket(ticket_id)
+        if ticket is None or ticket.status.value == status:
+            return
+        if status == "open":
+            self.submit("ticket_opened", {"ticket_id": ticket_id})
+        else:
+            waiting = status.removeprefix("pending_")
+            self.submit("ticket_pending", {"ticket_id": ticket_id, "waiting_on": waiting})
 
     def action_canned_reply(self) -> None:
         replies = [

@@ -24,15 +24,16 @@ class CannedPicker(Paced, ModalScreen[str | None]):
 
     CSS_PATH = "pickers.tcss"
 
-    def __init__(self, replies: list[tuple[str, str, str]]) -> None:
-        """`replies`: (id, title, filled text)."""
+    def __init__(self, replies: list[tuple[str, str, str]], title: str | None = None) -> None:
+        """`replies`: (id, title, filled text); `title` says what Enter does."""
         super().__init__()
         keymap.install(self, "form")
         self._replies = replies
+        self._title = title or _("Canned replies: Enter inserts, Esc cancels")
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker"):
-            yield Static(_("Canned replies: Enter inserts, Esc cancels"), id="picker-title")
+            yield Static(self._title, id="picker-title")
             options = []
             for reply_id, title, text in self._replies:
                 prompt = Text(title, style="bold")

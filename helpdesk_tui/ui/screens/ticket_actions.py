@@ -9,11 +9,13 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.widgets import Input, Label, RadioButton, RadioSet, TextArea
+from textual.widgets import Input, Label, RadioButton, RadioSet, Static, TextArea
 
 from helpdesk_tui.core.state import Ticket
 from helpdesk_tui.i18n import _
+from helpdesk_tui.scenario.model import Macro
 from helpdesk_tui.ui.controller import ExamController
+from helpdesk_tui.ui.format import one_line, status_label
 from helpdesk_tui.ui.screens.form_base import FormScreen
 from helpdesk_tui.ui.widgets.choice import ChoiceField
 
@@ -147,21 +149,37 @@ class TextForm(FormScreen):
     }
 
     def __init__(
-        self, controller: ExamController, ticket: Ticket, kind: str, text: str = ""
+        self,
+        controller: ExamController,
+        ticket: Ticket,
+        kind: str,
+        text: str = "",
+        macro: Macro | None = None,
     ) -> None:
         titles = {
-            "reply": _("Public reply on {id} (the customer reads this)"),
-            "note": _("Internal note on {id} (only colleagues read this)"),
+            "reply": _("Public reply to {name} on {id}: {title} (the customer reads this)"),
+            "note": _("Internal note on {id}: {title} (only colleagues read this)"),
             "reopen": _("Reopen {id}: why?"),
         }
-        super().__init__(controller, ticket.id, titles[kind].format(id=ticket.id))
-        self.FORM = kind
+        title = titles[kind].format(
+            id=ticket.id,
+            name=controller.customer_name(ticket.customer_id),
+            title=one_line(ticket.title),
+        )
+        super().__init__(controller, ticket.id, title)
+        self.FORM = kind if macro is None else "macro"
         self.EVENT, self._field, self._required = self.KINDS[kind]
         self.ticket = ticket
         self._initial = text
+        self.macro = macro
 
     def fields(self) -> ComposeResult:
         yield TextArea(self._initial, id="text")
+        if self.macro is not None:
+            then = _("Then the ticket's status becomes: {status} (macro “{title}”).").format(
+                status=status_label(self.macro.status), title=self.macro.title
+            )
+            yield Static(then, classes="field-label", id="macro-status")
 
     def on_mount(self) -> None:
         area = self.query_one("#text", TextArea)
@@ -178,4 +196,6 @@ class TextForm(FormScreen):
         data: dict[str, Any] = {"ticket_id": self.ticket.id}
         if text:
             data[self._field] = text
+        if self.macro is not None:
+            data["macro_id"] = self.macro.id
         return data
