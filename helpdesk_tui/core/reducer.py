@@ -702,7 +702,9 @@ def _apply_preloaded(state: ExamState, event: Event) -> None:
         _set_status(state, ticket, status, at)
     ticket.group = event.data.get("group")
     since = Phrase(
-        "in the queue since {at:.0f}s: {title}", at=ticket.created_at, title=ticket.title
+        "waiting in the queue since {minutes:.0f} min before the start: {title}",
+        minutes=max(0.0, -ticket.created_at) / 60,
+        title=ticket.title,
     )
     _history(ticket, state, event, since)
 
