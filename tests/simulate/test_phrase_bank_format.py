@@ -1,0 +1,52 @@
+"""The `worded` policy's phrase bank has every purpose, enough variety and the right slots.
+
+The purposes and their slots are the ones issue 13 lists; a template with a missing or
+stray slot would fail at `str.format` in the middle of a simulation, so it fails here.
+"""
+
+from __future__ import annotations
+
+import string
+import tomllib
+from pathlib import Path
+
+import pytest
+
+import helpdesk_tui
+
+PHRASES = Path(helpdesk_tui.__file__).parent / "simulate" / "phrases"
+SLOTS = {
+    "greeting_by_name": {"name"},
+    "offer_help": set(),
+    "identify": set(),
+    "clarifying_question": {"topic"},
+    "restate": {"summary"},
+    "empathy": set(),
+    "apology": set(),
+    "progress": {"action", "next"},
+    "instruction": {"step"},
+    "check": set(),
+    "closing": set(),
+    "hold": set(),
+    "relay_second_line": {"answer"},
+}
+MIN_TEMPLATES = 8
+
+
+def slots_of(template: str) -> set[str]:
+    """The named fields `str.format` would fill in the template."""
+    return {field for _, field, _, _ in string.Formatter().parse(template) if field is not None}
+
+
+@pytest.mark.parametrize("lang", ["nl", "fr", "en"])
+def test_phrase_bank(lang: str) -> None:
+    bank = tomllib.loads((PHRASES / f"{lang}.toml").read_text(encoding="utf-8"))
+    assert bank.pop("language") == lang
+    assert set(bank) == set(SLOTS)
+    for purpose, templates in bank.items():
+        assert len(templates) >= MIN_TEMPLATES, purpose
+        assert len(set(templates)) == len(templates), f"{purpose}: a template twice"
+        for template in templates:
+            assert slots_of(template) == SLOTS[purpose], f"{purpose}: {template!r}"
+            filled = template.format(**{slot: "X" for slot in SLOTS[purpose]})
+            assert "{" not in filled and "}" not in filled, template
