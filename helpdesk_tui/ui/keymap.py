@@ -248,7 +248,7 @@ KEYS: tuple[Key, ...] = (
     Key(
         "queue.mine",
         "m",
-        "screen.toggle_filter('mine')",
+        "toggle_filter('mine')",
         N_("Mine"),
         N_("Show only the tickets you worked on (again: back to the last filter)."),
         "queue",
@@ -256,7 +256,7 @@ KEYS: tuple[Key, ...] = (
     Key(
         "queue.updated",
         "v",
-        "screen.toggle_filter('updated')",
+        "toggle_filter('updated')",
         N_("Updated"),
         N_("Show only the tickets with something new you have not seen (marked ●)."),
         "queue",

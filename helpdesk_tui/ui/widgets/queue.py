@@ -245,6 +245,17 @@ class TicketQueue(DataTable[Text]):
         if index != self.cursor_row:
             self.move_cursor(row=index, animate=False)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`m` and `v` only where the screen filters (the exam; not observe or review)."""
+        if action == "toggle_filter":
+            return hasattr(self.screen, "action_toggle_filter")
+        return True
+
+    def action_toggle_filter(self, name: str) -> None:
+        toggle = getattr(self.screen, "action_toggle_filter", None)
+        if toggle is not None:
+            toggle(name)
+
     def action_scroll_home(self) -> None:
         """Home goes to the first ticket (DataTable's Home only scrolls to the first
         column, leaving the cursor, and so Enter, on the row it was on)."""
