@@ -210,7 +210,7 @@ class QueueModel:
         self.kept = None
         for ticket in state.tickets.values():
             sla = ticket_sla(ticket, profile, now)
-            if not self._found(state, ticket, needle):
+            if needle and not self._found(state, ticket, needle):
                 continue  # a search narrows the list, the kept ticket too
             if not self._shown(ticket, sla):
                 if ticket.id != keep:
