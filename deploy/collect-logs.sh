@@ -2,10 +2,13 @@
 # collect-logs.sh: gather a sitting's logs into one folder for the assessors.
 #
 #   sudo deploy/collect-logs.sh DEST [--logs DIR] [--pubkey FILE] [--scenario DIR|none]
-#                                    [--conf FILE]
+#                                    [--conf FILE] [--witness DIR]
 #
 # DEST must not exist yet (or be an empty folder). It receives:
-#   logs/<candidate>/*.jsonl      each log (and any *.torn fragment a crash left)
+#   logs/<candidate>/*.jsonl      each log (and any *.torn / *.set-aside fragment a resume left)
+#   witness/                      every witness file (*.jsonl, *.jsonl.state) and witness.pub,
+#                                 from --witness DIR or `witness_dir` in exam.conf; the logs
+#                                 are then verified --witness against each witness file
 #   exam-centre.pub               the public key the logs are verified with
 #   scenario/<name>/              the scenario the sitting used (verify --scenario checks it)
 #   verify/<candidate>/<log>.txt  what `helpdesk-exam verify` said about each copied log
@@ -31,12 +34,14 @@ DEST=""
 LOGS=""
 PUBKEY=""
 SCENARIO=""
+WITNESS=""
 while (($#)); do
     case $1 in
     --logs) LOGS=${2:?--logs needs a folder}; shift 2 ;;
     --pubkey) PUBKEY=${2:?--pubkey needs a file}; shift 2 ;;
     --scenario) SCENARIO=${2:?--scenario needs a folder or none}; shift 2 ;;
     --conf) CONF=${2:?--conf needs a file}; shift 2 ;;
+    --witness) WITNESS=${2:?--witness needs a folder}; shift 2 ;;
     -h | --help) usage; exit 0 ;;
     -*) die "unknown option '$1' (see --help)" ;;
     *) [ -z "$DEST" ] || die "one DEST only (got '$DEST' and '$1')"; DEST=$1; shift ;;
@@ -80,6 +85,24 @@ mkdir -p -- "$DEST"
 DEST=$(cd -- "$DEST" && pwd)
 mkdir -p -- "$DEST/logs" "$DEST/verify"
 
+[ -n "$WITNESS" ] || WITNESS=$(conf_get witness_dir)
+witness_args=()
+if [ -n "$WITNESS" ]; then
+    [ -d "$WITNESS" ] || die "witness folder $WITNESS does not exist"
+    mkdir -p -- "$DEST/witness"
+    shopt -s nullglob
+    for f in "$WITNESS"/*.jsonl "$WITNESS"/*.jsonl.state "$WITNESS"/witness.pub; do
+        cp --preserve=timestamps -- "$f" "$DEST/witness/"
+    done
+    shopt -u nullglob
+    wfiles=("$DEST"/witness/*.jsonl)
+    if [ -e "${wfiles[0]:-}" ] && [ -r "$DEST/witness/witness.pub" ]; then
+        witness_args=(--witness "${wfiles[0]}" --witness-pubkey "$DEST/witness/witness.pub")
+    else
+        printf 'collect-logs: no witness file and witness.pub in %s; logs are verified without --witness\n' "$WITNESS" >&2
+    fi
+fi
+
 cp -- "$PUBKEY" "$DEST/exam-centre.pub"
 [ ! -r "$CONF" ] || cp -- "$CONF" "$DEST/exam.conf"
 scenario_args=()
@@ -110,7 +133,7 @@ for dir in "$LOGS"/*/; do
         continue
     fi
     mkdir -p -- "$DEST/logs/$candidate" "$DEST/verify/$candidate"
-    for f in "$dir"*.jsonl "$dir"*.jsonl.torn*; do
+    for f in "$dir"*.jsonl "$dir"*.jsonl.torn* "$dir"*.jsonl.set-aside*; do
         cp --preserve=timestamps -- "$f" "$DEST/logs/$candidate/"
     done
     for log in "${logs[@]}"; do
@@ -118,7 +141,7 @@ for dir in "$LOGS"/*/; do
         copy=$DEST/logs/$candidate/$name
         total=$((total + 1))
         rc=0
-        "$PROGRAM" verify "$copy" --pubkey "$DEST/exam-centre.pub" "${scenario_args[@]}" \
+        "$PROGRAM" verify "$copy" --pubkey "$DEST/exam-centre.pub" "${scenario_args[@]}" "${witness_args[@]}" \
             >"$DEST/verify/$candidate/$name.txt" 2>&1 </dev/null || rc=$?
         case $rc in
         0) verdict=OK; good=$((good + 1)) ;;
@@ -158,6 +181,9 @@ Check the folder came through intact:
     sha256sum -c MANIFEST.sha256
 Check each log yourself (do not rely on verify/, which the centre wrote):
     helpdesk-exam verify logs/CANDIDATE/LOG.jsonl --pubkey exam-centre.pub$([ "$SCENARIO" = none ] || printf ' --scenario scenario/%s' "$(basename -- "$SCENARIO")")
+With the witness files (witness/): add --witness witness/FILE.jsonl --witness-pubkey witness/witness.pub
+(check witness.pub's fingerprint with the centre, as for exam-centre.pub): a log cut, rolled
+back, re-signed or forked after the witness saw it then fails instead of reading "unsealed".
 exit 0 = intact and sealed, 3 = intact but unsealed, 1 = changed or damaged, 2 = cannot read.
 verify-summary.tsv lists every log with the verdict at collection time.
 EOF

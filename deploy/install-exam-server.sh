@@ -15,6 +15,10 @@
 #   - /etc/sudoers.d/helpdesk-exam (checked with visudo) and
 #     /etc/ssh/sshd_config.d/helpdesk-exam.conf (checked with sshd -t, then sshd reloaded)
 #   - with --init-keys: the exam-centre keys and proctor code, if there are none yet
+#   - with --with-witness: system user `helpdesk-witness` (reads the logs, never writes them),
+#     its key in /var/lib/helpdesk-witness/keys, the logs folder group-readable by it
+#     (helpdesk-exam:helpdesk-witness 2750), and helpdesk-exam-witness.service (systemd),
+#     which countersigns every log as it grows into /var/lib/helpdesk-witness/witness.jsonl
 #
 # Options:
 #   --source DIR       the helpdesk-exam source tree (default: the checkout holding this script)
@@ -25,6 +29,7 @@
 #   --with-web         also install the `web` extra (textual-serve, for practice in a browser)
 #   --init-keys        make the exam-centre keys if there are none; the proctor code is read
 #                      from the first line of stdin (or asked for, unechoed, on a terminal)
+#   --with-witness     also set up the witness (another user countersigns every log)
 #   --no-sshd          do not install the sshd drop-in (e.g. sshd is configured elsewhere)
 #   --no-reload        install the sshd drop-in but do not reload sshd
 #   -h, --help         this text
@@ -37,6 +42,7 @@ PYTHON=/usr/bin/python3
 WHEELHOUSE=""
 WITH_WEB=no
 INIT_KEYS=no
+WITH_WITNESS=no
 INSTALL_SSHD=yes
 RELOAD_SSHD=yes
 
@@ -47,6 +53,9 @@ KEYS=$ETC/keys
 STATE=/var/lib/helpdesk-exam
 LOGS=$STATE/logs
 CANDIDATE_HOME=/var/lib/helpdesk-exam-home
+WITNESS_USER=helpdesk-witness
+WITNESS_HOME=/var/lib/helpdesk-witness
+WITNESS_UNIT=/etc/systemd/system/helpdesk-exam-witness.service
 LOGIN=/usr/local/sbin/helpdesk-exam-login
 SUDOERS=/etc/sudoers.d/helpdesk-exam
 SSHD_DROPIN=/etc/ssh/sshd_config.d/helpdesk-exam.conf
@@ -68,6 +77,7 @@ while (($#)); do
     --wheelhouse) WHEELHOUSE=${2:?--wheelhouse needs a folder}; shift 2 ;;
     --with-web) WITH_WEB=yes; shift ;;
     --init-keys) INIT_KEYS=yes; shift ;;
+    --with-witness) WITH_WITNESS=yes; shift ;;
     --no-sshd) INSTALL_SSHD=no; shift ;;
     --no-reload) RELOAD_SSHD=no; shift ;;
     -h | --help) usage; exit 0 ;;
@@ -175,7 +185,18 @@ fi
 # --------------------------------------------------------------------------- state, logs
 
 step "logs: $LOGS"
-install -d -o "$EXAM_USER" -g "$EXAM_USER" -m 0700 "$STATE" "$LOGS"
+install -d -o "$EXAM_USER" -g "$EXAM_USER" -m 0700 "$STATE"
+if [ "$WITH_WITNESS" = yes ] || getent passwd "$WITNESS_USER" >/dev/null; then
+    # The witness reads the logs as its own user: the logs folder and each candidate's folder
+    # belong to its group, setgid so new folders and logs (mode 0640) do too. The exam user
+    # alone writes; the witness cannot change a log, the exam user cannot change the witness.
+    getent group "$WITNESS_USER" >/dev/null || groupadd --system "$WITNESS_USER"
+    chmod 0711 "$STATE"
+    install -d -o "$EXAM_USER" -g "$WITNESS_USER" -m 2750 "$LOGS"
+    find "$LOGS" -mindepth 1 -maxdepth 1 -type d -exec chgrp "$WITNESS_USER" {} + -exec chmod 2750 {} +
+else
+    install -d -o "$EXAM_USER" -g "$EXAM_USER" -m 0700 "$LOGS"
+fi
 install -d -o root -g root -m 0755 "$CANDIDATE_HOME"
 
 # --------------------------------------------------------------------------- keys
@@ -219,6 +240,40 @@ fi
 fix_key_modes
 if [ -e "$KEYS/exam-centre.key" ] && [ ! -e "$KEYS/proctor.json" ]; then
     warn "$KEYS has no proctor.json: without a proctor code no one can end an exam early"
+fi
+
+# --------------------------------------------------------------------------- witness
+
+if [ "$WITH_WITNESS" = yes ]; then
+    step "witness: $WITNESS_USER, $WITNESS_HOME"
+    getent passwd "$WITNESS_USER" >/dev/null ||
+        useradd --system --gid "$WITNESS_USER" --home-dir "$WITNESS_HOME" --no-create-home \
+            --shell /usr/sbin/nologin --comment "helpdesk-exam witness (countersigns logs)" "$WITNESS_USER"
+    passwd -l "$WITNESS_USER" >/dev/null 2>&1 || true
+    install -d -o "$WITNESS_USER" -g "$WITNESS_USER" -m 0700 "$WITNESS_HOME" "$WITNESS_HOME/keys"
+    if [ -e "$WITNESS_HOME/keys/witness.key" ]; then
+        printf '    kept the existing witness key\n'
+    else
+        runuser -u "$WITNESS_USER" -- "$PROGRAM" keys init "$WITNESS_HOME/keys" --witness | sed 's/^/    /'
+    fi
+    chmod 0644 "$WITNESS_HOME/keys/witness.pub"
+    {
+        printf '# helpdesk-exam: the witness countersigns every exam log as it grows (docs/deployment.md).\n'
+        printf '[Unit]\nDescription=helpdesk-exam witness\nAfter=local-fs.target\n\n'
+        printf '[Service]\nUser=%s\nGroup=%s\n' "$WITNESS_USER" "$WITNESS_USER"
+        printf 'ExecStart=%s witness %s --key %s --pubkey %s --out %s\n' "$PROGRAM" "$LOGS" \
+            "$WITNESS_HOME/keys/witness.key" "$KEYS/exam-centre.pub" "$WITNESS_HOME/witness.jsonl"
+        printf 'Restart=on-failure\nRestartSec=5\nNoNewPrivileges=yes\nProtectSystem=strict\n'
+        printf 'ReadWritePaths=%s\nReadOnlyPaths=%s\nPrivateTmp=yes\n\n' "$WITNESS_HOME" "$LOGS"
+        printf '[Install]\nWantedBy=multi-user.target\n'
+    } >"$WITNESS_UNIT"
+    chmod 0644 "$WITNESS_UNIT"
+    if command -v systemctl >/dev/null && [ -d /run/systemd/system ]; then
+        systemctl daemon-reload
+        systemctl enable --now helpdesk-exam-witness.service && printf '    started helpdesk-exam-witness.service\n'
+    else
+        printf '    no systemd here: start the witness by hand (the command is in %s)\n' "$WITNESS_UNIT"
+    fi
 fi
 
 # --------------------------------------------------------------------------- sudoers
@@ -270,6 +325,6 @@ printf '\nhelpdesk-exam is installed: %s\nNext:\n' "$version"
 cat <<EOF
   - the sitting:  edit $ETC/exam.conf (scenario, logs_dir, lang)
   - candidates:   $SCRIPT_DIR/add-candidate.sh ID [--password] [--pubkey FILE]
-  - afterwards:   $SCRIPT_DIR/collect-logs.sh DEST
+  - afterwards:   $SCRIPT_DIR/collect-logs.sh DEST$([ "$WITH_WITNESS" = no ] || printf ' --witness %s' "$WITNESS_HOME")
 See docs/deployment.md.
 EOF

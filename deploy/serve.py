@@ -30,6 +30,19 @@ import sys
 from pathlib import Path
 
 LOOPBACK_NAMES = {"localhost"}
+EXAM_OPTIONS = ("--exam", "--key", "--candidate", "--proctor-code", "--mode")
+"""Options an exam would need. Refused by name, so that a mistaken attempt to serve an exam
+gets a clear answer instead of argparse's "unrecognized arguments"."""
+
+
+def exam_requested(argv: list[str]) -> str | None:
+    """The argument that asks for an exam (an exam option, or `exam` first), or None."""
+    if argv[:1] == ["exam"]:
+        return "exam"
+    for arg in argv:
+        if arg.split("=", 1)[0] in EXAM_OPTIONS:
+            return arg
+    return None
 
 
 def is_loopback(host: str) -> bool:
@@ -83,6 +96,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    asked = exam_requested(argv)
+    if asked is not None:
+        print(
+            f"serve.py: '{asked}': this serves practice only, never an exam. A browser tab can be "
+            "closed, reloaded or switched away from, and the page has no login; exams run over SSH "
+            "on a locked-down terminal (docs/deployment.md).",
+            file=sys.stderr,
+        )
+        return 2
     args = build_parser().parse_args(argv)
     if not is_loopback(args.host) and not args.i_know_this_is_open:
         print(

@@ -55,6 +55,14 @@ if [ -e "$SSHD_DROPIN" ]; then
         fi
     fi
 fi
+WITNESS_UNIT=/etc/systemd/system/helpdesk-exam-witness.service
+if [ -e "$WITNESS_UNIT" ]; then
+    if command -v systemctl >/dev/null && [ -d /run/systemd/system ]; then
+        systemctl disable --now helpdesk-exam-witness.service || true
+    fi
+    rm -f -- "$WITNESS_UNIT"
+    printf 'removed %s\n' "$WITNESS_UNIT"
+fi
 for f in "$SUDOERS" "$LOGIN"; do
     if [ -e "$f" ]; then
         rm -f -- "$f"
@@ -83,6 +91,16 @@ if [ "$PURGE" = yes ]; then
             printf 'removed %s (purge)\n' "$d"
         fi
     done
+    if [ -e /var/lib/helpdesk-witness ]; then
+        rm -rf -- /var/lib/helpdesk-witness
+        printf 'removed /var/lib/helpdesk-witness (purge: the witness key and file)\n'
+    fi
+    if getent passwd helpdesk-witness >/dev/null; then
+        userdel helpdesk-witness && printf 'removed user helpdesk-witness\n'
+    fi
+    if getent group helpdesk-witness >/dev/null; then
+        groupdel helpdesk-witness && printf 'removed group helpdesk-witness\n'
+    fi
     if getent passwd "$EXAM_USER" >/dev/null; then
         userdel "$EXAM_USER" && printf 'removed user %s\n' "$EXAM_USER"
     fi

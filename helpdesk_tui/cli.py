@@ -8,7 +8,9 @@ together, so adding a subcommand never touches another one.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -28,6 +30,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "reconcile",
     "observe",
     "class_report",
+    "language",
+    "witness",
 )
 
 
@@ -74,6 +78,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # `helpdesk-exam verify LOG | head`: the reader left; say nothing more, no traceback.
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
 
 
 if __name__ == "__main__":

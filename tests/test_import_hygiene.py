@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-PURE = ("core", "customers", "scenario", "kb", "eventlog", "assess")
+PURE = ("core", "language", "customers", "scenario", "kb", "eventlog", "assess")
 FORBIDDEN = ("textual", "helpdesk_tui.ui")
 
 PROBE = """

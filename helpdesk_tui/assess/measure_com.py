@@ -171,7 +171,7 @@ def _jargon(ctx: Context, case: Case) -> EvidenceItem | None:
     said = case.said()
     if customer is None or customer.technical_level != "novice" or not said or not glossary:
         return None
-    hits = [(a, jargon_in(a.text or "", glossary)) for a in said]
+    hits = [(a, jargon_in(a.text or "", glossary, ctx.state.language)) for a in said]
     hits = [(a, terms) for a, terms in hits if terms]
     used = sorted({t for _, terms in hits for t in terms})
     key = "com5.jargon" if hits else "com5.none"

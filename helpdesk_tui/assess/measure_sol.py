@@ -16,7 +16,7 @@ from helpdesk_tui.assess.texts import clock, duration, short
 from helpdesk_tui.assess.tracker import Action
 from helpdesk_tui.core.sla import SlaState, TargetStatus, ticket_sla
 from helpdesk_tui.core.state import Ticket
-from helpdesk_tui.customers.dialogue import first_match
+from helpdesk_tui.customers.dialogue import first_mention
 
 RESPONDING = frozenset({"ticket_reply_added", "ticket_resolved", "ticket_linked", "ticket_created"})
 ACTING = frozenset(
@@ -316,7 +316,7 @@ def _acted_on(
     if patterns:
         relayed = next(
             (a for a in later if a.type in ("message_sent", "ticket_reply_added")
-             and first_match(patterns, a.text or "")),
+             and first_mention(patterns, a.text or "", ctx.state.language)),
             None,
         )  # fmt: skip
     favourable = acted is not None and (not patterns or relayed is not None)

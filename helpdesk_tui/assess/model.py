@@ -326,3 +326,8 @@ class Provenance:
     scenario_path: str | None = None
     generated: str = ""
     software_version: str = ""
+    language_layer: str = ""
+    """The language layer that read the evidence: version and sha256 of its code and lexicons."""
+    exam_language_layer: str = ""
+    """... and the one the log's header names (the customers' reading during the exam); "" for
+    logs written before the header carried it."""

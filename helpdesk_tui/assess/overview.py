@@ -80,6 +80,16 @@ def unverified_banner(provenance: Provenance, lang: str) -> str | None:
     )
 
 
+def language_layer_text(provenance: Provenance, lang: str) -> str:
+    """Which rules read the words: the report's layer, and the exam's when it differs."""
+    exam = provenance.exam_language_layer
+    if not exam:
+        return tr(lang, "layer.exam_unknown", layer=provenance.language_layer)
+    if exam == provenance.language_layer:
+        return tr(lang, "layer.same", layer=provenance.language_layer)
+    return tr(lang, "layer.differs", layer=provenance.language_layer, exam=exam)
+
+
 def header_rows(evidence: Evidence, provenance: Provenance, lang: str) -> list[tuple[str, str]]:
     """Who, what and which log: the lines above every report."""
     ended = evidence.end_reason or "-"
@@ -98,6 +108,8 @@ def header_rows(evidence: Evidence, provenance: Provenance, lang: str) -> list[t
     ]
     if provenance.key:
         rows.append((tr(lang, "label.key"), provenance.key))
+    if provenance.language_layer:
+        rows.append((tr(lang, "label.language_layer"), language_layer_text(provenance, lang)))
     if evidence.hints:
         rows.append((tr(lang, "label.hints"), str(evidence.hints)))
     if provenance.generated:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import tempfile
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,15 +25,20 @@ from helpdesk_tui.assess.evidence import bulk_load, gather_evidence
 from helpdesk_tui.assess.model import Evidence, Provenance
 from helpdesk_tui.assess.verdicts import utc_now
 from helpdesk_tui.core.events import Event
+from helpdesk_tui.core.reducer import Refused as EventRefused
+from helpdesk_tui.core.reducer import apply, check
+from helpdesk_tui.core.state import ExamState
 from helpdesk_tui.eventlog.binding import folder_sha256
 from helpdesk_tui.eventlog.errors import LogError
 from helpdesk_tui.eventlog.keys import PublicKey
-from helpdesk_tui.eventlog.reader import LogContents, read_log
+from helpdesk_tui.eventlog.reader import LogContents, read_bytes, read_log
 from helpdesk_tui.eventlog.records import LOG_RECORD_TYPES, SessionHeader
 from helpdesk_tui.eventlog.verifier import VerifyResult, verify_bytes
+from helpdesk_tui.language import LAYER_VERSION, layer_hash
 from helpdesk_tui.scenario.errors import ScenarioInvalid
 from helpdesk_tui.scenario.loader import SCENARIO_FILE, load_scenario
 from helpdesk_tui.scenario.model import Scenario
+from helpdesk_tui.scenario.variation import FormError, check_variation, make_form
 
 EXIT_REFUSED = 1
 EXIT_INPUT = 2
@@ -52,6 +58,8 @@ class AssessedLog:
     provenance: Provenance
     scenario: Scenario | None
     header: SessionHeader
+    not_an_exam_log: str | None = None
+    """The banner `verify` prints for a practice-key or format 1 log (None for an exam log)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,21 +137,24 @@ def _assess(
     if problems:
         contents = _read(log, problems)
         header, entries = contents.header, [(e.seq, e.event) for e in contents.entries]
+        entries = _replayable(entries, problems)
     else:
         header, entries = verified_events(data)
     found = find_scenario(header.scenario_id, header.scenario_sha256, scenario_dir, scenarios_root)
-    scenario_problem = _scenario_problem(header, found, scenario_dir)
-    if scenario_problem:
-        problems.append(scenario_problem)
-    if problems and not unverified:
-        raise Refused(
-            " ".join(problems) + " Add --unverified to report anyway, stamped UNVERIFIED."
+    with tempfile.TemporaryDirectory(prefix="helpdesk-form-") as tmp:
+        found = _rebuild_form(header, found, Path(tmp))
+        scenario_problem = _scenario_problem(header, found, scenario_dir)
+        if scenario_problem:
+            problems.append(scenario_problem)
+        if problems and not unverified:
+            raise Refused(
+                " ".join(problems) + " Add --unverified to report anyway, stamped UNVERIFIED."
+            )
+        scenario = (
+            _load(found, sla_profiles_dir)
+            if found is not None and (found.matches or unverified)
+            else None
         )
-    scenario = (
-        _load(found, sla_profiles_dir)
-        if found is not None and (found.matches or unverified)
-        else None
-    )
     evidence = gather_evidence(entries, scenario, language)
     provenance = Provenance(
         log_path=str(log),
@@ -152,30 +163,58 @@ def _assess(
         verified=not problems,
         problem=" ".join(problems) or None,
         key=f"{header.key_fingerprint} ({header.key_kind})",
-        scenario_path=str(found.folder) if found else None,
+        scenario_path=_scenario_shown(header, found),
         generated=utc_now(),
         software_version=__version__,
+        language_layer=layer_label(LAYER_VERSION, layer_hash()),
+        exam_language_layer=layer_label(header.language_layer, header.language_layer_sha256),
     )
-    return AssessedLog(evidence, provenance, scenario, header)
+    return AssessedLog(evidence, provenance, scenario, header, result.not_an_exam_log)
+
+
+def layer_label(version: str, sha256: str) -> str:
+    """ "1.0 (sha256 0123456789abcdef…)", or "" when the log did not record one."""
+    if not version:
+        return ""
+    return f"{version} (sha256 {sha256[:16]}…)" if sha256 else version
 
 
 def _verify(log: Path, public_key: PublicKey | None) -> tuple[bytes, VerifyResult]:
     try:
-        data = log.read_bytes()
-    except FileNotFoundError:
-        raise Refused(
-            f"{log} does not exist; give the path of a session log (logs/*.jsonl).", EXIT_INPUT
-        ) from None
-    except IsADirectoryError:
-        raise Refused(
-            f"{log} is a folder; give a session log file (logs/*.jsonl).", EXIT_INPUT
-        ) from None
-    except OSError as exc:
-        raise Refused(f"{log} cannot be read ({exc.strerror}).", EXIT_INPUT) from None
-    try:
+        data = read_bytes(log)  # bounded, and refuses a pipe or device
         return data, verify_bytes(data, public_key, name=str(log))
     except LogError as exc:
         raise Refused(str(exc), EXIT_INPUT) from None
+
+
+def _replayable(entries: list[tuple[int, Event]], problems: list[str]) -> list[tuple[int, Event]]:
+    """The events of an unverified log that the exam could have written, in order.
+
+    A spliced, swapped or time-reversed log holds events the reducer refuses
+    (time going back, an action on a ticket that is not there); measuring them
+    would fail half-way. They are left out, and the report says how many and
+    which came first, so the UNVERIFIED stamp carries the reason."""
+    state = ExamState()
+    kept: list[tuple[int, Event]] = []
+    dropped: list[tuple[int, str]] = []
+    for seq, event in entries:
+        reason = check(state, event)
+        if reason is None:
+            try:
+                apply(state, event, seq)
+            except (EventRefused, ValueError, KeyError, TypeError) as exc:
+                dropped.append((seq, str(exc)))
+                continue
+            kept.append((seq, event))
+        else:
+            dropped.append((seq, f"{event.type}: {reason}"))
+    if dropped:
+        seq, why = dropped[0]
+        problems.append(
+            f"{len(dropped)} record(s) the exam would have refused were left out of this "
+            f"report (the first: seq {seq}, {why})."
+        )
+    return kept
 
 
 def verified_events(data: bytes) -> tuple[SessionHeader, list[tuple[int, Event]]]:
@@ -215,6 +254,40 @@ def _read(log: Path, problems: list[str]) -> LogContents:
     except LogError as exc:
         reason = " ".join([*problems, str(exc)])
         raise Refused(f"{reason} The log cannot be read, so no report can be made.") from None
+
+
+def _scenario_shown(header: SessionHeader, found: ScenarioFound | None) -> str | None:
+    """The scenario folder, or for a parallel form: which form of the base was rebuilt."""
+    if found is None:
+        return None
+    if header.form_seed is not None and found.matches:
+        return f"form {header.form_seed} of the base scenario (sha256 {header.form_base_sha256[:16]}...), rebuilt"
+    return str(found.folder)
+
+
+def _rebuild_form(
+    header: SessionHeader, found: ScenarioFound | None, tmp: Path
+) -> ScenarioFound | None:
+    """A log sat on a parallel form: make that form again from its base (the folder found) and seed.
+
+    The header binds the base's hash and the seed, and a form is a pure function
+    of both, so the assessor needs only the base scenario. The rebuilt form must
+    hash to the header's `scenario_sha256`, like any scenario folder.
+    """
+    if found is None or found.matches or header.form_seed is None:
+        return found
+    if found.sha256 != header.form_base_sha256:
+        return found
+    try:
+        base = load_scenario(found.folder)
+        variation, _ = check_variation(base.folder, base)
+        if variation is None:
+            return found
+        folder = make_form(base, variation, header.form_seed, tmp / "form").folder
+    except (ScenarioInvalid, FormError, OSError):
+        return found
+    sha = folder_sha256(folder)
+    return ScenarioFound(folder, sha, sha == header.scenario_sha256)
 
 
 def _scenario_problem(

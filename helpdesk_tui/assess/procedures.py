@@ -45,8 +45,11 @@ def check_procedure(case: Case, procedure: Procedure, said_only: bool = False) -
         if said_only and not step.patterns:
             continue
         candidates = case.said() if step.patterns else case.actions
-        after = next((a for a in candidates if a.seq > last and _shows(step, a)), None)
-        hit = after or next((a for a in candidates if a.seq <= last and _shows(step, a)), None)
+        lang = case.language
+        after = next((a for a in candidates if a.seq > last and _shows(step, a, lang)), None)
+        hit = after or next(
+            (a for a in candidates if a.seq <= last and _shows(step, a, lang)), None
+        )
         if after is not None:
             last = after.seq
         hits.append(StepHit(step.id, step.label, hit.seq if hit else None, hit.at if hit else None))
@@ -71,13 +74,13 @@ def procedure_figures(check: ProcedureCheck) -> dict[str, object]:
     }
 
 
-def _shows(step: ProcedureStep, action: Action) -> bool:
+def _shows(step: ProcedureStep, action: Action, language: str) -> bool:
     if step.patterns:
-        return says(step.patterns, action.text or "")
+        return says(step.patterns, action.text or "", language)
     return action.type in step.events
 
 
 @lru_cache(maxsize=65536)
-def says(patterns: tuple[str, ...], text: str) -> bool:
-    """One of the patterns is in the text (cached: the same phrases recur all exam long)."""
-    return first_match(patterns, text) is not None
+def says(patterns: tuple[str, ...], text: str, language: str) -> bool:
+    """One of the patterns is said in the text, outside a negation (the customer's reading)."""
+    return first_match(patterns, text, language) is not None

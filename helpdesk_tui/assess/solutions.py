@@ -44,9 +44,12 @@ class AnswerHit:
 
 
 @lru_cache(maxsize=65536)
-def all_match(keywords: tuple[str, ...], text: str) -> bool:
-    """Every keyword is in the text, by the simulation's own matching (none: no match)."""
-    return bool(keywords) and all(matches(k, text) for k in keywords)
+def all_match(keywords: tuple[str, ...], text: str, language: str) -> bool:
+    """Every keyword is said in the text, by the simulation's own reading (none: no match).
+
+    A keyword inside a negation ("do not restart it") is not said.
+    """
+    return bool(keywords) and all(matches(k, text, language) for k in keywords)
 
 
 def transfer_groups(answer: Answer) -> frozenset[str]:
@@ -59,15 +62,15 @@ def resolution_articles(answer: Answer) -> frozenset[str]:
     return frozenset(a for a in found if a)
 
 
-def _text_hit(answer: Answer, text: str) -> tuple[str, AnswerOption | None] | None:
+def _text_hit(answer: Answer, text: str, lang: str) -> tuple[str, AnswerOption | None] | None:
     """Options first: they are the more specific match, and SOL-8 needs to know
     which one was chosen even when the text also holds the main keywords."""
     for option in answer.options:
-        if all_match(option.solution_keywords, text):
+        if all_match(option.solution_keywords, text, lang):
             return OPTION, option
-    if all_match(answer.solution_keywords, text):
+    if all_match(answer.solution_keywords, text, lang):
         return KEY, None
-    if any(all_match(alt.solution_keywords, text) for alt in answer.alternatives):
+    if any(all_match(alt.solution_keywords, text, lang) for alt in answer.alternatives):
         return ALTERNATIVE, None
     return None
 
@@ -85,7 +88,7 @@ def mere_echo(case: Case, action: Action) -> bool:
 
 def _action_hit(case: Case, answer: Answer, action: Action) -> AnswerHit | None:
     if action.type in ANSWERING and action.text and not mere_echo(case, action):
-        found = _text_hit(answer, action.text)
+        found = _text_hit(answer, action.text, case.language)
         if found is not None:
             return AnswerHit(action, found[0], found[1])
     if action.type == "ticket_transferred" and action.data.get("group") in transfer_groups(answer):

@@ -606,6 +606,22 @@ T: dict[str, tuple[str, str, str]] = {
     "label.verification": ("Verification", "Verificatie", "Vérification"),
     "label.generated": ("Generated", "Aangemaakt", "Généré"),
     "label.key": ("Signed by", "Ondertekend door", "Signé par"),
+    "label.language_layer": ("Language layer", "Taallaag", "Couche linguistique"),
+    "layer.same": (
+        "{layer}, as during the exam",
+        "{layer}, dezelfde als tijdens het examen",
+        "{layer}, la même que pendant l'examen",
+    ),
+    "layer.differs": (
+        "{layer}; the exam ran with {exam}: the customers may have read some words differently",
+        "{layer}; het examen liep met {exam}: de klanten kunnen sommige woorden anders gelezen hebben",
+        "{layer} ; l'examen a tourné avec {exam} : les clients ont pu lire certains mots autrement",
+    ),
+    "layer.exam_unknown": (
+        "{layer} (the log does not say which one the exam ran with)",
+        "{layer} (het logboek zegt niet met welke het examen liep)",
+        "{layer} (le journal ne dit pas avec laquelle l'examen a tourné)",
+    ),
     "label.hints": ("Hints used", "Gebruikte hints", "Indices utilisés"),
     "label.ended": ("Ended", "Beëindigd", "Fin"),
     "label.of": ("{used} of {total}", "{used} van {total}", "{used} sur {total}"),

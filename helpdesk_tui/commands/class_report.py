@@ -58,6 +58,9 @@ def run(args: argparse.Namespace) -> int:
         except Refused as exc:
             rows.append(refused_row(str(log), str(exc)))
             continue
+        except Exception as exc:  # one hostile log must not abort the whole class's report
+            rows.append(refused_row(str(log), f"{log} could not be measured ({exc!r:.300})."))
+            continue
         lang = lang or assessed.evidence.language
         rows.append(class_row(assessed))
     lang = lang or "en"

@@ -64,6 +64,12 @@ def register(subparsers: Any) -> None:
         "--logs", type=Path, metavar="DIR", help="where the log is written (default: ./logs)"
     )
     parser.add_argument(
+        "--form-seed",
+        type=int,
+        metavar="N",
+        help="sit parallel form N of the scenario (made from its variation.toml into LOGS/forms/)",
+    )
+    parser.add_argument(
         "--lang", choices=i18n.LANGUAGES, help="the UI language (default: from the locale, else en)"
     )
     parser.set_defaults(handler=run)
@@ -82,8 +88,10 @@ def run(args: argparse.Namespace) -> int:
     key = load_exam_key(getattr(args, "key", None))
     candidate = check_candidate(getattr(args, "candidate", None))
     scenario = practice.load(practice.find_scenario(args.scenario))
+    logs = getattr(args, "logs", None) or paths.default_logs_dir()
+    practice.check_logs_folder(logs)
+    scenario = form_of(scenario, getattr(args, "form_seed", None), logs)
     check_duration(scenario)
-    practice.check_logs_folder(getattr(args, "logs", None) or paths.default_logs_dir())
     require_terminal()
     from helpdesk_tui.runtime.signals import lock_process_signals
     from helpdesk_tui.ui.lockdown import LockdownApp
@@ -102,6 +110,25 @@ def run(args: argparse.Namespace) -> int:
 
 
 # --------------------------------------------------------------------------- checks
+
+
+def form_of(scenario: Any, seed: int | None, logs: Path) -> Any:
+    """The scenario itself, or its parallel form `seed` (made once into LOGS/forms/, then reused)."""
+    if seed is None:
+        return scenario
+    from helpdesk_tui.scenario.variation import FormError, ensure_form
+
+    try:
+        folder = ensure_form(scenario, seed, Path(logs) / "forms")
+    except FormError as exc:
+        raise UserError(str(exc)) from None
+    except OSError as exc:
+        raise UserError(
+            _("{folder}: cannot write the form ({why}) — check the folder's permissions.").format(
+                folder=Path(logs) / "forms", why=exc.strerror or exc
+            )
+        ) from None
+    return practice.load(folder)
 
 
 def load_exam_key(path: Path | None) -> ExamKey:

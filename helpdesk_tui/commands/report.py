@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -107,6 +108,8 @@ def run(args: argparse.Namespace) -> int:
     assessed = assess(args, args.log, load_key(args.pubkey))
     evidence, provenance = assessed.evidence, assessed.provenance
     lang = args.lang or evidence.language
+    if assessed.not_an_exam_log is not None:  # the same words as `verify` (stderr when --quiet)
+        print(assessed.not_an_exam_log, file=sys.stderr if args.quiet else sys.stdout)
     to_files = args.html is not None or args.json is not None
     if not args.quiet and not to_files:
         render_terminal(evidence, provenance, lang, Console())

@@ -17,7 +17,6 @@ match the header. What the exam clock did during the outage is
 from __future__ import annotations
 
 import argparse
-import json
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -25,6 +24,7 @@ from typing import Any
 from helpdesk_tui import i18n
 from helpdesk_tui.commands import exam, practice
 from helpdesk_tui.commands.errors import UserError
+from helpdesk_tui.eventlog.records import parse_json
 from helpdesk_tui.i18n import _
 
 POLICIES = ("paused", "elapsed")
@@ -70,6 +70,14 @@ def run(args: argparse.Namespace) -> int:
 
         lock_process_signals()
     resumed = _resume(log, scenario, key, args.outage_policy)
+    aside = resumed.recovered.set_aside
+    if aside is not None:  # said before anything else: the proctor must know
+        exam.say(
+            _(
+                "Records after the last signature that this session could not have written "
+                "were kept aside, unsigned, and the session goes on without them: {evidence}"
+            ).format(evidence=aside.evidence())
+        )
     if resumed.outcome == "ended":
         return _seal_ended(resumed)
     started = build(resumed, scenario, key.path if is_exam else None)
@@ -100,7 +108,7 @@ def read_header(log: Path) -> dict[str, Any]:
             _("{path} cannot be read ({error}).").format(path=log, error=exc.strerror)
         ) from None
     try:
-        record = json.loads(first)
+        record = parse_json(first.rstrip(b"\n"))
         data = record["data"] if record.get("type") == "log.header" else None
     except (ValueError, AttributeError, KeyError, TypeError):
         data = None

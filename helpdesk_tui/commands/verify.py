@@ -9,7 +9,8 @@ from helpdesk_tui.commands.errors import UserError
 from helpdesk_tui.eventlog.errors import LogError
 from helpdesk_tui.eventlog.keys import PublicKey, load_public_key
 from helpdesk_tui.eventlog.records import KEY_PER_SESSION
-from helpdesk_tui.eventlog.verifier import Summary, VerifyResult, verify_log
+from helpdesk_tui.eventlog.verifier import FaultKind, Summary, VerifyResult, verify_log
+from helpdesk_tui.eventlog.witness import WitnessError, check_against_witness, read_witness_file
 
 _DESCRIPTION = """\
 Check that a session log is exactly as it was written: every hash link, seq
@@ -21,7 +22,16 @@ exit codes:
   1  not intact: changed, damaged or signed with another key (the first bad record is named)
   2  usage or input error: missing or unreadable log or key, --pubkey needed
   3  intact but unsealed: the session never ended or its tail was cut (a torn
-     last line from a crash is reported here too)
+     last line from a crash is reported here too); on its own a log cannot tell
+     a crash from a cut: give --witness to tell them apart
+
+With --witness FILE --witness-pubkey FILE the log is also checked against what
+the witness cosigned: a log shorter than the last cosigned record (a cut, a
+rollback, a removed seal), a cosigned head not in the log (re-signed), or two
+logs for one session (a fork) fail with exit 1.
+
+Format 1 logs (written before forward security) are still checked, but an
+exam log of format 1 cannot count as an exam log and exits 1.
 
 Practice logs without an exam-centre key are signed with their own per-session
 key: they verify without --pubkey and say so, and never pass with a centre's key."""
@@ -47,25 +57,58 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         type=Path,
         help="the scenario folder: check it is the one the log was sat on",
     )
+    parser.add_argument(
+        "--witness",
+        metavar="FILE",
+        type=Path,
+        help="the witness file: tell a cut, a rollback, a fork or a re-signed log from a crash",
+    )
+    parser.add_argument(
+        "--witness-pubkey", metavar="FILE", type=Path, help="the witness's public key (witness.pub)"
+    )
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    witness = getattr(args, "witness", None)
+    witness_pub = getattr(args, "witness_pubkey", None)
+    if (witness is None) != (witness_pub is None):
+        raise UserError("--witness FILE and --witness-pubkey FILE go together.", 2)
     try:
         key = load_public_key(args.pubkey) if args.pubkey is not None else None
+        book = None
+        if witness is not None:
+            book = read_witness_file(witness, load_public_key(witness_pub))
         result = verify_log(args.log, key, args.scenario)
+    except WitnessError as exc:
+        print(f"FAILED ({FaultKind.WITNESS_CHANGED}): {exc}")
+        return 1
     except LogError as exc:
         raise UserError(str(exc), 2) from None
-    print(report(args.log, result, key))
+    notes = check_against_witness(result, book, witness.name) if book is not None else None
+    print(report(args.log, result, key, notes))
     return result.exit_code
 
 
-def report(log: Path, result: VerifyResult, key: PublicKey | None) -> str:
+def report(
+    log: Path, result: VerifyResult, key: PublicKey | None, witness_notes: list[str] | None = None
+) -> str:
     """The verdict first, then what the log says about the session."""
     lines = [_verdict(log, result)]
+    if result.not_an_exam_log is not None:
+        lines.append(result.not_an_exam_log)
     if result.summary.session_id is not None:
         lines += _summary_lines(result.summary, result)
     lines += _signed_lines(result, log)
+    if witness_notes is None:
+        if result.status == "unsealed":
+            lines.append(
+                f"  {'note':<12} on its own a log cannot tell a crash from a cut: records removed "
+                "after a checkpoint, or a removed seal, read exactly like a crash. Give "
+                "--witness FILE --witness-pubkey FILE to tell them apart."
+            )
+    else:
+        lines += [f"  {'witness':<12} {note}" for note in witness_notes]
     return "\n".join(lines)
 
 

@@ -1,10 +1,14 @@
 """What a simulated customer understands in the candidate's words, and what they answer.
 
 Fairness needs the same words to get the same answer for every candidate, so
-matching is rule-based and deterministic: a scenario's patterns are matched
-case- and accent-insensitively, on word starts, with one typo allowed in words
-of five letters or more (docs/scenario-format.md). `"printer"` thus matches
-"Printers", "prnter" and "PRINTER's", but not "print".
+matching is rule-based and deterministic, and it is the language layer's
+(`helpdesk_tui.language`, docs/language.md): the assessment reads the same
+messages through the same layer, so the customer and the evidence never
+disagree. A scenario pattern is found with `language.find` (lemmas, Dutch
+compounds, guarded typos); a pattern said inside a negation ("do not restart
+it") is not *heard* as said, though it still counts as *mentioned* (a
+question about a fact, jargon). The built-in intents are the layer's
+dialogue acts.
 
 A reply is chosen in a fixed order (docs/simulation.md):
 
@@ -12,8 +16,9 @@ A reply is chosen in a fixed order (docs/simulation.md):
 2. hidden facts the message asks for and that are not yet revealed (COM-2);
 3. the incident's rules, the first whose patterns match;
 4. facts asked again (the customer repeats the answer);
-5. small built-in intents every customer understands (identification,
-   "does it work now?", the closing question, a greeting, an acknowledgement);
+5. the acts every customer understands (identification, "does it work
+   now?", the closing question, a greeting or offer of help, empathy,
+   an apology, progress or a request to hold);
 6. the incident's fallback, or a built-in one.
 
 The module is pure: no clock, no state; the simulation decides when to answer.
@@ -22,147 +27,63 @@ The module is pure: no clock, no state; the simulation decides when to answer.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
+from helpdesk_tui.language import analyse, find
+from helpdesk_tui.language.normalise import fold
 from helpdesk_tui.scenario.model import Customer, DialogueRule, Fact, Incident, MoodNudge
-
-TYPO_MIN_LENGTH = 5
-"""Pattern words this long (or longer) tolerate one typo."""
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 # --------------------------------------------------------------------------- matching
 
 
-def normalise(text: str) -> str:
-    """Lower case, accents removed, everything but letters and digits a single space."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    return _NON_WORD.sub(" ", plain).strip()
-
-
-@lru_cache(maxsize=8192)
 def words(text: str) -> tuple[str, ...]:
-    """The normalised words of a text (cached: the same patterns are matched all exam long)."""
-    return tuple(normalise(text).split())
+    """The plain folded words of a text (for comparing names and shapes, not meaning)."""
+    return tuple(_NON_WORD.sub(" ", fold(text)).split())
 
 
-def _one_edit(a: str, b: str) -> bool:
-    """At most one insertion, deletion, substitution or swap of neighbours between a and b."""
-    if a == b:
-        return True
-    la, lb = len(a), len(b)
-    if abs(la - lb) > 1:
-        return False
-    if la == lb:
-        diff = [i for i in range(la) if a[i] != b[i]]
-        if len(diff) == 1:
-            return True
-        i = diff[0]
-        return len(diff) == 2 and diff[1] == i + 1 and a[i] == b[i + 1] and a[i + 1] == b[i]
-    short, long_ = (a, b) if la < lb else (b, a)
-    for i in range(len(short)):
-        if short[i] != long_[i]:
-            return short[i:] == long_[i + 1 :]
-    return True
+def heard(pattern: str, text: str, language: str) -> bool:
+    """Is the pattern said in the text, outside any negation?"""
+    hit = find(pattern, analyse(text, language))
+    return hit is not None and not hit.negated
 
 
-@lru_cache(maxsize=65536)
-def word_matches(pattern_word: str, text_word: str) -> bool:
-    """Does a text word start with the pattern word (one typo allowed when it is long)?"""
-    if text_word.startswith(pattern_word):
-        return True
-    n = len(pattern_word)
-    if n < TYPO_MIN_LENGTH:
-        return False
-    return any(
-        length <= len(text_word) and _one_edit(pattern_word, text_word[:length])
-        for length in (n - 1, n, n + 1)
-    )
+def mentioned(pattern: str, text: str, language: str) -> bool:
+    """Does the pattern occur in the text at all (negated or not)?"""
+    return find(pattern, analyse(text, language)) is not None
 
 
-def _phrase_at(pattern: tuple[str, ...], text: tuple[str, ...], start: int) -> bool:
-    return all(word_matches(p, text[start + i]) for i, p in enumerate(pattern))
+def matches(pattern: str, text: str, language: str) -> bool:
+    """Does `pattern` count as said in `text` (the layer's reading; negation applied)?"""
+    return heard(pattern, text, language)
 
 
-def matches_words(pattern: str, text_words: tuple[str, ...]) -> bool:
-    """Does the pattern (one or more words) occur, word by word, in these words?"""
-    pat = words(pattern)
-    if not pat or len(pat) > len(text_words):
-        return False
-    return any(_phrase_at(pat, text_words, i) for i in range(len(text_words) - len(pat) + 1))
+def first_match(patterns: Iterable[str], text: str, language: str) -> str | None:
+    """The first of `patterns` said in `text` (negation applied), or None."""
+    return next((p for p in patterns if heard(p, text, language)), None)
 
 
-def matches(pattern: str, text: str) -> bool:
-    """Does `pattern` occur in `text` (case, accents and one typo forgiven)?"""
-    return matches_words(pattern, words(text))
+def first_mention(patterns: Iterable[str], text: str, language: str) -> str | None:
+    """The first of `patterns` that occurs in `text`, negated or not."""
+    return next((p for p in patterns if mentioned(p, text, language)), None)
 
 
-def first_match(patterns: Iterable[str], text: str) -> str | None:
-    """The first of `patterns` that occurs in `text`, or None."""
-    text_words = words(text)
-    return next((p for p in patterns if matches_words(p, text_words)), None)
+def jargon_in(text: str, glossary: Mapping[str, str], language: str) -> list[str]:
+    """The glossary terms used in `text`, in glossary order (COM-5): "not the DNS" still is jargon."""
+    return [term for term in glossary if mentioned(term, text, language)]
 
 
-def jargon_in(text: str, glossary: Mapping[str, str]) -> list[str]:
-    """The glossary terms used in `text`, in glossary order (COM-5)."""
-    text_words = words(text)
-    return [term for term in glossary if matches_words(term, text_words)]
+def acts_in(text: str, language: str) -> frozenset[str]:
+    """The dialogue acts the layer reads in a message."""
+    return analyse(text, language).acts
 
 
-# --------------------------------------------------------------------------- built-in phrases
+def intent_in(intent: str, text: str, language: str) -> bool:
+    """Does the message carry this dialogue act (one of `language.ACTS`)?"""
+    return intent in acts_in(text, language)
 
-BUILT_IN: dict[str, dict[str, tuple[str, ...]]] = {
-    "identify": {
-        "en": ("your name", "full name", "who am i speaking", "who is calling", "your department",
-               "which department", "what department"),
-        "nl": ("uw naam", "je naam", "volledige naam", "met wie spreek", "uw afdeling",
-               "welke afdeling", "je afdeling"),
-        "fr": ("votre nom", "nom complet", "qui est a l appareil", "a qui ai je", "votre service",
-               "quel service", "quel departement"),
-    },
-    "check": {
-        "en": ("does it work", "did it work", "is it working", "working now", "try it now",
-               "could you try", "can you try", "try again", "did that help"),
-        "nl": ("werkt het", "lukt het", "probeer het", "probeert u", "kunt u proberen",
-               "opnieuw proberen", "heeft het geholpen"),
-        "fr": ("ca marche", "ca fonctionne", "essayez", "pouvez vous essayer", "reessayer",
-               "est ce que ca marche"),
-    },
-    "closing": {
-        "en": ("anything else", "something else", "anything more"),
-        "nl": ("nog iets", "iets anders", "verder nog", "kan ik nog"),
-        "fr": ("autre chose", "rien d autre", "quelque chose d autre"),
-    },
-    "greeting": {
-        "en": ("good morning", "good afternoon", "hello", "hi", "service desk", "helpdesk"),
-        "nl": ("goedemorgen", "goedemiddag", "hallo", "dag", "servicedesk", "helpdesk"),
-        "fr": ("bonjour", "bonsoir", "service d assistance", "helpdesk", "service desk"),
-    },
-    "empathy": {
-        "en": ("sorry", "apologi", "i understand", "understand", "i can imagine", "frustrating",
-               "annoying", "that must be"),
-        "nl": ("sorry", "excuses", "begrijp", "vervelend", "spijt", "ik snap", "kan me voorstellen"),
-        "fr": ("desole", "excuse", "je comprends", "comprends", "navre", "regrettable", "j imagine"),
-    },
-    "progress": {
-        "en": ("one moment", "moment please", "looking into", "i am checking", "i m checking",
-               "working on", "keep you informed", "keep you posted", "keep you updated",
-               "let you know", "an update", "quick update", "update on", "update you", "news",
-               "progress", "passed", "forwarded",
-               "transferred", "still being"),
-        "nl": ("een moment", "momentje", "ik kijk", "ik zoek", "bezig", "op de hoogte",
-               "laat het weten", "laat u weten", "een update", "nieuws", "stand van zaken",
-               "doorgegeven", "doorgestuurd", "overgedragen"),
-        "fr": ("un instant", "un moment", "je verifie", "je regarde", "je m en occupe",
-               "je vous tiens", "tiens au courant", "nouvelles", "avancement", "transmis",
-               "transfere", "en cours"),
-    },
-}  # fmt: skip
-"""Patterns every simulated customer understands, per language, whatever the scenario says."""
 
 LINES: dict[str, dict[str, str]] = {
     "en": {
@@ -247,16 +168,6 @@ def line(language: str, key: str, **values: str) -> str:
     return table.get(key, LINES["en"][key]).format(**values)
 
 
-def built_in_patterns(intent: str, language: str) -> tuple[str, ...]:
-    """The built-in patterns of an intent in a language (English as a fallback)."""
-    table = BUILT_IN[intent]
-    return table.get(language, table["en"])
-
-
-def intent_in(intent: str, text: str, language: str) -> bool:
-    return first_match(built_in_patterns(intent, language), text) is not None
-
-
 def mood_line(language: str, key: str, mood: str) -> str:
     """A line with a variant per mood (`ack_angry`...), else the plain one."""
     table = LINES.get(language, LINES["en"])
@@ -302,16 +213,17 @@ class Context:
     solution_given: bool = False
 
 
-def matched_facts(facts: Sequence[Fact], text: str) -> list[Fact]:
-    """Facts whose `ask` patterns occur in the text, in scenario order."""
-    text_words = words(text)
-    return [f for f in facts if any(matches_words(p, text_words) for p in f.ask)]
+def matched_facts(facts: Sequence[Fact], text: str, language: str) -> list[Fact]:
+    """Facts whose `ask` patterns occur in the text, in scenario order.
+
+    Negation does not hide a question: "is the screen not black?" asks about the screen.
+    """
+    return [f for f in facts if first_mention(f.ask, text, language) is not None]
 
 
-def matched_rule(rules: Sequence[DialogueRule], text: str) -> DialogueRule | None:
-    """The first rule whose `when` patterns occur in the text."""
-    text_words = words(text)
-    return next((r for r in rules if any(matches_words(p, text_words) for p in r.when)), None)
+def matched_rule(rules: Sequence[DialogueRule], text: str, language: str) -> DialogueRule | None:
+    """The first rule whose `when` patterns are said in the text (negation applied)."""
+    return next((r for r in rules if first_match(r.when, text, language) is not None), None)
 
 
 def respond(
@@ -329,12 +241,12 @@ def respond(
     """
     if jargon:
         return Reply(_confused(incident, ctx, jargon[0]), confused_by=tuple(jargon))
-    facts = matched_facts(incident.facts, text)
+    facts = matched_facts(incident.facts, text, ctx.language)
     new = [f for f in facts if f.id not in ctx.revealed]
     if new or (facts_first and facts):
         told = new or facts
         return Reply(" ".join(f.answer for f in told), reveals=tuple(f.id for f in new))
-    rule = matched_rule(incident.rules, text)
+    rule = matched_rule(incident.rules, text, ctx.language)
     if rule is not None:
         return Reply(rule.reply, rule=rule)
     if facts:
@@ -349,18 +261,23 @@ def _confused(incident: Incident, ctx: Context, term: str) -> str:
     return line(ctx.language, "confused", term=term)
 
 
+ACKNOWLEDGED = frozenset({"empathy", "apology", "progress", "hold"})
+"""Acts the customer acknowledges ("Okay, thank you.")."""
+
+
 def _built_in(incident: Incident, text: str, ctx: Context) -> Reply:
     lang, mood = ctx.language, ctx.mood
-    if intent_in("identify", text, lang):
+    acts = acts_in(text, lang)
+    if "identify" in acts:
         return Reply(_identify_line(ctx), intent="identify")
-    if intent_in("check", text, lang):
+    if "check" in acts:
         key = "works" if ctx.solution_given else "still_broken"
         return Reply(line(lang, key), intent="check", kind="ack" if ctx.solution_given else "reply")
-    if intent_in("closing", text, lang):
+    if "closing" in acts:
         return Reply(mood_line(lang, "closing", mood), kind="closing", intent="closing")
-    if intent_in("greeting", text, lang):
+    if acts & {"greeting", "offer_help"}:
         return Reply(mood_line(lang, "greeting", mood), intent="greeting")
-    if intent_in("empathy", text, lang) or intent_in("progress", text, lang):
+    if acts & ACKNOWLEDGED:
         return Reply(mood_line(lang, "ack", mood), kind="ack", intent="ack")
     fallback = incident.fallback or line(lang, "fallback")
     return Reply(fallback, intent="fallback")

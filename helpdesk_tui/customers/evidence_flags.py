@@ -6,10 +6,11 @@ reports and replays show the same flags. The heuristics are simple on
 purpose and documented in docs/simulation.md, so an assessor knows what a
 flag means and what it can miss:
 
-- COM-2 clarifying question: a message that asks something (a question mark,
-  or a question word at its start) before the incident is solved, other than
-  the greeting or the closing question; or any message that revealed a
-  hidden fact.
+- COM-2 clarifying question: a message the language layer reads as a
+  clarifying `question` (by its form: a question mark, inversion, a question
+  word, a tag; and not an offer of help, identification, check, closing,
+  hold or request) before the incident is solved; or any message that
+  revealed a hidden fact.
 - COM-4 paraphrase: a message sharing at least `PARAPHRASE_MIN_WORDS`
   distinct content words with what the customer said so far, most of its
   own content words being the customer's (`PARAPHRASE_MIN_SHARE`).
@@ -22,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from helpdesk_tui.customers.dialogue import first_match, intent_in, words
+from helpdesk_tui.customers.dialogue import intent_in, words
 
 PARAPHRASE_MIN_WORDS = 3
 """Distinct content words a paraphrase must share with the customer's words."""
@@ -32,18 +33,6 @@ STEM_LENGTH = 5
 """Words are compared on their first letters, so "printer" and "printers" agree."""
 CONTENT_MIN_LENGTH = 4
 """Shorter words (articles, pronouns...) never count, unless they hold a digit."""
-
-QUESTION_STARTS: dict[str, tuple[str, ...]] = {
-    "en": ("which", "what", "when", "where", "who", "whom", "whose", "how", "why", "could you",
-           "can you", "would you", "do you", "did you", "does", "is it", "is the", "are you",
-           "are the", "have you", "has", "since when"),
-    "nl": ("welke", "wat", "wanneer", "waar", "wie", "hoe", "waarom", "kunt u", "kan je",
-           "kun je", "heeft u", "hebt u", "heb je", "is het", "bent u", "ben je", "sinds wanneer",
-           "werkt"),
-    "fr": ("quel", "quelle", "quels", "quelles", "quand", "ou", "qui", "comment", "pourquoi",
-           "pouvez vous", "est ce que", "avez vous", "etes vous", "depuis quand", "combien"),
-}  # fmt: skip
-"""Words that open a question, when the candidate leaves out the question mark."""
 
 
 def _word_set(text: str) -> frozenset[str]:
@@ -96,26 +85,9 @@ class Flag:
         return data
 
 
-def is_question(text: str, language: str) -> bool:
-    """A question mark anywhere, or a question word opening the message."""
-    if "?" in text:
-        return True
-    starts = QUESTION_STARTS.get(language, QUESTION_STARTS["en"])
-    head = " ".join(words(text)[:3])
-    return any(head == s or head.startswith(s + " ") for s in starts)
-
-
 def clarifying_question(text: str, language: str) -> bool:
-    """A question that is neither the greeting's "how can I help?" nor the closing question."""
-    if not is_question(text, language):
-        return False
-    return not (intent_in("closing", text, language) or _greeting_only(text, language))
-
-
-def _greeting_only(text: str, language: str) -> bool:
-    """A greeting whose only question is how the candidate can help."""
-    helps = {"en": ("help",), "nl": ("helpen",), "fr": ("aider",)}.get(language, ("help",))
-    return intent_in("greeting", text, language) and first_match(helps, text) is not None
+    """The layer reads a clarifying question (not "how can I help?", not the closing question)."""
+    return intent_in("question", text, language)
 
 
 def content_stems(text: str, language: str) -> set[str]:

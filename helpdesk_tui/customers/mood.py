@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from helpdesk_tui.customers.dialogue import intent_in
+from helpdesk_tui.customers.dialogue import acts_in
 
 MIN_SCORE = 0.0
 MAX_SCORE = 3.0
@@ -30,9 +30,13 @@ JARGON = 0.75
 RULE_STEP = 1.0
 """A dialogue rule with `mood = "angrier"` or `"calmer"`."""
 EMPATHY = -1.0
-"""Acknowledgement or empathy ("sorry", "I understand", "begrijp", "je comprends")."""
+"""Empathy or an apology, as the language layer reads them ("I understand", "sorry",
+"ik begrijp", "je comprends"; not "je ne comprends pas")."""
 PROGRESS = -0.5
-"""A progress update ("I'm looking into it", "I'll keep you informed")."""
+"""A progress update or a request to hold ("I'm looking into it", "één moment")."""
+
+EMPATHY_ACTS = frozenset({"empathy", "apology"})
+PROGRESS_ACTS = frozenset({"progress", "hold"})
 
 
 def label_for(score: float) -> str:
@@ -45,11 +49,11 @@ def label_for(score: float) -> str:
 
 
 def empathy_in(text: str, language: str) -> bool:
-    return intent_in("empathy", text, language)
+    return bool(acts_in(text, language) & EMPATHY_ACTS)
 
 
 def progress_in(text: str, language: str) -> bool:
-    return intent_in("progress", text, language)
+    return bool(acts_in(text, language) & PROGRESS_ACTS)
 
 
 @dataclass(frozen=True, slots=True)

@@ -458,7 +458,7 @@ class Simulation:
         facts_first: bool = False,
     ) -> dialogue.Reply:
         """The customer's reply; with a `reaction`, also the mood nudges it implies."""
-        if dialogue.first_match(dialogue.solution_patterns(incident), text):
+        if dialogue.first_match(dialogue.solution_patterns(incident), text, self.language):
             self._solved.add(incident.id)
         ctx = dialogue.Context(
             customer=self.scenario.customer(conv.customer_id),
@@ -518,7 +518,7 @@ class Simulation:
         customer = state.customers.get(customer_id)
         if customer is None or customer.technical_level != TechnicalLevel.NOVICE.value:
             return []
-        return dialogue.jargon_in(text, self.scenario.glossary)
+        return dialogue.jargon_in(text, self.scenario.glossary, self.language)
 
     def _relay(
         self,
@@ -539,7 +539,7 @@ class Simulation:
             second = incident.second_line
             if incident.customer != customer_id or second is None:
                 continue
-            pattern = dialogue.first_match(second.relay_patterns, text)
+            pattern = dialogue.first_mention(second.relay_patterns, text, self.language)
             if pattern is None:
                 continue
             del self._relay_open[incident_id]
@@ -681,13 +681,24 @@ def restore(
     state = ExamState()
     for index, item in enumerate(events, start=1):
         seq, event = item if isinstance(item, tuple) else (index, item)
-        if state.started and event.kind == EventKind.STIMULUS:
-            _catch_up(sim, state, event)
-        elif state.started and event.kind == EventKind.COMMAND:
-            _drain(sim, state, event.exam_time)
-        apply(state, event, seq)
-        sim.observe(state, event)
+        replay_one(sim, state, seq, event)
     return sim, state
+
+
+def replay_one(sim: Simulation, state: ExamState, seq: int, event: Event) -> None:
+    """One more logged event through the simulation and the reducer, as `restore` does.
+
+    Raises RestoreError (a stimulus the scenario would not make, or one it made
+    that is missing) or the reducer's Refused (an event the session refuses);
+    `resume` uses it to find the first record of an unsigned tail the session
+    could not have written.
+    """
+    if state.started and event.kind == EventKind.STIMULUS:
+        _catch_up(sim, state, event)
+    elif state.started and event.kind == EventKind.COMMAND:
+        _drain(sim, state, event.exam_time)
+    apply(state, event, seq)
+    sim.observe(state, event)
 
 
 def _refused(state: ExamState, at: float, event_type: str, data: dict[str, Any]) -> bool:

@@ -32,12 +32,14 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from helpdesk_tui.core.events import EventFormatError
 from helpdesk_tui.eventlog.errors import LogError, LogReadError
+from helpdesk_tui.eventlog.keychain import first_chain_key, following_key, signature_ok
 from helpdesk_tui.eventlog.keys import PublicKey
 from helpdesk_tui.eventlog.reader import LoggedEvent, SignedMark, event_of, mark_of, parse_record
 from helpdesk_tui.eventlog.records import (
@@ -50,11 +52,9 @@ from helpdesk_tui.eventlog.records import (
     SessionHeader,
     b64decode_strict,
     canonical_json,
-    signing_message,
+    signed_fields,
 )
 from helpdesk_tui.eventlog.verifier import Fault, FaultKind, verify_bytes
-
-_SIGNED_KEYS = frozenset({"records", "head", "session", "key", "sig"})
 
 
 @dataclass(slots=True)
@@ -99,6 +99,8 @@ class LogFollower:
         """Bytes after the last newline (a record being written, or torn)."""
         self.header: SessionHeader | None = None
         self.key: PublicKey | None = None
+        self.chain: PublicKey | None = None
+        """The key the next checkpoint or seal must be signed with (None: not checkable)."""
         self.head = GENESIS_PREV
         self.seq = -1
         self.last_t = 0.0
@@ -108,13 +110,23 @@ class LogFollower:
         self.seal: SignedMark | None = None
         self.fault: Fault | None = None
         self._inode: int | None = None
+        self.line_hook: Callable[[int, bytes], None] | None = None
+        """Called with (line number, line) for each line taken after it checked out (witness)."""
 
     # ------------------------------------------------------------------ status
 
     @property
     def signatures_checked(self) -> bool:
-        """Whether signatures are checked (a key is known); else only the chain is."""
+        """Whether the log is checked back to its root key; else only the chain is.
+
+        A format 2 log's checkpoints are checked with its chain keys even without
+        the centre's key (`chain_checked`); only the header's signature needs it."""
         return self.key is not None
+
+    @property
+    def chain_checked(self) -> bool:
+        """Whether checkpoint and seal signatures are checked (with the chain keys)."""
+        return self.chain is not None
 
     @property
     def sealed(self) -> bool:
@@ -223,6 +235,8 @@ class LogFollower:
             stop = data.index(b"\n", start)
             line = data[start:stop]
             self._take(self.lines + 1, line, update)
+            if self.line_hook is not None:
+                self.line_hook(self.lines + 1, line)
             self._taken.update(data[start : stop + 1])
             self.lines += 1
             self.offset += stop + 1 - start
@@ -271,6 +285,9 @@ class LogFollower:
                 f"(seq {self.seq}, hash {self.head[:12]}...)"
             )
             raise _Fault(number, seq, FaultKind.BROKEN_LINK, why)
+        if record["t"] < self.last_t:
+            why = f"its exam time {record['t']:g} s is before the {self.last_t:g} s of the record before it"
+            raise _Fault(number, seq, FaultKind.TIME_BACKWARDS, why)
         if record["type"] in SIGNED_TYPES:
             update.marks.append(self._take_signed(number, record, line))
         else:
@@ -299,9 +316,13 @@ class LogFollower:
         except ValueError as exc:
             raise _Fault(1, 0, FaultKind.HEADER_EDITED, f"the header is not valid: {exc}") from None
         self.key = self._header_key(header)
-        if self.key is not None and not self._signature_ok(record):
+        if self.key is not None and not signature_ok(self.key, record):
             why = "the header does not match its signature: it was changed"
             raise _Fault(1, 0, FaultKind.HEADER_EDITED, why)
+        try:
+            self.chain = first_chain_key(header, self.key)
+        except ValueError as exc:
+            raise _Fault(1, 0, FaultKind.HEADER_EDITED, str(exc)) from None
         self.header = header
         self._advance(record, line)
 
@@ -346,12 +367,17 @@ class LogFollower:
         seq, data, rtype = record["seq"], record["data"], record["type"]
         if rtype == HEADER:
             raise _Fault(number, seq, FaultKind.MALFORMED, "a second header inside the log")
-        expected = _SIGNED_KEYS | ({"reason"} if rtype == SEAL else set())
+        expected = signed_fields(rtype, self.header.format)
         if data.keys() != expected:
             why = f"its data must have exactly {', '.join(sorted(expected))}"
             raise _Fault(number, seq, FaultKind.MALFORMED, why)
-        if data["key"] != self.header.key_fingerprint:
-            why = f"it is signed with key {data['key']}, not the log's key {self.header.key_fingerprint}"
+        chain = self.chain
+        if self.header.format >= 2:
+            expected_key = chain.fingerprint if chain is not None else ""
+        else:
+            expected_key = self.header.key_fingerprint
+        if data["key"] != expected_key:
+            why = f"it is signed with key {data['key']}, not the expected key {expected_key}"
             raise _Fault(number, seq, FaultKind.WRONG_KEY, why)
         if data["session"] != self.header.session_id:
             why = f"it belongs to session {data['session']}, not to this log's session"
@@ -361,7 +387,7 @@ class LogFollower:
             kind = FaultKind.SEAL_COUNT if rtype == SEAL else FaultKind.MISPLACED
             raise _Fault(number, seq, kind, why)
         if canonical_json(record) != line or (
-            self.key is not None and not self._signature_ok(record)
+            chain is not None and not signature_ok(chain, record)
         ):
             why = "its signature does not match its content under the log's key"
             raise _Fault(number, seq, FaultKind.BAD_SIGNATURE, why)
@@ -369,6 +395,10 @@ class LogFollower:
             raise _Fault(
                 number, seq, FaultKind.MALFORMED, f"the seal's reason {data['reason']!r} is unknown"
             )
+        try:
+            self.chain = following_key(record, self.header.format, chain)
+        except ValueError as exc:
+            raise _Fault(number, seq, FaultKind.MALFORMED, str(exc)) from None
         mark = mark_of(record, number)
         if rtype == SEAL:
             self.seal = mark
@@ -376,14 +406,6 @@ class LogFollower:
             self.checkpoints += 1
         self.last_signed_seq = seq
         return mark
-
-    def _signature_ok(self, record: dict[str, Any]) -> bool:
-        assert self.key is not None
-        try:
-            signature = b64decode_strict(record["data"]["sig"])
-        except (ValueError, KeyError, TypeError):
-            return False
-        return self.key.verify(signature, signing_message(record))
 
     def _after_seal(self, what: str) -> str:
         line = self.seal.line if self.seal is not None else self.lines

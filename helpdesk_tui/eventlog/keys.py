@@ -30,6 +30,8 @@ from helpdesk_tui.eventlog.errors import KeyFileError
 PRIVATE_KEY_FILE = "exam-centre.key"
 PUBLIC_KEY_FILE = "exam-centre.pub"
 PROCTOR_FILE = "proctor.json"
+WITNESS_KEY_FILE = "witness.key"
+WITNESS_PUB_FILE = "witness.pub"
 
 PROCTOR_MIN_LENGTH = 4
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1}
@@ -103,6 +105,23 @@ class Signer:
         return cls(Ed25519PrivateKey.generate(), is_ephemeral=True)
 
     @classmethod
+    def generate(cls) -> Signer:
+        """A fresh chain key: signs one checkpoint of one session, then is dropped."""
+        return cls(Ed25519PrivateKey.generate())
+
+    @classmethod
+    def from_raw(cls, raw: bytes) -> Signer:
+        """From the 32 raw private bytes a resume file holds (ValueError if not 32 bytes)."""
+        return cls(Ed25519PrivateKey.from_private_bytes(raw))
+
+    def raw_private(self) -> bytes:
+        return self._key.private_bytes(
+            serialization.Encoding.Raw,
+            serialization.PrivateFormat.Raw,
+            serialization.NoEncryption(),
+        )
+
+    @classmethod
     def from_pem(cls, content: bytes, is_ephemeral: bool = False) -> Signer:
         """From an unencrypted PKCS#8 PEM (a practice log's saved session key)."""
         key = serialization.load_pem_private_key(content, password=None)
@@ -165,6 +184,32 @@ def generate_keypair(directory: Path, proctor_code: str | None = None) -> KeyInf
         _write_new(proctor_path, _proctor_record(proctor_code), 0o600)
     _fsync_dir(directory)
     return KeyInfo(paths[0], paths[1], proctor_path, signer.fingerprint, pem)
+
+
+def generate_witness_keypair(directory: Path) -> KeyInfo:
+    """Write a new witness key pair (`witness.key`, `witness.pub`) into `directory`.
+
+    A witness key belongs to the account or machine that runs `helpdesk-exam
+    witness`, never to the exam user: the witness must be able to say "I saw
+    this" about logs the exam user could otherwise rewrite.
+    """
+    directory = Path(directory)
+    if directory.exists() and not directory.is_dir():
+        raise KeyFileError(f"{directory} is a file; `keys init --witness` needs a folder.")
+    paths = [directory / WITNESS_KEY_FILE, directory / WITNESS_PUB_FILE]
+    existing = [str(p) for p in paths if p.exists() or p.is_symlink()]
+    if existing:
+        raise KeyFileError(
+            f"{', '.join(existing)} already exist(s); keys init never overwrites a witness key, "
+            "because the witness files it signed could no longer be checked. Choose an empty folder."
+        )
+    directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+    signer = Signer(Ed25519PrivateKey.generate())
+    _write_new(paths[0], signer.private_pem(), 0o600)
+    pem = signer.public_key.pem()
+    _write_new(paths[1], pem.encode("ascii"), 0o644)
+    _fsync_dir(directory)
+    return KeyInfo(paths[0], paths[1], None, signer.fingerprint, pem)
 
 
 def _write_new(path: Path, content: bytes, mode: int) -> None:

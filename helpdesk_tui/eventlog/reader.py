@@ -9,7 +9,6 @@ not a crash.
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,9 +19,12 @@ from helpdesk_tui.eventlog.errors import LogReadError
 from helpdesk_tui.eventlog.records import (
     CHECKPOINT,
     HEADER,
+    MAX_LINE_BYTES,
+    MAX_LOG_BYTES,
     RECORD_KEYS,
     SEAL,
     SessionHeader,
+    parse_json,
 )
 
 
@@ -95,14 +97,25 @@ def read_bytes(path: Path) -> bytes:
     path = Path(path)
     if path.is_dir():
         raise LogReadError(f"{path} is a folder; give a session log file (logs/*.jsonl).")
+    if path.exists() and not path.is_file():
+        raise LogReadError(
+            f"{path} is not a regular file (a device, pipe or socket); give a session log file."
+        )
     try:
-        return path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(MAX_LOG_BYTES + 1)
     except FileNotFoundError:
         raise LogReadError(
             f"{path} does not exist; give the path of a session log (logs/*.jsonl)."
         ) from None
     except OSError as exc:
         raise LogReadError(f"{path} cannot be read ({exc.strerror}).") from None
+    if len(data) > MAX_LOG_BYTES:
+        raise LogReadError(
+            f"{path} is larger than {MAX_LOG_BYTES >> 20} MiB; no session log is that large "
+            "(a 5-hour exam writes a few tens of MiB). It is not a log, or it was padded."
+        )
+    return data
 
 
 def split_lines(data: bytes) -> tuple[list[bytes], TornTail | None, int]:
@@ -118,8 +131,8 @@ def split_lines(data: bytes) -> tuple[list[bytes], TornTail | None, int]:
 def parse_record(line: bytes) -> dict[str, Any]:
     """One line as a record dict; ValueError says what is wrong with it."""
     try:
-        record = json.loads(line)
-    except (ValueError, UnicodeDecodeError) as exc:
+        record = parse_json(line)
+    except ValueError as exc:
         raise ValueError(f"it is not JSON ({_short(exc)})") from None
     if type(record) is not dict or record.keys() != RECORD_KEYS:
         raise ValueError("it is not a record (an object with seq, t, wall, type, data and prev)")
@@ -153,6 +166,20 @@ def mark_of(record: dict[str, Any], line: int) -> SignedMark:
         raise ValueError(f"its data has no '{exc.args[0]}'") from None
     reason = data.get("reason") if record["type"] == SEAL else None
     return SignedMark(line, record["seq"], record["t"], record["wall"], records, head, key, reason)
+
+
+def read_header(path: Path) -> SessionHeader | None:
+    """The header from the first line alone, or None if it cannot be read as one.
+
+    For a quick look before the whole log is verified (resume checks the
+    scenario first); never raises for a bad file: the full read says what is wrong."""
+    try:
+        with Path(path).open("rb") as handle:
+            first = handle.readline(MAX_LINE_BYTES + 1)
+        record = parse_record(first.rstrip(b"\n"))
+        return SessionHeader.from_record(record) if record["type"] == HEADER else None
+    except (OSError, ValueError):
+        return None
 
 
 def read_log(path: Path) -> LogContents:

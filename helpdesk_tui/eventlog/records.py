@@ -18,8 +18,14 @@ from typing import Any
 from helpdesk_tui import __version__
 from helpdesk_tui.core.events import SCHEMA_VERSION
 
-FORMAT_VERSION = 1
-"""Bump when the record layout or what a signature covers changes."""
+FORMAT_VERSION = 2
+"""Bump when the record layout or what a signature covers changes.
+
+2: the root key (exam-centre or practice) signs only the header, which names
+the first per-session chain key; each checkpoint is signed by the current
+chain key and names the next one (forward security, docs/eventlog-format.md).
+1: every signature by the root key; still read and verified, never an exam log."""
+READABLE_FORMATS = (1, 2)
 
 HEADER = "log.header"
 CHECKPOINT = "log.checkpoint"
@@ -38,6 +44,17 @@ MODES = ("exam", "practice")
 KEY_EXAM_CENTRE = "exam-centre"
 KEY_PER_SESSION = "per-session"
 
+SIGNED_FIELDS = frozenset({"records", "head", "session", "key", "sig"})
+"""The data of a checkpoint and a seal in format 1 (a seal adds `reason`)."""
+
+
+def signed_fields(rtype: str, fmt: int) -> frozenset[str]:
+    """The exact data keys of a checkpoint or seal in this format."""
+    if rtype == SEAL:
+        return SIGNED_FIELDS | {"reason"}
+    return SIGNED_FIELDS | ({"next_key"} if fmt >= 2 else set())
+
+
 SIGNATURE_DOMAIN = b"helpdesk-exam log signature v1\n"
 """Prefixed to every signed message, so a log signature can never be mistaken
 for a signature the same key made for something else."""
@@ -55,6 +72,59 @@ def canonical_json(value: Any) -> bytes:
     produce, so no text a candidate types can make a record unwritable.
     """
     return _ENCODER.encode(value).encode("ascii")
+
+
+MAX_LINE_BYTES = 2 << 20
+"""The longest record line read (2 MiB): text fields are bounded far below this,
+so a longer line is damage or an attack, refused before it is parsed."""
+MAX_LOG_BYTES = 512 << 20
+"""The largest log read (512 MiB; a 5-hour exam writes a few tens of MiB)."""
+MAX_INT_DIGITS = 18
+"""No number in a record needs more digits (a 5000-digit integer is refused, not parsed)."""
+
+
+def _strict_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_INT_DIGITS:
+        raise ValueError(f"a number with {len(text.lstrip('-'))} digits (at most {MAX_INT_DIGITS})")
+    return int(text)
+
+
+def _strict_float(text: str) -> float:
+    if len(text) > 64:
+        raise ValueError(f"a number written with {len(text)} characters (at most 64)")
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"the number {text[:20]} is out of range")
+    return value
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+_DECODER = json.JSONDecoder(
+    parse_int=_strict_int, parse_float=_strict_float, parse_constant=_no_constant
+)
+"""The C scanner calls these only for numbers (two or three a record): no slower in
+practice than the default decoder, and every number is bounded where it is read."""
+
+
+def parse_json(line: bytes | str) -> Any:
+    """Strict JSON: no NaN or Infinity, no out-of-range or endless numbers, bounded nesting.
+
+    Every reader of a log (verify, report, review, resume, observe, witness)
+    parses through this, so a hostile line is a ValueError naming what is wrong,
+    never a RecursionError or a NaN that breaks a later step.
+    """
+    if len(line) > MAX_LINE_BYTES:
+        raise ValueError(f"the line is {len(line)} bytes long (at most {MAX_LINE_BYTES})")
+    try:
+        text = line.decode("utf-8") if isinstance(line, bytes) else line
+        return _DECODER.decode(text)
+    except RecursionError:
+        raise ValueError("it is nested too deeply") from None
+    except UnicodeDecodeError:
+        raise ValueError("it is not UTF-8") from None
 
 
 def sha256_hex(data: bytes) -> str:
@@ -102,6 +172,12 @@ def signing_message(record: dict[str, Any]) -> bytes:
     return SIGNATURE_DOMAIN + canonical_json({**record, "data": data})
 
 
+OPTIONAL_HEADER_FIELDS = frozenset(
+    {"language_layer", "language_layer_sha256", "form_base_sha256", "form_seed"}
+)
+"""Header fields added later: logs written before them stay readable (and verify)."""
+
+
 @dataclass(frozen=True, slots=True)
 class CheckpointPolicy:
     """When the writer signs the chain head: every `records` records or `seconds` of exam time.
@@ -143,15 +219,27 @@ class SessionHeader:
     key_fingerprint: str = ""
     key_kind: str = KEY_EXAM_CENTRE
     session_public_key: str | None = None
+    chain_key: str | None = None
+    """Format 2: the public half (base64, raw 32 bytes) of the first chain key."""
     created: str = ""
     event_schema: int = SCHEMA_VERSION
     format: int = FORMAT_VERSION
     checkpoint_policy: dict[str, float] = field(default_factory=dict)
+    language_layer: str = ""
+    """The language layer that read the candidate's words live (`helpdesk_tui.language`)."""
+    language_layer_sha256: str = ""
+    form_base_sha256: str = ""
+    """A parallel form's base scenario (folder hash) and seed: `report` rebuilds the form from them."""
+    form_seed: int | None = None
 
     def to_data(self) -> dict[str, Any]:
         """The header record's `data` (without `sig`); `created` is the record's wall."""
         data = asdict(self)
         del data["created"]
+        if self.format < 2:
+            del data["chain_key"]
+        if self.form_seed is None:
+            del data["form_base_sha256"], data["form_seed"]
         return data
 
     @classmethod
@@ -161,8 +249,10 @@ class SessionHeader:
         if not isinstance(data, dict):
             raise ValueError("the header's data is not a JSON object")
         known = {f for f in cls.__dataclass_fields__ if f != "created"}
+        if data.get("format") == 1:
+            known.discard("chain_key")
         fields = {k: v for k, v in data.items() if k != "sig"}
-        missing = sorted(known - fields.keys())
+        missing = sorted(known - fields.keys() - OPTIONAL_HEADER_FIELDS)
         extra = sorted(fields.keys() - known)
         if missing or extra:
             what = f"missing {', '.join(missing)}" if missing else f"unknown {', '.join(extra)}"
@@ -179,17 +269,61 @@ class SessionHeader:
                 raise ValueError(f"the header's '{name}' must be a non-empty string")
         if self.mode not in MODES:
             raise ValueError(f"the header's 'mode' must be exam or practice, not {self.mode!r}")
+        if not isinstance(self.language_layer, str) or len(self.language_layer) > 40:
+            raise ValueError("the header's 'language_layer' must be a short version string")
+        if self.language_layer_sha256 and not _is_sha256_hex(self.language_layer_sha256):
+            raise ValueError("the header's 'language_layer_sha256' must be 64 lowercase hex digits")
         for name in ("scenario_sha256", "sla_profile_sha256"):
             if not _is_sha256_hex(getattr(self, name)):
                 raise ValueError(f"the header's '{name}' must be 64 lowercase hex digits")
+        self._check_form()
         if self.key_kind not in (KEY_EXAM_CENTRE, KEY_PER_SESSION):
             raise ValueError(f"the header's 'key_kind' is {self.key_kind!r}")
         if (self.key_kind == KEY_PER_SESSION) != isinstance(self.session_public_key, str):
             raise ValueError("only a per-session key header carries 'session_public_key'")
         if self.mode == "exam" and self.key_kind == KEY_PER_SESSION:
             raise ValueError("an exam log must be signed with an exam-centre key")
-        if self.format != FORMAT_VERSION:
-            raise ValueError(f"the header's 'format' is {self.format!r}; this program reads 1")
+        if type(self.format) is not int or self.format not in READABLE_FORMATS:
+            raise ValueError(
+                f"the header's 'format' is {self.format!r}; this program reads 1 and 2"
+            )
+        if (self.format >= 2) != isinstance(self.chain_key, str):
+            raise ValueError("a format 2 header (and only one) carries 'chain_key'")
+        for name in ("key_fingerprint", "created"):
+            if not isinstance(getattr(self, name), str):
+                raise ValueError(f"the header's '{name}' must be a string")
+        if type(self.event_schema) is not int:
+            raise ValueError("the header's 'event_schema' must be a whole number")
+        if self.session_public_key is not None and not isinstance(self.session_public_key, str):
+            raise ValueError("the header's 'session_public_key' must be a string")
+        self._check_policy()
+
+    def _check_form(self) -> None:
+        if self.form_seed is None and not self.form_base_sha256:
+            return
+        if type(self.form_seed) is not int or not 0 <= self.form_seed < 2**31:
+            raise ValueError("the header's 'form_seed' must be a whole number from 0 to 2^31-1")
+        if not _is_sha256_hex(self.form_base_sha256):
+            raise ValueError("the header's 'form_base_sha256' must be 64 lowercase hex digits")
+
+    def _check_policy(self) -> None:
+        policy = self.checkpoint_policy
+        if not policy:
+            return
+        records, seconds = (
+            (policy.get("records"), policy.get("seconds")) if isinstance(policy, dict) else (0, 0)
+        )
+        if (
+            not isinstance(policy, dict)
+            or policy.keys() != {"records", "seconds"}
+            or type(records) is not int
+            or records < 1
+            or type(seconds) not in (int, float)
+            or not seconds > 0
+        ):
+            raise ValueError(
+                'the header\'s \'checkpoint_policy\' must be {"records": N >= 1, "seconds": T > 0}'
+            )
 
 
 def _is_sha256_hex(value: Any) -> bool:

@@ -9,15 +9,18 @@ make realistic logs quickly.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import itertools
+import json
 import random
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from helpdesk_tui.core.events import Event, make_event
-from helpdesk_tui.eventlog.chain import ChainEncoder, bind_signer
+from helpdesk_tui.eventlog.chain import ChainEncoder, KeySource
 from helpdesk_tui.eventlog.keys import Signer
-from helpdesk_tui.eventlog.records import CheckpointPolicy, SessionHeader
+from helpdesk_tui.eventlog.records import CheckpointPolicy, SessionHeader, b64encode
+from helpdesk_tui.eventlog.recovery import save_chain_keys
 
 WALL_START = "2025-03-03T09:00:00.000Z"
 
@@ -98,20 +101,54 @@ def build_log_bytes(
     """The complete log for these events; sealed with `seal` as reason unless None."""
     policy = policy or CheckpointPolicy()
     header = dataclasses.replace(header, created=header.created or WALL_START)
-    bound = bind_signer(header, signer, policy)
-    encoder, first = ChainEncoder.start(bound, signer, policy)
+    keys = seeded_keys(chain_seed(header, signer))
+    encoder, first = ChainEncoder.start(header, signer, policy, keys)
     parts = [first]
     last: Event | None = None
     for event in events:
         batch = encoder.event(event)
         parts.append(batch.data)
-        encoder.state = batch.state
+        encoder.commit(batch)
         last = event
     if seal is not None:
         t, wall = (last.exam_time, last.wall_time) if last else (0.0, header.created)
         batch = encoder.seal(seal, t, wall)
         parts.append(batch.data)
     return b"".join(parts)
+
+
+def chain_seed(header: SessionHeader, signer: Signer) -> bytes:
+    """The seed `build_log_bytes` derives a log's chain keys from."""
+    return signer.public_key.raw + header.session_id.encode()
+
+
+def chain_signers(header: SessionHeader, signer: Signer, count: int = 200) -> dict[str, Signer]:
+    """The first `count` chain keys of a built log by fingerprint: a "leaked" key for forgery tests."""
+    keys = seeded_keys(chain_seed(header, signer))
+    found = [keys() for _ in range(count)]
+    return {k.fingerprint: k for k in found}
+
+
+def save_resume_key(path: Path, header: SessionHeader, signer: Signer) -> None:
+    """Put the resume file beside a built, unsealed log at `path` (as the writer would have)."""
+    expected = None
+    for line in Path(path).read_bytes().split(b"\n"):
+        try:
+            record = json.loads(line)
+        except ValueError:
+            continue
+        if record.get("type") == "log.header":
+            expected = record["data"]["chain_key"]
+        elif record.get("type") == "log.checkpoint":
+            expected = record["data"]["next_key"]
+    by_public = {b64encode(k.public_key.raw): k for k in chain_signers(header, signer).values()}
+    save_chain_keys(Path(path), [by_public[expected]])
+
+
+def seeded_keys(seed: bytes) -> KeySource:
+    """Chain keys derived from `seed`: the same log bytes on every run (tests only)."""
+    counter = itertools.count()
+    return lambda: Signer.from_raw(hashlib.sha256(seed + next(counter).to_bytes(8, "big")).digest())
 
 
 def write_log(

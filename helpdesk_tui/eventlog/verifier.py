@@ -10,7 +10,7 @@ name the one that changed (see docs/eventlog-format.md, "Which record is named")
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, Literal
@@ -18,6 +18,7 @@ from typing import Any, Literal
 from helpdesk_tui.core.events import EventFormatError, check_event_data
 from helpdesk_tui.eventlog.binding import folder_sha256
 from helpdesk_tui.eventlog.errors import KeyFileError
+from helpdesk_tui.eventlog.keychain import first_chain_key, following_key, signature_ok
 from helpdesk_tui.eventlog.keys import PublicKey
 from helpdesk_tui.eventlog.reader import TornTail, parse_record, read_bytes, split_lines
 from helpdesk_tui.eventlog.records import (
@@ -30,7 +31,7 @@ from helpdesk_tui.eventlog.records import (
     SessionHeader,
     b64decode_strict,
     canonical_json,
-    signing_message,
+    signed_fields,
 )
 
 Status = Literal["ok", "unsealed", "bad"]
@@ -40,7 +41,7 @@ EXIT_BAD = 1
 EXIT_USAGE = 2
 EXIT_UNSEALED = 3
 
-_SIGNED_KEYS = frozenset({"records", "head", "session", "key", "sig"})
+NOT_AN_EXAM_LOG = "CANNOT COUNT AS AN EXAM LOG"
 
 
 class FaultKind(StrEnum):
@@ -61,6 +62,11 @@ class FaultKind(StrEnum):
     HEADER_MISSING = "header-missing"
     SCENARIO_DIFFERS = "scenario-hash-differs"
     MALFORMED = "malformed-record"
+    TIME_BACKWARDS = "exam-time-goes-back"
+    CUT_AFTER_WITNESSED = "cut-after-witnessed"
+    WITNESS_HEAD_DIFFERS = "witness-head-differs"
+    FORK = "fork"
+    WITNESS_CHANGED = "witness-changed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,14 +114,38 @@ class VerifyResult:
     unsigned_records: int = 0
     """Complete records after the last signature: hash-chained but not signed."""
     last_checkpoint_line: int | None = None
+    format: int | None = None
+    chain_key: PublicKey | None = None
+    """The key the next checkpoint or seal must be signed with (resume looks for it)."""
+    line_hashes: list[str] = field(default_factory=list)
+    """SHA-256 of every line found intact, by line (index 0: the header): the witness
+    check compares what it cosigned with these."""
 
     @property
     def exit_code(self) -> int:
+        if self.status == "ok" and self.summary.mode == "exam" and self.format == 1:
+            return EXIT_BAD
         return {"ok": EXIT_OK, "unsealed": EXIT_UNSEALED, "bad": EXIT_BAD}[self.status]
 
     @property
     def per_session_key(self) -> bool:
         return self.summary.key_kind == KEY_PER_SESSION
+
+    @property
+    def not_an_exam_log(self) -> str | None:
+        """Why this log cannot count as an exam log, or None: the banner verify and report print."""
+        if self.per_session_key:
+            return (
+                f"{NOT_AN_EXAM_LOG}: it is signed with its own per-session practice key, "
+                "not with an exam centre's key."
+            )
+        if self.format == 1:
+            return (
+                f"{NOT_AN_EXAM_LOG}: format 1, its checkpoints are signed with the exam-centre "
+                "key itself (no forward security), so whoever held that key could have "
+                "re-signed it. Its integrity was checked all the same."
+            )
+        return None
 
 
 class _Bad(Exception):
@@ -167,6 +197,9 @@ class _Verifier:
         self.summary = Summary()
         self.header: SessionHeader | None = None
         self.key: PublicKey | None = None
+        self.chain: PublicKey | None = None
+        """The key the next checkpoint or seal must be signed with."""
+        self.last_t = 0.0
         self.hashes: list[str] = []
         """SHA-256 of every line found intact so far; hashes[-1] is the chain head."""
         self.sealed_line: int | None = None
@@ -195,6 +228,9 @@ class _Verifier:
             signed_records=signed,
             unsigned_records=total - signed,
             last_checkpoint_line=self.last_checkpoint_line,
+            format=self.header.format if self.header is not None else None,
+            chain_key=self.chain,
+            line_hashes=self.hashes,
         )
 
     # --- header ----------------------------------------------------------
@@ -216,8 +252,12 @@ class _Verifier:
             raise _header_bad(f"is not valid: {exc}") from None
         self._fill_summary(header)
         self.key = self._header_key(header)
-        if not self._signature_ok(record, line):
+        if not self._signature_ok(record, line, self.key):
             raise _header_bad("does not match its signature: it was changed")
+        try:
+            self.chain = first_chain_key(header, self.key)
+        except ValueError as exc:
+            raise _header_bad(f"is not valid: {exc}") from None
         if self.scenario_sha is not None:
             self._check_scenario(header)
         self.hashes.append(hashlib.sha256(line).hexdigest())
@@ -304,6 +344,14 @@ class _Verifier:
                 raise self._after_seal(number, record["seq"], "a record")
             if record["seq"] != index or record["prev"] != hashes[-1]:
                 raise self._position_fault(number, record, line)
+            if record["t"] < self.last_t:
+                why = (
+                    f"its exam time {record['t']:g} s is before the {self.last_t:g} s of the "
+                    "record before it: exam time only moves forward, so records were moved, "
+                    "edited or written by something other than the exam"
+                )
+                raise _Bad(number, record["seq"], FaultKind.TIME_BACKWARDS, why)
+            self.last_t = record["t"]
             if record["type"] in SIGNED_TYPES:
                 self._check_signed(number, record, line)
             else:
@@ -335,6 +383,7 @@ class _Verifier:
 
     def _check_signed(self, number: int, record: dict[str, Any], line: bytes) -> None:
         seq, data = record["seq"], record["data"]
+        assert self.header is not None
         if record["type"] == HEADER:
             raise _Bad(number, seq, FaultKind.MALFORMED, "a second header inside the log")
         self._check_signed_fields(number, record, line)
@@ -351,38 +400,40 @@ class _Verifier:
         else:
             self.summary.checkpoints += 1
             self.last_checkpoint_line = number
+        try:
+            self.chain = following_key(record, self.header.format, self.chain)
+        except ValueError as exc:
+            raise _Bad(number, seq, FaultKind.MALFORMED, str(exc)) from None
         self.last_signed_seq = seq
 
     def _check_signed_fields(self, number: int, record: dict[str, Any], line: bytes) -> None:
         """Fields, key, session, form and signature of a checkpoint or seal, in that order."""
         seq, data = record["seq"], record["data"]
         assert self.header is not None
-        expected = _SIGNED_KEYS | ({"reason"} if record["type"] == SEAL else set())
+        expected = signed_fields(record["type"], self.header.format)
         if data.keys() != expected:
             why = f"its data must have exactly {', '.join(sorted(expected))}"
             raise _Bad(number, seq, FaultKind.MALFORMED, why)
-        if data["key"] != self.header.key_fingerprint:
-            why = f"it is signed with key {data['key']}, not the log's key {self.header.key_fingerprint}"
+        chain = self.chain
+        expected_key = chain.fingerprint if chain is not None else self.header.key_fingerprint
+        if data["key"] != expected_key:
+            what = "the log's key" if self.header.format < 2 else "the session key the chain names"
+            why = f"it is signed with key {data['key']}, not {what} {expected_key}"
             raise _Bad(number, seq, FaultKind.WRONG_KEY, why)
         if data["session"] != self.header.session_id:
             raise self._foreign(number, record)
         if canonical_json(record) != line:
             why = "it is not in canonical form, so its bytes are not what was signed"
             raise _Bad(number, seq, FaultKind.BAD_SIGNATURE, why)
-        if not self._signature_ok(record, line):
+        if not self._signature_ok(record, line, chain):
             why = "its signature does not match its content under the log's key; it or any "
             why += f"record after line {self.last_signed_seq + 1} (the last good signature) may have been changed"
             raise _Bad(number, seq, FaultKind.BAD_SIGNATURE, why)
 
-    def _signature_ok(self, record: dict[str, Any], line: bytes) -> bool:
-        try:
-            signature = b64decode_strict(record["data"]["sig"])
-        except (ValueError, KeyError, TypeError):
+    def _signature_ok(self, record: dict[str, Any], line: bytes, key: PublicKey | None) -> bool:
+        if key is None or canonical_json(record) != line:
             return False
-        assert self.key is not None
-        if canonical_json(record) != line:
-            return False
-        return self.key.verify(signature, signing_message(record))
+        return signature_ok(key, record)
 
     def _foreign(self, number: int, record: dict[str, Any]) -> _Bad:
         assert self.header is not None
@@ -445,7 +496,7 @@ class _Verifier:
         signed = record["type"] in SIGNED_TYPES
         if signed and record["data"].get("session") != self.header.session_id:
             return self._foreign(number, record)
-        intact = (signed and self._signature_ok(record, line)) or (
+        intact = (signed and self._signature_ok(record, line, self.chain)) or (
             following is not None and following["prev"] == hashlib.sha256(line).hexdigest()
         )
         if intact:

@@ -10,6 +10,7 @@ writer stays usable and the same append can be retried later.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import fcntl
 import os
@@ -17,21 +18,20 @@ import uuid
 from pathlib import Path
 
 from helpdesk_tui.core.events import Event, utc_now_iso
-from helpdesk_tui.eventlog.chain import Batch, ChainEncoder, ChainState, bind_signer
+from helpdesk_tui.eventlog.chain import Batch, ChainEncoder, ChainState, KeySource
 from helpdesk_tui.eventlog.errors import LogError, LogStateError, LogWriteError
 from helpdesk_tui.eventlog.keys import Signer
 from helpdesk_tui.eventlog.records import (
-    KEY_PER_SESSION,
     CheckpointPolicy,
     SessionHeader,
     sha256_hex,
 )
 from helpdesk_tui.eventlog.recovery import (
     RecoveredLog,
-    load_session_key,
+    TailCheck,
     recover,
     remove_session_key,
-    save_session_key,
+    save_chain_keys,
     session_key_path,
 )
 
@@ -98,21 +98,24 @@ class EventLogWriter:
         header: SessionHeader,
         signer: Signer,
         policy: CheckpointPolicy | None = None,
+        key_source: KeySource = Signer.generate,
     ) -> EventLogWriter:
-        """Start a new log with its signed header; refuses a file that already exists."""
+        """Start a new log with its signed header; refuses a file that already exists.
+
+        `signer` (the exam-centre key, or a practice log's own) signs the header
+        only; `key_source` makes the chain keys (tests pass a seeded one)."""
         path = Path(path)
         policy = policy or CheckpointPolicy()
         header = dataclasses.replace(header, created=header.created or utc_now_iso())
         try:
-            bound = bind_signer(header, signer, policy)
+            encoder, line = ChainEncoder.start(header, signer, policy, key_source)
         except ValueError as exc:
             raise LogError(f"{path}: the log cannot be started: {exc}.") from None
-        encoder, line = ChainEncoder.start(bound, signer, policy)
         fd = cls._open_new(path)
         writer = cls(path, fd, encoder, 0)
         try:
-            if signer.is_ephemeral:
-                save_session_key(path, signer)
+            session_key_path(path).unlink(missing_ok=True)  # orphaned: its log did not exist
+            save_chain_keys(path, [encoder.signer])
             writer._write(Batch(line, encoder.state, 0))
             _fsync_dir(path.parent)
         except BaseException:
@@ -125,7 +128,7 @@ class EventLogWriter:
         path.parent.mkdir(parents=True, exist_ok=True)
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND | os.O_CLOEXEC
         try:
-            fd = os.open(path, flags, 0o600)
+            fd = os.open(path, flags, 0o640)  # group: the witness's, where it is set up
         except FileExistsError:
             raise LogStateError(
                 f"{path} already exists; a log is never overwritten. Resume that session with "
@@ -144,13 +147,15 @@ class EventLogWriter:
 
     @classmethod
     def reopen(
-        cls, path: Path, signer: Signer | None = None
+        cls, path: Path, signer: Signer | None = None, check_tail: TailCheck | None = None
     ) -> tuple[EventLogWriter, RecoveredLog]:
-        """Continue an unsealed log after a crash: verify it, move a torn tail aside, replay.
+        """Continue an unsealed log after a crash: verify it, keep aside what it cannot vouch for.
 
-        `signer` is the exam-centre key; for a practice log with a per-session
-        key leave it out and the key saved beside the log is used. The caller
-        appends `recovered.resume_event(...)` (with the downtime) before anything else.
+        `signer` is the exam-centre key (its public half checks the header; an
+        exam log needs it); a practice log with its own key needs none. What
+        signs from now on is the chain key saved beside the log. `check_tail`
+        replays the unsigned tail (see `recovery.recover`). Nothing is signed
+        here: the caller appends `recovered.resume_event(...)` first.
         """
         path = Path(path)
         try:
@@ -165,8 +170,9 @@ class EventLogWriter:
             ) from None
         _lock(fd, path)
         try:
-            recovered = recover(path, fd, signer)
-            signer = signer or load_session_key(path)
+            recovered = recover(path, fd, signer, check_tail)
+            chain_signer, recovered.chain_signer = recovered.chain_signer, None
+            assert chain_signer is not None
         except BaseException:
             os.close(fd)
             raise
@@ -178,7 +184,8 @@ class EventLogWriter:
             signed_t=recovered.last_signed_exam_time,
         )
         header = recovered.header
-        encoder = ChainEncoder(header, signer, CheckpointPolicy(**header.checkpoint_policy), state)
+        policy = CheckpointPolicy(**header.checkpoint_policy)
+        encoder = ChainEncoder(header, chain_signer, policy, state)
         return cls(path, fd, encoder, recovered.good_length), recovered
 
     # --- writing ---------------------------------------------------------
@@ -206,20 +213,20 @@ class EventLogWriter:
         """Write the signed seal; after it the log takes no more records."""
         self._check_writable()
         self._write(self._encoder.seal(reason, exam_time, wall_time))
-        if self._encoder.header.key_kind == KEY_PER_SESSION:
-            remove_session_key(self._path)
+        remove_session_key(self._path)
 
-    def close(self) -> None:
-        """Sign any unsigned records (unless sealed), then close the file.
+    def close(self, sign: bool = True) -> None:
+        """Sign any unsigned records (unless sealed, or `sign` is False), then close the file.
 
         A session closed without a seal (a practice run stopped half-way) thus
-        verifies as intact-unsealed with nothing unsigned.
+        verifies as intact-unsealed with nothing unsigned. A resume that failed
+        closes with `sign=False`: it never signs what it could not replay.
         """
         if self._fd is None:
             return
         try:
             st = self._encoder.state
-            if not st.sealed and st.unsigned and not self._dirty:
+            if sign and not st.sealed and st.unsigned and not self._dirty:
                 self.checkpoint(st.last_t, utc_now_iso())
         finally:
             self._close_fd()
@@ -267,6 +274,8 @@ class EventLogWriter:
         if self._dirty:
             self._repair()
         try:
+            if batch.next_signer is not None:  # the next key is safe before the log names it
+                save_chain_keys(self._path, [self._encoder.signer, batch.next_signer])
             _write_all(self._fd, batch.data)
             _sync(self._fd)
         except OSError as exc:
@@ -277,7 +286,17 @@ class EventLogWriter:
                 "can be written again."
             ) from exc
         self._length += len(batch.data)
-        self._encoder.state = batch.state
+        self._encoder.commit(batch)  # from here on only the next key can sign
+        if batch.next_signer is not None:
+            self._forget_old_key(batch.next_signer)
+
+    def _forget_old_key(self, current: Signer) -> None:
+        """Replace the resume file with the current key alone: the old one is gone for good.
+
+        If the disk refuses, the file still holds both keys; the next checkpoint
+        (or a resume) replaces it. The log entry is on disk either way."""
+        with contextlib.suppress(OSError):
+            save_chain_keys(self._path, [current])
 
     def _roll_back(self) -> None:
         """Cut a half-written record off; if even that fails, do it before the next write."""

@@ -31,12 +31,14 @@ from pathlib import Path
 
 from helpdesk_tui.core.clock import ExamClock
 from helpdesk_tui.core.events import utc_now_iso
-from helpdesk_tui.customers.simulation import RestoreError, restore
+from helpdesk_tui.core.reducer import Refused
+from helpdesk_tui.customers.simulation import RestoreError, replay_one, restore
 from helpdesk_tui.eventlog.binding import folder_sha256
 from helpdesk_tui.eventlog.errors import LogError
 from helpdesk_tui.eventlog.keys import Signer
+from helpdesk_tui.eventlog.reader import LoggedEvent, read_header
 from helpdesk_tui.eventlog.records import SessionHeader
-from helpdesk_tui.eventlog.recovery import RecoveredLog
+from helpdesk_tui.eventlog.recovery import RecoveredLog, TailCheck
 from helpdesk_tui.eventlog.writer import EventLogWriter
 from helpdesk_tui.runtime.lifecycle import SessionRuntime
 from helpdesk_tui.scenario.model import Scenario
@@ -95,14 +97,41 @@ def resume_log(
     """Reopen the log, rebuild the session from it and log the resume (or the start)."""
     if policy not in OUTAGE_POLICIES:
         raise ValueError(f"unknown outage policy {policy!r}; one of {', '.join(OUTAGE_POLICIES)}")
-    writer, recovered = EventLogWriter.reopen(Path(path), signer)
+    path = Path(path)
+    header = read_header(path)
+    if header is not None:  # the tail is replayed against it: it must be the session's own
+        check_scenario(header, scenario, path)
+    writer, recovered = EventLogWriter.reopen(path, signer, replay_tail(scenario))
     try:
-        check_scenario(recovered.header, scenario, Path(path))
+        check_scenario(recovered.header, scenario, path)
         return _rebuild(writer, recovered, scenario, policy, clock or _real_clock, wall_clock)
     except BaseException:
         with contextlib.suppress(LogError):
-            writer.close()  # signs the tail it verified: the log stays resumable
+            writer.close(sign=False)  # never sign what did not replay
         raise
+
+
+def replay_tail(scenario: Scenario) -> TailCheck:
+    """The check `recover` runs before anything is signed: does the unsigned tail replay?
+
+    The signed part is replayed first (if it fails, `_rebuild` refuses the whole
+    resume); then each tail record in turn through the scenario's simulation and
+    the reducer. The first that fails is named, and it and all after it are kept
+    aside unsigned."""
+
+    def check(signed: list[LoggedEvent], tail: list[LoggedEvent]) -> tuple[int, str] | None:
+        try:
+            simulation, state = restore(scenario, [(e.seq, e.event) for e in signed])
+        except (RestoreError, Refused, ValueError, KeyError, TypeError):
+            return None
+        for index, entry in enumerate(tail):
+            try:
+                replay_one(simulation, state, entry.seq, entry.event)
+            except (RestoreError, Refused, ValueError, KeyError, TypeError) as exc:
+                return index, f"it does not replay: {exc}"
+        return None
+
+    return check
 
 
 def _real_clock(start_at: float, speed: float) -> ExamClock:
@@ -119,7 +148,7 @@ def _rebuild(
 ) -> Resumed:
     try:
         simulation, state = restore(scenario, [(e.seq, e.event) for e in recovered.entries])
-    except RestoreError as exc:
+    except (RestoreError, Refused, ValueError, KeyError, TypeError) as exc:
         raise ResumeError(
             f"{writer.path} does not replay against scenario {scenario.folder}: {exc}. "
             "The log and the scenario disagree; have the assessors look at the log."

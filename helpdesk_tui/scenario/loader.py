@@ -61,6 +61,8 @@ from helpdesk_tui.scenario.sla_profile import check_format, check_sla_profile
 SCENARIO_FILE = "scenario.toml"
 MAX_DURATION_MINUTES = 300
 SCENARIO_ID = re.compile(r"[a-z0-9-]+")
+SCENARIO_KINDS = ("exam", "practice", "drill")
+"""What a scenario is for: `scenario list` shows them apart; an exam must observe every competency 3 times."""
 STEP_EVENTS: tuple[str, ...] = tuple(
     sorted(name for name, spec in EVENT_SPECS.items() if spec.kind == EventKind.COMMAND)
 )
@@ -68,8 +70,8 @@ STEP_EVENTS: tuple[str, ...] = tuple(
 
 _TOP_KEYS = (
     "format", "id", "title", "language", "duration_minutes", "sla_profile", "default",
-    "description", "groups", "glossary", "canned", "macros", "procedures", "categories",
-    "customers", "incidents",
+    "kind", "aim", "description", "groups", "glossary", "canned", "macros", "procedures",
+    "categories", "customers", "incidents",
 )  # fmt: skip
 _INCIDENT_KEYS = (
     "id", "title", "customer", "channel", "at_minute", "age_minutes", "subject", "body",
@@ -242,6 +244,8 @@ class _Builder:
             raw, top, "duration_minutes", minimum=1, maximum=MAX_DURATION_MINUTES
         )
         default = chk.boolean(raw, top, "default")
+        kind = chk.string(raw, top, "kind", required=False, choices=SCENARIO_KINDS) or "practice"
+        aim = self._optional_text(raw, top, "aim") or ""
         description = self._optional_text(raw, top, "description") or ""
         self._gather_ids()
         groups = self._list("groups", self._group, "group")
@@ -283,6 +287,8 @@ class _Builder:
             macros=macros,
             glossary=glossary,
             default=default,
+            kind=kind,
+            aim=aim,
             description=description,
             source_files=(self.chk.file, sla_path, *(a.path for a in articles)),
         )

@@ -275,6 +275,10 @@ class Scenario:
     macros: tuple[Macro, ...] = ()
     glossary: dict[str, str] = field(default_factory=dict)
     default: bool = False
+    kind: str = "practice"
+    """exam | practice | drill (docs/scenario-format.md)."""
+    aim: str = ""
+    """What a drill or practice scenario trains, in a line, for `scenario list`."""
     description: str = ""
     format: int = 1
     source_files: tuple[Path, ...] = ()

@@ -14,7 +14,9 @@ from typing import Any
 from helpdesk_tui.core.events import SCHEMA_VERSION
 from helpdesk_tui.eventlog.binding import file_sha256, folder_sha256
 from helpdesk_tui.eventlog.records import SessionHeader
+from helpdesk_tui.language import LAYER_VERSION, layer_hash
 from helpdesk_tui.scenario.model import Scenario
+from helpdesk_tui.scenario.variation import read_marker
 
 
 def sla_profile_file(scenario: Scenario) -> Path:
@@ -36,9 +38,13 @@ def session_header(
 
     One place for practice, exam, simulate and the crash trials, so every log
     binds the scenario folder and its SLA profile the same way and
-    `verify --scenario` checks them all alike.
+    `verify --scenario` checks them all alike. It also names the language
+    layer (version and hash) that read the candidate's words live.
     """
-    extra = {} if created is None else {"created": created}
+    extra: dict[str, Any] = {} if created is None else {"created": created}
+    form = read_marker(scenario.folder)
+    if form is not None:
+        extra |= {"form_base_sha256": form.base_sha256, "form_seed": form.seed}
     return SessionHeader(
         session_id=session_id,
         candidate_id=candidate_id,
@@ -46,6 +52,8 @@ def session_header(
         scenario_id=scenario.id,
         scenario_sha256=folder_sha256(scenario.folder),
         sla_profile_sha256=file_sha256(sla_profile_file(scenario)),
+        language_layer=LAYER_VERSION,
+        language_layer_sha256=layer_hash(),
         **extra,
     )
 

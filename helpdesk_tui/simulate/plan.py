@@ -191,7 +191,9 @@ class Planner:
         steps: list[Step] = self._empathy() if self.style.empathy else []
         if self.style.ask_questions:
             steps += [
-                self._fact_step(f) for f in job.incident.facts if not _for_second_line(job, f)
+                self._fact_step(f)
+                for f in job.incident.facts
+                if not _for_second_line(job, f, self.t.language)
             ]
         if self.style.paraphrase:
             steps.append(Step("paraphrase", "say", self._paraphrase))
@@ -204,7 +206,7 @@ class Planner:
                 return None
             novice = self.t.novice(state, job.incident.customer)
             pattern = self.t.best_ask(fact, novice)
-            if novice and dialogue.jargon_in(pattern, self.scenario.glossary):
+            if novice and dialogue.jargon_in(pattern, self.scenario.glossary, self.t.language):
                 self.note(f"{job.incident.id}: fact '{fact.id}' can only be asked with jargon")
                 return None
             return self.t.question(pattern), None
@@ -257,7 +259,7 @@ class Planner:
             return []
 
         def make(state: ExamState, j: Job) -> Said | None:
-            canned = self.t.canned_for(dialogue.built_in_patterns("closing", self.t.language))
+            canned = self.t.canned_for_act("closing")
             return canned or (self.t.phrase("closing"), None)
 
         return [Step("closing", "say", make)]
@@ -439,7 +441,8 @@ class Planner:
         group = self.scenario.group(second.group).name
         question = _without_sender(question, group)
         text = self.t.phrase("relay", group=group, question=question)
-        if second.relay_patterns and not dialogue.first_match(second.relay_patterns, text):
+        relay = second.relay_patterns
+        if relay and not dialogue.first_mention(relay, text, self.t.language):
             text += f" ({second.relay_patterns[0]})"
         return self.t.plain(text, self.t.novice(state, job.incident.customer)), None
 
@@ -515,9 +518,9 @@ def _without_sender(text: str, group: str) -> str:
     return text
 
 
-def _for_second_line(job: Job, fact: Fact) -> bool:
+def _for_second_line(job: Job, fact: Fact, lang: str) -> bool:
     """A fact only the second line's question brings up (the candidate relays it, SOL-5)."""
     second = job.incident.second_line
     if second is None or not second.question:
         return False
-    return any(dialogue.first_match(second.relay_patterns, ask) for ask in fact.ask)
+    return any(dialogue.first_mention(second.relay_patterns, ask, lang) for ask in fact.ask)

@@ -253,7 +253,7 @@ class ScriptedCandidate(Policy):
         text, canned = made
         conv = state.conversations.get(step.conv or job.conv_id or "")
         if conv is not None and conv.is_live:
-            if step.patterns and _already_said(conv, step.patterns):
+            if step.patterns and _already_said(conv, step.patterns, self.scenario.language):
                 return None
             data: dict[str, Any] = {"conversation_id": conv.id, "text": text}
             if canned:
@@ -352,9 +352,10 @@ def _typing_cost(text: str) -> float:
     return min(12.0, 1.0 + len(text) / 15.0)
 
 
-def _already_said(conv: Conversation, patterns: tuple[str, ...]) -> bool:
+def _already_said(conv: Conversation, patterns: tuple[str, ...], language: str) -> bool:
     return any(
-        m.author == "candidate" and dialogue.first_match(patterns, m.text) for m in conv.messages
+        m.author == "candidate" and dialogue.first_match(patterns, m.text, language)
+        for m in conv.messages
     )
 
 

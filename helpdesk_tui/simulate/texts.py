@@ -63,7 +63,7 @@ class Texts:
         """For a novice: drop sentences with jargon, or spell each term out when all have some."""
         if not (novice and self.style.plain_words and self.glossary):
             return text
-        kept = [s for s in sentences(text) if not dialogue.jargon_in(s, self.glossary)]
+        kept = [s for s in sentences(text) if not self.jargon(s)]
         if kept:
             return " ".join(kept)
         for term, plain in self.glossary.items():
@@ -81,9 +81,24 @@ class Texts:
         if not self.style.use_canned:
             return None
         for canned in self.scenario.canned:
-            if dialogue.first_match(patterns, canned.text):
+            if dialogue.first_match(patterns, canned.text, self.language):
                 return fill(canned.text), canned.id
         return None
+
+    def canned_for_act(self, act: str) -> Said | None:
+        """The first canned reply the language layer reads as this act (e.g. the closing)."""
+        if not self.style.use_canned:
+            return None
+        for canned in self.scenario.canned:
+            if dialogue.intent_in(act, fill(canned.text), self.language):
+                return fill(canned.text), canned.id
+        return None
+
+    def jargon(self, text: str) -> list[str]:
+        return dialogue.jargon_in(text, self.glossary, self.language)
+
+    def says(self, patterns: tuple[str, ...], text: str) -> bool:
+        return dialogue.first_match(patterns, text, self.language) is not None
 
     def role(self, step: ProcedureStep) -> str:
         """What a pattern step is for, judged by which of our sentences it recognises."""
@@ -95,7 +110,7 @@ class Texts:
             ("identify", self.phrase("identify")),
         )
         for role, text in probes:
-            if dialogue.first_match(step.patterns, text):
+            if self.says(step.patterns, text):
                 return role
         return "question"
 
@@ -107,16 +122,16 @@ class Texts:
         advice step); a question made of the step's pattern.
         """
         canned = self.canned_for(step.patterns)
-        if canned is not None and not (novice and dialogue.jargon_in(canned[0], self.glossary)):
+        if canned is not None and not (novice and self.jargon(canned[0])):
             return canned
         if role in ("closing", "check", "greeting", "identify"):
             own = self.phrase(role)
-            if dialogue.first_match(step.patterns, own):
+            if self.says(step.patterns, own):
                 return own, None
         asked = [
             p
             for p in step.patterns
-            if any(dialogue.matches(p, a) for f in incident.facts for a in f.ask)
+            if any(dialogue.mentioned(p, a, self.language) for f in incident.facts for a in f.ask)
         ]
         if asked:
             return self.question(self.best_pattern(tuple(asked), novice)), None
@@ -131,9 +146,9 @@ class Texts:
         texts = [o.text for o in answer.options if o.fits] + [answer.solution]
         for text in texts:
             for sentence in sentences(text):
-                if dialogue.first_match(patterns, sentence):
+                if self.says(patterns, sentence):
                     plain = self.plain(sentence, novice)
-                    return plain if dialogue.first_match(patterns, plain) else None
+                    return plain if self.says(patterns, plain) else None
         return None
 
     def _opens(self, pattern: str) -> str:
@@ -167,7 +182,7 @@ class Texts:
         ("big files"), then a yes-no opening ("anyone else"), then a single word;
         patterns that end on a little word ("how long has") come last in their group.
         """
-        usable = [p for p in patterns if not (novice and dialogue.jargon_in(p, self.glossary))]
+        usable = [p for p in patterns if not (novice and self.jargon(p))]
 
         def rank(pattern: str) -> tuple[int, bool, int]:
             w = dialogue.words(pattern)
@@ -187,11 +202,7 @@ class Texts:
         option = answer.fitting_option
         if option is not None:
             return self.plain(option.text, novice), True
-        chosen = [
-            s
-            for s in sentences(answer.solution)
-            if dialogue.first_match(answer.solution_keywords, s)
-        ]
+        chosen = [s for s in sentences(answer.solution) if self.says(answer.solution_keywords, s)]
         text = " ".join(chosen) if chosen else answer.solution
         return self.plain(text, novice), False
 

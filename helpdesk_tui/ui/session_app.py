@@ -91,6 +91,17 @@ class SessionApp(ExamApp):
             early = self._early_stop
         if early is not None:  # a signal came while the app was starting
             self.stop_session(early)
+            return
+        self._warm_up_language()
+
+    def _warm_up_language(self) -> None:
+        """Load the lemma dictionary in the background now the exam is on screen, so the
+        first message the candidate sends is read at once (start-up does not wait for it)."""
+        from helpdesk_tui.language import LANGUAGES, warm_up
+
+        language = self.controller.state.language
+        if language in LANGUAGES:
+            warm_up(language)
 
     def _request_stop(self, reason: str) -> None:
         """From any thread: have the event loop end the session as interrupted."""

@@ -154,7 +154,8 @@ def ideal_steps() -> list[Step]:
         # the angry call: look up while listening, greet, register, workaround, transfer
         (244, "kb_searched", {"query": "vpn", "results": ["kb-vpn-reset"]}),
         (250, "message_sent", {"conversation_id": "call-1",
-                               "text": "Good morning, service desk. Your name, and which department?"}),
+                               "text": "Good morning, service desk. Your name, and which department? "
+                                       "And since when does the VPN fail?"}),
         (252, "customer_message", {"conversation_id": "call-1", "duration_s": 3.0,
                                    "text": "Marc Dubois, Sales."}),
         (256, "ticket_created", {"ticket_id": "T-1002", "customer_id": "marc",

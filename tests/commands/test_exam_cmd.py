@@ -139,3 +139,33 @@ def test_the_scenario_folder_is_noted_beside_the_log(tmp_path: Path) -> None:
     assert exam.recall_scenario(log) == NORTHWIND.resolve()
     assert (tmp_path / "x.jsonl.scenario").stat().st_mode & 0o077 == 0
     assert exam.recall_scenario(tmp_path / "other.jsonl") is None
+
+
+def test_a_form_seed_makes_the_form_once_and_the_exam_sits_it(tmp_path: Path) -> None:
+    base = exam.practice.load(NORTHWIND)
+    form = exam.form_of(base, 4, tmp_path / "logs")
+    assert form.folder == tmp_path / "logs" / "forms" / "en-northwind-monday-form-4"
+    assert form.id == base.id
+    assert {c.name for c in form.customers} != {c.name for c in base.customers}
+    again = exam.form_of(base, 4, tmp_path / "logs")
+    assert again.folder == form.folder
+    assert exam.form_of(base, None, tmp_path / "logs") is base
+
+
+def test_a_form_seed_on_a_scenario_without_forms_is_refused(
+    tmp_path: Path, key_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    err = refused(
+        capsys,
+        "nl-verhaeghe-dinsdag",
+        "--candidate",
+        "c1",
+        "--key",
+        str(key_file),
+        "--logs",
+        str(tmp_path / "logs"),
+        "--form-seed",
+        "2",
+    )
+    assert "variation.toml: no such file" in err
+    assert not (tmp_path / "logs" / "forms" / "nl-verhaeghe-dinsdag-form-2").exists()

@@ -126,10 +126,19 @@ def test_list_the_bundled_scenarios(bundled: Path, capsys: pytest.CaptureFixture
     broken_copy(bundled.parent)
     shutil.move(str(bundled.parent / "broken"), bundled / "zz-broken")
     (bundled / "not-a-scenario").mkdir()
+    drill = bundled / "a-drill"
+    shutil.copytree(VALID, drill)
+    toml = drill / "scenario.toml"
+    toml.write_text(
+        toml.read_text()
+        .replace('id = "test-valid"', 'id = "a-drill"\nkind = "drill"\naim = "ticket data"', 1)
+        .replace("default = true", "default = false")
+    )
     assert cli.main(["scenario", "list"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].split() == ["id", "lang", "minutes", "incidents", "title"]
-    assert lines[1].split(maxsplit=5) == [
+    assert lines[0] == "Practice:"
+    assert lines[1].split() == ["id", "lang", "minutes", "incidents", "title"]
+    assert lines[2].split(maxsplit=5) == [
         "*",
         "test-valid",
         "en",
@@ -137,9 +146,16 @@ def test_list_the_bundled_scenarios(bundled: Path, capsys: pytest.CaptureFixture
         "3",
         "A small valid scenario",
     ]
-    assert lines[2].split()[:2] == ["zz-broken", "?"]
-    assert "(invalid: 4 errors — run `helpdesk-exam scenario validate" in lines[2]
+    drills = lines.index("Drills (short, one group of competencies each):")
+    assert drills > 2
+    assert lines[drills + 2].split()[0] == "a-drill"
+    assert lines[drills + 2].endswith("A small valid scenario — ticket data")
+    invalid = lines.index("Invalid:")
+    assert invalid > drills
+    assert lines[invalid + 2].split()[:2] == ["zz-broken", "?"]
+    assert "(invalid: 4 errors — run `helpdesk-exam scenario validate" in lines[invalid + 2]
     assert len([line for line in lines if "not-a-scenario" in line]) == 0
+    assert "Exams" not in "\n".join(lines)  # no exam is bundled here: no empty section
     assert lines[-1] == "* the default: what `helpdesk-exam` starts"
 
 

@@ -129,3 +129,31 @@ def test_a_missing_public_key_is_an_error(box: Sandbox, tmp_path: Path) -> None:
     result = collect(box, tmp_path / "out", "--pubkey", str(tmp_path / "nope.pub"))
     assert result.returncode == 2
     assert "cannot read the public key" in result.stderr
+
+
+def test_witness_files_are_collected_and_every_log_verified_against_them(
+    box: Sandbox, tmp_path: Path
+) -> None:
+    box.add_log("a.jsonl", "SEALED\n", candidate="c0001")
+    box.add_log("a.jsonl.set-aside", "kept aside\n", candidate="c0001")
+    witness = tmp_path / "witness-home"
+    witness.mkdir()
+    (witness / "witness.jsonl").write_text("cosignatures\n")
+    (witness / "witness.jsonl.state").write_text("state\n")
+    (witness / "witness.pub").write_text("PUB\n")
+    (witness / "witness.key").write_text("PRIVATE\n")  # never collected
+    dest = tmp_path / "out"
+    result = collect(box, dest, "--witness", str(witness))
+    assert result.returncode == 0, result.stdout + result.stderr
+    copied = sorted(p.name for p in (dest / "witness").iterdir())
+    assert copied == ["witness.jsonl", "witness.jsonl.state", "witness.pub"]
+    assert (dest / "logs" / "c0001" / "a.jsonl.set-aside").read_text() == "kept aside\n"
+    verify = [c["argv"] for c in box.calls() if c["argv"][:1] == ["verify"]]
+    assert verify[0][-4:] == [
+        "--witness",
+        str(dest / "witness" / "witness.jsonl"),
+        "--witness-pubkey",
+        str(dest / "witness" / "witness.pub"),
+    ]
+    assert "witness/witness.jsonl" in (dest / "MANIFEST.sha256").read_text()
+    assert "--witness witness/" in (dest / "README.txt").read_text()

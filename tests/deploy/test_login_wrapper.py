@@ -49,7 +49,8 @@ def test_first_login_starts_a_new_exam_in_the_candidates_own_folder(box: Sandbox
             str(folder),
         ]
     ]
-    assert folder.is_dir() and (folder.stat().st_mode & 0o777) == 0o700
+    # group read for the witness (the logs folder's group where it is set up), nothing for others
+    assert folder.is_dir() and (folder.stat().st_mode & 0o777) == 0o750
     call = box.calls()[-1]
     assert call["cwd"] == str(folder)
     assert call["stdin_tty"] and call["stdout_tty"]

@@ -215,3 +215,27 @@ def test_serve_refuses_an_open_address_unless_told(host: str) -> None:
 @pytest.mark.parametrize("host", ["127.0.0.1", "localhost", "::1", "127.0.0.2"])
 def test_serve_accepts_loopback(host: str) -> None:
     assert serve("--host", host, "--print-command").returncode == 0
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("exam", "en-northwind-monday"),
+        ("--key", "/etc/helpdesk-exam/keys/exam-centre.key"),
+        ("--candidate=c0042",),
+        ("--exam",),
+        ("--mode", "exam"),
+        ("--port", "8001", "--proctor-code", "1234"),
+    ],
+)
+def test_serve_refuses_to_serve_an_exam(args: tuple[str, ...]) -> None:
+    result = serve(*args, "--print-command")
+    assert result.returncode == 2
+    assert "practice only, never an exam" in result.stderr
+    assert result.stdout == ""  # no command was made
+
+
+def test_a_scenario_or_logs_folder_named_exam_is_still_practice(tmp_path: Path) -> None:
+    result = serve("--scenario", "exam", "--logs", str(tmp_path / "exam"), "--print-command")
+    assert result.returncode == 0, result.stderr
+    assert " practice exam --logs " in result.stdout

@@ -87,10 +87,12 @@ def resign(line: bytes, signer: Signer, change_key: bool = True, **changes: Any)
     )
 
 
-def fake_event(seq: int, prev: str, text: str = "I fixed it (inserted later)") -> bytes:
+def fake_event(
+    seq: int, prev: str, text: str = "I fixed it (inserted later)", t: float = 5.0
+) -> bytes:
     record = {
         "seq": seq,
-        "t": 5.0,
+        "t": t,
         "wall": "2025-03-03T09:00:05.000Z",
         "type": "note_added",
         "data": {"ticket_id": "T-100", "text": text},

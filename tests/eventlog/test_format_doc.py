@@ -24,6 +24,7 @@ def test_the_documented_example_verifies_with_the_documented_key() -> None:
     key = PublicKey(load_pem_public_key(pem.group(1).encode()))  # type: ignore[arg-type]
     result = verify_bytes(log.group(1).encode(), key)
     assert result.status == "ok", result.fault
+    assert result.format == 2 and result.exit_code == 0  # the current, forward-secure layout
     assert (result.summary.records, result.summary.checkpoints, result.summary.seal_reason) == (
         7,
         1,

@@ -19,7 +19,12 @@ from helpdesk_tui.eventlog import (
     verify_log,
 )
 from helpdesk_tui.eventlog.recovery import session_key_path
-from helpdesk_tui.eventlog.testing import build_log_bytes, sample_events, sample_header
+from helpdesk_tui.eventlog.testing import (
+    build_log_bytes,
+    sample_events,
+    sample_header,
+    save_resume_key,
+)
 
 POLICY = CheckpointPolicy(records=4, seconds=3600)
 NOW = "2025-03-03T10:00:00.000Z"
@@ -32,6 +37,7 @@ def events() -> list[Event]:
 
 def unsealed_log(path: Path, signer: Signer, events: list[Event]) -> Path:
     path.write_bytes(build_log_bytes(sample_header(), signer, events, POLICY, seal=None))
+    save_resume_key(path, sample_header(), signer)
     return path
 
 
@@ -117,6 +123,7 @@ def test_power_loss_at_any_byte_keeps_every_complete_record(
     for cut in sorted(rng.sample(range(len(full.split(b"\n", 1)[0]) + 1, len(full)), 10)):
         log = tmp_path / f"cut-{cut}.jsonl"
         log.write_bytes(full[:cut])
+        save_resume_key(log, sample_header(), signer)
         complete = full[:cut].count(b"\n")
         result = verify_log(log, pubkey)
         assert result.status == "unsealed" and result.summary.records == complete

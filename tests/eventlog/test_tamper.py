@@ -5,10 +5,17 @@ checks that `verify` names the record that was changed, with the right kind.
 The base log: header, 32 events, a checkpoint after every 5 events, a seal:
 
     line 1 header | 2-6 events | 7 checkpoint | ... | 37 checkpoint | 38-39 events | 40 seal
+
+The forgeries only a witness can show (truncation after a checkpoint, seal
+removal, re-signing with a leaked session key, a fork shown to two assessors)
+are in test_witness.py; laundering an unsigned tail through `resume` is in
+tests/runtime/test_resume_integrity.py; hostile bytes for every command that
+reads a log are in tests/commands/test_bad_log_fuzz.py.
 """
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -18,6 +25,7 @@ from helpdesk_tui.eventlog import CheckpointPolicy, PublicKey, Signer
 from helpdesk_tui.eventlog.records import CHECKPOINT, SEAL, sha256_hex
 from helpdesk_tui.eventlog.testing import (
     build_log_bytes,
+    chain_signers,
     other_session,
     sample_events,
     sample_header,
@@ -49,6 +57,23 @@ class Ctx:
     other: list[bytes]
     signer: Signer
     other_signer: Signer
+    chain: dict[str, Signer]
+    """The log's chain keys by fingerprint: what a forger who copied them would hold."""
+
+    def leaked(self, line: bytes) -> Signer:
+        """The chain key that signed this checkpoint or seal."""
+        return self.chain[rec(line)["data"]["key"]]
+
+    def key_due_at(self, number: int) -> str:
+        """The fingerprint of the chain key a signed record at line `number` must carry."""
+        fingerprint = ""
+        for line in self.lines[: number - 1]:
+            if rec(line)["type"] == CHECKPOINT:
+                fingerprint = self.chain_fingerprint(rec(line)["data"]["next_key"])
+        return fingerprint or self.chain_fingerprint(rec(self.lines[0])["data"]["chain_key"])
+
+    def chain_fingerprint(self, public_b64: str) -> str:
+        return PublicKey.from_raw(base64.b64decode(public_b64)).fingerprint
 
     def events(self, where: str) -> int:
         return pick(numbers_of(self.lines, "event"), where)
@@ -93,7 +118,8 @@ def ctx(signer: Signer, other_signer: Signer) -> Ctx:
     base = build_log_bytes(sample_header(), signer, events, POLICY)
     other_header = other_session(sample_header(), "f" * 32)
     other = build_log_bytes(other_header, signer, events, POLICY)
-    return Ctx(split(base), split(other), signer, other_signer)
+    chain = chain_signers(sample_header(), signer)
+    return Ctx(split(base), split(other), signer, other_signer, chain)
 
 
 def test_the_base_log_is_laid_out_as_the_cases_assume(ctx: Ctx, pubkey: PublicKey) -> None:
@@ -160,21 +186,21 @@ def deleted_and_renumbered(c: Ctx, where: str) -> tuple[bytes, Bad]:
 
 def inserted(c: Ctx, where: str) -> tuple[bytes, Bad]:
     at = c.events(where)
-    new = fake_event(at - 1, sha256_hex(c.lines[at - 2]))
+    new = fake_event(at - 1, sha256_hex(c.lines[at - 2]), t=rec(c.lines[at - 2])["t"])
     lines = c.lines[: at - 1] + [new] + c.lines[at - 1 :]
     return join(lines), Bad(at, FaultKind.INSERTED)
 
 
 def inserted_and_renumbered(c: Ctx, where: str) -> tuple[bytes, Bad]:
     at = c.events(where)
-    new = fake_event(at - 1, sha256_hex(c.lines[at - 2]))
+    new = fake_event(at - 1, sha256_hex(c.lines[at - 2]), t=rec(c.lines[at - 2])["t"])
     lines = c.lines[: at - 1] + [new] + renumber(c.lines[at - 1 :], 0, +1)
     return join(lines), Bad(at, FaultKind.INSERTED)
 
 
 def inserted_with_a_made_up_prev(c: Ctx, where: str) -> tuple[bytes, Bad]:
     at = c.events(where)
-    new = fake_event(at - 1, "ab" * 32)
+    new = fake_event(at - 1, "ab" * 32, t=rec(c.lines[at - 2])["t"])
     lines = c.lines[: at - 1] + [new] + renumber(c.lines[at - 1 :], 0, +1)
     return join(lines), Bad(at, FaultKind.INSERTED)
 
@@ -236,9 +262,13 @@ def checkpoint_moved(c: Ctx, where: str) -> tuple[bytes, Bad]:
     at = c.events(where)
     moved = {**rec(c.lines[c.checkpoints("middle") - 1]), "seq": at - 1}
     moved["prev"] = sha256_hex(c.lines[at - 2])
+    moved["t"] = max(moved["t"], rec(c.lines[at - 2])["t"])  # keep exam time moving forward
     lines = list(c.lines)
     lines[at - 1] = enc(moved)
-    return join(lines), Bad(at, FaultKind.BAD_SIGNATURE)
+    # format 2: a checkpoint from elsewhere is signed by another chain key than the one due here
+    due_here = c.key_due_at(at)
+    kind = FaultKind.BAD_SIGNATURE if moved["data"]["key"] == due_here else FaultKind.WRONG_KEY
+    return join(lines), Bad(at, kind)
 
 
 def chain_recomputed_after_edit(c: Ctx, where: str) -> tuple[bytes, Bad]:
@@ -276,7 +306,7 @@ def forged_seal_wrong_count(c: Ctx, where: str) -> tuple[bytes, Bad]:
         lines = c.lines[:-4]
         forged = resign(
             seal_line,
-            c.signer,
+            c.chain[c.key_due_at(len(lines) + 1)],  # the key leaked at that point
             seq=len(lines),
             prev=sha256_hex(lines[-1]),
             data={"head": sha256_hex(lines[-1])},
@@ -284,7 +314,12 @@ def forged_seal_wrong_count(c: Ctx, where: str) -> tuple[bytes, Bad]:
     else:
         lines = c.lines[:-1]
         delta = {"first": -1, "middle": +5}[where]
-        forged = resign(seal_line, c.signer, data={"records": rec(seal_line)["seq"] + delta})
+        forged = resign(
+            seal_line,
+            c.leaked(seal_line),
+            change_key=False,
+            data={"records": rec(seal_line)["seq"] + delta},
+        )
     return join([*lines, forged]), Bad(len(lines) + 1, FaultKind.SEAL_COUNT)
 
 
@@ -303,6 +338,27 @@ def torn_last_line(c: Ctx, where: str) -> tuple[bytes, Unsealed]:
     torn = c.lines[keep][: len(c.lines[keep]) // 2]
     signed = max([1, *numbers_of(c.lines[:keep], CHECKPOINT)])
     return join(c.lines[:keep]) + torn, Unsealed(records=keep, signed=signed, torn_line=keep + 1)
+
+
+def time_reversed(c: Ctx, where: str) -> tuple[bytes, Bad]:
+    """An event moved back in exam time (an edit, or a record written by something else)."""
+    at = c.events(where)
+    lines = list(c.lines)
+    earlier = {**rec(lines[at - 1]), "t": rec(lines[at - 2])["t"] - 0.5}
+    lines[at - 1] = enc(earlier)
+    return join(lines), Bad(at, FaultKind.TIME_BACKWARDS)
+
+
+def leaked_key_resigns_before_its_checkpoint(c: Ctx, where: str) -> tuple[bytes, Bad]:
+    """Forward security: the key of a later checkpoint, leaked, re-signs an earlier one after
+    an edit; that checkpoint's own key is gone, so the key chain names it."""
+    target = c.checkpoints(where)
+    later = c.lines[-1]  # the seal's key: the last one, as a key taken at the end
+    lines = list(c.lines)
+    lines[target - 2] = flip_in_value(lines[target - 2], "wall", offset=3)
+    lines = relink(lines, target - 2)
+    lines[target - 1] = resign(lines[target - 1], c.leaked(later))
+    return join(lines), Bad(target, FaultKind.WRONG_KEY)
 
 
 CASES: dict[str, Case] = {
@@ -333,6 +389,8 @@ CASES: dict[str, Case] = {
         forged_seal_wrong_count,
         records_after_seal,
         torn_last_line,
+        time_reversed,
+        leaked_key_resigns_before_its_checkpoint,
     )
 }
 

@@ -28,7 +28,13 @@ from helpdesk_tui.eventlog import (
 from helpdesk_tui.eventlog import writer as writer_module
 from helpdesk_tui.eventlog.records import CHECKPOINT, SEAL
 from helpdesk_tui.eventlog.recovery import session_key_path
-from helpdesk_tui.eventlog.testing import build_log_bytes, sample_events, sample_header
+from helpdesk_tui.eventlog.testing import (
+    build_log_bytes,
+    chain_seed,
+    sample_events,
+    sample_header,
+    seeded_keys,
+)
 
 WALL = "2025-03-03T09:30:00.000Z"
 
@@ -61,7 +67,8 @@ def test_create_writes_a_signed_header_that_binds_the_session(
     assert header.software_version == __version__
     assert header.key_fingerprint == signer.fingerprint
     assert header.checkpoint_policy == {"records": 100, "seconds": 60.0}
-    assert stat.S_IMODE(log.stat().st_mode) == 0o600
+    mode = stat.S_IMODE(log.stat().st_mode)
+    assert mode & 0o037 == 0 and mode & 0o600 == 0o600  # never writable but by its writer
     assert verify_log(log, pubkey).status == "unsealed"
 
 
@@ -93,7 +100,8 @@ def test_the_writer_writes_exactly_what_the_in_memory_builder_builds(
 ) -> None:
     events = sample_events(23, seed=5)
     policy = CheckpointPolicy(records=4, seconds=30)
-    with EventLogWriter.create(log, sample_header(), signer, policy) as writer:
+    keys = seeded_keys(chain_seed(sample_header(), signer))
+    with EventLogWriter.create(log, sample_header(), signer, policy, keys) as writer:
         for event in events:
             writer.append(event)
         writer.seal("completed", events[-1].exam_time, events[-1].wall_time)

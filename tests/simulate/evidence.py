@@ -83,7 +83,9 @@ def _solutions_given(scenario: Scenario, state: ExamState) -> bool:
     resolved = [t for t in state.tickets.values() if t.incident_id and t.solution]
     return bool(resolved) and all(
         dialogue.first_match(
-            dialogue.solution_patterns(scenario.incident(t.incident_id)), t.solution or ""
+            dialogue.solution_patterns(scenario.incident(t.incident_id)),
+            t.solution or "",
+            scenario.language,
         )
         for t in resolved
     )
@@ -136,7 +138,10 @@ def _greets_first(scenario: Scenario, state: ExamState) -> bool:
         for c in state.conversations.values()
         if not c.id.endswith("-news")
     ]
-    return bool(firsts) and all(t is not None and dialogue.first_match(greet, t) for t in firsts)
+    lang = scenario.language
+    return bool(firsts) and all(
+        t is not None and dialogue.first_match(greet, t, lang) for t in firsts
+    )
 
 
 def checks(result: RunResult, scenario: Scenario) -> dict[str, Callable[[], bool]]:

@@ -30,7 +30,7 @@ TEXTS = Texts(make_scenario(), Style("ideal"))
 )
 def test_questions_keep_the_pattern_word_for_word(pattern: str, question: str) -> None:
     assert TEXTS.question(pattern) == question
-    assert dialogue.matches(pattern, question)
+    assert dialogue.matches(pattern, question, "en")
 
 
 def test_dutch_questions_that_open_with_a_verb() -> None:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
+from textual.screen import Screen
 from textual.widgets import OptionList
 
 from helpdesk_tui.ui.screens.pickers import CannedPicker
@@ -158,3 +162,43 @@ async def test_drafts_are_kept_per_conversation(rig: Rig) -> None:
         assert app.main.conversations.input.value == "for marc"
         options = app.main.conversations.query_one("#conv-list", OptionList)
         assert options.option_count == 2
+
+
+async def test_typing_a_reply_does_not_lay_out_the_screen(
+    rig: Rig, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each key in the reply box used to lay out the whole main screen (issue 15)."""
+    layouts: list[str] = []
+    real = Screen._refresh_layout
+
+    def counted(self: Screen[object], *args: Any, **kwargs: Any) -> None:
+        layouts.append(type(self).__name__)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Screen, "_refresh_layout", counted)
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await at(pilot, 65)
+        await pilot.press("f4")
+        await pilot.pause()
+        layouts.clear()
+        await pilot.press(*"thanks")
+        await pilot.pause()
+        assert app.main.conversations.input.value == "thanks"
+        assert layouts == []
+
+
+async def test_a_long_reply_scrolls_to_its_end_in_the_box(rig: Rig) -> None:
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await at(pilot, 65)
+        await pilot.press("f4")
+        await pilot.pause()
+        box = app.main.conversations.input
+        box.value = "word " * 30  # 150 characters, wider than the box
+        box.cursor_position = len(box.value)
+        await pilot.press(*"END")
+        await pilot.pause()
+        assert box.value.endswith("word END")
+        assert box.scroll_x > 0
+        assert "word END" in screen_text(app)

@@ -25,6 +25,7 @@ from helpdesk_tui.i18n import _
 from helpdesk_tui.ui import keymap
 from helpdesk_tui.ui.controller import ExamController
 from helpdesk_tui.ui.format import clip, clock, since
+from helpdesk_tui.ui.widgets.steady_input import SteadyInput
 
 CURSOR = "▍"
 
@@ -136,7 +137,7 @@ class ConversationPane(Horizontal):
             with VerticalScroll(id="conv-scroll"):
                 yield Static(_("No conversation yet."), id="conv-transcript")
             yield Static("", id="conv-status")
-            yield Input(
+            yield SteadyInput(
                 placeholder=_("No conversation in view"),
                 id="conv-input",
                 disabled=True,

@@ -28,6 +28,7 @@ from helpdesk_tui.i18n import _
 from helpdesk_tui.kb.search import plain_text
 from helpdesk_tui.scenario.model import KbArticle
 from helpdesk_tui.ui import keymap
+from helpdesk_tui.ui.widgets.steady_input import SteadyInput
 
 SETTLE_S = 1.5
 """Seconds without typing after which a query counts as searched (and is logged)."""
@@ -77,7 +78,7 @@ class KbPanel(Vertical):
         self.passage_index = 0
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder=_("Search the knowledge base…"), id="kb-query")
+        yield SteadyInput(placeholder=_("Search the knowledge base…"), id="kb-query")
         yield OptionList(id="kb-results")
 
     def on_mount(self) -> None:

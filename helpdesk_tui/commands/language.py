@@ -1,0 +1,119 @@
+"""`helpdesk-exam language probe`: how the exam reads a wording, for authors and assessors.
+
+    helpdesk-exam language probe [--lang nl|fr|en] [TEXT] [--json]
+                                 [--scenario DIR --incident ID]
+
+It prints what the language layer (docs/language.md) reads in a message: its
+dialogue acts and the rule and words behind each, the words with their
+lemmas, and what is negated. With a scenario and an incident it also shows
+what that incident's customer would do with the message as its first one
+(the facts they reveal, the dialogue rule that fires, their reply) and which
+solution option, if any, the message gives, negation applied: the same code
+the exam and the assessment run. Without TEXT it reads one message a line
+from standard input; `--json` prints one JSON object a line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+from helpdesk_tui.commands.errors import UserError
+
+MAX_LINES = 100_000
+"""Messages read from standard input at most (a corpus, not a stream without end)."""
+MAX_LINE_CHARS = 4000
+"""... and characters of each (the layer reads no more of a message either)."""
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "language",
+        help="check how the exam reads a message (language probe)",
+        description="Tools for the language layer that reads the candidate's messages "
+        "(see docs/language.md).",
+    )
+    parser.set_defaults(handler=lambda _args: _print_help(parser))
+    sub = parser.add_subparsers(dest="language_command", metavar="ACTION", title="actions")
+    probe = sub.add_parser(
+        "probe",
+        help="show the acts, lemmas, negations and rules the exam reads in a message",
+        description="Show how the exam reads a message: dialogue acts with the rule and words "
+        "behind each, lemmas, negated phrases; with --scenario and --incident also the facts "
+        "the customer would reveal, the dialogue rule that fires, and the solution option the "
+        "message gives. Without TEXT, reads one message a line from standard input.",
+    )
+    probe.add_argument("text", nargs="?", metavar="TEXT", help="the message (default: stdin)")
+    probe.add_argument(
+        "--lang",
+        choices=("nl", "fr", "en"),
+        help="the message's language (default: the scenario's, else en)",
+    )
+    probe.add_argument("--json", action="store_true", help="one JSON object per message")
+    probe.add_argument(
+        "--scenario", metavar="DIR", help="a scenario folder or bundled id, to try an incident"
+    )
+    probe.add_argument("--incident", metavar="ID", help="the incident of --scenario to try")
+    probe.set_defaults(handler=run_probe)
+
+
+def _print_help(parser: argparse.ArgumentParser) -> int:
+    parser.print_help()
+    return 2
+
+
+def run_probe(args: argparse.Namespace) -> int:
+    from helpdesk_tui.commands.probe_view import Probe
+
+    if (args.scenario is None) != (args.incident is None):
+        raise UserError("--scenario and --incident go together: name the scenario folder (or "
+                        "bundled id) and one of its incident ids.")  # fmt: skip
+    scenario, incident = _incident(args.scenario, args.incident)
+    lang = args.lang or (scenario.language if scenario is not None else "en")
+    if lang not in ("nl", "fr", "en"):
+        raise UserError(f"the scenario's language is {lang!r}; probe reads nl, fr and en. "
+                        "Give --lang.")  # fmt: skip
+    probe = Probe(lang, scenario, incident)
+    texts = [args.text] if args.text is not None else _stdin_lines(sys.stdin)
+    for text in texts:
+        result = probe.read(text[:MAX_LINE_CHARS])
+        if args.json:
+            print(json.dumps(result.to_dict(), ensure_ascii=False))
+        else:
+            print("\n".join(result.lines()))
+            print()
+    return 0
+
+
+def _stdin_lines(stream: TextIO) -> list[str]:
+    """Non-empty lines of standard input, bounded; undecodable bytes replaced, never fatal."""
+    try:
+        raw = stream.buffer if hasattr(stream, "buffer") else None
+        lines: list[str] = []
+        source = (b.decode("utf-8", "replace") for b in raw) if raw is not None else stream
+        for line in source:
+            if len(lines) >= MAX_LINES:
+                raise UserError(f"standard input has more than {MAX_LINES} lines; probe them "
+                                "in smaller files.")  # fmt: skip
+            line = line.rstrip("\r\n")
+            if line.strip():
+                lines.append(line[:MAX_LINE_CHARS])
+        return lines
+    except OSError as exc:
+        raise UserError(f"standard input cannot be read ({exc.strerror}).") from None
+
+
+def _incident(scenario_arg: str | None, incident_id: str | None) -> tuple[Any, Any]:
+    if scenario_arg is None:
+        return None, None
+    from helpdesk_tui.commands.practice import find_scenario, load
+
+    scenario = load(find_scenario(str(Path(scenario_arg))))
+    ids = [i.id for i in scenario.incidents]
+    if incident_id not in ids:
+        raise UserError(f"{scenario.folder / 'scenario.toml'} has no incident {incident_id!r}; "
+                        f"its incidents are: {', '.join(ids) or '-'}.")  # fmt: skip
+    return scenario, scenario.incident(incident_id)

@@ -1,0 +1,479 @@
+"""`analyse(text, lang)`: one reading of a message, shared by customers and assessment.
+
+The steps, each driven by the language's lexicon (lexicons/*.toml):
+
+1. words, with elisions kept (tokens.py), normalised and lemmatised;
+2. sentences and clauses: punctuation ends them, and so do the lexicon's
+   terminator words ("but", "maar", "mais"...), which also end a negation;
+3. negation, NegEx-style: a trigger negates its clause ("clause" triggers,
+   for languages that put "niet"/"pas" after the verb) or the rest of it
+   ("forward" triggers, such as "don't"); pseudo-triggers ("don't forget",
+   "n'hésitez pas") are not negations;
+4. act rules, each match naming its rule and words;
+5. questions by form: a question mark, inversion ("Voyez-vous", "Kunt u",
+   "Can you"), an opener ("est-ce que"), a question word, a tag ("right?",
+   "toch", "n'est-ce pas"). A question is a clarifying `question` only when
+   the sentence is not already an offer of help, an identification, a
+   check, a closing, a hold, a greeting, a restatement or a request to do
+   something.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from helpdesk_tui.language import lemmas
+from helpdesk_tui.language.lexicon import Lexicon, PhraseSet, lexicon
+from helpdesk_tui.language.model import LANGUAGES, Analysis, Match, Token
+from helpdesk_tui.language.normalise import fold
+from helpdesk_tui.language.phrases import Word, first_word_ok, match_at
+from helpdesk_tui.language.tokens import MAX_CHARS, Piece, pieces
+
+NOT_A_QUESTION_WHEN = frozenset({"offer_help", "identify", "check", "closing", "hold", "greeting"})
+"""A question clause carrying one of these acts is that act, not a clarifying question;
+so is one that asks the customer to do something ("Can you restart it?")."""
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """Where sentences and clauses begin, and which words open a clause."""
+
+    sentence: tuple[int, ...]
+    clause: tuple[int, ...]
+    """Clauses end at punctuation; segments also at terminator words (negation scopes)."""
+    segment: tuple[int, ...]
+    lead: tuple[bool, ...]
+    asks: tuple[bool, ...]
+    opens: tuple[bool, ...] = ()
+    clause_ends: tuple[int, ...] = ()
+    """Per clause: the index after its last word."""
+    """Words that open a clause by punctuation (after fillers): where a question word counts
+    ("Je sais que c'est urgent": that "que" opens no question)."""
+    """Per sentence: does it end with a question mark?"""
+
+
+def check_language(lang: str) -> str:
+    if lang not in LANGUAGES:
+        raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, not {lang!r}")
+    return lang
+
+
+def analyse(text: str, lang: str) -> Analysis:
+    """The analysis of one message in `lang` (nl, fr or en); deterministic and cached.
+
+    Only the first `MAX_CHARS` characters are read (and kept as `text`), so a hostile
+    message cannot make the reading or the cache grow without bound.
+    """
+    return _analyse(text[:MAX_CHARS], check_language(lang))
+
+
+@lru_cache(maxsize=8192)
+def _analyse(text: str, lang: str) -> Analysis:
+    lex = lexicon(lang)
+    found = pieces(text, lex.elisions)
+    words = [_word(p, lex) for p in found]
+    layout = _layout(text, found, words, lex)
+    negated = _negation(words, layout, lex)
+    tokens = tuple(
+        Token(p.text, w.norm, w.lemma, p.start, p.end, n)
+        for p, w, n in zip(found, words, negated, strict=True)
+    )
+    forms = _question_forms(words, found, layout, lex)
+    matches = _rule_matches(words, layout, negated, lex, tokens, forms)
+    matches = _without_yielding_instructions(matches, layout)
+    matches += _question_matches(words, found, layout, lex, matches, tokens, forms)
+    matches.sort(key=lambda m: (m.span, m.kind))
+    acts = frozenset(m.kind for m in matches if not m.negated)
+    negated_text = tuple(
+        dict.fromkeys(_negated_phrase(text, m, tokens, layout, lex) for m in matches if m.negated)
+    )
+    return Analysis(text, lang, tokens, acts, tuple(matches), negated_text)
+
+
+def _word(piece: Piece, lex: Lexicon) -> Word:
+    norm = fold(piece.text)
+    if norm in lex.elision_lemmas:
+        return Word(norm, lex.elision_lemmas[norm])
+    lemma = lemmas.lemma(piece.text.lower(), lex.lang) if norm.isalpha() else norm
+    lemma = lex.synonyms.get(norm, lex.synonyms.get(lemma, lemma))
+    return Word(norm, lemma)
+
+
+def _layout(text: str, found: list[Piece], words: list[Word], lex: Lexicon) -> Layout:
+    sentence: list[int] = []
+    clause: list[int] = []
+    segment: list[int] = []
+    lead: list[bool] = []
+    opens: list[bool] = []
+    asks: list[bool] = []
+    skippable = lex.fillers | lex.negation.terminators | lex.negation.words
+    for i, (piece, word) in enumerate(zip(found, words, strict=True)):
+        new_sentence = i == 0 or piece.sentence_start
+        if new_sentence:
+            if i:
+                asks.append("?" in piece.gap)
+            sentence.append(len(asks))
+        else:
+            sentence.append(sentence[-1])
+        new_clause = new_sentence or piece.clause_start
+        clause.append(clause[-1] + 1 if i and new_clause else (clause[-1] if i else 0))
+        new_segment = new_clause or word.norm in lex.negation.terminators
+        segment.append(segment[-1] + 1 if i and new_segment else (segment[-1] if i else 0))
+        skip = words[i - 1].norm in skippable or words[i - 1].norm.endswith("n't") if i else False
+        lead.append(new_segment or (lead[-1] and skip))
+        prev_filler = i > 0 and words[i - 1].norm in lex.fillers
+        opens.append(new_clause or (opens[-1] and prev_filler))
+    if found:
+        asks.append("?" in text[found[-1].end :])
+    ends = [0] * (clause[-1] + 1 if clause else 0)
+    for i, c in enumerate(clause):
+        ends[c] = i + 1
+    return Layout(
+        tuple(sentence),
+        tuple(clause),
+        tuple(segment),
+        tuple(lead),
+        tuple(asks),
+        tuple(opens),
+        tuple(ends),
+    )
+
+
+def _negation(words: list[Word], layout: Layout, lex: Lexicon) -> list[bool]:
+    """Which words stand in a negation's scope."""
+    neg = lex.negation
+    n = len(words)
+    pseudo = _covered(neg.pseudo, words, lex, layout)
+    negated = [False] * n
+    for phrases, whole_clause in ((neg.clause, True), (neg.forward, False)):
+        for i in range(n):
+            if i in pseudo:
+                continue
+            w = words[i]
+            for phrase in phrases.candidates(w.norm, w.bare):
+                if not first_word_ok(phrase, w, lex):
+                    continue
+                end = match_at(phrase, words, i, lex, _segment_end(layout, i, n))
+                if end is None or any(j in pseudo for j in range(i, end)):
+                    continue
+                start = _segment_start(layout, i) if whole_clause else i
+                for j in range(start, _segment_end(layout, i, n)):
+                    negated[j] = True
+    return negated
+
+
+def _covered(phrases: PhraseSet, words: list[Word], lex: Lexicon, layout: Layout) -> set:
+    hit: set[int] = set()
+    for i, w in enumerate(words):
+        for phrase in phrases.candidates(w.norm, w.bare):
+            if first_word_ok(phrase, words[i], lex):
+                end = match_at(phrase, words, i, lex, len(words))
+                if end is not None:
+                    hit.update(range(i, end))
+    return hit
+
+
+def _segment_start(layout: Layout, i: int) -> int:
+    seg = layout.segment[i]
+    while i > 0 and layout.segment[i - 1] == seg:
+        i -= 1
+    return i
+
+
+def _segment_end(layout: Layout, i: int, n: int) -> int:
+    seg = layout.segment[i]
+    while i < n and layout.segment[i] == seg:
+        i += 1
+    return i
+
+
+def _clause_end(layout: Layout, i: int, n: int) -> int:
+    return layout.clause_ends[layout.clause[i]]
+
+
+def _sentence_end(layout: Layout, i: int, n: int) -> int:
+    s = layout.sentence[i]
+    while i < n and layout.sentence[i] == s:
+        i += 1
+    return i
+
+
+def _rule_matches(
+    words: list[Word],
+    layout: Layout,
+    negated: list[bool],
+    lex: Lexicon,
+    tokens: tuple[Token, ...],
+    forms: dict[int, QuestionForm | None],
+) -> list[Match]:
+    """Every rule's first match in each sentence, with its words."""
+    found: list[Match] = []
+    n = len(words)
+    for rule in lex.rules:
+        seen: set[int] = set()
+        covered = 0
+        ps = rule.phrases
+        for i in range(n):
+            w = words[i]
+            if not ps.has_open and w.norm not in ps.first_words and w.bare not in ps.first_words:
+                continue  # no phrase of this rule starts with this word
+            sentence = layout.sentence[i]
+            if (
+                i < covered
+                or layout.clause[i] in seen
+                or (rule.where == "start" and not layout.lead[i])
+            ):
+                continue
+            if rule.question is not None and _asks(forms[sentence], layout, i) != rule.question:
+                continue
+            if not _placed(rule.where, layout, i, sentence):
+                continue
+            end = _rule_end(rule.phrases, words, i, lex, layout, rule.where)
+            if end is None or (rule.unless and _cancelled(rule.unless, words, layout, i, end)):
+                continue
+            if end < n and words[end].norm in rule.unless_next:
+                continue
+            if rule.unless_clause and _in_clause(rule.unless_clause, words, layout, i):
+                continue
+            is_negated = rule.negatable and any(negated[i:end])
+            if not is_negated:
+                seen.add(layout.clause[i])
+            covered = end
+            words_hit = tuple(t.text for t in tokens[i:end])
+            found.append(Match(rule.act, rule.id, (i, end), words_hit, is_negated))
+    return found
+
+
+def _asks(form: QuestionForm | None, layout: Layout, i: int) -> bool:
+    """Is word i in an asking clause: the clause of the sentence's question form, or every
+    clause of a sentence that ends in "?" without one?"""
+    if form is None:
+        return False
+    first, last = layout.clause[form[1][0]], layout.clause[form[1][1] - 1]
+    return first <= layout.clause[i] <= last
+
+
+def _placed(where: str, layout: Layout, i: int, sentence: int) -> bool:
+    """`opening`: in the first sentence, not in the message's last clause; `first`: at the
+    message's first word ("Dag Tom, ..." opens); `last`: in the message's last sentence,
+    not at its first word ("... Dag Tom!" says goodbye); `opens`: where a clause opens by
+    punctuation (after fillers), not after a conjunction ("j'ai donc mis" restates nothing)."""
+    if where == "opening":
+        return sentence == 0 and layout.clause[i] != layout.clause[-1]
+    if where == "last":
+        return sentence == layout.sentence[-1] and i > 0
+    if where == "first":
+        return i == 0
+    if where == "opens":
+        return layout.opens[i]
+    return True
+
+
+def _in_clause(unless: frozenset[str], words: list[Word], layout: Layout, i: int) -> bool:
+    clause = layout.clause[i]
+    return any(w.norm in unless for w, c in zip(words, layout.clause, strict=True) if c == clause)
+
+
+def _cancelled(unless: frozenset[str], words: list[Word], layout: Layout, i: int, end: int) -> bool:
+    start = i
+    while start > 0 and layout.clause[start - 1] == layout.clause[i]:
+        start -= 1
+    return any(w.norm in unless or w.lemma in unless for w in words[start:end])
+
+
+def _rule_end(
+    phrases: PhraseSet, words: list[Word], i: int, lex: Lexicon, layout: Layout, where: str
+) -> int | None:
+    stop = _clause_end(layout, i, len(words))
+    w = words[i]
+    for phrase in phrases.candidates(w.norm, w.bare):
+        if not first_word_ok(phrase, words[i], lex):
+            continue
+        end = match_at(phrase, words, i, lex, stop)
+        if end is not None and (where != "end" or end == _sentence_end(layout, i, len(words))):
+            return end
+    return None
+
+
+QuestionForm = tuple[str, tuple[int, int]]
+
+
+def _sentence_bounds(layout: Layout, s: int) -> tuple[int, int]:
+    idx = [i for i, k in enumerate(layout.sentence) if k == s]
+    return idx[0], idx[-1] + 1
+
+
+def _question_forms(
+    words: list[Word], found: list[Piece], layout: Layout, lex: Lexicon
+) -> dict[int, QuestionForm | None]:
+    forms: dict[int, QuestionForm | None] = {}
+    for s in sorted(set(layout.sentence)):
+        start, end = _sentence_bounds(layout, s)
+        forms[s] = _question_form(words, found, layout, lex, s, start, end)
+    return forms
+
+
+def _question_form(
+    words: list[Word],
+    found: list[Piece],
+    layout: Layout,
+    lex: Lexicon,
+    s: int,
+    start: int,
+    end: int,
+) -> QuestionForm | None:
+    """The form that makes a sentence a question (and its words), or None."""
+    form = _first_form(words, found, layout, lex, start, end)
+    if layout.asks[s]:
+        # the asking clause: the one with a question form, else the sentence's first
+        # ("Your e-mail address, please?" asks for the address, not about "please")
+        return "mark", (form[1] if form is not None else (start, end))
+    if form is not None:
+        return form
+    if end - start < MIN_TAGGED:
+        return None
+    for tag in lex.questions.tags:
+        for j in range(max(start, end - len(tag) - 3), end):
+            if match_at(tag, words, j, lex, end) == end and layout.lead[j]:
+                return "tag", (j, end)
+    return None
+
+
+MIN_TAGGED = 4
+"""A tag question needs a statement before it: "Right." alone is no question."""
+
+
+def _first_form(
+    words: list[Word], found: list[Piece], layout: Layout, lex: Lexicon, start: int, end: int
+) -> QuestionForm | None:
+    """The first question form in a sentence: at a clause's start, or a French inversion."""
+    for j in range(start, end):
+        hit = _form_at(words, found, layout, lex, j, end)
+        if hit is not None:
+            return hit
+    return None
+
+
+def _form_at(
+    words: list[Word], found: list[Piece], layout: Layout, lex: Lexicon, j: int, end: int
+) -> QuestionForm | None:
+    q = lex.questions
+    w = words[j]
+    nxt = words[j + 1] if j + 1 < end else None
+    if layout.opens[j]:
+        for opener in q.openers:
+            stop = match_at(opener, words, j, lex, end)
+            if stop is not None:
+                return "opener", (j, stop)
+    inverted = q.hyphen_inversion and nxt is not None and nxt.norm in q.subjects
+    if inverted and found[j + 1].hyphenated and w.norm not in q.not_inverted:
+        return "inversion", (j, j + 2)
+    if not layout.opens[j]:
+        return None
+    at_clause_start = j == 0 or found[j].clause_start
+    if at_clause_start and w.norm in q.heads and nxt is not None and nxt.norm in q.subjects:
+        return "inversion", (j, j + 2)  # "Kunt u", "Can you"; not "dan zijn we" (V2 order)
+    if w.norm in q.words and not (nxt is not None and nxt.norm in q.subjects):
+        return "question-word", (j, j + 1)
+    return None
+
+
+INSTRUCTION_YIELDS_TO = frozenset({"hold", "check", "identify", "closing", "offer_help", "empathy"})
+"""A request in the same clause part as one of these acts is that act: "Can you hold?"
+asks to wait, "Can you log in now?" checks, "Could you confirm your name?" identifies."""
+
+
+def _without_yielding_instructions(matches: list[Match], layout: Layout) -> list[Match]:
+    """Drop requests that another act explains: same clause part, or later in the clause."""
+    others = [m for m in matches if m.kind in INSTRUCTION_YIELDS_TO and not m.negated]
+
+    def explained(m: Match) -> bool:
+        seg, clause = layout.segment[m.span[0]], layout.clause[m.span[0]]
+        return any(
+            any(layout.segment[i] == seg for i in range(*o.span))
+            or (layout.clause[o.span[0]] == clause and o.span[0] <= m.span[0])
+            for o in others
+        )
+
+    return [m for m in matches if not (m.kind == "instruction" and explained(m))]
+
+
+def _question_matches(
+    words: list[Word],
+    found: list[Piece],
+    layout: Layout,
+    lex: Lexicon,
+    acts: list[Match],
+    tokens: tuple[Token, ...],
+    forms: dict[int, QuestionForm | None],
+) -> list[Match]:
+    """A clarifying question per question sentence, when one of its asking clauses is no
+    other act. The asking clauses are those that open with a question form; a sentence
+    that ends in "?" without one asks in all its clauses."""
+    out: list[Match] = []
+    for s, form in forms.items():
+        if form is None:
+            continue
+        start, end = _sentence_bounds(layout, s)
+        asking = _all_forms(words, found, layout, lex, start, end) or [form]
+        if form[0] == "mark" and asking == [form]:
+            clauses = {layout.clause[i] for i in range(start, end)}
+            if any(_blocks_question(m, layout, c) for m in acts for c in clauses):
+                continue
+        else:
+            asking = [f for f in asking if not any(
+                _blocks_question(m, layout, layout.clause[f[1][0]]) for m in acts
+            )]  # fmt: skip
+            if not asking:
+                continue
+            if form[0] != "mark":
+                form = asking[0]
+        a, b = (asking[0] if form[0] == "mark" and asking != [form] else form)[1]
+        rule = f"{lex.lang}.question.{form[0]}"
+        out.append(Match("question", rule, (a, b), tuple(t.text for t in tokens[a:b])))
+    return out
+
+
+def _all_forms(
+    words: list[Word], found: list[Piece], layout: Layout, lex: Lexicon, start: int, end: int
+) -> list[QuestionForm]:
+    """Every question form that opens a clause of the sentence (the first per clause)."""
+    seen: dict[int, QuestionForm] = {}
+    for j in range(start, end):
+        if layout.clause[j] in seen:
+            continue
+        hit = _form_at(words, found, layout, lex, j, end)
+        if hit is not None:
+            seen[layout.clause[j]] = hit
+    return list(seen.values())
+
+
+def _blocks_question(m: Match, layout: Layout, clause: int) -> bool:
+    if m.negated or layout.clause[m.span[0]] != clause:
+        return False
+    return m.kind in NOT_A_QUESTION_WHEN or m.rule.endswith(".instruction.request")
+
+
+def _negated_phrase(
+    text: str, m: Match, tokens: tuple[Token, ...], layout: Layout, lex: Lexicon
+) -> str:
+    """The negated words of a match (not the trigger), to the end of the negation's scope."""
+    start = next((i for i in range(*m.span) if _negated_word(tokens[i], lex)), m.span[0])
+    stop = m.span[1]
+    while (
+        stop < len(tokens)
+        and tokens[stop].negated
+        and layout.segment[stop] == layout.segment[start]
+    ):
+        stop += 1
+    return text[tokens[start].start : tokens[stop - 1].end]
+
+
+def _negated_word(token: Token, lex: Lexicon) -> bool:
+    trigger = token.norm in lex.negation.words or token.norm.endswith("n't")
+    return token.negated and not trigger
+
+
+analyse.cache_clear = _analyse.cache_clear  # type: ignore[attr-defined]
+analyse.cache_info = _analyse.cache_info  # type: ignore[attr-defined]

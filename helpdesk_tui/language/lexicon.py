@@ -1,0 +1,308 @@
+"""The lexicons: each language's words and rules, as data (lexicons/*.toml).
+
+A lexicon holds, for one language: its elisions, spelling variants
+(synonyms), negation triggers and what ends their scope, the forms that
+make a sentence a question, the verbs that make an instruction, and the
+act rules. A rule is a list of phrases in a small pattern language, close
+to spaCy's rule matcher but written as text:
+
+- `word` matches that word (normalised: case, accents and apostrophes folded);
+- `word*` a word that starts with `word`;
+- `a|b|c` any of these words (each may end in `*`);
+- `*` any one word, `...` up to three words;
+- `@verb` a word whose lemma is one of the lexicon's instruction verbs,
+  `@imp` such a verb in an imperative-looking form (not its infinitive),
+  `@inf` such a verb in its infinitive, `@pp` a past participle (the
+  lexicon's list, or the regular shape it gives), `@nt` an English "n't".
+
+`where = "start"` anchors a phrase at the start of a clause (after filler
+words such as "so", "ok", "alors"), `"end"` at the end of a sentence,
+`"opening"` in the first sentence but not the message's last clause (a
+greeting that opens), `"first"` at the message's first word, `"last"` in
+the message's last sentence (a farewell), `"opens"` where a clause opens by
+punctuation (not after a conjunction);
+`question = true/false` keeps a rule to question / non-question sentences;
+`unless` lists words that cancel a match when they stand in its clause
+before or inside it ("ik ga de pc herstarten" tells what the operator
+will do, not what the customer must do).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from helpdesk_tui.language.normalise import fold
+from helpdesk_tui.language.tokens import pieces
+
+LEXICON_DIR = Path(__file__).with_name("lexicons")
+GAP = 3
+"""How many words `...` may skip."""
+
+
+@dataclass(frozen=True, slots=True)
+class Element:
+    """One position of a phrase: a set of words, prefixes, a word class, or a wildcard."""
+
+    words: frozenset[str] = frozenset()
+    prefixes: tuple[str, ...] = ()
+    word_class: str = ""
+    any: bool = False
+    gap: bool = False
+
+
+Phrase = tuple[Element, ...]
+
+
+MEMO_LIMIT = 50_000
+"""Words remembered per phrase set: bounded, whatever a hostile log throws at it."""
+
+
+class PhraseSet:
+    """Phrases indexed by their first word, so a word is tried only against phrases
+    that can start with it (a lexicon has thousands of phrases; a message, 20 words)."""
+
+    __slots__ = ("phrases", "_by_word", "_open", "_memo", "first_words", "has_open")
+
+    def __init__(self, phrases: tuple[Phrase, ...]) -> None:
+        self.phrases = phrases
+        self._by_word: dict[str, list[int]] = {}
+        self._open: list[int] = []
+        self._memo: dict[tuple[str, str], list[Phrase]] = {}
+        for i, phrase in enumerate(phrases):
+            first = phrase[0] if phrase else Element(any=True)
+            if first.words and not (first.prefixes or first.word_class or first.any or first.gap):
+                for word in first.words:
+                    self._by_word.setdefault(word, []).append(i)
+            else:
+                self._open.append(i)
+        self.first_words = frozenset(self._by_word)
+        self.has_open = bool(self._open)
+
+    def candidates(self, norm: str, bare: str) -> list[Phrase]:
+        """The phrases that may start at a word, in their lexicon order (memoised)."""
+        key = (norm, bare)
+        hit = self._memo.get(key)
+        if hit is None:
+            found = set(self._open)
+            for word in key:
+                found.update(self._by_word.get(word, ()))
+            hit = [self.phrases[i] for i in sorted(found)]
+            if len(self._memo) < MEMO_LIMIT:
+                self._memo[key] = hit
+        return hit
+
+    def __bool__(self) -> bool:
+        return bool(self.phrases)
+
+    def __iter__(self):
+        return iter(self.phrases)
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    act: str
+    phrases: PhraseSet
+    sources: tuple[str, ...]
+    where: str = "any"
+    question: bool | None = None
+    negatable: bool = False
+    unless: frozenset[str] = frozenset()
+    unless_next: frozenset[str] = frozenset()
+    unless_clause: frozenset[str] = frozenset()
+    """Words that cancel a match anywhere in its clause ("sorry to hear": sympathy, no apology)."""
+    """Words that, right after the match, cancel it ("Dan sluit ik": no imperative)."""
+    """Words that, in the clause up to the match, cancel it ("ik ga ... herstarten" is no instruction)."""
+
+
+@dataclass(frozen=True)
+class Negation:
+    clause: PhraseSet
+    forward: PhraseSet
+    pseudo: PhraseSet
+    terminators: frozenset[str]
+    words: frozenset[str] = frozenset()
+    """The triggers' words: a clause may open with them before its verb ("do not restart")."""
+
+
+@dataclass(frozen=True)
+class Questions:
+    words: frozenset[str]
+    heads: frozenset[str]
+    subjects: frozenset[str]
+    tags: tuple[Phrase, ...]
+    openers: tuple[Phrase, ...]
+    hyphen_inversion: bool
+    not_inverted: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    lang: str
+    version: str
+    elisions: frozenset[str]
+    elision_lemmas: dict[str, str]
+    synonyms: dict[str, str]
+    fillers: frozenset[str]
+    verbs: frozenset[str]
+    never_swap: tuple[tuple[str, str], ...]
+    compounds: bool
+    negation: Negation
+    questions: Questions
+    rules: tuple[Rule, ...]
+    words: frozenset[str] = field(default_factory=frozenset)
+    participles: frozenset[str] = field(default_factory=frozenset)
+    participle_shape: tuple[tuple[str, ...], tuple[str, ...]] = (("\0",), ("\0",))
+    """Prefixes and endings of a regular past participle (`@pp`): nl ge-...-d/t, en -ed."""
+
+
+class LexiconError(ValueError):
+    """A lexicon file is not what the layer expects (a bug in the shipped data)."""
+
+
+def files() -> list[Path]:
+    return sorted(LEXICON_DIR.glob("*.toml"))
+
+
+@cache
+def lexicon(lang: str) -> Lexicon:
+    """The lexicon of a language, parsed once (a few milliseconds)."""
+    path = LEXICON_DIR / f"{lang}.toml"
+    if not path.is_file():
+        raise LexiconError(f"no lexicon for language {lang!r} (expected {path})")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise LexiconError(f"{path}: {exc}") from None
+    return _build(lang, data, path)
+
+
+def _build(lang: str, data: dict, path: Path) -> Lexicon:
+    elisions = frozenset(fold(e) for e in data.get("elisions", {}))
+    compile_ = _compiler(elisions)
+    neg = data.get("negation", {})
+    q = data.get("questions", {})
+    rules = tuple(_rule(r, compile_, path) for r in data.get("rules", []))
+    synonyms = {
+        fold(variant): fold(canon)
+        for canon, variants in data.get("synonyms", {}).items()
+        for variant in variants
+    }
+    return Lexicon(
+        lang=lang,
+        version=str(data.get("version", "")),
+        elisions=elisions,
+        elision_lemmas={fold(k): fold(v) for k, v in data.get("elisions", {}).items()},
+        synonyms=synonyms,
+        fillers=frozenset(fold(w) for w in data.get("fillers", [])),
+        verbs=frozenset(fold(w) for w in data.get("verbs", [])),
+        never_swap=tuple((fold(a), fold(b)) for a, b in data.get("never_swap", [])),
+        compounds=bool(data.get("compounds", False)),
+        negation=Negation(
+            clause=PhraseSet(tuple(compile_(p) for p in neg.get("clause", []))),
+            forward=PhraseSet(tuple(compile_(p) for p in neg.get("forward", []))),
+            pseudo=PhraseSet(tuple(compile_(p) for p in neg.get("pseudo", []))),
+            terminators=frozenset(fold(w) for w in neg.get("terminators", [])),
+            words=_trigger_words(neg, compile_),
+        ),
+        questions=Questions(
+            words=frozenset(fold(w) for w in q.get("words", [])),
+            heads=frozenset(fold(w) for w in q.get("heads", [])),
+            subjects=frozenset(fold(w) for w in q.get("subjects", [])),
+            tags=tuple(compile_(p) for p in q.get("tags", [])),
+            openers=tuple(compile_(p) for p in q.get("openers", [])),
+            hyphen_inversion=bool(q.get("hyphen_inversion", False)),
+            not_inverted=frozenset(fold(w) for w in q.get("not_inverted", [])),
+        ),
+        rules=rules,
+        words=frozenset(fold(w) for w in data.get("known_words", [])),
+        participles=frozenset(fold(w) for w in data.get("participles", {}).get("words", [])),
+        participle_shape=(
+            tuple(data.get("participles", {}).get("prefixes", ["\0"])),
+            tuple(data.get("participles", {}).get("endings", ["\0"])),
+        ),
+    )
+
+
+def _trigger_words(neg: dict, compile_) -> frozenset[str]:
+    found: set[str] = set()
+    for text in [*neg.get("clause", []), *neg.get("forward", [])]:
+        for el in compile_(text):
+            found |= el.words
+    return frozenset(found)
+
+
+def _rule(data: dict, compile_, path: Path) -> Rule:
+    try:
+        phrases = data["phrases"]
+        return Rule(
+            id=data["id"],
+            act=data["act"],
+            phrases=PhraseSet(tuple(compile_(p) for p in phrases)),
+            sources=tuple(phrases),
+            where=data.get("where", "any"),
+            question=data.get("question"),
+            negatable=bool(data.get("negatable", data["act"] in NEGATABLE)),
+            unless=frozenset(fold(w) for w in data.get("unless", [])),
+            unless_next=frozenset(fold(w) for w in data.get("unless_next", [])),
+            unless_clause=frozenset(fold(w) for w in data.get("unless_clause", [])),
+        )
+    except KeyError as exc:
+        raise LexiconError(f"{path}: a rule lacks {exc}: {data!r}") from None
+
+
+NEGATABLE = frozenset({"instruction", "empathy"})
+"""Acts a negation takes away: "do not restart it" is no instruction, "je ne comprends
+pas" no empathy; a negated restatement ("so it does not start") is still one."""
+
+
+def _compiler(elisions: frozenset[str]):
+    def compile_phrase(text: str) -> Phrase:
+        elements: list[Element] = []
+        for chunk in text.split():
+            elements.extend(_elements(chunk, elisions))
+        return tuple(elements)
+
+    return compile_phrase
+
+
+def _elements(chunk: str, elisions: frozenset[str]) -> list[Element]:
+    if chunk == "*":
+        return [Element(any=True)]
+    if chunk == "...":
+        return [Element(gap=True)]
+    if chunk.startswith("@"):
+        return [Element(word_class=chunk[1:])]
+    if "|" in chunk:
+        return [_alternatives(chunk.split("|"))]
+    star = chunk.endswith("*")
+    parts = [fold(p.text) for p in pieces(chunk.rstrip("*"), elisions)]
+    out = [Element(words=frozenset({p})) for p in parts]
+    if star and out:
+        out[-1] = Element(prefixes=(parts[-1],))
+    return out
+
+
+def _alternatives(options: list[str]) -> Element:
+    words = frozenset(fold(o) for o in options if not o.endswith("*"))
+    prefixes = tuple(fold(o[:-1]) for o in options if o.endswith("*"))
+    return Element(words=words, prefixes=prefixes)
+
+
+LAYER_VERSION = "1.0"
+"""Bumped whenever a lexicon or a rule changes what a message means."""
+
+
+@cache
+def layer_hash() -> str:
+    """sha256 over the layer's code and lexicon files, in a fixed order."""
+    package = Path(__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted([*package.glob("*.py"), *files()]):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()

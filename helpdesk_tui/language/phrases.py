@@ -1,0 +1,89 @@
+"""Matching the lexicon's phrases (lexicon.Phrase) over a message's tokens."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from helpdesk_tui.language.lexicon import GAP, Element, Lexicon, Phrase
+
+
+class Word:
+    """What a phrase element needs to know about one token."""
+
+    __slots__ = ("norm", "lemma", "bare")
+
+    def __init__(self, norm: str, lemma: str) -> None:
+        self.norm = norm
+        self.lemma = lemma
+        self.bare = norm.rstrip("'")
+
+
+def element_matches(el: Element, w: Word, lex: Lexicon) -> bool:
+    if el.any:
+        return True
+    if el.word_class:
+        return _in_class(el.word_class, w, lex)
+    if w.norm in el.words or w.bare in el.words:
+        return True
+    return any(w.norm.startswith(p) for p in el.prefixes)
+
+
+def _in_class(name: str, w: Word, lex: Lexicon) -> bool:
+    if name == "nt":
+        return w.norm.endswith("n't") or w.norm in ("dont", "cant", "wont", "doesnt", "didnt")
+    if name == "pp":
+        return _participle(w.norm, lex)
+    if w.lemma not in lex.verbs:
+        return False
+    if name == "verb":
+        return True
+    if name == "inf":
+        return w.norm == w.lemma
+    if name == "imp":
+        return _imperative(w, lex.lang)
+    return False
+
+
+def match_at(phrase: Phrase, words: Sequence[Word], i: int, lex: Lexicon, end: int) -> int | None:
+    """The end index (exclusive) when `phrase` matches from word `i` (not past `end`), else None."""
+    if not phrase:
+        return i
+    el, rest = phrase[0], phrase[1:]
+    if el.gap:
+        for skip in range(GAP + 1):
+            found = match_at(rest, words, i + skip, lex, end)
+            if found is not None:
+                return found
+            if i + skip >= end:
+                break
+        return None
+    if i >= end or not element_matches(el, words[i], lex):
+        return None
+    return match_at(rest, words, i + 1, lex, end)
+
+
+def first_word_ok(phrase: Phrase, w: Word, lex: Lexicon) -> bool:
+    """A cheap test before a full match: can the phrase start at this word?"""
+    el = phrase[0]
+    return el.gap or element_matches(el, w, lex)
+
+
+def _participle(norm: str, lex: Lexicon) -> bool:
+    """A past participle ("gereset", "reset", "réinitialisé"), by the lexicon's list and shapes."""
+    if norm in lex.participles:
+        return True
+    shape = lex.participle_shape
+    return len(norm) >= 5 and norm.startswith(shape[0]) and norm.endswith(shape[1])
+
+
+def _imperative(w: Word, lang: str) -> bool:
+    """A form an imperative takes: English the bare verb; French any finite form
+    ("redémarrez", "débranche"); Dutch the stem ("start", "trek", "probeer"), not the
+    -t form ("belt", "gaat"), which needs its "u" ("Klikt u", rule nl.instruction.polite)."""
+    if lang == "en":
+        return w.norm == w.lemma
+    if w.norm == w.lemma:
+        return False
+    if lang == "nl" and w.norm.endswith("t"):
+        return w.lemma[:-2] == w.norm or w.lemma[:-3] == w.norm
+    return True

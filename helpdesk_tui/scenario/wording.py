@@ -1,0 +1,158 @@
+"""Warnings about a scenario's patterns, read through the language layer (`scenario validate`).
+
+Two traps the layer cannot decide for the author:
+
+- a pattern word that starts other, common words of the language with another
+  meaning: a pattern matches word starts, so "cache" also hears "cachet" and
+  "print" hears "printer";
+- solution options whose key words are all key words of another option: a
+  message that gives the one then also gives the other, and the assessment
+  cannot tell which option the candidate chose.
+
+These checks read the language's whole dictionary, which takes a second, so
+they run in `scenario validate` only, never while an exam loads its scenario.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+from functools import cache
+
+from helpdesk_tui.scenario._check import At, Checker
+from helpdesk_tui.scenario.model import Scenario
+
+PREFIX_MIN = 4
+"""Pattern words shorter than this are not looked at (they are mostly whole words)."""
+LONGER_BY = 1
+"""Dictionary words at most this much longer than the pattern word count as traps: a
+letter more is where another word hides ("cache" / "cachet", "print" / "prints" is an
+inflection and is not one); longer words are mostly derivations of the same word."""
+SHOWN = 4
+INFLECTION_ENDINGS = {
+    "nl": frozenset({"s", "e", "n", "t"}),
+    "fr": frozenset({"s", "e", "x"}),
+    "en": frozenset({"s", "d"}),
+}
+"""Letters that inflect a word rather than make another one."""
+
+
+@cache
+def _sorted_words(lang: str) -> tuple[str, ...]:
+    """The language's dictionary words, folded and sorted (for prefix look-ups)."""
+    from simplemma.strategies import DEFAULT_DICTIONARY_FACTORY
+
+    from helpdesk_tui.language.normalise import fold
+
+    words = DEFAULT_DICTIONARY_FACTORY.get_dictionary(lang)
+    return tuple(sorted({fold(w) for w in words if w.isalpha()}))
+
+
+def prefix_traps(word: str, lang: str) -> list[str]:
+    """Real words that start with `word`, are a little longer, and have another lemma."""
+    from helpdesk_tui.language.lemmas import lemma
+
+    if len(word) < PREFIX_MIN or not word.isalpha():
+        return []
+    words = _sorted_words(lang)
+    own = lemma(word, lang)
+    endings = INFLECTION_ENDINGS.get(lang, frozenset())
+    found: list[str] = []
+    start = bisect.bisect_left(words, word)
+    for other in words[start:]:
+        if not other.startswith(word):
+            break
+        if len(other) > len(word) + LONGER_BY:
+            continue
+        if other == word:
+            found += [f for f in _accented(word, lang) if _unrelated(lemma(f.lower(), lang), own)]
+        elif other[len(word) :] in endings:
+            continue  # "kabel"/"kabels", "prise"/"prises": an inflection, the same word
+        elif _unrelated(lemma(other, lang), own) and lemma(other, lang) != word:
+            found.append(other)
+    return found
+
+
+def _unrelated(other_lemma: str, own: str) -> bool:
+    return (
+        other_lemma != own and not other_lemma.startswith(own) and not own.startswith(other_lemma)
+    )
+
+
+def _accented(word: str, lang: str) -> list[str]:
+    """The dictionary's accented spellings of a folded word ("cache" -> "caché")."""
+    from helpdesk_tui.language.lemmas import _accent_index
+
+    original = _accent_index(lang).get(word)
+    return [original] if original and original != word else []
+
+
+def _patterns(scenario: Scenario) -> Iterator[tuple[At, str]]:
+    """Every pattern of the scenario, with where it stands in scenario.toml."""
+    for i, inc in enumerate(scenario.incidents):
+        at = At().key("incidents").item(i, inc.id)
+        for j, fact in enumerate(inc.facts):
+            for k, p in enumerate(fact.ask):
+                yield at.key("facts").item(j, fact.id).key("ask").item(k), p
+        for j, rule in enumerate(inc.rules):
+            for k, p in enumerate(rule.when):
+                yield at.key("rules").item(j, rule.id).key("when").item(k), p
+        ans = at.key("answer")
+        for k, p in enumerate(inc.answer.solution_keywords):
+            yield ans.key("solution_keywords").item(k), p
+        for j, opt in enumerate(inc.answer.options):
+            for k, p in enumerate(opt.solution_keywords):
+                yield ans.key("options").item(j, opt.id).key("solution_keywords").item(k), p
+    for i, proc in enumerate(scenario.procedures):
+        for j, step in enumerate(proc.steps):
+            for k, p in enumerate(step.patterns):
+                at = At().key("procedures").item(i, proc.id).key("steps").item(j, step.id)
+                yield at.key("patterns").item(k), p
+
+
+def wording_warnings(scenario: Scenario, chk: Checker) -> None:
+    """Add the warnings of the module docstring to `chk` (one per pattern word)."""
+    from helpdesk_tui.language.find import pattern_words
+
+    lang = scenario.language
+    warned: set[str] = set()
+    for at, pattern in _patterns(scenario):
+        words = pattern_words(pattern, lang)
+        for norm, _lemma in words if len(words) == 1 else ():
+            if norm in warned:
+                continue
+            traps = prefix_traps(norm, lang)
+            if traps:
+                warned.add(norm)
+                shown = ", ".join(traps[:SHOWN]) + (", ..." if len(traps) > SHOWN else "")
+                chk.warning(
+                    at,
+                    f"'{norm}' in {pattern!r} also matches the start of other words ({shown}) — "
+                    "a pattern matches word starts: write the longer word or a phrase if those "
+                    "are not meant (check with: helpdesk-exam language probe)",
+                )
+    _overlapping_options(scenario, chk)
+
+
+def _overlapping_options(scenario: Scenario, chk: Checker) -> None:
+    from helpdesk_tui.language.find import pattern_words
+
+    lang = scenario.language
+    for i, inc in enumerate(scenario.incidents):
+        options = inc.answer.options
+        keys = [
+            frozenset(lem for k in o.solution_keywords for _n, lem in pattern_words(k, lang))
+            for o in options
+        ]
+        for a, b in ((a, b) for a in range(len(options)) for b in range(len(options)) if a != b):
+            if not keys[a] or not keys[a] <= keys[b] or (keys[a] == keys[b] and a > b):
+                continue
+            at = At().key("incidents").item(i, inc.id).key("answer").key("options")
+            at = at.item(a, options[a].id).key("solution_keywords")
+            same = "the same key words as" if keys[a] == keys[b] else "only key words of"
+            chk.warning(
+                at,
+                f"option '{options[a].id}' has {same} option '{options[b].id}' — a message that "
+                f"gives '{options[b].id}' also counts as '{options[a].id}'; give each option a "
+                "key word of its own",
+            )

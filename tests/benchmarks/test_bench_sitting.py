@@ -1,0 +1,40 @@
+"""The sitting benchmark's machinery, small: 2 candidates for a few seconds through ptys.
+
+`benchmarks/bench_sitting.py --mode pty` runs the real login wrapper (its
+second step, as sudo starts it) and the real exam on a pseudo-terminal per
+candidate, types, hands in and verifies. This keeps the benchmark from rotting
+between the runs that produce its figures; it asserts that the machinery
+works, not how fast it is.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "bench_sitting.py"
+
+pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="pseudo-terminals and /proc")
+
+
+def test_two_candidates_type_hand_in_and_their_logs_verify(tmp_path: Path) -> None:
+    out = tmp_path / "figures.json"
+    argv = [sys.executable, str(BENCH), "--mode", "pty", "--candidates", "2", "--seconds", "3"]
+    result = subprocess.run([*argv, "--json", str(out)], capture_output=True, text=True, timeout=90)
+    assert result.returncode == 0, result.stdout + result.stderr
+    figures = json.loads(out.read_text())
+    assert figures["mode"] == "pty"
+    assert figures["exam_processes_found"] == 2
+    rows = figures["candidates"]
+    assert len(rows) == 2
+    assert all(row["keys"] > 0 and 20 < row["rss_mb"] < 500 for row in rows)
+    assert sum(row["measured"] for row in rows) > 0
+    assert len(figures["verify"]) == 2 and set(figures["verify"].values()) == {0}
+    assert figures["append"]["n"] > 10
+    assert "verify: 2/2 logs sealed and intact; 0 intact but not sealed" in result.stdout
+    leftovers = [line for line in result.stdout.splitlines() if line.startswith("kept:")]
+    assert not leftovers

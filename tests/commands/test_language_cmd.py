@@ -1,0 +1,83 @@
+"""`helpdesk-exam language probe`: the reading of a message, for authors and assessors."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+
+import pytest
+
+from helpdesk_tui.cli import build_parser, main
+from helpdesk_tui.language import ACTS
+
+
+def probe(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(["language", "probe", *args])
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.out + captured.err
+    return code, captured.out, captured.err
+
+
+def test_the_command_is_listed() -> None:
+    assert "language" in build_parser().format_help()
+
+
+def test_a_french_inverted_question_without_a_mark(capsys) -> None:
+    code, out, _ = probe(capsys, "--lang", "fr", "Voyez-vous un message d'erreur")
+    assert code == 0
+    assert "acts:    question" in out
+    assert "fr.question.inversion" in out and "Voyez=voir" in out
+
+
+def test_json_reads_stdin_one_object_a_line(capsys, monkeypatch) -> None:
+    lines = "Ne pas se déconnecter !\n\nBonjour, que puis-je faire pour vous ?\n"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(lines.encode() + b"\xff\n")))
+    code, out, _ = probe(capsys, "--lang", "fr", "--json")
+    assert code == 0
+    objects = [json.loads(line) for line in out.splitlines()]
+    assert len(objects) == 3  # the empty line is skipped, the bad byte is replaced
+    first, second = objects[0], objects[1]
+    assert first["acts"] == [] and first["negated"] == ["se déconnecter"]
+    assert second["acts"] == ["greeting", "offer_help"]
+    for obj in objects:
+        assert set(obj) >= {"text", "acts", "negated", "matches"}
+        assert set(obj["acts"]) <= set(ACTS)
+
+
+def test_with_an_incident_it_shows_the_customer_and_the_solution(capsys) -> None:
+    code, out, _ = probe(
+        capsys, "--scenario", "en-northwind-monday", "--incident", "tom-lockout", "--json",
+        "Could you tell me your full name and your department?",
+    )  # fmt: skip
+    assert code == 0
+    scenario = json.loads(out)["scenario"]
+    assert scenario["incident"] == "tom-lockout"
+    assert "identity" in scenario["facts_revealed"]
+    assert scenario["solution"]["gives"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "given"),
+    [
+        ("Duw de kabel achteraan het scherm goed aan.", "solution given: key"),
+        ("Kom niet aan de kabel, herstart de pc.", "solution given: (none)"),
+    ],
+)
+def test_a_negated_solution_is_not_given(capsys, text: str, given: str) -> None:
+    code, out, _ = probe(
+        capsys, "--scenario", "nl-verhaeghe-dinsdag", "--incident", "lieve-pc-start-niet", text
+    )
+    assert code == 0
+    assert given in out
+
+
+def test_an_unknown_incident_is_one_paragraph(capsys) -> None:
+    code, _, err = probe(capsys, "--scenario", "en-northwind-monday", "--incident", "nope", "x")
+    assert code == 2
+    assert "has no incident 'nope'" in err and "tom-lockout" in err
+
+
+def test_scenario_without_incident_is_refused(capsys) -> None:
+    code, _, err = probe(capsys, "--scenario", "en-northwind-monday", "x")
+    assert code == 2 and "--incident" in err

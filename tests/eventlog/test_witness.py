@@ -1,0 +1,362 @@
+"""The witness and `verify --witness`: the forgeries of issue 11 that a log alone cannot show.
+
+Each forgery is made as an attacker on the exam server would make it, after
+the witness (another user) has followed and countersigned the log; each is
+detected with the witness file, naming the first disagreeing record or the
+witness's refusal. Without the witness a cut still reads "unsealed", with a
+text that says a crash and a cut cannot be told apart.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import signal
+from pathlib import Path
+
+import pytest
+
+from helpdesk_tui.cli import main
+from helpdesk_tui.eventlog import CheckpointPolicy, EventLogWriter, PublicKey, Signer
+from helpdesk_tui.eventlog.chain import ChainEncoder
+from helpdesk_tui.eventlog.keys import generate_witness_keypair, load_private_key
+from helpdesk_tui.eventlog.records import CHECKPOINT, SEAL
+from helpdesk_tui.eventlog.testing import (
+    build_log_bytes,
+    chain_signers,
+    sample_events,
+    sample_header,
+)
+from helpdesk_tui.eventlog.verifier import FaultKind, verify_bytes
+from helpdesk_tui.eventlog.witness import (
+    Witness,
+    WitnessError,
+    WitnessFile,
+    check_against_witness,
+    read_witness_file,
+)
+
+from .kit import join, numbers_of, rec, relink, resign, split
+
+POLICY = CheckpointPolicy(records=5, seconds=3600)
+
+
+@pytest.fixture(scope="module")
+def wkeys(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("witness") / "keys"
+    generate_witness_keypair(folder)
+    return folder
+
+
+@pytest.fixture
+def room(tmp_path: Path, wkeys: Path, key_dir: Path) -> Room:
+    return Room(tmp_path, wkeys, key_dir)
+
+
+class Room:
+    """A logs folder, a witness following it, and the CLI to verify with."""
+
+    def __init__(self, tmp: Path, wkeys: Path, key_dir: Path) -> None:
+        self.logs = tmp / "logs"
+        self.logs.mkdir()
+        self.out = tmp / "witness.jsonl"
+        self.wkeys, self.key_dir = wkeys, key_dir
+        self.wsigner = load_private_key(wkeys / "witness.key")
+
+    def witness(self) -> Witness:
+        file = WitnessFile(self.out, self.wsigner)
+        witness = Witness(self.logs, file)
+        witness.scan()
+        file.close()
+        return witness
+
+    def verify(
+        self, log: Path, capsys: pytest.CaptureFixture[str], witness: bool = True
+    ) -> tuple[int, str]:
+        argv = ["verify", str(log), "--pubkey", str(self.key_dir / "exam-centre.pub")]
+        if witness:
+            argv += [
+                "--witness",
+                str(self.out),
+                "--witness-pubkey",
+                str(self.wkeys / "witness.pub"),
+            ]
+        code = main(argv)
+        out = capsys.readouterr()
+        return code, out.out + out.err
+
+
+def sealed_log(room: Room, signer: Signer, name: str = "a.jsonl", count: int = 32) -> Path:
+    path = room.logs / name
+    path.write_bytes(build_log_bytes(sample_header(), signer, sample_events(count, seed=3), POLICY))
+    return path
+
+
+def test_the_witness_cosigns_every_signed_record_and_verify_agrees(
+    room: Room, signer: Signer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = sealed_log(room, signer)
+    lines = split(log.read_bytes())
+    witness = room.witness()
+    signed = [1, *numbers_of(lines, CHECKPOINT), *numbers_of(lines, SEAL)]
+    assert witness.cosigned == len(signed) and witness.refusals == 0
+    book = read_witness_file(room.out, room.wsigner.public_key)
+    cosigns = [e for e in book.entries if e["type"] == "witness.cosign"]
+    assert [c["seq"] + 1 for c in cosigns] == signed
+    assert cosigns[-1]["kind"] == "seal" and cosigns[0]["kind"] == "header"
+    code, out = room.verify(log, capsys)
+    assert code == 0 and "the witness cosigned 8 signed record(s)" in out
+    assert room.witness().cosigned == 0  # a second pass cosigns nothing twice
+
+
+def test_truncation_after_a_checkpoint_reads_unsealed_alone_and_fails_with_the_witness(
+    room: Room, signer: Signer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = sealed_log(room, signer)
+    lines = split(log.read_bytes())
+    room.witness()
+    cut_at = numbers_of(lines, CHECKPOINT)[2]  # keep up to the third checkpoint
+    log.write_bytes(join(lines[:cut_at]))
+    code, out = room.verify(log, capsys, witness=False)
+    assert code == 3 and "cannot tell a crash from a cut" in out and "--witness" in out
+    code, out = room.verify(log, capsys)
+    next_signed = numbers_of(lines, CHECKPOINT)[3]
+    assert code == 1 and "FAILED (cut-after-witnessed)" in out
+    assert f"line {next_signed} (seq {next_signed - 1})" in out
+
+
+def test_seal_removal_fails_with_the_witness(
+    room: Room, signer: Signer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = sealed_log(room, signer)
+    lines = split(log.read_bytes())
+    room.witness()
+    log.write_bytes(join(lines[:-1]))
+    assert room.verify(log, capsys, witness=False)[0] == 3
+    code, out = room.verify(log, capsys)
+    assert code == 1 and f"line {len(lines)} (seq {len(lines) - 1})" in out
+    assert "cut or rolled back" in out
+
+
+def test_re_signing_with_a_leaked_session_key(
+    room: Room, signer: Signer, pubkey: PublicKey, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The chain key due at the fourth checkpoint leaks; the attacker rewrites what came after
+    the third checkpoint and re-signs from there with keys of their own. The log alone checks
+    out; the witness cosigned the original fourth checkpoint, so its head is not in the log."""
+    log = sealed_log(room, signer)
+    lines = split(log.read_bytes())
+    room.witness()
+    third, fourth = numbers_of(lines, CHECKPOINT)[2:4]
+    leaked = chain_signers(sample_header(), signer)[rec(lines[fourth - 1])["data"]["key"]]
+    edited = rec(lines[third])
+    edited["wall"] = "2025-03-03T09:00:59.999Z"
+    forged_lines = lines[:third] + [
+        json.dumps(edited, sort_keys=True, separators=(",", ":")).encode()
+    ]
+    forged_lines = forged_lines + lines[third + 1 : fourth - 1]
+    forged_lines = relink(forged_lines, third)
+    forged = _resign_from(forged_lines, lines[fourth - 1 :], leaked)
+    log.write_bytes(join(forged))
+    alone = verify_bytes(log.read_bytes(), pubkey)
+    assert alone.status == "ok"  # what forward security cannot stop: the tail after the leak
+    code, out = room.verify(log, capsys)
+    assert code == 1 and "FAILED (witness-head-differs)" in out
+    assert f"line {third + 1} (seq {third})" in out or f"line {fourth} (seq {fourth - 1})" in out
+
+
+def test_a_leaked_session_key_cannot_re_sign_before_its_own_checkpoint(
+    room: Room, signer: Signer, pubkey: PublicKey
+) -> None:
+    """Forward security: with the key of the fourth checkpoint, a record before the third
+    cannot be changed: the checkpoint that covers it was signed by a key that is gone."""
+    lines = split(sealed_log(room, signer).read_bytes())
+    second, third, fourth = numbers_of(lines, CHECKPOINT)[1:4]
+    leaked = chain_signers(sample_header(), signer)[rec(lines[fourth - 1])["data"]["key"]]
+    edited = rec(lines[second])
+    edited["wall"] = "2025-03-03T09:00:30.123Z"
+    forged_lines = relink(
+        lines[:second]
+        + [json.dumps(edited, sort_keys=True, separators=(",", ":")).encode()]
+        + lines[second + 1 : third - 1],
+        second,
+    )
+    forged = _resign_from(forged_lines, lines[third - 1 :], leaked)
+    result = verify_bytes(join(forged), pubkey)
+    assert result.status == "bad" and result.fault is not None
+    assert result.fault.line == third and result.fault.kind in (
+        FaultKind.WRONG_KEY,
+        FaultKind.BAD_SIGNATURE,
+    )
+
+
+def _resign_from(head: list[bytes], rest: list[bytes], first_key: Signer) -> list[bytes]:
+    """Continue `head` with the records of `rest`, re-signing every checkpoint and the seal:
+    the first with `first_key`, the next ones with keys the forger makes and names."""
+    out = list(head)
+    key = first_key
+    for line in rest:
+        record = rec(line)
+        record["seq"] = len(out)
+        record["prev"] = hashlib.sha256(out[-1]).hexdigest()
+        if record["type"] in (CHECKPOINT, SEAL):
+            data = {k: v for k, v in record["data"].items() if k != "sig"}
+            data.update(records=record["seq"], head=record["prev"], key=key.fingerprint)
+            following = Signer.generate()
+            if record["type"] == CHECKPOINT:
+                data["next_key"] = base64.b64encode(following.public_key.raw).decode()
+            record["data"] = data | {"sig": "x"}
+            out.append(resign(json.dumps(record).encode(), key, change_key=False))
+            key = following
+        else:
+            out.append(json.dumps(record, sort_keys=True, separators=(",", ":")).encode())
+    return out
+
+
+def test_a_fork_shown_to_two_assessors(
+    room: Room, signer: Signer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two logs of one session that differ (one for each assessor): the witness followed
+    both, refused the second where it departs, and verify fails either with `fork`."""
+    first = sealed_log(room, signer, "for-assessor-1.jsonl")
+    second = room.logs / "for-assessor-2.jsonl"
+    lines = split(first.read_bytes())
+    changed = rec(lines[3])
+    changed["wall"] = "2025-03-03T09:00:07.777Z"
+    other = relink(
+        lines[:3]
+        + [json.dumps(changed, sort_keys=True, separators=(",", ":")).encode()]
+        + lines[4:],
+        3,
+    )
+    other = _resign_from(
+        other[: numbers_of(lines, CHECKPOINT)[0] - 1],
+        lines[numbers_of(lines, CHECKPOINT)[0] - 1 :],
+        chain_signers(sample_header(), signer)[
+            rec(lines[numbers_of(lines, CHECKPOINT)[0] - 1])["data"]["key"]
+        ],
+    )
+    second.write_bytes(join(other))
+    witness = room.witness()
+    assert witness.refusals == 1
+    book = read_witness_file(room.out, room.wsigner.public_key)
+    refusal = [e for e in book.entries if e["type"] == "witness.refusal"][0]
+    assert refusal["reason"] == "conflict" and refusal["log"] == "for-assessor-2.jsonl"
+    for log in (first, second):
+        code, out = room.verify(log, capsys)
+        assert code == 1 and "FAILED (fork)" in out and "two different logs" in out
+
+
+def test_the_witness_follows_a_log_as_it_grows_and_refuses_a_rollback(
+    room: Room, signer: Signer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = room.logs / "live.jsonl"
+    file = WitnessFile(room.out, room.wsigner)
+    witness = Witness(room.logs, file)
+    events = sample_events(23, seed=9)
+    with EventLogWriter.create(log, sample_header(), signer, POLICY) as writer:
+        counts = []
+        for index, event in enumerate(events):
+            writer.append(event)
+            if index % 6 == 5:
+                witness.scan()
+                counts.append(witness.cosigned)
+        assert counts == sorted(counts) and counts[-1] >= 4
+        snapshot = log.read_bytes()
+        for event in sample_events(12, seed=10, start=events[-1].exam_time + 1):
+            writer.append(event)
+        witness.scan()
+    log.write_bytes(snapshot)  # rolled back to an older copy
+    witness.scan()
+    file.close()
+    book = read_witness_file(room.out, room.wsigner.public_key)
+    assert (
+        book.entries[-1]["type"] == "witness.refusal" and book.entries[-1]["reason"] == "rollback"
+    )
+    code, out = room.verify(log, capsys)
+    assert code == 1 and "FAILED (cut-after-witnessed)" in out and "rolled back" in out
+
+
+def test_a_changed_or_rolled_back_witness_file_is_refused(
+    room: Room, signer: Signer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = sealed_log(room, signer)
+    room.witness()
+    original = room.out.read_bytes()
+    lines = split(original)
+    room.out.write_bytes(join(lines[:-2]))
+    with pytest.raises(WitnessError, match="rolled back"):
+        WitnessFile(room.out, room.wsigner)
+    edited = rec(lines[2])
+    edited["seq"] = 1
+    room.out.write_bytes(join([*lines[:2], json.dumps(edited).encode(), *lines[3:]]))
+    code, out = room.verify(log, capsys)
+    assert code == 1 and "FAILED (witness-changed)" in out and "line 3" in out
+
+
+def test_the_witness_command_once(
+    room: Room, signer: Signer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sealed_log(room, signer)
+    code = main(
+        [
+            "witness",
+            str(room.logs),
+            "--key",
+            str(room.wkeys / "witness.key"),
+            "--out",
+            str(room.out),
+            "--once",
+        ]
+    )
+    assert code == 0 and "8 cosignature(s)" in capsys.readouterr().err
+    assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL  # its SIGTERM handler is gone
+    assert (
+        main(
+            [
+                "witness",
+                str(room.logs / "a.jsonl"),
+                "--key",
+                str(room.wkeys / "witness.key"),
+                "--out",
+                str(room.out),
+            ]
+        )
+        == 2
+    )
+
+
+def test_check_against_witness_names_a_session_it_never_saw(
+    room: Room, signer: Signer, pubkey: PublicKey
+) -> None:
+    room.witness()
+    result = verify_bytes(
+        build_log_bytes(sample_header(), signer, sample_events(3), POLICY), pubkey
+    )
+    book = read_witness_file(room.out, room.wsigner.public_key)
+    notes = check_against_witness(result, book, "w.jsonl")
+    assert result.status == "ok" and "never saw session" in notes[0]
+    assert ChainEncoder  # the encoder is what the forgeries above imitate
+
+
+def test_an_invalid_tail_is_refused_once_and_the_log_witnessed_again_after_a_resume(
+    room: Room, signer: Signer
+) -> None:
+    """A bad line after the last checkpoint: the witness writes one `invalid` refusal; when
+    the log is written again (a resume kept the line aside and went on), it goes on too."""
+    log = room.logs / "a.jsonl"
+    full = build_log_bytes(sample_header(), signer, sample_events(32, seed=3), POLICY)
+    lines = split(full)
+    cut = numbers_of(lines, CHECKPOINT)[2]
+    log.write_bytes(join([*lines[:cut], b'{"seq": NaN}']))
+    file = WitnessFile(room.out, room.wsigner)
+    witness = Witness(room.logs, file)
+    witness.scan()
+    witness.scan()
+    assert witness.refusals == 1 and witness.cosigned == 4  # header + 3 checkpoints
+    log.write_bytes(full)  # the bad line kept aside, the session went on to its seal
+    witness.scan()
+    file.close()
+    book = read_witness_file(room.out, room.wsigner.public_key)
+    assert witness.refusals == 1 and book.entries[-1]["kind"] == "seal"
