@@ -203,7 +203,8 @@ class ExamApp(App[str | None], inherit_bindings=False):
             self._opening = None
             return False
         ready = screen.is_mounted and screen.focused is not None
-        if ready or time.monotonic() > until or screen is not self.screen:
+        on_top = bool(self.screen_stack) and screen is self.screen_stack[-1]
+        if ready or time.monotonic() > until or not on_top:
             self._opening = None
             return False
         return True
@@ -214,6 +215,10 @@ class ExamApp(App[str | None], inherit_bindings=False):
             self.set_timer(HOLD_POLL_S, self._release_when_ready)
 
     async def _release_when_ready(self) -> None:
+        if not self.screen_stack:  # the app is leaving: nothing to give the keys to
+            self._held.clear()
+            self._opening = None
+            return
         if self._opening_screen():
             self.set_timer(HOLD_POLL_S, self._release_when_ready)
             return
