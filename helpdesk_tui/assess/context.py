@@ -29,6 +29,8 @@ class Context:
     case_by_ticket: dict[str, Case] = field(default_factory=dict)
     case_by_conversation: dict[str, Case] = field(default_factory=dict)
     by_type: dict[str, list[Action]] = field(default_factory=dict)
+    cache: dict[str, Any] = field(default_factory=dict)
+    """Results several measurements share (templates, bursts...), worked out once."""
 
     def __post_init__(self) -> None:
         self.case_by_ticket = {t.id: c for c in self.cases for t in c.tickets}

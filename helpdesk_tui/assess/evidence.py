@@ -21,11 +21,13 @@ from dataclasses import replace
 
 from helpdesk_tui.assess.cases import build_cases
 from helpdesk_tui.assess.context import Context
+from helpdesk_tui.assess.integrity import mark_cases
 from helpdesk_tui.assess.measure_com import com_items, mood_timelines
 from helpdesk_tui.assess.measure_data import data_items
 from helpdesk_tui.assess.measure_sim import latencies, sim_items
 from helpdesk_tui.assess.measure_sol import inversions, sla_rows, sol_items
 from helpdesk_tui.assess.model import Evidence, EvidenceItem
+from helpdesk_tui.assess.rules import rules_stamp
 from helpdesk_tui.assess.texts import LANGUAGES
 from helpdesk_tui.assess.tracker import Action, Tracker
 from helpdesk_tui.core.events import Event
@@ -74,6 +76,7 @@ class EvidenceGatherer:
         ctx = Context(
             state, self.tracker, self.scenario, lang, cases, self.tracker.finish(), state.now
         )
+        mark_cases(ctx)
         lat = latencies(ctx)
         moods = mood_timelines(ctx)
         rows = sla_rows(ctx)
@@ -104,6 +107,7 @@ class EvidenceGatherer:
             inversions=found,
             procedures=procedure_checks,
             has_answer_key=self.scenario is not None,
+            rules=rules_stamp(),
         )
 
 

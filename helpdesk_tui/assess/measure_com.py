@@ -6,6 +6,14 @@ from functools import lru_cache
 
 from helpdesk_tui.assess.cases import Case
 from helpdesk_tui.assess.context import Context
+from helpdesk_tui.assess.integrity import (
+    echo_of,
+    personal_sentences,
+    procedure_reading,
+    templated,
+    templates,
+    wrong_recipient_items,
+)
 from helpdesk_tui.assess.model import (
     EvidenceItem,
     MoodPoint,
@@ -19,6 +27,9 @@ from helpdesk_tui.assess.procedures import (
     procedure_of,
 )
 from helpdesk_tui.assess.solutions import solving_action
+from helpdesk_tui.assess.texts import short
+from helpdesk_tui.assess.tracker import Action
+from helpdesk_tui.assess.wording import acts, find
 from helpdesk_tui.customers.dialogue import jargon_in
 from helpdesk_tui.customers.evidence_flags import clarifying_question, restated_facts
 
@@ -27,7 +38,8 @@ def com_items(ctx: Context, moods: list[MoodTimeline]) -> dict[str, list[Evidenc
     contact = [c for c in ctx.cases if c.is_conversation or c.said()]
     conversations = [c for c in ctx.cases if c.is_conversation]
     return {
-        "COM-1": [i for c in contact if (i := _contact_steps(ctx, c)) is not None],
+        "COM-1": [i for c in contact if (i := _contact_steps(ctx, c)) is not None]
+        + wrong_recipient_items(ctx, "COM-1"),
         "COM-2": [_clarifying(ctx, c) for c in conversations],
         "COM-3": [i for c in conversations for i in _interruptions(ctx, c)],
         "COM-4": [i for c in conversations if (i := _paraphrase(ctx, c)) is not None],
@@ -44,7 +56,7 @@ def _contact_steps(ctx: Context, case: Case) -> EvidenceItem | None:
     procedure = procedure_of(case, ctx.scenario)
     if procedure is None or not any(s.patterns for s in procedure.steps):
         return None
-    check = check_procedure(case, procedure, said_only=True)
+    check = check_procedure(case, procedure, said_only=True, shows=procedure_reading(ctx, case))
     found = [s for s in check.steps if s.seq is not None]
     summary = ctx.t(
         "com1.steps", case=case.title, found=len(found), total=len(check.steps),
@@ -123,20 +135,17 @@ def _interruptions(ctx: Context, case: Case) -> list[EvidenceItem]:
 
 
 def _paraphrase(ctx: Context, case: Case) -> EvidenceItem | None:
-    """A message, after key facts came out, that restates them (to confirm).
+    """A message, after key facts came out, that restates them in the candidate's own words.
 
-    Where the simulation flagged paraphrases in the case's conversations, its
-    flags are the evidence; otherwise this applies its own test
-    (`evidence_flags.restated_facts`), so a log without flags is not left bare.
+    It needs the restate act (the analysis's "so if I understand you...")
+    and a key fact's content (its values: codes, numbers, names, or two of
+    its content words), without copying the customer's sentences (a run of
+    words from them is an **echo**) and not as a template sent to several
+    customers. The simulation's paraphrase flags are folded in beside it.
     """
     incident = case.incident
     keys = {f.id: f.answer for f in incident.facts if f.key} if incident else {}
-    conversations = {c.id for c in case.conversations}
-    flagged = any(
-        f.get("competency") == "COM-4" and f.get("conversation_id") in conversations
-        for f in ctx.state.flags
-    )
-    if not keys or not case.said() or flagged:
+    if not keys or not case.said() or not case.is_conversation:
         return None
     revealed = {
         fact_id: seq
@@ -144,32 +153,70 @@ def _paraphrase(ctx: Context, case: Case) -> EvidenceItem | None:
         for fact_id, seq in ctx.tracker.reveals.get(conv.id, [])
         if fact_id in keys
     }
-    restated: dict[str, int] = {}
+    made = templates(ctx)
+    echo: tuple[Action, str] | None = None
+    template: Action | None = None
     for action in case.said():
-        known = {
-            f: keys[f] for f, seq in revealed.items() if seq < action.seq and f not in restated
-        }
-        for fact_id in restated_facts(action.text or "", known, ctx.state.language):
-            restated[fact_id] = action.seq
-    key = "com4.restated" if restated else ("com4.none" if revealed else "com4.no_facts")
-    summary = ctx.t(key, case=case.title, n=len(restated), facts=", ".join(restated))
+        text = action.text or ""
+        said_acts = acts(text, ctx.lang)
+        if "restate" not in said_acts:
+            continue
+        copied = echo_of(case, action)
+        if copied is not None:
+            echo = echo or (action, copied)
+            continue
+        if templated(ctx, action):
+            template = template or action
+            continue
+        known = {f: keys[f] for f, seq in revealed.items() if seq < action.seq}
+        facts = restated_facts(text, known, ctx.state.language)
+        if facts:
+            summary = ctx.t("com4.restate", case=case.title, facts=", ".join(facts),
+                            rule=said_acts["restate"].explain())  # fmt: skip
+            return _com4(ctx, case, summary, [action.seq], True, keys, revealed, facts)
+    if echo is not None:
+        summary = ctx.t("com4.echo", case=case.title, words=short(echo[1], 60))
+        return _com4(ctx, case, summary, [echo[0].seq], False, keys, revealed, [], "echo")
+    if template is not None:
+        summary = ctx.t("com4.template", case=case.title, n=made[template.seq])
+        return _com4(ctx, case, summary, [template.seq], False, keys, revealed, [], "template")
+    key = "com4.none" if revealed else "com4.no_facts"
+    summary = ctx.t(key, case=case.title, n=0, facts="")
+    return _com4(ctx, case, summary, [], False, keys, revealed, [])
+
+
+def _com4(
+    ctx: Context, case: Case, summary: str, seqs: list[int], favourable: bool,
+    keys: dict[str, str], revealed: dict[str, int], restated: list[str], flag: str = "",
+) -> EvidenceItem:  # fmt: skip
+    figures = {"key_facts": sorted(keys), "revealed": sorted(revealed),
+               "restated": sorted(restated)}  # fmt: skip
+    if flag:
+        figures[flag] = True
     return ctx.item(
-        "COM-4", "paraphrase", summary, seqs=list(restated.values()),
-        favourable=None if restated else False,
-        figures={"key_facts": sorted(keys), "revealed": sorted(revealed),
-                 "restated": sorted(restated)},
+        "COM-4",
+        "paraphrase",
+        summary,
+        seqs=seqs or [case.arrival_seq],
+        favourable=favourable,
+        figures=figures,
         subject=case.id,
-    )  # fmt: skip
+    )
 
 
 # ---------------------------------------------------------------------- COM-5
 
 
 def _jargon(ctx: Context, case: Case) -> EvidenceItem | None:
+    """COM-5 both ways: jargon to a novice, and the glossary's plain words to an expert."""
     customer = ctx.state.customers.get(case.customer_id)
     glossary = ctx.scenario.glossary if ctx.scenario else {}
     said = case.said()
-    if customer is None or customer.technical_level != "novice" or not said or not glossary:
+    if customer is None or not said or not glossary:
+        return None
+    if customer.technical_level == "expert":
+        return _childish(ctx, case, customer.name, glossary)
+    if customer.technical_level != "novice":
         return None
     hits = [(a, jargon_in(a.text or "", glossary, ctx.state.language)) for a in said]
     hits = [(a, terms) for a, terms in hits if terms]
@@ -180,6 +227,26 @@ def _jargon(ctx: Context, case: Case) -> EvidenceItem | None:
                                  sent=len(said), terms=", ".join(used)),
         seqs=[a.seq for a, _ in hits] or [said[0].seq], favourable=not hits,
         figures={"messages_with_jargon": len(hits), "messages": len(said), "terms": used},
+        subject=case.id,
+    )  # fmt: skip
+
+
+def _childish(ctx: Context, case: Case, name: str, glossary: dict[str, str]) -> EvidenceItem:
+    """An expert told in the glossary's words for beginners ("the network's address book")."""
+    said = case.said()
+    hits = [
+        (a, [term for term, plain in glossary.items() if find(plain, a.text or "", ctx.lang)])
+        for a in said
+    ]
+    hits = [(a, terms) for a, terms in hits if terms]
+    used = sorted({t for _, terms in hits for t in terms})
+    key = "com5.childish" if hits else "com5.expert_none"
+    return ctx.item(
+        "COM-5", "childish", ctx.t(key, case=case.title, customer=name, n=len(hits),
+                                   sent=len(said), terms=", ".join(used)),
+        seqs=[a.seq for a, _ in hits] or [said[0].seq], favourable=not hits,
+        figures={"messages_explained_for_a_beginner": len(hits), "messages": len(said),
+                 "terms": used},
         subject=case.id,
     )  # fmt: skip
 
@@ -212,6 +279,9 @@ def _calming(ctx: Context, timeline: MoodTimeline) -> EvidenceItem | None:
     summary = ctx.t(
         "com6.mood", customer=timeline.name, path=path, end=ctx.t(f"mood.{timeline.end}")
     )
+    if favourable and not _calmed_personally(ctx, timeline):
+        favourable = False
+        summary += ctx.t("com6.stock")
     return ctx.item(
         "COM-6", "mood", summary,
         seqs=[p.seq for p in timeline.points if p.seq is not None], favourable=favourable,
@@ -220,6 +290,34 @@ def _calming(ctx: Context, timeline: MoodTimeline) -> EvidenceItem | None:
                               for p in timeline.points]},
         subject=timeline.customer_id,
     )  # fmt: skip
+
+
+def _calmed_personally(ctx: Context, timeline: MoodTimeline) -> bool:
+    """Some calming came from the candidate's own words to this customer, not stock phrases.
+
+    Each calmer mood change is traced to the candidate's message or reply it
+    answered (the last one to this customer before it). Empathy and progress
+    words count only in a sentence that was not pasted to several customers;
+    a customer calmed by what the message said (a dialogue rule: the fix,
+    the workaround) counts unless the whole message was a template.
+    """
+    said = [a for c in ctx.cases if c.customer_id == timeline.customer_id for a in c.said()]
+    said.sort(key=lambda a: a.seq)
+    previous = None
+    for point in timeline.points:
+        calmer = previous is not None and mood_rank(point.mood) < mood_rank(previous)
+        previous = point.mood
+        if not calmer or point.seq is None:
+            continue
+        cause = next((a for a in reversed(said) if a.seq < point.seq), None)
+        if cause is None or templated(ctx, cause):
+            continue
+        if point.cause.startswith("rule"):
+            return True
+        own = personal_sentences(ctx, cause)
+        if any({"empathy", "progress"} & set(acts(s, ctx.lang)) for s in own):
+            return True
+    return False
 
 
 def _changes(timeline: MoodTimeline) -> list[MoodPoint]:

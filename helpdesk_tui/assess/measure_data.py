@@ -7,6 +7,12 @@ from typing import Any
 
 from helpdesk_tui.assess.cases import Case
 from helpdesk_tui.assess.context import Context
+from helpdesk_tui.assess.integrity import (
+    credited_lookups,
+    resolution_problem,
+    scattershot,
+    wrong_recipient_items,
+)
 from helpdesk_tui.assess.model import EvidenceItem
 from helpdesk_tui.assess.solutions import transfer_groups
 from helpdesk_tui.assess.texts import short
@@ -53,7 +59,7 @@ def fields_text(ctx: Context, check: dict[str, dict[str, Any]], missing: list[st
 def data_items(ctx: Context) -> dict[str, list[EvidenceItem]]:
     return {
         "DATA-1": _created(ctx),
-        "DATA-2": _updated(ctx),
+        "DATA-2": _updated(ctx) + wrong_recipient_items(ctx, "DATA-2"),
         "DATA-3": _transfers(ctx),
         "DATA-4": _closed(ctx),
         "DATA-5": _tools(ctx),
@@ -213,11 +219,16 @@ def _closed(ctx: Context) -> list[EvidenceItem]:
         key = "data4.closed" if closed else "data4.resolved_only"
         if ticket.status.value not in ("resolved", "closed"):
             key = "data4.reopened"
+        summary = ctx.t(key, ticket=ticket.id, solution=short(ticket.solution or "-"))
+        favourable = True if closed else None
+        problem = resolution_problem(ctx, ticket.id, ticket.solution or "")
+        if problem is not None:
+            favourable = False
+            summary += ctx.t("data4.documentation", why=ctx.t(problem[0], **problem[1]))
         items.append(
             ctx.item(
-                "DATA-4", "ticket_closed",
-                ctx.t(key, ticket=ticket.id, solution=short(ticket.solution or "-")),
-                seqs=[h.seq for h in ends], favourable=True if closed else None,
+                "DATA-4", "ticket_closed", summary,
+                seqs=[h.seq for h in ends], favourable=favourable,
                 figures={"closed": closed, "status": ticket.status.value,
                          "solution": ticket.solution, "kb_article": ticket.solution_article},
                 subject=ticket.id,
@@ -252,9 +263,7 @@ def _tool_item(
 def _kb_tool(ctx: Context) -> EvidenceItem | None:
     kb = ctx.of_type("kb_searched", "kb_article_opened")
     wanting = [c for c in ctx.cases if c.articles()]
-    served = sum(
-        1 for c in wanting if any(a.type in ("kb_searched", "kb_article_opened") for a in c.actions)
-    )
+    served = sum(1 for c in wanting if credited_lookups(ctx, c))
     item = _tool_item(
         ctx, "tool_kb", "data5.kb", [a.seq for a in kb], len(wanting),
         searches=sum(1 for a in kb if a.type == "kb_searched"),
@@ -262,6 +271,8 @@ def _kb_tool(ctx: Context) -> EvidenceItem | None:
     )  # fmt: skip
     if item is not None and wanting and served < len(wanting):
         item = _with(item, favourable=False)
+    if item is not None and scattershot(ctx):
+        item = _with(item, favourable=False, figures={**item.figures, "scattershot": True})
     return item
 
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from helpdesk_tui.assess.context import Context
+from helpdesk_tui.assess.integrity import templated, templates
 from helpdesk_tui.assess.model import ConversationLatency, EvidenceItem, ReplyWait
-from helpdesk_tui.assess.solutions import answer_hits
+from helpdesk_tui.assess.solutions import TRANSFER, answer_hits
 from helpdesk_tui.assess.texts import duration
-from helpdesk_tui.assess.tracker import Action
+from helpdesk_tui.assess.tracker import Action, ClosedWait
 
 SCREEN_ACTIONS = frozenset(
     {
@@ -29,9 +32,17 @@ SCREEN_ACTIONS = frozenset(
 
 
 def latencies(ctx: Context) -> list[ConversationLatency]:
-    """Reply latencies per conversation; the limit is the customer's patience."""
+    """Reply latencies per conversation; the limit is the customer's patience.
+
+    A template (the same text sent to several customers, not a canned reply)
+    does not end a wait: an auto-reply is not an answer. The wait runs on to
+    the candidate's next message of their own in that conversation.
+    """
     by_conv: dict[str, list[ReplyWait]] = {}
+    made = templates(ctx)
     for wait in ctx.waits:
+        if wait.reply_seq in made:
+            wait = _past_templates(ctx, wait)
         conv = ctx.state.conversations[wait.conversation_id]
         limit = ctx.state.customers[conv.customer_id].patience_s
         stop = wait.reply_at if wait.reply_at is not None else wait.ended_at
@@ -52,6 +63,21 @@ def latencies(ctx: Context) -> list[ConversationLatency]:
             )
         )
     return result
+
+
+def _past_templates(ctx: Context, wait: ClosedWait) -> ClosedWait:
+    conv = ctx.state.conversations[wait.conversation_id]
+    by_seq = {a.seq: a for a in ctx.of_type("message_sent")}
+    own = next(
+        (m for m in conv.messages
+         if m.author == "candidate" and m.seq > (wait.reply_seq or 0)
+         and not templated(ctx, by_seq[m.seq])),
+        None,
+    )  # fmt: skip
+    ended = ctx.tracker.conversation_ended.get(conv.id)
+    if own is not None and (ended is None or own.seq < ended[0]):
+        return replace(wait, reply_seq=own.seq, reply_at=own.at)
+    return replace(wait, reply_seq=None, reply_at=None, ended_at=ended[1] if ended else None)
 
 
 def sim_items(ctx: Context, lat: list[ConversationLatency]) -> dict[str, list[EvidenceItem]]:
@@ -94,7 +120,13 @@ def _call_answer(ctx: Context, conv_id: str, screen: list[Action]) -> EvidenceIt
     case = ctx.case_by_conversation.get(conv_id)
     if case is None or case.answer is None:
         return None
-    said = [h.action for h in answer_hits(case) if h.action.conversation_id == conv_id]
+    # The answer in the call: said in it, or a transfer (when that is the answer) made while it
+    # was live: "I'm passing this to the network team now" is the call's answer.
+    said = [
+        h.action for h in answer_hits(case)
+        if h.credited and (h.action.conversation_id == conv_id
+                           or (h.how == TRANSFER and conv_id in h.action.live_calls))
+    ]  # fmt: skip
     answer = said[0] if said else None
     looked = [a for a in screen if answer is not None and a.seq < answer.seq]
     if answer is None:

@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 from helpdesk_tui.assess.cases import Case
 from helpdesk_tui.assess.context import Context
+from helpdesk_tui.assess.integrity import (
+    credited_lookups,
+    procedure_reading,
+    recipient,
+    scattershot,
+    wrong_recipients,
+)
 from helpdesk_tui.assess.model import EvidenceItem, Inversion, ProcedureCheck, SlaRow
 from helpdesk_tui.assess.procedures import (
     check_procedure,
@@ -11,12 +20,21 @@ from helpdesk_tui.assess.procedures import (
     procedure_figures,
     procedure_of,
 )
-from helpdesk_tui.assess.solutions import answer_hits, chosen_option, first_answer
+from helpdesk_tui.assess.solutions import (
+    AnswerHit,
+    answer_hits,
+    chosen_option,
+    explain,
+    first_answer,
+    hit_keywords,
+    transfer_groups,
+)
 from helpdesk_tui.assess.texts import clock, duration, short
 from helpdesk_tui.assess.tracker import Action
+from helpdesk_tui.assess.wording import acts, find_any, words
 from helpdesk_tui.core.sla import SlaState, TargetStatus, ticket_sla
 from helpdesk_tui.core.state import Ticket
-from helpdesk_tui.customers.dialogue import first_mention
+from helpdesk_tui.customers.evidence_flags import content_stems
 
 RESPONDING = frozenset({"ticket_reply_added", "ticket_resolved", "ticket_linked", "ticket_created"})
 ACTING = frozenset(
@@ -37,11 +55,16 @@ ACTING = frozenset(
 def sol_items(
     ctx: Context, rows: list[SlaRow], inversions: list[Inversion]
 ) -> tuple[dict[str, list[EvidenceItem]], list[ProcedureCheck]]:
-    checks = [(c, check_procedure(c, p)) for c in ctx.cases if (p := procedure_of(c, ctx.scenario))]
+    checks = [
+        (c, check_procedure(c, p, shows=procedure_reading(ctx, c)))
+        for c in ctx.cases
+        if (p := procedure_of(c, ctx.scenario))
+    ]
     answered = [c for c in ctx.cases if c.answer is not None]
     items = {
         "SOL-1": [_procedure(ctx, c, p) for c, p in checks],
-        "SOL-2": [i for c in answered if (i := _kb_first(ctx, c)) is not None],
+        "SOL-2": [i for c in answered if (i := _kb_first(ctx, c)) is not None]
+        + scattershot_items(ctx, "SOL-2"),
         "SOL-3": [_sla(ctx, r) for r in rows],
         "SOL-4": _priorities(ctx, inversions),
         "SOL-5": _follow_up(ctx),
@@ -143,13 +166,7 @@ def _kb_first(ctx: Context, case: Case) -> EvidenceItem | None:
     articles = case.articles()
     if not articles:
         return None
-    opened = next(
-        (
-            a for a in ctx.of_type("kb_article_opened")
-            if a.article_id in articles and a.at >= case.arrival_at
-        ),
-        None,
-    )  # fmt: skip
+    opened = next(iter(credited_lookups(ctx, case)), None)
     found = next(
         (
             a for a in ctx.of_type("kb_searched")
@@ -192,8 +209,15 @@ def _sla(ctx: Context, row: SlaRow) -> EvidenceItem:
     )  # fmt: skip
     if row.update_state == SlaState.BREACHED:
         summary += ctx.t("sol3.update_missed")
+    met = row.met
+    case = ctx.case_by_ticket.get(row.ticket_id)
+    # Closing a ticket is not solving it: the resolution target is about the fix.
+    answered = case is None or case.answer is None or first_answer(case) is not None
+    if met and row.resolved_at is not None and not answered:
+        met = False
+        summary += ctx.t("sol3.unsolved")
     return ctx.item(
-        "SOL-3", "sla", summary, seqs=row.seqs, favourable=row.met,
+        "SOL-3", "sla", summary, seqs=row.seqs, favourable=met,
         figures={"priority": row.priority, "first_response": row.first_response_state,
                  "first_response_margin_s": row.first_response_margin,
                  "resolution": row.resolution_state,
@@ -271,6 +295,12 @@ def _priority_set(ctx: Context, case: Case) -> list[EvidenceItem]:
 
 
 def _follow_up(ctx: Context) -> list[EvidenceItem]:
+    """Per second-line reply after a transfer: passed on to the right customer, ticket updated.
+
+    A reply from a group the ticket was wrongly sent to (a bounce) speaks
+    against, whatever the candidate does with it: forwarding "this is not
+    for our team" to the customer is not following up.
+    """
     items = []
     for ticket_id, transfers in _by_ticket(ctx, "ticket_transferred").items():
         case = ctx.case_by_ticket.get(ticket_id)
@@ -278,8 +308,19 @@ def _follow_up(ctx: Context) -> list[EvidenceItem]:
         replies = [r for r in ctx.tracker.second_line.get(ticket_id, []) if r[0] > start]
         if not replies:
             items.append(_no_reply_yet(ctx, ticket_id, case, transfers[0]))
-        items += [_acted_on(ctx, ticket_id, case, reply) for reply in replies]
+        for reply in replies:
+            if _bounced(case, reply[2]):
+                items.append(_bounce(ctx, ticket_id, case, reply))
+            else:
+                items.append(_acted_on(ctx, ticket_id, case, reply))
     return items
+
+
+def _bounced(case: Case | None, data: dict) -> bool:
+    """A reply from a group the answer key does not send this ticket to."""
+    if case is None or case.answer is None:
+        return False
+    return data.get("group") not in transfer_groups(case.answer)
 
 
 def _case_actions(ctx: Context, ticket_id: str, case: Case | None) -> list[Action]:
@@ -298,8 +339,20 @@ def _no_reply_yet(
     key = "sol5.checked" if looked else "sol5.waiting"
     return ctx.item(
         "SOL-5", "follow_up", ctx.t(key, ticket=ticket_id, group=transfer.data["group"]),
-        seqs=[transfer.seq, *(a.seq for a in looked[:1])], favourable=True if looked else None,
+        seqs=[transfer.seq, *(a.seq for a in looked[:1])], favourable=None,
         figures={"second_line_replies": 0, "looked_again": bool(looked)}, subject=ticket_id,
+    )  # fmt: skip
+
+
+def _bounce(
+    ctx: Context, ticket_id: str, case: Case | None, reply: tuple[int, float, dict]
+) -> EvidenceItem:
+    seq, at, data = reply
+    return ctx.item(
+        "SOL-5", "follow_up",
+        ctx.t("sol5.bounced", ticket=ticket_id, group=data["group"], at=clock(at)),
+        seqs=[seq], favourable=False,
+        figures={"reply_seq": seq, "bounced": True, "group": data["group"]}, subject=ticket_id,
     )  # fmt: skip
 
 
@@ -308,42 +361,65 @@ def _acted_on(
 ) -> EvidenceItem:
     seq, at, data = reply
     later = [a for a in _case_actions(ctx, ticket_id, case) if a.seq > seq]
-    acted = next((a for a in later if a.type in ACTING), None)
-    patterns = ()
-    if case and case.incident and case.incident.second_line and data.get("question"):
-        patterns = case.incident.second_line.relay_patterns
-    relayed = None
-    if patterns:
-        relayed = next(
-            (a for a in later if a.type in ("message_sent", "ticket_reply_added")
-             and first_mention(patterns, a.text or "", ctx.state.language)),
-            None,
-        )  # fmt: skip
-    favourable = acted is not None and (not patterns or relayed is not None)
-    if acted is None:
-        summary = ctx.t("sol5.ignored", ticket=ticket_id, group=data["group"], at=clock(at))
-    else:
-        summary = ctx.t(
-            "sol5.acted", ticket=ticket_id, group=data["group"], at=clock(at),
-            after=duration(acted.at - at),
-        )  # fmt: skip
-    if patterns:
-        summary += ctx.t("sol5.relayed" if relayed else "sol5.not_relayed")
-    seqs = [seq, *(a.seq for a in (acted, relayed) if a is not None)]
+    owner = case.customer_id if case is not None else ctx.state.tickets[ticket_id].customer_id
+    wrong = {w.action.seq for w in wrong_recipients(ctx)}
+    relayed = next(
+        (a for a in later if a.type in ("message_sent", "ticket_reply_added")
+         and a.seq not in wrong and recipient(ctx, a) == owner
+         and _passes_on(ctx, case, data, a)),
+        None,
+    )  # fmt: skip
+    after = relayed.seq if relayed is not None else seq
+    updated = next(
+        (a for a in later if a.seq > after and a.ticket_id == ticket_id and a.type in UPDATING),
+        None,
+    )
+    favourable = relayed is not None and updated is not None
+    yes, no = ctx.t("yes"), ctx.t("no")
+    summary = ctx.t(
+        "sol5.passed_on", ticket=ticket_id, group=data["group"], at=clock(at),
+        relayed=f"{yes} [{relayed.seq}]" if relayed else no,
+        updated=f"{yes} [{updated.seq}]" if updated else no,
+    )  # fmt: skip
+    seqs = [seq, *(a.seq for a in (relayed, updated) if a is not None)]
     return ctx.item(
         "SOL-5", "follow_up", summary, seqs=seqs, favourable=favourable,
         figures={"reply_seq": seq, "question": bool(data.get("question")),
-                 "acted_after_s": acted.at - at if acted else None,
-                 "relayed": None if not patterns else relayed is not None},
+                 "relayed": relayed is not None,
+                 "relayed_seq": relayed.seq if relayed else None,
+                 "updated_seq": updated.seq if updated else None,
+                 "acted_after_s": (relayed.at - at) if relayed else None},
         subject=ticket_id,
     )  # fmt: skip
+
+
+UPDATING = frozenset({"note_added", "ticket_updated", "ticket_resolved", "ticket_pending"})
+"""Recording what the second line said (or its outcome) on the ticket."""
+RELAY_SHARED_WORDS = 2
+
+
+def _passes_on(ctx: Context, case: Case | None, data: dict, action: Action) -> bool:
+    """The message carries the second line's question or news: its relay patterns, or its words."""
+    text = action.text or ""
+    second = case.incident.second_line if case and case.incident else None
+    patterns = second.relay_patterns if second is not None and data.get("question") else ()
+    if patterns and find_any(patterns, text, ctx.lang) is not None:
+        return True
+    theirs = content_stems(str(data.get("text", "")), ctx.lang)
+    return len(content_stems(text, ctx.lang) & theirs) >= RELAY_SHARED_WORDS
 
 
 # ---------------------------------------------------------------------- SOL-6
 
 
 def _progress(ctx: Context, row: SlaRow) -> EvidenceItem | None:
-    """Updates to a customer left waiting (pending, transferred, or asking for news)."""
+    """Updates with news to a customer left waiting (pending, transferred, or asking for news).
+
+    An update counts when it reaches the ticket's own customer (their
+    conversation or their ticket), carries the progress act and some news
+    (who has it, what they said, when next), and is not meant for someone
+    else; and the updates must keep within the SLA's update interval.
+    """
     ticket = ctx.state.tickets[row.ticket_id]
     if ticket.first_response_at is None:
         return None
@@ -352,20 +428,86 @@ def _progress(ctx: Context, row: SlaRow) -> EvidenceItem | None:
         h for h in ticket.history
         if h.type in ("ticket_pending", "ticket_transferred") and h.at >= ticket.first_response_at
     ]  # fmt: skip
-    news = _news_requests(ctx, case)
-    if not waiting and not news:
+    news_requests = _news_requests(ctx, case)
+    if not waiting and not news_requests:
         return None
-    start = min([h.seq for h in waiting] + news)
-    updates = [a for a in (case.said() if case else []) if a.seq > start]
-    favourable = row.update_state != SlaState.BREACHED and (not news or bool(updates))
-    key = "sol6.kept" if row.update_state != SlaState.BREACHED else "sol6.missed"
+    start_seq = min([h.seq for h in waiting] + news_requests)
+    start_at = min([h.at for h in waiting] + [_at(ctx, s) for s in news_requests])
+    wrong = {w.action.seq for w in wrong_recipients(ctx)}
+    sent = [
+        a for a in (case.said() if case else [])
+        if a.seq > start_seq and a.seq not in wrong and recipient(ctx, a) == ticket.customer_id
+    ]  # fmt: skip
+    news = [a for a in sent if _has_news(ctx, ticket, a)]
+    kept = _interval_kept(ctx, ticket, start_at, [a.at for a in news])
+    answered = not news_requests or any(a.seq > min(news_requests) for a in news)
+    favourable = bool(news) and kept and answered
+    customer = ctx.customer_name(ticket.customer_id)
+    summary = ctx.t(
+        "sol6.news", ticket=ticket.id, n=len(news), customer=customer, plain=len(sent) - len(news),
+        kept=ctx.t("sol6.kept_word" if kept else "sol6.missed_word"),
+    )  # fmt: skip
     return ctx.item(
-        "SOL-6", "progress_updates",
-        ctx.t(key, ticket=ticket.id, n=len(updates), news=len(news)),
-        seqs=[start, *(a.seq for a in updates)], favourable=favourable,
-        figures={"updates": len(updates), "news_requests": len(news), "update": row.update_state},
+        "SOL-6", "progress_updates", summary,
+        seqs=[start_seq, *(a.seq for a in news)], favourable=favourable,
+        figures={"updates": len(news), "without_news": len(sent) - len(news),
+                 "news_requests": len(news_requests), "interval_kept": kept,
+                 "update": row.update_state},
         subject=ticket.id,
     )  # fmt: skip
+
+
+_TIME = re.compile(
+    r"\b\d{1,2}[:h.]\d{2}\b|\b\d+\s*(?:min|minutes?|minuten|uur|hours?|heures?|h)\b",
+    re.IGNORECASE,
+)
+
+
+def _has_news(ctx: Context, ticket: Ticket, action: Action) -> bool:
+    """The progress act, and who has the ticket, what they said, or when the customer hears next."""
+    text = action.text or ""
+    if "progress" not in acts(text, ctx.lang):
+        return False
+    if _TIME.search(text):
+        return True
+    groups = {ticket.group} | {g for _, g, _ in _transfers_of(ctx, ticket.id)}
+    for group_id in (g for g in groups if g):
+        name = (
+            next((g.name for g in ctx.scenario.groups if g.id == group_id), group_id)
+            if (ctx.scenario)
+            else group_id
+        )
+        if _names(words(text), words(name)):
+            return True
+    said = [r[2].get("text", "") for r in ctx.tracker.second_line.get(ticket.id, [])
+            if r[0] < action.seq]  # fmt: skip
+    mine = content_stems(text, ctx.lang)
+    return any(len(mine & content_stems(t, ctx.lang)) >= RELAY_SHARED_WORDS for t in said)
+
+
+def _transfers_of(ctx: Context, ticket_id: str) -> list[tuple[float, str, int]]:
+    return [(a.at, a.data["group"], a.seq) for a in _by_ticket(ctx, "ticket_transferred").get(
+        ticket_id, [])]  # fmt: skip
+
+
+def _names(text: tuple[str, ...], name: tuple[str, ...]) -> bool:
+    n = len(name)
+    return bool(n) and any(text[i : i + n] == name for i in range(len(text) - n + 1))
+
+
+def _interval_kept(ctx: Context, ticket: Ticket, start: float, times: list[float]) -> bool:
+    """No stretch longer than the update target without news, from the wait's start to its end."""
+    profile = ctx.state.sla_profile
+    if profile is None or ticket.priority not in profile.priorities:
+        return bool(times)
+    limit = profile.priorities[ticket.priority].update_s
+    stop = ticket.resolved_at if ticket.resolved_at is not None else ctx.end
+    points = [start, *sorted(t for t in times if start <= t <= stop), stop]
+    return all(b - a <= limit for a, b in zip(points, points[1:], strict=False))
+
+
+def _at(ctx: Context, seq: int) -> float:
+    return next(at for _, s, at, _ in ctx.tracker.customer_messages if s == seq)
 
 
 def _news_requests(ctx: Context, case: Case | None) -> list[int]:
@@ -386,38 +528,85 @@ NEWS_KINDS = frozenset({"news_request"})
 
 def _answer(ctx: Context, case: Case) -> EvidenceItem:
     hits = answer_hits(case)
-    if hits:
-        first = hits[0]
+    credited = [h for h in hits if h.credited]
+    favourable: bool | None
+    if credited:
+        first = credited[0]
         summary = ctx.t(
             "sol7.given", case=case.title, how=ctx.t(f"how.{first.how}"), at=clock(first.action.at)
         )
+        favourable, shown = True, credited
+    elif hits:
+        first = hits[0]
+        summary = ctx.t(
+            "sol7.judge", case=case.title, how=ctx.t(f"how.{first.how}"), at=clock(first.action.at)
+        )
+        favourable, shown = None, hits
     else:
         summary = ctx.t("sol7.not_given", case=case.title)
+        favourable, shown = False, []
     return ctx.item(
-        "SOL-7", "answer", summary, seqs=[h.action.seq for h in hits[:3]] or [case.arrival_seq],
-        favourable=bool(hits),
-        figures={"given": bool(hits), "how": [h.how for h in hits[:3]],
+        "SOL-7", "answer", summary, seqs=[h.action.seq for h in shown[:3]] or [case.arrival_seq],
+        favourable=favourable,
+        figures={"given": bool(credited), "how": [h.how for h in shown[:3]],
+                 "explain": _explain(case, shown[0]) if shown else [],
+                 "not_credited": [{"seq": h.action.seq, "why": h.how} for h in hits
+                                  if not h.credited][:5],
                  "expected": case.answer.solution if case.answer else None},
         subject=case.id,
     )  # fmt: skip
 
 
+def _explain(case: Case, hit: AnswerHit) -> list[str]:
+    """The language layer's reading behind a text hit: which words, which rule."""
+    if case.answer is None or hit.how == "transfer" or not hit.action.text:
+        return []
+    return explain(hit_keywords(case.answer, hit, case.language), hit.action.text, case.language)
+
+
 def _option(ctx: Context, case: Case) -> EvidenceItem:
+    """The option given; several at once, or the wrong one, is for a person to judge."""
     hit = chosen_option(case)
     fitting = case.answer.fitting_option if case.answer else None
-    if hit is None or hit.option is None:
-        summary = ctx.t("sol8.none", case=case.title, fitting=fitting.id if fitting else "-")
+    fitting_id = fitting.id if fitting else "-"
+    if hit is None:
+        summary = ctx.t("sol8.none", case=case.title, fitting=fitting_id)
         return ctx.item(
             "SOL-8", "solution_option", summary, seqs=[case.arrival_seq], favourable=False,
             figures={"chosen": None, "fitting": fitting.id if fitting else None}, subject=case.id,
         )  # fmt: skip
+    if hit.option is None:
+        summary = ctx.t("sol8.judge", case=case.title, how=ctx.t(f"how.{hit.how}"),
+                        at=clock(hit.action.at), fitting=fitting_id)  # fmt: skip
+        return ctx.item(
+            "SOL-8", "solution_option", summary, seqs=[hit.action.seq], favourable=None,
+            figures={"chosen": None, "why": hit.how, "fitting": fitting.id if fitting else None},
+            subject=case.id,
+        )  # fmt: skip
     option = hit.option
     key = "sol8.fits" if option.fits else "sol8.misfit"
     summary = ctx.t(key, case=case.title, option=option.id, why=short(option.why, 120),
-                    fitting=fitting.id if fitting else "-")  # fmt: skip
+                    fitting=fitting_id)  # fmt: skip
     return ctx.item(
-        "SOL-8", "solution_option", summary, seqs=[hit.action.seq], favourable=option.fits,
+        "SOL-8", "solution_option", summary, seqs=[hit.action.seq],
+        favourable=True if option.fits else None,
         figures={"chosen": option.id, "fits": option.fits,
                  "fitting": fitting.id if fitting else None},
         subject=case.id,
     )  # fmt: skip
+
+
+# ---------------------------------------------------------------------- scattershot
+
+
+def scattershot_items(ctx: Context, competency: str) -> list[EvidenceItem]:
+    """One item per burst of article views: reported, never credited."""
+    return [
+        ctx.item(
+            competency, "scattershot",
+            ctx.t("scatter.burst", n=len(b.articles), start=clock(b.start), end=clock(b.end)),
+            seqs=list(b.seqs), favourable=False,
+            figures={"articles": list(b.articles), "opened": len(b.seqs)},
+        )
+        for b in scattershot(ctx)
+    ]  # fmt: skip

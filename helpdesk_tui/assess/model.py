@@ -215,6 +215,7 @@ class StepHit:
     label: str
     seq: int | None
     at: float | None
+    optional: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,7 +228,8 @@ class ProcedureCheck:
 
     @property
     def missing(self) -> tuple[str, ...]:
-        return tuple(s.step_id for s in self.steps if s.seq is None)
+        """Steps never seen; an optional step is not missing (it may not have applied)."""
+        return tuple(s.step_id for s in self.steps if s.seq is None and not s.optional)
 
     @property
     def out_of_order(self) -> tuple[str, ...]:
@@ -270,6 +272,8 @@ class Evidence:
     inversions: list[Inversion]
     procedures: list[ProcedureCheck]
     has_answer_key: bool = True
+    rules: dict[str, str] = field(default_factory=dict)
+    """The measurement used: rules version and hash, language layer version and hash."""
 
     def for_competency(self, competency: str) -> list[EvidenceItem]:
         return self.items.get(competency, [])

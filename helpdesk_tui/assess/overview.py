@@ -80,6 +80,14 @@ def unverified_banner(provenance: Provenance, lang: str) -> str | None:
     )
 
 
+def rules_text(rules: dict[str, str], lang: str) -> str:
+    """The measurement in one line: the rules' and the language layer's versions and hashes."""
+    return tr(
+        lang, "rules.line", version=rules.get("version", "-"), hash=rules.get("hash", "-"),
+        layer_version=rules.get("layer_version", "-"), layer_hash=rules.get("layer_hash", "-"),
+    )  # fmt: skip
+
+
 def language_layer_text(provenance: Provenance, lang: str) -> str:
     """Which rules read the words: the report's layer, and the exam's when it differs."""
     exam = provenance.exam_language_layer
@@ -106,6 +114,8 @@ def header_rows(evidence: Evidence, provenance: Provenance, lang: str) -> list[t
         (tr(lang, "label.log"), f"{provenance.log_path} (sha256 {provenance.log_sha256[:16]}…)"),
         (tr(lang, "label.verification"), verification_text(provenance, lang)),
     ]
+    if evidence.rules:
+        rows.append((tr(lang, "label.rules"), rules_text(evidence.rules, lang)))
     if provenance.key:
         rows.append((tr(lang, "label.key"), provenance.key))
     if provenance.language_layer:

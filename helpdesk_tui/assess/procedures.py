@@ -8,6 +8,7 @@ after the steps the procedure puts before it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
 from helpdesk_tui.assess.cases import Case
@@ -32,7 +33,13 @@ def procedure_of(case: Case, scenario: Scenario | None) -> Procedure | None:
     return None
 
 
-def check_procedure(case: Case, procedure: Procedure, said_only: bool = False) -> ProcedureCheck:
+Shows = Callable[[ProcedureStep, Action, str], bool]
+"""Does this action show this step? The evidence rules pass their own (`integrity`)."""
+
+
+def check_procedure(
+    case: Case, procedure: Procedure, said_only: bool = False, shows: Shows | None = None
+) -> ProcedureCheck:
     """Where each step shows, in order where the log allows; `said_only`: steps in words only.
 
     Each step takes its first occurrence after the previous step's (so a ticket
@@ -41,18 +48,24 @@ def check_procedure(case: Case, procedure: Procedure, said_only: bool = False) -
     """
     hits = []
     last = -1
+    test = shows or _shows
     for step in procedure.steps:
-        if said_only and not step.patterns:
+        if (said_only and not step.patterns) or not step.applies_to(case.channel):
             continue
         candidates = case.said() if step.patterns else case.actions
         lang = case.language
-        after = next((a for a in candidates if a.seq > last and _shows(step, a, lang)), None)
-        hit = after or next(
-            (a for a in candidates if a.seq <= last and _shows(step, a, lang)), None
-        )
+        # One message may carry two spoken steps in their order ("Good morning, your name?").
+        floor = last if step.patterns else last + 1
+        after = next((a for a in candidates if a.seq >= floor and test(step, a, lang)), None)
+        hit = after or next((a for a in candidates if a.seq < floor and test(step, a, lang)), None)
         if after is not None:
             last = after.seq
-        hits.append(StepHit(step.id, step.label, hit.seq if hit else None, hit.at if hit else None))
+        hits.append(
+            StepHit(
+                step.id, step.label, hit.seq if hit else None, hit.at if hit else None,
+                step.optional,
+            )
+        )  # fmt: skip
     return ProcedureCheck(case.id, procedure.id, tuple(hits))
 
 
@@ -67,11 +80,17 @@ def procedure_figures(check: ProcedureCheck) -> dict[str, object]:
     return {
         "procedure": check.procedure_id,
         "steps": [
-            {"id": s.step_id, "label": s.label, "seq": s.seq, "at": s.at} for s in check.steps
+            {"id": s.step_id, "label": s.label, "seq": s.seq, "at": s.at, "optional": s.optional}
+            for s in check.steps
         ],
         "missing": list(check.missing),
         "out_of_order": list(check.out_of_order),
     }
+
+
+def shows_plainly(step: ProcedureStep, action: Action, language: str) -> bool:
+    """The step's pattern in the action's words, or its event: the plain reading."""
+    return _shows(step, action, language)
 
 
 def _shows(step: ProcedureStep, action: Action, language: str) -> bool:

@@ -27,6 +27,7 @@ def evidence_to_dict(evidence: Evidence, provenance: Provenance) -> dict[str, An
         "kind": "helpdesk-exam evidence",
         "unverified": not provenance.verified,
         "log": asdict(provenance),
+        "rules": dict(evidence.rules),
         "session": {
             "scenario_id": evidence.scenario_id,
             "scenario_title": evidence.scenario_title,

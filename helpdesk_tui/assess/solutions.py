@@ -1,13 +1,17 @@
-"""Where the candidate gave a case's answer: the answer key matched against actions.
+"""Where the candidate gave a case's answer: the answer key against what reached the customer.
 
-An answer counts when a text that reaches the customer (a chat or call
-message, a ticket reply, the resolution) holds every solution keyword of the
-key, of an accepted alternative or of one of the options; when the ticket is
-transferred to the key's group; or when it is resolved citing an accepted
-article. A message the simulation flagged as a paraphrase does not count when
-nearly all its content words are the customer's own: restating the
-customer's "the pc in the workshop" is not telling them to log off there. SOL-2, SOL-7, SOL-8, SIM-1 and COM-2 all ask "when was the answer
-given", so they share this one definition.
+An answer counts when a message in the customer's own conversation or a
+reply on their own ticket holds every solution keyword of the key, of an
+accepted alternative or of exactly one of the options (in a sentence that
+is not a mere question, and not negated); or when the ticket is transferred
+to the key's group. The resolution field is documentation (DATA-4): the
+customer never reads it, so it is not the answer. Some messages hold the
+words without being an answer, and are kept as hits that are **not
+credited** ("to judge"): several options at once, text pasted from several
+KB articles (`integrity.stuffed`), an echo of the customer's own words, a
+message that names another customer's case (`integrity.wrong_recipients`).
+SOL-2, SOL-7, SOL-8, SIM-1 and COM-2 all ask "when was the answer given", so
+they share this one definition.
 """
 
 from __future__ import annotations
@@ -17,12 +21,12 @@ from functools import lru_cache
 
 from helpdesk_tui.assess.cases import Case
 from helpdesk_tui.assess.tracker import CUSTOMER_FACING, Action
-from helpdesk_tui.customers.dialogue import matches
+from helpdesk_tui.assess.wording import find, instruction_sentence, sentences
 from helpdesk_tui.customers.evidence_flags import content_stems
-from helpdesk_tui.scenario.model import Answer, AnswerOption
+from helpdesk_tui.scenario.model import Answer, AnswerOption, keyword_forms
 
-ANSWERING = CUSTOMER_FACING | {"ticket_resolved"}
-"""Where an answer counts: what the customer was told, and the solution on the ticket."""
+ANSWERING = CUSTOMER_FACING
+"""Where an answer counts: what the customer was told (not the resolution field)."""
 
 ECHO_SHARE = 0.8
 """A paraphrase whose content words are at least this share the customer's is no answer."""
@@ -32,6 +36,9 @@ ALTERNATIVE = "alternative"
 TRANSFER = "transfer"
 ARTICLE = "article"
 OPTION = "option"
+SEVERAL = "several"
+"""The keywords of more than one option in one message: no choice was made."""
+NOT_CREDITED = frozenset({SEVERAL, "stuffed", "echo", "wrong_recipient"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,14 +49,72 @@ class AnswerHit:
     how: str
     option: AnswerOption | None = None
 
+    @property
+    def credited(self) -> bool:
+        return self.how not in NOT_CREDITED
+
 
 @lru_cache(maxsize=65536)
-def all_match(keywords: tuple[str, ...], text: str, language: str) -> bool:
-    """Every keyword is said in the text, by the simulation's own reading (none: no match).
+def all_match(keywords: tuple[str, ...], text: str, lang: str = "en") -> bool:
+    """Every keyword is in the text's telling sentences, not negated (none: no match).
 
-    A keyword inside a negation ("do not restart it") is not said.
+    A sentence that only asks ("Is it the cable?") tells the customer nothing;
+    one that asks them to do something ("Could you plug the cable in?") does.
+    A keyword may list alternatives: "reconnect | connect again".
     """
-    return bool(keywords) and all(matches(k, text, language) for k in keywords)
+    if not keywords:
+        return False
+    telling = _telling(text, lang)
+    return all(any(_said(k, s, lang) for s in telling) for k in keywords)
+
+
+@lru_cache(maxsize=65536)
+def _telling(text: str, lang: str) -> tuple[str, ...]:
+    return tuple(
+        sentence for sentence in sentences(text)
+        if not sentence.rstrip().endswith("?") or instruction_sentence(sentence, lang)
+    )  # fmt: skip
+
+
+def _said(keyword: str, sentence: str, lang: str) -> bool:
+    """One of the keyword's forms ("reconnect | connect again") in the sentence, not negated."""
+    return any(find(form, sentence, lang) is not None for form in keyword_forms(keyword))
+
+
+def explain(keywords: tuple[str, ...], text: str, lang: str) -> list[str]:
+    """Which words of the message gave each keyword, by which rule of the language layer."""
+    lines = []
+    for keyword in keywords:
+        for sentence in _telling(text, lang):
+            said = next(
+                (h for f in keyword_forms(keyword) if (h := find(f, sentence, lang)) is not None),
+                None,
+            )
+            if said is not None:
+                lines.append(said.explain())
+                break
+    return lines
+
+
+def hit_keywords(answer: Answer, hit: AnswerHit, lang: str) -> tuple[str, ...]:
+    """The keywords a text hit was measured by (the option's, the key's or an alternative's)."""
+    if hit.option is not None:
+        return hit.option.solution_keywords
+    if hit.how == KEY:
+        return answer.solution_keywords
+    if hit.how == ALTERNATIVE:
+        text = hit.action.text or ""
+        return next(
+            (a.solution_keywords for a in answer.alternatives
+             if all_match(a.solution_keywords, text, lang)),
+            answer.solution_keywords,
+        )  # fmt: skip
+    return answer.solution_keywords
+
+
+def excluded(exclude: tuple[str, ...], text: str, lang: str) -> bool:
+    """A word the key says must not come with its keywords ("not together with those")."""
+    return any(_said(word, s, lang) for word in exclude for s in _telling(text, lang))
 
 
 def transfer_groups(answer: Answer) -> frozenset[str]:
@@ -64,11 +129,20 @@ def resolution_articles(answer: Answer) -> frozenset[str]:
 
 def _text_hit(answer: Answer, text: str, lang: str) -> tuple[str, AnswerOption | None] | None:
     """Options first: they are the more specific match, and SOL-8 needs to know
-    which one was chosen even when the text also holds the main keywords."""
-    for option in answer.options:
-        if all_match(option.solution_keywords, text, lang):
-            return OPTION, option
-    if all_match(answer.solution_keywords, text, lang):
+    which one was chosen even when the text also holds the main keywords.
+    Two options or more in one message is no choice (`SEVERAL`)."""
+    given = [
+        o for o in answer.options
+        if all_match(o.solution_keywords, text, lang)
+        and not excluded(o.solution_exclude, text, lang)
+    ]  # fmt: skip
+    if len(given) > 1:
+        return SEVERAL, None
+    if given:
+        return OPTION, given[0]
+    if all_match(answer.solution_keywords, text, lang) and not excluded(
+        answer.solution_exclude, text, lang
+    ):
         return KEY, None
     if any(all_match(alt.solution_keywords, text, lang) for alt in answer.alternatives):
         return ALTERNATIVE, None
@@ -90,16 +164,11 @@ def _action_hit(case: Case, answer: Answer, action: Action) -> AnswerHit | None:
     if action.type in ANSWERING and action.text and not mere_echo(case, action):
         found = _text_hit(answer, action.text, case.language)
         if found is not None:
-            return AnswerHit(action, found[0], found[1])
+            judged = case.cache.get("judged", {}).get(action.seq)
+            how = judged if judged is not None and found[0] != SEVERAL else found[0]
+            return AnswerHit(action, how, found[1] if how == OPTION else None)
     if action.type == "ticket_transferred" and action.data.get("group") in transfer_groups(answer):
         return AnswerHit(action, TRANSFER)
-    if action.type == "ticket_resolved":
-        article = action.data.get("kb_article")
-        if article in resolution_articles(answer):
-            return AnswerHit(action, ARTICLE)
-        option = next((o for o in answer.options if o.kb_article and o.kb_article == article), None)
-        if option is not None:
-            return AnswerHit(action, OPTION, option)
     return None
 
 
@@ -116,13 +185,15 @@ def answer_hits(case: Case) -> list[AnswerHit]:
 
 
 def first_answer(case: Case) -> AnswerHit | None:
-    hits = answer_hits(case)
-    return hits[0] if hits else None
+    """The first credited answer."""
+    return next((h for h in answer_hits(case) if h.credited), None)
 
 
 def chosen_option(case: Case) -> AnswerHit | None:
-    """The first option the candidate gave (SOL-8), by its keywords or its article."""
-    return next((h for h in answer_hits(case) if h.option is not None), None)
+    """The first option the candidate gave (SOL-8), or the uncredited hit that came before it."""
+    return next(
+        (h for h in answer_hits(case) if h.option is not None or h.how in NOT_CREDITED), None
+    )
 
 
 def solving_action(case: Case) -> Action | None:

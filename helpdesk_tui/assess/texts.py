@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import string
 
+from helpdesk_tui.assess.texts_integrity import T as INTEGRITY_TEXTS
+
 LANGUAGES: tuple[str, ...] = ("en", "nl", "fr")
 
 T: dict[str, tuple[str, str, str]] = {
@@ -707,6 +709,9 @@ T: dict[str, tuple[str, str, str]] = {
         "+ favorable, - défavorable, ± mitigé, ? à juger, · non observé",
     ),
 }
+
+
+T.update(INTEGRITY_TEXTS)
 
 
 def tr(lang: str, key: str, **values: object) -> str:

@@ -312,4 +312,5 @@ def solution_patterns(incident: Incident) -> tuple[str, ...]:
     fitting = answer.fitting_option
     if fitting is not None:
         found.extend(fitting.solution_keywords)
-    return tuple(dict.fromkeys(found))
+    # "reconnect | connect again": any of the forms is a solution word.
+    return tuple(dict.fromkeys(f.strip() for k in found for f in k.split("|") if f.strip()))

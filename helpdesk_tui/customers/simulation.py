@@ -551,7 +551,7 @@ class Simulation:
                 fixed = {
                     "ticket_id": ticket.id,
                     "group": group,
-                    "text": dialogue.line(self.language, "fixed"),
+                    "text": second.final_reply or dialogue.line(self.language, "fixed"),
                     "question": False,
                 }
                 self._emit(state.now + second.delay_s, "second_line_reply", fixed)

@@ -55,6 +55,7 @@ from helpdesk_tui.scenario.model import (
     Scenario,
     SecondLine,
     TechnicalLevel,
+    keyword_forms,
 )
 from helpdesk_tui.scenario.sla_profile import check_format, check_sla_profile
 
@@ -80,13 +81,17 @@ _INCIDENT_KEYS = (
 )  # fmt: skip
 _ANSWER_KEYS = (
     "category", "impact", "urgency", "kb_article", "solution", "solution_keywords",
-    "transfer_group", "alternatives", "options",
+    "transfer_group", "alternatives", "options", "customer_solution", "solution_exclude",
 )  # fmt: skip
 _CUSTOMER_KEYS = (
     "id", "name", "persona", "department", "technical_level", "mood", "patience_minutes",
 )  # fmt: skip
-_SECOND_LINE_KEYS = ("group", "delay_minutes", "reply", "question", "relay_patterns")
-_OPTION_KEYS = ("id", "text", "kb_article", "solution_keywords", "fits", "why")
+_SECOND_LINE_KEYS = (
+    "group", "delay_minutes", "reply", "question", "relay_patterns", "final_reply",
+)  # fmt: skip
+_OPTION_KEYS = (
+    "id", "text", "kb_article", "solution_keywords", "fits", "why", "solution_exclude",
+)  # fmt: skip
 _ALTERNATIVE_KEYS = ("kb_article", "solution_keywords", "transfer_group")
 _COMPETENCY_RANGES = "SIM-1..3, DATA-1..5, COM-1..6, SOL-1..8"
 
@@ -256,7 +261,8 @@ class _Builder:
         categories = self._list("categories", self._category, "category")
         customers = self._list("customers", self._customer, "customer")
         incidents = self._list("incidents", self._incident, "incident")
-        self._check_coverage(incidents)
+        if kind != "drill":  # a drill trains one group of competencies by design
+            self._check_coverage(incidents)
         if language is not None:
             self._check_article_languages(language)
         if (
@@ -359,13 +365,24 @@ class _Builder:
     def _patterns(
         self, table: dict[str, Any], at: At, key: str, *, required: bool = True, why: str = ""
     ) -> tuple[str, ...]:
-        """Patterns the simulation listens for: each needs at least one letter or digit."""
+        """Patterns the simulation listens for: each needs at least one letter or digit.
+
+        A pattern may list alternatives with "|" ("reconnect | connect again"):
+        any one of them will do, so each must hold a word too.
+        """
         found = self.chk.strings(table, at, key, required=required, why=why) or ()
         for index, pattern in enumerate(found):
             if not any(c.isalnum() for c in pattern):
                 self.chk.error(
                     at.key(key).item(index),
                     f"{pattern!r} has no letters or digits — a pattern must contain a word to listen for",
+                )
+            elif "|" in pattern and not all(
+                any(c.isalnum() for c in f) for f in pattern.split("|")
+            ):
+                self.chk.error(
+                    at.key(key).item(index),
+                    f'{pattern!r} has an empty alternative — write the words between the bars, e.g. "reconnect | connect again"',
                 )
         return found
 
@@ -431,7 +448,9 @@ class _Builder:
 
     def _step(self, at: At, t: dict[str, Any]) -> ProcedureStep | None:
         chk = self.chk
-        chk.unknown_keys(t, at, ("id", "label", "patterns", "event"), "a procedure step")
+        chk.unknown_keys(
+            t, at, ("id", "label", "patterns", "event", "optional", "channels"), "a procedure step"
+        )
         step_id, label = chk.ident(t, at), chk.string(t, at, "label")
         has_patterns, has_event = "patterns" in t, "event" in t
         if has_patterns == has_event:
@@ -443,9 +462,23 @@ class _Builder:
             return None
         patterns = self._patterns(t, at, "patterns") if has_patterns else ()
         events = self._step_events(t, at) if has_event else ()
+        optional = chk.boolean(t, at, "optional")
+        channels = self._step_channels(t, at)
         if not step_id or not label or not (patterns or events):
             return None
-        return ProcedureStep(step_id, label, patterns, events)
+        return ProcedureStep(step_id, label, patterns, events, optional, channels)
+
+    def _step_channels(self, t: dict[str, Any], at: At) -> tuple[str, ...]:
+        """`channels`: the step applies only to incidents that come in these ways."""
+        found = self.chk.strings(t, at, "channels", required=False) or ()
+        known = tuple(c.value for c in Channel)
+        for index, channel in enumerate(found):
+            if channel not in known:
+                self.chk.error(
+                    at.key("channels").item(index),
+                    f"unknown channel '{channel}'{did_you_mean(channel, known)} — must be one of {', '.join(known)}",
+                )
+        return tuple(c for c in found if c in known)
 
     def _step_events(self, t: dict[str, Any], at: At) -> tuple[str, ...]:
         value = t["event"]
@@ -700,6 +733,8 @@ class _Builder:
         )
         alternatives = self._alternatives(table, where)
         options = self._options(table, where)
+        customer_solution = self._optional_text(table, where, "customer_solution")
+        exclude = self._exclusions(table, where, keywords)
         if not (category and impact and urgency and solution):
             return None
         return Answer(
@@ -712,7 +747,23 @@ class _Builder:
             transfer_group,
             alternatives,
             options,
+            customer_solution,
+            exclude,
         )
+
+    def _exclusions(
+        self, table: dict[str, Any], at: At, keywords: tuple[str, ...]
+    ) -> tuple[str, ...]:
+        """`solution_exclude`: words that, said together with the keywords, make it another answer."""
+        found = self._patterns(table, at, "solution_exclude", required=False)
+        forms = {f for k in keywords for f in keyword_forms(k)}
+        for index, word in enumerate(found):
+            if any(f in forms for f in keyword_forms(word)):
+                self.chk.error(
+                    at.key("solution_exclude").item(index),
+                    f"{word!r} is also one of solution_keywords — a word cannot be both required and excluded; drop it from one of the two",
+                )
+        return found
 
     def _alternatives(self, table: dict[str, Any], at: At) -> tuple[AnswerAlternative, ...]:
         found: list[AnswerAlternative] = []
@@ -745,8 +796,11 @@ class _Builder:
             )
             keywords = self._patterns(entry, entry_at, "solution_keywords")
             fits, why = chk.boolean(entry, entry_at, "fits"), chk.string(entry, entry_at, "why")
+            exclude = self._exclusions(entry, entry_at, keywords or ())
             if option_id and text and keywords and why:
-                options.append(AnswerOption(option_id, text, kb_article, keywords, fits, why))
+                options.append(
+                    AnswerOption(option_id, text, kb_article, keywords, fits, why, exclude)
+                )
         chk.unique(((a, _text_id(e)) for a, e in entries), "option of this answer")
         fitting = [
             _text_id(e) or f"[{i}]" for i, (_, e) in enumerate(entries) if e.get("fits") is True
@@ -788,9 +842,15 @@ class _Builder:
                 where.key("relay_patterns"),
                 "missing — with question = true, give relay_patterns: what the candidate must ask the customer, so relaying the question can be seen",
             )
+        final = self._optional_text(table, where, "final_reply")
+        if final and not question:
+            chk.warning(
+                where.key("final_reply"),
+                "is never sent — the final reply follows the answer to the second line's question; set question = true, or put this text in reply",
+            )
         if not group or delay is None or not reply:
             return None
-        return SecondLine(group, delay * 60, reply, question, relay)
+        return SecondLine(group, delay * 60, reply, question, relay, final)
 
     # --- the scenario as a whole --------------------------------------------------
     def _check_coverage(self, incidents: tuple[Incident, ...]) -> None:

@@ -111,6 +111,13 @@ class ProcedureStep:
     label: str
     patterns: tuple[str, ...] = ()
     events: tuple[str, ...] = ()
+    optional: bool = False
+    """Done where it applies ("correct the category only if it is wrong"): not missing when absent."""
+    channels: tuple[str, ...] = ()
+    """The step applies only to incidents that come in these ways (empty: every channel)."""
+
+    def applies_to(self, channel: str) -> bool:
+        return not self.channels or channel in self.channels
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +179,11 @@ class NewsRequest:
     text: str
 
 
+def keyword_forms(keyword: str) -> tuple[str, ...]:
+    """The words a keyword accepts: "reconnect | connect again" is either one."""
+    return tuple(f.strip() for f in keyword.split("|") if f.strip())
+
+
 @dataclass(frozen=True, slots=True)
 class AnswerAlternative:
     """Another article, solution or transfer that is also right."""
@@ -191,6 +203,8 @@ class AnswerOption:
     solution_keywords: tuple[str, ...]
     fits: bool
     why: str
+    solution_exclude: tuple[str, ...] = ()
+    """Words that, said with the keywords, make it another answer ("not together with those")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,6 +220,14 @@ class Answer:
     transfer_group: str | None = None
     alternatives: tuple[AnswerAlternative, ...] = ()
     options: tuple[AnswerOption, ...] = ()
+    customer_solution: str | None = None
+    """What to tell the customer, in their words, apart from `solution` (the assessor's note)."""
+    solution_exclude: tuple[str, ...] = ()
+
+    @property
+    def told(self) -> str:
+        """The solution as the customer should hear it."""
+        return self.customer_solution or self.solution
 
     @property
     def fitting_option(self) -> AnswerOption | None:
@@ -221,6 +243,8 @@ class SecondLine:
     reply: str
     question: bool = False
     relay_patterns: tuple[str, ...] = ()
+    final_reply: str | None = None
+    """What the group says once its question was answered (None: a built-in "fixed it")."""
 
 
 @dataclass(frozen=True, slots=True)

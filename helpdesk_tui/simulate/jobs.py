@@ -49,6 +49,8 @@ class Style:
     correct_fields: bool = True
     """Corrects a queue ticket's category, impact and urgency to the answer key's."""
     pick_right_article: bool = True
+    search_while_listening: bool = True
+    """Types the caller's first words into the KB search while they speak (SIM-1, SIM-3)."""
     speed: float = 1.0
     """Multiplies the time every action takes."""
     pickup_s: float = 0.0

@@ -15,7 +15,8 @@ PHRASES: dict[str, dict[str, str]] = {
     "en": {
         "greeting": "Good morning, service desk, you're speaking with {agent}. How can I help you?",
         "identify": "Could I have your full name and your department, please?",
-        "empathy": "I'm sorry about this, I understand how frustrating it is. I'll help you right away.",
+        "empathy": "I'm sorry about this, {name}, I understand how frustrating it is. I'll help you "
+        "right away.",
         "ask": "Could you tell me more about the {pattern}?",
         "ask_direct": "{Pattern}, exactly?",
         "ask_step": "Could you tell me: {pattern}?",
@@ -28,10 +29,11 @@ PHRASES: dict[str, dict[str, str]] = {
         "informed of their progress.",
         "relay": "Our {group} asks: {question}",
         "fixed": "Good news from our {group}: {text}",
-        "progress": "A quick update on your ticket {ticket}: it is still being worked on. I'll keep you "
-        "informed.",
-        "waiting": "Thank you for your patience. I'm working on your ticket {ticket} and I'll keep you "
-        "informed.",
+        "progress": "An update on your ticket {ticket}: {who} is working on it. I'll get back to you "
+        "within {minutes} minutes.",
+        "waiting": "Thank you for your patience. {who} is working on your ticket {ticket}; I'll get "
+        "back to you within {minutes} minutes.",
+        "desk": "the service desk",
         "closing": "Is there anything else I can do for you?",
         "email_ack": "Good morning, thank you for your message. We are looking into it and will keep "
         "you informed.",
@@ -43,7 +45,7 @@ PHRASES: dict[str, dict[str, str]] = {
     "nl": {
         "greeting": "Goedemorgen, servicedesk, u spreekt met {agent}. Waarmee kan ik u helpen?",
         "identify": "Mag ik uw volledige naam en uw afdeling, alstublieft?",
-        "empathy": "Het spijt me, ik begrijp dat dit vervelend is. Ik help u meteen.",
+        "empathy": "Het spijt me, {name}, ik begrijp dat dit vervelend is. Ik help u meteen.",
         "ask": "Kunt u me meer vertellen over {pattern}?",
         "ask_direct": "{Pattern}, precies?",
         "ask_step": "Kunt u me zeggen: {pattern}?",
@@ -56,9 +58,11 @@ PHRASES: dict[str, dict[str, str]] = {
         "de hoogte.",
         "relay": "{group} vraagt: {question}",
         "fixed": "Goed nieuws van {group}: {text}",
-        "progress": "Een update over uw ticket {ticket}: er wordt nog aan gewerkt. Ik houd u op de "
-        "hoogte.",
-        "waiting": "Bedankt voor uw geduld. Ik ben bezig met uw ticket {ticket} en houd u op de hoogte.",
+        "progress": "Een update over uw ticket {ticket}: {who} is ermee bezig. U hoort binnen "
+        "{minutes} minuten van mij.",
+        "waiting": "Bedankt voor uw geduld. {who} is bezig met uw ticket {ticket}; u hoort binnen "
+        "{minutes} minuten van mij.",
+        "desk": "de servicedesk",
         "closing": "Kan ik nog iets anders voor u doen?",
         "email_ack": "Goedemorgen, bedankt voor uw bericht. We zijn ermee bezig en houden u op de "
         "hoogte.",
@@ -70,7 +74,8 @@ PHRASES: dict[str, dict[str, str]] = {
     "fr": {
         "greeting": "Bonjour, service d'assistance, {agent} à l'appareil. Comment puis-je vous aider ?",
         "identify": "Puis-je avoir votre nom complet et votre service, s'il vous plaît ?",
-        "empathy": "Je suis désolé, je comprends que c'est frustrant. Je vous aide tout de suite.",
+        "empathy": "Je suis désolé, {name}, je comprends que c'est frustrant. Je vous aide tout de "
+        "suite.",
         "ask": "Pouvez-vous m'en dire plus sur {pattern} ?",
         "ask_direct": "{Pattern}, exactement ?",
         "ask_step": "Pouvez-vous me dire : {pattern} ?",
@@ -83,10 +88,11 @@ PHRASES: dict[str, dict[str, str]] = {
         "courant.",
         "relay": "{group} demande : {question}",
         "fixed": "Bonne nouvelle de {group} : {text}",
-        "progress": "Un point sur votre ticket {ticket} : il est toujours en cours. Je vous tiens au "
-        "courant.",
-        "waiting": "Merci de votre patience. Je m'occupe de votre ticket {ticket} et je vous tiens au "
-        "courant.",
+        "progress": "Un point sur votre ticket {ticket} : {who} s'en occupe. Je reviens vers vous "
+        "dans {minutes} minutes.",
+        "waiting": "Merci de votre patience. {who} s'occupe de votre ticket {ticket} ; je reviens "
+        "vers vous dans {minutes} minutes.",
+        "desk": "le service d'assistance",
         "closing": "Puis-je faire autre chose pour vous ?",
         "email_ack": "Bonjour, merci pour votre message. Nous nous en occupons et vous tiendrons au "
         "courant.",

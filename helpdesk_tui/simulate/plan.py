@@ -25,7 +25,7 @@ from helpdesk_tui.customers import dialogue
 from helpdesk_tui.kb.search import KbIndex
 from helpdesk_tui.scenario.model import Channel, Fact, ProcedureStep, Scenario
 from helpdesk_tui.simulate.jobs import Command, Job, Said, Step, Style
-from helpdesk_tui.simulate.texts import Texts, sentences
+from helpdesk_tui.simulate.texts import Texts, restatement, sentences
 
 __all__ = ["Job", "Planner", "Step", "Style", "Texts", "sentences"]
 
@@ -50,13 +50,33 @@ class Planner:
         done: set[str] = set()
         steps: list[Step] = []
         for proc_step in procedure.steps:
+            if not proc_step.applies_to(incident.channel.value):
+                continue
             if proc_step.patterns:
                 steps += self._pattern_step(job, proc_step, done)
             else:
                 steps += self._event_step(job, proc_step.events, done)
         for block in self._missing(job):
             steps += self._ensure(job, block, done)
+        if incident.channel == Channel.CALL and self.style.search_while_listening:
+            steps.insert(0, self._listening_search())
         return steps
+
+    def _listening_search(self) -> Step:
+        """A caller's first words typed into the KB search while they are still speaking (SIM-3)."""
+
+        def make(state: ExamState, j: Job) -> Command | None:
+            conv = state.conversations.get(j.conv_id or "")
+            said = [m.text for m in conv.messages if m.author == "customer"] if conv else []
+            if not said:
+                return None
+            query = " ".join(said[0].split()[:6])
+            return "kb_searched", {
+                "query": query,
+                "results": [h.article_id for h in self.kb.search(query, limit=5)],
+            }
+
+        return Step("search while listening", "do", make, cost=3.0)
 
     def _missing(self, job: Job) -> tuple[str, ...]:
         """Blocks every plan ends with, in this order, when the procedure left them out."""
@@ -183,7 +203,7 @@ class Planner:
             customer = state.customers.get(job.incident.customer)
             if customer is None or customer.mood == "calm":
                 return None
-            return self.t.phrase("empathy"), None
+            return self.t.phrase("empathy", name=customer.name.split()[0]), None
 
         return [Step("empathy", "say", make)]
 
@@ -217,7 +237,7 @@ class Planner:
         facts = [f for f in job.incident.facts if f.id in job.revealed]
         chosen = [f for f in facts if f.key] or facts
         if chosen:
-            summary = " ".join(f.answer for f in chosen)
+            summary = restatement([f.answer for f in chosen], self.scenario.language)
         else:
             conv = state.conversations.get(job.conv_id or "")
             said = [m.text for m in conv.messages if m.author == "customer"] if conv else []

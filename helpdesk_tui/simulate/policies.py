@@ -11,9 +11,11 @@
 
 from __future__ import annotations
 
+from helpdesk_tui.simulate.gaming import MacroPolicy, ParrotPolicy, ShotgunPolicy
 from helpdesk_tui.simulate.jobs import Style
 from helpdesk_tui.simulate.policy import IdlePolicy, Policy
 from helpdesk_tui.simulate.scripted import ScriptedCandidate
+from helpdesk_tui.simulate.worded import WordedPolicy
 
 
 class IdealPolicy(ScriptedCandidate):
@@ -42,6 +44,7 @@ class NaivePolicy(ScriptedCandidate):
         use_canned=False,
         correct_fields=False,
         pick_right_article=False,
+        search_while_listening=False,
         speed=2.5,
         pickup_s=20.0,
     )
@@ -51,5 +54,9 @@ POLICIES: dict[str, type[Policy]] = {
     "ideal": IdealPolicy,
     "naive": NaivePolicy,
     "idle": IdlePolicy,
+    "worded": WordedPolicy,
+    "shotgun": ShotgunPolicy,
+    "macro": MacroPolicy,
+    "parrot": ParrotPolicy,
 }
 """The policies by name, in the order `--policy` lists them."""

@@ -146,7 +146,21 @@ class ScriptedCandidate(Policy):
             )
 
     def _waiting_text(self, state: ExamState, job: Job) -> tuple[str, str | None] | None:
-        return self.planner.t.phrase("waiting", ticket=job.ticket_id or ""), None
+        return self.planner.t.phrase("waiting", **self._news(state, job)), None
+
+    def _news(self, state: ExamState, job: Job) -> dict[str, str]:
+        """What an update says besides "still busy": who has the ticket, when the customer hears next."""
+        ticket = job.ticket(state)
+        who = self.planner.t.phrase("desk")
+        if ticket is not None and ticket.group:
+            who = self.scenario.group(ticket.group).name
+        priority = (ticket.priority if ticket else None) or self.scenario.sla.lowest_priority()
+        minutes = max(1, int(self.scenario.sla.priorities[priority].update_s // 60))
+        return {
+            "ticket": job.ticket_id or "",
+            "who": who[:1].upper() + who[1:],
+            "minutes": str(minutes),
+        }
 
     def _on_second_line(self, event: Event) -> None:
         job = self.by_ticket.get(event.data["ticket_id"])
@@ -305,7 +319,7 @@ class ScriptedCandidate(Policy):
         return self._update(state, job, key, t)
 
     def _update(self, state: ExamState, job: Job, key: str, t: float) -> Action:
-        text = self.planner.t.phrase(key, ticket=job.ticket_id or "")
+        text = self.planner.t.phrase(key, **self._news(state, job))
         conv = state.conversations.get(job.conv_id or "")
         quiet = conv is not None and conv.is_live and not conv.is_busy_at(t)
         if quiet and conv is not None and job.replies[conv.id] >= job.said[conv.id]:

@@ -13,7 +13,8 @@ import re
 
 from helpdesk_tui.core.state import ExamState
 from helpdesk_tui.customers import dialogue
-from helpdesk_tui.scenario.model import Fact, Incident, ProcedureStep, Scenario
+from helpdesk_tui.customers.evidence_flags import STOP_WORDS
+from helpdesk_tui.scenario.model import Fact, Incident, ProcedureStep, Scenario, keyword_forms
 from helpdesk_tui.simulate.jobs import Said, Style
 from helpdesk_tui.simulate.phrases import (
     AGENT_NAME,
@@ -36,6 +37,31 @@ _LITTLE_WORDS = frozenset(
 
 def sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE.split(" ".join(text.split())) if s.strip()]
+
+
+_TOKEN = re.compile(r"[^\W_][\w'’-]*")
+RESTATE_WORDS_PER_FACT = 6
+
+
+def restatement(answers: list[str], language: str) -> str:
+    """The facts' values in a list of their own (codes, names, numbers, content words).
+
+    Not the customer's sentences: a copy of those is an echo (COM-4). The
+    values are what a restatement must carry; the candidate's words around
+    them (the phrase that opens the restatement) are the candidate's own.
+    """
+    stop = STOP_WORDS.get(language, STOP_WORDS["en"])
+    parts = []
+    for answer in answers:
+        kept: list[str] = []
+        for token in _TOKEN.findall(answer):
+            plain = " ".join(dialogue.words(token))
+            valuable = any(c.isdigit() for c in token) or (len(plain) >= 5 and plain not in stop)
+            if valuable and token not in kept:
+                kept.append(token)
+        if kept:
+            parts.append(", ".join(kept[:RESTATE_WORDS_PER_FACT]))
+    return "; ".join(parts) + "."
 
 
 def fill(text: str) -> str:
@@ -202,8 +228,9 @@ class Texts:
         option = answer.fitting_option
         if option is not None:
             return self.plain(option.text, novice), True
-        chosen = [s for s in sentences(answer.solution) if self.says(answer.solution_keywords, s)]
-        text = " ".join(chosen) if chosen else answer.solution
+        forms = tuple(f for k in answer.solution_keywords for f in keyword_forms(k))
+        chosen = [s for s in sentences(answer.told) if self.says(forms, s)]
+        text = " ".join(chosen) if chosen else answer.told
         return self.plain(text, novice), False
 
     def resolution(self, incident: Incident) -> str:

@@ -41,12 +41,12 @@ def idle(scenario: Scenario, idle_events: list[tuple[int, Event]]) -> Evidence:
 
 @pytest.fixture(scope="session")
 def sim_logs(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
-    """Logs `helpdesk-exam simulate` would write: both bundled scenarios, ideal and idle."""
+    """Logs `helpdesk-exam simulate` would write: the bundled scenarios of test_simulated, ideal and idle."""
     from helpdesk_tui.assess.testing import bundled_scenario, simulated_log
 
     folder = tmp_path_factory.mktemp("sim")
     logs = {}
-    for scenario_id in ("en-northwind-monday", "nl-verhaeghe-dinsdag"):
+    for scenario_id in ("en-northwind-monday", "nl-verhaeghe-dinsdag", "nl-lindeveld-examen"):
         scenario = bundled_scenario(scenario_id)
         for policy in ("ideal", "idle"):
             path = folder / f"{scenario_id}-{policy}.jsonl"

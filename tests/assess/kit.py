@@ -148,6 +148,8 @@ def ideal_steps() -> list[Step]:
         (150, "ticket_opened", {"ticket_id": "T-0002"}),
         (155, "ticket_updated", {"ticket_id": "T-0002",
                                  "changes": {"category": "accounts", "impact": "low", "urgency": "low"}}),
+        (158, "ticket_reply_added", {"ticket_id": "T-0002",
+                                     "text": "Hello Bert, archive your old mail to free space."}),
         (160, "ticket_resolved", {"ticket_id": "T-0002",
                                   "solution": "Archive old mail to free space."}),
         (161, "ticket_closed", {"ticket_id": "T-0002"}),
@@ -172,10 +174,14 @@ def ideal_steps() -> list[Step]:
         (268, "message_sent", {"conversation_id": "call-1", "text": "Anything else I can do?"}),
         (270, "mood_changed", {"customer_id": "marc", "mood": "calm", "cause": "rule"}),
         (280, "call_ended", {"conversation_id": "call-1", "by": "customer"}),
+        (400, "ticket_reply_added", {"ticket_id": "T-1002",
+                                     "text": "Marc, an update: the network team is working on your "
+                                             "VPN. I'll get back to you within 10 minutes."}),
         (500, "second_line_reply", {"ticket_id": "T-1002", "group": "network", "question": True,
                                     "text": "Which VPN client version does the user run?"}),
         (520, "ticket_reply_added", {"ticket_id": "T-1002",
                                      "text": "Marc, which VPN client version do you run?"}),
+        (540, "note_added", {"ticket_id": "T-1002", "text": "Asked Marc for his VPN client version."}),
     ]  # fmt: skip
 
 

@@ -40,8 +40,9 @@ def test_the_ideal_candidate_has_evidence_for_all_22(ideal: Evidence) -> None:
     assert set(statuses) == set(COMPETENCY_IDS)
     for cid, status in statuses.items():
         assert status in (EvidenceStatus.FAVOURABLE, EvidenceStatus.TO_CONFIRM), (cid, status)
-    # A paraphrase is only ever "to confirm": the software cannot judge one.
-    assert statuses["COM-4"] is EvidenceStatus.TO_CONFIRM
+    # "So your HP LaserJet 4250 prints empty pages": the restate act and the fact's values in
+    # the candidate's own words (not a copy of the customer's sentence) speak for COM-4.
+    assert statuses["COM-4"] is EvidenceStatus.FAVOURABLE
     assert all(i.favourable is not False for items in ideal.items.values() for i in items)
 
 
@@ -258,12 +259,13 @@ def test_the_option_that_does_not_fit_the_urgency(scenario: Scenario) -> None:
     ])  # fmt: skip
     item = one(evidence, "SOL-8", "solution_option", "vpn-down")
     assert item.figures == {"chosen": "repair", "fits": False, "fitting": "workaround"}
-    assert item.favourable is False
+    assert item.favourable is None  # the wrong option is for a person to judge, never credited
 
 
 def test_a_second_line_question_relayed_and_acted_on(ideal: Evidence) -> None:
     item = one(ideal, "SOL-5", "follow_up", "T-1002")
     assert item.figures["relayed"] is True and item.figures["acted_after_s"] == 20.0
+    assert item.figures["updated_seq"] is not None and item.favourable is True
 
 
 def test_a_second_line_question_not_relayed(scenario: Scenario) -> None:

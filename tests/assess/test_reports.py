@@ -106,3 +106,18 @@ def test_every_report_renders_in_every_language(ideal: Evidence, idle: Evidence,
     for evidence in (ideal, idle):
         assert "SIM-1" in terminal_text(evidence, BAD, lang, width=140)
         assert "</html>" in render_html(evidence, BAD, lang)
+
+
+def test_every_report_names_the_rules_and_the_language_layer_it_measured_with(
+    ideal: Evidence,
+) -> None:
+    from helpdesk_tui.assess.rules import rules_hash
+    from helpdesk_tui.language import layer_hash
+
+    rules, layer = rules_hash(), layer_hash()
+    text = terminal_text(ideal, GOOD, width=400)
+    html = render_html(ideal, GOOD)
+    data = evidence_to_dict(ideal, GOOD)
+    assert rules in text and layer in text
+    assert rules in html and layer in html
+    assert data["rules"]["hash"] == rules and data["rules"]["layer_hash"] == layer

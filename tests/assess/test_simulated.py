@@ -1,4 +1,4 @@
-"""Evidence from the logs `helpdesk-exam simulate` writes, on both bundled scenarios."""
+"""Evidence from the logs `helpdesk-exam simulate` writes, on the bundled practice scenarios and the Dutch exam."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from helpdesk_tui.assess.model import EvidenceStatus
 from helpdesk_tui.assess.pipeline import assess_log
 from helpdesk_tui.scenario.competencies import COMPETENCY_IDS
 
-SCENARIOS = ("en-northwind-monday", "nl-verhaeghe-dinsdag")
+SCENARIOS = ("en-northwind-monday", "nl-verhaeghe-dinsdag", "nl-lindeveld-examen")
 
 
 @pytest.mark.parametrize("scenario_id", SCENARIOS)

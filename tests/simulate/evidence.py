@@ -1,17 +1,21 @@
 """A rough check, per competency, that a log holds evidence for it.
 
-Not the assessment (that is `helpdesk_tui.assess`): a test oracle independent
-of it, so the ideal policy's logs are checked against the standard's
-"evidence the log can carry" table (standard/competencies.md) directly.
+Not the assessment (that is `helpdesk_tui.assess`) and not the product's
+text matching either: a test oracle of its own, from the standard's
+"evidence the log can carry" table (standard/competencies.md), reading the
+events with plain string tests written here (casefold, accents folded,
+substring of whole words). It shares no code with `customers.dialogue` or
+the language layer, so a matcher that drifts cannot make its own test pass.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Callable
 
 from helpdesk_tui.core.events import Event
 from helpdesk_tui.core.state import ExamState
-from helpdesk_tui.customers import dialogue
 from helpdesk_tui.scenario.model import Scenario
 from helpdesk_tui.simulate.runner import RunResult
 
@@ -20,6 +24,30 @@ SCREEN_WORK = {
     "ticket_transferred", "ticket_resolved", "note_added", "ticket_closed",
 }  # fmt: skip
 MOOD_RANK = {"calm": 0, "irritated": 1, "angry": 2}
+NEWS_WORDS = {
+    "en": ("update", "working on", "get back to you", "news", "passed", "informed"),
+    "nl": ("update", "bezig", "hoort", "nieuws", "doorgegeven", "op de hoogte"),
+    "fr": ("point", "occupe", "reviens", "nouvelles", "transmis", "courant"),
+}
+"""Words of a progress message, as this oracle reads one (not the product's lexicon)."""
+GREETINGS = {
+    "en": ("good morning", "hello", "hi "),
+    "nl": ("goedemorgen", "goeiemorgen", "dag ", "hallo"),
+    "fr": ("bonjour",),
+}
+
+
+def fold(text: str) -> str:
+    """Lower case, accents off, punctuation a space: enough to find a word in a sentence."""
+    plain = "".join(
+        c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
+    ).casefold()
+    return " " + " ".join(re.sub(r"[^0-9a-z]+", " ", plain).split()) + " "
+
+
+def says(text: str, phrase: str) -> bool:
+    """The phrase starts a word of the text (so "kabel" is in "kabels", not in "beeldkabel")."""
+    return (" " + fold(phrase).strip()) in fold(text)
 
 
 def _of(events: list[Event], *types: str) -> list[Event]:
@@ -30,8 +58,26 @@ def _flags(state: ExamState, competency: str) -> list[dict[str, object]]:
     return [f for f in state.flags if f["competency"] == competency]
 
 
+def _live_spans(events: list[Event]) -> dict[str, tuple[float, float]]:
+    spans: dict[str, tuple[float, float]] = {}
+    for e in events:
+        conv = e.data.get("conversation_id")
+        if e.type == "call_started":
+            spans[conv] = (e.exam_time, float("inf"))
+        elif e.type in ("call_ended", "conversation_closed") and conv in spans:
+            spans[conv] = (spans[conv][0], min(spans[conv][1], e.exam_time))
+    return spans
+
+
+def _screen_during_call(events: list[Event]) -> bool:
+    """Ticket or KB work while a call was live (SIM-1)."""
+    spans = _live_spans(events).values()
+    work = [e.exam_time for e in events if e.type in SCREEN_WORK]
+    return bool(spans) and any(a <= t <= b for t in work for a, b in spans)
+
+
 def _during_speech(events: list[Event]) -> bool:
-    """Screen work while a caller is still speaking (SIM-1, SIM-3)."""
+    """Screen work while a caller is still speaking (SIM-3)."""
     calls = {e.data["conversation_id"] for e in _of(events, "call_started")}
     spans = [
         (e.exam_time, e.exam_time + e.data.get("duration_s", 0.0))
@@ -39,7 +85,7 @@ def _during_speech(events: list[Event]) -> bool:
         if e.data["conversation_id"] in calls
     ]
     work = [e.exam_time for e in events if e.type in SCREEN_WORK]
-    return any(a < t < b for t in work for a, b in spans)
+    return any(a <= t < b for t in work for a, b in spans)
 
 
 def _parallel_chats(events: list[Event]) -> bool:
@@ -60,15 +106,18 @@ def _parallel_chats(events: list[Event]) -> bool:
 
 
 def _calmed_an_angry_customer(scenario: Scenario, events: list[Event]) -> bool:
-    angry = {c.id for c in scenario.customers if c.mood.value == "angry"}
+    """A customer who started irritated or angry ends a mood change calmer than that."""
+    start = {c.id: MOOD_RANK[c.mood.value] for c in scenario.customers if c.mood.value != "calm"}
     return any(
-        e.data["customer_id"] in angry and MOOD_RANK[e.data["mood"]] < 2
+        e.data["customer_id"] in start and MOOD_RANK[e.data["mood"]] < start[e.data["customer_id"]]
         for e in _of(events, "mood_changed")
     )
 
 
 def _kb_before_answer(scenario: Scenario, state: ExamState, events: list[Event]) -> bool:
-    opened = {e.data["article_id"]: e.exam_time for e in _of(events, "kb_article_opened")}
+    opened: dict[str, float] = {}  # first opening: one article may serve several incidents
+    for e in _of(events, "kb_article_opened"):
+        opened.setdefault(e.data["article_id"], e.exam_time)
     for ticket in state.tickets.values():
         if ticket.incident_id is None or ticket.resolved_at is None:
             continue
@@ -79,16 +128,31 @@ def _kb_before_answer(scenario: Scenario, state: ExamState, events: list[Event])
     return bool(opened)
 
 
+def _told(state: ExamState, ticket_id: str) -> list[str]:
+    """Everything the ticket's customer read: replies on it, messages in its conversations."""
+    ticket = state.tickets[ticket_id]
+    texts = [text for _, text in ticket.replies]
+    for conv_id in ticket.conversation_ids:
+        conv = state.conversations[conv_id]
+        texts += [m.text for m in conv.messages if m.author == "candidate"]
+    return texts
+
+
 def _solutions_given(scenario: Scenario, state: ExamState) -> bool:
-    resolved = [t for t in state.tickets.values() if t.incident_id and t.solution]
-    return bool(resolved) and all(
-        dialogue.first_match(
-            dialogue.solution_patterns(scenario.incident(t.incident_id)),
-            t.solution or "",
-            scenario.language,
+    """Every resolved ticket's customer was told words of its key, an alternative or the option."""
+    resolved = [t for t in state.tickets.values() if t.incident_id and t.resolved_at is not None]
+
+    def told_the_answer(ticket_id: str, incident_id: str) -> bool:
+        answer = scenario.incident(incident_id).answer
+        keysets = [answer.solution_keywords, *(a.solution_keywords for a in answer.alternatives)]
+        keysets += [o.solution_keywords for o in answer.options if o.fits]
+        told = " ".join(_told(state, ticket_id))
+        return answer.transfer_group is not None or any(
+            keys and all(says(told, k) or fold(k).strip() in fold(told) for k in keys)
+            for keys in keysets
         )
-        for t in resolved
-    )
+
+    return bool(resolved) and all(told_the_answer(t.id, t.incident_id or "") for t in resolved)
 
 
 def _fitting_options(scenario: Scenario, state: ExamState) -> bool:
@@ -123,24 +187,23 @@ def _by_priority(state: ExamState, events: list[Event]) -> bool:
 
 
 def _progress_updates(scenario: Scenario, events: list[Event]) -> bool:
-    lang = scenario.language
+    words = NEWS_WORDS.get(scenario.language, NEWS_WORDS["en"])
     return any(
-        dialogue.intent_in("progress", e.data["text"], lang)
+        sum(says(e.data["text"], w) for w in words) >= 2
         for e in _of(events, "message_sent", "ticket_reply_added")
     )
 
 
 def _greets_first(scenario: Scenario, state: ExamState) -> bool:
-    """Every conversation opens with the procedure's first step (the greeting)."""
-    greet = scenario.procedures[0].steps[0].patterns
+    """Every conversation opens with a greeting (a canned one, or a greeting word)."""
+    words = GREETINGS.get(scenario.language, GREETINGS["en"])
     firsts = [
         next((m.text for m in c.messages if m.author == "candidate"), None)
         for c in state.conversations.values()
         if not c.id.endswith("-news")
     ]
-    lang = scenario.language
     return bool(firsts) and all(
-        t is not None and dialogue.first_match(greet, t, lang) for t in firsts
+        t is not None and any(fold(w).strip() in fold(t) for w in words) for t in firsts
     )
 
 
@@ -150,7 +213,7 @@ def checks(result: RunResult, scenario: Scenario) -> dict[str, Callable[[], bool
     sent = _of(ev, "message_sent")
     novices = {c.id for c in st.customers.values() if c.technical_level == "novice"}
     return {
-        "SIM-1": lambda: _during_speech(ev),
+        "SIM-1": lambda: _screen_during_call(ev),
         "SIM-2": lambda: _parallel_chats(ev),
         "SIM-3": lambda: _during_speech(ev),
         "DATA-1": lambda: bool(_of(ev, "ticket_created")),

@@ -72,12 +72,21 @@ def test_ideal_leaves_evidence_for_every_competency(
     runs: dict[tuple[str, str], RunResult], scenarios: dict[str, Scenario], folder: Path
 ) -> None:
     scenario = scenarios[folder.name]
-    assert missing(runs[(folder.name, "ideal")], scenario) == []
+    named = {c for incident in scenario.incidents for c in incident.competencies}
+    assert [c for c in missing(runs[(folder.name, "ideal")], scenario) if c in named] == []
 
 
 @pytest.mark.parametrize("policy", ["naive", "idle"])
 @pytest.mark.parametrize("folder", BUNDLED, ids=lambda p: p.name)
 def test_naive_and_idle_breach_some(
-    runs: dict[tuple[str, str], RunResult], folder: Path, policy: str
+    runs: dict[tuple[str, str], RunResult],
+    scenarios: dict[str, Scenario],
+    folder: Path,
+    policy: str,
 ) -> None:
+    """Exams and practice scenarios; a drill trains one group of competencies, and one
+    made of conversations has no deadline a slow candidate misses (tests/commands/
+    test_drill_scenarios.py checks what tells its candidates apart)."""
+    if scenarios[folder.name].kind == "drill":
+        return
     assert runs[(folder.name, policy)].breached_tickets

@@ -83,3 +83,20 @@ def test_the_same_seed_gives_the_same_log() -> None:
 
     assert body(first) == body(again)
     assert body(first) != body(other)
+
+
+def test_the_second_lines_final_reply_is_the_authors_when_written() -> None:
+    import dataclasses
+
+    scenario = make_scenario()
+    crm = scenario.incident("crm")
+    assert crm.second_line is not None
+    authored = dataclasses.replace(
+        crm, second_line=dataclasses.replace(crm.second_line, final_reply="Database restarted.")
+    )
+    scenario = dataclasses.replace(
+        scenario, incidents=tuple(authored if i.id == "crm" else i for i in scenario.incidents)
+    )
+    replies = [e.data["text"] for e in run_headless(scenario, "ideal").events
+               if e.type == "second_line_reply"]  # fmt: skip
+    assert replies[-1] == "Database restarted."

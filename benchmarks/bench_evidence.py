@@ -1,0 +1,72 @@
+"""Benchmark: what each scripted candidate earns on every bundled scenario.
+
+    python benchmarks/bench_evidence.py [--policy NAME ...] [--scenario ID ...] [--detail]
+
+Runs `simulate` in memory for each bundled scenario and policy, assesses the
+log with the same pipeline `report` uses, and prints a table: scenario x
+policy -> competencies whose evidence is favourable (of 22), and SLA breaches.
+With `--detail`, the status of every competency per run. The figures the
+issue asks for (ideal and worded >= 21, gaming <= 4 and never favourable on
+the twelve handling items, idle 0) are asserted by tests/simulate/test_figures.py;
+this prints them for the README.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+from helpdesk_tui import paths
+from helpdesk_tui.assess.evidence import gather_evidence
+from helpdesk_tui.assess.model import Evidence, EvidenceStatus
+from helpdesk_tui.scenario.competencies import COMPETENCY_IDS
+from helpdesk_tui.scenario.loader import load_scenario
+from helpdesk_tui.scenario.model import Scenario
+from helpdesk_tui.simulate.policies import POLICIES
+from helpdesk_tui.simulate.runner import RunResult, run_headless
+
+
+def assess_run(result: RunResult, scenario: Scenario) -> Evidence:
+    """The evidence of an in-memory run, as `report` would measure its log."""
+    return gather_evidence(enumerate(result.events, start=1), scenario)
+
+
+def favourable(evidence: Evidence) -> list[str]:
+    return [c for c, s in evidence.statuses().items() if s is EvidenceStatus.FAVOURABLE]
+
+
+def bundled() -> list[str]:
+    root = paths.scenarios_dir()
+    return sorted(p.name for p in root.iterdir() if (p / "scenario.toml").is_file())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--policy", action="append", choices=list(POLICIES))
+    parser.add_argument("--scenario", action="append")
+    parser.add_argument("--detail", action="store_true")
+    args = parser.parse_args(argv)
+    policies = args.policy or list(POLICIES)
+    names = args.scenario or bundled()
+    print(f"{'scenario':<28} {'policy':<8} {'favourable':>10} {'breaches':>8} {'s':>5}")
+    for name in names:
+        scenario = load_scenario(paths.scenarios_dir() / name)
+        for policy in policies:
+            began = time.perf_counter()
+            result = run_headless(scenario, policy)
+            evidence = assess_run(result, scenario)
+            good = favourable(evidence)
+            took = time.perf_counter() - began
+            print(
+                f"{name:<28} {policy:<8} {len(good):>6}/{len(COMPETENCY_IDS)} "
+                f"{len(result.breached_tickets):>8} {took:>5.1f}"
+            )
+            if args.detail:
+                for cid, status in evidence.statuses().items():
+                    print(f"    {cid:<7} {status.value}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

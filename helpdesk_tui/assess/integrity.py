@@ -1,0 +1,446 @@
+"""Was the job done, or only the words typed? The checks the evidence rules share.
+
+A candidate can make a log look busy without helping anyone: open every
+article, paste one macro to every customer, repeat the customer's words,
+stuff the resolution with key words. These functions find those patterns
+in the log, each with the records it is measured from, so the measurements
+(`measure_*.py`) can refuse credit and say why:
+
+- **template**: the same text (normalised) sent to `TEMPLATE_CUSTOMERS` or
+  more different customers, not as one of the scenario's canned replies.
+- **scattershot**: a burst of article look-ups (`SCATTER_ARTICLES` or more
+  distinct articles, or more than half of a small knowledge base, each within
+  `SCATTER_GAP_S` of the last): none of them counts as looking the answer up.
+- **KB copy**: a text that holds a run of `KB_RUN_WORDS` words of an article;
+  from two articles or more at once it is **stuffed**.
+- **echo**: a message holding a run of `ECHO_RUN_WORDS` words of what the
+  customer wrote or said before it.
+- **wrong recipient**: a message to one customer that names another case's
+  customer, ticket or distinctive fact (a code, a number, a name).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from helpdesk_tui.assess.cases import Case
+from helpdesk_tui.assess.context import Context
+from helpdesk_tui.assess.model import EvidenceItem
+from helpdesk_tui.assess.procedures import Shows, shows_plainly
+from helpdesk_tui.assess.tracker import CUSTOMER_FACING, Action
+from helpdesk_tui.assess.wording import acts, find_any, sentences, words
+from helpdesk_tui.scenario.model import ProcedureStep
+
+TEMPLATE_CUSTOMERS = 3
+TEMPLATE_MIN_WORDS = 4
+"""Shorter texts ("Thank you.", "One moment") are everyone's words, not a template."""
+SCATTER_ARTICLES = 5
+SCATTER_GAP_S = 30.0
+KB_RUN_WORDS = 8
+ECHO_RUN_WORDS = 6
+NAME_MIN_LENGTH = 3
+
+
+# ---------------------------------------------------------------------- who got a message
+
+
+def recipient(ctx: Context, action: Action) -> str | None:
+    """The customer who read or heard a message (their conversation or their ticket)."""
+    if action.type == "message_sent":
+        conv = ctx.state.conversations.get(action.conversation_id or "")
+        return conv.customer_id if conv is not None else None
+    if action.type == "ticket_reply_added":
+        ticket = ctx.state.tickets.get(action.ticket_id or "")
+        return ticket.customer_id if ticket is not None else None
+    return None
+
+
+def _said(ctx: Context) -> list[Action]:
+    return [a for a in ctx.of_type(*CUSTOMER_FACING) if a.text]
+
+
+# ---------------------------------------------------------------------- templates
+
+
+def templates(ctx: Context) -> dict[int, int]:
+    """Seq of every templated message -> how many customers got the same text."""
+    if "templates" in ctx.cache:
+        return ctx.cache["templates"]
+    by_text: dict[tuple[str, ...], list[tuple[int, str]]] = {}
+    for action in _said(ctx):
+        key = words(action.text or "")
+        who = recipient(ctx, action)
+        if action.data.get("canned_id") or len(key) < TEMPLATE_MIN_WORDS or who is None:
+            continue
+        by_text.setdefault(key, []).append((action.seq, who))
+    found: dict[int, int] = {}
+    for sent in by_text.values():
+        customers = {who for _, who in sent}
+        if len(customers) >= TEMPLATE_CUSTOMERS:
+            found.update({seq: len(customers) for seq, _ in sent})
+    ctx.cache["templates"] = found
+    return found
+
+
+def templated(ctx: Context, action: Action) -> bool:
+    """A template, or a message that holds a whole template with words added around it."""
+    made = templates(ctx)
+    if action.seq in made:
+        return True
+    if "template_texts" not in ctx.cache:
+        by_seq = {a.seq: a for a in _said(ctx)}
+        ctx.cache["template_texts"] = {
+            " ".join(words(by_seq[seq].text or "")) for seq in made if seq in by_seq
+        }
+    mine = f" {' '.join(words(action.text or ''))} "
+    return any(f" {text} " in mine for text in ctx.cache["template_texts"])
+
+
+def stock_sentences(ctx: Context) -> set[tuple[str, ...]]:
+    """Sentences (normalised) that reached `TEMPLATE_CUSTOMERS` customers or more, not canned."""
+    if "stock" in ctx.cache:
+        return ctx.cache["stock"]
+    by_sentence: dict[tuple[str, ...], set[str]] = {}
+    for action in _said(ctx):
+        who = recipient(ctx, action)
+        if action.data.get("canned_id") or who is None:
+            continue
+        for sentence in sentences(action.text or ""):
+            key = words(sentence)
+            if len(key) >= TEMPLATE_MIN_WORDS:
+                by_sentence.setdefault(key, set()).add(who)
+    found = {k for k, who in by_sentence.items() if len(who) >= TEMPLATE_CUSTOMERS}
+    ctx.cache["stock"] = found
+    return found
+
+
+def personal_sentences(ctx: Context, action: Action) -> list[str]:
+    """The sentences of a message that are not stock (all of them for a canned reply)."""
+    text = action.text or ""
+    if action.data.get("canned_id"):
+        return sentences(text)
+    stock = stock_sentences(ctx)
+    return [s for s in sentences(text) if words(s) not in stock]
+
+
+# ---------------------------------------------------------------------- scattershot
+
+
+@dataclass(frozen=True, slots=True)
+class Burst:
+    """Article look-ups in quick succession, too many to be reading any of them."""
+
+    seqs: tuple[int, ...]
+    articles: tuple[str, ...]
+    start: float
+    end: float
+
+
+def scattershot(ctx: Context) -> list[Burst]:
+    if "bursts" in ctx.cache:
+        return ctx.cache["bursts"]
+    opens = ctx.of_type("kb_article_opened")
+    groups: list[list[Action]] = []
+    for action in opens:
+        if groups and action.at - groups[-1][-1].at <= SCATTER_GAP_S:
+            groups[-1].append(action)
+        else:
+            groups.append([action])
+    bursts = []
+    threshold = scatter_threshold(ctx)
+    for group in groups:
+        articles = tuple(dict.fromkeys(a.article_id or "" for a in group))
+        if len(articles) >= threshold:
+            bursts.append(Burst(tuple(a.seq for a in group), articles, group[0].at, group[-1].at))
+    ctx.cache["bursts"] = bursts
+    return bursts
+
+
+def scatter_threshold(ctx: Context) -> int:
+    """`SCATTER_ARTICLES` distinct articles, or more than half of a small knowledge base (at least 3)."""
+    size = len(ctx.scenario.kb) if ctx.scenario is not None else len(ctx.state.kb_articles or ())
+    return min(SCATTER_ARTICLES, max(3, size // 2 + 1)) if size else SCATTER_ARTICLES
+
+
+def scattered_seqs(ctx: Context) -> frozenset[int]:
+    return frozenset(s for b in scattershot(ctx) for s in b.seqs)
+
+
+def credited_lookups(ctx: Context, case: Case) -> list[Action]:
+    """The case's relevant articles opened after it arrived, outside any scattershot burst."""
+    relevant = set(case.articles())
+    scattered = scattered_seqs(ctx)
+    return [
+        a for a in ctx.of_type("kb_article_opened")
+        if a.article_id in relevant and a.at >= case.arrival_at and a.seq not in scattered
+    ]  # fmt: skip
+
+
+# ---------------------------------------------------------------------- KB copies, echoes
+
+
+def _runs(text_words: tuple[str, ...], size: int) -> set[tuple[str, ...]]:
+    return {text_words[i : i + size] for i in range(len(text_words) - size + 1)}
+
+
+def kb_copies(ctx: Context, text: str) -> list[str]:
+    """The articles of which the text holds a run of `KB_RUN_WORDS` words."""
+    if ctx.scenario is None or not text:
+        return []
+    mine = _runs(words(text), KB_RUN_WORDS)
+    if not mine:
+        return []
+    index = ctx.cache.get("kb_runs")
+    if index is None:
+        index = {a.id: _runs(words(a.body), KB_RUN_WORDS) for a in ctx.scenario.kb}
+        ctx.cache["kb_runs"] = index
+    return [article for article, runs in index.items() if mine & runs]
+
+
+STUFFED_OWN_WORDS = 12
+"""Words a pasted article must bring that no other pasted article brings, to count as pasted."""
+
+
+def stuffed(ctx: Context, text: str) -> bool:
+    """Text pasted from two articles or more at once (each bringing words of its own).
+
+    Articles share boilerplate ("verify the customer's identity first"): a
+    sentence of one that is also in another does not make two pastes.
+    """
+    copied = kb_copies(ctx, text)
+    if len(copied) < 2:
+        return False
+    mine = words(text)
+    covered: dict[str, set[int]] = {}
+    for article in copied:
+        runs = ctx.cache["kb_runs"][article]
+        covered[article] = {
+            i + k
+            for i in range(len(mine) - KB_RUN_WORDS + 1)
+            if mine[i : i + KB_RUN_WORDS] in runs
+            for k in range(KB_RUN_WORDS)
+        }
+    own = [
+        a for a in copied
+        if len(covered[a] - set().union(*(covered[b] for b in copied if b != a)))
+        >= STUFFED_OWN_WORDS
+    ]  # fmt: skip
+    return len(own) >= 2
+
+
+def echo_of(case: Case, action: Action) -> str | None:
+    """The customer's words this message repeats (a run of `ECHO_RUN_WORDS`), else None."""
+    mine = words(action.text or "")
+    runs = _runs(mine, ECHO_RUN_WORDS)
+    if not runs:
+        return None
+    for said in case.customer_said_before(action.seq):
+        theirs = words(said)
+        shared = runs & _runs(theirs, ECHO_RUN_WORDS)
+        if shared:
+            return " ".join(theirs)
+    return None
+
+
+# ---------------------------------------------------------------------- wrong recipient
+
+
+@dataclass(frozen=True, slots=True)
+class WrongRecipient:
+    action: Action
+    case: Case
+    other: Case
+    named: str
+
+
+def wrong_recipients(ctx: Context) -> list[WrongRecipient]:
+    """Messages to one case's customer that name another case's customer, ticket or fact.
+
+    A full name, a ticket id or a distinctive fact (a code, a number) of
+    another case anywhere in the message; another customer's first name only
+    where a message addresses someone (its first `ADDRESS_WORDS` words: "Hi
+    Tom"), since a first name alone also turns up in articles and examples.
+    """
+    if "wrong" in ctx.cache:
+        return ctx.cache["wrong"]
+    marks = {case.id: _marks(ctx, case) for case in ctx.cases}
+    found = []
+    for case in ctx.cases:
+        own = marks[case.id][0] | marks[case.id][1]
+        for action in case.said():
+            text_words = words(action.text or "")
+            for other in ctx.cases:
+                if other is case or other.customer_id == case.customer_id:
+                    continue
+                anywhere, addressed = marks[other.id]
+                hit = next((m for m in anywhere - own if _names(text_words, m)), None) or next(
+                    (m for m in addressed - own if _names(text_words[:ADDRESS_WORDS], m)), None
+                )
+                if hit is not None:
+                    found.append(WrongRecipient(action, case, other, " ".join(hit)))
+                    break
+    ctx.cache["wrong"] = found
+    return found
+
+
+ADDRESS_WORDS = 3
+
+
+def _marks(ctx: Context, case: Case) -> tuple[set[tuple[str, ...]], set[tuple[str, ...]]]:
+    """What only this case's messages should name: anywhere (full name, tickets, codes), and
+    where a message addresses its reader (the first name)."""
+    anywhere: set[tuple[str, ...]] = set()
+    addressed: set[tuple[str, ...]] = set()
+    customer = ctx.state.customers.get(case.customer_id)
+    if customer is not None:
+        anywhere.add(words(customer.name))
+        first = words(customer.name)[:1]
+        if first and len(first[0]) >= NAME_MIN_LENGTH and _unique_first(ctx, first[0]):
+            addressed.add(first)
+    anywhere |= {words(t.id) for t in case.tickets}
+    if case.incident is not None:
+        for fact in case.incident.facts:
+            anywhere |= {(w,) for w in words(fact.answer) if _distinctive(w)}
+    return {m for m in anywhere if m}, {m for m in addressed if m}
+
+
+def _unique_first(ctx: Context, first: str) -> bool:
+    firsts = [words(c.name)[:1] for c in ctx.state.customers.values()]
+    return sum(1 for f in firsts if f == (first,)) == 1
+
+
+def _distinctive(word: str) -> bool:
+    """A code or number a customer gave (PRN-2-14, 4250): letters and digits, or long digits."""
+    digits = sum(c.isdigit() for c in word)
+    return digits >= 3 or (digits >= 1 and len(word) >= 4 and any(c.isalpha() for c in word))
+
+
+def _names(text_words: tuple[str, ...], mark: tuple[str, ...]) -> bool:
+    n = len(mark)
+    return any(text_words[i : i + n] == mark for i in range(len(text_words) - n + 1))
+
+
+def seqs_of(actions: Iterable[Action]) -> list[int]:
+    return [a.seq for a in actions]
+
+
+def mark_cases(ctx: Context) -> None:
+    """Tell each case which of its messages cannot be credited as the answer, and why.
+
+    An echo is not among them: a solution may well reuse the customer's words
+    ("log off on the pc in the workshop"); `solutions.mere_echo` catches a
+    paraphrase that holds nothing else.
+    """
+    wrong = {w.action.seq for w in wrong_recipients(ctx)}
+    for case in ctx.cases:
+        judged: dict[int, str] = {}
+        for action in case.said():
+            if action.seq in wrong:
+                judged[action.seq] = "wrong_recipient"
+            elif stuffed(ctx, action.text or ""):
+                judged[action.seq] = "stuffed"
+        case.cache["judged"] = judged
+
+
+WORDED_ACTS = frozenset({"greeting", "check", "closing"})
+"""Steps said in many ways, that a message shows by its act as well as by the step's patterns."""
+
+
+def step_acts(step: ProcedureStep, lang: str) -> frozenset[str]:
+    """The acts a spoken step's patterns carry, among those a message may show in its own words."""
+    if not step.patterns:
+        return frozenset()
+    return frozenset(acts(" . ".join(step.patterns), lang)) & WORDED_ACTS
+
+
+def _greets(ctx: Context, step: ProcedureStep, action: Action, first_name: str | None) -> bool:
+    """A greeting of the candidate's own (or the scenario's canned one), not pasted to everyone.
+
+    Addressing the customer by name at the start ("Dear Doris, ...") greets
+    them, whatever words go with it: that is the point of greeting by name.
+    """
+    if not action.text or templated(ctx, action):
+        return False
+    if action.data.get("canned_id"):
+        return shows_plainly(step, action, ctx.lang)
+    if first_name and first_name in words(action.text)[:ADDRESS_WORDS]:
+        return True
+    for sentence in personal_sentences(ctx, action):
+        if find_any(step.patterns, sentence, ctx.lang) or "greeting" in acts(sentence, ctx.lang):
+            return True
+    return False
+
+
+def _first_name(ctx: Context, customer_id: str) -> str | None:
+    customer = ctx.state.customers.get(customer_id)
+    first = words(customer.name)[:1] if customer is not None else ()
+    return first[0] if first and len(first[0]) >= NAME_MIN_LENGTH else None
+
+
+def greeting_step(step: ProcedureStep, lang: str) -> bool:
+    """A spoken step whose patterns are greetings (the procedure's "greet the customer")."""
+    return bool(step.patterns) and "greeting" in acts(" . ".join(step.patterns), lang)
+
+
+def procedure_reading(ctx: Context, case: Case) -> Shows:
+    """How the evidence reads a procedure step in the log, for COM-1 and SOL-1.
+
+    - A greeting counts in a canned greeting or a message of the candidate's
+      own (the greeting act: "Hi Tom" is a greeting), never in a template
+      sent to several customers.
+    - A knowledge-base step counts only for the case's own articles, opened
+      outside a scattershot burst.
+    - Anything else as written (patterns, events).
+    """
+    lookups = {a.seq for a in credited_lookups(ctx, case)}
+
+    first_name = _first_name(ctx, case.customer_id)
+
+    def shows(step: ProcedureStep, action: Action, lang: str) -> bool:
+        if "kb_article_opened" in step.events and action.type == "kb_article_opened":
+            return action.seq in lookups
+        if greeting_step(step, ctx.lang):
+            return _greets(ctx, step, action, first_name)
+        if shows_plainly(step, action, lang):
+            return True
+        wanted = step_acts(step, ctx.lang)
+        return bool(wanted) and bool(wanted & set(acts(action.text or "", ctx.lang)))
+
+    return shows
+
+
+def wrong_recipient_items(ctx: Context, competency: str) -> list[EvidenceItem]:
+    """One item per message meant for someone else (DATA-2: the wrong record; COM-1: the wrong person)."""
+    return [
+        ctx.item(
+            competency, "wrong_recipient",
+            ctx.t("wrong.named", customer=ctx.customer_name(w.case.customer_id), named=w.named,
+                  other=w.other.title),
+            seqs=[w.action.seq], favourable=False,
+            figures={"named": w.named, "other_case": w.other.id, "case": w.case.id},
+            subject=w.case.id,
+        )
+        for w in wrong_recipients(ctx)
+    ]  # fmt: skip
+
+
+def resolution_problem(ctx: Context, ticket_id: str, solution: str) -> tuple[str, dict] | None:
+    """Why a resolution does not document its case: pasted KB text, or the same text on many tickets."""
+    copied = kb_copies(ctx, solution)
+    if stuffed(ctx, solution):
+        return "data4.why_kb", {"articles": ", ".join(copied[:4])}
+    same = _same_resolutions(ctx).get(words(solution), 0)
+    if same >= TEMPLATE_CUSTOMERS:
+        return "data4.why_template", {"n": same}
+    return None
+
+
+def _same_resolutions(ctx: Context) -> dict[tuple[str, ...], int]:
+    if "resolutions" not in ctx.cache:
+        counts: dict[tuple[str, ...], set[str]] = {}
+        for ticket in ctx.state.tickets.values():
+            if ticket.solution:
+                counts.setdefault(words(ticket.solution), set()).add(ticket.id)
+        ctx.cache["resolutions"] = {k: len(v) for k, v in counts.items()}
+    return ctx.cache["resolutions"]

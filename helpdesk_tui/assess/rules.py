@@ -1,0 +1,50 @@
+"""Which measurement a report was made with: the evidence rules' version and hash.
+
+Two assessors who compare reports of the same log must know they were served
+the same measurement. The hash covers the source of every module that
+decides what an item says (the rules) and the language layer's own hash (its
+code and word lists, `language.layer_hash`), so any change to either gives a
+new hash; `RULES_VERSION` is bumped by hand when a rule changes meaning.
+Every report (terminal, HTML, JSON) prints all three.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import cache
+from pathlib import Path
+
+from helpdesk_tui.language import LAYER_VERSION, layer_hash
+
+RULES_VERSION = "2.0"
+"""2.0: evidence that needs the job done (issue 13): the answer is what reached the customer,
+KB credit only for the case's articles outside scattershot bursts, templates, echoes, stuffed
+answers, wrong recipients, SOL-5 relay and bounce, SOL-6 news."""
+
+RULE_MODULES = (
+    "cases.py", "context.py", "evidence.py", "integrity.py", "measure_com.py",
+    "measure_data.py", "measure_sim.py", "measure_sol.py", "procedures.py", "solutions.py",
+    "tracker.py", "wording.py",
+)  # fmt: skip
+"""The modules whose code decides what an evidence item says (texts and reports do not)."""
+
+
+@cache
+def rules_hash() -> str:
+    """SHA-256 (hex) over the rule modules' source, in a fixed order, and the layer's hash."""
+    here = Path(__file__).parent
+    digest = hashlib.sha256(b"helpdesk-exam evidence rules\n")
+    for name in RULE_MODULES:
+        digest.update(name.encode() + b"\0" + (here / name).read_bytes() + b"\0")
+    digest.update(layer_hash().encode())
+    return digest.hexdigest()
+
+
+def rules_stamp() -> dict[str, str]:
+    """What a report prints about the measurement it used."""
+    return {
+        "version": RULES_VERSION,
+        "hash": rules_hash(),
+        "layer_version": LAYER_VERSION,
+        "layer_hash": layer_hash(),
+    }

@@ -1,0 +1,238 @@
+"""The `worded` candidate: the ideal's actions, in words the evidence rules were not built from.
+
+It works every case exactly as `ideal` does (same plan, same timing rules,
+same answer key), but every sentence it writes comes from the phrase bank in
+`phrases/{nl,fr,en}.toml`, written by someone who had not read the language
+layer's lexicons nor the scenarios' patterns:
+
+- greetings by the customer's first name ("Hi Tom"), its own identification
+  and closing questions, empathy and apologies of its own;
+- restatements of the customer's facts through the bank's `restate`
+  templates, with the facts' values (codes, names, numbers, content words),
+  never the customer's sentences;
+- solutions in the words of the case's KB article: the article sentences
+  closest to what the answer key says must be done;
+- progress updates that say who has the ticket and when the customer hears
+  next; the second line's words passed on through `relay_second_line`.
+
+What it still takes from the scenario: the canned closing reply (the one
+canned reply the procedures ask for by name), and the words a hidden fact is
+asked about (a fact is revealed only when its topic is asked, so the topic
+goes into a bank question). Notes and transfer reasons, which no customer
+reads, stay the ideal's.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+from itertools import count
+from pathlib import Path
+
+from helpdesk_tui import language
+from helpdesk_tui.customers.evidence_flags import content_stems
+from helpdesk_tui.scenario.model import Incident, ProcedureStep, Scenario
+from helpdesk_tui.simulate.jobs import Said, Style
+from helpdesk_tui.simulate.scripted import ScriptedCandidate
+from helpdesk_tui.simulate.texts import Texts, sentences
+
+BANK_DIR = Path(__file__).parent / "phrases"
+SOLUTION_SENTENCES = 5
+"""How many sentences of the article a solution message passes on."""
+
+CLAUSES: dict[str, dict[str, str]] = {
+    "en": {
+        "action": "{who} is on your ticket {ticket}",
+        "next": "you'll hear from me within {minutes} minutes",
+        "passed": "I've handed ticket {ticket} to {group}",
+        "passed_next": "they will contact you, and I'll follow it up",
+        "received": "your message has reached the service desk",
+        "received_next": "I'm looking into it right now",
+    },
+    "nl": {
+        "action": "{who} behandelt uw ticket {ticket}",
+        "next": "u hoort binnen {minutes} minuten van mij",
+        "passed": "ik heb ticket {ticket} overgemaakt aan {group}",
+        "passed_next": "zij nemen contact met u op en ik volg het op",
+        "received": "uw bericht is bij de servicedesk aangekomen",
+        "received_next": "ik bekijk het nu meteen",
+    },
+    "fr": {
+        "action": "{who} traite votre ticket {ticket}",
+        "next": "vous aurez de mes nouvelles dans {minutes} minutes",
+        "passed": "j'ai confié le ticket {ticket} à {group}",
+        "passed_next": "ils vous contacteront et je suis le dossier",
+        "received": "votre message est bien arrivé au service d'assistance",
+        "received_next": "je m'en occupe tout de suite",
+    },
+}
+"""The clauses the bank's progress templates take ({action}, {next}), in each language."""
+
+ARTICLES = {"en": "the ", "nl": "", "fr": ""}
+"""What goes before a fact's topic in a bank question ("the model")."""
+
+
+@cache
+def bank(language: str) -> dict[str, list[str]]:
+    """The phrase bank of one language (English when there is none)."""
+    path = BANK_DIR / f"{language}.toml"
+    if not path.is_file():
+        path = BANK_DIR / "en.toml"
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return {k: v for k, v in data.items() if isinstance(v, list)}
+
+
+class WordedTexts(Texts):
+    """The ideal's choices of what to say, worded from the phrase bank."""
+
+    def __init__(self, scenario: Scenario, style: Style) -> None:
+        super().__init__(scenario, style)
+        self.plain_texts = Texts(scenario, style)
+        self.bank = bank(self.language)
+        self.clauses = CLAUSES.get(self.language, CLAUSES["en"])
+        self._turns = count()
+
+    # ------------------------------------------------------------------ the bank
+
+    def pick(self, purpose: str, **values: str) -> str:
+        """The next template of a purpose (in turn, so customers do not all get the same one)."""
+        templates = self.bank[purpose]
+        return templates[next(self._turns) % len(templates)].format(**values)
+
+    def phrase(self, key: str, **values: str) -> str:
+        clause = self.clauses
+        if key == "greeting":
+            return f"{self.pick('greeting_by_name', name=values.get('name', ''))} "
+        mapping = {
+            "identify": lambda: self.pick("identify"),
+            "empathy": lambda: self.pick("empathy"),
+            "hold": lambda: self.pick("hold"),
+            "check": lambda: self.pick("check"),
+            "closing": lambda: self.pick("closing"),
+            "paraphrase": lambda: self.pick("restate", summary=values["summary"].rstrip(".")),
+            "solution": lambda: self.pick("instruction", step=values["solution"]),
+            "workaround": lambda: self.pick("instruction", step=values["solution"]),
+            "relay": lambda: self.pick("relay_second_line", answer=values["question"]),
+            "fixed": lambda: self.pick("relay_second_line", answer=values["text"]),
+            "progress": lambda: self._progress(clause["action"], clause["next"], values),
+            "waiting": lambda: self._progress(clause["action"], clause["next"], values),
+            "transferred": lambda: self._progress(clause["passed"], clause["passed_next"], values),
+            "email_ack": lambda: self._progress(
+                clause["received"], clause["received_next"], values
+            ),
+            "ask": lambda: self.pick("clarifying_question", topic=self._topic(values["pattern"])),
+            "ask_direct": lambda: self.pick(
+                "clarifying_question", topic=self._topic(values["pattern"])
+            ),
+        }
+        made = mapping.get(key)
+        return made() if made is not None else self.plain_texts.phrase(key, **values)
+
+    def _progress(self, action: str, after: str, values: dict[str, str]) -> str:
+        return self.pick(
+            "progress",
+            action=action.format(**values).strip(),
+            next=after.format(**values).strip(),
+        )
+
+    def _topic(self, pattern: str) -> str:
+        return f"{ARTICLES.get(self.language, '')}{pattern}"
+
+    # ------------------------------------------------------------------ the plan's questions
+
+    def role(self, step: ProcedureStep) -> str:
+        """What a procedure step is for is the scenario's business, not the wording's."""
+        return self.plain_texts.role(step)
+
+    def canned_for(self, patterns: tuple[str, ...]) -> Said | None:
+        """The scenario's canned replies where a procedure step asks for one, but no canned
+        greeting: the greeting is by the customer's name, in the candidate's words."""
+        found = self.plain_texts.canned_for(patterns)
+        if found is None or "greeting" in language.analyse(found[0], self.language).acts:
+            return None
+        return found
+
+    def for_step(self, step: ProcedureStep, role: str, novice: bool, incident: Incident) -> Said:
+        if role == "greeting":
+            name = self.scenario.customer(incident.customer).name.split()[0]
+            return f"{self.phrase('greeting', name=name)}{self.pick('offer_help')}".strip(), None
+        if role in ("identify", "check"):
+            return self.phrase(role), None
+        if role == "closing":
+            return self.canned_for(step.patterns) or (self.phrase("closing"), None)
+        return super().for_step(step, role, novice, incident)
+
+    def question(self, pattern: str) -> str:
+        if self._opens(pattern) == "noun":
+            return self.pick("clarifying_question", topic=self._topic(pattern))
+        return self.plain_texts.question(pattern)
+
+    # ------------------------------------------------------------------ the solution
+
+    def solution(self, incident: Incident, novice: bool) -> tuple[str, bool]:
+        """The case's article's own sentences that say what the answer key says to do."""
+        answer = incident.answer
+        option = answer.fitting_option
+        goal = option.text if option is not None else answer.solution
+        article_id = self.target_article(incident)
+        if article_id is None:
+            return self.plain_texts.solution(incident, novice)
+        body = self.scenario.article(article_id).body
+        wanted = content_stems(goal, self.language)
+        ranked = []
+        for i, (fixing, sentence) in enumerate(_article_sentences(body)):
+            shared = len(content_stems(sentence, self.language) & wanted)
+            if shared:
+                ranked.append((not fixing, -shared, i, sentence))
+        if not ranked:
+            return self.plain_texts.solution(incident, novice)
+        chosen = sorted(sorted(ranked)[:SOLUTION_SENTENCES], key=lambda r: r[2])
+        text = " ".join(sentence for *_, sentence in chosen)
+        return self.plain(text, novice), option is not None
+
+
+_ITEM = re.compile(r"^\s*(?:[-*>]|\d+[.)])\s+")
+_EMPHASIS = re.compile(r"[*_`]")
+
+
+FIXING_HEADINGS = (
+    "resolution", "solution", "fix", "workaround", "steps", "what to do",
+    "oplossing", "oplossen", "stappen", "wat te doen", "résolution", "contournement", "étapes",
+)  # fmt: skip
+"""Headings of the part of an article that says what to do (its sentences come first)."""
+
+
+def _article_sentences(body: str) -> list[tuple[bool, str]]:
+    """An article's sentences, each with whether it stands under a "what to do" heading.
+
+    Paragraphs and list items are joined across their wrapped lines; Markdown
+    marks, headings and tables are taken off.
+    """
+    blocks: list[tuple[bool, list[str]]] = []
+    fixing = False
+    for line in body.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("#"):
+            fixing = any(h in stripped.casefold() for h in FIXING_HEADINGS)
+        if not stripped or stripped.startswith(("#", "|")):
+            blocks.append((fixing, []))
+            continue
+        if _ITEM.match(line) or not blocks:
+            blocks.append((fixing, []))
+        blocks[-1][1].append(_EMPHASIS.sub("", _ITEM.sub("", line)).strip())
+    found = []
+    for under, block in blocks:
+        text = " ".join(part for part in block if part)
+        found.extend((under, s) for s in sentences(text) if len(s.split()) >= 4)
+    return found
+
+
+class WordedPolicy(ScriptedCandidate):
+    name = "worded"
+    description = "the ideal's actions in words of its own (phrase bank, KB wording, names)"
+    style = Style("worded")
+
+    def __init__(self, scenario: Scenario, seed: int = 0) -> None:
+        super().__init__(scenario, seed)
+        self.planner.t = WordedTexts(scenario, self.style)
