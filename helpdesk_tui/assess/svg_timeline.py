@@ -213,24 +213,29 @@ def _markers(row: SlaRow, scale: Scale, mid: float) -> list[str]:
     return parts
 
 
+def _title(note: str) -> str:
+    """A tooltip; none for a legend's sample shape (an empty <title> reads as a blank)."""
+    return f"<title>{escape(note)}</title>" if note else ""
+
+
 def _circle(x: float, y: float, colour: str, note: str) -> str:
-    return f'<circle cx="{_f(x)}" cy="{_f(y)}" r="3.5" fill="{colour}"><title>{escape(note)}</title></circle>'
+    return f'<circle cx="{_f(x)}" cy="{_f(y)}" r="3.5" fill="{colour}">{_title(note)}</circle>'
 
 
 def _triangle(x: float, y: float, colour: str, note: str) -> str:
     points = f"{_f(x)},{_f(y - 5)} {_f(x - 4.5)},{_f(y + 4)} {_f(x + 4.5)},{_f(y + 4)}"
-    return f'<polygon points="{points}" fill="{colour}"><title>{escape(note)}</title></polygon>'
+    return f'<polygon points="{points}" fill="{colour}">{_title(note)}</polygon>'
 
 
 def _diamond(x: float, y: float, colour: str, note: str) -> str:
     points = f"{_f(x)},{_f(y - 5)} {_f(x + 5)},{_f(y)} {_f(x)},{_f(y + 5)} {_f(x - 5)},{_f(y)}"
-    return f'<polygon points="{points}" fill="{colour}"><title>{escape(note)}</title></polygon>'
+    return f'<polygon points="{points}" fill="{colour}">{_title(note)}</polygon>'
 
 
 def _square(x: float, y: float, colour: str, note: str) -> str:
     return (
         f'<rect x="{_f(x - 4)}" y="{_f(y - 4)}" width="8" height="8" fill="{colour}">'
-        f"<title>{escape(note)}</title></rect>"
+        f"{_title(note)}</rect>"
     )
 
 

@@ -83,7 +83,13 @@ def run(args: argparse.Namespace) -> int:
             note_log_quietly(practice.log_path)
         print(_("Log: {path}").format(path=practice.log_path))
     if reason in SEAL_ON_END:
-        print(_("The session ended ({reason}); the log is sealed.").format(reason=reason))
+        from helpdesk_tui.ui.format import end_reason_label
+
+        print(
+            _("The session ended ({reason}); the log is sealed.").format(
+                reason=end_reason_label(reason)
+            )
+        )
     else:
         print(_("The session was left unfinished; the log can be resumed."))
     return 0

@@ -47,7 +47,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--html", metavar="FILE", type=Path, help="also write an A4 HTML report")
     parser.add_argument("--json", metavar="FILE", type=Path, help="also write the evidence as JSON")
     parser.add_argument(
-        "--quiet", action="store_true", help="do not print the report in the terminal"
+        "--quiet",
+        action="store_true",
+        help="do not print the report in the terminal (with --html or --json only the files' names are printed)",
     )
     parser.add_argument(
         "--new-verdicts",
@@ -108,10 +110,15 @@ def run(args: argparse.Namespace) -> int:
     lang = args.lang or evidence.language
     if assessed.not_an_exam_log is not None:  # the same words as `verify` (stderr when --quiet)
         print(assessed.not_an_exam_log, file=sys.stderr if args.quiet else sys.stdout)
-    if not args.quiet:
+    to_files = args.html is not None or args.json is not None
+    if not args.quiet and not to_files:
         render_terminal(evidence, provenance, lang, Console())
     _write(args.html, lambda path: write_html(path, evidence, provenance, lang))
     _write(args.json, lambda path: write_json(path, evidence, provenance))
+    if not args.quiet:
+        for path in (args.html, args.json):
+            if path is not None:
+                print(f"Wrote {path}")
     if args.new_verdicts is not None:
         _new_verdicts(args)
     return 0

@@ -66,6 +66,9 @@ EVENT_SPECS: dict[str, EventSpec] = {
     "speed_changed": EventSpec(_Y, {"speed": _NUM}),
     "disk_fault": EventSpec(_Y, {"message": str}, {"recovered_after_s": _NUM}),
     "lockdown_key_blocked": EventSpec(_Y, {"key": str}),
+    "notice_shown": EventSpec(
+        _Y, {"ref_seq": int, "text": str}, {"ticket_id": str, "conversation_id": str}
+    ),
     # --- stimuli from the simulation ----------------------------------------
     "chat_opened": EventSpec(
         _S, {"conversation_id": str, "customer_id": str}, {"subject": str, "incident_id": str}
@@ -136,7 +139,7 @@ EVENT_SPECS: dict[str, EventSpec] = {
     "ticket_reopened": EventSpec(_C, {"ticket_id": str}, {"reason": str}),
     "ticket_closed": EventSpec(_C, {"ticket_id": str}),
     "ticket_linked": EventSpec(_C, {"ticket_id": str}, {"conversation_id": str, "kb_article": str}),
-    "ticket_reply_added": EventSpec(_C, {"ticket_id": str, "text": str}),
+    "ticket_reply_added": EventSpec(_C, {"ticket_id": str, "text": str}, {"macro_id": str}),
     "note_added": EventSpec(_C, {"ticket_id": str, "text": str}),
     "message_sent": EventSpec(
         _C, {"conversation_id": str, "text": str}, {"canned_id": str, "interrupted": bool}

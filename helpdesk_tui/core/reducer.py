@@ -24,6 +24,7 @@ from helpdesk_tui.core.state import (
     HistoryEntry,
     KbLookup,
     Message,
+    Notice,
     Ticket,
     TicketStatus,
 )
@@ -423,6 +424,17 @@ def _check_resumed(state: ExamState, event: Event) -> str | None:
     return None  # a resume after a crash needs no prior pause event
 
 
+def _check_notice(state: ExamState, event: Event) -> str | None:
+    d = event.data
+    if not 0 < d["ref_seq"] <= state.last_seq:
+        return f"ref_seq {d['ref_seq']} is not an earlier record"
+    if "ticket_id" in d and d["ticket_id"] not in state.tickets:
+        return f"there is no ticket {d['ticket_id']}"
+    if "conversation_id" in d and d["conversation_id"] not in state.conversations:
+        return f"there is no conversation {d['conversation_id']}"
+    return None
+
+
 def _check_hint(state: ExamState, event: Event) -> str | None:
     if state.mode != "practice":
         return Phrase("hints exist only in practice")
@@ -459,6 +471,7 @@ _CHECKS: dict[str, Callable[[ExamState, Event], str | None]] = {
     "session_paused": _check_paused,
     "session_resumed": _check_resumed,
     "hint_requested": _check_hint,
+    "notice_shown": _check_notice,
     **{name: _check_ticket_command for name in (*ALLOWED_FROM, *_CHECK_DETAIL)},
 }
 
@@ -478,7 +491,17 @@ def apply(state: ExamState, event: Event, seq: int | None = None) -> ExamState:
     state.last_seq = state.last_seq + 1 if seq is None else seq
     state.now = max(state.now, event.exam_time)
     _APPLY[event.type](state, event)
+    if event.kind is EventKind.COMMAND and event.type != "hint_requested":
+        _worked_on(state, event.data.get("ticket_id"))
     return state
+
+
+def _worked_on(state: ExamState, ticket_id: str | None) -> None:
+    """A candidate command on a ticket: its arrivals count as seen, and it is theirs."""
+    ticket = state.tickets.get(ticket_id) if ticket_id else None
+    if ticket is not None:
+        ticket.unseen = 0
+        ticket.worked_on = True
 
 
 def reduce(
@@ -518,13 +541,30 @@ def _pausing(state: ExamState) -> frozenset[str]:
     return _profile(state).pausing_states | {S.RESOLVED.value, S.CLOSED.value}
 
 
-def _set_status(state: ExamState, ticket: Ticket, status: TicketStatus, at: float) -> None:
+_PENDING_VALUES = frozenset(s.value for s in PENDING.values())
+
+
+def _stops_clock(state: ExamState, ticket: Ticket, status: TicketStatus) -> bool:
+    """Whether `status` stops the ticket's SLA clocks now.
+
+    Waiting on someone needs a first contact: a pending status stops the clocks
+    only once the customer had a first response, so setting an unanswered
+    ticket pending cannot park its clocks (Zendesk's first reply time does not
+    pause on pending either). The pause starts when that response comes
+    (`_respond`).
+    """
     pausing = _pausing(state)
-    was_paused = ticket.status.value in pausing
-    now_paused = status.value in pausing
+    if ticket.first_response_at is None:
+        pausing = pausing - _PENDING_VALUES
+    return status.value in pausing
+
+
+def _set_status(state: ExamState, ticket: Ticket, status: TicketStatus, at: float) -> None:
+    was_paused = bool(ticket.pauses) and ticket.pauses[-1][1] is None
+    now_paused = _stops_clock(state, ticket, status)
     if now_paused and not was_paused:
         ticket.pauses.append((at, None))
-    elif was_paused and not now_paused and ticket.pauses and ticket.pauses[-1][1] is None:
+    elif was_paused and not now_paused:
         ticket.pauses[-1] = (ticket.pauses[-1][0], at)
     ticket.status = status
 
@@ -534,9 +574,11 @@ def _reprioritise(state: ExamState, ticket: Ticket) -> None:
         ticket.priority = _profile(state).priority_for(ticket.impact, ticket.urgency)
 
 
-def _respond(ticket: Ticket, at: float) -> None:
+def _respond(state: ExamState, ticket: Ticket, at: float) -> None:
+    """A public response; the first one lets a pending status stop the clocks from now."""
     if ticket.first_response_at is None:
         ticket.first_response_at = at
+        _set_status(state, ticket, ticket.status, at)
     ticket.last_response_at = at
 
 
@@ -586,6 +628,20 @@ def _apply_flag(state: ExamState, event: Event) -> None:
     state.flags.append({**event.data, "seq": state.last_seq, "at": event.exam_time})
 
 
+def _apply_notice(state: ExamState, event: Event) -> None:
+    d = event.data
+    state.notices.append(
+        Notice(
+            event.exam_time,
+            state.last_seq,
+            d["ref_seq"],
+            d["text"],
+            d.get("ticket_id"),
+            d.get("conversation_id"),
+        )
+    )
+
+
 def _apply_nothing(state: ExamState, event: Event) -> None:
     """Events kept for the assessors that change no exam state."""
 
@@ -624,6 +680,7 @@ def _apply_ticket_created(state: ExamState, event: Event) -> None:
 def _apply_email(state: ExamState, event: Event) -> None:
     created = float(event.data.get("created_at", event.exam_time))
     ticket = _new_ticket(state, event, "email", created)
+    ticket.unseen = 1
     _history(ticket, state, event, Phrase("e-mail received: {title}", title=ticket.title))
 
 
@@ -634,16 +691,20 @@ def _apply_preloaded(state: ExamState, event: Event) -> None:
     if status in (S.RESOLVED, S.CLOSED):
         # Resolving answers the customer: a ticket that arrives solved has met
         # its first response and its resolution, at the time it was made.
-        _respond(ticket, at)
+        _respond(state, ticket, at)
         ticket.resolved_at = at
         if status == S.CLOSED:
             ticket.closed_at = at
     ticket.waiting_on = next((w for w, s in PENDING.items() if s == status), None)
+    if ticket.waiting_on is not None:
+        _respond(state, ticket, at)  # someone asked before it reached this queue
     if status != S.NEW:
         _set_status(state, ticket, status, at)
     ticket.group = event.data.get("group")
     since = Phrase(
-        "in the queue since {at:.0f}s: {title}", at=ticket.created_at, title=ticket.title
+        "waiting in the queue since {minutes:.0f} min before the start: {title}",
+        minutes=max(0.0, -ticket.created_at) / 60,
+        title=ticket.title,
     )
     _history(ticket, state, event, since)
 
@@ -665,7 +726,7 @@ def _link_conversation(state: ExamState, ticket: Ticket, conv_id: str, at: float
         conv.ticket_ids.append(ticket.id)
     if conv.last_candidate_at is not None and ticket.resolved_at is None:
         _settle_sla(state, ticket, at)
-        _respond(ticket, at)
+        _respond(state, ticket, at)
     return True
 
 
@@ -719,7 +780,7 @@ def _apply_resolved(state: ExamState, event: Event) -> None:
     ticket = state.tickets[event.data["ticket_id"]]
     at = event.exam_time
     _settle_sla(state, ticket, at)
-    _respond(ticket, at)
+    _respond(state, ticket, at)
     ticket.resolved_at = at
     ticket.solution = event.data["solution"]
     ticket.solution_article = event.data.get("kb_article")
@@ -761,7 +822,7 @@ def _apply_reply(state: ExamState, event: Event) -> None:
     ticket = state.tickets[event.data["ticket_id"]]
     _settle_sla(state, ticket, event.exam_time)
     ticket.replies.append((event.exam_time, event.data["text"]))
-    _respond(ticket, event.exam_time)
+    _respond(state, ticket, event.exam_time)
     if ticket.status == S.NEW:
         _set_status(state, ticket, S.OPEN, event.exam_time)
     _history(ticket, state, event, Phrase("reply: {text}", text=event.data["text"]))
@@ -789,6 +850,7 @@ def _apply_second_line(state: ExamState, event: Event) -> None:
     ticket = state.tickets[event.data["ticket_id"]]
     d = event.data
     ticket.second_line.append((event.exam_time, d["group"], d["text"]))
+    ticket.unseen += 1
     _history(
         ticket, state, event, Phrase("{group} replied: {text}", group=d["group"], text=d["text"])
     )
@@ -844,6 +906,7 @@ def _apply_customer_message(state: ExamState, event: Event) -> None:
     if conv.channel == "call":
         conv.busy_until = max(conv.busy_until, event.exam_time + duration)
     for ticket_id in conv.ticket_ids:
+        state.tickets[ticket_id].unseen += 1
         _end_wait(state, state.tickets[ticket_id], "customer", event)
 
 
@@ -866,7 +929,7 @@ def _apply_message_sent(state: ExamState, event: Event) -> None:
         ticket = state.tickets[ticket_id]
         if ticket.resolved_at is None and ticket.status != S.CLOSED:
             _settle_sla(state, ticket, at)
-            _respond(ticket, at)
+            _respond(state, ticket, at)
 
 
 def _apply_mood(state: ExamState, event: Event) -> None:
@@ -895,6 +958,8 @@ def _apply_focus(state: ExamState, event: Event) -> None:
     if area == "conversation" and target in state.conversations:
         conv = state.conversations[target]
         conv.last_seen_at = max(conv.last_seen_at, event.exam_time)
+    if area == "ticket" and target in state.tickets:
+        state.tickets[target].unseen = 0
 
 
 _APPLY: dict[str, Callable[[ExamState, Event], None]] = {
@@ -933,4 +998,5 @@ _APPLY: dict[str, Callable[[ExamState, Event], None]] = {
     "focus_moved": _apply_focus,
     "form_cancelled": _apply_nothing,
     "hint_requested": _apply_nothing,
+    "notice_shown": _apply_notice,
 }

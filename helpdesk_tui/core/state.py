@@ -82,6 +82,11 @@ class Ticket:
     # Deadlines of targets already met, fixed before a change of priority, so
     # a target met in time stays met (and one met late stays breached).
     sla_met_deadlines: dict[Target, float] = field(default_factory=dict)
+    unseen: int = 0
+    """Arrivals (the e-mail itself, customer messages in a linked conversation,
+    second-line replies) since the candidate last looked at or acted on the ticket."""
+    worked_on: bool = False
+    """Whether the candidate did anything to it: the queue's "mine"."""
 
     def is_paused_at(self, now: float) -> bool:
         return bool(self.pauses) and self.pauses[-1][1] is None and self.pauses[-1][0] <= now
@@ -150,6 +155,18 @@ class KbLookup:
     results: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """An arrival the UI showed the candidate (`notice_shown`): what and when."""
+
+    at: float
+    seq: int
+    ref_seq: int
+    text: str
+    ticket_id: str | None = None
+    conversation_id: str | None = None
+
+
 @dataclass(slots=True)
 class ExamState:
     """Everything the exam is at one moment."""
@@ -169,6 +186,7 @@ class ExamState:
     tickets: dict[str, Ticket] = field(default_factory=dict)
     conversations: dict[str, Conversation] = field(default_factory=dict)
     kb_lookups: list[KbLookup] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
     flags: list[dict[str, Any]] = field(default_factory=list)
     focus: tuple[str, str | None] = ("queue", None)
     now: float = 0.0

@@ -122,6 +122,9 @@ class Simulation:
         self._reply_ready: dict[str, float] = {}
         self._revealed: dict[str, set[str]] = {}
         self._solved: set[str] = set()
+        self._content: set[str] = set()
+        """Incidents whose customer is content: their problem solved, or they said
+        goodbye. They neither nag (follow-ups, impatience) nor ask for news."""
         self._waiting_seq: dict[str, int] = {}
         self._waiting_since: dict[str, float] = {}
         self._follow_ups: Counter[str] = Counter()
@@ -283,7 +286,7 @@ class Simulation:
         """Each full patience period a customer waits makes them angrier, and they say so."""
         cid, since = payload
         conv = self._unanswered_since(state, cid, since)
-        if conv is None:
+        if conv is None or conv.incident_id in self._content:
             return None
         customer = state.customers[conv.customer_id]
         self._push(at + customer.patience_s, "patience", payload)
@@ -306,7 +309,7 @@ class Simulation:
         """The scenario's follow-up, when the customer's last message is still unanswered."""
         cid, seq, since = payload
         conv = self._unanswered_since(state, cid, since)
-        if conv is None or self._waiting_seq.get(cid) != seq:
+        if conv is None or self._waiting_seq.get(cid) != seq or conv.incident_id in self._content:
             return None
         incident = self._incident(conv.incident_id)
         if (
@@ -325,6 +328,8 @@ class Simulation:
         ticket = state.tickets.get(ticket_id)
         request = incident.news_request
         if request is None or ticket is None or ticket.status not in WAITING_STATUSES:
+            return None
+        if incident_id in self._content:
             return None
         last = ticket.last_response_at
         if last is not None and last > base:
@@ -380,6 +385,8 @@ class Simulation:
             return
         cid = data["conversation_id"]
         conv = state.conversations[cid]
+        if conv.incident_id in self._content:
+            return  # content: a question in their thanks is not a wait
         done = event.exam_time + float(data.get("duration_s", 0.0))
         self._waiting_seq[cid] = state.last_seq
         since = self._waiting_since.get(cid)
@@ -418,6 +425,8 @@ class Simulation:
         self._settle(at, conv.customer_id, reaction)
         reply = self._answer(state, conv, incident, text, jargon, None, facts_first)  # new mood
         self._revealed[incident.id].update(reply.reveals)
+        if self._contents(incident, text, reply):
+            self._content.add(incident.id)
         reply_text = reply.text
         if message.interrupted:
             reply_text = f"{dialogue.line(self.language, 'interrupted')} {reply_text}"
@@ -426,6 +435,17 @@ class Simulation:
         self._reply_ready[conv.id] = ready  # answers come in the order they were asked
         utterance = Utterance(conv.id, reply_text, reply.kind, reply.rule_id, reply.reveals)
         self._say(ready, utterance)
+
+    def _contents(self, incident: Incident, text: str, reply: dialogue.Reply) -> bool:
+        """Whether this exchange leaves the customer content: the candidate gave the
+        solution (their "it works" follows), or asked whether there is anything else
+        (their goodbye follows). An acknowledgement alone ("Okay, I'll wait") is not:
+        the problem is still there."""
+        return (
+            incident.id in self._solved
+            or reply.kind == "closing"
+            or dialogue.intent_in("closing", text, self.language)
+        )
 
     def _answer(
         self,

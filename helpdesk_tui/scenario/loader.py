@@ -34,6 +34,7 @@ from helpdesk_tui.scenario.errors import Problem, ScenarioInvalid
 from helpdesk_tui.scenario.files import SCENARIO_MAX_BYTES, inside, special_entries
 from helpdesk_tui.scenario.kb_article import LANGUAGES, header_value, load_kb_folder
 from helpdesk_tui.scenario.model import (
+    MACRO_STATUSES,
     Answer,
     AnswerAlternative,
     AnswerOption,
@@ -47,6 +48,7 @@ from helpdesk_tui.scenario.model import (
     Group,
     Incident,
     KbArticle,
+    Macro,
     Message,
     Mood,
     MoodNudge,
@@ -73,8 +75,8 @@ STEP_EVENTS: tuple[str, ...] = tuple(
 
 _TOP_KEYS = (
     "format", "id", "title", "language", "duration_minutes", "sla_profile", "default",
-    "kind", "aim", "description", "groups", "glossary", "canned", "procedures", "categories", "customers",
-    "incidents",
+    "kind", "aim", "description", "groups", "glossary", "canned", "macros", "procedures",
+    "categories", "customers", "incidents",
 )  # fmt: skip
 _INCIDENT_KEYS = (
     "id", "title", "customer", "channel", "at_minute", "age_minutes", "subject", "body",
@@ -267,6 +269,7 @@ class _Builder:
         groups = self._list("groups", self._group, "group")
         glossary = self._glossary()
         canned = self._list("canned", self._canned, "canned reply", required=False)
+        macros = self._list("macros", self._macro, "macro", required=False)
         procedures = self._list("procedures", self._procedure, "procedure")
         categories = self._list("categories", self._category, "category")
         customers = self._list("customers", self._customer, "customer")
@@ -300,6 +303,7 @@ class _Builder:
             incidents=incidents,
             kb=articles,
             canned=canned,
+            macros=macros,
             glossary=glossary,
             default=default,
             kind=kind,
@@ -429,6 +433,20 @@ class _Builder:
                     f"'{{{placeholder}}}' is left as it is — only {{agent}} is filled in (with the candidate's name)",
                 )
         return CannedReply(canned_id, title, text) if canned_id and title and text else None
+
+    def _macro(self, at: At, t: dict[str, Any]) -> Macro | None:
+        """A canned public reply that also sets the ticket's status (see `Macro`)."""
+        chk = self.chk
+        chk.unknown_keys(t, at, ("id", "title", "text", "status"), "a macro")
+        macro_id, title, text = (
+            chk.ident(t, at),
+            chk.string(t, at, "title"),
+            chk.string(t, at, "text"),
+        )
+        status = chk.string(t, at, "status", choices=list(MACRO_STATUSES))
+        if not (macro_id and title and text and status):
+            return None
+        return Macro(macro_id, title, text, status)
 
     def _procedure(self, at: At, t: dict[str, Any]) -> Procedure | None:
         chk = self.chk

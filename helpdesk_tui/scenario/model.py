@@ -85,6 +85,21 @@ class CannedReply:
     text: str
 
 
+MACRO_STATUSES: tuple[str, ...] = ("pending_customer", "pending_third_party", "open")
+"""What a macro may set after its reply: waiting on the customer or a third party, or open."""
+
+
+@dataclass(frozen=True, slots=True)
+class Macro:
+    """A canned public reply on a ticket that also sets its status, in one step
+    (Zendesk's and Freshdesk's macros): e.g. ask for a detail and wait on the customer."""
+
+    id: str
+    title: str
+    text: str
+    status: str
+
+
 @dataclass(frozen=True, slots=True)
 class ProcedureStep:
     """A step, detected in what the candidate says (`patterns`) or by an action (`events`).
@@ -281,6 +296,7 @@ class Scenario:
     incidents: tuple[Incident, ...]
     kb: tuple[KbArticle, ...] = ()
     canned: tuple[CannedReply, ...] = ()
+    macros: tuple[Macro, ...] = ()
     glossary: dict[str, str] = field(default_factory=dict)
     default: bool = False
     kind: str = "practice"

@@ -23,10 +23,12 @@ import re
 import signal
 import time
 from pathlib import Path
+from typing import Any
 
 from textual import events
 from textual.app import App
 from textual.binding import Binding
+from textual.screen import Screen
 
 from helpdesk_tui.i18n import _
 from helpdesk_tui.ui import keymap
@@ -51,8 +53,37 @@ GC_THRESHOLDS = (700, 10, 1000)
 """Python's default is (700, 10, 10): a full collection every ~70,000 allocations,
 which with Textual's caches walks 100,000+ objects and stalls the UI for 50-200 ms
 in the middle of typing. Full collections are instead done when the candidate pauses."""
+HOLD_KEYS_S = 1.0
+"""At most this long, keys wait for a screen that is opening to take the focus."""
+HOLD_POLL_S = 0.005
+OPENS_A_SCREEN = frozenset(
+    {
+        "new_ticket",
+        "edit_ticket",
+        "reply_ticket",
+        "note_ticket",
+        "reopen_ticket",
+        "transfer_ticket",
+        "pending_ticket",
+        "resolve_ticket",
+        "close_ticket",
+        "canned_reply",
+        "macro",
+        "help",
+        "request_quit",
+        "hand_in",
+        "proctor",
+        "restart",
+    }
+)
+"""Actions that open a form or a dialog (see `_opens_a_screen`)."""
 GC_IDLE_S = 1.5
 GC_EVERY_S = 30.0
+
+
+def _is_text_box(widget: object) -> bool:
+    """An Input or TextArea (by name: the forms' TextArea is imported on first use)."""
+    return any(cls.__name__ in ("Input", "TextArea") for cls in type(widget).__mro__)
 
 
 class ExamApp(NoWayOut, App[str | None], inherit_bindings=False):
@@ -83,6 +114,8 @@ class ExamApp(NoWayOut, App[str | None], inherit_bindings=False):
         self.main = MainScreen(controller)
         self._ending = False
         self._last_input = self._last_gc = time.monotonic()
+        self._opening: tuple[Screen[Any] | None, float] | None = None
+        self._held: list[events.Key] = []
 
     def on_load(self) -> None:
         if self.tune_gc:
@@ -130,7 +163,75 @@ class ExamApp(NoWayOut, App[str | None], inherit_bindings=False):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.Key, events.MouseDown)):
             self._last_input = time.monotonic()
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            if self._opening_screen():
+                self._hold(event)
+                return
+            await self._release_held()
+            if self._opens_a_screen(event):
+                self._opening = (None, time.monotonic() + HOLD_KEYS_S)
         await super().on_event(event)
+
+    # ------------------------------------------------------------------ keys while a screen opens
+
+    def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:
+        """Push a screen; keys typed before it has put the focus on its first field
+        are held and then given to it, in order (issue 14, finding 4: the first
+        letters of a title typed right after Ctrl+N went to the chat box behind)."""
+        result = super().push_screen(screen, *args, **kwargs)
+        if isinstance(screen, Screen):
+            self._opening = (screen, time.monotonic() + HOLD_KEYS_S)
+        return result
+
+    def _opens_a_screen(self, event: events.Key) -> bool:
+        """Whether this key will open a form or dialog. Its action runs in the focused
+        widget's turn, after the app has already passed on the keys typed next: those
+        must wait for the new screen, or they act on the screen behind it."""
+        if event.is_printable and _is_text_box(self.focused):
+            return False  # typed into a text box
+        active = self.screen.active_bindings.get(event.key)
+        if active is None or not active.enabled:
+            return False
+        return active.binding.action.rpartition(".")[2].split("(")[0] in OPENS_A_SCREEN
+
+    def _opening_screen(self) -> bool:
+        """Whether a screen is still opening: keys must wait for its focus."""
+        if self._opening is None:
+            return False
+        screen, until = self._opening
+        if screen is None:  # its key was pressed; its action has not pushed it yet
+            if time.monotonic() <= until:
+                return True
+            self._opening = None
+            return False
+        # A screen with nothing to focus (the disk-fault notice) is ready once mounted.
+        ready = screen.is_mounted and (screen.focused is not None or not screen.focus_chain)
+        on_top = bool(self.screen_stack) and screen is self.screen_stack[-1]
+        if ready or time.monotonic() > until or not on_top:
+            self._opening = None
+            return False
+        return True
+
+    def _hold(self, event: events.Key) -> None:
+        self._held.append(event)
+        if len(self._held) == 1:
+            self.set_timer(HOLD_POLL_S, self._release_when_ready)
+
+    async def _release_when_ready(self) -> None:
+        if not self.screen_stack:  # the app is leaving: nothing to give the keys to
+            self._held.clear()
+            self._opening = None
+            return
+        if self._opening_screen():
+            self.set_timer(HOLD_POLL_S, self._release_when_ready)
+            return
+        await self._release_held()
+
+    async def _release_held(self) -> None:
+        """Hand the held keys to the screen now on top, oldest first (before any newer key:
+        the app handles one message at a time)."""
+        while self._held:
+            await super().on_event(self._held.pop(0))
 
     def _install_signal_handlers(self) -> None:
         """Closing the terminal (SIGHUP) or a kill (SIGTERM) leaves cleanly: the log is

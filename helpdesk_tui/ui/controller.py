@@ -20,9 +20,9 @@ from helpdesk_tui.core.reducer import ALLOWED_FROM, Refused
 from helpdesk_tui.core.session import ExamSession
 from helpdesk_tui.core.state import Conversation, ExamState, Ticket, TicketStatus
 from helpdesk_tui.eventlog.errors import LogError
-from helpdesk_tui.i18n import N_, gettext_in
-from helpdesk_tui.scenario.model import CannedReply, KbArticle, Scenario
-from helpdesk_tui.ui.format import one_line
+from helpdesk_tui.i18n import N_, _, gettext_in
+from helpdesk_tui.scenario.model import CannedReply, KbArticle, Macro, Scenario
+from helpdesk_tui.ui.format import clock, one_line
 from helpdesk_tui.ui.queue_model import QueueModel
 
 
@@ -30,6 +30,26 @@ class KbSearcher(Protocol):
     """What the KB panel needs from `kb.search.KbIndex`."""
 
     def search(self, query: str, limit: int = 20) -> list[Any]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Arrival:
+    """Something that reached the candidate: a chat or call, a customer message, an
+    e-mail, a second-line reply. The screen shows it as a notice and logs that."""
+
+    seq: int
+    msgid: str
+    values: dict[str, str]
+    ticket_id: str | None = None
+    conversation_id: str | None = None
+
+    def text(self) -> str:
+        """In the UI's language."""
+        return _(self.msgid).format(**self.values)
+
+    def logged_text(self) -> str:
+        """In English, as the log says everything."""
+        return self.msgid.format(**self.values)
 
 
 @dataclass
@@ -41,11 +61,15 @@ class Changes:
     customers: set[str] = field(default_factory=set)
     new_tickets: list[str] = field(default_factory=list)
     new_conversations: list[str] = field(default_factory=list)
+    arrivals: list[Arrival] = field(default_factory=list)
+    refiltered: bool = False
+    """The candidate changed the queue's filter: it applies to the ticket in view too."""
     ended: bool = False
 
     def __bool__(self) -> bool:
         return (
             bool(self.tickets or self.conversations or self.customers or self.new_conversations)
+            or bool(self.arrivals)
             or self.ended
         )
 
@@ -125,8 +149,23 @@ class StateView:
         if priority is None:
             return "–"
         if profile and priority in profile.priorities:
-            return f"{priority} {profile.priorities[priority].name}"
+            return f"{priority} {_(profile.priorities[priority].name)}"
         return priority
+
+    def conversation_label(self, conversation_id: str) -> str:
+        """How a conversation is named on screen: who and when, never its id (a
+        scenario's ids, like C-tom-lockout, would hint at the diagnosis)."""
+        conv = self.conversation(conversation_id)
+        if conv is None:
+            return _("a conversation")
+        text = (
+            _("call with {name} at {time}")
+            if conv.channel == "call"
+            else _("chat with {name} at {time}")
+        )
+        return text.format(
+            name=self.customer_name(conv.customer_id), time=clock(conv.opened_at)[:5]
+        )
 
     def article(self, article_id: str | None) -> KbArticle | None:
         return self._articles.get(article_id) if article_id else None
@@ -306,7 +345,10 @@ class ExamController(StateView):
     def canned_replies(self) -> list[CannedReply]:
         return list(self.scenario.canned) if self.scenario else []
 
-    def fill_canned(self, reply: CannedReply) -> str:
+    def macros(self) -> list[Macro]:
+        return list(self.scenario.macros) if self.scenario else []
+
+    def fill_canned(self, reply: CannedReply | Macro) -> str:
         """The canned text with `{agent}`: the candidate's name, else the service desk
         in the scenario's language (the customer reads it, not the UI)."""
         agent = self._agent_name or gettext_in(self.state.language or "en", N_("the service desk"))
@@ -340,8 +382,58 @@ class ExamController(StateView):
                 changes.conversations.add(target)
         if event.type == "mood_changed":
             changes.customers.add(data["customer_id"])
+        arrival = self._arrival(event, seq)
+        if arrival is not None:
+            changes.arrivals.append(arrival)
         if event.type == "session_ended":
             changes.ended = True
+
+    def _arrival(self, event: Event, seq: int) -> Arrival | None:
+        """What the candidate must be told of this event, if anything."""
+        data = event.data
+        if event.type == "email_received":
+            values = {
+                "ticket": data["ticket_id"],
+                "name": self.customer_name(data["customer_id"]),
+                "title": data["title"],
+            }
+            return Arrival(
+                seq, N_("New e-mail {ticket} from {name}: {title}"), values, data["ticket_id"]
+            )
+        if event.type == "second_line_reply":
+            group = self.state.groups.get(data["group"], data["group"])
+            values = {"group": group, "ticket": data["ticket_id"]}
+            return Arrival(seq, N_("{group} replied on {ticket}"), values, data["ticket_id"])
+        conv = self.conversation(data.get("conversation_id"))
+        if conv is None:
+            return None
+        name = {"name": self.customer_name(conv.customer_id)}
+        ticket = conv.ticket_ids[-1] if conv.ticket_ids else None
+        if event.type in ("chat_opened", "call_started"):
+            msgid = (
+                N_("{name} is calling") if conv.channel == "call" else N_("New chat from {name}")
+            )
+            return Arrival(seq, msgid, name, None, conv.id)
+        if event.type == "customer_message":
+            msgid = (
+                N_("{name} asks for news")
+                if data.get("kind") == "news"
+                else N_("New message from {name}")
+            )
+            return Arrival(seq, msgid, name, ticket, conv.id)
+        return None
+
+    def log_notice(self, arrival: Arrival) -> None:
+        """The candidate was shown this arrival (evidence that they could know of it)."""
+        data: dict[str, Any] = {"ref_seq": arrival.seq, "text": arrival.logged_text()}
+        if arrival.ticket_id and arrival.ticket_id in self.state.tickets:
+            data["ticket_id"] = arrival.ticket_id
+        if arrival.conversation_id:
+            data["conversation_id"] = arrival.conversation_id
+        self._quiet_submit("notice_shown", data)
+
+    def queue_refiltered(self) -> None:
+        self._changes.refiltered = True
 
     def take_changes(self) -> Changes:
         changes, self._changes = self._changes, Changes()

@@ -35,6 +35,44 @@ LEVEL_LABELS: dict[str, str] = {
 }
 
 
+PRIORITY_NAMES: tuple[str, ...] = (N_("Critical"), N_("High"), N_("Medium"), N_("Low"))
+"""The bundled SLA profile's priority names: a profile's own name is shown through the
+catalogue, so these read in the UI's language (another name is shown as written)."""
+
+END_REASON_LABELS: dict[str, str] = {
+    "completed": N_("completed"),
+    "time-up": N_("time up"),
+    "proctor-stopped": N_("stopped by the proctor"),
+    "handed-in": N_("handed in"),
+    "interrupted": N_("interrupted"),
+}
+
+FORM_LABELS: dict[str, str] = {
+    "ticket_create": N_("new ticket"),
+    "ticket_edit": N_("edit ticket"),
+    "reply": N_("public reply"),
+    "note": N_("internal note"),
+    "reopen": N_("reopen"),
+    "transfer": N_("transfer"),
+    "pending": N_("pending"),
+    "resolve": N_("resolve"),
+    "close": N_("close ticket"),
+    "canned": N_("canned reply"),
+    "macro": N_("macro"),
+    "restart": N_("restart"),
+    "quit": N_("quit"),
+}
+"""The names `form_cancelled` logs, as a person reads them."""
+
+
+def end_reason_label(reason: str) -> str:
+    return _(END_REASON_LABELS[reason]) if reason in END_REASON_LABELS else reason
+
+
+def form_label(form: str) -> str:
+    return _(FORM_LABELS[form]) if form in FORM_LABELS else form.replace("_", " ")
+
+
 def status_label(status: str) -> str:
     return _(STATUS_LABELS[status]) if status in STATUS_LABELS else status
 

@@ -170,6 +170,17 @@ KEYS: tuple[Key, ...] = (
         N_("Resolve the ticket with a solution or a KB article."),
         "main",
     ),
+    Key(
+        "ticket.macro",
+        "p",
+        "macro",
+        N_("Macro"),
+        N_(
+            "A prepared public reply that also sets the ticket's status "
+            "(e.g. ask for details and wait on the customer); you read and edit it first."
+        ),
+        "main",
+    ),
     Key("ticket.close", "c", "close_ticket", N_("Close"), N_("Close a resolved ticket."), "main"),
     Key(
         "ticket.reopen", "u", "reopen_ticket", N_("Reopen"), N_("Reopen a resolved ticket."), "main"
@@ -236,6 +247,51 @@ KEYS: tuple[Key, ...] = (
         N_("Filter"),
         N_("Change which tickets the queue shows."),
         "queue",
+    ),
+    Key(
+        "queue.mine",
+        "m",
+        "toggle_filter('mine')",
+        N_("Mine"),
+        N_("Show only the tickets you worked on (again: back to the last filter)."),
+        "queue",
+    ),
+    Key(
+        "queue.updated",
+        "v",
+        "toggle_filter('updated')",
+        N_("Updated"),
+        N_("Show only the tickets with something new you have not seen (marked ●)."),
+        "queue",
+    ),
+    Key(
+        "queue.search",
+        "ctrl+f",
+        "search_queue",
+        N_("Find ticket"),
+        N_(
+            "Search the queue as you type, in ticket ids, titles and customers; "
+            "Enter or Down back to the list, Esc clears."
+        ),
+        "main",
+    ),
+    Key(
+        "queue.first",
+        "home",
+        "scroll_top",
+        N_("First"),
+        N_("Move to the first ticket of the queue."),
+        "queue",
+        show=False,
+    ),
+    Key(
+        "queue.last",
+        "end",
+        "scroll_bottom",
+        N_("Last"),
+        N_("Move to the last ticket of the queue."),
+        "queue",
+        show=False,
     ),
     Key(
         "queue.open",
@@ -443,7 +499,7 @@ def display_keys(key: Key) -> str:
     """How the help screen and the guide write a key: F2 / 1, Ctrl+L, [."""
     if key.key_display:
         return key.key_display
-    names = {"slash": "/", "escape": "Esc", "enter": "Enter"}
+    names = {"slash": "/", "escape": "Esc", "enter": "Enter", "home": "Home", "end": "End"}
     parts = []
     for one in key.keys.split(","):
         *modifiers, name = one.split("+")

@@ -155,7 +155,8 @@ class LockdownApp(SessionApp):
         if not right:
             self._proctor_open = False
             return
-        self.push_screen(ProctorMenu(self.proctor_choices()), self._proctor_chose)
+        menu = ProctorMenu(self.proctor_choices(), ended=self.controller.state.ended)
+        self.push_screen(menu, self._proctor_chose)
 
     def proctor_choices(self) -> list[str]:
         """What the proctor may do now."""

@@ -74,9 +74,13 @@ FILTERS: dict[str, str] = {
     "open": N_("not closed"),
     "active": N_("active"),
     "at_risk": N_("at risk"),
+    "updated": N_("updated"),
+    "mine": N_("mine"),
     "pending": N_("pending"),
     "all": N_("all"),
 }
+UPDATED = "●"
+"""Marks a ticket with arrivals the candidate has not seen (`Ticket.unseen`)."""
 
 PAUSED = "paused"
 DONE = "done"
@@ -136,6 +140,14 @@ def sla_cell(ticket: Ticket, sla: TicketSla, left: float | None) -> Cell:
     return Cell(span(left), SlaState.OK.value)
 
 
+def title_cell(ticket: Ticket) -> Cell:
+    """The title, bold behind a marker and a count while something new on it is unseen."""
+    if ticket.unseen:
+        count = str(ticket.unseen) if ticket.unseen > 1 else ""
+        return Cell(f"{UPDATED}{count} {one_line(ticket.title)}", "updated")
+    return Cell(one_line(ticket.title))
+
+
 def _bucket(ticket: Ticket, sla: TicketSla) -> int:
     if ticket.status == S.CLOSED:
         return 3
@@ -150,6 +162,10 @@ class QueueModel:
     def __init__(self) -> None:
         self.sort = "sla"
         self.filter = "open"
+        self.search = ""
+        self.kept: str | None = None
+        """The ticket the last `rows` listed only because it was to be kept."""
+        """Shown only: tickets whose id, title or customer contains this (any case)."""
         self._static: dict[
             str, tuple[tuple[object, ...], tuple[Cell, ...], tuple[object, ...]]
         ] = {}
@@ -164,23 +180,42 @@ class QueueModel:
         self.filter = keys[(keys.index(self.filter) + 1) % len(keys)]
         return self.filter
 
+    def set_filter(self, name: str) -> None:
+        if name in FILTERS:
+            self.filter = name
+
     def describe(self) -> str:
-        """The queue's title line: which sort and filter are on."""
-        return _("sorted by {sort} · showing {filter}").format(
+        """The queue's title line: which sort and filter (and search) are on."""
+        text = _("sorted by {sort} · showing {filter}").format(
             sort=_(SORTS[self.sort]), filter=_(FILTERS[self.filter])
         )
+        if self.search.strip():
+            text += " · " + _("search “{text}”").format(text=self.search.strip())
+        return text
 
-    def rows(self, state: ExamState, now: float) -> list[QueueRow]:
-        """The visible rows, in display order."""
+    def rows(self, state: ExamState, now: float, keep: str | None = None) -> list[QueueRow]:
+        """The visible rows, in display order.
+
+        `keep` (the ticket in the ticket area) stays listed although the filter
+        (not a search) would drop it, until the candidate moves off it: a ticket they just
+        closed must not make the cursor, and the ticket area, jump to another
+        (issue 14, finding 3: replies went to the wrong customer).
+        """
         profile = state.sla_profile
         if profile is None:
             return []
         language = current_language()
+        needle = self.search.strip().casefold()
         keyed: list[tuple[tuple[object, ...], QueueRow]] = []
+        self.kept = None
         for ticket in state.tickets.values():
             sla = ticket_sla(ticket, profile, now)
+            if needle and not self._found(state, ticket, needle):
+                continue  # a search narrows the list, the kept ticket too
             if not self._shown(ticket, sla):
-                continue
+                if ticket.id != keep:
+                    continue
+                self.kept = ticket.id
             left = nearest(sla)
             static, natural = self._static_cells(state, ticket, language)
             cells = (static[0], sla_cell(ticket, sla, left), *static[1:])
@@ -198,6 +233,10 @@ class QueueModel:
             return ticket.status != S.CLOSED
         if f == "pending":
             return ticket.status in _PENDING
+        if f == "updated":
+            return ticket.unseen > 0
+        if f == "mine":
+            return ticket.worked_on and ticket.status != S.CLOSED
         if not ticket.is_active:
             return False
         if f == "at_risk":
@@ -223,6 +262,12 @@ class QueueModel:
             return (self._customer_name(state, ticket).casefold(), natural)
         return (*urgency, natural)
 
+    def _found(self, state: ExamState, ticket: Ticket, needle: str) -> bool:
+        if not needle:
+            return True
+        haystack = f"{ticket.id}\n{ticket.title}\n{self._customer_name(state, ticket)}"
+        return needle in haystack.casefold()
+
     @staticmethod
     def _customer_name(state: ExamState, ticket: Ticket) -> str:
         customer = state.customers.get(ticket.customer_id)
@@ -233,7 +278,14 @@ class QueueModel:
     ) -> tuple[tuple[Cell, ...], tuple[object, ...]]:
         """id, priority, title, customer, status, group (and the id's sort key): rebuilt
         only when the ticket changes."""
-        version = (len(ticket.history), ticket.status, ticket.priority, ticket.group, language)
+        version = (
+            len(ticket.history),
+            ticket.status,
+            ticket.priority,
+            ticket.group,
+            ticket.unseen,
+            language,
+        )
         cached = self._static.get(ticket.id)
         if cached is not None and cached[0] == version:
             return cached[1], cached[2]
@@ -242,7 +294,7 @@ class QueueModel:
         cells = (
             Cell(ticket.id),
             Cell(ticket.priority or "–", "priority"),
-            Cell(one_line(ticket.title)),
+            title_cell(ticket),
             Cell(clip(self._customer_name(state, ticket), widths["customer"])),
             Cell(clip(status_label(ticket.status.value), widths["status"]), "status"),
             Cell(clip(group, widths["group"])),

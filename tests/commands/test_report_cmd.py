@@ -44,10 +44,14 @@ def tampered(log: Path, tmp_path: Path) -> Path:
 def test_a_verified_log_gives_the_report_in_three_formats(
     logs: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    assert main(["report", str(logs["ideal"])]) == 0
+    out = capsys.readouterr().out
+    assert "intact and sealed" in out and "SOL-8" in out and "UNVERIFIED" not in out
     html, data = tmp_path / "r.html", tmp_path / "r.json"
     assert main(["report", str(logs["ideal"]), "--html", str(html), "--json", str(data)]) == 0
     out = capsys.readouterr().out
-    assert "intact and sealed" in out and "SOL-8" in out and "UNVERIFIED" not in out
+    assert "SOL-8" not in out  # issue 14: the files, not the whole report again
+    assert f"Wrote {html}" in out and f"Wrote {data}" in out
     report = json.loads(data.read_text())
     assert (
         report["unverified"] is False and report["session"]["scenario_id"] == "en-northwind-monday"

@@ -88,6 +88,7 @@ def whole_exam(payload: dict[str, Any]) -> list[Event]:
             text="Restarted",
             question=False,
         ),
+        ev("notice_shown", 401, ref_seq=25, text="Network team replied on T-2", ticket_id="T-2"),
         ev("ticket_opened", 410, ticket_id="T-2"),
         ev("ticket_resolved", 420, ticket_id="T-2", solution="VPN restarted", kb_article="KB-003"),
         ev("ticket_reopened", 430, ticket_id="T-2", reason="Down again"),

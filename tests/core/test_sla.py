@@ -88,27 +88,48 @@ def test_pending_pauses_every_running_clock_by_exactly_the_time_waited(
 ) -> None:
     state = then(
         p2(session_started_data()),
+        ev("ticket_reply_added", 100, ticket_id="T-1", text="Which printer is it?"),
         ev("ticket_pending", 200, ticket_id="T-1", waiting_on="customer"),
     )
     during = [sla(state, now) for now in (200, 300, 450)]
     assert all(s.paused for s in during)
-    assert [s.first_response.time_left for s in during] == [400.0, 400.0, 400.0]
-    assert [s.first_response.deadline for s in during] == [600.0, 700.0, 850.0]
+    assert [s.update.time_left for s in during] == [1700.0, 1700.0, 1700.0]
+    assert [s.update.deadline for s in during] == [1900.0, 2000.0, 2150.0]
     assert [s.resolution.time_left for s in during] == [7000.0, 7000.0, 7000.0]
     then(state, ev("ticket_opened", 500, ticket_id="T-1"))
     after = sla(state, 600)
     assert not after.paused
-    assert after.first_response.deadline == 900.0  # 600 + 300 s waited
-    assert after.first_response.time_left == 300.0
+    assert after.update.deadline == 2200.0  # 1900 + 300 s waited
     assert after.resolution.deadline == 7500.0
+
+
+def test_pending_before_any_response_stops_no_clock(session_started_data: Payload) -> None:
+    """Issue 14, finding 6: `w` on a ticket nobody answered parked its first-response
+    clock; waiting on someone needs a first contact."""
+    state = then(
+        p2(session_started_data()),
+        ev("ticket_pending", 200, ticket_id="T-1", waiting_on="customer"),
+    )
+    waiting = sla(state, 450)
+    assert not waiting.paused
+    assert waiting.first_response.time_left == 150.0  # 600 s from creation, not stopped
+    assert waiting.resolution.time_left == 6750.0
+    assert sla(state, 700).first_response.state == BREACHED
+    # The first reply lets the pending status stop the clocks from then on.
+    then(state, ev("ticket_reply_added", 300, ticket_id="T-1", text="Which printer is it?"))
+    later = sla(state, 1300)
+    assert later.paused
+    assert later.resolution.time_left == 6900.0  # ran 0..300, stopped since
+    assert state.tickets["T-1"].pauses == [(300.0, None)]
 
 
 def test_waiting_on_a_third_party_pauses_too(session_started_data: Payload) -> None:
     state = then(
         p2(session_started_data()),
+        ev("ticket_reply_added", 50, ticket_id="T-1", text="We are on it"),
         ev("ticket_pending", 100, ticket_id="T-1", waiting_on="third_party"),
     )
-    assert sla(state, 10_000).first_response.time_left == 500.0
+    assert sla(state, 10_000).resolution.time_left == 7100.0
 
 
 def test_resolving_counts_as_the_first_response(session_started_data: Payload) -> None:
@@ -242,13 +263,14 @@ def test_a_pause_that_starts_on_the_deadline_stops_the_clock_at_zero(
 ) -> None:
     state = then(
         p2(session_started_data()),
-        ev("ticket_pending", 600, ticket_id="T-1", waiting_on="customer"),
+        ev("ticket_reply_added", 0, ticket_id="T-1", text="Looking into it"),
+        ev("ticket_pending", 1800, ticket_id="T-1", waiting_on="customer"),
     )
-    waiting = sla(state, 5000).first_response
+    waiting = sla(state, 5000).update
     assert (waiting.time_left, waiting.state) == (0.0, WARNING)
     then(state, ev("ticket_opened", 6000, ticket_id="T-1"))
-    assert sla(state, 6000).first_response.state == WARNING
-    assert sla(state, 6000.5).first_response.state == BREACHED
+    assert sla(state, 6000).update.state == WARNING
+    assert sla(state, 6000.5).update.state == BREACHED
 
 
 def test_a_pause_after_a_breach_does_not_hide_it(session_started_data: Payload) -> None:
@@ -326,6 +348,7 @@ def test_a_profile_decides_which_states_pause(
 def test_paused_seconds_counts_only_the_window(session_started_data: Payload) -> None:
     state = then(
         p2(session_started_data()),
+        ev("ticket_reply_added", 50, ticket_id="T-1", text="Which printer?"),
         ev("ticket_pending", 100, ticket_id="T-1", waiting_on="customer"),
         ev("ticket_opened", 200, ticket_id="T-1"),
         ev("ticket_pending", 300, ticket_id="T-1", waiting_on="third_party"),

@@ -266,8 +266,8 @@ def test_a_wait_moves_running_deadlines_by_exactly_its_length(
         ):
             continue
         before = ticket_sla(snaps[k - 1][1], profile, t_p)
-        if before.paused:
-            continue
+        if before.paused or not ticket_sla(snaps[k][1], profile, t_p).paused:
+            continue  # already stopped, or a pending status before any response
         now = ticket_sla(after, profile, t_o)
         for a, b in zip(before.targets, now.targets, strict=True):
             if a.deadline is None or a.met_at is not None or a.time_left is None or a.time_left < 0:

@@ -292,6 +292,7 @@ def test_a_customer_answering_reopens_a_ticket_pending_on_them(
         email("T-2", 2),
         ev("ticket_linked", 3, ticket_id="T-1", conversation_id="chat-1"),
         ev("ticket_linked", 3, ticket_id="T-2", conversation_id="chat-1"),
+        ev("message_sent", 5, conversation_id="chat-1", text="Could you switch it on?"),
         ev("ticket_pending", 10, ticket_id="T-1", waiting_on="customer"),
         ev("ticket_pending", 10, ticket_id="T-2", waiting_on="third_party"),
         ev("customer_message", 50, conversation_id="chat-1", text="It is on now"),
@@ -328,7 +329,7 @@ def test_tickets_already_in_the_queue(session_started_data: Payload) -> None:
     )
     q1, q2, q3, q4 = (state.tickets[f"Q-{i}"] for i in range(1, 5))
     assert (q1.status, q1.priority, q1.source, q1.created_at) == (S.NEW, "P1", "queue", -3600.0)
-    assert q1.history[0].summary == "in the queue since -3600s: Old"
+    assert q1.history[0].summary == "waiting in the queue since 60 min before the start: Old"
     assert (q2.status, q2.waiting_on, q2.group) == (S.PENDING_THIRD_PARTY, "third_party", "network")
     assert q2.pauses == [(-3600.0, None)]
     assert (q3.status, q3.resolved_at, q3.first_response_at) == (S.RESOLVED, -3600.0, -3600.0)

@@ -220,6 +220,22 @@ CASES = [
         'text = "Hi {name}"',
         severity="warning",
     ),
+    Case(
+        "macro with an unknown status",
+        lambda d: d.setdefault("macros", []).append(
+            {"id": "ask", "title": "Ask", "text": "Since when?", "status": "resolved"}
+        ),
+        'macros[0] (id "ask").status',
+        "must be one of: open, pending_customer, pending_third_party",
+        'status = "resolved"',
+    ),
+    Case(
+        "macro without a status",
+        lambda d: d.setdefault("macros", []).append({"id": "ask", "title": "Ask", "text": "Hi"}),
+        'macros[0] (id "ask").status',
+        'missing — add status = "open"',
+        "[[macros]]",
+    ),
     # --- procedures and categories -------------------------------------------------
     Case(
         "step with both",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual import events
 
-from helpdesk_tui.ui.screens.pickers import ConfirmRecipient
+from helpdesk_tui.ui.screens.confirm import ConfirmScreen
 from helpdesk_tui.ui.widgets.bounded import LIMITS
 
 from .conftest import SIZE, Rig, screen_text
@@ -82,7 +82,7 @@ async def test_a_reply_naming_another_open_case_asks_first(rig: Rig) -> None:
         await at(pilot, 130)  # Anna chats, Marc is on the phone
         await pilot.press("f4", *"Marc, your CRM is back", "enter")
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmRecipient)
+        assert isinstance(app.screen, ConfirmScreen)
         assert "Send this to Anna Peeters?" in screen_text(app)
         assert "Marc Dubois" in screen_text(app)
         await pilot.press("n")

@@ -119,6 +119,7 @@ async def test_with_no_chat_the_link_goes_into_a_ticket_reply(rig: Rig) -> None:
 
 
 async def test_resolve_form_offers_the_open_article(rig: Rig) -> None:
+    rig.session.submit("ticket_updated", {"ticket_id": "T-1001", "changes": {"category": "access"}})
     app = rig.app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f5", *"locked", "enter", "enter", "f2", "s")

@@ -77,6 +77,7 @@ def test_warning_tone_and_paused_clock(rig: Rig) -> None:
     warn_at = ticket.created_at + 0.8 * first_response
     cell = model.rows(rig.state, warn_at)[0].cells[SLA]
     assert cell.tone == "warning" and cell.text.startswith("! ")
+    rig.session.submit("ticket_reply_added", {"ticket_id": "T-1001", "text": "Is it on?"})
     rig.session.submit("ticket_pending", {"ticket_id": "T-1001", "waiting_on": "customer"})
     paused = model.rows(rig.state, 1000)[0].cells[SLA]
     assert paused.tone == "paused"

@@ -8,7 +8,7 @@ from helpdesk_tui.ui.screens.ticket_form import TicketForm
 from helpdesk_tui.ui.widgets.choice import ChoiceField
 
 from .conftest import SIZE, Rig
-from .pilot import at, choose, error_text, form, type_into
+from .pilot import at, choose, error_text, fill, form, type_into
 
 QUEUED = "T-1001"
 
@@ -152,6 +152,7 @@ async def test_transfer_lists_the_groups_and_needs_a_reason(rig: Rig) -> None:
 
 
 async def test_set_pending_on_a_third_party(rig: Rig) -> None:
+    rig.session.submit("ticket_reply_added", {"ticket_id": QUEUED, "text": "We are on it."})
     app = rig.app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("w")
@@ -165,7 +166,15 @@ async def test_set_pending_on_a_third_party(rig: Rig) -> None:
         )
 
 
+def categorised(rig: Rig, ticket_id: str = QUEUED) -> None:
+    """A ticket is resolved only once it has a category."""
+    rig.session.submit(
+        "ticket_updated", {"ticket_id": ticket_id, "changes": {"category": "access"}}
+    )
+
+
 async def test_resolve_with_a_kb_article_then_close(rig: Rig) -> None:
+    categorised(rig)
     app = rig.app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("s")
@@ -178,6 +187,10 @@ async def test_resolve_with_a_kb_article_then_close(rig: Rig) -> None:
         assert resolved["solution"] == "[kb-lockout] Account locked out"
         assert "s" not in app.screen.active_bindings  # resolved: no second resolve
         await pilot.press("c")
+        assert "Close T-1001 (Anna Peeters: Printer on floor 2 offline)?" in str(
+            app.screen.query_one("#confirm-question").render()
+        )
+        await pilot.press("y")
         await pilot.pause()
         assert rig.last("ticket_closed") == {"ticket_id": QUEUED}
         assert rig.state.tickets[QUEUED].status == TicketStatus.CLOSED
@@ -185,7 +198,37 @@ async def test_resolve_with_a_kb_article_then_close(rig: Rig) -> None:
         assert not {"s", "c", "u", "t", "e"} & set(bindings)
 
 
+async def test_resolve_needs_a_category(rig: Rig) -> None:
+    """Finding 8: a ticket could be resolved with no category."""
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        before = len(rig.sink.events)
+        await pilot.press("s")
+        await fill(pilot, "solution", "Switched it off and on.")
+        await pilot.press("ctrl+s")
+        assert "category first" in error_text(app)
+        assert rig.commands_since(before) == []
+
+
+async def test_closing_asks_first_and_no_keeps_the_ticket(rig: Rig) -> None:
+    """Finding 8: `c` closed at once, with no way back."""
+    categorised(rig)
+    rig.session.submit("ticket_resolved", {"ticket_id": QUEUED, "solution": "Switched on"})
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")
+        await pilot.press("n")
+        await pilot.pause()
+        assert rig.state.tickets[QUEUED].status == TicketStatus.RESOLVED
+        assert rig.last("form_cancelled") == {"form": "close", "target": QUEUED}
+        await pilot.press("c")
+        await pilot.click("#confirm-yes")
+        await pilot.pause()
+        assert rig.state.tickets[QUEUED].status == TicketStatus.CLOSED
+
+
 async def test_resolve_with_a_written_solution_and_reopen(rig: Rig) -> None:
+    categorised(rig)
     app = rig.app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("s")

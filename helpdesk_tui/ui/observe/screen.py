@@ -34,7 +34,7 @@ from helpdesk_tui.eventlog.follow import FollowUpdate, LogFollower
 from helpdesk_tui.i18n import _
 from helpdesk_tui.scenario.model import Scenario
 from helpdesk_tui.sitting.room import is_running, live_exam_time, parse_wall
-from helpdesk_tui.ui.format import clock, localized, since
+from helpdesk_tui.ui.format import clock, end_reason_label, localized, since
 from helpdesk_tui.ui.frames import Paced
 from helpdesk_tui.ui.queue_model import QueueModel
 from helpdesk_tui.ui.review import keys
@@ -237,7 +237,7 @@ class ObserveScreen(Paced, Screen[None]):
             lines.append(
                 (
                     _("Sealed ({reason}): the session is over and its log is complete.").format(
-                        reason=follower.seal.reason
+                        reason=end_reason_label(follower.seal.reason)
                     ),
                     "-done",
                 )
@@ -246,7 +246,7 @@ class ObserveScreen(Paced, Screen[None]):
             lines.append(
                 (
                     _("The session ended ({reason}); the seal follows.").format(
-                        reason=self.state.end_reason or ""
+                        reason=end_reason_label(self.state.end_reason or "")
                     ),
                     "-done",
                 )

@@ -15,7 +15,7 @@ from typing import Any
 
 from helpdesk_tui.core.events import Event
 from helpdesk_tui.i18n import N_, _
-from helpdesk_tui.ui.format import clock, one_line
+from helpdesk_tui.ui.format import clock, end_reason_label, form_label, one_line
 
 QUOTE = 80
 """Characters of a quoted text kept in one line."""
@@ -56,6 +56,7 @@ LABELS: dict[str, str] = {
     "focus_moved": N_("looked at {area} {target}"),
     "form_cancelled": N_("cancelled the {form} form"),
     "hint_requested": N_("hint on {ticket}"),
+    "notice_shown": N_("shown: {text}"),
 }
 
 
@@ -73,7 +74,11 @@ def _fields(event: Event, name: Callable[[str], str]) -> dict[str, str]:
         changes = ", ".join(filter(None, [changes, f"priority={d['priority_override']}"]))
     return {
         "title": _quote(d.get("title") or d.get("scenario_title") or ""),
-        "reason": _quote(d.get("reason", "")),
+        "reason": _quote(
+            end_reason_label(str(d["reason"]))
+            if event.type == "session_ended"
+            else d.get("reason", "")
+        ),
         "speed": str(d.get("speed", "")),
         "message": _quote(d.get("message", "")),
         "key": str(d.get("key", "")),
@@ -94,7 +99,7 @@ def _fields(event: Event, name: Callable[[str], str]) -> dict[str, str]:
         "count": str(len(d.get("results", []))),
         "article": str(d.get("article_id", "")),
         "area": str(d.get("area", "")),
-        "form": str(d.get("form", "")),
+        "form": form_label(str(d.get("form", ""))),
     }
 
 

@@ -19,6 +19,7 @@ from helpdesk_tui.i18n import _
 from helpdesk_tui.sitting.room import Room
 from helpdesk_tui.ui.observe.app import CSS as OBSERVE_CSS
 from helpdesk_tui.ui.observe.app import exit_on_hangup
+from helpdesk_tui.ui.nowayout import NoWayOut
 from helpdesk_tui.ui.observe.screen import ObserveScreen
 from helpdesk_tui.ui.room.screen import RoomScreen
 
@@ -26,7 +27,7 @@ POLL_S = 1.0
 """How often every log's size is looked at: a room of 40 reads only what grew."""
 
 
-class RoomApp(App[None], inherit_bindings=False):
+class RoomApp(NoWayOut, App[None], inherit_bindings=False):
     """The room view."""
 
     CSS_PATH = OBSERVE_CSS  # the observe screen it opens needs its styles; paths are alike

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
@@ -23,6 +24,7 @@ from helpdesk_tui.ui import keymap
 from helpdesk_tui.ui.controller import ExamController
 from helpdesk_tui.ui.format import localized
 from helpdesk_tui.ui.frames import Paced
+from helpdesk_tui.ui.widgets.too_small import TerminalTooSmall
 
 FormResult = dict[str, Any] | None
 
@@ -59,6 +61,10 @@ class FormScreen(Paced, ModalScreen[FormResult]):
             with Horizontal(id="form-buttons"):
                 yield Button(_("Save (Ctrl+S)"), id="form-save", variant="primary")
                 yield Button(_("Cancel (Esc)"), id="form-cancel")
+        yield TerminalTooSmall(id="too-small")
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.query_one("#too-small", TerminalTooSmall).fit(event.size)
 
     def on_mount(self) -> None:
         """Compact fields (one line each) keep a form usable on a 100 x 30 terminal."""

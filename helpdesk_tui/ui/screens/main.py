@@ -17,27 +17,31 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Grid, Vertical
 from textual.screen import Screen
 from textual.widget import Widget
+from textual.widgets import Input
 
 from helpdesk_tui.core.reducer import Refused
 from helpdesk_tui.eventlog.errors import LogError
 from helpdesk_tui.i18n import _
 from helpdesk_tui.ui import keymap
-from helpdesk_tui.ui.controller import TICKET_ACTIONS, Changes, ExamController
-from helpdesk_tui.ui.format import localized
+from helpdesk_tui.ui.controller import TICKET_ACTIONS, Arrival, Changes, ExamController
+from helpdesk_tui.ui.format import localized, one_line, status_label
 from helpdesk_tui.ui.frames import Paced
 from helpdesk_tui.ui.nowayout import clip_url
 from helpdesk_tui.ui.screens import forms
-from helpdesk_tui.ui.screens.pickers import ConfirmRecipient
+from helpdesk_tui.ui.screens.confirm import ConfirmScreen
 from helpdesk_tui.ui.widgets.conversations import ConversationPane
 from helpdesk_tui.ui.widgets.header import ExamHeader
 from helpdesk_tui.ui.widgets.kb import KbPanel
 from helpdesk_tui.ui.widgets.keybar import KeyBar
 from helpdesk_tui.ui.widgets.queue import TicketQueue
+from helpdesk_tui.ui.widgets.queue_search import QueueSearch
 from helpdesk_tui.ui.widgets.ticket_detail import TicketDetail
+from helpdesk_tui.ui.widgets.too_small import TerminalTooSmall
 
 AREAS: dict[str, str] = {
     "queue-area": "queue",
@@ -45,7 +49,16 @@ AREAS: dict[str, str] = {
     "conversation-area": "conversation",
     "kb-area": "kb",
 }
-GATED = (*TICKET_ACTIONS, "new_ticket", "link_conversation", "close_conversation", "canned_reply")
+NOTICE_S = 4
+"""Seconds an arrival's notice stays: long enough to read, short enough not to hide a form."""
+GATED = (
+    *TICKET_ACTIONS,
+    "new_ticket",
+    "link_conversation",
+    "close_conversation",
+    "canned_reply",
+    "macro",
+)
 COVERED_REDRAW_S = 5.0
 """How often the exam behind a form (or any dialog) is redrawn: see `MainScreen.redraw`."""
 
@@ -66,12 +79,15 @@ class MainScreen(Paced, Screen[None]):
         self._gates: tuple[object, ...] = ()
         self._shown_problem: str | None = None
         self._shown_titles: dict[tuple[str, str], str] = {}
+        self._filter_before = "open"
+        self._held_arrivals: list[Arrival] = []
 
     def compose(self) -> ComposeResult:
         state = self.controller.state
         yield ExamHeader(state.scenario_title or state.scenario_id, state.mode, id="header")
         with Grid(id="work"):
             with Vertical(id="queue-area", classes="area"):
+                yield QueueSearch(id="queue-search")
                 yield TicketQueue(id="queue")
             with Vertical(id="ticket-area", classes="area"):
                 yield TicketDetail(id="ticket")
@@ -80,6 +96,10 @@ class MainScreen(Paced, Screen[None]):
             with Vertical(id="kb-area", classes="area"):
                 yield KbPanel(self.controller.search, id="kb")
         yield KeyBar(id="keys")
+        yield TerminalTooSmall(id="too-small")
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.query_one("#too-small", TerminalTooSmall).fit(event.size)
 
     def on_mount(self) -> None:
         self.controller.tick()
@@ -88,7 +108,8 @@ class MainScreen(Paced, Screen[None]):
         self.watch(self.queue, "cursor_coordinate", self._follow_queue_cursor, init=False)
 
     def on_screen_resume(self) -> None:
-        """Back from a dialog: show at once what changed behind it."""
+        """Back from a dialog: show at once what changed behind it (and the notices
+        held while it was open, see `_announce`)."""
         self.redraw(force=True)
 
     # ------------------------------------------------------------------ parts
@@ -152,7 +173,8 @@ class MainScreen(Paced, Screen[None]):
 
     def _redraw_queue(self, now: float, changes: Changes) -> None:
         queue = self.queue
-        queue.sync(self.controller.queue.rows(self.controller.state, now))
+        keep = None if changes.refiltered else self.ticket_id
+        queue.sync(self.controller.queue.rows(self.controller.state, now, keep=keep))
         tickets = self.controller.state.tickets
         mine = [t for t in changes.new_tickets if tickets[t].source == "candidate"]
         if mine:
@@ -191,16 +213,25 @@ class MainScreen(Paced, Screen[None]):
         return f"▶ {title}" if self.area == area else title
 
     def _announce(self, changes: Changes) -> None:
-        """A new chat or call is worth a short toast; it stays in the list anyway."""
-        for conv_id in changes.new_conversations:
-            conv = self.controller.conversation(conv_id)
-            if conv is None:
+        """Every arrival gets a short notice, logged as shown (its ticket is marked in
+        the queue and its conversation counts unread until seen). A message in the
+        conversation the candidate is working in needs none: they are reading it."""
+        if self.controller.ended:
+            return
+        self._held_arrivals.extend(changes.arrivals)
+        if self.app.screen is not self:
+            return  # a form or question is open: notices wait until it closes
+        held, self._held_arrivals = self._held_arrivals, []
+        for arrival in held:
+            if (
+                arrival.conversation_id is not None
+                and arrival.conversation_id == self.conversation_id
+                and self.area == "conversation"
+                and arrival.msgid == "New message from {name}"
+            ):
                 continue
-            name = self.controller.customer_name(conv.customer_id)
-            text = (
-                _("{name} is calling") if conv.channel == "call" else _("New chat from {name}")
-            ).format(name=name)
-            self.notify(text, timeout=4)
+            self.notify(arrival.text(), timeout=NOTICE_S, markup=False)
+            self.controller.log_notice(arrival)
 
     def _show_problem(self) -> None:
         problem = self.controller.problem
@@ -239,6 +270,8 @@ class MainScreen(Paced, Screen[None]):
         if action in GATED:
             if action == "canned_reply" and not controller.canned_replies():
                 return False
+            if action == "macro":
+                return bool(controller.macros()) and controller.can("reply_ticket", self.ticket_id)
             return controller.can(action, self.ticket_id, self.conversation_id)
         if action == "insert_kb":
             return self.kb.article is not None
@@ -275,7 +308,10 @@ class MainScreen(Paced, Screen[None]):
 
     def _select_ticket(self, ticket_id: str | None) -> None:
         """Make `ticket_id` the ticket the actions apply to, and show it."""
+        left = self.ticket_id
         self.ticket_id = ticket_id
+        if left is not None and left != ticket_id and self.controller.queue.kept == left:
+            self._redraw_queue(self.controller.now(), Changes())  # the filter drops it now
         self.query_one("#ticket", TicketDetail).show(
             self.controller, ticket_id, self.controller.now()
         )
@@ -428,9 +464,12 @@ class MainScreen(Paced, Screen[None]):
 
     def action_resolve_ticket(self) -> None:
         ticket = self._ticket()
-        article = self.kb.article.id if self.kb.article else None
-        if article is None and ticket.kb_articles:
-            article = ticket.kb_articles[-1]
+        # The ticket's own article first: the KB pane may show another ticket's.
+        article = ticket.solution_article or (
+            ticket.kb_articles[-1] if ticket.kb_articles else None
+        )
+        if article is None and self.kb.article is not None:
+            article = self.kb.article.id
         self.open_form(
             forms.ResolveForm(self.controller, ticket, article).with_kb(*self._kb_texts())
         )
@@ -439,7 +478,24 @@ class MainScreen(Paced, Screen[None]):
         self.submit("ticket_opened", {"ticket_id": self.ticket_id})
 
     def action_close_ticket(self) -> None:
-        self.submit("ticket_closed", {"ticket_id": self.ticket_id})
+        """Closing is final (a closed ticket cannot be reopened): asks first."""
+        ticket = self._ticket()
+        if ticket is None:
+            return
+        name = self.controller.customer_name(ticket.customer_id)
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.submit("ticket_closed", {"ticket_id": ticket.id})
+            else:
+                self.controller.cancel_form("close", ticket.id)
+                self.redraw()
+
+        question = _("Close {id} ({name}: {title})?").format(
+            id=ticket.id, name=name, title=one_line(ticket.title)
+        )
+        detail = _("A closed ticket cannot be reopened or changed any more.")
+        self.app.push_screen(ConfirmScreen(question, detail), answered)
 
     def action_link_conversation(self) -> None:
         self.submit(
@@ -452,7 +508,37 @@ class MainScreen(Paced, Screen[None]):
 
     def action_cycle_filter(self) -> None:
         self.controller.queue.cycle_filter()
+        self._refilter()
+
+    def _refilter(self) -> None:
+        """The candidate changed the filter: apply it to the ticket in view too."""
+        self.controller.queue_refiltered()
         self.redraw(force=True)
+
+    def action_toggle_filter(self, name: str) -> None:
+        """`m` and `v`: only my tickets, only updated ones; the same key again goes back."""
+        model = self.controller.queue
+        if model.filter == name:
+            model.set_filter(self._filter_before)
+        else:
+            self._filter_before = model.filter
+            model.set_filter(name)
+        self._refilter()
+
+    def action_search_queue(self) -> None:
+        self.query_one("#queue-search", QueueSearch).open()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "queue-search":
+            event.stop()
+            self.controller.queue.search = event.value
+            self.redraw(force=True)
+
+    def on_queue_search_done(self, event: QueueSearch.Done) -> None:
+        if event.cleared:
+            self.controller.queue.search = ""
+            self.redraw(force=True)
+        self.queue.focus()
 
     # ------------------------------------------------------------------ conversations
 
@@ -464,7 +550,14 @@ class MainScreen(Paced, Screen[None]):
             self._send(event)
             return
         case = ", ".join(conv.ticket_ids) or (_("call") if conv.channel == "call" else _("chat"))
-        screen = ConfirmRecipient(self.controller.customer_name(conv.customer_id), case, named)
+        name = self.controller.customer_name(conv.customer_id)
+        screen = ConfirmScreen(
+            _("Send this to {name}?").format(name=name),
+            _(
+                "Your text names {named}, who has another open case; it goes to "
+                "{name} ({case}).\nPress y to send it, n or Esc to go back to it."
+            ).format(named=", ".join(named), name=name, case=case),
+        )
 
         def answered(yes: bool | None) -> None:
             if yes:
@@ -486,6 +579,46 @@ class MainScreen(Paced, Screen[None]):
 
     def action_close_conversation(self) -> None:
         self.submit("conversation_closed", {"conversation_id": self.conversation_id})
+
+    def action_macro(self) -> None:
+        """`p`: a scenario's macro, a public reply that then sets the ticket's status.
+        The reply opens in the reply form to read and edit; saving sends it, then
+        sets the status (both logged, as if done one after the other)."""
+        ticket = self._ticket()
+        macros = {m.id: m for m in self.controller.macros()}
+        if ticket is None or not macros:
+            return
+        choices = [
+            (m.id, f"{m.title} → {status_label(m.status)}", self.controller.fill_canned(m))
+            for m in macros.values()
+        ]
+
+        def chosen(macro_id: str | None) -> None:
+            if macro_id is None:
+                self.controller.cancel_form("macro", ticket.id)
+                self.redraw()
+                return
+            macro = macros[macro_id]
+            text = self.controller.fill_canned(macro)
+            form = forms.TextForm(self.controller, ticket, "reply", text, macro=macro)
+            self.open_form(
+                form.with_kb(*self._kb_texts()),
+                after=lambda _data: self._set_status(ticket.id, macro.status),
+            )
+
+        title = _("Macros: a reply that also sets the status. Enter uses, Esc cancels")
+        self.app.push_screen(forms.CannedPicker(choices, title), chosen)
+
+    def _set_status(self, ticket_id: str, status: str) -> None:
+        """A macro's status step, once its reply is logged."""
+        ticket = self.controller.ticket(ticket_id)
+        if ticket is None or ticket.status.value == status:
+            return
+        if status == "open":
+            self.submit("ticket_opened", {"ticket_id": ticket_id})
+        else:
+            waiting = status.removeprefix("pending_")
+            self.submit("ticket_pending", {"ticket_id": ticket_id, "waiting_on": waiting})
 
     def action_canned_reply(self) -> None:
         replies = [

@@ -24,15 +24,16 @@ class CannedPicker(Paced, ModalScreen[str | None]):
 
     CSS_PATH = "pickers.tcss"
 
-    def __init__(self, replies: list[tuple[str, str, str]]) -> None:
-        """`replies`: (id, title, filled text)."""
+    def __init__(self, replies: list[tuple[str, str, str]], title: str | None = None) -> None:
+        """`replies`: (id, title, filled text); `title` says what Enter does."""
         super().__init__()
         keymap.install(self, "form")
         self._replies = replies
+        self._title = title or _("Canned replies: Enter inserts, Esc cancels")
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker"):
-            yield Static(_("Canned replies: Enter inserts, Esc cancels"), id="picker-title")
+            yield Static(self._title, id="picker-title")
             options = []
             for reply_id, title, text in self._replies:
                 prompt = Text(title, style="bold")
@@ -76,44 +77,6 @@ class ConfirmQuit(Paced, ModalScreen[bool | None]):
                     "The log is sealed as completed and the session cannot go on.\n"
                     "Press y to end it, n or Esc to carry on."
                 )
-            )
-
-    def action_answer(self, yes: bool) -> None:
-        self.dismiss(yes)
-
-    def action_save(self) -> None:
-        self.dismiss(True)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-
-class ConfirmRecipient(Paced, ModalScreen[bool | None]):
-    """A reply that names another open case's customer: send it to this one anyway?
-
-    y sends it; n or Escape puts it back in the box, unsent."""
-
-    CSS_PATH = "pickers.tcss"
-    BINDINGS = [
-        Binding("y,j,o", "answer(True)", show=False),  # yes, ja, oui
-        Binding("n", "answer(False)", show=False),
-    ]
-
-    def __init__(self, recipient: str, case: str, named: list[str]) -> None:
-        super().__init__()
-        keymap.install(self, "form")
-        self._recipient = recipient
-        self._case = case
-        self._named = named
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="picker"):
-            yield Static(_("Send this to {name}?").format(name=self._recipient), id="picker-title")
-            yield Static(
-                _(
-                    "Your text names {named}, who has another open case; it goes to "
-                    "{name} ({case}).\nPress y to send it, n or Esc to go back to it."
-                ).format(named=", ".join(self._named), name=self._recipient, case=self._case)
             )
 
     def action_answer(self, yes: bool) -> None:

@@ -118,9 +118,11 @@ class ProctorMenu(Paced, ModalScreen[str | None]):
         Binding("escape", "choose('')", show=False),
     ]
 
-    def __init__(self, choices: list[str]) -> None:
+    def __init__(self, choices: list[str], *, ended: bool = False) -> None:
         super().__init__()
         self.choices = [c for c in CHOICES if c in choices]
+        self.ended = ended
+        """The exam is over (handed in, time up): Esc closes the menu, there is no exam to go back to."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="proctor-menu", classes="proctor-box"):
@@ -128,7 +130,8 @@ class ProctorMenu(Paced, ModalScreen[str | None]):
             for choice in self.choices:
                 key, label = CHOICES[choice]
                 yield Static(f"[b]{key.upper()}[/b]  {_(label)}", classes="proctor-choice")
-            yield Static(_("Esc  Back to the exam"), classes="proctor-choice")
+            back = _("Esc  Close this menu") if self.ended else _("Esc  Back to the exam")
+            yield Static(back, classes="proctor-choice")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "choose" and parameters and parameters[0]:

@@ -9,11 +9,13 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.widgets import Input, Label, RadioButton, RadioSet, TextArea
+from textual.widgets import Input, Label, RadioButton, RadioSet, Static, TextArea
 
 from helpdesk_tui.core.state import Ticket
 from helpdesk_tui.i18n import _
+from helpdesk_tui.scenario.model import Macro
 from helpdesk_tui.ui.controller import ExamController
+from helpdesk_tui.ui.format import one_line, status_label
 from helpdesk_tui.ui.screens.form_base import FormScreen
 from helpdesk_tui.ui.widgets.bounded import LIMITS, BoundedInput, BoundedTextArea, EnterSends
 from helpdesk_tui.ui.widgets.choice import ChoiceField
@@ -88,8 +90,9 @@ class PendingForm(FormScreen):
 class ResolveForm(FormScreen):
     """`ticket_resolved`: a solution written by the candidate, or a KB article, or both.
 
-    Choosing an article while the solution is still empty puts its link in the
-    solution, so "pick a KB article" alone is enough to resolve.
+    Choosing an article while the solution is empty, or still the link the form
+    put there, puts the chosen article's link in the solution, so "pick a KB
+    article" alone is enough to resolve; text the candidate wrote is kept.
     """
 
     FORM = "resolve"
@@ -109,19 +112,18 @@ class ResolveForm(FormScreen):
         yield Label(_("KB article (optional)"), classes="field-label")
         yield ChoiceField(articles, value=preset, id="article", prompt=_("No article"))
         yield Label(_("Solution"), classes="field-label")
-        yield BoundedTextArea(
-            self.controller.article_link(preset) if preset else "",
-            id="solution",
-            limit=LIMITS["solution"],
-        )
+        self._filled = self.controller.article_link(preset) if preset else ""
+        yield BoundedTextArea(self._filled, id="solution", limit=LIMITS["solution"])
 
     def on_mount(self) -> None:
         self.query_one("#solution", TextArea).focus()
 
     def on_choice_field_changed(self, event: ChoiceField.Changed) -> None:
         solution = self.query_one("#solution", TextArea)
-        if event.value is not None and not solution.text.strip():
-            solution.text = self.controller.article_link(event.value)
+        if solution.text.strip() not in ("", self._filled.strip()):
+            return  # the candidate's own words stay
+        self._filled = self.controller.article_link(event.value) if event.value else ""
+        solution.text = self._filled
 
     def insert_text(self, text: str) -> None:
         self.query_one("#solution", TextArea).insert(text)
@@ -129,6 +131,10 @@ class ResolveForm(FormScreen):
     def collect(self) -> dict[str, Any] | str:
         solution = self.query_one("#solution", TextArea).text.strip()
         article = self.query_one("#article", ChoiceField)
+        if self.ticket.category is None:
+            return _(
+                "Give the ticket a category first (e: edit): a solved ticket is counted by it."
+            )
         if not solution:
             return _("Write the solution, or choose a KB article.")
         data: dict[str, Any] = {"ticket_id": self.ticket.id, "solution": solution}
@@ -149,22 +155,39 @@ class TextForm(FormScreen):
     }
 
     def __init__(
-        self, controller: ExamController, ticket: Ticket, kind: str, text: str = ""
+        self,
+        controller: ExamController,
+        ticket: Ticket,
+        kind: str,
+        text: str = "",
+        macro: Macro | None = None,
     ) -> None:
         titles = {
-            "reply": _("Public reply on {id} (the customer reads this)"),
-            "note": _("Internal note on {id} (only colleagues read this)"),
+            "reply": _("Public reply to {name} on {id}: {title} (the customer reads this)"),
+            "note": _("Internal note on {id}: {title} (only colleagues read this)"),
             "reopen": _("Reopen {id}: why?"),
         }
-        super().__init__(controller, ticket.id, titles[kind].format(id=ticket.id))
-        self.FORM = kind
+        title = titles[kind].format(
+            id=ticket.id,
+            name=controller.customer_name(ticket.customer_id),
+            title=one_line(ticket.title),
+        )
+        super().__init__(controller, ticket.id, title)
+        self.FORM = kind if macro is None else "macro"
+        self._kind = kind
         self.EVENT, self._field, self._required = self.KINDS[kind]
         self.ticket = ticket
         self._initial = text
+        self.macro = macro
 
     def fields(self) -> ComposeResult:
-        limit = LIMITS["reason" if self.FORM == "reopen" else self.FORM]
+        limit = LIMITS["reason" if self._kind == "reopen" else self._kind]
         yield BoundedTextArea(self._initial, id="text", limit=limit)
+        if self.macro is not None:
+            then = _("Then the ticket's status becomes: {status} (macro “{title}”).").format(
+                status=status_label(self.macro.status), title=self.macro.title
+            )
+            yield Static(then, classes="field-label", id="macro-status")
 
     def on_mount(self) -> None:
         area = self.query_one("#text", TextArea)
@@ -181,4 +204,6 @@ class TextForm(FormScreen):
         data: dict[str, Any] = {"ticket_id": self.ticket.id}
         if text:
             data[self._field] = text
+        if self.macro is not None:
+            data["macro_id"] = self.macro.id
         return data

@@ -76,7 +76,11 @@ class TicketForm(FormScreen):
             )
             if self.conversation_id:
                 yield Checkbox(
-                    _("Link conversation {id}").format(id=self.conversation_id), True, id="link"
+                    _("Link the {conversation}").format(
+                        conversation=self.controller.conversation_label(self.conversation_id)
+                    ),
+                    True,
+                    id="link",
                 )
         else:
             name = self.controller.customer_name(ticket.customer_id)

@@ -94,8 +94,10 @@ def list_prompt(controller: ExamController, conv: Conversation, now: float) -> T
     out.append("\n")
     kind = _("call") if conv.channel == "call" else _("chat")
     detail = [kind]
-    if conv.last_customer_at is not None:
-        detail.append(since(now - conv.last_customer_at))
+    if (
+        conv.last_customer_at is not None
+    ):  # since they last wrote (a bare 0:45 read as an unlabelled timer)
+        detail.append(_("{time} ago").format(time=since(now - conv.last_customer_at)))
     if not conv.is_live:
         detail.append(_("ended"))
     elif conv.is_busy_at(now):

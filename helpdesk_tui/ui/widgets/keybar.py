@@ -1,11 +1,13 @@
-"""The footer: the keys that apply now, each with its description, on one line.
+"""The footer: the keys that apply now, each with its description, on one or two lines.
 
 It shows what Textual's `Footer` shows (the screen's active bindings, those
-that `check_action` hides left out, disabled ones dimmed, grouped bindings
-under one label), but draws them as one line of text in one widget. The
-stock footer rebuilds a widget per key on every focus change, which costs a
+that `check_action` hides left out, disabled ones dimmed), but draws them as
+text in one widget. The stock footer rebuilds a widget per key on every focus
+change, which costs a
 full layout each time; this one only repaints, so moving between areas stays
-quick. A click on a key presses it.
+quick. A click on a key presses it. Every key shows its own description (a
+group of keys under one label read as keys without labels), on a second line
+when one is not enough, and "F1 more keys" where even two are not.
 """
 
 from __future__ import annotations
@@ -18,17 +20,23 @@ from textual import events
 from textual.screen import Screen
 from textual.widget import Widget
 
+from helpdesk_tui.i18n import _
+
+MAX_LINES = 2
+"""A narrow terminal gets a second line of keys; what fits in neither is one F1 away."""
+
 
 class KeyBar(Widget):
-    """One line of keys and what they do; clicking a key presses it."""
+    """One or two lines of keys and what they do; clicking a key presses it."""
 
     COMPONENT_CLASSES = {"keybar--key", "keybar--description", "keybar--disabled"}
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self._text = Text()
-        self._hits: list[tuple[int, int, str]] = []
-        self._ends: list[int] = []
+        self._entries: list[tuple[Text, str]] = []
+        self._lines: list[Text] = []
+        self._hits: list[tuple[int, int, int, str]] = []
+        self._laid_out_for: tuple[int, int] = (-1, -1)
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -37,14 +45,15 @@ class KeyBar(Widget):
     def _bindings_changed(self, screen: Screen[Any]) -> None:
         if screen is not self.screen:
             return
-        text, hits, ends = self._build()
-        if text != self._text:
-            self._text, self._hits, self._ends = text, hits, ends
+        entries = self._build()
+        if [e[0] for e in entries] != [e[0] for e in self._entries]:
+            self._entries = entries
+            self._laid_out_for = (-1, -1)
+            self._lay_out()
             self.refresh()
 
-    def _build(self) -> tuple[Text, list[tuple[int, int, str]], list[int]]:
-        """The line, the (start, end, key) of every key on it, and where each entry
-        (a key and its description, or a group of keys and theirs) ends."""
+    def _build(self) -> list[tuple[Text, str]]:
+        """One entry per action: ` key ` then its description, and the key it presses."""
         by_action: dict[str, list[Any]] = defaultdict(list)
         active_bindings = self.screen.active_bindings.values()
         # Keys that work everywhere (the exam's Proctor, the practice Pause) first, so a
@@ -52,46 +61,66 @@ class KeyBar(Widget):
         for active in sorted(active_bindings, key=lambda a: not a.binding.priority):
             if active.binding.show:
                 by_action[active.binding.action].append(active)
+        entries: list[tuple[Text, str]] = []
+        for bindings in by_action.values():
+            first = bindings[0]
+            entries.append(
+                (
+                    self._entry(
+                        self.app.get_key_display(first.binding),
+                        first.binding.description,
+                        enabled=first.enabled,
+                    ),
+                    first.binding.key,
+                )
+            )
+        return entries
+
+    def _entry(self, key: str, description: str, *, enabled: bool = True) -> Text:
         key_style = self.get_component_rich_style("keybar--key", partial=True)
         text_style = self.get_component_rich_style("keybar--description", partial=True)
         off_style = self.get_component_rich_style("keybar--disabled", partial=True)
-        line = Text(no_wrap=True, overflow="ellipsis")
-        hits: list[tuple[int, int, str]] = []
-        ends: list[int] = []
-        group: Any = None
-        for bindings in by_action.values():
-            first = bindings[0]
-            binding = first.binding
-            if group is not None and binding.group != group:
-                line.append(group.description + "  ", style=text_style)
-                ends.append(len(line))
-                group = None
-            display = self.app.get_key_display(binding)
-            start = len(line)
-            line.append(f" {display} ", style=key_style if first.enabled else off_style)
-            hits.append((start, len(line), binding.key))
-            if binding.group is not None:
-                group = binding.group
-                continue
-            line.append(
-                binding.description + "  ", style=text_style if first.enabled else off_style
-            )
-            ends.append(len(line))
-        if group is not None:
-            line.append(group.description + "  ", style=text_style)
-            ends.append(len(line))
-        return line, hits, ends
+        entry = Text(no_wrap=True)
+        entry.append(f" {key} ", style=key_style if enabled else off_style)
+        entry.append(description + "  ", style=text_style if enabled else off_style)
+        return entry
+
+    def _lay_out(self) -> None:
+        """Whole entries over at most two lines, in order; when some do not fit, the
+        last place says that F1 shows every key (never a key cut from its description)."""
+        width = self.size.width or self.app.size.width
+        if self._laid_out_for == (width, len(self._entries)):
+            return
+        self._laid_out_for = (width, len(self._entries))
+        more = self._entry("F1", _("more keys"))
+        lines: list[Text] = [Text(no_wrap=True)]
+        hits: list[tuple[int, int, int, str]] = []
+        for index, (entry, key) in enumerate(self._entries):
+            last_line = len(lines) == MAX_LINES
+            rest_fits = sum(len(e) for e, _k in self._entries[index:]) <= width - len(lines[-1])
+            room = width - (len(more) if last_line and not rest_fits else 0)
+            if len(lines[-1]) + len(entry) > room + 2:  # its trailing gap may go
+                if last_line:
+                    lines[-1].append_text(more)
+                    hits.append((len(lines) - 1, len(lines[-1]) - len(more), len(lines[-1]), "f1"))
+                    break
+                lines.append(Text(no_wrap=True))
+            start = len(lines[-1])
+            lines[-1].append_text(entry)
+            hits.append((len(lines) - 1, start, start + len(entry), key))
+        self._lines, self._hits = lines, hits
+        if self.styles.height is None or self.styles.height.value != len(lines):
+            self.styles.height = len(lines)
+
+    def on_resize(self) -> None:
+        self._lay_out()
 
     def render(self) -> Text:
-        """As many whole entries as fit: never a key without what it does."""
-        width = self.content_size.width
-        if len(self._text) <= width:
-            return self._text
-        fitting = [end for end in self._ends if end <= width + 2]  # its trailing gap may go
-        return self._text[: fitting[-1]] if fitting else self._text
+        self._lay_out()
+        return Text("\n").join(line for line in self._lines) if self._lines else Text()
 
     def on_click(self, event: events.Click) -> None:
-        for start, end, key in self._hits:
-            if start <= event.x < end:
+        for line, start, end, key in self._hits:
+            if line == event.y and start <= event.x < end:
                 self.app.simulate_key(key)
                 return

@@ -33,6 +33,7 @@ TONES: dict[str, str] = {
     "done": "dim",
     "priority": "bold",
     "status": "",
+    "updated": "bold",
     "": "",
 }
 
@@ -178,6 +179,25 @@ class TicketQueue(CellCache, DataTable[Text]):
         index = self.get_row_index(selected)
         if index != self.cursor_row:
             self.move_cursor(row=index, animate=False)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`m` and `v` only where the screen filters (the exam; not observe or review)."""
+        if action == "toggle_filter":
+            return hasattr(self.screen, "action_toggle_filter")
+        return True
+
+    def action_toggle_filter(self, name: str) -> None:
+        toggle = getattr(self.screen, "action_toggle_filter", None)
+        if toggle is not None:
+            toggle(name)
+
+    def action_scroll_home(self) -> None:
+        """Home goes to the first ticket (DataTable's Home only scrolls to the first
+        column, leaving the cursor, and so Enter, on the row it was on)."""
+        self.action_scroll_top()
+
+    def action_scroll_end(self) -> None:
+        self.action_scroll_bottom()
 
     def select(self, ticket_id: str) -> None:
         """Put the cursor on a ticket (a new ticket the candidate just made)."""

@@ -1,4 +1,9 @@
-"""The selected ticket: who, what, its SLA targets, links and history.
+"""The selected ticket: who, what, its SLA targets and links, then its thread.
+
+The thread is the ticket's whole conversation in time order (the customer's
+words in its chats and calls, public replies, internal notes, second-line
+replies, and a dim line for each other step), as a helpdesk agent expects
+to read a ticket (Zammad, Freshdesk, Zendesk).
 
 Rendered from state on every change of the ticket and once a second for its
 SLA clocks; the widget keeps nothing but the text it last showed.
@@ -23,7 +28,6 @@ TARGET_LABELS = {
     "update": N_("update"),
     "resolution": N_("resolution"),
 }
-HISTORY_SHOWN = 12
 
 
 def _target_text(target: TargetStatus, paused: bool) -> tuple[str, str]:
@@ -101,21 +105,97 @@ def render_sla(controller: ExamController, ticket: Ticket, now: float) -> Text:
     return out
 
 
+THREADED = frozenset({"ticket_reply_added", "note_added", "second_line_reply"})
+"""History entries the thread shows in full from the ticket itself (not as a line)."""
+
+
 def render_body(controller: ExamController, ticket: Ticket) -> Text:
-    """Links, solution, description and the latest history."""
+    """Links, solution, then the thread: what was said and done, oldest first."""
     out = Text()
-    links = [*ticket.conversation_ids, *ticket.kb_articles]
+    links = [controller.conversation_label(c) for c in ticket.conversation_ids]
+    links += ticket.kb_articles
     out.append(f"{_('Links'):<10} ", style="dim")
     out.append(", ".join(links) if links else "–")
     if ticket.solution:
         _row(out, _("Solution"), ticket.solution)
-    if ticket.description:
-        out.append("\n\n" + ticket.description)
-    out.append("\n\n" + _("History") + "\n", style="bold underline")
-    for entry in ticket.history[-HISTORY_SHOWN:]:
-        out.append(clock(entry.at) + " ", style="dim")
-        out.append(localized(entry.summary) + "\n")
+    out.append("\n\n" + _("Conversation") + "\n", style="bold underline")
+    for at, who, style, text in thread(controller, ticket):
+        out.append(clock(at) + " ", style="dim")
+        if who:
+            out.append(who + ": ", style=style)
+            out.append(text + "\n")
+        else:
+            out.append(text + "\n", style="dim")
     return out
+
+
+def thread(controller: ExamController, ticket: Ticket) -> list[tuple[float, str, str, str]]:
+    """(time, who, style, text) of everything on the ticket, oldest first: the
+    description, the customer's and the candidate's words in its linked
+    conversations, public replies, internal notes, second-line replies, and
+    one dim line for each other step (taken, transferred, resolved...)."""
+    name = controller.customer_name(ticket.customer_id)
+    items: list[tuple[float, int, str, str, str]] = []
+    if ticket.description:
+        # An e-mail's body is the customer's; a ticket the candidate made, their summary.
+        who, style = (
+            (_("Description"), "bold") if ticket.source == "candidate" else (name, "bold cyan")
+        )
+        items.append((ticket.created_at, 0, who, style, ticket.description))
+    for conv_id in ticket.conversation_ids:
+        conv = controller.conversation(conv_id)
+        if conv is None:
+            continue
+        where = _("chat") if conv.channel == "chat" else _("call")
+        for message in conv.messages:
+            if message.author == "customer":
+                who, style = f"{controller.customer_name(conv.customer_id)} ({where})", "bold cyan"
+            elif message.author == "candidate":
+                who, style = f"{_('You')} ({where})", "bold green"
+            else:
+                continue
+            items.append((message.at, message.seq, who, style, message.text))
+    for entry in ticket.history:
+        if entry.type in THREADED:
+            continue
+        text = localized(_named_conversations(controller, entry.summary))
+        items.append((entry.at, entry.seq, "", "", text))
+    for at, text in ticket.replies:
+        items.append(
+            (
+                at,
+                _seq_at(ticket, "ticket_reply_added", at),
+                _("You (public reply)"),
+                "bold green",
+                text,
+            )
+        )
+    for at, text in ticket.notes:
+        items.append(
+            (at, _seq_at(ticket, "note_added", at), _("Internal note"), "bold magenta", text)
+        )
+    for at, group, text in ticket.second_line:
+        label = controller.state.groups.get(group, group)
+        items.append((at, _seq_at(ticket, "second_line_reply", at), label, "bold yellow", text))
+    items.sort(key=lambda item: (item[0], item[1]))
+    return [(at, who, style, text) for at, _seq, who, style, text in items]
+
+
+def _seq_at(ticket: Ticket, event_type: str, at: float) -> int:
+    """The log position of a reply, note or second-line answer (for a stable order)."""
+    for entry in ticket.history:
+        if entry.type == event_type and entry.at == at:
+            return entry.seq
+    return 0
+
+
+def _named_conversations(controller: ExamController, summary: str) -> str:
+    """A history line with its conversation named by who and when, not by its id."""
+    values = getattr(summary, "values", None)
+    if not values or "conversation" not in values:
+        return summary
+    named = {**values, "conversation": controller.conversation_label(values["conversation"])}
+    return type(summary)(summary.template, **named)  # type: ignore[call-arg, attr-defined]
 
 
 def render_ticket(controller: ExamController, ticket: Ticket, now: float) -> Text:
@@ -168,10 +248,16 @@ class TicketDetail(VerticalScroll):
             self._show_none()
             return
         customer = controller.state.customers.get(ticket.customer_id)
+        said = sum(
+            len(conv.messages)
+            for conv in (controller.conversation(c) for c in ticket.conversation_ids)
+            if conv is not None
+        )
         version = (
             ticket.id,
             len(ticket.history),
             ticket.updated_at,
+            said,
             customer.mood if customer else "",
         )
         if version != self._version:

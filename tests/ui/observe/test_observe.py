@@ -147,7 +147,7 @@ async def test_the_seal_ends_the_observation(exam: Exam) -> None:
         screen = observer(app)
         await pilot.pause()
         text = screen_text(app)
-        assert "SEALED" in text and "Sealed (time-up)" in text
+        assert "SEALED" in text and "Sealed (time up)" in text
         exam.clock[0] += timedelta(hours=1)
         assert screen.live_now() == last.exam_time  # over: no clock runs on
 

@@ -1,0 +1,45 @@
+"""A yes/no question before a step that cannot be undone (closing a ticket).
+
+y (or j, o: ja, oui) or a click on Yes confirms; n, Escape or No goes back.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from helpdesk_tui.i18n import _
+from helpdesk_tui.ui.frames import Paced
+
+
+class ConfirmScreen(Paced, ModalScreen[bool]):
+    """The question, what it does, and Yes / No."""
+
+    CSS_PATH = "confirm.tcss"
+    BINDINGS = [
+        Binding("y,j,o", "answer(True)", show=False),  # yes, ja, oui
+        Binding("n,escape", "answer(False)", show=False),
+    ]
+
+    def __init__(self, question: str, detail: str) -> None:
+        super().__init__()
+        self.question = question
+        self.detail = detail
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="confirm"):
+            yield Static(self.question, id="confirm-question")
+            yield Static(self.detail, id="confirm-detail")
+            with Horizontal(id="confirm-buttons"):
+                yield Button(_("Yes (y)"), id="confirm-yes", variant="primary")
+                yield Button(_("No (n, Esc)"), id="confirm-no")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id == "confirm-yes")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
