@@ -17,9 +17,9 @@ from textual.binding import Binding
 
 from helpdesk_tui.i18n import _
 from helpdesk_tui.sitting.room import Room
+from helpdesk_tui.ui.nowayout import NoWayOut
 from helpdesk_tui.ui.observe.app import CSS as OBSERVE_CSS
 from helpdesk_tui.ui.observe.app import exit_on_hangup
-from helpdesk_tui.ui.nowayout import NoWayOut
 from helpdesk_tui.ui.observe.screen import ObserveScreen
 from helpdesk_tui.ui.room.screen import RoomScreen
 
