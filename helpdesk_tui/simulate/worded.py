@@ -106,7 +106,7 @@ class WordedTexts(Texts):
             return f"{self.pick('greeting_by_name', name=values.get('name', ''))} "
         mapping = {
             "identify": lambda: self.pick("identify"),
-            "empathy": lambda: self.pick("empathy"),
+            "empathy": lambda: self._by_name(self.pick("empathy"), values.get("name", "")),
             "hold": lambda: self.pick("hold"),
             "check": lambda: self.pick("check"),
             "closing": lambda: self.pick("closing"),
@@ -128,6 +128,14 @@ class WordedTexts(Texts):
         }
         made = mapping.get(key)
         return made() if made is not None else self.plain_texts.phrase(key, **values)
+
+    @staticmethod
+    def _by_name(sentence: str, name: str) -> str:
+        """Said to this customer, by name, as the ideal does: a sentence without the name,
+        sent to three customers or more, is a stock phrase that calms no one (COM-6)."""
+        if not name:
+            return sentence
+        return f"{name}, {sentence[:1].lower()}{sentence[1:]}"
 
     def _progress(self, action: str, after: str, values: dict[str, str]) -> str:
         return self.pick(
@@ -224,8 +232,21 @@ def _article_sentences(body: str) -> list[tuple[bool, str]]:
     found = []
     for under, block in blocks:
         text = " ".join(part for part in block if part)
-        found.extend((under, s) for s in sentences(text) if len(s.split()) >= 4)
+        found.extend((under, s) for s in _sentences(text) if len(s.split()) >= 4)
     return found
+
+
+ABBREVIATIONS = re.compile(
+    r"\b(e\.g|i\.e|bv|bijv|vb|o\.a|m\.a\.w|p\.ex|p\. ex|cf|nr|n°|dhr|mevr|dr)\.",
+    re.IGNORECASE,
+)
+"""Abbreviations whose full stop ends no sentence: "(e.g. jamie.reid)" stays in its step."""
+_HELD = "\u2024"  # one dot leader, put back after splitting
+
+
+def _sentences(text: str) -> list[str]:
+    held = ABBREVIATIONS.sub(lambda m: m.group(0)[:-1] + _HELD, text)
+    return [s.replace(_HELD, ".") for s in sentences(held)]
 
 
 class WordedPolicy(ScriptedCandidate):
