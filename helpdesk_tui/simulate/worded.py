@@ -38,7 +38,7 @@ from helpdesk_tui.simulate.scripted import ScriptedCandidate
 from helpdesk_tui.simulate.texts import Texts, sentences
 
 BANK_DIR = Path(__file__).parent / "phrases"
-SOLUTION_SENTENCES = 5
+SOLUTION_SENTENCES = 6
 """How many sentences of the article a solution message passes on."""
 
 CLAUSES: dict[str, dict[str, str]] = {
@@ -188,18 +188,55 @@ class WordedTexts(Texts):
             return self.plain_texts.solution(incident, novice)
         body = self.scenario.article(article_id).body
         wanted = content_stems(goal, self.language)
+        others = [
+            content_stems(o.text, self.language) - wanted
+            for o in answer.options
+            if o is not option
+        ]
         ranked = []
         for i, (fixing, sentence) in enumerate(_article_sentences(body)):
-            shared = len(content_stems(sentence, self.language) & wanted)
+            mine = content_stems(sentence, self.language)
+            shared = len(mine & wanted)
+            if any(mine & other for other in others):
+                continue  # it tells another way: one way is chosen, the others not offered
             if shared:
                 ranked.append((not fixing, -shared, i, sentence))
         if not ranked:
             return self.plain_texts.solution(incident, novice)
         chosen = sorted(sorted(ranked)[:SOLUTION_SENTENCES], key=lambda r: r[2])
-        text = " ".join(sentence for *_, sentence in chosen)
+        text = " ".join(sentence for *_, sentence in chosen + [(None, s) for s in
+                        self._case_details(option.text if option else answer.told, chosen, incident)])
         return self.plain(text, novice), option is not None
 
+    def _case_details(self, told: str, chosen: list, incident: Incident) -> list[str]:
+        """The sentences of what the customer is to be told that name this case's own details
+        (which counter is free, whose approval), where the article's sentences, written for
+        every case, do not (a table row is no sentence to pass on): an operator applies the
+        article to the case in front of them. A detail is a number or a name (a capitalised
+        word inside a sentence), or a word the customer's own facts use ("in de werkplaats"),
+        that the chosen sentences do not have."""
+        known: set[str] = set()
+        for *_, sentence in chosen:
+            known |= {w.casefold() for w in _WORD.findall(sentence)}
+        theirs = {
+            w.casefold() for f in incident.facts for w in _WORD.findall(f.answer) if len(w) >= 5
+        }
+        return [
+            s for s in sentences(told)
+            if (_details(s) | ({w.casefold() for w in _WORD.findall(s)} & theirs)) - known
+        ]
 
+
+def _details(sentence: str) -> set[str]:
+    words = _WORD.findall(sentence)
+    return {
+        w.casefold()
+        for i, w in enumerate(words)
+        if any(c.isdigit() for c in w) or (i > 0 and w[:1].isupper() and not w.isupper())
+    }
+
+
+_WORD = re.compile(r"[^\W_][\w'’-]*")
 _ITEM = re.compile(r"^\s*(?:[-*>]|\d+[.)])\s+")
 _EMPHASIS = re.compile(r"[*_`]")
 
@@ -227,6 +264,7 @@ def _article_sentences(body: str) -> list[tuple[bool, str]]:
             blocks.append((fixing, []))
             continue
         if _ITEM.match(line) or not blocks:
+            # a list item is a step of what to do, wherever the article puts it
             blocks.append((fixing, []))
         blocks[-1][1].append(_EMPHASIS.sub("", _ITEM.sub("", line)).strip())
     found = []
