@@ -93,6 +93,17 @@ class WordedTexts(Texts):
         self.clauses = CLAUSES.get(self.language, CLAUSES["en"])
         self._turns = count()
 
+    def plain(self, text: str, novice: bool) -> str:
+        """For a novice, a sentence with jargon is kept with its terms spelled out when dropping
+        it would take the message's point away ("Si je vous ai bien compris, <facts>. Exact ?"
+        must not shrink to "Exact ?")."""
+        kept = super().plain(text, novice)
+        if kept == text or len(kept.split()) * 2 >= len(text.split()):
+            return kept
+        for term, plain in self.glossary.items():
+            text = re.sub(rf"\b{re.escape(term)}\w*", plain, text, flags=re.IGNORECASE)
+        return text
+
     # ------------------------------------------------------------------ the bank
 
     def pick(self, purpose: str, **values: str) -> str:
@@ -189,9 +200,7 @@ class WordedTexts(Texts):
         body = self.scenario.article(article_id).body
         wanted = content_stems(goal, self.language)
         others = [
-            content_stems(o.text, self.language) - wanted
-            for o in answer.options
-            if o is not option
+            content_stems(o.text, self.language) - wanted for o in answer.options if o is not option
         ]
         ranked = []
         for i, (fixing, sentence) in enumerate(_article_sentences(body)):
@@ -204,8 +213,16 @@ class WordedTexts(Texts):
         if not ranked:
             return self.plain_texts.solution(incident, novice)
         chosen = sorted(sorted(ranked)[:SOLUTION_SENTENCES], key=lambda r: r[2])
-        text = " ".join(sentence for *_, sentence in chosen + [(None, s) for s in
-                        self._case_details(option.text if option else answer.told, chosen, incident)])
+        text = " ".join(
+            sentence
+            for *_, sentence in chosen
+            + [
+                (None, s)
+                for s in self._case_details(
+                    option.text if option else answer.told, chosen, incident
+                )
+            ]
+        )
         return self.plain(text, novice), option is not None
 
     def _case_details(self, told: str, chosen: list, incident: Incident) -> list[str]:
@@ -222,7 +239,8 @@ class WordedTexts(Texts):
             w.casefold() for f in incident.facts for w in _WORD.findall(f.answer) if len(w) >= 5
         }
         return [
-            s for s in sentences(told)
+            s
+            for s in sentences(told)
             if (_details(s) | ({w.casefold() for w in _WORD.findall(s)} & theirs)) - known
         ]
 
