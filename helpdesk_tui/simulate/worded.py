@@ -6,12 +6,15 @@ same answer key), but every sentence it writes comes from the phrase bank in
 layer's lexicons nor the scenarios' patterns:
 
 - greetings by the customer's first name ("Hi Tom"), its own identification
-  and closing questions, empathy and apologies of its own;
+  and closing questions, empathy (said by name, as the ideal does) and
+  apologies of its own;
 - restatements of the customer's facts through the bank's `restate`
   templates, with the facts' values (codes, names, numbers, content words),
   never the customer's sentences;
 - solutions in the words of the case's KB article: the article sentences
-  closest to what the answer key says must be done;
+  closest to what the answer key says must be done, none that tells another
+  of the key's options, and the case's own details the article cannot know
+  (a name, a number, the customer's words: "loket 5", "Els Vermeulen");
 - progress updates that say who has the ticket and when the customer hears
   next; the second line's words passed on through `relay_second_line`.
 
