@@ -402,7 +402,8 @@ def _passes_on(ctx: Context, case: Case | None, data: dict, action: Action) -> b
     """The message carries the second line's question or news: its relay patterns, or its words."""
     text = action.text or ""
     second = case.incident.second_line if case and case.incident else None
-    patterns = second.relay_patterns if second is not None and data.get("question") else ()
+    question = second is not None and data.get("question")
+    patterns = second.relay_patterns_for(str(data.get("text", ""))) if question else ()
     if patterns and find_any(patterns, text, ctx.lang) is not None:
         return True
     theirs = content_stems(str(data.get("text", "")), ctx.lang)

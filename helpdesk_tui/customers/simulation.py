@@ -32,7 +32,14 @@ from helpdesk_tui.core.state import Conversation, ExamState, Ticket, TicketStatu
 from helpdesk_tui.customers import dialogue
 from helpdesk_tui.customers import evidence_flags as ev
 from helpdesk_tui.customers import mood as moods
-from helpdesk_tui.scenario.model import Channel, Incident, MoodNudge, Scenario, TechnicalLevel
+from helpdesk_tui.scenario.model import (
+    Channel,
+    Incident,
+    MoodNudge,
+    Scenario,
+    SecondLine,
+    TechnicalLevel,
+)
 
 CHAT_CHARS_PER_S = 5.0
 """Typing speed of a chat customer: a 60-character line takes 12 s."""
@@ -131,7 +138,8 @@ class Simulation:
         self._news: Counter[str] = Counter()
         self._second_line: set[str] = set()
         self._relay_open: dict[str, str] = {}
-        self._relayed: set[str] = set()
+        self._relayed: Counter[str] = Counter()
+        """Per incident, how many of its second line's questions the candidate relayed."""
         self._empathy_credit: dict[str, int] = {}
         self._progress_credit: dict[str, int] = {}
         self._ticket_calmed_at: dict[str, float] = {}
@@ -539,23 +547,36 @@ class Simulation:
             second = incident.second_line
             if incident.customer != customer_id or second is None:
                 continue
-            pattern = dialogue.first_mention(second.relay_patterns, text, self.language)
+            questions = second.questions
+            done = self._relayed[incident_id]
+            if done >= len(questions):
+                continue
+            pattern = dialogue.first_mention(questions[done].relay_patterns, text, self.language)
             if pattern is None:
                 continue
             del self._relay_open[incident_id]
-            self._relayed.add(incident_id)
+            self._relayed[incident_id] += 1
             relayed.add(incident_id)
             reaction.flag(ev.relay_flag(pattern, state.groups.get(group, group), conv_id, seq))
             ticket = _incident_ticket(state, incident_id)
             if ticket is not None:
-                fixed = {
-                    "ticket_id": ticket.id,
-                    "group": group,
-                    "text": second.final_reply or dialogue.line(self.language, "fixed"),
-                    "question": False,
-                }
-                self._emit(state.now + second.delay_s, "second_line_reply", fixed)
+                self._emit(
+                    state.now + second.delay_s,
+                    "second_line_reply",
+                    self._next_from_group(ticket.id, group, second, done + 1),
+                )
         return relayed
+
+    def _next_from_group(
+        self, ticket_id: str, group: str, second: SecondLine, relayed: int
+    ) -> dict[str, Any]:
+        """The group's next question, or its final reply once every question was relayed."""
+        questions = second.questions
+        if relayed < len(questions):
+            text, question = questions[relayed].text, True
+        else:
+            text, question = second.final_reply or dialogue.line(self.language, "fixed"), False
+        return {"ticket_id": ticket_id, "group": group, "text": text, "question": question}
 
     def _settle(self, at: float, customer_id: str, reaction: _Reaction) -> None:
         """Log the flags and the mood change a candidate action caused, at its time."""
@@ -633,7 +654,7 @@ class Simulation:
         second = incident.second_line if incident else None
         if incident is None or second is None or not second.relay_patterns:
             return
-        if incident.id not in self._relayed:
+        if self._relayed[incident.id] < len(second.questions):
             self._relay_open[incident.id] = event.data["group"]
 
 

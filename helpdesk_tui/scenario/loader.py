@@ -35,6 +35,7 @@ from helpdesk_tui.scenario.files import SCENARIO_MAX_BYTES, inside, special_entr
 from helpdesk_tui.scenario.kb_article import LANGUAGES, header_value, load_kb_folder
 from helpdesk_tui.scenario.model import (
     MACRO_STATUSES,
+    STEP_CONDITIONS,
     Answer,
     AnswerAlternative,
     AnswerOption,
@@ -57,6 +58,7 @@ from helpdesk_tui.scenario.model import (
     ProcedureStep,
     Scenario,
     SecondLine,
+    SecondLineQuestion,
     TechnicalLevel,
     keyword_forms,
 )
@@ -91,7 +93,7 @@ _CUSTOMER_KEYS = (
     "id", "name", "persona", "department", "technical_level", "mood", "patience_minutes",
 )  # fmt: skip
 _SECOND_LINE_KEYS = (
-    "group", "delay_minutes", "reply", "question", "relay_patterns", "final_reply",
+    "group", "delay_minutes", "reply", "question", "relay_patterns", "final_reply", "questions",
 )  # fmt: skip
 _OPTION_KEYS = (
     "id", "text", "kb_article", "solution_keywords", "fits", "why", "solution_exclude",
@@ -462,7 +464,10 @@ class _Builder:
     def _step(self, at: At, t: dict[str, Any]) -> ProcedureStep | None:
         chk = self.chk
         chk.unknown_keys(
-            t, at, ("id", "label", "patterns", "event", "optional", "channels"), "a procedure step"
+            t,
+            at,
+            ("id", "label", "patterns", "event", "optional", "channels", "when"),
+            "a procedure step",
         )
         step_id, label = chk.ident(t, at), chk.string(t, at, "label")
         has_patterns, has_event = "patterns" in t, "event" in t
@@ -477,9 +482,23 @@ class _Builder:
         events = self._step_events(t, at) if has_event else ()
         optional = chk.boolean(t, at, "optional")
         channels = self._step_channels(t, at)
+        when = self._step_condition(t, at)
         if not step_id or not label or not (patterns or events):
             return None
-        return ProcedureStep(step_id, label, patterns, events, optional, channels)
+        return ProcedureStep(step_id, label, patterns, events, optional, channels, when)
+
+    def _step_condition(self, t: dict[str, Any], at: At) -> str | None:
+        """`when`: one condition of the closed vocabulary (STEP_CONDITIONS)."""
+        when = self.chk.string(t, at, "when", required=False)
+        if when is None or when in STEP_CONDITIONS:
+            return when
+        known = tuple(STEP_CONDITIONS)
+        self.chk.error(
+            at.key("when"),
+            f"unknown condition '{when}'{did_you_mean(when, known)} — must be one of "
+            f"{', '.join(known)} (docs/scenario-format.md, conditional steps)",
+        )
+        return None
 
     def _step_channels(self, t: dict[str, Any], at: At) -> tuple[str, ...]:
         """`channels`: the step applies only to incidents that come in these ways."""
@@ -861,9 +880,34 @@ class _Builder:
                 where.key("final_reply"),
                 "is never sent — the final reply follows the answer to the second line's question; set question = true, or put this text in reply",
             )
-        if not group or delay is None or not reply:
+        more = self._more_questions(table, where, question)
+        if not group or delay is None or not reply or more is None:
             return None
-        return SecondLine(group, delay * 60, reply, question, relay, final)
+        return SecondLine(group, delay * 60, reply, question, relay, final, more)
+
+    def _more_questions(
+        self, table: dict[str, Any], where: At, question: bool
+    ) -> tuple[SecondLineQuestion, ...] | None:
+        """`[[incidents.second_line.questions]]`: further rounds, each text + relay_patterns."""
+        chk = self.chk
+        if "questions" not in table:
+            return ()
+        entries = chk.tables(table, where, "questions")
+        if entries and not question:
+            chk.error(
+                where.key("questions"),
+                "are never asked — further questions follow the first one; set question = true "
+                "and put the first question in reply",
+            )
+            return None
+        found: list[SecondLineQuestion] = []
+        for entry_at, entry in entries:
+            chk.unknown_keys(entry, entry_at, ("text", "relay_patterns"), "a second-line question")
+            text = chk.string(entry, entry_at, "text")
+            relay = self._patterns(entry, entry_at, "relay_patterns")
+            if text and relay:
+                found.append(SecondLineQuestion(text, relay))
+        return tuple(found) if len(found) == len(entries) else None
 
     # --- the scenario as a whole --------------------------------------------------
     def _check_coverage(self, incidents: tuple[Incident, ...]) -> None:
