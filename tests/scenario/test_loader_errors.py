@@ -660,6 +660,30 @@ CASES = [
         'optional = "yes"',
     ),
     Case(
+        "step condition unknown",
+        lambda d: d["procedures"][0]["steps"][0].update(when="category_wrnog"),
+        f"{STEP0}.when",
+        "unknown condition 'category_wrnog' (did you mean 'category_wrong'?) — must be one of "
+        "category_wrong, impact_wrong",
+        'when = "category_wrnog"',
+    ),
+    Case(
+        "second-line question without relay patterns",
+        lambda d: inc(d, 1)["second_line"].update(questions=[{"text": "Since when?"}]),
+        f"{I1}.second_line.questions[0].relay_patterns",
+        "missing",
+        "[[incidents.second_line.questions]]",
+    ),
+    Case(
+        "further second-line questions without a first one",
+        lambda d: inc(d, 1)["second_line"].update(
+            question=False, questions=[{"text": "Since when?", "relay_patterns": ["since"]}]
+        ),
+        f"{I1}.second_line.questions",
+        "are never asked — further questions follow the first one; set question = true",
+        "[[incidents.second_line.questions]]",
+    ),
+    Case(
         "final reply without a question",
         lambda d: inc(d, 1)["second_line"].update(question=False, final_reply="Fixed."),
         f"{I1}.second_line.final_reply",
