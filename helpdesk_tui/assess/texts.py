@@ -260,6 +260,10 @@ T: dict[str, tuple[str, str, str]] = {
         "complet, conforme au corrigé",
     ),
     "data.fields_complete": ("complete", "volledig", "complet"),
+    "field.description": ("description", "beschrijving", "description"),
+    "field.category": ("category", "categorie", "catégorie"),
+    "field.impact": ("impact", "impact", "impact"),
+    "field.urgency": ("urgency", "urgentie", "urgence"),
     "data.missing": ("missing: {fields}", "ontbreekt: {fields}", "manquant : {fields}"),
     "data.differs": (
         "differs from the key: {fields}",

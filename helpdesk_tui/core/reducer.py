@@ -15,6 +15,7 @@ from typing import Any
 from helpdesk_tui.core.events import END_REASONS, Event, EventKind
 from helpdesk_tui.core.phrase import Phrase
 from helpdesk_tui.core.sla import SlaProfile, Target, breached_targets_at, met_deadlines_at
+from helpdesk_tui.core.sla_labels import MAX_LABEL
 from helpdesk_tui.core.state import (
     MOODS,
     TECHNICAL_LEVELS,
@@ -175,6 +176,21 @@ def _check_profile(raw: dict[str, Any]) -> str | None:
     statuses = {s.value for s in S}
     if not isinstance(pausing, list) or any(p not in statuses for p in pausing):
         return f"'pausing_states' must be a list of ticket statuses ({', '.join(statuses)})"
+    return _check_labels(raw.get("labels", {}))
+
+
+def _check_labels(labels: Any) -> str | None:
+    """Optional: language -> use -> key -> label, every one a short text."""
+    if not isinstance(labels, dict):
+        return "'labels' must map language to use to key to label"
+    for language, uses in labels.items():
+        if not isinstance(uses, dict) or any(not isinstance(u, dict) for u in uses.values()):
+            return f"labels['{language}'] must map a use to its labels"
+        for use, table in uses.items():
+            if any(not isinstance(v, str) or len(v) > MAX_LABEL for v in table.values()):
+                return (
+                    f"labels['{language}']['{use}'] must be texts of at most {MAX_LABEL} characters"
+                )
     return None
 
 

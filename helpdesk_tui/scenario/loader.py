@@ -13,13 +13,14 @@ import os
 import re
 import stat
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
 from helpdesk_tui import paths
 from helpdesk_tui.core.events import EVENT_SPECS, EventKind
 from helpdesk_tui.core.sla import SlaProfile
+from helpdesk_tui.core.sla_labels import LABEL_USES, merge_labels
 from helpdesk_tui.scenario._check import (
     At,
     Checker,
@@ -62,7 +63,7 @@ from helpdesk_tui.scenario.model import (
     TechnicalLevel,
     keyword_forms,
 )
-from helpdesk_tui.scenario.sla_profile import check_format, check_sla_profile
+from helpdesk_tui.scenario.sla_profile import check_format, check_labels, check_sla_profile
 
 SCENARIO_FILE = "scenario.toml"
 _PROFILE_NAME = re.compile(r"[A-Za-z0-9_-]+")
@@ -78,7 +79,7 @@ STEP_EVENTS: tuple[str, ...] = tuple(
 _TOP_KEYS = (
     "format", "id", "title", "language", "duration_minutes", "sla_profile", "default",
     "kind", "aim", "description", "groups", "glossary", "canned", "macros", "procedures",
-    "categories", "customers", "incidents",
+    "categories", "customers", "incidents", "sla_labels",
 )  # fmt: skip
 _INCIDENT_KEYS = (
     "id", "title", "customer", "channel", "at_minute", "age_minutes", "subject", "body",
@@ -280,6 +281,7 @@ class _Builder:
             self._check_coverage(incidents)
         if language is not None:
             self._check_article_languages(language)
+        sla = self._sla_with_labels(language)
         if (
             chk.has_errors
             or scenario_id is None
@@ -297,7 +299,7 @@ class _Builder:
             language=language,
             duration_s=self.duration_min * 60,
             sla_profile=str(raw["sla_profile"]),
-            sla=self.sla,
+            sla=sla or self.sla,
             groups=groups,
             procedures=procedures,
             categories=categories,
@@ -313,6 +315,35 @@ class _Builder:
             description=description,
             source_files=(self.chk.file, sla_path, *(a.path for a in articles)),
         )
+
+    def _sla_with_labels(self, language: str | None) -> SlaProfile | None:
+        """The profile with the scenario's `[sla_labels]` on top of its own labels; warns
+        about a level or priority that would read as written (in English) in the
+        scenario's language."""
+        profile = self.sla
+        if profile is None:
+            return None
+        own = check_labels(
+            self.chk, self.raw, "sla_labels", profile.levels, dict(profile.priorities)
+        )
+        profile = replace(profile, labels=merge_labels(profile.labels, own))
+        if language is not None and language != "en":
+            self._check_labels_complete(profile, language)
+        return profile
+
+    def _check_labels_complete(self, profile: SlaProfile, language: str) -> None:
+        for use in LABEL_USES:
+            keys = profile.priorities if use == "priority" else profile.levels
+            missing = [k for k in keys if not profile.has_label(use, k, language)]
+            if missing:
+                sample = missing[0]
+                self.chk.warning(
+                    At().key("sla_profile"),
+                    f"{use} {', '.join(repr(k) for k in missing)} of profile '{profile.id}' "
+                    f"have no '{language}' label — they would read as written in a "
+                    f"'{language}' exam; add [sla_labels.{language}.{use}] {sample} = \"...\" "
+                    f"to the scenario (or [labels.{language}.{use}] to the profile)",
+                )
 
     # --- helpers ------------------------------------------------------------------
     def _list(

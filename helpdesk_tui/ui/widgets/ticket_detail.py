@@ -75,7 +75,8 @@ def render_head(controller: ExamController, ticket: Ticket) -> Text:
     out.append(
         " ("
         + _("impact {impact} × urgency {urgency}").format(
-            impact=level_label(ticket.impact), urgency=level_label(ticket.urgency)
+            impact=level_label(ticket.impact, "impact", state.sla_profile),
+            urgency=level_label(ticket.urgency, "urgency", state.sla_profile),
         )
         + ")",
         style="dim",
