@@ -399,6 +399,12 @@ def _check_second_line(state: ExamState, event: Event) -> str | None:
     return None
 
 
+def _check_customer_email(state: ExamState, event: Event) -> str | None:
+    if event.data["ticket_id"] not in state.tickets:
+        return f"there is no ticket {event.data['ticket_id']}"
+    return None
+
+
 def _check_mood(state: ExamState, event: Event) -> str | None:
     if event.data["customer_id"] not in state.customers:
         return f"unknown customer '{event.data['customer_id']}'"
@@ -472,6 +478,7 @@ _CHECKS: dict[str, Callable[[ExamState, Event], str | None]] = {
     "email_received": _check_new_ticket_stimulus,
     "ticket_preloaded": _check_new_ticket_stimulus,
     "second_line_reply": _check_second_line,
+    "customer_email": _check_customer_email,
     "chat_opened": _check_new_conversation,
     "call_started": _check_new_conversation,
     "call_ended": _check_conversation,
@@ -873,6 +880,16 @@ def _apply_second_line(state: ExamState, event: Event) -> None:
     _end_wait(state, ticket, "third_party", event)
 
 
+def _apply_customer_email(state: ExamState, event: Event) -> None:
+    """The customer writes on their ticket by e-mail: it shows in its thread, and a
+    ticket waiting on them waits no more."""
+    ticket = state.tickets[event.data["ticket_id"]]
+    ticket.customer_mails.append((event.exam_time, event.data["text"]))
+    ticket.unseen += 1
+    _history(ticket, state, event, Phrase("the customer wrote: {text}", text=event.data["text"]))
+    _end_wait(state, ticket, "customer", event)
+
+
 def _new_conversation(state: ExamState, event: Event, channel: str) -> None:
     d = event.data
     state.conversations[d["conversation_id"]] = Conversation(
@@ -994,6 +1011,7 @@ _APPLY: dict[str, Callable[[ExamState, Event], None]] = {
     "email_received": _apply_email,
     "ticket_preloaded": _apply_preloaded,
     "second_line_reply": _apply_second_line,
+    "customer_email": _apply_customer_email,
     "mood_changed": _apply_mood,
     "evidence_flagged": _apply_flag,
     "ticket_created": _apply_ticket_created,

@@ -35,6 +35,7 @@ from helpdesk_tui.scenario.errors import Problem, ScenarioInvalid
 from helpdesk_tui.scenario.files import SCENARIO_MAX_BYTES, inside, special_entries
 from helpdesk_tui.scenario.kb_article import LANGUAGES, header_value, load_kb_folder
 from helpdesk_tui.scenario.model import (
+    CHASE_CHANNELS,
     MACRO_STATUSES,
     STEP_CONDITIONS,
     Answer,
@@ -43,6 +44,7 @@ from helpdesk_tui.scenario.model import (
     CannedReply,
     Category,
     Channel,
+    Chase,
     Customer,
     DialogueRule,
     Fact,
@@ -84,7 +86,7 @@ _TOP_KEYS = (
 _INCIDENT_KEYS = (
     "id", "title", "customer", "channel", "at_minute", "age_minutes", "subject", "body",
     "competencies", "messages", "facts", "rules", "fallback", "follow_up", "news_request",
-    "answer", "second_line", "ticket_category", "ticket_impact", "ticket_urgency",
+    "answer", "second_line", "ticket_category", "ticket_impact", "ticket_urgency", "chase",
 )  # fmt: skip
 _ANSWER_KEYS = (
     "category", "impact", "urgency", "kb_article", "solution", "solution_keywords",
@@ -601,6 +603,7 @@ class _Builder:
         fallback = self._optional_text(t, at, "fallback") or None
         follow_up = self._timed(t, at, "follow_up", FollowUp)
         news_request = self._timed(t, at, "news_request", NewsRequest)
+        chase = self._chase(t, at)
         answer = self._answer(t, at)
         second_line = self._second_line(t, at, answer)
         ticket = self._ticket_fields(t, at, channel)
@@ -612,7 +615,7 @@ class _Builder:
             id=incident_id, title=title, customer=customer, channel=channel, at_s=at_min * 60,
             competencies=competencies, answer=answer, messages=messages, facts=facts,
             rules=rules, fallback=fallback, follow_up=follow_up, news_request=news_request,
-            second_line=second_line, **ticket,
+            second_line=second_line, chase=chase, **ticket,
         )  # fmt: skip
 
     def _at_minute(self, t: dict[str, Any], at: At, channel: Channel | None) -> float | None:
@@ -731,6 +734,27 @@ class _Builder:
         after = self.chk.number(table, where, "after_minutes", positive=True)
         text = self.chk.string(table, where, "text")
         return make(after * 60, text) if after is not None and text else None
+
+    def _chase(self, t: dict[str, Any], at: At) -> Chase | None:
+        """`[incidents.chase]`: after_minutes, channel (chat, call or email), text."""
+        chk = self.chk
+        table = chk.table(t, at, "chase", required=False)
+        if table is None:
+            return None
+        where = at.key("chase")
+        chk.unknown_keys(table, where, ("after_minutes", "channel", "text"), "a chase")
+        after = chk.number(table, where, "after_minutes", positive=True)
+        channel = chk.string(table, where, "channel", choices=CHASE_CHANNELS)
+        text = chk.string(table, where, "text")
+        if after is not None and self.duration_min is not None and after >= self.duration_min:
+            chk.warning(
+                where.key("after_minutes"),
+                f"{after:g} minutes is not shorter than the exam ({self.duration_min:g}) — the "
+                "customer would never chase; give a wait shorter than the exam",
+            )
+        if after is None or channel is None or not text:
+            return None
+        return Chase(after * 60, channel, text)
 
     def _ticket_fields(self, t: dict[str, Any], at: At, channel: Channel | None) -> dict[str, Any]:
         """subject, body, age and pre-filled fields of email and queue tickets."""

@@ -231,6 +231,24 @@ class NewsRequest:
     text: str
 
 
+CHASE_CHANNELS: tuple[str, ...] = ("chat", "call", "email")
+"""How a customer may chase their ticket for news."""
+
+
+@dataclass(frozen=True, slots=True)
+class Chase:
+    """A customer whose ticket got no update for `after_s` gets in touch (SOL-6).
+
+    The wait counts from the ticket's creation, and again from each later
+    update the customer receives; the customer chases once, by `channel`
+    (chat, call or email), saying `text`.
+    """
+
+    after_s: float
+    channel: str
+    text: str
+
+
 def keyword_forms(keyword: str) -> tuple[str, ...]:
     """The words a keyword accepts: "reconnect | connect again" is either one."""
     return tuple(f.strip() for f in keyword.split("|") if f.strip())
@@ -342,6 +360,7 @@ class Incident:
     follow_up: FollowUp | None = None
     news_request: NewsRequest | None = None
     second_line: SecondLine | None = None
+    chase: Chase | None = None
     subject: str | None = None
     body: str | None = None
     age_s: float | None = None

@@ -395,6 +395,9 @@ class ExamController(StateView):
             return Arrival(
                 seq, N_("New e-mail {ticket} from {name}: {title}"), values, data["ticket_id"]
             )
+        if event.type == "customer_email":
+            values = {"ticket": data["ticket_id"]}
+            return Arrival(seq, N_("The customer wrote on {ticket}"), values, data["ticket_id"])
         if event.type == "second_line_reply":
             group = self.state.groups.get(data["group"], data["group"])
             values = {"group": group, "ticket": data["ticket_id"]}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
 from simulate.kit import CRM, WIFI, Driver, make_scenario
 
 from helpdesk_tui.scenario.model import ProcedureStep, SecondLineQuestion, condition_holds
@@ -130,3 +131,62 @@ def test_a_conditional_step_is_judged_only_where_it_applies() -> None:
     right = dataclasses.replace(WIFI, ticket_impact="medium", ticket_urgency="high")
     check = check_procedure(_case(right, [(1, "ticket_opened"), (2, "ticket_resolved")]), procedure)
     assert check.missing == () and [s.step_id for s in check.steps] == ["open", "solve"]
+
+
+# --------------------------------------------------------------------------- chase
+
+
+def _chasing(channel: str, after_s: float = 600.0) -> Driver:
+    from helpdesk_tui.scenario.model import Chase
+
+    mail = next(i for i in make_scenario().incidents if i.id == "mailbox")
+    chased = dataclasses.replace(mail, chase=Chase(after_s, channel, "Any news on my mailbox?"))
+    incidents = tuple(chased if i.id == "mailbox" else i for i in make_scenario().incidents)
+    return Driver(make_scenario(incidents=incidents))
+
+
+MAIL_AT = 200.0  # the kit's e-mail arrives at minute 3:20
+
+
+@pytest.mark.parametrize(
+    ("channel", "event_type"),
+    [("chat", "chat_opened"), ("call", "call_started"), ("email", "customer_email")],
+)
+def test_an_untouched_ticket_is_chased_on_the_authors_channel(
+    channel: str, event_type: str
+) -> None:
+    d = _chasing(channel)
+    d.at(MAIL_AT + 599)
+    assert d.of_type(event_type, incident_id="mailbox") == [] and d.of_type("customer_email") == []
+    d.at(MAIL_AT + 600 + 30)
+    if channel == "email":
+        [mail] = d.of_type("customer_email")
+        assert (mail.exam_time, mail.data["kind"]) == (MAIL_AT + 600, "chase")
+        ticket = d.state.tickets[mail.data["ticket_id"]]
+        assert ticket.customer_mails == [(MAIL_AT + 600, "Any news on my mailbox?")]
+    else:
+        [opened] = d.of_type(event_type, incident_id="mailbox")
+        assert opened.exam_time == MAIL_AT + 600
+        assert d.customer_lines(opened.data["conversation_id"]) == ["Any news on my mailbox?"]
+        [said] = d.of_type("customer_message", conversation_id=opened.data["conversation_id"])
+        assert said.data["kind"] == "chase"
+
+
+def test_an_update_before_the_wait_is_over_avoids_the_chase_until_the_next_wait() -> None:
+    d = _chasing("call")
+    d.at(MAIL_AT + 1)
+    ticket = next(t for t in d.state.tickets.values() if t.incident_id == "mailbox").id
+    d.submit(MAIL_AT + 300, "ticket_reply_added", ticket_id=ticket, text="We are on it.")
+    d.at(MAIL_AT + 600 + 30)
+    assert d.of_type("call_started", incident_id="mailbox") == []
+    d.at(MAIL_AT + 300 + 600)
+    assert [e.exam_time for e in d.of_type("call_started", incident_id="mailbox")] == [900.0 + 200]
+
+
+def test_a_resolved_ticket_is_not_chased() -> None:
+    d = _chasing("chat")
+    d.at(MAIL_AT + 1)
+    ticket = next(t for t in d.state.tickets.values() if t.incident_id == "mailbox").id
+    d.submit(MAIL_AT + 60, "ticket_resolved", ticket_id=ticket, solution="Re-added it.")
+    d.at(MAIL_AT + 1200)
+    assert d.of_type("chat_opened", incident_id="mailbox") == []

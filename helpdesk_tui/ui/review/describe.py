@@ -44,6 +44,7 @@ LABELS: dict[str, str] = {
     "email_received": N_("e-mail {ticket}: {title}"),
     "ticket_preloaded": N_("in the queue {ticket}: {title}"),
     "second_line_reply": N_("{group} replied on {ticket}: {text}"),
+    "customer_email": N_("the customer wrote on {ticket}: {text}"),
     "mood_changed": N_("{customer} is now {mood} ({cause})"),
     "evidence_flagged": N_("flag {competency}: {reason}"),
     "ticket_created": N_("created {ticket}: {title}"),
