@@ -190,3 +190,41 @@ def test_a_resolved_ticket_is_not_chased() -> None:
     d.submit(MAIL_AT + 60, "ticket_resolved", ticket_id=ticket, solution="Re-added it.")
     d.at(MAIL_AT + 1200)
     assert d.of_type("chat_opened", incident_id="mailbox") == []
+
+
+def _chase_items(d: Driver) -> list:  # noqa: ANN001
+    from helpdesk_tui.assess.evidence import gather_evidence
+
+    evidence = gather_evidence(list(enumerate(d.events, start=1)), d.scenario, "en")
+    return [i for i in evidence.items["SOL-6"] if "chased" in i.figures]
+
+
+def test_sol6_a_chase_speaks_against_and_names_the_chase() -> None:
+    d = _chasing("email")
+    d.at(MAIL_AT + 700)
+    [item] = _chase_items(d)
+    mail = d.of_type("customer_email")[0]
+    assert item.favourable is False and item.figures["chased"] is True
+    assert list(item.seqs) == [d.events.index(mail) + 1]
+    assert "chased for news" in item.summary
+
+
+def test_sol6_an_update_before_the_chase_avoids_it_and_is_credited() -> None:
+    d = _chasing("call")
+    d.at(MAIL_AT + 1)
+    ticket = next(t for t in d.state.tickets.values() if t.incident_id == "mailbox").id
+    d.submit(MAIL_AT + 300, "ticket_reply_added", ticket_id=ticket, text="We are on it.")
+    d.submit(MAIL_AT + 700, "focus_moved", area="queue")  # the log runs past the wait
+    [item] = _chase_items(d)
+    assert item.favourable is True and item.figures == {
+        "chased": False, "updates": 1, "after_s": 600.0,
+    }  # fmt: skip
+
+
+def test_sol6_a_ticket_solved_before_the_wait_ran_out_is_no_chase_opportunity() -> None:
+    d = _chasing("chat")
+    d.at(MAIL_AT + 1)
+    ticket = next(t for t in d.state.tickets.values() if t.incident_id == "mailbox").id
+    d.submit(MAIL_AT + 60, "ticket_resolved", ticket_id=ticket, solution="Re-added it.")
+    d.at(MAIL_AT + 900)
+    assert _chase_items(d) == []
