@@ -688,6 +688,28 @@ CASES = [
         "P9 = ",
     ),
     Case(
+        "chase on an unknown channel",
+        lambda d: inc(d, 0).update(chase={"after_minutes": 5, "channel": "phone", "text": "News?"}),
+        f"{I0}.chase.channel",
+        "'phone' is not allowed — must be one of: call, chat, email",
+        'channel = "phone"',
+    ),
+    Case(
+        "chase without a wait",
+        lambda d: inc(d, 0).update(chase={"channel": "call", "text": "News?"}),
+        f"{I0}.chase.after_minutes",
+        "missing",
+        "[incidents.chase]",
+    ),
+    Case(
+        "chase that comes after the exam",
+        lambda d: inc(d, 0).update(chase={"after_minutes": 500, "channel": "call", "text": "?"}),
+        f"{I0}.chase.after_minutes",
+        "is not shorter than the exam",
+        "after_minutes = 500",
+        severity="warning",
+    ),
+    Case(
         "step condition unknown",
         lambda d: d["procedures"][0]["steps"][0].update(when="category_wrnog"),
         f"{STEP0}.when",

@@ -349,3 +349,26 @@ def test_a_label_in_an_unknown_language_is_refused_with_the_fix(tmp_path: Path) 
     [problem] = [p for p in problems if p.is_error]
     assert problem.field_path == "labels.es"
     assert "unknown language 'es' — must be one of en, nl, fr" in problem.message
+
+
+def test_a_dutch_scenario_is_warned_about_a_priority_that_would_read_in_english(
+    tmp_path: Path,
+) -> None:
+    from helpdesk_tui.scenario.loader import validate_scenario
+    from scenario.kit import valid_data
+
+    write(tmp_path, STANDARD.replace('name = "High"', 'name = "Urgent"'))
+    folder = tmp_path / "scn"
+    (folder / "kb").mkdir(parents=True)
+    for article in (SLA_DIR.parent / "valid" / "kb").glob("*.md"):
+        (folder / "kb" / article.name).write_text(article.read_text("utf-8"), "utf-8")
+    data = valid_data()
+    data["language"] = "nl"
+    (folder / "scenario.toml").write_text(toml_dumps(data), "utf-8")
+    problems = validate_scenario(folder, tmp_path)
+    [label] = [p for p in problems if "label" in p.message]
+    assert label.severity == "warning" and label.field_path == "sla_profile"
+    assert "priority 'P2'" in label.message and "[sla_labels.nl.priority] P2" in label.message
+    data["sla_labels"] = {"nl": {"priority": {"P2": "Dringend"}}}
+    (folder / "scenario.toml").write_text(toml_dumps(data), "utf-8")
+    assert not [p for p in validate_scenario(folder, tmp_path) if "label" in p.message]
