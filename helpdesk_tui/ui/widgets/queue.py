@@ -90,12 +90,16 @@ class TicketQueue(CellCache, DataTable[Text]):
         Textual would re-apply the stylesheet to the table on every move between areas."""
 
     def _on_focus(self, event: events.Focus) -> None:
-        """As Textual's, without repainting every row (see `watch_has_focus`)."""
+        """As Textual's, without repainting every row (see `watch_has_focus`): the
+        event's default is prevented, or Textual's own handler would run after this one
+        and repaint the whole table anyway."""
+        event.prevent_default()
         self.has_focus = True
         if self.parent is not None:
             self.parent.post_message(events.DescendantFocus(self))
 
     def _on_blur(self, event: events.Blur) -> None:
+        event.prevent_default()
         self.has_focus = False
         if self.parent is not None:
             self.parent.post_message(events.DescendantBlur(self))
