@@ -45,8 +45,11 @@ class KeptText(Static):
         return True
 
     def forget(self) -> None:
-        """The next `show` shows its text whatever its key (after an `update` by hand)."""
+        """The next `show` shows and renders its text whatever its key: what was kept
+        is dropped (a key given again after this may come with another text)."""
         self.key = None
+        self._lines.clear()
+        self._heights.clear()
 
     def height_at(self, width: int) -> int:
         """The shown text's height at `width` (wrapped), kept per key."""
