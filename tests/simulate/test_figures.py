@@ -51,6 +51,10 @@ WORDED_SHORT: dict[str, str] = {
     "nl-verhaeghe-dinsdag": f"16 of 22: {LAYER_GAPS}; SOL-7/SOL-3/SOL-8 on KB wording",
     "fr-val-de-lesse-garde": f"18 of 22: {LAYER_GAPS}; SOL-6 (progress phrasings)",
     "nl-lindeveld-examen": f"16 of 22: {LAYER_GAPS} (measured 2026-12-03 on the merged main)",
+    "en-calder-valley-exam": f"17 of 22: {LAYER_GAPS}; pasting a whole KB article that lists "
+    "every option gives several options at once (SIM-1 on the card-reader call, SOL-3 on three "
+    "tickets with options); steps out of the procedure's order (COM-1, SOL-1) "
+    "(measured 2026-12-03)",
 }
 """Bundled scenarios where `worded` does not reach 21 yet, with why (see docs/simulation.md).
 
