@@ -45,7 +45,7 @@ LAYER_GAPS = (
     "empathy phrasings as their acts (COM-4, COM-1/SOL-1 check step); see docs/simulation.md"
 )
 WORDED_SHORT: dict[str, str] = {
-    "en-northwind-monday": f"16 of 22: {LAYER_GAPS}; the KB sentences picked for the new "
+    "en-northwind-monday": f"18 of 22 (2026-12-03, i13-format): {LAYER_GAPS}; the KB sentences picked for the new "
     "starter leave out 'other user' (SOL-7, SOL-3); an update without news the layer reads "
     "(SOL-6)",
     "nl-verhaeghe-dinsdag": f"16 of 22: {LAYER_GAPS}; SOL-7/SOL-3/SOL-8 on KB wording",
