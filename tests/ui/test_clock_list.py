@@ -7,7 +7,7 @@ from textual.app import App, ComposeResult
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from helpdesk_tui.ui.widgets.clock_list import ClockList
+from helpdesk_tui.ui.widgets.conversation_list import ConversationList as ClockList
 
 
 def prompt(name: str, seconds: int, lines: int = 2) -> Text:

@@ -27,7 +27,7 @@ from helpdesk_tui.ui import keymap
 from helpdesk_tui.ui.controller import ExamController
 from helpdesk_tui.ui.format import clip, clock, since
 from helpdesk_tui.ui.widgets.bounded import LIMITS, EnterSends
-from helpdesk_tui.ui.widgets.clock_list import ClockList
+from helpdesk_tui.ui.widgets.conversation_list import ConversationList
 
 CURSOR = "▍"
 
@@ -156,7 +156,7 @@ class ConversationPane(Horizontal):
         self._status = ""
 
     def compose(self) -> ComposeResult:
-        yield ClockList(id="conv-list")
+        yield ConversationList(id="conv-list")
         with Vertical(id="conv-main"):
             yield Static("", id="conv-title")
             with VerticalScroll(id="conv-scroll"):
@@ -172,8 +172,8 @@ class ConversationPane(Horizontal):
         return self.query_one("#conv-input", Composer)
 
     @property
-    def conversation_list(self) -> ClockList:
-        return self.query_one("#conv-list", ClockList)
+    def conversation_list(self) -> ConversationList:
+        return self.query_one("#conv-list", ConversationList)
 
     # ------------------------------------------------------------------ refresh
 
