@@ -1,10 +1,14 @@
 """The candidate's app: one `ExamSession`, rendered; keys become logged commands.
 
-`ExamApp` takes an `ExamController` (session + scenario + KB index). One
-scheduler tick (`set_interval` started in `on_ready`) fires whatever fell due
-on the injected exam clock and redraws; time is always read from the clock,
-never counted in ticks. Tests pass `tick_interval=None` and drive the clock
-with `advance()` / `refresh_now()`.
+`ExamApp` takes an `ExamController` (session + scenario + KB index). The
+scheduler tick (a timer started in `on_ready`, set again after each tick)
+fires whatever fell due on the injected exam clock and redraws; time is always
+read from the clock, never counted in ticks. The tick comes when something on
+screen can change (`tick_delay`): at the next whole second of exam time (every
+clock on screen shows whole seconds, so they all move in one frame), at the
+next stimulus, and every `tick_interval` while a customer is typing or a call
+is being spoken. Tests pass `tick_interval=None` and drive the clock with
+`advance()` / `refresh_now()`.
 
 It does not inherit Textual's default bindings (no ctrl+q quit with priority,
 no ctrl+c hint). In practice mode ctrl+q asks first, then ends the session:
@@ -19,10 +23,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
+import math
 import re
 import signal
 import time
 import weakref
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +45,7 @@ from helpdesk_tui.ui.screens.end import EndScreen
 from helpdesk_tui.ui.screens.help import HelpScreen
 from helpdesk_tui.ui.screens.main import MainScreen
 from helpdesk_tui.ui.screens.pickers import ConfirmQuit
+from helpdesk_tui.ui.widgets.conversations import revealed
 
 _HERE = Path(__file__).resolve().parent
 WIDGET_CSS = sorted(
@@ -49,7 +56,13 @@ WIDGET_CSS = sorted(
 """Every widget's and screen's .tcss, read once at start: a screen's CSS_PATH loaded
 when it is first shown makes Textual re-parse all CSS then (tens of milliseconds)."""
 TICK_S = 0.2
-"""Scheduler period: smooth enough for a call transcript streaming at speaking pace."""
+"""Scheduler period while a customer types or speaks: smooth enough for a call
+transcript streaming at speaking pace."""
+TICK_MAX_S = 1.0
+"""The longest wait between two ticks (wall time), also while the clock is paused."""
+TICK_LATE_S = 0.005
+"""A tick aimed at a whole exam second comes this much after it, so that a timer
+firing a hair early still finds the second turned (and draws it, not the one before)."""
 GC_THRESHOLDS = (700, 10, 1000)
 """Python's default is (700, 10, 10): a full collection every ~70,000 allocations,
 which with Textual's caches walks 100,000+ objects and stalls the UI for 50-200 ms
@@ -82,6 +95,38 @@ OPENS_A_SCREEN = frozenset(
 """Actions that open a form or a dialog (see `_opens_a_screen`)."""
 GC_IDLE_S = 1.5
 GC_EVERY_S = 30.0
+
+
+def tick_delay(
+    now: float,
+    *,
+    speed: float = 1.0,
+    paused: bool = False,
+    moments: Iterable[float | None] = (),
+    lively: bool = False,
+    fast: float = TICK_S,
+) -> float:
+    """Wall seconds until the next scheduler tick.
+
+    Idle, an exam's screen changes once a second (the clocks, the SLA columns and
+    lines, "0:45 ago": all whole seconds), so ticks at every whole exam second draw
+    one frame a second; ticking every `fast` seconds drew the same changes in up to
+    three frames, each a render of its own (measured by `benchmarks/bench_session.py`:
+    the idle exam's CPU was 2.5 % of a core). Exam-time `moments` where something
+    else changes come on time: the next stimulus (a message, a call, a ticket),
+    a customer's typing ending, the end of the exam. While a call is spoken
+    (`lively`) its transcript moves every `fast` seconds, as before.
+    """
+    if paused:
+        return TICK_MAX_S
+    if lively:
+        return fast
+    target = math.floor(now) + 1.0
+    for moment in moments:
+        if moment is not None and now < moment < target:
+            target = moment
+    wait = (target - now) / max(speed, 1e-9) + TICK_LATE_S
+    return min(TICK_MAX_S, max(TICK_LATE_S, wait))
 
 
 def _is_text_box(widget: object) -> bool:
@@ -132,7 +177,7 @@ class ExamApp(NoWayOut, App[str | None], inherit_bindings=False):
 
     def on_ready(self) -> None:
         if self.tick_interval:
-            self.set_interval(self.tick_interval, self.refresh_now)
+            self._schedule_tick()
         if self.handle_signals:
             self._install_signal_handlers()
         if self.tune_gc:
@@ -263,6 +308,43 @@ class ExamApp(NoWayOut, App[str | None], inherit_bindings=False):
                 loop.add_signal_handler(sig, self.exit, None)
 
     # ------------------------------------------------------------------ time
+
+    def _schedule_tick(self) -> None:
+        self.set_timer(self.next_tick_in(), self._scheduled_tick, name="exam-tick")
+
+    def _scheduled_tick(self) -> None:
+        try:
+            self.refresh_now()
+        finally:
+            self._schedule_tick()
+
+    def next_tick_in(self) -> float:
+        """Wall seconds until the screen can next change (see `tick_delay`)."""
+        controller = self.controller
+        session = controller.session
+        state = controller.state
+        if state.ended:
+            return TICK_MAX_S
+        now = controller.now()
+        clock = session.clock
+        return tick_delay(
+            now,
+            speed=clock.speed,
+            paused=clock.paused,
+            moments=(
+                session.stimuli.next_due(state),
+                state.duration_s or None,
+                *(conv.busy_until for conv in state.conversations.values() if conv.is_live),
+            ),
+            lively=self._call_spoken(now),
+            fast=self.tick_interval or TICK_S,
+        )
+
+    def _call_spoken(self, now: float) -> bool:
+        """A caller is speaking: the call's transcript shows word by word."""
+        return any(
+            revealed(conv, now) is not None for conv in self.controller.state.conversations.values()
+        )
 
     def refresh_now(self) -> None:
         """One scheduler tick (tests call it after moving the clock)."""

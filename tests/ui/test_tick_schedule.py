@@ -1,0 +1,47 @@
+"""The scheduler ticks when the screen can change: whole exam seconds, stimuli, typing ends."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpdesk_tui.ui.app import TICK_LATE_S, TICK_MAX_S, TICK_S, tick_delay
+
+from .conftest import SIZE, Rig
+
+
+def test_idle_ticks_at_the_next_whole_exam_second() -> None:
+    assert tick_delay(10.0) == pytest.approx(1.0, abs=1e-9)  # TICK_MAX_S caps 1 + late
+    assert tick_delay(10.25) == pytest.approx(0.75 + TICK_LATE_S)
+    assert tick_delay(10.999) == pytest.approx(0.001 + TICK_LATE_S)
+
+
+def test_exam_time_runs_faster_in_practice_speed_ups() -> None:
+    assert tick_delay(10.5, speed=4.0) == pytest.approx(0.125 + TICK_LATE_S)
+    assert tick_delay(10.5, speed=2.0) == pytest.approx(0.25 + TICK_LATE_S)
+
+
+def test_a_stimulus_or_a_typing_end_before_the_second_comes_on_time() -> None:
+    assert tick_delay(10.1, moments=(10.4, None)) == pytest.approx(0.3 + TICK_LATE_S)
+    assert tick_delay(10.1, moments=(12.0, 10.7)) == pytest.approx(0.6 + TICK_LATE_S)
+    # past moments (already fired) and later ones do not move the tick
+    assert tick_delay(10.5, moments=(9.0, 10.5, 30.0)) == pytest.approx(0.5 + TICK_LATE_S)
+
+
+def test_a_spoken_call_ticks_fast_and_a_pause_slowly() -> None:
+    assert tick_delay(10.5, lively=True) == TICK_S
+    assert tick_delay(10.5, lively=True, fast=0.05) == 0.05
+    assert tick_delay(10.5, paused=True, lively=True) == TICK_MAX_S
+
+
+async def test_the_app_aims_at_the_next_change_on_its_clock(rig: Rig) -> None:
+    """The app's own inputs to `tick_delay`: its clock and the simulation's next stimulus."""
+    app = rig.app(tick_interval=TICK_S)
+    async with app.run_test(size=SIZE) as pilot:
+        rig.clock.advance(30.4)
+        assert app.next_tick_in() == pytest.approx(0.6 + TICK_LATE_S)
+        due = rig.session.stimuli.next_due(rig.state)
+        assert due is not None and due > 31
+        rig.clock.advance(due - 30.4 - 0.3)
+        whole = int(due - 0.3) + 1.0
+        assert app.next_tick_in() == pytest.approx(min(0.3, whole - (due - 0.3)) + TICK_LATE_S)
+        await pilot.pause()
