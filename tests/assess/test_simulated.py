@@ -1,4 +1,4 @@
-"""Evidence from the logs `helpdesk-exam simulate` writes, on the bundled practice scenarios and the Dutch exam."""
+"""Evidence from the logs `helpdesk-exam simulate` writes, on the bundled practice scenarios and the exams."""
 
 from __future__ import annotations
 
@@ -10,7 +10,10 @@ from helpdesk_tui.assess.model import EvidenceStatus
 from helpdesk_tui.assess.pipeline import assess_log
 from helpdesk_tui.scenario.competencies import COMPETENCY_IDS
 
-SCENARIOS = ("en-northwind-monday", "nl-verhaeghe-dinsdag", "nl-lindeveld-examen")
+EXAMS = ("nl-lindeveld-examen", "fr-haute-meuse-examen")
+SCENARIOS = ("en-northwind-monday", "nl-verhaeghe-dinsdag", *EXAMS)
+OBSERVATIONS_PER_COMPETENCY = 3
+"""What issue 16 asks of an exam: every competency observed three times or more in the ideal run."""
 
 
 @pytest.mark.parametrize("scenario_id", SCENARIOS)
@@ -43,3 +46,21 @@ def test_the_idle_policy_has_evidence_for_none_of_the_handling_items(
     for cid in ("SIM-2", "DATA-1", "SOL-3", "SOL-7"):
         assert statuses[cid] is EvidenceStatus.UNFAVOURABLE, cid
     assert all(not w.reply_seq for lat in evidence.latencies for w in lat.waits)
+
+
+@pytest.mark.parametrize("scenario_id", EXAMS)
+def test_the_ideal_report_on_an_exam_has_three_items_per_competency_none_against(
+    sim_logs: dict[tuple[str, str], Path], scenario_id: str
+) -> None:
+    evidence = assess_log(sim_logs[(scenario_id, "ideal")], None).evidence
+    short = {
+        cid: n
+        for cid in COMPETENCY_IDS
+        if (
+            n := sum(
+                1 for i in evidence.for_competency(cid) if i.observed and i.favourable is not False
+            )
+        )
+        < OBSERVATIONS_PER_COMPETENCY
+    }
+    assert short == {}
