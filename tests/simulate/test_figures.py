@@ -47,6 +47,9 @@ WORDED_SHORT: dict[str, str] = {
     "nl-verhaeghe-dinsdag": f"16 of 22: {LAYER_GAPS}; SOL-7/SOL-3/SOL-8 on KB wording",
     "fr-val-de-lesse-garde": f"18 of 22: {LAYER_GAPS}; SOL-6 (progress phrasings)",
     "nl-lindeveld-examen": f"16 of 22: {LAYER_GAPS} (measured 2026-12-03 on the merged main)",
+    "fr-haute-meuse-examen": f"19 of 22: {LAYER_GAPS}; SOL-1 (the ticket step comes out of "
+    "order in nine conversations); SOL-3 on the two option incidents whose KB passages the "
+    "policy pastes name every option (measured 2026-12-03)",
 }
 """Bundled scenarios where `worded` does not reach 21 yet, with why (see docs/simulation.md).
 
