@@ -64,3 +64,23 @@ def test_the_ideal_report_on_an_exam_has_three_items_per_competency_none_against
         < OBSERVATIONS_PER_COMPETENCY
     }
     assert short == {}
+
+
+def test_the_report_language_does_not_change_what_the_evidence_reads(
+    sim_logs: dict[tuple[str, str], Path],
+) -> None:
+    """A French log reported in English or Dutch: the same statuses, item for item.
+
+    The report's language is for the assessor; the candidate's messages are read
+    in the language they were written in (it once read them in the report's, and
+    COM-4 and SOL-6 turned against on a French exam reported in English).
+    """
+    log = sim_logs[("fr-haute-meuse-examen", "ideal")]
+    base = assess_log(log, None).evidence
+    for language in ("en", "nl"):
+        other = assess_log(log, None, language=language).evidence
+        assert other.statuses() == base.statuses(), language
+        for cid in COMPETENCY_IDS:
+            assert [i.favourable for i in other.for_competency(cid)] == [
+                i.favourable for i in base.for_competency(cid)
+            ], (language, cid)
