@@ -167,11 +167,12 @@ def _kb_first(ctx: Context, case: Case) -> EvidenceItem | None:
     if not articles:
         return None
     opened = next(iter(credited_lookups(ctx, case)), None)
+    wanted = set(articles)
     found = next(
         (
             a for a in ctx.of_type("kb_searched")
             if a.at >= case.arrival_at
-            and set(a.data.get("results", [])) & set(articles)
+            and not wanted.isdisjoint(a.data.get("results", ()))
         ),
         None,
     )  # fmt: skip

@@ -54,6 +54,10 @@ WORDED_SHORT: dict[str, str] = {
     "fr-haute-meuse-examen": f"19 of 22: {LAYER_GAPS}; SOL-1 (the ticket step comes out of "
     "order in nine conversations); SOL-3 on the two option incidents whose KB passages the "
     "policy pastes name every option (measured 2026-12-03)",
+    "en-calder-valley-exam": f"17 of 22: {LAYER_GAPS}; pasting a whole KB article that lists "
+    "every option gives several options at once (SIM-1 on the card-reader call, SOL-3 on three "
+    "tickets with options); steps out of the procedure's order (COM-1, SOL-1) "
+    "(measured 2026-12-03)",
 }
 """Bundled scenarios where `worded` does not reach 21 yet, with why (see docs/simulation.md).
 
