@@ -50,11 +50,8 @@ def sim_logs(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], 
         "en-northwind-monday",
         "nl-verhaeghe-dinsdag",
         "nl-lindeveld-examen",
-<<<<<<< HEAD
-        "fr-haute-meuse-examen",
-=======
         "en-calder-valley-exam",
->>>>>>> main
+        "fr-haute-meuse-examen",
     ):
         scenario = bundled_scenario(scenario_id)
         for policy in ("ideal", "idle"):

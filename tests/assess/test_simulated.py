@@ -10,20 +10,10 @@ from helpdesk_tui.assess.model import EvidenceStatus
 from helpdesk_tui.assess.pipeline import assess_log
 from helpdesk_tui.scenario.competencies import COMPETENCY_IDS
 
-<<<<<<< HEAD
-EXAMS = ("nl-lindeveld-examen", "fr-haute-meuse-examen")
+EXAMS = ("nl-lindeveld-examen", "en-calder-valley-exam", "fr-haute-meuse-examen")
 SCENARIOS = ("en-northwind-monday", "nl-verhaeghe-dinsdag", *EXAMS)
 OBSERVATIONS_PER_COMPETENCY = 3
 """What issue 16 asks of an exam: every competency observed three times or more in the ideal run."""
-=======
-SCENARIOS = (
-    "en-northwind-monday",
-    "nl-verhaeghe-dinsdag",
-    "nl-lindeveld-examen",
-    "en-calder-valley-exam",
-)
-EXAMS = ("nl-lindeveld-examen", "en-calder-valley-exam")
->>>>>>> main
 
 
 @pytest.mark.parametrize("scenario_id", SCENARIOS)

@@ -138,11 +138,6 @@ def _told(state: ExamState, ticket_id: str) -> list[str]:
     return texts
 
 
-def _said(told: str, key: str) -> bool:
-    """One alternative of a key word ("reconnect | connect again" lists two)."""
-    return says(told, key.strip()) or fold(key).strip() in fold(told)
-
-
 def _solutions_given(scenario: Scenario, state: ExamState) -> bool:
     """Every resolved ticket's customer was told words of its key, an alternative or the option."""
     resolved = [t for t in state.tickets.values() if t.incident_id and t.resolved_at is not None]
@@ -153,11 +148,7 @@ def _solutions_given(scenario: Scenario, state: ExamState) -> bool:
         keysets += [o.solution_keywords for o in answer.options if o.fits]
         told = " ".join(_told(state, ticket_id))
         return answer.transfer_group is not None or any(
-<<<<<<< HEAD
-            keys and all(any(_said(told, alt) for alt in k.split("|")) for k in keys)
-=======
             keys and all(any(_told_word(told, f) for f in keyword_forms(k)) for k in keys)
->>>>>>> main
             for keys in keysets
         )
 
