@@ -362,7 +362,7 @@ def mark_cases(ctx: Context) -> None:
         case.cache["judged"] = judged
 
 
-WORDED_ACTS = frozenset({"greeting", "check", "closing"})
+WORDED_ACTS = frozenset({"greeting", "identify", "check", "closing"})
 """Steps said in many ways, that a message shows by its act as well as by the step's patterns."""
 
 

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from helpdesk_tui.assess.cases import Case
 from helpdesk_tui.assess.tracker import CUSTOMER_FACING, Action
-from helpdesk_tui.assess.wording import find, instruction_sentence, sentences
+from helpdesk_tui.assess.wording import acts, find, instruction_sentence, sentences
 from helpdesk_tui.customers.evidence_flags import content_stems
 from helpdesk_tui.scenario.model import Answer, AnswerOption, keyword_forms
 
@@ -70,10 +70,19 @@ def all_match(keywords: tuple[str, ...], text: str, lang: str = "en") -> bool:
 
 @lru_cache(maxsize=65536)
 def _telling(text: str, lang: str) -> tuple[str, ...]:
+    """The sentences that tell the customer something: not a mere question, by its "?" or by
+    its form ("Remarquez-vous quelque chose concernant le mot de passe" asks, it tells nothing)."""
     return tuple(
         sentence for sentence in sentences(text)
-        if not sentence.rstrip().endswith("?") or instruction_sentence(sentence, lang)
+        if not _asks(sentence, lang) or instruction_sentence(sentence, lang)
     )  # fmt: skip
+
+
+def _asks(sentence: str, lang: str) -> bool:
+    if sentence.rstrip().endswith("?"):
+        return True
+    found = acts(sentence, lang)
+    return "question" in found and not {"restate", "progress", "instruction"} & set(found)
 
 
 def _said(keyword: str, sentence: str, lang: str) -> bool:

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from helpdesk_tui.core.sla_labels import Labels, merge_labels, sla_label
+
 if TYPE_CHECKING:
     from helpdesk_tui.core.state import Ticket
 
@@ -62,6 +64,23 @@ class SlaProfile:
     matrix: dict[str, dict[str, str]]
     priorities: dict[str, PriorityTargets]
     pausing_states: frozenset[str]
+    labels: Labels = field(default_factory=dict)
+    """Level and priority labels per language and use (core/sla_labels.py); the
+    scenario's own are already merged in."""
+
+    def label(self, use: str, key: str | None, language: str) -> str:
+        """How a level (use "impact" or "urgency") or a priority id reads in `language`."""
+        if key is None:
+            return "–"
+        targets = self.priorities.get(key) if use == "priority" else None
+        name = targets.name if targets is not None else None
+        found = sla_label(self.labels, use, key, language, name)
+        return found or name or key
+
+    def has_label(self, use: str, key: str, language: str) -> bool:
+        """A label exists (own or built-in): the key will not show as written."""
+        targets = self.priorities.get(key) if use == "priority" else None
+        return sla_label(self.labels, use, key, language, targets and targets.name) is not None
 
     def priority_for(self, impact: str | None, urgency: str | None) -> str | None:
         if impact is None or urgency is None:
@@ -89,6 +108,7 @@ class SlaProfile:
                 for p, t in self.priorities.items()
             },
             "pausing_states": sorted(self.pausing_states),
+            **({"labels": to_plain(self.labels)} if self.labels else {}),
         }
 
     @classmethod
@@ -100,7 +120,13 @@ class SlaProfile:
             matrix={k: dict(v) for k, v in raw["matrix"].items()},
             priorities={p: PriorityTargets(**t) for p, t in raw["priorities"].items()},
             pausing_states=frozenset(raw["pausing_states"]),
+            labels=to_plain(raw.get("labels") or {}),
         )
+
+
+def to_plain(labels: Labels) -> dict[str, dict[str, dict[str, str]]]:
+    """Labels as plain nested dicts (JSON for the session_started event)."""
+    return merge_labels({}, labels)
 
 
 @dataclass(frozen=True, slots=True)

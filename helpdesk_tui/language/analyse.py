@@ -83,6 +83,7 @@ def _analyse(text: str, lang: str) -> Analysis:
     matches = _rule_matches(words, layout, negated, lex, tokens, forms)
     matches = _without_yielding_instructions(matches, layout)
     matches += _question_matches(words, found, layout, lex, matches, tokens, forms)
+    matches += _negated_instructions(words, layout, negated, lex, tokens, matches)
     matches.sort(key=lambda m: (m.span, m.kind))
     acts = frozenset(m.kind for m in matches if not m.negated)
     negated_text = tuple(
@@ -453,6 +454,62 @@ def _blocks_question(m: Match, layout: Layout, clause: int) -> bool:
     if m.negated or layout.clause[m.span[0]] != clause:
         return False
     return m.kind in NOT_A_QUESTION_WHEN or m.rule.endswith(".instruction.request")
+
+
+def _negated_instructions(
+    words: list[Word],
+    layout: Layout,
+    negated: list[bool],
+    lex: Lexicon,
+    tokens: tuple[Token, ...],
+    matches: list[Match],
+) -> list[Match]:
+    """Every instruction verb inside a negation's scope that no rule matched, as a negated
+    instruction: "Never share your password", "You don't need to restart", "Herstart hem
+    zonder de kabel uit te trekken", "Vous n'avez pas besoin de redémarrer". A rule reads an
+    instruction where it starts a clause; a negation moves the verb ("don't need to
+    restart", "ne l'éteignez pas"), so the negated ones are found by their verb, wherever
+    it stands in the scope. They carry no act (they are negated); they are listed under
+    `negated` with their words, so an assessor sees what the message told the customer
+    *not* to do."""
+    taken = {i for m in matches if m.negated for i in range(*m.span)}
+    out: list[Match] = []
+    n = len(words)
+    i = 0
+    while i < n:
+        w = words[i]
+        is_verb = _instruction_verb(w, lex)
+        trigger = w.norm in lex.negation.words or w.norm.endswith("n't")
+        if not (negated[i] and is_verb and not trigger) or i in taken:
+            i += 1
+            continue
+        end = i + 1
+        while end < n and negated[end] and layout.segment[end] == layout.segment[i]:
+            end += 1
+        rule = f"{lex.lang}.instruction.negated"
+        out.append(Match("instruction", rule, (i, end), tuple(t.text for t in tokens[i:end]), True))
+        taken.update(range(i, end))
+        i = end
+    return out
+
+
+def _instruction_verb(w: Word, lex: Lexicon) -> bool:
+    """An instruction verb by its lemma, or (Dutch) by the stem an imperative is: "Gebruik",
+    "Klik", "Geef" are read as nouns or stems by the lemmatiser, their infinitives are verbs."""
+    if w.lemma in lex.verbs or w.norm in lex.verbs:
+        return True
+    return lex.lang == "nl" and any(v in lex.verbs for v in _dutch_infinitives(w.norm))
+
+
+def _dutch_infinitives(stem: str) -> tuple[str, ...]:
+    """The infinitives a Dutch stem may come from: gebruik-en, klik-k-en, geef -> geven."""
+    if len(stem) < 3 or not stem.isalpha():
+        return ()
+    found = [stem + "en", stem + stem[-1] + "en"]
+    soft = {"f": "v", "s": "z"}.get(stem[-1], stem[-1])
+    if len(stem) >= 3 and stem[-2] == stem[-3] and stem[-2] in "aeou":
+        found.append(stem[:-2] + soft + "en")
+    return tuple(found)
 
 
 def _negated_phrase(

@@ -293,7 +293,7 @@ def _alternatives(options: list[str]) -> Element:
     return Element(words=words, prefixes=prefixes)
 
 
-LAYER_VERSION = "1.0"
+LAYER_VERSION = "1.1"
 """Bumped whenever a lexicon or a rule changes what a message means."""
 
 

@@ -6,12 +6,15 @@ same answer key), but every sentence it writes comes from the phrase bank in
 layer's lexicons nor the scenarios' patterns:
 
 - greetings by the customer's first name ("Hi Tom"), its own identification
-  and closing questions, empathy and apologies of its own;
+  and closing questions, empathy (said by name, as the ideal does) and
+  apologies of its own;
 - restatements of the customer's facts through the bank's `restate`
   templates, with the facts' values (codes, names, numbers, content words),
   never the customer's sentences;
 - solutions in the words of the case's KB article: the article sentences
-  closest to what the answer key says must be done;
+  closest to what the answer key says must be done, none that tells another
+  of the key's options, and the case's own details the article cannot know
+  (a name, a number, the customer's words: "loket 5", "Els Vermeulen");
 - progress updates that say who has the ticket and when the customer hears
   next; the second line's words passed on through `relay_second_line`.
 
@@ -38,7 +41,7 @@ from helpdesk_tui.simulate.scripted import ScriptedCandidate
 from helpdesk_tui.simulate.texts import Texts, sentences
 
 BANK_DIR = Path(__file__).parent / "phrases"
-SOLUTION_SENTENCES = 5
+SOLUTION_SENTENCES = 6
 """How many sentences of the article a solution message passes on."""
 
 CLAUSES: dict[str, dict[str, str]] = {
@@ -93,6 +96,17 @@ class WordedTexts(Texts):
         self.clauses = CLAUSES.get(self.language, CLAUSES["en"])
         self._turns = count()
 
+    def plain(self, text: str, novice: bool) -> str:
+        """For a novice, a sentence with jargon is kept with its terms spelled out when dropping
+        it would take the message's point away ("Si je vous ai bien compris, <facts>. Exact ?"
+        must not shrink to "Exact ?")."""
+        kept = super().plain(text, novice)
+        if kept == text or len(kept.split()) * 2 >= len(text.split()):
+            return kept
+        for term, plain in self.glossary.items():
+            text = re.sub(rf"\b{re.escape(term)}\w*", plain, text, flags=re.IGNORECASE)
+        return text
+
     # ------------------------------------------------------------------ the bank
 
     def pick(self, purpose: str, **values: str) -> str:
@@ -106,7 +120,7 @@ class WordedTexts(Texts):
             return f"{self.pick('greeting_by_name', name=values.get('name', ''))} "
         mapping = {
             "identify": lambda: self.pick("identify"),
-            "empathy": lambda: self.pick("empathy"),
+            "empathy": lambda: self._by_name(self.pick("empathy"), values.get("name", "")),
             "hold": lambda: self.pick("hold"),
             "check": lambda: self.pick("check"),
             "closing": lambda: self.pick("closing"),
@@ -128,6 +142,14 @@ class WordedTexts(Texts):
         }
         made = mapping.get(key)
         return made() if made is not None else self.plain_texts.phrase(key, **values)
+
+    @staticmethod
+    def _by_name(sentence: str, name: str) -> str:
+        """Said to this customer, by name, as the ideal does: a sentence without the name,
+        sent to three customers or more, is a stock phrase that calms no one (COM-6)."""
+        if not name:
+            return sentence
+        return f"{name}, {sentence[:1].lower()}{sentence[1:]}"
 
     def _progress(self, action: str, after: str, values: dict[str, str]) -> str:
         return self.pick(
@@ -180,18 +202,62 @@ class WordedTexts(Texts):
             return self.plain_texts.solution(incident, novice)
         body = self.scenario.article(article_id).body
         wanted = content_stems(goal, self.language)
+        others = [
+            content_stems(o.text, self.language) - wanted for o in answer.options if o is not option
+        ]
         ranked = []
         for i, (fixing, sentence) in enumerate(_article_sentences(body)):
-            shared = len(content_stems(sentence, self.language) & wanted)
+            mine = content_stems(sentence, self.language)
+            shared = len(mine & wanted)
+            if any(mine & other for other in others):
+                continue  # it tells another way: one way is chosen, the others not offered
             if shared:
                 ranked.append((not fixing, -shared, i, sentence))
         if not ranked:
             return self.plain_texts.solution(incident, novice)
         chosen = sorted(sorted(ranked)[:SOLUTION_SENTENCES], key=lambda r: r[2])
-        text = " ".join(sentence for *_, sentence in chosen)
+        text = " ".join(
+            sentence
+            for *_, sentence in chosen
+            + [
+                (None, s)
+                for s in self._case_details(
+                    option.text if option else answer.told, chosen, incident
+                )
+            ]
+        )
         return self.plain(text, novice), option is not None
 
+    def _case_details(self, told: str, chosen: list, incident: Incident) -> list[str]:
+        """The sentences of what the customer is to be told that name this case's own details
+        (which counter is free, whose approval), where the article's sentences, written for
+        every case, do not (a table row is no sentence to pass on): an operator applies the
+        article to the case in front of them. A detail is a number or a name (a capitalised
+        word inside a sentence), or a word the customer's own facts use ("in de werkplaats"),
+        that the chosen sentences do not have."""
+        known: set[str] = set()
+        for *_, sentence in chosen:
+            known |= {w.casefold() for w in _WORD.findall(sentence)}
+        theirs = {
+            w.casefold() for f in incident.facts for w in _WORD.findall(f.answer) if len(w) >= 5
+        }
+        return [
+            s
+            for s in sentences(told)
+            if (_details(s) | ({w.casefold() for w in _WORD.findall(s)} & theirs)) - known
+        ]
 
+
+def _details(sentence: str) -> set[str]:
+    words = _WORD.findall(sentence)
+    return {
+        w.casefold()
+        for i, w in enumerate(words)
+        if any(c.isdigit() for c in w) or (i > 0 and w[:1].isupper() and not w.isupper())
+    }
+
+
+_WORD = re.compile(r"[^\W_][\w'’-]*")
 _ITEM = re.compile(r"^\s*(?:[-*>]|\d+[.)])\s+")
 _EMPHASIS = re.compile(r"[*_`]")
 
@@ -219,13 +285,27 @@ def _article_sentences(body: str) -> list[tuple[bool, str]]:
             blocks.append((fixing, []))
             continue
         if _ITEM.match(line) or not blocks:
+            # a list item is a step of what to do, wherever the article puts it
             blocks.append((fixing, []))
         blocks[-1][1].append(_EMPHASIS.sub("", _ITEM.sub("", line)).strip())
     found = []
     for under, block in blocks:
         text = " ".join(part for part in block if part)
-        found.extend((under, s) for s in sentences(text) if len(s.split()) >= 4)
+        found.extend((under, s) for s in _sentences(text) if len(s.split()) >= 4)
     return found
+
+
+ABBREVIATIONS = re.compile(
+    r"\b(e\.g|i\.e|bv|bijv|vb|o\.a|m\.a\.w|p\.ex|p\. ex|cf|nr|n°|dhr|mevr|dr)\.",
+    re.IGNORECASE,
+)
+"""Abbreviations whose full stop ends no sentence: "(e.g. jamie.reid)" stays in its step."""
+_HELD = "\u2024"  # one dot leader, put back after splitting
+
+
+def _sentences(text: str) -> list[str]:
+    held = ABBREVIATIONS.sub(lambda m: m.group(0)[:-1] + _HELD, text)
+    return [s.replace(_HELD, ".") for s in sentences(held)]
 
 
 class WordedPolicy(ScriptedCandidate):

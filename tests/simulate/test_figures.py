@@ -40,25 +40,7 @@ NEVER_BOUGHT = (
     "DATA-1", "DATA-2", "DATA-3", "COM-1", "COM-4", "COM-6",
     "SOL-1", "SOL-2", "SOL-5", "SOL-6", "SOL-7", "SOL-8",
 )  # fmt: skip
-LAYER_GAPS = (
-    "the language layer does not read several of the phrase bank's restate, check and "
-    "empathy phrasings as their acts (COM-4, COM-1/SOL-1 check step); see docs/simulation.md"
-)
-WORDED_SHORT: dict[str, str] = {
-    "en-northwind-monday": f"16 of 22: {LAYER_GAPS}; the KB sentences picked for the new "
-    "starter leave out 'other user' (SOL-7, SOL-3); an update without news the layer reads "
-    "(SOL-6)",
-    "nl-verhaeghe-dinsdag": f"16 of 22: {LAYER_GAPS}; SOL-7/SOL-3/SOL-8 on KB wording",
-    "fr-val-de-lesse-garde": f"18 of 22: {LAYER_GAPS}; SOL-6 (progress phrasings)",
-    "nl-lindeveld-examen": f"16 of 22: {LAYER_GAPS} (measured 2026-12-03 on the merged main)",
-    "fr-haute-meuse-examen": f"19 of 22: {LAYER_GAPS}; SOL-1 (the ticket step comes out of "
-    "order in nine conversations); SOL-3 on the two option incidents whose KB passages the "
-    "policy pastes name every option (measured 2026-12-03)",
-    "en-calder-valley-exam": f"17 of 22: {LAYER_GAPS}; pasting a whole KB article that lists "
-    "every option gives several options at once (SIM-1 on the card-reader call, SOL-3 on three "
-    "tickets with options); steps out of the procedure's order (COM-1, SOL-1) "
-    "(measured 2026-12-03)",
-}
+WORDED_SHORT: dict[str, str] = {}
 """Bundled scenarios where `worded` does not reach 21 yet, with why (see docs/simulation.md).
 
 An expected failure, strict: when a change makes worded reach 21, the test says so

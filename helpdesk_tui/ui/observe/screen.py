@@ -297,7 +297,11 @@ class ObserveScreen(Paced, Screen[None]):
             entries = entries[-FEED_CATCH_UP:]
         for entry in entries:
             feed.write(
-                Text(record_line(entry.seq, entry.event, names), no_wrap=True, overflow="ellipsis")
+                Text(
+                    record_line(entry.seq, entry.event, names, self.state.sla_profile),
+                    no_wrap=True,
+                    overflow="ellipsis",
+                )
             )
         for mark in update.marks:
             if mark.reason is not None:

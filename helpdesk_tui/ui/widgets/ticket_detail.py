@@ -76,7 +76,8 @@ def render_head(controller: ExamController, ticket: Ticket) -> Text:
     out.append(
         " ("
         + _("impact {impact} × urgency {urgency}").format(
-            impact=level_label(ticket.impact), urgency=level_label(ticket.urgency)
+            impact=level_label(ticket.impact, "impact", state.sla_profile),
+            urgency=level_label(ticket.urgency, "urgency", state.sla_profile),
         )
         + ")",
         style="dim",
@@ -106,7 +107,7 @@ def render_sla(controller: ExamController, ticket: Ticket, now: float) -> Text:
     return out
 
 
-THREADED = frozenset({"ticket_reply_added", "note_added", "second_line_reply"})
+THREADED = frozenset({"ticket_reply_added", "note_added", "second_line_reply", "customer_email"})
 """History entries the thread shows in full from the ticket itself (not as a line)."""
 
 
@@ -175,6 +176,9 @@ def thread(controller: ExamController, ticket: Ticket) -> list[tuple[float, str,
         items.append(
             (at, _seq_at(ticket, "note_added", at), _("Internal note"), "bold magenta", text)
         )
+    for at, text in ticket.customer_mails:
+        who = f"{name} ({_('e-mail')})"
+        items.append((at, _seq_at(ticket, "customer_email", at), who, "bold cyan", text))
     for at, group, text in ticket.second_line:
         label = controller.state.groups.get(group, group)
         items.append((at, _seq_at(ticket, "second_line_reply", at), label, "bold yellow", text))
