@@ -31,8 +31,12 @@ class Context:
     by_type: dict[str, list[Action]] = field(default_factory=dict)
     cache: dict[str, Any] = field(default_factory=dict)
     """Results several measurements share (templates, bursts...), worked out once."""
+    text_lang: str = ""
+    """The language the candidate and the customers wrote in (the log's), which the
+    language layer reads them in; `lang` is only the report's. Empty: `lang`."""
 
     def __post_init__(self) -> None:
+        self.text_lang = self.text_lang or self.lang
         self.case_by_ticket = {t.id: c for c in self.cases for t in c.tickets}
         self.case_by_conversation = {v.id: c for c in self.cases for v in c.conversations}
         for action in self.tracker.actions:

@@ -74,7 +74,14 @@ class EvidenceGatherer:
         lang = self.language or (state.language if state.language in LANGUAGES else "en")
         cases = build_cases(state, self.tracker, self.scenario)
         ctx = Context(
-            state, self.tracker, self.scenario, lang, cases, self.tracker.finish(), state.now
+            state,
+            self.tracker,
+            self.scenario,
+            lang,
+            cases,
+            self.tracker.finish(),
+            state.now,
+            text_lang=state.language if state.language in LANGUAGES else lang,
         )
         mark_cases(ctx)
         lat = latencies(ctx)

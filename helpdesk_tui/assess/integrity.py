@@ -382,11 +382,13 @@ def _greets(ctx: Context, step: ProcedureStep, action: Action, first_name: str |
     if not action.text or templated(ctx, action):
         return False
     if action.data.get("canned_id"):
-        return shows_plainly(step, action, ctx.lang)
+        return shows_plainly(step, action, ctx.text_lang)
     if first_name and first_name in words(action.text)[:ADDRESS_WORDS]:
         return True
     for sentence in personal_sentences(ctx, action):
-        if find_any(step.patterns, sentence, ctx.lang) or "greeting" in acts(sentence, ctx.lang):
+        if find_any(step.patterns, sentence, ctx.text_lang) or "greeting" in acts(
+            sentence, ctx.text_lang
+        ):
             return True
     return False
 
@@ -419,12 +421,12 @@ def procedure_reading(ctx: Context, case: Case) -> Shows:
     def shows(step: ProcedureStep, action: Action, lang: str) -> bool:
         if "kb_article_opened" in step.events and action.type == "kb_article_opened":
             return action.seq in lookups
-        if greeting_step(step, ctx.lang):
+        if greeting_step(step, ctx.text_lang):
             return _greets(ctx, step, action, first_name)
         if shows_plainly(step, action, lang):
             return True
-        wanted = step_acts(step, ctx.lang)
-        return bool(wanted) and bool(wanted & set(acts(action.text or "", ctx.lang)))
+        wanted = step_acts(step, ctx.text_lang)
+        return bool(wanted) and bool(wanted & set(acts(action.text or "", ctx.text_lang)))
 
     return shows
 

@@ -158,7 +158,7 @@ def _paraphrase(ctx: Context, case: Case) -> EvidenceItem | None:
     template: Action | None = None
     for action in case.said():
         text = action.text or ""
-        said_acts = acts(text, ctx.lang)
+        said_acts = acts(text, ctx.text_lang)
         if "restate" not in said_acts:
             continue
         copied = echo_of(case, action)
@@ -235,7 +235,7 @@ def _childish(ctx: Context, case: Case, name: str, glossary: dict[str, str]) -> 
     """An expert told in the glossary's words for beginners ("the network's address book")."""
     said = case.said()
     hits = [
-        (a, [term for term, plain in glossary.items() if find(plain, a.text or "", ctx.lang)])
+        (a, [term for term, plain in glossary.items() if find(plain, a.text or "", ctx.text_lang)])
         for a in said
     ]
     hits = [(a, terms) for a, terms in hits if terms]
@@ -315,7 +315,7 @@ def _calmed_personally(ctx: Context, timeline: MoodTimeline) -> bool:
         if point.cause.startswith("rule"):
             return True
         own = personal_sentences(ctx, cause)
-        if any({"empathy", "progress"} & set(acts(s, ctx.lang)) for s in own):
+        if any({"empathy", "progress"} & set(acts(s, ctx.text_lang)) for s in own):
             return True
     return False
 

@@ -406,10 +406,10 @@ def _passes_on(ctx: Context, case: Case | None, data: dict, action: Action) -> b
     second = case.incident.second_line if case and case.incident else None
     question = second is not None and data.get("question")
     patterns = second.relay_patterns_for(str(data.get("text", ""))) if question else ()
-    if patterns and find_any(patterns, text, ctx.lang) is not None:
+    if patterns and find_any(patterns, text, ctx.text_lang) is not None:
         return True
-    theirs = content_stems(str(data.get("text", "")), ctx.lang)
-    return len(content_stems(text, ctx.lang) & theirs) >= RELAY_SHARED_WORDS
+    theirs = content_stems(str(data.get("text", "")), ctx.text_lang)
+    return len(content_stems(text, ctx.text_lang) & theirs) >= RELAY_SHARED_WORDS
 
 
 # ---------------------------------------------------------------------- SOL-6
@@ -469,7 +469,7 @@ _TIME = re.compile(
 def _has_news(ctx: Context, ticket: Ticket, action: Action) -> bool:
     """The progress act, and who has the ticket, what they said, or when the customer hears next."""
     text = action.text or ""
-    if "progress" not in acts(text, ctx.lang):
+    if "progress" not in acts(text, ctx.text_lang):
         return False
     if _TIME.search(text):
         return True
@@ -484,8 +484,8 @@ def _has_news(ctx: Context, ticket: Ticket, action: Action) -> bool:
             return True
     said = [r[2].get("text", "") for r in ctx.tracker.second_line.get(ticket.id, [])
             if r[0] < action.seq]  # fmt: skip
-    mine = content_stems(text, ctx.lang)
-    return any(len(mine & content_stems(t, ctx.lang)) >= RELAY_SHARED_WORDS for t in said)
+    mine = content_stems(text, ctx.text_lang)
+    return any(len(mine & content_stems(t, ctx.text_lang)) >= RELAY_SHARED_WORDS for t in said)
 
 
 def _transfers_of(ctx: Context, ticket_id: str) -> list[tuple[float, str, int]]:

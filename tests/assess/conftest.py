@@ -51,6 +51,7 @@ def sim_logs(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], 
         "nl-verhaeghe-dinsdag",
         "nl-lindeveld-examen",
         "en-calder-valley-exam",
+        "fr-haute-meuse-examen",
     ):
         scenario = bundled_scenario(scenario_id)
         for policy in ("ideal", "idle"):

@@ -26,7 +26,9 @@ EXAMS = sorted(
 
 
 def test_there_is_a_bundled_exam_in_dutch_and_in_english() -> None:
-    assert {"nl-lindeveld-examen", "en-calder-valley-exam"} <= {p.name for p in EXAMS}
+    assert {"nl-lindeveld-examen", "en-calder-valley-exam", "fr-haute-meuse-examen"} <= {
+        p.name for p in EXAMS
+    }
 
 
 @pytest.mark.parametrize("exam", EXAMS, ids=lambda p: p.name)
