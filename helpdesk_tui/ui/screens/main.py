@@ -67,6 +67,9 @@ class MainScreen(Paced, Screen[None]):
     """The four areas, the header clock and the footer of keys."""
 
     CSS_PATH = "main.tcss"
+    AUTO_FOCUS = "#queue"
+    """The first focus; Textual's default, the first focusable widget, is the queue's
+    hidden search box, which took the keys typed while the exam started."""
 
     def __init__(self, controller: ExamController) -> None:
         super().__init__()
