@@ -12,7 +12,6 @@ import base64
 import hashlib
 import hmac
 import json
-import os
 import secrets
 import stat
 from dataclasses import dataclass
@@ -25,6 +24,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PublicKey,
 )
 
+from helpdesk_tui.eventlog.durable import fsync_dir, write_new
 from helpdesk_tui.eventlog.errors import KeyFileError
 
 PRIVATE_KEY_FILE = "exam-centre.key"
@@ -175,14 +175,14 @@ def generate_keypair(directory: Path, proctor_code: str | None = None) -> KeyInf
     directory.mkdir(parents=True, exist_ok=True, mode=0o700)
     key = Ed25519PrivateKey.generate()
     signer = Signer(key)
-    _write_new(paths[0], signer.private_pem(), 0o600)
+    write_new(paths[0], signer.private_pem(), 0o600)
     pem = signer.public_key.pem()
-    _write_new(paths[1], pem.encode("ascii"), 0o644)
+    write_new(paths[1], pem.encode("ascii"), 0o644)
     proctor_path = None
     if proctor_code is not None:
         proctor_path = paths[2]
-        _write_new(proctor_path, _proctor_record(proctor_code), 0o600)
-    _fsync_dir(directory)
+        write_new(proctor_path, _proctor_record(proctor_code), 0o600)
+    fsync_dir(directory)
     return KeyInfo(paths[0], paths[1], proctor_path, signer.fingerprint, pem)
 
 
@@ -205,32 +205,11 @@ def generate_witness_keypair(directory: Path) -> KeyInfo:
         )
     directory.mkdir(parents=True, exist_ok=True, mode=0o700)
     signer = Signer(Ed25519PrivateKey.generate())
-    _write_new(paths[0], signer.private_pem(), 0o600)
+    write_new(paths[0], signer.private_pem(), 0o600)
     pem = signer.public_key.pem()
-    _write_new(paths[1], pem.encode("ascii"), 0o644)
-    _fsync_dir(directory)
+    write_new(paths[1], pem.encode("ascii"), 0o644)
+    fsync_dir(directory)
     return KeyInfo(paths[0], paths[1], None, signer.fingerprint, pem)
-
-
-def _write_new(path: Path, content: bytes, mode: int) -> None:
-    """Create `path` with `mode` from the start (never briefly world-readable) and fsync it."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
-    try:
-        os.fchmod(fd, mode)  # the umask may have narrowed it; never widened beyond `mode`
-        view = memoryview(content)
-        while view:
-            view = view[os.write(fd, view) :]
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_dir(directory: Path) -> None:
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _read_key_file(path: Path, what: str) -> bytes:

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from helpdesk_tui.core.events import Event, make_event
 from helpdesk_tui.eventlog.chain import SIGNED_AT_ONCE
+from helpdesk_tui.eventlog.durable import fsync_dir, write_new
 from helpdesk_tui.eventlog.errors import KeyFileError, LogError, LogStateError, LogWriteError
 from helpdesk_tui.eventlog.keys import PublicKey, Signer
 from helpdesk_tui.eventlog.reader import (
@@ -333,34 +334,15 @@ def move_torn_aside(path: Path, fd: int, torn: TornTail) -> Path:
 def _move_tail(path: Path, fd: int, offset: int, piece: bytes, target: Path, what: str) -> None:
     """Write `piece` to `target` (new file, fsynced) first, then cut the log back to `offset`."""
     try:
-        _write_new_file(target, piece)
+        write_new(target, piece)
         os.ftruncate(fd, offset)
         os.fsync(fd)
-        _fsync_dir(path.parent)
+        fsync_dir(path.parent)
     except OSError as exc:
         raise LogWriteError(
             f"{path}: {what} could not be moved to {target.name} ({exc.strerror}); "
             "the log was left as it was."
         ) from exc
-
-
-def _write_new_file(path: Path, content: bytes, mode: int = 0o600) -> None:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, mode)
-    try:
-        view = memoryview(content)
-        while view:
-            view = view[os.write(fd, view) :]
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_dir(directory: Path) -> None:
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 # --- the resume file: the current chain key ------------------------------
@@ -382,9 +364,9 @@ def save_chain_keys(path: Path, signers: list[Signer]) -> None:
     tmp = key_path.with_name(key_path.name + ".new")
     tmp.unlink(missing_ok=True)
     body = {"format": 2, "keys": [b64encode(s.raw_private()) for s in signers]}
-    _write_new_file(tmp, canonical_json(body) + b"\n")
+    write_new(tmp, canonical_json(body) + b"\n")
     os.replace(tmp, key_path)
-    _fsync_dir(path.parent)
+    fsync_dir(path.parent)
 
 
 def load_chain_key(path: Path, expected: PublicKey) -> Signer:

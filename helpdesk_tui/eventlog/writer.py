@@ -19,6 +19,7 @@ from pathlib import Path
 
 from helpdesk_tui.core.events import Event, utc_now_iso
 from helpdesk_tui.eventlog.chain import Batch, ChainEncoder, ChainState, KeySource
+from helpdesk_tui.eventlog.durable import fsync_dir
 from helpdesk_tui.eventlog.errors import LogError, LogStateError, LogWriteError
 from helpdesk_tui.eventlog.keys import Signer
 from helpdesk_tui.eventlog.records import (
@@ -53,14 +54,6 @@ def _write_all(fd: int, data: bytes) -> None:
 def new_session_id() -> str:
     """A random session id (UUID4 hex): unique across terminals without coordination."""
     return uuid.uuid4().hex
-
-
-def _fsync_dir(directory: Path) -> None:
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _lock(fd: int, path: Path) -> None:
@@ -117,7 +110,7 @@ class EventLogWriter:
             session_key_path(path).unlink(missing_ok=True)  # orphaned: its log did not exist
             save_chain_keys(path, [encoder.signer])
             writer._write(Batch(line, encoder.state, 0))
-            _fsync_dir(path.parent)
+            fsync_dir(path.parent)
         except BaseException:
             writer._abandon_new()
             raise

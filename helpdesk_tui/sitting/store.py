@@ -32,6 +32,8 @@ from filelock import FileLock, Timeout
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 
+from helpdesk_tui.eventlog.durable import fsync_dir
+
 REGISTER_FILE = "sitting.json"
 LOCK_FILE = ".sitting.lock"
 MAX_REGISTER_BYTES = 32 << 20
@@ -56,12 +58,9 @@ def owner_of(folder: Path) -> tuple[int, int] | None:
 
 
 def fsync_folder(folder: Path) -> None:
+    """Best effort: the register can be rebuilt from the logs (`sitting rebuild`)."""
     with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        fsync_dir(folder)
 
 
 def write_atomically(path: Path, text: str, mode: int = 0o640) -> None:

@@ -22,6 +22,7 @@ import gc
 import re
 import signal
 import time
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -53,8 +54,10 @@ GC_THRESHOLDS = (700, 10, 1000)
 """Python's default is (700, 10, 10): a full collection every ~70,000 allocations,
 which with Textual's caches walks 100,000+ objects and stalls the UI for 50-200 ms
 in the middle of typing. Full collections are instead done when the candidate pauses."""
-HOLD_KEYS_S = 1.0
-"""At most this long, keys wait for a screen that is opening to take the focus."""
+HOLD_KEYS_S = 5.0
+"""At most this long, keys wait for a screen that is opening to take the focus: a
+safety net only, since the wait ends as soon as the screen is ready or its key turned
+out to open nothing. On a loaded sitting server a form can take a second or two."""
 HOLD_POLL_S = 0.005
 OPENS_A_SCREEN = frozenset(
     {
@@ -118,7 +121,8 @@ class ExamApp(NoWayOut, App[str | None], inherit_bindings=False):
         self._last_input = self._last_gc = time.monotonic()
         self._opening: tuple[Screen[Any] | None, float] | None = None
         self._held: list[events.Key] = []
-        self._trigger: events.Key | None = None
+        self._opener: events.Key | None = None
+        self._drawn: weakref.WeakSet[Screen[Any]] = weakref.WeakSet()
 
     def on_load(self) -> None:
         if self.tune_gc:
@@ -179,19 +183,7 @@ class ExamApp(NoWayOut, App[str | None], inherit_bindings=False):
         """A key that opens a screen or moves the focus makes the next keys wait."""
         if self._redirects_keys(event):
             self._opening = (None, time.monotonic() + HOLD_KEYS_S)
-            self._trigger = event
-
-    async def _on_key(self, event: events.Key) -> None:
-        """A key back at the app after the focused widgets: its binding runs here. The key
-        that made the next ones wait has now acted: if it opened a screen, they wait for
-        that screen (`push_screen`); if not (a focus move), they go now, to the new focus."""
-        event.prevent_default()  # Textual calls every class's _on_key: App's must not run twice
-        await super()._on_key(event)
-        if event is self._trigger:
-            self._trigger = None
-            if self._opening is not None and self._opening[0] is None:
-                self._opening = None
-                await self._release_held()
+            self._opener = event
 
     # ------------------------------------------------------------------ keys while a screen opens
 
@@ -203,7 +195,22 @@ class ExamApp(NoWayOut, App[str | None], inherit_bindings=False):
         result = super().push_screen(screen, *args, **kwargs)
         if isinstance(screen, Screen):
             self._opening = (screen, time.monotonic() + HOLD_KEYS_S)
+            screen.call_after_refresh(self._drawn.add, screen)
         return result
+
+    def _on_key(self, event: events.Key) -> None:
+        """The key that was to open a screen or move the focus has come back up to the
+        app, where its binding runs (Textual calls App._on_key after this, in MRO order).
+        Once that has run, a key that opened nothing (a focus move, a refused action)
+        lets the held keys go, to the new focus."""
+        if event is self._opener:
+            self.call_next(self._opener_done)
+
+    async def _opener_done(self) -> None:
+        self._opener = None
+        if self._opening is not None and self._opening[0] is None:
+            self._opening = None
+            await self._release_held()
 
     def _redirects_keys(self, event: events.Key) -> bool:
         """Whether this key will open a form or dialog, or move the focus. Its action runs
@@ -228,8 +235,9 @@ class ExamApp(NoWayOut, App[str | None], inherit_bindings=False):
                 return True
             self._opening = None
             return False
-        # A screen with nothing to focus (the disk-fault notice) is ready once mounted.
-        ready = screen.is_mounted and (screen.focused is not None or not screen.focus_chain)
+        # A screen with nothing to focus (the disk-fault notice) is ready once drawn.
+        drawn = screen in self._drawn and not screen.focus_chain
+        ready = screen.is_mounted and (screen.focused is not None or drawn)
         on_top = bool(self.screen_stack) and screen is self.screen_stack[-1]
         if ready or time.monotonic() > until or not on_top:
             self._opening = None

@@ -11,32 +11,25 @@ from pathlib import Path
 
 import pytest
 
-from helpdesk_tui import paths
 from helpdesk_tui.eventlog.verifier import verify_log
-from helpdesk_tui.scenario.loader import load_scenario
 from helpdesk_tui.scenario.model import Scenario
 from helpdesk_tui.simulate.policies import POLICIES
-from helpdesk_tui.simulate.runner import RunResult, run_headless
+from helpdesk_tui.simulate.runner import RunResult
+from simulate.conftest import BUNDLED, BUNDLED_RUNS
 from simulate.evidence import missing
 
-BUNDLED = sorted(p for p in paths.scenarios_dir().iterdir() if (p / "scenario.toml").is_file())
+# Playing every bundled scenario (the shared setup) takes 25 s on a quiet machine, minutes on a busy one.
+pytestmark = [pytest.mark.xdist_group(BUNDLED_RUNS), pytest.mark.timeout(900)]
 
 
-@pytest.fixture(scope="module")
-def scenarios() -> dict[str, Scenario]:
-    return {folder.name: load_scenario(folder) for folder in BUNDLED}
+@pytest.fixture
+def scenarios(bundled_scenarios: dict[str, Scenario]) -> dict[str, Scenario]:
+    return bundled_scenarios
 
 
-@pytest.fixture(scope="module")
-def runs(
-    scenarios: dict[str, Scenario], tmp_path_factory: pytest.TempPathFactory
-) -> dict[tuple[str, str], RunResult]:
-    logs = tmp_path_factory.mktemp("logs")
-    return {
-        (name, policy): run_headless(scenario, policy, out=logs / f"{name}-{policy}.jsonl")
-        for name, scenario in scenarios.items()
-        for policy in POLICIES
-    }
+@pytest.fixture
+def runs(bundled_runs: dict[tuple[str, str], RunResult]) -> dict[tuple[str, str], RunResult]:
+    return bundled_runs
 
 
 def test_there_are_bundled_scenarios_in_english_and_dutch(scenarios: dict[str, Scenario]) -> None:

@@ -21,8 +21,12 @@ import pytest
 from helpdesk_tui import paths
 from helpdesk_tui.assess.evidence import gather_evidence
 from helpdesk_tui.assess.model import Evidence, EvidenceStatus
+from helpdesk_tui.assess.pipeline import verified_events
+from helpdesk_tui.core.events import Event
 from helpdesk_tui.scenario.loader import load_scenario
-from helpdesk_tui.simulate.runner import run_headless
+from helpdesk_tui.scenario.model import Scenario
+from helpdesk_tui.simulate.runner import RunResult
+from simulate.conftest import BUNDLED_RUNS
 
 BUNDLED = sorted(
     p
@@ -54,17 +58,28 @@ An expected failure, strict: when a change makes worded reach 21, the test says 
 and the entry must go."""
 
 
+# Playing every bundled scenario (the shared setup) takes 25 s on a quiet machine, minutes on a busy one.
+pytestmark = [pytest.mark.xdist_group(BUNDLED_RUNS), pytest.mark.timeout(900)]
+
+
 @pytest.fixture(scope="module")
-def assessed() -> dict[tuple[str, str], Evidence]:
-    found = {}
-    for folder in BUNDLED:
-        scenario = load_scenario(folder)
-        for policy in POLICIES:
-            result = run_headless(scenario, policy)
-            found[(folder.name, policy)] = gather_evidence(
-                enumerate(result.events, start=1), scenario
-            )
-    return found
+def assessed(
+    bundled_runs: dict[tuple[str, str], RunResult], bundled_scenarios: dict[str, Scenario]
+) -> dict[tuple[str, str], Evidence]:
+    return {
+        (folder.name, policy): gather_evidence(
+            logged(bundled_runs[(folder.name, policy)]), bundled_scenarios[folder.name]
+        )
+        for folder in BUNDLED
+        for policy in POLICIES
+    }
+
+
+def logged(run: RunResult) -> list[tuple[int, Event]]:
+    """The run's events with their seqs in its signed log, as `report` reads them
+    (checkpoints take seqs too: the evidence's references are log seqs)."""
+    assert run.log_path is not None
+    return verified_events(run.log_path.read_bytes())[1]
 
 
 def favourable(evidence: Evidence) -> set[str]:

@@ -348,3 +348,20 @@ async def test_notices_wait_while_a_form_is_open_and_never_cover_it(rig: Rig) ->
         await pilot.pause()
         toasts = app.main.query("Toast")
         assert toasts and all(t.region.x >= SIZE[0] * 2 // 3 - 1 for t in toasts)
+
+
+async def test_a_form_key_that_opens_nothing_does_not_hold_the_keys_after_it(
+    rig: Rig, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Keys after a form key wait for its form; when the action opens nothing (refused),
+    they go on at once, not after the safety net's seconds (no clock is advanced here)."""
+    from helpdesk_tui.ui.screens.main import MainScreen
+
+    monkeypatch.setattr(MainScreen, "action_edit_ticket", lambda self: None)
+    monkeypatch.setattr("helpdesk_tui.ui.app.HOLD_KEYS_S", 3600.0)  # only the hook can free them
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f2")
+        await fast(pilot, "e", "f5")
+        assert app.screen is app.main
+        assert app.main.kb.has_focus_within
