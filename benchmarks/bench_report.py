@@ -1,12 +1,16 @@
 """Benchmark: `helpdesk-exam report` of a 5-hour log of 100,000 records.
 
-    python benchmarks/bench_report.py [--records 100000] [--dir DIR] [--repeat 3]
+    python benchmarks/bench_report.py [--records 100000] [--messages 3000] [--dir DIR] [--repeat 3]
 
 Builds the log the way an exam would: the 5-hour, 48-incident scenario of
 bench_simulate.py played by the ideal policy, then padded to the record count
 with what a busy candidate adds between those moments (moving focus, searching
 the KB, notes on open tickets, chat messages), each padding event checked by
-the reducer so the log stays a legal exam. The log is signed and sealed with
+the reducer so the log stays a legal exam. The chat messages are drawn from a pool
+of `--messages` distinct texts as operators write them (the held-out corpus of the
+scenario's language, tests/language/heldout, alone, addressed by first name, or two
+sent as one), so the language layer reads as many different messages as a long exam
+gives it, not one text from its cache. The log is signed and sealed with
 the writer's own encoder. Then it times what `report` does, phase by phase:
 verify, read, evidence (the fold and every measurement), and the three
 renderers. Target (issue 6): **the whole report < 3 s**. See benchmarks/README.md.
@@ -15,8 +19,12 @@ renderers. Target (issue 6): **the whole report < 3 s**. See benchmarks/README.m
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import random
+import resource
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -43,6 +51,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_simulate import write_scenario  # noqa: E402 - the same 5-hour scenario
 
 TARGET_S = 3.0
+HELDOUT = Path(__file__).resolve().parents[1] / "tests" / "language" / "heldout"
+FIRST_NAMES = ("Tom", "Sofie", "Ahmed", "Laura", "Jan", "Priya", "Marc", "Els")
 PADDING = (
     ("focus_moved", 0.55),
     ("kb_searched", 0.15),
@@ -51,7 +61,20 @@ PADDING = (
 )
 
 
-def padding_event(rng: random.Random, state: ExamState, t: float) -> Event:
+def message_pool(lang: str, size: int, seed: int = 2) -> list[str]:
+    """`size` distinct chat messages: the held-out corpus's own, then ones addressed by a
+    first name or two of them sent as one, as a candidate writes over five hours."""
+    lines = (HELDOUT / f"{lang}.jsonl").read_text(encoding="utf-8").splitlines()
+    texts = [json.loads(line)["text"] for line in lines if line]
+    rng = random.Random(seed)
+    pool = dict.fromkeys(texts)
+    while len(pool) < size:
+        first, second = rng.sample(texts, 2)
+        pool[rng.choice((f"{rng.choice(FIRST_NAMES)}, {first}", f"{first} {second}"))] = None
+    return list(pool)[: max(1, size)]
+
+
+def padding_event(rng: random.Random, state: ExamState, t: float, messages: list[str]) -> Event:
     """One plausible candidate action at exam time t (focus, search, note, message)."""
     kind = rng.choices([k for k, _ in PADDING], [w for _, w in PADDING])[0]
     tickets = [x.id for x in state.tickets.values() if x.is_active]
@@ -60,7 +83,7 @@ def padding_event(rng: random.Random, state: ExamState, t: float) -> Event:
     if kind == "note_added" and tickets:
         data = {"ticket_id": rng.choice(tickets), "text": f"Checked again at {t:.0f} s, no change."}
     elif kind == "message_sent" and chats:
-        data = {"conversation_id": rng.choice(chats), "text": "One moment please, I am checking."}
+        data = {"conversation_id": rng.choice(chats), "text": rng.choice(messages)}
     elif kind == "kb_searched":
         data = {"query": rng.choice(["vpn", "printer", "password", "mailbox"]), "results": []}
         kind = "kb_searched"
@@ -70,7 +93,7 @@ def padding_event(rng: random.Random, state: ExamState, t: float) -> Event:
     return make_event(kind, data, t, wall)
 
 
-def padded(events: list[Event], total: int, seed: int = 1) -> list[Event]:
+def padded(events: list[Event], total: int, messages: list[str], seed: int = 1) -> list[Event]:
     """The events with padding spread evenly between them, every one legal where it stands."""
     rng = random.Random(seed)
     extra = max(0, total - len(events))
@@ -85,18 +108,20 @@ def padded(events: list[Event], total: int, seed: int = 1) -> list[Event]:
         gap = events[index + 1].exam_time - event.exam_time
         count = per_gap + (1 if index <= spare else 0)
         for k in range(count):
-            pad = padding_event(rng, state, event.exam_time + gap * (k + 1) / (count + 1))
+            at = event.exam_time + gap * (k + 1) / (count + 1)
+            pad = padding_event(rng, state, at, messages)
             if check(state, pad) is None:
                 apply(state, pad)
                 out.append(pad)
     return out
 
 
-def build_log(root: Path, records: int) -> tuple[Path, Path]:
+def build_log(root: Path, records: int, messages: int = 3000) -> tuple[Path, Path]:
     folder = write_scenario(root / "bench-five-hours", 48)
     scenario = load_scenario(folder)
     run = run_headless(scenario, "ideal")
-    events = padded(run.events, int(records / 1.01) - 2)
+    pool = message_pool(scenario.language, messages)
+    events = padded(run.events, int(records / 1.01) - 2, pool)
     header = sample_header(
         mode="practice",
         candidate_id="bench",
@@ -113,7 +138,7 @@ def build_log(root: Path, records: int) -> tuple[Path, Path]:
 def timed_report(log: Path, folder: Path) -> dict[str, float]:
     """The report command's work, phase by phase (verify+read+evidence, then renderers)."""
     times: dict[str, float] = {}
-    began = time.perf_counter()
+    began, cpu = time.perf_counter(), time.process_time()
     assessed = assess_log(log, None, folder)
     times["verify + read + evidence"] = time.perf_counter() - began
     assert assessed.provenance.verified, assessed.provenance.problem
@@ -130,7 +155,25 @@ def timed_report(log: Path, folder: Path) -> dict[str, float]:
         step()
         times[name] = time.perf_counter() - start
     times["total"] = time.perf_counter() - began
+    times["total, CPU time"] = time.process_time() - cpu  # a busy machine's wall time lies
     return times
+
+
+def timed_command(log: Path, folder: Path) -> tuple[float, float]:
+    """`helpdesk-exam report LOG --html --json` as an assessor runs it, in a fresh process
+    (imports, lemma data and every message's analysis paid again): wall and CPU seconds."""
+    out = log.parent
+    command = [sys.executable, "-c", "from helpdesk_tui.cli import main; main()", "report"]
+    command += [str(log), "--scenario", str(folder), "--quiet"]
+    command += ["--html", str(out / "r.html"), "--json", str(out / "r.json")]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    began = time.perf_counter()
+    done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+    wall = time.perf_counter() - began
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode != 0:
+        raise SystemExit(f"report failed ({done.returncode}): {done.stderr.decode()[-2000:]}")
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def _null() -> Console:
@@ -165,29 +208,40 @@ def main(argv: list[str] | None = None) -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--records", type=int, default=100_000)
+    parser.add_argument(
+        "--messages", type=int, default=3000, help="distinct chat texts in the padding"
+    )
     parser.add_argument("--dir", type=Path, help="where to build the log (default: a temp folder)")
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args(argv)
     root = Path(tempfile.mkdtemp(prefix="bench-report-", dir=args.dir))
     try:
         began = time.perf_counter()
-        log, folder = build_log(root, args.records)
+        log, folder = build_log(root, args.records, args.messages)
         lines = log.read_bytes().count(b"\n")
         print(
             f"log: {lines:,} records, {log.stat().st_size / 1e6:.1f} MB, built in {time.perf_counter() - began:.1f} s"
         )
         print(f"scenario: {folder} (sla profiles: {paths.sla_profiles_dir()})")
+        print(f"load average at start: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+        commands = [timed_command(log, folder) for _ in range(args.repeat)]
+        for wall, cpu in commands:
+            print(f"  helpdesk-exam report (fresh process): wall {wall:6.3f} s, CPU {cpu:6.3f} s")
         runs = [timed_report(log, folder) for _ in range(args.repeat)]
+        print("in this process (imports, lemma data and analyses already warm after run 1):")
         best = min(runs, key=lambda r: r["total"])
         for name, seconds in best.items():
             print(f"  {name:26} {seconds:6.3f} s")
         for name, seconds in phases(log, folder).items():
             print(f"    of which {name:16} {seconds:6.3f} s")
-        verdict = "met" if best["total"] < TARGET_S else "MISSED"
+        wall = min(w for w, _ in commands)
+        verdict = "met" if wall < TARGET_S else "MISSED"
         print(
-            f"target: report < {TARGET_S:.0f} s: {verdict} (best of {args.repeat}: {best['total']:.2f} s)"
+            f"target: `helpdesk-exam report` < {TARGET_S:.0f} s: {verdict} "
+            f"(best of {args.repeat} fresh processes: {wall:.2f} s wall, "
+            f"{min(c for _, c in commands):.2f} s CPU; load {os.getloadavg()[0]:.1f} at the end)"
         )
-        return 0 if best["total"] < TARGET_S else 1
+        return 0 if wall < TARGET_S else 1
     finally:
         shutil.rmtree(root, ignore_errors=True)
 

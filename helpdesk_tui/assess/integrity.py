@@ -93,8 +93,12 @@ def templated(ctx: Context, action: Action) -> bool:
         ctx.cache["template_texts"] = {
             " ".join(words(by_seq[seq].text or "")) for seq in made if seq in by_seq
         }
-    mine = f" {' '.join(words(action.text or ''))} "
-    return any(f" {text} " in mine for text in ctx.cache["template_texts"])
+    known = ctx.cache.setdefault("templated_texts", {})
+    text = action.text or ""
+    if text not in known:  # a long log sends the same texts many times
+        mine = f" {' '.join(words(text))} "
+        known[text] = any(f" {t} " in mine for t in ctx.cache["template_texts"])
+    return known[text]
 
 
 def stock_sentences(ctx: Context) -> set[tuple[str, ...]]:
@@ -188,14 +192,19 @@ def kb_copies(ctx: Context, text: str) -> list[str]:
     """The articles of which the text holds a run of `KB_RUN_WORDS` words."""
     if ctx.scenario is None or not text:
         return []
+    known = ctx.cache.setdefault("kb_copies", {})
+    if text in known:  # the same text is asked about by several rules, and sent again
+        return known[text]
     mine = _runs(words(text), KB_RUN_WORDS)
     if not mine:
+        known[text] = []
         return []
     index = ctx.cache.get("kb_runs")
     if index is None:
         index = {a.id: _runs(words(a.body), KB_RUN_WORDS) for a in ctx.scenario.kb}
         ctx.cache["kb_runs"] = index
-    return [article for article, runs in index.items() if mine & runs]
+    known[text] = [article for article, runs in index.items() if not mine.isdisjoint(runs)]
+    return known[text]
 
 
 STUFFED_OWN_WORDS = 12
@@ -265,17 +274,26 @@ def wrong_recipients(ctx: Context) -> list[WrongRecipient]:
     if "wrong" in ctx.cache:
         return ctx.cache["wrong"]
     marks = {case.id: _marks(ctx, case) for case in ctx.cases}
+    every_anywhere = set().union(*(anywhere for anywhere, _ in marks.values()))
+    every_addressed = set().union(*(addressed for _, addressed in marks.values()))
+    lengths = {len(m) for m in every_anywhere | every_addressed}
     found = []
     for case in ctx.cases:
         own = marks[case.id][0] | marks[case.id][1]
         for action in case.said():
             text_words = words(action.text or "")
+            grams = _grams(text_words, lengths)
+            head = _grams(text_words[:ADDRESS_WORDS], lengths)
+            # Most messages name no case at all: one set look-up each, not one scan per
+            # other case and mark (that scan was most of `report`'s time on a long log).
+            if grams.isdisjoint(every_anywhere) and head.isdisjoint(every_addressed):
+                continue
             for other in ctx.cases:
                 if other is case or other.customer_id == case.customer_id:
                     continue
                 anywhere, addressed = marks[other.id]
-                hit = next((m for m in anywhere - own if _names(text_words, m)), None) or next(
-                    (m for m in addressed - own if _names(text_words[:ADDRESS_WORDS], m)), None
+                hit = next((m for m in anywhere - own if m in grams), None) or next(
+                    (m for m in addressed - own if m in head), None
                 )
                 if hit is not None:
                     found.append(WrongRecipient(action, case, other, " ".join(hit)))
@@ -316,9 +334,10 @@ def _distinctive(word: str) -> bool:
     return digits >= 3 or (digits >= 1 and len(word) >= 4 and any(c.isalpha() for c in word))
 
 
-def _names(text_words: tuple[str, ...], mark: tuple[str, ...]) -> bool:
-    n = len(mark)
-    return any(text_words[i : i + n] == mark for i in range(len(text_words) - n + 1))
+def _grams(text_words: tuple[str, ...], lengths: set[int]) -> set[tuple[str, ...]]:
+    """Every run of consecutive words of the given lengths: a mark is named in a message
+    exactly when it is one of them."""
+    return {text_words[i : i + n] for n in lengths for i in range(len(text_words) - n + 1) if n > 0}
 
 
 def seqs_of(actions: Iterable[Action]) -> list[int]:

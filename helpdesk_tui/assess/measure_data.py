@@ -41,19 +41,34 @@ def ticket_values(ticket: Ticket) -> dict[str, Any]:
 def fields_text(ctx: Context, check: dict[str, dict[str, Any]], missing: list[str]) -> str:
     """'complete, matches the answer key' or what is missing and what differs."""
     wrong = [
-        ctx.t("data.differs_one", field=n, actual=c["actual"] or "-", expected=c["expected"])
+        ctx.t(
+            "data.differs_one",
+            field=ctx.t(f"field.{n}"),
+            actual=_value(ctx, n, c["actual"]),
+            expected=_value(ctx, n, c["expected"]),
+        )
         for n, c in check.items()
         if c["expected"] is not None and not c["ok"] and n not in missing
     ]
     parts = []
     if missing:
-        parts.append(ctx.t("data.missing", fields=", ".join(missing)))
+        parts.append(ctx.t("data.missing", fields=", ".join(ctx.t(f"field.{n}") for n in missing)))
     if wrong:
         parts.append(ctx.t("data.differs", fields="; ".join(wrong)))
     if not parts:
         has_key = any(c["expected"] is not None for c in check.values())
         return ctx.t("data.fields_ok" if has_key else "data.fields_complete")
     return "; ".join(parts)
+
+
+def _value(ctx: Context, name: str, value: Any) -> str:
+    """A field's value in the report's language: levels by the profile's labels (per use)."""
+    if value is None:
+        return "-"
+    profile = ctx.state.sla_profile
+    if name in ("impact", "urgency") and profile is not None:
+        return profile.label(name, str(value), ctx.lang)
+    return str(value)
 
 
 def data_items(ctx: Context) -> dict[str, list[EvidenceItem]]:

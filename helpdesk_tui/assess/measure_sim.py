@@ -67,7 +67,9 @@ def latencies(ctx: Context) -> list[ConversationLatency]:
 
 def _past_templates(ctx: Context, wait: ClosedWait) -> ClosedWait:
     conv = ctx.state.conversations[wait.conversation_id]
-    by_seq = {a.seq: a for a in ctx.of_type("message_sent")}
+    by_seq = ctx.cache.get("sent_by_seq")
+    if by_seq is None:  # once per report, not once per templated reply (a long log has many)
+        by_seq = ctx.cache["sent_by_seq"] = {a.seq: a for a in ctx.of_type("message_sent")}
     own = next(
         (m for m in conv.messages
          if m.author == "candidate" and m.seq > (wait.reply_seq or 0)

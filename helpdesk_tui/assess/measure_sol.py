@@ -68,7 +68,8 @@ def sol_items(
         "SOL-3": [_sla(ctx, r) for r in rows],
         "SOL-4": _priorities(ctx, inversions),
         "SOL-5": _follow_up(ctx),
-        "SOL-6": [i for r in rows if (i := _progress(ctx, r)) is not None],
+        "SOL-6": [i for r in rows if (i := _progress(ctx, r)) is not None]
+        + [i for c in answered if (i := _chase(ctx, c)) is not None],
         "SOL-7": [_answer(ctx, c) for c in answered],
         "SOL-8": [_option(ctx, c) for c in answered if c.answer and c.answer.options],
     }
@@ -167,11 +168,12 @@ def _kb_first(ctx: Context, case: Case) -> EvidenceItem | None:
     if not articles:
         return None
     opened = next(iter(credited_lookups(ctx, case)), None)
+    wanted = set(articles)
     found = next(
         (
             a for a in ctx.of_type("kb_searched")
             if a.at >= case.arrival_at
-            and set(a.data.get("results", [])) & set(articles)
+            and not wanted.isdisjoint(a.data.get("results", ()))
         ),
         None,
     )  # fmt: skip
@@ -402,7 +404,8 @@ def _passes_on(ctx: Context, case: Case | None, data: dict, action: Action) -> b
     """The message carries the second line's question or news: its relay patterns, or its words."""
     text = action.text or ""
     second = case.incident.second_line if case and case.incident else None
-    patterns = second.relay_patterns if second is not None and data.get("question") else ()
+    question = second is not None and data.get("question")
+    patterns = second.relay_patterns_for(str(data.get("text", ""))) if question else ()
     if patterns and find_any(patterns, text, ctx.lang) is not None:
         return True
     theirs = content_stems(str(data.get("text", "")), ctx.lang)
@@ -521,6 +524,62 @@ def _news_requests(ctx: Context, case: Case | None) -> list[int]:
 
 
 NEWS_KINDS = frozenset({"news_request"})
+CHASE_KIND = "chase"
+
+
+def _chase(ctx: Context, case: Case) -> EvidenceItem | None:
+    """An incident whose customer chases an untouched ticket (`[incidents.chase]`).
+
+    The chase is an observation opportunity: a customer who had to chase speaks
+    against (their ticket went `after` minutes without an update); a ticket
+    still open when the wait would have run out, and never chased, was kept
+    up to date in time. A ticket solved before that was never put to the test.
+    """
+    chase = case.incident.chase if case.incident else None
+    ticket = case.tickets[0] if case.tickets else None
+    if chase is None or ticket is None:
+        return None
+    minutes = f"{chase.after_s / 60:g}"
+    customer = ctx.customer_name(case.customer_id)
+    chased = _chased_at(ctx, case)
+    if chased is not None:
+        seq, at = chased
+        return ctx.item(
+            "SOL-6", "progress_updates",
+            ctx.t("sol6.chased", ticket=ticket.id, customer=customer, at=clock(at), minutes=minutes),
+            seqs=[seq], favourable=False,
+            figures={"chased": True, "chase_seq": seq, "after_s": chase.after_s},
+            subject=ticket.id,
+        )  # fmt: skip
+    due = ticket.created_at + chase.after_s
+    still_open = ticket.resolved_at is None or ticket.resolved_at > due
+    if not still_open or due > ctx.end:
+        return None
+    wrong = {w.action.seq for w in wrong_recipients(ctx)}
+    updates = [
+        a for a in case.said()
+        if a.seq not in wrong and recipient(ctx, a) == case.customer_id and a.at <= due
+    ]  # fmt: skip
+    return ctx.item(
+        "SOL-6", "progress_updates",
+        ctx.t("sol6.chase_avoided", ticket=ticket.id, n=len(updates), customer=customer,
+              minutes=minutes),
+        seqs=[a.seq for a in updates[-3:]] or [case.arrival_seq], favourable=True,
+        figures={"chased": False, "updates": len(updates), "after_s": chase.after_s},
+        subject=ticket.id,
+    )  # fmt: skip
+
+
+def _chased_at(ctx: Context, case: Case) -> tuple[int, float] | None:
+    """(seq, time) of the customer's chase: in a conversation of the case, or an e-mail
+    on one of its tickets."""
+    convs = {c.id for c in case.conversations}
+    found = [
+        (seq, at) for conv_id, seq, at, kind in ctx.tracker.customer_messages
+        if conv_id in convs and kind == CHASE_KIND
+    ]  # fmt: skip
+    found += [(h.seq, h.at) for t in case.tickets for h in t.history if h.type == "customer_email"]
+    return min(found) if found else None
 
 
 # ---------------------------------------------------------------------- SOL-7, SOL-8

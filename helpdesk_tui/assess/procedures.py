@@ -50,7 +50,7 @@ def check_procedure(
     last = -1
     test = shows or _shows
     for step in procedure.steps:
-        if (said_only and not step.patterns) or not step.applies_to(case.channel):
+        if (said_only and not step.patterns) or not _applies(step, case):
             continue
         candidates = case.said() if step.patterns else case.actions
         lang = case.language
@@ -67,6 +67,14 @@ def check_procedure(
             )
         )  # fmt: skip
     return ProcedureCheck(case.id, procedure.id, tuple(hits))
+
+
+def _applies(step: ProcedureStep, case: Case) -> bool:
+    """The step's channel and `when` condition fit the case (a ticket the key does not
+    know keeps every unconditional step its channel allows)."""
+    if case.incident is None:
+        return step.when is None and step.applies_to(case.channel)
+    return step.applies_in(case.incident)
 
 
 def order_text(lang: str, check: ProcedureCheck) -> str:

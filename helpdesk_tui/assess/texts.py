@@ -260,6 +260,10 @@ T: dict[str, tuple[str, str, str]] = {
         "complet, conforme au corrigé",
     ),
     "data.fields_complete": ("complete", "volledig", "complet"),
+    "field.description": ("description", "beschrijving", "description"),
+    "field.category": ("category", "categorie", "catégorie"),
+    "field.impact": ("impact", "impact", "impact"),
+    "field.urgency": ("urgency", "urgentie", "urgence"),
     "data.missing": ("missing: {fields}", "ontbreekt: {fields}", "manquant : {fields}"),
     "data.differs": (
         "differs from the key: {fields}",
@@ -511,6 +515,16 @@ T: dict[str, tuple[str, str, str]] = {
         "{ticket}: no reply from {group} yet; not looked at again",
         "{ticket}: nog geen antwoord van {group}; niet opnieuw bekeken",
         "{ticket} : pas encore de réponse de {group} ; pas revu",
+    ),
+    "sol6.chased": (
+        "{ticket}: {customer} chased for news at {at}, after {minutes} min without an update",
+        "{ticket}: {customer} vroeg om {at} zelf naar nieuws, na {minutes} min zonder update",
+        "{ticket} : {customer} a relancé pour avoir des nouvelles à {at}, après {minutes} min sans mise à jour",
+    ),
+    "sol6.chase_avoided": (
+        "{ticket}: {n} updates to {customer} before {minutes} min passed without one; no chase needed",
+        "{ticket}: {n} updates aan {customer} voor er {minutes} min zonder verstreken; geen herinnering nodig",
+        "{ticket} : {n} mises à jour à {customer} avant {minutes} min sans nouvelles ; aucune relance nécessaire",
     ),
     "sol6.kept": (
         "{ticket}: {n} updates to the waiting customer ({news} requests for news); interval kept",

@@ -106,6 +106,7 @@ EVENT_SPECS: dict[str, EventSpec] = {
             "group": str,
         },
     ),
+    "customer_email": EventSpec(_S, {"ticket_id": str, "text": str}, {"kind": str}),
     "second_line_reply": EventSpec(
         _S, {"ticket_id": str, "group": str, "text": str}, {"question": bool}
     ),

@@ -15,6 +15,7 @@ from typing import Any
 from helpdesk_tui.core.events import END_REASONS, Event, EventKind
 from helpdesk_tui.core.phrase import Phrase
 from helpdesk_tui.core.sla import SlaProfile, Target, breached_targets_at, met_deadlines_at
+from helpdesk_tui.core.sla_labels import MAX_LABEL
 from helpdesk_tui.core.state import (
     MOODS,
     TECHNICAL_LEVELS,
@@ -175,6 +176,21 @@ def _check_profile(raw: dict[str, Any]) -> str | None:
     statuses = {s.value for s in S}
     if not isinstance(pausing, list) or any(p not in statuses for p in pausing):
         return f"'pausing_states' must be a list of ticket statuses ({', '.join(statuses)})"
+    return _check_labels(raw.get("labels", {}))
+
+
+def _check_labels(labels: Any) -> str | None:
+    """Optional: language -> use -> key -> label, every one a short text."""
+    if not isinstance(labels, dict):
+        return "'labels' must map language to use to key to label"
+    for language, uses in labels.items():
+        if not isinstance(uses, dict) or any(not isinstance(u, dict) for u in uses.values()):
+            return f"labels['{language}'] must map a use to its labels"
+        for use, table in uses.items():
+            if any(not isinstance(v, str) or len(v) > MAX_LABEL for v in table.values()):
+                return (
+                    f"labels['{language}']['{use}'] must be texts of at most {MAX_LABEL} characters"
+                )
     return None
 
 
@@ -383,6 +399,12 @@ def _check_second_line(state: ExamState, event: Event) -> str | None:
     return None
 
 
+def _check_customer_email(state: ExamState, event: Event) -> str | None:
+    if event.data["ticket_id"] not in state.tickets:
+        return f"there is no ticket {event.data['ticket_id']}"
+    return None
+
+
 def _check_mood(state: ExamState, event: Event) -> str | None:
     if event.data["customer_id"] not in state.customers:
         return f"unknown customer '{event.data['customer_id']}'"
@@ -456,6 +478,7 @@ _CHECKS: dict[str, Callable[[ExamState, Event], str | None]] = {
     "email_received": _check_new_ticket_stimulus,
     "ticket_preloaded": _check_new_ticket_stimulus,
     "second_line_reply": _check_second_line,
+    "customer_email": _check_customer_email,
     "chat_opened": _check_new_conversation,
     "call_started": _check_new_conversation,
     "call_ended": _check_conversation,
@@ -857,6 +880,16 @@ def _apply_second_line(state: ExamState, event: Event) -> None:
     _end_wait(state, ticket, "third_party", event)
 
 
+def _apply_customer_email(state: ExamState, event: Event) -> None:
+    """The customer writes on their ticket by e-mail: it shows in its thread, and a
+    ticket waiting on them waits no more."""
+    ticket = state.tickets[event.data["ticket_id"]]
+    ticket.customer_mails.append((event.exam_time, event.data["text"]))
+    ticket.unseen += 1
+    _history(ticket, state, event, Phrase("the customer wrote: {text}", text=event.data["text"]))
+    _end_wait(state, ticket, "customer", event)
+
+
 def _new_conversation(state: ExamState, event: Event, channel: str) -> None:
     d = event.data
     state.conversations[d["conversation_id"]] = Conversation(
@@ -978,6 +1011,7 @@ _APPLY: dict[str, Callable[[ExamState, Event], None]] = {
     "email_received": _apply_email,
     "ticket_preloaded": _apply_preloaded,
     "second_line_reply": _apply_second_line,
+    "customer_email": _apply_customer_email,
     "mood_changed": _apply_mood,
     "evidence_flagged": _apply_flag,
     "ticket_created": _apply_ticket_created,

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from helpdesk_tui.core.sla_labels import Labels, merge_labels, sla_label
+
 if TYPE_CHECKING:
     from helpdesk_tui.core.state import Ticket
 
@@ -62,6 +64,23 @@ class SlaProfile:
     matrix: dict[str, dict[str, str]]
     priorities: dict[str, PriorityTargets]
     pausing_states: frozenset[str]
+    labels: Labels = field(default_factory=dict)
+    """Level and priority labels per language and use (core/sla_labels.py); the
+    scenario's own are already merged in."""
+
+    def label(self, use: str, key: str | None, language: str) -> str:
+        """How a level (use "impact" or "urgency") or a priority id reads in `language`."""
+        if key is None:
+            return "–"
+        targets = self.priorities.get(key) if use == "priority" else None
+        name = targets.name if targets is not None else None
+        found = sla_label(self.labels, use, key, language, name)
+        return found or name or key
+
+    def has_label(self, use: str, key: str, language: str) -> bool:
+        """A label exists (own or built-in): the key will not show as written."""
+        targets = self.priorities.get(key) if use == "priority" else None
+        return sla_label(self.labels, use, key, language, targets and targets.name) is not None
 
     def priority_for(self, impact: str | None, urgency: str | None) -> str | None:
         if impact is None or urgency is None:
@@ -89,6 +108,7 @@ class SlaProfile:
                 for p, t in self.priorities.items()
             },
             "pausing_states": sorted(self.pausing_states),
+            **({"labels": to_plain(self.labels)} if self.labels else {}),
         }
 
     @classmethod
@@ -100,7 +120,13 @@ class SlaProfile:
             matrix={k: dict(v) for k, v in raw["matrix"].items()},
             priorities={p: PriorityTargets(**t) for p, t in raw["priorities"].items()},
             pausing_states=frozenset(raw["pausing_states"]),
+            labels=to_plain(raw.get("labels") or {}),
         )
+
+
+def to_plain(labels: Labels) -> dict[str, dict[str, dict[str, str]]]:
+    """Labels as plain nested dicts (JSON for the session_started event)."""
+    return merge_labels({}, labels)
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,13 +223,20 @@ def _status(
         state = SlaState.BREACHED if (breached_before or met_at > deadline) else SlaState.MET
         return TargetStatus(target, deadline, deadline - met_at, state, met_at)
     left = deadline - now
+    return TargetStatus(
+        target, deadline, left, _running_state(left, budget, warning_at, breached_before)
+    )
+
+
+def _running_state(
+    left: float, budget: float, warning_at: float, breached_before: bool
+) -> SlaState:
+    """A target not met yet, `left` seconds before its deadline (negative: after)."""
     if breached_before or left < 0:
-        state = SlaState.BREACHED
-    elif budget > 0 and (budget - left) >= warning_at * budget:
-        state = SlaState.WARNING
-    else:
-        state = SlaState.OK
-    return TargetStatus(target, deadline, left, state)
+        return SlaState.BREACHED
+    if budget > 0 and (budget - left) >= warning_at * budget:
+        return SlaState.WARNING
+    return SlaState.OK
 
 
 def _until(met_at: float | None, now: float) -> float:
@@ -297,3 +330,148 @@ def met_deadlines_at(ticket: Ticket, profile: SlaProfile, now: float) -> dict[Ta
     return {
         t.target: t.deadline for t in sla.targets if t.met_at is not None and t.deadline is not None
     }
+
+
+# --------------------------------------------------------------------------- plans
+
+
+def sla_inputs(ticket: Ticket) -> tuple[object, ...]:
+    """Everything `ticket_sla` reads from a ticket. While these (and the profile) stay
+    the same, a `SlaPlan` made at one time gives the figures of every later time."""
+    return (
+        ticket.priority,
+        ticket.created_at,
+        ticket.first_response_at,
+        ticket.resolved_at,
+        ticket.last_response_at,
+        tuple(ticket.pauses),
+        frozenset(ticket.sla_breached),
+        tuple(ticket.sla_met_deadlines.items()),
+    )
+
+
+_RANK = {SlaState.MET: 0, SlaState.OK: 1, SlaState.WARNING: 2, SlaState.BREACHED: 3}
+_WORST = {rank: state for state, rank in _RANK.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class _Running:
+    """A target whose clock runs: its deadline is fixed, or, while a pause that counts
+    runs, moves with the clock (`base + (now - pause_begin)`, as `_deadline` adds it)."""
+
+    target: Target
+    base: float
+    pause_begin: float | None
+    budget: float
+    warning_at: float
+    breached_before: bool
+
+    def status(self, now: float) -> TargetStatus:
+        deadline = self.base if self.pause_begin is None else self.base + (now - self.pause_begin)
+        left = deadline - now
+        state = _running_state(left, self.budget, self.warning_at, self.breached_before)
+        return TargetStatus(self.target, deadline, left, state)
+
+
+@dataclass(frozen=True, slots=True)
+class SlaPlan:
+    """A ticket's SLA from `since` on, for as long as its `sla_inputs` do not change.
+
+    The queue shows 300 tickets' clocks every second; `ticket_sla` walks each
+    ticket's pauses and targets again each time (two thirds of the queue's
+    tick). A plan does that walk once: targets met or stopped are kept as they
+    are, running ones keep the numbers their deadline is made of, so a later
+    time costs a subtraction per running target. `plan.at(now)` equals
+    `ticket_sla(ticket, profile, now)` for every `now >= since`
+    (tests/core/test_sla_plan.py checks it on played scenarios).
+    """
+
+    since: float
+    paused: bool
+    parts: tuple[TargetStatus | _Running, TargetStatus | _Running, TargetStatus | _Running]
+    _running: tuple[_Running, ...] = field(init=False, repr=False, compare=False)
+    _fixed: tuple[float | None, int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        running = tuple(part for part in self.parts if isinstance(part, _Running))
+        fixed = [part for part in self.parts if isinstance(part, TargetStatus)]
+        lefts = [t.time_left for t in fixed if t.time_left is not None and t.met_at is None]
+        rank = max((_RANK[t.state] for t in fixed), default=0)
+        object.__setattr__(self, "_running", running)
+        object.__setattr__(self, "_fixed", (min(lefts) if lefts else None, rank))
+
+    @property
+    def running(self) -> bool:
+        """Whether any figure changes with the clock."""
+        return bool(self._running)
+
+    def glance(self, now: float) -> tuple[float | None, SlaState]:
+        """What a queue row shows, without the figures of each target: the time left to
+        the nearest deadline not met (negative: overdue; None: none runs) and the worst
+        state (`TicketSla.worst`). About a tenth of `at`'s cost."""
+        left, rank = self._fixed
+        for run in self._running:
+            deadline = run.base if run.pause_begin is None else run.base + (now - run.pause_begin)
+            mine = deadline - now
+            if left is None or mine < left:
+                left = mine
+            state = _running_state(mine, run.budget, run.warning_at, run.breached_before)
+            rank = max(rank, _RANK[state])
+        return left, _WORST[rank]
+
+    def at(self, now: float) -> TicketSla:
+        if now < self.since:
+            raise ValueError(f"a plan made at {self.since} says nothing of {now}")
+        first, update, resolution = (
+            part.status(now) if isinstance(part, _Running) else part for part in self.parts
+        )
+        breaches = tuple(
+            t.target for t in (first, update, resolution) if t.state == SlaState.BREACHED
+        )
+        return TicketSla(first, update, resolution, self.paused, breaches)
+
+
+def sla_plan(ticket: Ticket, profile: SlaProfile, now: float) -> SlaPlan | None:
+    """The ticket's plan from `now` on; None when something of the ticket lies after
+    `now` (a pause or a met time: a moment replayed before a change), where only
+    `ticket_sla` is right."""
+    later = [t for t in (ticket.first_response_at, ticket.resolved_at) if t is not None]
+    later += [p for pause in ticket.pauses for p in pause if p is not None]
+    if any(t > now for t in later):
+        return None
+    if any(end is None for _start, end in ticket.pauses[:-1]):
+        return None  # an open pause before another: not a state the reducer makes
+    targets = profile.priorities[ticket.priority or profile.lowest_priority()]
+    exact = ticket_sla(ticket, profile, now)
+    first: TargetStatus | _Running = exact.first_response
+    if ticket.first_response_at is None:
+        first = _running(ticket, Target.FIRST_RESPONSE, ticket.created_at, targets, now)
+    resolution: TargetStatus | _Running = exact.resolution
+    if ticket.resolved_at is None:
+        resolution = _running(ticket, Target.RESOLUTION, ticket.created_at, targets, now)
+    update: TargetStatus | _Running = exact.update
+    if ticket.last_response_at is not None and ticket.resolved_at is None:
+        update = _running(ticket, Target.UPDATE, ticket.last_response_at, targets, now)
+    return SlaPlan(now, exact.paused, (first, update, resolution))
+
+
+def _running(
+    ticket: Ticket, target: Target, since: float, targets: PriorityTargets, now: float
+) -> _Running:
+    """`_deadline`'s walk, split into what is fixed and the pause still running."""
+    budget = targets.seconds(target)
+    deadline = since + budget
+    pause_begin: float | None = None
+    for p_start, p_end in ticket.pauses:
+        if p_start > deadline or p_start > now:
+            continue
+        begin = max(p_start, since)
+        if p_end is None:
+            pause_begin = begin  # counts from here on, whatever `now` is
+            continue
+        stop = min(p_end, now)
+        if stop > begin:
+            deadline += stop - begin
+    return _Running(
+        target, deadline, pause_begin, budget, targets.warning_at, target in ticket.sla_breached
+    )

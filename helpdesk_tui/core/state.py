@@ -68,6 +68,8 @@ class Ticket:
     replies: list[tuple[float, str]] = field(default_factory=list)
     notes: list[tuple[float, str]] = field(default_factory=list)
     second_line: list[tuple[float, str, str]] = field(default_factory=list)
+    customer_mails: list[tuple[float, str]] = field(default_factory=list)
+    """What the customer wrote on the ticket by e-mail after it was opened (a chase for news)."""
     history: list[HistoryEntry] = field(default_factory=list)
     solution: str | None = None
     solution_article: str | None = None

@@ -32,7 +32,14 @@ from helpdesk_tui.core.state import Conversation, ExamState, Ticket, TicketStatu
 from helpdesk_tui.customers import dialogue
 from helpdesk_tui.customers import evidence_flags as ev
 from helpdesk_tui.customers import mood as moods
-from helpdesk_tui.scenario.model import Channel, Incident, MoodNudge, Scenario, TechnicalLevel
+from helpdesk_tui.scenario.model import (
+    Channel,
+    Incident,
+    MoodNudge,
+    Scenario,
+    SecondLine,
+    TechnicalLevel,
+)
 
 CHAT_CHARS_PER_S = 5.0
 """Typing speed of a chat customer: a 60-character line takes 12 s."""
@@ -73,6 +80,11 @@ def reading_s(text: str) -> float:
 def conversation_id(incident_id: str) -> str:
     """The deterministic id of an incident's chat or call."""
     return f"C-{incident_id}"
+
+
+def chase_conversation_id(incident_id: str) -> str:
+    """The chat or call a customer opens to chase their untouched ticket (`[incidents.chase]`)."""
+    return f"C-{incident_id}-chase"
 
 
 def news_conversation_id(incident_id: str) -> str:
@@ -131,7 +143,9 @@ class Simulation:
         self._news: Counter[str] = Counter()
         self._second_line: set[str] = set()
         self._relay_open: dict[str, str] = {}
-        self._relayed: set[str] = set()
+        self._relayed: Counter[str] = Counter()
+        """Per incident, how many of its second line's questions the candidate relayed."""
+        self._chase_planned: set[str] = set()
         self._empathy_credit: dict[str, int] = {}
         self._progress_credit: dict[str, int] = {}
         self._ticket_calmed_at: dict[str, float] = {}
@@ -142,6 +156,7 @@ class Simulation:
             "patience": self._fire_patience,
             "follow_up": self._fire_follow_up,
             "news": self._fire_news,
+            "chase": self._fire_chase,
         }
         self._observers: dict[str, Callable[[ExamState, Event], None]] = {
             "session_started": self._on_session_started,
@@ -153,6 +168,10 @@ class Simulation:
             "ticket_transferred": self._on_transferred,
             "ticket_pending": self._on_pending,
             "second_line_reply": self._on_second_line_reply,
+            "email_received": self._on_ticket_made,
+            "ticket_preloaded": self._on_ticket_made,
+            "ticket_created": self._on_ticket_made,
+            "ticket_linked": self._on_ticket_made,
         }
 
     # ------------------------------------------------------------------ Stimuli
@@ -361,7 +380,62 @@ class Simulation:
         }
         return "chat_opened", opened
 
+    def _fire_chase(self, state: ExamState, at: float, payload: Any) -> Out | None:
+        """The customer chases a ticket that got no update for the chase's wait.
+
+        An update they received in the meantime (a reply, a message in a linked
+        conversation) restarts the wait from it; a ticket resolved or closed, or
+        a customer already content, is not chased; a ticket pending on the
+        customer is theirs to move, so the wait starts again.
+        """
+        incident_id, ticket_id, base = payload
+        chase = self.scenario.incident(incident_id).chase
+        ticket = state.tickets.get(ticket_id)
+        if chase is None or ticket is None or not ticket.is_active or incident_id in self._content:
+            return None
+        last = ticket.last_response_at
+        if last is not None and last > base:
+            self._push(last + chase.after_s, "chase", (incident_id, ticket_id, last))
+            return None
+        if ticket.status == TicketStatus.PENDING_CUSTOMER:
+            self._push(at + chase.after_s, "chase", (incident_id, ticket_id, at))
+            return None
+        return self._chase_contact(state, at, self.scenario.incident(incident_id), ticket)
+
+    def _chase_contact(
+        self, state: ExamState, at: float, incident: Incident, ticket: Ticket
+    ) -> Out | None:
+        """In the customer's own chat or call while it lasts, else by the chase's channel."""
+        chase = incident.chase
+        assert chase is not None
+        main = state.conversations.get(conversation_id(incident.id))
+        if main is not None and main.is_live:
+            self._say(at, Utterance(main.id, chase.text, "chase"))
+            return None
+        if chase.channel == Channel.EMAIL.value:
+            return "customer_email", {"ticket_id": ticket.id, "text": chase.text, "kind": "chase"}
+        cid = chase_conversation_id(incident.id)
+        self._say(at, Utterance(cid, chase.text, "chase", reopen=True))
+        opened = {
+            "conversation_id": cid,
+            "customer_id": incident.customer,
+            "incident_id": incident.id,
+            "subject": incident.subject or incident.title,
+        }
+        return ("call_started" if chase.channel == Channel.CALL.value else "chat_opened"), opened
+
     # ------------------------------------------------------------------ observing
+
+    def _on_ticket_made(self, state: ExamState, event: Event) -> None:
+        """A ticket of an incident with a chase (made, or linked to the incident's
+        conversation): its wait starts now, once per incident."""
+        ticket = state.tickets.get(event.data.get("ticket_id", ""))
+        incident = self._incident(ticket.incident_id) if ticket is not None else None
+        if incident is None or incident.chase is None or incident.id in self._chase_planned:
+            return
+        self._chase_planned.add(incident.id)
+        due = event.exam_time + incident.chase.after_s
+        self._push(due, "chase", (incident.id, ticket.id, event.exam_time))
 
     def _on_session_started(self, state: ExamState, event: Event) -> None:
         for customer in state.customers.values():
@@ -539,23 +613,36 @@ class Simulation:
             second = incident.second_line
             if incident.customer != customer_id or second is None:
                 continue
-            pattern = dialogue.first_mention(second.relay_patterns, text, self.language)
+            questions = second.questions
+            done = self._relayed[incident_id]
+            if done >= len(questions):
+                continue
+            pattern = dialogue.first_mention(questions[done].relay_patterns, text, self.language)
             if pattern is None:
                 continue
             del self._relay_open[incident_id]
-            self._relayed.add(incident_id)
+            self._relayed[incident_id] += 1
             relayed.add(incident_id)
             reaction.flag(ev.relay_flag(pattern, state.groups.get(group, group), conv_id, seq))
             ticket = _incident_ticket(state, incident_id)
             if ticket is not None:
-                fixed = {
-                    "ticket_id": ticket.id,
-                    "group": group,
-                    "text": second.final_reply or dialogue.line(self.language, "fixed"),
-                    "question": False,
-                }
-                self._emit(state.now + second.delay_s, "second_line_reply", fixed)
+                self._emit(
+                    state.now + second.delay_s,
+                    "second_line_reply",
+                    self._next_from_group(ticket.id, group, second, done + 1),
+                )
         return relayed
+
+    def _next_from_group(
+        self, ticket_id: str, group: str, second: SecondLine, relayed: int
+    ) -> dict[str, Any]:
+        """The group's next question, or its final reply once every question was relayed."""
+        questions = second.questions
+        if relayed < len(questions):
+            text, question = questions[relayed].text, True
+        else:
+            text, question = second.final_reply or dialogue.line(self.language, "fixed"), False
+        return {"ticket_id": ticket_id, "group": group, "text": text, "question": question}
 
     def _settle(self, at: float, customer_id: str, reaction: _Reaction) -> None:
         """Log the flags and the mood change a candidate action caused, at its time."""
@@ -633,7 +720,7 @@ class Simulation:
         second = incident.second_line if incident else None
         if incident is None or second is None or not second.relay_patterns:
             return
-        if incident.id not in self._relayed:
+        if self._relayed[incident.id] < len(second.questions):
             self._relay_open[incident.id] = event.data["group"]
 
 

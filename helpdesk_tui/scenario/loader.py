@@ -13,13 +13,14 @@ import os
 import re
 import stat
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
 from helpdesk_tui import paths
 from helpdesk_tui.core.events import EVENT_SPECS, EventKind
 from helpdesk_tui.core.sla import SlaProfile
+from helpdesk_tui.core.sla_labels import LABEL_USES, merge_labels
 from helpdesk_tui.scenario._check import (
     At,
     Checker,
@@ -34,13 +35,16 @@ from helpdesk_tui.scenario.errors import Problem, ScenarioInvalid
 from helpdesk_tui.scenario.files import SCENARIO_MAX_BYTES, inside, special_entries
 from helpdesk_tui.scenario.kb_article import LANGUAGES, header_value, load_kb_folder
 from helpdesk_tui.scenario.model import (
+    CHASE_CHANNELS,
     MACRO_STATUSES,
+    STEP_CONDITIONS,
     Answer,
     AnswerAlternative,
     AnswerOption,
     CannedReply,
     Category,
     Channel,
+    Chase,
     Customer,
     DialogueRule,
     Fact,
@@ -57,10 +61,11 @@ from helpdesk_tui.scenario.model import (
     ProcedureStep,
     Scenario,
     SecondLine,
+    SecondLineQuestion,
     TechnicalLevel,
     keyword_forms,
 )
-from helpdesk_tui.scenario.sla_profile import check_format, check_sla_profile
+from helpdesk_tui.scenario.sla_profile import check_format, check_labels, check_sla_profile
 
 SCENARIO_FILE = "scenario.toml"
 _PROFILE_NAME = re.compile(r"[A-Za-z0-9_-]+")
@@ -76,12 +81,12 @@ STEP_EVENTS: tuple[str, ...] = tuple(
 _TOP_KEYS = (
     "format", "id", "title", "language", "duration_minutes", "sla_profile", "default",
     "kind", "aim", "description", "groups", "glossary", "canned", "macros", "procedures",
-    "categories", "customers", "incidents",
+    "categories", "customers", "incidents", "sla_labels",
 )  # fmt: skip
 _INCIDENT_KEYS = (
     "id", "title", "customer", "channel", "at_minute", "age_minutes", "subject", "body",
     "competencies", "messages", "facts", "rules", "fallback", "follow_up", "news_request",
-    "answer", "second_line", "ticket_category", "ticket_impact", "ticket_urgency",
+    "answer", "second_line", "ticket_category", "ticket_impact", "ticket_urgency", "chase",
 )  # fmt: skip
 _ANSWER_KEYS = (
     "category", "impact", "urgency", "kb_article", "solution", "solution_keywords",
@@ -91,7 +96,7 @@ _CUSTOMER_KEYS = (
     "id", "name", "persona", "department", "technical_level", "mood", "patience_minutes",
 )  # fmt: skip
 _SECOND_LINE_KEYS = (
-    "group", "delay_minutes", "reply", "question", "relay_patterns", "final_reply",
+    "group", "delay_minutes", "reply", "question", "relay_patterns", "final_reply", "questions",
 )  # fmt: skip
 _OPTION_KEYS = (
     "id", "text", "kb_article", "solution_keywords", "fits", "why", "solution_exclude",
@@ -278,6 +283,7 @@ class _Builder:
             self._check_coverage(incidents)
         if language is not None:
             self._check_article_languages(language)
+        sla = self._sla_with_labels(language)
         if (
             chk.has_errors
             or scenario_id is None
@@ -295,7 +301,7 @@ class _Builder:
             language=language,
             duration_s=self.duration_min * 60,
             sla_profile=str(raw["sla_profile"]),
-            sla=self.sla,
+            sla=sla or self.sla,
             groups=groups,
             procedures=procedures,
             categories=categories,
@@ -311,6 +317,35 @@ class _Builder:
             description=description,
             source_files=(self.chk.file, sla_path, *(a.path for a in articles)),
         )
+
+    def _sla_with_labels(self, language: str | None) -> SlaProfile | None:
+        """The profile with the scenario's `[sla_labels]` on top of its own labels; warns
+        about a level or priority that would read as written (in English) in the
+        scenario's language."""
+        profile = self.sla
+        if profile is None:
+            return None
+        own = check_labels(
+            self.chk, self.raw, "sla_labels", profile.levels, dict(profile.priorities)
+        )
+        profile = replace(profile, labels=merge_labels(profile.labels, own))
+        if language is not None and language != "en":
+            self._check_labels_complete(profile, language)
+        return profile
+
+    def _check_labels_complete(self, profile: SlaProfile, language: str) -> None:
+        for use in LABEL_USES:
+            keys = profile.priorities if use == "priority" else profile.levels
+            missing = [k for k in keys if not profile.has_label(use, k, language)]
+            if missing:
+                sample = missing[0]
+                self.chk.warning(
+                    At().key("sla_profile"),
+                    f"{use} {', '.join(repr(k) for k in missing)} of profile '{profile.id}' "
+                    f"have no '{language}' label — they would read as written in a "
+                    f"'{language}' exam; add [sla_labels.{language}.{use}] {sample} = \"...\" "
+                    f"to the scenario (or [labels.{language}.{use}] to the profile)",
+                )
 
     # --- helpers ------------------------------------------------------------------
     def _list(
@@ -462,7 +497,10 @@ class _Builder:
     def _step(self, at: At, t: dict[str, Any]) -> ProcedureStep | None:
         chk = self.chk
         chk.unknown_keys(
-            t, at, ("id", "label", "patterns", "event", "optional", "channels"), "a procedure step"
+            t,
+            at,
+            ("id", "label", "patterns", "event", "optional", "channels", "when"),
+            "a procedure step",
         )
         step_id, label = chk.ident(t, at), chk.string(t, at, "label")
         has_patterns, has_event = "patterns" in t, "event" in t
@@ -477,9 +515,23 @@ class _Builder:
         events = self._step_events(t, at) if has_event else ()
         optional = chk.boolean(t, at, "optional")
         channels = self._step_channels(t, at)
+        when = self._step_condition(t, at)
         if not step_id or not label or not (patterns or events):
             return None
-        return ProcedureStep(step_id, label, patterns, events, optional, channels)
+        return ProcedureStep(step_id, label, patterns, events, optional, channels, when)
+
+    def _step_condition(self, t: dict[str, Any], at: At) -> str | None:
+        """`when`: one condition of the closed vocabulary (STEP_CONDITIONS)."""
+        when = self.chk.string(t, at, "when", required=False)
+        if when is None or when in STEP_CONDITIONS:
+            return when
+        known = tuple(STEP_CONDITIONS)
+        self.chk.error(
+            at.key("when"),
+            f"unknown condition '{when}'{did_you_mean(when, known)} — must be one of "
+            f"{', '.join(known)} (docs/scenario-format.md, conditional steps)",
+        )
+        return None
 
     def _step_channels(self, t: dict[str, Any], at: At) -> tuple[str, ...]:
         """`channels`: the step applies only to incidents that come in these ways."""
@@ -551,6 +603,7 @@ class _Builder:
         fallback = self._optional_text(t, at, "fallback") or None
         follow_up = self._timed(t, at, "follow_up", FollowUp)
         news_request = self._timed(t, at, "news_request", NewsRequest)
+        chase = self._chase(t, at)
         answer = self._answer(t, at)
         second_line = self._second_line(t, at, answer)
         ticket = self._ticket_fields(t, at, channel)
@@ -562,7 +615,7 @@ class _Builder:
             id=incident_id, title=title, customer=customer, channel=channel, at_s=at_min * 60,
             competencies=competencies, answer=answer, messages=messages, facts=facts,
             rules=rules, fallback=fallback, follow_up=follow_up, news_request=news_request,
-            second_line=second_line, **ticket,
+            second_line=second_line, chase=chase, **ticket,
         )  # fmt: skip
 
     def _at_minute(self, t: dict[str, Any], at: At, channel: Channel | None) -> float | None:
@@ -681,6 +734,27 @@ class _Builder:
         after = self.chk.number(table, where, "after_minutes", positive=True)
         text = self.chk.string(table, where, "text")
         return make(after * 60, text) if after is not None and text else None
+
+    def _chase(self, t: dict[str, Any], at: At) -> Chase | None:
+        """`[incidents.chase]`: after_minutes, channel (chat, call or email), text."""
+        chk = self.chk
+        table = chk.table(t, at, "chase", required=False)
+        if table is None:
+            return None
+        where = at.key("chase")
+        chk.unknown_keys(table, where, ("after_minutes", "channel", "text"), "a chase")
+        after = chk.number(table, where, "after_minutes", positive=True)
+        channel = chk.string(table, where, "channel", choices=CHASE_CHANNELS)
+        text = chk.string(table, where, "text")
+        if after is not None and self.duration_min is not None and after >= self.duration_min:
+            chk.warning(
+                where.key("after_minutes"),
+                f"{after:g} minutes is not shorter than the exam ({self.duration_min:g}) — the "
+                "customer would never chase; give a wait shorter than the exam",
+            )
+        if after is None or channel is None or not text:
+            return None
+        return Chase(after * 60, channel, text)
 
     def _ticket_fields(self, t: dict[str, Any], at: At, channel: Channel | None) -> dict[str, Any]:
         """subject, body, age and pre-filled fields of email and queue tickets."""
@@ -861,9 +935,34 @@ class _Builder:
                 where.key("final_reply"),
                 "is never sent — the final reply follows the answer to the second line's question; set question = true, or put this text in reply",
             )
-        if not group or delay is None or not reply:
+        more = self._more_questions(table, where, question)
+        if not group or delay is None or not reply or more is None:
             return None
-        return SecondLine(group, delay * 60, reply, question, relay, final)
+        return SecondLine(group, delay * 60, reply, question, relay, final, more)
+
+    def _more_questions(
+        self, table: dict[str, Any], where: At, question: bool
+    ) -> tuple[SecondLineQuestion, ...] | None:
+        """`[[incidents.second_line.questions]]`: further rounds, each text + relay_patterns."""
+        chk = self.chk
+        if "questions" not in table:
+            return ()
+        entries = chk.tables(table, where, "questions")
+        if entries and not question:
+            chk.error(
+                where.key("questions"),
+                "are never asked — further questions follow the first one; set question = true "
+                "and put the first question in reply",
+            )
+            return None
+        found: list[SecondLineQuestion] = []
+        for entry_at, entry in entries:
+            chk.unknown_keys(entry, entry_at, ("text", "relay_patterns"), "a second-line question")
+            text = chk.string(entry, entry_at, "text")
+            relay = self._patterns(entry, entry_at, "relay_patterns")
+            if text and relay:
+                found.append(SecondLineQuestion(text, relay))
+        return tuple(found) if len(found) == len(entries) else None
 
     # --- the scenario as a whole --------------------------------------------------
     def _check_coverage(self, incidents: tuple[Incident, ...]) -> None:

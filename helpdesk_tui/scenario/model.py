@@ -115,9 +115,61 @@ class ProcedureStep:
     """Done where it applies ("correct the category only if it is wrong"): not missing when absent."""
     channels: tuple[str, ...] = ()
     """The step applies only to incidents that come in these ways (empty: every channel)."""
+    when: str | None = None
+    """A condition on the incident's ticket (STEP_CONDITIONS): the step applies only when it holds."""
 
     def applies_to(self, channel: str) -> bool:
         return not self.channels or channel in self.channels
+
+    def applies_in(self, incident: Incident | None) -> bool:
+        """Channel and condition both allow the step for this incident.
+
+        A conditional step never applies to a ticket the answer key does not
+        know: nothing says whether its condition holds.
+        """
+        if incident is None:
+            return not self.when
+        if not self.applies_to(incident.channel.value):
+            return False
+        return self.when is None or condition_holds(self.when, incident)
+
+
+STEP_CONDITIONS: dict[str, str] = {
+    "category_wrong": "the ticket arrived with a category other than the answer key's",
+    "impact_wrong": "the ticket arrived with an impact other than the answer key's",
+    "urgency_wrong": "the ticket arrived with an urgency other than the answer key's",
+    "fields_wrong": "the ticket arrived with a category, impact or urgency other than the key's",
+    "transfer_needed": "the answer key transfers the incident to a group",
+    "solved_here": "the answer key solves the incident at the service desk (no transfer)",
+}
+"""The closed vocabulary of `when` on a procedure step: each a fact of the scenario
+(how the ticket arrived, what the answer key says), so the customers, the scripted
+candidates and the evidence all read the same condition the same way."""
+
+_PREFILLED = {
+    "category_wrong": ("ticket_category", "category"),
+    "impact_wrong": ("ticket_impact", "impact"),
+    "urgency_wrong": ("ticket_urgency", "urgency"),
+}
+
+
+def condition_holds(when: str, incident: Incident) -> bool:
+    """Whether a step's `when` holds for this incident (unknown conditions never do).
+
+    "Wrong" means filled in by whoever logged the ticket, and not as the key
+    says: an empty field is missing, not wrong (DATA-1 asks for it anyway).
+    """
+    if when in _PREFILLED:
+        given, key = _PREFILLED[when]
+        value = getattr(incident, given)
+        return value is not None and value != getattr(incident.answer, key)
+    if when == "fields_wrong":
+        return any(condition_holds(c, incident) for c in _PREFILLED)
+    if when == "transfer_needed":
+        return incident.answer.transfer_group is not None
+    if when == "solved_here":
+        return incident.answer.transfer_group is None
+    return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +231,24 @@ class NewsRequest:
     text: str
 
 
+CHASE_CHANNELS: tuple[str, ...] = ("chat", "call", "email")
+"""How a customer may chase their ticket for news."""
+
+
+@dataclass(frozen=True, slots=True)
+class Chase:
+    """A customer whose ticket got no update for `after_s` gets in touch (SOL-6).
+
+    The wait counts from the ticket's creation, and again from each later
+    update the customer receives; the customer chases once, by `channel`
+    (chat, call or email), saying `text`.
+    """
+
+    after_s: float
+    channel: str
+    text: str
+
+
 def keyword_forms(keyword: str) -> tuple[str, ...]:
     """The words a keyword accepts: "reconnect | connect again" is either one."""
     return tuple(f.strip() for f in keyword.split("|") if f.strip())
@@ -235,8 +305,21 @@ class Answer:
 
 
 @dataclass(frozen=True, slots=True)
+class SecondLineQuestion:
+    """A further question the second line asks once the previous one was relayed."""
+
+    text: str
+    relay_patterns: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class SecondLine:
-    """How the group a ticket was transferred to answers, after `delay_s` (SOL-5)."""
+    """How the group a ticket was transferred to answers, after `delay_s` (SOL-5).
+
+    With `question`, `reply` is its first question; `more` are asked in turn,
+    each `delay_s` after the candidate relayed the one before, and
+    `final_reply` comes after the last.
+    """
 
     group: str
     delay_s: float
@@ -245,6 +328,18 @@ class SecondLine:
     relay_patterns: tuple[str, ...] = ()
     final_reply: str | None = None
     """What the group says once its question was answered (None: a built-in "fixed it")."""
+    more: tuple[SecondLineQuestion, ...] = ()
+
+    @property
+    def questions(self) -> tuple[SecondLineQuestion, ...]:
+        """Every question round in order (none when the first reply is not a question)."""
+        if not self.question:
+            return ()
+        return (SecondLineQuestion(self.reply, self.relay_patterns), *self.more)
+
+    def relay_patterns_for(self, text: str) -> tuple[str, ...]:
+        """The relay patterns of the question the group said in `text` (() for news)."""
+        return next((q.relay_patterns for q in self.questions if q.text == text), ())
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,6 +360,7 @@ class Incident:
     follow_up: FollowUp | None = None
     news_request: NewsRequest | None = None
     second_line: SecondLine | None = None
+    chase: Chase | None = None
     subject: str | None = None
     body: str | None = None
     age_s: float | None = None

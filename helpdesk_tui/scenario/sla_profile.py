@@ -13,8 +13,16 @@ from pathlib import Path
 from typing import Any
 
 from helpdesk_tui.core.sla import PriorityTargets, SlaProfile
+from helpdesk_tui.core.sla_labels import LABEL_LANGUAGES, LABEL_USES, MAX_LABEL
 from helpdesk_tui.core.state import TicketStatus
-from helpdesk_tui.scenario._check import At, Checker, choices_text, parse_toml, read_text
+from helpdesk_tui.scenario._check import (
+    At,
+    Checker,
+    choices_text,
+    did_you_mean,
+    parse_toml,
+    read_text,
+)
 from helpdesk_tui.scenario.errors import Problem, ScenarioInvalid
 from helpdesk_tui.scenario.files import SLA_PROFILE_MAX_BYTES
 
@@ -34,6 +42,7 @@ _TOP_KEYS = (
     "pausing_states",
     "matrix",
     "priorities",
+    "labels",
 )
 _PRIORITY_KEYS = (
     "name",
@@ -86,6 +95,7 @@ def _build(chk: Checker, raw: dict[str, Any], path: Path) -> SlaProfile | None:
     pausing = _pausing_states(chk, raw)
     priorities = _priorities(chk, raw, warning_at)
     matrix = _matrix(chk, raw, levels, priorities)
+    labels = check_labels(chk, raw, "labels", levels, priorities)
     if (
         profile_id is None
         or name is None
@@ -95,7 +105,7 @@ def _build(chk: Checker, raw: dict[str, Any], path: Path) -> SlaProfile | None:
         or matrix is None
     ):
         return None
-    return SlaProfile(profile_id, name, levels, matrix, priorities, pausing)
+    return SlaProfile(profile_id, name, levels, matrix, priorities, pausing, labels)
 
 
 def check_format(chk: Checker, raw: dict[str, Any]) -> None:
@@ -287,3 +297,77 @@ def _matrix_row(
             ok = False
         cells[urgency] = cell
     return cells if ok else None
+
+
+def check_labels(
+    chk: Checker,
+    raw: dict[str, Any],
+    key: str,
+    levels: tuple[str, ...] | None,
+    priorities: dict[str, Any] | None,
+) -> dict[str, dict[str, dict[str, str]]]:
+    """`[<key>.<language>.<use>]` tables: labels of levels (impact, urgency) and
+    priorities (by id) per language; what is wrong is reported and left out."""
+    table = chk.table(raw, At(), key, required=False)
+    found: dict[str, dict[str, dict[str, str]]] = {}
+    for language, uses in (table or {}).items():
+        at = At().key(key).key(language)
+        if language not in LABEL_LANGUAGES:
+            chk.error(
+                at,
+                f"unknown language '{language}'{did_you_mean(language, LABEL_LANGUAGES)} — "
+                f"must be one of {', '.join(LABEL_LANGUAGES)}",
+            )
+            continue
+        if chk.table(table, At().key(key), language) is None:
+            continue
+        for use in uses:
+            labels = _use_labels(chk, uses, at, use, levels, priorities)
+            if labels:
+                found.setdefault(language, {})[use] = labels
+    return found
+
+
+def _use_labels(
+    chk: Checker,
+    uses: dict[str, Any],
+    at: At,
+    use: str,
+    levels: tuple[str, ...] | None,
+    priorities: dict[str, Any] | None,
+) -> dict[str, str]:
+    where = at.key(use)
+    if use not in LABEL_USES:
+        chk.error(
+            where,
+            f"unknown use '{use}'{did_you_mean(use, LABEL_USES)} — must be one of "
+            f"{', '.join(LABEL_USES)} (a level reads differently as impact or urgency: "
+            'French "impact bas", "urgence basse")',
+        )
+        return {}
+    table = chk.table(uses, at, use)
+    if table is None:
+        return {}
+    keys = tuple(priorities or ()) if use == "priority" else tuple(levels or ())
+    what = "a priority of the SLA profile" if use == "priority" else "a level of the SLA profile"
+    labels: dict[str, str] = {}
+    for name in table:
+        if keys and name not in keys:
+            chk.error(
+                where.key(name),
+                f"'{name}' is not {what}{did_you_mean(name, keys)} — must be one of: "
+                f"{choices_text(keys)}",
+            )
+            continue
+        text = chk.string(table, where, name)
+        if text is None:
+            continue
+        if len(text) > MAX_LABEL:
+            chk.error(
+                where.key(name),
+                f"is {len(text)} characters — a label must fit a form's choice box: at most "
+                f"{MAX_LABEL}",
+            )
+            continue
+        labels[name] = text
+    return labels

@@ -50,7 +50,7 @@ class Planner:
         done: set[str] = set()
         steps: list[Step] = []
         for proc_step in procedure.steps:
-            if not proc_step.applies_to(incident.channel.value):
+            if not proc_step.applies_in(incident):
                 continue
             if proc_step.patterns:
                 steps += self._pattern_step(job, proc_step, done)
@@ -441,30 +441,36 @@ class Planner:
         """
         second = job.incident.second_line
         steps = [Step("wait for the second line", "wait", lambda s, j: bool(j.second_line))]
-        if second is not None and second.question:
-            if self.style.relay:
-                steps += [
-                    Step("relay the question", "say", self._relay_text, written=True),
-                    Step(
-                        "record the answer", "do", self._record_answer, needs_reply=True, cost=4.0
-                    ),
-                ]
+        rounds = len(second.questions) if second is not None else 0
+        for index in range(rounds if self.style.relay else 0):
+            if index:
+                steps.append(Step("wait for the next question", "wait", _asked(index)))
+            steps += [
+                Step("relay the question", "say", self._relay_text_of(index), written=True),
+                Step("record the answer", "do", self._record_answer, needs_reply=True, cost=4.0),
+            ]
+        if rounds:
             steps.append(Step("wait for the fix", "wait", _fixed_after_relay))
         steps.append(Step("pass the news on", "say", self._news_text, written=True))
         return steps
 
-    def _relay_text(self, state: ExamState, job: Job) -> Said | None:
-        question = next((text for _, text, q, _ in job.second_line if q), None)
-        second = job.incident.second_line
-        if question is None or second is None:
-            return None
-        group = self.scenario.group(second.group).name
-        question = _without_sender(question, group)
-        text = self.t.phrase("relay", group=group, question=question)
-        relay = second.relay_patterns
-        if relay and not dialogue.first_mention(relay, text, self.t.language):
-            text += f" ({second.relay_patterns[0]})"
-        return self.t.plain(text, self.t.novice(state, job.incident.customer)), None
+    def _relay_text_of(self, index: int) -> Callable[[ExamState, Job], Said | None]:
+        """Relaying the group's question of round `index` (0: its first reply)."""
+
+        def make(state: ExamState, job: Job) -> Said | None:
+            asked = [text for _, text, q, _ in job.second_line if q]
+            second = job.incident.second_line
+            if len(asked) <= index or second is None or len(second.questions) <= index:
+                return None
+            group = self.scenario.group(second.group).name
+            question = _without_sender(asked[index], group)
+            text = self.t.phrase("relay", group=group, question=question)
+            relay = second.questions[index].relay_patterns
+            if relay and not dialogue.first_mention(relay, text, self.t.language):
+                text += f" ({relay[0]})"
+            return self.t.plain(text, self.t.novice(state, job.incident.customer)), None
+
+        return make
 
     def _record_answer(self, state: ExamState, job: Job) -> Command | None:
         ticket = job.ticket(state)
@@ -524,6 +530,15 @@ def _nothing(job: Job) -> list[Step]:
     return []
 
 
+def _asked(index: int) -> Callable[[ExamState, Job], bool]:
+    """The second line has asked its question of round `index` (counted from 0)."""
+
+    def asked(state: ExamState, job: Job) -> bool:
+        return sum(1 for _, _, q, _ in job.second_line if q) > index
+
+    return asked
+
+
 def _fixed_after_relay(state: ExamState, job: Job) -> bool:
     """The second line's news after the question (after the relay, when there was one)."""
     since = job.relayed_at if job.relayed_at is not None else -1.0
@@ -543,4 +558,5 @@ def _for_second_line(job: Job, fact: Fact, lang: str) -> bool:
     second = job.incident.second_line
     if second is None or not second.question:
         return False
-    return any(dialogue.first_mention(second.relay_patterns, ask, lang) for ask in fact.ask)
+    patterns = tuple(p for q in second.questions for p in q.relay_patterns)
+    return any(dialogue.first_mention(patterns, ask, lang) for ask in fact.ask)

@@ -25,7 +25,7 @@ from helpdesk_tui.customers import dialogue
 from helpdesk_tui.customers.simulation import conversation_id
 from helpdesk_tui.kb.search import KbIndex
 from helpdesk_tui.scenario.model import Scenario
-from helpdesk_tui.simulate.jobs import Job, Step, Style
+from helpdesk_tui.simulate.jobs import Command, Job, Step, Style
 from helpdesk_tui.simulate.plan import Planner
 from helpdesk_tui.simulate.policy import Action, Policy
 
@@ -71,6 +71,7 @@ class ScriptedCandidate(Policy):
             "customer_message": self._on_customer_message,
             "second_line_reply": self._on_second_line,
             "ticket_transferred": self._on_transferred,
+            "customer_email": self._on_customer_email,
         }.get(event.type)
         if handler is not None:
             handler(event)
@@ -144,6 +145,18 @@ class ScriptedCandidate(Policy):
             job.extra.append(
                 Step("close the chat", "do", _close(cid), needs_reply=True, conv=cid, cost=2.0)
             )
+
+    def _on_customer_email(self, event: Event) -> None:
+        """A customer who chased by e-mail gets a written update on their ticket."""
+        job = self.by_ticket.get(event.data["ticket_id"])
+        if job is None or not self.style.answer_waiting:
+            return
+
+        def answer(state: ExamState, j: Job) -> Command | None:
+            text = self.planner.t.phrase("progress", **self._news(state, j))
+            return "ticket_reply_added", {"ticket_id": j.ticket_id or "", "text": text}
+
+        job.extra.append(Step("answer the e-mail", "do", answer, cost=6.0))
 
     def _waiting_text(self, state: ExamState, job: Job) -> tuple[str, str | None] | None:
         return self.planner.t.phrase("waiting", **self._news(state, job)), None

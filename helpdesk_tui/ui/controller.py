@@ -22,7 +22,7 @@ from helpdesk_tui.core.state import Conversation, ExamState, Ticket, TicketStatu
 from helpdesk_tui.eventlog.errors import LogError
 from helpdesk_tui.i18n import N_, _, gettext_in
 from helpdesk_tui.scenario.model import CannedReply, KbArticle, Macro, Scenario
-from helpdesk_tui.ui.format import clock, one_line
+from helpdesk_tui.ui.format import clock, one_line, priority_label
 from helpdesk_tui.ui.queue_model import QueueModel
 
 
@@ -145,12 +145,7 @@ class StateView:
         return named
 
     def priority_label(self, priority: str | None) -> str:
-        profile = self.state.sla_profile
-        if priority is None:
-            return "–"
-        if profile and priority in profile.priorities:
-            return f"{priority} {_(profile.priorities[priority].name)}"
-        return priority
+        return priority_label(priority, self.state.sla_profile)
 
     def conversation_label(self, conversation_id: str) -> str:
         """How a conversation is named on screen: who and when, never its id (a
@@ -400,6 +395,9 @@ class ExamController(StateView):
             return Arrival(
                 seq, N_("New e-mail {ticket} from {name}: {title}"), values, data["ticket_id"]
             )
+        if event.type == "customer_email":
+            values = {"ticket": data["ticket_id"]}
+            return Arrival(seq, N_("The customer wrote on {ticket}"), values, data["ticket_id"])
         if event.type == "second_line_reply":
             group = self.state.groups.get(data["group"], data["group"])
             values = {"group": group, "ticket": data["ticket_id"]}

@@ -9,8 +9,10 @@ from __future__ import annotations
 import math
 
 from helpdesk_tui.core.phrase import say
+from helpdesk_tui.core.sla import SlaProfile
+from helpdesk_tui.core.sla_labels import sla_label
 from helpdesk_tui.core.state import TicketStatus
-from helpdesk_tui.i18n import N_, _
+from helpdesk_tui.i18n import N_, _, current_language
 
 STATUS_LABELS: dict[str, str] = {
     TicketStatus.NEW.value: N_("new"),
@@ -27,17 +29,6 @@ MOOD_LABELS: dict[str, str] = {
     "irritated": N_("irritated"),
     "angry": N_("angry"),
 }
-
-LEVEL_LABELS: dict[str, str] = {
-    "high": N_("high"),
-    "medium": N_("medium"),
-    "low": N_("low"),
-}
-
-
-PRIORITY_NAMES: tuple[str, ...] = (N_("Critical"), N_("High"), N_("Medium"), N_("Low"))
-"""The bundled SLA profile's priority names: a profile's own name is shown through the
-catalogue, so these read in the UI's language (another name is shown as written)."""
 
 END_REASON_LABELS: dict[str, str] = {
     "completed": N_("completed"),
@@ -86,10 +77,23 @@ def mood_label(mood: str) -> str:
     return _(MOOD_LABELS[mood]) if mood in MOOD_LABELS else mood
 
 
-def level_label(level: str | None) -> str:
+def level_label(level: str | None, use: str, profile: SlaProfile | None) -> str:
+    """An impact or urgency level (`use`) in the UI's language: the scenario's or the
+    profile's label, else the built-in one (French "impact bas", "urgence basse")."""
     if level is None:
         return "–"
-    return _(LEVEL_LABELS[level]) if level in LEVEL_LABELS else level
+    if profile is None:
+        return sla_label({}, use, level, current_language()) or level
+    return profile.label(use, level, current_language())
+
+
+def priority_label(priority: str | None, profile: SlaProfile | None) -> str:
+    """ "P1 Critical" / "P1 Kritiek" / "P1 Critique"; the bare id without a profile."""
+    if priority is None:
+        return "–"
+    if profile is None or priority not in profile.priorities:
+        return priority
+    return f"{priority} {profile.label('priority', priority, current_language())}"
 
 
 def clock(seconds: float) -> str:

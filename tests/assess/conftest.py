@@ -46,7 +46,12 @@ def sim_logs(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], 
 
     folder = tmp_path_factory.mktemp("sim")
     logs = {}
-    for scenario_id in ("en-northwind-monday", "nl-verhaeghe-dinsdag", "nl-lindeveld-examen"):
+    for scenario_id in (
+        "en-northwind-monday",
+        "nl-verhaeghe-dinsdag",
+        "nl-lindeveld-examen",
+        "en-calder-valley-exam",
+    ):
         scenario = bundled_scenario(scenario_id)
         for policy in ("ideal", "idle"):
             path = folder / f"{scenario_id}-{policy}.jsonl"

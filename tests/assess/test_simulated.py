@@ -1,4 +1,4 @@
-"""Evidence from the logs `helpdesk-exam simulate` writes, on the bundled practice scenarios and the Dutch exam."""
+"""Evidence from the logs `helpdesk-exam simulate` writes, on the bundled practice scenarios and the exams."""
 
 from __future__ import annotations
 
@@ -10,7 +10,13 @@ from helpdesk_tui.assess.model import EvidenceStatus
 from helpdesk_tui.assess.pipeline import assess_log
 from helpdesk_tui.scenario.competencies import COMPETENCY_IDS
 
-SCENARIOS = ("en-northwind-monday", "nl-verhaeghe-dinsdag", "nl-lindeveld-examen")
+SCENARIOS = (
+    "en-northwind-monday",
+    "nl-verhaeghe-dinsdag",
+    "nl-lindeveld-examen",
+    "en-calder-valley-exam",
+)
+EXAMS = ("nl-lindeveld-examen", "en-calder-valley-exam")
 
 
 @pytest.mark.parametrize("scenario_id", SCENARIOS)
@@ -28,6 +34,17 @@ def test_the_ideal_policy_has_evidence_for_all_22(
     # The simulation's own flags made it into the evidence.
     assert any(i.kind == "flag" or i.figures.get("flags") for i in evidence.for_competency("COM-4"))
     assert evidence.sla_met_ratio == 1.0
+
+
+@pytest.mark.parametrize("scenario_id", EXAMS)
+def test_an_exam_observes_every_competency_three_times_in_the_ideal_run(
+    sim_logs: dict[tuple[str, str], Path], scenario_id: str
+) -> None:
+    """Issue 16: one slip must not decide a competency, so the ideal run leaves 3 items or more."""
+    evidence = assess_log(sim_logs[(scenario_id, "ideal")], None).evidence
+    for cid in COMPETENCY_IDS:
+        observed = [i for i in evidence.for_competency(cid) if i.observed]
+        assert len(observed) >= 3, (cid, [i.summary for i in observed])
 
 
 @pytest.mark.parametrize("scenario_id", SCENARIOS)

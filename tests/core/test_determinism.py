@@ -92,6 +92,7 @@ def whole_exam(payload: dict[str, Any]) -> list[Event]:
         ev("ticket_opened", 410, ticket_id="T-2"),
         ev("ticket_resolved", 420, ticket_id="T-2", solution="VPN restarted", kb_article="KB-003"),
         ev("ticket_reopened", 430, ticket_id="T-2", reason="Down again"),
+        ev("customer_email", 430.5, ticket_id="T-2", text="Still down, any news?", kind="chase"),
         ev(
             "ticket_updated",
             431,

@@ -309,3 +309,66 @@ def test_a_missing_profile_file(tmp_path: Path) -> None:
     profile, problems = check_sla_profile(tmp_path / "none.toml")
     assert profile is None
     assert problems[0].message == "does not exist — expected the SLA profile (TOML) here"
+
+
+def test_labels_per_language_and_use_load_and_the_scenario_overrides_them(
+    tmp_path: Path,
+) -> None:
+    """The profile's labels beat the built-in ones; the scenario's beat the profile's."""
+    from helpdesk_tui.scenario.loader import load_scenario
+    from scenario.kit import valid_data
+
+    labels = (
+        '\n[labels.fr.impact]\nlow = "faible"\n'
+        '\n[labels.fr.urgency]\nlow = "peu urgente"\n'
+        '\n[labels.nl.priority]\nP1 = "Spoed"\n'
+    )
+    profile = load_sla_profile(write(tmp_path, STANDARD + labels))
+    assert profile.label("impact", "low", "fr") == "faible"
+    assert profile.label("urgency", "low", "fr") == "peu urgente"
+    assert profile.label("urgency", "medium", "fr") == "moyenne"  # built-in
+    assert profile.label("priority", "P1", "nl") == "Spoed"
+    assert profile.label("priority", "P2", "nl") == "Hoog"  # built-in, by the name "High"
+    assert SlaProfile.from_dict(profile.to_dict()).labels == profile.labels  # through the log
+
+    folder = tmp_path / "scn"
+    (folder / "kb").mkdir(parents=True)
+    for article in (SLA_DIR.parent / "valid" / "kb").glob("*.md"):
+        (folder / "kb" / article.name).write_text(article.read_text("utf-8"), "utf-8")
+    data = valid_data()
+    data["sla_labels"] = {"fr": {"impact": {"low": "bas"}}}
+    (folder / "scenario.toml").write_text(toml_dumps(data), "utf-8")
+    scenario = load_scenario(folder, tmp_path)
+    assert scenario.sla.label("impact", "low", "fr") == "bas"  # the scenario's
+    assert scenario.sla.label("urgency", "low", "fr") == "peu urgente"  # the profile's
+
+
+def test_a_label_in_an_unknown_language_is_refused_with_the_fix(tmp_path: Path) -> None:
+    path = write(tmp_path, STANDARD + '\n[labels.es.impact]\nlow = "bajo"\n')
+    _, problems = check_sla_profile(path)
+    [problem] = [p for p in problems if p.is_error]
+    assert problem.field_path == "labels.es"
+    assert "unknown language 'es' — must be one of en, nl, fr" in problem.message
+
+
+def test_a_dutch_scenario_is_warned_about_a_priority_that_would_read_in_english(
+    tmp_path: Path,
+) -> None:
+    from helpdesk_tui.scenario.loader import validate_scenario
+    from scenario.kit import valid_data
+
+    write(tmp_path, STANDARD.replace('name = "High"', 'name = "Urgent"'))
+    folder = tmp_path / "scn"
+    (folder / "kb").mkdir(parents=True)
+    for article in (SLA_DIR.parent / "valid" / "kb").glob("*.md"):
+        (folder / "kb" / article.name).write_text(article.read_text("utf-8"), "utf-8")
+    data = valid_data()
+    data["language"] = "nl"
+    (folder / "scenario.toml").write_text(toml_dumps(data), "utf-8")
+    problems = validate_scenario(folder, tmp_path)
+    [label] = [p for p in problems if "label" in p.message]
+    assert label.severity == "warning" and label.field_path == "sla_profile"
+    assert "priority 'P2'" in label.message and "[sla_labels.nl.priority] P2" in label.message
+    data["sla_labels"] = {"nl": {"priority": {"P2": "Dringend"}}}
+    (folder / "scenario.toml").write_text(toml_dumps(data), "utf-8")
+    assert not [p for p in validate_scenario(folder, tmp_path) if "label" in p.message]

@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from helpdesk_tui.core.events import Event
 from helpdesk_tui.core.state import ExamState
-from helpdesk_tui.scenario.model import Scenario
+from helpdesk_tui.scenario.model import Scenario, keyword_forms
 from helpdesk_tui.simulate.runner import RunResult
 
 SCREEN_WORK = {
@@ -148,11 +148,16 @@ def _solutions_given(scenario: Scenario, state: ExamState) -> bool:
         keysets += [o.solution_keywords for o in answer.options if o.fits]
         told = " ".join(_told(state, ticket_id))
         return answer.transfer_group is not None or any(
-            keys and all(says(told, k) or fold(k).strip() in fold(told) for k in keys)
+            keys and all(any(_told_word(told, f) for f in keyword_forms(k)) for k in keys)
             for keys in keysets
         )
 
     return bool(resolved) and all(told_the_answer(t.id, t.incident_id or "") for t in resolved)
+
+
+def _told_word(told: str, word: str) -> bool:
+    """One form of a keyword ("counter 5 | free counter" has two) is in what the customer was told."""
+    return says(told, word) or fold(word).strip() in fold(told)
 
 
 def _fitting_options(scenario: Scenario, state: ExamState) -> bool:

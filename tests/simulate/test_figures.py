@@ -45,12 +45,16 @@ LAYER_GAPS = (
     "empathy phrasings as their acts (COM-4, COM-1/SOL-1 check step); see docs/simulation.md"
 )
 WORDED_SHORT: dict[str, str] = {
-    "en-northwind-monday": f"16 of 22: {LAYER_GAPS}; the KB sentences picked for the new "
+    "en-northwind-monday": f"18 of 22 (2026-12-03, i13-format): {LAYER_GAPS}; the KB sentences picked for the new "
     "starter leave out 'other user' (SOL-7, SOL-3); an update without news the layer reads "
     "(SOL-6)",
     "nl-verhaeghe-dinsdag": f"16 of 22: {LAYER_GAPS}; SOL-7/SOL-3/SOL-8 on KB wording",
     "fr-val-de-lesse-garde": f"18 of 22: {LAYER_GAPS}; SOL-6 (progress phrasings)",
     "nl-lindeveld-examen": f"16 of 22: {LAYER_GAPS} (measured 2026-12-03 on the merged main)",
+    "en-calder-valley-exam": f"17 of 22: {LAYER_GAPS}; pasting a whole KB article that lists "
+    "every option gives several options at once (SIM-1 on the card-reader call, SOL-3 on three "
+    "tickets with options); steps out of the procedure's order (COM-1, SOL-1) "
+    "(measured 2026-12-03)",
 }
 """Bundled scenarios where `worded` does not reach 21 yet, with why (see docs/simulation.md).
 

@@ -53,6 +53,10 @@ FEED_CATCH_UP = 200
 """Records written to the feed from one poll; a long log read at start shows its latest."""
 
 
+NARROW_BELOW = 110
+"""Terminal width under which the observer's right-hand column narrows (screen.tcss)."""
+
+
 class ObserveScreen(Paced, Screen[None]):
     """A live, read-only view of one running exam."""
 
@@ -117,6 +121,11 @@ class ObserveScreen(Paced, Screen[None]):
         self.query_one("#ob-queue", TicketQueue).focus()
 
     # ------------------------------------------------------------------ following
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Below 110 columns the right-hand column narrows, so the queue keeps every
+        column in view down to a 100-column terminal (issue 14, finding 11)."""
+        self.set_class(event.size.width < NARROW_BELOW, "-narrow")
 
     def poll(self) -> FollowUpdate:
         """Take what the log gained since the last poll, fold it, redraw (also the clocks)."""
@@ -288,7 +297,11 @@ class ObserveScreen(Paced, Screen[None]):
             entries = entries[-FEED_CATCH_UP:]
         for entry in entries:
             feed.write(
-                Text(record_line(entry.seq, entry.event, names), no_wrap=True, overflow="ellipsis")
+                Text(
+                    record_line(entry.seq, entry.event, names, self.state.sla_profile),
+                    no_wrap=True,
+                    overflow="ellipsis",
+                )
             )
         for mark in update.marks:
             if mark.reason is not None:

@@ -14,8 +14,16 @@ from collections.abc import Callable
 from typing import Any
 
 from helpdesk_tui.core.events import Event
+from helpdesk_tui.core.sla import SlaProfile
 from helpdesk_tui.i18n import N_, _
-from helpdesk_tui.ui.format import clock, end_reason_label, form_label, one_line
+from helpdesk_tui.ui.format import (
+    clock,
+    end_reason_label,
+    form_label,
+    level_label,
+    one_line,
+    priority_label,
+)
 
 QUOTE = 80
 """Characters of a quoted text kept in one line."""
@@ -36,6 +44,7 @@ LABELS: dict[str, str] = {
     "email_received": N_("e-mail {ticket}: {title}"),
     "ticket_preloaded": N_("in the queue {ticket}: {title}"),
     "second_line_reply": N_("{group} replied on {ticket}: {text}"),
+    "customer_email": N_("the customer wrote on {ticket}: {text}"),
     "mood_changed": N_("{customer} is now {mood} ({cause})"),
     "evidence_flagged": N_("flag {competency}: {reason}"),
     "ticket_created": N_("created {ticket}: {title}"),
@@ -65,13 +74,35 @@ def _quote(text: Any) -> str:
     return line if len(line) <= QUOTE else line[: QUOTE - 1] + "…"
 
 
-def _fields(event: Event, name: Callable[[str], str]) -> dict[str, str]:
+FIELD_NAMES: dict[str, str] = {
+    "title": N_("title"),
+    "description": N_("description"),
+    "category": N_("category"),
+    "impact": N_("impact"),
+    "urgency": N_("urgency"),
+    "priority": N_("priority"),
+}
+"""A ticket's fields as a change line names them."""
+
+
+def _change(name: str, value: Any, profile: SlaProfile | None) -> str:
+    """`impact=bas`: a changed field, a level in the UI's language (per use)."""
+    shown = level_label(value, name, profile) if name in ("impact", "urgency") else value
+    if name == "priority":
+        shown = priority_label(value, profile)
+    return f"{_(FIELD_NAMES[name]) if name in FIELD_NAMES else name}={shown}"
+
+
+def _fields(
+    event: Event, name: Callable[[str], str], profile: SlaProfile | None = None
+) -> dict[str, str]:
     """The values a label may use, every one a short single line."""
     d = event.data
     target = d.get("conversation_id") or d.get("kb_article") or ""
-    changes = ", ".join(f"{k}={v}" for k, v in (d.get("changes") or {}).items())
+    changes = ", ".join(_change(k, v, profile) for k, v in (d.get("changes") or {}).items())
     if d.get("priority_override"):
-        changes = ", ".join(filter(None, [changes, f"priority={d['priority_override']}"]))
+        override = _change("priority", d["priority_override"], profile)
+        changes = ", ".join(filter(None, [changes, override]))
     return {
         "title": _quote(d.get("title") or d.get("scenario_title") or ""),
         "reason": _quote(
@@ -103,18 +134,27 @@ def _fields(event: Event, name: Callable[[str], str]) -> dict[str, str]:
     }
 
 
-def describe(event: Event, customer_name: Callable[[str], str] | None = None) -> str:
-    """What the event means, on one line, in the UI language."""
+def describe(
+    event: Event,
+    customer_name: Callable[[str], str] | None = None,
+    profile: SlaProfile | None = None,
+) -> str:
+    """What the event means, on one line, in the UI language (levels by `profile`'s labels)."""
     label = LABELS.get(event.type)
     if label is None:
         return event.type
-    fields = _fields(event, customer_name or (lambda cid: cid))
+    fields = _fields(event, customer_name or (lambda cid: cid), profile)
     return one_line(_(label).format(**fields))
 
 
-def record_line(seq: int, event: Event, customer_name: Callable[[str], str] | None = None) -> str:
+def record_line(
+    seq: int,
+    event: Event,
+    customer_name: Callable[[str], str] | None = None,
+    profile: SlaProfile | None = None,
+) -> str:
     """`0:12:30 #88 note on T-1003: ...`: the record's exam time, seq and meaning."""
-    return f"{clock(event.exam_time)} #{seq} {describe(event, customer_name)}"
+    return f"{clock(event.exam_time)} #{seq} {describe(event, customer_name, profile)}"
 
 
 def subject_of(event: Event | None) -> tuple[str, str] | None:

@@ -208,7 +208,7 @@ def records_window(replay: Replay, index: int, state: ExamState, before: int = 1
         out.append("▶ " + _("before the first record") + "\n", style="bold reverse")
     for i in range(start, stop):
         event, seq = replay.events[i], replay.seqs[i]
-        line = record_line(seq, event, reader.customer_name)
+        line = record_line(seq, event, reader.customer_name, state.sla_profile)
         if i == index - 1:
             out.append("▶ " + line + "\n", style="bold reverse")
         elif i < index:

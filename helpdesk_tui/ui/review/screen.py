@@ -243,7 +243,11 @@ class ReviewScreen(Paced, Screen[None]):
 
     def _show_moment(self) -> None:
         event = self.replay.event_of_index(self.index)
-        text = describe(event, self._name) if event else _("before the first record")
+        text = (
+            describe(event, self._name, self.state.sla_profile)
+            if event
+            else _("before the first record")
+        )
         self.query_one("#rv-timeline", Timeline).show(
             Moment(
                 self.moment, self.index, len(self.replay), self.seq, text, self._evidence_position()
@@ -299,7 +303,9 @@ class ReviewScreen(Paced, Screen[None]):
     def _describe_seq(self, seq: int) -> str:
         index = self.replay.index_of_seq(seq)
         if index and self.replay.seqs[index - 1] == seq:
-            return record_line(seq, self.replay.events[index - 1], self._name)
+            return record_line(
+                seq, self.replay.events[index - 1], self._name, self.state.sla_profile
+            )
         return f"#{seq}"
 
     def _show_verdict(self) -> None:

@@ -20,6 +20,7 @@ from typing import Any
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Grid, Vertical
+from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input
@@ -29,6 +30,7 @@ from helpdesk_tui.eventlog.errors import LogError
 from helpdesk_tui.i18n import _
 from helpdesk_tui.ui import keymap
 from helpdesk_tui.ui.controller import TICKET_ACTIONS, Arrival, Changes, ExamController
+from helpdesk_tui.ui.edges import set_edge_title
 from helpdesk_tui.ui.format import localized, one_line, status_label
 from helpdesk_tui.ui.frames import Paced
 from helpdesk_tui.ui.nowayout import clip_url
@@ -70,6 +72,12 @@ class MainScreen(Paced, Screen[None]):
     AUTO_FOCUS = "#queue"
     """The first focus; Textual's default, the first focusable widget, is the queue's
     hidden search box, which took the keys typed while the exam started."""
+
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+    """As Screen's, without repainting the whole screen on every focus move: the
+    widgets whose look changes with focus repaint themselves (Textual restyles the
+    focused and the blurred one), and a full repaint of the four areas made an
+    area switch (F2-F5) cost three times a cursor move."""
 
     def __init__(self, controller: ExamController) -> None:
         super().__init__()
@@ -208,7 +216,7 @@ class MainScreen(Paced, Screen[None]):
         for (selector, kind), text in titles.items():
             if self._shown_titles.get((selector, kind)) != text:
                 self._shown_titles[(selector, kind)] = text
-                setattr(self.query_one(selector), f"border_{kind}", text)
+                set_edge_title(self.query_one(selector), text, bottom=kind == "subtitle")
 
     def _marked(self, area: str, title: str) -> str:
         """The area with the keyboard focus is marked in its title (cheaper to redraw

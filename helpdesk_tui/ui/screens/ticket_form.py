@@ -19,7 +19,7 @@ from textual.widgets import Checkbox, Input, Label, Static, TextArea
 from helpdesk_tui.core.state import Ticket
 from helpdesk_tui.i18n import _
 from helpdesk_tui.ui.controller import ExamController
-from helpdesk_tui.ui.format import level_label
+from helpdesk_tui.ui.format import level_label, priority_label
 from helpdesk_tui.ui.screens.form_base import FormScreen
 from helpdesk_tui.ui.widgets.bounded import LIMITS, BoundedInput, BoundedTextArea
 from helpdesk_tui.ui.widgets.choice import ChoiceField
@@ -55,9 +55,10 @@ class TicketForm(FormScreen):
     def fields(self) -> ComposeResult:
         state = self.controller.state
         ticket = self.ticket
-        levels = [
-            (level_label(v), v) for v in (state.sla_profile.levels if state.sla_profile else ())
-        ]
+        profile = state.sla_profile
+        names = profile.levels if profile else ()
+        impacts = [(level_label(v, "impact", profile), v) for v in names]
+        urgencies = [(level_label(v, "urgency", profile), v) for v in names]
         yield Label(_("Title"), classes="field-label")
         yield BoundedInput(
             self._title,
@@ -97,7 +98,7 @@ class TicketForm(FormScreen):
             with Vertical():
                 yield Label(_("Impact"), classes="field-label")
                 yield ChoiceField(
-                    levels,
+                    impacts,
                     value=ticket.impact if ticket else None,
                     id="impact",
                     prompt=_("Impact"),
@@ -105,7 +106,7 @@ class TicketForm(FormScreen):
             with Vertical():
                 yield Label(_("Urgency"), classes="field-label")
                 yield ChoiceField(
-                    levels,
+                    urgencies,
                     value=ticket.urgency if ticket else None,
                     id="urgency",
                     prompt=_("Urgency"),
@@ -119,7 +120,7 @@ class TicketForm(FormScreen):
     def _override_fields(self, ticket: Ticket) -> ComposeResult:
         profile = self.controller.state.sla_profile
         priorities = (
-            [(f"{p} {t.name}", p) for p, t in sorted(profile.priorities.items())] if profile else []
+            [(priority_label(p, profile), p) for p in sorted(profile.priorities)] if profile else []
         )
         current = ticket.priority if ticket.priority_override_reason else None
         with Horizontal(classes="field-row"):

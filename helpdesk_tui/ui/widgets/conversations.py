@@ -27,6 +27,7 @@ from helpdesk_tui.ui import keymap
 from helpdesk_tui.ui.controller import ExamController
 from helpdesk_tui.ui.format import clip, clock, since
 from helpdesk_tui.ui.widgets.bounded import LIMITS, EnterSends
+from helpdesk_tui.ui.widgets.conversation_list import ConversationList
 
 CURSOR = "▍"
 
@@ -155,7 +156,7 @@ class ConversationPane(Horizontal):
         self._status = ""
 
     def compose(self) -> ComposeResult:
-        yield OptionList(id="conv-list")
+        yield ConversationList(id="conv-list")
         with Vertical(id="conv-main"):
             yield Static("", id="conv-title")
             with VerticalScroll(id="conv-scroll"):
@@ -171,8 +172,8 @@ class ConversationPane(Horizontal):
         return self.query_one("#conv-input", Composer)
 
     @property
-    def conversation_list(self) -> OptionList:
-        return self.query_one("#conv-list", OptionList)
+    def conversation_list(self) -> ConversationList:
+        return self.query_one("#conv-list", ConversationList)
 
     # ------------------------------------------------------------------ refresh
 
@@ -187,7 +188,7 @@ class ConversationPane(Horizontal):
             if old is None:
                 options.add_option(Option(prompt, id=conv.id))
             elif old != prompt:
-                options.replace_option_prompt(conv.id, prompt)
+                options.set_prompt(conv.id, prompt)
             self._listed[conv.id] = prompt
         if self.current_id is None and self._listed:
             self.show(controller, next(iter(self._listed)), now)

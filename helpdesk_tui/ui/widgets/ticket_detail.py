@@ -13,14 +13,15 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.cache import LRUCache
 from textual.containers import VerticalScroll
-from textual.widgets import Static
 
 from helpdesk_tui.core.sla import SlaState, TargetStatus, ticket_sla
 from helpdesk_tui.core.state import Ticket
-from helpdesk_tui.i18n import N_, _
+from helpdesk_tui.i18n import N_, _, current_language
 from helpdesk_tui.ui.controller import ExamController
 from helpdesk_tui.ui.format import clock, level_label, localized, mood_label, span, status_label
+from helpdesk_tui.ui.widgets.kept_text import KEEP, KeptText
 from helpdesk_tui.ui.widgets.queue import TONES
 
 TARGET_LABELS = {
@@ -75,7 +76,8 @@ def render_head(controller: ExamController, ticket: Ticket) -> Text:
     out.append(
         " ("
         + _("impact {impact} × urgency {urgency}").format(
-            impact=level_label(ticket.impact), urgency=level_label(ticket.urgency)
+            impact=level_label(ticket.impact, "impact", state.sla_profile),
+            urgency=level_label(ticket.urgency, "urgency", state.sla_profile),
         )
         + ")",
         style="dim",
@@ -105,7 +107,7 @@ def render_sla(controller: ExamController, ticket: Ticket, now: float) -> Text:
     return out
 
 
-THREADED = frozenset({"ticket_reply_added", "note_added", "second_line_reply"})
+THREADED = frozenset({"ticket_reply_added", "note_added", "second_line_reply", "customer_email"})
 """History entries the thread shows in full from the ticket itself (not as a line)."""
 
 
@@ -174,6 +176,9 @@ def thread(controller: ExamController, ticket: Ticket) -> list[tuple[float, str,
         items.append(
             (at, _seq_at(ticket, "note_added", at), _("Internal note"), "bold magenta", text)
         )
+    for at, text in ticket.customer_mails:
+        who = f"{name} ({_('e-mail')})"
+        items.append((at, _seq_at(ticket, "customer_email", at), who, "bold cyan", text))
     for at, group, text in ticket.second_line:
         label = controller.state.groups.get(group, group)
         items.append((at, _seq_at(ticket, "second_line_reply", at), label, "bold yellow", text))
@@ -227,18 +232,22 @@ class TicketDetail(VerticalScroll):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.ticket_id: str | None = None
         self._version: tuple[object, ...] | None = None
-        self._sla: Text | None = None
+        self._texts: LRUCache[tuple[object, ...], tuple[Text, Text]] = LRUCache(KEEP)
 
     def compose(self) -> ComposeResult:
-        yield Static(
-            Text(_("No ticket selected: pick one in the queue (F2)."), style="dim"),
-            id="ticket-head",
-        )
-        yield Static("", id="ticket-sla")
-        yield Static("", id="ticket-body")
+        yield KeptText(self._none_text(), id="ticket-head")
+        yield KeptText("", id="ticket-sla")
+        yield KeptText("", id="ticket-body")
+
+    @staticmethod
+    def _none_text() -> Text:
+        return Text(_("No ticket selected: pick one in the queue (F2)."), style="dim")
 
     def show(self, controller: ExamController, ticket_id: str | None, now: float) -> None:
-        """Render the ticket: head and body when it changed, the SLA lines when they did."""
+        """Render the ticket: head and body when it changed, the SLA lines when they did.
+
+        A ticket's texts and rendered lines are kept by its version, so moving
+        back to a ticket shown before costs neither (`KeptText`)."""
         ticket = controller.ticket(ticket_id)
         if ticket_id != self.ticket_id:
             self.ticket_id = ticket_id
@@ -259,38 +268,42 @@ class TicketDetail(VerticalScroll):
             ticket.updated_at,
             said,
             customer.mood if customer else "",
+            current_language(),
         )
         if version != self._version:
             self._version = version
             self.query_one("#ticket-sla").display = True
             self.query_one("#ticket-body").display = True
-            self._replace("#ticket-head", render_head(controller, ticket))
-            self._replace("#ticket-body", render_body(controller, ticket))
+            texts = self._texts.get(version)
+            if texts is None:
+                texts = (render_head(controller, ticket), render_body(controller, ticket))
+                self._texts[version] = texts
+            self._replace("#ticket-head", ("head", version), texts[0])
+            self._replace("#ticket-body", ("body", version), texts[1])
         sla = render_sla(controller, ticket, now)
-        if sla != self._sla:
-            self._sla = sla
-            self.query_one("#ticket-sla", Static).update(sla, layout=False)
+        self.query_one("#ticket-sla", KeptText).show((sla.plain, tuple(sla.spans)), sla)
 
-    def _replace(self, selector: str, text: Text) -> None:
+    def _replace(self, selector: str, key: tuple[object, ...], text: Text) -> None:
         """Show new text; lay the view out again only when its height changed.
 
         Moving through the queue shows one ticket after another, mostly as
         tall as the last: repainting them in place keeps a new layout of the
         whole screen out of each key press.
         """
-        static = self.query_one(selector, Static)
-        static.update(text, layout=False)
+        static = self.query_one(selector, KeptText)
+        if not static.show(key, text):
+            return
         width, height = static.content_region.width, static.content_region.height
-        if not width or static.get_content_height(self.size, self.size, width) != height:
+        if not width or static.height_at(width) != height:
             static.refresh(layout=True)
 
     def _show_none(self) -> None:
         if self._version == ():
             return
         self._version = ()
-        self._sla = None
-        self.query_one("#ticket-head", Static).update(
-            Text(_("No ticket selected: pick one in the queue (F2)."), style="dim")
+        self.query_one("#ticket-head", KeptText).show(
+            ("none", current_language()), self._none_text()
         )
+        self.query_one("#ticket-sla", KeptText).forget()
         self.query_one("#ticket-sla").display = False
         self.query_one("#ticket-body").display = False

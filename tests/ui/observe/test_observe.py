@@ -82,6 +82,21 @@ async def test_the_view_follows_the_log_as_it_grows(exam: Exam) -> None:
         assert not app.poll().changed  # nothing new: nothing read
 
 
+async def test_it_fits_a_100_column_terminal(exam: Exam) -> None:
+    """Issue 14, finding 11: at 100 columns the right-hand column ran off the screen
+    (its areas had no right border on screen) and the queue lost its last column."""
+    exam.write(300)
+    app = exam.app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        lines = screen_text(app).splitlines()
+        assert lines[1].rstrip().endswith("╮")  # the ticket area's top right corner
+        assert lines[-2].rstrip().endswith("╯")  # the record feed's bottom right corner
+        header = next(line for line in lines if "SLA left" in line)
+        for label in ("ID", "SLA left", "Pri", "Title", "Customer", "Status", "Group"):
+            assert f" {label} " in header + " ", label
+
+
 async def test_the_clocks_run_between_records(exam: Exam) -> None:
     exam.write(60)
     app = exam.app()
