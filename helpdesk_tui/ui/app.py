@@ -92,7 +92,9 @@ OPENS_A_SCREEN = frozenset(
         "restart",
     }
 )
-"""Actions that open a form or a dialog (see `_opens_a_screen`)."""
+"""Actions that open a form or a dialog (see `_redirects_keys`)."""
+MOVES_THE_FOCUS = frozenset({"focus_area", "search_queue", "leave_reply", "results", "back"})
+"""Actions that send the next keys somewhere else: F5 then "printer" must search the KB."""
 GC_IDLE_S = 1.5
 GC_EVERY_S = 30.0
 
@@ -214,21 +216,27 @@ class ExamApp(NoWayOut, App[str | None], inherit_bindings=False):
         if isinstance(event, (events.Key, events.MouseDown)):
             self._last_input = time.monotonic()
         if isinstance(event, events.Key) and not event.is_forwarded:
-            if self._opening_screen():
+            if not self._opening_screen():
+                await self._release_held()
+            if self._opening_screen() or self._held:  # after the keys held before it
                 self._hold(event)
                 return
-            await self._release_held()
-            if self._opens_a_screen(event):
-                self._opening = (None, time.monotonic() + HOLD_KEYS_S)
-                self._opener = event
+            self._watch_redirect(event)
         await super().on_event(event)
+
+    def _watch_redirect(self, event: events.Key) -> None:
+        """A key that opens a screen or moves the focus makes the next keys wait."""
+        if self._redirects_keys(event):
+            self._opening = (None, time.monotonic() + HOLD_KEYS_S)
+            self._opener = event
 
     # ------------------------------------------------------------------ keys while a screen opens
 
     def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:
         """Push a screen; keys typed before it has put the focus on its first field
         are held and then given to it, in order (issue 14, finding 4: the first
-        letters of a title typed right after Ctrl+N went to the chat box behind)."""
+        letters of a title typed right after Ctrl+N went to the chat box behind).
+        The main screen too, at start-up: keys typed while the exam starts wait for it."""
         result = super().push_screen(screen, *args, **kwargs)
         if isinstance(screen, Screen):
             self._opening = (screen, time.monotonic() + HOLD_KEYS_S)
@@ -236,9 +244,10 @@ class ExamApp(NoWayOut, App[str | None], inherit_bindings=False):
         return result
 
     def _on_key(self, event: events.Key) -> None:
-        """The key that was to open a screen has come back up to the app, where its
-        binding runs (Textual calls App._on_key after this, in MRO order). Once that
-        has run, a key that opened nothing (a refused action) lets the held keys go."""
+        """The key that was to open a screen or move the focus has come back up to the
+        app, where its binding runs (Textual calls App._on_key after this, in MRO order).
+        Once that has run, a key that opened nothing (a focus move, a refused action)
+        lets the held keys go, to the new focus."""
         if event is self._opener:
             self.call_next(self._opener_done)
 
@@ -248,16 +257,18 @@ class ExamApp(NoWayOut, App[str | None], inherit_bindings=False):
             self._opening = None
             await self._release_held()
 
-    def _opens_a_screen(self, event: events.Key) -> bool:
-        """Whether this key will open a form or dialog. Its action runs in the focused
-        widget's turn, after the app has already passed on the keys typed next: those
-        must wait for the new screen, or they act on the screen behind it."""
+    def _redirects_keys(self, event: events.Key) -> bool:
+        """Whether this key will open a form or dialog, or move the focus. Its action runs
+        when the key has gone through the focused widgets and back to the app, after the
+        app has already passed on the keys typed next: those must wait, or they act on
+        the screen behind the new one, or on the widget the focus is leaving."""
         if event.is_printable and _is_text_box(self.focused):
             return False  # typed into a text box
         active = self.screen.active_bindings.get(event.key)
         if active is None or not active.enabled:
             return False
-        return active.binding.action.rpartition(".")[2].split("(")[0] in OPENS_A_SCREEN
+        action = active.binding.action.rpartition(".")[2].split("(")[0]
+        return action in OPENS_A_SCREEN or action in MOVES_THE_FOCUS
 
     def _opening_screen(self) -> bool:
         """Whether a screen is still opening: keys must wait for its focus."""
@@ -288,16 +299,19 @@ class ExamApp(NoWayOut, App[str | None], inherit_bindings=False):
             self._held.clear()
             self._opening = None
             return
-        if self._opening_screen():
+        if not self._opening_screen():
+            await self._release_held()
+        if self._held:
             self.set_timer(HOLD_POLL_S, self._release_when_ready)
-            return
-        await self._release_held()
 
     async def _release_held(self) -> None:
         """Hand the held keys to the screen now on top, oldest first (before any newer key:
-        the app handles one message at a time)."""
-        while self._held:
-            await super().on_event(self._held.pop(0))
+        the app handles one message at a time), until one of them makes the rest wait
+        again (e.g. "/printer" typed while the exam starts: after "/", the KB search)."""
+        while self._held and not self._opening_screen():
+            event = self._held.pop(0)
+            self._watch_redirect(event)
+            await super().on_event(event)
 
     def _install_signal_handlers(self) -> None:
         """Closing the terminal (SIGHUP) or a kill (SIGTERM) leaves cleanly: the log is
@@ -374,14 +388,7 @@ class ExamApp(NoWayOut, App[str | None], inherit_bindings=False):
         """The terminal sent bytes that are not text, or a flood of keys (from the
         driver, once per kind): logged as a blocked input, said once."""
         self.controller.log_blocked(kind)
-        message = {
-            "invalid input bytes": _(
-                "Some typed characters could not be read; they were left out."
-            ),
-            "input flood": _("A very long paste or burst of keys was cut short."),
-        }.get(kind)
-        if message:
-            self.notify(message, severity="warning", timeout=5)
+        super().input_refused(kind)
 
     # ------------------------------------------------------------------ keys
 

@@ -13,6 +13,9 @@ changed, and never more often than `TEXTUAL_FPS` allows.
 This replaces a private part of Textual's `Screen` (`_update_timer`); Textual
 is pinned (see docs/known-issues.md), and `tests/ui/test_frames.py` checks
 that the screens still use it.
+
+`Paced` is the first base of every screen of ours, so it also carries
+`DismissOnce`: a screen closes only while it is the one on top.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import math
 
 from textual import constants
 from textual._time import get_time, sleep
+from textual.await_complete import AwaitComplete
 from textual.screen import Screen
 from textual.timer import Timer
 
@@ -56,7 +60,27 @@ class FrameTimer(Timer):
             await self._tick(next_timer=self.last_frame, count=0)
 
 
-class Paced:
+class DismissOnce:
+    """Mixin for a screen: `dismiss` does nothing unless the screen is on top.
+
+    Textual's `Screen.dismiss` calls the screen's result callback and then pops
+    *whatever screen is on top*. Two Enters queued before the first is handled
+    (a held key, a fast typist) dismissed a choice list twice: the second popped
+    the form under it, or the main screen, and the app died with a
+    ScreenStackError (`tests/ui/test_key_fuzz.py`). A form answered twice
+    would also have submitted twice. The first dismiss takes the screen off
+    the stack at once, so "on top" is also "not dismissed yet".
+    """
+
+    def dismiss(self, result: object = None) -> AwaitComplete:
+        assert isinstance(self, Screen)
+        stack = self.app.screen_stack if self.is_attached else []
+        if not stack or stack[-1] is not self:
+            return AwaitComplete.nothing()
+        return super().dismiss(result)  # type: ignore[misc]
+
+
+class Paced(DismissOnce):
     """Mixin, first among a screen's bases: the screen is painted by `FrameTimer`."""
 
     _frame_timer: FrameTimer | None = None

@@ -7,12 +7,18 @@ the exam-centre key. A browser gives web access, `file://` reads and often a
 shell. Textual can also write files (`deliver_text`, `deliver_binary`, a
 screenshot) and suspend the app to run a program (`App.suspend`).
 
-`NoWayOut` is mixed into every app of ours (the exam, the review, the observer)
-and replaces each of these with a refusal that is reported through
+`NoWayOut` is mixed into every app of ours (the exam, the review, the observer,
+the room) and replaces each of these with a refusal that is reported through
 `blocked(what)`: the exam logs it as a blocked action (`lockdown_key_blocked`),
 the others only say so on screen. `tests/ui/test_no_way_out.py` checks every
 app class of the package uses it and that no link on any screen reaches a
 browser.
+
+The terminal is a way out too: one invalid byte (a Latin-1 "é") made Textual's
+input thread die with a traceback and left the rest of the typed bytes to the
+shell. So every app also reads its terminal through `ui.terminal.GuardedDriver`
+(invalid bytes replaced, pastes and bursts bounded, a hang-up noticed): the
+exam logs what the guard refused (`ExamApp.input_refused`), the others say so.
 """
 
 from __future__ import annotations
@@ -36,7 +42,35 @@ def clip_url(url: str) -> str:
 
 
 class NoWayOut:
-    """Mixin for a Textual `App`: every way to launch something is refused and reported."""
+    """Mixin for a Textual `App`: every way to launch something is refused and reported,
+    and the terminal is read through the input guard."""
+
+    def get_driver_class(self) -> Any:
+        """`GuardedDriver` wherever Textual would use its Linux driver."""
+        default = super().get_driver_class()  # type: ignore[misc]
+        try:
+            from helpdesk_tui.ui.terminal import driver_class_for
+        except ImportError:  # no termios: not a POSIX terminal
+            return default
+        return driver_class_for(default)
+
+    def input_refused(self, kind: str) -> None:
+        """The driver replaced invalid bytes or cut a flood of keys (once per kind)."""
+        message = {
+            "invalid input bytes": _(
+                "Some typed characters could not be read; they were left out."
+            ),
+            "input flood": _("A very long paste or burst of keys was cut short."),
+        }.get(kind)
+        if message:
+            self.notify(message, severity="warning", timeout=5)  # type: ignore[attr-defined]
+
+    def terminal_lost(self, reason: str) -> None:
+        """From any thread: the terminal went away (hang-up, a write failed): leave.
+        The exam overrides this to log the interruption (`SessionApp`)."""
+        loop = getattr(self, "_loop", None)
+        if loop is not None and not loop.is_closed():
+            loop.call_soon_threadsafe(self.exit)  # type: ignore[attr-defined]
 
     def blocked(self, what: str) -> None:
         """A launch was refused; apps that keep a log log it (`ExamApp` does)."""

@@ -64,14 +64,6 @@ class SessionApp(ExamApp):
         if runtime is not None:
             runtime.watch(self._disk_changed)
 
-    def get_driver_class(self) -> Any:
-        default = super().get_driver_class()
-        try:
-            from helpdesk_tui.ui.terminal import driver_class_for
-        except ImportError:  # no termios: not a POSIX terminal
-            return default
-        return driver_class_for(default)
-
     # ------------------------------------------------------------------ signals and the terminal
 
     def run(self, *args: Any, **kwargs: Any) -> Any:

@@ -20,6 +20,9 @@ not exit on SIGHUP.
 Input is read through `ui.input_guard.InputGuard`: an invalid byte is replaced,
 not fatal, and a paste or a flood of keys is bounded in size and time.
 
+The terminal's signal keys are always off, whatever TEXTUAL_ALLOW_SIGNALS
+says: a Ctrl+C or Ctrl+\\ byte inside a paste killed the review with its
+unsaved verdicts (the exam also clears the variable, `lock_process_signals`).
 In a locked exam the driver also keeps SIGTSTP ignored (Textual's driver
 installs a handler that suspends the process).
 """
@@ -33,6 +36,7 @@ import queue
 import select
 import selectors
 import signal
+import termios
 import threading
 import time
 from typing import IO, Any
@@ -126,6 +130,11 @@ class GuardedDriver(LinuxDriver):
         self._watcher: threading.Thread | None = None
         if getattr(app, "locked", False):
             signal.signal(signal.SIGTSTP, signal.SIG_IGN)  # Textual's handler would suspend us
+
+    @classmethod
+    def _patch_lflag(cls, attrs: int) -> int:
+        """Textual's raw mode, with the signal keys off even under TEXTUAL_ALLOW_SIGNALS."""
+        return super()._patch_lflag(attrs) & ~termios.ISIG
 
     def start_application_mode(self) -> None:
         self._loop = asyncio.get_running_loop()

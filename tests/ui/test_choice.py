@@ -84,3 +84,24 @@ async def test_picking_from_the_list_sets_the_value() -> None:
 def test_a_value_that_is_not_offered_reads_as_blank() -> None:
     box = ChoiceField(LEVELS, value="urgent")
     assert box.is_blank()
+
+
+async def test_two_enters_queued_on_the_list_choose_once_and_close_only_the_list() -> None:
+    """The key fuzz's ScreenStackError: the second Enter, queued before the first was
+    handled, dismissed the list again and popped the screen under it."""
+    from textual import events
+
+    app = Box()
+    async with app.run_test() as pilot:
+        app.box.focus()
+        await pilot.press("enter")
+        assert isinstance(app.screen, ChoiceList)
+        under = app.screen_stack[-2]
+        await pilot.press("down")  # from the blank to "low"
+        for _ in range(3):
+            app.post_message(events.Key("enter", "\r"))
+        await pilot.pause()
+        await pilot.pause()
+        assert app._exception is None
+        assert app.screen is under and len(app.screen_stack) == 1
+        assert app.changes == ["low"]  # chosen once

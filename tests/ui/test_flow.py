@@ -7,6 +7,7 @@ import pytest
 from textual import events
 
 from helpdesk_tui.core.state import TicketStatus
+from helpdesk_tui.ui.screens.form_base import FormScreen
 from helpdesk_tui.ui.widgets.choice import ChoiceField
 
 from .conftest import SIZE, Rig
@@ -229,6 +230,41 @@ async def test_keys_typed_while_the_ticket_form_opens_go_into_the_form(rig: Rig)
         ticket_form = form(app)
         assert ticket_form.query_one("#title").value.endswith("Locked out")
         assert app.main.conversations.input.value == ""
+
+
+async def test_keys_typed_while_the_exam_starts_wait_for_the_main_screen(rig: Rig) -> None:
+    """Issue 11: keys typed before the main screen had its focus were lost (or went into
+    the queue's hidden search box): they wait for it, and "/" still leads to the KB."""
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        for name in ("slash", *"printer"):  # before the app has handled anything
+            app._driver.send_message(events.Key(name, "/" if name == "slash" else name))
+        await pilot.pause()
+        await pilot.pause()
+        assert app.main.kb.query_input.value == "printer"
+        assert app.focused is app.main.kb.query_input
+        assert app.main.query_one("#queue-search").value == ""
+
+
+async def test_the_first_focus_is_the_queue_not_its_hidden_search_box(rig: Rig) -> None:
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.focused is app.main.queue
+
+
+@pytest.mark.parametrize(("key", "area"), [("f5", "kb"), ("4", "kb"), ("f4", "conversation")])
+async def test_keys_typed_right_after_a_key_that_moves_the_focus_follow_it(
+    rig: Rig, key: str, area: str
+) -> None:
+    """F5 then "printer" at once lost the "p" (a key to the queue: a macro) or all of it."""
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await at(pilot, 70)
+        await fast(pilot, key, *"printer")
+        box = app.main.kb.query_input if area == "kb" else app.main.conversations.input
+        assert box.value == "printer"
+        assert not isinstance(app.screen, FormScreen)
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import sys
 import webbrowser
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from rich.text import Text
 from textual.app import App
 from textual.content import Content
 from textual.driver import Driver
+from textual.drivers.linux_driver import LinuxDriver
 from textual.widget import Widget
 
 import helpdesk_tui.ui
@@ -165,8 +167,21 @@ def test_every_app_of_ours_refuses_every_way_out() -> None:
         "LockdownApp",
         "ReviewApp",
         "ObserveApp",
+        "RoomApp",
     }
     for cls in classes:
         assert issubclass(cls, NoWayOut), cls
         for name in ("open_url", "deliver_text", "deliver_binary", "suspend"):
             assert getattr(cls, name) is not getattr(App, name), (cls, name)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="Textual's Linux driver")
+def test_every_app_of_ours_reads_its_terminal_through_the_input_guard() -> None:
+    """Invalid bytes, floods and hang-ups on every app, not only the exam (issue 11)."""
+    from helpdesk_tui.ui.terminal import GuardedDriver
+
+    for cls in _our_app_classes():
+        app = cls.__new__(cls)  # the class's own choice; no need to build a session
+        assert NoWayOut.get_driver_class is cls.get_driver_class, cls
+        assert issubclass(App.get_driver_class(app), LinuxDriver), cls
+        assert cls.get_driver_class(app) is GuardedDriver, cls

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from helpdesk_tui.core.state import TicketStatus
+from helpdesk_tui.ui.screens.confirm import ConfirmScreen
 from helpdesk_tui.ui.screens.form_base import FormScreen
 from helpdesk_tui.ui.screens.ticket_form import TicketForm
 from helpdesk_tui.ui.widgets.choice import ChoiceField
 
-from .conftest import SIZE, Rig
+from .conftest import SIZE, Rig, screen_text
 from .pilot import at, choose, error_text, fill, form, type_into
 
 QUEUED = "T-1001"
@@ -122,6 +123,60 @@ async def test_public_reply_and_internal_note(rig: Rig) -> None:
         assert rig.last("note_added") == {"ticket_id": QUEUED, "text": "Asked facilities."}
         assert ticket.first_response_at is not None
         assert [text for _at, text in ticket.notes] == ["Asked facilities."]
+
+
+async def test_a_public_reply_naming_another_open_case_asks_first(rig: Rig) -> None:
+    """T-1001 is Anna's; at 130 s Marc is on the phone: a reply that names him asks,
+    with the question the chat's reply box asks (issue 11)."""
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await at(pilot, 130)
+        await pilot.press("r")
+        await type_into(pilot, "text", "Marc, the printer is fixed")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        shown = screen_text(app)
+        assert "Send this to Anna Peeters?" in shown
+        assert "Marc Dubois" in shown and "(T-1001)" in shown
+        await pilot.press("n")
+        await pilot.pause()
+        assert rig.logged("ticket_reply_added") == []
+        assert rig.last("form_cancelled") == {"form": "reply_confirm", "target": QUEUED}
+        text = form(app).query_one("#text")
+        assert text.has_focus and text.text == "Marc, the printer is fixed"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert rig.last("ticket_reply_added") == {
+            "ticket_id": QUEUED,
+            "text": "Marc, the printer is fixed",
+        }
+        assert not isinstance(app.screen, (ConfirmScreen, FormScreen))
+
+
+async def test_a_public_reply_to_its_own_customer_asks_nothing(rig: Rig) -> None:
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await at(pilot, 130)
+        await pilot.press("r")
+        await type_into(pilot, "text", "Anna, the printer is fixed")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert rig.last("ticket_reply_added")["text"] == "Anna, the printer is fixed"
+
+
+async def test_an_internal_note_naming_another_customer_asks_nothing(rig: Rig) -> None:
+    """Only what the customer reads goes to a recipient; a note may name anyone."""
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await at(pilot, 130)
+        await pilot.press("i")
+        await type_into(pilot, "text", "Marc has the same printer")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert rig.last("note_added")["text"] == "Marc has the same printer"
 
 
 async def test_transfer_lists_the_groups_and_needs_a_reason(rig: Rig) -> None:

@@ -1,4 +1,5 @@
-"""A yes/no question before a step that cannot be undone (closing a ticket).
+"""A yes/no question before a step that cannot be undone (closing a ticket, a
+reply that seems meant for someone else).
 
 y (or j, o: ja, oui) or a click on Yes confirms; n, Escape or No goes back.
 """
@@ -12,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from helpdesk_tui.i18n import _
+from helpdesk_tui.ui.controller import ExamController
 from helpdesk_tui.ui.frames import Paced
 
 
@@ -43,3 +45,26 @@ class ConfirmScreen(Paced, ModalScreen[bool]):
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
+
+
+def wrong_recipient(
+    controller: ExamController, text: str, customer_id: str | None, case: str
+) -> ConfirmScreen | None:
+    """ "Send this to ...?" when `text` names a customer of another open case, else None.
+
+    The chat composer and the ticket reply form ask the same question (issue 14:
+    two updates went to the wrong customers; issue 11: the ticket reply did not ask).
+    """
+    if not customer_id:
+        return None
+    named = controller.other_customers_named(text, customer_id)
+    if not named:
+        return None
+    name = controller.customer_name(customer_id)
+    return ConfirmScreen(
+        _("Send this to {name}?").format(name=name),
+        _(
+            "Your text names {named}, who has another open case; it goes to "
+            "{name} ({case}).\nPress y to send it, n or Esc to go back to it."
+        ).format(named=", ".join(named), name=name, case=case),
+    )

@@ -93,6 +93,10 @@ class FormScreen(Paced, ModalScreen[FormResult]):
         if reason is not None:
             self.show_error(_("Not accepted: {reason}").format(reason=localized(reason)))
             return
+        self.accepted(data)
+
+    def accepted(self, data: dict[str, Any]) -> None:
+        """The data passed every check: close with it (a form may ask something first)."""
         self.dismiss(data)
 
     def action_cancel(self) -> None:

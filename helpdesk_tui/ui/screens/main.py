@@ -35,7 +35,7 @@ from helpdesk_tui.ui.format import localized, one_line, status_label
 from helpdesk_tui.ui.frames import Paced
 from helpdesk_tui.ui.nowayout import clip_url
 from helpdesk_tui.ui.screens import forms
-from helpdesk_tui.ui.screens.confirm import ConfirmScreen
+from helpdesk_tui.ui.screens.confirm import ConfirmScreen, wrong_recipient
 from helpdesk_tui.ui.widgets.conversations import ConversationPane
 from helpdesk_tui.ui.widgets.header import ExamHeader
 from helpdesk_tui.ui.widgets.kb import KbPanel
@@ -69,6 +69,9 @@ class MainScreen(Paced, Screen[None]):
     """The four areas, the header clock and the footer of keys."""
 
     CSS_PATH = "main.tcss"
+    AUTO_FOCUS = "#queue"
+    """The first focus; Textual's default, the first focusable widget, is the queue's
+    hidden search box, which took the keys typed while the exam started."""
 
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
     """As Screen's, without repainting the whole screen on every focus move: the
@@ -553,19 +556,15 @@ class MainScreen(Paced, Screen[None]):
     def on_conversation_pane_send(self, event: ConversationPane.Send) -> None:
         """Send, after a confirmation when the text names another open case's customer."""
         conv = self.controller.conversation(event.conversation_id)
-        named = self.controller.other_customers_named(event.text, conv.customer_id) if conv else []
-        if conv is None or not named:
+        screen = None
+        if conv is not None:
+            case = ", ".join(conv.ticket_ids) or (
+                _("call") if conv.channel == "call" else _("chat")
+            )
+            screen = wrong_recipient(self.controller, event.text, conv.customer_id, case)
+        if screen is None:
             self._send(event)
             return
-        case = ", ".join(conv.ticket_ids) or (_("call") if conv.channel == "call" else _("chat"))
-        name = self.controller.customer_name(conv.customer_id)
-        screen = ConfirmScreen(
-            _("Send this to {name}?").format(name=name),
-            _(
-                "Your text names {named}, who has another open case; it goes to "
-                "{name} ({case}).\nPress y to send it, n or Esc to go back to it."
-            ).format(named=", ".join(named), name=name, case=case),
-        )
 
         def answered(yes: bool | None) -> None:
             if yes:

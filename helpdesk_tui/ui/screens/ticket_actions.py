@@ -16,6 +16,7 @@ from helpdesk_tui.i18n import _
 from helpdesk_tui.scenario.model import Macro
 from helpdesk_tui.ui.controller import ExamController
 from helpdesk_tui.ui.format import one_line, status_label
+from helpdesk_tui.ui.screens.confirm import wrong_recipient
 from helpdesk_tui.ui.screens.form_base import FormScreen
 from helpdesk_tui.ui.widgets.bounded import LIMITS, BoundedInput, BoundedTextArea, EnterSends
 from helpdesk_tui.ui.widgets.choice import ChoiceField
@@ -207,3 +208,23 @@ class TextForm(FormScreen):
         if self.macro is not None:
             data["macro_id"] = self.macro.id
         return data
+
+    def accepted(self, data: dict[str, Any]) -> None:
+        """A public reply that names the customer of another open case asks first, as
+        the chat's reply box does; n or Esc goes back to the text (logged as cancelled)."""
+        text = data.get("text", "")
+        ask = None
+        if self._kind == "reply":
+            ask = wrong_recipient(self.controller, text, self.ticket.customer_id, self.ticket.id)
+        if ask is None:
+            self.dismiss(data)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.dismiss(data)
+            else:
+                self.controller.cancel_form("reply_confirm", self.ticket.id)
+                self.query_one("#text", TextArea).focus()
+
+        self.app.push_screen(ask, answered)

@@ -1,0 +1,133 @@
+"""Hostile bytes on the assessor's and proctor's apps: review, observe and room on a pty.
+
+The exam reads its terminal through the input guard (`test_input_pty.py`); these
+apps must too (issue 11): a Latin-1 "é" (0xE9) or an 8-bit CSI (0x9B) killed
+Textual's input thread with a traceback, and the rest of the bytes went to the
+shell. Here each app gets those bytes, then a 1 MB paste of random bytes and a
+flood (a paste with its end marker planted inside, followed by the rest), and
+must: say once that some characters could not be read, keep running, open its
+key help on F1 within 2 s, stay under 200 MB, and leave cleanly on q.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import time
+from pathlib import Path
+
+import pyte
+import pytest
+
+from helpdesk_tui.assess.testing import simulated_log
+from helpdesk_tui.eventlog import generate_keypair, load_private_key
+from tests.ui.test_exam_pty import Terminal, until
+from tests.ui.test_input_pty import OSC, PASTE_END, PASTE_START, RSS_LIMIT_MB, rss_mb, send_bytes
+
+pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="pseudo-terminals as on Linux")
+F1, ESCAPE = "\x1bOP", "\x1b"
+HELP_LIMIT_S = 2.0
+"""F1 to its dialog on screen; generous: the machine is shared, the figure is printed."""
+
+
+class Screen:
+    """What the terminal shows, read incrementally (pyte, OSC sequences left out)."""
+
+    def __init__(self, term: Terminal) -> None:
+        self.term = term
+        self.screen = pyte.Screen(120, 40)
+        self.stream = pyte.ByteStream(self.screen)
+        self.read = 0
+
+    def text(self) -> str:
+        new = bytes(self.term.output[self.read :])
+        self.read += len(new)
+        self.stream.feed(OSC.sub(b"", new))
+        return "\n".join(self.screen.display)
+
+    def shows(self, text: str) -> bool:
+        return text in self.text()
+
+    def app_started(self) -> bool:
+        """The app has switched to the alternate screen (what came before, e.g. a
+        "verifying ..." line, is not the app): read from there on."""
+        start = self.term.output.find(b"\x1b[?1049h")
+        if start < 0:
+            return False
+        if self.read <= start:
+            self.screen.reset()
+            self.read = start
+        return True
+
+
+@pytest.fixture(scope="module")
+def logs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("viewers")
+    keys = folder / "keys"
+    generate_keypair(keys)
+    room = folder / "room"
+    room.mkdir()
+    signer = load_private_key(keys / "exam-centre.key")
+    log = simulated_log(room / "c0042.jsonl", "idle", signer=signer, candidate_id="c0042")
+    return {"log": log, "room": room, "pubkey": keys / "exam-centre.pub"}
+
+
+def command(app: str, logs: dict[str, Path]) -> list[str]:
+    pubkey = ["--pubkey", str(logs["pubkey"]), "--lang", "en"]
+    return {
+        "review": ["review", str(logs["log"]), "--assessor", "An", *pubkey],
+        "observe": ["observe", str(logs["log"]), *pubkey],
+        "room": ["room", str(logs["room"]), *pubkey],
+    }[app]
+
+
+def help_latency(term: Terminal, shown: Screen) -> float:
+    """Seconds from F1 to the key help on screen; Esc closes it again. A key that arrives
+    while a flood is still being read belongs to the flood and is dropped, so F1 is sent
+    again each second until the help shows."""
+    for _ in range(20):
+        sent = time.monotonic()
+        term.send(F1)
+        while time.monotonic() - sent < 1.0:
+            if shown.shows("Keys (Esc closes)"):
+                latency = time.monotonic() - sent
+                term.send(ESCAPE)
+                until(lambda: not shown.shows("Keys (Esc closes)"), "the help closed")
+                return latency
+            time.sleep(0.01)
+    raise AssertionError("F1 never answered after the bytes")
+
+
+@pytest.mark.timeout(240)
+@pytest.mark.parametrize("app", ["review", "observe", "room"])
+def test_invalid_bytes_and_a_huge_paste_leave_the_app_running_and_answering_keys(
+    app: str, logs: dict[str, Path], tmp_path: Path
+) -> None:
+    term = Terminal(*command(app, logs), cwd=tmp_path)
+    shown = Screen(term)
+    noise = random.Random(11).randbytes(1 << 20)
+    try:
+        until(shown.app_started, f"the {app} app")
+        until(lambda: shown.shows("c0042"), f"the {app} screen")
+        # Latin-1 é, 8-bit CSI, cut UTF-8 (no letters: they are keys in these apps)
+        send_bytes(term, b"\xe9\x9b[31m\xc3")
+        send_bytes(term, b"\xff\xfe")
+        until(lambda: shown.shows("could not be"), "the notice of the replaced bytes")
+        first = help_latency(term, shown)
+        send_bytes(term, PASTE_START + noise + PASTE_END)
+        send_bytes(term, PASTE_START + noise[:100_000] + PASTE_END + noise[100_000:])
+        after = sorted(help_latency(term, shown) for _ in range(3))
+        peak = rss_mb(term.process.pid)
+        print(
+            f"{app}: F1 to help {first * 1000:.0f} ms after the bytes, "
+            f"{after[1] * 1000:.0f} ms (median) after a 1 MB paste and a flood; "
+            f"peak RSS {peak:.0f} MB"
+        )
+        assert term.process.poll() is None
+        assert after[1] < HELP_LIMIT_S
+        assert peak < RSS_LIMIT_MB
+        term.send("q")
+        assert term.wait_exit() == 0
+    finally:
+        term.close()
+    assert b"Traceback" not in term.output
