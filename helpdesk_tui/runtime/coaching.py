@@ -8,6 +8,7 @@ practice UI words it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from helpdesk_tui.assess.solutions import resolution_articles, transfer_groups
@@ -29,12 +30,19 @@ def key_priority(state: ExamState, answer: Answer) -> str | None:
     return profile.priority_for(answer.impact, answer.urgency) if profile else None
 
 
-def hint_text(state: ExamState, scenario: Scenario | None, ticket_id: str | None) -> str | None:
+def hint_text(
+    state: ExamState,
+    scenario: Scenario | None,
+    ticket_id: str | None,
+    level: Callable[[str, str], str] = lambda use, key: key,
+) -> str | None:
     """One line from the answer key: classification, priority, article, and the way out.
 
     It is logged with the `hint_requested` event (English around the
     scenario's own words, so an assessor reads what the student was told);
-    it is a `Phrase`, so the practice UI shows it in the student's language.
+    it is a `Phrase`, so the practice UI shows it in the student's language,
+    and `level(use, key)` words the impact and urgency levels for the screen
+    (French "impact bas", "urgence basse"); the logged line keeps the keys.
     """
     ticket = state.tickets.get(ticket_id) if ticket_id else None
     incident = incident_of(scenario, ticket)
@@ -42,7 +50,11 @@ def hint_text(state: ExamState, scenario: Scenario | None, ticket_id: str | None
         return None
     answer = incident.answer
     priority = key_priority(state, answer)
-    classified = {"category": answer.category, "impact": answer.impact, "urgency": answer.urgency}
+    classified = {
+        "category": answer.category,
+        "impact": level("impact", answer.impact),
+        "urgency": level("urgency", answer.urgency),
+    }
     parts: list[str] = [
         Phrase(
             "{category}, impact {impact}, urgency {urgency} (priority {priority})",

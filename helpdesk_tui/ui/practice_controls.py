@@ -32,7 +32,7 @@ from helpdesk_tui.eventlog.errors import LogError
 from helpdesk_tui.i18n import N_, _
 from helpdesk_tui.runtime.coaching import TicketFeedback, hint_text, ticket_feedback
 from helpdesk_tui.ui import keymap
-from helpdesk_tui.ui.format import localized
+from helpdesk_tui.ui.format import level_label, localized
 from helpdesk_tui.ui.frames import Paced
 from helpdesk_tui.ui.session_app import SessionApp
 
@@ -175,8 +175,15 @@ class PracticeApp(SessionApp):
             self.controller.submit("hint_requested", {"ticket_id": ticket_id, "hint": hint})
         except (Refused, LogError):
             return
+        profile = self.controller.state.sla_profile
+        shown = hint_text(
+            self.controller.state,
+            self.controller.scenario,
+            ticket_id,
+            lambda use, key: level_label(key, use, profile),
+        )
         title = _("Hint for {ticket}").format(ticket=ticket_id)
-        self.notify(localized(hint), title=title, timeout=20, markup=False)
+        self.notify(localized(shown or hint), title=title, timeout=20, markup=False)
 
     def _observe(self, event: Event, seq: int) -> None:
         """Session listener: feedback once a ticket is closed (after the event is applied)."""

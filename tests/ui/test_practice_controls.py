@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 from pathlib import Path
 from typing import Any
 
@@ -100,6 +101,9 @@ async def test_the_hint_is_shown_in_the_students_language_and_logged_in_english(
     ((title, shown),) = toasts.seen
     assert title.startswith("Hint voor ") and "urgentie" in shown and "prioriteit" in shown
     assert "urgency" in hint["hint"] and "urgentie" not in hint["hint"]
+    # The levels too: Dutch words on screen, the answer key's words in the log.
+    assert re.search(r"impact (hoog|gemiddeld|laag), urgentie (hoog|gemiddeld|laag)", shown)
+    assert re.search(r"impact (high|medium|low), urgency (high|medium|low)", hint["hint"])
 
 
 async def test_closing_a_ticket_gives_feedback_against_the_answer_key(tmp_path: Path) -> None:
