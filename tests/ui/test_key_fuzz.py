@@ -38,7 +38,9 @@ KINDS = ("desk", "exam", "practice")
 OPTIONS = {"tick_interval": None, "handle_signals": False, "tune_gc": False}
 
 SEEDS = [int(s) for s in os.environ.get("FUZZ_SEEDS", "1").split(",")]
-KEYS_PER_RUN = int(os.environ.get("FUZZ_KEYS", "1000"))
+KEYS_PER_RUN = int(os.environ.get("FUZZ_KEYS", "400"))
+"""400 keys a run keep the suite within its 5 minutes (the choice-list race needed 577 on
+seed 1; `tests/ui/test_choice.py` holds it on its own). CI-scale runs: FUZZ_KEYS=5000."""
 
 BOUND = sorted({key for k in keymap.KEYS for key in k.keys.split(",")})
 NAVIGATION = [

@@ -36,6 +36,22 @@ from .conftest import SIZE, Rig, make_rig
 BUNDLED = sorted(p for p in paths.scenarios_dir().iterdir() if (p / "scenario.toml").is_file())
 
 
+def distinct_articles() -> dict[Path, frozenset[str]]:
+    """Per bundled scenario, the ids of its KB articles no earlier scenario has word for
+    word (the drills reuse their exam's articles): every distinct article is walked once."""
+    seen: set[str] = set()
+    new: dict[Path, frozenset[str]] = {}
+    for folder in BUNDLED:
+        fresh = {a.id for a in load_scenario(folder).kb if a.body not in seen}
+        seen.update(a.body for a in load_scenario(folder).kb)
+        if fresh:
+            new[folder] = frozenset(fresh)
+    return new
+
+
+DISTINCT = distinct_articles()
+
+
 @pytest.fixture
 def launches(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Every call that would reach a browser; a test passes only with it empty."""
@@ -94,7 +110,7 @@ def test_the_bundled_kb_has_links_for_the_walk_to_find() -> None:
     assert sum(body.count("https://") for body in bodies) >= 3
 
 
-@pytest.mark.parametrize("folder", BUNDLED, ids=lambda p: p.name)
+@pytest.mark.parametrize("folder", list(DISTINCT), ids=lambda p: p.name)
 async def test_no_link_in_any_article_or_screen_opens_anything(
     folder: Path, launches: list[str]
 ) -> None:
@@ -103,7 +119,8 @@ async def test_no_link_in_any_article_or_screen_opens_anything(
     clicked: list[str] = []
     async with app.run_test(size=SIZE) as pilot:
         clicked += await click_everything(app, pilot)
-        for article in rig.scenario.kb:
+        articles = [a for a in rig.scenario.kb if a.id in DISTINCT[folder]]
+        for article in articles:
             await app.main.kb.open_article(article)
             await pilot.pause()
             clicked += await click_everything(app, pilot)
@@ -112,7 +129,7 @@ async def test_no_link_in_any_article_or_screen_opens_anything(
         clicked += await click_everything(app, pilot)
     assert launches == []
     links = [a for a in clicked if a.startswith("link(")]
-    expected = sum(body.count("https://") for body in (a.body for a in rig.scenario.kb))
+    expected = sum(a.body.count("https://") for a in articles)
     assert len(links) >= expected  # the walk found the links there are
     blocked = [e.data["key"] for e in rig.logged("lockdown_key_blocked")]
     assert len(blocked) == len(links)
