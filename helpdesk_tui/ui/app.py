@@ -327,6 +327,10 @@ class ExamApp(NoWayOut, App[str | None], inherit_bindings=False):
         self.set_timer(self.next_tick_in(), self._scheduled_tick, name="exam-tick")
 
     def _scheduled_tick(self) -> None:
+        """One tick, then the next; none once the app is leaving (its screens are gone)
+        or ticks were turned off (a test or benchmark driving the clock by hand)."""
+        if not self.tick_interval or not self.screen_stack:
+            return
         try:
             self.refresh_now()
         finally:
