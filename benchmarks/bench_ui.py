@@ -43,7 +43,7 @@ import sys
 import tempfile
 import textwrap
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -151,17 +151,46 @@ def percentile(values: list[float], p: float) -> float:
 # --------------------------------------------------------------------------- latency
 
 
-async def measure_latency(app: ExamApp, keys: int) -> dict[str, list[float]]:
-    frames: list[float] = []
-    original = app._display
+class FrameClock:
+    """When each frame reached the terminal: wraps the app's `_display` (the frame is
+    rendered to the bytes a terminal would get), for the product and the floors alike,
+    so both are measured the same way."""
 
-    def display(screen: Any, renderable: Any) -> None:
+    def __init__(self, app: Any) -> None:
+        self.frames: list[float] = []
+        self._app = app
+        self._original = app._display
+        app._display = self._display
+
+    def _display(self, screen: Any, renderable: Any) -> None:
         if renderable is not None and hasattr(renderable, "render_segments"):
-            renderable.render_segments(app.console)  # the bytes a terminal would get
-        original(screen, renderable)
-        frames.append(time.perf_counter())
+            renderable.render_segments(self._app.console)  # the bytes a terminal would get
+        self._original(screen, renderable)
+        self.frames.append(time.perf_counter())
 
-    app._display = display  # type: ignore[method-assign]
+    def presser(
+        self, driver: Any, samples: dict[str, list[float]], rng: random.Random
+    ) -> Callable[[str, str | None, Callable[[], bool], str], Awaitable[None]]:
+        """Send a key, wait until `done()` and the next frame after it, and record the
+        key-to-frame time under `kind`; then a typist's pause."""
+        frames = self.frames
+
+        async def press(key: str, char: str | None, done: Callable[[], bool], kind: str) -> None:
+            t0 = time.perf_counter()
+            driver.send_message(events.Key(key, char))
+            while not done():
+                await asyncio.sleep(0)
+            handled = time.perf_counter()
+            while not frames or frames[-1] < handled:
+                await asyncio.sleep(0)
+            samples[kind].append(frames[-1] - t0)
+            await asyncio.sleep(rng.uniform(0.02, 0.06))
+
+        return press
+
+
+async def measure_latency(app: ExamApp, keys: int) -> dict[str, list[float]]:
+    frame_clock = FrameClock(app)
     kinds = (*MIX, "open a form", "close a form", "typing in a form")
     samples: dict[str, list[float]] = {kind: [] for kind in kinds}
     rng = random.Random(7)
@@ -177,16 +206,7 @@ async def measure_latency(app: ExamApp, keys: int) -> dict[str, list[float]]:
             moved = main.queue.cursor_row != row
             return moved and detail.ticket_id == main.queue.selected_id
 
-        async def press(key: str, char: str | None, done: Callable[[], bool], kind: str) -> None:
-            t0 = time.perf_counter()
-            driver.send_message(events.Key(key, char))
-            while not done():
-                await asyncio.sleep(0)
-            handled = time.perf_counter()
-            while not frames or frames[-1] < handled:
-                await asyncio.sleep(0)
-            samples[kind].append(frames[-1] - t0)
-            await asyncio.sleep(rng.uniform(0.02, 0.06))
+        press = frame_clock.presser(driver, samples, rng)
 
         for n in range(keys):
             phase = n % 30
@@ -261,16 +281,7 @@ async def measure_floors(keys: int, forms: int = 20) -> dict[str, list[float]]:
             self.push_screen(Form())
 
     app = Bare()
-    frames: list[float] = []
-    original = app._display
-
-    def display(screen: Any, renderable: Any) -> None:
-        if renderable is not None and hasattr(renderable, "render_segments"):
-            renderable.render_segments(app.console)
-        original(screen, renderable)
-        frames.append(time.perf_counter())
-
-    app._display = display  # type: ignore[method-assign]
+    frame_clock = FrameClock(app)
     samples: dict[str, list[float]] = {"key floor": [], "form floor": []}
     rng = random.Random(7)
     async with app.run_test(size=SIZE) as pilot:
@@ -281,16 +292,7 @@ async def measure_floors(keys: int, forms: int = 20) -> dict[str, list[float]]:
         box.focus()
         await pilot.pause()
 
-        async def press(key: str, char: str | None, done: Callable[[], bool], kind: str) -> None:
-            t0 = time.perf_counter()
-            driver.send_message(events.Key(key, char))
-            while not done():
-                await asyncio.sleep(0)
-            handled = time.perf_counter()
-            while not frames or frames[-1] < handled:
-                await asyncio.sleep(0)
-            samples[kind].append(frames[-1] - t0)
-            await asyncio.sleep(rng.uniform(0.02, 0.06))
+        press = frame_clock.presser(driver, samples, rng)
 
         for _ in range(keys):
             if len(box.value) > 60:
