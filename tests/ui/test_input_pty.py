@@ -11,6 +11,7 @@ The screen is read with pyte (a terminal emulator) to find where a link is.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import re
@@ -183,8 +184,10 @@ def test_a_kb_link_clicked_opens_nothing_and_is_logged(tmp_path: Path, key_file:
         for _ in range(60):  # scroll line by line until the link is on screen
             if find(term, "reports.north") is not None:
                 break
-            term.send("\x1b[B")  # Down
-            time.sleep(0.1)
+            before = screen(term).display
+            term.send("\x1b[B")  # Down, then wait for the redraw (none at the article's end)
+            with contextlib.suppress(AssertionError):
+                until(lambda was=before: screen(term).display != was, "the scroll", timeout=3)
         where = until(lambda: find(term, "reports.north"), "the link on screen")
         assert isinstance(where, tuple)
         column, row = where[0] + 3, where[1]
