@@ -143,14 +143,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--lang", choices=LANGUAGES)
     parser.add_argument("--errors", choices=ACTS, metavar="ACT")
-    parser.add_argument(
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument(
         "--set",
         choices=SETS,
         default="corpus",
         help="which labelled set to score: the tuning corpus (default), the first held-out "
         "set, or the second held-out set (the current unseen measurement)",
     )
-    parser.add_argument("--heldout", action="store_true", help="the same as --set heldout")
+    which.add_argument("--heldout", action="store_true", help="the same as --set heldout")
     args = parser.parse_args()
     ok = True
     folder = HELDOUT if args.heldout else SETS[args.set]
