@@ -28,6 +28,7 @@ from helpdesk_tui.language.lexicon import Lexicon, PhraseSet, lexicon
 from helpdesk_tui.language.model import LANGUAGES, Analysis, Match, Token
 from helpdesk_tui.language.normalise import fold
 from helpdesk_tui.language.phrases import Word, first_word_ok, match_at
+from helpdesk_tui.language.spelling import correction
 from helpdesk_tui.language.tokens import MAX_CHARS, Piece, pieces
 
 NOT_A_QUESTION_WHEN = frozenset({"offer_help", "identify", "check", "closing", "hold", "greeting"})
@@ -76,7 +77,7 @@ def _analyse(text: str, lang: str) -> Analysis:
     layout = _layout(text, found, words, lex)
     negated = _negation(words, layout, lex)
     tokens = tuple(
-        Token(p.text, w.norm, w.lemma, p.start, p.end, n)
+        Token(p.text, fold(p.text), w.lemma, p.start, p.end, n)
         for p, w, n in zip(found, words, negated, strict=True)
     )
     forms = _question_forms(words, found, layout, lex)
@@ -93,9 +94,14 @@ def _analyse(text: str, lang: str) -> Analysis:
 
 
 def _word(piece: Piece, lex: Lexicon) -> Word:
+    """The word as the rules read it: normalised, lemmatised, a typo read as the lexicon
+    word it was meant to be ("restrat" as "restart": spelling.py)."""
     norm = fold(piece.text)
     if norm in lex.elision_lemmas:
         return Word(norm, lex.elision_lemmas[norm])
+    meant = correction(norm, lex.lang) if norm.isalpha() else None
+    if meant is not None:
+        return Word(meant, lex.synonyms.get(meant, lemmas.lemma(meant, lex.lang)))
     lemma = lemmas.lemma(piece.text.lower(), lex.lang) if norm.isalpha() else norm
     lemma = lex.synonyms.get(norm, lex.synonyms.get(lemma, lemma))
     return Word(norm, lemma)
@@ -119,7 +125,7 @@ def _layout(text: str, found: list[Piece], words: list[Word], lex: Lexicon) -> L
             sentence.append(sentence[-1])
         new_clause = new_sentence or piece.clause_start
         clause.append(clause[-1] + 1 if i and new_clause else (clause[-1] if i else 0))
-        new_segment = new_clause or word.norm in lex.negation.terminators
+        new_segment = new_clause or _terminates(words, i, lex)
         segment.append(segment[-1] + 1 if i and new_segment else (segment[-1] if i else 0))
         skip = words[i - 1].norm in skippable or words[i - 1].norm.endswith("n't") if i else False
         lead.append(new_segment or (lead[-1] and skip))
@@ -139,6 +145,17 @@ def _layout(text: str, found: list[Piece], words: list[Word], lex: Lexicon) -> L
         tuple(opens),
         tuple(ends),
     )
+
+
+def _terminates(words: list[Word], i: int, lex: Lexicon) -> bool:
+    """Does word i end a negation's scope? Some terminators only before a subject: Dutch
+    "dat u ..." (conjunction) ends one, "dat oude paswoord" (demonstrative) does not."""
+    norm = words[i].norm
+    if norm not in lex.negation.terminators:
+        return False
+    if norm not in lex.negation.before_subject:
+        return True
+    return i + 1 < len(words) and words[i + 1].norm in lex.questions.subjects
 
 
 def _negation(words: list[Word], layout: Layout, lex: Lexicon) -> list[bool]:
@@ -230,12 +247,12 @@ def _rule_matches(
                 continue
             if not _placed(rule.where, layout, i, sentence):
                 continue
-            end = _rule_end(rule.phrases, words, i, lex, layout, rule.where)
+            end = _rule_end(rule.phrases, words, i, lex, layout, rule.where, rule.unless_next)
             if end is None or (rule.unless and _cancelled(rule.unless, words, layout, i, end)):
                 continue
-            if end < n and words[end].norm in rule.unless_next:
-                continue
             if rule.unless_clause and _in_clause(rule.unless_clause, words, layout, i):
+                continue
+            if rule.unless_sentence and _in_sentence(rule.unless_sentence, words, layout, i):
                 continue
             is_negated = rule.negatable and any(negated[i:end])
             if not is_negated:
@@ -276,6 +293,13 @@ def _in_clause(unless: frozenset[str], words: list[Word], layout: Layout, i: int
     return any(w.norm in unless for w, c in zip(words, layout.clause, strict=True) if c == clause)
 
 
+def _in_sentence(unless: frozenset[str], words: list[Word], layout: Layout, i: int) -> bool:
+    sentence = layout.sentence[i]
+    return any(
+        w.norm in unless for w, s in zip(words, layout.sentence, strict=True) if s == sentence
+    )
+
+
 def _cancelled(unless: frozenset[str], words: list[Word], layout: Layout, i: int, end: int) -> bool:
     start = i
     while start > 0 and layout.clause[start - 1] == layout.clause[i]:
@@ -284,16 +308,29 @@ def _cancelled(unless: frozenset[str], words: list[Word], layout: Layout, i: int
 
 
 def _rule_end(
-    phrases: PhraseSet, words: list[Word], i: int, lex: Lexicon, layout: Layout, where: str
+    phrases: PhraseSet,
+    words: list[Word],
+    i: int,
+    lex: Lexicon,
+    layout: Layout,
+    where: str,
+    unless_next: frozenset[str] = frozenset(),
 ) -> int | None:
-    stop = _clause_end(layout, i, len(words))
+    """Where the first phrase that matches at word i ends. A phrase followed by one of
+    `unless_next` does not match, and the next phrase is tried: "sorry again for" is
+    not cancelled because "sorry" alone would be followed by "again"."""
+    n = len(words)
+    stop = _clause_end(layout, i, n)
     w = words[i]
     for phrase in phrases.candidates(w.norm, w.bare):
         if not first_word_ok(phrase, words[i], lex):
             continue
         end = match_at(phrase, words, i, lex, stop)
-        if end is not None and (where != "end" or end == _sentence_end(layout, i, len(words))):
-            return end
+        if end is None or (where == "end" and end != _sentence_end(layout, i, n)):
+            continue
+        if end < n and words[end].norm in unless_next:
+            continue
+        return end
     return None
 
 
@@ -337,7 +374,7 @@ def _question_form(
     for tag in lex.questions.tags:
         for j in range(max(start, end - len(tag) - 3), end):
             if match_at(tag, words, j, lex, end) == end and layout.lead[j]:
-                return "tag", (j, end)
+                return "tag", (start, end)  # a tag asks about its whole statement
     return None
 
 
@@ -368,12 +405,18 @@ def _form_at(
             if stop is not None:
                 return "opener", (j, stop)
     inverted = q.hyphen_inversion and nxt is not None and nxt.norm in q.subjects
-    if inverted and found[j + 1].hyphenated and w.norm not in q.not_inverted:
+    # "Souvenez-vous de ..." tells; "Vous souvenez-vous de ...?" asks (pronoun before it)
+    reflexive = j > 0 and words[j - 1].norm in q.subjects and layout.clause[j - 1] == layout.clause[j]
+    if inverted and found[j + 1].hyphenated and (w.norm not in q.not_inverted or reflexive):
         return "inversion", (j, j + 2)
     if not layout.opens[j]:
         return None
     at_clause_start = j == 0 or found[j].clause_start
     if at_clause_start and w.norm in q.heads and nxt is not None and nxt.norm in q.subjects:
+        if not layout.asks[layout.sentence[j]] and (
+            _imperative_first(w, nxt, lex) or _after_subordinate(words, layout, lex, j)
+        ):
+            return None
         return "inversion", (j, j + 2)  # "Kunt u", "Can you"; not "dan zijn we" (V2 order)
     if w.norm in q.words and not (nxt is not None and nxt.norm in q.subjects):
         return "question-word", (j, j + 1)
@@ -417,6 +460,10 @@ def _question_matches(
         if form is None:
             continue
         start, end = _sentence_bounds(layout, s)
+        if form[0] == "tag" and any(
+            m.kind == "instruction" and start <= m.span[0] < end for m in acts
+        ):
+            continue  # "Geen nieuwe kabel kopen, hè": a tag that insists, not a question
         asking = _all_forms(words, found, layout, lex, start, end) or [form]
         if form[0] == "mark" and asking == [form]:
             clauses = {layout.clause[i] for i in range(start, end)}
@@ -493,6 +540,36 @@ def _negated_instructions(
     return out
 
 
+def _after_subordinate(words: list[Word], layout: Layout, lex: Lexicon, j: int) -> bool:
+    """Is clause j the main clause after a subordinate one in the same sentence? Dutch
+    then puts the verb first without asking: "Als ge op de knop duwt, gebeurt er niks"."""
+    clause = layout.clause[j]
+    k = j
+    while k > 0 and layout.clause[k - 1] == clause:
+        k -= 1
+    if k == 0 or layout.sentence[k - 1] != layout.sentence[j]:
+        return False
+    first = k - 1
+    while first > 0 and layout.clause[first - 1] == layout.clause[k - 1]:
+        first -= 1
+    while first < k - 1 and words[first].norm in lex.fillers - lex.questions.subordinators:
+        first += 1
+    return words[first].norm in lex.questions.subordinators
+
+
+PERSONS = frozenset({"u", "je", "jij", "ge", "gij", "jullie", "we", "wij", "ik", "hij", "zij", "ze"})
+"""Dutch subject pronouns: "Gebruik je Chrome" asks, "Gebruik de oude versie" tells."""
+
+
+def _imperative_first(w: Word, nxt: Word, lex: Lexicon) -> bool:
+    """A Dutch verb-first sentence without "?" whose verb is an instruction verb's bare
+    stem and whose next word is no pronoun tells the customer to act ("Doe de app
+    open", "Gebruik dat oude paswoord niet meer"); "Werkt de printer" (-t) asks."""
+    if lex.lang != "nl" or nxt.norm in PERSONS:
+        return False
+    return any(v in lex.verbs for v in _dutch_infinitives(w.norm))
+
+
 def _instruction_verb(w: Word, lex: Lexicon) -> bool:
     """An instruction verb by its lemma, or (Dutch) by the stem an imperative is: "Gebruik",
     "Klik", "Geef" are read as nouns or stems by the lemmatiser, their infinitives are verbs."""
@@ -506,6 +583,8 @@ def _dutch_infinitives(stem: str) -> tuple[str, ...]:
     if len(stem) < 3 or not stem.isalpha():
         return ()
     found = [stem + "en", stem + stem[-1] + "en"]
+    if stem[-1] == "e" or stem[-2:] in ("aa", "ta", "ga"):
+        found.append(stem + "n" if stem[-1] == "e" else stem + "an")  # doe-n, ga-an, sta-an
     soft = {"f": "v", "s": "z"}.get(stem[-1], stem[-1])
     if len(stem) >= 3 and stem[-2] == stem[-3] and stem[-2] in "aeou":
         found.append(stem[:-2] + soft + "en")
