@@ -254,13 +254,28 @@ def _rule_matches(
                 continue
             if rule.unless_sentence and _in_sentence(rule.unless_sentence, words, layout, i):
                 continue
-            is_negated = rule.negatable and any(negated[i:end])
+            is_negated = (
+                rule.negatable
+                and any(negated[i:end])
+                and not (rule.act != "instruction" and _own_negation(words, i, end, lex))
+            )
             if not is_negated:
                 seen.add(layout.clause[i])
             covered = end
             words_hit = tuple(t.text for t in tokens[i:end])
             found.append(Match(rule.act, rule.id, (i, end), words_hit, is_negated))
     return found
+
+
+def _own_negation(words: list[Word], i: int, end: int, lex: Lexicon) -> bool:
+    """Does the matched phrase carry its negation itself? "niet leuk", "pas agréable",
+    "not nice" are empathy: the phrase is negative, nothing it says is taken back. (Not
+    for instructions: "Gelieve niet te herstarten" spans its trigger and is negated.)"""
+    return any(_trigger(w, lex) for w in words[i:end])
+
+
+def _trigger(w: Word, lex: Lexicon) -> bool:
+    return w.norm in lex.negation.words or w.norm.endswith("n't")
 
 
 def _asks(form: QuestionForm | None, layout: Layout, i: int) -> bool:
@@ -276,13 +291,17 @@ def _placed(where: str, layout: Layout, i: int, sentence: int) -> bool:
     """`opening`: in the first sentence, not in the message's last clause; `first`: at the
     message's first word ("Dag Tom, ..." opens); `last`: in the message's last sentence,
     not at its first word ("... Dag Tom!" says goodbye); `opens`: where a clause opens by
-    punctuation (after fillers), not after a conjunction ("j'ai donc mis" restates nothing)."""
+    punctuation (after fillers), not after a conjunction ("j'ai donc mis" restates nothing);
+    `signoff`: opening a clause of the message's last sentence, when that is not its first
+    ("..., is that clear? Kind regards, Sarah"; "Kind regards" alone signs nothing off)."""
     if where == "opening":
         return sentence == 0 and layout.clause[i] != layout.clause[-1]
     if where == "last":
         return sentence == layout.sentence[-1] and i > 0
     if where == "first":
         return i == 0
+    if where == "signoff":
+        return sentence == layout.sentence[-1] and sentence > 0 and layout.lead[i]
     if where == "opens":
         return layout.opens[i]
     return True
@@ -301,10 +320,18 @@ def _in_sentence(unless: frozenset[str], words: list[Word], layout: Layout, i: i
 
 
 def _cancelled(unless: frozenset[str], words: list[Word], layout: Layout, i: int, end: int) -> bool:
+    """Does an `unless` entry stand in the clause up to the match's end? An entry of
+    several words ("il y a", "toutes les") counts when those words stand in that order."""
     start = i
     while start > 0 and layout.clause[start - 1] == layout.clause[i]:
         start -= 1
-    return any(w.norm in unless or w.lemma in unless for w in words[start:end])
+    if any(w.norm in unless or w.lemma in unless for w in words[start:end]):
+        return True
+    several = [u for u in unless if " " in u]
+    if not several:
+        return False
+    text = " " + " ".join(w.norm for w in words[start:end]) + " "
+    return any(f" {u} " in text for u in several)
 
 
 def _rule_end(

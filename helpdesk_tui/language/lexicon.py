@@ -20,7 +20,8 @@ words such as "so", "ok", "alors"), `"end"` at the end of a sentence,
 `"opening"` in the first sentence but not the message's last clause (a
 greeting that opens), `"first"` at the message's first word, `"last"` in
 the message's last sentence (a farewell), `"opens"` where a clause opens by
-punctuation (not after a conjunction);
+punctuation (not after a conjunction), `"signoff"` opening a clause of the
+message's last sentence when there is a sentence before it (a letter's sign-off);
 `question = true/false` keeps a rule to question / non-question sentences;
 `unless` lists words that cancel a match when they stand in its clause
 before or inside it ("ik ga de pc herstarten" tells what the operator
