@@ -83,6 +83,7 @@ def _analyse(text: str, lang: str) -> Analysis:
     forms = _question_forms(words, found, layout, lex)
     matches = _rule_matches(words, layout, negated, lex, tokens, forms)
     matches = _without_yielding_instructions(matches, layout)
+    matches = _without_yielding_rules(matches, layout, lex)
     matches += _question_matches(words, found, layout, lex, matches, tokens, forms)
     matches += _negated_instructions(words, layout, negated, lex, tokens, matches)
     matches.sort(key=lambda m: (m.span, m.kind))
@@ -468,6 +469,20 @@ def _without_yielding_instructions(matches: list[Match], layout: Layout) -> list
         )
 
     return [m for m in matches if not (m.kind == "instruction" and explained(m))]
+
+
+def _without_yielding_rules(matches: list[Match], layout: Layout, lex: Lexicon) -> list[Match]:
+    """Drop the matches of rules with `yields_to` acts found in the same sentence."""
+    yielding = {r.id: r.yields_to for r in lex.rules if r.yields_to}
+    if not yielding or not any(m.rule in yielding for m in matches):
+        return matches
+    present = {(m.kind, layout.sentence[m.span[0]]) for m in matches if not m.negated}
+
+    def gives_way(m: Match) -> bool:
+        acts = yielding.get(m.rule, ())
+        return any((act, layout.sentence[m.span[0]]) in present for act in acts)
+
+    return [m for m in matches if not gives_way(m)]
 
 
 def _question_matches(

@@ -116,6 +116,9 @@ class Rule:
     unless_next: frozenset[str] = frozenset()
     unless_clause: frozenset[str] = frozenset()
     unless_sentence: frozenset[str] = frozenset()
+    yields_to: frozenset[str] = frozenset()
+    """Acts that, found in the same sentence, take this match's place ("Ik kijk het na,
+    één seconde" asks to wait: hold, not progress)."""
     """Words that cancel a match anywhere in its sentence ("Salut, tot later!" says
     goodbye: no greeting)."""
     """Words that cancel a match anywhere in its clause ("sorry to hear": sympathy, no apology)."""
@@ -289,6 +292,7 @@ def _rule(data: dict, compile_, path: Path) -> Rule:
             unless_next=frozenset(fold(w) for w in data.get("unless_next", [])),
             unless_clause=frozenset(fold(w) for w in data.get("unless_clause", [])),
             unless_sentence=frozenset(fold(w) for w in data.get("unless_sentence", [])),
+            yields_to=frozenset(data.get("yields_to", [])),
         )
     except KeyError as exc:
         raise LexiconError(f"{path}: a rule lacks {exc}: {data!r}") from None
