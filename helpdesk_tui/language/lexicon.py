@@ -257,7 +257,7 @@ def _build(lang: str, data: dict, path: Path) -> Lexicon:
 
 
 def _vocabulary(lex: Lexicon) -> frozenset[str]:
-    """Every word of four letters or more the lexicon is written with."""
+    """Every word of four letters or more the lexicon is written with (and its participles)."""
     phrases = [p for rule in lex.rules for p in rule.phrases]
     neg, q = lex.negation, lex.questions
     for ps in (neg.clause, neg.forward, neg.pseudo):
@@ -265,6 +265,7 @@ def _vocabulary(lex: Lexicon) -> frozenset[str]:
     phrases.extend([*q.tags, *q.openers])
     found = {w for phrase in phrases for el in phrase for w in el.words}
     found |= lex.verbs | lex.fillers | q.words | q.heads | neg.terminators | lex.words
+    found |= lex.participles
     found |= set(lex.synonyms.values())
     return frozenset(w for w in found if len(w) >= 4 and w.isalpha())
 
