@@ -84,8 +84,8 @@ def _analyse(text: str, lang: str) -> Analysis:
     matches = _rule_matches(words, layout, negated, lex, tokens, forms)
     matches = _without_yielding_instructions(matches, layout)
     matches = _without_yielding_rules(matches, layout, lex)
-    matches += _question_matches(words, found, layout, lex, matches, tokens, forms)
     matches += _negated_instructions(words, layout, negated, lex, tokens, matches)
+    matches += _question_matches(words, found, layout, lex, matches, tokens, forms)
     matches.sort(key=lambda m: (m.span, m.kind))
     acts = frozenset(m.kind for m in matches if not m.negated)
     negated_text = tuple(
@@ -116,7 +116,7 @@ def _layout(text: str, found: list[Piece], words: list[Word], lex: Lexicon) -> L
     opens: list[bool] = []
     asks: list[bool] = []
     skippable = lex.fillers | lex.negation.terminators | lex.negation.words
-    for i, (piece, word) in enumerate(zip(found, words, strict=True)):
+    for i, piece in enumerate(found):
         new_sentence = i == 0 or piece.sentence_start
         if new_sentence:
             if i:
@@ -390,19 +390,29 @@ def _question_form(
     end: int,
 ) -> QuestionForm | None:
     """The form that makes a sentence a question (and its words), or None."""
+    tagged = _tagged(words, layout, lex, start, end)
+    if tagged is not None:
+        return tagged  # "It's working now, isn't it?" asks about its whole statement
     form = _first_form(words, found, layout, lex, start, end)
     if layout.asks[s]:
         # the asking clause: the one with a question form, else the sentence's first
         # ("Your e-mail address, please?" asks for the address, not about "please")
         return "mark", (form[1] if form is not None else (start, end))
-    if form is not None:
-        return form
+    return form
+
+
+def _tagged(
+    words: list[Word], layout: Layout, lex: Lexicon, start: int, end: int
+) -> QuestionForm | None:
+    """A statement ending in a tag ("..., right?", "..., hè", "..., n'est-ce pas"): the
+    whole sentence asks, with or without "?"."""
     if end - start < MIN_TAGGED:
         return None
     for tag in lex.questions.tags:
-        for j in range(max(start, end - len(tag) - 3), end):
-            if match_at(tag, words, j, lex, end) == end and layout.lead[j]:
-                return "tag", (start, end)  # a tag asks about its whole statement
+        for j in range(max(start + 1, end - len(tag) - 3), end):
+            at_end = match_at(tag, words, j, lex, end) == end and layout.lead[j]
+            if at_end and layout.clause[j] != layout.clause[start]:
+                return "tag", (start, end)
     return None
 
 
@@ -434,7 +444,9 @@ def _form_at(
                 return "opener", (j, stop)
     inverted = q.hyphen_inversion and nxt is not None and nxt.norm in q.subjects
     # "Souvenez-vous de ..." tells; "Vous souvenez-vous de ...?" asks (pronoun before it)
-    reflexive = j > 0 and words[j - 1].norm in q.subjects and layout.clause[j - 1] == layout.clause[j]
+    reflexive = (
+        j > 0 and words[j - 1].norm in q.subjects and layout.clause[j - 1] == layout.clause[j]
+    )
     if inverted and found[j + 1].hyphenated and (w.norm not in q.not_inverted or reflexive):
         return "inversion", (j, j + 2)
     if not layout.opens[j]:
@@ -502,12 +514,11 @@ def _question_matches(
         if form is None:
             continue
         start, end = _sentence_bounds(layout, s)
-        if form[0] == "tag" and any(
-            m.kind == "instruction" and start <= m.span[0] < end for m in acts
-        ):
+        if form[0] == "tag" and any(_tells(m, words, layout, lex, start) for m in acts):
             continue  # "Geen nieuwe kabel kopen, hè": a tag that insists, not a question
-        asking = _all_forms(words, found, layout, lex, start, end) or [form]
-        if form[0] == "mark" and asking == [form]:
+        asking = [form] if form[0] == "tag" else _all_forms(words, found, layout, lex, start, end)
+        asking = asking or [form]
+        if form[0] in ("mark", "tag") and asking == [form]:
             clauses = {layout.clause[i] for i in range(start, end)}
             if any(_blocks_question(m, layout, c) for m in acts for c in clauses):
                 continue
@@ -523,6 +534,31 @@ def _question_matches(
         rule = f"{lex.lang}.question.{form[0]}"
         out.append(Match("question", rule, (a, b), tuple(t.text for t in tokens[a:b])))
     return out
+
+
+def _tells(m: Match, words: list[Word], layout: Layout, lex: Lexicon, start: int) -> bool:
+    """Does the sentence from `start` tell the customer not to do something? A rule's
+    negated instruction does; a negated instruction verb only where it stands as a step:
+    first after the trigger ("N'achetez pas ...", "Don't buy ...") or as a Dutch
+    infinitive closing its clause ("Niet op die knop drukken"), not a verb of a statement
+    ("Het is de laptop die niet opstart, toch?")."""
+    if (
+        m.kind != "instruction"
+        or m.span[0] < start
+        or layout.sentence[m.span[0]] != layout.sentence[start]
+    ):
+        return False
+    if not m.negated:
+        return False  # "Herstart hem, ok?" may well ask; a negated step is insisted on
+    if not m.rule.endswith(".instruction.negated"):
+        return True
+    i = m.span[0]
+    before = words[start:i]
+    if all(_trigger(w, lex) or w.norm in lex.fillers for w in before):
+        return True
+    w = words[i]
+    infinitive = w.norm.endswith("n") and (w.norm == w.lemma or w.norm in lex.verbs)
+    return lex.lang == "nl" and infinitive and i + 1 == layout.clause_ends[layout.clause[i]]
 
 
 def _all_forms(
@@ -599,7 +635,9 @@ def _after_subordinate(words: list[Word], layout: Layout, lex: Lexicon, j: int) 
     return words[first].norm in lex.questions.subordinators
 
 
-PERSONS = frozenset({"u", "je", "jij", "ge", "gij", "jullie", "we", "wij", "ik", "hij", "zij", "ze"})
+PERSONS = frozenset(
+    {"u", "je", "jij", "ge", "gij", "jullie", "we", "wij", "ik", "hij", "zij", "ze"}
+)
 """Dutch subject pronouns: "Gebruik je Chrome" asks, "Gebruik de oude versie" tells."""
 
 

@@ -360,7 +360,7 @@ def opposite_prefixes(p: str, t: str, lex: Lexicon) -> bool:
     )
 
 
-LAYER_VERSION = "1.1"
+LAYER_VERSION = "1.2"
 """Bumped whenever a lexicon or a rule changes what a message means."""
 
 

@@ -52,4 +52,3 @@ def correction(norm: str, lang: str) -> str | None:
         if best is None or rank < best:
             best = rank
     return best[1] if best else None
-
