@@ -110,7 +110,7 @@ def test_a_signoff_closes_a_letter_but_not_a_bare_line() -> None:
 
 def test_a_dutch_verb_first_sentence_that_tells_is_no_question() -> None:
     assert "question" not in acts("Zet de laptop even uit.", "nl")
-    assert "question" in acts("Ziet u een foutmelding", "nl")  # -t form: asks
+    assert "question" in acts("Ziet u een rood lampje op de router", "nl")  # -t form: asks
 
 
 def test_a_main_clause_after_a_subordinate_one_is_no_question() -> None:
