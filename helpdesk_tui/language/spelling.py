@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein, Indel
 
 from helpdesk_tui.language import lemmas
@@ -42,13 +43,13 @@ def correction(norm: str, lang: str) -> str | None:
         return None
     if norm in lex.words or norm in lex.synonyms or lemmas.known(norm, lang):
         return None
-    best: tuple[int, str] | None = None
-    for word in lex.vocabulary_by_initial.get(norm[0], ()):
-        if abs(len(word) - len(norm)) > 1 or opposite_prefixes(norm, word, lex):
-            continue
-        if DamerauLevenshtein.distance(norm, word, score_cutoff=1) > 1:
-            continue
-        rank = (Indel.distance(norm, word), word)
-        if best is None or rank < best:
-            best = rank
-    return best[1] if best else None
+    bucket = lex.vocabulary_by_initial.get(norm[0], ())
+    near = process.extract(
+        norm, bucket, scorer=DamerauLevenshtein.distance, score_cutoff=1, limit=None
+    )  # one C loop over the words with this initial
+    ranked = sorted(
+        (Indel.distance(norm, word), word)
+        for word, _, _ in near
+        if not opposite_prefixes(norm, word, lex)
+    )
+    return ranked[0][1] if ranked else None
