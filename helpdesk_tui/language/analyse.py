@@ -83,7 +83,7 @@ def _analyse(text: str, lang: str) -> Analysis:
     forms = _question_forms(words, found, layout, lex)
     matches = _rule_matches(words, layout, negated, lex, tokens, forms)
     matches = _without_yielding_instructions(matches, layout)
-    matches = _without_yielding_rules(matches, layout, lex)
+    matches = _without_yielding_rules(matches, layout, lex, forms)
     matches += _negated_instructions(words, layout, negated, lex, tokens, matches)
     matches += _question_matches(words, found, layout, lex, matches, tokens, forms)
     matches.sort(key=lambda m: (m.span, m.kind))
@@ -483,16 +483,24 @@ def _without_yielding_instructions(matches: list[Match], layout: Layout) -> list
     return [m for m in matches if not (m.kind == "instruction" and explained(m))]
 
 
-def _without_yielding_rules(matches: list[Match], layout: Layout, lex: Lexicon) -> list[Match]:
-    """Drop the matches of rules with `yields_to` acts found in the same sentence."""
+def _without_yielding_rules(
+    matches: list[Match], layout: Layout, lex: Lexicon, forms: dict[int, QuestionForm | None]
+) -> list[Match]:
+    """Drop the matches of rules with `yields_to` acts found in the same sentence; an
+    entry "act@tag" yields only in a sentence that ends in a tag question."""
     yielding = {r.id: r.yields_to for r in lex.rules if r.yields_to}
     if not yielding or not any(m.rule in yielding for m in matches):
         return matches
     present = {(m.kind, layout.sentence[m.span[0]]) for m in matches if not m.negated}
 
     def gives_way(m: Match) -> bool:
-        acts = yielding.get(m.rule, ())
-        return any((act, layout.sentence[m.span[0]]) in present for act in acts)
+        sentence = layout.sentence[m.span[0]]
+        tagged = (forms.get(sentence) or ("",))[0] == "tag"
+        for entry in yielding.get(m.rule, ()):
+            act, _, where = entry.partition("@")
+            if (act, sentence) in present and (not where or tagged):
+                return True
+        return False
 
     return [m for m in matches if not gives_way(m)]
 

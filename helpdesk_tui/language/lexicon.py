@@ -118,7 +118,8 @@ class Rule:
     unless_sentence: frozenset[str] = frozenset()
     yields_to: frozenset[str] = frozenset()
     """Acts that, found in the same sentence, take this match's place ("Ik kijk het na,
-    één seconde" asks to wait: hold, not progress)."""
+    één seconde" asks to wait: hold, not progress); "act@tag": only in a sentence that
+    ends in a tag question ("..., au bureau ça marche, c'est bien ça ?")."""
     """Words that cancel a match anywhere in its sentence ("Salut, tot later!" says
     goodbye: no greeting)."""
     """Words that cancel a match anywhere in its clause ("sorry to hear": sympathy, no apology)."""

@@ -171,4 +171,3 @@ def test_every_lexicon_carries_the_layer_version() -> None:
     from helpdesk_tui.language.lexicon import lexicon
 
     assert {lexicon(lang).version for lang in ("nl", "fr", "en")} == {LAYER_VERSION}
-
