@@ -25,7 +25,12 @@ message's last sentence when there is a sentence before it (a letter's sign-off)
 `question = true/false` keeps a rule to question / non-question sentences;
 `unless` lists words that cancel a match when they stand in its clause
 before or inside it ("ik ga de pc herstarten" tells what the operator
-will do, not what the customer must do).
+will do, not what the customer must do); an entry of several words counts
+when they stand in that order. `unless_next` words cancel a phrase when they
+follow it (the rule's next phrase is tried), `unless_clause` and
+`unless_sentence` words anywhere in the clause or sentence; `yields_to` acts
+found in the same sentence take the match's place ("act@tag": only in a
+sentence that ends in a tag question).
 """
 
 from __future__ import annotations
