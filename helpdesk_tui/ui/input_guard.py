@@ -16,10 +16,16 @@ end-of-paste sequence inside grew the exam to 2.2 GB while its clocks ran.
   time), keeps at most `PASTE_MAX` characters of one paste and drops the rest
   (every text field is shorter than that; each cuts again at its own limit);
   a paste whose end never comes is closed after `PASTE_IDLE_S` of silence;
-- treats a chunk of more than `FLOOD_CHARS` characters outside a paste as a
-  paste too: no person types that fast, and a flood of keys (Enter, Ctrl
-  keys) must not act key by key. Its control characters and escape sequences
-  are dropped and counted;
+- everything outside the paste markers is typing, and acts key by key: the
+  terminal says what is pasted (Textual turns bracketed paste on), so a burst
+  of typed keys ending in Enter (a fast typist, a terminal that sends a line at
+  once, keys that queued while the exam was busy) sends, once. Only a read of
+  more than `FLOOD_CHARS` characters outside a paste, and the reads that follow
+  it without a pause (the read before was full: more was waiting), is not
+  typing but a flood (an unbracketed paste of a whole text, or the bytes after
+  an end-of-paste planted inside a paste): its printable text becomes one paste
+  and its control characters and escape sequences are dropped and counted, so
+  a flood of Enter and Ctrl keys never acts key by key;
 - holds back the end of a chunk that may be the start of a paste marker cut
   in two by the read, until the next chunk or `HOLD_S` of silence.
 
@@ -36,12 +42,15 @@ PASTE_START = "\x1b[200~"
 PASTE_END = "\x1b[201~"
 PASTE_MAX = 64 * 1024
 """Characters kept of one paste (the longest field takes 8,000)."""
-FLOOD_CHARS = 64
+READ_SIZE = 4096
+"""Bytes the input thread asks for per read; a read that got them all says more was waiting."""
+FLOOD_CHARS = 512
 """More characters than this in one read (escape sequences, i.e. mouse reports and
-special keys, not counted), outside a paste, are not typing."""
-FLOOD_TAIL_S = 0.25
-"""Whatever comes within this long after a flood is its tail (the last part of a big
-write rarely fills a read, and its stray Enter or Ctrl keys must not act)."""
+special keys, not counted), outside a paste, are not typing. It was 64 and judged
+by time as well (whatever came within 0.25 s of a flood was dropped): a line of 70
+characters and its Enter sent at once became a paste, and the message was never
+sent. A line a person sends is far shorter than this; a whole text pasted without
+markers is not."""
 PASTE_IDLE_S = 1.0
 """A paste with no end marker is closed after this long without input."""
 HOLD_S = 0.03
@@ -87,8 +96,8 @@ class InputGuard:
         self._paste: list[str] = []
         self._paste_len = 0
         self._held = ""
-        self._flood_until = float("-inf")
-        self._now = 0.0
+        self._flooding = False
+        """The last read was a flood and filled the read: the next one continues it."""
         self.invalid = 0
         """Invalid byte sequences replaced so far."""
         self.dropped = 0
@@ -101,21 +110,24 @@ class InputGuard:
         """Something waits for more input (a half marker, an open paste)."""
         return bool(self._held) or self._in_paste
 
-    def feed(self, data: bytes, now: float = 0.0, *, final: bool = False) -> list[str | Pasted]:
-        """What one read of `data` at time `now` (seconds, monotonic) means, in order."""
+    def feed(self, data: bytes, *, final: bool = False) -> list[str | Pasted]:
+        """What one read of `data` means, in order (by its bytes alone, never by when
+        it came: see `FLOOD_CHARS`)."""
         before = _REPLACED[0]
         text = self._decoder.decode(data, final=final)
         self.invalid += _REPLACED[0] - before
         text, self._held = self._held + text, ""
-        self._now = now
-        if not self._in_paste and PASTE_START not in text and self._is_flood(text):
-            return self._flood(text)
-        return self._split(text, final)
+        continues, self._flooding = self._flooding, False
+        if not self._in_paste and PASTE_START not in text and (continues or self._is_flood(text)):
+            out = self._flood(text)
+        else:
+            out = self._split(text, final)
+        self._flooding = self._flooding and len(data) >= READ_SIZE
+        return out
 
-    def _is_flood(self, text: str) -> bool:
-        """Too much for a person to type in one read, or the tail of a flood."""
-        if self._now < self._flood_until:
-            return bool(text)
+    @staticmethod
+    def _is_flood(text: str) -> bool:
+        """Far more than a person types, or a terminal sends as one line, in one read."""
         return len(text) > FLOOD_CHARS and len(_SEQUENCE.sub("", text)) > FLOOD_CHARS
 
     def idle(self, silent_s: float) -> list[str | Pasted]:
@@ -181,7 +193,7 @@ class InputGuard:
     def _flood(self, text: str) -> list[str | Pasted]:
         """Far more than anyone types at once: one paste of its printable text."""
         self.floods += 1
-        self._flood_until = self._now + FLOOD_TAIL_S
+        self._flooding = True
         kept = _CONTROL.sub("", _SEQUENCE.sub("", text.replace(PASTE_END, "")))
         self.dropped += len(text) - len(kept)
         if len(kept) > PASTE_MAX:
@@ -190,4 +202,4 @@ class InputGuard:
         return [Pasted(kept)] if kept else []
 
 
-__all__ = ["FLOOD_CHARS", "PASTE_MAX", "InputGuard", "Pasted"]
+__all__ = ["FLOOD_CHARS", "PASTE_MAX", "READ_SIZE", "InputGuard", "Pasted"]

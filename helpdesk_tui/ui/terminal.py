@@ -46,7 +46,7 @@ from textual._parser import ParseError
 from textual._xterm_parser import XTermParser
 from textual.drivers.linux_driver import LinuxDriver
 
-from helpdesk_tui.ui.input_guard import HOLD_S, InputGuard, Pasted
+from helpdesk_tui.ui.input_guard import HOLD_S, READ_SIZE, InputGuard, Pasted
 
 POLL_S = 0.5
 _GONE = (errno.EIO, errno.EPIPE, errno.ENXIO, errno.EBADF)
@@ -189,11 +189,11 @@ class GuardedDriver(LinuxDriver):
             while not self.exit_event.is_set():
                 ready = selector.select(HOLD_S if guard.holding else 0.1)
                 if ready:
-                    data = os.read(self.fileno, 1024 * 4)
+                    data = os.read(self.fileno, READ_SIZE)
                     if not data:
                         break  # stdin is a closed pipe
                     last_input = time.monotonic()
-                    self._deliver(parser, guard.feed(data, last_input))
+                    self._deliver(parser, guard.feed(data))
                 else:
                     self._deliver(parser, guard.idle(time.monotonic() - last_input))
                 for message in parser.tick():
