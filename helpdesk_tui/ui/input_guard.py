@@ -21,7 +21,7 @@ end-of-paste sequence inside grew the exam to 2.2 GB while its clocks ran.
   of typed keys ending in Enter (a fast typist, a terminal that sends a line at
   once, keys that queued while the exam was busy) sends, once. Only a read of
   more than `FLOOD_CHARS` characters outside a paste, and the reads that follow
-  it without a pause (the read before was full: more was waiting), is not
+  it without a pause (their bytes were already waiting), is not
   typing but a flood (an unbracketed paste of a whole text, or the bytes after
   an end-of-paste planted inside a paste): its printable text becomes one paste
   and its control characters and escape sequences are dropped and counted, so
@@ -44,6 +44,10 @@ PASTE_MAX = 64 * 1024
 """Characters kept of one paste (the longest field takes 8,000)."""
 READ_SIZE = 4096
 """Bytes the input thread asks for per read; a read that got them all says more was waiting."""
+FLOOD_GAP_S = 0.02
+"""A read whose bytes came after a wait shorter than this continues the flood before it
+(the rest of one big write): its stray Enter or Ctrl keys must not act. Keys typed
+after a flood come after a pause, and are keys again."""
 FLOOD_CHARS = 512
 """More characters than this in one read (escape sequences, i.e. mouse reports and
 special keys, not counted), outside a paste, are not typing. It was 64 and judged
@@ -90,14 +94,19 @@ class InputGuard:
     """Bytes in; text for Textual's parser and whole pastes out. Not thread-safe:
     one input thread owns it."""
 
-    def __init__(self) -> None:
+    def __init__(self, typed_at_once: int = FLOOD_CHARS) -> None:
+        self.typed_at_once = typed_at_once
+        """Printable characters one read may hold and still be typing (`FLOOD_CHARS` where
+        text is typed; an app whose main screen only has one-letter keys takes less)."""
         self._decoder = codecs.getincrementaldecoder("utf-8")(errors="helpdesk-input")
         self._in_paste = False
         self._paste: list[str] = []
         self._paste_len = 0
         self._held = ""
         self._flooding = False
-        """The last read was a flood and filled the read: the next one continues it."""
+        """The last read was a flood: a read right after it continues it."""
+        self._full = False
+        """The last read filled `READ_SIZE`: more was waiting."""
         self.invalid = 0
         """Invalid byte sequences replaced so far."""
         self.dropped = 0
@@ -110,25 +119,26 @@ class InputGuard:
         """Something waits for more input (a half marker, an open paste)."""
         return bool(self._held) or self._in_paste
 
-    def feed(self, data: bytes, *, final: bool = False) -> list[str | Pasted]:
-        """What one read of `data` means, in order (by its bytes alone, never by when
-        it came: see `FLOOD_CHARS`)."""
+    def feed(self, data: bytes, *, waited: float = 1.0, final: bool = False) -> list[str | Pasted]:
+        """What one read of `data` means, in order. `waited`: seconds the input thread
+        waited for these bytes (only a flood's own continuation is judged by it: typing
+        is told from pasting by the bytes alone, see `FLOOD_CHARS`)."""
         before = _REPLACED[0]
         text = self._decoder.decode(data, final=final)
         self.invalid += _REPLACED[0] - before
         text, self._held = self._held + text, ""
-        continues, self._flooding = self._flooding, False
+        continues = self._flooding and (waited < FLOOD_GAP_S or self._full)
+        self._flooding, self._full = False, len(data) >= READ_SIZE
         if not self._in_paste and PASTE_START not in text and (continues or self._is_flood(text)):
             out = self._flood(text)
         else:
             out = self._split(text, final)
-        self._flooding = self._flooding and len(data) >= READ_SIZE
         return out
 
-    @staticmethod
-    def _is_flood(text: str) -> bool:
-        """Far more than a person types, or a terminal sends as one line, in one read."""
-        return len(text) > FLOOD_CHARS and len(_SEQUENCE.sub("", text)) > FLOOD_CHARS
+    def _is_flood(self, text: str) -> bool:
+        """More than a person types, or a terminal sends as one line, in one read."""
+        most = self.typed_at_once
+        return len(text) > most and len(_SEQUENCE.sub("", text)) > most
 
     def idle(self, silent_s: float) -> list[str | Pasted]:
         """No input for `silent_s` seconds: let held text go, close a paste left open."""
@@ -191,8 +201,9 @@ class InputGuard:
         return pasted
 
     def _flood(self, text: str) -> list[str | Pasted]:
-        """Far more than anyone types at once: one paste of its printable text."""
-        self.floods += 1
+        """More than anyone types at once: one paste of its printable text (counted as a
+        flood, for a notice, when it is over `FLOOD_CHARS`)."""
+        self.floods += len(text) > FLOOD_CHARS
         self._flooding = True
         kept = _CONTROL.sub("", _SEQUENCE.sub("", text.replace(PASTE_END, "")))
         self.dropped += len(text) - len(kept)

@@ -65,11 +65,13 @@ def test_a_bracketed_paste_with_a_return_in_it_is_text_not_an_enter() -> None:
     assert guard.feed(START + b"pasted" + END + b" typed\r") == [Pasted("pasted"), " typed\r"]
 
 
-def test_keys_right_after_a_flood_are_keys_and_a_full_read_continues_it() -> None:
+def test_keys_after_a_flood_are_keys_and_its_rest_is_not() -> None:
     guard = InputGuard()
     big = b"y" * (FLOOD_CHARS + 1) + b"\r"
     assert guard.feed(big) == [Pasted("y" * (FLOOD_CHARS + 1))]  # its Enter dropped
-    assert guard.feed(b"ok\r") == ["ok\r"]  # a read of its own: typed
+    assert guard.feed(b"ok\r") == ["ok\r"]  # after a pause: typed
+    assert guard.feed(big) == [Pasted("y" * (FLOOD_CHARS + 1))]
+    assert guard.feed(b"\r\x1b[21~ok", waited=0.001) == [Pasted("ok")]  # already waiting: its rest
     full = b"z" * READ_SIZE
     assert guard.feed(full) == [Pasted("z" * READ_SIZE)]
     assert guard.feed(b"\r\x03tail") == [Pasted("tail")]  # more was waiting: the same flood

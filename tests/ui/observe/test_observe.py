@@ -222,6 +222,33 @@ async def test_it_follows_what_the_candidate_looks_at_until_the_observer_chooses
         assert "following the candidate" in screen_text(app)
 
 
+async def test_a_conversation_is_named_by_its_customer_and_channel_never_its_id(
+    exam: Exam,
+) -> None:
+    """Issue 14, finding 7, for the proctor: a scenario's conversation ids (like
+    C-tom-lockout) hint at the diagnosis; the exam names a conversation by who and how,
+    and so does observe, in the conversation's title and in the records."""
+    exam.write(150)
+    app = exam.app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = observer(app)
+        ids = list(screen.state.conversations)
+        assert ids and all(cid.startswith("C-") for cid in ids)
+        t, wall = exam.events[149].exam_time, exam.events[149].wall_time
+        exam.writer.append(
+            make_event("focus_moved", {"area": "conversation", "target": ids[0]}, t, wall)
+        )
+        app.poll()
+        await pilot.pause()
+        feed = "\n".join(line.text for line in screen.query_one("#ob-feed", RichLog).lines)
+        shown = screen_text(app) + feed
+        assert not [cid for cid in ids if cid in shown]
+        conv = screen.state.conversations[ids[0]]
+        name = screen.state.customers[conv.customer_id].name
+        assert f"looked at conversation {conv.channel} with {name}" in feed
+        assert f"{name} · {conv.channel}" in screen_text(app)
+
+
 async def test_nothing_on_screen_can_write(exam: Exam) -> None:
     exam.write(100)
     app = exam.app()
