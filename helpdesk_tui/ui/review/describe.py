@@ -69,6 +69,10 @@ LABELS: dict[str, str] = {
 }
 
 
+BEGINS = N_("{conversation} begins")
+"""A chat or call opening, when conversations are named by who and how."""
+
+
 def _quote(text: Any) -> str:
     line = one_line(str(text))
     return line if len(line) <= QUOTE else line[: QUOTE - 1] + "…"
@@ -157,6 +161,8 @@ def describe(
     label = LABELS.get(event.type)
     if label is None:
         return event.type
+    if conversation_name is not None and event.type in ("chat_opened", "call_started"):
+        label = BEGINS  # the name says who and how already
     fields = _fields(event, customer_name or _same, profile, conversation_name or _same)
     return one_line(_(label).format(**fields))
 

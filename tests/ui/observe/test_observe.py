@@ -247,6 +247,11 @@ async def test_a_conversation_is_named_by_its_customer_and_channel_never_its_id(
         name = screen.state.customers[conv.customer_id].name
         assert f"looked at conversation {conv.channel} with {name}" in feed
         assert f"{name} · {conv.channel}" in screen_text(app)
+        first = next(e for e in exam.events if e.type == "chat_opened")
+        who = screen.state.customers[first.data["customer_id"]].name
+        begins = [line for line in feed.splitlines() if line.endswith(" begins")]
+        assert any(f" chat with {who} at " in line for line in begins)  # not "chat chat ... by"
+        assert "chat chat" not in feed and "call call" not in feed
 
 
 async def test_nothing_on_screen_can_write(exam: Exam) -> None:
