@@ -163,6 +163,8 @@ async def test_the_seal_ends_the_observation(exam: Exam) -> None:
         await pilot.pause()
         text = screen_text(app)
         assert "SEALED" in text and "Sealed (time up)" in text
+        feed = "\n".join(line.text for line in screen.query_one("#ob-feed", RichLog).lines)
+        assert "— sealed: time up —" in feed  # the reason in words, not its key "time-up"
         exam.clock[0] += timedelta(hours=1)
         assert screen.live_now() == last.exam_time  # over: no clock runs on
 
