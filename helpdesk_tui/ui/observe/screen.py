@@ -313,7 +313,9 @@ class ObserveScreen(Paced, Screen[None]):
             if mark.reason is not None:
                 feed.write(
                     Text(
-                        "— " + _("sealed: {reason}").format(reason=end_reason_label(mark.reason)) + " —",
+                        "— "
+                        + _("sealed: {reason}").format(reason=end_reason_label(mark.reason))
+                        + " —",
                         style="bold green",
                     )
                 )
