@@ -25,7 +25,8 @@ end-of-paste sequence inside grew the exam to 2.2 GB while its clocks ran.
   typing but a flood (an unbracketed paste of a whole text, or the bytes after
   an end-of-paste planted inside a paste): its printable text becomes one paste
   and its control characters and escape sequences are dropped and counted, so
-  a flood of Enter and Ctrl keys never acts key by key;
+  a flood of Enter and Ctrl keys never acts key by key (an app whose keys are
+  single letters, like the review, sets a lower bound: `typed_at_once`);
 - holds back the end of a chunk that may be the start of a paste marker cut
   in two by the read, until the next chunk or `HOLD_S` of silence.
 
