@@ -83,6 +83,8 @@ class SlaRow:
     closed_at: float | None
     pauses: tuple[tuple[float, float | None], ...]
     status: str
+    updates: tuple[tuple[float, float, str], ...] = ()
+    """The update target's windows: (start, deadline, state: met, breached or ok)."""
 
     @property
     def breached(self) -> bool:

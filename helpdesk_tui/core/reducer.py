@@ -606,6 +606,7 @@ def _respond(state: ExamState, ticket: Ticket, at: float) -> None:
         ticket.first_response_at = at
         _set_status(state, ticket, ticket.status, at)
     ticket.last_response_at = at
+    ticket.responses.append(at)
 
 
 def _apply_session_started(state: ExamState, event: Event) -> None:

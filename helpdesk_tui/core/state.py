@@ -76,6 +76,8 @@ class Ticket:
     waiting_on: str | None = None
     first_response_at: float | None = None
     last_response_at: float | None = None
+    responses: list[float] = field(default_factory=list)
+    """Every public response's exam time, in order: where each update window began."""
     resolved_at: float | None = None
     closed_at: float | None = None
     updated_at: float = 0.0
