@@ -21,16 +21,9 @@ the labels they rest on come from issue 12's act definitions.
 
 from __future__ import annotations
 
-import json
-
-import pytest
-
-from helpdesk_tui.language import ACTS
-from tests.language.test_corpus_format import KEYS, VOCABULARY
+from tests.language.heldout_checks import HeldoutSet, build_tests
 from tests.language.test_corpus_targets import BENCH_MODULE
 
-F1_TARGET = 0.90
-LANGUAGES = ("nl", "fr", "en")
 MIN_MESSAGES = 150  # the brief's size for a held-out set per language
 
 # F1 per act on the held-out set, measured 2026-12-03 (rounded down to 3 decimals).
@@ -81,73 +74,14 @@ FLOOR = {
 # Negated instructions counted as given, measured 2026-12-03 (target 0).
 NEGATED_GIVEN = {"nl": 2, "fr": 2, "en": 0}
 
-_SCORES: dict[str, object] = {}
-
-
-def scores(lang: str):
-    """The held-out figures of one language, computed once per test run."""
-    if lang not in _SCORES:
-        _SCORES[lang] = BENCH_MODULE.score(lang, BENCH_MODULE.HELDOUT)
-    return _SCORES[lang]
-
-
-def _target_cases():
-    for lang in LANGUAGES:
-        for act in ACTS:
-            measured = FLOOR[lang][act]
-            marks = []
-            if measured < F1_TARGET:
-                reason = f"{lang} {act}: held-out F1 {measured:.3f} < {F1_TARGET} (2026-12-03)"
-                marks = [pytest.mark.xfail(strict=True, reason=reason)]
-            yield pytest.param(lang, act, marks=marks, id=f"{lang}-{act}")
-
-
-def _negated_cases():
-    for lang in LANGUAGES:
-        marks = []
-        if NEGATED_GIVEN[lang]:
-            reason = f"{lang}: {NEGATED_GIVEN[lang]} negated instructions counted as given"
-            marks = [pytest.mark.xfail(strict=True, reason=reason)]
-        yield pytest.param(lang, marks=marks, id=lang)
-
-
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_heldout_set_is_well_formed_and_large_enough(lang: str) -> None:
-    path = BENCH_MODULE.HELDOUT / f"{lang}.jsonl"
-    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-    assert len(records) >= MIN_MESSAGES
-    assert len({r["text"] for r in records}) == len(records), "a message is listed twice"
-    for number, record in enumerate(records, 1):
-        assert {"text", "acts", "negated"} <= record.keys() <= KEYS, number
-        assert set(record["acts"]) <= VOCABULARY, (number, record["acts"])
-        assert isinstance(record["negated"], bool), number
-    assert all(sum(act in r["acts"] for r in records) >= 12 for act in VOCABULARY)
-    assert sum(r["negated"] for r in records) >= 15
-
-
-def test_the_floor_table_covers_every_act() -> None:
-    assert all(set(FLOOR[lang]) == set(ACTS) for lang in LANGUAGES)
-
-
-@pytest.mark.parametrize("lang", LANGUAGES)
-@pytest.mark.parametrize("act", ACTS)
-def test_f1_does_not_fall_below_the_measured_floor(lang: str, act: str) -> None:
-    f1 = scores(lang).f1(act)[2]
-    assert f1 >= FLOOR[lang][act], f"{lang} {act}: held-out F1 {f1:.3f} < {FLOOR[lang][act]}"
-
-
-@pytest.mark.parametrize(("lang", "act"), list(_target_cases()))
-def test_f1_reaches_the_issue_12_target(lang: str, act: str) -> None:
-    f1 = scores(lang).f1(act)[2]
-    assert f1 >= F1_TARGET, f"{lang} {act}: held-out F1 {f1:.3f}"
-
-
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_negated_instructions_counted_as_given_do_not_grow(lang: str) -> None:
-    given = scores(lang).negated_given
-    assert len(given) <= NEGATED_GIVEN[lang], given
-
-
-@pytest.mark.parametrize("lang", list(_negated_cases()))
-def test_no_negated_instruction_is_counted_as_given(lang: str) -> None:
-    assert scores(lang).negated_given == []
+HELDOUT = HeldoutSet(
+    name="held-out",
+    folder=BENCH_MODULE.HELDOUT,
+    measured="2026-12-03",
+    floor=FLOOR,
+    negated_given=NEGATED_GIVEN,
+    min_messages=MIN_MESSAGES,
+    min_positives_per_act=12,
+    min_negated=15,
+)
+globals().update(build_tests(HELDOUT))
