@@ -25,53 +25,55 @@ import pytest
 from tests.language.heldout_checks import LANGUAGES, HeldoutSet, build_tests
 from tests.language.test_corpus_targets import BENCH_MODULE
 
-# F1 per act on the second held-out set, measured 2026-12-03 (rounded down to 3 decimals).
+# F1 per act on the second held-out set with layer 1.2, measured 2026-12-03 (rounded down to
+# 3 decimals). With layer 1.1 (main at a538c7a) 9 of 36 pairs were at 0.90 and 3 / 3 / 0
+# negated instructions counted as given; layer 1.2 was tuned on set 1 only, blind to this set.
 FLOOR = {
     "nl": {
         "greeting": 1.0,
         "offer_help": 0.93,
-        "identify": 0.76,
-        "question": 0.773,
-        "restate": 0.9,
-        "empathy": 0.869,
-        "apology": 0.95,
-        "progress": 0.696,
-        "instruction": 0.698,
+        "identify": 0.913,
+        "question": 0.849,
+        "restate": 0.923,
+        "empathy": 0.916,
+        "apology": 0.975,
+        "progress": 0.767,
+        "instruction": 0.775,
         "check": 0.866,
-        "closing": 0.844,
-        "hold": 0.888,
+        "closing": 0.869,
+        "hold": 0.913,
     },
     "fr": {
-        "greeting": 0.905,
-        "offer_help": 0.952,
-        "identify": 0.79,
-        "question": 0.785,
+        "greeting": 0.962,
+        "offer_help": 0.976,
+        "identify": 0.85,
+        "question": 0.818,
         "restate": 0.85,
-        "empathy": 0.823,
-        "apology": 0.882,
-        "progress": 0.675,
-        "instruction": 0.881,
+        "empathy": 0.909,
+        "apology": 0.909,
+        "progress": 0.79,
+        "instruction": 0.923,
         "check": 0.881,
-        "closing": 0.844,
-        "hold": 0.909,
+        "closing": 0.893,
+        "hold": 0.933,
     },
     "en": {
-        "greeting": 0.945,
+        "greeting": 0.962,
         "offer_help": 0.85,
-        "identify": 0.754,
-        "question": 0.807,
+        "identify": 0.851,
+        "question": 0.834,
         "restate": 0.8,
-        "empathy": 0.851,
-        "apology": 0.944,
-        "progress": 0.7,
-        "instruction": 0.86,
+        "empathy": 0.869,
+        "apology": 0.972,
+        "progress": 0.756,
+        "instruction": 0.873,
         "check": 0.888,
-        "closing": 0.863,
+        "closing": 0.913,
         "hold": 0.883,
     },
 }
-# Negated instructions counted as given, measured 2026-12-03 (target 0).
-NEGATED_GIVEN = {"nl": 3, "fr": 3, "en": 0}
+# Negated instructions counted as given, measured 2026-12-03 with layer 1.2 (target 0; 3, 3, 0 with 1.1).
+NEGATED_GIVEN = {"nl": 0, "fr": 0, "en": 0}
 
 HELDOUT2 = HeldoutSet(
     name="heldout2",
