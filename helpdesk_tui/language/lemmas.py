@@ -25,7 +25,7 @@ from helpdesk_tui.language.packed import PackedTable
 
 _lock = threading.Lock()
 _tables: dict[str, tuple[PackedTable, PackedTable]] = {}
-LOADS: Counter[tuple[str, str]] = Counter()
+load_counts: Counter[tuple[str, str]] = Counter()
 """How each language's tables were had in this process: (lang, "read" or "built") -> times."""
 
 
@@ -41,7 +41,7 @@ def _load_tables(lang: str) -> tuple[PackedTable, PackedTable]:
             tables = _tables.get(lang)
             if tables is None:
                 tables, how = cached_tables(lang, lambda: _pack(lang))
-                LOADS[lang, how] += 1
+                load_counts[lang, how] += 1
                 _tables[lang] = tables
     return tables
 
