@@ -25,6 +25,8 @@ _TEXTS: dict[str, dict[str, str | list[str]]] = {
         "greeting": "Good morning, service desk, you're speaking with {agent}. How can I help?",
         "closing_title": "Closing question",
         "closing": "Is there anything else I can do for you?",
+        "macro_title": "Ask for details, wait on the customer",
+        "macro": "Thank you for your message. To look into it I need a little more: since when does it happen, and what exactly do you see on screen? Your ticket waits for your answer.",
         "procedure": "Customer contact",
         "step_greet": "Greet and introduce yourself",
         "greet_patterns": ["good morning", "hello", "service desk"],
@@ -81,6 +83,8 @@ _TEXTS: dict[str, dict[str, str | list[str]]] = {
         "greeting": "Goedemorgen, servicedesk, u spreekt met {agent}. Waarmee kan ik helpen?",
         "closing_title": "Afsluitende vraag",
         "closing": "Kan ik nog iets anders voor u doen?",
+        "macro_title": "Details vragen, wachten op de klant",
+        "macro": "Bedankt voor uw bericht. Om dit te bekijken heb ik nog wat meer nodig: sinds wanneer gebeurt het, en wat ziet u precies op het scherm? Uw ticket wacht op uw antwoord.",
         "procedure": "Klantcontact",
         "step_greet": "Begroet en stel je voor",
         "greet_patterns": ["goedemorgen", "goeiemorgen", "hallo", "servicedesk"],
@@ -137,6 +141,8 @@ _TEXTS: dict[str, dict[str, str | list[str]]] = {
         "greeting": "Bonjour, service desk, {agent} à l'appareil. Que puis-je faire pour vous ?",
         "closing_title": "Question de clôture",
         "closing": "Puis-je faire autre chose pour vous ?",
+        "macro_title": "Demander des précisions, attendre le client",
+        "macro": "Merci pour votre message. Pour examiner cela, il me faut un peu plus : depuis quand cela se produit-il, et que voyez-vous exactement à l'écran ? Votre ticket attend votre réponse.",
         "procedure": "Contact client",
         "step_greet": "Saluer et se présenter",
         "greet_patterns": ["bonjour", "service desk"],
@@ -216,6 +222,13 @@ text = $greeting
 id = "closing"
 title = $closing_title
 text = $closing
+
+# A macro is a canned public reply that also sets the ticket's status (M in the exam).
+[[macros]]
+id = "ask-details"
+title = $macro_title
+text = $macro
+status = "pending_customer"
 
 [[procedures]]
 id = "contact"

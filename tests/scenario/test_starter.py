@@ -26,6 +26,7 @@ def test_the_starter_passes_validation(tmp_path: Path, language: str) -> None:
     assert (scenario.id, scenario.language) == ("my-scenario", language)
     assert scenario.competencies_covered() == frozenset(COMPETENCY_IDS)
     assert scenario.kb[0].language == language
+    assert [(m.id, m.status) for m in scenario.macros] == [("ask-details", "pending_customer")]
 
 
 def test_the_starter_speaks_its_language() -> None:
