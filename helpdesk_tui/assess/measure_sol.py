@@ -571,9 +571,11 @@ def _chase(ctx: Context, case: Case) -> EvidenceItem | None:
 
 
 def _chased_at(ctx: Context, case: Case) -> tuple[int, float] | None:
-    """(seq, time) of the customer's chase: in a conversation of the case, or an e-mail
-    on one of its tickets."""
+    """(seq, time) of the customer's chase: in a conversation of the case or linked to
+    one of its tickets (a chase by chat or call is linked to its ticket when it opens),
+    or an e-mail on one of its tickets."""
     convs = {c.id for c in case.conversations}
+    convs |= {cid for t in case.tickets for cid in t.conversation_ids}
     found = [
         (seq, at) for conv_id, seq, at, kind in ctx.tracker.customer_messages
         if conv_id in convs and kind == CHASE_KIND

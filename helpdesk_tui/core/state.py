@@ -124,6 +124,8 @@ class Conversation:
     last_candidate_at: float | None = None
     last_seen_at: float = -1.0
     ticket_ids: list[str] = field(default_factory=list)
+    about_ticket: str | None = None
+    """The ticket the customer got in touch about (a chase), linked when it opened."""
 
     def unread(self) -> int:
         return sum(1 for m in self.messages if m.author == "customer" and m.at > self.last_seen_at)

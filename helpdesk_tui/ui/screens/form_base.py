@@ -33,6 +33,11 @@ class FormScreen(Paced, ModalScreen[FormResult]):
     """A modal form for one event type about one target (ticket or conversation)."""
 
     CSS_PATH = "form_base.tcss"
+    AUTO_FOCUS = ""  # not None: None means the app's "*"
+    """Each form puts the focus on its own first field (`on_mount`); until then the
+    screen has none, so the keys typed while it opens wait for that field (`ExamApp`).
+    Textual's auto-focus gave it to the scrolling frame first, and keys arriving in
+    between were lost there."""
     FORM: ClassVar[str] = "form"
     """The form's name in `form_cancelled`."""
     EVENT: ClassVar[str] = ""
@@ -55,7 +60,7 @@ class FormScreen(Paced, ModalScreen[FormResult]):
     def compose(self) -> ComposeResult:
         with Vertical(id="form"):
             yield Static(self.title_text, id="form-title")
-            with VerticalScroll(id="form-fields"):
+            with VerticalScroll(id="form-fields", can_focus=False):  # the fields scroll it
                 yield from self.fields()
             yield Static("", id="form-error")
             with Horizontal(id="form-buttons"):
