@@ -72,6 +72,17 @@ def find(pattern: str, analysis: Analysis) -> Match | None:
     return Match("pattern", "pattern:" + pattern, span, words, negated=not free)
 
 
+@lru_cache(maxsize=65536)
+def find_in(pattern: str, text: str, lang: str) -> Match | None:
+    """`find(pattern, analyse(text, lang))`, answered once per pattern and text.
+
+    The customers and the evidence ask the same question of the same message
+    many times (each jargon term, fact and step of a case, at every message of
+    it, and phrases recur all exam long); a `Match` is immutable, so one answer
+    serves them all."""
+    return find(pattern, analyse(text, lang))
+
+
 @lru_cache(maxsize=16384)
 def _negates_itself(pattern: str, lang: str) -> bool:
     return any(t.negated for t in analyse(pattern, lang).tokens)
