@@ -346,7 +346,8 @@ def _rule_end(
 ) -> int | None:
     """Where the first phrase that matches at word i ends. A phrase followed by one of
     `unless_next` does not match, and the next phrase is tried: "sorry again for" is
-    not cancelled because "sorry" alone would be followed by "again"."""
+    not cancelled because "sorry" alone would be followed by "again". A phrase ending in
+    a one-word wildcard is cancelled when that word is one of `unless_next`."""
     n = len(words)
     stop = _clause_end(layout, i, n)
     w = words[i]
@@ -358,6 +359,8 @@ def _rule_end(
             continue
         if end < n and words[end].norm in unless_next:
             continue
+        if phrase[-1].any and words[end - 1].norm in unless_next:
+            continue  # "ici *" takes the next word itself: "je vois ici que" names nobody
         return end
     return None
 

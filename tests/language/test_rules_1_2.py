@@ -215,3 +215,25 @@ def test_asking_to_let_one_know_is_no_step() -> None:
 )
 def test_addressing_the_customer_by_title_greets(text: str, lang: str) -> None:
     assert "greeting" in acts(text, lang)
+
+
+# ---------------------------------------------------------------- unless_next and wildcards
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a greeting followed by a question word still greets (1.2 lost it: the rule's
+        # unless_next, meant for "ici que", applied to "bonjour, que" as well)
+        ("Bonjour, que puis-je faire pour vous ?", {"greeting", "offer_help"}),
+        ("Bonsoir, qu'est-ce qui ne va pas ?", {"greeting", "offer_help"}),
+        # "ici *" introduces someone, not the "que" its wildcard would take
+        ("Ici Sandrine, du support informatique.", {"greeting"}),
+    ],
+)
+def test_french_greetings_and_unless_next(text: str, expected: set[str]) -> None:
+    assert expected <= acts(text, "fr")
+
+
+def test_a_wildcard_that_takes_an_unless_next_word_does_not_match() -> None:
+    assert "greeting" not in acts("Je constate ici que la session est expirée.", "fr")
