@@ -415,6 +415,18 @@ def rss_mb(pid: int) -> float:
     return 0.0
 
 
+def pss_mb(pid: int) -> float:
+    """Proportional set size: RSS with each shared page divided among the processes that map
+    it (Python, Textual's and cryptography's libraries are shared by every exam)."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
 def session_chain(pid: int, stop: int) -> list[int]:
     """The exam's ancestors up to (not including) `stop` or init: its sudo and sshd processes."""
     chain: list[int] = []
@@ -694,6 +706,8 @@ class Usage:
     cpu: dict[str, float] = field(default_factory=dict)
     overhead: dict[str, float] = field(default_factory=dict)
     rss: dict[str, float] = field(default_factory=dict)
+    rss_start: dict[str, float] = field(default_factory=dict)
+    pss: dict[str, float] = field(default_factory=dict)
 
 
 def cpu_of(pids: list[int]) -> float:
@@ -711,6 +725,7 @@ def measure(sitting: Sitting, candidates: list[Candidate], seconds: float) -> di
     before_clients = cpu_of(clients) + time.process_time()
     busy0, total0 = machine_busy()
     usage = Usage(rss={n: rss_mb(p) for n, p in pids.items()})
+    usage.rss_start = dict(usage.rss)
     probe_out = sitting.root / "probe.json"
     probe = subprocess.Popen(
         [sys.executable, __file__, "_probe", str(sitting.logs), str(seconds), str(probe_out)]
@@ -721,6 +736,8 @@ def measure(sitting: Sitting, candidates: list[Candidate], seconds: float) -> di
         pump(candidates, min(end, time.monotonic() + 2.0), True)
         for name, pid in pids.items():
             usage.rss[name] = max(usage.rss.get(name, 0.0), rss_mb(pid))
+    for name, pid in pids.items():
+        usage.pss[name] = pss_mb(pid)
     elapsed = time.monotonic() - start
     for name, pid in pids.items():
         usage.cpu[name] = (cpu_of([pid]) - before[name]) / elapsed
@@ -775,6 +792,8 @@ def summarise(
             "cpu_pct": 100 * usage.cpu.get(c.name, float("nan")),
             "session_overhead_pct": 100 * usage.overhead.get(c.name, float("nan")),
             "rss_mb": usage.rss.get(c.name, float("nan")),
+            "rss_start_mb": usage.rss_start.get(c.name, float("nan")),
+            "pss_end_mb": usage.pss.get(c.name, float("nan")),
         })  # fmt: skip
     every = [v for c in candidates for v in c.echo_ms]
     sends = [v for c in candidates for v in c.send_ms]
@@ -830,6 +849,14 @@ def report(summary: dict[str, Any], mode: str, why_not_ssh: str | None) -> None:
         f"exam process per session: CPU mean {statistics.fmean(cpus):.1f}% of a core "
         f"(max {max(cpus):.1f}%), RSS max {max(rss):.1f} MB (target < 80 MB: "
         f"{'met' if max(rss) < 80 else 'MISSED'})"
+    )
+    start = [r["rss_start_mb"] for r in per]
+    pss = [r["pss_end_mb"] for r in per]
+    print(
+        f"exam process memory: RSS at the window's start mean {statistics.fmean(start):.1f} MB, "
+        f"max over it mean {statistics.fmean(rss):.1f} MB; PSS at its end mean "
+        f"{statistics.fmean(pss):.1f} MB (shared pages divided among the sessions: what each "
+        f"one costs the server)"
     )
     if summary["candidates"] and not all(
         r["session_overhead_pct"] != r["session_overhead_pct"] for r in per

@@ -30,6 +30,7 @@ from helpdesk_tui.assess.model import EvidenceItem
 from helpdesk_tui.assess.procedures import Shows, shows_plainly
 from helpdesk_tui.assess.tracker import CUSTOMER_FACING, Action
 from helpdesk_tui.assess.wording import acts, find_any, sentences, words
+from helpdesk_tui.language.normalise import name_words
 from helpdesk_tui.scenario.model import ProcedureStep
 
 TEMPLATE_CUSTOMERS = 3
@@ -281,7 +282,7 @@ def wrong_recipients(ctx: Context) -> list[WrongRecipient]:
     for case in ctx.cases:
         own = marks[case.id][0] | marks[case.id][1]
         for action in case.said():
-            text_words = words(action.text or "")
+            text_words = name_words(action.text or "")
             grams = _grams(text_words, lengths)
             head = _grams(text_words[:ADDRESS_WORDS], lengths)
             # Most messages name no case at all: one set look-up each, not one scan per
@@ -312,8 +313,8 @@ def _marks(ctx: Context, case: Case) -> tuple[set[tuple[str, ...]], set[tuple[st
     addressed: set[tuple[str, ...]] = set()
     customer = ctx.state.customers.get(case.customer_id)
     if customer is not None:
-        anywhere.add(words(customer.name))
-        first = words(customer.name)[:1]
+        anywhere.add(name_words(customer.name))
+        first = name_words(customer.name)[:1]
         if first and len(first[0]) >= NAME_MIN_LENGTH and _unique_first(ctx, first[0]):
             addressed.add(first)
     anywhere |= {words(t.id) for t in case.tickets}
@@ -324,7 +325,7 @@ def _marks(ctx: Context, case: Case) -> tuple[set[tuple[str, ...]], set[tuple[st
 
 
 def _unique_first(ctx: Context, first: str) -> bool:
-    firsts = [words(c.name)[:1] for c in ctx.state.customers.values()]
+    firsts = [name_words(c.name)[:1] for c in ctx.state.customers.values()]
     return sum(1 for f in firsts if f == (first,)) == 1
 
 
@@ -383,7 +384,7 @@ def _greets(ctx: Context, step: ProcedureStep, action: Action, first_name: str |
         return False
     if action.data.get("canned_id"):
         return shows_plainly(step, action, ctx.text_lang)
-    if first_name and first_name in words(action.text)[:ADDRESS_WORDS]:
+    if first_name and first_name in name_words(action.text)[:ADDRESS_WORDS]:
         return True
     for sentence in personal_sentences(ctx, action):
         if find_any(step.patterns, sentence, ctx.text_lang) or "greeting" in acts(
@@ -395,7 +396,7 @@ def _greets(ctx: Context, step: ProcedureStep, action: Action, first_name: str |
 
 def _first_name(ctx: Context, customer_id: str) -> str | None:
     customer = ctx.state.customers.get(customer_id)
-    first = words(customer.name)[:1] if customer is not None else ()
+    first = name_words(customer.name)[:1] if customer is not None else ()
     return first[0] if first and len(first[0]) >= NAME_MIN_LENGTH else None
 
 

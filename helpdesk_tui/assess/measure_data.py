@@ -304,8 +304,13 @@ def _transfer_tool(ctx: Context) -> EvidenceItem | None:
 
 
 def _link_tool(ctx: Context) -> EvidenceItem | None:
-    """Tickets tied to their conversation, by the create form or a link."""
-    conversations = [c for c in ctx.cases if c.is_conversation and c.answer is not None]
+    """Tickets tied to their conversation, by the create form or a link. A case whose
+    every conversation came about its ticket (a chase) was tied when it opened: no
+    link is expected of the candidate there."""
+    conversations = [
+        c for c in ctx.cases
+        if c.answer is not None and any(v.about_ticket is None for v in c.conversations)
+    ]  # fmt: skip
     linked = [
         a.seq
         for a in ctx.of_type("ticket_linked", "ticket_created")

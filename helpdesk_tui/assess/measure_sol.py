@@ -32,7 +32,7 @@ from helpdesk_tui.assess.solutions import (
 from helpdesk_tui.assess.texts import clock, duration, short
 from helpdesk_tui.assess.tracker import Action
 from helpdesk_tui.assess.wording import acts, find_any, words
-from helpdesk_tui.core.sla import SlaState, TargetStatus, ticket_sla
+from helpdesk_tui.core.sla import SlaState, TargetStatus, ticket_sla, update_windows
 from helpdesk_tui.core.state import Ticket
 from helpdesk_tui.customers.evidence_flags import content_stems
 
@@ -107,6 +107,8 @@ def sla_rows(ctx: Context) -> list[SlaRow]:
                 resolution_margin=sla.resolution.time_left,
                 update_state=sla.update.state.value, closed_at=ticket.closed_at,
                 pauses=tuple(ticket.pauses), status=ticket.status.value,
+                updates=tuple((w.start, w.deadline, w.state.value)
+                              for w in update_windows(ticket, profile, ctx.end)),
             )
         )  # fmt: skip
     return sorted(rows, key=lambda r: (r.arrival, r.arrival_seq))
@@ -571,9 +573,11 @@ def _chase(ctx: Context, case: Case) -> EvidenceItem | None:
 
 
 def _chased_at(ctx: Context, case: Case) -> tuple[int, float] | None:
-    """(seq, time) of the customer's chase: in a conversation of the case, or an e-mail
-    on one of its tickets."""
+    """(seq, time) of the customer's chase: in a conversation of the case or linked to
+    one of its tickets (a chase by chat or call is linked to its ticket when it opens),
+    or an e-mail on one of its tickets."""
     convs = {c.id for c in case.conversations}
+    convs |= {cid for t in case.tickets for cid in t.conversation_ids}
     found = [
         (seq, at) for conv_id, seq, at, kind in ctx.tracker.customer_messages
         if conv_id in convs and kind == CHASE_KIND

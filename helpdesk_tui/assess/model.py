@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import statistics
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -83,6 +84,8 @@ class SlaRow:
     closed_at: float | None
     pauses: tuple[tuple[float, float | None], ...]
     status: str
+    updates: tuple[tuple[float, float, str], ...] = ()
+    """The update target's windows: (start, deadline, state: met, breached or ok)."""
 
     @property
     def breached(self) -> bool:
@@ -335,3 +338,8 @@ class Provenance:
     exam_language_layer: str = ""
     """... and the one the log's header names (the customers' reading during the exam); "" for
     logs written before the header carried it."""
+
+
+def utc_now() -> str:
+    """Now, to the second, as reports and verdict sheets stamp it."""
+    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")

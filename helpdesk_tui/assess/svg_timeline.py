@@ -2,8 +2,9 @@
 
 Each row shows the ticket's life (arrival to resolution or the end of the
 exam), the periods its SLA clock was paused, when it got its first response,
-was transferred and was resolved, and its two deadlines. A marker is red when
-its target was missed. No chart library: the picture is simple, and plain SVG
+was transferred and was resolved, its two deadlines, and the deadline of each
+update it owed (from each public response to the next, `core.sla.update_windows`:
+the exam's own rule). A marker is red when its target was missed. No chart library: the picture is simple, and plain SVG
 prints sharply on A4 and needs nothing at view time.
 
 Rows are split into charts of at most `ROWS_PER_CHART`, so a long exam's
@@ -31,6 +32,7 @@ GREY = "#8a8a8a"
 PURPLE = "#6a3d9a"
 FR_COLOUR = "#d98200"
 RES_COLOUR = "#7b1010"
+UPD_COLOUR = "#00838f"
 PAUSE = "#cfe3f7"
 
 
@@ -86,7 +88,7 @@ def _chart(rows: list[SlaRow], scale: Scale, ended_at: float, lang: str) -> str:
     ]
     parts += _axis(scale, height, ended_at)
     for index, row in enumerate(rows):
-        parts += _row(row, index, scale, ended_at)
+        parts += _row(row, index, scale, ended_at, lang)
     parts.append("</svg>")
     return "".join(parts)
 
@@ -115,7 +117,7 @@ def _axis(scale: Scale, height: float, ended_at: float) -> list[str]:
     return parts
 
 
-def _row(row: SlaRow, index: int, scale: Scale, ended_at: float) -> list[str]:
+def _row(row: SlaRow, index: int, scale: Scale, ended_at: float, lang: str) -> list[str]:
     top = AXIS_H + index * ROW_H
     mid = top + ROW_H / 2
     parts = []
@@ -135,7 +137,28 @@ def _row(row: SlaRow, index: int, scale: Scale, ended_at: float) -> list[str]:
     parts += _pauses(row, scale, mid, ended_at)
     parts += _deadline(row.first_response_deadline, scale, top, FR_COLOUR, "3,2")
     parts += _deadline(row.resolution_deadline, scale, top, RES_COLOUR, None)
+    parts += _update_deadlines(row, scale, top, lang)
     parts += _markers(row, scale, mid)
+    return parts
+
+
+def _update_deadlines(row: SlaRow, scale: Scale, top: float, lang: str) -> list[str]:
+    """A short dotted tick in the row's upper half where each update was due: teal when
+    the next response or the resolution came in time (or the window still ran), red
+    when it was missed. Its tooltip says when and how it ended."""
+    parts = []
+    for _start, deadline, state in row.updates:
+        if not scale.inside(deadline):
+            continue
+        colour = RED if state == "breached" else UPD_COLOUR
+        result = tr(lang, "result.running" if state == "ok" else f"result.{state}")
+        note = tr(lang, "timeline.update_due", at=clock(deadline), result=result)
+        x = _f(scale.x(deadline))
+        parts.append(
+            f'<line class="update-deadline" x1="{x}" y1="{_f(top + 2)}" x2="{x}" '
+            f'y2="{_f(top + ROW_H / 2 - 1)}" stroke="{colour}" stroke-width="1.6" '
+            f'stroke-dasharray="1,1">{_title(note)}</line>'
+        )
     return parts
 
 
@@ -240,7 +263,8 @@ def _square(x: float, y: float, colour: str, note: str) -> str:
 
 
 def legend_svg(lang: str) -> str:
-    """The key to the markers, drawn with the same shapes."""
+    """The key to the markers, drawn with the same shapes; each entry titled (a tooltip
+    and what a screen reader says), its sample shapes untitled."""
     y = 10.0
     entries = [
         (_circle(8, y, "#333", ""), "legend.arrival"),
@@ -249,6 +273,7 @@ def legend_svg(lang: str) -> str:
         (_square(8, y, GREEN, ""), "legend.resolution"),
         (f'<line x1="8" y1="3" x2="8" y2="17" stroke="{FR_COLOUR}" stroke-width="1.6" stroke-dasharray="3,2"/>', "legend.fr_deadline"),
         (f'<line x1="8" y1="3" x2="8" y2="17" stroke="{RES_COLOUR}" stroke-width="1.6"/>', "legend.res_deadline"),
+        (f'<line x1="8" y1="2" x2="8" y2="9" stroke="{UPD_COLOUR}" stroke-width="1.6" stroke-dasharray="1,1"/>', "legend.update_deadline"),
         (f'<rect x="2" y="6" width="12" height="8" fill="{PAUSE}" stroke="#7aa7d6" stroke-width="0.5"/>', "legend.paused"),
         (_square(8, y, RED, ""), "legend.late"),
     ]  # fmt: skip
@@ -257,7 +282,8 @@ def legend_svg(lang: str) -> str:
     for shape, key in entries:
         label = escape(tr(lang, key))
         parts.append(
-            f'<g transform="translate({_f(x)},0)">{shape}<text x="18" y="13">{label}</text></g>'
+            f'<g transform="translate({_f(x)},0)"><title>{label}</title>{shape}'
+            f'<text x="18" y="13">{label}</text></g>'
         )
         x += 22 + len(label) * 5.2
     return (

@@ -713,6 +713,12 @@ T: dict[str, tuple[str, str, str]] = {
         "échéance 1re réponse",
     ),
     "legend.res_deadline": ("resolution deadline", "termijn oplossing", "échéance résolution"),
+    "legend.update_deadline": ("update deadline", "termijn update", "échéance mise à jour"),
+    "timeline.update_due": (
+        "update due {at}: {result}",
+        "update nodig om {at}: {result}",
+        "mise à jour due à {at} : {result}",
+    ),
     "legend.paused": ("clock paused", "klok gepauzeerd", "horloge en pause"),
     "legend.late": ("red: late", "rood: te laat", "rouge : en retard"),
     "class.title": ("Class overview", "Klasoverzicht", "Vue d'ensemble de la classe"),

@@ -19,10 +19,10 @@ import json
 import os
 import tempfile
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from helpdesk_tui.assess.model import utc_now
 from helpdesk_tui.eventlog.keys import PublicKey, Signer
 from helpdesk_tui.eventlog.reader import parse_record, read_bytes, split_lines
 from helpdesk_tui.eventlog.records import SessionHeader, b64decode_strict, b64encode, canonical_json
@@ -105,10 +105,6 @@ class Verdicts:
                 for cid, v in ((cid, self.items[cid]) for cid in COMPETENCY_IDS)
             },
         }
-
-
-def utc_now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 def file_sha256(path: Path) -> str:

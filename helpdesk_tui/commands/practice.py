@@ -131,7 +131,6 @@ def prepare(
     from helpdesk_tui.runtime.lifecycle import SessionRuntime
     from helpdesk_tui.scenario.session_setup import session_started_data
     from helpdesk_tui.ui.controller import ExamController
-    from helpdesk_tui.ui.practice_controls import PracticeApp
 
     scenario = scenario or load(find_scenario(getattr(args, "scenario", None)))
     candidate = (getattr(args, "candidate", None) or "").strip()
@@ -150,7 +149,13 @@ def prepare(
         session, scenario, KbIndex(scenario.kb), agent_name=candidate or None
     )
     options = {"handle_signals": True} | (app_options or {})
-    app = (app_class or PracticeApp)(controller, runtime=runtime, **options)
+    if app_class is None:
+        # Only practice's app: an exam never loads the coaching and the answer-key
+        # reading behind it (runtime.coaching, assess.*), about 3 MB of code it never runs.
+        from helpdesk_tui.ui.practice_controls import PracticeApp
+
+        app_class = PracticeApp
+    app = app_class(controller, runtime=runtime, **options)
     return PracticeRun(app, writer, session, writer.path, runtime)
 
 

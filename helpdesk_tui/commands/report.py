@@ -7,14 +7,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from rich.console import Console
-
 from helpdesk_tui.assess.pipeline import AssessedLog, Refused, assess_log
-from helpdesk_tui.assess.report_html import write_html
-from helpdesk_tui.assess.report_json import write_json
-from helpdesk_tui.assess.report_terminal import render_terminal
 from helpdesk_tui.assess.texts import LANGUAGES
-from helpdesk_tui.assess.verdicts import VerdictError, save_verdicts, verdicts_for_log
 from helpdesk_tui.commands.errors import UserError
 from helpdesk_tui.eventlog.errors import LogError
 from helpdesk_tui.eventlog.keys import PublicKey, load_public_key
@@ -111,10 +105,22 @@ def run(args: argparse.Namespace) -> int:
     if assessed.not_an_exam_log is not None:  # the same words as `verify` (stderr when --quiet)
         print(assessed.not_an_exam_log, file=sys.stderr if args.quiet else sys.stdout)
     to_files = args.html is not None or args.json is not None
+    # Each output's modules are imported only when it is asked for: rich alone
+    # costs a fifth of a 150-minute exam's report (issue 16: < 1 s).
     if not args.quiet and not to_files:
+        from rich.console import Console
+
+        from helpdesk_tui.assess.report_terminal import render_terminal
+
         render_terminal(evidence, provenance, lang, Console())
-    _write(args.html, lambda path: write_html(path, evidence, provenance, lang))
-    _write(args.json, lambda path: write_json(path, evidence, provenance))
+    if args.html is not None:
+        from helpdesk_tui.assess.report_html import write_html
+
+        _write(args.html, lambda path: write_html(path, evidence, provenance, lang))
+    if args.json is not None:
+        from helpdesk_tui.assess.report_json import write_json
+
+        _write(args.json, lambda path: write_json(path, evidence, provenance))
     if not args.quiet:
         for path in (args.html, args.json):
             if path is not None:
@@ -137,6 +143,8 @@ def _write(path: Path | None, writer: Callable[[Path], None]) -> None:
 
 def _new_verdicts(args: argparse.Namespace) -> None:
     """An empty sheet to fill in by hand (unsigned: the review TUI signs what it saves)."""
+    from helpdesk_tui.assess.verdicts import VerdictError, save_verdicts, verdicts_for_log
+
     if args.new_verdicts.exists():
         raise UserError(
             f"{args.new_verdicts} already exists; a new verdict sheet never overwrites one. "

@@ -70,11 +70,16 @@ EVENT_SPECS: dict[str, EventSpec] = {
         _Y, {"ref_seq": int, "text": str}, {"ticket_id": str, "conversation_id": str}
     ),
     # --- stimuli from the simulation ----------------------------------------
+    # `ticket_id`: the ticket the customer got in touch about (a chase), linked at once
     "chat_opened": EventSpec(
-        _S, {"conversation_id": str, "customer_id": str}, {"subject": str, "incident_id": str}
+        _S,
+        {"conversation_id": str, "customer_id": str},
+        {"subject": str, "incident_id": str, "ticket_id": str},
     ),
     "call_started": EventSpec(
-        _S, {"conversation_id": str, "customer_id": str}, {"subject": str, "incident_id": str}
+        _S,
+        {"conversation_id": str, "customer_id": str},
+        {"subject": str, "incident_id": str, "ticket_id": str},
     ),
     "call_ended": EventSpec(_S, {"conversation_id": str, "by": str}),
     "customer_typing": EventSpec(_S, {"conversation_id": str, "duration_s": _NUM}),

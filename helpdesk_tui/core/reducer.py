@@ -375,6 +375,9 @@ def _check_new_conversation(state: ExamState, event: Event) -> str | None:
         return f"conversation {event.data['conversation_id']} already exists"
     if event.data["customer_id"] not in state.customers:
         return f"unknown customer '{event.data['customer_id']}'"
+    ticket_id = event.data.get("ticket_id")
+    if ticket_id is not None and ticket_id not in state.tickets:
+        return Phrase("there is no ticket {ticket}", ticket=ticket_id)
     return None
 
 
@@ -603,6 +606,7 @@ def _respond(state: ExamState, ticket: Ticket, at: float) -> None:
         ticket.first_response_at = at
         _set_status(state, ticket, ticket.status, at)
     ticket.last_response_at = at
+    ticket.responses.append(at)
 
 
 def _apply_session_started(state: ExamState, event: Event) -> None:
@@ -899,7 +903,14 @@ def _new_conversation(state: ExamState, event: Event, channel: str) -> None:
         opened_at=event.exam_time,
         subject=d.get("subject", ""),
         incident_id=d.get("incident_id"),
+        about_ticket=d.get("ticket_id"),
     )
+    ticket_id = d.get("ticket_id")
+    if ticket_id is not None:  # a chase: the conversation is about this ticket
+        ticket = state.tickets[ticket_id]
+        _link_conversation(state, ticket, d["conversation_id"], event.exam_time)
+        linked = Phrase("linked to conversation {conversation}", conversation=d["conversation_id"])
+        _history(ticket, state, event, linked)
 
 
 def _apply_chat_opened(state: ExamState, event: Event) -> None:

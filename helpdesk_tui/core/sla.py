@@ -316,6 +316,42 @@ def _update_status(
     return status
 
 
+@dataclass(frozen=True)
+class UpdateWindow:
+    """One stretch the next-update target ran: from a public response to the next
+    response or the resolution (`closed_at`), or to `now` when still running."""
+
+    start: float
+    deadline: float
+    closed_at: float | None
+    state: SlaState
+
+
+def update_windows(ticket: Ticket, profile: SlaProfile, now: float) -> list[UpdateWindow]:
+    """Every update deadline of a ticket up to `now`, and whether it was met.
+
+    The same rule as the live target (`_update_status`): a window runs from each
+    public response while the ticket is not resolved, is due `update_s` of running
+    clock later (pauses push it out, `_deadline`), and is met by the next public
+    response or the resolution by then. The priority is the ticket's at `now`.
+    """
+    priority = ticket.priority or profile.lowest_priority()
+    budget = profile.priorities[priority].update_s
+    starts = sorted({t for t in ticket.responses if t <= now})
+    windows = []
+    for index, start in enumerate(starts):
+        if ticket.resolved_at is not None and start >= ticket.resolved_at:
+            break  # resolved: no update is due any more
+        closed_at = starts[index + 1] if index + 1 < len(starts) else None
+        deadline = _deadline(ticket, start, budget, now if closed_at is None else closed_at)
+        if closed_at is not None:
+            state = SlaState.MET if closed_at <= deadline else SlaState.BREACHED
+        else:
+            state = SlaState.BREACHED if now > deadline else SlaState.OK
+        windows.append(UpdateWindow(start, deadline, closed_at, state))
+    return windows
+
+
 def breached_targets_at(ticket: Ticket, profile: SlaProfile, now: float) -> set[Target]:
     """Targets breached by `now`; the reducer records them before a change of priority
     or a new update window, so a breach is never undone."""

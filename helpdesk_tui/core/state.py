@@ -76,6 +76,8 @@ class Ticket:
     waiting_on: str | None = None
     first_response_at: float | None = None
     last_response_at: float | None = None
+    responses: list[float] = field(default_factory=list)
+    """Every public response's exam time, in order: where each update window began."""
     resolved_at: float | None = None
     closed_at: float | None = None
     updated_at: float = 0.0
@@ -124,6 +126,8 @@ class Conversation:
     last_candidate_at: float | None = None
     last_seen_at: float = -1.0
     ticket_ids: list[str] = field(default_factory=list)
+    about_ticket: str | None = None
+    """The ticket the customer got in touch about (a chase), linked when it opened."""
 
     def unread(self) -> int:
         return sum(1 for m in self.messages if m.author == "customer" and m.at > self.last_seen_at)

@@ -29,8 +29,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from helpdesk_tui.language import analyse, find
+from helpdesk_tui.language import analyse, find_in
 from helpdesk_tui.language.normalise import fold
 from helpdesk_tui.scenario.model import Customer, DialogueRule, Fact, Incident, MoodNudge
 
@@ -39,6 +40,7 @@ _NON_WORD = re.compile(r"[^0-9a-z]+")
 # --------------------------------------------------------------------------- matching
 
 
+@lru_cache(maxsize=65536)
 def words(text: str) -> tuple[str, ...]:
     """The plain folded words of a text (for comparing names and shapes, not meaning)."""
     return tuple(_NON_WORD.sub(" ", fold(text)).split())
@@ -46,13 +48,13 @@ def words(text: str) -> tuple[str, ...]:
 
 def heard(pattern: str, text: str, language: str) -> bool:
     """Is the pattern said in the text, outside any negation?"""
-    hit = find(pattern, analyse(text, language))
+    hit = find_in(pattern, text, language)
     return hit is not None and not hit.negated
 
 
 def mentioned(pattern: str, text: str, language: str) -> bool:
     """Does the pattern occur in the text at all (negated or not)?"""
-    return find(pattern, analyse(text, language)) is not None
+    return find_in(pattern, text, language) is not None
 
 
 def matches(pattern: str, text: str, language: str) -> bool:

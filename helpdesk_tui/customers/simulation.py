@@ -420,7 +420,10 @@ class Simulation:
             "conversation_id": cid,
             "customer_id": incident.customer,
             "incident_id": incident.id,
-            "subject": incident.subject or incident.title,
+            # the customer's words, never the incident's title (the author's, which may
+            # name the diagnosis); and the ticket it is about, linked by the reducer
+            "subject": incident.subject or chase.text,
+            "ticket_id": ticket.id,
         }
         return ("call_started" if chase.channel == Channel.CALL.value else "chat_opened"), opened
 

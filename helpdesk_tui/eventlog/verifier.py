@@ -120,6 +120,9 @@ class VerifyResult:
     line_hashes: list[str] = field(default_factory=list)
     """SHA-256 of every line found intact, by line (index 0: the header): the witness
     check compares what it cosigned with these."""
+    records: list[dict[str, Any]] | None = field(default=None, repr=False)
+    """With `keep_records`: every line found intact, parsed (index 0: the header), so a
+    reader of a verified log need not parse it again (`report` of 100,000 records: 0.5 s)."""
 
     @property
     def exit_code(self) -> int:
@@ -179,18 +182,28 @@ def verify_bytes(
     public_key: PublicKey | None,
     scenario_sha256: str | None = None,
     name: str = "the log",
+    *,
+    keep_records: bool = False,
 ) -> VerifyResult:
-    """Verify a log held in memory (the writer uses this on resume)."""
-    return _Verifier(data, public_key, scenario_sha256, name).run()
+    """Verify a log held in memory (the writer uses this on resume).
+
+    With `keep_records`, the result also holds the records parsed on the way."""
+    return _Verifier(data, public_key, scenario_sha256, name, keep_records).run()
 
 
 class _Verifier:
     """One verification pass; its state is how far the log has been found intact."""
 
     def __init__(
-        self, data: bytes, public_key: PublicKey | None, scenario_sha: str | None, name: str
+        self,
+        data: bytes,
+        public_key: PublicKey | None,
+        scenario_sha: str | None,
+        name: str,
+        keep_records: bool = False,
     ) -> None:
         self.lines, self.torn, _ = split_lines(data)
+        self.records: list[dict[str, Any]] | None = [] if keep_records else None
         self.given_key = public_key
         self.scenario_sha = scenario_sha
         self.name = name
@@ -231,6 +244,7 @@ class _Verifier:
             format=self.header.format if self.header is not None else None,
             chain_key=self.chain,
             line_hashes=self.hashes,
+            records=self.records,
         )
 
     # --- header ----------------------------------------------------------
@@ -261,6 +275,8 @@ class _Verifier:
         if self.scenario_sha is not None:
             self._check_scenario(header)
         self.hashes.append(hashlib.sha256(line).hexdigest())
+        if self.records is not None:
+            self.records.append(record)
 
     def _parse_header(self, line: bytes) -> dict[str, Any]:
         try:
@@ -336,6 +352,7 @@ class _Verifier:
     def _check_body(self) -> None:
         """The hot loop: parse, seq, link, then what the record's type needs."""
         hashes, sha256, summary = self.hashes, hashlib.sha256, self.summary
+        kept = self.records.append if self.records is not None else None
         for index in range(1, len(self.lines)):
             line = self.lines[index]
             number = index + 1
@@ -358,6 +375,8 @@ class _Verifier:
                 self._check_event(number, record)
                 summary.events += 1
             hashes.append(sha256(line).hexdigest())
+            if kept is not None:
+                kept(record)
             summary.duration_s, summary.ended = record["t"], record["wall"]
 
     def _parse(self, number: int, line: bytes) -> dict[str, Any]:

@@ -83,9 +83,21 @@ def parse_query(text: str) -> _Query:
     return _Query(terms, prefix)
 
 
+_TABLE_RULE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+[ \t]*(?::?-+:?[ \t]*)?$", re.M)
+_TABLE_ROW = re.compile(r"^[ \t]*\|(.*?)\|?[ \t]*$", re.M)
+
+
+def _table_row(match: re.Match[str]) -> str:
+    cells = [cell.strip() for cell in match.group(1).split("|")]
+    return ", ".join(cell for cell in cells if cell) + ";"
+
+
 def plain_text(markdown: str) -> str:
-    """Markdown reduced to one line of readable text, for indexing and snippets."""
-    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", markdown)  # links and images
+    """Markdown reduced to one line of readable text, for indexing and snippets. A
+    table's rows read "cell, cell;" (its pipes and rule line showed in the KB's
+    results as "· | impact \\ urgentie | hoog |...")."""
+    text = _TABLE_ROW.sub(_table_row, _TABLE_RULE.sub("", markdown))
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)  # links and images
     text = re.sub(r"^\s{0,3}(#{1,6}|>|[-*+]|\d+[.)])\s+", "", text, flags=re.MULTILINE)
     text = re.sub(r"```[^\n]*", " ", text)
     text = re.sub(r"(\*\*|__|\*|`|~~)", "", text)

@@ -10,7 +10,7 @@ what a message said. docs/language.md explains it for scenario authors.
 from __future__ import annotations
 
 from helpdesk_tui.language.analyse import analyse
-from helpdesk_tui.language.find import find
+from helpdesk_tui.language.find import find, find_in
 from helpdesk_tui.language.lemmas import warm_up
 from helpdesk_tui.language.lexicon import LAYER_VERSION, layer_hash
 from helpdesk_tui.language.model import ACTS, LANGUAGES, Analysis, Match, Token
@@ -24,6 +24,7 @@ __all__ = [
     "Token",
     "analyse",
     "find",
+    "find_in",
     "layer_hash",
     "warm_up",
 ]

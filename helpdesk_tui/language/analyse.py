@@ -28,6 +28,7 @@ from helpdesk_tui.language.lexicon import Lexicon, PhraseSet, lexicon
 from helpdesk_tui.language.model import LANGUAGES, Analysis, Match, Token
 from helpdesk_tui.language.normalise import fold
 from helpdesk_tui.language.phrases import Word, first_word_ok, match_at
+from helpdesk_tui.language.spelling import correction
 from helpdesk_tui.language.tokens import MAX_CHARS, Piece, pieces
 
 NOT_A_QUESTION_WHEN = frozenset({"offer_help", "identify", "check", "closing", "hold", "greeting"})
@@ -76,14 +77,15 @@ def _analyse(text: str, lang: str) -> Analysis:
     layout = _layout(text, found, words, lex)
     negated = _negation(words, layout, lex)
     tokens = tuple(
-        Token(p.text, w.norm, w.lemma, p.start, p.end, n)
+        Token(p.text, fold(p.text), w.lemma, p.start, p.end, n)
         for p, w, n in zip(found, words, negated, strict=True)
     )
     forms = _question_forms(words, found, layout, lex)
     matches = _rule_matches(words, layout, negated, lex, tokens, forms)
     matches = _without_yielding_instructions(matches, layout)
-    matches += _question_matches(words, found, layout, lex, matches, tokens, forms)
+    matches = _without_yielding_rules(matches, layout, lex, forms)
     matches += _negated_instructions(words, layout, negated, lex, tokens, matches)
+    matches += _question_matches(words, found, layout, lex, matches, tokens, forms)
     matches.sort(key=lambda m: (m.span, m.kind))
     acts = frozenset(m.kind for m in matches if not m.negated)
     negated_text = tuple(
@@ -93,9 +95,14 @@ def _analyse(text: str, lang: str) -> Analysis:
 
 
 def _word(piece: Piece, lex: Lexicon) -> Word:
+    """The word as the rules read it: normalised, lemmatised, a typo read as the lexicon
+    word it was meant to be ("restrat" as "restart": spelling.py)."""
     norm = fold(piece.text)
     if norm in lex.elision_lemmas:
         return Word(norm, lex.elision_lemmas[norm])
+    meant = correction(norm, lex.lang) if norm.isalpha() else None
+    if meant is not None:
+        return Word(meant, lex.synonyms.get(meant, lemmas.lemma(meant, lex.lang)))
     lemma = lemmas.lemma(piece.text.lower(), lex.lang) if norm.isalpha() else norm
     lemma = lex.synonyms.get(norm, lex.synonyms.get(lemma, lemma))
     return Word(norm, lemma)
@@ -109,7 +116,7 @@ def _layout(text: str, found: list[Piece], words: list[Word], lex: Lexicon) -> L
     opens: list[bool] = []
     asks: list[bool] = []
     skippable = lex.fillers | lex.negation.terminators | lex.negation.words
-    for i, (piece, word) in enumerate(zip(found, words, strict=True)):
+    for i, piece in enumerate(found):
         new_sentence = i == 0 or piece.sentence_start
         if new_sentence:
             if i:
@@ -119,7 +126,7 @@ def _layout(text: str, found: list[Piece], words: list[Word], lex: Lexicon) -> L
             sentence.append(sentence[-1])
         new_clause = new_sentence or piece.clause_start
         clause.append(clause[-1] + 1 if i and new_clause else (clause[-1] if i else 0))
-        new_segment = new_clause or word.norm in lex.negation.terminators
+        new_segment = new_clause or _terminates(words, i, lex)
         segment.append(segment[-1] + 1 if i and new_segment else (segment[-1] if i else 0))
         skip = words[i - 1].norm in skippable or words[i - 1].norm.endswith("n't") if i else False
         lead.append(new_segment or (lead[-1] and skip))
@@ -139,6 +146,17 @@ def _layout(text: str, found: list[Piece], words: list[Word], lex: Lexicon) -> L
         tuple(opens),
         tuple(ends),
     )
+
+
+def _terminates(words: list[Word], i: int, lex: Lexicon) -> bool:
+    """Does word i end a negation's scope? Some terminators only before a subject: Dutch
+    "dat u ..." (conjunction) ends one, "dat oude paswoord" (demonstrative) does not."""
+    norm = words[i].norm
+    if norm not in lex.negation.terminators:
+        return False
+    if norm not in lex.negation.before_subject:
+        return True
+    return i + 1 < len(words) and words[i + 1].norm in lex.questions.subjects
 
 
 def _negation(words: list[Word], layout: Layout, lex: Lexicon) -> list[bool]:
@@ -230,20 +248,35 @@ def _rule_matches(
                 continue
             if not _placed(rule.where, layout, i, sentence):
                 continue
-            end = _rule_end(rule.phrases, words, i, lex, layout, rule.where)
+            end = _rule_end(rule.phrases, words, i, lex, layout, rule.where, rule.unless_next)
             if end is None or (rule.unless and _cancelled(rule.unless, words, layout, i, end)):
-                continue
-            if end < n and words[end].norm in rule.unless_next:
                 continue
             if rule.unless_clause and _in_clause(rule.unless_clause, words, layout, i):
                 continue
-            is_negated = rule.negatable and any(negated[i:end])
+            if rule.unless_sentence and _in_sentence(rule.unless_sentence, words, layout, i):
+                continue
+            is_negated = (
+                rule.negatable
+                and any(negated[i:end])
+                and not (rule.act != "instruction" and _own_negation(words, i, end, lex))
+            )
             if not is_negated:
                 seen.add(layout.clause[i])
             covered = end
             words_hit = tuple(t.text for t in tokens[i:end])
             found.append(Match(rule.act, rule.id, (i, end), words_hit, is_negated))
     return found
+
+
+def _own_negation(words: list[Word], i: int, end: int, lex: Lexicon) -> bool:
+    """Does the matched phrase carry its negation itself? "niet leuk", "pas agréable",
+    "not nice" are empathy: the phrase is negative, nothing it says is taken back. (Not
+    for instructions: "Gelieve niet te herstarten" spans its trigger and is negated.)"""
+    return any(_trigger(w, lex) for w in words[i:end])
+
+
+def _trigger(w: Word, lex: Lexicon) -> bool:
+    return w.norm in lex.negation.words or w.norm.endswith("n't")
 
 
 def _asks(form: QuestionForm | None, layout: Layout, i: int) -> bool:
@@ -259,13 +292,17 @@ def _placed(where: str, layout: Layout, i: int, sentence: int) -> bool:
     """`opening`: in the first sentence, not in the message's last clause; `first`: at the
     message's first word ("Dag Tom, ..." opens); `last`: in the message's last sentence,
     not at its first word ("... Dag Tom!" says goodbye); `opens`: where a clause opens by
-    punctuation (after fillers), not after a conjunction ("j'ai donc mis" restates nothing)."""
+    punctuation (after fillers), not after a conjunction ("j'ai donc mis" restates nothing);
+    `signoff`: opening a clause of the message's last sentence, when that is not its first
+    ("..., is that clear? Kind regards, Sarah"; "Kind regards" alone signs nothing off)."""
     if where == "opening":
         return sentence == 0 and layout.clause[i] != layout.clause[-1]
     if where == "last":
         return sentence == layout.sentence[-1] and i > 0
     if where == "first":
         return i == 0
+    if where == "signoff":
+        return sentence == layout.sentence[-1] and sentence > 0 and layout.lead[i]
     if where == "opens":
         return layout.opens[i]
     return True
@@ -276,24 +313,55 @@ def _in_clause(unless: frozenset[str], words: list[Word], layout: Layout, i: int
     return any(w.norm in unless for w, c in zip(words, layout.clause, strict=True) if c == clause)
 
 
+def _in_sentence(unless: frozenset[str], words: list[Word], layout: Layout, i: int) -> bool:
+    sentence = layout.sentence[i]
+    return any(
+        w.norm in unless for w, s in zip(words, layout.sentence, strict=True) if s == sentence
+    )
+
+
 def _cancelled(unless: frozenset[str], words: list[Word], layout: Layout, i: int, end: int) -> bool:
+    """Does an `unless` entry stand in the clause up to the match's end? An entry of
+    several words ("il y a", "toutes les") counts when those words stand in that order."""
     start = i
     while start > 0 and layout.clause[start - 1] == layout.clause[i]:
         start -= 1
-    return any(w.norm in unless or w.lemma in unless for w in words[start:end])
+    if any(w.norm in unless or w.lemma in unless for w in words[start:end]):
+        return True
+    several = [u for u in unless if " " in u]
+    if not several:
+        return False
+    text = " " + " ".join(w.norm for w in words[start:end]) + " "
+    return any(f" {u} " in text for u in several)
 
 
 def _rule_end(
-    phrases: PhraseSet, words: list[Word], i: int, lex: Lexicon, layout: Layout, where: str
+    phrases: PhraseSet,
+    words: list[Word],
+    i: int,
+    lex: Lexicon,
+    layout: Layout,
+    where: str,
+    unless_next: frozenset[str] = frozenset(),
 ) -> int | None:
-    stop = _clause_end(layout, i, len(words))
+    """Where the first phrase that matches at word i ends. A phrase followed by one of
+    `unless_next` does not match, and the next phrase is tried: "sorry again for" is
+    not cancelled because "sorry" alone would be followed by "again". A phrase ending in
+    a one-word wildcard is cancelled when that word is one of `unless_next`."""
+    n = len(words)
+    stop = _clause_end(layout, i, n)
     w = words[i]
     for phrase in phrases.candidates(w.norm, w.bare):
         if not first_word_ok(phrase, words[i], lex):
             continue
         end = match_at(phrase, words, i, lex, stop)
-        if end is not None and (where != "end" or end == _sentence_end(layout, i, len(words))):
-            return end
+        if end is None or (where == "end" and end != _sentence_end(layout, i, n)):
+            continue
+        if end < n and words[end].norm in unless_next:
+            continue
+        if phrase[-1].any and words[end - 1].norm in unless_next:
+            continue  # "ici *" takes the next word itself: "je vois ici que" names nobody
+        return end
     return None
 
 
@@ -325,19 +393,29 @@ def _question_form(
     end: int,
 ) -> QuestionForm | None:
     """The form that makes a sentence a question (and its words), or None."""
+    tagged = _tagged(words, layout, lex, start, end)
+    if tagged is not None:
+        return tagged  # "It's working now, isn't it?" asks about its whole statement
     form = _first_form(words, found, layout, lex, start, end)
     if layout.asks[s]:
         # the asking clause: the one with a question form, else the sentence's first
         # ("Your e-mail address, please?" asks for the address, not about "please")
         return "mark", (form[1] if form is not None else (start, end))
-    if form is not None:
-        return form
+    return form
+
+
+def _tagged(
+    words: list[Word], layout: Layout, lex: Lexicon, start: int, end: int
+) -> QuestionForm | None:
+    """A statement ending in a tag ("..., right?", "..., hè", "..., n'est-ce pas"): the
+    whole sentence asks, with or without "?"."""
     if end - start < MIN_TAGGED:
         return None
     for tag in lex.questions.tags:
-        for j in range(max(start, end - len(tag) - 3), end):
-            if match_at(tag, words, j, lex, end) == end and layout.lead[j]:
-                return "tag", (j, end)
+        for j in range(max(start + 1, end - len(tag) - 3), end):
+            at_end = match_at(tag, words, j, lex, end) == end and layout.lead[j]
+            if at_end and layout.clause[j] != layout.clause[start]:
+                return "tag", (start, end)
     return None
 
 
@@ -368,12 +446,20 @@ def _form_at(
             if stop is not None:
                 return "opener", (j, stop)
     inverted = q.hyphen_inversion and nxt is not None and nxt.norm in q.subjects
-    if inverted and found[j + 1].hyphenated and w.norm not in q.not_inverted:
+    # "Souvenez-vous de ..." tells; "Vous souvenez-vous de ...?" asks (pronoun before it)
+    reflexive = (
+        j > 0 and words[j - 1].norm in q.subjects and layout.clause[j - 1] == layout.clause[j]
+    )
+    if inverted and found[j + 1].hyphenated and (w.norm not in q.not_inverted or reflexive):
         return "inversion", (j, j + 2)
     if not layout.opens[j]:
         return None
     at_clause_start = j == 0 or found[j].clause_start
     if at_clause_start and w.norm in q.heads and nxt is not None and nxt.norm in q.subjects:
+        if not layout.asks[layout.sentence[j]] and (
+            _imperative_first(w, nxt, lex) or _after_subordinate(words, layout, lex, j)
+        ):
+            return None
         return "inversion", (j, j + 2)  # "Kunt u", "Can you"; not "dan zijn we" (V2 order)
     if w.norm in q.words and not (nxt is not None and nxt.norm in q.subjects):
         return "question-word", (j, j + 1)
@@ -400,6 +486,28 @@ def _without_yielding_instructions(matches: list[Match], layout: Layout) -> list
     return [m for m in matches if not (m.kind == "instruction" and explained(m))]
 
 
+def _without_yielding_rules(
+    matches: list[Match], layout: Layout, lex: Lexicon, forms: dict[int, QuestionForm | None]
+) -> list[Match]:
+    """Drop the matches of rules with `yields_to` acts found in the same sentence; an
+    entry "act@tag" yields only in a sentence that ends in a tag question."""
+    yielding = {r.id: r.yields_to for r in lex.rules if r.yields_to}
+    if not yielding or not any(m.rule in yielding for m in matches):
+        return matches
+    present = {(m.kind, layout.sentence[m.span[0]]) for m in matches if not m.negated}
+
+    def gives_way(m: Match) -> bool:
+        sentence = layout.sentence[m.span[0]]
+        tagged = (forms.get(sentence) or ("",))[0] == "tag"
+        for entry in yielding.get(m.rule, ()):
+            act, _, where = entry.partition("@")
+            if (act, sentence) in present and (not where or tagged):
+                return True
+        return False
+
+    return [m for m in matches if not gives_way(m)]
+
+
 def _question_matches(
     words: list[Word],
     found: list[Piece],
@@ -417,8 +525,11 @@ def _question_matches(
         if form is None:
             continue
         start, end = _sentence_bounds(layout, s)
-        asking = _all_forms(words, found, layout, lex, start, end) or [form]
-        if form[0] == "mark" and asking == [form]:
+        if form[0] == "tag" and any(_tells(m, words, layout, lex, start) for m in acts):
+            continue  # "Geen nieuwe kabel kopen, hè": a tag that insists, not a question
+        asking = [form] if form[0] == "tag" else _all_forms(words, found, layout, lex, start, end)
+        asking = asking or [form]
+        if form[0] in ("mark", "tag") and asking == [form]:
             clauses = {layout.clause[i] for i in range(start, end)}
             if any(_blocks_question(m, layout, c) for m in acts for c in clauses):
                 continue
@@ -434,6 +545,31 @@ def _question_matches(
         rule = f"{lex.lang}.question.{form[0]}"
         out.append(Match("question", rule, (a, b), tuple(t.text for t in tokens[a:b])))
     return out
+
+
+def _tells(m: Match, words: list[Word], layout: Layout, lex: Lexicon, start: int) -> bool:
+    """Does the sentence from `start` tell the customer not to do something? A rule's
+    negated instruction does; a negated instruction verb only where it stands as a step:
+    first after the trigger ("N'achetez pas ...", "Don't buy ...") or as a Dutch
+    infinitive closing its clause ("Niet op die knop drukken"), not a verb of a statement
+    ("Het is de laptop die niet opstart, toch?")."""
+    if (
+        m.kind != "instruction"
+        or m.span[0] < start
+        or layout.sentence[m.span[0]] != layout.sentence[start]
+    ):
+        return False
+    if not m.negated:
+        return False  # "Herstart hem, ok?" may well ask; a negated step is insisted on
+    if not m.rule.endswith(".instruction.negated"):
+        return True
+    i = m.span[0]
+    before = words[start:i]
+    if all(_trigger(w, lex) or w.norm in lex.fillers for w in before):
+        return True
+    w = words[i]
+    infinitive = w.norm.endswith("n") and (w.norm == w.lemma or w.norm in lex.verbs)
+    return lex.lang == "nl" and infinitive and i + 1 == layout.clause_ends[layout.clause[i]]
 
 
 def _all_forms(
@@ -493,6 +629,38 @@ def _negated_instructions(
     return out
 
 
+def _after_subordinate(words: list[Word], layout: Layout, lex: Lexicon, j: int) -> bool:
+    """Is clause j the main clause after a subordinate one in the same sentence? Dutch
+    then puts the verb first without asking: "Als ge op de knop duwt, gebeurt er niks"."""
+    clause = layout.clause[j]
+    k = j
+    while k > 0 and layout.clause[k - 1] == clause:
+        k -= 1
+    if k == 0 or layout.sentence[k - 1] != layout.sentence[j]:
+        return False
+    first = k - 1
+    while first > 0 and layout.clause[first - 1] == layout.clause[k - 1]:
+        first -= 1
+    while first < k - 1 and words[first].norm in lex.fillers - lex.questions.subordinators:
+        first += 1
+    return words[first].norm in lex.questions.subordinators
+
+
+PERSONS = frozenset(
+    {"u", "je", "jij", "ge", "gij", "jullie", "we", "wij", "ik", "hij", "zij", "ze"}
+)
+"""Dutch subject pronouns: "Gebruik je Chrome" asks, "Gebruik de oude versie" tells."""
+
+
+def _imperative_first(w: Word, nxt: Word, lex: Lexicon) -> bool:
+    """A Dutch verb-first sentence without "?" whose verb is an instruction verb's bare
+    stem and whose next word is no pronoun tells the customer to act ("Doe de app
+    open", "Gebruik dat oude paswoord niet meer"); "Werkt de printer" (-t) asks."""
+    if lex.lang != "nl" or nxt.norm in PERSONS:
+        return False
+    return any(v in lex.verbs for v in _dutch_infinitives(w.norm))
+
+
 def _instruction_verb(w: Word, lex: Lexicon) -> bool:
     """An instruction verb by its lemma, or (Dutch) by the stem an imperative is: "Gebruik",
     "Klik", "Geef" are read as nouns or stems by the lemmatiser, their infinitives are verbs."""
@@ -506,6 +674,8 @@ def _dutch_infinitives(stem: str) -> tuple[str, ...]:
     if len(stem) < 3 or not stem.isalpha():
         return ()
     found = [stem + "en", stem + stem[-1] + "en"]
+    if stem[-1] == "e" or stem[-2:] in ("aa", "ta", "ga"):
+        found.append(stem + "n" if stem[-1] == "e" else stem + "an")  # doe-n, ga-an, sta-an
     soft = {"f": "v", "s": "z"}.get(stem[-1], stem[-1])
     if len(stem) >= 3 and stem[-2] == stem[-3] and stem[-2] in "aeou":
         found.append(stem[:-2] + soft + "en")

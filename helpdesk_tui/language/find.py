@@ -23,7 +23,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from helpdesk_tui.language import lemmas
 from helpdesk_tui.language.analyse import analyse
-from helpdesk_tui.language.lexicon import Lexicon, lexicon
+from helpdesk_tui.language.lexicon import Lexicon, lexicon, opposite_prefixes
 from helpdesk_tui.language.model import Analysis, Match, Token
 
 TYPO_MIN_LENGTH = 5
@@ -72,6 +72,17 @@ def find(pattern: str, analysis: Analysis) -> Match | None:
     return Match("pattern", "pattern:" + pattern, span, words, negated=not free)
 
 
+@lru_cache(maxsize=65536)
+def find_in(pattern: str, text: str, lang: str) -> Match | None:
+    """`find(pattern, analyse(text, lang))`, answered once per pattern and text.
+
+    The customers and the evidence ask the same question of the same message
+    many times (each jargon term, fact and step of a case, at every message of
+    it, and phrases recur all exam long); a `Match` is immutable, so one answer
+    serves them all."""
+    return find(pattern, analyse(text, lang))
+
+
 @lru_cache(maxsize=16384)
 def _negates_itself(pattern: str, lang: str) -> bool:
     return any(t.negated for t in analyse(pattern, lang).tokens)
@@ -95,7 +106,7 @@ def word_rule(p_norm: str, p_lemma: str, t_norm: str, t_lemma: str, lang: str) -
     p_bare, t_bare = p_norm.rstrip("'"), t_norm.rstrip("'")
     if p_bare == t_bare or p_lemma in (t_lemma, t_norm) or p_norm == t_lemma:
         return "same"
-    if len(p_bare) < 2 or _swapped(p_norm, t_norm, lex):
+    if len(p_bare) < 2 or opposite_prefixes(p_norm, t_norm, lex):
         return None
     if t_norm.startswith(p_norm):
         return "start"
@@ -104,15 +115,6 @@ def word_rule(p_norm: str, p_lemma: str, t_norm: str, t_lemma: str, lang: str) -
     if _typo(p_norm, t_norm, lex):
         return "typo"
     return None
-
-
-def _swapped(p: str, t: str, lex: Lexicon) -> bool:
-    """Does one word carry a prefix the lexicon pairs as the opposite of the other's?"""
-    return any(
-        (p.startswith(a) and t.startswith(b) and not p.startswith(b))
-        or (p.startswith(b) and t.startswith(a) and not t.startswith(b))
-        for a, b in lex.never_swap
-    )
 
 
 def _in_compound(p: str, t: str, lang: str) -> bool:

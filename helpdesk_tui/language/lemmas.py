@@ -2,9 +2,10 @@
 
 simplemma is deterministic and needs no model download: its data ships in
 the wheel, so the same words give the same lemmas on every exam terminal.
-Loading and packing a language's dictionary takes 0.4-1.1 s of CPU, so nothing is loaded at
+Packing a language's dictionary takes 0.5-1 s of CPU, so nothing is loaded at
 import: the first analysis in a language loads it (or `warm_up` does, in
-the background, while the exam starts).
+the background, while the exam starts), and the packed tables are kept on
+disk (`language.compiled`), so a later process reads them in about 10 ms.
 
 Candidates often leave accents out ("deconnectez"); the dictionaries are
 keyed by the accented forms, so an index of the accent-folded forms of the
@@ -14,14 +15,18 @@ words that have accents maps them back.
 from __future__ import annotations
 
 import threading
+from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 
+from helpdesk_tui.language.compiled import cached_tables
 from helpdesk_tui.language.normalise import fold
 from helpdesk_tui.language.packed import PackedTable
 
 _lock = threading.Lock()
 _tables: dict[str, tuple[PackedTable, PackedTable]] = {}
+load_counts: Counter[tuple[str, str]] = Counter()
+"""How each language's tables were had in this process: (lang, "read" or "built") -> times."""
 
 
 def _load_tables(lang: str) -> tuple[PackedTable, PackedTable]:
@@ -35,7 +40,8 @@ def _load_tables(lang: str) -> tuple[PackedTable, PackedTable]:
         with _lock:
             tables = _tables.get(lang)
             if tables is None:
-                tables = _pack(lang)
+                tables, how = cached_tables(lang, lambda: _pack(lang))
+                load_counts[lang, how] += 1
                 _tables[lang] = tables
     return tables
 

@@ -20,18 +20,24 @@ words such as "so", "ok", "alors"), `"end"` at the end of a sentence,
 `"opening"` in the first sentence but not the message's last clause (a
 greeting that opens), `"first"` at the message's first word, `"last"` in
 the message's last sentence (a farewell), `"opens"` where a clause opens by
-punctuation (not after a conjunction);
+punctuation (not after a conjunction), `"signoff"` opening a clause of the
+message's last sentence when there is a sentence before it (a letter's sign-off);
 `question = true/false` keeps a rule to question / non-question sentences;
 `unless` lists words that cancel a match when they stand in its clause
 before or inside it ("ik ga de pc herstarten" tells what the operator
-will do, not what the customer must do).
+will do, not what the customer must do); an entry of several words counts
+when they stand in that order. `unless_next` words cancel a phrase when they
+follow it (the rule's next phrase is tried), `unless_clause` and
+`unless_sentence` words anywhere in the clause or sentence; `yields_to` acts
+found in the same sentence take the match's place ("act@tag": only in a
+sentence that ends in a tag question).
 """
 
 from __future__ import annotations
 
 import hashlib
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
@@ -114,6 +120,13 @@ class Rule:
     unless: frozenset[str] = frozenset()
     unless_next: frozenset[str] = frozenset()
     unless_clause: frozenset[str] = frozenset()
+    unless_sentence: frozenset[str] = frozenset()
+    yields_to: frozenset[str] = frozenset()
+    """Acts that, found in the same sentence, take this match's place ("Ik kijk het na,
+    één seconde" asks to wait: hold, not progress); "act@tag": only in a sentence that
+    ends in a tag question ("..., au bureau ça marche, c'est bien ça ?")."""
+    """Words that cancel a match anywhere in its sentence ("Salut, tot later!" says
+    goodbye: no greeting)."""
     """Words that cancel a match anywhere in its clause ("sorry to hear": sympathy, no apology)."""
     """Words that, right after the match, cancel it ("Dan sluit ik": no imperative)."""
     """Words that, in the clause up to the match, cancel it ("ik ga ... herstarten" is no instruction)."""
@@ -127,6 +140,9 @@ class Negation:
     terminators: frozenset[str]
     words: frozenset[str] = frozenset()
     """The triggers' words: a clause may open with them before its verb ("do not restart")."""
+    before_subject: frozenset[str] = frozenset()
+    """Terminators only when a subject follows: Dutch "dat" is the conjunction in "dat u
+    ..." but the demonstrative in "Gebruik dat oude paswoord niet meer"."""
 
 
 @dataclass(frozen=True)
@@ -138,6 +154,9 @@ class Questions:
     openers: tuple[Phrase, ...]
     hyphen_inversion: bool
     not_inverted: frozenset[str]
+    subordinators: frozenset[str] = frozenset()
+    """Words opening a subordinate clause; the main clause after one puts its verb first
+    without asking ("Als u klikt, gebeurt er niets")."""
 
 
 @dataclass(frozen=True)
@@ -158,6 +177,10 @@ class Lexicon:
     participles: frozenset[str] = field(default_factory=frozenset)
     participle_shape: tuple[tuple[str, ...], tuple[str, ...]] = (("\0",), ("\0",))
     """Prefixes and endings of a regular past participle (`@pp`): nl ge-...-d/t, en -ed."""
+    vocabulary: frozenset[str] = field(default_factory=frozenset)
+    """The words the lexicon is written with (rules, triggers, question forms, verbs,
+    fillers): what a typo is corrected to (spelling.py)."""
+    vocabulary_by_initial: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 class LexiconError(ValueError):
@@ -183,16 +206,16 @@ def lexicon(lang: str) -> Lexicon:
 
 def _build(lang: str, data: dict, path: Path) -> Lexicon:
     elisions = frozenset(fold(e) for e in data.get("elisions", {}))
-    compile_ = _compiler(elisions)
-    neg = data.get("negation", {})
-    q = data.get("questions", {})
-    rules = tuple(_rule(r, compile_, path) for r in data.get("rules", []))
     synonyms = {
         fold(variant): fold(canon)
         for canon, variants in data.get("synonyms", {}).items()
         for variant in variants
     }
-    return Lexicon(
+    compile_ = _compiler(elisions, _spellings(synonyms))
+    neg = data.get("negation", {})
+    q = data.get("questions", {})
+    rules = tuple(_rule(r, compile_, path) for r in data.get("rules", []))
+    lex = Lexicon(
         lang=lang,
         version=str(data.get("version", "")),
         elisions=elisions,
@@ -208,6 +231,7 @@ def _build(lang: str, data: dict, path: Path) -> Lexicon:
             pseudo=PhraseSet(tuple(compile_(p) for p in neg.get("pseudo", []))),
             terminators=frozenset(fold(w) for w in neg.get("terminators", [])),
             words=_trigger_words(neg, compile_),
+            before_subject=frozenset(fold(w) for w in neg.get("terminators_before_subject", [])),
         ),
         questions=Questions(
             words=frozenset(fold(w) for w in q.get("words", [])),
@@ -217,6 +241,7 @@ def _build(lang: str, data: dict, path: Path) -> Lexicon:
             openers=tuple(compile_(p) for p in q.get("openers", [])),
             hyphen_inversion=bool(q.get("hyphen_inversion", False)),
             not_inverted=frozenset(fold(w) for w in q.get("not_inverted", [])),
+            subordinators=frozenset(fold(w) for w in q.get("subordinators", [])),
         ),
         rules=rules,
         words=frozenset(fold(w) for w in data.get("known_words", [])),
@@ -226,6 +251,29 @@ def _build(lang: str, data: dict, path: Path) -> Lexicon:
             tuple(data.get("participles", {}).get("endings", ["\0"])),
         ),
     )
+    vocabulary = _vocabulary(lex)
+    by_initial: dict[str, list[str]] = {}
+    for word in sorted(vocabulary):
+        by_initial.setdefault(word[0], []).append(word)
+    return replace(
+        lex,
+        vocabulary=vocabulary,
+        vocabulary_by_initial={k: tuple(v) for k, v in by_initial.items()},
+    )
+
+
+def _vocabulary(lex: Lexicon) -> frozenset[str]:
+    """Every word of four letters or more the lexicon is written with (and its participles)."""
+    phrases = [p for rule in lex.rules for p in rule.phrases]
+    neg, q = lex.negation, lex.questions
+    for ps in (neg.clause, neg.forward, neg.pseudo):
+        phrases.extend(ps)
+    phrases.extend([*q.tags, *q.openers])
+    found = {w for phrase in phrases for el in phrase for w in el.words}
+    found |= lex.verbs | lex.fillers | q.words | q.heads | neg.terminators | lex.words
+    found |= lex.participles
+    found |= set(lex.synonyms.values())
+    return frozenset(w for w in found if len(w) >= 4 and w.isalpha())
 
 
 def _trigger_words(neg: dict, compile_) -> frozenset[str]:
@@ -250,6 +298,8 @@ def _rule(data: dict, compile_, path: Path) -> Rule:
             unless=frozenset(fold(w) for w in data.get("unless", [])),
             unless_next=frozenset(fold(w) for w in data.get("unless_next", [])),
             unless_clause=frozenset(fold(w) for w in data.get("unless_clause", [])),
+            unless_sentence=frozenset(fold(w) for w in data.get("unless_sentence", [])),
+            yields_to=frozenset(data.get("yields_to", [])),
         )
     except KeyError as exc:
         raise LexiconError(f"{path}: a rule lacks {exc}: {data!r}") from None
@@ -260,17 +310,30 @@ NEGATABLE = frozenset({"instruction", "empathy"})
 pas" no empathy; a negated restatement ("so it does not start") is still one."""
 
 
-def _compiler(elisions: frozenset[str]):
+def _spellings(synonyms: dict[str, str]) -> dict[str, frozenset[str]]:
+    """Each word of a synonym group with every spelling of its group: a phrase written
+    with one ("wacht even") matches the others ("wacht efkes", "paswoord"/"wachtwoord")."""
+    groups: dict[str, set[str]] = {}
+    for variant, canon in synonyms.items():
+        groups.setdefault(canon, {canon}).add(variant)
+    return {w: frozenset(g) for g in groups.values() for w in g if " " not in w}
+
+
+def _compiler(elisions: frozenset[str], spellings: dict[str, frozenset[str]] | None = None):
+    spellings = spellings or {}
+
     def compile_phrase(text: str) -> Phrase:
         elements: list[Element] = []
         for chunk in text.split():
-            elements.extend(_elements(chunk, elisions))
+            elements.extend(_elements(chunk, elisions, spellings))
         return tuple(elements)
 
     return compile_phrase
 
 
-def _elements(chunk: str, elisions: frozenset[str]) -> list[Element]:
+def _elements(
+    chunk: str, elisions: frozenset[str], spellings: dict[str, frozenset[str]]
+) -> list[Element]:
     if chunk == "*":
         return [Element(any=True)]
     if chunk == "...":
@@ -281,7 +344,7 @@ def _elements(chunk: str, elisions: frozenset[str]) -> list[Element]:
         return [_alternatives(chunk.split("|"))]
     star = chunk.endswith("*")
     parts = [fold(p.text) for p in pieces(chunk.rstrip("*"), elisions)]
-    out = [Element(words=frozenset({p})) for p in parts]
+    out = [Element(words=spellings.get(p, frozenset({p}))) for p in parts]
     if star and out:
         out[-1] = Element(prefixes=(parts[-1],))
     return out
@@ -293,7 +356,17 @@ def _alternatives(options: list[str]) -> Element:
     return Element(words=words, prefixes=prefixes)
 
 
-LAYER_VERSION = "1.1"
+def opposite_prefixes(p: str, t: str, lex: Lexicon) -> bool:
+    """Does one word carry a prefix the lexicon pairs as the opposite of the other's
+    (dé-/re-, ont-/ver-)? Such words never stand for each other, as typo or as start."""
+    return any(
+        (p.startswith(a) and t.startswith(b) and not p.startswith(b))
+        or (p.startswith(b) and t.startswith(a) and not t.startswith(b))
+        for a, b in lex.never_swap
+    )
+
+
+LAYER_VERSION = "1.2"
 """Bumped whenever a lexicon or a rule changes what a message means."""
 
 

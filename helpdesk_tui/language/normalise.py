@@ -8,6 +8,7 @@ either: both must meet in the middle.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -30,3 +31,16 @@ def fold(word: str) -> str:
         return plain
     decomposed = unicodedata.normalize("NFKD", plain)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|[^\W_]+")
+
+
+def name_words(text: str) -> tuple[str, ...]:
+    """Folded words for matching people's names: a hyphenated name stays one word.
+
+    "Anne-Sophie" is the word `anne-sophie`, so it never names "Sophie"; "Jean-Luc
+    Dubois" is `jean-luc dubois`. Letters joined by a hyphen only: a code such as
+    "INC-1042" or "PRN-2-14" still splits at its hyphens, as everywhere else.
+    """
+    return tuple(_NAME_WORD.findall(fold(text)))

@@ -33,14 +33,15 @@ def _in_class(name: str, w: Word, lex: Lexicon) -> bool:
         return w.norm.endswith("n't") or w.norm in ("dont", "cant", "wont", "doesnt", "didnt")
     if name == "pp":
         return _participle(w.norm, lex)
-    if w.lemma not in lex.verbs:
+    infinitive = w.norm in lex.verbs  # the lemmatiser may miss it ("wissen" -> "wisse")
+    if w.lemma not in lex.verbs and not infinitive:
         return False
     if name == "verb":
         return True
     if name == "inf":
-        return w.norm == w.lemma
+        return w.norm == w.lemma or infinitive
     if name == "imp":
-        return _imperative(w, lex.lang)
+        return w.lemma in lex.verbs and _imperative(w, lex.lang)
     return False
 
 

@@ -10,7 +10,6 @@ all of it is tested without an app.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Protocol
@@ -21,6 +20,7 @@ from helpdesk_tui.core.session import ExamSession
 from helpdesk_tui.core.state import Conversation, ExamState, Ticket, TicketStatus
 from helpdesk_tui.eventlog.errors import LogError
 from helpdesk_tui.i18n import N_, _, gettext_in
+from helpdesk_tui.language.normalise import name_words
 from helpdesk_tui.scenario.model import CannedReply, KbArticle, Macro, Scenario
 from helpdesk_tui.ui.format import clock, one_line, priority_label
 from helpdesk_tui.ui.queue_model import QueueModel
@@ -439,5 +439,6 @@ class ExamController(StateView):
 
 
 def _name_words(text: str) -> list[str]:
-    """Words of a text for name matching: letters only, case-folded."""
-    return re.findall(r"[^\W\d_]+", text.casefold())
+    """Words of a text for name matching: letters only, folded, a hyphenated name whole
+    ("Anne-Sophie" never names "Sophie")."""
+    return [w for w in name_words(text) if not any(c.isdigit() for c in w)]

@@ -28,6 +28,8 @@ from textual.await_complete import AwaitComplete
 from textual.screen import Screen
 from textual.timer import Timer
 
+from helpdesk_tui.ui.paint import CroppedCompositor
+
 FRAME_PERIOD = 1 / constants.MAX_FPS
 
 
@@ -81,9 +83,15 @@ class DismissOnce:
 
 
 class Paced(DismissOnce):
-    """Mixin, first among a screen's bases: the screen is painted by `FrameTimer`."""
+    """Mixin, first among a screen's bases: the screen is painted by `FrameTimer`,
+    and each partial frame paints only the widgets and lines under its change
+    (`CroppedCompositor`)."""
 
     _frame_timer: FrameTimer | None = None
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self._compositor = CroppedCompositor()
 
     @property
     def _update_timer(self) -> Timer:

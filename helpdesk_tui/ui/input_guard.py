@@ -16,10 +16,17 @@ end-of-paste sequence inside grew the exam to 2.2 GB while its clocks ran.
   time), keeps at most `PASTE_MAX` characters of one paste and drops the rest
   (every text field is shorter than that; each cuts again at its own limit);
   a paste whose end never comes is closed after `PASTE_IDLE_S` of silence;
-- treats a chunk of more than `FLOOD_CHARS` characters outside a paste as a
-  paste too: no person types that fast, and a flood of keys (Enter, Ctrl
-  keys) must not act key by key. Its control characters and escape sequences
-  are dropped and counted;
+- everything outside the paste markers is typing, and acts key by key: the
+  terminal says what is pasted (Textual turns bracketed paste on), so a burst
+  of typed keys ending in Enter (a fast typist, a terminal that sends a line at
+  once, keys that queued while the exam was busy) sends, once. Only a read of
+  more than `FLOOD_CHARS` characters outside a paste, and the reads that follow
+  it without a pause (their bytes were already waiting), is not
+  typing but a flood (an unbracketed paste of a whole text, or the bytes after
+  an end-of-paste planted inside a paste): its printable text becomes one paste
+  and its control characters and escape sequences are dropped and counted, so
+  a flood of Enter and Ctrl keys never acts key by key (an app whose keys are
+  single letters, like the review, sets a lower bound: `typed_at_once`);
 - holds back the end of a chunk that may be the start of a paste marker cut
   in two by the read, until the next chunk or `HOLD_S` of silence.
 
@@ -36,12 +43,19 @@ PASTE_START = "\x1b[200~"
 PASTE_END = "\x1b[201~"
 PASTE_MAX = 64 * 1024
 """Characters kept of one paste (the longest field takes 8,000)."""
-FLOOD_CHARS = 64
+READ_SIZE = 4096
+"""Bytes the input thread asks for per read; a read that got them all says more was waiting."""
+FLOOD_GAP_S = 0.02
+"""A read whose bytes came after a wait shorter than this continues the flood before it
+(the rest of one big write): its stray Enter or Ctrl keys must not act. Keys typed
+after a flood come after a pause, and are keys again."""
+FLOOD_CHARS = 512
 """More characters than this in one read (escape sequences, i.e. mouse reports and
-special keys, not counted), outside a paste, are not typing."""
-FLOOD_TAIL_S = 0.25
-"""Whatever comes within this long after a flood is its tail (the last part of a big
-write rarely fills a read, and its stray Enter or Ctrl keys must not act)."""
+special keys, not counted), outside a paste, are not typing. It was 64 and judged
+by time as well (whatever came within 0.25 s of a flood was dropped): a line of 70
+characters and its Enter sent at once became a paste, and the message was never
+sent. A line a person sends is far shorter than this; a whole text pasted without
+markers is not."""
 PASTE_IDLE_S = 1.0
 """A paste with no end marker is closed after this long without input."""
 HOLD_S = 0.03
@@ -81,14 +95,19 @@ class InputGuard:
     """Bytes in; text for Textual's parser and whole pastes out. Not thread-safe:
     one input thread owns it."""
 
-    def __init__(self) -> None:
+    def __init__(self, typed_at_once: int = FLOOD_CHARS) -> None:
+        self.typed_at_once = typed_at_once
+        """Printable characters one read may hold and still be typing (`FLOOD_CHARS` where
+        text is typed; an app whose main screen only has one-letter keys takes less)."""
         self._decoder = codecs.getincrementaldecoder("utf-8")(errors="helpdesk-input")
         self._in_paste = False
         self._paste: list[str] = []
         self._paste_len = 0
         self._held = ""
-        self._flood_until = float("-inf")
-        self._now = 0.0
+        self._flooding = False
+        """The last read was a flood: a read right after it continues it."""
+        self._full = False
+        """The last read filled `READ_SIZE`: more was waiting."""
         self.invalid = 0
         """Invalid byte sequences replaced so far."""
         self.dropped = 0
@@ -101,22 +120,26 @@ class InputGuard:
         """Something waits for more input (a half marker, an open paste)."""
         return bool(self._held) or self._in_paste
 
-    def feed(self, data: bytes, now: float = 0.0, *, final: bool = False) -> list[str | Pasted]:
-        """What one read of `data` at time `now` (seconds, monotonic) means, in order."""
+    def feed(self, data: bytes, *, waited: float = 1.0, final: bool = False) -> list[str | Pasted]:
+        """What one read of `data` means, in order. `waited`: seconds the input thread
+        waited for these bytes (only a flood's own continuation is judged by it: typing
+        is told from pasting by the bytes alone, see `FLOOD_CHARS`)."""
         before = _REPLACED[0]
         text = self._decoder.decode(data, final=final)
         self.invalid += _REPLACED[0] - before
         text, self._held = self._held + text, ""
-        self._now = now
-        if not self._in_paste and PASTE_START not in text and self._is_flood(text):
-            return self._flood(text)
-        return self._split(text, final)
+        continues = self._flooding and (waited < FLOOD_GAP_S or self._full)
+        self._flooding, self._full = False, len(data) >= READ_SIZE
+        if not self._in_paste and PASTE_START not in text and (continues or self._is_flood(text)):
+            out = self._flood(text)
+        else:
+            out = self._split(text, final)
+        return out
 
     def _is_flood(self, text: str) -> bool:
-        """Too much for a person to type in one read, or the tail of a flood."""
-        if self._now < self._flood_until:
-            return bool(text)
-        return len(text) > FLOOD_CHARS and len(_SEQUENCE.sub("", text)) > FLOOD_CHARS
+        """More than a person types, or a terminal sends as one line, in one read."""
+        most = self.typed_at_once
+        return len(text) > most and len(_SEQUENCE.sub("", text)) > most
 
     def idle(self, silent_s: float) -> list[str | Pasted]:
         """No input for `silent_s` seconds: let held text go, close a paste left open."""
@@ -179,9 +202,10 @@ class InputGuard:
         return pasted
 
     def _flood(self, text: str) -> list[str | Pasted]:
-        """Far more than anyone types at once: one paste of its printable text."""
-        self.floods += 1
-        self._flood_until = self._now + FLOOD_TAIL_S
+        """More than anyone types at once: one paste of its printable text (counted as a
+        flood, for a notice, when it is over `FLOOD_CHARS`)."""
+        self.floods += len(text) > FLOOD_CHARS
+        self._flooding = True
         kept = _CONTROL.sub("", _SEQUENCE.sub("", text.replace(PASTE_END, "")))
         self.dropped += len(text) - len(kept)
         if len(kept) > PASTE_MAX:
@@ -190,4 +214,4 @@ class InputGuard:
         return [Pasted(kept)] if kept else []
 
 
-__all__ = ["FLOOD_CHARS", "PASTE_MAX", "InputGuard", "Pasted"]
+__all__ = ["FLOOD_CHARS", "PASTE_MAX", "READ_SIZE", "InputGuard", "Pasted"]

@@ -30,7 +30,13 @@ from typing import Any
 from textual.app import SuspendNotSupported
 
 from helpdesk_tui.i18n import _
+from helpdesk_tui.ui.input_guard import FLOOD_CHARS
 
+VIEWER_TYPED_AT_ONCE = 1
+"""Review, observe, room: no one presses two of their one-letter keys within one read, so
+two or more letters at once are a paste without markers (a terminal, or tmux's
+`paste-buffer` without -p): "abc def" pasted into the review opened its comment dialog
+("c") with " def" in it."""
 MAX_SHOWN = 200
 """A URL is logged and shown cut to this many characters (a link is content: hostile)."""
 
@@ -44,6 +50,12 @@ def clip_url(url: str) -> str:
 class NoWayOut:
     """Mixin for a Textual `App`: every way to launch something is refused and reported,
     and the terminal is read through the input guard."""
+
+    TYPED_AT_ONCE: int = FLOOD_CHARS
+    """Printable characters one read of the terminal may hold and still be typing (see
+    `ui.input_guard`); more is pasted text, which never acts as keys. The exam types
+    text: a line and its Enter may come at once. `VIEWER_TYPED_AT_ONCE` is for apps
+    whose main screen has only one-letter keys."""
 
     def get_driver_class(self) -> Any:
         """`GuardedDriver` wherever Textual would use its Linux driver."""
@@ -109,4 +121,4 @@ class NoWayOut:
         self.blocked("suspend")
 
 
-__all__ = ["NoWayOut", "clip_url"]
+__all__ = ["VIEWER_TYPED_AT_ONCE", "NoWayOut", "clip_url"]

@@ -46,7 +46,7 @@ from textual._parser import ParseError
 from textual._xterm_parser import XTermParser
 from textual.drivers.linux_driver import LinuxDriver
 
-from helpdesk_tui.ui.input_guard import HOLD_S, InputGuard, Pasted
+from helpdesk_tui.ui.input_guard import FLOOD_CHARS, HOLD_S, READ_SIZE, InputGuard, Pasted
 
 POLL_S = 0.5
 _GONE = (errno.EIO, errno.EPIPE, errno.ENXIO, errno.EBADF)
@@ -182,18 +182,19 @@ class GuardedDriver(LinuxDriver):
         selector = selectors.SelectSelector()
         selector.register(self.fileno, selectors.EVENT_READ)
         parser = XTermParser(self._debug)
-        guard = InputGuard()
+        guard = InputGuard(getattr(self._app, "TYPED_AT_ONCE", FLOOD_CHARS))
         last_input = time.monotonic()
         told: set[str] = set()
         try:
             while not self.exit_event.is_set():
+                waiting = time.monotonic()
                 ready = selector.select(HOLD_S if guard.holding else 0.1)
                 if ready:
-                    data = os.read(self.fileno, 1024 * 4)
+                    data = os.read(self.fileno, READ_SIZE)
                     if not data:
                         break  # stdin is a closed pipe
                     last_input = time.monotonic()
-                    self._deliver(parser, guard.feed(data, last_input))
+                    self._deliver(parser, guard.feed(data, waited=last_input - waiting))
                 else:
                     self._deliver(parser, guard.idle(time.monotonic() - last_input))
                 for message in parser.tick():

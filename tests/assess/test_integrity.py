@@ -164,6 +164,15 @@ def test_another_customers_first_name_only_counts_where_it_addresses_them(
     assert items_of(mentioned, "COM-1", "wrong_recipient") == []
 
 
+def test_a_hyphenated_name_holding_another_customers_first_name_is_not_them(
+    scenario: Scenario,
+) -> None:
+    """ "Jean-Marc" is someone else than the other case's Marc: names match whole."""
+    hyphenated = run(scenario, [(70, "message_sent", {"conversation_id": "chat-1",
+                                                      "text": "Hi Jean-Marc, please restart."})])  # fmt: skip
+    assert items_of(hyphenated, "COM-1", "wrong_recipient") == []
+
+
 # ---------------------------------------------------------------------- the answer
 
 

@@ -8,4 +8,4 @@ from helpdesk_tui.assess.svg_timeline import legend_svg
 def test_the_legend_has_no_empty_tooltips() -> None:
     legend = legend_svg("en")
     assert "<title></title>" not in legend
-    assert legend.count("<text") == 8  # every sample shape keeps its label
+    assert legend.count("<text") == 9  # every sample shape keeps its label

@@ -228,3 +228,72 @@ def test_sol6_a_ticket_solved_before_the_wait_ran_out_is_no_chase_opportunity() 
     d.submit(MAIL_AT + 60, "ticket_resolved", ticket_id=ticket, solution="Re-added it.")
     d.at(MAIL_AT + 900)
     assert _chase_items(d) == []
+
+
+@pytest.mark.parametrize(
+    ("channel", "event_type"), [("chat", "chat_opened"), ("call", "call_started")]
+)
+def test_a_chase_by_chat_or_call_is_linked_to_its_ticket_by_its_own_record(
+    channel: str, event_type: str
+) -> None:
+    """The customer gets in touch about their ticket: the conversation is linked to it when
+    it opens (one record, the reducer's link: the ticket shows it, a reply in it updates
+    the ticket), and replaying the log gives the same link."""
+    from helpdesk_tui.core.reducer import reduce
+
+    d = _chasing(channel)
+    d.at(MAIL_AT + 630)
+    ticket = next(t for t in d.state.tickets.values() if t.incident_id == "mailbox")
+    [opened] = d.of_type(event_type, incident_id="mailbox")
+    cid = opened.data["conversation_id"]
+    assert opened.data["ticket_id"] == ticket.id
+    assert ticket.conversation_ids == [cid] and d.state.conversations[cid].ticket_ids == [ticket.id]
+    assert d.of_type("ticket_linked") == []  # no candidate action was made up
+    assert ticket.history[-1].summary == f"linked to conversation {cid}"
+    replayed = reduce(list(enumerate(d.events, start=1)))
+    assert replayed.tickets[ticket.id].conversation_ids == [cid]
+    assert ticket.last_response_at is None
+    d.say(MAIL_AT + 660, cid, "Sorry for the wait, Ben: I am re-adding the mailbox now.")
+    assert d.state.tickets[ticket.id].last_response_at == MAIL_AT + 660  # a reply in it updates
+
+
+def test_a_chase_for_a_ticket_that_is_gone_is_refused() -> None:
+    from helpdesk_tui.core.reducer import check
+
+    d = _chasing("chat")
+    d.at(MAIL_AT + 1)
+    event = dataclasses.replace(
+        d.events[-1],
+        type="chat_opened",
+        data={"conversation_id": "C-x", "customer_id": "ben", "ticket_id": "T-9999"},
+    )
+    refused = check(d.state, event)
+    assert refused is not None and "T-9999" in str(refused)
+
+
+def test_a_chase_conversation_is_titled_in_the_customers_words_not_the_incidents() -> None:
+    from helpdesk_tui.scenario.model import Chase
+
+    mail = next(i for i in make_scenario().incidents if i.id == "mailbox")
+    chased = dataclasses.replace(mail, subject=None, chase=Chase(600.0, "chat", "Any news?"))
+    d = Driver(make_scenario(incidents=(chased,)))
+    d.at(MAIL_AT + 630)
+    [opened] = d.of_type("chat_opened", incident_id="mailbox")
+    assert (
+        opened.data["subject"] == "Any news?"
+    )  # the title names the answer: "Shared mailbox missing"
+
+
+def test_data5_expects_no_link_of_a_chase_that_was_linked_when_it_opened() -> None:
+    from helpdesk_tui.assess.evidence import gather_evidence
+
+    def expected_links(d: Driver) -> int:
+        d.at(MAIL_AT + 700)
+        evidence = gather_evidence(list(enumerate(d.events, start=1)), d.scenario, "en")
+        [links] = [i for i in evidence.items["DATA-5"] if i.kind == "tool_links"]
+        return links.figures["expected"]
+
+    chased = _chasing("chat")
+    expected = expected_links(chased)
+    assert chased.of_type("chat_opened", incident_id="mailbox")  # the chase came
+    assert expected == expected_links(Driver(make_scenario()))  # as if it had not

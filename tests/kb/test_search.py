@@ -234,3 +234,10 @@ def test_helpers() -> None:
 
 def index_articles_are_kept() -> bool:
     return KbIndex(ARTICLES, use_fts=False).articles == ARTICLES
+
+
+def test_a_table_reads_as_cells_and_rows_without_its_pipes_and_rule() -> None:
+    """The Dutch priority article starts with a table: its result showed "· | im…"."""
+    table = "| impact \\ urgency | high | low |\n|---|:--:|---|\n| high | P1 | P3 |\n"
+    assert plain_text(table) == "impact \\ urgency, high, low; high, P1, P3;"
+    assert plain_text("either a | b, not a table") == "either a | b, not a table"

@@ -163,3 +163,11 @@ def test_a_huge_message_is_read_bounded() -> None:
     analysis = analyse(text, "en")
     assert len(analysis.text) == 4000 and "instruction" in analysis.acts
     assert analysis.tokens[-1].end <= 4000
+
+
+def test_every_lexicon_carries_the_layer_version() -> None:
+    """A bump of LAYER_VERSION (written into every log header) goes with the lexicons it
+    describes: a lexicon left at an older version means the bump was half done."""
+    from helpdesk_tui.language.lexicon import lexicon
+
+    assert {lexicon(lang).version for lang in ("nl", "fr", "en")} == {LAYER_VERSION}

@@ -78,3 +78,22 @@ async def test_an_entry_that_changes_height_lays_the_list_out_again() -> None:
         assert [line.strip("▊ ") for line in shown(clock)[3:7]] == [
             "B (5)", "chat · 0:05 ago", "chat · 0:05 ago", "C",
         ]  # fmt: skip
+
+
+async def test_an_entry_changed_before_the_list_has_a_width_waits_for_its_layout() -> None:
+    """Seen under load: the exam's first redraw reached the list while its width was
+    still 0 and Rich's wrapping raised `range() arg 3 must not be zero`."""
+
+    class Unlaid(App[None]):
+        def compose(self) -> ComposeResult:
+            yield ClockList(Option(prompt("A", 0), id="A"), id="clock")
+
+        def on_mount(self) -> None:  # before the first layout: the list is 0 wide
+            clock = self.query_one("#clock", ClockList)
+            assert clock.scrollable_content_region.width == 0
+            clock.set_prompt("A", prompt("A", 7))
+
+    app = Unlaid()
+    async with app.run_test(size=(40, 10)) as pilot:
+        await pilot.pause()
+        assert any("A (7)" in line for line in shown(app.query_one("#clock", ClockList)))

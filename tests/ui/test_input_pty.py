@@ -15,6 +15,7 @@ import contextlib
 import os
 import random
 import re
+import shutil
 import sys
 import time
 import weakref
@@ -24,6 +25,7 @@ import pyte
 import pytest
 
 from helpdesk_tui.eventlog import load_public_key, read_log, verify_log
+from helpdesk_tui.paths import scenarios_dir
 from tests.ui.test_exam_pty import (
     ENTER,
     Terminal,
@@ -232,3 +234,52 @@ def test_a_1_mb_paste_of_random_bytes_leaves_the_exam_answering_keys(
     assert all(len(data["query"]) <= 200 for data in kb)
     sent = [e.event.data for e in read_log(log).entries if e.event.type == "message_sent"]
     assert all(len(data["text"]) <= 2000 for data in sent)
+
+
+def chat_soon(tmp_path: Path) -> Path:
+    """The bundled exam with Tom's chat arriving 3 s in (not 90 s)."""
+    folder = tmp_path / "scenario"
+    shutil.copytree(scenarios_dir() / "en-northwind-monday", folder)
+    toml = folder / "scenario.toml"
+    text = toml.read_text(encoding="utf-8")
+    assert 'id = "tom-lockout"' in text and "at_minute = 1.5\n" in text
+    toml.write_text(text.replace("at_minute = 1.5\n", "at_minute = 0.05\n", 1), encoding="utf-8")
+    return folder
+
+
+def sent(log: Path) -> list[str]:
+    return [e.event.data["text"] for e in read_log(log).entries if e.event.type == "message_sent"]
+
+
+def test_a_typed_burst_ending_in_enter_sends_once_and_a_bracketed_paste_never_sends(
+    tmp_path: Path,
+    key_file: Path,  # noqa: F811
+) -> None:
+    """What the terminal sends decides, not how fast: a line and its Enter in one
+    write (a fast typist, a terminal that sends a line at once) is typing and sends,
+    once; a bracketed paste with a return in it is text in the box and sends nothing.
+    A line of 70 characters and its Enter written at once was a "flood": pasted, its
+    Enter dropped, and the keys typed in the next 0.25 s lost with it."""
+    logs = tmp_path / "logs"
+    args = ("--candidate", "c0042", "--key", str(key_file), "--logs", str(logs), "--lang", "en")
+    term = Terminal("exam", str(chat_soon(tmp_path)), *args, cwd=tmp_path)
+    line = "Could you tell me which device still has the old password on it please?" * 2
+    try:
+        log = started(term, logs)
+        until(lambda: count(log, "chat_opened"), "Tom's chat", timeout=40)
+        focus = count(log, "focus_moved")
+        term.send("\x1b[14~")  # F4: the chat's reply box
+        until(lambda: count(log, "focus_moved") > focus, "the focus in the chat")
+        term.send("hello there\r")
+        term.send(line + "\r")
+        term.send("ok\r")  # right after: not the tail of anything
+        until(lambda: len(sent(log)) == 3, "three messages sent")
+        send_bytes(term, PASTE_START + b"a\rb" + PASTE_END)
+        until(lambda: find(term, "ab") is not None, "the pasted text in the box")
+        assert len(sent(log)) == 3  # the paste sent nothing
+        term.send(ENTER)
+        until(lambda: len(sent(log)) == 4, "the pasted text sent by Enter")
+        end_by_proctor(term, log, key_file)
+    finally:
+        term.close()
+    assert sent(log) == ["hello there", line, "ok", "ab"]

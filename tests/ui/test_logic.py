@@ -187,3 +187,11 @@ def test_the_title_gives_way_first_then_customer_group_and_status() -> None:
     assert tight["title"] == NARROWEST["title"]
     assert tight["customer"] < 13 and tight["group"] < 10 and tight["status"] < 11
     assert column_widths(40) == column_widths(63)  # narrower still: nothing below the least
+
+
+def test_the_send_guard_reads_a_hyphenated_name_whole() -> None:
+    """ "Send this to ...?" (controller.other_customers_named) must not hear the other
+    customer "Sophie" in "Anne-Sophie": names match whole, codes keep no digits."""
+    from helpdesk_tui.ui.controller import _name_words
+
+    assert _name_words("Hi Anne-Sophie, ticket INC-1042") == ["hi", "anne-sophie", "ticket", "inc"]

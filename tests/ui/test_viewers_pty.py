@@ -131,3 +131,38 @@ def test_invalid_bytes_and_a_huge_paste_leave_the_app_running_and_answering_keys
     finally:
         term.close()
     assert b"Traceback" not in term.output
+
+
+def steady(shown: Screen) -> str | None:
+    """The screen, once it stays the same for half a second (observe loads its log)."""
+    first = shown.text()
+    time.sleep(0.5)
+    return first if shown.text() == first else None
+
+
+@pytest.mark.parametrize("app", ["review", "observe", "room"])
+def test_pasted_text_never_acts_as_keys_and_a_key_alone_still_does(
+    app: str, logs: dict[str, Path], tmp_path: Path
+) -> None:
+    """Every letter is a key in these apps ("c" comment, "q" quit, "s" sort...). A paste
+    comes bracketed, or (tmux's `paste-buffer` without -p, some terminals) as plain
+    bytes in one read: both are text, never keys. "abc def" pasted into the review
+    opened its comment dialog with " def" in it."""
+    term = Terminal(*command(app, logs), cwd=tmp_path)
+    shown = Screen(term)
+    text = "check the comment, then quit: q"
+    try:
+        until(shown.app_started, f"the {app} app")
+        until(lambda: shown.shows("c0042"), f"the {app} screen")
+        before = until(lambda: steady(shown), f"the {app} screen to settle")
+        term.send(text)  # unbracketed: one write, one read
+        term.send(PASTE_START.decode() + text + "\r" + PASTE_END.decode())
+        help_latency(term, shown)  # the app answers keys after the pastes ...
+        assert term.process.poll() is None  # ... and no "q" in them quit it
+        assert not shown.shows("Your comment")
+        assert shown.text() == before
+        term.send("q")  # one key alone is a key
+        assert term.wait_exit() == 0
+    finally:
+        term.close()
+    assert b"Traceback" not in term.output

@@ -94,7 +94,7 @@ class ObserveScreen(Paced, Screen[None]):
                 with Vertical(id="ob-queue-area", classes="area"):
                     yield TicketQueue(id="ob-queue")
                 with Vertical(id="ob-conv-area", classes="area"):
-                    yield ConversationsView(id="ob-conversations")
+                    yield ConversationsView(id="ob-conversations", show_ids=False)
             with Vertical(id="ob-right"):
                 with Vertical(id="ob-ticket-area", classes="area"):
                     yield TicketDetail(id="ob-ticket")
@@ -288,7 +288,7 @@ class ObserveScreen(Paced, Screen[None]):
 
     def _feed(self, update: FollowUpdate) -> None:
         feed = self.query_one("#ob-feed", RichLog)
-        names = StateReader(self.state).customer_name
+        reader = StateReader(self.state)
         entries = update.entries
         if len(entries) > FEED_CATCH_UP:
             feed.write(
@@ -298,7 +298,13 @@ class ObserveScreen(Paced, Screen[None]):
         for entry in entries:
             feed.write(
                 Text(
-                    record_line(entry.seq, entry.event, names, self.state.sla_profile),
+                    record_line(
+                        entry.seq,
+                        entry.event,
+                        reader.customer_name,
+                        self.state.sla_profile,
+                        reader.conversation_label,  # never a scenario's ids (C-tom-lockout)
+                    ),
                     no_wrap=True,
                     overflow="ellipsis",
                 )
@@ -307,7 +313,9 @@ class ObserveScreen(Paced, Screen[None]):
             if mark.reason is not None:
                 feed.write(
                     Text(
-                        "— " + _("sealed: {reason}").format(reason=mark.reason) + " —",
+                        "— "
+                        + _("sealed: {reason}").format(reason=end_reason_label(mark.reason))
+                        + " —",
                         style="bold green",
                     )
                 )

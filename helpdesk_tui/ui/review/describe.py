@@ -69,6 +69,10 @@ LABELS: dict[str, str] = {
 }
 
 
+BEGINS = N_("{conversation} begins")
+"""A chat or call opening, when conversations are named by who and how."""
+
+
 def _quote(text: Any) -> str:
     line = one_line(str(text))
     return line if len(line) <= QUOTE else line[: QUOTE - 1] + "…"
@@ -93,12 +97,23 @@ def _change(name: str, value: Any, profile: SlaProfile | None) -> str:
     return f"{_(FIELD_NAMES[name]) if name in FIELD_NAMES else name}={shown}"
 
 
+def _same(text: str) -> str:
+    return text
+
+
 def _fields(
-    event: Event, name: Callable[[str], str], profile: SlaProfile | None = None
+    event: Event,
+    name: Callable[[str], str],
+    profile: SlaProfile | None = None,
+    conversation: Callable[[str], str] = _same,
 ) -> dict[str, str]:
     """The values a label may use, every one a short single line."""
     d = event.data
-    target = d.get("conversation_id") or d.get("kb_article") or ""
+    conv = conversation(str(d["conversation_id"])) if "conversation_id" in d else ""
+    target = conv or d.get("kb_article") or ""
+    looked_at = d.get("target", "")
+    if event.type == "focus_moved" and d.get("area") == "conversation" and looked_at:
+        looked_at = conversation(str(looked_at))
     changes = ", ".join(_change(k, v, profile) for k, v in (d.get("changes") or {}).items())
     if d.get("priority_override"):
         override = _change("priority", d["priority_override"], profile)
@@ -113,7 +128,7 @@ def _fields(
         "speed": str(d.get("speed", "")),
         "message": _quote(d.get("message", "")),
         "key": str(d.get("key", "")),
-        "conversation": str(d.get("conversation_id", "")),
+        "conversation": conv,
         "customer": name(str(d.get("customer_id", ""))),
         "by": str(d.get("by", "")),
         "text": _quote(d.get("text", "")),
@@ -125,7 +140,7 @@ def _fields(
         "changes": changes,
         "waiting_on": str(d.get("waiting_on", "")).replace("_", " "),
         "solution": _quote(d.get("solution", "")),
-        "target": str(target) if event.type == "ticket_linked" else str(d.get("target", "")),
+        "target": str(target) if event.type == "ticket_linked" else str(looked_at),
         "query": _quote(d.get("query", "")),
         "count": str(len(d.get("results", []))),
         "article": str(d.get("article_id", "")),
@@ -138,12 +153,17 @@ def describe(
     event: Event,
     customer_name: Callable[[str], str] | None = None,
     profile: SlaProfile | None = None,
+    conversation_name: Callable[[str], str] | None = None,
 ) -> str:
-    """What the event means, on one line, in the UI language (levels by `profile`'s labels)."""
+    """What the event means, on one line, in the UI language (levels by `profile`'s labels).
+    A conversation is named by its id (the assessor's evidence cites ids), or by
+    `conversation_name` (observe: a proctor sees who and how, as the candidate does)."""
     label = LABELS.get(event.type)
     if label is None:
         return event.type
-    fields = _fields(event, customer_name or (lambda cid: cid), profile)
+    if conversation_name is not None and event.type in ("chat_opened", "call_started"):
+        label = BEGINS  # the name says who and how already
+    fields = _fields(event, customer_name or _same, profile, conversation_name or _same)
     return one_line(_(label).format(**fields))
 
 
@@ -152,9 +172,11 @@ def record_line(
     event: Event,
     customer_name: Callable[[str], str] | None = None,
     profile: SlaProfile | None = None,
+    conversation_name: Callable[[str], str] | None = None,
 ) -> str:
     """`0:12:30 #88 note on T-1003: ...`: the record's exam time, seq and meaning."""
-    return f"{clock(event.exam_time)} #{seq} {describe(event, customer_name, profile)}"
+    line = describe(event, customer_name, profile, conversation_name)
+    return f"{clock(event.exam_time)} #{seq} {line}"
 
 
 def subject_of(event: Event | None) -> tuple[str, str] | None:

@@ -56,8 +56,11 @@ class ConversationsView(Horizontal):
 
         conversation_id: str
 
-    def __init__(self, **kwargs: object) -> None:
+    def __init__(self, *, show_ids: bool = True, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.show_ids = show_ids
+        """The assessor sees a conversation's id (the evidence cites it); the proctor
+        does not (a scenario's ids, like C-tom-lockout, hint at the diagnosis)."""
         self.current_id: str | None = None
         self._listed: dict[str, Text] = {}
         self._shown: tuple[object, ...] | None = None
@@ -126,7 +129,8 @@ class ConversationsView(Horizontal):
         title.append(f"{reader.customer_name(conv.customer_id)} · {kind}", style="bold")
         if conv.subject:
             title.append(f" · {conv.subject}")
-        title.append(f" · {conv.id}", style="dim")
+        if self.show_ids:
+            title.append(f" · {conv.id}", style="dim")
         if len(conv.messages) > SHOWN:
             latest = _("the latest {n} of {total} messages").format(
                 n=SHOWN, total=len(conv.messages)

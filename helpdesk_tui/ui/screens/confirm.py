@@ -31,6 +31,16 @@ class ConfirmScreen(Paced, ModalScreen[bool]):
         self.question = question
         self.detail = detail
 
+    def ask(self, question: str, detail: str) -> ConfirmScreen:
+        """Used again for another question: the texts, and the focus back on Yes."""
+        self.question = question
+        self.detail = detail
+        if self.is_mounted:
+            self.query_one("#confirm-question", Static).update(question)
+            self.query_one("#confirm-detail", Static).update(detail)
+            self.set_focus(self.query_one("#confirm-yes", Button), scroll_visible=False)
+        return self
+
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm"):
             yield Static(self.question, id="confirm-question")

@@ -7,6 +7,13 @@ closes, a form checks its own required fields (messages in the UI language)
 and then asks the controller whether the core would refuse the event
 (`ExamController.refusal`, i.e. `session.would_refuse`), so what the candidate
 sees refused is exactly what the log would refuse.
+
+Forms are built once and used again (`form_shelf.FormShelf`): opening a form of about 30
+widgets took 3.4 times what a bare Textual modal of four inputs takes, most of
+it composing the widgets and matching their CSS. A form kept installed is
+refilled instead: `prepare` sets what this use is about (the ticket, the texts)
+and `refill` puts every field, the title, the error and the focus back to it,
+so nothing of one use (text, a choice, a refusal, the ticket) leaks into the next.
 """
 
 from __future__ import annotations
@@ -33,6 +40,11 @@ class FormScreen(Paced, ModalScreen[FormResult]):
     """A modal form for one event type about one target (ticket or conversation)."""
 
     CSS_PATH = "form_base.tcss"
+    AUTO_FOCUS = ""  # not None: None means the app's "*"
+    """Each form puts the focus on its own first field (`on_mount`); until then the
+    screen has none, so the keys typed while it opens wait for that field (`ExamApp`).
+    Textual's auto-focus gave it to the scrolling frame first, and keys arriving in
+    between were lost there."""
     FORM: ClassVar[str] = "form"
     """The form's name in `form_cancelled`."""
     EVENT: ClassVar[str] = ""
@@ -40,22 +52,52 @@ class FormScreen(Paced, ModalScreen[FormResult]):
     TEXT_KEYS: ClassVar[bool] = False
     """Whether Ctrl+L / Ctrl+O insert from the open KB article."""
 
-    def __init__(self, controller: ExamController, target: str | None, title: str) -> None:
+    def __init__(self, controller: ExamController) -> None:
         super().__init__()
         keymap.install(self, "form", *(("form_text",) if self.TEXT_KEYS else ()))
         self.controller = controller
-        self.target = target
-        self.title_text = title
+        self.target: str | None = None
+        self.title_text = ""
         self.kb_link: str | None = None
         self.kb_passage: str | None = None
         self.kb_article: str | None = None
         self.kb_inserted = False
         """Whether the candidate put KB text into this form (the screen links the article)."""
 
+    def prepare(self, *args: Any, **kwargs: Any) -> None:
+        """What this use of the form is about (a form's own arguments); see `refill`."""
+        raise NotImplementedError
+
+    @classmethod
+    def variant(cls, *args: Any, **kwargs: Any) -> str:
+        """Which build of the form these `prepare` arguments need: forms whose widgets
+        differ (a new ticket has a customer box, an edited one an override) are kept apart."""
+        return ""
+
+    def aim(self, target: str | None, title: str) -> None:
+        """This use's target (ticket or conversation) and heading; no KB text yet."""
+        self.target = target
+        self.title_text = title
+        self.with_kb(None, None, None)
+        self.kb_inserted = False
+
+    def refill(self) -> None:
+        """Put the form back to this use: heading, no error, fields, focus (see `fill`)."""
+        self.query_one("#form-title", Static).update(self.title_text)
+        self.query_one("#form-error", Static).update("")
+        self.query_one("#form").remove_class("-error")
+        self.fill()
+        self.query_one("#form-fields", VerticalScroll).scroll_home(animate=False)
+
+    def fill(self) -> None:
+        """Every field's value for this use, and the focus on the first field. Called on
+        mount and before each later push: the focus is set at once (`set_focus`, not
+        `focus()`, which waits), since keys typed while the form opens go to it."""
+
     def compose(self) -> ComposeResult:
         with Vertical(id="form"):
             yield Static(self.title_text, id="form-title")
-            with VerticalScroll(id="form-fields"):
+            with VerticalScroll(id="form-fields", can_focus=False):  # the fields scroll it
                 yield from self.fields()
             yield Static("", id="form-error")
             with Horizontal(id="form-buttons"):
@@ -71,6 +113,7 @@ class FormScreen(Paced, ModalScreen[FormResult]):
         compact = "Input, TextArea, Checkbox, RadioSet, RadioButton"
         for widget in self.query_one("#form-fields").query(compact):
             widget.compact = True  # type: ignore[attr-defined]
+        self.refill()
 
     def fields(self) -> ComposeResult:
         """The form's own inputs."""

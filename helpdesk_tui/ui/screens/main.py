@@ -35,7 +35,8 @@ from helpdesk_tui.ui.format import localized, one_line, status_label
 from helpdesk_tui.ui.frames import Paced
 from helpdesk_tui.ui.nowayout import clip_url
 from helpdesk_tui.ui.screens import forms
-from helpdesk_tui.ui.screens.confirm import ConfirmScreen, wrong_recipient
+from helpdesk_tui.ui.screens.confirm import wrong_recipient
+from helpdesk_tui.ui.screens.form_shelf import FormShelf
 from helpdesk_tui.ui.widgets.conversations import ConversationPane
 from helpdesk_tui.ui.widgets.header import ExamHeader
 from helpdesk_tui.ui.widgets.kb import KbPanel
@@ -92,6 +93,14 @@ class MainScreen(Paced, Screen[None]):
         self._shown_titles: dict[tuple[str, str], str] = {}
         self._filter_before = "open"
         self._held_arrivals: list[Arrival] = []
+        self._shelf: FormShelf | None = None
+
+    @property
+    def shelf(self) -> FormShelf:
+        """The forms, built once each and refilled on every open (`form_shelf`)."""
+        if self._shelf is None:
+            self._shelf = FormShelf(self.app, self.controller)
+        return self._shelf
 
     def compose(self) -> ComposeResult:
         state = self.controller.state
@@ -440,11 +449,11 @@ class MainScreen(Paced, Screen[None]):
     def action_new_ticket(self) -> None:
         conv = self.controller.conversation(self.conversation_id)
         if conv is None or not (self.area == "conversation" or not conv.ticket_ids):
-            self.open_form(forms.TicketForm(self.controller))
+            self.open_form(self.shelf.take(forms.TicketForm))
             return
         said = "\n".join(m.text for m in conv.messages if m.author == "customer")
-        form = forms.TicketForm(
-            self.controller,
+        form = self.shelf.take(
+            forms.TicketForm,
             customer_id=conv.customer_id,
             conversation_id=conv.id,
             title=conv.subject,
@@ -453,25 +462,25 @@ class MainScreen(Paced, Screen[None]):
         self.open_form(form)
 
     def action_edit_ticket(self) -> None:
-        self.open_form(forms.TicketForm(self.controller, self._ticket()))
+        self.open_form(self.shelf.take(forms.TicketForm, self._ticket()))
 
     def action_reply_ticket(self, text: str = "") -> None:
-        form = forms.TextForm(self.controller, self._ticket(), "reply", text)
+        form = self.shelf.take(forms.TextForm, self._ticket(), "reply", text)
         self.open_form(form.with_kb(*self._kb_texts()))
 
     def action_note_ticket(self) -> None:
         self.open_form(
-            forms.TextForm(self.controller, self._ticket(), "note").with_kb(*self._kb_texts())
+            self.shelf.take(forms.TextForm, self._ticket(), "note").with_kb(*self._kb_texts())
         )
 
     def action_reopen_ticket(self) -> None:
-        self.open_form(forms.TextForm(self.controller, self._ticket(), "reopen"))
+        self.open_form(self.shelf.take(forms.TextForm, self._ticket(), "reopen"))
 
     def action_transfer_ticket(self) -> None:
-        self.open_form(forms.TransferForm(self.controller, self._ticket()))
+        self.open_form(self.shelf.take(forms.TransferForm, self._ticket()))
 
     def action_pending_ticket(self) -> None:
-        self.open_form(forms.PendingForm(self.controller, self._ticket()))
+        self.open_form(self.shelf.take(forms.PendingForm, self._ticket()))
 
     def action_resolve_ticket(self) -> None:
         ticket = self._ticket()
@@ -482,7 +491,7 @@ class MainScreen(Paced, Screen[None]):
         if article is None and self.kb.article is not None:
             article = self.kb.article.id
         self.open_form(
-            forms.ResolveForm(self.controller, ticket, article).with_kb(*self._kb_texts())
+            self.shelf.take(forms.ResolveForm, ticket, article).with_kb(*self._kb_texts())
         )
 
     def action_take_ticket(self) -> None:
@@ -506,7 +515,7 @@ class MainScreen(Paced, Screen[None]):
             id=ticket.id, name=name, title=one_line(ticket.title)
         )
         detail = _("A closed ticket cannot be reopened or changed any more.")
-        self.app.push_screen(ConfirmScreen(question, detail), answered)
+        self.app.push_screen(self.shelf.confirm(question, detail), answered)
 
     def action_link_conversation(self) -> None:
         self.submit(
@@ -607,7 +616,7 @@ class MainScreen(Paced, Screen[None]):
                 return
             macro = macros[macro_id]
             text = self.controller.fill_canned(macro)
-            form = forms.TextForm(self.controller, ticket, "reply", text, macro=macro)
+            form = self.shelf.take(forms.TextForm, ticket, "reply", text, macro=macro)
             self.open_form(
                 form.with_kb(*self._kb_texts()),
                 after=lambda _data: self._set_status(ticket.id, macro.status),
@@ -674,6 +683,6 @@ class MainScreen(Paced, Screen[None]):
                 self._link_article(ticket_id, article_id)
             self.action_focus_area("conversation")
         elif self.controller.can("reply_ticket", self.ticket_id):
-            form = forms.TextForm(self.controller, self._ticket(), "reply", text)
+            form = self.shelf.take(forms.TextForm, self._ticket(), "reply", text)
             form.with_kb(article_id, link, passage).kb_inserted = True
             self.open_form(form)

@@ -18,7 +18,6 @@ from textual.widgets import Checkbox, Input, Label, Static, TextArea
 
 from helpdesk_tui.core.state import Ticket
 from helpdesk_tui.i18n import _
-from helpdesk_tui.ui.controller import ExamController
 from helpdesk_tui.ui.format import level_label, priority_label
 from helpdesk_tui.ui.screens.form_base import FormScreen
 from helpdesk_tui.ui.widgets.bounded import LIMITS, BoundedInput, BoundedTextArea
@@ -26,11 +25,22 @@ from helpdesk_tui.ui.widgets.choice import ChoiceField
 
 
 class TicketForm(FormScreen):
-    """`ticket_created` (no ticket given) or `ticket_updated` (a ticket to edit)."""
+    """`ticket_created` (no ticket given) or `ticket_updated` (a ticket to edit).
 
-    def __init__(
+    Three builds are kept (`variant`): a new ticket, a new ticket from a
+    conversation (with the "link" box), and an edit (with the override)."""
+
+    ticket: Ticket | None = None
+    conversation_id: str | None = None
+
+    @classmethod
+    def variant(cls, ticket: Ticket | None = None, **kwargs: Any) -> str:
+        if ticket is not None:
+            return "edit"
+        return "create-linked" if kwargs.get("conversation_id") else "create"
+
+    def prepare(
         self,
-        controller: ExamController,
         ticket: Ticket | None = None,
         *,
         customer_id: str | None = None,
@@ -38,6 +48,7 @@ class TicketForm(FormScreen):
         title: str = "",
         description: str = "",
     ) -> None:
+        """What this use is about: the ticket to edit, or a new ticket's first values."""
         self.ticket = ticket
         self.conversation_id = conversation_id
         self.EVENT = "ticket_updated" if ticket else "ticket_created"
@@ -45,94 +56,59 @@ class TicketForm(FormScreen):
         heading = (
             _("Edit ticket {id}").format(id=ticket.id)
             if ticket
-            else _("New ticket {id}").format(id=controller.state.next_ticket_id())
+            else _("New ticket {id}").format(id=self.controller.state.next_ticket_id())
         )
-        super().__init__(controller, ticket.id if ticket else conversation_id, heading)
+        self.aim(ticket.id if ticket else conversation_id, heading)
         self._customer_id = ticket.customer_id if ticket else customer_id
         self._title = ticket.title if ticket else title
         self._description = ticket.description if ticket else description
 
     def fields(self) -> ComposeResult:
-        state = self.controller.state
-        ticket = self.ticket
-        profile = state.sla_profile
+        """The widgets, empty: `fill` gives them this use's values."""
+        profile = self.controller.state.sla_profile
         names = profile.levels if profile else ()
         impacts = [(level_label(v, "impact", profile), v) for v in names]
         urgencies = [(level_label(v, "urgency", profile), v) for v in names]
         yield Label(_("Title"), classes="field-label")
         yield BoundedInput(
-            self._title,
-            placeholder=_("The problem in a few words"),
-            id="title",
-            limit=LIMITS["title"],
+            placeholder=_("The problem in a few words"), id="title", limit=LIMITS["title"]
         )
-        if ticket is None:
-            customers = [(c.name, c.id) for c in state.customers.values()]
+        if self.ticket is None:
             yield Label(_("Customer"), classes="field-label")
-            yield ChoiceField(
-                customers,
-                value=self._customer_id,
-                id="customer",
-                prompt=_("Choose the customer"),
-            )
+            yield ChoiceField([], id="customer", prompt=_("Choose the customer"))
             if self.conversation_id:
-                yield Checkbox(
-                    _("Link the {conversation}").format(
-                        conversation=self.controller.conversation_label(self.conversation_id)
-                    ),
-                    True,
-                    id="link",
-                )
+                yield Checkbox("", True, id="link")
         else:
-            name = self.controller.customer_name(ticket.customer_id)
-            yield Static(_("Customer: {name}").format(name=name), classes="field-label")
+            yield Static("", id="customer-name", classes="field-label")
         yield Label(_("Category"), classes="field-label")
-        categories = self.controller_categories()
         yield ChoiceField(
-            categories,
-            value=ticket.category if ticket else None,
-            id="category",
-            prompt=_("Choose a category"),
+            self.controller_categories(), id="category", prompt=_("Choose a category")
         )
         with Horizontal(classes="field-row"):
             with Vertical():
                 yield Label(_("Impact"), classes="field-label")
-                yield ChoiceField(
-                    impacts,
-                    value=ticket.impact if ticket else None,
-                    id="impact",
-                    prompt=_("Impact"),
-                )
+                yield ChoiceField(impacts, id="impact", prompt=_("Impact"))
             with Vertical():
                 yield Label(_("Urgency"), classes="field-label")
-                yield ChoiceField(
-                    urgencies,
-                    value=ticket.urgency if ticket else None,
-                    id="urgency",
-                    prompt=_("Urgency"),
-                )
+                yield ChoiceField(urgencies, id="urgency", prompt=_("Urgency"))
         yield Static("", id="priority", classes="priority")
-        if ticket is not None:
-            yield from self._override_fields(ticket)
+        if self.ticket is not None:
+            yield from self._override_fields()
         yield Label(_("Description"), classes="field-label")
-        yield BoundedTextArea(self._description, id="description", limit=LIMITS["description"])
+        yield BoundedTextArea(id="description", limit=LIMITS["description"])
 
-    def _override_fields(self, ticket: Ticket) -> ComposeResult:
+    def _override_fields(self) -> ComposeResult:
         profile = self.controller.state.sla_profile
         priorities = (
             [(priority_label(p, profile), p) for p in sorted(profile.priorities)] if profile else []
         )
-        current = ticket.priority if ticket.priority_override_reason else None
         with Horizontal(classes="field-row"):
             with Vertical():
                 yield Label(_("Override the priority"), classes="field-label")
-                yield ChoiceField(
-                    priorities, value=current, id="override", prompt=_("From the matrix")
-                )
+                yield ChoiceField(priorities, id="override", prompt=_("From the matrix"))
             with Vertical():
                 yield Label(_("Reason for the override"), classes="field-label")
                 yield BoundedInput(
-                    ticket.priority_override_reason or "",
                     limit=LIMITS["reason"],
                     placeholder=_("needed to override"),
                     id="override-reason",
@@ -143,9 +119,33 @@ class TicketForm(FormScreen):
         names = {c.id: c.name for c in scenario.categories} if scenario else {}
         return [(names.get(c, c), c) for c in self.controller.state.categories]
 
-    def on_mount(self) -> None:
+    def fill(self) -> None:
+        ticket = self.ticket
+        title = self.query_one("#title", Input)
+        title.value = self._title
+        title.cursor_position = len(self._title)
+        if ticket is None:
+            customers = [(c.name, c.id) for c in self.controller.state.customers.values()]
+            self.query_one("#customer", ChoiceField).reset(self._customer_id, customers)
+            if self.conversation_id:
+                link = self.query_one("#link", Checkbox)
+                link.label = _("Link the {conversation}").format(
+                    conversation=self.controller.conversation_label(self.conversation_id)
+                )
+                link.value = True
+        else:
+            name = self.controller.customer_name(ticket.customer_id)
+            customer = self.query_one("#customer-name", Static)
+            customer.update(_("Customer: {name}").format(name=name))
+            overridden = ticket.priority if ticket.priority_override_reason else None
+            self.query_one("#override", ChoiceField).reset(overridden)
+            self.query_one("#override-reason", Input).value = ticket.priority_override_reason or ""
+        self.query_one("#category", ChoiceField).reset(ticket.category if ticket else None)
+        self.query_one("#impact", ChoiceField).reset(ticket.impact if ticket else None)
+        self.query_one("#urgency", ChoiceField).reset(ticket.urgency if ticket else None)
+        self.query_one("#description", TextArea).load_text(self._description)
         self._show_priority()
-        self.query_one("#title", Input).focus()
+        self.set_focus(title, scroll_visible=False)
 
     def on_choice_field_changed(self, event: ChoiceField.Changed) -> None:
         if event.choice.id in ("impact", "urgency", "override"):

@@ -65,11 +65,22 @@ class ChoiceField(Widget, can_focus=True):
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
-        self.options = list(options)
         self.prompt = prompt
-        self.choices: list[tuple[str, str | None]] = [(prompt, None)] if allow_blank else []
-        self.choices += self.options
+        self.allow_blank = allow_blank
+        self.options: list[tuple[str, str]] = []
+        self.choices: list[tuple[str, str | None]] = []
+        self.reset(value, options)
+
+    def reset(self, value: str | None, options: Iterable[tuple[str, str]] | None = None) -> None:
+        """Set the value (and the options) without a `Changed` message: a form used
+        again refills its boxes and works out what follows from them itself."""
+        if options is not None:
+            self.options = list(options)
+            self.choices = [(self.prompt, None)] if self.allow_blank else []
+            self.choices += self.options
         self.set_reactive(ChoiceField.value, value if value in self.values else None)
+        if self.is_mounted:
+            self.refresh()
 
     @property
     def values(self) -> list[str | None]:

@@ -33,6 +33,9 @@ class ConversationList(OptionList):
         option._set_prompt(prompt)
         width = self.scrollable_content_region.width - self._get_left_gutter_width()
         padding = self.get_component_styles("option-list--option").padding
+        if width - padding.width <= 0:
+            self._clear_caches()  # not laid out yet (width 0): Rich cannot wrap to it
+            return
         new_height = self._get_visual(option).get_height(self.styles, width - padding.width)
         if old_height is None or new_height + option._divider != old_height:
             self._clear_caches()  # the lines below it move: Textual's full way

@@ -104,6 +104,16 @@ class TicketQueue(CellCache, DataTable[Text]):
         if self.parent is not None:
             self.parent.post_message(events.DescendantBlur(self))
 
+    def _set_hover_cursor(self, active: bool) -> None:
+        """Repaint the mouse's row only when its highlight turns on or off.
+
+        DataTable hides the hover highlight on every cursor key and repaints the
+        row under the mouse each time (row 0 when the mouse never moved), so a
+        step of the cursor rendered a third row and widened the frame to it.
+        """
+        if active != self._show_hover_cursor:
+            super()._set_hover_cursor(active)
+
     def on_resize(self) -> None:
         self._fit_columns()
 

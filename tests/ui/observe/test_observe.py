@@ -163,6 +163,8 @@ async def test_the_seal_ends_the_observation(exam: Exam) -> None:
         await pilot.pause()
         text = screen_text(app)
         assert "SEALED" in text and "Sealed (time up)" in text
+        feed = "\n".join(line.text for line in screen.query_one("#ob-feed", RichLog).lines)
+        assert "— sealed: time up —" in feed  # the reason in words, not its key "time-up"
         exam.clock[0] += timedelta(hours=1)
         assert screen.live_now() == last.exam_time  # over: no clock runs on
 
@@ -220,6 +222,38 @@ async def test_it_follows_what_the_candidate_looks_at_until_the_observer_chooses
         await pilot.press("f")
         assert screen.follow and screen.ticket_id == tickets[-1]
         assert "following the candidate" in screen_text(app)
+
+
+async def test_a_conversation_is_named_by_its_customer_and_channel_never_its_id(
+    exam: Exam,
+) -> None:
+    """Issue 14, finding 7, for the proctor: a scenario's conversation ids (like
+    C-tom-lockout) hint at the diagnosis; the exam names a conversation by who and how,
+    and so does observe, in the conversation's title and in the records."""
+    exam.write(150)
+    app = exam.app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = observer(app)
+        ids = list(screen.state.conversations)
+        assert ids and all(cid.startswith("C-") for cid in ids)
+        t, wall = exam.events[149].exam_time, exam.events[149].wall_time
+        exam.writer.append(
+            make_event("focus_moved", {"area": "conversation", "target": ids[0]}, t, wall)
+        )
+        app.poll()
+        await pilot.pause()
+        feed = "\n".join(line.text for line in screen.query_one("#ob-feed", RichLog).lines)
+        shown = screen_text(app) + feed
+        assert not [cid for cid in ids if cid in shown]
+        conv = screen.state.conversations[ids[0]]
+        name = screen.state.customers[conv.customer_id].name
+        assert f"looked at conversation {conv.channel} with {name}" in feed
+        assert f"{name} · {conv.channel}" in screen_text(app)
+        first = next(e for e in exam.events if e.type == "chat_opened")
+        who = screen.state.customers[first.data["customer_id"]].name
+        begins = [line for line in feed.splitlines() if line.endswith(" begins")]
+        assert any(f" chat with {who} at " in line for line in begins)  # not "chat chat ... by"
+        assert "chat chat" not in feed and "call call" not in feed
 
 
 async def test_nothing_on_screen_can_write(exam: Exam) -> None:

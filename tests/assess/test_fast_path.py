@@ -1,0 +1,101 @@
+"""The report's fast path (issue 12/16 speed) reads a log exactly as the straightforward one does.
+
+Fast: the lemma tables read back from the disk cache, the verifier's parsed
+records reused instead of parsing the log again, every analysis and pattern
+look-up answered once per text. Straightforward: tables built in memory, the
+log parsed a second time, every cache of the layer and the evidence emptied
+first. The JSON reports of the bundled scenarios' simulated logs must be equal.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from helpdesk_tui.assess.evidence import bulk_load, gather_evidence
+from helpdesk_tui.assess.pipeline import assess_log, verified_events
+from helpdesk_tui.assess.report_json import evidence_to_dict
+from helpdesk_tui.eventlog.verifier import verify_bytes
+from helpdesk_tui.language import compiled, lemmas
+
+LOGS = [
+    ("en-northwind-monday", "ideal"),
+    ("nl-lindeveld-examen", "ideal"),
+    ("en-calder-valley-exam", "ideal"),
+    ("fr-haute-meuse-examen", "ideal"),
+    ("nl-verhaeghe-dinsdag", "idle"),
+]
+
+
+def _empty_every_cache() -> int:
+    """Clear the functools caches of the layer, the customers and the evidence modules."""
+    cleared = 0
+    for name, module in list(sys.modules.items()):
+        if not name.startswith(
+            ("helpdesk_tui.language", "helpdesk_tui.assess", "helpdesk_tui.customers")
+        ):
+            continue
+        for value in list(vars(module).values()):
+            if callable(getattr(value, "cache_clear", None)) and hasattr(value, "cache_info"):
+                value.cache_clear()
+                cleared += 1
+    return cleared
+
+
+def _straightforward(log: Path, assessed_scenario) -> dict:
+    """Verify without keeping records, parse again, tables built in memory, no warm cache."""
+    data = log.read_bytes()
+    assert verify_bytes(data, None).status == "ok"
+    with bulk_load():
+        _, entries = verified_events(data)
+        return gather_evidence(entries, assessed_scenario)
+
+
+@pytest.mark.parametrize(("scenario_id", "policy"), LOGS)
+def test_the_fast_report_is_the_straightforward_one(
+    sim_logs: dict[tuple[str, str], Path],
+    scenario_id: str,
+    policy: str,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    log = sim_logs[(scenario_id, policy)]
+    monkeypatch.setenv(compiled.ENV, str(tmp_path / "cache"))
+    monkeypatch.setattr(lemmas, "load_counts", Counter())
+
+    def as_a_new_process() -> None:
+        monkeypatch.setattr(lemmas, "_tables", {})
+        assert _empty_every_cache() > 10
+
+    as_a_new_process()
+    assess_log(log, None)  # the first run on a machine writes the tables to the cache
+    as_a_new_process()
+    fast = assess_log(log, None)  # a later one reads them back
+    lang = fast.evidence.language
+    if policy == "idle":  # not one word written: no table is loaded at all
+        assert not lemmas.load_counts
+    else:
+        assert lemmas.load_counts == Counter({(lang, "built"): 1, (lang, "read"): 1})
+    assert fast.provenance.verified
+
+    monkeypatch.setenv(compiled.ENV, "")  # the cache off: tables built in memory
+    as_a_new_process()
+    slow = _straightforward(log, fast.scenario)
+    assert lemmas.load_counts[(lang, "built")] == (0 if policy == "idle" else 2)
+    provenance = fast.provenance
+    assert evidence_to_dict(slow, provenance) == evidence_to_dict(fast.evidence, provenance)
+
+
+def test_the_verifier_keeps_the_records_it_parsed_only_when_asked(
+    sim_logs: dict[tuple[str, str], Path],
+) -> None:
+    import json
+
+    data = sim_logs[("en-northwind-monday", "ideal")].read_bytes()
+    assert verify_bytes(data, None).records is None
+    kept = verify_bytes(data, None, keep_records=True).records
+    assert kept == [json.loads(line) for line in data.splitlines()]
+    assert verified_events(data, kept) == verified_events(data)

@@ -1,0 +1,118 @@
+"""The checks every held-out set of operator messages gets, written once for all of them.
+
+A held-out set (tests/language/heldout/, tests/language/heldout2/) is a labelled corpus
+the lexicons were not tuned on. Each set's test module holds what was *measured* on it
+(F1 floors per act and language, negated instructions counted as given) and builds its
+tests here, so the sets are scored and judged the same way and the scoring stays
+benchmarks/bench_language.py's (the printed figures and the tests cannot drift apart).
+
+Per act and language a set gets:
+- the **floor**: F1 is at least what was measured, so a lexicon change cannot make the
+  layer read unseen messages worse without someone noticing;
+- the **target** (issue 12): F1 >= 0.90; where it was not met when measured, the test
+  is xfail(strict=True) with the figure, so meeting it fails as XPASS until whoever met
+  it raises the floor and removes the mark.
+The same for negated instructions counted as given (target 0).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from helpdesk_tui.language import ACTS
+from tests.language.test_corpus_format import KEYS, VOCABULARY
+from tests.language.test_corpus_targets import BENCH_MODULE, F1_TARGET
+
+LANGUAGES = ("nl", "fr", "en")
+
+
+@dataclass
+class HeldoutSet:
+    """One held-out set, what was measured on it, and how large it must stay."""
+
+    name: str
+    folder: Path
+    measured: str  # the date the floors were measured
+    floor: dict[str, dict[str, float]]
+    negated_given: dict[str, int]
+    min_messages: int
+    min_positives_per_act: int
+    min_negated: int
+    _scores: dict[str, object] = field(default_factory=dict)
+
+    def scores(self, lang: str):
+        """The set's figures for one language, computed once per test run."""
+        if lang not in self._scores:
+            self._scores[lang] = BENCH_MODULE.score(lang, self.folder)
+        return self._scores[lang]
+
+    def records(self, lang: str) -> list[dict]:
+        path = self.folder / f"{lang}.jsonl"
+        return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+    def target_cases(self):
+        for lang in LANGUAGES:
+            for act in ACTS:
+                measured = self.floor[lang][act]
+                marks = []
+                if measured < F1_TARGET:
+                    reason = f"{lang} {act}: {self.name} F1 {measured:.3f} < {F1_TARGET} ({self.measured})"
+                    marks = [pytest.mark.xfail(strict=True, reason=reason)]
+                yield pytest.param(lang, act, marks=marks, id=f"{lang}-{act}")
+
+    def negated_cases(self):
+        for lang in LANGUAGES:
+            marks = []
+            if self.negated_given[lang]:
+                reason = f"{lang}: {self.negated_given[lang]} negated instructions counted as given"
+                marks = [pytest.mark.xfail(strict=True, reason=reason)]
+            yield pytest.param(lang, marks=marks, id=lang)
+
+
+def build_tests(held: HeldoutSet) -> dict[str, object]:
+    """The test functions of one held-out set, for its module's globals()."""
+
+    @pytest.mark.parametrize("lang", LANGUAGES)
+    def test_the_set_is_well_formed_and_large_enough(lang: str) -> None:
+        rows = held.records(lang)
+        assert len(rows) >= held.min_messages
+        assert len({r["text"] for r in rows}) == len(rows), "a message is listed twice"
+        for number, record in enumerate(rows, 1):
+            assert {"text", "acts", "negated"} <= record.keys() <= KEYS, number
+            assert set(record["acts"]) <= VOCABULARY, (number, record["acts"])
+            assert len(set(record["acts"])) == len(record["acts"]), (number, "repeated act")
+            assert isinstance(record["negated"], bool), number
+        counts = {act: sum(act in r["acts"] for r in rows) for act in VOCABULARY}
+        thin = {act: n for act, n in counts.items() if n < held.min_positives_per_act}
+        assert not thin, f"acts with too few examples: {thin}"
+        assert sum(r["negated"] for r in rows) >= held.min_negated
+
+    def test_the_floor_table_covers_every_act() -> None:
+        assert all(set(held.floor[lang]) == set(ACTS) for lang in LANGUAGES)
+
+    @pytest.mark.parametrize("lang", LANGUAGES)
+    @pytest.mark.parametrize("act", ACTS)
+    def test_f1_does_not_fall_below_the_measured_floor(lang: str, act: str) -> None:
+        f1 = held.scores(lang).f1(act)[2]
+        floor = held.floor[lang][act]
+        assert f1 >= floor, f"{lang} {act}: {held.name} F1 {f1:.3f} < {floor}"
+
+    @pytest.mark.parametrize(("lang", "act"), list(held.target_cases()))
+    def test_f1_reaches_the_issue_12_target(lang: str, act: str) -> None:
+        f1 = held.scores(lang).f1(act)[2]
+        assert f1 >= F1_TARGET, f"{lang} {act}: {held.name} F1 {f1:.3f}"
+
+    @pytest.mark.parametrize("lang", LANGUAGES)
+    def test_negated_instructions_counted_as_given_do_not_grow(lang: str) -> None:
+        given = held.scores(lang).negated_given
+        assert len(given) <= held.negated_given[lang], given
+
+    @pytest.mark.parametrize("lang", list(held.negated_cases()))
+    def test_no_negated_instruction_is_counted_as_given(lang: str) -> None:
+        assert held.scores(lang).negated_given == []
+
+    return {name: value for name, value in locals().items() if name.startswith("test_")}

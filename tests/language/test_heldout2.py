@@ -1,0 +1,110 @@
+"""The language layer on the second held-out corpus: measured floors, and issue 12's targets.
+
+tests/language/heldout2/ was written and labelled without reading the layer, its
+lexicons, the tuning corpus or the first held-out set, and without running the layer
+on it before the labels were committed (see its README). The first held-out set is
+now used to tune the lexicons, so this set is the honest measure of how the rules
+read messages nobody tuned them on. The scoring is benchmarks/bench_language.py's
+(`--set heldout2` prints the same figures), so the test and the printed figures
+cannot drift apart.
+
+The tests are the first held-out set's (tests/language/heldout_checks.py: a floor
+per act and language at the F1 measured when this file was written, 2026-12-03 on
+main at a538c7a, and issue 12's target F1 >= 0.90 as a strict xfail where it is not
+met yet; the same for negated instructions counted as given), plus one check that no
+message here is literally one the layer was tuned on.
+
+The expected figures below were measured, not derived from the layer's rules;
+the labels they rest on come from issue 12's act definitions (the README's rules).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.language.heldout_checks import LANGUAGES, HeldoutSet, build_tests
+from tests.language.test_corpus_targets import BENCH_MODULE
+
+# F1 per act on the second held-out set with layer 1.2, measured 2026-12-03 (rounded down to
+# 3 decimals). With layer 1.1 (main at a538c7a) 9 of 36 pairs were at 0.90 and 3 / 3 / 0
+# negated instructions counted as given; layer 1.2 was tuned on set 1 only, blind to this set.
+FLOOR = {
+    "nl": {
+        "greeting": 1.0,
+        "offer_help": 0.93,
+        "identify": 0.913,
+        "question": 0.849,
+        "restate": 0.923,
+        "empathy": 0.916,
+        "apology": 0.975,
+        "progress": 0.767,
+        "instruction": 0.775,
+        "check": 0.866,
+        "closing": 0.869,
+        "hold": 0.913,
+    },
+    "fr": {
+        "greeting": 0.962,
+        "offer_help": 0.976,
+        "identify": 0.85,
+        "question": 0.818,
+        "restate": 0.85,
+        "empathy": 0.909,
+        "apology": 0.909,
+        "progress": 0.79,
+        "instruction": 0.923,
+        "check": 0.881,
+        "closing": 0.893,
+        "hold": 0.933,
+    },
+    "en": {
+        "greeting": 0.962,
+        "offer_help": 0.85,
+        "identify": 0.851,
+        "question": 0.834,
+        "restate": 0.8,
+        "empathy": 0.869,
+        "apology": 0.972,
+        "progress": 0.756,
+        "instruction": 0.873,
+        "check": 0.888,
+        "closing": 0.913,
+        "hold": 0.883,
+    },
+}
+# Negated instructions counted as given, measured 2026-12-03 with layer 1.2 (target 0; 3, 3, 0 with 1.1).
+NEGATED_GIVEN = {"nl": 0, "fr": 0, "en": 0}
+
+HELDOUT2 = HeldoutSet(
+    name="heldout2",
+    folder=BENCH_MODULE.HELDOUT2,
+    measured="2026-12-03",
+    floor=FLOOR,
+    negated_given=NEGATED_GIVEN,
+    min_messages=200,  # the brief's size for this set per language
+    min_positives_per_act=15,  # the brief's balance: at least 15 examples of each act
+    min_negated=15,
+)
+globals().update(build_tests(HELDOUT2))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_message_is_one_the_layer_was_tuned_on(lang: str) -> None:
+    """A message copied from the tuning corpus or the first held-out set is not held out."""
+
+    def norm(text: str) -> str:
+        return " ".join(text.casefold().split())
+
+    tuned = {
+        norm(r["text"])
+        for folder in (BENCH_MODULE.CORPUS, BENCH_MODULE.HELDOUT)
+        for r in BENCH_MODULE.corpus(lang, folder)
+    }
+    shared = [r["text"] for r in HELDOUT2.records(lang) if norm(r["text"]) in tuned]
+    assert shared == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_near_misses_with_no_act_are_there(lang: str) -> None:
+    """Acknowledgements and information (ok, pas de souci, geen probleem) must read as no act."""
+    assert sum(not r["acts"] for r in HELDOUT2.records(lang)) >= 10

@@ -1,0 +1,73 @@
+"""What an exam's start-up loads: not the practice-only code (coaching, the answer key's
+reading in `assess`), not the tools around it (register, report, browser serving).
+
+Each module an exam loads and never runs is memory in every one of a sitting's 30 to 60
+exam processes. Checked in a fresh interpreter: the exam is built as `helpdesk-exam exam`
+builds it (`practice.prepare` with mode "exam" and the locked-down app), shown headless
+until it is ready, and `sys.modules` is read.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+NOT_IN_AN_EXAM = (
+    "helpdesk_tui.assess",
+    "helpdesk_tui.runtime.coaching",
+    "helpdesk_tui.ui.practice_controls",
+    "helpdesk_tui.ui.review",
+    "helpdesk_tui.ui.room",
+    "helpdesk_tui.ui.observe",
+    "helpdesk_tui.sitting",
+    "tinydb",
+    "textual_serve",
+    "PIL",
+)
+
+PROBE = """
+import asyncio, json, sys, tempfile
+from argparse import Namespace
+from functools import partial
+from pathlib import Path
+
+from helpdesk_tui.commands import practice
+from helpdesk_tui.eventlog.keys import Signer
+from helpdesk_tui.ui.lockdown import LockdownApp
+
+logs = Path(tempfile.mkdtemp())
+args = Namespace(scenario="en-northwind-monday", lang="en", logs=logs, candidate="c0001")
+scenario = practice.load(practice.find_scenario(args.scenario))
+run = practice.prepare(
+    args, scenario=scenario, mode="exam", signer=Signer.generate(),
+    app_class=partial(LockdownApp, proctor_key=logs / "exam-centre.key"),
+    app_options={"handle_signals": False, "tick_interval": None},
+)
+
+async def show():
+    async with run.app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+
+asyncio.run(show())
+run.writer.close()
+print(json.dumps(sorted(sys.modules)))
+"""
+
+
+def test_an_exam_starts_without_practice_and_tool_modules() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    loaded = json.loads(done.stdout.strip().splitlines()[-1])
+    assert "helpdesk_tui.ui.lockdown" in loaded  # the probe did build an exam
+    unwanted = [m for m in loaded if any(m == n or m.startswith(n + ".") for n in NOT_IN_AN_EXAM)]
+    assert unwanted == [], f"an exam's start-up loads {unwanted}"

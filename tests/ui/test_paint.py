@@ -1,0 +1,102 @@
+"""`CroppedCompositor`: a partial frame sends the terminal what Textual's own would,
+while asking fewer widgets for fewer lines."""
+
+from __future__ import annotations
+
+import random
+import types
+from typing import Any
+
+from textual._compositor import Compositor
+from textual._styles_cache import StylesCache
+from textual.geometry import Region
+
+from helpdesk_tui.ui.paint import CroppedCompositor
+
+from .conftest import SIZE, Rig
+from .pilot import keys
+
+
+def frame_bytes(app: Any, regions: list[Region], *, textual: bool) -> str:
+    """The bytes a partial frame for `regions` sends, by ours or by Textual's way."""
+    compositor = app.screen._compositor
+    if textual:
+        compositor._get_renders = types.MethodType(Compositor._get_renders, compositor)
+    try:
+        compositor._dirty_regions = set(regions)
+        update = compositor.render_partial_update()
+    finally:
+        compositor.__dict__.pop("_get_renders", None)
+    assert update is not None
+    return update.render_segments(app.console)
+
+
+def changes(seed: int) -> list[list[Region]]:
+    """Changed areas as frames have them: a chat box, a queue row and the ticket area,
+    the header with the footer, one corner cell, and random rectangles."""
+    width, height = SIZE
+    fixed = [
+        [Region(25, 34, 54, 3)],
+        [Region(1, 5, 78, 1), Region(1, 6, 78, 1), Region(82, 2, 35, 8), Region(80, 1, 40, 1)],
+        [Region(0, 0, width, 1), Region(0, height - 1, width, 1)],
+        [Region(width - 1, height - 1, 1, 1)],
+    ]
+    rng = random.Random(seed)
+    drawn = []
+    for _ in range(12):
+        x, y = rng.randrange(width), rng.randrange(height)
+        w, h = rng.randint(1, width - x), rng.randint(1, height - y)
+        drawn.append([Region(x, y, w, h)])
+    return fixed + drawn
+
+
+async def test_partial_frames_send_what_textuals_compositor_sends(rig: Rig) -> None:
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen._compositor, CroppedCompositor)
+        await keys(pilot, "down", "f4", "h", "i", "f2")
+        for regions in changes(seed=3):
+            ours = frame_bytes(app, regions, textual=False)
+            assert ours == frame_bytes(app, regions, textual=True), regions
+            assert ours  # something was painted
+
+
+async def test_over_a_form_the_frames_are_the_same_too(rig: Rig) -> None:
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await keys(pilot, "ctrl+n", "a", "b")
+        assert app.screen is not app.main
+        for regions in changes(seed=5):
+            assert frame_bytes(app, regions, textual=False) == frame_bytes(
+                app, regions, textual=True
+            ), regions
+
+
+async def test_a_letter_in_the_chat_paints_only_the_widgets_under_it(
+    rig: Rig, monkeypatch: Any
+) -> None:
+    """Textual's way asks every widget whose clip overlaps the change for all its
+    lines (the footer, the header, the queue...); ours only those under the change."""
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await keys(pilot, "f4")
+        painted: list[tuple[str, int]] = []
+        paint = StylesCache.render_widget
+
+        def counted(cache: StylesCache, widget: Any, crop: Region) -> Any:
+            painted.append((type(widget).__name__, crop.height))
+            return paint(cache, widget, crop)
+
+        monkeypatch.setattr(StylesCache, "render_widget", counted)
+        box = app.main.conversations.input.region
+        frame_bytes(app, [box], textual=False)
+        ours = list(painted)
+        painted.clear()
+        frame_bytes(app, [box], textual=True)
+        names = {name for name, _height in ours}
+        assert "KeyBar" not in names and "ExamHeader" not in names and "TicketQueue" not in names
+        assert len(ours) < len(painted)
+        assert all(height <= box.height for _name, height in ours)

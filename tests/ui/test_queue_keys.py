@@ -1,0 +1,58 @@
+"""A step of the queue's cursor repaints the two rows it changed, and no other."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from helpdesk_tui.ui.widgets.queue import TicketQueue
+from helpdesk_tui.ui.widgets.ticket_detail import TicketDetail
+
+from .conftest import SIZE, Rig
+from .pilot import at
+
+
+def four_tickets(rig: Rig) -> None:
+    for n, customer in enumerate(("anna", "marc", "anna", "marc")):
+        data = {"ticket_id": f"T-20{n}", "title": f"Printer {n}", "customer_id": customer}
+        rig.session.submit("ticket_created", data)
+
+
+async def test_a_cursor_step_repaints_the_row_it_left_and_the_row_it_reached(
+    rig: Rig, monkeypatch: Any
+) -> None:
+    """DataTable also repainted the row under the mouse (row 0 when the mouse never
+    moved) on every cursor key, hiding a hover highlight that was not shown."""
+    four_tickets(rig)
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await at(pilot, 60)
+        queue = app.main.queue
+        assert queue.row_count >= 3
+        await pilot.press("f2", "home", "down")
+        await pilot.pause()
+        assert queue.cursor_row == 1
+        repainted: list[int] = []
+        refresh_row = TicketQueue.refresh_row
+
+        def counted(self: TicketQueue, row_index: int) -> None:
+            repainted.append(row_index)
+            refresh_row(self, row_index)
+
+        monkeypatch.setattr(TicketQueue, "refresh_row", counted)
+        await pilot.press("down")
+        await pilot.pause()
+        assert queue.cursor_row == 2
+        assert sorted(set(repainted)) == [1, 2]
+        assert app.main.query_one(TicketDetail).ticket_id == queue.selected_id
+
+
+async def test_the_mouse_highlight_still_comes_and_goes(rig: Rig) -> None:
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await at(pilot, 60)
+        queue = app.main.queue
+        queue._set_hover_cursor(True)  # as a mouse move over it does
+        assert queue._show_hover_cursor
+        await pilot.press("f2", "down")
+        await pilot.pause()
+        assert not queue._show_hover_cursor  # a key hides it, as in Textual's DataTable
