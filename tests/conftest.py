@@ -1,17 +1,54 @@
-"""Fixtures shared by every test package: an SLA profile and a session_started payload.
+"""Fixtures shared by every test package: an SLA profile, a session_started payload, the bundled runs.
 
 Keep this file small; fixtures one package needs belong in that package's tests.
 """
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
+from bundled_kit import LazyMap
 
+from helpdesk_tui import paths
 from helpdesk_tui.core.events import SCHEMA_VERSION
 from helpdesk_tui.core.sla import PriorityTargets, SlaProfile
+from helpdesk_tui.scenario.loader import load_scenario
+from helpdesk_tui.scenario.model import Scenario
+from helpdesk_tui.simulate.runner import RunResult, run_headless
+
+RAM_TMP = "/dev/shm"
+RAM_TMP_MIN_FREE = 1 << 30
+"""The suite's temporary files take some 100 MB; a smaller /dev/shm (Docker's 64 MB) is not used."""
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_configure(config: pytest.Config) -> None:
+    """Temporary folders in RAM (tmpfs) when there is one and TMPDIR is not set.
+
+    The event log fsyncs every record (its durability promise); the suite writes
+    some 100 000 records (every bundled scenario simulated, exams in pseudo-
+    terminals, logs broken on purpose), and on a disk each fsync waits for it:
+    minutes of a CI run spent waiting, not testing. On tmpfs an fsync returns at
+    once; the code path is the same. Tests that check durability do it by killing
+    the process (the kernel keeps what was written) or by making `fsync` fail,
+    neither of which needs a disk. Set TMPDIR (or pass --basetemp) to choose.
+    """
+    if "TMPDIR" in os.environ or config.option.basetemp or not os.path.isdir(RAM_TMP):
+        return
+    try:
+        usable = os.access(RAM_TMP, os.W_OK | os.X_OK)
+        free = os.statvfs(RAM_TMP).f_bavail * os.statvfs(RAM_TMP).f_frsize
+    except OSError:
+        return
+    if usable and free >= RAM_TMP_MIN_FREE:
+        os.environ["TMPDIR"] = RAM_TMP  # pytest-xdist's workers and subprocesses inherit it
+        tempfile.tempdir = None  # gettempdir() reads TMPDIR again
+
 
 _LEVELS = ("high", "medium", "low")
 _MATRIX = {
@@ -95,3 +132,26 @@ def sla_profile() -> SlaProfile:
 def session_started_data() -> Callable[..., dict[str, Any]]:
     """Call it (with overrides) for a fresh, valid `session_started` payload."""
     return build_session_started
+
+
+@pytest.fixture(scope="session")
+def bundled_scenarios() -> LazyMap[str, Scenario]:
+    """Folder name -> the bundled scenario, loaded when first asked."""
+    return LazyMap(lambda name: load_scenario(paths.scenarios_dir() / name))
+
+
+@pytest.fixture(scope="session")
+def bundled_runs(
+    bundled_scenarios: LazyMap[str, Scenario], tmp_path_factory: pytest.TempPathFactory
+) -> LazyMap[tuple[str, str], RunResult]:
+    """(scenario folder name, policy) -> the signed, sealed run (its log on disk), made when first asked.
+
+    The suite's most expensive setup (see tests/bundled_kit.py): tests that use it
+    take their scenario's xdist group (`by_scenario`), so each run is made once."""
+    logs: Path = tmp_path_factory.mktemp("bundled-logs")
+
+    def run(key: tuple[str, str]) -> RunResult:
+        name, policy = key
+        return run_headless(bundled_scenarios[name], policy, out=logs / f"{name}-{policy}.jsonl")
+
+    return LazyMap(run)

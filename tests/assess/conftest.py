@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from bundled_kit import LazyMap
 
 from helpdesk_tui.assess.evidence import gather_evidence
 from helpdesk_tui.assess.model import Evidence
 from helpdesk_tui.core.events import Event
 from helpdesk_tui.scenario.model import Scenario
+from helpdesk_tui.simulate.runner import RunResult
 
 from .kit import ideal_steps, idle_steps, load_test_scenario, play
 
@@ -40,21 +42,14 @@ def idle(scenario: Scenario, idle_events: list[tuple[int, Event]]) -> Evidence:
 
 
 @pytest.fixture(scope="session")
-def sim_logs(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
-    """Logs `helpdesk-exam simulate` would write: the bundled scenarios of test_simulated, ideal and idle."""
-    from helpdesk_tui.assess.testing import bundled_scenario, simulated_log
+def sim_logs(bundled_runs: LazyMap[tuple[str, str], RunResult]) -> LazyMap[tuple[str, str], Path]:
+    """Logs `helpdesk-exam simulate` would write ((scenario, policy) -> path): the runs of
+    `bundled_runs` (the same `run_headless` call `assess.testing.simulated_log` makes),
+    so a scenario test_simulated and tests/simulate both judge is played once."""
 
-    folder = tmp_path_factory.mktemp("sim")
-    logs = {}
-    for scenario_id in (
-        "en-northwind-monday",
-        "nl-verhaeghe-dinsdag",
-        "nl-lindeveld-examen",
-        "en-calder-valley-exam",
-        "fr-haute-meuse-examen",
-    ):
-        scenario = bundled_scenario(scenario_id)
-        for policy in ("ideal", "idle"):
-            path = folder / f"{scenario_id}-{policy}.jsonl"
-            logs[(scenario_id, policy)] = simulated_log(path, policy, scenario)
-    return logs
+    def log(key: tuple[str, str]) -> Path:
+        path = bundled_runs[key].log_path
+        assert path is not None
+        return path
+
+    return LazyMap(log)

@@ -10,16 +10,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from bundled_kit import BUNDLED, by_scenario
 
 from helpdesk_tui.eventlog.verifier import verify_log
 from helpdesk_tui.scenario.model import Scenario
 from helpdesk_tui.simulate.policies import POLICIES
 from helpdesk_tui.simulate.runner import RunResult
-from simulate.conftest import BUNDLED, BUNDLED_RUNS
 from simulate.evidence import missing
 
-# Playing every bundled scenario (the shared setup) takes 25 s on a quiet machine, minutes on a busy one.
-pytestmark = [pytest.mark.xdist_group(BUNDLED_RUNS), pytest.mark.timeout(900)]
+# One scenario's seven runs (the shared setup, made by its first test) take up to 30 s on a
+# quiet machine, minutes on a busy one.
+pytestmark = pytest.mark.timeout(900)
 
 
 @pytest.fixture
@@ -33,11 +34,11 @@ def runs(bundled_runs: dict[tuple[str, str], RunResult]) -> dict[tuple[str, str]
 
 
 def test_there_are_bundled_scenarios_in_english_and_dutch(scenarios: dict[str, Scenario]) -> None:
-    assert {s.language for s in scenarios.values()} >= {"en", "nl"}
+    assert {scenarios[folder.name].language for folder in BUNDLED} >= {"en", "nl"}
 
 
 @pytest.mark.parametrize("policy", list(POLICIES))
-@pytest.mark.parametrize("folder", BUNDLED, ids=lambda p: p.name)
+@pytest.mark.parametrize("folder", by_scenario(BUNDLED))
 def test_each_run_finishes_and_its_log_verifies(
     runs: dict[tuple[str, str], RunResult],
     scenarios: dict[str, Scenario],
@@ -53,14 +54,14 @@ def test_each_run_finishes_and_its_log_verifies(
     assert verdict.summary.events == len(result.events)
 
 
-@pytest.mark.parametrize("folder", BUNDLED, ids=lambda p: p.name)
+@pytest.mark.parametrize("folder", by_scenario(BUNDLED))
 def test_ideal_breaches_no_sla(runs: dict[tuple[str, str], RunResult], folder: Path) -> None:
     result = runs[(folder.name, "ideal")]
     assert result.breached_tickets == []
     assert result.refused == 0 and result.notes == []
 
 
-@pytest.mark.parametrize("folder", BUNDLED, ids=lambda p: p.name)
+@pytest.mark.parametrize("folder", by_scenario(BUNDLED))
 def test_ideal_leaves_evidence_for_every_competency(
     runs: dict[tuple[str, str], RunResult], scenarios: dict[str, Scenario], folder: Path
 ) -> None:
@@ -70,7 +71,7 @@ def test_ideal_leaves_evidence_for_every_competency(
 
 
 @pytest.mark.parametrize("policy", ["naive", "idle"])
-@pytest.mark.parametrize("folder", BUNDLED, ids=lambda p: p.name)
+@pytest.mark.parametrize("folder", by_scenario(BUNDLED))
 def test_naive_and_idle_breach_some(
     runs: dict[tuple[str, str], RunResult],
     scenarios: dict[str, Scenario],

@@ -17,6 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from bundled_kit import LazyMap, by_scenario
 
 from helpdesk_tui import paths
 from helpdesk_tui.assess.evidence import gather_evidence
@@ -26,7 +27,6 @@ from helpdesk_tui.core.events import Event
 from helpdesk_tui.scenario.loader import load_scenario
 from helpdesk_tui.scenario.model import Scenario
 from helpdesk_tui.simulate.runner import RunResult
-from simulate.conftest import BUNDLED_RUNS
 
 BUNDLED = sorted(
     p
@@ -34,7 +34,6 @@ BUNDLED = sorted(
     if (p / "scenario.toml").is_file() and 'kind = "drill"' not in (p / "scenario.toml").read_text()
 )
 """Drills train one group of competencies: the 22-competency figures do not apply to them."""
-POLICIES = ("ideal", "worded", "naive", "idle", "shotgun", "macro", "parrot")
 GAMING = ("shotgun", "macro", "parrot")
 NEVER_BOUGHT = (
     "DATA-1", "DATA-2", "DATA-3", "COM-1", "COM-4", "COM-6",
@@ -47,21 +46,21 @@ An expected failure, strict: when a change makes worded reach 21, the test says 
 and the entry must go."""
 
 
-# Playing every bundled scenario (the shared setup) takes 25 s on a quiet machine, minutes on a busy one.
-pytestmark = [pytest.mark.xdist_group(BUNDLED_RUNS), pytest.mark.timeout(900)]
+# One scenario's seven runs (the shared setup, made by its first test) take up to 30 s on a
+# quiet machine, minutes on a busy one.
+pytestmark = pytest.mark.timeout(900)
 
 
 @pytest.fixture(scope="module")
 def assessed(
-    bundled_runs: dict[tuple[str, str], RunResult], bundled_scenarios: dict[str, Scenario]
-) -> dict[tuple[str, str], Evidence]:
-    return {
-        (folder.name, policy): gather_evidence(
-            logged(bundled_runs[(folder.name, policy)]), bundled_scenarios[folder.name]
-        )
-        for folder in BUNDLED
-        for policy in POLICIES
-    }
+    bundled_runs: LazyMap[tuple[str, str], RunResult], bundled_scenarios: LazyMap[str, Scenario]
+) -> LazyMap[tuple[str, str], Evidence]:
+    """(scenario folder name, policy) -> the run's evidence, gathered when a test first asks."""
+
+    def gather(key: tuple[str, str]) -> Evidence:
+        return gather_evidence(logged(bundled_runs[key]), bundled_scenarios[key[0]])
+
+    return LazyMap(gather)
 
 
 def logged(run: RunResult) -> list[tuple[int, Event]]:
@@ -80,7 +79,7 @@ def test_there_is_a_bundled_scenario_in_each_language() -> None:
     assert {"en", "nl"} <= languages
 
 
-@pytest.mark.parametrize("folder", BUNDLED, ids=lambda p: p.name)
+@pytest.mark.parametrize("folder", by_scenario(BUNDLED))
 def test_ideal_is_favourable_on_at_least_21(
     assessed: dict[tuple[str, str], Evidence], folder: Path
 ) -> None:
@@ -88,7 +87,7 @@ def test_ideal_is_favourable_on_at_least_21(
     assert len(good) >= 21, sorted(set(assessed[(folder.name, "ideal")].statuses()) - good)
 
 
-@pytest.mark.parametrize("folder", BUNDLED, ids=lambda p: p.name)
+@pytest.mark.parametrize("folder", by_scenario(BUNDLED))
 def test_worded_is_favourable_on_at_least_21(
     assessed: dict[tuple[str, str], Evidence], folder: Path
 ) -> None:
@@ -101,7 +100,7 @@ def test_worded_is_favourable_on_at_least_21(
 
 
 @pytest.mark.parametrize("policy", GAMING)
-@pytest.mark.parametrize("folder", BUNDLED, ids=lambda p: p.name)
+@pytest.mark.parametrize("folder", by_scenario(BUNDLED))
 def test_gaming_buys_at_most_4_and_none_of_the_twelve(
     assessed: dict[tuple[str, str], Evidence], folder: Path, policy: str
 ) -> None:
@@ -110,7 +109,7 @@ def test_gaming_buys_at_most_4_and_none_of_the_twelve(
     assert not good & set(NEVER_BOUGHT), sorted(good & set(NEVER_BOUGHT))
 
 
-@pytest.mark.parametrize("folder", BUNDLED, ids=lambda p: p.name)
+@pytest.mark.parametrize("folder", by_scenario(BUNDLED))
 def test_naive_lies_between_idle_and_ideal(
     assessed: dict[tuple[str, str], Evidence], folder: Path
 ) -> None:
@@ -118,7 +117,7 @@ def test_naive_lies_between_idle_and_ideal(
     assert 0 < naive < len(favourable(assessed[(folder.name, "ideal")]))
 
 
-@pytest.mark.parametrize("folder", BUNDLED, ids=lambda p: p.name)
+@pytest.mark.parametrize("folder", by_scenario(BUNDLED))
 def test_idle_is_favourable_on_nothing(
     assessed: dict[tuple[str, str], Evidence], folder: Path
 ) -> None:

@@ -11,12 +11,14 @@ The screen is read with pyte (a terminal emulator) to find where a link is.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import re
 import shutil
 import sys
 import time
+import weakref
 from pathlib import Path
 
 import pyte
@@ -53,12 +55,40 @@ def send_bytes(term: Terminal, data: bytes) -> None:
 OSC = re.compile(rb"\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)")
 
 
+class _Shown:
+    """A pyte screen fed the terminal's output as it grows.
+
+    Parsing the whole output again on every poll made each wait quadratic in it
+    (seconds of CPU a look-up once the exam had redrawn for a while, taken from
+    the exam under test); pyte's stream keeps its state between feeds, so only
+    the new bytes are parsed. An escape sequence cut at the end is held back
+    until its rest arrives: OSC sequences are removed whole."""
+
+    def __init__(self) -> None:
+        self.screen = pyte.Screen(120, 40)
+        self.stream = pyte.ByteStream(self.screen)
+        self.fed = 0
+
+    def update(self, output: bytearray) -> pyte.Screen:
+        new = bytes(output[self.fed :])
+        cut = len(new)
+        esc = new.rfind(b"\x1b")
+        if esc >= 0 and (
+            new[esc:] == b"\x1b" or (new.startswith(b"\x1b]", esc) and not OSC.match(new, esc))
+        ):
+            cut = esc  # an OSC (or an escape) not complete yet
+        self.stream.feed(OSC.sub(b"", new[:cut]))
+        self.fed += cut
+        return self.screen
+
+
+_SHOWN: weakref.WeakKeyDictionary[Terminal, _Shown] = weakref.WeakKeyDictionary()
+
+
 def screen(term: Terminal) -> pyte.Screen:
     """What the terminal shows (hyperlink and other OSC sequences left out: pyte
     does not know OSC 8 and would lose the link's text)."""
-    shown = pyte.Screen(120, 40)
-    pyte.ByteStream(shown).feed(OSC.sub(b"", bytes(term.output)))
-    return shown
+    return _SHOWN.setdefault(term, _Shown()).update(term.output)
 
 
 def find(term: Terminal, text: str) -> tuple[int, int] | None:
@@ -156,8 +186,10 @@ def test_a_kb_link_clicked_opens_nothing_and_is_logged(tmp_path: Path, key_file:
         for _ in range(60):  # scroll line by line until the link is on screen
             if find(term, "reports.north") is not None:
                 break
-            term.send("\x1b[B")  # Down
-            time.sleep(0.1)
+            before = screen(term).display
+            term.send("\x1b[B")  # Down, then wait for the redraw (none at the article's end)
+            with contextlib.suppress(AssertionError):
+                until(lambda was=before: screen(term).display != was, "the scroll", timeout=3)
         where = until(lambda: find(term, "reports.north"), "the link on screen")
         assert isinstance(where, tuple)
         column, row = where[0] + 3, where[1]

@@ -91,11 +91,25 @@ def help_latency(term: Terminal, shown: Screen) -> float:
         while time.monotonic() - sent < 1.0:
             if shown.shows("Keys (Esc closes)"):
                 latency = time.monotonic() - sent
-                term.send(ESCAPE)
-                until(lambda: not shown.shows("Keys (Esc closes)"), "the help closed")
+                close_help(term, shown)
                 return latency
             time.sleep(0.01)
     raise AssertionError("F1 never answered after the bytes")
+
+
+def close_help(term: Terminal, shown: Screen) -> None:
+    """Esc until the help is gone: an F1 sent again while the first was still on its way
+    opens the help once more after the first Esc (seen under load)."""
+    for _ in range(20):
+        term.send(ESCAPE)
+        try:
+            until(lambda: not shown.shows("Keys (Esc closes)"), "the help closed", timeout=1.0)
+        except AssertionError:
+            continue
+        time.sleep(0.3)  # a late F1 would show the help again within this
+        if not shown.shows("Keys (Esc closes)"):
+            return
+    raise AssertionError("timed out waiting for the help closed")
 
 
 @pytest.mark.timeout(240)

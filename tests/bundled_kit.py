@@ -1,0 +1,50 @@
+"""Every bundled scenario played once by every policy, shared by the tests that judge those runs.
+
+Playing them is the suite's most expensive setup (some 70 runs, three of them
+150-minute exams under seven policies); tests/simulate/test_bundled.py checks the
+logs, tests/simulate/test_figures.py and tests/assess/test_simulated.py the
+evidence of the same runs (fixtures `bundled_scenarios` and `bundled_runs` in
+tests/conftest.py). A run is made when a test first asks for it (`LazyMap`), and the tests of one scenario carry that scenario's
+xdist group (`by_scenario`): under pytest-xdist the scenarios spread over the
+workers, and each scenario's runs are still made once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+import pytest
+
+from helpdesk_tui import paths
+
+BUNDLED = sorted(p for p in paths.scenarios_dir().iterdir() if (p / "scenario.toml").is_file())
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class LazyMap(dict[K, V], Generic[K, V]):
+    """A dict that makes a missing value on first look-up and keeps it.
+
+    A session fixture returning one of these costs nothing until a test asks
+    for a key, so a worker makes only the runs its own tests judge."""
+
+    def __init__(self, make: Callable[[K], V]) -> None:
+        super().__init__()
+        self._make = make
+
+    def __missing__(self, key: K) -> V:
+        value = self[key] = self._make(key)
+        return value
+
+
+def scenario_group(name: str) -> pytest.MarkDecorator:
+    """The xdist group of the tests that judge one bundled scenario's runs."""
+    return pytest.mark.xdist_group(f"bundled-{name}")
+
+
+def by_scenario(folders: Iterable[Path]) -> list[Any]:
+    """Parameters for `parametrize("folder", ...)`: each folder in its scenario's xdist group."""
+    return [pytest.param(f, id=f.name, marks=scenario_group(f.name)) for f in folders]
