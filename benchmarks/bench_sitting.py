@@ -2,6 +2,7 @@
 
     python benchmarks/bench_sitting.py [--candidates 30] [--seconds 60] [--mode auto|ssh|pty]
                                        [--json FILE] [--seed N] [--keep] [--nice N]
+                                       [--profile DIR]
 
 Every candidate logs in through the real `deploy/helpdesk-exam-login`:
 
@@ -714,9 +715,88 @@ def cpu_of(pids: list[int]) -> float:
     return sum(stat[1] for pid in pids if (stat := proc_stat(pid)) is not None)
 
 
-def measure(sitting: Sitting, candidates: list[Candidate], seconds: float) -> dict[str, Any]:
+def start_profilers(pids: dict[str, int], seconds: float, folder: Path) -> list[subprocess.Popen]:
+    """py-spy attached to each exam process for the typing window: collapsed stacks of the
+    samples where it was on the CPU (idle samples left out), one file per candidate."""
+    spy = shutil.which("py-spy")
+    if spy is None:
+        raise SystemExit("bench: --profile needs py-spy (pip install py-spy) and ptrace rights")
+    folder.mkdir(parents=True, exist_ok=True)
+    return [
+        subprocess.Popen(
+            [
+                spy,
+                "record",
+                "--pid",
+                str(pid),
+                "--duration",
+                str(int(seconds)),
+                "--rate",
+                "250",
+                "--format",
+                "raw",
+                "--nonblocking",
+                "-o",
+                str(folder / f"{name}.txt"),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        for name, pid in pids.items()
+    ]
+
+
+# Where an exam session's CPU goes: each sampled stack is put in the first of these
+# parts (in this order) that one of its frames names; the rest is "other".
+PROFILE_PARTS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("idle (blocked in select/wait)", ("Selector.select (", "Condition.wait (", "Event.wait (")),
+    ("language tables load (one-off)", ("warm_up.<locals>.work",)),
+    ("GC (full collection in a pause)", ("_collect_if_quiet",)),
+    ("terminal output (writer thread)", ("SafeWriter.run",)),
+    ("terminal input (reader thread)", ("run_input_thread", "_watch_hangup")),
+    ("log append (JSON, signing, fsync)", ("helpdesk_tui/eventlog/",)),
+    ("frames: layout", ("Screen._refresh_layout",)),
+    ("frames: paint", ("FrameTimer._run",)),
+    ("SLA/clock tick (controller, redraw)", ("_scheduled_tick", "refresh_now")),
+    ("keys and other messages", ("_process_messages_loop", "_flush_next_callbacks")),
+    ("timers (cursor blink...)", ("Timer._run_timer",)),
+)
+
+
+def profile_split(stacks: Path) -> dict[str, int]:
+    """Samples per part of a py-spy `--format raw` file (`frame;frame;... count` lines)."""
+    parts: dict[str, int] = {name: 0 for name, _ in PROFILE_PARTS} | {"other": 0}
+    for line in stacks.read_text(errors="replace").splitlines():
+        stack, _, count = line.rpartition(" ")
+        if not stack or not count.isdigit():
+            continue
+        frames = stack.split(";")
+        part = next(
+            (name for name, marks in PROFILE_PARTS
+             if any(mark in frame for frame in frames for mark in marks)),
+            "other",
+        )  # fmt: skip
+        parts[part] += int(count)
+    return parts
+
+
+def report_profile(folder: Path) -> None:
+    """Print each profiled session's split: share of its busy (non-idle) samples."""
+    for stacks in sorted(folder.glob("*.txt")):
+        parts = profile_split(stacks)
+        idle = parts.pop("idle (blocked in select/wait)")
+        busy = sum(parts.values())
+        print(f"profile {stacks.name}: {busy} busy samples at 250 Hz, {idle} idle")
+        for name, count in sorted(parts.items(), key=lambda item: -item[1]):
+            print(f"  {count / max(1, busy) * 100:5.1f}%  {name}")
+
+
+def measure(
+    sitting: Sitting, candidates: list[Candidate], seconds: float, profile: Path | None = None
+) -> dict[str, Any]:
     """The typing window: everyone types for `seconds`; CPU and RSS sampled from /proc."""
     pids = exam_pids({c.name for c in candidates})
+    spies = start_profilers(pids, seconds, profile) if profile is not None else []
     stop = sitting.sshd.pid if sitting.sshd is not None else os.getpid()
     chains = {name: session_chain(pid, stop) for name, pid in pids.items()}
     clients = [c.process.pid for c in candidates if c.process is not None and sitting.mode == "ssh"]
@@ -745,6 +825,9 @@ def measure(sitting: Sitting, candidates: list[Candidate], seconds: float) -> di
             usage.overhead[name] = (cpu_of(chains[name]) - before_chain[name]) / elapsed
     client_cpu = (cpu_of(clients) + time.process_time() - before_clients) / elapsed
     busy1, total1 = machine_busy()
+    for spy in spies:
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            spy.wait(30)
     try:
         probe.wait(seconds + 30)
         appends = json.loads(probe_out.read_text())
@@ -908,7 +991,7 @@ def bench(args: argparse.Namespace) -> dict[str, Any]:
         ramp = 0.25 if mode == "ssh" else 0.1
         log_in_all(sitting, candidates, ramp, limit_s=60 + 4 * args.candidates)
         print(f"all {len(candidates)} candidates in; typing for {args.seconds:.0f} s")
-        figures = measure(sitting, candidates, args.seconds)
+        figures = measure(sitting, candidates, args.seconds, args.profile)
         hand_in_all(candidates, limit_s=30 + args.candidates)
         for c in candidates:
             c.close()
@@ -916,6 +999,8 @@ def bench(args: argparse.Namespace) -> dict[str, Any]:
         summary = summarise(candidates, figures, verified)
         summary.update(mode=mode, no_ssh_reason=why_not if mode == "pty" else None)
         report(summary, mode, why_not if mode == "pty" else None)
+        if args.profile is not None:
+            report_profile(args.profile)
         print(f"after: {uptime()}")
         return summary
     finally:
@@ -937,6 +1022,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--mode", choices=("auto", "ssh", "pty"), default="auto")
     parser.add_argument("--seed", type=int, default=15)
     parser.add_argument("--json", type=Path, help="write the figures here too")
+    parser.add_argument(
+        "--profile",
+        type=Path,
+        help="attach py-spy to each exam process over the typing window; collapsed on-CPU "
+        "stacks into this folder (one file per candidate)",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder (logs)")
     parser.add_argument(
         "--nice",

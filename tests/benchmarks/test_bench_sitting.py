@@ -38,3 +38,28 @@ def test_two_candidates_type_hand_in_and_their_logs_verify(tmp_path: Path) -> No
     assert "verify: 2/2 logs sealed and intact; 0 intact but not sealed" in result.stdout
     leftovers = [line for line in result.stdout.splitlines() if line.startswith("kept:")]
     assert not leftovers
+
+
+def test_profile_split_puts_each_stack_in_its_first_matching_part(tmp_path: Path) -> None:
+    """py-spy's raw format: `frame;frame;... count`. Counts written by hand here."""
+    sys.path.insert(0, str(BENCH.parent))
+    import bench_sitting
+
+    stacks = tmp_path / "c1.txt"
+    stacks.write_text(
+        "main (cli.py:1);FrameTimer._run (frames.py:62);Screen._refresh_layout (screen.py:1) 7\n"
+        "main (cli.py:1);FrameTimer._run (frames.py:62);Compositor.render_update (c.py:2) 5\n"
+        "main (cli.py:1);ExamApp._scheduled_tick (app.py:351);ExamApp._collect_if_quiet (a:1) 3\n"
+        "Thread.run (t.py:1);SafeWriter.run (terminal.py:94);Condition.wait (threading.py:327) 11\n"
+        "main (cli.py:1);append (helpdesk_tui/eventlog/writer.py:80);_sync (w.py:45) 2\n"
+        "main (cli.py:1);something_else (x.py:1) 1\n"
+        "not a sample line\n"
+    )
+    parts = bench_sitting.profile_split(stacks)
+    assert parts["frames: layout"] == 7
+    assert parts["frames: paint"] == 5
+    assert parts["GC (full collection in a pause)"] == 3
+    assert parts["idle (blocked in select/wait)"] == 11
+    assert parts["log append (JSON, signing, fsync)"] == 2
+    assert parts["other"] == 1
+    assert sum(parts.values()) == 29

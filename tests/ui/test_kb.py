@@ -211,3 +211,29 @@ async def test_ctrl_o_inserts_the_passage_in_view_with_its_numbers(rig: Rig) -> 
         scroller.scroll_to_widget(panel.passages[10], top=True, animate=False)
         await pilot.pause()
         assert panel.passage == "Filler paragraph 10 that only takes room."
+
+
+async def test_new_results_replace_the_old_without_emptying_the_list_between(
+    rig: Rig, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Emptied between two result lists, the list dropped its scrollbar and took it back:
+    two screen layouts per key typed (bench_sitting's profile). The new results still show."""
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f5", *"crm outa")
+        await results_follow(pilot)
+        results = app.main.kb.results
+        sizes: list[int] = []
+        scroll_update = results._scroll_update
+
+        def spy(virtual_size: Any) -> None:
+            sizes.append(virtual_size.height)
+            scroll_update(virtual_size)
+
+        monkeypatch.setattr(results, "_scroll_update", spy)
+        app.main.kb.query_input.value = "locked"  # as a paste over the query would
+        await results_follow(pilot)
+        assert app.main.kb._results[0] == "kb-lockout"
+        assert results.get_option_at_index(0).id == "kb-lockout"
+        assert results.highlighted == 0
+        assert 0 not in sizes  # never an empty list on the way
