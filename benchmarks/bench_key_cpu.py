@@ -32,13 +32,11 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_ui import SIZE, FrameClock, loaded_app, percentile  # noqa: E402
+from bench_ui import SIZE, FrameClock, loaded_app, percentile, play_mix  # noqa: E402
 from textual import events  # noqa: E402
 from textual._styles_cache import StylesCache  # noqa: E402
 from textual.screen import Screen  # noqa: E402
 from textual.widget import Widget  # noqa: E402
-
-from helpdesk_tui.ui.widgets.ticket_detail import TicketDetail  # noqa: E402
 
 KINDS = ("queue cursor", "typing in a chat", "area switch")
 
@@ -96,7 +94,6 @@ async def measure(
     rng = random.Random(7)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause(0.5)
-        main = app.main
         driver = app._driver
 
         async def press(key: str, char: str | None, done: Any, kind: str) -> None:
@@ -126,31 +123,7 @@ async def measure(
             per_key[kind]["frames"] += len(frames) - frames_before
             await asyncio.sleep(rng.uniform(0.02, 0.06))
 
-        def shows_row(row: int) -> bool:
-            detail = main.query_one(TicketDetail)
-            return main.queue.cursor_row != row and detail.ticket_id == main.queue.selected_id
-
-        for n in range(keys):
-            phase = n % 30
-            if phase < 12:
-                if app.focused is not main.queue:
-                    await press("f2", None, lambda: main.area == "queue", "area switch")
-                row = main.queue.cursor_row
-                key = "down" if (n // 30) % 2 == 0 else "up"
-                await press(key, None, lambda row=row: shows_row(row), "queue cursor")
-            else:
-                reply = main.conversations.input
-                if app.focused is not reply:
-                    await press("f4", None, lambda: main.area == "conversation", "area switch")
-                if len(reply.value) > 60:
-                    reply.value = ""
-                    await pilot.pause()
-                length = len(reply.value)
-                char = rng.choice("abcdefghijklmnopqrstuvwxyz ")
-                key = "space" if char == " " else char
-                await press(
-                    key, char, lambda n=length, r=reply: len(r.value) > n, "typing in a chat"
-                )
+        await play_mix(app, pilot, press, keys, rng)
         app.exit()
     called = {
         kind: sum(stat[1] for stat in pstats.Stats(calls[kind]).stats.values())  # type: ignore[attr-defined]

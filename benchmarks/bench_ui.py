@@ -189,6 +189,38 @@ class FrameClock:
         return press
 
 
+async def play_mix(app: ExamApp, pilot: Any, press: Any, keys: int, rng: random.Random) -> None:
+    """The key mix (queue cursor, chat typing, the area switches between them), one
+    definition for this benchmark and bench_key_cpu.py so their figures compare."""
+    main = app.main
+
+    def shows_row(row: int) -> bool:
+        """The cursor moved and the ticket area shows the ticket it moved to."""
+        detail = main.query_one(TicketDetail)
+        moved = main.queue.cursor_row != row
+        return moved and detail.ticket_id == main.queue.selected_id
+
+    for n in range(keys):
+        phase = n % 30
+        if phase < 12:
+            if app.focused is not main.queue:
+                await press("f2", None, lambda: main.area == "queue", "area switch")
+            row = main.queue.cursor_row
+            key = "down" if (n // 30) % 2 == 0 else "up"
+            await press(key, None, lambda row=row: shows_row(row), "queue cursor")
+        else:
+            reply = main.conversations.input
+            if app.focused is not reply:
+                await press("f4", None, lambda: main.area == "conversation", "area switch")
+            if len(reply.value) > 60:
+                reply.value = ""
+                await pilot.pause()
+            length = len(reply.value)
+            char = rng.choice("abcdefghijklmnopqrstuvwxyz ")
+            key = "space" if char == " " else char
+            await press(key, char, lambda n=length, r=reply: len(r.value) > n, "typing in a chat")
+
+
 async def measure_latency(app: ExamApp, keys: int) -> dict[str, list[float]]:
     frame_clock = FrameClock(app)
     kinds = (*MIX, "open a form", "close a form", "typing in a form")
@@ -200,35 +232,8 @@ async def measure_latency(app: ExamApp, keys: int) -> dict[str, list[float]]:
         driver = app._driver
         assert driver is not None
 
-        def shows_row(row: int) -> bool:
-            """The cursor moved and the ticket area shows the ticket it moved to."""
-            detail = main.query_one(TicketDetail)
-            moved = main.queue.cursor_row != row
-            return moved and detail.ticket_id == main.queue.selected_id
-
         press = frame_clock.presser(driver, samples, rng)
-
-        for n in range(keys):
-            phase = n % 30
-            if phase < 12:
-                if app.focused is not main.queue:
-                    await press("f2", None, lambda: main.area == "queue", "area switch")
-                row = main.queue.cursor_row
-                key = "down" if (n // 30) % 2 == 0 else "up"
-                await press(key, None, lambda row=row: shows_row(row), "queue cursor")
-            else:
-                reply = main.conversations.input
-                if app.focused is not reply:
-                    await press("f4", None, lambda: main.area == "conversation", "area switch")
-                if len(reply.value) > 60:
-                    reply.value = ""
-                    await pilot.pause()
-                length = len(reply.value)
-                char = rng.choice("abcdefghijklmnopqrstuvwxyz ")
-                key = "space" if char == " " else char
-                await press(
-                    key, char, lambda n=length, r=reply: len(r.value) > n, "typing in a chat"
-                )
+        await play_mix(app, pilot, press, keys, rng)
         if app.focused is not main.queue:
             await press("f2", None, lambda: main.area == "queue", "area switch")
         for _ in range(10):  # heavier, rarer keys: reported on their own
