@@ -13,9 +13,8 @@ import hashlib
 import json
 import math
 from dataclasses import asdict, dataclass, field
+from collections.abc import Callable
 from typing import Any
-
-import orjson
 
 from helpdesk_tui import __version__
 from helpdesk_tui.core.events import SCHEMA_VERSION
@@ -116,6 +115,19 @@ _LONG_DIGIT_RUN = b"0" * (MAX_INT_DIGITS + 1)
 _MAX_FAST_BRACKETS = 256
 
 
+_fast_loads: Callable[[bytes], Any] | None = None
+
+
+def _orjson_loads() -> Callable[[bytes], Any]:
+    """orjson.loads, imported on the first line read: orjson's import pulls in uuid and
+    more, which the exam's start-up (it writes a log, it does not read one) need not pay."""
+    global _fast_loads
+    import orjson
+
+    _fast_loads = orjson.loads
+    return _fast_loads
+
+
 def _fast_path_safe(line: bytes) -> bool:
     """May orjson parse this line in place of the strict decoder, with the same result?
 
@@ -150,8 +162,8 @@ def parse_json(line: bytes | str) -> Any:
         raise ValueError(f"the line is {len(line)} bytes long (at most {MAX_LINE_BYTES})")
     if type(line) is bytes and _fast_path_safe(line):
         try:
-            return orjson.loads(line)
-        except orjson.JSONDecodeError:
+            return (_fast_loads or _orjson_loads())(line)
+        except ValueError:  # orjson.JSONDecodeError
             pass  # the strict decoder below refuses it too, in its own words
     try:
         text = line.decode("utf-8") if isinstance(line, bytes) else line

@@ -133,8 +133,8 @@ def test_the_refusals_name_what_is_wrong() -> None:
 def test_a_record_line_takes_the_fast_path(monkeypatch: pytest.MonkeyPatch) -> None:
     """Not a vacuous comparison: an ordinary record is read by orjson."""
     calls: list[bytes] = []
-    real = records.orjson.loads
-    monkeypatch.setattr(records.orjson, "loads", lambda b: calls.append(b) or real(b))
+    real = records._orjson_loads()
+    monkeypatch.setattr(records, "_fast_loads", lambda b: calls.append(b) or real(b))
     assert parse_record(RECORD)["seq"] == 12
     assert calls == [RECORD]
 
