@@ -247,10 +247,8 @@ def phases(log: Path, folder: Path) -> dict[str, float]:
     """The pipeline's inner phases timed one by one, as `assess_log` runs them."""
     from helpdesk_tui.assess.evidence import bulk_load, gather_evidence
     from helpdesk_tui.assess.pipeline import verified_events
-    from helpdesk_tui.eventlog.verifier import verify_bytes
-
     from helpdesk_tui.assess.prime import message_texts
-    from helpdesk_tui.eventlog.verifier import signatures_ok
+    from helpdesk_tui.eventlog.verifier import signatures_ok, verify_bytes
     from helpdesk_tui.language.analyse import _analyse, analyse
 
     out = {}

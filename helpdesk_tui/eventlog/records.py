@@ -12,8 +12,8 @@ import binascii
 import hashlib
 import json
 import math
-from dataclasses import asdict, dataclass, field
 from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from helpdesk_tui import __version__
