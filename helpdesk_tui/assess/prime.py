@@ -24,6 +24,7 @@ with one thread (forking a threaded process, such as the review TUI, is unsafe).
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import pickle
@@ -174,16 +175,17 @@ def _work(
     """In the worker: analyse until told to stop, send what was made, then check the
     signatures it is given."""
     made: list[Analysis] = []
-    try:
+    # An analysis that raises: the report analyses that text itself and says what failed.
+    with contextlib.suppress(Exception):
         for index, text in enumerate(texts):
             if stop.is_set():
                 break
             made.append(analyse(text, lang))
             progress.value = index + 1
-    finally:
-        results.send(made)
-    if jobs.poll(WAIT_S):
-        results.send(signatures_ok(jobs.recv()))
+    results.send(made)
+    with contextlib.suppress(Exception):  # no answer: the report checks them itself
+        if jobs.poll(WAIT_S):
+            results.send(signatures_ok(jobs.recv()))
 
 
 def start(data: bytes) -> Primer | None:

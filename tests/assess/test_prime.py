@@ -13,6 +13,8 @@ from __future__ import annotations
 import importlib
 import json
 import os
+import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -166,3 +168,29 @@ def test_no_worker_is_forked_from_a_threaded_process(monkeypatch: pytest.MonkeyP
     assert not prime._may_fork()
     monkeypatch.setattr(prime.threading, "active_count", lambda: 1)
     assert prime._may_fork()
+
+
+def test_what_was_printed_before_the_fork_is_printed_once(
+    sim_logs: dict[tuple[str, str], Path],
+) -> None:
+    """stdout to a pipe is block-buffered: a forked child that flushed its copy of what
+    the report had not written yet would print it twice (class-report prints a line per
+    log). multiprocessing flushes before it forks; this keeps it so."""
+    log = sim_logs[("nl-lindeveld-examen", "ideal")]
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from helpdesk_tui.assess import prime\n"
+        "from helpdesk_tui.assess.pipeline import assess_log\n"
+        "prime.MIN_TEXTS = 1\n"
+        "made = []\n"
+        "real = prime.Primer.__init__\n"
+        "prime.Primer.__init__ = lambda self, *a: (real(self, *a), made.append(self))[0]\n"
+        "print('printed before the report')\n"
+        f"assess_log(Path({str(log)!r}), None)\n"
+        "print('workers', len(made))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=300
+    )
+    assert done.stdout.splitlines() == ["printed before the report", "workers 1"]
