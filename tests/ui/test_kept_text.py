@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import App, ComposeResult
+from textual.geometry import Region
 from textual.widgets import Static
 
 from helpdesk_tui.ui.widgets.kept_text import KeptText
@@ -33,14 +34,36 @@ async def test_the_same_key_again_reuses_the_rendering_and_matches_a_fresh_one()
         await pilot.pause()
         first = rendered(kept)
         assert first == rendered(fresh)
-        rendering = kept._render_cache
+        painted = kept.render_lines(kept.size.region)
         assert kept.show("B", b)
         await pilot.pause()
         assert rendered(kept)[0].startswith("Another ticket")
         assert kept.show("A", a)
         await pilot.pause()
         assert rendered(kept) == first
-        assert kept._render_cache is rendering  # kept, not rendered again
+        again = kept.render_lines(kept.size.region)
+        assert all(x is y for x, y in zip(again, painted, strict=True))  # kept, not painted again
+        width = kept.size.width
+        part = kept.render_lines(Region(2, 1, width - 5, 2))
+        assert [s.text for s in part] == [s.text[2 : width - 3] for s in painted[1:3]]
+
+
+async def test_a_restyle_paints_the_kept_text_again_as_a_fresh_one_looks() -> None:
+    """The painted lines depend on the look: after a stylesheet change (here the
+    background of an ancestor) the kept lines are not used."""
+    app = Pair()
+    async with app.run_test(size=(40, 20)) as pilot:
+        kept, fresh = app.query_one("#kept", KeptText), app.query_one("#fresh", Static)
+        kept.show("A", LONG)
+        fresh.update(LONG)
+        await pilot.pause()
+        before = kept.render_lines(kept.size.region)
+        app.screen.styles.background = "darkred"
+        app.screen.update_node_styles(animate=False)
+        await pilot.pause()
+        after = kept.render_lines(kept.size.region)
+        assert after != before
+        assert after == fresh.render_lines(fresh.size.region)
 
 
 async def test_the_same_key_shown_twice_changes_nothing() -> None:
