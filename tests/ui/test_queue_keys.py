@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
+from textual.dom import DOMNode
+from textual.geometry import Region
+from textual.widgets import DataTable
+
+from helpdesk_tui.ui.widgets.cell_cache import CellCache
 from helpdesk_tui.ui.widgets.queue import TicketQueue
 from helpdesk_tui.ui.widgets.ticket_detail import TicketDetail
 
@@ -56,3 +62,52 @@ async def test_the_mouse_highlight_still_comes_and_goes(rig: Rig) -> None:
         await pilot.press("f2", "down")
         await pilot.pause()
         assert not queue._show_hover_cursor  # a key hides it, as in Textual's DataTable
+
+
+def _forget_rendering(queue: TicketQueue) -> None:
+    for cache in (queue._line_cache, queue._row_render_cache, queue._cell_render_cache):
+        cache.clear()
+    queue._cells.clear()
+    queue._styles_cache.clear()
+
+
+async def test_a_frame_works_out_each_row_style_once(rig: Rig, monkeypatch: Any) -> None:
+    """DataTable asks for the header, row and cursor styles on every line it renders
+    (each ask merges styles and walks the ancestors); within a frame they are kept."""
+    four_tickets(rig)
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await at(pilot, 60)
+        queue = app.main.queue
+        await pilot.press("f2", "home")
+        await pilot.pause()
+        asked: list[tuple[str, ...]] = []
+        ask = DOMNode.get_component_styles
+
+        def counted(self: DOMNode, *names: str) -> Any:
+            if self is queue:
+                asked.append(names)
+            return ask(self, *names)
+
+        monkeypatch.setattr(DOMNode, "get_component_styles", counted)
+        _forget_rendering(queue)
+        queue.render_lines(Region(0, 0, *queue.size))  # one frame, every row
+        assert queue.row_count >= 3
+        assert asked and all(count == 1 for count in Counter(asked).values()), Counter(asked)
+        assert queue._frame_styles is None  # nothing kept after the frame
+
+
+async def test_the_rows_look_as_datatable_paints_them(rig: Rig, monkeypatch: Any) -> None:
+    four_tickets(rig)
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await at(pilot, 60)
+        queue = app.main.queue
+        await pilot.press("f2", "home", "down")
+        await pilot.pause()
+        whole = Region(0, 0, *queue.size)
+        _forget_rendering(queue)
+        ours = [list(strip) for strip in queue.render_lines(whole)]
+        monkeypatch.setattr(CellCache, "render_lines", DataTable.render_lines)
+        _forget_rendering(queue)
+        assert [list(strip) for strip in queue.render_lines(whole)] == ours
