@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.geometry import Region
@@ -87,3 +89,29 @@ async def test_the_height_is_kept_per_key_and_width() -> None:
         await pilot.pause()
         assert kept.height_at(30) == kept.get_content_height(kept.size, kept.size, 30) > 3
         assert kept.height_at(30) == kept._heights[("A", 30)]
+
+
+async def test_a_key_shown_again_is_not_turned_into_a_visual_again(monkeypatch: Any) -> None:
+    import textual.widgets._static as static_module
+
+    made: list[object] = []
+    visualize = static_module.visualize
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        made.append(args[1])
+        return visualize(*args, **kwargs)
+
+    monkeypatch.setattr(static_module, "visualize", counted)
+    app = Pair()
+    async with app.run_test(size=(40, 20)) as pilot:
+        kept = app.query_one("#kept", KeptText)
+        a, b = Text(LONG, style="bold"), Text("Another ticket", style="italic")
+        made.clear()
+        kept.show("A", a)
+        first = kept.visual
+        kept.show("B", b)
+        kept.show("A", a)
+        await pilot.pause()
+        assert made == [a, b]
+        assert kept.visual is first and kept.content is a
+        assert rendered(kept)[0].startswith("A ticket's thread")

@@ -8,13 +8,15 @@ text shown here comes with a key that changes whenever the text would
 (the ticket's version, the language); the lines rendered for a key, a size
 and a style are kept, and so is the text's height for a width.
 
-The painted lines are kept too (what Textual's `StylesCache` makes of the
+The text's visual (Textual's form of a Rich text) is kept per key too, and
+so are the painted lines (what Textual's `StylesCache` makes of the
 content: padding, background, the app's line filters), per key and look (size,
 style, background, the stylesheet applied): a ticket shown again costs its
 frame no line painting, where the StylesCache, which keeps one set of lines,
 painted all of them again.
 
-`_render_content` is Textual's private hook for a widget's lines; it holds
+`_render_content` is Textual's private hook for a widget's lines, and
+`_Static__content` / `_Static__visual` what `Static.update` sets; it holds
 while Textual is pinned to 8.2.x (docs/known-issues.md), and
 `tests/ui/test_kept_text.py` fails if the kept lines ever differ from a
 fresh rendering.
@@ -28,6 +30,7 @@ from rich.text import Text
 from textual.cache import LRUCache
 from textual.geometry import Region
 from textual.strip import Strip
+from textual.visual import Visual
 from textual.widget import _RenderCache
 from textual.widgets import Static
 
@@ -44,6 +47,7 @@ class KeptText(Static):
         self._lines: LRUCache[Hashable, _RenderCache] = LRUCache(KEEP)
         self._heights: LRUCache[Hashable, int] = LRUCache(KEEP)
         self._painted: LRUCache[Hashable, list[Strip]] = LRUCache(KEEP)
+        self._visuals: LRUCache[Hashable, Visual] = LRUCache(KEEP)
         self._styled = 0
         """Bumped whenever the stylesheet is applied to this widget (or an ancestor:
         Textual applies it to the descendants too): painted lines of before are not used."""
@@ -53,7 +57,14 @@ class KeptText(Static):
         if key == self.key:
             return False
         self.key = key
-        self.update(text, layout=False)
+        visual = self._visuals.get(key)
+        if visual is None:
+            self.update(text, layout=False)
+            self._visuals[key] = self.visual
+        else:  # what `update` does, without turning the text into a visual again
+            self._Static__content = text
+            self._Static__visual = visual
+            self.refresh(layout=False)
         return True
 
     def forget(self) -> None:
@@ -63,6 +74,7 @@ class KeptText(Static):
         self._lines.clear()
         self._heights.clear()
         self._painted.clear()
+        self._visuals.clear()
 
     def height_at(self, width: int) -> int:
         """The shown text's height at `width` (wrapped), kept per key."""
