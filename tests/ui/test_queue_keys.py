@@ -111,3 +111,31 @@ async def test_the_rows_look_as_datatable_paints_them(rig: Rig, monkeypatch: Any
         monkeypatch.setattr(CellCache, "render_lines", DataTable.render_lines)
         _forget_rendering(queue)
         assert [list(strip) for strip in queue.render_lines(whole)] == ours
+
+
+async def test_a_cursor_step_in_the_exam_posts_no_highlight_messages(
+    rig: Rig, monkeypatch: Any
+) -> None:
+    """The exam screen follows the cursor with `watch`; DataTable's RowHighlighted and
+    the queue's TicketHighlighted bubbled up through four widgets each for nobody."""
+    four_tickets(rig)
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await at(pilot, 60)
+        queue = app.main.queue
+        await pilot.press("f2", "home")
+        await pilot.pause()
+        posted: list[object] = []
+        post = TicketQueue.post_message
+
+        def counted(self: TicketQueue, message: Any) -> bool:
+            posted.append(message)
+            return post(self, message)
+
+        monkeypatch.setattr(TicketQueue, "post_message", counted)
+        await pilot.press("down")
+        await pilot.pause()
+        assert queue.cursor_row == 1
+        assert app.main.query_one(TicketDetail).ticket_id == queue.selected_id
+        kinds = (DataTable.RowHighlighted, TicketQueue.TicketHighlighted)
+        assert not [m for m in posted if isinstance(m, kinds)]
