@@ -9,7 +9,7 @@ largest single part of an area switch's CPU time (`bench_key_cpu.py`).
 
 What the stylesheet gives a widget depends only on the stylesheet and on the
 widget's path: each node from the app down, with its classes and pseudo-classes
-(`:focus`, `:disabled`, `:dark`...). `FocusStyled` keeps, per path, the rules
+(`:focus`, `:focus-within`, `:disabled`, `:dark`, `:first-child`...). `FocusStyled` keeps, per path, the rules
 and component styles Textual's own restyle gave the box the first time, and on
 a later focus move with the same path and stylesheet it puts those back
 (`Stylesheet.replace_rules`, as Textual's restyle ends): the same styles,
@@ -17,7 +17,8 @@ without matching the stylesheet again. Anything else (a new stylesheet or
 theme, another class, a box showing scroll bars) takes Textual's way.
 
 It reaches into Textual's styling internals (`Styles.base._rules`,
-`DOMNode._component_styles`, `Stylesheet.rules_map`), which holds while
+`DOMNode._component_styles`, `Stylesheet.rules_map`, `NodeList._updates`,
+`Widget._pseudo_classes_cache_key`), which holds while
 Textual is pinned to 8.2.x (docs/known-issues.md);
 `tests/ui/test_focus_styles.py` compares the kept styles with a fresh restyle.
 """
@@ -51,10 +52,7 @@ class FocusStyled:
         ):
             super().watch_has_focus(has_focus)  # type: ignore[misc]  # children, scroll bars
             return
-        path = tuple(
-            (node, node.classes, frozenset(node.get_pseudo_classes()))
-            for node in self.ancestors_with_self
-        )
+        path = self._style_path()
         kept = self._focus_styles.get(path)
         if kept is None:
             super().watch_has_focus(has_focus)  # type: ignore[misc]
@@ -75,3 +73,21 @@ class FocusStyled:
         Stylesheet.replace_rules(self, rules, animate=True)  # type: ignore[arg-type]
         if changed:
             self.refresh()
+
+    def _style_path(self) -> Hashable:
+        """What the stylesheet's answer depends on: the box's pseudo-classes, and each
+        node above it with its classes, focus, hover and disabled state and the count of
+        changes to its children (first-child, odd, empty...), and the app's theme."""
+        assert isinstance(self, Widget)
+        app = self.app
+        path: list[Hashable] = [
+            frozenset(self.get_pseudo_classes()),
+            app.current_theme.name,
+            app.native_ansi_color,
+            app.no_color,
+        ]
+        for node in self.ancestors_with_self:
+            path.append((node, node.classes, node._nodes._updates))
+            if isinstance(node, Widget):
+                path.append((node._pseudo_classes_cache_key, node.has_focus_within))
+        return tuple(path)
