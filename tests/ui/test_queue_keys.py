@@ -109,8 +109,55 @@ async def test_the_rows_look_as_datatable_paints_them(rig: Rig, monkeypatch: Any
         _forget_rendering(queue)
         ours = [list(strip) for strip in queue.render_lines(whole)]
         monkeypatch.setattr(CellCache, "render_lines", DataTable.render_lines)
+        monkeypatch.setattr(CellCache, "_render_cell", DataTable._render_cell)
         _forget_rendering(queue)
         assert [list(strip) for strip in queue.render_lines(whole)] == ours
+
+
+async def test_a_value_shown_in_many_rows_is_rendered_once_and_keeps_each_rows_place(
+    rig: Rig, monkeypatch: Any
+) -> None:
+    """Rows moving under the cursor rendered their customer, status and priority
+    through Rich again; a rendering is kept per value, with each row's own meta (the
+    row and column a click reads), and matches DataTable's own, style for style."""
+    four_tickets(rig)
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await at(pilot, 60)
+        queue = app.main.queue
+        await pilot.press("f2", "home")
+        await pilot.pause()
+        whole = Region(0, 0, *queue.size)
+        _forget_rendering(queue)
+        queue._values.clear()
+        rendered: list[tuple[int, int]] = []
+        render = DataTable._render_cell
+
+        def counted(self: Any, row: int, column: int, *args: Any, **kwargs: Any) -> Any:
+            rendered.append((row, column))
+            return render(self, row, column, *args, **kwargs)
+
+        monkeypatch.setattr(DataTable, "_render_cell", counted)
+        ours = []
+        for _step in range(queue.row_count):
+            ours.append([list(strip) for strip in queue.render_lines(whole)])
+            await pilot.press("down")
+            await pilot.pause()
+        body = [cell for cell in rendered if cell[0] >= 0]
+        assert len(body) < queue.row_count * len(queue.columns) * 2  # shared, not per row
+        monkeypatch.setattr(CellCache, "_render_cell", render)
+        await pilot.press("home")
+        await pilot.pause()
+        for step in range(queue.row_count):
+            _forget_rendering(queue)
+            theirs = [list(strip) for strip in queue.render_lines(whole)]
+            assert theirs == ours[step], step
+            for line in theirs:
+                for segment in line:
+                    meta = segment.style.meta if segment.style else {}
+                    assert "row" not in meta or meta["row"] < queue.row_count
+            await pilot.press("down")
+            await pilot.pause()
 
 
 async def test_a_cursor_step_in_the_exam_posts_no_highlight_messages(

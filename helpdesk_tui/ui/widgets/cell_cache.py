@@ -58,6 +58,9 @@ class CellCache:
         self._cells: LRUCache[tuple[object, ...], tuple[object, list[list[Segment]]]] = LRUCache(
             4000
         )
+        self._values: LRUCache[tuple[object, ...], tuple[object, list[list[Segment]]]] = LRUCache(
+            4000
+        )
         # DataTable's own caches are keyed on its change counter, so after a tick no
         # entry is ever used again; at their sizes (10,000 cells, 1,000 rows and lines)
         # they only grew an exam by 8 MB in its first 20 minutes. A screenful is enough.
@@ -160,6 +163,39 @@ class CellCache:
         cached = self._cells.get(key)
         if cached is not None and cached[0] is cell:
             return cached[1]
-        lines = super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+        if row_index < 0:
+            lines = super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+        else:
+            lines = self._render_value(cell, row_index, column_index, key[2:])
         self._cells[key] = (cell, lines)
         return lines
+
+    def _render_value(
+        self, cell: object, row_index: int, column_index: int, look: tuple[object, ...]
+    ) -> list[list[Segment]]:
+        """A body cell drawn as another cell with the same value and look was, with
+        this cell's place put in.
+
+        The same value shows in many rows (a status, a priority, a customer, an SLA
+        time), and each new row under the cursor rendered its cells through Rich
+        again. DataTable's rendering of a cell differs from row to row only in the
+        `{"row", "column"}` meta of each segment's style (what a click reads), so a
+        rendering kept for the value gets this cell's meta, which replaces the other's.
+        """
+        _id, base_style, width, cursor, hover, *_rest = look
+        fixed = row_index < self.fixed_rows or column_index < self.fixed_columns
+        height = self.rows[self._row_locations.get_key(row_index)].height
+        key = (look, fixed, height)
+        shared = self._values.get(key)
+        if shared is None or shared[0] is not cell:
+            lines = super()._render_cell(row_index, column_index, base_style, width, cursor, hover)  # type: ignore[arg-type]
+            self._values[key] = (cell, lines)
+            return lines
+        meta = Style.from_meta({"row": row_index, "column": column_index})
+        return [
+            [
+                Segment(text, meta if style is None else style + meta, control)
+                for text, style, control in line
+            ]
+            for line in shared[1]
+        ]
