@@ -327,15 +327,29 @@ def _before_signature(layout: Layout, sentence: int) -> bool:
 
 
 def _in_clause(unless: frozenset[str], words: list[Word], layout: Layout, i: int) -> bool:
+    """Does an entry stand in word i's clause (several words: in that order)?"""
     clause = layout.clause[i]
-    return any(w.norm in unless for w, c in zip(words, layout.clause, strict=True) if c == clause)
+    inside = [w.norm for w, c in zip(words, layout.clause, strict=True) if c == clause]
+    if any(w in unless for w in inside):
+        return True
+    return _has_sequence(unless, inside)
+
+
+def _has_sequence(entries: frozenset[str], norms: list[str]) -> bool:
+    """Does one of the entries of several words stand in `norms`, in that order?"""
+    several = [u for u in entries if " " in u]
+    if not several:
+        return False
+    text = " " + " ".join(norms) + " "
+    return any(f" {u} " in text for u in several)
 
 
 def _in_sentence(unless: frozenset[str], words: list[Word], layout: Layout, i: int) -> bool:
+    """Does an entry stand in word i's sentence? An entry of several words ("tot morgen")
+    counts when they stand in that order (1.3: "tot" alone also ends "toegang tot de map")."""
     sentence = layout.sentence[i]
-    return any(
-        w.norm in unless for w, s in zip(words, layout.sentence, strict=True) if s == sentence
-    )
+    inside = [w.norm for w, s in zip(words, layout.sentence, strict=True) if s == sentence]
+    return any(w in unless for w in inside) or _has_sequence(unless, inside)
 
 
 def _cancelled(unless: frozenset[str], words: list[Word], layout: Layout, i: int, end: int) -> bool:
@@ -346,11 +360,7 @@ def _cancelled(unless: frozenset[str], words: list[Word], layout: Layout, i: int
         start -= 1
     if any(w.norm in unless or w.lemma in unless for w in words[start:end]):
         return True
-    several = [u for u in unless if " " in u]
-    if not several:
-        return False
-    text = " " + " ".join(w.norm for w in words[start:end]) + " "
-    return any(f" {u} " in text for u in several)
+    return _has_sequence(unless, [w.norm for w in words[start:end]])
 
 
 def _rule_end(
