@@ -136,7 +136,9 @@ def report(lang: str, errors_for: str | None, folder: Path = CORPUS) -> bool:
         f"max {max(cold):.3f} ms; CPU p50 {statistics.median(cpu):.3f} ms, p99 {p99(cpu):.3f} ms; "
         f"cached p99 {p99(warm):.4f} ms"
     )
-    for act in ACTS if folder in (HELDOUT, DEV2) and not errors_for else [errors_for] if errors_for else []:
+    for act in (
+        ACTS if folder in (HELDOUT, DEV2) and not errors_for else [errors_for] if errors_for else []
+    ):
         for line in s.errors.get(act, []):
             print(f"    {act:<12}", line)
     return ok and not s.negated_given
