@@ -13,7 +13,8 @@ to spaCy's rule matcher but written as text:
 - `@verb` a word whose lemma is one of the lexicon's instruction verbs,
   `@imp` such a verb in an imperative-looking form (not its infinitive),
   `@inf` such a verb in its infinitive, `@pp` a past participle (the
-  lexicon's list, or the regular shape it gives), `@nt` an English "n't".
+  lexicon's list, or the regular shape it gives), `@nt` an English "n't",
+  `@ing` an English -ing form (1.3: "I'm just pushing the update").
 
 `where = "start"` anchors a phrase at the start of a clause (after filler
 words such as "so", "ok", "alors"), `"end"` at the end of a sentence,
@@ -21,7 +22,10 @@ words such as "so", "ok", "alors"), `"end"` at the end of a sentence,
 greeting that opens), `"first"` at the message's first word, `"last"` in
 the message's last sentence (a farewell), `"opens"` where a clause opens by
 punctuation (not after a conjunction), `"signoff"` opening a clause of the
-message's last sentence when there is a sentence before it (a letter's sign-off);
+message's last sentence when there is a sentence before it (a letter's sign-off),
+or of the last but one when only a signature of up to four words follows (1.3);
+`asks = true` (1.3) counts a match only in a sentence with a question form or in a
+clause with one of the lexicon's `requests` words (data asked for, not mentioned);
 `question = true/false` keeps a rule to question / non-question sentences;
 `unless` lists words that cancel a match when they stand in its clause
 before or inside it ("ik ga de pc herstarten" tells what the operator
