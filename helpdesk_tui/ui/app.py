@@ -38,7 +38,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from helpdesk_tui.i18n import _
-from helpdesk_tui.runtime.memory import one_malloc_arena
+from helpdesk_tui.runtime.memory import one_malloc_arena, release_free_memory
 from helpdesk_tui.ui import keymap
 from helpdesk_tui.ui.controller import ExamController
 from helpdesk_tui.ui.nowayout import NoWayOut
@@ -205,6 +205,7 @@ class ExamApp(NoWayOut, App[str | None], inherit_bindings=False):
         self._gc_before = gc.get_threshold()
         gc.collect()
         gc.freeze()
+        release_free_memory()
         gc.set_threshold(*GC_THRESHOLDS)
         if self._gc_was_enabled:
             gc.enable()
@@ -223,7 +224,8 @@ class ExamApp(NoWayOut, App[str | None], inherit_bindings=False):
             return
         now = time.monotonic()
         if now - self._last_input >= GC_IDLE_S and now - self._last_gc >= GC_EVERY_S:
-            gc.collect()
+            if gc.collect():
+                release_free_memory()  # what the collection freed, back to the system
             self._last_gc = time.monotonic()
 
     async def on_event(self, event: events.Event) -> None:

@@ -8,6 +8,8 @@ the whole queue on its own.
 Cells that change only when the ticket changes (title, customer, status...)
 are cached per ticket and rebuilt when its history grows; the SLA cell is
 computed on every refresh, because it is the one that moves with the clock.
+It shows minutes far from a deadline (`format.sla_left`), so on most ticks
+its text, and the row, stay the same object and nothing is repainted.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from helpdesk_tui.core.sla import (
 )
 from helpdesk_tui.core.state import ExamState, Ticket, TicketStatus
 from helpdesk_tui.i18n import N_, _, current_language
-from helpdesk_tui.ui.format import clip, one_line, span, status_label
+from helpdesk_tui.ui.format import clip, one_line, sla_left, status_label
 
 S = TicketStatus
 
@@ -155,12 +157,12 @@ def sla_cell(ticket: Ticket, glance: Glance) -> Cell:
     if left is None:
         return Cell("–", DONE)
     if glance.paused:
-        return Cell("‖ " + span(left), PAUSED)
+        return Cell("‖ " + sla_left(left), PAUSED)
     if worst == SlaState.BREACHED:
-        return Cell("✗ " + span(left), SlaState.BREACHED.value)
+        return Cell("✗ " + sla_left(left), SlaState.BREACHED.value)
     if worst == SlaState.WARNING:
-        return Cell("! " + span(left), SlaState.WARNING.value)
-    return Cell(span(left), SlaState.OK.value)
+        return Cell("! " + sla_left(left), SlaState.WARNING.value)
+    return Cell(sla_left(left), SlaState.OK.value)
 
 
 def title_cell(ticket: Ticket) -> Cell:

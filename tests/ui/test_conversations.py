@@ -46,9 +46,11 @@ async def test_time_since_the_customer_wrote(rig: Rig) -> None:
     app = rig.app()
     async with app.run_test(size=SIZE) as pilot:
         await at(pilot, 100)
-        assert "chat · 0:12 ago" in screen_text(app)  # last message at 88 s
+        assert "chat · <1 min ago" in screen_text(app)  # last message at 88 s
         await at(pilot, 161)
-        assert "chat · 1:13 ago" in screen_text(app)
+        assert "chat · 1 min ago" in screen_text(app)  # 1:13, to the minute (issue 15)
+        await at(pilot, 208)
+        assert "chat · 2 min ago" in screen_text(app)  # 2:00 exactly
 
 
 async def test_typing_shows_while_a_message_is_on_its_way(rig: Rig) -> None:

@@ -12,7 +12,12 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 from pathlib import Path
+
+import pytest
+
+from .conftest import SIZE, Rig
 
 ROOT = Path(__file__).resolve().parents[2]
 NOT_IN_AN_EXAM = (
@@ -71,3 +76,27 @@ def test_an_exam_starts_without_practice_and_tool_modules() -> None:
     assert "helpdesk_tui.ui.lockdown" in loaded  # the probe did build an exam
     unwanted = [m for m in loaded if any(m == n or m.startswith(n + ".") for n in NOT_IN_AN_EXAM)]
     assert unwanted == [], f"an exam's start-up loads {unwanted}"
+
+
+async def test_start_up_and_quiet_collections_give_freed_memory_back(
+    rig: Rig, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After start-up's collection, and after each full collection in a typing pause,
+    the heap's free pages go back to the system (issue 15: RSS per session)."""
+    from helpdesk_tui.ui import app as app_module
+
+    trims: list[str] = []
+    monkeypatch.setattr(app_module, "release_free_memory", lambda: trims.append("trim"))
+    app = rig.app(tune_gc=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert trims == ["trim"]  # on_ready: collect, freeze, trim
+        app._last_input = app._last_gc = time.monotonic() - app_module.GC_EVERY_S - 1
+        # a reference cycle: garbage only the collector frees
+        cycle: list[object] = []
+        cycle.append(cycle)
+        del cycle
+        app._collect_if_quiet()
+        assert trims == ["trim", "trim"]
+        app._collect_if_quiet()  # too soon after the last one: nothing
+        assert trims == ["trim", "trim"]

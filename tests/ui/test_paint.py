@@ -108,6 +108,34 @@ async def test_a_letter_in_the_chat_paints_only_the_widgets_under_it(
         assert all(height <= box.height for _name, height in ours)
 
 
+async def test_changes_far_apart_paint_only_the_widgets_under_each(
+    rig: Rig, monkeypatch: Any
+) -> None:
+    """The once-a-second tick changes the header's line and lines lower down (a queue
+    cell, the ticket's SLA lines, an entry of the conversation list). Textual paints
+    the box around them all, here the whole screen; ours the lines of each change, and
+    only the widgets that show there (not the screen or a container under them)."""
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await keys(pilot, "down", "f4")
+        painted: list[str] = []
+        paint = StylesCache.render_widget
+
+        def counted(cache: StylesCache, widget: Any, crop: Region) -> Any:
+            painted.append(type(widget).__name__)
+            return paint(cache, widget, crop)
+
+        monkeypatch.setattr(StylesCache, "render_widget", counted)
+        header = app.main.query_one("#header").region
+        footer = app.main.query_one("#keys").region
+        ours = frame_bytes(app, [header, footer], textual=False)
+        assert set(painted) == {"ExamHeader", "KeyBar"}  # the screen under them is hidden
+        painted.clear()
+        assert frame_bytes(app, [header, footer], textual=True) == ours
+        assert {"TicketQueue", "ConversationList", "TicketDetail"} <= set(painted)
+
+
 async def test_a_cursor_step_paints_the_rows_and_the_ticket_not_what_lies_beside_or_behind(
     rig: Rig, monkeypatch: Any
 ) -> None:

@@ -25,7 +25,7 @@ from helpdesk_tui.core.state import Conversation
 from helpdesk_tui.i18n import _
 from helpdesk_tui.ui import keymap
 from helpdesk_tui.ui.controller import ExamController
-from helpdesk_tui.ui.format import clip, clock, since
+from helpdesk_tui.ui.format import ago, clip, clock
 from helpdesk_tui.ui.widgets.bounded import LIMITS, EnterSends
 from helpdesk_tui.ui.widgets.conversation_list import ConversationList
 
@@ -84,27 +84,38 @@ def status_line(controller: ExamController, conv: Conversation, now: float) -> s
     return ""
 
 
-def list_prompt(controller: ExamController, conv: Conversation, now: float) -> Text:
-    """Two lines per conversation: who and unread; channel, time since they wrote, typing."""
-    unread = conv.unread()
+def list_entry(
+    controller: ExamController, conv: Conversation, now: float
+) -> tuple[str, int, bool, str]:
+    """What a conversation's entry says: name, unread count, live, and its second line
+    (channel, time since they wrote, typing). Compared before any text is built: the
+    list is refreshed on every tick, and most ticks change no entry."""
     name = clip(controller.customer_name(conv.customer_id), 16)
+    detail = _("call") if conv.channel == "call" else _("chat")
+    if not conv.is_live:
+        detail += " · " + _("ended")
+    elif conv.last_customer_at is not None:  # a bare 0:45 read as an unlabelled timer
+        detail += " · " + _("{time} ago").format(time=ago(now - conv.last_customer_at))
+    if conv.is_live and conv.is_busy_at(now):
+        detail += " …"
+    return name, conv.unread(), conv.is_live, detail
+
+
+def entry_text(entry: tuple[str, int, bool, str]) -> Text:
+    """Two lines per conversation: who and unread; channel, time since they wrote, typing."""
+    name, unread, live, detail = entry
     out = Text(no_wrap=True, overflow="ellipsis")
-    out.append(name, style="bold" if conv.is_live else "dim")
+    out.append(name, style="bold" if live else "dim")
     if unread:
         out.append(f" ({unread})", style="bold yellow")
     out.append("\n")
-    kind = _("call") if conv.channel == "call" else _("chat")
-    detail = [kind]
-    if (
-        conv.last_customer_at is not None
-    ):  # since they last wrote (a bare 0:45 read as an unlabelled timer)
-        detail.append(_("{time} ago").format(time=since(now - conv.last_customer_at)))
-    if not conv.is_live:
-        detail.append(_("ended"))
-    elif conv.is_busy_at(now):
-        detail.append("…")
-    out.append(" " + " · ".join(detail), style="dim")
+    out.append(" " + detail, style="dim")
     return out
+
+
+def list_prompt(controller: ExamController, conv: Conversation, now: float) -> Text:
+    """A conversation's entry in the list (`list_entry`, as text)."""
+    return entry_text(list_entry(controller, conv, now))
 
 
 def recipient_line(controller: ExamController, conv: Conversation) -> Text:
@@ -149,7 +160,7 @@ class ConversationPane(Horizontal):
         keymap.install(self, "conversations")
         self._recipient: Text | None = None
         self.current_id: str | None = None
-        self._listed: dict[str, Text] = {}
+        self._listed: dict[str, tuple[str, int, bool, str]] = {}
         self._drafts: dict[str, str] = {}
         self._canned: dict[str, tuple[str, str]] = {}
         self._transcript: Text | None = None
@@ -183,13 +194,13 @@ class ConversationPane(Horizontal):
         """Update the list by difference, then the conversation in view."""
         options = self.conversation_list
         for conv in controller.state.conversations.values():
-            prompt = list_prompt(controller, conv, now)
+            entry = list_entry(controller, conv, now)
             old = self._listed.get(conv.id)
             if old is None:
-                options.add_option(Option(prompt, id=conv.id))
-            elif old != prompt:
-                options.set_prompt(conv.id, prompt)
-            self._listed[conv.id] = prompt
+                options.add_option(Option(entry_text(entry), id=conv.id))
+            elif old != entry:
+                options.set_prompt(conv.id, entry_text(entry))
+            self._listed[conv.id] = entry
         if self.current_id is None and self._listed:
             self.show(controller, next(iter(self._listed)), now)
         else:

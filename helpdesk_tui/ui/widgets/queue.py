@@ -176,13 +176,13 @@ class TicketQueue(CellCache, DataTable[Text]):
     def _write(self, rows: list[QueueRow]) -> None:
         """Add new rows; write only the cells whose text or tone changed.
 
-        Existing cells are written into the table's data and the table is
-        refreshed once, instead of `update_cell` per cell (each of which
-        schedules its own refresh: 300 SLA cells a second add up). Each row's
-        data is looked up once per row that changed (a key object and two
-        hashes each: a tenth of a tick for a full queue).
+        Existing cells are written into the table's data and only those cells
+        are repainted (`CellCache.repaint_cells`), instead of `update_cell` per
+        cell (each of which repaints the whole table). Each row's data is looked
+        up once per row that changed (a key object and two hashes each: a tenth
+        of a tick for a full queue).
         """
-        written = 0
+        written: list[tuple[str, int]] = []
         shown = self._shown
         keys = self._column_keys
         for row in rows:
@@ -199,11 +199,10 @@ class TicketQueue(CellCache, DataTable[Text]):
                 if data is None:
                     data = self._data[RowKey(row.ticket_id)]
                 data[keys[index]] = render_cell(after)
-                written += 1
+                written.append((row.ticket_id, index))
         if written:
-            self.updates += written
-            self._update_count += 1
-            self.refresh()
+            self.updates += len(written)
+            self.repaint_cells(written)
 
     def _current_order(self) -> list[str]:
         return [str(row.key.value) for row in self.ordered_rows]

@@ -20,7 +20,14 @@ from helpdesk_tui.core.sla import SlaState, TargetStatus, ticket_sla
 from helpdesk_tui.core.state import Ticket
 from helpdesk_tui.i18n import N_, _, current_language
 from helpdesk_tui.ui.controller import ExamController
-from helpdesk_tui.ui.format import clock, level_label, localized, mood_label, span, status_label
+from helpdesk_tui.ui.format import (
+    clock,
+    level_label,
+    localized,
+    mood_label,
+    sla_left,
+    status_label,
+)
 from helpdesk_tui.ui.widgets.kept_text import KEEP, KeptText
 from helpdesk_tui.ui.widgets.queue import TONES
 
@@ -41,9 +48,9 @@ def _target_text(target: TargetStatus, paused: bool) -> tuple[str, str]:
     if target.met_at is not None:
         return "✗ " + _("late"), "breached"
     if paused:
-        return "‖ " + span(target.time_left), "paused"
+        return "‖ " + sla_left(target.time_left), "paused"
     mark = {"breached": "✗ ", "warning": "! "}.get(target.state.value, "")
-    return mark + span(target.time_left), target.state.value
+    return mark + sla_left(target.time_left), target.state.value
 
 
 def category_name(controller: ExamController, category_id: str | None) -> str:
@@ -89,7 +96,8 @@ def render_head(controller: ExamController, ticket: Ticket) -> Text:
 
 
 def render_sla(controller: ExamController, ticket: Ticket, now: float) -> Text:
-    """The three SLA targets, one a line (changes every second while a clock runs)."""
+    """The three SLA targets, one a line (changes once a minute while a clock runs far
+    from its deadline, every second in its last ten minutes and once overdue)."""
     out = Text(no_wrap=True, overflow="ellipsis")
     profile = controller.state.sla_profile
     if profile is None:
