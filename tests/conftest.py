@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from bundled_kit import LazyMap
-from suite_speed import quicker_pilot_idle_wait, slow_first_cost
+from suite_speed import slow_first_cost
 
 from helpdesk_tui import paths
 from helpdesk_tui.core.events import SCHEMA_VERSION
@@ -39,7 +39,6 @@ def pytest_configure(config: pytest.Config) -> None:
     the process (the kernel keeps what was written) or by making `fsync` fail,
     neither of which needs a disk. Set TMPDIR (or pass --basetemp) to choose.
     """
-    quicker_pilot_idle_wait()
     if "TMPDIR" in os.environ or config.option.basetemp or not os.path.isdir(RAM_TMP):
         return
     try:

@@ -1,35 +1,9 @@
 """What keeps the suite within its time on two cores (docs/known-issues.md, the suite's time).
 
-Neither changes what a test checks: one shortens the pilot's wait for an idle
-app, the other only chooses the order tests start in.
+It does not change what a test checks: it only chooses the order tests start in.
 """
 
 from __future__ import annotations
-
-PILOT_IDLE_WINDOW_S = 0.005
-"""Textual's pilot waits for idle in windows of 20 ms; the suite's are 5 ms."""
-
-
-def quicker_pilot_idle_wait() -> None:
-    """Let Textual's pilot see an idle app after 5 ms instead of 20.
-
-    `pilot.pause()` waits at least one idle-check window and `pilot.press` two per
-    key (textual/_wait.py: sleep a window, and call the process idle if it used
-    under `SLEEP_IDLE`, 1 ms, of CPU in it). The suite makes some ten thousand of
-    these waits, and once the app is idle each one sleeps out its window: about
-    40 % of a quiet 2-core run was workers sleeping (docs/known-issues.md). The
-    1 ms threshold is kept, so a window still ends only when the app (its render,
-    its worker threads) used under 1 ms of CPU in it; what the tests wait for
-    (`_wait_for_screen`, their own `until` loops and driven clocks) is unchanged.
-    Measured under the same load, the changed files used the same CPU (38.3 s
-    user, tests/ui/test_tickets.py, test_kb.py and a no-way-out walk).
-    """
-    try:
-        import textual._wait as wait
-    except ImportError:  # no Textual: no pilot tests either
-        return
-    wait.SLEEP_GRANULARITY = PILOT_IDLE_WINDOW_S
-
 
 # Seconds one xdist worker spends on a test (the longest matching node-id prefix
 # counts; from `--durations=0` of a full run on the loaded 2-core machine,
