@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from bundled_kit import LazyMap
+from suite_speed import slow_first_cost
 
 from helpdesk_tui import paths
 from helpdesk_tui.core.events import SCHEMA_VERSION
@@ -48,6 +49,15 @@ def pytest_configure(config: pytest.Config) -> None:
     if usable and free >= RAM_TMP_MIN_FREE:
         os.environ["TMPDIR"] = RAM_TMP  # pytest-xdist's workers and subprocesses inherit it
         tempfile.tempdir = None  # gettempdir() reads TMPDIR again
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The slowest tests first (`suite_speed.SLOW_FIRST`); a stable sort, the same on every worker.
+
+    Under `--dist loadgroup`, xdist still sends the bundled scenarios' groups
+    (several tests each) before the single tests, and hands a worker one unit at
+    a time as it runs dry, so this order is the order single tests start in."""
+    items.sort(key=lambda item: -slow_first_cost(item.nodeid))
 
 
 _LEVELS = ("high", "medium", "low")
