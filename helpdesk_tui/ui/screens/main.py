@@ -25,6 +25,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input
 
+from helpdesk_tui.core import notices
 from helpdesk_tui.core.reducer import Refused
 from helpdesk_tui.eventlog.errors import LogError
 from helpdesk_tui.i18n import _
@@ -247,7 +248,7 @@ class MainScreen(Paced, Screen[None]):
                 arrival.conversation_id is not None
                 and arrival.conversation_id == self.conversation_id
                 and self.area == "conversation"
-                and arrival.msgid == "New message from {name}"
+                and arrival.msgid == notices.NEW_MESSAGE
             ):
                 continue
             self.notify(arrival.text(), timeout=NOTICE_S, markup=False)

@@ -31,8 +31,11 @@ class KeyBar(Widget):
 
     COMPONENT_CLASSES = {"keybar--key", "keybar--description", "keybar--disabled"}
 
-    def __init__(self, **kwargs: Any) -> None:
+    def __init__(self, *, max_lines: int = MAX_LINES, **kwargs: Any) -> None:
+        """`max_lines`: the lines the keys may take before the last place says "F1 more
+        keys" (the review, with more keys and room to spare, takes three)."""
         super().__init__(**kwargs)
+        self.max_lines = max_lines
         self._entries: list[tuple[Text, str]] = []
         self._lines: list[Text] = []
         self._hits: list[tuple[int, int, int, str]] = []
@@ -86,7 +89,7 @@ class KeyBar(Widget):
         return entry
 
     def _lay_out(self) -> None:
-        """Whole entries over at most two lines, in order; when some do not fit, the
+        """Whole entries over at most `max_lines` lines, in order; when some do not fit, the
         last place says that F1 shows every key (never a key cut from its description)."""
         width = self.size.width or self.app.size.width
         if self._laid_out_for == (width, len(self._entries)):
@@ -96,7 +99,7 @@ class KeyBar(Widget):
         lines: list[Text] = [Text(no_wrap=True)]
         hits: list[tuple[int, int, int, str]] = []
         for index, (entry, key) in enumerate(self._entries):
-            last_line = len(lines) == MAX_LINES
+            last_line = len(lines) == self.max_lines
             rest_fits = sum(len(e) for e, _k in self._entries[index:]) <= width - len(lines[-1])
             room = width - (len(more) if last_line and not rest_fits else 0)
             if len(lines[-1]) + len(entry) > room + 2:  # its trailing gap may go
