@@ -617,7 +617,7 @@ T: dict[str, tuple[str, str, str]] = {
     "label.session": ("Session", "Sessie", "Session"),
     "label.mode": ("Mode", "Modus", "Mode"),
     "label.exam_time": ("Exam time", "Examentijd", "Durée d'examen"),
-    "label.records": ("Records", "Records", "Enregistrements"),
+    "label.records": ("Events", "Gebeurtenissen", "Événements"),
     "label.log": ("Log", "Logboek", "Journal"),
     "label.verification": ("Verification", "Verificatie", "Vérification"),
     "label.generated": ("Generated", "Aangemaakt", "Généré"),

@@ -121,3 +121,12 @@ def test_every_report_names_the_rules_and_the_language_layer_it_measured_with(
     assert rules in text and layer in text
     assert rules in html and layer in html
     assert data["rules"]["hash"] == rules and data["rules"]["layer_hash"] == layer
+
+
+def test_the_report_counts_events_as_verify_does(ideal: Evidence) -> None:
+    """`verify` counts records (header, checkpoints and seal included) and events; the
+    report's overview counts events and must say so, or an assessor sees "Records 9"
+    beside verify's "records 12 (9 events)" for the same log (found by hand)."""
+    text = terminal_text(ideal, GOOD, width=160)
+    assert re.search(rf"Events\s+{ideal.events} \(seq 1-{ideal.last_seq}\)", text)
+    assert not re.search(r"│ Records\s+\d", text)

@@ -89,6 +89,22 @@ async def test_the_proctor_ends_the_exam_and_the_log_is_sealed(
     assert run.writer.sealed and verified(run, key_file) == "proctor-stopped"
 
 
+async def test_the_menu_keys_work_with_shift_or_caps_lock(tmp_path: Path, key_file: Path) -> None:
+    """The menu shows its keys as capitals ("E  End the exam now"): a proctor who types
+    the capital must get that choice, not a menu that closes and an exam that goes on
+    (found by hand in tmux, 2026-12-03)."""
+    run = exam_run(tmp_path, key_file)
+    app = run.app
+    async with app.run_test(size=SIZE) as pilot:
+        app.advance(30)
+        await enter_code(pilot, PROCTOR_CODE)
+        assert isinstance(app.screen, ProctorMenu)
+        await pilot.press("E")
+        await pilot.pause()
+    assert app.return_value == "proctor-stopped"
+    assert run.writer.sealed and verified(run, key_file) == "proctor-stopped"
+
+
 async def test_the_proctor_pauses_and_resumes_the_exam_clock(
     tmp_path: Path, key_file: Path
 ) -> None:

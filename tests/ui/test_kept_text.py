@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual.app import App, ComposeResult
+from textual.geometry import Region
 from textual.widgets import Static
 
 from helpdesk_tui.ui.widgets.kept_text import KeptText
@@ -33,14 +36,36 @@ async def test_the_same_key_again_reuses_the_rendering_and_matches_a_fresh_one()
         await pilot.pause()
         first = rendered(kept)
         assert first == rendered(fresh)
-        rendering = kept._render_cache
+        painted = kept.render_lines(kept.size.region)
         assert kept.show("B", b)
         await pilot.pause()
         assert rendered(kept)[0].startswith("Another ticket")
         assert kept.show("A", a)
         await pilot.pause()
         assert rendered(kept) == first
-        assert kept._render_cache is rendering  # kept, not rendered again
+        again = kept.render_lines(kept.size.region)
+        assert all(x is y for x, y in zip(again, painted, strict=True))  # kept, not painted again
+        width = kept.size.width
+        part = kept.render_lines(Region(2, 1, width - 5, 2))
+        assert [s.text for s in part] == [s.text[2 : width - 3] for s in painted[1:3]]
+
+
+async def test_a_restyle_paints_the_kept_text_again_as_a_fresh_one_looks() -> None:
+    """The painted lines depend on the look: after a stylesheet change (here the
+    background of an ancestor) the kept lines are not used."""
+    app = Pair()
+    async with app.run_test(size=(40, 20)) as pilot:
+        kept, fresh = app.query_one("#kept", KeptText), app.query_one("#fresh", Static)
+        kept.show("A", LONG)
+        fresh.update(LONG)
+        await pilot.pause()
+        before = kept.render_lines(kept.size.region)
+        app.screen.styles.background = "darkred"
+        app.screen.update_node_styles(animate=False)
+        await pilot.pause()
+        after = kept.render_lines(kept.size.region)
+        assert after != before
+        assert after == fresh.render_lines(fresh.size.region)
 
 
 async def test_the_same_key_shown_twice_changes_nothing() -> None:
@@ -64,3 +89,29 @@ async def test_the_height_is_kept_per_key_and_width() -> None:
         await pilot.pause()
         assert kept.height_at(30) == kept.get_content_height(kept.size, kept.size, 30) > 3
         assert kept.height_at(30) == kept._heights[("A", 30)]
+
+
+async def test_a_key_shown_again_is_not_turned_into_a_visual_again(monkeypatch: Any) -> None:
+    import textual.widgets._static as static_module
+
+    made: list[object] = []
+    visualize = static_module.visualize
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        made.append(args[1])
+        return visualize(*args, **kwargs)
+
+    monkeypatch.setattr(static_module, "visualize", counted)
+    app = Pair()
+    async with app.run_test(size=(40, 20)) as pilot:
+        kept = app.query_one("#kept", KeptText)
+        a, b = Text(LONG, style="bold"), Text("Another ticket", style="italic")
+        made.clear()
+        kept.show("A", a)
+        first = kept.visual
+        kept.show("B", b)
+        kept.show("A", a)
+        await pilot.pause()
+        assert made == [a, b]
+        assert kept.visual is first and kept.content is a
+        assert rendered(kept)[0].startswith("A ticket's thread")

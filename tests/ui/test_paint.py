@@ -47,6 +47,12 @@ def changes(seed: int) -> list[list[Region]]:
         x, y = rng.randrange(width), rng.randrange(height)
         w, h = rng.randint(1, width - x), rng.randint(1, height - y)
         drawn.append([Region(x, y, w, h)])
+    for _ in range(12):  # several at once: what one widget shows of them, others take
+        several = []
+        for _ in range(rng.randint(2, 5)):
+            x, y = rng.randrange(width), rng.randrange(height)
+            several.append(Region(x, y, rng.randint(1, min(30, width - x)), rng.randint(1, 4)))
+        drawn.append(several)
     return fixed + drawn
 
 
@@ -100,3 +106,43 @@ async def test_a_letter_in_the_chat_paints_only_the_widgets_under_it(
         assert "KeyBar" not in names and "ExamHeader" not in names and "TicketQueue" not in names
         assert len(ours) < len(painted)
         assert all(height <= box.height for _name, height in ours)
+
+
+async def test_a_cursor_step_paints_the_rows_and_the_ticket_not_what_lies_beside_or_behind(
+    rig: Rig, monkeypatch: Any
+) -> None:
+    """A cursor step changes two queue rows (left) and the ticket area (right): the
+    queue is asked for its two rows, not for the lines beside the ticket area, and
+    the areas, the grid and the screen behind them for nothing (Textual's way and
+    a crop to the change's bounding box asked all of them for 16-17 lines)."""
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await keys(pilot, "f2", "down")
+        painted: list[tuple[Any, int]] = []
+        paint = StylesCache.render_widget
+
+        def counted(cache: StylesCache, widget: Any, crop: Region) -> Any:
+            painted.append((widget, crop.height))
+            return paint(cache, widget, crop)
+
+        monkeypatch.setattr(StylesCache, "render_widget", counted)
+        main = app.main
+        queue = main.queue
+        width = queue.region.width
+        y = queue.region.y + 1  # below the header row
+        ticket = main.query_one("#ticket").region
+        title = main.query_one("#ticket-area").region
+        regions = [
+            Region(queue.region.x, y + 3, width, 1),
+            Region(queue.region.x, y + 4, width, 1),
+            Region(title.x, title.y, title.width, 1),
+            ticket,
+        ]
+        frame_bytes(app, regions, textual=False)
+        by_widget = {widget: height for widget, height in painted}
+        assert by_widget[queue] == 2
+        for behind in (main, main.query_one("#work"), main.query_one("#queue-area")):
+            assert behind not in by_widget
+        assert by_widget[main.query_one("#ticket-area")] <= 2  # its title line (and edge)
+        assert len(painted) <= 8

@@ -114,7 +114,11 @@ class ProctorMenu(Paced, ModalScreen[str | None]):
 
     CSS_PATH = "proctor.tcss"
     BINDINGS = [
-        *(Binding(key, f"choose('{choice}')", show=False) for choice, (key, _l) in CHOICES.items()),
+        # The menu shows its keys as capitals: Shift or Caps Lock must choose the same.
+        *(
+            Binding(f"{key},{key.upper()}", f"choose('{choice}')", show=False)
+            for choice, (key, _l) in CHOICES.items()
+        ),
         Binding("escape", "choose('')", show=False),
     ]
 

@@ -19,6 +19,8 @@ from textual.message import Message
 from textual.widgets import Input, TextArea
 from textual.widgets.text_area import EditResult, Location
 
+from helpdesk_tui.ui.widgets.focus_styles import FocusStyled
+
 LIMITS: dict[str, int] = {
     "chat": 2000,
     "reply": 4000,
@@ -68,7 +70,7 @@ _NEAR_LIMIT_CSS = """
 """
 
 
-class BoundedInput(Input):
+class BoundedInput(FocusStyled, Input):
     """A one-line `Input` of at most `limit` characters; a paste is cut to fit."""
 
     DEFAULT_CSS = (
@@ -100,7 +102,7 @@ class BoundedInput(Input):
         show_counter(self, len(value))
 
 
-class BoundedTextArea(TextArea):
+class BoundedTextArea(FocusStyled, TextArea):
     """A multi-line `TextArea` of at most `limit` characters; a paste is cut to fit."""
 
     DEFAULT_CSS = "BoundedTextArea {" + _NEAR_LIMIT_CSS + "}"

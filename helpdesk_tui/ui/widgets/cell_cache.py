@@ -6,6 +6,12 @@ second) and the proctor's room (a count here and there, every second) mix
 this in: a cell is rendered again only when its own object changed, and a
 stylesheet re-applied without changing the look keeps the rendered rows.
 
+While a frame paints the table, its styles are worked out once: DataTable asks
+for the row, header and cursor styles of every line it renders again, and each
+ask builds a merged `RenderStyles` and walks the widget's ancestors for its
+colours (a third of a cursor step's frame, `bench_key_cpu.py`). Inside
+`render_lines` (one frame: no style can change) the answers are kept.
+
 It reaches into DataTable's internals (`_render_cell`, `_data`,
 `_row_locations`, `_column_locations`), which holds while Textual is pinned
 to 8.2.x (docs/known-issues.md); `tests/ui/test_tickets.py` and
@@ -19,19 +25,40 @@ from typing import Any
 from rich.segment import Segment
 from rich.style import Style
 from textual.cache import LRUCache
+from textual.color import Color
+from textual.geometry import Region
+from textual.strip import Strip
 from textual.widget import Widget
 
 TABLE_CACHE = 300
 """Entries kept in each of DataTable's own render caches (a screen has 40 lines)."""
 
 
+class FrameStyles:
+    """A component's styles as DataTable reads them, with `rich_style` worked out once."""
+
+    __slots__ = ("_styles", "rich_style")
+
+    def __init__(self, styles: Any) -> None:
+        self._styles = styles
+        self.rich_style: Style = styles.rich_style
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._styles, name)
+
+
 class CellCache:
     """Mixin, before DataTable among the bases: cells rendered once per value."""
+
+    _frame_styles: dict[object, Any] | None = None
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._styles_seen: tuple[object, ...] = ()
         self._cells: LRUCache[tuple[object, ...], tuple[object, list[list[Segment]]]] = LRUCache(
+            4000
+        )
+        self._values: LRUCache[tuple[object, ...], tuple[object, list[list[Segment]]]] = LRUCache(
             4000
         )
         # DataTable's own caches are keyed on its change counter, so after a tick no
@@ -40,6 +67,43 @@ class CellCache:
         self._cell_render_cache = LRUCache(TABLE_CACHE)
         self._row_render_cache = LRUCache(TABLE_CACHE)
         self._line_cache = LRUCache(TABLE_CACHE)
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Paint, with each style worked out once for the whole frame."""
+        self._frame_styles = {}
+        try:
+            return super().render_lines(crop)  # type: ignore[misc, no-any-return]
+        finally:
+            self._frame_styles = None
+
+    def get_component_styles(self, *names: str) -> Any:
+        kept = self._frame_styles
+        if kept is None:
+            return super().get_component_styles(*names)  # type: ignore[misc]
+        styles = kept.get(names)
+        if styles is None:
+            styles = kept[names] = FrameStyles(super().get_component_styles(*names))  # type: ignore[misc]
+        return styles
+
+    @property
+    def rich_style(self) -> Style:
+        kept = self._frame_styles
+        if kept is None:
+            return super().rich_style  # type: ignore[misc, no-any-return]
+        style = kept.get("rich_style")
+        if style is None:
+            style = kept["rich_style"] = super().rich_style  # type: ignore[misc]
+        return style  # type: ignore[no-any-return]
+
+    @property
+    def background_colors(self) -> tuple[Color, Color]:
+        kept = self._frame_styles
+        if kept is None:
+            return super().background_colors  # type: ignore[misc, no-any-return]
+        colors = kept.get("background_colors")
+        if colors is None:
+            colors = kept["background_colors"] = super().background_colors  # type: ignore[misc]
+        return colors  # type: ignore[no-any-return]
 
     def notify_style_update(self) -> None:
         """Drop the table's render caches only when its look really changed.
@@ -99,6 +163,39 @@ class CellCache:
         cached = self._cells.get(key)
         if cached is not None and cached[0] is cell:
             return cached[1]
-        lines = super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+        if row_index < 0:
+            lines = super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+        else:
+            lines = self._render_value(cell, row_index, column_index, key[2:])
         self._cells[key] = (cell, lines)
         return lines
+
+    def _render_value(
+        self, cell: object, row_index: int, column_index: int, look: tuple[object, ...]
+    ) -> list[list[Segment]]:
+        """A body cell drawn as another cell with the same value and look was, with
+        this cell's place put in.
+
+        The same value shows in many rows (a status, a priority, a customer, an SLA
+        time), and each new row under the cursor rendered its cells through Rich
+        again. DataTable's rendering of a cell differs from row to row only in the
+        `{"row", "column"}` meta of each segment's style (what a click reads), so a
+        rendering kept for the value gets this cell's meta, which replaces the other's.
+        """
+        _id, base_style, width, cursor, hover, *_rest = look
+        fixed = row_index < self.fixed_rows or column_index < self.fixed_columns
+        height = self.rows[self._row_locations.get_key(row_index)].height
+        key = (look, fixed, height)
+        shared = self._values.get(key)
+        if shared is None or shared[0] is not cell:
+            lines = super()._render_cell(row_index, column_index, base_style, width, cursor, hover)  # type: ignore[arg-type]
+            self._values[key] = (cell, lines)
+            return lines
+        meta = Style.from_meta({"row": row_index, "column": column_index})
+        return [
+            [
+                Segment(text, meta if style is None else style + meta, control)
+                for text, style, control in line
+            ]
+            for line in shared[1]
+        ]

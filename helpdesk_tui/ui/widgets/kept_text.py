@@ -8,7 +8,15 @@ text shown here comes with a key that changes whenever the text would
 (the ticket's version, the language); the lines rendered for a key, a size
 and a style are kept, and so is the text's height for a width.
 
-`_render_content` is Textual's private hook for a widget's lines; it holds
+The text's visual (Textual's form of a Rich text) is kept per key too, and
+so are the painted lines (what Textual's `StylesCache` makes of the
+content: padding, background, the app's line filters), per key and look (size,
+style, background, the stylesheet applied): a ticket shown again costs its
+frame no line painting, where the StylesCache, which keeps one set of lines,
+painted all of them again.
+
+`_render_content` is Textual's private hook for a widget's lines, and
+`_Static__content` / `_Static__visual` what `Static.update` sets; it holds
 while Textual is pinned to 8.2.x (docs/known-issues.md), and
 `tests/ui/test_kept_text.py` fails if the kept lines ever differ from a
 fresh rendering.
@@ -20,6 +28,9 @@ from collections.abc import Hashable
 
 from rich.text import Text
 from textual.cache import LRUCache
+from textual.geometry import Region
+from textual.strip import Strip
+from textual.visual import Visual
 from textual.widget import _RenderCache
 from textual.widgets import Static
 
@@ -35,13 +46,25 @@ class KeptText(Static):
         self.key: Hashable | None = None
         self._lines: LRUCache[Hashable, _RenderCache] = LRUCache(KEEP)
         self._heights: LRUCache[Hashable, int] = LRUCache(KEEP)
+        self._painted: LRUCache[Hashable, list[Strip]] = LRUCache(KEEP)
+        self._visuals: LRUCache[Hashable, Visual] = LRUCache(KEEP)
+        self._styled = 0
+        """Bumped whenever the stylesheet is applied to this widget (or an ancestor:
+        Textual applies it to the descendants too): painted lines of before are not used."""
 
     def show(self, key: Hashable, text: Text | str) -> bool:
         """Show `text` (a repaint, no layout); False when `key` is already shown."""
         if key == self.key:
             return False
         self.key = key
-        self.update(text, layout=False)
+        visual = self._visuals.get(key)
+        if visual is None:
+            self.update(text, layout=False)
+            self._visuals[key] = self.visual
+        else:  # what `update` does, without turning the text into a visual again
+            self._Static__content = text
+            self._Static__visual = visual
+            self.refresh(layout=False)
         return True
 
     def forget(self) -> None:
@@ -50,6 +73,8 @@ class KeptText(Static):
         self.key = None
         self._lines.clear()
         self._heights.clear()
+        self._painted.clear()
+        self._visuals.clear()
 
     def height_at(self, width: int) -> int:
         """The shown text's height at `width` (wrapped), kept per key."""
@@ -71,3 +96,30 @@ class KeptText(Static):
             return
         self._render_cache = kept
         self._dirty_regions.clear()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styled += 1
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """The painted lines of `crop`: kept per key and look, painted whole once."""
+        if self.key is None or self.text_selection is not None:
+            return super().render_lines(crop)
+        width, height = self.size
+        look = (
+            self.key,
+            width,
+            height,
+            self._styled,
+            self.background_colors,
+            self.visual_style,
+            tuple(map(id, self.get_line_filters())),
+        )
+        lines = self._painted.get(look)
+        if lines is None:
+            lines = super().render_lines(Region(0, 0, width, height))
+            self._painted[look] = lines
+        lines = lines[crop.y : crop.bottom]
+        if crop.x or crop.width != width:
+            lines = [line.crop(crop.x, crop.right) for line in lines]
+        return lines

@@ -63,7 +63,12 @@ class TicketQueue(CellCache, DataTable[Text]):
 
         ticket_id: str
 
-    def __init__(self, **kwargs: object) -> None:
+    def __init__(self, *, announce: bool = True, **kwargs: object) -> None:
+        self.announce = announce  # before DataTable's init: setting its cursor type highlights
+        """Post `TicketHighlighted` when the cursor lands on a ticket (observe and review
+        listen for it). The exam screen follows the cursor itself (`watch`, in the key's
+        own turn), and the two messages a step posted (DataTable's `RowHighlighted`, then
+        this) bubbled up through four widgets each for nobody."""
         super().__init__(cursor_type="row", zebra_stripes=True, cell_padding=0, **kwargs)  # type: ignore[arg-type]
         keymap.install(self, "queue")
         self._shown: dict[str, tuple[Cell, ...]] = {}
@@ -103,6 +108,14 @@ class TicketQueue(CellCache, DataTable[Text]):
         self.has_focus = False
         if self.parent is not None:
             self.parent.post_message(events.DescendantBlur(self))
+
+    def _highlight_row(self, row_index: int) -> None:
+        """As DataTable's (repaint the row, post `RowHighlighted`), without the message
+        when nobody listens (`announce`)."""
+        if self.announce:
+            super()._highlight_row(row_index)
+        else:
+            self.refresh_row(row_index)
 
     def _set_hover_cursor(self, active: bool) -> None:
         """Repaint the mouse's row only when its highlight turns on or off.

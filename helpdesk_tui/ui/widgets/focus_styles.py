@@ -1,0 +1,93 @@
+"""Text boxes restyled on a focus move from what the stylesheet gave them before.
+
+Textual restyles a widget whenever it gains or loses the focus: it matches the
+whole stylesheet against the widget, and for a text box against each of its
+component classes too (a TextArea has eight: cursor, selection, gutter...,
+each matched as a node of its own). Moving between the queue and the chat
+(F2, F4) blurred and focused the chat's reply box, and that restyle was the
+largest single part of an area switch's CPU time (`bench_key_cpu.py`).
+
+What the stylesheet gives a widget depends only on the stylesheet and on the
+widget's path: each node from the app down, with its classes and pseudo-classes
+(`:focus`, `:focus-within`, `:disabled`, `:dark`, `:first-child`...). `FocusStyled` keeps, per path, the rules
+and component styles Textual's own restyle gave the box the first time, and on
+a later focus move with the same path and stylesheet it puts those back
+(`Stylesheet.replace_rules`, as Textual's restyle ends): the same styles,
+without matching the stylesheet again. Anything else (a new stylesheet or
+theme, another class, a box showing scroll bars) takes Textual's way.
+
+It reaches into Textual's styling internals (`Styles.base._rules`,
+`DOMNode._component_styles`, `Stylesheet.rules_map`, `NodeList._updates`,
+`Widget._pseudo_classes_cache_key`), which holds while
+Textual is pinned to 8.2.x (docs/known-issues.md);
+`tests/ui/test_focus_styles.py` compares the kept styles with a fresh restyle.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from typing import Any
+
+from textual.css.stylesheet import Stylesheet
+from textual.widget import Widget
+
+KEEP = 16
+"""Paths kept per box (focused and not, enabled and not, with room to spare)."""
+
+
+class FocusStyled:
+    """Mixin, before the Textual widget among the bases: focus moves restyle from a cache."""
+
+    _focus_styles: dict[Hashable, tuple[dict[str, Any], dict[str, Any]]] | None = None
+    _focus_styles_for: object = None
+
+    def watch_has_focus(self, has_focus: bool) -> None:
+        assert isinstance(self, Widget)
+        stylesheet = self.app.stylesheet
+        rules_map = stylesheet.rules_map
+        if self._focus_styles is None or self._focus_styles_for is not rules_map:
+            self._focus_styles, self._focus_styles_for = {}, rules_map
+        if self.children or (
+            self.is_scrollable and (self.show_vertical_scrollbar or self.show_horizontal_scrollbar)
+        ):
+            super().watch_has_focus(has_focus)  # type: ignore[misc]  # children, scroll bars
+            return
+        path = self._style_path()
+        kept = self._focus_styles.get(path)
+        if kept is None:
+            super().watch_has_focus(has_focus)  # type: ignore[misc]
+            if len(self._focus_styles) >= KEEP:
+                self._focus_styles.clear()
+            self._focus_styles[path] = (
+                dict(self.styles.base._rules),
+                dict(self._component_styles),
+            )
+            return
+        rules, components = kept
+        styles = self._component_styles
+        changed = styles.keys() != components.keys() or any(
+            styles[name] != value for name, value in components.items()
+        )
+        styles.clear()
+        styles.update(components)
+        Stylesheet.replace_rules(self, rules, animate=True)  # type: ignore[arg-type]
+        if changed:
+            self.refresh()
+
+    def _style_path(self) -> Hashable:
+        """What the stylesheet's answer depends on: the box's pseudo-classes, and each
+        node above it with its classes, focus, hover and disabled state and the count of
+        changes to its children (first-child, odd, empty...), and the app's theme."""
+        assert isinstance(self, Widget)
+        app = self.app
+        path: list[Hashable] = [
+            frozenset(self.get_pseudo_classes()),
+            app.current_theme.name,
+            app.native_ansi_color,
+            app.no_color,
+        ]
+        for node in self.ancestors_with_self:
+            path.append((node, node.classes, node._nodes._updates))
+            if isinstance(node, Widget):
+                path.append((node._pseudo_classes_cache_key, node.has_focus_within))
+        return tuple(path)
