@@ -90,30 +90,40 @@ class KeyBar(Widget):
 
     def _lay_out(self) -> None:
         """Whole entries over at most `max_lines` lines, in order; when some do not fit, the
-        last place says that F1 shows every key (never a key cut from its description)."""
+        last place says that F1 shows every key (never a key cut from its description),
+        and F1's own entry makes room: the marker is that key."""
         width = self.size.width or self.app.size.width
         if self._laid_out_for == (width, len(self._entries)):
             return
         self._laid_out_for = (width, len(self._entries))
+        lines, hits, more = self._place(self._entries, width)
+        if more and any(key == "f1" for _l, _s, _e, key in hits[:-1]):
+            lines, hits, more = self._place([e for e in self._entries if e[1] != "f1"], width)
+        self._lines, self._hits = lines, hits
+        if self.styles.height is None or self.styles.height.value != len(lines):
+            self.styles.height = len(lines)
+
+    def _place(
+        self, entries: list[tuple[Text, str]], width: int
+    ) -> tuple[list[Text], list[tuple[int, int, int, str]], bool]:
+        """The lines, the click areas, and whether "F1 more keys" had to end them."""
         more = self._entry("F1", _("more keys"))
         lines: list[Text] = [Text(no_wrap=True)]
         hits: list[tuple[int, int, int, str]] = []
-        for index, (entry, key) in enumerate(self._entries):
+        for index, (entry, key) in enumerate(entries):
             last_line = len(lines) == self.max_lines
-            rest_fits = sum(len(e) for e, _k in self._entries[index:]) <= width - len(lines[-1])
+            rest_fits = sum(len(e) for e, _k in entries[index:]) <= width - len(lines[-1])
             room = width - (len(more) if last_line and not rest_fits else 0)
             if len(lines[-1]) + len(entry) > room + 2:  # its trailing gap may go
                 if last_line:
                     lines[-1].append_text(more)
                     hits.append((len(lines) - 1, len(lines[-1]) - len(more), len(lines[-1]), "f1"))
-                    break
+                    return lines, hits, True
                 lines.append(Text(no_wrap=True))
             start = len(lines[-1])
             lines[-1].append_text(entry)
             hits.append((len(lines) - 1, start, start + len(entry), key))
-        self._lines, self._hits = lines, hits
-        if self.styles.height is None or self.styles.height.value != len(lines):
-            self.styles.height = len(lines)
+        return lines, hits, False
 
     def on_resize(self) -> None:
         self._lay_out()
