@@ -91,14 +91,17 @@ class KeyBar(Widget):
     def _lay_out(self) -> None:
         """Whole entries over at most `max_lines` lines, in order; when some do not fit, the
         last place says that F1 shows every key (never a key cut from its description),
-        and F1's own entry makes room: the marker is that key."""
+        and F1's own entry goes last: the marker is that key, never shown twice."""
         width = self.size.width or self.app.size.width
         if self._laid_out_for == (width, len(self._entries)):
             return
         self._laid_out_for = (width, len(self._entries))
         lines, hits, more = self._place(self._entries, width)
         if more and any(key == "f1" for _l, _s, _e, key in hits[:-1]):
-            lines, hits, more = self._place([e for e in self._entries if e[1] != "f1"], width)
+            last = [e for e in self._entries if e[1] != "f1"] + [
+                e for e in self._entries if e[1] == "f1"
+            ]  # F1 last: shown if all fit, else the marker is it
+            lines, hits, more = self._place(last, width)
         self._lines, self._hits = lines, hits
         if self.styles.height is None or self.styles.height.value != len(lines):
             self.styles.height = len(lines)
