@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from helpdesk_tui import __version__, paths
+from helpdesk_tui.assess import prime
 from helpdesk_tui.assess.evidence import bulk_load, gather_evidence
 from helpdesk_tui.assess.model import Evidence, Provenance, utc_now
 from helpdesk_tui.core.events import Event
@@ -135,7 +136,41 @@ def _assess(
     sla_profiles_dir: Path | None,
 ) -> AssessedLog:
     log = Path(log)
-    data, result = _verify(log, public_key)
+    data = _read_bytes(log)
+    args = (public_key, scenario_dir, unverified, language, scenarios_root, sla_profiles_dir)
+    primer = prime.start(data)  # a long log: its messages read on the second core meanwhile
+    if primer is None:
+        return _assess_data(log, data, None, *args)
+    try:
+        try:
+            assessed = _assess_data(log, data, primer, *args)
+        except Exception:
+            if primer.signatures_hold():
+                raise
+        else:
+            if primer.signatures_hold():
+                return assessed
+    finally:
+        primer.close()
+    # A signature the verifier deferred does not check: assess again the ordinary way,
+    # whose verification names the first fault (and refuses, or stamps UNVERIFIED).
+    return _assess_data(log, data, None, *args)
+
+
+def _assess_data(
+    log: Path,
+    data: bytes,
+    primer: prime.Primer | None,
+    public_key: PublicKey | None,
+    scenario_dir: Path | None,
+    unverified: bool,
+    language: str | None,
+    scenarios_root: Path | None,
+    sla_profiles_dir: Path | None,
+) -> AssessedLog:
+    result = _verify(log, data, public_key, defer_signatures=primer is not None)
+    if primer is not None:
+        primer.deferred = result.deferred_signatures
     problems = [] if result.status == "ok" else [_log_problem(log, result)]
     if problems:
         contents = _read(log, problems)
@@ -159,6 +194,8 @@ def _assess(
             if found is not None and (found.matches or unverified)
             else None
         )
+    if primer is not None:
+        primer.finish()
     evidence = gather_evidence(entries, scenario, language)
     provenance = Provenance(
         log_path=str(log),
@@ -183,10 +220,20 @@ def layer_label(version: str, sha256: str) -> str:
     return f"{version} (sha256 {sha256[:16]}…)" if sha256 else version
 
 
-def _verify(log: Path, public_key: PublicKey | None) -> tuple[bytes, VerifyResult]:
+def _read_bytes(log: Path) -> bytes:
     try:
-        data = read_bytes(log)  # bounded, and refuses a pipe or device
-        return data, verify_bytes(data, public_key, name=str(log), keep_records=True)
+        return read_bytes(log)  # bounded, and refuses a pipe or device
+    except LogError as exc:
+        raise Refused(str(exc), EXIT_INPUT) from None
+
+
+def _verify(
+    log: Path, data: bytes, public_key: PublicKey | None, defer_signatures: bool
+) -> VerifyResult:
+    try:
+        return verify_bytes(
+            data, public_key, name=str(log), keep_records=True, defer_signatures=defer_signatures
+        )
     except LogError as exc:
         raise Refused(str(exc), EXIT_INPUT) from None
 

@@ -12,6 +12,7 @@ import binascii
 import hashlib
 import json
 import math
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -109,6 +110,47 @@ _DECODER = json.JSONDecoder(
 practice than the default decoder, and every number is bounded where it is read."""
 
 
+_DIGITS_AS_ZERO = bytes.maketrans(b"123456789", b"000000000")
+_LONG_DIGIT_RUN = b"0" * (MAX_INT_DIGITS + 1)
+_MAX_FAST_BRACKETS = 256
+
+
+_fast_loads: Callable[[bytes], Any] | None = None
+
+
+def _orjson_loads() -> Callable[[bytes], Any]:
+    """orjson.loads, imported on the first line read: orjson's import pulls in uuid and
+    more, which the exam's start-up (it writes a log, it does not read one) need not pay."""
+    global _fast_loads
+    import orjson
+
+    _fast_loads = orjson.loads
+    return _fast_loads
+
+
+def _fast_path_safe(line: bytes) -> bool:
+    """May orjson parse this line in place of the strict decoder, with the same result?
+
+    orjson (3x faster on a 100,000-record log) already refuses what the strict
+    decoder refuses by its grammar: NaN and Infinity, numbers that overflow to
+    infinity, invalid UTF-8, control characters, a BOM, trailing bytes. It differs
+    in three places, and a line that might touch one goes to the strict decoder:
+    an integer of more than MAX_INT_DIGITS digits (orjson reads 19-20 digits as an
+    int and more as a float) or a number over 64 characters (either has a run of
+    more than MAX_INT_DIGITS digits, so a run that long anywhere, even in a
+    string, sends the line to the strict decoder); nesting deeper than Python's
+    recursion allows (orjson's own limit is 1024; a line with few brackets
+    cannot be nested deeply); a lone surrogate escape, which orjson refuses but
+    the log's ASCII form may hold (its refusal falls back, like every orjson
+    error). Duplicate keys keep the last value in both. (A translate and a
+    substring search, not a regular expression: the regex cost as much as the parse.) tests/eventlog/
+    test_parse_json.py compares the two on hostile and fuzzed lines.
+    """
+    return line.count(b"[") + line.count(
+        b"{"
+    ) <= _MAX_FAST_BRACKETS and _LONG_DIGIT_RUN not in line.translate(_DIGITS_AS_ZERO)
+
+
 def parse_json(line: bytes | str) -> Any:
     """Strict JSON: no NaN or Infinity, no out-of-range or endless numbers, bounded nesting.
 
@@ -118,6 +160,11 @@ def parse_json(line: bytes | str) -> Any:
     """
     if len(line) > MAX_LINE_BYTES:
         raise ValueError(f"the line is {len(line)} bytes long (at most {MAX_LINE_BYTES})")
+    if type(line) is bytes and _fast_path_safe(line):
+        try:
+            return (_fast_loads or _orjson_loads())(line)
+        except ValueError:  # orjson.JSONDecodeError
+            pass  # the strict decoder below refuses it too, in its own words
     try:
         text = line.decode("utf-8") if isinstance(line, bytes) else line
         return _DECODER.decode(text)

@@ -27,7 +27,7 @@ from helpdesk_tui.language import lemmas
 from helpdesk_tui.language.lexicon import Lexicon, PhraseSet, lexicon
 from helpdesk_tui.language.model import LANGUAGES, Analysis, Match, Token
 from helpdesk_tui.language.normalise import fold
-from helpdesk_tui.language.phrases import Word, first_word_ok, match_at
+from helpdesk_tui.language.phrases import Word, first_word_ok, match_at, participle
 from helpdesk_tui.language.spelling import correction
 from helpdesk_tui.language.tokens import MAX_CHARS, Piece, pieces
 
@@ -66,7 +66,29 @@ def analyse(text: str, lang: str) -> Analysis:
     Only the first `MAX_CHARS` characters are read (and kept as `text`), so a hostile
     message cannot make the reading or the cache grow without bound.
     """
-    return _analyse(text[:MAX_CHARS], check_language(lang))
+    text = text[:MAX_CHARS]
+    if _primed:
+        found = _primed.get((text, lang))
+        if found is not None:
+            return found
+    return _analyse(text, check_language(lang))
+
+
+_primed: dict[tuple[str, str], Analysis] = {}
+"""Analyses made by another process of this same code (`assess.prime`: the messages of a
+long log read on the second core), answered before the cache. Empty but while a report
+is made."""
+
+
+def prime(analyses: list[Analysis]) -> None:
+    """Answer `analyse(a.text, a.lang)` with `a` until `unprime()`. Only for analyses
+    this function made (in a forked worker): they are equal to what it would return."""
+    for analysis in analyses:
+        _primed[analysis.text, analysis.lang] = analysis
+
+
+def unprime() -> None:
+    _primed.clear()
 
 
 @lru_cache(maxsize=8192)
@@ -84,6 +106,7 @@ def _analyse(text: str, lang: str) -> Analysis:
     matches = _rule_matches(words, layout, negated, lex, tokens, forms)
     matches = _without_yielding_instructions(matches, layout)
     matches = _without_yielding_rules(matches, layout, lex, forms)
+    matches = _without_inverted_imperatives(matches, layout, forms)
     matches += _negated_instructions(words, layout, negated, lex, tokens, matches)
     matches += _question_matches(words, found, layout, lex, matches, tokens, forms)
     matches.sort(key=lambda m: (m.span, m.kind))
@@ -246,6 +269,10 @@ def _rule_matches(
                 continue
             if rule.question is not None and _asks(forms[sentence], layout, i) != rule.question:
                 continue
+            if rule.asks and not (
+                forms[sentence] is not None or _in_clause(lex.requests, words, layout, i)
+            ):
+                continue
             if not _placed(rule.where, layout, i, sentence):
                 continue
             end = _rule_end(rule.phrases, words, i, lex, layout, rule.where, rule.unless_next)
@@ -302,22 +329,49 @@ def _placed(where: str, layout: Layout, i: int, sentence: int) -> bool:
     if where == "first":
         return i == 0
     if where == "signoff":
-        return sentence == layout.sentence[-1] and sentence > 0 and layout.lead[i]
+        return sentence > 0 and layout.lead[i] and _before_signature(layout, sentence)
     if where == "opens":
         return layout.opens[i]
     return True
 
 
+SIGNATURE_WORDS = 4
+"""A signature under a sign-off line is a name or a team: "Tom", "IT Service Desk"."""
+
+
+def _before_signature(layout: Layout, sentence: int) -> bool:
+    """(1.3) Is `sentence` the message's last, or the last but one with only a short
+    signature line after it ("Kind regards,\nTom"; "Cordialement\nService informatique")?"""
+    last = layout.sentence[-1]
+    if sentence == last:
+        return True
+    return sentence == last - 1 and layout.sentence.count(last) <= SIGNATURE_WORDS
+
+
 def _in_clause(unless: frozenset[str], words: list[Word], layout: Layout, i: int) -> bool:
+    """Does an entry stand in word i's clause (several words: in that order)?"""
     clause = layout.clause[i]
-    return any(w.norm in unless for w, c in zip(words, layout.clause, strict=True) if c == clause)
+    inside = [w.norm for w, c in zip(words, layout.clause, strict=True) if c == clause]
+    if any(w in unless for w in inside):
+        return True
+    return _has_sequence(unless, inside)
+
+
+def _has_sequence(entries: frozenset[str], norms: list[str]) -> bool:
+    """Does one of the entries of several words stand in `norms`, in that order?"""
+    several = [u for u in entries if " " in u]
+    if not several:
+        return False
+    text = " " + " ".join(norms) + " "
+    return any(f" {u} " in text for u in several)
 
 
 def _in_sentence(unless: frozenset[str], words: list[Word], layout: Layout, i: int) -> bool:
+    """Does an entry stand in word i's sentence? An entry of several words ("tot morgen")
+    counts when they stand in that order (1.3: "tot" alone also ends "toegang tot de map")."""
     sentence = layout.sentence[i]
-    return any(
-        w.norm in unless for w, s in zip(words, layout.sentence, strict=True) if s == sentence
-    )
+    inside = [w.norm for w, s in zip(words, layout.sentence, strict=True) if s == sentence]
+    return any(w in unless for w in inside) or _has_sequence(unless, inside)
 
 
 def _cancelled(unless: frozenset[str], words: list[Word], layout: Layout, i: int, end: int) -> bool:
@@ -328,11 +382,7 @@ def _cancelled(unless: frozenset[str], words: list[Word], layout: Layout, i: int
         start -= 1
     if any(w.norm in unless or w.lemma in unless for w in words[start:end]):
         return True
-    several = [u for u in unless if " " in u]
-    if not several:
-        return False
-    text = " " + " ".join(w.norm for w in words[start:end]) + " "
-    return any(f" {u} " in text for u in several)
+    return _has_sequence(unless, [w.norm for w in words[start:end]])
 
 
 def _rule_end(
@@ -457,13 +507,59 @@ def _form_at(
     at_clause_start = j == 0 or found[j].clause_start
     if at_clause_start and w.norm in q.heads and nxt is not None and nxt.norm in q.subjects:
         if not layout.asks[layout.sentence[j]] and (
-            _imperative_first(w, nxt, lex) or _after_subordinate(words, layout, lex, j)
+            _imperative_first(w, nxt, lex)
+            or _after_subordinate(words, layout, lex, j)
+            or _verb_first_statement(words, layout, lex, j)
         ):
             return None
         return "inversion", (j, j + 2)  # "Kunt u", "Can you"; not "dan zijn we" (V2 order)
     if w.norm in q.words and not (nxt is not None and nxt.norm in q.subjects):
         return "question-word", (j, j + 1)
-    return None
+    return _after_preposition(words, layout, lex, j, end)
+
+
+def _after_preposition(
+    words: list[Word], layout: Layout, lex: Lexicon, j: int, end: int
+) -> QuestionForm | None:
+    """(1.3) A question word right after a clause-opening preposition asks: "Op welk
+    nummer kan ik u bereiken", "À quel numéro", "On which floor is it"."""
+    q = lex.questions
+    if words[j].norm not in q.prepositions or j + 1 >= end:
+        return None
+    if layout.clause[j + 1] != layout.clause[j] or words[j + 1].norm not in q.words:
+        return None
+    if j + 2 < end and words[j + 2].norm in q.subjects - ARTICLES:
+        return None  # "from what you said", "van wat u zegt": a relative clause, no question
+    return "question-word", (j, j + 2)
+
+
+ARTICLES = frozenset({"the", "a", "an", "de", "het", "een", "le", "la", "les", "un", "une"})
+"""Subjects that are articles: after "which"/"welk" they begin the noun asked about."""
+
+
+NL_FIRST_PERSON = frozenset({"ik", "'k", "we", "wij"})
+NL_POLITE = frozenset({"u", "ge", "gij"})
+
+
+def _verb_first_statement(words: list[Word], layout: Layout, lex: Lexicon, j: int) -> bool:
+    """(1.3) Dutch verb-first sentences without "?" that do not ask: a dropped topic before
+    a first person and a participle closing the clause ("Heb ik net gedaan", "Hebben we
+    al aangepast"), and the Flemish polite imperative with a request particle ("Doet u de
+    laptop eens uit", "Steekt ge de kabel er efkes in")."""
+    if lex.lang != "nl" or j + 1 >= len(words):
+        return False
+    nxt = words[j + 1].norm
+    last = layout.clause_ends[layout.clause[j]] - 1
+    if nxt in NL_FIRST_PERSON:
+        return last > j + 1 and participle(words[last], lex)
+    if nxt in NL_POLITE:
+        clause = layout.clause[j]
+        return any(
+            w.norm in lex.questions.particles
+            for w, c in zip(words[j + 2 :], layout.clause[j + 2 :], strict=False)
+            if c == clause
+        )
+    return False
 
 
 INSTRUCTION_YIELDS_TO = frozenset({"hold", "check", "identify", "closing", "offer_help", "empathy"})
@@ -506,6 +602,25 @@ def _without_yielding_rules(
         return False
 
     return [m for m in matches if not gives_way(m)]
+
+
+def _without_inverted_imperatives(
+    matches: list[Match], layout: Layout, forms: dict[int, QuestionForm | None]
+) -> list[Match]:
+    """(1.3) A verb the sentence's question form inverts is asked, not told: "Utilisez-vous
+    Outlook" asks; the reflexive imperatives ("Connectez-vous") are no inversion
+    (questions.not_inverted), so they stay instructions."""
+
+    def inverted(m: Match) -> bool:
+        form = forms.get(layout.sentence[m.span[0]])
+        return (
+            m.rule.endswith(".instruction.imperative")
+            and form is not None
+            and form[0] == "inversion"
+            and form[1][0] == m.span[0]
+        )
+
+    return [m for m in matches if not inverted(m)]
 
 
 def _question_matches(

@@ -13,7 +13,8 @@ to spaCy's rule matcher but written as text:
 - `@verb` a word whose lemma is one of the lexicon's instruction verbs,
   `@imp` such a verb in an imperative-looking form (not its infinitive),
   `@inf` such a verb in its infinitive, `@pp` a past participle (the
-  lexicon's list, or the regular shape it gives), `@nt` an English "n't".
+  lexicon's list, or the regular shape it gives), `@nt` an English "n't",
+  `@ing` an English -ing form (1.3: "I'm just pushing the update").
 
 `where = "start"` anchors a phrase at the start of a clause (after filler
 words such as "so", "ok", "alors"), `"end"` at the end of a sentence,
@@ -21,7 +22,10 @@ words such as "so", "ok", "alors"), `"end"` at the end of a sentence,
 greeting that opens), `"first"` at the message's first word, `"last"` in
 the message's last sentence (a farewell), `"opens"` where a clause opens by
 punctuation (not after a conjunction), `"signoff"` opening a clause of the
-message's last sentence when there is a sentence before it (a letter's sign-off);
+message's last sentence when there is a sentence before it (a letter's sign-off),
+or of the last but one when only a signature of up to four words follows (1.3);
+`asks = true` (1.3) counts a match only in a sentence with a question form or in a
+clause with one of the lexicon's `requests` words (data asked for, not mentioned);
 `question = true/false` keeps a rule to question / non-question sentences;
 `unless` lists words that cancel a match when they stand in its clause
 before or inside it ("ik ga de pc herstarten" tells what the operator
@@ -122,6 +126,11 @@ class Rule:
     unless_clause: frozenset[str] = frozenset()
     unless_sentence: frozenset[str] = frozenset()
     yields_to: frozenset[str] = frozenset()
+    asks: bool = False
+    """(1.3) The match counts only in a sentence that asks (a question form, or "?") or in a
+    clause that holds one of the lexicon's `requests` words ("I'll need your staff number", "svp"):
+    a data noun the operator mentions in a statement ("I've noted your badge number",
+    "Ik bel u terug op uw gsm-nummer") asks the customer for nothing."""
     """Acts that, found in the same sentence, take this match's place ("Ik kijk het na,
     één seconde" asks to wait: hold, not progress); "act@tag": only in a sentence that
     ends in a tag question ("..., au bureau ça marche, c'est bien ça ?")."""
@@ -154,6 +163,13 @@ class Questions:
     openers: tuple[Phrase, ...]
     hyphen_inversion: bool
     not_inverted: frozenset[str]
+    prepositions: frozenset[str] = frozenset()
+    """(1.3) Prepositions a question word may follow at a clause's start ("Op welk nummer",
+    "À quel numéro", "On which floor"): the question word still opens the question."""
+    particles: frozenset[str] = frozenset()
+    """(1.3) Dutch request particles ("eens", "even", "efkes"): a verb-first sentence with
+    "u"/"ge" and one of them, without "?", asks the customer to act ("Doet u de laptop
+    eens uit"), it is no question."""
     subordinators: frozenset[str] = frozenset()
     """Words opening a subordinate clause; the main clause after one puts its verb first
     without asking ("Als u klikt, gebeurt er niets")."""
@@ -177,6 +193,9 @@ class Lexicon:
     participles: frozenset[str] = field(default_factory=frozenset)
     participle_shape: tuple[tuple[str, ...], tuple[str, ...]] = (("\0",), ("\0",))
     """Prefixes and endings of a regular past participle (`@pp`): nl ge-...-d/t, en -ed."""
+    requests: frozenset[str] = field(default_factory=frozenset)
+    """(1.3) Words that make a statement a request for data ("need", "nodig", "besoin",
+    "please", "svp"): where a rule with `asks` counts without a question form."""
     vocabulary: frozenset[str] = field(default_factory=frozenset)
     """The words the lexicon is written with (rules, triggers, question forms, verbs,
     fillers): what a typo is corrected to (spelling.py)."""
@@ -242,9 +261,12 @@ def _build(lang: str, data: dict, path: Path) -> Lexicon:
             hyphen_inversion=bool(q.get("hyphen_inversion", False)),
             not_inverted=frozenset(fold(w) for w in q.get("not_inverted", [])),
             subordinators=frozenset(fold(w) for w in q.get("subordinators", [])),
+            prepositions=frozenset(fold(w) for w in q.get("prepositions", [])),
+            particles=frozenset(fold(w) for w in q.get("particles", [])),
         ),
         rules=rules,
         words=frozenset(fold(w) for w in data.get("known_words", [])),
+        requests=frozenset(fold(w) for w in data.get("requests", [])),
         participles=frozenset(fold(w) for w in data.get("participles", {}).get("words", [])),
         participle_shape=(
             tuple(data.get("participles", {}).get("prefixes", ["\0"])),
@@ -300,6 +322,7 @@ def _rule(data: dict, compile_, path: Path) -> Rule:
             unless_clause=frozenset(fold(w) for w in data.get("unless_clause", [])),
             unless_sentence=frozenset(fold(w) for w in data.get("unless_sentence", [])),
             yields_to=frozenset(data.get("yields_to", [])),
+            asks=bool(data.get("asks", False)),
         )
     except KeyError as exc:
         raise LexiconError(f"{path}: a rule lacks {exc}: {data!r}") from None
@@ -366,7 +389,7 @@ def opposite_prefixes(p: str, t: str, lex: Lexicon) -> bool:
     )
 
 
-LAYER_VERSION = "1.2"
+LAYER_VERSION = "1.3"
 """Bumped whenever a lexicon or a rule changes what a message means."""
 
 

@@ -33,6 +33,8 @@ def _in_class(name: str, w: Word, lex: Lexicon) -> bool:
         return w.norm.endswith("n't") or w.norm in ("dont", "cant", "wont", "doesnt", "didnt")
     if name == "pp":
         return _participle(w.norm, lex)
+    if name == "ing":
+        return len(w.norm) > 5 and w.norm.endswith("ing") and w.norm.isalpha()
     infinitive = w.norm in lex.verbs  # the lemmatiser may miss it ("wissen" -> "wisse")
     if w.lemma not in lex.verbs and not infinitive:
         return False
@@ -67,6 +69,11 @@ def first_word_ok(phrase: Phrase, w: Word, lex: Lexicon) -> bool:
     """A cheap test before a full match: can the phrase start at this word?"""
     el = phrase[0]
     return el.gap or element_matches(el, w, lex)
+
+
+def participle(w: Word, lex: Lexicon) -> bool:
+    """Is the word a past participle (`@pp`)?"""
+    return _participle(w.norm, lex)
 
 
 def _participle(norm: str, lex: Lexicon) -> bool:

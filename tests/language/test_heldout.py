@@ -39,7 +39,7 @@ FLOOR = {
         "greeting": 1.0,
         "offer_help": 1.0,
         "identify": 1.0,
-        "question": 0.92,
+        "question": 0.937,  # raised from 0.92 with layer 1.3 (2026-12-03)
         "restate": 0.879,
         "empathy": 0.962,
         "apology": 0.96,

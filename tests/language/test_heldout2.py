@@ -25,31 +25,36 @@ import pytest
 from tests.language.heldout_checks import LANGUAGES, HeldoutSet, build_tests
 from tests.language.test_corpus_targets import BENCH_MODULE
 
-# F1 per act on the second held-out set with layer 1.2, measured 2026-12-03 (rounded down to
-# 3 decimals). With layer 1.1 (main at a538c7a) 9 of 36 pairs were at 0.90 and 3 / 3 / 0
-# negated instructions counted as given; layer 1.2 was tuned on set 1 only, blind to this set.
+# F1 per act on the second held-out set, measured by the lead after merging layer 1.3
+# (2026-12-03, rounded down to 3 decimals; 16 of 36 pairs at 0.90, as with 1.2). Layer 1.3 was
+# tuned on tests/language/dev2 by an engineer who never opened this set. Against 1.2 it lowered
+# identify (nl 0.913 -> 0.878, fr 0.85 -> 0.833, en 0.851 -> 0.81: 1.3 counts identify only where
+# the clause asks, and the blind writers' requests often have no question form) and progress
+# (nl 0.767 -> 0.758, en 0.756 -> 0.744), and raised question, check, instruction and empathy.
+# With layer 1.1 (main at a538c7a) 9 of 36 pairs were at 0.90 and 3 / 3 / 0 negated
+# instructions counted as given.
 FLOOR = {
     "nl": {
         "greeting": 1.0,
         "offer_help": 0.93,
-        "identify": 0.913,
-        "question": 0.849,
+        "identify": 0.878,
+        "question": 0.87,
         "restate": 0.923,
         "empathy": 0.916,
         "apology": 0.975,
-        "progress": 0.767,
+        "progress": 0.758,
         "instruction": 0.775,
-        "check": 0.866,
+        "check": 0.881,
         "closing": 0.869,
         "hold": 0.913,
     },
     "fr": {
-        "greeting": 0.962,
+        "greeting": 0.981,
         "offer_help": 0.976,
-        "identify": 0.85,
+        "identify": 0.833,
         "question": 0.818,
         "restate": 0.85,
-        "empathy": 0.909,
+        "empathy": 0.925,
         "apology": 0.909,
         "progress": 0.79,
         "instruction": 0.923,
@@ -60,14 +65,14 @@ FLOOR = {
     "en": {
         "greeting": 0.962,
         "offer_help": 0.85,
-        "identify": 0.851,
-        "question": 0.834,
+        "identify": 0.81,
+        "question": 0.873,
         "restate": 0.8,
         "empathy": 0.869,
         "apology": 0.972,
-        "progress": 0.756,
-        "instruction": 0.873,
-        "check": 0.888,
+        "progress": 0.744,
+        "instruction": 0.898,
+        "check": 0.903,
         "closing": 0.913,
         "hold": 0.883,
     },

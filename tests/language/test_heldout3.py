@@ -24,31 +24,34 @@ import pytest
 from tests.language.heldout_checks import LANGUAGES, HeldoutSet, build_tests
 from tests.language.test_corpus_targets import BENCH_MODULE
 
-# F1 per act on the third held-out set with layer 1.2 (hash 85a8e6ff...), measured once on
-# 2026-12-03 on main at ff454d9 after the labels were committed (e2f80a4), with the one label
-# slip listed in the README corrected; rounded down to 2 decimals.
+# F1 per act on the third held-out set with layer 1.3, measured by the lead after merging it
+# (2026-12-03; the layer's tuner never opened this set), rounded down to 2 decimals: 7 of 36
+# pairs at 0.90. With layer 1.2 (hash 85a8e6ff..., measured once on main at ff454d9 after the
+# labels were committed in e2f80a4, with the one label slip listed in the README corrected)
+# 6 of 36; 1.3 lowered identify in nl (0.92 -> 0.89) and fr (0.81 -> 0.77) and raised progress,
+# question, instruction and check.
 FLOOR = {
     "nl": {
-        "greeting": 0.96,
+        "greeting": 0.98,
         "offer_help": 0.79,
-        "identify": 0.92,
-        "question": 0.74,
+        "identify": 0.89,
+        "question": 0.77,
         "restate": 0.75,
         "empathy": 0.88,
-        "apology": 0.90,
-        "progress": 0.60,
+        "apology": 0.9,
+        "progress": 0.68,
         "instruction": 0.78,
-        "check": 0.77,
-        "closing": 0.79,  # 22/2/9 gives 0.7999... in floating point
+        "check": 0.78,
+        "closing": 0.79,  # 0.8 exactly, computed as 0.7999... in floating point
         "hold": 0.82,
     },
     "fr": {
         "greeting": 0.92,
-        "offer_help": 0.80,
-        "identify": 0.81,
+        "offer_help": 0.8,
+        "identify": 0.77,
         "question": 0.66,
         "restate": 0.77,
-        "empathy": 0.87,
+        "empathy": 0.88,
         "apology": 0.81,
         "progress": 0.59,
         "instruction": 0.88,
@@ -59,14 +62,14 @@ FLOOR = {
     "en": {
         "greeting": 0.98,
         "offer_help": 0.79,
-        "identify": 0.73,
-        "question": 0.80,
+        "identify": 0.78,
+        "question": 0.8,
         "restate": 0.74,
         "empathy": 0.82,
         "apology": 0.96,
-        "progress": 0.59,
-        "instruction": 0.82,
-        "check": 0.89,
+        "progress": 0.65,
+        "instruction": 0.85,
+        "check": 0.9,
         "closing": 0.81,
         "hold": 0.83,
     },

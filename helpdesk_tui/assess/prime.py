@@ -1,0 +1,209 @@
+"""Read a long log's chat messages on the second core while this process verifies the log.
+
+The first analysis of each distinct message (language layer) is a fifth of the
+CPU of `report` on a 5-hour, 100,000-record log, and it does not depend on the
+verification: `analyse(text, lang)` is a pure function of the text. So for a
+log with many messages a forked worker analyses them from the first, while
+this process verifies and reads the log; when this process is done with that,
+it analyses them too, from the last, until the two meet. The worker's analyses
+are then handed to the layer (`language.analyse.prime`), which answers with
+them instead of analysing again.
+
+Nothing here decides anything. The worker only makes analyses this process
+would make itself, with the same code (a fork of it), so the report is the
+same byte for byte (tests/assess/test_prime.py). If the worker fails, is slow
+or cannot start, its analyses are simply not used and each message is analysed
+when the evidence asks for it, as without a worker. Errors in the log surface as
+always, from the verifier in this process.
+
+Only for logs with at least MIN_TEXTS distinct messages (a 150-minute exam has
+a few dozen: starting a process would cost more than it saves), only where
+fork is available, on a machine with two cores or more, and only in a process
+with one thread (forking a threaded process, such as the review TUI, is unsafe).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import pickle
+import threading
+from multiprocessing.connection import Connection
+from typing import Any
+
+from helpdesk_tui.assess.wording import _unquoted
+from helpdesk_tui.eventlog.records import parse_json
+from helpdesk_tui.eventlog.verifier import signatures_ok
+from helpdesk_tui.language.analyse import analyse, prime, unprime
+from helpdesk_tui.language.model import LANGUAGES, Analysis
+
+MIN_TEXTS = 400
+"""Distinct message texts below which no worker is started."""
+MESSAGE = b'"type":"message_sent"'
+STARTED = b'"type":"session_started"'
+WAIT_S = 30.0
+"""How long to wait for the worker's analyses once it was told to stop (it stops
+after the message it is reading, a few milliseconds)."""
+
+
+def message_texts(data: bytes) -> tuple[list[str], str | None]:
+    """The distinct texts the evidence will analyse, and the log's language (None if unknown).
+
+    Found by the record type's bytes, without parsing the other records; a line
+    that does not parse is skipped (the verifier names it)."""
+    lang = _language(data)
+    texts: dict[str, None] = {}
+    at = data.find(MESSAGE)
+    while at >= 0:
+        record, end = _record_at(data, at)
+        message = record.get("data") if type(record) is dict else None
+        text = message.get("text") if type(message) is dict else None
+        if type(text) is str:
+            texts[text] = None
+            texts[_unquoted(text)] = None
+        at = data.find(MESSAGE, end)
+    return list(texts), lang
+
+
+def _language(data: bytes) -> str | None:
+    at = data.find(STARTED)
+    if at < 0:
+        return None
+    record, _ = _record_at(data, at)
+    event = record.get("data") if type(record) is dict else None
+    lang = event.get("language") if type(event) is dict else None
+    return lang if lang in LANGUAGES else None
+
+
+def _record_at(data: bytes, at: int) -> tuple[Any, int]:
+    """The record on the line holding offset `at` (None if it does not parse), and the line's end."""
+    start = data.rfind(b"\n", 0, at) + 1
+    end = data.find(b"\n", at)
+    end = len(data) if end < 0 else end
+    try:
+        return parse_json(data[start:end]), end
+    except ValueError:
+        return None, end
+
+
+class Primer:
+    """A worker analysing `texts` from the first; `finish()` meets it from the last.
+
+    Afterwards the worker checks the signatures the verifier deferred
+    (`check_signatures`), while this process gathers the evidence."""
+
+    def __init__(self, texts: list[str], lang: str) -> None:
+        context = multiprocessing.get_context("fork")
+        self.texts, self.lang = texts, lang
+        self.progress: Any = context.Value("i", 0, lock=False)
+        self.stop = context.Event()
+        self.receive, results = context.Pipe(duplex=False)
+        jobs, self.send = context.Pipe(duplex=False)
+        self.worker = context.Process(
+            target=_work, args=(texts, lang, self.progress, self.stop, results, jobs), daemon=True
+        )
+        self.worker.start()
+        results.close()
+        jobs.close()
+        self.primed = 0
+        self.deferred: list[tuple[bytes, dict[str, Any]]] | None = None
+        """The signatures the verifier left for later (None: it checked them all)."""
+        self.sent = False
+
+    def finish(self) -> None:
+        """Analyse from the last text until the worker's progress is reached, then take the
+        worker's analyses into the layer. Never raises for a worker's failure."""
+        own = len(self.texts)
+        while self.progress.value < own:
+            own -= 1
+            analyse(self.texts[own], self.lang)
+        self.stop.set()
+        try:
+            if self.receive.poll(WAIT_S):
+                analyses: list[Analysis] = self.receive.recv()
+                prime(analyses)
+                self.primed = len(analyses)
+        except (EOFError, OSError, pickle.UnpicklingError):
+            pass  # the worker died: each message is analysed when asked for
+        self.check_signatures()
+
+    def check_signatures(self) -> None:
+        """Hand the deferred signatures to the worker (it checks them while this process
+        gathers the evidence)."""
+        if self.deferred and not self.sent:
+            try:
+                self.send.send(self.deferred)
+                self.sent = True
+            except (OSError, ValueError):
+                pass  # the worker is gone: signatures_hold checks them here
+
+    def signatures_hold(self) -> bool:
+        """Whether every deferred signature checks: the worker's answer, else checked here."""
+        if not self.deferred:
+            return True
+        if self.sent:
+            try:
+                if self.receive.poll(WAIT_S):
+                    answer = self.receive.recv()
+                    if type(answer) is bool:
+                        return answer
+            except (EOFError, OSError, pickle.UnpicklingError):
+                pass
+        return signatures_ok(self.deferred)
+
+    def close(self) -> None:
+        """End the worker (ours) and forget its analyses."""
+        self.stop.set()
+        self.send.close()
+        self.receive.close()
+        self.worker.join(1.0)
+        if self.worker.is_alive():
+            self.worker.terminate()
+            self.worker.join()
+        unprime()
+
+
+def _work(
+    texts: list[str],
+    lang: str,
+    progress: Any,
+    stop: Any,
+    results: Connection,
+    jobs: Connection,
+) -> None:
+    """In the worker: analyse until told to stop, send what was made, then check the
+    signatures it is given."""
+    made: list[Analysis] = []
+    # An analysis that raises: the report analyses that text itself and says what failed.
+    with contextlib.suppress(Exception):
+        for index, text in enumerate(texts):
+            if stop.is_set():
+                break
+            made.append(analyse(text, lang))
+            progress.value = index + 1
+    results.send(made)
+    with contextlib.suppress(Exception):  # no answer: the report checks them itself
+        if jobs.poll(WAIT_S):
+            results.send(signatures_ok(jobs.recv()))
+
+
+def start(data: bytes) -> Primer | None:
+    """A Primer for this log, or None when a worker would not pay (or cannot be had)."""
+    if data.count(MESSAGE) < MIN_TEXTS or (os.cpu_count() or 1) < 2:
+        return None
+    if not _may_fork():
+        return None
+    texts, lang = message_texts(data)
+    if lang is None or len(texts) < MIN_TEXTS:
+        return None
+    try:
+        return Primer(texts, lang)
+    except OSError:
+        return None
+
+
+def _may_fork() -> bool:
+    """One thread (a fork copies only the calling one, with whatever locks the others
+    held) and a platform that forks."""
+    return threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()

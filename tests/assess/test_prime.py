@@ -1,0 +1,196 @@
+"""The second core (assess.prime) changes how fast a long log's report is made, never what it says.
+
+With a worker, the messages are analysed in another process and the
+checkpoints' signatures are checked there while the evidence is gathered.
+The reports (JSON and HTML) must be the very same as without it, a signature
+that does not check must refuse the log with the very same words, and a worker
+that dies must cost nothing but time. MIN_TEXTS is lowered so the bundled
+scenarios' logs (a few dozen messages) get a worker.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from helpdesk_tui.assess import prime
+from helpdesk_tui.assess.model import Provenance
+from helpdesk_tui.assess.pipeline import Refused, assess_log
+from helpdesk_tui.assess.report_html import render_html
+from helpdesk_tui.assess.report_json import render_json
+from helpdesk_tui.eventlog.verifier import verify_bytes
+
+analyse_module = importlib.import_module("helpdesk_tui.language.analyse")
+
+LOGS = [
+    ("nl-lindeveld-examen", "ideal"),
+    ("en-calder-valley-exam", "ideal"),
+    ("fr-haute-meuse-examen", "naive"),
+]
+
+
+def _cold() -> None:
+    """As in a new process: no analysis cached from an earlier test."""
+    analyse_module._analyse.cache_clear()
+
+
+@pytest.fixture
+def workers(monkeypatch: pytest.MonkeyPatch) -> list[prime.Primer]:
+    """Every log gets a worker; the primers made are kept to look at."""
+    made: list[prime.Primer] = []
+    real = prime.Primer.__init__
+
+    def init(self: prime.Primer, texts: list[str], lang: str) -> None:
+        real(self, texts, lang)
+        made.append(self)
+
+    monkeypatch.setattr(prime, "MIN_TEXTS", 1)
+    monkeypatch.setattr(prime, "_may_fork", lambda: True)  # pytest runs a helper thread
+    monkeypatch.setattr(prime.Primer, "__init__", init)
+    return made
+
+
+def _reports(log: Path, first: Provenance | None = None) -> tuple[Provenance, str, str]:
+    """The JSON and HTML reports; with `first`, stamped with its generation time (the one
+    thing two runs may differ in), after checking the rest of the provenance is the same."""
+    assessed = assess_log(log, None)
+    provenance = assessed.provenance
+    if first is not None:
+        provenance = replace(provenance, generated=first.generated)
+        assert provenance == first
+    evidence = assessed.evidence
+    return provenance, render_json(evidence, provenance), render_html(evidence, provenance)
+
+
+@pytest.mark.parametrize(("scenario_id", "policy"), LOGS)
+def test_a_report_made_with_a_worker_is_the_one_made_without(
+    sim_logs: dict[tuple[str, str], Path],
+    scenario_id: str,
+    policy: str,
+    workers: list[prime.Primer],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    log = sim_logs[(scenario_id, policy)]
+    _cold()
+    with_worker = _reports(log)
+    assert len(workers) == 1 and workers[0].primed > 0, "the worker made no analysis"
+    assert workers[0].deferred, "no signature was left to the worker"
+    assert not analyse_module._primed, "the worker's analyses outlived the report"
+    monkeypatch.setattr(prime, "MIN_TEXTS", 10**9)
+    _cold()
+    alone = _reports(log, with_worker[0])
+    assert len(workers) == 1
+    assert with_worker == alone
+
+
+def _bad_seal_signature(log: Path, out: Path) -> Path:
+    """The log with its seal's signature swapped for a checkpoint's: still canonical JSON,
+    the hash chain intact (nothing follows the seal), only the signature is wrong."""
+    lines = log.read_bytes().split(b"\n")[:-1]
+    records = [json.loads(line) for line in lines]
+    checkpoint = next(r for r in records if r["type"] == "log.checkpoint")
+    seal = records[-1]
+    assert seal["type"] == "log.seal"
+    lines[-1] = lines[-1].replace(seal["data"]["sig"].encode(), checkpoint["data"]["sig"].encode())
+    out.write_bytes(b"\n".join(lines) + b"\n")
+    return out
+
+
+def test_a_bad_deferred_signature_refuses_the_log_in_the_same_words(
+    sim_logs: dict[tuple[str, str], Path],
+    workers: list[prime.Primer],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    log = _bad_seal_signature(sim_logs[("en-calder-valley-exam", "ideal")], tmp_path / "bad.jsonl")
+    fault = verify_bytes(log.read_bytes(), None).fault
+    assert fault is not None and fault.kind == "bad-signature"
+    deferred = verify_bytes(log.read_bytes(), None, defer_signatures=True)
+    assert deferred.status == "ok", "the deferred run alone cannot see it: the worker must"
+    with pytest.raises(Refused) as with_worker:
+        assess_log(log, None)
+    assert workers, "no worker was started"
+    unverified = assess_log(log, None, unverified=True)
+    monkeypatch.setattr(prime, "MIN_TEXTS", 10**9)
+    with pytest.raises(Refused) as alone:
+        assess_log(log, None)
+    assert str(with_worker.value) == str(alone.value)
+    assert fault.message in str(alone.value)
+    plain = assess_log(log, None, unverified=True)
+    assert unverified.provenance.problem == plain.provenance.problem
+    assert not unverified.provenance.verified
+    assert render_json(unverified.evidence, plain.provenance) == render_json(
+        plain.evidence, plain.provenance
+    )
+
+
+def _dies(*_args: object) -> None:
+    os._exit(3)
+
+
+def test_a_worker_that_dies_costs_only_time(
+    sim_logs: dict[tuple[str, str], Path],
+    workers: list[prime.Primer],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    log = sim_logs[("nl-lindeveld-examen", "ideal")]
+    _cold()
+    alone = _reports(log)
+    monkeypatch.setattr(prime, "_work", _dies)
+    _cold()
+    assert _reports(log, alone[0]) == alone
+    assert workers and workers[-1].primed == 0
+    bad = _bad_seal_signature(log, tmp_path / "bad.jsonl")
+    with pytest.raises(Refused, match="signature does not match"):
+        assess_log(bad, None)
+
+
+def test_an_exam_log_starts_no_worker(sim_logs: dict[tuple[str, str], Path]) -> None:
+    """150 minutes of an exam: a few dozen messages, not worth a process (issue 16: < 1 s)."""
+    for key in LOGS:
+        data = sim_logs[key].read_bytes()
+        texts, lang = prime.message_texts(data)
+        assert 0 < len(texts) < prime.MIN_TEXTS and lang == key[0][:2]
+        assert prime.start(data) is None
+
+
+def test_no_worker_is_forked_from_a_threaded_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The review TUI (Textual's threads) assesses logs too: no fork there."""
+    monkeypatch.setattr(prime.threading, "active_count", lambda: 2)
+    assert not prime._may_fork()
+    monkeypatch.setattr(prime.threading, "active_count", lambda: 1)
+    assert prime._may_fork()
+
+
+def test_what_was_printed_before_the_fork_is_printed_once(
+    sim_logs: dict[tuple[str, str], Path],
+) -> None:
+    """stdout to a pipe is block-buffered: a forked child that flushed its copy of what
+    the report had not written yet would print it twice (class-report prints a line per
+    log). multiprocessing flushes before it forks; this keeps it so."""
+    log = sim_logs[("nl-lindeveld-examen", "ideal")]
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from helpdesk_tui.assess import prime\n"
+        "from helpdesk_tui.assess.pipeline import assess_log\n"
+        "prime.MIN_TEXTS = 1\n"
+        "made = []\n"
+        "real = prime.Primer.__init__\n"
+        "prime.Primer.__init__ = lambda self, *a: (real(self, *a), made.append(self))[0]\n"
+        "print('printed before the report')\n"
+        f"assess_log(Path({str(log)!r}), None)\n"
+        "print('workers', len(made))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=300
+    )
+    assert done.stdout.splitlines() == ["printed before the report", "workers 1"]
