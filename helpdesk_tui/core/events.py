@@ -14,8 +14,11 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
-SCHEMA_VERSION = 1
-"""Bump when an event type gains a required field or changes meaning."""
+SCHEMA_VERSION = 2
+"""Bump when an event type gains a required field or changes meaning.
+
+2: `notice_shown` carries the notice's `msgid` and `values` instead of its English
+`text` (core/notices.py); a schema-1 log keeps `text` and is still read."""
 
 
 END_REASONS = ("completed", "time-up", "proctor-stopped", "handed-in", "interrupted")
@@ -66,8 +69,17 @@ EVENT_SPECS: dict[str, EventSpec] = {
     "speed_changed": EventSpec(_Y, {"speed": _NUM}),
     "disk_fault": EventSpec(_Y, {"message": str}, {"recovered_after_s": _NUM}),
     "lockdown_key_blocked": EventSpec(_Y, {"key": str}),
+    # schema 1: `text` (English); schema 2: `msgid` and `values` (the reducer checks which)
     "notice_shown": EventSpec(
-        _Y, {"ref_seq": int, "text": str}, {"ticket_id": str, "conversation_id": str}
+        _Y,
+        {"ref_seq": int},
+        {
+            "text": str,
+            "msgid": str,
+            "values": dict,
+            "ticket_id": str,
+            "conversation_id": str,
+        },
     ),
     # --- stimuli from the simulation ----------------------------------------
     # `ticket_id`: the ticket the customer got in touch about (a chase), linked at once

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from helpdesk_tui.core.events import END_REASONS, Event, EventKind
+from helpdesk_tui.core.notices import NOTICES_SINCE_SCHEMA, check_notice, notice_phrase
 from helpdesk_tui.core.phrase import Phrase
 from helpdesk_tui.core.sla import SlaProfile, Target, breached_targets_at, met_deadlines_at
 from helpdesk_tui.core.sla_labels import MAX_LABEL
@@ -451,6 +452,14 @@ def _check_resumed(state: ExamState, event: Event) -> str | None:
 
 def _check_notice(state: ExamState, event: Event) -> str | None:
     d = event.data
+    if state.schema_version >= NOTICES_SINCE_SCHEMA:
+        if "text" in d or "msgid" not in d or "values" not in d:
+            return "a notice names its msgid and values (event schema 2), not its text"
+        wrong = check_notice(d["msgid"], d["values"])
+        if wrong is not None:
+            return wrong
+    elif "text" not in d or "msgid" in d or "values" in d:
+        return "a notice of event schema 1 has its text, and no msgid or values"
     if not 0 < d["ref_seq"] <= state.last_seq:
         return f"ref_seq {d['ref_seq']} is not an earlier record"
     if "ticket_id" in d and d["ticket_id"] not in state.tickets:
@@ -618,6 +627,7 @@ def _apply_session_started(state: ExamState, event: Event) -> None:
     state.duration_s = float(d["duration_s"])
     state.mode = d["mode"]
     state.candidate_id = d.get("candidate_id", "")
+    state.schema_version = d.get("schema_version", 1)
     state.sla_profile = SlaProfile.from_dict(d["sla_profile"])
     state.groups = {g["id"]: g["name"] for g in d["groups"]}
     state.categories = list(d["categories"])
@@ -662,7 +672,7 @@ def _apply_notice(state: ExamState, event: Event) -> None:
             event.exam_time,
             state.last_seq,
             d["ref_seq"],
-            d["text"],
+            notice_phrase(d),
             d.get("ticket_id"),
             d.get("conversation_id"),
         )

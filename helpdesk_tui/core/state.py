@@ -169,6 +169,8 @@ class Notice:
     seq: int
     ref_seq: int
     text: str
+    """The notice in English; a `Phrase` (sayable in the UI's language) when it was
+    logged as a message id, or matched one (core/notices.py)."""
     ticket_id: str | None = None
     conversation_id: str | None = None
 
@@ -183,6 +185,8 @@ class ExamState:
     language: str = "en"
     mode: str = "practice"
     candidate_id: str = ""
+    schema_version: int = 1
+    """The event schema the log was written in (`session_started.schema_version`)."""
     duration_s: float = 0.0
     sla_profile: SlaProfile | None = None
     groups: dict[str, str] = field(default_factory=dict)

@@ -23,6 +23,7 @@ PACKAGE = Path(__file__).resolve().parent.parent
 SOURCES: tuple[str, ...] = (
     "ui",
     "core/reducer.py",
+    "core/notices.py",
     "runtime/lifecycle.py",
     "runtime/coaching.py",
     "commands/practice.py",

@@ -4,10 +4,19 @@ Candidates look articles up while a customer waits (SOL-2), so the search
 must answer on every key press, rank the right article first and forgive
 accents and case: a Dutch or French candidate types "telefoon" or "reseau"
 and still finds "Téléfoon" or "réseau". The last word is a prefix while it is
-being typed. Ranking is BM25 via SQLite FTS5 (in memory, tokenizer
-`unicode61 remove_diacritics 2`), with a pure-Python BM25 of the same shape
+being typed. Matching is SQLite FTS5 (in memory, tokenizer
+`unicode61 remove_diacritics 2`), with a pure-Python match of the same shape
 when this SQLite lacks FTS5. Highlighting is computed here, not by FTS5, so
 both backends mark the same spans and the UI only has to style them.
+
+Ranking is BM25F (Robertson and Zaragoza, "The Probabilistic Relevance
+Framework", 2009), computed here for both backends: each field (title, tags,
+body) is normalised by its *own* length before the fields are weighted and
+the term saturates. FTS5's `bm25()` weighted the fields and then normalised
+by the whole article's length, so a title hit (weight 10) saturated the term
+at once and the article's length decided the order: "mfa phone" put the
+shorter MFA-prompts article above the lost-phone one, whose title is *more*
+about a phone and whose tags and body name MFA and the phone more often.
 
 The user's text never reaches FTS5 as query syntax: it is split into words
 and each word is quoted, so `"`, `*`, `NEAR(` or `-` cannot raise.
@@ -20,6 +29,7 @@ import re
 import sqlite3
 import threading
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -194,7 +204,7 @@ class KbIndex:
             self._db = _open_fts(self._articles, self._bodies)
             if self._db is None and use_fts:
                 raise RuntimeError("this Python's SQLite has no FTS5")
-        self._python = None if self._db is not None else _PythonBm25(self._articles, self._bodies)
+        self._ranking = Bm25f(self._articles, self._bodies)
 
     @property
     def backend(self) -> str:
@@ -221,20 +231,20 @@ class KbIndex:
         return [self._hit(index, score, parsed) for index, score in ranked]
 
     def _rank(self, query: _Query, limit: int, *, require_all: bool) -> list[tuple[int, float]]:
-        if self._python is not None:
-            return self._python.rank(query, limit, require_all=require_all)
-        assert self._db is not None  # one of the two backends always exists
+        found = self._matching(query, require_all)
+        return self._ranking.rank(query, limit, require_all=require_all, candidates=found)
+
+    def _matching(self, query: _Query, require_all: bool) -> Iterable[int] | None:
+        """The articles FTS5 finds (indexes), or None: the ranking matches them itself."""
+        if self._db is None:
+            return None
         parts = [f'"{t}"' for t in query.terms]
         if query.prefix_last:
             parts[-1] += "*"
         match = (" AND " if require_all else " OR ").join(parts)
         with self._lock:
-            rows = self._db.execute(
-                "SELECT rowid, bm25(kb, 0, ?, ?, ?) AS rank FROM kb WHERE kb MATCH ? "
-                "ORDER BY rank, rowid LIMIT ?",
-                (TITLE_WEIGHT, TAGS_WEIGHT, BODY_WEIGHT, match, limit),
-            ).fetchall()
-        return [(rowid - 1, -rank) for rowid, rank in rows]
+            rows = self._db.execute("SELECT rowid FROM kb WHERE kb MATCH ?", (match,)).fetchall()
+        return [rowid - 1 for (rowid,) in rows]
 
     def _hit(self, index: int, score: float, query: _Query) -> KbHit:
         article = self._articles[index]
@@ -273,50 +283,80 @@ def _open_fts(articles: Sequence[KbArticle], bodies: Sequence[str]) -> sqlite3.C
     return db
 
 
-class _PythonBm25:
-    """BM25 over title, tags and body, weighted like the FTS5 query (k1 1.2, b 0.75)."""
+class Bm25f:
+    """BM25F over title, tags and body (k1 1.2, b 0.75 in every field).
+
+    A term's frequency in each field is divided by that field's length relative
+    to the field's average, then weighted, then summed, and only the sum
+    saturates: a long body does not make a title hit count less, and a word the
+    article names often in its body still counts beside a title hit.
+    """
 
     K1 = 1.2
-    B = 0.75
+    B = (0.75, 0.0, 0.75)
+    WEIGHTS = (TITLE_WEIGHT, TAGS_WEIGHT, BODY_WEIGHT)
 
     def __init__(self, articles: Sequence[KbArticle], bodies: Sequence[str]) -> None:
-        self._docs: list[list[tuple[float, list[str]]]] = []
-        for article, body in zip(articles, bodies, strict=True):
-            fields = ((TITLE_WEIGHT, article.title), (TAGS_WEIGHT, " ".join(article.tags)))
-            self._docs.append(
-                [
-                    (weight, [fold(w) for w in _WORD.findall(text)])
-                    for weight, text in (*fields, (BODY_WEIGHT, body))
-                ]
+        self._docs: list[tuple[Counter[str], ...]] = [
+            tuple(
+                Counter(fold(w) for w in _WORD.findall(text))
+                for text in (article.title, " ".join(article.tags), body)
             )
-        lengths = [sum(len(tokens) for _, tokens in doc) for doc in self._docs]
-        self._lengths = lengths
-        self._average = (sum(lengths) / len(lengths)) if lengths else 0.0
-
-    def rank(self, query: _Query, limit: int, *, require_all: bool) -> list[tuple[int, float]]:
-        count = len(self._docs)
-        # weighted term frequency of each term in each document
-        tf = [
-            [
-                sum(
-                    weight * sum(1 for tok in tokens if query.term_matches(t, tok))
-                    for weight, tokens in doc
-                )
-                for t in range(len(query.terms))
-            ]
-            for doc in self._docs
+            for article, body in zip(articles, bodies, strict=True)
         ]
-        scores: list[tuple[int, float]] = []
-        for d, freqs in enumerate(tf):
-            present = [f > 0 for f in freqs]
-            if not (all(present) if require_all else any(present)):
-                continue
+        self._lengths = [tuple(sum(f.values()) for f in doc) for doc in self._docs]
+        count = len(self._docs) or 1
+        self._average = tuple(
+            (sum(lengths[f] for lengths in self._lengths) / count) or 1.0 for f in range(3)
+        )
+
+    def rank(
+        self,
+        query: _Query,
+        limit: int,
+        *,
+        require_all: bool,
+        candidates: Iterable[int] | None = None,
+    ) -> list[tuple[int, float]]:
+        """The best `limit` of `candidates` (None: the articles having all the query's words,
+        or any with `require_all` False), best first; ties by the article's order."""
+        terms = range(len(query.terms))
+        freqs = [[self._field_freqs(doc, query, t) for t in terms] for doc in self._docs]
+        having = [sum(1 for doc in freqs if any(doc[t])) for t in terms]
+        if candidates is None:
+            candidates = self._matching(freqs, require_all)
+        total = len(self._docs)
+        scores = []
+        for d in candidates:
             score = 0.0
-            for t, freq in enumerate(freqs):
-                having = sum(1 for row in tf if row[t] > 0)
-                idf = max(math.log((count - having + 0.5) / (having + 0.5)), 1e-6)
-                norm = 1 - self.B + self.B * (self._lengths[d] / (self._average or 1))
-                score += idf * (freq * (self.K1 + 1)) / (freq + self.K1 * norm)
+            for t in terms:
+                idf = max(math.log((total - having[t] + 0.5) / (having[t] + 0.5)), 1e-6)
+                weighted = sum(
+                    weight * freq / (1 - b + b * length / average)
+                    for weight, b, freq, length, average in zip(
+                        self.WEIGHTS,
+                        self.B,
+                        freqs[d][t],
+                        self._lengths[d],
+                        self._average,
+                        strict=True,
+                    )
+                )
+                score += idf * weighted * (self.K1 + 1) / (weighted + self.K1)
             scores.append((d, score))
         scores.sort(key=lambda item: (-item[1], item[0]))
         return scores[:limit]
+
+    @staticmethod
+    def _field_freqs(doc: tuple[Counter[str], ...], query: _Query, t: int) -> list[int]:
+        """How often term `t` occurs in each field (a prefix for the last term while typing)."""
+        term = query.terms[t]
+        if t == len(query.terms) - 1 and query.prefix_last:
+            return [sum(n for token, n in field.items() if token.startswith(term)) for field in doc]
+        return [field[term] for field in doc]
+
+    @staticmethod
+    def _matching(freqs: list[list[list[int]]], require_all: bool) -> list[int]:
+        """Without FTS5: the articles with every term (or any)."""
+        having = all if require_all else any
+        return [d for d, doc in enumerate(freqs) if having(any(f) for f in doc)]

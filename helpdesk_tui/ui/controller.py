@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Protocol
 
+from helpdesk_tui.core import notices
 from helpdesk_tui.core.events import Event
+from helpdesk_tui.core.notices import NOTICES_SINCE_SCHEMA
 from helpdesk_tui.core.reducer import ALLOWED_FROM, Refused
 from helpdesk_tui.core.session import ExamSession
 from helpdesk_tui.core.state import Conversation, ExamState, Ticket, TicketStatus
@@ -47,9 +49,12 @@ class Arrival:
         """In the UI's language."""
         return _(self.msgid).format(**self.values)
 
-    def logged_text(self) -> str:
-        """In English, as the log says everything."""
-        return self.msgid.format(**self.values)
+    def logged(self, schema_version: int) -> dict[str, Any]:
+        """The notice as the log keeps it: its message id and values (schema 2), or, in a
+        log begun in schema 1 and resumed by this version, its English text."""
+        if schema_version >= NOTICES_SINCE_SCHEMA:
+            return {"msgid": self.msgid, "values": dict(self.values)}
+        return {"text": self.msgid.format(**self.values)}
 
 
 @dataclass
@@ -392,38 +397,33 @@ class ExamController(StateView):
                 "name": self.customer_name(data["customer_id"]),
                 "title": data["title"],
             }
-            return Arrival(
-                seq, N_("New e-mail {ticket} from {name}: {title}"), values, data["ticket_id"]
-            )
+            return Arrival(seq, notices.NEW_EMAIL, values, data["ticket_id"])
         if event.type == "customer_email":
             values = {"ticket": data["ticket_id"]}
-            return Arrival(seq, N_("The customer wrote on {ticket}"), values, data["ticket_id"])
+            return Arrival(seq, notices.CUSTOMER_WROTE, values, data["ticket_id"])
         if event.type == "second_line_reply":
             group = self.state.groups.get(data["group"], data["group"])
             values = {"group": group, "ticket": data["ticket_id"]}
-            return Arrival(seq, N_("{group} replied on {ticket}"), values, data["ticket_id"])
+            return Arrival(seq, notices.SECOND_LINE_REPLIED, values, data["ticket_id"])
         conv = self.conversation(data.get("conversation_id"))
         if conv is None:
             return None
         name = {"name": self.customer_name(conv.customer_id)}
         ticket = conv.ticket_ids[-1] if conv.ticket_ids else None
         if event.type in ("chat_opened", "call_started"):
-            msgid = (
-                N_("{name} is calling") if conv.channel == "call" else N_("New chat from {name}")
-            )
+            msgid = notices.CALLING if conv.channel == "call" else notices.NEW_CHAT
             return Arrival(seq, msgid, name, None, conv.id)
         if event.type == "customer_message":
-            msgid = (
-                N_("{name} asks for news")
-                if data.get("kind") == "news"
-                else N_("New message from {name}")
-            )
+            msgid = notices.ASKS_FOR_NEWS if data.get("kind") == "news" else notices.NEW_MESSAGE
             return Arrival(seq, msgid, name, ticket, conv.id)
         return None
 
     def log_notice(self, arrival: Arrival) -> None:
         """The candidate was shown this arrival (evidence that they could know of it)."""
-        data: dict[str, Any] = {"ref_seq": arrival.seq, "text": arrival.logged_text()}
+        data: dict[str, Any] = {
+            "ref_seq": arrival.seq,
+            **arrival.logged(self.state.schema_version),
+        }
         if arrival.ticket_id and arrival.ticket_id in self.state.tickets:
             data["ticket_id"] = arrival.ticket_id
         if arrival.conversation_id:

@@ -15,6 +15,7 @@ import pytest
 
 from helpdesk_tui.assess.testing import simulated_log
 from helpdesk_tui.cli import main
+from helpdesk_tui.core.events import SCHEMA_VERSION
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +40,9 @@ def _replace(lines: list[bytes], index: int, new: bytes) -> list[bytes]:
 
 
 def _nan_header(ls: list[bytes]) -> list[bytes]:
-    return _replace(ls, 0, ls[0].replace(b'"event_schema":1', b'"event_schema":NaN'))
+    return _replace(
+        ls, 0, ls[0].replace(b'"event_schema":%d' % SCHEMA_VERSION, b'"event_schema":NaN')
+    )
 
 
 def _infinity_checkpoint(ls: list[bytes]) -> list[bytes]:

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from helpdesk_tui.core.phrase import say
 from helpdesk_tui.core.reducer import Refused
 from helpdesk_tui.core.state import Notice
 
@@ -52,10 +53,61 @@ def test_second_line_replies_and_customer_messages_count_until_acted_on(
     assert ticket.unseen == 0
 
 
+CUSTOMER_WROTE = {"msgid": "The customer wrote on {ticket}", "values": {"ticket": "T-1"}}
+
+
 def test_a_notice_is_logged_with_the_record_it_announced(session_started_data: Payload) -> None:
     state = fold(session_started_data(), email("T-1", 10))
-    then(state, ev("notice_shown", 11, ref_seq=2, text="New e-mail: T-1", ticket_id="T-1"))
-    assert state.notices == [Notice(11.0, 3, 2, "New e-mail: T-1", "T-1", None)]
+    then(state, ev("notice_shown", 11, ref_seq=2, ticket_id="T-1", **CUSTOMER_WROTE))
+    assert state.notices == [Notice(11.0, 3, 2, "The customer wrote on T-1", "T-1", None)]
+
+
+def test_a_notice_is_kept_as_its_message_so_each_viewer_says_it_in_its_language(
+    session_started_data: Payload,
+) -> None:
+    state = fold(session_started_data(), email("T-1", 10))
+    then(state, ev("notice_shown", 11, ref_seq=2, ticket_id="T-1", **CUSTOMER_WROTE))
+    dutch = {"The customer wrote on {ticket}": "De klant schreef op {ticket}"}
+    said = say(state.notices[0].text, lambda msgid: dutch.get(msgid, msgid))
+    assert said == "De klant schreef op T-1"
+
+
+def test_a_schema_1_log_keeps_its_english_text_and_is_still_read(
+    session_started_data: Payload,
+) -> None:
+    """Logs written before event schema 2 logged the notice's English text."""
+    state = fold(session_started_data(schema_version=1), email("T-1", 10))
+    then(
+        state,
+        ev("notice_shown", 11, ref_seq=2, text="The customer wrote on T-1", ticket_id="T-1"),
+        ev("notice_shown", 12, ref_seq=2, text="Something no template made"),
+    )
+    dutch = {"The customer wrote on {ticket}": "De klant schreef op {ticket}"}
+    said = [say(n.text, lambda msgid: dutch.get(msgid, msgid)) for n in state.notices]
+    assert said == ["De klant schreef op T-1", "Something no template made"]
+    with pytest.raises(Refused):  # schema 1 has no message ids
+        then(state, ev("notice_shown", 13, ref_seq=2, **CUSTOMER_WROTE))
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        ({"text": "The customer wrote on T-1"}, "not its text"),
+        ({"msgid": "Hello {name}", "values": {"name": "x"}}, "is not a notice message id"),
+        ({**CUSTOMER_WROTE, "values": {}}, "takes the values ticket"),
+        ({**CUSTOMER_WROTE, "values": {"ticket": "T-1", "name": "x"}}, "takes the values"),
+        ({**CUSTOMER_WROTE, "values": {"ticket": 7}}, "must be text"),
+        ({**CUSTOMER_WROTE, "values": {"ticket": "T" * 501}}, "at most 500"),
+        ({"msgid": CUSTOMER_WROTE["msgid"]}, "names its msgid and values"),
+    ],
+)
+def test_a_notice_is_one_the_program_shows_with_its_own_values(
+    session_started_data: Payload, data: dict[str, Any], reason: str
+) -> None:
+    state = fold(session_started_data(), email("T-1", 10))
+    with pytest.raises(Refused) as refused:
+        then(state, ev("notice_shown", 11, ref_seq=2, **data))
+    assert reason in refused.value.reason
 
 
 @pytest.mark.parametrize(
@@ -72,5 +124,5 @@ def test_a_notice_must_name_an_earlier_record_and_what_exists(
 ) -> None:
     state = fold(session_started_data(), email("T-1", 10))
     with pytest.raises(Refused) as refused:
-        then(state, ev("notice_shown", 11, text="x", **data))
+        then(state, ev("notice_shown", 11, **CUSTOMER_WROTE, **data))
     assert refused.value.reason == reason

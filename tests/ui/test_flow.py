@@ -135,7 +135,7 @@ async def test_an_email_and_a_second_line_reply_are_marked_noticed_and_logged(ri
         title = next(cell for cell in row if "Mailbox full" in cell.plain)
         assert title.plain.strip().startswith("●") and "bold" in str(title.style)
         shown = rig.last("notice_shown")
-        assert shown["ticket_id"] == email and "New e-mail" in shown["text"]
+        assert shown["ticket_id"] == email and shown["msgid"].startswith("New e-mail")
         assert rig.logged()[shown["ref_seq"] - 1].type == "email_received"
         assert any("New e-mail" in str(n.message) for n in app._notifications)
         app.main.queue.select(email)
@@ -161,7 +161,11 @@ async def test_a_second_line_reply_marks_the_transferred_ticket(rig: Rig) -> Non
         app.main.redraw()
         await pilot.pause()
         assert rig.state.tickets["T-1001"].unseen == 1
-        assert rig.last("notice_shown")["text"] == "Application support replied on T-1001"
+        shown = rig.last("notice_shown")
+        assert (shown["msgid"], shown["values"]) == (
+            "{group} replied on {ticket}",
+            {"group": "Application support", "ticket": "T-1001"},
+        )
         title = next(c for c in app.main.queue.get_row("T-1001") if "Printer" in c.plain)
         assert title.plain.strip().startswith("●")
 
@@ -344,7 +348,7 @@ async def test_notices_wait_while_a_form_is_open_and_never_cover_it(rig: Rig) ->
         assert not [t for t in shown if t.region.overlaps(save)]
         await pilot.press("escape")
         await pilot.pause()
-        assert rig.last("notice_shown")["text"] == "New chat from Anna Peeters"
+        assert rig.last("notice_shown")["values"] == {"name": "Anna Peeters"}
         await pilot.pause()
         toasts = app.main.query("Toast")
         assert toasts and all(t.region.x >= SIZE[0] * 2 // 3 - 1 for t in toasts)

@@ -32,6 +32,7 @@ CSS = [
     "../app.tcss",
     "../widgets/queue.tcss",
     "../widgets/ticket_detail.tcss",
+    "../widgets/keybar.tcss",
     "../review/panels.tcss",
 ]
 

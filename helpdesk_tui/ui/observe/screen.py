@@ -26,7 +26,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, RichLog, Static
+from textual.widgets import RichLog, Static
 
 from helpdesk_tui.core.reducer import Refused, apply
 from helpdesk_tui.core.state import ExamState
@@ -42,6 +42,7 @@ from helpdesk_tui.ui.review.describe import record_line
 from helpdesk_tui.ui.review.dialogs import KeysHelp
 from helpdesk_tui.ui.review.panels import ConversationsView, KbLookupsView
 from helpdesk_tui.ui.review.readonly import StateReader
+from helpdesk_tui.ui.widgets.keybar import KeyBar
 from helpdesk_tui.ui.widgets.queue import TicketQueue
 from helpdesk_tui.ui.widgets.ticket_detail import TicketDetail
 
@@ -102,7 +103,7 @@ class ObserveScreen(Paced, Screen[None]):
                     yield KbLookupsView(id="ob-kb")
                 with Vertical(id="ob-feed-area", classes="area"):
                     yield RichLog(id="ob-feed", max_lines=FEED_LINES, wrap=False, markup=False)
-        yield Footer(compact=True)
+        yield KeyBar(id="keys")
 
     def on_mount(self) -> None:
         titles = {

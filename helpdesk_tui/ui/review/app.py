@@ -73,6 +73,7 @@ CSS = [
     "../app.tcss",
     "../widgets/queue.tcss",
     "../widgets/ticket_detail.tcss",
+    "../widgets/keybar.tcss",
     "panels.tcss",
     "timeline.tcss",
     "assessment.tcss",

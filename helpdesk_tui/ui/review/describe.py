@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from helpdesk_tui.core.events import Event
+from helpdesk_tui.core.notices import notice_phrase
 from helpdesk_tui.core.sla import SlaProfile
 from helpdesk_tui.i18n import N_, _
 from helpdesk_tui.ui.format import (
@@ -21,6 +22,7 @@ from helpdesk_tui.ui.format import (
     end_reason_label,
     form_label,
     level_label,
+    localized,
     one_line,
     priority_label,
 )
@@ -131,7 +133,9 @@ def _fields(
         "conversation": conv,
         "customer": name(str(d.get("customer_id", ""))),
         "by": str(d.get("by", "")),
-        "text": _quote(d.get("text", "")),
+        "text": _quote(
+            localized(notice_phrase(d)) if event.type == "notice_shown" else d.get("text", "")
+        ),
         "ticket": str(d.get("ticket_id", "")),
         "group": str(d.get("group", "")),
         "mood": str(d.get("mood", "")),

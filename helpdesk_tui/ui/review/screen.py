@@ -22,7 +22,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static, TabbedContent, TabPane
+from textual.widgets import OptionList, Static, TabbedContent, TabPane
 
 from helpdesk_tui.assess.verdicts import save_verdicts
 from helpdesk_tui.core.state import ExamState
@@ -50,6 +50,7 @@ from helpdesk_tui.ui.review.panels import (
 from helpdesk_tui.ui.review.readonly import StateReader
 from helpdesk_tui.ui.review.session import ReviewSession
 from helpdesk_tui.ui.review.timeline import Moment, Timeline
+from helpdesk_tui.ui.widgets.keybar import KeyBar
 from helpdesk_tui.ui.widgets.queue import TicketQueue
 from helpdesk_tui.ui.widgets.ticket_detail import TicketDetail
 
@@ -123,7 +124,7 @@ class ReviewScreen(Paced, Screen[None]):
                 )
                 yield VerdictPanel(id="rv-verdict")
                 yield EvidenceList(id="rv-evidence")
-        yield Footer(compact=True)
+        yield KeyBar(id="keys", max_lines=3)  # nl and fr need three at 100 columns
 
     def _banner(self) -> Text:
         text = Text(no_wrap=False)

@@ -20,7 +20,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from helpdesk_tui.i18n import N_, _
 from helpdesk_tui.sitting.room import CandidateWatch, Room, RoomRow
@@ -31,6 +31,7 @@ from helpdesk_tui.ui.practice_controls import describe_feedback
 from helpdesk_tui.ui.review import keys
 from helpdesk_tui.ui.review.dialogs import KeysHelp
 from helpdesk_tui.ui.widgets.cell_cache import CellCache
+from helpdesk_tui.ui.widgets.keybar import KeyBar
 
 STATES: dict[str, tuple[str, str]] = {
     "waiting": (N_("waiting"), "dim"),
@@ -181,7 +182,7 @@ class RoomScreen(Paced, Screen[None]):
         with VerticalScroll(id="room-detail"):
             yield Static("", id="room-detail-text")
         yield Static(_(LEGEND), id="room-legend")
-        yield Footer(compact=True)
+        yield KeyBar(id="keys")
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

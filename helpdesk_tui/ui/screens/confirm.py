@@ -6,7 +6,9 @@ y (or j, o: ja, oui) or a click on Yes confirms; n, Escape or No goes back.
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
+from collections.abc import Callable
+
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
@@ -78,3 +80,33 @@ def wrong_recipient(
             "{name} ({case}).\nPress y to send it, n or Esc to go back to it."
         ).format(named=", ".join(named), name=name, case=case),
     )
+
+
+def send_to_the_right_customer(
+    app: App[object],
+    controller: ExamController,
+    text: str,
+    recipient: tuple[str | None, str],
+    *,
+    send: Callable[[], None],
+    back: Callable[[], None],
+    cancelled: tuple[str, str],
+) -> None:
+    """`send()` at once, or after a yes to "Send this to ...?" when `text` names another
+    open case's customer; a no logs the question as a cancelled form (`cancelled`: its
+    kind and target) and calls `back()` to return to the text. The chat composer and
+    the ticket reply form send through this one path."""
+    customer_id, case = recipient
+    ask = wrong_recipient(controller, text, customer_id, case)
+    if ask is None:
+        send()
+        return
+
+    def answered(yes: bool | None) -> None:
+        if yes:
+            send()
+        else:
+            controller.cancel_form(*cancelled)
+            back()
+
+    app.push_screen(ask, answered)

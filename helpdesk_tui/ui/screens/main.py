@@ -25,6 +25,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input
 
+from helpdesk_tui.core import notices
 from helpdesk_tui.core.reducer import Refused
 from helpdesk_tui.eventlog.errors import LogError
 from helpdesk_tui.i18n import _
@@ -35,7 +36,7 @@ from helpdesk_tui.ui.format import localized, one_line, status_label
 from helpdesk_tui.ui.frames import Paced
 from helpdesk_tui.ui.nowayout import clip_url
 from helpdesk_tui.ui.screens import forms
-from helpdesk_tui.ui.screens.confirm import wrong_recipient
+from helpdesk_tui.ui.screens.confirm import send_to_the_right_customer
 from helpdesk_tui.ui.screens.form_shelf import FormShelf
 from helpdesk_tui.ui.widgets.conversations import ConversationPane
 from helpdesk_tui.ui.widgets.header import ExamHeader
@@ -247,7 +248,7 @@ class MainScreen(Paced, Screen[None]):
                 arrival.conversation_id is not None
                 and arrival.conversation_id == self.conversation_id
                 and self.area == "conversation"
-                and arrival.msgid == "New message from {name}"
+                and arrival.msgid == notices.NEW_MESSAGE
             ):
                 continue
             self.notify(arrival.text(), timeout=NOTICE_S, markup=False)
@@ -565,25 +566,24 @@ class MainScreen(Paced, Screen[None]):
     def on_conversation_pane_send(self, event: ConversationPane.Send) -> None:
         """Send, after a confirmation when the text names another open case's customer."""
         conv = self.controller.conversation(event.conversation_id)
-        screen = None
-        if conv is not None:
-            case = ", ".join(conv.ticket_ids) or (
-                _("call") if conv.channel == "call" else _("chat")
-            )
-            screen = wrong_recipient(self.controller, event.text, conv.customer_id, case)
-        if screen is None:
+        if conv is None:
             self._send(event)
             return
+        case = ", ".join(conv.ticket_ids) or (_("call") if conv.channel == "call" else _("chat"))
 
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self._send(event)
-            else:
-                self.controller.cancel_form("send_confirm", event.conversation_id)
-                self.conversations.restore(event.conversation_id, event.text)
-                self.action_focus_area("conversation")
+        def back() -> None:
+            self.conversations.restore(event.conversation_id, event.text)
+            self.action_focus_area("conversation")
 
-        self.app.push_screen(screen, answered)
+        send_to_the_right_customer(
+            self.app,
+            self.controller,
+            event.text,
+            (conv.customer_id, case),
+            send=lambda: self._send(event),
+            back=back,
+            cancelled=("send_confirm", event.conversation_id),
+        )
 
     def _send(self, event: ConversationPane.Send) -> None:
         """Log the message; one the log refused goes back into the box."""

@@ -15,7 +15,7 @@ from helpdesk_tui.core.state import Ticket
 from helpdesk_tui.i18n import _
 from helpdesk_tui.scenario.model import Macro
 from helpdesk_tui.ui.format import one_line, status_label
-from helpdesk_tui.ui.screens.confirm import wrong_recipient
+from helpdesk_tui.ui.screens.confirm import send_to_the_right_customer
 from helpdesk_tui.ui.screens.form_base import FormScreen
 from helpdesk_tui.ui.widgets.bounded import LIMITS, BoundedInput, BoundedTextArea, EnterSends
 from helpdesk_tui.ui.widgets.choice import ChoiceField
@@ -236,19 +236,15 @@ class TextForm(FormScreen):
     def accepted(self, data: dict[str, Any]) -> None:
         """A public reply that names the customer of another open case asks first, as
         the chat's reply box does; n or Esc goes back to the text (logged as cancelled)."""
-        text = data.get("text", "")
-        ask = None
-        if self._kind == "reply":
-            ask = wrong_recipient(self.controller, text, self.ticket.customer_id, self.ticket.id)
-        if ask is None:
+        if self._kind != "reply":
             self.dismiss(data)
             return
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.dismiss(data)
-            else:
-                self.controller.cancel_form("reply_confirm", self.ticket.id)
-                self.query_one("#text", TextArea).focus()
-
-        self.app.push_screen(ask, answered)
+        send_to_the_right_customer(
+            self.app,
+            self.controller,
+            data.get("text", ""),
+            (self.ticket.customer_id, self.ticket.id),
+            send=lambda: self.dismiss(data),
+            back=self.query_one("#text", TextArea).focus,
+            cancelled=("reply_confirm", self.ticket.id),
+        )

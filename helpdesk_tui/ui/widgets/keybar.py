@@ -31,8 +31,11 @@ class KeyBar(Widget):
 
     COMPONENT_CLASSES = {"keybar--key", "keybar--description", "keybar--disabled"}
 
-    def __init__(self, **kwargs: Any) -> None:
+    def __init__(self, *, max_lines: int = MAX_LINES, **kwargs: Any) -> None:
+        """`max_lines`: the lines the keys may take before the last place says "F1 more
+        keys" (the review, with more keys and room to spare, takes three)."""
         super().__init__(**kwargs)
+        self.max_lines = max_lines
         self._entries: list[tuple[Text, str]] = []
         self._lines: list[Text] = []
         self._hits: list[tuple[int, int, int, str]] = []
@@ -86,31 +89,44 @@ class KeyBar(Widget):
         return entry
 
     def _lay_out(self) -> None:
-        """Whole entries over at most two lines, in order; when some do not fit, the
-        last place says that F1 shows every key (never a key cut from its description)."""
+        """Whole entries over at most `max_lines` lines, in order; when some do not fit, the
+        last place says that F1 shows every key (never a key cut from its description),
+        and F1's own entry goes last: the marker is that key, never shown twice."""
         width = self.size.width or self.app.size.width
         if self._laid_out_for == (width, len(self._entries)):
             return
         self._laid_out_for = (width, len(self._entries))
+        lines, hits, more = self._place(self._entries, width)
+        if more and any(key == "f1" for _l, _s, _e, key in hits[:-1]):
+            last = [e for e in self._entries if e[1] != "f1"] + [
+                e for e in self._entries if e[1] == "f1"
+            ]  # F1 last: shown if all fit, else the marker is it
+            lines, hits, more = self._place(last, width)
+        self._lines, self._hits = lines, hits
+        if self.styles.height is None or self.styles.height.value != len(lines):
+            self.styles.height = len(lines)
+
+    def _place(
+        self, entries: list[tuple[Text, str]], width: int
+    ) -> tuple[list[Text], list[tuple[int, int, int, str]], bool]:
+        """The lines, the click areas, and whether "F1 more keys" had to end them."""
         more = self._entry("F1", _("more keys"))
         lines: list[Text] = [Text(no_wrap=True)]
         hits: list[tuple[int, int, int, str]] = []
-        for index, (entry, key) in enumerate(self._entries):
-            last_line = len(lines) == MAX_LINES
-            rest_fits = sum(len(e) for e, _k in self._entries[index:]) <= width - len(lines[-1])
+        for index, (entry, key) in enumerate(entries):
+            last_line = len(lines) == self.max_lines
+            rest_fits = sum(len(e) for e, _k in entries[index:]) <= width - len(lines[-1])
             room = width - (len(more) if last_line and not rest_fits else 0)
             if len(lines[-1]) + len(entry) > room + 2:  # its trailing gap may go
                 if last_line:
                     lines[-1].append_text(more)
                     hits.append((len(lines) - 1, len(lines[-1]) - len(more), len(lines[-1]), "f1"))
-                    break
+                    return lines, hits, True
                 lines.append(Text(no_wrap=True))
             start = len(lines[-1])
             lines[-1].append_text(entry)
             hits.append((len(lines) - 1, start, start + len(entry), key))
-        self._lines, self._hits = lines, hits
-        if self.styles.height is None or self.styles.height.value != len(lines):
-            self.styles.height = len(lines)
+        return lines, hits, False
 
     def on_resize(self) -> None:
         self._lay_out()
