@@ -20,8 +20,8 @@ def english_after() -> object:
 @pytest.mark.parametrize(
     ("language", "phrases"),
     [
-        ("nl", ("Resterende tijd", "Wachtrij", "Kennisbank", "Toetsen", "Gesprekken")),
-        ("fr", ("Temps restant", "File", "Base de connaissances", "Touches", "Conversations")),
+        ("nl", ("Resterende tijd", "Wachtrij", "Kennisbank", "Antwoord", "Gesprekken")),
+        ("fr", ("Temps restant", "File", "Base de connaissances", "Répondre", "Conversations")),
     ],
 )
 async def test_the_screen_speaks_the_language(language: str, phrases: tuple[str, ...]) -> None:
