@@ -38,8 +38,10 @@ def words(text: str) -> list[str]:
     return [fold(w) for w in re.findall(r"[^\W_]+", text)]
 
 
+@cache
 def fields(article: KbArticle) -> tuple[list[str], list[str], list[str]]:
-    """Title, tags and body as the article's words (the body as a reader sees it)."""
+    """Title, tags and body as the article's words (the body as a reader sees it); read
+    once per article (the ranking test asks for every pair of articles per query)."""
     body = plain_text(_without_title(article))
     return words(article.title), words(" ".join(article.tags)), words(body)
 
