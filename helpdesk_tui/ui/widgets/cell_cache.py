@@ -126,25 +126,25 @@ class CellCache:
             styles = kept[names] = FrameStyles(super().get_component_styles(*names))  # type: ignore[misc]
         return styles
 
-    @property
-    def rich_style(self) -> Style:
+    def _kept_for_frame(self, name: str, work_out: Any) -> Any:
+        """`work_out()` once per frame while one paints; every time outside a frame."""
         kept = self._frame_styles
         if kept is None:
-            return super().rich_style  # type: ignore[misc, no-any-return]
-        style = kept.get("rich_style")
-        if style is None:
-            style = kept["rich_style"] = super().rich_style  # type: ignore[misc]
-        return style  # type: ignore[no-any-return]
+            return work_out()
+        if name not in kept:
+            kept[name] = work_out()
+        return kept[name]
+
+    @property
+    def rich_style(self) -> Style:
+        return self._kept_for_frame("rich_style", lambda: super(CellCache, self).rich_style)  # type: ignore[misc, no-any-return]
 
     @property
     def background_colors(self) -> tuple[Color, Color]:
-        kept = self._frame_styles
-        if kept is None:
-            return super().background_colors  # type: ignore[misc, no-any-return]
-        colors = kept.get("background_colors")
-        if colors is None:
-            colors = kept["background_colors"] = super().background_colors  # type: ignore[misc]
-        return colors  # type: ignore[no-any-return]
+        return self._kept_for_frame(  # type: ignore[no-any-return]
+            "background_colors",
+            lambda: super(CellCache, self).background_colors,  # type: ignore[misc]
+        )
 
     def notify_style_update(self) -> None:
         """Drop the table's render caches only when its look really changed.
