@@ -30,7 +30,7 @@ from helpdesk_tui.core.sla import (
 )
 from helpdesk_tui.core.state import ExamState, Ticket, TicketStatus
 from helpdesk_tui.i18n import N_, _, current_language
-from helpdesk_tui.ui.format import clip, one_line, sla_left, status_label
+from helpdesk_tui.ui.format import SECONDS_SHOWN_S, clip, one_line, sla_left, status_label
 
 S = TicketStatus
 
@@ -148,7 +148,11 @@ def nearest(sla: TicketSla) -> float | None:
 
 def sla_cell(ticket: Ticket, glance: Glance) -> Cell:
     """The SLA column: time to the nearest deadline (`nearest`), marked by the worst
-    target's state."""
+    target's state.
+
+    Cells are kept per (tone, what the time shows, language): the same object for
+    the same text, so a row whose text did not change compares by identity, and
+    300 running clocks a second do not format 300 strings (`_sla_text`)."""
     if ticket.status in _FINISHED:
         if glance.worst == SlaState.BREACHED:
             return Cell(_("✗ missed"), SlaState.BREACHED.value)
@@ -157,12 +161,38 @@ def sla_cell(ticket: Ticket, glance: Glance) -> Cell:
     if left is None:
         return Cell("–", DONE)
     if glance.paused:
-        return Cell("‖ " + sla_left(left), PAUSED)
-    if worst == SlaState.BREACHED:
-        return Cell("✗ " + sla_left(left), SlaState.BREACHED.value)
-    if worst == SlaState.WARNING:
-        return Cell("! " + sla_left(left), SlaState.WARNING.value)
-    return Cell(sla_left(left), SlaState.OK.value)
+        tone, mark = PAUSED, "‖ "
+    elif worst == SlaState.BREACHED:
+        tone, mark = SlaState.BREACHED.value, "✗ "
+    elif worst == SlaState.WARNING:
+        tone, mark = SlaState.WARNING.value, "! "
+    else:
+        tone, mark = SlaState.OK.value, ""
+    key = (tone, shown_left(left), current_language())
+    cell = _SLA_CELLS.get(key)
+    if cell is None:
+        if len(_SLA_CELLS) >= SLA_CELLS_KEPT:
+            _SLA_CELLS.clear()
+        cell = _SLA_CELLS[key] = Cell(mark + sla_left(left), tone)
+    return cell
+
+
+SLA_CELLS_KEPT = 4096
+"""SLA cells kept (`sla_cell`): a queue's running clocks show a few hundred texts at once."""
+_SLA_CELLS: dict[tuple[str, int, str], Cell] = {}
+
+
+def shown_left(seconds: float) -> int:
+    """What `format.sla_left(seconds)` shows, as a number: two times give the same
+    text exactly when they give the same number. Whole seconds (rounded up) within
+    the last ten minutes, whole seconds overdue (negative, rounded up in size), and
+    whole minutes (offset past the seconds' range) further out."""
+    if seconds < 0:
+        return -math.ceil(-seconds)
+    total = math.ceil(seconds)
+    if total <= SECONDS_SHOWN_S:
+        return total
+    return SECONDS_SHOWN_S + 1 + total // 60
 
 
 def title_cell(ticket: Ticket) -> Cell:
@@ -195,7 +225,7 @@ class QueueModel:
             str, tuple[tuple[object, ...], tuple[Cell, ...], tuple[object, ...]]
         ] = {}
         self._plans: dict[str, tuple[object, tuple[object, ...], SlaPlan | None]] = {}
-        self._rows: dict[str, QueueRow] = {}
+        self._rows: dict[str, tuple[tuple[Cell, ...], Cell, QueueRow]] = {}
 
     def cycle_sort(self) -> str:
         keys = list(SORTS)
@@ -271,17 +301,14 @@ class QueueModel:
 
     def _row(self, ticket: Ticket, static: tuple[Cell, ...], sla: Cell) -> QueueRow:
         """The row; the same object as last time when no cell changed, so the table's
-        comparison of what it shows with what it should show is an identity check."""
-        row = self._rows.get(ticket.id)
-        if (
-            row is not None
-            and row.cells[1] == sla
-            and row.cells[0] is static[0]
-            and all(a is b for a, b in zip(row.cells[2:], static[1:], strict=True))
-        ):
-            return row
+        comparison of what it shows with what it should show is an identity check.
+        The static cells come as one kept tuple and SLA cells are kept per text
+        (`sla_cell`), so "no cell changed" is mostly two identity checks."""
+        kept = self._rows.get(ticket.id)
+        if kept is not None and kept[0] is static and (kept[1] is sla or kept[1] == sla):
+            return kept[2]
         row = QueueRow(ticket.id, (static[0], sla, *static[1:]))
-        self._rows[ticket.id] = row
+        self._rows[ticket.id] = (static, sla, row)
         return row
 
     def _shown(self, ticket: Ticket, sla: Glance) -> bool:

@@ -20,7 +20,7 @@ to 8.2.x (docs/known-issues.md); `tests/ui/test_tickets.py` and
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from rich.segment import Segment
@@ -30,7 +30,6 @@ from textual.color import Color
 from textual.geometry import Region
 from textual.strip import Strip
 from textual.widget import Widget
-from textual.widgets.data_table import RowKey
 
 TABLE_CACHE = 300
 """Entries kept in each of DataTable's own render caches (a screen has 40 lines)."""
@@ -86,21 +85,19 @@ class CellCache:
             by_row.setdefault(key, []).append(column)
         if not by_row:
             return
-        indexes = {table.get_row_index(key): key for key in by_row}
-        rows = _row_spans(table, indexes)
+        rows = _row_spans(table, by_row)
+        indexes = {index: key for key, (index, _y, _height) in rows.items()}
         lines: set[int] = set()
-        for y, height in rows.values():
+        for _index, y, height in rows.values():
             lines.update(range(y, y + height))
-        row_keys = {RowKey(key) for key in by_row}
-        _discard(table._cell_render_cache, lambda k: k[0] in row_keys)
-        _discard(table._row_render_cache, lambda k: k[0] in row_keys)
+        _discard(table._cell_render_cache, lambda k: k[0].value in by_row)
+        _discard(table._row_render_cache, lambda k: k[0].value in by_row)
         _discard(table._line_cache, lambda k: k[0] in lines)
         _discard(table._row_renderable_cache, lambda k: k[1] in indexes)
         columns = _column_spans(table)
         window = table.window_region
         offset = table.scroll_offset
-        for index, key in indexes.items():
-            y, height = rows[index]
+        for key, (_index, y, height) in rows.items():
             for column in by_row[key]:
                 if not 0 <= column < len(columns):
                     continue
@@ -243,26 +240,37 @@ class CellCache:
 
 
 def _discard(cache: LRUCache[Any, Any], stale: Any) -> None:
-    """Drop the entries of one of DataTable's caches whose key is `stale`."""
-    for key in [k for k in cache.keys() if stale(k)]:  # noqa: SIM118 (an LRUCache)
+    """Drop the entries of one of DataTable's caches whose key is `stale`.
+
+    When most are stale (a tick that changed every row in view), the cache is emptied
+    instead: dropping entries one by one hashes each key again (DataTable's row keys
+    hash in Python), about 1,200 hashes a tick, and what else is lost is rendered again
+    only if it is shown."""
+    keys = cache.keys()
+    gone = [k for k in keys if stale(k)]
+    if len(gone) * 2 >= len(keys):
+        cache.clear()
+        return
+    for key in gone:
         cache.discard(key)
 
 
-def _row_spans(table: Any, indexes: Iterable[int]) -> dict[int, tuple[int, int]]:
-    """The (y, height) of each of these rows, in one pass over the rows.
+def _row_spans(table: Any, keys: Mapping[str, object]) -> dict[str, tuple[int, int, int]]:
+    """The (index, y, height) of each row whose key is in `keys`, in one pass over the rows.
 
-    DataTable's `_get_row_region` and `refresh_coordinate` sum the heights of every
+    DataTable's `get_row_index`, `_get_row_region` and `refresh_coordinate` look each
+    row up by its key (a key object and its hash, in Python) or sum the heights of every
     row above the one asked for: a tick that changes all 300 SLA cells of a queue
-    paid 300 such sums (14 ms, `bench_ui.py`'s SLA tick)."""
-    wanted = set(indexes)
-    spans: dict[int, tuple[int, int]] = {}
+    paid 300 such sums (14 ms, `bench_ui.py`'s SLA tick). Here the rows are walked in
+    order once, each key read as the plain string it is."""
+    spans: dict[str, tuple[int, int, int]] = {}
     y = table.header_height if table.show_header else 0
-    last = max(wanted, default=-1)
     for index, row in enumerate(table.ordered_rows):
-        if index > last:
-            break
-        if index in wanted:
-            spans[index] = (y, row.height)
+        value = row.key.value
+        if value in keys:
+            spans[value] = (index, y, row.height)
+            if len(spans) == len(keys):
+                break
         y += row.height
     return spans
 

@@ -17,7 +17,7 @@ from textual import events
 from textual.message import Message
 from textual.widget import PseudoClasses
 from textual.widgets import DataTable
-from textual.widgets.data_table import ColumnKey, RowKey
+from textual.widgets.data_table import ColumnKey
 
 from helpdesk_tui.i18n import _
 from helpdesk_tui.ui import keymap
@@ -71,7 +71,9 @@ class TicketQueue(CellCache, DataTable[Text]):
         this) bubbled up through four widgets each for nobody."""
         super().__init__(cursor_type="row", zebra_stripes=True, cell_padding=0, **kwargs)  # type: ignore[arg-type]
         keymap.install(self, "queue")
-        self._shown: dict[str, tuple[Cell, ...]] = {}
+        self._shown: dict[str, QueueRow] = {}
+        """What each row shows: the model's row last written to it."""
+        self._row_data: dict[str, dict[ColumnKey, Text]] = {}
         self._order: list[str] = []
         self._column_keys: list[ColumnKey] = []
         self.updates = 0
@@ -156,16 +158,21 @@ class TicketQueue(CellCache, DataTable[Text]):
         return row_key.value
 
     def sync(self, rows: list[QueueRow]) -> None:
-        """Bring the table in line with `rows` by difference, in one batch."""
+        """Bring the table in line with `rows` by difference, in one batch.
+
+        A row the model gives again as the same object is unchanged (`QueueModel._row`),
+        so most rows are skipped with an identity check."""
         wanted = [row.ticket_id for row in rows]
-        changed = [row for row in rows if self._shown.get(row.ticket_id) != row.cells]
+        shown = self._shown
+        changed = [row for row in rows if shown.get(row.ticket_id) is not row]
         if wanted == self._order and not changed:
             return
         selected = self.selected_id
         with self.app.batch_update():
-            for ticket_id in set(self._shown) - set(wanted):
+            for ticket_id in set(shown) - set(wanted):
                 self.remove_row(ticket_id)
-                del self._shown[ticket_id]
+                del shown[ticket_id]
+                self._row_data.pop(ticket_id, None)
             self._write(changed)
             if wanted != self._order and wanted != self._current_order():
                 rank = {ticket_id: i for i, ticket_id in enumerate(wanted)}
@@ -178,28 +185,32 @@ class TicketQueue(CellCache, DataTable[Text]):
 
         Existing cells are written into the table's data and only those cells
         are repainted (`CellCache.repaint_cells`), instead of `update_cell` per
-        cell (each of which repaints the whole table). Each row's data is looked
-        up once per row that changed (a key object and two hashes each: a tenth
-        of a tick for a full queue).
+        cell (each of which repaints the whole table). Each row's data (a dict
+        DataTable keeps per row until the row is removed) is kept by ticket id, so
+        a tick that changes every SLA cell makes no row key and no hash of one.
         """
         written: list[tuple[str, int]] = []
         shown = self._shown
         keys = self._column_keys
+        row_data = self._row_data
         for row in rows:
             old = shown.get(row.ticket_id)
-            shown[row.ticket_id] = row.cells
+            shown[row.ticket_id] = row
             if old is None:
-                self.add_row(*(render_cell(c) for c in row.cells), key=row.ticket_id)
+                key = self.add_row(*(render_cell(c) for c in row.cells), key=row.ticket_id)
+                row_data[row.ticket_id] = self._data[key]
                 continue
-            data = None
-            for index, after in enumerate(row.cells):
-                before = old[index]
-                if before is after or before == after:
-                    continue
-                if data is None:
-                    data = self._data[RowKey(row.ticket_id)]
-                data[keys[index]] = render_cell(after)
-                written.append((row.ticket_id, index))
+            cells = row.cells
+            differ = [
+                i
+                for i, (a, b) in enumerate(zip(old.cells, cells, strict=True))
+                if a is not b and a != b
+            ]
+            if differ:
+                data = row_data[row.ticket_id]
+                for index in differ:
+                    data[keys[index]] = render_cell(cells[index])
+                    written.append((row.ticket_id, index))
         if written:
             self.updates += len(written)
             self.repaint_cells(written)
