@@ -226,6 +226,9 @@ class QueueModel:
         ] = {}
         self._plans: dict[str, tuple[object, tuple[object, ...], SlaPlan | None]] = {}
         self._rows: dict[str, tuple[tuple[Cell, ...], Cell, QueueRow]] = {}
+        self._seen: tuple[object, ...] | None = None
+        """(state, its last_seq, SLA profile, language) at the last `rows`: every change of
+        a ticket is an event the reducer applies, and each bumps `last_seq`."""
 
     def cycle_sort(self) -> str:
         keys = list(SORTS)
@@ -265,15 +268,25 @@ class QueueModel:
         needle = self.search.strip().casefold()
         keyed: list[tuple[tuple[object, ...], QueueRow]] = []
         self.kept = None
+        seen = (state, state.last_seq, profile, language)
+        last = self._seen
+        same = (
+            last is not None
+            and last[0] is state
+            and last[1] == state.last_seq
+            and last[2] is profile
+            and last[3] == language
+        )
+        self._seen = seen
         for ticket in state.tickets.values():
-            sla = self._glance(ticket, profile, now)
+            sla = self._glance(ticket, profile, now, same)
             if needle and not self._found(state, ticket, needle):
                 continue  # a search narrows the list, the kept ticket too
             if not self._shown(ticket, sla):
                 if ticket.id != keep:
                     continue
                 self.kept = ticket.id
-            static, natural = self._static_cells(state, ticket, language)
+            static, natural = self._static_cells(state, ticket, language, same)
             keyed.append(
                 (
                     self._sort_key(state, ticket, sla, natural),
@@ -283,12 +296,19 @@ class QueueModel:
         keyed.sort(key=lambda pair: pair[0])
         return [row for _, row in keyed]
 
-    def _glance(self, ticket: Ticket, profile: SlaProfile, now: float) -> Glance:
+    def _glance(self, ticket: Ticket, profile: SlaProfile, now: float, same: bool) -> Glance:
         """The ticket's SLA at `now`, from its plan (`core.sla.SlaPlan`), made again only
-        when the ticket's clocks changed: 300 tickets' clocks are asked every second."""
-        inputs = sla_inputs(ticket)
+        when the ticket's clocks changed: 300 tickets' clocks are asked every second.
+        `same`: no event was applied since the last `rows` (`_seen`), so no ticket changed
+        and its kept plan is used without gathering its inputs again."""
         cached = self._plans.get(ticket.id)
         plan = None
+        if same and cached is not None:
+            plan = cached[2]
+            if plan is not None and now >= plan.since:
+                left, worst = plan.glance(now)
+                return Glance(left, worst, plan.paused)
+        inputs = sla_inputs(ticket)
         if cached is not None and cached[0] is profile and cached[1] == inputs:
             plan = cached[2]
         if plan is None or now < plan.since:
@@ -359,10 +379,14 @@ class QueueModel:
         return customer.name if customer else ticket.customer_id
 
     def _static_cells(
-        self, state: ExamState, ticket: Ticket, language: str
+        self, state: ExamState, ticket: Ticket, language: str, same: bool = False
     ) -> tuple[tuple[Cell, ...], tuple[object, ...]]:
         """id, priority, title, customer, status, group (and the id's sort key): rebuilt
-        only when the ticket changes."""
+        only when the ticket changes (`same`: no event since the last `rows`, see `_glance`)."""
+        if same:
+            kept = self._static.get(ticket.id)
+            if kept is not None:
+                return kept[1], kept[2]
         version = (
             len(ticket.history),
             ticket.status,

@@ -156,3 +156,32 @@ async def test_a_tick_that_changes_every_sla_cell_looks_no_row_up_by_key(
         ]
         assert shown == [f"{n}:02" for n in range(0, ROWS, 37)]
         assert str(queue.get_cell("Q-005", "title")).strip() == "Ticket 5"
+
+
+def test_a_tick_with_no_event_since_the_last_reads_no_ticket_again(
+    rig: Rig, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every change of a ticket is an event (`state.last_seq`): between events a tick uses
+    each ticket's kept plan and cells, and an event makes them checked again."""
+    model = QueueModel()
+    model.rows(rig.state, 10)
+    gathered = 0
+    gather = queue_model.sla_inputs
+
+    def counted(ticket: Any) -> tuple[object, ...]:
+        nonlocal gathered
+        gathered += 1
+        return gather(ticket)
+
+    monkeypatch.setattr(queue_model, "sla_inputs", counted)
+    later = model.rows(rig.state, 70)
+    assert gathered == 0
+    monkeypatch.undo()
+    assert later == QueueModel().rows(rig.state, 70)  # as a model that reads every ticket
+    monkeypatch.setattr(queue_model, "sla_inputs", counted)
+    rig.session.submit(
+        "ticket_updated", {"ticket_id": "T-1001", "changes": {"title": "Printer on fire"}}
+    )
+    after = model.rows(rig.state, 71)
+    assert gathered == len(rig.state.tickets)
+    assert "Printer on fire" in [c.text for c in after[0].cells]
