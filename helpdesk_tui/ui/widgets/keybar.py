@@ -17,11 +17,14 @@ from typing import Any
 
 from rich.text import Text
 from textual import events
+from textual.cache import LRUCache
 from textual.screen import Screen
-from textual.widget import Widget
+from textual.widget import Widget, _RenderCache
 
 from helpdesk_tui.i18n import _
 
+KEEP = 16
+"""Sets of keys kept (one per area and state a candidate moves between)."""
 MAX_LINES = 2
 """A narrow terminal gets a second line of keys; what fits in neither is one F1 away."""
 
@@ -40,6 +43,12 @@ class KeyBar(Widget):
         self._lines: list[Text] = []
         self._hits: list[tuple[int, int, int, str]] = []
         self._laid_out_for: tuple[int, int] = (-1, -1)
+        self._shown: tuple[tuple[str, str, bool, str], ...] = ()
+        self._styled = 0
+        """Bumped whenever the look changes (`notify_style_update`): kept lines are not used."""
+        self._look: tuple[object, ...] = ()
+        self._kept_entries: LRUCache[object, list[tuple[Text, str]]] = LRUCache(KEEP)
+        self._kept_lines: LRUCache[object, _RenderCache] = LRUCache(KEEP)
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -48,15 +57,28 @@ class KeyBar(Widget):
     def _bindings_changed(self, screen: Screen[Any]) -> None:
         if screen is not self.screen:
             return
-        entries = self._build()
-        if [e[0] for e in entries] != [e[0] for e in self._entries]:
-            self._entries = entries
-            self._laid_out_for = (-1, -1)
-            self._lay_out()
-            self.refresh()
+        shown = self._shown_keys()
+        if shown != self._shown:
+            self._show(shown)
 
-    def _build(self) -> list[tuple[Text, str]]:
-        """One entry per action: ` key ` then its description, and the key it presses."""
+    def _show(self, shown: tuple[tuple[str, str, bool, str], ...]) -> None:
+        self._shown = shown
+        entries = self._kept_entries.get(shown)
+        if entries is None:
+            entries = [
+                (self._entry(display, description, enabled=enabled), key)
+                for display, description, enabled, key in shown
+            ]
+            self._kept_entries[shown] = entries
+        self._entries = entries
+        self._laid_out_for = (-1, -1)
+        self._lay_out()
+        self.refresh()
+
+    def _shown_keys(self) -> tuple[tuple[str, str, bool, str], ...]:
+        """One (key shown, description, enabled, key pressed) per action, as the footer
+        shows them. Moving between areas swaps between a few such sets: each set's
+        texts, lines and rendered lines are kept (`_kept_entries`, `_render_content`)."""
         by_action: dict[str, list[Any]] = defaultdict(list)
         active_bindings = self.screen.active_bindings.values()
         # Keys that work everywhere (the exam's Proctor, the practice Pause) first, so a
@@ -64,20 +86,44 @@ class KeyBar(Widget):
         for active in sorted(active_bindings, key=lambda a: not a.binding.priority):
             if active.binding.show:
                 by_action[active.binding.action].append(active)
-        entries: list[tuple[Text, str]] = []
+        shown = []
         for bindings in by_action.values():
             first = bindings[0]
-            entries.append(
-                (
-                    self._entry(
-                        self.app.get_key_display(first.binding),
-                        first.binding.description,
-                        enabled=first.enabled,
-                    ),
-                    first.binding.key,
-                )
-            )
-        return entries
+            display = self.app.get_key_display(first.binding)
+            shown.append((display, first.binding.description, first.enabled, first.binding.key))
+        return tuple(shown)
+
+    def notify_style_update(self) -> None:
+        """When the look changed (a theme, a stylesheet), the kept texts and lines are
+        dropped and the keys drawn again. Textual applies the stylesheet again on many
+        occasions (a focus move among them) that leave the look as it was."""
+        super().notify_style_update()
+        if not self.is_mounted:
+            return
+        look = (
+            self.rich_style,
+            *(self.get_component_rich_style(name) for name in sorted(self.COMPONENT_CLASSES)),
+        )
+        if look == self._look:
+            return
+        self._look = look
+        self._styled += 1
+        self._kept_entries.clear()
+        self._kept_lines.clear()
+        if self._shown:
+            self._show(self._shown)
+
+    def _render_content(self) -> None:
+        """Textual's, with the rendered lines kept per set of keys and look: moving
+        between areas shows one of a few sets, each rendered once."""
+        cache_key = (self._shown, self._styled, self.size, self.visual_style, self._laid_out_for)
+        kept = self._kept_lines.get(cache_key)
+        if kept is None:
+            super()._render_content()
+            self._kept_lines[cache_key] = self._render_cache
+            return
+        self._render_cache = kept
+        self._dirty_regions.clear()
 
     def _entry(self, key: str, description: str, *, enabled: bool = True) -> Text:
         key_style = self.get_component_rich_style("keybar--key", partial=True)
