@@ -87,8 +87,10 @@ async def test_the_height_is_kept_per_key_and_width() -> None:
         kept = app.query_one("#kept", KeptText)
         kept.show("A", LONG)
         await pilot.pause()
-        assert kept.height_at(30) == kept.get_content_height(kept.size, kept.size, 30) > 3
-        assert kept.height_at(30) == kept._heights[("A", 30)]
+        textual = Static.get_content_height(kept, kept.size, kept.size, 30)  # Textual's own
+        assert kept.height_at(30) == textual > 3
+        assert kept.height_at(30) == kept._heights[("A", 30, kept._styled)]
+        assert kept.get_content_height(kept.size, kept.size, 30) == textual
 
 
 async def test_a_key_shown_again_is_not_turned_into_a_visual_again(monkeypatch: Any) -> None:
@@ -115,3 +117,34 @@ async def test_a_key_shown_again_is_not_turned_into_a_visual_again(monkeypatch: 
         assert made == [a, b]
         assert kept.visual is first and kept.content is a
         assert rendered(kept)[0].startswith("A ticket's thread")
+
+
+async def test_a_text_shown_for_the_first_time_is_wrapped_once(monkeypatch: Any) -> None:
+    """Its height and its lines come from one wrap (before: one for the height, one for
+    the lines), and the lines are what a fresh Static shows."""
+    from textual.content import Content
+
+    app = Pair()
+    async with app.run_test(size=(40, 20)) as pilot:
+        kept, fresh = app.query_one("#kept", KeptText), app.query_one("#fresh", Static)
+        kept.show("short", "x")
+        await pilot.pause()
+        wraps: list[str] = []
+        wrap = Content._wrap_and_format
+
+        def counted(self: Content, *args: Any, **kwargs: Any) -> Any:
+            wraps.append(self.plain[:10])
+            return wrap(self, *args, **kwargs)
+
+        monkeypatch.setattr(Content, "_wrap_and_format", counted)
+        text = Text(LONG, style="bold")
+        kept.show("long", text)  # as the ticket area shows a ticket (`TicketDetail._replace`)
+        height = kept.height_at(kept.content_region.width)
+        kept.refresh(layout=True)
+        await pilot.pause()
+        assert wraps == [LONG[:10]]
+        monkeypatch.undo()
+        fresh.update(text)
+        await pilot.pause()
+        assert kept.size.height == height == fresh.size.height > 1
+        assert rendered(kept) == rendered(fresh)

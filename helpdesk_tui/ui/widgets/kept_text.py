@@ -28,7 +28,7 @@ from collections.abc import Hashable
 
 from rich.text import Text
 from textual.cache import LRUCache
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.visual import Visual
 from textual.widget import _RenderCache
@@ -77,14 +77,49 @@ class KeptText(Static):
         self._visuals.clear()
 
     def height_at(self, width: int) -> int:
-        """The shown text's height at `width` (wrapped), kept per key."""
-        cache_key = (self.key, width)
+        """The shown text's height at `width` (wrapped), kept per key.
+
+        A text shown for the first time was wrapped twice: once here for its height
+        (Textual wraps a copy without styles) and once more for its lines. Here the
+        lines are rendered at once, for the size the view will give the text (its
+        width, as tall as its lines), and kept for `_render_content`: one wrap."""
+        cache_key = (self.key, width, self._styled)
         height = self._heights.get(cache_key) if self.key is not None else None
         if height is None:
-            height = self.get_content_height(self.size, self.size, width)
+            strips = self._whole_lines(width)
+            if strips is None:
+                height = super().get_content_height(self.size, self.size, width)
+            else:
+                height = len(strips)
+                size = Size(width, height)
+                look = (self.key, size, self.visual_style, None)
+                self._lines[look] = _RenderCache(size, strips)
             if self.key is not None:
                 self._heights[cache_key] = height
         return height
+
+    def _whole_lines(self, width: int) -> list[Strip] | None:
+        """All the lines of the shown text at `width`, as Textual's `_render_content`
+        renders them at that width and their own height; None where that does not
+        hold or the text has no key (then Textual's own ways are used)."""
+        if (
+            self.key is None
+            or not width
+            or self.text_selection is not None
+            or self.styles.content_align != ("left", "top")
+            or self.screen._selecting
+        ):
+            return None
+        return Visual.to_strips(self, self._render(), width, None, self.visual_style)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """The kept height of the shown text at `width` (`height_at`), else Textual's.
+        Kept per look too: a stylesheet applied again may wrap the text otherwise."""
+        if self.key is not None:
+            height = self._heights.get((self.key, width, self._styled))
+            if height is not None:
+                return height
+        return super().get_content_height(container, viewport, width)
 
     def _render_content(self) -> None:
         cache_key = (self.key, self.size, self.visual_style, self.text_selection)
