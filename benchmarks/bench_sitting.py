@@ -227,6 +227,9 @@ class Sitting:
         self.logs = root / "logs"
         self.logs.mkdir(mode=0o700)
         scenario = load_scenario_copy(root / "scenario")
+        # as install-exam-server.sh does: the lemma tables built once, read by every exam
+        cache = root / "cache"
+        run(str(self.program), "language", "cache", str(cache), "--lang", "en")
         if self.mode == "ssh":
             shutil.chown(keys, "root", self.exam_user)
             for name in ("exam-centre.key", "proctor.json"):
@@ -247,6 +250,7 @@ class Sitting:
             "pause_s": 0,
             "watch_s": 5,
             "watch_grace_s": 2,
+            "cache_dir": cache,
         }
         self.conf.write_text("".join(f"{k} = {v}\n" for k, v in settings.items()))
         self.conf.chmod(0o644)
@@ -477,6 +481,11 @@ class Candidate:
     waiting: tuple[bytes, float, list[float]] | None = None
     next_at: float = 0.0
     plan: list[tuple[str, bytes | None, list[float] | None]] = field(default_factory=list)
+    # over the typing window (`recording`): when output arrived, and each measured key's
+    # send time with its key-to-screen ms (for `phase_report`)
+    recording: bool = False
+    outputs: list[float] = field(default_factory=list)
+    timed: list[tuple[float, float]] = field(default_factory=list)
 
     def start(self, argv: list[str], env: dict[str, str]) -> None:
         master, slave = os.openpty()
@@ -498,6 +507,8 @@ class Candidate:
     def feed(self, data: bytes, now: float) -> None:
         """Output arrived: keep what the screen showed, and check what the driver waits for."""
         text = strip(data)
+        if self.recording:
+            self.outputs.append(now)
         self.seen = (self.seen + text)[-20000:]
         if not self.ready and EXAM_SCREEN in self.seen:
             self.ready = True
@@ -508,6 +519,8 @@ class Candidate:
             expected, sent, into = self.waiting
             if expected in self.fresh:
                 into.append((now - sent) * 1000)
+                if self.recording and into is self.echo_ms:
+                    self.timed.append((sent, (now - sent) * 1000))
                 self.waiting = None
 
     def send(self, keys: str, now: float, expect: bytes | None, into: list[float] | None) -> None:
@@ -812,10 +825,14 @@ def measure(
     )
     start = time.monotonic()
     end = start + seconds
+    for c in candidates:
+        c.recording = True
     while time.monotonic() < end:
         pump(candidates, min(end, time.monotonic() + 2.0), True)
         for name, pid in pids.items():
             usage.rss[name] = max(usage.rss.get(name, 0.0), rss_mb(pid))
+    for c in candidates:
+        c.recording = False
     for name, pid in pids.items():
         usage.pss[name] = pss_mb(pid)
     elapsed = time.monotonic() - start
@@ -842,6 +859,53 @@ def measure(
         "appends": appends,
         "elapsed": elapsed,
     }
+
+
+PHASE_BINS = 10
+"""The second cut in tenths for `phase_report`."""
+
+
+def tick_phase(outputs: list[float], bins: int = 20) -> float | None:
+    """Where in the second (0-1, on the monotonic clock all processes share) a session's
+    screen output comes most often: its once-a-second redraw (keys' echoes fall anywhere)."""
+    if len(outputs) < 10:
+        return None
+    counts = [0] * bins
+    for at in outputs:
+        counts[int((at % 1.0) * bins) % bins] += 1
+    best = max(range(bins), key=counts.__getitem__)
+    return (best + 0.5) / bins
+
+
+def phase_report(candidates: list[Candidate], bins: int = PHASE_BINS) -> dict[str, Any]:
+    """Do the sessions redraw at the same moment of the second? The sessions' tick phases
+    per tenth of a second, and the keys' latency by the tenth of the second they were sent in
+    (if the redraws bunch, keys sent in that tenth wait for them)."""
+    phases = [p for c in candidates if (p := tick_phase(c.outputs)) is not None]
+    sessions = [0] * bins
+    for phase in phases:
+        sessions[int(phase * bins) % bins] += 1
+    keys: list[list[float]] = [[] for _ in range(bins)]
+    for c in candidates:
+        for sent, ms in c.timed:
+            keys[int((sent % 1.0) * bins) % bins].append(ms)
+    return {
+        "sessions_per_bin": sessions,
+        "key_p50_per_bin": [percentile(k, 0.5) for k in keys],
+        "key_p95_per_bin": [percentile(k, 0.95) for k in keys],
+        "keys_per_bin": [len(k) for k in keys],
+    }
+
+
+def report_phases(phases: dict[str, Any]) -> None:
+    def row(values: list[float]) -> str:
+        return " ".join(f"{v:>5.0f}" for v in values)
+
+    print("the second in tenths:        " + row(list(range(len(phases["sessions_per_bin"])))))
+    print("sessions redrawing then:     " + row(phases["sessions_per_bin"]))
+    print("keys sent then:              " + row(phases["keys_per_bin"]))
+    print("their key-to-screen p50 ms:  " + row(phases["key_p50_per_bin"]))
+    print("their key-to-screen p95 ms:  " + row(phases["key_p95_per_bin"]))
 
 
 def verify_all(sitting: Sitting) -> dict[str, int]:
@@ -896,6 +960,7 @@ def summarise(
         "exam_processes_found": figures["found"],
         "window_s": figures["elapsed"],
         "verify": verified,
+        "phases": phase_report(candidates),
     }  # fmt: skip
 
 
@@ -958,6 +1023,7 @@ def report(summary: dict[str, Any], mode: str, why_not_ssh: str | None) -> None:
         f"machine busy {summary['machine_busy_cores']:.2f} of {os.cpu_count()} cores over "
         f"{summary['window_s']:.0f} s; exam processes found {summary['exam_processes_found']}"
     )
+    report_phases(summary["phases"])
     codes = summary["verify"]
     sealed = sum(1 for code in codes.values() if code == 0)
     open_ = sum(1 for code in codes.values() if code == 3)
