@@ -124,9 +124,10 @@ def percentile(values: list[float], fraction: float) -> float:
 def run(
     *argv: str, check: bool = True, input_text: str | None = None
 ) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        argv, check=check, capture_output=True, text=True, input=input_text, timeout=60
-    )
+    done = subprocess.run(argv, capture_output=True, text=True, input=input_text, timeout=60)
+    if check and done.returncode:
+        raise RuntimeError(f"{' '.join(argv)} failed ({done.returncode}): {done.stderr[-1500:]}")
+    return done
 
 
 def free_port() -> int:
@@ -865,23 +866,30 @@ PHASE_BINS = 10
 """The second cut in tenths for `phase_report`."""
 
 
-def tick_phase(outputs: list[float], bins: int = 20) -> float | None:
+def tick_phase(outputs: list[float], bins: int = 20) -> tuple[float, float] | None:
     """Where in the second (0-1, on the monotonic clock all processes share) a session's
-    screen output comes most often: its once-a-second redraw (keys' echoes fall anywhere)."""
+    screen output comes most often: its once-a-second redraw (keys' echoes fall anywhere);
+    and in how many of the window's seconds output came in that 1/`bins` of a second (near 1:
+    it is the redraw; near 1/`bins`: no phase stands out)."""
     if len(outputs) < 10:
         return None
     counts = [0] * bins
+    seconds: list[set[int]] = [set() for _ in range(bins)]
     for at in outputs:
-        counts[int((at % 1.0) * bins) % bins] += 1
-    best = max(range(bins), key=counts.__getitem__)
-    return (best + 0.5) / bins
+        slot = int((at % 1.0) * bins) % bins
+        counts[slot] += 1
+        seconds[slot].add(int(at))
+    best = max(range(bins), key=lambda slot: len(seconds[slot]))
+    span = max(1, int(max(outputs)) - int(min(outputs)) + 1)
+    return (best + 0.5) / bins, len(seconds[best]) / span
 
 
 def phase_report(candidates: list[Candidate], bins: int = PHASE_BINS) -> dict[str, Any]:
     """Do the sessions redraw at the same moment of the second? The sessions' tick phases
     per tenth of a second, and the keys' latency by the tenth of the second they were sent in
     (if the redraws bunch, keys sent in that tenth wait for them)."""
-    phases = [p for c in candidates if (p := tick_phase(c.outputs)) is not None]
+    found = [p for c in candidates if (p := tick_phase(c.outputs)) is not None]
+    phases = [phase for phase, _ in found]
     sessions = [0] * bins
     for phase in phases:
         sessions[int(phase * bins) % bins] += 1
@@ -891,6 +899,7 @@ def phase_report(candidates: list[Candidate], bins: int = PHASE_BINS) -> dict[st
             keys[int((sent % 1.0) * bins) % bins].append(ms)
     return {
         "sessions_per_bin": sessions,
+        "redraw_seconds_share": statistics.fmean(share for _, share in found) if found else 0.0,
         "key_p50_per_bin": [percentile(k, 0.5) for k in keys],
         "key_p95_per_bin": [percentile(k, 0.95) for k in keys],
         "keys_per_bin": [len(k) for k in keys],
@@ -901,6 +910,10 @@ def report_phases(phases: dict[str, Any]) -> None:
     def row(values: list[float]) -> str:
         return " ".join(f"{v:>5.0f}" for v in values)
 
+    print(
+        f"each session's redraw phase: the 1/20 s with output in {phases['redraw_seconds_share']:.0%} "
+        "of the window's seconds (mean over sessions)"
+    )
     print("the second in tenths:        " + row(list(range(len(phases["sessions_per_bin"])))))
     print("sessions redrawing then:     " + row(phases["sessions_per_bin"]))
     print("keys sent then:              " + row(phases["keys_per_bin"]))
