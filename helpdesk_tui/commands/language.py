@@ -77,6 +77,7 @@ def register(subparsers: Any) -> None:
 def run_cache(args: argparse.Namespace) -> int:
     """Build the tables into `args.dir` (this process's cache folder is set to it)."""
     import os
+    from functools import partial
 
     from helpdesk_tui.language import compiled, lemmas
 
@@ -86,10 +87,9 @@ def run_cache(args: argparse.Namespace) -> int:
         folder.chmod(0o755)  # the exam user reads it; only its owner writes
     except OSError as exc:
         raise UserError(f"{folder} cannot be made or opened ({exc.strerror}).") from None
-    os.environ[compiled.ENV] = str(folder)
+    os.environ[compiled.ENV] = str(folder)  # this process's cache folder: DIR
     for lang in args.lang or ("en", "nl", "fr"):
-        lemmas.load(lang)
-        how = "read" if lemmas.load_counts[lang, "read"] else "built"
+        _, how = compiled.cached_tables(lang, partial(lemmas._pack, lang))
         files = sorted(folder.glob(f"lemmas-{lang}-*.bin"), key=lambda f: f.stat().st_mtime)
         if not files:
             raise UserError(f"the {lang} lemma tables could not be written to {folder} (is it "

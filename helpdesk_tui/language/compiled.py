@@ -143,7 +143,7 @@ def read(path: Path, name: bytes) -> Tables | None:
         return None
 
 
-_CHUNK = 1 << 20
+_CHUNK = 1 << 18
 """Bytes read at a time while checking a file (a multiple of 4: offsets stay whole)."""
 
 
