@@ -24,6 +24,7 @@ disk, no HOME) only means the tables are built in memory, as before.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.util
 import os
@@ -185,14 +186,15 @@ def _chunks(file: BinaryIO, size: int) -> Iterator[bytes]:
 
 def _on_file(path: Path, sizes: tuple[int, ...]) -> Tables:
     """The two tables, read from the file at each look-up (`FileBytes`, `FileOffsets`)."""
-    fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+    data = FileBytes(os.open(path, os.O_RDONLY | os.O_CLOEXEC))
     records, slots = _HEAD, _HEAD + sizes[0]
     irecords = slots + sizes[1]
     islots = irecords + sizes[3]
-    data = FileBytes(fd)
     return (
-        PackedTable.over(data, records, slots, FileOffsets(fd, slots, sizes[1] // 4), sizes[2]),
-        PackedTable.over(data, irecords, islots, FileOffsets(fd, islots, sizes[4] // 4), sizes[5]),
+        PackedTable.over(data, records, slots, FileOffsets(data, slots, sizes[1] // 4), sizes[2]),
+        PackedTable.over(
+            data, irecords, islots, FileOffsets(data, islots, sizes[4] // 4), sizes[5]
+        ),
     )
 
 
@@ -204,7 +206,15 @@ class FileBytes:
     _STEP = 256
 
     def __init__(self, fd: int) -> None:
+        """Takes `fd` over: it is closed with this object."""
         self._fd = fd
+
+    def __del__(self) -> None:
+        with contextlib.suppress(OSError):
+            os.close(self._fd)
+
+    def pread(self, size: int, at: int) -> bytes:
+        return os.pread(self._fd, size, at)
 
     def find(self, sub: bytes, start: int, end: int) -> int:
         """Where `sub` first is in [start, end), or -1 (as `bytes.find`)."""
@@ -228,19 +238,19 @@ class FileBytes:
 class FileOffsets:
     """An offsets table (4-byte native integers) in an open file, read where asked."""
 
-    __slots__ = ("_fd", "_at", "_n")
+    __slots__ = ("_file", "_at", "_n")
 
-    def __init__(self, fd: int, at: int, n: int) -> None:
-        self._fd, self._at, self._n = fd, at, n
+    def __init__(self, file: FileBytes, at: int, n: int) -> None:
+        self._file, self._at, self._n = file, at, n
 
     def __len__(self) -> int:
         return self._n
 
     def __getitem__(self, index: int) -> int:
-        return int.from_bytes(os.pread(self._fd, 4, self._at + 4 * index), sys.byteorder)
+        return int.from_bytes(self._file.pread(4, self._at + 4 * index), sys.byteorder)
 
     def __bytes__(self) -> bytes:
-        return os.pread(self._fd, 4 * self._n, self._at)
+        return self._file.pread(4 * self._n, self._at)
 
 
 def write(path: Path, name: bytes, tables: Tables) -> bool:

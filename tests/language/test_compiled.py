@@ -175,6 +175,9 @@ def test_a_read_table_is_looked_up_in_the_file_not_copied_into_memory(fresh: Pat
     assert read[0].get("zzzznotaword") is None
     assert read[1].get("cafe") == "café"
     assert read[0].to_parts() == built[0].to_parts()
+    open_files = len(os.listdir("/proc/self/fd"))
+    del read
+    assert len(os.listdir("/proc/self/fd")) == open_files - 1  # the file closes with its tables
 
 
 def test_a_file_whose_offsets_table_is_full_is_refused(fresh: Path) -> None:
@@ -193,8 +196,8 @@ def test_a_file_whose_offsets_table_is_full_is_refused(fresh: Path) -> None:
     fresh.mkdir(parents=True)
     path.write_bytes(compiled._MAGIC + name + digest + sizes + b"".join(parts))
     assert compiled.read(path, name) is None
-    looped = PackedTable.over(compiled.FileBytes(os.open(path, os.O_RDONLY)), compiled._HEAD,
-                              compiled._HEAD + len(records), compiled.FileOffsets(
-                                  os.open(path, os.O_RDONLY), compiled._HEAD + len(records), 16),
-                              16)  # fmt: skip
+    file = compiled.FileBytes(os.open(path, os.O_RDONLY))
+    start = compiled._HEAD + len(records)
+    offsets = compiled.FileOffsets(file, start, 16)
+    looped = PackedTable.over(file, compiled._HEAD, start, offsets, 16)
     assert looped.get("zz") is None
