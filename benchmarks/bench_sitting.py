@@ -906,6 +906,43 @@ def phase_report(candidates: list[Candidate], bins: int = PHASE_BINS) -> dict[st
     }
 
 
+def log_phases(logs: Path, bins: int = PHASE_BINS) -> dict[str, Any]:
+    """Each session's exam seconds in wall time, from its log: a record of a stimulus at a
+    whole exam second was written at (exam start + that second), so wall time minus exam
+    time, modulo 1, is where in the second its exam seconds turn. Without `tick_phase` the
+    redraws came there; with it, that plus the session's phase. Sessions per tenth, and the
+    most sessions within any 100 ms, both ways."""
+    from datetime import datetime
+
+    from helpdesk_tui.ui.app import tick_phase as phase_of
+
+    plain, spread = [], []
+    for log in sorted(logs.glob("*/*.jsonl")):
+        session, seen = None, []
+        with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
+            for line in log.read_text().splitlines():
+                record = json.loads(line)
+                if record.get("type") == "log.header":
+                    session = record["data"]["session_id"]
+                t = record.get("t")
+                if isinstance(t, (int, float)) and t >= 1 and t == int(t) and "wall" in record:
+                    wall = datetime.fromisoformat(record["wall"].replace("Z", "+00:00"))
+                    seen.append((wall.timestamp() - t) % 1.0)
+        if session and seen:
+            anchor = sorted(seen)[len(seen) // 2]
+            plain.append(anchor)
+            spread.append((anchor + phase_of(session)) % 1.0)
+
+    def tenths(phases: list[float]) -> list[int]:
+        return [sum(1 for p in phases if k / bins <= p < (k + 1) / bins) for k in range(bins)]
+
+    def bunch(phases: list[float]) -> int:
+        return max((sum(1 for q in phases if (q - p) % 1.0 < 0.1) for p in phases), default=0)
+
+    return {"whole_seconds": tenths(plain), "with_tick_phase": tenths(spread),
+            "bunch_whole_seconds": bunch(plain), "bunch_with_tick_phase": bunch(spread)}  # fmt: skip
+
+
 def report_phases(phases: dict[str, Any]) -> None:
     def row(values: list[float]) -> str:
         return " ".join(f"{v:>5.0f}" for v in values)
@@ -919,6 +956,16 @@ def report_phases(phases: dict[str, Any]) -> None:
     print("keys sent then:              " + row(phases["keys_per_bin"]))
     print("their key-to-screen p50 ms:  " + row(phases["key_p50_per_bin"]))
     print("their key-to-screen p95 ms:  " + row(phases["key_p95_per_bin"]))
+    logged = phases.get("logs")
+    if logged:
+        print("from the logs, sessions whose exam second turns in each tenth (of the wall clock's")
+        print("second; the line above is the monotonic clock's, so the two are turned):")
+        print("  at whole exam seconds:     " + row(logged["whole_seconds"]))
+        print("  with their tick_phase:     " + row(logged["with_tick_phase"]))
+        print(
+            f"  most sessions within 100 ms: {logged['bunch_whole_seconds']} at whole seconds, "
+            f"{logged['bunch_with_tick_phase']} with tick_phase"
+        )
 
 
 def verify_all(sitting: Sitting) -> dict[str, int]:
@@ -1076,6 +1123,7 @@ def bench(args: argparse.Namespace) -> dict[str, Any]:
             c.close()
         verified = verify_all(sitting)
         summary = summarise(candidates, figures, verified)
+        summary["phases"]["logs"] = log_phases(sitting.logs)
         summary.update(mode=mode, no_ssh_reason=why_not if mode == "pty" else None)
         report(summary, mode, why_not if mode == "pty" else None)
         if args.profile is not None:

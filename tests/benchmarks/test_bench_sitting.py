@@ -35,6 +35,8 @@ def test_two_candidates_type_hand_in_and_their_logs_verify(tmp_path: Path) -> No
     assert sum(row["measured"] for row in rows) > 0
     assert len(figures["verify"]) == 2 and set(figures["verify"].values()) == {0}
     assert figures["append"]["n"] > 10
+    logged = figures["phases"]["logs"]  # each log's exam-second phase was found
+    assert sum(logged["whole_seconds"]) == sum(logged["with_tick_phase"]) == 2
     assert "verify: 2/2 logs sealed and intact; 0 intact but not sealed" in result.stdout
     leftovers = [line for line in result.stdout.splitlines() if line.startswith("kept:")]
     assert not leftovers
