@@ -27,7 +27,9 @@ from helpdesk_tui.assess.measure_data import data_items
 from helpdesk_tui.assess.measure_sim import latencies, sim_items
 from helpdesk_tui.assess.measure_sol import inversions, sla_rows, sol_items
 from helpdesk_tui.assess.model import Evidence, EvidenceItem
+from helpdesk_tui.assess.prime import Forked
 from helpdesk_tui.assess.rules import rules_stamp
+from helpdesk_tui.assess.solutions import answer_hits
 from helpdesk_tui.assess.texts import LANGUAGES
 from helpdesk_tui.assess.tracker import Action, Tracker
 from helpdesk_tui.core.events import Event
@@ -68,8 +70,14 @@ class EvidenceGatherer:
             self.feed(seq, event)
         return self
 
-    def result(self) -> Evidence:
-        """The evidence so far; calling it again after more events measures afresh."""
+    def result(self, *, second_core: bool = False) -> Evidence:
+        """The evidence so far; calling it again after more events measures afresh.
+
+        With `second_core` (a long log's report, `assess.pipeline`), the COM group is
+        measured in a forked child while this process measures the others
+        (`prime.Forked`: the same code on the same state, so the same items). COM,
+        not SOL, because the two are about as costly on their own; SOL's answers,
+        which SIM needs too, are then worked out once, here."""
         state = self.state
         lang = self.language or (state.language if state.language in LANGUAGES else "en")
         cases = build_cases(state, self.tracker, self.scenario)
@@ -89,8 +97,15 @@ class EvidenceGatherer:
         rows = sla_rows(ctx)
         found = inversions(ctx)
         items: dict[str, list[EvidenceItem]] = {cid: [] for cid in COMPETENCY_IDS}
+        com_job = None
+        if second_core:
+            for case in ctx.cases:  # both groups need the answers: found once, before the fork
+                answer_hits(case)
+            com_job = Forked(com_items, ctx, moods)
         sol, procedure_checks = sol_items(ctx, rows, found)
-        for group in (sim_items(ctx, lat), data_items(ctx), com_items(ctx, moods), sol):
+        sim, data = sim_items(ctx, lat), data_items(ctx)
+        com = com_job.get() if com_job is not None else com_items(ctx, moods)
+        for group in (sim, data, com, sol):
             for cid, group_items in group.items():
                 items[cid].extend(group_items)
         _merge_flags(ctx, items)
