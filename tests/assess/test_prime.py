@@ -100,11 +100,11 @@ def test_a_report_made_with_a_worker_is_the_one_made_without(
     assert len(workers) == 1 and workers[0].primed > 0, "the worker made no analysis"
     assert workers[0].deferred, "no signature was left to the worker"
     assert not analyse_module._primed, "the worker's analyses outlived the report"
-    assert forks == ["com_items"], "the COM group was not measured in a child"
+    assert forks == ["measured_apart"], "nothing was measured in a child"
     monkeypatch.setattr(prime, "MIN_TEXTS", 10**9)
     _cold()
     alone = _reports(log, with_worker[0])
-    assert len(workers) == 1 and forks == ["com_items"]
+    assert len(workers) == 1 and forks == ["measured_apart"]
     assert with_worker == alone
 
 
