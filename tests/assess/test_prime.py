@@ -19,6 +19,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from bundled_kit import on_scenario_runs
 
 from helpdesk_tui.assess import prime
 from helpdesk_tui.assess.model import Provenance
@@ -69,7 +70,7 @@ def _reports(log: Path, first: Provenance | None = None) -> tuple[Provenance, st
     return provenance, render_json(evidence, provenance), render_html(evidence, provenance)
 
 
-@pytest.mark.parametrize(("scenario_id", "policy"), LOGS)
+@pytest.mark.parametrize(("scenario_id", "policy"), on_scenario_runs(LOGS))
 def test_a_report_made_with_a_worker_is_the_one_made_without(
     sim_logs: dict[tuple[str, str], Path],
     scenario_id: str,
