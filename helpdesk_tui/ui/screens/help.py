@@ -21,7 +21,7 @@ def help_table(*, locked: bool = False) -> Table:
     table.add_column(no_wrap=True, style="bold")
     table.add_column(ratio=1)
     for owner, section in keymap.SECTIONS.items():
-        owners = (owner, "form_text") if owner == "form" else (owner,)
+        owners = (owner, "form_fields", "form_text") if owner == "form" else (owner,)
         keys = [key for own in owners for key in keymap.keys_for(own, locked=locked)]
         if not keys:  # the exam's keys in practice, the practice controls in an exam
             continue
