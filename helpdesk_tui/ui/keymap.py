@@ -43,6 +43,7 @@ SECTIONS: dict[str, str] = {
     "kb": N_("Knowledge base"),
     "form": N_("Forms"),
     "confirm": N_("Questions"),
+    "help": N_("This list"),
     "exam": N_("Exam"),
     "practice": N_("Practice (instructor)"),
 }
@@ -410,6 +411,15 @@ KEYS: tuple[Key, ...] = (
         N_("KB passage"),
         N_("Insert the marked passage of the open KB article."),
         "form_text",
+    ),
+    Key(
+        "help.close",
+        "escape,f1,q",
+        "close",
+        N_("Close"),
+        N_("Close this list of keys (also F1 or q)."),
+        "help",
+        key_display="Esc",
     ),
     # --- a yes/no question (closing a ticket, a reply naming another customer, quitting) --
     Key(

@@ -5,18 +5,23 @@ action has a key shown in the footer. At 100 x 30, in every UI language.
 
 from __future__ import annotations
 
+import argparse
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 from textual.screen import ModalScreen
 
 from helpdesk_tui import i18n
+from helpdesk_tui.commands import practice
+from helpdesk_tui.core.clock import ManualClock
 from helpdesk_tui.ui.screens.confirm import ConfirmScreen
 from helpdesk_tui.ui.screens.form_base import FormScreen
 from helpdesk_tui.ui.screens.pickers import CannedPicker, ConfirmQuit
 
 from .conftest import make_rig, screen_text
+from .test_practice_controls import OPTIONS
 from .test_viewers_languages import footer_problems
 
 SIZE = (100, 30)
@@ -83,3 +88,24 @@ async def test_every_dialog_shows_its_own_keys(mini: Any, language: str) -> None
         await pilot.pause()
         check(app, "canned")
         await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        check(app, "help")
+        assert i18n._("Close") in "".join(screen_text(app).splitlines()[-2:])
+
+
+async def test_a_practice_form_also_shows_the_instructors_pause_key(tmp_path: Path) -> None:
+    """F9 (pause) works over a form (a priority key); Textual leaves the app's keys out of a
+    dialog's, so the footer adds them."""
+    args = argparse.Namespace(
+        scenario="en-northwind-monday", lang="en", logs=tmp_path, candidate="K"
+    )
+    run = practice.prepare(args, clock=ManualClock(), app_options=OPTIONS)
+    async with run.app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f2", "e")
+        await pilot.pause()
+        assert isinstance(run.app.screen, FormScreen)
+        check(run.app, "edit")
+        assert " F9 Pause " in "".join(screen_text(run.app).splitlines()[-2:])
