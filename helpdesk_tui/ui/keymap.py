@@ -386,6 +386,7 @@ KEYS: tuple[Key, ...] = (
         N_("Cancel"),
         N_("Close the form without saving (the cancel is logged)."),
         "form",
+        key_display="Esc",  # as on its button and in the guide, not Textual's "esc"
     ),
     Key(
         "form.next_field",

@@ -125,11 +125,12 @@ def recipient_line(controller: ExamController, conv: Conversation) -> Text:
     out = Text(no_wrap=True, overflow="ellipsis")
     out.append(_("To") + " ", style="dim")
     out.append(name, style="bold")
-    out.append(f" · {kind} · ")
+    out.append(" · ")
     if conv.ticket_ids:
         out.append(_("ticket {ids}").format(ids=", ".join(conv.ticket_ids)), style="bold")
     else:
         out.append(_("no ticket yet"), style="dim")
+    out.append(f" · {kind}")  # last: a narrow pane cuts it, and the title above says it
     return out
 
 
