@@ -1,7 +1,8 @@
 """What a playthrough in tmux at 100 x 30 in Dutch and French showed cut (2026-12-03):
 the KB search box's "Rechercher dans la base de", and the reply box's recipient line
 "À Tom Fischer · chat · pas encore de" (whom a reply goes to, and its ticket, is what a
-candidate must see). Checked on the rendered screen, in every UI language.
+candidate must see), and the box's own "Schrijf aan Tom Fischer (Enter" and
+"Say something to Helen Carter (Ent". Checked on the rendered screen, in every UI language.
 """
 
 from __future__ import annotations
@@ -44,3 +45,9 @@ async def test_the_reply_box_names_the_customer_and_the_ticket_whole(
         text = screen_text(app)
         whom = f"{i18n._('To')} Anna Peeters · {i18n._('no ticket yet')}"
         assert whom in text
+        assert i18n._("Write to {name} (Enter sends)").format(name="Anna Peeters") in text
+        await at(pilot, 130)  # a call has come in: the box speaks to Marc Dubois
+        await pilot.press("f7")
+        await pilot.pause()
+        speak = i18n._("Speak to {name} (Enter speaks)").format(name="Marc Dubois")
+        assert speak in screen_text(app)
