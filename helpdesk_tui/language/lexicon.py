@@ -389,16 +389,17 @@ def opposite_prefixes(p: str, t: str, lex: Lexicon) -> bool:
     )
 
 
-LAYER_VERSION = "1.3"
+LAYER_VERSION = "2.0"
 """Bumped whenever a lexicon or a rule changes what a message means."""
 
 
 @cache
 def layer_hash() -> str:
-    """sha256 over the layer's code and lexicon files, in a fixed order."""
+    """sha256 over the layer's code, lexicon files and act model weights, in a fixed order."""
     package = Path(__file__).parent
+    weights = sorted((package / "weights").glob("acts-*.json"))
     digest = hashlib.sha256()
-    for path in sorted([*package.glob("*.py"), *files()]):
+    for path in sorted([*package.glob("*.py"), *files(), *weights]):
         digest.update(path.relative_to(package).as_posix().encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()
