@@ -224,8 +224,11 @@ def print_loso(folds: list[Fold]) -> None:
     tr = sum(f.pairs("rules") for f in folds)
     tm = sum(f.pairs("model") for f in folds)
     wins = sum(f.macro("model") > f.macro("rules") for f in folds)
+    mr = sum(f.macro("rules") for f in folds) / len(folds)
+    mm = sum(f.macro("model") for f in folds) / len(folds)
     print(
-        f"total pairs >= 0.90: rules {tr}, model {tm}; model macro-F1 higher on {wins}/{len(folds)} folds"
+        f"total pairs >= 0.90: rules {tr}, model {tm}; mean macro-F1 rules {mr:.3f}, model "
+        f"{mm:.3f}; model macro-F1 higher on {wins}/{len(folds)} folds"
     )
     for f in folds:
         print(f"\n== held out: {f.held_out}  (F1 rules -> model)")

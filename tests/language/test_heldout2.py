@@ -29,11 +29,11 @@ import pytest
 from tests.language.heldout_checks import LANGUAGES, HeldoutSet, build_tests
 from tests.language.test_corpus_targets import BENCH_MODULE
 
-# Layer 2.0 (the act model): these floors are TRAINING-SET figures (35 of 36 pairs at
-# 0.90, 2026-12-03, rounded down to 2 decimals). The shipped weights were trained on this set
+# Layer 2.0 (the act model): these floors are TRAINING-SET figures (32 of 36 pairs at
+# 0.90, 2026-12-03, rounded down to 3 decimals). The shipped weights were trained on this set
 # and the four other labelled sets, so the floors say the model fits it, not how the layer
 # reads a new writer. The honest figure is leave-one-set-out (benchmarks/bench_language_loso.py,
-# docs/language.md "The act model"): with this set held out, 23 of 36 pairs reach 0.90.
+# docs/language.md "The act model"): with this set held out, 20 of 36 pairs reach 0.90.
 # The older notes below are the rules' history (layer 1.x).
 # F1 per act on the second held-out set, measured by the lead after merging layer 1.3
 # (2026-12-03, rounded down to 3 decimals; 16 of 36 pairs at 0.90, as with 1.2). Layer 1.3 was
@@ -46,45 +46,45 @@ from tests.language.test_corpus_targets import BENCH_MODULE
 FLOOR = {
     "nl": {
         "greeting": 1.0,
-        "offer_help": 1.0,
+        "offer_help": 0.977,
         "identify": 1.0,
-        "question": 0.99,
+        "question": 0.928,
         "restate": 1.0,
         "empathy": 1.0,
         "apology": 1.0,
-        "progress": 0.98,
-        "instruction": 0.98,
-        "check": 1.0,
-        "closing": 0.88,
-        "hold": 1.0,
+        "progress": 0.897,
+        "instruction": 0.955,
+        "check": 0.935,
+        "closing": 0.888,
+        "hold": 0.958,
     },
     "fr": {
-        "greeting": 1.0,
+        "greeting": 0.981,
         "offer_help": 1.0,
         "identify": 1.0,
-        "question": 0.96,
+        "question": 0.924,
         "restate": 1.0,
-        "empathy": 1.0,
+        "empathy": 0.945,
         "apology": 1.0,
-        "progress": 0.93,
-        "instruction": 0.98,
-        "check": 0.98,
-        "closing": 0.91,
-        "hold": 1.0,
+        "progress": 0.909,
+        "instruction": 0.978,
+        "check": 0.95,
+        "closing": 0.893,
+        "hold": 0.956,
     },
     "en": {
         "greeting": 1.0,
-        "offer_help": 1.0,
+        "offer_help": 0.977,
         "identify": 1.0,
-        "question": 0.98,
+        "question": 0.907,
         "restate": 1.0,
         "empathy": 1.0,
-        "apology": 1.0,
-        "progress": 0.97,
-        "instruction": 0.96,
-        "check": 0.96,
-        "closing": 0.95,
-        "hold": 0.97,
+        "apology": 0.972,
+        "progress": 0.872,
+        "instruction": 0.945,
+        "check": 0.937,
+        "closing": 0.958,
+        "hold": 0.977,
     },
 }
 # Negated instructions counted as given, measured 2026-12-03 with layer 1.2 (target 0; 3, 3, 0 with 1.1).

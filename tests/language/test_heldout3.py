@@ -28,11 +28,11 @@ import pytest
 from tests.language.heldout_checks import LANGUAGES, HeldoutSet, build_tests
 from tests.language.test_corpus_targets import BENCH_MODULE
 
-# Layer 2.0 (the act model): these floors are TRAINING-SET figures (34 of 36 pairs at
-# 0.90, 2026-12-03, rounded down to 2 decimals). The shipped weights were trained on this set
+# Layer 2.0 (the act model): these floors are TRAINING-SET figures (29 of 36 pairs at
+# 0.90, 2026-12-03, rounded down to 3 decimals). The shipped weights were trained on this set
 # and the four other labelled sets, so the floors say the model fits it, not how the layer
 # reads a new writer. The honest figure is leave-one-set-out (benchmarks/bench_language_loso.py,
-# docs/language.md "The act model"): with this set held out, 9 of 36 pairs reach 0.90.
+# docs/language.md "The act model"): with this set held out, 6 of 36 pairs reach 0.90.
 # The older notes below are the rules' history (layer 1.x).
 # F1 per act on the third held-out set with layer 1.3, measured by the lead after merging it
 # (2026-12-03; the layer's tuner never opened this set), rounded down to 2 decimals: 7 of 36
@@ -42,46 +42,46 @@ from tests.language.test_corpus_targets import BENCH_MODULE
 # question, instruction and check.
 FLOOR = {
     "nl": {
-        "greeting": 0.98,
-        "offer_help": 1.0,
+        "greeting": 0.983,
+        "offer_help": 0.966,
         "identify": 1.0,
-        "question": 0.96,
-        "restate": 1.0,
+        "question": 0.818,
+        "restate": 0.968,
         "empathy": 1.0,
-        "apology": 0.98,
-        "progress": 1.0,
-        "instruction": 0.99,
-        "check": 1.0,
-        "closing": 0.89,
-        "hold": 0.98,
+        "apology": 0.981,
+        "progress": 0.948,
+        "instruction": 0.931,
+        "check": 0.968,
+        "closing": 0.862,
+        "hold": 0.981,
     },
     "fr": {
-        "greeting": 1.0,
+        "greeting": 0.92,
         "offer_help": 1.0,
-        "identify": 0.98,
-        "question": 0.97,
+        "identify": 0.971,
+        "question": 0.805,
         "restate": 1.0,
-        "empathy": 0.98,
+        "empathy": 0.987,
         "apology": 1.0,
-        "progress": 0.97,
-        "instruction": 0.96,
-        "check": 1.0,
-        "closing": 0.89,
-        "hold": 1.0,
+        "progress": 0.881,
+        "instruction": 0.932,
+        "check": 0.97,
+        "closing": 0.877,
+        "hold": 0.931,
     },
     "en": {
         "greeting": 1.0,
         "offer_help": 1.0,
         "identify": 1.0,
-        "question": 0.97,
-        "restate": 1.0,
-        "empathy": 0.98,
-        "apology": 0.98,
-        "progress": 0.97,
-        "instruction": 0.97,
-        "check": 0.98,
-        "closing": 0.93,
-        "hold": 0.98,
+        "question": 0.85,
+        "restate": 0.985,
+        "empathy": 0.975,
+        "apology": 0.983,
+        "progress": 0.927,
+        "instruction": 0.935,
+        "check": 0.956,
+        "closing": 0.857,
+        "hold": 0.931,
     },
 }
 # Negated instructions counted as given, measured with the floors above (target 0).
