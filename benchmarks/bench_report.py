@@ -213,6 +213,20 @@ def timed_cli(arguments: list[str], env: dict[str, str] | None = None) -> tuple[
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
+def fresh_phases(log: Path, folder: Path) -> str:
+    """What report_phases.py prints for `report LOG --html --json --quiet` in a fresh process."""
+    out = log.parent
+    command = [
+        sys.executable, str(Path(__file__).resolve().parent / "report_phases.py"), "report",
+        str(log), "--quiet", "--scenario", str(folder), "--html", str(out / "p.html"),
+        "--json", str(out / "p.json"),
+    ]  # fmt: skip
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"report_phases failed ({done.returncode}): {done.stderr[-2000:]}")
+    return done.stdout
+
+
 def exam_reports(root: Path, repeat: int) -> bool:
     """`report LOG --quiet` of each 150-minute exam's ideal log, fresh processes (issue 16)."""
     print(
@@ -307,6 +321,8 @@ def main(argv: list[str] | None = None) -> int:
         commands = [timed_command(log, folder) for _ in range(args.repeat)]
         for wall, cpu in commands:
             print(f"  helpdesk-exam report (fresh process): wall {wall:6.3f} s, CPU {cpu:6.3f} s")
+        print("  one more fresh process, phase by phase (benchmarks/report_phases.py):")
+        print(fresh_phases(log, folder), end="")
         runs = [timed_report(log, folder) for _ in range(args.repeat)]
         print("in this process (imports, lemma data and analyses already warm after run 1):")
         best = min(runs, key=lambda r: r["total"])

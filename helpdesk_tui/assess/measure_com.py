@@ -34,8 +34,11 @@ from helpdesk_tui.customers.dialogue import jargon_in
 from helpdesk_tui.customers.evidence_flags import clarifying_question, restated_facts
 
 
-def com_items(ctx: Context, moods: list[MoodTimeline]) -> dict[str, list[EvidenceItem]]:
-    contact = [c for c in ctx.cases if c.is_conversation or c.said()]
+def com_items(
+    ctx: Context, moods: list[MoodTimeline], jargon: list[EvidenceItem] | None = None
+) -> dict[str, list[EvidenceItem]]:
+    """The COM group; `jargon`, COM-5's items when they were measured apart (`jargon_items`)."""
+    contact = _contact_cases(ctx)
     conversations = [c for c in ctx.cases if c.is_conversation]
     return {
         "COM-1": [i for c in contact if (i := _contact_steps(ctx, c)) is not None]
@@ -43,9 +46,13 @@ def com_items(ctx: Context, moods: list[MoodTimeline]) -> dict[str, list[Evidenc
         "COM-2": [_clarifying(ctx, c) for c in conversations],
         "COM-3": [i for c in conversations for i in _interruptions(ctx, c)],
         "COM-4": [i for c in conversations if (i := _paraphrase(ctx, c)) is not None],
-        "COM-5": [i for c in contact if (i := _jargon(ctx, c)) is not None],
+        "COM-5": jargon_items(ctx) if jargon is None else jargon,
         "COM-6": [i for m in moods if (i := _calming(ctx, m)) is not None],
     }
+
+
+def _contact_cases(ctx: Context) -> list[Case]:
+    return [c for c in ctx.cases if c.is_conversation or c.said()]
 
 
 # ---------------------------------------------------------------------- COM-1
@@ -205,6 +212,13 @@ def _com4(
 
 
 # ---------------------------------------------------------------------- COM-5
+
+
+def jargon_items(ctx: Context) -> list[EvidenceItem]:
+    """COM-5 for every case the customer was written to. It reads the messages alone
+    (no other measurement's result), so a long log's report measures it in a child
+    process while it measures the rest (`evidence.EvidenceGatherer.result`)."""
+    return [i for c in _contact_cases(ctx) if (i := _jargon(ctx, c)) is not None]
 
 
 def _jargon(ctx: Context, case: Case) -> EvidenceItem | None:

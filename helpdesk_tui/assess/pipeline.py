@@ -25,7 +25,7 @@ from typing import Any
 
 from helpdesk_tui import __version__, paths
 from helpdesk_tui.assess import prime
-from helpdesk_tui.assess.evidence import bulk_load, gather_evidence
+from helpdesk_tui.assess.evidence import EvidenceGatherer, bulk_load
 from helpdesk_tui.assess.model import Evidence, Provenance, utc_now
 from helpdesk_tui.core.events import Event
 from helpdesk_tui.core.reducer import Refused as EventRefused
@@ -194,9 +194,12 @@ def _assess_data(
             if found is not None and (found.matches or unverified)
             else None
         )
+    # The fold needs no analysis: made first, it gives the worker that much longer to
+    # analyse the messages, so fewer are left for this process in `finish`.
+    gatherer = EvidenceGatherer(scenario, language).feed_all(entries)
     if primer is not None:
         primer.finish()
-    evidence = gather_evidence(entries, scenario, language)
+    evidence = gatherer.result(second_core=primer is not None)
     provenance = Provenance(
         log_path=str(log),
         log_sha256=hashlib.sha256(data).hexdigest(),

@@ -29,14 +29,17 @@ import multiprocessing
 import os
 import pickle
 import threading
+from collections.abc import Callable
 from multiprocessing.connection import Connection
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from helpdesk_tui.assess.wording import _unquoted
 from helpdesk_tui.eventlog.records import parse_json
 from helpdesk_tui.eventlog.verifier import signatures_ok
 from helpdesk_tui.language.analyse import analyse, prime, unprime
 from helpdesk_tui.language.model import LANGUAGES, Analysis
+
+T = TypeVar("T")
 
 MIN_TEXTS = 400
 """Distinct message texts below which no worker is started."""
@@ -207,3 +210,58 @@ def _may_fork() -> bool:
     """One thread (a fork copies only the calling one, with whatever locks the others
     held) and a platform that forks."""
     return threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
+
+
+class Forked(Generic[T]):
+    """`function(*args)` worked out in a forked child while this process does other work.
+
+    The child is a copy of this process at the moment of the fork, so it needs
+    nothing sent and makes what this process would have made; its answer comes
+    back pickled. `get()` never raises for the child's failure: an error, a
+    death or no answer within WAIT_S means working it out here, as without a
+    child. Only for the report's own process (the caller checked `_may_fork`).
+    """
+
+    def __init__(self, function: Callable[..., T], *args: Any) -> None:
+        self.function, self.args = function, args
+        self.process: Any = None
+        try:
+            context = multiprocessing.get_context("fork")
+            self.receive, answer = context.Pipe(duplex=False)
+            self.process = context.Process(target=_call, args=(function, args, answer), daemon=True)
+            self.process.start()
+            answer.close()
+        except OSError:
+            self.process = None
+
+    def get(self) -> T:
+        """The child's answer, else the function's own."""
+        if self.process is not None:
+            try:
+                if self.receive.poll(WAIT_S):
+                    done, value = self.receive.recv()
+                    if done:
+                        return value
+            except (EOFError, OSError, pickle.UnpicklingError):
+                pass  # the child died: worked out here
+            finally:
+                self._end()
+        return self.function(*self.args)
+
+    def _end(self) -> None:
+        self.receive.close()
+        self.process.join(1.0)
+        if self.process.is_alive():
+            self.process.terminate()
+            self.process.join()
+        self.process = None
+
+
+def _call(function: Callable[..., Any], args: tuple[Any, ...], answer: Connection) -> None:
+    """In the child: the function's value, or (False, None) if it raised (the parent
+    then works it out itself and meets the error there, as without a child)."""
+    try:
+        value = (True, function(*args))
+    except Exception:
+        value = (False, None)
+    answer.send(value)

@@ -16,8 +16,10 @@ from pathlib import Path
 import pytest
 
 from helpdesk_tui.assess.evidence import bulk_load, gather_evidence
+from helpdesk_tui.assess.measure_sol import _first_search_finding
 from helpdesk_tui.assess.pipeline import assess_log, verified_events
 from helpdesk_tui.assess.report_json import evidence_to_dict
+from helpdesk_tui.assess.tracker import Action
 from helpdesk_tui.eventlog.verifier import verify_bytes
 from helpdesk_tui.language import compiled, lemmas
 
@@ -99,3 +101,45 @@ def test_the_verifier_keeps_the_records_it_parsed_only_when_asked(
     kept = verify_bytes(data, None, keep_records=True).records
     assert kept == [json.loads(line) for line in data.splitlines()]
     assert verified_events(data, kept) == verified_events(data)
+
+
+def _search(seq: int, at: float, results: list[object]) -> Action:
+    return Action(seq, at, "kb_searched", {"query": "q", "results": results}, ("kb", None), (), ())
+
+
+class _Searches:
+    """What `_first_search_finding` reads of a Context: the searches and the shared cache."""
+
+    def __init__(self, actions: list[Action]) -> None:
+        self.actions, self.cache = actions, {}
+
+    def of_type(self, kind: str) -> list[Action]:
+        return [a for a in self.actions if a.type == kind]
+
+
+def _scan(actions: list[Action], articles: list[str], since: float) -> Action | None:
+    """The straightforward reading (before the index): the first search in log order at
+    or after `since` whose results hold one of the articles."""
+    wanted = set(articles)
+    return next(
+        (a for a in actions if a.at >= since and not wanted.isdisjoint(a.data["results"])),
+        None,
+    )
+
+
+def test_the_search_index_finds_the_search_a_scan_finds() -> None:
+    """SOL-2's first search that found the case's article, from the index made once."""
+    searches = [
+        _search(3, 10.0, ["kb-1", "kb-2"]),
+        _search(5, 20.0, ["kb-3"]),
+        _search(8, 20.0, ["kb-2", "kb-2", 7, None]),
+        _search(9, 35.0, []),
+        _search(12, 40.0, ["kb-3", "kb-1"]),
+    ]
+    cases = [
+        (["kb-1"], 0.0), (["kb-1"], 10.0), (["kb-1"], 10.5), (["kb-2", "kb-3"], 15.0),
+        (["kb-3", "kb-2"], 20.0), (["kb-2"], 21.0), (["kb-9"], 0.0), ([], 0.0), (["kb-3"], 41.0),
+    ]  # fmt: skip
+    found = [_first_search_finding(_Searches(searches), a, at) for a, at in cases]  # type: ignore[arg-type]
+    assert found == [_scan(searches, a, at) for a, at in cases]
+    assert [f.seq if f else None for f in found] == [3, 3, 12, 5, 5, None, None, None, None]

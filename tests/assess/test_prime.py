@@ -17,10 +17,12 @@ import subprocess
 import sys
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from helpdesk_tui.assess import prime
+from helpdesk_tui.assess.evidence import EvidenceGatherer
 from helpdesk_tui.assess.model import Provenance
 from helpdesk_tui.assess.pipeline import Refused, assess_log
 from helpdesk_tui.assess.report_html import render_html
@@ -57,6 +59,20 @@ def workers(monkeypatch: pytest.MonkeyPatch) -> list[prime.Primer]:
     return made
 
 
+@pytest.fixture
+def forks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the functions the evidence had worked out in a forked child."""
+    made: list[str] = []
+    real = prime.Forked.__init__
+
+    def init(self: prime.Forked, function: Any, *args: Any) -> None:
+        real(self, function, *args)
+        made.append(function.__name__)
+
+    monkeypatch.setattr(prime.Forked, "__init__", init)
+    return made
+
+
 def _reports(log: Path, first: Provenance | None = None) -> tuple[Provenance, str, str]:
     """The JSON and HTML reports; with `first`, stamped with its generation time (the one
     thing two runs may differ in), after checking the rest of the provenance is the same."""
@@ -75,6 +91,7 @@ def test_a_report_made_with_a_worker_is_the_one_made_without(
     scenario_id: str,
     policy: str,
     workers: list[prime.Primer],
+    forks: list[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     log = sim_logs[(scenario_id, policy)]
@@ -83,10 +100,11 @@ def test_a_report_made_with_a_worker_is_the_one_made_without(
     assert len(workers) == 1 and workers[0].primed > 0, "the worker made no analysis"
     assert workers[0].deferred, "no signature was left to the worker"
     assert not analyse_module._primed, "the worker's analyses outlived the report"
+    assert forks == ["measured_apart"], "nothing was measured in a child"
     monkeypatch.setattr(prime, "MIN_TEXTS", 10**9)
     _cold()
     alone = _reports(log, with_worker[0])
-    assert len(workers) == 1
+    assert len(workers) == 1 and forks == ["measured_apart"]
     assert with_worker == alone
 
 
@@ -194,3 +212,57 @@ def test_what_was_printed_before_the_fork_is_printed_once(
         [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=300
     )
     assert done.stdout.splitlines() == ["printed before the report", "workers 1"]
+
+
+def _pid(*_args: object) -> int:
+    return os.getpid()
+
+
+def test_forked_works_it_out_in_a_child() -> None:
+    assert prime.Forked(_pid).get() != os.getpid()
+    assert prime.Forked(sorted, [3, 1, 2]).get() == [1, 2, 3]
+
+
+def _fails_in_a_child(parent: int) -> str:
+    if os.getpid() != parent:
+        raise RuntimeError("only in the child")
+    return "worked out here"
+
+
+def _dies_in_a_child(parent: int) -> str:
+    if os.getpid() != parent:
+        os._exit(3)
+    return "worked out here"
+
+
+def test_a_child_that_fails_or_dies_costs_only_time() -> None:
+    """Its answer is then the parent's own, and an error met there is raised there."""
+    assert prime.Forked(_fails_in_a_child, os.getpid()).get() == "worked out here"
+    assert prime.Forked(_dies_in_a_child, os.getpid()).get() == "worked out here"
+    with pytest.raises(ZeroDivisionError):
+        prime.Forked(divmod, 1, 0).get()
+
+
+def test_the_fold_is_made_before_the_worker_is_met(
+    sim_logs: dict[tuple[str, str], Path],
+    workers: list[prime.Primer],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The fold needs no analysis: made while the worker still analyses, the report is
+    left fewer messages to analyse itself when it meets the worker."""
+    seen: list[str] = []
+    feed_all, finish = EvidenceGatherer.feed_all, prime.Primer.finish
+
+    def folding(self: EvidenceGatherer, events: Any) -> EvidenceGatherer:
+        seen.append("fold")
+        return feed_all(self, events)
+
+    def meeting(self: prime.Primer) -> None:
+        seen.append("finish")
+        finish(self)
+
+    monkeypatch.setattr(EvidenceGatherer, "feed_all", folding)
+    monkeypatch.setattr(prime.Primer, "finish", meeting)
+    _cold()
+    assess_log(sim_logs[("en-calder-valley-exam", "ideal")], None)
+    assert workers and seen == ["fold", "finish"]
