@@ -14,8 +14,10 @@ the episode with bench_sitting's key gaps (200-800 ms) for `--seconds`:
 - kb: F5, a query, F2.
 
 Printed per episode: the process's CPU time per wall second
-(`time.process_time`, all threads), frames per second, and how many of those
-frames had to lay the screen out again first (the costly kind). The sitting's
+(`time.process_time`, all threads), frames per second, how many of those
+frames had to lay the screen out again first (the costly kind), and the
+garbage collector's CPU per second with its full collections (how many, the
+longest: a key that arrives during one waits for it). The sitting's
 per-session CPU is about the mix of these weighted by the episodes' shares
 (chat 5, note 3, kb 2 once chats are open). Wall time here is not measured.
 """
@@ -24,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import random
 import sys
 import tempfile
@@ -45,6 +48,17 @@ EPISODES: dict[str, list[str]] = {
     "kb": ["f5", *"password reset", "f2"],
 }
 FRAMES: Counter[str] = Counter()
+COLLECTIONS: list[tuple[int, float]] = []
+"""(generation, thread CPU ms) of each garbage collection in the measured window."""
+_started: list[float] = []
+
+
+def time_collections(phase: str, info: dict[str, int]) -> None:
+    """gc.callbacks hook: each collection's CPU time (a key arriving during one waits)."""
+    if phase == "start":
+        _started[:] = [time.thread_time()]
+    elif _started:
+        COLLECTIONS.append((info["generation"], (time.thread_time() - _started[0]) * 1000))
 
 
 def count_frames() -> None:
@@ -72,6 +86,7 @@ async def episode(name: str, seconds: float, folder: Path) -> dict[str, float]:
         async with run.app.run_test(size=(bench_sitting.COLS, bench_sitting.ROWS)) as pilot:
             await pilot.pause(3.0)
             FRAMES.clear()
+            COLLECTIONS.clear()
             cpu0, wall0 = time.process_time(), time.monotonic()
             while time.monotonic() < wall0 + seconds:
                 if not EPISODES[name]:
@@ -82,8 +97,11 @@ async def episode(name: str, seconds: float, folder: Path) -> dict[str, float]:
             cpu, wall = time.process_time() - cpu0, time.monotonic() - wall0
     finally:
         run.writer.close()
+    full = sorted(ms for generation, ms in COLLECTIONS if generation == 2)
     return {"cpu_ms_s": cpu * 1000 / wall, "frames_s": FRAMES["frames"] / wall,
-            "layout_s": FRAMES["layout"] / wall}  # fmt: skip
+            "layout_s": FRAMES["layout"] / wall, "full_gc": len(full),
+            "full_gc_max_ms": max(full, default=0.0),
+            "gc_ms_s": sum(ms for _, ms in COLLECTIONS) / wall}  # fmt: skip
 
 
 def main() -> int:
@@ -95,11 +113,14 @@ def main() -> int:
     if not all(name in EPISODES for name in names) or not 1 <= args.seconds <= 600:
         parser.error(f"--episodes from {','.join(EPISODES)}; --seconds 1..600")
     count_frames()
-    print(f"{'episode':8} {'CPU ms/s':>9} {'frames/s':>9} {'layout/s':>9}")
+    gc.callbacks.append(time_collections)
+    print(f"{'episode':8} {'CPU ms/s':>9} {'frames/s':>9} {'layout/s':>9} {'GC ms/s':>8} "
+          f"{'full GCs':>9} {'max full ms':>12}")  # fmt: skip
     for name in names:
         with tempfile.TemporaryDirectory() as folder:
             row = asyncio.run(episode(name, args.seconds, Path(folder)))
-        print(f"{name:8} {row['cpu_ms_s']:9.1f} {row['frames_s']:9.2f} {row['layout_s']:9.2f}")
+        print(f"{name:8} {row['cpu_ms_s']:9.1f} {row['frames_s']:9.2f} {row['layout_s']:9.2f} "
+              f"{row['gc_ms_s']:8.2f} {row['full_gc']:9d} {row['full_gc_max_ms']:12.1f}")  # fmt: skip
     return 0
 
 

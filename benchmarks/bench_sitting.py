@@ -124,9 +124,10 @@ def percentile(values: list[float], fraction: float) -> float:
 def run(
     *argv: str, check: bool = True, input_text: str | None = None
 ) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        argv, check=check, capture_output=True, text=True, input=input_text, timeout=60
-    )
+    done = subprocess.run(argv, capture_output=True, text=True, input=input_text, timeout=60)
+    if check and done.returncode:
+        raise RuntimeError(f"{' '.join(argv)} failed ({done.returncode}): {done.stderr[-1500:]}")
+    return done
 
 
 def free_port() -> int:
@@ -227,6 +228,9 @@ class Sitting:
         self.logs = root / "logs"
         self.logs.mkdir(mode=0o700)
         scenario = load_scenario_copy(root / "scenario")
+        # as install-exam-server.sh does: the lemma tables built once, read by every exam
+        cache = root / "cache"
+        run(str(self.program), "language", "cache", str(cache), "--lang", "en")
         if self.mode == "ssh":
             shutil.chown(keys, "root", self.exam_user)
             for name in ("exam-centre.key", "proctor.json"):
@@ -247,6 +251,7 @@ class Sitting:
             "pause_s": 0,
             "watch_s": 5,
             "watch_grace_s": 2,
+            "cache_dir": cache,
         }
         self.conf.write_text("".join(f"{k} = {v}\n" for k, v in settings.items()))
         self.conf.chmod(0o644)
@@ -477,6 +482,11 @@ class Candidate:
     waiting: tuple[bytes, float, list[float]] | None = None
     next_at: float = 0.0
     plan: list[tuple[str, bytes | None, list[float] | None]] = field(default_factory=list)
+    # over the typing window (`recording`): when output arrived, and each measured key's
+    # send time with its key-to-screen ms (for `phase_report`)
+    recording: bool = False
+    outputs: list[float] = field(default_factory=list)
+    timed: list[tuple[float, float]] = field(default_factory=list)
 
     def start(self, argv: list[str], env: dict[str, str]) -> None:
         master, slave = os.openpty()
@@ -498,6 +508,8 @@ class Candidate:
     def feed(self, data: bytes, now: float) -> None:
         """Output arrived: keep what the screen showed, and check what the driver waits for."""
         text = strip(data)
+        if self.recording:
+            self.outputs.append(now)
         self.seen = (self.seen + text)[-20000:]
         if not self.ready and EXAM_SCREEN in self.seen:
             self.ready = True
@@ -508,6 +520,8 @@ class Candidate:
             expected, sent, into = self.waiting
             if expected in self.fresh:
                 into.append((now - sent) * 1000)
+                if self.recording and into is self.echo_ms:
+                    self.timed.append((sent, (now - sent) * 1000))
                 self.waiting = None
 
     def send(self, keys: str, now: float, expect: bytes | None, into: list[float] | None) -> None:
@@ -812,10 +826,14 @@ def measure(
     )
     start = time.monotonic()
     end = start + seconds
+    for c in candidates:
+        c.recording = True
     while time.monotonic() < end:
         pump(candidates, min(end, time.monotonic() + 2.0), True)
         for name, pid in pids.items():
             usage.rss[name] = max(usage.rss.get(name, 0.0), rss_mb(pid))
+    for c in candidates:
+        c.recording = False
     for name, pid in pids.items():
         usage.pss[name] = pss_mb(pid)
     elapsed = time.monotonic() - start
@@ -842,6 +860,112 @@ def measure(
         "appends": appends,
         "elapsed": elapsed,
     }
+
+
+PHASE_BINS = 10
+"""The second cut in tenths for `phase_report`."""
+
+
+def tick_phase(outputs: list[float], bins: int = 20) -> tuple[float, float] | None:
+    """Where in the second (0-1, on the monotonic clock all processes share) a session's
+    screen output comes most often: its once-a-second redraw (keys' echoes fall anywhere);
+    and in how many of the window's seconds output came in that 1/`bins` of a second (near 1:
+    it is the redraw; near 1/`bins`: no phase stands out)."""
+    if len(outputs) < 10:
+        return None
+    counts = [0] * bins
+    seconds: list[set[int]] = [set() for _ in range(bins)]
+    for at in outputs:
+        slot = int((at % 1.0) * bins) % bins
+        counts[slot] += 1
+        seconds[slot].add(int(at))
+    best = max(range(bins), key=lambda slot: len(seconds[slot]))
+    span = max(1, int(max(outputs)) - int(min(outputs)) + 1)
+    return (best + 0.5) / bins, len(seconds[best]) / span
+
+
+def phase_report(candidates: list[Candidate], bins: int = PHASE_BINS) -> dict[str, Any]:
+    """Do the sessions redraw at the same moment of the second? The sessions' tick phases
+    per tenth of a second, and the keys' latency by the tenth of the second they were sent in
+    (if the redraws bunch, keys sent in that tenth wait for them)."""
+    found = [p for c in candidates if (p := tick_phase(c.outputs)) is not None]
+    phases = [phase for phase, _ in found]
+    sessions = [0] * bins
+    for phase in phases:
+        sessions[int(phase * bins) % bins] += 1
+    keys: list[list[float]] = [[] for _ in range(bins)]
+    for c in candidates:
+        for sent, ms in c.timed:
+            keys[int((sent % 1.0) * bins) % bins].append(ms)
+    return {
+        "sessions_per_bin": sessions,
+        "redraw_seconds_share": statistics.fmean(share for _, share in found) if found else 0.0,
+        "key_p50_per_bin": [percentile(k, 0.5) for k in keys],
+        "key_p95_per_bin": [percentile(k, 0.95) for k in keys],
+        "keys_per_bin": [len(k) for k in keys],
+    }
+
+
+def log_phases(logs: Path, bins: int = PHASE_BINS) -> dict[str, Any]:
+    """Each session's exam seconds in wall time, from its log: a record of a stimulus at a
+    whole exam second was written at (exam start + that second), so wall time minus exam
+    time, modulo 1, is where in the second its exam seconds turn. Without `tick_phase` the
+    redraws came there; with it, that plus the session's phase. Sessions per tenth, and the
+    most sessions within any 100 ms, both ways."""
+    from datetime import datetime
+
+    from helpdesk_tui.ui.app import tick_phase as phase_of
+
+    plain, spread = [], []
+    for log in sorted(logs.glob("*/*.jsonl")):
+        session, seen = None, []
+        with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
+            for line in log.read_text().splitlines():
+                record = json.loads(line)
+                if record.get("type") == "log.header":
+                    session = record["data"]["session_id"]
+                t = record.get("t")
+                if isinstance(t, (int, float)) and t >= 1 and t == int(t) and "wall" in record:
+                    wall = datetime.fromisoformat(record["wall"].replace("Z", "+00:00"))
+                    seen.append((wall.timestamp() - t) % 1.0)
+        if session and seen:
+            anchor = sorted(seen)[len(seen) // 2]
+            plain.append(anchor)
+            spread.append((anchor + phase_of(session)) % 1.0)
+
+    def tenths(phases: list[float]) -> list[int]:
+        return [sum(1 for p in phases if k / bins <= p < (k + 1) / bins) for k in range(bins)]
+
+    def bunch(phases: list[float]) -> int:
+        return max((sum(1 for q in phases if (q - p) % 1.0 < 0.1) for p in phases), default=0)
+
+    return {"whole_seconds": tenths(plain), "with_tick_phase": tenths(spread),
+            "bunch_whole_seconds": bunch(plain), "bunch_with_tick_phase": bunch(spread)}  # fmt: skip
+
+
+def report_phases(phases: dict[str, Any]) -> None:
+    def row(values: list[float]) -> str:
+        return " ".join(f"{v:>5.0f}" for v in values)
+
+    print(
+        f"each session's redraw phase: the 1/20 s with output in {phases['redraw_seconds_share']:.0%} "
+        "of the window's seconds (mean over sessions)"
+    )
+    print("the second in tenths:        " + row(list(range(len(phases["sessions_per_bin"])))))
+    print("sessions redrawing then:     " + row(phases["sessions_per_bin"]))
+    print("keys sent then:              " + row(phases["keys_per_bin"]))
+    print("their key-to-screen p50 ms:  " + row(phases["key_p50_per_bin"]))
+    print("their key-to-screen p95 ms:  " + row(phases["key_p95_per_bin"]))
+    logged = phases.get("logs")
+    if logged:
+        print("from the logs, sessions whose exam second turns in each tenth (of the wall clock's")
+        print("second; the line above is the monotonic clock's, so the two are turned):")
+        print("  at whole exam seconds:     " + row(logged["whole_seconds"]))
+        print("  with their tick_phase:     " + row(logged["with_tick_phase"]))
+        print(
+            f"  most sessions within 100 ms: {logged['bunch_whole_seconds']} at whole seconds, "
+            f"{logged['bunch_with_tick_phase']} with tick_phase"
+        )
 
 
 def verify_all(sitting: Sitting) -> dict[str, int]:
@@ -896,6 +1020,7 @@ def summarise(
         "exam_processes_found": figures["found"],
         "window_s": figures["elapsed"],
         "verify": verified,
+        "phases": phase_report(candidates),
     }  # fmt: skip
 
 
@@ -958,6 +1083,7 @@ def report(summary: dict[str, Any], mode: str, why_not_ssh: str | None) -> None:
         f"machine busy {summary['machine_busy_cores']:.2f} of {os.cpu_count()} cores over "
         f"{summary['window_s']:.0f} s; exam processes found {summary['exam_processes_found']}"
     )
+    report_phases(summary["phases"])
     codes = summary["verify"]
     sealed = sum(1 for code in codes.values() if code == 0)
     open_ = sum(1 for code in codes.values() if code == 3)
@@ -997,6 +1123,7 @@ def bench(args: argparse.Namespace) -> dict[str, Any]:
             c.close()
         verified = verify_all(sitting)
         summary = summarise(candidates, figures, verified)
+        summary["phases"]["logs"] = log_phases(sitting.logs)
         summary.update(mode=mode, no_ssh_reason=why_not if mode == "pty" else None)
         report(summary, mode, why_not if mode == "pty" else None)
         if args.profile is not None:

@@ -12,6 +12,8 @@
 #   - /etc/helpdesk-exam/: exam.conf (kept if present), keys/ (root:helpdesk-exam 0750),
 #     authorized_keys/, scenarios/ (root:helpdesk-exam 0750)
 #   - /var/lib/helpdesk-exam/logs (helpdesk-exam 0700: only the exam user writes logs)
+#   - /var/cache/helpdesk-exam: the packed lemma tables (root 0755, files 0644), built once
+#     here so that every exam reads them instead of building its own (exam.conf: cache_dir)
 #   - /etc/sudoers.d/helpdesk-exam (checked with visudo) and
 #     /etc/ssh/sshd_config.d/helpdesk-exam.conf (checked with sshd -t, then sshd reloaded)
 #   - with --init-keys: the exam-centre keys and proctor code, if there are none yet
@@ -52,6 +54,7 @@ ETC=/etc/helpdesk-exam
 KEYS=$ETC/keys
 STATE=/var/lib/helpdesk-exam
 LOGS=$STATE/logs
+CACHE=/var/cache/helpdesk-exam
 CANDIDATE_HOME=/var/lib/helpdesk-exam-home
 WITNESS_USER=helpdesk-witness
 WITNESS_HOME=/var/lib/helpdesk-witness
@@ -160,6 +163,10 @@ chown -R root:root "$PREFIX"
 chmod -R go-w,a+rX "$PREFIX"
 "$VENV/bin/python" -m compileall -q "$VENV/lib" >/dev/null 2>&1 || true
 version=$("$PROGRAM" --version)
+# The lemma tables, built once for every exam (a new version gets new files; the old ones go
+# after a day). An exam that cannot read them builds its own: slower, never wrong.
+install -d -o root -g root -m 0755 "$CACHE"
+"$PROGRAM" language cache "$CACHE" >/dev/null || die "$PROGRAM language cache $CACHE failed"
 "$PROGRAM" scenario list >/dev/null || die "$PROGRAM scenario list failed after the install"
 printf '    %s\n' "$version"
 

@@ -6,7 +6,8 @@
 #
 # Always removed: the sshd drop-in (sshd is checked and reloaded), the sudoers rule,
 # the login wrapper, the venv (/opt/helpdesk-exam), every candidate account (group
-# helpdesk-candidates) with its authorized keys, the group, and the candidates' home.
+# helpdesk-candidates) with its authorized keys, the group, the candidates' home, and the
+# lemma tables' cache (/var/cache/helpdesk-exam).
 # Kept unless --purge: /etc/helpdesk-exam (exam.conf, keys), /var/lib/helpdesk-exam
 # (the logs) and the helpdesk-exam user that owns them. --purge deletes those too,
 # the private key included, for good: collect the logs first (collect-logs.sh).
@@ -19,6 +20,7 @@ CANDIDATE_GROUP=helpdesk-candidates
 ETC=/etc/helpdesk-exam
 STATE=/var/lib/helpdesk-exam
 CANDIDATE_HOME=/var/lib/helpdesk-exam-home
+CACHE=/var/cache/helpdesk-exam
 LOGIN=/usr/local/sbin/helpdesk-exam-login
 SUDOERS=/etc/sudoers.d/helpdesk-exam
 SSHD_DROPIN=/etc/ssh/sshd_config.d/helpdesk-exam.conf
@@ -77,7 +79,7 @@ if gid=$(getent group "$CANDIDATE_GROUP" | cut -d: -f3); then
     done < <(getent passwd | awk -F: -v gid="$gid" '$4 == gid { print $1 }')
     groupdel "$CANDIDATE_GROUP" && printf 'removed group %s\n' "$CANDIDATE_GROUP"
 fi
-for d in "$PREFIX" "$CANDIDATE_HOME"; do
+for d in "$PREFIX" "$CANDIDATE_HOME" "$CACHE"; do
     if [ -e "$d" ]; then
         rm -rf -- "${d:?}"
         printf 'removed %s\n' "$d"

@@ -24,6 +24,7 @@ disk, no HOME) only means the tables are built in memory, as before.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.util
 import os
@@ -31,8 +32,10 @@ import struct
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from array import array
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from helpdesk_tui.language.packed import PackedTable
 
@@ -111,7 +114,19 @@ def cached_tables(lang: str, build: Callable[[], Tables]) -> tuple[Tables, str]:
 
 
 def read(path: Path, name: bytes) -> Tables | None:
-    """The tables in `path` if it holds the ones named `name`, whole; else None."""
+    """The tables in `path` if it holds the ones named `name`, whole; else None.
+
+    The file is checked by reading it through (its sha256, and each offsets table's
+    shape as `PackedTable.from_parts` checks it) and then read at each look-up
+    (`PackedTable.over` on `FileBytes`): the file stays in the page cache, once for
+    every exam on the server, and none of it in an exam's own memory (issue 15: a
+    private copy of it was 5.4 MB of every English exam's 80 MB; mapping it instead
+    still counted it, since the kernel maps a page cache folio whole, up to 2 MB, on a
+    touch). A look-up is three or four `pread`s of a few hundred bytes, about as many
+    microseconds, and `lemmas` caches its answers. The writer replaces a file by
+    renaming a new one over it, so the open file never changes under a reader; whoever
+    could change it in place could change the lemmas anyway (see the module), and a
+    look-up is bounded whatever the file holds."""
     try:
         with open(path, "rb") as file:
             head = file.read(_HEAD)
@@ -122,22 +137,120 @@ def read(path: Path, name: bytes) -> Tables | None:
             sizes = _SIZES.unpack(head[len(_MAGIC) + 64 :])
             if stored_name != name or any(n > _MAX_PART for n in sizes):
                 return None
-            digest = hashlib.sha256()
-            parts = []
-            for size in (sizes[0], sizes[1], sizes[3], sizes[4]):
-                part = file.read(size)
-                if len(part) != size:
-                    return None
-                digest.update(part)
-                parts.append(part)
-            if file.read(1) or digest.digest() != stored_sum:
+            if not _checked(file, sizes, stored_sum):
                 return None
-        return (
-            PackedTable.from_parts(parts[0], parts[1], sizes[2]),
-            PackedTable.from_parts(parts[2], parts[3], sizes[5]),
-        )
+            return _on_file(path, sizes)
     except (OSError, ValueError):
         return None
+
+
+_CHUNK = 1 << 18
+"""Bytes read at a time while checking a file (a multiple of 4: offsets stay whole)."""
+
+
+def _checked(file: BinaryIO, sizes: tuple[int, ...], stored_sum: bytes) -> bool:
+    """Whether the four parts after the head hash to `stored_sum` and each offsets table
+    has the shape of one (a power of two of slots, `count` of them used, none past its
+    records), read in chunks so that no copy of the file stays in memory."""
+    digest = hashlib.sha256()
+    for records, slots, count in ((sizes[0], sizes[1], sizes[2]), (sizes[3], sizes[4], sizes[5])):
+        last = b""
+        for chunk in _chunks(file, records):
+            digest.update(chunk)
+            last = chunk[-1:]
+        if records and last != b"\n":
+            return False
+        n = slots // 4
+        if slots % 4 or n < 16 or n & (n - 1) or count * 2 > n:
+            return False
+        used, top = 0, 0
+        for chunk in _chunks(file, slots):
+            digest.update(chunk)
+            offsets = array("I", chunk)
+            used += len(offsets) - offsets.count(0)
+            top = max(top, max(offsets, default=0))
+        if used != count or top > records:
+            return False
+    return not file.read(1) and digest.digest() == stored_sum
+
+
+def _chunks(file: BinaryIO, size: int) -> Iterator[bytes]:
+    """`size` bytes of `file` in chunks; ValueError if the file ends before."""
+    while size > 0:
+        chunk = file.read(min(_CHUNK, size))
+        if not chunk:
+            raise ValueError("the file ends early")
+        size -= len(chunk)
+        yield chunk
+
+
+def _on_file(path: Path, sizes: tuple[int, ...]) -> Tables:
+    """The two tables, read from the file at each look-up (`FileBytes`, `FileOffsets`)."""
+    data = FileBytes(os.open(path, os.O_RDONLY | os.O_CLOEXEC))
+    records, slots = _HEAD, _HEAD + sizes[0]
+    irecords = slots + sizes[1]
+    islots = irecords + sizes[3]
+    return (
+        PackedTable.over(data, records, slots, FileOffsets(data, slots, sizes[1] // 4), sizes[2]),
+        PackedTable.over(
+            data, irecords, islots, FileOffsets(data, islots, sizes[4] // 4), sizes[5]
+        ),
+    )
+
+
+class FileBytes:
+    """The bytes of an open file, read where asked (`os.pread`): what `PackedTable` needs
+    of its records (`find` in a range, a slice), without holding them in memory."""
+
+    __slots__ = ("_fd",)
+    _STEP = 256
+
+    def __init__(self, fd: int) -> None:
+        """Takes `fd` over: it is closed with this object."""
+        self._fd = fd
+
+    def __del__(self) -> None:
+        with contextlib.suppress(OSError):
+            os.close(self._fd)
+
+    def pread(self, size: int, at: int) -> bytes:
+        return os.pread(self._fd, size, at)
+
+    def find(self, sub: bytes, start: int, end: int) -> int:
+        """Where `sub` first is in [start, end), or -1 (as `bytes.find`)."""
+        step = max(self._STEP, 2 * len(sub))
+        while start < end:
+            chunk = os.pread(self._fd, min(step, end - start), start)
+            if not chunk:
+                return -1
+            found = chunk.find(sub)
+            if found >= 0:
+                return start + found
+            if start + len(chunk) >= end:
+                return -1
+            start += len(chunk) - len(sub) + 1
+        return -1
+
+    def __getitem__(self, where: slice) -> bytes:
+        return os.pread(self._fd, where.stop - where.start, where.start)
+
+
+class FileOffsets:
+    """An offsets table (4-byte native integers) in an open file, read where asked."""
+
+    __slots__ = ("_file", "_at", "_n")
+
+    def __init__(self, file: FileBytes, at: int, n: int) -> None:
+        self._file, self._at, self._n = file, at, n
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __getitem__(self, index: int) -> int:
+        return int.from_bytes(self._file.pread(4, self._at + 4 * index), sys.byteorder)
+
+    def __bytes__(self) -> bytes:
+        return self._file.pread(4 * self._n, self._at)
 
 
 def write(path: Path, name: bytes, tables: Tables) -> bool:

@@ -20,16 +20,25 @@ do are left out). A key added again replaces the earlier value, as in a dict.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import Protocol
 from zlib import crc32
 
 _SEP, _END = b"\t", b"\n"
 
 
+class Records(Protocol):
+    """Where the records are: a `bytes` built in memory, or the cache file read at each
+    look-up (`language.compiled.FileBytes`)."""
+
+    def find(self, sub: bytes, start: int, end: int, /) -> int: ...
+    def __getitem__(self, where: slice, /) -> bytes: ...
+
+
 class PackedTable:
     """str -> str, read-only, built once from (key, value) pairs (see the module)."""
 
-    __slots__ = ("_data", "_mask", "_slots", "_count")
+    __slots__ = ("_data", "_mask", "_slots", "_count", "_base", "_end")
 
     def __init__(self, pairs: Iterable[tuple[bytes, bytes]], size_hint: int) -> None:
         """`pairs` as UTF-8 bytes; `size_hint` at least their number (sizes the table)."""
@@ -59,24 +68,37 @@ class PackedTable:
         self._slots = slots
         self._mask = mask
         self._count = count
+        self._base, self._end = 0, len(self._data)
 
     def get(self, key: str) -> str | None:
-        """The value of `key`, or None."""
+        """The value of `key`, or None.
+
+        Written with a bounded `find` rather than `startswith`/`index`, so the records can
+        be a `bytes` or the cache file (`Records`), at `_base` in it; and at most one pass
+        over the slots, so even a damaged table cannot loop."""
         raw = key.encode()
         probe = raw + _SEP
-        data, slots, mask = self._data, self._slots, self._mask
+        data, slots, mask, base = self._data, self._slots, self._mask, self._base
         index = crc32(raw) & mask
-        while offset := slots[index]:
-            offset -= 1
-            if data.startswith(probe, offset):
+        for _ in range(mask + 1):
+            offset = slots[index]
+            if not offset:
+                return None
+            offset += base - 1
+            if data.find(probe, offset, offset + len(probe)) == offset:
                 start = offset + len(probe)
-                return data[start : data.index(_END, start)].decode()
+                end = data.find(_END, start, self._end)
+                return data[start:end].decode() if end >= 0 else None
             index = (index + 1) & mask
         return None
 
     def to_parts(self) -> tuple[bytes, bytes, int]:
         """The records, the offsets table as bytes (native byte order) and the count."""
-        return self._data, self._slots.tobytes(), self._count
+        data, base, end = self._data, self._base, self._end
+        records = (
+            data if isinstance(data, bytes) and (base, end) == (0, len(data)) else data[base:end]
+        )
+        return bytes(records), bytes(self._slots), self._count
 
     @classmethod
     def from_parts(cls, data: bytes, slots: bytes, count: int) -> PackedTable:
@@ -98,6 +120,23 @@ class PackedTable:
         if max(offsets) > len(data) or (data and not data.endswith(_END)):
             raise ValueError("an offset points past the records")
         table._data, table._slots, table._mask, table._count = data, offsets, size - 1, count
+        table._base, table._end = 0, len(data)
+        return table
+
+    @classmethod
+    def over(
+        cls, data: Records, base: int, end: int, slots: Sequence[int], count: int
+    ) -> PackedTable:
+        """A table whose records sit at `base` to `end` in `data` and whose offsets table
+        is `slots`, both read where a look-up needs them (the cache file, see
+        `language.compiled.read`): nothing is copied into memory. The caller has checked
+        the shape `from_parts` checks (`compiled.read` does, while it hashes the file)."""
+        size = len(slots)
+        if size < 16 or size & (size - 1):
+            raise ValueError("the offsets table's size is not a power of two")
+        table = cls.__new__(cls)
+        table._data, table._slots, table._mask, table._count = data, slots, size - 1, count
+        table._base, table._end = base, end
         return table
 
     def __contains__(self, key: object) -> bool:
@@ -109,4 +148,4 @@ class PackedTable:
     @property
     def nbytes(self) -> int:
         """The memory its two buffers take."""
-        return len(self._data) + self._slots.itemsize * len(self._slots)
+        return self._end - self._base + 4 * len(self._slots)

@@ -4,10 +4,10 @@
 scheduler tick (a timer started in `on_ready`, set again after each tick)
 fires whatever fell due on the injected exam clock and redraws; time is always
 read from the clock, never counted in ticks. The tick comes when something on
-screen can change (`tick_delay`): at the next whole second of exam time (every
-clock on screen shows whole seconds, so they all move in one frame), at the
-next stimulus, and every `tick_interval` while a customer is typing or a call
-is being spoken. Tests pass `tick_interval=None` and drive the clock with
+screen can change (`tick_delay`): once a second of exam time (every clock on
+screen shows whole seconds, so they all move in one frame), at this session's
+own moment in the second (`tick_phase`), at the next stimulus, and every
+`tick_interval` while a customer is typing or a call is being spoken. Tests pass `tick_interval=None` and drive the clock with
 `advance()` / `refresh_now()`.
 
 It does not inherit Textual's default bindings (no ctrl+q quit with priority,
@@ -23,7 +23,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
+import hashlib
 import math
+import os
 import re
 import signal
 import time
@@ -111,9 +113,26 @@ frames a second: a candidate reading with the focus in the reply box or the KB s
 cost twice the CPU of an idle exam (3 frames a second instead of 1)."""
 
 
+def tick_phase(session_id: str) -> float:
+    """This session's moment in each exam second for its once-a-second redraw, 0 to 1.
+
+    A sitting's exams ticked at their own whole exam seconds, and exams started
+    together (candidates let in a quarter of a second apart by the login ramp, as
+    `bench_sitting` does, or a room told to log in at once) ticked together: a
+    sitting's redraws, minute repaints and quiet-time collections came in bunches of
+    7-8 sessions at 30 candidates, and a key typed then waited for all of them. Spread
+    by the session id (random), the redraws fall evenly over the second, whatever the
+    start times. What the candidate sees: each clock turns up to this long after its
+    second (never more than a second), and shows the right second when it does; the
+    stimuli, the end of the exam and the log's times are not moved."""
+    digest = hashlib.sha256(session_id.encode()).digest()
+    return int.from_bytes(digest[:4], "big") / 2**32
+
+
 def tick_delay(
     now: float,
     *,
+    phase: float = 0.0,
     speed: float = 1.0,
     paused: bool = False,
     moments: Iterable[float | None] = (),
@@ -126,7 +145,8 @@ def tick_delay(
     lines, "0:45 ago": all whole seconds), so ticks at every whole exam second draw
     one frame a second; ticking every `fast` seconds drew the same changes in up to
     three frames, each a render of its own (measured by `benchmarks/bench_session.py`:
-    the idle exam's CPU was 2.5 % of a core). Exam-time `moments` where something
+    the idle exam's CPU was 2.5 % of a core). The second's tick comes `phase` (0-1) of
+    a second after the whole second (`tick_phase`). Exam-time `moments` where something
     else changes come on time: the next stimulus (a message, a call, a ticket),
     a customer's typing ending, the end of the exam. While a call is spoken
     (`lively`) its transcript moves every `fast` seconds, as before.
@@ -135,12 +155,19 @@ def tick_delay(
         return TICK_MAX_S
     if lively:
         return fast
-    target = math.floor(now) + 1.0
+    target = math.floor(now - phase) + 1.0 + phase
     for moment in moments:
         if moment is not None and now < moment < target:
             target = moment
     wait = (target - now) / max(speed, 1e-9) + TICK_LATE_S
     return min(TICK_MAX_S, max(TICK_LATE_S, wait))
+
+
+def _session_phase(controller: ExamController) -> float:
+    """`tick_phase` of the session's log id (of the process id, for a session without a log)."""
+    header = getattr(getattr(controller.session, "writer", None), "header", None)
+    session_id = getattr(header, "session_id", None)
+    return tick_phase(session_id if isinstance(session_id, str) else f"pid {os.getpid()}")
 
 
 def _is_text_box(widget: object) -> bool:
@@ -162,6 +189,7 @@ class ExamApp(NoWayOut, App[str | None], inherit_bindings=False):
         tick_interval: float | None = TICK_S,
         handle_signals: bool = False,
         tune_gc: bool = True,
+        phase: float | None = None,
     ) -> None:
         self.ENABLE_COMMAND_PALETTE = not locked
         one_malloc_arena()  # before Textual, the language warm-up and KB searches start threads
@@ -172,6 +200,7 @@ class ExamApp(NoWayOut, App[str | None], inherit_bindings=False):
         self.tick_interval = tick_interval
         self.handle_signals = handle_signals
         self.tune_gc = tune_gc
+        self.tick_phase = _session_phase(controller) if phase is None else phase
         self._gc_before: tuple[int, int, int] | None = None
         self._gc_was_enabled = gc.isenabled()
         self.main = MainScreen(controller)
@@ -366,6 +395,7 @@ class ExamApp(NoWayOut, App[str | None], inherit_bindings=False):
         clock = session.clock
         return tick_delay(
             now,
+            phase=self.tick_phase,
             speed=clock.speed,
             paused=clock.paused,
             moments=(

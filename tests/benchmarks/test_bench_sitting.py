@@ -35,6 +35,8 @@ def test_two_candidates_type_hand_in_and_their_logs_verify(tmp_path: Path) -> No
     assert sum(row["measured"] for row in rows) > 0
     assert len(figures["verify"]) == 2 and set(figures["verify"].values()) == {0}
     assert figures["append"]["n"] > 10
+    logged = figures["phases"]["logs"]  # each log's exam-second phase was found
+    assert sum(logged["whole_seconds"]) == sum(logged["with_tick_phase"]) == 2
     assert "verify: 2/2 logs sealed and intact; 0 intact but not sealed" in result.stdout
     leftovers = [line for line in result.stdout.splitlines() if line.startswith("kept:")]
     assert not leftovers
@@ -63,3 +65,21 @@ def test_profile_split_puts_each_stack_in_its_first_matching_part(tmp_path: Path
     assert parts["log append (JSON, signing, fsync)"] == 2
     assert parts["other"] == 1
     assert sum(parts.values()) == 29
+
+
+def test_tick_phase_finds_the_once_a_second_redraw_among_key_echoes() -> None:
+    """Output at 0.33 s into every second (the redraw) and at random moments (keys' echoes)."""
+    import random
+
+    sys.path.insert(0, str(BENCH.parent))
+    import bench_sitting
+
+    rng = random.Random(5)
+    redraws = [1000 + second + 0.33 for second in range(30)]
+    echoes = [1000 + rng.uniform(0, 30) for _ in range(60)]
+    found = bench_sitting.tick_phase(sorted(redraws + echoes))
+    assert found is not None
+    phase, share = found
+    assert 0.30 <= phase <= 0.35
+    assert share > 0.9
+    assert bench_sitting.tick_phase(echoes[:5]) is None  # too little output to tell

@@ -96,3 +96,35 @@ def test_the_probe_shows_the_act_models_reasons(capsys) -> None:
     matches = json.loads(out)["matches"]
     assert any(m["overruled"] and m["kind"] == "question" for m in matches)
     assert any(m["rule"] == "en.model.offer_help" and not m["overruled"] for m in matches)
+
+
+def test_cache_builds_the_tables_for_every_exam_then_reads_them(
+    capsys, monkeypatch, tmp_path
+) -> None:
+    """`language cache DIR` (install-exam-server.sh): a folder and files the exam user can
+    read, which the exams then read instead of building their own."""
+    import stat
+
+    from helpdesk_tui.language import compiled
+
+    monkeypatch.setenv(compiled.ENV, "")  # restored after the test; the command sets it
+    folder = tmp_path / "cache"
+    assert main(["language", "cache", str(folder), "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    files = list(folder.glob("lemmas-en-*.bin"))
+    assert len(files) == 1 and f"en: {files[0]} (built)" in out
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o755
+    assert stat.S_IMODE(files[0].stat().st_mode) == 0o644
+    assert main(["language", "cache", str(folder), "--lang", "en"]) == 0
+    assert "(read)" in capsys.readouterr().out
+
+
+def test_cache_into_a_folder_that_cannot_be_made_says_so(capsys, monkeypatch, tmp_path) -> None:
+    from helpdesk_tui.language import compiled
+
+    monkeypatch.setenv(compiled.ENV, "")
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    assert main(["language", "cache", str(blocker / "cache"), "--lang", "en"]) != 0
+    captured = capsys.readouterr()
+    assert "cannot be made" in captured.err and "Traceback" not in captured.err

@@ -148,6 +148,15 @@ def test_the_exam_gets_a_clean_environment(box: Sandbox) -> None:
     assert env["LANGUAGE"] == "en"
     assert env["LANG"] == "C.UTF-8"
     assert env["HELPDESK_EXAM_CANDIDATE"] == "c0042"
+    # the lemma tables built once at install, not by each exam in the candidate's folder
+    assert env["HELPDESK_EXAM_CACHE_DIR"] == "/var/cache/helpdesk-exam"
+
+
+def test_the_exam_reads_the_lemma_tables_from_cache_dir(box: Sandbox) -> None:
+    box.write_conf(cache_dir="/srv/exam-cache")
+    run = login(box)
+    assert run.returncode == 0, run.output
+    assert box.calls()[-1]["env"]["HELPDESK_EXAM_CACHE_DIR"] == "/srv/exam-cache"
 
 
 def test_bash_env_from_the_client_never_runs(box: Sandbox, tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections import Counter
@@ -149,3 +150,54 @@ def test_reading_the_cache_does_not_import_simplemma(fresh: Path) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
     ).stdout
     assert out.strip() == "go {('en', 'read'): 1} False"
+
+
+def test_a_read_table_is_looked_up_in_the_file_not_copied_into_memory(fresh: Path) -> None:
+    """Issue 15: each exam of a sitting held a private copy of the file (5.4 MB for English).
+    Reading checks the file in chunks and keeps none of it; look-ups read the file."""
+    import tracemalloc
+
+    built = lemmas._load_tables("en")
+    path = next(fresh.glob("lemmas-en-*.bin"))
+    name = compiled.key("en", compiled.source_file("en").read_bytes())
+    tracemalloc.start()
+    try:
+        read = compiled.read(path, name)
+        kept, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert read is not None
+    size = path.stat().st_size
+    assert size > 4_000_000
+    assert kept < 100_000, kept  # nothing of the file is held
+    assert peak < size / 2, peak  # and it was never all in memory at once
+    assert read[0].get("mice") == built[0].get("mice") == "mouse"
+    assert read[0].get("zzzznotaword") is None
+    assert read[1].get("cafe") == "café"
+    assert read[0].to_parts() == built[0].to_parts()
+    open_files = len(os.listdir("/proc/self/fd"))
+    del read
+    assert len(os.listdir("/proc/self/fd")) == open_files - 1  # the file closes with its tables
+
+
+def test_a_file_whose_offsets_table_is_full_is_refused(fresh: Path) -> None:
+    """With the digest right (anyone can compute it) but no empty slot, a look-up of an
+    absent word would never end: such a file is not read, and a look-up is bounded anyway."""
+    import hashlib
+
+    table = PackedTable([(b"a", b"b")], size_hint=1)
+    records, slots, _ = table.to_parts()
+    full = bytes(slots).replace(b"\0\0\0\0", (1).to_bytes(4, sys.byteorder))
+    parts = (records, full, records, full)
+    digest = hashlib.sha256(b"".join(parts)).digest()
+    name = b"n" * 32
+    sizes = compiled._SIZES.pack(len(records), len(full), 16, len(records), len(full), 16)
+    path = fresh / "crafted.bin"
+    fresh.mkdir(parents=True)
+    path.write_bytes(compiled._MAGIC + name + digest + sizes + b"".join(parts))
+    assert compiled.read(path, name) is None
+    file = compiled.FileBytes(os.open(path, os.O_RDONLY))
+    start = compiled._HEAD + len(records)
+    offsets = compiled.FileOffsets(file, start, 16)
+    looped = PackedTable.over(file, compiled._HEAD, start, offsets, 16)
+    assert looped.get("zz") is None
