@@ -910,26 +910,32 @@ def log_phases(logs: Path, bins: int = PHASE_BINS) -> dict[str, Any]:
     """Each session's exam seconds in wall time, from its log: a record of a stimulus at a
     whole exam second was written at (exam start + that second), so wall time minus exam
     time, modulo 1, is where in the second its exam seconds turn. Without `tick_phase` the
-    redraws came there; with it, that plus the session's phase. Sessions per tenth, and the
-    most sessions within any 100 ms, both ways."""
+    redraws came there; with it, that plus the session's phase. A run too short for any
+    stimulus after the first second falls back on the exam's start (`session_started`,
+    exam time 0), where its seconds are counted from. Sessions per tenth, and the most
+    sessions within any 100 ms, both ways."""
     from datetime import datetime
 
     from helpdesk_tui.ui.app import tick_phase as phase_of
 
     plain, spread = [], []
     for log in sorted(logs.glob("*/*.jsonl")):
-        session, seen = None, []
+        session, seen, start = None, [], None
         with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
             for line in log.read_text().splitlines():
                 record = json.loads(line)
                 if record.get("type") == "log.header":
                     session = record["data"]["session_id"]
                 t = record.get("t")
-                if isinstance(t, (int, float)) and t >= 1 and t == int(t) and "wall" in record:
-                    wall = datetime.fromisoformat(record["wall"].replace("Z", "+00:00"))
+                if not isinstance(t, (int, float)) or "wall" not in record:
+                    continue
+                wall = datetime.fromisoformat(record["wall"].replace("Z", "+00:00"))
+                if t >= 1 and t == int(t):
                     seen.append((wall.timestamp() - t) % 1.0)
-        if session and seen:
-            anchor = sorted(seen)[len(seen) // 2]
+                elif record.get("type") == "session_started":
+                    start = (wall.timestamp() - t) % 1.0
+        if session and (seen or start is not None):
+            anchor = sorted(seen)[len(seen) // 2] if seen else start
             plain.append(anchor)
             spread.append((anchor + phase_of(session)) % 1.0)
 

@@ -45,6 +45,14 @@ def scenario_group(name: str) -> pytest.MarkDecorator:
     return pytest.mark.xdist_group(f"bundled-{name}")
 
 
+def on_scenario_runs(keys: Iterable[tuple[str, str]]) -> list[Any]:
+    """Parameters for `parametrize(("scenario_id", "policy"), ...)` of a test that reads
+    `bundled_runs`: each in its scenario's xdist group, so the run is the one the
+    scenario's other tests made on that worker, not played again on the other
+    (a 150-minute exam's run is 1-3 s of CPU)."""
+    return [pytest.param(name, policy, marks=scenario_group(name)) for name, policy in keys]
+
+
 def by_scenario(folders: Iterable[Path]) -> list[Any]:
     """Parameters for `parametrize("folder", ...)`: each folder in its scenario's xdist group."""
     return [pytest.param(f, id=f.name, marks=scenario_group(f.name)) for f in folders]

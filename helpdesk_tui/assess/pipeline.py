@@ -105,8 +105,8 @@ def _bundled_candidates(scenario_id: str, root: Path) -> Iterator[Path]:
 def _declared_id(path: Path) -> str | None:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8")).get("id")
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return None
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+        return None  # nested hundreds deep: tomllib runs out of stack
 
 
 def assess_log(

@@ -38,6 +38,7 @@ class Reading:
                     "span": list(m.span),
                     "words": list(m.words),
                     "negated": m.negated,
+                    "overruled": m.overruled,
                 }
                 for m in a.matches
             ],  # fmt: skip

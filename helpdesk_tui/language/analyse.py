@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from helpdesk_tui.language import lemmas
+from helpdesk_tui.language import acts_model, lemmas
 from helpdesk_tui.language.lexicon import Lexicon, PhraseSet, lexicon
 from helpdesk_tui.language.model import LANGUAGES, Analysis, Match, Token
 from helpdesk_tui.language.normalise import fold
@@ -93,6 +93,11 @@ def unprime() -> None:
 
 @lru_cache(maxsize=8192)
 def _analyse(text: str, lang: str) -> Analysis:
+    return acts_model.apply(rules_analysis(text, lang))
+
+
+def rules_analysis(text: str, lang: str) -> Analysis:
+    """The rules' reading alone (lexicons and forms), before the act model decides."""
     lex = lexicon(lang)
     found = pieces(text, lex.elisions)
     words = [_word(p, lex) for p in found]
@@ -103,9 +108,12 @@ def _analyse(text: str, lang: str) -> Analysis:
         for p, w, n in zip(found, words, negated, strict=True)
     )
     forms = _question_forms(words, found, layout, lex)
-    matches = _rule_matches(words, layout, negated, lex, tokens, forms)
-    matches = _without_yielding_instructions(matches, layout)
-    matches = _without_yielding_rules(matches, layout, lex, forms)
+    vetoed: list[Match] = []
+    matches = _rule_matches(words, layout, negated, lex, tokens, forms, vetoed)
+    kept = _without_yielding_instructions(matches, layout)
+    vetoed += [m for m in matches if m not in kept]
+    matches = _without_yielding_rules(kept, layout, lex, forms)
+    vetoed += [m for m in kept if m not in matches]
     matches = _without_inverted_imperatives(matches, layout, forms)
     matches += _negated_instructions(words, layout, negated, lex, tokens, matches)
     matches += _question_matches(words, found, layout, lex, matches, tokens, forms)
@@ -114,7 +122,8 @@ def _analyse(text: str, lang: str) -> Analysis:
     negated_text = tuple(
         dict.fromkeys(_negated_phrase(text, m, tokens, layout, lex) for m in matches if m.negated)
     )
-    return Analysis(text, lang, tokens, acts, tuple(matches), negated_text)
+    ruled_out = tuple(m for m in vetoed if m.kind not in acts and not m.negated)
+    return Analysis(text, lang, tokens, acts, tuple(matches), negated_text, ruled_out)
 
 
 def _word(piece: Piece, lex: Lexicon) -> Word:
@@ -248,8 +257,10 @@ def _rule_matches(
     lex: Lexicon,
     tokens: tuple[Token, ...],
     forms: dict[int, QuestionForm | None],
+    vetoed: list[Match] | None = None,
 ) -> list[Match]:
-    """Every rule's first match in each sentence, with its words."""
+    """Every rule's first match in each sentence, with its words. A sign-off phrase where no
+    sign-off can stand ("Kind regards" alone) goes to `vetoed`: the rules ruled it out."""
     found: list[Match] = []
     n = len(words)
     for rule in lex.rules:
@@ -274,6 +285,8 @@ def _rule_matches(
             ):
                 continue
             if not _placed(rule.where, layout, i, sentence):
+                if vetoed is not None and rule.where == "signoff":
+                    _veto_misplaced(rule, words, i, lex, layout, tokens, vetoed)
                 continue
             end = _rule_end(rule.phrases, words, i, lex, layout, rule.where, rule.unless_next)
             if end is None or (rule.unless and _cancelled(rule.unless, words, layout, i, end)):
@@ -293,6 +306,15 @@ def _rule_matches(
             words_hit = tuple(t.text for t in tokens[i:end])
             found.append(Match(rule.act, rule.id, (i, end), words_hit, is_negated))
     return found
+
+
+def _veto_misplaced(
+    rule, words: list[Word], i: int, lex: Lexicon, layout: Layout, tokens, vetoed: list[Match]
+) -> None:
+    """Record a sign-off phrase found where the rule says no sign-off stands."""
+    end = _rule_end(rule.phrases, words, i, lex, layout, "", rule.unless_next)
+    if end is not None:
+        vetoed.append(Match(rule.act, rule.id, (i, end), tuple(t.text for t in tokens[i:end])))
 
 
 def _own_negation(words: list[Word], i: int, end: int, lex: Lexicon) -> bool:

@@ -389,16 +389,24 @@ def opposite_prefixes(p: str, t: str, lex: Lexicon) -> bool:
     )
 
 
-LAYER_VERSION = "1.3"
+LAYER_VERSION = "2.0"
 """Bumped whenever a lexicon or a rule changes what a message means."""
 
 
 @cache
 def layer_hash() -> str:
-    """sha256 over the layer's code and lexicon files, in a fixed order."""
+    """sha256 over the layer's code, lexicon files and act model weights, in a fixed order."""
     package = Path(__file__).parent
     digest = hashlib.sha256()
-    for path in sorted([*package.glob("*.py"), *files()]):
+    for path in hashed_files():
         digest.update(path.relative_to(package).as_posix().encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()
+
+
+def hashed_files() -> list[Path]:
+    """What `layer_hash` reads: the layer's code, its lexicons and (2.0) the act model's
+    weights, so a log or report names the weights that read the exam, not only the rules."""
+    package = Path(__file__).parent
+    weights = (package / "weights").glob("acts-*.json")
+    return sorted([*package.glob("*.py"), *files(), *weights])

@@ -48,11 +48,14 @@ class Match:
     span: tuple[int, int]
     words: tuple[str, ...]
     negated: bool = False
+    overruled: bool = False
+    """The rule matched but the act model (acts_model.py) did not give its act."""
 
     def describe(self) -> str:
-        """One line for an assessor: which rule, which words, negated or not."""
+        """One line for an assessor: which rule, which words, negated or overruled or not."""
         quoted = " ".join(self.words)
         tail = " (negated: not counted)" if self.negated else ""
+        tail = tail or (" (overruled by the act model: not counted)" if self.overruled else "")
         return f"{self.kind}: rule {self.rule} matched '{quoted}'{tail}"
 
 
@@ -66,6 +69,11 @@ class Analysis:
     acts: frozenset[str]
     matches: tuple[Match, ...]
     negated: tuple[str, ...]
+    ruled_out: tuple[Match, ...] = ()
+    """Phrases a rule found but its own conditions ruled out, for acts no other rule gave: a
+    sign-off where no sign-off stands ("Kind regards" alone), a phrase that yields to another
+    act of its sentence ("Ik kijk het na, één ogenblikje" is the wait, not progress), a request
+    another act explains ("Can you hold?"). The act model may not give these acts."""
 
     def explain(self) -> list[str]:
         """One human line per match, in the order of the message."""

@@ -387,10 +387,55 @@ def parse_toml(text: str, checker: Checker) -> dict[str, Any] | None:
             return None
         _toml_error(text, exc, checker)
     except RecursionError:
-        checker.add(At(), "not valid TOML: lists or tables nested too deeply — flatten them")
+        line, depth = _deepest(text)
+        checker.add(
+            At(),
+            f"not valid TOML: lists or tables nested {depth} deep — no field of a scenario, "
+            f"SLA profile or KB nests more than {MAX_NESTING} (a list of {{ }} tables inside "
+            "a [[table]]); flatten them",
+            line=line,
+        )
     else:
         return raw if _integers_in_range(raw, At(), checker) else None
     return None
+
+
+MAX_NESTING = 3
+"""The deepest nesting of [ ] and { } inside a value that any file format here uses."""
+_QUOTES = ('"""', "'''", '"', "'")
+
+
+def _deepest(text: str) -> tuple[int | None, int]:
+    """The line where the nesting of [ ] and { } first reaches its deepest, and how deep.
+
+    tomllib gives no line when it runs out of stack (Python's recursion limit) on a value
+    nested hundreds deep, so the brackets are counted here, outside strings and comments.
+    """
+    depth, deepest, where, line, i = 0, 0, None, 1, 0
+    while i < len(text):
+        char = text[i]
+        quote = next((q for q in _QUOTES if text.startswith(q, i)), None)
+        if quote is not None:  # skip the string (a basic one may escape its quote)
+            end = i + len(quote)
+            while end < len(text) and not text.startswith(quote, end):
+                end += 2 if quote[0] == '"' and text[end] == "\\" else 1
+            line += text.count("\n", i, end)
+            i = end + len(quote)
+            continue
+        if char == "#":
+            end = text.find("\n", i)
+            i = len(text) if end < 0 else end
+            continue
+        if char == "\n":
+            line += 1
+        elif char in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest, where = depth, line
+        elif char in "]}":
+            depth = max(0, depth - 1)
+        i += 1
+    return where, deepest
 
 
 MAX_INTEGER = 2**53 - 1

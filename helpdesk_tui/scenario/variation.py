@@ -428,7 +428,7 @@ def read_marker(folder: Path) -> FormMarker | None:
         return None
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
         return None
     base_id, digest, seed = raw.get("base_id"), raw.get("base_sha256"), raw.get("seed")
     if not (isinstance(base_id, str) and isinstance(digest, str) and isinstance(seed, int)):

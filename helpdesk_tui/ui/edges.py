@@ -31,3 +31,19 @@ def set_edge_title(widget: Widget, text: str, *, bottom: bool = False) -> None:
     offset = widget.content_offset
     y = height - 1 if bottom else 0
     widget.refresh(Region(-offset.x, y - offset.y, width, 1))
+
+
+def title_room(widget: Widget) -> int:
+    """The cells a border title can use: Textual keeps a corner and a blank at each end
+    of the edge (`render_border_label`, called with the edge less its two corners)."""
+    return widget.outer_size.width - 6 if widget.size else 1 << 16
+
+
+def fitting_title(widget: Widget, *variants: str) -> str:
+    """The first of `variants` (longest first) that the widget's border shows whole, else
+    the last: a title with its secondary part dropped beats one cut in the middle."""
+    room = title_room(widget)
+    for text in variants:
+        if widget.render_str(text).cell_length <= room:
+            return text
+    return variants[-1]

@@ -42,6 +42,8 @@ SECTIONS: dict[str, str] = {
     "composer": N_("Reply box (chats and calls)"),
     "kb": N_("Knowledge base"),
     "form": N_("Forms"),
+    "confirm": N_("Questions"),
+    "help": N_("This list"),
     "exam": N_("Exam"),
     "practice": N_("Practice (instructor)"),
 }
@@ -384,6 +386,16 @@ KEYS: tuple[Key, ...] = (
         N_("Cancel"),
         N_("Close the form without saving (the cancel is logged)."),
         "form",
+        key_display="Esc",  # as on its button and in the guide, not Textual's "esc"
+    ),
+    Key(
+        "form.next_field",
+        "tab",
+        "app.focus_next",
+        N_("Next field"),
+        N_("Move to the next field (Shift+Tab: the one before)."),
+        "form_fields",
+        key_display="Tab",
     ),
     Key(
         "form.insert_link",
@@ -400,6 +412,34 @@ KEYS: tuple[Key, ...] = (
         N_("KB passage"),
         N_("Insert the marked passage of the open KB article."),
         "form_text",
+    ),
+    Key(
+        "help.close",
+        "escape,f1,q",
+        "close",
+        N_("Close"),
+        N_("Close this list of keys (also F1 or q)."),
+        "help",
+        key_display="Esc",
+    ),
+    # --- a yes/no question (closing a ticket, a reply naming another customer, quitting) --
+    Key(
+        "confirm.yes",
+        "y,j,o",
+        "answer(True)",
+        N_("Yes"),
+        N_("Answer yes: do it (also j or o, for ja and oui)."),
+        "confirm",
+        key_display="y",
+    ),
+    Key(
+        "confirm.no",
+        "n,escape",
+        "answer(False)",
+        N_("No"),
+        N_("Answer no: go back, nothing changes."),
+        "confirm",
+        key_display="n / Esc",
     ),
     # --- exam only (ui/lockdown.py): no quit, suspend or palette; these are the ways out --------
     Key(
@@ -489,10 +529,13 @@ def bindings(owner: str, *, locked: bool = False) -> list[Binding]:
     return result
 
 
-def install(node: object, *owners: str, locked: bool = False) -> None:
-    """Add an owner's bindings to a widget, screen or app (after its __init__)."""
-    extra = [b for owner in owners for b in bindings(owner, locked=locked)]
-    node._bindings = BindingsMap.merge([node._bindings, BindingsMap(extra)])  # type: ignore[attr-defined]
+def install(node: object, *owners: str, locked: bool = False, first: bool = False) -> None:
+    """Add an owner's bindings to a widget, screen or app (after its __init__); `first`
+    puts them before a key's inherited binding (a form's shown Tab before the hidden
+    one every Textual screen has), so the footer shows them."""
+    extra = BindingsMap([b for owner in owners for b in bindings(owner, locked=locked)])
+    maps = [extra, node._bindings] if first else [node._bindings, extra]  # type: ignore[attr-defined]
+    node._bindings = BindingsMap.merge(maps)  # type: ignore[attr-defined]
 
 
 def display_keys(key: Key) -> str:

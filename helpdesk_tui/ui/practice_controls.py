@@ -21,7 +21,6 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -35,6 +34,7 @@ from helpdesk_tui.ui import keymap
 from helpdesk_tui.ui.format import level_label, localized
 from helpdesk_tui.ui.frames import Paced
 from helpdesk_tui.ui.session_app import SessionApp
+from helpdesk_tui.ui.widgets.keybar import KeyBar
 
 SPEEDS = (1.0, 2.0, 4.0)
 RESTART = "restart"
@@ -62,10 +62,10 @@ class ConfirmRestart(Paced, ModalScreen[bool | None]):
     """Restart? y ends this session (sealed) and starts a new one; n or Esc goes back."""
 
     CSS_PATH = "practice_controls.tcss"
-    BINDINGS = [
-        Binding("y,j,o", "answer(True)", show=False),  # yes, ja, oui
-        Binding("n,escape", "answer(False)", show=False),
-    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        keymap.install(self, "confirm")  # y (j, o) and n / Esc, shown in its footer
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="practice-box"):
@@ -76,6 +76,7 @@ class ConfirmRestart(Paced, ModalScreen[bool | None]):
                     "starts with a new log.\nPress y to restart, n or Esc to carry on."
                 )
             )
+        yield KeyBar(id="restart-keys")
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)

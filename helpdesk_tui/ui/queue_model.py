@@ -244,12 +244,15 @@ class QueueModel:
         if name in FILTERS:
             self.filter = name
 
-    def describe(self) -> str:
-        """The queue's title line: which sort and filter (and search) are on."""
-        text = _("sorted by {sort} · showing {filter}").format(
-            sort=_(SORTS[self.sort]), filter=_(FILTERS[self.filter])
-        )
-        if self.search.strip():
+    def describe(self, *, short: bool = False, with_search: bool = True) -> str:
+        """The queue's title line: which sort and filter (and search) are on.
+
+        `short` says the same in fewer words, and `with_search=False` leaves the search
+        out (its box above the list shows it), for a narrow terminal (100 columns in
+        Dutch or French), where the whole line would be cut in the middle."""
+        words = _("by {sort} · {filter}") if short else _("sorted by {sort} · showing {filter}")
+        text = words.format(sort=_(SORTS[self.sort]), filter=_(FILTERS[self.filter]))
+        if with_search and self.search.strip():
             text += " · " + _("search “{text}”").format(text=self.search.strip())
         return text
 

@@ -14,6 +14,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from bundled_kit import on_scenario_runs
 
 from helpdesk_tui.assess.evidence import bulk_load, gather_evidence
 from helpdesk_tui.assess.measure_sol import _first_search_finding
@@ -56,7 +57,7 @@ def _straightforward(log: Path, assessed_scenario) -> dict:
         return gather_evidence(entries, assessed_scenario)
 
 
-@pytest.mark.parametrize(("scenario_id", "policy"), LOGS)
+@pytest.mark.parametrize(("scenario_id", "policy"), on_scenario_runs(LOGS))
 def test_the_fast_report_is_the_straightforward_one(
     sim_logs: dict[tuple[str, str], Path],
     scenario_id: str,

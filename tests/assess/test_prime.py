@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from bundled_kit import on_scenario_runs
 
 from helpdesk_tui.assess import prime
 from helpdesk_tui.assess.evidence import EvidenceGatherer
@@ -85,7 +86,7 @@ def _reports(log: Path, first: Provenance | None = None) -> tuple[Provenance, st
     return provenance, render_json(evidence, provenance), render_html(evidence, provenance)
 
 
-@pytest.mark.parametrize(("scenario_id", "policy"), LOGS)
+@pytest.mark.parametrize(("scenario_id", "policy"), on_scenario_runs(LOGS))
 def test_a_report_made_with_a_worker_is_the_one_made_without(
     sim_logs: dict[tuple[str, str], Path],
     scenario_id: str,

@@ -83,6 +83,21 @@ def test_scenario_without_incident_is_refused(capsys) -> None:
     assert code == 2 and "--incident" in err
 
 
+def test_the_probe_shows_the_act_models_reasons(capsys) -> None:
+    """Layer 2.0: an act the model gives alone names the model and its features; a rule match
+    whose act the model took away is shown, marked overruled (in the text and in --json)."""
+    text = "Hi there! What can I sort out for you"
+    code, out, _ = probe(capsys, "--lang", "en", text)
+    assert code == 0
+    assert "acts:    greeting, offer_help" in out
+    assert "rule en.model.offer_help matched 'w:" in out
+    assert "(overruled by the act model: not counted)" in out
+    code, out, _ = probe(capsys, "--lang", "en", "--json", text)
+    matches = json.loads(out)["matches"]
+    assert any(m["overruled"] and m["kind"] == "question" for m in matches)
+    assert any(m["rule"] == "en.model.offer_help" and not m["overruled"] for m in matches)
+
+
 def test_cache_builds_the_tables_for_every_exam_then_reads_them(
     capsys, monkeypatch, tmp_path
 ) -> None:

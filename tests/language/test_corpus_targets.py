@@ -3,6 +3,11 @@
 The labels come from tests/language/corpus (written apart from the layer, see its
 README); the scoring is benchmarks/bench_language.py's, so the test and the
 printed figures cannot drift apart.
+
+Layer 2.0: the act model was trained on this corpus (and the four other labelled sets), so
+these figures are **training-set figures**: they say the model fits the corpus. How the layer
+reads a writer it never saw is the leave-one-set-out measurement (benchmarks/
+bench_language_loso.py; with the corpus held out, 35 of 36 pairs reach 0.90).
 """
 
 from __future__ import annotations

@@ -1,5 +1,9 @@
 """The language layer on dev2, the development set written for layer 1.3.
 
+Layer 2.0: the floors here are **training-set figures** (the act model was trained on this
+set, see the note above FLOOR); the leave-one-set-out figures in docs/language.md are the
+measurement of how the layer reads a writer it never saw.
+
 tests/language/dev2/ holds operator messages written by the engineer of branch
 l-generalise2 in the forms held-out set 2's aggregate figures showed weak (perfect and
 passive progress, questions without "?", Flemish imperatives, data mentioned in
@@ -19,17 +23,23 @@ from __future__ import annotations
 from tests.language.heldout_checks import HeldoutSet, build_tests
 from tests.language.test_corpus_targets import BENCH_MODULE
 
+# Layer 2.0 (the act model): these floors are TRAINING-SET figures (34 of 36 pairs at
+# 0.90, 2026-12-03, rounded down to 3 decimals). The shipped weights were trained on this set
+# and the four other labelled sets, so the floors say the model fits it, not how the layer
+# reads a new writer. The honest figure is leave-one-set-out (benchmarks/bench_language_loso.py,
+# docs/language.md "The act model"): with this set held out, 34 of 36 pairs reach 0.90.
+# The older notes below are the rules' history (layer 1.x).
 # F1 per act on dev2, measured 2026-12-03 with layer 1.3 (bench_language.py --set dev2).
 FLOOR = {
     "nl": {
         "greeting": 1.0,
         "offer_help": 1.0,
         "identify": 1.0,
-        "question": 0.945,
+        "question": 0.964,
         "restate": 1.0,
         "empathy": 1.0,
         "apology": 1.0,
-        "progress": 0.988,
+        "progress": 1.0,
         "instruction": 1.0,
         "check": 0.857,
         "closing": 1.0,
@@ -39,12 +49,12 @@ FLOOR = {
         "greeting": 1.0,
         "offer_help": 1.0,
         "identify": 0.933,
-        "question": 0.937,
+        "question": 0.968,
         "restate": 1.0,
         "empathy": 1.0,
         "apology": 1.0,
-        "progress": 0.969,
-        "instruction": 0.947,
+        "progress": 0.979,
+        "instruction": 1.0,
         "check": 0.888,
         "closing": 0.933,
         "hold": 1.0,
@@ -58,7 +68,7 @@ FLOOR = {
         "empathy": 1.0,
         "apology": 1.0,
         "progress": 1.0,
-        "instruction": 0.9,
+        "instruction": 1.0,
         "check": 1.0,
         "closing": 1.0,
         "hold": 1.0,

@@ -1,5 +1,9 @@
 """The language layer on held-out set 1: measured floors, and issue 12's targets.
 
+Layer 2.0: the floors here are **training-set figures** (the act model was trained on this
+set, see the note above FLOOR); the leave-one-set-out figures in docs/language.md are the
+measurement of how the layer reads a writer it never saw.
+
 tests/language/heldout/ was written and labelled without reading the layer, its
 lexicons or the tuning corpus (see its README). **It is now a development set**:
 layer 1.2 (issue 12's follow-up, 2026-12-03) used its misreads to find what the
@@ -32,6 +36,12 @@ from tests.language.test_corpus_targets import BENCH_MODULE
 
 MIN_MESSAGES = 150  # the brief's size for a held-out set per language
 
+# Layer 2.0 (the act model): these floors are TRAINING-SET figures (36 of 36 pairs at
+# 0.90, 2026-12-03, rounded down to 3 decimals). The shipped weights were trained on this set
+# and the four other labelled sets, so the floors say the model fits it, not how the layer
+# reads a new writer. The honest figure is leave-one-set-out (benchmarks/bench_language_loso.py,
+# docs/language.md "The act model"): with this set held out, 33 of 36 pairs reach 0.90.
+# The older notes below are the rules' history (layer 1.x).
 # F1 per act on held-out set 1, measured 2026-12-03 with layer 1.2 (rounded down to 3 decimals).
 # Before 1.2 (layer 1.1): 14 of 36 pairs at 0.90, nl question 0.714, progress ~0.6 everywhere.
 FLOOR = {
@@ -39,42 +49,42 @@ FLOOR = {
         "greeting": 1.0,
         "offer_help": 1.0,
         "identify": 1.0,
-        "question": 0.937,  # raised from 0.92 with layer 1.3 (2026-12-03)
-        "restate": 0.879,
-        "empathy": 0.962,
-        "apology": 0.96,
-        "progress": 0.897,
-        "instruction": 0.937,
+        "question": 0.952,
+        "restate": 0.923,
+        "empathy": 1.0,
+        "apology": 1.0,
+        "progress": 0.941,
+        "instruction": 0.952,
         "check": 0.976,
-        "closing": 0.969,
+        "closing": 1.0,
         "hold": 1.0,
     },
     "fr": {
-        "greeting": 0.947,
-        "offer_help": 1.0,
-        "identify": 1.0,
-        "question": 0.969,
-        "restate": 0.916,
-        "empathy": 0.962,
-        "apology": 0.96,
-        "progress": 0.923,
-        "instruction": 0.95,
-        "check": 0.913,
-        "closing": 0.937,
-        "hold": 0.933,
-    },
-    "en": {
         "greeting": 0.972,
         "offer_help": 1.0,
         "identify": 1.0,
         "question": 0.984,
-        "restate": 0.909,
-        "empathy": 0.96,
+        "restate": 0.96,
+        "empathy": 1.0,
         "apology": 1.0,
-        "progress": 0.897,
+        "progress": 0.923,
         "instruction": 0.966,
-        "check": 0.974,
-        "closing": 0.967,
+        "check": 0.956,
+        "closing": 1.0,
+        "hold": 0.965,
+    },
+    "en": {
+        "greeting": 1.0,
+        "offer_help": 1.0,
+        "identify": 1.0,
+        "question": 1.0,
+        "restate": 1.0,
+        "empathy": 1.0,
+        "apology": 1.0,
+        "progress": 0.961,
+        "instruction": 0.966,
+        "check": 1.0,
+        "closing": 1.0,
         "hold": 0.965,
     },
 }

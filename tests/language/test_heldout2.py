@@ -1,5 +1,9 @@
 """The language layer on the second held-out corpus: measured floors, and issue 12's targets.
 
+Layer 2.0: the floors here are **training-set figures** (the act model was trained on this
+set, see the note above FLOOR); the leave-one-set-out figures in docs/language.md are the
+measurement of how the layer reads a writer it never saw.
+
 tests/language/heldout2/ was written and labelled without reading the layer, its
 lexicons, the tuning corpus or the first held-out set, and without running the layer
 on it before the labels were committed (see its README). The first held-out set is
@@ -25,6 +29,12 @@ import pytest
 from tests.language.heldout_checks import LANGUAGES, HeldoutSet, build_tests
 from tests.language.test_corpus_targets import BENCH_MODULE
 
+# Layer 2.0 (the act model): these floors are TRAINING-SET figures (32 of 36 pairs at
+# 0.90, 2026-12-03, rounded down to 3 decimals). The shipped weights were trained on this set
+# and the four other labelled sets, so the floors say the model fits it, not how the layer
+# reads a new writer. The honest figure is leave-one-set-out (benchmarks/bench_language_loso.py,
+# docs/language.md "The act model"): with this set held out, 20 of 36 pairs reach 0.90.
+# The older notes below are the rules' history (layer 1.x).
 # F1 per act on the second held-out set, measured by the lead after merging layer 1.3
 # (2026-12-03, rounded down to 3 decimals; 16 of 36 pairs at 0.90, as with 1.2). Layer 1.3 was
 # tuned on tests/language/dev2 by an engineer who never opened this set. Against 1.2 it lowered
@@ -36,45 +46,45 @@ from tests.language.test_corpus_targets import BENCH_MODULE
 FLOOR = {
     "nl": {
         "greeting": 1.0,
-        "offer_help": 0.93,
-        "identify": 0.878,
-        "question": 0.87,
-        "restate": 0.923,
-        "empathy": 0.916,
-        "apology": 0.975,
-        "progress": 0.758,
-        "instruction": 0.775,
-        "check": 0.881,
-        "closing": 0.869,
-        "hold": 0.913,
+        "offer_help": 0.977,
+        "identify": 1.0,
+        "question": 0.928,
+        "restate": 1.0,
+        "empathy": 1.0,
+        "apology": 1.0,
+        "progress": 0.897,
+        "instruction": 0.955,
+        "check": 0.935,
+        "closing": 0.888,
+        "hold": 0.958,
     },
     "fr": {
         "greeting": 0.981,
-        "offer_help": 0.976,
-        "identify": 0.833,
-        "question": 0.818,
-        "restate": 0.85,
-        "empathy": 0.925,
-        "apology": 0.909,
-        "progress": 0.79,
-        "instruction": 0.923,
-        "check": 0.881,
+        "offer_help": 1.0,
+        "identify": 1.0,
+        "question": 0.924,
+        "restate": 1.0,
+        "empathy": 0.945,
+        "apology": 1.0,
+        "progress": 0.909,
+        "instruction": 0.978,
+        "check": 0.95,
         "closing": 0.893,
-        "hold": 0.933,
+        "hold": 0.956,
     },
     "en": {
-        "greeting": 0.962,
-        "offer_help": 0.85,
-        "identify": 0.81,
-        "question": 0.873,
-        "restate": 0.8,
-        "empathy": 0.869,
+        "greeting": 1.0,
+        "offer_help": 0.977,
+        "identify": 1.0,
+        "question": 0.907,
+        "restate": 1.0,
+        "empathy": 1.0,
         "apology": 0.972,
-        "progress": 0.744,
-        "instruction": 0.898,
-        "check": 0.903,
-        "closing": 0.913,
-        "hold": 0.883,
+        "progress": 0.872,
+        "instruction": 0.945,
+        "check": 0.937,
+        "closing": 0.958,
+        "hold": 0.977,
     },
 }
 # Negated instructions counted as given, measured 2026-12-03 with layer 1.2 (target 0; 3, 3, 0 with 1.1).

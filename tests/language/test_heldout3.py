@@ -1,5 +1,9 @@
 """The language layer on the third held-out corpus: measured floors, and issue 12's targets.
 
+Layer 2.0: the floors here are **training-set figures** (the act model was trained on this
+set, see the note above FLOOR); the leave-one-set-out figures in docs/language.md are the
+measurement of how the layer reads a writer it never saw.
+
 tests/language/heldout3/ was written and labelled without reading the layer, its
 lexicons, the tuning corpus or the first and second held-out sets, and without running
 the layer on it before the labels were committed (see its README). It was written while
@@ -24,6 +28,12 @@ import pytest
 from tests.language.heldout_checks import LANGUAGES, HeldoutSet, build_tests
 from tests.language.test_corpus_targets import BENCH_MODULE
 
+# Layer 2.0 (the act model): these floors are TRAINING-SET figures (29 of 36 pairs at
+# 0.90, 2026-12-03, rounded down to 3 decimals). The shipped weights were trained on this set
+# and the four other labelled sets, so the floors say the model fits it, not how the layer
+# reads a new writer. The honest figure is leave-one-set-out (benchmarks/bench_language_loso.py,
+# docs/language.md "The act model"): with this set held out, 6 of 36 pairs reach 0.90.
+# The older notes below are the rules' history (layer 1.x).
 # F1 per act on the third held-out set with layer 1.3, measured by the lead after merging it
 # (2026-12-03; the layer's tuner never opened this set), rounded down to 2 decimals: 7 of 36
 # pairs at 0.90. With layer 1.2 (hash 85a8e6ff..., measured once on main at ff454d9 after the
@@ -32,46 +42,46 @@ from tests.language.test_corpus_targets import BENCH_MODULE
 # question, instruction and check.
 FLOOR = {
     "nl": {
-        "greeting": 0.98,
-        "offer_help": 0.79,
-        "identify": 0.89,
-        "question": 0.77,
-        "restate": 0.75,
-        "empathy": 0.88,
-        "apology": 0.9,
-        "progress": 0.68,
-        "instruction": 0.78,
-        "check": 0.78,
-        "closing": 0.79,  # 0.8 exactly, computed as 0.7999... in floating point
-        "hold": 0.82,
+        "greeting": 0.983,
+        "offer_help": 0.966,
+        "identify": 1.0,
+        "question": 0.818,
+        "restate": 0.968,
+        "empathy": 1.0,
+        "apology": 0.981,
+        "progress": 0.948,
+        "instruction": 0.931,
+        "check": 0.968,
+        "closing": 0.862,
+        "hold": 0.981,
     },
     "fr": {
         "greeting": 0.92,
-        "offer_help": 0.8,
-        "identify": 0.77,
-        "question": 0.66,
-        "restate": 0.77,
-        "empathy": 0.88,
-        "apology": 0.81,
-        "progress": 0.59,
-        "instruction": 0.88,
-        "check": 0.77,
-        "closing": 0.82,
-        "hold": 0.83,
+        "offer_help": 1.0,
+        "identify": 0.971,
+        "question": 0.805,
+        "restate": 1.0,
+        "empathy": 0.987,
+        "apology": 1.0,
+        "progress": 0.881,
+        "instruction": 0.932,
+        "check": 0.97,
+        "closing": 0.877,
+        "hold": 0.931,
     },
     "en": {
-        "greeting": 0.98,
-        "offer_help": 0.79,
-        "identify": 0.78,
-        "question": 0.8,
-        "restate": 0.74,
-        "empathy": 0.82,
-        "apology": 0.96,
-        "progress": 0.65,
-        "instruction": 0.85,
-        "check": 0.9,
-        "closing": 0.81,
-        "hold": 0.83,
+        "greeting": 1.0,
+        "offer_help": 1.0,
+        "identify": 1.0,
+        "question": 0.85,
+        "restate": 0.985,
+        "empathy": 0.975,
+        "apology": 0.983,
+        "progress": 0.927,
+        "instruction": 0.935,
+        "check": 0.956,
+        "closing": 0.857,
+        "hold": 0.931,
     },
 }
 # Negated instructions counted as given, measured with the floors above (target 0).

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from helpdesk_tui import paths
+from helpdesk_tui.cli import main
 from helpdesk_tui.scenario.errors import ScenarioInvalid
 from helpdesk_tui.scenario.loader import (
     check_scenario,
@@ -229,3 +230,37 @@ def test_check_scenario_gives_no_scenario_when_only_the_kb_is_broken(scenario_di
 def test_scenario_paths() -> None:
     assert scenario_paths(VALID) == (VALID, VALID / "scenario.toml")
     assert scenario_paths(VALID / "scenario.toml") == (VALID, VALID / "scenario.toml")
+
+
+@pytest.mark.parametrize("opening", ["[", "{a = "], ids=["lists", "inline tables"])
+def test_a_value_nested_too_deep_for_the_parser_names_its_line(
+    scenario_dir: Path, opening: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """tomllib runs out of stack on a value nested hundreds deep and says no line; the
+    problem names the file, the line, and how deep a scenario nests (docs/known-issues.md).
+    Brackets in strings and comments before it are not nesting."""
+    path = scenario_dir / "scenario.toml"
+    lines = path.read_text("utf-8").splitlines()
+    closing = "]" if opening == "[" else "}"
+    deep = "tags = " + opening * 800 + "1" * (opening != "[") + closing * 800
+    lines[2:2] = ['note = "[[[{ not nesting"  # nor [[[ this', deep]
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    problems = validate_scenario(scenario_dir, SLA_DIR)
+    problem = next(p for p in problems if "not valid TOML" in p.message)
+    assert problem.file == path and problem.line == 4
+    assert "nested 800 deep" in problem.message and "flatten" in problem.message
+    assert main(["scenario", "validate", str(scenario_dir)]) != 0
+    out = capsys.readouterr().out
+    assert str(path) in out and "line 4" in out
+
+
+def test_where_only_an_id_is_read_a_deep_value_is_no_traceback(tmp_path: Path) -> None:
+    """The form marker and the scenario lookup of `report` read a file with tomllib too."""
+    from helpdesk_tui.assess.pipeline import _declared_id
+    from helpdesk_tui.scenario.variation import FORM_FILE, read_marker
+
+    deep = "x = " + "[" * 2000 + "]" * 2000 + "\n"  # under the marker's 4096 bytes
+    (tmp_path / "scenario.toml").write_text(deep, "utf-8")
+    (tmp_path / FORM_FILE).write_text(deep, "utf-8")
+    assert _declared_id(tmp_path / "scenario.toml") is None
+    assert read_marker(tmp_path) is None

@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import RichLog
 
 from helpdesk_tui import i18n
 from helpdesk_tui.cli import main
@@ -32,7 +31,14 @@ from helpdesk_tui.ui.review.app import ReviewApp
 from helpdesk_tui.ui.review.session import open_review
 from helpdesk_tui.ui.room.app import RoomApp
 
-from .review.logs import WALL_START, bound_header, screen_text, simulated_events, write_log
+from .review.logs import (
+    WALL_START,
+    bound_header,
+    feed_words,
+    screen_text,
+    simulated_events,
+    write_log,
+)
 from .test_languages_small import _as_words, english_fragments
 
 SIZE = (100, 30)
@@ -147,8 +153,8 @@ async def test_observe_says_the_notices_in_the_proctors_language(
     )
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        feed = "\n".join(line.text for line in app.screen.query_one("#ob-feed", RichLog).lines)
-        assert the_notice_in(language, events[until - 1]) in feed  # wider than the area
+        feed = feed_words(app.screen)  # the feed wraps to its area
+        assert the_notice_in(language, events[until - 1]) in feed
         for text in (screen_text(app), feed):
             assert english_left(text, language) == []
 

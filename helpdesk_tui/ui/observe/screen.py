@@ -102,7 +102,12 @@ class ObserveScreen(Paced, Screen[None]):
                 with Vertical(id="ob-kb-area", classes="area"):
                     yield KbLookupsView(id="ob-kb")
                 with Vertical(id="ob-feed-area", classes="area"):
-                    yield RichLog(id="ob-feed", max_lines=FEED_LINES, wrap=False, markup=False)
+                    # Wrapped to the area (min_width 1: RichLog's default of 78 would
+                    # not wrap): at 100 columns the area is 32 wide, and a cut line left
+                    # a notice unreadable.
+                    yield RichLog(
+                        id="ob-feed", max_lines=FEED_LINES, wrap=True, min_width=1, markup=False
+                    )
         yield KeyBar(id="keys")
 
     def on_mount(self) -> None:
@@ -306,8 +311,6 @@ class ObserveScreen(Paced, Screen[None]):
                         self.state.sla_profile,
                         reader.conversation_label,  # never a scenario's ids (C-tom-lockout)
                     ),
-                    no_wrap=True,
-                    overflow="ellipsis",
                 )
             )
         for mark in update.marks:

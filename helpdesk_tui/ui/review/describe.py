@@ -10,6 +10,7 @@ No Textual here: tested on its own.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -23,9 +24,39 @@ from helpdesk_tui.ui.format import (
     form_label,
     level_label,
     localized,
+    mood_label,
     one_line,
     priority_label,
 )
+
+MOOD_CAUSES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(r"waited (?P<seconds>\d+) s without an answer"),
+        N_("waited {seconds} s without an answer"),
+    ),
+    (re.compile(r"interrupted"), N_("was interrupted")),
+    (re.compile(r"jargon \((?P<words>.*)\)"), N_("jargon ({words})")),
+    (re.compile(r"empathy"), N_("empathy")),
+    (re.compile(r"progress update"), N_("progress update")),
+    (re.compile(r"rule (?P<rule>\S+)"), N_("rule {rule}")),
+)
+"""The causes the customer simulation logs for a mood change (in English, the log's
+language), as the UI says them; the log keeps its words, the screen translates."""
+
+
+def mood_cause(cause: str) -> str:
+    """A logged mood cause ("waited 150 s without an answer; empathy") in the UI language;
+    a cause this version does not know is shown as logged."""
+    parts = []
+    for part in cause.split("; "):
+        shown = part
+        for pattern, msgid in MOOD_CAUSES:
+            if match := pattern.fullmatch(part):
+                shown = _(msgid).format(**match.groupdict())
+                break
+        parts.append(shown)
+    return "; ".join(parts)
+
 
 QUOTE = 80
 """Characters of a quoted text kept in one line."""
@@ -138,8 +169,8 @@ def _fields(
         ),
         "ticket": str(d.get("ticket_id", "")),
         "group": str(d.get("group", "")),
-        "mood": str(d.get("mood", "")),
-        "cause": str(d.get("cause", "")),
+        "mood": mood_label(str(d.get("mood", ""))),
+        "cause": mood_cause(str(d.get("cause", ""))),
         "competency": str(d.get("competency", "")),
         "changes": changes,
         "waiting_on": str(d.get("waiting_on", "")).replace("_", " "),

@@ -9,27 +9,25 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from textual.app import App, ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from helpdesk_tui.i18n import _
+from helpdesk_tui.ui import keymap
 from helpdesk_tui.ui.controller import ExamController
 from helpdesk_tui.ui.frames import Paced
+from helpdesk_tui.ui.widgets.keybar import KeyBar
 
 
 class ConfirmScreen(Paced, ModalScreen[bool]):
     """The question, what it does, and Yes / No."""
 
     CSS_PATH = "confirm.tcss"
-    BINDINGS = [
-        Binding("y,j,o", "answer(True)", show=False),  # yes, ja, oui
-        Binding("n,escape", "answer(False)", show=False),
-    ]
 
     def __init__(self, question: str, detail: str) -> None:
         super().__init__()
+        keymap.install(self, "confirm")  # y (j, o) and n / Esc, shown in its footer
         self.question = question
         self.detail = detail
 
@@ -50,6 +48,7 @@ class ConfirmScreen(Paced, ModalScreen[bool]):
             with Horizontal(id="confirm-buttons"):
                 yield Button(_("Yes (y)"), id="confirm-yes", variant="primary")
                 yield Button(_("No (n, Esc)"), id="confirm-no")
+        yield KeyBar(id="confirm-keys")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

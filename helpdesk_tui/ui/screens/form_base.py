@@ -31,6 +31,7 @@ from helpdesk_tui.ui import keymap
 from helpdesk_tui.ui.controller import ExamController
 from helpdesk_tui.ui.format import localized
 from helpdesk_tui.ui.frames import Paced
+from helpdesk_tui.ui.widgets.keybar import KeyBar
 from helpdesk_tui.ui.widgets.too_small import TerminalTooSmall
 
 FormResult = dict[str, Any] | None
@@ -55,6 +56,7 @@ class FormScreen(Paced, ModalScreen[FormResult]):
     def __init__(self, controller: ExamController) -> None:
         super().__init__()
         keymap.install(self, "form", *(("form_text",) if self.TEXT_KEYS else ()))
+        keymap.install(self, "form_fields", first=True)
         self.controller = controller
         self.target: str | None = None
         self.title_text = ""
@@ -103,6 +105,7 @@ class FormScreen(Paced, ModalScreen[FormResult]):
             with Horizontal(id="form-buttons"):
                 yield Button(_("Save (Ctrl+S)"), id="form-save", variant="primary")
                 yield Button(_("Cancel (Esc)"), id="form-cancel")
+        yield KeyBar(id="form-keys")  # the form's own keys, not the dimmed exam's behind it
         yield TerminalTooSmall(id="too-small")
 
     def on_resize(self, event: events.Resize) -> None:

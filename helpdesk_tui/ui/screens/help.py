@@ -5,7 +5,6 @@ from __future__ import annotations
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -13,6 +12,7 @@ from textual.widgets import Static
 from helpdesk_tui.i18n import _
 from helpdesk_tui.ui import keymap
 from helpdesk_tui.ui.frames import Paced
+from helpdesk_tui.ui.widgets.keybar import KeyBar
 
 
 def help_table(*, locked: bool = False) -> Table:
@@ -21,7 +21,7 @@ def help_table(*, locked: bool = False) -> Table:
     table.add_column(no_wrap=True, style="bold")
     table.add_column(ratio=1)
     for owner, section in keymap.SECTIONS.items():
-        owners = (owner, "form_text") if owner == "form" else (owner,)
+        owners = (owner, "form_fields", "form_text") if owner == "form" else (owner,)
         keys = [key for own in owners for key in keymap.keys_for(own, locked=locked)]
         if not keys:  # the exam's keys in practice, the practice controls in an exam
             continue
@@ -36,10 +36,10 @@ class HelpScreen(Paced, ModalScreen[None]):
     """All keys; any of Escape, F1 or q closes it."""
 
     CSS_PATH = "help.tcss"
-    BINDINGS = [Binding("escape,f1,q", "close", show=False)]
 
     def __init__(self, *, locked: bool = False) -> None:
         super().__init__()
+        keymap.install(self, "help")  # Esc (F1, q) closes, shown in its footer
         self._locked = locked
 
     def compose(self) -> ComposeResult:
@@ -47,6 +47,7 @@ class HelpScreen(Paced, ModalScreen[None]):
             yield Static(_("Keys (Esc closes)"), id="help-title")
             with VerticalScroll(id="help-scroll"):
                 yield Static(help_table(locked=self._locked))
+        yield KeyBar(id="help-keys")
 
     def on_mount(self) -> None:
         self.query_one("#help-scroll").focus()

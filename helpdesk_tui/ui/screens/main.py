@@ -31,7 +31,7 @@ from helpdesk_tui.eventlog.errors import LogError
 from helpdesk_tui.i18n import _
 from helpdesk_tui.ui import keymap
 from helpdesk_tui.ui.controller import TICKET_ACTIONS, Arrival, Changes, ExamController
-from helpdesk_tui.ui.edges import set_edge_title
+from helpdesk_tui.ui.edges import fitting_title, set_edge_title
 from helpdesk_tui.ui.format import localized, one_line, status_label
 from helpdesk_tui.ui.frames import Paced
 from helpdesk_tui.ui.nowayout import clip_url
@@ -209,9 +209,7 @@ class MainScreen(Paced, Screen[None]):
         live = [c for c in state.conversations.values() if c.is_live]
         unread = sum(c.unread() for c in live)
         titles = {
-            ("#queue-area", "title"): self._marked("queue", _("Queue"))
-            + " · "
-            + self.controller.queue.describe(),
+            ("#queue-area", "title"): self._queue_title(),
             ("#queue-area", "subtitle"): _("tickets: {count}").format(count=self.queue.row_count),
             ("#conversation-area", "title"): self._marked("conversation", _("Conversations")),
             ("#conversation-area", "subtitle"): _("{live} open · {unread} unread").format(
@@ -227,6 +225,17 @@ class MainScreen(Paced, Screen[None]):
             if self._shown_titles.get((selector, kind)) != text:
                 self._shown_titles[(selector, kind)] = text
                 set_edge_title(self.query_one(selector), text, bottom=kind == "subtitle")
+
+    def _queue_title(self) -> str:
+        """The queue's name with its sort, filter and search, in fewer words where the whole
+        line would be cut (100 columns in Dutch or French); the search is left to its box."""
+        queue, name = self.controller.queue, self._marked("queue", _("Queue"))
+        variants = (
+            queue.describe(),
+            queue.describe(short=True),
+            queue.describe(short=True, with_search=False),
+        )
+        return fitting_title(self.query_one("#queue-area"), *(f"{name} · {v}" for v in variants))
 
     def _marked(self, area: str, title: str) -> str:
         """The area with the keyboard focus is marked in its title (cheaper to redraw

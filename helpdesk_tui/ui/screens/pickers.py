@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
@@ -17,6 +16,7 @@ from textual.widgets.option_list import Option
 from helpdesk_tui.i18n import _
 from helpdesk_tui.ui import keymap
 from helpdesk_tui.ui.frames import Paced
+from helpdesk_tui.ui.widgets.keybar import KeyBar
 
 
 class CannedPicker(Paced, ModalScreen[str | None]):
@@ -40,6 +40,7 @@ class CannedPicker(Paced, ModalScreen[str | None]):
                 prompt.append("\n" + text, style="dim")
                 options.append(Option(prompt, id=reply_id))
             yield OptionList(*options, id="picker-list")
+        yield KeyBar(id="picker-keys")
 
     def on_mount(self) -> None:
         self.query_one("#picker-list", OptionList).focus()
@@ -60,14 +61,10 @@ class ConfirmQuit(Paced, ModalScreen[bool | None]):
     """End the practice session? y ends and seals it; n or Escape goes back."""
 
     CSS_PATH = "pickers.tcss"
-    BINDINGS = [
-        Binding("y,j,o", "answer(True)", show=False),  # yes, ja, oui
-        Binding("n", "answer(False)", show=False),
-    ]
 
     def __init__(self) -> None:
         super().__init__()
-        keymap.install(self, "form")
+        keymap.install(self, "confirm")  # y (j, o) and n / Esc, shown in its footer
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker"):
@@ -78,12 +75,7 @@ class ConfirmQuit(Paced, ModalScreen[bool | None]):
                     "Press y to end it, n or Esc to carry on."
                 )
             )
+        yield KeyBar(id="quit-keys")
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
-
-    def action_save(self) -> None:
-        self.dismiss(True)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -119,13 +119,12 @@ def list_prompt(controller: ExamController, conv: Conversation, now: float) -> T
 
 
 def recipient_line(controller: ExamController, conv: Conversation) -> Text:
-    """Whom the reply box writes to: the customer, the channel and the ticket(s)."""
+    """Whom the reply box writes to: the customer and the ticket(s)."""
     name = controller.customer_name(conv.customer_id)
-    kind = _("call") if conv.channel == "call" else _("chat")
     out = Text(no_wrap=True, overflow="ellipsis")
     out.append(_("To") + " ", style="dim")
     out.append(name, style="bold")
-    out.append(f" · {kind} · ")
+    out.append(" · ")  # the channel is in the pane's title just above: room for the ticket
     if conv.ticket_ids:
         out.append(_("ticket {ids}").format(ids=", ".join(conv.ticket_ids)), style="bold")
     else:
@@ -238,7 +237,7 @@ class ConversationPane(Horizontal):
         if not conv.is_live:
             return _("The call has ended.") if conv.channel == "call" else _("The chat is closed.")
         if conv.channel == "call":
-            return _("Say something to {name} (Enter speaks)").format(name=name)
+            return _("Speak to {name} (Enter speaks)").format(name=name)  # fits 100 columns
         return _("Write to {name} (Enter sends)").format(name=name)
 
     def show(self, controller: ExamController, conversation_id: str, now: float) -> None:

@@ -17,6 +17,7 @@ from typing import Any
 
 from rich.text import Text
 from textual import events
+from textual.binding import ActiveBinding
 from textual.cache import LRUCache
 from textual.screen import Screen
 from textual.widget import Widget, _RenderCache
@@ -80,7 +81,7 @@ class KeyBar(Widget):
         shows them. Moving between areas swaps between a few such sets: each set's
         texts, lines and rendered lines are kept (`_kept_entries`, `_render_content`)."""
         by_action: dict[str, list[Any]] = defaultdict(list)
-        active_bindings = self.screen.active_bindings.values()
+        active_bindings = [*self.screen.active_bindings.values(), *self._app_priority()]
         # Keys that work everywhere (the exam's Proctor, the practice Pause) first, so a
         # narrow terminal never cuts them off.
         for active in sorted(active_bindings, key=lambda a: not a.binding.priority):
@@ -124,6 +125,21 @@ class KeyBar(Widget):
             return
         self._render_cache = kept
         self._dirty_regions.clear()
+
+    def _app_priority(self) -> list[ActiveBinding]:
+        """On a dialog, the app's priority keys (Pause, Proctor): they work there too, but
+        Textual leaves every app key out of a modal screen's active bindings."""
+        screen, app = self.screen, self.app
+        if not screen.is_modal:
+            return []
+        shown = screen.active_bindings
+        found = []
+        for key, binding in app._bindings:
+            if binding.priority and key not in shown:
+                state = app._check_action_state(binding.action, app)
+                if state is not False:
+                    found.append(ActiveBinding(app, binding, bool(state), binding.tooltip))
+        return found
 
     def _entry(self, key: str, description: str, *, enabled: bool = True) -> Text:
         key_style = self.get_component_rich_style("keybar--key", partial=True)

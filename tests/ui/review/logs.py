@@ -9,6 +9,7 @@ log (only the per-session key differs, and no screen shows it).
 from __future__ import annotations
 
 import dataclasses
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -54,3 +55,16 @@ def write_log(path: Path, events: list[Event], signer: Signer | None = None, **h
 def screen_text(app: object) -> str:
     """What the terminal shows, as plain text (for asserting on words)."""
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())  # type: ignore[attr-defined]
+
+
+def feed_words(screen: object) -> str:
+    """`observe`'s record feed as one run of words: its lines wrap to the area, so a
+    record may take several lines."""
+    lines = screen.query_one("#ob-feed").lines  # type: ignore[attr-defined]
+    return " ".join(" ".join(line.text.split()) for line in lines)
+
+
+def feed_records(screen: object) -> int:
+    """How many records the feed shows: each starts a line with its time and number."""
+    lines = screen.query_one("#ob-feed").lines  # type: ignore[attr-defined]
+    return sum(1 for line in lines if re.match(r"\d\d:\d\d:\d\d #\d", line.text))

@@ -1,0 +1,149 @@
+"""Applying a trained act model in pure Python: a sparse linear score per language and act.
+
+The weights (written by train.py with scikit-learn, offline) are one JSON file:
+`{"version": 1, "trained_on": [...], "langs": {LANG: {ACT: {"bias": b, "w": {FEATURE: w}}}}}`.
+An act is on when `bias + sum(w[f] for f in features(message)) > 0` (probability > 0.5).
+Nothing here needs scikit-learn or numpy: the exam reads the file lazily, the first time a
+message of that language is decided, and only then.
+
+`Scorer.contributions` gives the features that pushed an act up, largest first, so the
+probe and the evidence can say why the model decided as it did.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import Path
+
+from helpdesk_tui.language.features import features
+from helpdesk_tui.language.model import ACTS, Analysis, Match
+
+WEIGHTS_DIR = Path(__file__).with_name("weights")
+MARGIN = 1.5
+"""How sure the model must be to overrule the rules, in log-odds: it gives an act the rules did
+not give only when its score is above +MARGIN (probability > 0.82), and takes away one they gave
+only below -MARGIN. At 0 the model flipped acts on long texts unlike anything it was trained on
+(the bundled scenarios' solution texts: "votre numéro" read as identify, "Un point sur votre
+ticket" as hold) and the ideal candidate fell under 21 favourable on two bundled exams; at 1.0
+one. Leave one set out: margin 0 gives 132 pairs of 180, 1.0 gives 130, 1.5 gives 129, the rules
+125 (benchmarks/README.md). Chosen on those two checks, so the LOSO figure is not blind to it."""
+REASONS = 3
+"""How many of the largest positive contributions explain an act the model gave."""
+
+
+@dataclass(frozen=True)
+class Linear:
+    """One act's weights in one language."""
+
+    bias: float
+    weights: dict[str, float]
+
+    def score(self, feats: set[str]) -> float:
+        w = self.weights
+        return self.bias + sum(w.get(f, 0.0) for f in feats)
+
+    def contributions(self, feats: set[str]) -> list[tuple[str, float]]:
+        """The present features with a positive weight, largest first (ties by name)."""
+        w = self.weights
+        found = [(f, w[f]) for f in feats if w.get(f, 0.0) > 0]
+        return sorted(found, key=lambda fw: (-fw[1], fw[0]))
+
+
+class ModelError(ValueError):
+    """The weights file is not what the layer expects (a bug in the shipped data)."""
+
+
+def parse(data: object, source: str) -> dict[str, dict[str, Linear]]:
+    """The per-language, per-act models in a weights document; a clear error if malformed."""
+    if not isinstance(data, dict) or not isinstance(data.get("langs"), dict):
+        raise ModelError(f"{source}: expected an object with a 'langs' object")
+    models: dict[str, dict[str, Linear]] = {}
+    for lang, acts in data["langs"].items():
+        if not isinstance(acts, dict):
+            raise ModelError(f"{source}: langs.{lang} must be an object of acts")
+        models[lang] = {}
+        for act, entry in acts.items():
+            if act not in ACTS:
+                raise ModelError(f"{source}: langs.{lang}: {act!r} is not an act of the vocabulary")
+            try:
+                bias = float(entry["bias"])
+                weights = {str(k): float(v) for k, v in entry["w"].items()}
+            except (KeyError, TypeError, ValueError, AttributeError):
+                raise ModelError(f"{source}: langs.{lang}.{act} needs 'bias' and 'w'") from None
+            models[lang][act] = Linear(bias, weights)
+    return models
+
+
+def load(path: Path) -> dict[str, dict[str, Linear]]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise ModelError(f"{path}: {exc}") from None
+    return parse(data, str(path))
+
+
+def instruction_gated(rules: Analysis) -> bool:
+    """The negation gate: the rules found instructions, all of them negated ("Do not restart
+    it"). Then the message carries no `instruction`, whatever the weights say."""
+    found = [m for m in rules.matches if m.kind == "instruction"]
+    return bool(found) and all(m.negated for m in found)
+
+
+def decide(models: dict[str, Linear], rules: Analysis, feats: set[str]) -> list[str]:
+    """The acts the model gives the message, in vocabulary order, through the gates: the
+    negation gate, and the acts the rules ruled out by their own conditions (`ruled_out`)."""
+    barred = {m.kind for m in rules.ruled_out}
+    if instruction_gated(rules):
+        barred.add("instruction")
+    return [
+        a
+        for a in ACTS
+        if a in models
+        and a not in barred
+        and models[a].score(feats) > (-MARGIN if a in rules.acts else MARGIN)
+    ]
+
+
+def weights_file(lang: str) -> Path:
+    return WEIGHTS_DIR / f"acts-{lang}.json"
+
+
+def files() -> list[Path]:
+    """The shipped weights files (part of the layer's hash)."""
+    return sorted(WEIGHTS_DIR.glob("acts-*.json"))
+
+
+@cache
+def models(lang: str) -> dict[str, Linear]:
+    """One language's act models, read once, the first time a message in it is decided."""
+    return load(weights_file(lang)).get(lang, {})
+
+
+def apply(rules: Analysis) -> Analysis:
+    """The analysis with the model's acts: the rules' matches stay (a match whose act the
+    model turned down is marked `overruled`), and an act the model gives without a rule
+    match of its own is explained by its largest positive contributions."""
+    weights = models(rules.lang)
+    feats = features(rules)
+    acts = decide(weights, rules, feats)
+    matches = [
+        replace(m, overruled=True) if not m.negated and m.kind not in acts else m
+        for m in rules.matches
+    ]
+    explained = {m.kind for m in matches if not m.negated and not m.overruled}
+    for act in acts:
+        if act not in explained:
+            matches.append(_reason(rules, act, weights[act].contributions(feats)[:REASONS]))
+    matches.sort(key=lambda m: (m.span, m.kind))
+    return replace(rules, acts=frozenset(acts), matches=tuple(matches))
+
+
+def _reason(rules: Analysis, act: str, top: list[tuple[str, float]]) -> Match:
+    """A match that names the model and the features that pushed the act up the most."""
+    lemmas = {part for name, _ in top for part in name.split(":", 1)[1].split("_")}
+    hit = [i for i, t in enumerate(rules.tokens) if t.lemma.lower() in lemmas]
+    span = (min(hit), max(hit) + 1) if hit else (0, len(rules.tokens))
+    words = tuple(f"{name} {weight:+.2f}" for name, weight in top)
+    return Match(act, f"{rules.lang}.model.{act}", span, words)

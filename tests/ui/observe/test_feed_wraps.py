@@ -1,0 +1,59 @@
+"""`observe`'s record feed at 100 columns (docs/known-issues.md: a line stopped after
+about 30 characters, "#12 affiché : Nouveau", so a notice was not readable there).
+
+Read off the rendered screen, column by column of the feed's area, not from the log
+widget's own lines: what counts is what the proctor sees.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from textual.widgets import RichLog
+
+from helpdesk_tui import i18n
+from helpdesk_tui.core.events import Event
+from helpdesk_tui.eventlog.follow import LogFollower
+from helpdesk_tui.ui.observe.app import ObserveApp
+
+from ..review.logs import WALL_START, screen_text, simulated_events
+from ..test_viewers_languages import first_notice, live_log, the_notice_in, with_notices
+
+
+@pytest.fixture(scope="module")
+def events() -> list[Event]:
+    return with_notices(simulated_events("ideal"))
+
+
+@pytest.fixture
+def language(request: pytest.FixtureRequest) -> Iterator[str]:
+    i18n.set_language(request.param)
+    yield request.param
+    i18n.set_language("en")
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("language", ["en", "nl", "fr"], indirect=True)
+async def test_the_feed_wraps_so_a_notice_is_read_whole_at_100_columns(
+    tmp_path: Path, events: list[Event], language: str
+) -> None:
+    until = first_notice(events) + 1
+    log = live_log(tmp_path / "live.jsonl", events, until)
+    now = WALL_START + timedelta(seconds=events[until - 1].exam_time)
+    app = ObserveApp(
+        LogFollower(log, recheck_every=0), None, poll_interval=None, wall_clock=lambda: now
+    )
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        region = app.screen.query_one("#ob-feed", RichLog).scrollable_content_region
+        rows = screen_text(app).splitlines()[region.y : region.bottom]
+        shown = words(" ".join(row[region.x : region.right] for row in rows))
+        notice = the_notice_in(language, events[until - 1])
+        assert words(notice) in shown
+        assert all(len(row[region.x : region.right].rstrip()) <= region.width for row in rows)

@@ -1,0 +1,36 @@
+"""A customer's mood change in `observe` and `review`, in the viewer's language (seen in
+`observe --lang fr` at 100 x 30: "Raj Patel est maintenant irritated (waited 150 s
+without an answer)"). The log keeps the simulation's English cause; the screen says it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from helpdesk_tui import i18n
+from helpdesk_tui.core.events import make_event
+from helpdesk_tui.ui.review.describe import describe
+
+CAUSE = "waited 150 s without an answer; empathy; jargon (DNS, VPN); was something new"
+EXPECTED = {
+    "fr": "Raj est maintenant irrité (a attendu 150 s sans réponse; empathie; "
+    "jargon (DNS, VPN); was something new)",
+    "nl": "Raj is nu geïrriteerd (150 s gewacht zonder antwoord; empathie; "
+    "jargon (DNS, VPN); was something new)",
+    "en": f"Raj is now irritated ({CAUSE})",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "nl", "fr"])
+def test_a_mood_change_is_said_in_the_viewers_language(language: str) -> None:
+    event = make_event(
+        "mood_changed",
+        {"customer_id": "raj", "mood": "irritated", "cause": CAUSE},
+        90.0,
+        "2026-03-02T09:01:30.000Z",
+    )
+    i18n.set_language(language)
+    try:
+        assert describe(event, {"raj": "Raj"}.get) == EXPECTED[language]
+    finally:
+        i18n.set_language("en")
