@@ -84,6 +84,8 @@ THINK_S = (0.8, 2.5)
 ECHO_TIMEOUT_S = 3.0
 TAIL = 8
 UNMEASURED = 3
+SLOW_MS = 100.0
+TOGETHER_S = 0.5
 SSH_TOOLS = ("/usr/sbin/sshd", "ssh", "ssh-keygen", "sudo", "visudo", "useradd", "userdel")
 
 F2, F4, F5, F10, F12 = "\x1bOQ", "\x1bOS", "\x1b[15~", "\x1b[21~", "\x1b[24~"
@@ -487,6 +489,13 @@ class Candidate:
     recording: bool = False
     outputs: list[float] = field(default_factory=list)
     timed: list[tuple[float, float]] = field(default_factory=list)
+    # beside `echo_ms`, one per measured key: (episode kind, position) where position is
+    # "first" for the episode's first measured key, "later" for the rest (`key_breakdown`)
+    echo_tags: list[tuple[str, str]] = field(default_factory=list)
+    slow: list[float] = field(default_factory=list)  # send times of keys over SLOW_MS
+    kind: str = "kb"
+    measured_sent: int = 0
+    tag: tuple[str, str] | None = None
 
     def start(self, argv: list[str], env: dict[str, str]) -> None:
         master, slave = os.openpty()
@@ -520,6 +529,10 @@ class Candidate:
             expected, sent, into = self.waiting
             if expected in self.fresh:
                 into.append((now - sent) * 1000)
+                if into is self.echo_ms:
+                    self.echo_tags.append(self.tag or (self.kind, "later"))
+                    if self.recording and (now - sent) * 1000 > SLOW_MS:
+                        self.slow.append(sent)
                 if self.recording and into is self.echo_ms:
                     self.timed.append((sent, (now - sent) * 1000))
                 self.waiting = None
@@ -528,6 +541,9 @@ class Candidate:
         assert self.master is not None
         self.fresh = bytearray()
         self.waiting = (expect, now, into) if expect is not None and into is not None else None
+        if into is not None and into is self.echo_ms:
+            self.tag = (self.kind, "first" if self.measured_sent == 0 else "later")
+            self.measured_sent += 1
         with contextlib.suppress(OSError):
             os.write(self.master, keys.encode())
         self.keys += 1
@@ -551,6 +567,7 @@ class Candidate:
             plan += self._typing(self.rng.choice(QUERIES))
             plan.append((F2, None, None))
         self.plan = plan
+        self.kind, self.measured_sent = kind, 0
         self.episodes += 1
 
     def _typing(self, text: str) -> list[tuple[str, bytes | None, list[float] | None]]:
@@ -1013,6 +1030,8 @@ def summarise(
     forms = [v for c in candidates for v in c.form_ms]
     appends = figures["appends"]
     return {
+        "by_episode": key_breakdown(candidates),
+        "slow_together": slow_together(candidates),
         "candidates": per,
         "all_keys": {"n": len(every), "p50": percentile(every, 0.5),
                      "p95": percentile(every, 0.95), "p99": percentile(every, 0.99)},
@@ -1028,6 +1047,47 @@ def summarise(
         "verify": verified,
         "phases": phase_report(candidates),
     }  # fmt: skip
+
+
+def key_breakdown(candidates: list[Candidate]) -> dict[str, dict[str, float]]:
+    """Measured keys by episode kind and by position in the episode.
+
+    A candidate's p99 is its one or two slowest keys; grouping them says where they come
+    from: the first measured key after the episode's opening key (F4, `i`, F5), which may
+    meet whatever that key started, or the later ones.
+    """
+    groups: dict[str, list[float]] = {}
+    for c in candidates:
+        for ms, (kind, position) in zip(c.echo_ms, c.echo_tags, strict=True):
+            for name in (kind, f"{kind} {position}", f"all {position}"):
+                groups.setdefault(name, []).append(ms)
+    return {
+        name: {"n": len(v), "p50": percentile(v, 0.5), "p95": percentile(v, 0.95),
+               "p99": percentile(v, 0.99), "over_100": sum(1 for x in v if x > 100),
+               "max": max(v)}
+        for name, v in sorted(groups.items())
+    }  # fmt: skip
+
+
+def slow_together(candidates: list[Candidate]) -> dict[str, int]:
+    """Keys over SLOW_MS, and how many of them came within TOGETHER_S of a slow key of
+    at least 3 other candidates: a stall of the whole server (every exam busy at the
+    same moment) rather than something this candidate's own exam did."""
+    slow = [(t, c.name) for c in candidates for t in c.slow]
+    together = 0
+    for t, name in slow:
+        others = {n for u, n in slow if n != name and abs(u - t) <= TOGETHER_S}
+        together += len(others) >= 3
+    return {"slow": len(slow), "with_3_others": together}
+
+
+def report_breakdown(groups: dict[str, dict[str, float]]) -> None:
+    print(
+        f"\n{'measured keys by':<16}{'n':>6}{'p50':>8}{'p95':>8}{'p99':>8}{'max':>8}{'>100ms':>8}"
+    )
+    for name, g in groups.items():
+        print(f"{name:<16}{g['n']:>6}{g['p50']:>8.1f}{g['p95']:>8.1f}{g['p99']:>8.1f}"
+              f"{g['max']:>8.1f}{g['over_100']:>8}")  # fmt: skip
 
 
 def report(summary: dict[str, Any], mode: str, why_not_ssh: str | None) -> None:
@@ -1052,6 +1112,12 @@ def report(summary: dict[str, Any], mode: str, why_not_ssh: str | None) -> None:
         f"worst candidate: p95 {max(p95s):.1f} ms, p99 {max(p99s):.1f} ms "
         f"(targets p95 < 50, p99 < 100 for every candidate: "
         f"{'met' if max(p95s) < 50 and max(p99s) < 100 else 'MISSED'})"
+    )
+    report_breakdown(summary["by_episode"])
+    together = summary["slow_together"]
+    print(
+        f"keys over {SLOW_MS:.0f} ms in the window: {together['slow']}, of which "
+        f"{together['with_3_others']} within {TOGETHER_S} s of a slow key of 3+ other candidates"
     )
     send, form = summary["chat_send"], summary["note_form_open"]
     print(

@@ -208,6 +208,7 @@ class ExamApp(NoWayOut, App[str | None], inherit_bindings=False):
         self._last_input = self._last_gc = time.monotonic()
         self._opening: tuple[Screen[Any] | None, float] | None = None
         self._held: list[events.Key] = []
+        self._forms_ahead = True  # forms left to build before their first use
         self._opener: events.Key | None = None
         self._drawn: weakref.WeakSet[Screen[Any]] = weakref.WeakSet()
         self._stilled: weakref.WeakSet[Any] = weakref.WeakSet()
@@ -418,6 +419,15 @@ class ExamApp(NoWayOut, App[str | None], inherit_bindings=False):
         if not self._ending:
             self.main.refresh_now()
             self._collect_if_quiet()
+            self._build_forms_if_quiet()
+
+    def _build_forms_if_quiet(self) -> None:
+        """One form built ahead per tick while nobody types and the exam is in front
+        (`MainScreen.build_a_form_ahead`): its compose never delays a typed key."""
+        if not self._forms_ahead or self.screen is not self.main or self._held:
+            return
+        if time.monotonic() - self._last_input >= GC_IDLE_S:
+            self._forms_ahead = self.main.build_a_form_ahead()
 
     def still_cursor_if_idle(self, now: float | None = None) -> None:
         """Stop the focused text box's cursor blinking once nobody has typed for

@@ -236,3 +236,27 @@ async def test_the_log_is_the_same_as_with_a_fresh_form_each_time(
     types = [t for t, _data in kept]
     assert types.count("form_cancelled") == 5 and "ticket_pending" in types
     assert types.count("note_added") == 2 and types.count("ticket_reply_added") == 1
+
+
+async def test_the_note_form_is_built_while_the_candidate_is_idle_not_on_the_first_i(
+    rig: Rig,
+) -> None:
+    """Issue 15's tail: the first `i` composed the note form (~100 ms of CPU, up to
+    0.7 s on a sitting server) while the candidate waited to type into it."""
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await select(pilot, FIRST)
+        app.refresh_now()  # a tick while the candidate is still typing: nothing built
+        await pilot.pause()
+        assert app.main.shelf.forms == []
+        app._last_input -= 5  # nobody has typed for 5 s
+        app.refresh_now()
+        await pilot.pause()
+        [ahead] = app.main.shelf.forms
+        assert ahead.is_mounted and app.screen is app.main  # built off screen
+        await fast(pilot, "i", *"abc")
+        assert form(app) is ahead  # the first open refills it
+        assert str(ahead.query_one("#form-title").render()).startswith(f"Internal note on {FIRST}")
+        assert ahead.query_one("#text", TextArea).text == "abc"
+        await pilot.press("ctrl+s")
+        assert rig.last("note_added") == {"ticket_id": FIRST, "text": "abc"}

@@ -67,6 +67,12 @@ COVERED_REDRAW_S = 5.0
 """How often the exam behind a form (or any dialog) is redrawn: see `MainScreen.redraw`."""
 
 
+FORMS_AHEAD = ("note",)
+"""Text forms built before their first use (`build_a_form_ahead`): the note, the
+form of the most frequent ticket action. Each kept form costs memory in every exam
+(the sitting's target is < 80 MB per session), so only this one."""
+
+
 class MainScreen(Paced, Screen[None]):
     """The four areas, the header clock and the footer of keys."""
 
@@ -152,6 +158,21 @@ class MainScreen(Paced, Screen[None]):
         return self.conversations.current_id
 
     # ------------------------------------------------------------------ time and redraw
+
+    def build_a_form_ahead(self) -> bool:
+        """Build the next form of `FORMS_AHEAD` not built yet, off screen; whether
+        there is any left to build. The app calls it when the candidate is not typing
+        (`ExamApp.refresh_now`), so the first `i` on a ticket only refills a kept
+        form instead of composing one while the candidate waits to type (issue 15).
+        A text form is prepared for a ticket: none is built before the first ticket."""
+        tickets = self.controller.state.tickets
+        if not tickets:
+            return True
+        ticket = self._ticket() or next(iter(tickets.values()))
+        for kind in FORMS_AHEAD:
+            if self.shelf.build_ahead(forms.TextForm, ticket, kind):
+                return kind != FORMS_AHEAD[-1]
+        return False
 
     def refresh_now(self) -> None:
         """The scheduler tick: fire what fell due on the exam clock, then redraw."""
