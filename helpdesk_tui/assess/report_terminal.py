@@ -22,6 +22,7 @@ from helpdesk_tui.assess.overview import (
     unverified_banner,
 )
 from helpdesk_tui.assess.texts import clock, duration, tr
+from helpdesk_tui.terminal_safe import SafeConsole
 
 STATUS_STYLE: dict[EvidenceStatus, str] = {
     EvidenceStatus.FAVOURABLE: "green",
@@ -235,7 +236,7 @@ def render_terminal(
     details: bool = True,
 ) -> None:
     """Print the report to the console (stdout by default)."""
-    console = console or Console()
+    console = console or SafeConsole()
     report = TerminalReport(evidence, provenance, lang or evidence.language)
     for part in report.renderables(details):
         console.print(part)
@@ -245,7 +246,7 @@ def terminal_text(
     evidence: Evidence, provenance: Provenance, lang: str | None = None, width: int = 120
 ) -> str:
     """The report as plain text (for tests and for piping into a file)."""
-    console = Console(width=width, record=True, file=_Null(), color_system=None)
+    console = SafeConsole(width=width, record=True, file=_Null(), color_system=None)
     render_terminal(evidence, provenance, lang, console)
     return console.export_text()
 

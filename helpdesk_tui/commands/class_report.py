@@ -5,8 +5,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from rich.console import Console
-
 from helpdesk_tui.assess.class_report import (
     ClassRow,
     class_row,
@@ -18,6 +16,7 @@ from helpdesk_tui.assess.pipeline import Refused, assess_log
 from helpdesk_tui.commands.errors import UserError
 from helpdesk_tui.commands.reconcile import note_register
 from helpdesk_tui.commands.report import add_common_arguments, load_key
+from helpdesk_tui.terminal_safe import SafeConsole
 
 _DESCRIPTION = """\
 Verify and measure each log, then show one table: per student (one row per
@@ -73,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
         lang = lang or assessed.evidence.language
         rows.append(class_row(assessed))
     lang = lang or "en"
-    render_class_terminal(rows, lang, Console())
+    render_class_terminal(rows, lang, SafeConsole())
     if args.html is not None:
         try:
             args.html.write_text(render_class_html(rows, lang), encoding="utf-8")

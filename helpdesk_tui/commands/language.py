@@ -105,6 +105,7 @@ def _print_help(parser: argparse.ArgumentParser) -> int:
 
 def run_probe(args: argparse.Namespace) -> int:
     from helpdesk_tui.commands.probe_view import Probe
+    from helpdesk_tui.terminal_safe import printable
 
     if (args.scenario is None) != (args.incident is None):
         raise UserError("--scenario and --incident go together: name the scenario folder (or "
@@ -121,7 +122,7 @@ def run_probe(args: argparse.Namespace) -> int:
         if args.json:
             print(json.dumps(result.to_dict(), ensure_ascii=False))
         else:
-            print("\n".join(result.lines()))
+            print(printable("\n".join(result.lines())))
             print()
     return 0
 

@@ -134,6 +134,11 @@ def prepare(
 
     scenario = scenario or load(find_scenario(getattr(args, "scenario", None)))
     candidate = (getattr(args, "candidate", None) or "").strip()
+    if not candidate.isprintable():
+        raise UserError(
+            f"--candidate {candidate!r} holds a control character; give the name in letters, "
+            "digits, spaces and punctuation (it is recorded in the log, and no log holds one)."
+        )
     logs = getattr(args, "logs", None) or paths.default_logs_dir()
     session_id, writer = open_log(
         scenario, logs, candidate or default_candidate(), mode=mode, signer=signer

@@ -15,6 +15,7 @@ from helpdesk_tui.assess.verdicts import PROVEN, VerdictError, Verdicts, load_ve
 from helpdesk_tui.commands.errors import UserError
 from helpdesk_tui.commands.report import load_key
 from helpdesk_tui.scenario.competencies import short_name
+from helpdesk_tui.terminal_safe import SafeConsole
 
 _DESCRIPTION = """\
 Check that two verdict files judge the same log (by its SHA-256) and come from
@@ -74,14 +75,14 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(str(exc), 2) from None
     if args.log is not None:
         _check_log(args.log, a)
-    show(rec, names, args.lang, Console())
+    show(rec, names, args.lang, SafeConsole())
     if args.out is not None:
         hashes = tuple(hashlib.sha256(p.read_bytes()).hexdigest() for p in (args.a, args.b))
         try:
             write_decision(args.out, rec, names, (hashes[0], hashes[1]))
         except OSError as exc:
             raise UserError(f"{args.out} cannot be written ({exc.strerror}).", 2) from None
-        Console().print(f"decision written to {args.out}")
+        SafeConsole().print(f"decision written to {args.out}")
     note_register(args.a, args.b, args.out)
     return 0 if rec.outcome == PASS else 1
 

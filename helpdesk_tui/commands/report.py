@@ -108,11 +108,10 @@ def run(args: argparse.Namespace) -> int:
     # Each output's modules are imported only when it is asked for: rich alone
     # costs a fifth of a 150-minute exam's report (issue 16: < 1 s).
     if not args.quiet and not to_files:
-        from rich.console import Console
-
         from helpdesk_tui.assess.report_terminal import render_terminal
+        from helpdesk_tui.terminal_safe import SafeConsole
 
-        render_terminal(evidence, provenance, lang, Console())
+        render_terminal(evidence, provenance, lang, SafeConsole())
     if args.html is not None:
         from helpdesk_tui.assess.report_html import write_html
 

@@ -20,6 +20,7 @@ from rich.table import Table
 from rich.text import Text
 
 from helpdesk_tui.commands.errors import UserError
+from helpdesk_tui.terminal_safe import SafeConsole
 
 _DESCRIPTION = """\
 A sitting is one folder (exam.conf's logs_dir): one folder per candidate with
@@ -138,7 +139,7 @@ def _status(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps({"sitting": document, "candidates": rows}, indent=1, sort_keys=True))
     else:
-        show(document, rows, Console(), updated(sitting.file.path))
+        show(document, rows, SafeConsole(), updated(sitting.file.path))
     return 1 if any(needs_look(row) for row in rows) else 0
 
 

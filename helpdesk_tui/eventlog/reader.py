@@ -10,6 +10,7 @@ not a crash.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -145,7 +146,37 @@ def parse_record(line: bytes) -> dict[str, Any]:
         raise ValueError("its 'wall' or 'type' is not a string")
     if type(record["data"]) is not dict or type(record["prev"]) is not str:
         raise ValueError("its 'data' is not an object or its 'prev' not a string")
+    if _MAY_HOLD_CONTROL.search(line):
+        _refuse_control_characters(record["data"], "data")
     return record
+
+
+_MAY_HOLD_CONTROL = re.compile(rb"\\(?:u00[01]|u007[fF]|u00[89]|[bf])")
+"""A JSON escape of a control character (the writer's ASCII form escapes every one;
+line breaks, tabs and returns are written as \\n, \\t and \\r and not matched). A hit
+only means the strings are read; an escaped backslash before "b" is a false alarm."""
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""C0 (but tab, line feed and return), DEL and C1."""
+
+
+def _refuse_control_characters(value: Any, where: str) -> None:
+    """No exam writes a control character (the input guard drops typed ones, the scenario
+    check refuses them in texts), and one printed by a viewer drives the reader's terminal
+    (ESC ] retitles it, ESC [ 2 J clears it): a record holding one is refused."""
+    if type(value) is str:
+        bad = _CONTROL.search(value)
+        if bad is not None:
+            raise ValueError(
+                f"its {where} holds the control character U+{ord(bad.group()):04X}; "
+                "helpdesk-exam never writes one (a terminal would obey it)"
+            )
+    elif type(value) is dict:
+        for key, item in value.items():
+            _refuse_control_characters(item, f"{where}.{key}")
+    elif type(value) is list:
+        for index, item in enumerate(value):
+            _refuse_control_characters(item, f"{where}[{index}]")
 
 
 def _short(exc: Exception) -> str:

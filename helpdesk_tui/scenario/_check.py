@@ -327,6 +327,11 @@ class Checker:
                 first[ident] = at
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""C0 (but tab, line feed and return), DEL and C1: in a file's bytes or put in by a TOML escape
+(\\u001b, \\b): the exam shows and logs texts as they are, and a terminal obeys them."""
+
+
 def read_text(
     file: Path, checker: Checker, what: str, limit: int = SCENARIO_MAX_BYTES
 ) -> str | None:
@@ -353,6 +358,15 @@ def read_text(
             top,
             f"is not UTF-8 text (byte {exc.start}) — save it as UTF-8 in your editor",
             line=line,
+        )
+        return None
+    bad = _CONTROL.search(text)
+    if bad is not None:
+        checker.add(
+            top,
+            f"holds the control character U+{ord(bad.group()):04X} — the {what} may hold line "
+            "breaks and tabs, no other control character (a terminal would obey it); remove it",
+            line=text.count("\n", 0, bad.start()) + 1,
         )
         return None
     return text.removeprefix("\ufeff")
@@ -396,7 +410,9 @@ def parse_toml(text: str, checker: Checker) -> dict[str, Any] | None:
             line=line,
         )
     else:
-        return raw if _integers_in_range(raw, At(), checker) else None
+        in_range = _integers_in_range(raw, At(), checker)
+        plain = _texts_without_controls(raw, At(), checker)
+        return raw if in_range and plain else None
     return None
 
 
@@ -461,6 +477,27 @@ def _integers_in_range(value: Any, at: At, checker: Checker) -> bool:
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_INTEGER:
         digits = len(str(abs(value)))
         checker.error(at, f"is a number with {digits} digits — {_INT_RANGE_TEXT}")
+        return False
+    return True
+
+
+def _texts_without_controls(value: Any, at: At, checker: Checker) -> bool:
+    """Record every text holding a control character; True when there is none.
+
+    The exam shows and logs scenario texts as they are: an ESC would drive the candidate's
+    and the assessor's terminals, and a log holding one does not verify (eventlog/reader.py).
+    """
+    if isinstance(value, dict):
+        return all([_texts_without_controls(v, at.key(str(k)), checker) for k, v in value.items()])
+    if isinstance(value, list):
+        return all([_texts_without_controls(v, at.item(i), checker) for i, v in enumerate(value)])
+    bad = _CONTROL.search(value) if isinstance(value, str) else None
+    if bad is not None:
+        checker.error(
+            at,
+            f"holds the control character U+{ord(bad.group()):04X} (a \\u or \\b/\\f escape) — "
+            "texts may hold line breaks and tabs, no other control character; remove it",
+        )
         return False
     return True
 

@@ -81,6 +81,29 @@ def test_text_from_the_log_is_shown_literally(ideal: Evidence) -> None:
     assert "[bold]y[/bold]" in terminal_text(evidence, GOOD, width=200)
 
 
+def test_escape_sequences_from_the_log_never_reach_the_assessors_terminal(ideal: Evidence) -> None:
+    """A JSON escape puts ESC in a log's text; printed raw, it retitles and clears the terminal."""
+    import io
+
+    from helpdesk_tui.assess.report_terminal import render_terminal
+    from helpdesk_tui.terminal_safe import SafeConsole
+
+    summary = "Sorry \x1b]0;PWNED\x07\x1b[2J\x9b31m red"
+    hostile = replace(ideal.items["DATA-4"][0], summary=summary)
+    evidence = replace(ideal, items={**ideal.items, "DATA-4": [hostile]})
+    out = io.StringIO()
+    console = SafeConsole(file=out, force_terminal=True, color_system="truecolor", width=200)
+    render_terminal(evidence, GOOD, console=console)
+    printed = out.getvalue()
+    assert "\x1b[" in printed  # the console's own styles are still there
+    assert "\x1b]0;PWNED" not in printed and "\x1b[2J" not in printed and "\x9b" not in printed
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", printed)  # the console's styles (SGR) taken out
+    assert "\x1b" not in plain  # no other escape sequence is left
+    # Rich drops BEL itself when it builds the Text; ESC and C1 are ours to show
+    assert "Sorry \u241b]0;PWNED\u241b[2J\ufffd31m red" in plain
+    assert "\u241b]0;PWNED" in terminal_text(evidence, GOOD, width=200)
+
+
 def test_a_long_timeline_is_split_into_charts_on_one_scale(ideal: Evidence) -> None:
     rows = ideal.sla * 20
     charts = timeline_svgs(rows, ideal.duration_s, ideal.ended_at, "en")

@@ -128,3 +128,11 @@ def test_cache_into_a_folder_that_cannot_be_made_says_so(capsys, monkeypatch, tm
     assert main(["language", "cache", str(blocker / "cache"), "--lang", "en"]) != 0
     captured = capsys.readouterr()
     assert "cannot be made" in captured.err and "Traceback" not in captured.err
+
+
+def test_control_characters_of_a_probed_text_are_shown_not_sent(capsys) -> None:
+    """An assessor probes a line copied from a hostile log: its escapes must not drive the terminal."""
+    code, out, _ = probe(capsys, "--lang", "nl", "hallo\x1b]0;PWNED\x07daar\x1b[2J")
+    assert code == 0
+    assert "\x1b" not in out and "\x07" not in out
+    assert "hallo\u241b]0;PWNED\u2407daar\u241b[2J" in out

@@ -1,0 +1,55 @@
+"""Text from a log, a scenario or a probe, printed on an assessor's terminal without its control codes.
+
+A log handed to `report` is hostile: its texts are JSON strings, and a JSON escape
+("\\u001b") puts an escape sequence in them that the candidate's keyboard never could
+(the input guard drops them). Printed as it is, "ESC ] 0 ; ..." retitles the assessor's
+terminal and "ESC [ 2 J" clears it: the report would show what the log's author wants.
+Rich keeps ESC in the text it prints (it strips only BEL, BS, VT, FF and CR), so every
+console of ours that prints such text is a `SafeConsole`, which shows a control character
+as its visible picture (U+2400 block: "␛" for ESC) and a C1 control as U+FFFD.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from rich.console import Console
+from rich.segment import Segment
+
+KEPT = "\n\t"
+"""Line breaks and tabs are layout, not commands: kept."""
+
+
+def _picture(char: str) -> str:
+    code = ord(char)
+    if code < 0x20:
+        return chr(0x2400 + code)
+    return "\u2421" if code == 0x7F else "\ufffd"
+
+
+_TABLE = {
+    c: _picture(chr(c)) for c in [*range(0x20), 0x7F, *range(0x80, 0xA0)] if chr(c) not in KEPT
+}
+
+
+def printable(text: str) -> str:
+    """The text with every control character but line breaks and tabs made visible."""
+    if text.isprintable():
+        return text
+    return text.translate(_TABLE)
+
+
+class SafeConsole(Console):
+    """A Rich console whose printed text carries no control code but its own styles.
+
+    Rich's own codes travel in control segments (and in styles, written by the
+    console); only the text of the other segments is made printable.
+    """
+
+    def render(self, renderable: Any, options: Any = None) -> Iterable[Segment]:
+        for segment in super().render(renderable, options):
+            if segment.control or segment.text.isprintable():
+                yield segment
+            else:
+                yield Segment(printable(segment.text), segment.style, segment.control)
