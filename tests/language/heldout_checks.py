@@ -42,6 +42,8 @@ class HeldoutSet:
     min_messages: int
     min_positives_per_act: int
     min_negated: int
+    others: tuple[Path, ...] = ()  # sets no message here may be copied from
+    min_no_act: int = 0  # acknowledgements and information that must read as no act
     _scores: dict[str, object] = field(default_factory=dict)
 
     def scores(self, lang: str):
@@ -115,4 +117,27 @@ def build_tests(held: HeldoutSet) -> dict[str, object]:
     def test_no_negated_instruction_is_counted_as_given(lang: str) -> None:
         assert held.scores(lang).negated_given == []
 
-    return {name: value for name, value in locals().items() if name.startswith("test_")}
+    @pytest.mark.parametrize("lang", LANGUAGES)
+    def test_no_message_is_one_of_another_set(lang: str) -> None:
+        """A message copied from another labelled set is not held out."""
+
+        def norm(text: str) -> str:
+            return " ".join(text.casefold().split())
+
+        other = {
+            norm(r["text"]) for folder in held.others for r in BENCH_MODULE.corpus(lang, folder)
+        }
+        shared = [r["text"] for r in held.records(lang) if norm(r["text"]) in other]
+        assert shared == []
+
+    @pytest.mark.parametrize("lang", LANGUAGES)
+    def test_near_misses_with_no_act_are_there(lang: str) -> None:
+        """Acknowledgements and information (ok, pas de souci, geen probleem) must read as no act."""
+        assert sum(not r["acts"] for r in held.records(lang)) >= held.min_no_act
+
+    tests = {name: value for name, value in locals().items() if name.startswith("test_")}
+    if not held.others:  # nothing to compare with: the check could not fail
+        del tests["test_no_message_is_one_of_another_set"]
+    if not held.min_no_act:
+        del tests["test_near_misses_with_no_act_are_there"]
+    return tests
