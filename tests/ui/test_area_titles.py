@@ -19,16 +19,14 @@ from textual.widget import Widget
 
 from helpdesk_tui import i18n
 from helpdesk_tui.core.events import Event
-from helpdesk_tui.eventlog.follow import LogFollower
 from helpdesk_tui.sitting.room import Room
-from helpdesk_tui.ui.observe.app import ObserveApp
 from helpdesk_tui.ui.review.app import ReviewApp
 from helpdesk_tui.ui.review.session import open_review
 from helpdesk_tui.ui.room.app import RoomApp
 
 from .conftest import make_rig
 from .review.logs import WALL_START, screen_text, simulated_events, write_log
-from .test_viewers_languages import live_log, with_notices
+from .test_viewers_languages import live_log, observing, with_notices
 
 SIZE = (100, 30)
 LANGUAGES = ["en", "nl", "fr"]
@@ -93,11 +91,7 @@ async def test_the_reviews_area_titles_are_whole(
 async def test_observes_area_titles_are_whole(
     tmp_path: Path, events: list[Event], language: str
 ) -> None:
-    log = live_log(tmp_path / "live.jsonl", events, 200)
-    now = WALL_START + timedelta(seconds=events[199].exam_time)
-    app = ObserveApp(
-        LogFollower(log, recheck_every=0), None, poll_interval=None, wall_clock=lambda: now
-    )
+    app = observing(tmp_path, events, 200)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert cut_titles(app) == []

@@ -89,6 +89,15 @@ def live_log(path: Path, events: list[Event], until: int) -> Path:
     return path
 
 
+def observing(folder: Path, events: list[Event], until: int) -> ObserveApp:
+    """`observe` on a live log of the first `until` events, its clock at the last of them."""
+    log = live_log(folder / "live.jsonl", events, until)
+    now = WALL_START + timedelta(seconds=events[until - 1].exam_time)
+    return ObserveApp(
+        LogFollower(log, recheck_every=0), None, poll_interval=None, wall_clock=lambda: now
+    )
+
+
 def first_notice(events: list[Event]) -> int:
     """Index of the first notice of a chat (the feed then shows it among its last lines)."""
     return next(
@@ -146,11 +155,7 @@ async def test_observe_says_the_notices_in_the_proctors_language(
     tmp_path: Path, events: list[Event], language: str
 ) -> None:
     until = first_notice(events) + 1
-    log = live_log(tmp_path / "live.jsonl", events, until)
-    now = WALL_START + timedelta(seconds=events[until - 1].exam_time)
-    app = ObserveApp(
-        LogFollower(log, recheck_every=0), None, poll_interval=None, wall_clock=lambda: now
-    )
+    app = observing(tmp_path, events, until)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         feed = feed_words(app.screen)  # the feed wraps to its area
@@ -179,11 +184,7 @@ async def test_every_key_of_the_reviews_footer_is_visible_at_100x30(
 async def test_every_key_of_observes_footer_is_visible_at_100x30(
     tmp_path: Path, events: list[Event], language: str
 ) -> None:
-    log = live_log(tmp_path / "live.jsonl", events, 200)
-    now = WALL_START + timedelta(seconds=events[199].exam_time)
-    app = ObserveApp(
-        LogFollower(log, recheck_every=0), None, poll_interval=None, wall_clock=lambda: now
-    )
+    app = observing(tmp_path, events, 200)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert footer_problems(app) == []

@@ -8,7 +8,6 @@ widget's own lines: what counts is what the proctor sees.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -16,11 +15,9 @@ from textual.widgets import RichLog
 
 from helpdesk_tui import i18n
 from helpdesk_tui.core.events import Event
-from helpdesk_tui.eventlog.follow import LogFollower
-from helpdesk_tui.ui.observe.app import ObserveApp
 
-from ..review.logs import WALL_START, screen_text, simulated_events
-from ..test_viewers_languages import first_notice, live_log, the_notice_in, with_notices
+from ..review.logs import screen_text, simulated_events
+from ..test_viewers_languages import first_notice, observing, the_notice_in, with_notices
 
 
 @pytest.fixture(scope="module")
@@ -44,11 +41,7 @@ async def test_the_feed_wraps_so_a_notice_is_read_whole_at_100_columns(
     tmp_path: Path, events: list[Event], language: str
 ) -> None:
     until = first_notice(events) + 1
-    log = live_log(tmp_path / "live.jsonl", events, until)
-    now = WALL_START + timedelta(seconds=events[until - 1].exam_time)
-    app = ObserveApp(
-        LogFollower(log, recheck_every=0), None, poll_interval=None, wall_clock=lambda: now
-    )
+    app = observing(tmp_path, events, until)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         region = app.screen.query_one("#ob-feed", RichLog).scrollable_content_region
