@@ -9,6 +9,7 @@ assessor trust that a log means the same thing to every tool that reads it.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -20,6 +21,11 @@ SCHEMA_VERSION = 2
 2: `notice_shown` carries the notice's `msgid` and `values` instead of its English
 `text` (core/notices.py); a schema-1 log keeps `text` and is still read."""
 
+
+CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""What no text of a log or a scenario may hold: C0 but tab, line feed and return, DEL, C1.
+A terminal obeys them (ESC ] 0 retitles it, ESC [ 2 J clears it), and the exam shows and logs
+texts as they are; the log's readers and the scenario check refuse them."""
 
 END_REASONS = ("completed", "time-up", "proctor-stopped", "handed-in", "interrupted")
 """Why a session ended: the closed set of `session_ended` reasons."""

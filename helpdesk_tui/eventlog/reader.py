@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from helpdesk_tui.core.events import Event, EventFormatError, make_event
+from helpdesk_tui.core.events import CONTROL_CHARACTER, Event, EventFormatError, make_event
 from helpdesk_tui.eventlog.errors import LogReadError
 from helpdesk_tui.eventlog.records import (
     CHECKPOINT,
@@ -156,16 +156,13 @@ _MAY_HOLD_CONTROL = re.compile(rb"\\(?:u00[01]|u007[fF]|u00[89]|[bf])")
 line breaks, tabs and returns are written as \\n, \\t and \\r and not matched). A hit
 only means the strings are read; an escaped backslash before "b" is a false alarm."""
 
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-"""C0 (but tab, line feed and return), DEL and C1."""
-
 
 def _refuse_control_characters(value: Any, where: str) -> None:
     """No exam writes a control character (the input guard drops typed ones, the scenario
     check refuses them in texts), and one printed by a viewer drives the reader's terminal
     (ESC ] retitles it, ESC [ 2 J clears it): a record holding one is refused."""
     if type(value) is str:
-        bad = _CONTROL.search(value)
+        bad = CONTROL_CHARACTER.search(value)
         if bad is not None:
             raise ValueError(
                 f"its {where} holds the control character U+{ord(bad.group()):04X}; "

@@ -19,6 +19,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
+from helpdesk_tui.core.events import CONTROL_CHARACTER
 from helpdesk_tui.scenario._toml_lines import KeyPath, key_lines, line_of
 from helpdesk_tui.scenario.errors import Problem, Severity
 from helpdesk_tui.scenario.files import SCENARIO_MAX_BYTES, UnsafeFile, read_bounded
@@ -327,11 +328,6 @@ class Checker:
                 first[ident] = at
 
 
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-"""C0 (but tab, line feed and return), DEL and C1: in a file's bytes or put in by a TOML escape
-(\\u001b, \\b): the exam shows and logs texts as they are, and a terminal obeys them."""
-
-
 def read_text(
     file: Path, checker: Checker, what: str, limit: int = SCENARIO_MAX_BYTES
 ) -> str | None:
@@ -360,7 +356,7 @@ def read_text(
             line=line,
         )
         return None
-    bad = _CONTROL.search(text)
+    bad = CONTROL_CHARACTER.search(text)
     if bad is not None:
         checker.add(
             top,
@@ -491,7 +487,7 @@ def _texts_without_controls(value: Any, at: At, checker: Checker) -> bool:
         return all([_texts_without_controls(v, at.key(str(k)), checker) for k, v in value.items()])
     if isinstance(value, list):
         return all([_texts_without_controls(v, at.item(i), checker) for i, v in enumerate(value)])
-    bad = _CONTROL.search(value) if isinstance(value, str) else None
+    bad = CONTROL_CHARACTER.search(value) if isinstance(value, str) else None
     if bad is not None:
         checker.error(
             at,
