@@ -258,18 +258,24 @@ def _prohibitions(
             if end is None or end <= i:
                 continue
             scope = _segment_end(layout, end if end < clause_end else end - 1, n)
-            found.triggers.update(_own_words(phrase, words, i, end))
+            found.triggers.update(_own_words(phrase, words, i, end, lex))
             found.prohibitions.append((i, end, scope))
             for j in range(i, scope):
                 found.negated[j] = True
             break
 
 
-def _own_words(phrase, words: list[Word], i: int, end: int) -> list[int]:
+def _own_words(phrase, words: list[Word], i: int, end: int, lex: Lexicon) -> list[int]:
     """The positions of a prohibitive phrase's written words ("stop" in "stop @ing"), not of
-    the step it matched by a word class ("saving")."""
+    the step it names, by a word class ("saving") or by a written verb after its first word
+    ("using" in "quit using")."""
     written = {w for el in phrase for w in el.words}
-    return [j for j in range(i, end) if words[j].norm in written or words[j].bare in written]
+    return [
+        j
+        for j in range(i, end)
+        if (words[j].norm in written or words[j].bare in written)
+        and not (j > i and (words[j].lemma in lex.verbs or words[j].norm.endswith("ing")))
+    ]
 
 
 def _interjections(words: list[Word], layout: Layout, lex: Lexicon, found: Negations) -> None:
@@ -305,7 +311,7 @@ def _covered(phrases: PhraseSet, words: list[Word], lex: Lexicon, layout: Layout
                 end = match_at(phrase, words, i, lex, len(words))
                 if end is None:
                     continue
-                own = set(_own_words(phrase, words, i, end))
+                own = set(_own_words(phrase, words, i, end, lex))
                 inner = [words[j] for j in range(i + 1, end) if j not in own]
                 if any(x.norm in core or x.norm.endswith("n't") for x in inner):
                     continue
