@@ -116,7 +116,9 @@ def report(lang: str, records: list[dict]) -> list[str]:
             f"   {persona:<11} lines {first}-{last} ({last - first + 1}),"
             f" {sum(record['negated'] for record in section)} negated"
         )
-    missing = [f"{lang}: {len(records)} messages < {MIN_MESSAGES}"] if len(records) < MIN_MESSAGES else []
+    missing = (
+        [f"{lang}: {len(records)} messages < {MIN_MESSAGES}"] if len(records) < MIN_MESSAGES else []
+    )
     missing += [
         f"{lang}: {act} {positives[act]} < {MIN_POSITIVES}"
         for act in VOCABULARY
