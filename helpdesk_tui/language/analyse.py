@@ -102,25 +102,31 @@ def rules_analysis(text: str, lang: str) -> Analysis:
     found = pieces(text, lex.elisions)
     words = [_word(p, lex) for p in found]
     layout = _layout(text, found, words, lex)
-    negated = _negation(words, layout, lex)
+    negation = _negation(words, layout, lex)
+    negated, triggers = negation.negated, negation.triggers
     tokens = tuple(
         Token(p.text, fold(p.text), w.lemma, p.start, p.end, n)
         for p, w, n in zip(found, words, negated, strict=True)
     )
     forms = _question_forms(words, found, layout, lex)
     vetoed: list[Match] = []
-    matches = _rule_matches(words, layout, negated, lex, tokens, forms, vetoed)
+    matches = _rule_matches(words, layout, negated, lex, tokens, forms, vetoed, triggers)
     kept = _without_yielding_instructions(matches, layout)
     vetoed += [m for m in matches if m not in kept]
     matches = _without_yielding_rules(kept, layout, lex, forms)
     vetoed += [m for m in kept if m not in matches]
     matches = _without_inverted_imperatives(matches, layout, forms)
-    matches += _negated_instructions(words, layout, negated, lex, tokens, matches)
+    matches += _negated_instructions(words, layout, negated, lex, tokens, matches, triggers)
+    matches += _prohibited(negation, lex, tokens, matches)
     matches += _question_matches(words, found, layout, lex, matches, tokens, forms)
     matches.sort(key=lambda m: (m.span, m.kind))
     acts = frozenset(m.kind for m in matches if not m.negated)
     negated_text = tuple(
-        dict.fromkeys(_negated_phrase(text, m, tokens, layout, lex) for m in matches if m.negated)
+        dict.fromkeys(
+            _negated_phrase(text, m, tokens, layout, lex, triggers)
+            for m in matches
+            if m.negated and not _aside(m, negation, matches)
+        )
     )
     ruled_out = tuple(m for m in vetoed if m.kind not in acts and not m.negated)
     return Analysis(text, lang, tokens, acts, tuple(matches), negated_text, ruled_out)
@@ -191,12 +197,26 @@ def _terminates(words: list[Word], i: int, lex: Lexicon) -> bool:
     return i + 1 < len(words) and words[i + 1].norm in lex.questions.subjects
 
 
-def _negation(words: list[Word], layout: Layout, lex: Lexicon) -> list[bool]:
-    """Which words stand in a negation's scope."""
+@dataclass(slots=True)
+class Negations:
+    """What the negation step found: the words in a scope, and (2.1) the prohibitions said
+    with a verb or a phrase: their own words (`triggers`: "stop", "arrêtez d'", "wacht ...
+    met"), the "wait" interjections that belong to one (`asides`), and each prohibition's
+    (start, end of its words, end of its scope)."""
+
+    negated: list[bool]
+    triggers: set[int]
+    asides: set[int]
+    prohibitions: list[tuple[int, int, int]]
+
+
+def _negation(words: list[Word], layout: Layout, lex: Lexicon) -> Negations:
+    """Which words stand in a negation's scope (NegEx), and the prohibitions (2.1)."""
     neg = lex.negation
     n = len(words)
     pseudo = _covered(neg.pseudo, words, lex, layout)
-    negated = [False] * n
+    found = Negations([False] * n, set(), set(), [])
+    negated = found.negated
     for phrases, whole_clause in ((neg.clause, True), (neg.forward, False)):
         for i in range(n):
             if i in pseudo:
@@ -211,17 +231,91 @@ def _negation(words: list[Word], layout: Layout, lex: Lexicon) -> list[bool]:
                 start = _segment_start(layout, i) if whole_clause else i
                 for j in range(start, _segment_end(layout, i, n)):
                     negated[j] = True
-    return negated
+    _prohibitions(words, layout, lex, pseudo, found)
+    _interjections(words, layout, lex, found)
+    return found
+
+
+def _prohibitions(
+    words: list[Word], layout: Layout, lex: Lexicon, pseudo: set[int], found: Negations
+) -> None:
+    """(2.1) A prohibitive phrase negates from its first word to the end of the scope after
+    it. It is matched up to the clause's end, not its scope's: "attendez avant de ...",
+    "laat maar" hold a terminator word themselves. After an article its first word is a noun,
+    no verb: "Ik zet u in de wacht met muziek" puts the customer on hold."""
+    n = len(words)
+    for i in range(n):
+        if i in pseudo or (i and words[i - 1].norm in ARTICLES):
+            continue
+        w = words[i]
+        for phrase in lex.negation.prohibitive.candidates(w.norm, w.bare):
+            if not first_word_ok(phrase, w, lex):
+                continue
+            clause_end = _clause_end(layout, i, n)
+            end = match_at(phrase, words, i, lex, clause_end)
+            if end is None and phrase[-1].end:
+                end = match_at(phrase, words, i, lex, _segment_end(layout, i, n))
+            if end is None or end <= i:
+                continue
+            scope = _segment_end(layout, end if end < clause_end else end - 1, n)
+            found.triggers.update(_own_words(phrase, words, i, end, lex))
+            found.prohibitions.append((i, end, scope))
+            for j in range(i, scope):
+                found.negated[j] = True
+            break
+
+
+def _own_words(phrase, words: list[Word], i: int, end: int, lex: Lexicon) -> list[int]:
+    """The positions of a prohibitive phrase's written words ("stop" in "stop @ing"), not of
+    the step it names, by a word class ("saving") or by a written verb after its first word
+    ("using" in "quit using")."""
+    written = {w for el in phrase for w in el.words}
+    return [
+        j
+        for j in range(i, end)
+        if (words[j].norm in written or words[j].bare in written)
+        and not (j > i and (words[j].lemma in lex.verbs or words[j].norm.endswith("ing")))
+    ]
+
+
+def _interjections(words: list[Word], layout: Layout, lex: Lexicon, found: Negations) -> None:
+    """(2.1) "Wacht, sluit dat venster nog niet": a "wait" alone in its clause, before a
+    negated clause of the same sentence, belongs to the prohibition (no step of its own)."""
+    negated = found.negated
+    for i, w in enumerate(words):
+        if w.norm not in lex.negation.interjections or negated[i]:
+            continue
+        clause = layout.clause[i]
+        alone = all(
+            words[j].norm in lex.fillers or j == i
+            for j in range(len(words))
+            if layout.clause[j] == clause
+        )
+        nxt = layout.clause_ends[clause]
+        if alone and nxt < len(words) and layout.sentence[nxt] == layout.sentence[i]:
+            later = [j for j in range(nxt, len(words)) if layout.clause[j] == layout.clause[nxt]]
+            if any(negated[j] for j in later):
+                negated[i] = True
+                found.triggers.add(i)
+                found.asides.add(i)
 
 
 def _covered(phrases: PhraseSet, words: list[Word], lex: Lexicon, layout: Layout) -> set:
+    """The words of the pseudo-triggers. A pseudo-trigger does not reach over a word that
+    negates (2.1): "Ne rebranchez rien tant que ..." is "ne ... rien", not "ne ... que"."""
     hit: set[int] = set()
+    core = lex.negation.core
     for i, w in enumerate(words):
         for phrase in phrases.candidates(w.norm, w.bare):
             if first_word_ok(phrase, words[i], lex):
                 end = match_at(phrase, words, i, lex, len(words))
-                if end is not None:
-                    hit.update(range(i, end))
+                if end is None:
+                    continue
+                own = set(_own_words(phrase, words, i, end, lex))
+                inner = [words[j] for j in range(i + 1, end) if j not in own]
+                if any(x.norm in core or x.norm.endswith("n't") for x in inner):
+                    continue
+                hit.update(range(i, end))
     return hit
 
 
@@ -258,6 +352,7 @@ def _rule_matches(
     tokens: tuple[Token, ...],
     forms: dict[int, QuestionForm | None],
     vetoed: list[Match] | None = None,
+    triggers: set[int] = frozenset(),  # type: ignore[assignment]
 ) -> list[Match]:
     """Every rule's first match in each sentence, with its words. A sign-off phrase where no
     sign-off can stand ("Kind regards" alone) goes to `vetoed`: the rules ruled it out."""
@@ -299,7 +394,7 @@ def _rule_matches(
                 rule.negatable
                 and any(negated[i:end])
                 and not (rule.act != "instruction" and _own_negation(words, i, end, lex))
-            )
+            ) or all(j in triggers for j in range(i, end))  # 2.1: a prohibition's own words
             if not is_negated:
                 seen.add(layout.clause[i])
             covered = end
@@ -736,6 +831,7 @@ def _negated_instructions(
     lex: Lexicon,
     tokens: tuple[Token, ...],
     matches: list[Match],
+    triggers: set[int] = frozenset(),  # type: ignore[assignment]
 ) -> list[Match]:
     """Every instruction verb inside a negation's scope that no rule matched, as a negated
     instruction: "Never share your password", "You don't need to restart", "Herstart hem
@@ -752,7 +848,7 @@ def _negated_instructions(
     while i < n:
         w = words[i]
         is_verb = _instruction_verb(w, lex)
-        trigger = w.norm in lex.negation.words or w.norm.endswith("n't")
+        trigger = w.norm in lex.negation.words or w.norm.endswith("n't") or i in triggers
         if not (negated[i] and is_verb and not trigger) or i in taken:
             i += 1
             continue
@@ -763,6 +859,34 @@ def _negated_instructions(
         out.append(Match("instruction", rule, (i, end), tuple(t.text for t in tokens[i:end]), True))
         taken.update(range(i, end))
         i = end
+    return out
+
+
+def _aside(m: Match, negation: Negations, matches: list[Match]) -> bool:
+    """(2.1) A negated match of a prohibition's own words only ("Wait", "Attendez" before
+    the step it holds off) is not listed when a step of its own is: the step says it all."""
+    if not all(j in negation.triggers for j in range(*m.span)):
+        return False
+    if all(j in negation.asides for j in range(*m.span)):
+        return True
+    return any(
+        o.negated and not all(j in negation.triggers for j in range(*o.span)) for o in matches
+    )
+
+
+def _prohibited(
+    negation: Negations, lex: Lexicon, tokens: tuple[Token, ...], matches: list[Match]
+) -> list[Match]:
+    """(2.1) A prohibition whose step no instruction verb names ("blijf van die
+    instellingen af", "leave it") is itself the negated instruction, as rule
+    `LANG.instruction.prohibited`, so the message shows what it told the customer not to do."""
+    out: list[Match] = []
+    for start, _end, scope in negation.prohibitions:
+        if any(m.negated and m.span[0] < scope and start < m.span[1] for m in matches):
+            continue
+        rule = f"{lex.lang}.instruction.prohibited"
+        words = tuple(t.text for t in tokens[start:scope])
+        out.append(Match("instruction", rule, (start, scope), words, True))
     return out
 
 
@@ -820,11 +944,25 @@ def _dutch_infinitives(stem: str) -> tuple[str, ...]:
 
 
 def _negated_phrase(
-    text: str, m: Match, tokens: tuple[Token, ...], layout: Layout, lex: Lexicon
+    text: str,
+    m: Match,
+    tokens: tuple[Token, ...],
+    layout: Layout,
+    lex: Lexicon,
+    triggers: set[int] = frozenset(),  # type: ignore[assignment]
 ) -> str:
-    """The negated words of a match (not the trigger), to the end of the negation's scope."""
-    start = next((i for i in range(*m.span) if _negated_word(tokens[i], lex)), m.span[0])
-    stop = m.span[1]
+    """The negated words of a match (not the trigger, nor a prohibitive phrase's own words:
+    "stop saving" lists "saving"), to the end of the negation's scope."""
+    span = range(*m.span)
+    start = next((i for i in span if i not in triggers and _negated_word(tokens[i], lex)), None)
+    if start is None and any(i in triggers for i in span):
+        after = m.span[1]
+        while after < len(tokens) and after in triggers:
+            after += 1
+        stepped = after < len(tokens) and tokens[after].negated
+        start = after if stepped and layout.segment[after] == layout.segment[m.span[0]] else None
+    start = m.span[0] if start is None else start
+    stop = max(m.span[1], start + 1)
     while (
         stop < len(tokens)
         and tokens[stop].negated

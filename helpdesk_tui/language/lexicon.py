@@ -9,7 +9,7 @@ to spaCy's rule matcher but written as text:
 - `word` matches that word (normalised: case, accents and apostrophes folded);
 - `word*` a word that starts with `word`;
 - `a|b|c` any of these words (each may end in `*`);
-- `*` any one word, `...` up to three words;
+- `*` any one word, `...` up to three words; `$` the end of the clause (or scope);
 - `@verb` a word whose lemma is one of the lexicon's instruction verbs,
   `@imp` such a verb in an imperative-looking form (not its infinitive),
   `@inf` such a verb in its infinitive, `@pp` a past participle (the
@@ -62,6 +62,8 @@ class Element:
     word_class: str = ""
     any: bool = False
     gap: bool = False
+    end: bool = False
+    """`$`: the clause (a negation's scope) ends here ("laat maar $", "leave it $")."""
 
 
 Phrase = tuple[Element, ...]
@@ -152,6 +154,20 @@ class Negation:
     before_subject: frozenset[str] = frozenset()
     """Terminators only when a subject follows: Dutch "dat" is the conjunction in "dat u
     ..." but the demonstrative in "Gebruik dat oude paswoord niet meer"."""
+    prohibitive: PhraseSet = field(default_factory=lambda: PhraseSet(()))
+    """(2.1) Prohibitions said with a verb or a phrase rather than a negation word ("stop
+    saving", "arrêtez d'enregistrer", "veuillez vous abstenir de", "hold off on", "wacht
+    met"): the rest of the scope is negated, and the phrase's own words are the trigger,
+    not an instruction. Written with their complement ("stop @ing", "arretez de|d'"), so
+    "Stop the service" and "Arrêtez l'ordinateur" stay instructions."""
+    interjections: frozenset[str] = frozenset()
+    """(2.1) A word that, alone in its clause before a negated clause of its sentence, is
+    part of the prohibition, not a step: "Wacht, sluit dat venster nog niet", "Wait, don't
+    close it". Alone before anything else it is what it was ("Wacht, ik kijk het na")."""
+    core: frozenset[str] = frozenset()
+    """(2.1) The words that carry a negation (single-word triggers, and the last word of a
+    "ne ... rien" trigger): a pseudo-trigger does not reach over one of them ("Ne
+    rebranchez rien tant que ..." is no restrictive "ne ... que")."""
 
 
 @dataclass(frozen=True)
@@ -251,6 +267,9 @@ def _build(lang: str, data: dict, path: Path) -> Lexicon:
             terminators=frozenset(fold(w) for w in neg.get("terminators", [])),
             words=_trigger_words(neg, compile_),
             before_subject=frozenset(fold(w) for w in neg.get("terminators_before_subject", [])),
+            prohibitive=PhraseSet(tuple(compile_(p) for p in neg.get("prohibitive", []))),
+            interjections=frozenset(fold(w) for w in neg.get("interjections", [])),
+            core=_core_words(neg, compile_),
         ),
         questions=Questions(
             words=frozenset(fold(w) for w in q.get("words", [])),
@@ -288,7 +307,7 @@ def _vocabulary(lex: Lexicon) -> frozenset[str]:
     """Every word of four letters or more the lexicon is written with (and its participles)."""
     phrases = [p for rule in lex.rules for p in rule.phrases]
     neg, q = lex.negation, lex.questions
-    for ps in (neg.clause, neg.forward, neg.pseudo):
+    for ps in (neg.clause, neg.forward, neg.pseudo, neg.prohibitive):
         phrases.extend(ps)
     phrases.extend([*q.tags, *q.openers])
     found = {w for phrase in phrases for el in phrase for w in el.words}
@@ -303,6 +322,17 @@ def _trigger_words(neg: dict, compile_) -> frozenset[str]:
     for text in [*neg.get("clause", []), *neg.get("forward", [])]:
         for el in compile_(text):
             found |= el.words
+    return frozenset(found)
+
+
+def _core_words(neg: dict, compile_) -> frozenset[str]:
+    """The words that carry a trigger's negation: a single-word trigger ("rien", "pas",
+    "niet"), or the last word of a clause trigger of several ("ne ... plus")."""
+    found: set[str] = set()
+    for text in [*neg.get("clause", []), *neg.get("forward", [])]:
+        elements = [el for el in compile_(text) if el.words]
+        if len(elements) == 1 or (elements and text in neg.get("clause", [])):
+            found |= elements[-1].words
     return frozenset(found)
 
 
@@ -361,6 +391,8 @@ def _elements(
         return [Element(any=True)]
     if chunk == "...":
         return [Element(gap=True)]
+    if chunk == "$":
+        return [Element(end=True)]
     if chunk.startswith("@"):
         return [Element(word_class=chunk[1:])]
     if "|" in chunk:
@@ -389,7 +421,7 @@ def opposite_prefixes(p: str, t: str, lex: Lexicon) -> bool:
     )
 
 
-LAYER_VERSION = "2.0"
+LAYER_VERSION = "2.1"
 """Bumped whenever a lexicon or a rule changes what a message means."""
 
 

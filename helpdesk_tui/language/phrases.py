@@ -52,6 +52,8 @@ def match_at(phrase: Phrase, words: Sequence[Word], i: int, lex: Lexicon, end: i
     if not phrase:
         return i
     el, rest = phrase[0], phrase[1:]
+    if el.end:
+        return i if i >= end and not rest else None
     if el.gap:
         for skip in range(GAP + 1):
             found = match_at(rest, words, i + skip, lex, end)
@@ -68,7 +70,7 @@ def match_at(phrase: Phrase, words: Sequence[Word], i: int, lex: Lexicon, end: i
 def first_word_ok(phrase: Phrase, w: Word, lex: Lexicon) -> bool:
     """A cheap test before a full match: can the phrase start at this word?"""
     el = phrase[0]
-    return el.gap or element_matches(el, w, lex)
+    return el.gap or (not el.end and element_matches(el, w, lex))
 
 
 def participle(w: Word, lex: Lexicon) -> bool:

@@ -140,8 +140,11 @@ def test_stuffed_words_earn_no_more_acts_from_the_model_than_from_the_rules(
 @pytest.mark.parametrize("lang", ["nl", "fr", "en"])
 def test_a_bag_of_the_models_own_best_words_buys_few_acts(lang: str) -> None:
     """The worst case for a word model: the two words it rewards most for each act, in one
-    message. It earns at most 3 of the 12 acts (measured 2026-12-03: en 3, fr 2, nl 4 from the
-    rules alone, 4 with the model), so stuffing cannot buy the conversation's acts."""
+    message. The model adds at most 2 acts to what the rules read in it (measured 2026-12-03
+    with 2.0: en 3, fr 2, nl 4 from the rules alone, 4 with the model; with 2.1's weights: en 1,
+    fr 1, nl 5 from the rules alone and none added by the model: the Dutch bag holds whole
+    phrases the rules read, "pardon sorry", "groetje", "vervelend dat", "efkes geduld"), and
+    the bag earns at most 5 of the 12, so stuffing cannot buy the conversation's acts."""
     bag = []
     for lin in models(lang).values():
         words = sorted((-w, f[2:]) for f, w in lin.weights.items() if f.startswith("w:"))
@@ -149,7 +152,7 @@ def test_a_bag_of_the_models_own_best_words_buys_few_acts(lang: str) -> None:
     text = " ".join(bag)
     gained = analyse(text, lang).acts - rules_analysis(text, lang).acts
     assert len(gained) <= 2, sorted(gained)
-    assert len(analyse(text, lang).acts) <= 4
+    assert len(analyse(text, lang).acts) <= 5
 
 
 def test_the_weights_are_part_of_the_layer_hash() -> None:
@@ -184,10 +187,14 @@ def test_a_malformed_weights_file_is_refused_clearly(data: object, says: str) ->
         parse(data, "acts-en.json")
 
 
-def test_the_shipped_weights_are_trained_on_the_five_named_sets() -> None:
-    data = json.loads(weights_file("en").read_text(encoding="utf-8"))
-    assert data["trained_on"] == ["corpus", "heldout", "heldout2", "heldout3", "dev2"]
-    assert "heldout4" not in json.dumps(data["trained_on"])
+def test_the_shipped_weights_are_trained_on_the_six_named_sets() -> None:
+    """Layer 2.1 added heldout4 (released by the lead after its blind scoring); a set being
+    written blind (heldout5) is never read."""
+    for lang in ("nl", "fr", "en"):
+        data = json.loads(weights_file(lang).read_text(encoding="utf-8"))
+        sets = ["corpus", "heldout", "heldout2", "heldout3", "heldout4", "dev2"]
+        assert data["trained_on"] == sets
+        assert "heldout5" not in json.dumps(data)
 
 
 def test_the_shipped_weights_are_what_training_gives() -> None:

@@ -36,11 +36,12 @@ from tests.language.test_corpus_targets import BENCH_MODULE
 
 MIN_MESSAGES = 150  # the brief's size for a held-out set per language
 
-# Layer 2.0 (the act model): these floors are TRAINING-SET figures (36 of 36 pairs at
-# 0.90, 2026-12-03, rounded down to 3 decimals). The shipped weights were trained on this set
-# and the four other labelled sets, so the floors say the model fits it, not how the layer
-# reads a new writer. The honest figure is leave-one-set-out (benchmarks/bench_language_loso.py,
-# docs/language.md "The act model"): with this set held out, 33 of 36 pairs reach 0.90.
+# Layer 2.1 (the act model retrained on six writers, heldout4 added): these floors are
+# TRAINING-SET figures (36 of 36 pairs at 0.90, 2026-12-03, rounded down to 3 decimals;
+# 36 of 36 with 2.0). The shipped weights were trained on
+# this set and the five other labelled sets, so the floors say the model fits it, not how
+# the layer reads a new writer. The honest figure is leave-one-set-out (benchmarks/bench_language_loso.py,
+# docs/language.md "The act model"): with this set held out, 33 of 36 pairs reach 0.90 (2.1).
 # The older notes below are the rules' history (layer 1.x).
 # F1 per act on held-out set 1, measured 2026-12-03 with layer 1.2 (rounded down to 3 decimals).
 # Before 1.2 (layer 1.1): 14 of 36 pairs at 0.90, nl question 0.714, progress ~0.6 everywhere.
@@ -63,15 +64,15 @@ FLOOR = {
         "greeting": 0.972,
         "offer_help": 1.0,
         "identify": 1.0,
-        "question": 0.984,
+        "question": 0.969,
         "restate": 0.96,
         "empathy": 1.0,
         "apology": 1.0,
         "progress": 0.923,
-        "instruction": 0.966,
-        "check": 0.956,
+        "instruction": 0.95,
+        "check": 0.936,
         "closing": 1.0,
-        "hold": 0.965,
+        "hold": 0.933,
     },
     "en": {
         "greeting": 1.0,
@@ -81,7 +82,7 @@ FLOOR = {
         "restate": 1.0,
         "empathy": 1.0,
         "apology": 1.0,
-        "progress": 0.961,
+        "progress": 0.941,
         "instruction": 0.966,
         "check": 1.0,
         "closing": 1.0,

@@ -27,11 +27,12 @@ from __future__ import annotations
 from tests.language.heldout_checks import HeldoutSet, build_tests
 from tests.language.test_corpus_targets import BENCH_MODULE
 
-# Layer 2.0 (the act model): these floors are TRAINING-SET figures (32 of 36 pairs at
-# 0.90, 2026-12-03, rounded down to 3 decimals). The shipped weights were trained on this set
-# and the four other labelled sets, so the floors say the model fits it, not how the layer
-# reads a new writer. The honest figure is leave-one-set-out (benchmarks/bench_language_loso.py,
-# docs/language.md "The act model"): with this set held out, 20 of 36 pairs reach 0.90.
+# Layer 2.1 (the act model retrained on six writers, heldout4 added): these floors are
+# TRAINING-SET figures (30 of 36 pairs at 0.90, 2026-12-03, rounded down to 3 decimals;
+# 32 of 36 with 2.0). The shipped weights were trained on
+# this set and the five other labelled sets, so the floors say the model fits it, not how
+# the layer reads a new writer. The honest figure is leave-one-set-out (benchmarks/bench_language_loso.py,
+# docs/language.md "The act model"): with this set held out, 20 of 36 pairs reach 0.90 (2.1).
 # The older notes below are the rules' history (layer 1.x).
 # F1 per act on the second held-out set, measured by the lead after merging layer 1.3
 # (2026-12-03, rounded down to 3 decimals; 16 of 36 pairs at 0.90, as with 1.2). Layer 1.3 was
@@ -46,42 +47,42 @@ FLOOR = {
         "greeting": 1.0,
         "offer_help": 0.977,
         "identify": 1.0,
-        "question": 0.928,
+        "question": 0.92,
         "restate": 1.0,
         "empathy": 1.0,
         "apology": 1.0,
         "progress": 0.897,
         "instruction": 0.955,
         "check": 0.935,
-        "closing": 0.888,
+        "closing": 0.869,
         "hold": 0.958,
     },
     "fr": {
         "greeting": 0.981,
         "offer_help": 1.0,
         "identify": 1.0,
-        "question": 0.924,
-        "restate": 1.0,
+        "question": 0.879,
+        "restate": 0.977,
         "empathy": 0.945,
         "apology": 1.0,
-        "progress": 0.909,
+        "progress": 0.906,
         "instruction": 0.978,
         "check": 0.95,
         "closing": 0.893,
         "hold": 0.956,
     },
     "en": {
-        "greeting": 1.0,
+        "greeting": 0.981,
         "offer_help": 0.977,
         "identify": 1.0,
-        "question": 0.907,
+        "question": 0.899,
         "restate": 1.0,
         "empathy": 1.0,
         "apology": 0.972,
-        "progress": 0.872,
+        "progress": 0.86,
         "instruction": 0.945,
         "check": 0.937,
-        "closing": 0.958,
+        "closing": 0.936,
         "hold": 0.977,
     },
 }

@@ -26,11 +26,12 @@ from __future__ import annotations
 from tests.language.heldout_checks import HeldoutSet, build_tests
 from tests.language.test_corpus_targets import BENCH_MODULE
 
-# Layer 2.0 (the act model): these floors are TRAINING-SET figures (29 of 36 pairs at
-# 0.90, 2026-12-03, rounded down to 3 decimals). The shipped weights were trained on this set
-# and the four other labelled sets, so the floors say the model fits it, not how the layer
-# reads a new writer. The honest figure is leave-one-set-out (benchmarks/bench_language_loso.py,
-# docs/language.md "The act model"): with this set held out, 6 of 36 pairs reach 0.90.
+# Layer 2.1 (the act model retrained on six writers, heldout4 added): these floors are
+# TRAINING-SET figures (27 of 36 pairs at 0.90, 2026-12-03, rounded down to 3 decimals;
+# 29 of 36 with 2.0). The shipped weights were trained on
+# this set and the five other labelled sets, so the floors say the model fits it, not how
+# the layer reads a new writer. The honest figure is leave-one-set-out (benchmarks/bench_language_loso.py,
+# docs/language.md "The act model"): with this set held out, 6 of 36 pairs reach 0.90 (2.1).
 # The older notes below are the rules' history (layer 1.x).
 # F1 per act on the third held-out set with layer 1.3, measured by the lead after merging it
 # (2026-12-03; the layer's tuner never opened this set), rounded down to 2 decimals: 7 of 36
@@ -43,13 +44,13 @@ FLOOR = {
         "greeting": 0.983,
         "offer_help": 0.966,
         "identify": 1.0,
-        "question": 0.818,
+        "question": 0.825,
         "restate": 0.968,
         "empathy": 1.0,
         "apology": 0.981,
-        "progress": 0.948,
-        "instruction": 0.931,
-        "check": 0.968,
+        "progress": 0.883,
+        "instruction": 0.913,
+        "check": 0.952,
         "closing": 0.862,
         "hold": 0.981,
     },
@@ -57,28 +58,28 @@ FLOOR = {
         "greeting": 0.92,
         "offer_help": 1.0,
         "identify": 0.971,
-        "question": 0.805,
+        "question": 0.781,
         "restate": 1.0,
-        "empathy": 0.987,
+        "empathy": 0.974,
         "apology": 1.0,
-        "progress": 0.881,
-        "instruction": 0.932,
-        "check": 0.97,
+        "progress": 0.842,
+        "instruction": 0.923,
+        "check": 0.955,
         "closing": 0.877,
-        "hold": 0.931,
+        "hold": 0.915,
     },
     "en": {
-        "greeting": 1.0,
-        "offer_help": 1.0,
+        "greeting": 0.983,
+        "offer_help": 0.982,
         "identify": 1.0,
         "question": 0.85,
         "restate": 0.985,
-        "empathy": 0.975,
+        "empathy": 0.963,
         "apology": 0.983,
-        "progress": 0.927,
-        "instruction": 0.935,
+        "progress": 0.887,
+        "instruction": 0.926,
         "check": 0.956,
-        "closing": 0.857,
+        "closing": 0.838,
         "hold": 0.931,
     },
 }

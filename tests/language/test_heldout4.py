@@ -1,17 +1,21 @@
-"""The language layer on the fourth held-out corpus: measured floors, and issue 12's targets.
+"""The language layer on the fourth held-out corpus: training-set floors since layer 2.1.
 
 tests/language/heldout4/ was written and labelled by five operator personas per language
 (a terse senior on chat, a chatty junior, a phone agent's unpunctuated speech, a formal
 e-mail writer, a non-native speaker) without reading the layer, its lexicons or any other
 set, and without running the layer on it (labels committed in a917359, see its README).
-Layer 2.0's act model was trained on the five other sets while it was written, so this is
-the one set neither the rules nor the model has seen. The scoring is
-benchmarks/bench_language.py's (`--set heldout4` prints the same figures).
+It was scored blind once, by the lead, with layer 2.0 (figures below), then released as a
+development set: layer 2.1 added the prohibitions its negated-given messages showed (as a
+class, in every language) and trains the act model on it, the sixth writer. So it is **no
+longer blind**: the floors here are training-set figures, like the other sets'; the honest
+figure for this writer is the leave-one-set-out fold (benchmarks/bench_language_loso.py,
+docs/language.md "The act model"). The scoring is benchmarks/bench_language.py's
+(`--set heldout4` prints the same figures).
 
 The tests are the other held-out sets' (tests/language/heldout_checks.py: a floor per act and
-language at the F1 measured when this file was written, issue 12's target F1 >= 0.90 as a
-strict xfail where it is not met yet, the same for negated instructions counted as given),
-plus one check that no message here is literally one of another set.
+language, issue 12's target F1 >= 0.90 as a strict xfail where it is not met yet, the same for
+negated instructions counted as given), plus one check that no message here is literally one
+of another set.
 """
 
 from __future__ import annotations
@@ -19,59 +23,61 @@ from __future__ import annotations
 from tests.language.heldout_checks import HeldoutSet, build_tests
 from tests.language.test_corpus_targets import BENCH_MODULE
 
-# F1 per act on the fourth held-out set with layer 2.0 (rules + act model), measured by the
-# lead after merging it (2026-12-03, evening; neither the rules' tuners nor the model's trainer
-# opened this set), rounded down to 2 decimals: 5 of 36 pairs at 0.90, mean macro-F1 0.777.
-# The rules alone (`bench_language.py --rules`, the same as layer 1.3 here) scored 5 of 36,
-# mean macro-F1 0.756.
+# Layer 2.1: TRAINING-SET figures (25 of 36 pairs at 0.90, mean macro-F1 0.911, 2026-12-03,
+# rounded down to 3 decimals). With this set held out (leave one set out, the model trained on
+# the five others, 2.1's lexicons, MARGIN 2.0): 5 of 36 pairs, macro-F1 0.773 (rules alone 0.758).
+# Blind, with layer 2.0, measured by the lead (2026-12-03, evening): 5 of 36 pairs at 0.90,
+# mean macro-F1 0.777 (rules alone, as 1.3: 5 of 36, 0.756).
 FLOOR = {
     "nl": {
-        "greeting": 0.9,
-        "offer_help": 0.81,
-        "identify": 0.78,
-        "question": 0.63,
-        "restate": 0.86,
-        "empathy": 0.7,
-        "apology": 0.94,
-        "progress": 0.67,
-        "instruction": 0.75,
-        "check": 0.72,
-        "closing": 0.88,
-        "hold": 0.8,
+        "greeting": 0.903,
+        "offer_help": 0.964,
+        "identify": 0.981,
+        "question": 0.761,
+        "restate": 1.0,
+        "empathy": 0.935,
+        "apology": 0.947,
+        "progress": 0.792,
+        "instruction": 0.873,
+        "check": 0.949,
+        "closing": 0.925,
+        "hold": 0.945,
     },
     "fr": {
-        "greeting": 0.94,
-        "offer_help": 0.69,
-        "identify": 0.83,
-        "question": 0.71,
-        "restate": 0.73,
-        "empathy": 0.66,
-        "apology": 0.79,
-        "progress": 0.67,
-        "instruction": 0.73,
-        "check": 0.79,
-        "closing": 0.86,
-        "hold": 0.79,
+        "greeting": 0.964,
+        "offer_help": 1.0,
+        "identify": 0.949,
+        "question": 0.819,
+        "restate": 0.981,
+        "empathy": 0.915,
+        "apology": 0.964,
+        "progress": 0.827,
+        "instruction": 0.844,
+        "check": 0.983,
+        "closing": 0.925,
+        "hold": 0.881,
     },
     "en": {
         "greeting": 1.0,
-        "offer_help": 0.71,
-        "identify": 0.68,
-        "question": 0.65,
-        "restate": 0.75,
-        "empathy": 0.69,
-        "apology": 0.9,
-        "progress": 0.66,
-        "instruction": 0.76,
-        "check": 0.8,
+        "offer_help": 0.925,
+        "identify": 0.912,
+        "question": 0.74,
+        "restate": 0.981,
+        "empathy": 0.909,
+        "apology": 0.964,
+        "progress": 0.75,
+        "instruction": 0.833,
+        "check": 0.966,
         "closing": 0.83,
-        "hold": 0.76,
+        "hold": 0.949,
     },
 }
-# Negated instructions counted as given, measured with the floors above (target 0): the same
-# six messages with layer 1.3 and 2.0: prohibitions said with a verb (arrêtez de, veuillez vous
-# abstenir de, hold off on) and "wacht ... nog niet" read as an instruction.
-NEGATED_GIVEN = {"nl": 2, "fr": 3, "en": 1}
+# Negated instructions counted as given (target 0): 0 / 0 / 0 with layer 2.1, by the rules alone
+# and by the model (leave-one-set-out fold too). Blind with 2.0: 2 / 3 / 1, six prohibitions
+# said with a verb (arrêtez d'..., veuillez vous abstenir de, hold off on, wacht ... met, a
+# "wacht," before a negated step) and a "ne ... rien" cut short by a pseudo "ne ... que";
+# layer 2.1's prohibitive triggers (docs/language.md "Negation") read them all as negated.
+NEGATED_GIVEN = {"nl": 0, "fr": 0, "en": 0}
 
 HELDOUT4 = HeldoutSet(
     name="heldout4",

@@ -96,3 +96,111 @@ def test_a_pseudo_negation_lists_nothing(lang: str, text: str) -> None:
 def test_no_longer_negates_what_follows_in_english() -> None:
     analysis = analyse("You no longer need to approve those prompts.", "en")
     assert any("approve" in phrase for phrase in analysis.negated)
+
+
+# 2.1: prohibitions said with a verb or a phrase instead of a negation word. Written for this
+# test (none is taken from a labelled set); the expected word is read from the sentence.
+PROHIBITED = [
+    ("en", "Stop saving your files on the desktop.", "saving"),
+    ("en", "Please quit using the old VPN client.", "using"),
+    ("en", "Hold off on the firmware update until I call you back.", "update"),
+    ("en", "I'd advise against opening that attachment.", "opening"),
+    ("en", "Please refrain from forwarding that mail to anyone.", "forwarding"),
+    ("en", "Avoid clicking the banner at the top of the page.", "clicking"),
+    ("en", "Wait, don't close that window yet!", "close"),
+    ("en", "Leave it, I'll sort it out from here.", "Leave it"),
+    ("fr", "Arrêtez d'enregistrer vos fichiers sur le bureau.", "enregistrer"),
+    ("fr", "Cessez d'utiliser l'ancienne adresse.", "utiliser"),
+    ("fr", "Évitez de cliquer sur la bannière.", "cliquer"),
+    ("fr", "Veuillez vous abstenir de transférer ce courriel.", "transférer"),
+    ("fr", "Abstenez-vous d'imprimer ce document pour l'instant.", "imprimer"),
+    ("fr", "Pas la peine de redémarrer le poste.", "redémarrer"),
+    ("fr", "Plus besoin de saisir le code à chaque fois.", "saisir"),
+    ("fr", "Attendez, ne fermez pas cette fenêtre !", "fermez"),
+    ("fr", "Ne rebranchez rien tant que je ne vous ai pas rappelé.", "rebranchez"),
+    ("nl", "Stop met opslaan op het bureaublad.", "opslaan"),
+    ("nl", "Wacht nog even met herstarten tot ik terugbel.", "herstarten"),
+    ("nl", "Wacht u met het installeren van de update.", "installeren"),
+    ("nl", "Hou op met klikken op die knop.", "klikken"),
+    ("nl", "Blijf van de netwerkinstellingen af.", "netwerkinstellingen"),
+    ("nl", "Ik raad u af om die bijlage te openen.", "openen"),
+    ("nl", "Wacht, sluit dat venster nog niet!", "sluit"),
+    ("nl", "Laat maar, ik regel het wel van hieruit.", "Laat maar"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "word"), PROHIBITED, ids=[t for _, t, _ in PROHIBITED])
+def test_a_prohibition_said_with_a_verb_is_a_negated_step(lang: str, text: str, word: str) -> None:
+    analysis = analyse(text, lang)
+    assert "instruction" not in analysis.acts, analysis.explain()
+    assert any(word in phrase for phrase in analysis.negated), (
+        analysis.negated,
+        analysis.explain(),
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "trigger"),
+    [
+        ("en", "Stop saving your files on the desktop.", "Stop"),
+        ("fr", "Arrêtez d'enregistrer vos fichiers sur le bureau.", "Arrêtez"),
+        ("nl", "Wacht nog even met herstarten tot ik terugbel.", "Wacht"),
+    ],
+)
+def test_the_prohibitive_verb_is_the_trigger_not_the_step(
+    lang: str, text: str, trigger: str
+) -> None:
+    """The listed step starts after the prohibition's own words; the verb that says "stop"
+    is no step the customer was told to do (nor one they were told not to do)."""
+    analysis = analyse(text, lang)
+    assert analysis.negated and not any(p.startswith(trigger) for p in analysis.negated)
+    assert [t.negated for t in analysis.tokens if t.text == trigger] == [True]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "stop the service and restart it"),
+        ("en", "Stop the print spooler, then start it again."),
+        ("en", "wait for the light to go green"),
+        ("en", "Leave it plugged in overnight."),
+        ("fr", "Arrêtez le service puis relancez-le."),
+        ("fr", "Arrêtez l'ordinateur et rallumez-le."),
+        ("nl", "Stop de service en herstart hem."),
+        ("nl", "Wacht tot het lampje groen wordt."),
+    ],
+)
+def test_a_verb_that_can_prohibit_used_for_itself_is_an_instruction(lang: str, text: str) -> None:
+    """Near misses: "stop"/"arrêtez"/"wacht" with an object or a "until" clause tell the
+    customer to do something; only their complement forms ("stop saving", "arrêtez de",
+    "wacht met") prohibit."""
+    analysis = analyse(text, lang)
+    assert "instruction" in analysis.acts, analysis.explain()
+    assert analysis.negated == ()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "act"),
+    [
+        ("nl", "Ik zet u even in de wacht met muziek.", "hold"),
+        ("nl", "Wacht even, ik kijk het na.", None),
+        ("en", "Wait, let me check that for you.", None),
+        ("fr", "Ne redémarrez que le poste du secrétariat.", "instruction"),
+    ],
+)
+def test_near_misses_list_nothing_negated(lang: str, text: str, act: str | None) -> None:
+    """ "de wacht" is a noun (on hold); a "wait" before a clause that negates nothing is no
+    prohibition; "ne ... que" (only) restricts, it does not negate."""
+    analysis = analyse(text, lang)
+    assert analysis.negated == (), analysis.explain()
+    if act is not None:
+        assert act in analysis.acts
+
+
+def test_a_prohibition_without_a_named_verb_is_listed_under_its_own_rule() -> None:
+    """ "Blijf van ... af" names no instruction verb: the prohibition itself is the negated
+    step, as rule nl.instruction.prohibited, with its words, so an assessor sees it."""
+    analysis = analyse("Blijf van de netwerkinstellingen af.", "nl")
+    found = [m for m in analysis.matches if m.rule == "nl.instruction.prohibited"]
+    assert [m.words for m in found] == [("Blijf", "van", "de", "netwerkinstellingen", "af")]
+    assert all(m.negated for m in found)
