@@ -267,3 +267,41 @@ def test_the_fold_is_made_before_the_worker_is_met(
     _cold()
     assess_log(sim_logs[("en-calder-valley-exam", "ideal")], None)
     assert workers and seen == ["fold", "finish"]
+
+
+def test_what_needs_no_analysis_is_measured_before_the_worker_is_met(
+    sim_logs: dict[tuple[str, str], Path],
+    workers: list[prime.Primer],
+    forks: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The cases, their marks, the SLA rows and the moods read no analysis: measured while
+    the worker still analyses, they leave the report fewer messages to analyse itself. The
+    child that measures apart forks after the meeting, so it has the worker's analyses."""
+    seen: list[str] = []
+    evidence_module = importlib.import_module("helpdesk_tui.assess.evidence")
+    finish, analysed, mark_cases = (
+        prime.Primer.finish,
+        analyse_module._analyse,
+        evidence_module.mark_cases,
+    )
+
+    def meeting(self: prime.Primer) -> None:
+        seen.append(f"finish after {len(forks)} forks")
+        finish(self)
+
+    def analysing(text: str, lang: str) -> Any:
+        seen.append("analysis")
+        return analysed(text, lang)
+
+    def marking(ctx: Any) -> None:
+        seen.append("mark cases")
+        mark_cases(ctx)
+
+    _cold()
+    monkeypatch.setattr(prime.Primer, "finish", meeting)
+    monkeypatch.setattr(analyse_module, "_analyse", analysing)
+    monkeypatch.setattr(evidence_module, "mark_cases", marking)
+    assess_log(sim_logs[("en-calder-valley-exam", "ideal")], None)
+    assert workers and forks == ["measured_apart"]
+    assert seen[:2] == ["mark cases", "finish after 0 forks"], seen[:5]
