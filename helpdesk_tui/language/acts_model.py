@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, replace
 from functools import cache
+from math import fsum
 from pathlib import Path
 
 from helpdesk_tui.language.features import features
@@ -41,8 +42,12 @@ class Linear:
     weights: dict[str, float]
 
     def score(self, feats: set[str]) -> float:
+        """The bias plus the present features' weights, summed exactly (`math.fsum`): a plain
+        sum depends on the order a set of strings comes in, which changes from process to
+        process (hash randomisation), and a score a few 1e-16 from MARGIN then gave an act
+        in one process and not in another ("Het herstarten heeft niet geholpen?")."""
         w = self.weights
-        return self.bias + sum(w.get(f, 0.0) for f in feats)
+        return fsum([self.bias, *(w[f] for f in feats if f in w)])
 
     def contributions(self, feats: set[str]) -> list[tuple[str, float]]:
         """The present features with a positive weight, largest first (ties by name)."""
@@ -96,9 +101,8 @@ class Table:
 
     `Linear.score` looks every feature of a message up once per act (twelve dict
     look-ups each, most of them misses); this looks each feature up once. The
-    sums are the same floats: each act's present weights, in the order the
-    message's features come, summed by `sum` and added to the bias, as
-    `Linear.score` does (tests/language/test_acts_model.py compares them)."""
+    scores are the same floats: each act's bias and present weights summed
+    exactly, as `Linear.score` does (tests/language/test_acts_table.py compares them)."""
 
     def __init__(self, models: dict[str, Linear]) -> None:
         self.acts = tuple(a for a in ACTS if a in models)
@@ -111,14 +115,14 @@ class Table:
 
     def scores(self, feats: set[str]) -> dict[str, float]:
         """Every act's score for a message with these features (as `Linear.score`)."""
-        present: list[list[float]] = [[] for _ in self.acts]
+        present: list[list[float]] = [[b] for b in self.bias]
         rows = self.rows
         for f in feats:
             row = rows.get(f)
             if row is not None:
                 for index, weight in row:
                     present[index].append(weight)
-        return {a: b + sum(w) for a, b, w in zip(self.acts, self.bias, present, strict=True)}
+        return {a: fsum(w) for a, w in zip(self.acts, present, strict=True)}
 
 
 def decide(models: dict[str, Linear], rules: Analysis, feats: set[str]) -> list[str]:
