@@ -47,6 +47,10 @@ MIN_TEXTS = 400
 """Messages (records, counted by their type's bytes) below which no worker is started."""
 MESSAGE = b'"type":"message_sent"'
 STARTED = b'"type":"session_started"'
+BATCH = 256
+"""The worker pickles its analyses this many at a time as it makes them, so what is
+left to pickle when the report meets it (the report waits for that) is one batch, not
+3,000 analyses (0.2 s)."""
 WAIT_S = 30.0
 """How long to wait for the worker's analyses once it was told to stop (it stops
 after the message it is reading, a few milliseconds)."""
@@ -135,9 +139,11 @@ class Primer:
         self.stop.set()
         try:
             if self.receive.poll(WAIT_S):
-                analyses: list[Analysis] = self.receive.recv()
-                prime(analyses)
-                self.primed = len(analyses)
+                batches: list[bytes] = self.receive.recv()
+                for batch in batches:
+                    analyses: list[Analysis] = pickle.loads(batch)
+                    prime(analyses)
+                    self.primed += len(analyses)
         except (EOFError, OSError, pickle.UnpicklingError):
             pass  # the worker died: each message is analysed when asked for
         self.check_signatures()
@@ -189,7 +195,8 @@ def _work(
 ) -> None:
     """In the worker: find the texts, analyse them until told to stop, send what was made,
     then check the signatures it is given."""
-    made: list[Analysis] = []
+    made: list[bytes] = []
+    batch: list[Analysis] = []
     # An analysis that raises: the report analyses that text itself and says what failed.
     with contextlib.suppress(Exception):
         texts, _ = message_texts(data)
@@ -197,8 +204,13 @@ def _work(
         for index, text in enumerate(texts):
             if stop.is_set():
                 break
-            made.append(analyse(text, lang))
+            batch.append(analyse(text, lang))
             progress.value = index + 1
+            if len(batch) == BATCH:
+                made.append(pickle.dumps(batch, pickle.HIGHEST_PROTOCOL))
+                batch = []
+    with contextlib.suppress(Exception):
+        made.append(pickle.dumps(batch, pickle.HIGHEST_PROTOCOL))
     results.send(made)
     with contextlib.suppress(Exception):  # no answer: the report checks them itself
         if jobs.poll(WAIT_S):
