@@ -30,12 +30,15 @@ def mark(name: str) -> None:
     MARKS.append((name, time.perf_counter(), time.process_time()))
 
 
-def timed(owner: Any, name: str, label: str) -> None:
-    """Replace owner.name by a wrapper that marks the phase before it and its own end."""
+def timed(owner: Any, name: str, label: str, before: str = "") -> None:
+    """Replace owner.name by a wrapper that marks the phase before it and its own end.
+
+    The time up to the call belongs to the phase before (not printed), or to
+    `before` when it is named (a phase that starts inside another timed one)."""
     function: Callable[..., Any] = getattr(owner, name)
 
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        mark("")  # the time up to here belongs to the phase before
+        mark(before)
         try:
             return function(*args, **kwargs)
         finally:
@@ -53,7 +56,7 @@ def main() -> None:
     evidence = importlib.import_module("helpdesk_tui.assess.evidence")
     report = importlib.import_module("helpdesk_tui.commands.report")
     mark("imports")
-    for owner, name, label in (
+    for owner, name, label, *before in (
         (pipeline, "_read_bytes", "read the file"),
         (prime, "start", "count the messages, fork"),
         (pipeline, "_verify", "verify (no signatures)"),
@@ -61,12 +64,12 @@ def main() -> None:
         (pipeline, "find_scenario", "find the scenario"),
         (pipeline, "_load", "load the scenario"),
         (evidence.EvidenceGatherer, "feed_all", "fold"),
-        (prime.Primer, "finish", "meet the worker"),
+        (prime.Primer, "finish", "meet the worker", "measurements, no analysis"),
         (evidence.EvidenceGatherer, "result", "measurements"),
         (prime.Primer, "close", "end the worker"),
         (report, "_write", "write a report"),
     ):
-        timed(owner, name, label)
+        timed(owner, name, label, *before)
     with contextlib.suppress(SystemExit):  # the phases are printed even if it refuses
         cli(sys.argv[1:])
     mark("the rest")

@@ -15,7 +15,7 @@ competency, and which log records (seq) to look at.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 
@@ -69,13 +69,19 @@ class EvidenceGatherer:
             self.feed(seq, event)
         return self
 
-    def result(self, *, second_core: bool = False) -> Evidence:
+    def result(
+        self, *, second_core: bool = False, analysed: Callable[[], None] | None = None
+    ) -> Evidence:
         """The evidence so far; calling it again after more events measures afresh.
 
         With `second_core` (a long log's report, `assess.pipeline`), what
         `measured_apart` measures is measured in a forked child while this process
-        marks the cases and measures SOL (`prime.Forked`: the same code on the same state, so the
-        same items)."""
+        measures SOL (`prime.Forked`: the same code on the same state, so the
+        same items). `analysed` (the report's `Primer.finish`) is called after the
+        measurements that read no message's analysis (the cases, their marks, the
+        SLA rows, the moods) and before the first that does: the worker analysing
+        the messages on the other core gets that much longer, and the child forks
+        after it, with the analyses."""
         state = self.state
         lang = self.language or (state.language if state.language in LANGUAGES else "en")
         cases = build_cases(state, self.tracker, self.scenario)
@@ -89,11 +95,13 @@ class EvidenceGatherer:
             state.now,
             text_lang=state.language if state.language in LANGUAGES else lang,
         )
-        apart = Forked(measured_apart, ctx) if second_core else None
         mark_cases(ctx)
         moods = mood_timelines(ctx)
         rows = sla_rows(ctx)
         found = inversions(ctx)
+        if analysed is not None:
+            analysed()
+        apart = Forked(measured_apart, ctx) if second_core else None
         items: dict[str, list[EvidenceItem]] = {cid: [] for cid in COMPETENCY_IDS}
         sol, procedure_checks = sol_items(ctx, rows, found)
         jargon, lat = apart.get() if apart is not None else (None, latencies(ctx))

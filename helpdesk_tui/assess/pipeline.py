@@ -194,12 +194,13 @@ def _assess_data(
             if found is not None and (found.matches or unverified)
             else None
         )
-    # The fold needs no analysis: made first, it gives the worker that much longer to
-    # analyse the messages, so fewer are left for this process in `finish`.
+    # The fold and the first measurements need no analysis: made first, they give the
+    # worker that much longer to analyse the messages, so fewer are left for this
+    # process in `finish`.
     gatherer = EvidenceGatherer(scenario, language).feed_all(entries)
-    if primer is not None:
-        primer.finish()
-    evidence = gatherer.result(second_core=primer is not None)
+    evidence = gatherer.result(
+        second_core=primer is not None, analysed=primer.finish if primer is not None else None
+    )
     provenance = Provenance(
         log_path=str(log),
         log_sha256=hashlib.sha256(data).hexdigest(),

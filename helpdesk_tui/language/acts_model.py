@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, replace
 from functools import cache
+from math import fsum
 from pathlib import Path
 
 from helpdesk_tui.language.features import features
@@ -45,8 +46,12 @@ class Linear:
     weights: dict[str, float]
 
     def score(self, feats: set[str]) -> float:
+        """The bias plus the present features' weights, summed exactly (`math.fsum`): a plain
+        sum depends on the order a set of strings comes in, which changes from process to
+        process (hash randomisation), and a score a few 1e-16 from MARGIN then gave an act
+        in one process and not in another ("Het herstarten heeft niet geholpen?")."""
         w = self.weights
-        return self.bias + sum(w.get(f, 0.0) for f in feats)
+        return fsum([self.bias, *(w[f] for f in feats if f in w)])
 
     def contributions(self, feats: set[str]) -> list[tuple[str, float]]:
         """The present features with a positive weight, largest first (ties by name)."""
@@ -95,18 +100,50 @@ def instruction_gated(rules: Analysis) -> bool:
     return bool(found) and all(m.negated for m in found)
 
 
+class Table:
+    """One language's models turned around: per feature, the acts that weigh it.
+
+    `Linear.score` looks every feature of a message up once per act (twelve dict
+    look-ups each, most of them misses); this looks each feature up once. The
+    scores are the same floats: each act's bias and present weights summed
+    exactly, as `Linear.score` does (tests/language/test_acts_table.py compares them)."""
+
+    def __init__(self, models: dict[str, Linear]) -> None:
+        self.acts = tuple(a for a in ACTS if a in models)
+        self.bias = tuple(models[a].bias for a in self.acts)
+        rows: dict[str, list[tuple[int, float]]] = {}
+        for index, act in enumerate(self.acts):
+            for feature, weight in models[act].weights.items():
+                rows.setdefault(feature, []).append((index, weight))
+        self.rows = {f: tuple(row) for f, row in rows.items()}
+
+    def scores(self, feats: set[str]) -> dict[str, float]:
+        """Every act's score for a message with these features (as `Linear.score`)."""
+        present: list[list[float]] = [[b] for b in self.bias]
+        rows = self.rows
+        for f in feats:
+            row = rows.get(f)
+            if row is not None:
+                for index, weight in row:
+                    present[index].append(weight)
+        return {a: fsum(w) for a, w in zip(self.acts, present, strict=True)}
+
+
 def decide(models: dict[str, Linear], rules: Analysis, feats: set[str]) -> list[str]:
     """The acts the model gives the message, in vocabulary order, through the gates: the
     negation gate, and the acts the rules ruled out by their own conditions (`ruled_out`)."""
+    return decide_scores(Table(models).scores(feats), rules)
+
+
+def decide_scores(scores: dict[str, float], rules: Analysis) -> list[str]:
+    """`decide` with the acts' scores worked out (`Table.scores`)."""
     barred = {m.kind for m in rules.ruled_out}
     if instruction_gated(rules):
         barred.add("instruction")
     return [
         a
         for a in ACTS
-        if a in models
-        and a not in barred
-        and models[a].score(feats) > (-MARGIN if a in rules.acts else MARGIN)
+        if a in scores and a not in barred and scores[a] > (-MARGIN if a in rules.acts else MARGIN)
     ]
 
 
@@ -125,13 +162,19 @@ def models(lang: str) -> dict[str, Linear]:
     return load(weights_file(lang)).get(lang, {})
 
 
+@cache
+def table(lang: str) -> Table:
+    """One language's models as a `Table`, made once."""
+    return Table(models(lang))
+
+
 def apply(rules: Analysis) -> Analysis:
     """The analysis with the model's acts: the rules' matches stay (a match whose act the
     model turned down is marked `overruled`), and an act the model gives without a rule
     match of its own is explained by its largest positive contributions."""
     weights = models(rules.lang)
     feats = features(rules)
-    acts = decide(weights, rules, feats)
+    acts = decide_scores(table(rules.lang).scores(feats), rules)
     matches = [
         replace(m, overruled=True) if not m.negated and m.kind not in acts else m
         for m in rules.matches

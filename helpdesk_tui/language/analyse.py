@@ -576,12 +576,17 @@ def _tagged(
 ) -> QuestionForm | None:
     """A statement ending in a tag ("..., right?", "..., hè", "..., n'est-ce pas"): the
     whole sentence asks, with or without "?"."""
-    if end - start < MIN_TAGGED:
+    tags = lex.questions.tags
+    if end - start < MIN_TAGGED or not tags:
         return None
-    for tag in lex.questions.tags:
-        for j in range(max(start + 1, end - len(tag) - 3), end):
-            at_end = match_at(tag, words, j, lex, end) == end and layout.lead[j]
-            if at_end and layout.clause[j] != layout.clause[start]:
+    # Which tag matches where does not change the answer, so the word's own conditions
+    # (it leads a clause other than the sentence's first) are tested before any phrase.
+    longest = max(len(tag) for tag in tags)
+    for j in range(max(start + 1, end - longest - 3), end):
+        if not layout.lead[j] or layout.clause[j] == layout.clause[start]:
+            continue
+        for tag in tags:
+            if j >= end - len(tag) - 3 and match_at(tag, words, j, lex, end) == end:
                 return "tag", (start, end)
     return None
 

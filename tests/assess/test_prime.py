@@ -15,6 +15,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -50,8 +51,8 @@ def workers(monkeypatch: pytest.MonkeyPatch) -> list[prime.Primer]:
     made: list[prime.Primer] = []
     real = prime.Primer.__init__
 
-    def init(self: prime.Primer, texts: list[str], lang: str) -> None:
-        real(self, texts, lang)
+    def init(self: prime.Primer, data: bytes, lang: str) -> None:
+        real(self, data, lang)
         made.append(self)
 
     monkeypatch.setattr(prime, "MIN_TEXTS", 1)
@@ -267,3 +268,65 @@ def test_the_fold_is_made_before_the_worker_is_met(
     _cold()
     assess_log(sim_logs[("en-calder-valley-exam", "ideal")], None)
     assert workers and seen == ["fold", "finish"]
+
+
+def test_what_needs_no_analysis_is_measured_before_the_worker_is_met(
+    sim_logs: dict[tuple[str, str], Path],
+    workers: list[prime.Primer],
+    forks: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The cases, their marks, the SLA rows and the moods read no analysis: measured while
+    the worker still analyses, they leave the report fewer messages to analyse itself. The
+    child that measures apart forks after the meeting, so it has the worker's analyses."""
+    seen: list[str] = []
+    evidence_module = importlib.import_module("helpdesk_tui.assess.evidence")
+    finish, analysed, mark_cases = (
+        prime.Primer.finish,
+        analyse_module._analyse,
+        evidence_module.mark_cases,
+    )
+
+    def meeting(self: prime.Primer) -> None:
+        seen.append(f"finish after {len(forks)} forks")
+        finish(self)
+
+    def analysing(text: str, lang: str) -> Any:
+        seen.append("analysis")
+        return analysed(text, lang)
+
+    def marking(ctx: Any) -> None:
+        seen.append("mark cases")
+        mark_cases(ctx)
+
+    _cold()
+    monkeypatch.setattr(prime.Primer, "finish", meeting)
+    monkeypatch.setattr(analyse_module, "_analyse", analysing)
+    monkeypatch.setattr(evidence_module, "mark_cases", marking)
+    assess_log(sim_logs[("en-calder-valley-exam", "ideal")], None)
+    assert workers and forks == ["measured_apart"]
+    assert seen[:2] == ["mark cases", "finish after 0 forks"], seen[:5]
+
+
+def test_a_slow_worker_is_met_half_way_and_the_report_is_the_same(
+    sim_logs: dict[tuple[str, str], Path],
+    workers: list[prime.Primer],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The worker finds the texts itself; a report that meets it before it is done finds
+    the same texts and analyses them from the last, so both halves are made once."""
+    log = sim_logs[("fr-haute-meuse-examen", "naive")]
+    _cold()
+    alone = _reports(log)
+    parent, analyse = os.getpid(), prime.analyse
+
+    def slow_in_the_worker(text: str, lang: str) -> Any:
+        if os.getpid() != parent:
+            time.sleep(0.05)
+        return analyse(text, lang)
+
+    monkeypatch.setattr(prime, "analyse", slow_in_the_worker)
+    _cold()
+    assert _reports(log, alone[0]) == alone
+    texts, _ = prime.message_texts(log.read_bytes())
+    assert workers and workers[-1].primed < len(texts), "the report analysed none itself"
