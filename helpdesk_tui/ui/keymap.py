@@ -545,7 +545,12 @@ KEYS: tuple[Key, ...] = (
             key_display=letter.upper(),
         )
         for choice, letter, label, help in (
-            ("end", "e", N_("End exam"), N_("Proctor: end the exam now (sealed: proctor-stopped).")),
+            (
+                "end",
+                "e",
+                N_("End exam"),
+                N_("Proctor: end the exam now (sealed: proctor-stopped)."),
+            ),
             ("pause", "p", N_("Pause"), N_("Proctor: pause the exam clock.")),
             ("resume", "r", N_("Resume"), N_("Proctor: resume the exam clock.")),
             (

@@ -26,7 +26,9 @@ def help_table(*, locked: bool = False) -> Table:
         if key.owner not in owners:
             owners.append(key.owner)
     for owner, section in keymap.SECTIONS.items():
-        owners = ["form", "form_fields", "form_text"] if owner == "form" else owners_of.get(owner, [])
+        owners = (
+            ["form", "form_fields", "form_text"] if owner == "form" else owners_of.get(owner, [])
+        )
         keys = [key for own in owners for key in keymap.keys_for(own, locked=locked)]
         if not keys:  # the exam's keys in practice, the practice controls in an exam
             continue
