@@ -17,7 +17,7 @@ from typing import Any
 from helpdesk_tui.core.events import Event
 from helpdesk_tui.core.notices import notice_phrase
 from helpdesk_tui.core.sla import SlaProfile
-from helpdesk_tui.i18n import N_, _
+from helpdesk_tui.i18n import N_, _, ngettext
 from helpdesk_tui.ui.format import (
     clock,
     end_reason_label,
@@ -93,13 +93,18 @@ LABELS: dict[str, str] = {
     "note_added": N_("note on {ticket}: {text}"),
     "message_sent": N_("candidate in {conversation}: {text}"),
     "conversation_closed": N_("closed {conversation}"),
-    "kb_searched": N_("KB search “{query}”: {count} results"),
+    "kb_searched": N_("KB search “{query}”: {results}"),
     "kb_article_opened": N_("opened KB article {article}"),
     "focus_moved": N_("looked at {area} {target}"),
     "form_cancelled": N_("cancelled the {form} form"),
     "hint_requested": N_("hint on {ticket}"),
     "notice_shown": N_("shown: {text}"),
 }
+
+
+def results_count(n: int) -> str:
+    """A search's results, counted in the UI language's plural ("1 résultat")."""
+    return ngettext("{n} result", "{n} results", n).format(n=n)
 
 
 BEGINS = N_("{conversation} begins")
@@ -177,7 +182,7 @@ def _fields(
         "solution": _quote(d.get("solution", "")),
         "target": str(target) if event.type == "ticket_linked" else str(looked_at),
         "query": _quote(d.get("query", "")),
-        "count": str(len(d.get("results", []))),
+        "results": results_count(len(d.get("results", []))),
         "article": str(d.get("article_id", "")),
         "area": str(d.get("area", "")),
         "form": form_label(str(d.get("form", ""))),
