@@ -21,6 +21,7 @@ from helpdesk_tui.assess.overview import (
 )
 from helpdesk_tui.assess.svg_timeline import legend_svg, timeline_svgs
 from helpdesk_tui.assess.texts import clock, duration, tr
+from helpdesk_tui.customers.causes import mood_cause
 
 CSS = """
 @page { size: A4; margin: 14mm 12mm 16mm 12mm;
@@ -211,6 +212,7 @@ class HtmlReport:
                 continue
             path = " → ".join(
                 f'{clock(p.at)} <span class="mood-{p.mood}">{self.t(f"mood.{p.mood}")}</span>'
+                + ("" if p.cause == "start" else f" ({escape(mood_cause(p.cause, self.lang))})")
                 for p in timeline.points
             )
             rows.append(f'<tr><td class="nowrap">{escape(timeline.name)}</td><td>{path}</td></tr>')

@@ -25,6 +25,7 @@ SOURCES: tuple[str, ...] = (
     "ui",
     "core/reducer.py",
     "core/notices.py",
+    "customers/causes.py",
     "runtime/lifecycle.py",
     "runtime/coaching.py",
     "commands/practice.py",

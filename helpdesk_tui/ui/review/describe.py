@@ -10,13 +10,13 @@ No Textual here: tested on its own.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any
 
 from helpdesk_tui.core.events import Event
 from helpdesk_tui.core.notices import notice_phrase
 from helpdesk_tui.core.sla import SlaProfile
+from helpdesk_tui.customers.causes import mood_cause
 from helpdesk_tui.i18n import N_, _, ngettext
 from helpdesk_tui.ui.format import (
     clock,
@@ -28,35 +28,6 @@ from helpdesk_tui.ui.format import (
     one_line,
     priority_label,
 )
-
-MOOD_CAUSES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (
-        re.compile(r"waited (?P<seconds>\d+) s without an answer"),
-        N_("waited {seconds} s without an answer"),
-    ),
-    (re.compile(r"interrupted"), N_("was interrupted")),
-    (re.compile(r"jargon \((?P<words>.*)\)"), N_("jargon ({words})")),
-    (re.compile(r"empathy"), N_("empathy")),
-    (re.compile(r"progress update"), N_("progress update")),
-    (re.compile(r"rule (?P<rule>\S+)"), N_("rule {rule}")),
-)
-"""The causes the customer simulation logs for a mood change (in English, the log's
-language), as the UI says them; the log keeps its words, the screen translates."""
-
-
-def mood_cause(cause: str) -> str:
-    """A logged mood cause ("waited 150 s without an answer; empathy") in the UI language;
-    a cause this version does not know is shown as logged."""
-    parts = []
-    for part in cause.split("; "):
-        shown = part
-        for pattern, msgid in MOOD_CAUSES:
-            if match := pattern.fullmatch(part):
-                shown = _(msgid).format(**match.groupdict())
-                break
-        parts.append(shown)
-    return "; ".join(parts)
-
 
 QUOTE = 80
 """Characters of a quoted text kept in one line."""
