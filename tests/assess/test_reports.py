@@ -180,3 +180,14 @@ def test_a_mood_change_says_its_cause_in_the_reports_language(
     assert said in render_html(evidence, GOOD, lang)
     if lang != "en":
         assert "without an answer" not in text
+
+
+def test_the_html_report_writes_no_control_character_it_is_given(ideal: Evidence) -> None:
+    """The readers refuse a log with one; the page must not count on that (known-issues)."""
+    summary = "Sorry \x1b]0;PWNED\x07\x1b[2J\x9b31m\x00 red"
+    hostile = replace(ideal.items["DATA-4"][0], summary=summary)
+    evidence = replace(ideal, items={**ideal.items, "DATA-4": [hostile]})
+    html = render_html(evidence, GOOD)
+    controls = [c for c in html if (ord(c) < 0x20 and c not in "\n\t") or 0x7F <= ord(c) < 0xA0]
+    assert controls == []
+    assert "Sorry \u241b]0;PWNED\u2407\u241b[2J\ufffd31m\u2400 red" in html
