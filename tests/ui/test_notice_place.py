@@ -50,3 +50,21 @@ async def test_notices_stay_above_the_footer_and_off_the_chat_and_the_kb_box(min
                 assert key in text
     finally:
         i18n.set_language("en")
+
+
+async def test_notices_up_when_a_form_opens_hide_until_it_closes(mini: Any) -> None:
+    """They sat over the form's lower edge, where its Save button is (issue 14, 13)."""
+    app = make_rig(mini).app()
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await at(pilot, 70)
+        await pilot.pause()
+        shown = list(app.main.query("Toast"))
+        assert shown and all(t.display for t in shown)
+        await pilot.press("f2", "e")
+        await pilot.pause()
+        assert app.screen is not app.main
+        assert not any(t.display for t in app.main.query("Toast"))
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is app.main
+        assert all(t.display for t in app.main.query("Toast"))

@@ -137,7 +137,17 @@ class MainScreen(Paced, Screen[None]):
     def on_screen_resume(self) -> None:
         """Back from a dialog: show at once what changed behind it (and the notices
         held while it was open, see `_announce`)."""
+        self._show_notices(True)
         self.redraw(force=True)
+
+    def on_screen_suspend(self) -> None:
+        """A form or question opens over the exam: the notices already up hide with it
+        (they would sit over the form's lower edge and its buttons); new ones wait."""
+        self._show_notices(False)
+
+    def _show_notices(self, shown: bool) -> None:
+        for toast in self.query("Toast"):  # Textual's, in this screen's rack
+            toast.display = shown
 
     # ------------------------------------------------------------------ parts
 
