@@ -424,7 +424,7 @@ KEYS: tuple[Key, ...] = (
         "help.close",
         "escape,f1,q",
         "close",
-        N_("Close"),
+        N_("Close the list"),  # not "Close": that is a ticket's, "Clôturer" in French
         N_("Close this list of keys (also F1 or q)."),
         "help",
         key_display=N_("Esc"),
