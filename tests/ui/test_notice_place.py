@@ -13,7 +13,7 @@ from textual.geometry import Region
 from helpdesk_tui import i18n
 
 from .conftest import make_rig, screen_text
-from .pilot import at
+from .pilot import at, until
 
 FEEDBACK = "SLA: eerste reactie gehaald\nPrioriteit P2: juist\nArtikel KB-1: juist"
 """A closed ticket's feedback in practice: the tallest notice (four lines with its title)."""
@@ -31,10 +31,9 @@ async def test_notices_stay_above_the_footer_and_off_the_chat_and_the_kb_box(min
             await at(pilot, 70)  # a chat has opened: two notices are up
             await pilot.press("f4")
             app.notify(FEEDBACK, title="Ticket T-1001 gesloten", timeout=20)
-            for _ in range(3):
-                await pilot.pause()
+            await until(pilot, lambda: len(app.screen.query("Toast")) == 3)
+            await pilot.pause()
             toasts = [t.region for t in app.screen.query("Toast")]
-            assert len(toasts) == 3
             keys = app.screen.query_one("#keys").region
             covered = [
                 app.screen.query_one("#conversation-area").region,
@@ -57,16 +56,13 @@ async def test_notices_up_when_a_form_opens_hide_until_it_closes(mini: Any) -> N
     app = make_rig(mini).app()
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await at(pilot, 70)
-        await pilot.pause()
-        shown = list(app.main.query("Toast"))
-        assert shown and all(t.display for t in shown)
+        await until(pilot, lambda: app.main.query("Toast"))
+        assert all(t.display for t in app.main.query("Toast"))
         await pilot.press("f2", "e")
-        await pilot.pause()
-        assert app.screen is not app.main
+        await until(pilot, lambda: app.screen is not app.main)
         assert not any(t.display for t in app.main.query("Toast"))
         # Textual shows every notice up again on the screen that opens: not on a form
         assert not any(t.display for t in app.screen.query("Toast"))
         await pilot.press("escape")
-        await pilot.pause()
-        assert app.screen is app.main
+        await until(pilot, lambda: app.screen is app.main)
         assert all(t.display for t in app.main.query("Toast"))
