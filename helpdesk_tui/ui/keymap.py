@@ -31,8 +31,7 @@ class Key:
     group: str | None = None
     key_display: str | None = None
     priority: bool = False
-    """An app's key: works on every screen, modal dialogs included (the proctor key, the
-    practice pause); a screen's: before the focused widget's own binding of that key."""
+    """Works on every screen, modal dialogs included (the proctor key, the practice pause)."""
 
 
 SECTIONS: dict[str, str] = {
@@ -518,12 +517,11 @@ KEYS: tuple[Key, ...] = (
     Key(
         "proctor.check",
         "enter",
-        "check",
+        "submit",
         N_("Check the code"),
         N_("For the proctor: check the code typed (F12 opens its box)."),
-        "exam.proctor_code",
+        "exam.proctor_code.box",  # the code box's own Enter, shown (Textual's is hidden)
         key_display=N_("Enter"),
-        priority=True,  # before the code box's own (hidden) Enter, so the footer shows it
     ),
     Key(
         "proctor.code_back",

@@ -42,7 +42,7 @@ class ProctorCodeScreen(Paced, ModalScreen[bool | None]):
 
     def __init__(self, gate: CodeGate, on_wrong: Callable[[], None]) -> None:
         super().__init__()
-        keymap.install(self, "exam.proctor_code", locked=True)  # Enter, Esc: in its footer
+        keymap.install(self, "exam.proctor_code", locked=True)  # Esc: in its footer
         self.gate = gate
         self.on_wrong = on_wrong
 
@@ -50,7 +50,10 @@ class ProctorCodeScreen(Paced, ModalScreen[bool | None]):
         with Vertical(id="proctor", classes="proctor-box"):
             yield Static(_("Proctor code"), classes="proctor-title")
             yield Static(_("For the proctor only. Enter the code and press Enter; Esc goes back."))
-            yield BoundedInput(password=True, id="proctor-code", limit=LIMITS["short"])
+            box = BoundedInput(password=True, id="proctor-code", limit=LIMITS["short"])
+            keymap.install(box, "exam.proctor_code.box", locked=True, first=True)
+            yield box  # its Enter in the footer; a screen binding would overtake keys held
+            # while the screen opens (a code and Enter typed at once: Enter came first)
             yield Static("", id="proctor-message")
         yield KeyBar(id="proctor-code-keys")
 
@@ -84,10 +87,6 @@ class ProctorCodeScreen(Paced, ModalScreen[bool | None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self._submit(event.input)
-
-    def action_check(self) -> None:
-        """Enter, or a click on its key in the footer: the code box's Enter."""
-        self._submit(self.query_one("#proctor-code", Input))
 
     def _submit(self, box: Input) -> None:
         code = box.value
