@@ -22,6 +22,7 @@ from helpdesk_tui.assess.pipeline import AssessedLog
 from helpdesk_tui.assess.report_terminal import STATUS_STYLE
 from helpdesk_tui.assess.texts import duration, tr
 from helpdesk_tui.scenario.competencies import COMPETENCY_IDS, short_name
+from helpdesk_tui.terminal_safe import printable
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +155,7 @@ def render_class_html(rows: list[ClassRow], lang: str) -> str:
             f"{cells}<td>{_percent(row.sla_met)}</td><td>{_reply(row.median_reply_s)}</td></tr>"
         )
     title = escape(tr(lang, "class.title"))
-    return (
+    return printable(  # a student's name from a log: no control character (see render_html)
         f'<!DOCTYPE html>\n<html lang="{escape(lang)}">\n<head>\n<meta charset="utf-8">\n<title>{title}</title>\n'
         f"<style>{CLASS_CSS}</style>\n</head>\n<body>\n<h1>{title}</h1>\n<table><thead><tr>"
         f'<th class="name">{escape(tr(lang, "col.student"))}</th>{heads}'

@@ -21,6 +21,8 @@ from helpdesk_tui.assess.overview import (
 )
 from helpdesk_tui.assess.svg_timeline import legend_svg, timeline_svgs
 from helpdesk_tui.assess.texts import clock, duration, tr
+from helpdesk_tui.customers.causes import mood_cause
+from helpdesk_tui.terminal_safe import printable
 
 CSS = """
 @page { size: A4; margin: 14mm 12mm 16mm 12mm;
@@ -211,6 +213,7 @@ class HtmlReport:
                 continue
             path = " → ".join(
                 f'{clock(p.at)} <span class="mood-{p.mood}">{self.t(f"mood.{p.mood}")}</span>'
+                + ("" if p.cause == "start" else f" ({escape(mood_cause(p.cause, self.lang))})")
                 for p in timeline.points
             )
             rows.append(f'<tr><td class="nowrap">{escape(timeline.name)}</td><td>{path}</td></tr>')
@@ -269,7 +272,11 @@ def _items(items: list[EvidenceItem]) -> str:
 
 
 def render_html(evidence: Evidence, provenance: Provenance, lang: str | None = None) -> str:
-    return HtmlReport(evidence, provenance, lang or evidence.language).render()
+    """The report's page, with no control character in it but line breaks and tabs: a
+    text of the log holding one (a JSON escape can put ESC or BEL there) is written as
+    its picture ("␛"), as the terminal report shows it. The log readers refuse such
+    logs before they get here; this page does not count on its caller having done so."""
+    return printable(HtmlReport(evidence, provenance, lang or evidence.language).render())
 
 
 def write_html(

@@ -13,7 +13,14 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from helpdesk_tui.assess.model import Evidence, EvidenceItem, EvidenceStatus, Provenance, SlaRow
+from helpdesk_tui.assess.model import (
+    Evidence,
+    EvidenceItem,
+    EvidenceStatus,
+    MoodPoint,
+    Provenance,
+    SlaRow,
+)
 from helpdesk_tui.assess.overview import (
     STATUS_MARK,
     competency_rows,
@@ -22,6 +29,7 @@ from helpdesk_tui.assess.overview import (
     unverified_banner,
 )
 from helpdesk_tui.assess.texts import clock, duration, tr
+from helpdesk_tui.customers.causes import mood_cause
 from helpdesk_tui.terminal_safe import SafeConsole
 
 STATUS_STYLE: dict[EvidenceStatus, str] = {
@@ -45,6 +53,10 @@ class TerminalReport:
 
     def t(self, key: str, **values: object) -> str:
         return tr(self.lang, key, **values)
+
+    def cause(self, point: MoodPoint) -> str:
+        """Why the mood changed, in the report's language: " (waited 120 s without an answer)"."""
+        return "" if point.cause == "start" else f" ({mood_cause(point.cause, self.lang)})"
 
     def title(self, key: str) -> Text:
         text = Text(self.t(key), style="bold")
@@ -184,7 +196,9 @@ class TerminalReport:
         for timeline in self.evidence.moods:
             if len(timeline.points) < 2:
                 continue
-            path = " → ".join(f"{clock(p.at)} {self.t(f'mood.{p.mood}')}" for p in timeline.points)
+            path = " → ".join(
+                f"{clock(p.at)} {self.t(f'mood.{p.mood}')}{self.cause(p)}" for p in timeline.points
+            )
             table.add_row(timeline.name, Text(path))
         return table
 

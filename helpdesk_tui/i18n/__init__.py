@@ -77,6 +77,13 @@ def _(message: str) -> str:
     return _current.gettext(message)
 
 
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The message for a count `n`, in the form the current language uses for it ("1
+    ouverte", "2 ouvertes"; French counts 0 as one). Both texts are msgids: the catalogue
+    holds one translation per plural form of each language (`catalog.PLURAL_FORMS`)."""
+    return _current.ngettext(singular, plural, n)
+
+
 def N_(message: str) -> str:
     """Mark a string for translation without translating it yet (class-level text)."""
     return message

@@ -1,7 +1,8 @@
 """Keep the gettext catalogues in step with the source, without GNU gettext installed.
 
 `python -m helpdesk_tui.i18n.catalog update` finds every `_("...")` and
-`N_("...")` literal in the UI sources, adds new msgids to each `.po` (with an
+`N_("...")` literal in the UI sources (and every `ngettext("...", "...", n)`: a
+count's message, with one translation per plural form of the language), adds new msgids to each `.po` (with an
 empty msgstr for a translator to fill in), drops msgids no longer used, and
 compiles every `.po` to its `.mo`. `check` reports what `update` would change
 and exits non-zero, for CI. Compiling here (not with msgfmt) makes the `.mo`
@@ -24,6 +25,7 @@ SOURCES: tuple[str, ...] = (
     "ui",
     "core/reducer.py",
     "core/notices.py",
+    "customers/causes.py",
     "runtime/lifecycle.py",
     "runtime/coaching.py",
     "commands/practice.py",
@@ -32,6 +34,13 @@ SOURCES: tuple[str, ...] = (
 )
 """Where translatable strings live, relative to the package."""
 MARKERS = frozenset({"_", "N_", "Phrase"})
+PLURAL_MARKER = "ngettext"
+PLURAL_FORMS = {
+    "en": "nplurals=2; plural=(n != 1);",
+    "nl": "nplurals=2; plural=(n != 1);",
+    "fr": "nplurals=2; plural=(n > 1);",
+}
+"""gettext's rule per language: French counts 0 and 1 as one ("0 ouverte", "1 ouverte")."""
 
 _HEADER = {
     "en": "English",
@@ -48,6 +57,13 @@ class Entry:
     msgstr: str = ""
     comments: list[str] = field(default_factory=list)
     fuzzy: bool = False
+    msgid_plural: str = ""
+    """A count's message (`ngettext`): its plural msgid; then `forms` hold its translations
+    (msgstr[0], msgstr[1], ...) and `msgstr` is unused."""
+    forms: list[str] = field(default_factory=list)
+
+    def translated(self) -> bool:
+        return bool(self.forms) and all(self.forms) if self.msgid_plural else bool(self.msgstr)
 
 
 # --------------------------------------------------------------------------- .po
@@ -84,6 +100,14 @@ def parse_po(text: str) -> list[Entry]:
             current = Entry(_unquote(line[6:]), comments=comments)
             current.fuzzy = any(c.startswith("#,") and "fuzzy" in c for c in comments)
             comments, target = [], "msgid"
+        elif line.startswith("msgid_plural ") and current is not None:
+            current.msgid_plural, target = _unquote(line[13:]), "msgid_plural"
+        elif line.startswith("msgstr[") and current is not None and current.msgid_plural:
+            index, _bracket, value = line[7:].partition("] ")
+            if index != str(len(current.forms)):
+                raise ValueError(f"plural forms out of order: {raw!r}")
+            current.forms.append(_unquote(value))
+            target = "msgstr"
         elif line.startswith("msgstr "):
             if current is None:
                 raise ValueError(f"msgstr without msgid: {raw!r}")
@@ -91,6 +115,10 @@ def parse_po(text: str) -> list[Entry]:
         elif line.startswith('"') and current is not None and target:
             if target == "msgid":
                 current.msgid += _unquote(line)
+            elif target == "msgid_plural":
+                current.msgid_plural += _unquote(line)
+            elif current.msgid_plural:
+                current.forms[-1] += _unquote(line)
             else:
                 current.msgstr += _unquote(line)
         else:
@@ -105,7 +133,12 @@ def format_po(entries: list[Entry]) -> str:
     blocks: list[str] = []
     for entry in entries:
         lines = list(entry.comments)
-        for key, value in (("msgid", entry.msgid), ("msgstr", entry.msgstr)):
+        if entry.msgid_plural:
+            fields = [("msgid", entry.msgid), ("msgid_plural", entry.msgid_plural)]
+            fields += [(f"msgstr[{n}]", form) for n, form in enumerate(entry.forms)]
+        else:
+            fields = [("msgid", entry.msgid), ("msgstr", entry.msgstr)]
+        for key, value in fields:
             if "\n" in value:
                 lines.append(f'{key} ""')
                 lines.extend(_quote(part) for part in value.splitlines(keepends=True))
@@ -122,7 +155,7 @@ def header_entry(language: str) -> Entry:
         "MIME-Version: 1.0\n"
         "Content-Type: text/plain; charset=UTF-8\n"
         "Content-Transfer-Encoding: 8bit\n"
-        "Plural-Forms: nplurals=2; plural=(n != 1);\n"
+        f"Plural-Forms: {PLURAL_FORMS[language]}\n"
     )
     return Entry("", msgstr, [f"# {_HEADER[language]} UI strings of helpdesk-exam."])
 
@@ -131,11 +164,15 @@ def header_entry(language: str) -> Entry:
 
 
 def compile_mo(entries: list[Entry]) -> bytes:
-    """GNU .mo bytes for the translated, non-fuzzy entries (as msgfmt writes them)."""
+    """GNU .mo bytes for the translated, non-fuzzy entries (as msgfmt writes them: a
+    count's message as its two msgids and its forms, each joined by NUL)."""
     pairs = sorted(
-        (e.msgid.encode("utf-8"), e.msgstr.encode("utf-8"))
+        (
+            "\0".join([e.msgid, e.msgid_plural] if e.msgid_plural else [e.msgid]).encode("utf-8"),
+            "\0".join(e.forms if e.msgid_plural else [e.msgstr]).encode("utf-8"),
+        )
         for e in entries
-        if e.msgstr and (not e.fuzzy or e.msgid == "")
+        if e.translated() and (not e.fuzzy or e.msgid == "")
     )
     count = len(pairs)
     ids = b"".join(k + b"\0" for k, _ in pairs)
@@ -160,7 +197,13 @@ def compile_mo(entries: list[Entry]) -> bytes:
 
 def extract(package: Path = PACKAGE) -> dict[str, list[str]]:
     """Every marked string literal in the UI sources, with where it is used."""
+    return scan(package)[0]
+
+
+def scan(package: Path = PACKAGE) -> tuple[dict[str, list[str]], dict[str, str]]:
+    """`extract`'s msgids, and the plural msgid of each count's message (`ngettext`)."""
     found: dict[str, list[str]] = {}
+    plurals: dict[str, str] = {}
     for source in SOURCES:
         root = package / source
         files = sorted(root.rglob("*.py")) if root.is_dir() else [root]
@@ -168,13 +211,16 @@ def extract(package: Path = PACKAGE) -> dict[str, list[str]]:
             tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
             for node in ast.walk(tree):
                 msgid = _marked_literal(node)
+                counted = _counted_literals(node)
+                if counted is not None:
+                    msgid, plurals[counted[0]] = counted
                 if msgid is not None:
                     # The file only, not the line: moving code must not make the catalogue stale.
                     where = path.relative_to(package.parent).as_posix()
                     places = found.setdefault(msgid, [])
                     if where not in places:
                         places.append(where)
-    return found
+    return found, plurals
 
 
 def _marked_literal(node: ast.AST) -> str | None:
@@ -185,6 +231,18 @@ def _marked_literal(node: ast.AST) -> str | None:
     arg = node.args[0]
     if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
         return arg.value
+    return None
+
+
+def _counted_literals(node: ast.AST) -> tuple[str, str] | None:
+    """`ngettext("{n} record", "{n} records", n)`: its singular and plural msgids."""
+    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
+        return None
+    if node.func.id != PLURAL_MARKER or len(node.args) != 3:
+        return None
+    one, many = node.args[0], node.args[1]
+    if all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in (one, many)):
+        return one.value, many.value  # type: ignore[union-attr]
     return None
 
 
@@ -199,32 +257,42 @@ def mo_path(language: str) -> Path:
     return po_path(language).with_suffix(".mo")
 
 
-def merged(language: str, used: dict[str, list[str]]) -> list[Entry]:
-    """The catalogue of `language` holding exactly the used msgids, translations kept.
+def merged(
+    language: str, used: dict[str, list[str]], plurals: dict[str, str] | None = None
+) -> list[Entry]:
+    """The catalogue of `language` holding exactly the used msgids, translations kept;
+    `plurals`: the plural msgid of each count's message (its forms kept when it had one).
 
     English translates every msgid to itself, so it is always complete.
     """
+    plurals = plurals or {}
     path = po_path(language)
     old = {e.msgid: e for e in parse_po(path.read_text("utf-8"))} if path.exists() else {}
-    entries = [old.get("") or header_entry(language)]
+    entries = [header_entry(language)]
     for msgid in sorted(used):
         previous = old.get(msgid)
-        msgstr = previous.msgstr if previous else ""
+        plural = plurals.get(msgid, "")
+        kept = previous is not None and previous.msgid_plural == plural
+        msgstr = previous.msgstr if previous and kept else ""
+        forms = list(previous.forms) if previous and kept and plural else []
+        if plural and not forms:
+            forms = ["", ""]  # every language of ours has two forms (PLURAL_FORMS)
         if language == "en":
-            msgstr = msgid
+            msgstr, forms = ("", [msgid, plural]) if plural else (msgid, [])
         comments = [f"#: {' '.join(used[msgid][:3])}"]
         if previous:
             comments = [c for c in previous.comments if not c.startswith("#:")] + comments
-        entries.append(Entry(msgid, msgstr, comments, previous.fuzzy if previous else False))
+        fuzzy = previous.fuzzy if previous else False
+        entries.append(Entry(msgid, msgstr, comments, fuzzy, plural, forms))
     return entries
 
 
 def update(check_only: bool = False) -> list[str]:
     """Bring every catalogue up to date; return what was (or would be) changed."""
-    used = extract()
+    used, plurals = scan()
     changed: list[str] = []
     for language in LANGUAGES:
-        entries = merged(language, used)
+        entries = merged(language, used, plurals)
         text = format_po(entries)
         mo = compile_mo(entries)
         for path, content in ((po_path(language), text.encode("utf-8")), (mo_path(language), mo)):
@@ -239,7 +307,7 @@ def update(check_only: bool = False) -> list[str]:
 def untranslated(language: str) -> list[str]:
     """msgids of a catalogue with no (or a fuzzy) translation."""
     entries = parse_po(po_path(language).read_text("utf-8"))
-    return [e.msgid for e in entries if e.msgid and (not e.msgstr or e.fuzzy)]
+    return [e.msgid for e in entries if e.msgid and (not e.translated() or e.fuzzy)]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -42,12 +42,18 @@ SECTIONS: dict[str, str] = {
     "composer": N_("Reply box (chats and calls)"),
     "kb": N_("Knowledge base"),
     "form": N_("Forms"),
+    "picker": N_("Canned replies and macros"),
     "confirm": N_("Questions"),
+    "notice": N_("Notices"),  # the end of the session, a disk fault
     "help": N_("This list"),
     "exam": N_("Exam"),
     "practice": N_("Practice (instructor)"),
 }
+"""An owner "exam.hand_in" is a dialog of the section "exam": listed under it in the
+help, and left out where "exam" is (a practice session)."""
 
+ESC = N_("Esc")
+ENTER = N_("Enter")
 _AREAS = N_("Areas")
 _CHATS = N_("Chats")
 
@@ -338,7 +344,7 @@ KEYS: tuple[Key, ...] = (
         N_("New line"),
         N_("Start a new line in the reply without sending it."),
         "composer",
-        key_display="Shift+Enter / Ctrl+J",
+        key_display=N_("Shift+Enter / Ctrl+J"),
     ),
     # --- knowledge base -------------------------------------------------------
     Key(
@@ -349,7 +355,7 @@ KEYS: tuple[Key, ...] = (
         N_("From the search box down into the results (Enter opens one)."),
         "kb",
         show=False,
-        key_display="Down",
+        key_display=N_("Down"),
     ),
     Key(
         "kb.back",
@@ -386,7 +392,7 @@ KEYS: tuple[Key, ...] = (
         N_("Cancel"),
         N_("Close the form without saving (the cancel is logged)."),
         "form",
-        key_display="Esc",  # as on its button and in the guide, not Textual's "esc"
+        key_display=N_("Esc"),  # as on its button and in the guide, not Textual's "esc"
     ),
     Key(
         "form.next_field",
@@ -395,7 +401,7 @@ KEYS: tuple[Key, ...] = (
         N_("Next field"),
         N_("Move to the next field (Shift+Tab: the one before)."),
         "form_fields",
-        key_display="Tab",
+        key_display=N_("Tab"),
     ),
     Key(
         "form.insert_link",
@@ -417,10 +423,31 @@ KEYS: tuple[Key, ...] = (
         "help.close",
         "escape,f1,q",
         "close",
-        N_("Close"),
+        N_("Close the list"),  # not "Close": that is a ticket's, "Clôturer" in French
         N_("Close this list of keys (also F1 or q)."),
         "help",
-        key_display="Esc",
+        key_display=N_("Esc"),
+    ),
+    # --- the canned-reply and macro picker: Ctrl+S inserts (it saves nothing) ---------
+    Key(
+        "picker.insert",
+        "ctrl+s",
+        "save",
+        N_("Insert"),
+        N_(
+            "Put the highlighted reply into the text to read and edit before it is sent "
+            "(Enter does the same)."
+        ),
+        "picker",
+    ),
+    Key(
+        "picker.cancel",
+        "escape",
+        "cancel",
+        N_("Cancel"),
+        N_("Close the list; nothing is inserted (the cancel is logged)."),
+        "picker",
+        key_display=N_("Esc"),
     ),
     # --- a yes/no question (closing a ticket, a reply naming another customer, quitting) --
     Key(
@@ -430,7 +457,7 @@ KEYS: tuple[Key, ...] = (
         N_("Yes"),
         N_("Answer yes: do it (also j or o, for ja and oui)."),
         "confirm",
-        key_display="y",
+        key_display=N_("y"),  # as on the Yes button: j in Dutch, o in French
     ),
     Key(
         "confirm.no",
@@ -439,7 +466,7 @@ KEYS: tuple[Key, ...] = (
         N_("No"),
         N_("Answer no: go back, nothing changes."),
         "confirm",
-        key_display="n / Esc",
+        key_display=N_("n / Esc"),
     ),
     # --- exam only (ui/lockdown.py): no quit, suspend or palette; these are the ways out --------
     Key(
@@ -460,6 +487,106 @@ KEYS: tuple[Key, ...] = (
         "exam",
         priority=True,
     ),
+    # --- the exam's dialogs, each with these keys in its own footer ------------------------------
+    Key(
+        "hand_in.continue",
+        "y,j,o",
+        "step(1)",
+        N_("Continue"),
+        N_("Hand in, first question: go on to the last one (also j or o)."),
+        "exam.hand_in",
+        key_display=N_("y"),
+    ),
+    Key(
+        "hand_in.confirm",
+        "h",
+        "step(2)",
+        N_("Hand in for good"),
+        N_("Hand in, last question: the exam ends now and its log is sealed."),
+        "exam.hand_in",
+    ),
+    Key(
+        "hand_in.back",
+        "escape,n",
+        "back",
+        N_("Back to the exam"),
+        N_("Do not hand in: back to the exam, nothing changes."),
+        "exam.hand_in",
+        key_display=N_("Esc"),
+    ),
+    Key(
+        "proctor.check",
+        "enter",
+        "submit",
+        N_("Check the code"),
+        N_("For the proctor: check the code typed (F12 opens its box)."),
+        "exam.proctor_code.box",  # the code box's own Enter, shown (Textual's is hidden)
+        key_display=N_("Enter"),
+    ),
+    Key(
+        "proctor.code_back",
+        "escape",
+        "cancel",
+        N_("Back"),
+        N_("Close the proctor's code box."),
+        "exam.proctor_code",
+        key_display=N_("Esc"),
+    ),
+    *(
+        Key(
+            f"proctor.{choice}",
+            f"{letter},{letter.upper()}",  # Shift or Caps Lock chooses the same
+            f"choose('{choice}')",
+            label,
+            help,
+            "exam.proctor_menu",
+            key_display=letter.upper(),
+        )
+        for choice, letter, label, help in (
+            (
+                "end",
+                "e",
+                N_("End exam"),
+                N_("Proctor: end the exam now (sealed: proctor-stopped)."),
+            ),
+            ("pause", "p", N_("Pause"), N_("Proctor: pause the exam clock.")),
+            ("resume", "r", N_("Resume"), N_("Proctor: resume the exam clock.")),
+            (
+                "suspend",
+                "s",
+                N_("Stop, resume later"),
+                N_("Proctor: stop the program; the exam can be resumed later."),
+            ),
+            ("close", "c", N_("Close program"), N_("Proctor: close the program.")),
+        )
+    ),
+    Key(
+        "proctor.menu_back",
+        "escape",
+        "choose('')",
+        N_("Close the menu"),
+        N_("Close the proctor's menu (back to the exam, if it still runs)."),
+        "exam.proctor_menu",
+        key_display=N_("Esc"),
+    ),
+    Key(
+        "notice.leave",
+        "enter,escape,q",
+        "leave",
+        N_("Leave"),
+        N_("At the end of a session: leave the program (everything is in the log)."),
+        "notice.end",
+        key_display=N_("Enter"),
+    ),
+    Key(
+        "notice.retry",
+        "enter,r",
+        "retry",
+        N_("Try again"),
+        N_("The log cannot be written: try writing it again now (it is tried every 3 s)."),
+        "notice.disk",
+        key_display=N_("Enter"),
+    ),
     # --- practice only (ui/practice_controls.py) -------------------------------------------------
     Key(
         "practice.pause",
@@ -469,6 +596,14 @@ KEYS: tuple[Key, ...] = (
         N_("Pause or continue the exam clock (and every SLA clock)."),
         "practice",
         priority=True,
+    ),
+    Key(
+        "practice.continue",
+        "f9",
+        "app.toggle_pause",
+        N_("Continue"),
+        N_("While paused: continue the exam clock (and every SLA clock)."),
+        "practice.paused",
     ),
     Key(
         "practice.speed",
@@ -499,10 +634,15 @@ KEYS: tuple[Key, ...] = (
 
 def keys_for(owner: str, *, locked: bool = False) -> list[Key]:
     """The keys one screen or widget declares; a locked exam has no quit key and no
-    practice controls, a practice session no exam keys."""
-    if owner == ("practice" if locked else "exam"):
+    practice controls (nor their dialogs), a practice session no exam keys."""
+    if section_of(owner) == ("practice" if locked else "exam"):
         return []
     return [k for k in KEYS if k.owner == owner and not (locked and k.id == "quit")]
+
+
+def section_of(owner: str) -> str:
+    """The section of `SECTIONS` an owner's keys are listed under ("exam.hand_in": "exam")."""
+    return owner.split(".")[0]
 
 
 def bindings(owner: str, *, locked: bool = False) -> list[Binding]:
@@ -519,7 +659,7 @@ def bindings(owner: str, *, locked: bool = False) -> list[Binding]:
                 key.action,
                 _(key.description),
                 show=key.show,
-                key_display=key.key_display,
+                key_display=_(key.key_display) if key.key_display else None,
                 tooltip=_(key.help),
                 id=key.id,
                 priority=key.priority,
@@ -539,10 +679,11 @@ def install(node: object, *owners: str, locked: bool = False, first: bool = Fals
 
 
 def display_keys(key: Key) -> str:
-    """How the help screen and the guide write a key: F2 / 1, Ctrl+L, [."""
+    """How the help screen and the guide write a key: F2 / 1, Ctrl+L, [; the names of
+    keys in the current language, as the buttons and the footer write them (Échap)."""
     if key.key_display:
-        return key.key_display
-    names = {"slash": "/", "escape": "Esc", "enter": "Enter", "home": "Home", "end": "End"}
+        return _(key.key_display)
+    names = {"slash": "/", "escape": _(ESC), "enter": _(ENTER), "home": "Home", "end": "End"}
     parts = []
     for one in key.keys.split(","):
         *modifiers, name = one.split("+")

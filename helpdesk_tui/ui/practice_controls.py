@@ -52,10 +52,15 @@ class PausedScreen(Paced, ModalScreen[None]):
 
     CSS_PATH = "practice_controls.tcss"
 
+    def __init__(self) -> None:
+        super().__init__()
+        keymap.install(self, "practice.paused")  # F9 named Continue in its footer, not Pause
+
     def compose(self) -> ComposeResult:
         with Vertical(classes="practice-box"):
             yield Static(_("Paused"), classes="practice-title")
             yield Static(_("The exam clock and every SLA clock are stopped. Press F9 to continue."))
+        yield KeyBar(id="paused-keys")
 
 
 class ConfirmRestart(Paced, ModalScreen[bool | None]):

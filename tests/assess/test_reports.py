@@ -153,3 +153,41 @@ def test_the_report_counts_events_as_verify_does(ideal: Evidence) -> None:
     text = terminal_text(ideal, GOOD, width=160)
     assert re.search(rf"Events\s+{ideal.events} \(seq 1-{ideal.last_seq}\)", text)
     assert not re.search(r"│ Records\s+\d", text)
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "waited 120 s without an answer"),
+        ("nl", "120 s gewacht zonder antwoord"),
+        ("fr", "a attendu 120 s sans réponse"),
+    ],
+)
+def test_a_mood_change_says_its_cause_in_the_reports_language(
+    ideal: Evidence, lang: str, said: str
+) -> None:
+    """The simulation logs the cause in English; the report says it as observe and review do."""
+    from helpdesk_tui.assess.model import MoodPoint, MoodTimeline
+
+    points = (
+        MoodPoint(0.0, "calm", "start", 1),
+        MoodPoint(225.0, "angry", "waited 120 s without an answer", 37),
+    )
+    moods = [MoodTimeline("tom", "Tom Fischer", "novice", points)]
+    evidence = replace(ideal, moods=moods)
+    text = " ".join(terminal_text(evidence, GOOD, lang, width=300).split())
+    assert said in text
+    assert said in render_html(evidence, GOOD, lang)
+    if lang != "en":
+        assert "without an answer" not in text
+
+
+def test_the_html_report_writes_no_control_character_it_is_given(ideal: Evidence) -> None:
+    """The readers refuse a log with one; the page must not count on that (known-issues)."""
+    summary = "Sorry \x1b]0;PWNED\x07\x1b[2J\x9b31m\x00 red"
+    hostile = replace(ideal.items["DATA-4"][0], summary=summary)
+    evidence = replace(ideal, items={**ideal.items, "DATA-4": [hostile]})
+    html = render_html(evidence, GOOD)
+    controls = [c for c in html if (ord(c) < 0x20 and c not in "\n\t") or 0x7F <= ord(c) < 0xA0]
+    assert controls == []
+    assert "Sorry \u241b]0;PWNED\u2407\u241b[2J\ufffd31m\u2400 red" in html

@@ -38,6 +38,11 @@ def test_placeholders_survive_translation(language: str) -> None:
     wrong = [
         e.msgid for e in entries if e.msgid and e.msgstr and _fields(e.msgid) != _fields(e.msgstr)
     ]
+    wrong += [
+        e.msgid
+        for e in entries
+        if e.msgid_plural and any(_fields(form) != _fields(e.msgid) for form in e.forms)
+    ]
     assert wrong == []
 
 
@@ -101,3 +106,43 @@ def test_choose_language(requested: str | None, environ: dict[str, str], expecte
 def test_unknown_language_is_refused() -> None:
     with pytest.raises(ValueError):
         i18n.set_language("de")
+
+
+@pytest.mark.parametrize(
+    ("language", "forms"),
+    [
+        ("en", ["0 results", "1 result", "2 results"]),
+        ("nl", ["0 resultaten", "1 resultaat", "2 resultaten"]),
+        ("fr", ["0 résultat", "1 résultat", "2 résultats"]),  # French: 0 and 1 are singular
+    ],
+)
+def test_a_count_takes_its_languages_plural_form(language: str, forms: list[str]) -> None:
+    i18n.set_language(language)
+    assert [i18n.ngettext("{n} result", "{n} results", n).format(n=n) for n in (0, 1, 2)] == forms
+
+
+def test_a_counts_message_is_read_written_and_compiled_as_gnu_gettext_does(
+    tmp_path: Path,
+) -> None:
+    text = (
+        'msgid ""\nmsgstr ""\n"Plural-Forms: nplurals=2; plural=(n > 1);\\n"\n\n'
+        '#: x.py\nmsgid "{n} open"\nmsgid_plural "{n} open"\n'
+        'msgstr[0] "{n} ouverte"\nmsgstr[1] "{n} ouvertes"\n'
+    )
+    entries = catalog.parse_po(text)
+    assert entries[1].msgid_plural == "{n} open"
+    assert entries[1].forms == ["{n} ouverte", "{n} ouvertes"]
+    assert catalog.format_po(entries) == text
+    (tmp_path / "fr" / "LC_MESSAGES").mkdir(parents=True)
+    (tmp_path / "fr" / "LC_MESSAGES" / "t.mo").write_bytes(catalog.compile_mo(entries))
+    fr = gettext.translation("t", tmp_path, languages=["fr"])
+    assert [fr.ngettext("{n} open", "{n} open", n) for n in (1, 2)] == [
+        "{n} ouverte",
+        "{n} ouvertes",
+    ]
+
+
+def test_the_source_scan_finds_a_counts_two_msgids() -> None:
+    used, plurals = catalog.scan()
+    assert plurals["{n} unread"] == "{n} unread" and "{n} unread" in used
+    assert plurals["{n} result"] == "{n} results"

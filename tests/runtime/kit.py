@@ -83,7 +83,12 @@ class FailingDisk:
 
 
 def exam_run(
-    logs: Path, key_file: Path, *, scenario: str = "en-northwind-monday", **app: Any
+    logs: Path,
+    key_file: Path,
+    *,
+    scenario: str = "en-northwind-monday",
+    lang: str = "en",
+    **app: Any,
 ) -> Any:
     """An exam as `helpdesk-exam exam` builds it (practice.prepare, mode exam, LockdownApp),
     on a `ManualClock`, without the tick timer or signal handling, for pilot tests."""
@@ -94,7 +99,7 @@ def exam_run(
     from helpdesk_tui.eventlog import load_private_key
     from helpdesk_tui.ui.lockdown import LockdownApp
 
-    args = argparse.Namespace(scenario=scenario, lang="en", logs=logs, candidate="c0042")
+    args = argparse.Namespace(scenario=scenario, lang=lang, logs=logs, candidate="c0042")
     return practice.prepare(
         args,
         clock=ManualClock(),

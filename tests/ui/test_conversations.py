@@ -8,6 +8,7 @@ import pytest
 from textual.screen import Screen
 from textual.widgets import OptionList
 
+from helpdesk_tui import i18n
 from helpdesk_tui.ui.screens.pickers import CannedPicker
 from helpdesk_tui.ui.widgets.conversations import revealed
 
@@ -205,3 +206,28 @@ async def test_a_long_reply_wraps_in_the_box_and_its_end_is_in_view(rig: Rig) ->
         assert box.scroll_x == 0  # wrapped, not scrolled sideways
         assert box.size.height >= 2
         assert "word END" in screen_text(app)
+
+
+@pytest.mark.parametrize(
+    ("language", "one", "more"),
+    [
+        ("en", "1 open · 1 unread", "2 open · 3 unread"),
+        ("nl", "1 open · 1 ongelezen", "2 open · 3 ongelezen"),
+        ("fr", "1 ouverte · 1 non lue", "2 ouvertes · 3 non lues"),
+    ],
+)
+async def test_the_conversation_count_has_plural_forms(
+    rig: Rig, language: str, one: str, more: str
+) -> None:
+    """ "1 ouvertes" was the French count's only form (the catalogue had no plurals)."""
+    i18n.set_language(language)
+    try:
+        app = rig.app()
+        async with app.run_test(size=SIZE) as pilot:
+            await at(pilot, 70)
+            assert unread(rig, CHAT) == 1
+            assert one in screen_text(app)
+            await at(pilot, 125)
+            assert more in screen_text(app)
+    finally:
+        i18n.set_language("en")

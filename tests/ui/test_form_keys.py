@@ -8,17 +8,26 @@ from __future__ import annotations
 import argparse
 from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 from textual.screen import ModalScreen
+from textual.widgets import Button, Input
 
 from helpdesk_tui import i18n
 from helpdesk_tui.commands import practice
 from helpdesk_tui.core.clock import ManualClock
+from helpdesk_tui.runtime.lifecycle import DiskFault
+from helpdesk_tui.ui.practice_controls import PausedScreen
 from helpdesk_tui.ui.screens.confirm import ConfirmScreen
+from helpdesk_tui.ui.screens.disk_fault import DiskFaultScreen
+from helpdesk_tui.ui.screens.end import EndScreen
 from helpdesk_tui.ui.screens.form_base import FormScreen
+from helpdesk_tui.ui.screens.handin import HandInScreen
 from helpdesk_tui.ui.screens.pickers import CannedPicker, ConfirmQuit
+from helpdesk_tui.ui.screens.proctor import ExamEndedScreen, ProctorCodeScreen, ProctorMenu
+from tests.runtime.kit import PROCTOR_CODE, exam_run, make_keys
 
 from .conftest import make_rig, screen_text
 from .test_practice_controls import OPTIONS
@@ -92,7 +101,9 @@ async def test_every_dialog_shows_its_own_keys(mini: Any, language: str) -> None
         await pilot.press("f1")
         await pilot.pause()
         check(app, "help")
-        assert i18n._("Close") in "".join(screen_text(app).splitlines()[-2:])
+        bottom = "".join(screen_text(app).splitlines()[-2:])
+        assert i18n._("Close the list") in bottom
+        assert language != "fr" or "Clôturer" not in bottom  # a ticket's close, not a list's
 
 
 async def test_a_practice_form_also_shows_the_instructors_pause_key(tmp_path: Path) -> None:
@@ -109,3 +120,109 @@ async def test_a_practice_form_also_shows_the_instructors_pause_key(tmp_path: Pa
         assert isinstance(run.app.screen, FormScreen)
         check(run.app, "edit")
         assert " F9 Pause " in "".join(screen_text(run.app).splitlines()[-2:])
+
+
+def bottom_text(app: Any) -> str:
+    return "  ".join(screen_text(app).splitlines()[-2:]) + " "
+
+
+def shows(app: Any, *entries: tuple[str, str]) -> None:
+    """Each (key, msgid) as the footer writes it, in the current language."""
+    bottom = bottom_text(app)
+    for key, msgid in entries:
+        label = f" {key} {i18n._(msgid)} "
+        assert label in bottom, (label, bottom)
+
+
+@pytest.fixture(scope="module")
+def key_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_keys(tmp_path_factory.mktemp("centre") / "keys")
+
+
+async def test_the_exams_dialogs_show_their_own_keys(
+    tmp_path: Path, key_file: Path, language: str
+) -> None:
+    """Hand-in (F10), the proctor's code and menu (F12), the "exam ended" notice: each
+    names its keys in its own footer (they named them only in their text)."""
+    run = exam_run(tmp_path, key_file, lang=language)
+    app = run.app
+    esc = i18n._("Esc")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f10")
+        assert isinstance(app.screen, HandInScreen)
+        check(app, "hand-in")
+        shows(app, (i18n._("y"), "Continue"), (esc, "Back to the exam"))
+        assert f" h {i18n._('Hand in for good')} " not in bottom_text(app)  # not yet
+        await pilot.press("y")
+        await pilot.pause()
+        check(app, "hand-in, last step")
+        shows(app, ("h", "Hand in for good"), (esc, "Back to the exam"))
+        await pilot.press("escape")
+        await pilot.press("f12")
+        assert isinstance(app.screen, ProctorCodeScreen)
+        check(app, "proctor code")
+        shows(app, (i18n._("Enter"), "Check the code"), (esc, "Back"))
+        app.screen.query_one(Input).value = PROCTOR_CODE
+        await pilot.press("enter")
+        assert isinstance(app.screen, ProctorMenu)
+        check(app, "proctor menu")
+        shows(app, ("E", "End exam"), ("S", "Stop, resume later"), (esc, "Close the menu"))
+        await pilot.press("escape")
+        await pilot.press("f10", "y", "h")
+        await pilot.pause()
+        assert isinstance(app.screen, ExamEndedScreen)
+        check(app, "exam ended")
+        shows(app, ("F12", "Proctor"))
+
+
+async def test_the_end_pause_and_disk_fault_notices_show_their_keys(
+    tmp_path: Path, language: str
+) -> None:
+    args = argparse.Namespace(
+        scenario="en-northwind-monday", lang=language, logs=tmp_path, candidate="K"
+    )
+    run = practice.prepare(args, clock=ManualClock(), app_options=OPTIONS)
+    app = run.app
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f9")
+        await pilot.pause()
+        assert isinstance(app.screen, PausedScreen)
+        check(app, "paused")
+        shows(app, ("F9", "Continue"))
+        assert f" F9 {i18n._('Pause')} " not in bottom_text(app)
+        await pilot.press("f9")
+        await pilot.pause()
+        fault = DiskFault(tmp_path / "log.jsonl", "full", "No space left on device", 0.0, 0.0)
+        runtime = SimpleNamespace(fault=fault, retry=lambda: False)
+        app.push_screen(DiskFaultScreen(runtime))  # type: ignore[arg-type]
+        await pilot.pause()
+        check(app, "disk fault")
+        shows(app, (i18n._("Enter"), "Try again"))
+        app.pop_screen()
+        app.push_screen(EndScreen("completed"))
+        await pilot.pause()
+        check(app, "end")
+        shows(app, (i18n._("Enter"), "Leave"))
+
+
+async def test_the_pickers_ctrl_s_is_named_for_what_it_does(mini: Any, language: str) -> None:
+    """It inserts the highlighted reply (into the text, to read first): never "Save"."""
+    app = make_rig(mini).app()
+    async with app.run_test(size=SIZE) as pilot:
+        app.push_screen(CannedPicker([("c1", "Greeting", "Hello")]))
+        await pilot.pause()
+        shows(app, ("^S", "Insert"), (i18n._("Esc"), "Cancel"))
+        assert f" ^S {i18n._('Save')} " not in bottom_text(app)
+
+
+async def test_the_footer_names_esc_as_the_buttons_do(mini: Any, language: str) -> None:
+    """The French Cancel button says "Échap": its footer key too (it said "Esc")."""
+    app = make_rig(mini).app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f2", "e")
+        await pilot.pause()
+        button = str(app.screen.query_one("#form-cancel", Button).label)
+        key = button.rsplit("(", 1)[1].rstrip(")")  # "Annuler (Échap)": Échap
+        shows(app, (key, "Cancel"))
+        assert key == {"en": "Esc", "nl": "Esc", "fr": "Échap"}[language]

@@ -31,7 +31,7 @@ from textual.widgets import RichLog, Static
 from helpdesk_tui.core.reducer import Refused, apply
 from helpdesk_tui.core.state import ExamState
 from helpdesk_tui.eventlog.follow import FollowUpdate, LogFollower
-from helpdesk_tui.i18n import _
+from helpdesk_tui.i18n import _, ngettext
 from helpdesk_tui.scenario.model import Scenario
 from helpdesk_tui.sitting.room import is_running, live_exam_time, parse_wall
 from helpdesk_tui.ui.format import clock, end_reason_label, localized, since
@@ -292,14 +292,16 @@ class ObserveScreen(Paced, Screen[None]):
             for kind in ("-error", "-done", "-warning"):
                 banner.set_class(lines[0][1] == kind, kind)
 
+    @staticmethod
+    def _earlier(n: int) -> str:
+        return ngettext("… {n} earlier record", "… {n} earlier records", n).format(n=n)
+
     def _feed(self, update: FollowUpdate) -> None:
         feed = self.query_one("#ob-feed", RichLog)
         reader = StateReader(self.state)
         entries = update.entries
         if len(entries) > FEED_CATCH_UP:
-            feed.write(
-                Text(_("… {n} earlier records").format(n=len(entries) - FEED_CATCH_UP), style="dim")
-            )
+            feed.write(Text(self._earlier(len(entries) - FEED_CATCH_UP), style="dim"))
             entries = entries[-FEED_CATCH_UP:]
         for entry in entries:
             feed.write(

@@ -23,7 +23,7 @@ from helpdesk_tui.assess.model import Evidence, EvidenceItem, EvidenceStatus
 from helpdesk_tui.assess.overview import STATUS_MARK
 from helpdesk_tui.assess.texts import tr
 from helpdesk_tui.assess.verdicts import NOT_OBSERVED, NOT_PROVEN, PROVEN, Verdicts
-from helpdesk_tui.i18n import N_, _
+from helpdesk_tui.i18n import N_, _, ngettext
 from helpdesk_tui.scenario.competencies import COMPETENCY_IDS, short_name
 
 VERDICT_MARKS: dict[str | None, tuple[str, str]] = {
@@ -194,10 +194,15 @@ class EvidenceList(OptionList):
             self.targets[key] = Target(seq, number)
             options.append(Option(self._seq_prompt(describe(seq)), id=key))
         if len(item.seqs) > SEQS_SHOWN:
-            more = _("… {n} more records ([ ] step through them)")
+            left = len(item.seqs) - SEQS_SHOWN
+            more = ngettext(
+                "… {n} more record ([ ] step through them)",
+                "… {n} more records ([ ] step through them)",
+                left,
+            )
             options.append(
                 Option(
-                    Text("  " + more.format(n=len(item.seqs) - SEQS_SHOWN), style="dim"),
+                    Text("  " + more.format(n=left), style="dim"),
                     disabled=True,
                 )
             )

@@ -10,14 +10,14 @@ No Textual here: tested on its own.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any
 
 from helpdesk_tui.core.events import Event
 from helpdesk_tui.core.notices import notice_phrase
 from helpdesk_tui.core.sla import SlaProfile
-from helpdesk_tui.i18n import N_, _
+from helpdesk_tui.customers.causes import mood_cause
+from helpdesk_tui.i18n import N_, _, ngettext
 from helpdesk_tui.ui.format import (
     clock,
     end_reason_label,
@@ -28,35 +28,6 @@ from helpdesk_tui.ui.format import (
     one_line,
     priority_label,
 )
-
-MOOD_CAUSES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (
-        re.compile(r"waited (?P<seconds>\d+) s without an answer"),
-        N_("waited {seconds} s without an answer"),
-    ),
-    (re.compile(r"interrupted"), N_("was interrupted")),
-    (re.compile(r"jargon \((?P<words>.*)\)"), N_("jargon ({words})")),
-    (re.compile(r"empathy"), N_("empathy")),
-    (re.compile(r"progress update"), N_("progress update")),
-    (re.compile(r"rule (?P<rule>\S+)"), N_("rule {rule}")),
-)
-"""The causes the customer simulation logs for a mood change (in English, the log's
-language), as the UI says them; the log keeps its words, the screen translates."""
-
-
-def mood_cause(cause: str) -> str:
-    """A logged mood cause ("waited 150 s without an answer; empathy") in the UI language;
-    a cause this version does not know is shown as logged."""
-    parts = []
-    for part in cause.split("; "):
-        shown = part
-        for pattern, msgid in MOOD_CAUSES:
-            if match := pattern.fullmatch(part):
-                shown = _(msgid).format(**match.groupdict())
-                break
-        parts.append(shown)
-    return "; ".join(parts)
-
 
 QUOTE = 80
 """Characters of a quoted text kept in one line."""
@@ -93,13 +64,18 @@ LABELS: dict[str, str] = {
     "note_added": N_("note on {ticket}: {text}"),
     "message_sent": N_("candidate in {conversation}: {text}"),
     "conversation_closed": N_("closed {conversation}"),
-    "kb_searched": N_("KB search “{query}”: {count} results"),
+    "kb_searched": N_("KB search “{query}”: {results}"),
     "kb_article_opened": N_("opened KB article {article}"),
     "focus_moved": N_("looked at {area} {target}"),
     "form_cancelled": N_("cancelled the {form} form"),
     "hint_requested": N_("hint on {ticket}"),
     "notice_shown": N_("shown: {text}"),
 }
+
+
+def results_count(n: int) -> str:
+    """A search's results, counted in the UI language's plural ("1 résultat")."""
+    return ngettext("{n} result", "{n} results", n).format(n=n)
 
 
 BEGINS = N_("{conversation} begins")
@@ -177,7 +153,7 @@ def _fields(
         "solution": _quote(d.get("solution", "")),
         "target": str(target) if event.type == "ticket_linked" else str(looked_at),
         "query": _quote(d.get("query", "")),
-        "count": str(len(d.get("results", []))),
+        "results": results_count(len(d.get("results", []))),
         "article": str(d.get("article_id", "")),
         "area": str(d.get("area", "")),
         "form": form_label(str(d.get("form", ""))),

@@ -27,7 +27,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from helpdesk_tui.assess.replay import Replay
 from helpdesk_tui.core.state import Conversation, ExamState
-from helpdesk_tui.i18n import _
+from helpdesk_tui.i18n import _, ngettext
 from helpdesk_tui.ui.format import clock
 from helpdesk_tui.ui.review.describe import record_line
 from helpdesk_tui.ui.review.readonly import StateReader
@@ -132,9 +132,10 @@ class ConversationsView(Horizontal):
         if self.show_ids:
             title.append(f" · {conv.id}", style="dim")
         if len(conv.messages) > SHOWN:
-            latest = _("the latest {n} of {total} messages").format(
-                n=SHOWN, total=len(conv.messages)
-            )
+            total = len(conv.messages)
+            latest = ngettext(  # the plural of the total: "des 8 messages" whatever SHOWN is
+                "the latest {n} of {total} message", "the latest {n} of {total} messages", total
+            ).format(n=SHOWN, total=total)
             title.append(f" · {latest}", style="dim")
         transcript = render_transcript(controller, _recent(conv), now)
         self._update(title, transcript, status_line(controller, conv, now))
@@ -164,7 +165,9 @@ def lookup_lines(reader: StateReader, limit: int = SHOWN) -> Text:
         out.append(_("No KB look-ups yet."), style="dim")
         return out
     if len(lookups) > limit:
-        out.append(_("… {n} earlier look-ups").format(n=len(lookups) - limit) + "\n", style="dim")
+        earlier = len(lookups) - limit
+        line = ngettext("… {n} earlier look-up", "… {n} earlier look-ups", earlier)
+        out.append(line.format(n=earlier) + "\n", style="dim")
     for index, lookup in enumerate(lookups[-limit:]):
         if index:
             out.append("\n")

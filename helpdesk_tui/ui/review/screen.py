@@ -26,7 +26,7 @@ from textual.widgets import OptionList, Static, TabbedContent, TabPane
 
 from helpdesk_tui.assess.verdicts import save_verdicts
 from helpdesk_tui.core.state import ExamState
-from helpdesk_tui.i18n import _
+from helpdesk_tui.i18n import _, ngettext
 from helpdesk_tui.scenario.competencies import COMPETENCY_IDS, short_name
 from helpdesk_tui.ui.format import clock
 from helpdesk_tui.ui.frames import Paced
@@ -324,7 +324,10 @@ class ReviewScreen(Paced, Screen[None]):
             return _("{cid} record {n}/{total}").format(
                 cid=self.competency, n=seqs.index(current) + 1, total=len(seqs)
             )
-        return _("{cid}: {total} records").format(cid=self.competency, total=len(seqs))
+        total = len(seqs)
+        return ngettext("{cid}: {total} record", "{cid}: {total} records", total).format(
+            cid=self.competency, total=total
+        )
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option_list is self.competencies and event.option.id:

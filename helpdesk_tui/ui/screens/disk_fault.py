@@ -13,14 +13,15 @@ from __future__ import annotations
 import time
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from helpdesk_tui.i18n import _
 from helpdesk_tui.runtime.lifecycle import DiskFault, SessionRuntime
+from helpdesk_tui.ui import keymap
 from helpdesk_tui.ui.frames import Paced
+from helpdesk_tui.ui.widgets.keybar import KeyBar
 
 RETRY_S = 3.0
 """How often the disk is tried again: a proctor freeing space sees the exam go on quickly."""
@@ -30,10 +31,10 @@ class DiskFaultScreen(Paced, ModalScreen[DiskFault | None]):
     """Shown while the log refuses writes; Enter (or r) tries again at once."""
 
     CSS_PATH = "disk_fault.tcss"
-    BINDINGS = [Binding("enter,r", "retry", show=False)]
 
     def __init__(self, runtime: SessionRuntime) -> None:
         super().__init__()
+        keymap.install(self, "notice.disk")  # Enter (r) tries again: in its footer
         self.runtime = runtime
         self._fault = runtime.fault
 
@@ -51,6 +52,7 @@ class DiskFaultScreen(Paced, ModalScreen[DiskFault | None]):
             )
             yield Static("", id="disk-fault-detail")
             yield Static("", id="disk-fault-status")
+        yield KeyBar(id="disk-fault-keys")
 
     def on_mount(self) -> None:
         self.show_fault()

@@ -3,23 +3,24 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from helpdesk_tui.i18n import _
+from helpdesk_tui.ui import keymap
 from helpdesk_tui.ui.frames import Paced
+from helpdesk_tui.ui.widgets.keybar import KeyBar
 
 
 class EndScreen(Paced, ModalScreen[None]):
     """Shown when time is up or the session was ended; Enter leaves the program."""
 
     CSS_PATH = "end.tcss"
-    BINDINGS = [Binding("enter,escape,q", "leave", show=False)]
 
     def __init__(self, reason: str) -> None:
         super().__init__()
+        keymap.install(self, "notice.end")  # Enter (Esc, q) leaves: in its footer
         self.reason = reason
 
     def compose(self) -> ComposeResult:
@@ -30,6 +31,7 @@ class EndScreen(Paced, ModalScreen[None]):
         with Vertical(id="end"):
             yield Static(messages.get(self.reason, _("The session has ended.")), id="end-title")
             yield Static(_("Everything you did is in the log. Press Enter to leave."))
+        yield KeyBar(id="end-keys")
 
     def action_leave(self) -> None:
         self.dismiss(None)

@@ -8,27 +8,24 @@ back (and the cancel is logged, as every cancelled form is).
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from helpdesk_tui.i18n import _
+from helpdesk_tui.ui import keymap
 from helpdesk_tui.ui.frames import Paced
+from helpdesk_tui.ui.widgets.keybar import KeyBar
 
 
 class HandInScreen(Paced, ModalScreen[bool | None]):
     """True when the candidate confirmed twice; None when they went back."""
 
     CSS_PATH = "handin.tcss"
-    BINDINGS = [
-        Binding("y,j,o", "step(1)", show=False),  # yes, ja, oui
-        Binding("h", "step(2)", show=False),
-        Binding("escape,n", "back", show=False),
-    ]
 
     def __init__(self, open_tickets: int, time_left: str) -> None:
         super().__init__()
+        keymap.install(self, "exam.hand_in", locked=True)  # y (j, o), then h; Esc: in its footer
         self.stage = 1
         self.open_tickets = open_tickets
         self.time_left = time_left
@@ -37,6 +34,7 @@ class HandInScreen(Paced, ModalScreen[bool | None]):
         with Vertical(id="hand-in"):
             yield Static(_("Hand in your exam?"), id="hand-in-title")
             yield Static("", id="hand-in-text")
+        yield KeyBar(id="hand-in-keys")
 
     def on_mount(self) -> None:
         self._show()
@@ -54,9 +52,16 @@ class HandInScreen(Paced, ModalScreen[bool | None]):
                 "Press H to hand in for good, Esc to go back to the exam."
             )
         self.query_one("#hand-in-text", Static).update(text)
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The footer offers only the step that comes next (Y, then H)."""
+        if action == "step" and parameters:
+            return parameters[0] == self.stage
+        return True
 
     def action_step(self, stage: int) -> None:
-        if stage != self.stage:
+        if stage != self.stage:  # not reached while hidden: kept as the rule's own guard
             return  # H before Y, or Y twice: only the expected key moves on
         if stage == 2:
             self.dismiss(True)

@@ -20,8 +20,15 @@ def help_table(*, locked: bool = False) -> Table:
     table = Table(box=None, show_header=False, expand=True, padding=(0, 1))
     table.add_column(no_wrap=True, style="bold")
     table.add_column(ratio=1)
+    owners_of: dict[str, list[str]] = {}
+    for key in keymap.KEYS:  # a section, then its dialogs ("exam", "exam.hand_in"), in order
+        owners = owners_of.setdefault(keymap.section_of(key.owner), [])
+        if key.owner not in owners:
+            owners.append(key.owner)
     for owner, section in keymap.SECTIONS.items():
-        owners = (owner, "form_fields", "form_text") if owner == "form" else (owner,)
+        owners = (
+            ["form", "form_fields", "form_text"] if owner == "form" else owners_of.get(owner, [])
+        )
         keys = [key for own in owners for key in keymap.keys_for(own, locked=locked)]
         if not keys:  # the exam's keys in practice, the practice controls in an exam
             continue

@@ -28,7 +28,7 @@ from textual.widgets import Input
 from helpdesk_tui.core import notices
 from helpdesk_tui.core.reducer import Refused
 from helpdesk_tui.eventlog.errors import LogError
-from helpdesk_tui.i18n import _
+from helpdesk_tui.i18n import _, ngettext
 from helpdesk_tui.ui import keymap
 from helpdesk_tui.ui.controller import TICKET_ACTIONS, Arrival, Changes, ExamController
 from helpdesk_tui.ui.edges import fitting_title, set_edge_title
@@ -137,7 +137,17 @@ class MainScreen(Paced, Screen[None]):
     def on_screen_resume(self) -> None:
         """Back from a dialog: show at once what changed behind it (and the notices
         held while it was open, see `_announce`)."""
+        self._show_notices(True)
         self.redraw(force=True)
+
+    def on_screen_suspend(self) -> None:
+        """A form or question opens over the exam: the notices already up hide with it
+        (they would sit over the form's lower edge and its buttons); new ones wait."""
+        self._show_notices(False)
+
+    def _show_notices(self, shown: bool) -> None:
+        for toast in self.query("Toast"):  # Textual's, in this screen's rack
+            toast.display = shown
 
     # ------------------------------------------------------------------ parts
 
@@ -233,8 +243,11 @@ class MainScreen(Paced, Screen[None]):
             ("#queue-area", "title"): self._queue_title(),
             ("#queue-area", "subtitle"): _("tickets: {count}").format(count=self.queue.row_count),
             ("#conversation-area", "title"): self._marked("conversation", _("Conversations")),
-            ("#conversation-area", "subtitle"): _("{live} open · {unread} unread").format(
-                live=len(live), unread=unread
+            ("#conversation-area", "subtitle"): " · ".join(
+                (
+                    ngettext("{n} open", "{n} open", len(live)).format(n=len(live)),
+                    ngettext("{n} unread", "{n} unread", unread).format(n=unread),
+                )
             ),
             ("#ticket-area", "title"): self._marked(
                 "ticket",

@@ -27,7 +27,7 @@ class CannedPicker(Paced, ModalScreen[str | None]):
     def __init__(self, replies: list[tuple[str, str, str]], title: str | None = None) -> None:
         """`replies`: (id, title, filled text); `title` says what Enter does."""
         super().__init__()
-        keymap.install(self, "form")
+        keymap.install(self, "picker")  # Ctrl+S inserts, Esc cancels: in its footer
         self._replies = replies
         self._title = title or _("Canned replies: Enter inserts, Esc cancels")
 

@@ -12,7 +12,6 @@ from collections.abc import Callable
 
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
@@ -20,8 +19,10 @@ from textual.widgets import Input, Static
 from helpdesk_tui.eventlog.errors import KeyFileError
 from helpdesk_tui.i18n import N_, _
 from helpdesk_tui.runtime.proctor import CodeGate
+from helpdesk_tui.ui import keymap
 from helpdesk_tui.ui.frames import Paced
 from helpdesk_tui.ui.widgets.bounded import LIMITS, BoundedInput
+from helpdesk_tui.ui.widgets.keybar import KeyBar
 
 CHOICES: dict[str, tuple[str, str]] = {
     "end": ("e", N_("End the exam now (the log is sealed: proctor-stopped)")),
@@ -38,10 +39,10 @@ class ProctorCodeScreen(Paced, ModalScreen[bool | None]):
 
     CSS_PATH = "proctor.tcss"
     AUTO_FOCUS = "#proctor-code"
-    BINDINGS = [Binding("escape", "cancel", show=False)]
 
     def __init__(self, gate: CodeGate, on_wrong: Callable[[], None]) -> None:
         super().__init__()
+        keymap.install(self, "exam.proctor_code", locked=True)  # Esc: in its footer
         self.gate = gate
         self.on_wrong = on_wrong
 
@@ -49,8 +50,12 @@ class ProctorCodeScreen(Paced, ModalScreen[bool | None]):
         with Vertical(id="proctor", classes="proctor-box"):
             yield Static(_("Proctor code"), classes="proctor-title")
             yield Static(_("For the proctor only. Enter the code and press Enter; Esc goes back."))
-            yield BoundedInput(password=True, id="proctor-code", limit=LIMITS["short"])
+            box = BoundedInput(password=True, id="proctor-code", limit=LIMITS["short"])
+            keymap.install(box, "exam.proctor_code.box", locked=True, first=True)
+            yield box  # its Enter in the footer; a screen binding would overtake keys held
+            # while the screen opens (a code and Enter typed at once: Enter came first)
             yield Static("", id="proctor-message")
+        yield KeyBar(id="proctor-code-keys")
 
     def on_mount(self) -> None:
         self.query_one("#proctor-code", Input).focus()
@@ -113,17 +118,10 @@ class ProctorMenu(Paced, ModalScreen[str | None]):
     """What the proctor can do now: one key per choice; Esc goes back to the exam."""
 
     CSS_PATH = "proctor.tcss"
-    BINDINGS = [
-        # The menu shows its keys as capitals: Shift or Caps Lock must choose the same.
-        *(
-            Binding(f"{key},{key.upper()}", f"choose('{choice}')", show=False)
-            for choice, (key, _l) in CHOICES.items()
-        ),
-        Binding("escape", "choose('')", show=False),
-    ]
 
     def __init__(self, choices: list[str], *, ended: bool = False) -> None:
         super().__init__()
+        keymap.install(self, "exam.proctor_menu", locked=True)  # the choices offered, Esc
         self.choices = [c for c in CHOICES if c in choices]
         self.ended = ended
         """The exam is over (handed in, time up): Esc closes the menu, there is no exam to go back to."""
@@ -136,6 +134,7 @@ class ProctorMenu(Paced, ModalScreen[str | None]):
                 yield Static(f"[b]{key.upper()}[/b]  {_(label)}", classes="proctor-choice")
             back = _("Esc  Close this menu") if self.ended else _("Esc  Back to the exam")
             yield Static(back, classes="proctor-choice")
+        yield KeyBar(id="proctor-menu-keys")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "choose" and parameters and parameters[0]:
@@ -172,6 +171,7 @@ class ExamEndedScreen(Paced, ModalScreen[None]):
                     "proctor closes the program."
                 )
             )
+        yield KeyBar(id="exam-ended-keys")  # F12, the proctor's: the only key that works here
 
 
 class ProctorPausedScreen(Paced, ModalScreen[None]):
@@ -185,3 +185,4 @@ class ProctorPausedScreen(Paced, ModalScreen[None]):
             yield Static(
                 _("The exam clock and every SLA clock are stopped. The proctor resumes the exam.")
             )
+        yield KeyBar(id="proctor-paused-keys")  # F12, the proctor's
