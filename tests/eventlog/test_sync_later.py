@@ -154,7 +154,13 @@ def test_kill_9_right_after_a_focus_move_loses_nothing_and_resumes(
 ) -> None:
     log = tmp_path / "s.jsonl"
     child = subprocess.run(
-        [sys.executable, "-c", KILLED_AFTER_A_FOCUS_MOVE, str(log), str(key_dir / "exam-centre.key")],
+        [
+            sys.executable,
+            "-c",
+            KILLED_AFTER_A_FOCUS_MOVE,
+            str(log),
+            str(key_dir / "exam-centre.key"),
+        ],
         capture_output=True,
         text=True,
         timeout=60,
