@@ -6,6 +6,13 @@ Each append is one `write` to a file opened with O_APPEND, then `fsync`; a
 checkpoint that falls due rides in the same write. When the disk refuses, the
 file is cut back to its last complete record and `LogWriteError` is raised: the
 writer stays usable and the same append can be retried later.
+
+One exception, `SYNC_LATER` (where the candidate looks, `focus_moved`): its
+record is written at once (in the file before the state applies it, so a
+killed or crashed process keeps it) and fsynced by the next record that is
+fsynced, or by `sync_pending` within `SYNC_LATER_S` (the exam's tick), or at
+close. Its fsync (3-40 ms, more on a busy disk) sat between an area-switch key
+and its frame. See docs/architecture.md, "Durability".
 """
 
 from __future__ import annotations
@@ -14,6 +21,7 @@ import contextlib
 import dataclasses
 import fcntl
 import os
+import time
 import uuid
 from pathlib import Path
 
@@ -38,6 +46,23 @@ from helpdesk_tui.eventlog.recovery import (
 
 _os_write = os.write
 """Indirection so tests can make the disk fail half-way through a record."""
+
+
+_monotonic = time.monotonic
+"""Indirection so tests can age a written record without waiting."""
+
+SYNC_LATER: frozenset[str] = frozenset({"focus_moved"})
+"""Event types whose fsync may wait (see the module docstring): evidence of where
+the candidate looked, which no candidate work, customer, clock or form depends on.
+Only an operating-system crash or a power cut in the few hundred milliseconds
+before the next fsync can lose one, and then only at the log's tail, which
+recovery already treats as a torn tail. A record that carries a checkpoint is
+never deferred (its chain key replaces the old one in the resume file)."""
+
+SYNC_LATER_S = 0.5
+"""How long a written `SYNC_LATER` record may wait for its fsync when no other
+record comes: `sync_pending` (the exam's tick, at most every 1 s) fsyncs it once
+it is this old, so it is on disk within about 1.5 s."""
 
 
 def _sync(fd: int) -> None:
@@ -81,6 +106,8 @@ class EventLogWriter:
         self._encoder = encoder
         self._length = length
         self._dirty = False
+        self._unsynced_since: float | None = None
+        """When the oldest record written but not yet fsynced was written (monotonic)."""
 
     # --- opening ---------------------------------------------------------
 
@@ -184,11 +211,38 @@ class EventLogWriter:
     # --- writing ---------------------------------------------------------
 
     def append(self, event: Event) -> int:
-        """Write the event (and a checkpoint if due); return its seq once it is on disk."""
+        """Write the event (and a checkpoint if due); return its seq once it is on disk.
+
+        A `SYNC_LATER` event returns once it is written (in the file, for every
+        reader and for a process that dies now); its fsync comes with the next
+        fsynced record, `sync_pending`, or `close`."""
         self._check_writable()
         batch = self._encoder.event(event)  # EventFormatError (a ValueError) for a bad event
-        self._write(batch)
+        self._write(batch, sync=event.type not in SYNC_LATER or batch.next_signer is not None)
         return batch.seq
+
+    def sync_pending(self, older_than: float = 0.0) -> bool:
+        """fsync the records written without one, if the oldest is `older_than` seconds
+        old or more; whether an fsync was made. Raises `LogWriteError` if the disk
+        refuses (the records stay in the file; the next fsync tries again)."""
+        since = self._unsynced_since
+        if since is None or self._fd is None or _monotonic() - since < older_than:
+            return False
+        try:
+            _sync(self._fd)
+        except OSError as exc:
+            raise LogWriteError(
+                f"{self._path}: the records up to {self.seq} could not be flushed to the disk "
+                f"({exc.strerror or exc}). Free disk space or fix the disk; the next record's "
+                "fsync tries again."
+            ) from exc
+        self._unsynced_since = None
+        return True
+
+    @property
+    def unsynced(self) -> bool:
+        """Whether a record is written but not yet fsynced (a `SYNC_LATER` one)."""
+        return self._unsynced_since is not None
 
     def checkpoint(self, exam_time: float, wall_time: str) -> None:
         """Sign the chain head now; nothing is written if every record is already signed."""
@@ -222,6 +276,8 @@ class EventLogWriter:
             if sign and not st.sealed and st.unsigned and not self._dirty:
                 self.checkpoint(st.last_t, utc_now_iso())
         finally:
+            with contextlib.suppress(OSError, LogWriteError):  # written; the kernel keeps it
+                self.sync_pending()
             self._close_fd()
 
     def __enter__(self) -> EventLogWriter:
@@ -261,8 +317,9 @@ class EventLogWriter:
         if self.sealed:
             raise LogStateError(f"{self._path} is sealed; nothing can be added after the seal.")
 
-    def _write(self, batch: Batch) -> None:
-        """Write, fsync, then commit the chain state; on failure leave the file as it was."""
+    def _write(self, batch: Batch, *, sync: bool = True) -> None:
+        """Write, fsync (unless `sync` is False), then commit the chain state; on failure
+        leave the file as it was. The fsync covers every record written before."""
         assert self._fd is not None
         if self._dirty:
             self._repair()
@@ -270,7 +327,8 @@ class EventLogWriter:
             if batch.next_signer is not None:  # the next key is safe before the log names it
                 save_chain_keys(self._path, [self._encoder.signer, batch.next_signer])
             _write_all(self._fd, batch.data)
-            _sync(self._fd)
+            if sync:
+                _sync(self._fd)
         except OSError as exc:
             self._roll_back()
             raise LogWriteError(
@@ -279,6 +337,10 @@ class EventLogWriter:
                 "can be written again."
             ) from exc
         self._length += len(batch.data)
+        if sync:
+            self._unsynced_since = None
+        elif self._unsynced_since is None:
+            self._unsynced_since = _monotonic()
         self._encoder.commit(batch)  # from here on only the next key can sign
         if batch.next_signer is not None:
             self._forget_old_key(batch.next_signer)

@@ -21,6 +21,7 @@ from helpdesk_tui.core.reducer import ALLOWED_FROM, Refused
 from helpdesk_tui.core.session import ExamSession
 from helpdesk_tui.core.state import Conversation, ExamState, Ticket, TicketStatus
 from helpdesk_tui.eventlog.errors import LogError
+from helpdesk_tui.eventlog.writer import SYNC_LATER_S
 from helpdesk_tui.i18n import N_, _, gettext_in
 from helpdesk_tui.language.normalise import name_words
 from helpdesk_tui.scenario.model import CannedReply, KbArticle, Macro, Scenario
@@ -217,10 +218,12 @@ class ExamController(StateView):
         return max(0.0, self.state.duration_s - self.now())
 
     def tick(self) -> list[Event]:
-        """Fire what fell due; sign the log's head when its policy asks (idle minutes)."""
+        """Fire what fell due; sign the log's head when its policy asks (idle minutes);
+        fsync the focus records written without one once they are `SYNC_LATER_S` old."""
         try:
             fired = self.session.tick()
             self._checkpoint_if_due()
+            self._sync_if_due()
         except LogError as exc:
             self.problem = str(exc)
             return []
@@ -240,6 +243,11 @@ class ExamController(StateView):
         due = getattr(sink, "checkpoint_due", None)
         if due is not None and not getattr(sink, "sealed", False) and due(self.now()):
             sink.checkpoint(self.now(), self.session.wall_clock())  # type: ignore[attr-defined]
+
+    def _sync_if_due(self) -> None:
+        sync = getattr(self.session.sink, "sync_pending", None)
+        if sync is not None:
+            sync(SYNC_LATER_S)
 
     # ------------------------------------------------------------------ commands
 

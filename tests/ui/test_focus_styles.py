@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual._text_area_theme import TextAreaTheme
 from textual.css.stylesheet import Stylesheet
 from textual.geometry import Region
 
 from helpdesk_tui.ui.widgets.bounded import BoundedTextArea
+from helpdesk_tui.ui.widgets.focus_styles import THEME_FIELDS
 
 from .conftest import SIZE, Rig
 from .pilot import at
@@ -66,3 +68,44 @@ async def test_the_kept_styles_are_what_a_fresh_restyle_gives_focused_and_not(ri
             looks[key] = kept
         assert looks["f2"][0] != looks["f4"][0]  # focused and not really differ (the border)
         assert looks["f2"][3] != looks["f4"][3]
+
+
+def theme_look(box: BoundedTextArea) -> tuple[Any, ...]:
+    return tuple(getattr(box._theme, name) for name in THEME_FIELDS)
+
+
+async def test_the_reply_box_works_out_its_theme_once_per_look(rig: Rig, monkeypatch: Any) -> None:
+    """TextArea applied its theme's CSS on every paint: each typed letter, each area
+    switch. Kept per look, a focus move or a letter applies it no more, and what is
+    put back is what `apply_css` gives (focused, not focused, another theme)."""
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await at(pilot, 70)
+        box = app.main.conversations.input
+        await pilot.press("f4", "f2", "f4")  # each look worked out once
+        await pilot.pause()
+        applied: list[object] = []
+        apply_css = TextAreaTheme.apply_css
+
+        def counted(theme: TextAreaTheme, text_area: Any) -> None:
+            applied.append(text_area)
+            apply_css(theme, text_area)
+
+        monkeypatch.setattr(TextAreaTheme, "apply_css", counted)
+        for key in ("h", "i", "f2", "f4", "f2", "f4"):
+            await pilot.press(key)
+            await pilot.pause()
+            kept = theme_look(box)
+            apply_css(box._theme, box)  # the way TextArea does it, on every paint
+            assert theme_look(box) == kept, key
+        assert box.text.endswith("hi")
+        assert applied == []  # main: at least once a key (each of the 6 painted the box)
+        monkeypatch.setattr(TextAreaTheme, "apply_css", apply_css)
+        before = theme_look(box)
+        app.theme = "textual-light" if app.theme != "textual-light" else "nord"
+        await pilot.pause()
+        box.render_lines(Region(0, 0, *box.outer_size))
+        kept = theme_look(box)
+        assert kept != before  # another theme: worked out again, not the old kept one
+        apply_css(box._theme, box)
+        assert theme_look(box) == kept

@@ -71,3 +71,34 @@ async def test_a_new_theme_draws_the_keys_again(rig: Rig) -> None:
         after = [list(s) for s in bar._render_cache.lines]
         assert after == fresh_lines(bar)
         assert after != before
+
+
+async def test_an_area_shown_before_gets_its_lines_back_without_laying_them_out(
+    rig: Rig, monkeypatch: Any
+) -> None:
+    """Each switch laid the keys out again (a Text per entry, one sum per entry over the
+    rest); kept per set and width, and what comes back is a fresh layout's lines."""
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await at(pilot, 70)
+        bar = app.main.query_one(KeyBar)
+        await pilot.press("f4", "f2")
+        await pilot.pause()
+        placed: list[int] = []
+        place = KeyBar._place
+        monkeypatch.setattr(
+            KeyBar, "_place", lambda self, *a: (placed.append(1), place(self, *a))[1]
+        )
+        for key in ("f4", "f2", "f4"):
+            await pilot.press(key)
+            await pilot.pause()
+            kept = ([line.plain for line in bar._lines], list(bar._hits))
+            fresh_lines_, fresh_hits = bar._lines_for(bar.size.width)
+            assert kept == ([line.plain for line in fresh_lines_], fresh_hits), key
+        placed.clear()
+        await pilot.press("f2", "f4")
+        await pilot.pause()
+        assert placed == []  # main: one layout or more per switch
+        await pilot.resize_terminal(100, 30)  # another width: laid out again
+        await pilot.pause()
+        assert placed

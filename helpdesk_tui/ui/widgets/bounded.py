@@ -19,7 +19,7 @@ from textual.message import Message
 from textual.widgets import Input, TextArea
 from textual.widgets.text_area import EditResult, Location
 
-from helpdesk_tui.ui.widgets.focus_styles import FocusStyled
+from helpdesk_tui.ui.widgets.focus_styles import FocusStyled, KeptTheme
 
 LIMITS: dict[str, int] = {
     "chat": 2000,
@@ -102,7 +102,7 @@ class BoundedInput(FocusStyled, Input):
         show_counter(self, len(value))
 
 
-class BoundedTextArea(FocusStyled, TextArea):
+class BoundedTextArea(KeptTheme, TextArea):
     """A multi-line `TextArea` of at most `limit` characters; a paste is cut to fit."""
 
     DEFAULT_CSS = "BoundedTextArea {" + _NEAR_LIMIT_CSS + "}"

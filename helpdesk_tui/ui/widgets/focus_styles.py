@@ -28,8 +28,10 @@ from __future__ import annotations
 from collections.abc import Hashable
 from typing import Any
 
+from textual._text_area_theme import TextAreaTheme
 from textual.css.stylesheet import Stylesheet
 from textual.widget import Widget
+from textual.widgets import TextArea
 
 KEEP = 16
 """Paths kept per box (focused and not, enabled and not, with room to spare)."""
@@ -91,3 +93,62 @@ class FocusStyled:
             if isinstance(node, Widget):
                 path.append((node._pseudo_classes_cache_key, node.has_focus_within))
         return tuple(path)
+
+
+THEME_FIELDS = (
+    "base_style",
+    "gutter_style",
+    "cursor_style",
+    "cursor_line_style",
+    "cursor_line_gutter_style",
+    "bracket_matching_style",
+    "selection_style",
+)
+"""What `TextAreaTheme.apply_css` sets from the box's CSS (textual 8.2)."""
+
+
+class KeptTheme(FocusStyled):
+    """Mixin for a `TextArea`: its theme's CSS fallbacks worked out once per look.
+
+    TextArea's `render_lines` calls `theme.apply_css(self)` on every paint (each
+    typed letter, each focus move): the box's style and seven component styles,
+    each a walk up the ancestors merging backgrounds and colours, because any
+    repaint empties the box's style cache. What it sets depends only on the
+    box's styles and its ancestors' (the path `FocusStyled` keys on, with the
+    stylesheet, plus each node's inline styles) and the app's theme, so it is
+    kept per such look and put back. Issue 14: it was a third of an area
+    switch's frame (F2/F4 focus and blur the chat's reply box).
+    `tests/ui/test_focus_styles.py` compares the kept theme with `apply_css`.
+    """
+
+    _theme_looks: dict[Hashable, tuple[Any, ...]] | None = None
+    _theme_looks_for: tuple[object, object] | None = None
+
+    def render_lines(self, crop: Any) -> Any:
+        assert isinstance(self, TextArea)
+        theme = self._theme
+        if theme is not None:
+            self._apply_theme_css(theme)
+        return super(TextArea, self).render_lines(crop)  # TextArea's own would apply it again
+
+    def _apply_theme_css(self, theme: TextAreaTheme) -> None:
+        assert isinstance(self, TextArea)
+        looks = self._theme_looks
+        rules_map = self.app.stylesheet.rules_map
+        for_ = self._theme_looks_for
+        if looks is None or for_ is None or for_[0] is not theme or for_[1] is not rules_map:
+            looks = self._theme_looks = {}  # another theme object or stylesheet
+            self._theme_looks_for = (theme, rules_map)
+        look = (
+            self._style_path(),
+            tuple(node.styles.inline._updates for node in self.ancestors_with_self),
+        )
+        kept = looks.get(look)
+        if kept is None:
+            theme.apply_css(self)
+            if len(looks) >= KEEP:
+                looks.clear()
+            looks[look] = tuple(getattr(theme, name) for name in THEME_FIELDS)
+            return
+        for name, value in zip(THEME_FIELDS, kept, strict=True):
+            setattr(theme, name, value)

@@ -43,13 +43,14 @@ class KeyBar(Widget):
         self._entries: list[tuple[Text, str]] = []
         self._lines: list[Text] = []
         self._hits: list[tuple[int, int, int, str]] = []
-        self._laid_out_for: tuple[int, int] = (-1, -1)
+        self._laid_out_for: tuple[object, ...] = ()
         self._shown: tuple[tuple[str, str, bool, str], ...] = ()
         self._styled = 0
         """Bumped whenever the look changes (`notify_style_update`): kept lines are not used."""
         self._look: tuple[object, ...] = ()
         self._kept_entries: LRUCache[object, list[tuple[Text, str]]] = LRUCache(KEEP)
         self._kept_lines: LRUCache[object, _RenderCache] = LRUCache(KEEP)
+        self._kept_layouts: LRUCache[object, tuple[list[Text], list[Any]]] = LRUCache(KEEP)
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -72,7 +73,6 @@ class KeyBar(Widget):
             ]
             self._kept_entries[shown] = entries
         self._entries = entries
-        self._laid_out_for = (-1, -1)
         self._lay_out()
         self.refresh()
 
@@ -111,6 +111,7 @@ class KeyBar(Widget):
         self._styled += 1
         self._kept_entries.clear()
         self._kept_lines.clear()
+        self._kept_layouts.clear()
         if self._shown:
             self._show(self._shown)
 
@@ -153,20 +154,28 @@ class KeyBar(Widget):
     def _lay_out(self) -> None:
         """Whole entries over at most `max_lines` lines, in order; when some do not fit, the
         last place says that F1 shows every key (never a key cut from its description),
-        and F1's own entry goes last: the marker is that key, never shown twice."""
+        and F1's own entry goes last: the marker is that key, never shown twice. Each
+        set's lines are kept per width: an area switch swaps sets (issue 14)."""
         width = self.size.width or self.app.size.width
-        if self._laid_out_for == (width, len(self._entries)):
+        laid_out_for = (self._shown, self._styled, width, self.max_lines)
+        if self._laid_out_for == laid_out_for:
             return
-        self._laid_out_for = (width, len(self._entries))
+        self._laid_out_for = laid_out_for
+        kept = self._kept_layouts.get(laid_out_for)
+        if kept is None:
+            kept = self._kept_layouts[laid_out_for] = self._lines_for(width)
+        self._lines, self._hits = kept
+        if self.styles.height is None or self.styles.height.value != len(self._lines):
+            self.styles.height = len(self._lines)
+
+    def _lines_for(self, width: int) -> tuple[list[Text], list[tuple[int, int, int, str]]]:
         lines, hits, more = self._place(self._entries, width)
         if more and any(key == "f1" for _l, _s, _e, key in hits[:-1]):
             last = [e for e in self._entries if e[1] != "f1"] + [
                 e for e in self._entries if e[1] == "f1"
             ]  # F1 last: shown if all fit, else the marker is it
             lines, hits, more = self._place(last, width)
-        self._lines, self._hits = lines, hits
-        if self.styles.height is None or self.styles.height.value != len(lines):
-            self.styles.height = len(lines)
+        return lines, hits
 
     def _place(
         self, entries: list[tuple[Text, str]], width: int
