@@ -426,8 +426,14 @@ class ExamApp(NoWayOut, App[str | None], inherit_bindings=False):
         (`MainScreen.build_a_form_ahead`): its compose never delays a typed key."""
         if not self._forms_ahead or self.screen is not self.main or self._held:
             return
-        if time.monotonic() - self._last_input >= GC_IDLE_S:
+        if not self.candidate_typing():
             self._forms_ahead = self.main.build_a_form_ahead()
+
+    def candidate_typing(self) -> bool:
+        """Whether the last key or click came less than `GC_IDLE_S` ago. Work that can
+        wait for a pause in the typing (a form built ahead, the exam redrawn behind a
+        form) waits, so that it never holds a key back on a busy server."""
+        return time.monotonic() - self._last_input < GC_IDLE_S
 
     def still_cursor_if_idle(self, now: float | None = None) -> None:
         """Stop the focused text box's cursor blinking once nobody has typed for
