@@ -43,8 +43,8 @@ def typing(app: Any) -> None:
 
 
 def paused(app: Any) -> None:
-    """The candidate has not typed for a second (a pause: more than `GC_IDLE_S`)."""
-    app._last_input = time.monotonic() - 2 * app_module.GC_IDLE_S
+    """The candidate has not typed for a second (a pause: more than `PAUSE_S`)."""
+    app._last_input = time.monotonic() - 2 * app_module.PAUSE_S
 
 
 async def test_behind_a_form_the_clock_waits_for_a_pause_but_never_more_than_15_s(
