@@ -69,17 +69,11 @@ class _Query:
     prefix_last: bool
 
     def matches(self, token: str) -> bool:
-        """Does a folded token match any term? (`term_matches` of each, at once: this runs
-        for every word of every result's text, as the candidate types.)"""
+        """Does a folded token match a term (a prefix match for the last one, while it is
+        typed)? This runs for every word of every result's text as the candidate types."""
         if token in self.terms:
             return True
         return self.prefix_last and bool(self.terms) and token.startswith(self.terms[-1])
-
-    def term_matches(self, index: int, token: str) -> bool:
-        """Does a folded token match term `index` (a prefix match for the last one)?"""
-        term = self.terms[index]
-        last = index == len(self.terms) - 1
-        return token == term or (last and self.prefix_last and token.startswith(term))
 
 
 def fold(text: str) -> str:
