@@ -1,6 +1,6 @@
 """What one idle second of an exam costs: CPU per tick and what its frame paints (issue 15).
 
-    python benchmarks/bench_idle_tick.py [--ticks 60] [--start 300] [--start 30]
+    python benchmarks/bench_idle_tick.py [--ticks 60] [--start 300] [--start 30] [--behind-form]
 
 The real app (`practice.prepare`, the real signed log) on bench_sitting's
 scenario (`en-northwind-monday`, timetable compressed 15 times), headless at
@@ -17,6 +17,11 @@ of the exam with its arrivals) this repeats the same seconds whatever the
 machine's speed, so two versions compare on the same work; it measures the
 tick itself, not the arrivals (a second start after the timetable's first
 minutes shows the plain tick).
+
+With `--behind-form` the note form is open over the exam while the seconds
+pass (issue 15: the exam behind a dialog is redrawn, dimmed, under the
+form): the figures are then those of the covered redraws, and "a frame" is
+the CPU of one frame that shows a change behind the form.
 """
 
 from __future__ import annotations
@@ -77,7 +82,7 @@ def instrument() -> None:
     MainScreen.redraw = redrawn  # type: ignore[method-assign]
 
 
-async def run(ticks: int, start: float, folder: Path) -> float:
+async def run(ticks: int, start: float, folder: Path, behind_form: bool = False) -> float:
     """CPU seconds per tick over `ticks` idle seconds from exam second `start`."""
     scenario = bench_sitting.load_scenario_copy(folder / "scenario")
     (folder / "logs").mkdir()
@@ -93,6 +98,10 @@ async def run(ticks: int, start: float, folder: Path) -> float:
             await pilot.pause()
             run.app.advance(start)
             await pilot.pause(0.5)  # what arrived meanwhile is drawn; the language loads
+            if behind_form:
+                await pilot.press("i")  # the note form, on the selected ticket
+                await pilot.pause(0.5)
+                assert run.app.screen is not run.app.main, "the note form did not open"
             for counter in (CPU, LINES, COUNTS):
                 counter.clear()
             cpu = time.process_time()
@@ -108,6 +117,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--ticks", type=int, default=60)
     parser.add_argument("--start", type=float, action="append", help="exam second (repeatable)")
+    parser.add_argument(
+        "--behind-form", action="store_true", help="the seconds pass behind an open note form"
+    )
     args = parser.parse_args()
     starts = args.start or [300.0]
     if not 1 <= args.ticks <= 3600 or not all(0 <= s <= 36000 for s in starts):
@@ -115,12 +127,13 @@ def main() -> int:
     instrument()
     for start in starts:
         with tempfile.TemporaryDirectory() as folder:
-            per_tick = asyncio.run(run(args.ticks, start, Path(folder)))
+            per_tick = asyncio.run(run(args.ticks, start, Path(folder), args.behind_form))
         n = args.ticks
         print(
             f"from exam second {start:g}, {n} idle ticks: CPU {per_tick * 1000:.2f} ms a tick; "
             f"frames {COUNTS['frames'] / n:.2f} a tick, layouts {COUNTS['layouts']}; "
             f"redraw {CPU['redraw'] * 1000 / n:.2f} ms, frames {CPU['frames'] * 1000 / n:.2f} ms"
+            f" ({CPU['frames'] * 1000 / max(1, COUNTS['frames']):.2f} ms a frame)"
         )
         for name, lines in LINES.most_common():
             cpu = CPU["paint " + name] * 1000 / n

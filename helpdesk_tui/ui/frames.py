@@ -28,7 +28,7 @@ from textual.await_complete import AwaitComplete
 from textual.screen import Screen
 from textual.timer import Timer
 
-from helpdesk_tui.ui.paint import CroppedCompositor
+from helpdesk_tui.ui.paint import CroppedCompositor, DimmedBehind
 
 FRAME_PERIOD = 1 / constants.MAX_FPS
 
@@ -82,10 +82,11 @@ class DismissOnce:
         return super().dismiss(result)  # type: ignore[misc]
 
 
-class Paced(DismissOnce):
+class Paced(DismissOnce, DimmedBehind):
     """Mixin, first among a screen's bases: the screen is painted by `FrameTimer`,
-    and each partial frame paints only the widgets and lines under its change
-    (`CroppedCompositor`)."""
+    each partial frame paints only the widgets and lines under its change
+    (`CroppedCompositor`), and a dialog renders again only the lines of the dimmed
+    screen behind it that changed (`DimmedBehind`)."""
 
     _frame_timer: FrameTimer | None = None
 

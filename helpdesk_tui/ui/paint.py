@@ -26,15 +26,38 @@ It overrides private methods of Textual's compositor (`_get_renders`,
 `render_partial_update`), which holds while Textual is pinned to 8.2.x
 (docs/known-issues.md); `tests/ui/test_paint.py` compares its frames with
 Textual's own.
+
+`DimmedBehind` does the same for the screen behind a dialog. A dialog's
+screen (a form, the hand-in question) draws the exam behind it, dimmed, as
+its own background; Textual renders that background as one piece
+(`BackgroundScreen`: the whole exam screen, composed and tinted), so any
+change behind the dialog, a clock's second, cost 18-30 ms of CPU instead of
+the 3 of an ordinary tick (issue 15: it held keys typed in a form on a busy
+sitting server). Two things made it so. The screen behind passed its
+changes up with its own whole area added: Textual marks the screen behind
+dirty where it changed, so its next frame passes those regions up again,
+with whatever else it had (the whole screen after a dialog opens), for as
+long as the dialog stays open. And the dialog then rendered its whole
+background again. `DimmedBehind` passes up only what changed, and renders
+again only the lines of the background that changed, in the same way,
+keeping the others.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
+from rich.console import Console, ConsoleOptions
+from rich.segment import Segment
 from textual._compositor import ChopsUpdate, Compositor
+from textual._context import visible_screen_stack
+from textual.color import Color
 from textual.geometry import Region
+from textual.renderables.background_screen import BackgroundScreen
 from textual.strip import Strip
+from textual.visual import Visual, visualize
+from textual.widget import _RenderCache
 
 Spans = dict[int, list[tuple[int, int]]]
 """Per screen line, the changed cells nobody in front has taken yet: [x1, x2) pairs."""
@@ -137,3 +160,108 @@ def _runs(ys: list[int]) -> Iterable[tuple[int, int]]:
             start = previous = y
     if start is not None:
         yield start, previous - start + 1  # type: ignore[operator]
+
+
+def composed_lines(compositor: Compositor, rows: list[int]) -> list[Strip]:
+    """Lines `rows` (sorted) of a screen, as `Compositor.render_strips` composes them
+    all: each widget asked only for these lines (`CroppedCompositor`)."""
+    width = compositor.size.width
+    crop = Region(0, rows[0], width, rows[-1] - rows[0] + 1)
+    cropped = isinstance(compositor, CroppedCompositor)
+    if cropped:
+        compositor._changed = [Region(0, y, width, 1) for y in rows]
+    try:
+        chops = compositor._render_chops(crop, set(rows).__contains__)
+    finally:
+        if cropped:
+            compositor._changed = None
+    return [Strip.join(chops[y].values()) for y in rows]
+
+
+class LinesBehind:
+    """Textual's `BackgroundScreen` (a screen behind a dialog, tinted), for some of its
+    lines only: the same segments, line by line."""
+
+    def __init__(self, screen: Any, color: Color, rows: list[int]) -> None:
+        self.screen = screen
+        self.color = color
+        self.rows = rows
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterable[Segment]:
+        line_end = Segment.line()
+        segments = (
+            segment
+            for strip in composed_lines(self.screen._compositor, self.rows)
+            for segment in (*strip, line_end)
+        )
+        return BackgroundScreen.process_segments(segments, self.color)
+
+
+def dirty_rows(regions: Iterable[Region], height: int) -> list[int]:
+    """The lines (0 to `height`) that `regions` touch, sorted."""
+    rows: set[int] = set()
+    for region in regions:
+        rows.update(range(max(0, region.y), min(height, region.bottom)))
+    return sorted(rows)
+
+
+class DimmedBehind:
+    """Mixin for a screen: behind a dialog, it passes up only the regions that changed;
+    as a dialog, a change behind it renders again only the lines of the dimmed
+    background it touched (see the module's docstring)."""
+
+    def _compositor_refresh(self) -> None:
+        """As Textual's `Screen._compositor_refresh`, but a screen behind a dialog does
+        not mark itself dirty where it changed: its own background does not change with
+        its widgets, and the mark made its next frame pass the same regions up again."""
+        screen: Any = self
+        app = screen.app
+        dirty = screen._compositor._dirty_regions
+        if app.is_inline or screen is app.screen or not dirty:
+            super()._compositor_refresh()  # type: ignore[misc]
+            return
+        if screen in app._background_screens:
+            app.screen.refresh(*dirty)
+            dirty.clear()
+            screen._dirty_widgets.clear()
+        app._update_mouse_over(screen)
+
+    def _render_content(self) -> None:
+        rows = self._changed_rows_behind()
+        if rows is None:
+            super()._render_content()  # type: ignore[misc]
+            return
+        widget: Any = self
+        base = visible_screen_stack.get().pop()  # as Textual's `Screen.render` takes it
+        renderable = LinesBehind(base, widget.styles.background, rows)
+        visual = visualize(widget, renderable)
+        strips = Visual.to_strips(widget, visual, widget.size.width, len(rows), widget.visual_style)
+        lines = list(widget._render_cache.lines)
+        for y, strip in zip(rows, strips, strict=True):
+            lines[y] = strip
+        widget._render_cache = _RenderCache(widget.size, lines)
+        widget._dirty_regions.clear()
+
+    def _changed_rows_behind(self) -> list[int] | None:
+        """The background's lines to render again, or None to render the whole screen
+        as Textual does: its first render, a new size, a change of its own, a
+        selection, or a background that is not another screen seen through."""
+        widget: Any = self
+        size = widget.size
+        cache = widget._render_cache
+        if cache.size != size or len(cache.lines) != size.height or not size:
+            return None
+        if widget.styles.background.a >= 1 or widget.text_selection is not None:
+            return None
+        if widget.styles.content_align != ("left", "top"):
+            return None
+        rows = dirty_rows(widget._dirty_regions, size.height)
+        if not rows or len(rows) == size.height:
+            return None
+        try:
+            stack = visible_screen_stack.get()
+        except LookupError:
+            return None
+        if not stack or stack[-1] is widget or stack[-1]._compositor.size != size:
+            return None
+        return rows

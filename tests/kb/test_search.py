@@ -241,3 +241,34 @@ def test_a_table_reads_as_cells_and_rows_without_its_pipes_and_rule() -> None:
     table = "| impact \\ urgency | high | low |\n|---|:--:|---|\n| high | P1 | P3 |\n"
     assert plain_text(table) == "impact \\ urgency, high, low; high, P1, P3;"
     assert plain_text("either a | b, not a table") == "either a | b, not a table"
+
+
+def test_ascii_words_are_folded_without_unicode_decomposition(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Every word of every result's text is folded to mark the matches, as the candidate
+    types: through NFKD for each word, a search of bench_sitting's KB took 6-10 ms of CPU
+    (in the worker thread, holding the interpreter while keys waited; issue 15). An ASCII
+    word's fold is its lower case; the rest still go through the decomposition."""
+    calls: list[str] = []
+    normalize = search_module.unicodedata.normalize
+
+    class Counted:
+        combining = staticmethod(search_module.unicodedata.combining)
+
+        @staticmethod
+        def normalize(form: str, text: str) -> str:
+            calls.append(text)
+            return normalize(form, text)
+
+    monkeypatch.setattr(search_module, "unicodedata", Counted)
+    index = KbIndex(ARTICLES)
+    calls.clear()
+    hits = index.search("print", 20)
+    assert hits and hits[0].article_id == "kb-printer-blank"
+    assert calls == []  # the articles and the query are ASCII
+    assert fold("Printer") == "printer"
+    assert fold("Réseau Straße") == "reseau strasse"  # accents and ß as unicode61 folds them
+    assert calls == ["Réseau Straße"]
+    for text in ("ABC xyz", "Mixed Case-42", "  ~`!@#  "):
+        assert fold(text) == normalize("NFKD", text).casefold()

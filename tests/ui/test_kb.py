@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from textual import events
+from textual.screen import Screen
 
 from helpdesk_tui.scenario.model import KbArticle
 from helpdesk_tui.ui.screens.ticket_actions import TextForm
@@ -237,3 +238,38 @@ async def test_new_results_replace_the_old_without_emptying_the_list_between(
         assert results.get_option_at_index(0).id == "kb-lockout"
         assert results.highlighted == 0
         assert 0 not in sizes  # never an empty list on the way
+
+
+async def test_a_result_list_of_another_length_does_not_lay_out_the_screen(
+    rig: Rig, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Textual's option list laid out the whole exam screen whenever the number of its
+    lines changed: the first results after F5 nearly always did, and that layout met the
+    candidate's next letter on a busy sitting server (issue 15, bench_sitting's slow first
+    keys of KB searches). The list's height is the area's; only its scrollbar showing or
+    hiding needs a layout."""
+    layouts: list[str] = []
+    real = Screen._refresh_layout
+
+    def counted(self: Screen[object], *args: Any, **kwargs: Any) -> None:
+        layouts.append(type(self).__name__)
+        return real(self, *args, **kwargs)
+
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f5")
+        await pilot.pause()
+        results = app.main.kb.results
+        assert results.option_count == 2  # the empty query lists the mini KB's two articles
+        assert not results.show_vertical_scrollbar
+        monkeypatch.setattr(Screen, "_refresh_layout", counted)
+        await pilot.press(*"lockout")
+        await results_follow(pilot)
+        await pilot.pause()
+        assert [results.get_option_at_index(i).id for i in range(results.option_count)] == [
+            "kb-lockout"
+        ]
+        assert results.virtual_size.height == 2  # one result of two lines, not four
+        assert layouts == []
+        screen = screen_text(app)
+        assert "Lockout" in screen or "lockout" in screen  # and it shows

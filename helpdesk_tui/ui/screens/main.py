@@ -64,7 +64,11 @@ GATED = (
     "macro",
 )
 COVERED_REDRAW_S = 5.0
-"""How often the exam behind a form (or any dialog) is redrawn: see `MainScreen.redraw`."""
+"""At most this often (exam time) the exam behind a form (or any dialog) is redrawn,
+and only in a pause in the typing: see `MainScreen.redraw`."""
+COVERED_REDRAW_MAX_S = 15.0
+"""However fast the candidate types, the exam behind a form is redrawn at least this
+often (exam time): a clock that breaches behind a form shows it within this bound."""
 
 
 FORMS_AHEAD = ("note",)
@@ -94,7 +98,7 @@ class MainScreen(Paced, Screen[None]):
         self.ticket_id: str | None = None
         self.area: str | None = None
         self._second = -1
-        self._covered_drawn = -COVERED_REDRAW_S
+        self._drawn_at = -COVERED_REDRAW_MAX_S  # exam time of the last redraw
         self._gates: tuple[object, ...] = ()
         self._shown_problem: str | None = None
         self._shown_titles: dict[tuple[str, str], str] = {}
@@ -192,23 +196,28 @@ class MainScreen(Paced, Screen[None]):
     def redraw(self, *, force: bool = False) -> None:
         """Redraw what the events since last time touched, and the clocks.
 
-        Behind a dialog (a form, the hand-in question) the exam shows dimmed, and
-        Textual repaints the whole dialog screen, background included, for every
-        change behind it: the clocks alone cost 12 % of a core per open form
-        (measured by benchmarks/bench_sitting.py). So while covered it is redrawn
-        every `COVERED_REDRAW_S` seconds of exam time, and at once when the dialog
-        closes (`on_screen_resume`); changes wait in the controller meanwhile. The
-        end of the session is never held back.
+        Behind a dialog (a form, the hand-in question) the exam shows dimmed, and a
+        change behind it is drawn again under the dialog: a frame that, with the
+        form's keys on a busy sitting server, held keys typed in the form (issue 15;
+        it cost 18-30 ms of CPU before `ui/paint.DimmedBehind` made it repaint only
+        the changed lines, 3-6 ms after). So while covered the exam is redrawn at
+        most every `COVERED_REDRAW_S` seconds of exam time and only when the candidate
+        has paused typing (`ExamApp.candidate_typing`), but at least every
+        `COVERED_REDRAW_MAX_S` seconds even while they type without a pause; at once
+        when the dialog closes (`on_screen_resume`). Changes wait in the controller
+        meanwhile. The end of the session is never held back.
         """
         controller = self.controller
         if not force and self.app.screen is not self and not controller.ended:
             now = controller.now()
-            if now - self._covered_drawn < COVERED_REDRAW_S:
+            waited = now - self._drawn_at
+            if waited < COVERED_REDRAW_S:
                 return
-            self._covered_drawn = now
+            if waited < COVERED_REDRAW_MAX_S and self.app.candidate_typing():  # type: ignore[attr-defined]
+                return
         self._mark_seen()
         changes = controller.take_changes()
-        now = controller.now()
+        now = self._drawn_at = controller.now()
         self.query_one("#header", ExamHeader).show_time(now, controller.time_left)
         second = int(now)
         if force or changes.tickets or changes.customers or second != self._second:

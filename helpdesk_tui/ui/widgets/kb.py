@@ -28,7 +28,9 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
+from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.timer import Timer
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -45,6 +47,20 @@ SETTLE_S = 1.5
 DEBOUNCE_S = 0.12
 """Seconds without typing before the results follow (a paste or fast typing ranks once)."""
 RESULTS = 20
+
+
+class ResultList(OptionList):
+    """The ranked results: a new list repaints the list, without laying out the screen.
+
+    Textual's `OptionList` sets its virtual size (the lines of all its options) as a
+    reactive that lays out the whole screen when it changes, which every new result
+    list with another number of hits did: the first results after F5 nearly always
+    (issue 15: that layout met the candidate's next letter on a busy sitting server,
+    the KB search's slow first keys). The list's own size does not depend on it (its
+    height is the area's); only its scrollbar does, and showing or hiding that still
+    lays the screen out (`show_vertical_scrollbar`, Textual's own)."""
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
 
 class SearchBox(SteadyInput, BoundedInput):
@@ -106,7 +122,7 @@ class KbPanel(Vertical):
         yield SearchBox(
             placeholder=_("Search the knowledge base…"), id="kb-query", limit=LIMITS["search"]
         )
-        yield OptionList(id="kb-results")
+        yield ResultList(id="kb-results")
 
     def on_mount(self) -> None:
         self.search("")
