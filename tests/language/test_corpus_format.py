@@ -57,30 +57,38 @@ ISSUE_12_CASES = {
 }
 
 
-def load(lang: str) -> list[dict]:
-    """Every line of one language's corpus, parsed; a bad line fails with its number."""
+def load_lines(path: Path) -> list[dict]:
+    """Every line of a labelled jsonl file, parsed; a bad line fails with its number."""
     records = []
-    path = CORPUS / f"{lang}.jsonl"
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         try:
             records.append(json.loads(line))
         except json.JSONDecodeError as error:
-            pytest.fail(f"{path.name}:{number}: not JSON: {error}")
+            pytest.fail(f"{path.parent.name}/{path.name}:{number}: not JSON: {error}")
     return records
+
+
+def load(lang: str) -> list[dict]:
+    """Every line of one language's corpus, parsed."""
+    return load_lines(CORPUS / f"{lang}.jsonl")
+
+
+def assert_line_format(record: object, where: str) -> None:
+    """One labelled line has the corpus format (shared with the held-out sets' format tests)."""
+    assert isinstance(record, dict), where
+    assert {"text", "acts", "negated"} <= record.keys() <= KEYS, where
+    assert isinstance(record["text"], str) and record["text"].strip(), where
+    assert isinstance(record["acts"], list), where
+    assert set(record["acts"]) <= VOCABULARY, f"{where}: {record['acts']}"
+    assert len(set(record["acts"])) == len(record["acts"]), f"{where}: repeated act"
+    assert isinstance(record["negated"], bool), where
+    assert isinstance(record.get("note", ""), str), where
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_line_has_the_format(lang: str) -> None:
     for number, record in enumerate(load(lang), 1):
-        where = f"{lang}.jsonl:{number}"
-        assert isinstance(record, dict), where
-        assert {"text", "acts", "negated"} <= record.keys() <= KEYS, where
-        assert isinstance(record["text"], str) and record["text"].strip(), where
-        assert isinstance(record["acts"], list), where
-        assert set(record["acts"]) <= VOCABULARY, f"{where}: {record['acts']}"
-        assert len(set(record["acts"])) == len(record["acts"]), f"{where}: repeated act"
-        assert isinstance(record["negated"], bool), where
-        assert isinstance(record.get("note", ""), str), where
+        assert_line_format(record, f"{lang}.jsonl:{number}")
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
