@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from bundled_kit import LazyMap
-from suite_speed import slow_first_cost
+from suite_speed import BetweenTestsCollector, slow_first_cost
 
 from helpdesk_tui import paths
 from helpdesk_tui.core.events import SCHEMA_VERSION
@@ -58,6 +58,18 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     (several tests each) before the single tests, and hands a worker one unit at
     a time as it runs dry, so this order is the order single tests start in."""
     items.sort(key=lambda item: -slow_first_cost(item.nodeid))
+
+
+_COLLECTOR = BetweenTestsCollector()
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Full garbage collections only between tests (`suite_speed.BetweenTestsCollector`)."""
+    _COLLECTOR.start()
+
+
+def pytest_runtest_logfinish(nodeid: str, location: tuple[str, int | None, str]) -> None:
+    _COLLECTOR.between_tests()
 
 
 _LEVELS = ("high", "medium", "low")

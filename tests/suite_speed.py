@@ -5,6 +5,9 @@ It does not change what a test checks: it only chooses the order tests start in.
 
 from __future__ import annotations
 
+import gc
+import sys
+
 # Seconds one xdist worker spends on a test (the longest matching node-id prefix
 # counts; from `--durations=0` of a full run on the loaded 2-core machine,
 # 2026-12-03: only the order matters). The slowest start first (longest
@@ -41,3 +44,52 @@ def slow_first_cost(nodeid: str) -> float:
     """The cost in `SLOW_FIRST` of the longest prefix of `nodeid`, else 0."""
     best = max((p for p in SLOW_FIRST if nodeid.startswith(p)), key=len, default=None)
     return SLOW_FIRST[best] if best is not None else 0.0
+
+
+# -- The garbage collector between tests ------------------------------------------
+
+GC_THRESHOLDS = (700, 10, 1_000_000)
+"""Python's default is (700, 10, 10): a full collection every ten middle ones. A UI
+test builds an app of thousands of objects that live through the test, so they reach
+the oldest generation, and each full collection walks them and everything Textual
+still holds from the apps before (see `_forget_finished_apps`): 38 % of a UI file's
+CPU was the collector (tests/ui/test_tickets.py and test_flow.py, `-n 0`: 12.2 of
+31.9 s, 32 full collections). The exam keeps full collections for its quiet moments
+(`ui.app.GC_THRESHOLDS`) and the review for when the scrubber rests
+(`ui.review.app.QuietCollector`); the suite keeps them for the gaps between tests,
+when the finished test's app is garbage and nothing is running."""
+FULL_COLLECTION_AFTER = 100
+"""Middle-generation collections since the last full one (each is some 7,000
+allocations) after which the next gap between tests collects everything: a tenth as
+often as Python's default, so the memory of finished tests is given back within a few
+tests."""
+
+
+class BetweenTestsCollector:
+    """Full garbage collections between tests, not in the middle of them.
+
+    What a test checks does not change: the collector still runs (the young
+    generations as usual, the full one between tests), and a test that needs a
+    collection at a given moment calls `gc.collect()` itself."""
+
+    def start(self) -> None:
+        """From now on no automatic full collection; `between_tests` does them."""
+        gc.collect()
+        gc.set_threshold(*GC_THRESHOLDS)
+
+    def between_tests(self) -> None:
+        """Collect everything once enough has moved up since the last full collection."""
+        if gc.get_count()[2] >= FULL_COLLECTION_AFTER:
+            _forget_finished_apps()
+            gc.collect()
+
+
+def _forget_finished_apps() -> None:
+    """Let the finished tests' apps go before collecting: Textual's
+    `StylesCache.get_inner_outer` is an `lru_cache` on a method, so its 1,024 entries
+    keep as many widgets' StylesCaches alive with every line they cached (in a UI
+    file, 400,000 objects after fifteen tests, four fifths of what a full collection
+    walked; 90,000 are left once it is cleared). It only remembers a sum of two colours."""
+    styles_cache = sys.modules.get("textual._styles_cache")
+    if styles_cache is not None:
+        styles_cache.StylesCache.get_inner_outer.cache_clear()
