@@ -263,10 +263,11 @@ def test_the_fold_is_made_before_the_worker_is_met(
         seen.append("finish")
         finish(self)
 
+    log = sim_logs[("en-calder-valley-exam", "ideal")]  # played on first use: before counting
     monkeypatch.setattr(EvidenceGatherer, "feed_all", folding)
     monkeypatch.setattr(prime.Primer, "finish", meeting)
     _cold()
-    assess_log(sim_logs[("en-calder-valley-exam", "ideal")], None)
+    assess_log(log, None)
     assert workers and seen == ["fold", "finish"]
 
 
@@ -299,11 +300,12 @@ def test_what_needs_no_analysis_is_measured_before_the_worker_is_met(
         seen.append("mark cases")
         mark_cases(ctx)
 
+    log = sim_logs[("en-calder-valley-exam", "ideal")]  # played on first use: before counting
     _cold()
     monkeypatch.setattr(prime.Primer, "finish", meeting)
     monkeypatch.setattr(analyse_module, "_analyse", analysing)
     monkeypatch.setattr(evidence_module, "mark_cases", marking)
-    assess_log(sim_logs[("en-calder-valley-exam", "ideal")], None)
+    assess_log(log, None)
     assert workers and forks == ["measured_apart"]
     assert seen[:2] == ["mark cases", "finish after 0 forks"], seen[:5]
 
