@@ -38,6 +38,9 @@ TONES: dict[str, str] = {
 }
 
 
+STEP_KEYS = frozenset({"up", "down", "pageup", "pagedown", "home", "end", "ctrl+home", "ctrl+end"})
+"""The cursor's keys: their bindings run where the key arrives (`TicketQueue._on_key`)."""
+
 GAP = 1
 """Columns are separated by one space inside each cell (cell_padding 0), not two."""
 
@@ -110,6 +113,23 @@ class TicketQueue(CellCache, DataTable[Text]):
         self.has_focus = False
         if self.parent is not None:
             self.parent.post_message(events.DescendantBlur(self))
+
+    async def _on_key(self, event: events.Key) -> None:
+        """A cursor key runs its binding here, in the turn it arrives in.
+
+        Textual runs a widget's bindings when the key has bubbled back up to the
+        app: from the queue through its area, the grid, the screen and the app, a
+        message and a turn of each one's task for every step of the cursor, all
+        before the step begins (a tenth of a step's calls). The bindings looked up
+        here are the app's own lookup (`App._check_bindings`: the same chain from
+        the focused widget up, the same order), so what runs is what would have run;
+        none of those widgets handles a key itself. A key the app watches (one that
+        moves the focus or opens a screen: `ExamApp._opener`) goes the usual way.
+        """
+        if event.key in STEP_KEYS and event is not getattr(self.app, "_opener", None):
+            if await self.app._check_bindings(event.key):
+                event.stop()
+                event.prevent_default()
 
     def _highlight_row(self, row_index: int) -> None:
         """As DataTable's (repaint the row, post `RowHighlighted`), without the message
