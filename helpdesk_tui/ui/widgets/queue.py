@@ -120,16 +120,29 @@ class TicketQueue(CellCache, DataTable[Text]):
         Textual runs a widget's bindings when the key has bubbled back up to the
         app: from the queue through its area, the grid, the screen and the app, a
         message and a turn of each one's task for every step of the cursor, all
-        before the step begins (a tenth of a step's calls). The bindings looked up
-        here are the app's own lookup (`App._check_bindings`: the same chain from
-        the focused widget up, the same order), so what runs is what would have run;
-        none of those widgets handles a key itself. A key the app watches (one that
-        moves the focus or opens a screen: `ExamApp._opener`) goes the usual way.
+        before the step begins (a tenth of a step's calls). What runs here is what
+        the app would run: its lookup (`App._check_bindings`) goes from the focused
+        widget up and runs the first non-priority binding of the key whose action
+        runs; the focused widget is the first of that chain and is not filtered, so
+        while the queue has the focus and a binding of the key, that binding is the
+        one (none of the widgets above handles a key itself). Otherwise, or with a
+        user keymap (keys bound by id), or for a key the app watches (one that moves
+        the focus or opens a screen: `ExamApp._opener`), the key goes the usual way.
         """
-        if event.key in STEP_KEYS and event is not getattr(self.app, "_opener", None):
-            if await self.app._check_bindings(event.key):
+        app = self.app
+        if (
+            event.key not in STEP_KEYS
+            or event is getattr(app, "_opener", None)
+            or app._keymap
+            or self.screen.focused is not self
+            or self.loading
+        ):
+            return
+        for binding in self._bindings.key_to_bindings.get(event.key, ()):
+            if not binding.priority and await app.run_action(binding.action, self):
                 event.stop()
                 event.prevent_default()
+                return
 
     def _highlight_row(self, row_index: int) -> None:
         """As DataTable's (repaint the row, post `RowHighlighted`), without the message
