@@ -200,3 +200,29 @@ async def test_the_kept_gates_follow_every_event(rig: Rig) -> None:
         await pilot.pause()
         assert main._ticket_gates() == fresh()
         assert main._ticket_gates() != before  # taking it changed what applies
+
+
+def handles_keys(node: object) -> list[str]:
+    """Key handlers a node's classes define outside Textual (on_key, _on_key, key_*)."""
+    found = []
+    for cls in type(node).__mro__:
+        if cls.__module__.startswith("textual"):
+            continue
+        for name in cls.__dict__:
+            if name in ("on_key", "_on_key") or name.startswith("key_"):
+                found.append(f"{cls.__name__}.{name}")
+    return found
+
+
+async def test_nothing_above_the_exams_queue_handles_a_key_itself(rig: Rig) -> None:
+    """What `TicketQueue.keys_here` relies on: the key that no longer bubbles up from
+    the queue would reach no handler but the app's, which only watches for the key
+    that opens a screen or moves the focus (and that key still goes up)."""
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await at(pilot, 60)
+        queue = app.main.queue
+        assert queue.keys_here
+        above = [handles_keys(node) for node in queue.ancestors if node is not app]
+        assert above and not any(above), above
+        assert handles_keys(app) == ["ExamApp._on_key"]

@@ -121,7 +121,7 @@ class MainScreen(Paced, Screen[None]):
         with Grid(id="work"):
             with Vertical(id="queue-area", classes="area"):
                 yield QueueSearch(id="queue-search")
-                yield TicketQueue(id="queue", announce=False)  # follows it with `watch`
+                yield TicketQueue(id="queue", announce=False, keys_here=True)  # `watch`ed
             with Vertical(id="ticket-area", classes="area"):
                 yield TicketDetail(id="ticket")
             with Vertical(id="conversation-area", classes="area"):

@@ -66,13 +66,17 @@ class TicketQueue(CellCache, DataTable[Text]):
 
         ticket_id: str
 
-    def __init__(self, *, announce: bool = True, **kwargs: object) -> None:
+    def __init__(self, *, announce: bool = True, keys_here: bool = False, **kwargs: object) -> None:
         self.announce = announce  # before DataTable's init: setting its cursor type highlights
         """Post `TicketHighlighted` when the cursor lands on a ticket (observe and review
         listen for it). The exam screen follows the cursor itself (`watch`, in the key's
         own turn), and the two messages a step posted (DataTable's `RowHighlighted`, then
         this) bubbled up through four widgets each for nobody."""
         super().__init__(cursor_type="row", zebra_stripes=True, cell_padding=0, **kwargs)  # type: ignore[arg-type]
+        self.keys_here = keys_here
+        """Run the cursor keys' bindings where they arrive (`_on_key`): only where no
+        widget above the queue handles a key itself (the exam screen; the observer's
+        screen does, its `on_key` stops following the candidate)."""
         keymap.install(self, "queue")
         self._shown: dict[str, QueueRow] = {}
         """What each row shows: the model's row last written to it."""
@@ -125,13 +129,15 @@ class TicketQueue(CellCache, DataTable[Text]):
         widget up and runs the first non-priority binding of the key whose action
         runs; the focused widget is the first of that chain and is not filtered, so
         while the queue has the focus and a binding of the key, that binding is the
-        one (none of the widgets above handles a key itself). Otherwise, or with a
+        one, as long as none of the widgets above handles a key itself (`keys_here`,
+        set by the exam screen; `test_key_path.py` checks it). Otherwise, or with a
         user keymap (keys bound by id), or for a key the app watches (one that moves
         the focus or opens a screen: `ExamApp._opener`), the key goes the usual way.
         """
         app = self.app
         if (
-            event.key not in STEP_KEYS
+            not self.keys_here
+            or event.key not in STEP_KEYS
             or event is getattr(app, "_opener", None)
             or app._keymap
             or self.screen.focused is not self
