@@ -12,7 +12,7 @@ from helpdesk_tui.core.phrase import say
 from helpdesk_tui.core.sla import SlaProfile
 from helpdesk_tui.core.sla_labels import sla_label
 from helpdesk_tui.core.state import TicketStatus
-from helpdesk_tui.i18n import N_, _, current_language
+from helpdesk_tui.i18n import N_, _, current_language, fill
 
 STATUS_LABELS: dict[str, str] = {
     TicketStatus.NEW.value: N_("new"),
@@ -70,7 +70,7 @@ def status_label(status: str) -> str:
 
 def localized(text: str) -> str:
     """Text from the core (a refusal, a ticket's history line) in the UI's language."""
-    return say(text, _, lambda status: status_label(status.value))
+    return say(text, _, lambda status: status_label(status.value), fill)
 
 
 def mood_label(mood: str) -> str:

@@ -127,7 +127,15 @@ KEYS: tuple[Key, ...] = (
         "a",
         "take_ticket",
         N_("Take"),
-        N_("Take the ticket in hand (it becomes open)."),
+        N_("Take a new ticket in hand (it becomes open)."),
+        "main",
+    ),
+    Key(
+        "ticket.resume",
+        "a",
+        "resume_ticket",
+        N_("Take back"),
+        N_("Take a pending or transferred ticket back in hand (it becomes open again)."),
         "main",
     ),
     Key(
