@@ -23,6 +23,20 @@ STATUS_LABELS: dict[str, str] = {
     TicketStatus.RESOLVED.value: N_("resolved"),
     TicketStatus.CLOSED.value: N_("closed"),
 }
+QUEUE_STATUS_LABELS: dict[str, str] = {
+    TicketStatus.NEW.value: N_("new"),
+    TicketStatus.OPEN.value: N_("open"),
+    TicketStatus.PENDING_CUSTOMER.value: N_("awaiting"),
+    TicketStatus.PENDING_THIRD_PARTY.value: N_("on hold"),
+    TicketStatus.TRANSFERRED.value: N_("forwarded"),
+    TicketStatus.RESOLVED.value: N_("resolved"),
+    TicketStatus.CLOSED.value: N_("closed"),
+}
+"""The queue's status words: at most `QUEUE_STATUS_MAX` characters in every language, so
+the status column reads whole at 100 x 30 ("wacht op klant" was cut to "wacht o…");
+the ticket area beside it says the status in full. "On hold" is the word
+Zendesk uses for waiting on a third party ("pending" is the queue filter's word)."""
+QUEUE_STATUS_MAX = 9
 
 MOOD_LABELS: dict[str, str] = {
     "calm": N_("calm"),
@@ -66,6 +80,11 @@ def form_label(form: str) -> str:
 
 def status_label(status: str) -> str:
     return _(STATUS_LABELS[status]) if status in STATUS_LABELS else status
+
+
+def queue_status_label(status: str) -> str:
+    """A status as the queue's narrow column says it."""
+    return _(QUEUE_STATUS_LABELS[status]) if status in QUEUE_STATUS_LABELS else status
 
 
 def localized(text: str) -> str:
