@@ -70,7 +70,7 @@ class HelpScreen(Paced, ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help"):
-            yield Static(_("Keys (Esc closes)"), id="help-title")
+            yield Static(_("Keys"), id="help-title")
             with VerticalScroll(id="help-scroll"):
                 yield Static(help_table(locked=self._locked))
         yield KeyBar(id="help-keys")

@@ -678,7 +678,7 @@ class MainScreen(Paced, Screen[None]):
                 after=lambda _data: self._set_status(ticket.id, macro.status),
             )
 
-        title = _("Macros: a reply that also sets the status. Enter uses, Esc cancels")
+        title = _("Macros: a reply that also sets the status")
         self.app.push_screen(forms.CannedPicker(choices, title), chosen)
 
     def _set_status(self, ticket_id: str, status: str) -> None:
