@@ -514,7 +514,9 @@ class ExamApp(NoWayOut, App[str | None], inherit_bindings=False):
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(locked=self.locked))
+            state = self.controller.state
+            scenario = state.scenario_title or state.scenario_id or ""
+            self.push_screen(HelpScreen(locked=self.locked, scenario=scenario))
 
     def action_request_quit(self) -> None:
         """Practice: ask, then end the session (sealed 'completed' by the caller)."""

@@ -63,14 +63,18 @@ class HelpScreen(Paced, ModalScreen[None]):
 
     CSS_PATH = "help.tcss"
 
-    def __init__(self, *, locked: bool = False) -> None:
+    def __init__(self, *, locked: bool = False, scenario: str = "") -> None:
+        """`scenario`: the exam's title, whole (the header may cut it on a narrow terminal)."""
         super().__init__()
         keymap.install(self, "help")  # Esc (F1, q) closes, shown in its footer
         self._locked = locked
+        self._scenario = scenario
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help"):
             yield Static(_("Keys"), id="help-title")
+            if self._scenario:
+                yield Static(self._scenario, id="help-scenario", markup=False)
             with VerticalScroll(id="help-scroll"):
                 yield Static(help_table(locked=self._locked))
         yield KeyBar(id="help-keys")
