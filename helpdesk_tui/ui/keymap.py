@@ -344,6 +344,7 @@ KEYS: tuple[Key, ...] = (
         N_("Send"),
         N_("Send the text in the box, exactly as it is now (a call: say it)."),
         "composer",
+        key_display=ENTER,  # as the help and "Maj+Entrée" beside it write it, not ⏎
     ),
     Key(
         "composer.newline",

@@ -16,6 +16,9 @@ from helpdesk_tui.ui import keymap
 from helpdesk_tui.ui.frames import Paced
 from helpdesk_tui.ui.widgets.keybar import KeyBar
 
+KEY_COLUMN_MAX = 13
+"""The key column's most: one key alone is wider ("Shift+Enter / Ctrl+J") and wraps."""
+
 
 def help_sections(*, locked: bool = False) -> list[tuple[str, list[keymap.Key]]]:
     """The keymap by section (title msgid, its keys), in the order the help lists them."""
@@ -45,15 +48,16 @@ def help_table(*, locked: bool = False) -> Group:
     does. The key column is as wide as the widest key in all sections, not as a section
     title (a French title of 33 columns made the descriptions wrap at 100 columns)."""
     sections = help_sections(locked=locked)
-    widest = max(cell_len(k) for k in help_keys(locked=locked))
+    widest = min(KEY_COLUMN_MAX, max(cell_len(k) for k in help_keys(locked=locked)))
     parts: list[RenderableType] = []
     for section, keys in sections:
         parts.append(Text(_(section), style="bold underline"))
         table = Table(box=None, show_header=False, expand=True, padding=(0, 1))
-        table.add_column(no_wrap=True, style="bold", width=widest)
+        table.add_column(style="bold", width=widest)  # a longer key wraps at its " / "
         table.add_column(ratio=1)
         for key in keys:
-            table.add_row(keymap.display_keys(key), f"{_(key.description)}: {_(key.help)}")
+            what = _("{action}: {detail}").format(action=_(key.description), detail=_(key.help))
+            table.add_row(keymap.display_keys(key), what)
         parts.extend([table, Text("")])
     return Group(*parts)
 
