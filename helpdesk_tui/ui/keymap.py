@@ -344,7 +344,6 @@ KEYS: tuple[Key, ...] = (
         N_("Send"),
         N_("Send the text in the box, exactly as it is now (a call: say it)."),
         "composer",
-        key_display=ENTER,  # as the help and "Maj+Entrée" beside it write it, not ⏎
     ),
     Key(
         "composer.newline",
@@ -654,6 +653,11 @@ def section_of(owner: str) -> str:
     return owner.split(".")[0]
 
 
+_NAMED = {"escape": ESC, "enter": ENTER}
+"""Keys the footer names as the help and the buttons do ("Échap", "Entrée"), not as
+Textual does ("esc", "⏎"), when their entry gives no name of its own."""
+
+
 def bindings(owner: str, *, locked: bool = False) -> list[Binding]:
     """Textual bindings for an owner, described in the current language."""
     groups: dict[str, Binding.Group] = {}
@@ -668,7 +672,7 @@ def bindings(owner: str, *, locked: bool = False) -> list[Binding]:
                 key.action,
                 _(key.description),
                 show=key.show,
-                key_display=_(key.key_display) if key.key_display else None,
+                key_display=_(key.key_display or _NAMED.get(key.keys.split(",")[0], "")) or None,
                 tooltip=_(key.help),
                 id=key.id,
                 priority=key.priority,

@@ -89,3 +89,22 @@ async def test_the_hand_in_questions(tmp_path: Path, language: str) -> None:
         await pilot.pause()
         assert app.screen.stage == 2
         assert_said_once(app.screen)
+
+
+@pytest.mark.parametrize(
+    ("language", "esc", "enter"), [("fr", "Échap", "Entrée"), ("en", "Esc", "Enter")]
+)
+def test_every_footer_names_esc_and_enter_as_the_help_does(
+    language: str, esc: str, enter: str
+) -> None:
+    """The KB article's footer said "esc Résultats" and the reply box's "⏎ Envoyer"
+    beside "Maj+Entrée" (French playtest at 100 x 30): Textual's names, not ours."""
+    from helpdesk_tui.ui import keymap
+
+    i18n.set_language(language)
+    owners = {key.owner for key in keymap.KEYS}
+    for owner in owners:
+        for binding in keymap.bindings(owner):
+            if binding.show and binding.key in ("escape", "enter"):
+                named = esc if binding.key == "escape" else enter
+                assert binding.key_display and named in binding.key_display, (owner, binding)
