@@ -658,6 +658,11 @@ _NAMED = {"escape": ESC, "enter": ENTER}
 Textual does ("esc", "⏎"), when their entry gives no name of its own."""
 
 
+def _key_display(key: Key) -> str | None:
+    named = key.key_display or _NAMED.get(key.keys.split(",")[0])
+    return _(named) if named else None  # never _(""): gettext gives the catalogue's header
+
+
 def bindings(owner: str, *, locked: bool = False) -> list[Binding]:
     """Textual bindings for an owner, described in the current language."""
     groups: dict[str, Binding.Group] = {}
@@ -672,7 +677,7 @@ def bindings(owner: str, *, locked: bool = False) -> list[Binding]:
                 key.action,
                 _(key.description),
                 show=key.show,
-                key_display=_(key.key_display or _NAMED.get(key.keys.split(",")[0], "")) or None,
+                key_display=_key_display(key),
                 tooltip=_(key.help),
                 id=key.id,
                 priority=key.priority,

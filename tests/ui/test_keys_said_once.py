@@ -105,6 +105,7 @@ def test_every_footer_names_esc_and_enter_as_the_help_does(
     owners = {key.owner for key in keymap.KEYS}
     for owner in owners:
         for binding in keymap.bindings(owner):
+            assert "Project-Id" not in (binding.key_display or "")  # never _("")
             if binding.show and binding.key in ("escape", "enter"):
                 named = esc if binding.key == "escape" else enter
                 assert binding.key_display and named in binding.key_display, (owner, binding)
