@@ -23,12 +23,7 @@ from helpdesk_tui.ui.widgets.ticket_detail import TicketDetail
 
 from .conftest import SIZE, Rig, screen_text
 from .pilot import at
-
-
-def four_tickets(rig: Rig) -> None:
-    for n, customer in enumerate(("anna", "marc", "anna", "marc")):
-        data = {"ticket_id": f"T-20{n}", "title": f"Printer {n}", "customer_id": customer}
-        rig.session.submit("ticket_created", data)
+from .test_queue_keys import four_tickets
 
 
 def every_key() -> list[str]:
