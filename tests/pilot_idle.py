@@ -10,7 +10,9 @@ This one asks the event loop what is left to do: nothing ready to run, no timer
 due within the same 20 ms (a refresh, a `set_timer(0.01, ...)`: those fire and are
 waited for, as the window would have), no worker of the app's still pending or
 running (a thread worker's CPU is what the window measured). When all three hold
-for two turns of the loop in a row the app has handled what it was sent. A test
+for two turns of the loop in a row the app has handled what it was sent. Once the
+app is leaving, timers no longer count: Textual's do nothing then, and a screen's
+refresh timer that is never paused again would keep the wait to its cap. A test
 therefore sees the app in the same state, or later (a thread worker is now waited
 for, not guessed at); the wait is still capped at `max_sleep`.
 
@@ -48,6 +50,8 @@ def _next_step(loop: asyncio.AbstractEventLoop, now: float) -> float | None:
     app = active_app.get(None)
     if app is not None and any(worker.state in _LIVE_WORKER for worker in app.workers):
         return 0.001
+    if app is not None and getattr(app, "_exit", False):
+        return None  # Textual's timers do nothing once the app leaves (`Timer._tick`)
     due = min(
         (h.when() for h in loop._scheduled if not h.cancelled()),  # type: ignore[attr-defined]
         default=None,
