@@ -7,7 +7,8 @@ Prints the CPU by file (the worker's own and its waited-for children's, e.g. an 
 in a pseudo-terminal), the sleep the pilot's idle waits asked for (time a quiet
 machine spends doing nothing), the sums, and the critical path on two workers: the
 tests as xdist's `loadgroup` hands them out (a group's tests, `...@group`, go to one
-worker, the largest groups first, then the rest longest first) on a quiet machine,
+worker, the largest groups first, then the rest in `suite_speed.SLOW_FIRST`'s order)
+on a quiet machine,
 each costing its CPU plus its asked-for sleep. Real runs add the collection (some
 11 s of CPU per worker), pty tests' real-time waits and the machine's other load.
 """
@@ -19,6 +20,8 @@ import heapq
 from collections import defaultdict
 from pathlib import Path
 from typing import NamedTuple
+
+from suite_speed import slow_first_cost
 
 
 class Row(NamedTuple):
@@ -51,7 +54,11 @@ def critical_path(rows: list[Row], workers: int = 2) -> tuple[float, list[float]
     for row in rows:
         group = row.nodeid.rpartition("@")[2] if "@" in row.nodeid else row.nodeid
         units[group].append(row)
-    order = sorted(units.values(), key=lambda u: (-len(u), -sum(r.quiet for r in u)))
+    # xdist's order: the largest groups first, then conftest's slow-first order
+    # (`suite_speed.SLOW_FIRST`), then the node ids (about the collection order).
+    order = sorted(
+        units.values(), key=lambda u: (-len(u), -slow_first_cost(u[0].nodeid), u[0].nodeid)
+    )
     free = [(0.0, w) for w in range(workers)]
     loads = [0.0] * workers
     for unit in order:
