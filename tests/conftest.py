@@ -23,7 +23,6 @@ from helpdesk_tui.scenario.loader import load_scenario
 from helpdesk_tui.scenario.model import Scenario
 from helpdesk_tui.simulate.runner import RunResult, run_headless
 
-PILOT_WINDOWS_ENV = "HELPDESK_SUITE_PILOT_WINDOWS"
 RAM_TMP = "/dev/shm"
 RAM_TMP_MIN_FREE = 1 << 30
 """The suite's temporary files take some 100 MB; a smaller /dev/shm (Docker's 64 MB) is not used."""
@@ -43,7 +42,7 @@ def pytest_configure(config: pytest.Config) -> None:
     the process (the kernel keeps what was written) or by making `fsync` fail,
     neither of which needs a disk. Set TMPDIR (or pass --basetemp) to choose.
     """
-    pilot_idle.install(windows=os.environ.get(PILOT_WINDOWS_ENV) == "1")
+    pilot_idle.install(windows=os.environ.get(pilot_idle.WINDOWS_ENV) == "1")
     if "TMPDIR" in os.environ or config.option.basetemp or not os.path.isdir(RAM_TMP):
         return
     try:

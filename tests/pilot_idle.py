@@ -31,6 +31,8 @@ from textual import _wait
 from textual._context import active_app
 from textual.worker import WorkerState
 
+WINDOWS_ENV = "HELPDESK_SUITE_PILOT_WINDOWS"
+"""Set to 1 for Textual's own windows (counted), to compare."""
 HORIZON_S = _wait.SLEEP_GRANULARITY
 """A timer due within this much is waited for (Textual's window: 20 ms)."""
 QUIET_TURNS = 2
