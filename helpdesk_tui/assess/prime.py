@@ -35,7 +35,7 @@ from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Any, Generic, TypeVar
 
-from helpdesk_tui.assess.wording import _unquoted
+from helpdesk_tui.assess.wording import _unquoted, sentences
 from helpdesk_tui.eventlog.records import parse_json
 from helpdesk_tui.eventlog.verifier import signatures_ok
 from helpdesk_tui.language.analyse import analyse, prime, unprime
@@ -46,6 +46,7 @@ T = TypeVar("T")
 MIN_TEXTS = 400
 """Messages (records, counted by their type's bytes) below which no worker is started."""
 MESSAGE = b'"type":"message_sent"'
+REPLY = b'"type":"ticket_reply_added"'
 STARTED = b'"type":"session_started"'
 BATCH = 256
 """The worker pickles its analyses this many at a time as it makes them, so what is
@@ -59,19 +60,25 @@ after the message it is reading, a few milliseconds)."""
 def message_texts(data: bytes) -> tuple[list[str], str | None]:
     """The distinct texts the evidence will analyse, and the log's language (None if unknown).
 
+    The chat messages and the replies on tickets (what reached a customer), as sent
+    and without quotes around words, and each of their sentences when there are
+    several (the answer key is looked for sentence by sentence: `solutions._telling`).
     Found by the record type's bytes, without parsing the other records; a line
     that does not parse is skipped (the verifier names it)."""
     lang = _language(data)
     texts: dict[str, None] = {}
-    at = data.find(MESSAGE)
-    while at >= 0:
-        record, end = _record_at(data, at)
-        message = record.get("data") if type(record) is dict else None
-        text = message.get("text") if type(message) is dict else None
-        if type(text) is str:
-            texts[text] = None
-            texts[_unquoted(text)] = None
-        at = data.find(MESSAGE, end)
+    for marker in (MESSAGE, REPLY):
+        at = data.find(marker)
+        while at >= 0:
+            record, end = _record_at(data, at)
+            message = record.get("data") if type(record) is dict else None
+            text = message.get("text") if type(message) is dict else None
+            if type(text) is str:
+                texts[text] = None
+                texts[_unquoted(text)] = None
+                for sentence in sentences(text):
+                    texts[_unquoted(sentence)] = None
+            at = data.find(marker, end)
     return list(texts), lang
 
 
