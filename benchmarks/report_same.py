@@ -8,9 +8,10 @@ with this tree's code and with the other tree's (`--other`: a checkout or an
 unpacked `git archive` of, say, `main`, put first on PYTHONPATH) on the same logs:
 every bundled scenario played by each policy (`simulate --out`, made once with
 this tree), plus any `--log` given (the 100,000-record log of bench_report.py).
-The outputs must be equal byte for byte once three things are masked that
+The outputs must be equal byte for byte once four things are masked that
 change with the code, not with the log: the generated time, the evidence rules'
-hash and the language layer's hash (both hash the source). Prints one line per
+hash and the language layer's hash (both hash the source), and so the sentence
+saying whether the layer is the one the exam ran with. Prints one line per
 log and report and exits 1 at the first difference, with its first differing lines.
 """
 
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import html
 import os
 import re
 import subprocess
@@ -34,7 +36,29 @@ MASKS = (
 are masked with them, which is harmless: they are read, not computed, by the report."""
 
 
+LAYER = r"[0-9][0-9.]* \(sha256 [0-9a-f]{16}…\)"
+
+
+def _layer_sentences() -> re.Pattern[bytes]:
+    """What the reports say of the language layer against the exam's: "2.1 (sha256 ...), as
+    during the exam" or "...; the exam ran with ...: the customers may have read some words
+    differently". Which one depends on the code (a change to the layer's source changes its
+    hash), so both are masked, in every language, as written and HTML-escaped, with the
+    padding after them (the terminal's box)."""
+    from helpdesk_tui.assess.texts import T
+
+    forms = []
+    for key in ("layer.same", "layer.differs"):
+        for template in T[key]:
+            for text in {template, html.escape(template)}:
+                pattern = re.escape(text).replace(r"\{layer\}", LAYER).replace(r"\{exam\}", LAYER)
+                forms.append(pattern)
+    return re.compile(("(?:" + "|".join(forms) + ") *").encode())
+
+
 def masked(data: bytes) -> bytes:
+    data = _layer_sentences().sub(b"<the layer against the exam's>", data)
+    data = re.sub(LAYER.encode(), b"<layer>", data)  # the JSON's language_layer fields
     for pattern, replacement in MASKS:
         data = pattern.sub(replacement, data)
     return data
