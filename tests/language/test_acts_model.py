@@ -72,7 +72,8 @@ def test_a_negated_step_beside_a_given_one_is_an_instruction() -> None:
         ("Kind regards", "en", "closing"),  # a sign-off with no letter above it
         ("Kind regards,\nPriya", "en", "closing"),
         ("Met vriendelijke groeten\nAn", "nl", "closing"),
-        ("Ik kijk het even na, één ogenblikje.", "nl", "progress"),  # yields to the wait
+        # (2.2: progress no longer yields to the wait; most writers label both)
+        ("Je vérifie que je vous suis bien : votre imprimante ne marche plus.", "fr", "progress"),
     ],
 )
 def test_an_act_the_rules_ruled_out_is_never_given(text: str, lang: str, act: str) -> None:
