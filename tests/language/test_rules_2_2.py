@@ -86,3 +86,51 @@ def test_a_fronted_negation_reaches_one_clause_only() -> None:
     assert "instruction" in got.acts
     assert any("unplug" in phrase for phrase in got.negated)
     assert not any("restart" in phrase for phrase in got.negated)
+
+
+# ---------------------------------------------------------------- progress: the state of things
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Hi Sam, I'm taking over your ticket from Priya."),
+        ("en", "The VPN is back now, try again."),
+        ("en", "The mail server is down for the whole building, the team is on it."),
+        ("en", "Your order is awaiting approval from your manager."),
+        ("en", "Your ticket is logged, the reference is INC0099."),
+        ("fr", "Bonjour Paul, je reprends votre ticket, Léa a fini son service."),
+        ("fr", "Le réseau est revenu dans tout le bâtiment."),
+        ("fr", "Votre demande est en attente de validation par votre chef."),
+        ("fr", "La messagerie est en panne pour tout le site, les équipes sont dessus."),
+        ("nl", "Dag Els, ik neem je ticket over van Tom."),
+        ("nl", "De printers staan weer online."),
+        ("nl", "Uw aanvraag wacht op goedkeuring van uw diensthoofd."),
+        ("nl", "Er is een storing bekend op de mailserver, we werken aan een oplossing."),
+    ],
+)
+def test_news_on_the_state_of_things_is_progress(lang: str, text: str) -> None:
+    from helpdesk_tui.language.analyse import rules_analysis
+
+    assert "progress" in rules_analysis(text, lang).acts
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "What's your ticket number?"),
+        ("en", "I'll be right back, one moment."),
+        ("en", "Is the VPN back?"),
+        ("en", "OK, noted that."),
+        ("fr", "Quel est votre numéro de ticket ?"),
+        ("fr", "C'est noté."),
+        ("fr", "C'est revenu ?"),
+        ("nl", "Wat is uw ticketnummer?"),
+        ("nl", "Werkt het weer?"),
+        ("nl", "Oké, ik noteer het."),
+    ],
+)
+def test_near_misses_of_the_state_of_things_are_no_progress(lang: str, text: str) -> None:
+    from helpdesk_tui.language.analyse import rules_analysis
+
+    assert "progress" not in rules_analysis(text, lang).acts
