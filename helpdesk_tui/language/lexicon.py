@@ -426,7 +426,7 @@ def opposite_prefixes(p: str, t: str, lex: Lexicon) -> bool:
     )
 
 
-LAYER_VERSION = "2.1"
+LAYER_VERSION = "2.2"
 """Bumped whenever a lexicon or a rule changes what a message means."""
 
 
