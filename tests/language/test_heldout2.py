@@ -47,6 +47,7 @@ from tests.language.test_corpus_targets import BENCH_MODULE
 # also fits a seventh writer whose labels differ ("One moment, I'm checking" is hold AND
 # progress for four of the seven writers), so it fits each single set a little less; held
 # out (leave one set out, docs/language.md) this set gains: pairs at 0.90 20 -> 21.
+# Weights pruned at 0.06 (was 0.05) to keep a message's CPU at 2.1's (train.py PRUNE).
 FLOOR = {
     "nl": {
         "greeting": 1.0,
@@ -56,7 +57,7 @@ FLOOR = {
         "restate": 1.0,
         "empathy": 1.0,
         "apology": 1.0,
-        "progress": 0.916,
+        "progress": 0.907,
         "instruction": 0.955,
         "check": 0.935,
         "closing": 0.888,
@@ -84,7 +85,7 @@ FLOOR = {
         "restate": 1.0,
         "empathy": 1.0,
         "apology": 0.972,
-        "progress": 0.884,
+        "progress": 0.874,
         "instruction": 0.945,
         "check": 0.937,
         "closing": 0.936,
