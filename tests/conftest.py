@@ -11,9 +11,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pilot_idle
 import pytest
 from bundled_kit import LazyMap
-from suite_speed import BetweenTestsCollector, slow_first_cost
+from suite_speed import CPU_RECORD_ENV, BetweenTestsCollector, CpuRecord, slow_first_cost
 
 from helpdesk_tui import paths
 from helpdesk_tui.core.events import SCHEMA_VERSION
@@ -29,7 +30,9 @@ RAM_TMP_MIN_FREE = 1 << 30
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_configure(config: pytest.Config) -> None:
-    """Temporary folders in RAM (tmpfs) when there is one and TMPDIR is not set.
+    """The pilot's idle wait from the event loop (`pilot_idle`; HELPDESK_SUITE_PILOT_WINDOWS=1
+    keeps Textual's 20 ms windows), and temporary folders in RAM (tmpfs) when there is
+    one and TMPDIR is not set.
 
     The event log fsyncs every record (its durability promise); the suite writes
     some 100 000 records (every bundled scenario simulated, exams in pseudo-
@@ -39,6 +42,7 @@ def pytest_configure(config: pytest.Config) -> None:
     the process (the kernel keeps what was written) or by making `fsync` fail,
     neither of which needs a disk. Set TMPDIR (or pass --basetemp) to choose.
     """
+    pilot_idle.install(windows=os.environ.get(pilot_idle.WINDOWS_ENV) == "1")
     if "TMPDIR" in os.environ or config.option.basetemp or not os.path.isdir(RAM_TMP):
         return
     try:
@@ -70,6 +74,24 @@ def pytest_collection_finish(session: pytest.Session) -> None:
 
 def pytest_runtest_logfinish(nodeid: str, location: tuple[str, int | None, str]) -> None:
     _COLLECTOR.between_tests()
+
+
+_CPU_RECORD = (
+    CpuRecord(os.environ[CPU_RECORD_ENV], os.environ.get("PYTEST_XDIST_WORKER", "main"))
+    if os.environ.get(CPU_RECORD_ENV)
+    else None
+)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> Any:
+    """With HELPDESK_SUITE_CPU set, each test's CPU is written down (`suite_speed.CpuRecord`)."""
+    if _CPU_RECORD is None:
+        yield
+        return
+    done = _CPU_RECORD.around(item.nodeid)
+    yield
+    done()
 
 
 _LEVELS = ("high", "medium", "low")

@@ -6,7 +6,14 @@ It does not change what a test checks: it only chooses the order tests start in.
 from __future__ import annotations
 
 import gc
+import os
+import resource
 import sys
+import time
+from collections.abc import Callable
+from typing import IO
+
+import pilot_idle
 
 # Seconds one xdist worker spends on a test (the longest matching node-id prefix
 # counts; from `--durations=0` of a full run on the loaded 2-core machine,
@@ -93,3 +100,48 @@ def _forget_finished_apps() -> None:
     styles_cache = sys.modules.get("textual._styles_cache")
     if styles_cache is not None:
         styles_cache.StylesCache.get_inner_outer.cache_clear()
+
+
+# -- The CPU of each test -----------------------------------------------------------
+
+CPU_RECORD_ENV = "HELPDESK_SUITE_CPU"
+"""A folder: when set, each process of the run (every xdist worker) writes there a
+line per test (node id, CPU s of the process, CPU s of its waited-for children,
+wall s, start s since the epoch, the pilot's idle waits, the wall s in them and the s
+of sleep they asked for). Wall time on the shared machine is noise; the CPU and the
+asked-for sleep are what a quiet run's time is made of (`tests/suite_cpu.py` sums them)."""
+
+
+class CpuRecord:
+    """The CPU a test costs its worker, setup and teardown included."""
+
+    def __init__(self, folder: str, worker: str) -> None:
+        self._path = os.path.join(folder, f"{worker}.tsv")
+        self._out: IO[str] | None = None
+
+    @staticmethod
+    def _now() -> tuple[float, float, float]:
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return time.process_time(), children.ru_utime + children.ru_stime, time.perf_counter()
+
+    def around(self, nodeid: str) -> Callable[[], None]:
+        """Call before a test; call what it returns after the test."""
+        start_epoch = time.time()
+        cpu0, kids0, wall0 = self._now()
+        waited_before = list(pilot_idle.WAITED)
+
+        def done() -> None:
+            cpu1, kids1, wall1 = self._now()
+            waits, waited, slept = (
+                now - then for now, then in zip(pilot_idle.WAITED, waited_before, strict=True)
+            )
+            if self._out is None:  # opened by the first test: the xdist controller runs none
+                os.makedirs(os.path.dirname(self._path), exist_ok=True)
+                self._out = open(self._path, "a", encoding="utf-8")  # noqa: SIM115
+            self._out.write(
+                f"{nodeid}\t{cpu1 - cpu0:.4f}\t{kids1 - kids0:.4f}\t{wall1 - wall0:.4f}\t{start_epoch:.3f}"
+                f"\t{waits}\t{waited:.4f}\t{slept:.4f}\n"
+            )
+            self._out.flush()
+
+        return done

@@ -67,6 +67,20 @@ class Case:
             self.cache["said"] = [a for a in self.actions if a.type in CUSTOMER_FACING and a.text]
         return self.cache["said"]
 
+    def of_types(self, types: tuple[str, ...]) -> list[Action]:
+        """This case's actions of these types, in order (kept per tuple of types: a
+        procedure's action steps ask it for every case, over thousands of focus moves)."""
+        known = self.cache.get("of_types")
+        if known is None:  # one pass: type -> (place, action), in order
+            known = self.cache["of_types"] = {}
+            for place, action in enumerate(self.actions):
+                known.setdefault(action.type, []).append((place, action))
+        found = known.get(types)
+        if found is None:
+            placed = [p for t in dict.fromkeys(types) for p in known.get(t, ())]
+            found = known[types] = [action for _, action in sorted(placed, key=_place)]
+        return found
+
     def customer_said_before(self, seq: int) -> list[str]:
         """What the customer wrote or said in this case's conversations before `seq`."""
         return [
@@ -78,6 +92,10 @@ class Case:
 
     def first(self, *types: str) -> Action | None:
         return next((a for a in self.actions if a.type in types), None)
+
+
+def _place(placed: tuple[int, Action]) -> int:
+    return placed[0]
 
 
 def build_cases(state: ExamState, tracker: Tracker, scenario: Scenario | None) -> list[Case]:

@@ -22,11 +22,16 @@ from dataclasses import replace
 from helpdesk_tui.assess.cases import build_cases
 from helpdesk_tui.assess.context import Context
 from helpdesk_tui.assess.integrity import mark_cases
-from helpdesk_tui.assess.measure_com import com_items, jargon_items, mood_timelines
+from helpdesk_tui.assess.measure_com import (
+    com_items,
+    contact_checks,
+    jargon_items,
+    mood_timelines,
+)
 from helpdesk_tui.assess.measure_data import data_items
 from helpdesk_tui.assess.measure_sim import latencies, sim_items
-from helpdesk_tui.assess.measure_sol import inversions, sla_rows, sol_items
-from helpdesk_tui.assess.model import ConversationLatency, Evidence, EvidenceItem
+from helpdesk_tui.assess.measure_sol import inversions, procedure_checks, sla_rows, sol_items
+from helpdesk_tui.assess.model import Evidence, EvidenceItem, ProcedureCheck
 from helpdesk_tui.assess.prime import Forked
 from helpdesk_tui.assess.rules import rules_stamp
 from helpdesk_tui.assess.texts import LANGUAGES
@@ -76,8 +81,9 @@ class EvidenceGatherer:
 
         With `second_core` (a long log's report, `assess.pipeline`), what
         `measured_apart` measures is measured in a forked child while this process
-        measures SOL (`prime.Forked`: the same code on the same state, so the
-        same items). `analysed` (the report's `Primer.finish`) is called after the
+        measures the latencies, SIM, DATA and the rest of SOL and COM (`prime.Forked`:
+        the same code on the same state, so the same items); the child's answer is
+        asked for only where SOL-1, then COM-1 and COM-5, are assembled. `analysed` (the report's `Primer.finish`) is called after the
         measurements that read no message's analysis (the cases, their marks, the
         SLA rows, the moods) and before the first that does: the worker analysing
         the messages on the other core gets that much longer, and the child forks
@@ -101,12 +107,20 @@ class EvidenceGatherer:
         found = inversions(ctx)
         if analysed is not None:
             analysed()
-        apart = Forked(measured_apart, ctx) if second_core else None
+        forked = Forked(measured_apart, ctx) if second_core else None
+        got: list[Apart] = []
+
+        def apart() -> Apart:
+            """The child's answer, asked for as late as each group can: once."""
+            if not got:
+                got.append(forked.get() if forked is not None else measured_apart(ctx))
+            return got[0]
+
         items: dict[str, list[EvidenceItem]] = {cid: [] for cid in COMPETENCY_IDS}
-        sol, procedure_checks = sol_items(ctx, rows, found)
-        jargon, lat = apart.get() if apart is not None else (None, latencies(ctx))
+        lat = latencies(ctx)
         sim, data = sim_items(ctx, lat), data_items(ctx)
-        com = com_items(ctx, moods, jargon)
+        sol, procedure_checks = sol_items(ctx, rows, found, lambda: apart()[1])
+        com = com_items(ctx, moods, lambda: (apart()[0], apart()[2]))
         for group in (sim, data, com, sol):
             for cid, group_items in group.items():
                 items[cid].extend(group_items)
@@ -135,14 +149,21 @@ class EvidenceGatherer:
         )
 
 
-def measured_apart(ctx: Context) -> tuple[list[EvidenceItem], list[ConversationLatency]]:
-    """COM-5 (jargon) and the reply latencies: what needs no other measurement's result
-    and whose own results nothing else needs before SIM and COM are assembled.
+Apart = tuple[list[EvidenceItem], list[ProcedureCheck], list[ProcedureCheck | None]]
 
-    COM-5 reads every message against every glossary term, a quarter of the
-    measurements of a 100,000-record log. (Forking a whole group, COM or SOL, made
-    both processes work out the answers each group needs: no time saved.)"""
-    return jargon_items(ctx), latencies(ctx)
+
+def measured_apart(ctx: Context) -> Apart:
+    """COM-5 (jargon) and the procedure checks of SOL-1 and COM-1: what needs no other
+    measurement's result and whose own results are needed only to assemble SOL and COM.
+
+    COM-5 reads every message against every glossary term; the procedure checks
+    read every step of a case's procedure in every message and action of it
+    (templates, greetings, the steps' patterns): together about half the
+    measurements of a 100,000-record log, against the answers, the latencies and
+    the rest here. Both checks share their readings (templates, stock sentences),
+    so they go together. (Forking a whole group, COM or SOL, made both processes
+    work out the answers each group needs: no time saved.)"""
+    return jargon_items(ctx), procedure_checks(ctx), contact_checks(ctx)
 
 
 @contextmanager

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from helpdesk_tui.assess.cases import Case
 from helpdesk_tui.assess.context import Context
@@ -58,7 +59,24 @@ def recipient(ctx: Context, action: Action) -> str | None:
 
 
 def _said(ctx: Context) -> list[Action]:
-    return [a for a in ctx.of_type(*CUSTOMER_FACING) if a.text]
+    """What reached a customer in words, in log order (shared: several checks read it)."""
+    said = ctx.cache.get("said")
+    if said is None:
+        said = ctx.cache["said"] = [a for a in ctx.of_type(*CUSTOMER_FACING) if a.text]
+    return said
+
+
+def _own_words(ctx: Context) -> list[tuple[Action, str, str]]:
+    """The candidate's own words (not a canned reply) to a known customer, in log order:
+    (action, text, customer). What templates and stock sentences are made of."""
+    found = ctx.cache.get("own_words")
+    if found is None:
+        found = ctx.cache["own_words"] = [
+            (action, action.text or "", who)
+            for action in _said(ctx)
+            if not action.data.get("canned_id") and (who := recipient(ctx, action)) is not None
+        ]
+    return found
 
 
 # ---------------------------------------------------------------------- templates
@@ -69,12 +87,10 @@ def templates(ctx: Context) -> dict[int, int]:
     if "templates" in ctx.cache:
         return ctx.cache["templates"]
     by_text: dict[tuple[str, ...], list[tuple[int, str]]] = {}
-    for action in _said(ctx):
-        key = words(action.text or "")
-        who = recipient(ctx, action)
-        if action.data.get("canned_id") or len(key) < TEMPLATE_MIN_WORDS or who is None:
-            continue
-        by_text.setdefault(key, []).append((action.seq, who))
+    for action, text, who in _own_words(ctx):
+        key = words(text)
+        if len(key) >= TEMPLATE_MIN_WORDS:
+            by_text.setdefault(key, []).append((action.seq, who))
     found: dict[int, int] = {}
     for sent in by_text.values():
         customers = {who for _, who in sent}
@@ -107,14 +123,18 @@ def stock_sentences(ctx: Context) -> set[tuple[str, ...]]:
     if "stock" in ctx.cache:
         return ctx.cache["stock"]
     by_sentence: dict[tuple[str, ...], set[str]] = {}
-    for action in _said(ctx):
-        who = recipient(ctx, action)
-        if action.data.get("canned_id") or who is None:
-            continue
-        for sentence in sentences(action.text or ""):
-            key = words(sentence)
-            if len(key) >= TEMPLATE_MIN_WORDS:
-                by_sentence.setdefault(key, set()).add(who)
+    keys_of: dict[str, list[tuple[str, ...]]] = {}
+    # A long log sends the same texts to the same customers many times: each pair once.
+    for text, who in dict.fromkeys((text, who) for _, text, who in _own_words(ctx)):
+        keys = keys_of.get(text)
+        if keys is None:
+            keys = keys_of[text] = [
+                key
+                for sentence in sentences(text)
+                if len(key := words(sentence)) >= TEMPLATE_MIN_WORDS
+            ]
+        for key in keys:
+            by_sentence.setdefault(key, set()).add(who)
     found = {k for k, who in by_sentence.items() if len(who) >= TEMPLATE_CUSTOMERS}
     ctx.cache["stock"] = found
     return found
@@ -371,7 +391,14 @@ def step_acts(step: ProcedureStep, lang: str) -> frozenset[str]:
     """The acts a spoken step's patterns carry, among those a message may show in its own words."""
     if not step.patterns:
         return frozenset()
-    return frozenset(acts(" . ".join(step.patterns), lang)) & WORDED_ACTS
+    return _pattern_acts(step.patterns, lang) & WORDED_ACTS
+
+
+@lru_cache(maxsize=4096)
+def _pattern_acts(patterns: tuple[str, ...], lang: str) -> frozenset[str]:
+    """The acts of a step's patterns read as one text (asked once per step and action of a
+    case in SOL-1 and COM-1: tens of thousands of times in a long log)."""
+    return frozenset(acts(" . ".join(patterns), lang))
 
 
 def _greets(ctx: Context, step: ProcedureStep, action: Action, first_name: str | None) -> bool:
@@ -402,7 +429,7 @@ def _first_name(ctx: Context, customer_id: str) -> str | None:
 
 def greeting_step(step: ProcedureStep, lang: str) -> bool:
     """A spoken step whose patterns are greetings (the procedure's "greet the customer")."""
-    return bool(step.patterns) and "greeting" in acts(" . ".join(step.patterns), lang)
+    return bool(step.patterns) and "greeting" in _pattern_acts(step.patterns, lang)
 
 
 def procedure_reading(ctx: Context, case: Case) -> Shows:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
 from helpdesk_tui.assess.cases import Case
@@ -18,6 +19,7 @@ from helpdesk_tui.assess.model import (
     EvidenceItem,
     MoodPoint,
     MoodTimeline,
+    ProcedureCheck,
     mood_rank,
 )
 from helpdesk_tui.assess.procedures import (
@@ -33,21 +35,35 @@ from helpdesk_tui.assess.wording import acts, find
 from helpdesk_tui.customers.dialogue import jargon_in
 from helpdesk_tui.customers.evidence_flags import clarifying_question, restated_facts
 
+MeasuredApart = tuple[list[EvidenceItem], list[ProcedureCheck | None]]
+"""COM-5's items and COM-1's checks (`jargon_items`, `contact_checks`), which a long log's
+report measures in a child process (`evidence.measured_apart`)."""
+
 
 def com_items(
-    ctx: Context, moods: list[MoodTimeline], jargon: list[EvidenceItem] | None = None
+    ctx: Context, moods: list[MoodTimeline], apart: Callable[[], MeasuredApart] | None = None
 ) -> dict[str, list[EvidenceItem]]:
-    """The COM group; `jargon`, COM-5's items when they were measured apart (`jargon_items`)."""
+    """The COM group; `apart` gives COM-5's items and COM-1's checks when they were measured
+    apart, and is asked for them only once the rest of the group is measured."""
     contact = _contact_cases(ctx)
     conversations = [c for c in ctx.cases if c.is_conversation]
+    com2 = [_clarifying(ctx, c) for c in conversations]
+    com3 = [i for c in conversations for i in _interruptions(ctx, c)]
+    com4 = [i for c in conversations if (i := _paraphrase(ctx, c)) is not None]
+    com6 = [i for m in moods if (i := _calming(ctx, m)) is not None]
+    jargon, checks = apart() if apart is not None else (jargon_items(ctx), contact_checks(ctx))
     return {
-        "COM-1": [i for c in contact if (i := _contact_steps(ctx, c)) is not None]
+        "COM-1": [
+            _contact_steps(ctx, c, check)
+            for c, check in zip(contact, checks, strict=True)
+            if check is not None
+        ]
         + wrong_recipient_items(ctx, "COM-1"),
-        "COM-2": [_clarifying(ctx, c) for c in conversations],
-        "COM-3": [i for c in conversations for i in _interruptions(ctx, c)],
-        "COM-4": [i for c in conversations if (i := _paraphrase(ctx, c)) is not None],
-        "COM-5": jargon_items(ctx) if jargon is None else jargon,
-        "COM-6": [i for m in moods if (i := _calming(ctx, m)) is not None],
+        "COM-2": com2,
+        "COM-3": com3,
+        "COM-4": com4,
+        "COM-5": jargon,
+        "COM-6": com6,
     }
 
 
@@ -58,12 +74,21 @@ def _contact_cases(ctx: Context) -> list[Case]:
 # ---------------------------------------------------------------------- COM-1
 
 
-def _contact_steps(ctx: Context, case: Case) -> EvidenceItem | None:
-    """The procedure's spoken steps in what this customer was told, and their order."""
+def contact_checks(ctx: Context) -> list[ProcedureCheck | None]:
+    """For each case the customer was written to (`_contact_cases`), the procedure's spoken
+    steps in what they were told (None: no procedure with spoken steps)."""
+    return [_contact_check(ctx, c) for c in _contact_cases(ctx)]
+
+
+def _contact_check(ctx: Context, case: Case) -> ProcedureCheck | None:
     procedure = procedure_of(case, ctx.scenario)
     if procedure is None or not any(s.patterns for s in procedure.steps):
         return None
-    check = check_procedure(case, procedure, said_only=True, shows=procedure_reading(ctx, case))
+    return check_procedure(case, procedure, said_only=True, shows=procedure_reading(ctx, case))
+
+
+def _contact_steps(ctx: Context, case: Case, check: ProcedureCheck) -> EvidenceItem:
+    """The procedure's spoken steps in what this customer was told, and their order."""
     found = [s for s in check.steps if s.seq is not None]
     summary = ctx.t(
         "com1.steps", case=case.title, found=len(found), total=len(check.steps),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from helpdesk_tui.assess.cases import Case
 from helpdesk_tui.assess.context import Context
@@ -54,27 +54,45 @@ ACTING = frozenset(
 
 
 def sol_items(
-    ctx: Context, rows: list[SlaRow], inversions: list[Inversion]
+    ctx: Context,
+    rows: list[SlaRow],
+    inversions: list[Inversion],
+    checked: Callable[[], list[ProcedureCheck]] | None = None,
 ) -> tuple[dict[str, list[EvidenceItem]], list[ProcedureCheck]]:
-    checks = [
-        (c, check_procedure(c, p, shows=procedure_reading(ctx, c)))
+    """The SOL group and SOL-1's procedure checks; `checked` gives the checks when they were
+    made apart (`procedure_checks`), and is asked for them once the rest is measured."""
+    answered = [c for c in ctx.cases if c.answer is not None]
+    sol2 = [i for c in answered if (i := _kb_first(ctx, c)) is not None]
+    sol2 += scattershot_items(ctx, "SOL-2")
+    sol3 = [_sla(ctx, r) for r in rows]
+    sol4 = _priorities(ctx, inversions)
+    sol5 = _follow_up(ctx)
+    sol6 = [i for r in rows if (i := _progress(ctx, r)) is not None]
+    sol6 += [i for c in answered if (i := _chase(ctx, c)) is not None]
+    sol7 = [_answer(ctx, c) for c in answered]
+    sol8 = [_option(ctx, c) for c in answered if c.answer and c.answer.options]
+    checks = checked() if checked is not None else procedure_checks(ctx)
+    cases = [c for c in ctx.cases if procedure_of(c, ctx.scenario)]
+    items = {
+        "SOL-1": [_procedure(ctx, c, p) for c, p in zip(cases, checks, strict=True)],
+        "SOL-2": sol2,
+        "SOL-3": sol3,
+        "SOL-4": sol4,
+        "SOL-5": sol5,
+        "SOL-6": sol6,
+        "SOL-7": sol7,
+        "SOL-8": sol8,
+    }
+    return items, checks
+
+
+def procedure_checks(ctx: Context) -> list[ProcedureCheck]:
+    """SOL-1: every step of the procedure of each case that has one, in the order of the cases."""
+    return [
+        check_procedure(c, p, shows=procedure_reading(ctx, c))
         for c in ctx.cases
         if (p := procedure_of(c, ctx.scenario))
     ]
-    answered = [c for c in ctx.cases if c.answer is not None]
-    items = {
-        "SOL-1": [_procedure(ctx, c, p) for c, p in checks],
-        "SOL-2": [i for c in answered if (i := _kb_first(ctx, c)) is not None]
-        + scattershot_items(ctx, "SOL-2"),
-        "SOL-3": [_sla(ctx, r) for r in rows],
-        "SOL-4": _priorities(ctx, inversions),
-        "SOL-5": _follow_up(ctx),
-        "SOL-6": [i for r in rows if (i := _progress(ctx, r)) is not None]
-        + [i for c in answered if (i := _chase(ctx, c)) is not None],
-        "SOL-7": [_answer(ctx, c) for c in answered],
-        "SOL-8": [_option(ctx, c) for c in answered if c.answer and c.answer.options],
-    }
-    return items, [p for _, p in checks]
 
 
 # ---------------------------------------------------------------------- SLA rows

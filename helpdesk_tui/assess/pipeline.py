@@ -171,6 +171,7 @@ def _assess_data(
     result = _verify(log, data, public_key, defer_signatures=primer is not None)
     if primer is not None:
         primer.deferred = result.deferred_signatures
+        primer.check_signatures()  # the worker checks them between two analyses
     problems = [] if result.status == "ok" else [_log_problem(log, result)]
     if problems:
         contents = _read(log, problems)

@@ -35,7 +35,7 @@ from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Any, Generic, TypeVar
 
-from helpdesk_tui.assess.wording import _unquoted
+from helpdesk_tui.assess.wording import _unquoted, sentences
 from helpdesk_tui.eventlog.records import parse_json
 from helpdesk_tui.eventlog.verifier import signatures_ok
 from helpdesk_tui.language.analyse import analyse, prime, unprime
@@ -46,6 +46,7 @@ T = TypeVar("T")
 MIN_TEXTS = 400
 """Messages (records, counted by their type's bytes) below which no worker is started."""
 MESSAGE = b'"type":"message_sent"'
+REPLY = b'"type":"ticket_reply_added"'
 STARTED = b'"type":"session_started"'
 BATCH = 256
 """The worker pickles its analyses this many at a time as it makes them, so what is
@@ -59,19 +60,25 @@ after the message it is reading, a few milliseconds)."""
 def message_texts(data: bytes) -> tuple[list[str], str | None]:
     """The distinct texts the evidence will analyse, and the log's language (None if unknown).
 
+    The chat messages and the replies on tickets (what reached a customer), as sent
+    and without quotes around words, and each of their sentences when there are
+    several (the answer key is looked for sentence by sentence: `solutions._telling`).
     Found by the record type's bytes, without parsing the other records; a line
     that does not parse is skipped (the verifier names it)."""
     lang = _language(data)
     texts: dict[str, None] = {}
-    at = data.find(MESSAGE)
-    while at >= 0:
-        record, end = _record_at(data, at)
-        message = record.get("data") if type(record) is dict else None
-        text = message.get("text") if type(message) is dict else None
-        if type(text) is str:
-            texts[text] = None
-            texts[_unquoted(text)] = None
-        at = data.find(MESSAGE, end)
+    for marker in (MESSAGE, REPLY):
+        at = data.find(marker)
+        while at >= 0:
+            record, end = _record_at(data, at)
+            message = record.get("data") if type(record) is dict else None
+            text = message.get("text") if type(message) is dict else None
+            if type(text) is str:
+                texts[text] = None
+                texts[_unquoted(text)] = None
+                for sentence in sentences(text):
+                    texts[_unquoted(sentence)] = None
+            at = data.find(marker, end)
     return list(texts), lang
 
 
@@ -101,9 +108,9 @@ class Primer:
 
     The worker finds the message texts itself (`message_texts`, a tenth of a second
     on a 100,000-record log), so this process goes straight on to verify; it looks
-    for them only if it meets a worker that has not finished. Afterwards the worker
-    checks the signatures the verifier deferred (`check_signatures`), while this
-    process gathers the evidence."""
+    for them only if it meets a worker that has not finished. The worker also
+    checks the signatures the verifier deferred (`check_signatures`, sent as soon as
+    the rest of the log is verified), between two analyses or after them."""
 
     def __init__(self, data: bytes, lang: str) -> None:
         context = multiprocessing.get_context("fork")
@@ -194,9 +201,15 @@ def _work(
     jobs: Connection,
 ) -> None:
     """In the worker: find the texts, analyse them until told to stop, send what was made,
-    then check the signatures it is given."""
+    then the answer about the signatures it is given.
+
+    The signatures come when the report has verified the rest of the log, usually
+    while this worker is still analysing: it checks them between two texts, so
+    that work is shared out like the analyses (the report meets the worker sooner
+    by half of it) instead of running beside the report's measurements."""
     made: list[bytes] = []
     batch: list[Analysis] = []
+    checked: list[bool | None] = []
     # An analysis that raises: the report analyses that text itself and says what failed.
     with contextlib.suppress(Exception):
         texts, _ = message_texts(data)
@@ -204,6 +217,8 @@ def _work(
         for index, text in enumerate(texts):
             if stop.is_set():
                 break
+            if not checked and jobs.poll():
+                _check(jobs, checked)
             batch.append(analyse(text, lang))
             progress.value = index + 1
             if len(batch) == BATCH:
@@ -213,8 +228,19 @@ def _work(
         made.append(pickle.dumps(batch, pickle.HIGHEST_PROTOCOL))
     results.send(made)
     with contextlib.suppress(Exception):  # no answer: the report checks them itself
-        if jobs.poll(WAIT_S):
-            results.send(signatures_ok(jobs.recv()))
+        if not checked and jobs.poll(WAIT_S):
+            _check(jobs, checked)
+        if checked and checked[0] is not None:
+            results.send(checked[0])
+
+
+def _check(jobs: Connection, checked: list[bool | None]) -> None:
+    """Check the signatures the report sent; None when that failed (no answer is sent: the
+    report then checks them itself)."""
+    try:
+        checked.append(signatures_ok(jobs.recv()))
+    except Exception:
+        checked.append(None)
 
 
 def start(data: bytes) -> Primer | None:

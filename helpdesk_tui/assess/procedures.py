@@ -34,7 +34,10 @@ def procedure_of(case: Case, scenario: Scenario | None) -> Procedure | None:
 
 
 Shows = Callable[[ProcedureStep, Action, str], bool]
-"""Does this action show this step? The evidence rules pass their own (`integrity`)."""
+"""Does this action show this step? The evidence rules pass their own (`integrity`).
+
+Whatever else it looks at, a step without patterns shows only in an action of one of
+its `events` (`check_procedure` looks at no other action for it)."""
 
 
 def check_procedure(
@@ -52,7 +55,7 @@ def check_procedure(
     for step in procedure.steps:
         if (said_only and not step.patterns) or not _applies(step, case):
             continue
-        candidates = case.said() if step.patterns else case.actions
+        candidates = case.said() if step.patterns else case.of_types(step.events)
         lang = case.language
         # One message may carry two spoken steps in their order ("Good morning, your name?").
         floor = last if step.patterns else last + 1

@@ -16,6 +16,9 @@ from enum import StrEnum
 from typing import Any
 
 Translate = Callable[[str], str]
+Fill = Callable[..., str]
+"""Fills a translated template with its values (`str.format`, or the UI's, which also
+elides French words before a value: `helpdesk_tui.i18n.fill`)."""
 
 
 class Phrase(str):
@@ -34,31 +37,49 @@ class Phrase(str):
         """Copies and pickles keep the template and values (str's own would not)."""
         return (_rebuild, (self.template, self.values))
 
-    def say(self, translate: Translate, word: Callable[[StrEnum], str] | None = None) -> str:
-        """This phrase through `translate`; a ticket status through `word` (its label)."""
-        return _render(self.template, self.values, translate, word or _plain_word)
+    def say(
+        self,
+        translate: Translate,
+        word: Callable[[StrEnum], str] | None = None,
+        fill: Fill | None = None,
+    ) -> str:
+        """This phrase through `translate`; a ticket status through `word` (its label);
+        the values filled in by `fill` (`str.format` by default)."""
+        return _render(self.template, self.values, translate, word or _plain_word, fill)
 
 
-def say(text: str, translate: Translate, word: Callable[[StrEnum], str] | None = None) -> str:
+def say(
+    text: str,
+    translate: Translate,
+    word: Callable[[StrEnum], str] | None = None,
+    fill: Fill | None = None,
+) -> str:
     """`text` in the UI's language when it is a `Phrase`; any other text as it is."""
-    return text.say(translate, word) if isinstance(text, Phrase) else text
+    return text.say(translate, word, fill) if isinstance(text, Phrase) else text
 
 
 def _render(
-    template: str, values: dict[str, Any], translate: Translate, word: Callable[[StrEnum], str]
+    template: str,
+    values: dict[str, Any],
+    translate: Translate,
+    word: Callable[[StrEnum], str],
+    fill: Fill | None = None,
 ) -> str:
-    shown = {name: _value(value, translate, word) for name, value in values.items()}
-    return translate(template).format(**shown)
+    shown = {name: _value(value, translate, word, fill) for name, value in values.items()}
+    translated = translate(template)
+    return fill(translated, **shown) if fill is not None else translated.format(**shown)
 
 
-def _value(value: Any, translate: Translate, word: Callable[[StrEnum], str]) -> Any:
+def _value(
+    value: Any, translate: Translate, word: Callable[[StrEnum], str], fill: Fill | None
+) -> Any:
     """Phrases and statuses in the language; a tuple as a list; numbers keep their format."""
     if isinstance(value, Phrase):
-        return value.say(translate, word)
+        return value.say(translate, word, fill)
     if isinstance(value, StrEnum):
         return word(value)
     if isinstance(value, tuple):
-        return ", ".join(str(_value(v, translate, word)) for v in value)
+        return ", ".join(str(_value(v, translate, word, fill)) for v in value)
     return value
 
 

@@ -19,6 +19,8 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
+from helpdesk_tui.i18n.elision import fill as _fill_in
+
 DOMAIN = "helpdesk_exam"
 LANGUAGES: tuple[str, ...] = ("en", "nl", "fr")
 DEFAULT_LANGUAGE = "en"
@@ -92,3 +94,9 @@ def N_(message: str) -> str:
 def gettext_in(language: str, message: str) -> str:
     """The message in one particular language (e.g. the scenario's, for text sent to customers)."""
     return translation(language).gettext(message)
+
+
+def fill(template: str, **values: object) -> str:
+    """A translated template with its values, in the current language's grammar: in
+    French, "de {name}" becomes "d'Isabelle" (`elision`)."""
+    return _fill_in(template, values, _language)

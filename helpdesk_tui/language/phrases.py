@@ -25,7 +25,7 @@ def element_matches(el: Element, w: Word, lex: Lexicon) -> bool:
         return _in_class(el.word_class, w, lex)
     if w.norm in el.words or w.bare in el.words:
         return True
-    return any(w.norm.startswith(p) for p in el.prefixes)
+    return w.norm.startswith(el.prefixes)  # a tuple: any of them (none: False)
 
 
 def _in_class(name: str, w: Word, lex: Lexicon) -> bool:
@@ -49,22 +49,32 @@ def _in_class(name: str, w: Word, lex: Lexicon) -> bool:
 
 def match_at(phrase: Phrase, words: Sequence[Word], i: int, lex: Lexicon, end: int) -> int | None:
     """The end index (exclusive) when `phrase` matches from word `i` (not past `end`), else None."""
-    if not phrase:
-        return i
-    el, rest = phrase[0], phrase[1:]
-    if el.end:
-        return i if i >= end and not rest else None
-    if el.gap:
-        for skip in range(GAP + 1):
-            found = match_at(rest, words, i + skip, lex, end)
-            if found is not None:
-                return found
-            if i + skip >= end:
-                break
-        return None
-    if i >= end or not element_matches(el, words[i], lex):
-        return None
-    return match_at(rest, words, i + 1, lex, end)
+    return _match_from(phrase, 0, words, i, lex, end)
+
+
+def _match_from(
+    phrase: Phrase, k: int, words: Sequence[Word], i: int, lex: Lexicon, end: int
+) -> int | None:
+    """`match_at` of the phrase's elements from the k-th on: a loop over the elements, not
+    a call and a copy of the rest per element (it runs a few hundred times per message)."""
+    n = len(phrase)
+    while k < n:
+        el = phrase[k]
+        if el.end:
+            return i if i >= end and k == n - 1 else None
+        if el.gap:
+            for skip in range(GAP + 1):
+                found = _match_from(phrase, k + 1, words, i + skip, lex, end)
+                if found is not None:
+                    return found
+                if i + skip >= end:
+                    break
+            return None
+        if i >= end or not element_matches(el, words[i], lex):
+            return None
+        i += 1
+        k += 1
+    return i
 
 
 def first_word_ok(phrase: Phrase, w: Word, lex: Lexicon) -> bool:

@@ -37,6 +37,7 @@ from typing import Any
 from textual import events
 from textual.app import App
 from textual.binding import Binding
+from textual.notifications import Notify
 from textual.screen import Screen
 
 from helpdesk_tui.i18n import _
@@ -58,6 +59,9 @@ WIDGET_CSS = sorted(
 )
 """Every widget's and screen's .tcss, read once at start: a screen's CSS_PATH loaded
 when it is first shown makes Textual re-parse all CSS then (tens of milliseconds)."""
+MAX_NOTICES = 3
+"""Notices standing at once: a fourth reached over the KB search box at 30 rows (the
+rack grows upwards, above the footer); the oldest goes when another comes."""
 TICK_S = 0.2
 """Scheduler period while a customer types or speaks: smooth enough for a call
 transcript streaming at speaking pace."""
@@ -189,6 +193,15 @@ class ExamApp(NoWayOut, App[str | None], inherit_bindings=False):
 
     CSS_PATH = [*WIDGET_CSS, "app.tcss"]
     TITLE = "helpdesk-exam"
+
+    def _on_notify(self, event: Notify) -> None:
+        """Textual's, keeping at most `MAX_NOTICES` up: the oldest goes first, never an
+        error (a log that cannot be written stays in view until it times out)."""
+        up = list(self._notifications)
+        may_go = [n for n in up if n.severity != "error"]
+        for oldest in may_go[: max(0, len(up) + 1 - MAX_NOTICES)]:
+            del self._notifications[oldest]
+        super()._on_notify(event)
 
     def __init__(
         self,
@@ -501,7 +514,9 @@ class ExamApp(NoWayOut, App[str | None], inherit_bindings=False):
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(locked=self.locked))
+            state = self.controller.state
+            scenario = state.scenario_title or state.scenario_id or ""
+            self.push_screen(HelpScreen(locked=self.locked, scenario=scenario))
 
     def action_request_quit(self) -> None:
         """Practice: ask, then end the session (sealed 'completed' by the caller)."""

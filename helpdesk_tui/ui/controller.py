@@ -22,7 +22,7 @@ from helpdesk_tui.core.session import ExamSession
 from helpdesk_tui.core.state import Conversation, ExamState, Ticket, TicketStatus
 from helpdesk_tui.eventlog.errors import LogError
 from helpdesk_tui.eventlog.writer import SYNC_LATER_S
-from helpdesk_tui.i18n import N_, _, gettext_in
+from helpdesk_tui.i18n import N_, _, fill, gettext_in
 from helpdesk_tui.language.normalise import name_words
 from helpdesk_tui.scenario.model import CannedReply, KbArticle, Macro, Scenario
 from helpdesk_tui.ui.format import clock, one_line, priority_label
@@ -48,7 +48,7 @@ class Arrival:
 
     def text(self) -> str:
         """In the UI's language."""
-        return _(self.msgid).format(**self.values)
+        return fill(_(self.msgid), **self.values)
 
     def logged(self, schema_version: int) -> dict[str, Any]:
         """The notice as the log keeps it: its message id and values (schema 2), or, in a
@@ -82,6 +82,7 @@ class Changes:
 
 TICKET_ACTIONS: dict[str, str | None] = {
     "take_ticket": "ticket_opened",
+    "resume_ticket": "ticket_opened",
     "transfer_ticket": "ticket_transferred",
     "pending_ticket": "ticket_pending",
     "resolve_ticket": "ticket_resolved",
@@ -92,6 +93,13 @@ TICKET_ACTIONS: dict[str, str | None] = {
     "note_ticket": None,
 }
 """Screen actions on the selected ticket, and the event whose allowed statuses gate them."""
+TAKE_FROM: dict[str, frozenset[TicketStatus]] = {
+    "take_ticket": frozenset({TicketStatus.NEW}),
+    "resume_ticket": ALLOWED_FROM["ticket_opened"] - {TicketStatus.NEW},
+}
+"""`a` is one event (`ticket_opened`) under two names: "Take" a new ticket, "Take back"
+a pending or transferred one (found at 100 x 30: "Take" on a ticket already taken and
+pending read as a key that does nothing)."""
 
 READING_AREAS = ("queue", "ticket", "conversation", "kb")
 
@@ -334,7 +342,7 @@ class ExamController(StateView):
         if ticket is None or ticket.status == TicketStatus.CLOSED:
             return False
         event_type = TICKET_ACTIONS[action]
-        allowed = ALLOWED_FROM.get(event_type) if event_type else None
+        allowed = TAKE_FROM.get(action) or (ALLOWED_FROM.get(event_type) if event_type else None)
         return allowed is None or ticket.status in allowed
 
     # ------------------------------------------------------------------ scenario look-ups
@@ -355,6 +363,20 @@ class ExamController(StateView):
 
     def macros(self) -> list[Macro]:
         return list(self.scenario.macros) if self.scenario else []
+
+    def macros_for(self, ticket_id: str | None) -> list[Macro]:
+        """The macros whose reply and status step both apply to the ticket: a status the
+        ticket cannot move to would be refused after the reply was already sent."""
+        ticket = self.ticket(ticket_id)
+        if ticket is None or not self.can("reply_ticket", ticket_id):
+            return []
+        return [m for m in self.macros() if self._status_step_applies(ticket, m.status)]
+
+    def _status_step_applies(self, ticket: Ticket, status: str) -> bool:
+        if ticket.status.value == status:
+            return True
+        event_type = "ticket_opened" if status == "open" else "ticket_pending"
+        return ticket.status in ALLOWED_FROM[event_type]
 
     def fill_canned(self, reply: CannedReply | Macro) -> str:
         """The canned text with `{agent}`: the candidate's name, else the service desk

@@ -12,7 +12,7 @@ from helpdesk_tui.core.phrase import say
 from helpdesk_tui.core.sla import SlaProfile
 from helpdesk_tui.core.sla_labels import sla_label
 from helpdesk_tui.core.state import TicketStatus
-from helpdesk_tui.i18n import N_, _, current_language
+from helpdesk_tui.i18n import N_, _, current_language, fill
 
 STATUS_LABELS: dict[str, str] = {
     TicketStatus.NEW.value: N_("new"),
@@ -23,6 +23,20 @@ STATUS_LABELS: dict[str, str] = {
     TicketStatus.RESOLVED.value: N_("resolved"),
     TicketStatus.CLOSED.value: N_("closed"),
 }
+QUEUE_STATUS_LABELS: dict[str, str] = {
+    TicketStatus.NEW.value: N_("new"),
+    TicketStatus.OPEN.value: N_("open"),
+    TicketStatus.PENDING_CUSTOMER.value: N_("awaiting"),
+    TicketStatus.PENDING_THIRD_PARTY.value: N_("on hold"),
+    TicketStatus.TRANSFERRED.value: N_("forwarded"),
+    TicketStatus.RESOLVED.value: N_("resolved"),
+    TicketStatus.CLOSED.value: N_("closed"),
+}
+"""The queue's status words: at most `QUEUE_STATUS_MAX` characters in every language, so
+the status column reads whole at 100 x 30 ("wacht op klant" was cut to "wacht o…");
+the ticket area beside it says the status in full. "On hold" is the word
+Zendesk uses for waiting on a third party ("pending" is the queue filter's word)."""
+QUEUE_STATUS_MAX = 9
 
 MOOD_LABELS: dict[str, str] = {
     "calm": N_("calm"),
@@ -68,9 +82,14 @@ def status_label(status: str) -> str:
     return _(STATUS_LABELS[status]) if status in STATUS_LABELS else status
 
 
+def queue_status_label(status: str) -> str:
+    """A status as the queue's narrow column says it."""
+    return _(QUEUE_STATUS_LABELS[status]) if status in QUEUE_STATUS_LABELS else status
+
+
 def localized(text: str) -> str:
     """Text from the core (a refusal, a ticket's history line) in the UI's language."""
-    return say(text, _, lambda status: status_label(status.value))
+    return say(text, _, lambda status: status_label(status.value), fill)
 
 
 def mood_label(mood: str) -> str:

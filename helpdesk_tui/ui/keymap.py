@@ -127,7 +127,15 @@ KEYS: tuple[Key, ...] = (
         "a",
         "take_ticket",
         N_("Take"),
-        N_("Take the ticket in hand (it becomes open)."),
+        N_("Take a new ticket in hand (it becomes open)."),
+        "main",
+    ),
+    Key(
+        "ticket.resume",
+        "a",
+        "resume_ticket",
+        N_("Take back"),
+        N_("Take a pending or transferred ticket back in hand (it becomes open again)."),
         "main",
     ),
     Key(
@@ -645,6 +653,16 @@ def section_of(owner: str) -> str:
     return owner.split(".")[0]
 
 
+_NAMED = {"escape": ESC, "enter": ENTER}
+"""Keys the footer names as the help and the buttons do ("Échap", "Entrée"), not as
+Textual does ("esc", "⏎"), when their entry gives no name of its own."""
+
+
+def _key_display(key: Key) -> str | None:
+    named = key.key_display or _NAMED.get(key.keys.split(",")[0])
+    return _(named) if named else None  # never _(""): gettext gives the catalogue's header
+
+
 def bindings(owner: str, *, locked: bool = False) -> list[Binding]:
     """Textual bindings for an owner, described in the current language."""
     groups: dict[str, Binding.Group] = {}
@@ -659,7 +677,7 @@ def bindings(owner: str, *, locked: bool = False) -> list[Binding]:
                 key.action,
                 _(key.description),
                 show=key.show,
-                key_display=_(key.key_display) if key.key_display else None,
+                key_display=_key_display(key),
                 tooltip=_(key.help),
                 id=key.id,
                 priority=key.priority,

@@ -59,7 +59,7 @@ class PausedScreen(Paced, ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="practice-box"):
             yield Static(_("Paused"), classes="practice-title")
-            yield Static(_("The exam clock and every SLA clock are stopped. Press F9 to continue."))
+            yield Static(_("The exam clock and every SLA clock are stopped."))
         yield KeyBar(id="paused-keys")
 
 
@@ -76,10 +76,7 @@ class ConfirmRestart(Paced, ModalScreen[bool | None]):
         with Vertical(classes="practice-box"):
             yield Static(_("Start the practice session again?"), classes="practice-title")
             yield Static(
-                _(
-                    "This session ends and its log is sealed (completed); a new session "
-                    "starts with a new log.\nPress y to restart, n or Esc to carry on."
-                )
+                _("This session ends and its log is sealed; a new session starts with a new log.")
             )
         yield KeyBar(id="restart-keys")
 

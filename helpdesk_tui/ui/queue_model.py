@@ -30,7 +30,14 @@ from helpdesk_tui.core.sla import (
 )
 from helpdesk_tui.core.state import ExamState, Ticket, TicketStatus
 from helpdesk_tui.i18n import N_, _, current_language
-from helpdesk_tui.ui.format import SECONDS_SHOWN_S, clip, one_line, sla_left, status_label
+from helpdesk_tui.ui.format import (
+    QUEUE_STATUS_MAX,
+    SECONDS_SHOWN_S,
+    clip,
+    one_line,
+    queue_status_label,
+    sla_left,
+)
 
 S = TicketStatus
 
@@ -45,8 +52,9 @@ COLUMNS: tuple[tuple[str, str, int], ...] = (
 )
 """(key, header msgid, width). SLA comes second so it stays in view on a narrow screen;
 the title's width is a minimum: it takes whatever room the others leave."""
-NARROWEST: dict[str, int] = {"title": 12, "customer": 9, "status": 8, "group": 7}
-"""How far columns give way on a narrow screen (100 x 30): texts are cut with an ellipsis."""
+NARROWEST: dict[str, int] = {"title": 12, "customer": 8, "status": QUEUE_STATUS_MAX, "group": 7}
+"""How far columns give way on a narrow screen (100 x 30): texts are cut with an ellipsis,
+but never a status (its short words fit `QUEUE_STATUS_MAX`)."""
 GIVES_WAY = ("customer", "group", "status")
 """The order in which columns give up room once the title is at its narrowest."""
 
@@ -408,7 +416,7 @@ class QueueModel:
             Cell(ticket.priority or "–", "priority"),
             title_cell(ticket),
             Cell(clip(self._customer_name(state, ticket), widths["customer"])),
-            Cell(clip(status_label(ticket.status.value), widths["status"]), "status"),
+            Cell(clip(queue_status_label(ticket.status.value), widths["status"]), "status"),
             Cell(clip(group, widths["group"])),
         )
         natural = natural_key(ticket.id)

@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import importlib
 import json
+import multiprocessing
 import os
+import pickle
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -332,3 +335,45 @@ def test_a_slow_worker_is_met_half_way_and_the_report_is_the_same(
     assert _reports(log, alone[0]) == alone
     texts, _ = prime.message_texts(log.read_bytes())
     assert workers and workers[-1].primed < len(texts), "the report analysed none itself"
+
+
+@pytest.mark.parametrize("bad", [False, True])
+def test_the_worker_checks_signatures_sent_while_it_analyses(
+    sim_logs: dict[tuple[str, str], Path], tmp_path: Path, bad: bool
+) -> None:
+    """The report sends the deferred signatures as soon as it has verified the rest; the
+    worker checks them between two analyses and answers after its analyses, with the
+    same answer the report would reach itself."""
+    log = sim_logs[("en-calder-valley-exam", "ideal")]
+    if bad:
+        log = _bad_seal_signature(log, tmp_path / "bad.jsonl")
+    data = log.read_bytes()
+    deferred = verify_bytes(data, None, defer_signatures=True).deferred_signatures
+    assert deferred, "nothing was deferred"
+    progress, total = multiprocessing.Value("i", 0), multiprocessing.Value("i", -1)
+    receive, results = multiprocessing.Pipe(duplex=False)
+    jobs, send = multiprocessing.Pipe(duplex=False)
+    send.send(deferred)  # before the first analysis: checked inside the loop
+    _cold()
+    seen: list[bool] = []
+    real = prime.signatures_ok
+
+    def checked(signed: Any) -> bool:
+        seen.append(progress.value < total.value)  # still analysing
+        return real(signed)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(prime, "signatures_ok", checked)
+        args = (data, "en", progress, total, multiprocessing.Event(), results, jobs)
+        worker = threading.Thread(target=prime._work, args=args)  # the pipe must be read
+        worker.start()
+        assert receive.poll(60), "the worker sent nothing"
+        made = receive.recv()
+        assert receive.poll(60), "the worker gave no answer about the signatures"
+        answer = receive.recv()
+        worker.join(60)
+    assert seen == [True], "the signatures were not checked between two analyses"
+    assert progress.value == total.value > 0, "the analyses did not all go on"
+    assert sum(len(pickle.loads(b)) for b in made) == total.value
+    assert answer is (not bad)
+    assert real(deferred) is (not bad)

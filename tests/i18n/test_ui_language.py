@@ -93,7 +93,7 @@ def test_the_sla_lines_keep_a_gap_after_the_longest_french_label() -> None:
     rig.session.tick()
     ticket = next(iter(rig.state.tickets.values()))
     lines = render_sla(rig.controller, ticket, rig.state.now).plain.splitlines()
-    assert lines[0].startswith("SLA première réponse ") and not lines[0].endswith("réponse")
+    assert lines[0].startswith("SLA 1re réponse ") and not lines[0].endswith("réponse")
     # the three values line up: some column after the labels starts a word on every
     # line (a value may hold a space itself: "35 min", "✓ respecté")
     starts = [{c for c in range(5, len(line)) if line[c - 1] == " " != line[c]} for line in lines]

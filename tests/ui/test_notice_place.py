@@ -66,3 +66,43 @@ async def test_notices_up_when_a_form_opens_hide_until_it_closes(mini: Any) -> N
         await pilot.press("escape")
         await until(pilot, lambda: app.screen is app.main)
         assert all(t.display for t in app.main.query("Toast"))
+
+
+async def test_at_most_three_notices_stand_and_the_kb_box_stays_clear(mini: Any) -> None:
+    """A fourth notice covered the KB search box at 30 rows until the first went
+    (docs/known-issues.md, branch bugs4): the oldest now goes when a fourth comes."""
+    i18n.set_language("fr")
+    try:
+        app = make_rig(mini).app()
+        async with app.run_test(size=(100, 30), notifications=True) as pilot:
+            await at(pilot, 70)  # a chat has opened: two notices are up
+            app.notify(FEEDBACK, title="Ticket T-1001 clôturé", timeout=20)
+            for n in range(4):
+                app.notify(f"Nouveau message {n}", timeout=20)
+            await until(pilot, lambda: "Nouveau message 3" in screen_text(app))
+            await pilot.pause()
+            texts = [str(t.render()) for t in app.screen.query("Toast")]
+            assert len(texts) == 3, texts
+            assert [t for t in texts if "Nouveau message" in t] == [
+                f"Nouveau message {n}" for n in (1, 2, 3)
+            ]  # the newest three, in order
+            box = app.main.kb.query_input.region
+            keys = app.screen.query_one("#keys").region
+            for holder in app.screen.query("ToastHolder"):
+                assert not overlaps(holder.region, box), (holder.region, box)
+                assert holder.region.bottom <= keys.y
+            assert "Nouveau message 3" in screen_text(app)
+    finally:
+        i18n.set_language("en")
+
+
+async def test_an_error_notice_is_never_the_one_that_goes(mini: Any) -> None:
+    app = make_rig(mini).app()
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        app.notify("The log could not be written", severity="error", timeout=20)
+        for n in range(4):
+            app.notify(f"note {n}", timeout=20)
+        await until(pilot, lambda: "note 3" in screen_text(app))
+        await pilot.pause()
+        texts = [str(t.render()) for t in app.screen.query("Toast")]
+        assert len(texts) == 3 and any("could not be written" in t for t in texts), texts

@@ -26,7 +26,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import RichLog, Static
+from textual.widgets import Static
 
 from helpdesk_tui.core.reducer import Refused, apply
 from helpdesk_tui.core.state import ExamState
@@ -36,6 +36,7 @@ from helpdesk_tui.scenario.model import Scenario
 from helpdesk_tui.sitting.room import is_running, live_exam_time, parse_wall
 from helpdesk_tui.ui.format import clock, end_reason_label, localized, since
 from helpdesk_tui.ui.frames import Paced
+from helpdesk_tui.ui.observe.feed import Feed
 from helpdesk_tui.ui.queue_model import QueueModel
 from helpdesk_tui.ui.review import keys
 from helpdesk_tui.ui.review.describe import record_line
@@ -105,7 +106,7 @@ class ObserveScreen(Paced, Screen[None]):
                     # Wrapped to the area (min_width 1: RichLog's default of 78 would
                     # not wrap): at 100 columns the area is 32 wide, and a cut line left
                     # a notice unreadable.
-                    yield RichLog(
+                    yield Feed(
                         id="ob-feed", max_lines=FEED_LINES, wrap=True, min_width=1, markup=False
                     )
         yield KeyBar(id="keys")
@@ -297,14 +298,14 @@ class ObserveScreen(Paced, Screen[None]):
         return ngettext("… {n} earlier record", "… {n} earlier records", n).format(n=n)
 
     def _feed(self, update: FollowUpdate) -> None:
-        feed = self.query_one("#ob-feed", RichLog)
+        feed = self.query_one("#ob-feed", Feed)
         reader = StateReader(self.state)
         entries = update.entries
         if len(entries) > FEED_CATCH_UP:
-            feed.write(Text(self._earlier(len(entries) - FEED_CATCH_UP), style="dim"))
+            feed.add(Text(self._earlier(len(entries) - FEED_CATCH_UP), style="dim"))
             entries = entries[-FEED_CATCH_UP:]
         for entry in entries:
-            feed.write(
+            feed.add(
                 Text(
                     record_line(
                         entry.seq,
@@ -317,7 +318,7 @@ class ObserveScreen(Paced, Screen[None]):
             )
         for mark in update.marks:
             if mark.reason is not None:
-                feed.write(
+                feed.add(
                     Text(
                         "— "
                         + _("sealed: {reason}").format(reason=end_reason_label(mark.reason))
@@ -326,7 +327,7 @@ class ObserveScreen(Paced, Screen[None]):
                     )
                 )
         if update.fault is not None:
-            feed.write(
+            feed.add(
                 Text(_("✗ chain broken: {why}").format(why=update.fault.message), style="bold red")
             )
 

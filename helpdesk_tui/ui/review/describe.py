@@ -17,7 +17,7 @@ from helpdesk_tui.core.events import Event
 from helpdesk_tui.core.notices import notice_phrase
 from helpdesk_tui.core.sla import SlaProfile
 from helpdesk_tui.customers.causes import mood_cause
-from helpdesk_tui.i18n import N_, _, ngettext
+from helpdesk_tui.i18n import N_, _, fill, ngettext
 from helpdesk_tui.ui.format import (
     clock,
     end_reason_label,
@@ -55,7 +55,7 @@ LABELS: dict[str, str] = {
     "ticket_updated": N_("updated {ticket}: {changes}"),
     "ticket_opened": N_("took {ticket}"),
     "ticket_transferred": N_("transferred {ticket} to {group}: {reason}"),
-    "ticket_pending": N_("{ticket} pending on {waiting_on}"),
+    "ticket_pending": N_("{ticket} pending on {waiting_on}"),  # any other waiting_on
     "ticket_resolved": N_("resolved {ticket}: {solution}"),
     "ticket_reopened": N_("reopened {ticket}"),
     "ticket_closed": N_("closed {ticket}"),
@@ -80,6 +80,12 @@ def results_count(n: int) -> str:
 
 BEGINS = N_("{conversation} begins")
 """A chat or call opening, when conversations are named by who and how."""
+PENDING_LABELS: dict[str, str] = {
+    "customer": N_("{ticket} pending on the customer"),
+    "third_party": N_("{ticket} pending on a third party"),
+}
+"""Whole sentences, not "pending on {waiting_on}": French says "du client", which no
+value filled into "en attente de {waiting_on}" can give."""
 
 
 def _quote(text: Any) -> str:
@@ -174,8 +180,10 @@ def describe(
         return event.type
     if conversation_name is not None and event.type in ("chat_opened", "call_started"):
         label = BEGINS  # the name says who and how already
+    if event.type == "ticket_pending":
+        label = PENDING_LABELS.get(str(event.data.get("waiting_on")), label)
     fields = _fields(event, customer_name or _same, profile, conversation_name or _same)
-    return one_line(_(label).format(**fields))
+    return one_line(fill(_(label), **fields))
 
 
 def record_line(

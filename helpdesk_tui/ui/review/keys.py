@@ -425,6 +425,7 @@ def help_table(owners: tuple[str, ...]) -> Group:
         table.add_column(no_wrap=True, style="bold", min_width=8)
         table.add_column(ratio=1)
         for key in keys_for(owner):
-            table.add_row(display_keys(key), f"{_(key.description)}: {_(key.help)}")
+            what = _("{action}: {detail}").format(action=_(key.description), detail=_(key.help))
+            table.add_row(display_keys(key), what)
         parts.extend([table, Text("")])
     return Group(*parts)

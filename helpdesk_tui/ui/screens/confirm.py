@@ -46,8 +46,8 @@ class ConfirmScreen(Paced, ModalScreen[bool]):
             yield Static(self.question, id="confirm-question")
             yield Static(self.detail, id="confirm-detail")
             with Horizontal(id="confirm-buttons"):
-                yield Button(_("Yes (y)"), id="confirm-yes", variant="primary")
-                yield Button(_("No (n, Esc)"), id="confirm-no")
+                yield Button(_("Yes"), id="confirm-yes", variant="primary")
+                yield Button(_("No"), id="confirm-no")
         yield KeyBar(id="confirm-keys")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
@@ -74,10 +74,9 @@ def wrong_recipient(
     name = controller.customer_name(customer_id)
     return ConfirmScreen(
         _("Send this to {name}?").format(name=name),
-        _(
-            "Your text names {named}, who has another open case; it goes to "
-            "{name} ({case}).\nPress y to send it, n or Esc to go back to it."
-        ).format(named=", ".join(named), name=name, case=case),
+        _("Your text names {named}, who has another open case; it goes to {name} ({case}).").format(
+            named=", ".join(named), name=name, case=case
+        ),
     )
 
 

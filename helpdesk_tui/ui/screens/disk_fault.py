@@ -67,7 +67,7 @@ class DiskFaultScreen(Paced, ModalScreen[DiskFault | None]):
         detail = _("Error: {error}\nLog: {path}").format(error=fault.error, path=fault.path)
         status = _(
             "For the proctor: free space or fix the disk. Trying again every {every:g} s "
-            "(tries so far: {tries}, for {seconds:.0f} s); Enter tries now."
+            "(tries so far: {tries}, for {seconds:.0f} s)."
         ).format(every=RETRY_S, tries=fault.attempts, seconds=fault.seconds(time.monotonic()))
         self.query_one("#disk-fault-detail", Static).update(detail)
         self.query_one("#disk-fault-status", Static).update(status)

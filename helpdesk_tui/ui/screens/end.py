@@ -30,7 +30,7 @@ class EndScreen(Paced, ModalScreen[None]):
         }
         with Vertical(id="end"):
             yield Static(messages.get(self.reason, _("The session has ended.")), id="end-title")
-            yield Static(_("Everything you did is in the log. Press Enter to leave."))
+            yield Static(_("Everything you did is in the log."))
         yield KeyBar(id="end-keys")
 
     def action_leave(self) -> None:

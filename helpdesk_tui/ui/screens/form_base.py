@@ -103,8 +103,8 @@ class FormScreen(Paced, ModalScreen[FormResult]):
                 yield from self.fields()
             yield Static("", id="form-error")
             with Horizontal(id="form-buttons"):
-                yield Button(_("Save (Ctrl+S)"), id="form-save", variant="primary")
-                yield Button(_("Cancel (Esc)"), id="form-cancel")
+                yield Button(_("Save"), id="form-save", variant="primary")
+                yield Button(_("Cancel"), id="form-cancel")
         yield KeyBar(id="form-keys")  # the form's own keys, not the dimmed exam's behind it
         yield TerminalTooSmall(id="too-small")
 

@@ -43,14 +43,10 @@ class HandInScreen(Paced, ModalScreen[bool | None]):
         if self.stage == 1:
             text = _(
                 "Time left: {left}. Tickets not yet resolved: {open}.\n"
-                "After handing in you cannot change anything.\n\n"
-                "Press Y to continue, Esc to go back to the exam."
+                "After handing in you cannot change anything."
             ).format(left=self.time_left, open=self.open_tickets)
         else:
-            text = _(
-                "Are you sure? Your exam ends now and the log is sealed.\n\n"
-                "Press H to hand in for good, Esc to go back to the exam."
-            )
+            text = _("Are you sure? Your exam ends now and the log is sealed.")
         self.query_one("#hand-in-text", Static).update(text)
         self.refresh_bindings()
 

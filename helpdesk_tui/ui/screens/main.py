@@ -344,7 +344,7 @@ class MainScreen(Paced, Screen[None]):
             if action == "canned_reply" and not controller.canned_replies():
                 return False
             if action == "macro":
-                return bool(controller.macros()) and controller.can("reply_ticket", self.ticket_id)
+                return bool(controller.macros_for(self.ticket_id))
             return controller.can(action, self.ticket_id, self.conversation_id)
         if action == "insert_kb":
             return self.kb.article is not None
@@ -550,6 +550,10 @@ class MainScreen(Paced, Screen[None]):
     def action_take_ticket(self) -> None:
         self.submit("ticket_opened", {"ticket_id": self.ticket_id})
 
+    def action_resume_ticket(self) -> None:
+        """`a` on a pending or transferred ticket: the same event, named for what it does."""
+        self.action_take_ticket()
+
     def action_close_ticket(self) -> None:
         """Closing is final (a closed ticket cannot be reopened): asks first."""
         ticket = self._ticket()
@@ -653,7 +657,7 @@ class MainScreen(Paced, Screen[None]):
         The reply opens in the reply form to read and edit; saving sends it, then
         sets the status (both logged, as if done one after the other)."""
         ticket = self._ticket()
-        macros = {m.id: m for m in self.controller.macros()}
+        macros = {m.id: m for m in self.controller.macros_for(ticket.id if ticket else None)}
         if ticket is None or not macros:
             return
         choices = [
@@ -674,7 +678,7 @@ class MainScreen(Paced, Screen[None]):
                 after=lambda _data: self._set_status(ticket.id, macro.status),
             )
 
-        title = _("Macros: a reply that also sets the status. Enter uses, Esc cancels")
+        title = _("Macros: a reply that also sets the status")
         self.app.push_screen(forms.CannedPicker(choices, title), chosen)
 
     def _set_status(self, ticket_id: str, status: str) -> None:

@@ -29,7 +29,7 @@ class CannedPicker(Paced, ModalScreen[str | None]):
         super().__init__()
         keymap.install(self, "picker")  # Ctrl+S inserts, Esc cancels: in its footer
         self._replies = replies
-        self._title = title or _("Canned replies: Enter inserts, Esc cancels")
+        self._title = title or _("Canned replies")
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker"):
@@ -69,12 +69,7 @@ class ConfirmQuit(Paced, ModalScreen[bool | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="picker"):
             yield Static(_("End the practice session?"), id="picker-title")
-            yield Static(
-                _(
-                    "The log is sealed as completed and the session cannot go on.\n"
-                    "Press y to end it, n or Esc to carry on."
-                )
-            )
+            yield Static(_("The log is sealed as completed and the session cannot go on."))
         yield KeyBar(id="quit-keys")
 
     def action_answer(self, yes: bool) -> None:

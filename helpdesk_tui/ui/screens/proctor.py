@@ -49,7 +49,7 @@ class ProctorCodeScreen(Paced, ModalScreen[bool | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="proctor", classes="proctor-box"):
             yield Static(_("Proctor code"), classes="proctor-title")
-            yield Static(_("For the proctor only. Enter the code and press Enter; Esc goes back."))
+            yield Static(_("For the proctor only: type the code."))
             box = BoundedInput(password=True, id="proctor-code", limit=LIMITS["short"])
             keymap.install(box, "exam.proctor_code.box", locked=True, first=True)
             yield box  # its Enter in the footer; a screen binding would overtake keys held
@@ -132,8 +132,6 @@ class ProctorMenu(Paced, ModalScreen[str | None]):
             for choice in self.choices:
                 key, label = CHOICES[choice]
                 yield Static(f"[b]{key.upper()}[/b]  {_(label)}", classes="proctor-choice")
-            back = _("Esc  Close this menu") if self.ended else _("Esc  Back to the exam")
-            yield Static(back, classes="proctor-choice")
         yield KeyBar(id="proctor-menu-keys")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

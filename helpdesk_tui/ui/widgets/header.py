@@ -27,6 +27,7 @@ class ExamHeader(Widget):
         super().__init__(**kwargs)
         self._title = title
         self._mode = mode
+        self.tooltip = title  # whole, however narrow the terminal
         self._shown: tuple[int, int] | None = None
 
     def show_time(self, elapsed: float, left: float) -> None:
@@ -37,20 +38,30 @@ class ExamHeader(Widget):
             self.refresh()
 
     def render(self) -> Text:
+        """The scenario's title whole wherever it can be: on a narrow terminal the app's
+        name gives way first, then the exam clock (the time left stays), then the mode;
+        only then is the title cut (it is whole in F1's list and the header's tooltip).
+        At 100 columns "Monday morning at the N…" lost the end of the title."""
         elapsed, left = self._shown or (0, 0)
         clock_style = self.get_component_rich_style(
             "exam-header--urgent" if left < LAST_MINUTES_S else "exam-header--clock"
         )
-        right = Text.assemble(
-            (_("Exam time") + " ", "dim"),
-            (clock(elapsed), "bold"),
-            "   ",
-            (_("Time left") + " ", "dim"),
-            (clock(left), clock_style),
-            " ",
+        time_left = Text.assemble((_("Time left") + " ", "dim"), (clock(left), clock_style), " ")
+        both = Text.assemble(
+            (_("Exam time") + " ", "dim"), (clock(elapsed), "bold"), "   ", time_left
         )
         mode = _("practice") if self._mode == "practice" else _("exam")
-        title = Text.assemble(" ", (_("Helpdesk exam"), "bold"), f" · {mode} · {self._title}")
-        room = max(0, self.size.width - right.cell_len - 1)
+        name = (_("Helpdesk exam"), "bold")
+        width = self.size.width
+        choices = (
+            (Text.assemble(" ", name, f" · {mode} · {self._title}"), both),
+            (Text.assemble(" ", (mode, "bold"), f" · {self._title}"), both),
+            (Text.assemble(" ", (mode, "bold"), f" · {self._title}"), time_left),
+            (Text.assemble(" ", (self._title, "bold")), time_left),
+        )
+        for title, right in choices:
+            if title.cell_len + 1 + right.cell_len <= width:
+                break
+        room = max(0, width - right.cell_len - 1)
         title.truncate(room, overflow="ellipsis", pad=True)
         return Text.assemble(title, " ", right, no_wrap=True)
