@@ -1,7 +1,7 @@
 """The language layer against the labelled corpus (issue 12), and its speed.
 
     python benchmarks/bench_language.py [--lang nl|fr|en] [--errors ACT]
-                                        [--set corpus|heldout|heldout2|heldout3|heldout4|heldout5|dev2]
+                                        [--set corpus|heldout|heldout2|...|heldout6|dev2]
                                         [--heldout]
 
 Prints, per language: per-act precision, recall and F1 on
@@ -28,6 +28,9 @@ above; it is the only set neither the rules nor the model has seen, and the same
 `--set heldout5` scores tests/language/heldout5/*.jsonl: a fifth blind set, the seventh writer's
 (five other personas per language), written while layer 2.1 was tuned and trained on the others;
 the same rule holds.
+`--set heldout6` scores tests/language/heldout6/*.jsonl: a sixth blind set, the eighth writer's
+(eight personas, five per language), written while layer 2.2 was tuned and trained on the seven
+writers above (heldout5 among them); the same rule holds.
 `--rules` scores the rules alone (the lexicons' reading, before layer 2.0's act model
 decides): the model was trained on every set here, so its figures on them are training-set
 figures; benchmarks/bench_language_loso.py measures both on writers they never saw.
@@ -57,6 +60,7 @@ HELDOUT2 = ROOT / "tests" / "language" / "heldout2"
 HELDOUT3 = ROOT / "tests" / "language" / "heldout3"
 HELDOUT4 = ROOT / "tests" / "language" / "heldout4"
 HELDOUT5 = ROOT / "tests" / "language" / "heldout5"
+HELDOUT6 = ROOT / "tests" / "language" / "heldout6"
 DEV2 = ROOT / "tests" / "language" / "dev2"
 SETS = {
     "corpus": CORPUS,
@@ -65,6 +69,7 @@ SETS = {
     "heldout3": HELDOUT3,
     "heldout4": HELDOUT4,
     "heldout5": HELDOUT5,
+    "heldout6": HELDOUT6,
     "dev2": DEV2,
 }
 

@@ -233,7 +233,28 @@ def _negation(words: list[Word], layout: Layout, lex: Lexicon) -> Negations:
                     negated[j] = True
     _prohibitions(words, layout, lex, pseudo, found)
     _interjections(words, layout, lex, found)
+    _fronted(words, layout, lex, found)
     return found
+
+
+def _fronted(words: list[Word], layout: Layout, lex: Lexicon, found: Negations) -> None:
+    """(2.2) "En aucun cas, ne réinitialisez la pompe": a negative adverbial that fills its
+    own clause negates the next clause of its sentence too (the comma ends its scope
+    otherwise). Followed by anything else in its clause, the clause's own scope holds."""
+    n = len(words)
+    for i, w in enumerate(words):
+        for phrase in lex.negation.fronted.candidates(w.norm, w.bare):
+            if not first_word_ok(phrase, w, lex):
+                continue
+            clause_end = _clause_end(layout, i, n)
+            if match_at(phrase, words, i, lex, clause_end) != clause_end or clause_end >= n:
+                continue
+            if layout.sentence[clause_end] != layout.sentence[i]:
+                continue
+            for j in range(i, _segment_end(layout, clause_end, n)):
+                found.negated[j] = True
+            found.triggers.update(range(i, clause_end))
+            break
 
 
 def _prohibitions(

@@ -164,6 +164,10 @@ class Negation:
     """(2.1) A word that, alone in its clause before a negated clause of its sentence, is
     part of the prohibition, not a step: "Wacht, sluit dat venster nog niet", "Wait, don't
     close it". Alone before anything else it is what it was ("Wacht, ik kijk het na")."""
+    fronted: PhraseSet = field(default_factory=lambda: PhraseSet(()))
+    """(2.2) A negative adverbial put first in its own clause ("En aucun cas, ne
+    réinitialisez ...", "Under no circumstances, restart ...", "In geen geval, ..."): its
+    negation reaches over the comma into the next clause of its sentence."""
     core: frozenset[str] = frozenset()
     """(2.1) The words that carry a negation (single-word triggers, and the last word of a
     "ne ... rien" trigger): a pseudo-trigger does not reach over one of them ("Ne
@@ -269,6 +273,7 @@ def _build(lang: str, data: dict, path: Path) -> Lexicon:
             before_subject=frozenset(fold(w) for w in neg.get("terminators_before_subject", [])),
             prohibitive=PhraseSet(tuple(compile_(p) for p in neg.get("prohibitive", []))),
             interjections=frozenset(fold(w) for w in neg.get("interjections", [])),
+            fronted=PhraseSet(tuple(compile_(p) for p in neg.get("fronted", []))),
             core=_core_words(neg, compile_),
         ),
         questions=Questions(
@@ -307,7 +312,7 @@ def _vocabulary(lex: Lexicon) -> frozenset[str]:
     """Every word of four letters or more the lexicon is written with (and its participles)."""
     phrases = [p for rule in lex.rules for p in rule.phrases]
     neg, q = lex.negation, lex.questions
-    for ps in (neg.clause, neg.forward, neg.pseudo, neg.prohibitive):
+    for ps in (neg.clause, neg.forward, neg.pseudo, neg.prohibitive, neg.fronted):
         phrases.extend(ps)
     phrases.extend([*q.tags, *q.openers])
     found = {w for phrase in phrases for el in phrase for w in el.words}
@@ -421,7 +426,7 @@ def opposite_prefixes(p: str, t: str, lex: Lexicon) -> bool:
     )
 
 
-LAYER_VERSION = "2.1"
+LAYER_VERSION = "2.2"
 """Bumped whenever a lexicon or a rule changes what a message means."""
 
 

@@ -19,7 +19,9 @@ MAX_CHARS = 4000
 
 _WORD = re.compile(r"'?[^\W_]+(?:'[^\W_]+)*'?")
 _SENTENCE_END = re.compile(r"[.!?…]|\n")
-_CLAUSE_END = re.compile(r"[,;:()\[\]\"«»/]|\s[-–—]\s|[-–—]{2}")
+# (2.2) Quotation marks end no clause: a quoted word names a button or a menu ("Stop clicking
+# \"Retry\"", « Réessayer »), it opens no instruction and stays in the negation's scope.
+_CLAUSE_END = re.compile(r"[,;:()\[\]/]|\s[-–—]\s|[-–—]{2}")
 
 
 @dataclass(frozen=True, slots=True)

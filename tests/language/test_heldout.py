@@ -45,6 +45,12 @@ MIN_MESSAGES = 150  # the brief's size for a held-out set per language
 # The older notes below are the rules' history (layer 1.x).
 # F1 per act on held-out set 1, measured 2026-12-03 with layer 1.2 (rounded down to 3 decimals).
 # Before 1.2 (layer 1.1): 14 of 36 pairs at 0.90, nl question 0.714, progress ~0.6 everywhere.
+# Layer 2.2 (seven writers, heldout5 added; 2026-12-04): 36 of 36 pairs at 0.90 as a
+# TRAINING set; floors re-measured, rounded down. Lowered: fr closing 1.0 -> 0.969. Why: the model now
+# also fits a seventh writer whose labels differ ("One moment, I'm checking" is hold AND
+# progress for four of the seven writers), so it fits each single set a little less; held
+# out (leave one set out, docs/language.md) this set gains: pairs at 0.90 33 -> 34.
+# Weights pruned at 0.06 (was 0.05) to keep a message's CPU at 2.1's (train.py PRUNE).
 FLOOR = {
     "nl": {
         "greeting": 1.0,
@@ -54,7 +60,7 @@ FLOOR = {
         "restate": 0.923,
         "empathy": 1.0,
         "apology": 1.0,
-        "progress": 0.941,
+        "progress": 0.961,
         "instruction": 0.952,
         "check": 0.976,
         "closing": 1.0,
@@ -68,11 +74,11 @@ FLOOR = {
         "restate": 0.96,
         "empathy": 1.0,
         "apology": 1.0,
-        "progress": 0.923,
+        "progress": 0.925,
         "instruction": 0.95,
         "check": 0.936,
-        "closing": 1.0,
-        "hold": 0.933,
+        "closing": 0.969,
+        "hold": 0.965,
     },
     "en": {
         "greeting": 1.0,
@@ -82,7 +88,7 @@ FLOOR = {
         "restate": 1.0,
         "empathy": 1.0,
         "apology": 1.0,
-        "progress": 0.941,
+        "progress": 0.961,
         "instruction": 0.966,
         "check": 1.0,
         "closing": 1.0,

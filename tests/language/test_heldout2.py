@@ -42,44 +42,50 @@ from tests.language.test_corpus_targets import BENCH_MODULE
 # (nl 0.767 -> 0.758, en 0.756 -> 0.744), and raised question, check, instruction and empathy.
 # With layer 1.1 (main at a538c7a) 9 of 36 pairs were at 0.90 and 3 / 3 / 0 negated
 # instructions counted as given.
+# Layer 2.2 (seven writers, heldout5 added; 2026-12-04): 31 of 36 pairs at 0.90 as a
+# TRAINING set; floors re-measured, rounded down. Lowered: nl question 0.92 -> 0.91, fr identify 1.0 -> 0.975. Why: the model now
+# also fits a seventh writer whose labels differ ("One moment, I'm checking" is hold AND
+# progress for four of the seven writers), so it fits each single set a little less; held
+# out (leave one set out, docs/language.md) this set gains: pairs at 0.90 20 -> 21.
+# Weights pruned at 0.06 (was 0.05) to keep a message's CPU at 2.1's (train.py PRUNE).
 FLOOR = {
     "nl": {
         "greeting": 1.0,
         "offer_help": 0.977,
         "identify": 1.0,
-        "question": 0.92,
+        "question": 0.91,
         "restate": 1.0,
         "empathy": 1.0,
         "apology": 1.0,
-        "progress": 0.897,
+        "progress": 0.907,
         "instruction": 0.955,
         "check": 0.935,
-        "closing": 0.869,
+        "closing": 0.888,
         "hold": 0.958,
     },
     "fr": {
         "greeting": 0.981,
         "offer_help": 1.0,
-        "identify": 1.0,
-        "question": 0.879,
-        "restate": 0.977,
+        "identify": 0.975,
+        "question": 0.898,
+        "restate": 1.0,
         "empathy": 0.945,
         "apology": 1.0,
-        "progress": 0.906,
+        "progress": 0.978,
         "instruction": 0.978,
         "check": 0.95,
         "closing": 0.893,
-        "hold": 0.956,
+        "hold": 0.977,
     },
     "en": {
         "greeting": 0.981,
         "offer_help": 0.977,
         "identify": 1.0,
-        "question": 0.899,
+        "question": 0.899,  # 0.8999...: below the target by a hair
         "restate": 1.0,
         "empathy": 1.0,
         "apology": 0.972,
-        "progress": 0.86,
+        "progress": 0.874,
         "instruction": 0.945,
         "check": 0.937,
         "closing": 0.936,

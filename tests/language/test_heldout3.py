@@ -39,6 +39,12 @@ from tests.language.test_corpus_targets import BENCH_MODULE
 # labels were committed in e2f80a4, with the one label slip listed in the README corrected)
 # 6 of 36; 1.3 lowered identify in nl (0.92 -> 0.89) and fr (0.81 -> 0.77) and raised progress,
 # question, instruction and check.
+# Layer 2.2 (seven writers, heldout5 added; 2026-12-04): 29 of 36 pairs at 0.90 as a
+# TRAINING set; floors re-measured, rounded down. Lowered: fr progress 0.842 -> 0.817, fr closing 0.877 -> 0.862, en question 0.85 -> 0.843. Why: the model now
+# also fits a seventh writer whose labels differ ("One moment, I'm checking" is hold AND
+# progress for four of the seven writers), so it fits each single set a little less; held
+# out (leave one set out, docs/language.md) this set gains: pairs at 0.90 6 -> 8.
+# Weights pruned at 0.06 (was 0.05) to keep a message's CPU at 2.1's (train.py PRUNE).
 FLOOR = {
     "nl": {
         "greeting": 0.983,
@@ -48,8 +54,8 @@ FLOOR = {
         "restate": 0.968,
         "empathy": 1.0,
         "apology": 0.981,
-        "progress": 0.883,
-        "instruction": 0.913,
+        "progress": 0.907,
+        "instruction": 0.921,
         "check": 0.952,
         "closing": 0.862,
         "hold": 0.981,
@@ -58,25 +64,25 @@ FLOOR = {
         "greeting": 0.92,
         "offer_help": 1.0,
         "identify": 0.971,
-        "question": 0.781,
+        "question": 0.787,
         "restate": 1.0,
         "empathy": 0.974,
         "apology": 1.0,
-        "progress": 0.842,
+        "progress": 0.817,
         "instruction": 0.923,
         "check": 0.955,
-        "closing": 0.877,
+        "closing": 0.862,
         "hold": 0.915,
     },
     "en": {
         "greeting": 0.983,
-        "offer_help": 0.982,
+        "offer_help": 1.0,
         "identify": 1.0,
-        "question": 0.85,
+        "question": 0.843,
         "restate": 0.985,
-        "empathy": 0.963,
+        "empathy": 0.975,
         "apology": 0.983,
-        "progress": 0.887,
+        "progress": 0.903,
         "instruction": 0.926,
         "check": 0.956,
         "closing": 0.838,
