@@ -30,7 +30,7 @@ import re
 import signal
 import time
 import weakref
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -181,6 +181,14 @@ def _session_phase(controller: ExamController) -> float:
     header = getattr(getattr(controller.session, "writer", None), "header", None)
     session_id = getattr(header, "session_id", None)
     return tick_phase(session_id if isinstance(session_id, str) else f"pid {os.getpid()}")
+
+
+REDIRECTS = OPENS_A_SCREEN | MOVES_THE_FOCUS
+
+
+def _action_name(action: str) -> str:
+    """ "app.focus_area('kb')" -> "focus_area"."""
+    return action.rpartition(".")[2].split("(")[0]
 
 
 def _is_text_box(widget: object) -> bool:
@@ -336,11 +344,48 @@ class ExamApp(NoWayOut, App[str | None], inherit_bindings=False):
         the screen behind the new one, or on the widget the focus is leaving."""
         if event.is_printable and _is_text_box(self.focused):
             return False  # typed into a text box
+        if not self._may_redirect(event.key):
+            return False
         active = self.screen.active_bindings.get(event.key)
         if active is None or not active.enabled:
             return False
-        action = active.binding.action.rpartition(".")[2].split("(")[0]
-        return action in OPENS_A_SCREEN or action in MOVES_THE_FOCUS
+        return _action_name(active.binding.action) in REDIRECTS
+
+    def _may_redirect(self, key: str) -> bool:
+        """Whether any binding of `key` along the focus chain has an action that redirects
+        keys. Most keys have none (a queue cursor step, a letter), and then the answer
+        above is False without `Screen.active_bindings`, which asks `check_action` of
+        every binding of every widget along the chain: 6 % of a cursor step's calls.
+        A superset of what `active_bindings` would find (the whole chain, disabled and
+        shadowed bindings too), so a key that may redirect still gets the exact answer;
+        with a user keymap (keys bound by id) every key gets the exact answer."""
+        return self._bound_along(key, lambda binding: _action_name(binding.action) in REDIRECTS)
+
+    def _bound_along(self, key: str, test: Callable[[Binding], bool]) -> bool:
+        """Whether a binding of `key` that passes `test` is declared anywhere along the
+        focus chain (a superset of Textual's binding chain: the same nodes, before it
+        drops keys a text box takes and the bindings past a modal screen). True with a
+        user keymap, which binds keys by id."""
+        if self._keymap:
+            return True
+        screen = self.screen
+        focused = screen.focused
+        nodes = focused.ancestors_with_self if focused is not None else (screen, self)
+        for node in nodes:
+            for binding in node._bindings.key_to_bindings.get(key, ()):
+                if test(binding):
+                    return True
+        return False
+
+    async def _check_bindings(self, key: str, priority: bool = False) -> bool:
+        """Textual's, after a look for a priority binding of the key where one is asked
+        for: every key is first offered to the priority bindings, and Textual builds the
+        whole binding chain for that (a copy of every widget's bindings, each key tested
+        against the text boxes), where the lockdown's and the proctor key's few keys are
+        all there is to find."""
+        if priority and not self._bound_along(key, lambda binding: binding.priority):
+            return False
+        return await super()._check_bindings(key, priority)
 
     def _opening_screen(self) -> bool:
         """Whether a screen is still opening: keys must wait for its focus."""

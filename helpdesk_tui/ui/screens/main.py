@@ -69,7 +69,8 @@ and only in a pause in the typing: see `MainScreen.redraw`."""
 COVERED_REDRAW_MAX_S = 15.0
 """However fast the candidate types, the exam behind a form is redrawn at least this
 often (exam time): a clock that breaches behind a form shows it within this bound."""
-
+GATES_KEPT = 256
+"""Gate answers kept (per state, ticket and conversation): the tickets of a queue."""
 
 FORMS_AHEAD = ("note",)
 """Text forms built before their first use (`build_a_form_ahead`): the note, the
@@ -100,6 +101,7 @@ class MainScreen(Paced, Screen[None]):
         self._second = -1
         self._drawn_at = -COVERED_REDRAW_MAX_S  # exam time of the last redraw
         self._gates: tuple[object, ...] = ()
+        self._gates_kept: dict[tuple[object, ...], tuple[bool | None, ...]] = {}
         self._shown_problem: str | None = None
         self._shown_titles: dict[tuple[str, str], str] = {}
         self._filter_before = "open"
@@ -119,7 +121,7 @@ class MainScreen(Paced, Screen[None]):
         with Grid(id="work"):
             with Vertical(id="queue-area", classes="area"):
                 yield QueueSearch(id="queue-search")
-                yield TicketQueue(id="queue", announce=False)  # follows it with `watch`
+                yield TicketQueue(id="queue", announce=False, keys_here=True)  # `watch`ed
             with Vertical(id="ticket-area", classes="area"):
                 yield TicketDetail(id="ticket")
             with Vertical(id="conversation-area", classes="area"):
@@ -243,8 +245,13 @@ class MainScreen(Paced, Screen[None]):
         if queue.selected_id != self.ticket_id:
             self._select_ticket(queue.selected_id)
 
-    def _titles(self) -> None:
-        """Area titles and counts; set only when changed (setting one repaints the area)."""
+    def _titles(self, *, only_ticket: bool = False) -> None:
+        """Area titles and counts; set only when changed (setting one repaints the area).
+        `only_ticket`: the selection moved and nothing else changed, so only the ticket
+        area's title can differ (the queue's title was worked out for every cursor step)."""
+        if only_ticket:
+            self._set_title(("#ticket-area", "title"), self._ticket_title())
+            return
         state = self.controller.state
         live = [c for c in state.conversations.values() if c.is_live]
         unread = sum(c.unread() for c in live)
@@ -258,16 +265,23 @@ class MainScreen(Paced, Screen[None]):
                     ngettext("{n} unread", "{n} unread", unread).format(n=unread),
                 )
             ),
-            ("#ticket-area", "title"): self._marked(
-                "ticket",
-                _("Ticket {id}").format(id=self.ticket_id) if self.ticket_id else _("Ticket"),
-            ),
+            ("#ticket-area", "title"): self._ticket_title(),
             ("#kb-area", "title"): self._marked("kb", _("Knowledge base")),
         }
-        for (selector, kind), text in titles.items():
-            if self._shown_titles.get((selector, kind)) != text:
-                self._shown_titles[(selector, kind)] = text
-                set_edge_title(self.query_one(selector), text, bottom=kind == "subtitle")
+        for place, text in titles.items():
+            self._set_title(place, text)
+
+    def _set_title(self, place: tuple[str, str], text: str) -> None:
+        if self._shown_titles.get(place) != text:
+            self._shown_titles[place] = text
+            selector, kind = place
+            set_edge_title(self.query_one(selector), text, bottom=kind == "subtitle")
+
+    def _ticket_title(self) -> str:
+        return self._marked(
+            "ticket",
+            _("Ticket {id}").format(id=self.ticket_id) if self.ticket_id else _("Ticket"),
+        )
 
     def _queue_title(self) -> str:
         """The queue's name with its sort, filter and search, in fewer words where the whole
@@ -327,7 +341,7 @@ class MainScreen(Paced, Screen[None]):
     def _refresh_gates(self) -> None:
         """Refresh the footer only when what the candidate can do has changed."""
         gates = (
-            tuple(self.check_action(a, ()) for a in GATED),
+            self._ticket_gates(),
             self.kb.article is not None,
             self.conversation_id,
             len(self.controller.state.conversations) > 1,
@@ -335,6 +349,20 @@ class MainScreen(Paced, Screen[None]):
         if gates != self._gates:
             self._gates = gates
             self.refresh_bindings()
+
+    def _ticket_gates(self) -> tuple[bool | None, ...]:
+        """`check_action` of every gated action, kept while nothing they read can change:
+        the state changes only by an event (each bumps `last_seq`), and the ticket and the
+        conversation they apply to are in the key. A queue cursor step comes back to
+        tickets seen before; it asked the controller 17 questions each time."""
+        state = self.controller.state
+        key = (id(state), state.last_seq, state.ended, self.ticket_id, self.conversation_id)
+        kept = self._gates_kept.get(key)
+        if kept is None:
+            if len(self._gates_kept) >= GATES_KEPT:
+                self._gates_kept.clear()
+            kept = self._gates_kept[key] = tuple(self.check_action(a, ()) for a in GATED)
+        return kept
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         controller = self.controller
@@ -383,12 +411,13 @@ class MainScreen(Paced, Screen[None]):
         """Make `ticket_id` the ticket the actions apply to, and show it."""
         left = self.ticket_id
         self.ticket_id = ticket_id
-        if left is not None and left != ticket_id and self.controller.queue.kept == left:
+        dropped = left is not None and left != ticket_id and self.controller.queue.kept == left
+        if dropped:
             self._redraw_queue(self.controller.now(), Changes())  # the filter drops it now
         self.query_one("#ticket", TicketDetail).show(
             self.controller, ticket_id, self.controller.now()
         )
-        self._titles()
+        self._titles(only_ticket=not dropped)
         self._refresh_gates()
 
     def _follow_queue_cursor(self) -> None:

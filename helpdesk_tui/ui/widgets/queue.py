@@ -38,6 +38,9 @@ TONES: dict[str, str] = {
 }
 
 
+STEP_KEYS = frozenset({"up", "down", "pageup", "pagedown", "home", "end", "ctrl+home", "ctrl+end"})
+"""The cursor's keys: their bindings run where the key arrives (`TicketQueue._on_key`)."""
+
 GAP = 1
 """Columns are separated by one space inside each cell (cell_padding 0), not two."""
 
@@ -63,13 +66,17 @@ class TicketQueue(CellCache, DataTable[Text]):
 
         ticket_id: str
 
-    def __init__(self, *, announce: bool = True, **kwargs: object) -> None:
+    def __init__(self, *, announce: bool = True, keys_here: bool = False, **kwargs: object) -> None:
         self.announce = announce  # before DataTable's init: setting its cursor type highlights
         """Post `TicketHighlighted` when the cursor lands on a ticket (observe and review
         listen for it). The exam screen follows the cursor itself (`watch`, in the key's
         own turn), and the two messages a step posted (DataTable's `RowHighlighted`, then
         this) bubbled up through four widgets each for nobody."""
         super().__init__(cursor_type="row", zebra_stripes=True, cell_padding=0, **kwargs)  # type: ignore[arg-type]
+        self.keys_here = keys_here
+        """Run the cursor keys' bindings where they arrive (`_on_key`): only where no
+        widget above the queue handles a key itself (the exam screen; the observer's
+        screen does, its `on_key` stops following the candidate)."""
         keymap.install(self, "queue")
         self._shown: dict[str, QueueRow] = {}
         """What each row shows: the model's row last written to it."""
@@ -110,6 +117,38 @@ class TicketQueue(CellCache, DataTable[Text]):
         self.has_focus = False
         if self.parent is not None:
             self.parent.post_message(events.DescendantBlur(self))
+
+    async def _on_key(self, event: events.Key) -> None:
+        """A cursor key runs its binding here, in the turn it arrives in.
+
+        Textual runs a widget's bindings when the key has bubbled back up to the
+        app: from the queue through its area, the grid, the screen and the app, a
+        message and a turn of each one's task for every step of the cursor, all
+        before the step begins (a tenth of a step's calls). What runs here is what
+        the app would run: its lookup (`App._check_bindings`) goes from the focused
+        widget up and runs the first non-priority binding of the key whose action
+        runs; the focused widget is the first of that chain and is not filtered, so
+        while the queue has the focus and a binding of the key, that binding is the
+        one, as long as none of the widgets above handles a key itself (`keys_here`,
+        set by the exam screen; `test_key_path.py` checks it). Otherwise, or with a
+        user keymap (keys bound by id), or for a key the app watches (one that moves
+        the focus or opens a screen: `ExamApp._opener`), the key goes the usual way.
+        """
+        app = self.app
+        if (
+            not self.keys_here
+            or event.key not in STEP_KEYS
+            or event is getattr(app, "_opener", None)
+            or app._keymap
+            or self.screen.focused is not self
+            or self.loading
+        ):
+            return
+        for binding in self._bindings.key_to_bindings.get(event.key, ()):
+            if not binding.priority and await app.run_action(binding.action, self):
+                event.stop()
+                event.prevent_default()
+                return
 
     def _highlight_row(self, row_index: int) -> None:
         """As DataTable's (repaint the row, post `RowHighlighted`), without the message

@@ -260,7 +260,8 @@ class TicketDetail(VerticalScroll):
         if ticket_id != self.ticket_id:
             self.ticket_id = ticket_id
             self._version = None
-            self.scroll_home(animate=False)
+            if self.scroll_y or self.scroll_target_y or self.scroll_x or self.scroll_target_x:
+                self.scroll_home(animate=False)  # a ticket starts at its top (a message: if needed)
         if ticket is None:
             self._show_none()
             return
