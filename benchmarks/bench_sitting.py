@@ -61,6 +61,7 @@ import select
 import shutil
 import signal
 import socket
+import stat
 import statistics
 import struct
 import subprocess
@@ -163,6 +164,27 @@ def ssh_unavailable() -> str | None:
     version = run("/usr/bin/python3", "-c", "import sys; print(sys.version_info[:2])").stdout
     if version.strip() != str(sys.version_info[:2]):
         return f"/usr/bin/python3 is {version.strip()}, this Python is {sys.version_info[:2]}"
+    ours = [REPO, *(Path(p) for p in sys.path if p.endswith("site-packages") and Path(p).is_dir())]
+    for path in ours:
+        closed = closed_to_others(path)
+        if closed is not None:
+            return (
+                f"the exam user cannot reach {path}: {closed} lets no other user through "
+                f"(mode {stat.filemode(closed.stat().st_mode)}); run with --mode pty, or open "
+                f"it for the run (chmod o+x {closed}) and close it again after"
+            )
+    return None
+
+
+def closed_to_others(path: Path) -> Path | None:
+    """The first folder on the way to `path` another user may not pass through, or None.
+
+    The exam user's venv imports this Python's packages and the repository in place (ssh mode):
+    a home folder of mode 700 on the way makes every login end in an import error, which the
+    bench would otherwise only see as "never reached the exam screen"."""
+    for folder in reversed([path.resolve(), *path.resolve().parents]):
+        if not folder.stat().st_mode & stat.S_IXOTH:
+            return folder
     return None
 
 
