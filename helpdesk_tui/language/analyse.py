@@ -995,7 +995,33 @@ def _negated_phrase(
         and layout.segment[stop] == layout.segment[start]
     ):
         stop += 1
-    return text[tokens[start].start : tokens[stop - 1].end]
+    return _closing_quote(text, tokens[start].start, tokens[stop - 1].end)
+
+
+_QUOTE_PAIRS = {'"': '"', "\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d"}
+
+
+def _closing_quote(text: str, begin: int, end: int) -> str:
+    """The excerpt with both quotes of a quotation it cuts: quotes are no tokens, so
+    'Stop clicking "Retry"' would otherwise show its negated words as `clicking "Retry`."""
+    for opening, closing in _QUOTE_PAIRS.items():
+        excerpt = text[begin:end]
+        if closing == opening:
+            opens = excerpt.count(opening) % 2 == 1
+            closes = False
+        else:
+            opens = excerpt.count(opening) > excerpt.count(closing)
+            closes = excerpt.count(closing) > excerpt.count(opening)
+        if opens:
+            at = text[end : end + 3].find(closing)
+            if at >= 0 and not text[end : end + at].strip():
+                end += at + 1
+        if closes:
+            before = text[max(0, begin - 3) : begin]
+            at = before.rfind(opening)
+            if at >= 0 and not before[at + 1 :].strip():
+                begin -= len(before) - at
+    return text[begin:end]
 
 
 def _negated_word(token: Token, lex: Lexicon) -> bool:
