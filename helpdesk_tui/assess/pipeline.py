@@ -174,7 +174,7 @@ def _assess_data(
         primer.check_signatures()  # the worker checks them between two analyses
     problems = [] if result.status == "ok" else [_log_problem(log, result)]
     if problems:
-        contents = _read(log, problems)
+        contents = _read(log, problems, result.fault.line if result.fault else None)
         header, entries = contents.header, [(e.seq, e.event) for e in contents.entries]
         entries = _replayable(entries, problems)
     else:
@@ -305,11 +305,12 @@ def _log_problem(log: Path, result: VerifyResult) -> str:
     return f"{log} does not verify: {result.fault.message}"
 
 
-def _read(log: Path, problems: list[str]) -> LogContents:
+def _read(log: Path, problems: list[str], fault_line: int | None = None) -> LogContents:
     try:
         return read_log(log)
     except LogError as exc:
-        reason = " ".join([*problems, str(exc)])
+        said = fault_line is not None and getattr(exc, "line", None) == fault_line
+        reason = " ".join(problems if said else [*problems, str(exc)])
         raise Refused(f"{reason} The log cannot be read, so no report can be made.") from None
 
 

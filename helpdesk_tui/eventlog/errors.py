@@ -23,6 +23,10 @@ class BindingError(LogError):
 class LogReadError(LogError):
     """A log that cannot be read as a log (missing, not a file, no header, bad line)."""
 
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line  # the unreadable line, so a caller that verified first can say it once
+
 
 class LogWriteError(LogError):
     """An append that did not reach the disk; nothing of it is left in the file.

@@ -235,7 +235,8 @@ def _parse_or_raise(path: Path, number: int, line: bytes) -> dict[str, Any]:
     except ValueError as exc:
         raise LogReadError(
             f"{path} line {number} cannot be read: {exc}. Run `helpdesk-exam verify {path}` "
-            "to find out whether the log was damaged or changed."
+            "to find out whether the log was damaged or changed.",
+            line=number,
         ) from None
 
 

@@ -69,6 +69,21 @@ def test_a_changed_log_is_refused_and_nothing_is_written(
     assert "does not verify: line" in err and "--unverified" in err and "Traceback" not in err
 
 
+def test_an_unreadable_line_is_named_once(
+    logs: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Verify and the reader both stop at a line that is not JSON; the refusal said it twice."""
+    broken = tmp_path / "broken.jsonl"
+    lines = logs["ideal"].read_bytes().split(b"\n")
+    lines[40] = b"{not json"
+    broken.write_bytes(b"\n".join(lines))
+    for extra in ([], ["--unverified"]):
+        assert main(["report", str(broken), *extra]) == 1
+        err = capsys.readouterr().err
+        assert err.count("line 41") == 1, err
+        assert "cannot be read, so no report can be made" in err and "Traceback" not in err
+
+
 def test_unverified_stamps_every_page(
     logs: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
