@@ -26,7 +26,6 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_ui import SIZE, FrameClock, loaded_app, percentile, play_mix  # noqa: E402
-from textual import events  # noqa: E402
 
 from helpdesk_tui.ui.screens.main import MainScreen  # noqa: E402
 
@@ -71,7 +70,7 @@ async def play(keys: int) -> list[Span]:
     samples: list[Span] = []
     with tempfile.TemporaryDirectory() as tmp:
         app, writer = loaded_app(Path(tmp))
-        frames = FrameClock(app).frames
+        clock = FrameClock(app)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause(0.5)
             driver = app._driver
@@ -79,14 +78,8 @@ async def play(keys: int) -> list[Span]:
             rng = random.Random(7)
 
             async def press(key: str, char: str | None, done: Any, kind: str) -> None:
-                start = time.perf_counter()
-                driver.send_message(events.Key(key, char))
-                while not done():
-                    await asyncio.sleep(0)
-                handled = time.perf_counter()
-                while not frames or frames[-1] < handled:
-                    await asyncio.sleep(0)
-                samples.append((kind, start, frames[-1]))
+                sent, shown = await clock.key_to_frame(driver, key, char, done)
+                samples.append((kind, sent, shown))
                 await asyncio.sleep(rng.uniform(0.02, 0.06))
 
             await play_mix(app, pilot, press, keys, rng)

@@ -168,22 +168,27 @@ class FrameClock:
         self._original(screen, renderable)
         self.frames.append(time.perf_counter())
 
+    async def key_to_frame(
+        self, driver: Any, key: str, char: str | None, done: Callable[[], bool]
+    ) -> tuple[float, float]:
+        """Send a key, wait until `done()` and the next frame after it: (sent, frame shown)."""
+        sent = time.perf_counter()
+        driver.send_message(events.Key(key, char))
+        while not done():
+            await asyncio.sleep(0)
+        handled = time.perf_counter()
+        while not self.frames or self.frames[-1] < handled:
+            await asyncio.sleep(0)
+        return sent, self.frames[-1]
+
     def presser(
         self, driver: Any, samples: dict[str, list[float]], rng: random.Random
     ) -> Callable[[str, str | None, Callable[[], bool], str], Awaitable[None]]:
-        """Send a key, wait until `done()` and the next frame after it, and record the
-        key-to-frame time under `kind`; then a typist's pause."""
-        frames = self.frames
+        """Record each key's key-to-frame time under `kind`; then a typist's pause."""
 
         async def press(key: str, char: str | None, done: Callable[[], bool], kind: str) -> None:
-            t0 = time.perf_counter()
-            driver.send_message(events.Key(key, char))
-            while not done():
-                await asyncio.sleep(0)
-            handled = time.perf_counter()
-            while not frames or frames[-1] < handled:
-                await asyncio.sleep(0)
-            samples[kind].append(frames[-1] - t0)
+            sent, shown = await self.key_to_frame(driver, key, char, done)
+            samples[kind].append(shown - sent)
             await asyncio.sleep(rng.uniform(0.02, 0.06))
 
         return press
