@@ -270,6 +270,8 @@ def report(started: Any, key_path: Path | None, problem: str | None, stopped: st
     """Tell whoever reads the terminal (the proctor, mostly) how the session ended.
 
     False when the terminal did not take the message."""
+    from helpdesk_tui.ui.format import end_reason_label
+
     path = started.log_path
     heard = True
     if problem:
@@ -278,7 +280,7 @@ def report(started: Any, key_path: Path | None, problem: str | None, stopped: st
         reason = started.session.state.end_reason
         return heard and say(
             _("The session has ended ({reason}); the log is sealed: {path}").format(
-                reason=reason, path=path
+                reason=end_reason_label(reason or ""), path=path
             )
         )
     command = f"helpdesk-exam resume {path}" + (f" --key {key_path}" if key_path else "")

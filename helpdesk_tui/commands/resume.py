@@ -168,12 +168,13 @@ def _resume(log: Path, scenario: Any, key: Any, policy: str) -> Any:
 def _seal_ended(resumed: Any) -> int:
     """It ended but the seal never made it to disk (a crash in between): seal it now."""
     from helpdesk_tui.sitting.hooks import note_log_quietly
+    from helpdesk_tui.ui.format import end_reason_label
 
     runtime = resumed.runtime
     sealed = runtime.seal()
     problem = runtime.close()
     note_log_quietly(runtime.log_path)
-    reason = runtime.state.end_reason
+    reason = end_reason_label(runtime.state.end_reason or "")
     if not sealed or problem:
         raise UserError(
             _("The session had ended ({reason}) but its log could not be sealed: {problem}").format(

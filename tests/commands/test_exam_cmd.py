@@ -169,3 +169,29 @@ def test_a_form_seed_on_a_scenario_without_forms_is_refused(
     )
     assert "variation.toml: no such file" in err
     assert not (tmp_path / "logs" / "forms" / "nl-verhaeghe-dinsdag-form-2").exists()
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"), [("en", "(time up)"), ("nl", "(tijd om)"), ("fr", "(temps écoulé)")]
+)
+def test_the_proctor_reads_how_it_ended_in_the_ui_language(
+    lang: str, said: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The end reason is a word of the UI, not the log's "time-up" (lead, tmux, 2026-12-04)."""
+    from types import SimpleNamespace
+
+    from helpdesk_tui import i18n
+
+    heard: list[str] = []
+    monkeypatch.setattr(exam, "say", lambda text: heard.append(text) or True)
+    started = SimpleNamespace(
+        log_path=Path("exam.jsonl"),
+        writer=SimpleNamespace(sealed=True),
+        session=SimpleNamespace(state=SimpleNamespace(end_reason="time-up")),
+    )
+    i18n.set_language(lang)
+    try:
+        assert exam.report(started, None, None, None)
+    finally:
+        i18n.set_language("en")
+    assert said in heard[0] and "time-up" not in heard[0]

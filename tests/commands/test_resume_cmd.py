@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from helpdesk_tui import i18n
 from helpdesk_tui.cli import build_parser, main
 from helpdesk_tui.commands import practice, resume
 from helpdesk_tui.core.clock import ManualClock
@@ -82,6 +83,19 @@ def test_a_log_that_ended_but_was_not_sealed_is_sealed(
     result = verify_log(log, None)
     assert result.status == "ok" and result.summary.seal_reason == "completed"
     assert not log.with_name(log.name + ".session-key").exists()
+
+
+def test_the_end_reason_is_said_in_the_ui_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The proctor read "De sessie is beëindigd (completed)" in a Dutch session (lead, tmux)."""
+    log = practice_log(tmp_path, end="completed")
+    try:
+        assert main(["resume", "--lang", "nl", str(log)]) == 0
+    finally:
+        i18n.set_language("en")
+    out = capsys.readouterr().out
+    assert "(voltooid)" in out and "completed" not in out
 
 
 def test_a_scenario_that_is_not_bundled_must_be_given(
