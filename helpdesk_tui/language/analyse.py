@@ -122,6 +122,7 @@ def rules_analysis(text: str, lang: str) -> Analysis:
     matches = _without_yielding_rules(kept, layout, lex, forms)
     vetoed += [m for m in kept if m not in matches]
     matches = _without_inverted_imperatives(matches, layout, forms)
+    matches = _without_consequences(matches, words, layout, lex)
     matches += _negated_instructions(words, layout, negated, lex, tokens, matches, triggers)
     matches += _prohibited(negation, lex, tokens, matches)
     matches += _question_matches(words, found, layout, lex, matches, tokens, forms)
@@ -867,6 +868,32 @@ def _without_inverted_imperatives(
         )
 
     return [m for m in matches if not inverted(m)]
+
+
+def _without_consequences(
+    matches: list[Match], words: list[Word], layout: Layout, lex: Lexicon
+) -> list[Match]:
+    """(2.3) Drop the matches of rules with `after_step` words right before them that follow
+    no instruction of their sentence: "..., en dan raakt u in een kringetje" tells what
+    happens, "Klik op Start, dan kiest u Instellingen" is the next step."""
+    after = {r.id: r.after_step for r in lex.rules if r.after_step}
+    if not after:
+        return matches
+
+    def consequence(m: Match) -> bool:
+        i = m.span[0]
+        if m.rule not in after or i == 0 or words[i - 1].norm not in after[m.rule]:
+            return False
+        s = layout.sentence[i]
+        if i - 1 == 0 or layout.sentence[i - 2] != s:
+            return False  # "Dan klikt u op OK.": a sentence that opens with it goes on from before
+        return not any(
+            o.kind == "instruction" and not o.negated and o.span[0] < i - 1
+            and layout.sentence[o.span[0]] == s
+            for o in matches
+        )  # fmt: skip
+
+    return [m for m in matches if not consequence(m)]
 
 
 def _question_matches(

@@ -128,6 +128,11 @@ class Rule:
     unless_clause: frozenset[str] = frozenset()
     unless_sentence: frozenset[str] = frozenset()
     yields_to: frozenset[str] = frozenset()
+    after_step: frozenset[str] = frozenset()
+    """(2.3) Words ("dan", "then") that, right before the match, make it a step of a sequence:
+    it counts only after another instruction of its sentence ("Klik op Start, dan kiest u
+    Instellingen"); after a statement it tells a consequence ("elke aanvraag maakt de code
+    ongeldig, en dan raakt u in een kringetje")."""
     asks: bool = False
     """(1.3) The match counts only in a sentence that asks (a question form, or "?") or in a
     clause that holds one of the lexicon's `requests` words ("I'll need your staff number", "svp"):
@@ -382,6 +387,7 @@ def _rule(data: dict, compile_, path: Path) -> Rule:
             unless_next=frozenset(fold(w) for w in data.get("unless_next", [])),
             unless_clause=frozenset(fold(w) for w in data.get("unless_clause", [])),
             unless_sentence=frozenset(fold(w) for w in data.get("unless_sentence", [])),
+            after_step=frozenset(fold(w) for w in data.get("after_step", [])),
             yields_to=frozenset(data.get("yields_to", [])),
             asks=bool(data.get("asks", False)),
         )
