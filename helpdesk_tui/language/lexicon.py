@@ -34,7 +34,8 @@ when they stand in that order. `unless_next` words cancel a phrase when they
 follow it (the rule's next phrase is tried), `unless_clause` and
 `unless_sentence` words anywhere in the clause or sentence; `yields_to` acts
 found in the same sentence take the match's place ("act@tag": only in a
-sentence that ends in a tag question).
+sentence that ends in a tag question); `after_step` words (2.3) right before a match make it
+count only after another instruction of its sentence ("Klik op Start, dan kiest u ...").
 """
 
 from __future__ import annotations
