@@ -27,7 +27,13 @@ from helpdesk_tui.language import acts_model, lemmas
 from helpdesk_tui.language.lexicon import Lexicon, PhraseSet, lexicon
 from helpdesk_tui.language.model import LANGUAGES, Analysis, Match, Token
 from helpdesk_tui.language.normalise import fold
-from helpdesk_tui.language.phrases import Word, first_word_ok, match_at, participle
+from helpdesk_tui.language.phrases import (
+    Word,
+    dutch_infinitives,
+    first_word_ok,
+    match_at,
+    participle,
+)
 from helpdesk_tui.language.spelling import correction
 from helpdesk_tui.language.tokens import MAX_CHARS, Piece, pieces
 
@@ -102,7 +108,7 @@ def rules_analysis(text: str, lang: str) -> Analysis:
     found = pieces(text, lex.elisions)
     words = [_word(p, lex) for p in found]
     layout = _layout(text, found, words, lex)
-    negation = _negation(words, layout, lex)
+    negation = _negation(words, layout, lex, found)
     negated, triggers = negation.negated, negation.triggers
     tokens = tuple(
         Token(p.text, fold(p.text), w.lemma, p.start, p.end, n)
@@ -116,6 +122,7 @@ def rules_analysis(text: str, lang: str) -> Analysis:
     matches = _without_yielding_rules(kept, layout, lex, forms)
     vetoed += [m for m in kept if m not in matches]
     matches = _without_inverted_imperatives(matches, layout, forms)
+    matches = _without_consequences(matches, words, layout, lex)
     matches += _negated_instructions(words, layout, negated, lex, tokens, matches, triggers)
     matches += _prohibited(negation, lex, tokens, matches)
     matches += _question_matches(words, found, layout, lex, matches, tokens, forms)
@@ -210,7 +217,9 @@ class Negations:
     prohibitions: list[tuple[int, int, int]]
 
 
-def _negation(words: list[Word], layout: Layout, lex: Lexicon) -> Negations:
+def _negation(
+    words: list[Word], layout: Layout, lex: Lexicon, pieces_: list[Piece] | None = None
+) -> Negations:
     """Which words stand in a negation's scope (NegEx), and the prohibitions (2.1)."""
     neg = lex.negation
     n = len(words)
@@ -229,12 +238,83 @@ def _negation(words: list[Word], layout: Layout, lex: Lexicon) -> Negations:
                 if end is None or any(j in pseudo for j in range(i, end)):
                     continue
                 start = _segment_start(layout, i) if whole_clause else i
+                if whole_clause and _contrasts(words, i, start, neg.contrast_next):
+                    start = i
                 for j in range(start, _segment_end(layout, i, n)):
                     negated[j] = True
     _prohibitions(words, layout, lex, pseudo, found)
     _interjections(words, layout, lex, found)
     _fronted(words, layout, lex, found)
+    if pieces_ is not None:
+        _list_headers(words, pieces_, layout, lex, found)
+    _postponements(words, layout, lex, found)
     return found
+
+
+def _list_headers(
+    words: list[Word], found_: list[Piece], layout: Layout, lex: Lexicon, found: Negations
+) -> None:
+    """(2.3) "Twee dingen die u niet moet doen: 1. de kabel uittrekken; 2. ...", "Étape 5 (à
+    ne pas faire) : vider le cache": a negated verb that stands for any step (`list_verbs`),
+    last before a colon, heads a list of what not to do. The negation reaches over the colon
+    to the end of the sentence after it, and on over each next sentence while the one before
+    ends in a list number ("1.", "2.", "b.")."""
+    n = len(words)
+    negated = found.negated
+    for i, w in enumerate(words[:-1]):
+        if not negated[i] or w.norm not in lex.negation.list_verbs:
+            continue
+        if ":" not in found_[i + 1].gap or i + 1 != layout.clause_ends[layout.clause[i]]:
+            continue
+        j = i + 1
+        while j < n:
+            end = _sentence_end(layout, j, n)
+            for k in range(j, end):
+                negated[k] = True
+            if not _list_number(words[end - 1].norm):
+                break
+            j = end
+        found.triggers.add(i)
+
+
+def _list_number(norm: str) -> bool:
+    """A list item's number or letter ("1", "2", "b")."""
+    return norm.isdigit() or (len(norm) == 1 and norm.isalpha())
+
+
+def _postponements(words: list[Word], layout: Layout, lex: Lexicon, found: Negations) -> None:
+    """(2.3) "don't run the update yet, wait for my go": beside a negated step of its sentence,
+    the wait for the operator's word belongs to the postponement (to its end of clause),
+    as an aside: no step of its own, not listed under `negated`."""
+    phrases = lex.negation.postpone
+    if not phrases.phrases:
+        return
+    n = len(words)
+    negated = found.negated
+    for i, w in enumerate(words):
+        if negated[i]:
+            continue
+        for phrase in phrases.candidates(w.norm, w.bare):
+            if not first_word_ok(phrase, w, lex):
+                continue
+            clause_end = _clause_end(layout, i, n)
+            end = match_at(phrase, words, i, lex, clause_end)
+            if end is None:
+                continue
+            start, stop = _sentence_bounds(layout, layout.sentence[i])
+            if not any(negated[j] for j in range(start, stop) if not i <= j < clause_end):
+                continue
+            for j in range(i, clause_end):
+                negated[j] = True
+                found.triggers.add(j)
+                found.asides.add(j)
+            break
+
+
+def _contrasts(words: list[Word], i: int, start: int, contrast_next: frozenset[str]) -> bool:
+    """(2.3) "gebruik de usb-c-poort niet de gewone": a clause trigger two words or more after
+    its clause's first word, before a determiner, negates only what follows it."""
+    return i > start + 1 and i + 1 < len(words) and words[i + 1].norm in contrast_next
 
 
 def _fronted(words: list[Word], layout: Layout, lex: Lexicon, found: Negations) -> None:
@@ -657,8 +737,32 @@ def _form_at(
             return None
         return "inversion", (j, j + 2)  # "Kunt u", "Can you"; not "dan zijn we" (V2 order)
     if w.norm in q.words and not (nxt is not None and nxt.norm in q.subjects):
+        if not layout.asks[layout.sentence[j]] and _not_asking(words, layout, lex, j, end):
+            return None
         return "question-word", (j, j + 1)
     return _after_preposition(words, layout, lex, j, end)
+
+
+def _not_asking(words: list[Word], layout: Layout, lex: Lexicon, j: int, end: int) -> bool:
+    """(2.3) A question word, in a sentence without "?", that asks nothing: an exclamation or
+    a concession ("How lovely to hear from you", "hoe dringend het ook klinkt":
+    `questions.not_asking`), or a relative word after a full clause of its sentence
+    ("..., which is why you'll be asked for a new one": `questions.relatives`)."""
+    q = lex.questions
+    clause_end = layout.clause_ends[layout.clause[j]]
+    if any(match_at(p, words, j, lex, clause_end) is not None for p in q.not_asking):
+        return True
+    if words[j].norm not in q.relatives or j == 0 or layout.sentence[j - 1] != layout.sentence[j]:
+        return False
+    before = j - 1
+    clause = layout.clause[before]
+    full = [k for k in range(before + 1) if layout.clause[k] == clause]
+    return len([k for k in full if words[k].norm not in lex.fillers]) >= MIN_FULL_CLAUSE
+
+
+MIN_FULL_CLAUSE = 3
+"""Words (fillers aside) of the clause before a relative word: "Hi Tom, when did it start"
+still asks; "..., the temporary one only works once, which is why ..." does not."""
 
 
 def _after_preposition(
@@ -766,6 +870,32 @@ def _without_inverted_imperatives(
     return [m for m in matches if not inverted(m)]
 
 
+def _without_consequences(
+    matches: list[Match], words: list[Word], layout: Layout, lex: Lexicon
+) -> list[Match]:
+    """(2.3) Drop the matches of rules with `after_step` words right before them that follow
+    no instruction of their sentence: "..., en dan raakt u in een kringetje" tells what
+    happens, "Klik op Start, dan kiest u Instellingen" is the next step."""
+    after = {r.id: r.after_step for r in lex.rules if r.after_step}
+    if not after:
+        return matches
+
+    def consequence(m: Match) -> bool:
+        i = m.span[0]
+        if m.rule not in after or i == 0 or words[i - 1].norm not in after[m.rule]:
+            return False
+        s = layout.sentence[i]
+        if i - 1 == 0 or layout.sentence[i - 2] != s:
+            return False  # "Dan klikt u op OK.": a sentence that opens with it goes on from before
+        return not any(
+            o.kind == "instruction" and not o.negated and o.span[0] < i - 1
+            and layout.sentence[o.span[0]] == s
+            for o in matches
+        )  # fmt: skip
+
+    return [m for m in matches if not consequence(m)]
+
+
 def _question_matches(
     words: list[Word],
     found: list[Piece],
@@ -779,12 +909,17 @@ def _question_matches(
     other act. The asking clauses are those that open with a question form; a sentence
     that ends in "?" without one asks in all its clauses."""
     out: list[Match] = []
+    live = [m for m in acts if not m.negated]
+    restated = {layout.sentence[m.span[0]] for m in live if m.kind == "restate"}
+    settled = {layout.sentence[m.span[0]] for m in live if m.kind in YES_NO_IS_THAT_ACT}
     for s, form in forms.items():
         if form is None:
             continue
         start, end = _sentence_bounds(layout, s)
         if form[0] == "tag" and any(_tells(m, words, layout, lex, start) for m in acts):
             continue  # "Geen nieuwe kabel kopen, hè": a tag that insists, not a question
+        if restated and _confirms(words, found, layout, lex, (s, start, end), form, restated):
+            continue  # "So your printer won't print?", "..., klopt dat?": the restatement's
         asking = [form] if form[0] == "tag" else _all_forms(words, found, layout, lex, start, end)
         asking = asking or [form]
         if form[0] in ("mark", "tag") and asking == [form]:
@@ -795,6 +930,8 @@ def _question_matches(
             asking = [f for f in asking if not any(
                 _blocks_question(m, layout, layout.clause[f[1][0]]) for m in acts
             )]  # fmt: skip
+            if s in settled:  # "And now, does it print?": the yes/no question is the check
+                asking = [f for f in asking if f[0] != "inversion"]
             if not asking:
                 continue
             if form[0] != "mark":
@@ -803,6 +940,35 @@ def _question_matches(
         rule = f"{lex.lang}.question.{form[0]}"
         out.append(Match("question", rule, (a, b), tuple(t.text for t in tokens[a:b])))
     return out
+
+
+YES_NO_IS_THAT_ACT = frozenset({"check", "identify", "offer_help"})
+"""(2.3) Acts that a yes/no question (an inversion) anywhere in their sentence asks, not a
+clarifying question: "And now, does it print?" checks; a question word in another clause
+still asks ("Does it work now, and when did it break?")."""
+
+
+def _confirms(
+    words: list[Word],
+    found: list[Piece],
+    layout: Layout,
+    lex: Lexicon,
+    sentence: tuple[int, int, int],
+    form: QuestionForm,
+    restated: set[int],
+) -> bool:
+    """(2.3) Does the question sentence only ask the customer to confirm a restatement? A
+    restating sentence asked by its "?" or a tag alone ("So your printer won't print?",
+    "..., is that right?"), or a sentence that is a tag alone after a restatement
+    ("Klopt dat?", "Correct ?"). It asks nothing new, so it is `restate`, not `question`."""
+    s, start, end = sentence
+    if s in restated and form[0] == "tag":
+        return True
+    if s in restated and form[0] == "mark":
+        # a question word anywhere asks something new ("Vous étiez dans quel local ?")
+        asks_new = any(words[j].norm in lex.questions.words for j in range(start, end))
+        return not asks_new and not _all_forms(words, found, layout, lex, start, end)
+    return any(match_at(tag, words, start, lex, end) == end for tag in lex.questions.tags)
 
 
 def _tells(m: Match, words: list[Word], layout: Layout, lex: Lexicon, start: int) -> bool:
@@ -945,7 +1111,7 @@ def _imperative_first(w: Word, nxt: Word, lex: Lexicon) -> bool:
     open", "Gebruik dat oude paswoord niet meer"); "Werkt de printer" (-t) asks."""
     if lex.lang != "nl" or nxt.norm in PERSONS:
         return False
-    return any(v in lex.verbs for v in _dutch_infinitives(w.norm))
+    return any(v in lex.verbs for v in dutch_infinitives(w.norm))
 
 
 def _instruction_verb(w: Word, lex: Lexicon) -> bool:
@@ -953,20 +1119,7 @@ def _instruction_verb(w: Word, lex: Lexicon) -> bool:
     "Klik", "Geef" are read as nouns or stems by the lemmatiser, their infinitives are verbs."""
     if w.lemma in lex.verbs or w.norm in lex.verbs:
         return True
-    return lex.lang == "nl" and any(v in lex.verbs for v in _dutch_infinitives(w.norm))
-
-
-def _dutch_infinitives(stem: str) -> tuple[str, ...]:
-    """The infinitives a Dutch stem may come from: gebruik-en, klik-k-en, geef -> geven."""
-    if len(stem) < 3 or not stem.isalpha():
-        return ()
-    found = [stem + "en", stem + stem[-1] + "en"]
-    if stem[-1] == "e" or stem[-2:] in ("aa", "ta", "ga"):
-        found.append(stem + "n" if stem[-1] == "e" else stem + "an")  # doe-n, ga-an, sta-an
-    soft = {"f": "v", "s": "z"}.get(stem[-1], stem[-1])
-    if len(stem) >= 3 and stem[-2] == stem[-3] and stem[-2] in "aeou":
-        found.append(stem[:-2] + soft + "en")
-    return tuple(found)
+    return lex.lang == "nl" and any(v in lex.verbs for v in dutch_infinitives(w.norm))
 
 
 def _negated_phrase(

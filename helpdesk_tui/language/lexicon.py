@@ -34,7 +34,8 @@ when they stand in that order. `unless_next` words cancel a phrase when they
 follow it (the rule's next phrase is tried), `unless_clause` and
 `unless_sentence` words anywhere in the clause or sentence; `yields_to` acts
 found in the same sentence take the match's place ("act@tag": only in a
-sentence that ends in a tag question).
+sentence that ends in a tag question); `after_step` words (2.3) right before a match make it
+count only after another instruction of its sentence ("Klik op Start, dan kiest u ...").
 """
 
 from __future__ import annotations
@@ -128,6 +129,11 @@ class Rule:
     unless_clause: frozenset[str] = frozenset()
     unless_sentence: frozenset[str] = frozenset()
     yields_to: frozenset[str] = frozenset()
+    after_step: frozenset[str] = frozenset()
+    """(2.3) Words ("dan", "then") that, right before the match, make it a step of a sequence:
+    it counts only after another instruction of its sentence ("Klik op Start, dan kiest u
+    Instellingen"); after a statement it tells a consequence ("elke aanvraag maakt de code
+    ongeldig, en dan raakt u in een kringetje")."""
     asks: bool = False
     """(1.3) The match counts only in a sentence that asks (a question form, or "?") or in a
     clause that holds one of the lexicon's `requests` words ("I'll need your staff number", "svp"):
@@ -168,6 +174,19 @@ class Negation:
     """(2.2) A negative adverbial put first in its own clause ("En aucun cas, ne
     réinitialisez ...", "Under no circumstances, restart ...", "In geen geval, ..."): its
     negation reaches over the comma into the next clause of its sentence."""
+    contrast_next: frozenset[str] = frozenset()
+    """(2.3) Dutch: a clause trigger ("niet") that stands after the verb and its object, before
+    one of these determiners, contrasts two things ("gebruik de usb-c-poort niet de gewone")
+    and negates only from itself on."""
+    list_verbs: frozenset[str] = frozenset()
+    """(2.3) The verbs that stand for any step ("doen", "faire", "do"): negated right before a
+    colon ("Twee dingen die u niet moet doen: 1. ... 2. ...", "À ne pas faire : vider le
+    cache"), they head a list of what not to do, so the negation reaches over the colon to
+    the end of the list."""
+    postpone: PhraseSet = field(default_factory=lambda: PhraseSet(()))
+    """(2.3) "Wait for my go", "wacht tot ik het zeg", "attendez mon signal": beside a negated
+    step of its sentence, the wait for the operator's word is part of the postponement, not
+    a step of its own ("don't run the update yet, wait for my go")."""
     core: frozenset[str] = frozenset()
     """(2.1) The words that carry a negation (single-word triggers, and the last word of a
     "ne ... rien" trigger): a pseudo-trigger does not reach over one of them ("Ne
@@ -193,6 +212,14 @@ class Questions:
     subordinators: frozenset[str] = frozenset()
     """Words opening a subordinate clause; the main clause after one puts its verb first
     without asking ("Als u klikt, gebeurt er niets")."""
+    relatives: frozenset[str] = frozenset()
+    """(2.3) Question words that, after a full clause of their sentence and without "?", open
+    a relative or subordinate clause, not a question ("..., which is why you'll be asked",
+    "..., waardoor het scherm zwart blijft")."""
+    not_asking: tuple[Phrase, ...] = ()
+    """(2.3) Exclamations and concessions that open with a question word and, without "?",
+    ask nothing ("How lovely to hear from you", "Wat fijn om u te horen", "hoe dringend het
+    ook klinkt", "Que c'est agaçant")."""
 
 
 @dataclass(frozen=True)
@@ -274,6 +301,9 @@ def _build(lang: str, data: dict, path: Path) -> Lexicon:
             prohibitive=PhraseSet(tuple(compile_(p) for p in neg.get("prohibitive", []))),
             interjections=frozenset(fold(w) for w in neg.get("interjections", [])),
             fronted=PhraseSet(tuple(compile_(p) for p in neg.get("fronted", []))),
+            list_verbs=frozenset(fold(w) for w in neg.get("list_verbs", [])),
+            contrast_next=frozenset(fold(w) for w in neg.get("contrast_next", [])),
+            postpone=PhraseSet(tuple(compile_(p) for p in neg.get("postpone", []))),
             core=_core_words(neg, compile_),
         ),
         questions=Questions(
@@ -287,6 +317,8 @@ def _build(lang: str, data: dict, path: Path) -> Lexicon:
             subordinators=frozenset(fold(w) for w in q.get("subordinators", [])),
             prepositions=frozenset(fold(w) for w in q.get("prepositions", [])),
             particles=frozenset(fold(w) for w in q.get("particles", [])),
+            relatives=frozenset(fold(w) for w in q.get("relatives", [])),
+            not_asking=tuple(compile_(p) for p in q.get("not_asking", [])),
         ),
         rules=rules,
         words=frozenset(fold(w) for w in data.get("known_words", [])),
@@ -356,6 +388,7 @@ def _rule(data: dict, compile_, path: Path) -> Rule:
             unless_next=frozenset(fold(w) for w in data.get("unless_next", [])),
             unless_clause=frozenset(fold(w) for w in data.get("unless_clause", [])),
             unless_sentence=frozenset(fold(w) for w in data.get("unless_sentence", [])),
+            after_step=frozenset(fold(w) for w in data.get("after_step", [])),
             yields_to=frozenset(data.get("yields_to", [])),
             asks=bool(data.get("asks", False)),
         )
@@ -426,7 +459,7 @@ def opposite_prefixes(p: str, t: str, lex: Lexicon) -> bool:
     )
 
 
-LAYER_VERSION = "2.2"
+LAYER_VERSION = "2.3"
 """Bumped whenever a lexicon or a rule changes what a message means."""
 
 

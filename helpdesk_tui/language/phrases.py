@@ -37,7 +37,11 @@ def _in_class(name: str, w: Word, lex: Lexicon) -> bool:
         return len(w.norm) > 5 and w.norm.endswith("ing") and w.norm.isalpha()
     infinitive = w.norm in lex.verbs  # the lemmatiser may miss it ("wissen" -> "wisse")
     if w.lemma not in lex.verbs and not infinitive:
-        return False
+        # (2.3) a Dutch imperative the lemmatiser reads as a noun ("Gebruik", "Open", "Log"):
+        # its stem's infinitive is an instruction verb
+        return name == "imp" and lex.lang == "nl" and _dutch_stem_verb(w, lex)
+    if name == "imp" and lex.lang == "nl" and w.norm == w.lemma and _dutch_stem_verb(w, lex):
+        return True
     if name == "verb":
         return True
     if name == "inf":
@@ -45,6 +49,23 @@ def _in_class(name: str, w: Word, lex: Lexicon) -> bool:
     if name == "imp":
         return w.lemma in lex.verbs and _imperative(w, lex.lang)
     return False
+
+
+def _dutch_stem_verb(w: Word, lex: Lexicon) -> bool:
+    return w.norm == w.lemma and any(v in lex.verbs for v in dutch_infinitives(w.norm))
+
+
+def dutch_infinitives(stem: str) -> tuple[str, ...]:
+    """The infinitives a Dutch stem may come from: gebruik-en, klik-k-en, geef -> geven."""
+    if len(stem) < 3 or not stem.isalpha():
+        return ()
+    found = [stem + "en", stem + stem[-1] + "en"]
+    if stem[-1] == "e" or stem[-2:] in ("aa", "ta", "ga"):
+        found.append(stem + "n" if stem[-1] == "e" else stem + "an")  # doe-n, ga-an, sta-an
+    soft = {"f": "v", "s": "z"}.get(stem[-1], stem[-1])
+    if len(stem) >= 3 and stem[-2] == stem[-3] and stem[-2] in "aeou":
+        found.append(stem[:-2] + soft + "en")
+    return tuple(found)
 
 
 def match_at(phrase: Phrase, words: Sequence[Word], i: int, lex: Lexicon, end: int) -> int | None:

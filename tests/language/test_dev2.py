@@ -37,16 +37,22 @@ from tests.language.test_corpus_targets import BENCH_MODULE
 # progress for four of the seven writers), so it fits each single set a little less; held
 # out (leave one set out, docs/language.md) this set gains: pairs at 0.90 34 -> 34.
 # Weights pruned at 0.06 (was 0.05) to keep a message's CPU at 2.1's (train.py PRUNE).
+# Layer 2.3 (eight writers, heldout6 added; 2026-12-04): 34 of 36 pairs at 0.90 as a
+# TRAINING set (2.2: 34); floors re-measured, rounded down to 3 decimals. Lowered: nl progress 0.988 -> 0.977, fr instruction 1.0 -> 0.947, en progress 1.0 -> 0.989.
+# Why: 2.3 follows the lead's label ruling (a restating question is restate; the operator's
+# own doing, beside a wait too, is progress) where this set's writer labelled otherwise, and
+# the model now fits eight writers whose labels differ; held out (leave one set out,
+# benchmarks/README.md "Layer 2.3") is the measurement.
 FLOOR = {
     "nl": {
         "greeting": 1.0,
         "offer_help": 1.0,
         "identify": 1.0,
-        "question": 0.962,
+        "question": 0.981,
         "restate": 1.0,
         "empathy": 1.0,
         "apology": 1.0,
-        "progress": 0.988,
+        "progress": 0.977,
         "instruction": 1.0,
         "check": 0.857,
         "closing": 1.0,
@@ -56,12 +62,12 @@ FLOOR = {
         "greeting": 1.0,
         "offer_help": 1.0,
         "identify": 0.933,
-        "question": 0.953,
+        "question": 0.968,
         "restate": 1.0,
         "empathy": 1.0,
         "apology": 1.0,
         "progress": 0.959,
-        "instruction": 1.0,
+        "instruction": 0.947,
         "check": 0.888,
         "closing": 0.933,
         "hold": 1.0,
@@ -70,11 +76,11 @@ FLOOR = {
         "greeting": 1.0,
         "offer_help": 1.0,
         "identify": 1.0,
-        "question": 0.984,
+        "question": 1.0,
         "restate": 1.0,
         "empathy": 1.0,
         "apology": 1.0,
-        "progress": 1.0,
+        "progress": 0.989,
         "instruction": 1.0,
         "check": 1.0,
         "closing": 1.0,

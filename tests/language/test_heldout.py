@@ -51,16 +51,22 @@ MIN_MESSAGES = 150  # the brief's size for a held-out set per language
 # progress for four of the seven writers), so it fits each single set a little less; held
 # out (leave one set out, docs/language.md) this set gains: pairs at 0.90 33 -> 34.
 # Weights pruned at 0.06 (was 0.05) to keep a message's CPU at 2.1's (train.py PRUNE).
+# Layer 2.3 (eight writers, heldout6 added; 2026-12-04): 36 of 36 pairs at 0.90 as a
+# TRAINING set (2.2: 36); floors re-measured, rounded down to 3 decimals. Lowered: nl progress 0.961 -> 0.943, en progress 0.961 -> 0.923.
+# Why: 2.3 follows the lead's label ruling (a restating question is restate; the operator's
+# own doing, beside a wait too, is progress) where this set's writer labelled otherwise, and
+# the model now fits eight writers whose labels differ; held out (leave one set out,
+# benchmarks/README.md "Layer 2.3") is the measurement.
 FLOOR = {
     "nl": {
         "greeting": 1.0,
         "offer_help": 1.0,
         "identify": 1.0,
-        "question": 0.952,
+        "question": 0.967,
         "restate": 0.923,
         "empathy": 1.0,
         "apology": 1.0,
-        "progress": 0.961,
+        "progress": 0.943,
         "instruction": 0.952,
         "check": 0.976,
         "closing": 1.0,
@@ -74,11 +80,11 @@ FLOOR = {
         "restate": 0.96,
         "empathy": 1.0,
         "apology": 1.0,
-        "progress": 0.925,
-        "instruction": 0.95,
+        "progress": 0.943,
+        "instruction": 0.966,
         "check": 0.936,
-        "closing": 0.969,
-        "hold": 0.965,
+        "closing": 1.0,
+        "hold": 1.0,
     },
     "en": {
         "greeting": 1.0,
@@ -88,7 +94,7 @@ FLOOR = {
         "restate": 1.0,
         "empathy": 1.0,
         "apology": 1.0,
-        "progress": 0.961,
+        "progress": 0.923,
         "instruction": 0.966,
         "check": 1.0,
         "closing": 1.0,

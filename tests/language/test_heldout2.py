@@ -48,12 +48,18 @@ from tests.language.test_corpus_targets import BENCH_MODULE
 # progress for four of the seven writers), so it fits each single set a little less; held
 # out (leave one set out, docs/language.md) this set gains: pairs at 0.90 20 -> 21.
 # Weights pruned at 0.06 (was 0.05) to keep a message's CPU at 2.1's (train.py PRUNE).
+# Layer 2.3 (eight writers, heldout6 added; 2026-12-04): 34 of 36 pairs at 0.90 as a
+# TRAINING set (2.2: 31); floors re-measured, rounded down to 3 decimals. Lowered: fr progress 0.978 -> 0.956, fr hold 0.977 -> 0.956.
+# Why: 2.3 follows the lead's label ruling (a restating question is restate; the operator's
+# own doing, beside a wait too, is progress) where this set's writer labelled otherwise, and
+# the model now fits eight writers whose labels differ; held out (leave one set out,
+# benchmarks/README.md "Layer 2.3") is the measurement.
 FLOOR = {
     "nl": {
         "greeting": 1.0,
         "offer_help": 0.977,
         "identify": 1.0,
-        "question": 0.91,
+        "question": 0.928,
         "restate": 1.0,
         "empathy": 1.0,
         "apology": 1.0,
@@ -66,26 +72,26 @@ FLOOR = {
     "fr": {
         "greeting": 0.981,
         "offer_help": 1.0,
-        "identify": 0.975,
-        "question": 0.898,
+        "identify": 1.0,
+        "question": 0.923,
         "restate": 1.0,
         "empathy": 0.945,
         "apology": 1.0,
-        "progress": 0.978,
+        "progress": 0.956,
         "instruction": 0.978,
         "check": 0.95,
         "closing": 0.893,
-        "hold": 0.977,
+        "hold": 0.956,
     },
     "en": {
         "greeting": 0.981,
         "offer_help": 0.977,
         "identify": 1.0,
-        "question": 0.899,  # 0.8999...: below the target by a hair
+        "question": 0.907,
         "restate": 1.0,
         "empathy": 1.0,
         "apology": 0.972,
-        "progress": 0.874,
+        "progress": 0.905,
         "instruction": 0.945,
         "check": 0.937,
         "closing": 0.936,

@@ -45,18 +45,24 @@ from tests.language.test_corpus_targets import BENCH_MODULE
 # progress for four of the seven writers), so it fits each single set a little less; held
 # out (leave one set out, docs/language.md) this set gains: pairs at 0.90 6 -> 8.
 # Weights pruned at 0.06 (was 0.05) to keep a message's CPU at 2.1's (train.py PRUNE).
+# Layer 2.3 (eight writers, heldout6 added; 2026-12-04): 28 of 36 pairs at 0.90 as a
+# TRAINING set (2.2: 29); floors re-measured, rounded down to 3 decimals. Lowered: nl progress 0.907 -> 0.89.
+# Why: 2.3 follows the lead's label ruling (a restating question is restate; the operator's
+# own doing, beside a wait too, is progress) where this set's writer labelled otherwise, and
+# the model now fits eight writers whose labels differ; held out (leave one set out,
+# benchmarks/README.md "Layer 2.3") is the measurement.
 FLOOR = {
     "nl": {
         "greeting": 0.983,
         "offer_help": 0.966,
         "identify": 1.0,
-        "question": 0.825,
+        "question": 0.845,
         "restate": 0.968,
         "empathy": 1.0,
         "apology": 0.981,
-        "progress": 0.907,
+        "progress": 0.89,
         "instruction": 0.921,
-        "check": 0.952,
+        "check": 0.968,
         "closing": 0.862,
         "hold": 0.981,
     },
@@ -64,21 +70,21 @@ FLOOR = {
         "greeting": 0.92,
         "offer_help": 1.0,
         "identify": 0.971,
-        "question": 0.787,
+        "question": 0.825,
         "restate": 1.0,
         "empathy": 0.974,
         "apology": 1.0,
-        "progress": 0.817,
+        "progress": 0.832,
         "instruction": 0.923,
         "check": 0.955,
-        "closing": 0.862,
-        "hold": 0.915,
+        "closing": 0.877,
+        "hold": 0.931,
     },
     "en": {
         "greeting": 0.983,
         "offer_help": 1.0,
         "identify": 1.0,
-        "question": 0.843,
+        "question": 0.864,
         "restate": 0.985,
         "empathy": 0.975,
         "apology": 0.983,

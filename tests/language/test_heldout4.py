@@ -34,48 +34,54 @@ from tests.language.test_corpus_targets import BENCH_MODULE
 # progress for four of the seven writers), so it fits each single set a little less; held
 # out (leave one set out, docs/language.md) this set gains: pairs at 0.90 5 -> 5 (macro-F1 0.773 -> 0.786).
 # Weights pruned at 0.06 (was 0.05) to keep a message's CPU at 2.1's (train.py PRUNE).
+# Layer 2.3 (eight writers, heldout6 added; 2026-12-04): 26 of 36 pairs at 0.90 as a
+# TRAINING set (2.2: 25); floors re-measured, rounded down to 3 decimals. Lowered: nl progress 0.81 -> 0.807, fr question 0.828 -> 0.821, en empathy 0.947 -> 0.928.
+# Why: 2.3 follows the lead's label ruling (a restating question is restate; the operator's
+# own doing, beside a wait too, is progress) where this set's writer labelled otherwise, and
+# the model now fits eight writers whose labels differ; held out (leave one set out,
+# benchmarks/README.md "Layer 2.3") is the measurement.
 FLOOR = {
     "nl": {
         "greeting": 0.903,
         "offer_help": 0.964,
         "identify": 0.981,
-        "question": 0.75,
+        "question": 0.808,
         "restate": 1.0,
         "empathy": 0.935,
         "apology": 0.947,
-        "progress": 0.81,
+        "progress": 0.807,
         "instruction": 0.873,
-        "check": 0.949,
+        "check": 0.965,
         "closing": 0.925,
         "hold": 0.945,
     },
     "fr": {
         "greeting": 0.964,
         "offer_help": 1.0,
-        "identify": 0.949,
-        "question": 0.828,
-        "restate": 0.981,
+        "identify": 0.965,
+        "question": 0.821,
+        "restate": 1.0,
         "empathy": 0.915,
         "apology": 0.964,
         "progress": 0.864,
-        "instruction": 0.844,
+        "instruction": 0.876,
         "check": 0.983,
         "closing": 0.925,
-        "hold": 0.896,
+        "hold": 0.949,
     },
     "en": {
         "greeting": 1.0,
-        "offer_help": 0.925,
+        "offer_help": 0.928,
         "identify": 0.912,
-        "question": 0.735,
+        "question": 0.769,
         "restate": 0.981,
-        "empathy": 0.947,
+        "empathy": 0.928,
         "apology": 0.964,
-        "progress": 0.789,
+        "progress": 0.831,
         "instruction": 0.833,
         "check": 0.966,
         "closing": 0.83,
-        "hold": 0.931,
+        "hold": 0.949,
     },
 }
 # Negated instructions counted as given (target 0): 0 / 0 / 0 with layer 2.1, by the rules alone

@@ -19,55 +19,60 @@ from tests.language.test_corpus_targets import BENCH_MODULE
 # Blind, layer 2.2, measured by the lead after merging l-model4 and l-heldout6 (2026-12-04,
 # rounded down to 2 decimals): 4 of 36 pairs at 0.90, mean macro-F1 0.801 (layer 2.1 on the
 # same set: 4 of 36, 0.786; the rules alone: 3 of 36, 0.757 with 2.2's lexicons, 0.753 with 2.1's).
+# Layer 2.3: heldout6 released by the lead after its blind scoring (2.2 blind: 4 of 36 pairs,
+# macro-F1 0.801, 14 negated given) and now a TRAINING set: the floors below are the shipped
+# weights' fit (28 of 36 pairs, 0 negated given), not a blind figure; with this set
+# held out (leave one set out) see benchmarks/README.md "Layer 2.3".
 FLOOR = {
     "nl": {
-        "greeting": 0.96,
-        "offer_help": 0.85,
-        "identify": 0.89,
-        "question": 0.69,
-        "restate": 0.83,
-        "empathy": 0.89,
-        "apology": 0.85,
-        "progress": 0.57,
-        "instruction": 0.62,
-        "check": 0.9,
-        "closing": 0.76,
-        "hold": 0.83,
+        "greeting": 0.981,
+        "offer_help": 0.981,
+        "identify": 0.981,
+        "question": 0.82,
+        "restate": 0.949,
+        "empathy": 1.0,
+        "apology": 1.0,
+        "progress": 0.807,
+        "instruction": 0.846,
+        "check": 0.962,
+        "closing": 0.846,
+        "hold": 0.962,
     },
     "fr": {
-        "greeting": 0.89,
-        "offer_help": 0.78,
-        "identify": 0.87,
-        "question": 0.63,
-        "restate": 0.77,
-        "empathy": 0.8,
-        "apology": 0.78,
-        "progress": 0.62,
-        "instruction": 0.72,
-        "check": 0.78,
-        "closing": 0.82,
-        "hold": 0.77,
+        "greeting": 0.981,
+        "offer_help": 1.0,
+        "identify": 0.981,
+        "question": 0.738,
+        "restate": 0.98,
+        "empathy": 0.966,
+        "apology": 1.0,
+        "progress": 0.754,
+        "instruction": 0.911,
+        "check": 0.931,
+        "closing": 0.947,
+        "hold": 0.962,
     },
     "en": {
-        "greeting": 0.96,
-        "offer_help": 0.85,
-        "identify": 0.86,
-        "question": 0.7,
-        "restate": 0.85,
-        "empathy": 0.76,
-        "apology": 0.94,
-        "progress": 0.65,
-        "instruction": 0.82,
-        "check": 0.83,
-        "closing": 0.84,
-        "hold": 0.76,
+        "greeting": 0.981,
+        "offer_help": 0.961,
+        "identify": 0.979,
+        "question": 0.835,
+        "restate": 0.962,
+        "empathy": 0.967,
+        "apology": 0.981,
+        "progress": 0.803,
+        "instruction": 0.916,
+        "check": 0.943,
+        "closing": 0.909,
+        "hold": 0.912,
     },
 }
 # Negated instructions counted as given (target 0), blind: layer 2.2 counts 8 / 3 / 3 (2.1:
 # 10 / 4 / 5). Five of the fourteen mix Dutch and French in one message (the Brussels persona);
 # the others are numbered lists of what not to do, "Wacht ... met", "Vraag geen ... meer aan",
 # "Laat ... maar met rust", "Leave ... alone:", "don't ... yet", "above all please don't press".
-NEGATED_GIVEN = {"nl": 8, "fr": 3, "en": 3}
+# Layer 2.3 (trained on this set, its forms read as classes): 0 / 0 / 0.
+NEGATED_GIVEN = {"nl": 0, "fr": 0, "en": 0}
 
 HELDOUT6 = HeldoutSet(
     name="heldout6",
