@@ -258,6 +258,11 @@ def start(data: bytes) -> Primer | None:
         return None
 
 
+def may_fork() -> bool:
+    """Whether a `Forked` child may be had here: two cores or more, one thread, fork."""
+    return (os.cpu_count() or 1) >= 2 and _may_fork()
+
+
 def _may_fork() -> bool:
     """One thread (a fork copies only the calling one, with whatever locks the others
     held) and a platform that forks."""
