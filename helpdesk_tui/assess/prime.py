@@ -67,13 +67,15 @@ def message_texts(data: bytes) -> tuple[list[str], str | None]:
     that does not parse is skipped (the verifier names it)."""
     lang = _language(data)
     texts: dict[str, None] = {}
+    seen: set[str] = set()  # a text sent again adds nothing: its sentences are in already
     for marker in (MESSAGE, REPLY):
         at = data.find(marker)
         while at >= 0:
             record, end = _record_at(data, at)
             message = record.get("data") if type(record) is dict else None
             text = message.get("text") if type(message) is dict else None
-            if type(text) is str:
+            if type(text) is str and text not in seen:
+                seen.add(text)
                 texts[text] = None
                 texts[_unquoted(text)] = None
                 for sentence in sentences(text):

@@ -153,12 +153,18 @@ def _rendered_beside(
         return None, None
     if not prime.may_fork():
         return None, None
-    from helpdesk_tui.assess.report_html import render_html
     from helpdesk_tui.assess.report_json import render_json
 
-    page = prime.Forked(render_html, evidence, provenance, lang)
+    page = prime.Forked(_html_page, evidence, provenance, lang)
     data = render_json(evidence, provenance)
     return page.get(), data
+
+
+def _html_page(evidence: Evidence, provenance: Provenance, lang: str) -> str:
+    """`render_html`, imported where it runs (the child: this process never needs it)."""
+    from helpdesk_tui.assess.report_html import render_html
+
+    return render_html(evidence, provenance, lang)
 
 
 def _write(path: Path | None, writer: Callable[[Path], None]) -> None:

@@ -207,10 +207,10 @@ def test_a_long_logs_html_is_rendered_beside_the_json_with_the_same_bytes(
 
     monkeypatch.setattr(prime.Forked, "__init__", counting)
     alone = run("alone")
-    assert "render_html" not in forked  # a 150-minute exam's log: no child
+    assert "_html_page" not in forked  # a 150-minute exam's log: no child
     monkeypatch.setattr(report_command, "BESIDE_EVENTS", 0)
     beside = run("beside")
-    assert forked.count("render_html") == 1
+    assert forked.count("_html_page") == 1
     masked = [
         tuple(
             re.sub(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|\+00:00)?", b"<t>", x) for x in pair
