@@ -218,3 +218,22 @@ def test_a_long_logs_html_is_rendered_beside_the_json_with_the_same_bytes(
         for pair in (alone, beside)
     ]
     assert masked[0] == masked[1] and b"SOL-8" in beside[0]
+
+
+def test_the_report_program_freezes_what_it_holds_before_it_exits(
+    logs: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Run as the program (no argv), `report` freezes its objects for the exit's last
+    collection; called with argv (a test, a caller that goes on), it leaves them alone."""
+    import gc
+
+    gc.unfreeze()
+    try:
+        assert main(["report", str(logs["ideal"]), "--json", str(tmp_path / "a.json")]) == 0
+        assert gc.get_freeze_count() == 0
+        argv = ["helpdesk-exam", "report", str(logs["ideal"]), "--json", str(tmp_path / "b.json")]
+        monkeypatch.setattr(sys, "argv", argv)
+        assert main() == 0
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
