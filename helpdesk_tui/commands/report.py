@@ -115,20 +115,18 @@ def run(args: argparse.Namespace) -> int:
 
         render_terminal(evidence, provenance, lang, SafeConsole())
     page, data = _rendered_beside(args, evidence, provenance, lang)
-    if args.html is not None:
+    if args.html is not None and page is not None:
+        _write(args.html, lambda path: path.write_text(page, encoding="utf-8"))
+    elif args.html is not None:
         from helpdesk_tui.assess.report_html import write_html
 
-        if page is None:
-            _write(args.html, lambda path: write_html(path, evidence, provenance, lang))
-        else:
-            _write(args.html, lambda path: path.write_text(page, encoding="utf-8"))
-    if args.json is not None:
+        _write(args.html, lambda path: write_html(path, evidence, provenance, lang))
+    if args.json is not None and data is not None:
+        _write(args.json, lambda path: path.write_text(data, encoding="utf-8"))
+    elif args.json is not None:
         from helpdesk_tui.assess.report_json import write_json
 
-        if data is None:
-            _write(args.json, lambda path: write_json(path, evidence, provenance))
-        else:
-            _write(args.json, lambda path: path.write_text(data, encoding="utf-8"))
+        _write(args.json, lambda path: write_json(path, evidence, provenance))
     if not args.quiet:
         for path in (args.html, args.json):
             if path is not None:
