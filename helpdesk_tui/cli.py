@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import importlib
 import os
 import sys
@@ -58,6 +59,14 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+FREEZE_AT_EXIT = frozenset({"report", "class_report"})
+"""Commands after which the program (`argv` None: not a call from a test) freezes what it
+holds before it exits: the interpreter's last full garbage collection at exit otherwise
+scans every object a long log's report made (the lemma and analysis caches, the
+evidence) and frees nothing the exit would not, 0.1-0.5 s of a 100,000-record report.
+Both only write their files (closed) and print; nothing of theirs waits for a collection."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if not args_list or (
@@ -74,7 +83,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        return int(handler(args) or 0)
+        code = int(handler(args) or 0)
+        if argv is None and module in FREEZE_AT_EXIT:
+            gc.freeze()
+        return code
     except UserError as exc:
         print(f"helpdesk-exam: {exc}", file=sys.stderr)
         return exc.exit_code

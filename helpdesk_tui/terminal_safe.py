@@ -17,27 +17,9 @@ from typing import Any
 from rich.console import Console
 from rich.segment import Segment
 
-KEPT = "\n\t"
-"""Line breaks and tabs are layout, not commands: kept."""
+from helpdesk_tui.printable import KEPT, printable
 
-
-def _picture(char: str) -> str:
-    code = ord(char)
-    if code < 0x20:
-        return chr(0x2400 + code)
-    return "\u2421" if code == 0x7F else "\ufffd"
-
-
-_TABLE = {
-    c: _picture(chr(c)) for c in [*range(0x20), 0x7F, *range(0x80, 0xA0)] if chr(c) not in KEPT
-}
-
-
-def printable(text: str) -> str:
-    """The text with every control character but line breaks and tabs made visible."""
-    if text.isprintable():
-        return text
-    return text.translate(_TABLE)
+__all__ = ["KEPT", "SafeConsole", "printable"]
 
 
 class SafeConsole(Console):

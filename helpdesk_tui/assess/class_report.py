@@ -21,8 +21,8 @@ from helpdesk_tui.assess.overview import STATUS_MARK
 from helpdesk_tui.assess.pipeline import AssessedLog
 from helpdesk_tui.assess.report_terminal import STATUS_STYLE
 from helpdesk_tui.assess.texts import duration, tr
+from helpdesk_tui.printable import printable
 from helpdesk_tui.scenario.competencies import COMPETENCY_IDS, short_name
-from helpdesk_tui.terminal_safe import printable
 
 
 @dataclass(frozen=True, slots=True)

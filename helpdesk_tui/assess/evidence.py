@@ -81,13 +81,15 @@ class EvidenceGatherer:
 
         With `second_core` (a long log's report, `assess.pipeline`), what
         `measured_apart` measures is measured in a forked child while this process
-        measures the latencies, SIM, DATA and the rest of SOL and COM (`prime.Forked`:
-        the same code on the same state, so the same items); the child's answer is
-        asked for only where SOL-1, then COM-1 and COM-5, are assembled. `analysed` (the report's `Primer.finish`) is called after the
-        measurements that read no message's analysis (the cases, their marks, the
-        SLA rows, the moods) and before the first that does: the worker analysing
-        the messages on the other core gets that much longer, and the child forks
-        after it, with the analyses."""
+        measures SIM and the rest of SOL and COM (`prime.Forked`: the same code on the
+        same state, so the same items); the child's answer is asked for only where
+        SOL-1, then COM-1 and COM-5, are assembled. `analysed` (the report's
+        `Primer.finish`) is called after the measurements that read no message's
+        analysis (the cases, their marks, the SLA rows, the moods, the latencies and
+        DATA: they read the log's actions and times, not its words; SIM reads the
+        answers) and before the first that does: the worker analysing the messages on
+        the other core gets that much longer, and the child forks after it, with the
+        analyses."""
         state = self.state
         lang = self.language or (state.language if state.language in LANGUAGES else "en")
         cases = build_cases(state, self.tracker, self.scenario)
@@ -105,6 +107,7 @@ class EvidenceGatherer:
         moods = mood_timelines(ctx)
         rows = sla_rows(ctx)
         found = inversions(ctx)
+        lat, data = latencies(ctx), data_items(ctx)
         if analysed is not None:
             analysed()
         forked = Forked(measured_apart, ctx) if second_core else None
@@ -117,8 +120,7 @@ class EvidenceGatherer:
             return got[0]
 
         items: dict[str, list[EvidenceItem]] = {cid: [] for cid in COMPETENCY_IDS}
-        lat = latencies(ctx)
-        sim, data = sim_items(ctx, lat), data_items(ctx)
+        sim = sim_items(ctx, lat)  # reads the answers (a transfer is one): analyses
         sol, procedure_checks = sol_items(ctx, rows, found, lambda: apart()[1])
         com = com_items(ctx, moods, lambda: (apart()[0], apart()[2]))
         for group in (sim, data, com, sol):

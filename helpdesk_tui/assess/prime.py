@@ -67,13 +67,15 @@ def message_texts(data: bytes) -> tuple[list[str], str | None]:
     that does not parse is skipped (the verifier names it)."""
     lang = _language(data)
     texts: dict[str, None] = {}
+    seen: set[str] = set()  # a text sent again adds nothing: its sentences are in already
     for marker in (MESSAGE, REPLY):
         at = data.find(marker)
         while at >= 0:
             record, end = _record_at(data, at)
             message = record.get("data") if type(record) is dict else None
             text = message.get("text") if type(message) is dict else None
-            if type(text) is str:
+            if type(text) is str and text not in seen:
+                seen.add(text)
                 texts[text] = None
                 texts[_unquoted(text)] = None
                 for sentence in sentences(text):
@@ -256,6 +258,11 @@ def start(data: bytes) -> Primer | None:
         return Primer(data, lang)
     except OSError:
         return None
+
+
+def may_fork() -> bool:
+    """Whether a `Forked` child may be had here: two cores or more, one thread, fork."""
+    return (os.cpu_count() or 1) >= 2 and _may_fork()
 
 
 def _may_fork() -> bool:

@@ -22,7 +22,7 @@ from helpdesk_tui.assess.overview import (
 from helpdesk_tui.assess.svg_timeline import legend_svg, timeline_svgs
 from helpdesk_tui.assess.texts import clock, duration, tr
 from helpdesk_tui.customers.causes import mood_cause
-from helpdesk_tui.terminal_safe import printable
+from helpdesk_tui.printable import printable
 
 CSS = """
 @page { size: A4; margin: 14mm 12mm 16mm 12mm;

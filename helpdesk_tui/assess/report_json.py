@@ -7,8 +7,9 @@ exam seconds. `format` is bumped when a key changes meaning.
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import json
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -74,6 +75,35 @@ def evidence_to_dict(evidence: Evidence, provenance: Provenance) -> dict[str, An
             for p in evidence.procedures
         ],
     }
+
+
+_ATOMS = frozenset({str, int, float, bool, type(None)})
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def asdict(obj: Any) -> Any:
+    """`dataclasses.asdict`, made faster for what a report holds: the same dict (the same
+    keys in the same order, lists as lists, tuples as tuples), without a `deepcopy` call
+    per string and number and a `fields()` call per object (a fifth of the JSON report of
+    a 100,000-record log). Anything else (a subclass of list, tuple or dict, an enum, a
+    set) goes the way `dataclasses.asdict` takes it (tests/assess/test_report_json.py)."""
+    kind = type(obj)
+    if kind in _ATOMS:
+        return obj
+    names = _FIELDS.get(kind)
+    if names is None and dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(obj))
+    if names is not None:
+        return {name: asdict(getattr(obj, name)) for name in names}
+    if kind is list:
+        return [asdict(value) for value in obj]
+    if kind is tuple:
+        return tuple(asdict(value) for value in obj)
+    if kind is dict:
+        return {asdict(key): asdict(value) for key, value in obj.items()}
+    if isinstance(obj, (list, tuple, dict)):
+        return dataclasses._asdict_inner(obj, dict)  # type: ignore[attr-defined]
+    return copy.deepcopy(obj)
 
 
 def render_json(evidence: Evidence, provenance: Provenance) -> str:

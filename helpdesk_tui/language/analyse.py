@@ -459,14 +459,12 @@ def _rule_matches(
     sign-off can stand ("Kind regards" alone) goes to `vetoed`: the rules ruled it out."""
     found: list[Match] = []
     n = len(words)
-    for rule in lex.rules:
+    starts = _rule_starts(words, lex)
+    for index, rule in enumerate(lex.rules):
         seen: set[int] = set()
         covered = 0
-        ps = rule.phrases
-        for i in range(n):
-            w = words[i]
-            if not ps.has_open and w.norm not in ps.first_words and w.bare not in ps.first_words:
-                continue  # no phrase of this rule starts with this word
+        # only where a phrase of the rule can start (any word, for a rule with open phrases)
+        for i in range(n) if rule.phrases.has_open else starts.get(index, ()):
             sentence = layout.sentence[i]
             if (
                 i < covered
@@ -502,6 +500,20 @@ def _rule_matches(
             words_hit = tuple(t.text for t in tokens[i:end])
             found.append(Match(rule.act, rule.id, (i, end), words_hit, is_negated))
     return found
+
+
+def _rule_starts(words: list[Word], lex: Lexicon) -> dict[int, list[int]]:
+    """Per rule (its index) whose phrases all start with a given word, the words (in order)
+    where one of them starts: the word's `norm` or `bare` form is a first word of the rule."""
+    starts: dict[int, list[int]] = {}
+    table = lex.rule_starts
+    for i, w in enumerate(words):
+        for form in (w.norm, w.bare) if w.bare != w.norm else (w.norm,):
+            for index in table.get(form, ()):
+                at = starts.setdefault(index, [])
+                if not at or at[-1] != i:
+                    at.append(i)
+    return starts
 
 
 def _veto_misplaced(
@@ -686,7 +698,7 @@ def _tagged(
     for j in range(max(start + 1, end - longest - 3), end):
         if not layout.lead[j] or layout.clause[j] == layout.clause[start]:
             continue
-        for tag in tags:
+        for tag in lex.questions.tag_set.candidates(words[j].norm, words[j].bare):
             if j >= end - len(tag) - 3 and match_at(tag, words, j, lex, end) == end:
                 return "tag", (start, end)
     return None
@@ -714,7 +726,7 @@ def _form_at(
     w = words[j]
     nxt = words[j + 1] if j + 1 < end else None
     if layout.opens[j]:
-        for opener in q.openers:
+        for opener in q.opener_set.candidates(w.norm, w.bare):
             stop = match_at(opener, words, j, lex, end)
             if stop is not None:
                 return "opener", (j, stop)

@@ -220,6 +220,15 @@ class Questions:
     """(2.3) Exclamations and concessions that open with a question word and, without "?",
     ask nothing ("How lovely to hear from you", "Wat fijn om u te horen", "hoe dringend het
     ook klinkt", "Que c'est agaçant")."""
+    opener_set: PhraseSet = field(init=False, repr=False, compare=False)
+    """The openers indexed by their first word (`PhraseSet.candidates`: the same openers,
+    in their order, less those that cannot start at a word)."""
+    tag_set: PhraseSet = field(init=False, repr=False, compare=False)
+    """The tags indexed the same way."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "opener_set", PhraseSet(self.openers))
+        object.__setattr__(self, "tag_set", PhraseSet(self.tags))
 
 
 @dataclass(frozen=True)
@@ -247,6 +256,18 @@ class Lexicon:
     """The words the lexicon is written with (rules, triggers, question forms, verbs,
     fillers): what a typo is corrected to (spelling.py)."""
     vocabulary_by_initial: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    rule_starts: dict[str, tuple[int, ...]] = field(init=False, repr=False, compare=False)
+    """Per word, the rules (their index in `rules`, in order) one of whose phrases starts
+    with it, for the rules whose phrases all start with a given word (no class, prefix or
+    wildcard first): a message's words are looked up once, not tried against every rule."""
+
+    def __post_init__(self) -> None:
+        starts: dict[str, list[int]] = {}
+        for index, rule in enumerate(self.rules):
+            if not rule.phrases.has_open:
+                for word in rule.phrases.first_words:
+                    starts.setdefault(word, []).append(index)
+        object.__setattr__(self, "rule_starts", {w: tuple(r) for w, r in starts.items()})
 
 
 class LexiconError(ValueError):

@@ -280,9 +280,10 @@ def test_what_needs_no_analysis_is_measured_before_the_worker_is_met(
     forks: list[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """The cases, their marks, the SLA rows and the moods read no analysis: measured while
-    the worker still analyses, they leave the report fewer messages to analyse itself. The
-    child that measures apart forks after the meeting, so it has the worker's analyses."""
+    """The cases, their marks, the SLA rows, the moods, the latencies and DATA read no
+    analysis: measured while the worker still analyses, they leave the report fewer
+    messages to analyse itself. The child that measures apart forks after the meeting,
+    so it has the worker's analyses."""
     seen: list[str] = []
     evidence_module = importlib.import_module("helpdesk_tui.assess.evidence")
     finish, analysed, mark_cases = (
@@ -303,14 +304,28 @@ def test_what_needs_no_analysis_is_measured_before_the_worker_is_met(
         seen.append("mark cases")
         mark_cases(ctx)
 
+    def noting(name: str) -> Any:
+        measure = getattr(evidence_module, name)
+
+        def noted(*args: Any) -> Any:
+            seen.append(name)
+            return measure(*args)
+
+        return noted
+
     log = sim_logs[("en-calder-valley-exam", "ideal")]  # played on first use: before counting
     _cold()
     monkeypatch.setattr(prime.Primer, "finish", meeting)
     monkeypatch.setattr(analyse_module, "_analyse", analysing)
     monkeypatch.setattr(evidence_module, "mark_cases", marking)
+    for name in ("latencies", "data_items", "sim_items"):
+        monkeypatch.setattr(evidence_module, name, noting(name))
     assess_log(log, None)
     assert workers and forks == ["measured_apart"]
-    assert seen[:2] == ["mark cases", "finish after 0 forks"], seen[:5]
+    # the latencies and DATA read times and actions; SIM reads the answers (analyses)
+    before = ["mark cases", "latencies", "data_items", "finish after 0 forks"]
+    assert seen[:4] == before, seen[:6]
+    assert "sim_items" in seen[4:]
 
 
 def test_a_slow_worker_is_met_half_way_and_the_report_is_the_same(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -182,3 +183,57 @@ def test_a_log_from_the_simulate_command(
     items = [i for c in report["competencies"].values() for i in c["items"]]
     assert items and not any(i["favourable"] for i in items)
     assert report["competencies"]["SOL-3"]["status"] == "unfavourable"
+
+
+def test_a_long_logs_html_is_rendered_beside_the_json_with_the_same_bytes(
+    logs: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """From BESIDE_EVENTS on, `report --html --json` renders the page in a forked child
+    while it renders the JSON: the files must be the ones written without the child."""
+    from helpdesk_tui.assess import prime
+    from helpdesk_tui.commands import report as report_command
+
+    def run(name: str) -> tuple[bytes, bytes]:
+        html, data = tmp_path / f"{name}.html", tmp_path / f"{name}.json"
+        assert main(["report", str(logs["ideal"]), "--html", str(html), "--json", str(data)]) == 0
+        return html.read_bytes(), data.read_bytes()
+
+    forked: list[str] = []
+    made = prime.Forked.__init__
+
+    def counting(self: prime.Forked, function, *args) -> None:  # type: ignore[no-untyped-def]
+        forked.append(function.__name__)
+        made(self, function, *args)
+
+    monkeypatch.setattr(prime.Forked, "__init__", counting)
+    alone = run("alone")
+    assert "_html_page" not in forked  # a 150-minute exam's log: no child
+    monkeypatch.setattr(report_command, "BESIDE_EVENTS", 0)
+    beside = run("beside")
+    assert forked.count("_html_page") == 1
+    masked = [
+        tuple(
+            re.sub(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|\+00:00)?", b"<t>", x) for x in pair
+        )
+        for pair in (alone, beside)
+    ]
+    assert masked[0] == masked[1] and b"SOL-8" in beside[0]
+
+
+def test_the_report_program_freezes_what_it_holds_before_it_exits(
+    logs: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Run as the program (no argv), `report` freezes its objects for the exit's last
+    collection; called with argv (a test, a caller that goes on), it leaves them alone."""
+    import gc
+
+    gc.unfreeze()
+    try:
+        assert main(["report", str(logs["ideal"]), "--json", str(tmp_path / "a.json")]) == 0
+        assert gc.get_freeze_count() == 0
+        argv = ["helpdesk-exam", "report", str(logs["ideal"]), "--json", str(tmp_path / "b.json")]
+        monkeypatch.setattr(sys, "argv", argv)
+        assert main() == 0
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()

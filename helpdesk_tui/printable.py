@@ -1,0 +1,31 @@
+"""A text from a log or a scenario with its control characters made visible, without Rich.
+
+`printable` is what `terminal_safe.SafeConsole` shows for every text it prints, and what
+the HTML report and the class report write; it lives here, apart from the console, so
+that those reports do not import Rich (a tenth of a second) to call it. See
+terminal_safe.py for why a log's text may hold control characters at all.
+"""
+
+from __future__ import annotations
+
+KEPT = "\n\t"
+"""Line breaks and tabs are layout, not commands: kept."""
+
+
+def _picture(char: str) -> str:
+    code = ord(char)
+    if code < 0x20:
+        return chr(0x2400 + code)
+    return "\u2421" if code == 0x7F else "\ufffd"
+
+
+_TABLE = {
+    c: _picture(chr(c)) for c in [*range(0x20), 0x7F, *range(0x80, 0xA0)] if chr(c) not in KEPT
+}
+
+
+def printable(text: str) -> str:
+    """The text with every control character but line breaks and tabs made visible."""
+    if text.isprintable():
+        return text
+    return text.translate(_TABLE)
