@@ -78,6 +78,12 @@ def form_label(form: str) -> str:
     return _(FORM_LABELS[form]) if form in FORM_LABELS else form.replace("_", " ")
 
 
+def labelled(label: str) -> str:
+    """A label and its colon, as the language writes them: "You: ", French "Vous\u00a0: "
+    (a no-break space before the colon, so the colon never starts a line)."""
+    return _("{label}: ").format(label=label)
+
+
 def status_label(status: str) -> str:
     return _(STATUS_LABELS[status]) if status in STATUS_LABELS else status
 

@@ -89,7 +89,7 @@ def test_vowel_sound() -> None:
         (
             notices.NEW_EMAIL,
             {"ticket": "T-1", "name": "Hélène", "title": "VPN"},
-            "Nouvel e-mail T-1 d'Hélène : VPN",
+            "Nouvel e-mail T-1 d'Hélène\u00a0: VPN",  # a no-break space before the colon
         ),
         (notices.NEW_CHAT, {"name": "Tom"}, "Nouveau chat de Tom"),
     ],

@@ -25,7 +25,7 @@ from helpdesk_tui.core.state import Conversation
 from helpdesk_tui.i18n import _
 from helpdesk_tui.ui import keymap
 from helpdesk_tui.ui.controller import ExamController
-from helpdesk_tui.ui.format import ago, clip, clock
+from helpdesk_tui.ui.format import ago, clip, clock, labelled
 from helpdesk_tui.ui.widgets.bounded import LIMITS, EnterSends
 from helpdesk_tui.ui.widgets.conversation_list import ConversationList
 
@@ -58,9 +58,9 @@ def render_transcript(controller: ExamController, conv: Conversation, now: float
             out.append("\n")
         out.append(clock(message.at) + " ", style="dim")
         if message.author == "customer":
-            out.append(name + ": ", style="bold cyan")
+            out.append(labelled(name), style="bold cyan")
         elif message.author == "candidate":
-            out.append(_("You") + ": ", style="bold green")
+            out.append(labelled(_("You")), style="bold green")
         text = message.text
         if streaming is not None and streaming[0] == index:
             out.append(text[: streaming[1]])

@@ -1,0 +1,52 @@
+"""Issue 14's leftovers seen in a French and Dutch practice exam (branch bugs5's list in
+docs/known-issues.md, fixed by branch bugs6): each test failed before its fix."""
+
+from __future__ import annotations
+
+from helpdesk_tui import i18n
+from helpdesk_tui.ui.screens.form_base import FormScreen
+from helpdesk_tui.ui.widgets.choice import ChoiceField, ChoiceList
+from helpdesk_tui.ui.widgets.conversations import render_transcript
+
+from .conftest import SIZE, Rig
+from .pilot import at, choose, form, type_into
+
+
+async def test_ctrl_s_saves_the_form_with_a_choice_list_open(rig: Rig) -> None:
+    """The footer offers Ctrl+S while a form's choice list is open: it saves the form,
+    with the value highlighted in the list (what the candidate sees)."""
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await at(pilot, 70)
+        await pilot.press("f4", *"Hello Anna", "enter")
+        await pilot.press("ctrl+n")
+        await type_into(pilot, "title", "Account locked")
+        await choose(pilot, "category", "access")
+        await choose(pilot, "urgency", "high")
+        impact = form(app).query_one("#impact", ChoiceField)
+        impact.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceList)
+        await pilot.press("down", "down")  # from the blank prompt to the second impact
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, (ChoiceList, FormScreen))
+        created = rig.last("ticket_created")
+        assert created["title"] == "Account locked"
+        assert created["impact"] == impact.options[1][1]
+
+
+async def test_the_french_transcript_puts_a_no_break_space_before_the_colon(rig: Rig) -> None:
+    i18n.set_language("fr")
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await at(pilot, 70)
+        await pilot.press("f4", *"Bonjour", "enter")
+        await pilot.pause()
+        conv = next(iter(rig.state.conversations.values()))
+        name = rig.controller.customer_name(conv.customer_id)
+        transcript = render_transcript(rig.controller, conv, rig.clock.now()).plain
+        assert "Vous\u00a0: Bonjour" in transcript
+        assert f"{name}\u00a0: " in transcript
+        assert " : " not in transcript and "Vous:" not in transcript
