@@ -7,6 +7,7 @@ ticket view and the conversations, and so it is tested without an app.
 from __future__ import annotations
 
 import math
+import re
 
 from helpdesk_tui.core.phrase import say
 from helpdesk_tui.core.sla import SlaProfile
@@ -191,9 +192,13 @@ def since(seconds: float) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
+_SPACES = re.compile(r"[^\S\u00a0\u202f]+")
+
+
 def one_line(text: str) -> str:
-    """Collapse whitespace: what goes into a one-line input or a table cell."""
-    return " ".join(text.split())
+    """Collapse whitespace: what goes into a one-line input or a table cell. A no-break
+    space stays (French puts one before a colon: "Humeur de Raj\u00a0: irritée")."""
+    return _SPACES.sub(" ", text).strip(" \t\n\r\f\v")
 
 
 def clip(text: str, width: int) -> str:

@@ -113,6 +113,7 @@ FILLED_WITH_ELISION = {
     notices.NEW_MESSAGE,
     "call {conversation} from {customer}",  # ui/review/describe.py, through `fill`
     "{ticket} pending on {waiting_on}",  # the same (only a waiting_on it has no words for)
+    "{customer} is now {mood} ({cause})",  # the same: "Humeur d'Isabelle : irritée"
 }
 """French templates with a short word before a value, each filled by `i18n.fill`."""
 NEVER_A_WORD = {

@@ -4,6 +4,7 @@ docs/known-issues.md, fixed by branch bugs6): each test failed before its fix.""
 from __future__ import annotations
 
 from helpdesk_tui import i18n
+from helpdesk_tui.ui.format import MOOD_LABELS, mood_label
 from helpdesk_tui.ui.screens.form_base import FormScreen
 from helpdesk_tui.ui.widgets.choice import ChoiceField, ChoiceList
 from helpdesk_tui.ui.widgets.conversations import render_transcript
@@ -50,3 +51,16 @@ async def test_the_french_transcript_puts_a_no_break_space_before_the_colon(rig:
         assert "Vous\u00a0: Bonjour" in transcript
         assert f"{name}\u00a0: " in transcript
         assert " : " not in transcript and "Vous:" not in transcript
+
+
+def test_the_french_mood_agrees_with_humeur() -> None:
+    """French "humeur" is feminine: "humeur irritée" for every customer (bugs5 saw "humeur
+    irrité" for Isabelle); the scenarios give no customer's gender, so the mood is
+    never said as an adjective of the customer."""
+    i18n.set_language("fr")
+    said = {mood: i18n._("mood {mood}").format(mood=mood_label(mood)) for mood in MOOD_LABELS}
+    assert said == {
+        "calm": "humeur calme",
+        "irritated": "humeur irritée",
+        "angry": "humeur en colère",
+    }
