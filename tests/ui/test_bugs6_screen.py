@@ -3,8 +3,12 @@ docs/known-issues.md, fixed by branch bugs6): each test failed before its fix.""
 
 from __future__ import annotations
 
+import pytest
+
 from helpdesk_tui import i18n
+from helpdesk_tui.ui import keymap
 from helpdesk_tui.ui.format import MOOD_LABELS, mood_label
+from helpdesk_tui.ui.review import keys as review_keys
 from helpdesk_tui.ui.screens.form_base import FormScreen
 from helpdesk_tui.ui.widgets.choice import ChoiceField, ChoiceList
 from helpdesk_tui.ui.widgets.conversations import render_transcript
@@ -64,3 +68,19 @@ def test_the_french_mood_agrees_with_humeur() -> None:
         "irritated": "humeur irritée",
         "angry": "humeur en colère",
     }
+
+
+@pytest.mark.parametrize(
+    ("language", "home", "end"),
+    [("en", "Home", "End"), ("nl", "Home", "End"), ("fr", "Début", "Fin")],
+)
+def test_home_and_end_are_named_as_the_keyboard_says(language: str, home: str, end: str) -> None:
+    """French keyboards print Début and Fin on those keys, Dutch ones Home and End (bugs5
+    saw Home and End in the French help)."""
+    i18n.set_language(language)
+    queue = {key.id: keymap.display_keys(key) for key in keymap.KEYS}
+    scrub = {key.id: keymap.display_keys(key) for key in review_keys.KEYS}
+    assert (queue["queue.first"], queue["queue.last"]) == (home, end)
+    assert (scrub["scrub.start"], scrub["scrub.end"]) == (home, end)
+    bound = {b.id: b.key_display for b in keymap.bindings("queue")}
+    assert (bound["queue.first"], bound["queue.last"]) == (home, end)
