@@ -13,7 +13,7 @@ from helpdesk_tui.ui.screens.form_base import FormScreen
 from helpdesk_tui.ui.widgets.choice import ChoiceField, ChoiceList
 from helpdesk_tui.ui.widgets.conversations import render_transcript
 
-from .conftest import SIZE, Rig
+from .conftest import SIZE, Rig, screen_text
 from .pilot import at, choose, form, type_into
 
 
@@ -84,3 +84,22 @@ def test_home_and_end_are_named_as_the_keyboard_says(language: str, home: str, e
     assert (scrub["scrub.start"], scrub["scrub.end"]) == (home, end)
     bound = {b.id: b.key_display for b in keymap.bindings("queue")}
     assert (bound["queue.first"], bound["queue.last"]) == (home, end)
+
+
+@pytest.mark.parametrize("language", ["en", "nl", "fr"])
+async def test_the_composer_names_whom_it_writes_to_and_leaves_its_keys_to_the_footer(
+    rig: Rig, language: str
+) -> None:
+    """The footer says "Entrée Envoyer" under the box: the placeholder said it again
+    ("À Isabelle Marchal (Entrée envoie)", bugs5)."""
+    i18n.set_language(language)
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await at(pilot, 70)
+        await pilot.press("f4")
+        await pilot.pause()
+        reply = app.main.conversations.input
+        assert "Anna Peeters" in reply.placeholder
+        assert i18n._(keymap.ENTER) not in reply.placeholder
+        footer = screen_text(app).splitlines()[-2:]
+        assert any(i18n._(keymap.ENTER) in line for line in footer)

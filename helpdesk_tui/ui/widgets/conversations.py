@@ -232,13 +232,14 @@ class ConversationPane(Horizontal):
 
     @staticmethod
     def _placeholder(controller: ExamController, conv: Conversation) -> str:
-        """What the empty box says: how to send, or that nothing can be sent any more."""
+        """What the empty box says: whom it speaks to, or that nothing can be sent any more.
+        Its keys (Enter sends, Shift+Enter a new line) are in the footer below it."""
         name = controller.customer_name(conv.customer_id)
         if not conv.is_live:
             return _("The call has ended.") if conv.channel == "call" else _("The chat is closed.")
         if conv.channel == "call":
-            return _("Speak to {name} (Enter speaks)").format(name=name)  # fits 100 columns
-        return _("Write to {name} (Enter sends)").format(name=name)
+            return _("Speak to {name}").format(name=name)
+        return _("Write to {name}").format(name=name)
 
     def show(self, controller: ExamController, conversation_id: str, now: float) -> None:
         """Put a conversation in view (keeping the draft of the one left)."""
