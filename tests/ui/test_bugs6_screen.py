@@ -103,3 +103,29 @@ async def test_the_composer_names_whom_it_writes_to_and_leaves_its_keys_to_the_f
         assert i18n._(keymap.ENTER) not in reply.placeholder
         footer = screen_text(app).splitlines()[-2:]
         assert any(i18n._(keymap.ENTER) in line for line in footer)
+
+
+def list_lines(app: object) -> list[str]:
+    """The conversation list's lines as the screen shows them."""
+    region = app.main.conversations.query_one("#conv-list").content_region  # type: ignore[attr-defined]
+    rows = screen_text(app).splitlines()[region.y : region.bottom]  # type: ignore[arg-type]
+    return [row[region.x : region.right] for row in rows]
+
+
+@pytest.mark.parametrize("language", ["en", "nl", "fr"])
+async def test_the_conversation_list_says_channel_and_time_whole_at_100_columns(
+    rig: Rig, language: str
+) -> None:
+    """ "oproep · 1 min geleden" does not fit the list's 21 columns: it wrapped to a
+    third line, and with the typing marker was cut ("geleden …", bugs5); the entry now says the time without "ago" when it must."""
+    i18n.set_language(language)
+    app = rig.app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await at(pilot, 130)  # the call comes in
+        await pilot.press("f4")
+        await at(pilot, 130 + 75)  # Marc said something over a minute ago, still on the line
+        lines = list_lines(app)
+        assert len([line for line in lines if line.strip()]) == 4, lines  # two lines an entry
+        assert not any(line.rstrip().endswith("…") for line in lines), lines
+        call = next(line.strip() for line in lines if line.strip().startswith(i18n._("call")))
+        assert "1 min" in call, lines

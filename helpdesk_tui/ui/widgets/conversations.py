@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -30,6 +31,9 @@ from helpdesk_tui.ui.widgets.bounded import LIMITS, EnterSends
 from helpdesk_tui.ui.widgets.conversation_list import ConversationList
 
 CURSOR = "▍"
+LIST_ROOM = 21
+"""The columns of an entry's line in the conversation list (24 wide in `conversations.tcss`
+and the review's `panels.tcss`, less its border and scrollbar, and Textual's right margin)."""
 
 
 def revealed(conv: Conversation, now: float) -> tuple[int, int] | None:
@@ -92,13 +96,15 @@ def list_entry(
     list is refreshed on every tick, and most ticks change no entry."""
     name = clip(controller.customer_name(conv.customer_id), 16)
     detail = _("call") if conv.channel == "call" else _("chat")
+    typing = " …" if conv.is_live and conv.is_busy_at(now) else ""
     if not conv.is_live:
         detail += " · " + _("ended")
     elif conv.last_customer_at is not None:  # a bare 0:45 read as an unlabelled timer
-        detail += " · " + _("{time} ago").format(time=ago(now - conv.last_customer_at))
-    if conv.is_live and conv.is_busy_at(now):
-        detail += " …"
-    return name, conv.unread(), conv.is_live, detail
+        when = ago(now - conv.last_customer_at)
+        said = detail + " · " + _("{time} ago").format(time=when)
+        # "oproep · 12 min geleden" wrapped to a third line: then the time alone, with its unit
+        detail = said if cell_len(" " + said + typing) <= LIST_ROOM else detail + " · " + when
+    return name, conv.unread(), conv.is_live, detail + typing
 
 
 def entry_text(entry: tuple[str, int, bool, str]) -> Text:
