@@ -217,8 +217,14 @@ class GuardedDriver(LinuxDriver):
                     self.process_message(message)
 
     def _tell_once(self, guard: InputGuard, told: set[str]) -> None:
-        """The app logs the first invalid byte and the first flood, once each."""
-        for kind, seen in (("invalid input bytes", guard.invalid), ("input flood", guard.floods)):
+        """The app logs the first invalid byte, the first flood and the first terminal
+        sequence dropped (`InputGuard.strays`), once each."""
+        kinds = (
+            ("invalid input bytes", guard.invalid),
+            ("input flood", guard.floods),
+            ("terminal sequence", guard.strays),
+        )
+        for kind, seen in kinds:
             if seen and kind not in told:
                 told.add(kind)
                 notify = getattr(self._app, "input_refused", None)
