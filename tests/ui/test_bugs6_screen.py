@@ -4,6 +4,7 @@ docs/known-issues.md, fixed by branch bugs6): each test failed before its fix.""
 from __future__ import annotations
 
 import pytest
+from textual.widgets import TextArea
 
 from helpdesk_tui import i18n
 from helpdesk_tui.ui import keymap
@@ -129,3 +130,30 @@ async def test_the_conversation_list_says_channel_and_time_whole_at_100_columns(
         assert not any(line.rstrip().endswith("…") for line in lines), lines
         call = next(line.strip() for line in lines if line.strip().startswith(i18n._("call")))
         assert "1 min" in call, lines
+
+
+async def test_a_form_closed_with_esc_keeps_its_text_for_the_next_open(rig: Rig) -> None:
+    """In tmux a candidate typed a reply, pressed F1 (nothing in a form), then Esc to
+    close the help they expected: the form closed and the reply was gone. Esc still
+    cancels (and is logged), but the text comes back when the same form is opened
+    again for the same ticket, until it is saved."""
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f2", "r")
+        await type_into(pilot, "text", "Dear Anna")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, FormScreen)
+        assert rig.last("form_cancelled")["form"] == "reply"
+        await pilot.press("r")
+        await pilot.pause()
+        assert form(app).query_one("#text", TextArea).text == "Dear Anna"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert rig.last("ticket_reply_added")["text"] == "Dear Anna"
+        await pilot.press("r")
+        await pilot.pause()
+        assert form(app).query_one("#text", TextArea).text == ""  # saved: no draft left
+        await pilot.press("escape", "i")  # another form of the same ticket starts empty
+        await pilot.pause()
+        assert form(app).query_one("#text", TextArea).text == ""
