@@ -397,6 +397,14 @@ KEYS: tuple[Key, ...] = (
     # --- forms ----------------------------------------------------------------
     Key("form.save", "ctrl+s", "save", N_("Save"), N_("Check and save the form."), "form"),
     Key(
+        "form.help",
+        "f1",
+        "app.help",
+        N_("Keys"),
+        N_("Show every key; Esc comes back to the form as it was."),
+        "form",
+    ),
+    Key(
         "form.cancel",
         "escape",
         "cancel",

@@ -11,6 +11,7 @@ from helpdesk_tui.ui import keymap
 from helpdesk_tui.ui.format import MOOD_LABELS, mood_label
 from helpdesk_tui.ui.review import keys as review_keys
 from helpdesk_tui.ui.screens.form_base import FormScreen
+from helpdesk_tui.ui.screens.help import HelpScreen
 from helpdesk_tui.ui.widgets.choice import ChoiceField, ChoiceList
 from helpdesk_tui.ui.widgets.conversations import render_transcript
 
@@ -157,3 +158,22 @@ async def test_a_form_closed_with_esc_keeps_its_text_for_the_next_open(rig: Rig)
         await pilot.press("escape", "i")  # another form of the same ticket starts empty
         await pilot.pause()
         assert form(app).query_one("#text", TextArea).text == ""
+
+
+async def test_f1_in_a_form_lists_the_keys_and_esc_goes_back_to_the_form(rig: Rig) -> None:
+    """F1 did nothing in a form, and the Esc that followed it closed the form."""
+    app = rig.app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f2", "r")
+        await type_into(pilot, "text", "Dear Anna")
+        reply = form(app)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is reply
+        assert reply.query_one("#text", TextArea).text == "Dear Anna"
+        assert not rig.logged("form_cancelled")
+        footer = screen_text(app).splitlines()[-2:]
+        assert any(f"F1 {i18n._('Keys')}" in line for line in footer), footer
