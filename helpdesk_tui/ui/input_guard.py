@@ -81,6 +81,7 @@ _STRING = re.compile(
 """A whole string, or its start up to the end of the text."""
 _CSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]")
 """A complete CSI sequence: parameters, intermediates, one final byte."""
+_OPEN_CSI = re.compile(r"\x1b\[[0-?]*[ -/]*\Z")
 _LONGEST = 32
 """Textual's parser types a sequence longer than this as keys (its search threshold)."""
 
@@ -148,6 +149,13 @@ def _parser() -> object:
     from textual._xterm_parser import XTermParser
 
     return XTermParser()
+
+
+def _open_csi(text: str) -> int:
+    """Length of a CSI sequence begun at the end of `text` and not finished yet: held
+    back like a half paste marker, so a sequence cut by the read is judged whole."""
+    match = _OPEN_CSI.search(text)
+    return len(text) - match.start() if match and len(text) - match.start() <= _LONGEST else 0
 
 
 class InputGuard:
@@ -241,7 +249,7 @@ class InputGuard:
                 continue
             start = text.find(PASTE_START)
             if start < 0:
-                keep = 0 if final else _held_prefix(text, PASTE_START)
+                keep = 0 if final else max(_held_prefix(text, PASTE_START), _open_csi(text))
                 out += self._plain(text[: len(text) - keep])
                 self._held = text[len(text) - keep :]
                 return out

@@ -182,3 +182,15 @@ def test_the_sequences_textual_knows_still_reach_it(data: bytes, keys: list[str]
     guard = InputGuard()
     assert keys_of(guard, data) == keys
     assert guard.strays == 0
+
+
+def test_an_unknown_sequence_cut_by_the_read_is_dropped_whole() -> None:
+    guard = InputGuard()
+    assert keys_of(guard, b"a\x1b[8;99", b"9;99t", b"b") == ["a", "b"]
+    assert guard.strays == 1
+
+
+def test_a_key_sequence_cut_by_the_read_is_still_the_key() -> None:
+    guard = InputGuard()
+    assert keys_of(guard, b"\x1b[1;", b"5A") == ["ctrl+up"]
+    assert keys_of(guard, b"\x1b[1;5", idle=0.1) == []  # held, then let go to Textual
