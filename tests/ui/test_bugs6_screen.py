@@ -13,7 +13,7 @@ from helpdesk_tui.ui.review import keys as review_keys
 from helpdesk_tui.ui.screens.form_base import FormScreen
 from helpdesk_tui.ui.screens.help import HelpScreen
 from helpdesk_tui.ui.widgets.choice import ChoiceField, ChoiceList
-from helpdesk_tui.ui.widgets.conversations import render_transcript
+from helpdesk_tui.ui.widgets.conversations import LIST_ROOM, list_entry, render_transcript
 
 from .conftest import SIZE, Rig, screen_text
 from .pilot import at, choose, form, type_into
@@ -177,3 +177,25 @@ async def test_f1_in_a_form_lists_the_keys_and_esc_goes_back_to_the_form(rig: Ri
         assert not rig.logged("form_cancelled")
         footer = screen_text(app).splitlines()[-2:]
         assert any(f"F1 {i18n._('Keys')}" in line for line in footer), footer
+
+
+@pytest.mark.parametrize("language", ["en", "nl", "fr"])
+def test_a_customer_typing_is_said_in_words_in_the_list(rig: Rig, language: str) -> None:
+    """The list marked a customer typing with a bare "…", which read as text cut short
+    ("chat · <1 min …", "geleden …"); it now says so, in place of the time."""
+    i18n.set_language(language)
+    seen = []
+    for _second in range(400):
+        rig.clock.advance(1)
+        rig.controller.tick()
+        now = rig.clock.now()
+        for conv in rig.state.conversations.values():
+            if conv.is_live and conv.is_busy_at(now):
+                seen.append(list_entry(rig.controller, conv, now)[3])
+    assert seen, "no customer typing or speaking in the first 400 s"
+    words = {
+        i18n._("call") + " · " + i18n._("speaking…"),
+        i18n._("chat") + " · " + i18n._("typing…"),
+    }
+    assert set(seen) <= words, seen
+    assert all(len(" " + detail) <= LIST_ROOM for detail in seen)

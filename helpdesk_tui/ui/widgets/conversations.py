@@ -95,16 +95,18 @@ def list_entry(
     (channel, time since they wrote, typing). Compared before any text is built: the
     list is refreshed on every tick, and most ticks change no entry."""
     name = clip(controller.customer_name(conv.customer_id), 16)
-    detail = _("call") if conv.channel == "call" else _("chat")
-    typing = " …" if conv.is_live and conv.is_busy_at(now) else ""
+    call = conv.channel == "call"
+    detail = _("call") if call else _("chat")
     if not conv.is_live:
         detail += " · " + _("ended")
+    elif conv.is_busy_at(now):  # in words: a bare "…" read as text cut short
+        detail += " · " + (_("speaking…") if call else _("typing…"))
     elif conv.last_customer_at is not None:  # a bare 0:45 read as an unlabelled timer
         when = ago(now - conv.last_customer_at)
         said = detail + " · " + _("{time} ago").format(time=when)
         # "oproep · 12 min geleden" wrapped to a third line: then the time alone, with its unit
-        detail = said if cell_len(" " + said + typing) <= LIST_ROOM else detail + " · " + when
-    return name, conv.unread(), conv.is_live, detail + typing
+        detail = said if cell_len(" " + said) <= LIST_ROOM else detail + " · " + when
+    return name, conv.unread(), conv.is_live, detail
 
 
 def entry_text(entry: tuple[str, int, bool, str]) -> Text:
