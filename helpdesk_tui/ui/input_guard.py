@@ -81,6 +81,7 @@ _STRING = re.compile(
 """A whole string, or its start up to the end of the text."""
 _CSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]")
 """A complete CSI sequence: parameters, intermediates, one final byte."""
+_MAY_STRAY = re.compile(r"[\x1b\x90\x98\x9d\x9e\x9f]")
 _OPEN_CSI = re.compile(r"\x1b\[[0-?]*[ -/]*\Z")
 _LONGEST = 32
 """Textual's parser types a sequence longer than this as keys (its search threshold)."""
@@ -269,6 +270,8 @@ class InputGuard:
     def _without_strays(self, text: str) -> str:
         """`text` without the terminal strings and unknown CSI sequences in it (see the
         module's docstring); a string still open at the end is dropped as it comes."""
+        if not self._in_string and not _MAY_STRAY.search(text):
+            return text  # most reads: typed letters
         kept: list[str] = []
         at = 0
         while at < len(text):
