@@ -199,3 +199,19 @@ def test_a_customer_typing_is_said_in_words_in_the_list(rig: Rig, language: str)
     }
     assert set(seen) <= words, seen
     assert all(len(" " + detail) <= LIST_ROOM for detail in seen)
+
+
+async def test_what_a_form_wrote_itself_is_no_draft(rig: Rig) -> None:
+    """A pre-filled text (the new ticket's description from the chat) left as it was is
+    not kept: the next open fills it afresh from what the case says then."""
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await at(pilot, 70)
+        await pilot.press("f4", *"Hello Anna", "enter")
+        await pilot.press("ctrl+n")
+        ticket_form = form(app)
+        assert ticket_form.target is not None
+        assert "locked out" in ticket_form.query_one("#description", TextArea).text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert ticket_form.drafts == {}

@@ -70,6 +70,9 @@ class FormScreen(Paced, ModalScreen[FormResult]):
         it opens again for that target (until saved): Esc typed to close something else
         (a help that did not open) lost a whole reply. A form with no target (a new
         ticket from the queue) starts empty, as before."""
+        self._as_filled: dict[str, str] = {}
+        """The text fields as `fill` left them: what the form wrote is no draft (a
+        solution pre-filled from the ticket's article must follow the article)."""
 
     def prepare(self, *args: Any, **kwargs: Any) -> None:
         """What this use of the form is about (a form's own arguments); see `refill`."""
@@ -94,6 +97,7 @@ class FormScreen(Paced, ModalScreen[FormResult]):
         self.query_one("#form-error", Static).update("")
         self.query_one("#form").remove_class("-error")
         self.fill()
+        self._as_filled = self._texts()
         self._restore_draft()
         self.query_one("#form-fields", VerticalScroll).scroll_home(animate=False)
 
@@ -163,14 +167,18 @@ class FormScreen(Paced, ModalScreen[FormResult]):
     def _text_fields(self) -> list[Input | TextArea]:
         return [w for w in self.query_one("#form-fields").query("Input, TextArea") if w.id]  # type: ignore[misc]
 
+    def _texts(self) -> dict[str, str]:
+        """The form's text fields, by id."""
+        fields = self._text_fields()
+        return {str(w.id): w.text if isinstance(w, TextArea) else w.value for w in fields}
+
     def _typed(self) -> dict[str, str]:
-        """The form's text fields that hold text, by id."""
-        typed = {}
-        for widget in self._text_fields():
-            text = widget.text if isinstance(widget, TextArea) else widget.value
-            if text.strip():
-                typed[str(widget.id)] = text
-        return typed
+        """The text fields the candidate changed since the form was filled, by id."""
+        return {
+            field: text
+            for field, text in self._texts().items()
+            if text.strip() and text != self._as_filled.get(field)
+        }
 
     def _restore_draft(self) -> None:
         draft = self.drafts.get(self.target)
