@@ -290,6 +290,8 @@ STRAY_SEQUENCES = (
     b"\x1bP1$r0m\x1b\\"  # a DCS answer: was ^ P 1 $ r (the reply form) 0 m
     b"\x1b[8;999999;999999t"  # XTWINOPS: was [ 8 ; ... t (the transfer form)
     b"\x1b[<0;99999999999999;99999999999999M"  # a mouse report too long for Textual
+    b"\x1b[<0;9999999999;999999999M\x1b[<0;9999999999;999999999m"  # a click far outside
+    b"\x1b[<64;-5;-9M"  # a wheel at negative coordinates
 )
 
 
