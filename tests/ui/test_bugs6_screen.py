@@ -16,7 +16,7 @@ from helpdesk_tui.ui.widgets.choice import ChoiceField, ChoiceList
 from helpdesk_tui.ui.widgets.conversations import LIST_ROOM, list_entry, render_transcript
 
 from .conftest import SIZE, Rig, screen_text
-from .pilot import at, choose, form, type_into
+from .pilot import at, choose, form, new_ticket_from_chat, type_into
 
 
 async def test_ctrl_s_saves_the_form_with_a_choice_list_open(rig: Rig) -> None:
@@ -24,9 +24,7 @@ async def test_ctrl_s_saves_the_form_with_a_choice_list_open(rig: Rig) -> None:
     with the value highlighted in the list (what the candidate sees)."""
     app = rig.app()
     async with app.run_test(size=SIZE) as pilot:
-        await at(pilot, 70)
-        await pilot.press("f4", *"Hello Anna", "enter")
-        await pilot.press("ctrl+n")
+        await new_ticket_from_chat(pilot)
         await type_into(pilot, "title", "Account locked")
         await choose(pilot, "category", "access")
         await choose(pilot, "urgency", "high")
@@ -206,10 +204,7 @@ async def test_what_a_form_wrote_itself_is_no_draft(rig: Rig) -> None:
     not kept: the next open fills it afresh from what the case says then."""
     app = rig.app()
     async with app.run_test(size=SIZE) as pilot:
-        await at(pilot, 70)
-        await pilot.press("f4", *"Hello Anna", "enter")
-        await pilot.press("ctrl+n")
-        ticket_form = form(app)
+        ticket_form = await new_ticket_from_chat(pilot)
         assert ticket_form.target is not None
         assert "locked out" in ticket_form.query_one("#description", TextArea).text
         await pilot.press("escape")
