@@ -28,6 +28,10 @@ MOOD_CAUSES: tuple[tuple[re.Pattern[str], str], ...] = (
 """The causes the simulation logs, each as a pattern of its words and the msgid saying it."""
 
 
+BETWEEN = N_("; ")
+"""Between two causes; French puts a no-break space before the semicolon."""
+
+
 def mood_cause(cause: str, language: str | None = None) -> str:
     """A logged cause in `language` (default: the UI's current one); a cause this
     version does not know is said as logged."""
@@ -40,4 +44,5 @@ def mood_cause(cause: str, language: str | None = None) -> str:
                 shown = text.format(**match.groupdict())
                 break
         parts.append(shown)
-    return "; ".join(parts)
+    between = i18n._(BETWEEN) if language is None else i18n.gettext_in(language, BETWEEN)
+    return between.join(parts)  # French: a no-break space before the semicolon

@@ -7,6 +7,7 @@ ticket view and the conversations, and so it is tested without an app.
 from __future__ import annotations
 
 import math
+import re
 
 from helpdesk_tui.core.phrase import say
 from helpdesk_tui.core.sla import SlaProfile
@@ -76,6 +77,12 @@ def end_reason_label(reason: str) -> str:
 
 def form_label(form: str) -> str:
     return _(FORM_LABELS[form]) if form in FORM_LABELS else form.replace("_", " ")
+
+
+def labelled(label: str) -> str:
+    """A label and its colon, as the language writes them: "You: ", French "Vous\u00a0: "
+    (a no-break space before the colon, so the colon never starts a line)."""
+    return _("{label}: ").format(label=label)
 
 
 def status_label(status: str) -> str:
@@ -185,9 +192,13 @@ def since(seconds: float) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
+_SPACES = re.compile(r"[^\S\u00a0\u202f]+")
+
+
 def one_line(text: str) -> str:
-    """Collapse whitespace: what goes into a one-line input or a table cell."""
-    return " ".join(text.split())
+    """Collapse whitespace: what goes into a one-line input or a table cell. A no-break
+    space stays (French puts one before a colon: "Humeur de Raj\u00a0: irritée")."""
+    return _SPACES.sub(" ", text).strip(" \t\n\r\f\v")
 
 
 def clip(text: str, width: int) -> str:

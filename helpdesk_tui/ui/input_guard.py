@@ -28,7 +28,16 @@ end-of-paste sequence inside grew the exam to 2.2 GB while its clocks ran.
   a flood of Enter and Ctrl keys never acts key by key (an app whose keys are
   single letters, like the review, sets a lower bound: `typed_at_once`);
 - holds back the end of a chunk that may be the start of a paste marker cut
-  in two by the read, until the next chunk or `HOLD_S` of silence.
+  in two by the read, until the next chunk or `HOLD_S` of silence;
+- drops, outside a paste, the terminal sequences Textual does not know, which
+  its parser would type one key per byte: a DCS answer (`ESC P 1 $ r 0 m ST`)
+  was ^ P 1 $ r (the reply form) 0 m (the "mine" filter); an XTWINOPS request
+  opened the transfer form with its `t`; an OSC 52 clipboard sequence became the
+  KB query "]52;c;SGVsbG8=" in the log. So every OSC, DCS, APC, PM and SOS
+  string (to its BEL or ST, across reads, or until `PASTE_IDLE_S` of silence)
+  and every complete CSI sequence that Textual's parser would not read as a key,
+  a mouse report or a report it asked for (`understood`) is dropped and counted
+  in `strays` (the app logs the first, once).
 
 Everything else passes through untouched to Textual's parser.
 """
@@ -38,6 +47,7 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 PASTE_START = "\x1b[200~"
 PASTE_END = "\x1b[201~"
@@ -62,6 +72,19 @@ HOLD_S = 0.03
 """How long a possible half marker at the end of a read is held back."""
 _SEQUENCE = re.compile(r"\x1b(\[[0-9;:<=>?]*[ -/]*[@-~]|O.|.)?", re.DOTALL)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_STRING_START = re.compile(r"\x1b[\]P_^X]|[\x90\x98\x9d\x9e\x9f]")
+"""OSC, DCS, APC, PM or SOS, 7-bit or 8-bit: a string the terminal ends with ST or BEL."""
+_STRING_END = re.compile(r"\x07|\x1b\\|\x9c")
+_STRING = re.compile(
+    r"(?:\x1b[\]P_^X]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+)
+"""A whole string, or its start up to the end of the text."""
+_CSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]")
+"""A complete CSI sequence: parameters, intermediates, one final byte."""
+_MAY_STRAY = re.compile(r"[\x1b\x90\x98\x9d\x9e\x9f]")
+_OPEN_CSI = re.compile(r"\x1b\[[0-?]*[ -/]*\Z")
+_LONGEST = 32
+"""Textual's parser types a sequence longer than this as keys (its search threshold)."""
 
 _REPLACED: list[int] = [0]
 
@@ -91,6 +114,51 @@ def _held_prefix(text: str, marker: str) -> int:
     return 0
 
 
+@lru_cache(maxsize=512)
+def understood(sequence: str) -> bool:
+    """Whether Textual's parser reads this complete CSI sequence as something (a key, a
+    mouse report, a report it asked for, focus or paste), rather than typing its bytes.
+    Asked of Textual's own tables and patterns (pinned to 8.2.x, docs/known-issues.md)."""
+    from textual import _xterm_parser as xterm
+
+    if len(sequence) > _LONGEST:
+        return False
+    if sequence in xterm.SPECIAL_SEQUENCES or sequence in _key_prefixes():
+        return True
+    patterns = (
+        xterm._re_mouse_event,
+        xterm._re_terminal_mode_response,
+        xterm._re_cursor_position,
+        xterm._re_in_band_window_resize,
+    )
+    if any(pattern.match(sequence) for pattern in patterns):
+        return True
+    return any(True for _key in _parser()._sequence_to_key_events(sequence))
+
+
+@lru_cache(maxsize=1)
+def _key_prefixes() -> frozenset[str]:
+    """Every start of a key's sequence in Textual's table: the Linux console's F1 is
+    ESC [ [ A, whose ESC [ [ looks like a complete CSI sequence."""
+    from textual._ansi_sequences import ANSI_SEQUENCES_KEYS
+
+    return frozenset(key[:end] for key in ANSI_SEQUENCES_KEYS for end in range(1, len(key) + 1))
+
+
+@lru_cache(maxsize=1)
+def _parser() -> object:
+    from textual._xterm_parser import XTermParser
+
+    return XTermParser()
+
+
+def _open_csi(text: str) -> int:
+    """Length of a CSI sequence begun at the end of `text` and not finished yet: held
+    back like a half paste marker, so a sequence cut by the read is judged whole."""
+    match = _OPEN_CSI.search(text)
+    return len(text) - match.start() if match and len(text) - match.start() <= _LONGEST else 0
+
+
 class InputGuard:
     """Bytes in; text for Textual's parser and whole pastes out. Not thread-safe:
     one input thread owns it."""
@@ -114,11 +182,15 @@ class InputGuard:
         """Characters dropped: paste beyond `PASTE_MAX`, keys of a flood."""
         self.floods = 0
         """Chunks treated as a flood."""
+        self.strays = 0
+        """Terminal sequences dropped that Textual would have typed as keys."""
+        self._in_string = False
+        """Inside an OSC, DCS, APC, PM or SOS string whose end has not come yet."""
 
     @property
     def holding(self) -> bool:
-        """Something waits for more input (a half marker, an open paste)."""
-        return bool(self._held) or self._in_paste
+        """Something waits for more input (a half marker, an open paste or string)."""
+        return bool(self._held) or self._in_paste or self._in_string
 
     def feed(self, data: bytes, *, waited: float = 1.0, final: bool = False) -> list[str | Pasted]:
         """What one read of `data` means, in order. `waited`: seconds the input thread
@@ -137,9 +209,15 @@ class InputGuard:
         return out
 
     def _is_flood(self, text: str) -> bool:
-        """More than a person types, or a terminal sends as one line, in one read."""
+        """More than a person types, or a terminal sends as one line, in one read (a
+        terminal string's bytes, dropped anyway, not counted)."""
         most = self.typed_at_once
-        return len(text) > most and len(_SEQUENCE.sub("", text)) > most
+        if len(text) <= most:
+            return False
+        if self._in_string:  # the rest of a string begun in an earlier read
+            end = _STRING_END.search(text)
+            text = "" if end is None else text[end.end() :]
+        return len(_SEQUENCE.sub("", _STRING.sub("", text))) > most
 
     def idle(self, silent_s: float) -> list[str | Pasted]:
         """No input for `silent_s` seconds: let held text go, close a paste left open."""
@@ -150,6 +228,8 @@ class InputGuard:
         if self._in_paste and silent_s >= PASTE_IDLE_S:
             self._held = ""
             out.append(self._close_paste())
+        if self._in_string and silent_s >= PASTE_IDLE_S:
+            self._in_string = False  # a string that never ended: what follows is typing
         return out
 
     # ------------------------------------------------------------------ inside
@@ -170,7 +250,7 @@ class InputGuard:
                 continue
             start = text.find(PASTE_START)
             if start < 0:
-                keep = 0 if final else _held_prefix(text, PASTE_START)
+                keep = 0 if final else max(_held_prefix(text, PASTE_START), _open_csi(text))
                 out += self._plain(text[: len(text) - keep])
                 self._held = text[len(text) - keep :]
                 return out
@@ -182,10 +262,47 @@ class InputGuard:
     def _plain(self, text: str) -> list[str | Pasted]:
         """Text outside a paste: keys, unless it is a flood (e.g. bytes that followed
         an end-of-paste sequence planted inside a paste)."""
-        text = text.replace(PASTE_END, "")
+        text = self._without_strays(text.replace(PASTE_END, ""))
         if not text:
             return []
         return self._flood(text) if self._is_flood(text) else [text]
+
+    def _without_strays(self, text: str) -> str:
+        """`text` without the terminal strings and unknown CSI sequences in it (see the
+        module's docstring); a string still open at the end is dropped as it comes."""
+        if not self._in_string and not _MAY_STRAY.search(text):
+            return text  # most reads: typed letters
+        kept: list[str] = []
+        at = 0
+        while at < len(text):
+            if self._in_string:
+                end = _STRING_END.search(text, at)
+                stop = len(text) if end is None else end.end()
+                self.dropped += stop - at
+                at = stop
+                self._in_string = end is None
+                continue
+            start = _STRING_START.search(text, at)
+            if start is None or start.end() == len(text):  # ESC ] alone: Alt+], a key
+                kept.append(text[at:])
+                break
+            if start.group() in ("\x1b]", "\x9d") and not text[start.end()].isdigit():
+                kept.append(text[at : start.end()])  # an OSC's command is a number: Alt+] a
+                at = start.end()
+                continue
+            kept.append(text[at : start.start()])
+            self.strays += 1
+            self._in_string = True
+            self.dropped += start.end() - start.start()
+            at = start.end()
+        return _CSI.sub(self._csi, "".join(kept))
+
+    def _csi(self, match: re.Match[str]) -> str:
+        if understood(match.group()):
+            return match.group()
+        self.strays += 1
+        self.dropped += len(match.group())
+        return ""
 
     def _add_paste(self, text: str) -> None:
         room = PASTE_MAX - self._paste_len
@@ -206,7 +323,8 @@ class InputGuard:
         flood, for a notice, when it is over `FLOOD_CHARS`)."""
         self.floods += len(text) > FLOOD_CHARS
         self._flooding = True
-        kept = _CONTROL.sub("", _SEQUENCE.sub("", text.replace(PASTE_END, "")))
+        text = self._without_strays(text.replace(PASTE_END, ""))
+        kept = _CONTROL.sub("", _SEQUENCE.sub("", text))
         self.dropped += len(text) - len(kept)
         if len(kept) > PASTE_MAX:
             self.dropped += len(kept) - PASTE_MAX

@@ -54,6 +54,9 @@ help, and left out where "exam" is (a practice session)."""
 
 ESC = N_("Esc")
 ENTER = N_("Enter")
+HOME = N_("Home")
+END = N_("End")
+"""The names on those keys: French keyboards print Début and Fin, Dutch ones Home and End."""
 _AREAS = N_("Areas")
 _CHATS = N_("Chats")
 
@@ -394,6 +397,14 @@ KEYS: tuple[Key, ...] = (
     # --- forms ----------------------------------------------------------------
     Key("form.save", "ctrl+s", "save", N_("Save"), N_("Check and save the form."), "form"),
     Key(
+        "form.help",
+        "f1",
+        "app.help",
+        N_("Keys"),
+        N_("Show every key; Esc comes back to the form as it was."),
+        "form",
+    ),
+    Key(
         "form.cancel",
         "escape",
         "cancel",
@@ -653,12 +664,12 @@ def section_of(owner: str) -> str:
     return owner.split(".")[0]
 
 
-_NAMED = {"escape": ESC, "enter": ENTER}
+_NAMED = {"escape": ESC, "enter": ENTER, "home": HOME, "end": END}
 """Keys the footer names as the help and the buttons do ("Échap", "Entrée"), not as
 Textual does ("esc", "⏎"), when their entry gives no name of its own."""
 
 
-def _key_display(key: Key) -> str | None:
+def footer_key_name(key: Key) -> str | None:
     named = key.key_display or _NAMED.get(key.keys.split(",")[0])
     return _(named) if named else None  # never _(""): gettext gives the catalogue's header
 
@@ -677,7 +688,7 @@ def bindings(owner: str, *, locked: bool = False) -> list[Binding]:
                 key.action,
                 _(key.description),
                 show=key.show,
-                key_display=_key_display(key),
+                key_display=footer_key_name(key),
                 tooltip=_(key.help),
                 id=key.id,
                 priority=key.priority,
@@ -701,7 +712,7 @@ def display_keys(key: Key) -> str:
     keys in the current language, as the buttons and the footer write them (Échap)."""
     if key.key_display:
         return _(key.key_display)
-    names = {"slash": "/", "escape": _(ESC), "enter": _(ENTER), "home": "Home", "end": "End"}
+    names = {"slash": "/", "escape": _(ESC), "enter": _(ENTER), "home": _(HOME), "end": _(END)}
     parts = []
     for one in key.keys.split(","):
         *modifiers, name = one.split("+")

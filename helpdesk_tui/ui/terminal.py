@@ -131,6 +131,19 @@ class GuardedDriver(LinuxDriver):
         if getattr(app, "locked", False):
             signal.signal(signal.SIGTSTP, signal.SIG_IGN)  # Textual's handler would suspend us
 
+    def process_message(self, message: Any) -> None:
+        """A mouse report outside the screen is dropped: Textual took a click at
+        (9999, 9999), which no widget holds, as a click on nothing and took the focus
+        off the text box, so the letters typed next acted as the exam's keys (`p`
+        opened the macro list; bugs6, `tests/ui/test_input_pty.py`). A terminal
+        sends one only when it is being resized, or when someone writes it."""
+        if isinstance(message, events.MouseEvent):
+            size = getattr(self._app, "size", None)
+            x, y = message.screen_x, message.screen_y
+            if size is not None and not (0 <= x < size.width and 0 <= y < size.height):
+                return
+        super().process_message(message)
+
     @classmethod
     def _patch_lflag(cls, attrs: int) -> int:
         """Textual's raw mode, with the signal keys off even under TEXTUAL_ALLOW_SIGNALS."""
@@ -217,8 +230,14 @@ class GuardedDriver(LinuxDriver):
                     self.process_message(message)
 
     def _tell_once(self, guard: InputGuard, told: set[str]) -> None:
-        """The app logs the first invalid byte and the first flood, once each."""
-        for kind, seen in (("invalid input bytes", guard.invalid), ("input flood", guard.floods)):
+        """The app logs the first invalid byte, the first flood and the first terminal
+        sequence dropped (`InputGuard.strays`), once each."""
+        kinds = (
+            ("invalid input bytes", guard.invalid),
+            ("input flood", guard.floods),
+            ("terminal sequence", guard.strays),
+        )
+        for kind, seen in kinds:
             if seen and kind not in told:
                 told.add(kind)
                 notify = getattr(self._app, "input_refused", None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gettext
+import re
 import shutil
 import string
 import subprocess
@@ -146,3 +147,21 @@ def test_the_source_scan_finds_a_counts_two_msgids() -> None:
     used, plurals = catalog.scan()
     assert plurals["{n} unread"] == "{n} unread" and "{n} unread" in used
     assert plurals["{n} result"] == "{n} results"
+
+
+FRENCH_WRONG = re.compile(r"[ \u202f][:;?!»]|«[ \u202f]|[^\s\u00a0][;?!»]|[^\s\u00a0\d]:(?=\s|$)")
+"""French puts a no-break space before : ; ? ! and » and after «: U+00A0, which every
+terminal font has (a plain space lets the mark start a line). Found wrong: a plain or
+narrow space there, or none (a time, 1:02:03, is not prose)."""
+
+
+def test_french_puts_a_no_break_space_before_its_high_marks() -> None:
+    entries = catalog.parse_po(catalog.po_path("fr").read_text("utf-8"))
+    wrong = {}
+    for entry in entries:
+        for text in [entry.msgstr, *entry.forms] if entry.msgid else []:
+            prose = re.sub(r"\{[^{}]*\}", "{}", text)  # a field's format spec ({x:g}) is not prose
+            found = FRENCH_WRONG.findall(prose)
+            if found:
+                wrong[entry.msgid] = found
+    assert wrong == {}, f"{len(wrong)} French strings, e.g. {list(wrong.items())[:5]}"

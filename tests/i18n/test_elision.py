@@ -89,7 +89,7 @@ def test_vowel_sound() -> None:
         (
             notices.NEW_EMAIL,
             {"ticket": "T-1", "name": "Hélène", "title": "VPN"},
-            "Nouvel e-mail T-1 d'Hélène : VPN",
+            "Nouvel e-mail T-1 d'Hélène\u00a0: VPN",  # a no-break space before the colon
         ),
         (notices.NEW_CHAT, {"name": "Tom"}, "Nouveau chat de Tom"),
     ],
@@ -113,6 +113,7 @@ FILLED_WITH_ELISION = {
     notices.NEW_MESSAGE,
     "call {conversation} from {customer}",  # ui/review/describe.py, through `fill`
     "{ticket} pending on {waiting_on}",  # the same (only a waiting_on it has no words for)
+    "{customer} is now {mood} ({cause})",  # the same: "Humeur d'Isabelle : irritée"
 }
 """French templates with a short word before a value, each filled by `i18n.fill`."""
 NEVER_A_WORD = {

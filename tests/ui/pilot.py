@@ -48,6 +48,14 @@ async def fill(pilot: Pilot[Any], widget_id: str, text: str) -> None:
     await pilot.pause()
 
 
+async def new_ticket_from_chat(pilot: Pilot[Any]) -> FormScreen:
+    """Anna's chat (70 s in) answered, then Ctrl+N: the new-ticket form filled from it."""
+    await at(pilot, 70)
+    await pilot.press("f4", *"Hello Anna", "enter")
+    await pilot.press("ctrl+n")
+    return form(pilot.app)
+
+
 def error_text(app: ExamApp) -> str:
     return str(form(app).query_one("#form-error").render())
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
 from helpdesk_tui.ui.input_guard import FLOOD_CHARS, PASTE_MAX, READ_SIZE, InputGuard, Pasted
 
 START, END = b"\x1b[200~", b"\x1b[201~"
@@ -92,3 +94,103 @@ def test_mouse_reports_are_not_a_flood() -> None:
     reports = b"\x1b[<35;10;5M" * 40
     assert guard.feed(reports) == [reports.decode()]
     assert guard.floods == 0
+
+
+def keys_of(guard: InputGuard, *chunks: bytes, idle: float = 0.0) -> list[str]:
+    """The key names (and pastes) Textual's own parser makes of what the guard lets through."""
+    from textual._xterm_parser import XTermParser
+
+    parser = XTermParser()
+    out: list[str] = []
+    pieces: list[str | Pasted] = []
+    for chunk in chunks:
+        pieces += guard.feed(chunk)
+    if idle:
+        pieces += guard.idle(idle)
+    for piece in pieces:
+        if isinstance(piece, Pasted):
+            out.append(f"paste:{piece.text}")
+            continue
+        for event in parser.feed(piece):
+            out.append(getattr(event, "key", type(event).__name__))
+    for message in parser.tick():
+        out.append(getattr(message, "key", type(message).__name__))
+    return out
+
+
+STRAYS = {
+    "OSC 52, BEL": b"\x1b]52;c;SGVsbG8=\x07",
+    "OSC 52, ST": b"\x1b]52;c;SGVsbG8=\x1b\\",
+    "OSC 11 answer": b"\x1b]11;rgb:0000/0000/0000\x1b\\",
+    "DCS (DECRQSS answer)": b"\x1bP1$r0m\x1b\\",
+    "APC": b"\x1b_Gi=1;OK\x1b\\",
+    "PM": b"\x1b^private\x1b\\",
+    "8-bit OSC": "\x9d52;c;eA==\x9c".encode(),
+    "XTWINOPS resize": b"\x1b[8;999999;999999t",
+    "DA answer": b"\x1b[?64;1;2;6;22c",
+    "a status report": b"\x1b[0n",
+    "a mouse report too long for Textual": b"\x1b[<0;99999999999999;99999999999999M",
+}
+
+
+@pytest.mark.parametrize("name", STRAYS)
+def test_a_terminal_sequence_textual_does_not_know_becomes_no_key(name: str) -> None:
+    """Textual types the bytes of a sequence it does not know, one key each: a DCS
+    answer became ^ P 1 $ r (the reply form) 0 m (the "mine" filter), an XTWINOPS
+    request [ 8 ; ... t (the transfer form), an OSC 52 the KB query "]52;c;SGVsbG8="
+    (bugs6, in tmux)."""
+    guard = InputGuard()
+    assert keys_of(guard, b"a" + STRAYS[name] + b"b") == ["a", "b"]
+    assert guard.strays == 1
+
+
+def test_alt_and_a_bracket_then_a_letter_stay_keys() -> None:
+    """ESC ] then a letter in one read is no OSC (its command is a number): Alt+], then a."""
+    guard = InputGuard()
+    assert guard.feed(b"\x1b]a") == ["\x1b]a"]  # Textual's parser makes the keys
+    assert guard.strays == 0
+
+
+def test_a_long_osc_split_across_reads_is_dropped_whole() -> None:
+    guard = InputGuard()
+    data = b"\x1b]52;c;" + b"QUFB" * 5000 + b"\x07x"
+    assert keys_of(guard, *(data[i : i + READ_SIZE] for i in range(0, len(data), READ_SIZE))) == [
+        "x"
+    ]
+
+
+def test_an_osc_that_never_ends_is_dropped_after_a_pause_and_typing_goes_on() -> None:
+    guard = InputGuard()
+    assert keys_of(guard, b"\x1b]52;c;AAAA", idle=2.0) == []
+    assert keys_of(guard, b"q") == ["q"]
+
+
+@pytest.mark.parametrize(
+    ("data", "keys"),
+    [
+        (b"\x1b[A", ["up"]),
+        (b"\x1b[1;5A", ["ctrl+up"]),
+        (b"\x1b[14~", ["f4"]),
+        (b"\x1bOP", ["f1"]),
+        (b"\x1b[[A", ["f1"]),  # the Linux console's F1: "[" is a final byte, yet a key
+        (b"\x1b[97;5u", ["ctrl+a"]),
+        (b"\x1b[<0;5;5M", ["MouseDown"]),
+        (b"\x1b[I", ["AppFocus"]),
+    ],
+)
+def test_the_sequences_textual_knows_still_reach_it(data: bytes, keys: list[str]) -> None:
+    guard = InputGuard()
+    assert keys_of(guard, data) == keys
+    assert guard.strays == 0
+
+
+def test_an_unknown_sequence_cut_by_the_read_is_dropped_whole() -> None:
+    guard = InputGuard()
+    assert keys_of(guard, b"a\x1b[8;99", b"9;99t", b"b") == ["a", "b"]
+    assert guard.strays == 1
+
+
+def test_a_key_sequence_cut_by_the_read_is_still_the_key() -> None:
+    guard = InputGuard()
+    assert keys_of(guard, b"\x1b[1;", b"5A") == ["ctrl+up"]
+    assert keys_of(guard, b"\x1b[1;5", idle=0.1) == []  # held, then let go to Textual

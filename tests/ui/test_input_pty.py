@@ -283,3 +283,42 @@ def test_a_typed_burst_ending_in_enter_sends_once_and_a_bracketed_paste_never_se
     finally:
         term.close()
     assert sent(log) == ["hello there", line, "ok", "ab"]
+
+
+STRAY_SEQUENCES = (
+    b"\x1b]52;c;SGVsbG8=\x07"  # OSC 52: a clipboard write
+    b"\x1bP1$r0m\x1b\\"  # a DCS answer: was ^ P 1 $ r (the reply form) 0 m
+    b"\x1b[8;999999;999999t"  # XTWINOPS: was [ 8 ; ... t (the transfer form)
+    b"\x1b[<0;99999999999999;99999999999999M"  # a mouse report too long for Textual
+    b"\x1b[<0;9999999999;999999999M\x1b[<0;9999999999;999999999m"  # a click far outside
+    b"\x1b[<64;-5;-9M"  # a wheel at negative coordinates
+)
+
+
+def test_stray_terminal_sequences_type_nothing_and_open_nothing(
+    tmp_path: Path,
+    key_file: Path,  # noqa: F811
+) -> None:
+    """Sequences a terminal answers with, or anyone can send, were typed by Textual one
+    key per byte (bugs6, in tmux): the KB query logged as "]52;c;SGVsbG8=abc", the
+    transfer form opened by the `t` of a resize request. Now they are dropped and the
+    first is logged once as a blocked input; the exam answers keys after them."""
+    term, logs = exam(tmp_path, key_file)
+    try:
+        log = started(term, logs)
+        into_kb_search(term)
+        send_bytes(term, b"ab" + STRAY_SEQUENCES)
+        term.send("printer")
+        until(lambda: find(term, "abprinter") is not None, "the query typed")
+        term.send(ENTER)
+        until(lambda: count(log, "kb_searched"), "the query logged")
+        assert key_latency(term, log) < 5
+        assert blocked(log).count("terminal sequence") == 1
+        end_by_proctor(term, log, key_file)
+    finally:
+        term.close()
+    entries = [e.event for e in read_log(log).entries]
+    queries = [e.data["query"] for e in entries if e.type == "kb_searched"]
+    assert queries == ["abprinter"]
+    forms = {e.data.get("form") for e in entries if e.type == "form_cancelled"}
+    assert forms <= {None}, forms

@@ -9,7 +9,7 @@ from helpdesk_tui.ui.screens.ticket_form import TicketForm
 from helpdesk_tui.ui.widgets.choice import ChoiceField
 
 from .conftest import SIZE, Rig, screen_text
-from .pilot import at, choose, error_text, fill, form, type_into
+from .pilot import at, choose, error_text, fill, form, new_ticket_from_chat, type_into
 
 QUEUED = "T-1001"
 
@@ -17,10 +17,7 @@ QUEUED = "T-1001"
 async def test_create_a_ticket_from_a_conversation(rig: Rig) -> None:
     app = rig.app()
     async with app.run_test(size=SIZE) as pilot:
-        await at(pilot, 70)
-        await pilot.press("f4", *"Hello Anna", "enter")
-        await pilot.press("ctrl+n")
-        ticket_form = form(app)
+        ticket_form = await new_ticket_from_chat(pilot)
         assert isinstance(ticket_form, TicketForm)
         assert ticket_form.query_one("#customer", ChoiceField).value == "anna"
         assert "locked out" in ticket_form.query_one("#description").text

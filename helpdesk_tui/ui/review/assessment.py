@@ -25,6 +25,7 @@ from helpdesk_tui.assess.texts import tr
 from helpdesk_tui.assess.verdicts import NOT_OBSERVED, NOT_PROVEN, PROVEN, Verdicts
 from helpdesk_tui.i18n import N_, _, ngettext
 from helpdesk_tui.scenario.competencies import COMPETENCY_IDS, short_name
+from helpdesk_tui.ui.format import labelled
 
 VERDICT_MARKS: dict[str | None, tuple[str, str]] = {
     PROVEN: ("✓", "bold green"),
@@ -108,7 +109,7 @@ def verdict_text(evidence: Evidence, verdicts: Verdicts, cid: str, lang: str, ui
     out = Text()
     out.append(f"{cid} ", style="bold")
     out.append(short_name(cid, ui_lang) + "\n")
-    out.append(_("Evidence") + ": ", style="dim")
+    out.append(labelled(_("Evidence")), style="dim")
     out.append(
         f"{STATUS_MARK[status]} {tr(lang, f'status.{status.value}')}", style=STATUS_STYLES[status]
     )
@@ -122,10 +123,10 @@ def verdict_text(evidence: Evidence, verdicts: Verdicts, cid: str, lang: str, ui
     )
     verdict = verdicts.items[cid]
     mark, style = VERDICT_MARKS[verdict.verdict]
-    out.append("\n" + _("Verdict") + ": ", style="dim")
+    out.append("\n" + labelled(_("Verdict")), style="dim")
     out.append(f"{mark} {verdict_label(verdict.verdict)}".strip(), style=style or "italic")
     if verdict.comment:
-        out.append("\n" + _("Comment") + ": ", style="dim")
+        out.append("\n" + labelled(_("Comment")), style="dim")
         out.append(verdict.comment)
     return out
 

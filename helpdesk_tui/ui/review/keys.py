@@ -17,7 +17,7 @@ from rich.text import Text
 from textual.binding import Binding, BindingsMap
 
 from helpdesk_tui.i18n import N_, _
-from helpdesk_tui.ui.keymap import Key, display_keys
+from helpdesk_tui.ui.keymap import Key, display_keys, footer_key_name
 
 _RECORD = N_("Record")
 _MINUTE = N_("Minute")
@@ -81,7 +81,7 @@ KEYS: tuple[Key, ...] = (
         "scrub.start",
         "home",
         "start",
-        N_("Start"),
+        N_("To the start"),
         N_("The start of the exam."),
         "review",
         show=False,
@@ -90,11 +90,10 @@ KEYS: tuple[Key, ...] = (
         "scrub.end",
         "end",
         "end",
-        N_("End"),
+        N_("To the end"),
         N_("The end of the log."),
         "review",
         show=False,
-        key_display="End",
     ),
     Key(
         "scrub.jump",
@@ -400,7 +399,7 @@ def bindings(owner: str) -> list[Binding]:
                 key.action,
                 _(key.description),
                 show=key.show,
-                key_display=key.key_display,
+                key_display=footer_key_name(key),  # Entrée, Fin: as the help says them
                 priority=key.id in PRIORITY,
                 tooltip=_(key.help),
                 id=key.id,

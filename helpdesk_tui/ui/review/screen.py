@@ -28,7 +28,7 @@ from helpdesk_tui.assess.verdicts import save_verdicts
 from helpdesk_tui.core.state import ExamState
 from helpdesk_tui.i18n import _, ngettext
 from helpdesk_tui.scenario.competencies import COMPETENCY_IDS, short_name
-from helpdesk_tui.ui.format import clock
+from helpdesk_tui.ui.format import clock, labelled
 from helpdesk_tui.ui.frames import Paced
 from helpdesk_tui.ui.queue_model import QueueModel
 from helpdesk_tui.ui.review import keys
@@ -419,7 +419,7 @@ class ReviewScreen(Paced, Screen[None]):
         cid = self.competency
         self.verdicts.set(cid, verdict, self.verdicts.items[cid].comment)
         self._changed(cid)
-        self.notify(f"{cid}: {verdict_label(verdict)}", timeout=2)
+        self.notify(labelled(cid) + verdict_label(verdict), timeout=2)
 
     def action_comment(self) -> None:
         cid = self.competency

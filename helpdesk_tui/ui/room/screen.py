@@ -24,7 +24,7 @@ from textual.widgets import DataTable, Static
 
 from helpdesk_tui.i18n import N_, _
 from helpdesk_tui.sitting.room import CandidateWatch, Room, RoomRow
-from helpdesk_tui.ui.format import clock
+from helpdesk_tui.ui.format import clock, labelled
 from helpdesk_tui.ui.frames import Paced
 from helpdesk_tui.ui.observe.screen import ObserveScreen
 from helpdesk_tui.ui.practice_controls import describe_feedback
@@ -344,9 +344,9 @@ def detail_text(watch: CandidateWatch) -> Text:
     hints = watch.counters.hints
     out.append("\n" + _("Hints asked: {n}").format(n=len(hints)), style="bold")
     for at, ticket, hint in hints[-5:]:
-        out.append(f"\n  {clock(at)} {ticket}: {hint}")
+        out.append(f"\n  {clock(at)} {labelled(ticket)}{hint}")
     out.append("\n" + _("Feedback on closed tickets: {n}").format(n=len(watch.feedback)), "bold")
     for ticket, feedback in list(watch.feedback.items())[-5:]:
         lines = describe_feedback(feedback).splitlines()
-        out.append(f"\n  {ticket}: " + " · ".join(lines))
+        out.append(f"\n  {labelled(ticket)}" + " · ".join(lines))
     return out

@@ -24,7 +24,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Static
+from textual.widgets import Button, Input, Static, TextArea
 
 from helpdesk_tui.i18n import _
 from helpdesk_tui.ui import keymap
@@ -65,6 +65,14 @@ class FormScreen(Paced, ModalScreen[FormResult]):
         self.kb_article: str | None = None
         self.kb_inserted = False
         """Whether the candidate put KB text into this form (the screen links the article)."""
+        self.drafts: dict[str | None, dict[str, str]] = {}
+        """The text typed into this form for a target when it was cancelled, put back when
+        it opens again for that target (until saved): Esc typed to close something else
+        (a help that did not open) lost a whole reply. A form with no target (a new
+        ticket from the queue) starts empty, as before."""
+        self._as_filled: dict[str, str] = {}
+        """The text fields as `fill` left them: what the form wrote is no draft (a
+        solution pre-filled from the ticket's article must follow the article)."""
 
     def prepare(self, *args: Any, **kwargs: Any) -> None:
         """What this use of the form is about (a form's own arguments); see `refill`."""
@@ -89,6 +97,8 @@ class FormScreen(Paced, ModalScreen[FormResult]):
         self.query_one("#form-error", Static).update("")
         self.query_one("#form").remove_class("-error")
         self.fill()
+        self._as_filled = self._texts()
+        self._restore_draft()
         self.query_one("#form-fields", VerticalScroll).scroll_home(animate=False)
 
     def fill(self) -> None:
@@ -139,6 +149,7 @@ class FormScreen(Paced, ModalScreen[FormResult]):
         if reason is not None:
             self.show_error(_("Not accepted: {reason}").format(reason=localized(reason)))
             return
+        self.drafts.pop(self.target, None)
         self.accepted(data)
 
     def accepted(self, data: dict[str, Any]) -> None:
@@ -146,7 +157,40 @@ class FormScreen(Paced, ModalScreen[FormResult]):
         self.dismiss(data)
 
     def action_cancel(self) -> None:
+        typed = self._typed() if self.target is not None else {}  # a draft is a case's
+        if typed:
+            self.drafts[self.target] = typed
+        else:
+            self.drafts.pop(self.target, None)
         self.dismiss(None)
+
+    def _text_fields(self) -> list[Input | TextArea]:
+        return [w for w in self.query_one("#form-fields").query("Input, TextArea") if w.id]  # type: ignore[misc]
+
+    def _texts(self) -> dict[str, str]:
+        """The form's text fields, by id."""
+        fields = self._text_fields()
+        return {str(w.id): w.text if isinstance(w, TextArea) else w.value for w in fields}
+
+    def _typed(self) -> dict[str, str]:
+        """The text fields the candidate changed since the form was filled, by id."""
+        return {
+            field: text
+            for field, text in self._texts().items()
+            if text.strip() and text != self._as_filled.get(field)
+        }
+
+    def _restore_draft(self) -> None:
+        draft = self.drafts.get(self.target)
+        for widget in self._text_fields() if draft else []:
+            if widget.id in draft:  # type: ignore[operator]
+                text = draft[widget.id]  # type: ignore[index]
+                if isinstance(widget, TextArea):
+                    widget.load_text(text)
+                    widget.move_cursor(widget.document.end)
+                else:
+                    widget.value = text
+                    widget.cursor_position = len(text)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

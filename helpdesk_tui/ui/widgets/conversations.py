@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -25,11 +26,14 @@ from helpdesk_tui.core.state import Conversation
 from helpdesk_tui.i18n import _
 from helpdesk_tui.ui import keymap
 from helpdesk_tui.ui.controller import ExamController
-from helpdesk_tui.ui.format import ago, clip, clock
+from helpdesk_tui.ui.format import ago, clip, clock, labelled
 from helpdesk_tui.ui.widgets.bounded import LIMITS, EnterSends
 from helpdesk_tui.ui.widgets.conversation_list import ConversationList
 
 CURSOR = "▍"
+LIST_ROOM = 21
+"""The columns of an entry's line in the conversation list (24 wide in `conversations.tcss`
+and the review's `panels.tcss`, less its border and scrollbar, and Textual's right margin)."""
 
 
 def revealed(conv: Conversation, now: float) -> tuple[int, int] | None:
@@ -58,9 +62,9 @@ def render_transcript(controller: ExamController, conv: Conversation, now: float
             out.append("\n")
         out.append(clock(message.at) + " ", style="dim")
         if message.author == "customer":
-            out.append(name + ": ", style="bold cyan")
+            out.append(labelled(name), style="bold cyan")
         elif message.author == "candidate":
-            out.append(_("You") + ": ", style="bold green")
+            out.append(labelled(_("You")), style="bold green")
         text = message.text
         if streaming is not None and streaming[0] == index:
             out.append(text[: streaming[1]])
@@ -91,13 +95,17 @@ def list_entry(
     (channel, time since they wrote, typing). Compared before any text is built: the
     list is refreshed on every tick, and most ticks change no entry."""
     name = clip(controller.customer_name(conv.customer_id), 16)
-    detail = _("call") if conv.channel == "call" else _("chat")
+    call = conv.channel == "call"
+    detail = _("call") if call else _("chat")
     if not conv.is_live:
         detail += " · " + _("ended")
+    elif conv.is_busy_at(now):  # in words: a bare "…" read as text cut short
+        detail += " · " + (_("speaking…") if call else _("typing…"))
     elif conv.last_customer_at is not None:  # a bare 0:45 read as an unlabelled timer
-        detail += " · " + _("{time} ago").format(time=ago(now - conv.last_customer_at))
-    if conv.is_live and conv.is_busy_at(now):
-        detail += " …"
+        when = ago(now - conv.last_customer_at)
+        said = detail + " · " + _("{time} ago").format(time=when)
+        # "oproep · 12 min geleden" wrapped to a third line: then the time alone, with its unit
+        detail = said if cell_len(" " + said) <= LIST_ROOM else detail + " · " + when
     return name, conv.unread(), conv.is_live, detail
 
 
@@ -232,13 +240,14 @@ class ConversationPane(Horizontal):
 
     @staticmethod
     def _placeholder(controller: ExamController, conv: Conversation) -> str:
-        """What the empty box says: how to send, or that nothing can be sent any more."""
+        """What the empty box says: whom it speaks to, or that nothing can be sent any more.
+        Its keys (Enter sends, Shift+Enter a new line) are in the footer below it."""
         name = controller.customer_name(conv.customer_id)
         if not conv.is_live:
             return _("The call has ended.") if conv.channel == "call" else _("The chat is closed.")
         if conv.channel == "call":
-            return _("Speak to {name} (Enter speaks)").format(name=name)  # fits 100 columns
-        return _("Write to {name} (Enter sends)").format(name=name)
+            return _("Speak to {name}").format(name=name)
+        return _("Write to {name}").format(name=name)
 
     def show(self, controller: ExamController, conversation_id: str, now: float) -> None:
         """Put a conversation in view (keeping the draft of the one left)."""

@@ -22,6 +22,7 @@ from helpdesk_tui.i18n import N_, _, current_language
 from helpdesk_tui.ui.controller import ExamController
 from helpdesk_tui.ui.format import (
     clock,
+    labelled,
     level_label,
     localized,
     mood_label,
@@ -132,7 +133,7 @@ def render_body(controller: ExamController, ticket: Ticket) -> Text:
     for at, who, style, text in thread(controller, ticket):
         out.append(clock(at) + " ", style="dim")
         if who:
-            out.append(who + ": ", style=style)
+            out.append(labelled(who), style=style)
             out.append(text + "\n")
         else:
             out.append(text + "\n", style="dim")
