@@ -239,6 +239,7 @@ class ExamApp(NoWayOut, App[str | None], inherit_bindings=False):
         self._ending = False
         self._last_input = self._last_gc = time.monotonic()
         self._key_at = -math.inf
+        self._key_displays: dict[tuple[str, str | None], str] = {}
         """When the last key came (`textual._time.get_time`, the frame timer's clock)."""
         self._opening: tuple[Screen[Any] | None, float] | None = None
         self._held: list[events.Key] = []
@@ -577,9 +578,15 @@ class ExamApp(NoWayOut, App[str | None], inherit_bindings=False):
     # ------------------------------------------------------------------ keys
 
     def get_key_display(self, binding: Binding) -> str:
-        """F-keys and ctrl letters in capitals, as printed on the keyboard: F2, ^L."""
-        display = super().get_key_display(binding)
-        return display.upper() if re.fullmatch(r"f\d+|\^[a-z]", display) else display
+        """F-keys and ctrl letters in capitals, as printed on the keyboard: F2, ^L.
+        Kept per binding (its key and key display are all Textual's answer reads): the
+        footer asks for every key it shows on every area switch."""
+        kept = self._key_displays.get((binding.key, binding.key_display))
+        if kept is None:
+            display = super().get_key_display(binding)
+            kept = display.upper() if re.fullmatch(r"f\d+|\^[a-z]", display) else display
+            self._key_displays[(binding.key, binding.key_display)] = kept
+        return kept
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("request_quit", "quit", "command_palette"):
