@@ -202,6 +202,9 @@ class ExamController(StateView):
         self._agent_name = agent_name
         self._changes = Changes()
         self._last_logged_query: str | None = None
+        self.focus_moves = 0
+        """`focus_moved` events logged here: the state's `last_seq` less these counts the
+        events that can change what the candidate can do (a focus move changes none)."""
         self.problem: str | None = None
         """The last log failure, for the UI to show (the exam goes on)."""
         session.subscribe(self._observe)
@@ -287,7 +290,8 @@ class ExamController(StateView):
         data: dict[str, Any] = {"area": area}
         if target:
             data["target"] = target
-        self._quiet_submit("focus_moved", data)
+        if self._quiet_submit("focus_moved", data) is not None:
+            self.focus_moves += 1
 
     def log_kb_query(self, query: str, results: list[str]) -> None:
         """Log a KB query once the candidate settles on it (see KbPanel for when)."""

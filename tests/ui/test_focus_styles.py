@@ -10,7 +10,7 @@ from textual.css.stylesheet import Stylesheet
 from textual.geometry import Region
 
 from helpdesk_tui.ui.widgets.bounded import BoundedTextArea
-from helpdesk_tui.ui.widgets.focus_styles import THEME_FIELDS
+from helpdesk_tui.ui.widgets.focus_styles import THEME_FIELDS, put_back
 
 from .conftest import SIZE, Rig
 from .pilot import at
@@ -109,3 +109,24 @@ async def test_the_reply_box_works_out_its_theme_once_per_look(rig: Rig, monkeyp
         assert kept != before  # another theme: worked out again, not the old kept one
         apply_css(box._theme, box)
         assert theme_look(box) == kept
+
+
+async def test_put_back_leaves_the_rules_textuals_replace_rules_leaves(rig: Rig) -> None:
+    """`put_back` sets only the rules that differ; after it the box has exactly the
+    rules given, as after `Stylesheet.replace_rules`, both ways."""
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await at(pilot, 70)
+        box = app.main.conversations.input
+        await pilot.press("f4")
+        await pilot.pause()
+        focused = dict(box.styles.base._rules)
+        await pilot.press("f2")
+        await pilot.pause()
+        blurred = dict(box.styles.base._rules)
+        assert focused != blurred  # a focus move changes some of the box's rules
+        for rules in (focused, blurred, focused):
+            put_back(box, rules)
+            assert dict(box.styles.base._rules) == rules
+            Stylesheet.replace_rules(box, rules, animate=True)
+            assert dict(box.styles.base._rules) == rules

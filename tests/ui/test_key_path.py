@@ -197,6 +197,34 @@ async def test_the_kept_gates_follow_every_event(rig: Rig) -> None:
         assert main._ticket_gates() != before  # taking it changed what applies
 
 
+async def test_an_area_switch_asks_no_gate_again_and_a_change_after_it_still_does(
+    rig: Rig,
+) -> None:
+    """A focus move (logged: `focus_moved`) changes nothing the gates read, so F4 and F2
+    back work out no gates again (no new kept answer); an event after them (a status
+    change) still gives fresh answers, equal to asking every gate again."""
+    four_tickets(rig)
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await at(pilot, 60)
+        main = app.main
+        await pilot.press("f2", "down", "f4", "f2")
+        await pilot.pause()
+        kept = set(main._gates_kept)
+        seq = rig.state.last_seq
+        await pilot.press("f4", "f2")
+        await pilot.pause()
+        assert rig.state.last_seq == seq + 2  # both moves were logged
+        assert set(main._gates_kept) == kept
+        ticket_id = main.ticket_id
+        assert ticket_id is not None
+        before = main._ticket_gates()
+        assert main.submit("ticket_pending", {"ticket_id": ticket_id, "waiting_on": "customer"})
+        await pilot.pause()
+        fresh = tuple(main.check_action(action, ()) for action in GATED)
+        assert main._ticket_gates() == fresh != before
+
+
 def handles_keys(node: object) -> list[str]:
     """Key handlers a node's classes define outside Textual (on_key, _on_key, key_*)."""
     found = []

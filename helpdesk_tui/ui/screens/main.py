@@ -354,9 +354,13 @@ class MainScreen(Paced, Screen[None]):
         """`check_action` of every gated action, kept while nothing they read can change:
         the state changes only by an event (each bumps `last_seq`), and the ticket and the
         conversation they apply to are in the key. A queue cursor step comes back to
-        tickets seen before; it asked the controller 17 questions each time."""
-        state = self.controller.state
-        key = (id(state), state.last_seq, state.ended, self.ticket_id, self.conversation_id)
+        tickets seen before; it asked the controller 17 questions each time. A focus move
+        (an area switch logs one) changes none of the answers, so it is not counted
+        (`ExamController.focus_moves`)."""
+        controller = self.controller
+        state = controller.state
+        changes = state.last_seq - controller.focus_moves
+        key = (id(state), changes, state.ended, self.ticket_id, self.conversation_id)
         kept = self._gates_kept.get(key)
         if kept is None:
             if len(self._gates_kept) >= GATES_KEPT:

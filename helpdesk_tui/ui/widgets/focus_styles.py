@@ -72,7 +72,7 @@ class FocusStyled:
         )
         styles.clear()
         styles.update(components)
-        Stylesheet.replace_rules(self, rules, animate=True)  # type: ignore[arg-type]
+        put_back(self, rules)
         if changed:
             self.refresh()
 
@@ -93,6 +93,25 @@ class FocusStyled:
             if isinstance(node, Widget):
                 path.append((node._pseudo_classes_cache_key, node.has_focus_within))
         return tuple(path)
+
+
+def put_back(node: Widget, rules: dict[str, Any]) -> None:
+    """`Stylesheet.replace_rules(node, rules, animate=True)`, setting only the rules that
+    differ. Textual's goes through every rule either set has (about 40 for a text box),
+    each with its render value worked out twice and asked whether it animates, and
+    then sets it even when unchanged: 6 % of an area switch's calls, for the few rules
+    a focus move changes (the border's colour). Without a transition in the new rules
+    Textual's sets each rule that differs and nothing else (an unchanged rule set again
+    is no change); with one, Textual's own does it."""
+    base = node.styles.base
+    current = base._rules
+    if "transitions" in rules or "transitions" in current:
+        Stylesheet.replace_rules(node, rules, animate=True)  # type: ignore[arg-type]
+        return
+    for key in current.keys() | rules.keys():
+        value = rules.get(key)
+        if current.get(key) != value:
+            setattr(base, key, value)
 
 
 THEME_FIELDS = (

@@ -1,0 +1,109 @@
+"""A key goes before the scheduler tick's redraw (issue 14: the key mix's p99).
+
+When the tick comes while a key waits for its frame, what fell due is fired and
+logged at once, and the redraw (the queue's SLA cells, the clocks) comes one frame
+period later: the screen then shows what an undelayed tick shows.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from textual import events
+from textual._time import get_time
+
+import helpdesk_tui.ui.app as app_module
+from helpdesk_tui.ui.app import TICK_S, ExamApp
+from helpdesk_tui.ui.frames import FRAME_PERIOD
+
+from .conftest import SIZE, Rig, make_rig, screen_text
+
+
+def _record(app: ExamApp, monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """What the tick does, in order: the controller's tick, sleeps, the redraw."""
+    calls: list[Any] = []
+    tick, redraw, sleep = app.controller.tick, app.main.redraw, app_module.asyncio.sleep
+
+    def tick_(*args: Any, **kwargs: Any) -> Any:
+        calls.append(("tick", len(app.controller.session.sink.events)))  # type: ignore[attr-defined]
+        return tick(*args, **kwargs)
+
+    def redraw_(*args: Any, **kwargs: Any) -> Any:
+        calls.append(("redraw", len(app.controller.session.sink.events)))  # type: ignore[attr-defined]
+        return redraw(*args, **kwargs)
+
+    async def sleep_(delay: float, *args: Any) -> Any:
+        calls.append(("sleep", delay))
+        return await sleep(delay, *args)
+
+    monkeypatch.setattr(app.controller, "tick", tick_)
+    monkeypatch.setattr(app.main, "redraw", redraw_)
+    monkeypatch.setattr(app_module.asyncio, "sleep", sleep_)
+    return calls
+
+
+async def _tick_past_next_stimulus(rig: Rig, input_waiting: bool, monkeypatch: Any) -> Any:
+    """Move the clock past the next stimulus and run one scheduler tick."""
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        due = rig.session.stimuli.next_due(rig.state)
+        assert due is not None
+        rig.clock.advance(due - rig.controller.now() + 0.5)
+        before = len(rig.sink.events)
+        if input_waiting:
+            app._key_at = get_time()  # a key handled after the frame on screen began
+        assert app.input_waiting() is input_waiting
+        calls = _record(app, monkeypatch)
+        app.tick_interval = TICK_S  # this one tick runs; the next one it sets finds None
+        await app._scheduled_tick()
+        app.tick_interval = None
+        monkeypatch.undo()
+        await pilot.pause()
+        shown = screen_text(app)
+        logged = [(e.type, e.data) for e in rig.sink.events[before:]]
+        app.exit()
+    return calls, shown, logged, before
+
+
+async def test_a_tick_with_a_key_waiting_logs_at_once_and_redraws_a_frame_later(
+    mini: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls, shown, logged, before = await _tick_past_next_stimulus(make_rig(mini), True, monkeypatch)
+    assert logged, "the stimulus was not fired"
+    first_tick = calls[0]
+    assert first_tick == ("tick", before)
+    assert calls[1] == ("sleep", FRAME_PERIOD)
+    redraws = [n for kind, n in calls if kind == "redraw"]
+    assert redraws and redraws[0] > before  # the stimulus was logged before the wait
+    # the log and the screen are then what a tick without a key waiting gives
+    at_once, undelayed, undelayed_log, _ = await _tick_past_next_stimulus(
+        make_rig(mini), False, monkeypatch
+    )
+    assert redraws[0] == [n for kind, n in at_once if kind == "redraw"][0]
+    assert logged == undelayed_log
+    assert shown == undelayed
+
+
+async def test_a_tick_with_no_key_waiting_redraws_at_once(
+    rig: Rig, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls, _, logged, _ = await _tick_past_next_stimulus(rig, False, monkeypatch)
+    assert logged
+    assert not [c for c in calls if c[0] == "sleep"]
+    assert [kind for kind, _ in calls][:2] == ["tick", "redraw"]
+
+
+async def test_a_key_waits_until_its_frame_is_on_screen(rig: Rig) -> None:
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert not app.input_waiting()
+        app.post_message(events.Key("f4", None))  # in the app's queue, not handled yet
+        assert app.input_waiting()
+        await pilot.pause()  # handled, and its frame painted
+        await pilot.pause()
+        assert app.main.area == "conversation"
+        assert not app.input_waiting()
+        app.exit()
