@@ -14,7 +14,14 @@ from typing import Any
 import pilot_idle
 import pytest
 from bundled_kit import LazyMap
-from suite_speed import CPU_RECORD_ENV, BetweenTestsCollector, CpuRecord, slow_first_cost
+from suite_speed import (
+    CPU_RECORD_ENV,
+    OWN_CSS_ENV,
+    BetweenTestsCollector,
+    CpuRecord,
+    SharedCss,
+    slow_first_cost,
+)
 
 from helpdesk_tui import paths
 from helpdesk_tui.core.events import SCHEMA_VERSION
@@ -31,8 +38,9 @@ RAM_TMP_MIN_FREE = 1 << 30
 @pytest.hookimpl(tryfirst=True)
 def pytest_configure(config: pytest.Config) -> None:
     """The pilot's idle wait from the event loop (`pilot_idle`; HELPDESK_SUITE_PILOT_WINDOWS=1
-    keeps Textual's 20 ms windows), and temporary folders in RAM (tmpfs) when there is
-    one and TMPDIR is not set.
+    keeps Textual's 20 ms windows), the apps' CSS parsed once per worker
+    (`suite_speed.SharedCss`; HELPDESK_SUITE_OWN_CSS=1 has each app parse its own),
+    and temporary folders in RAM (tmpfs) when there is one and TMPDIR is not set.
 
     The event log fsyncs every record (its durability promise); the suite writes
     some 100 000 records (every bundled scenario simulated, exams in pseudo-
@@ -43,6 +51,8 @@ def pytest_configure(config: pytest.Config) -> None:
     neither of which needs a disk. Set TMPDIR (or pass --basetemp) to choose.
     """
     pilot_idle.install(windows=os.environ.get(pilot_idle.WINDOWS_ENV) == "1")
+    if os.environ.get(OWN_CSS_ENV) != "1":
+        SharedCss().install()
     if "TMPDIR" in os.environ or config.option.basetemp or not os.path.isdir(RAM_TMP):
         return
     try:
