@@ -43,8 +43,9 @@ def distinct_articles() -> dict[Path, frozenset[str]]:
     seen: set[str] = set()
     new: dict[Path, frozenset[str]] = {}
     for folder in BUNDLED:
-        fresh = {a.id for a in load_scenario(folder).kb if a.body not in seen}
-        seen.update(a.body for a in load_scenario(folder).kb)
+        kb = load_scenario(folder).kb  # once: this runs at collection, in every worker
+        fresh = {a.id for a in kb if a.body not in seen}
+        seen.update(a.body for a in kb)
         if fresh:
             new[folder] = frozenset(fresh)
     return new
