@@ -13,7 +13,7 @@ from typing import Any
 
 import pilot_idle
 import pytest
-from bundled_kit import LazyMap
+from bundled_kit import LazyMap, bundled_scenario
 from suite_speed import (
     CPU_RECORD_ENV,
     OWN_CSS_ENV,
@@ -26,7 +26,6 @@ from suite_speed import (
 from helpdesk_tui import paths
 from helpdesk_tui.core.events import SCHEMA_VERSION
 from helpdesk_tui.core.sla import PriorityTargets, SlaProfile
-from helpdesk_tui.scenario.loader import load_scenario
 from helpdesk_tui.scenario.model import Scenario
 from helpdesk_tui.simulate.runner import RunResult, run_headless
 
@@ -191,7 +190,7 @@ def session_started_data() -> Callable[..., dict[str, Any]]:
 @pytest.fixture(scope="session")
 def bundled_scenarios() -> LazyMap[str, Scenario]:
     """Folder name -> the bundled scenario, loaded when first asked."""
-    return LazyMap(lambda name: load_scenario(paths.scenarios_dir() / name))
+    return LazyMap(lambda name: bundled_scenario(paths.scenarios_dir() / name))
 
 
 @pytest.fixture(scope="session")
