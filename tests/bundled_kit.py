@@ -12,14 +12,26 @@ workers, and each scenario's runs are still made once.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import cache
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 import pytest
 
 from helpdesk_tui import paths
+from helpdesk_tui.scenario.loader import load_scenario
+from helpdesk_tui.scenario.model import Scenario
 
 BUNDLED = sorted(p for p in paths.scenarios_dir().iterdir() if (p / "scenario.toml").is_file())
+
+
+@cache
+def bundled_scenario(folder: Path) -> Scenario:
+    """A bundled scenario, loaded once per process (some 40 ms each): the parameters of
+    several test modules read them at collection, in every xdist worker, and the
+    `bundled_scenarios` fixture hands out the same ones."""
+    return load_scenario(folder)
+
 
 K = TypeVar("K")
 V = TypeVar("V")

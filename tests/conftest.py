@@ -13,13 +13,19 @@ from typing import Any
 
 import pilot_idle
 import pytest
-from bundled_kit import LazyMap
-from suite_speed import CPU_RECORD_ENV, BetweenTestsCollector, CpuRecord, slow_first_cost
+from bundled_kit import LazyMap, bundled_scenario
+from suite_speed import (
+    CPU_RECORD_ENV,
+    OWN_CSS_ENV,
+    BetweenTestsCollector,
+    CpuRecord,
+    SharedCss,
+    slow_first_cost,
+)
 
 from helpdesk_tui import paths
 from helpdesk_tui.core.events import SCHEMA_VERSION
 from helpdesk_tui.core.sla import PriorityTargets, SlaProfile
-from helpdesk_tui.scenario.loader import load_scenario
 from helpdesk_tui.scenario.model import Scenario
 from helpdesk_tui.simulate.runner import RunResult, run_headless
 
@@ -31,8 +37,9 @@ RAM_TMP_MIN_FREE = 1 << 30
 @pytest.hookimpl(tryfirst=True)
 def pytest_configure(config: pytest.Config) -> None:
     """The pilot's idle wait from the event loop (`pilot_idle`; HELPDESK_SUITE_PILOT_WINDOWS=1
-    keeps Textual's 20 ms windows), and temporary folders in RAM (tmpfs) when there is
-    one and TMPDIR is not set.
+    keeps Textual's 20 ms windows), the apps' CSS parsed once per worker
+    (`suite_speed.SharedCss`; HELPDESK_SUITE_OWN_CSS=1 has each app parse its own),
+    and temporary folders in RAM (tmpfs) when there is one and TMPDIR is not set.
 
     The event log fsyncs every record (its durability promise); the suite writes
     some 100 000 records (every bundled scenario simulated, exams in pseudo-
@@ -43,6 +50,8 @@ def pytest_configure(config: pytest.Config) -> None:
     neither of which needs a disk. Set TMPDIR (or pass --basetemp) to choose.
     """
     pilot_idle.install(windows=os.environ.get(pilot_idle.WINDOWS_ENV) == "1")
+    if os.environ.get(OWN_CSS_ENV) != "1":
+        SharedCss().install()
     if "TMPDIR" in os.environ or config.option.basetemp or not os.path.isdir(RAM_TMP):
         return
     try:
@@ -181,7 +190,7 @@ def session_started_data() -> Callable[..., dict[str, Any]]:
 @pytest.fixture(scope="session")
 def bundled_scenarios() -> LazyMap[str, Scenario]:
     """Folder name -> the bundled scenario, loaded when first asked."""
-    return LazyMap(lambda name: load_scenario(paths.scenarios_dir() / name))
+    return LazyMap(lambda name: bundled_scenario(paths.scenarios_dir() / name))
 
 
 @pytest.fixture(scope="session")

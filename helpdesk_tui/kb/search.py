@@ -24,6 +24,7 @@ and each word is quoted, so `"`, `*`, `NEAR(` or `-` cannot raise.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import sqlite3
@@ -304,6 +305,7 @@ class Bm25f:
             for article, body in zip(articles, bodies, strict=True)
         ]
         self._lengths = [tuple(sum(f.values()) for f in doc) for doc in self._docs]
+        self._vocabulary = sorted({word for doc in self._docs for field in doc for word in field})
         count = len(self._docs) or 1
         self._average = tuple(
             (sum(lengths[f] for lengths in self._lengths) / count) or 1.0 for f in range(3)
@@ -320,7 +322,12 @@ class Bm25f:
         """The best `limit` of `candidates` (None: the articles having all the query's words,
         or any with `require_all` False), best first; ties by the article's order."""
         terms = range(len(query.terms))
-        freqs = [[self._field_freqs(doc, query, t) for t in terms] for doc in self._docs]
+        last = len(query.terms) - 1
+        completions = self._completions(query.terms[last]) if query.prefix_last else None
+        freqs = [
+            [self._field_freqs(doc, query, t, completions if t == last else None) for t in terms]
+            for doc in self._docs
+        ]
         having = [sum(1 for doc in freqs if any(doc[t])) for t in terms]
         if candidates is None:
             candidates = self._matching(freqs, require_all)
@@ -346,13 +353,29 @@ class Bm25f:
         scores.sort(key=lambda item: (-item[1], item[0]))
         return scores[:limit]
 
+    def _completions(self, prefix: str) -> list[str]:
+        """The words of any article that start with `prefix` (the vocabulary is sorted)."""
+        words = self._vocabulary
+        start = end = bisect.bisect_left(words, prefix)
+        while end < len(words) and words[end].startswith(prefix):
+            end += 1
+        return words[start:end]
+
     @staticmethod
-    def _field_freqs(doc: tuple[Counter[str], ...], query: _Query, t: int) -> list[int]:
-        """How often term `t` occurs in each field (a prefix for the last term while typing)."""
+    def _field_freqs(
+        doc: tuple[Counter[str], ...], query: _Query, t: int, completions: list[str] | None
+    ) -> list[int]:
+        """How often term `t` occurs in each field; for the last term while typing
+        (`completions`: the words it is a prefix of), how often any of its completions do."""
         term = query.terms[t]
-        if t == len(query.terms) - 1 and query.prefix_last:
-            return [sum(n for token, n in field.items() if token.startswith(term)) for field in doc]
-        return [field[term] for field in doc]
+        if completions is None:
+            return [field[term] for field in doc]
+        return [
+            sum(field.get(word, 0) for word in completions)
+            if len(completions) < len(field)
+            else sum(n for token, n in field.items() if token.startswith(term))
+            for field in doc
+        ]
 
     @staticmethod
     def _matching(freqs: list[list[list[int]]], require_all: bool) -> list[int]:

@@ -59,7 +59,8 @@ def prefix_traps(word: str, lang: str) -> list[str]:
     endings = INFLECTION_ENDINGS.get(lang, frozenset())
     found: list[str] = []
     start = bisect.bisect_left(words, word)
-    for other in words[start:]:
+    for at in range(start, len(words)):  # not `words[start:]`: a copy of the tail each time
+        other = words[at]
         if not other.startswith(word):
             break
         if len(other) > len(word) + LONGER_BY:

@@ -12,10 +12,10 @@ import re
 from functools import cache
 
 import pytest
+from bundled_kit import bundled_scenario
 
 from helpdesk_tui import paths
 from helpdesk_tui.kb.search import KbIndex, _without_title, fold, plain_text
-from helpdesk_tui.scenario.loader import load_scenario
 from helpdesk_tui.scenario.model import KbArticle
 
 from .test_search import ids
@@ -27,7 +27,7 @@ def knowledge_bases() -> dict[str, tuple[KbArticle, ...]]:
     found: dict[frozenset[str], tuple[str, tuple[KbArticle, ...]]] = {}
     for folder in sorted(paths.scenarios_dir().iterdir()):
         if (folder / "scenario.toml").is_file():
-            kb = load_scenario(folder).kb
+            kb = bundled_scenario(folder).kb
             articles = tuple(kb.values()) if isinstance(kb, dict) else tuple(kb)
             found.setdefault(frozenset(a.id for a in articles), (folder.name, articles))
     return dict(found.values())
