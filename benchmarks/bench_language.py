@@ -1,7 +1,7 @@
 """The language layer against the labelled corpus (issue 12), and its speed.
 
     python benchmarks/bench_language.py [--lang nl|fr|en] [--errors ACT]
-                                        [--set corpus|heldout|heldout2|...|heldout6|dev2]
+                                        [--set corpus|heldout|heldout2|...|heldout7|dev2]
                                         [--heldout]
 
 Prints, per language: per-act precision, recall and F1 on
@@ -31,6 +31,9 @@ the same rule holds.
 `--set heldout6` scores tests/language/heldout6/*.jsonl: a sixth blind set, the eighth writer's
 (eight personas, five per language), written while layer 2.2 was tuned and trained on the seven
 writers above (heldout5 among them); the same rule holds.
+`--set heldout7` scores tests/language/heldout7/*.jsonl: a seventh blind set, the ninth writer's
+(five personas per language: dialects, desks and a first-day trainee), written while layer 2.3
+was tuned and trained on the eight writers above (heldout6 among them); the same rule holds.
 `--rules` scores the rules alone (the lexicons' reading, before layer 2.0's act model
 decides): the model was trained on every set here, so its figures on them are training-set
 figures; benchmarks/bench_language_loso.py measures both on writers they never saw.
@@ -61,6 +64,7 @@ HELDOUT3 = ROOT / "tests" / "language" / "heldout3"
 HELDOUT4 = ROOT / "tests" / "language" / "heldout4"
 HELDOUT5 = ROOT / "tests" / "language" / "heldout5"
 HELDOUT6 = ROOT / "tests" / "language" / "heldout6"
+HELDOUT7 = ROOT / "tests" / "language" / "heldout7"
 DEV2 = ROOT / "tests" / "language" / "dev2"
 SETS = {
     "corpus": CORPUS,
@@ -70,6 +74,7 @@ SETS = {
     "heldout4": HELDOUT4,
     "heldout5": HELDOUT5,
     "heldout6": HELDOUT6,
+    "heldout7": HELDOUT7,
     "dev2": DEV2,
 }
 
