@@ -150,7 +150,7 @@ class CpuRecord:
 
 # -- The apps' CSS, parsed once per worker --------------------------------------------
 
-OWN_CSS_ENV = "HELPDESK_SUITE_OWN_CSS"
+SHARED_CSS_ENV = "HELPDESK_SUITE_SHARED_CSS"
 """Set to 1 for each app parsing its stylesheet itself, as Textual does, to compare."""
 SHARED_CSS_MAX = 4096
 """Parsed sources kept (a UI worker meets some 60 distinct ones per theme)."""

@@ -7,16 +7,26 @@ sharing taken away), not from the sharing's code.
 
 from __future__ import annotations
 
-import os
+from collections.abc import Iterator
 
 import pytest
-from suite_speed import OWN_CSS_ENV, SharedCss
+from suite_speed import SharedCss
 from textual.color import Color
 from textual.css.stylesheet import Stylesheet, StylesheetParseError
 
-pytestmark = pytest.mark.skipif(
-    os.environ.get(OWN_CSS_ENV) == "1", reason="each app parses its own CSS, as asked"
-)
+
+@pytest.fixture(autouse=True)
+def shared() -> Iterator[None]:
+    """The sharing installed for these tests only: left on for the whole suite, it made
+    one UI test (tests/ui/test_covered_redraw.py) fail in every full fresh-clone run and
+    pass alone, so the suite parses each app's CSS itself unless HELPDESK_SUITE_SHARED_CSS=1."""
+    own = Stylesheet._parse_rules
+    SharedCss().install()
+    try:
+        yield
+    finally:
+        Stylesheet._parse_rules = own  # type: ignore[method-assign]
+
 
 CSS = "Label { color: $accent; width: 7; }"
 
