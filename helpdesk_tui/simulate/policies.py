@@ -15,7 +15,7 @@ from helpdesk_tui.simulate.gaming import MacroPolicy, ParrotPolicy, ShotgunPolic
 from helpdesk_tui.simulate.jobs import Style
 from helpdesk_tui.simulate.policy import IdlePolicy, Policy
 from helpdesk_tui.simulate.scripted import ScriptedCandidate
-from helpdesk_tui.simulate.worded import WordedPolicy
+from helpdesk_tui.simulate.worded import WordedBPolicy, WordedPolicy
 
 
 class IdealPolicy(ScriptedCandidate):
@@ -55,6 +55,7 @@ POLICIES: dict[str, type[Policy]] = {
     "naive": NaivePolicy,
     "idle": IdlePolicy,
     "worded": WordedPolicy,
+    "worded-b": WordedBPolicy,
     "shotgun": ShotgunPolicy,
     "macro": MacroPolicy,
     "parrot": ParrotPolicy,

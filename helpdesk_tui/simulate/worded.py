@@ -41,6 +41,8 @@ from helpdesk_tui.simulate.scripted import ScriptedCandidate
 from helpdesk_tui.simulate.texts import Texts, sentences
 
 BANK_DIR = Path(__file__).parent / "phrases"
+BANK_B_DIR = Path(__file__).parent / "phrases_b"
+"""The second bank (`worded-b`), by another writer, blind to the first (its README)."""
 SOLUTION_SENTENCES = 6
 """How many sentences of the article a solution message passes on."""
 
@@ -77,11 +79,11 @@ ARTICLES = {"en": "the ", "nl": "", "fr": ""}
 
 
 @cache
-def bank(language: str) -> dict[str, list[str]]:
-    """The phrase bank of one language (English when there is none)."""
-    path = BANK_DIR / f"{language}.toml"
+def bank(language: str, directory: Path = BANK_DIR) -> dict[str, list[str]]:
+    """The phrase bank of one language in a bank's folder (English when there is none)."""
+    path = directory / f"{language}.toml"
     if not path.is_file():
-        path = BANK_DIR / "en.toml"
+        path = directory / "en.toml"
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     return {k: v for k, v in data.items() if isinstance(v, list)}
 
@@ -89,10 +91,10 @@ def bank(language: str) -> dict[str, list[str]]:
 class WordedTexts(Texts):
     """The ideal's choices of what to say, worded from the phrase bank."""
 
-    def __init__(self, scenario: Scenario, style: Style) -> None:
+    def __init__(self, scenario: Scenario, style: Style, bank_dir: Path = BANK_DIR) -> None:
         super().__init__(scenario, style)
         self.plain_texts = Texts(scenario, style)
-        self.bank = bank(self.language)
+        self.bank = bank(self.language, bank_dir)
         self.clauses = CLAUSES.get(self.language, CLAUSES["en"])
         self._turns = count()
 
@@ -312,7 +314,18 @@ class WordedPolicy(ScriptedCandidate):
     name = "worded"
     description = "the ideal's actions in words of its own (phrase bank, KB wording, names)"
     style = Style("worded")
+    bank_dir = BANK_DIR
 
     def __init__(self, scenario: Scenario, seed: int = 0) -> None:
         super().__init__(scenario, seed)
-        self.planner.t = WordedTexts(scenario, self.style)
+        self.planner.t = WordedTexts(scenario, self.style, self.bank_dir)
+
+
+class WordedBPolicy(WordedPolicy):
+    """`worded` with the second phrase bank (`phrases_b/`): the same actions, another
+    writer's words, so a figure says how the rules read more than one writer."""
+
+    name = "worded-b"
+    description = "worded with a second phrase bank, by another writer"
+    style = Style("worded-b")
+    bank_dir = BANK_B_DIR

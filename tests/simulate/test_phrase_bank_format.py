@@ -1,7 +1,8 @@
-"""The `worded` policy's phrase bank has every purpose, enough variety and the right slots.
+"""The `worded` policies' phrase banks have every purpose, enough variety and the right slots.
 
 The purposes and their slots are the ones issue 13 lists; a template with a missing or
 stray slot would fail at `str.format` in the middle of a simulation, so it fails here.
+Both banks: `phrases/` (`worded`) and the second writer's `phrases_b/` (`worded-b`).
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ import pytest
 
 import helpdesk_tui
 
-PHRASES = Path(helpdesk_tui.__file__).parent / "simulate" / "phrases"
+SIMULATE = Path(helpdesk_tui.__file__).parent / "simulate"
+BANKS = ("phrases", "phrases_b")
 SLOTS = {
     "greeting_by_name": {"name"},
     "offer_help": set(),
@@ -38,9 +40,10 @@ def slots_of(template: str) -> set[str]:
     return {field for _, field, _, _ in string.Formatter().parse(template) if field is not None}
 
 
+@pytest.mark.parametrize("folder", BANKS)
 @pytest.mark.parametrize("lang", ["nl", "fr", "en"])
-def test_phrase_bank(lang: str) -> None:
-    bank = tomllib.loads((PHRASES / f"{lang}.toml").read_text(encoding="utf-8"))
+def test_phrase_bank(lang: str, folder: str) -> None:
+    bank = tomllib.loads((SIMULATE / folder / f"{lang}.toml").read_text(encoding="utf-8"))
     assert bank.pop("language") == lang
     assert set(bank) == set(SLOTS)
     for purpose, templates in bank.items():
