@@ -5,6 +5,8 @@ Each bundled scenario is played by every scripted candidate and assessed as
 held against what the issue asks:
 
 - ideal and worded: at least 21 of 22;
+- worded-b (worded with a second, independent phrase bank): the same target, an
+  expected failure on the scenarios where the language layer misreads its words;
 - shotgun, macro, parrot (who never read the answer key): at most 4, and
   never favourable on the twelve competencies a trick must not buy;
 - naive: fewer than ideal, more than idle; idle: none.
@@ -17,7 +19,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from bundled_kit import LazyMap, by_scenario
+from bundled_kit import LazyMap, by_scenario, scenario_group
 
 from helpdesk_tui import paths
 from helpdesk_tui.assess.evidence import gather_evidence
@@ -44,6 +46,40 @@ WORDED_SHORT: dict[str, str] = {}
 
 An expected failure, strict: when a change makes worded reach 21, the test says so
 and the entry must go."""
+
+WORDED_B_SHORT: dict[str, str] = {
+    "en-calder-valley-exam": "18 of 22: COM-1 and SOL-1, 'Do you know anything more about the "
+    "battery?' read as a closing (closing step before the check); SOL-2, the restatement 'Let me "
+    "play that back: ... Counter, five's, today ...' credited as the answer before the article "
+    "was opened; COM-4, the policies' keyword summary echoes the customer (ideal too)",
+    "fr-haute-meuse-examen": "20 of 22: COM-4, restatements opening 'Je reformule pour être "
+    "certaine :', 'Récapitulons :', 'Je note :', 'Bon, ... Ai-je bien résumé ?' not read as "
+    "restate; SOL-1, 'Pouvez-vous vous présenter : nom et service ?' not read as identify "
+    "(identification found after the ticket)",
+    "fr-val-de-lesse-garde": "20 of 22: COM-4, 'Je vérifie que j'ai tout compris :' and 'Je "
+    "reformule pour être certaine :' not read as restate; SOL-2, 'Pourriez-vous me préciser "
+    "changer votre mot de passe ?' (a verb phrase in the topic slot) read as an instruction, "
+    "the answer before the article",
+    "nl-verhaeghe-dinsdag": "19 of 22: COM-4, 'Ik noteer: ... Heb ik niets gemist?' not read as "
+    "restate; SOL-2, that restatement, not read as one, credited as the answer before the "
+    "article; SIM-2, a 2m12s wait on a third news request (timing, ideal misses it too)",
+}
+"""Bundled scenarios where `worded-b` does not reach 21 yet, with why (benchmarks/README.md,
+"Evidence with a second blind phrase bank"). Strict expected failures: a layer that reads the
+second bank better makes them pass, and the entry must go."""
+
+
+def worded_b_params() -> list[object]:
+    return [
+        pytest.param(
+            f,
+            id=f.name,
+            marks=[scenario_group(f.name)]
+            + ([pytest.mark.xfail(strict=True, reason=WORDED_B_SHORT[f.name])]
+               if f.name in WORDED_B_SHORT else []),
+        )
+        for f in BUNDLED
+    ]  # fmt: skip
 
 
 # One scenario's seven runs (the shared setup, made by its first test) take up to 30 s on a
@@ -97,6 +133,14 @@ def test_worded_is_favourable_on_at_least_21(
         assert not reached, f"worded reaches {len(good)} now: drop it from WORDED_SHORT"
         pytest.xfail(WORDED_SHORT[folder.name])
     assert reached, sorted(set(assessed[(folder.name, "worded")].statuses()) - good)
+
+
+@pytest.mark.parametrize("folder", worded_b_params())
+def test_worded_b_is_favourable_on_at_least_21(
+    assessed: dict[tuple[str, str], Evidence], folder: Path
+) -> None:
+    good = favourable(assessed[(folder.name, "worded-b")])
+    assert len(good) >= 21, sorted(set(assessed[(folder.name, "worded-b")].statuses()) - good)
 
 
 @pytest.mark.parametrize("policy", GAMING)
