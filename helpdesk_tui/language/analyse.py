@@ -731,6 +731,8 @@ def _form_at(
             if stop is not None:
                 return "opener", (j, stop)
     inverted = q.hyphen_inversion and nxt is not None and nxt.norm in q.subjects
+    if inverted and nxt.norm == "nous" and not w.norm.endswith(("ons", "sommes")):
+        inverted = False  # (2.4) "rappelle-nous", "dites-nous": an imperative and its object
     # "Souvenez-vous de ..." tells; "Vous souvenez-vous de ...?" asks (pronoun before it)
     reflexive = (
         j > 0 and words[j - 1].norm in q.subjects and layout.clause[j - 1] == layout.clause[j]
@@ -798,6 +800,14 @@ ARTICLES = frozenset({"the", "a", "an", "de", "het", "een", "le", "la", "les", "
 
 NL_FIRST_PERSON = frozenset({"ik", "'k", "we", "wij"})
 NL_POLITE = frozenset({"u", "ge", "gij"})
+NL_FIRST_SINGULAR = frozenset({"heb", "ben", "zie", "doe", "vind", "ken", "krijg"})
+"""(2.4) First-person singular forms that differ from the third person (heeft, is, ziet ...):
+asked, they take "ik" or "je" ("Heb je ...", "Zie ik ..."); before "het", "er", an article or
+an object without "?" the "ik" was dropped, as a chatting operator does ("heb een nieuw
+gepusht", "ja, zie het", "Hey Sofie, ben er"), and nothing is asked."""
+NL_PERSONS = frozenset(
+    {"u", "je", "jij", "ge", "gij", "ik", "'k", "we", "wij", "hij", "ze", "zij", "jullie", "men"}
+)
 
 
 def _verb_first_statement(words: list[Word], layout: Layout, lex: Lexicon, j: int) -> bool:
@@ -811,6 +821,8 @@ def _verb_first_statement(words: list[Word], layout: Layout, lex: Lexicon, j: in
     last = layout.clause_ends[layout.clause[j]] - 1
     if nxt in NL_FIRST_PERSON:
         return last > j + 1 and participle(words[last], lex)
+    if words[j].norm in NL_FIRST_SINGULAR and nxt not in NL_PERSONS:
+        return True  # (2.4) "heb het al gedaan", "zie het", "ben er": "ik" dropped, no question
     if nxt in NL_POLITE:
         clause = layout.clause[j]
         return any(

@@ -480,7 +480,7 @@ def opposite_prefixes(p: str, t: str, lex: Lexicon) -> bool:
     )
 
 
-LAYER_VERSION = "2.3"
+LAYER_VERSION = "2.4"
 """Bumped whenever a lexicon or a rule changes what a message means."""
 
 

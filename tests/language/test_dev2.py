@@ -43,12 +43,14 @@ from tests.language.test_corpus_targets import BENCH_MODULE
 # own doing, beside a wait too, is progress) where this set's writer labelled otherwise, and
 # the model now fits eight writers whose labels differ; held out (leave one set out,
 # benchmarks/README.md "Layer 2.3") is the measurement.
+# Layer 2.4 (nine writers, heldout7 added; 2026-12-04): 34 of 36 pairs at 0.90 as a
+# TRAINING set (2.3: 34); floors re-measured, rounded down to 3 decimals. None lowered.
 FLOOR = {
     "nl": {
         "greeting": 1.0,
         "offer_help": 1.0,
         "identify": 1.0,
-        "question": 0.981,
+        "question": 1.0,
         "restate": 1.0,
         "empathy": 1.0,
         "apology": 1.0,
@@ -67,7 +69,7 @@ FLOOR = {
         "empathy": 1.0,
         "apology": 1.0,
         "progress": 0.959,
-        "instruction": 0.947,
+        "instruction": 1.0,
         "check": 0.888,
         "closing": 0.933,
         "hold": 1.0,

@@ -57,16 +57,23 @@ MIN_MESSAGES = 150  # the brief's size for a held-out set per language
 # own doing, beside a wait too, is progress) where this set's writer labelled otherwise, and
 # the model now fits eight writers whose labels differ; held out (leave one set out,
 # benchmarks/README.md "Layer 2.3") is the measurement.
+# Layer 2.4 (nine writers, heldout7 added; 2026-12-04): 36 of 36 pairs at 0.90 as a
+# TRAINING set (2.3: 36); floors re-measured, rounded down to 3 decimals. Lowered: fr hold 1.0 -> 0.965.
+# Why: the model now fits nine writers whose labels differ, so it fits each single set a
+# little less (the messages: a wait inside a step, "attendez quelques secondes", read as hold
+# too; an apology for a dropped line read as progress); the rules' changes of 2.4 lower none of
+# these acts on this set (rules alone, benchmarks/README.md "Layer 2.4"); held out (leave one
+# set out) is the measurement.
 FLOOR = {
     "nl": {
         "greeting": 1.0,
         "offer_help": 1.0,
         "identify": 1.0,
-        "question": 0.967,
+        "question": 0.984,
         "restate": 0.923,
         "empathy": 1.0,
         "apology": 1.0,
-        "progress": 0.943,
+        "progress": 0.961,
         "instruction": 0.952,
         "check": 0.976,
         "closing": 1.0,
@@ -84,7 +91,7 @@ FLOOR = {
         "instruction": 0.966,
         "check": 0.936,
         "closing": 1.0,
-        "hold": 1.0,
+        "hold": 0.965,
     },
     "en": {
         "greeting": 1.0,
@@ -94,8 +101,8 @@ FLOOR = {
         "restate": 1.0,
         "empathy": 1.0,
         "apology": 1.0,
-        "progress": 0.923,
-        "instruction": 0.966,
+        "progress": 0.941,
+        "instruction": 0.983,
         "check": 1.0,
         "closing": 1.0,
         "hold": 0.965,

@@ -54,17 +54,24 @@ from tests.language.test_corpus_targets import BENCH_MODULE
 # own doing, beside a wait too, is progress) where this set's writer labelled otherwise, and
 # the model now fits eight writers whose labels differ; held out (leave one set out,
 # benchmarks/README.md "Layer 2.3") is the measurement.
+# Layer 2.4 (nine writers, heldout7 added; 2026-12-04): 34 of 36 pairs at 0.90 as a
+# TRAINING set (2.3: 34); floors re-measured, rounded down to 3 decimals. Lowered: en progress 0.905 -> 0.903.
+# Why: the model now fits nine writers whose labels differ, so it fits each single set a
+# little less (the messages: a wait inside a step, "attendez quelques secondes", read as hold
+# too; an apology for a dropped line read as progress); the rules' changes of 2.4 lower none of
+# these acts on this set (rules alone, benchmarks/README.md "Layer 2.4"); held out (leave one
+# set out) is the measurement.
 FLOOR = {
     "nl": {
         "greeting": 1.0,
-        "offer_help": 0.977,
+        "offer_help": 1.0,
         "identify": 1.0,
-        "question": 0.928,
+        "question": 0.936,
         "restate": 1.0,
         "empathy": 1.0,
         "apology": 1.0,
-        "progress": 0.907,
-        "instruction": 0.955,
+        "progress": 0.916,
+        "instruction": 0.966,
         "check": 0.935,
         "closing": 0.888,
         "hold": 0.958,
@@ -84,16 +91,16 @@ FLOOR = {
         "hold": 0.956,
     },
     "en": {
-        "greeting": 0.981,
+        "greeting": 1.0,
         "offer_help": 0.977,
         "identify": 1.0,
         "question": 0.907,
         "restate": 1.0,
         "empathy": 1.0,
         "apology": 0.972,
-        "progress": 0.905,
+        "progress": 0.903,
         "instruction": 0.945,
-        "check": 0.937,
+        "check": 0.952,
         "closing": 0.936,
         "hold": 0.977,
     },

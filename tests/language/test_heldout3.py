@@ -51,6 +51,13 @@ from tests.language.test_corpus_targets import BENCH_MODULE
 # own doing, beside a wait too, is progress) where this set's writer labelled otherwise, and
 # the model now fits eight writers whose labels differ; held out (leave one set out,
 # benchmarks/README.md "Layer 2.3") is the measurement.
+# Layer 2.4 (nine writers, heldout7 added; 2026-12-04): 29 of 36 pairs at 0.90 as a
+# TRAINING set (2.3: 28); floors re-measured, rounded down to 3 decimals. Lowered: fr closing 0.877 -> 0.862.
+# Why: the model now fits nine writers whose labels differ, so it fits each single set a
+# little less (the messages: a wait inside a step, "attendez quelques secondes", read as hold
+# too; an apology for a dropped line read as progress); the rules' changes of 2.4 lower none of
+# these acts on this set (rules alone, benchmarks/README.md "Layer 2.4"); held out (leave one
+# set out) is the measurement.
 FLOOR = {
     "nl": {
         "greeting": 0.983,
@@ -60,35 +67,35 @@ FLOOR = {
         "restate": 0.968,
         "empathy": 1.0,
         "apology": 0.981,
-        "progress": 0.89,
+        "progress": 0.906,
         "instruction": 0.921,
         "check": 0.968,
         "closing": 0.862,
         "hold": 0.981,
     },
     "fr": {
-        "greeting": 0.92,
+        "greeting": 0.935,
         "offer_help": 1.0,
         "identify": 0.971,
-        "question": 0.825,
+        "question": 0.838,
         "restate": 1.0,
         "empathy": 0.974,
         "apology": 1.0,
         "progress": 0.832,
-        "instruction": 0.923,
+        "instruction": 0.931,
         "check": 0.955,
-        "closing": 0.877,
+        "closing": 0.862,
         "hold": 0.931,
     },
     "en": {
         "greeting": 0.983,
         "offer_help": 1.0,
         "identify": 1.0,
-        "question": 0.864,
+        "question": 0.878,
         "restate": 0.985,
         "empathy": 0.975,
         "apology": 0.983,
-        "progress": 0.903,
+        "progress": 0.918,
         "instruction": 0.926,
         "check": 0.956,
         "closing": 0.838,

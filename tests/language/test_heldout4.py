@@ -40,44 +40,51 @@ from tests.language.test_corpus_targets import BENCH_MODULE
 # own doing, beside a wait too, is progress) where this set's writer labelled otherwise, and
 # the model now fits eight writers whose labels differ; held out (leave one set out,
 # benchmarks/README.md "Layer 2.3") is the measurement.
+# Layer 2.4 (nine writers, heldout7 added; 2026-12-04): 26 of 36 pairs at 0.90 as a
+# TRAINING set (2.3: 26); floors re-measured, rounded down to 3 decimals. Lowered: fr restate 1.0 -> 0.981, fr progress 0.864 -> 0.859, fr hold 0.949 -> 0.933.
+# Why: the model now fits nine writers whose labels differ, so it fits each single set a
+# little less (the messages: a wait inside a step, "attendez quelques secondes", read as hold
+# too; an apology for a dropped line read as progress); the rules' changes of 2.4 lower none of
+# these acts on this set (rules alone, benchmarks/README.md "Layer 2.4"); held out (leave one
+# set out) is the measurement.
 FLOOR = {
     "nl": {
         "greeting": 0.903,
         "offer_help": 0.964,
         "identify": 0.981,
-        "question": 0.808,
+        "question": 0.812,
         "restate": 1.0,
         "empathy": 0.935,
         "apology": 0.947,
-        "progress": 0.807,
+        "progress": 0.857,
         "instruction": 0.873,
         "check": 0.965,
         "closing": 0.925,
         "hold": 0.945,
     },
     "fr": {
-        "greeting": 0.964,
+        "greeting": 0.982,
         "offer_help": 1.0,
-        "identify": 0.965,
-        "question": 0.821,
-        "restate": 1.0,
-        "empathy": 0.915,
+        "identify": 0.966,
+        "question": 0.836,
+        "restate": 0.981,
+        "empathy": 0.931,
         "apology": 0.964,
-        "progress": 0.864,
+        "progress": 0.859,
         "instruction": 0.876,
         "check": 0.983,
         "closing": 0.925,
-        "hold": 0.949,
+        "hold": 0.933,
     },
     "en": {
         "greeting": 1.0,
         "offer_help": 0.928,
-        "identify": 0.912,
+        "identify": 0.949,
         "question": 0.769,
         "restate": 0.981,
-        "empathy": 0.928,
+        "empathy": 0.947,
         "apology": 0.964,
-        "progress": 0.831,
+        "progress": 0.839,
         "instruction": 0.833,
         "check": 0.966,
         "closing": 0.83,

@@ -29,48 +29,55 @@ from tests.language.test_corpus_targets import BENCH_MODULE
 # own doing, beside a wait too, is progress) where this set's writer labelled otherwise, and
 # the model now fits eight writers whose labels differ; held out (leave one set out,
 # benchmarks/README.md "Layer 2.3") is the measurement.
+# Layer 2.4 (nine writers, heldout7 added; 2026-12-04): 33 of 36 pairs at 0.90 as a
+# TRAINING set (2.3: 31); floors re-measured, rounded down to 3 decimals. Lowered: fr restate 0.945 -> 0.928, fr hold 0.949 -> 0.933, en hold 0.962 -> 0.945.
+# Why: the model now fits nine writers whose labels differ, so it fits each single set a
+# little less (the messages: a wait inside a step, "attendez quelques secondes", read as hold
+# too; an apology for a dropped line read as progress); the rules' changes of 2.4 lower none of
+# these acts on this set (rules alone, benchmarks/README.md "Layer 2.4"); held out (leave one
+# set out) is the measurement.
 FLOOR = {
     "nl": {
         "greeting": 0.967,
         "offer_help": 0.964,
         "identify": 0.983,
-        "question": 0.844,
+        "question": 0.853,
         "restate": 1.0,
-        "empathy": 0.983,
+        "empathy": 1.0,
         "apology": 0.983,
-        "progress": 0.918,
+        "progress": 0.932,
         "instruction": 0.873,
         "check": 0.983,
         "closing": 0.938,
         "hold": 0.925,
     },
     "fr": {
-        "greeting": 0.964,
+        "greeting": 0.981,
         "offer_help": 0.981,
         "identify": 0.981,
-        "question": 0.894,
-        "restate": 0.945,
+        "question": 0.906,
+        "restate": 0.928,
         "empathy": 0.947,
         "apology": 1.0,
         "progress": 0.91,
         "instruction": 0.909,
         "check": 0.983,
         "closing": 1.0,
-        "hold": 0.949,
+        "hold": 0.933,
     },
     "en": {
-        "greeting": 0.947,
+        "greeting": 0.964,
         "offer_help": 0.981,
         "identify": 1.0,
-        "question": 0.804,
+        "question": 0.813,
         "restate": 1.0,
         "empathy": 0.962,
         "apology": 0.983,
-        "progress": 0.893,
-        "instruction": 0.946,
+        "progress": 0.9,
+        "instruction": 0.956,
         "check": 0.965,
         "closing": 0.938,
-        "hold": 0.962,
+        "hold": 0.945,
     },
 }
 # Negated instructions counted as given (target 0): 0 / 0 / 0 since layer 2.2. Blind, layer 2.1

@@ -23,6 +23,13 @@ from tests.language.test_corpus_targets import BENCH_MODULE
 # macro-F1 0.801, 14 negated given) and now a TRAINING set: the floors below are the shipped
 # weights' fit (28 of 36 pairs, 0 negated given), not a blind figure; with this set
 # held out (leave one set out) see benchmarks/README.md "Layer 2.3".
+# Layer 2.4 (nine writers, heldout7 added; 2026-12-04): 28 of 36 pairs at 0.90 as a
+# TRAINING set (2.3: 28); floors re-measured, rounded down to 3 decimals. Lowered: en offer_help 0.961 -> 0.943.
+# Why: the model now fits nine writers whose labels differ, so it fits each single set a
+# little less (the messages: a wait inside a step, "attendez quelques secondes", read as hold
+# too; an apology for a dropped line read as progress); the rules' changes of 2.4 lower none of
+# these acts on this set (rules alone, benchmarks/README.md "Layer 2.4"); held out (leave one
+# set out) is the measurement.
 FLOOR = {
     "nl": {
         "greeting": 0.981,
@@ -32,35 +39,35 @@ FLOOR = {
         "restate": 0.949,
         "empathy": 1.0,
         "apology": 1.0,
-        "progress": 0.807,
+        "progress": 0.823,
         "instruction": 0.846,
-        "check": 0.962,
+        "check": 0.981,
         "closing": 0.846,
-        "hold": 0.962,
+        "hold": 0.981,
     },
     "fr": {
         "greeting": 0.981,
         "offer_help": 1.0,
-        "identify": 0.981,
-        "question": 0.738,
+        "identify": 1.0,
+        "question": 0.775,
         "restate": 0.98,
-        "empathy": 0.966,
+        "empathy": 0.983,
         "apology": 1.0,
-        "progress": 0.754,
-        "instruction": 0.911,
+        "progress": 0.764,
+        "instruction": 0.927,
         "check": 0.931,
         "closing": 0.947,
         "hold": 0.962,
     },
     "en": {
         "greeting": 0.981,
-        "offer_help": 0.961,
+        "offer_help": 0.943,
         "identify": 0.979,
-        "question": 0.835,
+        "question": 0.846,
         "restate": 0.962,
         "empathy": 0.967,
         "apology": 0.981,
-        "progress": 0.803,
+        "progress": 0.86,
         "instruction": 0.916,
         "check": 0.943,
         "closing": 0.909,

@@ -7,9 +7,10 @@ key-account, pharmacy-software and GP-surgery desks, a first-day trainee, a mult
 half-finished sentences), written without reading the layer, its lexicons or any other set's
 messages, and without running the layer on it. Layer 2.3 was tuned and trained on eight writers
 while it was written, by someone who never opened it; the lead scored it blind after merging
-both branches (2026-12-04, 12:30 UTC). It is the blind measurement now: its misread messages are
-listed only on request (`--errors ACT`), and whoever tunes the layer must not read them. Its
-format and self-check are in test_heldout7_format.py.
+both branches (2026-12-04, 12:30 UTC). Since layer 2.4 it is a TRAINING set (released by the
+lead after its blind scoring; train.py names it): the floors below are the shipped weights' fit.
+The blind measurement is the tenth writer's set (heldout8), which 2.4 never opened. Its format
+and self-check are in test_heldout7_format.py.
 """
 
 from __future__ import annotations
@@ -22,53 +23,57 @@ from tests.language.test_corpus_targets import BENCH_MODULE
 # 2.2 on the same set, scored before 2.3 was merged: 7 of 36, 0.795; the rules alone: 6 of 36,
 # 0.785 with 2.3's lexicons, 0.771 with 2.2's). Weakest: question 0.64-0.76 (precision
 # 0.49-0.62), progress nl/en 0.64, identify 0.71-0.79 (recall 0.55-0.66), closing nl 0.72.
+# Layer 2.4: heldout7 released by the lead and now a TRAINING set: the floors below are the
+# shipped weights' fit (28 of 36 pairs, 0 negated given), not a blind figure; with this set held
+# out (leave one set out) see benchmarks/README.md "Layer 2.4".
 FLOOR = {
     "nl": {
-        "greeting": 0.928,
-        "offer_help": 0.857,
-        "identify": 0.711,
-        "question": 0.638,
-        "restate": 0.75,
-        "empathy": 0.83,
-        "apology": 0.966,
-        "progress": 0.637,
-        "instruction": 0.74,
-        "check": 0.799,
-        "closing": 0.716,
-        "hold": 0.792,
+        "greeting": 0.947,
+        "offer_help": 1.0,
+        "identify": 1.0,
+        "question": 0.848,
+        "restate": 0.965,
+        "empathy": 0.931,
+        "apology": 0.983,
+        "progress": 0.876,
+        "instruction": 0.839,
+        "check": 0.918,
+        "closing": 0.807,
+        "hold": 0.933,
     },
     "fr": {
         "greeting": 0.962,
-        "offer_help": 0.962,
-        "identify": 0.782,
-        "question": 0.759,
-        "restate": 0.755,
-        "empathy": 0.775,
-        "apology": 0.862,
-        "progress": 0.87,
-        "instruction": 0.781,
-        "check": 0.846,
-        "closing": 0.821,
-        "hold": 0.836,
+        "offer_help": 1.0,
+        "identify": 0.981,
+        "question": 0.881,
+        "restate": 0.981,
+        "empathy": 0.905,
+        "apology": 0.982,
+        "progress": 0.918,
+        "instruction": 0.927,
+        "check": 0.983,
+        "closing": 0.881,
+        "hold": 0.931,
     },
     "en": {
-        "greeting": 0.928,
-        "offer_help": 0.923,
-        "identify": 0.791,
-        "question": 0.757,
-        "restate": 0.816,
-        "empathy": 0.83,
+        "greeting": 0.947,
+        "offer_help": 0.981,
+        "identify": 0.964,
+        "question": 0.838,
+        "restate": 0.982,
+        "empathy": 0.931,
         "apology": 0.982,
-        "progress": 0.637,
-        "instruction": 0.885,
-        "check": 0.814,
-        "closing": 0.779,
-        "hold": 0.867,
+        "progress": 0.91,
+        "instruction": 0.944,
+        "check": 0.949,
+        "closing": 0.838,
+        "hold": 0.909,
     },
 }
 # Negated instructions counted as given (target 0), blind: layer 2.3 counts 1 / 0 / 0 (2.2: the
-# same 1 / 0 / 0).
-NEGATED_GIVEN = {"nl": 1, "fr": 0, "en": 0}
+# same 1 / 0 / 0). Layer 2.4: 0 / 0 / 0 (a wait to a time beside a negated step is the
+# postponement: "Doet da update nog nie, wacht tot morgen"), by the rules alone too.
+NEGATED_GIVEN = {"nl": 0, "fr": 0, "en": 0}
 
 HELDOUT7 = HeldoutSet(
     name="heldout7",
