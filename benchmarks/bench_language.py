@@ -65,6 +65,7 @@ HELDOUT4 = ROOT / "tests" / "language" / "heldout4"
 HELDOUT5 = ROOT / "tests" / "language" / "heldout5"
 HELDOUT6 = ROOT / "tests" / "language" / "heldout6"
 HELDOUT7 = ROOT / "tests" / "language" / "heldout7"
+HELDOUT8 = ROOT / "tests" / "language" / "heldout8"
 DEV2 = ROOT / "tests" / "language" / "dev2"
 SETS = {
     "corpus": CORPUS,
@@ -75,6 +76,7 @@ SETS = {
     "heldout5": HELDOUT5,
     "heldout6": HELDOUT6,
     "heldout7": HELDOUT7,
+    "heldout8": HELDOUT8,
     "dev2": DEV2,
 }
 
