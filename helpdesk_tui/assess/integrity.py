@@ -102,19 +102,32 @@ def templates(ctx: Context) -> dict[int, int]:
 
 def templated(ctx: Context, action: Action) -> bool:
     """A template, or a message that holds a whole template with words added around it."""
+    return template_reach(ctx, action) > 0
+
+
+def template_reach(ctx: Context, action: Action) -> int:
+    """How many customers got the template this message is or holds (0: none).
+
+    A message that wraps a template in words of its own is not in `templates`, yet the
+    assessor's sentence names how far the template went: it is the widest one it holds.
+    """
     made = templates(ctx)
     if action.seq in made:
-        return True
+        return made[action.seq]
     if "template_texts" not in ctx.cache:
         by_seq = {a.seq: a for a in _said(ctx)}
-        ctx.cache["template_texts"] = {
-            " ".join(words(by_seq[seq].text or "")) for seq in made if seq in by_seq
-        }
+        reach: dict[str, int] = {}
+        for seq, n in made.items():
+            if seq in by_seq:
+                text = " ".join(words(by_seq[seq].text or ""))
+                reach[text] = max(reach.get(text, 0), n)
+        ctx.cache["template_texts"] = reach
     known = ctx.cache.setdefault("templated_texts", {})
     text = action.text or ""
     if text not in known:  # a long log sends the same texts many times
         mine = f" {' '.join(words(text))} "
-        known[text] = any(f" {t} " in mine for t in ctx.cache["template_texts"])
+        held = ctx.cache["template_texts"].items()
+        known[text] = max((n for t, n in held if f" {t} " in mine), default=0)
     return known[text]
 
 

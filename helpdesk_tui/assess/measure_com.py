@@ -11,8 +11,8 @@ from helpdesk_tui.assess.integrity import (
     echo_of,
     personal_sentences,
     procedure_reading,
+    template_reach,
     templated,
-    templates,
     wrong_recipient_items,
 )
 from helpdesk_tui.assess.model import (
@@ -185,9 +185,8 @@ def _paraphrase(ctx: Context, case: Case) -> EvidenceItem | None:
         for fact_id, seq in ctx.tracker.reveals.get(conv.id, [])
         if fact_id in keys
     }
-    made = templates(ctx)
     echo: tuple[Action, str] | None = None
-    template: Action | None = None
+    template: tuple[Action, int] | None = None
     for action in case.said():
         text = action.text or ""
         said_acts = acts(text, ctx.text_lang)
@@ -197,8 +196,8 @@ def _paraphrase(ctx: Context, case: Case) -> EvidenceItem | None:
         if copied is not None:
             echo = echo or (action, copied)
             continue
-        if templated(ctx, action):
-            template = template or action
+        if reach := template_reach(ctx, action):
+            template = template or (action, reach)
             continue
         known = {f: keys[f] for f, seq in revealed.items() if seq < action.seq}
         facts = restated_facts(text, known, ctx.state.language)
@@ -210,8 +209,8 @@ def _paraphrase(ctx: Context, case: Case) -> EvidenceItem | None:
         summary = ctx.t("com4.echo", case=case.title, words=short(echo[1], 60))
         return _com4(ctx, case, summary, [echo[0].seq], False, keys, revealed, [], "echo")
     if template is not None:
-        summary = ctx.t("com4.template", case=case.title, n=made[template.seq])
-        return _com4(ctx, case, summary, [template.seq], False, keys, revealed, [], "template")
+        summary = ctx.t("com4.template", case=case.title, n=template[1])
+        return _com4(ctx, case, summary, [template[0].seq], False, keys, revealed, [], "template")
     key = "com4.none" if revealed else "com4.no_facts"
     summary = ctx.t(key, case=case.title, n=0, facts="")
     return _com4(ctx, case, summary, [], False, keys, revealed, [])

@@ -132,6 +132,24 @@ def test_restating_the_values_in_own_words_is_no_echo(scenario: Scenario) -> Non
     assert item.figures["restated"] == ["model"]
 
 
+def test_a_restatement_wrapped_around_a_template_is_judged_a_template(
+    scenario: Scenario,
+) -> None:
+    """A stock restatement sent to three customers, and to Anna first with words of her own
+    around it: the assessment names it a template (it used to stop `report` with a KeyError,
+    found by branch sim-policy9)."""
+    stock = "So if I understand you correctly, the device you work with does not do what it should."
+    wrapped = f"Thanks Anna. {stock} Let me look into it."
+    steps = [
+        (70, "message_sent", {"conversation_id": "chat-1", "text": wrapped}),
+        (80, "message_sent", {"conversation_id": "chat-1", "text": stock}),
+        *to_all_three(stock)[1:],
+    ]
+    item = com4(run(scenario, steps))
+    assert item.figures.get("template") is True and item.favourable is False
+    assert "3" in item.summary
+
+
 # ---------------------------------------------------------------------- wrong recipient
 
 
