@@ -46,6 +46,8 @@ def sentences(text: str) -> list[str]:
 
 _TOKEN = re.compile(r"[^\W_][\w'’-]*")
 SUMMARY_VALUES = 3
+ECHO_RUN_WORDS = 6
+"""The words in a row of the customer's that make a copy (the assessment's echo)."""
 """The values a fact's clause in a restatement carries (more would copy the customer)."""
 CLAUSES: dict[str, tuple[str, str, str]] = {
     "en": ("{topic}: {values}", "; ", "; and "),
@@ -58,10 +60,10 @@ SUMMARY_ARTICLES = {"en": "the "}
 """The article before a restatement's first topic, where the language has one for any noun."""
 
 
-def fact_values(answer: str, topic: str, language: str) -> list[str]:
-    """The values of a fact's answer: numbers and codes first, then content words ("There's"
-    and "C'est" are none), none the topic already says, at most `SUMMARY_VALUES`, in the
-    answer's order."""
+def fact_values(answer: str, topic: str, language: str) -> list[tuple[int, str]]:
+    """The values of a fact's answer, the likeliest first: numbers and codes, then content
+    words ("There's" and "C'est" are none), none the topic already says; each with its place
+    in the answer (a clause gives them in the answer's order)."""
     stop = STOP_WORDS.get(language, STOP_WORDS["en"])
     asks = OPEN_QUESTION_WORDS.get(language, ())  # "Since nine": the nine is the value
     said = {w[:5] for w in dialogue.words(topic)}
@@ -74,8 +76,12 @@ def fact_values(answer: str, topic: str, language: str) -> list[str]:
         if (digits or content) and stem not in said:
             said.add(stem)
             found.append((not digits, i, token))
-    chosen = sorted(found)[:SUMMARY_VALUES]
-    return [token for _, _, token in sorted(chosen, key=lambda f: f[1])]
+    return [(i, token) for _, i, token in sorted(found)]
+
+
+def _runs(text: str, size: int = ECHO_RUN_WORDS) -> set[tuple[str, ...]]:
+    w = dialogue.words(text)
+    return {w[i : i + size] for i in range(len(w) - size + 1)}
 
 
 TITLES = frozenset(
@@ -274,23 +280,32 @@ class Texts:
     def summary(self, facts: list[Fact], incident: Incident, novice: bool) -> str:
         """A restatement's summary: each fact as a clause of the operator's own, what it is
         about (the fact's topic) and its values ("the light: reader, stays, cable"), never the
-        customer's sentence, whose copy is an echo (COM-4).
+        customer's sentence: no run of `ECHO_RUN_WORDS` of their words (an echo, COM-4).
 
         A restatement restates the problem; it does not tell the customer what to do. A
-        fact's clause that would ("counter five's free today": the option's keywords, words
-        the customer acts on) is left out; the solution tells it, after the article.
+        value that would ("counter five's free today": the option's keywords, or words the
+        customer acts on) is left out; the solution tells it, after the article.
         """
         form, joint, last = CLAUSES.get(self.language, CLAUSES["en"])
+        said = [m.text for m in incident.messages] + [f.answer for f in incident.facts]
+        theirs = set().union(*(_runs(t) for t in said))
         clauses: list[str] = []
         for fact in facts:
             topic = self._topic_of(fact, incident, novice)
-            values = fact_values(fact.answer, topic or "", self.language)
-            if not values:
-                continue
-            clause = (
-                form.format(topic=topic, values=", ".join(values)) if topic else ", ".join(values)
-            )
-            if not self._suggests(joint.join([*clauses, clause]), incident):
+            if topic and not clauses:
+                topic = self._with_article(topic)
+            chosen: list[tuple[int, str]] = []
+            clause = ""
+            for value in fact_values(fact.answer, topic or "", self.language):
+                values = ", ".join(v for _, v in sorted([*chosen, value]))
+                trial = form.format(topic=topic, values=values) if topic else values
+                if _runs(trial) & theirs or self._suggests(joint.join([*clauses, trial]), incident):
+                    continue
+                chosen.append(value)
+                clause = trial
+                if len(chosen) == SUMMARY_VALUES:
+                    break
+            if clause:
                 clauses.append(clause)
         if len(clauses) < 2:
             return "".join(clauses)
