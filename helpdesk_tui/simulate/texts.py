@@ -262,8 +262,8 @@ class Texts:
     def best_pattern(self, patterns: tuple[str, ...], novice: bool) -> str:
         """The pattern that makes the most natural question, without jargon for a novice.
 
-        An open question of two words or more ("since when"), then a noun phrase
-        ("big files"), then a yes-no or verb opening ("anyone else", "typed a code"), then a single word;
+        An open question of two words or more ("since when"), then a noun or verb phrase
+        ("big files", "typed a code"), then a yes-no opening ("anyone else"), then a single word;
         patterns that end on a little word ("how long has") come last in their group.
         """
         usable = [p for p in patterns if not (novice and self.jargon(p))]
@@ -271,7 +271,7 @@ class Texts:
         def rank(pattern: str) -> tuple[int, bool, int]:
             w = dialogue.words(pattern)
             opens = self._opens(pattern)
-            group = {"open": 0, "noun": 1}.get(opens, 2) if len(w) >= 2 else 3
+            group = {"open": 0, "noun": 1, "verb": 1, "done": 1}.get(opens, 2) if len(w) >= 2 else 3
             dangling = bool(w) and w[-1] in _LITTLE_WORDS
             return (group, dangling, -len(w))
 

@@ -16,10 +16,13 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import tomllib
+from pathlib import Path
 
 import pytest
 from bundled_kit import on_scenario_runs
 
+import helpdesk_tui
 from helpdesk_tui.customers import dialogue
 from helpdesk_tui.customers.evidence_flags import restated_facts
 from helpdesk_tui.scenario.model import Scenario
@@ -34,19 +37,17 @@ CALDER = "en-calder-valley-exam"
 LESSE = "fr-val-de-lesse-garde"
 ECHO_RUN = 6
 """The assessment's echo: a run of six of the customer's words (docs/assessment.md)."""
-RESTATE_OPENERS = {
-    # ideal's own opener, and the openers of the two phrase banks' restate templates
-    # (simulate/phrases/en.toml, simulate/phrases_b/en.toml), read off the files by hand
-    "ideal": ("So, if I understand you correctly:",),
-    "worded": ("Just to check I have this right:", "Let me make sure I've got this:",
-               "So if I'm following you,", "OK, so", "Let me sum up what you've told me:",
-               "Right, to sum up:", "So what I'm hearing is", "Let me repeat that back:",
-               "Okay, so"),
-    "worded-b": ("If I've got it,", "Let me play that back:", "So, to recap:", "Right, so",
-                 "Just so I'm clear:", "So what you're telling me is", "Let me check I've got",
-                 "Okay, so", "So, in short:", "So, to sum up:", "Correct me if",
-                 "Let me make sure", "Right then:"),
-}  # fmt: skip
+BANKS = Path(helpdesk_tui.__file__).parent / "simulate"
+
+
+def openers(policy: str) -> tuple[str, ...]:
+    """How a policy's restatements open: the ideal's one sentence, or the words before
+    `{summary}` in its phrase bank's restate templates (read straight from the TOML)."""
+    if policy == "ideal":
+        return ("So, if I understand you correctly:",)
+    folder = {"worded": "phrases", "worded-b": "phrases_b"}[policy]
+    bank = tomllib.loads((BANKS / folder / "en.toml").read_text(encoding="utf-8"))
+    return tuple(t.split("{summary}")[0] for t in bank["restate"])
 
 
 def conversation(run: RunResult, incident_id: str) -> list[tuple[str, str]]:
@@ -65,7 +66,7 @@ def restatements(run: RunResult, incident_id: str, policy: str) -> list[tuple[st
     for author, text in conversation(run, incident_id):
         if author == "customer":
             said.append(text)
-        elif text.startswith(RESTATE_OPENERS[policy]) and ":" in text:
+        elif text.startswith(openers(policy)):
             found.append((text, list(said)))
     return found
 
@@ -102,7 +103,9 @@ def test_a_restatement_restates_the_problem_not_the_way_out(
     after the article, not slipped into the restatement. The restatement still restates
     his key facts (two of a fact's content words or more: the assessment's rule)."""
     run = bundled_runs[(scenario_id, policy)]
-    incident = next(i for i in bundled_scenarios[scenario_id].incidents if i.id == "kyle-card-reader")
+    incident = next(
+        i for i in bundled_scenarios[scenario_id].incidents if i.id == "kyle-card-reader"
+    )
     keys = {f.id: f.answer for f in incident.facts if f.key}
     found = restatements(run, incident.id, policy)
     assert found, conversation(run, incident.id)
@@ -118,7 +121,7 @@ def test_a_restatement_restates_the_problem_not_the_way_out(
         ("fr", "saisi un code", "Avez-vous saisi un code ?"),
         ("en", "change your password", "Did you change your password?"),
         ("en", "typed a code", "Have you typed a code?"),
-        ("en", "need a phone", "Need a phone?"),
+        ("en", "need a phone", "Did you need a phone?"),
         ("en", "on your phone", "Could you tell me more about the on your phone?"),
     ],
 )
