@@ -45,7 +45,7 @@ def sentences(text: str) -> list[str]:
 
 
 _TOKEN = re.compile(r"[^\W_][\w'’-]*")
-SUMMARY_VALUES = 3
+SUMMARY_VALUES = 4
 ECHO_RUN_WORDS = 6
 """The words in a row of the customer's that make a copy (the assessment's echo)."""
 """The values a fact's clause in a restatement carries (more would copy the customer)."""
@@ -280,7 +280,8 @@ class Texts:
     def summary(self, facts: list[Fact], incident: Incident, novice: bool) -> str:
         """A restatement's summary: each fact as a clause of the operator's own, what it is
         about (the fact's topic) and its values ("the light: reader, stays, cable"), never the
-        customer's sentence: no run of `ECHO_RUN_WORDS` of their words (an echo, COM-4).
+        customer's sentence: no run of `ECHO_RUN_WORDS` of their words (an echo, COM-4), and
+        no jargon to a novice (a value the layer reads as a glossary term is left out).
 
         A restatement restates the problem; it does not tell the customer what to do. A
         value that would ("counter five's free today": the option's keywords, or words the
@@ -299,7 +300,11 @@ class Texts:
             for value in fact_values(fact.answer, topic or "", self.language):
                 values = ", ".join(v for _, v in sorted([*chosen, value]))
                 trial = form.format(topic=topic, values=values) if topic else values
-                if _runs(trial) & theirs or self._suggests(joint.join([*clauses, trial]), incident):
+                if (
+                    _runs(trial) & theirs
+                    or (novice and self.jargon(trial))
+                    or self._suggests(joint.join([*clauses, trial]), incident)
+                ):
                     continue
                 chosen.append(value)
                 clause = trial
@@ -325,20 +330,23 @@ class Texts:
 
     def _topic_of(self, fact: Fact, incident: Incident, novice: bool) -> str | None:
         """What a fact is about, in the words it is asked by: a noun phrase ("free counter",
-        "the light"), two words or more first; none with jargon for a novice, none that
+        "the light"), two words or more first, one that opens like a verb ("envoyé par",
+        read as an instruction) last; none with jargon for a novice, none that
         suggests something to do. A question ("what does it say") is no topic: a fact
         asked only by questions is restated by its values alone."""
         usable = [
             p
             for p in fact.ask
             if self._opens(p) == "noun"
+            and not set(dialogue.words(p)) & set(OPEN_QUESTION_WORDS.get(self.language, ()))
             and not (novice and self.jargon(p))
             and not self._suggests(p, incident)
         ]
 
-        def rank(pattern: str) -> tuple[bool, bool, int]:
+        def rank(pattern: str) -> tuple[bool, bool, bool, int]:
             w = dialogue.words(pattern)
-            return (len(w) < 2, bool(w) and w[-1] in _LITTLE_WORDS, -len(w))
+            verb = self._verb_form(pattern.split()[0].casefold()) != "yes-no"
+            return (verb, len(w) < 2, bool(w) and w[-1] in _LITTLE_WORDS, -len(w))
 
         return min(usable, key=rank) if usable else None
 
