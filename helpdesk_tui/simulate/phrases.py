@@ -20,6 +20,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "ask": "Could you tell me more about the {pattern}?",
         "ask_direct": "{Pattern}, exactly?",
         "ask_step": "Could you tell me: {pattern}?",
+        "ask_verb": "Did you {pattern}?",
+        "ask_done": "Have you {pattern}?",
         "paraphrase": "So, if I understand you correctly: {summary}",
         "hold": "Thank you. One moment please, I'm looking into this for you.",
         "solution": "Here is what will fix it: {solution}",
@@ -49,6 +51,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "ask": "Kunt u me meer vertellen over {pattern}?",
         "ask_direct": "{Pattern}, precies?",
         "ask_step": "Kunt u me zeggen: {pattern}?",
+        "ask_verb": "{Pattern}?",
+        "ask_done": "{Pattern}?",
         "paraphrase": "Dus als ik het goed begrijp: {summary}",
         "hold": "Dank u. Een moment alstublieft, ik kijk het voor u na.",
         "solution": "Dit lost het op: {solution}",
@@ -79,6 +83,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "ask": "Pouvez-vous m'en dire plus sur {pattern} ?",
         "ask_direct": "{Pattern}, exactement ?",
         "ask_step": "Pouvez-vous me dire : {pattern} ?",
+        "ask_verb": "Avez-vous dû {pattern} ?",
+        "ask_done": "Avez-vous {pattern} ?",
         "paraphrase": "Donc, si je comprends bien : {summary}",
         "hold": "Merci. Un instant s'il vous plaît, je regarde cela pour vous.",
         "solution": "Voici ce qui va régler le problème : {solution}",
@@ -126,6 +132,44 @@ PRONOUNS: dict[str, tuple[str, ...]] = {
     "fr": ("vous", "il", "elle", "on", "tu", "ils", "elles"),
 }
 """A pattern whose second word is one of these opens with its verb: a yes-no question."""
+
+DETERMINERS: dict[str, tuple[str, ...]] = {
+    "en": ("the", "a", "an", "your", "my", "his", "her", "their", "our", "its", "this", "that",
+           "these", "those"),
+    "nl": ("de", "het", "een", "uw", "je", "jouw", "mijn", "zijn", "haar", "hun", "dit", "dat",
+           "deze", "die"),
+    "fr": ("le", "la", "les", "l", "un", "une", "votre", "vos", "mon", "ma", "mes", "son", "sa",
+           "ses", "leur", "leurs", "ce", "cette", "ces"),
+}  # fmt: skip
+"""A pattern whose second word is one of these and whose first is none of `NOT_VERBS` opens
+with a verb and its object ("changer votre mot de passe", "typed a code"): not a noun."""
+
+NOT_VERBS: dict[str, tuple[str, ...]] = {
+    "en": ("on", "in", "at", "to", "from", "with", "for", "of", "by", "about", "into", "onto",
+           "under", "over", "behind", "near", "next", "through", "without", "outside", "inside",
+           "all", "just", "only", "both", "half", "and", "or", "not", "then"),
+    "nl": ("op", "in", "aan", "van", "met", "voor", "naar", "bij", "uit", "over", "onder",
+           "door", "tegen", "via", "om", "alle", "alleen", "enkel", "heel", "hele", "ook", "nog",
+           "en", "of", "niet"),
+    "fr": ("sur", "dans", "a", "de", "d", "en", "par", "pour", "avec", "sans", "sous", "chez",
+           "vers", "depuis", "avant", "apres", "entre", "contre", "tous", "toutes", "tout",
+           "toute", "seulement", "uniquement", "encore", "et", "ou", "pas", "plus"),
+}  # fmt: skip
+"""Words that come before a determiner without being a verb (prepositions, "all", "only")."""
+
+DONE_ENDINGS: dict[str, tuple[str, ...]] = {
+    "en": ("ed",),
+    "fr": ("é", "ée", "és", "ées", "i", "is", "it", "u", "ue", "us"),
+}
+"""A verb-first pattern whose verb ends so is a past participle: "Have you {pattern}?"."""
+NOT_DONE_ENDINGS: dict[str, tuple[str, ...]] = {"en": ("eed",)}
+"""... unless it ends so ("need a phone")."""
+INFINITIVE_ENDINGS: dict[str, tuple[str, ...]] = {
+    "en": ("",),
+    "fr": ("er", "ir", "re", "oir"),
+}
+"""... and one whose verb ends so an infinitive: "Did you {pattern}?". Dutch puts its
+infinitive last; a Dutch pattern that opens with a verb opens with a finite one: yes-no."""
 
 
 def phrase(language: str, key: str, **values: str) -> str:

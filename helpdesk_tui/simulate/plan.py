@@ -25,7 +25,7 @@ from helpdesk_tui.customers import dialogue
 from helpdesk_tui.kb.search import KbIndex
 from helpdesk_tui.scenario.model import Channel, Fact, ProcedureStep, Scenario
 from helpdesk_tui.simulate.jobs import Command, Job, Said, Step, Style
-from helpdesk_tui.simulate.texts import Texts, restatement, sentences
+from helpdesk_tui.simulate.texts import Texts, address_name, sentences
 
 __all__ = ["Job", "Planner", "Step", "Style", "Texts", "sentences"]
 
@@ -203,7 +203,7 @@ class Planner:
             customer = state.customers.get(job.incident.customer)
             if customer is None or customer.mood == "calm":
                 return None
-            return self.t.phrase("empathy", name=customer.name.split()[0]), None
+            return self.t.phrase("empathy", name=address_name(customer.name)), None
 
         return [Step("empathy", "say", make)]
 
@@ -236,15 +236,17 @@ class Planner:
     def _paraphrase(self, state: ExamState, job: Job) -> Said | None:
         facts = [f for f in job.incident.facts if f.id in job.revealed]
         chosen = [f for f in facts if f.key] or facts
+        novice = self.t.novice(state, job.incident.customer)
         if chosen:
-            summary = restatement([f.answer for f in chosen], self.scenario.language)
+            summary = self.t.summary(chosen, job.incident, novice)
+            if not summary:
+                return None  # nothing of the problem to restate that does not tell the answer
         else:
             conv = state.conversations.get(job.conv_id or "")
             said = [m.text for m in conv.messages if m.author == "customer"] if conv else []
             if not said:
                 return None
             summary = said[0]
-        novice = self.t.novice(state, job.incident.customer)
         return self.t.plain(self.t.phrase("paraphrase", summary=summary), novice), None
 
     def _solution_say(self, job: Job) -> list[Step]:

@@ -18,6 +18,11 @@ from helpdesk_tui.scenario.model import Fact, Incident, ProcedureStep, Scenario,
 from helpdesk_tui.simulate.jobs import Said, Style
 from helpdesk_tui.simulate.phrases import (
     AGENT_NAME,
+    DETERMINERS,
+    DONE_ENDINGS,
+    INFINITIVE_ENDINGS,
+    NOT_DONE_ENDINGS,
+    NOT_VERBS,
     OPEN_QUESTION_WORDS,
     PRONOUNS,
     YES_NO_STARTS,
@@ -40,28 +45,59 @@ def sentences(text: str) -> list[str]:
 
 
 _TOKEN = re.compile(r"[^\W_][\w'’-]*")
-RESTATE_WORDS_PER_FACT = 6
+SUMMARY_VALUES = 4
+ECHO_RUN_WORDS = 6
+"""The words in a row of the customer's that make a copy (the assessment's echo)."""
+"""The values a fact's clause in a restatement carries (more would copy the customer)."""
+CLAUSES: dict[str, tuple[str, str, str]] = {
+    "en": ("{topic}: {values}", "; ", "; and "),
+    "nl": ("{topic}: {values}", "; ", "; en "),
+    "fr": ("{topic} : {values}", " ; ", " ; et "),
+}
+"""A restatement's clause per key fact (what it is about, then its values), and how the
+clauses are joined, in each language."""
+SUMMARY_ARTICLES = {"en": "the "}
+"""The article before a restatement's first topic, where the language has one for any noun."""
 
 
-def restatement(answers: list[str], language: str) -> str:
-    """The facts' values in a list of their own (codes, names, numbers, content words).
-
-    Not the customer's sentences: a copy of those is an echo (COM-4). The
-    values are what a restatement must carry; the candidate's words around
-    them (the phrase that opens the restatement) are the candidate's own.
-    """
+def fact_values(answer: str, topic: str, language: str) -> list[tuple[int, str]]:
+    """The values of a fact's answer, the likeliest first: numbers and codes, then content
+    words ("There's" and "C'est" are none), none the topic already says; each with its place
+    in the answer (a clause gives them in the answer's order)."""
     stop = STOP_WORDS.get(language, STOP_WORDS["en"])
-    parts = []
-    for answer in answers:
-        kept: list[str] = []
-        for token in _TOKEN.findall(answer):
-            plain = " ".join(dialogue.words(token))
-            valuable = any(c.isdigit() for c in token) or (len(plain) >= 5 and plain not in stop)
-            if valuable and token not in kept:
-                kept.append(token)
-        if kept:
-            parts.append(", ".join(kept[:RESTATE_WORDS_PER_FACT]))
-    return "; ".join(parts) + "."
+    asks = OPEN_QUESTION_WORDS.get(language, ())  # "Since nine": the nine is the value
+    said = {w[:5] for w in dialogue.words(topic)}
+    found: list[tuple[bool, int, str]] = []
+    for i, token in enumerate(_TOKEN.findall(answer)):
+        parts = dialogue.words(token)
+        digits = any(c.isdigit() for c in token)
+        content = [p for p in parts if len(p) >= 5 and p not in stop and p not in asks]
+        stem = (content[0] if content else "".join(parts))[:5]
+        if (digits or content) and stem not in said:
+            said.add(stem)
+            found.append((not digits, i, token))
+    return [(i, token) for _, i, token in sorted(found)]
+
+
+def _runs(text: str, size: int = ECHO_RUN_WORDS) -> set[tuple[str, ...]]:
+    w = dialogue.words(text)
+    return {w[i : i + size] for i in range(len(w) - size + 1)}
+
+
+TITLES = frozenset(
+    ("dr", "prof", "mr", "mrs", "ms", "miss", "mx", "m", "mme", "mlle", "mevr", "dhr", "ir",
+     "docteur", "professeur", "dokter", "maitre", "maître")
+)  # fmt: skip
+"""Words before a name that are a title, not a first name ("Dr Philippe Lhoest")."""
+
+
+def address_name(full_name: str) -> str:
+    """How the operator addresses a customer: by first name ("Tom"), or, when the name
+    opens with a title, by title and surname ("Dr Lhoest": "Bonjour Dr" greets nobody)."""
+    parts = full_name.split()
+    if len(parts) >= 2 and parts[0].rstrip(".").casefold() in TITLES:
+        return f"{parts[0]} {parts[-1]}"
+    return parts[0] if parts else ""
 
 
 def fill(text: str) -> str:
@@ -178,22 +214,44 @@ class Texts:
         return None
 
     def _opens(self, pattern: str) -> str:
-        """How a pattern opens: "open" (which, since...), "yes-no" (do, anyone...) or "noun"."""
-        first = dialogue.words(pattern)[:1]
-        if first and first[0] in OPEN_QUESTION_WORDS.get(self.language, ()):
+        """How a pattern opens: "open" (which, since...), "yes-no" (do, anyone...), a verb and
+        its object ("verb": "changer votre mot de passe"; "done": "typed a code") or "noun".
+
+        A verb phrase is no noun: "Pouvez-vous m'en dire plus sur changer votre mot de
+        passe ?" is no question anyone asks, and "Pourriez-vous me préciser changer votre
+        mot de passe ?" reads as a request to change it."""
+        lang = self.language
+        first, second = (list(dialogue.words(pattern)) + ["", ""])[:2]
+        if first in OPEN_QUESTION_WORDS.get(lang, ()):
             return "open"
-        if first and first[0] in YES_NO_STARTS.get(self.language, ()):
+        if first in YES_NO_STARTS.get(lang, ()):
             return "yes-no"
-        second = dialogue.words(pattern)[1:2]
-        if second and second[0] in PRONOUNS.get(self.language, ()):
+        if second in PRONOUNS.get(lang, ()):
             return "yes-no"  # a verb first: "hoort u", "avez vous", "is there"
+        if second in DETERMINERS.get(lang, ()) and first not in NOT_VERBS.get(lang, ()):
+            return self._verb_form(pattern.split()[0].casefold())
         return "noun"
+
+    def _verb_form(self, verb: str) -> str:
+        """A verb-first pattern's form, by how its verb ends (see `phrases.DONE_ENDINGS`)."""
+        lang = self.language
+        if verb.endswith(DONE_ENDINGS.get(lang, ())) and not verb.endswith(
+            NOT_DONE_ENDINGS.get(lang, ())
+        ):
+            return "done"
+        if lang in INFINITIVE_ENDINGS and verb.endswith(INFINITIVE_ENDINGS[lang]):
+            return "verb"
+        return "yes-no"  # a finite verb first ("werkt de printer", "changez votre..."): as it is
 
     def question(self, pattern: str) -> str:
         """A question that contains `pattern` word for word, so the customer recognises it."""
         opens = self._opens(pattern)
         if opens == "noun":
             return self.phrase("ask", pattern=pattern)
+        if opens == "verb":
+            return self.phrase("ask_verb", pattern=pattern)
+        if opens == "done":
+            return self.phrase("ask_done", pattern=pattern)
         if opens == "yes-no" or len(dialogue.words(pattern)) >= 3:
             return pattern[:1].upper() + pattern[1:] + "?"
         return self.phrase("ask_direct", pattern=pattern)
@@ -204,8 +262,8 @@ class Texts:
     def best_pattern(self, patterns: tuple[str, ...], novice: bool) -> str:
         """The pattern that makes the most natural question, without jargon for a novice.
 
-        An open question of two words or more ("since when"), then a noun phrase
-        ("big files"), then a yes-no opening ("anyone else"), then a single word;
+        An open question of two words or more ("since when"), then a noun or verb phrase
+        ("big files", "typed a code"), then a yes-no opening ("anyone else"), then a single word;
         patterns that end on a little word ("how long has") come last in their group.
         """
         usable = [p for p in patterns if not (novice and self.jargon(p))]
@@ -213,11 +271,96 @@ class Texts:
         def rank(pattern: str) -> tuple[int, bool, int]:
             w = dialogue.words(pattern)
             opens = self._opens(pattern)
-            group = {"open": 0, "noun": 1, "yes-no": 2}[opens] if len(w) >= 2 else 3
+            group = {"open": 0, "noun": 1, "verb": 1, "done": 1}.get(opens, 2) if len(w) >= 2 else 3
             dangling = bool(w) and w[-1] in _LITTLE_WORDS
             return (group, dangling, -len(w))
 
         return min(usable or list(patterns), key=rank)
+
+    def summary(self, facts: list[Fact], incident: Incident, novice: bool) -> str:
+        """A restatement's summary: each fact as a clause of the operator's own, what it is
+        about (the fact's topic) and its values ("the light: reader, stays, cable"), never the
+        customer's sentence: no run of `ECHO_RUN_WORDS` of their words (an echo, COM-4), and
+        no jargon to a novice (a value the layer reads as a glossary term is left out).
+
+        A restatement restates the problem; it does not tell the customer what to do. A
+        value that would ("counter five's free today": the option's keywords, or words the
+        customer acts on) is left out; the solution tells it, after the article.
+        """
+        form, joint, last = CLAUSES.get(self.language, CLAUSES["en"])
+        said = [m.text for m in incident.messages] + [f.answer for f in incident.facts]
+        theirs = set().union(*(_runs(t) for t in said))
+        clauses: list[str] = []
+        for fact in facts:
+            topic = self._topic_of(fact, incident, novice)
+            if topic and not clauses:
+                topic = self._with_article(topic)
+            chosen: list[tuple[int, str]] = []
+            clause = ""
+            for value in fact_values(fact.answer, topic or "", self.language):
+                values = ", ".join(v for _, v in sorted([*chosen, value]))
+                trial = form.format(topic=topic, values=values) if topic else values
+                if (
+                    _runs(trial) & theirs
+                    or (novice and self.jargon(trial))
+                    or self._suggests(joint.join([*clauses, trial]), incident)
+                ):
+                    continue
+                chosen.append(value)
+                clause = trial
+                if len(chosen) == SUMMARY_VALUES:
+                    break
+            if clause:
+                clauses.append(clause)
+        if len(clauses) < 2:
+            return "".join(clauses)
+        return joint.join(clauses[:-1]) + last + clauses[-1]
+
+    def _with_article(self, topic: str) -> str:
+        """The restatement's first topic with an article where the language puts one before
+        any noun ("so the old laptop: ..." in English; none in Dutch and French, whose
+        article depends on the noun)."""
+        first = dialogue.words(topic)[:1]
+        article = SUMMARY_ARTICLES.get(self.language, "")
+        if not article or not first:
+            return topic
+        if first[0] in DETERMINERS.get(self.language, ()) + NOT_VERBS.get(self.language, ()):
+            return topic
+        return f"{article}{topic}"
+
+    def _topic_of(self, fact: Fact, incident: Incident, novice: bool) -> str | None:
+        """What a fact is about, in the words it is asked by: a noun phrase ("free counter",
+        "the light"), two words or more first, one that opens like a verb ("envoyé par",
+        read as an instruction) last; none with jargon for a novice, none that
+        suggests something to do. A question ("what does it say") is no topic: a fact
+        asked only by questions is restated by its values alone."""
+        usable = [
+            p
+            for p in fact.ask
+            if self._opens(p) == "noun"
+            and not set(dialogue.words(p)) & set(OPEN_QUESTION_WORDS.get(self.language, ()))
+            and not (novice and self.jargon(p))
+            and not self._suggests(p, incident)
+        ]
+
+        def rank(pattern: str) -> tuple[bool, bool, bool, int]:
+            w = dialogue.words(pattern)
+            verb = self._verb_form(pattern.split()[0].casefold()) != "yes-no"
+            return (verb, len(w) < 2, bool(w) and w[-1] in _LITTLE_WORDS, -len(w))
+
+        return min(usable, key=rank) if usable else None
+
+    def _suggests(self, text: str, incident: Incident) -> bool:
+        """Does the text tell the customer what to do: all the keywords of the answer, of an
+        option or an alternative, or what makes the customer act (a rule's words)?"""
+        answer = incident.answer
+        sets = [answer.solution_keywords]
+        sets += [o.solution_keywords for o in answer.options]
+        sets += [a.solution_keywords for a in answer.alternatives]
+        for keywords in sets:
+            if keywords and all(self.says(keyword_forms(k), text) for k in keywords):
+                return True
+        return any(self.says(rule.when, text) for rule in incident.rules)
 
     def solution(self, incident: Incident, novice: bool) -> tuple[str, bool]:
         """What to tell the customer: the fitting option, else the key's sentences with its keywords.

@@ -38,7 +38,7 @@ from helpdesk_tui.customers.evidence_flags import content_stems
 from helpdesk_tui.scenario.model import Incident, ProcedureStep, Scenario
 from helpdesk_tui.simulate.jobs import Said, Style
 from helpdesk_tui.simulate.scripted import ScriptedCandidate
-from helpdesk_tui.simulate.texts import Texts, sentences
+from helpdesk_tui.simulate.texts import Texts, address_name, sentences
 
 BANK_DIR = Path(__file__).parent / "phrases"
 BANK_B_DIR = Path(__file__).parent / "phrases_b"
@@ -179,7 +179,7 @@ class WordedTexts(Texts):
 
     def for_step(self, step: ProcedureStep, role: str, novice: bool, incident: Incident) -> Said:
         if role == "greeting":
-            name = self.scenario.customer(incident.customer).name.split()[0]
+            name = address_name(self.scenario.customer(incident.customer).name)
             return f"{self.phrase('greeting', name=name)}{self.pick('offer_help')}".strip(), None
         if role in ("identify", "check"):
             return self.phrase(role), None

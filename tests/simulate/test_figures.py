@@ -48,21 +48,17 @@ An expected failure, strict: when a change makes worded reach 21, the test says 
 and the entry must go."""
 
 WORDED_B_SHORT: dict[str, str] = {
-    "en-calder-valley-exam": "18 of 22: COM-1 and SOL-1, 'Do you know anything more about the "
-    "battery?' read as a closing (closing step before the check); SOL-2, the restatement 'Let me "
-    "play that back: ... Counter, five's, today ...' credited as the answer before the article "
-    "was opened; COM-4, the policies' keyword summary echoes the customer (ideal too)",
+    "en-calder-valley-exam": "20 of 22: COM-1 and SOL-1, 'Do you know anything more about ...?' "
+    "read as a closing (closing step before the check)",
+    "en-northwind-monday": "20 of 22: COM-4, 'If I've got it, ...' not read as restate; COM-6, "
+    "raj irritated by the second line's 'restart it' (worded too)",
     "fr-haute-meuse-examen": "20 of 22: COM-4, restatements opening 'Je reformule pour être "
-    "certaine :', 'Récapitulons :', 'Je note :', 'Bon, ... Ai-je bien résumé ?' not read as "
-    "restate; SOL-1, 'Pouvez-vous vous présenter : nom et service ?' not read as identify "
-    "(identification found after the ticket)",
-    "fr-val-de-lesse-garde": "20 of 22: COM-4, 'Je vérifie que j'ai tout compris :' and 'Je "
-    "reformule pour être certaine :' not read as restate; SOL-2, 'Pourriez-vous me préciser "
-    "changer votre mot de passe ?' (a verb phrase in the topic slot) read as an instruction, "
-    "the answer before the article",
-    "nl-verhaeghe-dinsdag": "19 of 22: COM-4, 'Ik noteer: ... Heb ik niets gemist?' not read as "
-    "restate; SOL-2, that restatement, not read as one, credited as the answer before the "
-    "article; SIM-2, a 2m12s wait on a third news request (timing, ideal misses it too)",
+    "certaine :', 'Récapitulons :', 'Je note :', 'Bon, ...' not read as restate; SOL-1, "
+    "'Pouvez-vous vous présenter : nom et service ?' not read as identify (identification "
+    "found after the ticket)",
+    "fr-val-de-lesse-garde": "20 of 22: COM-4, 'Je vérifie que j'ai tout compris :' and "
+    "'Récapitulons :' not read as restate; SOL-6, 'Merci de votre patience : ...' read as a "
+    "closing, so an update is missed",
 }
 """Bundled scenarios where `worded-b` does not reach 21 yet, with why (benchmarks/README.md,
 "Evidence with a second blind phrase bank"). Strict expected failures: a layer that reads the
