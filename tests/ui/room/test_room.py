@@ -320,3 +320,21 @@ async def test_a_state_longer_than_the_column_shows_whole(sitting: Sitting) -> N
         await pilot.pause()
         line = next(t for t in screen_text(app).splitlines() if "c0001" in t)
         assert "interrupted" in line.split()
+
+
+async def test_a_poll_before_the_observer_is_mounted_waits_for_it(sitting: Sitting) -> None:
+    # In the qa-sitting8 trial, Enter on a candidate crashed the room with a traceback
+    # (NoMatches '#ob-feed'): the room's timer ticked between push_screen and the
+    # observer's compose, and polled a screen that had no widgets yet.
+    sitting.start("c0001", 60)
+    app = sitting.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        room_screen(app).action_open()
+        sitting.write("c0001", 90)
+        app.poll()  # the timer's tick, before the observer ran compose
+        await pilot.pause()
+        assert isinstance(app.screen, ObserveFromRoom)
+        app.poll()
+        await pilot.pause()
+        assert app.screen.state.now == sitting.events[89].exam_time
