@@ -12,6 +12,7 @@ import base64
 import hashlib
 import hmac
 import json
+import os
 import secrets
 import stat
 from dataclasses import dataclass
@@ -212,12 +213,27 @@ def generate_witness_keypair(directory: Path) -> KeyInfo:
     return KeyInfo(paths[0], paths[1], None, signer.fingerprint, pem)
 
 
+MAX_KEY_FILE_BYTES = 64 << 10
+"""A key or proctor file is a few hundred bytes; a larger one is not one."""
+
+
 def _read_key_file(path: Path, what: str) -> bytes:
+    """The file's bytes, bounded; regular files only (qa-sitting8: `--pubkey /dev/zero`,
+    a pipe or a 2 GB sparse file made verify, report and class-report wait for ever)."""
     path = Path(path)
     if path.is_dir():
         raise KeyFileError(f"{path} is a folder; give the {what} file itself.")
+    not_regular = KeyFileError(
+        f"{path} is not a regular file (a pipe, device or socket); give the {what} file itself."
+    )
     try:
-        return path.read_bytes()
+        if path.exists() and not path.is_file():
+            raise not_regular  # checked before opening: a device is never opened
+        with os.fdopen(os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC), "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise not_regular  # put in its place since
+            content = handle.read(MAX_KEY_FILE_BYTES + 1)
     except FileNotFoundError:
         raise KeyFileError(
             f"{path} does not exist; give the {what} file made by `helpdesk-exam keys init`."
@@ -226,6 +242,12 @@ def _read_key_file(path: Path, what: str) -> bytes:
         raise KeyFileError(
             f"{path} cannot be read ({exc.strerror}); give a readable {what} file."
         ) from None
+    if len(content) > MAX_KEY_FILE_BYTES:
+        raise KeyFileError(
+            f"{path} is larger than {MAX_KEY_FILE_BYTES >> 10} KiB; a key file is a few hundred "
+            f"bytes, so it is not the {what} file."
+        )
+    return content
 
 
 def load_private_key(path: Path) -> Signer:
