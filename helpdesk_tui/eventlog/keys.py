@@ -12,7 +12,6 @@ import base64
 import hashlib
 import hmac
 import json
-import os
 import secrets
 import stat
 from dataclasses import dataclass
@@ -25,7 +24,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PublicKey,
 )
 
-from helpdesk_tui.eventlog.durable import fsync_dir, write_new
+from helpdesk_tui.eventlog.durable import NotRegularFile, fsync_dir, open_regular, write_new
 from helpdesk_tui.eventlog.errors import KeyFileError
 
 PRIVATE_KEY_FILE = "exam-centre.key"
@@ -223,20 +222,16 @@ def _read_key_file(path: Path, what: str) -> bytes:
     path = Path(path)
     if path.is_dir():
         raise KeyFileError(f"{path} is a folder; give the {what} file itself.")
-    not_regular = KeyFileError(
-        f"{path} is not a regular file (a pipe, device or socket); give the {what} file itself."
-    )
     try:
-        if path.exists() and not path.is_file():
-            raise not_regular  # checked before opening: a device is never opened
-        with os.fdopen(os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC), "rb") as handle:
-            info = os.fstat(handle.fileno())
-            if not stat.S_ISREG(info.st_mode):
-                raise not_regular  # put in its place since
+        with open_regular(path) as handle:
             content = handle.read(MAX_KEY_FILE_BYTES + 1)
     except FileNotFoundError:
         raise KeyFileError(
             f"{path} does not exist; give the {what} file made by `helpdesk-exam keys init`."
+        ) from None
+    except NotRegularFile:
+        raise KeyFileError(
+            f"{path} is not a regular file (a pipe, device or socket); give the {what} file itself."
         ) from None
     except OSError as exc:
         raise KeyFileError(

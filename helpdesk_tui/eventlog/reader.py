@@ -12,12 +12,12 @@ from __future__ import annotations
 import math
 import os
 import re
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from helpdesk_tui.core.events import CONTROL_CHARACTER, Event, EventFormatError, make_event
+from helpdesk_tui.eventlog.durable import NotRegularFile, open_regular
 from helpdesk_tui.eventlog.errors import LogReadError
 from helpdesk_tui.eventlog.records import (
     CHECKPOINT,
@@ -96,41 +96,23 @@ class LogContents:
 
 
 def open_log_file(path: Path) -> BinaryIO:
-    """The log opened for reading, or a LogReadError that says what is wrong with the path.
-
-    Regular files only: the type is checked before opening (a device is never opened)
-    and again on the open file, which is opened non-blocking, so a pipe or device put
-    in its place between the two cannot make the reader wait or read forever."""
+    """The log opened for reading (regular files only, non-blocking), or a LogReadError
+    that says what is wrong with the path."""
     path = Path(path)
     try:
-        before = os.stat(path)
+        return open_regular(path)
     except FileNotFoundError:
         raise LogReadError(
             f"{path} does not exist; give the path of a session log (logs/*.jsonl)."
         ) from None
-    except OSError as exc:
-        raise LogReadError(f"{path} cannot be read ({exc.strerror}).") from None
-    _check_kind(path, before.st_mode)
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
-    except OSError as exc:
-        raise LogReadError(f"{path} cannot be read ({exc.strerror}).") from None
-    handle = os.fdopen(fd, "rb")
-    try:
-        _check_kind(path, os.fstat(fd).st_mode)
-    except LogReadError:
-        handle.close()
-        raise
-    return handle
-
-
-def _check_kind(path: Path, mode: int) -> None:
-    if stat.S_ISDIR(mode):
-        raise LogReadError(f"{path} is a folder; give a session log file (logs/*.jsonl).")
-    if not stat.S_ISREG(mode):
+    except IsADirectoryError:
+        raise LogReadError(f"{path} is a folder; give a session log file (logs/*.jsonl).") from None
+    except NotRegularFile:
         raise LogReadError(
             f"{path} is not a regular file (a device, pipe or socket); give a session log file."
-        )
+        ) from None
+    except OSError as exc:
+        raise LogReadError(f"{path} cannot be read ({exc.strerror}).") from None
 
 
 def read_bytes(path: Path) -> bytes:

@@ -213,7 +213,7 @@ def _small_json(path: Path) -> dict[str, Any] | None:
         if path.stat().st_size > MAX_SIDE_FILE_BYTES:
             return None
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError):
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError):  # 100,000 brackets
         return None
     return data if isinstance(data, dict) else None
 

@@ -262,3 +262,14 @@ def test_merge_takes_a_handovers_witness_folder(tmp_path: Path) -> None:
     assert (kept / "witness.jsonl").read_text() == "cosigned\n"
     assert (kept / "witness.pub").read_text() == "PUB\n"
     assert by_candidate(centre)["c0009"]["server"] == "exam-3"
+
+
+def test_a_hostile_json_file_beside_a_log_is_passed_over_not_a_traceback(
+    sitting: Sitting, some_events: list[Event]
+) -> None:
+    # qa-sitting8: a verdict-named file of 100,000 brackets in a candidate's folder.
+    fill(sitting, some_events)
+    (sitting.folder / "c0001" / "deep.json").write_text("[" * 100_000)
+    sitting.refresh()
+    done = by_candidate(sitting)["c0001"]
+    assert [a["name"] for a in done["assessors"]] == ["Ann", "Bob"]
