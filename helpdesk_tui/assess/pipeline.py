@@ -300,9 +300,20 @@ def verified_events(
 
 def _log_problem(log: Path, result: VerifyResult) -> str:
     if result.status == "unsealed":
+        unsigned = result.unsigned_records
+        signed = (  # qa-sitting8: "its last 0 records are not signed", of a torn last line
+            f"its last {unsigned} record(s) are not signed"
+            if unsigned
+            else "though every complete record is signed"
+        )
+        torn = (
+            f"; its last line ({result.torn.length} bytes) is torn, a write that never finished"
+            if result.torn is not None
+            else ""
+        )
         return (
-            f"{log} is intact but has no seal: the session never ended properly, and its last "
-            f"{result.unsigned_records} records are not signed."
+            f"{log} is intact but has no seal: the session never ended properly, and {signed}"
+            f"{torn}."
         )
     assert result.fault is not None
     return f"{log} does not verify: {result.fault.message}"
