@@ -108,11 +108,22 @@ def open_log_file(path: Path) -> BinaryIO:
     except IsADirectoryError:
         raise LogReadError(f"{path} is a folder; give a session log file (logs/*.jsonl).") from None
     except NotRegularFile:
-        raise LogReadError(
-            f"{path} is not a regular file (a device, pipe or socket); give a session log file."
-        ) from None
+        raise not_regular(path) from None
     except OSError as exc:
         raise LogReadError(f"{path} cannot be read ({exc.strerror}).") from None
+
+
+def not_regular(path: Path) -> LogReadError:
+    return LogReadError(
+        f"{path} is not a regular file (a device, pipe or socket); give a session log file."
+    )
+
+
+def too_large(path: Path) -> LogReadError:
+    return LogReadError(
+        f"{path} is larger than {MAX_LOG_BYTES >> 20} MiB; no session log is that large "
+        "(a 5-hour exam writes a few tens of MiB). It is not a log, or it was padded."
+    )
 
 
 def read_bytes(path: Path) -> bytes:
@@ -125,10 +136,7 @@ def read_bytes(path: Path) -> bytes:
         size = os.fstat(handle.fileno()).st_size
         data = b"" if size > MAX_LOG_BYTES else _read(path, handle)
     if max(size, len(data)) > MAX_LOG_BYTES:
-        raise LogReadError(
-            f"{path} is larger than {MAX_LOG_BYTES >> 20} MiB; no session log is that large "
-            "(a 5-hour exam writes a few tens of MiB). It is not a log, or it was padded."
-        )
+        raise too_large(path)
     return data
 
 
@@ -149,10 +157,10 @@ def split_lines(data: bytes) -> tuple[list[bytes], TornTail | None, int]:
     return lines, TornTail(line=len(lines) + 1, offset=offset, data=tail), offset
 
 
-def overlong_tail(torn: TornTail) -> str:
+def overlong_tail(length: int) -> str:
     """Why a last line longer than any record is not a write cut short."""
     return (
-        f"its last {torn.length} bytes have no line end and are longer than any record "
+        f"its last {length} bytes have no line end and are longer than any record "
         f"(at most {MAX_LINE_BYTES} bytes), so they are not a record whose write was cut "
         "short but bytes added to the log"
     )
@@ -250,7 +258,7 @@ def contents_from_bytes(path: Path, data: bytes) -> LogContents:
     lines, torn, good_length = split_lines(data)
     if torn is not None and torn.length > MAX_LINE_BYTES:
         raise LogReadError(
-            f"{path} line {torn.line} cannot be read: {overlong_tail(torn)}.", line=torn.line
+            f"{path} line {torn.line} cannot be read: {overlong_tail(torn.length)}.", line=torn.line
         )
     if not lines:
         raise LogReadError(f"{path} has no complete record; a log starts with its header line.")

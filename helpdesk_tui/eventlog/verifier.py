@@ -263,7 +263,9 @@ class _Verifier:
             if self.sealed_line is not None and self.torn is not None:
                 raise self._after_seal(self.torn.line, None, "torn bytes")
             if self.torn is not None and self.torn.length > MAX_LINE_BYTES:
-                raise _Bad(self.torn.line, None, FaultKind.MALFORMED, overlong_tail(self.torn))
+                raise _Bad(
+                    self.torn.line, None, FaultKind.MALFORMED, overlong_tail(self.torn.length)
+                )
         except _Bad as bad:
             return self._result("bad", bad.fault)
         return self._result("ok" if self.sealed_line is not None else "unsealed", None)

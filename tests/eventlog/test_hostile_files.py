@@ -15,7 +15,9 @@ from pathlib import Path
 import pytest
 
 from helpdesk_tui.eventlog import LogReadError, Signer, read_log
+from helpdesk_tui.eventlog import follow as follow_module
 from helpdesk_tui.eventlog import reader as reader_module
+from helpdesk_tui.eventlog.follow import LogFollower
 from helpdesk_tui.eventlog.keys import PublicKey
 from helpdesk_tui.eventlog.reader import read_bytes, read_header
 from helpdesk_tui.eventlog.records import MAX_LINE_BYTES
@@ -78,3 +80,27 @@ def test_the_reader_refuses_an_overlong_last_line(padded: Path) -> None:
     lines = padded.read_bytes().count(b"\n")
     with pytest.raises(LogReadError, match=rf"line {lines + 1} cannot be read: its last"):
         read_log(padded)
+
+
+def test_the_follower_refuses_a_pipe_and_an_oversized_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # qa-sitting8: `observe FIFO` said "no complete header line yet" and `observe` of a
+    # 2 GB sparse file read it whole.
+    fifo = tmp_path / "fifo.jsonl"
+    os.mkfifo(fifo)
+    with pytest.raises(LogReadError, match="not a regular file"):
+        LogFollower(fifo).poll()
+    monkeypatch.setattr(reader_module, "MAX_LOG_BYTES", 1 << 20)
+    monkeypatch.setattr(follow_module, "MAX_LOG_BYTES", 1 << 20)
+    padded = tmp_path / "padded.jsonl"
+    with padded.open("wb") as handle:
+        handle.truncate(8 << 20)
+    with pytest.raises(LogReadError, match="larger than 1 MiB"):
+        LogFollower(padded).poll()
+
+
+def test_the_follower_names_an_overlong_last_line(padded: Path) -> None:
+    update = LogFollower(padded).poll()
+    assert update.fault is not None and update.fault.kind == FaultKind.MALFORMED
+    assert update.fault.line == padded.read_bytes().count(b"\n") + 1
