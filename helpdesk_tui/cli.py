@@ -92,6 +92,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
+    except MemoryError:
+        # A log or scenario this machine cannot hold (a 500 MB padded log under a memory
+        # limit gave a traceback in qa-sitting8): say which files it was given.
+        from helpdesk_tui.eventlog.records import MAX_LINE_BYTES, MAX_LOG_BYTES
+
+        named = [a for a in args_list[1:] if not a.startswith("-") and os.path.exists(a)]
+        files = ", ".join(named) or "its input"
+        print(
+            f"helpdesk-exam {args_list[0]}: ran out of memory reading {files}. No session "
+            f"log is that large (at most {MAX_LOG_BYTES >> 20} MiB, a line at most "
+            f"{MAX_LINE_BYTES >> 20} MiB): check that it is the right file, or give the "
+            "program more memory.",
+            file=sys.stderr,
+        )
+        return 2
     except BrokenPipeError:
         # `helpdesk-exam verify LOG | head`: the reader left; say nothing more, no traceback.
         with contextlib.suppress(OSError):

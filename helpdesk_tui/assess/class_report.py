@@ -53,7 +53,9 @@ def class_row(assessed: AssessedLog) -> ClassRow:
 
 
 def refused_row(log: str, reason: str) -> ClassRow:
-    return ClassRow(student="?", log=log, refused=reason)
+    """A log left out, with why; the why names the log (qa-sitting8: "log refused: The
+    answer key is missing ..." said which scenario, not which of 7 logs)."""
+    return ClassRow(student="?", log=log, refused=reason if log in reason else f"{log}: {reason}")
 
 
 def _percent(value: float | None) -> str:

@@ -173,10 +173,11 @@ def _assess_data(
         primer.deferred = result.deferred_signatures
         primer.check_signatures()  # the worker checks them between two analyses
     problems = [] if result.status == "ok" else [_log_problem(log, result)]
+    left_out: str | None = None
     if problems:
         contents = _read(log, problems, result.fault.line if result.fault else None)
         header, entries = contents.header, [(e.seq, e.event) for e in contents.entries]
-        entries = _replayable(entries, problems)
+        entries, left_out = _replayable(entries)
     else:
         header, entries = verified_events(data, result.records)
         result.records = None  # the events hold what they need; the rest goes before the fold
@@ -190,6 +191,8 @@ def _assess_data(
             raise Refused(
                 " ".join(problems) + " Add --unverified to report anyway, stamped UNVERIFIED."
             )
+        if left_out is not None:  # said of the report made, so only once there is one
+            problems.insert(1, left_out)
         scenario = (
             _load(found, sla_profiles_dir)
             if found is not None and (found.matches or unverified)
@@ -243,7 +246,7 @@ def _verify(
         raise Refused(str(exc), EXIT_INPUT) from None
 
 
-def _replayable(entries: list[tuple[int, Event]], problems: list[str]) -> list[tuple[int, Event]]:
+def _replayable(entries: list[tuple[int, Event]]) -> tuple[list[tuple[int, Event]], str | None]:
     """The events of an unverified log that the exam could have written, in order.
 
     A spliced, swapped or time-reversed log holds events the reducer refuses
@@ -264,13 +267,13 @@ def _replayable(entries: list[tuple[int, Event]], problems: list[str]) -> list[t
             kept.append((seq, event))
         else:
             dropped.append((seq, f"{event.type}: {reason}"))
-    if dropped:
-        seq, why = dropped[0]
-        problems.append(
-            f"{len(dropped)} record(s) the exam would have refused were left out of this "
-            f"report (the first: seq {seq}, {why})."
-        )
-    return kept
+    if not dropped:
+        return kept, None
+    seq, why = dropped[0]
+    return kept, (
+        f"{len(dropped)} record(s) the exam would have refused were left out of this "
+        f"report (the first: seq {seq}, {why})."
+    )
 
 
 def verified_events(
@@ -297,9 +300,20 @@ def verified_events(
 
 def _log_problem(log: Path, result: VerifyResult) -> str:
     if result.status == "unsealed":
+        unsigned = result.unsigned_records
+        signed = (  # qa-sitting8: "its last 0 records are not signed", of a torn last line
+            f"its last {unsigned} record(s) are not signed"
+            if unsigned
+            else "though every complete record is signed"
+        )
+        torn = (
+            f"; its last line ({result.torn.length} bytes) is torn, a write that never finished"
+            if result.torn is not None
+            else ""
+        )
         return (
-            f"{log} is intact but has no seal: the session never ended properly, and its last "
-            f"{result.unsigned_records} records are not signed."
+            f"{log} is intact but has no seal: the session never ended properly, and {signed}"
+            f"{torn}."
         )
     assert result.fault is not None
     return f"{log} does not verify: {result.fault.message}"

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from helpdesk_tui.assess.model import utc_now
+from helpdesk_tui.eventlog.durable import open_regular
 from helpdesk_tui.eventlog.keys import PublicKey, Signer
 from helpdesk_tui.eventlog.reader import parse_record, read_bytes, split_lines
 from helpdesk_tui.eventlog.records import SessionHeader, b64decode_strict, b64encode, canonical_json
@@ -211,22 +212,40 @@ def load_verdicts(path: Path, public_key: PublicKey | None = None) -> Verdicts:
     return verdicts
 
 
+MAX_VERDICT_BYTES = 4 << 20
+"""Far above a verdict file's size: 22 competencies, each with a comment of at most a few KiB."""
+
+
 def _read_json(path: Path) -> dict[str, Any]:
     try:
-        text = path.read_text(encoding="utf-8")
+        with open_regular(path) as handle:  # not a pipe or device (qa-sitting8: it waited)
+            data = handle.read(MAX_VERDICT_BYTES + 1)
+        text = data.decode("utf-8")
     except FileNotFoundError:
         raise VerdictError(
             f"{path} does not exist; give an assessor's verdict file (JSON)."
         ) from None
     except (OSError, UnicodeDecodeError) as exc:
+        why = exc.strerror if isinstance(exc, OSError) else "it is not UTF-8"
         raise VerdictError(
-            f"{path} cannot be read ({exc}); give a verdict file in UTF-8 JSON."
+            f"{path} cannot be read ({why}); give a verdict file in UTF-8 JSON."
         ) from None
+    if len(data) > MAX_VERDICT_BYTES:
+        raise VerdictError(
+            f"{path} is larger than {MAX_VERDICT_BYTES >> 20} MiB; a verdict file is a few "
+            "KiB (a verdict and a comment per competency), so it is not one."
+        )
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as exc:
         raise VerdictError(
             f"{path} line {exc.lineno} column {exc.colno}: not valid JSON ({exc.msg})."
+        ) from None
+    except RecursionError:  # qa-sitting8: 100,000 brackets gave a traceback
+        raise VerdictError(f"{path}: not a verdict file (JSON nested too deeply).") from None
+    except ValueError:  # a number of more than 4300 digits
+        raise VerdictError(
+            f"{path}: not a verdict file (a number of thousands of digits)."
         ) from None
     if not isinstance(raw, dict) or raw.get("kind") != VERDICTS_KIND:
         raise VerdictError(

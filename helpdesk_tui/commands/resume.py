@@ -24,6 +24,8 @@ from typing import Any
 from helpdesk_tui import i18n
 from helpdesk_tui.commands import exam, practice
 from helpdesk_tui.commands.errors import UserError
+from helpdesk_tui.eventlog.errors import LogReadError
+from helpdesk_tui.eventlog.reader import open_log_file
 from helpdesk_tui.eventlog.records import parse_json
 from helpdesk_tui.i18n import _
 
@@ -96,9 +98,18 @@ def read_header(log: Path) -> dict[str, Any]:
         raise UserError(
             _("{path} is a folder; give the log file (*.jsonl) of the session.").format(path=log)
         )
+    if log.exists() and not log.is_file():  # a pipe would wait for a writer for ever (qa-sitting8)
+        raise UserError(
+            _(
+                "{path} is not a regular file (a pipe, device or socket); give the log file "
+                "(*.jsonl) of the session."
+            ).format(path=log)
+        )
     try:
-        with log.open("rb") as handle:
+        with open_log_file(log) as handle:  # non-blocking, checked again once open
             first = handle.readline(1 << 20)
+    except LogReadError as exc:
+        raise UserError(str(exc)) from None
     except FileNotFoundError:
         raise UserError(
             _("{path} does not exist; give the log of the session to resume.").format(path=log)

@@ -194,7 +194,9 @@ def show(
     table.add_column("outcome", no_wrap=True)
     if len(servers) > 1:  # a sitting merged from several servers
         table.add_column("server", no_wrap=True)
-    table.add_column("log", overflow="fold", min_width=20)
+    # No minimum width: one pushed the table past an 80-column terminal, and Rich cut
+    # every folded line of the log's name (qa-sitting8). Folded, it is all there.
+    table.add_column("log", overflow="fold")
     for row in rows:
         state = str(row.get("state", "?"))
         outcome = str(row.get("outcome", "")).upper() or "-"

@@ -41,11 +41,22 @@ from helpdesk_tui.core.events import EventFormatError
 from helpdesk_tui.eventlog.errors import LogError, LogReadError
 from helpdesk_tui.eventlog.keychain import first_chain_key, following_key, signature_ok
 from helpdesk_tui.eventlog.keys import PublicKey
-from helpdesk_tui.eventlog.reader import LoggedEvent, SignedMark, event_of, mark_of, parse_record
+from helpdesk_tui.eventlog.reader import (
+    LoggedEvent,
+    SignedMark,
+    event_of,
+    mark_of,
+    not_regular,
+    overlong_tail,
+    parse_record,
+    too_large,
+)
 from helpdesk_tui.eventlog.records import (
     GENESIS_PREV,
     HEADER,
     KEY_PER_SESSION,
+    MAX_LINE_BYTES,
+    MAX_LOG_BYTES,
     SEAL,
     SEAL_REASONS,
     SIGNED_TYPES,
@@ -166,6 +177,8 @@ class LogFollower:
         self.torn = torn
         try:
             self._take_lines(data[:end], update)
+            if self.torn > MAX_LINE_BYTES:  # no record is that long: bytes added, not a write
+                raise _Fault(self.lines + 1, None, FaultKind.MALFORMED, overlong_tail(self.torn))
             if self.sealed and self.torn:
                 raise _Fault(
                     self.lines + 1, None, FaultKind.AFTER_SEAL, self._after_seal("torn bytes")
@@ -205,6 +218,10 @@ class LogFollower:
             raise LogReadError(f"{self.path} cannot be read ({exc.strerror}).") from None
         if stat.S_ISDIR(info.st_mode):
             raise LogReadError(f"{self.path} is a folder; give a session log file (logs/*.jsonl).")
+        if not stat.S_ISREG(info.st_mode):  # qa-sitting8: "no complete header line yet"
+            raise not_regular(self.path)
+        if info.st_size > MAX_LOG_BYTES:  # qa-sitting8: a 2 GB sparse file was read whole
+            raise too_large(self.path)
         self._check_same_file(info)
         if info.st_size == self.offset + self.torn:
             return None

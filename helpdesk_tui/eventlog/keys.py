@@ -24,7 +24,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PublicKey,
 )
 
-from helpdesk_tui.eventlog.durable import fsync_dir, write_new
+from helpdesk_tui.eventlog.durable import NotRegularFile, fsync_dir, open_regular, write_new
 from helpdesk_tui.eventlog.errors import KeyFileError
 
 PRIVATE_KEY_FILE = "exam-centre.key"
@@ -212,20 +212,37 @@ def generate_witness_keypair(directory: Path) -> KeyInfo:
     return KeyInfo(paths[0], paths[1], None, signer.fingerprint, pem)
 
 
+MAX_KEY_FILE_BYTES = 64 << 10
+"""A key or proctor file is a few hundred bytes; a larger one is not one."""
+
+
 def _read_key_file(path: Path, what: str) -> bytes:
+    """The file's bytes, bounded; regular files only (qa-sitting8: `--pubkey /dev/zero`,
+    a pipe or a 2 GB sparse file made verify, report and class-report wait for ever)."""
     path = Path(path)
     if path.is_dir():
         raise KeyFileError(f"{path} is a folder; give the {what} file itself.")
     try:
-        return path.read_bytes()
+        with open_regular(path) as handle:
+            content = handle.read(MAX_KEY_FILE_BYTES + 1)
     except FileNotFoundError:
         raise KeyFileError(
             f"{path} does not exist; give the {what} file made by `helpdesk-exam keys init`."
+        ) from None
+    except NotRegularFile:
+        raise KeyFileError(
+            f"{path} is not a regular file (a pipe, device or socket); give the {what} file itself."
         ) from None
     except OSError as exc:
         raise KeyFileError(
             f"{path} cannot be read ({exc.strerror}); give a readable {what} file."
         ) from None
+    if len(content) > MAX_KEY_FILE_BYTES:
+        raise KeyFileError(
+            f"{path} is larger than {MAX_KEY_FILE_BYTES >> 10} KiB; a key file is a few hundred "
+            f"bytes, so it is not the {what} file."
+        )
+    return content
 
 
 def load_private_key(path: Path) -> Signer:

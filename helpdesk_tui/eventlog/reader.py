@@ -10,12 +10,14 @@ not a crash.
 from __future__ import annotations
 
 import math
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from helpdesk_tui.core.events import CONTROL_CHARACTER, Event, EventFormatError, make_event
+from helpdesk_tui.eventlog.durable import NotRegularFile, open_regular
 from helpdesk_tui.eventlog.errors import LogReadError
 from helpdesk_tui.eventlog.records import (
     CHECKPOINT,
@@ -93,30 +95,56 @@ class LogContents:
         return self.seal is not None
 
 
-def read_bytes(path: Path) -> bytes:
-    """The whole file, or a LogReadError that says what is wrong with the path."""
+def open_log_file(path: Path) -> BinaryIO:
+    """The log opened for reading (regular files only, non-blocking), or a LogReadError
+    that says what is wrong with the path."""
     path = Path(path)
-    if path.is_dir():
-        raise LogReadError(f"{path} is a folder; give a session log file (logs/*.jsonl).")
-    if path.exists() and not path.is_file():
-        raise LogReadError(
-            f"{path} is not a regular file (a device, pipe or socket); give a session log file."
-        )
     try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_LOG_BYTES + 1)
+        return open_regular(path)
     except FileNotFoundError:
         raise LogReadError(
             f"{path} does not exist; give the path of a session log (logs/*.jsonl)."
         ) from None
+    except IsADirectoryError:
+        raise LogReadError(f"{path} is a folder; give a session log file (logs/*.jsonl).") from None
+    except NotRegularFile:
+        raise not_regular(path) from None
     except OSError as exc:
         raise LogReadError(f"{path} cannot be read ({exc.strerror}).") from None
-    if len(data) > MAX_LOG_BYTES:
-        raise LogReadError(
-            f"{path} is larger than {MAX_LOG_BYTES >> 20} MiB; no session log is that large "
-            "(a 5-hour exam writes a few tens of MiB). It is not a log, or it was padded."
-        )
+
+
+def not_regular(path: Path) -> LogReadError:
+    return LogReadError(
+        f"{path} is not a regular file (a device, pipe or socket); give a session log file."
+    )
+
+
+def too_large(path: Path) -> LogReadError:
+    return LogReadError(
+        f"{path} is larger than {MAX_LOG_BYTES >> 20} MiB; no session log is that large "
+        "(a 5-hour exam writes a few tens of MiB). It is not a log, or it was padded."
+    )
+
+
+def read_bytes(path: Path) -> bytes:
+    """The whole file, or a LogReadError that says what is wrong with the path.
+
+    The size is asked before anything is read: a 2 GB (sparse) file is refused at
+    once, not after reading 512 MiB of it (qa-sitting8: 3 s and 550 MB for that)."""
+    path = Path(path)
+    with open_log_file(path) as handle:
+        size = os.fstat(handle.fileno()).st_size
+        data = b"" if size > MAX_LOG_BYTES else _read(path, handle)
+    if max(size, len(data)) > MAX_LOG_BYTES:
+        raise too_large(path)
     return data
+
+
+def _read(path: Path, handle: BinaryIO) -> bytes:
+    try:
+        return handle.read(MAX_LOG_BYTES + 1)
+    except OSError as exc:
+        raise LogReadError(f"{path} cannot be read ({exc.strerror}).") from None
 
 
 def split_lines(data: bytes) -> tuple[list[bytes], TornTail | None, int]:
@@ -127,6 +155,15 @@ def split_lines(data: bytes) -> tuple[list[bytes], TornTail | None, int]:
         return lines, None, len(data)
     offset = len(data) - len(tail)
     return lines, TornTail(line=len(lines) + 1, offset=offset, data=tail), offset
+
+
+def overlong_tail(length: int) -> str:
+    """Why a last line longer than any record is not a write cut short."""
+    return (
+        f"its last {length} bytes have no line end and are longer than any record "
+        f"(at most {MAX_LINE_BYTES} bytes), so they are not a record whose write was cut "
+        "short but bytes added to the log"
+    )
 
 
 def parse_record(line: bytes) -> dict[str, Any]:
@@ -202,11 +239,11 @@ def read_header(path: Path) -> SessionHeader | None:
     For a quick look before the whole log is verified (resume checks the
     scenario first); never raises for a bad file: the full read says what is wrong."""
     try:
-        with Path(path).open("rb") as handle:
+        with open_log_file(path) as handle:
             first = handle.readline(MAX_LINE_BYTES + 1)
         record = parse_record(first.rstrip(b"\n"))
         return SessionHeader.from_record(record) if record["type"] == HEADER else None
-    except (OSError, ValueError):
+    except (OSError, ValueError, LogReadError):
         return None
 
 
@@ -219,6 +256,10 @@ def read_log(path: Path) -> LogContents:
 def contents_from_bytes(path: Path, data: bytes) -> LogContents:
     """Like `read_log`, for bytes already read (`path` is only used in messages)."""
     lines, torn, good_length = split_lines(data)
+    if torn is not None and torn.length > MAX_LINE_BYTES:
+        raise LogReadError(
+            f"{path} line {torn.line} cannot be read: {overlong_tail(torn.length)}.", line=torn.line
+        )
     if not lines:
         raise LogReadError(f"{path} has no complete record; a log starts with its header line.")
     records = [_parse_or_raise(path, number, line) for number, line in enumerate(lines, 1)]

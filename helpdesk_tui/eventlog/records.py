@@ -172,6 +172,17 @@ def parse_json(line: bytes | str) -> Any:
         raise ValueError("it is nested too deeply") from None
     except UnicodeDecodeError:
         raise ValueError("it is not UTF-8") from None
+    except json.JSONDecodeError as exc:
+        raise ValueError(_decode_error(exc)) from None
+
+
+def _decode_error(exc: json.JSONDecodeError) -> str:
+    """json's own words name "line 1 column 1" of the one line given, which a reader
+    takes for the log's line 1 (qa-sitting8: "line 6: ... line 1 column 1 (char 0)")."""
+    if not exc.doc.strip():
+        return "the line is empty"
+    what = exc.msg[:1].lower() + exc.msg[1:]
+    return f"{what} at character {exc.pos + 1} of the line"
 
 
 def sha256_hex(data: bytes) -> str:

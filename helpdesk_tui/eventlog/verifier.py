@@ -20,11 +20,18 @@ from helpdesk_tui.eventlog.binding import folder_sha256
 from helpdesk_tui.eventlog.errors import KeyFileError
 from helpdesk_tui.eventlog.keychain import first_chain_key, following_key, signature_ok
 from helpdesk_tui.eventlog.keys import PublicKey
-from helpdesk_tui.eventlog.reader import TornTail, parse_record, read_bytes, split_lines
+from helpdesk_tui.eventlog.reader import (
+    TornTail,
+    overlong_tail,
+    parse_record,
+    read_bytes,
+    split_lines,
+)
 from helpdesk_tui.eventlog.records import (
     GENESIS_PREV,
     HEADER,
     KEY_PER_SESSION,
+    MAX_LINE_BYTES,
     SEAL,
     SEAL_REASONS,
     SIGNED_TYPES,
@@ -255,6 +262,10 @@ class _Verifier:
             self._check_body()
             if self.sealed_line is not None and self.torn is not None:
                 raise self._after_seal(self.torn.line, None, "torn bytes")
+            if self.torn is not None and self.torn.length > MAX_LINE_BYTES:
+                raise _Bad(
+                    self.torn.line, None, FaultKind.MALFORMED, overlong_tail(self.torn.length)
+                )
         except _Bad as bad:
             return self._result("bad", bad.fault)
         return self._result("ok" if self.sealed_line is not None else "unsealed", None)

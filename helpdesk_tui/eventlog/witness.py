@@ -106,7 +106,10 @@ def read_witness_file(path: Path, key: PublicKey) -> WitnessBook:
     try:
         data = read_bytes(path)  # bounded, regular files only, as for a log
     except LogReadError as exc:
-        raise WitnessError(str(exc).replace("session log", "witness file")) from None
+        # A path that is no file to read is the caller's mistake (exit 2), not a witness
+        # file that "changed" (qa-sitting8: "FAILED (witness-changed): /dev/zero is not a
+        # regular file ...; give a witness file file.").
+        raise LogReadError(_as_witness(str(exc))) from None
     lines, torn, _ = split_lines(data)
     book = WitnessBook()
     for number, line in enumerate(lines, 1):
@@ -117,6 +120,26 @@ def read_witness_file(path: Path, key: PublicKey) -> WitnessBook:
             "whole lines only, so the file was changed or the disk failed."
         )
     return book
+
+
+_WITNESS_WORDS = (
+    ("give a session log file (logs/*.jsonl)", "give the witness file (witness.jsonl)"),
+    ("give a session log file", "give the witness file (witness.jsonl)"),
+    ("give the path of a session log (logs/*.jsonl)", "give the witness file (witness.jsonl)"),
+    (
+        "no session log is that large (a 5-hour exam writes a few tens of MiB). It is not a "
+        "log, or it was padded",
+        "no witness file is that large (a line per header, checkpoint and seal). It is not "
+        "a witness file, or it was padded",
+    ),
+)
+
+
+def _as_witness(message: str) -> str:
+    """The log reader's sentence about a path, said of the witness file."""
+    for log_words, witness_words in _WITNESS_WORDS:
+        message = message.replace(log_words, witness_words)
+    return message
 
 
 def _checked_entry(

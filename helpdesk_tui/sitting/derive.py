@@ -52,6 +52,13 @@ STATES = (WAITING, RUNNING, INTERRUPTED, RESUMED, *dict.fromkeys(ENDED_STATES.va
 VERIFIED = {"ok": "OK", "unsealed": "UNSEALED", "bad": "FAILED"}
 
 
+def is_log_resume(data: dict[str, Any]) -> bool:
+    """A `session_resumed` that continued the session from its log (`resume`, after a
+    crash or a stop): only that one carries `downtime_s`. The proctor's or instructor's
+    resume of a pause is none (qa-sitting8: the register counted it, the room did not)."""
+    return "downtime_s" in data
+
+
 @dataclass(frozen=True, slots=True)
 class LogFacts:
     """What the register needs from one log."""
@@ -73,7 +80,7 @@ class LogFacts:
         for entry in contents.entries:
             event = entry.event
             exam_time = max(exam_time, event.exam_time)
-            if event.type == "session_resumed":
+            if event.type == "session_resumed" and is_log_resume(event.data):
                 resumes += 1
             elif event.type == "session_ended":
                 ended = str(event.data.get("reason", ""))
@@ -213,7 +220,7 @@ def _small_json(path: Path) -> dict[str, Any] | None:
         if path.stat().st_size > MAX_SIDE_FILE_BYTES:
             return None
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError):
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError):  # 100,000 brackets
         return None
     return data if isinstance(data, dict) else None
 

@@ -33,6 +33,7 @@ from typing import Any
 
 from tinydb import Query, TinyDB
 
+from helpdesk_tui.eventlog.durable import open_regular
 from helpdesk_tui.eventlog.errors import KeyFileError
 from helpdesk_tui.eventlog.keys import PublicKey, load_public_key
 from helpdesk_tui.sitting.derive import WAITING, candidate_row, files_state
@@ -90,9 +91,15 @@ def check_candidate(candidate: str) -> str:
 
 def _read_small_json(path: Path) -> Any:
     try:
-        return json.loads(path.read_text(encoding="utf-8")[: 1 << 20])
+        with open_regular(path) as handle:  # bounded, and never a pipe's wait
+            return json.loads(handle.read(1 << 20).decode("utf-8"))
     except FileNotFoundError:
         return None
+    except RecursionError:
+        raise RegisterError(
+            f"{path} cannot be read as JSON (it is nested too deeply); it is part of the "
+            "sitting (see docs/deployment.md, 'A sitting'): restore it, or remove it if it is not."
+        ) from None
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         raise RegisterError(
             f"{path} cannot be read as JSON ({exc}); it is part of the sitting "

@@ -37,7 +37,7 @@ from helpdesk_tui.eventlog.follow import FollowUpdate, LogFollower
 from helpdesk_tui.eventlog.keys import PublicKey
 from helpdesk_tui.runtime.coaching import TicketFeedback, ticket_feedback
 from helpdesk_tui.scenario.model import Scenario
-from helpdesk_tui.sitting.derive import ENDED_STATES, on_network_share
+from helpdesk_tui.sitting.derive import ENDED_STATES, is_log_resume, on_network_share
 
 QUIET_S = 120.0
 """Wall seconds without a record after which a running exam counts as quiet."""
@@ -191,7 +191,7 @@ class Counters:
         elif event_type in ("session_paused", "session_resumed", "session_ended"):
             if "proctor" in reason:
                 self.proctor_events += 1
-            elif event_type == "session_resumed" and "instructor" not in reason:
+            elif event_type == "session_resumed" and is_log_resume(data):
                 self.resumes += 1
         elif event_type == "hint_requested":
             self.hints.append((0.0, str(data.get("ticket_id", "")), str(data.get("hint", ""))))

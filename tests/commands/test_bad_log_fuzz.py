@@ -184,3 +184,30 @@ def test_report_prints_the_same_not_an_exam_log_banner_as_verify(
     banner = next(line for line in verified.splitlines() if "CANNOT COUNT AS AN EXAM LOG" in line)
     code, reported = _run(["report", str(good), "--quiet"], capsys)
     assert code == 0 and banner in reported
+
+
+@pytest.mark.parametrize("case", sorted(SHUFFLED))
+def test_a_refused_report_does_not_speak_of_the_report_it_did_not_make(
+    tmp_path: Path, good: Path, capsys: pytest.CaptureFixture[str], case: str
+) -> None:
+    # qa-sitting8: `report` of a swapped log refused (exit 1, no report) and said
+    # "1 record(s) ... were left out of this report": which report, the assessor asked.
+    log = _write(tmp_path, good, SHUFFLED[case], case)
+    code, out = _run(["report", str(log), "--quiet"], capsys)
+    assert code == 1 and "--unverified" in out
+    assert "left out of this report" not in out
+    code, out = _run(["report", str(log), "--unverified"], capsys)
+    assert code == 0 and "left out of this" in " ".join(out.split())
+
+
+def test_a_refused_unsealed_log_says_what_is_unsigned_and_torn(
+    tmp_path: Path, good: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # qa-sitting8: the seal cut half-way read "its last 0 records are not signed".
+    lines = _lines(good)
+    log = tmp_path / "torn.jsonl"
+    log.write_bytes(b"\n".join(lines[:-1]) + b"\n" + lines[-1][:50])
+    code, out = _run(["report", str(log), "--quiet"], capsys)
+    said = " ".join(out.split())
+    assert code == 1 and "last 0 records" not in said
+    assert "its last line (50 bytes) is torn" in said

@@ -45,3 +45,14 @@ def test_a_log_that_does_not_verify_is_listed_with_the_reason(
     assert "omar" in out and "log refused" in out and "does not verify" in out
     assert main(["class-report", str(logs[1]), str(broken), "--unverified"]) == 0
     assert "UNVERIFIED" in capsys.readouterr().out
+
+
+def test_a_refusal_that_does_not_name_its_log_is_given_the_name() -> None:
+    # qa-sitting8: `class-report --sitting am` printed "log refused: The answer key is
+    # missing: no bundled scenario has the id 'qa8-short' ..." and the row's name was cut.
+    from helpdesk_tui.assess.class_report import refused_row
+
+    why = "The answer key is missing: no bundled scenario has the id 'x'."
+    assert refused_row("am/c07/x.jsonl", why).refused == f"am/c07/x.jsonl: {why}"
+    named = "am/c07/x.jsonl does not verify: line 3."
+    assert refused_row("am/c07/x.jsonl", named).refused == named

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -99,3 +101,35 @@ def test_an_unfinished_sheet_is_refused(
     )
     assert main(["reconcile", str(tmp_path / "a.json"), str(tmp_path / "b.json")]) == 2
     assert "has not decided SIM-1" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [
+        ("[" * 100_000, "nested too deeply"),
+        ('{"n": ' + "9" * 100_000 + "}", "thousands of digits"),
+        (None, "not a regular file"),
+    ],
+    ids=["deep", "digits", "pipe"],
+)
+def test_a_hostile_verdict_file_is_a_paragraph_not_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str | None, said: str
+) -> None:
+    # qa-sitting8: RecursionError and ValueError tracebacks; a pipe made reconcile wait.
+    path = tmp_path / "a.json"
+    if content is None:
+        os.mkfifo(path)
+    else:
+        path.write_text(content)
+    codes: list[int] = []
+    thread = threading.Thread(
+        target=lambda: codes.append(main(["reconcile", str(path), str(path)]))
+    )
+    thread.start()
+    thread.join(10)
+    if thread.is_alive():  # waiting on the pipe: let it go, then fail
+        os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))
+        thread.join(10)
+    assert codes == [2]
+    err = capsys.readouterr().err
+    assert said in err and str(path) in err and "Traceback" not in err

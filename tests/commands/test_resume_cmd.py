@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -138,3 +140,20 @@ async def test_a_practice_log_resumes_where_it_stopped_and_carries_on(tmp_path: 
     assert result.status == "ok" and result.summary.seal_reason == "completed"
     types = [e.event.type for e in read_log(log).entries]
     assert types.count("session_resumed") == 1 and "ticket_opened" in types
+
+
+def test_a_pipe_given_as_the_log_is_refused_at_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # qa-sitting8: `resume FIFO` waited for a writer for ever (the header was read with open()).
+    fifo = tmp_path / "fifo.jsonl"
+    os.mkfifo(fifo)
+    codes: list[int] = []
+    thread = threading.Thread(target=lambda: codes.append(main(["resume", str(fifo)])), daemon=True)
+    thread.start()
+    thread.join(10)
+    if thread.is_alive():
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+        thread.join(10)
+    assert codes == [2]
+    assert "not a regular file" in capsys.readouterr().err

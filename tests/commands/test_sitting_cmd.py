@@ -143,3 +143,26 @@ def test_reconcile_and_class_report_update_the_register(
     assert row["state"] == "time-up"  # reconcile alone brought the log in too
     code, out_text, _ = run(capsys, "class-report", "--sitting", "am")
     assert code == 0 and "c0001" in out_text
+
+
+@pytest.mark.parametrize("width", [80, 100])
+def test_the_status_table_keeps_every_character_of_a_long_log_name(width: int) -> None:
+    # qa-sitting8: at 80 columns "c01/en-northwind-monday-20261204T131847Z-dc7b170a.jsonl"
+    # read "c01/en-northwin" "day-20261204T13" "-dc7b170a.jsonl": the log column's
+    # minimum width pushed the table past the terminal, and each line was cut.
+    from io import StringIO
+
+    from rich.console import Console
+
+    from helpdesk_tui.commands.sitting import show
+
+    log = "c01/en-northwind-monday-20261204T131847Z-dc7b170a.jsonl"
+    row = {"candidate": "c01", "state": "handed-in", "exam_time": 127.0, "resumes": 0}
+    row |= {"verified": "OK", "log": log}
+    out = StringIO()
+    show({"name": "am", "scenario": "en-northwind-monday"}, [row], Console(file=out, width=width))
+    lines = out.getvalue().splitlines()
+    first = next(i for i, line in enumerate(lines) if line.strip().startswith("c01"))
+    at = lines[first].rindex("c01/")
+    pieces = [line[at:].strip() for line in lines[first:] if line[at:].strip()]
+    assert "".join(pieces).startswith(log), pieces

@@ -215,3 +215,20 @@ def test_verify_through_a_real_process(sealed: Path, centre: Path) -> None:
         timeout=60,
     )
     assert done.returncode == 3 and "torn line" in done.stdout
+
+
+def test_running_out_of_memory_is_a_paragraph_naming_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # qa-sitting8: a 500 MB padded log under `ulimit -v 1000000` ended in a MemoryError
+    # traceback. What runs out is the machine's; the sentence names what it was given.
+    log = tmp_path / "big.jsonl"
+    log.write_bytes(b"{}\n")
+
+    def no_memory(*_args: object) -> None:
+        raise MemoryError
+
+    monkeypatch.setattr("helpdesk_tui.commands.verify.verify_log", no_memory)
+    assert main(["verify", str(log)]) == 2
+    err = capsys.readouterr().err
+    assert f"ran out of memory reading {log}" in err and "Traceback" not in err

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import stat
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -150,3 +153,45 @@ def test_load_public_key_explains_what_is_wrong(
     with pytest.raises(KeyFileError, match=message) as caught:
         load_public_key(path)
     assert str(path) in str(caught.value)
+
+
+def _loads_in_time(load: Callable[[Path], object], path: Path) -> list[object]:
+    """What `load(path)` raised or returned, from a thread that must end within 10 s."""
+    outcome: list[object] = []
+
+    def run() -> None:
+        try:
+            outcome.append(load(path))
+        except Exception as exc:  # the outcome is checked by the caller
+            outcome.append(exc)
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(10)
+    if thread.is_alive() and stat.S_ISFIFO(os.stat(path).st_mode):
+        os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))  # let a stuck open go
+    return outcome
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device", "sparse"])
+@pytest.mark.parametrize("load", [load_public_key, load_private_key])
+def test_a_key_that_is_a_pipe_a_device_or_huge_is_refused_at_once(
+    tmp_path: Path, kind: str, load: Callable[[Path], object]
+) -> None:
+    # qa-sitting8: `verify LOG --pubkey /dev/zero` (or a pipe, or a 2 GB sparse file)
+    # never came back; verify, report and class-report all waited.
+    if kind == "fifo":
+        path = tmp_path / "exam-centre.pub"
+        os.mkfifo(path, 0o600)
+    elif kind == "device":
+        path = Path("/dev/zero")
+    else:
+        path = tmp_path / "exam-centre.pub"
+        with path.open("wb") as handle:
+            handle.truncate(2 << 30)
+        path.chmod(0o600)
+    outcome = _loads_in_time(load, path)
+    assert len(outcome) == 1 and isinstance(outcome[0], KeyFileError)
+    said = str(outcome[0])
+    assert str(path) in said
+    assert ("not a regular file" if kind != "sparse" else "larger than 64 KiB") in said

@@ -179,3 +179,19 @@ def test_any_canonical_value_reads_the_same_either_way(value: object) -> None:
     line = records.canonical_json(value)
     with pytest.MonkeyPatch.context() as patch:
         assert outcome(line) == strict(line, patch)
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        (b"", "the line is empty"),
+        (b"   ", "the line is empty"),
+        (b"\0\0{}", "expecting value at character 1 of the line"),
+        (b'{"seq": 1,}', "at character 11 of the line"),
+    ],
+)
+def test_a_decoding_error_names_the_place_in_the_line_not_a_line_1(line: bytes, said: str) -> None:
+    # qa-sitting8: "line 6: it is not JSON (Expecting value: line 1 column 1 (char 0))".
+    with pytest.raises(ValueError) as caught:
+        parse_json(line)
+    assert said in str(caught.value) and "line 1 column" not in str(caught.value)

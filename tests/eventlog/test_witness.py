@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import os
 import signal
 from pathlib import Path
 
@@ -360,3 +361,19 @@ def test_an_invalid_tail_is_refused_once_and_the_log_witnessed_again_after_a_res
     file.close()
     book = read_witness_file(room.out, room.wsigner.public_key)
     assert witness.refusals == 1 and book.entries[-1]["kind"] == "seal"
+
+
+@pytest.mark.parametrize("given", ["folder", "pipe", "missing"])
+def test_a_witness_path_that_is_no_file_is_a_usage_error_not_a_failed_log(
+    room: Room, signer: Signer, capsys: pytest.CaptureFixture[str], given: str
+) -> None:
+    # qa-sitting8: `--witness /dev/zero` read "FAILED (witness-changed): ... give a
+    # witness file file." (exit 1): the log was fine, the path was wrong.
+    log = sealed_log(room, signer)
+    if given == "folder":
+        room.out.mkdir()
+    elif given == "pipe":
+        os.mkfifo(room.out)
+    code, out = room.verify(log, capsys)
+    assert code == 2 and "FAILED" not in out
+    assert f"{room.out} " in out and "give the witness file (witness.jsonl)" in out

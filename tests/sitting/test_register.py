@@ -262,3 +262,35 @@ def test_merge_takes_a_handovers_witness_folder(tmp_path: Path) -> None:
     assert (kept / "witness.jsonl").read_text() == "cosigned\n"
     assert (kept / "witness.pub").read_text() == "PUB\n"
     assert by_candidate(centre)["c0009"]["server"] == "exam-3"
+
+
+def test_a_hostile_json_file_beside_a_log_is_passed_over_not_a_traceback(
+    sitting: Sitting, some_events: list[Event]
+) -> None:
+    # qa-sitting8: a verdict-named file of 100,000 brackets in a candidate's folder.
+    fill(sitting, some_events)
+    (sitting.folder / "c0001" / "deep.json").write_text("[" * 100_000)
+    sitting.refresh()
+    done = by_candidate(sitting)["c0001"]
+    assert [a["name"] for a in done["assessors"]] == ["Ann", "Bob"]
+
+
+def test_a_pause_and_resume_by_the_proctor_is_no_resume_of_the_log(
+    sitting: Sitting, some_events: list[Event]
+) -> None:
+    # qa-sitting8: c04, paused and resumed by the proctor and never restarted, read
+    # "res 1" in `sitting status` while the room (rightly) showed no resume.
+    from helpdesk_tui.core.events import make_event
+
+    last = some_events[-1]
+    paused = [
+        make_event("session_paused", {"reason": "proctor"}, last.exam_time, last.wall_time),
+        make_event(
+            "session_resumed", {"reason": "resumed by the proctor"}, last.exam_time, last.wall_time
+        ),
+    ]
+    unsealed_log(sitting.folder / "c0001" / "exam.jsonl", "c0001", [*some_events[:-1], *paused])
+    unsealed_log(sitting.folder / "c0002" / "exam.jsonl", "c0002", [*some_events, *paused])
+    sitting.refresh()
+    rows = by_candidate(sitting)
+    assert (rows["c0001"]["resumes"], rows["c0002"]["resumes"]) == (0, 1)

@@ -27,7 +27,7 @@ from helpdesk_tui.assess.verdicts import VerdictError, Verdicts, load_verdicts, 
 from helpdesk_tui.core.reducer import Refused as EventRefused
 from helpdesk_tui.eventlog.errors import LogError
 from helpdesk_tui.eventlog.keys import PublicKey, Signer, load_private_key, load_public_key
-from helpdesk_tui.eventlog.reader import contents_from_bytes
+from helpdesk_tui.eventlog.reader import contents_from_bytes, read_bytes
 
 EXIT_REFUSED = 1
 EXIT_INPUT = 2
@@ -155,9 +155,9 @@ def _assess(
 def _same_bytes(log: Path, sha256: str) -> bytes:
     """The log's bytes once more, refused if they are not the ones just verified."""
     try:
-        data = log.read_bytes()
-    except OSError as exc:
-        raise ReviewError(f"{log} cannot be read ({exc.strerror}).") from None
+        data = read_bytes(log)  # bounded, regular files only: it may have been swapped since
+    except LogError as exc:
+        raise ReviewError(str(exc)) from None
     if hashlib.sha256(data).hexdigest() != sha256:
         raise ReviewError(
             f"{log} changed while it was being verified (is the session still writing it?); "

@@ -62,7 +62,9 @@ class RoomApp(NoWayOut, App[None], inherit_bindings=False):
     def poll(self) -> None:
         """One look at the room (and at the candidate being observed, if one is)."""
         self.room_screen.poll()
-        if isinstance(self.screen, ObserveScreen):
+        # Pushed but not yet composed (the timer ticked right after Enter): it has no
+        # widgets to draw on yet, and its own mount polls the log (qa-sitting8: a traceback).
+        if isinstance(self.screen, ObserveScreen) and self.screen.is_mounted:
             self.screen.poll()
 
     def get_key_display(self, binding: Binding) -> str:

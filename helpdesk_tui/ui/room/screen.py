@@ -214,8 +214,8 @@ class RoomScreen(Paced, Screen[None]):
                 else:
                     old = [cell(self.rows[key]) for _k, _h, cell, _s in self.columns]
                     for (column, *_rest), new, was in zip(self.columns, cells, old, strict=True):
-                        if new != was:
-                            table.update_cell(key, column, new)
+                        if new != was:  # a longer text widens its column ("interrupted")
+                            table.update_cell(key, column, new, update_width=True)
                 self.rows[key] = row
             self._sort(table)
         self._header()

@@ -304,3 +304,37 @@ async def test_a_changed_count_renders_only_its_own_cell_again(
         keys = [c.value for c in room_screen(app).query_one(DataTable).columns].index("keys")
         assert cell(app, "c0002/exam.jsonl", "keys") == "1"
         assert rendered == [(1, keys)]  # not the other 25 cells
+
+
+async def test_a_state_longer_than_the_column_shows_whole(sitting: Sitting) -> None:
+    # In the qa-sitting8 trial every row began "running", and a candidate killed
+    # mid-exam read "interru" at 140 columns: a changed cell kept the column's width.
+    sitting.start("c0001", 60)
+    sitting.start("c0002", 60)
+    app = sitting.app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        assert cell(app, "c0001/exam.jsonl", "state") == "running"
+        sitting.writers.pop("c0001").close()  # the exam process is gone
+        app.poll()
+        await pilot.pause()
+        line = next(t for t in screen_text(app).splitlines() if "c0001" in t)
+        assert "interrupted" in line.split()
+
+
+async def test_a_poll_before_the_observer_is_mounted_waits_for_it(sitting: Sitting) -> None:
+    # In the qa-sitting8 trial, Enter on a candidate crashed the room with a traceback
+    # (NoMatches '#ob-feed'): the room's timer ticked between push_screen and the
+    # observer's compose, and polled a screen that had no widgets yet.
+    sitting.start("c0001", 60)
+    app = sitting.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        room_screen(app).action_open()
+        sitting.write("c0001", 90)
+        app.poll()  # the timer's tick, before the observer ran compose
+        await pilot.pause()
+        assert isinstance(app.screen, ObserveFromRoom)
+        app.poll()
+        await pilot.pause()
+        assert app.screen.state.now == sitting.events[89].exam_time
