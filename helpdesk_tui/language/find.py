@@ -5,6 +5,9 @@ a word of the message matches a pattern word when (first rule that holds):
 
 1. `same`: the same normalised word, or the same lemma ("kabels", "redémarrez");
 2. `start`: the message word starts with it ("printer" in "printers", "printer's");
+   a short pattern word (an acronym such as AD, USB, pc: fewer than four letters)
+   only with a plural or possessive ending ("USBs", "pc's"), since "AD" is not in
+   "adresse", "added" or "adding";
 3. `compound` (Dutch): it is the head or a part of a compound whose other part
    is a word ("kabel" in "beeldkabel", "netwerkkabels");
 4. `typo`: one edit (two for words of ten letters or more) from it, same first
@@ -30,6 +33,10 @@ TYPO_MIN_LENGTH = 5
 """Pattern words this long (or longer) tolerate one typo."""
 TWO_TYPOS_LENGTH = 10
 """... and this long, two."""
+SHORT_WORD = 4
+"""Pattern words shorter than this are found whole, or with one of `SHORT_ENDINGS`."""
+SHORT_ENDINGS = frozenset({"s", "'s", "es", "en", "'en", "'"})
+"""What may follow a short pattern word in the same word: "VPNs", "pc's", "usb's"."""
 COMPOUND_PART_MIN = 3
 """The other part of a compound has at least this many letters."""
 COMPOUND_WORD_MIN = 4
@@ -114,7 +121,9 @@ def word_rule(p_norm: str, p_lemma: str, t_norm: str, t_lemma: str, lang: str) -
         return "same"
     if len(p_bare) < 2 or opposite_prefixes(p_norm, t_norm, lex):
         return None
-    if t_norm.startswith(p_norm):
+    if t_norm.startswith(p_norm) and (
+        len(p_bare) >= SHORT_WORD or t_norm[len(p_norm) :] in SHORT_ENDINGS
+    ):
         return "start"
     if lex.compounds and _in_compound(p_norm, t_norm, lang):
         return "compound"

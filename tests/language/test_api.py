@@ -66,6 +66,39 @@ def test_a_pattern_finds_compounds_variants_accents_and_real_typos(pattern, text
 
 
 @pytest.mark.parametrize(
+    ("pattern", "text", "lang"),
+    [
+        ("AD", "Quelle est votre adresse e-mail ?", "fr"),
+        ("AD", "What is your address?", "en"),
+        ("AD", "I added you to the group, adding the others now", "en"),
+        ("AD", "Wat is uw adres?", "nl"),
+        ("OST", "Ostensibly the post office is open", "en"),
+        ("pc", "Le pcr est en cours", "fr"),
+    ],
+)
+def test_a_short_pattern_word_is_not_the_start_of_another_word(pattern, text, lang) -> None:
+    """An acronym in a glossary (COM-5) or a pattern: "adresse" is no jargon "AD" (found by
+    branch sim-policy9: a French novice did not understand "adresse")."""
+    assert find(pattern, analyse(text, lang)) is None
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text", "lang", "word"),
+    [
+        ("AD", "Votre compte AD est débloqué", "fr", "AD"),
+        ("VPN", "Both VPNs are down", "en", "VPNs"),
+        ("pc", "De pc's op de derde verdieping", "nl", "pc's"),
+        ("USB", "Steek de usb-stick erin", "nl", None),
+    ],
+)
+def test_a_short_pattern_word_is_found_whole_or_with_a_plural(pattern, text, lang, word) -> None:
+    hit = find(pattern, analyse(text, lang))
+    assert hit is not None and not hit.negated
+    if word is not None:
+        assert hit.words == (word,)
+
+
+@pytest.mark.parametrize(
     ("text", "lang", "pattern"),
     [
         ("Ne pas se déconnecter !", "fr", "déconnecter"),

@@ -50,8 +50,6 @@ and the entry must go."""
 WORDED_B_SHORT: dict[str, str] = {
     "en-calder-valley-exam": "20 of 22: COM-1 and SOL-1, 'Do you know anything more about ...?' "
     "read as a closing (closing step before the check)",
-    "en-northwind-monday": "20 of 22: COM-4, 'If I've got it, ...' not read as restate; COM-6, "
-    "raj irritated by the second line's 'restart it' (worded too)",
     "fr-haute-meuse-examen": "20 of 22: COM-4, restatements opening 'Je reformule pour être "
     "certaine :', 'Récapitulons :', 'Je note :', 'Bon, ...' not read as restate; SOL-1, "
     "'Pouvez-vous vous présenter : nom et service ?' not read as identify (identification "
