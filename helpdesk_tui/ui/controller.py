@@ -230,7 +230,8 @@ class ExamController(StateView):
 
     def tick(self) -> list[Event]:
         """Fire what fell due; sign the log's head when its policy asks (idle minutes);
-        fsync the focus records written without one once they are `SYNC_LATER_S` old."""
+        fsync the focus records written without one once they are `SYNC_LATER_S` old
+        (on the log writer's thread: the event loop does not wait for the disk)."""
         try:
             fired = self.session.tick()
             self._checkpoint_if_due()
@@ -258,7 +259,7 @@ class ExamController(StateView):
     def _sync_if_due(self) -> None:
         sync = getattr(self.session.sink, "sync_pending", None)
         if sync is not None:
-            sync(SYNC_LATER_S)
+            sync(SYNC_LATER_S, background=True)
 
     # ------------------------------------------------------------------ commands
 
