@@ -128,7 +128,9 @@ def main() -> int:
     parser.add_argument("--slowest", type=float, default=0.05)
     parser.add_argument("--top", type=int, default=25)
     parser.add_argument("--kind", default=None, help="profile only this kind's slowest keys")
-    parser.add_argument("--sort", default="tottime,ncalls", help="pstats sort keys, comma-separated")
+    parser.add_argument(
+        "--sort", default="tottime,ncalls", help="pstats sort keys, comma-separated"
+    )
     args = parser.parse_args()
     print(f"load average {os.getloadavg()[0]:.2f} at the start")
     watch = Watch()
@@ -162,7 +164,9 @@ def main() -> int:
         + ", ".join(f"{w} {ms:.1f}" for w, ms in sorted(gc_all.items()))
     )
     for sort in args.sort.split(","):
-        print(f"\nthe slowest {count} keys{' (' + args.kind + ')' if args.kind else ''}, summed, by {sort}:")
+        print(
+            f"\nthe slowest {count} keys{' (' + args.kind + ')' if args.kind else ''}, summed, by {sort}:"
+        )
         top([k.profile for k in slow], args.top, sort)
     return 0
 
