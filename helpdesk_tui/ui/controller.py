@@ -224,9 +224,13 @@ class ExamController(StateView):
 
     @property
     def time_left(self) -> float:
+        return self.time_left_at(self.now())
+
+    def time_left_at(self, exam_time: float) -> float:
+        """The exam's time left at `exam_time` (0 for an exam without an end)."""
         if not self.state.duration_s:
             return 0.0
-        return max(0.0, self.state.duration_s - self.now())
+        return max(0.0, self.state.duration_s - exam_time)
 
     def tick(self) -> list[Event]:
         """Fire what fell due; sign the log's head when its policy asks (idle minutes);
