@@ -79,10 +79,13 @@ class Watch:
         return inside
 
 
-async def play(keys: int, watch: Watch) -> list[Key]:
+async def play(keys: int, watch: Watch, phase: float | None) -> list[Key]:
     out: list[Key] = []
     with tempfile.TemporaryDirectory() as tmp:
         app, writer = loaded_app(Path(tmp))
+        if phase is not None:
+            app.tick_phase = phase
+        print(f"the tick's phase in the second: {app.tick_phase:.2f}")
         clock = FrameClock(app)
         frames = clock.frames
         async with app.run_test(size=SIZE) as pilot:
@@ -127,6 +130,12 @@ def main() -> int:
     parser.add_argument("--keys", type=int, default=320)
     parser.add_argument("--slowest", type=float, default=0.05)
     parser.add_argument("--top", type=int, default=25)
+    parser.add_argument(
+        "--phase",
+        type=float,
+        default=None,
+        help="the app's tick phase (0-1; default: bench_ui's, from the process id)",
+    )
     parser.add_argument("--kind", default=None, help="profile only this kind's slowest keys")
     parser.add_argument(
         "--sort", default="tottime,ncalls", help="pstats sort keys, comma-separated"
@@ -134,7 +143,7 @@ def main() -> int:
     args = parser.parse_args()
     print(f"load average {os.getloadavg()[0]:.2f} at the start")
     watch = Watch()
-    keys = asyncio.run(play(args.keys, watch))
+    keys = asyncio.run(play(args.keys, watch, args.phase))
     by_calls = sorted(keys, key=lambda k: k.calls)
     print("per kind: n, calls median / p95 / max, CPU ms median / p95 (under cProfile)")
     for kind in sorted({k.kind for k in keys}):

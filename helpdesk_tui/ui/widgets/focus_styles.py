@@ -77,21 +77,26 @@ class FocusStyled:
             self.refresh()
 
     def _style_path(self) -> Hashable:
-        """What the stylesheet's answer depends on: the box's pseudo-classes, and each
-        node above it with its classes, focus, hover and disabled state and the count of
-        changes to its children (first-child, odd, empty...), and the app's theme."""
+        """What the stylesheet's answer depends on: the app's theme, and each node from
+        the box up with what a selector can match on: its type and id (the node), its
+        classes and its pseudo-classes (focus, hover, disabled, focus-within, and where it
+        stands among its siblings: first-child, odd, empty...).
+
+        Not the count of changes to each node's children (`NodeList._updates`), which the
+        path held before: Textual counts a change below a node in every node above it, so
+        a toast shown or taken away (a customer message's notice, every 2 s in bench_ui)
+        or the reply box's scroll bar coming or going changed the whole path, and the next
+        focus move restyled the box from the stylesheet (10 of 23 area switches of a
+        bench_ui run: the slowest ones, about 10,000 Python calls each; issue 14)."""
         assert isinstance(self, Widget)
         app = self.app
         path: list[Hashable] = [
-            frozenset(self.get_pseudo_classes()),
             app.current_theme.name,
             app.native_ansi_color,
             app.no_color,
         ]
         for node in self.ancestors_with_self:
-            path.append((node, node.classes, node._nodes._updates))
-            if isinstance(node, Widget):
-                path.append((node._pseudo_classes_cache_key, node.has_focus_within))
+            path.append((node, node.classes, frozenset(node.get_pseudo_classes())))
         return tuple(path)
 
 
