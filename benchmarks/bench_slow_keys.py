@@ -168,6 +168,13 @@ def main() -> int:
     gc_all = Counter[str]()
     for k in keys:
         gc_all.update({w: ms for w, ms in k.inside.items() if w.startswith("gc")})
+    for where in ("loop", "thread"):
+        spans = [b - a for kind, a, b in watch.spans if kind == f"fsync {where}"]
+        inside = sum(k.inside.get(f"fsync {where}", 0.0) for k in keys)
+        print(
+            f"fsyncs on the {where}: {len(spans)} over the run, {sum(spans) * 1000:.1f} ms;"
+            f" {inside:.1f} ms of them inside keys"
+        )
     print(
         "collections inside keys over the run (ms): "
         + ", ".join(f"{w} {ms:.1f}" for w, ms in sorted(gc_all.items()))
