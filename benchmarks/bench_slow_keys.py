@@ -34,7 +34,6 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_ui import SIZE, FrameClock, loaded_app, percentile, play_mix  # noqa: E402
-from textual import events  # noqa: E402
 
 
 @dataclass
@@ -87,7 +86,6 @@ async def play(keys: int, watch: Watch, phase: float | None) -> list[Key]:
             app.tick_phase = phase
         print(f"the tick's phase in the second: {app.tick_phase:.2f}")
         clock = FrameClock(app)
-        frames = clock.frames
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause(0.5)
             driver = app._driver
@@ -96,16 +94,11 @@ async def play(keys: int, watch: Watch, phase: float | None) -> list[Key]:
 
             async def press(key: str, char: str | None, done: Any, kind: str) -> None:
                 profile = cProfile.Profile()
-                c0, t0 = time.process_time(), time.perf_counter()
+                c0 = time.process_time()
                 profile.enable()
-                driver.send_message(events.Key(key, char))
-                while not done():
-                    await asyncio.sleep(0)
-                handled = time.perf_counter()
-                while not frames or frames[-1] < handled:
-                    await asyncio.sleep(0)
+                t0, t1 = await clock.key_to_frame(driver, key, char, done)
                 profile.disable()
-                c1, t1 = time.process_time(), frames[-1]
+                c1 = time.process_time()
                 calls = sum(s[1] for s in pstats.Stats(profile).stats.values())  # type: ignore[attr-defined]
                 record = Key(kind, calls, (c1 - c0) * 1000, (t1 - t0) * 1000, profile)
                 record.inside = watch.between(t0, t1)
