@@ -12,8 +12,6 @@ import pytest
 
 from helpdesk_tui.core.events import Event, make_event
 from helpdesk_tui.eventlog import (
-    CheckpointPolicy,
-    EventLogWriter,
     PublicKey,
     Signer,
     read_log,
@@ -21,17 +19,11 @@ from helpdesk_tui.eventlog import (
 )
 from helpdesk_tui.eventlog import writer as writer_module
 from helpdesk_tui.eventlog.errors import LogWriteError
-from helpdesk_tui.eventlog.testing import sample_header
-
-WALL = "2025-03-03T09:30:00.000Z"
+from tests.eventlog.test_sync_later import WALL, new_writer, note
 
 
 def message(t: float) -> Event:
     return make_event("customer_message", {"conversation_id": "C-1", "text": "hello?"}, t, WALL)
-
-
-def note(t: float) -> Event:
-    return make_event("note_added", {"ticket_id": "T-1", "text": "checked the cable"}, t, WALL)
 
 
 @pytest.fixture
@@ -46,12 +38,6 @@ def fsyncs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr(writer_module, "_sync", counted)
     return made
-
-
-def new_writer(path: Path, signer: Signer) -> EventLogWriter:
-    return EventLogWriter.create(
-        path, sample_header(), signer, CheckpointPolicy(records=100, seconds=1e9)
-    )
 
 
 def test_a_customer_message_is_written_at_once_and_fsynced_on_the_writers_thread(

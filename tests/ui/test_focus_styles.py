@@ -24,6 +24,19 @@ def look(box: BoundedTextArea) -> tuple[Any, ...]:
     return dict(box.styles.base._rules), components, box.rich_style, lines
 
 
+def stylesheet_matches(monkeypatch: Any) -> list[object]:
+    """Each node the stylesheet is matched against from now on (a restyle the full way)."""
+    matched: list[object] = []
+    apply = Stylesheet.apply
+
+    def counted(self: Stylesheet, node: Any, **kwargs: Any) -> None:
+        matched.append(node)
+        apply(self, node, **kwargs)
+
+    monkeypatch.setattr(Stylesheet, "apply", counted)
+    return matched
+
+
 async def test_focus_moves_restyle_the_reply_box_without_matching_the_stylesheet_again(
     rig: Rig, monkeypatch: Any
 ) -> None:
@@ -33,14 +46,7 @@ async def test_focus_moves_restyle_the_reply_box_without_matching_the_stylesheet
         box = app.main.conversations.input
         await pilot.press("f4", "f2")  # each state restyled once, the full way
         await pilot.pause()
-        matched: list[object] = []
-        apply = Stylesheet.apply
-
-        def counted(self: Stylesheet, node: Any, **kwargs: Any) -> None:
-            matched.append(node)
-            apply(self, node, **kwargs)
-
-        monkeypatch.setattr(Stylesheet, "apply", counted)
+        matched = stylesheet_matches(monkeypatch)
         await pilot.press("f4")
         await pilot.pause()
         assert app.focused is box
@@ -84,14 +90,7 @@ async def test_a_notice_shown_or_gone_between_focus_moves_restyles_nothing_afres
         box = app.main.conversations.input
         await pilot.press("f4", "f2")
         await pilot.pause()
-        matched: list[object] = []
-        apply = Stylesheet.apply
-
-        def counted(self: Stylesheet, node: Any, **kwargs: Any) -> None:
-            matched.append(node)
-            apply(self, node, **kwargs)
-
-        monkeypatch.setattr(Stylesheet, "apply", counted)
+        matched = stylesheet_matches(monkeypatch)
         shown = len(app.main.query(Toast))
         app.notify("A new message from Tom", timeout=30)
         while len(app.main.query(Toast)) == shown:
