@@ -39,7 +39,7 @@ def watch(spans: list[Span]) -> None:
     def timed_refresh(screen: MainScreen) -> None:
         controller = screen.controller
         start, seq = time.perf_counter(), controller.state.last_seq
-        second = int(controller.now()) != screen._second
+        second = screen.shown_second(controller.now()) != screen._second
         refresh_now(screen)
         kind = "tick+second" if second else "tick"
         if controller.state.last_seq != seq:

@@ -13,6 +13,12 @@ killed or crashed process keeps it) and fsynced by the next record that is
 fsynced, or by `sync_pending` within `SYNC_LATER_S` (the exam's tick), or at
 close. Its fsync (3-40 ms, more on a busy disk) sat between an area-switch key
 and its frame. See docs/architecture.md, "Durability".
+
+A second kind, `SYNC_SOON` (a customer's message, their typing, and the notice that
+showed it: `customer_message`, `customer_typing`, `notice_shown`): written at once like the above, and fsynced
+at once on the writer's own thread (`os.fsync` releases the GIL), so the exam's
+event loop does not wait for the disk while a candidate types. Candidate commands
+are never deferred: their fsync, on the loop, covers every byte written before.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ import contextlib
 import dataclasses
 import fcntl
 import os
+import threading
 import time
 import uuid
 from pathlib import Path
@@ -59,6 +66,15 @@ before the next fsync can lose one, and then only at the log's tail, which
 recovery already treats as a torn tail. A record that carries a checkpoint is
 never deferred (its chain key replaces the old one in the resume file)."""
 
+SYNC_SOON: frozenset[str] = frozenset({"customer_message", "customer_typing", "notice_shown"})
+"""Event types written at once and fsynced on the writer's thread (`_Syncer`) right after:
+what a simulated customer said (and that they are typing) and the notice that showed it. The simulation is pure
+(`customers/simulation.py`): restored from the log's prefix it says the same message
+at the same exam time again, and the notice of a message shown again is logged again.
+A power cut before the thread's fsync can lose only a tail of such records (every
+candidate command is fsynced on the loop, which flushes the file up to it), and a
+resumed exam says what was lost again (`tests/runtime/test_sync_soon_power_cut.py`)."""
+
 SYNC_LATER_S = 0.5
 """How long a written `SYNC_LATER` record may wait for its fsync when no other
 record comes: `sync_pending` (the exam's tick, at most every 1 s) fsyncs it once
@@ -68,6 +84,77 @@ it is this old, so it is on disk within about 1.5 s."""
 def _sync(fd: int) -> None:
     """fsync: the record and the file's new length are on the disk when this returns."""
     os.fsync(fd)
+
+
+class _Syncer:
+    """One thread that fsyncs the log when asked, off the exam's event loop.
+
+    It holds its own descriptor of the file (`os.dup`: an fsync of it flushes the same
+    file), so closing the writer's does not cut an fsync in flight. `done` is the
+    highest write count an fsync covered; a failed fsync is kept in `failed` and the
+    writer's next `sync_pending` fsyncs on the caller's thread, which raises."""
+
+    def __init__(self, fd: int) -> None:
+        self._fd = os.dup(fd)
+        self._pid = os.getpid()
+        self._cv = threading.Condition()
+        self._wanted = 0
+        self.done = 0
+        self.failed: OSError | None = None
+        self._stopping = False
+        self._thread = threading.Thread(target=self._run, name="log-fsync", daemon=True)
+        self._thread.start()
+
+    @property
+    def alive(self) -> bool:
+        """False in a forked child (the thread was not copied) or once stopped."""
+        return self._pid == os.getpid() and not self._stopping and self._thread.is_alive()
+
+    @property
+    def busy(self) -> bool:
+        return self._wanted > self.done and self.failed is None
+
+    def request(self, written: int) -> None:
+        with self._cv:
+            if written > self._wanted:
+                self._wanted = written
+                self._cv.notify()
+
+    def wait(self) -> None:
+        """Until every fsync asked for is made (or failed)."""
+        with self._cv:
+            while self._wanted > self.done and self.failed is None and self._thread.is_alive():
+                self._cv.wait(0.1)
+
+    def stop(self) -> None:
+        if self._pid != os.getpid():
+            return  # a forked child: neither the thread nor its wake-ups are ours
+        with self._cv:
+            self._stopping = True
+            self._cv.notify()
+        self._thread.join()
+        with contextlib.suppress(OSError):
+            os.close(self._fd)
+
+    def _run(self) -> None:
+        while True:
+            with self._cv:
+                while self._wanted <= self.done and not self._stopping:
+                    self._cv.wait()
+                if self._wanted <= self.done:
+                    return
+                target = self._wanted
+            try:
+                _sync(self._fd)
+            except OSError as exc:
+                with self._cv:
+                    self.failed = exc
+                    self._wanted = self.done  # the caller's next sync_pending tries again
+                    self._cv.notify_all()
+                continue
+            with self._cv:
+                self.done = max(self.done, target)
+                self._cv.notify_all()
 
 
 def _write_all(fd: int, data: bytes) -> None:
@@ -97,7 +184,9 @@ class EventLogWriter:
     """The only way records get into a log.
 
     One writer per file (an exclusive flock), used from one thread: the exam's
-    event loop appends, the state is updated after `append` returns.
+    event loop appends, the state is updated after `append` returns. Only the
+    fsyncs of `SYNC_SOON` records (and, asked, of waiting `SYNC_LATER` ones) run
+    on the writer's own thread (`_Syncer`).
     """
 
     def __init__(self, path: Path, fd: int, encoder: ChainEncoder, length: int) -> None:
@@ -108,6 +197,9 @@ class EventLogWriter:
         self._dirty = False
         self._unsynced_since: float | None = None
         """When the oldest record written but not yet fsynced was written (monotonic)."""
+        self._writes = 0
+        """Records written so far (a `_Syncer`'s fsync covers those it was asked for)."""
+        self._syncer: _Syncer | None = None
 
     # --- opening ---------------------------------------------------------
 
@@ -218,16 +310,58 @@ class EventLogWriter:
         fsynced record, `sync_pending`, or `close`."""
         self._check_writable()
         batch = self._encoder.event(event)  # EventFormatError (a ValueError) for a bad event
-        self._write(batch, sync=event.type not in SYNC_LATER or batch.next_signer is not None)
+        later = event.type in SYNC_LATER or event.type in SYNC_SOON
+        self._write(batch, sync=not later or batch.next_signer is not None)
+        if event.type in SYNC_SOON and self._unsynced_since is not None:
+            self.sync_soon()
         return batch.seq
 
-    def sync_pending(self, older_than: float = 0.0) -> bool:
+    def sync_soon(self) -> None:
+        """Have the writer's thread fsync what is written so far (returns at once).
+        In a forked child, or if the thread cannot start, the next `sync_pending` does."""
+        if self._fd is None or self._unsynced_since is None:
+            return
+        syncer = self._syncer
+        if syncer is None or not syncer.alive:
+            try:
+                syncer = self._syncer = _Syncer(self._fd)
+            except (OSError, RuntimeError):
+                return
+        syncer.request(self._writes)
+
+    def wait_synced(self) -> None:
+        """Until the writer's thread has made every fsync asked of it (or failed)."""
+        if self._syncer is not None:
+            self._syncer.wait()
+
+    def _synced_by_thread(self) -> bool:
+        """Whether the thread's fsyncs cover every record written (then nothing waits)."""
+        syncer = self._syncer
+        if syncer is not None and self._unsynced_since is not None and syncer.done >= self._writes:
+            self._unsynced_since = None
+        return self._unsynced_since is None
+
+    def sync_pending(self, older_than: float = 0.0, *, background: bool = False) -> bool:
         """fsync the records written without one, if the oldest is `older_than` seconds
-        old or more; whether an fsync was made. Raises `LogWriteError` if the disk
-        refuses (the records stay in the file; the next fsync tries again)."""
+        old or more; whether an fsync was made (or, `background`, asked of the writer's
+        thread). Raises `LogWriteError` if the disk refuses (the records stay in the file;
+        the next fsync tries again); a failed fsync of the thread's is made again here."""
+        if self._synced_by_thread():
+            return False
         since = self._unsynced_since
         if since is None or self._fd is None or _monotonic() - since < older_than:
             return False
+        syncer = self._syncer
+        if syncer is not None and syncer.failed is not None:
+            syncer.failed = None  # made again here, on the caller's thread, which raises
+        elif background and syncer is not None and syncer.alive:
+            if not syncer.busy:
+                syncer.request(self._writes)
+            return True
+        elif background:
+            self.sync_soon()
+            if self._syncer is not None and self._syncer.alive:
+                return True
         try:
             _sync(self._fd)
         except OSError as exc:
@@ -242,7 +376,7 @@ class EventLogWriter:
     @property
     def unsynced(self) -> bool:
         """Whether a record is written but not yet fsynced (a `SYNC_LATER` one)."""
-        return self._unsynced_since is not None
+        return not self._synced_by_thread()
 
     def checkpoint(self, exam_time: float, wall_time: str) -> None:
         """Sign the chain head now; nothing is written if every record is already signed."""
@@ -276,6 +410,7 @@ class EventLogWriter:
             if sign and not st.sealed and st.unsigned and not self._dirty:
                 self.checkpoint(st.last_t, utc_now_iso())
         finally:
+            self.wait_synced()
             with contextlib.suppress(OSError, LogWriteError):  # written; the kernel keeps it
                 self.sync_pending()
             self._close_fd()
@@ -337,6 +472,7 @@ class EventLogWriter:
                 "can be written again."
             ) from exc
         self._length += len(batch.data)
+        self._writes += 1
         if sync:
             self._unsynced_since = None
         elif self._unsynced_since is None:
@@ -374,6 +510,9 @@ class EventLogWriter:
         self._dirty = False
 
     def _close_fd(self) -> None:
+        syncer, self._syncer = self._syncer, None
+        if syncer is not None:
+            syncer.stop()
         if self._fd is not None:
             fd, self._fd = self._fd, None
             os.close(fd)

@@ -99,12 +99,12 @@ class _GuardedSink:
     def checkpoint_due(self, exam_time: float) -> bool:
         return self._runtime.fault is None and self._writer.checkpoint_due(exam_time)
 
-    def sync_pending(self, older_than: float = 0.0) -> bool:
+    def sync_pending(self, older_than: float = 0.0, *, background: bool = False) -> bool:
         """fsync records written with their fsync left for later (`writer.SYNC_LATER`)."""
         if self._runtime.fault is not None:
             return False  # the retry's first record fsyncs them
         try:
-            return self._writer.sync_pending(older_than)
+            return self._writer.sync_pending(older_than, background=background)
         except LogWriteError as exc:
             self._runtime._write_failed(exc, None)
             raise

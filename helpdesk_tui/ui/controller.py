@@ -224,13 +224,18 @@ class ExamController(StateView):
 
     @property
     def time_left(self) -> float:
+        return self.time_left_at(self.now())
+
+    def time_left_at(self, exam_time: float) -> float:
+        """The exam's time left at `exam_time` (0 for an exam without an end)."""
         if not self.state.duration_s:
             return 0.0
-        return max(0.0, self.state.duration_s - self.now())
+        return max(0.0, self.state.duration_s - exam_time)
 
     def tick(self) -> list[Event]:
         """Fire what fell due; sign the log's head when its policy asks (idle minutes);
-        fsync the focus records written without one once they are `SYNC_LATER_S` old."""
+        fsync the focus records written without one once they are `SYNC_LATER_S` old
+        (on the log writer's thread: the event loop does not wait for the disk)."""
         try:
             fired = self.session.tick()
             self._checkpoint_if_due()
@@ -258,7 +263,7 @@ class ExamController(StateView):
     def _sync_if_due(self) -> None:
         sync = getattr(self.session.sink, "sync_pending", None)
         if sync is not None:
-            sync(SYNC_LATER_S)
+            sync(SYNC_LATER_S, background=True)
 
     # ------------------------------------------------------------------ commands
 

@@ -8,6 +8,7 @@ from typing import Any
 from textual._text_area_theme import TextAreaTheme
 from textual.css.stylesheet import Stylesheet
 from textual.geometry import Region
+from textual.widgets._toast import Toast
 
 from helpdesk_tui.ui.widgets.bounded import BoundedTextArea
 from helpdesk_tui.ui.widgets.focus_styles import THEME_FIELDS, put_back
@@ -23,6 +24,19 @@ def look(box: BoundedTextArea) -> tuple[Any, ...]:
     return dict(box.styles.base._rules), components, box.rich_style, lines
 
 
+def stylesheet_matches(monkeypatch: Any) -> list[object]:
+    """Each node the stylesheet is matched against from now on (a restyle the full way)."""
+    matched: list[object] = []
+    apply = Stylesheet.apply
+
+    def counted(self: Stylesheet, node: Any, **kwargs: Any) -> None:
+        matched.append(node)
+        apply(self, node, **kwargs)
+
+    monkeypatch.setattr(Stylesheet, "apply", counted)
+    return matched
+
+
 async def test_focus_moves_restyle_the_reply_box_without_matching_the_stylesheet_again(
     rig: Rig, monkeypatch: Any
 ) -> None:
@@ -32,14 +46,7 @@ async def test_focus_moves_restyle_the_reply_box_without_matching_the_stylesheet
         box = app.main.conversations.input
         await pilot.press("f4", "f2")  # each state restyled once, the full way
         await pilot.pause()
-        matched: list[object] = []
-        apply = Stylesheet.apply
-
-        def counted(self: Stylesheet, node: Any, **kwargs: Any) -> None:
-            matched.append(node)
-            apply(self, node, **kwargs)
-
-        monkeypatch.setattr(Stylesheet, "apply", counted)
+        matched = stylesheet_matches(monkeypatch)
         await pilot.press("f4")
         await pilot.pause()
         assert app.focused is box
@@ -68,6 +75,41 @@ async def test_the_kept_styles_are_what_a_fresh_restyle_gives_focused_and_not(ri
             looks[key] = kept
         assert looks["f2"][0] != looks["f4"][0]  # focused and not really differ (the border)
         assert looks["f2"][3] != looks["f4"][3]
+
+
+async def test_a_notice_shown_or_gone_between_focus_moves_restyles_nothing_afresh(
+    rig: Rig, monkeypatch: Any
+) -> None:
+    """A toast mounted or removed counts as a change below the screen and the app in
+    Textual's bookkeeping (`NodeList._updates`), though no selector can see it: the box's
+    kept styles still apply (issue 14: every customer message's notice made the next
+    F2/F4 restyle the reply box from the stylesheet), and they are a fresh restyle's."""
+    app = rig.app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:  # toasts shown
+        await at(pilot, 70)
+        box = app.main.conversations.input
+        await pilot.press("f4", "f2")
+        await pilot.pause()
+        matched = stylesheet_matches(monkeypatch)
+        shown = len(app.main.query(Toast))
+        app.notify("A new message from Tom", timeout=30)
+        while len(app.main.query(Toast)) == shown:
+            await pilot.pause()
+        await pilot.press("f4")
+        await pilot.pause()
+        assert app.focused is box
+        assert box not in matched  # main: restyled from the stylesheet
+        app.clear_notifications()
+        while app.main.query(Toast):
+            await pilot.pause()
+        await pilot.press("f2")
+        await pilot.pause()
+        assert box not in matched
+        kept = look(box)
+        monkeypatch.undo()
+        app.update_styles(box, animate=False)  # Textual's own restyle
+        await pilot.pause()
+        assert look(box) == kept
 
 
 def theme_look(box: BoundedTextArea) -> tuple[Any, ...]:

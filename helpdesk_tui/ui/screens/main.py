@@ -15,6 +15,7 @@ which is what marks messages read in the state).
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from textual import events
@@ -98,7 +99,10 @@ class MainScreen(Paced, Screen[None]):
         self.controller = controller
         self.ticket_id: str | None = None
         self.area: str | None = None
-        self._second = -1
+        self._second: int | None = None
+        """The exam second the clocks show (`shown_second`); None before the first redraw."""
+        self._clocks_at = 0.0
+        """Exam time the clocks (the queue's SLA column, the header) were last drawn at."""
         self._drawn_at = -COVERED_REDRAW_MAX_S  # exam time of the last redraw
         self._gates: tuple[object, ...] = ()
         self._gates_kept: dict[tuple[object, ...], tuple[bool | None, ...]] = {}
@@ -220,12 +224,13 @@ class MainScreen(Paced, Screen[None]):
         self._mark_seen()
         changes = controller.take_changes()
         now = self._drawn_at = controller.now()
-        self.query_one("#header", ExamHeader).show_time(now, controller.time_left)
-        second = int(now)
+        second = self.shown_second(now)
         if force or changes.tickets or changes.customers or second != self._second:
-            self._second = second
+            self._second, self._clocks_at = second, now
             self._redraw_queue(now, changes)
             self.query_one("#ticket", TicketDetail).show(controller, self.ticket_id, now)
+        at = self._clocks_at
+        self.query_one("#header", ExamHeader).show_time(at, controller.time_left_at(at))
         self.conversations.refresh_from(controller, now)
         self._titles()
         self._announce(changes)
@@ -233,6 +238,18 @@ class MainScreen(Paced, Screen[None]):
         self._show_problem()
         if changes.ended or (controller.ended and force):
             self.app.call_later(self.app.session_over, controller.state.end_reason or "")  # type: ignore[attr-defined]
+
+    def shown_second(self, now: float) -> int:
+        """The exam second the screen's clocks show at `now`: they turn at the app's
+        scheduler tick, `tick_phase` of a second after the whole second (issue 15), not
+        before. A key's redraw between the two (an area switch, a message sent) does not
+        turn them early: it took the second's whole redraw (300 SLA cells, the ticket's
+        SLA lines, the header) into that key (issue 14: the area switch's tail, in as many
+        switches as the phase is long). Without the scheduler tick (tests drive the clock
+        by hand) the clocks turn at the whole second."""
+        app = self.app
+        phase = getattr(app, "tick_phase", 0.0) if getattr(app, "tick_interval", None) else 0.0
+        return math.floor(now - phase)
 
     def _redraw_queue(self, now: float, changes: Changes) -> None:
         queue = self.queue

@@ -76,10 +76,43 @@ class FocusStyled:
         if changed:
             self.refresh()
 
+    _style_paths: tuple[Hashable, Hashable] | None = None
+    """The last (quick key, path): the path again while the quick key stands."""
+
     def _style_path(self) -> Hashable:
-        """What the stylesheet's answer depends on: the box's pseudo-classes, and each
-        node above it with its classes, focus, hover and disabled state and the count of
-        changes to its children (first-child, odd, empty...), and the app's theme."""
+        """What the stylesheet's answer depends on: the app's theme, and each node from
+        the box up with what a selector can match on: its type and id (the node), its
+        classes and its pseudo-classes (focus, hover, disabled, focus-within, and where it
+        stands among its siblings: first-child, odd, empty...).
+
+        Not the count of changes to each node's children (`NodeList._updates`), which the
+        path held before: Textual counts a change below a node in every node above it, so
+        a toast shown or taken away (a customer message's notice) or the reply box's scroll
+        bar coming or going changed the whole path, and the next focus move restyled the
+        box from the stylesheet (issue 14: 10 of 23 area switches of a bench_ui run, the
+        slowest, about 10,000 Python calls each). That count is still the quick key under
+        which the path is kept (`_quick_path`): the pseudo-classes of where a node stands
+        can change only when it changes (Textual caches them on it too), so while it
+        stands the path is the one worked out last (`KeptTheme` asks on every paint)."""
+        assert isinstance(self, Widget)
+        quick = self._quick_path()
+        kept = self._style_paths
+        if kept is not None and kept[0] == quick:
+            return kept[1]
+        app = self.app
+        path: list[Hashable] = [
+            app.current_theme.name,
+            app.native_ansi_color,
+            app.no_color,
+        ]
+        for node in self.ancestors_with_self:
+            path.append((node, node.classes, frozenset(node.get_pseudo_classes())))
+        self._style_paths = (quick, tuple(path))
+        return self._style_paths[1]
+
+    def _quick_path(self) -> Hashable:
+        """The box's pseudo-classes, the theme, and each node up with its classes, focus,
+        hover and disabled state and Textual's count of changes below it."""
         assert isinstance(self, Widget)
         app = self.app
         path: list[Hashable] = [
