@@ -7,8 +7,8 @@ from textual.widgets import Input
 
 from helpdesk_tui import i18n
 
-from .conftest import SIZE, Rig
-from .pilot import choose, error_text, form, new_ticket_from_chat, type_into
+from .conftest import SIZE, Rig, screen_text
+from .pilot import at, choose, error_text, form, new_ticket_from_chat, type_into
 
 MISSING = {
     "en": ("Fill in before saving: Impact, Urgency.", "Fill in before saving: Urgency."),
@@ -56,3 +56,34 @@ async def test_a_new_ticket_is_not_saved_without_impact_and_urgency(
             "low",
             "high",
         )
+
+
+async def test_the_french_ticket_area_keeps_the_group_whole_at_120_by_40(rig: Rig) -> None:
+    """ "Statut  attente client · groupe –" wrapped its dash to a line of its own: the
+    group has a row of its own, shown once the ticket has one."""
+    i18n.set_language("fr")
+    app = rig.app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("w", "ctrl+s")  # pending: "attente client", the longest status
+        await pilot.pause()
+        assert rig.last("ticket_pending")["ticket_id"] == "T-1001"
+        head = lines_of(app, "#ticket-head")
+        assert "Statut     attente client" in head
+        assert all(line.strip() not in ("–", "-") for line in head), head
+        assert not any("groupe" in line.lower() for line in head), head
+
+        group, name = next(iter(rig.state.groups.items()))
+        rig.session.submit(
+            "ticket_transferred", {"ticket_id": "T-1001", "group": group, "reason": "réseau"}
+        )
+        await at(pilot, 1)
+        head = lines_of(app, "#ticket-head")
+        assert f"Groupe     {name}" in head, head
+
+
+def lines_of(app: object, selector: str) -> list[str]:
+    """A widget's lines as the screen shows them (its width, its wrapping)."""
+    widget = app.screen.query_one(selector)  # type: ignore[attr-defined]
+    region = widget.content_region
+    text = screen_text(app).splitlines()  # type: ignore[arg-type]
+    return [text[y][region.x : region.right].rstrip() for y in range(region.y, region.bottom)]
