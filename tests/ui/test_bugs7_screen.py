@@ -8,7 +8,7 @@ from textual.widgets import Input
 from helpdesk_tui import i18n
 
 from .conftest import SIZE, Rig, screen_text
-from .pilot import at, choose, error_text, form, new_ticket_from_chat, type_into
+from .pilot import at, choose, error_text, form, new_ticket_from_chat, type_into, until
 
 MISSING = {
     "en": ("Fill in before saving: Impact, Urgency.", "Fill in before saving: Urgency."),
@@ -87,3 +87,36 @@ def lines_of(app: object, selector: str) -> list[str]:
     region = widget.content_region
     text = screen_text(app).splitlines()  # type: ignore[arg-type]
     return [text[y][region.x : region.right].rstrip() for y in range(region.y, region.bottom)]
+
+
+async def test_kb_results_fit_the_pane_after_a_search_is_changed() -> None:
+    """Results shown while the list had no scrollbar were cut to its whole width; when
+    a changed search brought more, the scrollbar took a column and at 100 x 30 each
+    title wrapped to a second line of the 29-column pane, its id line gone (seen in
+    tmux: a search, Enter, `/`, `x`, Backspace)."""
+    from rich.cells import cell_len
+
+    from helpdesk_tui.paths import scenarios_dir
+    from helpdesk_tui.scenario.loader import load_scenario
+    from helpdesk_tui.ui.widgets.kb import KbPanel
+
+    from .conftest import make_rig
+
+    rig = make_rig(load_scenario(scenarios_dir() / "en-northwind-monday"))
+    app = rig.app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        panel = app.screen.query_one(KbPanel)
+        await pilot.press("slash", *"new starter", "enter")
+        await until(pilot, lambda: panel.results.option_count == 2)
+        await pilot.press("slash", "x")
+        await until(pilot, lambda: panel.query_input.value == "x")
+        await pilot.press("backspace")
+        await until(pilot, lambda: panel.results.option_count > 8)
+        await pilot.press("down")
+        await pilot.pause()
+        room = panel.results.scrollable_content_region.width
+        assert panel.results.show_vertical_scrollbar
+        for index in range(panel.results.option_count):
+            prompt = panel.results.get_option_at_index(index).prompt
+            lines = prompt.plain.split("\n")
+            assert len(lines) == 2 and max(cell_len(line) for line in lines) <= room, lines
