@@ -120,3 +120,19 @@ async def test_kb_results_fit_the_pane_after_a_search_is_changed() -> None:
             prompt = panel.results.get_option_at_index(index).prompt
             lines = prompt.plain.split("\n")
             assert len(lines) == 2 and max(cell_len(line) for line in lines) <= room, lines
+
+
+async def test_ticket_action_forms_name_the_customer_and_the_ticket(rig: Rig) -> None:
+    """"Resolve T-1002" alone: in tmux a candidate whose queue had re-sorted opened the
+    resolve form on another customer's ticket, pre-filled with the article open for the
+    first, and nothing in the form said whose ticket it was."""
+    ticket = rig.state.tickets["T-1001"]
+    name = rig.controller.customer_name(ticket.customer_id)
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        for key, action in (("s", "Resolve"), ("t", "Transfer"), ("w", "Set")):
+            await pilot.press(key)
+            heading = str(form(app).query_one("#form-title").render())
+            assert heading.startswith(f"{action} T-1001")
+            assert f" · {name} · {ticket.title}" in heading, heading
+            await pilot.press("escape")
