@@ -123,7 +123,7 @@ async def test_kb_results_fit_the_pane_after_a_search_is_changed() -> None:
 
 
 async def test_ticket_action_forms_name_the_customer_and_the_ticket(rig: Rig) -> None:
-    """"Resolve T-1002" alone: in tmux a candidate whose queue had re-sorted opened the
+    """ "Resolve T-1002" alone: in tmux a candidate whose queue had re-sorted opened the
     resolve form on another customer's ticket, pre-filled with the article open for the
     first, and nothing in the form said whose ticket it was."""
     ticket = rig.state.tickets["T-1001"]
