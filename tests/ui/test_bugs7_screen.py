@@ -8,7 +8,7 @@ from textual.widgets import Input
 from helpdesk_tui import i18n
 
 from .conftest import SIZE, Rig, screen_text
-from .pilot import at, choose, error_text, form, new_ticket_from_chat, type_into, until
+from .pilot import at, choose, error_text, fill, form, new_ticket_from_chat, type_into, until
 
 MISSING = {
     "en": ("Fill in before saving: Impact, Urgency.", "Fill in before saving: Urgency."),
@@ -136,3 +136,27 @@ async def test_ticket_action_forms_name_the_customer_and_the_ticket(rig: Rig) ->
             assert heading.startswith(f"{action} T-1001")
             assert f" · {name} · {ticket.title}" in heading, heading
             await pilot.press("escape")
+
+
+async def test_a_save_typed_while_the_form_opens_saves_before_the_next_key(rig: Rig) -> None:
+    """In tmux: `s`, Ctrl+S, `c` (resolve, save, close) while the form was opening. The
+    held keys were let go at once; Ctrl+S went up to the form's binding through the
+    widgets' queues while the text box already took the `c`: the solution was saved as
+    "c[kb-lockout] ..." and the ticket was not closed. A held key that is not text now
+    lands (its binding has run) before the next is let go."""
+    from textual import events
+
+    from helpdesk_tui.ui.screens.confirm import ConfirmScreen
+
+    rig.session.submit("ticket_updated", {"ticket_id": "T-1001", "changes": {"category": "access"}})
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s")  # the form built once (later opens refill it)
+        await fill(pilot, "solution", "Printer restarted.")
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen is app.main)
+        for name in ("s", "ctrl+s", "c"):  # back to back, as a terminal sends them
+            app._driver.send_message(events.Key(name, name if len(name) == 1 else None))  # type: ignore[union-attr]
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        solution = rig.last("ticket_resolved")["solution"]
+        assert solution == "Printer restarted."  # the draft kept from Esc, without a "c"
