@@ -163,8 +163,9 @@ def _open_string(text: str) -> int:
     `52;c;...` beginning the next passed as Alt+] and then typed its bytes as keys
     (an OSC 52 became a KB query); held, the two reads are judged together: a number
     after it is an OSC, dropped; a letter, or silence, leaves Alt+] a key."""
-    match = _OPEN_STRING.search(text)
-    return len(text) - match.start() if match else 0
+    tail = text[-2:]  # the introducer is at most 2 characters: no search of the whole read
+    match = _OPEN_STRING.search(tail)
+    return len(tail) - match.start() if match else 0
 
 
 def _open_csi(text: str) -> int:
