@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import fnmatch
 import html
 import os
 import re
@@ -81,11 +82,14 @@ def report(tree: Path, log: Path, scenario: Path | None, out: Path) -> dict[str,
     }
 
 
-def bundled_logs(root: Path, policies: list[str]) -> list[tuple[Path, Path | None]]:
-    """Every bundled scenario played by each policy, signed and sealed (made with this tree)."""
+def bundled_logs(
+    root: Path, policies: list[str], pattern: str = "*"
+) -> list[tuple[Path, Path | None]]:
+    """Every bundled scenario (whose folder name matches `pattern`) played by each policy,
+    signed and sealed (made with this tree)."""
     logs = []
     for folder in sorted((HERE / "scenarios").iterdir()):
-        if not (folder / "scenario.toml").exists():
+        if not (folder / "scenario.toml").exists() or not fnmatch.fnmatch(folder.name, pattern):
             continue
         for policy in policies:
             log = root / f"{folder.name}-{policy}.jsonl"
@@ -111,9 +115,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--log", type=Path, action="append", default=[])
     parser.add_argument("--scenario", type=Path, action="append", default=[])
     parser.add_argument("--policies", default="ideal,naive,idle,worded,shotgun,macro,parrot")
+    parser.add_argument(
+        "--scenarios",
+        default="*",
+        help="bundled scenario folders to play (a glob, e.g. 'en-*'): a change to one "
+        "language's words (bugs7: French marks) leaves the others' reports the same",
+    )
     args = parser.parse_args(argv)
     root = Path(tempfile.mkdtemp(prefix="report-same-"))
-    logs = bundled_logs(root, [p for p in args.policies.split(",") if p])
+    logs = bundled_logs(root, [p for p in args.policies.split(",") if p], args.scenarios)
     scenarios = args.scenario + [None] * (len(args.log) - len(args.scenario))
     logs += list(zip(args.log, scenarios, strict=True))
     for log, scenario in logs:

@@ -86,6 +86,11 @@ def pytest_runtest_logfinish(nodeid: str, location: tuple[str, int | None, str])
     _COLLECTOR.between_tests()
 
 
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """The last collection before an xdist worker says it is done (`BetweenTestsCollector.finish`)."""
+    _COLLECTOR.finish()
+
+
 _CPU_RECORD = (
     CpuRecord(os.environ[CPU_RECORD_ENV], os.environ.get("PYTEST_XDIST_WORKER", "main"))
     if os.environ.get(CPU_RECORD_ENV)

@@ -54,11 +54,11 @@ def fields_text(ctx: Context, check: dict[str, dict[str, Any]], missing: list[st
     if missing:
         parts.append(ctx.t("data.missing", fields=", ".join(ctx.t(f"field.{n}") for n in missing)))
     if wrong:
-        parts.append(ctx.t("data.differs", fields="; ".join(wrong)))
+        parts.append(ctx.t("data.differs", fields=ctx.t("join.semicolon").join(wrong)))
     if not parts:
         has_key = any(c["expected"] is not None for c in check.values())
         return ctx.t("data.fields_ok" if has_key else "data.fields_complete")
-    return "; ".join(parts)
+    return ctx.t("join.semicolon").join(parts)
 
 
 def _value(ctx: Context, name: str, value: Any) -> str:

@@ -68,7 +68,9 @@ def flag_line(flag: dict[str, object]) -> str:
 
 def verification_text(provenance: Provenance, lang: str) -> str:
     text = tr(lang, f"verify.{provenance.verification}")
-    return f"{text}: {provenance.problem}" if provenance.problem else text
+    if not provenance.problem:
+        return text
+    return tr(lang, "join.labelled", label=text, value=provenance.problem)
 
 
 def unverified_banner(provenance: Provenance, lang: str) -> str | None:

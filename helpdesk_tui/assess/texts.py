@@ -31,8 +31,8 @@ T: dict[str, tuple[str, str, str]] = {
         "customer's patience. 'While busy': other chats or active tickets were open at the time.",
         "Van elk onbeantwoord klantbericht tot het volgende bericht van de kandidaat; de grens is "
         "het geduld van de klant. 'Terwijl bezig': er stonden toen andere chats of tickets open.",
-        "De chaque message client sans réponse au message suivant du candidat ; la limite est la "
-        "patience du client. « En charge » : d'autres chats ou tickets étaient ouverts.",
+        "De chaque message client sans réponse au message suivant du candidat\u00a0; la limite est la "
+        "patience du client. «\u00a0En charge\u00a0»\u00a0: d'autres chats ou tickets étaient ouverts.",
     ),
     "detail.actions_during_speech": (
         "Keyboard or mouse actions (not messages) while the customer in the call was still speaking.",
@@ -44,7 +44,7 @@ T: dict[str, tuple[str, str, str]] = {
         "compared with the answer key at the end of the exam.",
         "Een ticket dat de kandidaat aanmaakte: beschrijving, categorie, impact en urgentie "
         "ingevuld, op het einde vergeleken met de antwoordsleutel.",
-        "Un ticket créé par le candidat : description, catégorie, impact et urgence remplis, "
+        "Un ticket créé par le candidat\u00a0: description, catégorie, impact et urgence remplis, "
         "comparés au corrigé en fin d'examen.",
     ),
     "detail.ticket_missing": (
@@ -68,7 +68,7 @@ T: dict[str, tuple[str, str, str]] = {
     "detail.transfer_missing": (
         "The answer key transfers this incident; no ticket of it was transferred.",
         "De antwoordsleutel transfereert dit incident; geen enkel ticket ervan werd getransfereerd.",
-        "Le corrigé transfère cet incident ; aucun de ses tickets n'a été transféré.",
+        "Le corrigé transfère cet incident\u00a0; aucun de ses tickets n'a été transféré.",
     ),
     "detail.ticket_closed": (
         "A ticket resolved with a solution and then closed by the candidate.",
@@ -111,7 +111,7 @@ T: dict[str, tuple[str, str, str]] = {
         "scenario's hidden facts the customer revealed in reply.",
         "Vragen (berichten met '?') vóór het eerste antwoord, de transfer of de oplossing, en de "
         "verborgen feiten uit het scenario die de klant daarop prijsgaf.",
-        "Questions (messages avec « ? ») avant la première réponse, le transfert ou la résolution, "
+        "Questions (messages avec «\u00a0?\u00a0») avant la première réponse, le transfert ou la résolution, "
         "et les faits cachés du scénario que le client a révélés.",
     ),
     "detail.interruptions": (
@@ -125,7 +125,7 @@ T: dict[str, tuple[str, str, str]] = {
         "Een bericht na een kernfeit dat minstens twee van zijn betekenisvolle woorden herhaalt. "
         "Enkel een aanwijzing: bevestig in het transcript dat het probleem herformuleerd wordt.",
         "Un message, après un fait clé, qui en reprend au moins deux mots significatifs. Un "
-        "indice seulement : vérifiez dans la transcription qu'il reformule le problème.",
+        "indice seulement\u00a0: vérifiez dans la transcription qu'il reformule le problème.",
     ),
     "detail.jargon": (
         "Glossary terms in messages to a customer whose technical level is novice.",
@@ -135,7 +135,7 @@ T: dict[str, tuple[str, str, str]] = {
     "detail.mood": (
         "The customer's mood over the exam; favourable when it ended calmer than its worst.",
         "De stemming van de klant tijdens het examen; gunstig als ze rustiger eindigde dan op het slechtste moment.",
-        "L'humeur du client pendant l'examen ; favorable si elle finit plus calme qu'au pire moment.",
+        "L'humeur du client pendant l'examen\u00a0; favorable si elle finit plus calme qu'au pire moment.",
     ),
     "detail.procedure_steps": (
         "Every step of the category's procedure (words and actions), where each first shows, in order.",
@@ -153,20 +153,20 @@ T: dict[str, tuple[str, str, str]] = {
         "Termijnen voor eerste reactie en oplossing volgens de prioriteit, met de klok stil tijdens "
         "wachten; de marge is de tijd over, of hoeveel te laat.",
         "Délais de première réponse et de résolution selon la priorité, horloge arrêtée en "
-        "attente ; la marge est le temps restant, ou le retard.",
+        "attente\u00a0; la marge est le temps restant, ou le retard.",
     ),
     "detail.priority_order": (
         "Inversions: an action on a ticket while another ticket with a higher priority had "
         "arrived and not been touched yet (each pair counted once).",
         "Inversies: een actie op een ticket terwijl een ander ticket met hogere prioriteit al "
         "binnen was en nog niet aangeraakt (elk paar één keer geteld).",
-        "Inversions : une action sur un ticket alors qu'un autre ticket de priorité plus haute "
+        "Inversions\u00a0: une action sur un ticket alors qu'un autre ticket de priorité plus haute "
         "était arrivé et pas encore traité (chaque paire comptée une fois).",
     ),
     "detail.inversion": (
         "One priority inversion: the ticket worked on and the higher-priority ticket that waited.",
         "Eén prioriteitsinversie: het behandelde ticket en het ticket met hogere prioriteit dat wachtte.",
-        "Une inversion de priorité : le ticket traité et le ticket plus prioritaire qui attendait.",
+        "Une inversion de priorité\u00a0: le ticket traité et le ticket plus prioritaire qui attendait.",
     ),
     "detail.priority_set": (
         "The priority the candidate's impact and urgency give, against the answer key's.",
@@ -178,7 +178,7 @@ T: dict[str, tuple[str, str, str]] = {
         "whether a question from the group was relayed to the customer.",
         "Na een transfer: het antwoord van de groep, de volgende actie van de kandidaat, en of "
         "een vraag van de groep aan de klant doorgegeven werd.",
-        "Après un transfert : la réponse du groupe, l'action suivante du candidat, et si une "
+        "Après un transfert\u00a0: la réponse du groupe, l'action suivante du candidat, et si une "
         "question du groupe a été relayée au client.",
     ),
     "detail.progress_updates": (
@@ -213,45 +213,45 @@ T: dict[str, tuple[str, str, str]] = {
     "sim1.screen": (
         "Call {conv} ({customer}): {n} screen actions while the call was live",
         "Gesprek {conv} ({customer}): {n} schermacties tijdens het gesprek",
-        "Appel {conv} ({customer}) : {n} actions à l'écran pendant l'appel",
+        "Appel {conv} ({customer})\u00a0: {n} actions à l'écran pendant l'appel",
     ),
     "sim1.screen_none": (
         "Call {conv} ({customer}): no screen work while the call was live",
         "Gesprek {conv} ({customer}): geen schermwerk tijdens het gesprek",
-        "Appel {conv} ({customer}) : aucun travail à l'écran pendant l'appel",
+        "Appel {conv} ({customer})\u00a0: aucun travail à l'écran pendant l'appel",
     ),
     "sim1.answer_after_screen": (
         "Call {conv}: the answer was given in the call after {n} screen actions",
         "Gesprek {conv}: het antwoord werd in het gesprek gegeven na {n} schermacties",
-        "Appel {conv} : réponse donnée pendant l'appel après {n} actions à l'écran",
+        "Appel {conv}\u00a0: réponse donnée pendant l'appel après {n} actions à l'écran",
     ),
     "sim1.answer_no_screen": (
         "Call {conv}: the answer was given without screen work during the call",
         "Gesprek {conv}: het antwoord werd gegeven zonder schermwerk tijdens het gesprek",
-        "Appel {conv} : réponse donnée sans travail à l'écran pendant l'appel",
+        "Appel {conv}\u00a0: réponse donnée sans travail à l'écran pendant l'appel",
     ),
     "sim1.answer_none": (
         "Call {conv}: the answer key's solution was not given in the call",
         "Gesprek {conv}: de oplossing uit de antwoordsleutel werd niet in het gesprek gegeven",
-        "Appel {conv} : la solution du corrigé n'a pas été donnée pendant l'appel",
+        "Appel {conv}\u00a0: la solution du corrigé n'a pas été donnée pendant l'appel",
     ),
     "sim2.latency": (
         "Chat {conv} ({customer}): median reply {median}, longest wait {longest}, {over} of {n} "
         "waits over the {limit} limit, {busy} replies while busy",
         "Chat {conv} ({customer}): mediaan antwoordtijd {median}, langste wachttijd {longest}, "
         "{over} van {n} wachttijden boven de grens van {limit}, {busy} antwoorden terwijl bezig",
-        "Chat {conv} ({customer}) : réponse médiane {median}, attente max {longest}, {over} sur "
+        "Chat {conv} ({customer})\u00a0: réponse médiane {median}, attente max {longest}, {over} sur "
         "{n} attentes au-delà de {limit}, {busy} réponses en charge",
     ),
     "sim3.typing": (
         "Call {conv}: {n} keyboard actions while the customer was speaking",
         "Gesprek {conv}: {n} toetsenbordacties terwijl de klant sprak",
-        "Appel {conv} : {n} actions au clavier pendant que le client parlait",
+        "Appel {conv}\u00a0: {n} actions au clavier pendant que le client parlait",
     ),
     "sim3.typing_none": (
         "Call {conv}: no keyboard work while the customer was speaking",
         "Gesprek {conv}: geen toetsenbordwerk terwijl de klant sprak",
-        "Appel {conv} : aucune action au clavier pendant que le client parlait",
+        "Appel {conv}\u00a0: aucune action au clavier pendant que le client parlait",
     ),
     # --- DATA ---------------------------------------------------------------
     "data.fields_ok": (
@@ -264,36 +264,36 @@ T: dict[str, tuple[str, str, str]] = {
     "field.category": ("category", "categorie", "catégorie"),
     "field.impact": ("impact", "impact", "impact"),
     "field.urgency": ("urgency", "urgentie", "urgence"),
-    "data.missing": ("missing: {fields}", "ontbreekt: {fields}", "manquant : {fields}"),
+    "data.missing": ("missing: {fields}", "ontbreekt: {fields}", "manquant\u00a0: {fields}"),
     "data.differs": (
         "differs from the key: {fields}",
         "wijkt af van de sleutel: {fields}",
-        "diffère du corrigé : {fields}",
+        "diffère du corrigé\u00a0: {fields}",
     ),
     "data.differs_one": (
         "{field} {actual} (key: {expected})",
         "{field} {actual} (sleutel: {expected})",
-        "{field} {actual} (corrigé : {expected})",
+        "{field} {actual} (corrigé\u00a0: {expected})",
     ),
     "data1.created": (
         "{ticket} created for '{case}': {fields}",
         "{ticket} aangemaakt voor '{case}': {fields}",
-        "{ticket} créé pour « {case} » : {fields}",
+        "{ticket} créé pour «\u00a0{case}\u00a0»\u00a0: {fields}",
     ),
     "data1.missing": (
         "No ticket was created for '{case}' ({channel})",
         "Geen ticket aangemaakt voor '{case}' ({channel})",
-        "Aucun ticket créé pour « {case} » ({channel})",
+        "Aucun ticket créé pour «\u00a0{case}\u00a0» ({channel})",
     ),
     "data2.updated": (
         "{ticket}: {n} updates; {fields}",
         "{ticket}: {n} wijzigingen; {fields}",
-        "{ticket} : {n} mises à jour ; {fields}",
+        "{ticket}\u00a0: {n} mises à jour\u00a0; {fields}",
     ),
     "data2.never_corrected": (
         "{ticket} arrived with wrong fields and was never updated; {fields}",
         "{ticket} kwam binnen met foute velden en werd nooit gewijzigd; {fields}",
-        "{ticket} est arrivé avec des champs erronés et n'a jamais été mis à jour ; {fields}",
+        "{ticket} est arrivé avec des champs erronés et n'a jamais été mis à jour\u00a0; {fields}",
     ),
     "data3.transfer_ok": (
         "{ticket} transferred to {group}, as the answer key does",
@@ -303,12 +303,12 @@ T: dict[str, tuple[str, str, str]] = {
     "data3.transfer_wrong": (
         "{ticket} transferred to {group}; the answer key transfers to {expected}",
         "{ticket} getransfereerd naar {group}; de antwoordsleutel transfereert naar {expected}",
-        "{ticket} transféré à {group} ; le corrigé transfère à {expected}",
+        "{ticket} transféré à {group}\u00a0; le corrigé transfère à {expected}",
     ),
     "data3.transfer_needless": (
         "{ticket} transferred to {group}; the answer key solves it at first line",
         "{ticket} getransfereerd naar {group}; de antwoordsleutel lost het op in eerste lijn",
-        "{ticket} transféré à {group} ; le corrigé le résout en première ligne",
+        "{ticket} transféré à {group}\u00a0; le corrigé le résout en première ligne",
     ),
     "data3.transfer_unknown": (
         "{ticket} transferred to {group} (no answer key for this ticket)",
@@ -318,17 +318,17 @@ T: dict[str, tuple[str, str, str]] = {
     "data3.missing": (
         "'{case}' was not transferred; the answer key transfers to {expected}",
         "'{case}' werd niet getransfereerd; de antwoordsleutel transfereert naar {expected}",
-        "« {case} » n'a pas été transféré ; le corrigé transfère à {expected}",
+        "«\u00a0{case}\u00a0» n'a pas été transféré\u00a0; le corrigé transfère à {expected}",
     ),
     "data4.closed": (
         "{ticket} resolved and closed: {solution}",
         "{ticket} opgelost en afgesloten: {solution}",
-        "{ticket} résolu et clôturé : {solution}",
+        "{ticket} résolu et clôturé\u00a0: {solution}",
     ),
     "data4.resolved_only": (
         "{ticket} resolved but not closed: {solution}",
         "{ticket} opgelost maar niet afgesloten: {solution}",
-        "{ticket} résolu mais pas clôturé : {solution}",
+        "{ticket} résolu mais pas clôturé\u00a0: {solution}",
     ),
     "data4.reopened": (
         "{ticket} was resolved, then reopened and not resolved again",
@@ -340,80 +340,80 @@ T: dict[str, tuple[str, str, str]] = {
         "incidents with a KB article looked up",
         "Kennisbank: {searches} zoekopdrachten, {opened} artikels geopend; {served} van "
         "{expected} incidenten met een KB-artikel opgezocht",
-        "Base de connaissances : {searches} recherches, {opened} articles ouverts ; {served} "
+        "Base de connaissances\u00a0: {searches} recherches, {opened} articles ouverts\u00a0; {served} "
         "incidents sur {expected} avec article KB recherchés",
     ),
     "data5.canned": (
         "Canned replies: used {used} times ({expected} offered)",
         "Standaardantwoorden: {used} keer gebruikt ({expected} beschikbaar)",
-        "Réponses types : utilisées {used} fois ({expected} proposées)",
+        "Réponses types\u00a0: utilisées {used} fois ({expected} proposées)",
     ),
     "data5.transfer": (
         "Transfer form: used {used} times; the answer key transfers {expected} incidents",
         "Transferformulier: {used} keer gebruikt; de antwoordsleutel transfereert {expected} incidenten",
-        "Formulaire de transfert : utilisé {used} fois ; le corrigé transfère {expected} incidents",
+        "Formulaire de transfert\u00a0: utilisé {used} fois\u00a0; le corrigé transfère {expected} incidents",
     ),
     "data5.links": (
         "Ticket links: {used} tickets tied to a conversation; {expected} conversations need one",
         "Ticketkoppelingen: {used} tickets gekoppeld aan een gesprek; {expected} gesprekken hebben er een nodig",
-        "Liens de tickets : {used} tickets liés à une conversation ; {expected} conversations en ont besoin",
+        "Liens de tickets\u00a0: {used} tickets liés à une conversation\u00a0; {expected} conversations en ont besoin",
     ),
     # --- COM ----------------------------------------------------------------
     "proc.in_order": ("in order", "in volgorde", "dans l'ordre"),
     "proc.out_of_order": (
         "out of order: {steps}",
         "niet in volgorde: {steps}",
-        "dans le désordre : {steps}",
+        "dans le désordre\u00a0: {steps}",
     ),
     "com1.steps": (
         "'{case}': {found} of {total} contact steps, {order}; missing: {missing}",
         "'{case}': {found} van {total} contactstappen, {order}; ontbreekt: {missing}",
-        "« {case} » : {found} étapes de contact sur {total}, {order} ; manquant : {missing}",
+        "«\u00a0{case}\u00a0»\u00a0: {found} étapes de contact sur {total}, {order}\u00a0; manquant\u00a0: {missing}",
     ),
     "com2.questions": (
         "'{case}': {asked} questions before the solution; {revealed} of {facts} hidden facts elicited",
         "'{case}': {asked} vragen vóór de oplossing; {revealed} van {facts} verborgen feiten achterhaald",
-        "« {case} » : {asked} questions avant la solution ; {revealed} faits cachés obtenus sur {facts}",
+        "«\u00a0{case}\u00a0»\u00a0: {asked} questions avant la solution\u00a0; {revealed} faits cachés obtenus sur {facts}",
     ),
     "com3.interrupted": (
         "{conv}: {n} of {sent} messages sent while the customer was still typing or speaking",
         "{conv}: {n} van {sent} berichten verstuurd terwijl de klant nog typte of sprak",
-        "{conv} : {n} messages sur {sent} envoyés pendant que le client tapait ou parlait",
+        "{conv}\u00a0: {n} messages sur {sent} envoyés pendant que le client tapait ou parlait",
     ),
     "com3.none": (
         "{conv}: none of {sent} messages interrupted the customer",
         "{conv}: geen van de {sent} berichten onderbrak de klant",
-        "{conv} : aucun des {sent} messages n'a interrompu le client",
+        "{conv}\u00a0: aucun des {sent} messages n'a interrompu le client",
     ),
     "com4.restated": (
         "'{case}': a message restates the key facts ({facts}); confirm in the transcript",
         "'{case}': een bericht herformuleert de kernfeiten ({facts}); bevestig in het transcript",
-        "« {case} » : un message reformule les faits clés ({facts}) ; à confirmer dans la transcription",
+        "«\u00a0{case}\u00a0»\u00a0: un message reformule les faits clés ({facts})\u00a0; à confirmer dans la transcription",
     ),
     "com4.none": (
         "'{case}': no message restated the key facts that came out",
         "'{case}': geen bericht herformuleerde de achterhaalde kernfeiten",
-        "« {case} » : aucun message n'a reformulé les faits clés obtenus",
+        "«\u00a0{case}\u00a0»\u00a0: aucun message n'a reformulé les faits clés obtenus",
     ),
     "com4.no_facts": (
         "'{case}': the key facts never came out, so nothing could be restated",
         "'{case}': de kernfeiten kwamen nooit boven, dus er viel niets te herformuleren",
-        "« {case} » : les faits clés ne sont jamais apparus, rien à reformuler",
+        "«\u00a0{case}\u00a0»\u00a0: les faits clés ne sont jamais apparus, rien à reformuler",
     ),
     "com5.jargon": (
         "'{case}' ({customer}, novice): {n} of {sent} messages use jargon: {terms}",
         "'{case}' ({customer}, beginner): {n} van {sent} berichten met vakjargon: {terms}",
-        "« {case} » ({customer}, débutant) : {n} messages sur {sent} avec du jargon : {terms}",
+        "«\u00a0{case}\u00a0» ({customer}, débutant)\u00a0: {n} messages sur {sent} avec du jargon\u00a0: {terms}",
     ),
     "com5.none": (
         "'{case}' ({customer}, novice): no jargon in {sent} messages",
         "'{case}' ({customer}, beginner): geen vakjargon in {sent} berichten",
-        "« {case} » ({customer}, débutant) : aucun jargon dans {sent} messages",
+        "«\u00a0{case}\u00a0» ({customer}, débutant)\u00a0: aucun jargon dans {sent} messages",
     ),
     "com6.mood": (
         "{customer}: {path}; ended {end}",
         "{customer}: {path}; eindigde {end}",
-        "{customer} : {path} ; a fini {end}",
+        "{customer}\u00a0: {path}\u00a0; a fini {end}",
     ),
     "mood.calm": ("calm", "kalm", "calme"),
     "mood.irritated": ("irritated", "geïrriteerd", "irrité"),
@@ -422,22 +422,22 @@ T: dict[str, tuple[str, str, str]] = {
     "sol1.steps": (
         "'{case}' ({procedure}): {found} of {total} steps, {order}; missing: {missing}",
         "'{case}' ({procedure}): {found} van {total} stappen, {order}; ontbreekt: {missing}",
-        "« {case} » ({procedure}) : {found} étapes sur {total}, {order} ; manquant : {missing}",
+        "«\u00a0{case}\u00a0» ({procedure})\u00a0: {found} étapes sur {total}, {order}\u00a0; manquant\u00a0: {missing}",
     ),
     "sol2.before": (
         "'{case}': article {article} opened at {at}, before the answer",
         "'{case}': artikel {article} geopend om {at}, vóór het antwoord",
-        "« {case} » : article {article} ouvert à {at}, avant la réponse",
+        "«\u00a0{case}\u00a0»\u00a0: article {article} ouvert à {at}, avant la réponse",
     ),
     "sol2.after": (
         "'{case}': article {article} opened at {at}, only after the answer",
         "'{case}': artikel {article} pas geopend om {at}, na het antwoord",
-        "« {case} » : article {article} ouvert à {at}, seulement après la réponse",
+        "«\u00a0{case}\u00a0»\u00a0: article {article} ouvert à {at}, seulement après la réponse",
     ),
     "sol2.never": (
         "'{case}': the article {article} was never opened",
         "'{case}': het artikel {article} werd nooit geopend",
-        "« {case} » : l'article {article} n'a jamais été ouvert",
+        "«\u00a0{case}\u00a0»\u00a0: l'article {article} n'a jamais été ouvert",
     ),
     "sla.met": ("met, {margin} to spare", "gehaald, {margin} marge", "respecté, {margin} d'avance"),
     "sla.late": ("{late} late", "{late} te laat", "{late} de retard"),
@@ -454,12 +454,12 @@ T: dict[str, tuple[str, str, str]] = {
     "sol3.sla": (
         "{ticket} ({priority}): first response {first}; resolution {resolution}",
         "{ticket} ({priority}): eerste reactie {first}; oplossing {resolution}",
-        "{ticket} ({priority}) : première réponse {first} ; résolution {resolution}",
+        "{ticket} ({priority})\u00a0: première réponse {first}\u00a0; résolution {resolution}",
     ),
     "sol3.update_missed": (
         "; update interval missed",
         "; update-interval gemist",
-        " ; intervalle de mise à jour dépassé",
+        "\u00a0; intervalle de mise à jour dépassé",
     ),
     "sol4.inversions": (
         "{n} priority inversions in {actions} ticket actions",
@@ -479,62 +479,62 @@ T: dict[str, tuple[str, str, str]] = {
     "sol4.priority_ok": (
         "{ticket}: priority {priority}, as the answer key's impact and urgency give",
         "{ticket}: prioriteit {priority}, zoals impact en urgentie uit de antwoordsleutel geven",
-        "{ticket} : priorité {priority}, comme l'impact et l'urgence du corrigé",
+        "{ticket}\u00a0: priorité {priority}, comme l'impact et l'urgence du corrigé",
     ),
     "sol4.priority_wrong": (
         "{ticket}: priority {priority}; the answer key's impact and urgency give {expected}",
         "{ticket}: prioriteit {priority}; impact en urgentie uit de antwoordsleutel geven {expected}",
-        "{ticket} : priorité {priority} ; l'impact et l'urgence du corrigé donnent {expected}",
+        "{ticket}\u00a0: priorité {priority}\u00a0; l'impact et l'urgence du corrigé donnent {expected}",
     ),
     "sol5.acted": (
         "{ticket}: {group} replied at {at}; acted on after {after}",
         "{ticket}: {group} antwoordde om {at}; opgevolgd na {after}",
-        "{ticket} : {group} a répondu à {at} ; suivi après {after}",
+        "{ticket}\u00a0: {group} a répondu à {at}\u00a0; suivi après {after}",
     ),
     "sol5.ignored": (
         "{ticket}: {group} replied at {at}; not acted on",
         "{ticket}: {group} antwoordde om {at}; niet opgevolgd",
-        "{ticket} : {group} a répondu à {at} ; pas de suite donnée",
+        "{ticket}\u00a0: {group} a répondu à {at}\u00a0; pas de suite donnée",
     ),
     "sol5.relayed": (
         "; the question was relayed to the customer",
         "; de vraag werd aan de klant doorgegeven",
-        " ; la question a été relayée au client",
+        "\u00a0; la question a été relayée au client",
     ),
     "sol5.not_relayed": (
         "; the question was not relayed to the customer",
         "; de vraag werd niet aan de klant doorgegeven",
-        " ; la question n'a pas été relayée au client",
+        "\u00a0; la question n'a pas été relayée au client",
     ),
     "sol5.checked": (
         "{ticket}: no reply from {group} yet; the candidate looked at the ticket again",
         "{ticket}: nog geen antwoord van {group}; de kandidaat bekeek het ticket opnieuw",
-        "{ticket} : pas encore de réponse de {group} ; le candidat a revu le ticket",
+        "{ticket}\u00a0: pas encore de réponse de {group}\u00a0; le candidat a revu le ticket",
     ),
     "sol5.waiting": (
         "{ticket}: no reply from {group} yet; not looked at again",
         "{ticket}: nog geen antwoord van {group}; niet opnieuw bekeken",
-        "{ticket} : pas encore de réponse de {group} ; pas revu",
+        "{ticket}\u00a0: pas encore de réponse de {group}\u00a0; pas revu",
     ),
     "sol6.chased": (
         "{ticket}: {customer} chased for news at {at}, after {minutes} min without an update",
         "{ticket}: {customer} vroeg om {at} zelf naar nieuws, na {minutes} min zonder update",
-        "{ticket} : {customer} a relancé pour avoir des nouvelles à {at}, après {minutes} min sans mise à jour",
+        "{ticket}\u00a0: {customer} a relancé pour avoir des nouvelles à {at}, après {minutes} min sans mise à jour",
     ),
     "sol6.chase_avoided": (
         "{ticket}: {n} updates to {customer} before {minutes} min passed without one; no chase needed",
         "{ticket}: {n} updates aan {customer} voor er {minutes} min zonder verstreken; geen herinnering nodig",
-        "{ticket} : {n} mises à jour à {customer} avant {minutes} min sans nouvelles ; aucune relance nécessaire",
+        "{ticket}\u00a0: {n} mises à jour à {customer} avant {minutes} min sans nouvelles\u00a0; aucune relance nécessaire",
     ),
     "sol6.kept": (
         "{ticket}: {n} updates to the waiting customer ({news} requests for news); interval kept",
         "{ticket}: {n} updates aan de wachtende klant ({news} vragen naar nieuws); interval gehaald",
-        "{ticket} : {n} mises à jour au client en attente ({news} demandes de nouvelles) ; intervalle respecté",
+        "{ticket}\u00a0: {n} mises à jour au client en attente ({news} demandes de nouvelles)\u00a0; intervalle respecté",
     ),
     "sol6.missed": (
         "{ticket}: {n} updates to the waiting customer ({news} requests for news); interval missed",
         "{ticket}: {n} updates aan de wachtende klant ({news} vragen naar nieuws); interval gemist",
-        "{ticket} : {n} mises à jour au client en attente ({news} demandes de nouvelles) ; intervalle dépassé",
+        "{ticket}\u00a0: {n} mises à jour au client en attente ({news} demandes de nouvelles)\u00a0; intervalle dépassé",
     ),
     "how.key": ("the key's solution", "de oplossing uit de sleutel", "la solution du corrigé"),
     "how.alternative": (
@@ -560,32 +560,32 @@ T: dict[str, tuple[str, str, str]] = {
     "sol7.given": (
         "'{case}': answer given at {at} ({how})",
         "'{case}': antwoord gegeven om {at} ({how})",
-        "« {case} » : réponse donnée à {at} ({how})",
+        "«\u00a0{case}\u00a0»\u00a0: réponse donnée à {at} ({how})",
     ),
     "sol7.not_given": (
         "'{case}': the answer key's solution was not given",
         "'{case}': de oplossing uit de antwoordsleutel werd niet gegeven",
-        "« {case} » : la solution du corrigé n'a pas été donnée",
+        "«\u00a0{case}\u00a0»\u00a0: la solution du corrigé n'a pas été donnée",
     ),
     "sol8.fits": (
         "'{case}': chose '{option}', the solution that fits ({why})",
         "'{case}': koos '{option}', de passende oplossing ({why})",
-        "« {case} » : a choisi « {option} », la solution adaptée ({why})",
+        "«\u00a0{case}\u00a0»\u00a0: a choisi «\u00a0{option}\u00a0», la solution adaptée ({why})",
     ),
     "sol8.misfit": (
         "'{case}': chose '{option}'; '{fitting}' fits the urgency and impact ({why})",
         "'{case}': koos '{option}'; '{fitting}' past bij de urgentie en impact ({why})",
-        "« {case} » : a choisi « {option} » ; « {fitting} » convient à l'urgence et à l'impact ({why})",
+        "«\u00a0{case}\u00a0»\u00a0: a choisi «\u00a0{option}\u00a0»\u00a0; «\u00a0{fitting}\u00a0» convient à l'urgence et à l'impact ({why})",
     ),
     "sol8.none": (
         "'{case}': none of the possible solutions was given ('{fitting}' fits)",
         "'{case}': geen van de mogelijke oplossingen werd gegeven ('{fitting}' past)",
-        "« {case} » : aucune des solutions possibles n'a été donnée (« {fitting} » convient)",
+        "«\u00a0{case}\u00a0»\u00a0: aucune des solutions possibles n'a été donnée («\u00a0{fitting}\u00a0» convient)",
     ),
     "flag.summary": (
         "Flag '{flag}': {reason}",
         "Markering '{flag}': {reason}",
-        "Signal « {flag} » : {reason}",
+        "Signal «\u00a0{flag}\u00a0»\u00a0: {reason}",
     ),
     # --- reports -------------------------------------------------------------
     "report.title": (
@@ -598,19 +598,19 @@ T: dict[str, tuple[str, str, str]] = {
         "Numbers in brackets are log records (seq) to look at.",
         "Enkel bewijsmateriaal, gemeten uit het logboek: de twee assessoren beslissen over elke "
         "competentie. Getallen tussen haakjes zijn records (seq) om na te kijken.",
-        "Éléments de preuve mesurés dans le journal uniquement : les deux évaluateurs décident de "
+        "Éléments de preuve mesurés dans le journal uniquement\u00a0: les deux évaluateurs décident de "
         "chaque compétence. Les nombres entre crochets sont les enregistrements (seq) à consulter.",
     ),
     "report.unverified": ("UNVERIFIED", "NIET GEVERIFIEERD", "NON VÉRIFIÉ"),
     "report.unverified_why": (
         "UNVERIFIED: {why} Nothing here counts as exam evidence.",
         "NIET GEVERIFIEERD: {why} Niets hiervan telt als examenbewijs.",
-        "NON VÉRIFIÉ : {why} Rien ici ne vaut preuve d'examen.",
+        "NON VÉRIFIÉ\u00a0: {why} Rien ici ne vaut preuve d'examen.",
     ),
     "report.no_answer_key": (
         "No answer key: the scenario was not available, so answer-key items are missing.",
         "Geen antwoordsleutel: het scenario was niet beschikbaar, dus items uit de sleutel ontbreken.",
-        "Pas de corrigé : le scénario n'était pas disponible, les éléments du corrigé manquent.",
+        "Pas de corrigé\u00a0: le scénario n'était pas disponible, les éléments du corrigé manquent.",
     ),
     "label.candidate": ("Candidate", "Kandidaat", "Candidat"),
     "label.scenario": ("Scenario", "Scenario", "Scénario"),
@@ -631,7 +631,7 @@ T: dict[str, tuple[str, str, str]] = {
     "layer.differs": (
         "{layer}; the exam ran with {exam}: the customers may have read some words differently",
         "{layer}; het examen liep met {exam}: de klanten kunnen sommige woorden anders gelezen hebben",
-        "{layer} ; l'examen a tourné avec {exam} : les clients ont pu lire certains mots autrement",
+        "{layer}\u00a0; l'examen a tourné avec {exam}\u00a0: les clients ont pu lire certains mots autrement",
     ),
     "layer.exam_unknown": (
         "{layer} (the log does not say which one the exam ran with)",
@@ -717,12 +717,16 @@ T: dict[str, tuple[str, str, str]] = {
     "timeline.update_due": (
         "update due {at}: {result}",
         "update nodig om {at}: {result}",
-        "mise à jour due à {at} : {result}",
+        "mise à jour due à {at}\u00a0: {result}",
     ),
     "legend.paused": ("clock paused", "klok gepauzeerd", "horloge en pause"),
-    "legend.late": ("red: late", "rood: te laat", "rouge : en retard"),
+    "legend.late": ("red: late", "rood: te laat", "rouge\u00a0: en retard"),
     "class.title": ("Class overview", "Klasoverzicht", "Vue d'ensemble de la classe"),
-    "class.refused": ("log refused: {why}", "logboek geweigerd: {why}", "journal refusé : {why}"),
+    "class.refused": (
+        "log refused: {why}",
+        "logboek geweigerd: {why}",
+        "journal refusé\u00a0: {why}",
+    ),
     "class.legend": (
         "+ speaks for, - speaks against, ± mixed, ? to judge, · not observed",
         "+ pleit voor, - pleit tegen, ± gemengd, ? te beoordelen, · niet waargenomen",
@@ -732,6 +736,13 @@ T: dict[str, tuple[str, str, str]] = {
 
 
 T.update(INTEGRITY_TEXTS)
+T.update(
+    {
+        # French puts a no-break space before : ; ? ! (the UI's `labelled` does the same)
+        "join.semicolon": ("; ", "; ", "\u00a0; "),
+        "join.labelled": ("{label}: {value}", "{label}: {value}", "{label}\u00a0: {value}"),
+    }
+)
 
 
 def tr(lang: str, key: str, **values: object) -> str:

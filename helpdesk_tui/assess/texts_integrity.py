@@ -13,7 +13,7 @@ T: dict[str, tuple[str, str, str]] = {
         "no one reads that fast, so none of them counts as looking the answer up.",
         "Artikels snel na elkaar geopend (5 of meer, telkens binnen 30 s): zo snel leest "
         "niemand, dus geen ervan telt als het antwoord opzoeken.",
-        "Articles ouverts en rafale (5 ou plus, chacun à moins de 30 s du précédent) : "
+        "Articles ouverts en rafale (5 ou plus, chacun à moins de 30 s du précédent)\u00a0: "
         "personne ne lit si vite, aucun ne compte comme recherche de la réponse.",
     ),
     "detail.wrong_recipient": (
@@ -24,12 +24,12 @@ T: dict[str, tuple[str, str, str]] = {
     "scatter.burst": (
         "{n} articles opened between {start} and {end}: scattershot, not credited",
         "{n} artikels geopend tussen {start} en {end}: lukraak, niet meegeteld",
-        "{n} articles ouverts entre {start} et {end} : au hasard, non comptés",
+        "{n} articles ouverts entre {start} et {end}\u00a0: au hasard, non comptés",
     ),
     "wrong.named": (
         "message to {customer} names '{named}' of case {other}: meant for someone else",
         "bericht aan {customer} noemt '{named}' van zaak {other}: voor iemand anders bedoeld",
-        "message à {customer} qui nomme « {named} » du dossier {other} : destiné à un autre",
+        "message à {customer} qui nomme «\u00a0{named}\u00a0» du dossier {other}\u00a0: destiné à un autre",
     ),
     "how.stuffed": (
         "text pasted from several KB articles (not credited)",
@@ -54,44 +54,44 @@ T: dict[str, tuple[str, str, str]] = {
     "sol7.judge": (
         "{case}: the key's words only in a message that cannot count: {how} at {at}",
         "{case}: de woorden van de sleutel alleen in een bericht dat niet telt: {how} om {at}",
-        "{case} : les mots du corrigé seulement dans un message qui ne compte pas : {how} à {at}",
+        "{case}\u00a0: les mots du corrigé seulement dans un message qui ne compte pas\u00a0: {how} à {at}",
     ),
     "sol8.judge": (
         "{case}: {how} at {at}; no single option was chosen (fitting: {fitting})",
         "{case}: {how} om {at}; geen enkele optie gekozen (passend: {fitting})",
-        "{case} : {how} à {at} ; aucune option choisie (adaptée : {fitting})",
+        "{case}\u00a0: {how} à {at}\u00a0; aucune option choisie (adaptée\u00a0: {fitting})",
     ),
     "sol3.unsolved": (
         "; resolved without the answer reaching the customer",
         "; opgelost zonder dat het antwoord de klant bereikte",
-        "; résolu sans que la réponse parvienne au client",
+        "\u00a0; résolu sans que la réponse parvienne au client",
     ),
     "sol5.bounced": (
         "{ticket}: {group} sent it back (wrong transfer) at {at}; nothing after counts",
         "{ticket}: {group} stuurde het terug (verkeerde overdracht) om {at}; niets daarna telt",
-        "{ticket} : {group} l'a renvoyé (mauvais transfert) à {at} ; rien ensuite ne compte",
+        "{ticket}\u00a0: {group} l'a renvoyé (mauvais transfert) à {at}\u00a0; rien ensuite ne compte",
     ),
     "sol5.passed_on": (
         "{ticket}: {group} replied at {at}; passed on to the customer: {relayed}; ticket updated: "
         "{updated}",
         "{ticket}: {group} antwoordde om {at}; doorgegeven aan de klant: {relayed}; ticket "
         "bijgewerkt: {updated}",
-        "{ticket} : {group} a répondu à {at} ; transmis au client : {relayed} ; ticket mis à "
-        "jour : {updated}",
+        "{ticket}\u00a0: {group} a répondu à {at}\u00a0; transmis au client\u00a0: {relayed}\u00a0; ticket mis à "
+        "jour\u00a0: {updated}",
     ),
     "sol6.news": (
         "{ticket}: {n} update(s) with news to {customer} ({plain} without news); update interval "
         "{kept}",
         "{ticket}: {n} update(s) met nieuws aan {customer} ({plain} zonder nieuws); "
         "update-interval {kept}",
-        "{ticket} : {n} point(s) avec des nouvelles à {customer} ({plain} sans nouvelles) ; "
+        "{ticket}\u00a0: {n} point(s) avec des nouvelles à {customer} ({plain} sans nouvelles)\u00a0; "
         "intervalle {kept}",
     ),
     "label.rules": ("Evidence rules", "Bewijsregels", "Règles de preuve"),
     "rules.line": (
         "{version} (sha256 {hash}); language layer {layer_version} (sha256 {layer_hash})",
         "{version} (sha256 {hash}); taallaag {layer_version} (sha256 {layer_hash})",
-        "{version} (sha256 {hash}) ; couche linguistique {layer_version} (sha256 {layer_hash})",
+        "{version} (sha256 {hash})\u00a0; couche linguistique {layer_version} (sha256 {layer_hash})",
     ),
     "detail.childish": (
         "The glossary's plain explanations (meant for beginners) in what an expert customer was "
@@ -99,19 +99,19 @@ T: dict[str, tuple[str, str, str]] = {
         "De eenvoudige uitleg uit de woordenlijst (voor beginners) in wat een expert-klant te "
         "horen kreeg: onnodig kinderlijk.",
         "Les explications simples du glossaire (pour débutants) dans ce qu'on a dit à un client "
-        "expert : inutilement puéril.",
+        "expert\u00a0: inutilement puéril.",
     ),
     "com5.childish": (
         "'{case}' ({customer}, expert): {n} of {sent} messages explain {terms} as to a beginner",
         "'{case}' ({customer}, expert): {n} van {sent} berichten leggen {terms} uit als aan een "
         "beginner",
-        "« {case} » ({customer}, expert) : {n} messages sur {sent} expliquent {terms} comme à un "
+        "«\u00a0{case}\u00a0» ({customer}, expert)\u00a0: {n} messages sur {sent} expliquent {terms} comme à un "
         "débutant",
     ),
     "com5.expert_none": (
         "'{case}' ({customer}, expert): no beginner's explanations in {sent} messages",
         "'{case}' ({customer}, expert): geen uitleg voor beginners in {sent} berichten",
-        "« {case} » ({customer}, expert) : aucune explication pour débutant dans {sent} messages",
+        "«\u00a0{case}\u00a0» ({customer}, expert)\u00a0: aucune explication pour débutant dans {sent} messages",
     ),
     "yes": ("yes", "ja", "oui"),
     "no": ("no", "nee", "non"),
@@ -120,32 +120,32 @@ T: dict[str, tuple[str, str, str]] = {
     "com1.greeting_template": (
         "; the greeting was a template sent to {n} customers (not credited)",
         "; de begroeting was een sjabloon aan {n} klanten (niet meegeteld)",
-        "; la salutation était un modèle envoyé à {n} clients (non comptée)",
+        "\u00a0; la salutation était un modèle envoyé à {n} clients (non comptée)",
     ),
     "com4.echo": (
         "{case}: the customer's words copied back ('{words}'): an echo, not a restatement",
         "{case}: de woorden van de klant teruggekopieerd ('{words}'): een echo, geen herformulering",
-        "{case} : les mots du client recopiés (« {words} ») : un écho, pas une reformulation",
+        "{case}\u00a0: les mots du client recopiés («\u00a0{words}\u00a0»)\u00a0: un écho, pas une reformulation",
     ),
     "com4.restate": (
         "{case}: facts restated in the candidate's own words ({facts}) [{rule}]",
         "{case}: feiten in eigen woorden herhaald ({facts}) [{rule}]",
-        "{case} : faits reformulés avec ses propres mots ({facts}) [{rule}]",
+        "{case}\u00a0: faits reformulés avec ses propres mots ({facts}) [{rule}]",
     ),
     "com4.template": (
         "{case}: the restatement was a template sent to {n} customers",
         "{case}: de herformulering was een sjabloon aan {n} klanten",
-        "{case} : la reformulation était un modèle envoyé à {n} clients",
+        "{case}\u00a0: la reformulation était un modèle envoyé à {n} clients",
     ),
     "com6.stock": (
         "; calmed only by stock or template phrases (not credited)",
         "; alleen gekalmeerd met standaardzinnen of sjablonen (niet meegeteld)",
-        "; calmé seulement par des phrases toutes faites (non compté)",
+        "\u00a0; calmé seulement par des phrases toutes faites (non compté)",
     ),
     "data4.documentation": (
         "; the resolution does not document this case: {why}",
         "; de oplossing documenteert deze zaak niet: {why}",
-        "; la résolution ne documente pas ce dossier : {why}",
+        "\u00a0; la résolution ne documente pas ce dossier\u00a0: {why}",
     ),
     "data4.why_kb": (
         "text pasted from KB articles ({articles})",
@@ -160,6 +160,6 @@ T: dict[str, tuple[str, str, str]] = {
     "sim2.template": (
         "; {n} repl(ies) were a template sent to several customers and do not end a wait",
         "; {n} antwoord(en) waren een sjabloon aan meerdere klanten en beëindigen geen wachttijd",
-        "; {n} réponse(s) étaient un modèle envoyé à plusieurs clients et ne terminent pas l'attente",
+        "\u00a0; {n} réponse(s) étaient un modèle envoyé à plusieurs clients et ne terminent pas l'attente",
     ),
 }

@@ -29,6 +29,27 @@ ID_PATTERN = re.compile(r"[A-Za-z0-9_-]+")
 
 _BARE = re.compile(r"[A-Za-z0-9_-]+")
 
+MAX_ID = 64
+"""Characters of an id (the longest bundled is 38): it is shown in the queue and the log."""
+MAX_TEXT = 10_000
+"""Characters of one text field (the longest bundled, a scenario's description, has 717):
+the file's own bound (`SCENARIO_MAX_BYTES`) let one field hold megabytes."""
+
+
+def shown(value: str, room: int = 40) -> str:
+    """A text quoted for a message, cut to `room` characters with its length said: a
+    problem with a 200,000-letter value stays one short paragraph."""
+    if len(value) <= room:
+        return repr(value)
+    return f"{value[:room]!r}… ({len(value):,} characters)"
+
+
+def too_long(value: str, limit: int) -> str | None:
+    """The message for a text over `limit` characters, or None."""
+    if len(value) <= limit:
+        return None
+    return f"is {shown(value)} — must be at most {limit:,} characters"
+
 
 @dataclass(frozen=True, slots=True)
 class At:
@@ -152,6 +173,10 @@ class Checker:
         if not value.strip():
             self.error(where, f"is empty — must be text, e.g. {key} = {example}")
             return None
+        overlong = too_long(value, MAX_ID if pattern is not None else MAX_TEXT)
+        if overlong:
+            self.error(where, overlong)
+            return None
         if choices is not None and value not in choices:
             self.error(
                 where,
@@ -217,9 +242,17 @@ class Checker:
         return value
 
     def strings(
-        self, table: dict[str, Any], at: At, key: str, *, required: bool = True, why: str = ""
+        self,
+        table: dict[str, Any],
+        at: At,
+        key: str,
+        *,
+        required: bool = True,
+        why: str = "",
+        limit: int | None = MAX_TEXT,
     ) -> tuple[str, ...] | None:
-        """A non-empty list of non-empty texts (one text alone is refused: say it as a list)."""
+        """A non-empty list of non-empty texts (one text alone is refused: say it as a list),
+        each at most `limit` characters (None: the caller bounds them)."""
         value = self._get(table, at, key, required, '["...", "..."]', why)
         if value is None:
             return None
@@ -241,6 +274,8 @@ class Checker:
                 self.error(
                     where.item(index), f"is {describe(item)} — must be non-empty text in quotes"
                 )
+            elif limit is not None and (overlong := too_long(item, limit)):
+                self.error(where.item(index), overlong)
             else:
                 good.append(item)
         return tuple(good) if len(good) == len(value) else None

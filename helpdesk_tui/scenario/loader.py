@@ -29,6 +29,7 @@ from helpdesk_tui.scenario._check import (
     did_you_mean,
     parse_toml,
     read_text,
+    shown,
 )
 from helpdesk_tui.scenario.competencies import COMPETENCY_IDS
 from helpdesk_tui.scenario.errors import Problem, ScenarioInvalid
@@ -70,6 +71,11 @@ from helpdesk_tui.scenario.sla_profile import check_format, check_labels, check_
 SCENARIO_FILE = "scenario.toml"
 _PROFILE_NAME = re.compile(r"[A-Za-z0-9_-]+")
 MAX_DURATION_MINUTES = 300
+MAX_PATTERN = 300
+"""Characters of one pattern (the longest bundled has 64)."""
+MAX_PATTERN_WORD = 40
+"""Letters of one word of a pattern or glossary term (the longest bundled has 23,
+"beeldscherminstellingen"; Dutch compounds of 40 letters are rare)."""
 SCENARIO_ID = re.compile(r"[a-z0-9-]+")
 SCENARIO_KINDS = ("exam", "practice", "drill")
 """What a scenario is for: `scenario list` shows them apart; an exam must observe every competency 3 times."""
@@ -418,8 +424,11 @@ class _Builder:
         A pattern may list alternatives with "|" ("reconnect | connect again"):
         any one of them will do, so each must hold a word too.
         """
-        found = self.chk.strings(table, at, key, required=required, why=why) or ()
+        found = self.chk.strings(table, at, key, required=required, why=why, limit=None) or ()
+        bad = {i for i, p in enumerate(found) if self._overlong_pattern(p, at.key(key).item(i))}
         for index, pattern in enumerate(found):
+            if index in bad:
+                continue
             if not any(c.isalnum() for c in pattern):
                 self.chk.error(
                     at.key(key).item(index),
@@ -432,7 +441,30 @@ class _Builder:
                     at.key(key).item(index),
                     f'{pattern!r} has an empty alternative — write the words between the bars, e.g. "reconnect | connect again"',
                 )
-        return found
+        return tuple(p for i, p in enumerate(found) if i not in bad)
+
+    def _overlong_pattern(self, pattern: str, where: At) -> bool:
+        """A pattern longer than `MAX_PATTERN` or with a word longer than `MAX_PATTERN_WORD`
+        is an error (a slip: words run together, a block pasted), named without printing
+        it whole; it is left out, so nothing later reads it (one 200,000-letter word took
+        validation 2 s and 90 MB, silently)."""
+        if len(pattern) > MAX_PATTERN:
+            self.chk.error(
+                where,
+                f"is {shown(pattern)} — a pattern is at most {MAX_PATTERN} characters: "
+                "a few words the candidate writes or says, alternatives split by |",
+            )
+            return True
+        word = max(re.findall(r"\w+", pattern), key=len, default="")
+        if len(word) > MAX_PATTERN_WORD:
+            self.chk.error(
+                where,
+                f"has a word of {len(word):,} letters ({shown(word, 20)}) — a pattern word "
+                f"is at most {MAX_PATTERN_WORD} letters, longer than any word of the "
+                "language: put spaces between the words, or remove the slip",
+            )
+            return True
+        return False
 
     # --- top-level lists ----------------------------------------------------------
     def _group(self, at: At, t: dict[str, Any]) -> Group | None:
@@ -444,6 +476,8 @@ class _Builder:
         table = self.chk.table(self.raw, At(), "glossary", required=False) or {}
         glossary: dict[str, str] = {}
         for term, explanation in table.items():
+            if self._overlong_pattern(term, At(("glossary", term), f"glossary[{shown(term, 20)}]")):
+                continue
             if isinstance(explanation, str) and explanation.strip() and term.strip():
                 glossary[term] = explanation
             else:

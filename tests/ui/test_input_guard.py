@@ -194,3 +194,34 @@ def test_a_key_sequence_cut_by_the_read_is_still_the_key() -> None:
     guard = InputGuard()
     assert keys_of(guard, b"\x1b[1;", b"5A") == ["ctrl+up"]
     assert keys_of(guard, b"\x1b[1;5", idle=0.1) == []  # held, then let go to Textual
+
+
+@pytest.mark.parametrize(
+    "cut",
+    [
+        (b"a\x1b]", b"52;c;SGVsbG8=\x07b"),  # OSC 52: ESC ] ends the first read
+        (b"a\x1b", b"]52;c;SGVsbG8=\x07b"),  # the ESC alone ends it
+        (b"a\x1bP", b"1$r0m\x1b\\b"),  # a DCS answer
+        (b"a\x1b_", b"Gi=1;OK\x1b\\b"),  # APC
+        ("a\x9d".encode(), "52;c;eA==\x9cb".encode()),  # 8-bit OSC
+    ],
+)
+def test_a_terminal_string_cut_right_after_its_start_is_dropped_whole(
+    cut: tuple[bytes, bytes],
+) -> None:
+    """bugs6 left this: a complete `ESC ]` ending one read passed as Alt+], and the next
+    read's "52;c;SGVsbG8=" was typed as keys. Its start is held for the next read."""
+    guard = InputGuard()
+    assert keys_of(guard, *cut) == ["a", "b"]
+    assert guard.strays == 1
+
+
+def test_a_held_string_start_then_silence_or_a_letter_is_alt_and_the_key() -> None:
+    """Held only briefly and only two characters: Alt+] typed alone still arrives."""
+    guard = InputGuard()
+    assert guard.feed(b"\x1b]") == []
+    assert guard.holding
+    assert guard.idle(0.1) == ["\x1b]"]
+    assert not guard.holding
+    assert guard.feed(b"\x1b]") == [] and guard.feed(b"a") == ["\x1b]a"]
+    assert guard.strays == 0

@@ -21,6 +21,17 @@ from helpdesk_tui.ui.widgets.bounded import LIMITS, BoundedInput, BoundedTextAre
 from helpdesk_tui.ui.widgets.choice import ChoiceField
 
 
+class TicketAction(FormScreen):
+    """A form acting on one ticket, whose heading says whose ticket it is."""
+
+    def about(self, ticket: Ticket) -> str:
+        """ " · customer · title" after the action: "Resolve T-1002" alone let a candidate
+        whose queue had re-sorted resolve another customer's ticket with the article open
+        for this one (bugs7, in tmux); the reply form already named both."""
+        name = self.controller.customer_name(ticket.customer_id)
+        return f" · {name} · {one_line(ticket.title)}"
+
+
 def _press_only(radios: RadioSet, button_id: str) -> None:
     """Press one button of a set and release the others, at once. `RadioSet` keeps
     the pressed button itself and learns of a change by a message, which keys typed
@@ -33,7 +44,7 @@ def _press_only(radios: RadioSet, button_id: str) -> None:
     radios._selected = radios.pressed_index
 
 
-class TransferForm(FormScreen):
+class TransferForm(TicketAction):
     """`ticket_transferred`: one of the scenario's groups, and why."""
 
     FORM = "transfer"
@@ -41,7 +52,7 @@ class TransferForm(FormScreen):
 
     def prepare(self, ticket: Ticket) -> None:
         self.ticket = ticket
-        self.aim(ticket.id, _("Transfer {id}").format(id=ticket.id))
+        self.aim(ticket.id, _("Transfer {id}").format(id=ticket.id) + self.about(ticket))
 
     def fields(self) -> ComposeResult:
         groups = [(name, gid) for gid, name in self.controller.state.groups.items()]
@@ -71,7 +82,7 @@ class TransferForm(FormScreen):
         return {"ticket_id": self.ticket.id, "group": str(group.value), "reason": reason}
 
 
-class PendingForm(FormScreen):
+class PendingForm(TicketAction):
     """`ticket_pending`: waiting on the customer or on a third party (the SLA clock stops)."""
 
     FORM = "pending"
@@ -79,7 +90,7 @@ class PendingForm(FormScreen):
 
     def prepare(self, ticket: Ticket) -> None:
         self.ticket = ticket
-        self.aim(ticket.id, _("Set {id} pending").format(id=ticket.id))
+        self.aim(ticket.id, _("Set {id} pending").format(id=ticket.id) + self.about(ticket))
 
     def fields(self) -> ComposeResult:
         yield Label(_("Waiting on"), classes="field-label")
@@ -105,7 +116,7 @@ class PendingForm(FormScreen):
         return data
 
 
-class ResolveForm(FormScreen):
+class ResolveForm(TicketAction):
     """`ticket_resolved`: a solution written by the candidate, or a KB article, or both.
 
     Choosing an article while the solution is empty, or still the link the form
@@ -122,7 +133,7 @@ class ResolveForm(FormScreen):
     def prepare(self, ticket: Ticket, article_id: str | None = None) -> None:
         self.ticket = ticket
         self.article_id = article_id
-        self.aim(ticket.id, _("Resolve {id}").format(id=ticket.id))
+        self.aim(ticket.id, _("Resolve {id}").format(id=ticket.id) + self.about(ticket))
 
     def fields(self) -> ComposeResult:
         yield Label(_("KB article (optional)"), classes="field-label")

@@ -169,9 +169,13 @@ class TicketForm(FormScreen):
         self.query_one("#priority", Static).update(text)
 
     def collect(self) -> dict[str, Any] | str:
+        missing = self._missing()
+        if missing:
+            self.set_focus(self.query_one(f"#{missing[0][0]}"))
+            return _("Fill in before saving: {fields}.").format(
+                fields=", ".join(label for _id, label in missing)
+            )
         title = self.query_one("#title", Input).value.strip()
-        if not title:
-            return _("A ticket needs a title.")
         fields = {
             "title": title,
             "description": self.query_one("#description", TextArea).text.strip(),
@@ -183,10 +187,29 @@ class TicketForm(FormScreen):
             return self._created(fields)
         return self._updated(self.ticket, fields)
 
+    def _missing(self) -> list[tuple[str, str]]:
+        """The required fields left empty, in the form's order: (widget id, label).
+
+        A new ticket needs its title, customer, impact and urgency: a helpdesk
+        registers impact and urgency (they give the priority and its SLA clocks),
+        and a ticket saved without them showed the priority "–" and ran no clock
+        the candidate could see. An edit needs its title (a queue ticket that
+        arrived without impact or urgency may still be edited for other fields).
+        The typed text stays; the focus goes to the first missing field."""
+        missing = []
+        if not self.query_one("#title", Input).value.strip():
+            missing.append(("title", _("Title")))
+        if self.ticket is None:
+            required = (
+                ("customer", _("Customer")),
+                ("impact", _("Impact")),
+                ("urgency", _("Urgency")),
+            )
+            missing += [(id_, label) for id_, label in required if self._choice(f"#{id_}") is None]
+        return missing
+
     def _created(self, fields: dict[str, Any]) -> dict[str, Any] | str:
         customer = self._choice("#customer")
-        if customer is None:
-            return _("Choose the customer.")
         data: dict[str, Any] = {
             "ticket_id": self.controller.state.next_ticket_id(),
             "customer_id": customer,

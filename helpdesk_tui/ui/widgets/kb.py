@@ -181,7 +181,7 @@ class KbPanel(Vertical):
 
     def _show_hits(self) -> None:
         options = self.results
-        width = options.scrollable_content_region.width or 40
+        width = self._prompt_width(options)
         # One replacement, not clear then add: emptied in between, the list dropped its
         # scrollbar and got it back, two layouts of the screen on every key typed in the
         # search box (the costliest part of a KB search in bench_sitting's profile).
@@ -190,6 +190,19 @@ class KbPanel(Vertical):
         )
         if self._hits:
             options.highlighted = 0
+
+    def _prompt_width(self, options: OptionList) -> int:
+        """The width the results' lines are cut to. With an article open the list is
+        hidden and has no width: it was taken as 40, and a search typed there (`/`)
+        showed, back on the list, every title wrapped to a second line in a 29-column
+        pane and its id line gone (bugs7, 100 x 30). The panel's width is the list's;
+        without a scrollbar a column stays free for the one more results bring."""
+        width = options.scrollable_content_region.width
+        if not width:
+            width = self.content_region.width - options.styles.gutter.width
+        if not options.show_vertical_scrollbar:
+            width -= options.styles.scrollbar_size_vertical
+        return width
 
     def on_resize(self) -> None:
         self._show_hits()

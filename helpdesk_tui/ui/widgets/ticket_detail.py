@@ -76,9 +76,9 @@ def render_head(controller: ExamController, ticket: Ticket) -> Text:
         extra = [customer.department] if customer.department else []
         extra.append(_("mood {mood}").format(mood=mood_label(customer.mood)))
         out.append(" (" + ", ".join(extra) + ")", style="dim")
-    group = state.groups.get(ticket.group, ticket.group) if ticket.group else "–"
     _row(out, _("Status"), status_label(ticket.status.value))
-    out.append(" · " + _("group {group}").format(group=group), style="dim")
+    if ticket.group:  # a row of its own: "attente client · groupe –" wrapped its dash at 120 x 40
+        _row(out, _("Group"), state.groups.get(ticket.group, ticket.group))
     _row(out, _("Category"), category_name(controller, ticket.category))
     _row(out, _("Priority"), controller.priority_label(ticket.priority))
     out.append(

@@ -1,0 +1,98 @@
+"""Overlong texts in a scenario: one short error naming the file, the place and the bound.
+
+Found by the lead with hostile scenario folders (2026-12-04): a pattern of one
+200,000-letter word validated without a word (2 s, 90 MB) and every text field
+took what the file's size allowed. The bounds come from the bundled scenarios
+(longest pattern 64 characters, longest pattern word 23 letters, longest id 38,
+longest text 717), with room to spare.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from helpdesk_tui.scenario.loader import validate_scenario
+from scenario.kit import line_of
+
+Data = dict[str, Any]
+KEYWORDS = 'incidents[0] (id "printer-blank").answer.solution_keywords[1]'
+
+
+def errors(folder: Path, sla_dir: Path) -> list[Any]:
+    return [p for p in validate_scenario(folder, sla_dir) if p.is_error]
+
+
+def one_paragraph(problem: Any) -> str:
+    text = str(problem)
+    assert "\n" not in text and len(text) < 400, text
+    assert " — " in problem.message
+    return text
+
+
+@pytest.mark.parametrize(
+    ("keyword", "says"),
+    [
+        ("a" * 200_000, "(200,000 characters) — a pattern is at most 300 characters"),
+        (
+            "toner " + "b" * 41,
+            "has a word of 41 letters ('bbbbbbbbbbbbbbbbbbbb'… (41 characters)) "
+            "— a pattern word is at most 40 letters",
+        ),  # fmt: skip
+        ("replace the toner " * 20, "— a pattern is at most 300 characters"),
+    ],
+    ids=["one 200,000-letter word", "a 41-letter word", "360 characters"],
+)
+def test_an_overlong_pattern_is_one_short_error_at_its_place(
+    keyword: str, says: str, data: Data, write_scenario: Callable[[Data], Path], sla_dir: Path
+) -> None:
+    data["incidents"][0]["answer"]["solution_keywords"] = ["tape", keyword]
+    folder = write_scenario(data)
+    found = errors(folder, sla_dir)
+    assert [p.field_path for p in found] == [KEYWORDS]
+    problem = found[0]
+    assert says in one_paragraph(problem)
+    assert problem.file == folder / "scenario.toml"
+    assert problem.line == line_of(problem.file.read_text("utf-8"), "solution_keywords = [")
+
+
+def test_a_pattern_word_of_forty_letters_is_still_a_word(
+    data: Data, write_scenario: Callable[[Data], Path], sla_dir: Path
+) -> None:
+    data["incidents"][0]["answer"]["solution_keywords"] = ["tape", "c" * 40]
+    assert errors(write_scenario(data), sla_dir) == []
+
+
+def test_an_overlong_glossary_term_is_named_short(
+    data: Data, write_scenario: Callable[[Data], Path], sla_dir: Path
+) -> None:
+    data["glossary"] = {"d" * 5000: "plain words"}
+    found = errors(write_scenario(data), sla_dir)
+    assert len(found) == 1
+    assert "a pattern is at most 300 characters" in one_paragraph(found[0])
+    assert found[0].field_path.startswith("glossary['dddd")
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "says"),
+    [
+        ("title", "t" * 10_001, "(10,001 characters) — must be at most 10,000 characters"),
+        ("id", "i" * 65, "(65 characters) — must be at most 64 characters"),
+    ],
+    ids=["title", "id"],
+)
+def test_an_overlong_text_or_id_is_one_short_error(
+    field: str,
+    value: str,
+    says: str,
+    data: Data,
+    write_scenario: Callable[[Data], Path],
+    sla_dir: Path,
+) -> None:
+    data[field] = value
+    found = errors(write_scenario(data), sla_dir)
+    assert [p.field_path for p in found] == [field]
+    assert says in one_paragraph(found[0])
