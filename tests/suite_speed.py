@@ -167,7 +167,7 @@ class CpuRecord:
 # -- The apps' CSS, parsed once per worker --------------------------------------------
 
 SHARED_CSS_ENV = "HELPDESK_SUITE_SHARED_CSS"
-"""Set to 1 for each app parsing its stylesheet itself, as Textual does, to compare."""
+"""Set to 0 for each app parsing its stylesheet itself, as Textual does, to compare."""
 SHARED_CSS_MAX = 4096
 """Parsed sources kept (a UI worker meets some 60 distinct ones per theme)."""
 
@@ -185,7 +185,14 @@ class SharedCss:
     theme). Rule sets are only read once parsed (Textual's own cache already hands
     the same ones to every later parse of a stylesheet); a source that fails to
     parse is not kept, so it fails again in every app, and rules with errors still
-    make `Stylesheet.parse` refuse them. What a test sees does not change."""
+    make `Stylesheet.parse` refuse them. What a test sees does not change.
+
+    It was off for a while (2026-12-04): tests/ui/test_covered_redraw.py failed in
+    full runs with it on. No test changed a kept rule set (each one's styles, layout
+    objects included, compared before and after every test of tests/ui, tests/i18n
+    and tests/commands); a faster form mount made a frame race likelier, in which a
+    repaint asked of the screen behind the form waited for the next change behind it
+    (fixed in `helpdesk_tui.ui.frames.Paced._refresh_layout`; tests/ui/test_frames.py)."""
 
     def __init__(self) -> None:
         self.kept: dict[tuple[Any, ...], list[Any]] = {}

@@ -17,9 +17,8 @@ from textual.css.stylesheet import Stylesheet, StylesheetParseError
 
 @pytest.fixture(autouse=True)
 def shared() -> Iterator[None]:
-    """The sharing installed for these tests only: left on for the whole suite, it made
-    one UI test (tests/ui/test_covered_redraw.py) fail in every full fresh-clone run and
-    pass alone, so the suite parses each app's CSS itself unless HELPDESK_SUITE_SHARED_CSS=1."""
+    """The sharing installed for these tests, whether or not the suite runs with it
+    (HELPDESK_SUITE_SHARED_CSS=0 turns it off for the others)."""
     own = Stylesheet._parse_rules
     SharedCss().install()
     try:

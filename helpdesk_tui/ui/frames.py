@@ -21,6 +21,7 @@ that the screens still use it.
 from __future__ import annotations
 
 import math
+from typing import Any
 
 from textual import constants
 from textual._time import get_time, sleep
@@ -89,10 +90,39 @@ class Paced(DismissOnce, DimmedBehind):
     screen behind it that changed (`DimmedBehind`)."""
 
     _frame_timer: FrameTimer | None = None
+    _in_frame = False
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self._compositor = CroppedCompositor()
+
+    def _on_timer_update(self) -> None:
+        self._in_frame = True
+        try:
+            super()._on_timer_update()  # type: ignore[misc]
+        finally:
+            self._in_frame = False
+
+    def _refresh_layout(self, size: Any = None, scroll: bool = False) -> None:
+        """Textual's, which pauses the frame timer: a frame already asked for but not yet
+        drawn then waited for the next change. Textual's `push_screen` asks the screen it
+        covers for a repaint, and the dialog's first resize lays that screen out again
+        (`Screen._screen_resized`); when the dialog mounted within one frame period,
+        that repaint came with the first change behind the dialog, as the whole screen
+        passed up (`DimmedBehind`): a whole dimmed render instead of the changed lines,
+        depending on how fast the dialog mounted. A layout refresh outside a frame now
+        leaves a pending frame due, as it was before the refresh."""
+        super()._refresh_layout(size, scroll)  # type: ignore[misc]
+        screen: Any = self
+        if self._in_frame or not screen.is_current:
+            return
+        if (
+            screen._repaint_required
+            or screen._layout_required
+            or screen._scroll_required
+            or screen._dirty_widgets
+        ):
+            screen._update_timer.resume()
 
     @property
     def _update_timer(self) -> Timer:
