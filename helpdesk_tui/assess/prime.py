@@ -265,10 +265,18 @@ def may_fork() -> bool:
     return (os.cpu_count() or 1) >= 2 and _may_fork()
 
 
+QUIET_THREADS = frozenset({"log-fsync"})
+"""Threads a fork may leave behind: an event log's fsync thread (`eventlog.writer._Syncer`)
+holds only its own condition and descriptor, which the child never touches. A process that
+wrote an exam's log (a test worker, one day a server) keeps one per open writer."""
+
+
 def _may_fork() -> bool:
-    """One thread (a fork copies only the calling one, with whatever locks the others
-    held) and a platform that forks."""
-    return threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
+    """No other thread that could hold a lock the child needs (a fork copies only the
+    calling one, with whatever locks the others held), and a platform that forks."""
+    me = threading.current_thread()
+    others = [t for t in threading.enumerate() if t is not me and t.name not in QUIET_THREADS]
+    return not others and "fork" in multiprocessing.get_all_start_methods()
 
 
 class Forked(Generic[T]):

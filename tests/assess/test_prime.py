@@ -185,12 +185,29 @@ def test_an_exam_log_starts_no_worker(sim_logs: dict[tuple[str, str], Path]) -> 
         assert prime.start(data) is None
 
 
+def running(monkeypatch: pytest.MonkeyPatch, *names: str) -> None:
+    """This thread and threads of these names, as `threading.enumerate` tells `prime`."""
+    me = threading.current_thread()
+    others = [threading.Thread(name=name) for name in names]
+    monkeypatch.setattr(prime.threading, "enumerate", lambda: [me, *others])
+
+
 def test_no_worker_is_forked_from_a_threaded_process(monkeypatch: pytest.MonkeyPatch) -> None:
     """The review TUI (Textual's threads) assesses logs too: no fork there."""
-    monkeypatch.setattr(prime.threading, "active_count", lambda: 2)
+    running(monkeypatch, "some-worker")
     assert not prime._may_fork()
-    monkeypatch.setattr(prime.threading, "active_count", lambda: 1)
+    running(monkeypatch)
     assert prime._may_fork()
+
+
+def test_an_event_logs_fsync_thread_does_not_stop_the_fork(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A process that wrote an exam's log keeps its fsync thread (p-keys8); the child never
+    touches it, so `report --html --json` still renders on two cores (a test worker that had
+    written exams lost the fork, and test_report_cmd's byte comparison with it)."""
+    running(monkeypatch, "log-fsync", "log-fsync")
+    assert prime._may_fork()
+    running(monkeypatch, "log-fsync", "some-worker")
+    assert not prime._may_fork()
 
 
 def test_what_was_printed_before_the_fork_is_printed_once(
