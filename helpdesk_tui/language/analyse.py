@@ -242,13 +242,56 @@ def _negation(
                     start = i
                 for j in range(start, _segment_end(layout, i, n)):
                     negated[j] = True
+    _postverbal(words, layout, lex, pseudo, negated)
     _prohibitions(words, layout, lex, pseudo, found)
     _interjections(words, layout, lex, found)
     _fronted(words, layout, lex, found)
     if pieces_ is not None:
         _list_headers(words, pieces_, layout, lex, found)
-    _postponements(words, layout, lex, found)
+    _postponements(words, layout, lex, found, lex.negation.postpone)
+    _postponements(words, layout, lex, found, lex.negation.consequence, before=True)
     return found
+
+
+def _postverbal(
+    words: list[Word], layout: Layout, lex: Lexicon, pseudo: set[int], negated: list[bool]
+) -> None:
+    """(2.5) "Please turn the laptop not off", "And install nothing": a `postverbal` trigger
+    after the imperative that opens its scope (after fillers and "please") negates the whole
+    scope, the verb too. Between the verb and the trigger no auxiliary or copula ("make sure
+    it's not plugged in"); after it no auxiliary ("check nothing is plugged in"), and
+    after a `postverbal_contrast` trigger the scope's end or a particle ("not off"; "try chrome
+    not edge" sets one against the other): elsewhere it stays a forward trigger."""
+    neg = lex.negation
+    post = neg.postverbal
+    if not post:
+        return
+    n = len(words)
+    heads = lex.questions.heads
+    for i, w in enumerate(words):
+        if w.norm not in post or i in pseudo:
+            continue
+        start = _segment_start(layout, i)
+        v = start
+        skip = lex.fillers | neg.terminators
+        while v < i and words[v].norm in skip:
+            v += 1
+        if v >= i or words[v].lemma not in lex.verbs or words[v].norm in heads:
+            continue
+        if any(_auxiliary(words[j].norm, heads) for j in range(v + 1, i)):
+            continue
+        if i + 1 < n and layout.segment[i + 1] == layout.segment[i]:
+            nxt = words[i + 1].norm
+            if _auxiliary(nxt, heads):
+                continue
+            if w.norm in neg.postverbal_contrast and nxt not in neg.postverbal_particles:
+                continue
+        for j in range(start, _segment_end(layout, i, n)):
+            negated[j] = True
+
+
+def _auxiliary(norm: str, heads: frozenset[str]) -> bool:
+    return norm in heads or norm.endswith(("'s", "'re", "'m", "n't")) or norm in ("be", "been")
 
 
 def _list_headers(
@@ -282,11 +325,19 @@ def _list_number(norm: str) -> bool:
     return norm.isdigit() or (len(norm) == 1 and norm.isalpha())
 
 
-def _postponements(words: list[Word], layout: Layout, lex: Lexicon, found: Negations) -> None:
+def _postponements(
+    words: list[Word],
+    layout: Layout,
+    lex: Lexicon,
+    found: Negations,
+    phrases: PhraseSet,
+    before: bool = False,
+) -> None:
     """(2.3) "don't run the update yet, wait for my go": beside a negated step of its sentence,
     the wait for the operator's word belongs to the postponement (to its end of clause),
-    as an aside: no step of its own, not listed under `negated`."""
-    phrases = lex.negation.postpone
+    as an aside: no step of its own, not listed under `negated`. (2.5) With `before`, the
+    negated step must come earlier in the sentence and be a step (an instruction verb):
+    "Arrête de cliquer, tu vas bloquer ton compte" warns of a consequence."""
     if not phrases.phrases:
         return
     n = len(words)
@@ -302,7 +353,13 @@ def _postponements(words: list[Word], layout: Layout, lex: Lexicon, found: Negat
             if end is None:
                 continue
             start, stop = _sentence_bounds(layout, layout.sentence[i])
-            if not any(negated[j] for j in range(start, stop) if not i <= j < clause_end):
+            if before:
+                stop = i
+            if not any(
+                negated[j] and (not before or words[j].lemma in lex.verbs)
+                for j in range(start, stop)
+                if not i <= j < clause_end
+            ):
                 continue
             for j in range(i, clause_end):
                 negated[j] = True

@@ -187,6 +187,21 @@ class Negation:
     """(2.3) "Wait for my go", "wacht tot ik het zeg", "attendez mon signal": beside a negated
     step of its sentence, the wait for the operator's word is part of the postponement, not
     a step of its own ("don't run the update yet, wait for my go")."""
+    postverbal: frozenset[str] = frozenset()
+    """(2.5) A forward trigger that, standing after an imperative and its object, negates the
+    imperative too: learner English puts the negator where Dutch does ("Please turn the
+    laptop not off", "And install nothing"). Not after an auxiliary or a copula ("make sure
+    it's not plugged in"), not before a determiner ("use the cable, not the wifi") or a verb
+    ("check nothing is plugged in"): there it stays forward."""
+    postverbal_contrast: frozenset[str] = frozenset()
+    """(2.5) The postverbal triggers that negate the imperative only where their scope ends or
+    before one of `postverbal_particles` ("turn the laptop not off"); before anything else they
+    set one thing against another ("try chrome not edge") and stay forward."""
+    postverbal_particles: frozenset[str] = frozenset()
+    consequence: PhraseSet = field(default_factory=lambda: PhraseSet(()))
+    """(2.5) "Arrête de cliquer, tu vas bloquer ton compte": after a negated step of its
+    sentence, a clause that opens with a future ("tu vas", "vous allez", "you'll") warns of
+    what the step would do; it is part of the prohibition, no step of its own."""
     core: frozenset[str] = frozenset()
     """(2.1) The words that carry a negation (single-word triggers, and the last word of a
     "ne ... rien" trigger): a pseudo-trigger does not reach over one of them ("Ne
@@ -325,6 +340,10 @@ def _build(lang: str, data: dict, path: Path) -> Lexicon:
             list_verbs=frozenset(fold(w) for w in neg.get("list_verbs", [])),
             contrast_next=frozenset(fold(w) for w in neg.get("contrast_next", [])),
             postpone=PhraseSet(tuple(compile_(p) for p in neg.get("postpone", []))),
+            postverbal=frozenset(fold(w) for w in neg.get("postverbal", [])),
+            postverbal_contrast=frozenset(fold(w) for w in neg.get("postverbal_contrast", [])),
+            postverbal_particles=frozenset(fold(w) for w in neg.get("postverbal_particles", [])),
+            consequence=PhraseSet(tuple(compile_(p) for p in neg.get("consequence", []))),
             core=_core_words(neg, compile_),
         ),
         questions=Questions(
@@ -480,7 +499,7 @@ def opposite_prefixes(p: str, t: str, lex: Lexicon) -> bool:
     )
 
 
-LAYER_VERSION = "2.4"
+LAYER_VERSION = "2.5"
 """Bumped whenever a lexicon or a rule changes what a message means."""
 
 

@@ -9,6 +9,12 @@ reading the layer, its lexicons or any other set's messages, and without running
 it. Layer 2.4 was tuned and trained on nine writers while it was written, by someone who never
 opened it; the lead scored it blind after merging both branches (2026-12-04, 14:25 UTC). Its
 format and self-check are in test_heldout8_format.py.
+
+Since layer 2.5 (branch l-neg8) it is **no longer blind for negation**: its eleven negated
+instructions counted as given were released to fix their classes (Limburg "neet", dialect "stop
+mit", "Arrête de ... , tu vas ...", learner English "stop with", "wait with", "turn ... not off",
+"install nothing"). Its labels were not changed; for the other acts it is still the blind
+figure of 2.4 with the floors raised where 2.5's negation raised them.
 """
 
 from __future__ import annotations
@@ -21,9 +27,12 @@ from tests.language.test_corpus_targets import BENCH_MODULE
 # same set: 4 of 36, 0.787; the rules alone: 3 of 36, 0.759 with 2.4's lexicons, 0.754 with
 # 2.3's). Weakest: identify nl/en 0.59-0.62 (recall 0.42-0.44), question 0.68-0.73 (precision
 # 0.53-0.61), closing nl 0.65, instruction 0.67-0.74, progress en 0.67.
+# Layer 2.5 (l-neg8, negation released): nl greeting 0.867 -> 0.888 ("Hoij, mit Roel": "mit" is
+# "met"), instruction 0.666 -> 0.711, closing 0.645 -> 0.677; fr instruction 0.731 -> 0.740; en
+# instruction 0.74 -> 0.778 (the negated steps no longer count); no other pair moved.
 FLOOR = {
     "nl": {
-        "greeting": 0.867,
+        "greeting": 0.888,
         "offer_help": 0.769,
         "identify": 0.592,
         "question": 0.676,
@@ -31,9 +40,9 @@ FLOOR = {
         "empathy": 0.769,
         "apology": 0.95,
         "progress": 0.75,
-        "instruction": 0.666,
+        "instruction": 0.711,
         "check": 0.847,
-        "closing": 0.645,
+        "closing": 0.677,
         "hold": 0.793,
     },
     "fr": {
@@ -45,7 +54,7 @@ FLOOR = {
         "empathy": 0.74,
         "apology": 0.84,
         "progress": 0.84,
-        "instruction": 0.731,
+        "instruction": 0.740,
         "check": 0.915,
         "closing": 0.722,
         "hold": 0.754,
@@ -59,7 +68,7 @@ FLOOR = {
         "empathy": 0.799,
         "apology": 0.862,
         "progress": 0.666,
-        "instruction": 0.74,
+        "instruction": 0.778,
         "check": 0.814,
         "closing": 0.783,
         "hold": 0.821,
@@ -67,8 +76,9 @@ FLOOR = {
 }
 # Negated instructions counted as given (target 0), blind, layer 2.4: 5 / 1 / 5 (2.3 the same):
 # Limburg "neet" (5), "Arrête de cliquer", and a Dutch speaker's English ("Stop with clicking",
-# "turn the laptop not off", "Wait with the update", "And install nothing").
-NEGATED_GIVEN = {"nl": 5, "fr": 1, "en": 5}
+# "turn the laptop not off", "Wait with the update", "And install nothing"). Layer 2.5 fixed
+# these as classes (docs/language.md, "What 2.5 added"), no longer blind: 0 / 0 / 0.
+NEGATED_GIVEN = {"nl": 0, "fr": 0, "en": 0}
 
 HELDOUT8 = HeldoutSet(
     name="heldout8",
