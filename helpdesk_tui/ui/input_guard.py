@@ -75,9 +75,13 @@ _SEQUENCE = re.compile(r"\x1b(\[[0-9;:<=>?]*[ -/]*[@-~]|O.|.)?", re.DOTALL)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _STRING_START = re.compile(r"\x1b[\]P_^X]|[\x90\x98\x9d\x9e\x9f]")
 """OSC, DCS, APC, PM or SOS, 7-bit or 8-bit: a string the terminal ends with ST or BEL."""
-_STRING_END = re.compile(r"\x07|\x1b\\|\x9c")
+_STRING_END = re.compile(r"\x07|\x1b\\|\x9c|(?=[\x00-\x06\x08-\x1a\x1c-\x1f])")
+"""BEL or ST ends a string; any other C0 control aborts it and stays a key. A terminal's
+answer holds none (ECMA-48 aborts a string at CAN or SUB; an OSC's text is printable), so
+a Ctrl key is the candidate's: after noise left a string open, Ctrl+C sent each second
+was swallowed as the string's text for as long as the seconds came (CI, 2026-12-04)."""
 _STRING = re.compile(
-    r"(?:\x1b[\]P_^X]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+    r"(?:\x1b[\]P_^X]|[\x90\x98\x9d\x9e\x9f])[^\x00-\x1f\x9c]*(?:\x07|\x1b\\|\x9c)?"
 )
 """A whole string, or its start up to the end of the text."""
 _CSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]")

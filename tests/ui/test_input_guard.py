@@ -165,6 +165,16 @@ def test_an_osc_that_never_ends_is_dropped_after_a_pause_and_typing_goes_on() ->
     assert keys_of(guard, b"q") == ["q"]
 
 
+def test_a_ctrl_key_after_a_string_left_open_is_a_key() -> None:
+    """Noise left an OSC open; the candidate's Ctrl+C (blocked and logged by the exam) must
+    not be swallowed as its text, however regularly it comes (no pause of PASTE_IDLE_S)."""
+    guard = InputGuard()
+    assert keys_of(guard, b"\x1b]52;c;AAAA") == []
+    assert keys_of(guard, b"\x03") == ["ctrl+c"]
+    assert keys_of(guard, b"q") == ["q"]
+    assert keys_of(guard, b"\x1b]2;title\x18x") == ["ctrl+x", "x"]  # CAN aborts, ECMA-48
+
+
 @pytest.mark.parametrize(
     ("data", "keys"),
     [
