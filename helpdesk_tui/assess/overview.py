@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from helpdesk_tui.assess.model import Evidence, EvidenceItem, EvidenceStatus, Provenance
-from helpdesk_tui.assess.texts import clock, tr
+from helpdesk_tui.assess.texts import clock, flag_name, flag_reason, tr
 from helpdesk_tui.scenario.competencies import COMPETENCY_IDS, short_name
 
 STATUS_MARK: dict[EvidenceStatus, str] = {
@@ -61,9 +61,10 @@ def competency_rows(evidence: Evidence, lang: str) -> list[CompetencyRow]:
     return rows
 
 
-def flag_line(flag: dict[str, object]) -> str:
-    """A simulation flag folded into an item, as one line under it."""
-    return f"⚑ {flag.get('flag', '')}: {flag.get('reason', '')}"
+def flag_line(flag: dict[str, object], lang: str) -> str:
+    """A simulation flag folded into an item, as one line under it, in the report's language."""
+    name = flag_name(str(flag.get("flag", "")), lang)
+    return tr(lang, "join.labelled", label=f"⚑ {name}", value=flag_reason(flag, lang))
 
 
 def verification_text(provenance: Provenance, lang: str) -> str:

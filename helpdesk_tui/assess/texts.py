@@ -587,6 +587,56 @@ T: dict[str, tuple[str, str, str]] = {
         "Markering '{flag}': {reason}",
         "Signal «\u00a0{flag}\u00a0»\u00a0: {reason}",
     ),
+    # --- the simulation's flags: their names and reasons (details.key) --------
+    "flag.name.clarifying_question": (
+        "clarifying question",
+        "verhelderende vraag",
+        "question de clarification",
+    ),
+    "flag.name.paraphrase": ("paraphrase", "parafrase", "reformulation"),
+    "flag.name.interruption": ("interruption", "onderbreking", "interruption"),
+    "flag.name.jargon": ("jargon", "jargon", "jargon"),
+    "flag.name.relayed_question": ("relayed question", "doorgegeven vraag", "question relayée"),
+    "flag.reason.question": (
+        "asked a question: {quote}",
+        "stelde een vraag: {quote}",
+        "a posé une question\u00a0: {quote}",
+    ),
+    "flag.reason.question.reveals": (
+        "revealed hidden fact {facts}: {quote}",
+        "bracht verborgen feit {facts} aan het licht: {quote}",
+        "a fait apparaître le fait caché {facts}\u00a0: {quote}",
+    ),
+    "flag.reason.paraphrase": (
+        "restates {n} of the customer's words ({words})",
+        "herhaalt {n} woorden van de klant ({words})",
+        "reprend {n} mots du client ({words})",
+    ),
+    "flag.reason.paraphrase.facts": (
+        "restates {n} of the customer's words ({words}); key facts {facts}",
+        "herhaalt {n} woorden van de klant ({words}); kernfeiten {facts}",
+        "reprend {n} mots du client ({words})\u00a0; faits clés {facts}",
+    ),
+    "flag.reason.interruption.typing": (
+        "sent while the customer was still typing ({seconds} s left)",
+        "verstuurd terwijl de klant nog typte (nog {seconds} s)",
+        "envoyé pendant que le client écrivait encore (encore {seconds}\u00a0s)",
+    ),
+    "flag.reason.interruption.speaking": (
+        "sent while the customer was still speaking ({seconds} s left)",
+        "verstuurd terwijl de klant nog sprak (nog {seconds} s)",
+        "envoyé pendant que le client parlait encore (encore {seconds}\u00a0s)",
+    ),
+    "flag.reason.jargon": (
+        "jargon to a novice: {terms}",
+        "jargon tegen een beginner: {terms}",
+        "jargon face à un novice\u00a0: {terms}",
+    ),
+    "flag.reason.relayed": (
+        "relayed the {group} question to the customer (matched '{pattern}')",
+        "gaf de vraag van {group} door aan de klant ('{pattern}' gevonden)",
+        "a relayé au client la question de {group} («\u00a0{pattern}\u00a0» trouvé)",
+    ),
     # --- reports -------------------------------------------------------------
     "report.title": (
         "Assessment evidence",
@@ -750,6 +800,28 @@ def tr(lang: str, key: str, **values: object) -> str:
     texts = T[key]
     index = LANGUAGES.index(lang) if lang in LANGUAGES else 0
     return texts[index].format(**values) if values else texts[index]
+
+
+def flag_name(flag: str, lang: str) -> str:
+    """A simulation flag's name in `lang` (the log's name when it has no wording)."""
+    key = f"flag.name.{flag}"
+    return tr(lang, key) if key in T else flag
+
+
+def flag_reason(flag: dict[str, object], lang: str) -> str:
+    """A flag's reason in `lang`, from its `details`; a log without them keeps its English."""
+    details = flag.get("details")
+    key = f"flag.reason.{details.get('key')}" if isinstance(details, dict) else ""
+    if key not in T:
+        return str(flag.get("reason", ""))
+    values = {k: v for k, v in details.items() if k != "key"}
+    if isinstance(values.get("seconds"), int | float):
+        seconds = f"{values['seconds']:.1f}"
+        values["seconds"] = seconds if lang == "en" else seconds.replace(".", ",")
+    try:
+        return tr(lang, key, **values)
+    except (KeyError, IndexError):
+        return str(flag.get("reason", ""))
 
 
 def placeholders(text: str) -> set[str]:
