@@ -34,7 +34,7 @@ from helpdesk_tui.assess.measure_sol import inversions, procedure_checks, sla_ro
 from helpdesk_tui.assess.model import Evidence, EvidenceItem, ProcedureCheck
 from helpdesk_tui.assess.prime import Forked
 from helpdesk_tui.assess.rules import rules_stamp
-from helpdesk_tui.assess.texts import LANGUAGES
+from helpdesk_tui.assess.texts import LANGUAGES, flag_name, flag_reason
 from helpdesk_tui.assess.tracker import Action, Tracker
 from helpdesk_tui.core.events import Event
 from helpdesk_tui.core.reducer import apply
@@ -207,7 +207,10 @@ def _merge_flags(ctx: Context, items: dict[str, list[EvidenceItem]]) -> None:
         name = str(flag.get("flag", ""))
         ref = flag.get("ref_seq")
         seqs = [flag["seq"]] + ([ref] if isinstance(ref, int) else [])
-        note = {"flag": name, "reason": flag.get("reason", ""), "seq": flag["seq"], "ref_seq": ref}
+        note = {
+            "flag": name, "reason": flag.get("reason", ""), "seq": flag["seq"], "ref_seq": ref,
+            "details": flag.get("details"),
+        }  # fmt: skip
         owners = _flag_owners(ctx, flag, by_seq.get(ref) if isinstance(ref, int) else None)
         target = items.setdefault(cid, [])
         index = next((i for i, item in enumerate(target) if item.subject in owners), None)
@@ -218,7 +221,7 @@ def _merge_flags(ctx: Context, items: dict[str, list[EvidenceItem]]) -> None:
             continue
         target.append(
             ctx.item(
-                cid, "flag", ctx.t("flag.summary", flag=name, reason=flag.get("reason", "")),
+                cid, "flag", ctx.t("flag.summary", flag=flag_name(name, ctx.lang), reason=flag_reason(note, ctx.lang)),
                 seqs=seqs, favourable=FLAG_LEANS.get(name),
                 figures={"flags": [note]}, subject=str(flag.get("conversation_id") or ""),
             )

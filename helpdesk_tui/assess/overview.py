@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from helpdesk_tui.assess.model import Evidence, EvidenceItem, EvidenceStatus, Provenance
-from helpdesk_tui.assess.texts import clock, tr
+from helpdesk_tui.assess.texts import T, clock, flag_name, flag_reason, tr
 from helpdesk_tui.scenario.competencies import COMPETENCY_IDS, short_name
 
 STATUS_MARK: dict[EvidenceStatus, str] = {
@@ -61,9 +61,16 @@ def competency_rows(evidence: Evidence, lang: str) -> list[CompetencyRow]:
     return rows
 
 
-def flag_line(flag: dict[str, object]) -> str:
-    """A simulation flag folded into an item, as one line under it."""
-    return f"⚑ {flag.get('flag', '')}: {flag.get('reason', '')}"
+def flag_line(flag: dict[str, object], lang: str) -> str:
+    """A simulation flag folded into an item, as one line under it, in the report's language."""
+    name = flag_name(str(flag.get("flag", "")), lang)
+    return tr(lang, "join.labelled", label=f"⚑ {name}", value=flag_reason(flag, lang))
+
+
+def word(lang: str, kind: str, value: str) -> str:
+    """A closed-set value from the log (a mode, an end reason) in `lang`; unknown ones as logged."""
+    key = f"{kind}.{value}"
+    return tr(lang, key) if key in T else value
 
 
 def verification_text(provenance: Provenance, lang: str) -> str:
@@ -102,12 +109,12 @@ def language_layer_text(provenance: Provenance, lang: str) -> str:
 
 def header_rows(evidence: Evidence, provenance: Provenance, lang: str) -> list[tuple[str, str]]:
     """Who, what and which log: the lines above every report."""
-    ended = evidence.end_reason or "-"
+    ended = word(lang, "ended", evidence.end_reason or "-")
     rows = [
         (tr(lang, "label.candidate"), evidence.candidate_id or "-"),
         (tr(lang, "label.scenario"), f"{evidence.scenario_title} ({evidence.scenario_id})"),
         (tr(lang, "label.session"), evidence.session_id or "-"),
-        (tr(lang, "label.mode"), evidence.mode),
+        (tr(lang, "label.mode"), word(lang, "mode", evidence.mode)),
         (
             tr(lang, "label.exam_time"),
             f"{clock(evidence.ended_at)} / {clock(evidence.duration_s)} ({ended})",

@@ -227,7 +227,7 @@ class HtmlReport:
             blocks.append(
                 f'<div class="competency"><h3>{row.id} {escape(row.name)} '
                 f'<span class="st-{status}">— {self.t(f"status.{status}")}</span></h3>'
-                f"{_items(items)}</div>"
+                f"{_items(items, self.lang)}</div>"
             )
         return f"<section>{self.h2('section.details')}{''.join(blocks)}</section>"
 
@@ -251,7 +251,7 @@ def _target(at: float | None, state: str, margin: float | None, deadline: float 
     return f'<span class="{css}">{when} ({sign}{duration(margin or 0.0)})</span>{due}'
 
 
-def _items(items: list[EvidenceItem]) -> str:
+def _items(items: list[EvidenceItem], lang: str) -> str:
     if not items:
         return ""
     lines = []
@@ -262,7 +262,7 @@ def _items(items: list[EvidenceItem]) -> str:
             f'<li><span class="mark {css}">{mark}</span>{escape(item.summary)} {_seqs(item.seqs)}</li>'
         )
         lines += [
-            f'<li class="flag">{escape(flag_line(f))} {_seqs((f["seq"],))}</li>'
+            f'<li class="flag">{escape(flag_line(f, lang))} {_seqs((f["seq"],))}</li>'
             for f in item.figures.get("flags", []) if item.kind != "flag"
         ]  # fmt: skip
         if item.kind not in explained:

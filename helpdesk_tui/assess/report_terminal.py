@@ -215,7 +215,9 @@ class TerminalReport:
                 parts.append(_item_line(item))
                 if item.kind != "flag":
                     parts += [
-                        Text(f"      {_with_seqs(flag_line(f), (f['seq'],))}", style="dim")
+                        Text(
+                            f"      {_with_seqs(flag_line(f, self.lang), (f['seq'],))}", style="dim"
+                        )
                         for f in item.figures.get("flags", [])
                     ]
         return Group(*parts)

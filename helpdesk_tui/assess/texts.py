@@ -9,6 +9,8 @@ a test checks every entry has the same placeholders in all three languages.
 from __future__ import annotations
 
 import string
+from collections.abc import Callable
+from typing import Any
 
 from helpdesk_tui.assess.texts_integrity import T as INTEGRITY_TEXTS
 
@@ -211,9 +213,9 @@ T: dict[str, tuple[str, str, str]] = {
     ),
     # --- SIM ----------------------------------------------------------------
     "sim1.screen": (
-        "Call {conv} ({customer}): {n} screen actions while the call was live",
-        "Gesprek {conv} ({customer}): {n} schermacties tijdens het gesprek",
-        "Appel {conv} ({customer})\u00a0: {n} actions à l'écran pendant l'appel",
+        "Call {conv} ({customer}): {n:screen action|screen actions} while the call was live",
+        "Gesprek {conv} ({customer}): {n:schermactie|schermacties} tijdens het gesprek",
+        "Appel {conv} ({customer})\u00a0: {n:action|actions} à l'écran pendant l'appel",
     ),
     "sim1.screen_none": (
         "Call {conv} ({customer}): no screen work while the call was live",
@@ -221,9 +223,9 @@ T: dict[str, tuple[str, str, str]] = {
         "Appel {conv} ({customer})\u00a0: aucun travail à l'écran pendant l'appel",
     ),
     "sim1.answer_after_screen": (
-        "Call {conv}: the answer was given in the call after {n} screen actions",
-        "Gesprek {conv}: het antwoord werd in het gesprek gegeven na {n} schermacties",
-        "Appel {conv}\u00a0: réponse donnée pendant l'appel après {n} actions à l'écran",
+        "Call {conv}: the answer was given in the call after {n:screen action|screen actions}",
+        "Gesprek {conv}: het antwoord werd in het gesprek gegeven na {n:schermactie|schermacties}",
+        "Appel {conv}\u00a0: réponse donnée pendant l'appel après {n:action|actions} à l'écran",
     ),
     "sim1.answer_no_screen": (
         "Call {conv}: the answer was given without screen work during the call",
@@ -236,17 +238,17 @@ T: dict[str, tuple[str, str, str]] = {
         "Appel {conv}\u00a0: la solution du corrigé n'a pas été donnée pendant l'appel",
     ),
     "sim2.latency": (
-        "Chat {conv} ({customer}): median reply {median}, longest wait {longest}, {over} of {n} "
-        "waits over the {limit} limit, {busy} replies while busy",
+        "Chat {conv} ({customer}): median reply {median}, longest wait {longest}, {over} of "
+        "{n:wait|waits} over the {limit} limit, {busy:reply|replies} while busy",
         "Chat {conv} ({customer}): mediaan antwoordtijd {median}, langste wachttijd {longest}, "
-        "{over} van {n} wachttijden boven de grens van {limit}, {busy} antwoorden terwijl bezig",
+        "{over} van {n:wachttijd|wachttijden} boven de grens van {limit}, {busy:antwoord|antwoorden} terwijl bezig",
         "Chat {conv} ({customer})\u00a0: réponse médiane {median}, attente max {longest}, {over} sur "
-        "{n} attentes au-delà de {limit}, {busy} réponses en charge",
+        "{n:attente|attentes} au-delà de {limit}, {busy:réponse|réponses} en charge",
     ),
     "sim3.typing": (
-        "Call {conv}: {n} keyboard actions while the customer was speaking",
-        "Gesprek {conv}: {n} toetsenbordacties terwijl de klant sprak",
-        "Appel {conv}\u00a0: {n} actions au clavier pendant que le client parlait",
+        "Call {conv}: {n:keyboard action|keyboard actions} while the customer was speaking",
+        "Gesprek {conv}: {n:toetsenbordactie|toetsenbordacties} terwijl de klant sprak",
+        "Appel {conv}\u00a0: {n:action|actions} au clavier pendant que le client parlait",
     ),
     "sim3.typing_none": (
         "Call {conv}: no keyboard work while the customer was speaking",
@@ -286,9 +288,9 @@ T: dict[str, tuple[str, str, str]] = {
         "Aucun ticket créé pour «\u00a0{case}\u00a0» ({channel})",
     ),
     "data2.updated": (
-        "{ticket}: {n} updates; {fields}",
-        "{ticket}: {n} wijzigingen; {fields}",
-        "{ticket}\u00a0: {n} mises à jour\u00a0; {fields}",
+        "{ticket}: {n:update|updates}; {fields}",
+        "{ticket}: {n:wijziging|wijzigingen}; {fields}",
+        "{ticket}\u00a0: {n:mise à jour|mises à jour}\u00a0; {fields}",
     ),
     "data2.never_corrected": (
         "{ticket} arrived with wrong fields and was never updated; {fields}",
@@ -336,27 +338,27 @@ T: dict[str, tuple[str, str, str]] = {
         "{ticket} a été résolu, rouvert puis pas résolu à nouveau",
     ),
     "data5.kb": (
-        "Knowledge base: {searches} searches, {opened} articles opened; {served} of {expected} "
-        "incidents with a KB article looked up",
-        "Kennisbank: {searches} zoekopdrachten, {opened} artikels geopend; {served} van "
-        "{expected} incidenten met een KB-artikel opgezocht",
-        "Base de connaissances\u00a0: {searches} recherches, {opened} articles ouverts\u00a0; {served} "
-        "incidents sur {expected} avec article KB recherchés",
+        "Knowledge base: {searches:search|searches}, {opened:article|articles} opened; {served} of "
+        "{expected:incident|incidents} with a KB article looked up",
+        "Kennisbank: {searches:zoekopdracht|zoekopdrachten}, {opened:artikel|artikels} geopend; "
+        "{served} van {expected:incident|incidenten} met een KB-artikel opgezocht",
+        "Base de connaissances\u00a0: {searches:recherche|recherches}, {opened:article ouvert|articles ouverts}\u00a0; "
+        "{served} sur {expected:incident|incidents} avec un article KB consulté",
     ),
     "data5.canned": (
-        "Canned replies: used {used} times ({expected} offered)",
+        "Canned replies: used {used:time|times} ({expected} offered)",
         "Standaardantwoorden: {used} keer gebruikt ({expected} beschikbaar)",
-        "Réponses types\u00a0: utilisées {used} fois ({expected} proposées)",
+        "Réponses types\u00a0: utilisées {used} fois ({expected:proposée|proposées})",
     ),
     "data5.transfer": (
-        "Transfer form: used {used} times; the answer key transfers {expected} incidents",
-        "Transferformulier: {used} keer gebruikt; de antwoordsleutel transfereert {expected} incidenten",
-        "Formulaire de transfert\u00a0: utilisé {used} fois\u00a0; le corrigé transfère {expected} incidents",
+        "Transfer form: used {used:time|times}; the answer key transfers {expected:incident|incidents}",
+        "Transferformulier: {used} keer gebruikt; de antwoordsleutel transfereert {expected:incident|incidenten}",
+        "Formulaire de transfert\u00a0: utilisé {used} fois\u00a0; le corrigé transfère {expected:incident|incidents}",
     ),
     "data5.links": (
-        "Ticket links: {used} tickets tied to a conversation; {expected} conversations need one",
-        "Ticketkoppelingen: {used} tickets gekoppeld aan een gesprek; {expected} gesprekken hebben er een nodig",
-        "Liens de tickets\u00a0: {used} tickets liés à une conversation\u00a0; {expected} conversations en ont besoin",
+        "Ticket links: {used:ticket|tickets} tied to a conversation; {expected:conversation needs|conversations need} one",
+        "Ticketkoppelingen: {used:ticket|tickets} gekoppeld aan een gesprek; {expected:gesprek heeft|gesprekken hebben} er een nodig",
+        "Liens de tickets\u00a0: {used:ticket lié|tickets liés} à une conversation\u00a0; {expected:conversation en a|conversations en ont} besoin",
     ),
     # --- COM ----------------------------------------------------------------
     "proc.in_order": ("in order", "in volgorde", "dans l'ordre"),
@@ -366,9 +368,9 @@ T: dict[str, tuple[str, str, str]] = {
         "dans le désordre\u00a0: {steps}",
     ),
     "com1.steps": (
-        "'{case}': {found} of {total} contact steps, {order}; missing: {missing}",
-        "'{case}': {found} van {total} contactstappen, {order}; ontbreekt: {missing}",
-        "«\u00a0{case}\u00a0»\u00a0: {found} étapes de contact sur {total}, {order}\u00a0; manquant\u00a0: {missing}",
+        "'{case}': {found} of {total:contact step|contact steps}, {order}; missing: {missing}",
+        "'{case}': {found} van {total:contactstap|contactstappen}, {order}; ontbreekt: {missing}",
+        "«\u00a0{case}\u00a0»\u00a0: {found:étape|étapes} de contact sur {total}, {order}\u00a0; manquant\u00a0: {missing}",
     ),
     "com2.questions": (
         "'{case}': {asked} questions before the solution; {revealed} of {facts} hidden facts elicited",
@@ -376,14 +378,14 @@ T: dict[str, tuple[str, str, str]] = {
         "«\u00a0{case}\u00a0»\u00a0: {asked} questions avant la solution\u00a0; {revealed} faits cachés obtenus sur {facts}",
     ),
     "com3.interrupted": (
-        "{conv}: {n} of {sent} messages sent while the customer was still typing or speaking",
-        "{conv}: {n} van {sent} berichten verstuurd terwijl de klant nog typte of sprak",
-        "{conv}\u00a0: {n} messages sur {sent} envoyés pendant que le client tapait ou parlait",
+        "{conv}: {n} of {sent:message|messages} sent while the customer was still typing or speaking",
+        "{conv}: {n} van {sent:bericht|berichten} verstuurd terwijl de klant nog typte of sprak",
+        "{conv}\u00a0: {n:message envoyé|messages envoyés} sur {sent} pendant que le client tapait ou parlait",
     ),
     "com3.none": (
-        "{conv}: none of {sent} messages interrupted the customer",
-        "{conv}: geen van de {sent} berichten onderbrak de klant",
-        "{conv}\u00a0: aucun des {sent} messages n'a interrompu le client",
+        "{conv}: none of {sent:message|messages} interrupted the customer",
+        "{conv}: geen van de {sent:bericht|berichten} onderbrak de klant",
+        "{conv}\u00a0: aucun message sur {sent} n'a interrompu le client",
     ),
     "com4.restated": (
         "'{case}': a message restates the key facts ({facts}); confirm in the transcript",
@@ -401,14 +403,14 @@ T: dict[str, tuple[str, str, str]] = {
         "«\u00a0{case}\u00a0»\u00a0: les faits clés ne sont jamais apparus, rien à reformuler",
     ),
     "com5.jargon": (
-        "'{case}' ({customer}, novice): {n} of {sent} messages use jargon: {terms}",
-        "'{case}' ({customer}, beginner): {n} van {sent} berichten met vakjargon: {terms}",
-        "«\u00a0{case}\u00a0» ({customer}, débutant)\u00a0: {n} messages sur {sent} avec du jargon\u00a0: {terms}",
+        "'{case}' ({customer}, novice): {n} of {sent:message|messages} use jargon: {terms}",
+        "'{case}' ({customer}, beginner): {n} van {sent:bericht|berichten} met vakjargon: {terms}",
+        "«\u00a0{case}\u00a0» ({customer}, débutant)\u00a0: {n:message|messages} sur {sent} avec du jargon\u00a0: {terms}",
     ),
     "com5.none": (
-        "'{case}' ({customer}, novice): no jargon in {sent} messages",
-        "'{case}' ({customer}, beginner): geen vakjargon in {sent} berichten",
-        "«\u00a0{case}\u00a0» ({customer}, débutant)\u00a0: aucun jargon dans {sent} messages",
+        "'{case}' ({customer}, novice): no jargon in {sent:message|messages}",
+        "'{case}' ({customer}, beginner): geen vakjargon in {sent:bericht|berichten}",
+        "«\u00a0{case}\u00a0» ({customer}, débutant)\u00a0: aucun jargon dans {sent:message|messages}",
     ),
     "com6.mood": (
         "{customer}: {path}; ended {end}",
@@ -420,9 +422,9 @@ T: dict[str, tuple[str, str, str]] = {
     "mood.angry": ("angry", "boos", "en colère"),
     # --- SOL ----------------------------------------------------------------
     "sol1.steps": (
-        "'{case}' ({procedure}): {found} of {total} steps, {order}; missing: {missing}",
-        "'{case}' ({procedure}): {found} van {total} stappen, {order}; ontbreekt: {missing}",
-        "«\u00a0{case}\u00a0» ({procedure})\u00a0: {found} étapes sur {total}, {order}\u00a0; manquant\u00a0: {missing}",
+        "'{case}' ({procedure}): {found} of {total:step|steps}, {order}; missing: {missing}",
+        "'{case}' ({procedure}): {found} van {total:stap|stappen}, {order}; ontbreekt: {missing}",
+        "«\u00a0{case}\u00a0» ({procedure})\u00a0: {found:étape|étapes} sur {total}, {order}\u00a0; manquant\u00a0: {missing}",
     ),
     "sol2.before": (
         "'{case}': article {article} opened at {at}, before the answer",
@@ -462,14 +464,14 @@ T: dict[str, tuple[str, str, str]] = {
         "\u00a0; intervalle de mise à jour dépassé",
     ),
     "sol4.inversions": (
-        "{n} priority inversions in {actions} ticket actions",
-        "{n} prioriteitsinversies in {actions} ticketacties",
-        "{n} inversions de priorité sur {actions} actions de ticket",
+        "{n:priority inversion|priority inversions} in {actions:ticket action|ticket actions}",
+        "{n:prioriteitsinversie|prioriteitsinversies} in {actions:ticketactie|ticketacties}",
+        "{n:inversion|inversions} de priorité sur {actions:action|actions} de ticket",
     ),
     "sol4.none": (
-        "No priority inversion in {actions} ticket actions",
-        "Geen prioriteitsinversie in {actions} ticketacties",
-        "Aucune inversion de priorité sur {actions} actions de ticket",
+        "No priority inversion in {actions:ticket action|ticket actions}",
+        "Geen prioriteitsinversie in {actions:ticketactie|ticketacties}",
+        "Aucune inversion de priorité sur {actions:action|actions} de ticket",
     ),
     "sol4.inversion": (
         "{ticket} ({priority}) worked on at {at} while {waiting} ({waiting_priority}) waited since {since}",
@@ -522,19 +524,19 @@ T: dict[str, tuple[str, str, str]] = {
         "{ticket}\u00a0: {customer} a relancé pour avoir des nouvelles à {at}, après {minutes} min sans mise à jour",
     ),
     "sol6.chase_avoided": (
-        "{ticket}: {n} updates to {customer} before {minutes} min passed without one; no chase needed",
-        "{ticket}: {n} updates aan {customer} voor er {minutes} min zonder verstreken; geen herinnering nodig",
-        "{ticket}\u00a0: {n} mises à jour à {customer} avant {minutes} min sans nouvelles\u00a0; aucune relance nécessaire",
+        "{ticket}: {n:update|updates} to {customer} before {minutes} min passed without one; no chase needed",
+        "{ticket}: {n:update|updates} aan {customer} voor er {minutes} min zonder verstreken; geen herinnering nodig",
+        "{ticket}\u00a0: {n:mise à jour|mises à jour} à {customer} avant {minutes} min sans nouvelles\u00a0; aucune relance nécessaire",
     ),
     "sol6.kept": (
-        "{ticket}: {n} updates to the waiting customer ({news} requests for news); interval kept",
-        "{ticket}: {n} updates aan de wachtende klant ({news} vragen naar nieuws); interval gehaald",
-        "{ticket}\u00a0: {n} mises à jour au client en attente ({news} demandes de nouvelles)\u00a0; intervalle respecté",
+        "{ticket}: {n:update|updates} to the waiting customer ({news:request|requests} for news); interval kept",
+        "{ticket}: {n:update|updates} aan de wachtende klant ({news:vraag|vragen} naar nieuws); interval gehaald",
+        "{ticket}\u00a0: {n:mise à jour|mises à jour} au client en attente ({news:demande|demandes} de nouvelles)\u00a0; intervalle respecté",
     ),
     "sol6.missed": (
-        "{ticket}: {n} updates to the waiting customer ({news} requests for news); interval missed",
-        "{ticket}: {n} updates aan de wachtende klant ({news} vragen naar nieuws); interval gemist",
-        "{ticket}\u00a0: {n} mises à jour au client en attente ({news} demandes de nouvelles)\u00a0; intervalle dépassé",
+        "{ticket}: {n:update|updates} to the waiting customer ({news:request|requests} for news); interval missed",
+        "{ticket}: {n:update|updates} aan de wachtende klant ({news:vraag|vragen} naar nieuws); interval gemist",
+        "{ticket}\u00a0: {n:mise à jour|mises à jour} au client en attente ({news:demande|demandes} de nouvelles)\u00a0; intervalle dépassé",
     ),
     "how.key": ("the key's solution", "de oplossing uit de sleutel", "la solution du corrigé"),
     "how.alternative": (
@@ -587,6 +589,56 @@ T: dict[str, tuple[str, str, str]] = {
         "Markering '{flag}': {reason}",
         "Signal «\u00a0{flag}\u00a0»\u00a0: {reason}",
     ),
+    # --- the simulation's flags: their names and reasons (details.key) --------
+    "flag.name.clarifying_question": (
+        "clarifying question",
+        "verhelderende vraag",
+        "question de clarification",
+    ),
+    "flag.name.paraphrase": ("paraphrase", "parafrase", "reformulation"),
+    "flag.name.interruption": ("interruption", "onderbreking", "interruption"),
+    "flag.name.jargon": ("jargon", "jargon", "jargon"),
+    "flag.name.relayed_question": ("relayed question", "doorgegeven vraag", "question relayée"),
+    "flag.reason.question": (
+        "asked a question: {quote}",
+        "stelde een vraag: {quote}",
+        "a posé une question\u00a0: {quote}",
+    ),
+    "flag.reason.question.reveals": (
+        "revealed hidden fact {facts}: {quote}",
+        "bracht verborgen feit {facts} aan het licht: {quote}",
+        "a fait apparaître le fait caché {facts}\u00a0: {quote}",
+    ),
+    "flag.reason.paraphrase": (
+        "restates {n} of the customer's words ({words})",
+        "herhaalt {n:woord|woorden} van de klant ({words})",
+        "reprend {n:mot|mots} du client ({words})",
+    ),
+    "flag.reason.paraphrase.facts": (
+        "restates {n} of the customer's words ({words}); key facts {facts}",
+        "herhaalt {n:woord|woorden} van de klant ({words}); kernfeiten {facts}",
+        "reprend {n:mot|mots} du client ({words})\u00a0; faits clés {facts}",
+    ),
+    "flag.reason.interruption.typing": (
+        "sent while the customer was still typing ({seconds} s left)",
+        "verstuurd terwijl de klant nog typte (nog {seconds} s)",
+        "envoyé pendant que le client écrivait encore (encore {seconds}\u00a0s)",
+    ),
+    "flag.reason.interruption.speaking": (
+        "sent while the customer was still speaking ({seconds} s left)",
+        "verstuurd terwijl de klant nog sprak (nog {seconds} s)",
+        "envoyé pendant que le client parlait encore (encore {seconds}\u00a0s)",
+    ),
+    "flag.reason.jargon": (
+        "jargon to a novice: {terms}",
+        "jargon tegen een beginner: {terms}",
+        "jargon face à un novice\u00a0: {terms}",
+    ),
+    "flag.reason.relayed": (
+        "relayed the {group} question to the customer (matched '{pattern}')",
+        "gaf de vraag van {group} door aan de klant ('{pattern}' gevonden)",
+        "a relayé au client la question de {group} («\u00a0{pattern}\u00a0» trouvé)",
+    ),
     # --- reports -------------------------------------------------------------
     "report.title": (
         "Assessment evidence",
@@ -616,6 +668,17 @@ T: dict[str, tuple[str, str, str]] = {
     "label.scenario": ("Scenario", "Scenario", "Scénario"),
     "label.session": ("Session", "Sessie", "Session"),
     "label.mode": ("Mode", "Modus", "Mode"),
+    "mode.practice": ("practice", "oefenen", "entraînement"),
+    "mode.exam": ("exam", "examen", "examen"),
+    "ended.completed": ("completed", "voltooid", "terminée"),
+    "ended.time-up": ("time up", "tijd om", "temps écoulé"),
+    "ended.proctor-stopped": (
+        "stopped by the proctor",
+        "gestopt door de surveillant",
+        "arrêtée par le surveillant",
+    ),
+    "ended.handed-in": ("handed in", "ingeleverd", "remis"),
+    "ended.interrupted": ("interrupted", "onderbroken", "interrompue"),
     "label.exam_time": ("Exam time", "Examentijd", "Durée d'examen"),
     "label.records": ("Events", "Gebeurtenissen", "Événements"),
     "label.log": ("Log", "Logboek", "Journal"),
@@ -745,11 +808,68 @@ T.update(
 )
 
 
+PLURAL_RULES: dict[str, Callable[[float], bool]] = {
+    "en": lambda n: n != 1,
+    "nl": lambda n: n != 1,
+    "fr": lambda n: n > 1,
+}
+"""Whether a count takes the plural form: the UI catalogue's rules (`catalog.PLURAL_FORMS`);
+French counts 0 and 1 as one ("0 recherche", "1 recherche", "2 recherches")."""
+
+
+class _Counting(string.Formatter):
+    """Formats `{n:one|other}` as the count and its noun in the form the count takes."""
+
+    def __init__(self, lang: str) -> None:
+        self.plural = PLURAL_RULES.get(lang, PLURAL_RULES["en"])
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if "|" not in format_spec:
+            return super().format_field(value, format_spec)
+        one, other = format_spec.split("|", 1)
+        many = not isinstance(value, int | float) or self.plural(value)
+        return f"{value} {other if many else one}"
+
+
+_COUNTING = {lang: _Counting(lang) for lang in LANGUAGES}
+
+
 def tr(lang: str, key: str, **values: object) -> str:
-    """The text for `key` in `lang` (English for an unknown language), filled in."""
+    """The text for `key` in `lang` (English for an unknown language), filled in.
+
+    A count's field names its noun's two forms, `{n:search|searches}`, and comes out as
+    "1 search" or "2 searches" by the language's plural rule (French: "1 recherche").
+    """
     texts = T[key]
     index = LANGUAGES.index(lang) if lang in LANGUAGES else 0
-    return texts[index].format(**values) if values else texts[index]
+    text = texts[index]
+    if not values:
+        return text
+    if "|" in text:
+        return _COUNTING[LANGUAGES[index]].vformat(text, (), values)
+    return text.format(**values)
+
+
+def flag_name(flag: str, lang: str) -> str:
+    """A simulation flag's name in `lang` (the log's name when it has no wording)."""
+    key = f"flag.name.{flag}"
+    return tr(lang, key) if key in T else flag
+
+
+def flag_reason(flag: dict[str, object], lang: str) -> str:
+    """A flag's reason in `lang`, from its `details`; a log without them keeps its English."""
+    details = flag.get("details")
+    key = f"flag.reason.{details.get('key')}" if isinstance(details, dict) else ""
+    if key not in T:
+        return str(flag.get("reason", ""))
+    values = {k: v for k, v in details.items() if k != "key"}
+    if isinstance(values.get("seconds"), int | float):
+        seconds = f"{values['seconds']:.1f}"
+        values["seconds"] = seconds if lang == "en" else seconds.replace(".", ",")
+    try:
+        return tr(lang, key, **values)
+    except (KeyError, IndexError):
+        return str(flag.get("reason", ""))
 
 
 def placeholders(text: str) -> set[str]:

@@ -22,9 +22,9 @@ T: dict[str, tuple[str, str, str]] = {
         "Un message à un client qui nomme le client, le ticket ou un détail d'un autre dossier.",
     ),
     "scatter.burst": (
-        "{n} articles opened between {start} and {end}: scattershot, not credited",
-        "{n} artikels geopend tussen {start} en {end}: lukraak, niet meegeteld",
-        "{n} articles ouverts entre {start} et {end}\u00a0: au hasard, non comptés",
+        "{n:article|articles} opened between {start} and {end}: scattershot, not credited",
+        "{n:artikel|artikels} geopend tussen {start} en {end}: lukraak, niet meegeteld",
+        "{n:article ouvert|articles ouverts} entre {start} et {end}\u00a0: au hasard, non comptés",
     ),
     "wrong.named": (
         "message to {customer} names '{named}' of case {other}: meant for someone else",
@@ -80,11 +80,11 @@ T: dict[str, tuple[str, str, str]] = {
         "jour\u00a0: {updated}",
     ),
     "sol6.news": (
-        "{ticket}: {n} update(s) with news to {customer} ({plain} without news); update interval "
+        "{ticket}: {n:update|updates} with news to {customer} ({plain} without news); update interval "
         "{kept}",
-        "{ticket}: {n} update(s) met nieuws aan {customer} ({plain} zonder nieuws); "
+        "{ticket}: {n:update|updates} met nieuws aan {customer} ({plain} zonder nieuws); "
         "update-interval {kept}",
-        "{ticket}\u00a0: {n} point(s) avec des nouvelles à {customer} ({plain} sans nouvelles)\u00a0; "
+        "{ticket}\u00a0: {n:point|points} avec des nouvelles à {customer} ({plain} sans nouvelles)\u00a0; "
         "intervalle {kept}",
     ),
     "label.rules": ("Evidence rules", "Bewijsregels", "Règles de preuve"),
@@ -102,25 +102,25 @@ T: dict[str, tuple[str, str, str]] = {
         "expert\u00a0: inutilement puéril.",
     ),
     "com5.childish": (
-        "'{case}' ({customer}, expert): {n} of {sent} messages explain {terms} as to a beginner",
-        "'{case}' ({customer}, expert): {n} van {sent} berichten leggen {terms} uit als aan een "
+        "'{case}' ({customer}, expert): {n} of {sent:message|messages} explain {terms} as to a beginner",
+        "'{case}' ({customer}, expert): {n} van {sent:bericht|berichten} leggen {terms} uit als aan een "
         "beginner",
-        "«\u00a0{case}\u00a0» ({customer}, expert)\u00a0: {n} messages sur {sent} expliquent {terms} comme à un "
-        "débutant",
+        "«\u00a0{case}\u00a0» ({customer}, expert)\u00a0: sur {sent:message|messages}, {n:explique|expliquent} {terms} "
+        "comme à un débutant",
     ),
     "com5.expert_none": (
-        "'{case}' ({customer}, expert): no beginner's explanations in {sent} messages",
-        "'{case}' ({customer}, expert): geen uitleg voor beginners in {sent} berichten",
-        "«\u00a0{case}\u00a0» ({customer}, expert)\u00a0: aucune explication pour débutant dans {sent} messages",
+        "'{case}' ({customer}, expert): no beginner's explanations in {sent:message|messages}",
+        "'{case}' ({customer}, expert): geen uitleg voor beginners in {sent:bericht|berichten}",
+        "«\u00a0{case}\u00a0» ({customer}, expert)\u00a0: aucune explication pour débutant dans {sent:message|messages}",
     ),
     "yes": ("yes", "ja", "oui"),
     "no": ("no", "nee", "non"),
     "sol6.kept_word": ("kept", "gehaald", "respecté"),
     "sol6.missed_word": ("missed", "gemist", "manqué"),
     "com1.greeting_template": (
-        "; the greeting was a template sent to {n} customers (not credited)",
-        "; de begroeting was een sjabloon aan {n} klanten (niet meegeteld)",
-        "\u00a0; la salutation était un modèle envoyé à {n} clients (non comptée)",
+        "; the greeting was a template sent to {n:customer|customers} (not credited)",
+        "; de begroeting was een sjabloon aan {n:klant|klanten} (niet meegeteld)",
+        "\u00a0; la salutation était un modèle envoyé à {n:client|clients} (non comptée)",
     ),
     "com4.echo": (
         "{case}: the customer's words copied back ('{words}'): an echo, not a restatement",
@@ -133,9 +133,9 @@ T: dict[str, tuple[str, str, str]] = {
         "{case}\u00a0: faits reformulés avec ses propres mots ({facts}) [{rule}]",
     ),
     "com4.template": (
-        "{case}: the restatement was a template sent to {n} customers",
-        "{case}: de herformulering was een sjabloon aan {n} klanten",
-        "{case}\u00a0: la reformulation était un modèle envoyé à {n} clients",
+        "{case}: the restatement was a template sent to {n:customer|customers}",
+        "{case}: de herformulering was een sjabloon aan {n:klant|klanten}",
+        "{case}\u00a0: la reformulation était un modèle envoyé à {n:client|clients}",
     ),
     "com6.stock": (
         "; calmed only by stock or template phrases (not credited)",
@@ -153,13 +153,13 @@ T: dict[str, tuple[str, str, str]] = {
         "texte collé d'articles KB ({articles})",
     ),
     "data4.why_template": (
-        "the same resolution on {n} tickets",
-        "dezelfde oplossing op {n} tickets",
-        "la même résolution sur {n} tickets",
+        "the same resolution on {n:ticket|tickets}",
+        "dezelfde oplossing op {n:ticket|tickets}",
+        "la même résolution sur {n:ticket|tickets}",
     ),
     "sim2.template": (
-        "; {n} repl(ies) were a template sent to several customers and do not end a wait",
-        "; {n} antwoord(en) waren een sjabloon aan meerdere klanten en beëindigen geen wachttijd",
-        "\u00a0; {n} réponse(s) étaient un modèle envoyé à plusieurs clients et ne terminent pas l'attente",
+        "; {n:reply was|replies were} a template sent to several customers and do not end a wait",
+        "; {n:antwoord was|antwoorden waren} een sjabloon aan meerdere klanten en beëindigen geen wachttijd",
+        "\u00a0; {n:réponse était|réponses étaient} un modèle envoyé à plusieurs clients et ne terminent pas l'attente",
     ),
 }

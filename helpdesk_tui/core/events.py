@@ -137,7 +137,7 @@ EVENT_SPECS: dict[str, EventSpec] = {
     "evidence_flagged": EventSpec(
         _S,
         {"flag": str, "competency": str, "reason": str},
-        {"conversation_id": str, "ref_seq": int},
+        {"conversation_id": str, "ref_seq": int, "details": dict},
     ),
     # --- candidate commands -------------------------------------------------
     "ticket_created": EventSpec(

@@ -71,6 +71,8 @@ class Flag:
     reason: str
     conversation_id: str | None = None
     ref_seq: int | None = None
+    details: dict[str, object] | None = None
+    """The reason's parts (`key` names its wording), so a report words it in its language."""
 
     def event_data(self) -> dict[str, object]:
         data: dict[str, object] = {
@@ -78,6 +80,8 @@ class Flag:
             "competency": self.competency,
             "reason": self.reason,
         }
+        if self.details is not None:
+            data["details"] = self.details
         if self.conversation_id is not None:
             data["conversation_id"] = self.conversation_id
         if self.ref_seq is not None:
@@ -134,33 +138,46 @@ def restated_facts(text: str, fact_answers: dict[str, str], language: str) -> li
 
 
 def question_flag(text: str, reveals: Iterable[str], conv_id: str, seq: int) -> Flag:
-    revealed = sorted(reveals)
-    reason = (
-        f"revealed hidden fact {', '.join(revealed)}" if revealed else "asked a question"
-    ) + f": {_quote(text)}"
-    return Flag("clarifying_question", "COM-2", reason, conv_id, seq)
+    revealed = ", ".join(sorted(reveals))
+    quote = _quote(text)
+    reason = (f"revealed hidden fact {revealed}" if revealed else "asked a question") + f": {quote}"
+    details = {
+        "key": "question.reveals" if revealed else "question",
+        "facts": revealed,
+        "quote": quote,
+    }
+    return Flag("clarifying_question", "COM-2", reason, conv_id, seq, details)
 
 
 def paraphrase_flag(shared: set[str], facts: list[str], conv_id: str, seq: int) -> Flag:
-    reason = f"restates {len(shared)} of the customer's words ({', '.join(sorted(shared))})"
+    words_ = ", ".join(sorted(shared))
+    reason = f"restates {len(shared)} of the customer's words ({words_})"
     if facts:
         reason += f"; key facts {', '.join(facts)}"
-    return Flag("paraphrase", "COM-4", reason, conv_id, seq)
+    details = {
+        "key": "paraphrase.facts" if facts else "paraphrase",
+        "n": len(shared), "words": words_, "facts": ", ".join(facts),
+    }  # fmt: skip
+    return Flag("paraphrase", "COM-4", reason, conv_id, seq, details)
 
 
 def interruption_flag(remaining_s: float, channel: str, conv_id: str, seq: int) -> Flag:
     doing = "speaking" if channel == "call" else "typing"
     reason = f"sent while the customer was still {doing} ({remaining_s:.1f} s left)"
-    return Flag("interruption", "COM-3", reason, conv_id, seq)
+    details = {"key": f"interruption.{doing}", "seconds": round(remaining_s, 1)}
+    return Flag("interruption", "COM-3", reason, conv_id, seq, details)
 
 
 def jargon_flag(terms: list[str], conv_id: str | None, seq: int) -> Flag:
-    return Flag("jargon", "COM-5", f"jargon to a novice: {', '.join(terms)}", conv_id, seq)
+    listed = ", ".join(terms)
+    details = {"key": "jargon", "terms": listed}
+    return Flag("jargon", "COM-5", f"jargon to a novice: {listed}", conv_id, seq, details)
 
 
 def relay_flag(pattern: str, group: str, conv_id: str | None, seq: int) -> Flag:
     reason = f"relayed the {group} question to the customer (matched '{pattern}')"
-    return Flag("relayed_question", "SOL-5", reason, conv_id, seq)
+    details = {"key": "relayed", "group": group, "pattern": pattern}
+    return Flag("relayed_question", "SOL-5", reason, conv_id, seq, details)
 
 
 def _quote(text: str, limit: int = 80) -> str:

@@ -71,6 +71,14 @@ FORM_LABELS: dict[str, str] = {
 """The names `form_cancelled` logs, as a person reads them."""
 
 
+MODE_LABELS: dict[str, str] = {"practice": N_("practice"), "exam": N_("exam")}
+
+
+def mode_label(mode: str) -> str:
+    """A log's mode as the header bar names it ("entraînement"); an unknown one as logged."""
+    return _(MODE_LABELS[mode]) if mode in MODE_LABELS else mode
+
+
 def end_reason_label(reason: str) -> str:
     return _(END_REASON_LABELS[reason]) if reason in END_REASON_LABELS else reason
 

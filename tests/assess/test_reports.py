@@ -191,3 +191,23 @@ def test_the_html_report_writes_no_control_character_it_is_given(ideal: Evidence
     controls = [c for c in html if (ord(c) < 0x20 and c not in "\n\t") or 0x7F <= ord(c) < 0xA0]
     assert controls == []
     assert "Sorry \u241b]0;PWNED\u2407\u241b[2J\ufffd31m\u2400 red" in html
+
+
+@pytest.mark.parametrize("lang", ["nl", "fr"])
+def test_the_report_header_words_the_mode_and_end_reason_in_its_language(
+    ideal: Evidence, lang: str
+) -> None:
+    """The header said "Mode practice" and "(completed)" in a French report (bugs7)."""
+    from helpdesk_tui.i18n import gettext_in
+    from helpdesk_tui.ui.format import END_REASON_LABELS
+
+    for mode, reason in (("practice", "completed"), ("exam", "time-up"), ("exam", "handed-in")):
+        evidence = replace(ideal, mode=mode, end_reason=reason)
+        text = terminal_text(evidence, GOOD, width=200, lang=lang)
+        mode_word = gettext_in(lang, mode)  # the UI catalogue's word, as the header bar shows it
+        assert re.search(rf"^│ Mod(e|us) +{re.escape(mode_word)} ", text, re.M), (mode, text[:600])
+        assert f"({gettext_in(lang, END_REASON_LABELS[reason])})" in text
+        assert f"({reason})" not in text and f" {mode} " not in text.split("Mod")[1][:40]
+        assert f"({gettext_in(lang, END_REASON_LABELS[reason])})" in render_html(
+            evidence, GOOD, lang
+        )

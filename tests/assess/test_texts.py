@@ -55,3 +55,69 @@ def test_the_french_report_joins_its_own_parts_with_french_marks() -> None:
     assert tr("fr", "join.labelled", label="Refusé", value="x") == "Refusé\u00a0: x"
     assert tr("en", "join.labelled", label="Refused", value="x") == "Refused: x"
     assert tr("nl", "join.semicolon").join(["a", "b"]) == "a; b"
+
+
+# ---------------------------------------------------------------------- counts
+
+
+def _plural_index(lang: str, n: int) -> int:
+    """gettext's own reading of the UI catalogue's plural rule for `lang`."""
+    import gettext
+
+    from helpdesk_tui.i18n.catalog import PLURAL_FORMS
+
+    rule = PLURAL_FORMS[lang].split("plural=")[1].rstrip(";")
+    return int(gettext.c2py(rule)(n))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_reports_plural_rule_is_the_catalogues(lang: str) -> None:
+    from helpdesk_tui.assess.texts import PLURAL_RULES
+
+    assert [int(PLURAL_RULES[lang](n)) for n in range(5)] == [
+        _plural_index(lang, n) for n in range(5)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "one", "two"),
+    [
+        ("en", "1 search, 1 article opened", "2 searches, 2 articles opened"),
+        ("nl", "1 zoekopdracht, 1 artikel geopend", "2 zoekopdrachten, 2 artikels geopend"),
+        ("fr", "1 recherche, 1 article ouvert", "2 recherches, 2 articles ouverts"),
+    ],
+)
+def test_one_search_is_singular_in_every_language(lang: str, one: str, two: str) -> None:
+    values = {"opened": 1, "served": 1, "expected": 1}
+    assert one in tr(lang, "data5.kb", searches=1, **values)
+    assert two in tr(lang, "data5.kb", searches=2, **{**values, "opened": 2})
+
+
+def test_french_counts_zero_as_one() -> None:
+    assert "0 recherche," in tr("fr", "data5.kb", searches=0, opened=0, served=0, expected=0)
+
+
+COUNT_FIELD = re.compile(r"\{(\w+)\}\s+(\w+[sn])\b")
+"""A bare count before a plural noun: "{n} messages" reads "1 messages" for one."""
+COUNTS = {"n", "searches", "opened", "served", "expected", "sent", "total", "actions", "news",
+          "over", "busy", "used", "plain", "found"}  # fmt: skip
+"""The fields that are counts in the report's texts."""
+NO_NOUN = {"van", "fois", "sans"}
+"""Words after a count that are not its noun, or do not change with it."""
+
+
+@pytest.mark.parametrize("key", sorted(T))
+def test_no_count_is_glued_to_a_plural_noun(key: str) -> None:
+    for text in T[key]:
+        found = [(f, w) for f, w in COUNT_FIELD.findall(text) if f in COUNTS and w not in NO_NOUN]
+        assert found == [], (key, text)
+
+
+@pytest.mark.parametrize("key", sorted(T))
+@pytest.mark.parametrize("n", [0, 1, 2])
+def test_every_count_field_formats_in_every_language(key: str, n: int) -> None:
+    for lang in LANGUAGES:
+        text = T[key][LANGUAGES.index(lang)]
+        values = {name: n for name in placeholders(text)}
+        if values:
+            assert "|" not in tr(lang, key, **values), (key, lang)

@@ -34,7 +34,7 @@ from helpdesk_tui.eventlog.follow import FollowUpdate, LogFollower
 from helpdesk_tui.i18n import _, ngettext
 from helpdesk_tui.scenario.model import Scenario
 from helpdesk_tui.sitting.room import is_running, live_exam_time, parse_wall
-from helpdesk_tui.ui.format import clock, end_reason_label, localized, since
+from helpdesk_tui.ui.format import clock, end_reason_label, localized, mode_label, since
 from helpdesk_tui.ui.frames import Paced
 from helpdesk_tui.ui.observe.feed import Feed
 from helpdesk_tui.ui.queue_model import QueueModel
@@ -197,7 +197,7 @@ class ObserveScreen(Paced, Screen[None]):
         title.append(_("Observing"), style="bold")
         if follower.header is not None:
             title.append(" · " + _("candidate {id}").format(id=follower.header.candidate_id))
-            title.append(f" · {follower.header.mode}")
+            title.append(f" · {mode_label(follower.header.mode)}")
         following = _("following the candidate") if self.follow else _("your choice")
         title.append(f" · {following}", style="italic")
         name = state.scenario_title or (follower.header.scenario_id if follower.header else "")

@@ -24,7 +24,7 @@ from textual.widgets import DataTable, Static
 
 from helpdesk_tui.i18n import N_, _
 from helpdesk_tui.sitting.room import CandidateWatch, Room, RoomRow
-from helpdesk_tui.ui.format import clock, labelled
+from helpdesk_tui.ui.format import clock, labelled, mode_label
 from helpdesk_tui.ui.frames import Paced
 from helpdesk_tui.ui.observe.screen import ObserveScreen
 from helpdesk_tui.ui.practice_controls import describe_feedback
@@ -330,7 +330,7 @@ def detail_text(watch: CandidateWatch) -> Text:
     header = watch.follower.header
     out.append(watch.key, style="dim")
     if header is not None:
-        out.append(f" · {header.mode} · {header.scenario_id}", style="dim")
+        out.append(f" · {mode_label(header.mode)} · {header.scenario_id}", style="dim")
     problems = [watch.problem] if watch.problem else []
     if watch.follower.fault is not None:
         problems.append(watch.follower.fault.message)

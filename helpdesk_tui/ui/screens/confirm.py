@@ -1,5 +1,6 @@
 """A yes/no question before a step that cannot be undone (closing a ticket, a
-reply that seems meant for someone else).
+reply that seems meant for someone else, a reply that starts with "/" as a KB
+search would).
 
 y (or j, o: ja, oui) or a click on Yes confirms; n, Escape or No goes back.
 """
@@ -80,6 +81,26 @@ def wrong_recipient(
     )
 
 
+def kb_search_typed(
+    controller: ExamController, text: str, customer_id: str | None
+) -> ConfirmScreen | None:
+    """ "Send "/…" to ...?" when the text starts with "/", else None.
+
+    "/" opens the KB search everywhere but in a text box, so a candidate who means
+    to search from the reply box types "/locked out" into it (bugs7: it was sent).
+    Helpdesk tools treat a leading "/" in a composer as a command, never as words
+    for the customer; here it asks, and Esc or n gives the text back to correct.
+    """
+    if not text.lstrip().startswith("/"):
+        return None
+    name = controller.customer_name(customer_id) if customer_id else _("the customer")
+    return ConfirmScreen(
+        _("Send “{start}” to {name}?").format(start=text.strip().split("\n")[0][:30], name=name),
+        _("Your text starts with “/”, as a KB search would: the knowledge base is F5. "
+          "Yes sends it to {name} as it is; No takes you back to it.").format(name=name),
+    )  # fmt: skip
+
+
 def send_to_the_right_customer(
     app: App[object],
     controller: ExamController,
@@ -95,7 +116,9 @@ def send_to_the_right_customer(
     kind and target) and calls `back()` to return to the text. The chat composer and
     the ticket reply form send through this one path."""
     customer_id, case = recipient
-    ask = wrong_recipient(controller, text, customer_id, case)
+    ask = kb_search_typed(controller, text, customer_id) or wrong_recipient(
+        controller, text, customer_id, case
+    )
     if ask is None:
         send()
         return

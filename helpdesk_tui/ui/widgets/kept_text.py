@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 
-from rich.text import Text
+from rich.console import RenderableType
 from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.strip import Strip
@@ -52,7 +52,7 @@ class KeptText(Static):
         """Bumped whenever the stylesheet is applied to this widget (or an ancestor:
         Textual applies it to the descendants too): painted lines of before are not used."""
 
-    def show(self, key: Hashable, text: Text | str) -> bool:
+    def show(self, key: Hashable, text: RenderableType) -> bool:
         """Show `text` (a repaint, no layout); False when `key` is already shown."""
         if key == self.key:
             return False

@@ -11,6 +11,8 @@ SLA clocks; the widget keeps nothing but the text it last showed.
 
 from __future__ import annotations
 
+from rich.console import Group
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.cache import LRUCache
@@ -64,36 +66,62 @@ def category_name(controller: ExamController, category_id: str | None) -> str:
     return category_id or "–"
 
 
-def render_head(controller: ExamController, ticket: Ticket) -> Text:
-    """Who, what and how the ticket is classified (changes only with the ticket)."""
+LABEL_WIDTH = 10
+"""The head's label column ("Catégorie", "Categorie"); values start a column after it."""
+
+
+def head_rows(controller: ExamController, ticket: Ticket) -> tuple[Text, list[tuple[str, Text]]]:
+    """The head's title line and its (label, value) rows; a row with no label goes on
+    under the row before it (the priority's override reason)."""
     state = controller.state
-    out = Text()
-    out.append(f"{ticket.id}  ", style="bold")
-    out.append(ticket.title, style="bold")
+    title = Text()
+    title.append(f"{ticket.id}  ", style="bold")
+    title.append(ticket.title, style="bold")
+    rows: list[tuple[str, Text]] = []
     customer = state.customers.get(ticket.customer_id)
-    _row(out, _("Customer"), controller.customer_name(ticket.customer_id))
+    who = Text(controller.customer_name(ticket.customer_id))
     if customer is not None:
         extra = [customer.department] if customer.department else []
         extra.append(_("mood {mood}").format(mood=mood_label(customer.mood)))
-        out.append(" (" + ", ".join(extra) + ")", style="dim")
-    _row(out, _("Status"), status_label(ticket.status.value))
+        who.append(" (" + ", ".join(extra) + ")", style="dim")
+    rows.append((_("Customer"), who))
+    rows.append((_("Status"), Text(status_label(ticket.status.value))))
     if ticket.group:  # a row of its own: "attente client · groupe –" wrapped its dash at 120 x 40
-        _row(out, _("Group"), state.groups.get(ticket.group, ticket.group))
-    _row(out, _("Category"), category_name(controller, ticket.category))
-    _row(out, _("Priority"), controller.priority_label(ticket.priority))
-    out.append(
-        " ("
-        + _("impact {impact} × urgency {urgency}").format(
-            impact=level_label(ticket.impact, "impact", state.sla_profile),
-            urgency=level_label(ticket.urgency, "urgency", state.sla_profile),
-        )
-        + ")",
-        style="dim",
+        rows.append((_("Group"), Text(state.groups.get(ticket.group, ticket.group))))
+    rows.append((_("Category"), Text(category_name(controller, ticket.category))))
+    priority = Text(controller.priority_label(ticket.priority))
+    levels = _("impact {impact} × urgency {urgency}").format(
+        impact=level_label(ticket.impact, "impact", state.sla_profile),
+        urgency=level_label(ticket.urgency, "urgency", state.sla_profile),
     )
+    priority.append(" (" + levels + ")", style="dim")
+    rows.append((_("Priority"), priority))
     if ticket.priority_override_reason:
         reason = _("overridden: {reason}").format(reason=ticket.priority_override_reason)
-        out.append("\n" + " " * 11 + reason, style="italic")
+        rows.append(("", Text(reason, style="italic")))
+    return title, rows
+
+
+def render_head(controller: ExamController, ticket: Ticket) -> Text:
+    """Who, what and how the ticket is classified, as one text (tests and the review read it)."""
+    title, rows = head_rows(controller, ticket)
+    out = title.copy()
+    for label, value in rows:
+        out.append(f"\n{label:<{LABEL_WIDTH}} ", style="dim")
+        out.append_text(value)
     return out
+
+
+def head_view(controller: ExamController, ticket: Ticket) -> Group:
+    """The head as the ticket area shows it: a value that wraps goes on under its value,
+    not under the labels ("(Finance," / "humeur calme)" at 120 x 40 in French)."""
+    title, rows = head_rows(controller, ticket)
+    grid = Table.grid(padding=(0, 1, 0, 0), expand=True)
+    grid.add_column(width=LABEL_WIDTH, no_wrap=True, style="dim")
+    grid.add_column(ratio=1)
+    for label, value in rows:
+        grid.add_row(label, value)
+    return Group(title, grid)
 
 
 def render_sla(controller: ExamController, ticket: Ticket, now: float) -> Text:
@@ -104,7 +132,8 @@ def render_sla(controller: ExamController, ticket: Ticket, now: float) -> Text:
     if profile is None:
         return out
     sla = ticket_sla(ticket, profile, now)
-    width = max(16, *(len(_(label)) + 1 for label in TARGET_LABELS.values()))  # "première réponse"
+    # As wide as the language's longest label: a floor of 16 cut French "✓ respecté" at 100 x 30.
+    width = max(len(_(label)) + 1 for label in TARGET_LABELS.values())
     for index, target in enumerate(sla.targets):
         text, tone = _target_text(target, sla.paused)
         label = _("SLA") if index == 0 else ""
@@ -241,7 +270,7 @@ class TicketDetail(VerticalScroll):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.ticket_id: str | None = None
         self._version: tuple[object, ...] | None = None
-        self._texts: LRUCache[tuple[object, ...], tuple[Text, Text]] = LRUCache(KEEP)
+        self._texts: LRUCache[tuple[object, ...], tuple[Group, Text]] = LRUCache(KEEP)
 
     def compose(self) -> ComposeResult:
         yield KeptText(self._none_text(), id="ticket-head")
@@ -286,14 +315,14 @@ class TicketDetail(VerticalScroll):
             self.query_one("#ticket-body").display = True
             texts = self._texts.get(version)
             if texts is None:
-                texts = (render_head(controller, ticket), render_body(controller, ticket))
+                texts = (head_view(controller, ticket), render_body(controller, ticket))
                 self._texts[version] = texts
             self._replace("#ticket-head", ("head", version), texts[0])
             self._replace("#ticket-body", ("body", version), texts[1])
         sla = render_sla(controller, ticket, now)
         self.query_one("#ticket-sla", KeptText).show((sla.plain, tuple(sla.spans)), sla)
 
-    def _replace(self, selector: str, key: tuple[object, ...], text: Text) -> None:
+    def _replace(self, selector: str, key: tuple[object, ...], text: Text | Group) -> None:
         """Show new text; lay the view out again only when its height changed.
 
         Moving through the queue shows one ticket after another, mostly as
