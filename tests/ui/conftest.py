@@ -91,6 +91,14 @@ def english() -> Iterator[None]:
     i18n.set_language("en")
 
 
+@pytest.fixture
+def language(request: pytest.FixtureRequest) -> Iterator[str]:
+    """The UI language a test is parametrised with (`indirect=True`), English again after."""
+    i18n.set_language(request.param)
+    yield request.param
+    i18n.set_language("en")
+
+
 @pytest.fixture(autouse=True)
 def no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
     """A blinking cursor makes snapshots flaky: keep it on."""

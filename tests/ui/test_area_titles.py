@@ -9,7 +9,6 @@ each visible widget's border title and subtitle must be on the screen as a whole
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -17,7 +16,6 @@ from typing import Any
 import pytest
 from textual.widget import Widget
 
-from helpdesk_tui import i18n
 from helpdesk_tui.core.events import Event
 from helpdesk_tui.sitting.room import Room
 from helpdesk_tui.ui.review.app import ReviewApp
@@ -35,13 +33,6 @@ LANGUAGES = ["en", "nl", "fr"]
 @pytest.fixture(scope="module")
 def events() -> list[Event]:
     return with_notices(simulated_events("ideal"))
-
-
-@pytest.fixture
-def language(request: pytest.FixtureRequest) -> Iterator[str]:
-    i18n.set_language(request.param)
-    yield request.param
-    i18n.set_language("en")
 
 
 def cut_titles(app: Any) -> list[str]:

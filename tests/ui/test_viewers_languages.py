@@ -11,7 +11,6 @@ from the catalogue, as in `test_languages_small.py`.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -72,13 +71,6 @@ def with_notices(events: list[Event]) -> list[Event]:
 @pytest.fixture(scope="module")
 def events() -> list[Event]:
     return with_notices(simulated_events("ideal"))
-
-
-@pytest.fixture
-def language(request: pytest.FixtureRequest) -> Iterator[str]:
-    i18n.set_language(request.param)
-    yield request.param
-    i18n.set_language("en")
 
 
 def live_log(path: Path, events: list[Event], until: int) -> Path:

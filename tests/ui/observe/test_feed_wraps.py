@@ -7,13 +7,11 @@ widget's own lines: what counts is what the proctor sees.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from textual.widgets import RichLog
 
-from helpdesk_tui import i18n
 from helpdesk_tui.core.events import Event
 
 from ..review.logs import screen_text, simulated_events
@@ -23,13 +21,6 @@ from ..test_viewers_languages import first_notice, observing, the_notice_in, wit
 @pytest.fixture(scope="module")
 def events() -> list[Event]:
     return with_notices(simulated_events("ideal"))
-
-
-@pytest.fixture
-def language(request: pytest.FixtureRequest) -> Iterator[str]:
-    i18n.set_language(request.param)
-    yield request.param
-    i18n.set_language("en")
 
 
 def words(text: str) -> str:

@@ -5,7 +5,6 @@ bugs7 saw "practice" in English on French screens: both wrote the header's raw m
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,13 +19,6 @@ from ..test_viewers_languages import first_notice, observing, with_notices
 @pytest.fixture(scope="module")
 def events() -> list[Event]:
     return with_notices(simulated_events("ideal"))
-
-
-@pytest.fixture
-def language(request: pytest.FixtureRequest) -> Iterator[str]:
-    i18n.set_language(request.param)
-    yield request.param
-    i18n.set_language("en")
 
 
 @pytest.mark.parametrize("language", ["nl", "fr"], indirect=True)
