@@ -66,6 +66,7 @@ HELDOUT5 = ROOT / "tests" / "language" / "heldout5"
 HELDOUT6 = ROOT / "tests" / "language" / "heldout6"
 HELDOUT7 = ROOT / "tests" / "language" / "heldout7"
 HELDOUT8 = ROOT / "tests" / "language" / "heldout8"
+HELDOUT9 = ROOT / "tests" / "language" / "heldout9"
 DEV2 = ROOT / "tests" / "language" / "dev2"
 SETS = {
     "corpus": CORPUS,
@@ -77,6 +78,7 @@ SETS = {
     "heldout6": HELDOUT6,
     "heldout7": HELDOUT7,
     "heldout8": HELDOUT8,
+    "heldout9": HELDOUT9,
     "dev2": DEV2,
 }
 
