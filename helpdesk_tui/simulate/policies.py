@@ -15,7 +15,7 @@ from helpdesk_tui.simulate.gaming import MacroPolicy, ParrotPolicy, ShotgunPolic
 from helpdesk_tui.simulate.jobs import Style
 from helpdesk_tui.simulate.policy import IdlePolicy, Policy
 from helpdesk_tui.simulate.scripted import ScriptedCandidate
-from helpdesk_tui.simulate.worded import WordedBPolicy, WordedPolicy
+from helpdesk_tui.simulate.worded import WordedBPolicy, WordedCPolicy, WordedPolicy
 
 
 class IdealPolicy(ScriptedCandidate):
@@ -56,6 +56,7 @@ POLICIES: dict[str, type[Policy]] = {
     "idle": IdlePolicy,
     "worded": WordedPolicy,
     "worded-b": WordedBPolicy,
+    "worded-c": WordedCPolicy,
     "shotgun": ShotgunPolicy,
     "macro": MacroPolicy,
     "parrot": ParrotPolicy,

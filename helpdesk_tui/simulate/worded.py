@@ -43,6 +43,8 @@ from helpdesk_tui.simulate.texts import Texts, address_name, sentences
 BANK_DIR = Path(__file__).parent / "phrases"
 BANK_B_DIR = Path(__file__).parent / "phrases_b"
 """The second bank (`worded-b`), by another writer, blind to the first (its README)."""
+BANK_C_DIR = Path(__file__).parent / "phrases_c"
+"""The third bank (`worded-c`), by a third writer, blind to the other two (its README)."""
 SOLUTION_SENTENCES = 6
 """How many sentences of the article a solution message passes on."""
 
@@ -329,3 +331,13 @@ class WordedBPolicy(WordedPolicy):
     description = "worded with a second phrase bank, by another writer"
     style = Style("worded-b")
     bank_dir = BANK_B_DIR
+
+
+class WordedCPolicy(WordedPolicy):
+    """`worded` with the third phrase bank (`phrases_c/`): the same actions, a third
+    writer's words (Irish English, Antwerp Dutch, Namur-Liège French)."""
+
+    name = "worded-c"
+    description = "worded with a third phrase bank, by a third writer"
+    style = Style("worded-c")
+    bank_dir = BANK_C_DIR

@@ -5,8 +5,9 @@ Each bundled scenario is played by every scripted candidate and assessed as
 held against what the issue asks:
 
 - ideal and worded: at least 21 of 22;
-- worded-b (worded with a second, independent phrase bank): the same target, an
-  expected failure on the scenarios where the language layer misreads its words;
+- worded-b and worded-c (worded with a second and a third independent phrase bank): the
+  same target, an expected failure on the scenarios where the language layer misreads
+  their words;
 - shotgun, macro, parrot (who never read the answer key): at most 4, and
   never favourable on the twelve competencies a trick must not buy;
 - naive: fewer than ideal, more than idle; idle: none.
@@ -62,16 +63,30 @@ WORDED_B_SHORT: dict[str, str] = {
 "Evidence with a second blind phrase bank"). Strict expected failures: a layer that reads the
 second bank better makes them pass, and the entry must go."""
 
+WORDED_C_SHORT: dict[str, str] = {
+    "nl-verhaeghe-dinsdag": "20 of 22: COM-4, 'Even kijken of ik mee ben: ...' not read as "
+    "restate (sofie); SIM-2, as for ideal: Dirk's third 'Hoe lang gaat dat duren?' waits "
+    "2m37s for the second line's answer (the policy's MAX_HOLDING)",
+}
+"""Bundled scenarios where `worded-c` (the third blind bank, branch e-worded3) does not reach
+21 yet, with why (benchmarks/README.md, "A third blind bank (branch e-worded3)"). Strict
+expected failures, as for worded-b."""
 
-def worded_b_params() -> list[object]:
+BANK_SHORT = {"worded-b": WORDED_B_SHORT, "worded-c": WORDED_C_SHORT}
+"""The policies of the further phrase banks, each with its scenarios below the target."""
+
+
+def other_bank_params() -> list[object]:
     return [
         pytest.param(
             f,
-            id=f.name,
+            policy,
+            id=f"{policy}-{f.name}",
             marks=[scenario_group(f.name)]
-            + ([pytest.mark.xfail(strict=True, reason=WORDED_B_SHORT[f.name])]
-               if f.name in WORDED_B_SHORT else []),
+            + ([pytest.mark.xfail(strict=True, reason=short[f.name])]
+               if f.name in short else []),
         )
+        for policy, short in BANK_SHORT.items()
         for f in BUNDLED
     ]  # fmt: skip
 
@@ -129,12 +144,12 @@ def test_worded_is_favourable_on_at_least_21(
     assert reached, sorted(set(assessed[(folder.name, "worded")].statuses()) - good)
 
 
-@pytest.mark.parametrize("folder", worded_b_params())
-def test_worded_b_is_favourable_on_at_least_21(
-    assessed: dict[tuple[str, str], Evidence], folder: Path
+@pytest.mark.parametrize(("folder", "policy"), other_bank_params())
+def test_other_banks_are_favourable_on_at_least_21(
+    assessed: dict[tuple[str, str], Evidence], folder: Path, policy: str
 ) -> None:
-    good = favourable(assessed[(folder.name, "worded-b")])
-    assert len(good) >= 21, sorted(set(assessed[(folder.name, "worded-b")].statuses()) - good)
+    good = favourable(assessed[(folder.name, policy)])
+    assert len(good) >= 21, sorted(set(assessed[(folder.name, policy)].statuses()) - good)
 
 
 @pytest.mark.parametrize("policy", GAMING)

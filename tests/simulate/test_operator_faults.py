@@ -45,7 +45,7 @@ def openers(policy: str) -> tuple[str, ...]:
     `{summary}` in its phrase bank's restate templates (read straight from the TOML)."""
     if policy == "ideal":
         return ("So, if I understand you correctly:",)
-    folder = {"worded": "phrases", "worded-b": "phrases_b"}[policy]
+    folder = {"worded": "phrases", "worded-b": "phrases_b", "worded-c": "phrases_c"}[policy]
     bank = tomllib.loads((BANKS / folder / "en.toml").read_text(encoding="utf-8"))
     return tuple(t.split("{summary}")[0] for t in bank["restate"])
 
@@ -75,7 +75,7 @@ def runs_of(words: tuple[str, ...]) -> set[tuple[str, ...]]:
     return {words[i : i + ECHO_RUN] for i in range(len(words) - ECHO_RUN + 1)}
 
 
-POLICIES = ("ideal", "worded", "worded-b")
+POLICIES = ("ideal", "worded", "worded-b", "worded-c")
 
 
 @pytest.mark.parametrize(("scenario_id", "policy"), on_scenario_runs((CALDER, p) for p in POLICIES))
