@@ -790,6 +790,12 @@ T: dict[str, tuple[str, str, str]] = {
         "logboek geweigerd: {why}",
         "journal refusé\u00a0: {why}",
     ),
+    "class.refused_of": (
+        "log of {student} refused: {why}",
+        "logboek van {student} geweigerd: {why}",
+        "journal de {student} refusé\u00a0: {why}",
+    ),
+    "class.refused_mark": ("refused", "geweigerd", "refusé"),
     "class.legend": (
         "+ speaks for, - speaks against, ± mixed, ? to judge, · not observed",
         "+ pleit voor, - pleit tegen, ± gemengd, ? te beoordelen, · niet waargenomen",
