@@ -316,14 +316,19 @@ def _log_problem(log: Path, result: VerifyResult) -> str:
             f"{torn}."
         )
     assert result.fault is not None
-    return f"{log} does not verify: {result.fault.message}"
+    # "X does not verify: line 1: X has only a torn line" named the file twice (bugs9).
+    return f"{log} does not verify: {result.fault.message.replace(f'{log} ', 'it ', 1)}"
 
 
 def _read(log: Path, problems: list[str], fault_line: int | None = None) -> LogContents:
     try:
         return read_log(log)
     except LogError as exc:
-        said = fault_line is not None and getattr(exc, "line", None) == fault_line
+        # The verifier checks all the reader does, in the same order, so a fault it named
+        # is the one the reader stopped at, or an earlier one: the reader's words would say
+        # it again ("has only a torn line ... has no complete record", bugs9).
+        line = getattr(exc, "line", None)
+        said = fault_line is not None and (line is None or line >= fault_line)
         reason = " ".join(problems if said else [*problems, str(exc)])
         raise Refused(f"{reason} The log cannot be read, so no report can be made.") from None
 
