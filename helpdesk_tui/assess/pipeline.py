@@ -87,6 +87,30 @@ def find_scenario(
     return None
 
 
+def noted_scenario(log: Path, header: SessionHeader) -> Path | None:
+    """The scenario folder the exam noted beside the log (`LOG.scenario`, which `resume`
+    reads too), if it holds a scenario whose files hash to what the header binds; None
+    when there is no usable note (the bundled scenario with the header's id is then
+    looked for). A note pointing at another scenario is refused: a side file anyone could
+    write must not make the report read another answer key."""
+    folder = paths.recall_scenario(log)
+    if folder is None or not (folder / SCENARIO_FILE).is_file():
+        return None
+    sha = folder_sha256(folder)
+    bound = {header.scenario_sha256}
+    if header.form_seed is not None:  # a parallel form: the base it was made from
+        bound.add(header.form_base_sha256)
+    if sha in bound:
+        return folder
+    raise Refused(
+        f"{log}: the exam noted the scenario folder {folder} ({paths.scenario_note(log).name}), "
+        f"but its files hash to {sha[:16]}... and the log's header binds "
+        f"{header.scenario_sha256[:16]}... (scenario '{header.scenario_id}'), so the note "
+        "does not point at the scenario the log was sat on and that folder is not read. "
+        "Give the right folder with --scenario DIR."
+    )
+
+
 def _bundled_candidates(scenario_id: str, root: Path) -> Iterator[Path]:
     """The folder named after the id first, then any folder whose scenario.toml has that id.
 
@@ -181,6 +205,7 @@ def _assess_data(
     else:
         header, entries = verified_events(data, result.records)
         result.records = None  # the events hold what they need; the rest goes before the fold
+    scenario_dir = scenario_dir or noted_scenario(log, header)
     found = find_scenario(header.scenario_id, header.scenario_sha256, scenario_dir, scenarios_root)
     with tempfile.TemporaryDirectory(prefix="helpdesk-form-") as tmp:
         found = _rebuild_form(header, found, Path(tmp))

@@ -22,8 +22,10 @@ jargon, moods, KB look-ups, answer-key matches and procedure steps, each with th
 log records (seq) behind it. The software never decides a verdict: the two
 assessors do.
 
-The answer key comes from the scenario the log's header names (the bundled one
-with that id, or --scenario DIR) and must hash to what the header binds.
+The answer key comes from the scenario the log's header names (--scenario DIR, else
+the folder the exam noted beside the log in LOG.scenario, else the bundled one with
+that id) and must hash to what the header binds; a noted folder that does not is
+refused, never read.
 
 exit codes:
   0  the report was made (from a verified log, or stamped UNVERIFIED with --unverified)
@@ -69,7 +71,7 @@ def add_common_arguments(parser: argparse.ArgumentParser) -> None:
         "--scenario",
         metavar="DIR",
         type=Path,
-        help="the scenario folder the log was sat on (default: the bundled one with its id)",
+        help="the scenario folder the log was sat on (default: the one the exam noted in LOG.scenario, if its hash is the header's; else the bundled one with its id)",
     )
     parser.add_argument(
         "--lang", choices=LANGUAGES, help="report language (default: the scenario's language)"
