@@ -61,6 +61,8 @@ class AssessedLog:
     scenario: Scenario | None
     header: SessionHeader
     not_an_exam_log: str | None = None
+    not_an_exam_reason: str | None = None
+    """Why it cannot count as an exam log, as a word (`VerifyResult.not_an_exam_reason`)."""
     """The banner `verify` prints for a practice-key or format 1 log (None for an exam log)."""
 
 
@@ -243,7 +245,9 @@ def _assess_data(
         language_layer=layer_label(LAYER_VERSION, layer_hash()),
         exam_language_layer=layer_label(header.language_layer, header.language_layer_sha256),
     )
-    return AssessedLog(evidence, provenance, scenario, header, result.not_an_exam_log)
+    return AssessedLog(
+        evidence, provenance, scenario, header, result.not_an_exam_log, result.not_an_exam_reason
+    )
 
 
 def layer_label(version: str, sha256: str) -> str:

@@ -10,7 +10,7 @@ from pathlib import Path
 from helpdesk_tui.assess import prime
 from helpdesk_tui.assess.model import Evidence, Provenance
 from helpdesk_tui.assess.pipeline import AssessedLog, Refused, assess_log
-from helpdesk_tui.assess.texts import LANGUAGES
+from helpdesk_tui.assess.texts import LANGUAGES, not_an_exam_banner
 from helpdesk_tui.commands.errors import UserError
 from helpdesk_tui.eventlog.errors import LogError
 from helpdesk_tui.eventlog.keys import PublicKey, load_public_key
@@ -106,8 +106,9 @@ def run(args: argparse.Namespace) -> int:
     assessed = assess(args, args.log, load_key(args.pubkey))
     evidence, provenance = assessed.evidence, assessed.provenance
     lang = args.lang or evidence.language
-    if assessed.not_an_exam_log is not None:  # the same words as `verify` (stderr when --quiet)
-        print(assessed.not_an_exam_log, file=sys.stderr if args.quiet else sys.stdout)
+    if assessed.not_an_exam_log is not None:  # `verify`'s words, in the report's language
+        banner = not_an_exam_banner(assessed.not_an_exam_reason, lang) or assessed.not_an_exam_log
+        print(banner, file=sys.stderr if args.quiet else sys.stdout)
     to_files = args.html is not None or args.json is not None
     # Each output's modules are imported only when it is asked for: rich alone
     # costs a fifth of a 150-minute exam's report (issue 16: < 1 s).

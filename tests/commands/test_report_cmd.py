@@ -306,3 +306,44 @@ def test_a_noted_folder_that_is_not_the_logs_scenario_is_refused_naming_both(
         assert "answer key is missing" in capsys.readouterr().err
     finally:
         note.unlink()
+
+
+@pytest.mark.parametrize(
+    ("lang", "banner", "kind", "relayed"),
+    [
+        (
+            "fr",
+            "NE PEUT PAS COMPTER COMME JOURNAL D'EXAMEN\u00a0: il est signé avec une clé "
+            "d'entraînement propre à la session, non avec la clé d'un centre d'examen.",
+            "(clé propre à la session)",
+            "a relayé au client la question du groupe ",
+        ),
+        (
+            "nl",
+            "KAN NIET ALS EXAMENLOGBOEK TELLEN: het is ondertekend met een eigen oefensleutel "
+            "van de sessie, niet met de sleutel van een examencentrum.",
+            "(eigen sleutel van de sessie)",
+            "gaf de vraag van groep ",
+        ),
+    ],
+)
+def test_a_dutch_or_french_report_has_no_english_left(
+    logs: dict[str, Path],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    lang: str,
+    banner: str,
+    kind: str,
+    relayed: str,
+) -> None:
+    """bugs9 (bugs8): the verifier's "CANNOT COUNT AS AN EXAM LOG: ..." banner, the key
+    kind "(per-session)" and a group's id in a flag's reason ("la question de network")
+    stayed English in a Dutch or French report. The words are written here."""
+    html = tmp_path / "r.html"
+    assert main(["report", str(logs["ideal"]), "--lang", lang, "--html", str(html)]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == banner
+    assert "CANNOT COUNT" not in out and "per-session" not in out
+    page = html.read_text(encoding="utf-8")
+    assert kind in page and "per-session" not in page
+    assert relayed in page and "question de network" not in page
