@@ -23,7 +23,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from helpdesk_tui.core.state import Conversation
-from helpdesk_tui.i18n import _
+from helpdesk_tui.i18n import N_, _, current_language
 from helpdesk_tui.ui import keymap
 from helpdesk_tui.ui.controller import ExamController
 from helpdesk_tui.ui.format import ago, clip, clock, labelled
@@ -127,17 +127,31 @@ def list_prompt(controller: ExamController, conv: Conversation, now: float) -> T
 
 
 def recipient_line(controller: ExamController, conv: Conversation) -> Text:
-    """Whom the reply box writes to: the customer and the ticket(s)."""
+    """Whom the reply box writes to: the customer, the language they read when the UI
+    speaks another (customers read the scenario's language: an English customer written
+    to in French only says they do not understand, bugs7), and the ticket(s)."""
     name = controller.customer_name(conv.customer_id)
     out = Text(no_wrap=True, overflow="ellipsis")
     out.append(_("To") + " ", style="dim")
     out.append(name, style="bold")
     out.append(" · ")  # the channel is in the pane's title just above: room for the ticket
+    speaks = SPEAKS.get(controller.state.language)
+    if speaks is not None and controller.state.language != current_language():
+        out.append(_(speaks), style="bold yellow")
+        out.append(" · ")
     if conv.ticket_ids:
         out.append(_("ticket {ids}").format(ids=", ".join(conv.ticket_ids)), style="bold")
     else:
         out.append(_("no ticket yet"), style="dim")
     return out
+
+
+SPEAKS = {
+    "en": N_("speaks English"),
+    "nl": N_("speaks Dutch"),
+    "fr": N_("speaks French"),
+}
+"""The customers' language (the scenario's), said in the UI's language."""
 
 
 class Composer(EnterSends):
