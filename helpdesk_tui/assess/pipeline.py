@@ -89,7 +89,7 @@ def find_scenario(
     return None
 
 
-def noted_scenario(log: Path, header: SessionHeader) -> Path | None:
+def noted_scenario(log: Path, header: SessionHeader) -> ScenarioFound | None:
     """The scenario folder the exam noted beside the log (`LOG.scenario`, which `resume`
     reads too), if it holds a scenario whose files hash to what the header binds; None
     when there is no usable note (the bundled scenario with the header's id is then
@@ -103,7 +103,7 @@ def noted_scenario(log: Path, header: SessionHeader) -> Path | None:
     if header.form_seed is not None:  # a parallel form: the base it was made from
         bound.add(header.form_base_sha256)
     if sha in bound:
-        return folder
+        return ScenarioFound(folder, sha, sha == header.scenario_sha256)
     raise Refused(
         f"{log}: the exam noted the scenario folder {folder} ({paths.scenario_note(log).name}), "
         f"but its files hash to {sha[:16]}... and the log's header binds "
@@ -207,8 +207,9 @@ def _assess_data(
     else:
         header, entries = verified_events(data, result.records)
         result.records = None  # the events hold what they need; the rest goes before the fold
-    scenario_dir = scenario_dir or noted_scenario(log, header)
-    found = find_scenario(header.scenario_id, header.scenario_sha256, scenario_dir, scenarios_root)
+    found = (None if scenario_dir else noted_scenario(log, header)) or find_scenario(
+        header.scenario_id, header.scenario_sha256, scenario_dir, scenarios_root
+    )
     with tempfile.TemporaryDirectory(prefix="helpdesk-form-") as tmp:
         found = _rebuild_form(header, found, Path(tmp))
         scenario_problem = _scenario_problem(header, found, scenario_dir)
