@@ -61,9 +61,9 @@ class AssessedLog:
     scenario: Scenario | None
     header: SessionHeader
     not_an_exam_log: str | None = None
+    """The banner `verify` prints for a practice-key or format 1 log (None for an exam log)."""
     not_an_exam_reason: str | None = None
     """Why it cannot count as an exam log, as a word (`VerifyResult.not_an_exam_reason`)."""
-    """The banner `verify` prints for a practice-key or format 1 log (None for an exam log)."""
 
 
 @dataclass(frozen=True, slots=True)

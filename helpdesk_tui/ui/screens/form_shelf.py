@@ -51,7 +51,7 @@ class FormShelf:
             return built
         assert isinstance(form, cls)
         form.prepare(*args, **kwargs)
-        if form.is_mounted:
+        if form.is_mounted and not leaving(self._app):  # its widgets may be going
             form.refill()
         return form
 
