@@ -127,18 +127,12 @@ def list_prompt(controller: ExamController, conv: Conversation, now: float) -> T
 
 
 def recipient_line(controller: ExamController, conv: Conversation) -> Text:
-    """Whom the reply box writes to: the customer, the language they read when the UI
-    speaks another (customers read the scenario's language: an English customer written
-    to in French only says they do not understand, bugs7), and the ticket(s)."""
+    """Whom the reply box writes to: the customer and the ticket(s)."""
     name = controller.customer_name(conv.customer_id)
     out = Text(no_wrap=True, overflow="ellipsis")
     out.append(_("To") + " ", style="dim")
     out.append(name, style="bold")
     out.append(" · ")  # the channel is in the pane's title just above: room for the ticket
-    speaks = SPEAKS.get(controller.state.language)
-    if speaks is not None and controller.state.language != current_language():
-        out.append(_(speaks), style="bold yellow")
-        out.append(" · ")
     if conv.ticket_ids:
         out.append(_("ticket {ids}").format(ids=", ".join(conv.ticket_ids)), style="bold")
     else:
@@ -152,6 +146,17 @@ SPEAKS = {
     "fr": N_("speaks French"),
 }
 """The customers' language (the scenario's), said in the UI's language."""
+
+
+def speaks(controller: ExamController) -> str | None:
+    """The language the customers read, when the UI speaks another: customers read the
+    scenario's language, and an English customer written to in French only said they
+    did not understand (bugs7). Shown in the conversation's title, above the reply box
+    (the recipient line below has no room left at 100 columns: the ticket comes first)."""
+    language = controller.state.language
+    if language == current_language() or language not in SPEAKS:
+        return None
+    return _(SPEAKS[language])
 
 
 class Composer(EnterSends):
@@ -278,6 +283,9 @@ class ConversationPane(Horizontal):
         kind = _("call") if conv.channel == "call" else _("chat")
         title = Text(no_wrap=True, overflow="ellipsis")
         title.append(f"{name} · {kind}", style="bold")
+        language = speaks(controller)
+        if language is not None:
+            title.append(f" · {language}", style="bold yellow")
         if conv.subject:
             title.append(f" · {conv.subject}")
         if conv.ticket_ids:
