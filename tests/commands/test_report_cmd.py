@@ -270,6 +270,8 @@ def test_report_reads_the_scenario_folder_the_exam_noted(
         assert main(["report", str(log)]) == 0
         out = capsys.readouterr().out
         assert "centre-monday" in out and "UNVERIFIED" not in out
+        assert main(["class-report", str(log)]) == 0  # the same pipeline: review's too
+        assert "refused" not in capsys.readouterr().out
     finally:
         note.unlink()
 
