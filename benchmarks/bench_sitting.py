@@ -1112,15 +1112,25 @@ def report_breakdown(groups: dict[str, dict[str, float]]) -> None:
               f"{g['max']:>8.1f}{g['over_100']:>8}")  # fmt: skip
 
 
+def candidate_line(row: dict[str, Any]) -> str:
+    """One candidate's row of the table. A figure not measured (the session's other
+    processes in pty mode, where the exam's parent is this process) shows as "-", not "nan"."""
+
+    def cell(value: float, width: int) -> str:
+        return f"{'-' if value != value else f'{value:.1f}':>{width}}"
+
+    return (f"{row['candidate']:<16}{row['keys']:>6}{row['measured']:>6}{row['missed']:>5}"
+            f"{cell(row['p50'], 8)}{cell(row['p95'], 8)}{cell(row['p99'], 8)}{cell(row['max'], 8)}"
+            f"{cell(row['cpu_pct'], 7)}{cell(row['session_overhead_pct'], 7)}{cell(row['rss_mb'], 8)}")  # fmt: skip
+
+
 def report(summary: dict[str, Any], mode: str, why_not_ssh: str | None) -> None:
     per = summary["candidates"]
     print(f"mode: {mode}" + (f" (no ssh: {why_not_ssh})" if why_not_ssh else ""))
     print(f"{'candidate':<16}{'keys':>6}{'meas':>6}{'miss':>5}{'p50':>8}{'p95':>8}{'p99':>8}"
           f"{'max':>8}{'cpu%':>7}{'sess%':>7}{'rss MB':>8}")  # fmt: skip
     for row in per:
-        print(f"{row['candidate']:<16}{row['keys']:>6}{row['measured']:>6}{row['missed']:>5}"
-              f"{row['p50']:>8.1f}{row['p95']:>8.1f}{row['p99']:>8.1f}{row['max']:>8.1f}"
-              f"{row['cpu_pct']:>7.1f}{row['session_overhead_pct']:>7.1f}{row['rss_mb']:>8.1f}")  # fmt: skip
+        print(candidate_line(row))
     keys = summary["all_keys"]
     p95s = [r["p95"] for r in per]
     p99s = [r["p99"] for r in per]

@@ -31,3 +31,32 @@ def sla_profiles_dir() -> Path:
 def default_logs_dir() -> Path:
     """`logs/` in the current folder: where an instructor starts a practice run."""
     return Path.cwd() / "logs"
+
+
+SCENARIO_NOTE = ".scenario"
+"""Beside an exam log: the scenario folder it started with, so `resume` and `report` find a
+centre's own scenario (the header binds its hash, so a wrong folder is refused, not used)."""
+MAX_NOTE_BYTES = 4096
+"""A note is one path; a longer file is not a note (it is not read further)."""
+
+
+def scenario_note(log: Path) -> Path:
+    """Where the scenario note of `log` is: `LOG.scenario`."""
+    return log.with_name(log.name + SCENARIO_NOTE)
+
+
+def recall_scenario(log: Path) -> Path | None:
+    """The folder noted beside `log`, or None (no note, or not a short regular file: a
+    pipe or a device there is never waited on). What it points at is not trusted: the
+    caller checks the folder's hash against the log's header."""
+    from helpdesk_tui.eventlog.durable import open_regular
+
+    try:
+        with open_regular(scenario_note(log)) as handle:
+            data = handle.read(MAX_NOTE_BYTES + 1)
+    except OSError:
+        return None
+    if len(data) > MAX_NOTE_BYTES:
+        return None
+    text = data.decode("utf-8", "replace").strip()
+    return Path(text) if text and "\n" not in text and "\x00" not in text else None

@@ -52,10 +52,13 @@ def class_row(assessed: AssessedLog) -> ClassRow:
     )
 
 
-def refused_row(log: str, reason: str) -> ClassRow:
+def refused_row(log: str, reason: str, student: str = "?") -> ClassRow:
     """A log left out, with why; the why names the log (qa-sitting8: "log refused: The
-    answer key is missing ..." said which scenario, not which of 7 logs)."""
-    return ClassRow(student="?", log=log, refused=reason if log in reason else f"{log}: {reason}")
+    answer key is missing ..." said which scenario, not which of 7 logs). The row names
+    the candidate (`student`: from the header, the register or the file name), not the
+    log's path, which the column cut to "/tmp/qa8/sittings/am/c0…"."""
+    why = reason if log in reason else f"{log}: {reason}"
+    return ClassRow(student=student, log=log, refused=why)
 
 
 def _percent(value: float | None) -> str:
@@ -91,7 +94,8 @@ def render_class_terminal(rows: list[ClassRow], lang: str, console: Console) -> 
     for row in rows:
         if row.refused is not None or row.statuses is None:
             cells = [Text("")] * len(COMPETENCY_IDS)
-            table.add_row(Text(row.log, style="red"), *cells, "", "")
+            name = f"{row.student} ({tr(lang, 'class.refused_mark')})"
+            table.add_row(Text(name, style="red"), *cells, "", "")
             continue
         name = row.student + ("" if row.verified else f" ({tr(lang, 'report.unverified')})")
         marks = [
@@ -108,9 +112,8 @@ def render_class_terminal(rows: list[ClassRow], lang: str, console: Console) -> 
         console.width = saved
     for row in rows:
         if row.refused is not None:
-            console.print(
-                Text(tr(lang, "class.refused", why=row.refused), style="red"), soft_wrap=True
-            )
+            why = tr(lang, "class.refused_of", student=row.student, why=row.refused)
+            console.print(Text(why, style="red"), soft_wrap=True)
 
 
 CLASS_CSS = """
@@ -140,7 +143,7 @@ def render_class_html(rows: list[ClassRow], lang: str) -> str:
     for row in rows:
         if row.refused is not None or row.statuses is None:
             body.append(
-                f'<tr><td class="name">{escape(row.log)}</td><td class="refused" colspan="{len(COMPETENCY_IDS) + 2}">'
+                f'<tr><td class="name">{escape(row.student)}</td><td class="refused" colspan="{len(COMPETENCY_IDS) + 2}">'
                 f"{escape(tr(lang, 'class.refused', why=row.refused or ''))}</td></tr>"
             )
             continue

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from helpdesk_tui.assess.model import Evidence, EvidenceItem, EvidenceStatus, Provenance
-from helpdesk_tui.assess.texts import T, clock, flag_name, flag_reason, tr
+from helpdesk_tui.assess.texts import T, clock, flag_name, flag_reason, key_shown, tr
 from helpdesk_tui.scenario.competencies import COMPETENCY_IDS, short_name
 
 STATUS_MARK: dict[EvidenceStatus, str] = {
@@ -126,7 +126,7 @@ def header_rows(evidence: Evidence, provenance: Provenance, lang: str) -> list[t
     if evidence.rules:
         rows.append((tr(lang, "label.rules"), rules_text(evidence.rules, lang)))
     if provenance.key:
-        rows.append((tr(lang, "label.key"), provenance.key))
+        rows.append((tr(lang, "label.key"), key_shown(provenance.key, lang)))
     if provenance.language_layer:
         rows.append((tr(lang, "label.language_layer"), language_layer_text(provenance, lang)))
     if evidence.hints:

@@ -62,6 +62,8 @@ class AssessedLog:
     header: SessionHeader
     not_an_exam_log: str | None = None
     """The banner `verify` prints for a practice-key or format 1 log (None for an exam log)."""
+    not_an_exam_reason: str | None = None
+    """Why it cannot count as an exam log, as a word (`VerifyResult.not_an_exam_reason`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +87,30 @@ def find_scenario(
             sha = folder_sha256(folder)
             return ScenarioFound(folder, sha, sha == expected_sha256)
     return None
+
+
+def noted_scenario(log: Path, header: SessionHeader) -> ScenarioFound | None:
+    """The scenario folder the exam noted beside the log (`LOG.scenario`, which `resume`
+    reads too), if it holds a scenario whose files hash to what the header binds; None
+    when there is no usable note (the bundled scenario with the header's id is then
+    looked for). A note pointing at another scenario is refused: a side file anyone could
+    write must not make the report read another answer key."""
+    folder = paths.recall_scenario(log)
+    if folder is None or not (folder / SCENARIO_FILE).is_file():
+        return None
+    sha = folder_sha256(folder)
+    bound = {header.scenario_sha256}
+    if header.form_seed is not None:  # a parallel form: the base it was made from
+        bound.add(header.form_base_sha256)
+    if sha in bound:
+        return ScenarioFound(folder, sha, sha == header.scenario_sha256)
+    raise Refused(
+        f"{log}: the exam noted the scenario folder {folder} ({paths.scenario_note(log).name}), "
+        f"but its files hash to {sha[:16]}... and the log's header binds "
+        f"{header.scenario_sha256[:16]}... (scenario '{header.scenario_id}'), so the note "
+        "does not point at the scenario the log was sat on and that folder is not read. "
+        "Give the right folder with --scenario DIR."
+    )
 
 
 def _bundled_candidates(scenario_id: str, root: Path) -> Iterator[Path]:
@@ -181,7 +207,9 @@ def _assess_data(
     else:
         header, entries = verified_events(data, result.records)
         result.records = None  # the events hold what they need; the rest goes before the fold
-    found = find_scenario(header.scenario_id, header.scenario_sha256, scenario_dir, scenarios_root)
+    found = (None if scenario_dir else noted_scenario(log, header)) or find_scenario(
+        header.scenario_id, header.scenario_sha256, scenario_dir, scenarios_root
+    )
     with tempfile.TemporaryDirectory(prefix="helpdesk-form-") as tmp:
         found = _rebuild_form(header, found, Path(tmp))
         scenario_problem = _scenario_problem(header, found, scenario_dir)
@@ -218,7 +246,9 @@ def _assess_data(
         language_layer=layer_label(LAYER_VERSION, layer_hash()),
         exam_language_layer=layer_label(header.language_layer, header.language_layer_sha256),
     )
-    return AssessedLog(evidence, provenance, scenario, header, result.not_an_exam_log)
+    return AssessedLog(
+        evidence, provenance, scenario, header, result.not_an_exam_log, result.not_an_exam_reason
+    )
 
 
 def layer_label(version: str, sha256: str) -> str:
@@ -316,14 +346,19 @@ def _log_problem(log: Path, result: VerifyResult) -> str:
             f"{torn}."
         )
     assert result.fault is not None
-    return f"{log} does not verify: {result.fault.message}"
+    # "X does not verify: line 1: X has only a torn line" named the file twice (bugs9).
+    return f"{log} does not verify: {result.fault.message.replace(f'{log} ', 'it ', 1)}"
 
 
 def _read(log: Path, problems: list[str], fault_line: int | None = None) -> LogContents:
     try:
         return read_log(log)
     except LogError as exc:
-        said = fault_line is not None and getattr(exc, "line", None) == fault_line
+        # The verifier checks all the reader does, in the same order, so a fault it named
+        # is the one the reader stopped at, or an earlier one: the reader's words would say
+        # it again ("has only a torn line ... has no complete record", bugs9).
+        line = getattr(exc, "line", None)
+        said = fault_line is not None and (line is None or line >= fault_line)
         reason = " ".join(problems if said else [*problems, str(exc)])
         raise Refused(f"{reason} The log cannot be read, so no report can be made.") from None
 

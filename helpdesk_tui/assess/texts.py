@@ -636,8 +636,8 @@ T: dict[str, tuple[str, str, str]] = {
     ),
     "flag.reason.relayed": (
         "relayed the {group} question to the customer (matched '{pattern}')",
-        "gaf de vraag van {group} door aan de klant ('{pattern}' gevonden)",
-        "a relayé au client la question de {group} («\u00a0{pattern}\u00a0» trouvé)",
+        "gaf de vraag van groep {group} door aan de klant ('{pattern}' gevonden)",
+        "a relayé au client la question du groupe {group} («\u00a0{pattern}\u00a0» trouvé)",
     ),
     # --- reports -------------------------------------------------------------
     "report.title": (
@@ -685,6 +685,36 @@ T: dict[str, tuple[str, str, str]] = {
     "label.verification": ("Verification", "Verificatie", "Vérification"),
     "label.generated": ("Generated", "Aangemaakt", "Généré"),
     "label.key": ("Signed by", "Ondertekend door", "Signé par"),
+    "keykind.per-session": (
+        "per-session",
+        "eigen sleutel van de sessie",
+        "clé propre à la session",
+    ),
+    "keykind.exam-centre": (
+        "exam-centre",
+        "sleutel van het examencentrum",
+        "clé du centre d'examen",
+    ),
+    "not_exam.per-session": (
+        "CANNOT COUNT AS AN EXAM LOG: it is signed with its own per-session practice key, "
+        "not with an exam centre's key.",
+        "KAN NIET ALS EXAMENLOGBOEK TELLEN: het is ondertekend met een eigen oefensleutel van "
+        "de sessie, niet met de sleutel van een examencentrum.",
+        "NE PEUT PAS COMPTER COMME JOURNAL D'EXAMEN\u00a0: il est signé avec une clé "
+        "d'entraînement propre à la session, non avec la clé d'un centre d'examen.",
+    ),
+    "not_exam.format-1": (
+        "CANNOT COUNT AS AN EXAM LOG: format 1, its checkpoints are signed with the exam-centre "
+        "key itself (no forward security), so whoever held that key could have re-signed it. "
+        "Its integrity was checked all the same.",
+        "KAN NIET ALS EXAMENLOGBOEK TELLEN: formaat 1, de controlepunten zijn ondertekend met "
+        "de sleutel van het examencentrum zelf (geen voorwaartse beveiliging), dus wie die "
+        "sleutel had, kon het opnieuw ondertekenen. De integriteit werd toch nagekeken.",
+        "NE PEUT PAS COMPTER COMME JOURNAL D'EXAMEN\u00a0: format 1, ses points de contrôle "
+        "sont signés avec la clé du centre d'examen elle-même (sans sécurité persistante), "
+        "donc quiconque détenait cette clé a pu le signer à nouveau. Son intégrité a tout de "
+        "même été vérifiée.",
+    ),
     "label.language_layer": ("Language layer", "Taallaag", "Couche linguistique"),
     "layer.same": (
         "{layer}, as during the exam",
@@ -790,6 +820,12 @@ T: dict[str, tuple[str, str, str]] = {
         "logboek geweigerd: {why}",
         "journal refusé\u00a0: {why}",
     ),
+    "class.refused_of": (
+        "log of {student} refused: {why}",
+        "logboek van {student} geweigerd: {why}",
+        "journal de {student} refusé\u00a0: {why}",
+    ),
+    "class.refused_mark": ("refused", "geweigerd", "refusé"),
     "class.legend": (
         "+ speaks for, - speaks against, ± mixed, ? to judge, · not observed",
         "+ pleit voor, - pleit tegen, ± gemengd, ? te beoordelen, · niet waargenomen",
@@ -848,6 +884,22 @@ def tr(lang: str, key: str, **values: object) -> str:
     if "|" in text:
         return _COUNTING[LANGUAGES[index]].vformat(text, (), values)
     return text.format(**values)
+
+
+def not_an_exam_banner(reason: str | None, lang: str) -> str | None:
+    """Why a log cannot count as an exam log (`VerifyResult.not_an_exam_reason`), in `lang`;
+    the English is `verify`'s, word for word."""
+    key = f"not_exam.{reason}"
+    return tr(lang, key) if key in T else None
+
+
+def key_shown(key: str, lang: str) -> str:
+    """The report's "Signed by" value, "fingerprint (kind)", with the kind in `lang`."""
+    fingerprint, _, kind = key.rpartition(" (")
+    label = f"keykind.{kind.removesuffix(')')}"
+    if not fingerprint or not kind.endswith(")") or label not in T:
+        return key
+    return f"{fingerprint} ({tr(lang, label)})"
 
 
 def flag_name(flag: str, lang: str) -> str:

@@ -16,6 +16,8 @@ from helpdesk_tui.assess.pipeline import Refused, assess_log
 from helpdesk_tui.commands.errors import UserError
 from helpdesk_tui.commands.reconcile import note_register
 from helpdesk_tui.commands.report import add_common_arguments, load_key
+from helpdesk_tui.eventlog.reader import read_header
+from helpdesk_tui.printable import printable
 from helpdesk_tui.terminal_safe import SafeConsole
 
 _DESCRIPTION = """\
@@ -55,7 +57,8 @@ def run(args: argparse.Namespace) -> int:
     key = load_key(args.pubkey)
     rows: list[ClassRow] = []
     lang = args.lang
-    logs = [*args.logs, *sitting_logs(args.sitting)]
+    registered = sitting_logs(args.sitting)
+    logs = [*args.logs, *registered]
     if not logs:
         raise UserError("give the students' logs (LOG...) or --sitting NAME.", 2)
     for log in logs:
@@ -64,10 +67,11 @@ def run(args: argparse.Namespace) -> int:
                 log, key, args.scenario, unverified=args.unverified, language=lang
             )
         except Refused as exc:
-            rows.append(refused_row(str(log), str(exc)))
+            rows.append(refused_row(str(log), str(exc), candidate_of(log, registered)))
             continue
         except Exception as exc:  # one hostile log must not abort the whole class's report
-            rows.append(refused_row(str(log), f"{log} could not be measured ({exc!r:.300})."))
+            why = f"{log} could not be measured ({exc!r:.300})."
+            rows.append(refused_row(str(log), why, candidate_of(log, registered)))
             continue
         lang = lang or assessed.evidence.language
         rows.append(class_row(assessed))
@@ -82,14 +86,31 @@ def run(args: argparse.Namespace) -> int:
     return 1 if any(r.refused for r in rows) else 0
 
 
-def sitting_logs(name: str | None) -> list[Path]:
-    """The logs the sitting's register lists, in candidate order."""
+def candidate_of(log: Path, registered: dict[Path, str]) -> str:
+    """Whose log a refused one is: the header's candidate if its first line reads as a
+    header, else the sitting register's, else the file's name."""
+    header = read_header(log)
+    if header is not None and header.candidate_id:
+        return printable(header.candidate_id)[:MAX_SHOWN_ID]
+    return registered.get(log) or printable(log.stem)[:MAX_SHOWN_ID]
+
+
+MAX_SHOWN_ID = 64
+"""A hostile header's candidate id is cut here (a register's ids are at most this long)."""
+
+
+def sitting_logs(name: str | None) -> dict[Path, str]:
+    """The logs the sitting's register lists, in candidate order, with their candidates."""
     if name is None:
-        return []
+        return {}
     from helpdesk_tui.sitting import RegisterError, Sitting, sitting_folder
 
     try:
         sitting = Sitting(sitting_folder(name))
-        return [sitting.folder / row["log"] for row in sitting.rows() if row.get("log")]
+        return {
+            sitting.folder / row["log"]: str(row.get("candidate") or "")
+            for row in sitting.rows()
+            if row.get("log")
+        }
     except RegisterError as exc:
         raise UserError(str(exc), 2) from None

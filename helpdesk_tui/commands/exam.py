@@ -30,6 +30,7 @@ from helpdesk_tui import i18n, paths
 from helpdesk_tui.commands import practice
 from helpdesk_tui.commands.errors import UserError
 from helpdesk_tui.i18n import _
+from helpdesk_tui.paths import SCENARIO_NOTE, recall_scenario, scenario_note  # noqa: F401 (exam.* as before)
 
 MAX_EXAM_MINUTES = 300
 """The standard allows an exam of at most 5 hours."""
@@ -38,9 +39,6 @@ SAY_WITHIN_S = 1.0
 """How long a closing message may take to reach the terminal."""
 EXIT_INTERRUPTED = 3
 """Left unsealed, to be resumed (the status `verify` gives an unsealed log)."""
-SCENARIO_NOTE = ".scenario"
-"""Beside an exam log: the scenario folder it started with, so `resume` finds a centre's own
-scenario (the header binds its hash, so a wrong folder is refused, not used)."""
 
 
 def register(subparsers: Any) -> None:
@@ -213,10 +211,6 @@ def require_terminal() -> None:
 # --------------------------------------------------------------------------- the scenario note
 
 
-def scenario_note(log: Path) -> Path:
-    return log.with_name(log.name + SCENARIO_NOTE)
-
-
 def remember_scenario(log: Path, folder: Path) -> None:
     """Write the scenario's folder beside the log (0600), for `resume`. Best effort."""
     note = scenario_note(log)
@@ -226,14 +220,6 @@ def remember_scenario(log: Path, folder: Path) -> None:
             out.write(str(Path(folder).resolve()) + "\n")
     except OSError:
         pass  # resume can still be given --scenario
-
-
-def recall_scenario(log: Path) -> Path | None:
-    try:
-        text = scenario_note(log).read_text("utf-8").strip()
-    except OSError:
-        return None
-    return Path(text) if text else None
 
 
 # --------------------------------------------------------------------------- running

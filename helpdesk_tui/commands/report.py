@@ -10,7 +10,7 @@ from pathlib import Path
 from helpdesk_tui.assess import prime
 from helpdesk_tui.assess.model import Evidence, Provenance
 from helpdesk_tui.assess.pipeline import AssessedLog, Refused, assess_log
-from helpdesk_tui.assess.texts import LANGUAGES
+from helpdesk_tui.assess.texts import LANGUAGES, not_an_exam_banner
 from helpdesk_tui.commands.errors import UserError
 from helpdesk_tui.eventlog.errors import LogError
 from helpdesk_tui.eventlog.keys import PublicKey, load_public_key
@@ -22,8 +22,10 @@ jargon, moods, KB look-ups, answer-key matches and procedure steps, each with th
 log records (seq) behind it. The software never decides a verdict: the two
 assessors do.
 
-The answer key comes from the scenario the log's header names (the bundled one
-with that id, or --scenario DIR) and must hash to what the header binds.
+The answer key comes from the scenario the log's header names (--scenario DIR, else
+the folder the exam noted beside the log in LOG.scenario, else the bundled one with
+that id) and must hash to what the header binds; a noted folder that does not is
+refused, never read.
 
 exit codes:
   0  the report was made (from a verified log, or stamped UNVERIFIED with --unverified)
@@ -69,7 +71,7 @@ def add_common_arguments(parser: argparse.ArgumentParser) -> None:
         "--scenario",
         metavar="DIR",
         type=Path,
-        help="the scenario folder the log was sat on (default: the bundled one with its id)",
+        help="the scenario folder the log was sat on (default: the one the exam noted in LOG.scenario, if its hash is the header's; else the bundled one with its id)",
     )
     parser.add_argument(
         "--lang", choices=LANGUAGES, help="report language (default: the scenario's language)"
@@ -104,8 +106,9 @@ def run(args: argparse.Namespace) -> int:
     assessed = assess(args, args.log, load_key(args.pubkey))
     evidence, provenance = assessed.evidence, assessed.provenance
     lang = args.lang or evidence.language
-    if assessed.not_an_exam_log is not None:  # the same words as `verify` (stderr when --quiet)
-        print(assessed.not_an_exam_log, file=sys.stderr if args.quiet else sys.stdout)
+    if assessed.not_an_exam_log is not None:  # `verify`'s words, in the report's language
+        banner = not_an_exam_banner(assessed.not_an_exam_reason, lang) or assessed.not_an_exam_log
+        print(banner, file=sys.stderr if args.quiet else sys.stdout)
     to_files = args.html is not None or args.json is not None
     # Each output's modules are imported only when it is asked for: rich alone
     # costs a fifth of a 150-minute exam's report (issue 16: < 1 s).

@@ -73,7 +73,7 @@ def register(subparsers: Any) -> None:
         "--scenario",
         metavar="DIR",
         type=Path,
-        help="the scenario folder the log was sat on (default: the bundled one with its id)",
+        help="the scenario folder the log was sat on (default: the one the exam noted in LOG.scenario, if its hash is the header's; else the bundled one with its id)",
     )
     parser.add_argument(
         "--lang",

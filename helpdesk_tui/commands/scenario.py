@@ -16,8 +16,9 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from helpdesk_tui import paths
+from helpdesk_tui import i18n, paths
 from helpdesk_tui.commands.errors import UserError
+from helpdesk_tui.i18n import N_, _, fill, ngettext
 from helpdesk_tui.scenario.errors import Problem
 from helpdesk_tui.scenario.loader import SCENARIO_ID, SCENARIO_KINDS, check_scenario, scenario_paths
 from helpdesk_tui.scenario.model import Scenario
@@ -63,6 +64,11 @@ def register(subparsers: Any) -> None:
         "list",
         help="list the bundled scenarios",
         description="List the bundled scenarios, exams, practice and drills apart; * marks the default.",
+    )
+    listing.add_argument(
+        "--lang",
+        choices=("en", "nl", "fr"),
+        help="the language of the listing (default: the locale's, else English)",
     )
     listing.set_defaults(handler=run_list)
     _register_vary(sub)
@@ -206,38 +212,46 @@ def _plural(count: int, word: str) -> str:
 
 def run_list(args: argparse.Namespace, out: TextIO | None = None) -> int:
     """The bundled scenarios, exams, practice and drills apart, one line each."""
+    i18n.set_language(i18n.choose_language(getattr(args, "lang", None)))
     out = out or sys.stdout
     folder = paths.scenarios_dir()
     try:
         candidates = sorted(p for p in folder.iterdir() if (p / "scenario.toml").is_file())
     except OSError as exc:
         raise UserError(
-            f"{folder}: cannot list the bundled scenarios ({exc.strerror or exc}) — is helpdesk-exam installed completely?"
+            fill(
+                _(
+                    "{folder}: cannot list the bundled scenarios ({why}) — is helpdesk-exam "
+                    "installed completely?"
+                ),
+                folder=folder,
+                why=exc.strerror or exc,
+            )
         ) from exc
     if not candidates:
-        print(f"no scenarios in {folder}", file=out)
+        print(fill(_("no scenarios in {folder}"), folder=folder), file=out)
         return 0
-    header = ("  id", "lang", "minutes", "incidents", "title")
+    header = ("  id", _("lang"), _("minutes"), _("incidents"), _("title"))
     listed = [_row(p) for p in candidates]
     widths = [max(len(r[i]) for r in [header, *(row for _, row in listed)]) for i in range(4)]
     for kind in (*SCENARIO_KINDS, None):
         rows = [row for k, row in listed if k == kind]
         if not rows:
             continue
-        print(f"{_KIND_TITLES[kind]}:", file=out)
+        print(fill(_("{title}:"), title=_(_KIND_TITLES[kind])), file=out)
         for row in [header, *rows]:
             cells = [c.ljust(w) for c, w in zip(row[:4], widths, strict=True)]
             print("  " + "  ".join([*cells, row[4]]).rstrip(), file=out)
         print(file=out)
-    print("* the default: what `helpdesk-exam` starts", file=out)
+    print(_("* the default: what `helpdesk-exam` starts"), file=out)
     return 0
 
 
 _KIND_TITLES = {
-    "exam": "Exams (full-length, every competency observed at least 3 times)",
-    "practice": "Practice",
-    "drill": "Drills (short, one group of competencies each)",
-    None: "Invalid",
+    "exam": N_("Exams (full-length, every competency observed at least 3 times)"),
+    "practice": N_("Practice"),
+    "drill": N_("Drills (short, one group of competencies each)"),
+    None: N_("Invalid"),
 }
 
 
@@ -248,7 +262,15 @@ def _row(folder: Path) -> tuple[str | None, tuple[str, str, str, str, str]]:
         scenario, problems = None, []
     if scenario is None:
         errors = sum(p.is_error for p in problems)
-        note = f"(invalid: {_plural(errors, 'error')} — run `helpdesk-exam scenario validate {_shown(folder)}`)"
+        note = fill(
+            ngettext(
+                "(invalid: {n} error — run `helpdesk-exam scenario validate {folder}`)",
+                "(invalid: {n} errors — run `helpdesk-exam scenario validate {folder}`)",
+                errors,
+            ),
+            n=errors,
+            folder=_shown(folder),
+        )
         return None, (f"  {folder.name}", "?", "?", "?", note)
     mark = "*" if scenario.default else " "
     title = f"{scenario.title} — {scenario.aim}" if scenario.aim else scenario.title

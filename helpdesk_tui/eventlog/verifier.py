@@ -148,8 +148,17 @@ class VerifyResult:
         return self.summary.key_kind == KEY_PER_SESSION
 
     @property
+    def not_an_exam_reason(self) -> str | None:
+        """Why this log cannot count as an exam log, as a word a report translates
+        ("per-session" or "format-1"), or None."""
+        if self.per_session_key:
+            return KEY_PER_SESSION
+        return "format-1" if self.format == 1 else None
+
+    @property
     def not_an_exam_log(self) -> str | None:
-        """Why this log cannot count as an exam log, or None: the banner verify and report print."""
+        """Why this log cannot count as an exam log, or None: the banner verify prints (a
+        report prints it in its own language: `assess.texts`, "not_exam.*")."""
         if self.per_session_key:
             return (
                 f"{NOT_AN_EXAM_LOG}: it is signed with its own per-session practice key, "

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from helpdesk_tui.core.events import utc_now_iso
+from helpdesk_tui.eventlog.durable import NotRegularFile, open_regular
 from helpdesk_tui.eventlog.errors import LogError, LogReadError
 from helpdesk_tui.eventlog.follow import LogFollower
 from helpdesk_tui.eventlog.keys import PublicKey, Signer
@@ -38,6 +39,8 @@ from helpdesk_tui.eventlog.verifier import Fault, FaultKind, VerifyResult
 
 WITNESS_DOMAIN = b"helpdesk-exam witness v1\n"
 START, COSIGN, REFUSAL = "witness.start", "witness.cosign", "witness.refusal"
+MAX_STATE_BYTES = 4096
+"""The state file is one line of three fields (about 150 bytes); anything larger is not it."""
 _COMMON = {"n", "prev", "type", "time", "witness", "sig"}
 _FIELDS = {
     START: frozenset(_COMMON),
@@ -194,7 +197,7 @@ class WitnessFile:
 
     def _check_not_rolled_back(self) -> None:
         try:
-            state = parse_json(self.state_path.read_bytes()[:4096])
+            state = parse_json(self._state_bytes())
         except FileNotFoundError:
             if self.book.lines:
                 raise WitnessError(
@@ -202,6 +205,12 @@ class WitnessFile:
                     "was removed. Find out why before witnessing again (or start a new file)."
                 ) from None
             return
+        except NotRegularFile:
+            raise WitnessError(
+                f"{self.state_path} is not a regular file (a device, pipe or socket), so it is "
+                "not the witness's state: it is not read. Find out who put it there before "
+                "witnessing again."
+            ) from None
         except (OSError, ValueError) as exc:
             raise WitnessError(f"{self.state_path} cannot be read ({exc}).") from None
         message = WITNESS_DOMAIN + canonical_json({k: v for k, v in state.items() if k != "sig"})
@@ -221,6 +230,17 @@ class WitnessFile:
                 f"{lines} (state {self.state_path.name}): the witness file was rolled back or "
                 "replaced. It is not continued; keep both for the assessors."
             )
+
+    def _state_bytes(self) -> bytes:
+        """The state file's bytes: a regular file of at most `MAX_STATE_BYTES` (bugs9: it was
+        read whole, so a pipe there stopped the witness from starting)."""
+        with open_regular(self.state_path) as handle:
+            data = handle.read(MAX_STATE_BYTES + 1)
+        if len(data) > MAX_STATE_BYTES:
+            raise ValueError(
+                f"it is larger than {MAX_STATE_BYTES} bytes; the witness writes one short line"
+            )
+        return data
 
     def append(self, entry_type: str, **fields: Any) -> dict[str, Any]:
         """Sign, append, fsync, then replace the state file atomically."""

@@ -31,6 +31,7 @@ SOURCES: tuple[str, ...] = (
     "commands/practice.py",
     "commands/exam.py",
     "commands/resume.py",
+    "commands/scenario.py",
 )
 """Where translatable strings live, relative to the package."""
 MARKERS = frozenset({"_", "N_", "Phrase"})

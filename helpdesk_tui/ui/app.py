@@ -48,6 +48,7 @@ from helpdesk_tui.ui.controller import ExamController
 from helpdesk_tui.ui.frames import FRAME_PERIOD
 from helpdesk_tui.ui.nowayout import NoWayOut
 from helpdesk_tui.ui.screens.end import EndScreen
+from helpdesk_tui.ui.screens.form_shelf import leaving
 from helpdesk_tui.ui.screens.help import HelpScreen
 from helpdesk_tui.ui.screens.main import MainScreen
 from helpdesk_tui.ui.screens.pickers import ConfirmQuit
@@ -556,7 +557,7 @@ class ExamApp(NoWayOut, App[str | None], inherit_bindings=False):
     def _build_forms_if_quiet(self) -> None:
         """One form built ahead per tick while nobody types and the exam is in front
         (`MainScreen.build_a_form_ahead`): its compose never delays a typed key."""
-        if not self._forms_ahead or self.screen is not self.main or self._held:
+        if not self._forms_ahead or self.screen is not self.main or self._held or leaving(self):
             return
         if not self.candidate_typing():
             self._forms_ahead = self.main.build_a_form_ahead()

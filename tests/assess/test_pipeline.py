@@ -115,3 +115,36 @@ def test_the_bundled_scenario_is_found_by_the_id_in_the_header(tmp_path: Path) -
     assert found is not None and found.folder.name == "some-other-folder-name"
     assert found.matches is False
     assert find_scenario("nope", "00" * 32, root=root) is None
+
+
+@pytest.mark.parametrize("unverified", [False, True])
+def test_a_refusal_says_each_fault_once(
+    tmp_path: Path, ideal_events: list[tuple[int, Event]], unverified: bool
+) -> None:
+    """bugs9 (qa-sitting8): the verifier's words and the reader's both went into a refusal:
+    "has only a torn line; a log starts with its header. ... has no complete record; a log
+    starts with its header line." One paragraph, each fault said once."""
+    torn = tmp_path / "torn.jsonl"
+    torn.write_bytes(b'{"seq": 0, "type": "hea')
+    with pytest.raises(Refused) as caught:
+        assess(torn, unverified=unverified)
+    said = str(caught.value)
+    assert said.count("starts with its header") == 1 and said.count(str(torn)) == 1, said
+    assert "\n" not in said and said.endswith("so no report can be made.")
+
+
+@pytest.mark.parametrize("unverified", [False, True])
+def test_a_record_after_the_seal_is_said_once(
+    tmp_path: Path, ideal_events: list[tuple[int, Event]], unverified: bool
+) -> None:
+    """bugs9: "a record after the seal on line 370. ... line 371 (seq 0) is not a valid
+    record: a second header." said the one fault twice."""
+    log = signed_log(tmp_path / "a.jsonl", ideal_events)
+    lines = log.read_bytes().split(b"\n")
+    log.write_bytes(log.read_bytes() + lines[0] + b"\n")  # a second header after the seal
+    with pytest.raises(Refused) as caught:
+        assess(log, unverified=unverified)
+    said = str(caught.value)
+    sealed_at = len(lines) - 1
+    assert f"after the seal on line {sealed_at}" in said, said
+    assert "second header" not in said and said.count(f"line {sealed_at + 1}") == 1, said

@@ -83,3 +83,22 @@ def test_tick_phase_finds_the_once_a_second_redraw_among_key_echoes() -> None:
     assert 0.30 <= phase <= 0.35
     assert share > 0.9
     assert bench_sitting.tick_phase(echoes[:5]) is None  # too little output to tell
+
+
+def test_a_figure_not_measured_shows_as_a_dash_not_nan() -> None:
+    """bugs9: in pty mode the session's other processes are not measured, and `sess%`
+    printed "nan". The row is written by hand here, the columns counted from the header."""
+    sys.path.insert(0, str(BENCH.parent))
+    import bench_sitting
+
+    nan = float("nan")
+    row = {"candidate": "c01", "keys": 40, "measured": 38, "missed": 0, "p50": 7.25,
+           "p95": 12.0, "p99": 30.0, "max": 31.5, "cpu_pct": 4.0,
+           "session_overhead_pct": nan, "rss_mb": 60.0}  # fmt: skip
+    line = bench_sitting.candidate_line(row)
+    assert "nan" not in line
+    expected = (
+        "c01             "
+        + "    40    38    0     7.2    12.0    30.0    31.5    4.0      -    60.0"
+    )
+    assert line == expected

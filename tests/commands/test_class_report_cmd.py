@@ -42,7 +42,7 @@ def test_a_log_that_does_not_verify_is_listed_with_the_reason(
     broken.write_bytes(logs[0].read_bytes().replace(b'"lena"', b'"anna"', 1))
     assert main(["class-report", str(logs[1]), str(broken)]) == 1
     out = capsys.readouterr().out
-    assert "omar" in out and "log refused" in out and "does not verify" in out
+    assert "omar" in out and "log of anna refused" in out and "does not verify" in out
     assert main(["class-report", str(logs[1]), str(broken), "--unverified"]) == 0
     assert "UNVERIFIED" in capsys.readouterr().out
 
@@ -56,3 +56,29 @@ def test_a_refusal_that_does_not_name_its_log_is_given_the_name() -> None:
     assert refused_row("am/c07/x.jsonl", why).refused == f"am/c07/x.jsonl: {why}"
     named = "am/c07/x.jsonl does not verify: line 3."
     assert refused_row("am/c07/x.jsonl", named).refused == named
+
+
+def test_a_refused_logs_row_names_its_candidate_not_its_cut_path(
+    logs: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """bugs9 (qa-sitting8): the row showed "/tmp/qa8/sittings/am/c0…", the path cut to the
+    column. The candidate comes from the header when it can be read, else the file name."""
+    deep = tmp_path / ("a-long-folder-name-" * 3) / "am"
+    deep.mkdir(parents=True)
+    broken = deep / "lena-edited.jsonl"  # the header says "anna": it reads, it does not verify
+    broken.write_bytes(logs[0].read_bytes().replace(b'"lena"', b'"anna"', 1))
+    torn = deep / "c0007.jsonl"  # no header to read: the file name
+    torn.write_bytes(b'{"seq": 0, "type": "hea')
+    html = tmp_path / "class.html"
+    assert main(["class-report", str(broken), str(torn), "--html", str(html)]) == 1
+    out = capsys.readouterr().out
+    rows = [
+        line.strip() for line in out.splitlines() if line.strip()[:1] in "ac" and "refused" in line
+    ]
+    assert [row.split()[0] for row in rows[:2]] == ["anna", "c0007"], out
+    assert "a-long-folder-name-a-lo" not in "".join(rows[:2])  # no cut path in the table
+    reasons = [line for line in out.splitlines() if line.startswith("log of ")]
+    assert any("anna" in line and "does not verify" in line for line in reasons), out
+    assert any("c0007" in line and "torn" in line for line in reasons), out
+    text = html.read_text()
+    assert '<td class="name">anna' in text and '<td class="name">c0007' in text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -237,3 +238,114 @@ def test_the_report_program_freezes_what_it_holds_before_it_exits(
         assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
+
+
+@pytest.fixture(scope="module")
+def centre_log(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A log sat on a centre's own scenario (not bundled: its own id), and its folder."""
+    from helpdesk_tui.scenario.loader import load_scenario
+
+    folder = tmp_path_factory.mktemp("centre") / "centre-monday"
+    shutil.copytree(paths.scenarios_dir() / "en-northwind-monday", folder)
+    toml = folder / "scenario.toml"
+    text = toml.read_text(encoding="utf-8")
+    assert text.count('id = "en-northwind-monday"') == 1
+    toml.write_text(text.replace('id = "en-northwind-monday"', 'id = "centre-monday"'), "utf-8")
+    log = simulated_log(folder.parent / "c07.jsonl", "ideal", scenario=load_scenario(folder))
+    return log, folder
+
+
+def test_report_reads_the_scenario_folder_the_exam_noted(
+    centre_log: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """bugs9 (qa-sitting8): `report` did not read LOG.scenario, so a centre's own scenario
+    needed --scenario DIR although `resume` found it."""
+    log, folder = centre_log
+    note = log.with_name(log.name + ".scenario")
+    note.unlink(missing_ok=True)
+    assert main(["report", str(log), "--quiet"]) == 1  # no note: the answer key is missing
+    assert "answer key is missing" in capsys.readouterr().err
+    note.write_text(f"{folder}\n", encoding="utf-8")
+    try:
+        assert main(["report", str(log)]) == 0
+        out = capsys.readouterr().out
+        assert "centre-monday" in out and "UNVERIFIED" not in out
+        assert main(["class-report", str(log)]) == 0  # the same pipeline: review's too
+        assert "refused" not in capsys.readouterr().out
+    finally:
+        note.unlink()
+
+
+def test_a_noted_folder_that_is_not_the_logs_scenario_is_refused_naming_both(
+    centre_log: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A hostile side file must not make the report read another scenario: the noted
+    folder's hash is checked against the header's before it is used."""
+    from helpdesk_tui.eventlog.binding import folder_sha256
+    from helpdesk_tui.eventlog.reader import read_header
+
+    log, folder = centre_log
+    other = tmp_path / "edited"
+    shutil.copytree(folder, other)
+    with (other / "scenario.toml").open("a", encoding="utf-8") as toml:
+        toml.write("\n# an edited answer key\n")
+    note = log.with_name(log.name + ".scenario")
+    note.write_text(f"{other}\n", encoding="utf-8")
+    try:
+        assert main(["report", str(log), "--unverified"]) == 1
+        err = capsys.readouterr().err.strip()
+    finally:
+        note.unlink()
+    header = read_header(log)
+    assert header is not None
+    assert str(other) in err and folder_sha256(other)[:16] in err
+    assert header.scenario_sha256[:16] in err and "\n" not in err
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    note.symlink_to(fifo)  # a pipe as the note: never waited on, not used
+    try:
+        assert main(["report", str(log), "--quiet"]) == 1
+        assert "answer key is missing" in capsys.readouterr().err
+    finally:
+        note.unlink()
+
+
+@pytest.mark.parametrize(
+    ("lang", "banner", "kind", "relayed"),
+    [
+        (
+            "fr",
+            "NE PEUT PAS COMPTER COMME JOURNAL D'EXAMEN\u00a0: il est signé avec une clé "
+            "d'entraînement propre à la session, non avec la clé d'un centre d'examen.",
+            "(clé propre à la session)",
+            "a relayé au client la question du groupe ",
+        ),
+        (
+            "nl",
+            "KAN NIET ALS EXAMENLOGBOEK TELLEN: het is ondertekend met een eigen oefensleutel "
+            "van de sessie, niet met de sleutel van een examencentrum.",
+            "(eigen sleutel van de sessie)",
+            "gaf de vraag van groep ",
+        ),
+    ],
+)
+def test_a_dutch_or_french_report_has_no_english_left(
+    logs: dict[str, Path],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    lang: str,
+    banner: str,
+    kind: str,
+    relayed: str,
+) -> None:
+    """bugs9 (bugs8): the verifier's "CANNOT COUNT AS AN EXAM LOG: ..." banner, the key
+    kind "(per-session)" and a group's id in a flag's reason ("la question de network")
+    stayed English in a Dutch or French report. The words are written here."""
+    html = tmp_path / "r.html"
+    assert main(["report", str(logs["ideal"]), "--lang", lang, "--html", str(html)]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == banner
+    assert "CANNOT COUNT" not in out and "per-session" not in out
+    page = html.read_text(encoding="utf-8")
+    assert kind in page and "per-session" not in page
+    assert relayed in page and "question de network" not in page

@@ -159,6 +159,56 @@ def test_list_the_bundled_scenarios(bundled: Path, capsys: pytest.CaptureFixture
     assert lines[-1] == "* the default: what `helpdesk-exam` starts"
 
 
+@pytest.mark.parametrize(
+    ("argv", "env", "head", "practice", "invalid", "default"),
+    [
+        (
+            ["--lang", "fr"], {},
+            ["id", "langue", "minutes", "incidents", "titre"],
+            "Entraînement\u00a0:",
+            "(non valide\u00a0: 4 erreurs — lancez `helpdesk-exam scenario validate",
+            "* par défaut\u00a0: ce que lance `helpdesk-exam`",
+        ),
+        (
+            [], {"LANGUAGE": "nl"},
+            ["id", "taal", "minuten", "incidenten", "titel"],
+            "Oefenen:",
+            "(ongeldig: 4 fouten — voer `helpdesk-exam scenario validate",
+            "* de standaard: wat `helpdesk-exam` start",
+        ),
+    ],
+)  # fmt: skip
+def test_list_speaks_the_ui_language(
+    bundled: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    argv: list[str],
+    env: dict[str, str],
+    head: list[str],
+    practice: str,
+    invalid: str,
+    default: str,
+) -> None:
+    """bugs9 (bugs8): `scenario list` was English throughout; it speaks the UI language
+    (--lang, else the locale) as the other commands do. The words are written here."""
+    from helpdesk_tui import i18n
+
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    shutil.copytree(VALID, bundled / "test-valid")
+    broken_copy(bundled.parent)
+    shutil.move(str(bundled.parent / "broken"), bundled / "zz-broken")
+    try:
+        assert cli.main(["scenario", "list", *argv]) == 0
+    finally:
+        i18n.set_language("en")
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == practice
+    assert lines[1].split() == head
+    assert any(invalid in line for line in lines), lines
+    assert lines[-1] == default
+
+
 def test_list_with_no_scenarios(bundled: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["scenario", "list"]) == 0
     assert capsys.readouterr().out.strip() == f"no scenarios in {bundled}"

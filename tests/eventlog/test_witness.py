@@ -377,3 +377,19 @@ def test_a_witness_path_that_is_no_file_is_a_usage_error_not_a_failed_log(
     code, out = room.verify(log, capsys)
     assert code == 2 and "FAILED" not in out
     assert f"{room.out} " in out and "give the witness file (witness.jsonl)" in out
+
+
+def test_a_state_file_that_is_a_pipe_or_huge_is_refused_not_read(room: Room) -> None:
+    """bugs9 (qa-sitting8): the state was read with `read_bytes()[:4096]`, so a pipe there
+    left `witness` waiting for a writer, and a huge file was read whole before being cut."""
+    state = room.out.with_name(room.out.name + ".state")
+    os.mkfifo(state)
+    with pytest.raises(WitnessError) as caught:
+        WitnessFile(room.out, room.wsigner)  # before the fix: blocked here for ever
+    assert str(caught.value).startswith(f"{state} is not a regular file")
+    assert "\n" not in str(caught.value)
+    state.unlink()
+    with state.open("wb") as handle:  # sparse: 1 GiB that costs nothing on disk
+        handle.truncate(1 << 30)
+    with pytest.raises(WitnessError, match=r"is larger than 4096 bytes"):
+        WitnessFile(room.out, room.wsigner)

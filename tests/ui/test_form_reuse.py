@@ -260,3 +260,22 @@ async def test_the_note_form_is_built_while_the_candidate_is_idle_not_on_the_fir
         assert ahead.query_one("#text", TextArea).text == "abc"
         await pilot.press("ctrl+s")
         assert rig.last("note_added") == {"ticket_id": FIRST, "text": "abc"}
+
+
+async def test_no_form_is_built_once_the_app_is_leaving(rig: Rig) -> None:
+    """bugs9 (suite-time7): a tick that built a form ahead while the app shut down raised
+    `NoMatches: '#form-fields' on TextForm()` from `FormScreen.on_mount`. The order is
+    made on purpose here: the app is told to exit, then a tick comes before it has gone."""
+    from helpdesk_tui.ui.screens.forms import TextForm
+
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await select(pilot, FIRST)
+        app._last_input -= 5  # nobody has typed for 5 s: a tick would build a form ahead
+        app.exit()
+        app.refresh_now()  # the tick that comes between the exit and the shutdown
+        assert app.main.shelf.forms == []
+        ticket = app.controller.state.tickets[FIRST]
+        built = app.main.shelf.build_ahead(TextForm, ticket, "note")
+        assert not built and app.main.shelf.forms == []
+    assert app.return_code == 0  # and no NoMatches from a half-built form's on_mount

@@ -31,6 +31,7 @@ from helpdesk_tui.ui import keymap
 from helpdesk_tui.ui.controller import ExamController
 from helpdesk_tui.ui.format import localized
 from helpdesk_tui.ui.frames import Paced
+from helpdesk_tui.ui.screens.form_shelf import leaving
 from helpdesk_tui.ui.widgets.keybar import KeyBar
 from helpdesk_tui.ui.widgets.too_small import TerminalTooSmall
 
@@ -122,7 +123,10 @@ class FormScreen(Paced, ModalScreen[FormResult]):
         self.query_one("#too-small", TerminalTooSmall).fit(event.size)
 
     def on_mount(self) -> None:
-        """Compact fields (one line each) keep a form usable on a 100 x 30 terminal."""
+        """Compact fields (one line each) keep a form usable on a 100 x 30 terminal.
+        None once the app is leaving: its screens' widgets are being removed."""
+        if leaving(self.app):
+            return
         compact = "Input, TextArea, Checkbox, RadioSet, RadioButton"
         for widget in self.query_one("#form-fields").query(compact):
             widget.compact = True  # type: ignore[attr-defined]

@@ -18,6 +18,13 @@ if TYPE_CHECKING:
 F = TypeVar("F", bound="FormScreen")
 
 
+def leaving(app: App[Any]) -> bool:
+    """Whether the app is on its way out: `exit` was called, or its shutdown began. A
+    form built then is mounted while Textual closes the screens, and its `on_mount` found
+    no fields (`NoMatches: '#form-fields'`, suite-time7): no form work once this is true."""
+    return app._exit or app._closing or app._closed  # noqa: SLF001 (Textual has no public flag)
+
+
 class FormShelf:
     """Each form built on first use, installed, and refilled on every later open.
 
@@ -44,7 +51,7 @@ class FormShelf:
             return built
         assert isinstance(form, cls)
         form.prepare(*args, **kwargs)
-        if form.is_mounted:
+        if form.is_mounted and not leaving(self._app):  # its widgets may be going
             form.refill()
         return form
 
@@ -72,7 +79,7 @@ class FormShelf:
         the later open only refills the form (`take`).
         """
         key = (cls.__name__, cls.variant(*args, **kwargs))
-        if key in self._forms:
+        if key in self._forms or leaving(self._app):
             return False
         form = self.take(cls, *args, **kwargs)
         self._app._get_screen(form)  # noqa: SLF001 (Textual's own way to mount an installed screen)

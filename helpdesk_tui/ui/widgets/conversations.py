@@ -23,7 +23,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from helpdesk_tui.core.state import Conversation
-from helpdesk_tui.i18n import _
+from helpdesk_tui.i18n import N_, _, current_language
 from helpdesk_tui.ui import keymap
 from helpdesk_tui.ui.controller import ExamController
 from helpdesk_tui.ui.format import ago, clip, clock, labelled
@@ -138,6 +138,25 @@ def recipient_line(controller: ExamController, conv: Conversation) -> Text:
     else:
         out.append(_("no ticket yet"), style="dim")
     return out
+
+
+SPEAKS = {
+    "en": N_("speaks English"),
+    "nl": N_("speaks Dutch"),
+    "fr": N_("speaks French"),
+}
+"""The customers' language (the scenario's), said in the UI's language."""
+
+
+def speaks(controller: ExamController) -> str | None:
+    """The language the customers read, when the UI speaks another: customers read the
+    scenario's language, and an English customer written to in French only said they
+    did not understand (bugs7). Shown in the conversation's title, above the reply box
+    (the recipient line below has no room left at 100 columns: the ticket comes first)."""
+    language = controller.state.language
+    if language == current_language() or language not in SPEAKS:
+        return None
+    return _(SPEAKS[language])
 
 
 class Composer(EnterSends):
@@ -264,6 +283,9 @@ class ConversationPane(Horizontal):
         kind = _("call") if conv.channel == "call" else _("chat")
         title = Text(no_wrap=True, overflow="ellipsis")
         title.append(f"{name} · {kind}", style="bold")
+        language = speaks(controller)
+        if language is not None:
+            title.append(f" · {language}", style="bold yellow")
         if conv.subject:
             title.append(f" · {conv.subject}")
         if conv.ticket_ids:
