@@ -30,7 +30,7 @@ from rich.console import RenderableType
 from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.strip import Strip
-from textual.visual import Visual
+from textual.visual import Visual, visualize
 from textual.widget import _RenderCache
 from textual.widgets import Static
 
@@ -90,25 +90,47 @@ class KeptText(Static):
             if strips is None:
                 height = super().get_content_height(self.size, self.size, width)
             else:
-                height = len(strips)
-                size = Size(width, height)
-                look = (self.key, size, self.visual_style, None)
-                self._lines[look] = _RenderCache(size, strips)
+                height = self._keep_lines(self.key, width, strips)
             if self.key is not None:
                 self._heights[cache_key] = height
         return height
+
+    def prepare(self, key: Hashable, text: RenderableType, width: int) -> bool:
+        """Render `text` under `key` at `width` before it is shown, into what `show`,
+        `height_at` and `_render_content` then use: shown later, it costs what a text
+        shown before does (its whole lines are not painted yet: the first frame does).
+        False when nothing was done: the key is kept already, or its lines cannot be
+        rendered ahead (see `_whole_lines`)."""
+        if (key, width, self._styled) in self._heights or not self._whole(width):
+            return False
+        visual = self._visuals.get(key)
+        if visual is None:  # as `Static.update` makes it
+            visual = self._visuals[key] = visualize(self, text, markup=self._render_markup)
+        strips = Visual.to_strips(self, visual, width, None, self.visual_style)
+        self._heights[(key, width, self._styled)] = self._keep_lines(key, width, strips)
+        return True
+
+    def _keep_lines(self, key: Hashable, width: int, strips: list[Strip]) -> int:
+        """Keep `strips` as the lines `_render_content` gives for `key` at their size."""
+        size = Size(width, len(strips))
+        self._lines[(key, size, self.visual_style, None)] = _RenderCache(size, strips)
+        return len(strips)
+
+    def _whole(self, width: int) -> bool:
+        """Whether a text's whole lines at `width` are what Textual's `_render_content`
+        renders at that width and their own height."""
+        return bool(
+            width
+            and self.text_selection is None
+            and self.styles.content_align == ("left", "top")
+            and not self.screen._selecting
+        )
 
     def _whole_lines(self, width: int) -> list[Strip] | None:
         """All the lines of the shown text at `width`, as Textual's `_render_content`
         renders them at that width and their own height; None where that does not
         hold or the text has no key (then Textual's own ways are used)."""
-        if (
-            self.key is None
-            or not width
-            or self.text_selection is not None
-            or self.styles.content_align != ("left", "top")
-            or self.screen._selecting
-        ):
+        if self.key is None or not self._whole(width):
             return None
         return Visual.to_strips(self, self._render(), width, None, self.visual_style)
 
