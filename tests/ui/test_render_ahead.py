@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from rich.text import Text
+from textual._styles_cache import StylesCache
 from textual.app import App, ComposeResult
 from textual.visual import Visual
 from textual.widgets import Static
@@ -52,7 +53,7 @@ def counted(monkeypatch: pytest.MonkeyPatch, module: Any, *names: str) -> dict[s
     return calls
 
 
-async def test_a_text_prepared_ahead_shows_as_a_fresh_one_without_rendering_it(
+async def test_a_text_prepared_ahead_shows_as_a_fresh_one_without_rendering_or_painting_it(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     app = Pair()
@@ -71,7 +72,9 @@ async def test_a_text_prepared_ahead_shows_as_a_fresh_one_without_rendering_it(
         fresh.update(a)
         await pilot.pause()
         assert kept.size == fresh.size
+        painted = counted(monkeypatch, StylesCache, "render_widget")
         lines = kept.render_lines(kept.size.region)
+        assert painted["render_widget"] == 0  # painted ahead
         assert strips["to_strips"] == 1  # the fresh Static's; none for the kept text
         assert [list(s) for s in lines] == [list(s) for s in fresh.render_lines(fresh.size.region)]
 
