@@ -9,12 +9,13 @@ rendering shows.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 import pytest
 from rich.text import Text
 from textual._styles_cache import StylesCache
-from textual.app import App, ComposeResult
 from textual.visual import Visual
 from textual.widgets import Static
 
@@ -26,17 +27,8 @@ from helpdesk_tui.ui.widgets.ticket_detail import TicketDetail, render_head
 
 from .conftest import SIZE, Rig, make_rig
 from .pilot import at
+from .test_kept_text import LONG, Pair
 from .test_queue_keys import four_tickets
-
-LONG = "A ticket's thread, long enough to wrap over several lines of a narrow view. " * 3
-
-
-class Pair(App[None]):
-    CSS = "Static { width: 30; height: auto; }"
-
-    def compose(self) -> ComposeResult:
-        yield KeptText("", id="kept")
-        yield Static("", id="fresh")
 
 
 def counted(monkeypatch: pytest.MonkeyPatch, module: Any, *names: str) -> dict[str, int]:
@@ -79,6 +71,18 @@ async def test_a_text_prepared_ahead_shows_as_a_fresh_one_without_rendering_or_p
         assert [list(s) for s in lines] == [list(s) for s in fresh.render_lines(fresh.size.region)]
 
 
+@asynccontextmanager
+async def on_the_first_row(rig: Rig) -> AsyncIterator[tuple[ExamApp, Any]]:
+    """The exam with four more tickets, the queue's cursor on its first row."""
+    four_tickets(rig)
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await at(pilot, 60)
+        await pilot.press("f2", "home")
+        await pilot.pause()
+        yield app, pilot
+
+
 def screen_segments(app: ExamApp) -> list[list[Any]]:
     return [list(strip) for strip in app.screen._compositor.render_strips()]
 
@@ -88,11 +92,8 @@ async def walk(rig: Rig, *, ahead: bool, monkeypatch: pytest.MonkeyPatch) -> tup
     last step's key (until its frame) and the screen after it."""
     if not ahead:
         monkeypatch.setattr(main_screen.MainScreen, "_render_ahead", lambda self: None)
-    four_tickets(rig)
-    app = rig.app()
-    async with app.run_test(size=SIZE) as pilot:
-        await at(pilot, 60)
-        await pilot.press("f2", "home", "down", "down")
+    async with on_the_first_row(rig) as (app, pilot):
+        await pilot.press("down", "down")
         await pilot.pause()
         await pilot.pause()
         calls = counted(monkeypatch, ticket_detail, "head_view", "render_body")
@@ -124,12 +125,7 @@ async def test_a_step_onto_the_next_row_renders_no_text_and_shows_a_fresh_render
 async def test_nothing_is_rendered_ahead_while_a_key_waits(
     rig: Rig, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    four_tickets(rig)
-    app = rig.app()
-    async with app.run_test(size=SIZE) as pilot:
-        await at(pilot, 60)
-        await pilot.press("f2", "home")
-        await pilot.pause()
+    async with on_the_first_row(rig) as (app, pilot):
         monkeypatch.setattr(ExamApp, "input_waiting", lambda self: True)
         calls = counted(monkeypatch, ticket_detail, "head_view", "render_body")
         await pilot.press("down")  # onto row 1 (rendered ahead after Home, or not)
@@ -156,12 +152,7 @@ async def test_nothing_is_rendered_ahead_while_a_key_waits(
 async def test_a_change_of_mood_renders_the_head_again_and_not_the_thread(
     rig: Rig, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    four_tickets(rig)
-    app = rig.app()
-    async with app.run_test(size=SIZE) as pilot:
-        await at(pilot, 60)
-        await pilot.press("f2", "home")
-        await pilot.pause()
+    async with on_the_first_row(rig) as (app, pilot):
         detail = app.main.query_one(TicketDetail)
         ticket = rig.controller.ticket(detail.ticket_id)
         assert ticket is not None
