@@ -21,6 +21,7 @@ from typing import Any
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Grid, Vertical
+from textual.coordinate import Coordinate
 from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widget import Widget
@@ -446,6 +447,24 @@ class MainScreen(Paced, Screen[None]):
         frame (`TicketHighlighted` bubbles up a turn at a time: a frame later)."""
         if self.queue.selected_id != self.ticket_id:
             self._select_ticket(self.queue.selected_id)
+            self.call_after_refresh(self._render_ahead)
+
+    def _render_ahead(self) -> None:
+        """After a cursor step's frame, unless a key waits: the tickets of the rows next
+        to the cursor are rendered ahead (`TicketDetail.render_ahead`), so the next step
+        onto a ticket not shown before does not lay out its head and thread in its key
+        (issue 14: 12 such steps of 132 in bench_ui's mix, twice a step's calls, were
+        the mix's p95). Once rendered, a ticket costs nothing here until it changes."""
+        app: Any = self.app
+        if app.screen is not self or getattr(app, "input_waiting", lambda: False)():
+            return
+        queue = self.queue
+        detail = self.query_one("#ticket", TicketDetail)
+        row = queue.cursor_row
+        for index in (row + 1, row - 1):
+            if 0 <= index < queue.row_count:
+                row_key, _column = queue.coordinate_to_cell_key(Coordinate(index, 0))
+                detail.render_ahead(self.controller, row_key.value)
 
     def on_ticket_queue_ticket_chosen(self, event: TicketQueue.TicketChosen) -> None:
         self._select_ticket(event.ticket_id)

@@ -27,10 +27,11 @@ from __future__ import annotations
 from collections.abc import Hashable
 
 from rich.console import RenderableType
+from textual._styles_cache import StylesCache
 from textual.cache import LRUCache
-from textual.geometry import Region, Size
+from textual.geometry import Region, Size, Spacing
 from textual.strip import Strip
-from textual.visual import Visual
+from textual.visual import Visual, visualize
 from textual.widget import _RenderCache
 from textual.widgets import Static
 
@@ -90,25 +91,95 @@ class KeptText(Static):
             if strips is None:
                 height = super().get_content_height(self.size, self.size, width)
             else:
-                height = len(strips)
-                size = Size(width, height)
-                look = (self.key, size, self.visual_style, None)
-                self._lines[look] = _RenderCache(size, strips)
+                height = self._keep_lines(self.key, width, strips)
             if self.key is not None:
                 self._heights[cache_key] = height
         return height
+
+    def prepare(self, key: Hashable, text: RenderableType, width: int) -> bool:
+        """Render `text` under `key` at `width` before it is shown, into what `show`,
+        `height_at` and `_render_content` then use: shown later, it costs what a text
+        shown before does.
+        False when nothing was done: the key is kept already, or its lines cannot be
+        rendered ahead (see `_whole_lines`). Its lines are painted ahead too where that
+        is what a frame paints (`_paint_ahead`)."""
+        if (key, width, self._styled) in self._heights or not self._whole(width):
+            return False
+        visual = self._visuals.get(key)
+        if visual is None:  # as `Static.update` makes it
+            visual = self._visuals[key] = visualize(self, text, markup=self._render_markup)
+        strips = Visual.to_strips(self, visual, width, None, self.visual_style)
+        self._heights[(key, width, self._styled)] = self._keep_lines(key, width, strips)
+        self._paint_ahead(key, strips)
+        return True
+
+    def _paint_ahead(self, key: Hashable, strips: list[Strip]) -> None:
+        """Paint `strips` as `render_lines` will when `key` is shown at their height
+        (Textual's `StylesCache.render_widget`, with the lines given): only for a widget
+        whose outer size is its content's (no padding, border or border titles) and
+        whose links need no hover style, as the ticket area's parts are."""
+        width, height = self.size.width, len(strips)
+        if (
+            self.BLANK
+            or width != self.region.width
+            or self.styles.gutter != Spacing()
+            or self._border_title is not None
+            or self._border_subtitle is not None
+            or (self.auto_links and self.hover_style._link_id)
+        ):
+            return
+        size = Size(width, height)
+        base_background, background = colors = self.background_colors
+        filters = self.get_line_filters()
+        app = self.app
+        painted = StylesCache().render(
+            self.styles,
+            size,
+            base_background,
+            background,
+            strips.__getitem__,
+            filters,
+            None,
+            None,
+            content_size=size,
+            padding=self.styles.padding,
+            crop=size.region,
+            opacity=self.opacity,
+            ansi_theme=app.ansi_theme,
+            native_ansi=app.native_ansi_color,
+        )
+        look = (
+            key,
+            width,
+            height,
+            self._styled,
+            colors,
+            self.visual_style,
+            tuple(map(id, filters)),
+        )
+        self._painted[look] = painted
+
+    def _keep_lines(self, key: Hashable, width: int, strips: list[Strip]) -> int:
+        """Keep `strips` as the lines `_render_content` gives for `key` at their size."""
+        size = Size(width, len(strips))
+        self._lines[(key, size, self.visual_style, None)] = _RenderCache(size, strips)
+        return len(strips)
+
+    def _whole(self, width: int) -> bool:
+        """Whether a text's whole lines at `width` are what Textual's `_render_content`
+        renders at that width and their own height."""
+        return bool(
+            width
+            and self.text_selection is None
+            and self.styles.content_align == ("left", "top")
+            and not self.screen._selecting
+        )
 
     def _whole_lines(self, width: int) -> list[Strip] | None:
         """All the lines of the shown text at `width`, as Textual's `_render_content`
         renders them at that width and their own height; None where that does not
         hold or the text has no key (then Textual's own ways are used)."""
-        if (
-            self.key is None
-            or not width
-            or self.text_selection is not None
-            or self.styles.content_align != ("left", "top")
-            or self.screen._selecting
-        ):
+        if self.key is None or not self._whole(width):
             return None
         return Visual.to_strips(self, self._render(), width, None, self.visual_style)
 

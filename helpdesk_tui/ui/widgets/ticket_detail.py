@@ -270,7 +270,11 @@ class TicketDetail(VerticalScroll):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.ticket_id: str | None = None
         self._version: tuple[object, ...] | None = None
-        self._texts: LRUCache[tuple[object, ...], tuple[Group, Text]] = LRUCache(KEEP)
+        self._heads: LRUCache[tuple[object, ...], Group] = LRUCache(KEEP)
+        self._bodies: LRUCache[tuple[object, ...], Text] = LRUCache(KEEP)
+        """Kept apart: the head shows the customer's mood and not the thread, the body
+        the thread and not the mood, so a customer's message or change of mood renders
+        again only the part it changes (the head's grid is twice the body's work)."""
 
     def compose(self) -> ComposeResult:
         yield KeptText(self._none_text(), id="ticket-head")
@@ -295,32 +299,67 @@ class TicketDetail(VerticalScroll):
         if ticket is None:
             self._show_none()
             return
+        head_version, body_version = self._versions(controller, ticket)
+        version = (head_version, body_version)
+        if version != self._version:
+            self._version = version
+            self.query_one("#ticket-sla").display = True
+            self.query_one("#ticket-body").display = True
+            head, body = self._texts(controller, ticket, head_version, body_version)
+            self._replace("#ticket-head", ("head", head_version), head)
+            self._replace("#ticket-body", ("body", body_version), body)
+        sla = render_sla(controller, ticket, now)
+        self.query_one("#ticket-sla", KeptText).show((sla.plain, tuple(sla.spans)), sla)
+
+    def render_ahead(self, controller: ExamController, ticket_id: str | None) -> bool:
+        """Render a ticket's head and thread before it is shown (the queue's next row,
+        while the candidate pauses), as `show` will: stepping onto it then costs its
+        key what stepping back onto a ticket shown before does. Nothing when a ticket
+        is not shown now (the parts' widths are not known) or this one is kept already;
+        False then."""
+        ticket = controller.ticket(ticket_id)
+        if ticket is None or not self._version or ticket_id == self.ticket_id:
+            return False
+        head_version, body_version = self._versions(controller, ticket)
+        head, body = self._texts(controller, ticket, head_version, body_version)
+        done = False
+        for selector, key, text in (
+            ("#ticket-head", ("head", head_version), head),
+            ("#ticket-body", ("body", body_version), body),
+        ):
+            static = self.query_one(selector, KeptText)
+            done = static.prepare(key, text, static.content_region.width) or done
+        return done
+
+    @staticmethod
+    def _versions(
+        controller: ExamController, ticket: Ticket
+    ) -> tuple[tuple[object, ...], tuple[object, ...]]:
+        """What the head's and the thread's texts are kept by: each changes whenever
+        that text would."""
         customer = controller.state.customers.get(ticket.customer_id)
         said = sum(
             len(conv.messages)
             for conv in (controller.conversation(c) for c in ticket.conversation_ids)
             if conv is not None
         )
-        version = (
-            ticket.id,
-            len(ticket.history),
-            ticket.updated_at,
-            said,
-            customer.mood if customer else "",
-            current_language(),
-        )
-        if version != self._version:
-            self._version = version
-            self.query_one("#ticket-sla").display = True
-            self.query_one("#ticket-body").display = True
-            texts = self._texts.get(version)
-            if texts is None:
-                texts = (head_view(controller, ticket), render_body(controller, ticket))
-                self._texts[version] = texts
-            self._replace("#ticket-head", ("head", version), texts[0])
-            self._replace("#ticket-body", ("body", version), texts[1])
-        sla = render_sla(controller, ticket, now)
-        self.query_one("#ticket-sla", KeptText).show((sla.plain, tuple(sla.spans)), sla)
+        common = (ticket.id, len(ticket.history), ticket.updated_at, current_language())
+        return (*common, customer.mood if customer else ""), (*common, said)
+
+    def _texts(
+        self,
+        controller: ExamController,
+        ticket: Ticket,
+        head_version: tuple[object, ...],
+        body_version: tuple[object, ...],
+    ) -> tuple[Group, Text]:
+        head = self._heads.get(head_version)
+        if head is None:
+            head = self._heads[head_version] = head_view(controller, ticket)
+        body = self._bodies.get(body_version)
+        if body is None:
+            body = self._bodies[body_version] = render_body(controller, ticket)
+        return head, body
 
     def _replace(self, selector: str, key: tuple[object, ...], text: Text | Group) -> None:
         """Show new text; lay the view out again only when its height changed.
