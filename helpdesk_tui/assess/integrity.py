@@ -31,6 +31,7 @@ from helpdesk_tui.assess.model import EvidenceItem
 from helpdesk_tui.assess.procedures import Shows, shows_plainly
 from helpdesk_tui.assess.tracker import CUSTOMER_FACING, Action
 from helpdesk_tui.assess.wording import acts, find_any, sentences, words
+from helpdesk_tui.customers.dialogue import asks_instead_of_closing
 from helpdesk_tui.language.normalise import name_words
 from helpdesk_tui.scenario.model import ProcedureStep
 
@@ -453,7 +454,8 @@ def procedure_reading(ctx: Context, case: Case) -> Shows:
       sent to several customers.
     - A knowledge-base step counts only for the case's own articles, opened
       outside a scattershot burst.
-    - Anything else as written (patterns, events).
+    - Anything else as written (patterns, events), except a spoken step's pattern inside a
+      clarifying question that does not close, for a closing step (`CLOSING`).
     """
     lookups = {a.seq for a in credited_lookups(ctx, case)}
 
@@ -464,12 +466,18 @@ def procedure_reading(ctx: Context, case: Case) -> Shows:
             return action.seq in lookups
         if greeting_step(step, ctx.text_lang):
             return _greets(ctx, step, action, first_name)
-        if shows_plainly(step, action, lang):
-            return True
         wanted = step_acts(step, ctx.text_lang)
+        if shows_plainly(step, action, lang):
+            return not (wanted == CLOSING and asks_instead_of_closing(action.text or "", lang))
         return bool(wanted) and bool(wanted & set(acts(action.text or "", ctx.text_lang)))
 
     return shows
+
+
+CLOSING = frozenset({"closing"})
+"""(layer 2.6) A closing step's pattern inside a clarifying question that does not close is not
+the closing question (`asks_instead_of_closing`). Only for closing: an identification or a check
+asked as a question ("Which team are you in?") is still that step."""
 
 
 def wrong_recipient_items(ctx: Context, competency: str) -> list[EvidenceItem]:

@@ -87,6 +87,14 @@ def intent_in(intent: str, text: str, language: str) -> bool:
     return intent in acts_in(text, language)
 
 
+def asks_instead_of_closing(text: str, language: str) -> bool:
+    """(layer 2.6) A clarifying question that does not close: "Do you know anything more about
+    the people team?" holds a closing step's words ("anything more") but asks about the
+    problem, so neither the candidate nor the assessment counts it as the closing question."""
+    found = acts_in(text, language)
+    return "question" in found and "closing" not in found
+
+
 LINES: dict[str, dict[str, str]] = {
     "en": {
         "fallback": "Sorry, I don't quite follow. Can you say that differently?",

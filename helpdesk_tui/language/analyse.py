@@ -55,6 +55,8 @@ class Layout:
     opens: tuple[bool, ...] = ()
     clause_ends: tuple[int, ...] = ()
     """Per clause: the index after its last word."""
+    colon: tuple[bool, ...] = ()
+    """(2.6) Per word: does a colon stand right before it, inside its sentence ("Je note : ...")?"""
     """Words that open a clause by punctuation (after fillers): where a question word counts
     ("Je sais que c'est urgent": that "que" opens no question)."""
     """Per sentence: does it end with a question mark?"""
@@ -160,6 +162,7 @@ def _layout(text: str, found: list[Piece], words: list[Word], lex: Lexicon) -> L
     lead: list[bool] = []
     opens: list[bool] = []
     asks: list[bool] = []
+    colon: list[bool] = []
     skippable = lex.fillers | lex.negation.terminators | lex.negation.words
     for i, piece in enumerate(found):
         new_sentence = i == 0 or piece.sentence_start
@@ -177,6 +180,7 @@ def _layout(text: str, found: list[Piece], words: list[Word], lex: Lexicon) -> L
         lead.append(new_segment or (lead[-1] and skip))
         prev_filler = i > 0 and words[i - 1].norm in lex.fillers
         opens.append(new_clause or (opens[-1] and prev_filler))
+        colon.append(not new_sentence and ":" in piece.gap)
     if found:
         asks.append("?" in text[found[-1].end :])
     ends = [0] * (clause[-1] + 1 if clause else 0)
@@ -190,6 +194,7 @@ def _layout(text: str, found: list[Piece], words: list[Word], lex: Lexicon) -> L
         tuple(asks),
         tuple(opens),
         tuple(ends),
+        tuple(colon),
     )
 
 
@@ -526,7 +531,7 @@ def _rule_matches(
             if (
                 i < covered
                 or layout.clause[i] in seen
-                or (rule.where == "start" and not layout.lead[i])
+                or (rule.where in ("start", "announces") and not layout.lead[i])
             ):
                 continue
             if rule.question is not None and _asks(forms[sentence], layout, i) != rule.question:
@@ -542,6 +547,8 @@ def _rule_matches(
             end = _rule_end(rule.phrases, words, i, lex, layout, rule.where, rule.unless_next)
             if end is None or (rule.unless and _cancelled(rule.unless, words, layout, i, end)):
                 continue
+            if rule.where == "announces" and not (end < n and layout.colon[end]):
+                continue  # 2.6: "Je note : ..." announces; "Je note votre numéro" does not
             if rule.unless_clause and _in_clause(rule.unless_clause, words, layout, i):
                 continue
             if rule.unless_sentence and _in_sentence(rule.unless_sentence, words, layout, i):

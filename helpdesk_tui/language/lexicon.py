@@ -23,7 +23,9 @@ greeting that opens), `"first"` at the message's first word, `"last"` in
 the message's last sentence (a farewell), `"opens"` where a clause opens by
 punctuation (not after a conjunction), `"signoff"` opening a clause of the
 message's last sentence when there is a sentence before it (a letter's sign-off),
-or of the last but one when only a signature of up to four words follows (1.3);
+or of the last but one when only a signature of up to four words follows (1.3),
+`"announces"` at the start of a clause, right before a colon with more of its sentence after
+it ("Je note : ...", "Ik noteer: ...", "Noted: ..."; 2.6);
 `asks = true` (1.3) counts a match only in a sentence with a question form or in a
 clause with one of the lexicon's `requests` words (data asked for, not mentioned);
 `question = true/false` keeps a rule to question / non-question sentences;
@@ -499,7 +501,7 @@ def opposite_prefixes(p: str, t: str, lex: Lexicon) -> bool:
     )
 
 
-LAYER_VERSION = "2.5"
+LAYER_VERSION = "2.6"
 """Bumped whenever a lexicon or a rule changes what a message means."""
 
 

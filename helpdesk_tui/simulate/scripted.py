@@ -280,7 +280,9 @@ class ScriptedCandidate(Policy):
         text, canned = made
         conv = state.conversations.get(step.conv or job.conv_id or "")
         if conv is not None and conv.is_live:
-            if step.patterns and _already_said(conv, step.patterns, self.scenario.language):
+            if step.patterns and _already_said(
+                conv, step.patterns, self.scenario.language, step.label.startswith("closing:")
+            ):
                 return None
             data: dict[str, Any] = {"conversation_id": conv.id, "text": text}
             if canned:
@@ -379,9 +381,16 @@ def _typing_cost(text: str) -> float:
     return min(12.0, 1.0 + len(text) / 15.0)
 
 
-def _already_said(conv: Conversation, patterns: tuple[str, ...], language: str) -> bool:
+def _already_said(
+    conv: Conversation, patterns: tuple[str, ...], language: str, closing: bool = False
+) -> bool:
+    """An earlier message of the candidate's had one of the step's patterns; for the closing
+    step (2.6) not inside a clarifying question that does not close ("Do you know anything
+    more about ...?"), as the assessment reads it."""
     return any(
-        m.author == "candidate" and dialogue.first_match(patterns, m.text, language)
+        m.author == "candidate"
+        and dialogue.first_match(patterns, m.text, language)
+        and not (closing and dialogue.asks_instead_of_closing(m.text, language))
         for m in conv.messages
     )
 

@@ -396,3 +396,30 @@ def test_an_optional_step_not_done_is_not_missing(scenario: Scenario) -> None:
 def test_a_step_for_other_channels_is_not_asked_of_a_chat(scenario: Scenario) -> None:
     steps = _sol1(_contact_steps(scenario, channels=("call",))).figures["steps"]
     assert "kb" not in [s["id"] for s in steps]
+
+
+# ---------------------------------------------------------------------- closing step (layer 2.6)
+
+
+def _close_step(scenario: Scenario, text: str) -> dict:
+    evidence = run(scenario, [(70, "message_sent", {"conversation_id": "chat-1", "text": text})])
+    item = one(evidence, "SOL-1", "procedure_steps", "printer-blank")
+    return next(s for s in item.figures["steps"] if s["id"] == "close")
+
+
+def test_a_closing_steps_words_in_a_clarifying_question_are_no_closing(
+    scenario: Scenario,
+) -> None:
+    """The fixture's closing step is the pattern "anything else"; asking what else the
+    customer saw (a `question`, docs/language.md "What 2.6 added") uses those words but does
+    not close the contact."""
+    for text in (
+        "Did you notice anything else about the printer?",
+        "Can you tell me anything else about the blank pages?",
+    ):
+        assert _close_step(scenario, text)["seq"] is None, text
+
+
+def test_the_closing_question_still_counts(scenario: Scenario) -> None:
+    for text in ("Anything else I can help you with?", "Is there anything else I can do?"):
+        assert _close_step(scenario, text)["seq"] is not None, text

@@ -7,8 +7,10 @@ import dataclasses
 import pytest
 from simulate.kit import CRM, PRINTER, make_scenario
 
+from helpdesk_tui.core.state import Conversation, Message
 from helpdesk_tui.customers.dialogue import (
     Context,
+    asks_instead_of_closing,
     expects_answer,
     first_match,
     jargon_in,
@@ -171,3 +173,40 @@ def test_expects_answer(kind: str, text: str, expected: bool) -> None:
 
 def test_kit_customers_are_what_the_tests_assume() -> None:
     assert ANNA.technical_level == TechnicalLevel.NOVICE
+
+
+# ---------------------------------------------------------------------- layer 2.6
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "instead"),
+    [
+        ("en", "Do you know anything more about the error message?", True),
+        ("fr", "Savez-vous autre chose concernant le message d'erreur ?", True),
+        ("nl", "Weet u nog iets meer over de foutmelding?", True),
+        ("en", "Is there anything more I can do for you?", False),
+        ("fr", "Puis-je faire autre chose pour vous ?", False),
+        ("nl", "Kan ik nog iets anders voor u doen?", False),
+    ],
+)
+def test_a_clarifying_question_is_not_the_closing_question(
+    lang: str, text: str, instead: bool
+) -> None:
+    """Issue 12: `question` asks about the problem; the "anything else?" move is `closing`."""
+    assert asks_instead_of_closing(text, lang) is instead
+
+
+def test_the_scripted_candidate_still_asks_its_closing_question_after_such_a_question() -> None:
+    """A closing step's words in an earlier clarifying question do not count as the closing
+    question already said (simulate/scripted.py), as the assessment reads them."""
+    from helpdesk_tui.simulate.scripted import _already_said
+
+    conv = Conversation("c-1", "chat", "anna", 0.0)
+    conv.messages.append(
+        Message("candidate", "Do you know anything more about the printer?", 10.0, 5)
+    )
+    patterns = ("anything else", "anything more")
+    assert not _already_said(conv, patterns, "en", closing=True)
+    assert _already_said(conv, patterns, "en")  # any other step: the words were said
+    conv.messages.append(Message("candidate", "Anything more I can do for you?", 20.0, 9))
+    assert _already_said(conv, patterns, "en", closing=True)

@@ -64,17 +64,23 @@ MIN_MESSAGES = 150  # the brief's size for a held-out set per language
 # too; an apology for a dropped line read as progress); the rules' changes of 2.4 lower none of
 # these acts on this set (rules alone, benchmarks/README.md "Layer 2.4"); held out (leave one
 # set out) is the measurement.
+# Layer 2.6 (ten writers, heldout8 added; 2026-12-04): 36 of 36 pairs at 0.90 as a
+# TRAINING set (2.5: 36); floors re-measured, rounded down to 3 decimals. Lowered: nl question 0.984 -> 0.967, en instruction 0.983 -> 0.966.
+# Why: the model now fits ten writers whose labels differ; the rules alone read no message
+# of this set worse than 2.5 did (2.6's rule changes moved 12 messages of the ten sets, all
+# to their labels); held out (leave one set out, benchmarks/README.md "Layer 2.6") is the
+# measurement.
 FLOOR = {
     "nl": {
         "greeting": 1.0,
         "offer_help": 1.0,
         "identify": 1.0,
-        "question": 0.984,
+        "question": 0.967,
         "restate": 0.923,
         "empathy": 1.0,
         "apology": 1.0,
         "progress": 0.961,
-        "instruction": 0.952,
+        "instruction": 0.967,
         "check": 0.976,
         "closing": 1.0,
         "hold": 1.0,
@@ -83,13 +89,13 @@ FLOOR = {
         "greeting": 0.972,
         "offer_help": 1.0,
         "identify": 1.0,
-        "question": 0.969,
+        "question": 0.984,
         "restate": 0.96,
         "empathy": 1.0,
         "apology": 1.0,
         "progress": 0.943,
         "instruction": 0.966,
-        "check": 0.936,
+        "check": 0.956,
         "closing": 1.0,
         "hold": 0.965,
     },
@@ -102,7 +108,7 @@ FLOOR = {
         "empathy": 1.0,
         "apology": 1.0,
         "progress": 0.941,
-        "instruction": 0.983,
+        "instruction": 0.966,
         "check": 1.0,
         "closing": 1.0,
         "hold": 0.965,

@@ -61,6 +61,12 @@ from tests.language.test_corpus_targets import BENCH_MODULE
 # too; an apology for a dropped line read as progress); the rules' changes of 2.4 lower none of
 # these acts on this set (rules alone, benchmarks/README.md "Layer 2.4"); held out (leave one
 # set out) is the measurement.
+# Layer 2.6 (ten writers, heldout8 added; 2026-12-04): 34 of 36 pairs at 0.90 as a
+# TRAINING set (2.5: 34); floors re-measured, rounded down to 3 decimals. Lowered: en greeting 1.0 -> 0.981.
+# Why: the model now fits ten writers whose labels differ; the rules alone read no message
+# of this set worse than 2.5 did (2.6's rule changes moved 12 messages of the ten sets, all
+# to their labels); held out (leave one set out, benchmarks/README.md "Layer 2.6") is the
+# measurement.
 FLOOR = {
     "nl": {
         "greeting": 1.0,
@@ -80,9 +86,9 @@ FLOOR = {
         "greeting": 0.981,
         "offer_help": 1.0,
         "identify": 1.0,
-        "question": 0.923,
+        "question": 0.931,
         "restate": 1.0,
-        "empathy": 0.945,
+        "empathy": 0.962,
         "apology": 1.0,
         "progress": 0.956,
         "instruction": 0.978,
@@ -91,14 +97,14 @@ FLOOR = {
         "hold": 0.956,
     },
     "en": {
-        "greeting": 1.0,
+        "greeting": 0.981,
         "offer_help": 0.977,
         "identify": 1.0,
         "question": 0.907,
         "restate": 1.0,
         "empathy": 1.0,
         "apology": 0.972,
-        "progress": 0.903,
+        "progress": 0.924,
         "instruction": 0.945,
         "check": 0.952,
         "closing": 0.936,

@@ -58,40 +58,42 @@ from tests.language.test_corpus_targets import BENCH_MODULE
 # too; an apology for a dropped line read as progress); the rules' changes of 2.4 lower none of
 # these acts on this set (rules alone, benchmarks/README.md "Layer 2.4"); held out (leave one
 # set out) is the measurement.
+# Layer 2.6 (ten writers, heldout8 added; 2026-12-04): 29 of 36 pairs at 0.90 as a
+# TRAINING set (2.5: 29); floors re-measured, rounded down to 3 decimals. Lowered: none.
 FLOOR = {
     "nl": {
         "greeting": 0.983,
         "offer_help": 0.966,
         "identify": 1.0,
-        "question": 0.845,
+        "question": 0.859,
         "restate": 0.968,
         "empathy": 1.0,
         "apology": 0.981,
-        "progress": 0.906,
+        "progress": 0.913,
         "instruction": 0.921,
         "check": 0.968,
         "closing": 0.862,
         "hold": 0.981,
     },
     "fr": {
-        "greeting": 0.935,
+        "greeting": 0.95,
         "offer_help": 1.0,
         "identify": 0.971,
-        "question": 0.838,
+        "question": 0.861,
         "restate": 1.0,
         "empathy": 0.974,
         "apology": 1.0,
-        "progress": 0.832,
-        "instruction": 0.931,
+        "progress": 0.84,
+        "instruction": 0.948,
         "check": 0.955,
-        "closing": 0.862,
+        "closing": 0.877,
         "hold": 0.931,
     },
     "en": {
         "greeting": 0.983,
         "offer_help": 1.0,
         "identify": 1.0,
-        "question": 0.878,
+        "question": 0.885,
         "restate": 0.985,
         "empathy": 0.975,
         "apology": 0.983,
@@ -99,7 +101,7 @@ FLOOR = {
         "instruction": 0.926,
         "check": 0.956,
         "closing": 0.838,
-        "hold": 0.931,
+        "hold": 0.947,
     },
 }
 # Negated instructions counted as given, measured with the floors above (target 0).

@@ -47,45 +47,51 @@ from tests.language.test_corpus_targets import BENCH_MODULE
 # too; an apology for a dropped line read as progress); the rules' changes of 2.4 lower none of
 # these acts on this set (rules alone, benchmarks/README.md "Layer 2.4"); held out (leave one
 # set out) is the measurement.
+# Layer 2.6 (ten writers, heldout8 added; 2026-12-04): 26 of 36 pairs at 0.90 as a
+# TRAINING set (2.5: 26); floors re-measured, rounded down to 3 decimals. Lowered: nl progress 0.857 -> 0.846, fr restate 0.981 -> 0.964.
+# Why: the model now fits ten writers whose labels differ; the rules alone read no message
+# of this set worse than 2.5 did (2.6's rule changes moved 12 messages of the ten sets, all
+# to their labels); held out (leave one set out, benchmarks/README.md "Layer 2.6") is the
+# measurement.
 FLOOR = {
     "nl": {
         "greeting": 0.903,
         "offer_help": 0.964,
-        "identify": 0.981,
-        "question": 0.812,
+        "identify": 1.0,
+        "question": 0.838,
         "restate": 1.0,
         "empathy": 0.935,
-        "apology": 0.947,
-        "progress": 0.857,
+        "apology": 0.965,
+        "progress": 0.846,
         "instruction": 0.873,
         "check": 0.965,
         "closing": 0.925,
-        "hold": 0.945,
+        "hold": 0.964,
     },
     "fr": {
         "greeting": 0.982,
         "offer_help": 1.0,
         "identify": 0.966,
-        "question": 0.836,
-        "restate": 0.981,
+        "question": 0.845,
+        "restate": 0.964,
         "empathy": 0.931,
         "apology": 0.964,
-        "progress": 0.859,
+        "progress": 0.886,
         "instruction": 0.876,
         "check": 0.983,
         "closing": 0.925,
-        "hold": 0.933,
+        "hold": 0.949,
     },
     "en": {
         "greeting": 1.0,
         "offer_help": 0.928,
-        "identify": 0.949,
-        "question": 0.769,
+        "identify": 0.966,
+        "question": 0.799,
         "restate": 0.981,
         "empathy": 0.947,
         "apology": 0.964,
         "progress": 0.839,
-        "instruction": 0.833,
+        "instruction": 0.843,
         "check": 0.966,
         "closing": 0.83,
         "hold": 0.949,

@@ -36,12 +36,18 @@ from tests.language.test_corpus_targets import BENCH_MODULE
 # too; an apology for a dropped line read as progress); the rules' changes of 2.4 lower none of
 # these acts on this set (rules alone, benchmarks/README.md "Layer 2.4"); held out (leave one
 # set out) is the measurement.
+# Layer 2.6 (ten writers, heldout8 added; 2026-12-04): 32 of 36 pairs at 0.90 as a
+# TRAINING set (2.5: 33); floors re-measured, rounded down to 3 decimals. Lowered: fr instruction 0.909 -> 0.896, en greeting 0.964 -> 0.947.
+# Why: the model now fits ten writers whose labels differ; the rules alone read no message
+# of this set worse than 2.5 did (2.6's rule changes moved 12 messages of the ten sets, all
+# to their labels); held out (leave one set out, benchmarks/README.md "Layer 2.6") is the
+# measurement.
 FLOOR = {
     "nl": {
         "greeting": 0.967,
         "offer_help": 0.964,
         "identify": 0.983,
-        "question": 0.853,
+        "question": 0.863,
         "restate": 1.0,
         "empathy": 1.0,
         "apology": 0.983,
@@ -56,24 +62,24 @@ FLOOR = {
         "offer_help": 0.981,
         "identify": 0.981,
         "question": 0.906,
-        "restate": 0.928,
+        "restate": 0.945,
         "empathy": 0.947,
         "apology": 1.0,
         "progress": 0.91,
-        "instruction": 0.909,
+        "instruction": 0.896,
         "check": 0.983,
         "closing": 1.0,
-        "hold": 0.933,
+        "hold": 0.949,
     },
     "en": {
-        "greeting": 0.964,
+        "greeting": 0.947,
         "offer_help": 0.981,
         "identify": 1.0,
-        "question": 0.813,
+        "question": 0.823,
         "restate": 1.0,
         "empathy": 0.962,
-        "apology": 0.983,
-        "progress": 0.9,
+        "apology": 1.0,
+        "progress": 0.907,
         "instruction": 0.956,
         "check": 0.965,
         "closing": 0.938,

@@ -26,48 +26,54 @@ from tests.language.test_corpus_targets import BENCH_MODULE
 # Layer 2.4: heldout7 released by the lead and now a TRAINING set: the floors below are the
 # shipped weights' fit (28 of 36 pairs, 0 negated given), not a blind figure; with this set held
 # out (leave one set out) see benchmarks/README.md "Layer 2.4".
+# Layer 2.6 (ten writers, heldout8 added; 2026-12-04): 28 of 36 pairs at 0.90 as a
+# TRAINING set (2.5: 28); floors re-measured, rounded down to 3 decimals. Lowered: nl question 0.848 -> 0.84, nl progress 0.876 -> 0.873, en closing 0.838 -> 0.833.
+# Why: the model now fits ten writers whose labels differ; the rules alone read no message
+# of this set worse than 2.5 did (2.6's rule changes moved 12 messages of the ten sets, all
+# to their labels); held out (leave one set out, benchmarks/README.md "Layer 2.6") is the
+# measurement.
 FLOOR = {
     "nl": {
         "greeting": 0.947,
         "offer_help": 1.0,
         "identify": 1.0,
-        "question": 0.848,
-        "restate": 0.965,
+        "question": 0.84,
+        "restate": 0.982,
         "empathy": 0.931,
         "apology": 0.983,
-        "progress": 0.876,
+        "progress": 0.873,
         "instruction": 0.839,
         "check": 0.918,
         "closing": 0.807,
         "hold": 0.933,
     },
     "fr": {
-        "greeting": 0.962,
+        "greeting": 0.981,
         "offer_help": 1.0,
         "identify": 0.981,
         "question": 0.881,
         "restate": 0.981,
-        "empathy": 0.905,
+        "empathy": 0.925,
         "apology": 0.982,
         "progress": 0.918,
-        "instruction": 0.927,
+        "instruction": 0.942,
         "check": 0.983,
         "closing": 0.881,
         "hold": 0.931,
     },
     "en": {
-        "greeting": 0.947,
-        "offer_help": 0.981,
-        "identify": 0.964,
+        "greeting": 0.964,
+        "offer_help": 1.0,
+        "identify": 1.0,
         "question": 0.838,
         "restate": 0.982,
         "empathy": 0.931,
         "apology": 0.982,
-        "progress": 0.91,
+        "progress": 0.921,
         "instruction": 0.944,
         "check": 0.949,
-        "closing": 0.838,
-        "hold": 0.909,
+        "closing": 0.833,
+        "hold": 0.925,
     },
 }
 # Negated instructions counted as given (target 0), blind: layer 2.3 counts 1 / 0 / 0 (2.2: the

@@ -1,4 +1,4 @@
-"""The language layer on the eighth held-out corpus: measured blind, floors and issue 12's targets.
+"""The language layer on the eighth held-out corpus: floors (trained on since 2.6) and targets.
 
 tests/language/heldout8/ is the tenth writer's (branch l-heldout8, labels committed in
 9aaaf85): five operator personas per language, unlike any earlier set's (Limburg, a gemeente
@@ -13,8 +13,13 @@ format and self-check are in test_heldout8_format.py.
 Since layer 2.5 (branch l-neg8) it is **no longer blind for negation**: its eleven negated
 instructions counted as given were released to fix their classes (Limburg "neet", dialect "stop
 mit", "Arrête de ... , tu vas ...", learner English "stop with", "wait with", "turn ... not off",
-"install nothing"). Its labels were not changed; for the other acts it is still the blind
-figure of 2.4 with the floors raised where 2.5's negation raised them.
+"install nothing"). Its labels were not changed.
+
+Since layer 2.6 (branch l-model7) it is a TRAINING set: the lead released it after its blind
+scoring, and train.py names it (the tenth writer of `SETS`). The floors below are the shipped
+weights' fit, not a blind figure; with this set held out (leave one set out) see
+benchmarks/README.md "Layer 2.6". The blind measurement is the eleventh writer's set
+(heldout9), which 2.6 never opened.
 """
 
 from __future__ import annotations
@@ -30,48 +35,51 @@ from tests.language.test_corpus_targets import BENCH_MODULE
 # Layer 2.5 (l-neg8, negation released): nl greeting 0.867 -> 0.888 ("Hoij, mit Roel": "mit" is
 # "met"), instruction 0.666 -> 0.711, closing 0.645 -> 0.677; fr instruction 0.731 -> 0.740; en
 # instruction 0.74 -> 0.778 (the negated steps no longer count); no other pair moved.
+# Layer 2.6 (l-model7): heldout8 released by the lead and now a TRAINING set: the floors below are
+# the shipped weights' fit (26 of 36 pairs, 0 negated given), not a blind figure; every floor
+# rose (none fell). With this set held out (leave one set out) see benchmarks/README.md "Layer 2.6".
 FLOOR = {
     "nl": {
-        "greeting": 0.888,
-        "offer_help": 0.769,
-        "identify": 0.592,
-        "question": 0.676,
-        "restate": 0.909,
-        "empathy": 0.769,
-        "apology": 0.95,
-        "progress": 0.75,
-        "instruction": 0.711,
-        "check": 0.847,
-        "closing": 0.677,
-        "hold": 0.793,
+        "greeting": 0.947,
+        "offer_help": 1.0,
+        "identify": 0.972,
+        "question": 0.732,
+        "restate": 1.0,
+        "empathy": 0.984,
+        "apology": 0.984,
+        "progress": 0.948,
+        "instruction": 0.838,
+        "check": 0.967,
+        "closing": 0.873,
+        "hold": 0.923,
     },
     "fr": {
-        "greeting": 0.911,
-        "offer_help": 0.912,
-        "identify": 0.874,
-        "question": 0.695,
-        "restate": 0.881,
-        "empathy": 0.74,
-        "apology": 0.84,
-        "progress": 0.84,
-        "instruction": 0.740,
-        "check": 0.915,
-        "closing": 0.722,
-        "hold": 0.754,
+        "greeting": 0.938,
+        "offer_help": 1.0,
+        "identify": 0.971,
+        "question": 0.803,
+        "restate": 0.952,
+        "empathy": 0.952,
+        "apology": 1.0,
+        "progress": 0.935,
+        "instruction": 0.876,
+        "check": 0.983,
+        "closing": 0.794,
+        "hold": 0.966,
     },
     "en": {
         "greeting": 0.984,
-        "offer_help": 0.862,
-        "identify": 0.615,
-        "question": 0.728,
-        "restate": 0.857,
-        "empathy": 0.799,
-        "apology": 0.862,
-        "progress": 0.666,
-        "instruction": 0.778,
-        "check": 0.814,
-        "closing": 0.783,
-        "hold": 0.821,
+        "offer_help": 1.0,
+        "identify": 0.985,
+        "question": 0.781,
+        "restate": 0.967,
+        "empathy": 0.935,
+        "apology": 0.968,
+        "progress": 0.881,
+        "instruction": 0.868,
+        "check": 0.966,
+        "closing": 0.853,
+        "hold": 0.968,
     },
 }
 # Negated instructions counted as given (target 0), blind, layer 2.4: 5 / 1 / 5 (2.3 the same):

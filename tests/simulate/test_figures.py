@@ -48,20 +48,12 @@ WORDED_SHORT: dict[str, str] = {}
 An expected failure, strict: when a change makes worded reach 21, the test says so
 and the entry must go."""
 
-WORDED_B_SHORT: dict[str, str] = {
-    "en-calder-valley-exam": "20 of 22: COM-1 and SOL-1, 'Do you know anything more about ...?' "
-    "read as a closing (closing step before the check)",
-    "fr-haute-meuse-examen": "20 of 22: COM-4, restatements opening 'Je reformule pour être "
-    "certaine :', 'Récapitulons :', 'Je note :', 'Bon, ...' not read as restate; SOL-1, "
-    "'Pouvez-vous vous présenter : nom et service ?' not read as identify (identification "
-    "found after the ticket)",
-    "fr-val-de-lesse-garde": "20 of 22: COM-4, 'Je vérifie que j'ai tout compris :' and "
-    "'Récapitulons :' not read as restate; SOL-6, 'Merci de votre patience : ...' read as a "
-    "closing, so an update is missed",
-}
+WORDED_B_SHORT: dict[str, str] = {}
 """Bundled scenarios where `worded-b` does not reach 21 yet, with why (benchmarks/README.md,
 "Evidence with a second blind phrase bank"). Strict expected failures: a layer that reads the
-second bank better makes them pass, and the entry must go."""
+second bank better makes them pass, and the entry must go. Empty since layer 2.6 (branch
+l-model7): the last three (en-calder-valley-exam, fr-haute-meuse-examen, fr-val-de-lesse-garde)
+reach 21-22 (benchmarks/README.md "Layer 2.6")."""
 
 WORDED_C_SHORT: dict[str, str] = {
     "nl-verhaeghe-dinsdag": "20 of 22: COM-4, 'Even kijken of ik mee ben: ...' not read as "
