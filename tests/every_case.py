@@ -3,7 +3,7 @@
 A parametrized test pays pytest's fixed cost per case (setup, teardown, the report an
 xdist worker sends its controller, a line of the terminal's progress): some 3.5 ms of
 CPU a case on the 2-core machine (tests/assess/test_texts.py, 1,536 cases of one-line
-checks: 9.7 s of `pytest` CPU with them, 4.4 s without; docs/testing.md). When each case
+checks: 9.7 s of `pytest` CPU with them, 4.4 s without; tests/README.md). When each case
 is a few microseconds of work, check the table in one test instead, and keep what a
 parametrized run reports: every failing case, each with its own message, not just the
 first.
