@@ -9,6 +9,7 @@ from bundled_kit import LazyMap
 
 from helpdesk_tui.assess.evidence import gather_evidence
 from helpdesk_tui.assess.model import Evidence
+from helpdesk_tui.assess.pipeline import AssessedLog, assess_log
 from helpdesk_tui.core.events import Event
 from helpdesk_tui.scenario.model import Scenario
 from helpdesk_tui.simulate.runner import RunResult
@@ -53,3 +54,13 @@ def sim_logs(bundled_runs: LazyMap[tuple[str, str], RunResult]) -> LazyMap[tuple
         return path
 
     return LazyMap(log)
+
+
+@pytest.fixture(scope="session")
+def assessed_logs(
+    sim_logs: LazyMap[tuple[str, str], Path],
+) -> LazyMap[tuple[str, str], AssessedLog]:
+    """(scenario, policy) -> `assess_log(log, None)` of that simulated log, as `report` reads
+    it, made once per worker when a test first asks (the tests only read it). A test that
+    assesses with other arguments (a language, a key) calls `assess_log` itself."""
+    return LazyMap(lambda key: assess_log(sim_logs[key], None))

@@ -8,7 +8,7 @@ import pytest
 from bundled_kit import scenario_group
 
 from helpdesk_tui.assess.model import EvidenceStatus
-from helpdesk_tui.assess.pipeline import assess_log
+from helpdesk_tui.assess.pipeline import AssessedLog, assess_log
 from helpdesk_tui.scenario.competencies import COMPETENCY_IDS
 
 EXAMS = ("nl-lindeveld-examen", "en-calder-valley-exam", "fr-haute-meuse-examen")
@@ -26,9 +26,9 @@ OBSERVATIONS_PER_COMPETENCY = 3
 
 @pytest.mark.parametrize("scenario_id", grouped(SCENARIOS))
 def test_the_ideal_policy_has_evidence_for_all_22(
-    sim_logs: dict[tuple[str, str], Path], scenario_id: str
+    assessed_logs: dict[tuple[str, str], AssessedLog], scenario_id: str
 ) -> None:
-    assessed = assess_log(sim_logs[(scenario_id, "ideal")], None)
+    assessed = assessed_logs[(scenario_id, "ideal")]
     evidence = assessed.evidence
     assert assessed.provenance.verified and assessed.scenario is not None
     for cid in COMPETENCY_IDS:
@@ -43,10 +43,10 @@ def test_the_ideal_policy_has_evidence_for_all_22(
 
 @pytest.mark.parametrize("scenario_id", grouped(EXAMS))
 def test_an_exam_observes_every_competency_three_times_in_the_ideal_run(
-    sim_logs: dict[tuple[str, str], Path], scenario_id: str
+    assessed_logs: dict[tuple[str, str], AssessedLog], scenario_id: str
 ) -> None:
     """Issue 16: one slip must not decide a competency, so the ideal run leaves 3 items or more."""
-    evidence = assess_log(sim_logs[(scenario_id, "ideal")], None).evidence
+    evidence = assessed_logs[(scenario_id, "ideal")].evidence
     for cid in COMPETENCY_IDS:
         observed = [i for i in evidence.for_competency(cid) if i.observed]
         assert len(observed) >= 3, (cid, [i.summary for i in observed])
@@ -54,9 +54,9 @@ def test_an_exam_observes_every_competency_three_times_in_the_ideal_run(
 
 @pytest.mark.parametrize("scenario_id", grouped(SCENARIOS))
 def test_the_idle_policy_has_evidence_for_none_of_the_handling_items(
-    sim_logs: dict[tuple[str, str], Path], scenario_id: str
+    assessed_logs: dict[tuple[str, str], AssessedLog], scenario_id: str
 ) -> None:
-    evidence = assess_log(sim_logs[(scenario_id, "idle")], None).evidence
+    evidence = assessed_logs[(scenario_id, "idle")].evidence
     for cid in COMPETENCY_IDS:
         favourable = [i.summary for i in evidence.for_competency(cid) if i.favourable]
         assert favourable == [], cid
@@ -69,9 +69,9 @@ def test_the_idle_policy_has_evidence_for_none_of_the_handling_items(
 
 @pytest.mark.parametrize("scenario_id", grouped(EXAMS))
 def test_the_ideal_report_on_an_exam_has_three_items_per_competency_none_against(
-    sim_logs: dict[tuple[str, str], Path], scenario_id: str
+    assessed_logs: dict[tuple[str, str], AssessedLog], scenario_id: str
 ) -> None:
-    evidence = assess_log(sim_logs[(scenario_id, "ideal")], None).evidence
+    evidence = assessed_logs[(scenario_id, "ideal")].evidence
     short = {
         cid: n
         for cid in COMPETENCY_IDS
@@ -88,6 +88,7 @@ def test_the_ideal_report_on_an_exam_has_three_items_per_competency_none_against
 @scenario_group("fr-haute-meuse-examen")
 def test_the_report_language_does_not_change_what_the_evidence_reads(
     sim_logs: dict[tuple[str, str], Path],
+    assessed_logs: dict[tuple[str, str], AssessedLog],
 ) -> None:
     """A French log reported in English or Dutch: the same statuses, item for item.
 
@@ -96,7 +97,7 @@ def test_the_report_language_does_not_change_what_the_evidence_reads(
     COM-4 and SOL-6 turned against on a French exam reported in English).
     """
     log = sim_logs[("fr-haute-meuse-examen", "ideal")]
-    base = assess_log(log, None).evidence
+    base = assessed_logs[("fr-haute-meuse-examen", "ideal")].evidence
     for language in ("en", "nl"):
         other = assess_log(log, None, language=language).evidence
         assert other.statuses() == base.statuses(), language

@@ -5,16 +5,39 @@ from __future__ import annotations
 import re
 
 import pytest
+from every_case import assert_every_case
 
 from helpdesk_tui.assess.texts import LANGUAGES, T, clock, duration, placeholders, tr
 
 
-@pytest.mark.parametrize("key", sorted(T))
-def test_every_text_has_three_languages_with_the_same_placeholders(key: str) -> None:
+def has_three_languages_with_the_same_placeholders(key: str) -> None:
     texts = T[key]
     assert len(texts) == len(LANGUAGES)
-    assert all(t.strip() for t in texts), key
-    assert placeholders(texts[1]) == placeholders(texts[0]) == placeholders(texts[2]), key
+    assert all(t.strip() for t in texts), texts
+    assert placeholders(texts[1]) == placeholders(texts[0]) == placeholders(texts[2]), texts
+
+
+def test_every_text_has_three_languages_with_the_same_placeholders() -> None:
+    """Every key checked in one test (tests/every_case.py): each failing key is listed."""
+    assert_every_case(sorted(T), has_three_languages_with_the_same_placeholders)
+
+
+def test_a_text_table_check_names_every_failing_key() -> None:
+    """The one-test form still fails, and says which keys: two broken texts, two lines."""
+    broken = {
+        "a.missing": ("{n} found", "{n} gevonden", "trouvé"),
+        "b.empty": ("x", " ", "x"),
+        "c.fine": ("{n}", "{n}", "{n}"),
+    }
+    with pytest.MonkeyPatch.context() as patch:
+        for key, texts in broken.items():
+            patch.setitem(T, key, texts)
+        with pytest.raises(AssertionError) as failed:
+            assert_every_case(sorted(broken), has_three_languages_with_the_same_placeholders)
+    message = str(failed.value)
+    assert message.startswith("2 of 3 cases fail:")
+    assert "'a.missing': " in message and "'b.empty': " in message
+    assert "c.fine" not in message
 
 
 def test_an_unknown_language_falls_back_to_english() -> None:
@@ -43,11 +66,21 @@ SIGNS = {"class.legend": "± mitigé, ? à juger"}
 """Where a mark is a sign in a legend, not punctuation: "?" stands for "to judge"."""
 
 
-@pytest.mark.parametrize("key", sorted(T))
-def test_french_puts_a_no_break_space_before_its_high_marks(key: str) -> None:
+def puts_a_no_break_space_before_its_high_marks(key: str) -> None:
     text = T[key][LANGUAGES.index("fr")].replace(SIGNS.get(key, "\0"), "")
     prose = re.sub(r"\{[^{}]*\}", "{}", text)  # a field's format spec is not prose
     assert FRENCH_WRONG.findall(prose) == [], text
+
+
+def test_french_puts_a_no_break_space_before_its_high_marks() -> None:
+    assert_every_case(sorted(T), puts_a_no_break_space_before_its_high_marks)
+
+
+def test_the_french_check_sees_a_plain_space_before_a_colon() -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setitem(T, "z.wrong", ("a: b", "a: b", "a : b"))
+        with pytest.raises(AssertionError, match="'z.wrong': "):
+            assert_every_case(["z.wrong"], puts_a_no_break_space_before_its_high_marks)
 
 
 def test_the_french_report_joins_its_own_parts_with_french_marks() -> None:
@@ -106,18 +139,28 @@ NO_NOUN = {"van", "fois", "sans"}
 """Words after a count that are not its noun, or do not change with it."""
 
 
-@pytest.mark.parametrize("key", sorted(T))
-def test_no_count_is_glued_to_a_plural_noun(key: str) -> None:
+def glues_no_count_to_a_plural_noun(key: str) -> None:
     for text in T[key]:
         found = [(f, w) for f, w in COUNT_FIELD.findall(text) if f in COUNTS and w not in NO_NOUN]
-        assert found == [], (key, text)
+        assert found == [], text
 
 
-@pytest.mark.parametrize("key", sorted(T))
-@pytest.mark.parametrize("n", [0, 1, 2])
-def test_every_count_field_formats_in_every_language(key: str, n: int) -> None:
+def test_no_count_is_glued_to_a_plural_noun() -> None:
+    assert_every_case(sorted(T), glues_no_count_to_a_plural_noun)
+
+
+def formats_every_count_field_in_every_language(case: tuple[str, int]) -> None:
+    key, n = case
     for lang in LANGUAGES:
         text = T[key][LANGUAGES.index(lang)]
         values = {name: n for name in placeholders(text)}
         if values:
-            assert "|" not in tr(lang, key, **values), (key, lang)
+            assert "|" not in tr(lang, key, **values), lang
+
+
+def test_every_count_field_formats_in_every_language() -> None:
+    """Each key with 0, 1 and 2 in every field (tests/every_case.py: one test, every failure named)."""
+    assert_every_case(
+        [(key, n) for key in sorted(T) for n in (0, 1, 2)],
+        formats_every_count_field_in_every_language,
+    )

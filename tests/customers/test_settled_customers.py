@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from bundled_kit import by_scenario
 
 from helpdesk_tui import paths
 from helpdesk_tui.core.clock import ManualClock
@@ -15,7 +16,7 @@ from helpdesk_tui.core.session import ExamSession, MemorySink
 from helpdesk_tui.customers.simulation import Simulation
 from helpdesk_tui.scenario.loader import load_scenario
 from helpdesk_tui.scenario.session_setup import session_started_data
-from helpdesk_tui.simulate.runner import run_headless
+from helpdesk_tui.simulate.runner import RunResult
 
 BUNDLED = sorted(p for p in paths.scenarios_dir().iterdir() if (p / "scenario.toml").is_file())
 SETTLING = ("ack", "closing")
@@ -43,9 +44,13 @@ def settled_then_nagged(events: list) -> list[str]:  # type: ignore[type-arg]
     return found
 
 
-@pytest.mark.parametrize("folder", BUNDLED, ids=lambda p: p.name)
-def test_the_ideal_run_has_no_nag_after_works_or_goodbye(folder: Path) -> None:
-    result = run_headless(load_scenario(folder), "ideal")
+@pytest.mark.parametrize("folder", by_scenario(BUNDLED))
+def test_the_ideal_run_has_no_nag_after_works_or_goodbye(
+    folder: Path, bundled_runs: dict[tuple[str, str], RunResult]
+) -> None:
+    """The ideal run `bundled_runs` made for tests/simulate (in the scenario's xdist group:
+    played once per suite, not again here; it reads only types, exam times and texts)."""
+    result = bundled_runs[(folder.name, "ideal")]
     assert settled_then_nagged(result.events) == []
 
 

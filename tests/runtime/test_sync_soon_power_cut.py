@@ -13,6 +13,7 @@ down with those pages unwritten leaves it. Then the log is verified and resumed 
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -86,10 +87,15 @@ def line_ends(log: Path) -> list[int]:
     return ends
 
 
-@pytest.fixture
-def power_cut(tmp_path: Path, northwind: Scenario, signer: Signer, monkeypatch: pytest.MonkeyPatch):
-    """An exam played to `STOP_AT` with the writer's thread never fsyncing; the log, the
-    length the loop's last fsync made durable, and the candidate's command seqs."""
+@pytest.fixture(scope="module")
+def played_to_the_cut(
+    tmp_path_factory: pytest.TempPathFactory, northwind: Scenario, signer: Signer
+) -> tuple[Path, int, list[int]]:
+    """An exam played to `STOP_AT` with the writer's thread never fsyncing; the folder it
+    left, the length the loop's last fsync made durable, and the candidate's command seqs.
+
+    Played once per module (0.2-0.5 s): it depends only on the module's constants and the
+    session's scenario and key, and every test cuts its own copy (`power_cut`)."""
     durable = [0]
     real_sync = writer_module._sync
 
@@ -97,14 +103,25 @@ def power_cut(tmp_path: Path, northwind: Scenario, signer: Signer, monkeypatch: 
         real_sync(fd)
         durable[0] = max(durable[0], os.fstat(fd).st_size)
 
-    monkeypatch.setattr(writer_module, "_sync", noted)
-    monkeypatch.setattr(writer_module.EventLogWriter, "sync_soon", lambda self: None)
-    log = tmp_path / "exam.jsonl"
-    runtime = started_exam(northwind, log, signer)
-    commands = play(runtime, northwind, STOP_AT)
-    runtime.writer._close_fd()  # the machine went down: no checkpoint, no seal, no fsync
-    monkeypatch.undo()
-    return log, durable[0], commands
+    folder = tmp_path_factory.mktemp("power-cut")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(writer_module, "_sync", noted)
+        patch.setattr(writer_module.EventLogWriter, "sync_soon", lambda self: None)
+        runtime = started_exam(northwind, folder / "exam.jsonl", signer)
+        commands = play(runtime, northwind, STOP_AT)
+        runtime.writer._close_fd()  # the machine went down: no checkpoint, no seal, no fsync
+    return folder, durable[0], commands
+
+
+@pytest.fixture
+def power_cut(
+    tmp_path: Path, played_to_the_cut: tuple[Path, int, list[int]]
+) -> tuple[Path, int, list[int]]:
+    """This test's own copy of the played exam's folder: the log, its durable length, the
+    candidate's command seqs."""
+    folder, durable, commands = played_to_the_cut
+    shutil.copytree(folder, tmp_path / "exam", symlinks=True)
+    return tmp_path / "exam" / "exam.jsonl", durable, list(commands)
 
 
 def test_only_customer_records_wait_for_the_thread_and_a_cut_keeps_every_command(
