@@ -61,10 +61,13 @@ class TornTail:
     line: int
     offset: int
     data: bytes
+    size: int | None = None
+    """The tail's length when its bytes were not kept (a streamed tail longer than any
+    record: `data` is then empty)."""
 
     @property
     def length(self) -> int:
-        return len(self.data)
+        return len(self.data) if self.size is None else self.size
 
 
 @dataclass(slots=True)
@@ -155,6 +158,109 @@ def split_lines(data: bytes) -> tuple[list[bytes], TornTail | None, int]:
         return lines, None, len(data)
     offset = len(data) - len(tail)
     return lines, TornTail(line=len(lines) + 1, offset=offset, data=tail), offset
+
+
+@dataclass(frozen=True, slots=True)
+class Overlong:
+    """A complete line longer than any record, in place of its bytes (never held)."""
+
+    length: int
+
+    @property
+    def why(self) -> str:
+        """What `parse_record` says of such a line."""
+        return f"it is not JSON (the line is {self.length} bytes long (at most {MAX_LINE_BYTES}))"
+
+
+class LineSource:
+    """The complete lines of a log in order, one at a time, with one line of look-ahead;
+    after the last, `torn` holds the bytes after the last newline, if any."""
+
+    torn: TornTail | None = None
+
+    def next_line(self) -> bytes | Overlong | None:
+        """The next complete line (without its newline), or None after the last."""
+        raise NotImplementedError
+
+    def peek_line(self) -> bytes | Overlong | None:
+        """The line `next_line` will give, without taking it."""
+        raise NotImplementedError
+
+
+class SplitLines(LineSource):
+    """The lines of a log held in memory (resume, report, observe: the fast path)."""
+
+    def __init__(self, data: bytes) -> None:
+        self.lines, self.torn, _ = split_lines(data)
+        self.index = 0
+
+    def next_line(self) -> bytes | None:
+        if self.index >= len(self.lines):
+            return None
+        self.index += 1
+        return self.lines[self.index - 1]
+
+    def peek_line(self) -> bytes | None:
+        return self.lines[self.index] if self.index < len(self.lines) else None
+
+
+class StreamLines(LineSource):
+    """The lines of a log read from its file one at a time: memory bounded by the longest
+    record (2 MiB), whatever the file's size (qa-sitting8: a 500 MB log was read whole).
+
+    A line longer than any record is never held: it is skipped in chunks and given as
+    its `Overlong` length; so is such a last line without a newline (`torn.size`)."""
+
+    def __init__(self, path: Path, handle: BinaryIO, limit: int = MAX_LOG_BYTES) -> None:
+        self.path, self.handle, self.limit = path, handle, limit
+        self.offset = 0
+        self.count = 0
+        self.ahead: list[bytes | Overlong | None] = []
+
+    def next_line(self) -> bytes | Overlong | None:
+        return self.ahead.pop() if self.ahead else self._read()
+
+    def peek_line(self) -> bytes | Overlong | None:
+        if not self.ahead:
+            self.ahead.append(self._read())
+        return self.ahead[0]
+
+    def _read(self) -> bytes | Overlong | None:
+        if self.torn is not None or self.offset > self.limit:
+            return None
+        start = self.offset
+        line = self._readline(MAX_LINE_BYTES + 1)
+        length = len(line)
+        if length > MAX_LINE_BYTES and not line.endswith(b"\n"):
+            del line  # longer than any record: measured, never held
+            while chunk := self._readline(1 << 20):
+                length += len(chunk)
+                if chunk.endswith(b"\n"):
+                    return self._took(start, length, Overlong(length - 1))
+            return self._tail(start, TornTail(self.count + 1, start, b"", size=length))
+        if line.endswith(b"\n"):
+            return self._took(start, length, line[:-1])
+        return self._tail(start, TornTail(self.count + 1, start, line) if line else None)
+
+    def _took(self, start: int, length: int, line: bytes | Overlong) -> bytes | Overlong:
+        self.offset = start + length
+        self.count += 1
+        if self.offset > self.limit:  # it grew past the limit while being read
+            raise too_large(self.path)
+        return line
+
+    def _tail(self, start: int, torn: TornTail | None) -> None:
+        self.offset = self.limit + 1  # nothing more to read
+        if torn is not None and start + torn.length > self.limit:
+            raise too_large(self.path)
+        self.torn = torn
+        return None
+
+    def _readline(self, size: int) -> bytes:
+        try:
+            return self.handle.readline(size)
+        except OSError as exc:
+            raise LogReadError(f"{self.path} cannot be read ({exc.strerror}).") from None
 
 
 def overlong_tail(length: int) -> str:
