@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -129,23 +130,28 @@ def too_large(path: Path) -> LogReadError:
     )
 
 
-def read_bytes(path: Path) -> bytes:
+def read_bytes(
+    path: Path,
+    limit: int = MAX_LOG_BYTES,
+    refuse: Callable[[Path], LogReadError] | None = None,
+) -> bytes:
     """The whole file, or a LogReadError that says what is wrong with the path.
 
     The size is asked before anything is read: a 2 GB (sparse) file is refused at
-    once, not after reading 512 MiB of it (qa-sitting8: 3 s and 550 MB for that)."""
+    once, not after reading 512 MiB of it (qa-sitting8: 3 s and 550 MB for that).
+    A file over `limit` bytes is refused with `refuse(path)` (default `too_large`)."""
     path = Path(path)
     with open_log_file(path) as handle:
         size = os.fstat(handle.fileno()).st_size
-        data = b"" if size > MAX_LOG_BYTES else _read(path, handle)
-    if max(size, len(data)) > MAX_LOG_BYTES:
-        raise too_large(path)
+        data = b"" if size > limit else _read(path, handle, limit)
+    if max(size, len(data)) > limit:
+        raise (refuse or too_large)(path)
     return data
 
 
-def _read(path: Path, handle: BinaryIO) -> bytes:
+def _read(path: Path, handle: BinaryIO, limit: int) -> bytes:
     try:
-        return handle.read(MAX_LOG_BYTES + 1)
+        return handle.read(limit + 1)
     except OSError as exc:
         raise LogReadError(f"{path} cannot be read ({exc.strerror}).") from None
 

@@ -18,6 +18,7 @@ A deep run: `FUZZ_EXAMPLES=3000 pytest tests/eventlog/test_mutation_fuzz.py`.
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from pathlib import Path
@@ -27,8 +28,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from helpdesk_tui.eventlog import CheckpointPolicy, Signer
+from helpdesk_tui.eventlog.records import canonical_json
 from helpdesk_tui.eventlog.testing import build_log_bytes, sample_events, sample_header
-from helpdesk_tui.eventlog.verifier import VerifyResult, verify_bytes, verify_log
+from helpdesk_tui.eventlog.verifier import FaultKind, VerifyResult, verify_bytes, verify_log
 
 from .mutate import accepted_prefix, mutated
 
@@ -100,3 +102,27 @@ def test_a_mutated_log_is_never_intact_and_never_raises(
     result = check(original, changed, tmp_path / "log.jsonl")
     if changed != original:
         assert result.status != "ok"
+
+
+def _with_data(line: bytes, **changes: object) -> bytes:
+    record = json.loads(line)
+    record["data"] |= changes
+    return canonical_json(record)
+
+
+@pytest.mark.parametrize("sig", [1e308, 5, None, ["x"], {"a": 1}, True])
+def test_a_signature_that_is_not_a_string_is_a_bad_signature_not_a_traceback(
+    practice: Practice, tmp_path: Path, sig: object
+) -> None:
+    # Found by the fuzzer: a header whose sig was 1e308 raised AttributeError
+    # ('float' object has no attribute 'encode') out of verify, report and review.
+    lines = bytes(practice).split(b"\n")
+    header = _with_data(lines[0], sig=sig)
+    result = check(bytes(practice), b"\n".join([header, *lines[1:]]), tmp_path / "h.jsonl")
+    assert result.fault is not None and result.fault.kind == FaultKind.HEADER_EDITED
+    assert result.fault.line == 1 and "does not match its signature" in result.fault.message
+    checkpoint = next(i for i, line in enumerate(lines) if b'"log.checkpoint"' in line)
+    lines[checkpoint] = _with_data(lines[checkpoint], sig=sig)
+    result = check(bytes(practice), b"\n".join(lines), tmp_path / "c.jsonl")
+    assert result.fault is not None and result.fault.kind == FaultKind.BAD_SIGNATURE
+    assert result.fault.line == checkpoint + 1
