@@ -132,15 +132,17 @@ def too_large(path: Path) -> LogReadError:
 
 def read_bytes(
     path: Path,
-    limit: int = MAX_LOG_BYTES,
+    limit: int | None = None,
     refuse: Callable[[Path], LogReadError] | None = None,
 ) -> bytes:
     """The whole file, or a LogReadError that says what is wrong with the path.
 
     The size is asked before anything is read: a 2 GB (sparse) file is refused at
     once, not after reading 512 MiB of it (qa-sitting8: 3 s and 550 MB for that).
-    A file over `limit` bytes is refused with `refuse(path)` (default `too_large`)."""
+    A file over `limit` bytes (default MAX_LOG_BYTES) is refused with `refuse(path)`
+    (default `too_large`)."""
     path = Path(path)
+    limit = MAX_LOG_BYTES if limit is None else limit
     with open_log_file(path) as handle:
         size = os.fstat(handle.fileno()).st_size
         data = b"" if size > limit else _read(path, handle, limit)
@@ -217,8 +219,9 @@ class StreamLines(LineSource):
     A line longer than any record is never held: it is skipped in chunks and given as
     its `Overlong` length; so is such a last line without a newline (`torn.size`)."""
 
-    def __init__(self, path: Path, handle: BinaryIO, limit: int = MAX_LOG_BYTES) -> None:
-        self.path, self.handle, self.limit = path, handle, limit
+    def __init__(self, path: Path, handle: BinaryIO, limit: int | None = None) -> None:
+        self.path, self.handle = path, handle
+        self.limit = MAX_LOG_BYTES if limit is None else limit
         self.offset = 0
         self.count = 0
         self.ahead: list[bytes | Overlong | None] = []

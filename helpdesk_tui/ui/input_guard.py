@@ -363,7 +363,16 @@ class InputGuard:
             self._paste_len += len(text)
 
     def _close_paste(self) -> Pasted:
-        pasted = Pasted("".join(self._paste).replace("\x00", ""))
+        text = "".join(self._paste).replace("\x00", "")
+        if _MAY_STRAY.search(text):
+            # A terminal string or escape sequence inside a paste is dropped whole, its
+            # text too: the text box keeps printable characters only, so an OSC 52 in an
+            # unended paste was logged as the candidate's "]52;c;..." (sec-fuzz9).
+            kept = _SEQUENCE.sub("", _STRING.sub("", text))
+            self.strays += 1
+            self.dropped += len(text) - len(kept)
+            text = kept
+        pasted = Pasted(text)
         self._paste, self._paste_len, self._in_paste = [], 0, False
         return pasted
 

@@ -257,3 +257,17 @@ def test_an_in_band_resize_larger_than_any_terminal_is_dropped() -> None:
     assert guard.strays == len(sizes)
     real = b"\x1b[48;40;120;800;1920t"
     assert guard.feed(real) == [real.decode()]  # a terminal's real size still reaches Textual
+
+
+def test_terminal_strings_inside_a_paste_are_dropped_with_their_text() -> None:
+    # sec-fuzz9: a paste left open, then an OSC 52 or a title (as a terminal sends them):
+    # the text box kept their printable part, and "]52;c;aGVsbG8=" reached the log.
+    guard = InputGuard()
+    data = (
+        START
+        + b"one\x1b]52;c;aGVsbG8=\x07two\x1b]0;title\x1b\\\x1bP1$r0m\x1b\\three\x1b[Afour"
+        + END
+    )
+    assert guard.feed(data) == [Pasted("onetwothreefour")]
+    assert guard.strays == 1
+    assert guard.feed(START + b"line one\r\nline\ttwo" + END) == [Pasted("line one\r\nline\ttwo")]
