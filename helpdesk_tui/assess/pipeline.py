@@ -230,15 +230,16 @@ def layer_label(version: str, sha256: str) -> str:
 
 REPORT_MAX_BYTES = 128 << 20
 """The largest log `report` (and `review`, `class-report`) reads: it holds the log and
-every record in memory (a 100,000-record log, a busy 5-hour exam, is about 25 MiB and
-takes some 400 MB to report). `verify` streams and takes any log up to 512 MiB."""
+every record in memory (a 100,000-record log, a busy 5-hour exam, is about 21 MiB and
+takes about 240 MB to report: benchmarks/bench_report_rss.py). `verify` streams and takes
+any log up to 512 MiB."""
 
 
 def too_large_to_report(log: Path) -> LogReadError:
     return LogReadError(
         f"{log} is larger than {REPORT_MAX_BYTES >> 20} MiB, too large to report: a report "
         "holds the whole log and every record in memory, and no exam writes that much (a "
-        "busy 5-hour exam writes about 25 MiB). Run `helpdesk-exam verify` on it first: "
+        "busy 5-hour exam writes about 21 MiB). Run `helpdesk-exam verify` on it first: "
         "it reads a log of any size a line at a time and names the first record that is "
         "not what the exam wrote."
     )

@@ -12,8 +12,9 @@ from __future__ import annotations
 import math
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -190,8 +191,12 @@ class LineSource:
         """The next complete line (without its newline), or None after the last."""
         raise NotImplementedError
 
-    def peek_line(self) -> bytes | Overlong | None:
-        """The line `next_line` will give, without taking it."""
+    def body(self) -> Iterator[bytes | Overlong]:
+        """The lines not taken yet, in order (the verifier's loop)."""
+        return iter(self.next_line, None)
+
+    def peek_line(self, number: int) -> bytes | Overlong | None:
+        """Line `number` (1-based), the one after the last taken, without taking it."""
         raise NotImplementedError
 
 
@@ -208,8 +213,12 @@ class SplitLines(LineSource):
         self.index += 1
         return self.lines[self.index - 1]
 
-    def peek_line(self) -> bytes | None:
-        return self.lines[self.index] if self.index < len(self.lines) else None
+    def body(self) -> Iterator[bytes]:
+        rest, self.index = islice(self.lines, self.index, None), len(self.lines)
+        return rest
+
+    def peek_line(self, number: int) -> bytes | None:
+        return self.lines[number - 1] if number <= len(self.lines) else None
 
 
 class StreamLines(LineSource):
@@ -229,7 +238,8 @@ class StreamLines(LineSource):
     def next_line(self) -> bytes | Overlong | None:
         return self.ahead.pop() if self.ahead else self._read()
 
-    def peek_line(self) -> bytes | Overlong | None:
+    def peek_line(self, number: int) -> bytes | Overlong | None:
+        assert number == self.count - len(self.ahead) + 1  # `count` includes the line ahead
         if not self.ahead:
             self.ahead.append(self._read())
         return self.ahead[0]

@@ -450,21 +450,22 @@ class _Verifier:
     # --- body ------------------------------------------------------------
 
     def _check_body(self) -> None:
-        """The hot loop: parse, seq, link, then what the record's type needs."""
+        """The hot loop: parse, seq, link, then what the record's type needs. The chain
+        head and the record before are kept in locals, and given to `self` only on the
+        way to a fault (which looks at the neighbours)."""
         digests, sha256, summary = self.hashes.digests, hashlib.sha256, self.summary
         kept = self.records.append if self.records is not None else None
-        next_line = self.source.next_line
-        index = 0
-        while (line := next_line()) is not None:
-            index += 1
+        head = self.head
+        previous = self.current[1] if self.current is not None else None
+        for index, line in enumerate(self.source.body(), 1):
             number = index + 1
             record = self._parse(number, line)
-            self.previous, self.current = self.current, (number, record)
             if self.sealed_line is not None:
                 raise self._after_seal(number, record["seq"], "a record")
-            assert type(line) is bytes  # an Overlong line does not parse
-            if record["seq"] != index or record["prev"] != self.head:
-                raise self._position_fault(number, record, line)
+            if record["seq"] != index or record["prev"] != head:
+                self.head = head
+                self.current, self.previous = (number, record), (number - 1, previous)
+                raise self._position_fault(number, record, line)  # type: ignore[arg-type]
             if record["t"] < self.last_t:
                 why = (
                     f"its exam time {record['t']:g} s is before the {self.last_t:g} s of the "
@@ -474,16 +475,18 @@ class _Verifier:
                 raise _Bad(number, record["seq"], FaultKind.TIME_BACKWARDS, why)
             self.last_t = record["t"]
             if record["type"] in SIGNED_TYPES:
-                self._check_signed(number, record, line)
+                self._check_signed(number, record, line)  # type: ignore[arg-type]
             else:
                 self._check_event(number, record)
                 summary.events += 1
-            digest = sha256(line).digest()
+            digest = sha256(line).digest()  # type: ignore[arg-type]
             digests += digest
-            self.head = digest.hex()
+            head = digest.hex()
+            previous = record
             if kept is not None:
                 kept(record)
             summary.duration_s, summary.ended = record["t"], record["wall"]
+        self.head = head
 
     def _parse(self, number: int, line: bytes | Overlong) -> dict[str, Any]:
         if isinstance(line, Overlong):
@@ -658,7 +661,7 @@ class _Verifier:
             if known is not None and known[0] == number:
                 return known[1]
         assert self.current is not None and number == self.current[0] + 1
-        line = self.source.peek_line()
+        line = self.source.peek_line(number)
         if not isinstance(line, bytes):
             return None
         try:

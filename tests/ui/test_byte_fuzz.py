@@ -84,7 +84,8 @@ def chunk(rng: random.Random) -> bytes:
         opener = rng.choice(["\x1bP", "\x1b_", "\x1b^", "\x1bX"])  # DCS, APC, PM, SOS
         return f"{opener}{MARK}{rng.choice(['', 'q', '$r'])}\x1b\\".encode()
     if roll == 9:
-        return b"\x1b[200~" + rng.choice([b"", b"pasted text", b"\r\x03\x1a", MARK.encode()])
+        # a paste's text is the candidate's (it may be logged): no marker in it
+        return b"\x1b[200~" + rng.choice([b"", b"pasted text", b"\r\x03\x1a", b"\x1b]0;"])
     if roll == 10:
         return b"\x1b[201~"
     if roll == 11:
