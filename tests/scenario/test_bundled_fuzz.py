@@ -41,7 +41,7 @@ from helpdesk_tui.simulate.runner import run_headless
 from scenario.kit import toml_dumps
 
 FUZZ = settings(
-    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "20")),
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "15")),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
