@@ -32,7 +32,7 @@ from helpdesk_tui.core.reducer import Refused as EventRefused
 from helpdesk_tui.core.reducer import apply, check
 from helpdesk_tui.core.state import ExamState
 from helpdesk_tui.eventlog.binding import folder_sha256
-from helpdesk_tui.eventlog.errors import LogError
+from helpdesk_tui.eventlog.errors import LogError, LogReadError
 from helpdesk_tui.eventlog.keys import PublicKey
 from helpdesk_tui.eventlog.reader import LogContents, read_bytes, read_log
 from helpdesk_tui.eventlog.records import LOG_RECORD_TYPES, SessionHeader
@@ -258,9 +258,27 @@ def layer_label(version: str, sha256: str) -> str:
     return f"{version} (sha256 {sha256[:16]}…)" if sha256 else version
 
 
+REPORT_MAX_BYTES = 128 << 20
+"""The largest log `report` (and `review`, `class-report`) reads: it holds the log and
+every record in memory (a 100,000-record log, a busy 5-hour exam, is about 21 MiB and
+takes about 240 MB to report: benchmarks/bench_report_rss.py). `verify` streams and takes
+any log up to 512 MiB."""
+
+
+def too_large_to_report(log: Path) -> LogReadError:
+    return LogReadError(
+        f"{log} is larger than {REPORT_MAX_BYTES >> 20} MiB, too large to report: a report "
+        "holds the whole log and every record in memory, and no exam writes that much (a "
+        "busy 5-hour exam writes about 21 MiB). Run `helpdesk-exam verify` on it first: "
+        "it reads a log of any size a line at a time and names the first record that is "
+        "not what the exam wrote."
+    )
+
+
 def _read_bytes(log: Path) -> bytes:
     try:
-        return read_bytes(log)  # bounded, and refuses a pipe or device
+        # bounded, and refuses a pipe or device
+        return read_bytes(log, REPORT_MAX_BYTES, too_large_to_report)
     except LogError as exc:
         raise Refused(str(exc), EXIT_INPUT) from None
 

@@ -13,7 +13,7 @@ Each new line is checked as `verify` would check it, incrementally: its seq
 and its link to the chain head, the event against the closed set, and every
 checkpoint's and the seal's key, session, position and signature. The first
 fault stops the follower. Its message is then taken from the full verifier
-run over the file (`verify_bytes`), which looks at the neighbours to name the
+run over the file (`verify_log`), which looks at the neighbours to name the
 record that changed; so the observer and `verify` never disagree about what
 is wrong.
 
@@ -65,7 +65,7 @@ from helpdesk_tui.eventlog.records import (
     canonical_json,
     signed_fields,
 )
-from helpdesk_tui.eventlog.verifier import Fault, FaultKind, verify_bytes
+from helpdesk_tui.eventlog.verifier import Fault, FaultKind, verify_log
 
 
 @dataclass(slots=True)
@@ -274,9 +274,8 @@ class LogFollower:
         return update
 
     def _diagnosed(self, fault: Fault) -> Fault:
-        try:
-            data = self.path.read_bytes()
-            result = verify_bytes(data, self.given_key, name=str(self.path))
+        try:  # streamed and bounded, as `verify` reads (not read whole, whatever its size)
+            result = verify_log(self.path, self.given_key)
         except (OSError, LogError):
             return fault
         return result.fault if result.fault is not None else fault

@@ -12,7 +12,9 @@ from __future__ import annotations
 import math
 import os
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -61,10 +63,13 @@ class TornTail:
     line: int
     offset: int
     data: bytes
+    size: int | None = None
+    """The tail's length when its bytes were not kept (a streamed tail longer than any
+    record: `data` is then empty)."""
 
     @property
     def length(self) -> int:
-        return len(self.data)
+        return len(self.data) if self.size is None else self.size
 
 
 @dataclass(slots=True)
@@ -126,23 +131,30 @@ def too_large(path: Path) -> LogReadError:
     )
 
 
-def read_bytes(path: Path) -> bytes:
+def read_bytes(
+    path: Path,
+    limit: int | None = None,
+    refuse: Callable[[Path], LogReadError] | None = None,
+) -> bytes:
     """The whole file, or a LogReadError that says what is wrong with the path.
 
     The size is asked before anything is read: a 2 GB (sparse) file is refused at
-    once, not after reading 512 MiB of it (qa-sitting8: 3 s and 550 MB for that)."""
+    once, not after reading 512 MiB of it (qa-sitting8: 3 s and 550 MB for that).
+    A file over `limit` bytes (default MAX_LOG_BYTES) is refused with `refuse(path)`
+    (default `too_large`)."""
     path = Path(path)
+    limit = MAX_LOG_BYTES if limit is None else limit
     with open_log_file(path) as handle:
         size = os.fstat(handle.fileno()).st_size
-        data = b"" if size > MAX_LOG_BYTES else _read(path, handle)
-    if max(size, len(data)) > MAX_LOG_BYTES:
-        raise too_large(path)
+        data = b"" if size > limit else _read(path, handle, limit)
+    if max(size, len(data)) > limit:
+        raise (refuse or too_large)(path)
     return data
 
 
-def _read(path: Path, handle: BinaryIO) -> bytes:
+def _read(path: Path, handle: BinaryIO, limit: int) -> bytes:
     try:
-        return handle.read(MAX_LOG_BYTES + 1)
+        return handle.read(limit + 1)
     except OSError as exc:
         raise LogReadError(f"{path} cannot be read ({exc.strerror}).") from None
 
@@ -155,6 +167,119 @@ def split_lines(data: bytes) -> tuple[list[bytes], TornTail | None, int]:
         return lines, None, len(data)
     offset = len(data) - len(tail)
     return lines, TornTail(line=len(lines) + 1, offset=offset, data=tail), offset
+
+
+@dataclass(frozen=True, slots=True)
+class Overlong:
+    """A complete line longer than any record, in place of its bytes (never held)."""
+
+    length: int
+
+    @property
+    def why(self) -> str:
+        """What `parse_record` says of such a line."""
+        return f"it is not JSON (the line is {self.length} bytes long (at most {MAX_LINE_BYTES}))"
+
+
+class LineSource:
+    """The complete lines of a log in order, one at a time, with one line of look-ahead;
+    after the last, `torn` holds the bytes after the last newline, if any."""
+
+    torn: TornTail | None = None
+
+    def next_line(self) -> bytes | Overlong | None:
+        """The next complete line (without its newline), or None after the last."""
+        raise NotImplementedError
+
+    def body(self) -> Iterator[bytes | Overlong]:
+        """The lines not taken yet, in order (the verifier's loop)."""
+        return iter(self.next_line, None)
+
+    def peek_line(self, number: int) -> bytes | Overlong | None:
+        """Line `number` (1-based), the one after the last taken, without taking it."""
+        raise NotImplementedError
+
+
+class SplitLines(LineSource):
+    """The lines of a log held in memory (resume, report, observe: the fast path)."""
+
+    def __init__(self, data: bytes) -> None:
+        self.lines, self.torn, _ = split_lines(data)
+        self.index = 0
+
+    def next_line(self) -> bytes | None:
+        if self.index >= len(self.lines):
+            return None
+        self.index += 1
+        return self.lines[self.index - 1]
+
+    def body(self) -> Iterator[bytes]:
+        rest, self.index = islice(self.lines, self.index, None), len(self.lines)
+        return rest
+
+    def peek_line(self, number: int) -> bytes | None:
+        return self.lines[number - 1] if number <= len(self.lines) else None
+
+
+class StreamLines(LineSource):
+    """The lines of a log read from its file one at a time: memory bounded by the longest
+    record (2 MiB), whatever the file's size (qa-sitting8: a 500 MB log was read whole).
+
+    A line longer than any record is never held: it is skipped in chunks and given as
+    its `Overlong` length; so is such a last line without a newline (`torn.size`)."""
+
+    def __init__(self, path: Path, handle: BinaryIO, limit: int | None = None) -> None:
+        self.path, self.handle = path, handle
+        self.limit = MAX_LOG_BYTES if limit is None else limit
+        self.offset = 0
+        self.count = 0
+        self.ahead: list[bytes | Overlong | None] = []
+
+    def next_line(self) -> bytes | Overlong | None:
+        return self.ahead.pop() if self.ahead else self._read()
+
+    def peek_line(self, number: int) -> bytes | Overlong | None:
+        assert number == self.count - len(self.ahead) + 1  # `count` includes the line ahead
+        if not self.ahead:
+            self.ahead.append(self._read())
+        return self.ahead[0]
+
+    def _read(self) -> bytes | Overlong | None:
+        if self.torn is not None or self.offset > self.limit:
+            return None
+        start = self.offset
+        line = self._readline(MAX_LINE_BYTES + 1)
+        length = len(line)
+        if length > MAX_LINE_BYTES and not line.endswith(b"\n"):
+            del line  # longer than any record: measured, never held
+            while chunk := self._readline(1 << 20):
+                length += len(chunk)
+                if chunk.endswith(b"\n"):
+                    return self._took(start, length, Overlong(length - 1))
+            return self._tail(start, TornTail(self.count + 1, start, b"", size=length))
+        if line.endswith(b"\n"):
+            return self._took(start, length, line[:-1])
+        return self._tail(start, TornTail(self.count + 1, start, line) if line else None)
+
+    def _took(self, start: int, length: int, line: bytes | Overlong) -> bytes | Overlong:
+        self.offset = start + length
+        self.count += 1
+        if self.offset > self.limit:  # it grew past the limit while being read
+            raise too_large(self.path)
+        return line
+
+    def _tail(self, start: int, torn: TornTail | None) -> None:
+        self.offset = self.limit + 1  # nothing more to read
+        if torn is not None and start + torn.length > self.limit:
+            raise too_large(self.path)
+        self.torn = torn
+        return None
+
+    def _readline(self, size: int) -> bytes:
+        try:
+            return self.handle.readline(size)
+        except OSError as exc:
+            raise LogReadError(f"{self.path} cannot be read ({exc.strerror}).") from None
 
 
 def overlong_tail(length: int) -> str:

@@ -198,8 +198,12 @@ def b64decode_strict(text: str) -> bytes:
 
     Plain b64decode ignores the unused bits of the last character, so several
     strings decode to the same signature; accepting them would let a byte of a
-    signed record change undetected.
+    signed record change undetected. Anything but a string (a log's `sig` may be
+    a number, a list or null) is a ValueError too, never an AttributeError
+    (sec-fuzz9: a header whose sig was 1e308 gave `verify` a traceback).
     """
+    if type(text) is not str:
+        raise ValueError(f"not base64: a {type(text).__name__}, not a string")
     try:
         raw = base64.b64decode(text.encode("ascii"), validate=True)
     except (binascii.Error, UnicodeEncodeError, ValueError) as exc:

@@ -10,10 +10,12 @@ name the one that changed (see docs/eventlog-format.md, "Which record is named")
 from __future__ import annotations
 
 import hashlib
+import os
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, overload
 
 from helpdesk_tui.core.events import EventFormatError, check_event_data, parsed_event_data_ok
 from helpdesk_tui.eventlog.binding import folder_sha256
@@ -21,17 +23,22 @@ from helpdesk_tui.eventlog.errors import KeyFileError
 from helpdesk_tui.eventlog.keychain import first_chain_key, following_key, signature_ok
 from helpdesk_tui.eventlog.keys import PublicKey
 from helpdesk_tui.eventlog.reader import (
+    LineSource,
+    Overlong,
+    SplitLines,
+    StreamLines,
     TornTail,
+    open_log_file,
     overlong_tail,
     parse_record,
-    read_bytes,
-    split_lines,
+    too_large,
 )
 from helpdesk_tui.eventlog.records import (
     GENESIS_PREV,
     HEADER,
     KEY_PER_SESSION,
     MAX_LINE_BYTES,
+    MAX_LOG_BYTES,
     SEAL,
     SEAL_REASONS,
     SIGNED_TYPES,
@@ -108,6 +115,37 @@ class Summary:
     seal_reason: str | None = None
 
 
+class LineHashes(Sequence[str]):
+    """SHA-256 (hex) of every line found intact, by line, held as 32 raw bytes each: a
+    5-hour log's hashes as hex strings would weigh 113 bytes a line (150 MB for the
+    1.3 million records of a 500 MB log), as raw bytes in one buffer 32."""
+
+    __slots__ = ("digests",)
+
+    def __init__(self) -> None:
+        self.digests = bytearray()
+
+    def __len__(self) -> int:
+        return len(self.digests) >> 5
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        count = len(self)
+        if index < 0:
+            index += count
+        if not 0 <= index < count:
+            raise IndexError("line hash index out of range")
+        return self.digests[index << 5 : (index + 1) << 5].hex()
+
+    def __iter__(self) -> Iterator[str]:
+        return (self[i] for i in range(len(self)))
+
+
 @dataclass(slots=True)
 class VerifyResult:
     """The verdict: ok (intact, sealed), unsealed (intact so far, no seal) or bad."""
@@ -124,7 +162,7 @@ class VerifyResult:
     format: int | None = None
     chain_key: PublicKey | None = None
     """The key the next checkpoint or seal must be signed with (resume looks for it)."""
-    line_hashes: list[str] = field(default_factory=list)
+    line_hashes: LineHashes = field(default_factory=LineHashes)
     """SHA-256 of every line found intact, by line (index 0: the header): the witness
     check compares what it cosigned with these."""
     records: list[dict[str, Any]] | None = field(default=None, repr=False)
@@ -188,7 +226,10 @@ def _header_bad(why: str, kind: FaultKind = FaultKind.HEADER_EDITED) -> _Bad:
 def verify_log(
     path: Path, public_key: PublicKey | None, scenario_dir: Path | None = None
 ) -> VerifyResult:
-    """Verify the log at `path`; LogError for a path or key that cannot be used at all."""
+    """Verify the log at `path`; LogError for a path or key that cannot be used at all.
+
+    The file is read a line at a time, never whole: memory stays bounded by the
+    longest record (2 MiB) and the line hashes (32 bytes a line), whatever its size."""
     path = Path(path)
     scenario_sha = None
     if scenario_dir is not None:
@@ -196,7 +237,11 @@ def verify_log(
         if scenario_dir.name == "scenario.toml" and scenario_dir.is_file():
             scenario_dir = scenario_dir.parent
         scenario_sha = folder_sha256(scenario_dir)
-    return verify_bytes(read_bytes(path), public_key, scenario_sha, name=str(path))
+    with open_log_file(path) as handle:
+        if os.fstat(handle.fileno()).st_size > MAX_LOG_BYTES:
+            raise too_large(path)  # before anything is read (a 2 GB sparse file)
+        source = StreamLines(path, handle)
+        return _Verifier(source, public_key, scenario_sha, str(path)).run()
 
 
 def verify_bytes(
@@ -215,7 +260,7 @@ def verify_bytes(
     third of the time of a 100,000-record log) are left in `deferred_signatures`
     for `signatures_ok` to do later, or in another process (assess.prime); the
     header's is always checked here."""
-    verifier = _Verifier(data, public_key, scenario_sha256, name, keep_records)
+    verifier = _Verifier(SplitLines(data), public_key, scenario_sha256, name, keep_records)
     if defer_signatures:
         verifier.deferred = []
     return verifier.run()
@@ -241,13 +286,13 @@ class _Verifier:
 
     def __init__(
         self,
-        data: bytes,
+        source: LineSource,
         public_key: PublicKey | None,
         scenario_sha: str | None,
         name: str,
         keep_records: bool = False,
     ) -> None:
-        self.lines, self.torn, _ = split_lines(data)
+        self.source = source
         self.records: list[dict[str, Any]] | None = [] if keep_records else None
         self.given_key = public_key
         self.scenario_sha = scenario_sha
@@ -258,8 +303,13 @@ class _Verifier:
         self.chain: PublicKey | None = None
         """The key the next checkpoint or seal must be signed with."""
         self.last_t = 0.0
-        self.hashes: list[str] = []
+        self.hashes = LineHashes()
         """SHA-256 of every line found intact so far; hashes[-1] is the chain head."""
+        self.head = ""
+        """hashes[-1] as hex, kept for the hot loop's comparison."""
+        self.current: tuple[int, dict[str, Any]] | None = None
+        self.previous: tuple[int, dict[str, Any]] | None = None
+        """The line number and record being checked and the one before it (`_peek`)."""
         self.sealed_line: int | None = None
         self.last_signed_seq = 0
         self.last_checkpoint_line: int | None = None
@@ -269,12 +319,11 @@ class _Verifier:
         try:
             self._check_header()
             self._check_body()
-            if self.sealed_line is not None and self.torn is not None:
-                raise self._after_seal(self.torn.line, None, "torn bytes")
-            if self.torn is not None and self.torn.length > MAX_LINE_BYTES:
-                raise _Bad(
-                    self.torn.line, None, FaultKind.MALFORMED, overlong_tail(self.torn.length)
-                )
+            torn = self.source.torn
+            if self.sealed_line is not None and torn is not None:
+                raise self._after_seal(torn.line, None, "torn bytes")
+            if torn is not None and torn.length > MAX_LINE_BYTES:
+                raise _Bad(torn.line, None, FaultKind.MALFORMED, overlong_tail(torn.length))
         except _Bad as bad:
             return self._result("bad", bad.fault)
         return self._result("ok" if self.sealed_line is not None else "unsealed", None)
@@ -283,11 +332,14 @@ class _Verifier:
         total = len(self.hashes)
         self.summary.records = total
         signed = min(self.last_signed_seq + 1, total)
+        torn = self.source.torn  # a streamed log's, once its last line was reached
+        if torn is not None and torn.length > MAX_LINE_BYTES:
+            torn = None  # not a record whose write was cut short, but bytes added
         return VerifyResult(
             status,
             self.summary,
             fault,
-            self.torn,
+            torn,
             signed_records=signed,
             unsigned_records=total - signed,
             last_checkpoint_line=self.last_checkpoint_line,
@@ -301,15 +353,18 @@ class _Verifier:
     # --- header ----------------------------------------------------------
 
     def _check_header(self) -> None:
-        if not self.lines:
-            what = "is empty" if self.torn is None else "has only a torn line"
+        line = self.source.next_line()
+        if line is None:
+            what = "is empty" if self.source.torn is None else "has only a torn line"
             raise _Bad(
                 1,
                 None,
                 FaultKind.HEADER_MISSING,
                 f"{self.name} {what}; a log starts with its header",
             )
-        line = self.lines[0]
+        if isinstance(line, Overlong):
+            why = f"it should be the header, but {line.why}"
+            raise _Bad(1, None, FaultKind.HEADER_MISSING, why)
         record = self._parse_header(line)
         try:
             self.header = header = SessionHeader.from_record(record)
@@ -325,7 +380,10 @@ class _Verifier:
             raise _header_bad(f"is not valid: {exc}") from None
         if self.scenario_sha is not None:
             self._check_scenario(header)
-        self.hashes.append(hashlib.sha256(line).hexdigest())
+        digest = hashlib.sha256(line).digest()
+        self.hashes.digests += digest
+        self.head = digest.hex()
+        self.current = (1, record)
         if self.records is not None:
             self.records.append(record)
 
@@ -401,17 +459,22 @@ class _Verifier:
     # --- body ------------------------------------------------------------
 
     def _check_body(self) -> None:
-        """The hot loop: parse, seq, link, then what the record's type needs."""
-        hashes, sha256, summary = self.hashes, hashlib.sha256, self.summary
+        """The hot loop: parse, seq, link, then what the record's type needs. The chain
+        head and the record before are kept in locals, and given to `self` only on the
+        way to a fault (which looks at the neighbours)."""
+        digests, sha256, summary = self.hashes.digests, hashlib.sha256, self.summary
         kept = self.records.append if self.records is not None else None
-        for index in range(1, len(self.lines)):
-            line = self.lines[index]
+        head = self.head
+        previous = self.current[1] if self.current is not None else None
+        for index, line in enumerate(self.source.body(), 1):
             number = index + 1
             record = self._parse(number, line)
             if self.sealed_line is not None:
                 raise self._after_seal(number, record["seq"], "a record")
-            if record["seq"] != index or record["prev"] != hashes[-1]:
-                raise self._position_fault(number, record, line)
+            if record["seq"] != index or record["prev"] != head:
+                self.head = head
+                self.current, self.previous = (number, record), (number - 1, previous)
+                raise self._position_fault(number, record, line)  # type: ignore[arg-type]
             if record["t"] < self.last_t:
                 why = (
                     f"its exam time {record['t']:g} s is before the {self.last_t:g} s of the "
@@ -421,16 +484,23 @@ class _Verifier:
                 raise _Bad(number, record["seq"], FaultKind.TIME_BACKWARDS, why)
             self.last_t = record["t"]
             if record["type"] in SIGNED_TYPES:
-                self._check_signed(number, record, line)
+                self._check_signed(number, record, line)  # type: ignore[arg-type]
             else:
                 self._check_event(number, record)
                 summary.events += 1
-            hashes.append(sha256(line).hexdigest())
+            digest = sha256(line).digest()  # type: ignore[arg-type]
+            digests += digest
+            head = digest.hex()
+            previous = record
             if kept is not None:
                 kept(record)
             summary.duration_s, summary.ended = record["t"], record["wall"]
+        self.head = head
 
-    def _parse(self, number: int, line: bytes) -> dict[str, Any]:
+    def _parse(self, number: int, line: bytes | Overlong) -> dict[str, Any]:
+        if isinstance(line, Overlong):
+            why = f"it is not a valid record: {line.why}"
+            raise _Bad(number, None, FaultKind.MALFORMED, why)
         try:
             return parse_record(line)
         except ValueError as exc:
@@ -534,7 +604,7 @@ class _Verifier:
         """The seq or prev is not what follows the previous record: name the culprit."""
         seq, expected = record["seq"], number - 1
         if seq < expected:
-            return self._earlier_seq(number, record)
+            return self._earlier_seq(number, record, line)
         if seq > expected:
             following = self._peek(number + 1)
             if following is not None and following["seq"] == expected:
@@ -548,10 +618,10 @@ class _Verifier:
             )
         return self._link_fault(number, record, line)
 
-    def _earlier_seq(self, number: int, record: dict[str, Any]) -> _Bad:
+    def _earlier_seq(self, number: int, record: dict[str, Any], line: bytes) -> _Bad:
         """A seq already used: a copy, a record inserted before this one, or a second claimant."""
         seq = record["seq"]
-        if self.lines[seq] == self.lines[number - 1]:
+        if self.hashes[seq] == hashlib.sha256(line).hexdigest():
             return _Bad(number, seq, FaultKind.DUPLICATED_SEQ, f"it is a copy of line {seq + 1}")
         if number >= 3 and record["prev"] == self.hashes[-2]:
             return self._inserted(number - 1, number)
@@ -564,7 +634,7 @@ class _Verifier:
         if number >= 3 and record["prev"] == self.hashes[-2]:
             return self._inserted(number - 1, number)
         following = self._peek(number + 1)
-        if following is not None and following["prev"] == self.hashes[-1]:
+        if following is not None and following["prev"] == self.head:
             return self._inserted(number, number + 1)
         assert self.header is not None
         signed = record["type"] in SIGNED_TYPES
@@ -594,10 +664,16 @@ class _Verifier:
         return _Bad(number, seq, FaultKind.INSERTED, why)
 
     def _peek(self, number: int) -> dict[str, Any] | None:
-        """Line `number` parsed, or None if there is no such line or it does not parse."""
-        if number > len(self.lines):
+        """Line `number` parsed, or None if there is no such line or it does not parse:
+        the line being checked, the one before it or the one after it (read ahead)."""
+        for known in (self.current, self.previous):
+            if known is not None and known[0] == number:
+                return known[1]
+        assert self.current is not None and number == self.current[0] + 1
+        line = self.source.peek_line(number)
+        if not isinstance(line, bytes):
             return None
         try:
-            return parse_record(self.lines[number - 1])
+            return parse_record(line)
         except ValueError:
             return None

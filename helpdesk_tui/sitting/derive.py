@@ -28,7 +28,7 @@ from helpdesk_tui.assess.reconcile import DECISION_KIND
 from helpdesk_tui.assess.verdicts import VERDICTS_KIND, VerdictError, load_verdicts
 from helpdesk_tui.eventlog.errors import LogError
 from helpdesk_tui.eventlog.keys import PublicKey
-from helpdesk_tui.eventlog.reader import LogContents, read_log
+from helpdesk_tui.eventlog.reader import LogContents, read_bytes, read_log
 from helpdesk_tui.eventlog.records import KEY_PER_SESSION
 from helpdesk_tui.eventlog.verifier import verify_bytes
 
@@ -327,9 +327,9 @@ def candidate_row(
         return row
     facts = LogFacts.of(path, contents)
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        row.update(state=BROKEN, problem=f"{path} cannot be read ({exc.strerror}).")
+        data = read_bytes(path)  # bounded, regular files only: it may have been swapped
+    except LogError as exc:
+        row.update(state=BROKEN, problem=str(exc))
         return row
     digest = hashlib.sha256(data).hexdigest()
     row.update(

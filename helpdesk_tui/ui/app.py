@@ -242,9 +242,11 @@ class ExamApp(NoWayOut, App[str | None], inherit_bindings=False):
         self.main = MainScreen(controller)
         self._ending = False
         self._last_input = self._last_gc = time.monotonic()
-        self._key_at = -math.inf
-        self._key_displays: dict[tuple[str, str | None], str] = {}
-        """When the last key came (`textual._time.get_time`, the frame timer's clock)."""
+        self._last_key_time = -math.inf
+        """When the last key came (`textual._time.get_time`, the frame timer's clock). Not
+        `_key_at`: Textual calls an attribute `_key_<name>` as the handler of key <name>,
+        and "@" is the key "at" (sec-fuzz9: "@" in the queue crashed the exam)."""
+        self._displayed_keys: dict[tuple[str, str | None], str] = {}
         self._opening: tuple[Screen[Any] | None, float] | None = None
         self._held: list[events.Key] = []
         self._in_flight: tuple[events.Key, float] | None = None
@@ -305,7 +307,7 @@ class ExamApp(NoWayOut, App[str | None], inherit_bindings=False):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.Key, events.MouseDown)):
             self._last_input = time.monotonic()
-            self._key_at = get_time()
+            self._last_key_time = get_time()
             if self._stilled:
                 self._blink_again()
         if isinstance(event, events.Key) and not event.is_forwarded:
@@ -506,7 +508,7 @@ class ExamApp(NoWayOut, App[str | None], inherit_bindings=False):
         if any(isinstance(message, events.Key) for message in self._message_queue.values):
             return True  # Textual's own queue (`textual._queue.Queue`, pinned 8.2.x)
         timer = getattr(self.screen, "_frame_timer", None)
-        return timer is not None and self._key_at >= timer.last_frame
+        return timer is not None and self._last_key_time >= timer.last_frame
 
     async def let_key_go_first(self) -> None:
         """Let the waiting key's frame go first: fire and log what fell due now (the
@@ -615,11 +617,11 @@ class ExamApp(NoWayOut, App[str | None], inherit_bindings=False):
         """F-keys and ctrl letters in capitals, as printed on the keyboard: F2, ^L.
         Kept per binding (its key and key display are all Textual's answer reads): the
         footer asks for every key it shows on every area switch."""
-        kept = self._key_displays.get((binding.key, binding.key_display))
+        kept = self._displayed_keys.get((binding.key, binding.key_display))
         if kept is None:
             display = super().get_key_display(binding)
             kept = display.upper() if re.fullmatch(r"f\d+|\^[a-z]", display) else display
-            self._key_displays[(binding.key, binding.key_display)] = kept
+            self._displayed_keys[(binding.key, binding.key_display)] = kept
         return kept
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

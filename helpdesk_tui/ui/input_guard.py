@@ -138,7 +138,32 @@ def understood(sequence: str) -> bool:
     )
     if any(pattern.match(sequence) for pattern in patterns):
         return True
-    return any(True for _key in _parser()._sequence_to_key_events(sequence))
+    try:
+        return any(True for _key in _parser()._sequence_to_key_events(sequence))
+    except (OverflowError, ValueError):
+        # A kitty key report for a code point past U+10FFFF (ESC [ 99999999999 u):
+        # Textual's parser raises on it, which in the input thread panics the app
+        # (sec-fuzz9). No key has that code point: not understood, dropped.
+        return False
+
+
+MAX_ROWS, MAX_COLUMNS = 400, 1000
+"""The largest size an in-band resize report may give (an 8K screen with a 6 x 12
+pixel font is 1280 x 360; 400 x 1000 leaves room). A report of a larger one is dropped:
+"ESC [ 48 ; 3000 ; 3000 ; 0 ; 0 t" made the exam lay out 3000 x 3000 cells (38 s,
+300 MB), 99999 x 99999 never came back (sec-fuzz9): a few bytes froze the exam."""
+_RESIZE = re.compile(r"\x1b\[48;(\d+)(?::[^;]*)?;(\d+)")
+
+
+def oversized(sequence: str) -> bool:
+    """Whether `sequence` is an in-band resize report larger than any terminal is."""
+    found = _RESIZE.match(sequence)
+    return found is not None and (
+        len(found[1]) > 6
+        or len(found[2]) > 6
+        or int(found[1]) > MAX_ROWS
+        or int(found[2]) > MAX_COLUMNS
+    )
 
 
 @lru_cache(maxsize=1)
@@ -322,7 +347,7 @@ class InputGuard:
         return _CSI.sub(self._csi, "".join(kept))
 
     def _csi(self, match: re.Match[str]) -> str:
-        if understood(match.group()):
+        if understood(match.group()) and not oversized(match.group()):
             return match.group()
         self.strays += 1
         self.dropped += len(match.group())
@@ -338,7 +363,16 @@ class InputGuard:
             self._paste_len += len(text)
 
     def _close_paste(self) -> Pasted:
-        pasted = Pasted("".join(self._paste).replace("\x00", ""))
+        text = "".join(self._paste).replace("\x00", "")
+        if _MAY_STRAY.search(text):
+            # A terminal string or escape sequence inside a paste is dropped whole, its
+            # text too: the text box keeps printable characters only, so an OSC 52 in an
+            # unended paste was logged as the candidate's "]52;c;..." (sec-fuzz9).
+            kept = _SEQUENCE.sub("", _STRING.sub("", text))
+            self.strays += 1
+            self.dropped += len(text) - len(kept)
+            text = kept
+        pasted = Pasted(text)
         self._paste, self._paste_len, self._in_paste = [], 0, False
         return pasted
 

@@ -235,3 +235,39 @@ def test_a_held_string_start_then_silence_or_a_letter_is_alt_and_the_key() -> No
     assert not guard.holding
     assert guard.feed(b"\x1b]") == [] and guard.feed(b"a") == ["\x1b]a"]
     assert guard.strays == 0
+
+
+@pytest.mark.parametrize("number", ["99999999999999999999", "1114112", "9" * 30])
+def test_a_key_report_past_the_last_code_point_is_dropped_not_raised(number: str) -> None:
+    # sec-fuzz9: Textual's parser raised OverflowError / ValueError on these, which in the
+    # input thread panics the app (the exam ended with a traceback).
+    guard = InputGuard()
+    assert guard.feed(f"a\x1b[{number}ub".encode()) == ["ab"]
+    assert guard.strays == 1
+    assert guard.feed(b"\x1b[1114111;5u") == ["\x1b[1114111;5u"]  # the last code point: a key
+
+
+def test_an_in_band_resize_larger_than_any_terminal_is_dropped() -> None:
+    # sec-fuzz9: ESC [ 48 ; 3000 ; 3000 ; 0 ; 0 t made the exam lay out 3000 x 3000 cells
+    # (38 s, 300 MB); 99999 x 99999 never came back.
+    guard = InputGuard()
+    sizes = [(99999, 99999), (3000, 3000), (401, 80), (24, 1001), ("9" * 20, 80)]
+    for rows, columns in sizes:
+        assert guard.feed(f"\x1b[48;{rows};{columns};0;0t".encode()) == []
+    assert guard.strays == len(sizes)
+    real = b"\x1b[48;40;120;800;1920t"
+    assert guard.feed(real) == [real.decode()]  # a terminal's real size still reaches Textual
+
+
+def test_terminal_strings_inside_a_paste_are_dropped_with_their_text() -> None:
+    # sec-fuzz9: a paste left open, then an OSC 52 or a title (as a terminal sends them):
+    # the text box kept their printable part, and "]52;c;aGVsbG8=" reached the log.
+    guard = InputGuard()
+    data = (
+        START
+        + b"one\x1b]52;c;aGVsbG8=\x07two\x1b]0;title\x1b\\\x1bP1$r0m\x1b\\three\x1b[Afour"
+        + END
+    )
+    assert guard.feed(data) == [Pasted("onetwothreefour")]
+    assert guard.strays == 1
+    assert guard.feed(START + b"line one\r\nline\ttwo" + END) == [Pasted("line one\r\nline\ttwo")]

@@ -53,7 +53,7 @@ async def _tick_past_next_stimulus(rig: Rig, input_waiting: bool, monkeypatch: A
         rig.clock.advance(due - rig.controller.now() + 0.5)
         before = len(rig.sink.events)
         if input_waiting:
-            app._key_at = get_time()  # a key handled after the frame on screen began
+            app._last_key_time = get_time()  # a key handled after the frame on screen began
         assert app.input_waiting() is input_waiting
         calls = _record(app, monkeypatch)
         app.tick_interval = TICK_S  # this one tick runs; the next one it sets finds None
