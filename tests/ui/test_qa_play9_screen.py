@@ -4,31 +4,32 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from .conftest import Rig
-from .pilot import at
+from .pilot import at, typed_in_chat
 
 
-async def test_enter_twice_does_not_send_a_slash_reply(rig: Rig) -> None:
+@pytest.mark.parametrize(("no", "yes"), [("enter", "y"), ("N", "Y")])
+async def test_enter_twice_does_not_send_a_slash_reply(rig: Rig, no: str, yes: str) -> None:
     """A candidate who had just saved a ticket from a chat typed "/", "shared calendar",
     Enter (the KB search, they thought) and Enter again (to open the first result): the
     focus was back in the reply box, the first Enter asked "Send “/shared calendar” to
     Joanne?", and the second pressed the Yes button the question had focused. The
     customer got "/shared calendar". Enter now answers No: only y (j, o) or a click on
-    Yes sends."""
+    Yes sends. The question takes capitals too (Caps Lock): N is no, Y is yes."""
     from helpdesk_tui.ui.screens.confirm import ConfirmScreen
 
     app = rig.app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await at(pilot, 70)
-        await pilot.press("f4", *"/locked out", "enter")
-        await pilot.pause()
+        await typed_in_chat(pilot, 70, "/locked out")
         assert isinstance(app.screen, ConfirmScreen)
-        await pilot.press("enter")
+        await pilot.press(no)
         await pilot.pause()
         assert rig.logged("message_sent") == []
         reply = app.main.conversations.input
         assert reply.value == "/locked out" and reply.has_focus
-        await pilot.press("enter", "y")  # the question again; y still sends
+        await pilot.press("enter", yes)  # the question again; yes sends
         await pilot.pause()
         assert rig.last("message_sent")["text"] == "/locked out"
 
@@ -113,21 +114,3 @@ async def test_hand_in_with_caps_lock_on(tmp_path: Path) -> None:
         assert not isinstance(app.screen, HandInScreen)
     result = verify_log(run.log_path, load_public_key(key_file.with_name("exam-centre.pub")))
     assert result.summary.seal_reason == "handed-in"
-
-
-async def test_a_question_takes_capital_letters(rig: Rig) -> None:
-    from helpdesk_tui.ui.screens.confirm import ConfirmScreen
-
-    app = rig.app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await at(pilot, 70)
-        await pilot.press("f4", *"/locked out", "enter")
-        await pilot.pause()
-        assert isinstance(app.screen, ConfirmScreen)
-        await pilot.press("N")
-        await pilot.pause()
-        assert not isinstance(app.screen, ConfirmScreen)
-        assert rig.logged("message_sent") == []
-        await pilot.press("enter", "Y")
-        await pilot.pause()
-        assert rig.last("message_sent")["text"] == "/locked out"
