@@ -213,3 +213,13 @@ def bundled_runs(
         return run_headless(bundled_scenarios[name], policy, out=logs / f"{name}-{policy}.jsonl")
 
     return LazyMap(run)
+
+
+@pytest.fixture
+def a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`practice`, `resume`, `review`, `observe` and `room` refuse to start without a terminal
+    (`commands.exam.require_screen`); a test that runs one with its app's `run` replaced
+    says it has one."""
+    from helpdesk_tui.commands import exam
+
+    monkeypatch.setattr(exam, "on_a_terminal", lambda: True)

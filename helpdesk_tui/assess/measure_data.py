@@ -15,7 +15,7 @@ from helpdesk_tui.assess.integrity import (
 )
 from helpdesk_tui.assess.model import EvidenceItem
 from helpdesk_tui.assess.solutions import transfer_groups
-from helpdesk_tui.assess.texts import short
+from helpdesk_tui.assess.texts import channel_name, short
 from helpdesk_tui.core.state import Ticket
 from helpdesk_tui.scenario.model import Answer
 
@@ -120,7 +120,7 @@ def _needs_ticket(ctx: Context, case: Case) -> bool:
 
 def _no_ticket(ctx: Context, case: Case) -> EvidenceItem:
     return ctx.item(
-        "DATA-1", "ticket_missing", ctx.t("data1.missing", case=case.title, channel=case.channel),
+        "DATA-1", "ticket_missing", ctx.t("data1.missing", case=case.title, channel=channel_name(ctx.lang, case.channel)),
         seqs=[case.arrival_seq], favourable=False, subject=case.id,
     )  # fmt: skip
 

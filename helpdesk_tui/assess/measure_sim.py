@@ -8,7 +8,7 @@ from helpdesk_tui.assess.context import Context
 from helpdesk_tui.assess.integrity import templated, templates
 from helpdesk_tui.assess.model import ConversationLatency, EvidenceItem, ReplyWait
 from helpdesk_tui.assess.solutions import TRANSFER, answer_hits
-from helpdesk_tui.assess.texts import duration
+from helpdesk_tui.assess.texts import clock, duration
 from helpdesk_tui.assess.tracker import Action, ClosedWait
 
 SCREEN_ACTIONS = frozenset(
@@ -102,15 +102,30 @@ def sim_items(ctx: Context, lat: list[ConversationLatency]) -> dict[str, list[Ev
 
 def _screen_during_call(ctx: Context, conv_id: str, screen: list[Action]) -> list[EvidenceItem]:
     """Ticket and KB work while the call was live (SIM-1)."""
-    name = ctx.customer_name(ctx.state.conversations[conv_id].customer_id)
-    key = "sim1.screen" if screen else "sim1.screen_none"
-    items = [
-        ctx.item(
-            "SIM-1", "screen_during_call", ctx.t(key, conv=conv_id, customer=name, n=len(screen)),
-            seqs=[a.seq for a in screen], favourable=bool(screen),
-            figures={"screen_actions": len(screen)}, subject=conv_id,
-        )
-    ]  # fmt: skip
+    conv = ctx.state.conversations[conv_id]
+    name = ctx.customer_name(conv.customer_id)
+    if not any(m.author == "candidate" for m in conv.messages):
+        # Never answered: what was done on screen while it rang was for something else, not
+        # listening while working (qa-play9: "+ 2 screen actions" for a call the caller
+        # hung up on after three "Is anyone working on this?").
+        items = [
+            ctx.item(
+                "SIM-1", "screen_during_call",
+                ctx.t("sim1.unanswered", conv=conv_id, customer=name, n=len(screen)),
+                seqs=[a.seq for a in screen], favourable=False,
+                figures={"screen_actions": len(screen), "answered": False}, subject=conv_id,
+            )
+        ]  # fmt: skip
+    else:
+        key = "sim1.screen" if screen else "sim1.screen_none"
+        items = [
+            ctx.item(
+                "SIM-1", "screen_during_call",
+                ctx.t(key, conv=conv_id, customer=name, n=len(screen)),
+                seqs=[a.seq for a in screen], favourable=bool(screen),
+                figures={"screen_actions": len(screen)}, subject=conv_id,
+            )
+        ]  # fmt: skip
     answer = _call_answer(ctx, conv_id, screen)
     if answer is not None:
         items.append(answer)
@@ -124,13 +139,26 @@ def _call_answer(ctx: Context, conv_id: str, screen: list[Action]) -> EvidenceIt
         return None
     # The answer in the call: said in it, or a transfer (when that is the answer) made while it
     # was live: "I'm passing this to the network team now" is the call's answer.
-    said = [
-        h.action for h in answer_hits(case)
-        if h.credited and (h.action.conversation_id == conv_id
-                           or (h.how == TRANSFER and conv_id in h.action.live_calls))
+    in_call = [
+        h for h in answer_hits(case)
+        if h.action.conversation_id == conv_id
+        or (h.how == TRANSFER and conv_id in h.action.live_calls)
     ]  # fmt: skip
+    said = [h.action for h in in_call if h.credited]
     answer = said[0] if said else None
     looked = [a for a in screen if answer is not None and a.seq < answer.seq]
+    if answer is None and in_call:
+        # The key's words were said, in a message that cannot count (several options at once,
+        # an echo...): to judge, as SOL-7 says, not "not given" (qa-play9).
+        first = in_call[0]
+        return ctx.item(
+            "SIM-1", "call_answer",
+            ctx.t("sim1.answer_judge", conv=conv_id, how=ctx.t(f"how.{first.how}"),
+                  at=clock(first.action.at)),
+            seqs=[first.action.seq], favourable=None,
+            figures={"answered": False, "screen_before": 0, "not_credited": first.how},
+            subject=conv_id,
+        )  # fmt: skip
     if answer is None:
         summary = ctx.t("sim1.answer_none", conv=conv_id)
     elif looked:

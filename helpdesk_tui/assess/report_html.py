@@ -20,7 +20,7 @@ from helpdesk_tui.assess.overview import (
     unverified_banner,
 )
 from helpdesk_tui.assess.svg_timeline import legend_svg, timeline_svgs
-from helpdesk_tui.assess.texts import clock, duration, tr
+from helpdesk_tui.assess.texts import channel_name, clock, duration, tr
 from helpdesk_tui.customers.causes import mood_cause
 from helpdesk_tui.printable import printable
 
@@ -187,7 +187,8 @@ class HtmlReport:
             over_css = "bad" if lat.over_limit else ""
             median = duration(lat.median_s) if lat.median_s is not None else "-"
             rows.append(
-                f"<tr><td>{escape(lat.conversation_id)} ({escape(lat.channel)})</td>"
+                f"<tr><td>{escape(lat.conversation_id)} "
+                f"({escape(channel_name(self.lang, lat.channel))})</td>"
                 f"<td>{escape(lat.customer_id)}</td><td>{len(lat.waits)}</td><td>{median}</td>"
                 f"<td>{duration(lat.max_s or 0.0)}</td><td>{duration(lat.limit_s)}</td>"
                 f'<td class="{over_css}">{lat.over_limit}</td><td>{lat.while_busy}</td></tr>'

@@ -28,7 +28,7 @@ from helpdesk_tui.assess.overview import (
     header_rows,
     unverified_banner,
 )
-from helpdesk_tui.assess.texts import clock, duration, tr
+from helpdesk_tui.assess.texts import channel_name, clock, duration, tr
 from helpdesk_tui.customers.causes import mood_cause
 from helpdesk_tui.terminal_safe import SafeConsole
 
@@ -164,7 +164,7 @@ class TerminalReport:
                 continue
             over = Text(str(lat.over_limit), style="red" if lat.over_limit else "")
             table.add_row(
-                f"{lat.conversation_id} ({lat.channel})",
+                f"{lat.conversation_id} ({channel_name(self.lang, lat.channel)})",
                 lat.customer_id,
                 str(len(lat.waits)),
                 duration(lat.median_s) if lat.median_s is not None else "-",

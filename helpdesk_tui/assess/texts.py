@@ -232,6 +232,19 @@ T: dict[str, tuple[str, str, str]] = {
         "Gesprek {conv}: het antwoord werd gegeven zonder schermwerk tijdens het gesprek",
         "Appel {conv}\u00a0: réponse donnée sans travail à l'écran pendant l'appel",
     ),
+    "sim1.unanswered": (
+        "Call {conv} ({customer}): never answered, nothing said in it; "
+        "{n:screen action|screen actions} while it was live",
+        "Gesprek {conv} ({customer}): nooit beantwoord, er werd niets in gezegd; "
+        "{n:schermactie|schermacties} terwijl het liep",
+        "Appel {conv} ({customer})\u00a0: jamais décroché, rien n'y a été dit\u00a0; "
+        "{n:action|actions} à l'écran pendant qu'il était en cours",
+    ),
+    "sim1.answer_judge": (
+        "Call {conv}: the key's words only in a message that cannot count: {how} at {at}",
+        "Gesprek {conv}: de woorden van de sleutel alleen in een bericht dat niet telt: {how} om {at}",
+        "Appel {conv}\u00a0: les mots du corrigé seulement dans un message qui ne compte pas\u00a0: {how} à {at}",
+    ),
     "sim1.answer_none": (
         "Call {conv}: the answer key's solution was not given in the call",
         "Gesprek {conv}: de oplossing uit de antwoordsleutel werd niet in het gesprek gegeven",
@@ -282,6 +295,10 @@ T: dict[str, tuple[str, str, str]] = {
         "{ticket} aangemaakt voor '{case}': {fields}",
         "{ticket} créé pour «\u00a0{case}\u00a0»\u00a0: {fields}",
     ),
+    "channel.chat": ("chat", "chat", "chat"),
+    "channel.call": ("call", "oproep", "appel"),
+    "channel.email": ("e-mail", "e-mail", "e-mail"),
+    "channel.queue": ("queue", "wachtrij", "file"),
     "data1.missing": (
         "No ticket was created for '{case}' ({channel})",
         "Geen ticket aangemaakt voor '{case}' ({channel})",
@@ -868,6 +885,13 @@ class _Counting(string.Formatter):
 
 
 _COUNTING = {lang: _Counting(lang) for lang in LANGUAGES}
+
+
+def channel_name(lang: str, channel: str) -> str:
+    """How a report names a channel ("(call)" was left in English in the Dutch and French
+    reports, qa-play9); an unknown one as it is."""
+    key = f"channel.{channel}"
+    return tr(lang, key) if key in T else channel
 
 
 def tr(lang: str, key: str, **values: object) -> str:

@@ -197,15 +197,41 @@ def check_duration(scenario: Any) -> None:
         )
 
 
+def on_a_terminal() -> bool:
+    """Standard input and output are a terminal (what every screen of ours needs)."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
 def require_terminal() -> None:
     """The exam draws on a terminal and reads its keys; without one it cannot be sat."""
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    if not on_a_terminal():
         raise UserError(
             _(
                 "An exam runs only on a terminal (standard input and output are not one). "
                 "Start it from a terminal, or over `ssh -t`."
             )
         )
+
+
+WEB_DRIVER = "textual.drivers.web_driver:WebDriver"
+"""What textual-serve sets in TEXTUAL_DRIVER for the app it serves (practice in a browser)."""
+
+
+def require_screen(command: str) -> None:
+    """`review`, `observe`, `room` and `practice` draw a screen and read keys: with standard
+    input and output not a terminal they drew escape codes into a pipe and exited 0
+    (qa-sitting8). A browser tab of textual-serve is a screen too (its driver talks over
+    pipes), so it is let through; an exam never is (`require_terminal`)."""
+    if on_a_terminal() or os.environ.get("TEXTUAL_DRIVER") == WEB_DRIVER:
+        return
+    raise UserError(
+        _(
+            "`helpdesk-exam {command}` runs only on a terminal (standard input and output "
+            "are not one): it draws a screen and reads keys, and would write its screen into "
+            "a pipe or a file. Start it from a terminal, or over `ssh -t`; `report` and "
+            "`sitting status` print text without one."
+        ).format(command=command)
+    )
 
 
 # --------------------------------------------------------------------------- the scenario note

@@ -73,6 +73,9 @@ def start_live(args: argparse.Namespace) -> None:
 def run(args: argparse.Namespace) -> int:
     start_live(args)
     follower, backlog = start_following(args.log, args.pubkey)
+    from helpdesk_tui.commands.exam import require_screen
+
+    require_screen("observe")  # after the log's own faults: those are named first
     app = make_app(follower, _scenario(follower), args.interval, backlog)
     app.run()
     return 0

@@ -69,9 +69,12 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from helpdesk_tui.commands.exam import require_screen
     from helpdesk_tui.sitting.hooks import note_log_quietly
     from helpdesk_tui.ui.practice_controls import RESTART
 
+    i18n.set_language(i18n.choose_language(getattr(args, "lang", None)))
+    require_screen("practice")  # before a log is made: nothing is left behind
     reason = RESTART
     while reason == RESTART:  # the instructor's restart: the old log is sealed, a new one starts
         practice = prepare(args)

@@ -71,6 +71,8 @@ def run(args: argparse.Namespace) -> int:
         from helpdesk_tui.runtime.signals import lock_process_signals
 
         lock_process_signals()
+    else:
+        exam.require_screen("resume")
     resumed = _resume(log, scenario, key, args.outage_policy)
     aside = resumed.recovered.set_aside
     if aside is not None:  # said before anything else: the proctor must know

@@ -107,6 +107,9 @@ def run(args: argparse.Namespace) -> int:
         )
     except ReviewError as exc:
         raise UserError(str(exc), exc.exit_code) from None
+    from helpdesk_tui.commands.exam import require_screen
+
+    require_screen("review")  # after the log's own faults: those are named first
     settle_memory()
     app = make_app(session, ui_language)
     app.run()

@@ -54,6 +54,9 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     start_live(args)
     room, title = make_room(args)
+    from helpdesk_tui.commands.exam import require_screen
+
+    require_screen("room")  # after the sitting's own faults: those are named first
     from helpdesk_tui.ui.room.app import RoomApp
 
     RoomApp(room, title=title, poll_interval=args.interval, handle_signals=True).run()

@@ -27,6 +27,13 @@ end-of-paste sequence inside grew the exam to 2.2 GB while its clocks ran.
   and its control characters and escape sequences are dropped and counted, so
   a flood of Enter and Ctrl keys never acts key by key (an app whose keys are
   single letters, like the review, sets a lower bound: `typed_at_once`);
+- keeps as keys, in such an app, a read of queued keys: single characters each
+  between special keys' escape sequences ("n ↓ n ↓ p", typed while the review
+  was busy and read at once), which no paste of text looks like (text has its
+  letters side by side; a terminal's paste holds no arrow keys). Such a burst
+  stops after a key that opens a dialog or leaves (`stops`): what was typed
+  after it was meant for a screen nobody had seen yet ("q ↓ d" must not discard
+  the verdicts in a dialog that was never read);
 - holds back the end of a chunk that may be the start of a paste marker, a CSI
   sequence or a terminal string (`ESC ]`, `ESC P`...) cut in two by the read (at
   most `_LONGEST` characters), until the next chunk or `HOLD_S` of silence;
@@ -90,6 +97,9 @@ _MAY_STRAY = re.compile(r"[\x1b\x90\x98\x9d\x9e\x9f]")
 _OPEN_CSI = re.compile(r"\x1b\[[0-?]*[ -/]*\Z")
 _LONGEST = 32
 """Textual's parser types a sequence longer than this as keys (its search threshold)."""
+BURST_KEYS = 64
+"""At most this many keys in one read are taken as keys that queued (`_queued_keys`):
+30 s of an assessor's keys at two a second; more is not typing."""
 
 _REPLACED: list[int] = [0]
 
@@ -208,10 +218,13 @@ class InputGuard:
     """Bytes in; text for Textual's parser and whole pastes out. Not thread-safe:
     one input thread owns it."""
 
-    def __init__(self, typed_at_once: int = FLOOD_CHARS) -> None:
+    def __init__(self, typed_at_once: int = FLOOD_CHARS, stops: str = "") -> None:
         self.typed_at_once = typed_at_once
         """Printable characters one read may hold and still be typing (`FLOOD_CHARS` where
         text is typed; an app whose main screen only has one-letter keys takes less)."""
+        self.stops = stops
+        """Keys after which a burst of queued keys ends (`_queued_keys`): those that open a
+        dialog or leave; the rest of the read is dropped."""
         self._decoder = codecs.getincrementaldecoder("utf-8")(errors="helpdesk-input")
         self._in_paste = False
         self._paste: list[str] = []
@@ -262,7 +275,34 @@ class InputGuard:
         if self._in_string:  # the rest of a string begun in an earlier read
             end = _STRING_END.search(text)
             text = "" if end is None else text[end.end() :]
-        return len(_SEQUENCE.sub("", _STRING.sub("", text))) > most
+        text = _STRING.sub("", text)
+        return len(_SEQUENCE.sub("", text)) > most and not self._queued_keys(text)
+
+    def _queued_keys(self, text: str) -> bool:
+        """Keys that queued while the app was busy and came in one read, not a paste: in an
+        app of one-letter keys (`typed_at_once` 1), every character stands alone between
+        escape sequences (arrows, F-keys, Esc), at least one of them there, and no more
+        than `BURST_KEYS` keys. A paste of text has letters side by side, and a terminal
+        that pastes sends no arrow keys in it (one that brackets its pastes is not asked
+        at all). Letters alone side by side ("np") stay a paste: "no" or "pop" pasted
+        without markers must not become verdicts."""
+        if self.typed_at_once != 1 or "\x1b" not in text:
+            return False
+        runs = _SEQUENCE.split(text)[::2]  # the text between sequences (split keeps groups)
+        return len(runs) <= BURST_KEYS + 1 and all(len(run) <= 1 for run in runs)
+
+    def _stop_burst(self, text: str) -> str:
+        """A burst of queued keys up to its first stop key (see `stops`); the rest dropped."""
+        if not self.stops or len(_SEQUENCE.sub("", text)) <= self.typed_at_once:
+            return text
+        at = 0
+        for match in _SEQUENCE.finditer(text):
+            key = text[at : match.start()]
+            if key and key in self.stops:
+                self.dropped += len(text) - match.start()
+                return text[: match.start()]
+            at = match.end()
+        return text
 
     def idle(self, silent_s: float) -> list[str | Pasted]:
         """No input for `silent_s` seconds: let held text go, close a paste left open."""
@@ -314,7 +354,7 @@ class InputGuard:
         text = self._without_strays(text.replace(PASTE_END, ""))
         if not text:
             return []
-        return self._flood(text) if self._is_flood(text) else [text]
+        return self._flood(text) if self._is_flood(text) else [self._stop_burst(text)]
 
     def _without_strays(self, text: str) -> str:
         """`text` without the terminal strings and unknown CSI sequences in it (see the
@@ -390,4 +430,4 @@ class InputGuard:
         return [Pasted(kept)] if kept else []
 
 
-__all__ = ["FLOOD_CHARS", "PASTE_MAX", "READ_SIZE", "InputGuard", "Pasted"]
+__all__ = ["BURST_KEYS", "FLOOD_CHARS", "PASTE_MAX", "READ_SIZE", "InputGuard", "Pasted"]

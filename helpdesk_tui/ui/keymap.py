@@ -471,7 +471,7 @@ KEYS: tuple[Key, ...] = (
     # --- a yes/no question (closing a ticket, a reply naming another customer, quitting) --
     Key(
         "confirm.yes",
-        "y,j,o",
+        "y,j,o,Y,J,O",  # capitals too: Caps Lock (qa-play9)
         "answer(True)",
         N_("Yes"),
         N_("Answer yes: do it (also j or o, for ja and oui)."),
@@ -480,7 +480,7 @@ KEYS: tuple[Key, ...] = (
     ),
     Key(
         "confirm.no",
-        "n,escape",
+        "n,N,escape",
         "answer(False)",
         N_("No"),
         N_("Answer no: go back, nothing changes."),
@@ -509,7 +509,7 @@ KEYS: tuple[Key, ...] = (
     # --- the exam's dialogs, each with these keys in its own footer ------------------------------
     Key(
         "hand_in.continue",
-        "y,j,o",
+        "y,j,o,Y,J,O",  # capitals too: Caps Lock, or "Y" as the guide writes it (qa-play9)
         "step(1)",
         N_("Continue"),
         N_("Hand in, first question: go on to the last one (also j or o)."),
@@ -518,15 +518,16 @@ KEYS: tuple[Key, ...] = (
     ),
     Key(
         "hand_in.confirm",
-        "h",
+        "h,H",
         "step(2)",
         N_("Hand in for good"),
         N_("Hand in, last question: the exam ends now and its log is sealed."),
         "exam.hand_in",
+        key_display=N_("h"),  # not "h, H": the capital is for Caps Lock
     ),
     Key(
         "hand_in.back",
-        "escape,n",
+        "escape,n,N",
         "back",
         N_("Back to the exam"),
         N_("Do not hand in: back to the exam, nothing changes."),

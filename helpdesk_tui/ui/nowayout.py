@@ -37,6 +37,9 @@ VIEWER_TYPED_AT_ONCE = 1
 two or more letters at once are a paste without markers (a terminal, or tmux's
 `paste-buffer` without -p): "abc def" pasted into the review opened its comment dialog
 ("c") with " def" in it."""
+VIEWER_BURST_STOPS = "q\x11"
+"""Keys after which a burst of queued keys ends in every viewer (q, Ctrl+Q: leave); each app
+adds those that open a dialog (`ui.input_guard`, `InputGuard.stops`)."""
 MAX_SHOWN = 200
 """A URL is logged and shown cut to this many characters (a link is content: hostile)."""
 
@@ -56,6 +59,9 @@ class NoWayOut:
     `ui.input_guard`); more is pasted text, which never acts as keys. The exam types
     text: a line and its Enter may come at once. `VIEWER_TYPED_AT_ONCE` is for apps
     whose main screen has only one-letter keys."""
+    BURST_STOPS: str = ""
+    """Keys after which a burst of queued keys is cut (`InputGuard.stops`): a key that
+    opens a dialog or leaves; what was typed after it was meant for a screen not yet seen."""
 
     def get_driver_class(self) -> Any:
         """`GuardedDriver` wherever Textual would use its Linux driver."""
@@ -121,4 +127,4 @@ class NoWayOut:
         self.blocked("suspend")
 
 
-__all__ = ["VIEWER_TYPED_AT_ONCE", "NoWayOut", "clip_url"]
+__all__ = ["VIEWER_BURST_STOPS", "VIEWER_TYPED_AT_ONCE", "NoWayOut", "clip_url"]

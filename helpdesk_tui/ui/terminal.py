@@ -195,7 +195,9 @@ class GuardedDriver(LinuxDriver):
         selector = selectors.SelectSelector()
         selector.register(self.fileno, selectors.EVENT_READ)
         parser = XTermParser(self._debug)
-        guard = InputGuard(getattr(self._app, "TYPED_AT_ONCE", FLOOD_CHARS))
+        guard = InputGuard(
+            getattr(self._app, "TYPED_AT_ONCE", FLOOD_CHARS), getattr(self._app, "BURST_STOPS", "")
+        )
         last_input = time.monotonic()
         told: set[str] = set()
         try:

@@ -11,6 +11,8 @@ from helpdesk_tui.cli import main
 from helpdesk_tui.eventlog import generate_keypair, load_private_key
 from helpdesk_tui.ui.observe.app import ObserveApp
 
+pytestmark = pytest.mark.usefixtures("a_terminal")  # see tests/conftest.py
+
 
 @pytest.fixture(scope="module")
 def logs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:

@@ -8,6 +8,8 @@ import pytest
 
 from helpdesk_tui.cli import main
 
+pytestmark = pytest.mark.usefixtures("a_terminal")  # see tests/conftest.py
+
 
 @pytest.mark.parametrize("name", ["Tom\x1b]0;X\x07", "Ann\x1b[2J", "Bo\x9b1m"])
 def test_a_name_with_a_control_character_is_refused_before_any_log(

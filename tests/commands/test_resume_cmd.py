@@ -19,6 +19,8 @@ from helpdesk_tui.eventlog import read_log, verify_log
 from helpdesk_tui.ui.practice_controls import PracticeApp
 from tests.runtime.kit import NORTHWIND, exam_run, make_keys
 
+pytestmark = pytest.mark.usefixtures("a_terminal")  # see tests/conftest.py
+
 APP = {"tick_interval": None, "handle_signals": False, "tune_gc": False}
 
 

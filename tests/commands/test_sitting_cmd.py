@@ -11,6 +11,8 @@ from helpdesk_tui.cli import main
 from helpdesk_tui.ui.room.app import RoomApp
 from tests.sitting.kit import assessed, first_events, sealed_log_bytes, unsealed_log
 
+pytestmark = pytest.mark.usefixtures("a_terminal")  # see tests/conftest.py
+
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     code = main(list(argv))

@@ -108,3 +108,11 @@ def count_rendered_cells(monkeypatch: Any) -> list[tuple[int, int]]:
 
     monkeypatch.setattr(DataTable, "_render_cell", counted)
     return rendered
+
+
+async def typed_in_chat(pilot: Pilot[Any], at_s: float, text: str) -> None:
+    """At exam time `at_s`, F4 and `text` typed into the reply box, then Enter; the app idle
+    after (a question it asks is on screen)."""
+    await at(pilot, at_s)
+    await pilot.press("f4", *text, "enter")
+    await pilot.pause()

@@ -9,7 +9,7 @@ from helpdesk_tui.paths import scenarios_dir
 from helpdesk_tui.scenario.loader import load_scenario
 
 from .conftest import Rig, make_rig
-from .pilot import at
+from .pilot import at, typed_in_chat
 from .test_bugs7_screen import lines_of
 
 
@@ -70,9 +70,7 @@ async def test_a_reply_that_starts_with_a_slash_asks_before_it_goes(
     i18n.set_language(language)
     app = rig.app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await at(pilot, 70)
-        await pilot.press("f4", *"/locked out", "enter")
-        await pilot.pause()
+        await typed_in_chat(pilot, 70, "/locked out")
         assert isinstance(app.screen, ConfirmScreen)
         question, detail = SLASH[language]
         assert app.screen.question == question and detail in app.screen.detail

@@ -271,3 +271,45 @@ def test_terminal_strings_inside_a_paste_are_dropped_with_their_text() -> None:
     assert guard.feed(data) == [Pasted("onetwothreefour")]
     assert guard.strays == 1
     assert guard.feed(START + b"line one\r\nline\ttwo" + END) == [Pasted("line one\r\nline\ttwo")]
+
+
+DOWN = b"\x1b[B"
+
+
+def test_verdict_keys_that_queued_between_arrows_are_keys_in_a_viewer() -> None:
+    """qa-sitting8: "n ↓ n ↓ p" typed 0.1 s apart on a loaded machine came in one read and
+    was taken as a paste (two letters at once in a one-letter-key app): verdicts lost."""
+    guard = InputGuard(1)
+    assert guard.feed(b"n" + DOWN + b"n" + DOWN + b"p") == ["n\x1b[Bn\x1b[Bp"]
+    assert guard.feed(DOWN + b"o" + DOWN + DOWN + b"u" + b"\x1bOB") == [
+        "\x1b[Bo\x1b[B\x1b[Bu\x1bOB"
+    ]
+    assert guard.dropped == 0 and guard.floods == 0
+
+
+def test_letters_side_by_side_in_a_viewer_stay_a_paste_even_beside_an_arrow() -> None:
+    guard = InputGuard(1)
+    assert guard.feed(b"no") == [Pasted("no")]
+    assert guard.feed(b"pop" + DOWN + b"n") == [Pasted("popn")]
+    assert guard.feed(b"check the comment, then quit: q") == [
+        Pasted("check the comment, then quit: q")
+    ]
+
+
+def test_more_queued_keys_than_anyone_types_in_one_read_are_not_keys() -> None:
+    guard = InputGuard(1)
+    out = guard.feed((b"n" + DOWN) * 70)
+    assert out == [Pasted("n" * 70)]
+
+
+def test_a_burst_of_queued_keys_ends_at_a_key_that_opens_a_dialog_or_leaves() -> None:
+    guard = InputGuard(1, stops="qc")
+    assert guard.feed(b"n" + DOWN + b"q" + DOWN + b"d") == ["n\x1b[Bq"]  # "d" would discard
+    assert guard.feed(b"c" + DOWN + b"p") == ["c"]
+    assert guard.feed(b"p" + DOWN + b"n") == ["p\x1b[Bn"]
+    assert guard.feed(b"q") == ["q"]  # a key alone is a key
+
+
+def test_the_exam_is_not_changed_by_the_viewers_bursts() -> None:
+    guard = InputGuard()  # the exam: typing is anything up to FLOOD_CHARS
+    assert guard.feed(b"no" + DOWN + b"q") == ["no\x1b[Bq"]

@@ -19,6 +19,8 @@ from helpdesk_tui.ui.app import ExamApp
 
 from .conftest import MINI
 
+pytestmark = pytest.mark.usefixtures("a_terminal")  # see tests/conftest.py
+
 
 def test_the_default_scenario_is_the_bundled_one_marked_default() -> None:
     folder = practice.find_scenario(None)

@@ -162,6 +162,7 @@ def test_the_controls_refuse_an_exam_session(tmp_path: Path) -> None:
     practice.finish(run)
 
 
+@pytest.mark.usefixtures("a_terminal")  # practice.run asks for one (tests/conftest.py)
 def test_practice_run_starts_a_fresh_session_after_a_restart(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

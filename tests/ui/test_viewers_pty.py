@@ -11,6 +11,7 @@ key help on F1 within 2 s, stay under 200 MB, and leave cleanly on q.
 
 from __future__ import annotations
 
+import json
 import random
 import sys
 import time
@@ -176,6 +177,37 @@ def test_pasted_text_never_acts_as_keys_and_a_key_alone_still_does(
         assert not shown.shows("Your comment")
         assert shown.text() == before
         term.send("q")  # one key alone is a key
+        assert term.wait_exit() == 0
+    finally:
+        term.close()
+    assert b"Traceback" not in term.output
+
+
+def test_verdict_keys_that_queue_while_the_review_is_busy_are_all_kept(
+    logs: dict[str, Path], tmp_path: Path
+) -> None:
+    """qa-sitting8: on a loaded machine "n ↓ n ↓ p" typed 0.1 s apart queued while the
+    review drew, came in one read and was dropped as a paste. Here the burst is one
+    write (so one read), as it arrives then; a leave key in a burst ends it, so "q ↓ d"
+    typed ahead never discards the verdicts in a dialog nobody read."""
+    out = tmp_path / "verdicts.json"
+    term = Terminal(*command("review", logs), "--out", str(out), cwd=tmp_path)
+    shown = Screen(term)
+    down = "\x1b[B"
+    try:
+        until(shown.app_started, "the review app")
+        until(lambda: shown.shows("c0042"), "the review screen")
+        until(lambda: steady(shown), "the review screen to settle")
+        term.send("n" + down + "n" + down + "p" + down + "q" + down + "d")
+        until(lambda: shown.shows("unsaved changes"), "the leave question, from the burst's q")
+        term.send("\x1b")  # stay: the burst's "d" did not answer it
+        until(lambda: not shown.shows("unsaved changes"), "the leave question closed")
+        term.send("\x13")  # Ctrl+S
+        until(out.exists, "the verdicts saved")
+        items = json.loads(out.read_text())["verdicts"]
+        decided = [item["verdict"] for item in items.values() if item.get("verdict")]
+        assert decided == ["not_proven", "not_proven", "proven"]
+        term.send("q")
         assert term.wait_exit() == 0
     finally:
         term.close()

@@ -22,7 +22,7 @@ from textual.binding import Binding
 from helpdesk_tui.eventlog.follow import FollowUpdate, LogFollower
 from helpdesk_tui.i18n import _
 from helpdesk_tui.scenario.model import Scenario
-from helpdesk_tui.ui.nowayout import VIEWER_TYPED_AT_ONCE, NoWayOut
+from helpdesk_tui.ui.nowayout import VIEWER_BURST_STOPS, VIEWER_TYPED_AT_ONCE, NoWayOut
 from helpdesk_tui.ui.observe.screen import ObserveScreen
 
 POLL_S = 0.5
@@ -49,6 +49,7 @@ class ObserveApp(NoWayOut, App[None], inherit_bindings=False):
     """The live observer."""
 
     TYPED_AT_ONCE = VIEWER_TYPED_AT_ONCE  # two letters at once are pasted, not keys
+    BURST_STOPS = VIEWER_BURST_STOPS  # leave
 
     CSS_PATH = CSS
     ENABLE_COMMAND_PALETTE = False

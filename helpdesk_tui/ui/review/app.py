@@ -30,7 +30,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from helpdesk_tui.i18n import _
-from helpdesk_tui.ui.nowayout import VIEWER_TYPED_AT_ONCE, NoWayOut
+from helpdesk_tui.ui.nowayout import VIEWER_BURST_STOPS, VIEWER_TYPED_AT_ONCE, NoWayOut
 from helpdesk_tui.ui.review.screen import ReviewScreen
 from helpdesk_tui.ui.review.session import ReviewSession
 
@@ -84,6 +84,7 @@ class ReviewApp(NoWayOut, App[None], inherit_bindings=False):
     """The assessor's review TUI."""
 
     TYPED_AT_ONCE = VIEWER_TYPED_AT_ONCE  # two letters at once are pasted, not keys
+    BURST_STOPS = VIEWER_BURST_STOPS + "cg"  # leave; comment, go to
 
     CSS_PATH = CSS
     ENABLE_COMMAND_PALETTE = False

@@ -19,7 +19,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from rich.text import Text
+from textual.actions import SkipAction
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import OptionList, Static, TabbedContent, TabPane
@@ -66,6 +68,14 @@ class ReviewScreen(Paced, Screen[None]):
     """One assessor's review of one log."""
 
     CSS_PATH = "screen.tcss"
+
+    BINDINGS = [
+        Binding("up", "list_move(-1)", show=False, priority=True),
+        Binding("down", "list_move(1)", show=False, priority=True),
+    ]
+    """Up and Down move a focused list at once, as the verdict keys (priority bindings) act
+    at once: forwarded to the list, Down waited in its queue while a verdict typed after
+    it was already given, to the competency before (`action_list_move`)."""
 
     def __init__(
         self,
@@ -414,6 +424,18 @@ class ReviewScreen(Paced, Screen[None]):
         seq = found[0] if direction > 0 else found[-1]
         self.go_to_seq(seq)
         self.evidence_list.select_seq(seq)
+
+    def action_list_move(self, step: int) -> None:
+        """Up/Down on a focused list (competencies, evidence), moved now rather than after the
+        keys queued behind it: "n ↓ n ↓ p" read at once gave all three verdicts to the first
+        competency (qa-play9). Any other focused widget gets the key as usual."""
+        focused = self.focused
+        if not isinstance(focused, OptionList):
+            raise SkipAction()
+        if step > 0:
+            focused.action_cursor_down()
+        else:
+            focused.action_cursor_up()
 
     def action_verdict(self, verdict: str | None) -> None:
         cid = self.competency

@@ -17,7 +17,7 @@ from textual.binding import Binding
 
 from helpdesk_tui.i18n import _
 from helpdesk_tui.sitting.room import Room
-from helpdesk_tui.ui.nowayout import VIEWER_TYPED_AT_ONCE, NoWayOut
+from helpdesk_tui.ui.nowayout import VIEWER_BURST_STOPS, VIEWER_TYPED_AT_ONCE, NoWayOut
 from helpdesk_tui.ui.observe.app import CSS as OBSERVE_CSS
 from helpdesk_tui.ui.observe.app import exit_on_hangup
 from helpdesk_tui.ui.observe.screen import ObserveScreen
@@ -31,6 +31,7 @@ class RoomApp(NoWayOut, App[None], inherit_bindings=False):
     """The room view."""
 
     TYPED_AT_ONCE = VIEWER_TYPED_AT_ONCE  # two letters at once are pasted, not keys
+    BURST_STOPS = VIEWER_BURST_STOPS + "\r"  # leave; Enter opens a candidate
 
     CSS_PATH = OBSERVE_CSS  # the observe screen it opens needs its styles; paths are alike
     ENABLE_COMMAND_PALETTE = False

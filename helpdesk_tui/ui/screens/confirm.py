@@ -2,7 +2,10 @@
 reply that seems meant for someone else, a reply that starts with "/" as a KB
 search would).
 
-y (or j, o: ja, oui) or a click on Yes confirms; n, Escape or No goes back.
+y (or j, o: ja, oui) or a click on Yes confirms; n, Escape or No goes back. The
+focus starts on No, so Enter goes back too: the question comes after an Enter (a
+reply sent), and a second Enter pressed by habit sent a "/shared calendar" meant for
+the KB search to the customer (qa-play9).
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ class ConfirmScreen(Paced, ModalScreen[bool]):
     """The question, what it does, and Yes / No."""
 
     CSS_PATH = "confirm.tcss"
+    AUTO_FOCUS = "#confirm-no"
 
     def __init__(self, question: str, detail: str) -> None:
         super().__init__()
@@ -33,13 +37,13 @@ class ConfirmScreen(Paced, ModalScreen[bool]):
         self.detail = detail
 
     def ask(self, question: str, detail: str) -> ConfirmScreen:
-        """Used again for another question: the texts, and the focus back on Yes."""
+        """Used again for another question: the texts, and the focus back on No."""
         self.question = question
         self.detail = detail
         if self.is_mounted:
             self.query_one("#confirm-question", Static).update(question)
             self.query_one("#confirm-detail", Static).update(detail)
-            self.set_focus(self.query_one("#confirm-yes", Button), scroll_visible=False)
+            self.set_focus(self.query_one("#confirm-no", Button), scroll_visible=False)
         return self
 
     def compose(self) -> ComposeResult:

@@ -16,6 +16,7 @@ from typing import Any
 
 from rich.cells import cell_len
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
@@ -159,6 +160,32 @@ def speaks(controller: ExamController) -> str | None:
     return _(SPEAKS[language])
 
 
+class Transcript(VerticalScroll):
+    """The conversation's messages, following its end while it is there.
+
+    "At the end" was judged only when a message came: a reply box grown to five
+    lines by a KB passage shrank the transcript, which kept its place, so the next
+    message was judged "not at the end" and the newest were hidden below its edge
+    (qa-play9, Dutch exam at 100 x 30). Now a scroll by the candidate decides
+    whether it follows, and a change of height keeps a following transcript at
+    its end."""
+
+    following = True
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        self.following = new_value >= self.max_scroll_y - 1
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self.following:
+            self.call_after_refresh(self.scroll_end, animate=False)
+
+    def follow(self) -> None:
+        """To the end, and follow it (a conversation put in view)."""
+        self.following = True
+        self.call_after_refresh(self.scroll_end, animate=False)
+
+
 class Composer(EnterSends):
     """The reply box of a chat or call: Enter sends (and empties the box at once)."""
 
@@ -196,7 +223,7 @@ class ConversationPane(Horizontal):
         yield ConversationList(id="conv-list")
         with Vertical(id="conv-main"):
             yield Static("", id="conv-title")
-            with VerticalScroll(id="conv-scroll"):
+            with Transcript(id="conv-scroll"):
                 yield Static(_("No conversation yet."), id="conv-transcript")
             yield Static("", id="conv-status")
             yield Static("", id="conv-to")
@@ -238,8 +265,8 @@ class ConversationPane(Horizontal):
             return
         transcript = render_transcript(controller, conv, now)
         if transcript != self._transcript:
-            scroller = self.query_one("#conv-scroll", VerticalScroll)
-            at_end = scroller.scroll_y >= scroller.max_scroll_y - 1
+            scroller = self.query_one("#conv-scroll", Transcript)
+            at_end = scroller.following or scroller.scroll_y >= scroller.max_scroll_y - 1
             self._transcript = transcript
             self.query_one("#conv-transcript", Static).update(transcript)
             if at_end:
@@ -291,6 +318,7 @@ class ConversationPane(Horizontal):
         if conv.ticket_ids:
             title.append(" · " + ", ".join(conv.ticket_ids), style="dim")
         self.query_one("#conv-title", Static).update(title, layout=False)
+        self.query_one("#conv-scroll", Transcript).follow()  # a conversation opens at its end
         reply.value = self._drafts.get(conversation_id, "")
         reply.placeholder = self._placeholder(controller, conv)
         index = self._index_of(conversation_id)

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from textual import events
 
 from helpdesk_tui.assess.verdicts import load_verdicts, save_verdicts, verdicts_for_log
 from helpdesk_tui.core.reducer import reduce
@@ -283,3 +284,22 @@ def test_layout_snapshot(naive_log_master: Path, snap_compare: object) -> None:
         await pilot.pause()  # type: ignore[attr-defined]
 
     assert snap_compare(ReviewApp(session), terminal_size=SIZE, run_before=jump)  # type: ignore[operator]
+
+
+async def test_verdict_keys_queued_behind_arrows_land_on_the_competency_moved_to(
+    naive_log: Path,
+) -> None:
+    """Keys that queued while the review was busy reach the app back to back (qa-play9):
+    a verdict key is a priority binding (acts at once), while Down went to the focused
+    list's own queue and moved it later, so "n ↓ n ↓ p" put all three on the first
+    competency. Here the keys are posted together, as the driver does with one read."""
+    app = app_for(naive_log)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = review(app)
+        await pilot.pause()
+        for key in ("n", "down", "n", "down", "p"):
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await pilot.pause()
+        got = [screen.verdicts.verdict(c) for c in COMPETENCY_IDS[:4]]
+        assert got == ["not_proven", "not_proven", "proven", None]
+        assert screen.competency == COMPETENCY_IDS[2]
