@@ -11,13 +11,12 @@ Few examples, each a whole report: the verifier's fuzzer does the volume.
 
 from __future__ import annotations
 
-import os
 import time
 from pathlib import Path
 
 import pytest
 from eventlog.mutate import mutated
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from helpdesk_tui.assess import pipeline
@@ -25,19 +24,11 @@ from helpdesk_tui.assess.testing import DEFAULT_SCENARIO
 from helpdesk_tui.cli import main
 from helpdesk_tui.eventlog.keys import Signer
 from helpdesk_tui.ui.review.session import ReviewError, open_review
+from tests.fuzzing import Practice, fuzz_settings
 
-FUZZ = settings(
-    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "12")),
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
+FUZZ = fuzz_settings(12)
 BOUND_S = 20.0
 """Per report or review of a naive sitting (about 0.3 s quiet): a hang, not a slow run."""
-
-
-class Practice(bytes):
-    def __repr__(self) -> str:
-        return f"<practice log, {len(self)} bytes>"
 
 
 @pytest.fixture(scope="module")

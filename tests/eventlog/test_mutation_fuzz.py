@@ -19,35 +19,24 @@ A deep run: `FUZZ_EXAMPLES=3000 pytest tests/eventlog/test_mutation_fuzz.py`.
 from __future__ import annotations
 
 import json
-import os
 import time
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from helpdesk_tui.eventlog import CheckpointPolicy, Signer
 from helpdesk_tui.eventlog.records import canonical_json
 from helpdesk_tui.eventlog.testing import build_log_bytes, sample_events, sample_header
 from helpdesk_tui.eventlog.verifier import FaultKind, VerifyResult, verify_bytes, verify_log
+from tests.fuzzing import Practice, fuzz_settings
 
 from .mutate import accepted_prefix, mutated
 
-FUZZ = settings(
-    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "150")),
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
+FUZZ = fuzz_settings(150)
 BOUND_S = 2.0
 """Per verification of a 60-record log (about 5 ms quiet): generous for a loaded machine."""
-
-
-class Practice(bytes):
-    """A practice log's bytes (shown short when a failing example is printed)."""
-
-    def __repr__(self) -> str:
-        return f"<practice log, {len(self)} bytes>"
 
 
 @pytest.fixture(scope="module")

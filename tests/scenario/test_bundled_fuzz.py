@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import os
 import shutil
 import time
 import tomllib
@@ -30,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import event, given
 from hypothesis import strategies as st
 
 from helpdesk_tui import paths
@@ -39,12 +38,9 @@ from helpdesk_tui.scenario.errors import ScenarioInvalid
 from helpdesk_tui.scenario.loader import load_scenario
 from helpdesk_tui.simulate.runner import run_headless
 from scenario.kit import toml_dumps
+from tests.fuzzing import fuzz_settings
 
-FUZZ = settings(
-    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "15")),
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
+FUZZ = fuzz_settings(15)
 BUNDLED = (
     "nl-lindeveld-oefening-wachtrij",
     "nl-lindeveld-oefening-gelijktijdig",
