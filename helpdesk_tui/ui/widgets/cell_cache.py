@@ -193,8 +193,9 @@ class CellCache:
         works out each column's width twice, the row's style and the filler after the
         last column, joins, crops and simplifies (about 1,300 Python calls a line, with
         every cell kept). The one-second tick changes one cell (the SLA clock) in each
-        of 15 rows. Here the kept strip is divided at the changed cell's edges and the
-        cell's rendering put between: the same segments, since every cell's segments
+        of 15 rows. Here the kept strip's segments at the changed cell's place are
+        replaced with the cell's rendering (simplified as DataTable simplifies a line):
+        the same segments, since every cell's segments
         carry its own `{"row", "column"}` meta and so never merge with a neighbour's.
         Only where the row's look (its place, index, cursor and hover, the crop, the
         widths, the base style, the table's state) is the same as when the strip was
@@ -285,6 +286,7 @@ class CellCache:
         if not changed or len(changed) * 2 > len(cells):
             return None
         length = strip.cell_length
+        segments = list(strip)
         row_style = table._get_row_style(row_index, base_style)
         cursor = table.cursor_coordinate
         hover = table.hover_coordinate
@@ -297,6 +299,9 @@ class CellCache:
                 continue  # not in view
             if start < 0 or end > length:
                 return None
+            cut = _cut(segments, start, end)
+            if cut is None:
+                return None
             place = Coordinate(row_index, index)
             lines = self._render_cell(
                 row_index,
@@ -306,10 +311,9 @@ class CellCache:
                 cursor=highlight(cursor, place, "row"),
                 hover=highlight(hover, place, "row"),
             )
-            before, _cell, after = strip.divide([start, end, length])
-            strip = Strip.join([before, Strip(lines[line_no], cell_width), after]).simplify()
+            segments[cut[0] : cut[1]] = Segment.simplify(lines[line_no])
         self.spliced += 1
-        return strip
+        return Strip(segments, length)
 
     def _render_cell(
         self,
@@ -443,6 +447,24 @@ class CellCache:
             line.append(Segment(text[start:end], meta if style is None else style + meta, control))
             start = end
         return [line]
+
+
+def _cut(segments: list[Segment], start: int, end: int) -> tuple[int, int] | None:
+    """The slice of `segments` that covers cells [start, end) exactly, or None when a
+    segment crosses either edge (or is empty or a control: nothing to cut at)."""
+    first = None
+    position = 0
+    for index, (text, _style, control) in enumerate(segments):
+        if position == start:
+            first = index
+        if position == end:
+            return None if first is None else (first, index)
+        if position > end or not text or control:
+            return None
+        position += cell_len(text)
+    if position == end and first is not None:
+        return first, len(segments)
+    return None
 
 
 def _with_meta(lines: list[list[Segment]], meta: Style) -> list[list[Segment]]:
