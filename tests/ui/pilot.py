@@ -96,17 +96,28 @@ async def at(pilot: Pilot[Any], seconds: float) -> None:
 
 def count_rendered_cells(monkeypatch: Any) -> list[tuple[int, int]]:
     """Every (row, column) a DataTable renders from now on (its own `_render_cell`, under
-    any cache a subclass adds), in order: how tests see what a change repaints."""
+    any cache a subclass adds, or `CellCache._render_like`: a cell rendered as another of
+    its shape was), in order: how tests see what a change repaints."""
     from textual.widgets import DataTable
+
+    from helpdesk_tui.ui.widgets.cell_cache import CellCache
 
     rendered: list[tuple[int, int]] = []
     render = DataTable._render_cell
+    like = CellCache._render_like
 
     def counted(self: DataTable, row: int, column: int, *args: object, **kwargs: object) -> object:
         rendered.append((row, column))
         return render(self, row, column, *args, **kwargs)  # type: ignore[arg-type]
 
+    def counted_like(self: CellCache, *args: Any) -> Any:
+        lines = like(self, *args)
+        if lines is not None:
+            rendered.append((args[-2], args[-1]))  # its row and column
+        return lines
+
     monkeypatch.setattr(DataTable, "_render_cell", counted)
+    monkeypatch.setattr(CellCache, "_render_like", counted_like)
     return rendered
 
 

@@ -12,8 +12,13 @@ ask builds a merged `RenderStyles` and walks the widget's ancestors for its
 colours (a third of a cursor step's frame, `bench_key_cpu.py`). Inside
 `render_lines` (one frame: no style can change) the answers are kept.
 
-It reaches into DataTable's internals (`_render_cell`, `_data`,
-`_row_locations`, `_column_locations`), which holds while Textual is pinned
+A line whose row changed in a few cells only (the SLA clock, once a second) is not
+built again from all its cells: the line painted before gets the changed cells'
+renderings put in at their places (`_render_line`), the other cells' parts of it
+kept as they were.
+
+It reaches into DataTable's internals (`_render_cell`, `_render_line`, `_data`,
+`_row_locations`, `_column_locations`, `_line_cache`), which holds while Textual is pinned
 to 8.2.x (docs/known-issues.md); `tests/ui/test_tickets.py` and
 `tests/ui/room/` fail loudly if an upgrade changes them.
 """
@@ -23,10 +28,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
+from rich.text import Text
 from textual.cache import LRUCache
 from textual.color import Color
+from textual.coordinate import Coordinate
 from textual.geometry import Region
 from textual.strip import Strip
 from textual.widget import Widget
@@ -54,6 +62,10 @@ class CellCache:
     _frame_styles: dict[object, Any] | None = None
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self._painted: dict[int, tuple[tuple[object, ...], tuple[object, ...], Strip]] = {}
+        """Per table line (y): what its last painted strip showed (the row's look, its
+        cells in column order) and the strip, for `_render_line` to change in place
+        (before DataTable's init, whose watchers clear the caches)."""
         super().__init__(*args, **kwargs)
         self._styles_seen: tuple[object, ...] = ()
         self._cells: LRUCache[tuple[object, ...], tuple[object, list[list[Segment]]]] = LRUCache(
@@ -62,12 +74,21 @@ class CellCache:
         self._values: LRUCache[tuple[object, ...], tuple[object, list[list[Segment]]]] = LRUCache(
             4000
         )
+        self._shapes: LRUCache[tuple[object, ...], list[list[Segment]]] = LRUCache(1000)
+        """A rendering per shape of one-line text cell (`_render_like`)."""
         # DataTable's own caches are keyed on its change counter, so after a tick no
         # entry is ever used again; at their sizes (10,000 cells, 1,000 rows and lines)
         # they only grew an exam by 8 MB in its first 20 minutes. A screenful is enough.
         self._cell_render_cache = LRUCache(TABLE_CACHE)
         self._row_render_cache = LRUCache(TABLE_CACHE)
         self._line_cache = LRUCache(TABLE_CACHE)
+        self.spliced = 0
+        """Lines painted by putting changed cells into the line painted before
+        (tests and benchmarks read it)."""
+
+    def _clear_caches(self) -> None:
+        super()._clear_caches()  # type: ignore[misc]
+        self._painted.clear()
 
     def repaint_cells(self, cells: Iterable[tuple[str, int]]) -> None:
         """Repaint only these cells ((row key, column index)), whose data was written in place.
@@ -160,7 +181,139 @@ class CellCache:
         seen = (self.rich_style, *(self.get_component_rich_style(n) for n in names))
         if seen != self._styles_seen:
             self._styles_seen = seen
+            self._painted.clear()
+            self._shapes.clear()
             super().notify_style_update()
+
+    def _render_line(self, y: int, x1: int, x2: int, base_style: Style) -> Strip:
+        """A line of the table, as DataTable's, but a row whose cells changed in a few
+        columns only has those cells put into the line it painted before.
+
+        DataTable builds a line from all its row's cells: asks each for its rendering,
+        works out each column's width twice, the row's style and the filler after the
+        last column, joins, crops and simplifies (about 1,300 Python calls a line, with
+        every cell kept). The one-second tick changes one cell (the SLA clock) in each
+        of 15 rows. Here the kept strip's segments at the changed cell's place are
+        replaced with the cell's rendering (simplified as DataTable simplifies a line):
+        the same segments, since every cell's segments
+        carry its own `{"row", "column"}` meta and so never merge with a neighbour's.
+        Only where the row's look (its place, index, cursor and hover, the crop, the
+        widths, the base style, the table's state) is the same as when the strip was
+        painted, for a row cursor, with no fixed columns, fixed rows or row labels;
+        otherwise DataTable's own.
+        """
+        table: Any = self
+        if (
+            table.cursor_type != "row"
+            or table.fixed_columns
+            or table.fixed_rows
+            or (table._labelled_row_exists and table.show_row_labels)
+        ):
+            return super()._render_line(y, x1, x2, base_style)  # type: ignore[misc, no-any-return]
+        try:
+            row_key, line_no = table._get_offsets(y)
+        except LookupError:
+            return super()._render_line(y, x1, x2, base_style)  # type: ignore[misc, no-any-return]
+        if row_key is table._header_row_key:
+            return super()._render_line(y, x1, x2, base_style)  # type: ignore[misc, no-any-return]
+        width = table.size.width
+        cursor = table.cursor_coordinate
+        hover = table.hover_coordinate
+        line_key = (
+            y,
+            x1,
+            x2,
+            width,
+            cursor,
+            hover,
+            base_style,
+            "row",
+            table._show_hover_cursor,
+            table._update_count,
+            table._pseudo_class_state,
+        )
+        cached = table._line_cache.get(line_key)
+        if cached is not None:
+            return cached  # type: ignore[no-any-return]
+        keys, spans = self._kept_for_frame("columns", lambda: _columns(table))
+        row_index = table._row_locations.get(row_key)
+        data = table._data[row_key]
+        cells = tuple(data.get(key) for key in keys)
+        look = (
+            row_key.value,
+            line_no,
+            row_index,
+            x1,
+            x2,
+            width,
+            base_style,
+            table.show_cursor,
+            cursor.row == row_index,
+            hover.row == (row_index or 0),
+            hover.row == row_index,
+            table._show_hover_cursor,
+            table._update_count,
+            table._pseudo_class_state,
+            spans,
+        )
+        kept = self._painted.get(y)
+        strip = None
+        if kept is not None and kept[0] == look:
+            strip = self._splice(kept[2], kept[1], cells, spans, row_index, line_no, x1, base_style)
+        if strip is None:
+            strip = super()._render_line(y, x1, x2, base_style)  # type: ignore[misc]
+        else:
+            table._line_cache[line_key] = strip
+        self._painted[y] = (look, cells, strip)
+        return strip  # type: ignore[no-any-return]
+
+    def _splice(
+        self,
+        strip: Strip,
+        old: tuple[object, ...],
+        cells: tuple[object, ...],
+        spans: tuple[tuple[int, int], ...],
+        row_index: int,
+        line_no: int,
+        x1: int,
+        base_style: Style,
+    ) -> Strip | None:
+        """`strip` with the cells that are not the same objects as in `old` rendered
+        again and put in; None where that cannot be done (a cell cut by the crop, or
+        most of the row changed)."""
+        table: Any = self
+        changed = [i for i, (a, b) in enumerate(zip(old, cells, strict=True)) if a is not b]
+        if not changed or len(changed) * 2 > len(cells):
+            return None
+        length = strip.cell_length
+        segments = list(strip)
+        row_style = table._get_row_style(row_index, base_style)
+        cursor = table.cursor_coordinate
+        hover = table.hover_coordinate
+        highlight = table._should_highlight
+        for index in changed:
+            x, cell_width = spans[index]
+            start = x - x1
+            end = start + cell_width
+            if end <= 0 or start >= length:
+                continue  # not in view
+            if start < 0 or end > length:
+                return None
+            cut = _cut(segments, start, end)
+            if cut is None:
+                return None
+            place = Coordinate(row_index, index)
+            lines = self._render_cell(
+                row_index,
+                index,
+                row_style,
+                cell_width,
+                cursor=highlight(cursor, place, "row"),
+                hover=highlight(hover, place, "row"),
+            )
+            segments[cut[0] : cut[1]] = Segment.simplify(lines[line_no])
+        self.spliced += 1
+        return Strip(segments, length)
 
     def _render_cell(
         self,
@@ -226,17 +379,135 @@ class CellCache:
         key = (look, fixed, height)
         shared = self._values.get(key)
         if shared is None or shared[0] is not cell:
-            lines = super()._render_cell(row_index, column_index, base_style, width, cursor, hover)  # type: ignore[arg-type]
+            lines = self._render_like(cell, look, fixed, height, row_index, column_index)
+            if lines is None:
+                lines = super()._render_cell(  # type: ignore[misc]
+                    row_index, column_index, base_style, width, cursor, hover
+                )
+                self._keep_shape(cell, look, fixed, height, lines)
             self._values[key] = (cell, lines)
             return lines
         meta = Style.from_meta({"row": row_index, "column": column_index})
-        return [
-            [
-                Segment(text, meta if style is None else style + meta, control)
-                for text, style, control in line
-            ]
-            for line in shared[1]
+        return _with_meta(shared[1], meta)
+
+    def _keep_shape(
+        self,
+        cell: object,
+        look: tuple[object, ...],
+        fixed: bool,
+        height: int,
+        lines: list[list[Segment]],
+    ) -> None:
+        """Keep a rendering as the shape of the cells like it (`_render_like`), when its
+        text is the cell's characters padded to the width, in segments of one style each."""
+        shape = _shape_key(cell, look, fixed, height)
+        if shape is None or len(lines) != 1:
+            return
+        plain = cell.plain  # type: ignore[attr-defined]
+        width = look[2]
+        if any(control for _text, _style, control in lines[0]):
+            return
+        if "".join(text for text, _style, _control in lines[0]) != plain.ljust(width):  # type: ignore[arg-type]
+            return
+        self._shapes[shape] = lines
+
+    def _render_like(
+        self,
+        cell: object,
+        look: tuple[object, ...],
+        fixed: bool,
+        height: int,
+        row_index: int,
+        column_index: int,
+    ) -> list[list[Segment]] | None:
+        """A cell rendered as another cell of the same shape was, with this cell's
+        characters in its segments and this cell's place in their meta; None when no
+        cell of its shape was rendered.
+
+        The SLA clocks change every second and a new time had no rendering to share
+        (`_render_value`): the tick rendered the changed clocks through Rich (Padding,
+        Text, lines split, cropped and padded), 9 a tick on the bench's queue. A
+        one-line text in one style that fits its width is laid out by Rich as its
+        characters then the padding, cut where the style changes, whatever the
+        characters (printable, one cell each), so a rendering of a text of the
+        same length, look and style has the same segments with other characters.
+        """
+        shape = _shape_key(cell, look, fixed, height)
+        if shape is None:
+            return None
+        template = self._shapes.get(shape)
+        if template is None:
+            return None
+        text = cell.plain.ljust(look[2])  # type: ignore[attr-defined, arg-type]
+        meta = Style.from_meta({"row": row_index, "column": column_index})
+        line: list[Segment] = []
+        start = 0
+        for part, style, control in template[0]:
+            end = start + len(part)
+            line.append(Segment(text[start:end], meta if style is None else style + meta, control))
+            start = end
+        return [line]
+
+
+def _cut(segments: list[Segment], start: int, end: int) -> tuple[int, int] | None:
+    """The slice of `segments` that covers cells [start, end) exactly, or None when a
+    segment crosses either edge (or is empty or a control: nothing to cut at)."""
+    first = None
+    position = 0
+    for index, (text, _style, control) in enumerate(segments):
+        if position == start:
+            first = index
+        if position == end:
+            return None if first is None else (first, index)
+        if position > end or not text or control:
+            return None
+        position += cell_len(text)
+    if position == end and first is not None:
+        return first, len(segments)
+    return None
+
+
+def _with_meta(lines: list[list[Segment]], meta: Style) -> list[list[Segment]]:
+    """`lines` with `meta` put into each segment's style (replacing another cell's)."""
+    return [
+        [
+            Segment(text, meta if style is None else style + meta, control)
+            for text, style, control in line
         ]
+        for line in lines
+    ]
+
+
+def _shape_key(
+    cell: object, look: tuple[object, ...], fixed: bool, height: int
+) -> tuple[object, ...] | None:
+    """What a one-line Text cell's rendering depends on besides its characters, or None
+    for a cell that is not such: printable characters of one cell each (the SLA's ✗
+    and ⚠ too) that fit its width, one style
+    for the whole text, no trailing space (where wrapping or cropping could differ)."""
+    if type(cell) is not Text or height != 1 or cell.spans:
+        return None
+    plain = cell.plain
+    width = look[2]
+    if (
+        not isinstance(width, int)
+        or len(plain) > width
+        or not plain.isprintable()
+        or cell_len(plain) != len(plain)
+        or plain.endswith(" ")
+    ):
+        return None
+    return (
+        look[1:],
+        fixed,
+        len(plain),
+        cell.style,
+        cell.justify,
+        cell.overflow,
+        cell.no_wrap,
+        cell.end,
+        cell.tab_size,
+    )
 
 
 def _discard(cache: LRUCache[Any, Any], stale: Any) -> None:
@@ -273,6 +544,11 @@ def _row_spans(table: Any, keys: Mapping[str, object]) -> dict[str, tuple[int, i
                 break
         y += row.height
     return spans
+
+
+def _columns(table: Any) -> tuple[tuple[object, ...], tuple[tuple[int, int], ...]]:
+    """The column keys in their order and the (x, width) of each column."""
+    return tuple(column.key for column in table.ordered_columns), tuple(_column_spans(table))
 
 
 def _column_spans(table: Any) -> list[tuple[int, int]]:

@@ -1,0 +1,141 @@
+"""The one-second tick paints only the cells it changed (issue 14: the tick's frame).
+
+A tick changes one cell (the SLA clock) in each row in view. DataTable built each of
+those lines again from all of its row's cells; `CellCache._render_line` puts the
+changed cell's rendering into the line painted before. What it paints must be what
+DataTable itself paints for the same data.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from textual.strip import Strip
+from textual.widgets import DataTable
+
+from helpdesk_tui.ui.queue_model import Cell, QueueRow
+from helpdesk_tui.ui.widgets.cell_cache import CellCache
+from helpdesk_tui.ui.widgets.queue import TicketQueue
+
+from .test_queue_tick import SLA, QueueApp, _rows
+
+SIZE = (120, 40)
+
+
+def textual_lines(queue: Any) -> list[Strip]:
+    """The table's lines in view as DataTable paints them, with none of CellCache's caches."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(CellCache, "_render_cell", DataTable._render_cell)
+        patch.setattr(CellCache, "_render_line", DataTable._render_line)
+        queue._clear_caches()
+        queue._line_cache.clear()
+        return [queue.render_line(y) for y in range(queue.size.height)]
+
+
+def kept_lines(queue: Any) -> list[Strip]:
+    return [queue.render_line(y) for y in range(queue.size.height)]
+
+
+async def tick(pilot: Any, queue: TicketQueue, rows: list[QueueRow]) -> None:
+    queue.sync(rows)
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("scrolled", [False, True])
+async def test_a_tick_renders_only_the_changed_cells_and_paints_what_datatable_paints(
+    monkeypatch: pytest.MonkeyPatch, scrolled: bool
+) -> None:
+    app = QueueApp()
+    async with app.run_test(size=SIZE) as pilot:
+        queue = app.query_one(TicketQueue)
+        await tick(pilot, queue, _rows(1))
+        if scrolled:  # the cursor and the view further down: other rows, other zebra parity
+            queue.move_cursor(row=101, animate=False)
+            await pilot.pause()
+        await tick(pilot, queue, _rows(2))  # the lines in view are painted once
+        asked: list[int] = []
+        whole_rows = 0
+        ask, row = CellCache._render_cell, DataTable._render_line_in_row
+
+        def counted_ask(self: Any, row_index: int, column_index: int, *args: Any, **kw: Any) -> Any:
+            if row_index >= 0:  # the header is not the tick's (a scrolled table repaints it)
+                asked.append(column_index)
+            return ask(self, row_index, column_index, *args, **kw)
+
+        def counted_row(self: Any, key: Any, *args: Any, **kwargs: Any) -> Any:
+            nonlocal whole_rows
+            whole_rows += key is not self._header_row_key
+            return row(self, key, *args, **kwargs)
+
+        monkeypatch.setattr(CellCache, "_render_cell", counted_ask)
+        monkeypatch.setattr(DataTable, "_render_line_in_row", counted_row)
+        spliced = queue.spliced
+        await tick(pilot, queue, _rows(3))  # every SLA cell changes, nothing else
+        monkeypatch.undo()
+        in_view = queue.size.height - queue.header_height
+        assert whole_rows == 0  # no row built again from all its cells
+        assert asked == [SLA] * in_view  # one cell asked for per row in view: its SLA
+        assert queue.spliced - spliced == in_view
+        shown = kept_lines(queue)
+        assert [s.text for s in shown] == [s.text for s in textual_lines(queue)]
+        shown_again = kept_lines(queue)  # DataTable's own, now in the caches
+        assert [list(s) for s in shown] == [list(s) for s in shown_again]
+        top = 101 if scrolled else 0
+        line = 1 + top - int(queue.scroll_y)  # under the header
+        assert f" {top}:03" in shown[line].text and f"Q-{top:03d}" in shown[line].text
+
+
+async def test_a_line_whose_look_changed_is_built_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cursor leaving a row changes every cell of it: no splice, and the old cursor's
+    row looks as DataTable paints it."""
+    app = QueueApp()
+    async with app.run_test(size=SIZE) as pilot:
+        queue = app.query_one(TicketQueue)
+        await tick(pilot, queue, _rows(1))
+        await tick(pilot, queue, _rows(2))
+        spliced = queue.spliced
+        rows = _rows(3)
+        rows[0] = QueueRow(rows[0].ticket_id, (Cell("Q-000"), *rows[0].cells[1:]))
+        queue.sync(rows)
+        queue.move_cursor(row=1, animate=False)
+        await pilot.pause()
+        assert queue.spliced - spliced == queue.size.height - queue.header_height - 2
+        shown = kept_lines(queue)
+        assert [list(s) for s in shown] == [list(s) for s in textual_lines(queue)]
+
+
+def _clocks(texts: list[str], tone: str = "breached") -> list[QueueRow]:
+    """`_rows(1)` with these SLA texts in its first rows (the rest as they were)."""
+    rows = _rows(1)
+    for n, text in enumerate(texts):
+        cells = rows[n].cells
+        rows[n] = QueueRow(rows[n].ticket_id, (*cells[:SLA], Cell(text, tone), *cells[SLA + 1 :]))
+    return rows
+
+
+async def test_a_new_clock_is_rendered_as_one_of_its_shape_was_and_as_datatable_renders_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A clock's new text (the overdue ones count seconds, with their ✗) is not rendered
+    through Rich when a text of its length, tone and row look was: the same segments,
+    other characters. A text of another length is rendered afresh."""
+    app = QueueApp()
+    async with app.run_test(size=SIZE) as pilot:
+        queue = app.query_one(TicketQueue)
+        await tick(pilot, queue, _clocks(["✗ -12:48", "✗ -9:59", "⚠ 4:10", "✗ -12:48"]))
+        fresh: list[tuple[int, int]] = []
+        render = DataTable._render_cell
+
+        def counted(self: Any, row_index: int, column_index: int, *args: Any, **kw: Any) -> Any:
+            if row_index >= 0:
+                fresh.append((row_index, column_index))
+            return render(self, row_index, column_index, *args, **kw)
+
+        monkeypatch.setattr(DataTable, "_render_cell", counted)
+        await tick(pilot, queue, _clocks(["✗ -12:49", "✗ -100:00", "⚠ 4:09", "✗ -12:50"]))
+        monkeypatch.undo()
+        assert fresh == [(1, SLA)]  # no text of the length of "✗ -100:00" was shown
+        shown = kept_lines(queue)
+        assert "✗ -12:49" in shown[1].text and "⚠ 4:09" in shown[3].text
+        assert [list(s) for s in shown] == [list(s) for s in textual_lines(queue)]
