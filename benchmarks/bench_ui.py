@@ -368,12 +368,15 @@ PRACTICE_CHILD = textwrap.dedent(
         self._display = shown
         return run(self, *args, **(kwargs | {"headless": True, "size": (120, 40)}))
     ui_app.ExamApp.run = first_frame
+    import helpdesk_tui.commands.exam as exam
+    exam.on_a_terminal = lambda: True  # headless on purpose: practice refuses a pipe otherwise
     from helpdesk_tui.cli import main
     main(["practice", "--logs", sys.argv[1], "--candidate", "bench", "--lang", "en", *sys.argv[2:]])
     """
 )
 """`helpdesk-exam practice` itself (the CLI's whole path), headless, leaving at the
-first frame that shows the exam screen with its queue."""
+first frame that shows the exam screen with its queue. The child's output is a pipe, which
+`practice` refuses since qa-play9 (`exam.require_screen`): the child says it is a terminal."""
 
 BARE_CHILD = textwrap.dedent(
     """
