@@ -150,9 +150,7 @@ def show(rec: Reconciliation, names: tuple[str, str], lang: str, console: Consol
         console.print(Text(text, style=style), soft_wrap=True)
 
 
-def _summary_lines(
-    rec: Reconciliation, names: tuple[str, str], lang: str
-) -> list[tuple[str, str]]:
+def _summary_lines(rec: Reconciliation, names: tuple[str, str], lang: str) -> list[tuple[str, str]]:
     kappa = rec.kappa
     agreed = sum(1 for r in rec.rows if r.agree)
     value = (
