@@ -32,7 +32,7 @@ from helpdesk_tui.assess.solutions import solving_action
 from helpdesk_tui.assess.texts import short
 from helpdesk_tui.assess.tracker import Action
 from helpdesk_tui.assess.wording import acts, find
-from helpdesk_tui.customers.dialogue import jargon_in
+from helpdesk_tui.customers.dialogue import jargon_in, step_in
 from helpdesk_tui.customers.evidence_flags import clarifying_question, restated_facts
 
 MeasuredApart = tuple[list[EvidenceItem], list[ProcedureCheck | None]]
@@ -106,11 +106,15 @@ def _contact_steps(ctx: Context, case: Case, check: ProcedureCheck) -> EvidenceI
 def _clarifying(ctx: Context, case: Case) -> EvidenceItem:
     solved = solving_action(case)
     lang = ctx.state.language
-    asked = [
-        a for a in case.said()
-        if a.type == "message_sent" and (solved is None or a.seq < solved.seq)
-        and _asks(a.text or "", lang)
-    ]  # fmt: skip
+    asked: list[Action] = []
+    proposed = False  # a check is a check once a step was proposed (dialogue.acts_in_turn)
+    for a in case.said():
+        if solved is not None and a.seq >= solved.seq:
+            break
+        text = a.text or ""
+        if a.type == "message_sent" and _asks(text, lang, proposed):
+            asked.append(a)
+        proposed = proposed or step_in((text,), lang)
     facts = case.incident.facts if case.incident else ()
     revealed: dict[str, int] = {}
     for conv in case.conversations:
@@ -138,8 +142,8 @@ def _clarifying(ctx: Context, case: Case) -> EvidenceItem:
 
 
 @lru_cache(maxsize=65536)
-def _asks(text: str, language: str) -> bool:
-    return clarifying_question(text, language)
+def _asks(text: str, language: str, proposed: bool) -> bool:
+    return clarifying_question(text, language, proposed)
 
 
 # ---------------------------------------------------------------------- COM-3
@@ -317,7 +321,12 @@ def _calming(ctx: Context, timeline: MoodTimeline) -> EvidenceItem | None:
     summary = ctx.t(
         "com6.mood", customer=timeline.name, path=path, end=ctx.t(f"mood.{timeline.end}")
     )
-    if favourable and not _calmed_personally(ctx, timeline):
+    if favourable and mood_rank(timeline.end) > mood_rank(timeline.start):
+        # calm → angry → irritated is calmer than at its worst, but worse than she came in:
+        # the candidate calmed part of what happened in their hands (rules 2.2)
+        favourable = False
+        summary += ctx.t("com6.worse", start=ctx.t(f"mood.{timeline.start}"))
+    elif favourable and not _calmed_personally(ctx, timeline):
         favourable = False
         summary += ctx.t("com6.stock")
     return ctx.item(

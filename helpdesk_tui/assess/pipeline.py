@@ -121,11 +121,20 @@ def _bundled_candidates(scenario_id: str, root: Path) -> Iterator[Path]:
     if not root.is_dir():
         return
     named = root / scenario_id
-    if named.is_dir():
+    if _is_dir(named):
         yield named
     for folder in sorted(root.iterdir()):
         if folder != named and _declared_id(folder / SCENARIO_FILE) == scenario_id:
             yield folder
+
+
+def _is_dir(path: Path) -> bool:
+    """`is_dir` for a name taken from a log: a 5,000-character scenario id (the log fuzz
+    test) raised "File name too long", a NUL in it ValueError; neither names a folder."""
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):
+        return False
 
 
 def _declared_id(path: Path) -> str | None:

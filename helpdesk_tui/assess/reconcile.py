@@ -105,6 +105,8 @@ class Reconciliation:
 
     @property
     def not_proven_by_both(self) -> tuple[str, ...]:
+        """Agreed and not proven: both `not_proven`, or both `not_observed` (the outcome
+        line tells the two apart: "not observed by either assessor")."""
         return tuple(r.competency for r in self.rows if r.agree and r.a != PROVEN)
 
     @property

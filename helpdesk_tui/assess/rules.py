@@ -16,12 +16,16 @@ from pathlib import Path
 
 from helpdesk_tui.language import LAYER_VERSION, layer_hash
 
-RULES_VERSION = "2.1"
+RULES_VERSION = "2.2"
 """2.0: evidence that needs the job done (issue 13): the answer is what reached the customer,
 KB credit only for the case's articles outside scattershot bursts, templates, echoes, stuffed
 answers, wrong recipients, SOL-5 relay and bounce, SOL-6 news.
 2.1 (qa-play9): SIM-1 speaks against a call never answered (its screen work was for something
-else), and says "to judge" where the key's words came only in a message that cannot count."""
+else), and says "to judge" where the key's words came only in a message that cannot count.
+2.2 (bugs10): COM-2 counts "Do you still see ...?" asked before any solution or step as a
+clarifying question (a check needs something proposed: `customers.dialogue.acts_in_turn`,
+which the customer's answer uses too); COM-6 gives no "+" to a customer who ended worse than
+they started, calmer than at their worst or not."""
 
 RULE_MODULES = (
     "cases.py", "context.py", "evidence.py", "integrity.py", "measure_com.py",

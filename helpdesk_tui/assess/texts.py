@@ -434,6 +434,32 @@ T: dict[str, tuple[str, str, str]] = {
         "{customer}: {path}; eindigde {end}",
         "{customer}\u00a0: {path}\u00a0; a fini {end}",
     ),
+    # --- reconcile's outcome line (commands/reconcile.py) ----------------------
+    "reconcile.pass": (
+        "outcome: PASS — both assessors marked all 22 competencies proven",
+        "uitslag: GESLAAGD — beide beoordelaars vonden alle 22 competenties bewezen",
+        "résultat\u00a0: RÉUSSI — les deux évaluateurs ont jugé les 22 compétences prouvées",
+    ),
+    "reconcile.not_passed": (
+        "outcome: NOT PASSED — {reasons}",
+        "uitslag: NIET GESLAAGD — {reasons}",
+        "résultat\u00a0: NON RÉUSSI — {reasons}",
+    ),
+    "reconcile.not_proven_both": (
+        "not proven according to both: {ids}",
+        "volgens beide niet bewezen: {ids}",
+        "non prouvé selon les deux\u00a0: {ids}",
+    ),
+    "reconcile.not_observed_both": (
+        "not observed by either assessor: {ids}",
+        "door geen van beide beoordelaars waargenomen: {ids}",
+        "observé par aucun des deux évaluateurs\u00a0: {ids}",
+    ),
+    "reconcile.to_discuss": (
+        "{n} to discuss",
+        "{n} te bespreken",
+        "{n} à discuter",
+    ),
     "mood.calm": ("calm", "kalm", "calme"),
     "mood.irritated": ("irritated", "geïrriteerd", "irrité"),
     "mood.angry": ("angry", "boos", "en colère"),

@@ -137,6 +137,11 @@ T: dict[str, tuple[str, str, str]] = {
         "{case}: de herformulering was een sjabloon aan {n:klant|klanten}",
         "{case}\u00a0: la reformulation était un modèle envoyé à {n:client|clients}",
     ),
+    "com6.worse": (
+        "; worse than at the start ({start}): calmed only part of the way (not credited)",
+        "; slechter dan bij het begin ({start}): maar gedeeltelijk gekalmeerd (niet meegeteld)",
+        "\u00a0; moins bien qu'au début ({start})\u00a0: calmé en partie seulement (non compté)",
+    ),
     "com6.stock": (
         "; calmed only by stock or template phrases (not credited)",
         "; alleen gekalmeerd met standaardzinnen of sjablonen (niet meegeteld)",

@@ -11,7 +11,15 @@ from rich.console import Console
 from rich.text import Text
 
 from helpdesk_tui.assess.reconcile import PASS, Reconciliation, reconcile, write_decision
-from helpdesk_tui.assess.verdicts import PROVEN, VerdictError, Verdicts, load_verdicts
+from helpdesk_tui.assess.texts import tr
+from helpdesk_tui.assess.verdicts import (
+    NOT_OBSERVED,
+    NOT_PROVEN,
+    PROVEN,
+    VerdictError,
+    Verdicts,
+    load_verdicts,
+)
 from helpdesk_tui.commands.errors import UserError
 from helpdesk_tui.commands.report import load_key
 from helpdesk_tui.scenario.competencies import short_name
@@ -138,11 +146,11 @@ def show(rec: Reconciliation, names: tuple[str, str], lang: str, console: Consol
         )
         line.append(short_name(row.competency, lang), style="dim")
         console.print(line, no_wrap=True, overflow="ellipsis")
-    for text, style in _summary_lines(rec, names):
+    for text, style in _summary_lines(rec, names, lang):
         console.print(Text(text, style=style), soft_wrap=True)
 
 
-def _summary_lines(rec: Reconciliation, names: tuple[str, str]) -> list[tuple[str, str]]:
+def _summary_lines(rec: Reconciliation, names: tuple[str, str], lang: str) -> list[tuple[str, str]]:
     kappa = rec.kappa
     agreed = sum(1 for r in rec.rows if r.agree)
     value = (
@@ -169,11 +177,9 @@ def _summary_lines(rec: Reconciliation, names: tuple[str, str]) -> list[tuple[st
             if not r.agree
         ]
     if rec.outcome == PASS:
-        lines.append(
-            ("outcome: PASS — both assessors marked all 22 competencies proven", "bold green")
-        )
+        lines.append((tr(lang, "reconcile.pass"), "bold green"))
     else:
-        lines.append((_not_passed_reason(rec), "bold red"))
+        lines.append((_not_passed_reason(rec, lang), "bold red"))
     return lines
 
 
@@ -181,10 +187,17 @@ def _style(verdict: str) -> str:
     return "green" if verdict == PROVEN else "red"
 
 
-def _not_passed_reason(rec: Reconciliation) -> str:
+def _not_passed_reason(rec: Reconciliation, lang: str) -> str:
+    """Why not passed: what both judged not proven, what neither observed (both chose
+    "not observed": no evidence either way, not a judgement against), what is to discuss."""
+    agreed = {r.competency: r.a for r in rec.rows if r.agree}
+    not_proven = [c for c in rec.not_proven_by_both if agreed[c] == NOT_PROVEN]
+    not_observed = [c for c in rec.not_proven_by_both if agreed[c] == NOT_OBSERVED]
     parts = []
-    if rec.not_proven_by_both:
-        parts.append(f"not proven according to both: {', '.join(rec.not_proven_by_both)}")
+    if not_proven:
+        parts.append(tr(lang, "reconcile.not_proven_both", ids=", ".join(not_proven)))
+    if not_observed:
+        parts.append(tr(lang, "reconcile.not_observed_both", ids=", ".join(not_observed)))
     if rec.to_discuss:
-        parts.append(f"{len(rec.to_discuss)} to discuss")
-    return "outcome: NOT PASSED — " + "; ".join(parts)
+        parts.append(tr(lang, "reconcile.to_discuss", n=len(rec.to_discuss)))
+    return tr(lang, "reconcile.not_passed", reasons="; ".join(parts))

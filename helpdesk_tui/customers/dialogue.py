@@ -17,7 +17,8 @@ A reply is chosen in a fixed order (docs/simulation.md):
 3. the incident's rules, the first whose patterns match;
 4. facts asked again (the customer repeats the answer);
 5. the acts every customer understands (identification, "does it work
-   now?", the closing question, a greeting or offer of help, empathy,
+   now?" (before any solution or step: "it's still the same", a question,
+   `acts_in_turn`), the closing question, a greeting or offer of help, empathy,
    an apology, progress or a request to hold);
 6. the incident's fallback, or a built-in one.
 
@@ -87,6 +88,26 @@ def intent_in(intent: str, text: str, language: str) -> bool:
     return intent in acts_in(text, language)
 
 
+def acts_in_turn(text: str, language: str, proposed: bool) -> frozenset[str]:
+    """The acts of a message at its place in the conversation: what the customer answers
+    and what the evidence counts (one reading, so the two never disagree).
+
+    A `check` asks whether it works *now*, which needs something to have been
+    proposed: a solution or a step (`proposed`, or an instruction in the same
+    message: "Restart it. Do you still see the error?"). Before that, "Do you still
+    see the error?", "Ziet u nog steeds ...?", "Voyez-vous toujours ...?" ask about
+    the problem: a clarifying `question` (issue 12's act definitions)."""
+    found = acts_in(text, language)
+    if "check" in found and not proposed and "instruction" not in found:
+        return (found - {"check"}) | {"question"}
+    return found
+
+
+def step_in(texts: Iterable[str], language: str) -> bool:
+    """Was a step proposed in these (earlier) messages: an instruction to the customer?"""
+    return any("instruction" in acts_in(t, language) for t in texts)
+
+
 def asks_instead_of_closing(text: str, language: str) -> bool:
     """(layer 2.6) A clarifying question that does not close: "Do you know anything more about
     the people team?" holds a closing step's words ("anything more") but asks about the
@@ -104,6 +125,7 @@ LINES: dict[str, dict[str, str]] = {
         "from_department": ", from {department}",
         "works": "Yes, it works now. Thank you!",
         "still_broken": "No, it still doesn't work.",
+        "still_there": "It's still the same as before.",
         "closing": "No, that's all. Thank you!",
         "closing_angry": "No. Just make sure it's sorted.",
         "greeting": "Hello.",
@@ -128,6 +150,7 @@ LINES: dict[str, dict[str, str]] = {
         "from_department": ", van {department}",
         "works": "Ja, het werkt nu. Bedankt!",
         "still_broken": "Nee, het werkt nog steeds niet.",
+        "still_there": "Het is nog precies hetzelfde als eerst.",
         "closing": "Nee, dat was alles. Bedankt!",
         "closing_angry": "Nee. Zorg gewoon dat het opgelost raakt.",
         "greeting": "Hallo.",
@@ -152,6 +175,7 @@ LINES: dict[str, dict[str, str]] = {
         "from_department": ", du service {department}",
         "works": "Oui, ça marche maintenant. Merci !",
         "still_broken": "Non, ça ne marche toujours pas.",
+        "still_there": "C'est toujours pareil qu'avant.",
         "closing": "Non, c'est tout. Merci !",
         "closing_angry": "Non. Faites simplement en sorte que ce soit réglé.",
         "greeting": "Bonjour.",
@@ -221,6 +245,8 @@ class Context:
     mood: str = "calm"
     revealed: set[str] = field(default_factory=set)
     solution_given: bool = False
+    step_given: bool = False
+    """A step (an instruction) was proposed earlier in the conversation: a check is a check."""
 
 
 def matched_facts(facts: Sequence[Fact], text: str, language: str) -> list[Fact]:
@@ -277,9 +303,11 @@ ACKNOWLEDGED = frozenset({"empathy", "apology", "progress", "hold"})
 
 def _built_in(incident: Incident, text: str, ctx: Context) -> Reply:
     lang, mood = ctx.language, ctx.mood
-    acts = acts_in(text, lang)
+    acts = acts_in_turn(text, lang, ctx.solution_given or ctx.step_given)
     if "identify" in acts:
         return Reply(_identify_line(ctx), intent="identify")
+    if "check" not in acts and "check" in acts_in(text, lang):  # nothing proposed yet
+        return Reply(line(lang, "still_there"), intent="question")
     if "check" in acts:
         key = "works" if ctx.solution_given else "still_broken"
         return Reply(line(lang, key), intent="check", kind="ack" if ctx.solution_given else "reply")

@@ -9,7 +9,9 @@ flag means and what it can miss:
 - COM-2 clarifying question: a message the language layer reads as a
   clarifying `question` (by its form: a question mark, inversion, a question
   word, a tag; and not an offer of help, identification, check, closing,
-  hold or request) before the incident is solved; or any message that
+  hold or request) before the incident is solved; a check ("Do you still
+  see the error?") asked before any solution or step was proposed is one too
+  (it asks about the problem); or any message that
   revealed a hidden fact.
 - COM-4 paraphrase: a message sharing at least `PARAPHRASE_MIN_WORDS`
   distinct content words with what the customer said so far, most of its
@@ -23,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from helpdesk_tui.customers.dialogue import intent_in, words
+from helpdesk_tui.customers.dialogue import acts_in_turn, words
 
 PARAPHRASE_MIN_WORDS = 3
 """Distinct content words a paraphrase must share with the customer's words."""
@@ -89,9 +91,11 @@ class Flag:
         return data
 
 
-def clarifying_question(text: str, language: str) -> bool:
-    """The layer reads a clarifying question (not "how can I help?", not the closing question)."""
-    return intent_in("question", text, language)
+def clarifying_question(text: str, language: str, proposed: bool) -> bool:
+    """The layer reads a clarifying question (not "how can I help?", not the closing question),
+    at the message's place: before a solution or step was `proposed`, "Do you still see
+    the error?" is one (`dialogue.acts_in_turn`, which the customer's answer uses too)."""
+    return "question" in acts_in_turn(text, language, proposed)
 
 
 def content_stems(text: str, language: str) -> set[str]:

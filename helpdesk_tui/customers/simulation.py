@@ -543,11 +543,17 @@ class Simulation:
             mood=self._moods.label(conv.customer_id),
             revealed=set(self._revealed[incident.id]),
             solution_given=incident.id in self._solved,
+            step_given=self._step_given(conv),
         )
         reply = dialogue.respond(incident, text, ctx, jargon, facts_first)
         if reaction is not None:
             self._mood_from(conv, text, reply, reaction)
         return reply
+
+    def _step_given(self, conv: Conversation) -> bool:
+        """A step was proposed before the candidate's last message (`dialogue.step_in`)."""
+        earlier = [m.text for m in conv.messages[:-1] if m.author == "candidate"]
+        return dialogue.step_in(earlier, self.language)
 
     def _mood_from(
         self, conv: Conversation, text: str, reply: dialogue.Reply, reaction: _Reaction
@@ -576,7 +582,8 @@ class Simulation:
     ) -> None:
         lang = self.language
         if reply.reveals or (
-            ev.clarifying_question(text, lang) and incident.id not in self._solved
+            incident.id not in self._solved
+            and ev.clarifying_question(text, lang, self._step_given(conv))
         ):
             reaction.flag(ev.question_flag(text, reply.reveals, conv.id, seq))
         said = [m.text for m in conv.messages if m.author == "customer"]

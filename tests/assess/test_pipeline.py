@@ -148,3 +148,15 @@ def test_a_record_after_the_seal_is_said_once(
     sealed_at = len(lines) - 1
     assert f"after the seal on line {sealed_at}" in said, said
     assert "second header" not in said and said.count(f"line {sealed_at + 1}") == 1, said
+
+
+@pytest.mark.parametrize("scenario_id", ["x" * 5000, "bad\0id"])
+def test_a_scenario_id_too_long_or_with_a_nul_names_no_folder(
+    tmp_path: Path, scenario_id: str
+) -> None:
+    """The log fuzz test (bugs10's run): a mutated header's 5,000-character scenario id
+    made `report` raise OSError "File name too long" instead of refusing the log."""
+    from helpdesk_tui.assess.pipeline import _bundled_candidates
+
+    (tmp_path / "some-scenario").mkdir()
+    assert list(_bundled_candidates(scenario_id, tmp_path)) == []

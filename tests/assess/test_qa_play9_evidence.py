@@ -64,3 +64,51 @@ def test_a_dutch_or_french_report_names_the_channel_in_its_language(scenario: Sc
         item = one(evidence, "DATA-1", "ticket_missing", "vpn-down")
         assert item.summary.endswith(word), item.summary
     assert channel_name("nl", "call") == "oproep" and channel_name("fr", "email") == "e-mail"
+
+
+def test_a_still_question_before_the_solution_counts_for_com2(scenario: Scenario) -> None:
+    """bugs10: "Do you still ...?" asked before any solution is a clarifying question
+    (issue 12: `check` asks whether it works *now*); COM-2 said "0 questions before the
+    solution". After a step the same words are a check and do not count."""
+    base = one(run(scenario, []), "COM-2", "clarifying_questions", "printer-blank")
+    evidence = run(scenario, [
+        (70, "message_sent", {"conversation_id": "chat-1", "text": "Do you still get blank pages?"}),
+        (80, "message_sent", {"conversation_id": "chat-1", "text": "Please restart the printer."}),
+        (90, "message_sent", {"conversation_id": "chat-1", "text": "Do you still get blank pages?"}),
+    ])  # fmt: skip
+    item = one(evidence, "COM-2", "clarifying_questions", "printer-blank")
+    assert (
+        item.figures["questions_before_solution"] == base.figures["questions_before_solution"] + 1
+    )
+
+
+def test_a_customer_who_ended_worse_than_she_started_is_not_calmed(scenario: Scenario) -> None:
+    """bugs10: COM-6 gave "+" to "Aisha Hussain: calm → irritated → angry → irritated;
+    ended irritated" (the competency: calms the customer; she ended worse than she came in).
+    Calmer than at her worst is not enough when the start was calmer still."""
+    sorry = "I'm so sorry you had to wait, I understand how frustrating this is."
+    evidence = run(scenario, [
+        (400, "mood_changed", {"customer_id": "anna", "mood": "irritated", "cause": "waiting"}),
+        (600, "mood_changed", {"customer_id": "anna", "mood": "angry", "cause": "waiting"}),
+        (610, "message_sent", {"conversation_id": "chat-1", "text": sorry}),
+        (615, "mood_changed", {"customer_id": "anna", "mood": "irritated", "cause": "empathy"}),
+    ])  # fmt: skip
+    item = one(evidence, "COM-6", "mood", "anna")
+    assert (item.figures["start"], item.figures["worst"], item.figures["end"]) == (
+        "calm", "angry", "irritated",
+    )  # fmt: skip
+    assert item.favourable is False
+    assert "worse than at the start (calm)" in item.summary
+
+
+def test_an_angry_caller_calmed_back_one_step_is_still_credited(scenario: Scenario) -> None:
+    """The other side (unchanged): Marc came in angry and ended irritated, calmed by the
+    candidate's own words: calmer than he started, "+"."""
+    evidence = run(scenario, [
+        (250, "message_sent", {"conversation_id": "call-1",
+                               "text": "I'm so sorry, I understand this is really annoying."}),
+        (252, "mood_changed", {"customer_id": "marc", "mood": "irritated", "cause": "empathy"}),
+    ])  # fmt: skip
+    item = one(evidence, "COM-6", "mood", "marc")
+    assert (item.figures["start"], item.figures["end"]) == ("angry", "irritated")
+    assert item.favourable is True and "worse" not in item.summary

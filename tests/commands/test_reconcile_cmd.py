@@ -133,3 +133,36 @@ def test_a_hostile_verdict_file_is_a_paragraph_not_a_traceback(
     assert codes == [2]
     err = capsys.readouterr().err
     assert said in err and str(path) in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("lang", "not_proven", "not_observed"),
+    [
+        ("en", "not proven according to both: DATA-3",
+         "not observed by either assessor: COM-6, SOL-8"),
+        ("nl", "volgens beide niet bewezen: DATA-3",
+         "door geen van beide beoordelaars waargenomen: COM-6, SOL-8"),
+        ("fr", "non prouvé selon les deux\u00a0: DATA-3",
+         "observé par aucun des deux évaluateurs\u00a0: COM-6, SOL-8"),
+    ],
+)  # fmt: skip
+def test_both_not_observed_is_said_as_not_observed(
+    log: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    lang: str,
+    not_proven: str,
+    not_observed: str,
+) -> None:
+    """bugs10 (qa-play9): the outcome said "not proven according to both: DATA-3, COM-6,
+    SOL-8" where both assessors had chosen not observed for COM-6 and SOL-8."""
+    marks = {"DATA-3": "not_proven", "COM-6": "not_observed", "SOL-8": "not_observed"}
+    verdict_file(tmp_path / "a.json", log, "Ann", marks)
+    verdict_file(tmp_path / "b.json", log, "Bo", marks)
+    argv = ["reconcile", str(tmp_path / "a.json"), str(tmp_path / "b.json"), "--lang", lang]
+    assert main(argv) == 1
+
+    def flat(text: str) -> str:  # the outcome line may wrap; split() takes no-break spaces too
+        return " ".join(text.split())
+
+    assert flat(f"{not_proven}; {not_observed}") in flat(capsys.readouterr().out)

@@ -210,3 +210,50 @@ def test_the_scripted_candidate_still_asks_its_closing_question_after_such_a_que
     assert _already_said(conv, patterns, "en")  # any other step: the words were said
     conv.messages.append(Message("candidate", "Anything more I can do for you?", 20.0, 9))
     assert _already_said(conv, patterns, "en", closing=True)
+
+
+# ------------------------------------------- a check before anything was proposed (bugs10)
+
+# Issue 12's acts: `check` "asks whether it works now"; `question` "a clarifying question
+# about the problem". Before a solution or step, "still" asks about the problem.
+STILL_BEFORE = [
+    ("Do you still see your own calendar in Outlook?", "en"),
+    ("Do you still see the error?", "en"),
+    ("Ziet u nog steeds de foutmelding?", "nl"),
+    ("Voyez-vous toujours le message d'erreur ?", "fr"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang"), STILL_BEFORE)
+def test_a_still_question_before_any_step_is_a_clarifying_question(text: str, lang: str) -> None:
+    from helpdesk_tui.customers.dialogue import acts_in_turn
+    from helpdesk_tui.customers.evidence_flags import clarifying_question
+
+    assert "question" in acts_in_turn(text, lang, proposed=False)
+    assert "check" not in acts_in_turn(text, lang, proposed=False)
+    assert clarifying_question(text, lang, proposed=False)
+    # After a step it asks whether it works now: a check (the layer's own reading).
+    assert "check" in acts_in_turn(text, lang, proposed=True)
+
+
+@pytest.mark.parametrize(("text", "lang"), STILL_BEFORE)
+def test_the_customer_answers_it_about_the_problem_not_a_failed_fix(text: str, lang: str) -> None:
+    """qa-play9: the customer answered "No, it still doesn't work." to a question asked
+    before anything was tried; they now say the problem is as before."""
+    reply = respond(PRINTER, text, ctx(language=lang))
+    expected = {
+        "en": "It's still the same as before.",
+        "nl": "Het is nog precies hetzelfde als eerst.",
+        "fr": "C'est toujours pareil qu'avant.",
+    }
+    assert (reply.text, reply.intent) == (expected[lang], "question")
+    after = respond(PRINTER, text, ctx(language=lang, step_given=True))
+    assert after.intent == "check" and after.text != expected[lang]
+
+
+def test_a_step_in_the_same_message_makes_it_a_check() -> None:
+    from helpdesk_tui.customers.evidence_flags import clarifying_question
+
+    text = "Please restart the laptop. Do you still see the error?"
+    assert not clarifying_question(text, "en", proposed=False)
+    assert respond(PRINTER, text, ctx()).intent == "check"

@@ -446,3 +446,20 @@ def test_a_scripted_message_is_skipped_once_the_chat_is_closed() -> None:
     d.submit(100, "conversation_closed", conversation_id=CHAT)
     d.at(400)
     assert "Still there?" not in d.customer_lines(CHAT)
+
+
+def test_a_still_question_before_any_step_is_answered_and_flagged_as_a_question() -> None:
+    """bugs10 (qa-play9): "Do you still ...?" before anything was proposed got "No, it still
+    doesn't work." and no COM-2 flag; after a step the same words are a check (no flag,
+    the check's answer). Customer and flag read it alike (`dialogue.acts_in_turn`)."""
+    d = Driver()
+    d.say(72, CHAT, "Do you still get blank pages?")
+    d.at(150)
+    assert len(flags(d, "clarifying_question")) == 1
+    assert texts(d, "customer_message", kind="reply")[-1] == "It's still the same as before."
+    d.say(160, CHAT, "Please switch the printer off and on again.")
+    d.at(250)
+    d.say(260, CHAT, "Do you still get blank pages?")
+    d.at(400)
+    assert len(flags(d, "clarifying_question")) == 1  # the check is not a question
+    assert "No, it still doesn't work." in texts(d, "customer_message", kind="reply")

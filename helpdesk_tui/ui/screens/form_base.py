@@ -37,6 +37,14 @@ from helpdesk_tui.ui.widgets.too_small import TerminalTooSmall
 
 FormResult = dict[str, Any] | None
 
+FORM_CHROME_ROWS = 8
+"""A form's rows besides its fields: border (2), title and its gap (2), the validation
+message (1) and the buttons (3)."""
+KEY_BAR_ROWS = 2
+"""The form's key bar before it is laid out: two lines at 100 columns."""
+FIELDS_MIN_ROWS = 3
+"""Below this the too-small notice covers the form anyway."""
+
 
 class FormScreen(Paced, ModalScreen[FormResult]):
     """A modal form for one event type about one target (ticket or conversation)."""
@@ -121,6 +129,17 @@ class FormScreen(Paced, ModalScreen[FormResult]):
 
     def on_resize(self, event: events.Resize) -> None:
         self.query_one("#too-small", TerminalTooSmall).fit(event.size)
+        self._fit_fields(event.size.height)
+
+    def _fit_fields(self, height: int) -> None:
+        """The fields scroll in what the screen leaves them, so Save and Cancel stay on it:
+        at 100 x 30 the new ticket's fields (70% of the height) with the title, buttons,
+        border and a two-line key bar were two rows taller than the screen (qa-play9)."""
+        keys = self.query_one("#form-keys", KeyBar).outer_size.height or KEY_BAR_ROWS
+        room = height - keys - FORM_CHROME_ROWS
+        fields = self.query_one("#form-fields", VerticalScroll)
+        fields.styles.max_height = max(FIELDS_MIN_ROWS, min(room, height * 7 // 10))
+        self.query_one("#form").styles.max_height = max(1, height - keys)
 
     def on_mount(self) -> None:
         """Compact fields (one line each) keep a form usable on a 100 x 30 terminal.
@@ -131,6 +150,7 @@ class FormScreen(Paced, ModalScreen[FormResult]):
         for widget in self.query_one("#form-fields").query(compact):
             widget.compact = True  # type: ignore[attr-defined]
         self.refill()
+        self._fit_fields(self.size.height or self.app.size.height)
 
     def fields(self) -> ComposeResult:
         """The form's own inputs."""
