@@ -20,6 +20,7 @@ from suite_speed import (
     BetweenTestsCollector,
     CpuRecord,
     SharedCss,
+    rerun_status_without_delay,
     slow_first_cost,
 )
 
@@ -28,6 +29,8 @@ from helpdesk_tui.core.events import SCHEMA_VERSION
 from helpdesk_tui.core.sla import PriorityTargets, SlaProfile
 from helpdesk_tui.scenario.model import Scenario
 from helpdesk_tui.simulate.runner import RunResult, run_headless
+
+rerun_status_without_delay()  # before pytest-rerunfailures opens its sockets (its pytest_configure)
 
 RAM_TMP = "/dev/shm"
 RAM_TMP_MIN_FREE = 1 << 30
