@@ -23,7 +23,7 @@ from helpdesk_tui.ui.widgets.ticket_detail import TicketDetail
 
 from .conftest import SIZE, Rig, screen_text
 from .pilot import at
-from .test_queue_keys import four_tickets
+from .test_queue_keys import four_tickets, on_the_first_row
 
 
 def every_key() -> list[str]:
@@ -90,12 +90,7 @@ async def test_a_cursor_step_builds_no_binding_chain_and_does_not_bubble(
 ) -> None:
     """Main: Textual's binding lookup twice (the priority look and the binding's) and the key
     dispatched up through the queue's area, the grid, the screen and back to the app."""
-    four_tickets(rig)
-    app = rig.app()
-    async with app.run_test(size=SIZE) as pilot:
-        await at(pilot, 60)
-        await pilot.press("f2", "home")
-        await pilot.pause()
+    async with on_the_first_row(rig) as (app, pilot):
         chains: list[tuple[str, bool]] = []
         check_bindings = App._check_bindings
 
@@ -128,12 +123,7 @@ async def test_a_cursor_step_builds_no_binding_chain_and_does_not_bubble(
 
 
 async def test_with_a_user_keymap_the_cursor_key_goes_the_long_way(rig: Rig) -> None:
-    four_tickets(rig)
-    app = rig.app()
-    async with app.run_test(size=SIZE) as pilot:
-        await at(pilot, 60)
-        await pilot.press("f2", "home")
-        await pilot.pause()
+    async with on_the_first_row(rig) as (app, pilot):
         app.set_keymap({"other.binding": "ctrl+y"})
         await pilot.press("down")
         await pilot.pause()
@@ -146,12 +136,7 @@ async def test_after_a_burst_of_cursor_keys_the_ticket_area_shows_the_cursors_ti
 ) -> None:
     """Keys faster than frames (a held Down): the last frame shows the ticket under
     the cursor, its id in the area's title and its head, and so does a single key."""
-    four_tickets(rig)
-    app = rig.app()
-    async with app.run_test(size=SIZE) as pilot:
-        await at(pilot, 60)
-        await pilot.press("f2", "home")
-        await pilot.pause()
+    async with on_the_first_row(rig) as (app, pilot):
         queue = app.main.queue
         driver = app._driver
         assert driver is not None

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 from textual.dom import DOMNode
 from textual.geometry import Region
 from textual.widgets import DataTable
 
+from helpdesk_tui.ui.app import ExamApp
 from helpdesk_tui.ui.widgets.cell_cache import CellCache
 from helpdesk_tui.ui.widgets.queue import TicketQueue
 from helpdesk_tui.ui.widgets.ticket_detail import TicketDetail
@@ -21,6 +24,18 @@ def four_tickets(rig: Rig) -> None:
     for n, customer in enumerate(("anna", "marc", "anna", "marc")):
         data = {"ticket_id": f"T-20{n}", "title": f"Printer {n}", "customer_id": customer}
         rig.session.submit("ticket_created", data)
+
+
+@asynccontextmanager
+async def on_the_first_row(rig: Rig) -> AsyncIterator[tuple[ExamApp, Any]]:
+    """The exam with four more tickets at exam time 60, the queue's cursor on its first row."""
+    four_tickets(rig)
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await at(pilot, 60)
+        await pilot.press("f2", "home")
+        await pilot.pause()
+        yield app, pilot
 
 
 async def test_a_cursor_step_repaints_the_row_it_left_and_the_row_it_reached(
@@ -74,13 +89,8 @@ def _forget_rendering(queue: TicketQueue) -> None:
 async def test_a_frame_works_out_each_row_style_once(rig: Rig, monkeypatch: Any) -> None:
     """DataTable asks for the header, row and cursor styles on every line it renders
     (each ask merges styles and walks the ancestors); within a frame they are kept."""
-    four_tickets(rig)
-    app = rig.app()
-    async with app.run_test(size=SIZE) as pilot:
-        await at(pilot, 60)
+    async with on_the_first_row(rig) as (app, pilot):
         queue = app.main.queue
-        await pilot.press("f2", "home")
-        await pilot.pause()
         asked: list[tuple[str, ...]] = []
         ask = DOMNode.get_component_styles
 
@@ -120,13 +130,8 @@ async def test_a_value_shown_in_many_rows_is_rendered_once_and_keeps_each_rows_p
     """Rows moving under the cursor rendered their customer, status and priority
     through Rich again; a rendering is kept per value, with each row's own meta (the
     row and column a click reads), and matches DataTable's own, style for style."""
-    four_tickets(rig)
-    app = rig.app()
-    async with app.run_test(size=SIZE) as pilot:
-        await at(pilot, 60)
+    async with on_the_first_row(rig) as (app, pilot):
         queue = app.main.queue
-        await pilot.press("f2", "home")
-        await pilot.pause()
         whole = Region(0, 0, *queue.size)
         _forget_rendering(queue)
         queue._values.clear()
@@ -165,13 +170,8 @@ async def test_a_cursor_step_in_the_exam_posts_no_highlight_messages(
 ) -> None:
     """The exam screen follows the cursor with `watch`; DataTable's RowHighlighted and
     the queue's TicketHighlighted bubbled up through four widgets each for nobody."""
-    four_tickets(rig)
-    app = rig.app()
-    async with app.run_test(size=SIZE) as pilot:
-        await at(pilot, 60)
+    async with on_the_first_row(rig) as (app, pilot):
         queue = app.main.queue
-        await pilot.press("f2", "home")
-        await pilot.pause()
         posted: list[object] = []
         post = TicketQueue.post_message
 

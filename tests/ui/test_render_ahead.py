@@ -9,8 +9,6 @@ rendering shows.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from typing import Any
 
 import pytest
@@ -25,10 +23,9 @@ from helpdesk_tui.ui.widgets import ticket_detail
 from helpdesk_tui.ui.widgets.kept_text import KeptText
 from helpdesk_tui.ui.widgets.ticket_detail import TicketDetail, render_head
 
-from .conftest import SIZE, Rig, make_rig
-from .pilot import at
+from .conftest import Rig, make_rig
 from .test_kept_text import LONG, Pair
-from .test_queue_keys import four_tickets
+from .test_queue_keys import on_the_first_row
 
 
 def counted(monkeypatch: pytest.MonkeyPatch, module: Any, *names: str) -> dict[str, int]:
@@ -69,18 +66,6 @@ async def test_a_text_prepared_ahead_shows_as_a_fresh_one_without_rendering_or_p
         assert painted["render_widget"] == 0  # painted ahead
         assert strips["to_strips"] == 1  # the fresh Static's; none for the kept text
         assert [list(s) for s in lines] == [list(s) for s in fresh.render_lines(fresh.size.region)]
-
-
-@asynccontextmanager
-async def on_the_first_row(rig: Rig) -> AsyncIterator[tuple[ExamApp, Any]]:
-    """The exam with four more tickets, the queue's cursor on its first row."""
-    four_tickets(rig)
-    app = rig.app()
-    async with app.run_test(size=SIZE) as pilot:
-        await at(pilot, 60)
-        await pilot.press("f2", "home")
-        await pilot.pause()
-        yield app, pilot
 
 
 def screen_segments(app: ExamApp) -> list[list[Any]]:
