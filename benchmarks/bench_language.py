@@ -69,6 +69,7 @@ HELDOUT6 = ROOT / "tests" / "language" / "heldout6"
 HELDOUT7 = ROOT / "tests" / "language" / "heldout7"
 HELDOUT8 = ROOT / "tests" / "language" / "heldout8"
 HELDOUT9 = ROOT / "tests" / "language" / "heldout9"
+HELDOUT10 = ROOT / "tests" / "language" / "heldout10"
 DEV2 = ROOT / "tests" / "language" / "dev2"
 SETS = {
     "corpus": CORPUS,
@@ -81,6 +82,7 @@ SETS = {
     "heldout7": HELDOUT7,
     "heldout8": HELDOUT8,
     "heldout9": HELDOUT9,
+    "heldout10": HELDOUT10,
     "dev2": DEV2,
 }
 
