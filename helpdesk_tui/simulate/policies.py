@@ -15,7 +15,12 @@ from helpdesk_tui.simulate.gaming import MacroPolicy, ParrotPolicy, ShotgunPolic
 from helpdesk_tui.simulate.jobs import Style
 from helpdesk_tui.simulate.policy import IdlePolicy, Policy
 from helpdesk_tui.simulate.scripted import ScriptedCandidate
-from helpdesk_tui.simulate.worded import WordedBPolicy, WordedCPolicy, WordedPolicy
+from helpdesk_tui.simulate.worded import (
+    WordedBPolicy,
+    WordedCPolicy,
+    WordedDPolicy,
+    WordedPolicy,
+)
 
 
 class IdealPolicy(ScriptedCandidate):
@@ -57,6 +62,7 @@ POLICIES: dict[str, type[Policy]] = {
     "worded": WordedPolicy,
     "worded-b": WordedBPolicy,
     "worded-c": WordedCPolicy,
+    "worded-d": WordedDPolicy,
     "shotgun": ShotgunPolicy,
     "macro": MacroPolicy,
     "parrot": ParrotPolicy,

@@ -45,6 +45,8 @@ BANK_B_DIR = Path(__file__).parent / "phrases_b"
 """The second bank (`worded-b`), by another writer, blind to the first (its README)."""
 BANK_C_DIR = Path(__file__).parent / "phrases_c"
 """The third bank (`worded-c`), by a third writer, blind to the other two (its README)."""
+BANK_D_DIR = Path(__file__).parent / "phrases_d"
+"""The fourth bank (`worded-d`), by a fourth writer, blind to the other three (its README)."""
 SOLUTION_SENTENCES = 6
 """How many sentences of the article a solution message passes on."""
 
@@ -341,3 +343,13 @@ class WordedCPolicy(WordedPolicy):
     description = "worded with a third phrase bank, by a third writer"
     style = Style("worded-c")
     bank_dir = BANK_C_DIR
+
+
+class WordedDPolicy(WordedPolicy):
+    """`worded` with the fourth phrase bank (`phrases_d/`): the same actions, a fourth
+    writer's words (Brussels English, Ghent and Limburg Dutch, Brussels and Mons French)."""
+
+    name = "worded-d"
+    description = "worded with a fourth phrase bank, by a fourth writer"
+    style = Style("worded-d")
+    bank_dir = BANK_D_DIR

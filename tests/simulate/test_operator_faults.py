@@ -40,14 +40,22 @@ ECHO_RUN = 6
 BANKS = Path(helpdesk_tui.__file__).parent / "simulate"
 
 
-def openers(policy: str) -> tuple[str, ...]:
-    """How a policy's restatements open: the ideal's one sentence, or the words before
-    `{summary}` in its phrase bank's restate templates (read straight from the TOML)."""
+def restate_forms(policy: str) -> tuple[re.Pattern[str], ...]:
+    """What a policy's restatements look like: the ideal's one sentence, or its phrase bank's
+    restate templates (read straight from the TOML) with `{summary}` any text. A template may
+    open with `{summary}` ("{summary}, have I got that right?"), so the whole message is
+    matched, not only how it opens."""
     if policy == "ideal":
-        return ("So, if I understand you correctly:",)
-    folder = {"worded": "phrases", "worded-b": "phrases_b", "worded-c": "phrases_c"}[policy]
+        return (re.compile(re.escape("So, if I understand you correctly:") + ".+"),)
+    folder = {
+        "worded": "phrases", "worded-b": "phrases_b", "worded-c": "phrases_c",
+        "worded-d": "phrases_d",
+    }[policy]  # fmt: skip
     bank = tomllib.loads((BANKS / folder / "en.toml").read_text(encoding="utf-8"))
-    return tuple(t.split("{summary}")[0] for t in bank["restate"])
+    return tuple(
+        re.compile(".+".join(re.escape(part) for part in t.split("{summary}")), re.DOTALL)
+        for t in bank["restate"]
+    )
 
 
 def conversation(run: RunResult, incident_id: str) -> list[tuple[str, str]]:
@@ -63,10 +71,11 @@ def conversation(run: RunResult, incident_id: str) -> list[tuple[str, str]]:
 def restatements(run: RunResult, incident_id: str, policy: str) -> list[tuple[str, list[str]]]:
     """Each restatement of the incident with what the customer had said before it."""
     found, said = [], []
+    forms = restate_forms(policy)
     for author, text in conversation(run, incident_id):
         if author == "customer":
             said.append(text)
-        elif text.startswith(openers(policy)):
+        elif any(form.fullmatch(text) for form in forms):
             found.append((text, list(said)))
     return found
 
@@ -75,7 +84,7 @@ def runs_of(words: tuple[str, ...]) -> set[tuple[str, ...]]:
     return {words[i : i + ECHO_RUN] for i in range(len(words) - ECHO_RUN + 1)}
 
 
-POLICIES = ("ideal", "worded", "worded-b", "worded-c")
+POLICIES = ("ideal", "worded", "worded-b", "worded-c", "worded-d")
 
 
 @pytest.mark.parametrize(("scenario_id", "policy"), on_scenario_runs((CALDER, p) for p in POLICIES))

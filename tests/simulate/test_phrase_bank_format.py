@@ -2,8 +2,8 @@
 
 The purposes and their slots are the ones issue 13 lists; a template with a missing or
 stray slot would fail at `str.format` in the middle of a simulation, so it fails here.
-All banks: `phrases/` (`worded`), the second writer's `phrases_b/` (`worded-b`) and the
-third writer's `phrases_c/` (`worded-c`).
+All banks: `phrases/` (`worded`), the second writer's `phrases_b/` (`worded-b`), the
+third writer's `phrases_c/` (`worded-c`) and the fourth writer's `phrases_d/` (`worded-d`).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import pytest
 import helpdesk_tui
 
 SIMULATE = Path(helpdesk_tui.__file__).parent / "simulate"
-BANKS = ("phrases", "phrases_b", "phrases_c")
+BANKS = ("phrases", "phrases_b", "phrases_c", "phrases_d")
 SLOTS = {
     "greeting_by_name": {"name"},
     "offer_help": set(),

@@ -1,5 +1,5 @@
-"""`worded-b` and `worded-c`: the `worded` candidate with the second and the third phrase
-bank (`simulate/phrases_b/`, `simulate/phrases_c/`).
+"""`worded-b`, `worded-c` and `worded-d`: the `worded` candidate with the second, the third and
+the fourth phrase bank (`simulate/phrases_b/`, `simulate/phrases_c/`, `simulate/phrases_d/`).
 
 What is checked here is the wiring: each policy is offered by `simulate` and by
 `benchmarks/bench_evidence.py`, writes its sentences from its own bank (read
@@ -25,7 +25,11 @@ from helpdesk_tui.simulate.runner import RunResult, run_headless
 from simulate.kit import make_scenario
 
 SIMULATE = Path(helpdesk_tui.__file__).parent / "simulate"
-BANKS = {"worded-b": SIMULATE / "phrases_b", "worded-c": SIMULATE / "phrases_c"}
+BANKS = {
+    "worded-b": SIMULATE / "phrases_b",
+    "worded-c": SIMULATE / "phrases_c",
+    "worded-d": SIMULATE / "phrases_d",
+}
 """Each further bank's policy and folder."""
 BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "bench_evidence.py"
 
@@ -75,6 +79,13 @@ def test_it_greets_offers_help_and_checks_in_its_own_banks_words(
     assert checks & set(sent), sent
 
 
+def bank_forms(policy: str, lang: str) -> list[re.Pattern[str]]:
+    """Every template of a policy's bank (`worded`'s is `phrases/`) as a regex."""
+    folder = BANKS.get(policy, SIMULATE / "phrases")
+    bank = tomllib.loads((folder / f"{lang}.toml").read_text(encoding="utf-8"))
+    return [as_regex(t) for purpose in bank.values() if isinstance(purpose, list) for t in purpose]
+
+
 @pytest.mark.parametrize(
     ("policy", "other"), [(p, o) for p in BANKS for o in ("worded", *BANKS) if o != p]
 )
@@ -82,14 +93,22 @@ def test_it_writes_other_words_than_the_other_banks(
     runs: dict[str, RunResult], policy: str, other: str
 ) -> None:
     """What two say alike is what neither bank words: the scenario's canned replies and
-    the questions asked as the pattern stands ("Since when, exactly?")."""
-    lang = make_scenario().language
-    bank = tomllib.loads((BANKS[policy] / f"{lang}.toml").read_text(encoding="utf-8"))
-    mine = [as_regex(t) for purpose in bank.values() if isinstance(purpose, list) for t in purpose]
+    the questions asked as the pattern stands ("Since when, exactly?"), or what both
+    writers wrote word for word, each blind to the other ("Can you tell me a bit more
+    about {topic}?" is in two banks): a sentence both banks make whole is no sign that
+    one policy speaks from the other's bank."""
+    scenario = make_scenario()
+    lang = scenario.language
+    mine, theirs = bank_forms(policy, lang), bank_forms(other, lang)
+    canned = {c.text for c in scenario.canned}
     a, b = candidate_messages(runs[other]), candidate_messages(runs[policy])
-    from_bank = {t for t in b if any(m.search(t) for m in mine)}
+    from_bank = {t for t in b if any(m.search(t) for m in mine) and t not in canned}
     assert len(from_bank) >= len(b) // 2, b
-    assert not from_bank & set(a)
+    both_wrote = {
+        t for t in from_bank
+        if any(m.fullmatch(t) for m in mine) and any(m.fullmatch(t) for m in theirs)
+    }  # fmt: skip
+    assert not (from_bank - both_wrote) & set(a)
 
 
 @pytest.mark.parametrize("policy", BANKS)
