@@ -267,22 +267,28 @@ def matched_rule(rules: Sequence[DialogueRule], text: str, language: str) -> Dia
     return next((r for r in rules if first_match(r.when, text, language) is not None), None)
 
 
-NOT_ASKING = frozenset({"check", "instruction", "progress", "hold"})
-"""Acts that tell or ask something else than a fact: whether it works now, a step to
-take, news on the handling, a request to wait."""
+NOT_ASKING = frozenset({"check", "progress", "hold"})
+"""Acts that ask or tell something else than a fact: whether it works now, news on the
+handling (a fix passed on), a request to wait. Not `instruction`: the layer reads some
+restatements as one ("Goed, ik vat het even samen en ge zegt maar ...", worded-c), and a
+restatement of facts already told is answered "Zoals ik al zei: ..."."""
 
 
-def asks_about_facts(text: str, ctx: Context) -> bool:
+def asks_about_facts(text: str, ctx: Context, again: bool = False) -> bool:
     """Can this message ask about a fact? Not a check ("Kunt ge het nog ne keer proberen
     en mij zeggen of het nu wel lukt?" asks whether it works, not how many times it was
-    tried), nor a step or a fix passed on that names a fact's topic ("Après la coupure de
-    courant, la box ... L'agence peut relancer le logiciel"), unless it also asks
-    something (a question, an identification). A message with none of these acts
-    (a restatement, a bare "Et le voyant ?") still can."""
+    tried), and, for a fact already told (`again`), not news or a fix passed on that
+    names its topic ("Après la coupure de courant, la box ... L'agence peut relancer le
+    logiciel", read as `progress`), nor a request to hold, unless it also asks something (a
+    question, an identification). A message with none of these acts (a restatement, a bare
+    "Et le voyant ?") still can.
+
+    A fact not yet told is still revealed by news or a step that names its topic (the
+    customer adds what they know), as before: only a check is kept from revealing one."""
     acts = acts_in_turn(text, ctx.language, ctx.solution_given or ctx.step_given)
     if acts & {"question", "identify"}:
         return True
-    return not acts & NOT_ASKING
+    return not acts & (NOT_ASKING if again else {"check"})
 
 
 def respond(
@@ -300,8 +306,11 @@ def respond(
     """
     if jargon:
         return Reply(_confused(incident, ctx, jargon[0]), confused_by=tuple(jargon))
-    asking = facts_first or asks_about_facts(text, ctx)
-    facts = matched_facts(incident.facts, text, ctx.language) if asking else []
+    facts = matched_facts(incident.facts, text, ctx.language)
+    if not facts_first and facts and not asks_about_facts(text, ctx, again=True):
+        facts = [f for f in facts if f.id not in ctx.revealed]  # named, not asked again
+        if not asks_about_facts(text, ctx):
+            facts = []
     new = [f for f in facts if f.id not in ctx.revealed]
     if new or (facts_first and facts):
         told = new or facts
