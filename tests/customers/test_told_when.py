@@ -10,8 +10,9 @@ import re
 
 import pytest
 from bundled_kit import on_scenario_runs
-from simulate.kit import make_scenario
+from simulate.kit import Driver, make_scenario
 
+from customers.test_simulation import CALL, crm_transferred
 from helpdesk_tui import paths
 from helpdesk_tui.customers import dialogue
 from helpdesk_tui.customers.promises import promised_s
@@ -148,3 +149,25 @@ def test_no_customer_asks_again_before_the_promised_time(
 ) -> None:
     run = bundled_runs[(scenario_id, policy)]
     assert asked_again_while_promised(run, bundled_scenarios[scenario_id]) == []
+
+
+@pytest.mark.parametrize(
+    ("update", "first_news_after"),
+    [
+        ("We are still on it.", 800.0),  # the news request's 5 minutes after the update
+        ("We are still on it; you'll hear from me within 15 minutes.", 500.0 + 900 + 90),
+    ],
+)
+def test_a_news_request_waits_for_the_promised_time_and_the_patience(
+    update: str, first_news_after: float
+) -> None:
+    """The kit's Marc (patience 90 s) asks for news 5 minutes after the last update of his
+    transferred ticket; told "within 15 minutes", not before 15 minutes and 90 s."""
+    d = Driver()
+    ticket = crm_transferred(d)
+    d.submit(330, "conversation_closed", conversation_id=CALL)
+    d.submit(500, "ticket_reply_added", ticket_id=ticket, text=update)
+    d.at(first_news_after - 1)
+    assert d.of_type("customer_message", kind="news_request") == []
+    d.at(first_news_after + 30)
+    assert d.of_type("customer_message", kind="news_request")
