@@ -247,6 +247,11 @@ class Context:
     solution_given: bool = False
     step_given: bool = False
     """A step (an instruction) was proposed earlier in the conversation: a check is a check."""
+    asked: frozenset[str] = frozenset()
+    """The rules whose reply the customer already said (in any of their conversations)."""
+    promise_stands: bool = False
+    """The candidate told them when they will hear back, and that time (plus their
+    patience) has not passed: they do not ask a question of theirs again."""
 
 
 def matched_facts(facts: Sequence[Fact], text: str, language: str) -> list[Fact]:
@@ -260,6 +265,30 @@ def matched_facts(facts: Sequence[Fact], text: str, language: str) -> list[Fact]
 def matched_rule(rules: Sequence[DialogueRule], text: str, language: str) -> DialogueRule | None:
     """The first rule whose `when` patterns are said in the text (negation applied)."""
     return next((r for r in rules if first_match(r.when, text, language) is not None), None)
+
+
+NOT_ASKING = frozenset({"check", "progress", "hold"})
+"""Acts that ask or tell something else than a fact: whether it works now, news on the
+handling (a fix passed on), a request to wait. Not `instruction`: the layer reads some
+restatements as one ("Goed, ik vat het even samen en ge zegt maar ...", worded-c), and a
+restatement of facts already told is answered "Zoals ik al zei: ..."."""
+
+
+def asks_about_facts(text: str, ctx: Context, again: bool = False) -> bool:
+    """Can this message ask about a fact? Not a check ("Kunt ge het nog ne keer proberen
+    en mij zeggen of het nu wel lukt?" asks whether it works, not how many times it was
+    tried), and, for a fact already told (`again`), not news or a fix passed on that
+    names its topic ("Après la coupure de courant, la box ... L'agence peut relancer le
+    logiciel", read as `progress`), nor a request to hold, unless it also asks something (a
+    question, an identification). A message with none of these acts (a restatement, a bare
+    "Et le voyant ?") still can.
+
+    A fact not yet told is still revealed by news or a step that names its topic (the
+    customer adds what they know), as before: only a check is kept from revealing one."""
+    acts = acts_in_turn(text, ctx.language, ctx.solution_given or ctx.step_given)
+    if acts & {"question", "identify"}:
+        return True
+    return not acts & (NOT_ASKING if again else {"check"})
 
 
 def respond(
@@ -278,12 +307,20 @@ def respond(
     if jargon:
         return Reply(_confused(incident, ctx, jargon[0]), confused_by=tuple(jargon))
     facts = matched_facts(incident.facts, text, ctx.language)
+    if not facts_first and facts and not asks_about_facts(text, ctx, again=True):
+        facts = [f for f in facts if f.id not in ctx.revealed]  # named, not asked again
+        if not asks_about_facts(text, ctx):
+            facts = []
     new = [f for f in facts if f.id not in ctx.revealed]
     if new or (facts_first and facts):
         told = new or facts
         return Reply(" ".join(f.answer for f in told), reveals=tuple(f.id for f in new))
     rule = matched_rule(incident.rules, text, ctx.language)
     if rule is not None:
+        if ctx.promise_stands and rule.id in ctx.asked and expects_answer("reply", rule.reply):
+            # "Hoe lang gaat dat duren?" was answered by "u hoort binnen 10 minuten van mij"
+            ack = mood_line(ctx.language, "ack", ctx.mood)
+            return Reply(ack, kind="ack", intent="ack")
         return Reply(rule.reply, rule=rule)
     if facts:
         answer = " ".join(f.answer for f in facts)

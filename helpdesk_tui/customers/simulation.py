@@ -32,6 +32,7 @@ from helpdesk_tui.core.state import Conversation, ExamState, Ticket, TicketStatu
 from helpdesk_tui.customers import dialogue
 from helpdesk_tui.customers import evidence_flags as ev
 from helpdesk_tui.customers import mood as moods
+from helpdesk_tui.customers.promises import promised_s
 from helpdesk_tui.scenario.model import (
     Channel,
     Incident,
@@ -149,6 +150,11 @@ class Simulation:
         self._empathy_credit: dict[str, int] = {}
         self._progress_credit: dict[str, int] = {}
         self._ticket_calmed_at: dict[str, float] = {}
+        self._promised_until: dict[str, float] = {}
+        """Per incident, until when the customer, told when they hear back, does not ask
+        again: the promised time plus their patience (`promises.promised_s`)."""
+        self._asked: dict[str, set[str]] = {}
+        """Per incident, the rules whose reply the customer said."""
         self._fire: dict[str, Callable[[ExamState, float, Any], Out | None]] = {
             "arrive": self._fire_arrive,
             "emit": self._fire_emit,
@@ -354,6 +360,10 @@ class Simulation:
         if last is not None and last > base:
             self._push(last + request.after_s, "news", (incident_id, ticket_id, last))
             return None
+        promised = self._promised_until.get(incident_id)
+        if promised is not None and promised > at:
+            self._push(promised, "news", (incident_id, ticket_id, base))
+            return None
         if self._news[incident_id] >= MAX_NEWS_REQUESTS:
             return None
         self._news[incident_id] += 1
@@ -458,6 +468,10 @@ class Simulation:
     def _on_customer_message(self, state: ExamState, event: Event) -> None:
         """Start the patience clock (once per wait) and the follow-up timer (per message)."""
         data = event.data
+        rule_id = data.get("rule_id")
+        incident_id = state.conversations[data["conversation_id"]].incident_id
+        if rule_id and incident_id is not None:
+            self._asked.setdefault(incident_id, set()).add(rule_id)
         if not dialogue.expects_answer(data.get("kind", "script"), data["text"]):
             return
         cid = data["conversation_id"]
@@ -497,6 +511,7 @@ class Simulation:
             self._settle(at, conv.customer_id, reaction)
             return
         facts_first = incident.id in relayed
+        self._note_promise(state, incident.id, conv.customer_id, text, at)
         reply = self._answer(state, conv, incident, text, jargon, reaction, facts_first)
         self._flag_conversation(conv, incident, text, reply, seq, reaction)
         self._settle(at, conv.customer_id, reaction)
@@ -512,6 +527,16 @@ class Simulation:
         self._reply_ready[conv.id] = ready  # answers come in the order they were asked
         utterance = Utterance(conv.id, reply_text, reply.kind, reply.rule_id, reply.reveals)
         self._say(ready, utterance)
+
+    def _note_promise(
+        self, state: ExamState, incident_id: str, customer_id: str, text: str, at: float
+    ) -> None:
+        """The candidate told the customer when they will hear back: until then, and for
+        the customer's patience after it, they do not ask again."""
+        promised = promised_s(text, self.language)
+        if promised is not None:
+            patience = state.customers[customer_id].patience_s
+            self._promised_until[incident_id] = round(at + promised + patience, 3)
 
     def _contents(self, incident: Incident, text: str, reply: dialogue.Reply) -> bool:
         """Whether this exchange leaves the customer content: the candidate gave the
@@ -544,6 +569,8 @@ class Simulation:
             revealed=set(self._revealed[incident.id]),
             solution_given=incident.id in self._solved,
             step_given=self._step_given(conv),
+            asked=frozenset(self._asked.get(incident.id, ())),
+            promise_stands=self._promised_until.get(incident.id, -1.0) > state.now,
         )
         reply = dialogue.respond(incident, text, ctx, jargon, facts_first)
         if reaction is not None:
@@ -673,6 +700,8 @@ class Simulation:
             reaction.flag(ev.jargon_flag(jargon, None, seq))
             reaction.nudge(moods.JARGON, f"jargon ({', '.join(jargon)})")
         self._relay(state, ticket.customer_id, text, None, seq, reaction)
+        if ticket.incident_id is not None:
+            self._note_promise(state, ticket.incident_id, ticket.customer_id, text, at)
         calming = moods.empathy_in(text, self.language) or moods.progress_in(text, self.language)
         last = self._ticket_calmed_at.get(ticket.id)
         if calming and (last is None or at - last >= PROGRESS_COOLDOWN_S):

@@ -17,7 +17,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "identify": "Could I have your full name and your department, please?",
         "empathy": "I'm sorry about this, {name}, I understand how frustrating it is. I'll help you "
         "right away.",
-        "ask": "Could you tell me more about the {pattern}?",
+        "ask": "Could you tell me more about {pattern}?",
         "ask_direct": "{Pattern}, exactly?",
         "ask_step": "Could you tell me: {pattern}?",
         "ask_verb": "Did you {pattern}?",

@@ -57,6 +57,19 @@ CLAUSES: dict[str, tuple[str, str, str]] = {
 """A restatement's clause per key fact (what it is about, then its values), and how the
 clauses are joined, in each language."""
 SUMMARY_ARTICLES = {"en": "the "}
+
+
+def noun_with_article(language: str, topic: str) -> str:
+    """A fact's topic as a noun phrase in a question: "the model" in English, but "the
+    light", "your mobile" as they are (not "the the light", "the your mobile"); Dutch and
+    French topics as they are (their article depends on the noun)."""
+    article = SUMMARY_ARTICLES.get(language, "")
+    first = dialogue.words(topic)[:1]
+    if not article or (first and first[0] in DETERMINERS.get(language, ())):
+        return topic
+    return f"{article}{topic}"
+
+
 """The article before a restatement's first topic, where the language has one for any noun."""
 
 
@@ -247,7 +260,7 @@ class Texts:
         """A question that contains `pattern` word for word, so the customer recognises it."""
         opens = self._opens(pattern)
         if opens == "noun":
-            return self.phrase("ask", pattern=pattern)
+            return self.phrase("ask", pattern=noun_with_article(self.language, pattern))
         if opens == "verb":
             return self.phrase("ask_verb", pattern=pattern)
         if opens == "done":

@@ -38,7 +38,7 @@ from helpdesk_tui.customers.evidence_flags import content_stems
 from helpdesk_tui.scenario.model import Incident, ProcedureStep, Scenario
 from helpdesk_tui.simulate.jobs import Said, Style
 from helpdesk_tui.simulate.scripted import ScriptedCandidate
-from helpdesk_tui.simulate.texts import Texts, address_name, sentences
+from helpdesk_tui.simulate.texts import Texts, address_name, noun_with_article, sentences
 
 BANK_DIR = Path(__file__).parent / "phrases"
 BANK_B_DIR = Path(__file__).parent / "phrases_b"
@@ -77,9 +77,6 @@ CLAUSES: dict[str, dict[str, str]] = {
     },
 }
 """The clauses the bank's progress templates take ({action}, {next}), in each language."""
-
-ARTICLES = {"en": "the ", "nl": "", "fr": ""}
-"""What goes before a fact's topic in a bank question ("the model")."""
 
 
 @cache
@@ -165,7 +162,7 @@ class WordedTexts(Texts):
         )
 
     def _topic(self, pattern: str) -> str:
-        return f"{ARTICLES.get(self.language, '')}{pattern}"
+        return noun_with_article(self.language, pattern)
 
     # ------------------------------------------------------------------ the plan's questions
 

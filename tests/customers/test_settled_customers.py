@@ -5,13 +5,12 @@ flagged as an interruption). Checked by simulation on every bundled scenario."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from bundled_kit import by_scenario
+from bundled_kit import on_scenario_runs
 
 from helpdesk_tui import paths
 from helpdesk_tui.core.clock import ManualClock
+from helpdesk_tui.core.events import make_event
 from helpdesk_tui.core.session import ExamSession, MemorySink
 from helpdesk_tui.customers.simulation import Simulation
 from helpdesk_tui.scenario.loader import load_scenario
@@ -19,14 +18,23 @@ from helpdesk_tui.scenario.session_setup import session_started_data
 from helpdesk_tui.simulate.runner import RunResult
 
 BUNDLED = sorted(p for p in paths.scenarios_dir().iterdir() if (p / "scenario.toml").is_file())
-SETTLING = ("ack", "closing")
-"""Kinds of a customer's reply that end their wait: 'works' is an ack, 'goodbye' a closing."""
-NAGGING = ("follow_up", "news_request")
-"""Kinds of an unprompted message: a reminder that they are waiting, a request for news."""
+WORKS = {
+    "en": "Yes, it works now. Thank you!",
+    "nl": "Ja, het werkt nu. Bedankt!",
+    "fr": "Oui, ça marche maintenant. Merci !",
+}
+"""What a customer says when the check finds it fixed (issue 14: a `works`)."""
+NAGGING = ("follow_up", "news_request", "chase")
+"""Kinds of an unprompted message: a reminder that they are waiting (the built-in "Hello?
+Are you still there?" lines and the scenario's follow-up), a request for news, a chase."""
+WALL = "2026-03-02T09:00:00.000Z"
+POLICIES = ("ideal", "worded", "worded-b", "worded-c")
+"""The policies that solve every case: the ideal and the three phrase banks' wordings."""
 
 
 def settled_then_nagged(events: list) -> list[str]:  # type: ignore[type-arg]
-    """Every nag or news request in a conversation after its customer was content."""
+    """Every nag or news request about an incident after its customer said it works or
+    said goodbye (a `works` or a `closing`), in any of its conversations."""
     settled: dict[str, float] = {}
     by_conversation: dict[str, str] = {}
     found = []
@@ -39,18 +47,46 @@ def settled_then_nagged(events: list) -> list[str]:  # type: ignore[type-arg]
         kind = event.data.get("kind", "")
         if kind in NAGGING and incident in settled:
             found.append(f"{event.exam_time:.0f}s {incident}: {event.data['text']}")
-        if kind in SETTLING:
+        if kind == "closing" or event.data["text"] in WORKS.values():
             settled.setdefault(incident, event.exam_time)
     return found
 
 
-@pytest.mark.parametrize("folder", by_scenario(BUNDLED))
-def test_the_ideal_run_has_no_nag_after_works_or_goodbye(
-    folder: Path, bundled_runs: dict[tuple[str, str], RunResult]
+def test_a_nag_after_works_is_found() -> None:
+    """The check itself can fail: a follow-up after "it works" is reported."""
+    events = [
+        make_event(
+            "chat_opened",
+            {"conversation_id": "C-a", "customer_id": "x", "incident_id": "a"},
+            1.0,
+            WALL,
+        ),
+        make_event(
+            "customer_message",
+            {"conversation_id": "C-a", "text": WORKS["en"], "kind": "ack"},
+            2.0,
+            WALL,
+        ),
+        make_event(
+            "customer_message",
+            {"conversation_id": "C-a", "text": "Hello? Are you still there?", "kind": "follow_up"},
+            90.0,
+            WALL,
+        ),
+    ]
+    assert settled_then_nagged(events) == ["90s a: Hello? Are you still there?"]
+
+
+@pytest.mark.parametrize(
+    ("scenario_id", "policy"), on_scenario_runs((f.name, p) for f in BUNDLED for p in POLICIES)
+)
+def test_no_nag_after_works_or_goodbye(
+    scenario_id: str, policy: str, bundled_runs: dict[tuple[str, str], RunResult]
 ) -> None:
-    """The ideal run `bundled_runs` made for tests/simulate (in the scenario's xdist group:
-    played once per suite, not again here; it reads only types, exam times and texts)."""
-    result = bundled_runs[(folder.name, "ideal")]
+    """Issue 14's rule for the ideal and every worded policy, on every bundled scenario: the
+    runs `bundled_runs` made for tests/simulate (in the scenario's xdist group: played once
+    per suite, not again here; it reads only types, exam times and texts)."""
+    result = bundled_runs[(scenario_id, policy)]
     assert settled_then_nagged(result.events) == []
 
 

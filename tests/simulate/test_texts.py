@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import pytest
 
@@ -14,6 +15,7 @@ from helpdesk_tui.simulate.policies import IdealPolicy
 from helpdesk_tui.simulate.policy import Action, Policy
 from helpdesk_tui.simulate.runner import run_headless
 from helpdesk_tui.simulate.texts import Texts
+from helpdesk_tui.simulate.worded import BANK_B_DIR, BANK_C_DIR, BANK_DIR, WordedTexts
 from simulate.kit import CRM, PRINTER, make_scenario
 
 TEXTS = Texts(make_scenario(), Style("ideal"))
@@ -26,11 +28,24 @@ TEXTS = Texts(make_scenario(), Style("ideal"))
         ("how many e-mails", "How many e-mails?"),
         ("anyone else", "Anyone else?"),
         ("model", "Could you tell me more about the model?"),
+        # no second determiner: "the the light", "the your mobile" (known-issues, e-worded3)
+        ("the light", "Could you tell me more about the light?"),
+        ("your mobile", "Could you tell me more about your mobile?"),
     ],
 )
 def test_questions_keep_the_pattern_word_for_word(pattern: str, question: str) -> None:
     assert TEXTS.question(pattern) == question
     assert dialogue.matches(pattern, question, "en")
+
+
+@pytest.mark.parametrize("bank_dir", [BANK_DIR, BANK_B_DIR, BANK_C_DIR], ids=["a", "b", "c"])
+@pytest.mark.parametrize("pattern", ["the light", "your mobile"])
+def test_no_bank_question_doubles_a_determiner(bank_dir: object, pattern: str) -> None:
+    worded = WordedTexts(make_scenario(), Style("ideal"), bank_dir)  # type: ignore[arg-type]
+    asked = [worded.phrase("ask", pattern=pattern) for _ in worded.bank["clarifying_question"]]
+    assert all(pattern in q for q in asked), asked
+    doubled = [q for q in asked if re.search(r"\b(the|a|your) (the|a|an|your)\b", q, re.I)]
+    assert doubled == []
 
 
 def test_dutch_questions_that_open_with_a_verb() -> None:

@@ -1,0 +1,98 @@
+"""When the candidate told a customer they will hear back: "u hoort binnen 10 minuten van mij".
+
+A customer told when they will hear back does not ask again before that time
+(plus their own patience, the scenario's `patience_minutes`): they do not repeat
+a question they already asked ("Hoe lang gaat dat duren?") and do not ask for
+news (docs/simulation.md, "Told when they hear back"). This module only reads
+the time out of a message; `Simulation` keeps the promise.
+
+What counts is a time in the future: a preposition that looks ahead ("within",
+"in", "binnen", "over", "dans", "d'ici", "sous") and a duration (a number in
+digits or words, "a quarter of an hour", "een kwartier", "une demi-heure").
+"Give me two minutes" asks the customer to hold; it promises nothing after it.
+Pure, deterministic; text is folded as the language layer folds it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from helpdesk_tui.language.normalise import fold
+
+_NUMBERS: dict[str, dict[str, int]] = {
+    "en": {
+        "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10,
+        "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "forty-five": 45, "sixty": 60,
+        "a few": 3, "a couple of": 2,
+    },
+    "nl": {
+        "een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "tien": 10,
+        "vijftien": 15, "twintig": 20, "dertig": 30, "veertig": 40, "vijfenveertig": 45,
+        "zestig": 60, "enkele": 3, "een paar": 3,
+    },
+    "fr": {
+        "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "dix": 10,
+        "quinze": 15, "vingt": 20, "trente": 30, "quarante": 40, "quarante-cinq": 45,
+        "soixante": 60, "quelques": 3,
+    },
+}  # fmt: skip
+"""Number words a time may be written with, per language (folded: no accents)."""
+
+_UNITS: dict[str, dict[str, float]] = {
+    "en": {"minutes": 60, "minute": 60, "mins": 60, "min": 60, "hours": 3600, "hour": 3600},
+    "nl": {"minuten": 60, "minuutjes": 60, "minuut": 60, "min": 60, "uren": 3600, "uur": 3600},
+    "fr": {"minutes": 60, "minute": 60, "min": 60, "heures": 3600, "heure": 3600, "h": 3600},
+}
+_WHOLE: dict[str, dict[str, float]] = {
+    "en": {"a quarter of an hour": 900, "half an hour": 1800, "an hour": 3600, "the hour": 3600},
+    "nl": {"een kwartier": 900, "het kwartier": 900, "een half uur": 1800, "een halfuur": 1800,
+           "het half uur": 1800, "het halfuur": 1800, "een uur": 3600, "het uur": 3600},
+    "fr": {"un quart d'heure": 900, "une demi-heure": 1800, "une demi heure": 1800,
+           "une heure": 3600, "l'heure": 3600},
+}  # fmt: skip
+"""Durations said as a phrase of their own."""
+_AHEAD: dict[str, tuple[str, ...]] = {
+    "en": ("within the next", "within", "in the next", "in about", "in", "inside", "under"),
+    "nl": ("binnen de", "binnen", "in de komende", "over", "ten laatste binnen"),
+    "fr": ("dans les", "dans", "d'ici", "d'ici a", "sous", "en moins d'"),
+}
+"""Prepositions that put the duration after now ("within", "binnen", "dans")."""
+
+
+def _alternation(words: tuple[str, ...] | list[str]) -> str:
+    return "|".join(re.escape(fold(w)) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=8)
+def _pattern(language: str) -> re.Pattern[str]:
+    lang = language if language in _AHEAD else "en"
+    ahead = _alternation(_AHEAD[lang])
+    number = rf"\d+|{_alternation(list(_NUMBERS[lang]))}"
+    unit = _alternation(list(_UNITS[lang]))
+    whole = _alternation(list(_WHOLE[lang]))
+    return re.compile(
+        rf"(?<![\w'])(?:{ahead})\s*(?:(?P<whole>{whole})|(?P<n>{number})\s*(?P<unit>{unit}))(?!\w)"
+    )
+
+
+@lru_cache(maxsize=65536)
+def promised_s(text: str, language: str) -> float | None:
+    """How many seconds from now the message says the customer will hear back, or None.
+
+    The first time said in the message counts: "binnen 10 minuten" -> 600.0,
+    "d'ici un quart d'heure" -> 900.0, "Give me two minutes" -> None.
+    """
+    lang = language if language in _AHEAD else "en"
+    found = _pattern(lang).search(fold(text))
+    if found is None:
+        return None
+    if found["whole"]:
+        return float(_WHOLE[lang][_key(_WHOLE[lang], found["whole"])])
+    n = found["n"]
+    count = int(n) if n.isdigit() else _NUMBERS[lang][_key(_NUMBERS[lang], n)]
+    return float(count * _UNITS[lang][_key(_UNITS[lang], found["unit"])])
+
+
+def _key(table: dict[str, int] | dict[str, float], folded: str) -> str:
+    return next(k for k in table if fold(k) == folded)
