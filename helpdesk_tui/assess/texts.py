@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from helpdesk_tui.assess.texts_integrity import T as INTEGRITY_TEXTS
+from helpdesk_tui.assess.texts_problems import T as PROBLEM_TEXTS
 
 LANGUAGES: tuple[str, ...] = ("en", "nl", "fr")
 
@@ -878,6 +879,7 @@ T: dict[str, tuple[str, str, str]] = {
 
 
 T.update(INTEGRITY_TEXTS)
+T.update(PROBLEM_TEXTS)
 T.update(
     {
         # French puts a no-break space before : ; ? ! (the UI's `labelled` does the same)

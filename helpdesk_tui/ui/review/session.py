@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from helpdesk_tui.assess.overview import problem_text
 from helpdesk_tui.assess.pipeline import AssessedLog, Refused, assess_log
 from helpdesk_tui.assess.replay import Replay
 from helpdesk_tui.assess.verdicts import VerdictError, Verdicts, load_verdicts, new_verdicts
@@ -63,7 +64,8 @@ class ReviewSession:
 
     @property
     def problem(self) -> str | None:
-        return self.assessed.provenance.problem
+        """Why the log is not verified, in the evidence's language."""
+        return problem_text(self.assessed.provenance, self.language)
 
 
 def settle_memory() -> None:
