@@ -14,7 +14,7 @@ from helpdesk_tui.eventlog.keys import PublicKey, load_public_key
 from helpdesk_tui.eventlog.records import KEY_PER_SESSION
 from helpdesk_tui.eventlog.verifier import FaultKind, Summary, VerifyResult, verify_log
 from helpdesk_tui.eventlog.witness import WitnessError, check_against_witness, read_witness_file
-from helpdesk_tui.i18n import N_, _, fill
+from helpdesk_tui.i18n import N_, _, fill, ngettext
 
 _DESCRIPTION = """\
 Check that a session log is exactly as it was written: every hash link, seq
@@ -119,7 +119,7 @@ def report(
         rows.append((_("in detail"), result.fault.message))  # the verifier's words: English
     if result.summary.session_id is not None:
         rows += _summary_rows(result.summary, result)
-    rows += _signed_rows(result, log)
+    rows += _signed_rows(result, log) if result.status != "bad" else _after_fault_rows(result)
     if witness_notes is None:
         if result.status == "unsealed":
             rows.append((_("note"), _(
@@ -234,6 +234,30 @@ def _signed_rows(result: VerifyResult, log: Path) -> list[tuple[str, str]]:
                 "acknowledged); resuming the session moves it to {name}.torn"
             ),
             line=result.torn.line, length=result.torn.length, name=log.name,
+        )))  # fmt: skip
+    return rows
+
+
+def _after_fault_rows(result: VerifyResult) -> list[tuple[str, str]]:
+    """What follows the first fault: the lines not checked, and whether the log ends in a
+    torn line (sec-fuzz9's streamed verify stopped reading at the fault and said neither)."""
+    assert result.fault is not None
+    rows = []
+    if result.lines is None:
+        rows.append((_("after it"), _("the rest of the log could not be read")))
+    elif (after := result.lines_after_fault) > 0:
+        said = ngettext(
+            "{n} more complete line, not checked", "{n} more complete lines, not checked", after
+        )
+        rows.append((_("after it"), fill(said, n=after)))
+    tail = result.tail_bytes
+    if tail is not None and result.fault.line <= (result.lines or 0):
+        rows.append((_("torn line"), fill(
+            _(
+                "line {line}: the log ends in {length} bytes without a line end (a write that "
+                "never finished, or bytes added)"
+            ),
+            line=(result.lines or 0) + 1, length=tail,
         )))  # fmt: skip
     return rows
 

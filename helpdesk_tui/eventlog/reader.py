@@ -199,6 +199,11 @@ class LineSource:
         """Line `number` (1-based), the one after the last taken, without taking it."""
         raise NotImplementedError
 
+    @property
+    def lines_taken(self) -> int:
+        """How many complete lines have been taken (all of them, after the last)."""
+        raise NotImplementedError
+
 
 class SplitLines(LineSource):
     """The lines of a log held in memory (resume, report, observe: the fast path)."""
@@ -219,6 +224,10 @@ class SplitLines(LineSource):
 
     def peek_line(self, number: int) -> bytes | None:
         return self.lines[number - 1] if number <= len(self.lines) else None
+
+    @property
+    def lines_taken(self) -> int:
+        return self.index
 
 
 class StreamLines(LineSource):
@@ -243,6 +252,10 @@ class StreamLines(LineSource):
         if not self.ahead:
             self.ahead.append(self._read())
         return self.ahead[0]
+
+    @property
+    def lines_taken(self) -> int:
+        return self.count - len(self.ahead)
 
     def _read(self) -> bytes | Overlong | None:
         if self.torn is not None or self.offset > self.limit:

@@ -263,3 +263,23 @@ def test_verify_speaks_the_language_asked_or_the_locales(
     assert "en détail (anglais) line 5 (seq 4): " in out
     code, out, _ = verify(capsys, str(sealed), "--pubkey", pub, "--lang", "en")
     assert out.startswith("FAILED (broken-hash-link)") and "candidat " not in out
+
+
+def test_a_bad_log_also_says_what_follows_the_fault_and_its_torn_end(
+    sealed: Path, centre: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """sec-fuzz9: the streamed verify stopped reading at the first fault; an assessor wants
+    to know what else is wrong (how much follows unchecked, a torn last line)."""
+    lines = sealed.read_bytes().split(b"\n")  # 14 complete lines, sealed
+    lines[4] = lines[4].replace(b'"t":', b'"t":1', 1)
+    sealed.write_bytes(b"\n".join(lines) + b'{"data":{"te')
+    code, out, _ = verify(capsys, str(sealed), "--pubkey", str(centre / "exam-centre.pub"))
+    assert code == 1 and out.startswith("FAILED (broken-hash-link)")
+    assert "  after it     9 more complete lines, not checked\n" in out
+    assert "  torn line    line 15: the log ends in 12 bytes without a line end" in out
+    code, out, _ = verify(
+        capsys, str(sealed), "--pubkey", str(centre / "exam-centre.pub"), "--lang", "nl"
+    )
+    assert (
+        "nog 9 volledige regels, niet nagekeken" in out and "regel 15: het logboek eindigt" in out
+    )
