@@ -35,7 +35,12 @@ from helpdesk_tui.core.state import ExamState
 from helpdesk_tui.eventlog.binding import folder_sha256
 from helpdesk_tui.eventlog.errors import LogError, LogReadError
 from helpdesk_tui.eventlog.keys import PublicKey
-from helpdesk_tui.eventlog.reader import LogContents, read_bytes, read_log
+from helpdesk_tui.eventlog.reader import (
+    FileStamp,
+    LogContents,
+    contents_from_bytes,
+    read_bytes_stamped,
+)
 from helpdesk_tui.eventlog.records import LOG_RECORD_TYPES, SessionHeader
 from helpdesk_tui.eventlog.verifier import VerifyResult, verify_bytes
 from helpdesk_tui.language import LAYER_VERSION, layer_hash
@@ -154,12 +159,17 @@ def assess_log(
     language: str | None = None,
     scenarios_root: Path | None = None,
     sla_profiles_dir: Path | None = None,
+    data: bytes | None = None,
 ) -> AssessedLog:
-    """Verify the log, find and check its scenario, and gather the evidence."""
+    """Verify the log, find and check its scenario, and gather the evidence.
+
+    `data`: the log's bytes, when the caller has read them (`read_for_report`) and goes
+    on to use them (`review` replays the same bytes: the log is read once)."""
     with bulk_load():
         return _assess(
-            log, public_key, scenario_dir, unverified, language, scenarios_root, sla_profiles_dir
-        )
+            log, public_key, scenario_dir, unverified, language, scenarios_root,
+            sla_profiles_dir, data,
+        )  # fmt: skip
 
 
 def _assess(
@@ -170,9 +180,11 @@ def _assess(
     language: str | None,
     scenarios_root: Path | None,
     sla_profiles_dir: Path | None,
+    data: bytes | None = None,
 ) -> AssessedLog:
     log = Path(log)
-    data = _read_bytes(log)
+    if data is None:
+        data = read_for_report(log)[0]
     args = (public_key, scenario_dir, unverified, language, scenarios_root, sla_profiles_dir)
     primer = prime.start(data)  # a long log: its messages read on the second core meanwhile
     if primer is None:
@@ -211,7 +223,7 @@ def _assess_data(
     problems = [] if result.status == "ok" else [_log_problem(log, result)]
     left_out: why.Part | None = None
     if problems:
-        contents = _read(log, problems, result.fault.line if result.fault else None)
+        contents = _read(log, data, problems, result.fault.line if result.fault else None)
         header, entries = contents.header, [(e.seq, e.event) for e in contents.entries]
         entries, left_out = _replayable(entries)
     else:
@@ -287,10 +299,11 @@ def too_large_to_report(log: Path) -> LogReadError:
     )
 
 
-def _read_bytes(log: Path) -> bytes:
+def read_for_report(log: Path) -> tuple[bytes, FileStamp]:
+    """The log's bytes, bounded (REPORT_MAX_BYTES; a pipe or device is refused), and the
+    file's stamp from before they were read (`eventlog.reader.FileStamp`)."""
     try:
-        # bounded, and refuses a pipe or device
-        return read_bytes(log, REPORT_MAX_BYTES, too_large_to_report)
+        return read_bytes_stamped(log, REPORT_MAX_BYTES, too_large_to_report)
     except LogError as exc:
         raise Refused(str(exc), EXIT_INPUT) from None
 
@@ -367,9 +380,11 @@ def _log_problem(log: Path, result: VerifyResult) -> why.Part:
     return why.bad(str(log), fault.line, fault.seq, str(fault.kind), fault.message)
 
 
-def _read(log: Path, problems: list[why.Part], fault_line: int | None = None) -> LogContents:
+def _read(
+    log: Path, data: bytes, problems: list[why.Part], fault_line: int | None = None
+) -> LogContents:
     try:
-        return read_log(log)
+        return contents_from_bytes(log, data)  # the bytes verified, not the file read again
     except LogError as exc:
         # The verifier checks all the reader does, in the same order, so a fault it named
         # is the one the reader stopped at, or an earlier one: the reader's words would say

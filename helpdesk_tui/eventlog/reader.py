@@ -142,14 +142,52 @@ def read_bytes(
     once, not after reading 512 MiB of it (qa-sitting8: 3 s and 550 MB for that).
     A file over `limit` bytes (default MAX_LOG_BYTES) is refused with `refuse(path)`
     (default `too_large`)."""
+    return read_bytes_stamped(path, limit, refuse)[0]
+
+
+@dataclass(frozen=True, slots=True)
+class FileStamp:
+    """Which file, and which version of it: device, inode, size, and the modification and
+    change times to the nanosecond. Any write or rename changes one of them (the change
+    time cannot be set back by the file's owner), so a file whose stamp is the same as when
+    it was read still holds the bytes read, without reading them again."""
+
+    device: int
+    inode: int
+    size: int
+    mtime_ns: int
+    ctime_ns: int
+
+    @classmethod
+    def of(cls, info: os.stat_result) -> FileStamp:
+        return cls(info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+
+
+def file_stamp(path: Path) -> FileStamp | None:
+    """The stamp of the file at `path` now (None: it is gone or cannot be looked at)."""
+    try:
+        return FileStamp.of(os.stat(path))
+    except (OSError, ValueError):
+        return None
+
+
+def read_bytes_stamped(
+    path: Path,
+    limit: int | None = None,
+    refuse: Callable[[Path], LogReadError] | None = None,
+) -> tuple[bytes, FileStamp]:
+    """`read_bytes`, and the file's stamp as it was once read: a reader that must know the
+    file still holds those bytes later compares `file_stamp(path)` with it (`review`)."""
     path = Path(path)
     limit = MAX_LOG_BYTES if limit is None else limit
     with open_log_file(path) as handle:
-        size = os.fstat(handle.fileno()).st_size
+        # before the read: a write during the read changes the file's stamp from this one
+        stamp = FileStamp.of(os.fstat(handle.fileno()))
+        size = stamp.size
         data = b"" if size > limit else _read(path, handle, limit)
     if max(size, len(data)) > limit:
         raise (refuse or too_large)(path)
-    return data
+    return data, stamp
 
 
 def _read(path: Path, handle: BinaryIO, limit: int) -> bytes:
