@@ -120,13 +120,18 @@ def main() -> None:
     parser.add_argument("--shape", default="records,padded")
     parser.add_argument("--main-python", default=None)
     parser.add_argument("--dir", type=Path, default=None)
+    parser.add_argument(
+        "--keep", type=Path, default=None, help="build the logs here and keep them; reuse them"
+    )
     args = parser.parse_args()
     print(f"load: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f}")
     with tempfile.TemporaryDirectory(dir=args.dir) as tmp:
         for shape in args.shape.split(","):
-            log = Path(tmp) / f"{shape}.jsonl"
+            log = (args.keep or Path(tmp)) / f"{shape}.jsonl"
             started = time.perf_counter()
-            if shape == "records":
+            if log.exists():
+                what = "kept from an earlier run"
+            elif shape == "records":
                 count = write_records_log(log, args.mib << 20)
                 what = f"{count} records"
             elif shape == "bad":

@@ -242,6 +242,13 @@ class LineSource:
         """How many complete lines have been taken (all of them, after the last)."""
         raise NotImplementedError
 
+    def skip_to_the_end(self) -> int:
+        """Pass over the lines not taken yet, to the end (`torn` is then known); the number
+        of complete lines in the log."""
+        for _line in self.body():
+            pass
+        return self.lines_taken
+
 
 class SplitLines(LineSource):
     """The lines of a log held in memory (resume, report, observe: the fast path)."""
@@ -294,6 +301,39 @@ class StreamLines(LineSource):
     @property
     def lines_taken(self) -> int:
         return self.count - len(self.ahead)
+
+    def skip_to_the_end(self) -> int:
+        """The rest of the file in 1 MiB chunks, counting its line ends: nothing is parsed
+        or kept but the bytes after the last line end, and those only when a record could
+        be that long (a line at a time took 22 s for a 500 MiB log at load 15, bugs11)."""
+        self.ahead.clear()  # already counted
+        if self.torn is not None or self.offset > self.limit:
+            return self.count
+        position = line_start = self.offset
+        while chunk := self._chunk():
+            ends = chunk.count(b"\n")
+            if ends:
+                self.count += ends
+                line_start = position + chunk.rindex(b"\n") + 1
+            position += len(chunk)
+            if position > self.limit:  # it grew past the limit while being read
+                raise too_large(self.path)
+        length = position - line_start
+        self.offset = self.limit + 1  # nothing more to read
+        if length:
+            data = b""
+            if length <= MAX_LINE_BYTES:
+                self.handle.seek(line_start)
+                data = self.handle.read(length)
+            size = None if len(data) == length else length
+            self.torn = TornTail(self.count + 1, line_start, data, size=size)
+        return self.count
+
+    def _chunk(self) -> bytes:
+        try:
+            return self.handle.read(1 << 20)
+        except OSError as exc:
+            raise LogReadError(f"{self.path} cannot be read ({exc.strerror}).") from None
 
     def _read(self) -> bytes | Overlong | None:
         if self.torn is not None or self.offset > self.limit:

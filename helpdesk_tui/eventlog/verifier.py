@@ -352,16 +352,15 @@ class _Verifier:
         """After the first fault: the number of complete lines, reading on to the end.
 
         sec-fuzz9's streamed verify stopped at the first fault, so a bad log's torn last
-        line went unreported; an assessor wants to know what else is wrong. The rest is
-        read a line at a time and nothing of it is kept (a line longer than any record is
-        skipped in chunks), so memory stays bounded as for the check itself. None when
-        the rest cannot be read (the file grew past the limit, or a read failed)."""
+        line went unreported; an assessor wants to know what else is wrong. Nothing of the
+        rest is parsed or kept: a streamed log's is read in 1 MiB chunks and only its line
+        ends counted (`StreamLines.skip_to_the_end`), so memory stays bounded as for the
+        check itself. None when the rest cannot be read (the file grew past the limit, or
+        a read failed)."""
         try:
-            for _line in self.source.body():
-                pass
+            return self.source.skip_to_the_end()
         except LogError:
             return None
-        return self.source.lines_taken
 
     def _result(self, status: Status, fault: Fault | None) -> VerifyResult:
         total = len(self.hashes)
