@@ -55,9 +55,20 @@ EXIT_INPUT = 2
 class Refused(Exception):
     """The log or its scenario cannot be trusted (or read); the message says why and what to do."""
 
-    def __init__(self, message: str, exit_code: int = EXIT_REFUSED) -> None:
+    def __init__(
+        self, message: str, exit_code: int = EXIT_REFUSED, parts: tuple[why.Part, ...] = ()
+    ) -> None:
         super().__init__(message)
         self.exit_code = exit_code
+        self.parts = parts
+        """The reasons as catalogue messages (`assess.problems`), when the log or its answer
+        key failed a check: `class-report` words them in its own language."""
+
+    def worded(self, lang: str) -> str:
+        """The refusal in `lang` (English, the message, for one without parts)."""
+        if not self.parts:
+            return str(self)
+        return why.refusal(self.parts, lang)
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,8 +250,8 @@ def _assess_data(
             problems.append(scenario_problem)
         if problems and not unverified:
             raise Refused(
-                why.joined(problems, "en")
-                + " Add --unverified to report anyway, stamped UNVERIFIED."
+                why.refusal(problems, "en"),
+                parts=tuple(problems),
             )
         if left_out is not None:  # said of the report made, so only once there is one
             problems.insert(1, left_out)

@@ -78,3 +78,8 @@ def _fault(values: dict[str, Any], lang: str) -> str:
 
 def joined(parts: list[Part] | tuple[Part, ...], lang: str) -> str:
     return " ".join(text(part, lang) for part in parts)
+
+
+def refusal(parts: list[Part] | tuple[Part, ...], lang: str) -> str:
+    """Why a report is refused, and how to make it anyway."""
+    return f"{joined(parts, lang)} {tr(lang, 'problem.add_unverified')}"

@@ -9,6 +9,11 @@ its test checks the placeholders agree in all three languages. The English of th
 from __future__ import annotations
 
 T: dict[str, tuple[str, str, str]] = {
+    "problem.add_unverified": (
+        "Add --unverified to report anyway, stamped UNVERIFIED.",
+        "Voeg --unverified toe om toch te rapporteren, met de stempel NIET GEVERIFIEERD.",
+        "Ajoutez --unverified pour produire le rapport malgré tout, marqué NON VÉRIFIÉ.",
+    ),
     "problem.unsealed": (
         "{log} is intact but has no seal: the session never ended properly, and {signed}{torn}.",
         "{log} is intact maar niet verzegeld: de sessie werd nooit goed afgesloten, en "
