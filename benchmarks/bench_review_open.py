@@ -13,7 +13,6 @@ RSS. bugs11: `review` read the log twice (`_same_bytes` after the assessment); n
 
 from __future__ import annotations
 
-import argparse
 import os
 import subprocess
 import sys
@@ -22,6 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 from bench_report import build_log  # noqa: E402
+from bench_report_rss import interleaved_arguments  # noqa: E402
 
 CHILD = """
 import resource, sys, time
@@ -58,17 +58,10 @@ def run_open(python: str, log: Path, folder: Path) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--records", type=int, default=100_000)
-    parser.add_argument("--other-python", default=None)
-    args = parser.parse_args()
+    args, trees = interleaved_arguments(__doc__)
     with tempfile.TemporaryDirectory() as tmp:
         log, folder = build_log(Path(tmp), args.records)
         print(f"log: {log.stat().st_size / 1e6:.1f} MB, {args.records} records")
-        trees = [("this tree", sys.executable)]
-        if args.other_python:
-            trees.append(("other tree", args.other_python))
         for run in range(1, args.repeat + 1):
             for name, python in trees:
                 said = run_open(python, log, folder)
