@@ -47,12 +47,21 @@ def run_report(python: str, log: Path, folder: Path) -> tuple[int, float, float,
     return code, wall, cpu, number(r"Maximum resident set size \(kbytes\)") / 1024
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+def interleaved_arguments(doc: str) -> tuple[argparse.Namespace, list[tuple[str, str]]]:
+    """--repeat, --records and --other-python, and the trees to run: this one, the other."""
+    parser = argparse.ArgumentParser(description=doc.split("\n")[0])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--records", type=int, default=100_000)
     parser.add_argument("--other-python", default=None)
     args = parser.parse_args()
+    trees = [("this tree", sys.executable)]
+    if args.other_python:
+        trees.append(("other tree", args.other_python))
+    return args, trees
+
+
+def main() -> None:
+    args, trees = interleaved_arguments(__doc__)
     with tempfile.TemporaryDirectory(prefix="bench-report-rss-") as tmp:
         began = time.perf_counter()
         log, folder = build_log(Path(tmp), args.records)
@@ -60,9 +69,6 @@ def main() -> None:
         print(
             f"log: {args.records:,} records, {size:.1f} MiB, built in {time.perf_counter() - began:.0f} s"
         )
-        trees = [("this tree", sys.executable)]
-        if args.other_python:
-            trees.append(("other tree", args.other_python))
         for run in range(1, args.repeat + 1):
             for name, python in trees:
                 code, wall, cpu, rss = run_report(python, log, folder)

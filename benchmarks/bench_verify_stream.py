@@ -11,6 +11,10 @@ Two logs of `--mib` MiB each, written a batch at a time (never held whole here):
   line hashes, a log that size can hold.
 - `padded`: a short valid log followed by `--mib` MiB of spaces with no newline,
   the log qa-sitting8 handed to `verify` (then: about 1 GB and 4-8 s).
+- `bad`: the `records` log with its third line changed (one hex digit of its `prev`)
+  and a torn last line: the first fault is on line 3, and `verify` now reads on to the
+  end (counting, keeping nothing) to say how many lines follow and that the log ends in a
+  torn line (bugs11; before, it stopped reading at line 3).
 
 Each is verified `--repeat` times in a fresh process under `/usr/bin/time -v`
 (`helpdesk-exam verify LOG`, the command an assessor runs), printing its exit code,
@@ -80,12 +84,29 @@ def write_padded_log(path: Path, size: int) -> None:
             out.write(block)
 
 
+def write_bad_log(path: Path, size: int) -> int:
+    """The `records` log, its line 3 changed in place and a torn line added; its records."""
+    count = write_records_log(path, size)
+    with path.open("r+b") as log:
+        offset = sum(len(log.readline()) for _ in range(2))
+        line = log.readline()
+        at = line.index(b'"prev":"') + len(b'"prev":"')
+        log.seek(offset + at)
+        log.write(b"0" if line[at : at + 1] != b"0" else b"1")
+        log.seek(0, os.SEEK_END)
+        log.write(b'{"seq":99,"t":1.0,"wall":"2025-')
+    return count
+
+
 def run_verify(python: str, log: Path) -> tuple[int, float, float]:
     """Exit code, wall seconds and peak RSS (MB) of `verify LOG` in a fresh process."""
     command = ["/usr/bin/time", "-v", python, "-m", "helpdesk_tui.cli", "verify", str(log)]
     started = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True, check=False, cwd=log.parent)
     wall = time.perf_counter() - started
+    said = [line for line in done.stdout.splitlines() if line.startswith(("  after", "  torn"))]
+    for line in said:  # what verify says after the fault (bugs11), printed once per run
+        print(f"      {line.strip()}")
     found = re.search(r"Maximum resident set size \(kbytes\): (\d+)", done.stderr)
     rss = int(found.group(1)) / 1024 if found else float("nan")
     code = re.search(r"Exit status: (\d+)", done.stderr)
@@ -99,15 +120,23 @@ def main() -> None:
     parser.add_argument("--shape", default="records,padded")
     parser.add_argument("--main-python", default=None)
     parser.add_argument("--dir", type=Path, default=None)
+    parser.add_argument(
+        "--keep", type=Path, default=None, help="build the logs here and keep them; reuse them"
+    )
     args = parser.parse_args()
     print(f"load: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f}")
     with tempfile.TemporaryDirectory(dir=args.dir) as tmp:
         for shape in args.shape.split(","):
-            log = Path(tmp) / f"{shape}.jsonl"
+            log = (args.keep or Path(tmp)) / f"{shape}.jsonl"
             started = time.perf_counter()
-            if shape == "records":
+            if log.exists():
+                what = "kept from an earlier run"
+            elif shape == "records":
                 count = write_records_log(log, args.mib << 20)
                 what = f"{count} records"
+            elif shape == "bad":
+                count = write_bad_log(log, args.mib << 20)
+                what = f"{count} records, line 3 changed, a torn last line"
             else:
                 write_padded_log(log, args.mib << 20)
                 what = f"{args.mib} MiB of padding, no newline"

@@ -51,6 +51,15 @@ class Context:
     def t(self, key: str, **values: Any) -> str:
         return tr(self.lang, key, **values)
 
+    def group_name(self, group_id: str) -> str:
+        """A transfer group as the scenario names it ("Network team", not "network"); an
+        id the scenario does not know (or no answer key) as it is."""
+        groups = self.cache.get("group_names")
+        if groups is None:
+            known = self.scenario.groups if self.scenario is not None else ()
+            groups = self.cache["group_names"] = {g.id: g.name for g in known}
+        return groups.get(group_id) or group_id
+
     def customer_name(self, customer_id: str) -> str:
         customer = self.state.customers.get(customer_id)
         return customer.name if customer is not None else customer_id

@@ -198,7 +198,8 @@ def _transfers(ctx: Context) -> list[EvidenceItem]:
         else:
             favourable, key = False, "data3.transfer_needless"
         summary = ctx.t(
-            key, ticket=action.ticket_id, group=group, expected=", ".join(sorted(expected or ())),
+            key, ticket=action.ticket_id, group=ctx.group_name(group),
+            expected=", ".join(sorted(ctx.group_name(g) for g in expected or ())),
         )  # fmt: skip
         items.append(
             ctx.item(

@@ -380,7 +380,7 @@ def _no_reply_yet(
     ]  # fmt: skip
     key = "sol5.checked" if looked else "sol5.waiting"
     return ctx.item(
-        "SOL-5", "follow_up", ctx.t(key, ticket=ticket_id, group=transfer.data["group"]),
+        "SOL-5", "follow_up", ctx.t(key, ticket=ticket_id, group=ctx.group_name(transfer.data["group"])),
         seqs=[transfer.seq, *(a.seq for a in looked[:1])], favourable=None,
         figures={"second_line_replies": 0, "looked_again": bool(looked)}, subject=ticket_id,
     )  # fmt: skip
@@ -392,7 +392,7 @@ def _bounce(
     seq, at, data = reply
     return ctx.item(
         "SOL-5", "follow_up",
-        ctx.t("sol5.bounced", ticket=ticket_id, group=data["group"], at=clock(at)),
+        ctx.t("sol5.bounced", ticket=ticket_id, group=ctx.group_name(data["group"]), at=clock(at)),
         seqs=[seq], favourable=False,
         figures={"reply_seq": seq, "bounced": True, "group": data["group"]}, subject=ticket_id,
     )  # fmt: skip
@@ -419,7 +419,7 @@ def _acted_on(
     favourable = relayed is not None and updated is not None
     yes, no = ctx.t("yes"), ctx.t("no")
     summary = ctx.t(
-        "sol5.passed_on", ticket=ticket_id, group=data["group"], at=clock(at),
+        "sol5.passed_on", ticket=ticket_id, group=ctx.group_name(data["group"]), at=clock(at),
         relayed=f"{yes} [{relayed.seq}]" if relayed else no,
         updated=f"{yes} [{updated.seq}]" if updated else no,
     )  # fmt: skip

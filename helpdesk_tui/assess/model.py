@@ -329,6 +329,7 @@ class Provenance:
     """ok | unsealed | bad | skipped"""
     verified: bool
     problem: str | None = None
+    """Why, in English (a refusal on the command line says the same)."""
     key: str = ""
     scenario_path: str | None = None
     generated: str = ""
@@ -338,6 +339,9 @@ class Provenance:
     exam_language_layer: str = ""
     """... and the one the log's header names (the customers' reading during the exam); "" for
     logs written before the header carried it."""
+    problem_parts: tuple[dict[str, Any], ...] = ()
+    """`problem` as catalogue keys and their data (`assess.problems`), for a report to say
+    in its own language; not written to the JSON report, whose `problem` is already worded."""
 
 
 def utc_now() -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from helpdesk_tui.assess import problems
 from helpdesk_tui.assess.model import Evidence, EvidenceItem, EvidenceStatus, Provenance
 from helpdesk_tui.assess.texts import T, clock, flag_name, flag_reason, key_shown, tr
 from helpdesk_tui.scenario.competencies import COMPETENCY_IDS, short_name
@@ -73,11 +74,19 @@ def word(lang: str, kind: str, value: str) -> str:
     return tr(lang, key) if key in T else value
 
 
+def problem_text(provenance: Provenance, lang: str) -> str | None:
+    """Why the log or its answer key cannot be trusted, in `lang` (None: nothing wrong)."""
+    if provenance.problem_parts:
+        return problems.joined(provenance.problem_parts, lang)
+    return provenance.problem
+
+
 def verification_text(provenance: Provenance, lang: str) -> str:
     text = tr(lang, f"verify.{provenance.verification}")
-    if not provenance.problem:
+    problem = problem_text(provenance, lang)
+    if not problem:
         return text
-    return tr(lang, "join.labelled", label=text, value=provenance.problem)
+    return tr(lang, "join.labelled", label=text, value=problem)
 
 
 def unverified_banner(provenance: Provenance, lang: str) -> str | None:
@@ -85,7 +94,9 @@ def unverified_banner(provenance: Provenance, lang: str) -> str | None:
     if provenance.verified:
         return None
     return tr(
-        lang, "report.unverified_why", why=provenance.problem or verification_text(provenance, lang)
+        lang,
+        "report.unverified_why",
+        why=problem_text(provenance, lang) or verification_text(provenance, lang),
     )
 
 

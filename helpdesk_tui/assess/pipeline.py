@@ -25,6 +25,7 @@ from typing import Any
 
 from helpdesk_tui import __version__, paths
 from helpdesk_tui.assess import prime
+from helpdesk_tui.assess import problems as why
 from helpdesk_tui.assess.evidence import EvidenceGatherer, bulk_load
 from helpdesk_tui.assess.model import Evidence, Provenance, utc_now
 from helpdesk_tui.core.events import Event
@@ -34,7 +35,12 @@ from helpdesk_tui.core.state import ExamState
 from helpdesk_tui.eventlog.binding import folder_sha256
 from helpdesk_tui.eventlog.errors import LogError, LogReadError
 from helpdesk_tui.eventlog.keys import PublicKey
-from helpdesk_tui.eventlog.reader import LogContents, read_bytes, read_log
+from helpdesk_tui.eventlog.reader import (
+    FileStamp,
+    LogContents,
+    contents_from_bytes,
+    read_bytes_stamped,
+)
 from helpdesk_tui.eventlog.records import LOG_RECORD_TYPES, SessionHeader
 from helpdesk_tui.eventlog.verifier import VerifyResult, verify_bytes
 from helpdesk_tui.language import LAYER_VERSION, layer_hash
@@ -49,9 +55,20 @@ EXIT_INPUT = 2
 class Refused(Exception):
     """The log or its scenario cannot be trusted (or read); the message says why and what to do."""
 
-    def __init__(self, message: str, exit_code: int = EXIT_REFUSED) -> None:
+    def __init__(
+        self, message: str, exit_code: int = EXIT_REFUSED, parts: tuple[why.Part, ...] = ()
+    ) -> None:
         super().__init__(message)
         self.exit_code = exit_code
+        self.parts = parts
+        """The reasons as catalogue messages (`assess.problems`), when the log or its answer
+        key failed a check: `class-report` words them in its own language."""
+
+    def worded(self, lang: str) -> str:
+        """The refusal in `lang` (English, the message, for one without parts)."""
+        if not self.parts:
+            return str(self)
+        return why.refusal(self.parts, lang)
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,12 +170,17 @@ def assess_log(
     language: str | None = None,
     scenarios_root: Path | None = None,
     sla_profiles_dir: Path | None = None,
+    data: bytes | None = None,
 ) -> AssessedLog:
-    """Verify the log, find and check its scenario, and gather the evidence."""
+    """Verify the log, find and check its scenario, and gather the evidence.
+
+    `data`: the log's bytes, when the caller has read them (`read_for_report`) and goes
+    on to use them (`review` replays the same bytes: the log is read once)."""
     with bulk_load():
         return _assess(
-            log, public_key, scenario_dir, unverified, language, scenarios_root, sla_profiles_dir
-        )
+            log, public_key, scenario_dir, unverified, language, scenarios_root,
+            sla_profiles_dir, data,
+        )  # fmt: skip
 
 
 def _assess(
@@ -169,9 +191,11 @@ def _assess(
     language: str | None,
     scenarios_root: Path | None,
     sla_profiles_dir: Path | None,
+    data: bytes | None = None,
 ) -> AssessedLog:
     log = Path(log)
-    data = _read_bytes(log)
+    if data is None:
+        data = read_for_report(log)[0]
     args = (public_key, scenario_dir, unverified, language, scenarios_root, sla_profiles_dir)
     primer = prime.start(data)  # a long log: its messages read on the second core meanwhile
     if primer is None:
@@ -208,9 +232,9 @@ def _assess_data(
         primer.deferred = result.deferred_signatures
         primer.check_signatures()  # the worker checks them between two analyses
     problems = [] if result.status == "ok" else [_log_problem(log, result)]
-    left_out: str | None = None
+    left_out: why.Part | None = None
     if problems:
-        contents = _read(log, problems, result.fault.line if result.fault else None)
+        contents = _read(log, data, problems, result.fault.line if result.fault else None)
         header, entries = contents.header, [(e.seq, e.event) for e in contents.entries]
         entries, left_out = _replayable(entries)
     else:
@@ -226,7 +250,8 @@ def _assess_data(
             problems.append(scenario_problem)
         if problems and not unverified:
             raise Refused(
-                " ".join(problems) + " Add --unverified to report anyway, stamped UNVERIFIED."
+                why.refusal(problems, "en"),
+                parts=tuple(problems),
             )
         if left_out is not None:  # said of the report made, so only once there is one
             problems.insert(1, left_out)
@@ -247,13 +272,14 @@ def _assess_data(
         log_sha256=hashlib.sha256(data).hexdigest(),
         verification=result.status,
         verified=not problems,
-        problem=" ".join(problems) or None,
+        problem=why.joined(problems, "en") or None,
         key=f"{header.key_fingerprint} ({header.key_kind})",
         scenario_path=_scenario_shown(header, found),
         generated=utc_now(),
         software_version=__version__,
         language_layer=layer_label(LAYER_VERSION, layer_hash()),
         exam_language_layer=layer_label(header.language_layer, header.language_layer_sha256),
+        problem_parts=tuple(problems),
     )
     return AssessedLog(
         evidence, provenance, scenario, header, result.not_an_exam_log, result.not_an_exam_reason
@@ -284,10 +310,11 @@ def too_large_to_report(log: Path) -> LogReadError:
     )
 
 
-def _read_bytes(log: Path) -> bytes:
+def read_for_report(log: Path) -> tuple[bytes, FileStamp]:
+    """The log's bytes, bounded (REPORT_MAX_BYTES; a pipe or device is refused), and the
+    file's stamp from before they were read (`eventlog.reader.FileStamp`)."""
     try:
-        # bounded, and refuses a pipe or device
-        return read_bytes(log, REPORT_MAX_BYTES, too_large_to_report)
+        return read_bytes_stamped(log, REPORT_MAX_BYTES, too_large_to_report)
     except LogError as exc:
         raise Refused(str(exc), EXIT_INPUT) from None
 
@@ -303,7 +330,9 @@ def _verify(
         raise Refused(str(exc), EXIT_INPUT) from None
 
 
-def _replayable(entries: list[tuple[int, Event]]) -> tuple[list[tuple[int, Event]], str | None]:
+def _replayable(
+    entries: list[tuple[int, Event]],
+) -> tuple[list[tuple[int, Event]], why.Part | None]:
     """The events of an unverified log that the exam could have written, in order.
 
     A spliced, swapped or time-reversed log holds events the reducer refuses
@@ -326,11 +355,8 @@ def _replayable(entries: list[tuple[int, Event]]) -> tuple[list[tuple[int, Event
             dropped.append((seq, f"{event.type}: {reason}"))
     if not dropped:
         return kept, None
-    seq, why = dropped[0]
-    return kept, (
-        f"{len(dropped)} record(s) the exam would have refused were left out of this "
-        f"report (the first: seq {seq}, {why})."
-    )
+    seq, reason = dropped[0]
+    return kept, why.left_out(len(dropped), seq, reason)
 
 
 def verified_events(
@@ -355,38 +381,28 @@ def verified_events(
     return header, events
 
 
-def _log_problem(log: Path, result: VerifyResult) -> str:
+def _log_problem(log: Path, result: VerifyResult) -> why.Part:
     if result.status == "unsealed":
-        unsigned = result.unsigned_records
-        signed = (  # qa-sitting8: "its last 0 records are not signed", of a torn last line
-            f"its last {unsigned} record(s) are not signed"
-            if unsigned
-            else "though every complete record is signed"
-        )
-        torn = (
-            f"; its last line ({result.torn.length} bytes) is torn, a write that never finished"
-            if result.torn is not None
-            else ""
-        )
-        return (
-            f"{log} is intact but has no seal: the session never ended properly, and {signed}"
-            f"{torn}."
-        )
+        # qa-sitting8: "its last 0 records are not signed", of a torn last line
+        torn = result.torn.length if result.torn is not None else None
+        return why.unsealed(str(log), result.unsigned_records, torn)
     assert result.fault is not None
-    # "X does not verify: line 1: X has only a torn line" named the file twice (bugs9).
-    return f"{log} does not verify: {result.fault.message.replace(f'{log} ', 'it ', 1)}"
+    fault = result.fault
+    return why.bad(str(log), fault.line, fault.seq, str(fault.kind), fault.message)
 
 
-def _read(log: Path, problems: list[str], fault_line: int | None = None) -> LogContents:
+def _read(
+    log: Path, data: bytes, problems: list[why.Part], fault_line: int | None = None
+) -> LogContents:
     try:
-        return read_log(log)
+        return contents_from_bytes(log, data)  # the bytes verified, not the file read again
     except LogError as exc:
         # The verifier checks all the reader does, in the same order, so a fault it named
         # is the one the reader stopped at, or an earlier one: the reader's words would say
         # it again ("has only a torn line ... has no complete record", bugs9).
         line = getattr(exc, "line", None)
         said = fault_line is not None and (line is None or line >= fault_line)
-        reason = " ".join(problems if said else [*problems, str(exc)])
+        reason = why.joined(problems, "en") + ("" if said else f" {exc}")
         raise Refused(f"{reason} The log cannot be read, so no report can be made.") from None
 
 
@@ -428,21 +444,13 @@ def _rebuild_form(
 
 def _scenario_problem(
     header: SessionHeader, found: ScenarioFound | None, explicit: Path | None
-) -> str | None:
+) -> why.Part | None:
     if found is None:
-        where = f"{explicit} has no {SCENARIO_FILE}" if explicit else (
-            f"no bundled scenario has the id '{header.scenario_id}' (in {paths.scenarios_dir()})"
-        )  # fmt: skip
-        return (
-            f"The answer key is missing: {where}; give the scenario folder the log was sat on "
-            "with --scenario DIR."
-        )
+        if explicit:
+            return why.no_scenario_file(str(explicit), SCENARIO_FILE)
+        return why.no_bundled_scenario(header.scenario_id, str(paths.scenarios_dir()))
     if not found.matches:
-        return (
-            f"The scenario folder {found.folder} is not the one the log was sat on: its files hash "
-            f"to {found.sha256[:16]}..., the log's header binds {header.scenario_sha256[:16]}... "
-            "(a different version or an edited answer key)."
-        )
+        return why.scenario_differs(str(found.folder), found.sha256, header.scenario_sha256)
     return None
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from helpdesk_tui.assess.model import Evidence, Provenance
-from helpdesk_tui.assess.overview import competency_rows
+from helpdesk_tui.assess.overview import competency_rows, problem_text
 from helpdesk_tui.scenario.competencies import COMPETENCY_IDS
 
 JSON_FORMAT = 1
@@ -27,7 +27,7 @@ def evidence_to_dict(evidence: Evidence, provenance: Provenance) -> dict[str, An
         "format": JSON_FORMAT,
         "kind": "helpdesk-exam evidence",
         "unverified": not provenance.verified,
-        "log": asdict(provenance),
+        "log": _log(provenance, evidence.language),
         "rules": dict(evidence.rules),
         "session": {
             "scenario_id": evidence.scenario_id,
@@ -75,6 +75,14 @@ def evidence_to_dict(evidence: Evidence, provenance: Provenance) -> dict[str, An
             for p in evidence.procedures
         ],
     }
+
+
+def _log(provenance: Provenance, lang: str) -> dict[str, Any]:
+    """The provenance, its problem worded in the report's language like the other prose."""
+    log = asdict(provenance)
+    del log["problem_parts"]
+    log["problem"] = problem_text(provenance, lang)
+    return log
 
 
 _ATOMS = frozenset({str, int, float, bool, type(None)})

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from helpdesk_tui.assess.texts_integrity import T as INTEGRITY_TEXTS
+from helpdesk_tui.assess.texts_problems import T as PROBLEM_TEXTS
 
 LANGUAGES: tuple[str, ...] = ("en", "nl", "fr")
 
@@ -455,6 +456,70 @@ T: dict[str, tuple[str, str, str]] = {
         "door geen van beide beoordelaars waargenomen: {ids}",
         "observé par aucun des deux évaluateurs\u00a0: {ids}",
     ),
+    "reconcile.agree": ("agree", "eens", "d'accord"),
+    "reconcile.discuss": ("DISCUSS", "BESPREKEN", "À DISCUTER"),
+    "reconcile.agreement": (
+        "agreement: {agreed} of {total} (p_o = {observed}, p_e = {expected}); Cohen's kappa: "
+        "{kappa}",
+        "overeenstemming: {agreed} van {total} (p_o = {observed}, p_e = {expected}); kappa van "
+        "Cohen: {kappa}",
+        "accord\u00a0: {agreed} sur {total} (p_o = {observed}, p_e = {expected})\u00a0; kappa de "
+        "Cohen\u00a0: {kappa}",
+    ),
+    "reconcile.kappa_undefined": (
+        "undefined (both assessors gave every competency the same verdict (chance agreement is 1))",
+        "onbepaald (beide beoordelaars gaven elke competentie hetzelfde oordeel (toevallige "
+        "overeenstemming is 1))",
+        "indéfini (les deux évaluateurs ont donné le même verdict à chaque compétence (l'accord "
+        "dû au hasard vaut 1))",
+    ),
+    "reconcile.signed_by": (
+        "{name}: {assessor}, signed by {signer}",
+        "{name}: {assessor}, ondertekend door {signer}",
+        "{name}\u00a0: {assessor}, signé par {signer}",
+    ),
+    "reconcile.not_signed": (
+        "{name}: {assessor}, not signed",
+        "{name}: {assessor}, niet ondertekend",
+        "{name}\u00a0: {assessor}, non signé",
+    ),
+    "reconcile.discuss_list": (
+        "to discuss: {ids}",
+        "te bespreken: {ids}",
+        "à discuter\u00a0: {ids}",
+    ),
+    "reconcile.discuss_row": (
+        "  {id}: A {a} ({comment_a}); B {b} ({comment_b})",
+        "  {id}: A {a} ({comment_a}); B {b} ({comment_b})",
+        "  {id}\u00a0: A {a} ({comment_a})\u00a0; B {b} ({comment_b})",
+    ),
+    "reconcile.written": (
+        "decision written to {path}",
+        "beslissing geschreven naar {path}",
+        "décision écrite dans {path}",
+    ),
+    "reconcile.unwritable": (
+        "{path} cannot be written ({why}).",
+        "{path} kan niet geschreven worden ({why}).",
+        "{path} ne peut pas être écrit ({why}).",
+    ),
+    "reconcile.unreadable": (
+        "{path} cannot be read ({why}).",
+        "{path} kan niet gelezen worden ({why}).",
+        "{path} ne peut pas être lu ({why}).",
+    ),
+    "reconcile.other_log": (
+        "{path} is not the log the verdicts judge: it hashes to {found}..., the verdicts name "
+        "{named}...; give the exact log file the assessors saw.",
+        "{path} is niet het logboek dat de oordelen beoordelen: het hasht naar {found}..., de "
+        "oordelen noemen {named}...; geef het exacte logboek dat de beoordelaars zagen.",
+        "{path} n'est pas le journal que jugent les verdicts\u00a0: son empreinte est "
+        "{found}..., les verdicts nomment {named}...\u00a0; donnez le fichier journal exact "
+        "que les évaluateurs ont vu.",
+    ),
+    "verdict.proven": ("proven", "bewezen", "prouvé"),
+    "verdict.not_proven": ("not_proven", "niet bewezen", "non prouvé"),
+    "verdict.not_observed": ("not_observed", "niet waargenomen", "non observé"),
     "reconcile.to_discuss": (
         "{n} to discuss",
         "{n} te bespreken",
@@ -878,6 +943,7 @@ T: dict[str, tuple[str, str, str]] = {
 
 
 T.update(INTEGRITY_TEXTS)
+T.update(PROBLEM_TEXTS)
 T.update(
     {
         # French puts a no-break space before : ; ? ! (the UI's `labelled` does the same)

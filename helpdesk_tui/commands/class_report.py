@@ -56,6 +56,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     key = load_key(args.pubkey)
     rows: list[ClassRow] = []
+    refusals: dict[int, Refused] = {}
     lang = args.lang
     registered = sitting_logs(args.sitting)
     logs = [*args.logs, *registered]
@@ -67,6 +68,7 @@ def run(args: argparse.Namespace) -> int:
                 log, key, args.scenario, unverified=args.unverified, language=lang
             )
         except Refused as exc:
+            refusals[len(rows)] = exc  # worded once the overview's language is known
             rows.append(refused_row(str(log), str(exc), candidate_of(log, registered)))
             continue
         except Exception as exc:  # one hostile log must not abort the whole class's report
@@ -76,6 +78,9 @@ def run(args: argparse.Namespace) -> int:
         lang = lang or assessed.evidence.language
         rows.append(class_row(assessed))
     lang = lang or "en"
+    for index, refusal in refusals.items():
+        row = rows[index]
+        rows[index] = refused_row(row.log, refusal.worded(lang), row.student)
     render_class_terminal(rows, lang, SafeConsole())
     if args.html is not None:
         try:

@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.text import Text
 
 from helpdesk_tui.assess.reconcile import PASS, Reconciliation, reconcile, write_decision
-from helpdesk_tui.assess.texts import tr
+from helpdesk_tui.assess.texts import T, tr
 from helpdesk_tui.assess.verdicts import (
     NOT_OBSERVED,
     NOT_PROVEN,
@@ -22,6 +22,7 @@ from helpdesk_tui.assess.verdicts import (
 )
 from helpdesk_tui.commands.errors import UserError
 from helpdesk_tui.commands.report import load_key
+from helpdesk_tui.i18n import choose_language
 from helpdesk_tui.scenario.competencies import short_name
 from helpdesk_tui.terminal_safe import SafeConsole
 
@@ -62,7 +63,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--pubkey-b", metavar="FILE", type=Path, help="B must be signed with this public key"
     )
     parser.add_argument(
-        "--lang", choices=("en", "nl", "fr"), default="en", help="competency names in this language"
+        "--lang",
+        choices=("en", "nl", "fr"),
+        help="the language of the comparison (default: the locale's, else English)",
     )
     parser.set_defaults(handler=run)
 
@@ -75,6 +78,7 @@ def _load(path: Path, key_path: Path | None) -> Verdicts:
 
 
 def run(args: argparse.Namespace) -> int:
+    lang = choose_language(getattr(args, "lang", None))
     a, b = _load(args.a, args.pubkey_a), _load(args.b, args.pubkey_b)
     names = (str(args.a), str(args.b))
     try:
@@ -82,15 +86,16 @@ def run(args: argparse.Namespace) -> int:
     except VerdictError as exc:
         raise UserError(str(exc), 2) from None
     if args.log is not None:
-        _check_log(args.log, a)
-    show(rec, names, args.lang, SafeConsole())
+        _check_log(args.log, a, lang)
+    show(rec, names, lang, SafeConsole())
     if args.out is not None:
         hashes = tuple(hashlib.sha256(p.read_bytes()).hexdigest() for p in (args.a, args.b))
         try:
             write_decision(args.out, rec, names, (hashes[0], hashes[1]))
         except OSError as exc:
-            raise UserError(f"{args.out} cannot be written ({exc.strerror}).", 2) from None
-        SafeConsole().print(f"decision written to {args.out}")
+            why = tr(lang, "reconcile.unwritable", path=args.out, why=exc.strerror)
+            raise UserError(why, 2) from None
+        SafeConsole().print(tr(lang, "reconcile.written", path=args.out))
     note_register(args.a, args.b, args.out)
     return 0 if rec.outcome == PASS else 1
 
@@ -112,17 +117,17 @@ def note_register(*files: Path | None) -> None:
             print(f"helpdesk-exam: warning: {warning}", file=sys.stderr)
 
 
-def _check_log(log: Path, verdicts: Verdicts) -> None:
+def _check_log(log: Path, verdicts: Verdicts, lang: str) -> None:
     try:
         digest = hashlib.sha256(log.read_bytes()).hexdigest()
     except OSError as exc:
-        raise UserError(f"{log} cannot be read ({exc.strerror}).", 2) from None
+        raise UserError(tr(lang, "reconcile.unreadable", path=log, why=exc.strerror), 2) from None
     if digest != verdicts.log_sha256:
         raise UserError(
-            f"{log} is not the log the verdicts judge: it hashes to {digest[:16]}..., the "
-            f"verdicts name {verdicts.log_sha256[:16]}...; give the exact log file the assessors saw.",
+            tr(lang, "reconcile.other_log", path=log, found=digest[:16],
+               named=verdicts.log_sha256[:16]),
             2,
-        )
+        )  # fmt: skip
 
 
 def show(rec: Reconciliation, names: tuple[str, str], lang: str, console: Console) -> None:
@@ -131,17 +136,20 @@ def show(rec: Reconciliation, names: tuple[str, str], lang: str, console: Consol
     Plain aligned lines rather than a table: the verdicts and the DISCUSS mark
     must never be the part a narrow terminal cuts off; the long names may be.
     """
-    width = max(13, len(rec.a.assessor) + 3, len(rec.b.assessor) + 3)
+    said = {v: _verdict(v, lang) for v in {r.a for r in rec.rows} | {r.b for r in rec.rows}}
+    width = max(13, len(rec.a.assessor) + 3, len(rec.b.assessor) + 3, *map(len, said.values()))
+    agree, discuss = tr(lang, "reconcile.agree"), tr(lang, "reconcile.discuss")
+    mark = max(8, len(agree) + 1, len(discuss) + 1)
     console.print(Text(f"{rec.a.candidate_id} — {rec.a.scenario_id}", style="bold"))
     head = f"{'':<7} {'A: ' + rec.a.assessor:<{width}} {'B: ' + rec.b.assessor:<{width}}"
     console.print(Text(head, style="bold"), no_wrap=True, overflow="ellipsis")
     for row in rec.rows:
         line = Text()
         line.append(f"{row.competency:<7} ")
-        line.append(f"{row.a:<{width}} ", style=_style(row.a))
-        line.append(f"{row.b:<{width}} ", style=_style(row.b))
+        line.append(f"{said[row.a]:<{width}} ", style=_style(row.a))
+        line.append(f"{said[row.b]:<{width}} ", style=_style(row.b))
         line.append(
-            f"{'agree':<8}" if row.agree else f"{'DISCUSS':<8}",
+            f"{agree:<{mark}}" if row.agree else f"{discuss:<{mark}}",
             "green" if row.agree else "bold red",
         )
         line.append(short_name(row.competency, lang), style="dim")
@@ -154,33 +162,43 @@ def _summary_lines(rec: Reconciliation, names: tuple[str, str], lang: str) -> li
     kappa = rec.kappa
     agreed = sum(1 for r in rec.rows if r.agree)
     value = (
-        f"{kappa.value:.3f}" if kappa.value is not None else f"undefined ({kappa.undefined_reason})"
+        f"{kappa.value:.3f}" if kappa.value is not None else tr(lang, "reconcile.kappa_undefined")
     )
     lines = [
         (
-            f"agreement: {agreed} of {len(rec.rows)} (p_o = {float(kappa.observed):.3f}, "
-            f"p_e = {float(kappa.expected):.3f}); Cohen's kappa: {value}",
+            tr(lang, "reconcile.agreement", agreed=agreed, total=len(rec.rows),
+               observed=f"{float(kappa.observed):.3f}", expected=f"{float(kappa.expected):.3f}",
+               kappa=value),
             "",
         )
-    ]
+    ]  # fmt: skip
     for name, verdicts in zip(names, (rec.a, rec.b), strict=True):
-        signed = f"signed by {verdicts.signed_by}" if verdicts.signed_by else "not signed"
-        lines.append((f"{name}: {verdicts.assessor}, {signed}", "dim"))
+        key = "reconcile.signed_by" if verdicts.signed_by else "reconcile.not_signed"
+        said = tr(lang, key, name=name, assessor=verdicts.assessor, signer=verdicts.signed_by)
+        lines.append((said, "dim"))
     if rec.to_discuss:
-        lines.append((f"to discuss: {', '.join(rec.to_discuss)}", "bold"))
+        lines.append((tr(lang, "reconcile.discuss_list", ids=", ".join(rec.to_discuss)), "bold"))
         lines += [
             (
-                f"  {r.competency}: A {r.a} ({r.comment_a or '-'}); B {r.b} ({r.comment_b or '-'})",
+                tr(lang, "reconcile.discuss_row", id=r.competency, a=_verdict(r.a, lang),
+                   comment_a=r.comment_a or "-", b=_verdict(r.b, lang),
+                   comment_b=r.comment_b or "-"),
                 "",
             )
             for r in rec.rows
             if not r.agree
-        ]
+        ]  # fmt: skip
     if rec.outcome == PASS:
         lines.append((tr(lang, "reconcile.pass"), "bold green"))
     else:
         lines.append((_not_passed_reason(rec, lang), "bold red"))
     return lines
+
+
+def _verdict(verdict: str, lang: str) -> str:
+    """A verdict as the file has it in English ("not_proven"), in words in the others."""
+    key = f"verdict.{verdict}"
+    return tr(lang, key) if key in T else verdict
 
 
 def _style(verdict: str) -> str:
@@ -200,4 +218,4 @@ def _not_passed_reason(rec: Reconciliation, lang: str) -> str:
         parts.append(tr(lang, "reconcile.not_observed_both", ids=", ".join(not_observed)))
     if rec.to_discuss:
         parts.append(tr(lang, "reconcile.to_discuss", n=len(rec.to_discuss)))
-    return tr(lang, "reconcile.not_passed", reasons="; ".join(parts))
+    return tr(lang, "reconcile.not_passed", reasons=tr(lang, "join.semicolon").join(parts))

@@ -19,7 +19,7 @@ from typing import Any, Literal, overload
 
 from helpdesk_tui.core.events import EventFormatError, check_event_data, parsed_event_data_ok
 from helpdesk_tui.eventlog.binding import folder_sha256
-from helpdesk_tui.eventlog.errors import KeyFileError
+from helpdesk_tui.eventlog.errors import KeyFileError, LogError
 from helpdesk_tui.eventlog.keychain import first_chain_key, following_key, signature_ok
 from helpdesk_tui.eventlog.keys import PublicKey
 from helpdesk_tui.eventlog.reader import (
@@ -169,11 +169,26 @@ class VerifyResult:
     """With `keep_records`: every line found intact, parsed (index 0: the header), so a
     reader of a verified log need not parse it again (`report` of 100,000 records: 0.5 s)."""
 
+    lines: int | None = None
+    """For a bad log: how many complete lines it holds. The lines after the first fault are
+    read (a line at a time, nothing kept) only to count them and to reach the end, so that a
+    torn last line is reported too (`torn`, or `tail_bytes` for one longer than any record);
+    none of them is checked."""
+    tail_bytes: int | None = None
+    """For a bad log: the bytes after its last newline, whatever their length (None: none)."""
+
     deferred_signatures: list[tuple[bytes, dict[str, Any]]] | None = field(default=None, repr=False)
     """With `defer_signatures`: the checkpoint and seal signatures not checked yet, as
     (raw public key, record), in log order. The result holds only if every one of
     them checks (`signatures_ok`); if one does not, verify again without deferring,
     which names the first fault as always."""
+
+    @property
+    def lines_after_fault(self) -> int:
+        """Complete lines after the faulty one, not checked (0 when not counted)."""
+        if self.fault is None or self.lines is None:
+            return 0
+        return max(0, self.lines - self.fault.line)
 
     @property
     def exit_code(self) -> int:
@@ -325,8 +340,27 @@ class _Verifier:
             if torn is not None and torn.length > MAX_LINE_BYTES:
                 raise _Bad(torn.line, None, FaultKind.MALFORMED, overlong_tail(torn.length))
         except _Bad as bad:
-            return self._result("bad", bad.fault)
+            lines = self._read_to_the_end()
+            result = self._result("bad", bad.fault)
+            result.lines = lines
+            tail = self.source.torn
+            result.tail_bytes = tail.length if tail is not None else None
+            return result
         return self._result("ok" if self.sealed_line is not None else "unsealed", None)
+
+    def _read_to_the_end(self) -> int | None:
+        """After the first fault: the number of complete lines, reading on to the end.
+
+        sec-fuzz9's streamed verify stopped at the first fault, so a bad log's torn last
+        line went unreported; an assessor wants to know what else is wrong. Nothing of the
+        rest is parsed or kept: a streamed log's is read in 1 MiB chunks and only its line
+        ends counted (`StreamLines.skip_to_the_end`), so memory stays bounded as for the
+        check itself. None when the rest cannot be read (the file grew past the limit, or
+        a read failed)."""
+        try:
+            return self.source.skip_to_the_end()
+        except LogError:
+            return None
 
     def _result(self, status: Status, fault: Fault | None) -> VerifyResult:
         total = len(self.hashes)

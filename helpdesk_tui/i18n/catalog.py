@@ -32,6 +32,7 @@ SOURCES: tuple[str, ...] = (
     "commands/exam.py",
     "commands/resume.py",
     "commands/scenario.py",
+    "commands/verify.py",
 )
 """Where translatable strings live, relative to the package."""
 MARKERS = frozenset({"_", "N_", "Phrase"})

@@ -314,3 +314,22 @@ def test_texts_follow_the_requested_language(
     assert summaries["en"].startswith("No priority inversion")
     assert summaries["nl"].startswith("Geen prioriteitsinversie")
     assert summaries["fr"].startswith("Aucune inversion de priorité")
+
+
+def test_transfer_items_name_the_group_as_the_scenario_does(scenario: Scenario) -> None:
+    """bugs9: "T-1005 : applications a répondu", "transféré à network": the group's id."""
+    evidence = gather_evidence(play(scenario, stimuli() + [
+        (256, "ticket_created", {"ticket_id": "T-1002", "customer_id": "marc",
+                                 "conversation_id": "call-1", "title": "VPN down"}),
+        (260, "ticket_transferred", {"ticket_id": "T-1002", "group": "apps", "reason": "app?"}),
+        (500, "second_line_reply", {"ticket_id": "T-1002", "group": "apps", "question": True,
+                                    "text": "Which VPN client version?"}),
+    ], end_at=900), scenario, language="fr")  # fmt: skip
+    transfer = one(evidence, "DATA-3", "transfer", "T-1002")
+    # the fixture's [[groups]]: apps is "Application support", network "Network team"
+    assert transfer.summary == (
+        "T-1002 transféré à Application support\u00a0; le corrigé transfère à Network team"
+    )
+    assert transfer.figures["group"] == "apps" and transfer.figures["expected"] == ["network"]
+    reply = one(evidence, "SOL-5", "follow_up", "T-1002")
+    assert reply.summary.startswith("T-1002\u00a0: Application support l'a renvoyé")

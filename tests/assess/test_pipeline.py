@@ -160,3 +160,40 @@ def test_a_scenario_id_too_long_or_with_a_nul_names_no_folder(
 
     (tmp_path / "some-scenario").mkdir()
     assert list(_bundled_candidates(scenario_id, tmp_path)) == []
+
+
+def test_an_unverified_french_or_dutch_report_says_why_in_its_own_language(
+    tmp_path: Path, ideal_events: list[tuple[int, Event]]
+) -> None:
+    """bugs9 saw "... does not verify: line 3 ...", "is intact but has no seal" and "The
+    answer key is missing" stamped in English on every page of a Dutch or French report."""
+    from helpdesk_tui.assess.overview import unverified_banner
+    from helpdesk_tui.assess.report_html import render_html
+    from helpdesk_tui.assess.report_json import evidence_to_dict
+
+    changed = tamper(signed_log(tmp_path / "a.jsonl", ideal_events))
+    fr = assess(changed, unverified=True, language="fr")
+    stamp = unverified_banner(fr.provenance, "fr") or ""
+    assert stamp.startswith(f"NON VÉRIFIÉ\u00a0: {changed} n'est pas intact\u00a0: ligne "), stamp
+    assert "décrit l'erreur en détail" in stamp and "does not verify" not in stamp
+    assert "does not verify" not in render_html(fr.evidence, fr.provenance, "fr")
+    problem = evidence_to_dict(fr.evidence, fr.provenance)["log"]["problem"]
+    assert "n'est pas intact" in problem and "problem_parts" not in problem
+    # the command line's refusal and the provenance's `problem` stay English
+    assert "does not verify" in (fr.provenance.problem or "")
+
+    unsealed = signed_log(tmp_path / "b.jsonl", ideal_events, seal=None)
+    nl = assess(unsealed, unverified=True, language="nl")
+    assert unverified_banner(nl.provenance, "nl") == (
+        f"NIET GEVERIFIEERD: {unsealed} is intact maar niet verzegeld: de sessie werd nooit "
+        "goed afgesloten, en al is elk volledig record ondertekend. Niets hiervan telt als "
+        "examenbewijs."
+    )
+
+    keyless = assess_log(
+        signed_log(tmp_path / "c.jsonl", ideal_events), None, None, scenarios_root=tmp_path,
+        unverified=True, language="fr",
+    )  # fmt: skip
+    stamp = unverified_banner(keyless.provenance, "fr") or ""
+    assert stamp.startswith("NON VÉRIFIÉ\u00a0: Le corrigé manque\u00a0: aucun scénario fourni")
+    assert "answer key" not in stamp and "--scenario DIR" in stamp

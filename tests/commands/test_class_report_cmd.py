@@ -47,6 +47,19 @@ def test_a_log_that_does_not_verify_is_listed_with_the_reason(
     assert "UNVERIFIED" in capsys.readouterr().out
 
 
+def test_a_refused_logs_reason_is_in_the_overviews_language(
+    logs: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """bugs11: a French overview said "journal de anna refusé : ... does not verify: ..."."""
+    broken = tmp_path / "broken.jsonl"
+    broken.write_bytes(logs[0].read_bytes().replace(b'"lena"', b'"anna"', 1))
+    assert main(["class-report", str(logs[1]), str(broken), "--lang", "fr"]) == 1
+    out = " ".join(capsys.readouterr().out.split())
+    assert "journal de anna refusé : " in out and "n'est pas intact : ligne 1" in out
+    assert "Ajoutez --unverified pour produire le rapport malgré tout" in out
+    assert "does not verify" not in out and "Add --unverified" not in out
+
+
 def test_a_refusal_that_does_not_name_its_log_is_given_the_name() -> None:
     # qa-sitting8: `class-report --sitting am` printed "log refused: The answer key is
     # missing: no bundled scenario has the id 'qa8-short' ..." and the row's name was cut.

@@ -165,4 +165,28 @@ def test_both_not_observed_is_said_as_not_observed(
     def flat(text: str) -> str:  # the outcome line may wrap; split() takes no-break spaces too
         return " ".join(text.split())
 
-    assert flat(f"{not_proven}; {not_observed}") in flat(capsys.readouterr().out)
+    semicolon = "\u00a0; " if lang == "fr" else "; "  # French: a no-break space before ;
+    assert flat(f"{not_proven}{semicolon}{not_observed}") in flat(capsys.readouterr().out)
+
+
+def test_the_whole_comparison_speaks_the_language_asked_or_the_locales(
+    log: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """bugs9/bugs11: only the outcome line was in Dutch or French; the agreement, the marks,
+    the verdicts, the items to discuss and who signed stayed English."""
+    verdict_file(tmp_path / "a.json", log, "Ann", {"COM-4": "not_observed"})
+    verdict_file(tmp_path / "b.json", log, "Bo", {"SOL-8": "not_proven"})
+    argv = ["reconcile", str(tmp_path / "a.json"), str(tmp_path / "b.json")]
+    assert main([*argv, "--lang", "nl"]) == 1
+    out = " ".join(capsys.readouterr().out.split())
+    assert "overeenstemming: 20 van 22" in out and "kappa van Cohen: -0.023" in out
+    assert "te bespreken: COM-4, SOL-8" in out and out.count("BESPREKEN") == 2
+    assert (
+        "COM-4: A niet waargenomen (Ann on COM-4); B bewezen" in out and "niet ondertekend" in out
+    )
+    for english in ("agreement", "DISCUSS", "to discuss", "not signed", "not_proven", "proven "):
+        assert english not in out, english
+    monkeypatch.setenv("LC_ALL", "fr_BE.UTF-8")  # no --lang: the locale's language
+    assert main(argv) == 1
+    out = " ".join(capsys.readouterr().out.split())
+    assert "accord : 20 sur 22" in out and "À DISCUTER" in out and "non prouvé" in out

@@ -232,3 +232,54 @@ def test_running_out_of_memory_is_a_paragraph_naming_the_file(
     assert main(["verify", str(log)]) == 2
     err = capsys.readouterr().err
     assert f"ran out of memory reading {log}" in err and "Traceback" not in err
+
+
+def test_verify_speaks_the_language_asked_or_the_locales(
+    sealed: Path,
+    centre: Path,
+    scenario: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """bugs9: `verify` printed its text in English only."""
+    pub = str(centre / "exam-centre.pub")
+    code, out, _ = verify(capsys, str(sealed), "--pubkey", pub, "--scenario", str(scenario),
+                          "--lang", "nl")  # fmt: skip
+    assert code == 0 and out.startswith(f"OK: {sealed} is intact en verzegeld.")
+    for dutch in ("  kandidaat ", "klopt met --scenario", "  modus ", "examen", "examentijd",
+                  "14 (10 gebeurtenissen)", "  controlepunten ", "sleutel van het examencentrum"):  # fmt: skip
+        assert dutch in out, dutch
+    lines = sealed.read_bytes().split(b"\n")
+    lines[4] = lines[4].replace(b'"t":', b'"t":1', 1)
+    sealed.write_bytes(b"\n".join(lines))
+    monkeypatch.setenv("LC_ALL", "fr_BE.UTF-8")  # no --lang: the locale's language
+    code, out, _ = verify(capsys, str(sealed), "--pubkey", pub)
+    assert code == 1
+    assert out.startswith(
+        f"ÉCHEC (broken-hash-link)\u00a0: {sealed}, ligne 5 (seq 4)\u00a0: son lien de hachage "
+    ), out
+    assert "  candidat " in out and "dans la mesure où il a pu être vérifié" in out
+    # the verifier's own words, which say more, follow on a line that says they are English
+    assert "en détail (anglais) line 5 (seq 4): " in out
+    code, out, _ = verify(capsys, str(sealed), "--pubkey", pub, "--lang", "en")
+    assert out.startswith("FAILED (broken-hash-link)") and "candidat " not in out
+
+
+def test_a_bad_log_also_says_what_follows_the_fault_and_its_torn_end(
+    sealed: Path, centre: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """sec-fuzz9: the streamed verify stopped reading at the first fault; an assessor wants
+    to know what else is wrong (how much follows unchecked, a torn last line)."""
+    lines = sealed.read_bytes().split(b"\n")  # 14 complete lines, sealed
+    lines[4] = lines[4].replace(b'"t":', b'"t":1', 1)
+    sealed.write_bytes(b"\n".join(lines) + b'{"data":{"te')
+    code, out, _ = verify(capsys, str(sealed), "--pubkey", str(centre / "exam-centre.pub"))
+    assert code == 1 and out.startswith("FAILED (broken-hash-link)")
+    assert "  after it     9 more complete lines, not checked\n" in out
+    assert "  torn line    line 15: the log ends in 12 bytes without a line end" in out
+    code, out, _ = verify(
+        capsys, str(sealed), "--pubkey", str(centre / "exam-centre.pub"), "--lang", "nl"
+    )
+    assert (
+        "nog 9 volledige regels, niet nagekeken" in out and "regel 15: het logboek eindigt" in out
+    )

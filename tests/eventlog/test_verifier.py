@@ -174,3 +174,33 @@ def test_a_long_log_verifies(signer: Signer, pubkey: PublicKey) -> None:
     result = verify_bytes(data, pubkey)
     assert result.status == "ok" and result.summary.events == 5_000
     assert result.summary.checkpoints == 50  # one per 100 records; 60 s take 120 events here
+
+
+@pytest.mark.parametrize("tail", [b'{"data":{"te', b" " * (3 << 20)])
+def test_after_the_first_fault_the_rest_is_counted_and_a_torn_end_reported(
+    tmp_path: Path, signer: Signer, pubkey: PublicKey, tail: bytes
+) -> None:
+    """sec-fuzz9: the streamed verify stopped at the first fault, so a bad log's torn last
+    line (a write cut short, or more bytes than any record) was no longer reported."""
+    data = build_log_bytes(sample_header(), signer, sample_events(10), POLICY, seal=None)
+    lines = data.split(b"\n")  # 13 complete lines and the empty string after the last newline
+    lines[4] = lines[4].replace(b'"t":', b'"t":1', 1)  # line 5 changed
+    log = tmp_path / "bad.jsonl"
+    log.write_bytes(b"\n".join(lines) + tail)
+    streamed = verify_log(log, pubkey)
+    assert streamed.status == "bad" and streamed.fault is not None and streamed.fault.line == 5
+    assert (streamed.lines, streamed.lines_after_fault, streamed.tail_bytes) == (13, 8, len(tail))
+    held = verify_bytes(log.read_bytes(), pubkey)  # the in-memory verifier says the same
+    assert (held.lines, held.lines_after_fault, held.tail_bytes) == (13, 8, len(tail))
+    assert held.fault == streamed.fault
+
+
+def test_a_fault_on_the_last_line_leaves_nothing_after_it(
+    tmp_path: Path, signer: Signer, pubkey: PublicKey
+) -> None:
+    data = build_log_bytes(sample_header(), signer, sample_events(10), POLICY, seal=None)
+    log = tmp_path / "bad.jsonl"
+    log.write_bytes(data + b"not json\n")
+    result = verify_log(log, pubkey)
+    assert result.status == "bad" and result.fault is not None and result.fault.line == 14
+    assert (result.lines, result.lines_after_fault, result.tail_bytes) == (14, 0, None)

@@ -16,18 +16,18 @@ independent. Nothing here imports Textual.
 from __future__ import annotations
 
 import gc
-import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from helpdesk_tui.assess.pipeline import AssessedLog, Refused, assess_log
+from helpdesk_tui.assess.overview import problem_text
+from helpdesk_tui.assess.pipeline import AssessedLog, Refused, assess_log, read_for_report
 from helpdesk_tui.assess.replay import Replay
 from helpdesk_tui.assess.verdicts import VerdictError, Verdicts, load_verdicts, new_verdicts
 from helpdesk_tui.core.reducer import Refused as EventRefused
 from helpdesk_tui.eventlog.errors import LogError
 from helpdesk_tui.eventlog.keys import PublicKey, Signer, load_private_key, load_public_key
-from helpdesk_tui.eventlog.reader import contents_from_bytes, read_bytes
+from helpdesk_tui.eventlog.reader import FileStamp, contents_from_bytes, file_stamp
 
 EXIT_REFUSED = 1
 EXIT_INPUT = 2
@@ -63,7 +63,8 @@ class ReviewSession:
 
     @property
     def problem(self) -> str | None:
-        return self.assessed.provenance.problem
+        """Why the log is not verified, in the evidence's language."""
+        return problem_text(self.assessed.provenance, self.language)
 
 
 def settle_memory() -> None:
@@ -102,9 +103,10 @@ def open_review(
         raise ReviewError("--assessor needs a name: whose verdicts these are.")
     signer = _signer(key)
     public = _public(pubkey)
-    assessed = _assess(log, public, scenario_dir, unverified, language)
-    data = _same_bytes(log, assessed.provenance.log_sha256)
+    data, stamp = _read(log)
+    assessed = _assess(log, public, scenario_dir, unverified, language, data)
     replay = _replay(log, data)
+    _unchanged(log, stamp)
     out = Path(out) if out is not None else default_out(log, assessor)
     verdicts, resumed = _sheet(out, assessed, assessor)
     lang = language or assessed.evidence.language
@@ -131,15 +133,26 @@ def _public(pubkey: Path | None) -> PublicKey | None:
         raise ReviewError(str(exc)) from None
 
 
+def _read(log: Path) -> tuple[bytes, FileStamp]:
+    """The log, read once: verified, measured and replayed from these bytes."""
+    try:
+        return read_for_report(log)
+    except Refused as exc:
+        raise ReviewError(str(exc), exc.exit_code) from None
+
+
 def _assess(
     log: Path,
     public: PublicKey | None,
     scenario_dir: Path | None,
     unverified: bool,
     language: str | None,
+    data: bytes,
 ) -> AssessedLog:
     try:
-        return assess_log(log, public, scenario_dir, unverified=unverified, language=language)
+        return assess_log(
+            log, public, scenario_dir, unverified=unverified, language=language, data=data
+        )
     except Refused as exc:
         raise ReviewError(str(exc), exc.exit_code) from None
     except LogError as exc:
@@ -152,19 +165,17 @@ def _assess(
         ) from None
 
 
-def _same_bytes(log: Path, sha256: str) -> bytes:
-    """The log's bytes once more, refused if they are not the ones just verified."""
-    try:
-        data = read_bytes(log)  # bounded, regular files only: it may have been swapped since
-    except LogError as exc:
-        raise ReviewError(str(exc)) from None
-    if hashlib.sha256(data).hexdigest() != sha256:
+def _unchanged(log: Path, stamp: FileStamp) -> None:
+    """Refuse if the file is no longer the one read: what is reviewed must be what is on
+    disk. It used to be read and hashed a second time (`_same_bytes`, sec-fuzz9: a 128 MiB
+    log read twice); its stamp, taken before the one read, tells the same without reading:
+    any write or rename since changes its size, times or inode (bugs11)."""
+    if file_stamp(log) != stamp:
         raise ReviewError(
             f"{log} changed while it was being verified (is the session still writing it?); "
             "review a log only once its session has ended.",
             EXIT_REFUSED,
         )
-    return data
 
 
 def _replay(log: Path, data: bytes) -> Replay:

@@ -303,3 +303,48 @@ async def test_verdict_keys_queued_behind_arrows_land_on_the_competency_moved_to
         got = [screen.verdicts.verdict(c) for c in COMPETENCY_IDS[:4]]
         assert got == ["not_proven", "not_proven", "proven", None]
         assert screen.competency == COMPETENCY_IDS[2]
+
+
+def test_the_log_is_read_once(naive_log: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """sec-fuzz9: `review` read the log twice (the assessment, then `_same_bytes`)."""
+    from helpdesk_tui.eventlog import reader
+
+    opened: list[Path] = []
+    real = reader.open_log_file
+
+    def counting(path: Path):  # type: ignore[no-untyped-def]
+        opened.append(Path(path))
+        return real(path)
+
+    monkeypatch.setattr(reader, "open_log_file", counting)
+    session = open_review(naive_log, "An Peeters", out=naive_log.with_suffix(".v.json"))
+    assert opened.count(naive_log) == 1, opened
+    assert (
+        session.assessed.provenance.log_sha256 == hashlib.sha256(naive_log.read_bytes()).hexdigest()
+    )
+
+
+@pytest.mark.parametrize("change", ["append", "replace"])
+def test_a_log_changed_between_its_reading_and_the_review_is_refused(
+    naive_log: Path, monkeypatch: pytest.MonkeyPatch, change: str
+) -> None:
+    """What is reviewed must be what is on disk: a write (or another file moved in its
+    place) after the log was read, while it is measured and replayed, refuses the review."""
+    from helpdesk_tui.ui.review import session as module
+
+    real = module._replay
+
+    def changing(log: Path, data: bytes):  # type: ignore[no-untyped-def]
+        if change == "append":
+            with log.open("ab") as handle:
+                handle.write(b"\n")
+        else:  # the same bytes, another file: a swap keeps the size, not the inode
+            other = log.with_name("other.jsonl")
+            other.write_bytes(data)
+            other.replace(log)
+        return real(log, data)
+
+    monkeypatch.setattr(module, "_replay", changing)
+    with pytest.raises(ReviewError, match="changed while it was being verified") as caught:
+        open_review(naive_log, "An Peeters", out=naive_log.with_suffix(".v.json"))
+    assert caught.value.exit_code == 1
