@@ -24,6 +24,7 @@ from pathlib import Path
 import pytest
 
 from helpdesk_tui.eventlog import load_public_key, read_log, verify_log
+from helpdesk_tui.language import compiled
 from tests.runtime.kit import PROCTOR_CODE, make_keys
 
 DEADLINE_S = 20.0
@@ -62,6 +63,11 @@ class Terminal:
             "LANG": "C.UTF-8",
             "TEXTUAL_ALLOW_SIGNALS": "1",  # the exam must clear it
         }
+        shared = compiled.cache_dir()
+        if shared is not None:
+            # The lemma tables from the suite's own cache: with HOME a fresh folder, every
+            # exam here built them again at its first message (0.5-1 s of CPU each).
+            env[compiled.ENV] = str(shared)
         self.process = subprocess.Popen(
             [sys.executable, "-m", "helpdesk_tui.cli", *args],
             stdin=slave,
