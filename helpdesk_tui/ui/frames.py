@@ -20,10 +20,11 @@ that the screens still use it.
 
 from __future__ import annotations
 
+import asyncio
 import math
 from typing import Any
 
-from textual import constants
+from textual import constants, events
 from textual._time import get_time, sleep
 from textual.await_complete import AwaitComplete
 from textual.screen import Screen
@@ -32,6 +33,9 @@ from textual.timer import Timer
 from helpdesk_tui.ui.paint import CroppedCompositor, DimmedBehind
 
 FRAME_PERIOD = 1 / constants.MAX_FPS
+KEY_JOINS_TURNS = 16
+"""Turns of the event loop a frame gives a waiting key to be handled (`_key_joins`): a
+key goes from the app to the focused widget and bubbles up to its binding in a few."""
 
 
 def frame_delay(last_frame: float, now: float, period: float = FRAME_PERIOD) -> float:
@@ -59,8 +63,53 @@ class FrameTimer(Timer):
             if wait > 0:
                 await sleep(wait)
                 await self._active.wait()  # paused again meanwhile: wait for the next change
+            await self._key_joins()
             self.last_frame = get_time()
             await self._tick(next_timer=self.last_frame, count=0)
+
+    async def _key_joins(self) -> None:
+        """A frame that shows no key (nothing typed since the last frame: the one-second
+        tick's clocks, a customer's message) first lets a key on its way land: one sent
+        by the terminal's driver while the loop was busy (a key typed during the tick's
+        redraw) reaches the app's queue a loop turn or two later. If one is there, or in
+        the queue of the focused widget or one above it, the frame waits until it has been
+        handled (at most `KEY_JOINS_TURNS` turns and one period) and shows it too. Painted
+        first, such a frame made the key wait for its paint and then a whole period for a
+        frame of its own: the tick's frame caught keys typed during its redraw that way
+        (issue 14, `bench_mix_tail.py`: 2-5 % of the mix's keys, half its top 5 %). A
+        key's own frame does not wait."""
+        screen: Any = self._target()
+        if screen is None:
+            return
+        app = screen.app
+        if getattr(app, "_last_key_time", math.inf) >= self.last_frame:
+            return  # a key was handled since the last frame: this frame is a key's
+        await asyncio.sleep(0)  # textual's `sleep` does not yield for less than 0.5 ms
+        await asyncio.sleep(0)  # the driver's post: a task made, then run
+        if not key_on_its_way(screen):
+            return
+        until = get_time() + self._interval
+        for _turn in range(KEY_JOINS_TURNS):
+            await asyncio.sleep(0)
+            if not key_on_its_way(screen):
+                await asyncio.sleep(0)  # the handler's own next step (its action runs after it)
+                return
+            if get_time() >= until:
+                return
+
+
+def key_on_its_way(screen: Any) -> bool:
+    """Whether a key waits in the app's message queue or in that of the screen's focused
+    widget or one of its ancestors (a key bubbling up to a binding)."""
+    try:
+        app = screen.app
+    except Exception:  # a screen no longer attached to an app
+        return False
+    focused = screen.focused
+    nodes = [app, *(focused.ancestors_with_self if focused is not None else (screen,))]
+    return any(
+        isinstance(message, events.Key) for node in nodes for message in node._message_queue.values
+    )
 
 
 class DismissOnce:

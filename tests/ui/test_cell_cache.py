@@ -31,13 +31,18 @@ class TableApp(App[None]):
 
 
 def textual_regions(table: Any, cells: list[tuple[str, int]]) -> set[Region]:
-    """The regions DataTable's `refresh_coordinate` refreshes for these cells."""
+    """The regions DataTable's `refresh_coordinate` refreshes for these cells, less the
+    header's line: DataTable also refreshes it for a row hidden under it (the row just
+    above the view, or the top line of a taller row there), where nothing changed."""
     window, offset = table.window_region, table.scroll_offset
+    rows = Region(0, table.header_height, 1 << 20, table.size.height - table.header_height)
     found = set()
     for key, column in cells:
         region = table._get_cell_region(Coordinate(table.get_row_index(key), column))
         if window.overlaps(region):
-            found.add(region.translate(-offset))
+            shown = region.translate(-offset).intersection(rows)
+            if shown:
+                found.add(shown)
     return found
 
 

@@ -172,3 +172,31 @@ async def test_put_back_leaves_the_rules_textuals_replace_rules_leaves(rig: Rig)
             assert dict(box.styles.base._rules) == rules
             Stylesheet.replace_rules(box, rules, animate=True)
             assert dict(box.styles.base._rules) == rules
+
+
+def fresh_path(box: BoundedTextArea) -> Any:
+    """The box's style path worked out now, nothing kept."""
+    kept, box._style_paths = box._style_paths, None
+    try:
+        return box._style_path()
+    finally:
+        box._style_paths = kept
+
+
+async def test_an_area_switch_and_back_works_out_no_style_path_again(rig: Rig) -> None:
+    """F4 then F2 flip the reply box between two paths: each is worked out once (the
+    same object comes back, not one built again), and it is what a fresh one is."""
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await at(pilot, 70)
+        box = app.main.conversations.input
+        paths = {}
+        for key in ("f4", "f2", "f4", "f2", "f4"):
+            await pilot.press(key)
+            await pilot.pause()
+            path = box._style_path()
+            assert path == fresh_path(box), key
+            if key in paths:
+                assert path is paths[key], key  # kept, not built again
+            paths[key] = path
+        assert paths["f4"] != paths["f2"]  # focused and not: two paths

@@ -107,3 +107,104 @@ async def test_a_key_waits_until_its_frame_is_on_screen(rig: Rig) -> None:
         assert app.main.area == "conversation"
         assert not app.input_waiting()
         app.exit()
+
+
+@pytest.mark.parametrize("waiting_for", [3, 1000])
+async def test_the_redraw_waits_a_period_more_while_a_key_still_waits_up_to_a_bound(
+    rig: Rig, monkeypatch: pytest.MonkeyPatch, waiting_for: int
+) -> None:
+    """A key slower than a frame period to its frame, or the next key typed meanwhile:
+    the redraw waits a period more each time one waits, and comes at the latest after
+    `KEY_FIRST_MAX_S` (the clocks on screen that late at most), then once."""
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        asked = 0
+
+        def waiting() -> bool:
+            nonlocal asked
+            asked += 1
+            return asked <= waiting_for  # the tick's own ask, then one per period
+
+        calls = _record(app, monkeypatch)
+        monkeypatch.setattr(app, "input_waiting", waiting)
+        app.tick_interval = TICK_S
+        await app._scheduled_tick()
+        app.tick_interval = None
+        monkeypatch.undo()
+        await pilot.pause()
+        app.exit()
+    sleeps = [delay for kind, delay in calls if kind == "sleep"]
+    most = round(app_module.KEY_FIRST_MAX_S / FRAME_PERIOD)
+    assert sleeps == [FRAME_PERIOD] * min(waiting_for, most)
+    kinds = [kind for kind, _ in calls]
+    assert kinds.count("redraw") == 1 and kinds.index("redraw") > kinds.index("sleep")
+    assert kinds[-1] == "redraw"
+
+
+@pytest.mark.parametrize("joins", [True, False])
+async def test_a_key_typed_during_the_ticks_redraw_shows_in_the_ticks_frame(
+    rig: Rig, monkeypatch: pytest.MonkeyPatch, joins: bool
+) -> None:
+    """A key the terminal's driver sends while the tick redraws reaches the app a loop
+    turn or two after the redraw, when the tick's frame is due: the frame waits for it and
+    shows it too (one frame: the clocks turned and the cursor moved), instead of painting
+    the clocks first and the key a period later. With the wait turned off (`joins`
+    False) the first frame after the tick shows the cursor where it was: the test's check
+    that it sees the difference."""
+    from helpdesk_tui.ui.frames import FrameTimer
+
+    from .test_queue_keys import on_the_first_row
+
+    if not joins:
+
+        async def paint_at_once(self: FrameTimer) -> None:
+            return None
+
+        monkeypatch.setattr(FrameTimer, "_key_joins", paint_at_once)
+    async with on_the_first_row(rig) as (app, pilot):
+        queue = app.main.queue
+        assert queue.row_count >= 3
+        await pilot.pause(0.05)  # the last frame longer than a period ago: the next is due at once
+        frames: list[tuple[int, str]] = []
+        display = app._display
+
+        def recorded(screen: Any, renderable: Any) -> None:
+            display(screen, renderable)
+            if renderable is not None:
+                frames.append((queue.cursor_row, screen_text(app)))
+
+        monkeypatch.setattr(app, "_display", recorded)
+        row, before = queue.cursor_row, screen_text(app)
+        app.advance(1.0)  # the tick's redraw: the clocks turn, a frame falls due
+        app._driver.send_message(events.Key("down", None))  # typed during the redraw
+        for _ in range(6):
+            await pilot.pause()
+        assert frames, "no frame"
+        first_row, first_text = frames[0]
+        assert first_text != before  # the tick's clocks are in it
+        if joins:
+            assert first_row == row + 1  # and the key
+        else:
+            assert first_row == row
+        assert queue.cursor_row == row + 1
+        app.exit()
+
+
+async def test_a_keys_own_frame_does_not_wait(rig: Rig) -> None:
+    """A frame after a key was handled is the key's: painted without a loop turn given
+    away; a frame with no key since the last one gives the driver's post its turns."""
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        timer: Any = app.main._update_timer
+        timer.last_frame = get_time()
+        app._last_key_time = timer.last_frame + 0.001  # handled since the last frame
+        coro = timer._key_joins()
+        with pytest.raises(StopIteration):
+            coro.send(None)  # done without yielding to the loop
+        app._last_key_time = timer.last_frame - 0.001  # nothing typed since
+        coro = timer._key_joins()
+        coro.send(None)  # it yields: a key on its way may land first
+        coro.close()
+        app.exit()

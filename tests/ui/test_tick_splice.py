@@ -55,13 +55,21 @@ async def test_a_tick_renders_only_the_changed_cells_and_paints_what_datatable_p
             await pilot.pause()
         await tick(pilot, queue, _rows(2))  # the lines in view are painted once
         asked: list[int] = []
+        header_asked = 0
         whole_rows = 0
         ask, row = CellCache._render_cell, DataTable._render_line_in_row
 
+        paint = DataTable.render_line
+
         def counted_ask(self: Any, row_index: int, column_index: int, *args: Any, **kw: Any) -> Any:
-            if row_index >= 0:  # the header is not the tick's (a scrolled table repaints it)
+            if row_index >= 0:
                 asked.append(column_index)
             return ask(self, row_index, column_index, *args, **kw)
+
+        def counted_paint(self: Any, y: int) -> Any:
+            nonlocal header_asked
+            header_asked += y < self.header_height
+            return paint(self, y)
 
         def counted_row(self: Any, key: Any, *args: Any, **kwargs: Any) -> Any:
             nonlocal whole_rows
@@ -70,11 +78,13 @@ async def test_a_tick_renders_only_the_changed_cells_and_paints_what_datatable_p
 
         monkeypatch.setattr(CellCache, "_render_cell", counted_ask)
         monkeypatch.setattr(DataTable, "_render_line_in_row", counted_row)
+        monkeypatch.setattr(DataTable, "render_line", counted_paint)
         spliced = queue.spliced
         await tick(pilot, queue, _rows(3))  # every SLA cell changes, nothing else
         monkeypatch.undo()
         in_view = queue.size.height - queue.header_height
         assert whole_rows == 0  # no row built again from all its cells
+        assert header_asked == 0  # the header's line is not painted: not the tick's
         assert asked == [SLA] * in_view  # one cell asked for per row in view: its SLA
         assert queue.spliced - spliced == in_view
         shown = kept_lines(queue)
@@ -139,3 +149,45 @@ async def test_a_new_clock_is_rendered_as_one_of_its_shape_was_and_as_datatable_
         shown = kept_lines(queue)
         assert "✗ -12:49" in shown[1].text and "⚠ 4:09" in shown[3].text
         assert [list(s) for s in shown] == [list(s) for s in textual_lines(queue)]
+
+
+async def test_a_cell_written_out_of_view_refreshes_no_line_and_one_in_view_its_own() -> None:
+    """With the table scrolled, the row just above the view sits under the header: a cell
+    written there refreshed the header's line (the whole window, header included, was
+    taken for the rows'). A written cell refreshes the screen line that shows its row
+    (found by its ticket id in the painted lines), and nothing when no line shows it."""
+    app = QueueApp()
+    async with app.run_test(size=SIZE) as pilot:
+        queue = app.query_one(TicketQueue)
+        await tick(pilot, queue, _rows(1))
+        queue.move_cursor(row=150, animate=False)
+        await pilot.pause()
+        texts = [strip.text for strip in kept_lines(queue)]
+        shown = {n: y for y, text in enumerate(texts) for n in range(300) if f"Q-{n:03d}" in text}
+        first, last = min(shown), max(shown)
+        assert first > 1 and last < 299  # scrolled: rows out of view on both sides
+        refreshed: list[tuple[int, int, int]] = []
+        refresh = queue.refresh
+
+        def recorded(*regions: Any, **kwargs: Any) -> Any:
+            refreshed.extend((r.y, r.height, r.x) for r in regions)
+            return refresh(*regions, **kwargs)
+
+        queue.refresh = recorded  # type: ignore[method-assign]
+        try:
+            for n, line in [
+                (first - 1, None),
+                (first, shown[first]),
+                (last, shown[last]),
+                (last + 1, None),
+                (first - 2, None),
+            ]:
+                refreshed.clear()
+                queue.repaint_cells([(f"Q-{n:03d}", SLA)])
+                assert [(y, h) for y, h, _x in refreshed] == (
+                    [] if line is None else [(line, 1)]
+                ), n
+        finally:
+            del queue.refresh
+        assert 0 not in {y for y in shown.values()}  # line 0 is the header's
+        await pilot.pause()

@@ -116,16 +116,19 @@ class CellCache:
         _discard(table._line_cache, lambda k: k[0] in lines)
         _discard(table._row_renderable_cache, lambda k: k[1] in indexes)
         columns = _column_spans(table)
-        window = table.window_region
+        window = _rows_window(table)
         offset = table.scroll_offset
-        for key, (_index, y, height) in rows.items():
+        fixed = table.fixed_rows
+        for key, (index, y, height) in rows.items():
             for column in by_row[key]:
                 if not 0 <= column < len(columns):
                     continue
                 x, width = columns[column]
                 region = Region(x, y, width, height)
-                if window.overlaps(region):  # what DataTable.refresh_coordinate does, in O(1)
-                    table.refresh(region.translate(-offset))
+                if index < fixed:  # shown where it is, whatever the scroll: DataTable's way
+                    table.refresh_coordinate(Coordinate(index, column))
+                elif window.overlaps(region):  # only its lines in view: not the header's
+                    table.refresh(region.intersection(window).translate(-offset))
 
     def render_lines(self, crop: Region) -> list[Strip]:
         """Paint, with each style worked out once for the whole frame."""
@@ -549,6 +552,19 @@ def _row_spans(table: Any, keys: Mapping[str, object]) -> dict[str, tuple[int, i
 def _columns(table: Any) -> tuple[tuple[object, ...], tuple[tuple[int, int], ...]]:
     """The column keys in their order and the (x, width) of each column."""
     return tuple(column.key for column in table.ordered_columns), tuple(_column_spans(table))
+
+
+def _rows_window(table: Any) -> Region:
+    """The part of the table's virtual area that its scrolling rows show: the window
+    (`window_region`, which DataTable's `refresh_coordinate` tests a cell against) less
+    its top lines, where the header and the fixed rows stand whatever the scroll. With
+    the whole window, a cell written in the row just above the view (hidden under the
+    header) refreshed the header's line."""
+    window = table.window_region
+    top = table.header_height if table.show_header else 0
+    if table.fixed_rows:
+        top += sum(row.height for row in table.ordered_rows[: table.fixed_rows])
+    return Region(window.x, window.y + top, window.width, max(0, window.height - top))
 
 
 def _column_spans(table: Any) -> list[tuple[int, int]]:

@@ -76,8 +76,9 @@ class FocusStyled:
         if changed:
             self.refresh()
 
-    _style_paths: tuple[Hashable, Hashable] | None = None
-    """The last (quick key, path): the path again while the quick key stands."""
+    _style_paths: dict[Hashable, Hashable] | None = None
+    """Path per quick key (up to `KEEP`): the path again while a quick key stands, and
+    when it comes back (a focus move and back: F2, F4 flip the box between two)."""
 
     def _style_path(self) -> Hashable:
         """What the stylesheet's answer depends on: the app's theme, and each node from
@@ -93,12 +94,16 @@ class FocusStyled:
         slowest, about 10,000 Python calls each). That count is still the quick key under
         which the path is kept (`_quick_path`): the pseudo-classes of where a node stands
         can change only when it changes (Textual caches them on it too), so while it
-        stands the path is the one worked out last (`KeptTheme` asks on every paint)."""
+        stands the path is the one worked out for it (`KeptTheme` asks on every paint; an area
+        switch flips the box between two, each worked out once: about 1,000 calls a switch)."""
         assert isinstance(self, Widget)
         quick = self._quick_path()
-        kept = self._style_paths
-        if kept is not None and kept[0] == quick:
-            return kept[1]
+        paths = self._style_paths
+        if paths is None:
+            paths = self._style_paths = {}
+        kept = paths.get(quick)
+        if kept is not None:
+            return kept
         app = self.app
         path: list[Hashable] = [
             app.current_theme.name,
@@ -107,8 +112,10 @@ class FocusStyled:
         ]
         for node in self.ancestors_with_self:
             path.append((node, node.classes, frozenset(node.get_pseudo_classes())))
-        self._style_paths = (quick, tuple(path))
-        return self._style_paths[1]
+        if len(paths) >= KEEP:
+            paths.clear()
+        kept = paths[quick] = tuple(path)
+        return kept
 
     def _quick_path(self) -> Hashable:
         """The box's pseudo-classes, the theme, and each node up with its classes, focus,
