@@ -544,6 +544,7 @@ class Simulation:
             revealed=set(self._revealed[incident.id]),
             solution_given=incident.id in self._solved,
             step_given=self._step_given(conv),
+            customer_said=tuple(m.text for m in conv.messages if m.author == "customer"),
         )
         reply = dialogue.respond(incident, text, ctx, jargon, facts_first)
         if reaction is not None:
@@ -673,7 +674,7 @@ class Simulation:
             reaction.flag(ev.jargon_flag(jargon, None, seq))
             reaction.nudge(moods.JARGON, f"jargon ({', '.join(jargon)})")
         self._relay(state, ticket.customer_id, text, None, seq, reaction)
-        calming = moods.empathy_in(text, self.language) or moods.progress_in(text, self.language)
+        calming = bool(moods.calming_in(text, self.language))
         last = self._ticket_calmed_at.get(ticket.id)
         if calming and (last is None or at - last >= PROGRESS_COOLDOWN_S):
             self._ticket_calmed_at[ticket.id] = at
