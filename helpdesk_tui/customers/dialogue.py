@@ -40,7 +40,7 @@ from helpdesk_tui.customers.content_words import (
     content_stems,
     words,
 )
-from helpdesk_tui.language import analyse, find_in
+from helpdesk_tui.language import Analysis, analyse, find_in
 from helpdesk_tui.language.lexicon import lexicon
 from helpdesk_tui.scenario.model import Customer, DialogueRule, Fact, Incident, MoodNudge
 
@@ -121,63 +121,23 @@ NOT_A_RESTATEMENT = frozenset({"instruction", "check", "identify", "offer_help",
 what to do ("Since the update broke your wifi, restart the laptop"), check, identify, offer
 help, close."""
 CONFIRMING: dict[str, frozenset[str]] = {
-    "en": frozenset(
-        [
-            "right",
-            "correct",
-            "correctly",
-            "understood",
-            "understand",
-            "understanding",
-            "summary",
-            "summarised",
-            "summarized",
-            "summed",
-            "sound",
-            "sounds",
-            "accurate",
-            "exactly",
-            "true",
-            "heard",
-            "recap",
-            "fair",
-        ]
-    ),
-    "nl": frozenset(
-        [
-            "klopt",
-            "klopte",
-            "juist",
-            "correct",
-            "begrepen",
-            "begrijp",
-            "samengevat",
-            "samenvatting",
-            "gezegd",
-            "helemaal",
-            "zeker",
-            "echt",
-            "waar",
-        ]
-    ),
-    "fr": frozenset(
-        [
-            "compris",
-            "comprends",
-            "comprenne",
-            "exact",
-            "exactement",
-            "correct",
-            "juste",
-            "vrai",
-            "resume",
-            "resumer",
-            "bien",
-            "entendu",
-            "raison",
-        ]
-    ),
-}
+    "en": frozenset((
+        "right", "correct", "correctly", "understood", "understand", "understanding", "summary",
+        "summarised", "summarized", "summed", "sound", "sounds", "accurate", "exactly", "true",
+        "heard", "recap", "fair", "anything", "something", "missed", "miss", "forgot", "forgotten",
+        "everything",
+    )),
+    "nl": frozenset((
+        "klopt", "klopte", "juist", "correct", "begrepen", "begrijp", "samengevat",
+        "samenvatting", "gezegd", "helemaal", "zeker", "echt", "waar", "vergeten", "gemist",
+        "alles", "iets",
+    )),
+    "fr": frozenset((
+        "compris", "comprends", "comprenne", "exact", "exactement", "correct", "juste", "vrai",
+        "resume", "resumer", "bien", "entendu", "raison", "oublie", "manque", "rien", "tout",
+        "quelque", "chose",
+    )),
+}  # fmt: skip
 """Words of a confirmation tag or question ("is that right?", "klopt dat?", "ai-je bien
 compris ?", "je résume bien ?"): they ask nothing new."""
 NOT_ASKING_WORDS = frozenset({"since", "sinds", "vanaf", "depuis"})
@@ -196,7 +156,8 @@ def restates_in_turn(text: str, language: str, customer_said: Sequence[str]) -> 
     context (rules 2.3), so is a message, with any opener or none, that gives back what the
     customer said (the paraphrase flag's measure: `PARAPHRASE_MIN_WORDS` of their content
     words or more, at least `PARAPHRASE_MIN_SHARE` of its own), does not tell, check,
-    identify, offer or close (`NOT_A_RESTATEMENT`), and asks nothing new: each question in it
+    identify, offer or close (`NOT_A_RESTATEMENT`; such an act read only in the customer's
+    own words, quoted back, does none of these), and asks nothing new: each question in it
     asks only whether it is right ("..., right?", "Klopt het?", "ai-je bien compris ?") or
     gives the customer's words back itself ("So your printer won't print?"), never opening
     with a question word or "did you"/"kunt u"/"avez-vous"."""
@@ -206,9 +167,37 @@ def restates_in_turn(text: str, language: str, customer_said: Sequence[str]) -> 
     layer = next((m for m in found.matches if m.kind == "restate" and not m.negated), None)
     if layer is not None and "restate" in found.acts:
         return Restated(layer.rule, tuple(layer.words))
-    if found.acts & NOT_A_RESTATEMENT:
+    said = tuple(customer_said)
+    if any(not _theirs(found, act, language, said) for act in found.acts & NOT_A_RESTATEMENT):
         return None
-    return _in_context(text, language, tuple(customer_said))
+    return _in_context(text, language, said)
+
+
+def _theirs(found: Analysis, act: str, language: str, customer_said: tuple[str, ...]) -> bool:
+    """Is every match of `act` the customer's own words given back, not the candidate's
+    doing? ("..., et message : l'écran, écrit, Approuvez, A52": their «Approuvez la
+    connexion» quoted, no step; "and your mobile: number, ...": no identification.) An
+    instruction that only announces the candidate ("Laissez-moi reformuler", "Let me") is
+    no step either."""
+    theirs = set().union(*(content_stems(s, language) for s in customer_said))
+    for m in found.matches:
+        if m.kind != act or m.negated or m.overruled:
+            continue
+        if act == "instruction" and _lets_me(found, m.span[1]):
+            continue
+        stems = content_stems(" ".join(m.words), language)
+        if not stems or not stems <= theirs:
+            return False
+    return True
+
+
+LET_ME = frozenset({"moi", "me", "mij", "nous", "us"})
+"""The word after an imperative that makes it the candidate's announcement, not a step:
+"Laissez-moi reformuler", "Let me recap", "Laat me even samenvatten"."""
+
+
+def _lets_me(found: Analysis, after: int) -> bool:
+    return after < len(found.tokens) and found.tokens[after].norm in LET_ME
 
 
 @lru_cache(maxsize=16384)
@@ -234,8 +223,8 @@ def _asks_new(sentence: str, language: str, theirs: set[str], confirming: frozen
     clauses = [c for c in _CLAUSE.split(sentence) if words(c)]
     asking = words(clauses[-1]) if clauses else ()
     own = content_stems(" ".join(asking), language) - confirming
-    if not own:
-        return False  # a confirmation tag alone: "right?", "klopt dat?", "c'est bien ça ?"
+    if not own - theirs:
+        return False  # a tag ("right?", "klopt dat?", "c'est bien ça ?"), or their words alone
     lex = lexicon(language if language in ("nl", "fr", "en") else "en")
     opening = [
         w for w in asking if w not in NOT_ASKING_WORDS and w not in lex.questions.prepositions

@@ -90,3 +90,16 @@ def test_a_stock_apology_sent_to_everyone_is_still_not_credited(scenario: Scenar
     others = to_all_three(stock)[1:]
     item = one(com6_after(scenario, stock, *others), "COM-6", "mood", "anna")
     assert item.favourable is False
+
+
+def test_the_rules_hash_covers_the_customers_reading() -> None:
+    """Rules 2.3 read COM-4 and COM-6 through the customers' modules: a change there is a
+    change of measurement, so their source is hashed with the rules."""
+    from pathlib import Path
+
+    from helpdesk_tui.assess import rules
+
+    customers = Path(rules.__file__).parent.parent / "customers"
+    assert rules.RULES_VERSION == "2.3"
+    assert {"dialogue.py", "mood.py"} <= set(rules.CUSTOMER_RULE_MODULES)
+    assert all((customers / name).is_file() for name in rules.CUSTOMER_RULE_MODULES)

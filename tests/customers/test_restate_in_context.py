@@ -13,8 +13,11 @@ their words back: COM-4 names such a message an echo and credits nothing
 from __future__ import annotations
 
 import pytest
+from simulate.kit import PRINTER, make_scenario
 
-from helpdesk_tui.customers.dialogue import restates_in_turn
+from helpdesk_tui.customers.dialogue import Context, respond, restates_in_turn
+
+ANNA = make_scenario().customer("anna")
 
 SAID = {
     "en": (
@@ -55,6 +58,11 @@ RESTATEMENTS = {
         "network' each time, presentation at eleven. Did I get that right?",
         "After the Windows update your laptop no longer connects to the wifi at the office, is "
         "that correct?",
+        # a list of their words, their quoted message read by the layer as an instruction
+        "Let me go over it: office wifi, laptop, since the Windows update, 'can't connect to this "
+        "network'. Anything I missed?",
+        "The laptop shows 'Can't connect to this network' on the office wifi since the update, "
+        "right?",
     ],
     "nl": [
         "Uw laptop maakt sinds de update van vanmorgen geen verbinding meer met de kantoorwifi, "
@@ -70,6 +78,10 @@ RESTATEMENTS = {
         "Geen wifi meer op de laptop op kantoor sinds de update van vanmorgen, en een "
         "presentatie om elf uur, is dat zo?",
         "Uw laptop verbindt niet meer met het kantoornetwerk via wifi sinds de update, correct?",
+        "Laat me even samenvatten: laptop, wifi op kantoor, sinds de update, presentatie om elf "
+        "uur. Heb ik iets gemist?",
+        "Uw laptop zegt 'Kan geen verbinding maken met dit netwerk' op de kantoorwifi sinds de "
+        "update, klopt dat?",
     ],
     "fr": [
         "Votre portable ne se connecte plus au wifi du bureau depuis la mise à jour de ce matin, "
@@ -88,6 +100,10 @@ RESTATEMENTS = {
         "c'est bien cela ?",
         "Votre portable refuse le wifi du bureau depuis la mise à jour, présentation à onze "
         "heures, je résume bien ?",
+        "Laissez-moi résumer : portable, wifi du bureau, depuis la mise à jour de Windows, "
+        "présentation à onze heures. Ai-je oublié quelque chose ?",
+        "Votre portable affiche 'Impossible de se connecter à ce réseau' au bureau depuis la mise "
+        "à jour, c'est bien ça ?",
     ],
 }
 
@@ -135,3 +151,36 @@ def test_an_instruction_a_new_question_or_a_paste_is_no_restatement(lang: str, t
 @pytest.mark.parametrize("lang", ["en", "nl", "fr"])
 def test_nothing_said_yet_nothing_to_restate(lang: str) -> None:
     assert not restates_in_turn(RESTATEMENTS[lang][0], lang, ())
+
+
+# --------------------------------------------------------------------------- the customer
+
+CONFIRMS = {"en": "Yes, exactly.", "nl": "Ja, dat klopt.", "fr": "Oui, c'est ça."}
+"""What the customer answers a restatement of what they said (the built-in line)."""
+
+
+def customer(lang: str) -> Context:
+    return Context(customer=ANNA, language=lang, customer_said=SAID[lang])
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"), [(lang, t) for lang, texts in RESTATEMENTS.items() for t in texts]
+)
+def test_the_customer_confirms_a_restatement(lang: str, text: str) -> None:
+    reply = respond(PRINTER, text, customer(lang))
+    assert (reply.text, reply.intent, reply.kind) == (CONFIRMS[lang], "restate", "ack")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"), [(lang, t) for lang, texts in NOT_RESTATEMENTS.items() for t in texts]
+)
+def test_the_customer_confirms_nothing_else(lang: str, text: str) -> None:
+    assert respond(PRINTER, text, customer(lang)).intent != "restate"
+
+
+def test_the_parrot_is_read_as_restating_and_stays_an_echo_for_com4() -> None:
+    """The `parrot` policy's "So if I understand you correctly: <their last messages>" is the
+    layer's restate act (the customer says yes); COM-4 names it an echo (its run of six words
+    of theirs: `assess.integrity.echo_of`), tests/assess/test_integrity.py."""
+    parrot = f"So if I understand you correctly: {SAID['en'][0]}"
+    assert restates_in_turn(parrot, "en", SAID["en"]) is not None
