@@ -40,7 +40,7 @@ from helpdesk_tui.customers.content_words import (
     content_stems,
     words,
 )
-from helpdesk_tui.language import Analysis, analyse, find_in
+from helpdesk_tui.language import Analysis, Match, analyse, find_in
 from helpdesk_tui.language.lexicon import lexicon
 from helpdesk_tui.scenario.model import Customer, DialogueRule, Fact, Incident, MoodNudge
 
@@ -188,7 +188,20 @@ def _theirs(found: Analysis, act: str, language: str, customer_said: tuple[str, 
         stems = content_stems(" ".join(m.words), language)
         if not stems or not stems <= theirs:
             return False
+        if act == "instruction" and not _list_item(found, m):
+            return False  # "..., restart the laptop": a step, even in a word they used
     return True
+
+
+def _list_item(found: Analysis, m: Match) -> bool:
+    """Does the match stand alone between punctuation, an item of a list of the customer's
+    words ("..., écrit, Approuvez, A52"), with at most one other word ("et", "and")?"""
+    text = found.text
+    start, end = found.tokens[m.span[0]].start, found.tokens[m.span[1] - 1].end
+    before = max(text.rfind(c, 0, start) for c in ",;:.!?\n")
+    after = [i for c in ",;:.!?\n" if (i := text.find(c, end)) >= 0]
+    segment = text[before + 1 : min(after, default=len(text))]
+    return len(words(segment)) - len(words(" ".join(m.words))) <= 1
 
 
 LET_ME = frozenset({"moi", "me", "mij", "nous", "us"})

@@ -111,6 +111,9 @@ NOT_RESTATEMENTS = {
     "en": [
         # an instruction that mentions the facts
         "Since the update broke your laptop's office wifi, restart the laptop and connect again.",
+        # a step in a word the customer used ("connect"): still a step
+        "Since the update your laptop won't connect to the office wifi, so connect it to the "
+        "office wifi again.",
         # a question that asks something new
         "Since the update your laptop won't connect to the office wifi: which network name do "
         "you see in the list?",
