@@ -31,9 +31,10 @@ from helpdesk_tui.assess.procedures import (
 from helpdesk_tui.assess.solutions import solving_action
 from helpdesk_tui.assess.texts import short
 from helpdesk_tui.assess.tracker import Action
-from helpdesk_tui.assess.wording import acts, find
-from helpdesk_tui.customers.dialogue import jargon_in, step_in
+from helpdesk_tui.assess.wording import find
+from helpdesk_tui.customers.dialogue import jargon_in, restates_in_turn, step_in
 from helpdesk_tui.customers.evidence_flags import clarifying_question, restated_facts
+from helpdesk_tui.customers.mood import calming_in
 
 MeasuredApart = tuple[list[EvidenceItem], list[ProcedureCheck | None]]
 """COM-5's items and COM-1's checks (`jargon_items`, `contact_checks`), which a long log's
@@ -173,7 +174,9 @@ def _interruptions(ctx: Context, case: Case) -> list[EvidenceItem]:
 def _paraphrase(ctx: Context, case: Case) -> EvidenceItem | None:
     """A message, after key facts came out, that restates them in the candidate's own words.
 
-    It needs the restate act (the analysis's "so if I understand you...")
+    It needs a restatement as the customer reads it (`dialogue.restates_in_turn`: the
+    layer's restate act, "so if I understand you...", or, rules 2.3, a message that gives
+    their words back and asks nothing new but whether it is right, whatever its opener)
     and a key fact's content (its values: codes, numbers, names, or two of
     its content words), without copying the customer's sentences (a run of
     words from them is an **echo**) and not as a template sent to several
@@ -193,8 +196,8 @@ def _paraphrase(ctx: Context, case: Case) -> EvidenceItem | None:
     template: tuple[Action, int] | None = None
     for action in case.said():
         text = action.text or ""
-        said_acts = acts(text, ctx.text_lang)
-        if "restate" not in said_acts:
+        restated = restates_in_turn(text, ctx.text_lang, case.customer_said_before(action.seq))
+        if restated is None:
             continue
         copied = echo_of(case, action)
         if copied is not None:
@@ -207,7 +210,7 @@ def _paraphrase(ctx: Context, case: Case) -> EvidenceItem | None:
         facts = restated_facts(text, known, ctx.state.language)
         if facts:
             summary = ctx.t("com4.restate", case=case.title, facts=", ".join(facts),
-                            rule=said_acts["restate"].explain())  # fmt: skip
+                            rule=restated.explain())  # fmt: skip
             return _com4(ctx, case, summary, [action.seq], True, keys, revealed, facts)
     if echo is not None:
         summary = ctx.t("com4.echo", case=case.title, words=short(echo[1], 60))
@@ -343,8 +346,10 @@ def _calmed_personally(ctx: Context, timeline: MoodTimeline) -> bool:
     """Some calming came from the candidate's own words to this customer, not stock phrases.
 
     Each calmer mood change is traced to the candidate's message or reply it
-    answered (the last one to this customer before it). Empathy and progress
-    words count only in a sentence that was not pasted to several customers;
+    answered (the last one to this customer before it). The acts that calm the
+    customer (`mood.calming_in`: empathy, an apology, progress, a request to hold;
+    rules 2.3: the mood's own reading, so an apology that calmed counts) count
+    only in a sentence that was not pasted to several customers;
     a customer calmed by what the message said (a dialogue rule: the fix,
     the workaround) counts unless the whole message was a template.
     """
@@ -362,7 +367,7 @@ def _calmed_personally(ctx: Context, timeline: MoodTimeline) -> bool:
         if point.cause.startswith("rule"):
             return True
         own = personal_sentences(ctx, cause)
-        if any({"empathy", "progress"} & set(acts(s, ctx.text_lang)) for s in own):
+        if any(calming_in(s, ctx.text_lang) for s in own):
             return True
     return False
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from helpdesk_tui.language import LAYER_VERSION, layer_hash
 
-RULES_VERSION = "2.2"
+RULES_VERSION = "2.3"
 """2.0: evidence that needs the job done (issue 13): the answer is what reached the customer,
 KB credit only for the case's articles outside scattershot bursts, templates, echoes, stuffed
 answers, wrong recipients, SOL-5 relay and bounce, SOL-6 news.
@@ -25,7 +25,13 @@ else), and says "to judge" where the key's words came only in a message that can
 2.2 (bugs10): COM-2 counts "Do you still see ...?" asked before any solution or step as a
 clarifying question (a check needs something proposed: `customers.dialogue.acts_in_turn`,
 which the customer's answer uses too); COM-6 gives no "+" to a customer who ended worse than
-they started, calmer than at their worst or not."""
+they started, calmer than at their worst or not.
+2.3 (evid12): COM-4 reads a restatement in context (`customers.dialogue.restates_in_turn`, which
+the customer's "Yes, exactly." uses too): a message that gives the customer's words back and
+asks nothing new but whether it is right ("..., is that right?", or no opener at all) is one;
+COM-6 credits every act the customer's mood calms on (`customers.mood.calming_in`: an apology
+and a request to hold too, not only empathy and progress). The customers' modules that read
+the candidate's words for these items are hashed with the rules."""
 
 RULE_MODULES = (
     "cases.py", "context.py", "evidence.py", "integrity.py", "measure_com.py",
@@ -33,6 +39,9 @@ RULE_MODULES = (
     "tracker.py", "wording.py",
 )  # fmt: skip
 """The modules whose code decides what an evidence item says (texts and reports do not)."""
+CUSTOMER_RULE_MODULES = ("content_words.py", "dialogue.py", "evidence_flags.py", "mood.py")
+"""(2.3) The customers' modules the items read a message through (the customer's reading:
+restatement, calming acts, a check's place), hashed with the rules."""
 
 
 @cache
@@ -42,6 +51,10 @@ def rules_hash() -> str:
     digest = hashlib.sha256(b"helpdesk-exam evidence rules\n")
     for name in RULE_MODULES:
         digest.update(name.encode() + b"\0" + (here / name).read_bytes() + b"\0")
+    customers = here.parent / "customers"
+    for name in CUSTOMER_RULE_MODULES:
+        digest.update(b"customers/" + name.encode() + b"\0" + (customers / name).read_bytes())
+        digest.update(b"\0")
     digest.update(layer_hash().encode())
     return digest.hexdigest()
 

@@ -18,7 +18,8 @@ A reply is chosen in a fixed order (docs/simulation.md):
 4. facts asked again (the customer repeats the answer);
 5. the acts every customer understands (identification, "does it work
    now?" (before any solution or step: "it's still the same", a question,
-   `acts_in_turn`), the closing question, a greeting or offer of help, empathy,
+   `acts_in_turn`), the closing question, a restatement of what they said
+   ("Yes, exactly.", `restates_in_turn`), a greeting or offer of help, empathy,
    an apology, progress or a request to hold);
 6. the incident's fallback, or a built-in one.
 
@@ -32,19 +33,18 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from helpdesk_tui.language import analyse, find_in
-from helpdesk_tui.language.normalise import fold
+from helpdesk_tui.customers.content_words import (
+    PARAPHRASE_MIN_SHARE,
+    PARAPHRASE_MIN_WORDS,
+    STEM_LENGTH,
+    content_stems,
+    words,
+)
+from helpdesk_tui.language import Analysis, Match, analyse, find_in
+from helpdesk_tui.language.lexicon import lexicon
 from helpdesk_tui.scenario.model import Customer, DialogueRule, Fact, Incident, MoodNudge
 
-_NON_WORD = re.compile(r"[^0-9a-z]+")
-
 # --------------------------------------------------------------------------- matching
-
-
-@lru_cache(maxsize=65536)
-def words(text: str) -> tuple[str, ...]:
-    """The plain folded words of a text (for comparing names and shapes, not meaning)."""
-    return tuple(_NON_WORD.sub(" ", fold(text)).split())
 
 
 def heard(pattern: str, text: str, language: str) -> bool:
@@ -103,6 +103,159 @@ def acts_in_turn(text: str, language: str, proposed: bool) -> frozenset[str]:
     return found
 
 
+@dataclass(frozen=True, slots=True)
+class Restated:
+    """Why a message restates the customer: the layer's `restate` rule, or (rules 2.3) the
+    reading in context: the customer's words it gives back."""
+
+    rule: str
+    words: tuple[str, ...]
+
+    def explain(self) -> str:
+        return f"restate: rule {self.rule} matched '{' '.join(self.words)}'"
+
+
+IN_CONTEXT_RULE = "restate.in_context"
+NOT_A_RESTATEMENT = frozenset({"instruction", "check", "identify", "offer_help", "closing"})
+"""Acts that make a message do something else than give the problem back: tell the customer
+what to do ("Since the update broke your wifi, restart the laptop"), check, identify, offer
+help, close."""
+CONFIRMING: dict[str, frozenset[str]] = {
+    "en": frozenset((
+        "right", "correct", "correctly", "understood", "understand", "understanding", "summary",
+        "summarised", "summarized", "summed", "sound", "sounds", "accurate", "exactly", "true",
+        "heard", "recap", "fair", "anything", "something", "missed", "miss", "forgot", "forgotten",
+        "everything",
+    )),
+    "nl": frozenset((
+        "klopt", "klopte", "juist", "correct", "begrepen", "begrijp", "samengevat",
+        "samenvatting", "gezegd", "helemaal", "zeker", "echt", "waar", "vergeten", "gemist",
+        "alles", "iets",
+    )),
+    "fr": frozenset((
+        "compris", "comprends", "comprenne", "exact", "exactement", "correct", "juste", "vrai",
+        "resume", "resumer", "bien", "entendu", "raison", "oublie", "manque", "rien", "tout",
+        "quelque", "chose",
+    )),
+}  # fmt: skip
+"""Words of a confirmation tag or question ("is that right?", "klopt dat?", "ai-je bien
+compris ?", "je résume bien ?"): they ask nothing new."""
+NOT_ASKING_WORDS = frozenset({"since", "sinds", "vanaf", "depuis"})
+"""Question words of the lexicon that open a restating clause as prepositions ("Since the
+update, ..."), not a question."""
+YOU = frozenset({"you", "u", "ge", "gij", "je", "jij", "vous", "tu"})
+_CLAUSE = re.compile(r"[,;:\u2013\u2014]+|\s-\s")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def restates_in_turn(text: str, language: str, customer_said: Sequence[str]) -> Restated | None:
+    """Does the message restate the customer's problem, at its place in the conversation?
+    What the customer answers ("Yes, exactly.") and what COM-4 credits (one reading).
+
+    The layer's `restate` act (an opener: "So if I understand you...") is one. Read in
+    context (rules 2.3), so is a message, with any opener or none, that gives back what the
+    customer said (the paraphrase flag's measure: `PARAPHRASE_MIN_WORDS` of their content
+    words or more, at least `PARAPHRASE_MIN_SHARE` of its own), does not tell, check,
+    identify, offer or close (`NOT_A_RESTATEMENT`; such an act read only in the customer's
+    own words, quoted back, does none of these), and asks nothing new: each question in it
+    asks only whether it is right ("..., right?", "Klopt het?", "ai-je bien compris ?") or
+    gives the customer's words back itself ("So your printer won't print?"), never opening
+    with a question word or "did you"/"kunt u"/"avez-vous"."""
+    if not customer_said:
+        return None  # nothing said yet: nothing to restate
+    found = analyse(text, language)
+    layer = next((m for m in found.matches if m.kind == "restate" and not m.negated), None)
+    if layer is not None and "restate" in found.acts:
+        return Restated(layer.rule, tuple(layer.words))
+    said = tuple(customer_said)
+    if any(not _theirs(found, act, language, said) for act in found.acts & NOT_A_RESTATEMENT):
+        return None
+    return _in_context(text, language, said)
+
+
+def _theirs(found: Analysis, act: str, language: str, customer_said: tuple[str, ...]) -> bool:
+    """Is every match of `act` the customer's own words given back, not the candidate's
+    doing? ("..., et message : l'écran, écrit, Approuvez, A52": their «Approuvez la
+    connexion» quoted, no step; "and your mobile: number, ...": no identification.) An
+    instruction that only announces the candidate ("Laissez-moi reformuler", "Let me") is
+    no step either."""
+    theirs = set().union(*(content_stems(s, language) for s in customer_said))
+    for m in found.matches:
+        if m.kind != act or m.negated or m.overruled:
+            continue
+        if act == "instruction" and _lets_me(found, m.span[1]):
+            continue
+        stems = content_stems(" ".join(m.words), language)
+        if not stems or not stems <= theirs:
+            return False
+        if act == "instruction" and not _list_item(found, m):
+            return False  # "..., restart the laptop": a step, even in a word they used
+    return True
+
+
+def _list_item(found: Analysis, m: Match) -> bool:
+    """Does the match stand alone between punctuation, an item of a list of the customer's
+    words ("..., écrit, Approuvez, A52"), with at most one other word ("et", "and")?"""
+    text = found.text
+    start, end = found.tokens[m.span[0]].start, found.tokens[m.span[1] - 1].end
+    before = max(text.rfind(c, 0, start) for c in ",;:.!?\n")
+    after = [i for c in ",;:.!?\n" if (i := text.find(c, end)) >= 0]
+    segment = text[before + 1 : min(after, default=len(text))]
+    return len(words(segment)) - len(words(" ".join(m.words))) <= 1
+
+
+LET_ME = frozenset({"moi", "me", "mij", "nous", "us"})
+"""The word after an imperative that makes it the candidate's announcement, not a step:
+"Laissez-moi reformuler", "Let me recap", "Laat me even samenvatten"."""
+
+
+def _lets_me(found: Analysis, after: int) -> bool:
+    return after < len(found.tokens) and found.tokens[after].norm in LET_ME
+
+
+@lru_cache(maxsize=16384)
+def _in_context(text: str, language: str, customer_said: tuple[str, ...]) -> Restated | None:
+    theirs: set[str] = set()
+    for said in customer_said:
+        theirs |= content_stems(said, language)
+    confirming = _confirming_stems(language)
+    mine = content_stems(text, language) - confirming
+    shared = mine & theirs
+    if len(shared) < PARAPHRASE_MIN_WORDS or len(shared) < PARAPHRASE_MIN_SHARE * len(mine):
+        return None
+    for sentence in _SENTENCE_END.split(text):
+        asks = "?" in sentence or "question" in analyse(sentence, language).acts
+        if asks and _asks_new(sentence, language, theirs, confirming):
+            return None
+    return Restated(IN_CONTEXT_RULE, tuple(sorted(shared)))
+
+
+def _asks_new(sentence: str, language: str, theirs: set[str], confirming: frozenset[str]) -> bool:
+    """Does the question's asking clause (its last) ask something new: a question word or an
+    inverted "you" opening it, or words of its own that are not the customer's?"""
+    clauses = [c for c in _CLAUSE.split(sentence) if words(c)]
+    asking = words(clauses[-1]) if clauses else ()
+    own = content_stems(" ".join(asking), language) - confirming
+    if not own - theirs:
+        return False  # a tag ("right?", "klopt dat?", "c'est bien ça ?"), or their words alone
+    lex = lexicon(language if language in ("nl", "fr", "en") else "en")
+    opening = [
+        w for w in asking if w not in NOT_ASKING_WORDS and w not in lex.questions.prepositions
+    ]
+    if opening and opening[0] in lex.questions.words:
+        return True  # "..., which network do you see?"
+    if len(asking) > 1 and asking[1] in YOU and asking[0] not in YOU:
+        return True  # "did you try ...?", "kunt u ...?", "avez-vous ...?"
+    shared = own & theirs
+    return len(shared) < 2 or len(shared) < PARAPHRASE_MIN_SHARE * len(own)
+
+
+@lru_cache(maxsize=8)
+def _confirming_stems(language: str) -> frozenset[str]:
+    listed = CONFIRMING.get(language, CONFIRMING["en"])
+    return frozenset(w[:STEM_LENGTH] for w in listed)
+
+
 def step_in(texts: Iterable[str], language: str) -> bool:
     """Was a step proposed in these (earlier) messages: an instruction to the customer?"""
     return any("instruction" in acts_in(t, language) for t in texts)
@@ -128,6 +281,7 @@ LINES: dict[str, dict[str, str]] = {
         "still_there": "It's still the same as before.",
         "closing": "No, that's all. Thank you!",
         "closing_angry": "No. Just make sure it's sorted.",
+        "confirm": "Yes, exactly.",
         "greeting": "Hello.",
         "greeting_angry": "Yes, hello. Can we get on with it?",
         "ack": "Okay, thank you.",
@@ -153,6 +307,7 @@ LINES: dict[str, dict[str, str]] = {
         "still_there": "Het is nog precies hetzelfde als eerst.",
         "closing": "Nee, dat was alles. Bedankt!",
         "closing_angry": "Nee. Zorg gewoon dat het opgelost raakt.",
+        "confirm": "Ja, dat klopt.",
         "greeting": "Hallo.",
         "greeting_angry": "Ja, hallo. Kunnen we verder?",
         "ack": "Oké, bedankt.",
@@ -178,6 +333,7 @@ LINES: dict[str, dict[str, str]] = {
         "still_there": "C'est toujours pareil qu'avant.",
         "closing": "Non, c'est tout. Merci !",
         "closing_angry": "Non. Faites simplement en sorte que ce soit réglé.",
+        "confirm": "Oui, c'est ça.",
         "greeting": "Bonjour.",
         "greeting_angry": "Oui, bonjour. On peut avancer ?",
         "ack": "D'accord, merci.",
@@ -252,6 +408,8 @@ class Context:
     promise_stands: bool = False
     """The candidate told them when they will hear back, and that time (plus their
     patience) has not passed: they do not ask a question of theirs again."""
+    customer_said: tuple[str, ...] = ()
+    """What the customer said in the conversation so far: a restatement gives it back."""
 
 
 def matched_facts(facts: Sequence[Fact], text: str, language: str) -> list[Fact]:
@@ -350,6 +508,8 @@ def _built_in(incident: Incident, text: str, ctx: Context) -> Reply:
         return Reply(line(lang, key), intent="check", kind="ack" if ctx.solution_given else "reply")
     if "closing" in acts:
         return Reply(mood_line(lang, "closing", mood), kind="closing", intent="closing")
+    if restates_in_turn(text, lang, ctx.customer_said):  # rules 2.3: "..., is that right?"
+        return Reply(line(lang, "confirm"), kind="ack", intent="restate")
     if acts & {"greeting", "offer_help"}:
         return Reply(mood_line(lang, "greeting", mood), intent="greeting")
     if acts & ACKNOWLEDGED:

@@ -25,43 +25,34 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from helpdesk_tui.customers.dialogue import acts_in_turn, words
+from helpdesk_tui.customers.content_words import (
+    CONTENT_MIN_LENGTH,
+    PARAPHRASE_MIN_SHARE,
+    PARAPHRASE_MIN_WORDS,
+    STEM_LENGTH,
+    STOP_WORDS,
+    content_stems,
+    paraphrased,
+)
+from helpdesk_tui.customers.dialogue import acts_in_turn
 
-PARAPHRASE_MIN_WORDS = 3
-"""Distinct content words a paraphrase must share with the customer's words."""
-PARAPHRASE_MIN_SHARE = 0.5
-"""... and the share of the message's own content words that must be the customer's."""
-STEM_LENGTH = 5
-"""Words are compared on their first letters, so "printer" and "printers" agree."""
-CONTENT_MIN_LENGTH = 4
-"""Shorter words (articles, pronouns...) never count, unless they hold a digit."""
-
-
-def _word_set(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-STOP_WORDS: dict[str, frozenset[str]] = {
-    "en": _word_set(
-        "about after again also been before being could does doing done from have having here "
-        "hello into just like make more much only other please really should some sorry still "
-        "such than thank thanks that their them then there these they this those very want what "
-        "when where which while will with would your yours okay good morning afternoon correctly "
-        "understand tell right exactly"
-    ),
-    "nl": _word_set(
-        "alleen als andere bedankt begrijp beetje daar dank deze dezelfde dingen door echt even "
-        "geen goed graag hallo heeft hebben hebt heel hier hoe juist kunnen kunt maar meer mijn "
-        "niet nog omdat ook over sorry uw van veel voor waar wanneer want welke wordt worden zijn "
-        "zoals zodat zelf goedemorgen goedemiddag alstublieft"
-    ),
-    "fr": _word_set(
-        "avec avez aussi autre bien bonjour cela cette comme dans desole depuis donc elle encore "
-        "est etait etre fait faire merci mais meme moins nous notre pour plus pouvez quand quel "
-        "quelle sans sont sous tres tout vous votre vos bien comprends correctement"
-    ),
-}
-"""Words too common to show that a message restates the customer."""
+__all__ = [
+    "CONTENT_MIN_LENGTH",
+    "PARAPHRASE_MIN_SHARE",
+    "PARAPHRASE_MIN_WORDS",
+    "STEM_LENGTH",
+    "STOP_WORDS",
+    "Flag",
+    "clarifying_question",
+    "content_stems",
+    "interruption_flag",
+    "jargon_flag",
+    "paraphrase_flag",
+    "paraphrased",
+    "question_flag",
+    "relay_flag",
+    "restated_facts",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,36 +87,6 @@ def clarifying_question(text: str, language: str, proposed: bool) -> bool:
     at the message's place: before a solution or step was `proposed`, "Do you still see
     the error?" is one (`dialogue.acts_in_turn`, which the customer's answer uses too)."""
     return "question" in acts_in_turn(text, language, proposed)
-
-
-def content_stems(text: str, language: str) -> set[str]:
-    """The stems of a text's content words: long enough, not a stop word."""
-    stop = STOP_WORDS.get(language, STOP_WORDS["en"])
-    found: set[str] = set()
-    for word in words(text):
-        has_digit = any(c.isdigit() for c in word)
-        if word in stop or (len(word) < CONTENT_MIN_LENGTH and not (has_digit and len(word) > 1)):
-            continue
-        found.add(word[:STEM_LENGTH])
-    return found
-
-
-def paraphrased(text: str, customer_texts: Iterable[str], language: str) -> set[str]:
-    """The customer's content stems restated in `text`; empty unless it is a paraphrase.
-
-    A paraphrase shares at least `PARAPHRASE_MIN_WORDS` content words with what
-    the customer said, and most of its own content words (`PARAPHRASE_MIN_SHARE`)
-    come from the customer: a solution or a canned question that reuses a few of
-    the customer's words brings more of its own and is not flagged.
-    """
-    said: set[str] = set()
-    for said_text in customer_texts:
-        said |= content_stems(said_text, language)
-    mine = content_stems(text, language)
-    shared = mine & said
-    if len(shared) < PARAPHRASE_MIN_WORDS or len(shared) < PARAPHRASE_MIN_SHARE * len(mine):
-        return set()
-    return shared
 
 
 def restated_facts(text: str, fact_answers: dict[str, str], language: str) -> list[str]:

@@ -37,6 +37,9 @@ PROGRESS = -0.5
 
 EMPATHY_ACTS = frozenset({"empathy", "apology"})
 PROGRESS_ACTS = frozenset({"progress", "hold"})
+CALMING_ACTS = EMPATHY_ACTS | PROGRESS_ACTS
+"""Every act that calms a customer (rules 2.3: COM-6 credits the same ones, an apology
+("sorry you had to wait", "désolée pour l'attente") and a request to hold included)."""
 
 
 def label_for(score: float) -> str:
@@ -46,6 +49,12 @@ def label_for(score: float) -> str:
     if score < 2.0:
         return "irritated"
     return "angry"
+
+
+def calming_in(text: str, language: str) -> frozenset[str]:
+    """The acts of a message that calm its customer (`CALMING_ACTS`): what the mood reacts
+    to, and what COM-6 looks for in the candidate's own words."""
+    return acts_in(text, language) & CALMING_ACTS
 
 
 def empathy_in(text: str, language: str) -> bool:

@@ -571,6 +571,7 @@ class Simulation:
             step_given=self._step_given(conv),
             asked=frozenset(self._asked.get(incident.id, ())),
             promise_stands=self._promised_until.get(incident.id, -1.0) > state.now,
+            customer_said=tuple(m.text for m in conv.messages if m.author == "customer"),
         )
         reply = dialogue.respond(incident, text, ctx, jargon, facts_first)
         if reaction is not None:
@@ -702,7 +703,7 @@ class Simulation:
         self._relay(state, ticket.customer_id, text, None, seq, reaction)
         if ticket.incident_id is not None:
             self._note_promise(state, ticket.incident_id, ticket.customer_id, text, at)
-        calming = moods.empathy_in(text, self.language) or moods.progress_in(text, self.language)
+        calming = bool(moods.calming_in(text, self.language))
         last = self._ticket_calmed_at.get(ticket.id)
         if calming and (last is None or at - last >= PROGRESS_COOLDOWN_S):
             self._ticket_calmed_at[ticket.id] = at

@@ -133,3 +133,29 @@ def test_starting_moods_come_from_the_log() -> None:
     d = Driver()
     assert d.sim.mood_score("marc") == mood.START_SCORE[Mood.ANGRY.value]
     assert d.sim.mood_score("anna") == mood.START_SCORE[Mood.CALM.value]
+
+
+# --------------------------------------------------------------------------- rules 2.3 (evid12)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Sorry you had to wait, Tom.", "en"),
+        ("I'm sorry you're stuck with this, Tom.", "en"),
+        ("Sorry dat ge moest wachten, Els.", "nl"),
+        ("Sorry dat u hiermee zit, Els.", "nl"),
+        ("Désolée pour l'attente, Madame Dubois.", "fr"),
+        ("Je suis désolée que vous soyez bloquée avec ça.", "fr"),
+    ],
+)
+def test_an_apology_calms_the_customer_and_is_what_com6_credits(text: str, lang: str) -> None:
+    """The customer's mood calms on an apology (EMPATHY); COM-6 reads the same acts
+    (`calming_in`), so a candidate who calmed the customer with one is credited."""
+    assert mood.empathy_in(text, lang)
+    assert "apology" in mood.calming_in(text, lang)
+
+
+def test_what_calms_is_one_set_for_the_mood_and_for_com6() -> None:
+    assert mood.CALMING_ACTS == mood.EMPATHY_ACTS | mood.PROGRESS_ACTS
+    assert mood.calming_in("The weather is nice today.", "en") == frozenset()
