@@ -296,7 +296,8 @@ def report(started: Any, key_path: Path | None, problem: str | None, stopped: st
             )
         )
     command = f"helpdesk-exam resume {path}" + (f" --key {key_path}" if key_path else "")
-    why = _(" ({reason})").format(reason=stopped) if stopped else ""
+    # "stopped by the proctor" is in the catalogue; a signal's name is no word to translate
+    why = _(" ({reason})").format(reason=_(stopped)) if stopped else ""
     return heard and say(
         _(
             "The session was interrupted{why}; nothing acknowledged is lost. "
