@@ -10,6 +10,8 @@ import pytest
 from helpdesk_tui import i18n
 from helpdesk_tui.commands import exam
 
+pytestmark = pytest.mark.usefixtures("a_terminal")  # see tests/conftest.py
+
 
 @pytest.mark.parametrize(
     ("lang", "said", "english"),
@@ -34,3 +36,32 @@ def test_the_proctors_stop_is_said_in_the_exams_language(
     out = capsys.readouterr().out
     assert said in out and english not in out
     assert "resume /logs/c06/x.jsonl --key /keys/exam-centre.key" in out
+
+
+def test_status_names_a_candidate_who_sat_other_material_than_the_sitting(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Played: a sitting made for nl-verhaeghe-dinsdag whose candidates sat other scenarios
+    (an exam.conf left from another sitting gives that) read "4 handed-in ... exit 0"; the
+    room and the register showed only the plan's scenario in their title."""
+    from helpdesk_tui.cli import main
+    from helpdesk_tui.paths import scenarios_dir
+    from tests.sitting.kit import sealed_log_bytes
+
+    monkeypatch.setenv("HELPDESK_EXAM_SITTINGS", str(tmp_path))
+    monkeypatch.setenv("COLUMNS", "120")
+    log_bytes = sealed_log_bytes("c0001")  # the bundled en-northwind-monday, played
+    for name, plan, code in (
+        ("am", "nl-verhaeghe-dinsdag", 1),
+        ("pm", "en-northwind-monday", 0),
+        ("eve", str(scenarios_dir() / "en-northwind-monday"), 0),
+    ):
+        assert main(["sitting", "new", name, "--scenario", plan]) == 0
+        assert main(["sitting", "add", name, "c0001"]) == 0
+        (tmp_path / name / "c0001" / "exam.jsonl").write_bytes(log_bytes)
+        main(["sitting", "update", name])
+        capsys.readouterr()
+        assert main(["sitting", "status", name]) == code, name
+        out = capsys.readouterr().out
+        said = "c0001: sat en-northwind-monday, not the sitting's nl-verhaeghe-dinsdag"
+        assert (said in " ".join(out.split())) == (code == 1), out
