@@ -95,6 +95,7 @@ def run(args: argparse.Namespace) -> int:
     from helpdesk_tui.ui.lockdown import LockdownApp
 
     lock_process_signals()
+    wait_for_room()
     args.candidate = candidate
     started = practice.prepare(
         args,
@@ -211,6 +212,45 @@ def require_terminal() -> None:
                 "Start it from a terminal, or over `ssh -t`."
             )
         )
+
+
+MIN_COLUMNS, MIN_ROWS = 80, 24
+"""The screen's minimum (ui/widgets/too_small.py): below it nothing of the exam can be read."""
+
+
+def terminal_size() -> tuple[int, int] | None:
+    """The terminal's columns and rows, or None where it does not say (a pty never sized)."""
+    try:
+        columns, rows = os.get_terminal_size(sys.stdout.fileno())
+    except (OSError, ValueError):
+        return None
+    return (columns, rows) if columns and rows else None
+
+
+def wait_for_room(size: Any = terminal_size, wait: Any = None, say_: Any = None) -> int:
+    """Before an exam starts or resumes: hold while the terminal is below 80 x 24.
+
+    Started in a 40 x 10 terminal, the exam began at once and its clock and customers ran
+    while the candidate saw only "the terminal is too small" (qa-sitting10). Nothing is
+    written yet, so waiting costs the candidate nothing. Returns how many times it waited."""
+    import time
+
+    wait = wait or time.sleep
+    say_ = say_ or say
+    shown: tuple[int, int] | None = None
+    waited = 0
+    while (now := size()) is not None and (now[0] < MIN_COLUMNS or now[1] < MIN_ROWS):
+        if now != shown:
+            shown = now
+            say_(
+                _(
+                    "The terminal is too small ({width} x {height}). Enlarge it to at least "
+                    "{min_width} x {min_height}: the exam starts as soon as it is."
+                ).format(width=now[0], height=now[1], min_width=MIN_COLUMNS, min_height=MIN_ROWS)
+            )
+        wait(0.5)
+        waited += 1
+    return waited
 
 
 WEB_DRIVER = "textual.drivers.web_driver:WebDriver"

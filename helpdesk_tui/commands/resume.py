@@ -71,6 +71,7 @@ def run(args: argparse.Namespace) -> int:
         from helpdesk_tui.runtime.signals import lock_process_signals
 
         lock_process_signals()
+        exam.wait_for_room()
     else:
         exam.require_screen("resume")
     resumed = _resume(log, scenario, key, args.outage_policy)

@@ -65,3 +65,23 @@ def test_status_names_a_candidate_who_sat_other_material_than_the_sitting(
         out = capsys.readouterr().out
         said = "c0001: sat en-northwind-monday, not the sitting's nl-verhaeghe-dinsdag"
         assert (said in " ".join(out.split())) == (code == 1), out
+
+
+def test_an_exam_waits_for_a_terminal_large_enough_before_it_starts() -> None:
+    """Played: `exam` started in a 40 x 10 terminal began the exam at once: the log was
+    written, the clock and the customers ran, and the candidate saw only "the terminal is
+    too small ... the exam goes on meanwhile". It now holds, before anything is written,
+    until the terminal is 80 x 24 (the size the screen needs), and says so once a size."""
+    sizes = iter([(40, 10), (40, 10), (79, 30), (100, 30)])
+    current: list[tuple[int, int] | None] = [next(sizes)]
+    said: list[str] = []
+
+    def wait(_seconds: float) -> None:  # the terminal is resized while the exam waits
+        current[0] = next(sizes)
+
+    waited = exam.wait_for_room(size=lambda: current[0], wait=wait, say_=said.append)
+    assert waited == 3 and current[0] == (100, 30)
+    assert len(said) == 2 and "40 x 10" in said[0] and "79 x 30" in said[1]
+    assert "80 x 24" in said[0]
+    # a size the terminal does not tell (a pty nobody sized, a test) does not hold anything
+    assert exam.wait_for_room(size=lambda: None, wait=wait, say_=said.append) == 0
