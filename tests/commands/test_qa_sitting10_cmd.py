@@ -85,3 +85,28 @@ def test_an_exam_waits_for_a_terminal_large_enough_before_it_starts() -> None:
     assert "80 x 24" in said[0]
     # a size the terminal does not tell (a pty nobody sized, a test) does not hold anything
     assert exam.wait_for_room(size=lambda: None, wait=wait, say_=said.append) == 0
+
+
+def test_keys_init_says_the_private_key_stays_on_the_exam_server(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`keys init` said "keep it on the exam terminals": the candidates' kiosks, where
+    deployment.md says the key must never be (whoever reads it can forge a log)."""
+    from helpdesk_tui.cli import main
+
+    assert main(["keys", "init", str(tmp_path / "k"), "--proctor-code", "4711-x"]) == 0
+    out = capsys.readouterr().out
+    assert "exam server" in out and "terminals" not in out
+    assert (
+        main(
+            [
+                "verify",
+                str(tmp_path / "k" / "exam-centre.key"),
+                "--pubkey",
+                str(tmp_path / "k" / "exam-centre.key"),
+            ]
+        )
+        == 2
+    )
+    err = capsys.readouterr().err
+    assert "terminals" not in err
