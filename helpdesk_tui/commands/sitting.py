@@ -239,7 +239,7 @@ def show(
     table.add_column("log", overflow="fold")
     for row in rows:
         state = str(row.get("state", "?"))
-        outcome = str(row.get("outcome", "")).upper() or "-"
+        outcome = str(row.get("outcome", "")).replace("_", " ").upper() or "-"
         verified = str(row.get("verified") or "-")
         cells: list[Any] = [
             str(row.get("candidate", "?")),

@@ -110,3 +110,16 @@ def test_keys_init_says_the_private_key_stays_on_the_exam_server(
     )
     err = capsys.readouterr().err
     assert "terminals" not in err
+
+
+def test_status_says_not_passed_in_words() -> None:
+    """Played: after reconcile, `sitting status` showed the outcome as "NOT_PASSED"."""
+    from rich.console import Console
+
+    from helpdesk_tui.commands.sitting import show
+
+    console = Console(width=160, record=True)
+    row = {"candidate": "c05", "state": "handed-in", "outcome": "not_passed", "log": "c05/x.jsonl"}
+    show({"name": "am", "scenario": "s"}, [row], console)
+    text = console.export_text()
+    assert "NOT PASSED" in text and "NOT_PASSED" not in text
