@@ -105,6 +105,7 @@ def run(args: argparse.Namespace) -> int:
         app_class=partial(LockdownApp, proctor_key=key.path),
     )
     remember_scenario(started.log_path, scenario.folder)
+    remember_language(started.log_path, i18n.current_language())
     return run_session(started, key.path)
 
 
@@ -286,6 +287,20 @@ def remember_scenario(log: Path, folder: Path) -> None:
             out.write(str(Path(folder).resolve()) + "\n")
     except OSError:
         pass  # resume can still be given --scenario
+
+
+def remember_language(log: Path, language: str) -> None:
+    """Write the UI language beside the log (`LOG.lang`, 0600), for `resume`. Best effort."""
+    try:
+        fd = os.open(
+            log.with_name(log.name + paths.LANGUAGE_NOTE),
+            os.O_WRONLY | os.O_CREAT | os.O_TRUNC,
+            0o600,
+        )
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(language + "\n")
+    except OSError:
+        pass  # resume can still be given --lang
 
 
 # --------------------------------------------------------------------------- running

@@ -123,3 +123,23 @@ def test_status_says_not_passed_in_words() -> None:
     show({"name": "am", "scenario": "s"}, [row], console)
     text = console.export_text()
     assert "NOT PASSED" in text and "NOT_PASSED" not in text
+
+
+def test_resume_comes_back_in_the_language_the_exam_was_sat_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Played: c01 sat nl-verhaeghe-dinsdag in Dutch, was `kill -9`'d and resumed by hand
+    (`resume LOG --key KEY`, as exam-mode.md shows it): the exam came back in English, the
+    locale's language. `exam` notes the UI language beside the log; `resume` takes it
+    unless told `--lang`."""
+    from helpdesk_tui.commands import resume
+
+    monkeypatch.setenv("LANGUAGE", "en")
+    log = tmp_path / "x.jsonl"
+    assert resume.language_for(log, None) == "en"  # no note: the locale, as before
+    exam.remember_language(log, "nl")
+    assert (tmp_path / "x.jsonl.lang").stat().st_mode & 0o077 == 0
+    assert resume.language_for(log, None) == "nl"
+    assert resume.language_for(log, "fr") == "fr"  # --lang still decides
+    (tmp_path / "x.jsonl.lang").write_text("de\n")  # not a language of ours: not used
+    assert resume.language_for(log, None) == "en"
