@@ -40,6 +40,25 @@ MAX_NOTE_BYTES = 4096
 """A note is one path; a longer file is not a note (it is not read further)."""
 
 
+LANGUAGE_NOTE = ".lang"
+"""Beside an exam log: the UI language it was sat in, so a `resume` by hand continues in it
+(qa-sitting10: a Dutch exam came back in the locale's English)."""
+
+
+def recall_language(log: Path) -> str | None:
+    """The UI language noted beside `log` (`LOG.lang`), or None (no note, or not a short
+    regular file). The caller checks it is one of ours."""
+    from helpdesk_tui.eventlog.durable import open_regular
+
+    try:
+        with open_regular(log.with_name(log.name + LANGUAGE_NOTE)) as handle:
+            data = handle.read(16)
+    except OSError:
+        return None
+    text = data.decode("ascii", "replace").strip()
+    return text if text.isalpha() and len(text) <= 8 else None
+
+
 def scenario_note(log: Path) -> Path:
     """Where the scenario note of `log` is: `LOG.scenario`."""
     return log.with_name(log.name + SCENARIO_NOTE)

@@ -95,6 +95,7 @@ def run(args: argparse.Namespace) -> int:
     from helpdesk_tui.ui.lockdown import LockdownApp
 
     lock_process_signals()
+    wait_for_room()
     args.candidate = candidate
     started = practice.prepare(
         args,
@@ -104,6 +105,7 @@ def run(args: argparse.Namespace) -> int:
         app_class=partial(LockdownApp, proctor_key=key.path),
     )
     remember_scenario(started.log_path, scenario.folder)
+    remember_language(started.log_path, i18n.current_language())
     return run_session(started, key.path)
 
 
@@ -213,6 +215,45 @@ def require_terminal() -> None:
         )
 
 
+MIN_COLUMNS, MIN_ROWS = 80, 24
+"""The screen's minimum (ui/widgets/too_small.py): below it nothing of the exam can be read."""
+
+
+def terminal_size() -> tuple[int, int] | None:
+    """The terminal's columns and rows, or None where it does not say (a pty never sized)."""
+    try:
+        columns, rows = os.get_terminal_size(sys.stdout.fileno())
+    except (OSError, ValueError):
+        return None
+    return (columns, rows) if columns and rows else None
+
+
+def wait_for_room(size: Any = terminal_size, wait: Any = None, say_: Any = None) -> int:
+    """Before an exam starts or resumes: hold while the terminal is below 80 x 24.
+
+    Started in a 40 x 10 terminal, the exam began at once and its clock and customers ran
+    while the candidate saw only "the terminal is too small" (qa-sitting10). Nothing is
+    written yet, so waiting costs the candidate nothing. Returns how many times it waited."""
+    import time
+
+    wait = wait or time.sleep
+    say_ = say_ or say
+    shown: tuple[int, int] | None = None
+    waited = 0
+    while (now := size()) is not None and (now[0] < MIN_COLUMNS or now[1] < MIN_ROWS):
+        if now != shown:
+            shown = now
+            say_(
+                _(
+                    "The terminal is too small ({width} x {height}). Enlarge it to at least "
+                    "{min_width} x {min_height}: the exam starts as soon as it is."
+                ).format(width=now[0], height=now[1], min_width=MIN_COLUMNS, min_height=MIN_ROWS)
+            )
+        wait(0.5)
+        waited += 1
+    return waited
+
+
 WEB_DRIVER = "textual.drivers.web_driver:WebDriver"
 """What textual-serve sets in TEXTUAL_DRIVER for the app it serves (practice in a browser)."""
 
@@ -246,6 +287,20 @@ def remember_scenario(log: Path, folder: Path) -> None:
             out.write(str(Path(folder).resolve()) + "\n")
     except OSError:
         pass  # resume can still be given --scenario
+
+
+def remember_language(log: Path, language: str) -> None:
+    """Write the UI language beside the log (`LOG.lang`, 0600), for `resume`. Best effort."""
+    try:
+        fd = os.open(
+            log.with_name(log.name + paths.LANGUAGE_NOTE),
+            os.O_WRONLY | os.O_CREAT | os.O_TRUNC,
+            0o600,
+        )
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(language + "\n")
+    except OSError:
+        pass  # resume can still be given --lang
 
 
 # --------------------------------------------------------------------------- running
@@ -296,7 +351,8 @@ def report(started: Any, key_path: Path | None, problem: str | None, stopped: st
             )
         )
     command = f"helpdesk-exam resume {path}" + (f" --key {key_path}" if key_path else "")
-    why = _(" ({reason})").format(reason=stopped) if stopped else ""
+    # "stopped by the proctor" is in the catalogue; a signal's name is no word to translate
+    why = _(" ({reason})").format(reason=_(stopped)) if stopped else ""
     return heard and say(
         _(
             "The session was interrupted{why}; nothing acknowledged is lost. "

@@ -12,7 +12,7 @@ from helpdesk_tui.eventlog.keys import KeyInfo, generate_keypair, generate_witne
 
 _DESCRIPTION = """\
 Make an Ed25519 key pair for an exam centre in DIR:
-  exam-centre.key  the private key (mode 0600): stays on the exam terminals, signs every exam log
+  exam-centre.key  the private key (mode 0600): stays on the exam server, signs every exam log
   exam-centre.pub  the public key: give it to assessors for `helpdesk-exam verify --pubkey`
   proctor.json     the proctor code that ends exam mode, stored only as a salted scrypt hash
 
@@ -88,7 +88,7 @@ def _report(info: KeyInfo) -> str:
     return "\n".join(
         [
             f"Exam-centre keys written to {info.private_key_path.parent}",
-            f"  private key   {info.private_key_path}  (mode 0600; keep it on the exam terminals)",
+            f"  private key   {info.private_key_path}  (mode 0600; keep it on the exam server, for the exam user only)",
             f"  public key    {info.public_key_path}  (for assessors: verify --pubkey)",
             f"  proctor code  {proctor}",
             f"  fingerprint   {info.fingerprint}",

@@ -58,9 +58,18 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=run)
 
 
+def language_for(log: Path, requested: str | None) -> str:
+    """`--lang`, else the language the exam was sat in (noted beside its log), else the
+    locale's: a Dutch exam resumed by hand came back in English (qa-sitting10)."""
+    from helpdesk_tui.paths import recall_language
+
+    noted = recall_language(log) if requested is None else None
+    return i18n.choose_language(requested or (noted if noted in i18n.LANGUAGES else None))
+
+
 def run(args: argparse.Namespace) -> int:
-    i18n.set_language(i18n.choose_language(getattr(args, "lang", None)))
     log = Path(args.log)
+    i18n.set_language(language_for(log, getattr(args, "lang", None)))
     header = read_header(log)
     is_exam = header.get("mode") == "exam"
     key = exam.load_exam_key(args.key) if is_exam else _practice_key(args.key)
@@ -71,6 +80,7 @@ def run(args: argparse.Namespace) -> int:
         from helpdesk_tui.runtime.signals import lock_process_signals
 
         lock_process_signals()
+        exam.wait_for_room()
     else:
         exam.require_screen("resume")
     resumed = _resume(log, scenario, key, args.outage_policy)

@@ -39,7 +39,8 @@ them. NAME is a folder under --root (default $HELPDESK_EXAM_SITTINGS, else
 
 exit codes:
   0  done
-  1  status: some candidate needs a look (broken or failed log, interrupted);
+  1  status: some candidate needs a look (broken or failed log, interrupted,
+     another scenario than the sitting's);
      merge: some file conflicted
   2  usage or input error"""
 
@@ -136,15 +137,50 @@ def _status(args: argparse.Namespace) -> int:
     if args.refresh:
         sitting.refresh(all_rows=True)
     rows, document = sitting.rows(), sitting.document()
+    notes = other_material(rows, str(document.get("scenario") or ""))
     if args.json:
         print(json.dumps({"sitting": document, "candidates": rows}, indent=1, sort_keys=True))
     else:
-        show(document, rows, SafeConsole(), updated(sitting.file.path))
-    return 1 if any(needs_look(row) for row in rows) else 0
+        show(document, rows, SafeConsole(), updated(sitting.file.path), notes)
+    return 1 if notes or any(needs_look(row) for row in rows) else 0
 
 
 def needs_look(row: dict[str, Any]) -> bool:
     return row.get("state") in ("broken", "interrupted") or row.get("verified") == "FAILED"
+
+
+def planned_ids(plan: str) -> set[str]:
+    """The scenario ids a sitting's plan stands for: the id it names, or the id in the
+    folder it names (read bounded; a folder that cannot be read gives its name only)."""
+    import tomllib
+
+    from helpdesk_tui.scenario.files import read_bounded
+
+    ids = {plan, Path(plan).name}
+    try:
+        text = read_bounded(Path(plan) / "scenario.toml", 2 << 20).decode("utf-8")
+        found = tomllib.loads(text).get("id")
+    except Exception:  # noqa: BLE001 - the plan is a hint: a folder it names may be gone
+        found = None
+    if isinstance(found, str):
+        ids.add(found)
+    return ids
+
+
+def other_material(rows: list[dict[str, Any]], plan: str) -> list[str]:
+    """A line for each candidate whose log is of another scenario than the sitting's plan
+    (qa-sitting10: an exam.conf left from another sitting starts other material, and the
+    register showed it nowhere). Each is a candidate who needs a look."""
+    if not plan:
+        return []
+    ids = planned_ids(plan)
+    notes = []
+    for row in rows:
+        sat = str(row.get("scenario") or "")
+        if not sat or sat in ids or any(sat.startswith(f"{i}-form-") for i in ids):
+            continue
+        notes.append(f"{row.get('candidate', '?')}: sat {sat}, not the sitting's {Path(plan).name}")
+    return notes
 
 
 def exam_clock(seconds: float) -> str:
@@ -172,7 +208,11 @@ def updated(path: Path) -> str:
 
 
 def show(
-    document: dict[str, Any], rows: list[dict[str, Any]], console: Console, as_of: str = ""
+    document: dict[str, Any],
+    rows: list[dict[str, Any]],
+    console: Console,
+    as_of: str = "",
+    notes: list[str] | None = None,
 ) -> None:
     """The register as a table: one candidate a line, the states coloured, a count per state."""
     title = f"sitting {document.get('name', '?')} · scenario {document.get('scenario') or '-'}"
@@ -199,7 +239,7 @@ def show(
     table.add_column("log", overflow="fold")
     for row in rows:
         state = str(row.get("state", "?"))
-        outcome = str(row.get("outcome", "")).upper() or "-"
+        outcome = str(row.get("outcome", "")).replace("_", " ").upper() or "-"
         verified = str(row.get("verified") or "-")
         cells: list[Any] = [
             str(row.get("candidate", "?")),
@@ -222,6 +262,8 @@ def show(
     for row in rows:
         if row.get("problem"):
             console.print(Text(f"{row['candidate']}: {row['problem']}", style="yellow"))
+    for note in notes or []:
+        console.print(Text(note, style="yellow"))
 
 
 def _close(args: argparse.Namespace) -> int:

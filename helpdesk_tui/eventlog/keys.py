@@ -285,7 +285,7 @@ def load_public_key(path: Path) -> PublicKey:
     if b"PRIVATE KEY" in content:
         raise KeyFileError(
             f"{path} is a private key; verifying needs only the public key (exam-centre.pub). "
-            "Keep the private key on the exam terminals."
+            "Keep the private key on the exam server, readable by the exam user only."
         )
     try:
         key = serialization.load_pem_public_key(content)

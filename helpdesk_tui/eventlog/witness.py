@@ -308,8 +308,18 @@ def _signature(path: Path) -> tuple[int, int]:
     return (info.st_size, info.st_mtime_ns)
 
 
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path
+
+
 class Witness:
-    """Follows every `*.jsonl` in a folder (and its subfolders) and cosigns what checks out."""
+    """Follows every `*.jsonl` in a folder (and its subfolders) and cosigns what checks out.
+
+    Its own file is no log: deployment.md has the room read LOGDIR/witness.jsonl, so the
+    witness may well write there (before qa-sitting10 it refused its own file as a log)."""
 
     def __init__(
         self,
@@ -330,8 +340,9 @@ class Witness:
     def scan(self) -> int:
         """One round: find new logs, poll each; returns the lines cosigned or refused."""
         before = self.cosigned + self.refusals
+        own = _resolved(self.file.path)
         for path in sorted(self.logdir.rglob("*.jsonl")):
-            if path not in self.followed and path.is_file():
+            if path not in self.followed and path.is_file() and _resolved(path) != own:
                 self.followed[path] = self._follow(path)
         for path, followed in list(self.followed.items()):
             if followed.invalid_at is not None and _signature(path) != followed.invalid_at:

@@ -367,6 +367,13 @@ def writers_now() -> set[tuple[int, int, int]] | None:
     return held
 
 
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path
+
+
 class Room:
     """Every log under a folder (LOGDIR/*.jsonl and LOGDIR/*/*.jsonl), followed."""
 
@@ -389,6 +396,10 @@ class Room:
             (self.folder / n for n in WITNESS_NAMES if (self.folder / n).is_file()), None
         )
         self.witness = WitnessReader(found) if found is not None else None
+        self.not_logs = {self.folder / n for n in WITNESS_NAMES}
+        """The witness's files: no candidate's (before qa-sitting10, a row "witness.jsonl BROKEN")."""
+        if found is not None:
+            self.not_logs.add(_resolved(found))
         self.too_many = False
         self.locks_visible = not on_network_share(self.folder)
         """Whether this machine's lock table shows the exams' writers (not over a share)."""
@@ -403,6 +414,8 @@ class Room:
         for path in paths:
             key = path.relative_to(self.folder).as_posix()
             if key in self.watches or not path.is_file():
+                continue
+            if path in self.not_logs or _resolved(path) in self.not_logs:
                 continue
             if len(self.watches) >= MAX_LOGS:
                 self.too_many = True

@@ -60,6 +60,8 @@ class SessionApp(ExamApp):
         self._stop_lock = threading.Lock()
         self._fault_screen: DiskFaultScreen | None = None
         self._end_shown = False
+        self.register_note: threading.Thread | None = None
+        """The sitting register's update once the log is sealed (`_note_sealed`)."""
         self._leave_with: str | None = None
         if runtime is not None:
             runtime.watch(self._disk_changed)
@@ -196,11 +198,29 @@ class SessionApp(ExamApp):
         if self.runtime is not None and not self.runtime.seal():
             return  # the disk fault screen is up; its recovery comes back here
         self._end_shown = True
+        self._note_sealed()
         if self._leave_with is not None:
             self._ending = True
             self.exit(self._leave_with)
             return
         self.show_end(self.ended_with)
+
+    def _note_sealed(self) -> None:
+        """The sitting's register says how the exam ended as soon as the seal is on disk.
+
+        `exam` notes the row again when the program ends, but after a hand-in or the
+        end of the time the program waits on the final screen for the proctor, and until
+        qa-sitting10 `sitting status` said "running" for a sealed log all that while. In a
+        thread: the register's lock may be another exam's for up to 3 s."""
+        path = getattr(self.runtime, "log_path", None)
+        if path is None or self.register_note is not None:
+            return
+        from helpdesk_tui.sitting.hooks import note_log_quietly
+
+        self.register_note = threading.Thread(
+            target=note_log_quietly, args=(path,), name="register", daemon=True
+        )
+        self.register_note.start()
 
     def show_end(self, reason: str) -> None:
         """Practice: the end screen, Enter leaves (the lockdown app shows its own)."""

@@ -393,3 +393,22 @@ def test_a_state_file_that_is_a_pipe_or_huge_is_refused_not_read(room: Room) -> 
         handle.truncate(1 << 30)
     with pytest.raises(WitnessError, match=r"is larger than 4096 bytes"):
         WitnessFile(room.out, room.wsigner)
+
+
+def test_a_witness_file_inside_the_logs_folder_is_not_followed_as_a_log(
+    room: Room, signer: Signer
+) -> None:
+    """qa-sitting10: deployment.md §9 has the room read LOGDIR/witness.jsonl, so a witness
+    started with `--out LOGDIR/witness.jsonl` found its own file among the `*.jsonl` it follows
+    and wrote "REFUSED witness.jsonl: line 1: it should be the header" into it."""
+    sealed_log(room, signer)
+    inside = room.logs / "witness.jsonl"
+    for _round in range(2):  # the second round sees the lines the first one wrote
+        file = WitnessFile(inside, room.wsigner)
+        witness = Witness(room.logs, file)
+        witness.scan()
+        file.close()
+        assert witness.refusals == 0
+    book = read_witness_file(inside, room.wsigner.public_key)
+    assert not [e for e in book.entries if e["type"] != "witness.cosign" and "refus" in e["type"]]
+    assert sorted(p.name for p in witness.followed) == ["a.jsonl"]

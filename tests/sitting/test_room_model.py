@@ -93,3 +93,19 @@ def test_over_a_network_share_the_lock_table_is_not_trusted(tmp_path: Path) -> N
     assert on_network_share(Path("/mnt/exam/cifs/x"), mounts)
     assert not on_network_share(Path("/mnt/examples"), mounts)  # a prefix, not a mount point
     assert not on_network_share(Path("/var/lib/x"), mounts)
+
+
+def test_the_witness_file_in_the_logs_folder_is_no_candidate(tmp_path: Path) -> None:
+    """qa-sitting10: with the witness writing LOGDIR/witness.jsonl (deployment.md §9), the
+    room gave it a row of its own, "witness.jsonl BROKEN", and counted it in the title."""
+    from helpdesk_tui.sitting.room import Room
+
+    (tmp_path / "witness.jsonl").write_text(line(n=0, type="witness.start"))
+    (tmp_path / "c01").mkdir()
+    (tmp_path / "c01" / "x.jsonl").write_text("")
+    assert Room(tmp_path).discover() == ["c01/x.jsonl"]
+    # a witness file given with --witness, in a folder the room's glob reaches
+    elsewhere = tmp_path / "w" / "witness.jsonl"
+    elsewhere.parent.mkdir()
+    elsewhere.write_text(line(n=0, type="witness.start"))
+    assert Room(tmp_path, witness=elsewhere).discover() == ["c01/x.jsonl"]

@@ -54,10 +54,15 @@ def show_counter(widget: Any, used: int) -> None:
 
 
 def _printable(text: str, *, lines: bool) -> str:
-    """Drop control characters a paste can carry (keep tabs, and newlines where allowed)."""
+    """Drop control characters a paste can carry (keep tabs, and newlines where allowed).
+
+    A terminal sends a pasted line break as CR (xterm, tmux): a line break too, not a
+    control character to drop (before qa-sitting10 "een" CR "twee" became "eentwee")."""
     keep = "\t\n" if lines else "\t"
     if text.isprintable():
         return text
+    if lines and "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     return "".join(ch for ch in text if ch.isprintable() or ch in keep)
 
 
