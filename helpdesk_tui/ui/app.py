@@ -329,6 +329,9 @@ class ExamApp(NoWayOut, App[str | None], inherit_bindings=False):
                 return
             if not await self._typed_as_command(event):
                 return
+            if self._opening_screen():  # a waiting command it let go opened one (`w`)
+                self._hold(event)
+                return
             self._watch_redirect(event)
         await super().on_event(event)
 

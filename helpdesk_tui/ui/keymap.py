@@ -105,12 +105,24 @@ KEYS: tuple[Key, ...] = (
     ),
     Key(
         "area.kb",
-        "f5,4,slash",
+        "f5,4",
         "focus_area('kb')",
         N_("KB"),
-        N_("Go to the knowledge-base search."),
+        N_(
+            "Go to the knowledge base: the open article, else the search box "
+            "(again: from the article to the search box)."
+        ),
         "main",
         group=_AREAS,
+    ),
+    Key(
+        "kb.search",
+        "slash",
+        "focus_area('kb_search')",
+        N_("KB search"),
+        N_("Go to the knowledge-base search box, also from an open article."),
+        "main",
+        show=False,
     ),
     # --- ticket work (letters: not while typing) ------------------------------
     Key(
@@ -143,7 +155,10 @@ KEYS: tuple[Key, ...] = (
         "a",
         "resume_ticket",
         N_("Take back"),
-        N_("Take a pending or transferred ticket back in hand (it becomes open again)."),
+        N_(
+            "Take a ticket that is awaiting the customer, on hold or forwarded back in hand "
+            "(it becomes open again)."
+        ),
         "main",
         waits=True,
     ),
@@ -187,7 +202,6 @@ KEYS: tuple[Key, ...] = (
         N_("Pending"),
         N_("Set the ticket waiting on the customer or a third party."),
         "main",
-        waits=True,
     ),
     Key(
         "ticket.resolve",

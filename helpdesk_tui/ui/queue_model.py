@@ -57,6 +57,11 @@ NARROWEST: dict[str, int] = {"title": 12, "customer": 8, "status": QUEUE_STATUS_
 but never a status (its short words fit `QUEUE_STATUS_MAX`)."""
 GIVES_WAY = ("customer", "group", "status")
 """The order in which columns give up room once the title is at its narrowest."""
+TIGHTEST: dict[str, int] = {"group": 0, "title": 8, "customer": 5}
+"""Below `NARROWEST` (the queue's room at 80 x 24 is 51 cells, the columns took 62 and
+the status column was cut by the area's edge: "forwar", "on hol"): the group column
+goes (the ticket area says the group), then the title and the customer shrink further,
+in turn. The status column never does."""
 
 
 def column_widths(room: int, gap: int = 1) -> dict[str, int]:
@@ -73,6 +78,18 @@ def column_widths(room: int, gap: int = 1) -> dict[str, int]:
     short = NARROWEST["title"] - spare
     while short > 0:
         shrinkable = [k for k in GIVES_WAY if widths[k] > NARROWEST[k]]
+        if not shrinkable:
+            break
+        for key in shrinkable:
+            if short > 0:
+                widths[key] -= 1
+                short -= 1
+    if short > 0:
+        short -= widths["group"] - TIGHTEST["group"] + gap  # its gap goes with it
+        widths["group"] = TIGHTEST["group"]
+        widths["title"] += max(0, -short)  # what the group left over
+    while short > 0:
+        shrinkable = [k for k in ("title", "customer") if widths[k] > TIGHTEST[k]]
         if not shrinkable:
             break
         for key in shrinkable:
