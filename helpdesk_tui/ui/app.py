@@ -358,6 +358,8 @@ class ExamApp(NoWayOut, App[str | None], inherit_bindings=False):
                 kind = "opens"
             else:
                 kind = "acts"
+        elif self._bound_along(event.key, lambda _binding: True):
+            kind = "acts"  # a command that does not apply now: it does nothing, as before
         clock = self.controller.session.clock
         payload = (active.node, active.binding.action, self.focused) if active else None
         decision, started = guard.printable(

@@ -108,10 +108,7 @@ KEYS: tuple[Key, ...] = (
         "f5,4",
         "focus_area('kb')",
         N_("KB"),
-        N_(
-            "Go to the knowledge base: the open article, else the search box "
-            "(again: from the article to the search box)."
-        ),
+        N_("Go to the knowledge base: the open article (again: the search box)."),
         "main",
         group=_AREAS,
     ),
@@ -155,10 +152,7 @@ KEYS: tuple[Key, ...] = (
         "a",
         "resume_ticket",
         N_("Take back"),
-        N_(
-            "Take a ticket that is awaiting the customer, on hold or forwarded back in hand "
-            "(it becomes open again)."
-        ),
+        N_("Take an awaiting, on-hold or forwarded ticket back in hand (open again)."),
         "main",
         waits=True,
     ),

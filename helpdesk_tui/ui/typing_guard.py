@@ -7,8 +7,8 @@ Where letters are commands (the queue, the ticket, the conversation list, the KB
 results and article: every pane of the exam screen but a text box), each
 printable key is one of:
 
-- **no command there** (a capital, a space, a comma, a letter with no binding or
-  whose command cannot apply now): it was typing. The guard turns the pane's
+- **no command there** (a capital, a space, a comma, a letter with no binding): it
+  was typing. The guard turns the pane's
   letter commands off for `GUARD_S` (each further printable key extends it) and
   the screen says once that letters here are commands;
 - a command that **waits** (`keymap.Key.waits`: the state-changing letters that do
@@ -17,9 +17,11 @@ printable key is one of:
   `WAIT_S` says it was the first letter of a word: nothing is done, the guard is on;
 - a command that **opens** a form, a box or another area (r, i, n, /, F-keys...):
   it acts at once; the rest of the word goes into what it opened;
-- any other command (sort, filter, the KB's passage keys): it acts at once, and a
-  *different* printable key within `WAIT_S` is the rest of a word (the guard
-  turns on); the same key again is the command again (`ff`: the filter twice).
+- any other command (sort, filter, the KB's passage keys), or a command that does
+  not apply now (`s` on a ticket with no category: it does nothing, as before): it
+  acts at once, and a *different* printable key within `WAIT_S` is the rest of a
+  word (the guard turns on); the same key again is the command again (`ff`: the
+  filter twice). A deliberate key after one that did not apply is not lost.
 
 Pure: times are the caller's clock (the exam clock, so tests drive it), in the
 clock's seconds; `scale` converts wall seconds to them (the practice speed-up).

@@ -18,9 +18,10 @@ from helpdesk_tui.ui.typing_guard import GUARD_S, WAIT_S, TypingGuard
 
 from .conftest import Rig
 from .pilot import at
-from .test_queue_keys import four_tickets
+from .test_queue_keys import on_the_first_row
 
 START = 60.0
+"""Where `on_the_first_row` leaves the exam clock."""
 
 
 def keys_of(text: str) -> list[str]:
@@ -41,12 +42,7 @@ def acted(rig: Rig, since: int) -> list[str]:
 async def test_a_sentence_typed_into_a_letter_pane_does_nothing(
     rig: Rig, pane: str, text: str
 ) -> None:
-    four_tickets(rig)
-    app = rig.app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await at(pilot, START)
-        await pilot.press("f2", "home")  # the first ticket (new)
-        await pilot.pause()
+    async with on_the_first_row(rig) as (app, pilot):  # the first ticket: new
         await pilot.press(pane)
         await pilot.pause()
         ticket = app.main.ticket_id
@@ -61,11 +57,7 @@ async def test_a_sentence_typed_into_a_letter_pane_does_nothing(
 
 
 async def test_a_alone_takes_the_ticket_a_moment_later(rig: Rig) -> None:
-    four_tickets(rig)
-    app = rig.app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await at(pilot, START)
-        await pilot.press("f2", "home")
+    async with on_the_first_row(rig) as (app, pilot):
         ticket = app.main.ticket_id
         since = len(rig.sink.events)
         await pilot.press("a")
@@ -78,11 +70,7 @@ async def test_a_alone_takes_the_ticket_a_moment_later(rig: Rig) -> None:
 
 
 async def test_a_then_down_takes_at_once_and_then_moves(rig: Rig) -> None:
-    four_tickets(rig)
-    app = rig.app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await at(pilot, START)
-        await pilot.press("f2", "home")
+    async with on_the_first_row(rig) as (app, pilot):
         ticket = app.main.ticket_id
         since = len(rig.sink.events)
         await pilot.press("a", "down")
@@ -94,11 +82,7 @@ async def test_a_then_down_takes_at_once_and_then_moves(rig: Rig) -> None:
 
 
 async def test_a_word_after_the_guard_is_over_acts_again(rig: Rig) -> None:
-    four_tickets(rig)
-    app = rig.app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await at(pilot, START)
-        await pilot.press("f2", "home")
+    async with on_the_first_row(rig) as (app, pilot):
         since = len(rig.sink.events)
         await pilot.press("D", "a")
         await at(pilot, START + WAIT_S)
@@ -112,11 +96,8 @@ async def test_a_word_after_the_guard_is_over_acts_again(rig: Rig) -> None:
 async def test_a_form_key_still_opens_its_form_at_once_with_the_word_in_it(rig: Rig) -> None:
     """r opens the reply form at once (harmless, cancellable); the rest of the word
     is typed into it, not taken as commands on the exam behind."""
-    four_tickets(rig)
-    app = rig.app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await at(pilot, START)
-        await pilot.press("f2", "home", "a", "down", "up")  # a ticket taken: r applies
+    async with on_the_first_row(rig) as (app, pilot):
+        await pilot.press("a", "down", "up")  # a ticket taken: r applies
         await pilot.pause()
         since = len(rig.sink.events)
         await pilot.press(*"ready")
@@ -128,11 +109,7 @@ async def test_a_form_key_still_opens_its_form_at_once_with_the_word_in_it(rig: 
 
 async def test_a_view_key_then_another_letter_is_a_word(rig: Rig) -> None:
     """o (sort) acts at once; the f of "of" is no filter but the rest of a word."""
-    four_tickets(rig)
-    app = rig.app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await at(pilot, START)
-        await pilot.press("f2", "home")
+    async with on_the_first_row(rig) as (app, pilot):
         model = app.controller.queue
         sort, filtered = model.sort, model.filter
         await pilot.press("o", "f")
@@ -146,11 +123,8 @@ async def test_a_view_key_then_another_letter_is_a_word(rig: Rig) -> None:
 
 @pytest.mark.parametrize("language", ["en", "nl", "fr"], indirect=True)
 async def test_the_notice_names_the_keys_in_the_ui_language(rig: Rig, language: str) -> None:
-    four_tickets(rig)
-    app = rig.app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await at(pilot, START)
-        await pilot.press("f2", "home", "D")
+    async with on_the_first_row(rig) as (app, pilot):
+        await pilot.press("D")
         await pilot.pause()
         expected = {
             "en": "Letters here are commands",
@@ -185,3 +159,16 @@ def test_the_guard_alone() -> None:
     assert guard.printable("a", "a", "waits", 20.0, "take", scale=4.0) == ("wait", False)
     assert guard.due(20.0 + WAIT_S) is None
     assert guard.due(20.0 + 4 * WAIT_S) is not None
+
+
+async def test_a_key_that_does_not_apply_then_a_deliberate_one_is_not_lost(rig: Rig) -> None:
+    """`c` on a new ticket does nothing (only a resolved ticket closes); the candidate
+    then presses `e` half a second later: the edit form opens, no guard."""
+    async with on_the_first_row(rig) as (app, pilot):
+        assert "c" not in app.screen.active_bindings
+        await pilot.press("c")
+        await at(pilot, START + 0.5)
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)
+        assert guard_notices(app, "Letters here are commands") == []

@@ -92,8 +92,8 @@ class HelpScreen(Paced, ModalScreen[None]):
             if self._scenario:
                 yield Static(self._scenario, id="help-scenario", markup=False)
             with VerticalScroll(id="help-scroll"):
-                yield Static(typing_note(), id="help-typing")
                 yield Static(help_table(locked=self._locked))
+                yield Static(typing_note(), id="help-typing")
         yield KeyBar(id="help-keys")
 
     def on_mount(self) -> None:
