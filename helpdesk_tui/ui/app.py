@@ -329,7 +329,7 @@ class ExamApp(NoWayOut, App[str | None], inherit_bindings=False):
                 return
             if not await self._typed_as_command(event):
                 return
-            if self._opening_screen():  # a waiting command it let go opened one (`w`)
+            if self._opening_screen():  # the waiting command it let go opened a screen
                 self._hold(event)
                 return
             self._watch_redirect(event)
