@@ -52,6 +52,7 @@ from helpdesk_tui.ui.screens.form_shelf import leaving
 from helpdesk_tui.ui.screens.help import HelpScreen
 from helpdesk_tui.ui.screens.main import MainScreen
 from helpdesk_tui.ui.screens.pickers import ConfirmQuit
+from helpdesk_tui.ui.typing_guard import WAIT_S, Kind, TypingGuard, Waiting
 from helpdesk_tui.ui.widgets.conversations import revealed
 
 _HERE = Path(__file__).resolve().parent
@@ -133,6 +134,9 @@ CURSOR_BLINK_IDLE_S = 10.0
 shown) until the next key, as GTK's cursor-blink-timeout does. A blinking cursor is two
 frames a second: a candidate reading with the focus in the reply box or the KB search
 cost twice the CPU of an idle exam (3 frames a second instead of 1)."""
+TYPING_NOTICE_S = 4.0
+"""How long the typing guard's notice stays, and the least time between two of them
+(wall seconds): one notice for a burst of typing, not one per word."""
 
 
 def tick_phase(session_id: str) -> float:
@@ -259,6 +263,9 @@ class ExamApp(NoWayOut, App[str | None], inherit_bindings=False):
         self._opener: events.Key | None = None
         self._drawn: weakref.WeakSet[Screen[Any]] = weakref.WeakSet()
         self._stilled: weakref.WeakSet[Any] = weakref.WeakSet()
+        self._typing = TypingGuard()
+        """Printable keys in a pane whose letters are commands (`_typed_as_command`)."""
+        self._typing_noticed = -math.inf
 
     def on_load(self) -> None:
         if self.tune_gc:
@@ -313,6 +320,8 @@ class ExamApp(NoWayOut, App[str | None], inherit_bindings=False):
             self._last_key_time = get_time()
             if self._stilled:
                 self._blink_again()
+            if isinstance(event, events.MouseDown) and self._typing.waiting is not None:
+                await self._run_waiting(self._typing.release())  # before the click moves things
         if isinstance(event, events.Key) and not event.is_forwarded:
             if not self._opening_screen():
                 await self._release_held()
@@ -321,8 +330,81 @@ class ExamApp(NoWayOut, App[str | None], inherit_bindings=False):
             ):  # after the keys held before it
                 self._hold(event)
                 return
+            if not await self._typed_as_command(event):
+                return
+            if self._opening_screen():  # the waiting command it let go opened a screen
+                self._hold(event)
+                return
             self._watch_redirect(event)
         await super().on_event(event)
+
+    # ------------------------------------------------------------------ typing into a letter pane
+
+    async def _typed_as_command(self, event: events.Key) -> bool:
+        """Whether the key goes on to its binding (`ui/typing_guard.py`): a printable key
+        in a pane of the exam screen whose letters are commands is typing (dropped, the
+        guard turns on), a command that waits (held back), or a command that acts now.
+        A key that is not text lets a waiting command act first."""
+        guard = self._typing
+        if not event.is_printable:
+            if guard.waiting is not None or guard.keeps_word:
+                await self._run_waiting(guard.release())
+            return True
+        if self.screen is not self.main or _is_text_box(self.focused):
+            return True
+        active = self.screen.active_bindings.get(event.key)
+        kind: Kind = "none"
+        if active is not None and active.enabled:
+            if active.binding.id in keymap.WAITING:
+                kind = "waits"
+            elif _action_name(active.binding.action) in REDIRECTS:
+                kind = "opens"
+            else:
+                kind = "acts"
+        elif self._bound_along(event.key, lambda _binding: True):
+            kind = "acts"  # a command that does not apply now: it does nothing, as before
+        clock = self.controller.session.clock
+        payload = (active.node, active.binding.action, self.focused) if active else None
+        decision, started = guard.printable(
+            event.key, event.character or "", kind, clock.now(), payload, clock.speed
+        )
+        if decision == "act":
+            return True
+        if decision == "wait":
+            self.set_timer(WAIT_S + TICK_LATE_S, self._typing_due, name="typing-wait")
+        elif started:
+            self._say_letters_are_commands()
+        return False
+
+    def _typing_due(self) -> None:
+        """A waiting command whose time has come acts (the timer it set, or a tick)."""
+        waiting = self._typing.due(self.controller.session.clock.now())
+        if waiting is not None:
+            self.call_later(self._run_waiting, waiting)
+
+    async def _run_waiting(self, waiting: Waiting | None) -> None:
+        """Run a waiting command, if it still applies where its key was pressed."""
+        if waiting is None:
+            return
+        node, action, focused = waiting.payload
+        if self.screen is not self.main or self.focused is not focused:
+            return
+        if self._check_action_state(action, node):
+            await self.run_action(action, node)
+
+    def _say_letters_are_commands(self) -> None:
+        """Once for a burst of typing: letters here are commands, and where text goes."""
+        now = time.monotonic()
+        if now - self._typing_noticed < TYPING_NOTICE_S:
+            return
+        self._typing_noticed = now
+        text = _(
+            "Letters here are commands, not text: {reply} to reply on the ticket, "
+            "{chats} to write in the chats."
+        ).format(
+            reply=keymap.first_key("ticket.reply"), chats=keymap.first_key("area.conversation")
+        )
+        self.notify(text, timeout=TYPING_NOTICE_S, severity="warning", markup=False)
 
     def _watch_redirect(self, event: events.Key) -> None:
         """A key that opens a screen or moves the focus makes the next keys wait."""
@@ -561,6 +643,7 @@ class ExamApp(NoWayOut, App[str | None], inherit_bindings=False):
     def refresh_now(self) -> None:
         """One scheduler tick (tests call it after moving the clock)."""
         if not self._ending:
+            self._typing_due()
             self.main.refresh_now()
             self._collect_if_quiet()
             self._build_forms_if_quiet()

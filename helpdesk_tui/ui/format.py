@@ -18,25 +18,19 @@ from helpdesk_tui.i18n import N_, _, current_language, fill
 STATUS_LABELS: dict[str, str] = {
     TicketStatus.NEW.value: N_("new"),
     TicketStatus.OPEN.value: N_("open"),
-    TicketStatus.PENDING_CUSTOMER.value: N_("pending customer"),
-    TicketStatus.PENDING_THIRD_PARTY.value: N_("pending 3rd party"),
-    TicketStatus.TRANSFERRED.value: N_("transferred"),
-    TicketStatus.RESOLVED.value: N_("resolved"),
-    TicketStatus.CLOSED.value: N_("closed"),
-}
-QUEUE_STATUS_LABELS: dict[str, str] = {
-    TicketStatus.NEW.value: N_("new"),
-    TicketStatus.OPEN.value: N_("open"),
     TicketStatus.PENDING_CUSTOMER.value: N_("awaiting"),
     TicketStatus.PENDING_THIRD_PARTY.value: N_("on hold"),
     TicketStatus.TRANSFERRED.value: N_("forwarded"),
     TicketStatus.RESOLVED.value: N_("resolved"),
     TicketStatus.CLOSED.value: N_("closed"),
 }
-"""The queue's status words: at most `QUEUE_STATUS_MAX` characters in every language, so
-the status column reads whole at 100 x 30 ("wacht op klant" was cut to "wacht o…");
-the ticket area beside it says the status in full. "On hold" is the word
-Zendesk uses for waiting on a third party ("pending" is the queue filter's word)."""
+"""One word per status, the same in the queue, the ticket area, a macro's list and a
+refusal (qa-play9: the queue said "forwarded" and "on hold" where the ticket area beside
+it said "transferred" and "pending 3rd party"). At most `QUEUE_STATUS_MAX` characters in
+every language, so the queue's status column reads whole down to 80 x 24 ("wacht op
+klant" was cut to "wacht o…"). "On hold" is the word Zendesk uses for waiting on a third
+party ("pending" is the queue filter's word for both kinds of waiting); "awaiting" waits
+on the customer."""
 QUEUE_STATUS_MAX = 9
 
 MOOD_LABELS: dict[str, str] = {
@@ -98,8 +92,8 @@ def status_label(status: str) -> str:
 
 
 def queue_status_label(status: str) -> str:
-    """A status as the queue's narrow column says it."""
-    return _(QUEUE_STATUS_LABELS[status]) if status in QUEUE_STATUS_LABELS else status
+    """A status as the queue's narrow column says it: the same word as everywhere."""
+    return status_label(status)
 
 
 def localized(text: str) -> str:

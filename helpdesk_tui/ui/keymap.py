@@ -32,6 +32,10 @@ class Key:
     key_display: str | None = None
     priority: bool = False
     """Works on every screen, modal dialogs included (the proctor key, the practice pause)."""
+    waits: bool = False
+    """A letter that changes the exam without asking first (Take): it acts only when no
+    other printable key follows within a moment, so that the first letter of a word
+    typed into the wrong pane does nothing (`ui/typing_guard.py`)."""
 
 
 SECTIONS: dict[str, str] = {
@@ -101,12 +105,21 @@ KEYS: tuple[Key, ...] = (
     ),
     Key(
         "area.kb",
-        "f5,4,slash",
+        "f5,4",
         "focus_area('kb')",
         N_("KB"),
-        N_("Go to the knowledge-base search."),
+        N_("Go to the knowledge base: the open article (again: the search box)."),
         "main",
         group=_AREAS,
+    ),
+    Key(
+        "kb.search",
+        "slash",
+        "focus_area('kb_search')",
+        N_("KB search"),
+        N_("Go to the knowledge-base search box, also from an open article."),
+        "main",
+        show=False,
     ),
     # --- ticket work (letters: not while typing) ------------------------------
     Key(
@@ -132,14 +145,16 @@ KEYS: tuple[Key, ...] = (
         N_("Take"),
         N_("Take a new ticket in hand (it becomes open)."),
         "main",
+        waits=True,
     ),
     Key(
         "ticket.resume",
         "a",
         "resume_ticket",
         N_("Take back"),
-        N_("Take a pending or transferred ticket back in hand (it becomes open again)."),
+        N_("Take an awaiting, on-hold or forwarded ticket back in hand (open again)."),
         "main",
+        waits=True,
     ),
     Key(
         "ticket.reply",
@@ -164,6 +179,7 @@ KEYS: tuple[Key, ...] = (
         N_("Link chat"),
         N_("Link the conversation in view to the selected ticket."),
         "main",
+        waits=True,
     ),
     Key(
         "ticket.transfer",
@@ -329,6 +345,7 @@ KEYS: tuple[Key, ...] = (
         N_("End chat"),
         N_("Close the chat, or hang up the call."),
         "conversations",
+        waits=True,
     ),
     Key(
         "conversation.leave",
@@ -723,3 +740,17 @@ def display_keys(key: Key) -> str:
             name = name.upper() if len(name) <= 3 else name.capitalize()
         parts.append("+".join([*(m.capitalize() for m in modifiers), name]))
     return ", ".join(parts)
+
+
+WAITING: frozenset[str] = frozenset(key.id for key in KEYS if key.waits)
+"""The ids of the letters that wait for the next key before they act (`Key.waits`)."""
+
+
+def first_key(key_id: str) -> str:
+    """How the help writes the first key of a key's entry ("F4" of "F4, 3"), for a
+    sentence that names it (the typing guard's notice)."""
+    key = next(k for k in KEYS if k.id == key_id)
+    if key.key_display:
+        return _(key.key_display)
+    first = key.keys.split(",")[0]
+    return display_keys(Key(key.id, first, key.action, key.description, key.help, key.owner))

@@ -57,6 +57,11 @@ NARROWEST: dict[str, int] = {"title": 12, "customer": 8, "status": QUEUE_STATUS_
 but never a status (its short words fit `QUEUE_STATUS_MAX`)."""
 GIVES_WAY = ("customer", "group", "status")
 """The order in which columns give up room once the title is at its narrowest."""
+TIGHTEST: dict[str, int] = {"group": 0, "title": 8, "customer": 5}
+"""Below `NARROWEST` (the queue's room at 80 x 24 is 51 cells, the columns took 62 and
+the status column was cut by the area's edge: "forwar", "on hol"): the group column
+goes (the ticket area says the group), then the title and the customer shrink further,
+in turn. The status column never does."""
 
 
 def column_widths(room: int, gap: int = 1) -> dict[str, int]:
@@ -65,21 +70,36 @@ def column_widths(room: int, gap: int = 1) -> dict[str, int]:
     The title takes whatever the others leave. When that is less than its
     narrowest, the customer, group and status columns give way in turn, one
     cell at a time, down to their narrowest, so every column stays in view
-    down to a 100-column terminal. ID, SLA and priority never shrink.
+    down to a 100-column terminal. ID, SLA and priority never shrink. Narrower
+    still (80 x 24), the group column goes and the title and the customer shrink
+    to `TIGHTEST`: the status stays whole.
     """
     widths = {key: width for key, _label, width in COLUMNS}
     spare = room - gap * (len(COLUMNS) + 1) - sum(w for k, w in widths.items() if k != "title")
     widths["title"] = max(NARROWEST["title"], spare)
-    short = NARROWEST["title"] - spare
+    short = _give_way(widths, NARROWEST["title"] - spare, GIVES_WAY, NARROWEST)
+    if short > 0:
+        short -= widths["group"] - TIGHTEST["group"] + gap  # its gap goes with it
+        widths["group"] = TIGHTEST["group"]
+        widths["title"] += max(0, -short)  # what the group left over
+    _give_way(widths, short, ("title", "customer"), TIGHTEST)
+    return widths
+
+
+def _give_way(
+    widths: dict[str, int], short: int, keys: tuple[str, ...], least: dict[str, int]
+) -> int:
+    """Take `short` cells from the `keys` columns in turn, one at a time, none below its
+    `least`; the cells still missing."""
     while short > 0:
-        shrinkable = [k for k in GIVES_WAY if widths[k] > NARROWEST[k]]
+        shrinkable = [k for k in keys if widths[k] > least[k]]
         if not shrinkable:
             break
         for key in shrinkable:
             if short > 0:
                 widths[key] -= 1
                 short -= 1
-    return widths
+    return short
 
 
 SORTS: dict[str, str] = {

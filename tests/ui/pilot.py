@@ -127,3 +127,16 @@ async def typed_in_chat(pilot: Pilot[Any], at_s: float, text: str) -> None:
     await at(pilot, at_s)
     await pilot.press("f4", *text, "enter")
     await pilot.pause()
+
+
+async def press_alone(pilot: Pilot[Any], key: str) -> None:
+    """Press a letter that waits for the next key (`keymap.Key.waits`: Take, Link,
+    Pending, End chat) and let it act: the exam clock moves on by the wait
+    (`ui/typing_guard.WAIT_S`), as when nothing follows the key."""
+    from helpdesk_tui.ui.typing_guard import WAIT_S
+
+    app = pilot.app
+    assert isinstance(app, ExamApp)
+    await pilot.press(key)
+    app.advance(WAIT_S)
+    await pilot.pause()

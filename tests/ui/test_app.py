@@ -11,6 +11,7 @@ from helpdesk_tui.ui import keymap
 from helpdesk_tui.ui.screens.end import EndScreen
 from helpdesk_tui.ui.screens.help import HelpScreen, help_keys
 from helpdesk_tui.ui.screens.pickers import ConfirmQuit
+from helpdesk_tui.ui.typing_guard import WAIT_S
 from helpdesk_tui.ui.widgets.keybar import KeyBar
 from helpdesk_tui.ui.widgets.queue import TicketQueue
 from helpdesk_tui.ui.widgets.ticket_detail import TicketDetail
@@ -205,6 +206,7 @@ async def test_sort_and_filter_keys(rig: Rig) -> None:
         await at(pilot, 250)
         await pilot.press("o")
         assert "sorted by priority" in app.main.query_one("#queue-area").border_title
+        await at(pilot, 250 + WAIT_S)  # "o" then "f" at once is a word typed (typing_guard)
         await pilot.press("f", "f")
         assert "showing at risk" in app.main.query_one("#queue-area").border_title
         await pilot.press("f", "f", "f", "f", "f")

@@ -64,11 +64,11 @@ async def test_the_french_ticket_area_keeps_the_group_whole_at_120_by_40(rig: Ri
     i18n.set_language("fr")
     app = rig.app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("w", "ctrl+s")  # pending: "attente client", the longest status
+        await pilot.press("w", "ctrl+s")  # pending: "attente" (one word per status, trap11)
         await pilot.pause()
         assert rig.last("ticket_pending")["ticket_id"] == "T-1001"
         head = lines_of(app, "#ticket-head")
-        assert "Statut     attente client" in head
+        assert "Statut     attente" in head
         assert all(line.strip() not in ("–", "-") for line in head), head
         assert not any("groupe" in line.lower() for line in head), head
 

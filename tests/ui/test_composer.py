@@ -9,7 +9,7 @@ from helpdesk_tui.ui.screens.confirm import ConfirmScreen
 from helpdesk_tui.ui.widgets.bounded import LIMITS
 
 from .conftest import SIZE, Rig, screen_text
-from .pilot import at
+from .pilot import at, press_alone
 
 CHAT = "C-anna-lockout"
 CALL = "C-marc-crm"
@@ -117,8 +117,8 @@ async def test_after_the_call_the_box_no_longer_offers_to_speak(rig: Rig) -> Non
         await pilot.press("f7")
         reply = app.main.conversations.input
         assert reply.placeholder == "Speak to Marc Dubois"
-        await pilot.press("escape", "x")
-        await pilot.pause()
+        await pilot.press("escape")
+        await press_alone(pilot, "x")
         assert reply.disabled
         assert reply.placeholder == "The call has ended."
         assert "Speak to" not in screen_text(app)

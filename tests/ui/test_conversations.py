@@ -13,7 +13,7 @@ from helpdesk_tui.ui.screens.pickers import CannedPicker
 from helpdesk_tui.ui.widgets.conversations import revealed
 
 from .conftest import SIZE, Rig, screen_text
-from .pilot import at
+from .pilot import at, press_alone
 
 CHAT, CALL = "C-anna-lockout", "C-marc-crm"
 
@@ -95,8 +95,8 @@ async def test_talk_on_a_call_and_hang_up(rig: Rig) -> None:
             "text": "Which error do you see?",
         }
         assert app.main.conversations.input.value == ""
-        await pilot.press("escape", "x")
-        await pilot.pause()
+        await pilot.press("escape")
+        await press_alone(pilot, "x")
         assert rig.last("conversation_closed") == {"conversation_id": CALL}
         assert rig.state.conversations[CALL].status == "ended"
         assert app.main.conversations.input.disabled

@@ -16,8 +16,10 @@ from helpdesk_tui.commands import practice
 from helpdesk_tui.eventlog import load_public_key, verify_log
 from helpdesk_tui.ui.screens.disk_fault import DiskFaultScreen
 from helpdesk_tui.ui.screens.proctor import ExamEndedScreen
+from helpdesk_tui.ui.typing_guard import WAIT_S
 from tests.runtime.kit import FailingDisk, exam_run, logged, make_keys
 from tests.ui.conftest import SIZE
+from tests.ui.pilot import press_alone
 from tests.ui.test_practice_controls import practice_run
 
 
@@ -36,13 +38,13 @@ async def test_an_action_on_a_full_disk_waits_for_the_disk_and_is_then_logged(
         app.advance(30)
         ticket = app.main.ticket_id
         disk.fail()
-        await pilot.press("a")  # take the selected ticket
+        await press_alone(pilot, "a")  # take the selected ticket (it acts WAIT_S later)
         await pilot.pause()
         assert isinstance(app.screen, DiskFaultScreen)
         detail = str(app.screen.query_one("#disk-fault-detail").render())
         assert "No space left on device" in detail and str(run.log_path) in detail
         app.advance(600)
-        assert run.session.now() == pytest.approx(30)  # the exam clock stopped
+        assert run.session.now() == pytest.approx(30 + WAIT_S)  # the exam clock stopped
         await pilot.press("enter")  # retry: still full
         assert isinstance(app.screen, DiskFaultScreen)
         assert run.session.state.tickets[ticket].status == "new"
@@ -52,7 +54,7 @@ async def test_an_action_on_a_full_disk_waits_for_the_disk_and_is_then_logged(
         assert app.screen is app.main
         assert run.session.state.tickets[ticket].status == "open"
         app.advance(5)
-        assert run.session.now() == pytest.approx(35)  # and runs again
+        assert run.session.now() == pytest.approx(35 + WAIT_S)  # and runs again
     (fault,) = logged(run, "disk_fault")
     assert fault["message"] == "No space left on device" and fault["recovered_after_s"] >= 0
     assert logged(run, "ticket_opened") == [{"ticket_id": ticket}]

@@ -14,6 +14,7 @@ from helpdesk_tui.core.state import TicketStatus
 from helpdesk_tui.ui.widgets.keybar import KeyBar
 
 from .conftest import SIZE, Rig
+from .pilot import press_alone
 
 QUEUED = "T-1001"
 TICKET_KEYS = {"a", "w", "s", "c", "r", "t", "u", "e", "i", "p"}
@@ -73,8 +74,7 @@ async def test_take_back_reopens_a_pending_ticket(rig: Rig) -> None:
     app = rig.app()
     async with app.run_test(size=SIZE) as pilot:
         assert "Take" not in footer(app).values()
-        await pilot.press("a")
-        await pilot.pause()
+        await press_alone(pilot, "a")
         assert rig.state.tickets[QUEUED].status == TicketStatus.OPEN
         assert "a" not in footer(app)  # open: nothing to take
 

@@ -34,7 +34,7 @@ def test_clock_and_spans() -> None:
     assert since(45.9) == "0:45"
     assert one_line(" a\n b  c ") == "a b c"
     assert clip("abcdef", 4) == "abc…"
-    assert status_label("pending_customer") == "pending customer"
+    assert status_label("pending_customer") == "awaiting"
 
 
 def test_natural_order() -> None:
@@ -186,7 +186,13 @@ def test_the_title_gives_way_first_then_customer_group_and_status() -> None:
     assert roomy["title"] == 19 and roomy["customer"] == 13 and roomy["status"] == 11
     assert tight["title"] == NARROWEST["title"]
     assert tight["customer"] < 13 and tight["group"] < 10 and tight["status"] < 11
-    assert column_widths(40) == column_widths(63)  # narrower still: nothing below the least
+    at_63 = column_widths(63)  # narrower still: nothing below the least but the group
+    assert all(at_63[k] == NARROWEST[k] for k in ("title", "customer", "status", "group"))
+    at_80_columns = column_widths(51)  # the queue's room at 80 x 24 (trap11)
+    assert at_80_columns["group"] == 0 and at_80_columns["status"] == NARROWEST["status"]
+    assert at_80_columns["title"] >= 8 and at_80_columns["customer"] >= 5
+    assert sum(w + 1 for w in at_80_columns.values() if w) + 1 <= 51
+    assert column_widths(40) == column_widths(45)  # nothing below the tightest
 
 
 def test_the_send_guard_reads_a_hyphenated_name_whole() -> None:

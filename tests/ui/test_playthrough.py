@@ -127,7 +127,7 @@ class Candidate:
 
     async def open_article(self, article_id: str) -> None:
         title = self.scenario.article(article_id).title
-        await keys(self.pilot, "f5")
+        await keys(self.pilot, "slash")  # the search box (F5 goes to an open article)
         self.app.main.kb.query_input.value = " ".join(title.split()[:3])
         await keys(self.pilot, "enter")
         await self.pilot.pause()

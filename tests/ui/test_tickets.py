@@ -9,7 +9,7 @@ from helpdesk_tui.ui.screens.ticket_form import TicketForm
 from helpdesk_tui.ui.widgets.choice import ChoiceField
 
 from .conftest import SIZE, Rig, screen_text
-from .pilot import at, choose, error_text, fill, form, new_ticket_from_chat, type_into
+from .pilot import at, choose, error_text, fill, form, new_ticket_from_chat, press_alone, type_into
 
 QUEUED = "T-1001"
 
@@ -306,8 +306,7 @@ async def test_resolve_with_a_written_solution_and_reopen(rig: Rig) -> None:
 async def test_take_a_ticket_in_hand(rig: Rig) -> None:
     app = rig.app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("a")
-        await pilot.pause()
+        await press_alone(pilot, "a")
         assert rig.last("ticket_opened") == {"ticket_id": QUEUED}
         assert "a" not in app.screen.active_bindings  # open already
 

@@ -62,6 +62,18 @@ def help_table(*, locked: bool = False) -> Group:
     return Group(*parts)
 
 
+def typing_note() -> str:
+    """What the typing guard does (`ui/typing_guard.py`), with the keys that wait named
+    from the keymap."""
+    waiting = sorted({keymap.first_key(key_id) for key_id in keymap.WAITING})
+    return _(
+        "Where no text box has the focus, letters are commands. Words typed there do "
+        "nothing: a key that is no command turns the letters off for a second, and a "
+        "notice says so. {keys} act 0.3 s after the key (at once with an arrow or "
+        "Enter), so the first letter of a word does nothing."
+    ).format(keys=", ".join(waiting))
+
+
 class HelpScreen(Paced, ModalScreen[None]):
     """All keys; any of Escape, F1 or q closes it."""
 
@@ -81,6 +93,7 @@ class HelpScreen(Paced, ModalScreen[None]):
                 yield Static(self._scenario, id="help-scenario", markup=False)
             with VerticalScroll(id="help-scroll"):
                 yield Static(help_table(locked=self._locked))
+                yield Static(typing_note(), id="help-typing")
         yield KeyBar(id="help-keys")
 
     def on_mount(self) -> None:

@@ -480,17 +480,25 @@ class MainScreen(Paced, Screen[None]):
         self.redraw()
 
     def action_focus_area(self, area: str) -> None:
+        """F2-F5 (1-4): go to an area. With a KB article open, F5 goes to the article and
+        again to the search box (qa-play9: F5 put the cursor in the search box, and the
+        "]" typed for the next passage replaced the query, and the article was gone);
+        `/` goes to the search box (area "kb_search"), where `[` and `]` still mark the
+        open article's passages (`kb.SearchBox`)."""
         targets: dict[str, Widget] = {
             "queue": self.queue,
             "ticket": self.query_one("#ticket"),
             "conversation": self.conversations.input,
             "kb": self.kb.query_input,
+            "kb_search": self.kb.query_input,
         }
         target = targets[area]
         if area == "conversation" and target.disabled:
             target = self.conversations.conversation_list
-        if area == "kb" and self.kb.article_open and self.focused is self.kb.query_input:
-            target = self.query_one("#kb-article-scroll")
+        if area == "kb" and self.kb.article_open:
+            article = self.query_one("#kb-article-scroll")
+            target = article if self.focused is not article else target
+        area = "kb" if area == "kb_search" else area
         if self.focused is target:
             self._enter_area(area)
         else:

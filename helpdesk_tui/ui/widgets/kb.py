@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.geometry import Size
@@ -63,9 +63,25 @@ class ResultList(OptionList):
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
 
+PASSAGE_KEYS: dict[str, int] = {"left_square_bracket": -1, "right_square_bracket": 1}
+
+
 class SearchBox(SteadyInput, BoundedInput):
     """The query box: typing repaints only the box (`SteadyInput`), at most
-    `LIMITS["search"]` characters with a counter near them (`BoundedInput`)."""
+    `LIMITS["search"]` characters with a counter near them (`BoundedInput`).
+
+    While an article is open, `[` and `]` here mark its passages as they do in the
+    article (qa-play9: "]" typed here replaced the query, and the article was gone)."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        step = PASSAGE_KEYS.get(event.key)
+        panel = self.parent
+        if step is not None and isinstance(panel, KbPanel) and panel.article_open:
+            event.stop()
+            event.prevent_default()
+            panel.action_passage(step)
+            return
+        await super()._on_key(event)
 
 
 def highlighted(text: str, spans: tuple[tuple[int, int], ...], style: str) -> Text:

@@ -181,8 +181,9 @@ class TicketQueue(CellCache, DataTable[Text]):
         changed = False
         for key, width in widths.items():
             column = self.columns.get(ColumnKey(key))
-            if column is not None and column.width != width + GAP:
-                column.width = width + GAP
+            wanted = width + GAP if width else 0  # a column left out (`TIGHTEST`): no gap
+            if column is not None and column.width != wanted:
+                column.width = wanted
                 changed = True
         if changed:
             self._require_update_dimensions = True
