@@ -55,14 +55,12 @@ second bank better makes them pass, and the entry must go. Empty since layer 2.6
 l-model7): the last three (en-calder-valley-exam, fr-haute-meuse-examen, fr-val-de-lesse-garde)
 reach 21-22 (benchmarks/README.md "Layer 2.6")."""
 
-WORDED_C_SHORT: dict[str, str] = {
-    "nl-verhaeghe-dinsdag": "20 of 22: COM-4, 'Even kijken of ik mee ben: ...' not read as "
-    "restate (sofie); SIM-2, as for ideal: Dirk's third 'Hoe lang gaat dat duren?' waits "
-    "2m37s for the second line's answer (the policy's MAX_HOLDING)",
-}
+WORDED_C_SHORT: dict[str, str] = {}
 """Bundled scenarios where `worded-c` (the third blind bank, branch e-worded3) does not reach
 21 yet, with why (benchmarks/README.md, "A third blind bank (branch e-worded3)"). Strict
-expected failures, as for worded-b."""
+expected failures, as for worded-b. Empty since layer 2.7 (branch l-model8): its restatement
+openers are read, and nl-verhaeghe-dinsdag reaches 21 (its SIM-2 stays mixed, as for ideal:
+Dirk's third 'Hoe lang gaat dat duren?' waits for the second line's answer)."""
 
 BANK_SHORT = {"worded-b": WORDED_B_SHORT, "worded-c": WORDED_C_SHORT}
 """The policies of the further phrase banks, each with its scenarios below the target."""
