@@ -569,7 +569,9 @@ def _rule_matches(
                 continue
             if rule.rules_out:
                 if vetoed is not None:
-                    vetoed.append(Match(rule.act, rule.id, (i, end), tuple(t.text for t in tokens[i:end])))
+                    vetoed.append(
+                        Match(rule.act, rule.id, (i, end), tuple(t.text for t in tokens[i:end]))
+                    )
                 covered = end
                 continue
             is_negated = (
