@@ -1,7 +1,7 @@
 """The language layer against the labelled corpus (issue 12), and its speed.
 
     python benchmarks/bench_language.py [--lang nl|fr|en] [--errors ACT]
-                                        [--set corpus|heldout|heldout2|...|heldout8|dev2]
+                                        [--set corpus|heldout|heldout2|...|heldout9|dev2]
                                         [--heldout]
 
 Prints, per language: per-act precision, recall and F1 on
@@ -35,7 +35,8 @@ writers above (heldout5 among them); the same rule holds.
 (five personas per language: dialects, desks and a first-day trainee), written while layer 2.3
 was tuned and trained on the eight writers above (heldout6 among them); the same rule holds.
 `--set heldout8` scores tests/language/heldout8/*.jsonl: the tenth writer's set, scored blind
-with layer 2.4 and a training set since 2.6 (the eleventh writer's, heldout9, is not named here).
+with layer 2.4 and a training set since 2.6. `--set heldout9`: the eleventh writer's, scored blind
+with layer 2.6 and a training set since 2.7 (a blind set being written, heldout10, is not named here).
 `--rules` scores the rules alone (the lexicons' reading, before layer 2.0's act model
 decides): the model was trained on every set here, so its figures on them are training-set
 figures; benchmarks/bench_language_loso.py measures both on writers they never saw.

@@ -41,6 +41,7 @@ from helpdesk_tui.customers.content_words import (
     words,
 )
 from helpdesk_tui.language import Analysis, Match, analyse, find_in
+from helpdesk_tui.language.find import thing_in
 from helpdesk_tui.language.lexicon import lexicon
 from helpdesk_tui.scenario.model import Customer, DialogueRule, Fact, Incident, MoodNudge
 
@@ -74,8 +75,9 @@ def first_mention(patterns: Iterable[str], text: str, language: str) -> str | No
 
 
 def jargon_in(text: str, glossary: Mapping[str, str], language: str) -> list[str]:
-    """The glossary terms used in `text`, in glossary order (COM-5): "not the DNS" still is jargon."""
-    return [term for term in glossary if mentioned(term, text, language)]
+    """The glossary terms used in `text`, in glossary order (COM-5): "not the DNS" still is jargon.
+    A term names a thing: a verb form of its lemma ("I switched it off") is not the term (2.7)."""
+    return [term for term in glossary if thing_in(term, text, language) is not None]
 
 
 def acts_in(text: str, language: str) -> frozenset[str]:

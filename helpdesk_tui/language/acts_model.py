@@ -19,6 +19,7 @@ from math import fsum
 from pathlib import Path
 
 from helpdesk_tui.language.features import features
+from helpdesk_tui.language.lexicon import lexicon
 from helpdesk_tui.language.model import ACTS, Analysis, Match
 
 WEIGHTS_DIR = Path(__file__).with_name("weights")
@@ -135,11 +136,42 @@ def decide(models: dict[str, Linear], rules: Analysis, feats: set[str]) -> list[
     return decide_scores(Table(models).scores(feats), rules)
 
 
+QUESTION_CUES = frozenset({"whether", "if", "or", "si", "ou", "of", "est-ce"})
+"""(2.7) Words that can make a statement-shaped sentence ask ("It would help to know whether
+...", "Kijk eens of ...", "... ou juste chez vous"), besides the lexicon's question words."""
+
+
+def question_gated(rules: Analysis) -> bool:
+    """(2.7) The question gate: a message the writer ended as a statement ("." or "!"), without
+    a "?", a question word, a question-making conjunction (`QUESTION_CUES`) or a sentence
+    opening with an auxiliary, asks nothing by form, so the model does not add `question` to it
+    ("The user signs in again and ... scans the QR code on screen.": layer 2.7's weights gave it
+    2.29 on the words "screen", "on"). Unpunctuated speech keeps the model's reading."""
+    text = rules.text.rstrip()
+    if not text.endswith((".", "!")) or "?" in text:
+        return False
+    questions = lexicon(rules.lang).questions
+    cues = questions.words | QUESTION_CUES
+    for i, token in enumerate(rules.tokens):
+        if token.norm in cues:
+            return False
+        if token.norm in questions.heads and (i == 0 or _sentence_start(rules.text, token)):
+            return False
+    return True
+
+
+def _sentence_start(text: str, token) -> bool:
+    before = text[: token.start].rstrip()
+    return not before or before.endswith((".", "!", "?", ":", ";"))
+
+
 def decide_scores(scores: dict[str, float], rules: Analysis) -> list[str]:
     """`decide` with the acts' scores worked out (`Table.scores`)."""
     barred = {m.kind for m in rules.ruled_out}
     if instruction_gated(rules):
         barred.add("instruction")
+    if "question" not in rules.acts and question_gated(rules):
+        barred.add("question")
     return [
         a
         for a in ACTS

@@ -57,6 +57,8 @@ class Layout:
     """Per clause: the index after its last word."""
     colon: tuple[bool, ...] = ()
     """(2.6) Per word: does a colon stand right before it, inside its sentence ("Je note : ...")?"""
+    colon_end: tuple[bool, ...] = ()
+    """(2.7) Per sentence: does it end with a colon ("Let me read back what I noted:")?"""
     """Words that open a clause by punctuation (after fillers): where a question word counts
     ("Je sais que c'est urgent": that "que" opens no question)."""
     """Per sentence: does it end with a question mark?"""
@@ -123,6 +125,7 @@ def rules_analysis(text: str, lang: str) -> Analysis:
     vetoed += [m for m in matches if m not in kept]
     matches = _without_yielding_rules(kept, layout, lex, forms)
     vetoed += [m for m in kept if m not in matches]
+    matches = _without_announcers(matches)
     matches = _without_inverted_imperatives(matches, layout, forms)
     matches = _without_consequences(matches, words, layout, lex)
     matches += _negated_instructions(words, layout, negated, lex, tokens, matches, triggers)
@@ -163,12 +166,14 @@ def _layout(text: str, found: list[Piece], words: list[Word], lex: Lexicon) -> L
     opens: list[bool] = []
     asks: list[bool] = []
     colon: list[bool] = []
+    colon_end: list[bool] = []
     skippable = lex.fillers | lex.negation.terminators | lex.negation.words
     for i, piece in enumerate(found):
         new_sentence = i == 0 or piece.sentence_start
         if new_sentence:
             if i:
                 asks.append("?" in piece.gap)
+                colon_end.append(":" in piece.gap)
             sentence.append(len(asks))
         else:
             sentence.append(sentence[-1])
@@ -183,6 +188,7 @@ def _layout(text: str, found: list[Piece], words: list[Word], lex: Lexicon) -> L
         colon.append(not new_sentence and ":" in piece.gap)
     if found:
         asks.append("?" in text[found[-1].end :])
+        colon_end.append(":" in text[found[-1].end :])
     ends = [0] * (clause[-1] + 1 if clause else 0)
     for i, c in enumerate(clause):
         ends[c] = i + 1
@@ -195,6 +201,7 @@ def _layout(text: str, found: list[Piece], words: list[Word], lex: Lexicon) -> L
         tuple(opens),
         tuple(ends),
         tuple(colon),
+        tuple(colon_end),
     )
 
 
@@ -531,13 +538,18 @@ def _rule_matches(
             if (
                 i < covered
                 or layout.clause[i] in seen
-                or (rule.where in ("start", "announces") and not layout.lead[i])
+                or (rule.where in ("start", "announces", "leads") and not layout.lead[i])
             ):
                 continue
-            if rule.question is not None and _asks(forms[sentence], layout, i) != rule.question:
+            if (
+                rule.question is not None
+                and _asks(forms[sentence], layout, i, words) != rule.question
+            ):
                 continue
             if rule.asks and not (
-                forms[sentence] is not None or _in_clause(lex.requests, words, layout, i)
+                forms[sentence] is not None
+                or _in_clause(lex.requests, words, layout, i)
+                or _polite_tail(lex.requests, words, layout, i)
             ):
                 continue
             if not _placed(rule.where, layout, i, sentence):
@@ -549,9 +561,18 @@ def _rule_matches(
                 continue
             if rule.where == "announces" and not (end < n and layout.colon[end]):
                 continue  # 2.6: "Je note : ..." announces; "Je note votre numéro" does not
+            if rule.where == "leads" and _said_after(layout, i, end, n) < LEADS_WORDS:
+                continue  # 2.7: "Let me read back what I noted:" alone restates nothing
             if rule.unless_clause and _in_clause(rule.unless_clause, words, layout, i):
                 continue
             if rule.unless_sentence and _in_sentence(rule.unless_sentence, words, layout, i):
+                continue
+            if rule.rules_out:
+                if vetoed is not None:
+                    vetoed.append(
+                        Match(rule.act, rule.id, (i, end), tuple(t.text for t in tokens[i:end]))
+                    )
+                covered = end
                 continue
             is_negated = (
                 rule.negatable
@@ -564,6 +585,23 @@ def _rule_matches(
             words_hit = tuple(t.text for t in tokens[i:end])
             found.append(Match(rule.act, rule.id, (i, end), words_hit, is_negated))
     return found
+
+
+LEADS_WORDS = 3
+"""(2.7) How many words of its sentence a `leads` opener needs after it: the content it
+announces ("Laissez-moi reformuler : <the problem>")."""
+
+
+def _said_after(layout: Layout, i: int, end: int, n: int) -> int:
+    """The words of its sentence that follow an opener matched at i..end: after its clause
+    when punctuation closes that clause inside the sentence ("If I understood you correctly,
+    <...>"), else after the match itself ("D'accord, donc <...>"), none when a colon ends the
+    sentence (the opener's own words: "Je relis ce que j'ai noté :" alone)."""
+    last = _sentence_end(layout, i, n)
+    closes = layout.clause_ends[layout.clause[i]]
+    if closes < last:
+        return last - closes
+    return 0 if layout.colon_end[layout.sentence[i]] else last - end
 
 
 def _rule_starts(words: list[Word], lex: Lexicon) -> dict[int, list[int]]:
@@ -600,13 +638,32 @@ def _trigger(w: Word, lex: Lexicon) -> bool:
     return w.norm in lex.negation.words or w.norm.endswith("n't")
 
 
-def _asks(form: QuestionForm | None, layout: Layout, i: int) -> bool:
+ALTERNATIVES = frozenset({"or", "of", "ou"})
+"""(2.7) A clause opening with one of these continues the question before it as an
+alternative ("Anything else, or are you sorted?"): it asks nothing of its own."""
+
+
+def _asks(form: QuestionForm | None, layout: Layout, i: int, words: list[Word]) -> bool:
     """Is word i in an asking clause: the clause of the sentence's question form, or every
-    clause of a sentence that ends in "?" without one?"""
+    clause of a sentence that ends in "?" without one? (2.7) The clause that ends a sentence
+    with "?" asks too, after another question ("Hebt ge het kunnen testen, werkt het?"),
+    unless it opens with an alternative's "or"."""
     if form is None:
         return False
     first, last = layout.clause[form[1][0]], layout.clause[form[1][1] - 1]
-    return first <= layout.clause[i] <= last
+    clause = layout.clause[i]
+    if first <= clause <= last:
+        return True
+    sentence = layout.sentence[i]
+    ends = layout.clause_ends[clause]
+    starts = ends - 1
+    while starts > 0 and layout.clause[starts - 1] == clause:
+        starts -= 1
+    return (
+        layout.asks[sentence]
+        and (ends == len(layout.sentence) or layout.sentence[ends] != sentence)
+        and words[starts].norm not in ALTERNATIVES
+    )
 
 
 def _placed(where: str, layout: Layout, i: int, sentence: int) -> bool:
@@ -649,6 +706,20 @@ def _in_clause(unless: frozenset[str], words: list[Word], layout: Layout, i: int
     if any(w in unless for w in inside):
         return True
     return _has_sequence(unless, inside)
+
+
+POLITE_TAIL_WORDS = 4
+"""(2.7) The longest clause that can be a request's polite tail ("..., s'il vous plaît.")."""
+
+
+def _polite_tail(requests: frozenset[str], words: list[Word], layout: Layout, i: int) -> bool:
+    """Is word i's clause followed, in its sentence, by a short clause with a request word
+    ("Stel u even voor, alstublieft.", "Introduce yourself, please.")? That tail asks for it."""
+    start = layout.clause_ends[layout.clause[i]]
+    if start >= len(words) or layout.sentence[start] != layout.sentence[i]:
+        return False
+    end = layout.clause_ends[layout.clause[start]]
+    return end - start <= POLITE_TAIL_WORDS and any(w.norm in requests for w in words[start:end])
 
 
 def _has_sequence(entries: frozenset[str], norms: list[str]) -> bool:
@@ -937,6 +1008,27 @@ def _without_yielding_rules(
         return False
 
     return [m for m in matches if not gives_way(m)]
+
+
+ANNOUNCED_BY = frozenset({"instruction", "hold"})
+"""(2.7) Acts whose words can be a restatement's own opener: "Laissez-moi reformuler :",
+"Even kijken of ik mee ben:", "Let me just check I've understood:" ask the customer to do or
+wait for nothing."""
+
+
+def _without_announcers(matches: list[Match]) -> list[Match]:
+    """Drop an instruction or hold matched inside the words of a restatement's opener."""
+    openers = [m.span for m in matches if m.kind == "restate" and not m.negated]
+    if not openers:
+        return matches
+    return [
+        m
+        for m in matches
+        if not (
+            m.kind in ANNOUNCED_BY
+            and any(start <= m.span[0] and m.span[1] <= end for start, end in openers)
+        )
+    ]
 
 
 def _without_inverted_imperatives(

@@ -28,6 +28,7 @@ from helpdesk_tui.language import lemmas
 from helpdesk_tui.language.analyse import analyse
 from helpdesk_tui.language.lexicon import Lexicon, lexicon, opposite_prefixes
 from helpdesk_tui.language.model import Analysis, Match, Token
+from helpdesk_tui.language.phrases import Word, participle
 
 TYPO_MIN_LENGTH = 5
 """Pattern words this long (or longer) tolerate one typo."""
@@ -52,11 +53,13 @@ def pattern_words(pattern: str, lang: str) -> tuple[PatternWord, ...]:
     return tuple((t.norm, t.lemma) for t in analyse(pattern, lang).tokens)
 
 
-def find(pattern: str, analysis: Analysis) -> Match | None:
+def find(pattern: str, analysis: Analysis, thing: bool = False) -> Match | None:
     """The pattern's first hit in the message (the first one not negated, if any).
 
     `negated` is True when every occurrence is inside a negation's scope:
-    callers must then not count the pattern as given.
+    callers must then not count the pattern as given. With `thing` (2.7: a glossary
+    term names a thing), a one-word pattern is not found in a verb form of its lemma
+    that it does not have itself: "switched", "switching" are no "switch".
     """
     lang = analysis.lang
     pat = pattern_words(pattern, lang)
@@ -72,6 +75,8 @@ def find(pattern: str, analysis: Analysis) -> Match | None:
         if word_rule(first_norm, first_lemma, token.norm, token.lemma, lang) is None:
             continue
         if all(_matches(p, tokens[i + k], lang) for k, p in enumerate(rest, 1)):
+            if thing and not rest and _verb_form(first_norm, token.norm, lang):
+                continue
             hits.append(i)
     if not hits:
         return None
@@ -94,6 +99,23 @@ def find_in(pattern: str, text: str, lang: str) -> Match | None:
     it, and phrases recur all exam long); a `Match` is immutable, so one answer
     serves them all."""
     return find(pattern, analyse(text, lang))
+
+
+@lru_cache(maxsize=16384)
+def thing_in(pattern: str, text: str, lang: str) -> Match | None:
+    """`find(pattern, analyse(text, lang), thing=True)`: a glossary term (COM-5), once per text."""
+    return find(pattern, analyse(text, lang), thing=True)
+
+
+def _verb_form(p_norm: str, t_norm: str, lang: str) -> bool:
+    """(2.7) Is the word a verb form the pattern word is not: a past participle by the
+    lexicon's list and shape ("switched", "gereset", "configuré"), or an English -ing form?"""
+    if t_norm == p_norm:
+        return False
+    lex = lexicon(lang)
+    if participle(Word(t_norm, t_norm), lex) and not participle(Word(p_norm, p_norm), lex):
+        return True
+    return lang == "en" and t_norm.endswith("ing") and not p_norm.endswith("ing")
 
 
 @lru_cache(maxsize=16384)

@@ -25,7 +25,10 @@ punctuation (not after a conjunction), `"signoff"` opening a clause of the
 message's last sentence when there is a sentence before it (a letter's sign-off),
 or of the last but one when only a signature of up to four words follows (1.3),
 `"announces"` at the start of a clause, right before a colon with more of its sentence after
-it ("Je note : ...", "Ik noteer: ...", "Noted: ..."; 2.6);
+it ("Je note : ...", "Ik noteer: ...", "Noted: ..."; 2.6), `"leads"` at the start of a clause,
+with at least three more words of its sentence after it, past its clause when punctuation
+closes that ("Let me read back what I've noted: <...>", "If I understood you correctly, <...>";
+a bare opener announces nothing; 2.7);
 `asks = true` (1.3) counts a match only in a sentence with a question form or in a
 clause with one of the lexicon's `requests` words (data asked for, not mentioned);
 `question = true/false` keeps a rule to question / non-question sentences;
@@ -34,7 +37,8 @@ before or inside it ("ik ga de pc herstarten" tells what the operator
 will do, not what the customer must do); an entry of several words counts
 when they stand in that order. `unless_next` words cancel a phrase when they
 follow it (the rule's next phrase is tried), `unless_clause` and
-`unless_sentence` words anywhere in the clause or sentence; `yields_to` acts
+`unless_sentence` words anywhere in the clause or sentence; `rules_out = true` (2.7) makes a
+match rule its act out (the act model may not add it) instead of giving it; `yields_to` acts
 found in the same sentence take the match's place ("act@tag": only in a
 sentence that ends in a tag question); `after_step` words (2.3) right before a match make it
 count only after another instruction of its sentence ("Klik op Start, dan kiest u ...").
@@ -136,6 +140,10 @@ class Rule:
     it counts only after another instruction of its sentence ("Klik op Start, dan kiest u
     Instellingen"); after a statement it tells a consequence ("elke aanvraag maakt de code
     ongeldig, en dan raakt u in een kringetje")."""
+    rules_out: bool = False
+    """(2.7) The rule's phrases rule its act out instead of giving it: the act model may not add
+    the act to a message where one matches ("Kunt u mij nog iets anders vertellen over de
+    printer?" asks about the problem; no offer of help, whatever "vertellen" weighs)."""
     asks: bool = False
     """(1.3) The match counts only in a sentence that asks (a question form, or "?") or in a
     clause that holds one of the lexicon's `requests` words ("I'll need your staff number", "svp"):
@@ -433,6 +441,7 @@ def _rule(data: dict, compile_, path: Path) -> Rule:
             after_step=frozenset(fold(w) for w in data.get("after_step", [])),
             yields_to=frozenset(data.get("yields_to", [])),
             asks=bool(data.get("asks", False)),
+            rules_out=bool(data.get("rules_out", False)),
         )
     except KeyError as exc:
         raise LexiconError(f"{path}: a rule lacks {exc}: {data!r}") from None
@@ -501,7 +510,7 @@ def opposite_prefixes(p: str, t: str, lex: Lexicon) -> bool:
     )
 
 
-LAYER_VERSION = "2.6"
+LAYER_VERSION = "2.7"
 """Bumped whenever a lexicon or a rule changes what a message means."""
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from helpdesk_tui.assess.model import Evidence, EvidenceItem
 from helpdesk_tui.assess.rules import RULES_VERSION, rules_hash
 from helpdesk_tui.language import layer_hash
@@ -129,6 +131,43 @@ def test_restating_the_values_in_own_words_is_no_echo(scenario: Scenario) -> Non
                                                                  "text": own})])  # fmt: skip
     item = com4(evidence)
     assert "echo" not in item.figures and item.favourable is True
+    assert item.figures["restated"] == ["model"]
+
+
+OPENERS_2_7 = [
+    "Let me read back what I've noted:",
+    "If I understood you correctly,",
+    "Let me just check I've understood:",
+]
+"""Restatement openers layer 2.7 reads (the third phrase bank's): the gaming side of them."""
+
+
+@pytest.mark.parametrize("opener", OPENERS_2_7)
+def test_a_read_back_opener_before_the_customers_own_words_is_an_echo(
+    scenario: Scenario, opener: str
+) -> None:
+    """The `parrot` move with another opener: the customer's message pasted after it."""
+    copy = f"{opener} it is the HP LaserJet 4250 next to my desk."
+    evidence = run(scenario, [*ANNA_FACT, (100, "message_sent", {"conversation_id": "chat-1",
+                                                                 "text": copy})])  # fmt: skip
+    item = com4(evidence)
+    assert item.figures.get("echo") is True and item.favourable is False
+
+
+@pytest.mark.parametrize("opener", OPENERS_2_7)
+def test_a_read_back_opener_alone_restates_nothing(scenario: Scenario, opener: str) -> None:
+    evidence = run(scenario, [*ANNA_FACT, (100, "message_sent", {"conversation_id": "chat-1",
+                                                                 "text": opener})])  # fmt: skip
+    assert com4(evidence).favourable is False
+
+
+@pytest.mark.parametrize("opener", OPENERS_2_7)
+def test_a_read_back_opener_before_own_words_restates(scenario: Scenario, opener: str) -> None:
+    own = f"{opener} your LaserJet 4250 only gives blank sheets."
+    evidence = run(scenario, [*ANNA_FACT, (100, "message_sent", {"conversation_id": "chat-1",
+                                                                 "text": own})])  # fmt: skip
+    item = com4(evidence)
+    assert item.favourable is True
     assert item.figures["restated"] == ["model"]
 
 

@@ -51,12 +51,18 @@ from tests.language.test_corpus_targets import BENCH_MODULE
 # of this set worse than 2.5 did (2.6's rule changes moved 12 messages of the ten sets, all
 # to their labels); held out (leave one set out, benchmarks/README.md "Layer 2.6") is the
 # measurement.
+# Layer 2.7 (eleven writers, heldout9 added; 2026-12-04): 34 of 36 pairs at 0.90 as a
+# TRAINING set (2.6: 34); floors re-measured, rounded down to 3 decimals. None lowered.
+# Why: the model now fits eleven writers whose labels differ; the rules alone read no message
+# of any set worse than 2.6 did (2.7's rule changes moved 27 messages of the eleven sets, all
+# to their labels); held out (leave one set out, benchmarks/README.md "Layer 2.7") is the
+# measurement.
 FLOOR = {
     "nl": {
         "greeting": 1.0,
         "offer_help": 1.0,
         "identify": 1.0,
-        "question": 0.981,
+        "question": 1.0,
         "restate": 1.0,
         "empathy": 1.0,
         "apology": 1.0,

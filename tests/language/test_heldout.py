@@ -70,6 +70,12 @@ MIN_MESSAGES = 150  # the brief's size for a held-out set per language
 # of this set worse than 2.5 did (2.6's rule changes moved 12 messages of the ten sets, all
 # to their labels); held out (leave one set out, benchmarks/README.md "Layer 2.6") is the
 # measurement.
+# Layer 2.7 (eleven writers, heldout9 added; 2026-12-04): 36 of 36 pairs at 0.90 as a
+# TRAINING set (2.6: 36); floors re-measured, rounded down to 3 decimals. Lowered: fr check 0.956 -> 0.936.
+# Why: the model now fits eleven writers whose labels differ; the rules alone read no message
+# of any set worse than 2.6 did (2.7's rule changes moved 27 messages of the eleven sets, all
+# to their labels); held out (leave one set out, benchmarks/README.md "Layer 2.7") is the
+# measurement.
 FLOOR = {
     "nl": {
         "greeting": 1.0,
@@ -95,7 +101,7 @@ FLOOR = {
         "apology": 1.0,
         "progress": 0.943,
         "instruction": 0.966,
-        "check": 0.956,
+        "check": 0.936,
         "closing": 1.0,
         "hold": 0.965,
     },
@@ -107,8 +113,8 @@ FLOOR = {
         "restate": 1.0,
         "empathy": 1.0,
         "apology": 1.0,
-        "progress": 0.941,
-        "instruction": 0.966,
+        "progress": 0.961,
+        "instruction": 0.983,
         "check": 1.0,
         "closing": 1.0,
         "hold": 0.965,

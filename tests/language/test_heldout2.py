@@ -67,6 +67,12 @@ from tests.language.test_corpus_targets import BENCH_MODULE
 # of this set worse than 2.5 did (2.6's rule changes moved 12 messages of the ten sets, all
 # to their labels); held out (leave one set out, benchmarks/README.md "Layer 2.6") is the
 # measurement.
+# Layer 2.7 (eleven writers, heldout9 added; 2026-12-04): 34 of 36 pairs at 0.90 as a
+# TRAINING set (2.6: 34); floors re-measured, rounded down to 3 decimals. None lowered.
+# Why: the model now fits eleven writers whose labels differ; the rules alone read no message
+# of any set worse than 2.6 did (2.7's rule changes moved 27 messages of the eleven sets, all
+# to their labels); held out (leave one set out, benchmarks/README.md "Layer 2.7") is the
+# measurement.
 FLOOR = {
     "nl": {
         "greeting": 1.0,
@@ -77,10 +83,10 @@ FLOOR = {
         "empathy": 1.0,
         "apology": 1.0,
         "progress": 0.916,
-        "instruction": 0.966,
-        "check": 0.935,
+        "instruction": 0.977,
+        "check": 0.95,
         "closing": 0.888,
-        "hold": 0.958,
+        "hold": 0.978,
     },
     "fr": {
         "greeting": 0.981,
@@ -90,7 +96,7 @@ FLOOR = {
         "restate": 1.0,
         "empathy": 0.962,
         "apology": 1.0,
-        "progress": 0.956,
+        "progress": 0.967,
         "instruction": 0.978,
         "check": 0.95,
         "closing": 0.893,

@@ -53,34 +53,40 @@ from tests.language.test_corpus_targets import BENCH_MODULE
 # of this set worse than 2.5 did (2.6's rule changes moved 12 messages of the ten sets, all
 # to their labels); held out (leave one set out, benchmarks/README.md "Layer 2.6") is the
 # measurement.
+# Layer 2.7 (eleven writers, heldout9 added; 2026-12-04): 26 of 36 pairs at 0.90 as a
+# TRAINING set (2.6: 26); floors re-measured, rounded down to 3 decimals. Lowered: nl closing 0.925 -> 0.905, en question 0.8 -> 0.799.
+# Why: the model now fits eleven writers whose labels differ; the rules alone read no message
+# of any set worse than 2.6 did (2.7's rule changes moved 27 messages of the eleven sets, all
+# to their labels); held out (leave one set out, benchmarks/README.md "Layer 2.7") is the
+# measurement.
 FLOOR = {
     "nl": {
         "greeting": 0.903,
         "offer_help": 0.964,
         "identify": 1.0,
-        "question": 0.838,
+        "question": 0.86,
         "restate": 1.0,
         "empathy": 0.935,
         "apology": 0.965,
-        "progress": 0.846,
+        "progress": 0.857,
         "instruction": 0.873,
         "check": 0.965,
-        "closing": 0.925,
+        "closing": 0.905,
         "hold": 0.964,
     },
     "fr": {
         "greeting": 0.982,
         "offer_help": 1.0,
-        "identify": 0.966,
+        "identify": 0.983,
         "question": 0.845,
         "restate": 0.964,
         "empathy": 0.931,
         "apology": 0.964,
-        "progress": 0.886,
+        "progress": 0.896,
         "instruction": 0.876,
         "check": 0.983,
         "closing": 0.925,
-        "hold": 0.949,
+        "hold": 0.965,
     },
     "en": {
         "greeting": 1.0,
@@ -90,8 +96,8 @@ FLOOR = {
         "restate": 0.981,
         "empathy": 0.947,
         "apology": 0.964,
-        "progress": 0.839,
-        "instruction": 0.843,
+        "progress": 0.846,
+        "instruction": 0.857,
         "check": 0.966,
         "closing": 0.83,
         "hold": 0.949,

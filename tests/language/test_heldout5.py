@@ -42,12 +42,18 @@ from tests.language.test_corpus_targets import BENCH_MODULE
 # of this set worse than 2.5 did (2.6's rule changes moved 12 messages of the ten sets, all
 # to their labels); held out (leave one set out, benchmarks/README.md "Layer 2.6") is the
 # measurement.
+# Layer 2.7 (eleven writers, heldout9 added; 2026-12-04): 33 of 36 pairs at 0.90 as a
+# TRAINING set (2.6: 32); floors re-measured, rounded down to 3 decimals. Lowered: fr greeting 0.981 -> 0.964, en question 0.823 -> 0.813, en apology 1.0 -> 0.983. Its fr instruction rose over 0.90 (0.896 -> 0.909): its strict xfail is gone.
+# Why: the model now fits eleven writers whose labels differ; the rules alone read no message
+# of any set worse than 2.6 did (2.7's rule changes moved 27 messages of the eleven sets, all
+# to their labels); held out (leave one set out, benchmarks/README.md "Layer 2.7") is the
+# measurement.
 FLOOR = {
     "nl": {
         "greeting": 0.967,
         "offer_help": 0.964,
         "identify": 0.983,
-        "question": 0.863,
+        "question": 0.873,
         "restate": 1.0,
         "empathy": 1.0,
         "apology": 0.983,
@@ -58,28 +64,28 @@ FLOOR = {
         "hold": 0.925,
     },
     "fr": {
-        "greeting": 0.981,
+        "greeting": 0.964,
         "offer_help": 0.981,
         "identify": 0.981,
         "question": 0.906,
-        "restate": 0.945,
-        "empathy": 0.947,
+        "restate": 0.962,
+        "empathy": 0.964,
         "apology": 1.0,
         "progress": 0.91,
-        "instruction": 0.896,
+        "instruction": 0.909,
         "check": 0.983,
         "closing": 1.0,
         "hold": 0.949,
     },
     "en": {
-        "greeting": 0.947,
-        "offer_help": 0.981,
+        "greeting": 0.981,
+        "offer_help": 1.0,
         "identify": 1.0,
-        "question": 0.823,
+        "question": 0.813,
         "restate": 1.0,
         "empathy": 0.962,
-        "apology": 1.0,
-        "progress": 0.907,
+        "apology": 0.983,
+        "progress": 0.914,
         "instruction": 0.956,
         "check": 0.965,
         "closing": 0.938,

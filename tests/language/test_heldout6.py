@@ -36,6 +36,12 @@ from tests.language.test_corpus_targets import BENCH_MODULE
 # of this set worse than 2.5 did (2.6's rule changes moved 12 messages of the ten sets, all
 # to their labels); held out (leave one set out, benchmarks/README.md "Layer 2.6") is the
 # measurement.
+# Layer 2.7 (eleven writers, heldout9 added; 2026-12-04): 28 of 36 pairs at 0.90 as a
+# TRAINING set (2.6: 28); floors re-measured, rounded down to 3 decimals. Lowered: nl instruction 0.846 -> 0.814, nl check 0.981 -> 0.962, nl hold 0.981 -> 0.962, fr restate 0.98 -> 0.961, fr progress 0.77 -> 0.764, en closing 0.945 -> 0.928, en hold 0.928 -> 0.912.
+# Why: the model now fits eleven writers whose labels differ; the rules alone read no message
+# of any set worse than 2.6 did (2.7's rule changes moved 27 messages of the eleven sets, all
+# to their labels); held out (leave one set out, benchmarks/README.md "Layer 2.7") is the
+# measurement.
 FLOOR = {
     "nl": {
         "greeting": 0.981,
@@ -44,23 +50,23 @@ FLOOR = {
         "question": 0.82,
         "restate": 0.949,
         "empathy": 1.0,
-        "apology": 0.981,
-        "progress": 0.854,
-        "instruction": 0.846,
-        "check": 0.981,
-        "closing": 0.846,
-        "hold": 0.981,
+        "apology": 1.0,
+        "progress": 0.862,
+        "instruction": 0.814,
+        "check": 0.962,
+        "closing": 0.862,
+        "hold": 0.962,
     },
     "fr": {
         "greeting": 0.981,
         "offer_help": 1.0,
         "identify": 1.0,
-        "question": 0.775,
-        "restate": 0.98,
+        "question": 0.784,
+        "restate": 0.961,
         "empathy": 0.983,
         "apology": 1.0,
-        "progress": 0.77,
-        "instruction": 0.914,
+        "progress": 0.764,
+        "instruction": 0.941,
         "check": 0.931,
         "closing": 0.947,
         "hold": 0.962,
@@ -76,8 +82,8 @@ FLOOR = {
         "progress": 0.857,
         "instruction": 0.916,
         "check": 0.943,
-        "closing": 0.945,
-        "hold": 0.928,
+        "closing": 0.928,
+        "hold": 0.912,
     },
 }
 # Negated instructions counted as given (target 0), blind: layer 2.2 counts 8 / 3 / 3 (2.1:

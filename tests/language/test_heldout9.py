@@ -1,4 +1,4 @@
-"""The language layer on the ninth held-out corpus: measured blind, floors and issue 12's targets.
+"""The language layer on the ninth held-out corpus: floors (trained on since 2.7) and targets.
 
 tests/language/heldout9/ is the eleventh writer's (branch l-heldout9, labels committed in
 54cbcde): five operator personas per language, unlike any earlier set's (an Antwerp agent, a
@@ -11,6 +11,11 @@ running the layer on it. Layer 2.6 (branch l-model7) was tuned and trained on te
 while it was written, by someone who never opened it; the lead scored it blind after merging
 both branches (2026-12-04, 17:05 UTC). Its format and self-check are in
 test_heldout9_format.py.
+
+Since layer 2.7 (branch l-model8) it is a TRAINING set: the lead released it after its blind
+scoring, and train.py names it (the eleventh writer of `SETS`). The floors below are the shipped
+weights' fit, not a blind figure; with this set held out (leave one set out) see
+benchmarks/README.md "Layer 2.7". Its labels were not changed.
 """
 
 from __future__ import annotations
@@ -23,54 +28,58 @@ from tests.language.test_corpus_targets import BENCH_MODULE
 # the rules alone: 3 of 36, 0.795 with 2.6's lexicons, 0.796 with 2.5's). Weakest: restate
 # 0.59-0.78 (recall 0.42-0.67: this writer's restatement openers), identify 0.70-0.77 (recall
 # 0.56-0.64), question nl 0.69 (precision 0.57), instruction fr 0.72 (recall 0.62).
+# Layer 2.7 (l-model8): heldout9 released by the lead and now a TRAINING set: the floors below are
+# the shipped weights' fit (29 of 36 pairs, mean macro-F1 0.940, 0 negated given), not a blind
+# figure; every floor rose (none fell). With this set held out see benchmarks/README.md "Layer 2.7".
 FLOOR = {
     "nl": {
-        "greeting": 0.918,
-        "offer_help": 0.929,
-        "identify": 0.698,
-        "question": 0.686,
-        "restate": 0.666,
-        "empathy": 0.879,
-        "apology": 0.923,
-        "progress": 0.805,
-        "instruction": 0.883,
-        "check": 0.869,
-        "closing": 0.842,
-        "hold": 0.852,
+        "greeting": 0.984,
+        "offer_help": 1.0,
+        "identify": 0.987,
+        "question": 0.769,
+        "restate": 0.986,
+        "empathy": 0.936,
+        "apology": 0.97,
+        "progress": 0.906,
+        "instruction": 0.945,
+        "check": 0.931,
+        "closing": 0.894,
+        "hold": 0.945,
     },
     "fr": {
-        "greeting": 0.888,
-        "offer_help": 0.852,
-        "identify": 0.727,
-        "question": 0.792,
-        "restate": 0.592,
-        "empathy": 0.794,
-        "apology": 0.879,
-        "progress": 0.728,
-        "instruction": 0.722,
-        "check": 0.882,
-        "closing": 0.794,
-        "hold": 0.985,
+        "greeting": 0.927,
+        "offer_help": 0.973,
+        "identify": 0.962,
+        "question": 0.874,
+        "restate": 1.0,
+        "empathy": 0.951,
+        "apology": 0.936,
+        "progress": 0.87,
+        "instruction": 0.941,
+        "check": 0.958,
+        "closing": 0.873,
+        "hold": 1.0,
     },
     "en": {
-        "greeting": 0.937,
-        "offer_help": 0.892,
-        "identify": 0.766,
-        "question": 0.799,
-        "restate": 0.776,
-        "empathy": 0.8,
-        "apology": 0.895,
-        "progress": 0.782,
-        "instruction": 0.826,
-        "check": 0.845,
-        "closing": 0.84,
-        "hold": 0.911,
+        "greeting": 0.953,
+        "offer_help": 1.0,
+        "identify": 1.0,
+        "question": 0.86,
+        "restate": 0.975,
+        "empathy": 0.964,
+        "apology": 0.957,
+        "progress": 0.914,
+        "instruction": 0.905,
+        "check": 0.933,
+        "closing": 0.873,
+        "hold": 0.957,
     },
 }
 # Negated instructions counted as given (target 0), blind, layer 2.6 (and 2.5): 0 / 1 / 0. The
 # French one: "Pas la peine de nous renvoyer l'article, gardez-le." ("no need to send the
-# article back": "pas la peine de" + infinitive is a prohibition the layer does not know).
-NEGATED_GIVEN = {"nl": 0, "fr": 1, "en": 0}
+# article back"): since 2.7 "gardez-le" closing its clause keeps, it tells no step (as "leave
+# it"): 0 / 0 / 0.
+NEGATED_GIVEN = {"nl": 0, "fr": 0, "en": 0}
 
 HELDOUT9 = HeldoutSet(
     name="heldout9",

@@ -173,9 +173,11 @@ def test_the_prohibitive_verb_is_the_trigger_not_the_step(
             "Wacht tot het lampje groen wordt.",
             marks=pytest.mark.xfail(
                 strict=True,
-                reason="layer 2.6: the act model trained on ten writers overrules the rules' "
-                "instruction (score -2.16, margin -2.0; 2.5: -1.91); not negated "
-                "(docs/known-issues.md)",
+                reason="layers 2.6-2.7: the act model trained on ten and eleven writers "
+                "overrules the rules' instruction (score -2.16, margin -2.0; 2.5: -1.91): "
+                "short 'wacht' messages are mostly hold; 2.7's rule for waiting until a "
+                "device does something matches too rarely in the sets to weigh (MIN_COUNT); "
+                "not negated (docs/known-issues.md)",
             ),
         ),
         ("nl", "Wacht tot het lampje groen is, en haal dan de kaart eruit."),

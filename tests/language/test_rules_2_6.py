@@ -23,23 +23,8 @@ from __future__ import annotations
 
 import pytest
 
-from helpdesk_tui.language import analyse
-from helpdesk_tui.language.analyse import rules_analysis
-
-
-def _readings(text: str, lang: str) -> list[frozenset[str]]:
-    return [frozenset(rules_analysis(text, lang).acts), frozenset(analyse(text, lang).acts)]
-
-
-def _has(text: str, lang: str, act: str) -> None:
-    for acts in _readings(text, lang):
-        assert act in acts, (text, sorted(acts))
-
-
-def _lacks(text: str, lang: str, *absent: str) -> None:
-    for acts in _readings(text, lang):
-        assert not acts & set(absent), (text, sorted(acts))
-
+from tests.language.both_readings import has as _has
+from tests.language.both_readings import lacks as _lacks
 
 # ------------------------------------------------------------------ restatements announced
 

@@ -58,10 +58,10 @@ reach 21-22 (benchmarks/README.md "Layer 2.6")."""
 WORDED_C_SHORT: dict[str, str] = {}
 """Bundled scenarios where `worded-c` (the third blind bank, branch e-worded3) does not reach
 21 yet, with why (benchmarks/README.md, "A third blind bank (branch e-worded3)"). Strict
-expected failures, as for worded-b. Empty since branches cust11 and evid12: nl-verhaeghe-dinsdag
-went 20 -> 21 when Dirk, told "u hoort binnen 10 minuten van mij", stopped asking "Hoe lang
-gaat dat duren?" again (SIM-2), and its restatement "Even kijken of ik mee ben: ..." is read
-in context since rules 2.3 (COM-4)."""
+expected failures, as for worded-b. Empty since branches cust11, evid12 and l-model8 (layer
+2.7): nl-verhaeghe-dinsdag went 20 -> 21 when Dirk, told "u hoort binnen 10 minuten van mij",
+stopped asking "Hoe lang gaat dat duren?" again (SIM-2); its restatement "Even kijken of ik
+mee ben: ..." is read in context since rules 2.3 and as an opener since layer 2.7 (COM-4)."""
 
 WORDED_D_SHORT: dict[str, str] = {
     "en-northwind-monday": "20 of 22: COM-4, '{summary}, have I got that right?' and 'Just "
