@@ -64,34 +64,19 @@ stopped asking "Hoe lang gaat dat duren?" again (SIM-2); its restatement "Even k
 mee ben: ..." is read in context since rules 2.3 and as an opener since layer 2.7 (COM-4)."""
 
 WORDED_D_SHORT: dict[str, str] = {
-    "en-northwind-monday": "20 of 22: COM-4, '{summary}, have I got that right?' and 'Just "
-    "checking I got everything: {summary}, yes?' not read as restate (liam, raj); COM-6, Tom "
-    "calmed only by the greeting's 'sorry you had to queue for a bit' (an apology: the customer "
-    "calms on it, COM-6 credits empathy or progress only)",
-    "fr-haute-meuse-examen": "19 of 22: COM-4, 'Bon, je fais le point : ... Il me manque quelque "
-    "chose ?', '..., c'est ça ?', '... Je me trompe ?' not read as restate (8 cases); COM-6, "
-    "'désolé de vous avoir fait attendre' (greeting, Julie) and 'désolée que vous ayez autant "
-    "de soucis avec ça' (Grégory) calm the customer but count as apology, not empathy; SOL-1, "
-    "'Pour vous identifier : nom, prénom et matricule, s'il vous plaît.' not read as identify "
-    "(the customer falls back, the step shows after the ticket: 4 cases)",
-    "fr-val-de-lesse-garde": "20 of 22: COM-4, 'Bon, je fais le point : ...' and 'Donc : ..., "
-    "c'est juste ?' not read as restate; SOL-6, T-1006: the relay of the second line's finding "
-    "and question is no update with news (nor is ideal's), the other two are 375 s apart "
-    "(limit 360 s; ideal's 353 s)",
-    "nl-lindeveld-examen": "17 of 22: COM-4, 'Ik zet het even op een rijtje: ... Mis ik nog "
-    "iets?', '..., heb ik dat goed?', '... Klopt dat zo?' not read as restate (5 cases); COM-1 "
-    "and SOL-1, 'Mis ik nog iets?' read as the closing question (step out of order) and 'Wie "
-    "heb ik aan de lijn?' not read as identify; SOL-7 and SOL-3, 'Zo lost ge het op: <article>' "
-    "read as a question by its inversion, so it tells nothing (bram: the customer did resume "
-    "the sync)",
-    "nl-verhaeghe-dinsdag": "19 of 22: COM-4, '..., heb ik dat goed?' and '... Klopt dat zo?' "
-    "not read as restate (lieve, dirk); COM-6, 'An, wat een gedoe, sorry dat ge daarmee zit.' "
-    "calms An but counts as apology, not empathy; SIM-2, as for ideal (the policy's "
-    "MAX_HOLDING)",
+    "nl-lindeveld-examen": "17 of 22 (layer 2.7, rules 2.3): COM-1 and SOL-1, 'Mis ik nog "
+    "iets?' closing the restatement 'Ik zet het even op een rijtje: ...' is read as the "
+    "closing question (a step out of order), so the same message is no restatement either "
+    "(COM-4: its summary is the policy's list of the customer's words); SOL-7 and SOL-3, "
+    "'Zo lost ge het op: <article>' read as a question by its inversion, so the answer key's "
+    "solution is not given (bram) and T-1023 is resolved without the answer reaching him",
 }
 """Bundled scenarios where `worded-d` (the fourth blind bank, branch e-worded4) does not reach
 21 yet, with why (benchmarks/README.md, "A fourth blind bank (branch e-worded4)"). Strict
-expected failures, as for worded-b."""
+expected failures, as for worded-b. Blind with layer 2.6 and rules 2.2: 21, 20, 19, 20, 17, 19
+(calder, northwind, haute-meuse, val-de-lesse, lindeveld, verhaeghe); after cust11, evid12
+(whose task named the bank's two largest classes of miss, not its wordings) and l-model8
+(which never saw the bank): 21, 21, 21, 21, 17, 22."""
 
 BANK_SHORT = {"worded-b": WORDED_B_SHORT, "worded-c": WORDED_C_SHORT, "worded-d": WORDED_D_SHORT}
 """The policies of the further phrase banks, each with its scenarios below the target."""
