@@ -133,7 +133,9 @@ async def test_a_practice_log_resumes_where_it_stopped_and_carries_on(tmp_path: 
             None
         }
         ticket = app.main.ticket_id
-        await pilot.press("a")  # take the ticket: the resumed session takes commands
+        # take the ticket (Take waits for the next key; an arrow lets it act at once, on the
+        # row it was pressed on): the resumed session takes commands
+        await pilot.press("a", "down")
         assert state.tickets[ticket].status == "open"
         await pilot.press("ctrl+q", "y")
         await pilot.pause()

@@ -9,6 +9,7 @@ from textual.widgets import TextArea
 from helpdesk_tui import i18n
 from helpdesk_tui.scenario.loader import load_scenario
 from tests.ui.conftest import MINI, make_rig, screen_text
+from tests.ui.pilot import press_alone
 
 
 @pytest.fixture(autouse=True)
@@ -53,8 +54,7 @@ async def test_ticket_history_and_refusals_speak_the_language() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         ticket = app.main.ticket_id
-        await pilot.press("a")  # take it in hand
-        await pilot.pause()
+        await press_alone(pilot, "a")  # take it in hand (Take waits for a next key)
         assert rig.state.tickets[ticket].history[-1].summary == "taken in hand"
         shown = str(app.main.query_one("#ticket-body").render())  # may be scrolled out of view
         assert "in behandeling genomen" in shown and "taken in hand" not in shown
