@@ -4,10 +4,7 @@ An author writes a pattern once ("kabel", "redémarrer", "restart the pc");
 a word of the message matches a pattern word when (first rule that holds):
 
 1. `same`: the same normalised word, or the same lemma ("kabels", "redémarrez");
-2. `start`: the message word starts with it ("printer" in "printers", "printer's"),
-   unless both are words of the language with different lemmas ("message" is not
-   in "messagerie", nor "print" in "printer"): a start, like a typo, never turns one
-   real word into another;
+2. `start`: the message word starts with it ("printer" in "printers", "printer's");
    a short pattern word (an acronym such as AD, USB, pc: fewer than four letters)
    only with a plural or possessive ending ("USBs", "pc's"), since "AD" is not in
    "adresse", "added" or "adding";
@@ -146,10 +143,8 @@ def word_rule(p_norm: str, p_lemma: str, t_norm: str, t_lemma: str, lang: str) -
         return "same"
     if len(p_bare) < 2 or opposite_prefixes(p_norm, t_norm, lex):
         return None
-    if (
-        t_norm.startswith(p_norm)
-        and (len(p_bare) >= SHORT_WORD or t_norm[len(p_norm) :] in SHORT_ENDINGS)
-        and not _another_word(p_norm, p_lemma, t_norm, t_lemma, lex)
+    if t_norm.startswith(p_norm) and (
+        len(p_bare) >= SHORT_WORD or t_norm[len(p_norm) :] in SHORT_ENDINGS
     ):
         return "start"
     if lex.compounds and _in_compound(p_norm, t_norm, lang):
@@ -169,23 +164,6 @@ def _in_compound(p: str, t: str, lang: str) -> bool:
         if lemmas.known(head, lang) or (head[-1] in "se" and lemmas.known(head[:-1], lang)):
             return True
     return False
-
-
-def _another_word(p_norm: str, p_lemma: str, t_norm: str, t_lemma: str, lex: Lexicon) -> bool:
-    """Is the message word a word of its own that merely starts with the pattern word?
-
-    "messagerie" starts with "message" and "printer" with "print", but each is
-    another word with another meaning: as with typos, a word start never turns one
-    real word into another. Only when both are words of the language: an author's
-    stem or abbreviation ("redémarr", "config") still finds its words, and in Dutch
-    a compound whose other part is a word ("kabelbreuk") is the pattern word's.
-    """
-    rest = t_norm[len(p_norm) :]
-    if rest in SHORT_ENDINGS or t_lemma in (p_lemma, p_norm):
-        return False  # "pc's", "VPNs": a plural or possessive of the same word
-    if not (known_word(p_norm, lex) and known_word(t_norm, lex)):
-        return False
-    return not (lex.compounds and len(rest) >= COMPOUND_PART_MIN and lemmas.known(rest, lex.lang))
 
 
 def known_word(word: str, lex: Lexicon) -> bool:

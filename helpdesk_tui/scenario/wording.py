@@ -3,9 +3,8 @@
 Two traps the layer cannot decide for the author:
 
 - a pattern word that starts other, common words of the language with another
-  meaning: a pattern matches word starts; since layer 2.7 only where the pattern
-  word is no word itself (a stem such as "reinit", an abbreviation), since a start
-  never turns one real word into another ("cache" does not hear "cachet");
+  meaning: a pattern matches word starts, so "cache" also hears "cachet" and
+  "print" hears "printer";
 - solution options whose key words are all key words of another option: a
   message that gives the one then also gives the other, and the assessment
   cannot tell which option the candidate chose.
@@ -70,18 +69,9 @@ def prefix_traps(word: str, lang: str) -> list[str]:
             found += [f for f in _accented(word, lang) if _unrelated(lemma(f.lower(), lang), own)]
         elif other[len(word) :] in endings:
             continue  # "kabel"/"kabels", "prise"/"prises": an inflection, the same word
-        elif _unrelated(other_lemma := lemma(other, lang), own) and other_lemma != word:
-            found += [other] if _heard(word, own, other, other_lemma, lang) else []
+        elif _unrelated(lemma(other, lang), own) and lemma(other, lang) != word:
+            found.append(other)
     return found
-
-
-def _heard(word: str, own: str, other: str, other_lemma: str, lang: str) -> bool:
-    """Does the layer's matcher really find `word` in `other`? Since layer 2.7 a word
-    start never turns one real word into another ("cache" is not in "cachet"), so
-    only a pattern word that is no word itself (a stem, an abbreviation) is a trap."""
-    from helpdesk_tui.language.find import word_rule
-
-    return word_rule(word, own, other, other_lemma, lang) is not None
 
 
 def _unrelated(other_lemma: str, own: str) -> bool:
