@@ -132,3 +132,25 @@ def test_lending_the_login_still_sets_it_off(language: str, text: str) -> None:
     scenario_id, incident_id, rule = LENDING[language]
     reply = answer(scenario_id, incident_id, text, ("identite", "identiteit", "identity"))
     assert reply.rule_id == rule, reply.text
+
+
+# ------------------------------------------------------ "messagerie" is no question about a message
+
+ERROR_MESSAGE_FACTS = [
+    ("fr-val-de-lesse-garde", "usic-compte-verrouille"),
+    ("fr-haute-meuse-examen", "nathalie-caisse-boutique"),
+    ("fr-haute-meuse-examen", "laura-badge-imprimante"),
+]
+"""Incidents whose fact `message` is what the screen says (found by the lead, playing
+fr-val-de-lesse-garde: "... enregistré (messagerie, wifi) ?" got Isabelle's error message
+back, because a pattern word matches word starts and `message` starts "messagerie")."""
+
+
+@pytest.mark.parametrize(("scenario_id", "incident_id"), ERROR_MESSAGE_FACTS)
+def test_asking_about_the_mailbox_does_not_reveal_the_error_message(
+    scenario_id: str, incident_id: str
+) -> None:
+    mailbox = answer(scenario_id, incident_id, "Votre messagerie fonctionne-t-elle normalement ?")
+    assert "message" not in mailbox.reveals
+    for asked in ("Quel message voyez-vous ?", "Que dit le message exactement ?"):
+        assert "message" in answer(scenario_id, incident_id, asked).reveals, asked
