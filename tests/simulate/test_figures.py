@@ -64,6 +64,10 @@ stopped asking "Hoe lang gaat dat duren?" again (SIM-2); its restatement "Even k
 mee ben: ..." is read in context since rules 2.3 and as an opener since layer 2.7 (COM-4)."""
 
 WORDED_D_SHORT: dict[str, str] = {
+    "fr-val-de-lesse-garde": "20 of 22 (layer 2.7, rules 2.3): COM-4, the policy's summary is "
+    "a list of the customer's words ('matin, changé, passe, 7 ; et toujours connectée : restée, "
+    "chariot, soins, 12. Je me trompe ?'), no sentence that restates; SOL-6, as for worded-c "
+    "(the relay of the second line's finding is no update with news)",
     "nl-lindeveld-examen": "17 of 22 (layer 2.7, rules 2.3): COM-1 and SOL-1, 'Mis ik nog "
     "iets?' closing the restatement 'Ik zet het even op een rijtje: ...' is read as the "
     "closing question (a step out of order), so the same message is no restatement either "
@@ -76,7 +80,7 @@ WORDED_D_SHORT: dict[str, str] = {
 expected failures, as for worded-b. Blind with layer 2.6 and rules 2.2: 21, 20, 19, 20, 17, 19
 (calder, northwind, haute-meuse, val-de-lesse, lindeveld, verhaeghe); after cust11, evid12
 (whose task named the bank's two largest classes of miss, not its wordings) and l-model8
-(which never saw the bank): 21, 21, 21, 21, 17, 22."""
+(which never saw the bank): 21, 21, 21, 20, 17, 22."""
 
 BANK_SHORT = {"worded-b": WORDED_B_SHORT, "worded-c": WORDED_C_SHORT, "worded-d": WORDED_D_SHORT}
 """The policies of the further phrase banks, each with its scenarios below the target."""
