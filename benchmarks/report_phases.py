@@ -57,7 +57,7 @@ def main() -> None:
     report = importlib.import_module("helpdesk_tui.commands.report")
     mark("imports")
     for owner, name, label, *before in (
-        (pipeline, "_read_bytes", "read the file"),
+        (pipeline, "read_for_report", "read the file"),
         (prime, "start", "count the messages, fork"),
         (pipeline, "_verify", "verify (no signatures)"),
         (pipeline, "verified_events", "events"),
