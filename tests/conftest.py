@@ -67,6 +67,23 @@ def pytest_configure(config: pytest.Config) -> None:
         tempfile.tempdir = None  # gettempdir() reads TMPDIR again
 
 
+WORKERS_ENV = "HELPDESK_SUITE_WORKERS"
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """`-n auto` (pyproject's addopts): one worker more than the cores this process may use.
+
+    About 80 s of the two workers' time in a quiet run is spent waiting in real time
+    (pseudo-terminals, the login wrapper, the pilot's idle waits: benchmarks/README.md, "The
+    suite's time (branch suite-time9)"); a third worker on two cores runs tests meanwhile. The
+    same tree, quiet, one run after the other (the lead, 2026-12-04): 5m27 on two workers and
+    4m57 on three; again 4m18 and 4m04. HELPDESK_SUITE_WORKERS=N sets the number."""
+    if (wanted := os.environ.get(WORKERS_ENV, "").strip()).isdigit():
+        return max(1, int(wanted))
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return (cores or 1) + 1
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """The slowest tests first (`suite_speed.SLOW_FIRST`); a stable sort, the same on every worker.
 
