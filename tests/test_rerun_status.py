@@ -15,6 +15,9 @@ from suite_speed import rerun_status_without_delay
 def test_the_status_sockets_send_at_once_and_still_answer() -> None:
     rerun_status_without_delay()  # conftest did it already; a second call changes nothing
     server = pytest_rerunfailures.ServerStatusDB()
+    # the library listens in its server thread; the controller's server is up long before a
+    # worker connects, but here the client would race it (refused once in a fresh-clone run)
+    server.sock.listen()
     client = pytest_rerunfailures.ClientStatusDB(server.sock_port, server.token)
     try:
         for db in (server, client):
