@@ -15,9 +15,7 @@ import argparse
 import asyncio
 import gc
 import os
-import random
 import sys
-import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -25,7 +23,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_ui import SIZE, FrameClock, loaded_app, percentile, play_mix  # noqa: E402
+from bench_ui import mix_rig, percentile, play_mix  # noqa: E402
 
 from helpdesk_tui.ui.screens.main import MainScreen  # noqa: E402
 
@@ -68,23 +66,14 @@ def watch(spans: list[Span]) -> None:
 
 async def play(keys: int) -> list[Span]:
     samples: list[Span] = []
-    with tempfile.TemporaryDirectory() as tmp:
-        app, writer = loaded_app(Path(tmp))
-        clock = FrameClock(app)
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause(0.5)
-            driver = app._driver
-            assert driver is not None
-            rng = random.Random(7)
+    async with mix_rig() as rig:
 
-            async def press(key: str, char: str | None, done: Any, kind: str) -> None:
-                sent, shown = await clock.key_to_frame(driver, key, char, done)
-                samples.append((kind, sent, shown))
-                await asyncio.sleep(rng.uniform(0.02, 0.06))
+        async def press(key: str, char: str | None, done: Any, kind: str) -> None:
+            sent, shown = await rig.clock.key_to_frame(rig.driver, key, char, done)
+            samples.append((kind, sent, shown))
+            await asyncio.sleep(rig.rng.uniform(0.02, 0.06))
 
-            await play_mix(app, pilot, press, keys, rng)
-            app.exit()
-        writer.close()
+        await play_mix(rig.app, rig.pilot, press, keys, rig.rng)
     return samples
 
 

@@ -27,10 +27,8 @@ import asyncio
 import cProfile
 import os
 import pstats
-import random
 import statistics
 import sys
-import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass
@@ -39,7 +37,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_ui import SIZE, FrameClock, loaded_app, percentile, play_mix  # noqa: E402
+from bench_ui import mix_rig, percentile, play_mix  # noqa: E402
 from textual import events  # noqa: E402
 
 from helpdesk_tui.ui.app import ExamApp  # noqa: E402
@@ -127,48 +125,35 @@ class Recorder:
 
 async def play(keys: int, phase: float | None, recorder: Recorder) -> list[Key]:
     out: list[Key] = []
-    with tempfile.TemporaryDirectory() as tmp:
-        app, writer = loaded_app(Path(tmp))
-        if phase is not None:
-            app.tick_phase = phase
-        clock = FrameClock(app)
-        frames = clock.frames
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause(0.5)
-            driver = app._driver
-            assert driver is not None
-            rng = random.Random(7)
+    async with mix_rig(phase) as rig:
+        frames = rig.clock.frames
 
-            async def press(key: str, char: str | None, done: Any, kind: str) -> None:
-                recorder.tick_calls = 0
-                handling, painting = cProfile.Profile(), cProfile.Profile()
-                recorder.active = handling
-                handling.enable()
-                sent = time.perf_counter()
-                driver.send_message(events.Key(key, char))
-                while not done():
-                    await asyncio.sleep(0)
-                handled = time.perf_counter()
-                handling.disable()
-                recorder.active = painting
-                painting.enable()
-                while not frames or frames[-1] < handled:
-                    await asyncio.sleep(0)
-                painting.disable()
-                recorder.active = None
-                ticks = recorder.tick_calls
-                # the tick's calls were counted apart, not in either profile
-                out.append(
-                    Key(kind, sent, frames[-1], calls_of(handling), ticks, calls_of(painting))
-                )
-                out[-1].frame_profile = painting
-                out[-1].handle_profile = handling
-                await asyncio.sleep(rng.uniform(0.02, 0.06))
+        async def press(key: str, char: str | None, done: Any, kind: str) -> None:
+            recorder.tick_calls = 0
+            handling, painting = cProfile.Profile(), cProfile.Profile()
+            recorder.active = handling
+            handling.enable()
+            sent = time.perf_counter()
+            rig.driver.send_message(events.Key(key, char))
+            while not done():
+                await asyncio.sleep(0)
+            handled = time.perf_counter()
+            handling.disable()
+            recorder.active = painting
+            painting.enable()
+            while not frames or frames[-1] < handled:
+                await asyncio.sleep(0)
+            painting.disable()
+            recorder.active = None
+            ticks = recorder.tick_calls
+            # the tick's calls were counted apart, not in either profile
+            out.append(Key(kind, sent, frames[-1], calls_of(handling), ticks, calls_of(painting)))
+            out[-1].frame_profile = painting
+            out[-1].handle_profile = handling
+            await asyncio.sleep(rig.rng.uniform(0.02, 0.06))
 
-            await play_mix(app, pilot, press, keys, rng)
-            app.exit()
-        writer.close()
-        classify(out, recorder.ticks, frames)
+        await play_mix(rig.app, rig.pilot, press, keys, rig.rng)
+    classify(out, recorder.ticks, frames)
     return out
 
 

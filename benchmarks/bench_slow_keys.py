@@ -20,10 +20,8 @@ import cProfile
 import gc
 import os
 import pstats
-import random
 import statistics
 import sys
-import tempfile
 import threading
 import time
 from collections import Counter
@@ -33,7 +31,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_ui import SIZE, FrameClock, loaded_app, percentile, play_mix  # noqa: E402
+from bench_ui import mix_rig, percentile, play_mix  # noqa: E402
 
 
 @dataclass
@@ -80,34 +78,23 @@ class Watch:
 
 async def play(keys: int, watch: Watch, phase: float | None) -> list[Key]:
     out: list[Key] = []
-    with tempfile.TemporaryDirectory() as tmp:
-        app, writer = loaded_app(Path(tmp))
-        if phase is not None:
-            app.tick_phase = phase
-        print(f"the tick's phase in the second: {app.tick_phase:.2f}")
-        clock = FrameClock(app)
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause(0.5)
-            driver = app._driver
-            assert driver is not None
-            rng = random.Random(7)
+    async with mix_rig(phase) as rig:
+        print(f"the tick's phase in the second: {rig.app.tick_phase:.2f}")
 
-            async def press(key: str, char: str | None, done: Any, kind: str) -> None:
-                profile = cProfile.Profile()
-                c0 = time.process_time()
-                profile.enable()
-                t0, t1 = await clock.key_to_frame(driver, key, char, done)
-                profile.disable()
-                c1 = time.process_time()
-                calls = sum(s[1] for s in pstats.Stats(profile).stats.values())  # type: ignore[attr-defined]
-                record = Key(kind, calls, (c1 - c0) * 1000, (t1 - t0) * 1000, profile)
-                record.inside = watch.between(t0, t1)
-                out.append(record)
-                await asyncio.sleep(rng.uniform(0.02, 0.06))
+        async def press(key: str, char: str | None, done: Any, kind: str) -> None:
+            profile = cProfile.Profile()
+            c0 = time.process_time()
+            profile.enable()
+            t0, t1 = await rig.clock.key_to_frame(rig.driver, key, char, done)
+            profile.disable()
+            c1 = time.process_time()
+            calls = sum(s[1] for s in pstats.Stats(profile).stats.values())  # type: ignore[attr-defined]
+            record = Key(kind, calls, (c1 - c0) * 1000, (t1 - t0) * 1000, profile)
+            record.inside = watch.between(t0, t1)
+            out.append(record)
+            await asyncio.sleep(rig.rng.uniform(0.02, 0.06))
 
-            await play_mix(app, pilot, press, keys, rng)
-            app.exit()
-        writer.close()
+        await play_mix(rig.app, rig.pilot, press, keys, rig.rng)
     return out
 
 

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
 import random
 import statistics
@@ -43,7 +44,8 @@ import sys
 import tempfile
 import textwrap
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -192,6 +194,38 @@ class FrameClock:
             await asyncio.sleep(rng.uniform(0.02, 0.06))
 
         return press
+
+
+@dataclass
+class MixRig:
+    """The loaded app on screen, as the benchmarks that replay the key mix need it."""
+
+    app: ExamApp
+    pilot: Any
+    driver: Any
+    clock: FrameClock
+    rng: random.Random
+
+
+@contextlib.asynccontextmanager
+async def mix_rig(phase: float | None = None) -> AsyncIterator[MixRig]:
+    """bench_ui's loaded app running (a log in a temporary folder, `SIZE`, settled for half a
+    second), for the benchmarks that replay its mix (bench_key_tail, bench_slow_keys,
+    bench_mix_tail) so they measure the same app; `phase` sets the tick's phase in the second.
+    The app exits and the log closes when the block ends."""
+    with tempfile.TemporaryDirectory() as tmp:
+        app, writer = loaded_app(Path(tmp))
+        if phase is not None:
+            app.tick_phase = phase
+        try:
+            clock = FrameClock(app)
+            async with app.run_test(size=SIZE) as pilot:
+                await pilot.pause(0.5)
+                assert app._driver is not None
+                yield MixRig(app, pilot, app._driver, clock, random.Random(7))
+                app.exit()
+        finally:
+            writer.close()
 
 
 async def play_mix(app: ExamApp, pilot: Any, press: Any, keys: int, rng: random.Random) -> None:
