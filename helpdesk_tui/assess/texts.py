@@ -391,9 +391,9 @@ T: dict[str, tuple[str, str, str]] = {
         "«\u00a0{case}\u00a0»\u00a0: {found:étape|étapes} de contact sur {total}, {order}\u00a0; manquant\u00a0: {missing}",
     ),
     "com2.questions": (
-        "'{case}': {asked} questions before the solution; {revealed} of {facts} hidden facts elicited",
-        "'{case}': {asked} vragen vóór de oplossing; {revealed} van {facts} verborgen feiten achterhaald",
-        "«\u00a0{case}\u00a0»\u00a0: {asked} questions avant la solution\u00a0; {revealed} faits cachés obtenus sur {facts}",
+        "'{case}': {asked:question|questions} before the solution; {revealed} of {facts:hidden fact|hidden facts} elicited",
+        "'{case}': {asked:vraag|vragen} vóór de oplossing; {revealed} van {facts:verborgen feit|verborgen feiten} achterhaald",
+        "«\u00a0{case}\u00a0»\u00a0: {asked:question|questions} avant la solution\u00a0; {revealed:fait caché obtenu|faits cachés obtenus} sur {facts}",
     ),
     "com3.interrupted": (
         "{conv}: {n} of {sent:message|messages} sent while the customer was still typing or speaking",

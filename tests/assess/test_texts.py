@@ -133,7 +133,7 @@ def test_french_counts_zero_as_one() -> None:
 COUNT_FIELD = re.compile(r"\{(\w+)\}\s+(\w+[sn])\b")
 """A bare count before a plural noun: "{n} messages" reads "1 messages" for one."""
 COUNTS = {"n", "searches", "opened", "served", "expected", "sent", "total", "actions", "news",
-          "over", "busy", "used", "plain", "found"}  # fmt: skip
+          "over", "busy", "used", "plain", "found", "asked", "revealed"}  # fmt: skip
 """The fields that are counts in the report's texts."""
 NO_NOUN = {"van", "fois", "sans"}
 """Words after a count that are not its noun, or do not change with it."""
