@@ -738,10 +738,15 @@ def _apply_preloaded(state: ExamState, event: Event) -> None:
     if status != S.NEW:
         _set_status(state, ticket, status, at)
     ticket.group = event.data.get("group")
-    since = Phrase(
-        "waiting in the queue since {minutes:.0f} min before the start: {title}",
-        minutes=max(0.0, -ticket.created_at) / 60,
-        title=ticket.title,
+    minutes = max(0.0, -ticket.created_at) / 60
+    since = (
+        Phrase(
+            "waiting in the queue since {minutes:.0f} min before the start: {title}",
+            minutes=minutes,
+            title=ticket.title,
+        )
+        if round(minutes) >= 1  # "since 0 min before the start" says nothing
+        else Phrase("in the queue at the start: {title}", title=ticket.title)
     )
     _history(ticket, state, event, since)
 

@@ -316,8 +316,7 @@ def test_tickets_already_in_the_queue(session_started_data: Payload) -> None:
             customer_id="c-bob",
             title="Old",
             description="From yesterday",
-            created_at=-3600,
-            **extra,
+            **{"created_at": -3600, **extra},
         )
 
     state = fold(
@@ -330,6 +329,9 @@ def test_tickets_already_in_the_queue(session_started_data: Payload) -> None:
     q1, q2, q3, q4 = (state.tickets[f"Q-{i}"] for i in range(1, 5))
     assert (q1.status, q1.priority, q1.source, q1.created_at) == (S.NEW, "P1", "queue", -3600.0)
     assert q1.history[0].summary == "waiting in the queue since 60 min before the start: Old"
+    assert q2.history[0].summary == "waiting in the queue since 60 min before the start: Old"
+    fresh = fold(session_started_data(), preloaded("Q-5", created_at=-20.0))
+    assert fresh.tickets["Q-5"].history[0].summary == "in the queue at the start: Old"
     assert (q2.status, q2.waiting_on, q2.group) == (S.PENDING_THIRD_PARTY, "third_party", "network")
     assert q2.pauses == [(-3600.0, None)]
     assert (q3.status, q3.resolved_at, q3.first_response_at) == (S.RESOLVED, -3600.0, -3600.0)
