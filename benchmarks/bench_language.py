@@ -71,6 +71,7 @@ HELDOUT7 = ROOT / "tests" / "language" / "heldout7"
 HELDOUT8 = ROOT / "tests" / "language" / "heldout8"
 HELDOUT9 = ROOT / "tests" / "language" / "heldout9"
 HELDOUT10 = ROOT / "tests" / "language" / "heldout10"
+HELDOUT11 = ROOT / "tests" / "language" / "heldout11"
 DEV2 = ROOT / "tests" / "language" / "dev2"
 SETS = {
     "corpus": CORPUS,
@@ -84,6 +85,7 @@ SETS = {
     "heldout8": HELDOUT8,
     "heldout9": HELDOUT9,
     "heldout10": HELDOUT10,
+    "heldout11": HELDOUT11,
     "dev2": DEV2,
 }
 
