@@ -1,8 +1,8 @@
 """`helpdesk-exam simulate SCENARIO --policy NAME`: a whole exam, headless, in seconds.
 
 NAME is one of ideal, naive, idle, worded (the ideal's actions in words of
-its own), worded-b, worded-c and worded-d (the same with a second, a third and a
-fourth phrase bank),
+its own), worded-b, worded-c, worded-d and worded-e (the same with a second, a
+third, a fourth and a fifth phrase bank),
 or a gaming candidate (shotgun, macro, parrot) used to test that
 the evidence rules cannot be harvested.
 
@@ -23,7 +23,7 @@ from typing import Any
 from helpdesk_tui.commands.errors import UserError
 
 POLICY_NAMES = (
-    "ideal", "naive", "idle", "worded", "worded-b", "worded-c", "worded-d",
+    "ideal", "naive", "idle", "worded", "worded-b", "worded-c", "worded-d", "worded-e",
     "shotgun", "macro", "parrot",
 )  # fmt: skip
 """`simulate.policies.POLICIES`, named here so `--help` does not load the simulation."""
@@ -36,8 +36,8 @@ def register(subparsers: Any) -> None:
         description="Run a whole scenario on a virtual clock with a scripted candidate and print "
         "a summary; with --out, write a signed, sealed log. ideal follows the answer key and "
         "breaches no SLA, naive works first come first served with jargon and no questions, "
-        "idle does nothing; worded does what ideal does in words of its own (worded-b, worded-c, "
-        "worded-d: with a second, a third and a fourth phrase bank by other writers); shotgun, macro and "
+        "idle does nothing; worded does what ideal does in words of its own (worded-b to "
+        "worded-e: with a second to a fifth phrase bank by other writers); shotgun, macro and "
         "parrot try to harvest evidence without doing the job (to test the evidence rules).",
     )
     parser.add_argument(

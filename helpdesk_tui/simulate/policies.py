@@ -19,6 +19,7 @@ from helpdesk_tui.simulate.worded import (
     WordedBPolicy,
     WordedCPolicy,
     WordedDPolicy,
+    WordedEPolicy,
     WordedPolicy,
 )
 
@@ -63,6 +64,7 @@ POLICIES: dict[str, type[Policy]] = {
     "worded-b": WordedBPolicy,
     "worded-c": WordedCPolicy,
     "worded-d": WordedDPolicy,
+    "worded-e": WordedEPolicy,
     "shotgun": ShotgunPolicy,
     "macro": MacroPolicy,
     "parrot": ParrotPolicy,

@@ -47,6 +47,8 @@ BANK_C_DIR = Path(__file__).parent / "phrases_c"
 """The third bank (`worded-c`), by a third writer, blind to the other two (its README)."""
 BANK_D_DIR = Path(__file__).parent / "phrases_d"
 """The fourth bank (`worded-d`), by a fourth writer, blind to the other three (its README)."""
+BANK_E_DIR = Path(__file__).parent / "phrases_e"
+"""The fifth bank (`worded-e`), by a fifth writer, blind to the other four (its README)."""
 SOLUTION_SENTENCES = 6
 """How many sentences of the article a solution message passes on."""
 
@@ -350,3 +352,14 @@ class WordedDPolicy(WordedPolicy):
     description = "worded with a fourth phrase bank, by a fourth writer"
     style = Style("worded-d")
     bank_dir = BANK_D_DIR
+
+
+class WordedEPolicy(WordedPolicy):
+    """`worded` with the fifth phrase bank (`phrases_e/`): the same actions, a fifth
+    writer's words (EU-institution English, Antwerp and Leuven Dutch, Liège and Brussels
+    French)."""
+
+    name = "worded-e"
+    description = "worded with a fifth phrase bank, by a fifth writer"
+    style = Style("worded-e")
+    bank_dir = BANK_E_DIR

@@ -5,8 +5,8 @@ Each bundled scenario is played by every scripted candidate and assessed as
 held against what the issue asks:
 
 - ideal and worded: at least 21 of 22;
-- worded-b, worded-c and worded-d (worded with a second, a third and a fourth independent
-  phrase bank): the same target, an expected failure on the scenarios where the language
+- worded-b, worded-c, worded-d and worded-e (worded with a second, a third, a fourth and a
+  fifth independent phrase bank): the same target, an expected failure on the scenarios where the language
   layer misreads their words;
 - shotgun, macro, parrot (who never read the answer key): at most 4, and
   never favourable on the twelve competencies a trick must not buy;
@@ -82,7 +82,40 @@ expected failures, as for worded-b. Blind with layer 2.6 and rules 2.2: 21, 20, 
 (whose task named the bank's two largest classes of miss, not its wordings) and l-model8
 (which never saw the bank): 21, 21, 21, 20, 17, 22."""
 
-BANK_SHORT = {"worded-b": WORDED_B_SHORT, "worded-c": WORDED_C_SHORT, "worded-d": WORDED_D_SHORT}
+WORDED_E_SHORT: dict[str, str] = {
+    "en-calder-valley-exam": "20 of 22 (layer 2.7, rules 2.3): COM-4, the long restatement "
+    "'So what I have noted down is this: ...; is that a fair summary of the situation, or is "
+    "there anything you would like to add before I go any further?' is read as a question "
+    "(gary answers 'As I said: ...'; imran's gets no paraphrase flag); SOL-1, 'Name and unit, "
+    "please.' is no identification to the customers ('I'm sorry, I don't follow'), so the "
+    "identity is asked after the ticket is logged (trevor, emma, ryan)",
+    "fr-haute-meuse-examen": "20 of 22 (layer 2.7, rules 2.3): COM-4, '{summary} : j'ai bien "
+    "compris ?' without an opener, its summary opening on the customer's 'ça sonne' and "
+    "holding the fact's question 'qu'y a-t-il dessus' (gregory); COM-6, 'Pas évident de "
+    "travailler dans ces conditions, on s'en occupe.' is no empathy (julie, Dr Gobert answer "
+    "'D'accord.'): both calm only on the next message, read as a progress update",
+    "nl-lindeveld-examen": "19 of 22 (layer 2.7, rules 2.3): COM-1 and SOL-1, the closing "
+    "question's pattern 'nog iets' found early in 'Mag ik nog iets vragen over {topic}: ...', "
+    "'Samengevat: ... Mis ik nog iets?', '... of wilt u nog iets aanvullen ...', and 'fijn dat "
+    "u ons contacteert. Ik luister, wat is er mis?' read as the closing question (a step out "
+    "of order, seven contacts); 'Wie heb ik aan de lijn, alstublieft?' is no identification "
+    "(kevin, paul: the ticket comes first); COM-4, the long 'Wat ik van u begrijp is dit: ...; "
+    "klopt dat zo, of wilt u nog iets aanvullen voor ik verder zoek?' is no restatement",
+    "nl-verhaeghe-dinsdag": "19 of 22 (layer 2.7, rules 2.3): COM-1 and SOL-1, the closing "
+    "question found early, as on nl-lindeveld-examen (four contacts); COM-4, the same long "
+    "restatement (an)",
+}
+"""Bundled scenarios where `worded-e` (the fifth blind bank, branch e-worded5) does not reach
+21 yet, with why (benchmarks/README.md, "A fifth blind bank (branch e-worded5)"). Strict
+expected failures, as for worded-b. Blind with layer 2.7 and rules 2.3: 20, 21, 20, 21, 19, 19
+(calder, northwind, haute-meuse, val-de-lesse, lindeveld, verhaeghe)."""
+
+BANK_SHORT = {
+    "worded-b": WORDED_B_SHORT,
+    "worded-c": WORDED_C_SHORT,
+    "worded-d": WORDED_D_SHORT,
+    "worded-e": WORDED_E_SHORT,
+}
 """The policies of the further phrase banks, each with its scenarios below the target."""
 
 

@@ -1,5 +1,5 @@
-"""`worded-b`, `worded-c` and `worded-d`: the `worded` candidate with the second, the third and
-the fourth phrase bank (`simulate/phrases_b/`, `simulate/phrases_c/`, `simulate/phrases_d/`).
+"""`worded-b` to `worded-e`: the `worded` candidate with the second, the third, the fourth and
+the fifth phrase bank (`simulate/phrases_b/`, `phrases_c/`, `phrases_d/`, `phrases_e/`).
 
 What is checked here is the wiring: each policy is offered by `simulate` and by
 `benchmarks/bench_evidence.py`, writes its sentences from its own bank (read
@@ -29,6 +29,7 @@ BANKS = {
     "worded-b": SIMULATE / "phrases_b",
     "worded-c": SIMULATE / "phrases_c",
     "worded-d": SIMULATE / "phrases_d",
+    "worded-e": SIMULATE / "phrases_e",
 }
 """Each further bank's policy and folder."""
 BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "bench_evidence.py"
