@@ -1,0 +1,98 @@
+"""How far the act model may overrule the rules: leave-one-set-out and a blind set, by margin.
+
+    python benchmarks/bench_acts_margin.py [--blind heldout11] [--lang nl]
+
+Needs the `train` extra (scikit-learn). For each writer's set, the model is trained on the
+others (as train.py --loso does) and its scores on the held-out messages are kept; then the
+acts are decided at several margins (`acts_model.MARGIN`: how sure the model must be to add an
+act the rules did not give, `add`, or to take away one they gave, `remove`) without training
+again. The blind set, which no fold trains on, is scored by a model trained on every set.
+What it cannot show: how the exam's own messages (the scripted candidates' templates, the
+knowledge base's solution texts) fare at a margin; benchmarks/bench_evidence.py shows that,
+with `acts_model.MARGIN` changed by hand (benchmarks/README.md, "The act model's margin").
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from helpdesk_tui.language import acts_model, train  # noqa: E402
+from helpdesk_tui.language.model import ACTS, LANGUAGES, Analysis  # noqa: E402
+
+MARGINS: tuple[tuple[float, float], ...] = (
+    (2.0, 2.0), (1.5, 1.5), (1.0, 1.0), (0.5, 0.5), (0.0, 0.0), (0.0, 2.0), (0.5, 2.0), (1.0, 2.0),
+)  # fmt: skip
+"""(add, remove) pairs; (2.0, 2.0) is the shipped gate."""
+
+Row = tuple[frozenset[str], bool, Analysis, dict[str, float]]
+
+
+def decide(scores: dict[str, float], rules: Analysis, add: float, remove: float) -> frozenset[str]:
+    """acts_model.decide_scores with the two margins as parameters (the same gates)."""
+    barred = {m.kind for m in rules.ruled_out}
+    if acts_model.instruction_gated(rules):
+        barred.add("instruction")
+    if "question" not in rules.acts and acts_model.question_gated(rules):
+        barred.add("question")
+    return frozenset(
+        a
+        for a in ACTS
+        if a in scores and a not in barred and scores[a] > (-remove if a in rules.acts else add)
+    )
+
+
+def scored(train_on: list[str], target: str, lang: str, data: dict) -> list[Row]:
+    weights = acts_model.parse({"langs": {lang: train.fit(
+        [e for s in train_on for e in data[s, lang]])}}, "fold")[lang]  # fmt: skip
+    table = acts_model.Table(weights)
+    return [(e.acts, e.negated, e.rules, table.scores(e.feats)) for e in data[target, lang]]
+
+
+def figures(rows: dict[str, list[Row]], add: float, remove: float) -> tuple[int, float, int]:
+    """Pairs >= 0.90, macro-F1 and negated instructions given, over the languages in `rows`."""
+    counts = {}
+    for lang, items in rows.items():
+        c = train.Counts()
+        for acts, negated, rules, scores in items:
+            c.add(acts, decide(scores, rules, add, remove), negated)
+        counts[lang] = c
+    f1 = [counts[lang].f1(act) for lang in counts for act in ACTS]
+    neg = sum(c.negated_given for c in counts.values())
+    return sum(x >= train.TARGET for x in f1), sum(f1) / len(f1), neg
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--blind", help="a labelled set no fold trains on (e.g. heldout11)")
+    parser.add_argument("--lang", choices=LANGUAGES)
+    args = parser.parse_args()
+    langs = (args.lang,) if args.lang else LANGUAGES
+    sets = list(train.SETS)
+    if args.blind:
+        train.SETS = (*train.SETS, args.blind)  # records() reads only named sets
+    data = {(s, lang): train.examples(s, lang) for s in train.SETS for lang in langs}
+    folds = {
+        held: {lang: scored([s for s in sets if s != held], held, lang, data) for lang in langs}
+        for held in sets
+    }
+    blind = {lang: scored(sets, args.blind, lang, data) for lang in langs} if args.blind else None
+    print(f"{'add':>5} {'remove':>6}  {'LOSO pairs':>12} {'mean macro':>10} {'neg':>4}"
+          + (f"  {args.blind + ' pairs':>16} {'macro':>6} {'neg':>4}" if blind else ""))  # fmt: skip
+    for add, remove in MARGINS:
+        per = [figures(folds[h], add, remove) for h in sets]
+        pairs, neg = sum(p for p, _, _ in per), sum(n for _, _, n in per)
+        macro = sum(m for _, m, _ in per) / len(per)
+        line = f"{add:>5} {remove:>6}  {pairs:>6}/{12 * len(langs) * len(sets):<5} {macro:>10.3f} {neg:>4}"
+        if blind:
+            b = figures(blind, add, remove)
+            line += f"  {b[0]:>10}/{12 * len(langs):<5} {b[1]:>6.3f} {b[2]:>4}"
+        print(line)
+
+
+if __name__ == "__main__":
+    main()
