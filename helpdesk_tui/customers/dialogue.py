@@ -18,8 +18,8 @@ A reply is chosen in a fixed order (docs/simulation.md):
 4. facts asked again (the customer repeats the answer);
 5. the acts every customer understands (identification, "does it work
    now?" (before any solution or step: "it's still the same", a question,
-   `acts_in_turn`), the closing question, a restatement of what they said
-   ("Yes, exactly.", `restates_in_turn`), a greeting or offer of help, empathy,
+   `acts_in_turn`), a restatement of what they said ("Yes, exactly.",
+   `restates_in_turn`), the closing question (`asks_closing`), a greeting or offer of help, empathy,
    an apology, progress or a request to hold);
 6. the incident's fallback, or a built-in one.
 
