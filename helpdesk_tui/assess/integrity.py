@@ -31,7 +31,7 @@ from helpdesk_tui.assess.model import EvidenceItem
 from helpdesk_tui.assess.procedures import Shows, shows_plainly
 from helpdesk_tui.assess.tracker import CUSTOMER_FACING, Action
 from helpdesk_tui.assess.wording import acts, find_any, sentences, words
-from helpdesk_tui.customers.dialogue import asks_instead_of_closing
+from helpdesk_tui.customers.dialogue import asks_closing, asks_identity, step_in
 from helpdesk_tui.language.normalise import name_words
 from helpdesk_tui.scenario.model import ProcedureStep
 
@@ -454,8 +454,9 @@ def procedure_reading(ctx: Context, case: Case) -> Shows:
       sent to several customers.
     - A knowledge-base step counts only for the case's own articles, opened
       outside a scattershot burst.
-    - Anything else as written (patterns, events), except a spoken step's pattern inside a
-      clarifying question that does not close, for a closing step (`CLOSING`).
+    - A closing step in a sentence that asks the closing question, not in another act that
+      shares its words (`_closes`, rules 2.4).
+    - Anything else as written (patterns, events), or by the step's act (`step_acts`).
     """
     lookups = {a.seq for a in credited_lookups(ctx, case)}
 
@@ -467,17 +468,36 @@ def procedure_reading(ctx: Context, case: Case) -> Shows:
         if greeting_step(step, ctx.text_lang):
             return _greets(ctx, step, action, first_name)
         wanted = step_acts(step, ctx.text_lang)
+        if "closing" in wanted:
+            return _closes(ctx, case, step, action)
         if shows_plainly(step, action, lang):
-            return not (wanted == CLOSING and asks_instead_of_closing(action.text or "", lang))
+            return True
+        if "identify" in wanted and asks_identity(action.text or "", ctx.text_lang):
+            return True  # (2.4) "Name and unit, please.", "Wie heb ik aan de lijn?"
         return bool(wanted) and bool(wanted & set(acts(action.text or "", ctx.text_lang)))
 
     return shows
 
 
-CLOSING = frozenset({"closing"})
-"""(layer 2.6) A closing step's pattern inside a clarifying question that does not close is not
-the closing question (`asks_instead_of_closing`). Only for closing: an identification or a check
-asked as a question ("Which team are you in?") is still that step."""
+def _closes(ctx: Context, case: Case, step: ProcedureStep, action: Action) -> bool:
+    """(rules 2.4) A closing step is shown by a sentence that asks the closing question, in the
+    step's patterns or in the closing act, and is not plainly another act: a clarifying question,
+    a restatement's invitation to add, the thanks of a greeting or an empathy sentence before
+    anything was proposed (`customers.dialogue.asks_closing`, the customer's reading too).
+    Only for closing: an identification or a check asked as a question ("Which team are you
+    in?") is still that step."""
+    if action.type not in CUSTOMER_FACING or not action.text:
+        return action.type in step.events
+    first = case.cache.get("first_step")
+    if first is None:
+        lang = ctx.text_lang
+        first = case.cache["first_step"] = next(
+            (a.seq for a in case.said() if step_in((a.text or "",), lang)), float("inf")
+        )
+    return asks_closing(
+        action.text, ctx.text_lang, step.patterns, first < action.seq,
+        tuple(case.customer_said_before(action.seq)),
+    )  # fmt: skip
 
 
 def wrong_recipient_items(ctx: Context, competency: str) -> list[EvidenceItem]:

@@ -18,8 +18,8 @@ A reply is chosen in a fixed order (docs/simulation.md):
 4. facts asked again (the customer repeats the answer);
 5. the acts every customer understands (identification, "does it work
    now?" (before any solution or step: "it's still the same", a question,
-   `acts_in_turn`), the closing question, a restatement of what they said
-   ("Yes, exactly.", `restates_in_turn`), a greeting or offer of help, empathy,
+   `acts_in_turn`), a restatement of what they said ("Yes, exactly.",
+   `restates_in_turn`), the closing question (`asks_closing`), a greeting or offer of help, empathy,
    an apology, progress or a request to hold);
 6. the incident's fallback, or a built-in one.
 
@@ -101,8 +101,61 @@ def acts_in_turn(text: str, language: str, proposed: bool) -> frozenset[str]:
     the problem: a clarifying `question` (issue 12's act definitions)."""
     found = acts_in(text, language)
     if "check" in found and not proposed and "instruction" not in found:
-        return (found - {"check"}) | {"question"}
+        found = (found - {"check"}) | {"question"}
+    if "closing" in found and not proposed and found & THANKS_OPENING:
+        found = found - {"closing"}
+    if "identify" not in found and asks_identity(text, language):
+        found = (found - {"question"}) | {"identify"}
     return found
+
+
+IDENTITY: dict[str, tuple[frozenset[str], frozenset[str], str, frozenset[str]]] = {
+    "en": (frozenset(("name", "surname")), frozenset(("please",)),
+           "who", frozenset(("line", "calling", "speaking"))),
+    "nl": (frozenset(("naam", "achternaam")), frozenset(("aub", "alstublieft", "alsjeblieft",
+                                                         "graag")),
+           "wie", frozenset(("lijn", "spreek", "belt"))),
+    "fr": (frozenset(("nom",)), frozenset(("svp", "plait")),
+           "qui", frozenset(("appareil", "fil", "ligne"))),
+}  # fmt: skip
+"""(rules 2.4) Identification in few words: a name asked for in a short request ("Name and unit,
+please.", "Naam en dienst, aub?", "Votre nom, svp ?"), or who is on the line ("Wie heb ik aan
+de lijn?", "Who's calling, please?", "Qui est à l'appareil ?")."""
+IDENTITY_MAX_WORDS = 6
+"""Words of a request for a name, its "please" not counted (two more for who is on the line)."""
+
+
+def asks_identity(text: str, language: str) -> bool:
+    """Does a sentence of the message ask who the customer is in few words (`IDENTITY`)? The
+    identification step's reading where the layer reads no `identify` (reported for the layer)."""
+    names, please, who, line_words = IDENTITY.get(language, IDENTITY["en"])
+    for sentence in _SENTENCE_END.split(text):
+        found = words(sentence)
+        size = len(found) - len(please.intersection(found))
+        if not found or size > IDENTITY_MAX_WORDS + 2:
+            continue
+        if who in found and not line_words.isdisjoint(found):
+            return True
+        asking = "?" in sentence or not please.isdisjoint(found)
+        named = [i for i, w in enumerate(found) if w in names]
+        # "Name and unit, please", not "the name of the network" / "naam van de printer"
+        if (
+            size <= IDENTITY_MAX_WORDS
+            and asking
+            and any(i + 1 == len(found) or found[i + 1] not in OF for i in named)
+        ):
+            return True
+    return False
+
+
+OF = frozenset({"of", "van", "de", "du", "des", "d"})
+
+
+THANKS_OPENING = frozenset({"greeting", "empathy"})
+"""(rules 2.4) With nothing proposed yet, a closing read in a greeting or an empathy sentence is
+their thanks ("Dag Lotte, fijn dat u ons contacteert", "Hey Kyle, good to hear from you",
+"thank you for bearing with it so far"), not the closing question: the customer greets or
+acknowledges, and the closing step is not shown."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,17 +180,17 @@ CONFIRMING: dict[str, frozenset[str]] = {
         "right", "correct", "correctly", "understood", "understand", "understanding", "summary",
         "summarised", "summarized", "summed", "sound", "sounds", "accurate", "exactly", "true",
         "heard", "recap", "fair", "anything", "something", "missed", "miss", "forgot", "forgotten",
-        "everything",
+        "everything", "situation", "confirm", "confirmed",
     )),
     "nl": frozenset((
         "klopt", "klopte", "juist", "correct", "begrepen", "begrijp", "samengevat",
         "samenvatting", "gezegd", "helemaal", "zeker", "echt", "waar", "vergeten", "gemist",
-        "alles", "iets",
+        "alles", "iets", "situatie", "bevestigen", "bevestigt", "bevestig",
     )),
     "fr": frozenset((
         "compris", "comprends", "comprenne", "exact", "exactement", "correct", "juste", "vrai",
         "resume", "resumer", "bien", "entendu", "raison", "oublie", "manque", "rien", "tout",
-        "quelque", "chose",
+        "quelque", "chose", "situation", "confirmez", "confirmer", "confirme",
     )),
 }  # fmt: skip
 """Words of a confirmation tag or question ("is that right?", "klopt dat?", "ai-je bien
@@ -165,14 +218,68 @@ def restates_in_turn(text: str, language: str, customer_said: Sequence[str]) -> 
     with a question word or "did you"/"kunt u"/"avez-vous"."""
     if not customer_said:
         return None  # nothing said yet: nothing to restate
-    found = analyse(text, language)
+    core = without_invitation(text, language)
+    if not words(core):
+        return None
+    # (2.4) An invitation to add ends the restatement as its tag: its "anything" closes nothing.
+    found = analyse(core, language)
     layer = next((m for m in found.matches if m.kind == "restate" and not m.negated), None)
     if layer is not None and "restate" in found.acts:
         return Restated(layer.rule, tuple(layer.words))
     said = tuple(customer_said)
     if any(not _theirs(found, act, language, said) for act in found.acts & NOT_A_RESTATEMENT):
         return None
-    return _in_context(text, language, said)
+    return _in_context(core, language, said)
+
+
+INVITING: dict[str, frozenset[str]] = {
+    "en": frozenset(("add", "adding", "added", "miss", "missed", "missing", "forgot", "forget",
+                     "forgotten", "overlooked", "overlook", "leave", "left")),
+    "nl": frozenset(("aanvullen", "toevoegen", "vergeten", "vergat", "gemist", "mis", "mist")),
+    "fr": frozenset(("ajouter", "ajoute", "ajouté", "compléter", "complété", "oublié", "oublie",
+                     "oubliée", "manque", "manqué", "échappé")),
+}  # fmt: skip
+"""(rules 2.4) Words of an invitation to add to a summary ("or is there anything you would like
+to add?", "Mis ik nog iets?", "ou vous voulez ajouter quelque chose ?"), with an `INDEFINITE`."""
+INDEFINITE: dict[str, frozenset[str]] = {
+    "en": frozenset(("anything", "something", "nothing")),
+    "nl": frozenset(("iets", "niets")),
+    "fr": frozenset(("quelque", "chose", "rien")),
+}
+
+
+def invites_addition(clause: str, language: str) -> bool:
+    """Does the clause ask whether anything is to be added or was missed ("Anything I missed?",
+    "wilt u nog iets aanvullen", "vous voulez ajouter quelque chose")? The confirmation tag of
+    a restatement, in words that also open a closing question ("anything", "nog iets")."""
+    lang = language if language in INVITING else "en"
+    mine = set(words(clause))
+    return not mine.isdisjoint(words(" ".join(INVITING[lang]))) and not mine.isdisjoint(
+        words(" ".join(INDEFINITE[lang]))
+    )
+
+
+_CLAUSE_KEPT = re.compile(r"([,;:\u2013\u2014]+|\s-\s)")
+
+
+def without_invitation(text: str, language: str) -> str:
+    """The message without the invitation to add that ends a question of it (`invites_addition`):
+    "Samengevat: X. Mis ik nog iets?" -> "Samengevat: X."; "X; klopt dat zo, of wilt u nog
+    iets aanvullen?" -> "X; klopt dat zo ?" (the tag before it still asks whether it is right)."""
+    kept = []
+    for sentence in _SENTENCE_END.split(text):
+        if "?" not in sentence:
+            kept.append(sentence)
+            continue
+        parts = _CLAUSE_KEPT.split(sentence)
+        cut = next(
+            (i for i in range(0, len(parts), 2) if invites_addition(parts[i], language)), None
+        )
+        if cut is None:
+            kept.append(sentence)
+        elif words("".join(parts[:cut])):
+            kept.append("".join(parts[: max(cut - 1, 0)]).rstrip() + " ?")
+    return " ".join(kept)
 
 
 def _theirs(found: Analysis, act: str, language: str, customer_said: tuple[str, ...]) -> bool:
@@ -269,6 +376,56 @@ def asks_instead_of_closing(text: str, language: str) -> bool:
     problem, so neither the candidate nor the assessment counts it as the closing question."""
     found = acts_in(text, language)
     return "question" in found and "closing" not in found
+
+
+CLOSING_ACTS = frozenset({"closing", "offer_help"})
+
+
+def asks_closing(
+    text: str,
+    language: str,
+    patterns: tuple[str, ...] = (),
+    proposed: bool = True,
+    customer_said: Sequence[str] = (),
+) -> bool:
+    """(rules 2.4) Does the message ask the closing question ("anything else?"), in the step's
+    `patterns` or in the closing act? Read sentence by sentence: the sentence must carry the
+    closing question's act (`closing` or `offer_help`, in turn: `acts_in_turn`), and not be
+    plainly another act that shares its words:
+
+    - a clarifying question: "Mag ik nog iets vragen over de printer: wat merkt u precies?",
+      "Can I ask something else: what do you see?" (the sentence carries `question`);
+    - a restatement's tag inviting the customer to add something: "Samengevat: ... Mis ik
+      nog iets?", "...; is that right, or is there anything you would like to add?"
+      (`invites_addition`, in a message that `restates_in_turn`).
+
+    The `closing` act shows it without the patterns (as `step_acts` reads a worded step). The customer's "No, that's all" and the
+    evidence (COM-1, SOL-1) read it alike; the scripted policy too."""
+    restated: list[Restated | None] = []
+    for sentence in _SENTENCE_END.split(text):
+        if not words(sentence):
+            continue
+        found = acts_in_turn(sentence, language, proposed)
+        if "closing" not in found and not (
+            found & CLOSING_ACTS and first_match(patterns, sentence, language) is not None
+        ):
+            continue
+        if "question" in found or _asks_a_question(sentence, language):
+            continue
+        if invites_addition(sentence, language):
+            if not restated:
+                restated.append(restates_in_turn(text, language, customer_said))
+            if restated[0] is not None:
+                continue
+        return True
+    return False
+
+
+def _asks_a_question(sentence: str, language: str) -> bool:
+    """The layer found a question's form in the sentence ("wat merkt u"), even where its acts
+    keep only the closing the sentence's other words suggest ("Mag ik nog iets vragen over in
+    de browser: wat merkt u daar precies?"); the closing question itself holds none."""
+    return any(m.kind == "question" and not m.negated for m in analyse(sentence, language).matches)
 
 
 LINES: dict[str, dict[str, str]] = {
@@ -446,6 +603,8 @@ def asks_about_facts(text: str, ctx: Context, again: bool = False) -> bool:
     A fact not yet told is still revealed by news or a step that names its topic (the
     customer adds what they know), as before: only a check is kept from revealing one."""
     acts = acts_in_turn(text, ctx.language, ctx.solution_given or ctx.step_given)
+    if again and restates_in_turn(text, ctx.language, ctx.customer_said):
+        return False  # (2.4) their facts given back to confirm, not asked again
     if acts & {"question", "identify"}:
         return True
     return not acts & (NOT_ASKING if again else {"check"})
@@ -500,7 +659,8 @@ ACKNOWLEDGED = frozenset({"empathy", "apology", "progress", "hold"})
 
 def _built_in(incident: Incident, text: str, ctx: Context) -> Reply:
     lang, mood = ctx.language, ctx.mood
-    acts = acts_in_turn(text, lang, ctx.solution_given or ctx.step_given)
+    proposed = ctx.solution_given or ctx.step_given
+    acts = acts_in_turn(text, lang, proposed)
     if "identify" in acts:
         return Reply(_identify_line(ctx), intent="identify")
     if "check" not in acts and "check" in acts_in(text, lang):  # nothing proposed yet
@@ -508,10 +668,11 @@ def _built_in(incident: Incident, text: str, ctx: Context) -> Reply:
     if "check" in acts:
         key = "works" if ctx.solution_given else "still_broken"
         return Reply(line(lang, key), intent="check", kind="ack" if ctx.solution_given else "reply")
-    if "closing" in acts:
-        return Reply(mood_line(lang, "closing", mood), kind="closing", intent="closing")
     if restates_in_turn(text, lang, ctx.customer_said):  # rules 2.3: "..., is that right?"
+        # (2.4) before the closing: "..., or is there anything you would like to add?"
         return Reply(line(lang, "confirm"), kind="ack", intent="restate")
+    if "closing" in acts and asks_closing(text, lang, (), proposed, ctx.customer_said):
+        return Reply(mood_line(lang, "closing", mood), kind="closing", intent="closing")
     if acts & {"greeting", "offer_help"}:
         return Reply(mood_line(lang, "greeting", mood), intent="greeting")
     if acts & ACKNOWLEDGED:

@@ -387,12 +387,15 @@ def _already_said(
     """An earlier message of the candidate's had one of the step's patterns; for the closing
     step (2.6) not inside a clarifying question that does not close ("Do you know anything
     more about ...?"), as the assessment reads it."""
-    return any(
-        m.author == "candidate"
-        and dialogue.first_match(patterns, m.text, language)
-        and not (closing and dialogue.asks_instead_of_closing(m.text, language))
-        for m in conv.messages
-    )
+    for m in conv.messages:
+        if m.author != "candidate" or not dialogue.first_match(patterns, m.text, language):
+            continue
+        if not closing:
+            return True
+        said = tuple(c.text for c in conv.messages if c.author == "customer" and c.seq < m.seq)
+        if dialogue.asks_closing(m.text, language, patterns, True, said):
+            return True  # (2.4) as the assessment reads it
+    return False
 
 
 def _closed_before(job: Job) -> bool:

@@ -55,60 +55,46 @@ second bank better makes them pass, and the entry must go. Empty since layer 2.6
 l-model7): the last three (en-calder-valley-exam, fr-haute-meuse-examen, fr-val-de-lesse-garde)
 reach 21-22 (benchmarks/README.md "Layer 2.6")."""
 
-WORDED_C_SHORT: dict[str, str] = {}
+WORDED_C_SHORT: dict[str, str] = {
+    "en-calder-valley-exam": "20 of 22 (layer 2.7, rules 2.4, branch evid13; 22 before): the "
+    "customers now confirm a restatement and greet back a greeting that thanks, so the run "
+    "takes other turns and the bank's other wordings. SOL-2: 'Could you have a look at the free "
+    "counter and tell me what you find?' (kyle) is read as giving the answer (the key's 'free "
+    "counter'), so the card-reader article opened before the solution counts as 'only after "
+    "the answer' (known-issues, evid13); COM-6: natalie and trevor calm on empathy sentences "
+    "the plan sent to three customers or more (stock phrases)",
+}
 """Bundled scenarios where `worded-c` (the third blind bank, branch e-worded3) does not reach
 21 yet, with why (benchmarks/README.md, "A third blind bank (branch e-worded3)"). Strict
-expected failures, as for worded-b. Empty since branches cust11, evid12 and l-model8 (layer
-2.7): nl-verhaeghe-dinsdag went 20 -> 21 when Dirk, told "u hoort binnen 10 minuten van mij",
-stopped asking "Hoe lang gaat dat duren?" again (SIM-2); its restatement "Even kijken of ik
-mee ben: ..." is read in context since rules 2.3 and as an opener since layer 2.7 (COM-4)."""
+expected failures, as for worded-b. Empty from branches cust11, evid12 and l-model8 (layer
+2.7) until rules 2.4 (evid13) sent en-calder-valley-exam down another path (above)."""
 
 WORDED_D_SHORT: dict[str, str] = {
+    "en-calder-valley-exam": "20 of 22 (layer 2.7, rules 2.4, branch evid13; 21 before): "
+    "COM-4 as before; SOL-2 as for worded-c, 'Tell me a little more about the free counter, "
+    "please.' (kyle) is read as giving the answer before the article is opened",
     "fr-val-de-lesse-garde": "20 of 22 (layer 2.7, rules 2.3): COM-4, the policy's summary is "
     "a list of the customer's words ('matin, changé, passe, 7 ; et toujours connectée : restée, "
     "chariot, soins, 12. Je me trompe ?'), no sentence that restates; SOL-6, as for worded-c "
     "(the relay of the second line's finding is no update with news)",
-    "nl-lindeveld-examen": "17 of 22 (layer 2.7, rules 2.3): COM-1 and SOL-1, 'Mis ik nog "
-    "iets?' closing the restatement 'Ik zet het even op een rijtje: ...' is read as the "
-    "closing question (a step out of order), so the same message is no restatement either "
-    "(COM-4: its summary is the policy's list of the customer's words); SOL-7 and SOL-3, "
-    "'Zo lost ge het op: <article>' read as a question by its inversion, so the answer key's "
-    "solution is not given (bram) and T-1023 is resolved without the answer reaching him",
 }
 """Bundled scenarios where `worded-d` (the fourth blind bank, branch e-worded4) does not reach
 21 yet, with why (benchmarks/README.md, "A fourth blind bank (branch e-worded4)"). Strict
 expected failures, as for worded-b. Blind with layer 2.6 and rules 2.2: 21, 20, 19, 20, 17, 19
 (calder, northwind, haute-meuse, val-de-lesse, lindeveld, verhaeghe); after cust11, evid12
 (whose task named the bank's two largest classes of miss, not its wordings) and l-model8
-(which never saw the bank): 21, 21, 21, 20, 17, 22."""
+(which never saw the bank): 21, 21, 21, 20, 17, 22; after rules 2.4 (evid13: the closing
+question read sentence by sentence, so 'Mis ik nog iets?' closing a restatement no longer
+puts the closing step out of order on lindeveld): 20, 22, 21, 20, 21, 22."""
 
-WORDED_E_SHORT: dict[str, str] = {
-    "en-calder-valley-exam": "20 of 22 (layer 2.7, rules 2.3): COM-4, the long restatement "
-    "'So what I have noted down is this: ...; is that a fair summary of the situation, or is "
-    "there anything you would like to add before I go any further?' is read as a question "
-    "(gary answers 'As I said: ...'; imran's gets no paraphrase flag); SOL-1, 'Name and unit, "
-    "please.' is no identification to the customers ('I'm sorry, I don't follow'), so the "
-    "identity is asked after the ticket is logged (trevor, emma, ryan)",
-    "fr-haute-meuse-examen": "20 of 22 (layer 2.7, rules 2.3): COM-4, '{summary} : j'ai bien "
-    "compris ?' without an opener, its summary opening on the customer's 'ça sonne' and "
-    "holding the fact's question 'qu'y a-t-il dessus' (gregory); COM-6, 'Pas évident de "
-    "travailler dans ces conditions, on s'en occupe.' is no empathy (julie, Dr Gobert answer "
-    "'D'accord.'): both calm only on the next message, read as a progress update",
-    "nl-lindeveld-examen": "19 of 22 (layer 2.7, rules 2.3): COM-1 and SOL-1, the closing "
-    "question's pattern 'nog iets' found early in 'Mag ik nog iets vragen over {topic}: ...', "
-    "'Samengevat: ... Mis ik nog iets?', '... of wilt u nog iets aanvullen ...', and 'fijn dat "
-    "u ons contacteert. Ik luister, wat is er mis?' read as the closing question (a step out "
-    "of order, seven contacts); 'Wie heb ik aan de lijn, alstublieft?' is no identification "
-    "(kevin, paul: the ticket comes first); COM-4, the long 'Wat ik van u begrijp is dit: ...; "
-    "klopt dat zo, of wilt u nog iets aanvullen voor ik verder zoek?' is no restatement",
-    "nl-verhaeghe-dinsdag": "19 of 22 (layer 2.7, rules 2.3): COM-1 and SOL-1, the closing "
-    "question found early, as on nl-lindeveld-examen (four contacts); COM-4, the same long "
-    "restatement (an)",
-}
+WORDED_E_SHORT: dict[str, str] = {}
 """Bundled scenarios where `worded-e` (the fifth blind bank, branch e-worded5) does not reach
 21 yet, with why (benchmarks/README.md, "A fifth blind bank (branch e-worded5)"). Strict
 expected failures, as for worded-b. Blind with layer 2.7 and rules 2.3: 20, 21, 20, 21, 19, 19
-(calder, northwind, haute-meuse, val-de-lesse, lindeveld, verhaeghe)."""
+(calder, northwind, haute-meuse, val-de-lesse, lindeveld, verhaeghe). Empty since rules 2.4
+(branch evid13, whose task named the bank's classes of miss): 21, 21, 22, 22, 22, 21 (the
+closing question read sentence by sentence, a restatement that invites additions, an
+identification in few words; benchmarks/README.md "Steps said in words (branch evid13)")."""
 
 BANK_SHORT = {
     "worded-b": WORDED_B_SHORT,
