@@ -16,11 +16,15 @@ import pytest
 from bundled_kit import LazyMap, bundled_scenario
 from suite_speed import (
     CPU_RECORD_ENV,
+    REWRITTEN_ENV,
     SHARED_CSS_ENV,
     BetweenTestsCollector,
     CpuRecord,
     SharedCss,
+    forget_rewritten,
+    read_rewritten_from,
     rerun_status_without_delay,
+    rewrite_test_modules_once,
     slow_first_cost,
 )
 
@@ -31,6 +35,8 @@ from helpdesk_tui.scenario.model import Scenario
 from helpdesk_tui.simulate.runner import RunResult, run_headless
 
 rerun_status_without_delay()  # before pytest-rerunfailures opens its sockets (its pytest_configure)
+if os.environ.get("PYTEST_XDIST_WORKER") and (_rewritten := os.environ.get(REWRITTEN_ENV)):
+    read_rewritten_from(_rewritten)  # before this worker collects a test module
 
 RAM_TMP = "/dev/shm"
 RAM_TMP_MIN_FREE = 1 << 30
@@ -105,9 +111,21 @@ def pytest_runtest_logfinish(nodeid: str, location: tuple[str, int | None, str])
     _COLLECTOR.between_tests()
 
 
+_REWRITTEN: list[str | None] = []
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """In the xdist controller, before it starts the workers (xdist's own hook runs last):
+    the test modules' asserts rewritten once for all of them (`suite_speed.rewrite_test_modules_once`)."""
+    if session.config.pluginmanager.has_plugin("dsession"):
+        _REWRITTEN.append(rewrite_test_modules_once(session.config))
+
+
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """The last collection before an xdist worker says it is done (`BetweenTestsCollector.finish`)."""
     _COLLECTOR.finish()
+    while _REWRITTEN:
+        forget_rewritten(_REWRITTEN.pop())
 
 
 _CPU_RECORD = (

@@ -9,10 +9,13 @@ from __future__ import annotations
 import gc
 import os
 import resource
+import shutil
 import socket
 import sys
+import tempfile
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import IO, Any
 
 import pilot_idle
@@ -274,3 +277,88 @@ def rerun_status_without_delay() -> None:
 
     socket_db.__init__ = without_delay
     socket_db._without_delay = True
+
+
+# -- The test modules' asserts rewritten once per run, not once per worker ------------
+
+REWRITTEN_ENV = "HELPDESK_SUITE_REWRITTEN"
+"""The folder the xdist controller wrote the rewritten test modules to, when Python may
+not write bytecode (PYTHONDONTWRITEBYTECODE): the workers read them from there."""
+
+
+def rewrite_test_modules_once(config: Any) -> str | None:
+    """In the xdist controller, before the workers start: every test module and conftest
+    rewritten (pytest's assertion rewriting) and written where the workers look for it.
+
+    Each worker collects every module, and rewriting their asserts (parse, rewrite,
+    compile: some 3 s of CPU for the suite's 260 modules) was done by every worker: in a
+    fresh clone the three start together and all rewrite, and with PYTHONDONTWRITEBYTECODE
+    (this machine sets it) pytest writes nothing, so every worker of every run rewrote them.
+    The code is pytest's own (`_rewrite_test`, `_write_pyc`), and a worker reads a module
+    with pytest's own `_read_pyc`, which refuses a file whose source changed (mtime,
+    size). Python may write bytecode: the modules' usual `__pycache__`, as pytest
+    would. It may not: a temporary folder (returned; `forget_rewritten` removes it), named
+    to the workers in `REWRITTEN_ENV` (`read_rewritten_from`). Anything unexpected
+    (another pytest) and nothing is done: the workers rewrite as before."""
+    try:
+        from _pytest.assertion.rewrite import (
+            PYC_TAIL,
+            _read_pyc,
+            _rewrite_test,
+            _write_pyc,
+            assertstate_key,
+            get_cache_dir,
+        )
+        from _pytest.pathlib import fnmatch_ex
+    except ImportError:
+        return None
+    if config.getoption("assertmode", "rewrite") != "rewrite":
+        return None
+    state = config.stash[assertstate_key]
+    patterns = config.getini("python_files")
+    modules = sorted(
+        path
+        for arg in config.args
+        for top in [Path(arg.split("::")[0])]
+        for path in ([top] if top.is_file() else top.rglob("*.py"))
+        if path.name == "conftest.py" or any(fnmatch_ex(p, path) for p in patterns)
+    )
+    folder = tempfile.mkdtemp(prefix="rewritten-") if sys.dont_write_bytecode else None
+    for module in (m.resolve() for m in modules):
+        cache = _cache_dir_in(folder, module) if folder else get_cache_dir(module)
+        pyc = cache / (module.name[:-3] + PYC_TAIL)
+        if _read_pyc(module, pyc) is not None:
+            continue
+        try:
+            source_stat, code = _rewrite_test(module, config)
+            cache.mkdir(parents=True, exist_ok=True)
+        except (OSError, SyntaxError):
+            continue  # the worker meets it and says what is wrong, as before
+        _write_pyc(state, code, source_stat, pyc)
+    if folder:
+        os.environ[REWRITTEN_ENV] = folder  # the workers (started after this) inherit it
+    return folder
+
+
+def _cache_dir_in(folder: str, module: Path) -> Path:
+    """Where a module's rewritten code is kept under `folder` (as under sys.pycache_prefix)."""
+    return Path(folder) / Path(*module.parts[1:-1])
+
+
+def read_rewritten_from(folder: str) -> None:
+    """In a worker: pytest looks for rewritten modules in `folder` (`rewrite_test_modules_once`)."""
+    from _pytest.assertion import rewrite
+
+    own = getattr(rewrite.get_cache_dir, "own", rewrite.get_cache_dir)
+
+    def get_cache_dir(file_path: Path) -> Path:
+        return _cache_dir_in(folder, Path(file_path))
+
+    get_cache_dir.own = own  # type: ignore[attr-defined]
+    rewrite.get_cache_dir = get_cache_dir
+
+
+def forget_rewritten(folder: str | None) -> None:
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
+        os.environ.pop(REWRITTEN_ENV, None)
