@@ -86,16 +86,24 @@ def arranged(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return roots
 
 
+async def in_the_reply_box(pilot: Any, arranged: list[str] | None = None) -> Any:
+    """The exam at 70 s (a chat open), the keys in its reply box, the arrangements made so
+    far forgotten; the box."""
+    await at(pilot, 70)
+    await pilot.press("f4")
+    await pilot.pause()
+    if arranged is not None:
+        arranged.clear()
+    return pilot.app.main.conversations.input
+
+
 async def test_a_reply_growing_a_line_lays_out_only_its_column(
     rig: Rig, arranged: list[str]
 ) -> None:
     app = rig.app()
     terminal = Terminal(app)
     async with app.run_test(size=SIZE) as pilot:
-        await at(pilot, 70)
-        await pilot.press("f4")
-        await pilot.pause()
-        box = app.main.conversations.input
+        box = await in_the_reply_box(pilot)
         heights = []
         for word in WIDE.split(" ")[:-1]:
             arranged.clear()
@@ -118,11 +126,7 @@ async def test_new_lines_grow_the_box_to_seven_then_it_scrolls_and_all_stays_rea
     app = rig.app()
     terminal = Terminal(app)
     async with app.run_test(size=SIZE) as pilot:
-        await at(pilot, 70)
-        await pilot.press("f4")
-        await pilot.pause()
-        arranged.clear()
-        box = app.main.conversations.input
+        box = await in_the_reply_box(pilot, arranged)
         for n in range(1, 10):
             await pilot.press(*f"line{n}", "ctrl+j")
         await pilot.press(*"last")
@@ -146,9 +150,7 @@ async def test_growing_a_line_shows_no_scroll_bar_in_between(rig: Rig) -> None:
     bar came and went again, a second layout. While the text fits seven rows, none."""
     app = rig.app()
     async with app.run_test(size=SIZE) as pilot:
-        await at(pilot, 70)
-        await pilot.press("f4")
-        box = app.main.conversations.input
+        box = await in_the_reply_box(pilot)
         seen: list[bool] = []
         refresh = type(box)._refresh_scrollbars
 
@@ -190,10 +192,7 @@ async def test_what_the_screen_asks_for_is_still_a_whole_layout(
 ) -> None:
     app = rig.app()
     async with app.run_test(size=SIZE) as pilot:
-        await at(pilot, 70)
-        await pilot.press("f4")
-        await pilot.pause()
-        arranged.clear()
+        await in_the_reply_box(pilot, arranged)
         app.screen.refresh(layout=True)  # the screen's own request, with the reply box's
         app.main.conversations.input.insert("a\nb")
         await pilot.pause()
