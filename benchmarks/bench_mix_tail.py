@@ -10,6 +10,9 @@ its effect is in the widgets), the scheduler ticks that ran inside it (`refresh_
 what fell due, the redraw), and the frame (its effect in the widgets until the frame
 that shows it, which paints whatever else changed since the last frame too).
 
+A typing key that made the reply box take another line is its own kind, "typing, box
+grows" (issue 14: it laid out the whole screen before branch p-compose12).
+
 Each key is put in one cause: `tick` when a redraw that turned the clocks' second ran
 after the frame on screen when the key was sent and before the key's frame (its paint
 is in the key's frame, or its redraw in the key), `arrival` when such a redraw drew a
@@ -128,7 +131,10 @@ async def play(keys: int, phase: float | None, recorder: Recorder) -> list[Key]:
     async with mix_rig(phase) as rig:
         frames = rig.clock.frames
 
+        box = rig.app.main.conversations.input
+
         async def press(key: str, char: str | None, done: Any, kind: str) -> None:
+            rows = box.outer_size.height
             recorder.tick_calls = 0
             handling, painting = cProfile.Profile(), cProfile.Profile()
             recorder.active = handling
@@ -146,6 +152,8 @@ async def play(keys: int, phase: float | None, recorder: Recorder) -> list[Key]:
             painting.disable()
             recorder.active = None
             ticks = recorder.tick_calls
+            if kind == "typing in a chat" and box.outer_size.height != rows:
+                kind = "typing, box grows"  # the reply box took another line: its own row
             # the tick's calls were counted apart, not in either profile
             out.append(Key(kind, sent, frames[-1], calls_of(handling), ticks, calls_of(painting)))
             out[-1].frame_profile = painting

@@ -31,6 +31,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 
 from helpdesk_tui.ui.paint import CroppedCompositor, DimmedBehind
+from helpdesk_tui.ui.pane_layout import lay_out_pane
 
 FRAME_PERIOD = 1 / constants.MAX_FPS
 KEY_JOINS_TURNS = 16
@@ -152,8 +153,36 @@ class Paced(DismissOnce, DimmedBehind):
         finally:
             self._in_frame = False
 
+    _whole_layout = True
+    """Whether the screen itself asked for a layout since its last one (Textual's
+    `refresh(layout=True)` on it, a new stylesheet): then no pane is laid out alone."""
+    _noting_layout = False
+
+    @property
+    def _layout_required(self) -> bool:
+        return bool(self.__dict__.get("_layout_asked", False))
+
+    @_layout_required.setter
+    def _layout_required(self, value: bool) -> None:
+        """Textual's flag; set other than by a widget's request (`_on_layout`), it is
+        the screen's own request, for a whole layout."""
+        if value and not self._noting_layout:
+            self._whole_layout = True
+        self.__dict__["_layout_asked"] = value
+
+    async def _on_layout(self, message: Any) -> None:
+        """Textual's: a widget's request for a layout, noted with the pane it is in."""
+        self._noting_layout = True
+        try:
+            await super()._on_layout(message)  # type: ignore[misc]
+        finally:
+            self._noting_layout = False
+
     def _refresh_layout(self, size: Any = None, scroll: bool = False) -> None:
-        """Textual's, which pauses the frame timer: a frame already asked for but not yet
+        """Textual's, or for a change inside one pane (the reply box growing a line)
+        only that pane's (`pane_layout`).
+
+        Textual's pauses the frame timer: a frame already asked for but not yet
         drawn then waited for the next change. Textual's `push_screen` asks the screen it
         covers for a repaint, and the dialog's first resize lays that screen out again
         (`Screen._screen_resized`); when the dialog mounted within one frame period,
@@ -161,7 +190,9 @@ class Paced(DismissOnce, DimmedBehind):
         passed up (`DimmedBehind`): a whole dimmed render instead of the changed lines,
         depending on how fast the dialog mounted. A layout refresh outside a frame now
         leaves a pending frame due, as it was before the refresh."""
-        super()._refresh_layout(size, scroll)  # type: ignore[misc]
+        if size is not None or scroll or self._whole_layout or not lay_out_pane(self):
+            self._whole_layout = False
+            super()._refresh_layout(size, scroll)  # type: ignore[misc]
         screen: Any = self
         if self._in_frame or not screen.is_current:
             return

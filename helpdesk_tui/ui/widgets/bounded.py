@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from textual import events
+from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import Input, TextArea
 from textual.widgets.text_area import EditResult, Location
@@ -148,6 +149,30 @@ class BoundedTextArea(KeptTheme, TextArea):
 
     def on_mount(self) -> None:
         show_counter(self, len(self.text))
+
+    def _refresh_scrollbars(self) -> None:
+        """Textual's, judged against the height the box is about to have: a box of
+        `height: auto` that grows a line (the chat's reply box, 3 to 7) first showed a
+        scroll bar, its text one line taller than the box still was, and hid it again
+        once the layout had made the box taller: two layouts for one line, and the
+        scroll bar repainted for nothing (issue 14). While the text fits the box's
+        `max-height` it takes no scroll bar; past it, the box scrolls as before."""
+        styles = self.styles
+        height, most = styles.height, styles.max_height
+        shown = self._container_size
+        if height is None or not height.is_auto or most is None or not most.is_cells or not shown:
+            super()._refresh_scrollbars()
+            return
+        room = int(most.value) - (styles.gutter.height if styles.box_sizing == "border-box" else 0)
+        lines = self.virtual_size.height
+        if lines <= shown.height or lines > room:
+            super()._refresh_scrollbars()
+            return
+        self._container_size = Size(shown.width, lines)  # as it will be after the layout
+        try:
+            super()._refresh_scrollbars()
+        finally:
+            self._container_size = shown
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         """Keep the counter in step (the event still bubbles to the form or pane)."""
