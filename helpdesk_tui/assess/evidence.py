@@ -21,6 +21,7 @@ from dataclasses import replace
 
 from helpdesk_tui.assess.cases import build_cases
 from helpdesk_tui.assess.context import Context
+from helpdesk_tui.assess.course import session_course
 from helpdesk_tui.assess.integrity import mark_cases
 from helpdesk_tui.assess.measure_com import (
     com_items,
@@ -148,6 +149,7 @@ class EvidenceGatherer:
             procedures=procedure_checks,
             has_answer_key=self.scenario is not None,
             rules=rules_stamp(),
+            course=session_course(state),
         )
 
 

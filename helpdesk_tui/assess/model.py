@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
+from helpdesk_tui.assess.course import SessionCourse
 from helpdesk_tui.scenario.competencies import COMPETENCY_IDS
 
 
@@ -277,6 +278,8 @@ class Evidence:
     has_answer_key: bool = True
     rules: dict[str, str] = field(default_factory=dict)
     """The measurement used: rules version and hash, language layer version and hash."""
+    course: SessionCourse = field(default_factory=SessionCourse)
+    """How the session went: resumes, pauses, the proctor, blocked keys (`assess.course`)."""
 
     def for_competency(self, competency: str) -> list[EvidenceItem]:
         return self.items.get(competency, [])

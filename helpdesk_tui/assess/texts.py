@@ -14,6 +14,7 @@ from typing import Any
 
 from helpdesk_tui.assess.texts_integrity import T as INTEGRITY_TEXTS
 from helpdesk_tui.assess.texts_problems import T as PROBLEM_TEXTS
+from helpdesk_tui.assess.texts_session import T as SESSION_TEXTS
 
 LANGUAGES: tuple[str, ...] = ("en", "nl", "fr")
 
@@ -944,6 +945,7 @@ T: dict[str, tuple[str, str, str]] = {
 
 T.update(INTEGRITY_TEXTS)
 T.update(PROBLEM_TEXTS)
+T.update(SESSION_TEXTS)
 T.update(
     {
         # French puts a no-break space before : ; ? ! (the UI's `labelled` does the same)

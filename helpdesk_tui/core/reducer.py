@@ -27,6 +27,7 @@ from helpdesk_tui.core.state import (
     KbLookup,
     Message,
     Notice,
+    SessionMark,
     Ticket,
     TicketStatus,
 )
@@ -644,17 +645,37 @@ def _apply_session_started(state: ExamState, event: Event) -> None:
         )
 
 
+def _mark(state: ExamState, event: Event) -> None:
+    """Keep how the session went (`SessionMark`): what the assessors' "Session" part reads."""
+    d = event.data
+    detail = d.get("reason", d.get("key", d.get("message", "")))
+    downtime = d.get("downtime_s")
+    state.session_marks.append(
+        SessionMark(
+            event.type,
+            event.exam_time,
+            state.last_seq,
+            event.wall_time,
+            str(detail),
+            float(downtime) if downtime is not None else None,
+        )
+    )
+
+
 def _apply_paused(state: ExamState, event: Event) -> None:
     state.paused = True
+    _mark(state, event)
 
 
 def _apply_resumed(state: ExamState, event: Event) -> None:
     state.paused = False
+    _mark(state, event)
 
 
 def _apply_ended(state: ExamState, event: Event) -> None:
     state.ended = True
     state.end_reason = event.data["reason"]
+    _mark(state, event)
 
 
 def _apply_speed(state: ExamState, event: Event) -> None:
@@ -1022,8 +1043,8 @@ _APPLY: dict[str, Callable[[ExamState, Event], None]] = {
     "session_resumed": _apply_resumed,
     "session_ended": _apply_ended,
     "speed_changed": _apply_speed,
-    "disk_fault": _apply_nothing,
-    "lockdown_key_blocked": _apply_nothing,
+    "disk_fault": _mark,
+    "lockdown_key_blocked": _mark,
     "chat_opened": _apply_chat_opened,
     "call_started": _apply_call_started,
     "call_ended": _apply_call_ended,
