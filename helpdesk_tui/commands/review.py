@@ -78,7 +78,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--lang",
         choices=LANGUAGES,
-        help="the language of the screen and the evidence (default: the locale / the scenario's)",
+        help="the language of the screen and the evidence, one for both (default: the locale's, else English)",
     )
     parser.add_argument(
         "--unverified",
@@ -103,7 +103,7 @@ def run(args: argparse.Namespace) -> int:
             scenario_dir=args.scenario,
             out=args.out,
             unverified=args.unverified,
-            language=args.lang,
+            language=ui_language,  # one language on the screen: the evidence's too (qa-sitting10)
         )
     except ReviewError as exc:
         raise UserError(str(exc), exc.exit_code) from None
