@@ -87,6 +87,17 @@ class SlaRow:
     status: str
     updates: tuple[tuple[float, float, str], ...] = ()
     """The update target's windows: (start, deadline, state: met, breached or ok)."""
+    transfer_names: tuple[str, ...] = ()
+    """Each transfer's group as the scenario names it ("Network team"), beside `transfers`
+    (whose ids the JSON keeps)."""
+
+    def transfers_named(self) -> list[tuple[float, str, int]]:
+        """(exam time, the group's name, seq) per transfer; its id where it has no name."""
+        names = self.transfer_names
+        return [
+            (at, names[i] if i < len(names) else group, seq)
+            for i, (at, group, seq) in enumerate(self.transfers)
+        ]
 
     @property
     def breached(self) -> bool:

@@ -170,7 +170,8 @@ class HtmlReport:
 
     def _sla_row(self, row: SlaRow) -> str:
         transfers = (
-            ", ".join(f"{clock(at)} {escape(group)}" for at, group, _ in row.transfers) or "-"
+            ", ".join(f"{clock(at)} {escape(group)}" for at, group, _ in row.transfers_named())
+            or "-"
         )
         met = row.met
         result_key, css = (

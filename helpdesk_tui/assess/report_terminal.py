@@ -141,7 +141,7 @@ class TerminalReport:
                 _target_cell(
                     row.first_response_at, row.first_response_state, row.first_response_margin
                 ),
-                ", ".join(f"{clock(at)} {group}" for at, group, _ in row.transfers) or "-",
+                ", ".join(f"{clock(at)} {group}" for at, group, _ in row.transfers_named()) or "-",
                 _target_cell(row.resolved_at, row.resolution_state, row.resolution_margin),
                 self._result(row),
             )
