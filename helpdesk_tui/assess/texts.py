@@ -559,7 +559,7 @@ T: dict[str, tuple[str, str, str]] = {
     ),
     "sla.running": (
         "still running, {left} left",
-        "loopt nog, {left} over",
+        "loopt nog, resterende tijd {left}",
         "en cours, {left} restant",
     ),
     "sol3.sla": (
@@ -999,9 +999,24 @@ def tr(lang: str, key: str, **values: object) -> str:
     text = texts[index]
     if not values:
         return text
+    text = _unquoted_fields(text, values)
     if "|" in text:
         return _COUNTING[LANGUAGES[index]].vformat(text, (), values)
     return text.format(**values)
+
+
+_QUOTES = ("'", "\u2018", "\u2019", '"', "\u201c", "«")
+
+
+def _unquoted_fields(text: str, values: dict[str, object]) -> str:
+    """A field the template quotes ('{case}', « {case} ») whose value already starts with a
+    quote is left unquoted: a case titled "'Mijn pc wil niet opstarten': ..." was shown
+    "''Mijn pc wil niet opstarten' ...'" (qa-sitting10)."""
+    for name, value in values.items():
+        if isinstance(value, str) and value.startswith(_QUOTES):
+            field = "{" + name + "}"
+            text = text.replace(f"'{field}'", field).replace(f"«\u00a0{field}\u00a0»", field)
+    return text
 
 
 def not_an_exam_banner(reason: str | None, lang: str) -> str | None:

@@ -241,3 +241,24 @@ async def test_the_report_and_the_review_say_how_a_proctored_session_went(
         shown = " ".join(str(review.screen.query_one("#rv-session").render()).split())
     assert shown.startswith(fr["section.session"])
     assert f"En pause {fr['session.by_proctor']} à 0:01:00" in shown
+
+
+@pytest.mark.parametrize("lang", ["nl", "fr"])
+async def test_the_proctor_menu_names_the_seal_in_words(
+    tmp_path: Path, key_file: Path, lang: str
+) -> None:
+    """qa-sitting10: "(le journal est scellé : proctor-stopped)": the seal reason's id in a
+    French menu. Now its words, as the catalogue has them."""
+    from helpdesk_tui.i18n import gettext_in
+
+    run = exam_run(tmp_path, key_file, lang=lang)
+    app = run.app
+    async with app.run_test(size=SIZE) as pilot:
+        await enter_code(pilot, PROCTOR_CODE)
+        assert isinstance(app.screen, ProctorMenu)
+        choices = [str(w.render()) for w in app.screen.query(".proctor-choice")]
+        shown = " ".join(" ".join(choices).split())
+        await pilot.press("escape")
+    assert "proctor-stopped" not in shown
+    expected = gettext_in(lang, "End the exam now (the log is sealed: stopped by the proctor)")
+    assert " ".join(expected.split()) in shown
