@@ -341,22 +341,22 @@ def _replayable(
     which came first, so the UNVERIFIED stamp carries the reason."""
     state = ExamState()
     kept: list[tuple[int, Event]] = []
-    dropped: list[tuple[int, str]] = []
+    dropped: list[tuple[int, str, str]] = []
     for seq, event in entries:
         reason = check(state, event)
         if reason is None:
             try:
                 apply(state, event, seq)
             except (EventRefused, ValueError, KeyError, TypeError) as exc:
-                dropped.append((seq, str(exc)))
+                dropped.append((seq, str(exc), ""))
                 continue
             kept.append((seq, event))
         else:
-            dropped.append((seq, f"{event.type}: {reason}"))
+            dropped.append((seq, reason, event.type))
     if not dropped:
         return kept, None
-    seq, reason = dropped[0]
-    return kept, why.left_out(len(dropped), seq, reason)
+    seq, reason, event_type = dropped[0]
+    return kept, why.left_out(len(dropped), seq, reason, event_type)
 
 
 def verified_events(

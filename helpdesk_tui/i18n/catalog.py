@@ -33,6 +33,7 @@ SOURCES: tuple[str, ...] = (
     "commands/resume.py",
     "commands/scenario.py",
     "commands/verify.py",
+    "eventlog/verifier.py",
 )
 """Where translatable strings live, relative to the package."""
 MARKERS = frozenset({"_", "N_", "Phrase"})

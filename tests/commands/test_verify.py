@@ -259,8 +259,19 @@ def test_verify_speaks_the_language_asked_or_the_locales(
         f"ÉCHEC (broken-hash-link)\u00a0: {sealed}, ligne 5 (seq 4)\u00a0: son lien de hachage "
     ), out
     assert "  candidat " in out and "dans la mesure où il a pu être vérifié" in out
-    # the verifier's own words, which say more, follow on a line that says they are English
-    assert "en détail (anglais) line 5 (seq 4): " in out
+    # the verifier's own words, which say more, follow in French too (bugs12; they were
+    # English on a line that said so): the catalogue's sentences with the fault's data
+    from helpdesk_tui.i18n import gettext_in
+
+    where = gettext_in("fr", "line {line} (seq {seq})").format(line=5, seq=4)
+    changed = gettext_in(
+        "fr",
+        "it was changed after it was written: its hash no longer matches the prev stored "
+        "in line {line}",
+    ).format(line=6)
+    detail = gettext_in("fr", "{where}: {why}.").format(where=where, why=changed)
+    assert f"  {gettext_in('fr', 'in detail')}" in out and detail in out, out
+    assert "line 5 (seq 4)" not in out
     code, out, _ = verify(capsys, str(sealed), "--pubkey", pub, "--lang", "en")
     assert out.startswith("FAILED (broken-hash-link)") and "candidat " not in out
 
