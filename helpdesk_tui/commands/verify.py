@@ -8,7 +8,7 @@ from pathlib import Path
 from helpdesk_tui import i18n
 from helpdesk_tui.assess.texts import T as ASSESS_TEXTS
 from helpdesk_tui.assess.texts import not_an_exam_banner, tr
-from helpdesk_tui.commands.errors import UserError
+from helpdesk_tui.commands.errors import UserError, message_of
 from helpdesk_tui.core.phrase import say
 from helpdesk_tui.eventlog.errors import LogError
 from helpdesk_tui.eventlog.keys import PublicKey, load_public_key
@@ -104,7 +104,7 @@ def _run(args: argparse.Namespace) -> int:
         print(fill(_("FAILED ({kind}): {why}"), kind=FaultKind.WITNESS_CHANGED, why=exc))
         return 1
     except LogError as exc:
-        raise UserError(str(exc), 2) from None
+        raise UserError(message_of(exc), 2) from None
     notes = check_against_witness(result, book, witness.name) if book is not None else None
     print(report(args.log, result, key, notes))
     return result.exit_code
@@ -129,7 +129,7 @@ def report(
                 "--witness-pubkey FILE to tell them apart."
             )))  # fmt: skip
     else:
-        rows += [(_("witness"), note) for note in witness_notes]
+        rows += [(_("witness"), worded(note)) for note in witness_notes]
     lines = [_verdict(log, result, lang)]
     banner = not_an_exam_banner(result.not_an_exam_reason, lang)
     if banner is not None:

@@ -294,3 +294,33 @@ def test_a_bad_log_also_says_what_follows_the_fault_and_its_torn_end(
     assert (
         "nog 9 volledige regels, niet nagekeken" in out and "regel 15: het logboek eindigt" in out
     )
+
+
+@pytest.mark.parametrize("command", ["verify", "report", "review"])
+@pytest.mark.parametrize("lang", ["nl", "fr"])
+def test_a_missing_log_or_key_is_said_in_the_commands_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str, lang: str
+) -> None:
+    """bugs11: the errors `verify`, `report` and `review` print on stderr (a missing file, a
+    key) were English in every language: now the catalogue's, with the paths."""
+    from helpdesk_tui.cli import main
+    from helpdesk_tui.i18n import gettext_in
+
+    extra = ["--assessor", "An"] if command == "review" else []
+    missing = tmp_path / "gone.jsonl"
+    assert main([command, str(missing), "--lang", lang, *extra]) == 2
+    err = capsys.readouterr().err
+    said = gettext_in(
+        lang, "{path} does not exist; give the path of a session log (logs/*.jsonl)."
+    ).format(path=missing)
+    assert said in err and "does not exist" not in err, err
+    log = tmp_path / "some.jsonl"
+    log.write_text("{}\n")
+    key = tmp_path / "nowhere.pub"
+    assert main([command, str(log), "--pubkey", str(key), "--lang", lang, *extra]) == 2
+    err = capsys.readouterr().err
+    what = gettext_in(lang, "public key (exam-centre.pub)")
+    said = gettext_in(
+        lang, "{path} does not exist; give the {what} file made by `helpdesk-exam keys init`."
+    ).format(path=key, what=what)
+    assert said in err and "does not exist" not in err, err
