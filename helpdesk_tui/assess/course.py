@@ -155,15 +155,7 @@ def course_lines(course: SessionCourse, lang: str) -> list[tuple[str, tuple[int,
         lines.append((text, (m.seq,)))
     for pause in course.pauses:
         lines.append(_pause_line(pause, lang))
-    if course.wrong_codes:
-        n = len(course.wrong_codes)
-        times = ", ".join(clock(m.at) for m in course.wrong_codes[:SHOWN])
-        lines.append(
-            (
-                tr(lang, "session.wrong_codes", n=n, times=_more(times, n, lang)),
-                tuple(m.seq for m in course.wrong_codes),
-            )
-        )
+    lines += _times_line("session.wrong_codes", course.wrong_codes, lang)
     if course.proctor_stop is not None:
         m = course.proctor_stop
         lines.append((tr(lang, "session.proctor_stop", at=clock(m.at), wall=_hm(m.wall)), (m.seq,)))
@@ -173,16 +165,19 @@ def course_lines(course: SessionCourse, lang: str) -> list[tuple[str, tuple[int,
             first = ", ".join(f"{clock(m.at)} {_what(m.what, lang)}" for m in moments[:SHOWN])
             seqs = tuple(m.seq for m in moments)
             lines.append((tr(lang, key, n=n, first=_more(first, n, lang)), seqs))
-    if course.disk_faults:
-        n = len(course.disk_faults)
-        times = ", ".join(clock(m.at) for m in course.disk_faults[:SHOWN])
-        lines.append(
-            (
-                tr(lang, "session.disk_faults", n=n, times=_more(times, n, lang)),
-                tuple(m.seq for m in course.disk_faults),
-            )
-        )
+    lines += _times_line("session.disk_faults", course.disk_faults, lang)
     return lines
+
+
+def _times_line(
+    key: str, moments: tuple[Moment, ...], lang: str
+) -> list[tuple[str, tuple[int, ...]]]:
+    """ "2 wrong proctor codes, at 0:00:40, 0:00:45": the count and the first few times."""
+    if not moments:
+        return []
+    n = len(moments)
+    times = ", ".join(clock(m.at) for m in moments[:SHOWN])
+    return [(tr(lang, key, n=n, times=_more(times, n, lang)), tuple(m.seq for m in moments))]
 
 
 def _pause_line(pause: Pause, lang: str) -> tuple[str, tuple[int, ...]]:

@@ -391,25 +391,27 @@ def read_text(
             line=line,
         )
         return None
-    bad = CONTROL_CHARACTER.search(text)
-    if bad is not None:
-        checker.add(
-            top,
-            f"holds the control character U+{ord(bad.group()):04X} — the {what} may hold line "
-            "breaks and tabs, no other control character (a terminal would obey it); remove it",
-            line=text.count("\n", 0, bad.start()) + 1,
-        )
-        return None
     text = text.removeprefix("\ufeff")  # a byte-order mark at the start is no text's
-    hidden = INVISIBLE_CHARACTER.search(text)
-    if hidden is not None:
-        checker.add(
-            top,
-            f"holds {invisible_named(hidden.group())} — {_INVISIBLE_WHY}; the {what} may hold "
-            "neither: delete it (retype the line around it, most editors do not show it)",
-            line=text.count("\n", 0, hidden.start()) + 1,
-        )
-        return None
+    for pattern, why in (
+        (
+            CONTROL_CHARACTER,
+            lambda c: (
+                f"holds the control character U+{ord(c):04X} — the {what} may hold line "
+                "breaks and tabs, no other control character (a terminal would obey it); remove it"
+            ),
+        ),
+        (
+            INVISIBLE_CHARACTER,
+            lambda c: (
+                f"holds {invisible_named(c)} — {_INVISIBLE_WHY}; the {what} may hold "
+                "neither: delete it (retype the line around it, most editors do not show it)"
+            ),
+        ),
+    ):
+        bad = pattern.search(text)
+        if bad is not None:
+            checker.add(top, why(bad.group()), line=text.count("\n", 0, bad.start()) + 1)
+            return None
     return text
 
 
@@ -563,23 +565,22 @@ def _texts_without_controls(value: Any, at: At, checker: Checker) -> bool:
         return all([_texts_without_controls(v, at.key(str(k)), checker) for k, v in value.items()])
     if isinstance(value, list):
         return all([_texts_without_controls(v, at.item(i), checker) for i, v in enumerate(value)])
-    bad = CONTROL_CHARACTER.search(value) if isinstance(value, str) else None
-    if bad is not None:
-        checker.error(
-            at,
+    if not isinstance(value, str):
+        return True
+    if (bad := CONTROL_CHARACTER.search(value)) is not None:
+        why = (
             f"holds the control character U+{ord(bad.group()):04X} (a \\u or \\b/\\f escape) — "
-            "texts may hold line breaks and tabs, no other control character; remove it",
+            "texts may hold line breaks and tabs, no other control character; remove it"
         )
-        return False
-    hidden = INVISIBLE_CHARACTER.search(value) if isinstance(value, str) else None
-    if hidden is not None:
-        checker.error(
-            at,
-            f"holds {invisible_named(hidden.group())} (a \\u escape) — {_INVISIBLE_WHY}; "
-            "texts may hold neither: remove the escape",
+    elif (bad := INVISIBLE_CHARACTER.search(value)) is not None:
+        why = (
+            f"holds {invisible_named(bad.group())} (a \\u escape) — {_INVISIBLE_WHY}; "
+            "texts may hold neither: remove the escape"
         )
-        return False
-    return True
+    else:
+        return True
+    checker.error(at, why)
+    return False
 
 
 def _toml_error(text: str, exc: tomllib.TOMLDecodeError, checker: Checker) -> None:

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from helpdesk_tui.assess.evidence import gather_evidence
-from helpdesk_tui.assess.model import Provenance
+from helpdesk_tui.assess.model import Evidence, Provenance
 from helpdesk_tui.assess.report_html import render_html
 from helpdesk_tui.assess.report_json import evidence_to_dict
 from helpdesk_tui.assess.report_terminal import terminal_text
@@ -96,12 +96,17 @@ def seq_of(events: list[tuple[int, Event]], event_type: str, **data: Any) -> lis
 PROVENANCE = Provenance("x.jsonl", "0" * 64, "ok", True)
 
 
+def flat(evidence: Evidence, lang: str) -> str:
+    """The terminal report on one line, its spaces as one (a wide console: no wrapping)."""
+    return " ".join(terminal_text(evidence, PROVENANCE, lang, width=400).split())
+
+
 @pytest.mark.parametrize("lang", ["en", "nl", "fr"])
 def test_the_report_says_how_the_session_went(
     scenario: Scenario, events: list[tuple[int, Event]], lang: str
 ) -> None:
     evidence = gather_evidence(events, scenario, language=lang)
-    text = " ".join(terminal_text(evidence, PROVENANCE, lang, width=400).split())
+    text = flat(evidence, lang)
     i = LANG[lang]
     assert SESSION["section.session"][i] in text
     pause, resume = seq_of(events, "session_paused")[0], seq_of(events, "session_resumed")[0]
@@ -174,7 +179,7 @@ def test_a_smooth_session_says_so(
     scenario: Scenario, ideal_events: list[tuple[int, Event]], lang: str
 ) -> None:
     evidence = gather_evidence(ideal_events, scenario, language=lang)
-    text = " ".join(terminal_text(evidence, PROVENANCE, lang, width=400).split())
+    text = flat(evidence, lang)
     assert SESSION["section.session"][LANG[lang]] in text
     assert " ".join(SESSION["session.smooth"][LANG[lang]].split()) in text
     data = evidence_to_dict(evidence, PROVENANCE)
@@ -192,7 +197,7 @@ def test_a_pause_never_resumed_and_an_interruption(scenario: Scenario) -> None:
     clock.advance(60)
     session.pause("interrupted: the terminal hung up")
     evidence = gather_evidence(list(enumerate(sink.events, 1)), scenario, language="nl")
-    text = " ".join(terminal_text(evidence, PROVENANCE, "nl", width=400).split())
+    text = flat(evidence, "nl")
     suspend = SESSION["session.proctor_suspend"][1]
     assert f"Gepauzeerd {suspend} op 0:01:01" in text
     assert "van 2026-03-02 09:00:00 UTC tot 2026-03-02 09:30:00 UTC (30m00s)" in text
