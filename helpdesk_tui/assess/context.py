@@ -53,11 +53,13 @@ class Context:
 
     def group_name(self, group_id: str) -> str:
         """A transfer group as the scenario names it ("Network team", not "network"); an
-        id the scenario does not know (or no answer key) as it is."""
+        id neither the scenario nor the log's header names as it is."""
         groups = self.cache.get("group_names")
         if groups is None:
             known = self.scenario.groups if self.scenario is not None else ()
-            groups = self.cache["group_names"] = {g.id: g.name for g in known}
+            # the log's own names (session_started) where there is no answer key (bugs12)
+            groups = {**self.state.groups, **{g.id: g.name for g in known}}
+            self.cache["group_names"] = groups
         return groups.get(group_id) or group_id
 
     def customer_name(self, customer_id: str) -> str:

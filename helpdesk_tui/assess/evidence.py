@@ -21,6 +21,7 @@ from dataclasses import replace
 
 from helpdesk_tui.assess.cases import build_cases
 from helpdesk_tui.assess.context import Context
+from helpdesk_tui.assess.course import session_course
 from helpdesk_tui.assess.integrity import mark_cases
 from helpdesk_tui.assess.measure_com import (
     com_items,
@@ -148,6 +149,7 @@ class EvidenceGatherer:
             procedures=procedure_checks,
             has_answer_key=self.scenario is not None,
             rules=rules_stamp(),
+            course=session_course(state),
         )
 
 
@@ -209,7 +211,7 @@ def _merge_flags(ctx: Context, items: dict[str, list[EvidenceItem]]) -> None:
         seqs = [flag["seq"]] + ([ref] if isinstance(ref, int) else [])
         note = {
             "flag": name, "reason": flag.get("reason", ""), "seq": flag["seq"], "ref_seq": ref,
-            "details": flag.get("details"),
+            "details": _named_group(ctx, flag.get("details")),
         }  # fmt: skip
         owners = _flag_owners(ctx, flag, by_seq.get(ref) if isinstance(ref, int) else None)
         target = items.setdefault(cid, [])
@@ -226,6 +228,14 @@ def _merge_flags(ctx: Context, items: dict[str, list[EvidenceItem]]) -> None:
                 figures={"flags": [note]}, subject=str(flag.get("conversation_id") or ""),
             )
         )  # fmt: skip
+
+
+def _named_group(ctx: Context, details: object) -> object:
+    """A flag's details with its group named as the scenario names it ("la question du
+    groupe Network team", not "... network": bugs11)."""
+    if not isinstance(details, dict) or not isinstance(details.get("group"), str):
+        return details
+    return {**details, "group": ctx.group_name(details["group"])}
 
 
 def _flag_owners(ctx: Context, flag: dict, action: Action | None) -> list[str]:

@@ -119,6 +119,7 @@ def sla_rows(ctx: Context) -> list[SlaRow]:
                 first_response_state=sla.first_response.state.value,
                 first_response_margin=sla.first_response.time_left,
                 transfers=tuple((a.at, a.data["group"], a.seq) for a in transfers.get(ticket.id, [])),
+                transfer_names=tuple(ctx.group_name(a.data["group"]) for a in transfers.get(ticket.id, [])),
                 resolved_at=ticket.resolved_at,
                 resolved_seq=resolved[-1] if resolved and ticket.resolved_at is not None else None,
                 resolution_deadline=sla.resolution.deadline,

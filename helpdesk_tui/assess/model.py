@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
+from helpdesk_tui.assess.course import SessionCourse
 from helpdesk_tui.scenario.competencies import COMPETENCY_IDS
 
 
@@ -86,6 +87,17 @@ class SlaRow:
     status: str
     updates: tuple[tuple[float, float, str], ...] = ()
     """The update target's windows: (start, deadline, state: met, breached or ok)."""
+    transfer_names: tuple[str, ...] = ()
+    """Each transfer's group as the scenario names it ("Network team"), beside `transfers`
+    (whose ids the JSON keeps)."""
+
+    def transfers_named(self) -> list[tuple[float, str, int]]:
+        """(exam time, the group's name, seq) per transfer; its id where it has no name."""
+        names = self.transfer_names
+        return [
+            (at, names[i] if i < len(names) else group, seq)
+            for i, (at, group, seq) in enumerate(self.transfers)
+        ]
 
     @property
     def breached(self) -> bool:
@@ -277,6 +289,8 @@ class Evidence:
     has_answer_key: bool = True
     rules: dict[str, str] = field(default_factory=dict)
     """The measurement used: rules version and hash, language layer version and hash."""
+    course: SessionCourse = field(default_factory=SessionCourse)
+    """How the session went: resumes, pauses, the proctor, blocked keys (`assess.course`)."""
 
     def for_competency(self, competency: str) -> list[EvidenceItem]:
         return self.items.get(competency, [])

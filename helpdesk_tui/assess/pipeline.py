@@ -310,13 +310,20 @@ def too_large_to_report(log: Path) -> LogReadError:
     )
 
 
+def _message(exc: Exception) -> str:
+    """The error's own message: a `Phrase` (a missing log, a key) stays one, so the command
+    can say it in its language."""
+    first = exc.args[0] if exc.args else None
+    return first if isinstance(first, str) else str(exc)
+
+
 def read_for_report(log: Path) -> tuple[bytes, FileStamp]:
     """The log's bytes, bounded (REPORT_MAX_BYTES; a pipe or device is refused), and the
     file's stamp from before they were read (`eventlog.reader.FileStamp`)."""
     try:
         return read_bytes_stamped(log, REPORT_MAX_BYTES, too_large_to_report)
     except LogError as exc:
-        raise Refused(str(exc), EXIT_INPUT) from None
+        raise Refused(_message(exc), EXIT_INPUT) from None
 
 
 def _verify(
@@ -327,7 +334,7 @@ def _verify(
             data, public_key, name=str(log), keep_records=True, defer_signatures=defer_signatures
         )
     except LogError as exc:
-        raise Refused(str(exc), EXIT_INPUT) from None
+        raise Refused(_message(exc), EXIT_INPUT) from None
 
 
 def _replayable(
@@ -341,22 +348,22 @@ def _replayable(
     which came first, so the UNVERIFIED stamp carries the reason."""
     state = ExamState()
     kept: list[tuple[int, Event]] = []
-    dropped: list[tuple[int, str]] = []
+    dropped: list[tuple[int, str, str]] = []
     for seq, event in entries:
         reason = check(state, event)
         if reason is None:
             try:
                 apply(state, event, seq)
             except (EventRefused, ValueError, KeyError, TypeError) as exc:
-                dropped.append((seq, str(exc)))
+                dropped.append((seq, str(exc), ""))
                 continue
             kept.append((seq, event))
         else:
-            dropped.append((seq, f"{event.type}: {reason}"))
+            dropped.append((seq, reason, event.type))
     if not dropped:
         return kept, None
-    seq, reason = dropped[0]
-    return kept, why.left_out(len(dropped), seq, reason)
+    seq, reason, event_type = dropped[0]
+    return kept, why.left_out(len(dropped), seq, reason, event_type)
 
 
 def verified_events(

@@ -5,16 +5,18 @@ report made with `--unverified` carried English on every page (bugs9). Each reas
 now a catalogue key (`assess/texts.py`, "problem.*") with its data as values; the
 report words it in its own language, and a refusal on the command line in English.
 
-A fault the verifier names keeps its detailed English words in English only: the
-other languages say where it is (line, seq) and what kind of fault it is
-(`fault.<kind>`), and `helpdesk-exam verify` gives the whole of it.
+A fault the verifier names, and the reducer's reason for a record left out, are
+`Phrase`s (their English, with template and values): the other languages word them
+through the UI's catalogue (`i18n.say_in`; before bugs12 they said only the fault's
+kind and pointed to `helpdesk-exam verify`).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from helpdesk_tui.assess.texts import T, tr
+from helpdesk_tui.assess.texts import tr
+from helpdesk_tui.i18n import say_in
 
 Part = dict[str, Any]
 """One reason: its catalogue key under "key", its data beside it."""
@@ -28,11 +30,13 @@ def bad(log: str, line: int, seq: int | None, kind: str, message: str) -> Part:
     # "X does not verify: line 1: X has only a torn line" named the file twice (bugs9).
     detail = message.replace(f"{log} ", "it ", 1)
     return {"key": "problem.bad", "log": log, "line": line, "seq": seq, "kind": kind,
-            "detail": detail}  # fmt: skip
+            "detail": detail, "message": message}  # fmt: skip
 
 
-def left_out(n: int, seq: int, why: str) -> Part:
-    return {"key": "problem.left_out", "n": n, "seq": seq, "why": why}
+def left_out(n: int, seq: int, why: str, event_type: str = "") -> Part:
+    """`why`: the reducer's reason (a `Phrase` where it has one), `event_type` the refused
+    record's type, said before it."""
+    return {"key": "problem.left_out", "n": n, "seq": seq, "why": why, "type": event_type}
 
 
 def no_scenario_file(folder: str, file: str) -> Part:
@@ -63,17 +67,20 @@ def text(part: Part, lang: str) -> str:
         values["torn"] = "" if torn is None else tr(lang, "problem.torn", bytes=torn)
     elif key == "problem.bad":
         values["fault"] = _fault(values, lang)
+    elif key == "problem.left_out":
+        kind = values.pop("type", "")
+        reason = str(values["why"]) if lang == "en" else say_in(lang, values["why"])
+        values["why"] = f"{kind}: {reason}" if kind else reason
     elif key == "problem.no_answer_key":
         values["where"] = tr(lang, values["where"], **values)
     return tr(lang, key, **values)
 
 
 def _fault(values: dict[str, Any], lang: str) -> str:
-    kind_key = f"fault.{values['kind']}"
-    if lang == "en" or kind_key not in T:
+    message = values.get("message")
+    if lang == "en" or message is None:
         return str(values["detail"])
-    where = "problem.at_seq" if values["seq"] is not None else "problem.at_line"
-    return tr(lang, where, line=values["line"], seq=values["seq"], kind=tr(lang, kind_key))
+    return say_in(lang, message)
 
 
 def joined(parts: list[Part] | tuple[Part, ...], lang: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
+from helpdesk_tui.assess.course import course_lines
 from helpdesk_tui.assess.model import Evidence, EvidenceItem, Provenance, SlaRow
 from helpdesk_tui.assess.overview import (
     STATUS_MARK,
@@ -84,7 +85,7 @@ class HtmlReport:
         return f"<h2>{tag}{self.t(key)}</h2>"
 
     def render(self) -> str:
-        body = [self.header(), self.competencies()]
+        body = [self.header(), self.session(), self.competencies()]
         if self.evidence.sla:
             body += [self.timeline(), self.sla()]
         if any(lat.waits for lat in self.evidence.latencies):
@@ -118,6 +119,15 @@ class HtmlReport:
             f"<header><h1>{self.t('report.title')}</h1>{extra}"
             f'<table class="meta">{rows}</table><p class="notice">{self.t("report.notice")}</p></header>'
         )
+
+    def session(self) -> str:
+        """How the session went (`assess.course`), as the terminal report says it."""
+        css = "ok" if self.evidence.course.smooth else "warn"
+        lines = "".join(
+            f'<li class="{css}">{escape(text)} {_seqs(seqs)}</li>'
+            for text, seqs in course_lines(self.evidence.course, self.lang)
+        )
+        return f'<section>{self.h2("section.session")}<ul class="session">{lines}</ul></section>'
 
     def competencies(self) -> str:
         head = _head(
@@ -160,7 +170,8 @@ class HtmlReport:
 
     def _sla_row(self, row: SlaRow) -> str:
         transfers = (
-            ", ".join(f"{clock(at)} {escape(group)}" for at, group, _ in row.transfers) or "-"
+            ", ".join(f"{clock(at)} {escape(group)}" for at, group, _ in row.transfers_named())
+            or "-"
         )
         met = row.met
         result_key, css = (

@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from helpdesk_tui.assess.course import course_json, course_lines
 from helpdesk_tui.assess.model import Evidence, Provenance
 from helpdesk_tui.assess.overview import competency_rows, problem_text
 from helpdesk_tui.scenario.competencies import COMPETENCY_IDS
@@ -43,6 +44,10 @@ def evidence_to_dict(evidence: Evidence, provenance: Provenance) -> dict[str, An
             "last_seq": evidence.last_seq,
             "hints": evidence.hints,
             "answer_key": evidence.has_answer_key,
+        },
+        "course": {
+            **course_json(evidence.course),
+            "lines": [text for text, _ in course_lines(evidence.course, evidence.language)],
         },
         "competencies": {
             cid: {

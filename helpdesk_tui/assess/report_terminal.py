@@ -13,6 +13,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from helpdesk_tui.assess.course import course_lines
 from helpdesk_tui.assess.model import (
     Evidence,
     EvidenceItem,
@@ -65,7 +66,7 @@ class TerminalReport:
         return text
 
     def renderables(self, details: bool = True) -> list[RenderableType]:
-        parts: list[RenderableType] = [self.header(), self.competencies()]
+        parts: list[RenderableType] = [self.header(), self.session(), self.competencies()]
         if self.evidence.sla:
             parts.append(self.sla())
         if any(lat.waits for lat in self.evidence.latencies):
@@ -94,6 +95,13 @@ class TerminalReport:
             lines.append(Text(self.t("report.no_answer_key"), style="yellow"))
         lines += [grid, Text(self.t("report.notice"), style="italic")]
         return Panel(Group(*lines), title=self.title("report.title"), title_align="left")
+
+    def session(self) -> RenderableType:
+        """How the session went (`assess.course`): resumes, pauses, the proctor, blocked keys."""
+        lines = course_lines(self.evidence.course, self.lang)
+        style = "green" if self.evidence.course.smooth else "yellow"
+        shown = [Text(f"- {_with_seqs(text, seqs)}", style=style) for text, seqs in lines]
+        return Panel(Group(*shown), title=self.title("section.session"), title_align="left")
 
     def competencies(self) -> RenderableType:
         table = Table(title=self.title("section.competencies"), title_justify="left", expand=True)
@@ -133,7 +141,7 @@ class TerminalReport:
                 _target_cell(
                     row.first_response_at, row.first_response_state, row.first_response_margin
                 ),
-                ", ".join(f"{clock(at)} {group}" for at, group, _ in row.transfers) or "-",
+                ", ".join(f"{clock(at)} {group}" for at, group, _ in row.transfers_named()) or "-",
                 _target_cell(row.resolved_at, row.resolution_state, row.resolution_margin),
                 self._result(row),
             )

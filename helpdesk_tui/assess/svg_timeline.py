@@ -221,7 +221,7 @@ def _markers(row: SlaRow, scale: Scale, mid: float) -> list[str]:
         colour = RED if row.first_response_state == "breached" else GREEN
         note = f"{clock(row.first_response_at)} seq {row.first_response_seq}"
         parts.append(_triangle(scale.x(row.first_response_at), mid - 4, colour, note))
-    for at, group, seq in row.transfers:
+    for at, group, seq in row.transfers_named():
         parts.append(_diamond(scale.x(at), mid, PURPLE, f"{clock(at)} {group} seq {seq}"))
     if row.resolved_at is not None:
         colour = RED if row.resolution_state == "breached" else GREEN

@@ -14,6 +14,7 @@ from typing import Any
 
 from helpdesk_tui.assess.texts_integrity import T as INTEGRITY_TEXTS
 from helpdesk_tui.assess.texts_problems import T as PROBLEM_TEXTS
+from helpdesk_tui.assess.texts_session import T as SESSION_TEXTS
 
 LANGUAGES: tuple[str, ...] = ("en", "nl", "fr")
 
@@ -558,7 +559,7 @@ T: dict[str, tuple[str, str, str]] = {
     ),
     "sla.running": (
         "still running, {left} left",
-        "loopt nog, {left} over",
+        "loopt nog, resterende tijd {left}",
         "en cours, {left} restant",
     ),
     "sol3.sla": (
@@ -944,6 +945,7 @@ T: dict[str, tuple[str, str, str]] = {
 
 T.update(INTEGRITY_TEXTS)
 T.update(PROBLEM_TEXTS)
+T.update(SESSION_TEXTS)
 T.update(
     {
         # French puts a no-break space before : ; ? ! (the UI's `labelled` does the same)
@@ -997,9 +999,24 @@ def tr(lang: str, key: str, **values: object) -> str:
     text = texts[index]
     if not values:
         return text
+    text = _unquoted_fields(text, values)
     if "|" in text:
         return _COUNTING[LANGUAGES[index]].vformat(text, (), values)
     return text.format(**values)
+
+
+_QUOTES = ("'", "\u2018", "\u2019", '"', "\u201c", "«")
+
+
+def _unquoted_fields(text: str, values: dict[str, object]) -> str:
+    """A field the template quotes ('{case}', « {case} ») whose value already starts with a
+    quote is left unquoted: a case titled "'Mijn pc wil niet opstarten': ..." was shown
+    "''Mijn pc wil niet opstarten' ...'" (qa-sitting10)."""
+    for name, value in values.items():
+        if isinstance(value, str) and value.startswith(_QUOTES):
+            field = "{" + name + "}"
+            text = text.replace(f"'{field}'", field).replace(f"«\u00a0{field}\u00a0»", field)
+    return text
 
 
 def not_an_exam_banner(reason: str | None, lang: str) -> str | None:

@@ -41,16 +41,6 @@ T: dict[str, tuple[str, str, str]] = {
         "{log} is niet intact: {fault}",
         "{log} n'est pas intact\u00a0: {fault}",
     ),
-    "problem.at_seq": (
-        "line {line} (seq {seq}): {kind}.",
-        "regel {line} (seq {seq}): {kind}. `helpdesk-exam verify` beschrijft de fout volledig.",
-        "ligne {line} (seq {seq})\u00a0: {kind}. `helpdesk-exam verify` décrit l'erreur en détail.",
-    ),
-    "problem.at_line": (
-        "line {line}: {kind}.",
-        "regel {line}: {kind}. `helpdesk-exam verify` beschrijft de fout volledig.",
-        "ligne {line}\u00a0: {kind}. `helpdesk-exam verify` décrit l'erreur en détail.",
-    ),
     "problem.left_out": (
         "{n} record(s) the exam would have refused were left out of this report (the first: "
         "seq {seq}, {why}).",

@@ -11,7 +11,7 @@ from helpdesk_tui.assess import prime
 from helpdesk_tui.assess.model import Evidence, Provenance
 from helpdesk_tui.assess.pipeline import AssessedLog, Refused, assess_log
 from helpdesk_tui.assess.texts import LANGUAGES, not_an_exam_banner
-from helpdesk_tui.commands.errors import UserError
+from helpdesk_tui.commands.errors import UserError, message_of
 from helpdesk_tui.eventlog.errors import LogError
 from helpdesk_tui.eventlog.keys import PublicKey, load_public_key
 
@@ -89,7 +89,7 @@ def load_key(path: Path | None) -> PublicKey | None:
     try:
         return load_public_key(path)
     except LogError as exc:
-        raise UserError(str(exc), 2) from None
+        raise UserError(message_of(exc), 2) from None
 
 
 def assess(args: argparse.Namespace, log: Path, key: PublicKey | None) -> AssessedLog:
@@ -97,10 +97,23 @@ def assess(args: argparse.Namespace, log: Path, key: PublicKey | None) -> Assess
     try:
         return assess_log(log, key, args.scenario, unverified=args.unverified, language=args.lang)
     except Refused as exc:
-        raise UserError(str(exc), exc.exit_code) from None
+        raise UserError(message_of(exc), exc.exit_code) from None
 
 
 def run(args: argparse.Namespace) -> int:
+    """The report; an input error (a missing log, a key file) is said in `--lang`, else the
+    locale's language, else English (the report itself defaults to the scenario's)."""
+    from helpdesk_tui import i18n
+
+    previous = i18n.current_language()
+    i18n.set_language(i18n.choose_language(args.lang))
+    try:
+        return _run(args)
+    finally:
+        i18n.set_language(previous)
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.new_verdicts is not None and not args.assessor:
         raise UserError("--new-verdicts needs --assessor NAME: whose verdict sheet it is.", 2)
     assessed = assess(args, args.log, load_key(args.pubkey))
@@ -192,5 +205,5 @@ def _new_verdicts(args: argparse.Namespace) -> None:
     try:
         verdicts = verdicts_for_log(args.log, args.assessor)
     except (VerdictError, LogError) as exc:
-        raise UserError(str(exc), 2) from None
+        raise UserError(message_of(exc), 2) from None
     _write(args.new_verdicts, lambda path: save_verdicts(path, verdicts))

@@ -19,7 +19,8 @@ from typing import Any
 
 from helpdesk_tui import i18n
 from helpdesk_tui.assess.texts import LANGUAGES
-from helpdesk_tui.commands.errors import UserError
+from helpdesk_tui.commands.errors import UserError, message_of
+from helpdesk_tui.i18n import _
 
 _DESCRIPTION = """\
 Review one session log as one of its two assessors. The log is verified first
@@ -78,7 +79,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--lang",
         choices=LANGUAGES,
-        help="the language of the screen and the evidence (default: the locale / the scenario's)",
+        help="the language of the screen and the evidence, one for both (default: the locale's, else English)",
     )
     parser.add_argument(
         "--unverified",
@@ -93,7 +94,10 @@ def run(args: argparse.Namespace) -> int:
 
     ui_language = i18n.choose_language(args.lang)
     i18n.set_language(ui_language)
-    print(f"helpdesk-exam review: verifying and measuring {args.log} ...", file=sys.stderr)
+    print(
+        i18n.fill(_("helpdesk-exam review: verifying and measuring {log} ..."), log=args.log),
+        file=sys.stderr,
+    )
     try:
         session = open_review(
             args.log,
@@ -103,10 +107,10 @@ def run(args: argparse.Namespace) -> int:
             scenario_dir=args.scenario,
             out=args.out,
             unverified=args.unverified,
-            language=args.lang,
+            language=ui_language,  # one language on the screen: the evidence's too (qa-sitting10)
         )
     except ReviewError as exc:
-        raise UserError(str(exc), exc.exit_code) from None
+        raise UserError(message_of(exc), exc.exit_code) from None
     from helpdesk_tui.commands.exam import require_screen
 
     require_screen("review")  # after the log's own faults: those are named first

@@ -8,7 +8,8 @@ from pathlib import Path
 from helpdesk_tui import i18n
 from helpdesk_tui.assess.texts import T as ASSESS_TEXTS
 from helpdesk_tui.assess.texts import not_an_exam_banner, tr
-from helpdesk_tui.commands.errors import UserError
+from helpdesk_tui.commands.errors import UserError, message_of
+from helpdesk_tui.core.phrase import say
 from helpdesk_tui.eventlog.errors import LogError
 from helpdesk_tui.eventlog.keys import PublicKey, load_public_key
 from helpdesk_tui.eventlog.records import KEY_PER_SESSION
@@ -103,7 +104,7 @@ def _run(args: argparse.Namespace) -> int:
         print(fill(_("FAILED ({kind}): {why}"), kind=FaultKind.WITNESS_CHANGED, why=exc))
         return 1
     except LogError as exc:
-        raise UserError(str(exc), 2) from None
+        raise UserError(message_of(exc), 2) from None
     notes = check_against_witness(result, book, witness.name) if book is not None else None
     print(report(args.log, result, key, notes))
     return result.exit_code
@@ -116,7 +117,7 @@ def report(
     lang = i18n.current_language()
     rows: list[tuple[str, str]] = []
     if result.fault is not None and lang != "en" and f"fault.{result.fault.kind}" in ASSESS_TEXTS:
-        rows.append((_("in detail"), result.fault.message))  # the verifier's words: English
+        rows.append((_("in detail"), worded(result.fault.message)))  # the verifier's words
     if result.summary.session_id is not None:
         rows += _summary_rows(result.summary, result)
     rows += _signed_rows(result, log) if result.status != "bad" else _after_fault_rows(result)
@@ -128,7 +129,7 @@ def report(
                 "--witness-pubkey FILE to tell them apart."
             )))  # fmt: skip
     else:
-        rows += [(_("witness"), note) for note in witness_notes]
+        rows += [(_("witness"), worded(note)) for note in witness_notes]
     lines = [_verdict(log, result, lang)]
     banner = not_an_exam_banner(result.not_an_exam_reason, lang)
     if banner is not None:
@@ -136,6 +137,12 @@ def report(
     width = max([12, *(len(name) for name, _value in rows)])
     lines += [f"  {name:<{width}} {value}" for name, value in rows]
     return "\n".join(lines)
+
+
+def worded(text: str) -> str:
+    """The verifier's (or the witness's) sentence in the current language: a `Phrase`
+    through the catalogue, its values filled in; any other text as it is."""
+    return say(text, _, fill=fill)
 
 
 def _verdict(log: Path, result: VerifyResult, lang: str) -> str:

@@ -27,6 +27,7 @@ from helpdesk_tui.core.state import (
     KbLookup,
     Message,
     Notice,
+    SessionMark,
     Ticket,
     TicketStatus,
 )
@@ -74,17 +75,21 @@ def check(state: ExamState, event: Event) -> str | None:
     """The reason `event` is illegal now, or None when it may be logged."""
     if event.type == "session_started":
         if state.started:
-            return "the session has already started"
+            return Phrase("the session has already started")
         return _check_session_started(event.data)
     if not state.started:
-        return "the session has not started yet"
+        return Phrase("the session has not started yet")
     if state.ended:
         return Phrase("the session has ended")
     if event.exam_time < state.now - 1e-9:
-        return f"exam time goes backwards ({event.exam_time:.3f} < {state.now:.3f})"
+        return Phrase(
+            "exam time goes backwards ({t:.3f} < {now:.3f})", t=event.exam_time, now=state.now
+        )
     if state.duration_s and event.exam_time > state.duration_s + 1e-9:
-        return (
-            f"exam time {event.exam_time:.3f} is past the end of the exam ({state.duration_s:g} s)"
+        return Phrase(
+            "exam time {t:.3f} is past the end of the exam ({end:g} s)",
+            t=event.exam_time,
+            end=state.duration_s,
         )
     if state.paused and event.kind is EventKind.COMMAND:
         return Phrase("the session is paused")
@@ -268,7 +273,7 @@ def _check_fields(state: ExamState, fields: dict[str, object]) -> str | None:
 def _check_created(state: ExamState, event: Event) -> str | None:
     data = event.data
     if data["ticket_id"] in state.tickets:
-        return f"ticket {data['ticket_id']} already exists"
+        return Phrase("ticket {ticket} already exists", ticket=data["ticket_id"])
     if data["customer_id"] not in state.customers:
         return Phrase("unknown customer '{customer}'", customer=data["customer_id"])
     conv = data.get("conversation_id")
@@ -276,7 +281,11 @@ def _check_created(state: ExamState, event: Event) -> str | None:
         return Phrase("there is no conversation {conversation}", conversation=conv)
     created_at = data.get("created_at")
     if created_at is not None and created_at > event.exam_time:
-        return f"created_at {created_at} lies in the future (exam time {event.exam_time:.3f})"
+        return Phrase(
+            "created_at {created_at} lies in the future (exam time {t:.3f})",
+            created_at=created_at,
+            t=event.exam_time,
+        )
     return _check_fields(state, data)
 
 
@@ -287,7 +296,7 @@ def _check_updated(state: ExamState, event: Event, ticket: Ticket) -> str | None
     changes = event.data["changes"]
     unknown = set(changes) - _TICKET_FIELDS
     if unknown:
-        return f"a ticket has no field {', '.join(sorted(unknown))}"
+        return Phrase("a ticket has no field {fields}", fields=", ".join(sorted(unknown)))
     if not changes and "priority_override" not in event.data:
         return Phrase("nothing to change")
     reason = _check_fields(state, changes)
@@ -363,19 +372,25 @@ def _check_conversation(state: ExamState, event: Event) -> str | None:
         if not event.data["text"].strip():
             return Phrase("the message is empty")
     if event.type == "call_ended" and conv.channel != "call":
-        return f"conversation {conv.id} is a {conv.channel}, not a call"
+        return Phrase(
+            "conversation {conversation} is a {channel}, not a call",
+            conversation=conv.id,
+            channel=conv.channel,
+        )
     if event.type in ("conversation_closed", "call_ended") and not conv.is_live:
         return Phrase("conversation {conversation} has already ended", conversation=conv.id)
     if event.type in ("customer_message", "customer_typing") and conv.status == "ended":
-        return f"call {conv.id} has ended"
+        return Phrase("call {conversation} has ended", conversation=conv.id)
     return None
 
 
 def _check_new_conversation(state: ExamState, event: Event) -> str | None:
     if event.data["conversation_id"] in state.conversations:
-        return f"conversation {event.data['conversation_id']} already exists"
+        return Phrase(
+            "conversation {conversation} already exists", conversation=event.data["conversation_id"]
+        )
     if event.data["customer_id"] not in state.customers:
-        return f"unknown customer '{event.data['customer_id']}'"
+        return Phrase("unknown customer '{customer}'", customer=event.data["customer_id"])
     ticket_id = event.data.get("ticket_id")
     if ticket_id is not None and ticket_id not in state.tickets:
         return Phrase("there is no ticket {ticket}", ticket=ticket_id)
@@ -388,45 +403,51 @@ def _check_new_ticket_stimulus(state: ExamState, event: Event) -> str | None:
         return reason
     status = event.data.get("status")
     if status is not None and status not in {s.value for s in S}:
-        return f"unknown status '{status}'"
+        return Phrase("unknown status '{status}'", status=status)
     group = event.data.get("group")
     if group is not None and group not in state.groups:
-        return f"unknown group '{group}'"
+        return Phrase("unknown group '{group}'", group=group)
     return None
 
 
 def _check_second_line(state: ExamState, event: Event) -> str | None:
     if event.data["ticket_id"] not in state.tickets:
-        return f"there is no ticket {event.data['ticket_id']}"
+        return Phrase("there is no ticket {ticket}", ticket=event.data["ticket_id"])
     if event.data["group"] not in state.groups:
-        return f"unknown group '{event.data['group']}'"
+        return Phrase("unknown group '{group}'", group=event.data["group"])
     return None
 
 
 def _check_customer_email(state: ExamState, event: Event) -> str | None:
     if event.data["ticket_id"] not in state.tickets:
-        return f"there is no ticket {event.data['ticket_id']}"
+        return Phrase("there is no ticket {ticket}", ticket=event.data["ticket_id"])
     return None
 
 
 def _check_mood(state: ExamState, event: Event) -> str | None:
     if event.data["customer_id"] not in state.customers:
-        return f"unknown customer '{event.data['customer_id']}'"
+        return Phrase("unknown customer '{customer}'", customer=event.data["customer_id"])
     if event.data["mood"] not in MOODS:
-        return f"mood '{event.data['mood']}' is not one of {', '.join(MOODS)}"
+        return Phrase(
+            "mood '{mood}' is not one of {moods}", mood=event.data["mood"], moods=", ".join(MOODS)
+        )
     return None
 
 
 def _check_kb_searched(state: ExamState, event: Event) -> str | None:
     results = event.data["results"]
     if not all(isinstance(r, str) for r in results):
-        return "search results must be article ids"
+        return Phrase("search results must be article ids")
     return None
 
 
 def _check_ended(state: ExamState, event: Event) -> str | None:
     if event.data["reason"] not in END_REASONS:
-        return f"unknown end reason '{event.data['reason']}'; one of {', '.join(END_REASONS)}"
+        return Phrase(
+            "unknown end reason '{reason}'; one of {reasons}",
+            reason=event.data["reason"],
+            reasons=", ".join(END_REASONS),
+        )
     return None
 
 
@@ -436,7 +457,7 @@ def _check_opened_article(state: ExamState, event: Event) -> str | None:
 
 def _check_speed(state: ExamState, event: Event) -> str | None:
     if event.data["speed"] <= 0:
-        return "the speed must be positive"
+        return Phrase("the speed must be positive")
     if state.mode != "practice" and event.data["speed"] != 1:
         return Phrase("speed-up exists only in practice")
     return None
@@ -461,11 +482,11 @@ def _check_notice(state: ExamState, event: Event) -> str | None:
     elif "text" not in d or "msgid" in d or "values" in d:
         return "a notice of event schema 1 has its text, and no msgid or values"
     if not 0 < d["ref_seq"] <= state.last_seq:
-        return f"ref_seq {d['ref_seq']} is not an earlier record"
+        return Phrase("ref_seq {ref_seq} is not an earlier record", ref_seq=d["ref_seq"])
     if "ticket_id" in d and d["ticket_id"] not in state.tickets:
-        return f"there is no ticket {d['ticket_id']}"
+        return Phrase("there is no ticket {ticket}", ticket=d["ticket_id"])
     if "conversation_id" in d and d["conversation_id"] not in state.conversations:
-        return f"there is no conversation {d['conversation_id']}"
+        return Phrase("there is no conversation {conversation}", conversation=d["conversation_id"])
     return None
 
 
@@ -644,17 +665,37 @@ def _apply_session_started(state: ExamState, event: Event) -> None:
         )
 
 
+def _mark(state: ExamState, event: Event) -> None:
+    """Keep how the session went (`SessionMark`): what the assessors' "Session" part reads."""
+    d = event.data
+    detail = d.get("reason", d.get("key", d.get("message", "")))
+    downtime = d.get("downtime_s")
+    state.session_marks.append(
+        SessionMark(
+            event.type,
+            event.exam_time,
+            state.last_seq,
+            event.wall_time,
+            str(detail),
+            float(downtime) if downtime is not None else None,
+        )
+    )
+
+
 def _apply_paused(state: ExamState, event: Event) -> None:
     state.paused = True
+    _mark(state, event)
 
 
 def _apply_resumed(state: ExamState, event: Event) -> None:
     state.paused = False
+    _mark(state, event)
 
 
 def _apply_ended(state: ExamState, event: Event) -> None:
     state.ended = True
     state.end_reason = event.data["reason"]
+    _mark(state, event)
 
 
 def _apply_speed(state: ExamState, event: Event) -> None:
@@ -1027,8 +1068,8 @@ _APPLY: dict[str, Callable[[ExamState, Event], None]] = {
     "session_resumed": _apply_resumed,
     "session_ended": _apply_ended,
     "speed_changed": _apply_speed,
-    "disk_fault": _apply_nothing,
-    "lockdown_key_blocked": _apply_nothing,
+    "disk_fault": _mark,
+    "lockdown_key_blocked": _mark,
     "chat_opened": _apply_chat_opened,
     "call_started": _apply_call_started,
     "call_ended": _apply_call_ended,

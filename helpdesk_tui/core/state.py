@@ -175,6 +175,24 @@ class Notice:
     conversation_id: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class SessionMark:
+    """One record of how the session itself went (not the helpdesk work): a pause, a
+    resume, the end, a disk fault or a blocked key, as the reducer folded it. The
+    assessors' "Session" part is read from these (`assess.course`)."""
+
+    type: str
+    """The event's type (`session_paused`, `session_resumed`, `session_ended`,
+    `disk_fault`, `lockdown_key_blocked`)."""
+    at: float
+    seq: int
+    wall: str
+    detail: str
+    """The reason, the blocked key or the disk's message, as logged."""
+    downtime_s: float | None = None
+    """A resume from the log (after a crash or a stop): the wall time it was down."""
+
+
 @dataclass(slots=True)
 class ExamState:
     """Everything the exam is at one moment."""
@@ -198,6 +216,8 @@ class ExamState:
     kb_lookups: list[KbLookup] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
     flags: list[dict[str, Any]] = field(default_factory=list)
+    session_marks: list[SessionMark] = field(default_factory=list)
+    """Pauses, resumes, the end, disk faults and blocked keys, in order (see SessionMark)."""
     focus: tuple[str, str | None] = ("queue", None)
     now: float = 0.0
     last_seq: int = 0

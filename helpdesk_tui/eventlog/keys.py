@@ -24,6 +24,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PublicKey,
 )
 
+from helpdesk_tui.core.phrase import Phrase
 from helpdesk_tui.eventlog.durable import NotRegularFile, fsync_dir, open_regular, write_new
 from helpdesk_tui.eventlog.errors import KeyFileError
 
@@ -221,21 +222,37 @@ def _read_key_file(path: Path, what: str) -> bytes:
     a pipe or a 2 GB sparse file made verify, report and class-report wait for ever)."""
     path = Path(path)
     if path.is_dir():
-        raise KeyFileError(f"{path} is a folder; give the {what} file itself.")
+        raise KeyFileError(
+            Phrase("{path} is a folder; give the {what} file itself.", path=str(path), what=what)
+        )
     try:
         with open_regular(path) as handle:
             content = handle.read(MAX_KEY_FILE_BYTES + 1)
     except FileNotFoundError:
         raise KeyFileError(
-            f"{path} does not exist; give the {what} file made by `helpdesk-exam keys init`."
+            Phrase(
+                "{path} does not exist; give the {what} file made by `helpdesk-exam keys init`.",
+                path=str(path),
+                what=what,
+            )
         ) from None
     except NotRegularFile:
         raise KeyFileError(
-            f"{path} is not a regular file (a pipe, device or socket); give the {what} file itself."
+            Phrase(
+                "{path} is not a regular file (a pipe, device or socket); give the {what} file "
+                "itself.",
+                path=str(path),
+                what=what,
+            )
         ) from None
     except OSError as exc:
         raise KeyFileError(
-            f"{path} cannot be read ({exc.strerror}); give a readable {what} file."
+            Phrase(
+                "{path} cannot be read ({why}); give a readable {what} file.",
+                path=str(path),
+                why=exc.strerror,
+                what=what,
+            )
         ) from None
     if len(content) > MAX_KEY_FILE_BYTES:
         raise KeyFileError(
@@ -248,7 +265,7 @@ def _read_key_file(path: Path, what: str) -> bytes:
 def load_private_key(path: Path) -> Signer:
     """Load an exam-centre private key, refusing one that others can read (as ssh does)."""
     path = Path(path)
-    content = _read_key_file(path, "private key (exam-centre.key)")
+    content = _read_key_file(path, Phrase("private key (exam-centre.key)"))
     mode = stat.S_IMODE(path.stat().st_mode)
     if mode & 0o077:
         raise KeyFileError(
@@ -257,7 +274,11 @@ def load_private_key(path: Path) -> Signer:
         )
     if b"PUBLIC KEY" in content and b"PRIVATE KEY" not in content:
         raise KeyFileError(
-            f"{path} is a public key; signing needs the private key (exam-centre.key) beside it."
+            Phrase(
+                "{path} is a public key; signing needs the private key (exam-centre.key) beside "
+                "it.",
+                path=str(path),
+            )
         )
     try:
         key = serialization.load_pem_private_key(content, password=None)
@@ -267,8 +288,11 @@ def load_private_key(path: Path) -> Signer:
         ) from None
     except (ValueError, UnsupportedAlgorithm):
         raise KeyFileError(
-            f"{path} is not a PEM private key (line 1 should read "
-            "'-----BEGIN PRIVATE KEY-----'); give the exam-centre.key made by `keys init`."
+            Phrase(
+                "{path} is not a PEM private key (line 1 should read "
+                "'-----BEGIN PRIVATE KEY-----'); give the exam-centre.key made by `keys init`.",
+                path=str(path),
+            )
         ) from None
     if not isinstance(key, Ed25519PrivateKey):
         raise KeyFileError(
@@ -281,18 +305,26 @@ def load_private_key(path: Path) -> Signer:
 def load_public_key(path: Path) -> PublicKey:
     """Load an exam-centre public key (the .pub file from `keys init`)."""
     path = Path(path)
-    content = _read_key_file(path, "public key (exam-centre.pub)")
+    content = _read_key_file(path, Phrase("public key (exam-centre.pub)"))
     if b"PRIVATE KEY" in content:
         raise KeyFileError(
-            f"{path} is a private key; verifying needs only the public key (exam-centre.pub). "
-            "Keep the private key on the exam server, readable by the exam user only."
+            Phrase(
+                "{path} is a private key; verifying needs only the public key "
+                "(exam-centre.pub). Keep the private key on the exam server, readable by the "
+                "exam user only.",
+                path=str(path),
+            )
         )
     try:
         key = serialization.load_pem_public_key(content)
     except (ValueError, UnsupportedAlgorithm):
         raise KeyFileError(
-            f"{path} is not a PEM public key (line 1 should read '-----BEGIN PUBLIC KEY-----'); "
-            "give the exam-centre.pub made by `helpdesk-exam keys init`."
+            Phrase(
+                "{path} is not a PEM public key (line 1 should read "
+                "'-----BEGIN PUBLIC KEY-----'); give the exam-centre.pub made by "
+                "`helpdesk-exam keys init`.",
+                path=str(path),
+            )
         ) from None
     if not isinstance(key, Ed25519PublicKey):
         raise KeyFileError(

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from helpdesk_tui.core.events import CONTROL_CHARACTER, Event, EventFormatError, make_event
+from helpdesk_tui.core.phrase import Phrase
 from helpdesk_tui.eventlog.durable import NotRegularFile, open_regular
 from helpdesk_tui.eventlog.errors import LogReadError
 from helpdesk_tui.eventlog.records import (
@@ -108,14 +109,21 @@ def open_log_file(path: Path) -> BinaryIO:
         return open_regular(path)
     except FileNotFoundError:
         raise LogReadError(
-            f"{path} does not exist; give the path of a session log (logs/*.jsonl)."
+            Phrase(
+                "{path} does not exist; give the path of a session log (logs/*.jsonl).",
+                path=str(path),
+            )
         ) from None
     except IsADirectoryError:
-        raise LogReadError(f"{path} is a folder; give a session log file (logs/*.jsonl).") from None
+        raise LogReadError(
+            Phrase("{path} is a folder; give a session log file (logs/*.jsonl).", path=str(path))
+        ) from None
     except NotRegularFile:
         raise not_regular(path) from None
     except OSError as exc:
-        raise LogReadError(f"{path} cannot be read ({exc.strerror}).") from None
+        raise LogReadError(
+            Phrase("{path} cannot be read ({why}).", path=str(path), why=exc.strerror)
+        ) from None
 
 
 def not_regular(path: Path) -> LogReadError:
@@ -194,7 +202,9 @@ def _read(path: Path, handle: BinaryIO, limit: int) -> bytes:
     try:
         return handle.read(limit + 1)
     except OSError as exc:
-        raise LogReadError(f"{path} cannot be read ({exc.strerror}).") from None
+        raise LogReadError(
+            Phrase("{path} cannot be read ({why}).", path=str(path), why=exc.strerror)
+        ) from None
 
 
 def split_lines(data: bytes) -> tuple[list[bytes], TornTail | None, int]:

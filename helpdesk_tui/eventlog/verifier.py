@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Literal, overload
 
 from helpdesk_tui.core.events import EventFormatError, check_event_data, parsed_event_data_ok
+from helpdesk_tui.core.phrase import Phrase
 from helpdesk_tui.eventlog.binding import folder_sha256
 from helpdesk_tui.eventlog.errors import KeyFileError, LogError
 from helpdesk_tui.eventlog.keychain import first_chain_key, following_key, signature_ok
@@ -230,12 +231,16 @@ class _Bad(Exception):
     """Internal: carries the first fault out of the loop."""
 
     def __init__(self, line: int, seq: int | None, kind: FaultKind, why: str) -> None:
-        where = f"line {line} (seq {seq})" if seq is not None else f"line {line}"
-        self.fault = Fault(line, seq, kind, f"{where}: {why}.")
+        where = (
+            Phrase("line {line} (seq {seq})", line=line, seq=seq)
+            if seq is not None
+            else Phrase("line {line}", line=line)
+        )
+        self.fault = Fault(line, seq, kind, Phrase("{where}: {why}.", where=where, why=why))
 
 
 def _header_bad(why: str, kind: FaultKind = FaultKind.HEADER_EDITED) -> _Bad:
-    return _Bad(1, 0, kind, f"the header {why}")
+    return _Bad(1, 0, kind, Phrase("the header {why}", why=why))
 
 
 def verify_log(
@@ -336,7 +341,7 @@ class _Verifier:
             self._check_body()
             torn = self.source.torn
             if self.sealed_line is not None and torn is not None:
-                raise self._after_seal(torn.line, None, "torn bytes")
+                raise self._after_seal(torn.line, None, Phrase("torn bytes"))
             if torn is not None and torn.length > MAX_LINE_BYTES:
                 raise _Bad(torn.line, None, FaultKind.MALFORMED, overlong_tail(torn.length))
         except _Bad as bad:
@@ -389,29 +394,30 @@ class _Verifier:
     def _check_header(self) -> None:
         line = self.source.next_line()
         if line is None:
-            what = "is empty" if self.source.torn is None else "has only a torn line"
-            raise _Bad(
-                1,
-                None,
-                FaultKind.HEADER_MISSING,
-                f"{self.name} {what}; a log starts with its header",
+            why = (
+                Phrase("{name} is empty; a log starts with its header", name=self.name)
+                if self.source.torn is None
+                else Phrase(
+                    "{name} has only a torn line; a log starts with its header", name=self.name
+                )
             )
+            raise _Bad(1, None, FaultKind.HEADER_MISSING, why)
         if isinstance(line, Overlong):
-            why = f"it should be the header, but {line.why}"
+            why = Phrase("it should be the header, but {why}", why=line.why)
             raise _Bad(1, None, FaultKind.HEADER_MISSING, why)
         record = self._parse_header(line)
         try:
             self.header = header = SessionHeader.from_record(record)
         except ValueError as exc:
-            raise _header_bad(f"is not valid: {exc}") from None
+            raise _header_bad(Phrase("is not valid: {why}", why=str(exc))) from None
         self._fill_summary(header)
         self.key = self._header_key(header)
         if not self._signature_ok(record, line, self.key):
-            raise _header_bad("does not match its signature: it was changed")
+            raise _header_bad(Phrase("does not match its signature: it was changed"))
         try:
             self.chain = first_chain_key(header, self.key)
         except ValueError as exc:
-            raise _header_bad(f"is not valid: {exc}") from None
+            raise _header_bad(Phrase("is not valid: {why}", why=str(exc))) from None
         if self.scenario_sha is not None:
             self._check_scenario(header)
         digest = hashlib.sha256(line).digest()
@@ -425,16 +431,19 @@ class _Verifier:
         try:
             record = parse_record(line)
         except ValueError as exc:
-            raise _Bad(
-                1, None, FaultKind.HEADER_MISSING, f"it should be the header, but {exc}"
-            ) from None
+            why = Phrase("it should be the header, but {why}", why=str(exc))
+            raise _Bad(1, None, FaultKind.HEADER_MISSING, why) from None
         if record["type"] != HEADER:
-            why = f"it is a '{record['type']}' record; the header (log.header) is missing"
+            why = Phrase(
+                "it is a '{type}' record; the header (log.header) is missing", type=record["type"]
+            )
             raise _Bad(1, record["seq"], FaultKind.HEADER_MISSING, why)
         if record["seq"] != 0 or record["prev"] != GENESIS_PREV:
-            raise _header_bad("must have seq 0 and a prev of 64 zeros")
+            raise _header_bad(Phrase("must have seq 0 and a prev of 64 zeros"))
         if canonical_json(record) != line:
-            raise _header_bad("is not in canonical form, so its bytes are not what was signed")
+            raise _header_bad(
+                Phrase("is not in canonical form, so its bytes are not what was signed")
+            )
         return record
 
     def _fill_summary(self, header: SessionHeader) -> None:
@@ -451,44 +460,57 @@ class _Verifier:
         if header.key_kind == KEY_PER_SESSION:
             own = self._session_key(header)
             if given is not None and given.fingerprint != own.fingerprint:
-                raise _header_bad(
-                    f"says this is a practice log signed with its own per-session key "
-                    f"{own.fingerprint}, not with the exam-centre key {given.fingerprint} you "
-                    "gave: it is not an exam log of that centre",
-                    FaultKind.WRONG_KEY,
+                why = Phrase(
+                    "says this is a practice log signed with its own per-session key "
+                    "{own}, not with the exam-centre key {given} you gave: it is not an exam "
+                    "log of that centre",
+                    own=own.fingerprint,
+                    given=given.fingerprint,
                 )
+                raise _header_bad(why, FaultKind.WRONG_KEY)
             return own
         if given is None:
             raise KeyFileError(
-                f"{self.name} is an exam-centre log signed with key {header.key_fingerprint}; "
-                "give that centre's public key with --pubkey FILE (exam-centre.pub from `keys init`)."
+                Phrase(
+                    "{name} is an exam-centre log signed with key {key}; give that centre's "
+                    "public key with --pubkey FILE (exam-centre.pub from `keys init`).",
+                    name=self.name,
+                    key=header.key_fingerprint,
+                )
             )
         if given.fingerprint != header.key_fingerprint:
-            raise _header_bad(
-                f"names signing key {header.key_fingerprint}, but the key you gave is "
-                f"{given.fingerprint}",
-                FaultKind.WRONG_KEY,
+            why = Phrase(
+                "names signing key {named}, but the key you gave is {given}",
+                named=header.key_fingerprint,
+                given=given.fingerprint,
             )
+            raise _header_bad(why, FaultKind.WRONG_KEY)
         return given
 
     def _session_key(self, header: SessionHeader) -> PublicKey:
         try:
             key = PublicKey.from_raw(b64decode_strict(header.session_public_key or ""))
         except ValueError:
-            raise _header_bad("has a session_public_key that is not a base64 Ed25519 key") from None
+            raise _header_bad(
+                Phrase("has a session_public_key that is not a base64 Ed25519 key")
+            ) from None
         if key.fingerprint != header.key_fingerprint:
-            raise _header_bad("has a session_public_key that does not match its key_fingerprint")
+            raise _header_bad(
+                Phrase("has a session_public_key that does not match its key_fingerprint")
+            )
         return key
 
     def _check_scenario(self, header: SessionHeader) -> None:
         self.summary.scenario_checked = True
         if header.scenario_sha256 != self.scenario_sha:
-            raise _header_bad(
-                f"binds scenario '{header.scenario_id}' with files hashing to "
-                f"{header.scenario_sha256[:16]}..., but the --scenario folder hashes to "
-                f"{str(self.scenario_sha)[:16]}...: a different or changed scenario",
-                FaultKind.SCENARIO_DIFFERS,
+            why = Phrase(
+                "binds scenario '{id}' with files hashing to {bound}..., but the --scenario "
+                "folder hashes to {found}...: a different or changed scenario",
+                id=header.scenario_id,
+                bound=header.scenario_sha256[:16],
+                found=str(self.scenario_sha)[:16],
             )
+            raise _header_bad(why, FaultKind.SCENARIO_DIFFERS)
 
     # --- body ------------------------------------------------------------
 
@@ -504,16 +526,18 @@ class _Verifier:
             number = index + 1
             record = self._parse(number, line)
             if self.sealed_line is not None:
-                raise self._after_seal(number, record["seq"], "a record")
+                raise self._after_seal(number, record["seq"], Phrase("a record"))
             if record["seq"] != index or record["prev"] != head:
                 self.head = head
                 self.current, self.previous = (number, record), (number - 1, previous)
                 raise self._position_fault(number, record, line)  # type: ignore[arg-type]
             if record["t"] < self.last_t:
-                why = (
-                    f"its exam time {record['t']:g} s is before the {self.last_t:g} s of the "
-                    "record before it: exam time only moves forward, so records were moved, "
-                    "edited or written by something other than the exam"
+                why = Phrase(
+                    "its exam time {t:g} s is before the {before:g} s of the record before it: "
+                    "exam time only moves forward, so records were moved, edited or written by "
+                    "something other than the exam",
+                    t=record["t"],
+                    before=self.last_t,
                 )
                 raise _Bad(number, record["seq"], FaultKind.TIME_BACKWARDS, why)
             self.last_t = record["t"]
@@ -533,14 +557,13 @@ class _Verifier:
 
     def _parse(self, number: int, line: bytes | Overlong) -> dict[str, Any]:
         if isinstance(line, Overlong):
-            why = f"it is not a valid record: {line.why}"
+            why = Phrase("it is not a valid record: {why}", why=line.why)
             raise _Bad(number, None, FaultKind.MALFORMED, why)
         try:
             return parse_record(line)
         except ValueError as exc:
-            raise _Bad(
-                number, None, FaultKind.MALFORMED, f"it is not a valid record: {exc}"
-            ) from None
+            why = Phrase("it is not a valid record: {why}", why=str(exc))
+            raise _Bad(number, None, FaultKind.MALFORMED, why) from None
 
     def _check_event(self, number: int, record: dict[str, Any]) -> None:
         if parsed_event_data_ok(record["type"], record["data"]):
@@ -548,11 +571,11 @@ class _Verifier:
         try:
             check_event_data(record["type"], record["data"])
         except EventFormatError as exc:
-            why = f"it is not a valid event: {exc}"
+            why = Phrase("it is not a valid event: {why}", why=str(exc))
             raise _Bad(number, record["seq"], FaultKind.MALFORMED, why) from None
 
     def _after_seal(self, number: int, seq: int | None, what: str) -> _Bad:
-        why = f"{what} after the seal on line {self.sealed_line}"
+        why = Phrase("{what} after the seal on line {line}", what=what, line=self.sealed_line)
         return _Bad(number, seq, FaultKind.AFTER_SEAL, why)
 
     # --- signed records --------------------------------------------------
@@ -561,14 +584,16 @@ class _Verifier:
         seq, data = record["seq"], record["data"]
         assert self.header is not None
         if record["type"] == HEADER:
-            raise _Bad(number, seq, FaultKind.MALFORMED, "a second header inside the log")
+            raise _Bad(number, seq, FaultKind.MALFORMED, Phrase("a second header inside the log"))
         self._check_signed_fields(number, record, line)
         if data["records"] != seq or data["head"] != record["prev"]:
             raise self._count_fault(number, record)
         if record["type"] == SEAL:
             if data["reason"] not in SEAL_REASONS:
-                why = (
-                    f"the seal's reason {data['reason']!r} is not one of {', '.join(SEAL_REASONS)}"
+                why = Phrase(
+                    "the seal's reason {reason} is not one of {reasons}",
+                    reason=repr(data["reason"]),
+                    reasons=", ".join(SEAL_REASONS),
                 )
                 raise _Bad(number, seq, FaultKind.MALFORMED, why)
             self.sealed_line = number
@@ -588,24 +613,36 @@ class _Verifier:
         assert self.header is not None
         expected = signed_fields(record["type"], self.header.format)
         if data.keys() != expected:
-            why = f"its data must have exactly {', '.join(sorted(expected))}"
+            why = Phrase("its data must have exactly {fields}", fields=", ".join(sorted(expected)))
             raise _Bad(number, seq, FaultKind.MALFORMED, why)
         chain = self.chain
         expected_key = chain.fingerprint if chain is not None else self.header.key_fingerprint
         if data["key"] != expected_key:
-            what = "the log's key" if self.header.format < 2 else "the session key the chain names"
-            why = f"it is signed with key {data['key']}, not {what} {expected_key}"
+            what = (
+                Phrase("the log's key")
+                if self.header.format < 2
+                else Phrase("the session key the chain names")
+            )
+            why = Phrase(
+                "it is signed with key {key}, not {what} {expected}",
+                key=data["key"],
+                what=what,
+                expected=expected_key,
+            )
             raise _Bad(number, seq, FaultKind.WRONG_KEY, why)
         if data["session"] != self.header.session_id:
             raise self._foreign(number, record)
         if canonical_json(record) != line:
-            why = "it is not in canonical form, so its bytes are not what was signed"
+            why = Phrase("it is not in canonical form, so its bytes are not what was signed")
             raise _Bad(number, seq, FaultKind.BAD_SIGNATURE, why)
         if chain is not None and self.deferred is not None:
             self.deferred.append((chain.raw, record))  # checked by signatures_ok
         elif chain is None or not signature_ok(chain, record):  # canonical: checked above
-            why = "its signature does not match its content under the log's key; it or any "
-            why += f"record after line {self.last_signed_seq + 1} (the last good signature) may have been changed"
+            why = Phrase(
+                "its signature does not match its content under the log's key; it or any "
+                "record after line {line} (the last good signature) may have been changed",
+                line=self.last_signed_seq + 1,
+            )
             raise _Bad(number, seq, FaultKind.BAD_SIGNATURE, why)
 
     def _signature_ok(self, record: dict[str, Any], line: bytes, key: PublicKey | None) -> bool:
@@ -615,21 +652,29 @@ class _Verifier:
 
     def _foreign(self, number: int, record: dict[str, Any]) -> _Bad:
         assert self.header is not None
-        why = f"it belongs to session {record['data'].get('session')}, not to this log's session {self.header.session_id}"
+        why = Phrase(
+            "it belongs to session {session}, not to this log's session {own}",
+            session=str(record["data"].get("session")),
+            own=self.header.session_id,
+        )
         return _Bad(number, record["seq"], FaultKind.FOREIGN, why)
 
     def _count_fault(self, number: int, record: dict[str, Any]) -> _Bad:
         seq, data = record["seq"], record["data"]
-        claimed = f"{data['records']} records ending in head {str(data['head'])[:12]}..."
-        actual = f"{seq} records ending in head {record['prev'][:12]}..."
+        claimed = Phrase(
+            "{n} records ending in head {head}...", n=data["records"], head=str(data["head"])[:12]
+        )
+        actual = Phrase("{n} records ending in head {head}...", n=seq, head=record["prev"][:12])
         if record["type"] == SEAL:
-            return _Bad(
-                number,
-                seq,
-                FaultKind.SEAL_COUNT,
-                f"the seal claims {claimed}, but it follows {actual}",
+            why = Phrase(
+                "the seal claims {claimed}, but it follows {actual}", claimed=claimed, actual=actual
             )
-        why = f"the checkpoint signs {claimed}, but it stands after {actual}"
+            return _Bad(number, seq, FaultKind.SEAL_COUNT, why)
+        why = Phrase(
+            "the checkpoint signs {claimed}, but it stands after {actual}",
+            claimed=claimed,
+            actual=actual,
+        )
         return _Bad(number, seq, FaultKind.MISPLACED, why)
 
     # --- which record to blame -------------------------------------------
@@ -642,26 +687,37 @@ class _Verifier:
         if seq > expected:
             following = self._peek(number + 1)
             if following is not None and following["seq"] == expected:
-                why = f"seq {seq} stands where seq {expected} should, and {expected} follows it: records were swapped"
+                why = Phrase(
+                    "seq {seq} stands where seq {expected} should, and {expected} follows it: "
+                    "records were swapped",
+                    seq=seq,
+                    expected=expected,
+                )
                 return _Bad(number, seq, FaultKind.REORDERED_SEQ, why)
-            gap = (
-                f"seq {expected} is" if seq == expected + 1 else f"seqs {expected} to {seq - 1} are"
+            why = (
+                Phrase(
+                    "seq {expected} is missing before it: records were removed", expected=expected
+                )
+                if seq == expected + 1
+                else Phrase(
+                    "seqs {expected} to {last} are missing before it: records were removed",
+                    expected=expected,
+                    last=seq - 1,
+                )
             )
-            return _Bad(
-                number, seq, FaultKind.MISSING_SEQ, f"{gap} missing before it: records were removed"
-            )
+            return _Bad(number, seq, FaultKind.MISSING_SEQ, why)
         return self._link_fault(number, record, line)
 
     def _earlier_seq(self, number: int, record: dict[str, Any], line: bytes) -> _Bad:
         """A seq already used: a copy, a record inserted before this one, or a second claimant."""
         seq = record["seq"]
         if self.hashes[seq] == hashlib.sha256(line).hexdigest():
-            return _Bad(number, seq, FaultKind.DUPLICATED_SEQ, f"it is a copy of line {seq + 1}")
+            why = Phrase("it is a copy of line {line}", line=seq + 1)
+            return _Bad(number, seq, FaultKind.DUPLICATED_SEQ, why)
         if number >= 3 and record["prev"] == self.hashes[-2]:
             return self._inserted(number - 1, number)
-        return _Bad(
-            number, seq, FaultKind.DUPLICATED_SEQ, f"seq {seq} was already used by line {seq + 1}"
-        )
+        why = Phrase("seq {seq} was already used by line {line}", seq=seq, line=seq + 1)
+        return _Bad(number, seq, FaultKind.DUPLICATED_SEQ, why)
 
     def _link_fault(self, number: int, record: dict[str, Any], line: bytes) -> _Bad:
         """The seq is right but prev does not match the previous line's hash."""
@@ -679,22 +735,37 @@ class _Verifier:
         )
         if intact:
             return self._changed(number - 1, number)
-        why = f"its prev does not match the hash of line {number - 1}: a record before it was removed or replaced, or this one was changed"
+        why = Phrase(
+            "its prev does not match the hash of line {line}: a record before it was removed "
+            "or replaced, or this one was changed",
+            line=number - 1,
+        )
         return _Bad(number, record["seq"], FaultKind.BROKEN_LINK, why)
 
     def _changed(self, number: int, witness: int) -> _Bad:
         """Line `number` is not what was written: line `witness` still holds its original hash."""
         if number == 1:
             return _header_bad(
-                f"is not the one this chain started from (line {witness} holds another hash)"
+                Phrase(
+                    "is not the one this chain started from (line {line} holds another hash)",
+                    line=witness,
+                )
             )
-        why = f"it was changed after it was written: its hash no longer matches the prev stored in line {witness}"
+        why = Phrase(
+            "it was changed after it was written: its hash no longer matches the prev stored "
+            "in line {line}",
+            line=witness,
+        )
         return _Bad(number, number - 1, FaultKind.BROKEN_LINK, why)
 
     def _inserted(self, number: int, witness: int) -> _Bad:
         record = self._peek(number)
         seq = None if record is None else record["seq"]
-        why = f"it was inserted: line {witness} follows on from line {number - 1}, skipping it"
+        why = Phrase(
+            "it was inserted: line {witness} follows on from line {line}, skipping it",
+            witness=witness,
+            line=number - 1,
+        )
         return _Bad(number, seq, FaultKind.INSERTED, why)
 
     def _peek(self, number: int) -> dict[str, Any] | None:

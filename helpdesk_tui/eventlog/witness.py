@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from helpdesk_tui.core.events import utc_now_iso
+from helpdesk_tui.core.phrase import Phrase
 from helpdesk_tui.eventlog.durable import NotRegularFile, open_regular
 from helpdesk_tui.eventlog.errors import LogError, LogReadError
 from helpdesk_tui.eventlog.follow import LogFollower
@@ -507,8 +508,13 @@ def check_against_witness(result: VerifyResult, book: WitnessBook, witness_name:
         return []
     heads = book.heads.get(session, {})
     if not heads and session not in book.forks:
-        return [f"the witness ({witness_name}) never saw session {session}: nothing can be said "
-                "about cuts or forks of this log"]  # fmt: skip
+        never = Phrase(
+            "the witness ({name}) never saw session {session}: nothing can be said about cuts "
+            "or forks of this log",
+            name=witness_name,
+            session=session,
+        )
+        return [never]
     fault = _witness_fault(result, heads, book.forks.get(session), witness_name)
     if fault is not None and result.fault is None:
         result.status, result.fault = "bad", fault
@@ -517,8 +523,13 @@ def check_against_witness(result: VerifyResult, book: WitnessBook, witness_name:
     if last is not None:
         total = len(result.line_hashes)
         notes.append(
-            f"the witness cosigned {len(heads)} signed record(s) of this session, the last at "
-            f"seq {last}; the log has {total} record(s)"
+            Phrase(
+                "the witness cosigned {n} signed record(s) of this session, the last at seq "
+                "{last}; the log has {total} record(s)",
+                n=len(heads),
+                last=last,
+                total=total,
+            )
         )
     return notes
 
@@ -533,11 +544,18 @@ def _witness_fault(
     reason, detail = refusal
     if fault is not None:
         if reason == "conflict" and fault.kind == FaultKind.WITNESS_HEAD_DIFFERS:
-            why = f"{fault.message.rstrip('.')}; the witness saw two logs for this session ({detail})."
+            why = Phrase(
+                "{why}; the witness saw two logs for this session ({detail}).",
+                why=fault.message,
+                detail=detail,
+            )
             return Fault(fault.line, fault.seq, FaultKind.FORK, why)
         return fault
     kind = FaultKind.FORK if reason == "conflict" else FaultKind.CUT_AFTER_WITNESSED
-    return Fault(0, None, kind, f"the witness refused this session ({reason}): {detail}.")
+    why = Phrase(
+        "the witness refused this session ({reason}): {detail}.", reason=reason, detail=detail
+    )
+    return Fault(0, None, kind, why)
 
 
 def _heads_fault(result: VerifyResult, heads: dict[int, str], name: str) -> Fault | None:
@@ -546,17 +564,19 @@ def _heads_fault(result: VerifyResult, heads: dict[int, str], name: str) -> Faul
         if seq >= len(hashes):
             if result.fault is not None:
                 return None  # the log's own fault explains it
-            return Fault(
-                seq + 1, seq, FaultKind.CUT_AFTER_WITNESSED,
-                f"line {seq + 1} (seq {seq}): the witness ({name}) cosigned a record at seq {seq} "
-                f"(head {heads[seq][:16]}...), but the log ends at seq {len(hashes) - 1}: it was "
-                "cut or rolled back after the witness saw it",
+            why = Phrase(
+                "line {line} (seq {seq}): the witness ({name}) cosigned a record at seq {seq} "
+                "(head {head}...), but the log ends at seq {last}: it was cut or rolled back "
+                "after the witness saw it",
+                line=seq + 1, seq=seq, name=name, head=heads[seq][:16], last=len(hashes) - 1,
             )  # fmt: skip
+            return Fault(seq + 1, seq, FaultKind.CUT_AFTER_WITNESSED, why)
         if hashes[seq] != heads[seq]:
-            return Fault(
-                seq + 1, seq, FaultKind.WITNESS_HEAD_DIFFERS,
-                f"line {seq + 1} (seq {seq}): the witness ({name}) cosigned head "
-                f"{heads[seq][:16]}... here, but the log's line hashes to {hashes[seq][:16]}...: "
-                "the log was rewritten and re-signed after the witness saw it",
+            why = Phrase(
+                "line {line} (seq {seq}): the witness ({name}) cosigned head {head}... here, but "
+                "the log's line hashes to {found}...: the log was rewritten and re-signed after "
+                "the witness saw it",
+                line=seq + 1, seq=seq, name=name, head=heads[seq][:16], found=hashes[seq][:16],
             )  # fmt: skip
+            return Fault(seq + 1, seq, FaultKind.WITNESS_HEAD_DIFFERS, why)
     return None

@@ -96,6 +96,20 @@ def gettext_in(language: str, message: str) -> str:
     return translation(language).gettext(message)
 
 
+def say_in(language: str, text: str) -> str:
+    """`text` in `language` when it is a `Phrase` (the core's and the verifier's sentences,
+    which keep their template and values), through that language's catalogue and grammar;
+    any other text as it is. For a report or a command that speaks another language than
+    the current one."""
+    from helpdesk_tui.core.phrase import say
+
+    return say(
+        text,
+        translation(language).gettext,
+        fill=lambda template, **values: _fill_in(template, values, language),
+    )
+
+
 def fill(template: str, **values: object) -> str:
     """A translated template with its values, in the current language's grammar: in
     French, "de {name}" becomes "d'Isabelle" (`elision`)."""

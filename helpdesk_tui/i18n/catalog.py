@@ -33,6 +33,11 @@ SOURCES: tuple[str, ...] = (
     "commands/resume.py",
     "commands/scenario.py",
     "commands/verify.py",
+    "commands/review.py",
+    "eventlog/reader.py",
+    "eventlog/keys.py",
+    "eventlog/verifier.py",
+    "eventlog/witness.py",
 )
 """Where translatable strings live, relative to the package."""
 MARKERS = frozenset({"_", "N_", "Phrase"})

@@ -391,16 +391,59 @@ def read_text(
             line=line,
         )
         return None
-    bad = CONTROL_CHARACTER.search(text)
-    if bad is not None:
-        checker.add(
-            top,
-            f"holds the control character U+{ord(bad.group()):04X} — the {what} may hold line "
-            "breaks and tabs, no other control character (a terminal would obey it); remove it",
-            line=text.count("\n", 0, bad.start()) + 1,
-        )
-        return None
-    return text.removeprefix("\ufeff")
+    text = text.removeprefix("\ufeff")  # a byte-order mark at the start is no text's
+    for pattern, why in (
+        (
+            CONTROL_CHARACTER,
+            lambda c: (
+                f"holds the control character U+{ord(c):04X} — the {what} may hold line "
+                "breaks and tabs, no other control character (a terminal would obey it); remove it"
+            ),
+        ),
+        (
+            INVISIBLE_CHARACTER,
+            lambda c: (
+                f"holds {invisible_named(c)} — {_INVISIBLE_WHY}; the {what} may hold "
+                "neither: delete it (retype the line around it, most editors do not show it)"
+            ),
+        ),
+    ):
+        bad = pattern.search(text)
+        if bad is not None:
+            checker.add(top, why(bad.group()), line=text.count("\n", 0, bad.start()) + 1)
+            return None
+    return text
+
+
+INVISIBLE_CHARACTER = re.compile("[\u202a-\u202e\u2066-\u2069\u200b-\u200d\u2060\ufeff]")
+"""Bidi controls (U+202A-U+202E, U+2066-U+2069) and zero-width characters (U+200B-U+200D,
+U+2060, U+FEFF past the start of a file): invisible, yet a terminal that honours a bidi
+override shows the text reversed ("Trojan Source", CVE-2021-42574), and a zero-width space
+splits a word the candidate types and a pattern must find (lead, 2026-12-04)."""
+_INVISIBLE_NAMES = {
+    0x202A: "left-to-right embedding", 0x202B: "right-to-left embedding",
+    0x202C: "pop directional formatting", 0x202D: "left-to-right override",
+    0x202E: "right-to-left override", 0x2066: "left-to-right isolate",
+    0x2067: "right-to-left isolate", 0x2068: "first strong isolate",
+    0x2069: "pop directional isolate", 0x200B: "zero width space",
+    0x200C: "zero width non-joiner", 0x200D: "zero width joiner", 0x2060: "word joiner",
+    0xFEFF: "zero width no-break space",
+}  # fmt: skip
+_INVISIBLE_WHY = (
+    "a bidi control makes a terminal show the text in another order than it is written, a "
+    "zero-width character hides inside a word"
+)
+
+
+def invisible_named(char: str) -> str:
+    """'the bidi control U+202E (right-to-left override)', 'the zero-width character U+200B ...'."""
+    code = ord(char)
+    kind = (
+        "bidi control"
+        if 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069
+        else ("zero-width character")
+    )
+    return f"the {kind} U+{code:04X} ({_INVISIBLE_NAMES[code]})"
 
 
 _TOML_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)|\s*\(at end of document\)")
@@ -522,15 +565,22 @@ def _texts_without_controls(value: Any, at: At, checker: Checker) -> bool:
         return all([_texts_without_controls(v, at.key(str(k)), checker) for k, v in value.items()])
     if isinstance(value, list):
         return all([_texts_without_controls(v, at.item(i), checker) for i, v in enumerate(value)])
-    bad = CONTROL_CHARACTER.search(value) if isinstance(value, str) else None
-    if bad is not None:
-        checker.error(
-            at,
+    if not isinstance(value, str):
+        return True
+    if (bad := CONTROL_CHARACTER.search(value)) is not None:
+        why = (
             f"holds the control character U+{ord(bad.group()):04X} (a \\u or \\b/\\f escape) — "
-            "texts may hold line breaks and tabs, no other control character; remove it",
+            "texts may hold line breaks and tabs, no other control character; remove it"
         )
-        return False
-    return True
+    elif (bad := INVISIBLE_CHARACTER.search(value)) is not None:
+        why = (
+            f"holds {invisible_named(bad.group())} (a \\u escape) — {_INVISIBLE_WHY}; "
+            "texts may hold neither: remove the escape"
+        )
+    else:
+        return True
+    checker.error(at, why)
+    return False
 
 
 def _toml_error(text: str, exc: tomllib.TOMLDecodeError, checker: Checker) -> None:

@@ -584,7 +584,7 @@ KEYS: tuple[Key, ...] = (
                 "end",
                 "e",
                 N_("End exam"),
-                N_("Proctor: end the exam now (sealed: proctor-stopped)."),
+                N_("Proctor: end the exam now (sealed: stopped by the proctor)."),
             ),
             ("pause", "p", N_("Pause"), N_("Proctor: pause the exam clock.")),
             ("resume", "r", N_("Resume"), N_("Proctor: resume the exam clock.")),

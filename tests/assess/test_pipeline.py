@@ -175,7 +175,15 @@ def test_an_unverified_french_or_dutch_report_says_why_in_its_own_language(
     fr = assess(changed, unverified=True, language="fr")
     stamp = unverified_banner(fr.provenance, "fr") or ""
     assert stamp.startswith(f"NON VÉRIFIÉ\u00a0: {changed} n'est pas intact\u00a0: ligne "), stamp
-    assert "décrit l'erreur en détail" in stamp and "does not verify" not in stamp
+    assert "does not verify" not in stamp
+    # the verifier's own account, in French too (bugs12: English only before, and the
+    # report pointed to `verify`): its catalogue sentence with the fault's data
+    from helpdesk_tui.i18n import gettext_in
+
+    fault = fr.provenance.problem_parts[0]["message"]
+    assert fault.startswith("line ") and " (seq " in fault
+    why = gettext_in("fr", fault.values["why"].template).format(**fault.values["why"].values)
+    assert why != fault.values["why"] and why in stamp, (why, stamp)
     assert "does not verify" not in render_html(fr.evidence, fr.provenance, "fr")
     problem = evidence_to_dict(fr.evidence, fr.provenance)["log"]["problem"]
     assert "n'est pas intact" in problem and "problem_parts" not in problem
@@ -197,3 +205,31 @@ def test_an_unverified_french_or_dutch_report_says_why_in_its_own_language(
     stamp = unverified_banner(keyless.provenance, "fr") or ""
     assert stamp.startswith("NON VÉRIFIÉ\u00a0: Le corrigé manque\u00a0: aucun scénario fourni")
     assert "answer key" not in stamp and "--scenario DIR" in stamp
+
+
+@pytest.mark.parametrize("lang", ["nl", "fr"])
+def test_the_reason_a_record_was_left_out_is_in_the_reports_language(
+    tmp_path: Path, ideal_events: list[tuple[int, Event]], lang: str
+) -> None:
+    """bugs11: "N records the exam would have refused were left out (the first: seq 9,
+    customer_message: exam time goes backwards (...))" was English in every language."""
+    import json as _json
+
+    from helpdesk_tui.assess.overview import unverified_banner
+    from helpdesk_tui.i18n import gettext_in
+
+    log = signed_log(tmp_path / "s.jsonl", ideal_events)
+    lines = log.read_bytes().split(b"\n")
+    times = [_json.loads(line)["t"] if line else None for line in lines]
+    k = next(
+        i for i in range(2, len(lines) - 2) if times[i] and times[i + 1] and times[i] < times[i + 1]
+    )
+    lines[k], lines[k + 1] = lines[k + 1], lines[k]
+    log.write_bytes(b"\n".join(lines))
+    made = assess(log, unverified=True, language=lang)
+    stamp = " ".join((unverified_banner(made.provenance, lang) or "").split())
+    (left,) = [p for p in made.provenance.problem_parts if p["key"] == "problem.left_out"]
+    reason = left["why"]
+    said = gettext_in(lang, reason.template).format(**reason.values)
+    assert said != str(reason) and " ".join(said.split()) in stamp, (said, stamp)
+    assert str(reason) not in stamp

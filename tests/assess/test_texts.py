@@ -164,3 +164,35 @@ def test_every_count_field_formats_in_every_language() -> None:
         [(key, n) for key in sorted(T) for n in (0, 1, 2)],
         formats_every_count_field_in_every_language,
     )
+
+
+def test_a_target_still_running_cannot_be_read_as_late() -> None:
+    """qa-sitting10: the Dutch "oplossing loopt nog, 14m00s over" (time left) beside "1m00s
+    over tijd" (late): the running target's words share no word of lateness with them."""
+    from helpdesk_tui.assess.texts import tr
+
+    late_words = {
+        "en": {"overdue", "late"},
+        "nl": {"over", "laat"},
+        "fr": {"dépassement", "retard"},
+    }
+    for lang, words in late_words.items():
+        running = tr(lang, "sla.running", left="14m00s")
+        assert not set(running.replace(",", " ").split()) & words, running
+        assert "14m00s" in running
+
+
+def test_a_case_title_in_quotes_is_not_quoted_again() -> None:
+    """qa-sitting10: "''Mijn pc wil niet opstarten' ...'"; a title without quotes keeps the
+    report's."""
+    from helpdesk_tui.assess.texts import tr
+
+    quoted = "'Mijn pc wil niet opstarten': pc draait"
+    assert (
+        tr("nl", "sol2.never", case=quoted, article="kb-7")
+        == "'Mijn pc wil niet opstarten': pc draait: het artikel kb-7 werd nooit geopend"
+    )
+    assert tr("fr", "sol2.never", case=quoted, article="kb-7").startswith(quoted + "\u00a0:")
+    assert tr("en", "sol2.never", case="Printer jam", article="kb-7") == (
+        "'Printer jam': the article kb-7 was never opened"
+    )

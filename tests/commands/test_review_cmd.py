@@ -179,3 +179,35 @@ def test_an_empty_assessor_name_is_refused(
 ) -> None:
     assert main(["review", str(logs["practice"]), "--assessor", "  "]) == 2
     assert "--assessor" in error_of(capsys)
+
+
+def test_an_english_review_of_a_dutch_log_is_english_throughout(
+    tmp_path: Path, opened: list[ReviewApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """qa-sitting10: "Evidence: - pleit tegen 0 for, 2 against, 0 to judge": the overview's
+    mark and the items were the scenario's language, the rest the screen's. Now every
+    string is the review's language (the scenario's own text excepted)."""
+    from helpdesk_tui.assess.testing import bundled_scenario
+    from helpdesk_tui.assess.texts import T
+    from helpdesk_tui.scenario.competencies import COMPETENCY_IDS
+    from helpdesk_tui.ui.review.assessment import verdict_text
+
+    monkeypatch.setenv("LANGUAGE", "en")  # the screen's language: the locale's, no --lang
+    log = simulated_log(
+        tmp_path / "nl.jsonl", "naive", scenario=bundled_scenario("nl-verhaeghe-dinsdag")
+    )
+    assert main(["review", str(log), "--assessor", "An Peeters"]) == 0
+    (app,) = opened
+    session = app.session
+    evidence = session.assessed.evidence
+    assert session.language == "en" and evidence.language == "en"
+    dutch_marks = {T[k][1] for k in T if k.startswith("status.")}
+    english_marks = {T[k][0] for k in T if k.startswith("status.")}
+    for cid in COMPETENCY_IDS:
+        shown = verdict_text(evidence, app.review.verdicts, cid, session.language, "en").plain
+        assert not any(mark in shown for mark in dutch_marks), shown
+        assert any(mark in shown for mark in english_marks), shown
+    details = {item.detail for items in evidence.items.values() for item in items}
+    english = {T[k][0] for k in T if k.startswith("detail.")}
+    dutch = {T[k][1] for k in T if k.startswith("detail.")}
+    assert details & english and not details & dutch

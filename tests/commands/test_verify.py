@@ -259,8 +259,19 @@ def test_verify_speaks_the_language_asked_or_the_locales(
         f"ÉCHEC (broken-hash-link)\u00a0: {sealed}, ligne 5 (seq 4)\u00a0: son lien de hachage "
     ), out
     assert "  candidat " in out and "dans la mesure où il a pu être vérifié" in out
-    # the verifier's own words, which say more, follow on a line that says they are English
-    assert "en détail (anglais) line 5 (seq 4): " in out
+    # the verifier's own words, which say more, follow in French too (bugs12; they were
+    # English on a line that said so): the catalogue's sentences with the fault's data
+    from helpdesk_tui.i18n import gettext_in
+
+    where = gettext_in("fr", "line {line} (seq {seq})").format(line=5, seq=4)
+    changed = gettext_in(
+        "fr",
+        "it was changed after it was written: its hash no longer matches the prev stored "
+        "in line {line}",
+    ).format(line=6)
+    detail = gettext_in("fr", "{where}: {why}.").format(where=where, why=changed)
+    assert f"  {gettext_in('fr', 'in detail')}" in out and detail in out, out
+    assert "line 5 (seq 4)" not in out
     code, out, _ = verify(capsys, str(sealed), "--pubkey", pub, "--lang", "en")
     assert out.startswith("FAILED (broken-hash-link)") and "candidat " not in out
 
@@ -283,3 +294,33 @@ def test_a_bad_log_also_says_what_follows_the_fault_and_its_torn_end(
     assert (
         "nog 9 volledige regels, niet nagekeken" in out and "regel 15: het logboek eindigt" in out
     )
+
+
+@pytest.mark.parametrize("command", ["verify", "report", "review"])
+@pytest.mark.parametrize("lang", ["nl", "fr"])
+def test_a_missing_log_or_key_is_said_in_the_commands_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str, lang: str
+) -> None:
+    """bugs11: the errors `verify`, `report` and `review` print on stderr (a missing file, a
+    key) were English in every language: now the catalogue's, with the paths."""
+    from helpdesk_tui.cli import main
+    from helpdesk_tui.i18n import gettext_in
+
+    extra = ["--assessor", "An"] if command == "review" else []
+    missing = tmp_path / "gone.jsonl"
+    assert main([command, str(missing), "--lang", lang, *extra]) == 2
+    err = capsys.readouterr().err
+    said = gettext_in(
+        lang, "{path} does not exist; give the path of a session log (logs/*.jsonl)."
+    ).format(path=missing)
+    assert said in err and "does not exist" not in err, err
+    log = tmp_path / "some.jsonl"
+    log.write_text("{}\n")
+    key = tmp_path / "nowhere.pub"
+    assert main([command, str(log), "--pubkey", str(key), "--lang", lang, *extra]) == 2
+    err = capsys.readouterr().err
+    what = gettext_in(lang, "public key (exam-centre.pub)")
+    said = gettext_in(
+        lang, "{path} does not exist; give the {what} file made by `helpdesk-exam keys init`."
+    ).format(path=key, what=what)
+    assert said in err and "does not exist" not in err, err

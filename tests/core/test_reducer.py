@@ -767,7 +767,10 @@ def test_events_that_only_matter_to_assessors_change_no_state(base: ExamState) -
         ev("hint_requested", 13, ticket_id="T-1", hint="Check the toner"),
     )
     assert base.now == 13.0 and base.last_seq == before.last_seq + 4
-    base.now, base.last_seq = before.now, before.last_seq
+    # ... but the session's own course, which the assessors' "Session" part reads (bugs12)
+    marks = [(m.type, m.at, m.detail) for m in base.session_marks]
+    assert marks == [("disk_fault", 10.0, "disk full"), ("lockdown_key_blocked", 11.0, "ctrl+z")]
+    base.now, base.last_seq, base.session_marks = before.now, before.last_seq, []
     assert base == before
 
 

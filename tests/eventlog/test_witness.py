@@ -73,9 +73,14 @@ class Room:
         return witness
 
     def verify(
-        self, log: Path, capsys: pytest.CaptureFixture[str], witness: bool = True
+        self,
+        log: Path,
+        capsys: pytest.CaptureFixture[str],
+        witness: bool = True,
+        lang: str = "en",
     ) -> tuple[int, str]:
         argv = ["verify", str(log), "--pubkey", str(self.key_dir / "exam-centre.pub")]
+        argv += ["--lang", lang]
         if witness:
             argv += [
                 "--witness",
@@ -412,3 +417,32 @@ def test_a_witness_file_inside_the_logs_folder_is_not_followed_as_a_log(
     book = read_witness_file(inside, room.wsigner.public_key)
     assert not [e for e in book.entries if e["type"] != "witness.cosign" and "refus" in e["type"]]
     assert sorted(p.name for p in witness.followed) == ["a.jsonl"]
+
+
+def test_the_witness_speaks_the_language_of_verify(
+    room: Room, signer: Signer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """bugs11: the witness notes and its detailed faults were English in a Dutch or French
+    `verify`. Now the catalogue's sentences, with the log's own figures."""
+    from helpdesk_tui.i18n import gettext_in
+
+    log = sealed_log(room, signer)
+    lines = split(log.read_bytes())
+    room.witness()
+    code, out = room.verify(log, capsys, lang="nl")
+    note = gettext_in(
+        "nl",
+        "the witness cosigned {n} signed record(s) of this session, the last at seq "
+        "{last}; the log has {total} record(s)",
+    ).format(n=8, last=len(lines) - 1, total=len(lines))
+    assert code == 0 and note in out and "the witness cosigned" not in out
+    log.write_bytes(join(lines[:-1]))
+    code, out = room.verify(log, capsys, lang="fr")
+    cut = gettext_in(
+        "fr",
+        "line {line} (seq {seq}): the witness ({name}) cosigned a record at seq {seq} "
+        "(head {head}...), but the log ends at seq {last}: it was cut or rolled back "
+        "after the witness saw it",
+    )
+    start = cut.split("{name}")[0].format(line=len(lines), seq=len(lines) - 1)
+    assert code == 1 and start in out and "cut or rolled back" not in out, out

@@ -187,3 +187,78 @@ async def test_hand_in_asks_twice_with_two_keys(tmp_path: Path, key_file: Path) 
         assert isinstance(app.screen, ExamEndedScreen)
     assert logged(run, "form_cancelled") == [{"form": "hand_in"}]
     assert verified(run, key_file) == "handed-in"
+
+
+async def test_the_report_and_the_review_say_how_a_proctored_session_went(
+    tmp_path: Path, key_file: Path
+) -> None:
+    """A wrong code, the proctor's pause and resume, a blocked key, a dropped terminal
+    sequence and the proctor's end, as the exam logs them: the report's and the review's
+    "Session" part name each, with the log's own times (bugs12)."""
+    from helpdesk_tui.assess.pipeline import assess_log
+    from helpdesk_tui.assess.report_terminal import terminal_text
+    from helpdesk_tui.assess.texts_session import T as SESSION
+    from helpdesk_tui.ui.review.app import ReviewApp
+    from helpdesk_tui.ui.review.session import open_review
+
+    clock = Clock()
+    run = exam_run(tmp_path, key_file, monotonic=clock)
+    app = run.app
+    async with app.run_test(size=SIZE) as pilot:
+        app.advance(60)
+        await enter_code(pilot, "9999")
+        await pilot.press("escape")
+        clock.now += 5
+        await enter_code(pilot, PROCTOR_CODE)
+        await pilot.press("p")
+        await enter_code(pilot, PROCTOR_CODE)
+        await pilot.press("r")
+        app.advance(30)
+        app.input_refused("terminal sequence")
+        await enter_code(pilot, PROCTOR_CODE)
+        await pilot.press("e")
+        await pilot.pause()
+    public = key_file.with_name("exam-centre.pub")
+    assessed = assess_log(run.log_path, load_public_key(public), language="fr")
+    text = " ".join(terminal_text(assessed.evidence, assessed.provenance, "fr", 400).split())
+    fr = {key: " ".join(value[2].split()) for key, value in SESSION.items()}
+    assert fr["section.session"] in text
+    assert (
+        fr["session.wrong_codes"]
+        .replace(
+            "{n:code surveillant erroné|codes surveillant erronés}", "1 code surveillant erroné"
+        )
+        .format(times="0:01:00")
+        in text
+    )
+    assert f"En pause {fr['session.by_proctor']} à 0:01:00" in text
+    assert "Terminé par le surveillant à 0:01:30" in text
+    assert f"0:01:30 {fr['session.what.terminal sequence']}" in text
+    session = open_review(run.log_path, "An Peeters", pubkey=public, language="fr")
+    review = ReviewApp(session, ui_language="fr")
+    async with review.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        shown = " ".join(str(review.screen.query_one("#rv-session").render()).split())
+    assert shown.startswith(fr["section.session"])
+    assert f"En pause {fr['session.by_proctor']} à 0:01:00" in shown
+
+
+@pytest.mark.parametrize("lang", ["nl", "fr"])
+async def test_the_proctor_menu_names_the_seal_in_words(
+    tmp_path: Path, key_file: Path, lang: str
+) -> None:
+    """qa-sitting10: "(le journal est scellé : proctor-stopped)": the seal reason's id in a
+    French menu. Now its words, as the catalogue has them."""
+    from helpdesk_tui.i18n import gettext_in
+
+    run = exam_run(tmp_path, key_file, lang=lang)
+    app = run.app
+    async with app.run_test(size=SIZE) as pilot:
+        await enter_code(pilot, PROCTOR_CODE)
+        assert isinstance(app.screen, ProctorMenu)
+        choices = [str(w.render()) for w in app.screen.query(".proctor-choice")]
+        shown = " ".join(" ".join(choices).split())
+        await pilot.press("escape")
+    assert "proctor-stopped" not in shown
+    expected = gettext_in(lang, "End the exam now (the log is sealed: stopped by the proctor)")
+    assert " ".join(expected.split()) in shown

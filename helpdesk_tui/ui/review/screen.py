@@ -26,6 +26,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import OptionList, Static, TabbedContent, TabPane
 
+from helpdesk_tui.assess.course import course_lines
+from helpdesk_tui.assess.texts import tr
 from helpdesk_tui.assess.verdicts import save_verdicts
 from helpdesk_tui.core.state import ExamState
 from helpdesk_tui.i18n import _, ngettext
@@ -114,6 +116,7 @@ class ReviewScreen(Paced, Screen[None]):
             yield Static("", id="rv-clock")
         if not self.session.verified:
             yield Static(self._banner(), id="rv-banner")
+        yield Static(self._course(), id="rv-session")
         yield Timeline(self.replay.times, self._end(), id="rv-timeline")
         with Horizontal(id="rv-body"):
             with Vertical(id="rv-state"):
@@ -142,6 +145,19 @@ class ReviewScreen(Paced, Screen[None]):
         text.append(self.session.problem or "")
         text.append(
             " " + _("This review is for finding out what went wrong: verdicts cannot be saved.")
+        )
+        return text
+
+    def _course(self) -> Text:
+        """How the session went (the report's "Session" part, `assess.course`), on a line or
+        three: resumes, pauses, the proctor, blocked keys."""
+        course = self.evidence.course
+        lang = self.session.language
+        text = Text(no_wrap=False, overflow="ellipsis")
+        text.append(tr(lang, "section.session") + ": ", style="bold")
+        lines = course_lines(course, lang)
+        text.append(
+            " · ".join(line for line, _seqs in lines), style="" if course.smooth else "yellow"
         )
         return text
 

@@ -24,6 +24,8 @@ from helpdesk_tui.assess.overview import problem_text
 from helpdesk_tui.assess.pipeline import AssessedLog, Refused, assess_log, read_for_report
 from helpdesk_tui.assess.replay import Replay
 from helpdesk_tui.assess.verdicts import VerdictError, Verdicts, load_verdicts, new_verdicts
+from helpdesk_tui.commands.errors import message_of
+from helpdesk_tui.core.phrase import Phrase
 from helpdesk_tui.core.reducer import Refused as EventRefused
 from helpdesk_tui.eventlog.errors import LogError
 from helpdesk_tui.eventlog.keys import PublicKey, Signer, load_private_key, load_public_key
@@ -120,7 +122,10 @@ def _signer(key: Path | None) -> Signer | None:
         return load_private_key(key)
     except LogError as exc:
         raise ReviewError(
-            f"{exc} (--key signs your verdicts: give your own private key.)"
+            Phrase(
+                "{why} (--key signs your verdicts: give your own private key.)",
+                why=message_of(exc),
+            )
         ) from None
 
 
@@ -130,7 +135,7 @@ def _public(pubkey: Path | None) -> PublicKey | None:
     try:
         return load_public_key(pubkey)
     except LogError as exc:
-        raise ReviewError(str(exc)) from None
+        raise ReviewError(message_of(exc)) from None
 
 
 def _read(log: Path) -> tuple[bytes, FileStamp]:
@@ -138,7 +143,7 @@ def _read(log: Path) -> tuple[bytes, FileStamp]:
     try:
         return read_for_report(log)
     except Refused as exc:
-        raise ReviewError(str(exc), exc.exit_code) from None
+        raise ReviewError(message_of(exc), exc.exit_code) from None
 
 
 def _assess(

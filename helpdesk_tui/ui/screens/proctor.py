@@ -25,7 +25,7 @@ from helpdesk_tui.ui.widgets.bounded import LIMITS, BoundedInput
 from helpdesk_tui.ui.widgets.keybar import KeyBar
 
 CHOICES: dict[str, tuple[str, str]] = {
-    "end": ("e", N_("End the exam now (the log is sealed: proctor-stopped)")),
+    "end": ("e", N_("End the exam now (the log is sealed: stopped by the proctor)")),
     "pause": ("p", N_("Pause the exam clock")),
     "resume": ("r", N_("Resume the exam clock")),
     "suspend": ("s", N_("Stop the program; the exam can be resumed later")),
