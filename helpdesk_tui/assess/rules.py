@@ -16,7 +16,7 @@ from pathlib import Path
 
 from helpdesk_tui.language import LAYER_VERSION, layer_hash
 
-RULES_VERSION = "2.3"
+RULES_VERSION = "2.4"
 """2.0: evidence that needs the job done (issue 13): the answer is what reached the customer,
 KB credit only for the case's articles outside scattershot bursts, templates, echoes, stuffed
 answers, wrong recipients, SOL-5 relay and bounce, SOL-6 news.
@@ -31,7 +31,12 @@ the customer's "Yes, exactly." uses too): a message that gives the customer's wo
 asks nothing new but whether it is right ("..., is that right?", or no opener at all) is one;
 COM-6 credits every act the customer's mood calms on (`customers.mood.calming_in`: an apology
 and a request to hold too, not only empathy and progress). The customers' modules that read
-the candidate's words for these items are hashed with the rules."""
+the candidate's words for these items are hashed with the rules.
+2.4 (cust12): COM-6 credits a calmer nudge only from the candidate's own sentences
+(`integrity.own_sentences`: not stock, not pasted from an article, not the customer's words
+given back; none in a message mostly borrowed from either): a dialogue rule counts only when its
+words are in them, so a stock "sorry, I understand" or a pasted article that sets off a rule
+buys nothing."""
 
 RULE_MODULES = (
     "cases.py", "context.py", "evidence.py", "integrity.py", "measure_com.py",
