@@ -64,23 +64,23 @@ stopped asking "Hoe lang gaat dat duren?" again (SIM-2); its restatement "Even k
 mee ben: ..." is read in context since rules 2.3 and as an opener since layer 2.7 (COM-4)."""
 
 WORDED_D_SHORT: dict[str, str] = {
-    "fr-val-de-lesse-garde": "20 of 22 (layer 2.7, rules 2.3): COM-4, the policy's summary is "
-    "a list of the customer's words ('matin, changé, passe, 7 ; et toujours connectée : restée, "
-    "chariot, soins, 12. Je me trompe ?'), no sentence that restates; SOL-6, as for worded-c "
-    "(the relay of the second line's finding is no update with news)",
-    "nl-lindeveld-examen": "17 of 22 (layer 2.7, rules 2.3): COM-1 and SOL-1, 'Mis ik nog "
-    "iets?' closing the restatement 'Ik zet het even op een rijtje: ...' is read as the "
-    "closing question (a step out of order), so the same message is no restatement either "
-    "(COM-4: its summary is the policy's list of the customer's words); SOL-7 and SOL-3, "
-    "'Zo lost ge het op: <article>' read as a question by its inversion, so the answer key's "
-    "solution is not given (bram) and T-1023 is resolved without the answer reaching him",
+    "nl-lindeveld-examen": "19 of 22 (layer 2.7, rules 2.4, branch cust12; 17 before): SOL-1, "
+    "'Wie heb ik aan de lijn?' is not read as identification (rudi), so the ticket comes before "
+    "the identification step; SOL-7 and SOL-3, 'Zo lost ge het op: <article>' read as a "
+    "question by its inversion, so the answer key's solution is not given (bram) and T-1023 is "
+    "resolved without the answer reaching him. COM-1 and COM-4 are favourable since the "
+    "restatement is said in sentences (cust12): 'Ik zet het even op een rijtje: <clauses>'.",
 }
 """Bundled scenarios where `worded-d` (the fourth blind bank, branch e-worded4) does not reach
 21 yet, with why (benchmarks/README.md, "A fourth blind bank (branch e-worded4)"). Strict
 expected failures, as for worded-b. Blind with layer 2.6 and rules 2.2: 21, 20, 19, 20, 17, 19
 (calder, northwind, haute-meuse, val-de-lesse, lindeveld, verhaeghe); after cust11, evid12
 (whose task named the bank's two largest classes of miss, not its wordings) and l-model8
-(which never saw the bank): 21, 21, 21, 20, 17, 22."""
+(which never saw the bank): 21, 21, 21, 20, 17, 22. After cust12 (restatements in sentences,
+rules 2.4, customers who do not greet back): 22, 21, 21, 21, 19, 21: fr-val-de-lesse-garde's
+entry went (COM-4: the summary is her clauses said back, "depuis ce matin, vous avez changé votre
+mot de passe ; et hier soir vous êtes restée connectée sur le chariot"; SOL-6 favourable on
+this run)."""
 
 BANK_SHORT = {"worded-b": WORDED_B_SHORT, "worded-c": WORDED_C_SHORT, "worded-d": WORDED_D_SHORT}
 """The policies of the further phrase banks, each with its scenarios below the target."""
