@@ -8,7 +8,8 @@ Two traps the layer cannot decide for the author:
 - a one-word pattern also hears the longer words that start with it and have
   another lemma, its derivations ("message" hears "messagerie", "print"
   "printer", "install" "installation"): listed for the author to confirm or to
-  narrow (a phrase, "le message"), never refused;
+  narrow (a phrase, "le message"): a note, counted apart from the warnings,
+  never refused;
 - solution options whose key words are all key words of another option: a
   message that gives the one then also gives the other, and the assessment
   cannot tell which option the candidate chose.
@@ -175,7 +176,7 @@ def wording_warnings(scenario: Scenario, chk: Checker) -> None:
 
 
 def _derivations(scenario: Scenario, chk: Checker) -> None:
-    """One warning per one-word pattern that also hears derivations (`derivations`)."""
+    """One note per one-word pattern that also hears derivations (`derivations`)."""
     from helpdesk_tui.language.find import pattern_words
 
     lang = scenario.language
@@ -194,7 +195,7 @@ def _derivations(scenario: Scenario, chk: Checker) -> None:
             shown = ", ".join(heard[:DERIVATIONS_SHOWN]) + (
                 f", ... ({more} more)" if more > 0 else ""
             )
-            chk.warning(
+            chk.note(
                 at,
                 f"the one-word pattern {pattern!r} also hears longer words that start with it "
                 f'({shown}) — confirm they are meant, or narrow it to a phrase ("le message", '
