@@ -223,6 +223,15 @@ def _runs(text_words: tuple[str, ...], size: int) -> set[tuple[str, ...]]:
     return {text_words[i : i + size] for i in range(len(text_words) - size + 1)}
 
 
+def _covered(mine: tuple[str, ...], runs: set[tuple[str, ...]], size: int) -> set[int]:
+    return {
+        i + k
+        for i in range(len(mine) - size + 1)
+        if mine[i : i + size] in runs
+        for k in range(size)
+    }
+
+
 def kb_copies(ctx: Context, text: str) -> list[str]:
     """The articles of which the text holds a run of `KB_RUN_WORDS` words."""
     if ctx.scenario is None or not text:
@@ -258,13 +267,7 @@ def stuffed(ctx: Context, text: str) -> bool:
     mine = words(text)
     covered: dict[str, set[int]] = {}
     for article in copied:
-        runs = ctx.cache["kb_runs"][article]
-        covered[article] = {
-            i + k
-            for i in range(len(mine) - KB_RUN_WORDS + 1)
-            if mine[i : i + KB_RUN_WORDS] in runs
-            for k in range(KB_RUN_WORDS)
-        }
+        covered[article] = _covered(mine, ctx.cache["kb_runs"][article], KB_RUN_WORDS)
     own = [
         a for a in copied
         if len(covered[a] - set().union(*(covered[b] for b in copied if b != a)))
@@ -285,6 +288,45 @@ def echo_of(case: Case, action: Action) -> str | None:
         if shared:
             return " ".join(theirs)
     return None
+
+
+BORROWED_SHARE = 0.5
+"""A message with this share of its words or more in runs pasted from the knowledge base or given
+back from the customer's own messages is mostly borrowed: it earns no personal calming (COM-6)."""
+
+
+def borrowed_share(ctx: Context, case: Case, action: Action) -> float:
+    """The share of a message's words that are in a run of `KB_RUN_WORDS` words of an article
+    or of `ECHO_RUN_WORDS` words of what the customer said before it (0.0 for no words)."""
+    text = action.text or ""
+    mine = words(text)
+    if not mine:
+        return 0.0
+    covered: set[int] = set()
+    if kb_copies(ctx, text):
+        for article in kb_copies(ctx, text):
+            covered |= _covered(mine, ctx.cache["kb_runs"][article], KB_RUN_WORDS)
+    theirs: set[tuple[str, ...]] = set()
+    for said in case.customer_said_before(action.seq):
+        theirs |= _runs(words(said), ECHO_RUN_WORDS)
+    covered |= _covered(mine, theirs, ECHO_RUN_WORDS)
+    return len(covered) / len(mine)
+
+
+def own_sentences(ctx: Context, case: Case, action: Action) -> list[str]:
+    """The message's sentences in the candidate's own words: not stock (`personal_sentences`),
+    not pasted from an article (a KB run) and not the customer's words given back (an echo
+    run); none at all when the message is mostly borrowed (`BORROWED_SHARE`)."""
+    if borrowed_share(ctx, case, action) >= BORROWED_SHARE:
+        return []
+    theirs: set[tuple[str, ...]] = set()
+    for said in case.customer_said_before(action.seq):
+        theirs |= _runs(words(said), ECHO_RUN_WORDS)
+    return [
+        s
+        for s in personal_sentences(ctx, action)
+        if not kb_copies(ctx, s) and _runs(words(s), ECHO_RUN_WORDS).isdisjoint(theirs)
+    ]
 
 
 # ---------------------------------------------------------------------- wrong recipient

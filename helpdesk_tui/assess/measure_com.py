@@ -9,7 +9,7 @@ from helpdesk_tui.assess.cases import Case
 from helpdesk_tui.assess.context import Context
 from helpdesk_tui.assess.integrity import (
     echo_of,
-    personal_sentences,
+    own_sentences,
     procedure_reading,
     template_reach,
     templated,
@@ -32,7 +32,7 @@ from helpdesk_tui.assess.solutions import solving_action
 from helpdesk_tui.assess.texts import short
 from helpdesk_tui.assess.tracker import Action
 from helpdesk_tui.assess.wording import find
-from helpdesk_tui.customers.dialogue import jargon_in, restates_in_turn, step_in
+from helpdesk_tui.customers.dialogue import first_match, jargon_in, restates_in_turn, step_in
 from helpdesk_tui.customers.evidence_flags import clarifying_question, restated_facts
 from helpdesk_tui.customers.mood import calming_in
 
@@ -349,27 +349,52 @@ def _calmed_personally(ctx: Context, timeline: MoodTimeline) -> bool:
     answered (the last one to this customer before it). The acts that calm the
     customer (`mood.calming_in`: empathy, an apology, progress, a request to hold;
     rules 2.3: the mood's own reading, so an apology that calmed counts) count
-    only in a sentence that was not pasted to several customers;
-    a customer calmed by what the message said (a dialogue rule: the fix,
-    the workaround) counts unless the whole message was a template.
+    only in the candidate's own sentences (`integrity.own_sentences`: not pasted to
+    several customers, not copied from an article, not the customer's words given
+    back). A customer calmed by a dialogue rule (the fix, the workaround, words of
+    sympathy the scenario listens for) counts only when the rule's words are in those
+    own sentences too (rules 2.4): a rule set off by a stock "sorry, I understand" or by
+    pasted article text is not the candidate's doing. A message mostly pasted from the
+    knowledge base or from the customer's messages has no own sentences.
     """
-    said = [a for c in ctx.cases if c.customer_id == timeline.customer_id for a in c.said()]
-    said.sort(key=lambda a: a.seq)
+    said = [(a, c) for c in ctx.cases if c.customer_id == timeline.customer_id for a in c.said()]
+    said.sort(key=lambda pair: pair[0].seq)
     previous = None
     for point in timeline.points:
         calmer = previous is not None and mood_rank(point.mood) < mood_rank(previous)
         previous = point.mood
         if not calmer or point.seq is None:
             continue
-        cause = next((a for a in reversed(said) if a.seq < point.seq), None)
-        if cause is None or templated(ctx, cause):
+        found = next(((a, c) for a, c in reversed(said) if a.seq < point.seq), None)
+        if found is None or templated(ctx, found[0]):
             continue
-        if point.cause.startswith("rule"):
-            return True
-        own = personal_sentences(ctx, cause)
+        own = own_sentences(ctx, found[1], found[0])
+        if not own:
+            continue
+        if point.cause.startswith("rule "):
+            if _rule_heard(ctx, timeline.customer_id, point.cause[5:], " ".join(own)):
+                return True
+            continue
         if any(calming_in(s, ctx.text_lang) for s in own):
             return True
     return False
+
+
+def _rule_heard(ctx: Context, customer_id: str, rule_id: str, text: str) -> bool:
+    """The customer's dialogue rule `rule_id` is set off by `text` (its `when` patterns, as
+    the customer hears them); a rule the scenario does not show is taken as heard."""
+    if ctx.scenario is None:
+        return True
+    rules = [
+        r
+        for incident in ctx.scenario.incidents
+        if incident.customer == customer_id
+        for r in incident.rules
+        if r.id == rule_id
+    ]
+    if not rules:
+        return True
+    return any(first_match(r.when, text, ctx.text_lang) for r in rules)
 
 
 def _changes(timeline: MoodTimeline) -> list[MoodPoint]:

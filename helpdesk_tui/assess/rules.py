@@ -35,7 +35,12 @@ the candidate's words for these items are hashed with the rules.
 2.4 (evid13): the closing question is read sentence by sentence, as the customer reads it
 (`customers.dialogue.asks_closing`): not in a clarifying question, a restatement's invitation
 to add, or a greeting's or empathy's thanks before anything was proposed (COM-1, SOL-1); COM-4
-reads a restatement that ends by inviting the customer to add something as one."""
+reads a restatement that ends by inviting the customer to add something as one.
+Also in 2.4 (cust12): COM-6 credits a calmer nudge only from the candidate's own sentences
+(`integrity.own_sentences`: not stock, not pasted from an article, not the customer's words
+given back; none in a message mostly borrowed from either): a dialogue rule counts only when its
+words are in them, so a stock "sorry, I understand" or a pasted article that sets off a rule
+buys nothing."""
 
 RULE_MODULES = (
     "cases.py", "context.py", "evidence.py", "integrity.py", "measure_com.py",

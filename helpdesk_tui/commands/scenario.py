@@ -110,7 +110,7 @@ def _print_help(parser: argparse.ArgumentParser) -> int:
 def run_validate(args: argparse.Namespace, out: TextIO | None = None) -> int:
     """Validate each path; 0 when no path has an error, 2 otherwise."""
     out = out or sys.stdout
-    errors = warnings = 0
+    errors = warnings = notes = 0
     seen_ids: dict[str, Path] = {}
     as_exam = getattr(args, "exam", False)
     for path in args.paths:
@@ -121,13 +121,16 @@ def run_validate(args: argparse.Namespace, out: TextIO | None = None) -> int:
             if as_exam or scenario.kind == "exam":
                 problems += exam_problems(scenario)
         errors += sum(p.is_error for p in problems)
-        warnings += sum(not p.is_error for p in problems)
+        warnings += sum(p.severity == "warning" for p in problems)
+        notes += sum(p.severity == "note" for p in problems)
         _print_problems(path, scenario, problems, out)
         if as_exam and scenario is not None:
             _print_opportunities(scenario, out)
     count = len(args.paths)
     checked = f"{count} scenario{'s' if count != 1 else ''} checked"
-    print(f"\n{checked}: {_plural(errors, 'error')}, {_plural(warnings, 'warning')}.", file=out)
+    noted = f", {_plural(notes, 'note')}" if notes else ""
+    counts = f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}{noted}"
+    print(f"\n{checked}: {counts}.", file=out)
     return 2 if errors else 0
 
 
@@ -179,12 +182,12 @@ def _duplicate_id(scenario: Scenario | None, seen: dict[str, Path]) -> list[Prob
 def _print_problems(
     path: Path, scenario: Scenario | None, problems: list[Problem], out: TextIO
 ) -> None:
-    if not problems:
+    current: Path | None = None
+    if not [p for p in problems if p.severity != "note"]:
         print(
             f"{_shown(scenario_paths(path)[0])}: OK ({scenario.id if scenario else ''})", file=out
         )
-        return
-    current: Path | None = None
+        current = scenario_paths(path)[0]
     for problem in problems:
         if problem.file != current:
             current = problem.file

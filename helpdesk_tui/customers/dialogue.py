@@ -434,6 +434,7 @@ LINES: dict[str, dict[str, str]] = {
         "confused": 'Sorry, what do you mean by "{term}"? I\'m not very technical.',
         "interrupted": "Let me finish, please...",
         "identify": "I'm {name}{from_department}.",
+        "unknown_data": "I don't know it offhand.",
         "from_department": ", from {department}",
         "works": "Yes, it works now. Thank you!",
         "still_broken": "No, it still doesn't work.",
@@ -460,6 +461,7 @@ LINES: dict[str, dict[str, str]] = {
         "confused": 'Sorry, wat bedoelt u met "{term}"? Ik ben niet zo technisch.',
         "interrupted": "Laat me even uitspreken, alstublieft...",
         "identify": "Ik ben {name}{from_department}.",
+        "unknown_data": "Dat weet ik niet vanbuiten.",
         "from_department": ", van {department}",
         "works": "Ja, het werkt nu. Bedankt!",
         "still_broken": "Nee, het werkt nog steeds niet.",
@@ -486,6 +488,7 @@ LINES: dict[str, dict[str, str]] = {
         "confused": "Pardon, qu'entendez-vous par « {term} » ? Je ne suis pas très technique.",
         "interrupted": "Laissez-moi finir, s'il vous plaît...",
         "identify": "Je suis {name}{from_department}.",
+        "unknown_data": "Je ne le connais pas par cœur.",
         "from_department": ", du service {department}",
         "works": "Oui, ça marche maintenant. Merci !",
         "still_broken": "Non, ça ne marche toujours pas.",
@@ -662,7 +665,7 @@ def _built_in(incident: Incident, text: str, ctx: Context) -> Reply:
     proposed = ctx.solution_given or ctx.step_given
     acts = acts_in_turn(text, lang, proposed)
     if "identify" in acts:
-        return Reply(_identify_line(ctx), intent="identify")
+        return Reply(_identify_reply(text, ctx), intent="identify")
     if "check" not in acts and "check" in acts_in(text, lang):  # nothing proposed yet
         return Reply(line(lang, "still_there"), intent="question")
     if "check" in acts:
@@ -674,11 +677,48 @@ def _built_in(incident: Incident, text: str, ctx: Context) -> Reply:
     if "closing" in acts and asks_closing(text, lang, (), proposed, ctx.customer_said):
         return Reply(mood_line(lang, "closing", mood), kind="closing", intent="closing")
     if acts & {"greeting", "offer_help"}:
+        if mood != "angry" and _greeted(ctx):
+            return Reply("", kind="ack", intent="greeting")  # no bare "Bonjour." again
         return Reply(mood_line(lang, "greeting", mood), intent="greeting")
     if acts & ACKNOWLEDGED:
         return Reply(mood_line(lang, "ack", mood), kind="ack", intent="ack")
     fallback = incident.fallback or line(lang, "fallback")
     return Reply(fallback, intent="fallback")
+
+
+def _greeted(ctx: Context) -> bool:
+    """Has the customer already greeted in this conversation ("Bonjour, je n'arrive plus
+    ...")? Then a greeting or an offer of help gets no bare greeting back: the customer
+    has said hello and is telling the problem (their scripted messages go on)."""
+    return any("greeting" in acts_in(said, ctx.language) for said in ctx.customer_said)
+
+
+ASKED_DATA: dict[str, frozenset[str]] = {
+    "en": frozenset({"number", "id", "username", "login", "badge", "staff", "employee",
+                     "personnel", "phone", "extension", "payroll"}),
+    "nl": frozenset({"nummer", "personeelsnummer", "gebruikersnaam", "login", "badge",
+                     "badgenummer", "telefoonnummer", "gsm-nummer", "stamnummer", "id"}),
+    "fr": frozenset({"matricule", "numero", "identifiant", "login", "badge", "telephone",
+                     "poste", "id"}),
+}  # fmt: skip
+"""Words of an identification question that ask for data beyond the customer's name and
+department (a staff number, a username): the scenario gives it as a fact, or they do not
+know it."""
+
+
+def _identify_reply(text: str, ctx: Context) -> str:
+    """Who the customer is; asked for data the scenario does not give them (no fact answered
+    it: "Et votre matricule, s'il vous plaît ?"), they say they do not know it offhand, once
+    ("Je ne le connais pas par cœur"), after their name and department unless they said
+    them already."""
+    lang = ctx.language if ctx.language in ASKED_DATA else "en"
+    unknown = line(lang, "unknown_data")
+    who = _identify_line(ctx)
+    if not set(words(text)) & ASKED_DATA[lang] or any(unknown in s for s in ctx.customer_said):
+        return who
+    if any(who in said for said in ctx.customer_said):
+        return unknown  # their name and department are said: only what they do not know
+    return f"{who} {unknown}"
 
 
 def _identify_line(ctx: Context) -> str:

@@ -10,6 +10,13 @@ What counts is a time in the future: a preposition that looks ahead ("within",
 "in", "binnen", "over", "dans", "d'ici", "sous") and a duration (a number in
 digits or words, "a quarter of an hour", "een kwartier", "une demi-heure").
 "Give me two minutes" asks the customer to hold; it promises nothing after it.
+
+A time by the clock or a part of the day is a promise too ("om 14 uur", "tegen vier
+uur", "vanmiddag", "before noon", "by 2 pm", "this afternoon", "d'ici midi", "vers 14 h",
+"cet après-midi"). The exam has no time of day (its clock starts at 0), so such a promise
+is taken to stand for `CLOCK_PROMISE_S`: the customer does not ask again for that long
+(plus their patience). A time in the past ("since 2 pm", "sinds 14 uur", "depuis midi",
+"this morning") promises nothing.
 Pure, deterministic; text is folded as the language layer folds it.
 """
 
@@ -60,6 +67,41 @@ _AHEAD: dict[str, tuple[str, ...]] = {
 """Prepositions that put the duration after now ("within", "binnen", "dans")."""
 
 
+CLOCK_PROMISE_S = 1800.0
+"""How long a promise by the clock or the part of the day stands (the exam has no time of
+day to count to it from): half an hour."""
+
+_NUMBER_WORDS = {
+    "en": "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve",
+    "nl": "een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf",
+    "fr": "une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze",
+}
+_CLOCK: dict[str, str] = {
+    "en": (
+        r"(?:by|before|at|around|until|till)\s+(?:\d{{1,2}}(?:[:.]\d\d)?\s*(?:am|pm|o'?clock)"
+        r"|(?:{n})\s*(?:am|pm|o'?clock)|noon|midday|lunchtime|the end of the day)"
+        r"|this afternoon|this evening|later today"
+    ),
+    "nl": (
+        r"(?:om|tegen|voor|rond|tot)\s+(?:\d{{1,2}}(?:[:.]\d\d)?\s*uur|\d{{1,2}}u\d{{0,2}}"
+        r"|(?:half\s+)?(?:{n})\s*uur|de middag|de noen|het middaguur|het einde van de dag)"
+        r"|vanmiddag|vannamiddag|vanavond|later vandaag|deze namiddag"
+    ),
+    "fr": (
+        r"(?:d'ici|avant|vers|a|pour)\s+(?:\d{{1,2}}\s*h(?:\s*\d\d)?|\d{{1,2}}\s*heures?"
+        r"|(?:{n})\s+heures?|midi|la fin de (?:la )?(?:journee|matinee))"
+        r"|cet apres-midi|ce soir|dans la journee|plus tard dans la journee"
+    ),
+}
+"""A time by the clock or a part of the day still ahead, per language (folded)."""
+
+
+@lru_cache(maxsize=8)
+def _clock(language: str) -> re.Pattern[str]:
+    lang = language if language in _CLOCK else "en"
+    return re.compile(rf"(?<![\w']){_CLOCK[lang].format(n=_NUMBER_WORDS[lang])}(?!\w)")
+
+
 def _alternation(words: tuple[str, ...] | list[str]) -> str:
     return "|".join(re.escape(fold(w)) for w in sorted(words, key=len, reverse=True))
 
@@ -81,12 +123,14 @@ def promised_s(text: str, language: str) -> float | None:
     """How many seconds from now the message says the customer will hear back, or None.
 
     The first time said in the message counts: "binnen 10 minuten" -> 600.0,
-    "d'ici un quart d'heure" -> 900.0, "Give me two minutes" -> None.
+    "d'ici un quart d'heure" -> 900.0, "Give me two minutes" -> None; a time by the clock
+    ("om 14 uur", "before noon") -> `CLOCK_PROMISE_S`.
     """
     lang = language if language in _AHEAD else "en"
-    found = _pattern(lang).search(fold(text))
+    folded = fold(text)
+    found = _pattern(lang).search(folded)
     if found is None:
-        return None
+        return CLOCK_PROMISE_S if _clock(lang).search(folded) else None
     if found["whole"]:
         return float(_WHOLE[lang][_key(_WHOLE[lang], found["whole"])])
     n = found["n"]

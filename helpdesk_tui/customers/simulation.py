@@ -104,6 +104,11 @@ class Utterance:
     reveals: tuple[str, ...] = ()
     reopen: bool = False
     """A news request may reopen a chat the candidate closed."""
+    answers: int | None = None
+    """The seq of the candidate's message this replies to (None: not a reply)."""
+    passing: bool = False
+    """A reply with nothing in it but courtesy (a greeting, an acknowledgement): dropped
+    when the candidate has written again before the customer starts it (`_fire_say`)."""
 
     def message_data(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -285,6 +290,11 @@ class Simulation:
             return None
         conv = state.conversations[cid]
         start = round(max(at, self._free_at.get(cid, 0.0)), 3)
+        if utt.passing and start > at:
+            self._say(start, utt)  # looked at again when the customer is free to start it
+            return None
+        if utt.passing and _moved_past(conv, utt.answers):
+            return None  # the candidate wrote again: a late "Bonjour." answers nothing
         data = utt.message_data()
         if conv.channel == "call":
             duration = speaking_s(utt.text)
@@ -525,7 +535,13 @@ class Simulation:
         delay = CALL_PAUSE_S if conv.channel == "call" else reading_s(text)
         ready = round(max(at + delay, self._reply_ready.get(conv.id, 0.0)), 3)
         self._reply_ready[conv.id] = ready  # answers come in the order they were asked
-        utterance = Utterance(conv.id, reply_text, reply.kind, reply.rule_id, reply.reveals)
+        if not reply_text:
+            return  # nothing to say (a greeting already said: `dialogue.GREETED`)
+        passing = reply.intent in PASSING_INTENTS and not reply.reveals and reply.rule is None
+        utterance = Utterance(
+            conv.id, reply_text, reply.kind, reply.rule_id, reply.reveals,
+            answers=seq, passing=passing and not message.interrupted,
+        )  # fmt: skip
         self._say(ready, utterance)
 
     def _note_promise(
@@ -778,6 +794,17 @@ class _Reaction:
     def nudge(self, delta: float, cause: str) -> None:
         self.delta += delta
         self.causes.append(cause)
+
+
+PASSING_INTENTS = frozenset({"greeting", "ack"})
+"""Replies of courtesy only: a conversation that moved on leaves them unsaid."""
+
+
+def _moved_past(conv: Conversation, answered: int | None) -> bool:
+    """Has the candidate written in this conversation since the message `answered`?"""
+    if answered is None:
+        return False
+    return any(m.author == "candidate" and m.seq > answered for m in conv.messages)
 
 
 def _last_customer_seq(conv: Conversation) -> int:

@@ -133,6 +133,10 @@ class Checker:
     def warning(self, at: At, message: str) -> None:
         self.add(at, message, "warning")
 
+    def note(self, at: At, message: str) -> None:
+        """Something for the author to confirm, not a fault (counted apart from warnings)."""
+        self.add(at, message, "note")
+
     @property
     def has_errors(self) -> bool:
         return any(p.is_error for p in self.problems)

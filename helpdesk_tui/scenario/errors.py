@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-Severity = Literal["error", "warning"]
+Severity = Literal["error", "warning", "note"]
+"""A note is listed for the author to confirm (`scenario validate`), counted apart."""
 
 
 @dataclass(frozen=True, slots=True)

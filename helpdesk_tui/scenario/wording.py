@@ -5,6 +5,11 @@ Two traps the layer cannot decide for the author:
 - a pattern word that starts other, common words of the language with another
   meaning: a pattern matches word starts, so "cache" also hears "cachet" and
   "print" hears "printer";
+- a one-word pattern also hears the longer words that start with it and have
+  another lemma, its derivations ("message" hears "messagerie", "print"
+  "printer", "install" "installation"): listed for the author to confirm or to
+  narrow (a phrase, "le message"): a note, counted apart from the warnings,
+  never refused;
 - solution options whose key words are all key words of another option: a
   message that gives the one then also gives the other, and the assessment
   cannot tell which option the candidate chose.
@@ -74,6 +79,40 @@ def prefix_traps(word: str, lang: str) -> list[str]:
     return found
 
 
+DERIVATIONS_SHOWN = 6
+
+
+def derivations(word: str, lang: str) -> list[str]:
+    """Dictionary words more than `LONGER_BY` letters longer than `word` that start with it,
+    have another lemma, and that the layer's start rule lets the one-word pattern hear
+    ("message" -> "messagerie"), shortest first (the common ones are mostly short)."""
+    from helpdesk_tui.language import analyse
+    from helpdesk_tui.language.find import find
+    from helpdesk_tui.language.lemmas import lemma
+
+    if len(word) < PREFIX_MIN or not word.isalpha():
+        return []
+    words = _sorted_words(lang)
+    own = lemma(word, lang)
+    by_lemma: dict[str, str] = {}
+    start = bisect.bisect_left(words, word)
+    for at in range(start, len(words)):
+        other = words[at]
+        if not other.startswith(word):
+            break
+        if len(other) <= len(word) + LONGER_BY:
+            continue
+        other_lemma = lemma(other, lang)
+        if other_lemma in (own, word) or lemma(other_lemma, lang) == own:
+            continue  # an inflection of the same word ("printed", "printing", "printings")
+        if other_lemma in by_lemma:
+            continue  # one word per lemma: "cacheter", not also "cacheta", "cachetez"
+        if find(word, analyse(other, lang)) is not None:
+            named = other_lemma.startswith(word) and len(other_lemma) > len(word) + LONGER_BY
+            by_lemma[other_lemma] = other_lemma if named else other  # "cacheter", not "cacheta"
+    return sorted(by_lemma.values(), key=lambda w: (len(w), w))
+
+
 def _unrelated(other_lemma: str, own: str) -> bool:
     return (
         other_lemma != own and not other_lemma.startswith(own) and not own.startswith(other_lemma)
@@ -132,7 +171,36 @@ def wording_warnings(scenario: Scenario, chk: Checker) -> None:
                     "a pattern matches word starts: write the longer word or a phrase if those "
                     "are not meant (check with: helpdesk-exam language probe)",
                 )
+    _derivations(scenario, chk)
     _overlapping_options(scenario, chk)
+
+
+def _derivations(scenario: Scenario, chk: Checker) -> None:
+    """One note per one-word pattern that also hears derivations (`derivations`)."""
+    from helpdesk_tui.language.find import pattern_words
+
+    lang = scenario.language
+    warned: set[str] = set()
+    for at, pattern in _patterns(scenario):
+        words = pattern_words(pattern, lang)
+        if len(words) != 1 or len(pattern.split()) != 1:
+            continue
+        norm = words[0][0]
+        if norm in warned:
+            continue
+        warned.add(norm)
+        heard = derivations(norm, lang)
+        if heard:
+            more = len(heard) - DERIVATIONS_SHOWN
+            shown = ", ".join(heard[:DERIVATIONS_SHOWN]) + (
+                f", ... ({more} more)" if more > 0 else ""
+            )
+            chk.note(
+                at,
+                f"the one-word pattern {pattern!r} also hears longer words that start with it "
+                f'({shown}) — confirm they are meant, or narrow it to a phrase ("le message", '
+                '"the printer"); check with: helpdesk-exam language probe',
+            )
 
 
 def _overlapping_options(scenario: Scenario, chk: Checker) -> None:

@@ -96,6 +96,9 @@ class Job:
     said: Counter[str] = field(default_factory=Counter)
     replies: Counter[str] = field(default_factory=Counter)
     last_said: dict[str, float] = field(default_factory=dict)
+    greeted: set[str] = field(default_factory=set)
+    """Conversations whose customer greeted in their own words ("Bonjour, je n'arrive plus
+    ..."): they do not greet back, so the candidate's greeting awaits no answer."""
     holding: Counter[str] = field(default_factory=Counter)
     """Holding answers sent in a row, per conversation."""
     revealed: set[str] = field(default_factory=set)

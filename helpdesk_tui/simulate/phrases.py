@@ -22,6 +22,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "ask_step": "Could you tell me: {pattern}?",
         "ask_verb": "Did you {pattern}?",
         "ask_done": "Have you {pattern}?",
+        "ask_where": "Could you tell me what you see {pattern}?",
         "paraphrase": "So, if I understand you correctly: {summary}",
         "hold": "Thank you. One moment please, I'm looking into this for you.",
         "solution": "Here is what will fix it: {solution}",
@@ -53,6 +54,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "ask_step": "Kunt u me zeggen: {pattern}?",
         "ask_verb": "{Pattern}?",
         "ask_done": "{Pattern}?",
+        "ask_where": "Kunt u me zeggen wat u {pattern} ziet?",
         "paraphrase": "Dus als ik het goed begrijp: {summary}",
         "hold": "Dank u. Een moment alstublieft, ik kijk het voor u na.",
         "solution": "Dit lost het op: {solution}",
@@ -85,6 +87,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "ask_step": "Pouvez-vous me dire : {pattern} ?",
         "ask_verb": "Avez-vous dû {pattern} ?",
         "ask_done": "Avez-vous {pattern} ?",
+        "ask_where": "Pouvez-vous me dire ce que vous voyez {pattern} ?",
         "paraphrase": "Donc, si je comprends bien : {summary}",
         "hold": "Merci. Un instant s'il vous plaît, je regarde cela pour vous.",
         "solution": "Voici ce qui va régler le problème : {solution}",
@@ -112,7 +115,7 @@ PHRASES: dict[str, dict[str, str]] = {
 
 OPEN_QUESTION_WORDS: dict[str, tuple[str, ...]] = {
     "en": ("which", "what", "when", "where", "who", "how", "why", "since"),
-    "nl": ("welke", "wat", "wanneer", "waar", "wie", "hoe", "waarom", "sinds"),
+    "nl": ("welk", "welke", "wat", "wanneer", "waar", "wie", "hoe", "waarom", "sinds"),
     "fr": ("quel", "quelle", "quels", "quelles", "quand", "ou", "qui", "comment", "pourquoi",
            "depuis", "combien"),
 }  # fmt: skip
@@ -156,6 +159,26 @@ NOT_VERBS: dict[str, tuple[str, ...]] = {
            "toute", "seulement", "uniquement", "encore", "et", "ou", "pas", "plus"),
 }  # fmt: skip
 """Words that come before a determiner without being a verb (prepositions, "all", "only")."""
+
+PREPOSITIONS: dict[str, tuple[str, ...]] = {
+    "en": ("on", "in", "at", "from", "with", "under", "over", "behind", "near", "next",
+           "through", "without", "outside", "inside", "into", "onto"),
+    "nl": ("op", "in", "aan", "bij", "uit", "onder", "naast", "achter", "via", "buiten",
+           "binnen", "tussen"),
+    "fr": ("sur", "dans", "en", "par", "avec", "sans", "sous", "chez", "entre", "derrière",
+           "derriere", "hors", "a"),
+}  # fmt: skip
+"""A pattern that opens with one of these is a place ("on the web", "in de browser", "sur
+l'ancien", "à gauche dans outlook"): no noun, asked as what the customer sees there."""
+
+INCOMPLETE_OPEN: dict[str, tuple[str, ...]] = {
+    "en": ("do", "does", "did", "can", "could", "would", "will", "should"),
+    "nl": ("waar", "wat", "wie", "waarom", "wanneer"),
+    "fr": (),
+}
+"""An open pattern that is no sentence as it stands: English "what does the bar", "what
+could someone" (an auxiliary, its subject, no verb), Dutch "waar staat" (a question word and a verb, no
+subject). See `texts.Texts.complete`."""
 
 DONE_ENDINGS: dict[str, tuple[str, ...]] = {
     "en": ("ed",),

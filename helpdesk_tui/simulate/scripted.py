@@ -118,9 +118,15 @@ class ScriptedCandidate(Policy):
         if job is None:
             return
         kind = event.data.get("kind", "script")
+        if kind == "script" and "greeting" in dialogue.acts_in(
+            event.data["text"], self.scenario.language
+        ):
+            job.greeted.add(cid)
         job.revealed.update(event.data.get("reveals", ()))
         if kind in ("reply", "ack", "closing"):
-            job.replies[cid] += 1
+            # never more answers than messages: a greeting already counted as answered (they
+            # greeted first) may still get an angry "Yes, hello." back
+            job.replies[cid] = min(job.said[cid], job.replies[cid] + 1)
         if self.style.answer_waiting and dialogue.expects_answer(kind, event.data["text"]):
             self._answer_later(job, cid, kind)
 
@@ -360,6 +366,8 @@ class ScriptedCandidate(Policy):
             cid = data["conversation_id"]
             job.said[cid] += 1
             job.last_said[cid] = event.exam_time
+            if step is not None and step.label.startswith("greeting:") and cid in job.greeted:
+                job.replies[cid] += 1  # they greeted first: no "hello" back to wait for
             holding = step is not None and step.label == HOLDING
             job.holding[cid] = job.holding[cid] + 1 if holding else 0
         if event.type == "ticket_created":

@@ -10,20 +10,24 @@ a novice gets no glossary jargon in them (COM-5).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from helpdesk_tui.core.state import ExamState
 from helpdesk_tui.customers import dialogue
 from helpdesk_tui.customers.evidence_flags import STOP_WORDS
 from helpdesk_tui.scenario.model import Fact, Incident, ProcedureStep, Scenario, keyword_forms
+from helpdesk_tui.simulate import restate
 from helpdesk_tui.simulate.jobs import Said, Style
 from helpdesk_tui.simulate.phrases import (
     AGENT_NAME,
     DETERMINERS,
     DONE_ENDINGS,
+    INCOMPLETE_OPEN,
     INFINITIVE_ENDINGS,
     NOT_DONE_ENDINGS,
     NOT_VERBS,
     OPEN_QUESTION_WORDS,
+    PREPOSITIONS,
     PRONOUNS,
     YES_NO_STARTS,
     phrase,
@@ -46,16 +50,16 @@ def sentences(text: str) -> list[str]:
 
 _TOKEN = re.compile(r"[^\W_][\w'’-]*")
 SUMMARY_VALUES = 4
-ECHO_RUN_WORDS = 6
-"""The words in a row of the customer's that make a copy (the assessment's echo)."""
-"""The values a fact's clause in a restatement carries (more would copy the customer)."""
-CLAUSES: dict[str, tuple[str, str, str]] = {
-    "en": ("{topic}: {values}", "; ", "; and "),
-    "nl": ("{topic}: {values}", "; ", "; en "),
-    "fr": ("{topic} : {values}", " ; ", " ; et "),
+"""The values a fact's clause carries when no sentence of the customer's restates it."""
+VALUE_CLAUSES = {"en": "{topic}: {values}", "nl": "{topic}: {values}", "fr": "{topic} : {values}"}
+"""A fact's clause when no sentence of the customer's restates it without an echo: what it
+is about (the fact's topic) and its values ("the old phone: traded, Saturday, wiped")."""
+JOINTS: dict[str, tuple[str, str]] = {
+    "en": ("; ", "; and "),
+    "nl": ("; ", "; en "),
+    "fr": (" ; ", " ; et "),
 }
-"""A restatement's clause per key fact (what it is about, then its values), and how the
-clauses are joined, in each language."""
+"""How a restatement's clauses (one per key fact) are joined, in each language."""
 SUMMARY_ARTICLES = {"en": "the "}
 
 
@@ -68,9 +72,6 @@ def noun_with_article(language: str, topic: str) -> str:
     if not article or (first and first[0] in DETERMINERS.get(language, ())):
         return topic
     return f"{article}{topic}"
-
-
-"""The article before a restatement's first topic, where the language has one for any noun."""
 
 
 def fact_values(answer: str, topic: str, language: str) -> list[tuple[int, str]]:
@@ -90,11 +91,6 @@ def fact_values(answer: str, topic: str, language: str) -> list[tuple[int, str]]
             said.add(stem)
             found.append((not digits, i, token))
     return [(i, token) for _, i, token in sorted(found)]
-
-
-def _runs(text: str, size: int = ECHO_RUN_WORDS) -> set[tuple[str, ...]]:
-    w = dialogue.words(text)
-    return {w[i : i + size] for i in range(len(w) - size + 1)}
 
 
 TITLES = frozenset(
@@ -239,6 +235,8 @@ class Texts:
             return "open"
         if first in YES_NO_STARTS.get(lang, ()):
             return "yes-no"
+        if first in PREPOSITIONS.get(lang, ()) and second:
+            return "where"  # "on the web": a place, not a noun
         if second in PRONOUNS.get(lang, ()):
             return "yes-no"  # a verb first: "hoort u", "avez vous", "is there"
         if second in DETERMINERS.get(lang, ()) and first not in NOT_VERBS.get(lang, ()):
@@ -265,9 +263,32 @@ class Texts:
             return self.phrase("ask_verb", pattern=pattern)
         if opens == "done":
             return self.phrase("ask_done", pattern=pattern)
+        if opens == "where":
+            return self.phrase("ask_where", pattern=pattern)
         if opens == "yes-no" or len(dialogue.words(pattern)) >= 3:
             return pattern[:1].upper() + pattern[1:] + "?"
         return self.phrase("ask_direct", pattern=pattern)
+
+    def complete(self, pattern: str) -> bool:
+        """Is an open pattern a question as it stands? Not English "what does the bar", "what
+        could someone" (after an auxiliary, a subject and no verb: a pronoun or a noun and
+        nothing after it, or a determiner and one word), nor Dutch "waar staat" (a question word and one word after it that is
+        a verb: it ends in -t, no subject)."""
+        w = dialogue.words(pattern)
+        lang = self.language
+        marks = INCOMPLETE_OPEN.get(lang, ())
+        if lang == "en" and len(w) >= 2 and w[1] in marks:
+            rest = w[2:]
+            if not rest:
+                return False
+            if rest[0] in PRONOUNS.get(lang, ()):
+                return len(rest) >= 2
+            if rest[0] in DETERMINERS.get(lang, ()):
+                return len(rest) >= 3
+            return len(rest) >= 2  # "what could someone": a subject, no verb
+        if lang == "nl" and len(w) == 2 and w[0] in marks:
+            return not w[1].endswith("t")
+        return True
 
     def best_ask(self, fact: Fact, novice: bool) -> str:
         return self.best_pattern(fact.ask, novice)
@@ -284,50 +305,74 @@ class Texts:
         def rank(pattern: str) -> tuple[int, bool, int]:
             w = dialogue.words(pattern)
             opens = self._opens(pattern)
-            group = {"open": 0, "noun": 1, "verb": 1, "done": 1}.get(opens, 2) if len(w) >= 2 else 3
+            groups = {"open": 0, "noun": 1, "verb": 1, "done": 1, "where": 1}
+            group = groups.get(opens, 2) if len(w) >= 2 else 3
+            if opens == "open" and not self.complete(pattern):
+                group = 4  # "what does the bar", "waar staat": asked as it stands, no sentence
             dangling = bool(w) and w[-1] in _LITTLE_WORDS
             return (group, dangling, -len(w))
 
         return min(usable or list(patterns), key=rank)
 
     def summary(self, facts: list[Fact], incident: Incident, novice: bool) -> str:
-        """A restatement's summary: each fact as a clause of the operator's own, what it is
-        about (the fact's topic) and its values ("the light: reader, stays, cable"), never the
-        customer's sentence: no run of `ECHO_RUN_WORDS` of their words (an echo, COM-4), and
-        no jargon to a novice (a value the layer reads as a glossary term is left out).
+        """A restatement's summary in sentences: for each fact, the clause of the customer's
+        answer that carries most of it, with the persons turned ("vous avez changé votre mot
+        de passe"), cut where it would give back `ECHO_RUN_WORDS` of their words in a row (an
+        echo, COM-4; `simulate.restate`); no jargon to a novice.
 
         A restatement restates the problem; it does not tell the customer what to do. A
-        value that would ("counter five's free today": the option's keywords, or words the
-        customer acts on) is left out; the solution tells it, after the article.
+        clause that would ("counter five's free today": the option's keywords, or words the
+        customer acts on) is not chosen; the solution tells it, after the article.
         """
-        form, joint, last = CLAUSES.get(self.language, CLAUSES["en"])
+        joint, last = JOINTS.get(self.language, JOINTS["en"])
         said = [m.text for m in incident.messages] + [f.answer for f in incident.facts]
-        theirs = set().union(*(_runs(t) for t in said))
+        theirs = set().union(*(restate.runs(t) for t in said))
+        names = restate.names_in(said)
         clauses: list[str] = []
         for fact in facts:
-            topic = self._topic_of(fact, incident, novice)
-            if topic and not clauses:
-                topic = self._with_article(topic)
-            chosen: list[tuple[int, str]] = []
-            clause = ""
-            for value in fact_values(fact.answer, topic or "", self.language):
-                values = ", ".join(v for _, v in sorted([*chosen, value]))
-                trial = form.format(topic=topic, values=values) if topic else values
-                if (
-                    _runs(trial) & theirs
-                    or (novice and self.jargon(trial))
-                    or self._suggests(joint.join([*clauses, trial]), incident)
-                ):
-                    continue
-                chosen.append(value)
-                clause = trial
-                if len(chosen) == SUMMARY_VALUES:
-                    break
-            if clause:
+
+            def ok(text: str) -> bool:
+                joined = [f"{clauses[-1]}{j}{text}" for j in (joint, last)] if clauses else []
+                return (
+                    not (novice and self.jargon(text))
+                    and not self._suggests(joint.join([*clauses, text]), incident)
+                    and not any(restate.runs(j) & theirs for j in joined)
+                )  # no echo across the join either ("... a sign-in; and ...")
+
+            clause = restate.best_clause(fact.answer, self.language, theirs, ok, names)
+            if clause is None:
+                clause = self._values_clause(fact, incident, novice, theirs, ok)
+            if clause and clause not in clauses:
                 clauses.append(clause)
         if len(clauses) < 2:
             return "".join(clauses)
         return joint.join(clauses[:-1]) + last + clauses[-1]
+
+    def _values_clause(
+        self,
+        fact: Fact,
+        incident: Incident,
+        novice: bool,
+        theirs: set[tuple[str, ...]],
+        ok: Callable[[str], bool],
+    ) -> str:
+        """A fact's topic and values ("the old phone: traded, Saturday"), for a fact no
+        sentence of the customer's restates without an echo (a short answer said in one
+        run: "A 14 MB PDF, 24 pages."); "" when none fits either."""
+        topic = self._topic_of(fact, incident, novice)
+        chosen: list[tuple[int, str]] = []
+        clause = ""
+        form = VALUE_CLAUSES.get(self.language, VALUE_CLAUSES["en"])
+        for value in fact_values(fact.answer, topic or "", self.language):
+            values = ", ".join(v for _, v in sorted([*chosen, value]))
+            trial = form.format(topic=self._with_article(topic), values=values) if topic else values
+            if restate.runs(trial) & theirs or not ok(trial):
+                continue
+            chosen.append(value)
+            clause = trial
+            if len(chosen) == SUMMARY_VALUES:
+                break
+        return clause
 
     def _with_article(self, topic: str) -> str:
         """The restatement's first topic with an article where the language puts one before

@@ -129,7 +129,9 @@ class WordedTexts(Texts):
             "hold": lambda: self.pick("hold"),
             "check": lambda: self.pick("check"),
             "closing": lambda: self.pick("closing"),
-            "paraphrase": lambda: self.pick("restate", summary=values["summary"].rstrip(".")),
+            "paraphrase": lambda: _capital(
+                self.pick("restate", summary=values["summary"].rstrip("."))
+            ),
             "solution": lambda: self.pick("instruction", step=values["solution"]),
             "workaround": lambda: self.pick("instruction", step=values["solution"]),
             "relay": lambda: self.pick("relay_second_line", answer=values["question"]),
@@ -363,3 +365,9 @@ class WordedEPolicy(WordedPolicy):
     description = "worded with a fifth phrase bank, by a fifth writer"
     style = Style("worded-e")
     bank_dir = BANK_E_DIR
+
+
+def _capital(text: str) -> str:
+    """A message that opens with its summary ("{summary}, have I got that right?") opens
+    with a capital, though the summary is a clause that goes after a colon."""
+    return text[:1].upper() + text[1:]

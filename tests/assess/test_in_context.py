@@ -103,3 +103,73 @@ def test_the_rules_hash_covers_the_customers_reading() -> None:
     assert rules.RULES_VERSION >= "2.3"  # 2.4 (evid13) reads the closing question there too
     assert {"dialogue.py", "mood.py"} <= set(rules.CUSTOMER_RULE_MODULES)
     assert all((customers / name).is_file() for name in rules.CUSTOMER_RULE_MODULES)
+
+
+# ---------------------------------------------------------------------- COM-6, rules 2.4
+# Anna's rule `thanks` ("tape", "try again", mood calmer) calms her when the candidate tells her
+# to pull the sealing tape. The KB article she is helped from says "A new toner cartridge still
+# has its sealing tape: pull the tape out and print a test page." (18 words). Issue: a calmer
+# nudge from a rule counts as the candidate's own words only when the rule's words are theirs.
+
+
+def com6_by_rule(scenario: Scenario, text: str, *others: tuple) -> EvidenceItem:
+    evidence = run(scenario, [
+        IRRITATED,
+        *others,
+        (610, "message_sent", {"conversation_id": "chat-1", "text": text}),
+        (615, "mood_changed", {"customer_id": "anna", "mood": "calm", "cause": "rule thanks"}),
+    ])  # fmt: skip
+    return one(evidence, "COM-6", "mood", "anna")
+
+
+def test_a_rule_set_off_by_her_fix_in_own_words_is_credited(scenario: Scenario) -> None:
+    item = com6_by_rule(scenario, "Anna, the new cartridge has a strip of tape: pull it off.")
+    assert item.favourable is True
+
+
+def test_a_rule_set_off_by_a_pasted_article_is_not_credited(scenario: Scenario) -> None:
+    pasted = (
+        "Here is what you can do: A new toner cartridge still has its sealing tape: pull the "
+        "tape out and print a test page."
+    )
+    assert com6_by_rule(scenario, pasted).favourable is False
+
+
+def test_a_rule_set_off_by_a_stock_sentence_is_not_credited(scenario: Scenario) -> None:
+    """The rule's words ("try again") are only in a sentence sent to all three customers; the
+    rest of Anna's message is hers but sets nothing off."""
+    stock = "Sorry for the trouble, please try again."
+    others = to_all_three(stock)[1:]
+    text = f"Anna, I had a look at your printer. {stock}"
+    assert com6_by_rule(scenario, text, *others).favourable is False
+
+
+def test_a_rule_set_off_by_her_own_words_given_back_is_not_credited(scenario: Scenario) -> None:
+    """A message that is mostly what the customer wrote earns no personal calming, whatever
+    its words set off."""
+    said = "I pulled some tape off the drum and the printer still only prints empty pages."
+    told = (200, "customer_message", {"conversation_id": "chat-1", "text": said})
+    text = said.replace(".", "?")
+    assert com6_by_rule(scenario, text, told).favourable is False
+
+
+def test_stock_empathy_around_a_pasted_article_is_not_credited(scenario: Scenario) -> None:
+    """The parrot's message: stock empathy, then the article; the mood calmed on the empathy."""
+    stock = "I'm sorry for the inconvenience, I understand."
+    others = to_all_three(stock)[1:]
+    text = (
+        f"{stock} Here is what you can do: A new toner cartridge still has its sealing tape: "
+        "pull the tape out and print a test page."
+    )
+    evidence = com6_after(scenario, text, *others)
+    assert one(evidence, "COM-6", "mood", "anna").favourable is False
+
+
+def test_an_apology_before_a_pasted_article_is_mostly_borrowed(scenario: Scenario) -> None:
+    """Issue: a message that is mostly pasted KB text earns no personal calming (the apology
+    is 3 words of 21; the article's sentence the other 18)."""
+    text = (
+        "So sorry, Anna. A new toner cartridge still has its sealing tape: pull the tape out "
+        "and print a test page."
+    )
+    assert one(com6_after(scenario, text), "COM-6", "mood", "anna").favourable is False

@@ -54,6 +54,33 @@ def test_the_time_a_customer_was_told(text: str, language: str, seconds: int | N
     assert promised_s(text, language) == seconds
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # the task (cust12, item 4): a time by the clock or a part of the day is a promise too
+        ("U hoort om 14 uur van mij.", "nl"),
+        ("Ik bel u vanmiddag terug.", "nl"),
+        ("Tegen vier uur is het opgelost.", "nl"),
+        ("You'll hear from me before noon.", "en"),
+        ("I'll call you back by 2 pm.", "en"),
+        ("I'll get back to you this afternoon.", "en"),
+        ("Je vous rappelle d'ici midi.", "fr"),
+        ("Je reviens vers vous cet après-midi.", "fr"),
+    ],
+)
+def test_a_time_by_the_clock_is_a_promise(text: str, language: str) -> None:
+    assert promised_s(text, language) is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("Since 2 pm?", "en"), ("Sinds 14 uur?", "nl"), ("Depuis midi ?", "fr"),
+     ("Did it work this morning?", "en"), ("Ça marchait ce matin ?", "fr")],
+)  # fmt: skip
+def test_a_time_in_the_past_promises_nothing(text: str, language: str) -> None:
+    assert promised_s(text, language) is None
+
+
 def _customer_and_rule() -> tuple[Scenario, DialogueRule]:
     scenario = make_scenario(language="nl")
     rule = DialogueRule("doorgestuurd", ("netwerkteam",), HOW_LONG)

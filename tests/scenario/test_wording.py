@@ -51,3 +51,39 @@ def test_the_bundled_scenarios_have_no_such_warning(capsys) -> None:
     for scenario_id in ("en-northwind-monday", "nl-verhaeghe-dinsdag", "fr-val-de-lesse-garde"):
         out = _validate(capsys, paths.scenarios_dir() / scenario_id)
         assert "also matches the start" not in out and "key words of option" not in out
+
+
+# ---------------------------------------------------------------------- derivations (cust12)
+# The lead (2026-12-04): fr-val-de-lesse's bare `message` heard "messagerie" (the start rule),
+# so Isabelle answered a question about her phone's mail with her error message. The task:
+# list the derivations a one-word pattern also hears, for the author to confirm or narrow;
+# no refusal.
+
+
+def test_a_one_word_pattern_lists_the_derivations_it_hears(tmp_path, capsys) -> None:
+    folder = _copy(tmp_path, "fr-val-de-lesse-garde")
+    toml = folder / "scenario.toml"
+    text = toml.read_text(encoding="utf-8")
+    toml.write_text(text.replace('ask = ["le message", ', 'ask = ["message", ', 1), "utf-8")
+    out = _validate(capsys, folder)  # a warning, exit 0
+    line = next(x for x in out.splitlines() if "'message' also hears longer words" in x)
+    assert "messagerie" in line
+
+
+def test_english_print_and_install_list_printer_and_installation(tmp_path, capsys) -> None:
+    folder = _copy(tmp_path, "en-northwind-monday")
+    toml = folder / "scenario.toml"
+    text = toml.read_text(encoding="utf-8")
+    text = text.replace('ask = ["manager", ', 'ask = ["print", "install", "manager", ', 1)
+    toml.write_text(text, encoding="utf-8")
+    out = _validate(capsys, folder)
+    printed = next(x for x in out.splitlines() if "'print' also hears longer words" in x)
+    installed = next(x for x in out.splitlines() if "'install' also hears longer words" in x)
+    assert "printer" in printed and "installation" in installed
+    assert "printed" not in printed  # an inflection is the same word
+
+
+def test_a_phrase_lists_no_derivations(tmp_path, capsys) -> None:
+    """Narrowed to a phrase ("le message", as the bundled scenario has it), no warning."""
+    out = _validate(capsys, paths.scenarios_dir() / "fr-val-de-lesse-garde")
+    assert "'le message' also hears" not in out and "'message' also hears" not in out

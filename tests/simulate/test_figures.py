@@ -77,6 +77,12 @@ WORDED_D_SHORT: dict[str, str] = {
     "a list of the customer's words ('matin, changé, passe, 7 ; et toujours connectée : restée, "
     "chariot, soins, 12. Je me trompe ?'), no sentence that restates; SOL-6, as for worded-c "
     "(the relay of the second line's finding is no update with news)",
+    "nl-lindeveld-examen": "19 of 22 (layer 2.7, rules 2.4, branch cust12; 17 before): SOL-1, "
+    "'Wie heb ik aan de lijn?' is not read as identification (rudi), so the ticket comes before "
+    "the identification step; SOL-7 and SOL-3, 'Zo lost ge het op: <article>' read as a "
+    "question by its inversion, so the answer key's solution is not given (bram) and T-1023 is "
+    "resolved without the answer reaching him. COM-1 and COM-4 are favourable since the "
+    "restatement is said in sentences (cust12): 'Ik zet het even op een rijtje: <clauses>'.",
 }
 """Bundled scenarios where `worded-d` (the fourth blind bank, branch e-worded4) does not reach
 21 yet, with why (benchmarks/README.md, "A fourth blind bank (branch e-worded4)"). Strict

@@ -131,7 +131,8 @@ def test_a_restatement_restates_the_problem_not_the_way_out(
         ("en", "change your password", "Did you change your password?"),
         ("en", "typed a code", "Have you typed a code?"),
         ("en", "need a phone", "Did you need a phone?"),
-        ("en", "on your phone", "Could you tell me more about the on your phone?"),
+        # a place, not a noun (cust12): was "Could you tell me more about the on your phone?"
+        ("en", "on your phone", "Could you tell me what you see on your phone?"),
     ],
 )
 def test_a_pattern_that_opens_with_a_verb_is_asked_as_a_verb(

@@ -90,3 +90,84 @@ class _Stubborn(Policy):
 def test_a_policy_that_never_moves_on_is_stopped() -> None:
     with pytest.raises(RuntimeError, match="stuck"):
         run_headless(make_scenario(), _Stubborn(make_scenario()))
+
+
+# ---------------------------------------------------------------------- questions that are sentences
+# known-issues (e-worded4, "policy, every scripted candidate"): a pattern that opens with a
+# preposition went into the noun slot ("Could you describe the on the web for me"), and a
+# pattern asked as it stands could be no sentence ("What does the bar?", "Waar staat, precies?").
+
+IN_A_NOUN_SLOT = re.compile(
+    r"\b(the|about|over|sur|de|préciser|concernant)\s+(on|in|at|op|sur|dans|à|en)\b", re.I
+)
+
+
+@pytest.mark.parametrize(
+    ("language", "pattern"),
+    [
+        ("en", "on the web"),
+        ("en", "on your phone"),
+        ("nl", "in de browser"),
+        ("nl", "op de oude"),
+        ("fr", "sur l'ancien"),
+        ("fr", "en dehors de teams"),
+    ],
+)
+def test_a_place_is_asked_as_a_place_not_as_a_noun(language: str, pattern: str) -> None:
+    texts = Texts(make_scenario(language=language), Style("ideal"))
+    question = texts.question(pattern)
+    assert pattern in question and dialogue.matches(pattern, question, language)
+    assert not IN_A_NOUN_SLOT.search(question), question
+
+
+@pytest.mark.parametrize(
+    ("language", "asks", "asked"),
+    [
+        # en-northwind doris: "what does the bar" has no verb; "what does it say" is a question
+        ("en", ("what does the bar", "what does it say", "exact words"), "what does it say"),
+        # nl-lindeveld bram: "waar staat" has no subject; "welk bestand" is a question
+        ("nl", ("waar staat", "welk bestand", "groen vinkje"), "welk bestand"),
+    ],
+)
+def test_a_pattern_that_is_no_sentence_is_not_asked_as_it_stands(
+    language: str, asks: tuple[str, ...], asked: str
+) -> None:
+    texts = Texts(make_scenario(language=language), Style("ideal"))
+    assert texts.best_ask(Fact("f", asks, "-"), novice=False) == asked
+
+
+# ---------------------------------------------------------------------- restatements in sentences
+# The task (cust12, item 5): the scripted candidates' restatement was a list of the customer's
+# words ("matin, changé, passe, 7 ; et toujours connectée : restée, chariot, soins, 12"). It is
+# built from what the customer said, in sentences, with the persons turned ("you changed your
+# password this morning"). The expected clauses are the customers' own (scenario text), turned.
+
+RESTATED = [
+    # (scenario, incident, her words -> said back to her)
+    ("fr-val-de-lesse-garde", "usic-compte-verrouille",
+     ["vous avez changé votre mot de passe", "vous êtes restée connectée"]),
+    ("nl-lindeveld-examen", "koen-vpn-7200", ["hebt u uw wachtwoord gewijzigd"]),
+    ("en-calder-valley-exam", "imran-vpn-error", ["you changed your password"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("folder", "incident_id", "clauses"), RESTATED)
+def test_the_restatement_says_the_customers_clauses_back_to_them(
+    folder: str, incident_id: str, clauses: list[str]
+) -> None:
+    from helpdesk_tui import paths
+    from helpdesk_tui.customers.evidence_flags import restated_facts
+    from helpdesk_tui.scenario.loader import load_scenario
+    from helpdesk_tui.simulate.restate import runs
+
+    scenario = load_scenario(paths.scenarios_dir() / folder)
+    incident = scenario.incident(incident_id)
+    keys = [f for f in incident.facts if f.key]
+    summary = Texts(scenario, Style("ideal")).summary(keys, incident, novice=False)
+    for clause in clauses:
+        assert clause in summary, summary
+    said = [m.text for m in incident.messages] + [f.answer for f in incident.facts]
+    assert not runs(summary) & set().union(*(runs(t) for t in said)), "an echo"
+    assert restated_facts(summary, {f.id: f.answer for f in keys}, scenario.language)
+    # no list of bare words: every clause has a verb said to the customer
+    assert not re.search(r"\w+, \w+, \w+, \w+", summary), summary
