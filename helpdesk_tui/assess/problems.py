@@ -35,6 +35,11 @@ def left_out(n: int, seq: int, why: str) -> Part:
     return {"key": "problem.left_out", "n": n, "seq": seq, "why": why}
 
 
+def refused_records(log: str, n: int, seq: int, why: str) -> Part:
+    """A log that verifies, with records the reducer refuses: signed, but not the exam's."""
+    return {"key": "problem.refused_records", "log": log, "n": n, "seq": seq, "why": why}
+
+
 def no_scenario_file(folder: str, file: str) -> Part:
     return {"key": "problem.no_answer_key", "where": "problem.where.no_file", "folder": folder,
             "file": file}  # fmt: skip
