@@ -264,7 +264,7 @@ class InputGuard:
         if self._cut:
             # The rest of a paste that a silence cut (a stalled link): up to its end marker
             # it is pasted text, not keys. Typed, its line breaks sent a chat message
-            # half-way and its letters acted in the queue (sec12).
+            # half-way; in the queue its letters could act (sec12).
             self._cut = False
             end, start = text.find(PASTE_END), text.find(PASTE_START)
             self._in_paste = end >= 0 and not 0 <= start < end

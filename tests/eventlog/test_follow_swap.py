@@ -9,7 +9,6 @@ opened."""
 from __future__ import annotations
 
 import os
-import threading
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +19,7 @@ from helpdesk_tui.eventlog import follow as follow_module
 from helpdesk_tui.eventlog.follow import LogFollower
 from helpdesk_tui.eventlog.records import CheckpointPolicy
 from helpdesk_tui.eventlog.testing import build_log_bytes, sample_events, sample_header
+from tests.pipes import within
 
 
 def _swapping_os(path: Path, fifo: Path) -> Any:
@@ -61,24 +61,7 @@ def test_a_log_swapped_for_a_fifo_after_its_stat_is_not_waited_on(
         handle.write(data[cut:])
     os.mkfifo(fifo)
     monkeypatch.setattr(follow_module, "os", _swapping_os(path, fifo))
-    outcome: list[Any] = []
-
-    def poll() -> None:
-        try:
-            outcome.append(follower.poll())
-        except Exception as exc:  # noqa: BLE001 - what it raised is the outcome
-            outcome.append(exc)
-
-    thread = threading.Thread(target=poll, daemon=True)
-    thread.start()
-    thread.join(10)
-    waited = thread.is_alive()
-    if waited:  # waiting on the pipe: let it go, then fail
-        os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))
-        thread.join(10)
-    assert not waited
-    assert len(outcome) == 1
-    result = outcome[0]
+    [result] = within(follower.poll, path)
     said = str(result) if isinstance(result, Exception) else str(follower.fault)
     assert follower.fault is not None or isinstance(result, Exception)
     assert "regular" in said or "replaced" in said or "removed" in said, said

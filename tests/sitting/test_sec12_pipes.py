@@ -9,8 +9,6 @@ wrong at once."""
 from __future__ import annotations
 
 import os
-import threading
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,33 +16,13 @@ import pytest
 
 from helpdesk_tui.sitting.room import WitnessReader
 from helpdesk_tui.sitting.store import RegisterError, read_document
-
-
-def _within(call: Callable[[], Any], fifo: Path) -> list[Any]:
-    """Run `call` in a thread for up to 10 s; a wait on `fifo` is let go, then fails."""
-    outcome: list[Any] = []
-
-    def run() -> None:
-        try:
-            outcome.append(call())
-        except Exception as exc:  # noqa: BLE001 - what it raised is the outcome
-            outcome.append(exc)
-
-    thread = threading.Thread(target=run, daemon=True)
-    thread.start()
-    thread.join(10)
-    waited = thread.is_alive()
-    if waited:
-        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
-        thread.join(10)
-    assert not waited, f"waited on the pipe {fifo}"
-    return outcome
+from tests.pipes import within
 
 
 def test_a_register_that_is_a_fifo_is_refused_at_once(tmp_path: Path) -> None:
     register = tmp_path / "sitting.json"
     os.mkfifo(register)
-    [outcome] = _within(lambda: read_document(register), register)
+    [outcome] = within(lambda: read_document(register), register)
     assert isinstance(outcome, RegisterError)
     assert str(register) in str(outcome)
 
@@ -65,5 +43,5 @@ def test_a_witness_file_swapped_for_a_fifo_after_its_stat_is_not_waited_on(
 
     monkeypatch.setattr(Path, "stat", stat)
     reader = WitnessReader(witness)
-    [outcome] = _within(reader.poll, witness)
+    [outcome] = within(reader.poll, witness)
     assert outcome is False and str(witness) in reader.problem

@@ -317,9 +317,9 @@ def test_the_exam_is_not_changed_by_the_viewers_bursts() -> None:
 
 def test_the_rest_of_a_paste_cut_by_a_silence_is_pasted_not_typed() -> None:
     """sec12: a paste stalled for over `PASTE_IDLE_S` (a slow link) was closed, and its rest
-    typed key by key: "line two" Enter "line three" sent a chat message half-way, and
-    its letters acted as commands in the queue. The next read up to the end marker is
-    the paste's rest; what follows the marker is typing again."""
+    typed key by key: "line two" Enter "line three" sent a chat message half-way (seen
+    in tmux on main), and in the queue its letters could act as commands. The next read
+    up to the end marker is the paste's rest; what follows the marker is typing again."""
     guard = InputGuard()
     assert guard.feed(START + b"line one\r") == []
     assert guard.idle(2.0) == [Pasted("line one\r")]
