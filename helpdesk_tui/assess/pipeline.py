@@ -263,7 +263,18 @@ def _assess_data(
     # The fold and the first measurements need no analysis: made first, they give the
     # worker that much longer to analyse the messages, so fewer are left for this
     # process in `finish`.
-    gatherer = EvidenceGatherer(scenario, language).feed_all(entries)
+    try:
+        gatherer = EvidenceGatherer(scenario, language).feed_all(entries)
+    except (EventRefused, ValueError, KeyError, TypeError):
+        # Verified, yet the exam could not have written it (sec12: a practice log carries
+        # its own key, so anyone can sign one; this was a `Refused` traceback).
+        entries, refused = _replayable(entries, str(log))
+        if refused is None:
+            raise
+        problems.append(refused)
+        if not unverified:
+            raise Refused(why.refusal([refused], "en"), parts=(refused,)) from None
+        gatherer = EvidenceGatherer(scenario, language).feed_all(entries)
     evidence = gatherer.result(
         second_core=primer is not None, analysed=primer.finish if primer is not None else None
     )
@@ -338,14 +349,15 @@ def _verify(
 
 
 def _replayable(
-    entries: list[tuple[int, Event]],
+    entries: list[tuple[int, Event]], verified_log: str | None = None
 ) -> tuple[list[tuple[int, Event]], why.Part | None]:
     """The events of an unverified log that the exam could have written, in order.
 
     A spliced, swapped or time-reversed log holds events the reducer refuses
     (time going back, an action on a ticket that is not there); measuring them
     would fail half-way. They are left out, and the report says how many and
-    which came first, so the UNVERIFIED stamp carries the reason."""
+    which came first, so the UNVERIFIED stamp carries the reason. With `verified_log`
+    (a log that verified), the reason says the log's own key signed them."""
     state = ExamState()
     kept: list[tuple[int, Event]] = []
     dropped: list[tuple[int, str, str]] = []
@@ -363,6 +375,8 @@ def _replayable(
     if not dropped:
         return kept, None
     seq, reason, event_type = dropped[0]
+    if verified_log is not None:  # the log verified: its signer wrote what no exam does
+        return kept, why.refused_records(verified_log, len(dropped), seq, reason, event_type)
     return kept, why.left_out(len(dropped), seq, reason, event_type)
 
 

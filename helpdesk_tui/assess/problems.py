@@ -39,6 +39,13 @@ def left_out(n: int, seq: int, why: str, event_type: str = "") -> Part:
     return {"key": "problem.left_out", "n": n, "seq": seq, "why": why, "type": event_type}
 
 
+def refused_records(log: str, n: int, seq: int, why: str, event_type: str = "") -> Part:
+    """A log that verifies, with records the reducer refuses: signed, but not the exam's
+    (`why` and `event_type` as in `left_out`)."""
+    return {"key": "problem.refused_records", "log": log, "n": n, "seq": seq, "why": why,
+            "type": event_type}  # fmt: skip
+
+
 def no_scenario_file(folder: str, file: str) -> Part:
     return {"key": "problem.no_answer_key", "where": "problem.where.no_file", "folder": folder,
             "file": file}  # fmt: skip
@@ -67,7 +74,7 @@ def text(part: Part, lang: str) -> str:
         values["torn"] = "" if torn is None else tr(lang, "problem.torn", bytes=torn)
     elif key == "problem.bad":
         values["fault"] = _fault(values, lang)
-    elif key == "problem.left_out":
+    elif key in ("problem.left_out", "problem.refused_records"):
         kind = values.pop("type", "")
         reason = str(values["why"]) if lang == "en" else say_in(lang, values["why"])
         values["why"] = f"{kind}: {reason}" if kind else reason

@@ -50,6 +50,16 @@ T: dict[str, tuple[str, str, str]] = {
         "l'examen aurait refusés ont été écartés} de ce rapport (le premier\u00a0: seq {seq}, "
         "{why}).",
     ),
+    "problem.refused_records": (
+        "{log} verifies, but holds {n} record(s) the exam could not have written (the first: "
+        "seq {seq}, {why}): its key signed what no exam logs; they are left out.",
+        "{log} is intact, maar {n:record erin kan|records erin kunnen} niet door het examen "
+        "geschreven zijn (het eerste: seq {seq}, {why}): de sleutel ondertekende wat geen "
+        "examen logt; ze zijn weggelaten.",
+        "{log} est intact, mais {n:enregistrement n'a pas pu être écrit|enregistrements "
+        "n'ont pas pu être écrits} par l'examen (le premier\u00a0: seq {seq}, {why})\u00a0: sa clé "
+        "a signé ce qu'aucun examen n'enregistre\u00a0; ils sont écartés.",
+    ),
     "problem.no_answer_key": (
         "The answer key is missing: {where}; give the scenario folder the log was sat on with "
         "--scenario DIR.",

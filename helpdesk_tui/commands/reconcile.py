@@ -13,6 +13,7 @@ from rich.text import Text
 from helpdesk_tui.assess.reconcile import PASS, Reconciliation, reconcile, write_decision
 from helpdesk_tui.assess.texts import T, tr
 from helpdesk_tui.assess.verdicts import (
+    MAX_VERDICT_BYTES,
     NOT_OBSERVED,
     NOT_PROVEN,
     PROVEN,
@@ -22,9 +23,13 @@ from helpdesk_tui.assess.verdicts import (
 )
 from helpdesk_tui.commands.errors import UserError
 from helpdesk_tui.commands.report import load_key
+from helpdesk_tui.eventlog.errors import LogReadError
+from helpdesk_tui.eventlog.reader import MAX_LOG_BYTES, open_log_file, too_large
 from helpdesk_tui.i18n import choose_language
 from helpdesk_tui.scenario.competencies import short_name
 from helpdesk_tui.terminal_safe import SafeConsole
+
+_CHUNK = 1 << 20
 
 _DESCRIPTION = """\
 Check that two verdict files judge the same log (by its SHA-256) and come from
@@ -89,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
         _check_log(args.log, a, lang)
     show(rec, names, lang, SafeConsole())
     if args.out is not None:
-        hashes = tuple(hashlib.sha256(p.read_bytes()).hexdigest() for p in (args.a, args.b))
+        hashes = tuple(_sha256(p, MAX_VERDICT_BYTES, lang) for p in (args.a, args.b))
         try:
             write_decision(args.out, rec, names, (hashes[0], hashes[1]))
         except OSError as exc:
@@ -117,11 +122,27 @@ def note_register(*files: Path | None) -> None:
             print(f"helpdesk-exam: warning: {warning}", file=sys.stderr)
 
 
-def _check_log(log: Path, verdicts: Verdicts, lang: str) -> None:
+def _sha256(path: Path, limit: int, lang: str) -> str:
+    """SHA-256 (hex) of a file read in pieces: a regular file of at most `limit` bytes
+    (sec12: `--log FIFO` waited for a writer for ever, `--log /dev/zero` read until the
+    memory ran out: the whole file was read at once, whatever it was)."""
+    digest, size = hashlib.sha256(), 0
     try:
-        digest = hashlib.sha256(log.read_bytes()).hexdigest()
+        with open_log_file(path) as handle:
+            while chunk := handle.read(_CHUNK):
+                size += len(chunk)
+                if size > limit:
+                    raise too_large(path)
+                digest.update(chunk)
+    except LogReadError as exc:
+        raise UserError(str(exc), 2) from None
     except OSError as exc:
-        raise UserError(tr(lang, "reconcile.unreadable", path=log, why=exc.strerror), 2) from None
+        raise UserError(tr(lang, "reconcile.unreadable", path=path, why=exc.strerror), 2) from None
+    return digest.hexdigest()
+
+
+def _check_log(log: Path, verdicts: Verdicts, lang: str) -> None:
+    digest = _sha256(log, MAX_LOG_BYTES, lang)
     if digest != verdicts.log_sha256:
         raise UserError(
             tr(lang, "reconcile.other_log", path=log, found=digest[:16],

@@ -40,7 +40,7 @@ them. NAME is a folder under --root (default $HELPDESK_EXAM_SITTINGS, else
 exit codes:
   0  done
   1  status: some candidate needs a look (broken or failed log, interrupted,
-     another scenario than the sitting's);
+     another scenario than the sitting's, a log that names another candidate);
      merge: some file conflicted
   2  usage or input error"""
 
@@ -146,7 +146,13 @@ def _status(args: argparse.Namespace) -> int:
 
 
 def needs_look(row: dict[str, Any]) -> bool:
-    return row.get("state") in ("broken", "interrupted") or row.get("verified") == "FAILED"
+    """Broken, interrupted, failed, or a row with a problem: the one a readable log has is
+    that it names another candidate (sec12: a copied or linked log passed with exit 0)."""
+    return (
+        row.get("state") in ("broken", "interrupted")
+        or row.get("verified") == "FAILED"
+        or bool(row.get("problem"))
+    )
 
 
 def planned_ids(plan: str) -> set[str]:

@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from helpdesk_tui.core.events import EventFormatError
+from helpdesk_tui.eventlog.durable import NotRegularFile, open_regular
 from helpdesk_tui.eventlog.errors import LogError, LogReadError
 from helpdesk_tui.eventlog.keychain import first_chain_key, following_key, signature_ok
 from helpdesk_tui.eventlog.keys import PublicKey
@@ -192,7 +193,7 @@ class LogFollower:
         if self.fault is not None or self.offset == 0:
             return self.fault
         try:
-            with open(self.path, "rb") as handle:
+            with open_regular(self.path) as handle:  # never a pipe put in its place (sec12)
                 prefix = handle.read(self.offset)
         except OSError:
             prefix = b""
@@ -225,9 +226,21 @@ class LogFollower:
         self._check_same_file(info)
         if info.st_size == self.offset + self.torn:
             return None
-        with open(self.path, "rb") as handle:
-            handle.seek(self.offset)
-            return handle.read(info.st_size - self.offset)
+        # Opened without waiting and looked at again: a pipe or device swapped in after the
+        # stat above made a plain open wait for a writer for ever (sec12: the room froze).
+        try:
+            with open_regular(self.path) as handle:
+                self._check_same_file(os.fstat(handle.fileno()))
+                handle.seek(self.offset)
+                return handle.read(info.st_size - self.offset)
+        except FileNotFoundError:
+            raise _Fault(
+                self.lines, None, FaultKind.BROKEN_LINK, "the log file was removed"
+            ) from None
+        except NotRegularFile:
+            raise not_regular(self.path) from None
+        except OSError as exc:
+            raise LogReadError(f"{self.path} cannot be read ({exc.strerror}).") from None
 
     def _check_same_file(self, info: os.stat_result) -> None:
         if self._inode is None:

@@ -25,7 +25,19 @@ from typing import Any
 
 LOCKED_SIGNALS = (signal.SIGINT, signal.SIGQUIT, signal.SIGTSTP)
 """Ignored in exam mode: a second line behind the terminal's signal keys being off."""
-STOP_SIGNALS = (signal.SIGHUP, signal.SIGTERM)
+STOP_SIGNALS = (
+    signal.SIGHUP,
+    signal.SIGTERM,
+    signal.SIGUSR1,
+    signal.SIGUSR2,
+    signal.SIGALRM,
+    signal.SIGVTALRM,
+    signal.SIGPROF,
+)
+"""End the session as interrupted (logged, unsealed, resumable). Beside SIGHUP and SIGTERM,
+the signals whose default is to end the process and that nothing here uses: `kill -USR1`
+ended a locked exam at once, nothing logged, the terminal left in the exam's modes (sec12).
+SIGXFSZ and SIGXCPU (limits) are left as they are."""
 EXIT_INTERRUPTED = 3
 """The exit status of a session left unsealed to be resumed (as `verify` says UNSEALED)."""
 

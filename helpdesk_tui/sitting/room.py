@@ -32,6 +32,7 @@ from helpdesk_tui.core.events import EventKind
 from helpdesk_tui.core.reducer import Refused, apply
 from helpdesk_tui.core.sla import SlaState, ticket_sla
 from helpdesk_tui.core.state import ExamState
+from helpdesk_tui.eventlog.durable import open_regular
 from helpdesk_tui.eventlog.errors import LogError
 from helpdesk_tui.eventlog.follow import FollowUpdate, LogFollower
 from helpdesk_tui.eventlog.keys import PublicKey
@@ -110,7 +111,7 @@ class WitnessReader:
                 self.offset, self.sessions, self.problem = 0, {}, "the witness file got shorter"
             if size == self.offset:
                 return False
-            with open(self.path, "rb") as handle:
+            with open_regular(self.path) as handle:  # not a pipe swapped in (sec12: it waited)
                 handle.seek(self.offset)
                 data = handle.read(min(size - self.offset, 1 << 24))
         except OSError as exc:

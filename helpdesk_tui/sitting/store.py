@@ -32,7 +32,7 @@ from filelock import FileLock, Timeout
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 
-from helpdesk_tui.eventlog.durable import fsync_dir
+from helpdesk_tui.eventlog.durable import fsync_dir, open_regular
 
 REGISTER_FILE = "sitting.json"
 LOCK_FILE = ".sitting.lock"
@@ -86,7 +86,7 @@ def write_atomically(path: Path, text: str, mode: int = 0o640) -> None:
 def read_document(path: Path) -> dict[str, dict[str, Any]] | None:
     """The register's tables, or None when there is no register file (yet)."""
     try:
-        with open(path, "rb") as handle:
+        with open_regular(path) as handle:  # never a pipe in its place (sec12: it waited)
             data = handle.read(MAX_REGISTER_BYTES + 1)
     except FileNotFoundError:
         return None

@@ -15,7 +15,8 @@ end-of-paste sequence inside grew the exam to 2.2 GB while its clocks ran.
 - takes bracketed pastes out itself, with `str.find` (never a character at a
   time), keeps at most `PASTE_MAX` characters of one paste and drops the rest
   (every text field is shorter than that; each cuts again at its own limit);
-  a paste whose end never comes is closed after `PASTE_IDLE_S` of silence;
+  a paste whose end never comes is closed after `PASTE_IDLE_S` of silence (if
+  the next read holds its end marker, what comes before it is pasted too);
 - everything outside the paste markers is typing, and acts key by key: the
   terminal says what is pasted (Textual turns bracketed paste on), so a burst
   of typed keys ending in Enter (a fast typist, a terminal that sends a line at
@@ -244,6 +245,8 @@ class InputGuard:
         """Terminal sequences dropped that Textual would have typed as keys."""
         self._in_string = False
         """Inside an OSC, DCS, APC, PM or SOS string whose end has not come yet."""
+        self._cut = False
+        """The last paste was closed by a silence (`idle`): its end may still come."""
 
     @property
     def holding(self) -> bool:
@@ -258,6 +261,13 @@ class InputGuard:
         text = self._decoder.decode(data, final=final)
         self.invalid += _REPLACED[0] - before
         text, self._held = self._held + text, ""
+        if self._cut:
+            # The rest of a paste that a silence cut (a stalled link): up to its end marker
+            # it is pasted text, not keys. Typed, its line breaks sent a chat message
+            # half-way; in the queue its letters could act (sec12).
+            self._cut = False
+            end, start = text.find(PASTE_END), text.find(PASTE_START)
+            self._in_paste = end >= 0 and not 0 <= start < end
         continues = self._flooding and (waited < FLOOD_GAP_S or self._full)
         self._flooding, self._full = False, len(data) >= READ_SIZE
         if not self._in_paste and PASTE_START not in text and (continues or self._is_flood(text)):
@@ -313,6 +323,7 @@ class InputGuard:
         if self._in_paste and silent_s >= PASTE_IDLE_S:
             self._held = ""
             out.append(self._close_paste())
+            self._cut = True
         if self._in_string and silent_s >= PASTE_IDLE_S:
             self._in_string = False  # a string that never ended: what follows is typing
         return out

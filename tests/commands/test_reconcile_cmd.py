@@ -190,3 +190,48 @@ def test_the_whole_comparison_speaks_the_language_asked_or_the_locales(
     assert main(argv) == 1
     out = " ".join(capsys.readouterr().out.split())
     assert "accord : 20 sur 22" in out and "À DISCUTER" in out and "non prouvé" in out
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device", "folder"])
+def test_a_log_that_is_no_file_is_refused_at_once(
+    log: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str
+) -> None:
+    # sec12: `reconcile --log FIFO` waited for a writer for ever, and `--log /dev/zero`
+    # read until the memory ran out (its hash was taken over the whole file at once).
+    verdict_file(tmp_path / "a.json", log, "Ann")
+    verdict_file(tmp_path / "b.json", log, "Bo")
+    named = {"fifo": tmp_path / "log.jsonl", "device": Path("/dev/zero"), "folder": tmp_path}[kind]
+    if kind == "fifo":
+        os.mkfifo(named)
+    codes: list[int] = []
+    argv = ["reconcile", str(tmp_path / "a.json"), str(tmp_path / "b.json"), "--log", str(named)]
+    thread = threading.Thread(target=lambda: codes.append(main(argv)), daemon=True)
+    thread.start()
+    thread.join(10)
+    waited = thread.is_alive()
+    if waited and kind == "fifo":  # waiting on the pipe: let it go, then fail
+        os.close(os.open(named, os.O_WRONLY | os.O_NONBLOCK))
+        thread.join(10)
+    assert not waited and codes == [2]
+    err = capsys.readouterr().err
+    assert str(named) in err and "Traceback" not in err
+
+
+def test_the_log_is_hashed_without_holding_it(
+    log: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The log's hash is taken in pieces: a log near the 512 MiB bound is not held whole."""
+    verdict_file(tmp_path / "a.json", log, "Ann")
+    verdict_file(tmp_path / "b.json", log, "Bo")
+    reads: list[int] = []
+    real_read_bytes = Path.read_bytes
+
+    def counting(path: Path) -> bytes:
+        data = real_read_bytes(path)
+        reads.append(len(data))
+        return data
+
+    monkeypatch.setattr(Path, "read_bytes", counting)
+    argv = ["reconcile", str(tmp_path / "a.json"), str(tmp_path / "b.json"), "--log", str(log)]
+    assert main(argv) == 0
+    assert not [n for n in reads if n >= log.stat().st_size]

@@ -168,3 +168,19 @@ def test_the_status_table_keeps_every_character_of_a_long_log_name(width: int) -
     at = lines[first].rindex("c01/")
     pieces = [line[at:].strip() for line in lines[first:] if line[at:].strip()]
     assert "".join(pieces).startswith(log), pieces
+
+
+def test_a_candidates_folder_holding_another_candidates_log_needs_a_look(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """sec12: c0002's log copied (or linked) into c0001's folder was shown on c0001's row
+    with a yellow line under the table, and `status` said all was well (exit 0): a script
+    checking the sitting's exit code let a handed-in copy of someone else's exam through."""
+    assert run(capsys, "sitting", "new", "am", "--scenario", "en-northwind-monday")[0] == 0
+    assert run(capsys, "sitting", "add", "am", "c0001", "c0002")[0] == 0
+    theirs = root / "am" / "c0002" / "exam.jsonl"
+    theirs.write_bytes(sealed_log_bytes("c0002"))
+    (root / "am" / "c0001" / "exam.jsonl").symlink_to(theirs)
+    code, out, _ = run(capsys, "sitting", "status", "am", "--refresh")
+    assert "c0001: the log names candidate 'c0002', not 'c0001'" in out
+    assert code == 1

@@ -89,3 +89,27 @@ def test_lock_process_signals_clears_the_escape_hatch_and_ignores_the_signal_key
     finally:
         for sig, handler in before.items():
             signal.signal(sig, handler)
+
+
+@pytest.mark.parametrize("sig", ["SIGUSR1", "SIGUSR2", "SIGALRM", "SIGVTALRM", "SIGPROF"])
+def test_a_signal_whose_default_is_to_die_stops_the_session_as_interrupted(sig: str) -> None:
+    """sec12: `kill -USR1` (or USR2, ALRM...) ended the locked exam at once, with no
+    interruption logged and the terminal left in the exam's modes; SIGTERM's way out
+    (logged, unsealed, resumable) is the one every such signal takes."""
+    number = getattr(signal, sig)
+    before = signal.getsignal(number)  # SIGALRM: pytest-timeout's
+    seen = Recorder()
+    stopper = StopSignals(seen.stop, seen.cut, grace_s=5, hard_s=5, hard_exit=seen.exit)
+    stopper.install()
+    try:
+        assert signal.getsignal(number) not in (signal.SIG_DFL, signal.SIG_IGN, None)
+        os.kill(os.getpid(), number)
+        for _ in range(200):
+            if seen.stops:
+                break
+            threading.Event().wait(0.01)
+        assert seen.stops == [sig]
+        stopper.finished()
+    finally:
+        stopper.uninstall()
+    assert signal.getsignal(number) is before

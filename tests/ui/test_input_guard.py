@@ -313,3 +313,21 @@ def test_a_burst_of_queued_keys_ends_at_a_key_that_opens_a_dialog_or_leaves() ->
 def test_the_exam_is_not_changed_by_the_viewers_bursts() -> None:
     guard = InputGuard()  # the exam: typing is anything up to FLOOD_CHARS
     assert guard.feed(b"no" + DOWN + b"q") == ["no\x1b[Bq"]
+
+
+def test_the_rest_of_a_paste_cut_by_a_silence_is_pasted_not_typed() -> None:
+    """sec12: a paste stalled for over `PASTE_IDLE_S` (a slow link) was closed, and its rest
+    typed key by key: "line two" Enter "line three" sent a chat message half-way (seen
+    in tmux on main), and in the queue its letters could act as commands. The next read
+    up to the end marker is the paste's rest; what follows the marker is typing again."""
+    guard = InputGuard()
+    assert guard.feed(START + b"line one\r") == []
+    assert guard.idle(2.0) == [Pasted("line one\r")]
+    assert guard.feed(b"line two\rline three" + END + b"k") == [Pasted("line two\rline three"), "k"]
+    assert not guard.holding
+    assert guard.feed(b"x") == ["x"]
+    # Without its end marker in the next read, the read is typing, as before.
+    assert guard.feed(START + b"one") == []
+    assert guard.idle(2.0) == [Pasted("one")]
+    assert guard.feed(b"ab") == ["ab"]
+    assert guard.feed(b"c" + END) == ["c"]

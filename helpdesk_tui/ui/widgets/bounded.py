@@ -36,6 +36,8 @@ LIMITS: dict[str, int] = {
 """Characters per kind of field. A chat message is shorter than a ticket reply."""
 TAKEN_KEYS = ("f6", "f7")
 """Keys `TextArea` binds that the exam uses everywhere (the previous and next chat)."""
+NEW_LINE_KEYS = ("shift+enter", "ctrl+j")
+"""The new-line keys of every multi-line box (`keymap`'s `composer.newline`)."""
 COUNTER_FROM = 0.8
 """The counter shows from this share of the limit on."""
 
@@ -147,6 +149,15 @@ class BoundedTextArea(KeptTheme, TextArea):
         text = text[: max(self._room(at, at), 0)]
         return super().insert(text, location, maintain_selection_offset=maintain_selection_offset)
 
+    async def _on_key(self, event: events.Key) -> None:
+        """The composer's new-line keys make a new line here too (sec12: in a form's box,
+        where Enter makes it, Ctrl+J and Shift+Enter were dropped without a trace).
+        `EnterSends` takes them first; Textual then calls `TextArea._on_key` itself."""
+        if event.key in NEW_LINE_KEYS and not self.read_only:
+            event.stop()
+            event.prevent_default()
+            self._replace_via_keyboard("\n", *self.selection)
+
     def on_mount(self) -> None:
         show_counter(self, len(self.text))
 
@@ -222,7 +233,7 @@ class EnterSends(BoundedTextArea):
             event.stop()
             event.prevent_default()
             self.action_send()
-        elif event.key in ("shift+enter", "ctrl+j"):
+        elif event.key in NEW_LINE_KEYS:
             event.stop()
             event.prevent_default()
             self.action_newline()
