@@ -22,11 +22,13 @@ docs/known-issues.md); `tests/ui/test_retext.py` compares the frames with Textua
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Any
 
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.text import Text
+from textual.filter import ANSIToTruecolor, DimFilter, Monochrome, NoColor
 from textual.geometry import Region
 from textual.strip import Strip
 
@@ -37,15 +39,15 @@ Change = tuple[int, str, str]
 
 
 def alike(old: object, new: object, width: int) -> bool:
-    """Whether `new` renders as `old` does with other characters: both one-line Rich
-    Texts of the same length that fits `width`, the same styles and layout, printable
-    one-cell characters, and whitespace only where the other has the same."""
+    """Whether `new` renders as `old` does with other characters: both Rich Texts of the
+    same length, with their line breaks at the same places and every line fitting
+    `width`, the same styles and layout, printable one-cell characters, and whitespace
+    only where the other has the same."""
     if type(old) is not Text or type(new) is not Text:
         return False
     a, b = old.plain, new.plain
     if (
         len(a) != len(b)
-        or len(b) > width
         or old.style != new.style
         or old.spans != new.spans
         or old.justify not in (None, "default", "left")
@@ -53,7 +55,26 @@ def alike(old: object, new: object, width: int) -> bool:
         != (new.justify, new.overflow, new.no_wrap, new.end, new.tab_size)
     ):
         return False
-    return one_cell(a) and one_cell(b) and same_spaces(a, b)
+    if "\n" not in a and "\n" not in b:
+        return len(b) <= width and one_cell(a) and one_cell(b) and same_spaces(a, b)
+    lines_a, lines_b = a.split("\n"), b.split("\n")
+    return len(lines_a) == len(lines_b) and all(
+        len(x) == len(y) <= width and one_cell(x) and one_cell(y) and same_spaces(x, y)
+        for x, y in zip(lines_a, lines_b, strict=True)
+    )
+
+
+def line_runs(old: str, new: str) -> list[tuple[int, int, str, str]]:
+    """(line, offset in the line, old, new) of each run of differing characters of two
+    texts whose line breaks stand at the same places (`alike`)."""
+    if "\n" not in old:
+        return [(0, *run) for run in changed_runs(old, new)]
+    return [
+        (line, *run)
+        for line, (a, b) in enumerate(zip(old.split("\n"), new.split("\n"), strict=True))
+        if a != b
+        for run in changed_runs(a, b)
+    ]
 
 
 def one_cell(text: str) -> bool:
@@ -84,43 +105,73 @@ def changed_runs(old: str, new: str) -> list[tuple[int, str, str]]:
     return runs
 
 
-def retext(strip: Strip, changes: list[Change]) -> Strip | None:
+def layout(strip: Strip) -> list[int] | None:
+    """The cell where each of `strip`'s segments starts, and its length last; None when
+    a segment is a control or not one cell per character (a wide or a zero-width one):
+    there the cells are not the characters."""
+    offsets: list[int] = []
+    position = 0
+    for text, _style, control in strip._segments:
+        if control:
+            return None
+        offsets.append(position)
+        width = len(text)
+        if not text.isascii() and cell_len(text) != width:
+            return None
+        position += width
+    offsets.append(position)
+    return offsets
+
+
+def retext(strip: Strip, changes: list[Change], offsets: list[int] | None = None) -> Strip | None:
     """`strip` with each change's old characters at cells [x, x + len) replaced by its new
     ones, every segment keeping its style and length; None when the strip does not show
-    the old characters there, one cell each (then it cannot be changed in place)."""
-    if not changes:
-        return strip
-    segments: list[Segment] = list(strip)
-    todo = sorted(changes)
-    done = 0
-    position = 0
-    for index, segment in enumerate(segments):
-        text, style, control = segment
-        if control:
-            continue
-        width = cell_len(text)
-        end = position + width
-        touched = False
-        chars: list[str] | None = None
-        for x, old, new in todo:
-            if x + len(old) <= position or x >= end:
-                continue
-            if width != len(text):
-                return None  # a wide character here: cells are not characters
-            if chars is None:
-                chars = list(text)
-            for offset in range(max(x, position), min(x + len(old), end)):
-                if chars[offset - position] != old[offset - x]:
-                    return None
-                chars[offset - position] = new[offset - x]
-                done += 1
-            touched = True
-        if touched and chars is not None:
-            segments[index] = Segment("".join(chars), style, control)
-        position = end
-    if done != sum(len(old) for _x, old, _new in todo):
-        return None  # some old characters lie beyond the line
-    return Strip(segments, strip.cell_length)
+    the old characters there, one cell each (then it cannot be changed in place).
+    `offsets`: the strip's `layout`, when known (a line changed before has the same)."""
+    if offsets is None:
+        offsets = layout(strip)
+        if offsets is None:
+            return None
+    segments = strip._segments.copy()
+    length = offsets[-1]
+    for x, old, new in changes:
+        end = x + len(old)
+        if x < 0 or end > length:
+            return None  # beyond the line
+        index = bisect_right(offsets, x) - 1
+        at = x
+        while at < end:
+            text, style, control = segments[index]
+            start, stop = offsets[index], min(end, offsets[index + 1])
+            if text[at - start : stop - start] != old[at - x : stop - x]:
+                return None  # not the old characters
+            text = text[: at - start] + new[at - x : stop - x] + text[stop - start :]
+            segments[index] = Segment(text, style, control)
+            at = stop
+            index += 1
+    return Strip(segments, length)
+
+
+ONE_TO_ONE = (ANSIToTruecolor, DimFilter, Monochrome, NoColor)
+"""Textual's line filters: each gives a segment per segment, of the same text, its style
+worked out from the segment's own (and the background): a filtered line with characters
+put in is the filtering of the line with them put in."""
+
+
+def _with_filtered(
+    old: Strip, new: Strip | None, changes: list[Change], offsets: list[int] | None
+) -> Strip | None:
+    """`new` (`old` with `changes`), with the app's line filters' renderings of `old` (which
+    `StylesCache` keeps on it) carried over with the same changes: a frame's filtering of
+    the line is then a look-up, not every segment restyled."""
+    if new is None:
+        return None
+    for key, filtered in list(old._filter_cache._cache.items()):
+        if type(key[0]) in ONE_TO_ONE and len(filtered._segments) == len(old._segments):
+            moved = retext(filtered, changes, offsets)
+            if moved is not None:
+                new._filter_cache[key] = moved
+    return new
 
 
 class Retexts:
@@ -137,6 +188,8 @@ class Retexts:
         widget's own init, whose watchers may drop them)."""
         self.retexted = 0
         """Lines painted by putting characters in (tests and benchmarks read it)."""
+        self._layouts: dict[int, tuple[Strip, list[int] | None]] = {}
+        """Per widget line: the last line characters were put into, and its `layout`."""
         super().__init__(*args, **kwargs)
 
     def retext_later(self, y: int, changes: list[Change], gutter: tuple[int, int]) -> bool:
@@ -168,21 +221,30 @@ class Retexts:
         kept = cache._cache
         dirty = cache._dirty_lines
         waiting = self._retexts
+        layouts = self._layouts
         for y in [y for y in waiting if y in ys]:
             batches = waiting.pop(y)
             strip = kept.get(y)
             if strip is None or y in dirty:
                 continue  # painted again from the content, which has the new text
+            known = layouts.get(y)
+            offsets = known[1] if known is not None and known[0] is strip else layout(strip)
             for changes in batches:
-                strip = retext(strip, changes)
+                if offsets is None:
+                    strip = None
+                    break
+                strip = _with_filtered(strip, retext(strip, changes, offsets), changes, offsets)
                 if strip is None:
                     break
             if strip is None:
                 dirty.add(y)  # not what was expected there: paint it as Textual does
+                layouts.pop(y, None)
             else:
                 kept[y] = strip
+                layouts[y] = (strip, offsets)  # its segments are as long as before
                 self.retexted += 1
 
     def drop_retexts(self) -> None:
         """Forget the waiting changes (the widget is to be painted whole)."""
         self._retexts.clear()
+        self._layouts.clear()
