@@ -79,7 +79,7 @@ def line_runs(old: str, new: str) -> list[tuple[int, int, str, str]]:
 
 def one_cell(text: str) -> bool:
     """Printable characters of one cell each (no line break, tab or control)."""
-    return text.isprintable() and cell_len(text) == len(text)
+    return text.isprintable() and (text.isascii() or cell_len(text) == len(text))
 
 
 def same_spaces(a: str, b: str) -> bool:
@@ -202,8 +202,10 @@ class Retexts:
         if y in cache._dirty_lines or y not in cache._cache or not changes:
             self._retexts.pop(y, None)
             return False
-        x = min(x for x, _old, _new in changes)
-        right = max(x + len(old) for x, old, _new in changes)
+        x, old, _new = changes[0]
+        right = x + len(old)
+        for at, old, _new in changes[1:]:
+            x, right = min(x, at), max(right, at + len(old))
         widget.refresh(Region(x - gutter[0], y - gutter[1], right - x, 1))
         cache._dirty_lines.discard(y)
         self._retexts.setdefault(y, []).append(changes)

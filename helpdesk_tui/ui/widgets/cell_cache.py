@@ -173,10 +173,13 @@ class CellCache(Retexts):
             x, width = columns[column]
             if x < window.x or x + width > window.x + window.width:
                 return None  # not wholly in view
-            if not alike(old, new, width - 2 * shift[2]) or "\n" in new.plain:  # type: ignore[attr-defined]
+            if not alike(old, new, width - 2 * shift[2]):
+                return None
+            plain = new.plain  # type: ignore[attr-defined]
+            if "\n" in plain:
                 return None  # (a cell shows one line)
             at = x + shift[0]
-            for start, before, after in changed_runs(old.plain, new.plain):  # type: ignore[attr-defined]
+            for start, before, after in changed_runs(old.plain, plain):  # type: ignore[attr-defined]
                 changes.append((at + start, before, after))
         return changes
 
