@@ -107,9 +107,9 @@ class CellCache(Retexts):
         row, line and row-renderables caches), and only the written cells' regions
         are refreshed, so the frame paints those lines and no others.
 
-        With `texts` (each written cell's old and new value, `_as_cell`), a line in view whose written cells
-        all changed in characters only (`retext.alike`) is not painted again at all: the
-        new characters are put into the line painted before (`Retexts`).
+        With `texts` (each written cell's old and new value, `_as_cell`), a line in view
+        whose written cells all changed in characters only (`retext.alike`) is not painted
+        again at all: the new characters are put into the line painted before (`Retexts`).
         """
         table: Any = self
         by_row: dict[str, list[int]] = {}

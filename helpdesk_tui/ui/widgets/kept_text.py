@@ -106,8 +106,8 @@ class KeptText(Static):
         self._Static__content = text
         self._Static__visual = self._visuals.get(key)  # None: made when Textual needs it
         for y, line_changes in changes.items():
-            x = min(at for at, _old, _new in line_changes)
-            right = max(at + len(old) for at, old, _new in line_changes)
+            x = min(at for at, _before, _after in line_changes)
+            right = max(at + len(before) for at, before, _after in line_changes)
             self.refresh(Region(x - gutter.x, y - gutter.y, right - x, 1))
         self._styles_cache.clear()  # its lines are the text's of before: all to paint again
         return True
