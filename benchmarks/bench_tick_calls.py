@@ -10,6 +10,11 @@ written) and the frame (what the tick's change costs to paint), and does not mov
 the machine's load. Also printed: the queue cells rendered in the frames (DataTable's
 `_render_cell` through the queue's cache, and those rendered afresh). `--top N` prints
 the N functions with the most calls in the frames, summed.
+
+A customer message arrives every 2 s (bench_ui's load), so the frames are of two
+kinds: the clocks alone, and the clocks with an arrival (the conversation list, its
+area's title); the median of all ticks falls between the two, so each kind's median
+is printed too (branch p-tick12).
 """
 
 from __future__ import annotations
@@ -60,6 +65,7 @@ async def measure(ticks: int, top: int) -> dict[str, Any]:
     del ask
     redraw: list[int] = []
     frame: list[int] = []
+    arrived: list[bool] = []
     asked: list[int] = []
     fresh: list[int] = []
     total = pstats.Stats() if top else None
@@ -74,6 +80,7 @@ async def measure(ticks: int, top: int) -> dict[str, Any]:
                     await pilot.pause(0.02)
                     shown = len(frames)
                     first, second = cProfile.Profile(), cProfile.Profile()
+                    messages = _messages(app)
                     first.enable()
                     app.advance(1.0)
                     first.disable()
@@ -85,6 +92,7 @@ async def measure(ticks: int, top: int) -> dict[str, Any]:
                     if n >= WARM_UP:
                         redraw.append(calls(first))
                         frame.append(calls(second))
+                        arrived.append(_messages(app) != messages)
                         asked.append(rendered["asked"])
                         fresh.append(rendered["fresh"])
                         if total is not None:
@@ -94,7 +102,19 @@ async def measure(ticks: int, top: int) -> dict[str, Any]:
     finally:
         DataTable._render_cell = fresh_cell  # type: ignore[method-assign]
         queue_module.TicketQueue._render_cell = table_ask  # type: ignore[method-assign]
-    return {"redraw": redraw, "frame": frame, "asked": asked, "fresh": fresh, "total": total}
+    return {
+        "redraw": redraw,
+        "frame": frame,
+        "arrived": arrived,
+        "asked": asked,
+        "fresh": fresh,
+        "total": total,
+    }
+
+
+def _messages(app: Any) -> int:
+    """The customer messages in the exam so far (a tick that adds one is an arrival)."""
+    return sum(len(c.messages) for c in app.controller.state.conversations.values())
 
 
 def main() -> int:
@@ -111,6 +131,18 @@ def main() -> int:
         f" (max {max(got['frame']):,}); queue cells asked per frame median"
         f" {med(got['asked']):,.0f}, rendered afresh {med(got['fresh']):,.0f}"
     )
+    for name, wanted in (("clocks alone", False), ("with an arrival", True)):
+        kind = [f for f, a in zip(got["frame"], got["arrived"], strict=True) if a is wanted]
+        both = [
+            f + r
+            for f, r, a in zip(got["frame"], got["redraw"], got["arrived"], strict=True)
+            if a is wanted
+        ]
+        if kind:
+            print(
+                f"  {name}: {len(kind)} ticks, frame calls median {med(kind):,.0f}"
+                f" (min {min(kind):,}, max {max(kind):,}); redraw + frame median {med(both):,.0f}"
+            )
     if got["total"] is not None:
         got["total"].sort_stats(args.sort).print_stats(args.top)
     return 0

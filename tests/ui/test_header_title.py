@@ -7,7 +7,9 @@ morning at the N…". The longest bundled title (72 characters, French) is used.
 from __future__ import annotations
 
 import pytest
+from rich.segment import Segment
 from textual.app import App, ComposeResult
+from textual.geometry import Region
 
 from helpdesk_tui import i18n
 from helpdesk_tui.ui.widgets.header import ExamHeader
@@ -84,3 +86,41 @@ async def test_f1_names_the_scenario_whole(rig: Rig) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("f1")
         assert str(app.screen.query_one("#help-scenario").render()) == rig.scenario.title
+
+
+def _painted(header: ExamHeader) -> list[list[Segment]]:
+    return [list(strip) for strip in header.render_lines(Region(0, 0, *header.outer_size))]
+
+
+def _textual_painted(header: ExamHeader) -> list[list[Segment]]:
+    """The header's lines as Textual paints them from `render`, nothing kept."""
+    header._styles_cache.clear()
+    header._dirty_regions.add(header.size.region)  # its content rendered again too
+    header._retexts.clear()
+    return _painted(header)
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+@pytest.mark.parametrize("width", [60, 100, 120])
+async def test_a_ticking_clock_puts_its_digits_in_and_paints_what_textual_paints(
+    language: str, width: int
+) -> None:
+    """Each second changes the clocks' digits only (p-tick12: put into the painted line,
+    `Retexts`); the last five minutes change the time left's style, and an hour's
+    clock gives way at narrow widths: then the line is painted again. Each frame's line
+    is the one Textual paints from `render` for the same time."""
+    i18n.set_language(language)
+    app = HeaderOnly(LONGEST, "exam")
+    async with app.run_test(size=(width, 3)) as pilot:
+        header = app.query_one(ExamHeader)
+        header.show_time(1490, 310)
+        await pilot.pause()
+        retexted = header.retexted
+        for elapsed, left in [(1491, 309), (1499, 301), (1500, 300), (1501, 299), (1560, 240)]:
+            header.show_time(elapsed, left)
+            await pilot.pause()
+            shown = _painted(header)
+            assert shown == _textual_painted(header), (elapsed, left)
+            line = "".join(segment.text for segment in shown[0])
+            assert f"00:0{left // 60}:{left % 60:02d}" in line
+        assert header.retexted - retexted == 4  # all but 299: the time left turns urgent

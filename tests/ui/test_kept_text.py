@@ -148,3 +148,41 @@ async def test_a_text_shown_for_the_first_time_is_wrapped_once(monkeypatch: Any)
         await pilot.pause()
         assert kept.size.height == height == fresh.size.height > 1
         assert rendered(kept) == rendered(fresh)
+
+
+def _sla(*clocks: tuple[str, str]) -> Text:
+    """SLA lines as the ticket area has them: dim labels, each clock in its tone."""
+    out = Text(no_wrap=True, overflow="ellipsis")
+    for index, (clock, tone) in enumerate(clocks):
+        out.append(f"{'SLA' if index == 0 else '':<4}", style="dim")
+        out.append(f"{['first response', 'update', 'resolution'][index]:<16}", style="dim")
+        out.append(clock, style=tone)
+        if index < len(clocks) - 1:
+            out.append("\n")
+    return out
+
+
+async def test_lines_changed_in_characters_only_are_painted_from_those_before() -> None:
+    """Every second the SLA lines change in digits only (p-tick12): their painted lines
+    are those before with the digits put in, and equal, segment for segment, a fresh
+    Static's painting of the same text. A change of tone or length paints them afresh."""
+    app = Pair()
+    async with app.run_test(size=(40, 20)) as pilot:
+        kept, fresh = app.query_one("#kept", KeptText), app.query_one("#fresh", Static)
+        steps = [
+            (("✗ -12:51", "red"), ("–", "dim"), ("✗ -2:51", "red")),
+            (("✗ -12:52", "red"), ("–", "dim"), ("✗ -2:52", "red")),
+            (("✗ -12:59", "red"), ("–", "dim"), ("✗ -2:59", "red")),
+            (("✗ -13:00", "red"), ("–", "dim"), ("✗ -3:00", "red")),
+            (("✗ -13:01", "red"), ("–", "dim"), ("! 3:01", "yellow")),  # tone: afresh
+            (("✗ -13:02", "red"), ("–", "dim"), ("! 3:00", "yellow")),
+        ]
+        for n, clocks in enumerate(steps):
+            text = _sla(*clocks)
+            kept.show(("sla", n), text)
+            fresh.update(text)
+            await pilot.pause()
+            ours = [list(s) for s in kept.render_lines(Region(0, 0, *kept.outer_size))]
+            theirs = [list(s) for s in fresh.render_lines(Region(0, 0, *fresh.outer_size))]
+            assert ours == theirs, n
+        assert kept.retexted == 4  # steps 1, 2, 3 and 5; not 4 (a new tone)

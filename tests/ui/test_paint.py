@@ -194,3 +194,17 @@ async def test_a_cursor_step_paints_the_rows_and_the_ticket_not_what_lies_beside
             assert behind not in by_widget
         assert by_widget[main.query_one("#ticket-area")] <= 2  # its title line (and edge)
         assert len(painted) <= 8
+
+
+def test_take_leaves_what_a_widget_does_not_cover() -> None:
+    """`take`: the changed spans of a line left for the widgets behind, None when the
+    widget covers none of them (worked out by hand)."""
+    from helpdesk_tui.ui.paint import take
+
+    assert take([(0, 10), (20, 30)], 5, 25) == [(0, 5), (25, 30)]
+    assert take([(0, 30)], 10, 20) == [(0, 10), (20, 30)]
+    assert take([(10, 20)], 0, 40) == []
+    assert take([(0, 10), (20, 30), (40, 50)], 22, 28) == [(0, 10), (20, 22), (28, 30), (40, 50)]
+    assert take([(0, 10)], 10, 20) is None
+    assert take([(0, 10), (20, 30)], 12, 18) is None
+    assert take([], 0, 5) is None

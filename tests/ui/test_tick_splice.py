@@ -2,8 +2,10 @@
 
 A tick changes one cell (the SLA clock) in each row in view. DataTable built each of
 those lines again from all of its row's cells; `CellCache._render_line` puts the
-changed cell's rendering into the line painted before. What it paints must be what
-DataTable itself paints for the same data.
+changed cell's rendering into the line painted before, and where the clock changed in
+characters only, `Retexts` puts the new characters into the painted line itself
+(branch p-tick12), with no cell rendered at all. What it paints must be what
+DataTable and Textual's `StylesCache` paint for the same data.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from rich.segment import Segment
+from textual.geometry import Region
 from textual.strip import Strip
 from textual.widgets import DataTable
 
@@ -35,6 +39,25 @@ def textual_lines(queue: Any) -> list[Strip]:
 
 def kept_lines(queue: Any) -> list[Strip]:
     return [queue.render_line(y) for y in range(queue.size.height)]
+
+
+def painted(queue: Any) -> list[list[Segment]]:
+    """The widget's lines as a frame gets them (border, background, filters: the
+    `StylesCache`'s work), with the characters put in that wait for a frame."""
+    return [list(strip) for strip in queue.render_lines(Region(0, 0, *queue.outer_size))]
+
+
+def textual_painted(queue: Any) -> list[list[Segment]]:
+    """The widget's lines as Textual paints them with none of our caches: DataTable's
+    own cells and lines, styled afresh (the `StylesCache` emptied)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(CellCache, "_render_cell", DataTable._render_cell)
+        patch.setattr(CellCache, "_render_line", DataTable._render_line)
+        queue._clear_caches()
+        queue._line_cache.clear()
+        lines = painted(queue)
+    queue._clear_caches()  # nothing rendered without our caches is kept
+    return lines
 
 
 async def tick(pilot: Any, queue: TicketQueue, rows: list[QueueRow]) -> None:
@@ -79,14 +102,15 @@ async def test_a_tick_renders_only_the_changed_cells_and_paints_what_datatable_p
         monkeypatch.setattr(CellCache, "_render_cell", counted_ask)
         monkeypatch.setattr(DataTable, "_render_line_in_row", counted_row)
         monkeypatch.setattr(DataTable, "render_line", counted_paint)
-        spliced = queue.spliced
+        spliced, retexted = queue.spliced, queue.retexted
         await tick(pilot, queue, _rows(3))  # every SLA cell changes, nothing else
         monkeypatch.undo()
         in_view = queue.size.height - queue.header_height
         assert whole_rows == 0  # no row built again from all its cells
         assert header_asked == 0  # the header's line is not painted: not the tick's
-        assert asked == [SLA] * in_view  # one cell asked for per row in view: its SLA
-        assert queue.spliced - spliced == in_view
+        assert asked == []  # no cell rendered: "0:02" -> "0:03" is characters only
+        assert queue.retexted - retexted == in_view and queue.spliced == spliced
+        assert painted(queue) == textual_painted(queue)  # segments: text, style, meta
         shown = kept_lines(queue)
         assert [s.text for s in shown] == [s.text for s in textual_lines(queue)]
         shown_again = kept_lines(queue)  # DataTable's own, now in the caches
@@ -104,13 +128,15 @@ async def test_a_line_whose_look_changed_is_built_whole(monkeypatch: pytest.Monk
         queue = app.query_one(TicketQueue)
         await tick(pilot, queue, _rows(1))
         await tick(pilot, queue, _rows(2))
-        spliced = queue.spliced
+        retexted = queue.retexted
         rows = _rows(3)
         rows[0] = QueueRow(rows[0].ticket_id, (Cell("Q-000"), *rows[0].cells[1:]))
         queue.sync(rows)
         queue.move_cursor(row=1, animate=False)
         await pilot.pause()
-        assert queue.spliced - spliced == queue.size.height - queue.header_height - 2
+        assert queue.retexted - retexted == queue.size.height - queue.header_height - 2
+        lines = painted(queue)
+        assert lines == textual_painted(queue)
         shown = kept_lines(queue)
         assert [list(s) for s in shown] == [list(s) for s in textual_lines(queue)]
 
@@ -146,6 +172,7 @@ async def test_a_new_clock_is_rendered_as_one_of_its_shape_was_and_as_datatable_
         await tick(pilot, queue, _clocks(["✗ -12:49", "✗ -100:00", "⚠ 4:09", "✗ -12:50"]))
         monkeypatch.undo()
         assert fresh == [(1, SLA)]  # no text of the length of "✗ -100:00" was shown
+        assert painted(queue) == textual_painted(queue)
         shown = kept_lines(queue)
         assert "✗ -12:49" in shown[1].text and "⚠ 4:09" in shown[3].text
         assert [list(s) for s in shown] == [list(s) for s in textual_lines(queue)]
@@ -191,3 +218,35 @@ async def test_a_cell_written_out_of_view_refreshes_no_line_and_one_in_view_its_
             del queue.refresh
         assert 0 not in {y for y in shown.values()}  # line 0 is the header's
         await pilot.pause()
+
+
+async def test_a_clock_that_changes_tone_in_the_same_length_is_painted_again() -> None:
+    """A text of the same length in another style (a clock turning to a warning) is no
+    change of characters: its line is painted from the cell, in the new style."""
+    app = QueueApp()
+    async with app.run_test(size=SIZE) as pilot:
+        queue = app.query_one(TicketQueue)
+        await tick(pilot, queue, _clocks(["4:11", "4:11"], "ok"))
+        await tick(pilot, queue, _clocks(["4:10", "4:10"], "ok"))
+        retexted = queue.retexted
+        rows = _clocks(["4:09", "4:09"], "ok")
+        rows[0] = _clocks(["4:09"], "warning")[0]
+        await tick(pilot, queue, rows)
+        assert queue.retexted - retexted == 1  # the second row; not the first
+        assert painted(queue) == textual_painted(queue)
+
+
+async def test_characters_put_in_wait_for_the_frame_and_give_way_to_a_repaint() -> None:
+    """Two ticks before a frame put both changes in, in order; a line repainted for
+    another reason in between (the cursor came to it) is painted from its cells."""
+    app = QueueApp()
+    async with app.run_test(size=SIZE) as pilot:
+        queue = app.query_one(TicketQueue)
+        await tick(pilot, queue, _rows(1))
+        await tick(pilot, queue, _rows(2))
+        queue.sync(_rows(3))
+        queue.sync(_rows(4))  # no frame between the two ticks
+        queue.move_cursor(row=5, animate=False)
+        await pilot.pause()
+        assert painted(queue) == textual_painted(queue)
+        assert " 3:04" in queue.render_lines(Region(0, 4, *queue.outer_size))[0].text

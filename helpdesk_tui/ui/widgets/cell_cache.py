@@ -39,6 +39,8 @@ from textual.geometry import Region
 from textual.strip import Strip
 from textual.widget import Widget
 
+from helpdesk_tui.ui.retext import Change, Retexts, alike, changed_runs
+
 TABLE_CACHE = 300
 """Entries kept in each of DataTable's own render caches (a screen has 40 lines)."""
 
@@ -56,7 +58,7 @@ class FrameStyles:
         return getattr(self._styles, name)
 
 
-class CellCache:
+class CellCache(Retexts):
     """Mixin, before DataTable among the bases: cells rendered once per value."""
 
     _frame_styles: dict[object, Any] | None = None
@@ -89,8 +91,13 @@ class CellCache:
     def _clear_caches(self) -> None:
         super()._clear_caches()  # type: ignore[misc]
         self._painted.clear()
+        self.drop_retexts()
 
-    def repaint_cells(self, cells: Iterable[tuple[str, int]]) -> None:
+    def repaint_cells(
+        self,
+        cells: Iterable[tuple[str, int]],
+        texts: Mapping[tuple[str, int], tuple[object, object]] | None = None,
+    ) -> None:
         """Repaint only these cells ((row key, column index)), whose data was written in place.
 
         Bumping DataTable's change counter (what `update_cell` does) throws away
@@ -99,6 +106,10 @@ class CellCache:
         the rendered lines of the written rows are dropped (DataTable's cell,
         row, line and row-renderables caches), and only the written cells' regions
         are refreshed, so the frame paints those lines and no others.
+
+        With `texts` (each written cell's old and new value, `_as_cell`), a line in view
+        whose written cells all changed in characters only (`retext.alike`) is not painted
+        again at all: the new characters are put into the line painted before (`Retexts`).
         """
         table: Any = self
         by_row: dict[str, list[int]] = {}
@@ -119,7 +130,17 @@ class CellCache:
         window = _rows_window(table)
         offset = table.scroll_offset
         fixed = table.fixed_rows
+        shift: tuple[int, int, int] | None = None
+        top, bottom = window.y, window.bottom
         for key, (index, y, height) in rows.items():
+            if texts is not None and index >= fixed and height == 1 and top <= y < bottom:
+                if shift is None:  # widget x = table x - scroll + gutter (+ the cell's padding)
+                    gutter = table.content_offset
+                    pad = table.cell_padding
+                    shift = (gutter.x - offset.x + pad, gutter.y - offset.y, pad)
+                changes = self._retext_changes(key, by_row[key], y, columns, window, texts, shift)
+                if changes and self.retext_later(y + shift[1], changes, gutter):
+                    continue
             for column in by_row[key]:
                 if not 0 <= column < len(columns):
                     continue
@@ -129,6 +150,43 @@ class CellCache:
                     table.refresh_coordinate(Coordinate(index, column))
                 elif window.overlaps(region):  # only its lines in view: not the header's
                     table.refresh(region.intersection(window).translate(-offset))
+
+    def _retext_changes(
+        self,
+        key: str,
+        written: list[int],
+        y: int,
+        columns: list[tuple[int, int]],
+        window: Region,
+        texts: Mapping[tuple[str, int], tuple[object, object]],
+        shift: tuple[int, int, int],
+    ) -> list[Change] | None:
+        """The changes of characters that row `key`'s written cells make to its line (at
+        table line `y`), in widget cells, or None when one of them changed otherwise (or
+        is not wholly in view)."""
+        changes: list[Change] = []
+        for column in written:
+            old_new = texts.get((key, column))
+            if old_new is None or not 0 <= column < len(columns):
+                return None
+            old, new = self._as_cell(old_new[0]), old_new[1]
+            x, width = columns[column]
+            if x < window.x or x + width > window.x + window.width:
+                return None  # not wholly in view
+            if not alike(old, new, width - 2 * shift[2]):
+                return None
+            plain = new.plain  # type: ignore[attr-defined]
+            if "\n" in plain:
+                return None  # (a cell shows one line)
+            at = x + shift[0]
+            for start, before, after in changed_runs(old.plain, plain):  # type: ignore[attr-defined]
+                changes.append((at + start, before, after))
+        return changes
+
+    def _as_cell(self, value: object) -> object:
+        """The table's cell for an old value given to `repaint_cells` (the value itself;
+        a table whose data is made from other values turns one into its cell here)."""
+        return value
 
     def render_lines(self, crop: Region) -> list[Strip]:
         """Paint, with each style worked out once for the whole frame."""

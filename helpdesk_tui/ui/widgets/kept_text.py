@@ -15,6 +15,12 @@ style, background, the stylesheet applied): a ticket shown again costs its
 frame no line painting, where the StylesCache, which keeps one set of lines,
 painted all of them again.
 
+A text that changed in characters only (the SLA lines, every second: "✗ -12:51"
+becomes "✗ -12:52") is not rendered at all: its painted lines are those of the
+text shown before, with the new characters put in (`retext`), and only those
+characters are repainted (branch p-tick12: 2,000 Python calls a tick were its
+rendering and styling).
+
 `_render_content` is Textual's private hook for a widget's lines, and
 `_Static__content` / `_Static__visual` what `Static.update` sets; it holds
 while Textual is pinned to 8.2.x (docs/known-issues.md), and
@@ -35,6 +41,8 @@ from textual.visual import Visual, visualize
 from textual.widget import _RenderCache
 from textual.widgets import Static
 
+from helpdesk_tui.ui.retext import Change, alike, line_runs, retext
+
 KEEP = 64
 """Texts kept per widget: the tickets a candidate moves between, with room to spare."""
 
@@ -52,11 +60,19 @@ class KeptText(Static):
         self._styled = 0
         """Bumped whenever the stylesheet is applied to this widget (or an ancestor:
         Textual applies it to the descendants too): painted lines of before are not used."""
+        self._retext_from: tuple[Hashable, Hashable, dict[int, list[Change]]] | None = None
+        """(the key shown before, the key shown, the changes of characters per painted
+        line from the one to the other) for `render_lines` (`_retext_to`)."""
+        self.retexted = 0
+        """Texts painted by putting characters in (tests and benchmarks read it)."""
 
     def show(self, key: Hashable, text: RenderableType) -> bool:
         """Show `text` (a repaint, no layout); False when `key` is already shown."""
         if key == self.key:
             return False
+        if self._retext_to(key, text):
+            return True
+        self._retext_from = None
         self.key = key
         visual = self._visuals.get(key)
         if visual is None:
@@ -68,10 +84,39 @@ class KeptText(Static):
             self.refresh(layout=False)
         return True
 
+    def _retext_to(self, key: Hashable, text: RenderableType) -> bool:
+        """Show `text` as the text shown with other characters, where it is one
+        (`retext.alike`): its lines are painted from the shown text's painted lines
+        (`render_lines`), and only the changed characters are repainted."""
+        old = self._Static__content  # type: ignore[has-type]
+        if (
+            self.key is None
+            or self.text_selection is not None
+            or not alike(old, text, self.size.width)
+        ):
+            return False
+        gutter = self.content_offset
+        changes: dict[int, list[Change]] = {}
+        for line, at, before, after in line_runs(old.plain, text.plain):  # type: ignore[attr-defined]
+            changes.setdefault(gutter.y + line, []).append((gutter.x + at, before, after))
+        if not changes:
+            return False
+        self._retext_from = (self.key, key, changes)
+        self.key = key
+        self._Static__content = text
+        self._Static__visual = self._visuals.get(key)  # None: made when Textual needs it
+        for y, line_changes in changes.items():
+            x = min(at for at, _before, _after in line_changes)
+            right = max(at + len(before) for at, before, _after in line_changes)
+            self.refresh(Region(x - gutter.x, y - gutter.y, right - x, 1))
+        self._styles_cache.clear()  # its lines are the text's of before: all to paint again
+        return True
+
     def forget(self) -> None:
         """The next `show` shows and renders its text whatever its key: what was kept
         is dropped (a key given again after this may come with another text)."""
         self.key = None
+        self._retext_from = None
         self._lines.clear()
         self._heights.clear()
         self._painted.clear()
@@ -203,6 +248,29 @@ class KeptText(Static):
         self._render_cache = kept
         self._dirty_regions.clear()
 
+    def _retexted(self, look: tuple[object, ...]) -> list[Strip] | None:
+        """The painted lines of the text shown, as those of the text before in the same
+        look with the changed characters put in (`_retext_to`); None when those are not
+        kept or do not show the old characters where they were."""
+        moved = self._retext_from
+        if moved is None or moved[1] != self.key:
+            return None
+        old_key, _key, changes = moved
+        before = self._painted.get((old_key, *look[1:]))
+        if before is None:
+            return None
+        lines = list(before)
+        for y, line_changes in changes.items():
+            if not 0 <= y < len(lines):
+                return None
+            line = retext(lines[y], line_changes)
+            if line is None:
+                return None
+            lines[y] = line
+        self._painted[look] = lines
+        self.retexted += 1
+        return lines
+
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._styled += 1
@@ -222,6 +290,8 @@ class KeptText(Static):
             tuple(map(id, self.get_line_filters())),
         )
         lines = self._painted.get(look)
+        if lines is None:
+            lines = self._retexted(look)
         if lines is None:
             lines = super().render_lines(Region(0, 0, width, height))
             self._painted[look] = lines

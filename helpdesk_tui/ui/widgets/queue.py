@@ -230,6 +230,9 @@ class TicketQueue(CellCache, DataTable[Text]):
         a tick that changes every SLA cell makes no row key and no hash of one.
         """
         written: list[tuple[str, int]] = []
+        texts: dict[tuple[str, int], tuple[Cell, Text]] = {}
+        """(the cell written over, the new cell) of each: only those in view are looked at
+        (`CellCache.repaint_cells`), so the old one is rendered only then (`_as_cell`)."""
         shown = self._shown
         keys = self._column_keys
         row_data = self._row_data
@@ -249,11 +252,16 @@ class TicketQueue(CellCache, DataTable[Text]):
             if differ:
                 data = row_data[row.ticket_id]
                 for index in differ:
-                    data[keys[index]] = render_cell(cells[index])
+                    data[keys[index]] = after = render_cell(cells[index])
                     written.append((row.ticket_id, index))
+                    texts[(row.ticket_id, index)] = (old.cells[index], after)
         if written:
             self.updates += len(written)
-            self.repaint_cells(written)
+            self.repaint_cells(written, texts)
+
+    def _as_cell(self, value: object) -> object:
+        """A queue cell's table value (its Text) from the model's `Cell` written over."""
+        return render_cell(value) if isinstance(value, Cell) else value
 
     def _current_order(self) -> list[str]:
         return [str(row.key.value) for row in self.ordered_rows]
