@@ -68,19 +68,16 @@ WORDED_D_SHORT: dict[str, str] = {
     "a list of the customer's words ('matin, changé, passe, 7 ; et toujours connectée : restée, "
     "chariot, soins, 12. Je me trompe ?'), no sentence that restates; SOL-6, as for worded-c "
     "(the relay of the second line's finding is no update with news)",
-    "nl-lindeveld-examen": "17 of 22 (layer 2.7, rules 2.3): COM-1 and SOL-1, 'Mis ik nog "
-    "iets?' closing the restatement 'Ik zet het even op een rijtje: ...' is read as the "
-    "closing question (a step out of order), so the same message is no restatement either "
-    "(COM-4: its summary is the policy's list of the customer's words); SOL-7 and SOL-3, "
-    "'Zo lost ge het op: <article>' read as a question by its inversion, so the answer key's "
-    "solution is not given (bram) and T-1023 is resolved without the answer reaching him",
 }
 """Bundled scenarios where `worded-d` (the fourth blind bank, branch e-worded4) does not reach
 21 yet, with why (benchmarks/README.md, "A fourth blind bank (branch e-worded4)"). Strict
 expected failures, as for worded-b. Blind with layer 2.6 and rules 2.2: 21, 20, 19, 20, 17, 19
 (calder, northwind, haute-meuse, val-de-lesse, lindeveld, verhaeghe); after cust11, evid12
 (whose task named the bank's two largest classes of miss, not its wordings) and l-model8
-(which never saw the bank): 21, 21, 21, 20, 17, 22."""
+(which never saw the bank): 21, 21, 21, 20, 17, 22. Layer 2.8 (branch l-model9, which read the
+bank's nl-lindeveld misses and turned them into classes): nl-lindeveld-examen 17 -> 22 ("Mis ik
+nog iets?" is the restatement's own question, "Wie heb ik aan de lijn?" identifies, "Zo lost ge
+het op: ..." asks nothing; benchmarks/README.md "Layer 2.8")."""
 
 BANK_SHORT = {"worded-b": WORDED_B_SHORT, "worded-c": WORDED_C_SHORT, "worded-d": WORDED_D_SHORT}
 """The policies of the further phrase banks, each with its scenarios below the target."""
