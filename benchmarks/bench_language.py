@@ -36,7 +36,9 @@ writers above (heldout5 among them); the same rule holds.
 was tuned and trained on the eight writers above (heldout6 among them); the same rule holds.
 `--set heldout8` scores tests/language/heldout8/*.jsonl: the tenth writer's set, scored blind
 with layer 2.4 and a training set since 2.6. `--set heldout9`: the eleventh writer's, scored blind
-with layer 2.6 and a training set since 2.7 (a blind set being written, heldout10, is not named here).
+with layer 2.6 and a training set since 2.7. `--set heldout10`: the twelfth writer's, scored blind
+with layers 2.6 and 2.7 and a training set since 2.8 (a blind set being written, heldout11, is
+not named here).
 `--rules` scores the rules alone (the lexicons' reading, before layer 2.0's act model
 decides): the model was trained on every set here, so its figures on them are training-set
 figures; benchmarks/bench_language_loso.py measures both on writers they never saw.

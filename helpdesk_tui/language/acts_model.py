@@ -152,11 +152,43 @@ def question_gated(rules: Analysis) -> bool:
         return False
     questions = lexicon(rules.lang).questions
     cues = questions.words | QUESTION_CUES
-    for i, token in enumerate(rules.tokens):
-        if token.norm in cues:
+    tokens = rules.tokens
+    for i, token in enumerate(tokens):
+        if (
+            token.norm in cues
+            and _cue_asks(token.norm, tokens[i + 1 : i + 2], questions)
+            and not (i and tokens[i - 1].norm in PRESENTATIVES)
+        ):
             return False
         if token.norm in questions.heads and (i == 0 or _sentence_start(rules.text, token)):
             return False
+    return True
+
+
+PRESENTATIVES = frozenset(
+    {"is", "here's", "that's", "this's", "it's", "was", "voici", "voila", "est", "zijn", "dat's"}
+)
+"""(2.8) A question word right after a copula or "voici" opens a free relative, not a question:
+"Here is what you can do right now: ...", "That's why ...", "Dit is wat u doet: ...", "Voici
+comment faire : ..." (retrained on twelve writers, the model read en-calder-valley-exam's
+"Here is what you can do right now: Carry on issuing at till 2 ..." as a question: the ideal
+candidate's solution was taken for not given). In a question the copula follows ("What is")."""
+
+WHETHER_ONLY = frozenset({"of"})
+"""(2.8) Cues that ask only as "whether", before the subject of their clause ("Kijk eens of het
+werkt"); as "or" they join two things of a statement ("na 2, 8 of 24 uur", "tijdens een
+presentatie of bij een trage verbinding": worded-d's "Zo lost ge het op: ..." was a question)."""
+
+
+def _cue_asks(norm: str, after, questions) -> bool:
+    """(2.8) Can this cue make its statement-shaped sentence ask? A question word that is also
+    a preposition ("sinds", "vanaf") asks only before another question word ("sinds wanneer"):
+    "sinds de presentatie" dates; Dutch "of" asks only as "whether" (`WHETHER_ONLY`)."""
+    following = after[0].norm if after else ""
+    if norm in questions.prepositions and norm in questions.words:
+        return following in questions.words
+    if norm in WHETHER_ONLY:
+        return following in questions.subjects
     return True
 
 
@@ -172,11 +204,24 @@ def decide_scores(scores: dict[str, float], rules: Analysis) -> list[str]:
         barred.add("instruction")
     if "question" not in rules.acts and question_gated(rules):
         barred.add("question")
+    firm = _firm_acts(rules)
     return [
         a
         for a in ACTS
-        if a in scores and a not in barred and scores[a] > (-MARGIN if a in rules.acts else MARGIN)
+        if a in scores
+        and a not in barred
+        and (a in firm or scores[a] > (-MARGIN if a in rules.acts else MARGIN))
     ]
+
+
+def _firm_acts(rules: Analysis) -> frozenset[str]:
+    """(2.8) The acts of the rules' matches from `firm` rules: the model keeps them."""
+    firm = lexicon(rules.lang).firm_rules
+    if not firm:
+        return frozenset()
+    return frozenset(
+        m.kind for m in rules.matches if m.rule in firm and not m.negated and m.kind in rules.acts
+    )
 
 
 def weights_file(lang: str) -> Path:

@@ -250,7 +250,7 @@ def _negation(
                 if end is None or any(j in pseudo for j in range(i, end)):
                     continue
                 start = _segment_start(layout, i) if whole_clause else i
-                if whole_clause and _contrasts(words, i, start, neg.contrast_next):
+                if whole_clause and _contrasts(words, i, start, neg.contrast_next, layout):
                     start = i
                 for j in range(start, _segment_end(layout, i, n)):
                     negated[j] = True
@@ -380,10 +380,19 @@ def _postponements(
             break
 
 
-def _contrasts(words: list[Word], i: int, start: int, contrast_next: frozenset[str]) -> bool:
+def _contrasts(
+    words: list[Word], i: int, start: int, contrast_next: frozenset[str], layout: Layout
+) -> bool:
     """(2.3) "gebruik de usb-c-poort niet de gewone": a clause trigger two words or more after
-    its clause's first word, before a determiner, negates only what follows it."""
-    return i > start + 1 and i + 1 < len(words) and words[i + 1].norm in contrast_next
+    its clause's first word, before a determiner, negates only what follows it. (2.8) The
+    determiner must stand in the trigger's own segment: in "Verwijder je app niet, dat helpt
+    niks." the comma ends the prohibition and "dat" opens the next clause (heldout10)."""
+    return (
+        i > start + 1
+        and i + 1 < len(words)
+        and words[i + 1].norm in contrast_next
+        and layout.segment[i + 1] == layout.segment[i]
+    )
 
 
 def _fronted(words: list[Word], layout: Layout, lex: Lexicon, found: Negations) -> None:
@@ -992,18 +1001,24 @@ def _without_yielding_rules(
     matches: list[Match], layout: Layout, lex: Lexicon, forms: dict[int, QuestionForm | None]
 ) -> list[Match]:
     """Drop the matches of rules with `yields_to` acts found in the same sentence; an
-    entry "act@tag" yields only in a sentence that ends in a tag question."""
+    entry "act@tag" yields only in a sentence that ends in a tag question, (2.8) "act@same"
+    only to a match of that act on some of the same words ("sorry dat ge daarmee zit" is
+    empathy, not an apology; "Sorry voor het wachten, ik begrijp het" is both)."""
     yielding = {r.id: r.yields_to for r in lex.rules if r.yields_to}
     if not yielding or not any(m.rule in yielding for m in matches):
         return matches
     present = {(m.kind, layout.sentence[m.span[0]]) for m in matches if not m.negated}
+    spans = [(m.kind, m.span) for m in matches if not m.negated]
 
     def gives_way(m: Match) -> bool:
         sentence = layout.sentence[m.span[0]]
         tagged = (forms.get(sentence) or ("",))[0] == "tag"
         for entry in yielding.get(m.rule, ()):
             act, _, where = entry.partition("@")
-            if (act, sentence) in present and (not where or tagged):
+            if where == "same":
+                if any(k == act and s < m.span[1] and m.span[0] < e for k, (s, e) in spans):
+                    return True
+            elif (act, sentence) in present and (not where or tagged):
                 return True
         return False
 

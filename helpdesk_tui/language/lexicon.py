@@ -38,9 +38,11 @@ will do, not what the customer must do); an entry of several words counts
 when they stand in that order. `unless_next` words cancel a phrase when they
 follow it (the rule's next phrase is tried), `unless_clause` and
 `unless_sentence` words anywhere in the clause or sentence; `rules_out = true` (2.7) makes a
-match rule its act out (the act model may not add it) instead of giving it; `yields_to` acts
+match rule its act out (the act model may not add it) instead of giving it; `firm = true` (2.8)
+keeps a match's act whatever the act model says; `yields_to` acts
 found in the same sentence take the match's place ("act@tag": only in a
-sentence that ends in a tag question); `after_step` words (2.3) right before a match make it
+sentence that ends in a tag question; "act@same" (2.8): only to a match of that act on some
+of the same words); `after_step` words (2.3) right before a match make it
 count only after another instruction of its sentence ("Klik op Start, dan kiest u ...").
 """
 
@@ -141,6 +143,10 @@ class Rule:
     Instellingen"); after a statement it tells a consequence ("elke aanvraag maakt de code
     ongeldig, en dan raakt u in een kringetje")."""
     rules_out: bool = False
+    firm: bool = False
+    """(2.8) The act model may not take this match's act away: the rule draws a line the
+    model's word features cannot see ("Wacht tot het lampje groen wordt." tells a step, "Wacht
+    tot ik het zeg" postpones one: the same words "wacht" and "tot" weigh against both)."""
     """(2.7) The rule's phrases rule its act out instead of giving it: the act model may not add
     the act to a message where one matches ("Kunt u mij nog iets anders vertellen over de
     printer?" asks about the problem; no offer of help, whatever "vertellen" weighs)."""
@@ -285,6 +291,8 @@ class Lexicon:
     """Per word, the rules (their index in `rules`, in order) one of whose phrases starts
     with it, for the rules whose phrases all start with a given word (no class, prefix or
     wildcard first): a message's words are looked up once, not tried against every rule."""
+    firm_rules: frozenset[str] = field(init=False, repr=False, compare=False)
+    """(2.8) The ids of the `firm` rules, whose acts the act model keeps."""
 
     def __post_init__(self) -> None:
         starts: dict[str, list[int]] = {}
@@ -293,6 +301,7 @@ class Lexicon:
                 for word in rule.phrases.first_words:
                     starts.setdefault(word, []).append(index)
         object.__setattr__(self, "rule_starts", {w: tuple(r) for w, r in starts.items()})
+        object.__setattr__(self, "firm_rules", frozenset(r.id for r in self.rules if r.firm))
 
 
 class LexiconError(ValueError):
@@ -442,6 +451,7 @@ def _rule(data: dict, compile_, path: Path) -> Rule:
             yields_to=frozenset(data.get("yields_to", [])),
             asks=bool(data.get("asks", False)),
             rules_out=bool(data.get("rules_out", False)),
+            firm=bool(data.get("firm", False)),
         )
     except KeyError as exc:
         raise LexiconError(f"{path}: a rule lacks {exc}: {data!r}") from None
@@ -510,7 +520,7 @@ def opposite_prefixes(p: str, t: str, lex: Lexicon) -> bool:
     )
 
 
-LAYER_VERSION = "2.7"
+LAYER_VERSION = "2.8"
 """Bumped whenever a lexicon or a rule changes what a message means."""
 
 

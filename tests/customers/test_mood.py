@@ -139,21 +139,25 @@ def test_starting_moods_come_from_the_log() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "lang"),
+    ("text", "lang", "act"),
     [
-        ("Sorry you had to wait, Tom.", "en"),
-        ("I'm sorry you're stuck with this, Tom.", "en"),
-        ("Sorry dat ge moest wachten, Els.", "nl"),
-        ("Sorry dat u hiermee zit, Els.", "nl"),
-        ("Désolée pour l'attente, Madame Dubois.", "fr"),
-        ("Je suis désolée que vous soyez bloquée avec ça.", "fr"),
+        ("Sorry you had to wait, Tom.", "en", "apology"),
+        ("I'm sorry you're stuck with this, Tom.", "en", "empathy"),
+        ("Sorry dat ge moest wachten, Els.", "nl", "apology"),
+        ("Sorry dat u hiermee zit, Els.", "nl", "empathy"),
+        ("Désolée pour l'attente, Madame Dubois.", "fr", "apology"),
+        ("Je suis désolée que vous soyez bloquée avec ça.", "fr", "empathy"),
     ],
 )
-def test_an_apology_calms_the_customer_and_is_what_com6_credits(text: str, lang: str) -> None:
+def test_an_apology_calms_the_customer_and_is_what_com6_credits(
+    text: str, lang: str, act: str
+) -> None:
     """The customer's mood calms on an apology (EMPATHY); COM-6 reads the same acts
-    (`calming_in`), so a candidate who calmed the customer with one is credited."""
+    (`calming_in`), so a candidate who calmed the customer with one is credited. (Layer 2.8:
+    sympathy with the customer's situation, "sorry that you're stuck with this", is `empathy`
+    by the label guide, not `apology`; it calms the same.)"""
     assert mood.empathy_in(text, lang)
-    assert "apology" in mood.calming_in(text, lang)
+    assert act in mood.calming_in(text, lang)
 
 
 def test_what_calms_is_one_set_for_the_mood_and_for_com6() -> None:

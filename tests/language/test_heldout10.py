@@ -1,4 +1,4 @@
-"""The language layer on the tenth held-out corpus: measured blind, floors and issue 12's targets.
+"""The language layer on the tenth held-out corpus: floors (trained on since 2.8) and targets.
 
 tests/language/heldout10/ is the twelfth writer's (branch l-heldout10, labels committed in
 10a6f5f): five operator personas per language, unlike any earlier set's (a Flemish agent who
@@ -12,6 +12,11 @@ set's messages, and without running the layer on it. Layers 2.6 (on main) and 2.
 l-model8, tuned and trained on eleven writers while this set was written, by someone who never
 opened it) were scored on it by the lead after merging (2026-12-04, 18:50 and 19:40 UTC). Its
 format and self-check are in test_heldout10_format.py.
+
+Since layer 2.8 (branch l-model9) it is a TRAINING set, a training writer since 2.8: the lead
+released it after its blind scoring, and train.py names it (the twelfth writer of `SETS`). The
+floors below are the shipped weights' fit, not a blind figure; with this set held out (leave one
+set out) see benchmarks/README.md "Layer 2.8". Its labels were not changed.
 """
 
 from __future__ import annotations
@@ -24,48 +29,52 @@ from tests.language.test_corpus_targets import BENCH_MODULE
 # the rules alone: 6 of 36, 0.789 with 2.7's lexicons, 0.788 with 2.6's). Weakest: question
 # 0.70-0.72 (precision 0.60-0.64), instruction nl/fr 0.71-0.74 (recall 0.63-0.65), check fr
 # 0.71 (recall 0.57), restate fr 0.74 (recall 0.61), identify fr/en 0.75 (recall 0.60-0.61).
+# Layer 2.8 (twelve writers, heldout10 added; 2026-12-04): 29 of 36 pairs at 0.90 as a
+# TRAINING set (blind with 2.7: 12); floors re-measured, rounded down to 3 decimals: every floor
+# rose (the fit of the writer's own labels; held out, leave one set out, it reads 12 of 36,
+# macro-F1 0.840, negated given 0: benchmarks/README.md "Layer 2.8").
 FLOOR = {
     "nl": {
-        "greeting": 0.964,
-        "offer_help": 0.928,
-        "identify": 0.823,
-        "question": 0.713,
-        "restate": 0.82,
-        "empathy": 0.901,
-        "apology": 0.981,
-        "progress": 0.802,
-        "instruction": 0.739,
-        "check": 0.915,
-        "closing": 0.769,
-        "hold": 0.983,
+        "greeting": 1.0,
+        "offer_help": 0.983,
+        "identify": 1.0,
+        "question": 0.861,
+        "restate": 0.977,
+        "empathy": 0.973,
+        "apology": 1.0,
+        "progress": 0.867,
+        "instruction": 0.901,
+        "check": 0.965,
+        "closing": 0.861,
+        "hold": 1.0,
     },
     "fr": {
-        "greeting": 0.949,
-        "offer_help": 0.96,
-        "identify": 0.75,
-        "question": 0.696,
-        "restate": 0.739,
-        "empathy": 0.853,
-        "apology": 0.965,
-        "progress": 0.742,
-        "instruction": 0.709,
-        "check": 0.708,
-        "closing": 0.807,
-        "hold": 0.909,
+        "greeting": 0.983,
+        "offer_help": 1.0,
+        "identify": 0.965,
+        "question": 0.834,
+        "restate": 0.988,
+        "empathy": 0.975,
+        "apology": 1.0,
+        "progress": 0.908,
+        "instruction": 0.865,
+        "check": 0.966,
+        "closing": 0.9,
+        "hold": 0.956,
     },
     "en": {
-        "greeting": 0.857,
-        "offer_help": 0.867,
-        "identify": 0.746,
-        "question": 0.716,
-        "restate": 0.773,
-        "empathy": 0.882,
-        "apology": 0.966,
-        "progress": 0.84,
-        "instruction": 0.838,
-        "check": 0.885,
-        "closing": 0.771,
-        "hold": 0.935,
+        "greeting": 0.967,
+        "offer_help": 0.964,
+        "identify": 1.0,
+        "question": 0.794,
+        "restate": 0.977,
+        "empathy": 1.0,
+        "apology": 0.983,
+        "progress": 0.947,
+        "instruction": 0.924,
+        "check": 0.952,
+        "closing": 0.852,
+        "hold": 0.984,
     },
 }
 # Negated instructions counted as given (target 0), blind, layers 2.6 and 2.7 alike: 2 / 0 / 1.
@@ -73,7 +82,12 @@ FLOOR = {
 # possessive between verb and "niet"), "Stop effe met op vernieuwen te tikken, ..." ("stop met"
 # + infinitive, a prohibition by verb), "Wait before you plug it back in, I'll tell you when."
 # (a deferral the writer labels negated).
-NEGATED_GIVEN = {"nl": 2, "fr": 0, "en": 1}
+# Layer 2.8: 0 / 0 / 0, by the rules alone too (tests/language/test_rules_2_8.py, as classes:
+# the comma before "dat" ends the prohibition instead of opening a contrast "niet de gewone";
+# "stop effe met"; "wait before you ..." puts the step off: negated, not hold, as the label guide
+# says of any step the customer is told not to do, and as heldout5's and this writer's
+# "Attendez avant de ..." are labelled).
+NEGATED_GIVEN = {"nl": 0, "fr": 0, "en": 0}
 
 HELDOUT10 = HeldoutSet(
     name="heldout10",

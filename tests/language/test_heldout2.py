@@ -73,6 +73,12 @@ from tests.language.test_corpus_targets import BENCH_MODULE
 # of any set worse than 2.6 did (2.7's rule changes moved 27 messages of the eleven sets, all
 # to their labels); held out (leave one set out, benchmarks/README.md "Layer 2.7") is the
 # measurement.
+# Layer 2.8 (twelve writers, heldout10 added; 2026-12-04): 34 of 36 pairs at 0.90 as a
+# TRAINING set (2.7: 34); floors re-measured, rounded down to 3 decimals. None lowered.
+# Why: the model now fits twelve writers whose labels differ; the rules alone read no message
+# of any set worse than 2.7 did (2.8's rule changes moved 16 messages of the twelve sets, all
+# to their labels); held out (leave one set out, benchmarks/README.md "Layer 2.8") is the
+# measurement.
 FLOOR = {
     "nl": {
         "greeting": 1.0,
@@ -92,9 +98,9 @@ FLOOR = {
         "greeting": 0.981,
         "offer_help": 1.0,
         "identify": 1.0,
-        "question": 0.931,
+        "question": 0.939,
         "restate": 1.0,
-        "empathy": 0.962,
+        "empathy": 0.981,
         "apology": 1.0,
         "progress": 0.967,
         "instruction": 0.978,
@@ -103,7 +109,7 @@ FLOOR = {
         "hold": 0.956,
     },
     "en": {
-        "greeting": 0.981,
+        "greeting": 1.0,
         "offer_help": 0.977,
         "identify": 1.0,
         "question": 0.907,

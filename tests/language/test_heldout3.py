@@ -66,6 +66,12 @@ from tests.language.test_corpus_targets import BENCH_MODULE
 # of any set worse than 2.6 did (2.7's rule changes moved 27 messages of the eleven sets, all
 # to their labels); held out (leave one set out, benchmarks/README.md "Layer 2.7") is the
 # measurement.
+# Layer 2.8 (twelve writers, heldout10 added; 2026-12-04): 29 of 36 pairs at 0.90 as a
+# TRAINING set (2.7: 29); floors re-measured, rounded down to 3 decimals. Lowered: fr question 0.852 -> 0.845, en question 0.885 -> 0.878, en progress 0.941 -> 0.933, en instruction 0.934 -> 0.926, en hold 0.947 -> 0.931.
+# Why: the model now fits twelve writers whose labels differ; the rules alone read no message
+# of any set worse than 2.7 did (2.8's rule changes moved 16 messages of the twelve sets, all
+# to their labels); held out (leave one set out, benchmarks/README.md "Layer 2.8") is the
+# measurement.
 FLOOR = {
     "nl": {
         "greeting": 0.983,
@@ -75,21 +81,21 @@ FLOOR = {
         "restate": 0.968,
         "empathy": 1.0,
         "apology": 0.981,
-        "progress": 0.914,
-        "instruction": 0.913,
+        "progress": 0.937,
+        "instruction": 0.921,
         "check": 0.984,
-        "closing": 0.862,
+        "closing": 0.877,
         "hold": 0.981,
     },
     "fr": {
         "greeting": 0.95,
         "offer_help": 1.0,
         "identify": 0.971,
-        "question": 0.852,
+        "question": 0.845,
         "restate": 1.0,
         "empathy": 0.974,
         "apology": 1.0,
-        "progress": 0.859,
+        "progress": 0.865,
         "instruction": 0.948,
         "check": 0.955,
         "closing": 0.877,
@@ -99,15 +105,15 @@ FLOOR = {
         "greeting": 0.983,
         "offer_help": 1.0,
         "identify": 1.0,
-        "question": 0.885,
+        "question": 0.878,
         "restate": 0.985,
         "empathy": 0.975,
-        "apology": 0.983,
-        "progress": 0.941,
-        "instruction": 0.934,
+        "apology": 1.0,
+        "progress": 0.933,
+        "instruction": 0.926,
         "check": 0.956,
-        "closing": 0.838,
-        "hold": 0.947,
+        "closing": 0.857,
+        "hold": 0.931,
     },
 }
 # Negated instructions counted as given, measured with the floors above (target 0).

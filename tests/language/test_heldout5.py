@@ -48,6 +48,12 @@ from tests.language.test_corpus_targets import BENCH_MODULE
 # of any set worse than 2.6 did (2.7's rule changes moved 27 messages of the eleven sets, all
 # to their labels); held out (leave one set out, benchmarks/README.md "Layer 2.7") is the
 # measurement.
+# Layer 2.8 (twelve writers, heldout10 added; 2026-12-04): 33 of 36 pairs at 0.90 as a
+# TRAINING set (2.7: 33); floors re-measured, rounded down to 3 decimals. None lowered.
+# Why: the model now fits twelve writers whose labels differ; the rules alone read no message
+# of any set worse than 2.7 did (2.8's rule changes moved 16 messages of the twelve sets, all
+# to their labels); held out (leave one set out, benchmarks/README.md "Layer 2.8") is the
+# measurement.
 FLOOR = {
     "nl": {
         "greeting": 0.967,
@@ -67,11 +73,11 @@ FLOOR = {
         "greeting": 0.964,
         "offer_help": 0.981,
         "identify": 0.981,
-        "question": 0.906,
+        "question": 0.918,
         "restate": 0.962,
         "empathy": 0.964,
         "apology": 1.0,
-        "progress": 0.91,
+        "progress": 0.916,
         "instruction": 0.909,
         "check": 0.983,
         "closing": 1.0,
@@ -81,11 +87,11 @@ FLOOR = {
         "greeting": 0.981,
         "offer_help": 1.0,
         "identify": 1.0,
-        "question": 0.813,
+        "question": 0.833,
         "restate": 1.0,
         "empathy": 0.962,
         "apology": 0.983,
-        "progress": 0.914,
+        "progress": 0.921,
         "instruction": 0.956,
         "check": 0.965,
         "closing": 0.938,

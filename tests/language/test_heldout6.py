@@ -42,6 +42,12 @@ from tests.language.test_corpus_targets import BENCH_MODULE
 # of any set worse than 2.6 did (2.7's rule changes moved 27 messages of the eleven sets, all
 # to their labels); held out (leave one set out, benchmarks/README.md "Layer 2.7") is the
 # measurement.
+# Layer 2.8 (twelve writers, heldout10 added; 2026-12-04): 28 of 36 pairs at 0.90 as a
+# TRAINING set (2.7: 28); floors re-measured, rounded down to 3 decimals. Lowered: fr progress 0.764 -> 0.758, fr instruction 0.941 -> 0.927, en question 0.835 -> 0.825, en progress 0.857 -> 0.851.
+# Why: the model now fits twelve writers whose labels differ; the rules alone read no message
+# of any set worse than 2.7 did (2.8's rule changes moved 16 messages of the twelve sets, all
+# to their labels); held out (leave one set out, benchmarks/README.md "Layer 2.8") is the
+# measurement.
 FLOOR = {
     "nl": {
         "greeting": 0.981,
@@ -52,22 +58,22 @@ FLOOR = {
         "empathy": 1.0,
         "apology": 1.0,
         "progress": 0.862,
-        "instruction": 0.814,
+        "instruction": 0.835,
         "check": 0.962,
-        "closing": 0.862,
+        "closing": 0.879,
         "hold": 0.962,
     },
     "fr": {
         "greeting": 0.981,
         "offer_help": 1.0,
         "identify": 1.0,
-        "question": 0.784,
+        "question": 0.794,
         "restate": 0.961,
         "empathy": 0.983,
         "apology": 1.0,
-        "progress": 0.764,
-        "instruction": 0.941,
-        "check": 0.931,
+        "progress": 0.758,
+        "instruction": 0.927,
+        "check": 0.949,
         "closing": 0.947,
         "hold": 0.962,
     },
@@ -75,14 +81,14 @@ FLOOR = {
         "greeting": 0.981,
         "offer_help": 0.943,
         "identify": 0.979,
-        "question": 0.835,
+        "question": 0.825,
         "restate": 0.962,
         "empathy": 0.967,
         "apology": 0.981,
-        "progress": 0.857,
+        "progress": 0.851,
         "instruction": 0.916,
         "check": 0.943,
-        "closing": 0.928,
+        "closing": 0.945,
         "hold": 0.912,
     },
 }

@@ -38,17 +38,23 @@ from tests.language.test_corpus_targets import BENCH_MODULE
 # of any set worse than 2.6 did (2.7's rule changes moved 27 messages of the eleven sets, all
 # to their labels); held out (leave one set out, benchmarks/README.md "Layer 2.7") is the
 # measurement.
+# Layer 2.8 (twelve writers, heldout10 added; 2026-12-04): 27 of 36 pairs at 0.90 as a
+# TRAINING set (2.7: 27); floors re-measured, rounded down to 3 decimals. Lowered: fr hold 0.947 -> 0.928, en identify 1.0 -> 0.982, en progress 0.93 -> 0.91, en hold 0.925 -> 0.888. Its en hold fell under 0.90 (0.925 -> 0.888: its target test is a strict xfail now; the model drops `hold` from "stay there 🙏", "bouge pas 🙏"); its nl progress rose over 0.90 (0.893 -> 0.901).
+# Why: the model now fits twelve writers whose labels differ; the rules alone read no message
+# of any set worse than 2.7 did (2.8's rule changes moved 16 messages of the twelve sets, all
+# to their labels); held out (leave one set out, benchmarks/README.md "Layer 2.8") is the
+# measurement.
 FLOOR = {
     "nl": {
         "greeting": 0.947,
         "offer_help": 1.0,
         "identify": 1.0,
-        "question": 0.848,
+        "question": 0.857,
         "restate": 0.965,
         "empathy": 0.931,
         "apology": 0.983,
-        "progress": 0.893,
-        "instruction": 0.864,
+        "progress": 0.901,
+        "instruction": 0.875,
         "check": 0.888,
         "closing": 0.807,
         "hold": 0.949,
@@ -62,24 +68,24 @@ FLOOR = {
         "empathy": 0.925,
         "apology": 0.982,
         "progress": 0.91,
-        "instruction": 0.956,
+        "instruction": 0.97,
         "check": 0.983,
         "closing": 0.881,
-        "hold": 0.947,
+        "hold": 0.928,
     },
     "en": {
         "greeting": 0.947,
         "offer_help": 1.0,
-        "identify": 1.0,
-        "question": 0.838,
+        "identify": 0.982,
+        "question": 0.847,
         "restate": 0.982,
         "empathy": 0.931,
-        "apology": 0.982,
-        "progress": 0.93,
+        "apology": 1.0,
+        "progress": 0.91,
         "instruction": 0.944,
         "check": 0.949,
         "closing": 0.852,
-        "hold": 0.925,
+        "hold": 0.888,
     },
 }
 # Negated instructions counted as given (target 0), blind: layer 2.3 counts 1 / 0 / 0 (2.2: the

@@ -44,47 +44,53 @@ from tests.language.test_corpus_targets import BENCH_MODULE
 # of any set worse than 2.6 did (2.7's rule changes moved 27 messages of the eleven sets, all
 # to their labels); held out (leave one set out, benchmarks/README.md "Layer 2.7") is the
 # measurement.
+# Layer 2.8 (twelve writers, heldout10 added; 2026-12-04): 26 of 36 pairs at 0.90 as a
+# TRAINING set (2.7: 26); floors re-measured, rounded down to 3 decimals. Lowered: nl progress 0.948 -> 0.941, nl hold 0.955 -> 0.939, fr progress 0.935 -> 0.929, fr hold 0.966 -> 0.95, en offer_help 1.0 -> 0.967, en instruction 0.877 -> 0.868.
+# Why: the model now fits twelve writers whose labels differ; the rules alone read no message
+# of any set worse than 2.7 did (2.8's rule changes moved 16 messages of the twelve sets, all
+# to their labels); held out (leave one set out, benchmarks/README.md "Layer 2.8") is the
+# measurement.
 FLOOR = {
     "nl": {
         "greeting": 0.965,
         "offer_help": 1.0,
         "identify": 0.958,
-        "question": 0.748,
+        "question": 0.77,
         "restate": 1.0,
         "empathy": 0.984,
         "apology": 0.984,
-        "progress": 0.948,
-        "instruction": 0.829,
+        "progress": 0.941,
+        "instruction": 0.838,
         "check": 0.967,
-        "closing": 0.873,
-        "hold": 0.955,
+        "closing": 0.898,
+        "hold": 0.939,
     },
     "fr": {
         "greeting": 0.95,
         "offer_help": 1.0,
         "identify": 0.971,
-        "question": 0.803,
+        "question": 0.836,
         "restate": 0.967,
         "empathy": 0.937,
         "apology": 1.0,
-        "progress": 0.935,
-        "instruction": 0.888,
+        "progress": 0.929,
+        "instruction": 0.898,
         "check": 0.983,
         "closing": 0.81,
-        "hold": 0.966,
+        "hold": 0.95,
     },
     "en": {
         "greeting": 0.984,
-        "offer_help": 1.0,
+        "offer_help": 0.967,
         "identify": 0.985,
-        "question": 0.787,
+        "question": 0.806,
         "restate": 0.983,
         "empathy": 0.935,
         "apology": 0.968,
-        "progress": 0.859,
-        "instruction": 0.877,
+        "progress": 0.865,
+        "instruction": 0.868,
         "check": 0.966,
-        "closing": 0.842,
+        "closing": 0.864,
         "hold": 0.968,
     },
 }

@@ -31,19 +31,25 @@ from tests.language.test_corpus_targets import BENCH_MODULE
 # Layer 2.7 (l-model8): heldout9 released by the lead and now a TRAINING set: the floors below are
 # the shipped weights' fit (29 of 36 pairs, mean macro-F1 0.940, 0 negated given), not a blind
 # figure; every floor rose (none fell). With this set held out see benchmarks/README.md "Layer 2.7".
+# Layer 2.8 (twelve writers, heldout10 added; 2026-12-04): 30 of 36 pairs at 0.90 as a
+# TRAINING set (2.7: 29); floors re-measured, rounded down to 3 decimals. Lowered: en progress 0.914 -> 0.908. Its nl closing rose over 0.90 (0.894 -> 0.918): its strict xfail is gone.
+# Why: the model now fits twelve writers whose labels differ; the rules alone read no message
+# of any set worse than 2.7 did (2.8's rule changes moved 16 messages of the twelve sets, all
+# to their labels); held out (leave one set out, benchmarks/README.md "Layer 2.8") is the
+# measurement.
 FLOOR = {
     "nl": {
         "greeting": 0.984,
         "offer_help": 1.0,
         "identify": 0.987,
-        "question": 0.769,
+        "question": 0.771,
         "restate": 0.986,
         "empathy": 0.936,
         "apology": 0.97,
         "progress": 0.906,
         "instruction": 0.945,
         "check": 0.931,
-        "closing": 0.894,
+        "closing": 0.918,
         "hold": 0.945,
     },
     "fr": {
@@ -52,26 +58,26 @@ FLOOR = {
         "identify": 0.962,
         "question": 0.874,
         "restate": 1.0,
-        "empathy": 0.951,
+        "empathy": 0.962,
         "apology": 0.936,
-        "progress": 0.87,
-        "instruction": 0.941,
+        "progress": 0.872,
+        "instruction": 0.952,
         "check": 0.958,
         "closing": 0.873,
         "hold": 1.0,
     },
     "en": {
-        "greeting": 0.953,
+        "greeting": 0.984,
         "offer_help": 1.0,
         "identify": 1.0,
-        "question": 0.86,
+        "question": 0.866,
         "restate": 0.975,
         "empathy": 0.964,
         "apology": 0.957,
-        "progress": 0.914,
-        "instruction": 0.905,
+        "progress": 0.908,
+        "instruction": 0.907,
         "check": 0.933,
-        "closing": 0.873,
+        "closing": 0.885,
         "hold": 0.957,
     },
 }

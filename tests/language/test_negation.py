@@ -168,18 +168,9 @@ def test_the_prohibitive_verb_is_the_trigger_not_the_step(
         ("fr", "Arrêtez le service puis relancez-le."),
         ("fr", "Arrêtez l'ordinateur et rallumez-le."),
         ("nl", "Stop de service en herstart hem."),
-        pytest.param(
-            "nl",
-            "Wacht tot het lampje groen wordt.",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="layers 2.6-2.7: the act model trained on ten and eleven writers "
-                "overrules the rules' instruction (score -2.16, margin -2.0; 2.5: -1.91): "
-                "short 'wacht' messages are mostly hold; 2.7's rule for waiting until a "
-                "device does something matches too rarely in the sets to weigh (MIN_COUNT); "
-                "not negated (docs/known-issues.md)",
-            ),
-        ),
+        # 2.6-2.7: the act model overruled it (-2.16); 2.8's rule for waiting until a device
+        # does something is `firm` (tests/language/test_rules_2_8.py)
+        ("nl", "Wacht tot het lampje groen wordt."),
         ("nl", "Wacht tot het lampje groen is, en haal dan de kaart eruit."),
     ],
 )
@@ -193,8 +184,8 @@ def test_a_verb_that_can_prohibit_used_for_itself_is_an_instruction(lang: str, t
 
 
 def test_wait_until_a_state_prohibits_nothing() -> None:
-    """(2.6) While the act model overrules its instruction (the xfail above), "wacht tot" with a
-    state still lists no negated step, by the rules and by the layer."""
+    """(2.6) "wacht tot" with a state lists no negated step, by the rules and by the layer (and
+    since 2.8 the layer keeps its instruction: the test above)."""
     text = "Wacht tot het lampje groen wordt."
     assert analyse(text, "nl").negated == ()
     assert "instruction" in rules_analysis(text, "nl").acts

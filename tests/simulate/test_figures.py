@@ -77,12 +77,6 @@ WORDED_D_SHORT: dict[str, str] = {
     "a list of the customer's words ('matin, changé, passe, 7 ; et toujours connectée : restée, "
     "chariot, soins, 12. Je me trompe ?'), no sentence that restates; SOL-6, as for worded-c "
     "(the relay of the second line's finding is no update with news)",
-    "nl-lindeveld-examen": "19 of 22 (layer 2.7, rules 2.4, branch cust12; 17 before): SOL-1, "
-    "'Wie heb ik aan de lijn?' is not read as identification (rudi), so the ticket comes before "
-    "the identification step; SOL-7 and SOL-3, 'Zo lost ge het op: <article>' read as a "
-    "question by its inversion, so the answer key's solution is not given (bram) and T-1023 is "
-    "resolved without the answer reaching him. COM-1 and COM-4 are favourable since the "
-    "restatement is said in sentences (cust12): 'Ik zet het even op een rijtje: <clauses>'.",
 }
 """Bundled scenarios where `worded-d` (the fourth blind bank, branch e-worded4) does not reach
 21 yet, with why (benchmarks/README.md, "A fourth blind bank (branch e-worded4)"). Strict
@@ -91,7 +85,10 @@ expected failures, as for worded-b. Blind with layer 2.6 and rules 2.2: 21, 20, 
 (whose task named the bank's two largest classes of miss, not its wordings) and l-model8
 (which never saw the bank): 21, 21, 21, 20, 17, 22; after rules 2.4 (evid13: the closing
 question read sentence by sentence, so 'Mis ik nog iets?' closing a restatement no longer
-puts the closing step out of order on lindeveld): 20, 22, 21, 20, 21, 22."""
+puts the closing step out of order on lindeveld): 20, 22, 21, 20, 21, 22. Layer 2.8 (branch
+l-model9, which read the bank's nl-lindeveld misses and turned them into classes: "Mis ik nog
+iets?" is the restatement's own question, "Wie heb ik aan de lijn?" identifies, "Zo lost ge het
+op: ..." asks nothing; benchmarks/README.md "Layer 2.8")."""
 
 WORDED_E_SHORT: dict[str, str] = {}
 """Bundled scenarios where `worded-e` (the fifth blind bank, branch e-worded5) does not reach
