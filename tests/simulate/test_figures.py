@@ -55,28 +55,18 @@ second bank better makes them pass, and the entry must go. Empty since layer 2.6
 l-model7): the last three (en-calder-valley-exam, fr-haute-meuse-examen, fr-val-de-lesse-garde)
 reach 21-22 (benchmarks/README.md "Layer 2.6")."""
 
-WORDED_C_SHORT: dict[str, str] = {
-    "en-calder-valley-exam": "20 of 22 (layer 2.7, rules 2.4, branch evid13; 22 before): the "
-    "customers now confirm a restatement and greet back a greeting that thanks, so the run "
-    "takes other turns and the bank's other wordings. SOL-2: 'Could you have a look at the free "
-    "counter and tell me what you find?' (kyle) is read as giving the answer (the key's 'free "
-    "counter'), so the card-reader article opened before the solution counts as 'only after "
-    "the answer' (known-issues, evid13); COM-6: natalie and trevor calm on empathy sentences "
-    "the plan sent to three customers or more (stock phrases)",
-}
+WORDED_C_SHORT: dict[str, str] = {}
 """Bundled scenarios where `worded-c` (the third blind bank, branch e-worded3) does not reach
 21 yet, with why (benchmarks/README.md, "A third blind bank (branch e-worded3)"). Strict
 expected failures, as for worded-b. Empty from branches cust11, evid12 and l-model8 (layer
-2.7) until rules 2.4 (evid13) sent en-calder-valley-exam down another path (above)."""
+2.7); rules 2.4 (evid13) sent en-calder-valley-exam down another path (20 of 22), which cust12
+and layer 2.8 brought back to 22."""
 
 WORDED_D_SHORT: dict[str, str] = {
-    "en-calder-valley-exam": "20 of 22 (layer 2.7, rules 2.4, branch evid13; 21 before): "
-    "COM-4 as before; SOL-2 as for worded-c, 'Tell me a little more about the free counter, "
-    "please.' (kyle) is read as giving the answer before the article is opened",
-    "fr-val-de-lesse-garde": "20 of 22 (layer 2.7, rules 2.3): COM-4, the policy's summary is "
-    "a list of the customer's words ('matin, changé, passe, 7 ; et toujours connectée : restée, "
-    "chariot, soins, 12. Je me trompe ?'), no sentence that restates; SOL-6, as for worded-c "
-    "(the relay of the second line's finding is no update with news)",
+    "en-calder-valley-exam": "20 of 22 (layer 2.8, rules 2.4; 21 with 2.7 and rules 2.3): "
+    "COM-4, the P1 phishing case's restatement is read as giving back 7 of the customer's "
+    "words, not the key facts; COM-6, Wayne calmed only on the plan's stock phrases (cust12: "
+    "not credited)",
 }
 """Bundled scenarios where `worded-d` (the fourth blind bank, branch e-worded4) does not reach
 21 yet, with why (benchmarks/README.md, "A fourth blind bank (branch e-worded4)"). Strict
