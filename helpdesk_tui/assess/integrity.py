@@ -31,7 +31,7 @@ from helpdesk_tui.assess.model import EvidenceItem
 from helpdesk_tui.assess.procedures import Shows, shows_plainly
 from helpdesk_tui.assess.tracker import CUSTOMER_FACING, Action
 from helpdesk_tui.assess.wording import acts, find_any, sentences, words
-from helpdesk_tui.customers.dialogue import asks_closing, asks_identity, step_in
+from helpdesk_tui.customers.dialogue import asks_closing, step_in
 from helpdesk_tui.language.normalise import name_words
 from helpdesk_tui.scenario.model import ProcedureStep
 
@@ -514,8 +514,6 @@ def procedure_reading(ctx: Context, case: Case) -> Shows:
             return _closes(ctx, case, step, action)
         if shows_plainly(step, action, lang):
             return True
-        if "identify" in wanted and asks_identity(action.text or "", ctx.text_lang):
-            return True  # (2.4) "Name and unit, please.", "Wie heb ik aan de lijn?"
         return bool(wanted) and bool(wanted & set(acts(action.text or "", ctx.text_lang)))
 
     return shows

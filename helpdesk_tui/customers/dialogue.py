@@ -104,51 +104,7 @@ def acts_in_turn(text: str, language: str, proposed: bool) -> frozenset[str]:
         found = (found - {"check"}) | {"question"}
     if "closing" in found and not proposed and found & THANKS_OPENING:
         found = found - {"closing"}
-    if "identify" not in found and asks_identity(text, language):
-        found = (found - {"question"}) | {"identify"}
     return found
-
-
-IDENTITY: dict[str, tuple[frozenset[str], frozenset[str], str, frozenset[str]]] = {
-    "en": (frozenset(("name", "surname")), frozenset(("please",)),
-           "who", frozenset(("line", "calling", "speaking"))),
-    "nl": (frozenset(("naam", "achternaam")), frozenset(("aub", "alstublieft", "alsjeblieft",
-                                                         "graag")),
-           "wie", frozenset(("lijn", "spreek", "belt"))),
-    "fr": (frozenset(("nom",)), frozenset(("svp", "plait")),
-           "qui", frozenset(("appareil", "fil", "ligne"))),
-}  # fmt: skip
-"""(rules 2.4) Identification in few words: a name asked for in a short request ("Name and unit,
-please.", "Naam en dienst, aub?", "Votre nom, svp ?"), or who is on the line ("Wie heb ik aan
-de lijn?", "Who's calling, please?", "Qui est à l'appareil ?")."""
-IDENTITY_MAX_WORDS = 6
-"""Words of a request for a name, its "please" not counted (two more for who is on the line)."""
-
-
-def asks_identity(text: str, language: str) -> bool:
-    """Does a sentence of the message ask who the customer is in few words (`IDENTITY`)? The
-    identification step's reading where the layer reads no `identify` (reported for the layer)."""
-    names, please, who, line_words = IDENTITY.get(language, IDENTITY["en"])
-    for sentence in _SENTENCE_END.split(text):
-        found = words(sentence)
-        size = len(found) - len(please.intersection(found))
-        if not found or size > IDENTITY_MAX_WORDS + 2:
-            continue
-        if who in found and not line_words.isdisjoint(found):
-            return True
-        asking = "?" in sentence or not please.isdisjoint(found)
-        named = [i for i, w in enumerate(found) if w in names]
-        # "Name and unit, please", not "the name of the network" / "naam van de printer"
-        if (
-            size <= IDENTITY_MAX_WORDS
-            and asking
-            and any(i + 1 == len(found) or found[i + 1] not in OF for i in named)
-        ):
-            return True
-    return False
-
-
-OF = frozenset({"of", "van", "de", "du", "des", "d"})
 
 
 THANKS_OPENING = frozenset({"greeting", "empathy"})

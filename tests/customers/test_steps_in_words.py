@@ -19,7 +19,6 @@ from helpdesk_tui.customers.dialogue import (
     Context,
     acts_in_turn,
     asks_closing,
-    asks_identity,
     respond,
     restates_in_turn,
 )
@@ -204,14 +203,6 @@ FEW_WORDS_IDENTIFY = {
     "nl": ["Uw naam en afdeling, alstublieft.", "Wie spreek ik aan de lijn?"],
     "fr": ["Votre nom et service, svp.", "Qui ai-je au bout du fil ?"],
 }
-NOT_IDENTIFY = {
-    "en": [
-        "What is the name of the file you opened?",
-        "Which printer name do you see on the list?",
-    ],
-    "nl": ["Wat is de naam van het bestand?", "Welke naam van het netwerk ziet u?"],
-    "fr": ["Quel est le nom du fichier ?", "Quel nom de réseau voyez-vous dans la liste ?"],
-}
 
 
 @pytest.mark.parametrize(
@@ -222,15 +213,6 @@ def test_identification_in_few_words_is_answered_with_the_customers_name(
 ) -> None:
     reply = respond(PRINTER, text, Context(customer=ANNA, language=lang))
     assert reply.intent == "identify" and ANNA.name in reply.text
-
-
-@pytest.mark.parametrize(
-    ("lang", "text"), [(lang, t) for lang, texts in NOT_IDENTIFY.items() for t in texts]
-)
-def test_a_name_of_a_thing_is_no_identification(lang: str, text: str) -> None:
-    """(The layer itself reads some of these as `identify`: reported for the layer; the
-    few-words reading adds none.)"""
-    assert not asks_identity(text, lang)
 
 
 # ---------------------------------------------------------------------- "can you confirm?"
