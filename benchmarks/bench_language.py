@@ -74,6 +74,7 @@ HELDOUT8 = ROOT / "tests" / "language" / "heldout8"
 HELDOUT9 = ROOT / "tests" / "language" / "heldout9"
 HELDOUT10 = ROOT / "tests" / "language" / "heldout10"
 HELDOUT11 = ROOT / "tests" / "language" / "heldout11"
+HELDOUT12 = ROOT / "tests" / "language" / "heldout12"
 DEV2 = ROOT / "tests" / "language" / "dev2"
 SETS = {
     "corpus": CORPUS,
@@ -88,6 +89,7 @@ SETS = {
     "heldout9": HELDOUT9,
     "heldout10": HELDOUT10,
     "heldout11": HELDOUT11,
+    "heldout12": HELDOUT12,
     "dev2": DEV2,
 }
 
