@@ -118,20 +118,42 @@ class FocusStyled:
         return kept
 
     def _quick_path(self) -> Hashable:
-        """The box's pseudo-classes, the theme, and each node up with its classes, focus,
-        hover and disabled state and Textual's count of changes below it."""
+        """The theme, and each node from the app down with its classes and Textual's count
+        of changes below it; each widget with its hover, focus, disabled (its own or an
+        ancestor's) and focus-within state; the box's own can-focus. With the counts (the
+        places among siblings: first-child, odd, empty...) and the theme that is every
+        input of the box's pseudo-classes and its ancestors'. Worked out in one walk up:
+        Textual's `is_disabled` and `has_focus_within` each walk up again from every node
+        (an area switch asked this twice, about 700 calls each; issue 14)."""
         assert isinstance(self, Widget)
         app = self.app
+        nodes = self.ancestors_with_self
+        focused = self.screen.focused
+        within = set(focused.ancestors_with_self) if focused is not None else set()
         path: list[Hashable] = [
-            frozenset(self.get_pseudo_classes()),
+            self.allow_focus(),
+            app.is_inline,
             app.current_theme.name,
             app.native_ansi_color,
             app.no_color,
         ]
-        for node in self.ancestors_with_self:
-            path.append((node, node.classes, node._nodes._updates))
+        disabled = False
+        for node in reversed(nodes):  # from the app down: disabled is inherited
             if isinstance(node, Widget):
-                path.append((node._pseudo_classes_cache_key, node.has_focus_within))
+                disabled = disabled or node.disabled
+                path.append(
+                    (
+                        node,
+                        node.classes,
+                        node._nodes._updates,
+                        node.mouse_hover,
+                        node.has_focus,
+                        disabled,
+                        node in within,
+                    )
+                )
+            else:
+                path.append((node, node.classes, node._nodes._updates))
         return tuple(path)
 
 
