@@ -200,3 +200,33 @@ async def test_an_area_switch_and_back_works_out_no_style_path_again(rig: Rig) -
                 assert path is paths[key], key  # kept, not built again
             paths[key] = path
         assert paths["f4"] != paths["f2"]  # focused and not: two paths
+
+
+async def test_put_back_repaints_a_recoloured_border_once_and_lays_nothing_out(
+    rig: Rig, monkeypatch: Any
+) -> None:
+    """The four sides a focus move recolours are set as rules, then one repaint: what
+    Textual's border property does for each (a repaint, no layout: the edge stays)."""
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await at(pilot, 70)
+        box = app.main.conversations.input
+        await pilot.press("f4")
+        await pilot.pause()
+        focused = dict(box.styles.base._rules)
+        await pilot.press("f2")
+        await pilot.pause()
+        refreshes: list[dict[str, Any]] = []
+        refresh = type(box).refresh
+
+        def counted(self: Any, *regions: Any, **kwargs: Any) -> Any:
+            if self is box:
+                refreshes.append(kwargs)
+            return refresh(self, *regions, **kwargs)
+
+        monkeypatch.setattr(type(box), "refresh", counted)
+        put_back(box, focused)
+        assert dict(box.styles.base._rules) == focused
+        assert len(refreshes) == 1
+        assert not refreshes[0].get("layout")
+        assert box._repaint_required

@@ -29,6 +29,7 @@ from collections.abc import Hashable
 from typing import Any
 
 from textual._text_area_theme import TextAreaTheme
+from textual.color import Color
 from textual.css.stylesheet import Stylesheet
 from textual.widget import Widget
 from textual.widgets import TextArea
@@ -170,10 +171,37 @@ def put_back(node: Widget, rules: dict[str, Any]) -> None:
     if "transitions" in rules or "transitions" in current:
         Stylesheet.replace_rules(node, rules, animate=True)  # type: ignore[arg-type]
         return
+    repaint = False
     for key in current.keys() | rules.keys():
         value = rules.get(key)
-        if current.get(key) != value:
+        before = current.get(key)
+        if before == value:
+            continue
+        if key in BORDERS and _same_edge(before, value):
+            # `BoxProperty.__set__` for a new colour on the same edge: the rule set, then
+            # a repaint (no layout); one repaint for the four sides a focus move recolours
+            base.set_rule(key, value)
+            repaint = True
+        else:
             setattr(base, key, value)
+    if repaint:
+        base.refresh()
+
+
+BORDERS = frozenset(("border_top", "border_right", "border_bottom", "border_left"))
+
+
+def _same_edge(before: Any, after: Any) -> bool:
+    """Two border rules (edge type, `Color`) that both draw an edge or both none: setting one
+    over the other repaints and needs no layout (`BoxProperty.__set__`, Textual 8.2)."""
+    return (
+        isinstance(before, tuple)
+        and isinstance(after, tuple)
+        and len(before) == len(after) == 2
+        and isinstance(after[1], Color)
+        and after[0] not in ("none", "hidden")
+        and bool(before[0]) == bool(after[0])
+    )
 
 
 THEME_FIELDS = (
