@@ -41,7 +41,9 @@ time (`screen.`, `focused.`), the action's name, its parameters)."""
 class KeptBindingChain(Screen[Any]):
     """Mixin before `Screen`: `active_bindings` from a kept chain, the states asked anew."""
 
-    _kept_chains: dict[Hashable, list[tuple[DOMNode, list[Entry]]]] | None = None
+    _kept_chains: dict[Hashable, tuple[list[tuple[DOMNode, list[Entry]]], Any]] | None = None
+    _by_key: dict[str, list[tuple[DOMNode, Binding, DOMNode | None, str, Any]]] = {}
+    """The kept chain's entries per key, in the chain's order (`active_binding`)."""
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
@@ -66,6 +68,26 @@ class KeptBindingChain(Screen[Any]):
                     )
         return bindings_map
 
+    def active_binding(self, key: str) -> ActiveBinding | None:
+        """`active_bindings.get(key)`, asking only the actions bound to `key` (an area
+        switch's key asks whether it opens a screen: `ExamApp._redirects_keys`)."""
+        app = self.app
+        if app._keymap:
+            return super().active_bindings.get(key)
+        self._kept_chain()
+        found: ActiveBinding | None = None
+        check_state = app._check_action_state
+        for namespace, binding, target, name, parameters in self._by_key.get(key, ()):
+            if target is None:
+                action_state = check_state(binding.action, namespace)
+            else:
+                action_state = target.check_action(name, parameters)
+            if action_state is False:
+                continue
+            if found is None or (binding.priority and not found.binding.priority):
+                found = ActiveBinding(namespace, binding, bool(action_state), binding.tooltip)
+        return found
+
     def _kept_chain(self) -> list[tuple[DOMNode, list[Entry]]]:
         focused = self.focused
         if focused is not None and focused.loading:
@@ -86,12 +108,20 @@ class KeptBindingChain(Screen[Any]):
         kept = self._kept_chains
         if kept is None:
             kept = self._kept_chains = {}
-        chain = kept.get(key)
-        if chain is None:
+        chain_by_key = kept.get(key)
+        if chain_by_key is None:
             if len(kept) >= KEEP:
                 kept.clear()
-            chain = kept[key] = self._chain_now()
-        return chain
+            chain = self._chain_now()
+            by_key: dict[str, list[tuple[DOMNode, Binding, DOMNode | None, str, Any]]] = {}
+            for namespace, entries in chain:
+                for name, binding, target, action, parameters in entries:
+                    by_key.setdefault(name, []).append(
+                        (namespace, binding, target, action, parameters)
+                    )
+            chain_by_key = kept[key] = (chain, by_key)
+        self._by_key = chain_by_key[1]
+        return chain_by_key[0]
 
     def _chain_now(self) -> list[tuple[DOMNode, list[Entry]]]:
         """Textual's own chain, each action parsed once."""

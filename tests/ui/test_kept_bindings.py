@@ -26,6 +26,11 @@ def same_as_textuals(app: ExamApp, where: str) -> None:
     shown = [(key, b.node, b.binding, b.enabled, b.tooltip) for key, b in kept.items()]
     wanted = [(key, b.node, b.binding, b.enabled, b.tooltip) for key, b in fresh.items()]
     assert shown == wanted, where
+    for key in [*fresh, "f12", "x"]:  # one key's binding alone, bound or not
+        one, want = main.active_binding(key), fresh.get(key)
+        assert (one is None) == (want is None), (where, key)
+        if one is not None and want is not None:
+            assert (one.node, one.binding, one.enabled) == (want.node, want.binding, want.enabled)
 
 
 async def test_every_focus_and_state_gets_textuals_bindings(rig: Rig, monkeypatch: Any) -> None:
