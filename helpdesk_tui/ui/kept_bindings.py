@@ -33,62 +33,49 @@ from textual.screen import Screen
 KEEP = 16
 """Chains kept per screen (one per focusable widget a candidate moves between)."""
 
-Entry = tuple[str, Binding, "DOMNode | None", str, tuple[object, ...]]
-"""(key, binding, the node asked, or None when the action names a target found at the
-time (`screen.`, `focused.`), the action's name, its parameters)."""
+Entry = tuple[str, DOMNode, Binding, "DOMNode | None", str, tuple[object, ...]]
+"""(key, the binding's node, the binding, the node asked, or None when the action names a
+target found at the time (`screen.`, `focused.`), the action's name, its parameters)."""
 
 
 class KeptBindingChain(Screen[Any]):
     """Mixin before `Screen`: `active_bindings` from a kept chain, the states asked anew."""
 
-    _kept_chains: dict[Hashable, tuple[list[tuple[DOMNode, list[Entry]]], Any]] | None = None
-    _by_key: dict[str, list[tuple[DOMNode, Binding, DOMNode | None, str, Any]]] = {}
-    """The kept chain's entries per key, in the chain's order (`active_binding`)."""
+    _kept_chains: dict[Hashable, tuple[list[Entry], dict[str, list[Entry]]]] | None = None
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
-        app = self.app
-        if app._keymap:  # keys bound by id: Textual's own (its clash handling included)
+        if self.app._keymap:  # keys bound by id: Textual's own (its clash handling included)
             return super().active_bindings
-        chain = self._kept_chain()
-        check_state = app._check_action_state
-        bindings_map: dict[str, ActiveBinding] = {}
-        for namespace, entries in chain:
-            for key, binding, target, name, parameters in entries:
-                if target is None:
-                    action_state = check_state(binding.action, namespace)
-                else:
-                    action_state = target.check_action(name, parameters)
-                if action_state is False:
-                    continue
-                existing = bindings_map.get(key)
-                if existing is None or (binding.priority and not existing.binding.priority):
-                    bindings_map[key] = ActiveBinding(
-                        namespace, binding, bool(action_state), binding.tooltip
-                    )
-        return bindings_map
+        return self._actives(self._kept_chain()[0])
 
     def active_binding(self, key: str) -> ActiveBinding | None:
         """`active_bindings.get(key)`, asking only the actions bound to `key` (an area
         switch's key asks whether it opens a screen: `ExamApp._redirects_keys`)."""
-        app = self.app
-        if app._keymap:
+        if self.app._keymap:
             return super().active_bindings.get(key)
-        self._kept_chain()
-        found: ActiveBinding | None = None
-        check_state = app._check_action_state
-        for namespace, binding, target, name, parameters in self._by_key.get(key, ()):
+        return self._actives(self._kept_chain()[1].get(key, [])).get(key)
+
+    def _actives(self, entries: list[Entry]) -> dict[str, ActiveBinding]:
+        """Textual's `Screen.active_bindings` over these entries of the chain, in order."""
+        check_state = self.app._check_action_state
+        bindings_map: dict[str, ActiveBinding] = {}
+        for key, namespace, binding, target, name, parameters in entries:
             if target is None:
                 action_state = check_state(binding.action, namespace)
             else:
                 action_state = target.check_action(name, parameters)
             if action_state is False:
                 continue
-            if found is None or (binding.priority and not found.binding.priority):
-                found = ActiveBinding(namespace, binding, bool(action_state), binding.tooltip)
-        return found
+            existing = bindings_map.get(key)
+            if existing is None or (binding.priority and not existing.binding.priority):
+                bindings_map[key] = ActiveBinding(
+                    namespace, binding, bool(action_state), binding.tooltip
+                )
+        return bindings_map
 
-    def _kept_chain(self) -> list[tuple[DOMNode, list[Entry]]]:
+    def _kept_chain(self) -> tuple[list[Entry], dict[str, list[Entry]]]:
+        """The chain's entries in its order, and per key."""
         focused = self.focused
         if focused is not None and focused.loading:
             focused = None
@@ -108,32 +95,26 @@ class KeptBindingChain(Screen[Any]):
         kept = self._kept_chains
         if kept is None:
             kept = self._kept_chains = {}
-        chain_by_key = kept.get(key)
-        if chain_by_key is None:
+        chain = kept.get(key)
+        if chain is None:
             if len(kept) >= KEEP:
                 kept.clear()
-            chain = self._chain_now()
-            by_key: dict[str, list[tuple[DOMNode, Binding, DOMNode | None, str, Any]]] = {}
-            for namespace, entries in chain:
-                for name, binding, target, action, parameters in entries:
-                    by_key.setdefault(name, []).append(
-                        (namespace, binding, target, action, parameters)
-                    )
-            chain_by_key = kept[key] = (chain, by_key)
-        self._by_key = chain_by_key[1]
-        return chain_by_key[0]
+            entries = self._chain_now()
+            by_key: dict[str, list[Entry]] = {}
+            for entry in entries:
+                by_key.setdefault(entry[0], []).append(entry)
+            chain = kept[key] = (entries, by_key)
+        return chain
 
-    def _chain_now(self) -> list[tuple[DOMNode, list[Entry]]]:
+    def _chain_now(self) -> list[Entry]:
         """Textual's own chain, each action parsed once."""
         app = self.app
-        chain = []
+        entries: list[Entry] = []
         for namespace, bindings in self._modal_binding_chain:
-            entries: list[Entry] = []
             for key, binding in bindings:
                 target: DOMNode | None = None
                 name, parameters = "", ()
                 if "." not in binding.action.split("(", 1)[0]:  # no target named
                     target, name, parameters = app._parse_action(binding.action, namespace)
-                entries.append((key, binding, target, name, parameters))
-            chain.append((namespace, entries))
-        return chain
+                entries.append((key, namespace, binding, target, name, parameters))
+        return entries
