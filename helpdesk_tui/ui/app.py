@@ -37,7 +37,7 @@ from typing import Any
 from textual import events
 from textual._time import get_time
 from textual.app import App
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 from textual.notifications import Notify
 from textual.screen import Screen
 
@@ -46,6 +46,7 @@ from helpdesk_tui.runtime.memory import one_malloc_arena, release_free_memory
 from helpdesk_tui.ui import keymap
 from helpdesk_tui.ui.controller import ExamController
 from helpdesk_tui.ui.frames import FRAME_PERIOD
+from helpdesk_tui.ui.kept_bindings import KeptBindingChain
 from helpdesk_tui.ui.nowayout import NoWayOut
 from helpdesk_tui.ui.screens.end import EndScreen
 from helpdesk_tui.ui.screens.form_shelf import leaving
@@ -204,6 +205,13 @@ def _action_name(action: str) -> str:
     return action.rpartition(".")[2].split("(")[0]
 
 
+def _active_binding(screen: Screen[Any], key: str) -> ActiveBinding | None:
+    """`screen.active_bindings.get(key)`; on the exam screen only `key`'s actions asked."""
+    if isinstance(screen, KeptBindingChain):
+        return screen.active_binding(key)
+    return screen.active_bindings.get(key)
+
+
 def _is_text_box(widget: object) -> bool:
     """An Input or TextArea (by name: the forms' TextArea is imported on first use)."""
     return any(cls.__name__ in ("Input", "TextArea") for cls in type(widget).__mro__)
@@ -352,7 +360,7 @@ class ExamApp(NoWayOut, App[str | None], inherit_bindings=False):
             return True
         if self.screen is not self.main or _is_text_box(self.focused):
             return True
-        active = self.screen.active_bindings.get(event.key)
+        active = _active_binding(self.screen, event.key)
         kind: Kind = "none"
         if active is not None and active.enabled:
             if active.binding.id in keymap.WAITING:
@@ -456,7 +464,7 @@ class ExamApp(NoWayOut, App[str | None], inherit_bindings=False):
             return False  # typed into a text box
         if not self._may_redirect(event.key):
             return False
-        active = self.screen.active_bindings.get(event.key)
+        active = _active_binding(self.screen, event.key)
         if active is None or not active.enabled:
             return False
         return _action_name(active.binding.action) in REDIRECTS

@@ -153,19 +153,24 @@ async def test_the_reply_box_works_out_its_theme_once_per_look(rig: Rig, monkeyp
         assert theme_look(box) == kept
 
 
+async def both_rules(pilot: Any, app: Any) -> tuple[Any, dict[str, Any], dict[str, Any]]:
+    """The reply box, and its rules focused (F4) and not (F2, where it is left)."""
+    await at(pilot, 70)
+    box = app.main.conversations.input
+    rules = []
+    for key in ("f4", "f2"):
+        await pilot.press(key)
+        await pilot.pause()
+        rules.append(dict(box.styles.base._rules))
+    return box, rules[0], rules[1]
+
+
 async def test_put_back_leaves_the_rules_textuals_replace_rules_leaves(rig: Rig) -> None:
     """`put_back` sets only the rules that differ; after it the box has exactly the
     rules given, as after `Stylesheet.replace_rules`, both ways."""
     app = rig.app()
     async with app.run_test(size=SIZE) as pilot:
-        await at(pilot, 70)
-        box = app.main.conversations.input
-        await pilot.press("f4")
-        await pilot.pause()
-        focused = dict(box.styles.base._rules)
-        await pilot.press("f2")
-        await pilot.pause()
-        blurred = dict(box.styles.base._rules)
+        box, focused, blurred = await both_rules(pilot, app)
         assert focused != blurred  # a focus move changes some of the box's rules
         for rules in (focused, blurred, focused):
             put_back(box, rules)
@@ -200,3 +205,27 @@ async def test_an_area_switch_and_back_works_out_no_style_path_again(rig: Rig) -
                 assert path is paths[key], key  # kept, not built again
             paths[key] = path
         assert paths["f4"] != paths["f2"]  # focused and not: two paths
+
+
+async def test_put_back_repaints_a_recoloured_border_once_and_lays_nothing_out(
+    rig: Rig, monkeypatch: Any
+) -> None:
+    """The four sides a focus move recolours are set as rules, then one repaint: what
+    Textual's border property does for each (a repaint, no layout: the edge stays)."""
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        box, focused, _blurred = await both_rules(pilot, app)
+        refreshes: list[dict[str, Any]] = []
+        refresh = type(box).refresh
+
+        def counted(self: Any, *regions: Any, **kwargs: Any) -> Any:
+            if self is box:
+                refreshes.append(kwargs)
+            return refresh(self, *regions, **kwargs)
+
+        monkeypatch.setattr(type(box), "refresh", counted)
+        put_back(box, focused)
+        assert dict(box.styles.base._rules) == focused
+        assert len(refreshes) == 1
+        assert not refreshes[0].get("layout")
+        assert box._repaint_required

@@ -36,6 +36,7 @@ from helpdesk_tui.ui.controller import TICKET_ACTIONS, Arrival, Changes, ExamCon
 from helpdesk_tui.ui.edges import fitting_title, set_edge_title
 from helpdesk_tui.ui.format import localized, one_line, status_label
 from helpdesk_tui.ui.frames import Paced
+from helpdesk_tui.ui.kept_bindings import KeptBindingChain
 from helpdesk_tui.ui.nowayout import clip_url
 from helpdesk_tui.ui.screens import forms
 from helpdesk_tui.ui.screens.confirm import send_to_the_right_customer
@@ -80,7 +81,7 @@ form of the most frequent ticket action. Each kept form costs memory in every ex
 (the sitting's target is < 80 MB per session), so only this one."""
 
 
-class MainScreen(Paced, Screen[None]):
+class MainScreen(Paced, KeptBindingChain, Screen[None]):
     """The four areas, the header clock and the footer of keys."""
 
     CSS_PATH = "main.tcss"

@@ -133,6 +133,9 @@ class CellCache(Retexts):
         shift: tuple[int, int, int] | None = None
         top, bottom = window.y, window.bottom
         for key, (index, y, height) in rows.items():
+            if index >= fixed and (y + height <= top or y >= bottom):
+                continue  # out of the window's rows: nothing shown to refresh (a tick
+                # writes every SLA cell of a 300-ticket queue; 15 rows are in view)
             if texts is not None and index >= fixed and height == 1 and top <= y < bottom:
                 if shift is None:  # widget x = table x - scroll + gutter (+ the cell's padding)
                     gutter = table.content_offset
@@ -597,11 +600,13 @@ def _row_spans(table: Any, keys: Mapping[str, object]) -> dict[str, tuple[int, i
     order once, each key read as the plain string it is."""
     spans: dict[str, tuple[int, int, int]] = {}
     y = table.header_height if table.show_header else 0
+    left = len(keys)
     for index, row in enumerate(table.ordered_rows):
         value = row.key.value
         if value in keys:
             spans[value] = (index, y, row.height)
-            if len(spans) == len(keys):
+            left -= 1
+            if not left:
                 break
         y += row.height
     return spans

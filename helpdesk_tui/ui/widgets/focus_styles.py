@@ -29,6 +29,7 @@ from collections.abc import Hashable
 from typing import Any
 
 from textual._text_area_theme import TextAreaTheme
+from textual.color import Color
 from textual.css.stylesheet import Stylesheet
 from textual.widget import Widget
 from textual.widgets import TextArea
@@ -118,20 +119,42 @@ class FocusStyled:
         return kept
 
     def _quick_path(self) -> Hashable:
-        """The box's pseudo-classes, the theme, and each node up with its classes, focus,
-        hover and disabled state and Textual's count of changes below it."""
+        """The theme, and each node from the app down with its classes and Textual's count
+        of changes below it; each widget with its hover, focus, disabled (its own or an
+        ancestor's) and focus-within state; the box's own can-focus. With the counts (the
+        places among siblings: first-child, odd, empty...) and the theme that is every
+        input of the box's pseudo-classes and its ancestors'. Worked out in one walk up:
+        Textual's `is_disabled` and `has_focus_within` each walk up again from every node
+        (an area switch asked this twice, about 700 calls each; issue 14)."""
         assert isinstance(self, Widget)
         app = self.app
+        nodes = self.ancestors_with_self
+        focused = self.screen.focused
+        within = set(focused.ancestors_with_self) if focused is not None else set()
         path: list[Hashable] = [
-            frozenset(self.get_pseudo_classes()),
+            self.allow_focus(),
+            app.is_inline,
             app.current_theme.name,
             app.native_ansi_color,
             app.no_color,
         ]
-        for node in self.ancestors_with_self:
-            path.append((node, node.classes, node._nodes._updates))
+        disabled = False
+        for node in reversed(nodes):  # from the app down: disabled is inherited
             if isinstance(node, Widget):
-                path.append((node._pseudo_classes_cache_key, node.has_focus_within))
+                disabled = disabled or node.disabled
+                path.append(
+                    (
+                        node,
+                        node.classes,
+                        node._nodes._updates,
+                        node.mouse_hover,
+                        node.has_focus,
+                        disabled,
+                        node in within,
+                    )
+                )
+            else:
+                path.append((node, node.classes, node._nodes._updates))
         return tuple(path)
 
 
@@ -148,10 +171,37 @@ def put_back(node: Widget, rules: dict[str, Any]) -> None:
     if "transitions" in rules or "transitions" in current:
         Stylesheet.replace_rules(node, rules, animate=True)  # type: ignore[arg-type]
         return
+    repaint = False
     for key in current.keys() | rules.keys():
         value = rules.get(key)
-        if current.get(key) != value:
+        before = current.get(key)
+        if before == value:
+            continue
+        if key in BORDERS and _same_edge(before, value):
+            # `BoxProperty.__set__` for a new colour on the same edge: the rule set, then
+            # a repaint (no layout); one repaint for the four sides a focus move recolours
+            base.set_rule(key, value)
+            repaint = True
+        else:
             setattr(base, key, value)
+    if repaint:
+        base.refresh()
+
+
+BORDERS = frozenset(("border_top", "border_right", "border_bottom", "border_left"))
+
+
+def _same_edge(before: Any, after: Any) -> bool:
+    """Two border rules (edge type, `Color`) that both draw an edge or both none: setting one
+    over the other repaints and needs no layout (`BoxProperty.__set__`, Textual 8.2)."""
+    return (
+        isinstance(before, tuple)
+        and isinstance(after, tuple)
+        and len(before) == len(after) == 2
+        and isinstance(after[1], Color)
+        and after[0] not in ("none", "hidden")
+        and bool(before[0]) == bool(after[0])
+    )
 
 
 THEME_FIELDS = (
