@@ -576,7 +576,7 @@ class Simulation:
         facts_first: bool = False,
     ) -> dialogue.Reply:
         """The customer's reply; with a `reaction`, also the mood nudges it implies."""
-        if dialogue.first_match(dialogue.solution_patterns(incident), text, self.language):
+        if dialogue.told(dialogue.solution_patterns(incident), text, self.language):
             self._solved.add(incident.id)
         ctx = dialogue.Context(
             customer=self.scenario.customer(conv.customer_id),
