@@ -19,6 +19,7 @@ log for a resumed session. Timings and heuristics are in docs/simulation.md.
 
 from __future__ import annotations
 
+import dataclasses
 import heapq
 import itertools
 from collections import Counter
@@ -295,6 +296,8 @@ class Simulation:
             return None
         if utt.passing and _moved_past(conv, utt.answers):
             return None  # the candidate wrote again: a late "Bonjour." answers nothing
+        if _moved_past(conv, utt.answers) and self._fold_into_next(utt):
+            return None  # said with the answer to the newer message, first (`_fold_into_next`)
         data = utt.message_data()
         if conv.channel == "call":
             duration = speaking_s(utt.text)
@@ -307,6 +310,38 @@ class Simulation:
             self._push(start + duration, "emit", ("customer_message", data, cid, utt.reopen))
         self._free_at[cid] = round(start + duration + GAP_S, 3)
         return None
+
+    def _fold_into_next(self, utt: Utterance) -> bool:
+        """A content reply the candidate has since followed with another message is folded
+        into the customer's reply to that one, as a customer in a chat or on the phone
+        answers two questions read together: one message, the older answer first ("Kyle
+        Haigh, Customer Hub. Quarter of an hour."), when they have read the newer one.
+        Nothing is lost (the facts, the rule), and the newer reply's courtesy ("Okay,
+        thank you.") goes. False when no reply to a newer message waits (then it is said)."""
+        if utt.answers is None:
+            return False
+        newer = [
+            (entry[3].answers, at)
+            for at, entry in enumerate(self._heap)
+            if entry[2] == "say"
+            and entry[3].conversation_id == utt.conversation_id
+            and (entry[3].answers or 0) > utt.answers
+        ]
+        if not newer:
+            return False
+        at = min(newer)[1]  # the reply to the very next message
+        due, order, kind, later = self._heap[at]
+        folded = dataclasses.replace(
+            later,
+            text=utt.text if later.passing else f"{utt.text} {later.text}",
+            kind=utt.kind if later.passing else later.kind,
+            rule_id=utt.rule_id or later.rule_id,
+            reveals=tuple(dict.fromkeys((*utt.reveals, *later.reveals))),
+            reopen=utt.reopen or later.reopen,
+            passing=False,
+        )
+        self._heap[at] = (due, order, kind, folded)  # the same key: the heap still holds
+        return True
 
     def _unanswered_since(self, state: ExamState, cid: str, since: float) -> Conversation | None:
         """The conversation, if it is live and the candidate wrote nothing since `since`."""
