@@ -333,7 +333,7 @@ class Simulation:
         due, order, kind, later = self._heap[at]
         folded = dataclasses.replace(
             later,
-            text=utt.text if later.passing else f"{utt.text} {later.text}",
+            text=_folded_text(utt.text, later.text, later.passing),
             kind=utt.kind if later.passing else later.kind,
             rule_id=utt.rule_id or later.rule_id,
             reveals=tuple(dict.fromkeys((*utt.reveals, *later.reveals))),
@@ -833,6 +833,16 @@ class _Reaction:
 
 PASSING_INTENTS = frozenset({"greeting", "ack"})
 """Replies of courtesy only: a conversation that moved on leaves them unsaid."""
+
+
+def _folded_text(older: str, newer: str, courtesy: bool) -> str:
+    """Two replies said as one: the older first; a courtesy newer one, or the same words
+    again (two fallbacks: "Sorry, I don't quite follow."), not said twice."""
+    if courtesy or newer in older:
+        return older
+    if older in newer:  # "As I said: <the older answer>": it was not said yet
+        return older + newer.split(older, 1)[1]
+    return f"{older} {newer}"
 
 
 def _moved_past(conv: Conversation, answered: int | None) -> bool:
