@@ -62,7 +62,7 @@ def message_texts(data: bytes) -> tuple[list[str], str | None]:
 
     The chat messages and the replies on tickets (what reached a customer), as sent
     and without quotes around words, and each of their sentences when there are
-    several (the answer key is looked for sentence by sentence: `solutions._telling`).
+    several (the answer key is looked for sentence by sentence: `customers.telling`).
     Found by the record type's bytes, without parsing the other records; a line
     that does not parse is skipped (the verifier names it)."""
     lang = _language(data)

@@ -3,7 +3,7 @@
 An answer counts when a message in the customer's own conversation or a
 reply on their own ticket holds every solution keyword of the key, of an
 accepted alternative or of exactly one of the options (in a sentence that
-is not a mere question, and not negated); or when the ticket is transferred
+is not a mere question nor a request for information, and not negated); or when the ticket is transferred
 to the key's group. The resolution field is documentation (DATA-4): the
 customer never reads it, so it is not the answer. Some messages hold the
 words without being an answer, and are kept as hits that are **not
@@ -21,8 +21,9 @@ from functools import lru_cache
 
 from helpdesk_tui.assess.cases import Case
 from helpdesk_tui.assess.tracker import CUSTOMER_FACING, Action
-from helpdesk_tui.assess.wording import acts, find, instruction_sentence, sentences
+from helpdesk_tui.assess.wording import find
 from helpdesk_tui.customers.evidence_flags import content_stems
+from helpdesk_tui.customers.telling import telling
 from helpdesk_tui.scenario.model import Answer, AnswerOption, keyword_forms
 
 ANSWERING = CUSTOMER_FACING
@@ -58,31 +59,15 @@ class AnswerHit:
 def all_match(keywords: tuple[str, ...], text: str, lang: str = "en") -> bool:
     """Every keyword is in the text's telling sentences, not negated (none: no match).
 
-    A sentence that only asks ("Is it the cable?") tells the customer nothing;
-    one that asks them to do something ("Could you plug the cable in?") does.
+    A sentence that only asks ("Is it the cable?") tells the customer nothing, nor does
+    one that asks them to tell ("Tell me more about the free counter"); one that asks
+    them to do something ("Could you plug the cable in?") does (`customers.telling`).
     A keyword may list alternatives: "reconnect | connect again".
     """
     if not keywords:
         return False
-    telling = _telling(text, lang)
-    return all(any(_said(k, s, lang) for s in telling) for k in keywords)
-
-
-@lru_cache(maxsize=65536)
-def _telling(text: str, lang: str) -> tuple[str, ...]:
-    """The sentences that tell the customer something: not a mere question, by its "?" or by
-    its form ("Remarquez-vous quelque chose concernant le mot de passe" asks, it tells nothing)."""
-    return tuple(
-        sentence for sentence in sentences(text)
-        if not _asks(sentence, lang) or instruction_sentence(sentence, lang)
-    )  # fmt: skip
-
-
-def _asks(sentence: str, lang: str) -> bool:
-    if sentence.rstrip().endswith("?"):
-        return True
-    found = acts(sentence, lang)
-    return "question" in found and not {"restate", "progress", "instruction"} & set(found)
+    told = telling(text, lang)
+    return all(any(_said(k, s, lang) for s in told) for k in keywords)
 
 
 def _said(keyword: str, sentence: str, lang: str) -> bool:
@@ -94,7 +79,7 @@ def explain(keywords: tuple[str, ...], text: str, lang: str) -> list[str]:
     """Which words of the message gave each keyword, by which rule of the language layer."""
     lines = []
     for keyword in keywords:
-        for sentence in _telling(text, lang):
+        for sentence in telling(text, lang):
             said = next(
                 (h for f in keyword_forms(keyword) if (h := find(f, sentence, lang)) is not None),
                 None,
@@ -123,7 +108,7 @@ def hit_keywords(answer: Answer, hit: AnswerHit, lang: str) -> tuple[str, ...]:
 
 def excluded(exclude: tuple[str, ...], text: str, lang: str) -> bool:
     """A word the key says must not come with its keywords ("not together with those")."""
-    return any(_said(word, s, lang) for word in exclude for s in _telling(text, lang))
+    return any(_said(word, s, lang) for word in exclude for s in telling(text, lang))
 
 
 def transfer_groups(answer: Answer) -> frozenset[str]:

@@ -8,14 +8,14 @@ its explanation: which words, which rule of the layer.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from helpdesk_tui import language
 from helpdesk_tui.customers import dialogue
+from helpdesk_tui.customers.telling import sentences as sentences
+from helpdesk_tui.customers.telling import unquoted as _unquoted
 
-_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 LANGS = frozenset({"nl", "fr", "en"})
 
 
@@ -37,24 +37,8 @@ def words(text: str) -> tuple[str, ...]:
     return dialogue.words(text)
 
 
-def sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE.split(text) if s and s.strip()]
-
-
 def _lang(lang: str) -> str:
     return lang if lang in LANGS else "en"
-
-
-_QUOTE = re.compile(r"(?<![\w])['‘’]|['‘’](?![\w])")
-
-
-def _unquoted(text: str) -> str:
-    """Quotes around a word ('Deleted Items') taken off; "don't" and "l'écran" keep theirs.
-
-    The layer (LAYER_VERSION 1.0) keeps an opening quote on the word it
-    starts, so "'Empty Folder'" would not hold the pattern "empty".
-    """
-    return _QUOTE.sub(" ", text)
 
 
 @lru_cache(maxsize=65536)

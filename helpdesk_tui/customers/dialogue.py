@@ -40,6 +40,7 @@ from helpdesk_tui.customers.content_words import (
     content_stems,
     words,
 )
+from helpdesk_tui.customers.telling import telling
 from helpdesk_tui.language import Analysis, Match, analyse, find_in
 from helpdesk_tui.language.find import thing_in
 from helpdesk_tui.language.lexicon import lexicon
@@ -538,9 +539,30 @@ def matched_facts(facts: Sequence[Fact], text: str, language: str) -> list[Fact]
     return [f for f in facts if first_mention(f.ask, text, language) is not None]
 
 
-def matched_rule(rules: Sequence[DialogueRule], text: str, language: str) -> DialogueRule | None:
-    """The first rule whose `when` patterns are said in the text (negation applied)."""
-    return next((r for r in rules if first_match(r.when, text, language) is not None), None)
+def matched_rule(
+    rules: Sequence[DialogueRule], text: str, language: str, solution: Sequence[str] = ()
+) -> DialogueRule | None:
+    """The first rule whose `when` patterns are said in the text (negation applied).
+
+    A rule that listens for a solution's words (`solution`: the customer tries the fix)
+    hears them only where the candidate tells them (`told`): "Tell me more about the free
+    counter" asks about the counter, it does not send the customer there."""
+    return next(
+        (
+            r for r in rules
+            if (told(r.when, text, language) if set(r.when) & set(solution)
+                else first_match(r.when, text, language)) is not None
+        ),
+        None,
+    )  # fmt: skip
+
+
+def told(patterns: Iterable[str], text: str, language: str) -> str | None:
+    """The first of `patterns` said in a sentence that tells the customer something: not a
+    mere question, not a request for information (`customers.telling`, as the evidence
+    reads the answer)."""
+    sentences = telling(text, language)
+    return next((p for p in patterns if any(heard(p, s, language) for s in sentences)), None)
 
 
 NOT_ASKING = frozenset({"check", "progress", "hold"})
@@ -593,7 +615,7 @@ def respond(
     if new or (facts_first and facts):
         told = new or facts
         return Reply(" ".join(f.answer for f in told), reveals=tuple(f.id for f in new))
-    rule = matched_rule(incident.rules, text, ctx.language)
+    rule = matched_rule(incident.rules, text, ctx.language, solution_patterns(incident))
     if rule is not None:
         if ctx.promise_stands and rule.id in ctx.asked and expects_answer("reply", rule.reply):
             # "Hoe lang gaat dat duren?" was answered by "u hoort binnen 10 minuten van mij"

@@ -16,7 +16,9 @@ uur", "vanmiddag", "before noon", "by 2 pm", "this afternoon", "d'ici midi", "ve
 "cet après-midi"). The exam has no time of day (its clock starts at 0), so such a promise
 is taken to stand for `CLOCK_PROMISE_S`: the customer does not ask again for that long
 (plus their patience). A time in the past ("since 2 pm", "sinds 14 uur", "depuis midi",
-"this morning") promises nothing.
+"this morning") promises nothing, nor does a clock time in a sentence about the past ("Ik
+ben om 14 uur begonnen", "It stopped around noon", "J'ai commencé vers 14 h": `_PAST`)
+unless the sentence also looks ahead ("We'll have it fixed by noon": `_FUTURE`).
 Pure, deterministic; text is folded as the language layer folds it.
 """
 
@@ -96,6 +98,59 @@ _CLOCK: dict[str, str] = {
 """A time by the clock or a part of the day still ahead, per language (folded)."""
 
 
+_PAST: dict[str, str] = {
+    "en": (
+        r"\b(?:was|were|had|did|began|went|came|saw|rang|got|left|sent)\b"
+        r"|\b(?:i|we|you|he|she|it|they|that|this)\s+\w+ed\b"
+        r"|\b(?:i|we|you|they)'ve\s+\w+ed\b"
+    ),
+    "nl": (
+        r"\b(?:was|waren|had|hadden|werd|begon|viel|kreeg|zag|ging|kwam|stond|zei|liep)\b"
+        r"|\b(?:ik|het|hij|ze|zij|we|wij|u|je|jij)\s+\w+(?:de|te|den|ten)\b"
+        r"|\b(?:ben|bent|heb|hebt|heeft|hebben)\b.*\b(?:\w*ge\w+[dt]|begonnen|vergeten)\b"
+    ),
+    "fr": (
+        r"\b(?:ai|as|a|avons|avez|ont|suis|es|est|sommes|êtes|sont)\s+(?:\w+\s+)?"
+        r"\w+(?:é|ée|és|ées|i|is|it|u|ue|us)\b(?<!\bmidi)(?<!\bici)"
+        r"|\b(?:était|avait|étaient|avaient|fut)\b|\b\w+(?:ait|aient)\b"
+    ),
+}
+"""A sentence about the past: a past tense (simple past, a perfect with its auxiliary, or
+a weak past after its subject), per language, on the lower-cased sentence (French needs
+its accents: "tombé" is a participle, "disponible" is not). Dutch "is" + participle is left
+out: "Tegen vier uur is het opgelost" promises."""
+
+_FUTURE: dict[str, str] = {
+    "en": r"\b(?:will|shall|going to|gonna)\b|'ll\b",
+    "nl": r"\b(?:zal|zult|zullen|ga|gaat|gaan|krijgt|krijg|hoort|hoor|bel|belt|wordt)\b",
+    "fr": r"\b(?:sera|serez|serons|vais|va|allons|allez|aurez|aurai|rappelle|reviens)\b",
+}
+"""Words that look ahead: a clock time beside them is a promise, past tense or not."""
+
+_SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+@lru_cache(maxsize=8)
+def _tenses(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    lang = language if language in _PAST else "en"
+    return re.compile(_PAST[lang]), re.compile(_FUTURE[lang])
+
+
+def _about_the_past(sentence: str, language: str) -> bool:
+    """Is the sentence about the past, and not also about what comes?"""
+    lowered = sentence.lower().replace("’", "'")
+    past, future = _tenses(language)
+    return past.search(lowered) is not None and future.search(lowered) is None
+
+
+def _clock_promise(text: str, language: str) -> bool:
+    """A clock time or part of the day still ahead, in a sentence not about the past."""
+    return any(
+        _clock(language).search(fold(sentence)) and not _about_the_past(sentence, language)
+        for sentence in _SENTENCES.split(text)
+    )
+
+
 @lru_cache(maxsize=8)
 def _clock(language: str) -> re.Pattern[str]:
     lang = language if language in _CLOCK else "en"
@@ -124,13 +179,14 @@ def promised_s(text: str, language: str) -> float | None:
 
     The first time said in the message counts: "binnen 10 minuten" -> 600.0,
     "d'ici un quart d'heure" -> 900.0, "Give me two minutes" -> None; a time by the clock
-    ("om 14 uur", "before noon") -> `CLOCK_PROMISE_S`.
+    ("om 14 uur", "before noon") -> `CLOCK_PROMISE_S`, not in a sentence about the past
+    ("Ik ben om 14 uur begonnen") -> None.
     """
     lang = language if language in _AHEAD else "en"
     folded = fold(text)
     found = _pattern(lang).search(folded)
     if found is None:
-        return CLOCK_PROMISE_S if _clock(lang).search(folded) else None
+        return CLOCK_PROMISE_S if _clock_promise(text, lang) else None
     if found["whole"]:
         return float(_WHOLE[lang][_key(_WHOLE[lang], found["whole"])])
     n = found["n"]

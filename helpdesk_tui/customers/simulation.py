@@ -19,6 +19,7 @@ log for a resumed session. Timings and heuristics are in docs/simulation.md.
 
 from __future__ import annotations
 
+import dataclasses
 import heapq
 import itertools
 from collections import Counter
@@ -295,6 +296,8 @@ class Simulation:
             return None
         if utt.passing and _moved_past(conv, utt.answers):
             return None  # the candidate wrote again: a late "Bonjour." answers nothing
+        if _moved_past(conv, utt.answers) and self._fold_into_next(utt):
+            return None  # said with the answer to the newer message, first (`_fold_into_next`)
         data = utt.message_data()
         if conv.channel == "call":
             duration = speaking_s(utt.text)
@@ -307,6 +310,38 @@ class Simulation:
             self._push(start + duration, "emit", ("customer_message", data, cid, utt.reopen))
         self._free_at[cid] = round(start + duration + GAP_S, 3)
         return None
+
+    def _fold_into_next(self, utt: Utterance) -> bool:
+        """A content reply the candidate has since followed with another message is folded
+        into the customer's reply to that one, as a customer in a chat or on the phone
+        answers two questions read together: one message, the older answer first ("Kyle
+        Haigh, Customer Hub. Quarter of an hour."), when they have read the newer one.
+        Nothing is lost (the facts, the rule), and the newer reply's courtesy ("Okay,
+        thank you.") goes. False when no reply to a newer message waits (then it is said)."""
+        if utt.answers is None:
+            return False
+        newer = [
+            (entry[3].answers, at)
+            for at, entry in enumerate(self._heap)
+            if entry[2] == "say"
+            and entry[3].conversation_id == utt.conversation_id
+            and (entry[3].answers or 0) > utt.answers
+        ]
+        if not newer:
+            return False
+        at = min(newer)[1]  # the reply to the very next message
+        due, order, kind, later = self._heap[at]
+        folded = dataclasses.replace(
+            later,
+            text=_folded_text(utt.text, later.text, later.passing),
+            kind=utt.kind if later.passing else later.kind,
+            rule_id=utt.rule_id or later.rule_id,
+            reveals=tuple(dict.fromkeys((*utt.reveals, *later.reveals))),
+            reopen=utt.reopen or later.reopen,
+            passing=False,
+        )
+        self._heap[at] = (due, order, kind, folded)  # the same key: the heap still holds
+        return True
 
     def _unanswered_since(self, state: ExamState, cid: str, since: float) -> Conversation | None:
         """The conversation, if it is live and the candidate wrote nothing since `since`."""
@@ -576,7 +611,7 @@ class Simulation:
         facts_first: bool = False,
     ) -> dialogue.Reply:
         """The customer's reply; with a `reaction`, also the mood nudges it implies."""
-        if dialogue.first_match(dialogue.solution_patterns(incident), text, self.language):
+        if dialogue.told(dialogue.solution_patterns(incident), text, self.language):
             self._solved.add(incident.id)
         ctx = dialogue.Context(
             customer=self.scenario.customer(conv.customer_id),
@@ -798,6 +833,16 @@ class _Reaction:
 
 PASSING_INTENTS = frozenset({"greeting", "ack"})
 """Replies of courtesy only: a conversation that moved on leaves them unsaid."""
+
+
+def _folded_text(older: str, newer: str, courtesy: bool) -> str:
+    """Two replies said as one: the older first; a courtesy newer one, or the same words
+    again (two fallbacks: "Sorry, I don't quite follow."), not said twice."""
+    if courtesy or newer in older:
+        return older
+    if older in newer:  # "As I said: <the older answer>": it was not said yet
+        return older + newer.split(older, 1)[1]
+    return f"{older} {newer}"
 
 
 def _moved_past(conv: Conversation, answered: int | None) -> bool:

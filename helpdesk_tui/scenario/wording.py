@@ -12,7 +12,11 @@ Two traps the layer cannot decide for the author:
   never refused;
 - solution options whose key words are all key words of another option: a
   message that gives the one then also gives the other, and the assessment
-  cannot tell which option the candidate chose.
+  cannot tell which option the candidate chose;
+- a pattern of a dialogue rule that moves the customer's mood, said by a stock
+  opener too (`STOCK_OPENERS`: the greetings and open questions every candidate
+  writes, docs/authoring-exams.md): Tom's `gebeurt` heard "Wat is er gebeurd?", so
+  his reassurance rule calmed him on a question nobody meant as comfort.
 
 These checks read the language's whole dictionary, which takes a second, so
 they run in `scenario validate` only, never while an exam loads its scenario.
@@ -173,6 +177,81 @@ def wording_warnings(scenario: Scenario, chk: Checker) -> None:
                 )
     _derivations(scenario, chk)
     _overlapping_options(scenario, chk)
+    _stock_openers(scenario, chk)
+
+
+STOCK_OPENERS: dict[str, tuple[str, ...]] = {
+    "nl": (
+        "Goedemorgen, u spreekt met de servicedesk.",
+        "Dag, met de helpdesk. Waarmee kan ik u helpen?",
+        "Hoe kan ik u helpen?",
+        "Wat kan ik voor u doen?",
+        "Wat is er gebeurd?",
+        "Wat is er aan de hand?",
+        "Wat is het probleem?",
+        "Wat loopt er mis?",
+        "Wanneer is het gebeurd?",
+        "Vertelt u maar rustig wat er gebeurd is.",
+        "Mag ik uw naam en uw dienst?",
+    ),
+    "fr": (
+        "Bonjour, service d'assistance, je vous écoute.",
+        "Bonjour, que puis-je faire pour vous ?",
+        "Comment puis-je vous aider ?",
+        "Que se passe-t-il ?",
+        "Qu'est-ce qui se passe ?",
+        "Qu'est-ce qui s'est passé ?",
+        "Quel est le problème ?",
+        "Depuis quand cela se passe-t-il ?",
+        "Racontez-moi ce qui se passe.",
+        "Pouvez-vous me donner votre nom et votre service ?",
+    ),
+    "en": (
+        "Good morning, service desk speaking.",
+        "Hello, this is the helpdesk. How can I help you?",
+        "How can I help?",
+        "What can I do for you?",
+        "What happened?",
+        "What's happening?",
+        "What's the problem?",
+        "What's going on?",
+        "When did it happen?",
+        "Tell me what's happening and we'll have a look at it together.",
+        "Can I take your name and department, please?",
+    ),
+}
+"""Greetings and open questions any candidate writes before knowing the problem; the list
+docs/authoring-exams.md ("Rules a greeting sets off") gives. A rule that one of them sets
+off fires for every candidate, whatever they do."""
+
+
+def _stock_openers(scenario: Scenario, chk: Checker) -> None:
+    """A warning per pattern of a mood rule that a stock opener also says (module docstring).
+    A rule without a mood may answer a greeting on purpose (northwind's `greeting`)."""
+    from helpdesk_tui.language import find_in
+
+    def heard(pattern: str, text: str, lang: str) -> bool:  # as the customers hear it
+        hit = find_in(pattern, text, lang)
+        return hit is not None and not hit.negated
+
+    lang = scenario.language
+    openers = STOCK_OPENERS.get(lang, STOCK_OPENERS["en"])
+    for i, inc in enumerate(scenario.incidents):
+        for j, rule in enumerate(inc.rules):
+            if rule.mood is None:
+                continue  # a reply to a greeting ("Hi. Can you help me ...?") is what it is for
+            for k, pattern in enumerate(rule.when):
+                said = next((o for o in openers if heard(pattern, o, lang)), None)
+                if said is None:
+                    continue
+                at = At().key("incidents").item(i, inc.id).key("rules").item(j, rule.id)
+                chk.warning(
+                    at.key("when").item(k),
+                    f"rule '{rule.id}': the pattern {pattern!r} is also said by the stock "
+                    f"opener {said!r} — every candidate who greets or asks that sets the rule "
+                    "off; write the phrase the rule is meant for (check with: helpdesk-exam "
+                    "language probe)",
+                )
 
 
 def _derivations(scenario: Scenario, chk: Checker) -> None:

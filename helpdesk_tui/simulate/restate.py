@@ -10,8 +10,12 @@ still a clause. A fragment without a verb ("Depuis ce matin.") goes before the n
 sentence ("depuis ce matin, vous avez changé votre mot de passe"). Deterministic: the same
 answer always gives the same clause.
 
-The turning is a small table per language (pronouns, possessives, the verb after "I"),
-not a grammar: a verb the table does not know keeps its form.
+The turning is a small table per language (pronouns, possessives, the verb after "I") and a
+few rules: a regular verb gets its ending (Dutch -t, French -ez from the -er infinitive the
+language layer's lemmas give: "je m'appelle" -> "vous vous appelez"), and a Dutch
+subordinate clause turns its verb at its end ("zoals ik de cover altijd plaats" -> "zoals u
+de cover altijd plaatst"). Not a grammar: an irregular verb the table does not know keeps
+its form.
 """
 
 from __future__ import annotations
@@ -63,6 +67,8 @@ VERBS_TURNED: dict[str, dict[str, str]] = {
         "avais": "aviez", "crois": "croyez", "mets": "mettez", "prends": "prenez",
         "viens": "venez", "dis": "dites", "reçois": "recevez", "sommes": "êtes",
         "avons": "avez", "allons": "allez", "faisons": "faites", "disons": "dites",
+        "écris": "écrivez", "lis": "lisez", "finis": "finissez", "choisis": "choisissez",
+        "sors": "sortez", "pars": "partez", "dors": "dormez", "connais": "connaissez",
     },
 }  # fmt: skip
 """The verb after a first-person subject, said to the customer (the irregular ones)."""
@@ -137,11 +143,19 @@ def turn_persons(sentence: str, language: str) -> str:
     tokens = _split_elisions(sentence.split(), language)
     out: list[str] = []
     verb_due = False
+    verb_last: set[int] = set()  # Dutch subordinate clauses: the verb at their end
     for i, raw in enumerate(tokens):
         lead, core, tail = _EDGE.match(raw).groups()  # type: ignore[union-attr]
         low = core.casefold().replace("’", "'")
+        if i in verb_last and not core[:1].isupper():  # "als ik Teams open": a name stays
+            out.append(f"{lead}{verbs.get(low) or _regular(low, language) or core}{tail}")
+            continue
         if low in words_turned:
             out.append(f"{lead}{words_turned[low]}{tail}")
+            if language == "nl" and low in subjects and _subordinate(tokens, i):
+                verb_last.add(_final_verb(tokens, i + 1, verbs))  # "zoals ik ... plaats"
+                verb_due = False
+                continue
             inverted = language == "nl" and not _opens_clause(tokens, i)
             verb_due = (low in subjects and not inverted) or (verb_due and low in between)
             continue
@@ -149,11 +163,17 @@ def turn_persons(sentence: str, language: str) -> str:
         if language == "nl" and low in verbs and following == ("ik",):
             out.append(f"{lead}{verbs[low]}{tail}")  # inverted: "heb ik" -> "hebt u"
             continue
+        if verb_due and language == "fr" and low == "vous":
+            out.append(f"{lead}nous{tail}")  # "je vous appelle": the helpdesk, said back
+            continue
         if verb_due and low in between:
             out.append(raw)
             continue
         if verb_due:
             verb_due = False
+            if language == "fr" and low == "suis" and _ends_clause(tokens, i):
+                out.append(f"{lead}suivez{tail}")  # "les bénéficiaires que je suis": suivre
+                continue
             turned = verbs.get(low) or _regular(low, language)
             if turned is not None:
                 out.append(f"{lead}{turned}{tail}")
@@ -163,15 +183,59 @@ def turn_persons(sentence: str, language: str) -> str:
     return re.sub(r"\bne (?=[aeiouéèêh])", "n'", text)
 
 
-NL_CLAUSE_OPENERS = frozenset({"en", "maar", "want", "of"})
+NL_CLAUSE_OPENERS = frozenset({"en", "maar", "want", "of", "dus", "ja", "nee"})
 
 
 def _opens_clause(tokens: list[str], i: int) -> bool:
     """Does the Dutch subject at `i` open its clause (its verb follows: "ik heb"), rather than
     follow its verb ("gisteren heb ik", "zie ik")?"""
-    if i == 0 or tokens[i - 1].endswith((",", ";", ":")):
+    if i == 0 or tokens[i - 1].endswith((",", ";", ":", ".", "!", "?", "…")):
         return True
     return tokens[i - 1].casefold() in NL_CLAUSE_OPENERS
+
+
+NL_SUBORDINATORS = frozenset(
+    _words(
+        "als alsof zoals omdat dat wanneer toen terwijl sinds nadat voordat voor of waar hoe wat "
+        "die waarmee waarop waarin tot zodra zodat hoewel indien"
+    )
+)
+"""Words that open a Dutch subordinate clause: its finite verb stands at its end ("zoals ik
+de cover altijd plaats", "dat ik iets doms gedaan heb")."""
+
+_CLAUSE_END = (",", ";", ":", ".", "!", "?", "…")
+
+
+def _subordinate(tokens: list[str], i: int) -> bool:
+    return i > 0 and tokens[i - 1].casefold().strip(_PUNCT) in NL_SUBORDINATORS
+
+
+def _ends_clause(tokens: list[str], i: int) -> bool:
+    return i + 1 == len(tokens) or tokens[i].endswith(_CLAUSE_END)
+
+
+def _final_verb(tokens: list[str], start: int, verbs: dict[str, str]) -> int:
+    """The finite verb of the Dutch subordinate clause that starts at `start`: a verb of the
+    table in it ("... kan doen", "... gedaan heb"), else its last word ("... altijd plaats"),
+    or the modal before a last infinitive ("... mails moest verwijderen"); -1 for none."""
+    end = start
+    while end < len(tokens):
+        if end > start and tokens[end].casefold() in {"maar", "want"}:
+            break  # not "en"/"of": "omdat ik mijn laptop en mijn gsm kwijt ben"
+        end += 1
+        if tokens[end - 1].endswith(_CLAUSE_END):
+            break
+    words = [t.casefold().strip(_PUNCT) for t in tokens[start:end]]
+    for at, word in enumerate(words):
+        if word in verbs:
+            return start + at
+    if len(words) >= 2 and words[-1].endswith("en") and words[-2] in NL_PAST_MODALS:
+        return start + len(words) - 2
+    return start + len(words) - 1 if words else -1
+
+
+NL_PAST_MODALS = frozenset(_words("moest kon wilde zou mocht ging hoefde durfde kwam bleef"))
+"""Past forms before an infinitive at the end of a Dutch clause (they take no -t)."""
 
 
 def _split_elisions(tokens: Iterable[str], language: str) -> list[str]:
@@ -203,12 +267,25 @@ def _regular(verb: str, language: str) -> str | None:
     """A regular verb said to the customer: French "vous" (-e, -ais, -ai, -ons), Dutch "u"
     (the stem gets its -t: "bewaar" -> "bewaart", "verbind" -> "verbindt"); else None."""
     if language == "fr":
-        for end, new in (("ais", "iez"), ("ons", "ez"), ("ai", "ez"), ("e", "ez")):
+        if verb.endswith("e") and (infinitive := _fr_er_infinitive(verb)) is not None:
+            return infinitive[:-2] + "ez"  # "appelle" -> "appelez", "espère" -> "espérez"
+        for end, new in (("ais", "iez"), ("ons", "ez"), ("ai", "ez"), ("e", "ez"), ("ds", "dez")):
             if verb.endswith(end) and len(verb) > len(end) + 1:
                 return verb[: -len(end)] + new
     if language == "nl" and verb.isalpha() and len(verb) >= 3 and verb not in NL_NOT_VERBS:
         return verb if verb.endswith(("t", "e")) else f"{verb}t"
     return None
+
+
+def _fr_er_infinitive(verb: str) -> str | None:
+    """The -er infinitive of a French present form, with its accents ("appelle" -> "appeler",
+    "espère" -> "espérer"), from the language layer's lemmas; None for another verb."""
+    from helpdesk_tui.language.lemmas import _accent_index, lemma
+
+    found = lemma(verb, "fr")
+    if not found.endswith("er") or found == "aller" or len(found) < 4:
+        return None
+    return _accent_index("fr").get(found) or found
 
 
 OPENING_WORDS = FILLERS | frozenset(

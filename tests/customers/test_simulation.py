@@ -123,13 +123,56 @@ def test_the_reply_comes_after_reading_then_typing() -> None:
     assert reply.exam_time == pytest.approx(typing.exam_time + typing_s(reply.data["text"]))
 
 
-def test_answers_come_in_the_order_the_questions_were_asked() -> None:
+MODEL = "It's the HP LaserJet 4250 with the sticker PRN-2-14."
+SINCE = "Since this morning, after someone changed the toner."
+"""The kit's facts `model` and `since` (simulate/kit.py, the printer incident)."""
+
+
+def test_two_questions_read_together_are_answered_together_in_the_order_asked() -> None:
+    # cust13 (docs/known-issues.md, cust12: "a reply with content to a message the candidate
+    # has since followed with another is still said"): a customer who has not started the
+    # first answer when the second question comes answers both in one message, the first
+    # first, once they have read the second (docs/simulation.md, "Two messages in a row").
     d = Driver()
     d.say(100, CHAT, "Which printer is it, the exact model you use there?")
     d.say(101, CHAT, "Since when?")
     d.at(200)
+    replies = d.of_type("customer_message", kind="reply")
+    assert [e.data.get("reveals") for e in replies] == [["model", "since"]]
+    assert replies[0].data["text"] == f"{MODEL} {SINCE}"
+    typing = [e for e in d.of_type("customer_typing", conversation_id=CHAT) if e.exam_time > 100]
+    assert typing[0].exam_time >= 101 + reading_s("Since when?")
+
+
+def test_three_questions_in_a_row_make_one_answer() -> None:
+    d = Driver()
+    d.say(100, CHAT, "Which printer is it?")
+    d.say(101, CHAT, "Since when?")
+    d.say(102, CHAT, "Since when does it print blank pages, and which model is it?")
+    d.at(200)
+    replies = d.of_type("customer_message", conversation_id=CHAT)
+    after = [e.data["text"] for e in replies if e.exam_time > 100]
+    assert len(after) == 1 and after[0].startswith(f"{MODEL} {SINCE}")
+
+
+def test_an_answer_already_typed_is_not_held_back_by_a_later_question() -> None:
+    d = Driver()
+    d.say(100, CHAT, "Which printer is it, the exact model you use there?")
+    d.at(100 + reading_s("Which printer is it, the exact model you use there?") + 0.5)
+    d.send(d.clock.source.value, CHAT, "Since when?")  # the customer is typing: they go on
+    d.at(300)
     reveals = [e.data.get("reveals") for e in d.of_type("customer_message", kind="reply")]
     assert reveals == [["model"], ["since"]]
+
+
+def test_a_courtesy_reply_to_the_newer_message_goes_when_the_answers_fold() -> None:
+    d = Driver()
+    d.say(100, CHAT, "Which printer is it, the exact model you use there?")
+    d.say(101, CHAT, "I'm sorry about the trouble.")
+    d.at(200)
+    after = [e.data["text"] for e in d.of_type("customer_message", conversation_id=CHAT)
+             if e.exam_time > 100]  # fmt: skip
+    assert after == [MODEL]
 
 
 def test_on_a_call_the_customer_answers_after_a_short_pause() -> None:

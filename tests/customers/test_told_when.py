@@ -15,7 +15,7 @@ from simulate.kit import Driver, make_scenario
 from customers.test_simulation import CALL, crm_transferred
 from helpdesk_tui import paths
 from helpdesk_tui.customers import dialogue
-from helpdesk_tui.customers.promises import promised_s
+from helpdesk_tui.customers.promises import CLOCK_PROMISE_S, promised_s
 from helpdesk_tui.scenario.model import DialogueRule, Scenario
 from helpdesk_tui.simulate.runner import RunResult
 
@@ -198,3 +198,38 @@ def test_a_news_request_waits_for_the_promised_time_and_the_patience(
     assert d.of_type("customer_message", kind="news_request") == []
     d.at(first_news_after + 30)
     assert d.of_type("customer_message", kind="news_request")
+
+
+# cust13 (docs/known-issues.md, cust12): "Ik ben om 14 uur begonnen" tells what happened;
+# a clock time in a sentence about the past promises nothing (docs/simulation.md, "Told
+# when they hear back": what counts is a time in the future), unless it also looks ahead.
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Ik ben om 14 uur begonnen.", "nl"),
+        ("Het viel om 14 uur uit.", "nl"),
+        ("Ik heb het tegen de middag opgemerkt.", "nl"),
+        ("I started at 2 pm.", "en"),
+        ("It stopped working around noon.", "en"),
+        ("I was at my desk by 2 pm.", "en"),
+        ("J'ai commencé vers 14 h.", "fr"),
+        ("Ça s'est arrêté vers midi.", "fr"),
+        ("Le serveur est tombé avant midi.", "fr"),
+    ],
+)
+def test_a_clock_time_in_a_sentence_about_the_past_is_no_promise(text: str, language: str) -> None:
+    assert promised_s(text, language) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("We'll have it fixed by noon.", "en"),
+        ("You said it started at 2 pm. I'll call you back before noon.", "en"),
+        ("U krijgt tegen vier uur een nieuwe laptop.", "nl"),
+        ("Il sera réparé d'ici midi.", "fr"),
+        ("Le technicien est disponible vers 14 h.", "fr"),
+    ],
+)
+def test_a_clock_time_that_looks_ahead_still_promises(text: str, language: str) -> None:
+    assert promised_s(text, language) == CLOCK_PROMISE_S

@@ -1,0 +1,140 @@
+"""Which sentences of a message tell the customer something: one reading for both sides.
+
+A solution option counts as given, for the simulated customer (who then tries it) and for
+the evidence (SOL-2, SOL-7, SOL-8, SIM-1, COM-2: "when was the answer given"), only in a
+sentence that tells. Two kinds of sentence do not:
+
+- a mere question, by its "?" or by its form ("Remarquez-vous quelque chose concernant le
+  mot de passe"), unless it asks the customer to do something ("Could you plug the cable
+  in?" is an instruction);
+- a request for information: the candidate asks the customer to look and tell, or to tell
+  more ("Could you have a look at the free counter and tell me what you find?", "Tell me a
+  little more about the free counter, please.", "Kijkt u eens naar de teller en zegt u me
+  wat u ziet?", "Regardez le compteur et dites-moi ce que vous voyez"). Read clause by
+  clause: one clause asks them to tell (tell, describe, let me know; zeggen, vertellen,
+  laten weten; dire, décrire, indiquer), and every other clause only asks them to look
+  (look, see, find, read) or is politeness ("please"). A clause that asks anything else
+  ("Go to counter five and tell me if it works") gives the step: the sentence tells.
+
+The module is pure; `customers.simulation` and `assess.solutions` both read through it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from helpdesk_tui.language import Analysis, analyse
+
+LANGS = frozenset({"nl", "fr", "en"})
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+_QUOTE = re.compile(r"(?<![\w])['‘’]|['‘’](?![\w])")
+_CLAUSE_BREAK = re.compile(r"[,;:]")
+
+TELL: dict[str, frozenset[str]] = {
+    "en": frozenset({"tell", "describe", "say", "report", "show"}),
+    "nl": frozenset({"zeggen", "vertellen", "beschrijven", "melden", "doorgeven", "tonen"}),
+    "fr": frozenset({"dire", "decrire", "raconter", "indiquer", "preciser", "montrer"}),
+}
+"""Verbs (lemmas, accents off) that ask the customer to tell what they know."""
+
+TELL_PAIRS: dict[str, tuple[tuple[str, str], ...]] = {
+    "en": (("let", "know"),),
+    "nl": (("laten", "weten"),),
+    "fr": (("faire", "savoir"),),
+}
+"""Two lemmas in one clause that ask the same: "let me know", "laat me weten"."""
+
+LOOK: dict[str, frozenset[str]] = {
+    "en": frozenset({"look", "see", "find", "read", "notice", "watch"}),
+    "nl": frozenset({"kijken", "bekijken", "zien", "lezen", "vinden", "merken", "opmerken"}),
+    "fr": frozenset({"regarder", "voir", "lire", "trouver", "remarquer", "constater"}),
+}
+"""Verbs that ask the customer to look, no more: harmless beside a request to tell."""
+
+COORDINATORS: dict[str, frozenset[str]] = {
+    "en": frozenset({"and", "then"}),
+    "nl": frozenset({"en", "dan"}),
+    "fr": frozenset({"et", "puis"}),
+}
+
+POLITE: dict[str, frozenset[str]] = {
+    "en": frozenset({"please", "thanks", "thank", "you", "kindly"}),
+    "nl": frozenset({"alstublieft", "alsjeblieft", "aub", "a.u.b", "dank", "u", "even", "eens"}),
+    "fr": frozenset({"se", "il", "vous", "plaire", "svp", "merci"}),
+}
+"""A clause made of these alone ("please", "s'il vous plaît") asks nothing."""
+
+
+def _lang(lang: str) -> str:
+    return lang if lang in LANGS else "en"
+
+
+def unquoted(text: str) -> str:
+    """Quotes around a word ('Deleted Items') taken off; "don't" and "l'écran" keep theirs.
+
+    The layer (LAYER_VERSION 1.0) keeps an opening quote on the word it
+    starts, so "'Empty Folder'" would not hold the pattern "empty".
+    """
+    return _QUOTE.sub(" ", text)
+
+
+def read(text: str, lang: str) -> Analysis:
+    """The layer's reading of a text as the evidence and the customers read answers."""
+    return analyse(unquoted(text), _lang(lang))
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE.split(text) if s and s.strip()]
+
+
+def _clauses(analysis: Analysis) -> list[list[str]]:
+    """The lemmas of each clause: cut at a comma, semicolon or colon and at "and"/"then"."""
+    lang = analysis.lang
+    clauses: list[list[str]] = [[]]
+    last_end = 0
+    for token in analysis.tokens:
+        if _CLAUSE_BREAK.search(analysis.text[last_end : token.start]) and clauses[-1]:
+            clauses.append([])
+        last_end = token.end
+        if token.norm in COORDINATORS[lang]:
+            if clauses[-1]:
+                clauses.append([])
+            continue
+        if not token.negated:
+            clauses[-1].append(token.lemma)
+    return [c for c in clauses if c]
+
+
+def _tells(lemmas: list[str], lang: str) -> bool:
+    found = set(lemmas)
+    return bool(found & TELL[lang]) or any(a in found and b in found for a, b in TELL_PAIRS[lang])
+
+
+@lru_cache(maxsize=65536)
+def asks_to_tell(sentence: str, lang: str) -> bool:
+    """A request for information: look-and-tell, or tell-me-more (module docstring)."""
+    lang = _lang(lang)
+    clauses = _clauses(read(sentence, lang))
+    if not any(_tells(c, lang) for c in clauses):
+        return False
+    return all(_tells(c, lang) or set(c) & LOOK[lang] or set(c) <= POLITE[lang] for c in clauses)
+
+
+def mere_question(sentence: str, lang: str) -> bool:
+    """A sentence that only asks: by its "?" or by its form, and not an instruction either."""
+    analysis = read(sentence, lang)
+    if "instruction" in analysis.acts:
+        return False
+    if sentence.rstrip().endswith("?"):
+        return True
+    found = {m.kind for m in analysis.matches if m.kind in analysis.acts and not m.negated}
+    return "question" in found and not {"restate", "progress"} & found
+
+
+@lru_cache(maxsize=65536)
+def telling(text: str, lang: str) -> tuple[str, ...]:
+    """The sentences of the text that tell the customer something (module docstring)."""
+    return tuple(
+        s for s in sentences(text) if not mere_question(s, lang) and not asks_to_tell(s, lang)
+    )
