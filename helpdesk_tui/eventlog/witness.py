@@ -343,7 +343,9 @@ class Witness:
         before = self.cosigned + self.refusals
         own = _resolved(self.file.path)
         for path in sorted(self.logdir.rglob("*.jsonl")):
-            if path not in self.followed and path.is_file() and _resolved(path) != own:
+            if path in self.followed or path.is_symlink():
+                continue  # sec13: a link is no log the exam wrote; its target is found itself
+            if path.is_file() and _resolved(path) != own:
                 self.followed[path] = self._follow(path)
         for path, followed in list(self.followed.items()):
             if followed.invalid_at is not None and _signature(path) != followed.invalid_at:

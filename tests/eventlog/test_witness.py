@@ -446,3 +446,15 @@ def test_the_witness_speaks_the_language_of_verify(
     )
     start = cut.split("{name}")[0].format(line=len(lines), seq=len(lines) - 1)
     assert code == 1 and start in out and "cut or rolled back" not in out, out
+
+
+def test_a_link_named_jsonl_in_the_logs_folder_is_not_followed(room: Room, signer: Signer) -> None:
+    """sec13: a symbolic link is no log the exam wrote; the witness followed (and cosigned)
+    c01's log a second time under the link's name, and would follow one to any file."""
+    sealed_log(room, signer)
+    (room.logs / "c02").mkdir()
+    os.symlink("../a.jsonl", room.logs / "c02" / "b.jsonl")
+    os.symlink("/proc/self/environ", room.logs / "env.jsonl")
+    witness = room.witness()
+    assert sorted(p.name for p in witness.followed) == ["a.jsonl"]
+    assert witness.refusals == 0
