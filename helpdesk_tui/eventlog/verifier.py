@@ -184,6 +184,11 @@ class VerifyResult:
     them checks (`signatures_ok`); if one does not, verify again without deferring,
     which names the first fault as always."""
 
+    seal_not_witnessed: bool = False
+    """Set by `verify --witness` (`check_against_witness`): the log is intact and sealed,
+    but the witness never cosigned its seal, so the records after the last one it did
+    are only as good as the log's own keys (a witness file cut short, or stopped early)."""
+
     @property
     def lines_after_fault(self) -> int:
         """Complete lines after the faulty one, not checked (0 when not counted)."""
@@ -195,6 +200,8 @@ class VerifyResult:
     def exit_code(self) -> int:
         if self.status == "ok" and self.summary.mode == "exam" and self.format == 1:
             return EXIT_BAD
+        if self.status == "ok" and self.seal_not_witnessed:
+            return EXIT_UNSEALED
         return {"ok": EXIT_OK, "unsealed": EXIT_UNSEALED, "bad": EXIT_BAD}[self.status]
 
     @property
