@@ -118,7 +118,21 @@ def probe_inputs(tmp: Path, lines: int) -> dict[str, Path]:
     import random
 
     rng = random.Random(1)
-    words = "the printer is broken please restart it and wait de printer werkt niet".split()
+    words = [
+        "the",
+        "printer",
+        "is",
+        "broken",
+        "please",
+        "restart",
+        "it",
+        "and",
+        "wait",
+        "de",
+        "printer",
+        "werkt",
+        "niet",
+    ]
     inputs = {
         "1 MB line": " ".join(rng.choice(words) for _ in range(200_000))[:1_000_000] + "\n",
         f"{lines} lines": "\n".join(
