@@ -19,13 +19,17 @@ def _picture(char: str) -> str:
     return "\u2421" if code == 0x7F else "\ufffd"
 
 
+_BIDI = [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+"""Bidi embeddings, overrides and isolates: a terminal or browser that honours them shows
+the rest of the line in another order than it is written ("Trojan Source"; sec13)."""
 _TABLE = {
     c: _picture(chr(c)) for c in [*range(0x20), 0x7F, *range(0x80, 0xA0)] if chr(c) not in KEPT
-}
+} | dict.fromkeys(_BIDI, "\ufffd")
 
 
 def printable(text: str) -> str:
-    """The text with every control character but line breaks and tabs made visible."""
+    """The text with every control character but line breaks and tabs made visible (a bidi
+    control as U+FFFD)."""
     if text.isprintable():
         return text
     return text.translate(_TABLE)

@@ -32,3 +32,16 @@ def test_the_console_keeps_its_own_styles_and_drops_the_texts_codes() -> None:
     assert "\x1b[1;31m" in printed  # Rich's style for bold red
     assert "\x1b]0;T" not in printed and "\x1b[2J" not in printed
     assert "ok \u241b]0;T" in printed
+
+
+def test_bidi_controls_are_made_visible_not_obeyed() -> None:
+    """sec13: a bidi override in a forged log's text (or a probed line) reached the
+    assessor's terminal and the HTML report as it was: a terminal or browser that honours
+    U+202E shows the rest of the line reversed ("Trojan Source", CVE-2021-42574). The
+    scenario check refuses them in scenario texts and the text boxes drop them, so only
+    a hostile file brings one."""
+    bidi = [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+    for code in bidi:
+        shown = printable(f"I did {chr(code)}not restart")
+        assert shown == "I did \ufffdnot restart", hex(code)
+    assert printable("e\u0301 \u200dx \U0001f600") == "e\u0301 \u200dx \U0001f600"  # text, kept

@@ -28,7 +28,8 @@ exit codes:
   2  usage or input error: missing or unreadable log or key, --pubkey needed
   3  intact but unsealed: the session never ended or its tail was cut (a torn
      last line from a crash is reported here too); on its own a log cannot tell
-     a crash from a cut: give --witness to tell them apart
+     a crash from a cut: give --witness to tell them apart. With --witness, also
+     a sealed log whose seal the witness never cosigned (NOT WITNESSED)
 
 With --witness FILE --witness-pubkey FILE the log is also checked against what
 the witness cosigned: a log shorter than the last cosigned record (a cut, a
@@ -146,6 +147,14 @@ def worded(text: str) -> str:
 
 
 def _verdict(log: Path, result: VerifyResult, lang: str) -> str:
+    if result.status == "ok" and result.seal_not_witnessed:
+        return fill(
+            _(
+                "NOT WITNESSED: {log} is intact and sealed, but the witness never cosigned "
+                "its seal: what it did not cosign rests on the log's own keys."
+            ),
+            log=log,
+        )
     if result.status == "ok":
         return fill(_("OK: {log} is intact and sealed."), log=log)
     if result.status == "unsealed":

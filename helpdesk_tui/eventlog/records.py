@@ -356,6 +356,11 @@ class SessionHeader:
                 raise ValueError(f"the header's '{name}' must be a string")
         if type(self.event_schema) is not int:
             raise ValueError("the header's 'event_schema' must be a whole number")
+        if not 1 <= self.event_schema <= SCHEMA_VERSION:
+            raise ValueError(
+                f"the header's 'event_schema' is {self.event_schema}; "
+                f"this program reads event schema versions 1 to {SCHEMA_VERSION}"
+            )
         if self.session_public_key is not None and not isinstance(self.session_public_key, str):
             raise ValueError("the header's 'session_public_key' must be a string")
         self._check_policy()

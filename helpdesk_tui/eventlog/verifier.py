@@ -184,6 +184,11 @@ class VerifyResult:
     them checks (`signatures_ok`); if one does not, verify again without deferring,
     which names the first fault as always."""
 
+    seal_not_witnessed: bool = False
+    """Set by `verify --witness` (`check_against_witness`): the log is intact and sealed,
+    but the witness never cosigned its seal, so the records after the last one it did
+    are only as good as the log's own keys (a witness file cut short, or stopped early)."""
+
     @property
     def lines_after_fault(self) -> int:
         """Complete lines after the faulty one, not checked (0 when not counted)."""
@@ -195,6 +200,8 @@ class VerifyResult:
     def exit_code(self) -> int:
         if self.status == "ok" and self.summary.mode == "exam" and self.format == 1:
             return EXIT_BAD
+        if self.status == "ok" and self.seal_not_witnessed:
+            return EXIT_UNSEALED
         return {"ok": EXIT_OK, "unsealed": EXIT_UNSEALED, "bad": EXIT_BAD}[self.status]
 
     @property
@@ -566,13 +573,27 @@ class _Verifier:
             raise _Bad(number, None, FaultKind.MALFORMED, why) from None
 
     def _check_event(self, number: int, record: dict[str, Any]) -> None:
-        if parsed_event_data_ok(record["type"], record["data"]):
-            return  # the data was parsed by parse_json: the quick check is the whole check
-        try:
-            check_event_data(record["type"], record["data"])
-        except EventFormatError as exc:
-            why = Phrase("it is not a valid event: {why}", why=str(exc))
-            raise _Bad(number, record["seq"], FaultKind.MALFORMED, why) from None
+        if not parsed_event_data_ok(record["type"], record["data"]):
+            try:
+                check_event_data(record["type"], record["data"])
+            except EventFormatError as exc:
+                why = Phrase("it is not a valid event: {why}", why=str(exc))
+                raise _Bad(number, record["seq"], FaultKind.MALFORMED, why) from None
+        if record["type"] == "session_started":
+            self._check_schema(number, record)
+
+    def _check_schema(self, number: int, record: dict[str, Any]) -> None:
+        """The session starts in the event schema its header names (sec13)."""
+        assert self.header is not None
+        started = record["data"]["schema_version"]
+        if started != self.header.event_schema:
+            why = Phrase(
+                "the session started in event schema {started}, but the header names "
+                "schema {header}: records were written by something other than the exam",
+                started=started,
+                header=self.header.event_schema,
+            )
+            raise _Bad(number, record["seq"], FaultKind.MALFORMED, why)
 
     def _after_seal(self, number: int, seq: int | None, what: str) -> _Bad:
         why = Phrase("{what} after the seal on line {line}", what=what, line=self.sealed_line)

@@ -343,7 +343,9 @@ class Witness:
         before = self.cosigned + self.refusals
         own = _resolved(self.file.path)
         for path in sorted(self.logdir.rglob("*.jsonl")):
-            if path not in self.followed and path.is_file() and _resolved(path) != own:
+            if path in self.followed or path.is_symlink():
+                continue  # sec13: a link is no log the exam wrote; its target is found itself
+            if path.is_file() and _resolved(path) != own:
                 self.followed[path] = self._follow(path)
         for path, followed in list(self.followed.items()):
             if followed.invalid_at is not None and _signature(path) != followed.invalid_at:
@@ -514,14 +516,17 @@ def check_against_witness(result: VerifyResult, book: WitnessBook, witness_name:
             name=witness_name,
             session=session,
         )
+        result.seal_not_witnessed = result.status == "ok"
         return [never]
     fault = _witness_fault(result, heads, book.forks.get(session), witness_name)
     if fault is not None and result.fault is None:
         result.status, result.fault = "bad", fault
     last = max(heads) if heads else None
     notes = []
+    total = len(result.line_hashes)
+    if result.status == "ok" and (last is None or last < total - 1):
+        result.seal_not_witnessed = True  # sec13: a witness file cut short checks
     if last is not None:
-        total = len(result.line_hashes)
         notes.append(
             Phrase(
                 "the witness cosigned {n} signed record(s) of this session, the last at seq "

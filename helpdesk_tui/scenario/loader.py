@@ -71,6 +71,12 @@ from helpdesk_tui.scenario.sla_profile import check_format, check_labels, check_
 SCENARIO_FILE = "scenario.toml"
 _PROFILE_NAME = re.compile(r"[A-Za-z0-9_-]+")
 MAX_DURATION_MINUTES = 300
+MAX_PATTERNS_IN_LIST = 200
+MAX_PATTERNS = 5_000
+"""Patterns in one list, and in all the scenario's lists: each is read by the language
+layer (about a millisecond), and a list of 100,000 kept `scenario validate` busy for
+over two minutes (sec13). The bundled scenarios' longest list holds 19, all their lists
+together fewer than 2,000 texts."""
 MAX_PATTERN = 300
 """Characters of one pattern (the longest bundled has 64)."""
 MAX_PATTERN_WORD = 40
@@ -253,6 +259,7 @@ class _Builder:
     article_ids: frozenset[str] = frozenset()
     duration_min: float | None = None
     ids: dict[str, set[str]] = field(default_factory=dict)
+    patterns_read: int = 0
 
     def scenario(
         self, folder: Path, sla_path: Path | None, articles: tuple[KbArticle, ...]
@@ -425,6 +432,22 @@ class _Builder:
         any one of them will do, so each must hold a word too.
         """
         found = self.chk.strings(table, at, key, required=required, why=why, limit=None) or ()
+        if len(found) > MAX_PATTERNS_IN_LIST:
+            self.chk.error(
+                at.key(key),
+                f"holds {len(found):,} patterns — a list holds at most {MAX_PATTERNS_IN_LIST}: "
+                "the words a candidate may use for one thing, not a dictionary",
+            )
+            return ()
+        self.patterns_read += len(found)
+        if self.patterns_read > MAX_PATTERNS:
+            if self.patterns_read - len(found) <= MAX_PATTERNS:  # said once, where it tips over
+                self.chk.error(
+                    at.key(key),
+                    f"brings the scenario to more than {MAX_PATTERNS:,} patterns in all — "
+                    "no exam needs that many; the patterns from here on are not read",
+                )
+            return ()
         bad = {i for i, p in enumerate(found) if self._overlong_pattern(p, at.key(key).item(i))}
         for index, pattern in enumerate(found):
             if index in bad:

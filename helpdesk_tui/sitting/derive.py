@@ -148,8 +148,18 @@ def on_network_share(folder: Path, mounts: str | None = None) -> bool:
 
 
 def logs_in(folder: Path) -> list[Path]:
+    """The folder's logs: regular files named `*.jsonl`, never a symbolic link (the exam
+    never writes one; sec13: a link to c02's log, or to any file on the host, was read)."""
     try:
-        return sorted(p for p in folder.glob("*.jsonl") if p.is_file())
+        return sorted(p for p in folder.glob("*.jsonl") if p.is_file() and not p.is_symlink())
+    except OSError:
+        return []
+
+
+def links_in(folder: Path) -> list[Path]:
+    """Symbolic links named `*.jsonl` in the folder: never read, but said."""
+    try:
+        return sorted(p for p in folder.glob("*.jsonl") if p.is_symlink())
     except OSError:
         return []
 
@@ -318,6 +328,10 @@ def candidate_row(
         "outcome": "",
         "decision": "",
     }
+    links = links_in(folder)
+    if links:
+        names = ", ".join(relative(link, sitting) for link in links)
+        row["problem"] = f"{names}: a symbolic link, not a log the exam wrote (not read)"
     path, contents, problem = choose_log(folder)
     if path is None:
         return row
@@ -343,7 +357,8 @@ def candidate_row(
         resumes=facts.resumes,
     )
     if facts.candidate != candidate:
-        row["problem"] = f"the log names candidate {facts.candidate!r}, not {candidate!r}"
+        named = f"the log names candidate {facts.candidate!r}, not {candidate!r}"
+        row["problem"] = "; ".join(filter(None, (named, row["problem"])))
     if facts.sealed:
         kept = previous or {}
         if kept.get("log_sha256") == digest and kept.get("verified"):

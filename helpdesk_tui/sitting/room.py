@@ -414,8 +414,8 @@ class Room:
         new: list[str] = []
         for path in paths:
             key = path.relative_to(self.folder).as_posix()
-            if key in self.watches or not path.is_file():
-                continue
+            if key in self.watches or not path.is_file() or path.is_symlink():
+                continue  # sec13: a link is no log the exam wrote (c02's log, /proc/...)
             if path in self.not_logs or _resolved(path) in self.not_logs:
                 continue
             if len(self.watches) >= MAX_LOGS:

@@ -372,7 +372,9 @@ class ExamApp(NoWayOut, App[str | None], inherit_bindings=False):
         elif self._bound_along(event.key, lambda _binding: True):
             kind = "acts"  # a command that does not apply now: it does nothing, as before
         clock = self.controller.session.clock
-        payload = (active.node, active.binding.action, self.focused) if active else None
+        payload = (
+            (active.node, active.binding.action, self.focused, self._subject()) if active else None
+        )
         decision, started = guard.printable(
             event.key, event.character or "", kind, clock.now(), payload, clock.speed
         )
@@ -394,11 +396,26 @@ class ExamApp(NoWayOut, App[str | None], inherit_bindings=False):
         """Run a waiting command, if it still applies where its key was pressed."""
         if waiting is None:
             return
-        node, action, focused = waiting.payload
+        node, action, focused, subject = waiting.payload
         if self.screen is not self.main or self.focused is not focused:
+            return
+        if self._subject() != subject:
+            # sec13: the ticket (or chat) left the view while the key waited, and the
+            # cursor went to its neighbour: the command is not handed on to it.
+            self.notify(
+                _("The selection changed before {key} acted: nothing was done.").format(
+                    key=waiting.key
+                ),
+                severity="warning",
+                markup=False,
+            )
             return
         if self._check_action_state(action, node):
             await self.run_action(action, node)
+
+    def _subject(self) -> tuple[str | None, str | None]:
+        """What a waiting command would act on: the ticket and the chat in view."""
+        return self.main.ticket_id, self.main.conversation_id
 
     def _say_letters_are_commands(self) -> None:
         """Once for a burst of typing: letters here are commands, and where text goes."""

@@ -15,8 +15,9 @@ end-of-paste sequence inside grew the exam to 2.2 GB while its clocks ran.
 - takes bracketed pastes out itself, with `str.find` (never a character at a
   time), keeps at most `PASTE_MAX` characters of one paste and drops the rest
   (every text field is shorter than that; each cuts again at its own limit);
-  a paste whose end never comes is closed after `PASTE_IDLE_S` of silence (if
-  the next read holds its end marker, what comes before it is pasted too);
+  a paste whose end never comes is closed after `PASTE_IDLE_S` of silence (what
+  comes after it, in as many reads as it takes, is held until its end marker, then
+  pasted too; with no marker within `REST_WAIT_S` of the last read, it is typing);
 - everything outside the paste markers is typing, and acts key by key: the
   terminal says what is pasted (Textual turns bracketed paste on), so a burst
   of typed keys ending in Enter (a fast typist, a terminal that sends a line at
@@ -79,6 +80,10 @@ PASTE_IDLE_S = 1.0
 """A paste with no end marker is closed after this long without input."""
 HOLD_S = 0.03
 """How long a possible half marker at the end of a read is held back."""
+REST_WAIT_S = 0.25
+"""After a paste closed by a silence, how long a read without its end marker waits for
+the next one: the rest of a stalled paste comes in reads close together, and is pasted
+when its end marker comes; after this long with no marker, what was held is typing."""
 _SEQUENCE = re.compile(r"\x1b(\[[0-9;:<=>?]*[ -/]*[@-~]|O.|.)?", re.DOTALL)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _STRING_START = re.compile(r"\x1b[\]P_^X]|[\x90\x98\x9d\x9e\x9f]")
@@ -247,11 +252,13 @@ class InputGuard:
         """Inside an OSC, DCS, APC, PM or SOS string whose end has not come yet."""
         self._cut = False
         """The last paste was closed by a silence (`idle`): its end may still come."""
+        self._rest = ""
+        """After a cut: what came since, with no end marker yet (held, `REST_WAIT_S`)."""
 
     @property
     def holding(self) -> bool:
         """Something waits for more input (a half marker, an open paste or string)."""
-        return bool(self._held) or self._in_paste or self._in_string
+        return bool(self._held or self._rest) or self._in_paste or self._in_string
 
     def feed(self, data: bytes, *, waited: float = 1.0, final: bool = False) -> list[str | Pasted]:
         """What one read of `data` means, in order. `waited`: seconds the input thread
@@ -264,17 +271,24 @@ class InputGuard:
         if self._cut:
             # The rest of a paste that a silence cut (a stalled link): up to its end marker
             # it is pasted text, not keys. Typed, its line breaks sent a chat message
-            # half-way; in the queue its letters could act (sec12).
-            self._cut = False
+            # half-way; in the queue its letters could act (sec12). It may come in several
+            # reads: held until its end marker comes, or `REST_WAIT_S` of silence (sec13).
+            text, self._rest = self._rest + text, ""
             end, start = text.find(PASTE_END), text.find(PASTE_START)
+            if end < 0 and start < 0 and not final and len(text) <= PASTE_MAX:
+                self._rest = text
+                self._full = len(data) >= READ_SIZE
+                return []
+            self._cut = False
             self._in_paste = end >= 0 and not 0 <= start < end
+        return self._judged(text, data, waited, final)
+
+    def _judged(self, text: str, data: bytes, waited: float, final: bool) -> list[str | Pasted]:
         continues = self._flooding and (waited < FLOOD_GAP_S or self._full)
         self._flooding, self._full = False, len(data) >= READ_SIZE
         if not self._in_paste and PASTE_START not in text and (continues or self._is_flood(text)):
-            out = self._flood(text)
-        else:
-            out = self._split(text, final)
-        return out
+            return self._flood(text)
+        return self._split(text, final)
 
     def _is_flood(self, text: str) -> bool:
         """More than a person types, or a terminal sends as one line, in one read (a
@@ -317,6 +331,10 @@ class InputGuard:
     def idle(self, silent_s: float) -> list[str | Pasted]:
         """No input for `silent_s` seconds: let held text go, close a paste left open."""
         out: list[str | Pasted] = []
+        if self._rest and silent_s >= REST_WAIT_S:
+            # No end marker came: what followed the cut paste is typing, as it was read.
+            rest, self._rest, self._cut = self._rest, "", False
+            out += self._judged(rest, b"", silent_s, False)
         if self._held and not self._in_paste and silent_s >= HOLD_S:
             out.append(self._held)
             self._held = ""

@@ -27,10 +27,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from textual.app import SuspendNotSupported
+from textual import events
+from textual.app import App, SuspendNotSupported
+from textual.geometry import Size
 
 from helpdesk_tui.i18n import _
-from helpdesk_tui.ui.input_guard import FLOOD_CHARS
+from helpdesk_tui.ui.input_guard import FLOOD_CHARS, MAX_COLUMNS, MAX_ROWS
 
 VIEWER_TYPED_AT_ONCE = 1
 """Review, observe, room: no one presses two of their one-letter keys within one read, so
@@ -71,6 +73,19 @@ class NoWayOut:
         except ImportError:  # no termios: not a POSIX terminal
             return default
         return driver_class_for(default)
+
+    async def _on_resize(self, event: events.Resize) -> None:
+        """No larger than any screen is (`MAX_COLUMNS` x `MAX_ROWS`): in a browser the
+        size is the page's word (textual-serve's `?width=` and its websocket's resize
+        messages reach Textual's WebDriver, past the input guard), and 3000 x 3000 took
+        38 s and 300 MB to lay out (sec13). Textual calls each class's handler in turn;
+        an oversized event stops there and the app's own takes the clamped size."""
+        size = event.size
+        if size.width <= MAX_COLUMNS and size.height <= MAX_ROWS:
+            return
+        event.prevent_default()
+        fits = Size(min(size.width, MAX_COLUMNS), min(size.height, MAX_ROWS))
+        await App._on_resize(self, events.Resize(fits, fits))  # type: ignore[arg-type]
 
     def input_refused(self, kind: str) -> None:
         """The driver replaced invalid bytes or cut a flood of keys (once per kind)."""

@@ -180,7 +180,12 @@ def test_a_candidates_folder_holding_another_candidates_log_needs_a_look(
     assert run(capsys, "sitting", "add", "am", "c0001", "c0002")[0] == 0
     theirs = root / "am" / "c0002" / "exam.jsonl"
     theirs.write_bytes(sealed_log_bytes("c0002"))
-    (root / "am" / "c0001" / "exam.jsonl").symlink_to(theirs)
+    (root / "am" / "c0001" / "exam.jsonl").write_bytes(theirs.read_bytes())  # copied
     code, out, _ = run(capsys, "sitting", "status", "am", "--refresh")
     assert "c0001: the log names candidate 'c0002', not 'c0001'" in out
+    assert code == 1
+    (root / "am" / "c0001" / "exam.jsonl").unlink()
+    (root / "am" / "c0001" / "exam.jsonl").symlink_to(theirs)  # linked: sec13, no log at all
+    code, out, _ = run(capsys, "sitting", "status", "am", "--refresh")
+    assert "c0001: c0001/exam.jsonl: a symbolic link" in out
     assert code == 1

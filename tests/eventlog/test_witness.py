@@ -446,3 +446,52 @@ def test_the_witness_speaks_the_language_of_verify(
     )
     start = cut.split("{name}")[0].format(line=len(lines), seq=len(lines) - 1)
     assert code == 1 and start in out and "cut or rolled back" not in out, out
+
+
+def test_a_link_named_jsonl_in_the_logs_folder_is_not_followed(room: Room, signer: Signer) -> None:
+    """sec13: a symbolic link is no log the exam wrote; the witness followed (and cosigned)
+    c01's log a second time under the link's name, and would follow one to any file."""
+    sealed_log(room, signer)
+    (room.logs / "c02").mkdir()
+    os.symlink("../a.jsonl", room.logs / "c02" / "b.jsonl")
+    os.symlink("/proc/self/environ", room.logs / "env.jsonl")
+    witness = room.witness()
+    assert sorted(p.name for p in witness.followed) == ["a.jsonl"]
+    assert witness.refusals == 0
+
+
+def test_a_witness_file_cut_short_leaves_the_seal_not_witnessed(
+    room: Room, signer: Signer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """sec12 saw it, sec13 fixed it: the witness file has no anchor for its end, so one cut
+    after any line still checks. A sealed log whose seal the witness never cosigned is
+    witnessed only up to the last record it did: not OK (exit 3, as an unsealed log)."""
+    log = sealed_log(room, signer)
+    lines = split(log.read_bytes())
+    room.witness()
+    book_lines = room.out.read_bytes().splitlines(keepends=True)
+    assert b'"kind":"seal"' in book_lines[-1]
+    room.out.write_bytes(b"".join(book_lines[:-1]))  # the seal's cosignature cut away
+    code, out = room.verify(log, capsys)
+    last_checkpoint = numbers_of(lines, CHECKPOINT)[-1] - 1
+    assert code == 3 and out.startswith("NOT WITNESSED")
+    assert f"the last at seq {last_checkpoint}" in out
+    room.out.write_bytes(book_lines[0])  # only the start line: the session never seen
+    code, out = room.verify(log, capsys)
+    assert code == 3 and out.startswith("NOT WITNESSED") and "never saw session" in out
+
+
+def test_a_seal_written_after_the_witness_stopped_is_not_witnessed(
+    room: Room, signer: Signer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = sealed_log(room, signer)
+    full = log.read_bytes()
+    log.write_bytes(join(split(full)[:-1]))
+    room.witness()
+    log.write_bytes(full)
+    code, out = room.verify(log, capsys)
+    assert code == 3 and out.startswith("NOT WITNESSED")
+    assert room.verify(log, capsys, witness=False)[0] == 0  # the log alone: intact, sealed
+    room.witness()  # the witness, running again, cosigns the seal
+    code, out = room.verify(log, capsys)
+    assert code == 0 and out.startswith("OK")

@@ -86,7 +86,9 @@ def test_an_unterminated_paste_is_closed_after_a_silence() -> None:
     assert guard.holding
     assert guard.idle(0.1) == []
     assert guard.idle(2.0) == [Pasted("never ends")]
-    assert guard.feed(b"k") == ["k"]
+    assert guard.feed(b"k") == []  # its end may still come (sec13): held a moment
+    assert guard.idle(0.3) == ["k"]
+    assert guard.feed(b"j") == ["j"]
 
 
 def test_mouse_reports_are_not_a_flood() -> None:
@@ -326,8 +328,44 @@ def test_the_rest_of_a_paste_cut_by_a_silence_is_pasted_not_typed() -> None:
     assert guard.feed(b"line two\rline three" + END + b"k") == [Pasted("line two\rline three"), "k"]
     assert not guard.holding
     assert guard.feed(b"x") == ["x"]
-    # Without its end marker in the next read, the read is typing, as before.
+    # Without its end marker, the rest is held until the marker comes, or a pause (sec13).
     assert guard.feed(START + b"one") == []
     assert guard.idle(2.0) == [Pasted("one")]
-    assert guard.feed(b"ab") == ["ab"]
-    assert guard.feed(b"c" + END) == ["c"]
+    assert guard.feed(b"ab") == []
+    assert guard.feed(b"c" + END) == [Pasted("abc")]
+
+
+def test_the_rest_of_a_stalled_paste_longer_than_one_read_is_pasted() -> None:
+    """sec12 saw it, sec13 fixed it: the rest was taken as pasted only when its end marker
+    came in the next read; a rest in several reads (a slow link hands it on in pieces)
+    was typed, its CR sending "line two" to the customer half-way."""
+    guard = InputGuard()
+    assert guard.feed(START + b"line one\r") == []
+    assert guard.idle(2.0) == [Pasted("line one\r")]
+    pieces = guard.feed(b"line two\rline th")
+    assert guard.holding and guard.idle(0.03) == []  # more may come: held
+    pieces += guard.feed(b"ree\rline four")
+    pieces += guard.feed(b" and five" + END + b"k")
+    assert pieces == [Pasted("line two\rline three\rline four and five"), "k"]
+    assert not guard.holding and guard.feed(b"x") == ["x"]
+
+
+def test_a_rest_over_flood_chars_keeps_its_line_breaks() -> None:
+    """A rest longer than `FLOOD_CHARS` was a flood: one paste, but its line breaks were
+    dropped with the other controls ("line two" and "line three" run together)."""
+    guard = InputGuard()
+    guard.feed(START + b"a\r")
+    guard.idle(2.0)
+    body = b"\r".join(b"line %d " % i + b"x" * 60 for i in range(12))
+    assert len(body) > FLOOD_CHARS
+    pieces = guard.feed(body[:600]) + guard.feed(body[600:] + END)  # two reads
+    assert pieces == [Pasted(body.decode())]
+
+
+def test_keys_typed_after_a_stalled_paste_whose_end_never_comes_are_keys() -> None:
+    guard = InputGuard()
+    guard.feed(START + b"half")
+    assert guard.idle(2.0) == [Pasted("half")]
+    assert guard.feed(b"\r") == []
+    assert guard.idle(0.5) == ["\r"]  # no end marker after a pause: typing, Enter acts
+    assert guard.feed(b"y") == ["y"]

@@ -172,3 +172,37 @@ async def test_a_key_that_does_not_apply_then_a_deliberate_one_is_not_lost(rig: 
         await pilot.pause()
         assert isinstance(app.screen, FormScreen)
         assert guard_notices(app, "Letters here are commands") == []
+
+
+@pytest.mark.parametrize("leaves", ["search", "updated"])
+async def test_a_waiting_take_is_never_handed_to_a_neighbour(rig: Rig, leaves: str) -> None:
+    """sec12 saw the risk, sec13 built it: `a` waits 0.3 s and then acted on the ticket
+    selected *then*. A ticket that leaves the view in those 0.3 s without a key of the
+    candidate's (a key lets the command go first) moved the cursor to its neighbour, and
+    a new neighbour was taken: `ticket_opened` in the log for a ticket the candidate never
+    chose. Here the search narrows the list (it drops the kept ticket too), or the filter
+    "updated" comes on, while the key waits."""
+    rig.session._record(  # a second new ticket, as the simulation logs an e-mail
+        "email_received",
+        {"ticket_id": "M-2", "customer_id": "anna", "title": "Mail M-2", "description": "x"},
+        rig.clock.now(),
+    )
+    async with on_the_first_row(rig) as (app, pilot):
+        ticket = app.main.ticket_id
+        assert ticket is not None and ticket != "M-2"
+        assert rig.state.tickets[ticket].status.value == "new"
+        since = len(rig.sink.events)
+        await pilot.press("a")
+        await pilot.pause()
+        if leaves == "search":
+            app.controller.queue.search = "M-2"
+            app.main.redraw(force=True)
+        else:
+            app.main.action_toggle_filter("updated")  # the e-mail is unseen; the ticket not
+        await pilot.pause()
+        assert app.main.ticket_id == "M-2", "the view did not change: no reproduction"
+        await at(pilot, START + 2 * WAIT_S)
+        taken = [e.data["ticket_id"] for e in rig.sink.events[since:] if e.type == "ticket_opened"]
+        assert taken == [], f"{taken} taken, the key was pressed on {ticket}"
+        assert rig.state.tickets["M-2"].status.value == "new"
+        assert guard_notices(app, "The selection changed before a acted")
