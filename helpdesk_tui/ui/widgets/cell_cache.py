@@ -39,10 +39,14 @@ from textual.geometry import Region
 from textual.strip import Strip
 from textual.widget import Widget
 
-from helpdesk_tui.ui.retext import Change, Retexts, alike, changed_runs
+from helpdesk_tui.ui.retext import Change, Retexts, alike, changed_runs, retext
 
 TABLE_CACHE = 300
 """Entries kept in each of DataTable's own render caches (a screen has 40 lines)."""
+
+PAINTED = 1000
+"""Painted table lines kept per look (`CellCache._painted`): each row of a 300-ticket
+queue with the cursor on it and off it, with room for a scroll."""
 
 
 class FrameStyles:
@@ -64,10 +68,15 @@ class CellCache(Retexts):
     _frame_styles: dict[object, Any] | None = None
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        self._painted: dict[int, tuple[tuple[object, ...], tuple[object, ...], Strip]] = {}
-        """Per table line (y): what its last painted strip showed (the row's look, its
-        cells in column order) and the strip, for `_render_line` to change in place
-        (before DataTable's init, whose watchers clear the caches)."""
+        self._painted: LRUCache[tuple[object, ...], tuple[tuple[object, ...], Strip]] = LRUCache(
+            PAINTED
+        )
+        """Per look of a table line (its row, place, cursor and hover, crop, widths...,
+        `_render_line`): the cells it showed, in column order, and its strip, for
+        `_render_line` to use again or change in place (set before DataTable's init,
+        whose watchers clear the caches). Kept per look, not per line: a cursor step
+        gives the row it leaves the look it had before the cursor came, and the row it
+        lands on the look it had when the cursor was last there."""
         super().__init__(*args, **kwargs)
         self._styles_seen: tuple[object, ...] = ()
         self._cells: LRUCache[tuple[object, ...], tuple[object, list[list[Segment]]]] = LRUCache(
@@ -87,6 +96,9 @@ class CellCache(Retexts):
         self.spliced = 0
         """Lines painted by putting changed cells into the line painted before
         (tests and benchmarks read it)."""
+        self.reused = 0
+        """Lines painted as they were painted before in the same look with the same
+        cells (a row the cursor comes back to or leaves; tests and benchmarks read it)."""
 
     def _clear_caches(self) -> None:
         super()._clear_caches()  # type: ignore[misc]
@@ -317,16 +329,62 @@ class CellCache(Retexts):
             table._pseudo_class_state,
             spans,
         )
-        kept = self._painted.get(y)
+        kept = self._painted.get(look)
         strip = None
-        if kept is not None and kept[0] == look:
-            strip = self._splice(kept[2], kept[1], cells, spans, row_index, line_no, x1, base_style)
+        if kept is not None:
+            old, strip = kept
+            if any(a is not b for a, b in zip(old, cells, strict=True)):
+                strip = self._retext_cells(strip, old, cells, spans, x1) or self._splice(
+                    strip, old, cells, spans, row_index, line_no, x1, base_style
+                )
+            else:
+                self.reused += 1
         if strip is None:
             strip = super()._render_line(y, x1, x2, base_style)  # type: ignore[misc]
         else:
             table._line_cache[line_key] = strip
-        self._painted[y] = (look, cells, strip)
+        self._painted[look] = (cells, strip)
         return strip  # type: ignore[no-any-return]
+
+    def _retext_cells(
+        self,
+        strip: Strip,
+        old: tuple[object, ...],
+        cells: tuple[object, ...],
+        spans: tuple[tuple[int, int], ...],
+        x1: int,
+    ) -> Strip | None:
+        """`strip` with the new characters of the cells that changed in characters only
+        (`retext.alike`: the SLA clock's "-12:51" become "-12:52") put in, every segment
+        keeping its style; None when a changed cell changed otherwise, is not wholly in
+        the strip, or the strip does not show its old characters where they were.
+
+        A row the cursor leaves or lands on was last painted in that look some seconds
+        before, and the tick has changed its clock since: rendering that cell again in
+        the row's style (`_splice`) asked for the row's and the cursor's styles, a third
+        of a step's frame."""
+        table: Any = self
+        pad = table.cell_padding
+        length = strip.cell_length
+        changes: list[Change] = []
+        for index, (before, after) in enumerate(zip(old, cells, strict=True)):
+            if before is after:
+                continue
+            x, width = spans[index]
+            start = x - x1
+            if start < 0 or start + width > length or not alike(before, after, width - 2 * pad):
+                return None
+            plain = after.plain  # type: ignore[attr-defined]
+            if "\n" in plain:
+                return None  # (a cell shows one line)
+            for at, was, now in changed_runs(before.plain, plain):  # type: ignore[attr-defined]
+                changes.append((start + pad + at, was, now))
+        if not changes:
+            return strip  # the same text in the same style
+        line = retext(strip, changes)
+        if line is not None:
+            self.spliced += 1
+        return line
 
     def _splice(
         self,
