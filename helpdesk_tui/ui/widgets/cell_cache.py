@@ -40,6 +40,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from helpdesk_tui.ui.retext import Change, Retexts, alike, changed_runs, retext
+from helpdesk_tui.ui.styles_key import KeptStyles
 
 TABLE_CACHE = 300
 """Entries kept in each of DataTable's own render caches (a screen has 40 lines)."""
@@ -62,10 +63,11 @@ class FrameStyles:
         return getattr(self._styles, name)
 
 
-class CellCache(Retexts):
+class CellCache(KeptStyles, Retexts):
     """Mixin, before DataTable among the bases: cells rendered once per value."""
 
     _frame_styles: dict[object, Any] | None = None
+    _row_tops: tuple[object, list[int], int] | None = None
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         self._painted: LRUCache[tuple[object, ...], tuple[tuple[object, ...], Strip]] = LRUCache(
@@ -228,13 +230,21 @@ class CellCache(Retexts):
 
     @property
     def rich_style(self) -> Style:
-        return self._kept_for_frame("rich_style", lambda: super(CellCache, self).rich_style)  # type: ignore[misc, no-any-return]
+        """Textual's, kept for the frame and while no style on its path changed
+        (`styles_key`): DataTable renders each line in it."""
+        return self._kept_for_frame(  # type: ignore[no-any-return]
+            "rich_style",
+            lambda: self.kept_by_styles("rich_style", lambda: super(CellCache, self).rich_style),  # type: ignore[misc]
+        )
 
     @property
     def background_colors(self) -> tuple[Color, Color]:
         return self._kept_for_frame(  # type: ignore[no-any-return]
             "background_colors",
-            lambda: super(CellCache, self).background_colors,  # type: ignore[misc]
+            lambda: self.kept_by_styles(
+                "background_colors",
+                lambda: super(CellCache, self).background_colors,  # type: ignore[misc]
+            ),
         )
 
     def notify_style_update(self) -> None:
@@ -257,6 +267,47 @@ class CellCache(Retexts):
             self._painted.clear()
             self._shapes.clear()
             super().notify_style_update()
+
+    def render_line(self, y: int) -> Strip:
+        """As DataTable's, for a table with no fixed rows: the line at `y` of the view
+        (the header's where it shows, else the rows' scrolled under it), its place worked
+        out once a frame (DataTable's asks for the fixed rows' keys and heights, the size
+        and the scroll on every line)."""
+        table: Any = self
+        if table.fixed_rows:
+            return super().render_line(y)  # type: ignore[misc, no-any-return]
+        width, scroll_x, scroll_y, top = self._kept_for_frame("place", lambda: _place(table))
+        if y >= top:
+            y += scroll_y
+        return self._render_line(y, scroll_x, scroll_x + width, self.rich_style)
+
+    def _get_row_region(self, row_index: int) -> Region:
+        """As DataTable's, with the row's top line read from a list of each row's first
+        line and the rows' width, made again whenever DataTable's own list of lines is
+        (`_y_offsets`: per change count, which a new column width or row bumps, and
+        again when a row's height is measured): DataTable sums the heights of every row
+        above it and the columns' widths, three times a cursor step (the row left, the
+        row reached, the scroll into view)."""
+        table: Any = self
+        if not table.is_valid_row_index(row_index):
+            return Region(0, 0, 0, 0)
+        lines = table._y_offsets
+        kept = self._row_tops
+        if kept is None or kept[0] is not lines:
+            row_width = (
+                sum(column.get_render_width(table) for column in table.columns.values())
+                + table._row_label_column_width
+            )
+            tops = [y for y, (_key, line) in enumerate(lines) if not line]
+            kept = self._row_tops = (lines, tops, row_width)
+        _lines, tops, row_width = kept
+        if len(tops) != table.row_count:  # a row of no lines: DataTable's own count
+            return super()._get_row_region(row_index)  # type: ignore[misc, no-any-return]
+        row = table.rows[table._row_locations.get_key(row_index)]
+        y = tops[row_index]
+        if table.show_header:
+            y += table.header_height
+        return Region(0, y, max(table.size.width, row_width), row.height)
 
     def _render_line(self, y: int, x1: int, x2: int, base_style: Style) -> Strip:
         """A line of the table, as DataTable's, but a row whose cells changed in a few
@@ -663,6 +714,13 @@ def _row_spans(table: Any, keys: Mapping[str, object]) -> dict[str, tuple[int, i
                 break
         y += row.height
     return spans
+
+
+def _place(table: Any) -> tuple[int, int, int, int]:
+    """The view's width, its scroll (x, y), and the first line that shows rows (under the
+    header), as DataTable's `render_line` works them out for a table with no fixed rows."""
+    scroll_x, scroll_y = table.scroll_offset
+    return table.size.width, scroll_x, scroll_y, table.header_height if table.show_header else 0
 
 
 def _columns(table: Any) -> tuple[tuple[object, ...], tuple[tuple[int, int], ...]]:
