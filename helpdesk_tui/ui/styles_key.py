@@ -43,9 +43,14 @@ def styles_path(node: Any) -> tuple[Path, list[object]]:
 
 class KeptStyles:
     """Mixin for a widget: `kept_by_styles(name, work_out)` gives `work_out()` as worked
-    out last for the same styles path."""
+    out last for the same styles path; its `opacity` (Textual's: the product of the
+    path's opacities, asked on every paint) is kept so."""
 
     _kept_styles: dict[str, tuple[Path, list[object], Any]] | None = None
+
+    @property
+    def opacity(self) -> float:
+        return self.kept_by_styles("opacity", lambda: super(KeptStyles, self).opacity)  # type: ignore[misc, no-any-return]
 
     def kept_by_styles(self, name: str, work_out: Callable[[], Any]) -> Any:
         path, held = styles_path(self)

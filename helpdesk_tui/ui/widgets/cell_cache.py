@@ -281,6 +281,21 @@ class CellCache(KeptStyles, Retexts):
             y += scroll_y
         return self._render_line(y, scroll_x, scroll_x + width, self.rich_style)
 
+    def _refresh_region(self, region: Region) -> Any:
+        """As DataTable's (a row, a cell or a column to repaint, in the table's own
+        coordinates), less what lies under the scroll bars: a row's region is the
+        table's whole width, which reaches under the vertical scroll bar, so each
+        cursor step also painted the scroll bar's two lines (it is in front of the
+        table there and looks the same)."""
+        table: Any = self
+        if not table.window_region.overlaps(region):
+            return self
+        view = Region(0, 0, *table.scrollable_content_region.size)
+        shown = region.translate(-table.scroll_offset).intersection(view)
+        if shown:
+            table.refresh(shown)
+        return self
+
     def _get_row_region(self, row_index: int) -> Region:
         """As DataTable's, with the row's top line read from a list of each row's first
         line and the rows' width, made again whenever DataTable's own list of lines is
@@ -325,6 +340,13 @@ class CellCache(KeptStyles, Retexts):
         widths, the base style, the table's state) is the same as when the strip was
         painted, for a row cursor, with no fixed columns, fixed rows or row labels;
         otherwise DataTable's own.
+
+        The strips are kept per look (`_painted`), not per line, so a queue cursor step
+        finds the row it leaves as it was painted before the cursor came and the row it
+        reaches as it was painted when the cursor was last there: the same cells give
+        the kept strip (`reused`), a clock changed since in characters only has its new
+        characters put in (`_retext_cells`), another change the cell's rendering
+        (`_splice`). Branch p-cursor13: the two rows were a cursor step's largest part.
         """
         table: Any = self
         if (

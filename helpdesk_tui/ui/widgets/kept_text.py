@@ -33,6 +33,7 @@ from __future__ import annotations
 from collections.abc import Hashable
 
 from rich.console import RenderableType
+from rich.text import Text
 from textual._styles_cache import StylesCache
 from textual.cache import LRUCache
 from textual.color import Color
@@ -93,6 +94,8 @@ class KeptText(KeptStyles, Static):
         old = self._Static__content  # type: ignore[has-type]
         if (
             self.key is None
+            or type(old) is not Text  # (`alike` asks it too, after the widget's size)
+            or type(text) is not Text
             or self.text_selection is not None
             or not alike(old, text, self.size.width)
         ):
