@@ -73,8 +73,8 @@ class KeptText(KeptStyles, Static):
         """Show `text` (a repaint, no layout); False when `key` is already shown."""
         if key == self.key:
             return False
-        if self._retext_to(key, text):
-            return True
+        if key not in self._visuals and self._retext_to(key, text):
+            return True  # (a text shown before is painted from its kept lines: cheaper)
         self._retext_from = None
         self.key = key
         visual = self._visuals.get(key)
