@@ -301,3 +301,28 @@ async def test_the_kept_folds_are_textuals_through_restyles_a_theme_and_a_move()
         inner = moved
         await pilot.pause()
         assert same()
+
+
+async def _scrolls(keys_: list[str]) -> list[tuple[int, float]]:
+    app = QueueApp()
+    seen: list[tuple[int, float]] = []
+    async with app.run_test(size=SIZE) as pilot:
+        queue = app.query_one(TicketQueue)
+        queue.sync(_rows(1))
+        queue.focus()
+        await pilot.pause()
+        for key in keys_:
+            await pilot.press(key)
+            seen.append((queue.cursor_row, queue.scroll_y))
+    return seen
+
+
+async def test_the_cursor_scrolls_into_view_as_datatable_scrolls_it(monkeypatch: Any) -> None:
+    """A row in view is not scrolled to (a scroll of nothing, skipped); past the view's
+    edge the table scrolls as DataTable's own does."""
+    keys_ = ["down"] * 45 + ["up"] * 45 + ["pagedown", "pagedown", "end", "up", "home", "down"]
+    ours = await _scrolls(keys_)
+    monkeypatch.setattr(CellCache, "_scroll_cursor_into_view", DataTable._scroll_cursor_into_view)
+    theirs = await _scrolls(keys_)
+    assert ours == theirs
+    assert max(y for _row, y in ours) > 0  # it did scroll

@@ -35,7 +35,7 @@ from rich.text import Text
 from textual.cache import LRUCache
 from textual.color import Color
 from textual.coordinate import Coordinate
-from textual.geometry import Region
+from textual.geometry import Region, Spacing
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -295,6 +295,29 @@ class CellCache(KeptStyles, Retexts):
         if shown:
             table.refresh(shown)
         return self
+
+    def _scroll_cursor_into_view(self, animate: bool = False) -> None:
+        """DataTable's, after a look whether the cursor's row is in view already (by
+        Textual's `Region.get_scroll_to_visible`, as `scroll_to_region` asks it):
+        every cursor step asked for the fixed rows' and columns' space and worked out a
+        scroll of nothing (a tenth of a step's handling). A row cursor, no fixed rows,
+        fixed columns or row labels; otherwise DataTable's own."""
+        table: Any = self
+        if (
+            table.cursor_type != "row"
+            or table.fixed_rows
+            or table.fixed_columns
+            or table._row_label_column_width
+        ):
+            super()._scroll_cursor_into_view(animate)  # type: ignore[misc]
+            return
+        _x, y, width, height = self._get_row_region(table.cursor_row)
+        region = Region(int(table.scroll_x), y, width, height)
+        top = table.header_height if table.show_header else 0
+        window = table.scrollable_content_region.at_offset(table.scroll_offset)
+        if not Region.get_scroll_to_visible(window.shrink(Spacing(top, 0, 0, 0)), region):
+            return  # what Textual's `scroll_to_region` would scroll by: nothing
+        super()._scroll_cursor_into_view(animate)  # type: ignore[misc]
 
     def _get_row_region(self, row_index: int) -> Region:
         """As DataTable's, with the row's top line read from a list of each row's first
