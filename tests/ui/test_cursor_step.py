@@ -33,6 +33,7 @@ from helpdesk_tui.ui.widgets.ticket_detail import TicketDetail, head_view, rende
 
 from .conftest import SIZE, Rig
 from .pilot import at, keys
+from .test_pane_layout import Terminal
 from .test_queue_keys import four_tickets
 from .test_queue_tick import QueueApp, _rows
 
@@ -52,22 +53,6 @@ TEXTUALS = [
     (Area, "background_colors", DOMNode.background_colors),
 ]
 """Our painting methods, and Textual's that a fresh frame paints with instead."""
-
-
-class Terminal:
-    """What the terminal shows: every frame the app sends, fed to an emulator."""
-
-    def __init__(self, app: Any) -> None:
-        self.screen = pyte.Screen(*SIZE)
-        self.stream = pyte.Stream(self.screen)
-        self._app = app
-        self._display = app._display
-        app._display = self.display
-
-    def display(self, screen: Any, renderable: Any) -> None:
-        if renderable is not None and hasattr(renderable, "render_segments"):
-            self.stream.feed(renderable.render_segments(self._app.console))
-        self._display(screen, renderable)
 
 
 def cells(screen: pyte.Screen) -> list[list[tuple[object, ...]]]:
