@@ -14,8 +14,82 @@ It writes the private attributes the descriptor writes (`_border_title`,
 
 from __future__ import annotations
 
+from typing import Any
+
+from textual.cache import LRUCache
+from textual.color import Color
+from textual.containers import Vertical
+from textual.content import Content
 from textual.geometry import Region
+from textual.strip import Strip
 from textual.widget import Widget
+
+from helpdesk_tui.ui.styles_key import KeptStyles
+
+
+class Area(KeptStyles, Vertical):
+    """One of the exam screen's four areas: a bordered column whose border title names
+    what it shows (`set_edge_title`). Its paint's folds over the ancestors' styles
+    (background, opacity) are kept per styles path (`styles_key`): a queue cursor step
+    repaints the ticket area's title line, and worked them out each time."""
+
+    @property
+    def background_colors(self) -> tuple[Color, Color]:
+        return self.kept_by_styles("background_colors", lambda: super(Area, self).background_colors)  # type: ignore[no-any-return]
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Textual's, with the painted border lines that carry a title (the top and the
+        bottom line) kept per look: the title's text and markup, the size, the styles
+        path (`kept_by_styles`: border, colours, title styles, background, opacity) and
+        the app's ANSI theme. The ticket area's title names the ticket in view, so a
+        queue cursor step painted its top line again (a border with a label: a third of
+        the step's frame), mostly with a title shown a moment before."""
+        cache: Any = self._styles_cache
+        width, height = self.region.size
+        wanted = [
+            y
+            for y in {0, height - 1}
+            if crop.y <= y < crop.bottom and (y in cache._dirty_lines or y not in cache._cache)
+        ]
+        if not wanted or cache._width not in (width, None):
+            return super().render_lines(crop)
+        kept: dict[tuple[object, ...], Strip] = self.kept_by_styles("edges", dict)
+        app = self.app
+        look = (
+            width,
+            height,
+            _label(self._border_title),
+            _label(self._border_subtitle),
+            app.ansi_theme,
+            app.native_ansi_color,
+        )
+        for y in wanted:
+            line = kept.get((y, *look))
+            if line is not None:
+                cache._cache[y] = line
+                cache._dirty_lines.discard(y)
+        lines = super().render_lines(crop)
+        if len(kept) >= EDGES_KEPT:
+            kept.clear()
+        for y in wanted:
+            line = cache._cache.get(y)
+            if line is not None and cache._width == width:
+                kept[(y, *look)] = line
+        return lines
+
+
+EDGES_KEPT = 128
+"""Painted title lines kept per area and styles path (a ticket each, with room)."""
+
+
+def _label(content: Content | None) -> tuple[str, tuple[object, ...]] | None:
+    """A border label's text and markup (a `Content` equals another of the same text)."""
+    return None if content is None else (content.plain, tuple(content.spans))
+
+
+_TITLES: LRUCache[str, Content] = LRUCache(256)
+"""Titles as `set_edge_title` shows them, per text (Textual's markup parse of the title,
+for every title set: a queue cursor step sets the ticket area's)."""
 
 
 def set_edge_title(widget: Widget, text: str, *, bottom: bool = False) -> None:
@@ -25,7 +99,11 @@ def set_edge_title(widget: Widget, text: str, *, bottom: bool = False) -> None:
     if not widget.is_mounted or not widget.size:
         setattr(widget, attribute, text)  # nothing painted yet: the ordinary way
         return
-    shown = widget.render_str(text).expand_tabs(4).split()[0]
+    shown = _TITLES.get(text) if type(widget).render_str is Widget.render_str else None
+    if shown is None:
+        shown = widget.render_str(text).expand_tabs(4).split()[0]
+        if type(widget).render_str is Widget.render_str:
+            _TITLES[text] = shown
     setattr(widget, name, shown)
     width, height = widget.outer_size
     offset = widget.content_offset

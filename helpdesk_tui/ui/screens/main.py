@@ -20,7 +20,7 @@ from typing import Any
 
 from textual import events
 from textual.app import ComposeResult
-from textual.containers import Grid, Vertical
+from textual.containers import Grid
 from textual.coordinate import Coordinate
 from textual.reactive import Reactive
 from textual.screen import Screen
@@ -33,7 +33,7 @@ from helpdesk_tui.eventlog.errors import LogError
 from helpdesk_tui.i18n import _, ngettext
 from helpdesk_tui.ui import keymap
 from helpdesk_tui.ui.controller import TICKET_ACTIONS, Arrival, Changes, ExamController
-from helpdesk_tui.ui.edges import fitting_title, set_edge_title
+from helpdesk_tui.ui.edges import Area, fitting_title, set_edge_title
 from helpdesk_tui.ui.format import localized, one_line, status_label
 from helpdesk_tui.ui.frames import Paced
 from helpdesk_tui.ui.kept_bindings import KeptBindingChain
@@ -125,14 +125,14 @@ class MainScreen(Paced, KeptBindingChain, Screen[None]):
         state = self.controller.state
         yield ExamHeader(state.scenario_title or state.scenario_id, state.mode, id="header")
         with Grid(id="work"):
-            with Vertical(id="queue-area", classes="area"):
+            with Area(id="queue-area", classes="area"):
                 yield QueueSearch(id="queue-search")
                 yield TicketQueue(id="queue", announce=False, keys_here=True)  # `watch`ed
-            with Vertical(id="ticket-area", classes="area"):
+            with Area(id="ticket-area", classes="area"):
                 yield TicketDetail(id="ticket")
-            with Vertical(id="conversation-area", classes="area"):
+            with Area(id="conversation-area", classes="area"):
                 yield ConversationPane(id="conversations")
-            with Vertical(id="kb-area", classes="area"):
+            with Area(id="kb-area", classes="area"):
                 yield KbPanel(self.controller.search, id="kb")
         yield KeyBar(id="keys")
         yield TerminalTooSmall(id="too-small")

@@ -35,14 +35,19 @@ from rich.text import Text
 from textual.cache import LRUCache
 from textual.color import Color
 from textual.coordinate import Coordinate
-from textual.geometry import Region
+from textual.geometry import Region, Spacing
 from textual.strip import Strip
 from textual.widget import Widget
 
-from helpdesk_tui.ui.retext import Change, Retexts, alike, changed_runs
+from helpdesk_tui.ui.retext import Change, Retexts, alike, changed_runs, retext
+from helpdesk_tui.ui.styles_key import KeptStyles
 
 TABLE_CACHE = 300
 """Entries kept in each of DataTable's own render caches (a screen has 40 lines)."""
+
+PAINTED = 1000
+"""Painted table lines kept per look (`CellCache._painted`): each row of a 300-ticket
+queue with the cursor on it and off it, with room for a scroll."""
 
 
 class FrameStyles:
@@ -58,16 +63,22 @@ class FrameStyles:
         return getattr(self._styles, name)
 
 
-class CellCache(Retexts):
+class CellCache(KeptStyles, Retexts):
     """Mixin, before DataTable among the bases: cells rendered once per value."""
 
     _frame_styles: dict[object, Any] | None = None
+    _row_tops: tuple[object, list[int], int] | None = None
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        self._painted: dict[int, tuple[tuple[object, ...], tuple[object, ...], Strip]] = {}
-        """Per table line (y): what its last painted strip showed (the row's look, its
-        cells in column order) and the strip, for `_render_line` to change in place
-        (before DataTable's init, whose watchers clear the caches)."""
+        self._painted: LRUCache[tuple[object, ...], tuple[tuple[object, ...], Strip]] = LRUCache(
+            PAINTED
+        )
+        """Per look of a table line (its row, place, cursor and hover, crop, widths...,
+        `_render_line`): the cells it showed, in column order, and its strip, for
+        `_render_line` to use again or change in place (set before DataTable's init,
+        whose watchers clear the caches). Kept per look, not per line: a cursor step
+        gives the row it leaves the look it had before the cursor came, and the row it
+        lands on the look it had when the cursor was last there."""
         super().__init__(*args, **kwargs)
         self._styles_seen: tuple[object, ...] = ()
         self._cells: LRUCache[tuple[object, ...], tuple[object, list[list[Segment]]]] = LRUCache(
@@ -87,6 +98,9 @@ class CellCache(Retexts):
         self.spliced = 0
         """Lines painted by putting changed cells into the line painted before
         (tests and benchmarks read it)."""
+        self.reused = 0
+        """Lines painted as they were painted before in the same look with the same
+        cells (a row the cursor comes back to or leaves; tests and benchmarks read it)."""
 
     def _clear_caches(self) -> None:
         super()._clear_caches()  # type: ignore[misc]
@@ -219,13 +233,21 @@ class CellCache(Retexts):
 
     @property
     def rich_style(self) -> Style:
-        return self._kept_for_frame("rich_style", lambda: super(CellCache, self).rich_style)  # type: ignore[misc, no-any-return]
+        """Textual's, kept for the frame and while no style on its path changed
+        (`styles_key`): DataTable renders each line in it."""
+        return self._kept_for_frame(  # type: ignore[no-any-return]
+            "rich_style",
+            lambda: self.kept_by_styles("rich_style", lambda: super(CellCache, self).rich_style),  # type: ignore[misc]
+        )
 
     @property
     def background_colors(self) -> tuple[Color, Color]:
         return self._kept_for_frame(  # type: ignore[no-any-return]
             "background_colors",
-            lambda: super(CellCache, self).background_colors,  # type: ignore[misc]
+            lambda: self.kept_by_styles(
+                "background_colors",
+                lambda: super(CellCache, self).background_colors,  # type: ignore[misc]
+            ),
         )
 
     def notify_style_update(self) -> None:
@@ -249,6 +271,85 @@ class CellCache(Retexts):
             self._shapes.clear()
             super().notify_style_update()
 
+    def render_line(self, y: int) -> Strip:
+        """As DataTable's, for a table with no fixed rows: the line at `y` of the view
+        (the header's where it shows, else the rows' scrolled under it), its place worked
+        out once a frame (DataTable's asks for the fixed rows' keys and heights, the size
+        and the scroll on every line)."""
+        table: Any = self
+        if table.fixed_rows:
+            return super().render_line(y)  # type: ignore[misc, no-any-return]
+        width, scroll_x, scroll_y, top = self._kept_for_frame("place", lambda: _place(table))
+        if y >= top:
+            y += scroll_y
+        return self._render_line(y, scroll_x, scroll_x + width, self.rich_style)
+
+    def _refresh_region(self, region: Region) -> Any:
+        """As DataTable's (a row, a cell or a column to repaint, in the table's own
+        coordinates), less what lies under the scroll bars: a row's region is the
+        table's whole width, which reaches under the vertical scroll bar, so each
+        cursor step also painted the scroll bar's two lines (it is in front of the
+        table there and looks the same)."""
+        table: Any = self
+        if not table.window_region.overlaps(region):
+            return self
+        view = Region(0, 0, *table.scrollable_content_region.size)
+        shown = region.translate(-table.scroll_offset).intersection(view)
+        if shown:
+            table.refresh(shown)
+        return self
+
+    def _scroll_cursor_into_view(self, animate: bool = False) -> None:
+        """DataTable's, after a look whether the cursor's row is in view already (by
+        Textual's `Region.get_scroll_to_visible`, as `scroll_to_region` asks it):
+        every cursor step asked for the fixed rows' and columns' space and worked out a
+        scroll of nothing (a tenth of a step's handling). A row cursor, no fixed rows,
+        fixed columns or row labels; otherwise DataTable's own."""
+        table: Any = self
+        if (
+            table.cursor_type != "row"
+            or table.fixed_rows
+            or table.fixed_columns
+            or table._row_label_column_width
+        ):
+            super()._scroll_cursor_into_view(animate)  # type: ignore[misc]
+            return
+        _x, y, width, height = self._get_row_region(table.cursor_row)
+        region = Region(int(table.scroll_x), y, width, height)
+        top = table.header_height if table.show_header else 0
+        window = table.scrollable_content_region.at_offset(table.scroll_offset)
+        if not Region.get_scroll_to_visible(window.shrink(Spacing(top, 0, 0, 0)), region):
+            return  # what Textual's `scroll_to_region` would scroll by: nothing
+        super()._scroll_cursor_into_view(animate)  # type: ignore[misc]
+
+    def _get_row_region(self, row_index: int) -> Region:
+        """As DataTable's, with the row's top line read from a list of each row's first
+        line and the rows' width, made again whenever DataTable's own list of lines is
+        (`_y_offsets`: per change count, which a new column width or row bumps, and
+        again when a row's height is measured): DataTable sums the heights of every row
+        above it and the columns' widths, three times a cursor step (the row left, the
+        row reached, the scroll into view)."""
+        table: Any = self
+        if not table.is_valid_row_index(row_index):
+            return Region(0, 0, 0, 0)
+        lines = table._y_offsets
+        kept = self._row_tops
+        if kept is None or kept[0] is not lines:
+            row_width = (
+                sum(column.get_render_width(table) for column in table.columns.values())
+                + table._row_label_column_width
+            )
+            tops = [y for y, (_key, line) in enumerate(lines) if not line]
+            kept = self._row_tops = (lines, tops, row_width)
+        _lines, tops, row_width = kept
+        if len(tops) != table.row_count:  # a row of no lines: DataTable's own count
+            return super()._get_row_region(row_index)  # type: ignore[misc, no-any-return]
+        row = table.rows[table._row_locations.get_key(row_index)]
+        y = tops[row_index]
+        if table.show_header:
+            y += table.header_height
+        return Region(0, y, max(table.size.width, row_width), row.height)
+
     def _render_line(self, y: int, x1: int, x2: int, base_style: Style) -> Strip:
         """A line of the table, as DataTable's, but a row whose cells changed in a few
         columns only has those cells put into the line it painted before.
@@ -265,6 +366,13 @@ class CellCache(Retexts):
         widths, the base style, the table's state) is the same as when the strip was
         painted, for a row cursor, with no fixed columns, fixed rows or row labels;
         otherwise DataTable's own.
+
+        The strips are kept per look (`_painted`), not per line, so a queue cursor step
+        finds the row it leaves as it was painted before the cursor came and the row it
+        reaches as it was painted when the cursor was last there: the same cells give
+        the kept strip (`reused`), a clock changed since in characters only has its new
+        characters put in (`_retext_cells`), another change the cell's rendering
+        (`_splice`). Branch p-cursor13: the two rows were a cursor step's largest part.
         """
         table: Any = self
         if (
@@ -320,16 +428,62 @@ class CellCache(Retexts):
             table._pseudo_class_state,
             spans,
         )
-        kept = self._painted.get(y)
+        kept = self._painted.get(look)
         strip = None
-        if kept is not None and kept[0] == look:
-            strip = self._splice(kept[2], kept[1], cells, spans, row_index, line_no, x1, base_style)
+        if kept is not None:
+            old, strip = kept
+            if any(a is not b for a, b in zip(old, cells, strict=True)):
+                strip = self._retext_cells(strip, old, cells, spans, x1) or self._splice(
+                    strip, old, cells, spans, row_index, line_no, x1, base_style
+                )
+            else:
+                self.reused += 1
         if strip is None:
             strip = super()._render_line(y, x1, x2, base_style)  # type: ignore[misc]
         else:
             table._line_cache[line_key] = strip
-        self._painted[y] = (look, cells, strip)
+        self._painted[look] = (cells, strip)
         return strip  # type: ignore[no-any-return]
+
+    def _retext_cells(
+        self,
+        strip: Strip,
+        old: tuple[object, ...],
+        cells: tuple[object, ...],
+        spans: tuple[tuple[int, int], ...],
+        x1: int,
+    ) -> Strip | None:
+        """`strip` with the new characters of the cells that changed in characters only
+        (`retext.alike`: the SLA clock's "-12:51" become "-12:52") put in, every segment
+        keeping its style; None when a changed cell changed otherwise, is not wholly in
+        the strip, or the strip does not show its old characters where they were.
+
+        A row the cursor leaves or lands on was last painted in that look some seconds
+        before, and the tick has changed its clock since: rendering that cell again in
+        the row's style (`_splice`) asked for the row's and the cursor's styles, a third
+        of a step's frame."""
+        table: Any = self
+        pad = table.cell_padding
+        length = strip.cell_length
+        changes: list[Change] = []
+        for index, (before, after) in enumerate(zip(old, cells, strict=True)):
+            if before is after:
+                continue
+            x, width = spans[index]
+            start = x - x1
+            if start < 0 or start + width > length or not alike(before, after, width - 2 * pad):
+                return None
+            plain = after.plain  # type: ignore[attr-defined]
+            if "\n" in plain:
+                return None  # (a cell shows one line)
+            for at, was, now in changed_runs(before.plain, plain):  # type: ignore[attr-defined]
+                changes.append((start + pad + at, was, now))
+        if not changes:
+            return strip  # the same text in the same style
+        line = retext(strip, changes)
+        if line is not None:
+            self.spliced += 1
+        return line
 
     def _splice(
         self,
@@ -610,6 +764,13 @@ def _row_spans(table: Any, keys: Mapping[str, object]) -> dict[str, tuple[int, i
                 break
         y += row.height
     return spans
+
+
+def _place(table: Any) -> tuple[int, int, int, int]:
+    """The view's width, its scroll (x, y), and the first line that shows rows (under the
+    header), as DataTable's `render_line` works them out for a table with no fixed rows."""
+    scroll_x, scroll_y = table.scroll_offset
+    return table.size.width, scroll_x, scroll_y, table.header_height if table.show_header else 0
 
 
 def _columns(table: Any) -> tuple[tuple[object, ...], tuple[tuple[int, int], ...]]:

@@ -33,8 +33,10 @@ from __future__ import annotations
 from collections.abc import Hashable
 
 from rich.console import RenderableType
+from rich.text import Text
 from textual._styles_cache import StylesCache
 from textual.cache import LRUCache
+from textual.color import Color
 from textual.geometry import Region, Size, Spacing
 from textual.strip import Strip
 from textual.visual import Visual, visualize
@@ -42,12 +44,13 @@ from textual.widget import _RenderCache
 from textual.widgets import Static
 
 from helpdesk_tui.ui.retext import Change, alike, line_runs, retext
+from helpdesk_tui.ui.styles_key import KeptStyles
 
 KEEP = 64
 """Texts kept per widget: the tickets a candidate moves between, with room to spare."""
 
 
-class KeptText(Static):
+class KeptText(KeptStyles, Static):
     """`show(key, text)` shows a text; the same key again is free."""
 
     def __init__(self, *args: object, **kwargs: object) -> None:
@@ -70,8 +73,8 @@ class KeptText(Static):
         """Show `text` (a repaint, no layout); False when `key` is already shown."""
         if key == self.key:
             return False
-        if self._retext_to(key, text):
-            return True
+        if key not in self._visuals and self._retext_to(key, text):
+            return True  # (a text shown before is painted from its kept lines: cheaper)
         self._retext_from = None
         self.key = key
         visual = self._visuals.get(key)
@@ -91,6 +94,8 @@ class KeptText(Static):
         old = self._Static__content  # type: ignore[has-type]
         if (
             self.key is None
+            or type(old) is not Text  # (`alike` asks it too, after the widget's size)
+            or type(text) is not Text
             or self.text_selection is not None
             or not alike(old, text, self.size.width)
         ):
@@ -274,6 +279,14 @@ class KeptText(Static):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._styled += 1
+
+    @property
+    def background_colors(self) -> tuple[Color, Color]:
+        """Textual's, kept while no style on its path changed (`styles_key`): each paint
+        asks for it (its look, `StylesCache`)."""
+        return self.kept_by_styles(
+            "background_colors", lambda: super(KeptText, self).background_colors
+        )  # type: ignore[no-any-return]
 
     def render_lines(self, crop: Region) -> list[Strip]:
         """The painted lines of `crop`: kept per key and look, painted whole once."""

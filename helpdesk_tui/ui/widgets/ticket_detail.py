@@ -271,6 +271,7 @@ class TicketDetail(VerticalScroll):
         self.ticket_id: str | None = None
         self._version: tuple[object, ...] | None = None
         self._heads: LRUCache[tuple[object, ...], Group] = LRUCache(KEEP)
+        self._parts: dict[str, KeptText] = {}
         self._bodies: LRUCache[tuple[object, ...], Text] = LRUCache(KEEP)
         """Kept apart: the head shows the customer's mood and not the thread, the body
         the thread and not the mood, so a customer's message or change of mood renders
@@ -303,13 +304,15 @@ class TicketDetail(VerticalScroll):
         version = (head_version, body_version)
         if version != self._version:
             self._version = version
-            self.query_one("#ticket-sla").display = True
-            self.query_one("#ticket-body").display = True
+            for selector in ("#ticket-sla", "#ticket-body"):
+                part = self._part(selector)
+                if not part.display:
+                    part.display = True
             head, body = self._texts(controller, ticket, head_version, body_version)
             self._replace("#ticket-head", ("head", head_version), head)
             self._replace("#ticket-body", ("body", body_version), body)
         sla = render_sla(controller, ticket, now)
-        self.query_one("#ticket-sla", KeptText).show((sla.plain, tuple(sla.spans)), sla)
+        self._part("#ticket-sla").show((sla.plain, tuple(sla.spans)), sla)
 
     def render_ahead(self, controller: ExamController, ticket_id: str | None) -> bool:
         """Render a ticket's head and thread before it is shown (the queue's next row,
@@ -368,12 +371,19 @@ class TicketDetail(VerticalScroll):
         tall as the last: repainting them in place keeps a new layout of the
         whole screen out of each key press.
         """
-        static = self.query_one(selector, KeptText)
+        static = self._part(selector)
         if not static.show(key, text):
             return
-        width, height = static.content_region.width, static.content_region.height
+        width, height = static.content_region.size
         if not width or static.height_at(width) != height:
             static.refresh(layout=True)
+
+    def _part(self, selector: str) -> KeptText:
+        """One of the three parts (they stay as long as the view: found once)."""
+        part = self._parts.get(selector)
+        if part is None:
+            part = self._parts[selector] = self.query_one(selector, KeptText)
+        return part
 
     def _show_none(self) -> None:
         if self._version == ():
