@@ -47,7 +47,8 @@ RAM_TMP_MIN_FREE = 1 << 30
 def pytest_configure(config: pytest.Config) -> None:
     """The pilot's idle wait from the event loop (`pilot_idle`; HELPDESK_SUITE_PILOT_WINDOWS=1
     keeps Textual's 20 ms windows), the apps' CSS parsed once per worker
-    (`suite_speed.SharedCss`; HELPDESK_SUITE_SHARED_CSS=0 parses it in every app),
+    (`suite_speed.SharedCss`; HELPDESK_SUITE_SHARED_CSS=0 parses it in every app), no
+    full garbage collection while the tests are collected (`BetweenTestsCollector`),
     and temporary folders in RAM (tmpfs) when there is one and TMPDIR is not set.
 
     The event log fsyncs every record (its durability promise); the suite writes
@@ -59,6 +60,8 @@ def pytest_configure(config: pytest.Config) -> None:
     neither of which needs a disk. Set TMPDIR (or pass --basetemp) to choose.
     """
     pilot_idle.install(windows=os.environ.get(pilot_idle.WINDOWS_ENV) == "1")
+    if os.environ.get("PYTEST_XDIST_WORKER") or not config.getoption("numprocesses", None):
+        _COLLECTOR.before_collection()  # a process that runs tests (not xdist's controller)
     if os.environ.get(SHARED_CSS_ENV) != "0":
         SharedCss().install()
     if "TMPDIR" in os.environ or config.option.basetemp or not os.path.isdir(RAM_TMP):

@@ -5,31 +5,37 @@ from __future__ import annotations
 import random
 
 import pytest
+from bundled_kit import LazyMap, scenario_group
 
 from helpdesk_tui.assess.replay import Replay, copy_state
-from helpdesk_tui.assess.testing import bundled_scenario
 from helpdesk_tui.core.events import Event, make_event
 from helpdesk_tui.core.reducer import apply, reduce
-from helpdesk_tui.simulate.runner import run_headless
+from helpdesk_tui.simulate.runner import RunResult
 
 RUNS = [
     ("en-northwind-monday", "ideal"),
     ("en-northwind-monday", "naive"),
     ("nl-verhaeghe-dinsdag", "naive"),
 ]
+NORTHWIND = scenario_group("en-northwind-monday")
+"""The tests that read only Northwind's runs: in its xdist group, where `bundled_runs` plays
+them for the other tests of those runs (tests/bundled_kit.py)."""
 
 
-@pytest.fixture(scope="module")
-def runs() -> dict[tuple[str, str], list[tuple[int, Event]]]:
-    """Simulated exams, numbered as a log numbers them (checkpoints leave gaps in the seqs)."""
-    found = {}
-    for scenario_id, policy in RUNS:
-        events = run_headless(bundled_scenario(scenario_id), policy).events
-        found[(scenario_id, policy)] = [(i + 1 + i // 10, e) for i, e in enumerate(events)]
-    return found
+@pytest.fixture
+def runs(
+    bundled_runs: LazyMap[tuple[str, str], RunResult],
+) -> dict[tuple[str, str], list[tuple[int, Event]]]:
+    """Simulated exams (the suite's shared runs, each played once per worker), numbered as a
+    log numbers them (checkpoints leave gaps in the seqs). A test asks only for its own."""
+    return LazyMap(
+        lambda key: [(i + 1 + i // 10, e) for i, e in enumerate(bundled_runs[key].events)]
+    )
 
 
-@pytest.mark.parametrize("key", RUNS)
+@pytest.mark.parametrize(
+    "key", [pytest.param(key, marks=scenario_group(key[0]), id="-".join(key)) for key in RUNS]
+)
 @pytest.mark.parametrize("every", [1, 7, 1000])
 def test_every_moment_equals_a_fresh_fold(
     runs: dict[tuple[str, str], list[tuple[int, Event]]], key: tuple[str, str], every: int
@@ -43,6 +49,7 @@ def test_every_moment_equals_a_fresh_fold(
     assert replay.snapshots == len(entries) // every + 1
 
 
+@NORTHWIND
 def test_a_state_handed_out_is_the_callers_own(
     runs: dict[tuple[str, str], list[tuple[int, Event]]],
 ) -> None:
@@ -55,6 +62,7 @@ def test_a_state_handed_out_is_the_callers_own(
         assert replay.state_after(index) == reduce(entries[:index])
 
 
+@NORTHWIND
 def test_copy_state_copies_what_the_reducer_changes(
     runs: dict[tuple[str, str], list[tuple[int, Event]]],
 ) -> None:
@@ -70,6 +78,7 @@ def test_copy_state_copies_what_the_reducer_changes(
     assert copy.kb_lookups is not state.kb_lookups
 
 
+@NORTHWIND
 def test_moments_by_time_and_by_seq(runs: dict[tuple[str, str], list[tuple[int, Event]]]) -> None:
     entries = runs[("en-northwind-monday", "naive")]
     replay = Replay(entries, every=25)
@@ -87,6 +96,7 @@ def test_moments_by_time_and_by_seq(runs: dict[tuple[str, str], list[tuple[int, 
     assert replay.end_time == entries[-1][1].exam_time
 
 
+@NORTHWIND
 def test_an_event_the_reducer_refuses_is_skipped_at_every_moment(
     runs: dict[tuple[str, str], list[tuple[int, Event]]],
 ) -> None:
