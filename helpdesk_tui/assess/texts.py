@@ -783,7 +783,7 @@ T: dict[str, tuple[str, str, str]] = {
     "ended.time-up": ("time up", "tijd om", "temps écoulé"),
     "ended.proctor-stopped": (
         "stopped by the proctor",
-        "gestopt door de surveillant",
+        "gestopt door de toezichter",
         "arrêtée par le surveillant",
     ),
     "ended.handed-in": ("handed in", "ingeleverd", "remis"),
