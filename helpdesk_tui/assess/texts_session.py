@@ -31,6 +31,20 @@ T: dict[str, tuple[str, str, str]] = {
         "Gepauzeerd {who} op {at} (examentijd), vanaf {start}, nooit hervat",
         "En pause {who} à {at} (temps d'examen), depuis {start}, jamais reprise",
     ),
+    "session.too_small": (
+        "Terminal smaller than 80 x 24 ({size}) at {at} (exam time) for {length}; the exam "
+        "went on under the notice",
+        "Terminal kleiner dan 80 x 24 ({size}) op {at} (examentijd), {length} lang; het examen "
+        "liep door onder de melding",
+        "Terminal plus petit que 80 x 24 ({size}) à {at} (temps d'examen) pendant {length}\u00a0; "
+        "l'examen a continué sous l'avis",
+    ),
+    "session.too_small_open": (
+        "Terminal smaller than 80 x 24 ({size}) from {at} (exam time) to the end of the log",
+        "Terminal kleiner dan 80 x 24 ({size}) vanaf {at} (examentijd) tot het einde van het "
+        "logboek",
+        "Terminal plus petit que 80 x 24 ({size}) de {at} (temps d'examen) à la fin du journal",
+    ),
     "session.by_proctor": ("by the proctor", "door de toezichter", "par le surveillant"),
     "session.by_instructor": ("by the instructor", "door de instructeur", "par le formateur"),
     "session.proctor_suspend": (

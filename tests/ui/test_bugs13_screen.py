@@ -63,3 +63,39 @@ async def test_the_ticket_area_is_wide_enough_to_read_an_email(lindeveld: Any, s
         await pilot.press("f2")
         await pilot.pause()
         assert app.screen.query_one("#queue-area").region.width > size[0] // 2
+
+
+async def test_a_terminal_made_too_small_is_logged_and_in_the_session_part(
+    lindeveld: Any,
+) -> None:
+    """bugs12: "a terminal made smaller than 80 x 24 during the exam pauses nothing and is
+    not logged, so the Session part cannot show it". Made 60 x 20 for 90 s of exam time
+    and back: two records, and the Session part's line in Dutch, as the catalogue words
+    it, with the size and the exam times."""
+    from helpdesk_tui.assess.course import course_lines, session_course
+    from helpdesk_tui.assess.texts import clock, duration, tr
+
+    rig = make_rig(lindeveld)
+    app = rig.app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert rig.logged("lockdown_key_blocked") == []  # a large terminal: nothing
+        app.advance(30)
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        assert app.main.query_one("#too-small").display
+        app.advance(90)
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        await pilot.resize_terminal(110, 35)  # still large enough: nothing more
+        await pilot.pause()
+    keys = [(e.exam_time, e.data["key"]) for e in rig.logged("lockdown_key_blocked")]
+    assert [k for _, k in keys] == ["terminal too small: 60 x 20", "terminal large enough: 100 x 30"]
+    start, end = keys[0][0], keys[1][0]
+    assert end - start == 90
+    lines = [text for text, _ in course_lines(session_course(rig.state), "nl")]
+    expected = tr(
+        "nl", "session.too_small", size="60 x 20", at=clock(start), length=duration(90.0)
+    )
+    assert lines == [expected]
+    assert "geblokkeerde" not in " ".join(lines)  # not counted as a blocked key
