@@ -90,12 +90,13 @@ async def test_a_terminal_made_too_small_is_logged_and_in_the_session_part(
         await pilot.resize_terminal(110, 35)  # still large enough: nothing more
         await pilot.pause()
     keys = [(e.exam_time, e.data["key"]) for e in rig.logged("lockdown_key_blocked")]
-    assert [k for _, k in keys] == ["terminal too small: 60 x 20", "terminal large enough: 100 x 30"]
+    assert [k for _, k in keys] == [
+        "terminal too small: 60 x 20",
+        "terminal large enough: 100 x 30",
+    ]
     start, end = keys[0][0], keys[1][0]
     assert end - start == 90
     lines = [text for text, _ in course_lines(session_course(rig.state), "nl")]
-    expected = tr(
-        "nl", "session.too_small", size="60 x 20", at=clock(start), length=duration(90.0)
-    )
+    expected = tr("nl", "session.too_small", size="60 x 20", at=clock(start), length=duration(90.0))
     assert lines == [expected]
     assert "geblokkeerde" not in " ".join(lines)  # not counted as a blocked key
