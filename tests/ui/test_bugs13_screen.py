@@ -100,3 +100,34 @@ async def test_a_terminal_made_too_small_is_logged_and_in_the_session_part(
     expected = tr("nl", "session.too_small", size="60 x 20", at=clock(start), length=duration(90.0))
     assert lines == [expected]
     assert "geblokkeerde" not in " ".join(lines)  # not counted as a blocked key
+
+
+async def test_an_ended_call_says_ended_not_to_whom_a_reply_goes(lindeveld: Any) -> None:
+    """Kevin's call (nl-lindeveld-examen) ended unanswered; its reply box said "De oproep is
+    beëindigd." but the line above it still said "Aan Kevin Janssens · nog geen ticket", as
+    if the box wrote to him. An ended conversation's line says it ended (the list's word)."""
+    from helpdesk_tui import i18n
+
+    rig = make_rig(lindeveld)
+    app = rig.app()
+    i18n.set_language("nl")
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            for _ in range(9):  # a minute at a time: the customers' timetable
+                app.advance(60)
+                await pilot.pause()
+            ended = [c for c in rig.state.conversations.values() if not c.is_live]
+            assert ended, "no conversation ended in nine minutes"
+            conv = ended[0]
+            pane = app.main.conversations
+            pane.show(rig.controller, conv.id, rig.controller.now())
+            app.main.redraw(force=True)
+            await pilot.pause()
+            line = str(pane.query_one("#conv-to").render())
+            name = rig.controller.customer_name(conv.customer_id)
+            assert name in line
+            assert not line.startswith(i18n._("To")), line
+            assert i18n._("ended") in line
+    finally:
+        i18n.set_language("en")

@@ -128,11 +128,16 @@ def list_prompt(controller: ExamController, conv: Conversation, now: float) -> T
 
 
 def recipient_line(controller: ExamController, conv: Conversation) -> Text:
-    """Whom the reply box writes to: the customer and the ticket(s)."""
+    """Whom the reply box writes to: the customer and the ticket(s). Once the call or
+    chat is over the box takes no text, so the line says it ended instead of "To ..."."""
     name = controller.customer_name(conv.customer_id)
     out = Text(no_wrap=True, overflow="ellipsis")
-    out.append(_("To") + " ", style="dim")
+    if conv.is_live:
+        out.append(_("To") + " ", style="dim")
     out.append(name, style="bold")
+    if not conv.is_live:
+        out.append(" · ")
+        out.append(_("ended"), style="dim")
     out.append(" · ")  # the channel is in the pane's title just above: room for the ticket
     if conv.ticket_ids:
         out.append(_("ticket {ids}").format(ids=", ".join(conv.ticket_ids)), style="bold")
