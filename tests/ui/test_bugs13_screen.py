@@ -131,3 +131,30 @@ async def test_an_ended_call_says_ended_not_to_whom_a_reply_goes(lindeveld: Any)
             assert i18n._("ended") in line
     finally:
         i18n.set_language("en")
+
+
+async def test_hand_in_names_the_customers_still_waiting(tmp_path: Any) -> None:
+    """The Dutch sitting handed in with three chats open and their messages unread; the
+    question said only "Nog niet opgeloste tickets: 2". It names the open chats and calls
+    and the unread messages too, counted from the state."""
+    from helpdesk_tui.i18n import _
+    from helpdesk_tui.ui.screens.handin import HandInScreen
+    from tests.runtime.kit import exam_run, make_keys
+
+    run = exam_run(tmp_path, make_keys(tmp_path / "keys"))
+    app = run.app
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.advance(120)
+        await pilot.pause()
+        state = run.session.state
+        live = sum(1 for c in state.conversations.values() if c.is_live)
+        unread = sum(c.unread() for c in state.conversations.values())
+        assert live and unread  # so this test can fail
+        await pilot.press("f10")
+        assert isinstance(app.screen, HandInScreen)
+        text = str(app.screen.query_one("#hand-in-text").render())
+        said = _(
+            "Chats and calls still open: {open}. Customer messages not yet read: {unread}."
+        ).format(open=live, unread=unread)
+        assert said in text
+        await pilot.press("escape")
