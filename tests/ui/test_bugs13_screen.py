@@ -158,3 +158,25 @@ async def test_hand_in_names_the_customers_still_waiting(tmp_path: Any) -> None:
         ).format(open=live, unread=unread)
         assert said in text
         await pilot.press("escape")
+
+
+async def test_the_review_header_names_the_candidate_at_100_columns(tmp_path: Any) -> None:
+    """The French review at 100 columns showed "Évaluation · évaluateur marie · candidat"
+    and nothing after: the candidate's id was cut by the clock beside it. The candidate
+    comes first: an assessor knows who they are, not always whose log is open."""
+    from helpdesk_tui import i18n
+    from helpdesk_tui.ui.review.app import ReviewApp
+    from helpdesk_tui.ui.review.session import open_review
+
+    from .review.logs import simulated_events, write_log
+
+    log = write_log(tmp_path / "exam.jsonl", simulated_events("idle"))
+    i18n.set_language("fr")
+    try:
+        app = ReviewApp(open_review(log, "Marie-Claire Vandenberghe"))
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            first = screen_text(app).splitlines()[0]
+            assert i18n._("candidate {id}").format(id="C-0042") in first, first
+    finally:
+        i18n.set_language("en")
