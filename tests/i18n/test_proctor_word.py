@@ -30,3 +30,12 @@ def test_the_dutch_proctor_is_always_the_toezichter() -> None:
         if "proctor" in en.lower() and "proctor" not in nl.lower() and word not in nl.lower()
     ]
     assert other == []
+
+
+def test_the_dutch_log_is_always_the_log() -> None:
+    """bugs13: the Dutch screens said "de log" (the hand-in question, the end screen,
+    `verify`) and the reports "het logboek" (the Session part, refusals), and the hand-in
+    key's own help "het logboek wordt verzegeld" under a question saying "de log wordt
+    verzegeld". One word: "log", the one most Dutch texts already used."""
+    mixed = [(en, nl) for en, nl in dutch_pairs() if "logboek" in nl.lower()]
+    assert mixed == []
