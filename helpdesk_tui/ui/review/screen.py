@@ -154,7 +154,7 @@ class ReviewScreen(Paced, Screen[None]):
         course = self.evidence.course
         lang = self.session.language
         text = Text(no_wrap=False, overflow="ellipsis")
-        text.append(tr(lang, "section.session") + ": ", style="bold")
+        text.append(labelled(tr(lang, "section.session")), style="bold")  # French "Session\u00a0: "
         lines = course_lines(course, lang)
         text.append(
             " · ".join(line for line, _seqs in lines), style="" if course.smooth else "yellow"
