@@ -186,3 +186,32 @@ async def test_the_review_header_names_the_candidate_at_100_columns(tmp_path: An
             assert lines[1].strip().startswith(label.strip()), lines[1]
     finally:
         i18n.set_language("en")
+
+
+async def test_after_a_resume_the_conversation_in_view_is_the_one_worked_in(
+    lindeveld: Any,
+) -> None:
+    """Killed while writing to Sarah, the resumed exam showed Hilde's conversation (the
+    first of the list): the next message would have gone to another customer. A new app
+    on the same session (as `resume` builds one on the replayed state) shows the
+    conversation the candidate last wrote in."""
+    rig = make_rig(lindeveld)
+    app = rig.app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        for _ in range(6):
+            app.advance(60)
+            await pilot.pause()
+        live = [c.id for c in rig.state.conversations.values() if c.is_live]
+        assert len(live) >= 2, live
+        await pilot.press("f4", "f7")
+        await pilot.pause()
+        worked_in = app.main.conversation_id
+        assert worked_in != next(iter(rig.state.conversations))  # not the first of the list
+        await pilot.press(*"Dag, ik kijk het na.", "enter")
+        await pilot.pause()
+        assert rig.state.conversations[worked_in].messages[-1].author == "candidate"
+    again = rig.app()
+    async with again.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert again.main.conversation_id == worked_in

@@ -260,7 +260,17 @@ class ConversationPane(Horizontal):
                 options.set_prompt(conv.id, entry_text(entry))
             self._listed[conv.id] = entry
         if self.current_id is None and self._listed:
-            self.show(controller, next(iter(self._listed)), now)
+            # the one the candidate last read or wrote in (after `resume` too: the first
+            # of the list put another customer's conversation under their next message)
+            convs = controller.state.conversations
+
+            def seen(c: str) -> tuple[float, float]:
+                conv = convs.get(c)
+                if conv is None:
+                    return (-1.0, -1.0)
+                return (conv.last_seen_at, conv.last_candidate_at or -1.0)
+
+            self.show(controller, max(self._listed, key=seen), now)
         else:
             self._refresh_current(controller, now)
 
