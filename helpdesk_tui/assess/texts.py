@@ -235,11 +235,11 @@ T: dict[str, tuple[str, str, str]] = {
         "Appel {conv}\u00a0: réponse donnée sans travail à l'écran pendant l'appel",
     ),
     "sim1.unanswered": (
-        "Call {conv} ({customer}): never answered, nothing said in it; "
+        "Call {conv} ({customer}): the candidate said nothing in it; "
         "{n:screen action|screen actions} while it was live",
-        "Gesprek {conv} ({customer}): nooit beantwoord, er werd niets in gezegd; "
+        "Gesprek {conv} ({customer}): de kandidaat zei er niets in; "
         "{n:schermactie|schermacties} terwijl het liep",
-        "Appel {conv} ({customer})\u00a0: jamais décroché, rien n'y a été dit\u00a0; "
+        "Appel {conv} ({customer})\u00a0: le candidat n'y a rien dit\u00a0; "
         "{n:action|actions} à l'écran pendant qu'il était en cours",
     ),
     "sim1.answer_judge": (
