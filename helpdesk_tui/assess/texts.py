@@ -235,7 +235,7 @@ T: dict[str, tuple[str, str, str]] = {
         "Appel {conv}\u00a0: réponse donnée sans travail à l'écran pendant l'appel",
     ),
     "sim1.unanswered": (
-        "Call {conv} ({customer}): the candidate said nothing in it; "
+        "Call {conv} ({customer}): nothing said in it by the candidate; "
         "{n:screen action|screen actions} while it was live",
         "Gesprek {conv} ({customer}): de kandidaat zei er niets in; "
         "{n:schermactie|schermacties} terwijl het liep",

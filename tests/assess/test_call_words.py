@@ -15,5 +15,5 @@ def test_a_silent_call_is_worded_as_nothing_said_not_as_not_picked_up(lang: str)
     text = tr(lang, "sim1.unanswered", conv="C-1", customer="Kevin", n=0).lower()
     for misleading in ("décroch", "never answered", "nooit beantwoord", "picked up"):
         assert misleading not in text, text
-    said = {"en": "said nothing", "nl": "zei er niets in", "fr": "rien dit"}[lang]
+    said = {"en": "nothing said", "nl": "zei er niets in", "fr": "rien dit"}[lang]
     assert said in text
