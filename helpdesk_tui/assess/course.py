@@ -6,8 +6,9 @@ reducer keeps every pause, resume, end, disk fault and blocked key it folds
 which the terminal, HTML and JSON reports and the review all show (one
 mechanism, so they cannot disagree), and words it in the report's language.
 
-What is not on the record is not here: a terminal made smaller than 80 x 24
-pauses nothing (the exam goes on under the notice) and is not logged.
+A terminal made smaller than 80 x 24 pauses nothing (the exam goes on under the
+notice); since branch bugs13 the exam logs when the notice came and went, as
+`lockdown_key_blocked` records (`TOO_SMALL`, `LARGE_ENOUGH`), and it is here.
 
 Pure: no Textual, no I/O.
 """
@@ -19,6 +20,8 @@ from datetime import datetime
 from typing import Any
 
 from helpdesk_tui.assess.texts import T, clock, duration, tr
+from helpdesk_tui.core.state import TERMINAL_LARGE_ENOUGH as LARGE_ENOUGH
+from helpdesk_tui.core.state import TERMINAL_TOO_SMALL as TOO_SMALL
 from helpdesk_tui.core.state import ExamState, SessionMark
 
 SHOWN = 5
@@ -73,6 +76,9 @@ class SessionCourse:
     blocked: tuple[Moment, ...] = ()
     dropped: tuple[Moment, ...] = ()
     disk_faults: tuple[Moment, ...] = ()
+    too_small: tuple[Pause, ...] = ()
+    """The terminal below 80 x 24: from the notice to the size that ended it (the reason
+    is the small size, "60 x 20"). Nothing paused meanwhile."""
 
     @property
     def smooth(self) -> bool:
@@ -84,6 +90,7 @@ class SessionCourse:
             or self.blocked
             or self.dropped
             or self.disk_faults
+            or self.too_small
         )
 
 
@@ -101,6 +108,8 @@ def course_of(marks: list[SessionMark]) -> SessionCourse:
     faults: list[Moment] = []
     stop: Moment | None = None
     open_pause: tuple[str, Moment] | None = None
+    small: list[Pause] = []
+    open_small: tuple[str, Moment] | None = None
     for mark in marks:
         moment = Moment(mark.at, mark.seq, mark.wall, mark.detail)
         if mark.type == "session_paused":
@@ -118,12 +127,21 @@ def course_of(marks: list[SessionMark]) -> SessionCourse:
             faults.append(moment)
         elif mark.detail == WRONG_CODE:
             wrong.append(moment)
+        elif mark.detail.startswith(TOO_SMALL):
+            if open_small is None:
+                open_small = (mark.detail.removeprefix(TOO_SMALL), moment)
+        elif mark.detail.startswith(LARGE_ENOUGH):
+            if open_small is not None:
+                small.append(Pause(open_small[0], open_small[1], moment))
+                open_small = None
         elif mark.detail in DROPPED_INPUT:
             dropped.append(moment)
         else:
             blocked.append(moment)
     if open_pause is not None:
         pauses.append(Pause(open_pause[0], open_pause[1], None))
+    if open_small is not None:
+        small.append(Pause(open_small[0], open_small[1], None))
     return SessionCourse(
         tuple(resumes),
         tuple(pauses),
@@ -132,6 +150,7 @@ def course_of(marks: list[SessionMark]) -> SessionCourse:
         tuple(blocked),
         tuple(dropped),
         tuple(faults),
+        tuple(small),
     )
 
 
@@ -166,7 +185,19 @@ def course_lines(course: SessionCourse, lang: str) -> list[tuple[str, tuple[int,
             seqs = tuple(m.seq for m in moments)
             lines.append((tr(lang, key, n=n, first=_more(first, n, lang)), seqs))
     lines += _times_line("session.disk_faults", course.disk_faults, lang)
+    lines += [_too_small_line(span, lang) for span in course.too_small]
     return lines
+
+
+def _too_small_line(span: Pause, lang: str) -> tuple[str, tuple[int, ...]]:
+    """The terminal below 80 x 24, in exam time: the exam clock ran on under the notice."""
+    start, end = span.start, span.end
+    if end is None:
+        text = tr(lang, "session.too_small_open", size=span.reason, at=clock(start.at))
+        return text, (start.seq,)
+    length = duration(max(0.0, end.at - start.at))
+    text = tr(lang, "session.too_small", size=span.reason, at=clock(start.at), length=length)
+    return text, (start.seq, end.seq)
 
 
 def _times_line(
@@ -263,4 +294,12 @@ def course_json(course: SessionCourse) -> dict[str, Any]:
             "records": [moment(m) for m in course.dropped],
         },
         "disk_faults": [moment(m) for m in course.disk_faults],
+        "terminal_too_small": [
+            {
+                "size": p.reason,
+                "from": moment(p.start),
+                "to": moment(p.end) if p.end is not None else None,
+            }
+            for p in course.too_small
+        ],
     }

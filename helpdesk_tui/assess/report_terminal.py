@@ -132,7 +132,11 @@ class TerminalReport:
             "resolution",
             "result",
         ):
-            table.add_column(self.t(f"col.{key}"), no_wrap=key != "result")
+            # the ticket, its times and its result whole at any width (80 columns in a
+            # file, 100 in tmux: the result was squeezed to nothing, the ids to "T-…"); the
+            # targets and the transfers wrap instead
+            whole = key in ("ticket", "priority", "arrival", "result")
+            table.add_column(self.t(f"col.{key}"), no_wrap=whole)
         for row in self.evidence.sla:
             table.add_row(
                 row.ticket_id,
@@ -166,7 +170,14 @@ class TerminalReport:
             "over",
             "busy",
         ):
-            table.add_column(self.t(f"col.{key}"), no_wrap=True)
+            # the figures whole at 80 or 100 columns (their headers wrap: "Hors / limite");
+            # the names fold (ids are long words)
+            names = key in ("conversation", "customer")
+            table.add_column(
+                self.t(f"col.{key}"),
+                overflow="fold" if names else "ellipsis",
+                min_width=None if names else 6,
+            )
         for lat in self.evidence.latencies:
             if not lat.waits:
                 continue

@@ -235,11 +235,11 @@ T: dict[str, tuple[str, str, str]] = {
         "Appel {conv}\u00a0: réponse donnée sans travail à l'écran pendant l'appel",
     ),
     "sim1.unanswered": (
-        "Call {conv} ({customer}): never answered, nothing said in it; "
+        "Call {conv} ({customer}): nothing said in it by the candidate; "
         "{n:screen action|screen actions} while it was live",
-        "Gesprek {conv} ({customer}): nooit beantwoord, er werd niets in gezegd; "
+        "Gesprek {conv} ({customer}): de kandidaat zei er niets in; "
         "{n:schermactie|schermacties} terwijl het liep",
-        "Appel {conv} ({customer})\u00a0: jamais décroché, rien n'y a été dit\u00a0; "
+        "Appel {conv} ({customer})\u00a0: le candidat n'y a rien dit\u00a0; "
         "{n:action|actions} à l'écran pendant qu'il était en cours",
     ),
     "sim1.answer_judge": (
@@ -512,8 +512,8 @@ T: dict[str, tuple[str, str, str]] = {
     "reconcile.other_log": (
         "{path} is not the log the verdicts judge: it hashes to {found}..., the verdicts name "
         "{named}...; give the exact log file the assessors saw.",
-        "{path} is niet het logboek dat de oordelen beoordelen: het hasht naar {found}..., de "
-        "oordelen noemen {named}...; geef het exacte logboek dat de beoordelaars zagen.",
+        "{path} is niet de log die de oordelen beoordelen: hij hasht naar {found}..., de "
+        "oordelen noemen {named}...; geef de exacte log die de beoordelaars zagen.",
         "{path} n'est pas le journal que jugent les verdicts\u00a0: son empreinte est "
         "{found}..., les verdicts nomment {named}...\u00a0; donnez le fichier journal exact "
         "que les évaluateurs ont vu.",
@@ -757,7 +757,7 @@ T: dict[str, tuple[str, str, str]] = {
     "report.notice": (
         "Evidence only, measured from the log: the two assessors decide each competency. "
         "Numbers in brackets are log records (seq) to look at.",
-        "Enkel bewijsmateriaal, gemeten uit het logboek: de twee assessoren beslissen over elke "
+        "Enkel bewijsmateriaal, gemeten uit de log: de twee assessoren beslissen over elke "
         "competentie. Getallen tussen haakjes zijn records (seq) om na te kijken.",
         "Éléments de preuve mesurés dans le journal uniquement\u00a0: les deux évaluateurs décident de "
         "chaque compétence. Les nombres entre crochets sont les enregistrements (seq) à consulter.",
@@ -783,14 +783,14 @@ T: dict[str, tuple[str, str, str]] = {
     "ended.time-up": ("time up", "tijd om", "temps écoulé"),
     "ended.proctor-stopped": (
         "stopped by the proctor",
-        "gestopt door de surveillant",
+        "gestopt door de toezichter",
         "arrêtée par le surveillant",
     ),
     "ended.handed-in": ("handed in", "ingeleverd", "remis"),
     "ended.interrupted": ("interrupted", "onderbroken", "interrompue"),
     "label.exam_time": ("Exam time", "Examentijd", "Durée d'examen"),
     "label.records": ("Events", "Gebeurtenissen", "Événements"),
-    "label.log": ("Log", "Logboek", "Journal"),
+    "label.log": ("Log", "Log", "Journal"),
     "label.verification": ("Verification", "Verificatie", "Vérification"),
     "label.generated": ("Generated", "Aangemaakt", "Généré"),
     "label.key": ("Signed by", "Ondertekend door", "Signé par"),
@@ -807,7 +807,7 @@ T: dict[str, tuple[str, str, str]] = {
     "not_exam.per-session": (
         "CANNOT COUNT AS AN EXAM LOG: it is signed with its own per-session practice key, "
         "not with an exam centre's key.",
-        "KAN NIET ALS EXAMENLOGBOEK TELLEN: het is ondertekend met een eigen oefensleutel van "
+        "KAN NIET ALS EXAMENLOG TELLEN: het is ondertekend met een eigen oefensleutel van "
         "de sessie, niet met de sleutel van een examencentrum.",
         "NE PEUT PAS COMPTER COMME JOURNAL D'EXAMEN\u00a0: il est signé avec une clé "
         "d'entraînement propre à la session, non avec la clé d'un centre d'examen.",
@@ -816,7 +816,7 @@ T: dict[str, tuple[str, str, str]] = {
         "CANNOT COUNT AS AN EXAM LOG: format 1, its checkpoints are signed with the exam-centre "
         "key itself (no forward security), so whoever held that key could have re-signed it. "
         "Its integrity was checked all the same.",
-        "KAN NIET ALS EXAMENLOGBOEK TELLEN: formaat 1, de controlepunten zijn ondertekend met "
+        "KAN NIET ALS EXAMENLOG TELLEN: formaat 1, de controlepunten zijn ondertekend met "
         "de sleutel van het examencentrum zelf (geen voorwaartse beveiliging), dus wie die "
         "sleutel had, kon het opnieuw ondertekenen. De integriteit werd toch nagekeken.",
         "NE PEUT PAS COMPTER COMME JOURNAL D'EXAMEN\u00a0: format 1, ses points de contrôle "
@@ -837,7 +837,7 @@ T: dict[str, tuple[str, str, str]] = {
     ),
     "layer.exam_unknown": (
         "{layer} (the log does not say which one the exam ran with)",
-        "{layer} (het logboek zegt niet met welke het examen liep)",
+        "{layer} (de log zegt niet met welke het examen liep)",
         "{layer} (le journal ne dit pas avec laquelle l'examen a tourné)",
     ),
     "label.hints": ("Hints used", "Gebruikte hints", "Indices utilisés"),
@@ -926,12 +926,12 @@ T: dict[str, tuple[str, str, str]] = {
     "class.title": ("Class overview", "Klasoverzicht", "Vue d'ensemble de la classe"),
     "class.refused": (
         "log refused: {why}",
-        "logboek geweigerd: {why}",
+        "log geweigerd: {why}",
         "journal refusé\u00a0: {why}",
     ),
     "class.refused_of": (
         "log of {student} refused: {why}",
-        "logboek van {student} geweigerd: {why}",
+        "log van {student} geweigerd: {why}",
         "journal de {student} refusé\u00a0: {why}",
     ),
     "class.refused_mark": ("refused", "geweigerd", "refusé"),

@@ -83,7 +83,7 @@ T: dict[str, tuple[str, str, str]] = {
         "{found}..., the log's header binds {bound}... (a different version or an edited "
         "answer key).",
         "De scenariomap {folder} is niet die waarop het examen werd afgelegd: de bestanden "
-        "hashen naar {found}..., de header van het logboek bindt {bound}... (een andere versie "
+        "hashen naar {found}..., de header van de log bindt {bound}... (een andere versie "
         "of een gewijzigde antwoordsleutel).",
         "Le dossier de scénario {folder} n'est pas celui de l'examen\u00a0: ses fichiers ont "
         "pour empreinte {found}..., l'en-tête du journal lie {bound}... (une autre version ou "
@@ -135,7 +135,7 @@ T: dict[str, tuple[str, str, str]] = {
     ),
     "fault.signature-for-another-position": (
         "a signature belongs to another position in the log",
-        "een handtekening hoort bij een andere plaats in het logboek",
+        "een handtekening hoort bij een andere plaats in de log",
         "une signature appartient à une autre position dans le journal",
     ),
     "fault.seal-count-wrong": (
@@ -175,17 +175,17 @@ T: dict[str, tuple[str, str, str]] = {
     ),
     "fault.cut-after-witnessed": (
         "the log was cut short of what the witness cosigned",
-        "het logboek werd ingekort tot voor wat de getuige mee ondertekende",
+        "de log werd ingekort tot voor wat de getuige mee ondertekende",
         "le journal a été coupé en deçà de ce que le témoin a contresigné",
     ),
     "fault.witness-head-differs": (
         "the witness cosigned another head: the log was re-signed",
-        "de getuige ondertekende een andere kop: het logboek werd opnieuw ondertekend",
+        "de getuige ondertekende een andere kop: de log werd opnieuw ondertekend",
         "le témoin a contresigné une autre tête\u00a0: le journal a été signé à nouveau",
     ),
     "fault.fork": (
         "two logs for one session (a fork)",
-        "twee logboeken voor één sessie (een vork)",
+        "twee logs voor één sessie (een vork)",
         "deux journaux pour une même session (une bifurcation)",
     ),
     "fault.witness-changed": (

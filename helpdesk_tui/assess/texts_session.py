@@ -12,13 +12,13 @@ T: dict[str, tuple[str, str, str]] = {
         "Not interrupted: no resume, pause, stop by the proctor, wrong proctor code, blocked key "
         "or dropped terminal input on the record.",
         "Niet onderbroken: geen hervatting, pauze, stop door de toezichter, foute "
-        "toezichterscode, geblokkeerde toets of weggelaten terminalinvoer in het logboek.",
+        "toezichterscode, geblokkeerde toets of weggelaten terminalinvoer in de log.",
         "Sans interruption\u00a0: aucune reprise, pause, arrêt par le surveillant, code "
         "surveillant erroné, touche bloquée ni saisie du terminal écartée dans le journal.",
     ),
     "session.resumed": (
         "Resumed from the log at {at} (exam time), {wall}, after {down} down",
-        "Hervat vanuit het logboek op {at} (examentijd), {wall}, na {down} onderbreking",
+        "Hervat vanuit de log op {at} (examentijd), {wall}, na {down} onderbreking",
         "Reprise depuis le journal à {at} (temps d'examen), {wall}, après {down} d'arrêt",
     ),
     "session.pause": (
@@ -30,6 +30,19 @@ T: dict[str, tuple[str, str, str]] = {
         "Paused {who} at {at} (exam time), from {start}, never resumed",
         "Gepauzeerd {who} op {at} (examentijd), vanaf {start}, nooit hervat",
         "En pause {who} à {at} (temps d'examen), depuis {start}, jamais reprise",
+    ),
+    "session.too_small": (
+        "Terminal smaller than 80 x 24 ({size}) at {at} (exam time) for {length}; the exam "
+        "went on under the notice",
+        "Terminal kleiner dan 80 x 24 ({size}) op {at} (examentijd), {length} lang; het examen "
+        "liep door onder de melding",
+        "Terminal plus petit que 80 x 24 ({size}) à {at} (temps d'examen) pendant {length}\u00a0; "
+        "l'examen a continué sous l'avis",
+    ),
+    "session.too_small_open": (
+        "Terminal smaller than 80 x 24 ({size}) from {at} (exam time) to the end of the log",
+        "Terminal kleiner dan 80 x 24 ({size}) vanaf {at} (examentijd) tot het einde van de log",
+        "Terminal plus petit que 80 x 24 ({size}) de {at} (temps d'examen) à la fin du journal",
     ),
     "session.by_proctor": ("by the proctor", "door de toezichter", "par le surveillant"),
     "session.by_instructor": ("by the instructor", "door de instructeur", "par le formateur"),
@@ -62,7 +75,7 @@ T: dict[str, tuple[str, str, str]] = {
         "{n:kind of terminal input dropped|kinds of terminal input dropped} (the first of "
         "each is logged): {first}",
         "{n:soort terminalinvoer weggelaten|soorten terminalinvoer weggelaten} (de eerste van "
-        "elke soort staat in het logboek): {first}",
+        "elke soort staat in de log): {first}",
         "{n:type de saisie du terminal écarté|types de saisie du terminal écartés} (le premier "
         "de chaque type est journalisé)\u00a0: {first}",
     ),

@@ -16,6 +16,7 @@ from helpdesk_tui.assess.pipeline import Refused, assess_log
 from helpdesk_tui.commands.errors import UserError
 from helpdesk_tui.commands.reconcile import note_register
 from helpdesk_tui.commands.report import add_common_arguments, load_key
+from helpdesk_tui.eventlog.keys import PublicKey
 from helpdesk_tui.eventlog.reader import read_header
 from helpdesk_tui.printable import printable
 from helpdesk_tui.terminal_safe import SafeConsole
@@ -55,6 +56,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     key = load_key(args.pubkey)
+    if key is None and args.sitting:
+        key = sitting_key(args.sitting)  # the sitting's own, from `sitting new --pubkey`
     rows: list[ClassRow] = []
     refusals: dict[int, Refused] = {}
     lang = args.lang
@@ -102,6 +105,18 @@ def candidate_of(log: Path, registered: dict[Path, str]) -> str:
 
 MAX_SHOWN_ID = 64
 """A hostile header's candidate id is cut here (a register's ids are at most this long)."""
+
+
+def sitting_key(name: str) -> PublicKey | None:
+    """The public key the sitting was made with (its plan): an instructor who gave it to
+    `sitting new` should not have to give it again (bugs13: every exam log of the sitting
+    was refused as "an exam-centre log ... give that centre's public key")."""
+    from helpdesk_tui.sitting import RegisterError, Sitting, sitting_folder
+
+    try:
+        return Sitting(sitting_folder(name)).public_key()
+    except RegisterError as exc:
+        raise UserError(str(exc), 2) from None
 
 
 def sitting_logs(name: str | None) -> dict[Path, str]:

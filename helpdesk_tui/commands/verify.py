@@ -228,8 +228,18 @@ def _summary_rows(s: Summary, result: VerifyResult) -> list[tuple[str, str]]:
             ).rstrip(),
         ),  # fmt: skip
         (_("checkpoints"), str(s.checkpoints)),
-        (_("seal"), s.seal_reason or _("none")),
+        (_("seal"), _seal_words(s.seal_reason) if s.seal_reason else _("none")),
     ]
+
+
+def _seal_words(reason: str) -> str:
+    """The seal's reason in the reader's language, with the logged value beside it for a
+    search ("remis (handed-in)"; a French verify printed the bare "handed-in")."""
+    lang, key = i18n.current_language(), f"ended.{reason}"
+    if key not in ASSESS_TEXTS:
+        return reason
+    words = tr(lang, key)
+    return reason if words == reason else f"{words} ({reason})"
 
 
 def _signed_rows(result: VerifyResult, log: Path) -> list[tuple[str, str]]:

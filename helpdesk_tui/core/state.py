@@ -175,6 +175,13 @@ class Notice:
     conversation_id: str | None = None
 
 
+TERMINAL_TOO_SMALL = "terminal too small: "
+"""A `lockdown_key_blocked` key: the terminal went below 80 x 24 ("terminal too small: 60 x
+20"); the exam showed its notice and went on (`ui.app.ExamApp.on_resize`, `assess.course`)."""
+TERMINAL_LARGE_ENOUGH = "terminal large enough: "
+"""The notice went away again: "terminal large enough: 100 x 30"."""
+
+
 @dataclass(frozen=True, slots=True)
 class SessionMark:
     """One record of how the session itself went (not the helpdesk work): a pause, a

@@ -31,7 +31,7 @@ from typing import Any
 from helpdesk_tui.core.events import EventKind
 from helpdesk_tui.core.reducer import Refused, apply
 from helpdesk_tui.core.sla import SlaState, ticket_sla
-from helpdesk_tui.core.state import ExamState
+from helpdesk_tui.core.state import TERMINAL_LARGE_ENOUGH, TERMINAL_TOO_SMALL, ExamState
 from helpdesk_tui.eventlog.durable import open_regular
 from helpdesk_tui.eventlog.errors import LogError
 from helpdesk_tui.eventlog.follow import FollowUpdate, LogFollower
@@ -183,10 +183,11 @@ class Counters:
     def count(self, event_type: str, data: dict[str, Any]) -> None:
         reason = str(data.get("reason", ""))
         if event_type == "lockdown_key_blocked":
-            if "proctor" in str(data.get("key", "")):
+            key = str(data.get("key", ""))
+            if "proctor" in key:
                 self.proctor_events += 1
-            else:
-                self.blocked_keys += 1
+            elif not key.startswith((TERMINAL_TOO_SMALL, TERMINAL_LARGE_ENOUGH)):
+                self.blocked_keys += 1  # the terminal's size (bugs13) is no key
         elif event_type == "disk_fault":
             self.disk_faults += 1
         elif event_type in ("session_paused", "session_resumed", "session_ended"):

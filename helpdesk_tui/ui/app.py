@@ -41,6 +41,7 @@ from textual.binding import ActiveBinding, Binding
 from textual.notifications import Notify
 from textual.screen import Screen
 
+from helpdesk_tui.core.state import TERMINAL_LARGE_ENOUGH, TERMINAL_TOO_SMALL
 from helpdesk_tui.i18n import _
 from helpdesk_tui.runtime.memory import one_malloc_arena, release_free_memory
 from helpdesk_tui.ui import keymap
@@ -55,6 +56,7 @@ from helpdesk_tui.ui.screens.main import MainScreen
 from helpdesk_tui.ui.screens.pickers import ConfirmQuit
 from helpdesk_tui.ui.typing_guard import WAIT_S, Kind, TypingGuard, Waiting
 from helpdesk_tui.ui.widgets.conversations import revealed
+from helpdesk_tui.ui.widgets.too_small import too_small
 
 _HERE = Path(__file__).resolve().parent
 WIDGET_CSS = sorted(
@@ -272,6 +274,7 @@ class ExamApp(NoWayOut, App[str | None], inherit_bindings=False):
         self._drawn: weakref.WeakSet[Screen[Any]] = weakref.WeakSet()
         self._stilled: weakref.WeakSet[Any] = weakref.WeakSet()
         self._typing = TypingGuard()
+        self._too_small = False  # the too-small notice is up, as last logged
         """Printable keys in a pane whose letters are commands (`_typed_as_command`)."""
         self._typing_noticed = -math.inf
 
@@ -721,6 +724,21 @@ class ExamApp(NoWayOut, App[str | None], inherit_bindings=False):
             )
         else:
             super().blocked(what)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """The terminal's size: when it goes below 80 x 24 (the screens show the too-small
+        notice and the exam goes on) and when it is large enough again, logged as
+        `lockdown_key_blocked` ("terminal too small: 60 x 20", "terminal large enough:
+        100 x 30"), so the report's and the review's Session part show it (bugs12 found it
+        missing). An existing type, not a new one: the field is free text, the type already
+        carries what the terminal driver refused, and an older verifier still reads it."""
+        small = too_small(event.size)
+        if small == self._too_small:
+            return
+        self._too_small = small
+        size = f"{event.size.width} x {event.size.height}"
+        what = TERMINAL_TOO_SMALL if small else TERMINAL_LARGE_ENOUGH
+        self.controller.log_blocked(what + size)
 
     def input_refused(self, kind: str) -> None:
         """The terminal sent bytes that are not text, or a flood of keys (from the

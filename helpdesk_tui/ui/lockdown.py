@@ -132,7 +132,9 @@ class LockdownApp(SessionApp):
     def action_hand_in(self) -> None:
         state = self.controller.state
         open_tickets = sum(1 for t in state.tickets.values() if t.status not in _DONE)
-        screen = HandInScreen(open_tickets, clock(self.controller.time_left))
+        live = [c for c in state.conversations.values() if c.is_live]
+        unread = sum(c.unread() for c in state.conversations.values())
+        screen = HandInScreen(open_tickets, clock(self.controller.time_left), len(live), unread)
         self.push_screen(screen, self._hand_in_answered)
 
     def _hand_in_answered(self, yes: bool | None) -> None:

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.usefixtures("a_terminal")  # see tests/conftest.py
 @pytest.mark.parametrize(
     ("lang", "said", "english"),
     [
-        ("nl", "gestopt door de surveillant", "stopped by"),
+        ("nl", "gestopt door de toezichter", "stopped by"),
         ("fr", "arrêtée par le surveillant", "stopped by"),
     ],
 )

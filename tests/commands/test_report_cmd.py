@@ -333,7 +333,7 @@ def test_a_noted_folder_that_is_not_the_logs_scenario_is_refused_naming_both(
         ),
         (
             "nl",
-            "KAN NIET ALS EXAMENLOGBOEK TELLEN: het is ondertekend met een eigen oefensleutel "
+            "KAN NIET ALS EXAMENLOG TELLEN: het is ondertekend met een eigen oefensleutel "
             "van de sessie, niet met de sleutel van een examencentrum.",
             "(eigen sleutel van de sessie)",
             "gaf de vraag van groep ",

@@ -189,3 +189,26 @@ def test_a_candidates_folder_holding_another_candidates_log_needs_a_look(
     code, out, _ = run(capsys, "sitting", "status", "am", "--refresh")
     assert "c0001: c0001/exam.jsonl: a symbolic link" in out
     assert code == 1
+
+
+def test_class_report_of_a_sitting_verifies_with_the_sittings_own_key(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """bugs13: `sitting new --pubkey exam-centre.pub`, then `class-report --sitting NAME`
+    refused every exam log ("an exam-centre log ...; give that centre's public key with
+    --pubkey FILE"): the sitting's plan names the key; class-report takes it from there."""
+    from helpdesk_tui.assess.testing import simulated_log
+    from helpdesk_tui.eventlog.keys import generate_keypair, load_private_key
+
+    keys = root / "keys"
+    generate_keypair(keys)
+    pub = str(keys / "exam-centre.pub")
+    run(capsys, "sitting", "new", "am", "--scenario", "en-northwind-monday", "--pubkey", pub)
+    run(capsys, "sitting", "add", "am", "c0001")
+    log = root / "am" / "c0001" / "exam.jsonl"
+    signer = load_private_key(keys / "exam-centre.key")
+    simulated_log(log, "idle", signer=signer, candidate_id="c0001")
+    run(capsys, "sitting", "update", "am")
+    code, out, _ = run(capsys, "class-report", "--sitting", "am")
+    assert code == 0, out
+    assert "c0001" in out

@@ -291,9 +291,7 @@ def test_a_bad_log_also_says_what_follows_the_fault_and_its_torn_end(
     code, out, _ = verify(
         capsys, str(sealed), "--pubkey", str(centre / "exam-centre.pub"), "--lang", "nl"
     )
-    assert (
-        "nog 9 volledige regels, niet nagekeken" in out and "regel 15: het logboek eindigt" in out
-    )
+    assert "nog 9 volledige regels, niet nagekeken" in out and "regel 15: de log eindigt" in out
 
 
 @pytest.mark.parametrize("command", ["verify", "report", "review"])
@@ -324,3 +322,20 @@ def test_a_missing_log_or_key_is_said_in_the_commands_language(
         lang, "{path} does not exist; give the {what} file made by `helpdesk-exam keys init`."
     ).format(path=key, what=what)
     assert said in err and "does not exist" not in err, err
+
+
+@pytest.mark.parametrize("lang", ["nl", "fr"])
+def test_the_seal_reason_is_said_in_the_readers_language(
+    sealed: Path, centre: Path, lang: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """bugs13: a French `verify` of a handed-in Dutch exam said "sceau  handed-in". The
+    reason in the report's words (the end reasons of the report's catalogue), the logged
+    value beside it."""
+    from helpdesk_tui.assess.texts import tr
+
+    code, out, _ = verify(
+        capsys, str(sealed), "--pubkey", str(centre / "exam-centre.pub"), "--lang", lang
+    )
+    assert code == 0
+    seal = next(line for line in out.splitlines() if "completed" in line)
+    assert f"{tr(lang, 'ended.completed')} (completed)" in seal

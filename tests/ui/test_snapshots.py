@@ -1,4 +1,5 @@
-"""Snapshots of the layout: the main screen (120 x 40 and 100 x 30), a ticket form,
+"""Snapshots of the layout: the main screen (120 x 40 and 100 x 30; also with the ticket
+area in focus, widened), a ticket form,
 the KB article view and a call streaming. Behaviour is tested elsewhere; these
 catch layout regressions. Update with `pytest tests/ui/test_snapshots.py --snapshot-update`
 and look at the SVGs before committing them."""
@@ -67,3 +68,17 @@ def test_call_streaming(rig: Rig, snap_compare: Any) -> None:
         await at(pilot, 122.5)
 
     assert snap_compare(rig.app(), terminal_size=(120, 40), run_before=driven(call))
+
+
+async def reading_the_ticket(pilot: Pilot[Any]) -> None:
+    """The busy desk with the ticket area in focus: it takes 7 of 12 columns (bugs13)."""
+    await busy_desk(pilot)
+    await pilot.press("f3")
+
+
+def test_ticket_area_in_focus(rig: Rig, snap_compare: Any) -> None:
+    assert snap_compare(rig.app(), terminal_size=(120, 40), run_before=driven(reading_the_ticket))
+
+
+def test_ticket_area_in_focus_small_terminal(rig: Rig, snap_compare: Any) -> None:
+    assert snap_compare(rig.app(), terminal_size=(100, 30), run_before=driven(reading_the_ticket))

@@ -16,6 +16,7 @@ from typing import Any
 from helpdesk_tui.core.events import Event
 from helpdesk_tui.core.notices import notice_phrase
 from helpdesk_tui.core.sla import SlaProfile
+from helpdesk_tui.core.state import TERMINAL_LARGE_ENOUGH, TERMINAL_TOO_SMALL
 from helpdesk_tui.customers.causes import mood_cause
 from helpdesk_tui.i18n import N_, _, fill, ngettext
 from helpdesk_tui.ui.format import (
@@ -28,6 +29,12 @@ from helpdesk_tui.ui.format import (
     one_line,
     priority_label,
 )
+
+TERMINAL_SIZE_LABELS = {
+    TERMINAL_TOO_SMALL: N_("terminal smaller than 80 x 24 ({size}): the too-small notice"),
+    TERMINAL_LARGE_ENOUGH: N_("terminal large enough again ({size})"),
+}
+"""The terminal's size as the exam logs it (`lockdown_key_blocked`, since bugs13)."""
 
 QUOTE = 80
 """Characters of a quoted text kept in one line."""
@@ -182,6 +189,11 @@ def describe(
         label = BEGINS  # the name says who and how already
     if event.type == "ticket_pending":
         label = PENDING_LABELS.get(str(event.data.get("waiting_on")), label)
+    if event.type == "lockdown_key_blocked":  # the terminal's size is no blocked key
+        key = str(event.data.get("key", ""))
+        for prefix, words in TERMINAL_SIZE_LABELS.items():
+            if key.startswith(prefix):
+                return one_line(fill(_(words), size=key.removeprefix(prefix)))
     fields = _fields(event, customer_name or _same, profile, conversation_name or _same)
     return one_line(fill(_(label), **fields))
 

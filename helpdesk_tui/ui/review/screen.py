@@ -154,7 +154,7 @@ class ReviewScreen(Paced, Screen[None]):
         course = self.evidence.course
         lang = self.session.language
         text = Text(no_wrap=False, overflow="ellipsis")
-        text.append(tr(lang, "section.session") + ": ", style="bold")
+        text.append(labelled(tr(lang, "section.session")), style="bold")  # French "Session\u00a0: "
         lines = course_lines(course, lang)
         text.append(
             " · ".join(line for line, _seqs in lines), style="" if course.smooth else "yellow"
@@ -290,10 +290,12 @@ class ReviewScreen(Paced, Screen[None]):
         header = session.assessed.header
         line = Text(no_wrap=True, overflow="ellipsis")
         line.append(_("Review") + " · ", style="bold")
-        line.append(_("assessor {name}").format(name=self.verdicts.assessor), style="bold")
-        if self.dirty:
+        # the candidate first: at 100 columns the clock beside it cut the line after the
+        # assessor's name (bugs13), and whose log is open is what the assessor must see
+        line.append(_("candidate {id}").format(id=header.candidate_id), style="bold")
+        if self.dirty:  # before the assessor's name, which a narrow screen may cut
             line.append(" ● " + _("unsaved"), style="bold yellow")
-        line.append(" · " + _("candidate {id}").format(id=header.candidate_id))
+        line.append(" · " + _("assessor {name}").format(name=self.verdicts.assessor))
         line.append(f" · {self.evidence.scenario_title or header.scenario_id}")
         line.append(f" · {session.out.name}", style="dim")
         clock_text = Text(no_wrap=True)

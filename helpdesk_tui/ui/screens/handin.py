@@ -23,12 +23,16 @@ class HandInScreen(Paced, ModalScreen[bool | None]):
 
     CSS_PATH = "handin.tcss"
 
-    def __init__(self, open_tickets: int, time_left: str) -> None:
+    def __init__(
+        self, open_tickets: int, time_left: str, open_conversations: int = 0, unread: int = 0
+    ) -> None:
         super().__init__()
         keymap.install(self, "exam.hand_in", locked=True)  # y (j, o), then h; Esc: in its footer
         self.stage = 1
         self.open_tickets = open_tickets
         self.time_left = time_left
+        self.open_conversations = open_conversations
+        self.unread = unread
 
     def compose(self) -> ComposeResult:
         with Vertical(id="hand-in"):
@@ -45,6 +49,12 @@ class HandInScreen(Paced, ModalScreen[bool | None]):
                 "Time left: {left}. Tickets not yet resolved: {open}.\n"
                 "After handing in you cannot change anything."
             ).format(left=self.time_left, open=self.open_tickets)
+            if self.open_conversations or self.unread:
+                # customers still waiting count too (a Dutch sitting handed in with three
+                # chats open and their messages unread, the question naming only tickets)
+                text += "\n" + _(
+                    "Chats and calls still open: {open}. Customer messages not yet read: {unread}."
+                ).format(open=self.open_conversations, unread=self.unread)
         else:
             text = _("Are you sure? Your exam ends now and the log is sealed.")
         self.query_one("#hand-in-text", Static).update(text)

@@ -311,7 +311,10 @@ class MainScreen(Paced, KeptBindingChain, Screen[None]):
             queue.describe(short=True),
             queue.describe(short=True, with_search=False),
         )
-        return fitting_title(self.query_one("#queue-area"), *(f"{name} · {v}" for v in variants))
+        # the queue narrowed beside a ticket being read (main.tcss): its name alone
+        return fitting_title(
+            self.query_one("#queue-area"), *(f"{name} · {v}" for v in variants), name
+        )
 
     def _marked(self, area: str, title: str) -> str:
         """The area with the keyboard focus is marked in its title (cheaper to redraw
@@ -421,6 +424,12 @@ class MainScreen(Paced, KeptBindingChain, Screen[None]):
 
     def _enter_area(self, area: str) -> None:
         self.area = area
+        # The ticket area widens while it has the focus (main.tcss): its thread reads
+        # in lines of 55-65 characters, not the 30-36 of the narrow column.
+        work = self.query_one("#work")
+        if work.has_class("-reading-ticket") != (area == "ticket"):
+            work.set_class(area == "ticket", "-reading-ticket")
+            self.call_after_refresh(self._titles)  # the queue's title, fitted to its new width
         targets = {
             "queue": None,
             "ticket": self.ticket_id,

@@ -128,11 +128,16 @@ def list_prompt(controller: ExamController, conv: Conversation, now: float) -> T
 
 
 def recipient_line(controller: ExamController, conv: Conversation) -> Text:
-    """Whom the reply box writes to: the customer and the ticket(s)."""
+    """Whom the reply box writes to: the customer and the ticket(s). Once the call or
+    chat is over the box takes no text, so the line says it ended instead of "To ..."."""
     name = controller.customer_name(conv.customer_id)
     out = Text(no_wrap=True, overflow="ellipsis")
-    out.append(_("To") + " ", style="dim")
+    if conv.is_live:
+        out.append(_("To") + " ", style="dim")
     out.append(name, style="bold")
+    if not conv.is_live:
+        out.append(" · ")
+        out.append(_("ended"), style="dim")
     out.append(" · ")  # the channel is in the pane's title just above: room for the ticket
     if conv.ticket_ids:
         out.append(_("ticket {ids}").format(ids=", ".join(conv.ticket_ids)), style="bold")
@@ -255,7 +260,17 @@ class ConversationPane(Horizontal):
                 options.set_prompt(conv.id, entry_text(entry))
             self._listed[conv.id] = entry
         if self.current_id is None and self._listed:
-            self.show(controller, next(iter(self._listed)), now)
+            # the one the candidate last read or wrote in (after `resume` too: the first
+            # of the list put another customer's conversation under their next message)
+            convs = controller.state.conversations
+
+            def seen(c: str) -> tuple[float, float]:
+                conv = convs.get(c)
+                if conv is None:
+                    return (-1.0, -1.0)
+                return (conv.last_seen_at, conv.last_candidate_at or -1.0)
+
+            self.show(controller, max(self._listed, key=seen), now)
         else:
             self._refresh_current(controller, now)
 

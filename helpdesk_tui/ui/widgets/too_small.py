@@ -18,6 +18,10 @@ MIN_WIDTH = 80
 MIN_HEIGHT = 24
 
 
+def too_small(size: Size) -> bool:
+    return size.width < MIN_WIDTH or size.height < MIN_HEIGHT
+
+
 class TerminalTooSmall(Static):
     """A full-screen notice shown only while the terminal is below the minimum."""
 
@@ -25,7 +29,7 @@ class TerminalTooSmall(Static):
         super().__init__("", **kwargs)  # type: ignore[arg-type]
 
     def fit(self, size: Size) -> None:
-        small = size.width < MIN_WIDTH or size.height < MIN_HEIGHT
+        small = too_small(size)
         if small:
             self.update(
                 _(
