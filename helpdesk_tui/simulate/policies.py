@@ -20,6 +20,7 @@ from helpdesk_tui.simulate.worded import (
     WordedCPolicy,
     WordedDPolicy,
     WordedEPolicy,
+    WordedFPolicy,
     WordedPolicy,
 )
 
@@ -65,6 +66,7 @@ POLICIES: dict[str, type[Policy]] = {
     "worded-c": WordedCPolicy,
     "worded-d": WordedDPolicy,
     "worded-e": WordedEPolicy,
+    "worded-f": WordedFPolicy,
     "shotgun": ShotgunPolicy,
     "macro": MacroPolicy,
     "parrot": ParrotPolicy,

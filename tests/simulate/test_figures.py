@@ -5,9 +5,9 @@ Each bundled scenario is played by every scripted candidate and assessed as
 held against what the issue asks:
 
 - ideal and worded: at least 21 of 22;
-- worded-b, worded-c, worded-d and worded-e (worded with a second, a third, a fourth and a
-  fifth independent phrase bank): the same target, an expected failure on the scenarios where the language
-  layer misreads their words;
+- worded-b, worded-c, worded-d, worded-e and worded-f (worded with a second, a third, a fourth,
+  a fifth and a sixth independent phrase bank): the same target, an expected failure on the
+  scenarios where the language layer misreads their words;
 - shotgun, macro, parrot (who never read the answer key): at most 4, and
   never favourable on the twelve competencies a trick must not buy;
 - naive: fewer than ideal, more than idle; idle: none.
@@ -89,11 +89,38 @@ expected failures, as for worded-b. Blind with layer 2.7 and rules 2.3: 20, 21, 
 closing question read sentence by sentence, a restatement that invites additions, an
 identification in few words; benchmarks/README.md "Steps said in words (branch evid13)")."""
 
+WORDED_F_SHORT: dict[str, str] = {
+    "en-calder-valley-exam": "19 of 22 (layer 2.8, rules 2.4, blind): COM-4, 'Ok. Got it: "
+    "{summary}. Confirm please?' is no restatement for Wayne and Sophie (worded-e's 'Summary so "
+    "far: {summary}. Confirm?' with the same summary is); SOL-1, 'May I know who I am talking "
+    "with?' does not identify (Lisa, Kirsty: the ticket comes before the identification); "
+    "SOL-2, 'What can you say about the free counter?' (a question) gives Kyle the answer "
+    "before the article is opened",
+    "fr-haute-meuse-examen": "19 of 22 (layer 2.8, rules 2.4, blind): DATA-2 and COM-1, 'Nathalie, "
+    "bonjour, Didier à l'appareil.' (the operator's own name) is read as naming another case's "
+    "customer, Didier; SOL-1, 'Nom ? Service ?' is a clarifying question, not an "
+    "identification (Bernard, Fabrice: the ticket comes first)",
+    "nl-lindeveld-examen": "18 of 22 (layer 2.8, rules 2.4, blind): COM-4, COM-1, SOL-1, 'Wacht, "
+    "ik zet het op een rijtje: {summary}. Ontbreekt er nog iets?' is no restatement and its "
+    "question is read as the closing question, before the check (Marc); COM-1, SOL-1, 'Ziet ge "
+    "nog iets van het probleem, of werkt alles nu?' is no check (Els); COM-6, 'Tom, wat een "
+    "gedoe voor u.', 'Tom, da's stressy, ...' calm no one (Tom calms on a template)",
+    "nl-verhaeghe-dinsdag": "19 of 22 (layer 2.8, rules 2.4, blind): COM-4, 'Wacht, ik zet het op "
+    "een rijtje: {summary}. Ontbreekt er nog iets?' is no restatement; COM-1, SOL-1, 'Ziet ge "
+    "nog iets van het probleem, of werkt alles nu?' is no check (Kurt)",
+}
+"""Bundled scenarios where `worded-f` (the sixth blind bank, branch e-worded6) does not reach
+21 yet, with why (benchmarks/README.md, "A sixth blind bank (branch e-worded6)"). Strict
+expected failures, as for worded-b. Blind with layer 2.8 and rules 2.4: 19, 21, 19, 22, 18, 19
+(calder, northwind, haute-meuse, val-de-lesse, lindeveld, verhaeghe); northwind's one miss is
+COM-5, "SSID" read as jargon in "What can you say about the exact message?"."""
+
 BANK_SHORT = {
     "worded-b": WORDED_B_SHORT,
     "worded-c": WORDED_C_SHORT,
     "worded-d": WORDED_D_SHORT,
     "worded-e": WORDED_E_SHORT,
+    "worded-f": WORDED_F_SHORT,
 }
 """The policies of the further phrase banks, each with its scenarios below the target."""
 
