@@ -21,10 +21,11 @@ in the log, each with the records it is measured from, so the measurements
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from helpdesk_tui import language
 from helpdesk_tui.assess.cases import Case
 from helpdesk_tui.assess.context import Context
 from helpdesk_tui.assess.model import EvidenceItem
@@ -365,12 +366,13 @@ def wrong_recipients(ctx: Context) -> list[WrongRecipient]:
             # other case and mark (that scan was most of `report`'s time on a long log).
             if grams.isdisjoint(every_anywhere) and head.isdisjoint(every_addressed):
                 continue
+            addressee = _addressee_named(head, marks[case.id][1], action.text or "", ctx)
             for other in ctx.cases:
                 if other is case or other.customer_id == case.customer_id:
                     continue
                 anywhere, addressed = marks[other.id]
                 hit = next((m for m in anywhere - own if m in grams), None) or next(
-                    (m for m in addressed - own if m in head), None
+                    (m for m in addressed - own if m in head and addressee(m)), None
                 )
                 if hit is not None:
                     found.append(WrongRecipient(action, case, other, " ".join(hit)))
@@ -380,6 +382,28 @@ def wrong_recipients(ctx: Context) -> list[WrongRecipient]:
 
 
 ADDRESS_WORDS = 3
+
+
+def _addressee_named(
+    head: set[tuple[str, ...]], own_first: set[tuple[str, ...]], text: str, ctx: Context
+) -> Callable[[tuple[str, ...]], bool]:
+    """Does a first name at the head of a message name whom it addresses?
+
+    Not when the message already addresses its own customer by name ("Nathalie,
+    bonjour, Didier à l'appareil": the other name is the operator's), nor when the
+    layer reads the name as part of a greeting, the operator introducing themselves
+    ("Didier à l'appareil", "Didier speaking"). A sixth bank's operator named Didier
+    lost DATA-2 and COM-1 on fr-haute-meuse, where a customer is called Didier
+    (e-worded6)."""
+    if own_first & head:
+        return lambda name: False
+    greeting = {
+        word
+        for match in language.analyse(text, ctx.state.language or "en").matches
+        if match.kind == "greeting"
+        for word in name_words(" ".join(match.words))
+    }
+    return lambda name: not set(name) <= greeting
 
 
 def _marks(ctx: Context, case: Case) -> tuple[set[tuple[str, ...]], set[tuple[str, ...]]]:
