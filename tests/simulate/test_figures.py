@@ -96,10 +96,6 @@ WORDED_F_SHORT: dict[str, str] = {
     "with?' does not identify (Lisa, Kirsty: the ticket comes before the identification); "
     "SOL-2, 'What can you say about the free counter?' (a question) gives Kyle the answer "
     "before the article is opened",
-    "fr-haute-meuse-examen": "19 of 22 (layer 2.8, rules 2.4, blind): DATA-2 and COM-1, 'Nathalie, "
-    "bonjour, Didier à l'appareil.' (the operator's own name) is read as naming another case's "
-    "customer, Didier; SOL-1, 'Nom ? Service ?' is a clarifying question, not an "
-    "identification (Bernard, Fabrice: the ticket comes first)",
     "nl-lindeveld-examen": "18 of 22 (layer 2.8, rules 2.4, blind): COM-4, COM-1, SOL-1, 'Wacht, "
     "ik zet het op een rijtje: {summary}. Ontbreekt er nog iets?' is no restatement and its "
     "question is read as the closing question, before the check (Marc); COM-1, SOL-1, 'Ziet ge "
@@ -112,8 +108,11 @@ WORDED_F_SHORT: dict[str, str] = {
 """Bundled scenarios where `worded-f` (the sixth blind bank, branch e-worded6) does not reach
 21 yet, with why (benchmarks/README.md, "A sixth blind bank (branch e-worded6)"). Strict
 expected failures, as for worded-b. Blind with layer 2.8 and rules 2.4: 19, 21, 19, 22, 18, 19
-(calder, northwind, haute-meuse, val-de-lesse, lindeveld, verhaeghe); northwind's one miss is
-COM-5, "SSID" read as jargon in "What can you say about the exact message?"."""
+(calder, northwind, haute-meuse, val-de-lesse, lindeveld, verhaeghe); northwind's one miss was
+COM-5, "SSID" read as jargon in "What can you say about the exact message?", and haute-meuse's
+DATA-2 and COM-1 the operator's own name ("Didier à l'appareil") taken for another customer's:
+both fixed by the lead (an acronym is found as itself; the operator's own name is no addressee),
+haute-meuse 21 since, northwind 21 (COM-4 on Raj now: the run took another path)."""
 
 BANK_SHORT = {
     "worded-b": WORDED_B_SHORT,
