@@ -3,8 +3,9 @@
 Written blind (branch evid14, phase 1): from docs/assessment.md,
 docs/candidate-guide.md, docs/exam-mode.md and the competency standard only,
 never from `helpdesk_tui/assess/`, the language layer or the customers'
-reading code. Committed before anything scored it: "evid14: savvy, blind"
-(the commit is named in benchmarks/README.md, "A cheater who read the rules").
+reading code. Committed before anything scored it: commit 4e6b73d, "evid14: savvy,
+blind"; its figures and which of them are tricks: benchmarks/README.md, "A cheater who
+read the rules (branch evid14)". Changed after that commit: this paragraph only.
 
 Like the other cheaters (`gaming.py`) it reads only what the screen shows:
 the customers' names and messages, the tickets' titles and texts, the SLA
