@@ -587,7 +587,36 @@ def resolution_problem(ctx: Context, ticket_id: str, solution: str) -> tuple[str
     same = _same_resolutions(ctx).get(words(solution), 0)
     if same >= TEMPLATE_CUSTOMERS:
         return "data4.why_template", {"n": same}
+    share = _pasted_share(ctx, ticket_id, solution)
+    if share >= PASTED_RESOLUTION_SHARE:
+        return "data4.why_pasted", {"pct": round(100 * share)}
     return None
+
+
+PASTED_RESOLUTION_SHARE = 0.75
+"""A resolution with this share of its words or more in runs of one article (`KB_RUN_WORDS`) or
+of the ticket's own text and the customer's words (`ECHO_RUN_WORDS`: its title, description,
+e-mails, what the customer said in its conversations) says nothing of what was done for this
+case (evid14: the article's text with the title in front documented nothing)."""
+
+
+def _pasted_share(ctx: Context, ticket_id: str, solution: str) -> float:
+    mine = words(solution)
+    ticket = ctx.state.tickets.get(ticket_id)
+    if not mine or ticket is None:
+        return 0.0
+    covered: set[int] = set()
+    for article in kb_copies(ctx, solution):
+        covered |= _covered(mine, ctx.cache["kb_runs"][article], KB_RUN_WORDS)
+    given = [ticket.title, ticket.description, *(text for _, text in ticket.customer_mails)]
+    for conv_id in ticket.conversation_ids:
+        conv = ctx.state.conversations.get(conv_id)
+        given += [m.text for m in conv.messages if m.author == "customer"] if conv else []
+    theirs: set[tuple[str, ...]] = set()
+    for text in given:
+        theirs |= _runs(words(text or ""), ECHO_RUN_WORDS)
+    covered |= _covered(mine, theirs, ECHO_RUN_WORDS)
+    return len(covered) / len(mine)
 
 
 def _same_resolutions(ctx: Context) -> dict[tuple[str, ...], int]:
