@@ -23,13 +23,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 
 from helpdesk_tui import language
 from helpdesk_tui.assess.cases import Case
 from helpdesk_tui.assess.context import Context
 from helpdesk_tui.assess.model import EvidenceItem
-from helpdesk_tui.assess.procedures import Shows, shows_plainly
+from helpdesk_tui.assess.procedures import Shows, pattern_acts, shows_plainly, tells_in
 from helpdesk_tui.assess.tracker import CUSTOMER_FACING, Action
 from helpdesk_tui.assess.wording import acts, find_any, sentences, words
 from helpdesk_tui.customers.dialogue import asks_closing, step_in
@@ -471,14 +470,7 @@ def step_acts(step: ProcedureStep, lang: str) -> frozenset[str]:
     """The acts a spoken step's patterns carry, among those a message may show in its own words."""
     if not step.patterns:
         return frozenset()
-    return _pattern_acts(step.patterns, lang) & WORDED_ACTS
-
-
-@lru_cache(maxsize=4096)
-def _pattern_acts(patterns: tuple[str, ...], lang: str) -> frozenset[str]:
-    """The acts of a step's patterns read as one text (asked once per step and action of a
-    case in SOL-1 and COM-1: tens of thousands of times in a long log)."""
-    return frozenset(acts(" . ".join(patterns), lang))
+    return pattern_acts(step.patterns, lang) & WORDED_ACTS
 
 
 def _greets(ctx: Context, step: ProcedureStep, action: Action, first_name: str | None) -> bool:
@@ -494,8 +486,9 @@ def _greets(ctx: Context, step: ProcedureStep, action: Action, first_name: str |
     if first_name and first_name in name_words(action.text)[:ADDRESS_WORDS]:
         return True
     for sentence in personal_sentences(ctx, action):
-        if find_any(step.patterns, sentence, ctx.text_lang) or "greeting" in acts(
-            sentence, ctx.text_lang
+        if "greeting" in acts(sentence, ctx.text_lang) or (
+            find_any(step.patterns, sentence, ctx.text_lang)
+            and tells_in(step.patterns, sentence, ctx.text_lang)
         ):
             return True
     return False
@@ -509,7 +502,7 @@ def _first_name(ctx: Context, customer_id: str) -> str | None:
 
 def greeting_step(step: ProcedureStep, lang: str) -> bool:
     """A spoken step whose patterns are greetings (the procedure's "greet the customer")."""
-    return bool(step.patterns) and "greeting" in _pattern_acts(step.patterns, lang)
+    return bool(step.patterns) and "greeting" in pattern_acts(step.patterns, lang)
 
 
 def procedure_reading(ctx: Context, case: Case) -> Shows:

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from helpdesk_tui.assess.procedures import telling_acts
 from helpdesk_tui.core.state import ExamState, TicketStatus
 from helpdesk_tui.customers import dialogue
 from helpdesk_tui.kb.search import KbIndex
@@ -176,6 +177,8 @@ class Planner:
         elif role == "closing":
             before = self._ensure(job, "solution", done) if not self._transfers(job) else []
             done.add("closing")
+        elif role == "question" and "instruction" in telling_acts(step.patterns, self.t.language):
+            before = self._ensure(job, "kb", done)  # (evid15) advice after reading the article
         say = self._say_step(job, step, role)
         after = self._empathy() if role == "greeting" and self.style.empathy else []
         if role == "closing" and self._transfers(job) and job.incident.channel == Channel.CALL:

@@ -120,7 +120,9 @@ haute-meuse 21 since, northwind 21 (COM-4 on Raj now: the run took another path)
 SAVVY_CAP = 3
 SAVVY_MEASURED: dict[str, frozenset[str]] = {
     "en-calder-valley-exam": frozenset({"SIM-2", "SIM-3", "COM-2", "COM-3", "SOL-6", "SOL-8"}),
-    "en-northwind-monday": frozenset({"SIM-2", "SIM-3", "COM-2", "COM-3", "COM-6", "SOL-6"}),
+    "en-northwind-monday": frozenset(
+        {"SIM-2", "SIM-3", "COM-2", "COM-3", "COM-5", "COM-6", "SOL-6"}
+    ),
     "fr-haute-meuse-examen": frozenset({"SIM-2", "SIM-3", "COM-2", "COM-3"}),
     "fr-val-de-lesse-garde": frozenset(
         {"SIM-1", "SIM-2", "SIM-3", "COM-3", "COM-5", "COM-6", "SOL-8"}
@@ -139,7 +141,8 @@ COM-6 (its empathy formula with the customer's name in it): the ideal candidate'
 reading the name away took COM-6 from ideal on all six (tests/assess/test_savvy_holes.py);
 SIM-1 and SOL-8 (the top article's text with only the first item of each list: on calder three
 of four option articles list the fitting option first): a pasted passage is the candidate
-guide's Ctrl+O."""
+guide's Ctrl+O. Northwind's COM-5 since the lead's 673be88 (an acronym found as itself: "SSID"
+is no glossary word it used), measured at evid15's start ffc6522 before any change of evid15."""
 
 SAVVY_ABOVE = {
     name: f"{len(got)} of 22 (rules 2.5): {', '.join(sorted(got))}"
