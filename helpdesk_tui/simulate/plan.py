@@ -30,6 +30,10 @@ from helpdesk_tui.simulate.texts import Texts, address_name, sentences
 
 __all__ = ["Job", "Planner", "Step", "Style", "Texts", "sentences"]
 
+EMPATHY_KEYS = ("empathy", "empathy_1", "empathy_2", "empathy_3")
+"""The phrases' empathy wordings, one per upset customer in turn (four: a wording reaches a
+third customer only from the ninth on, `assess.integrity.TEMPLATE_CUSTOMERS`)."""
+
 
 class Planner:
     """Turns an incident into the steps of a `Job`, for one scenario and style."""
@@ -42,6 +46,9 @@ class Planner:
         self.kb = kb
         self.note = note
         self.t = Texts(scenario, style)
+        self.empathy_of: dict[str, str] = {}
+        """(evid15) The empathy wording each customer gets: the next of `EMPATHY_KEYS` for each
+        new one, as a person's words vary; never one formula for every upset customer."""
 
     # ---------------------------------------------------------------- plan
 
@@ -206,7 +213,10 @@ class Planner:
             customer = state.customers.get(job.incident.customer)
             if customer is None or customer.mood == "calm":
                 return None
-            return self.t.phrase("empathy", name=address_name(customer.name)), None
+            key = self.empathy_of.setdefault(
+                customer.id, EMPATHY_KEYS[len(self.empathy_of) % len(EMPATHY_KEYS)]
+            )
+            return self.t.phrase(key, name=address_name(customer.name)), None
 
         return [Step("empathy", "say", make)]
 
