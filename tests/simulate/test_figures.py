@@ -119,7 +119,7 @@ haute-meuse 21 since, northwind 21 (COM-4 on Raj now: the run took another path)
 
 SAVVY_CAP = 3
 SAVVY_MEASURED: dict[str, frozenset[str]] = {
-    "en-calder-valley-exam": frozenset({"SIM-2", "SIM-3", "COM-2", "COM-3", "SOL-6", "SOL-8"}),
+    "en-calder-valley-exam": frozenset({"SIM-2", "SIM-3", "COM-2", "COM-3", "SOL-6"}),
     "en-northwind-monday": frozenset(
         {"SIM-2", "SIM-3", "COM-2", "COM-3", "COM-5", "COM-6", "SOL-6"}
     ),
@@ -141,7 +141,9 @@ COM-6 (its empathy formula with the customer's name in it): the ideal candidate'
 reading the name away took COM-6 from ideal on all six (tests/assess/test_savvy_holes.py);
 SIM-1 and SOL-8 (the top article's text with only the first item of each list: on calder three
 of four option articles list the fitting option first): a pasted passage is the candidate
-guide's Ctrl+O. Northwind's COM-5 since the lead's 673be88 (an acronym found as itself: "SSID"
+guide's Ctrl+O. Calder's SOL-8 gone since evid15 listed the
+fitting option second in its option articles (an author's change). Northwind's COM-5 since the
+lead's 673be88 (an acronym found as itself: "SSID"
 is no glossary word it used), measured at evid15's start ffc6522 before any change of evid15."""
 
 SAVVY_ABOVE = {
