@@ -21,14 +21,14 @@ in the log, each with the records it is measured from, so the measurements
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 
+from helpdesk_tui import language
 from helpdesk_tui.assess.cases import Case
 from helpdesk_tui.assess.context import Context
 from helpdesk_tui.assess.model import EvidenceItem
-from helpdesk_tui.assess.procedures import Shows, shows_plainly
+from helpdesk_tui.assess.procedures import Shows, pattern_acts, shows_plainly, tells_in
 from helpdesk_tui.assess.tracker import CUSTOMER_FACING, Action
 from helpdesk_tui.assess.wording import acts, find_any, sentences, words
 from helpdesk_tui.customers.dialogue import asks_closing, step_in
@@ -365,12 +365,13 @@ def wrong_recipients(ctx: Context) -> list[WrongRecipient]:
             # other case and mark (that scan was most of `report`'s time on a long log).
             if grams.isdisjoint(every_anywhere) and head.isdisjoint(every_addressed):
                 continue
+            addressee = _addressee_named(head, marks[case.id][1], action.text or "", ctx)
             for other in ctx.cases:
                 if other is case or other.customer_id == case.customer_id:
                     continue
                 anywhere, addressed = marks[other.id]
                 hit = next((m for m in anywhere - own if m in grams), None) or next(
-                    (m for m in addressed - own if m in head), None
+                    (m for m in addressed - own if m in head and addressee(m)), None
                 )
                 if hit is not None:
                     found.append(WrongRecipient(action, case, other, " ".join(hit)))
@@ -380,6 +381,28 @@ def wrong_recipients(ctx: Context) -> list[WrongRecipient]:
 
 
 ADDRESS_WORDS = 3
+
+
+def _addressee_named(
+    head: set[tuple[str, ...]], own_first: set[tuple[str, ...]], text: str, ctx: Context
+) -> Callable[[tuple[str, ...]], bool]:
+    """Does a first name at the head of a message name whom it addresses?
+
+    Not when the message already addresses its own customer by name ("Nathalie,
+    bonjour, Didier à l'appareil": the other name is the operator's), nor when the
+    layer reads the name as part of a greeting, the operator introducing themselves
+    ("Didier à l'appareil", "Didier speaking"). A sixth bank's operator named Didier
+    lost DATA-2 and COM-1 on fr-haute-meuse, where a customer is called Didier
+    (e-worded6)."""
+    if own_first & head:
+        return lambda name: False
+    greeting = {
+        word
+        for match in language.analyse(text, ctx.state.language or "en").matches
+        if match.kind == "greeting"
+        for word in name_words(" ".join(match.words))
+    }
+    return lambda name: not set(name) <= greeting
 
 
 def _marks(ctx: Context, case: Case) -> tuple[set[tuple[str, ...]], set[tuple[str, ...]]]:
@@ -447,14 +470,7 @@ def step_acts(step: ProcedureStep, lang: str) -> frozenset[str]:
     """The acts a spoken step's patterns carry, among those a message may show in its own words."""
     if not step.patterns:
         return frozenset()
-    return _pattern_acts(step.patterns, lang) & WORDED_ACTS
-
-
-@lru_cache(maxsize=4096)
-def _pattern_acts(patterns: tuple[str, ...], lang: str) -> frozenset[str]:
-    """The acts of a step's patterns read as one text (asked once per step and action of a
-    case in SOL-1 and COM-1: tens of thousands of times in a long log)."""
-    return frozenset(acts(" . ".join(patterns), lang))
+    return pattern_acts(step.patterns, lang) & WORDED_ACTS
 
 
 def _greets(ctx: Context, step: ProcedureStep, action: Action, first_name: str | None) -> bool:
@@ -470,8 +486,9 @@ def _greets(ctx: Context, step: ProcedureStep, action: Action, first_name: str |
     if first_name and first_name in name_words(action.text)[:ADDRESS_WORDS]:
         return True
     for sentence in personal_sentences(ctx, action):
-        if find_any(step.patterns, sentence, ctx.text_lang) or "greeting" in acts(
-            sentence, ctx.text_lang
+        if "greeting" in acts(sentence, ctx.text_lang) or (
+            find_any(step.patterns, sentence, ctx.text_lang)
+            and tells_in(step.patterns, sentence, ctx.text_lang)
         ):
             return True
     return False
@@ -485,7 +502,7 @@ def _first_name(ctx: Context, customer_id: str) -> str | None:
 
 def greeting_step(step: ProcedureStep, lang: str) -> bool:
     """A spoken step whose patterns are greetings (the procedure's "greet the customer")."""
-    return bool(step.patterns) and "greeting" in _pattern_acts(step.patterns, lang)
+    return bool(step.patterns) and "greeting" in pattern_acts(step.patterns, lang)
 
 
 def procedure_reading(ctx: Context, case: Case) -> Shows:
@@ -563,7 +580,36 @@ def resolution_problem(ctx: Context, ticket_id: str, solution: str) -> tuple[str
     same = _same_resolutions(ctx).get(words(solution), 0)
     if same >= TEMPLATE_CUSTOMERS:
         return "data4.why_template", {"n": same}
+    share = _pasted_share(ctx, ticket_id, solution)
+    if share >= PASTED_RESOLUTION_SHARE:
+        return "data4.why_pasted", {"pct": round(100 * share)}
     return None
+
+
+PASTED_RESOLUTION_SHARE = 0.75
+"""A resolution with this share of its words or more in runs of one article (`KB_RUN_WORDS`) or
+of the ticket's own text and the customer's words (`ECHO_RUN_WORDS`: its title, description,
+e-mails, what the customer said in its conversations) says nothing of what was done for this
+case (evid14: the article's text with the title in front documented nothing)."""
+
+
+def _pasted_share(ctx: Context, ticket_id: str, solution: str) -> float:
+    mine = words(solution)
+    ticket = ctx.state.tickets.get(ticket_id)
+    if not mine or ticket is None:
+        return 0.0
+    covered: set[int] = set()
+    for article in kb_copies(ctx, solution):
+        covered |= _covered(mine, ctx.cache["kb_runs"][article], KB_RUN_WORDS)
+    given = [ticket.title, ticket.description, *(text for _, text in ticket.customer_mails)]
+    for conv_id in ticket.conversation_ids:
+        conv = ctx.state.conversations.get(conv_id)
+        given += [m.text for m in conv.messages if m.author == "customer"] if conv else []
+    theirs: set[tuple[str, ...]] = set()
+    for text in given:
+        theirs |= _runs(words(text or ""), ECHO_RUN_WORDS)
+    covered |= _covered(mine, theirs, ECHO_RUN_WORDS)
+    return len(covered) / len(mine)
 
 
 def _same_resolutions(ctx: Context) -> dict[tuple[str, ...], int]:

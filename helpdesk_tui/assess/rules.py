@@ -16,7 +16,7 @@ from pathlib import Path
 
 from helpdesk_tui.language import LAYER_VERSION, layer_hash
 
-RULES_VERSION = "2.4"
+RULES_VERSION = "2.6"
 """2.0: evidence that needs the job done (issue 13): the answer is what reached the customer,
 KB credit only for the case's articles outside scattershot bursts, templates, echoes, stuffed
 answers, wrong recipients, SOL-5 relay and bounce, SOL-6 news.
@@ -40,7 +40,16 @@ Also in 2.4 (cust12): COM-6 credits a calmer nudge only from the candidate's own
 (`integrity.own_sentences`: not stock, not pasted from an article, not the customer's words
 given back; none in a message mostly borrowed from either): a dialogue rule counts only when its
 words are in them, so a stock "sorry, I understand" or a pasted article that sets off a rule
-buys nothing."""
+buys nothing.
+2.5 (evid14): DATA-4 speaks against a resolution that is three quarters or more pasted
+(`integrity.PASTED_RESOLUTION_SHARE`: runs of an article, or of the ticket's own title,
+description and the customer's words): one article with the title in front documents the
+article, not what was done for this case (a cheater who read only the published rules, `savvy`,
+closed every ticket so).
+2.6 (evid15): a procedure step that tells (its patterns carry a telling act and no asking act:
+`procedures.telling_acts`) is not done by a sentence that asks for data or about the problem
+and tells nothing the step tells (`procedures.says_step`): "And the best number to call you
+back on?" is no `inform` step (COM-1, SOL-1)."""
 
 RULE_MODULES = (
     "cases.py", "context.py", "evidence.py", "integrity.py", "measure_com.py",

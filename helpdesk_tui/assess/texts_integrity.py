@@ -157,6 +157,11 @@ T: dict[str, tuple[str, str, str]] = {
         "tekst uit KB-artikels geplakt ({articles})",
         "texte collé d'articles KB ({articles})",
     ),
+    "data4.why_pasted": (
+        "{pct}% of it pasted from an article or from the ticket and the customer's own words",
+        "{pct}% ervan geplakt uit een artikel of uit het ticket en de woorden van de klant",
+        "{pct}\u00a0% collés d'un article ou du ticket et des mots du client",
+    ),
     "data4.why_template": (
         "the same resolution on {n:ticket|tickets}",
         "dezelfde oplossing op {n:ticket|tickets}",

@@ -47,10 +47,29 @@ PatternWord = tuple[str, str]
 """(norm, lemma) of one word of a pattern."""
 
 
+ACRONYM_MAX = 5
+"""A word written in capitals this long or shorter ("SSID", "BIOS", "SLA") is an acronym."""
+
+
 @lru_cache(maxsize=16384)
 def pattern_words(pattern: str, lang: str) -> tuple[PatternWord, ...]:
     """A pattern read like a message: its words, normalised and lemmatised."""
-    return tuple((t.norm, t.lemma) for t in analyse(pattern, lang).tokens)
+    return tuple((t.norm, _lemma(t, lang)) for t in analyse(pattern, lang).tokens)
+
+
+def _lemma(token: Token, lang: str) -> str:
+    """An acronym is its own lemma (or the lexicon's synonym: fr "PC" is "ordinateur"):
+    simplemma's dictionary reads "ssid" as a form of "say", "bios" of "boos" (angry) and
+    "sla" of "slaan", so "What can you say?" used the glossary's "SSID" (e-worded6) and
+    "Bent u boos?" would use "BIOS". Only for finding patterns: the rules and the act
+    model read the message's lemmas as before."""
+    text = token.text
+    if not text[:2].isupper():
+        return token.lemma
+    text = text.removesuffix("'s").removesuffix("s")
+    if len(text) <= ACRONYM_MAX and text.isupper() and text.isalpha():
+        return lexicon(lang).synonyms.get(token.norm, token.norm)
+    return token.lemma
 
 
 def find(pattern: str, analysis: Analysis, thing: bool = False) -> Match | None:
@@ -72,7 +91,7 @@ def find(pattern: str, analysis: Analysis, thing: bool = False) -> Match | None:
         # the first word tested on its own: most places fail there (COM-5 and the
         # procedure checks ask this of every message, a fifth of a long log's report)
         token = tokens[i]
-        if word_rule(first_norm, first_lemma, token.norm, token.lemma, lang) is None:
+        if word_rule(first_norm, first_lemma, token.norm, _lemma(token, lang), lang) is None:
             continue
         if all(_matches(p, tokens[i + k], lang) for k, p in enumerate(rest, 1)):
             if thing and not rest and _verb_form(first_norm, token.norm, lang):
@@ -128,11 +147,11 @@ def how(pattern_word: str, token: Token, lang: str) -> str | None:
     pat = pattern_words(pattern_word, lang)
     if len(pat) != 1:
         return None
-    return word_rule(pat[0][0], pat[0][1], token.norm, token.lemma, lang)
+    return word_rule(pat[0][0], pat[0][1], token.norm, _lemma(token, lang), lang)
 
 
 def _matches(p: PatternWord, token: Token, lang: str) -> bool:
-    return word_rule(p[0], p[1], token.norm, token.lemma, lang) is not None
+    return word_rule(p[0], p[1], token.norm, _lemma(token, lang), lang) is not None
 
 
 @lru_cache(maxsize=131072)

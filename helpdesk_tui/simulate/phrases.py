@@ -17,11 +17,17 @@ PHRASES: dict[str, dict[str, str]] = {
         "identify": "Could I have your full name and your department, please?",
         "empathy": "I'm sorry about this, {name}, I understand how frustrating it is. I'll help you "
         "right away.",
+        "empathy_1": "{name}, I understand, that's really frustrating with so much on your "
+        "plate. Let's sort it out together.",
+        "empathy_2": "I understand, {name}, that sounds very annoying and I'm sorry you're "
+        "stuck with it. I'm on it now.",
+        "empathy_3": "I understand how annoying this must be, {name}, especially right now.",
         "ask": "Could you tell me more about {pattern}?",
         "ask_direct": "{Pattern}, exactly?",
         "ask_step": "Could you tell me: {pattern}?",
         "ask_verb": "Did you {pattern}?",
         "ask_done": "Have you {pattern}?",
+        "tell_verb": "Please {pattern} right away.",
         "ask_where": "Could you tell me what you see {pattern}?",
         "paraphrase": "So, if I understand you correctly: {summary}",
         "hold": "Thank you. One moment please, I'm looking into this for you.",
@@ -49,11 +55,17 @@ PHRASES: dict[str, dict[str, str]] = {
         "greeting": "Goedemorgen, servicedesk, u spreekt met {agent}. Waarmee kan ik u helpen?",
         "identify": "Mag ik uw volledige naam en uw afdeling, alstublieft?",
         "empathy": "Het spijt me, {name}, ik begrijp dat dit vervelend is. Ik help u meteen.",
+        "empathy_1": "{name}, ik begrijp het, dat is echt frustrerend als u verder moet. We lossen "
+        "het samen op.",
+        "empathy_2": "Ik begrijp het, {name}, wat vervelend voor u, het spijt me dat u hiermee "
+        "zit. Ik ga er meteen mee aan de slag.",
+        "empathy_3": "Ik begrijp hoe lastig dit is, {name}, zeker nu.",
         "ask": "Kunt u me meer vertellen over {pattern}?",
         "ask_direct": "{Pattern}, precies?",
         "ask_step": "Kunt u me zeggen: {pattern}?",
         "ask_verb": "{Pattern}?",
         "ask_done": "{Pattern}?",
+        "tell_verb": "U moet nu meteen {pattern}.",
         "ask_where": "Kunt u me zeggen wat u {pattern} ziet?",
         "paraphrase": "Dus als ik het goed begrijp: {summary}",
         "hold": "Dank u. Een moment alstublieft, ik kijk het voor u na.",
@@ -82,11 +94,17 @@ PHRASES: dict[str, dict[str, str]] = {
         "identify": "Puis-je avoir votre nom complet et votre service, s'il vous plaît ?",
         "empathy": "Je suis désolé, {name}, je comprends que c'est frustrant. Je vous aide tout de "
         "suite.",
+        "empathy_1": "{name}, je comprends, c'est vraiment pénible pour vous. On va régler ça "
+        "ensemble.",
+        "empathy_2": "Je comprends, {name}, c'est très ennuyeux et je suis désolé que vous "
+        "soyez bloqué. Je regarde ça tout de suite.",
+        "empathy_3": "Je comprends tout à fait votre agacement, {name}, surtout maintenant.",
         "ask": "Pouvez-vous m'en dire plus sur {pattern} ?",
         "ask_direct": "{Pattern}, exactement ?",
         "ask_step": "Pouvez-vous me dire : {pattern} ?",
         "ask_verb": "Avez-vous dû {pattern} ?",
         "ask_done": "Avez-vous {pattern} ?",
+        "tell_verb": "Il faut {pattern} tout de suite, s'il vous plaît.",
         "ask_where": "Pouvez-vous me dire ce que vous voyez {pattern} ?",
         "paraphrase": "Donc, si je comprends bien : {summary}",
         "hold": "Merci. Un instant s'il vous plaît, je regarde cela pour vous.",

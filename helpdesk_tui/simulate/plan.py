@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from helpdesk_tui.assess.procedures import telling_acts
 from helpdesk_tui.core.state import ExamState, TicketStatus
 from helpdesk_tui.customers import dialogue
 from helpdesk_tui.kb.search import KbIndex
@@ -28,6 +29,10 @@ from helpdesk_tui.simulate.jobs import Command, Job, Said, Step, Style
 from helpdesk_tui.simulate.texts import Texts, address_name, sentences
 
 __all__ = ["Job", "Planner", "Step", "Style", "Texts", "sentences"]
+
+EMPATHY_KEYS = ("empathy", "empathy_1", "empathy_2", "empathy_3")
+"""The phrases' empathy wordings, one per upset customer in turn (four: a wording reaches a
+third customer only from the ninth on, `assess.integrity.TEMPLATE_CUSTOMERS`)."""
 
 
 class Planner:
@@ -41,6 +46,9 @@ class Planner:
         self.kb = kb
         self.note = note
         self.t = Texts(scenario, style)
+        self.empathy_of: dict[str, str] = {}
+        """(evid15) The empathy wording each customer gets: the next of `EMPATHY_KEYS` for each
+        new one, as a person's words vary; never one formula for every upset customer."""
 
     # ---------------------------------------------------------------- plan
 
@@ -176,6 +184,8 @@ class Planner:
         elif role == "closing":
             before = self._ensure(job, "solution", done) if not self._transfers(job) else []
             done.add("closing")
+        elif role == "question" and "instruction" in telling_acts(step.patterns, self.t.language):
+            before = self._ensure(job, "kb", done)  # (evid15) advice after reading the article
         say = self._say_step(job, step, role)
         after = self._empathy() if role == "greeting" and self.style.empathy else []
         if role == "closing" and self._transfers(job) and job.incident.channel == Channel.CALL:
@@ -203,7 +213,10 @@ class Planner:
             customer = state.customers.get(job.incident.customer)
             if customer is None or customer.mood == "calm":
                 return None
-            return self.t.phrase("empathy", name=address_name(customer.name)), None
+            key = self.empathy_of.setdefault(
+                customer.id, EMPATHY_KEYS[len(self.empathy_of) % len(EMPATHY_KEYS)]
+            )
+            return self.t.phrase(key, name=address_name(customer.name)), None
 
         return [Step("empathy", "say", make)]
 

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 from helpdesk_tui.simulate.gaming import MacroPolicy, ParrotPolicy, ShotgunPolicy
+from helpdesk_tui.simulate.gaming_savvy import SavvyPolicy
 from helpdesk_tui.simulate.jobs import Style
 from helpdesk_tui.simulate.policy import IdlePolicy, Policy
 from helpdesk_tui.simulate.scripted import ScriptedCandidate
@@ -20,6 +21,7 @@ from helpdesk_tui.simulate.worded import (
     WordedCPolicy,
     WordedDPolicy,
     WordedEPolicy,
+    WordedFPolicy,
     WordedPolicy,
 )
 
@@ -65,8 +67,10 @@ POLICIES: dict[str, type[Policy]] = {
     "worded-c": WordedCPolicy,
     "worded-d": WordedDPolicy,
     "worded-e": WordedEPolicy,
+    "worded-f": WordedFPolicy,
     "shotgun": ShotgunPolicy,
     "macro": MacroPolicy,
     "parrot": ParrotPolicy,
+    "savvy": SavvyPolicy,
 }
 """The policies by name, in the order `--policy` lists them."""

@@ -19,6 +19,7 @@ from __future__ import annotations
 import random
 from typing import Any
 
+from helpdesk_tui.assess.procedures import says_step
 from helpdesk_tui.core.events import Event
 from helpdesk_tui.core.state import Conversation, ExamState, TicketStatus
 from helpdesk_tui.customers import dialogue
@@ -394,12 +395,15 @@ def _already_said(
 ) -> bool:
     """An earlier message of the candidate's had one of the step's patterns; for the closing
     step (2.6) not inside a clarifying question that does not close ("Do you know anything
-    more about ...?"), as the assessment reads it."""
+    more about ...?"), for a telling step not inside a question asking for something else
+    ("the best number to call you back on?", evid15: `says_step`), as the assessment reads it."""
     for m in conv.messages:
         if m.author != "candidate" or not dialogue.first_match(patterns, m.text, language):
             continue
         if not closing:
-            return True
+            if says_step(patterns, m.text, language):
+                return True
+            continue
         said = tuple(c.text for c in conv.messages if c.author == "customer" and c.seq < m.seq)
         if dialogue.asks_closing(m.text, language, patterns, True, said):
             return True  # (2.4) as the assessment reads it

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from helpdesk_tui.assess.procedures import telling_acts
 from helpdesk_tui.core.state import ExamState
 from helpdesk_tui.customers import dialogue
 from helpdesk_tui.customers.evidence_flags import STOP_WORDS
@@ -209,7 +210,12 @@ class Texts:
         advice = self._advice(step.patterns, incident, novice)
         if advice is not None:
             return advice, None
-        return self.question(self.best_pattern(step.patterns, novice)), None
+        pattern = self.best_pattern(step.patterns, novice)
+        if telling_acts(step.patterns, self.language) and self._opens(pattern) == "verb":
+            # (evid15) A telling step is not done by a question: "Faire changer le mot de passe"
+            # is "Il faut changer votre mot de passe tout de suite", not "Avez-vous dû ... ?".
+            return phrase(self.language, "tell_verb", pattern=pattern), None
+        return self.question(pattern), None
 
     def _advice(self, patterns: tuple[str, ...], incident: Incident, novice: bool) -> str | None:
         """A sentence of the answer key (the fitting option first) with one of the patterns."""

@@ -49,6 +49,8 @@ BANK_D_DIR = Path(__file__).parent / "phrases_d"
 """The fourth bank (`worded-d`), by a fourth writer, blind to the other three (its README)."""
 BANK_E_DIR = Path(__file__).parent / "phrases_e"
 """The fifth bank (`worded-e`), by a fifth writer, blind to the other four (its README)."""
+BANK_F_DIR = Path(__file__).parent / "phrases_f"
+"""The sixth bank (`worded-f`), by a sixth writer, blind to the other five (its README)."""
 SOLUTION_SENTENCES = 6
 """How many sentences of the article a solution message passes on."""
 
@@ -121,6 +123,8 @@ class WordedTexts(Texts):
 
     def phrase(self, key: str, **values: str) -> str:
         clause = self.clauses
+        if key.startswith("empathy_"):
+            key = "empathy"  # (evid15) the ideal's wordings in turn; a bank picks its own in turn
         if key == "greeting":
             return f"{self.pick('greeting_by_name', name=values.get('name', ''))} "
         mapping = {
@@ -365,6 +369,18 @@ class WordedEPolicy(WordedPolicy):
     description = "worded with a fifth phrase bank, by a fifth writer"
     style = Style("worded-e")
     bank_dir = BANK_E_DIR
+
+
+class WordedFPolicy(WordedPolicy):
+    """`worded` with the sixth phrase bank (`phrases_f/`): the same actions, a sixth
+    writer's words (a Kraków and Lisbon shared-service centre's non-native English, a
+    Roeselare telecom back office's West-Flemish Dutch, a Namur one's French, each with a
+    former teacher who says things twice)."""
+
+    name = "worded-f"
+    description = "worded with a sixth phrase bank, by a sixth writer"
+    style = Style("worded-f")
+    bank_dir = BANK_F_DIR
 
 
 def _capital(text: str) -> str:

@@ -221,6 +221,25 @@ def test_another_customers_first_name_only_counts_where_it_addresses_them(
     assert items_of(mentioned, "COM-1", "wrong_recipient") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anna, hello, Marc here from the service desk.",  # her own name first: she is addressed
+        "Hello Anna, this is Marc, how can I help?",
+        "Marc speaking, how can I help you today?",  # the layer's greeting: an introduction
+    ],
+)
+def test_the_operators_own_name_is_no_other_customer_addressed(
+    scenario: Scenario, text: str
+) -> None:
+    """An operator who shares a first name with another case's customer introduces
+    themselves: a sixth bank's "Nathalie, bonjour, Didier à l'appareil." cost DATA-2 and
+    COM-1 on fr-haute-meuse, where a customer is called Didier (e-worded6)."""
+    evidence = run(scenario, [(70, "message_sent", {"conversation_id": "chat-1", "text": text})])
+    assert items_of(evidence, "COM-1", "wrong_recipient") == []
+    assert items_of(evidence, "DATA-2", "wrong_recipient") == []
+
+
 def test_a_hyphenated_name_holding_another_customers_first_name_is_not_them(
     scenario: Scenario,
 ) -> None:

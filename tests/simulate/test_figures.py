@@ -5,11 +5,14 @@ Each bundled scenario is played by every scripted candidate and assessed as
 held against what the issue asks:
 
 - ideal and worded: at least 21 of 22;
-- worded-b, worded-c, worded-d and worded-e (worded with a second, a third, a fourth and a
-  fifth independent phrase bank): the same target, an expected failure on the scenarios where the language
-  layer misreads their words;
+- worded-b, worded-c, worded-d, worded-e and worded-f (worded with a second, a third, a fourth,
+  a fifth and a sixth independent phrase bank): the same target, an expected failure on the
+  scenarios where the language layer misreads their words;
 - shotgun, macro, parrot (who never read the answer key): at most 4, and
   never favourable on the twelve competencies a trick must not buy;
+- savvy (a cheater written blind from the published rules, branch evid14): at most 3, an
+  expected failure where it buys more (each competency it still earns named, with why it
+  cannot be refused without refusing a competent candidate); never more than measured;
 - naive: fewer than ideal, more than idle; idle: none.
 
 `benchmarks/bench_evidence.py` prints the same table.
@@ -86,11 +89,73 @@ expected failures, as for worded-b. Blind with layer 2.7 and rules 2.3: 20, 21, 
 closing question read sentence by sentence, a restatement that invites additions, an
 identification in few words; benchmarks/README.md "Steps said in words (branch evid13)")."""
 
+WORDED_F_SHORT: dict[str, str] = {
+    "en-calder-valley-exam": "19 of 22 (layer 2.8, rules 2.4, blind): COM-4, 'Ok. Got it: "
+    "{summary}. Confirm please?' is no restatement for Wayne and Sophie (worded-e's 'Summary so "
+    "far: {summary}. Confirm?' with the same summary is); SOL-1, 'May I know who I am talking "
+    "with?' does not identify (Lisa, Kirsty: the ticket comes before the identification); "
+    "SOL-2, 'What can you say about the free counter?' (a question) gives Kyle the answer "
+    "before the article is opened",
+    "nl-lindeveld-examen": "18 of 22 (layer 2.8, rules 2.4, blind): COM-4, COM-1, SOL-1, 'Wacht, "
+    "ik zet het op een rijtje: {summary}. Ontbreekt er nog iets?' is no restatement and its "
+    "question is read as the closing question, before the check (Marc); COM-1, SOL-1, 'Ziet ge "
+    "nog iets van het probleem, of werkt alles nu?' is no check (Els); COM-6, 'Tom, wat een "
+    "gedoe voor u.', 'Tom, da's stressy, ...' calm no one (Tom calms on a template)",
+    "nl-verhaeghe-dinsdag": "19 of 22 (layer 2.8, rules 2.4, blind): COM-4, 'Wacht, ik zet het op "
+    "een rijtje: {summary}. Ontbreekt er nog iets?' is no restatement; COM-1, SOL-1, 'Ziet ge "
+    "nog iets van het probleem, of werkt alles nu?' is no check (Kurt)",
+}
+"""Bundled scenarios where `worded-f` (the sixth blind bank, branch e-worded6) does not reach
+21 yet, with why (benchmarks/README.md, "A sixth blind bank (branch e-worded6)"). Strict
+expected failures, as for worded-b. Blind with layer 2.8 and rules 2.4: 19, 21, 19, 22, 18, 19
+(calder, northwind, haute-meuse, val-de-lesse, lindeveld, verhaeghe); northwind's one miss was
+COM-5, "SSID" read as jargon in "What can you say about the exact message?", and haute-meuse's
+DATA-2 and COM-1 the operator's own name ("Didier à l'appareil") taken for another customer's:
+both fixed by the lead (an acronym is found as itself; the operator's own name is no addressee),
+haute-meuse 21 since, northwind 21 (COM-4 on Raj now: the run took another path)."""
+
+SAVVY_CAP = 3
+SAVVY_MEASURED: dict[str, frozenset[str]] = {
+    "en-calder-valley-exam": frozenset({"SIM-2", "SIM-3", "COM-2", "COM-3", "SOL-6"}),
+    "en-northwind-monday": frozenset(
+        {"SIM-2", "SIM-3", "COM-2", "COM-3", "COM-5", "COM-6", "SOL-6"}
+    ),
+    "fr-haute-meuse-examen": frozenset({"SIM-2", "SIM-3", "COM-2", "COM-3"}),
+    "fr-val-de-lesse-garde": frozenset(
+        {"SIM-1", "SIM-2", "SIM-3", "COM-3", "COM-5", "COM-6", "SOL-8"}
+    ),
+    "nl-lindeveld-examen": frozenset({"SIM-3", "COM-2", "COM-3", "SOL-6"}),
+    "nl-verhaeghe-dinsdag": frozenset({"SIM-2", "SIM-3", "COM-6", "SOL-5", "SOL-6", "SOL-8"}),
+}
+"""What `savvy` earns with rules 2.5 (benchmarks/README.md, "A cheater who read the rules (branch
+evid14)"); before 2.5 DATA-4 too, on all six. What is left is the job done mechanically, or a
+trick a competent candidate does the same way: SIM-2 (every message answered in time), SIM-3
+(the title searched while the caller speaks), COM-3 (never interrupting), COM-5 (no glossary
+word), SOL-5/SOL-6 (the second line's words relayed and noted; "<group> has it, next update
+within N minutes" on the SLA's interval): the job, done by rote; COM-2 (one battery of standard
+questions, "since when, which message, what did you try"): what competent operators ask too;
+COM-6 (its empathy formula with the customer's name in it): the ideal candidate's own formula,
+reading the name away took COM-6 from ideal on all six (tests/assess/test_savvy_holes.py);
+SIM-1 and SOL-8 (the top article's text with only the first item of each list: on calder three
+of four option articles list the fitting option first): a pasted passage is the candidate
+guide's Ctrl+O. Calder's SOL-8 gone since evid15 listed the
+fitting option second in its option articles (an author's change). Northwind's COM-5 since the
+lead's 673be88 (an acronym found as itself: "SSID"
+is no glossary word it used), measured at evid15's start ffc6522 before any change of evid15."""
+
+SAVVY_ABOVE = {
+    name: f"{len(got)} of 22 (rules 2.5): {', '.join(sorted(got))}"
+    for name, got in SAVVY_MEASURED.items()
+    if len(got) > SAVVY_CAP
+}
+"""Strict expected failures of the cap: a rule that refuses one more makes it pass there."""
+
 BANK_SHORT = {
     "worded-b": WORDED_B_SHORT,
     "worded-c": WORDED_C_SHORT,
     "worded-d": WORDED_D_SHORT,
     "worded-e": WORDED_E_SHORT,
+    "worded-f": WORDED_F_SHORT,
 }
 """The policies of the further phrase banks, each with its scenarios below the target."""
 
@@ -194,3 +259,30 @@ def test_idle_is_favourable_on_nothing(
     assessed: dict[tuple[str, str], Evidence], folder: Path
 ) -> None:
     assert favourable(assessed[(folder.name, "idle")]) == set()
+
+
+def savvy_params() -> list[object]:
+    return [
+        pytest.param(
+            f,
+            id=f.name,
+            marks=[scenario_group(f.name)]
+            + ([pytest.mark.xfail(strict=True, reason=SAVVY_ABOVE[f.name])]
+               if f.name in SAVVY_ABOVE else []),
+        )
+        for f in BUNDLED
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("folder", savvy_params())
+def test_savvy_buys_at_most_3(assessed: dict[tuple[str, str], Evidence], folder: Path) -> None:
+    good = favourable(assessed[(folder.name, "savvy")])
+    assert len(good) <= SAVVY_CAP, sorted(good)
+
+
+@pytest.mark.parametrize("folder", by_scenario(BUNDLED))
+def test_savvy_buys_nothing_more_than_measured(
+    assessed: dict[tuple[str, str], Evidence], folder: Path
+) -> None:
+    good = favourable(assessed[(folder.name, "savvy")])
+    assert good <= SAVVY_MEASURED.get(folder.name, frozenset()), sorted(good)

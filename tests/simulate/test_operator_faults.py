@@ -49,7 +49,7 @@ def restate_forms(policy: str) -> tuple[re.Pattern[str], ...]:
         return (re.compile(re.escape("So, if I understand you correctly:") + ".+"),)
     folder = {
         "worded": "phrases", "worded-b": "phrases_b", "worded-c": "phrases_c",
-        "worded-d": "phrases_d", "worded-e": "phrases_e",
+        "worded-d": "phrases_d", "worded-e": "phrases_e", "worded-f": "phrases_f",
     }[policy]  # fmt: skip
     bank = tomllib.loads((BANKS / folder / "en.toml").read_text(encoding="utf-8"))
     return tuple(
@@ -84,7 +84,7 @@ def runs_of(words: tuple[str, ...]) -> set[tuple[str, ...]]:
     return {words[i : i + ECHO_RUN] for i in range(len(words) - ECHO_RUN + 1)}
 
 
-POLICIES = ("ideal", "worded", "worded-b", "worded-c", "worded-d", "worded-e")
+POLICIES = ("ideal", "worded", "worded-b", "worded-c", "worded-d", "worded-e", "worded-f")
 
 
 @pytest.mark.parametrize(("scenario_id", "policy"), on_scenario_runs((CALDER, p) for p in POLICIES))

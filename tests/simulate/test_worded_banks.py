@@ -1,5 +1,6 @@
-"""`worded-b` to `worded-e`: the `worded` candidate with the second, the third, the fourth and
-the fifth phrase bank (`simulate/phrases_b/`, `phrases_c/`, `phrases_d/`, `phrases_e/`).
+"""`worded-b` to `worded-f`: the `worded` candidate with the second, the third, the fourth, the
+fifth and the sixth phrase bank (`simulate/phrases_b/`, `phrases_c/`, `phrases_d/`, `phrases_e/`,
+`phrases_f/`).
 
 What is checked here is the wiring: each policy is offered by `simulate` and by
 `benchmarks/bench_evidence.py`, writes its sentences from its own bank (read
@@ -30,6 +31,7 @@ BANKS = {
     "worded-c": SIMULATE / "phrases_c",
     "worded-d": SIMULATE / "phrases_d",
     "worded-e": SIMULATE / "phrases_e",
+    "worded-f": SIMULATE / "phrases_f",
 }
 """Each further bank's policy and folder."""
 BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "bench_evidence.py"
