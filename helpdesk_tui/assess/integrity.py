@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from helpdesk_tui import language
 from helpdesk_tui.assess.cases import Case
@@ -396,13 +397,19 @@ def _addressee_named(
     (e-worded6)."""
     if own_first & head:
         return lambda name: False
-    greeting = {
-        word
-        for match in language.analyse(text, ctx.state.language or "en").matches
-        if match.kind == "greeting"
-        for word in name_words(" ".join(match.words))
-    }
-    return lambda name: not set(name) <= greeting
+
+    @cache
+    def greeting() -> frozenset[str]:
+        # read only when another customer's first name is at the head: `mark_cases` runs
+        # before the worker's analyses are met (tests/assess/test_prime.py)
+        return frozenset(
+            word
+            for match in language.analyse(text, ctx.state.language or "en").matches
+            if match.kind == "greeting"
+            for word in name_words(" ".join(match.words))
+        )
+
+    return lambda name: not set(name) <= greeting()
 
 
 def _marks(ctx: Context, case: Case) -> tuple[set[tuple[str, ...]], set[tuple[str, ...]]]:
