@@ -160,9 +160,26 @@ def question_gated(rules: Analysis) -> bool:
             and not (i and tokens[i - 1].norm in PRESENTATIVES)
         ):
             return False
-        if token.norm in questions.heads and (i == 0 or _sentence_start(rules.text, token)):
+        if (
+            token.norm in questions.heads
+            and (i == 0 or _sentence_start(rules.text, token))
+            and not _conditional(rules.text, tokens[i + 1 :], questions.consequents)
+        ):
             return False
     return True
+
+
+def _conditional(text: str, after, consequents: frozenset[str]) -> bool:
+    """(2.9) Does a consequent ("dan") open a later clause of the head's sentence? Then the
+    verb-first clause is a condition ("Ziet de gebruiker de agenda niet, dan ontbreken de
+    rechten."), not a question, and the model may not make it one."""
+    for token in after:
+        before = text[: token.start].rstrip()
+        if before.endswith((".", "!", "?", ":", ";")):
+            return False
+        if token.norm in consequents and before.endswith(","):
+            return True
+    return False
 
 
 PRESENTATIVES = frozenset(

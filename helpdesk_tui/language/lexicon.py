@@ -243,6 +243,10 @@ class Questions:
     subordinators: frozenset[str] = frozenset()
     """Words opening a subordinate clause; the main clause after one puts its verb first
     without asking ("Als u klikt, gebeurt er niets")."""
+    consequents: frozenset[str] = frozenset()
+    """(2.9) Words opening the main clause after a conditional put verb-first: "Ziet de
+    gebruiker de agenda niet, dan ontbreken de rechten" states a condition ("if the user does
+    not see it, then ..."), it asks nothing (Dutch only)."""
     relatives: frozenset[str] = frozenset()
     """(2.3) Question words that, after a full clause of their sentence and without "?", open
     a relative or subordinate clause, not a question ("..., which is why you'll be asked",
@@ -374,6 +378,7 @@ def _build(lang: str, data: dict, path: Path) -> Lexicon:
             hyphen_inversion=bool(q.get("hyphen_inversion", False)),
             not_inverted=frozenset(fold(w) for w in q.get("not_inverted", [])),
             subordinators=frozenset(fold(w) for w in q.get("subordinators", [])),
+            consequents=frozenset(fold(w) for w in q.get("consequents", [])),
             prepositions=frozenset(fold(w) for w in q.get("prepositions", [])),
             particles=frozenset(fold(w) for w in q.get("particles", [])),
             relatives=frozenset(fold(w) for w in q.get("relatives", [])),
@@ -520,7 +525,7 @@ def opposite_prefixes(p: str, t: str, lex: Lexicon) -> bool:
     )
 
 
-LAYER_VERSION = "2.8"
+LAYER_VERSION = "2.9"
 """Bumped whenever a lexicon or a rule changes what a message means."""
 
 
