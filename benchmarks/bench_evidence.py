@@ -1,6 +1,7 @@
 """Benchmark: what each scripted candidate earns on every bundled scenario.
 
     python benchmarks/bench_evidence.py [--policy NAME ...] [--scenario ID ...] [--detail]
+                                        [--margin ADD REMOVE]
 
 Runs `simulate` in memory for each bundled scenario and policy, assesses the
 log with the same pipeline `report` uses, and prints a table: scenario x
@@ -20,6 +21,7 @@ import time
 from helpdesk_tui import paths
 from helpdesk_tui.assess.evidence import gather_evidence
 from helpdesk_tui.assess.model import Evidence, EvidenceStatus
+from helpdesk_tui.language import acts_model
 from helpdesk_tui.scenario.competencies import COMPETENCY_IDS
 from helpdesk_tui.scenario.loader import load_scenario
 from helpdesk_tui.scenario.model import Scenario
@@ -46,7 +48,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--policy", action="append", choices=list(POLICIES))
     parser.add_argument("--scenario", action="append")
     parser.add_argument("--detail", action="store_true")
+    parser.add_argument(
+        "--margin",
+        nargs=2,
+        type=float,
+        metavar=("ADD", "REMOVE"),
+        help="the act model's margins for this run (acts_model.MARGIN, REMOVE_MARGIN), to measure "
+        "another gate than the shipped one",
+    )
     args = parser.parse_args(argv)
+    if args.margin:
+        acts_model.MARGIN, acts_model.REMOVE_MARGIN = args.margin
+        print(f"act model margins: add {acts_model.MARGIN}, remove {acts_model.REMOVE_MARGIN}")
     policies = args.policy or list(POLICIES)
     names = args.scenario or bundled()
     print(f"{'scenario':<28} {'policy':<8} {'favourable':>10} {'breaches':>8} {'s':>5}")
