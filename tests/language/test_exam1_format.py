@@ -20,7 +20,7 @@ import pytest
 from tests.language.exam1 import build, convert
 from tests.language.exam1.check_set import TABLE
 from tests.language.heldout_format import Brief, format_tests
-from tests.language.heldout_selfcheck import key, problems
+from tests.language.heldout_selfcheck import compared_files, key, problems
 from tests.language.test_corpus_format import LANGUAGES, VOCABULARY, load_lines
 
 FOLDER = TABLE.folder
@@ -113,3 +113,12 @@ def test_the_converter_knows_only_the_act_codes() -> None:
 def test_the_build_is_deterministic() -> None:
     assert build.messages("fr") == build.messages("fr")
     assert Path(build.__file__).parent == FOLDER
+
+
+def test_held_out_sets_are_not_compared_with_the_exam_sets_but_exam_sets_with_all() -> None:
+    """The banks' stock lines are in held-out sets written before them: that is no copy."""
+    language_dir = FOLDER.parent
+    heldout = [path.parent.name for path in compared_files(language_dir / "heldout11", "en")]
+    exam = [path.parent.name for path in compared_files(FOLDER, "en")]
+    assert "exam1" not in heldout and "heldout11" not in heldout
+    assert "heldout11" in exam and "corpus" in exam and "exam1" not in exam
