@@ -88,6 +88,7 @@ SETS = {
     "heldout9": HELDOUT9,
     "heldout10": HELDOUT10,
     "heldout11": HELDOUT11,
+    "exam1": ROOT / "tests" / "language" / "exam1",
     "dev2": DEV2,
 }
 
