@@ -75,6 +75,7 @@ HELDOUT9 = ROOT / "tests" / "language" / "heldout9"
 HELDOUT10 = ROOT / "tests" / "language" / "heldout10"
 HELDOUT11 = ROOT / "tests" / "language" / "heldout11"
 DEV2 = ROOT / "tests" / "language" / "dev2"
+EXAM2 = ROOT / "tests" / "language" / "exam2"
 SETS = {
     "corpus": CORPUS,
     "heldout": HELDOUT,
@@ -90,6 +91,7 @@ SETS = {
     "heldout11": HELDOUT11,
     "exam1": ROOT / "tests" / "language" / "exam1",
     "dev2": DEV2,
+    "exam2": EXAM2,
 }
 
 

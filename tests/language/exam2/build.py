@@ -415,7 +415,8 @@ def parse_codes(codes: str, where: str) -> tuple[list[str], bool]:
     return acts, negated
 
 
-def convert() -> None:
+def convert(out: Path = HERE) -> None:
+    """Write `{lang}.jsonl`, `slots.tsv` and `excluded.tsv` into `out` from the drafts."""
     slots = ["lang\tline\tsource\tslot"]
     excluded = ["lang\tsource\tslot\ttext"]
     for lang in LANGUAGES:
@@ -436,9 +437,9 @@ def convert() -> None:
             record = {"text": text, "acts": acts, "negated": negated}
             lines.append(json.dumps(record, ensure_ascii=False))
             slots.append(f"{lang}\t{len(lines)}\t{source}\t{slot}")
-        (HERE / f"{lang}.jsonl").write_text("\n".join(lines) + "\n", "utf-8")
-    (HERE / "slots.tsv").write_text("\n".join(slots) + "\n", "utf-8")
-    (HERE / "excluded.tsv").write_text("\n".join(excluded) + "\n", "utf-8")
+        (out / f"{lang}.jsonl").write_text("\n".join(lines) + "\n", "utf-8")
+    (out / "slots.tsv").write_text("\n".join(slots) + "\n", "utf-8")
+    (out / "excluded.tsv").write_text("\n".join(excluded) + "\n", "utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
