@@ -41,6 +41,8 @@ def decide(scores: dict[str, float], rules: Analysis, add: float, remove: float)
     if "question" not in rules.acts and acts_model.question_gated(rules):
         barred.add("question")
     firm = acts_model._firm_acts(rules)
+    if len(rules.text.split()) > acts_model.LONG_WORDS:
+        add = remove = max(add, acts_model.LONG_MARGIN)  # (2.9) long texts keep 2.0, as shipped
     return frozenset(
         a
         for a in ACTS

@@ -1,6 +1,7 @@
 """The act model against the rules, writer by writer: leave one set out (issue 12).
 
     python benchmarks/bench_language_loso.py [--lang nl|fr|en] [--C 1.0] [--exam-weight 0.5]
+                                             [--margin ADD REMOVE]
 
 Needs the `train` extra (scikit-learn): `pip install -e '.[train]'`.
 
@@ -26,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from helpdesk_tui.language import LANGUAGES  # noqa: E402
+from helpdesk_tui.language import LANGUAGES, acts_model  # noqa: E402
 from helpdesk_tui.language.train import EXAM_WEIGHT, C, loso, print_loso  # noqa: E402
 
 
@@ -35,7 +36,13 @@ def main() -> int:
     parser.add_argument("--lang", choices=LANGUAGES)
     parser.add_argument("--C", type=float, default=C, dest="c")
     parser.add_argument("--exam-weight", type=float, default=EXAM_WEIGHT)
+    parser.add_argument(
+        "--margin", nargs=2, type=float, metavar=("ADD", "REMOVE"), help="the act model's margins"
+    )
     args = parser.parse_args()
+    if args.margin:
+        acts_model.MARGIN, acts_model.REMOVE_MARGIN = args.margin
+    print(f"act model margins: add {acts_model.MARGIN}, remove {acts_model.REMOVE_MARGIN}")
     started = time.process_time()
     folds = loso((args.lang,) if args.lang else LANGUAGES, args.c, args.exam_weight)
     print_loso(folds)

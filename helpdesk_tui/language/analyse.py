@@ -211,6 +211,9 @@ def _terminates(words: list[Word], i: int, lex: Lexicon) -> bool:
     norm = words[i].norm
     if norm not in lex.negation.terminators:
         return False
+    pairs = lex.negation.pairs
+    if pairs and 0 < i < len(words) - 1 and (words[i - 1].norm, norm, words[i + 1].norm) in pairs:
+        return False  # (2.9) "in en uit", "on and off": a pair of particles, one step
     if norm not in lex.negation.before_subject:
         return True
     return i + 1 < len(words) and words[i + 1].norm in lex.questions.subjects
@@ -1300,7 +1303,7 @@ def _conditional_first(words: list[Word], layout: Layout, lex: Lexicon, j: int) 
     ("dan") later in the same sentence? Dutch says "if" so without asking: "Ziet de gebruiker
     de agenda niet, dan ontbreken de rechten", "Krijgt u een foutmelding, dan ..."."""
     consequents = lex.questions.consequents
-    if not consequents:
+    if not consequents or words[j].norm in lex.questions.requesting:
         return False
     sentence = layout.sentence[j]
     k = layout.clause_ends[layout.clause[j]]

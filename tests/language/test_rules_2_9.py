@@ -24,6 +24,9 @@ corpus's), not from the layer:
   "bouge pas 🙏", heldout7's labels: `hold`), in all three languages; the rule is `firm` (the act
   model keeps it). Staying somewhere until a device does something is no wait for the operator.
 
+Also heldout11's two negated steps given by the rules (a pair of particles "in en uit" ending a
+prohibition's scope, "laisse-la finir" after "Arrête de relancer ...").
+
 Both the rules alone and the layer (rules and act model) are held to them.
 """
 
@@ -183,3 +186,63 @@ def test_staying_where_one_is_is_a_hold(lang: str, text: str) -> None:
 def test_staying_until_a_device_does_something_is_no_hold(lang: str, text: str) -> None:
     """Near misses: the rule reads "stay there" alone in its clause only."""
     _lacks(text, lang, "hold")
+
+
+# ------------------------------------------------------------------ a pair of particles in a prohibition
+
+PAIRED = [
+    ("nl", "Stop maar met de kabel in en uit te steken, dat helpt niet."),  # heldout11's
+    ("nl", "Stop met de stekker in en uit te trekken."),
+    ("nl", "Hou op met de laptop aan en uit te zetten, ik kijk het na."),
+    ("en", "Stop plugging the cable in and out, it won't help."),
+    ("en", "Don't keep turning it off and on, I'm checking the logs."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), PAIRED)
+def test_a_pair_of_particles_ends_no_prohibition(lang: str, text: str) -> None:
+    """`negated` "holds an instruction given in a negated clause": "in en uit", "off and on"
+    join two particles of one step, so the whole step is prohibited and no step is given
+    (heldout11's labellers: no act, negated). The negated step is listed."""
+    _lacks(text, lang, "instruction")
+    assert rules_analysis(text, lang).negated
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("nl", "Zet de router uit en weer aan."),
+        ("nl", "Trek de kabel niet uit en steek hem in de andere poort."),
+        ("en", "Turn it off and on again."),
+    ],
+)
+def test_a_step_after_and_is_still_given(lang: str, text: str) -> None:
+    """Near misses: "en"/"and" between two clauses still ends a negation's scope."""
+    _has(text, lang, "instruction")
+
+
+# ------------------------------------------------------------------ "laisse-la finir" after a prohibition
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Arrête de relancer la caisse, laisse-la finir.",  # heldout11's
+        "Ne touchez plus à l'imprimante, laissez-la terminer.",
+        "N'éteignez pas le PC, laissez-le redémarrer.",
+    ],
+)
+def test_letting_the_device_work_after_a_prohibition_is_no_step(text: str) -> None:
+    """heldout11's two labellers: no act, negated. Letting the device finish, after the step
+    it must not be interrupted by, says the prohibition again; no step of its own (as French
+    `[negation] consequence`: "Arrête de cliquer, tu vas bloquer ton compte")."""
+    _lacks(text, "fr", "instruction")
+    assert rules_analysis(text, "fr").negated
+
+
+@pytest.mark.parametrize(
+    "text", ["Laissez-la finir puis relancez la caisse.", "Laissez-le redémarrer."]
+)
+def test_letting_the_device_work_alone_is_a_step(text: str) -> None:
+    """Near misses: without a prohibition before it, it tells the customer what to do."""
+    _has(text, "fr", "instruction")
