@@ -62,12 +62,7 @@ expected failures, as for worded-b. Empty from branches cust11, evid12 and l-mod
 2.7); rules 2.4 (evid13) sent en-calder-valley-exam down another path (20 of 22), which cust12
 and layer 2.8 brought back to 22."""
 
-WORDED_D_SHORT: dict[str, str] = {
-    "en-calder-valley-exam": "20 of 22 (layer 2.8, rules 2.4; 21 with 2.7 and rules 2.3): "
-    "COM-4, the P1 phishing case's restatement is read as giving back 7 of the customer's "
-    "words, not the key facts; COM-6, Wayne calmed only on the plan's stock phrases (cust12: "
-    "not credited)",
-}
+WORDED_D_SHORT: dict[str, str] = {}
 """Bundled scenarios where `worded-d` (the fourth blind bank, branch e-worded4) does not reach
 21 yet, with why (benchmarks/README.md, "A fourth blind bank (branch e-worded4)"). Strict
 expected failures, as for worded-b. Blind with layer 2.6 and rules 2.2: 21, 20, 19, 20, 17, 19
@@ -78,7 +73,8 @@ question read sentence by sentence, so 'Mis ik nog iets?' closing a restatement 
 puts the closing step out of order on lindeveld): 20, 22, 21, 20, 21, 22. Layer 2.8 (branch
 l-model9, which read the bank's nl-lindeveld misses and turned them into classes: "Mis ik nog
 iets?" is the restatement's own question, "Wie heb ik aan de lijn?" identifies, "Zo lost ge het
-op: ..." asks nothing; benchmarks/README.md "Layer 2.8")."""
+op: ..." asks nothing; benchmarks/README.md "Layer 2.8"). Empty since layer 2.9 (branch
+l-model10: the banks' sentences in training, margins 1.0): 22, 22, 21, 21, 22, 22."""
 
 WORDED_E_SHORT: dict[str, str] = {}
 """Bundled scenarios where `worded-e` (the fifth blind bank, branch e-worded5) does not reach
