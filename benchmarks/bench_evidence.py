@@ -1,6 +1,8 @@
 """Benchmark: what each scripted candidate earns on every bundled scenario.
 
     python benchmarks/bench_evidence.py [--policy NAME ...] [--scenario ID ...] [--detail]
+                                        [--margin ADD REMOVE] [--weights DIR]
+                                        [--long-words N] [--long-margin M]
 
 Runs `simulate` in memory for each bundled scenario and policy, assesses the
 log with the same pipeline `report` uses, and prints a table: scenario x
@@ -16,10 +18,12 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from pathlib import Path
 
 from helpdesk_tui import paths
 from helpdesk_tui.assess.evidence import gather_evidence
 from helpdesk_tui.assess.model import Evidence, EvidenceStatus
+from helpdesk_tui.language import acts_model
 from helpdesk_tui.scenario.competencies import COMPETENCY_IDS
 from helpdesk_tui.scenario.loader import load_scenario
 from helpdesk_tui.scenario.model import Scenario
@@ -46,7 +50,41 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--policy", action="append", choices=list(POLICIES))
     parser.add_argument("--scenario", action="append")
     parser.add_argument("--detail", action="store_true")
+    parser.add_argument(
+        "--margin",
+        nargs=2,
+        type=float,
+        metavar=("ADD", "REMOVE"),
+        help="the act model's margins for this run (acts_model.MARGIN, REMOVE_MARGIN), to measure "
+        "another gate than the shipped one",
+    )
+    parser.add_argument(
+        "--weights",
+        type=Path,
+        metavar="DIR",
+        help="read the act model's weights from DIR (train.py --write DIR), not the shipped ones",
+    )
+    parser.add_argument(
+        "--long-words",
+        type=int,
+        metavar="N",
+        help="messages over N words keep acts_model.LONG_MARGIN (a large N: none do)",
+    )
+    parser.add_argument("--long-margin", type=float, metavar="M", help="acts_model.LONG_MARGIN")
     args = parser.parse_args(argv)
+    if args.weights:
+        acts_model.WEIGHTS_DIR = args.weights
+        print(f"act model weights from {args.weights}")
+    if args.margin:
+        acts_model.MARGIN, acts_model.REMOVE_MARGIN = args.margin
+    if args.long_words is not None:
+        acts_model.LONG_WORDS = args.long_words
+    if args.long_margin is not None:
+        acts_model.LONG_MARGIN = args.long_margin
+    print(
+        f"act model margins: add {acts_model.MARGIN}, remove {acts_model.REMOVE_MARGIN}; "
+        f"{acts_model.LONG_MARGIN} over {acts_model.LONG_WORDS} words"
+    )
     policies = args.policy or list(POLICIES)
     names = args.scenario or bundled()
     print(f"{'scenario':<28} {'policy':<8} {'favourable':>10} {'breaches':>8} {'s':>5}")

@@ -37,8 +37,11 @@ was tuned and trained on the eight writers above (heldout6 among them); the same
 `--set heldout8` scores tests/language/heldout8/*.jsonl: the tenth writer's set, scored blind
 with layer 2.4 and a training set since 2.6. `--set heldout9`: the eleventh writer's, scored blind
 with layer 2.6 and a training set since 2.7. `--set heldout10`: the twelfth writer's, scored blind
-with layers 2.6 and 2.7 and a training set since 2.8 (a blind set being written, heldout11, is
-not named here).
+with layers 2.6 and 2.7 and a training set since 2.8. `--set heldout11`: the thirteenth
+writer's, scored blind with layers 2.7 and 2.8 and a training set since 2.9 (a blind set being
+written, heldout12, is not named here). `--set exam1`, `--set exam2`: the exam's own sentences
+(the phrase banks, the scripted and gaming lines, the bundled scenarios' canned texts and KB
+steps), labelled blind to the layer, in training since 2.9 at a lower weight.
 `--rules` scores the rules alone (the lexicons' reading, before layer 2.0's act model
 decides): the model was trained on every set here, so its figures on them are training-set
 figures; benchmarks/bench_language_loso.py measures both on writers they never saw.
@@ -76,6 +79,7 @@ HELDOUT10 = ROOT / "tests" / "language" / "heldout10"
 HELDOUT11 = ROOT / "tests" / "language" / "heldout11"
 HELDOUT12 = ROOT / "tests" / "language" / "heldout12"
 DEV2 = ROOT / "tests" / "language" / "dev2"
+EXAM2 = ROOT / "tests" / "language" / "exam2"
 SETS = {
     "corpus": CORPUS,
     "heldout": HELDOUT,
@@ -89,8 +93,10 @@ SETS = {
     "heldout9": HELDOUT9,
     "heldout10": HELDOUT10,
     "heldout11": HELDOUT11,
+    "exam1": ROOT / "tests" / "language" / "exam1",
     "heldout12": HELDOUT12,
     "dev2": DEV2,
+    "exam2": EXAM2,
 }
 
 

@@ -23,10 +23,13 @@ from helpdesk_tui.language.lexicon import lexicon
 from helpdesk_tui.language.model import ACTS, Analysis, Match
 
 WEIGHTS_DIR = Path(__file__).with_name("weights")
-MARGIN = 2.0
+MARGIN = 1.0
 """How sure the model must be to overrule the rules, in log-odds: it gives an act the rules did
-not give only when its score is above +MARGIN (probability > 0.88), and takes away one they gave
-only below -MARGIN. At 0 the model flipped acts on long texts unlike anything it was trained on
+not give only when its score is above +MARGIN (1.0: probability > 0.73), and takes away one they
+gave only below -REMOVE_MARGIN. (2.9) 1.0, with the exam's own sentences in training: leave one
+writer out over thirteen writers 231 -> 265 of 468 pairs (mean macro-F1 0.890 -> 0.906); on the
+bundled scenarios five verdicts gained and two lost, both by readings the label guide calls
+right (benchmarks/README.md "Layer 2.9", which gives every margin 0-2.0). Before 2.9: 2.0. At 0 the model flipped acts on long texts unlike anything it was trained on
 (the bundled scenarios' solution texts: "votre numéro" read as identify, "Un point sur votre
 ticket" as hold) and the ideal candidate fell under 21 favourable on two bundled exams; at 1.0
 one. Layer 2.0 shipped 1.5. Layer 2.1's weights (six writers) are surer of themselves: at 1.5
@@ -35,6 +38,19 @@ en-calder-valley-exam and fr-haute-meuse-examen (ideal 18 on both at 1.5; 18 and
 at 2.0 both pass (21, 22). Leave one set out (six sets): 1.0 gives 140 pairs of 216, 1.5 gives
 137, 2.0 gives 134, the rules 130 (benchmarks/README.md). Chosen on those two checks, so the
 LOSO figure is not blind to it."""
+REMOVE_MARGIN = 1.0
+"""(2.9) The margin for taking away an act the rules gave (below -REMOVE_MARGIN); `MARGIN` is
+the one for adding an act they did not give. Swept apart with the exam's own sentences in
+training (benchmarks/README.md "Layer 2.9"): add 1.0 / remove 2.0 lost more verdicts than 1.0 /
+1.0 on the bundled scenarios."""
+LONG_WORDS = 30
+"""(2.9) A message of more words than this keeps the margin `LONG_MARGIN`: the writers' messages
+the model learnt from are short (median 9 words, p99 24; 50 of 14,478 over 30), so on a long
+text (a ticket reply, a solution pasted from the knowledge base, a relayed second-line answer)
+its score sums many weights it never saw together, and crosses a low margin by length, not by
+evidence (at 1.0, "Goedemorgen, bedankt voor uw bericht. We zijn ermee bezig en houden u op de
+hoogte. <the second line's answer>" lost `progress`)."""
+LONG_MARGIN = 2.0
 REASONS = 3
 """How many of the largest positive contributions explain an act the model gave."""
 
@@ -160,9 +176,29 @@ def question_gated(rules: Analysis) -> bool:
             and not (i and tokens[i - 1].norm in PRESENTATIVES)
         ):
             return False
-        if token.norm in questions.heads and (i == 0 or _sentence_start(rules.text, token)):
+        if (
+            token.norm in questions.heads
+            and (i == 0 or _sentence_start(rules.text, token))
+            and (
+                token.norm in questions.requesting
+                or not _conditional(rules.text, tokens[i + 1 :], questions.consequents)
+            )
+        ):
             return False
     return True
+
+
+def _conditional(text: str, after, consequents: frozenset[str]) -> bool:
+    """(2.9) Does a consequent ("dan") open a later clause of the head's sentence? Then the
+    verb-first clause is a condition ("Ziet de gebruiker de agenda niet, dan ontbreken de
+    rechten."), not a question, and the model may not make it one."""
+    for token in after:
+        before = text[: token.start].rstrip()
+        if before.endswith((".", "!", "?", ":", ";")):
+            return False
+        if token.norm in consequents and before.endswith(","):
+            return True
+    return False
 
 
 PRESENTATIVES = frozenset(
@@ -205,13 +241,21 @@ def decide_scores(scores: dict[str, float], rules: Analysis) -> list[str]:
     if "question" not in rules.acts and question_gated(rules):
         barred.add("question")
     firm = _firm_acts(rules)
+    add, remove = margins(rules)
     return [
         a
         for a in ACTS
         if a in scores
         and a not in barred
-        and (a in firm or scores[a] > (-MARGIN if a in rules.acts else MARGIN))
+        and (a in firm or scores[a] > (-remove if a in rules.acts else add))
     ]
+
+
+def margins(rules: Analysis) -> tuple[float, float]:
+    """(2.9) The margins (add, remove) for this message: `LONG_MARGIN` over `LONG_WORDS` words."""
+    if len(rules.text.split()) > LONG_WORDS:
+        return LONG_MARGIN, LONG_MARGIN
+    return MARGIN, REMOVE_MARGIN
 
 
 def _firm_acts(rules: Analysis) -> frozenset[str]:

@@ -211,6 +211,9 @@ def _terminates(words: list[Word], i: int, lex: Lexicon) -> bool:
     norm = words[i].norm
     if norm not in lex.negation.terminators:
         return False
+    pairs = lex.negation.pairs
+    if pairs and 0 < i < len(words) - 1 and (words[i - 1].norm, norm, words[i + 1].norm) in pairs:
+        return False  # (2.9) "in en uit", "on and off": a pair of particles, one step
     if norm not in lex.negation.before_subject:
         return True
     return i + 1 < len(words) and words[i + 1].norm in lex.questions.subjects
@@ -891,6 +894,7 @@ def _form_at(
             _imperative_first(w, nxt, lex)
             or _after_subordinate(words, layout, lex, j)
             or _verb_first_statement(words, layout, lex, j)
+            or _conditional_first(words, layout, lex, j)
         ):
             return None
         return "inversion", (j, j + 2)  # "Kunt u", "Can you"; not "dan zijn we" (V2 order)
@@ -1292,6 +1296,22 @@ def _after_subordinate(words: list[Word], layout: Layout, lex: Lexicon, j: int) 
     while first < k - 1 and words[first].norm in lex.fillers - lex.questions.subordinators:
         first += 1
     return words[first].norm in lex.questions.subordinators
+
+
+def _conditional_first(words: list[Word], layout: Layout, lex: Lexicon, j: int) -> bool:
+    """(2.9) Is clause j a condition put verb-first, its main clause opening with a consequent
+    ("dan") later in the same sentence? Dutch says "if" so without asking: "Ziet de gebruiker
+    de agenda niet, dan ontbreken de rechten", "Krijgt u een foutmelding, dan ..."."""
+    consequents = lex.questions.consequents
+    if not consequents or words[j].norm in lex.questions.requesting:
+        return False
+    sentence = layout.sentence[j]
+    k = layout.clause_ends[layout.clause[j]]
+    while k < len(words) and layout.sentence[k] == sentence:
+        if words[k].norm in consequents:
+            return True
+        k = layout.clause_ends[layout.clause[k]]
+    return False
 
 
 PERSONS = frozenset(

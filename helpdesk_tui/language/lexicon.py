@@ -176,6 +176,10 @@ class Negation:
     before_subject: frozenset[str] = frozenset()
     """Terminators only when a subject follows: Dutch "dat" is the conjunction in "dat u
     ..." but the demonstrative in "Gebruik dat oude paswoord niet meer"."""
+    pairs: frozenset[tuple[str, str, str]] = frozenset()
+    """(2.9) Fixed pairs whose conjunction joins two particles, not two clauses ("in en uit",
+    "in and out", "on and off"): it ends no scope ("Stop maar met de kabel in en uit te
+    steken" prohibits the whole step, heldout11)."""
     prohibitive: PhraseSet = field(default_factory=lambda: PhraseSet(()))
     """(2.1) Prohibitions said with a verb or a phrase rather than a negation word ("stop
     saving", "arrêtez d'enregistrer", "veuillez vous abstenir de", "hold off on", "wacht
@@ -243,6 +247,13 @@ class Questions:
     subordinators: frozenset[str] = frozenset()
     """Words opening a subordinate clause; the main clause after one puts its verb first
     without asking ("Als u klikt, gebeurt er niets")."""
+    consequents: frozenset[str] = frozenset()
+    """(2.9) Words opening the main clause after a conditional put verb-first: "Ziet de
+    gebruiker de agenda niet, dan ontbreken de rechten" states a condition ("if the user does
+    not see it, then ..."), it asks nothing (Dutch only)."""
+    requesting: frozenset[str] = frozenset()
+    """(2.9) Modal heads that ask or request before a consequent ("Mag ik eerst je user-ID, dan
+    kan ik ...", "Kunt u even herstarten, dan kijk ik mee"): no condition."""
     relatives: frozenset[str] = frozenset()
     """(2.3) Question words that, after a full clause of their sentence and without "?", open
     a relative or subordinate clause, not a question ("..., which is why you'll be asked",
@@ -304,6 +315,14 @@ class Lexicon:
         object.__setattr__(self, "firm_rules", frozenset(r.id for r in self.rules if r.firm))
 
 
+def _pair(text: str) -> tuple[str, str, str]:
+    """(2.9) "in en uit" -> ("in", "en", "uit"): a `[negation] pairs` entry is three words."""
+    words = text.split()
+    if len(words) != 3:
+        raise LexiconError(f"a [negation] pairs entry is three words: {text!r}")
+    return words[0], words[1], words[2]
+
+
 class LexiconError(ValueError):
     """A lexicon file is not what the layer expects (a bug in the shipped data)."""
 
@@ -353,6 +372,7 @@ def _build(lang: str, data: dict, path: Path) -> Lexicon:
             terminators=frozenset(fold(w) for w in neg.get("terminators", [])),
             words=_trigger_words(neg, compile_),
             before_subject=frozenset(fold(w) for w in neg.get("terminators_before_subject", [])),
+            pairs=frozenset(_pair(fold(p)) for p in neg.get("pairs", [])),
             prohibitive=PhraseSet(tuple(compile_(p) for p in neg.get("prohibitive", []))),
             interjections=frozenset(fold(w) for w in neg.get("interjections", [])),
             fronted=PhraseSet(tuple(compile_(p) for p in neg.get("fronted", []))),
@@ -374,6 +394,8 @@ def _build(lang: str, data: dict, path: Path) -> Lexicon:
             hyphen_inversion=bool(q.get("hyphen_inversion", False)),
             not_inverted=frozenset(fold(w) for w in q.get("not_inverted", [])),
             subordinators=frozenset(fold(w) for w in q.get("subordinators", [])),
+            consequents=frozenset(fold(w) for w in q.get("consequents", [])),
+            requesting=frozenset(fold(w) for w in q.get("requesting", [])),
             prepositions=frozenset(fold(w) for w in q.get("prepositions", [])),
             particles=frozenset(fold(w) for w in q.get("particles", [])),
             relatives=frozenset(fold(w) for w in q.get("relatives", [])),
@@ -520,7 +542,7 @@ def opposite_prefixes(p: str, t: str, lex: Lexicon) -> bool:
     )
 
 
-LAYER_VERSION = "2.8"
+LAYER_VERSION = "2.9"
 """Bumped whenever a lexicon or a rule changes what a message means."""
 
 

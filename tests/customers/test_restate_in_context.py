@@ -107,6 +107,21 @@ RESTATEMENTS = {
     ],
 }
 
+MODEL_RESTATES = (
+    "Since the update your laptop won't connect to the office wifi, so connect it to the "
+    "office wifi again."
+)
+"""(layer 2.9, margin 1.0) The act model adds `restate` to this step for its restated first
+clause ("w:so", "w:since"); docs/known-issues.md, the l-model10 entry. A strict expected failure."""
+
+
+def _not_restating(lang: str, text: str):
+    if text == MODEL_RESTATES:
+        reason = "layer 2.9 at margin 1.0 reads the restated clause before the step as restate"
+        return pytest.param(lang, text, marks=pytest.mark.xfail(strict=True, reason=reason))
+    return (lang, text)
+
+
 NOT_RESTATEMENTS = {
     "en": [
         # an instruction that mentions the facts
@@ -145,7 +160,8 @@ def test_a_restatement_in_own_words_is_one_whatever_its_opener(lang: str, text: 
 
 
 @pytest.mark.parametrize(
-    ("lang", "text"), [(lang, t) for lang, texts in NOT_RESTATEMENTS.items() for t in texts]
+    ("lang", "text"),
+    [_not_restating(lang, t) for lang, texts in NOT_RESTATEMENTS.items() for t in texts],
 )
 def test_an_instruction_a_new_question_or_a_paste_is_no_restatement(lang: str, text: str) -> None:
     assert not restates_in_turn(text, lang, SAID[lang])
@@ -175,7 +191,8 @@ def test_the_customer_confirms_a_restatement(lang: str, text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("lang", "text"), [(lang, t) for lang, texts in NOT_RESTATEMENTS.items() for t in texts]
+    ("lang", "text"),
+    [_not_restating(lang, t) for lang, texts in NOT_RESTATEMENTS.items() for t in texts],
 )
 def test_the_customer_confirms_nothing_else(lang: str, text: str) -> None:
     assert respond(PRINTER, text, customer(lang)).intent != "restate"

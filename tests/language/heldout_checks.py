@@ -43,15 +43,20 @@ WRITTEN_IN_ORDER: tuple[str, ...] = (
     "heldout9",
     "heldout10",
     "heldout11",
+    "exam1",
+    "exam2",  # the exam's own sentences, a training set: test_heldout_sets wants every SETS name
     "heldout12",
 )
 """Every labelled set (its name in benchmarks/bench_language.py's SETS), in the order it
 was written: a held-out set may hold no message of a set written before it. A new set
 is one line here (and its line in SETS); its test module lists no other set."""
-NOT_COMPARED = frozenset({"corpus", "heldout", "dev2"})
+NOT_COMPARED = frozenset({"corpus", "heldout", "dev2", "exam1"})
 """Sets not compared with those before them: the tuning corpus (the first), the first
 held-out set (written before the rule: it shares 46 greetings and questions with the
-corpus, "Wat kan ik voor u doen?") and dev2 (a development set, tuned on)."""
+corpus, "Wat kan ik voor u doen?"), dev2 (a development set, tuned on) and exam1 (no
+writer's set: the phrase banks' own sentences, labelled as a training set; stock lines
+such as "Que puis-je faire pour vous ?" are the banks' and may be in any set). exam1 is
+in `WRITTEN_IN_ORDER` only because test_heldout_sets.py wants every set of SETS there."""
 
 
 def written_before(folder: Path) -> tuple[Path, ...]:

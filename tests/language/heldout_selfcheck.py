@@ -145,12 +145,30 @@ def report(table: SetTable, lang: str, records: list[dict], out=print) -> list[s
     return missing
 
 
+EXAM_SETS = frozenset({"exam1", "exam2"})
+"""The exam sets: the phrase banks' and scripted candidates' own sentences, labelled for
+training (tests/language/exam1/README.md). Their stock lines ("Que puis-je faire pour
+vous ?") are the banks', labelled after every held-out set was written, so no held-out
+set is compared with them (an exam set's own check lists what it shares, for whoever
+trains on it)."""
+
+
+def compared_files(folder: Path, lang: str) -> list[Path]:
+    """The other sets' files of one language that the set in ``folder`` is compared with:
+    every other set for an exam set, every other set but the exam sets for the others."""
+    return [
+        path
+        for path in sorted(LANGUAGE_DIR.glob(f"*/{lang}.jsonl"))
+        if path.parent.resolve() != folder.resolve()
+        and (folder.name in EXAM_SETS or path.parent.name not in EXAM_SETS)
+    ]
+
+
 def collisions(table: SetTable, lang: str, records: list[dict]) -> list[str]:
     """This set's texts that are also a text of another set (only this set's side)."""
     others = set()
-    for path in sorted(LANGUAGE_DIR.glob(f"*/{lang}.jsonl")):
-        if path.parent.resolve() != table.folder.resolve():
-            others |= {key(record["text"]) for record in load(path)}
+    for path in compared_files(table.folder, lang):
+        others |= {key(record["text"]) for record in load(path)}
     return [record["text"] for record in records if key(record["text"]) in others]
 
 

@@ -63,6 +63,9 @@ from tests.language.test_corpus_targets import BENCH_MODULE
 # of any set worse than 2.7 did (2.8's rule changes moved 16 messages of the twelve sets, all
 # to their labels); held out (leave one set out, benchmarks/README.md "Layer 2.8") is the
 # measurement.
+# Layer 2.9 (thirteen writers and the exam's own sentences, margins 1.0; 2026-12-05): 35 of 36
+# pairs as a training set; floors re-measured, rounded down to 3 decimals. Raised over 0.90 (their
+# strict xfails gone): nl check 0.857 -> 1.0.
 FLOOR = {
     "nl": {
         "greeting": 1.0,
@@ -74,7 +77,7 @@ FLOOR = {
         "apology": 1.0,
         "progress": 0.977,
         "instruction": 1.0,
-        "check": 0.857,
+        "check": 1.0,
         "closing": 1.0,
         "hold": 1.0,
     },

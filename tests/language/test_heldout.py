@@ -82,6 +82,8 @@ MIN_MESSAGES = 150  # the brief's size for a held-out set per language
 # of any set worse than 2.7 did (2.8's rule changes moved 16 messages of the twelve sets, all
 # to their labels); held out (leave one set out, benchmarks/README.md "Layer 2.8") is the
 # measurement.
+# Layer 2.9 (thirteen writers and the exam's own sentences, margins 1.0; 2026-12-05): 36 of 36
+# pairs as a training set; no floor fell (none re-written).
 FLOOR = {
     "nl": {
         "greeting": 1.0,

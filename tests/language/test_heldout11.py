@@ -1,4 +1,4 @@
-"""The language layer on the eleventh held-out corpus: floors (blind, layer 2.8) and targets.
+"""The language layer on the eleventh held-out corpus: floors (trained on since 2.9) and targets.
 
 tests/language/heldout11/ is the thirteenth writer's (branch l-heldout11, labels committed in
 958c83f): five operator personas per language unlike any earlier set's (a hospital's
@@ -13,6 +13,11 @@ while this set was written, by someone who never opened it) were scored on it by
 after merging (2026-12-04, 21:15 and 22:35 UTC). A second labeller labelled it again blind
 (tests/language/agreement/heldout11): the two agree on 36 of 36 pairs, macro-F1 0.983.
 Its format and self-check are in test_heldout11_format.py.
+
+Since layer 2.9 (branch l-model10) it is a TRAINING set, a training writer since 2.9: the lead
+released it after its blind scoring, and train.py names it (the thirteenth writer of `SETS`).
+The floors below are the shipped weights' fit, not a blind figure; with this set held out (leave
+one set out) see benchmarks/README.md "Layer 2.9". Its labels were not changed.
 """
 
 from __future__ import annotations
@@ -25,55 +30,61 @@ from tests.language.test_corpus_targets import BENCH_MODULE
 # the rules alone with 2.8's lexicons: 6 of 36, 0.800). Weakest: restate nl 0.68 / fr 0.74 /
 # en 0.75 (recall 0.52-0.63), question 0.74-0.78 (precision 0.66-0.69), greeting en 0.75,
 # progress fr 0.76, identify nl/fr 0.79-0.80 (recall 0.65-0.68).
+# Layer 2.9 (thirteen writers, heldout11 added, and the exam's own sentences; margins 1.0;
+# 2026-12-05): 35 of 36 pairs at 0.90 as a TRAINING set (blind with 2.8: 12); floors re-measured,
+# rounded down to 3 decimals: every floor rose or held (the fit of the writer's own labels; held
+# out, leave one set out, it reads 15 of 36, macro-F1 0.878, at margins 1.0: benchmarks/README.md
+# "Layer 2.9").
 FLOOR = {
     "nl": {
-        "greeting": 0.903,
-        "offer_help": 0.983,
-        "identify": 0.786,
-        "question": 0.778,
-        "restate": 0.682,
-        "empathy": 0.835,
-        "apology": 0.981,
-        "progress": 0.845,
-        "instruction": 0.803,
-        "check": 0.885,
-        "closing": 0.846,
-        "hold": 0.857,
+        "greeting": 0.983,
+        "offer_help": 1.0,
+        "identify": 1.0,
+        "question": 0.906,
+        "restate": 1.0,
+        "empathy": 1.0,
+        "apology": 1.0,
+        "progress": 0.946,
+        "instruction": 0.95,
+        "check": 0.966,
+        "closing": 0.964,
+        "hold": 0.985,
     },
     "fr": {
         "greeting": 1.0,
-        "offer_help": 0.925,
-        "identify": 0.805,
-        "question": 0.743,
-        "restate": 0.741,
-        "empathy": 0.827,
-        "apology": 0.857,
-        "progress": 0.765,
-        "instruction": 0.87,
-        "check": 0.912,
-        "closing": 0.943,
-        "hold": 0.9,
+        "offer_help": 0.982,
+        "identify": 1.0,
+        "question": 0.898,
+        "restate": 1.0,
+        "empathy": 0.968,
+        "apology": 0.981,
+        "progress": 0.937,
+        "instruction": 0.991,
+        "check": 1.0,
+        "closing": 1.0,
+        "hold": 0.966,
     },
     "en": {
-        "greeting": 0.75,
-        "offer_help": 0.901,
-        "identify": 0.95,
-        "question": 0.762,
-        "restate": 0.755,
-        "empathy": 0.847,
-        "apology": 0.96,
-        "progress": 0.849,
-        "instruction": 0.882,
-        "check": 0.862,
-        "closing": 0.905,
-        "hold": 0.847,
+        "greeting": 0.931,
+        "offer_help": 1.0,
+        "identify": 1.0,
+        "question": 0.92,
+        "restate": 0.99,
+        "empathy": 0.968,
+        "apology": 1.0,
+        "progress": 0.959,
+        "instruction": 0.966,
+        "check": 0.966,
+        "closing": 0.945,
+        "hold": 1.0,
     },
 }
 # Negated instructions counted as given (target 0), blind, layer 2.8: 1 / 1 / 0.
 # "Stop maar met de kabel in en uit te steken, dat helpt niet." (a prohibition by "stop met" +
 # infinitive with "maar"), "Arrête de relancer la caisse, laisse-la finir." (a prohibition by
 # "arrêter de" in the informal imperative).
-NEGATED_GIVEN = {"nl": 1, "fr": 1, "en": 0}
+# Layer 2.9: 0 / 0 / 0 (test_rules_2_9.py: a pair of particles, "laisse-la finir").
+NEGATED_GIVEN = {"nl": 0, "fr": 0, "en": 0}
 
 HELDOUT11 = HeldoutSet(
     name="heldout11",

@@ -79,6 +79,9 @@ from tests.language.test_corpus_targets import BENCH_MODULE
 # of any set worse than 2.7 did (2.8's rule changes moved 16 messages of the twelve sets, all
 # to their labels); held out (leave one set out, benchmarks/README.md "Layer 2.8") is the
 # measurement.
+# Layer 2.9 (thirteen writers and the exam's own sentences, margins 1.0; 2026-12-05): 35 of 36
+# pairs as a training set; floors re-measured, rounded down to 3 decimals. Raised over 0.90 (their
+# strict xfails gone): fr closing 0.893 -> 0.913.
 FLOOR = {
     "nl": {
         "greeting": 1.0,
@@ -105,7 +108,7 @@ FLOOR = {
         "progress": 0.967,
         "instruction": 0.978,
         "check": 0.95,
-        "closing": 0.893,
+        "closing": 0.913,
         "hold": 0.956,
     },
     "en": {

@@ -72,12 +72,16 @@ from tests.language.test_corpus_targets import BENCH_MODULE
 # of any set worse than 2.7 did (2.8's rule changes moved 16 messages of the twelve sets, all
 # to their labels); held out (leave one set out, benchmarks/README.md "Layer 2.8") is the
 # measurement.
+# Layer 2.9 (thirteen writers and the exam's own sentences, margins 1.0; 2026-12-05): 34 of 36
+# pairs as a training set; floors re-measured, rounded down to 3 decimals. Raised over 0.90 (their
+# strict xfails gone): nl question 0.873 -> 0.929, fr question 0.845 -> 0.915, fr progress 0.865 ->
+# 0.949, en question 0.878 -> 0.916, en closing 0.857 -> 0.918. Lowered: nl hold 0.981 -> 0.962.
 FLOOR = {
     "nl": {
         "greeting": 0.983,
         "offer_help": 0.966,
         "identify": 1.0,
-        "question": 0.873,
+        "question": 0.929,
         "restate": 0.968,
         "empathy": 1.0,
         "apology": 0.981,
@@ -85,17 +89,17 @@ FLOOR = {
         "instruction": 0.921,
         "check": 0.984,
         "closing": 0.877,
-        "hold": 0.981,
+        "hold": 0.962,
     },
     "fr": {
         "greeting": 0.95,
         "offer_help": 1.0,
         "identify": 0.971,
-        "question": 0.845,
+        "question": 0.915,
         "restate": 1.0,
         "empathy": 0.974,
         "apology": 1.0,
-        "progress": 0.865,
+        "progress": 0.949,
         "instruction": 0.948,
         "check": 0.955,
         "closing": 0.877,
@@ -105,14 +109,14 @@ FLOOR = {
         "greeting": 0.983,
         "offer_help": 1.0,
         "identify": 1.0,
-        "question": 0.878,
+        "question": 0.916,
         "restate": 0.985,
         "empathy": 0.975,
         "apology": 1.0,
         "progress": 0.933,
         "instruction": 0.926,
         "check": 0.956,
-        "closing": 0.857,
+        "closing": 0.918,
         "hold": 0.931,
     },
 }

@@ -65,16 +65,21 @@ from tests.language.test_corpus_targets import BENCH_MODULE
 # of any set worse than 2.7 did (2.8's rule changes moved 16 messages of the twelve sets, all
 # to their labels); held out (leave one set out, benchmarks/README.md "Layer 2.8") is the
 # measurement.
+# Layer 2.9 (thirteen writers and the exam's own sentences, margins 1.0; 2026-12-05): 34 of 36
+# pairs as a training set; floors re-measured, rounded down to 3 decimals. Raised over 0.90 (their
+# strict xfails gone): nl question 0.847 -> 0.988, nl progress 0.87 -> 0.981, fr question 0.845 ->
+# 0.933, fr progress 0.877 -> 0.954, fr instruction 0.876 -> 0.901, en question 0.819 -> 0.913, en
+# progress 0.846 -> 0.964, en instruction 0.857 -> 0.906.
 FLOOR = {
     "nl": {
         "greeting": 0.903,
         "offer_help": 0.982,
         "identify": 1.0,
-        "question": 0.847,
+        "question": 0.988,
         "restate": 1.0,
         "empathy": 0.935,
         "apology": 0.965,
-        "progress": 0.87,
+        "progress": 0.981,
         "instruction": 0.873,
         "check": 0.965,
         "closing": 0.905,
@@ -84,12 +89,12 @@ FLOOR = {
         "greeting": 0.982,
         "offer_help": 1.0,
         "identify": 0.966,
-        "question": 0.845,
+        "question": 0.933,
         "restate": 0.964,
         "empathy": 0.931,
         "apology": 0.964,
-        "progress": 0.877,
-        "instruction": 0.876,
+        "progress": 0.954,
+        "instruction": 0.901,
         "check": 0.983,
         "closing": 0.925,
         "hold": 0.965,
@@ -98,12 +103,12 @@ FLOOR = {
         "greeting": 1.0,
         "offer_help": 0.928,
         "identify": 0.966,
-        "question": 0.819,
+        "question": 0.913,
         "restate": 0.981,
         "empathy": 0.947,
         "apology": 0.964,
-        "progress": 0.846,
-        "instruction": 0.857,
+        "progress": 0.964,
+        "instruction": 0.906,
         "check": 0.966,
         "closing": 0.83,
         "hold": 0.949,

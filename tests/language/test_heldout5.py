@@ -54,17 +54,21 @@ from tests.language.test_corpus_targets import BENCH_MODULE
 # of any set worse than 2.7 did (2.8's rule changes moved 16 messages of the twelve sets, all
 # to their labels); held out (leave one set out, benchmarks/README.md "Layer 2.8") is the
 # measurement.
+# Layer 2.9 (thirteen writers and the exam's own sentences, margins 1.0; 2026-12-05): 36 of 36
+# pairs as a training set; floors re-measured, rounded down to 3 decimals. Raised over 0.90 (their
+# strict xfails gone): nl question 0.873 -> 0.926, nl instruction 0.873 -> 0.904, en question 0.833
+# -> 0.9.
 FLOOR = {
     "nl": {
         "greeting": 0.967,
         "offer_help": 0.964,
         "identify": 0.983,
-        "question": 0.873,
+        "question": 0.926,
         "restate": 1.0,
         "empathy": 1.0,
         "apology": 0.983,
         "progress": 0.932,
-        "instruction": 0.873,
+        "instruction": 0.904,
         "check": 0.983,
         "closing": 0.938,
         "hold": 0.925,
@@ -87,7 +91,7 @@ FLOOR = {
         "greeting": 0.981,
         "offer_help": 1.0,
         "identify": 1.0,
-        "question": 0.833,
+        "question": 0.9,
         "restate": 1.0,
         "empathy": 0.962,
         "apology": 0.983,

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.language.heldout_selfcheck import compared_files
 from tests.language.test_corpus_format import (
     LANGUAGES,
     VOCABULARY,
@@ -60,10 +61,7 @@ def test_no_text_twice_and_none_from_another_set(lang: str) -> None:
     twice = [text for text, n in Counter(texts).items() if n > 1]
     assert not twice, f"listed twice: {twice}"
     others = {
-        key(record["text"])
-        for path in sorted(HERE.glob(f"*/{lang}.jsonl"))
-        if path.parent != SET
-        for record in load_lines(path)
+        key(record["text"]) for path in compared_files(SET, lang) for record in load_lines(path)
     }
     copied = [text for text in texts if text in others]
     assert not copied, f"also a message of another set: {copied}"

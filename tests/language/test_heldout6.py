@@ -48,6 +48,10 @@ from tests.language.test_corpus_targets import BENCH_MODULE
 # of any set worse than 2.7 did (2.8's rule changes moved 16 messages of the twelve sets, all
 # to their labels); held out (leave one set out, benchmarks/README.md "Layer 2.8") is the
 # measurement.
+# Layer 2.9 (thirteen writers and the exam's own sentences, margins 1.0; 2026-12-05): 32 of 36
+# pairs as a training set; floors re-measured, rounded down to 3 decimals. Raised over 0.90 (their
+# strict xfails gone): nl progress 0.862 -> 0.937, nl instruction 0.835 -> 0.931, en question 0.825
+# -> 0.931, en progress 0.851 -> 0.949.
 FLOOR = {
     "nl": {
         "greeting": 0.981,
@@ -57,8 +61,8 @@ FLOOR = {
         "restate": 0.949,
         "empathy": 1.0,
         "apology": 1.0,
-        "progress": 0.862,
-        "instruction": 0.835,
+        "progress": 0.937,
+        "instruction": 0.931,
         "check": 0.962,
         "closing": 0.879,
         "hold": 0.962,
@@ -81,11 +85,11 @@ FLOOR = {
         "greeting": 0.981,
         "offer_help": 0.943,
         "identify": 0.979,
-        "question": 0.825,
+        "question": 0.931,
         "restate": 0.962,
         "empathy": 0.967,
         "apology": 0.981,
-        "progress": 0.851,
+        "progress": 0.949,
         "instruction": 0.916,
         "check": 0.943,
         "closing": 0.945,

@@ -44,18 +44,22 @@ from tests.language.test_corpus_targets import BENCH_MODULE
 # of any set worse than 2.7 did (2.8's rule changes moved 16 messages of the twelve sets, all
 # to their labels); held out (leave one set out, benchmarks/README.md "Layer 2.8") is the
 # measurement.
+# Layer 2.9 (thirteen writers and the exam's own sentences, margins 1.0; 2026-12-05): 32 of 36
+# pairs as a training set; floors re-measured, rounded down to 3 decimals. Raised over 0.90 (their
+# strict xfails gone): nl question 0.857 -> 0.923, nl instruction 0.875 -> 0.947, nl check 0.888 ->
+# 0.949, fr question 0.891 -> 0.942, en hold 0.888 -> 0.981.
 FLOOR = {
     "nl": {
         "greeting": 0.947,
         "offer_help": 1.0,
         "identify": 1.0,
-        "question": 0.857,
+        "question": 0.923,
         "restate": 0.965,
         "empathy": 0.931,
         "apology": 0.983,
         "progress": 0.901,
-        "instruction": 0.875,
-        "check": 0.888,
+        "instruction": 0.947,
+        "check": 0.949,
         "closing": 0.807,
         "hold": 0.949,
     },
@@ -63,7 +67,7 @@ FLOOR = {
         "greeting": 0.981,
         "offer_help": 1.0,
         "identify": 0.981,
-        "question": 0.891,
+        "question": 0.942,
         "restate": 0.981,
         "empathy": 0.925,
         "apology": 0.982,
@@ -85,7 +89,7 @@ FLOOR = {
         "instruction": 0.944,
         "check": 0.949,
         "closing": 0.852,
-        "hold": 0.888,
+        "hold": 0.981,
     },
 }
 # Negated instructions counted as given (target 0), blind: layer 2.3 counts 1 / 0 / 0 (2.2: the

@@ -50,6 +50,10 @@ from tests.language.test_corpus_targets import BENCH_MODULE
 # of any set worse than 2.7 did (2.8's rule changes moved 16 messages of the twelve sets, all
 # to their labels); held out (leave one set out, benchmarks/README.md "Layer 2.8") is the
 # measurement.
+# Layer 2.9 (thirteen writers and the exam's own sentences, margins 1.0; 2026-12-05): 32 of 36
+# pairs as a training set; floors re-measured, rounded down to 3 decimals. Raised over 0.90 (their
+# strict xfails gone): nl closing 0.898 -> 0.953, fr question 0.836 -> 0.91, fr instruction 0.898
+# -> 0.952, en progress 0.865 -> 0.965, en instruction 0.868 -> 0.918, en closing 0.864 -> 0.914.
 FLOOR = {
     "nl": {
         "greeting": 0.965,
@@ -62,19 +66,19 @@ FLOOR = {
         "progress": 0.941,
         "instruction": 0.838,
         "check": 0.967,
-        "closing": 0.898,
+        "closing": 0.953,
         "hold": 0.939,
     },
     "fr": {
         "greeting": 0.95,
         "offer_help": 1.0,
         "identify": 0.971,
-        "question": 0.836,
+        "question": 0.91,
         "restate": 0.967,
         "empathy": 0.937,
         "apology": 1.0,
         "progress": 0.929,
-        "instruction": 0.898,
+        "instruction": 0.952,
         "check": 0.983,
         "closing": 0.81,
         "hold": 0.95,
@@ -87,10 +91,10 @@ FLOOR = {
         "restate": 0.983,
         "empathy": 0.935,
         "apology": 0.968,
-        "progress": 0.865,
-        "instruction": 0.868,
+        "progress": 0.965,
+        "instruction": 0.918,
         "check": 0.966,
-        "closing": 0.864,
+        "closing": 0.914,
         "hold": 0.968,
     },
 }

@@ -37,6 +37,10 @@ from tests.language.test_corpus_targets import BENCH_MODULE
 # of any set worse than 2.7 did (2.8's rule changes moved 16 messages of the twelve sets, all
 # to their labels); held out (leave one set out, benchmarks/README.md "Layer 2.8") is the
 # measurement.
+# Layer 2.9 (thirteen writers and the exam's own sentences, margins 1.0; 2026-12-05): 34 of 36
+# pairs as a training set; floors re-measured, rounded down to 3 decimals. Raised over 0.90 (their
+# strict xfails gone): fr question 0.874 -> 0.944, fr progress 0.872 -> 0.945, fr closing 0.873 ->
+# 0.911, en question 0.866 -> 0.951.
 FLOOR = {
     "nl": {
         "greeting": 0.984,
@@ -56,21 +60,21 @@ FLOOR = {
         "greeting": 0.927,
         "offer_help": 0.973,
         "identify": 0.962,
-        "question": 0.874,
+        "question": 0.944,
         "restate": 1.0,
         "empathy": 0.962,
         "apology": 0.936,
-        "progress": 0.872,
+        "progress": 0.945,
         "instruction": 0.952,
         "check": 0.958,
-        "closing": 0.873,
+        "closing": 0.911,
         "hold": 1.0,
     },
     "en": {
         "greeting": 0.984,
         "offer_help": 1.0,
         "identify": 1.0,
-        "question": 0.866,
+        "question": 0.951,
         "restate": 0.975,
         "empathy": 0.964,
         "apology": 0.957,

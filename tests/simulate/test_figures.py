@@ -78,7 +78,9 @@ l-model9, which read the bank's nl-lindeveld misses and turned them into classes
 iets?" is the restatement's own question, "Wie heb ik aan de lijn?" identifies, "Zo lost ge het
 op: ..." asks nothing; benchmarks/README.md "Layer 2.8"). Empty from branch cust13: Wayne's
 `reassure` rule no longer hears the bank's stock opener "Tell me what's happening ...", so his
-calm comes from the candidate's own words and COM-6 is favourable (en-calder-valley-exam 21)."""
+calm comes from the candidate's own words and COM-6 is favourable (en-calder-valley-exam 21).
+Also empty since layer 2.9 (branch l-model10: the banks' sentences in training, margins 1.0):
+22, 22, 21, 21, 22, 22."""
 
 WORDED_E_SHORT: dict[str, str] = {}
 """Bundled scenarios where `worded-e` (the fifth blind bank, branch e-worded5) does not reach
