@@ -98,7 +98,7 @@ WORDED_F_SHORT: dict[str, str] = {
     "with?' does not identify (Lisa, Kirsty: the ticket comes before the identification); "
     "SOL-2, 'What can you say about the free counter?' (a question) gives Kyle the answer "
     "before the article is opened",
-    "nl-lindeveld-examen": "18 of 22 (layer 2.8, rules 2.4, blind): COM-4, COM-1, SOL-1, 'Wacht, "
+    "nl-lindeveld-examen": "18 of 22 (layer 2.8, rules 2.4, blind; 19 with layer 2.9, still blind to this bank): COM-4, COM-1, SOL-1, 'Wacht, "
     "ik zet het op een rijtje: {summary}. Ontbreekt er nog iets?' is no restatement and its "
     "question is read as the closing question, before the check (Marc); COM-1, SOL-1, 'Ziet ge "
     "nog iets van het probleem, of werkt alles nu?' is no check (Els); COM-6, 'Tom, wat een "
