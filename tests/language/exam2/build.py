@@ -174,13 +174,16 @@ ANSWERS = {  # the second line's reply: a question for the customer, or its news
 PATTERNS = {  # a scenario's patterns, as `Texts.question` asks them (see `texts._opens`)
     "nl": {"ask": ["de foutmelding", "het lampje"], "ask_direct": ["sinds wanneer"],
            "ask_step": ["welke printer"], "ask_verb": ["hebt u het wachtwoord gewijzigd"],
-           "ask_done": ["is de pc herstart"], "ask_where": ["op het scherm"]},
+           "ask_done": ["is de pc herstart"], "ask_where": ["op het scherm"],
+           "tell_verb": ["uw wachtwoord wijzigen"]},
     "fr": {"ask": ["le message d'erreur", "le voyant"], "ask_direct": ["depuis quand"],
            "ask_step": ["quelle imprimante"], "ask_verb": ["changer votre mot de passe"],
-           "ask_done": ["redémarré le PC"], "ask_where": ["sur l'écran"]},
+           "ask_done": ["redémarré le PC"], "ask_where": ["sur l'écran"],
+           "tell_verb": ["changer votre mot de passe"]},
     "en": {"ask": ["the error message", "the light"], "ask_direct": ["since when"],
            "ask_step": ["which printer"], "ask_verb": ["change your password"],
-           "ask_done": ["restarted the PC"], "ask_where": ["on the screen"]},
+           "ask_done": ["restarted the PC"], "ask_where": ["on the screen"],
+           "tell_verb": ["change your password"]},
 }  # fmt: skip
 CUSTOMER_WORDS = {  # what a customer wrote, as the parrot repeats it
     "nl": ["Mijn mails komen niet binnen sinds vanochtend.", "Ik kan niet meer printen."],
