@@ -42,7 +42,6 @@ mechanically:
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -50,6 +49,7 @@ from typing import Any
 from helpdesk_tui.core.events import Event
 from helpdesk_tui.core.state import ExamState, TicketStatus
 from helpdesk_tui.kb.search import KbIndex, passage_text
+from helpdesk_tui.language.normalise import fold
 from helpdesk_tui.scenario.model import Category, Procedure, Scenario
 from helpdesk_tui.simulate.policy import Action, Policy
 
@@ -555,12 +555,6 @@ TEXTS: dict[str, dict[str, tuple[str, ...]]] = {
         "resolution": ("{title} : {kb}",),
     },
 }  # fmt: skip
-
-
-def fold(text: str) -> str:
-    """Lower case without accents, for keyword look-ups."""
-    text = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in text if not unicodedata.combining(c))
 
 
 def words(text: str) -> list[str]:
