@@ -78,6 +78,7 @@ HELDOUT9 = ROOT / "tests" / "language" / "heldout9"
 HELDOUT10 = ROOT / "tests" / "language" / "heldout10"
 HELDOUT11 = ROOT / "tests" / "language" / "heldout11"
 HELDOUT12 = ROOT / "tests" / "language" / "heldout12"
+HELDOUT13 = ROOT / "tests" / "language" / "heldout13"
 DEV2 = ROOT / "tests" / "language" / "dev2"
 EXAM2 = ROOT / "tests" / "language" / "exam2"
 SETS = {
@@ -95,6 +96,7 @@ SETS = {
     "heldout11": HELDOUT11,
     "exam1": ROOT / "tests" / "language" / "exam1",
     "heldout12": HELDOUT12,
+    "heldout13": HELDOUT13,
     "dev2": DEV2,
     "exam2": EXAM2,
 }

@@ -46,6 +46,7 @@ WRITTEN_IN_ORDER: tuple[str, ...] = (
     "exam1",
     "exam2",  # the exam's own sentences, a training set: test_heldout_sets wants every SETS name
     "heldout12",
+    "heldout13",
 )
 """Every labelled set (its name in benchmarks/bench_language.py's SETS), in the order it
 was written: a held-out set may hold no message of a set written before it. A new set
