@@ -24,17 +24,24 @@ def convert(lang: str) -> None:
             personas[key] = desc.strip()
         elif line.startswith("#"):
             key, channel = line[1:].split()
-            convs.append({"id": f"{lang}-{len(convs) + 1:03d}", "persona": personas[key],
-                          "channel": channel, "turns": []})
+            convs.append(
+                {
+                    "id": f"{lang}-{len(convs) + 1:03d}",
+                    "persona": personas[key],
+                    "channel": channel,
+                    "turns": [],
+                }
+            )
         elif line.startswith("C:"):
             convs[-1]["turns"].append({"by": "customer", "text": line[2:].strip()})
         elif line.startswith("O"):
             head, text = line.split("|", 1)
             neg = head.startswith("O!")
-            acts = head[2 if neg else 1:].strip()
+            acts = head[2 if neg else 1 :].strip()
             acts = [] if acts == "-" else [a.strip() for a in acts.split(",")]
-            convs[-1]["turns"].append({"by": "operator", "text": text.strip(), "acts": acts,
-                                       "negated": neg})
+            convs[-1]["turns"].append(
+                {"by": "operator", "text": text.strip(), "acts": acts, "negated": neg}
+            )
         else:
             sys.exit(f"{lang}: bad line {raw!r}")
     out = HERE.parent / f"{lang}.jsonl"
