@@ -22,6 +22,7 @@ from helpdesk_tui.simulate.worded import (
     WordedDPolicy,
     WordedEPolicy,
     WordedFPolicy,
+    WordedGPolicy,
     WordedPolicy,
 )
 
@@ -68,6 +69,7 @@ POLICIES: dict[str, type[Policy]] = {
     "worded-d": WordedDPolicy,
     "worded-e": WordedEPolicy,
     "worded-f": WordedFPolicy,
+    "worded-g": WordedGPolicy,
     "shotgun": ShotgunPolicy,
     "macro": MacroPolicy,
     "parrot": ParrotPolicy,

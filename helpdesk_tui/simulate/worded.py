@@ -51,6 +51,8 @@ BANK_E_DIR = Path(__file__).parent / "phrases_e"
 """The fifth bank (`worded-e`), by a fifth writer, blind to the other four (its README)."""
 BANK_F_DIR = Path(__file__).parent / "phrases_f"
 """The sixth bank (`worded-f`), by a sixth writer, blind to the other five (its README)."""
+BANK_G_DIR = Path(__file__).parent / "phrases_g"
+"""The seventh bank (`worded-g`), by a seventh writer, blind to the other six (its README)."""
 SOLUTION_SENTENCES = 6
 """How many sentences of the article a solution message passes on."""
 
@@ -381,6 +383,17 @@ class WordedFPolicy(WordedPolicy):
     description = "worded with a sixth phrase bank, by a sixth writer"
     style = Style("worded-f")
     bank_dir = BANK_F_DIR
+
+
+class WordedGPolicy(WordedPolicy):
+    """`worded` with the seventh phrase bank (`phrases_g/`): the same actions, a seventh
+    writer's words (a Lagos shared-service centre's Nigerian and Singaporean English, a
+    Utrecht agent's and a Kortrijk letter-writer's Dutch, Verviers and Arlon French)."""
+
+    name = "worded-g"
+    description = "worded with a seventh phrase bank, by a seventh writer"
+    style = Style("worded-g")
+    bank_dir = BANK_G_DIR
 
 
 def _capital(text: str) -> str:

@@ -5,9 +5,9 @@ Each bundled scenario is played by every scripted candidate and assessed as
 held against what the issue asks:
 
 - ideal and worded: at least 21 of 22;
-- worded-b, worded-c, worded-d, worded-e and worded-f (worded with a second, a third, a fourth,
-  a fifth and a sixth independent phrase bank): the same target, an expected failure on the
-  scenarios where the language layer misreads their words;
+- worded-b, worded-c, worded-d, worded-e, worded-f and worded-g (worded with a second, a third,
+  a fourth, a fifth, a sixth and a seventh independent phrase bank): the same target, an
+  expected failure on the scenarios where the language layer misreads their words;
 - shotgun, macro, parrot (who never read the answer key): at most 4, and
   never favourable on the twelve competencies a trick must not buy;
 - savvy (a cheater written blind from the published rules, branch evid14): at most 3, an
@@ -115,6 +115,29 @@ COM-5, "SSID" read as jargon in "What can you say about the exact message?", and
 DATA-2 and COM-1 the operator's own name ("Didier à l'appareil") taken for another customer's:
 both fixed by the lead (an acronym is found as itself; the operator's own name is no addressee),
 haute-meuse 21 since, northwind 21 (COM-4 on Raj now: the run took another path)."""
+WORDED_G_SHORT: dict[str, str] = {
+    "en-calder-valley-exam": "19 of 22 (layer 2.9, rules 2.6, blind): COM-1, SOL-1, 'Kindly "
+    "confirm whether the problem is resolved.' is no check (Joanne, who answers it with a "
+    "fallback); SOL-2, 'Kindly give me more details on the second till.' (a question about a "
+    "hidden fact, asked in the polite imperative) is read as telling the till-2 solution "
+    "before the article is opened (Lisa)",
+    "en-northwind-monday": "20 of 22 (layer 2.9, rules 2.6, blind): COM-1, SOL-1, 'Kindly "
+    "confirm whether the problem is resolved.' is no check (Tom, who answers it with a "
+    "fallback)",
+    "nl-lindeveld-examen": "19 of 22 (layer 2.9, rules 2.6, blind): COM-1, SOL-1, 'Mag ik nog "
+    "iets vragen over {topic}?' (a clarifying question) is read as the closing question, "
+    "before the check (Kevin, Ria); COM-4, '{summary}, klopt dat?' is no restatement (Dries, "
+    "who answers 'Ja, dat klopt.')",
+    "nl-verhaeghe-dinsdag": "20 of 22 (layer 2.9, rules 2.6, blind): COM-1, SOL-1, 'Mag ik nog "
+    "iets vragen over andere planners?' is read as the closing question, before the check "
+    "(Kurt)",
+}
+"""Bundled scenarios where `worded-g` (the seventh blind bank, branch e-worded7) does not reach
+21 yet, with why (benchmarks/README.md, "A seventh blind bank (branch e-worded7)"). Strict
+expected failures, as for worded-b. Blind with layer 2.9 and rules 2.6: 19, 20, 21, 22, 19, 20
+(calder, northwind, haute-meuse, val-de-lesse, lindeveld, verhaeghe); haute-meuse's one miss,
+COM-4 on Josiane, is the policy's summary echoing her words ("quand vous poussez la souris vers
+le haut et la petite flèche descend"), not the bank's wording."""
 
 SAVVY_CAP = 3
 SAVVY_MEASURED: dict[str, frozenset[str]] = {
@@ -158,6 +181,7 @@ BANK_SHORT = {
     "worded-d": WORDED_D_SHORT,
     "worded-e": WORDED_E_SHORT,
     "worded-f": WORDED_F_SHORT,
+    "worded-g": WORDED_G_SHORT,
 }
 """The policies of the further phrase banks, each with its scenarios below the target."""
 

@@ -50,6 +50,7 @@ def restate_forms(policy: str) -> tuple[re.Pattern[str], ...]:
     folder = {
         "worded": "phrases", "worded-b": "phrases_b", "worded-c": "phrases_c",
         "worded-d": "phrases_d", "worded-e": "phrases_e", "worded-f": "phrases_f",
+        "worded-g": "phrases_g",
     }[policy]  # fmt: skip
     bank = tomllib.loads((BANKS / folder / "en.toml").read_text(encoding="utf-8"))
     return tuple(
@@ -84,7 +85,9 @@ def runs_of(words: tuple[str, ...]) -> set[tuple[str, ...]]:
     return {words[i : i + ECHO_RUN] for i in range(len(words) - ECHO_RUN + 1)}
 
 
-POLICIES = ("ideal", "worded", "worded-b", "worded-c", "worded-d", "worded-e", "worded-f")
+POLICIES = (
+    "ideal", "worded", "worded-b", "worded-c", "worded-d", "worded-e", "worded-f", "worded-g",
+)  # fmt: skip
 
 
 @pytest.mark.parametrize(("scenario_id", "policy"), on_scenario_runs((CALDER, p) for p in POLICIES))

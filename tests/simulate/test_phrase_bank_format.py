@@ -4,7 +4,8 @@ The purposes and their slots are the ones issue 13 lists; a template with a miss
 stray slot would fail at `str.format` in the middle of a simulation, so it fails here.
 All banks: `phrases/` (`worded`), the second writer's `phrases_b/` (`worded-b`), the
 third writer's `phrases_c/` (`worded-c`), the fourth writer's `phrases_d/` (`worded-d`), the
-fifth writer's `phrases_e/` (`worded-e`) and the sixth writer's `phrases_f/` (`worded-f`).
+fifth writer's `phrases_e/` (`worded-e`), the sixth writer's `phrases_f/` (`worded-f`) and the
+seventh writer's `phrases_g/` (`worded-g`).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import pytest
 import helpdesk_tui
 
 SIMULATE = Path(helpdesk_tui.__file__).parent / "simulate"
-BANKS = ("phrases", "phrases_b", "phrases_c", "phrases_d", "phrases_e", "phrases_f")
+BANKS = ("phrases", "phrases_b", "phrases_c", "phrases_d", "phrases_e", "phrases_f", "phrases_g")
 SLOTS = {
     "greeting_by_name": {"name"},
     "offer_help": set(),

@@ -1,6 +1,6 @@
-"""`worded-b` to `worded-f`: the `worded` candidate with the second, the third, the fourth, the
-fifth and the sixth phrase bank (`simulate/phrases_b/`, `phrases_c/`, `phrases_d/`, `phrases_e/`,
-`phrases_f/`).
+"""`worded-b` to `worded-g`: the `worded` candidate with the second, the third, the fourth, the
+fifth, the sixth and the seventh phrase bank (`simulate/phrases_b/`, `phrases_c/`, `phrases_d/`,
+`phrases_e/`, `phrases_f/`, `phrases_g/`).
 
 What is checked here is the wiring: each policy is offered by `simulate` and by
 `benchmarks/bench_evidence.py`, writes its sentences from its own bank (read
@@ -32,6 +32,7 @@ BANKS = {
     "worded-d": SIMULATE / "phrases_d",
     "worded-e": SIMULATE / "phrases_e",
     "worded-f": SIMULATE / "phrases_f",
+    "worded-g": SIMULATE / "phrases_g",
 }
 """Each further bank's policy and folder."""
 BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "bench_evidence.py"
