@@ -36,7 +36,10 @@ scores single messages. The figures are bench_language.py's (`tally`, `Scores`):
 precision, recall, F1 and support, act-language pairs at F1 >= 0.90 (of 36), macro-F1 (the
 mean of the 36 F1s) and negated instructions counted as given. Each table ends with how many
 operator turns the two readers read differently, per act. `--misses ACT LANG` prints the
-turns misread for one act in one language, each with the customer turn before it.
+turns misread for one act in one language, each with the customer turn before it. `--compare`
+prints the three readings' F1 side by side, per act the turns context reads otherwise than the
+message alone (fixed: now as labelled; broken: now against the label), and each reading's pairs,
+macro-F1 and negated given.
 """
 
 from __future__ import annotations
@@ -236,6 +239,41 @@ def table(lang: str, folder: Path, reader: str) -> Scores:
     return s
 
 
+def changed(turns: Sequence[Turn], act: str, reader: str = "customer") -> tuple[int, int]:
+    """Turns whose `act` context reads otherwise than the message alone: (fixed, broken), those
+    it reads as labelled and those it reads against the label."""
+    moved = [t for t in turns if (act in t.alone) != (act in t.reading(reader))]
+    fixed = sum((act in t.reading(reader)) == (act in t.acts) for t in moved)
+    return fixed, len(moved) - fixed
+
+
+def compare(langs: Sequence[str], folder: Path) -> None:
+    """The message alone, the customer's reading and the evidence's, side by side: F1 per act,
+    and the turns context reads otherwise than the message alone (fixed / broken)."""
+    per: dict[str, dict[str, Scores]] = {r: {} for r in ("alone", *READERS)}
+    for lang in langs:
+        turns = replay(lang, folder)
+        for reader in per:
+            per[reader][lang] = scores(turns, reader)
+        print(f"== {lang} ({folder.name}): {len(turns)} operator turns")
+        print(
+            f"  {'act':<12} {'supp':>5} {'alone':>6} {'cust':>6} {'evid':>6} {'delta':>6}  fixed/broken"
+        )
+        for act in ACTS:
+            f = {r: per[r][lang].f1(act)[2] for r in per}
+            fixed, broken = changed(turns, act)
+            print(
+                f"  {act:<12} {support(turns, act):>5} {f['alone']:6.3f} {f['customer']:6.3f}"
+                f" {f['evidence']:6.3f} {f['customer'] - f['alone']:+6.3f}  {fixed}/{broken}"
+            )
+    for reader, by_lang in per.items():
+        met, pairs, macro = summary(by_lang)
+        negated = sum(len(s.negated_given) for s in by_lang.values())
+        print(
+            f"{reader:<9} pairs >= {TARGET}: {met}/{pairs}, macro-F1 {macro:.3f}, negated given {negated}"
+        )
+
+
 def misses(act: str, lang: str, folder: Path, reader: str) -> None:
     """The turns misread for `act`, each with the customer turn before it."""
     for t in replay(lang, folder):
@@ -257,8 +295,14 @@ def main() -> int:
     parser.add_argument("--alone", action="store_true", help="each operator turn by itself")
     parser.add_argument("--reader", choices=READERS, default="customer")
     parser.add_argument("--misses", nargs=2, metavar=("ACT", "LANG"))
+    parser.add_argument(
+        "--compare", action="store_true", help="alone, customer and evidence F1 side by side"
+    )
     args = parser.parse_args()
     folder = CONTEXT_SETS[args.set]
+    if args.compare:
+        compare([args.lang] if args.lang else list(LANGUAGES), folder)
+        return 0
     reader = "alone" if args.alone else args.reader
     if args.misses:
         act, lang = args.misses
