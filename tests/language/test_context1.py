@@ -18,30 +18,20 @@ by `replay`'s cache), so the printed figures and the floors cannot drift apart.
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.language.heldout_selfcheck import CONVERSATION_SETS
 from tests.language.test_corpus_format import VOCABULARY
-from tests.language.test_corpus_targets import BENCH_MODULE as _SCORING  # noqa: F401 (loaded first)
+from tests.language.test_corpus_targets import load_bench
 
 BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "bench_language_context.py"
 LANGUAGES = ("nl", "fr", "en")
 
 
-def _bench():
-    spec = importlib.util.spec_from_file_location("bench_language_context", BENCH)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
-CTX = _bench()
+CTX = load_bench(BENCH)
 SAMPLE = CTX.CONTEXT_SETS["context_sample"]
 
 
