@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 import time
 from collections.abc import Sequence
@@ -274,6 +275,22 @@ def compare(langs: Sequence[str], folder: Path) -> None:
         )
 
 
+def floors(langs: Sequence[str], folder: Path, reader: str) -> None:
+    """The measured F1s rounded down to 0.01 and the negated given, as a test's floor table."""
+    print("FLOOR = {")
+    for lang in langs:
+        s = scores(replay(lang, folder), reader)
+        cells = ", ".join(
+            f'"{act}": {math.floor(round(s.f1(act)[2] * 100, 6)) / 100}' for act in ACTS
+        )
+        print(f'    "{lang}": {{{cells}}},')
+    print("}")
+    given = {lang: len(scores(replay(lang, folder), reader).negated_given) for lang in langs}
+    print(f"NEGATED_GIVEN = {given}")
+    differ = {lang: disagreements(replay(lang, folder)) for lang in langs}
+    print(f"DISAGREE = {differ}")
+
+
 def misses(act: str, lang: str, folder: Path, reader: str) -> None:
     """The turns misread for `act`, each with the customer turn before it."""
     for t in replay(lang, folder):
@@ -298,10 +315,15 @@ def main() -> int:
     parser.add_argument(
         "--compare", action="store_true", help="alone, customer and evidence F1 side by side"
     )
+    parser.add_argument("--floors", action="store_true", help="print the F1 floors for a test")
     args = parser.parse_args()
     folder = CONTEXT_SETS[args.set]
+    langs = [args.lang] if args.lang else list(LANGUAGES)
     if args.compare:
-        compare([args.lang] if args.lang else list(LANGUAGES), folder)
+        compare(langs, folder)
+        return 0
+    if args.floors:
+        floors(langs, folder, args.reader)
         return 0
     reader = "alone" if args.alone else args.reader
     if args.misses:
@@ -310,7 +332,6 @@ def main() -> int:
             parser.error(f"--misses ACT LANG: an act of {ACTS} and one of {LANGUAGES}")
         misses(act, lang, folder, reader)
         return 0
-    langs = [args.lang] if args.lang else list(LANGUAGES)
     started, cpu = time.perf_counter(), time.process_time()
     for lang in langs:
         replay(lang, folder)
