@@ -258,14 +258,16 @@ def compare(langs: Sequence[str], folder: Path) -> None:
             per[reader][lang] = scores(turns, reader)
         print(f"== {lang} ({folder.name}): {len(turns)} operator turns")
         print(
-            f"  {'act':<12} {'supp':>5} {'alone':>6} {'cust':>6} {'evid':>6} {'delta':>6}  fixed/broken"
+            f"  {'act':<12} {'supp':>4}  {'alone P/R/F1':>18}  {'in context P/R/F1':>18}"
+            f"  {'evid F1':>7} {'delta':>6}  fixed/broken"
         )
         for act in ACTS:
-            f = {r: per[r][lang].f1(act)[2] for r in per}
+            a, c = per["alone"][lang].f1(act), per["customer"][lang].f1(act)
             fixed, broken = changed(turns, act)
             print(
-                f"  {act:<12} {support(turns, act):>5} {f['alone']:6.3f} {f['customer']:6.3f}"
-                f" {f['evidence']:6.3f} {f['customer'] - f['alone']:+6.3f}  {fixed}/{broken}"
+                f"  {act:<12} {support(turns, act):>4}  {a[0]:.2f} {a[1]:.2f} {a[2]:6.3f}"
+                f"  {c[0]:.2f} {c[1]:.2f} {c[2]:6.3f}  {per['evidence'][lang].f1(act)[2]:7.3f}"
+                f" {c[2] - a[2]:+6.3f}  {fixed}/{broken}"
             )
     for reader, by_lang in per.items():
         met, pairs, macro = summary(by_lang)

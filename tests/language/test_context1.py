@@ -29,6 +29,8 @@ from tests.language.heldout_selfcheck import CONVERSATION_SETS
 from tests.language.test_corpus_format import VOCABULARY
 from tests.language.test_corpus_targets import F1_TARGET, load_bench
 
+pytestmark = pytest.mark.xdist_group("context1")  # one worker replays each language once
+
 BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "bench_language_context.py"
 LANGUAGES = ("nl", "fr", "en")
 
