@@ -127,23 +127,29 @@ def score(lang: str, folder: Path = CORPUS, rules_only: bool = False) -> Scores:
     s = Scores()
     read = rules_analysis if rules_only else analyse
     for item in corpus(lang, folder):
-        text, expected = item["text"], set(item["acts"])
-        got = read(text, lang)
-        for act in ACTS:
-            if act in expected and act in got.acts:
-                s.tp[act] += 1
-            elif act in got.acts:
-                s.fp[act] += 1
-                s.errors.setdefault(act, []).append(f"FP {text}  {got.explain()}")
-            elif act in expected:
-                s.fn[act] += 1
-                s.errors.setdefault(act, []).append(f"FN {text}  {got.explain()}")
-        if item["negated"]:
-            if "instruction" in got.acts and "instruction" not in expected:
-                s.negated_given.append(text)
-            if not got.negated:
-                s.negation_missed.append(text)
+        tally(s, item, read(item["text"], lang))
     return s
+
+
+def tally(s: Scores, item: dict, got) -> None:
+    """Count one labelled message (`text`, `acts`, `negated`) read as `got` (its `acts`, its
+    `negated` phrases, `explain()`) into `s`: the one scoring of every set, single messages
+    here and operator turns read in context (bench_language_context.py)."""
+    text, expected = item["text"], set(item["acts"])
+    for act in ACTS:
+        if act in expected and act in got.acts:
+            s.tp[act] += 1
+        elif act in got.acts:
+            s.fp[act] += 1
+            s.errors.setdefault(act, []).append(f"FP {text}  {got.explain()}")
+        elif act in expected:
+            s.fn[act] += 1
+            s.errors.setdefault(act, []).append(f"FN {text}  {got.explain()}")
+    if item["negated"]:
+        if "instruction" in got.acts and "instruction" not in expected:
+            s.negated_given.append(text)
+        if not got.negated:
+            s.negation_missed.append(text)
 
 
 def timings(lang: str, folder: Path = CORPUS) -> tuple[list[float], list[float], list[float]]:

@@ -153,13 +153,21 @@ set is compared with them (an exam set's own check lists what it shares, for who
 trains on it)."""
 
 
+CONVERSATION_SETS = frozenset({"context1", "context_sample"})
+"""Sets of whole conversations (one a line, the operator turns labelled at their place:
+benchmarks/bench_language_context.py's `CONTEXT_SETS`), not of single messages: no line holds
+a `text`, and a stock operator turn ("Werkt het nu?") said in a conversation copies no set."""
+
+
 def compared_files(folder: Path, lang: str) -> list[Path]:
     """The other sets' files of one language that the set in ``folder`` is compared with:
-    every other set for an exam set, every other set but the exam sets for the others."""
+    every other set for an exam set, every other set but the exam sets for the others (never
+    a set of conversations)."""
     return [
         path
         for path in sorted(LANGUAGE_DIR.glob(f"*/{lang}.jsonl"))
         if path.parent.resolve() != folder.resolve()
+        and path.parent.name not in CONVERSATION_SETS
         and (folder.name in EXAM_SETS or path.parent.name not in EXAM_SETS)
     ]
 

@@ -24,15 +24,16 @@ BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "bench_language.py"
 F1_TARGET = 0.90
 
 
-def _bench():
-    spec = importlib.util.spec_from_file_location("bench_language", BENCH)
+def load_bench(path: Path = BENCH):
+    """A benchmark script as a module, named after its file (bench_language_context.py too)."""
+    spec = importlib.util.spec_from_file_location(path.stem, path)
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # its dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
 
 
-BENCH_MODULE = _bench()
+BENCH_MODULE = load_bench()
 
 
 @pytest.fixture(scope="module", params=("nl", "fr", "en"))

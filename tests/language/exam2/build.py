@@ -367,6 +367,10 @@ def messages(lang: str) -> list[tuple[str, str, str]]:
     return out
 
 
+CONVERSATION_SETS = frozenset({"context1", "context_sample"})
+"""As tests/language/heldout_selfcheck.py names them (this script runs without the package)."""
+
+
 def key(text: str) -> str:
     """Two texts are the same message when they differ only in case and white space."""
     return " ".join(text.lower().split())
@@ -374,10 +378,12 @@ def key(text: str) -> str:
 
 def other_sets(lang: str) -> set[str]:
     """The texts of every other labelled set in tests/language (their texts only: a text
-    already there is left out of this set, so no set holds another's message)."""
+    already there is left out of this set, so no set holds another's message). Not the sets of
+    whole conversations (context1, context_sample: no line holds a `text`), written after this
+    one and read in context (heldout_selfcheck.CONVERSATION_SETS)."""
     texts: set[str] = set()
     for path in sorted(HERE.parent.glob(f"*/{lang}.jsonl")):
-        if path.parent != HERE:
+        if path.parent != HERE and path.parent.name not in CONVERSATION_SETS:
             for line in path.read_text("utf-8").splitlines():
                 texts.add(key(json.loads(line)["text"]))
     return texts

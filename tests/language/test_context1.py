@@ -1,0 +1,246 @@
+"""The language layer on whole conversations: operator turns read in context, as the exam reads them.
+
+benchmarks/bench_language_context.py replays each conversation of a context set and reads each
+operator turn where it stands: `acts_in_turn` with `proposed` from the layer's reading of the
+operator's earlier turns (`step_in`), `restates_in_turn` with the customer's turns so far, and
+`asks_closing` for the closing, as the simulated customer and the evidence call them. These tests
+score that reading with the benchmark's own code (one replay per language per test process, kept
+by `replay`'s cache), so the printed figures and the floors cannot drift apart.
+
+- The sample (tests/language/context_sample/, 3 conversations a language, labelled by branch
+  l-ctxbench from the label guide, heldout10/README.md) holds the readings context decides: "Do
+  you still see the error?" before any step is a clarifying `question`, after "Restart it." and
+  the customer's "done" a `check`; the customer's words given back with no opener, right after
+  they said them, a `restate`.
+- context1 (tests/language/context1/, written and labelled blind by branch l-context1): floors
+  per act and language from the figures measured on it, strict xfail where an act is under 0.90.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from helpdesk_tui.language import ACTS
+from tests.language.heldout_checks import HeldoutSet
+from tests.language.heldout_selfcheck import CONVERSATION_SETS
+from tests.language.test_corpus_format import VOCABULARY
+from tests.language.test_corpus_targets import F1_TARGET, load_bench
+
+pytestmark = pytest.mark.xdist_group("context1")  # one worker replays each language once
+
+BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "bench_language_context.py"
+LANGUAGES = ("nl", "fr", "en")
+
+
+CTX = load_bench(BENCH)
+SAMPLE = CTX.CONTEXT_SETS["context_sample"]
+
+
+def turn(lang: str, conversation: str, place: int):
+    """The replayed operator turn at `place` of a sample conversation."""
+    found = [
+        t for t in CTX.replay(lang, SAMPLE) if (t.conversation, t.place) == (conversation, place)
+    ]
+    assert len(found) == 1, (conversation, place)
+    return found[0]
+
+
+def records(folder: Path, lang: str) -> list[dict]:
+    path = folder / f"{lang}.jsonl"
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+# ------------------------------------------------------------------------------ the sample
+
+CHECKED_TWICE = {
+    # (conversation, the turn before any step, the same words after a step and "done")
+    "en": ("en-s01", 2, 6, "Do you still see the error?"),
+    "nl": ("nl-s01", 2, 6, "Ziet u de foutmelding nog steeds?"),
+    "fr": ("fr-s01", 2, 6, "Voyez-vous toujours le message d'erreur ?"),
+}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_check_before_any_step_is_a_question_and_after_one_a_check(lang: str) -> None:
+    conversation, first, second, text = CHECKED_TWICE[lang]
+    before, after = turn(lang, conversation, first), turn(lang, conversation, second)
+    assert before.text == after.text == text
+    assert not before.proposed and after.proposed
+    for reader in ("customer", "evidence"):
+        assert "question" in before.reading(reader), reader
+    assert "check" not in before.customer
+    assert "check" in after.customer
+    assert "check" in after.evidence
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="layer 2.9 reads 'Do you still see the error?' / 'Voyez-vous toujours le message "
+    "d'erreur ?' as check + question after a step: COM-2 counts it a clarifying question "
+    "(2026-12-05)",
+)
+@pytest.mark.parametrize("lang", ("en", "fr"))
+def test_a_check_after_a_step_asks_no_clarifying_question(lang: str) -> None:
+    conversation, _, second, _ = CHECKED_TWICE[lang]
+    assert "question" not in turn(lang, conversation, second).customer
+
+
+RESTATED = {
+    # (conversation, place): the customer's words given back with no opener, right after them
+    "en": ("en-s02", 1),
+    "nl": ("nl-s02", 1),
+    "fr": ("fr-s02", 1),
+}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_customers_words_given_back_without_an_opener_are_a_restatement(lang: str) -> None:
+    t = turn(lang, *RESTATED[lang])
+    assert t.said == 1 and t.before is not None  # right after the customer said it
+    assert "restate" in t.customer and "restate" in t.evidence
+    assert "restate" not in t.alone  # the message alone has no opener: context decides
+    alone = CTX.customer_reading(t.text, lang, t.proposed, ())
+    assert "restate" not in alone  # the same words before the customer said anything
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_sample_is_labelled_as_the_tests_read_it(lang: str) -> None:
+    """The labels (from the guide, not from the layer) say what the tests above assert."""
+    by_id = {r["id"]: r for r in records(SAMPLE, lang)}
+    conversation, first, second, _ = CHECKED_TWICE[lang]
+    assert by_id[conversation]["turns"][first]["acts"] == ["question"]
+    assert by_id[conversation]["turns"][second]["acts"] == ["check"]
+    conversation, place = RESTATED[lang]
+    assert by_id[conversation]["turns"][place]["acts"] == ["restate"]
+
+
+def test_proposed_comes_from_the_layers_reading_not_from_the_labels() -> None:
+    """An operator turn labelled `instruction` that the layer does not read as one proposes
+    nothing: the exam has no labels."""
+    record = {
+        "id": "x",
+        "turns": [
+            {"by": "customer", "text": "My screen stays black."},
+            {"by": "operator", "text": "Okay.", "acts": ["instruction"], "negated": False},
+            {"by": "customer", "text": "done"},
+            {"by": "operator", "text": "Restart it.", "acts": [], "negated": False},
+            {"by": "operator", "text": "Is it working now?", "acts": ["check"], "negated": False},
+        ],
+    }
+    turns = CTX.replay_conversation(record, "en")
+    assert [t.proposed for t in turns] == [False, False, True]
+
+
+def test_one_replay_per_language_is_shared() -> None:
+    assert CTX.replay("en", SAMPLE) is CTX.replay("en", SAMPLE)
+
+
+@pytest.mark.parametrize("name", sorted(CONVERSATION_SETS))
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_context_set_is_conversations_with_labelled_operator_turns(name: str, lang: str) -> None:
+    folder = CTX.CONTEXT_SETS[name]
+    if not (folder / f"{lang}.jsonl").exists():
+        pytest.skip(f"{name} not merged yet")
+    rows = records(folder, lang)
+    assert len({r["id"] for r in rows}) == len(rows) >= 3
+    for row in rows:
+        assert row["channel"] in ("chat", "call"), row["id"]
+        assert {t["by"] for t in row["turns"]} <= {"customer", "operator"}, row["id"]
+        for t in row["turns"]:
+            if t["by"] == "operator":
+                assert set(t["acts"]) <= VOCABULARY, (row["id"], t["acts"])
+                assert isinstance(t["negated"], bool), row["id"]
+            else:
+                assert "acts" not in t, row["id"]
+
+
+def test_the_context_sets_are_named_alike_in_the_benchmark_and_the_set_checks() -> None:
+    assert set(CTX.CONTEXT_SETS) == CONVERSATION_SETS
+
+
+# ------------------------------------------------------------------------------ context1
+
+# Blind (branch l-context1, labels d772235), layer 2.9 on main bbc0580, as the customer reads each
+# operator turn at its place (`--reader customer`), measured 2026-12-05 02:00 UTC by l-ctxbench:
+# F1 rounded down to 0.01. 12 of 36 pairs at 0.90, macro-F1 0.841 (the same turns alone, as
+# bench_language.py reads them: 12 of 36, 0.784; the evidence's reading: 12 of 36, 0.836).
+# Weakest: progress 0.62-0.72 (findings told, "Uw mailbox zit vol"), check 0.66-0.67 (a yes/no
+# question about the symptom after a step, "Still black?"), restate nl 0.70 (a short problem
+# given back: fewer than 3 content words shared), closing nl 0.73 ("Dag!" read as a greeting).
+FLOOR = {
+    "nl": {
+        "greeting": 0.86, "offer_help": 1.0, "identify": 0.86, "question": 0.84, "restate": 0.7,
+        "empathy": 0.8, "apology": 1.0, "progress": 0.62, "instruction": 0.83, "check": 0.67,
+        "closing": 0.73, "hold": 0.89,
+    },
+    "fr": {
+        "greeting": 1.0, "offer_help": 0.93, "identify": 0.87, "question": 0.83, "restate": 0.84,
+        "empathy": 0.72, "apology": 0.94, "progress": 0.72, "instruction": 0.9, "check": 0.66,
+        "closing": 0.92, "hold": 0.85,
+    },
+    "en": {
+        "greeting": 0.97, "offer_help": 0.94, "identify": 0.84, "question": 0.81, "restate": 0.78,
+        "empathy": 0.81, "apology": 1.0, "progress": 0.63, "instruction": 0.9, "check": 0.67,
+        "closing": 0.91, "hold": 0.87,
+    },
+}  # fmt: skip
+NEGATED_GIVEN = {"nl": 0, "fr": 0, "en": 0}
+DISAGREE = {"nl": {"check": 20}, "fr": {"check": 15}, "en": {"check": 6}}
+"""Operator turns the customer and the evidence read differently, per act (measured with the
+floors): only `check`, which a procedure's check step reads in the message alone
+(docs/known-issues.md, 2026-12-05, l-ctxbench). Issue 12's aim is none."""
+
+CONTEXT1 = HeldoutSet(
+    name="context1 in context",
+    folder=CTX.CONTEXT_SETS["context1"],
+    measured="2026-12-05",
+    floor=FLOOR,
+    negated_given=NEGATED_GIVEN,
+    min_messages=0,  # its size is test_context1_format.py's
+    min_positives_per_act=0,
+    min_negated=0,
+)
+
+
+def context1(lang: str):
+    """context1's figures in one language as the customer reads it (one replay per process)."""
+    return CTX.scores(CTX.replay(lang, CONTEXT1.folder), "customer")
+
+
+def test_the_floor_table_covers_every_act() -> None:
+    assert all(set(FLOOR[lang]) == set(ACTS) for lang in LANGUAGES)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("act", ACTS)
+def test_f1_in_context_does_not_fall_below_the_measured_floor(lang: str, act: str) -> None:
+    f1 = round(context1(lang).f1(act)[2], 6)  # 0.84 is 0.8399999999999999 as 21/25's F1
+    assert f1 >= FLOOR[lang][act], f"{lang} {act}: context1 F1 {f1:.3f} < {FLOOR[lang][act]}"
+
+
+@pytest.mark.parametrize(("lang", "act"), list(CONTEXT1.target_cases()))
+def test_f1_in_context_reaches_the_issue_12_target(lang: str, act: str) -> None:
+    f1 = context1(lang).f1(act)[2]
+    assert f1 >= F1_TARGET, f"{lang} {act}: context1 F1 {f1:.3f}"
+
+
+@pytest.mark.parametrize("lang", list(CONTEXT1.negated_cases()))
+def test_no_negated_instruction_is_counted_as_given_in_context(lang: str) -> None:
+    assert context1(lang).negated_given == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_customer_and_the_evidence_disagree_no_more_than_measured(lang: str) -> None:
+    differ = CTX.disagreements(CTX.replay(lang, CONTEXT1.folder))
+    assert {act: n for act, n in differ.items() if n > DISAGREE[lang].get(act, 0)} == {}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_context_reads_restatements_better_than_the_message_alone(lang: str) -> None:
+    """What context is for: a restatement with no opener is one only in its place."""
+    turns = CTX.replay(lang, CONTEXT1.folder)
+    alone, customer = CTX.scores(turns, "alone"), context1(lang)
+    assert customer.f1("restate")[2] >= alone.f1("restate")[2] + 0.30
