@@ -25,6 +25,7 @@ from helpdesk_tui.commands.errors import UserError
 POLICY_NAMES = (
     "ideal", "naive", "idle", "worded", "worded-b", "worded-c", "worded-d", "worded-e",
     "worded-f", "shotgun", "macro", "parrot", "savvy",
+    "lawyer",
 )  # fmt: skip
 """`simulate.policies.POLICIES`, named here so `--help` does not load the simulation."""
 
