@@ -298,14 +298,14 @@ class LawyerPolicy(GamingCandidate):
             contact.group = d.get("group")
             self._start_updates(contact, start)
             return
-        self.later(start, "open ticket", self._open_written(contact))
+        self.later(start, "open ticket", self._open(contact))  # type: ignore[arg-type]
         self.later(start + 1, "search", self._search(contact))
         self.later(start + 2, "open article", self._open_article(contact))
         self.later(start + 3, "classify", self._classify(contact))
         self.later(start + 4, "reply", self._written_reply(contact))
         self.later(start + 5, "transfer", self._transfer(contact))
         self.later(start + 60, "resolve", self._resolve_c(contact))
-        self.later(start + 62, "close", self._close_c(contact))
+        self.later(start + 62, "close", self._close(contact))  # type: ignore[arg-type]
 
     def _rank(self, d: dict[str, Any]) -> int:
         if d.get("impact") and d.get("urgency"):
@@ -389,7 +389,7 @@ class LawyerPolicy(GamingCandidate):
         if contact.about_ticket is not None:
             if contact.phase >= 2:
                 contact.phase = 5
-                self.later(t + 8.0, "hang up", self._close_conv_c(contact))
+                self.later(t + 8.0, "hang up", self._close_conv(contact))  # type: ignore[arg-type]
                 return
         elif phase == 0:
             contact.answers_from = len(contact.said)
@@ -405,8 +405,8 @@ class LawyerPolicy(GamingCandidate):
         elif phase == 4:
             contact.phase = 5
             self.later(t + 1.0, "resolve", self._resolve_c(contact))
-            self.later(t + 3.0, "close", self._close_c(contact))
-            self.later(t + 4.0, "hang up", self._close_conv_c(contact))
+            self.later(t + 3.0, "close", self._close(contact))  # type: ignore[arg-type]
+            self.later(t + 4.0, "hang up", self._close_conv(contact))  # type: ignore[arg-type]
             return
         contact.token += 1
         self.later(t + NUDGE_S, "turn", self._turn(contact, contact.token))
@@ -608,15 +608,6 @@ class LawyerPolicy(GamingCandidate):
 
         return level(IMPACT_HIGH, IMPACT_LOW), level(URGENCY_HIGH, URGENCY_LOW)
 
-    def _open_written(self, c: _Contact) -> Build:
-        def build(state: ExamState) -> Any:
-            ticket = state.tickets.get(c.ticket_id or "")
-            if ticket is None or ticket.status != TicketStatus.NEW:
-                return None
-            return "ticket_opened", {"ticket_id": ticket.id}
-
-        return build
-
     def _classify(self, c: _Contact) -> Build:
         """Fills in what the ticket lacks; trusts what it has."""
 
@@ -700,7 +691,7 @@ class LawyerPolicy(GamingCandidate):
                 return None
             group = state.groups.get(ticket.group or "", c.group or "")
             text = self.text[key].format(
-                group=group, time=self._clock(state.now), first=self._first(state, c),  # type: ignore[arg-type]
+                group=group, time=self._clock(state.now), first=self._first(state, c),
                 text=" ".join(said.split()[:30]),
             )  # fmt: skip
             return "note_added", {"ticket_id": ticket.id, "text": text}
@@ -717,7 +708,7 @@ class LawyerPolicy(GamingCandidate):
             if not ticket.category:
                 return None
             text = self.text["resolution"].format(
-                ticket=ticket.id, channel=c.channel, first=self._first(state, c),  # type: ignore[arg-type]
+                ticket=ticket.id, channel=c.channel, first=self._first(state, c),
                 time=self._clock(state.now), agent=AGENT_NAME, article=c.article or "-",
             )  # fmt: skip
             data = {"ticket_id": ticket.id, "solution": text}
@@ -726,26 +717,6 @@ class LawyerPolicy(GamingCandidate):
             return "ticket_resolved", data
 
         return build
-
-    def _close_c(self, c: _Contact) -> Build:
-        def build(state: ExamState) -> Any:
-            ticket = state.tickets.get(c.ticket_id or "")
-            if ticket is None or ticket.status != TicketStatus.RESOLVED:
-                return None
-            return "ticket_closed", {"ticket_id": ticket.id}
-
-        return build
-
-    def _close_conv_c(self, c: _Contact) -> Build:
-        def build(state: ExamState) -> Any:
-            conv = state.conversations.get(c.conv_id or "")
-            if conv is None or not conv.is_live:
-                return None
-            return "conversation_closed", {"conversation_id": conv.id}
-
-        return build
-
-    # ------------------------------------------------------------------ second line and updates
 
     def _start_updates(self, c: _Contact, t: float) -> None:
         if c.updating:
@@ -776,7 +747,7 @@ class LawyerPolicy(GamingCandidate):
         else:
             self.later(t + REPLY_S + 30, "take back", self._take_back(c))
             self.later(t + REPLY_S + 32, "resolve", self._resolve_c(c))
-            self.later(t + REPLY_S + 34, "close", self._close_c(c))
+            self.later(t + REPLY_S + 34, "close", self._close(c))  # type: ignore[arg-type]
 
     def _relay(self, c: _Contact, group_id: str, said: str) -> Build:
         def build(state: ExamState) -> Any:
@@ -784,7 +755,7 @@ class LawyerPolicy(GamingCandidate):
             if ticket is None or ticket.status == TicketStatus.CLOSED:
                 return None
             text = self.text["relay"].format(
-                first=self._first(state, c), group=state.groups.get(group_id, group_id),  # type: ignore[arg-type]
+                first=self._first(state, c), group=state.groups.get(group_id, group_id),
                 ticket=ticket.id, text=said,
             )  # fmt: skip
             conv = state.conversations.get(c.conv_id or "")
