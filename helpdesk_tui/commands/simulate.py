@@ -25,6 +25,7 @@ from helpdesk_tui.commands.errors import UserError
 POLICY_NAMES = (
     "ideal", "naive", "idle", "worded", "worded-b", "worded-c", "worded-d", "worded-e",
     "worded-f", "worded-g", "shotgun", "macro", "parrot", "savvy",
+    "lawyer",
 )  # fmt: skip
 """`simulate.policies.POLICIES`, named here so `--help` does not load the simulation."""
 
@@ -38,7 +39,8 @@ def register(subparsers: Any) -> None:
         "breaches no SLA, naive works first come first served with jargon and no questions, "
         "idle does nothing; worded does what ideal does in words of its own (worded-b to "
         "worded-g: with a second to a seventh phrase bank by other writers); shotgun, macro and "
-        "parrot try to harvest evidence without doing the job (to test the evidence rules).",
+        "parrot try to harvest evidence without doing the job (to test the evidence rules); "
+        "savvy and lawyer do so from the published rules alone.",
     )
     parser.add_argument(
         "scenario", metavar="SCENARIO", help="a scenario folder, or the id of a bundled scenario"

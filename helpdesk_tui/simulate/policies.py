@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 from helpdesk_tui.simulate.gaming import MacroPolicy, ParrotPolicy, ShotgunPolicy
+from helpdesk_tui.simulate.gaming_lawyer import LawyerPolicy
 from helpdesk_tui.simulate.gaming_savvy import SavvyPolicy
 from helpdesk_tui.simulate.jobs import Style
 from helpdesk_tui.simulate.policy import IdlePolicy, Policy
@@ -74,5 +75,6 @@ POLICIES: dict[str, type[Policy]] = {
     "macro": MacroPolicy,
     "parrot": ParrotPolicy,
     "savvy": SavvyPolicy,
+    "lawyer": LawyerPolicy,
 }
 """The policies by name, in the order `--policy` lists them."""

@@ -13,6 +13,9 @@ held against what the issue asks:
 - savvy (a cheater written blind from the published rules, branch evid14): at most 3, an
   expected failure where it buys more (each competency it still earns named, with why it
   cannot be refused without refusing a competent candidate); never more than measured;
+- lawyer (a second cheater written blind from the same documents, branch evid17): the same cap
+  and the same expected failures, each with what it earns (benchmarks/README.md, "A second
+  cheater (branch evid17)"); never more than measured;
 - naive: fewer than ideal, more than idle; idle: none.
 
 `benchmarks/bench_evidence.py` prints the same table.
@@ -175,6 +178,40 @@ SAVVY_ABOVE = {
 }
 """Strict expected failures of the cap: a rule that refuses one more makes it pass there."""
 
+LAWYER_CAP = 3
+LAWYER_MEASURED: dict[str, frozenset[str]] = {
+    "en-calder-valley-exam": frozenset({"SIM-2", "SIM-3", "DATA-4", "COM-3", "COM-5", "COM-6"}),
+    "en-northwind-monday": frozenset({"SIM-2", "SIM-3", "DATA-4", "COM-3", "COM-5", "COM-6"}),
+    "fr-haute-meuse-examen": frozenset({"SIM-2", "SIM-3", "DATA-4", "COM-3", "SOL-6"}),
+    "fr-val-de-lesse-garde": frozenset(
+        {"SIM-1", "SIM-2", "SIM-3", "DATA-4", "COM-3", "COM-5", "COM-6", "SOL-2", "SOL-6"}
+    ),
+    "nl-lindeveld-examen": frozenset(
+        {"SIM-2", "SIM-3", "DATA-4", "COM-2", "COM-3", "COM-5", "SOL-6"}
+    ),
+    "nl-verhaeghe-dinsdag": frozenset({"SIM-2", "SIM-3", "DATA-4", "COM-3", "COM-5", "COM-6"}),
+}
+"""What `lawyer` earns with rules 2.6 and layer 2.9, measured once after its policy was committed
+(8cea8bc) and never tuned on it (benchmarks/README.md, "A second cheater (branch evid17)"). The
+holes, for the evidence rules' owner: DATA-4 on all six (one resolution frame with the ticket id,
+the name, the time and the article id in it: "T-1001 (e-mail, Karen): handled at 0:01 by Alex with
+kb-...; steps given, customer informed and confirmed, no further action."; neither pasted nor the
+same text twice); COM-6 (one empathy formula with the name and two of the customer's own words in
+it, so no sentence reaches three customers); SOL-6 (three rotating frames "<group> has it, next
+update within N minutes"); SOL-2 on val-de-lesse (an article "opened before the answer" on a case
+where no answer was ever given); SIM-1 on val-de-lesse (the top article's first list pasted in the
+call holds the key's words); COM-2 on lindeveld (hidden facts drawn by the procedure's own step
+words and a pasted article list; one `+` and 21 `?` make the overview favourable). SIM-2, SIM-3,
+COM-3, COM-5: the job done by rote (answers within seconds, the KB searched while the caller
+speaks, never interrupting, no glossary word in the customer's words or the article's list)."""
+
+LAWYER_ABOVE = {
+    name: f"{len(got)} of 22 (rules 2.6, blind): {', '.join(sorted(got))}"
+    for name, got in LAWYER_MEASURED.items()
+    if len(got) > LAWYER_CAP
+}
+"""Strict expected failures of the cap: a rule that refuses more makes it pass there."""
+
 BANK_SHORT = {
     "worded-b": WORDED_B_SHORT,
     "worded-c": WORDED_C_SHORT,
@@ -312,3 +349,30 @@ def test_savvy_buys_nothing_more_than_measured(
 ) -> None:
     good = favourable(assessed[(folder.name, "savvy")])
     assert good <= SAVVY_MEASURED.get(folder.name, frozenset()), sorted(good)
+
+
+def lawyer_params() -> list[object]:
+    return [
+        pytest.param(
+            f,
+            id=f.name,
+            marks=[scenario_group(f.name)]
+            + ([pytest.mark.xfail(strict=True, reason=LAWYER_ABOVE[f.name])]
+               if f.name in LAWYER_ABOVE else []),
+        )
+        for f in BUNDLED
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("folder", lawyer_params())
+def test_lawyer_buys_at_most_3(assessed: dict[tuple[str, str], Evidence], folder: Path) -> None:
+    good = favourable(assessed[(folder.name, "lawyer")])
+    assert len(good) <= LAWYER_CAP, sorted(good)
+
+
+@pytest.mark.parametrize("folder", by_scenario(BUNDLED))
+def test_lawyer_buys_nothing_more_than_measured(
+    assessed: dict[tuple[str, str], Evidence], folder: Path
+) -> None:
+    good = favourable(assessed[(folder.name, "lawyer")])
+    assert good <= LAWYER_MEASURED.get(folder.name, frozenset()), sorted(good)

@@ -8,6 +8,7 @@ import pytest
 
 from helpdesk_tui.scenario.model import Scenario
 from helpdesk_tui.simulate.gaming import MacroPolicy, ParrotPolicy, ShotgunPolicy
+from helpdesk_tui.simulate.gaming_lawyer import LawyerPolicy
 from helpdesk_tui.simulate.runner import run_headless
 from simulate.kit import make_scenario
 
@@ -27,7 +28,7 @@ class ScreenOnly:
         return getattr(self._scenario, name)
 
 
-@pytest.mark.parametrize("policy", [ShotgunPolicy, MacroPolicy, ParrotPolicy])
+@pytest.mark.parametrize("policy", [ShotgunPolicy, MacroPolicy, ParrotPolicy, LawyerPolicy])
 def test_a_gaming_policy_plays_a_whole_exam_without_the_answer_key(policy: type) -> None:
     scenario = make_scenario()
     player = policy(ScreenOnly(scenario))
