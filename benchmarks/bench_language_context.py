@@ -1,6 +1,6 @@
 """The language layer on whole conversations: operator messages read in context, as the exam reads them.
 
-    python benchmarks/bench_language_context.py [--set context1|context_sample] [--lang nl|fr|en]
+    python benchmarks/bench_language_context.py [--set context1|context2|context_sample] [--lang nl|fr|en]
                                                 [--alone] [--reader customer|evidence]
                                                 [--misses ACT LANG]
 
@@ -73,6 +73,7 @@ from helpdesk_tui.language import ACTS, LANGUAGES, analyse  # noqa: E402
 LANGUAGE_DIR = ROOT / "tests" / "language"
 CONTEXT_SETS = {
     "context1": LANGUAGE_DIR / "context1",
+    "context2": LANGUAGE_DIR / "context2",
     "context_sample": LANGUAGE_DIR / "context_sample",
 }
 READERS = ("customer", "evidence")
