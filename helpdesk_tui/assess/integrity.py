@@ -29,10 +29,11 @@ from helpdesk_tui import language
 from helpdesk_tui.assess.cases import Case
 from helpdesk_tui.assess.context import Context
 from helpdesk_tui.assess.model import EvidenceItem
-from helpdesk_tui.assess.procedures import Shows, pattern_acts, shows_plainly, tells_in
+from helpdesk_tui.assess.procedures import Shows, shows_plainly
 from helpdesk_tui.assess.tracker import CUSTOMER_FACING, Action
 from helpdesk_tui.assess.wording import acts, find_any, sentences, words
 from helpdesk_tui.customers.dialogue import asks_closing, step_in
+from helpdesk_tui.customers.telling import pattern_acts, tells_in
 from helpdesk_tui.language.normalise import name_words
 from helpdesk_tui.scenario.model import ProcedureStep
 

@@ -57,7 +57,9 @@ RULE_MODULES = (
     "tracker.py", "wording.py",
 )  # fmt: skip
 """The modules whose code decides what an evidence item says (texts and reports do not)."""
-CUSTOMER_RULE_MODULES = ("content_words.py", "dialogue.py", "evidence_flags.py", "mood.py")
+CUSTOMER_RULE_MODULES = (
+    "content_words.py", "dialogue.py", "evidence_flags.py", "mood.py", "telling.py",
+)  # fmt: skip
 """(2.3) The customers' modules the items read a message through (the customer's reading:
 restatement, calming acts, a check's place), hashed with the rules."""
 

@@ -138,3 +138,52 @@ def telling(text: str, lang: str) -> tuple[str, ...]:
     return tuple(
         s for s in sentences(text) if not mere_question(s, lang) and not asks_to_tell(s, lang)
     )
+
+
+# ---------------------------------------------------------------------- a telling step or rule
+
+
+def acts_read(text: str, lang: str) -> frozenset[str]:
+    """The acts the layer reads in a text, none from a negated match (the evidence's reading,
+    `assess.wording.acts`)."""
+    analysis = read(text, lang)
+    return frozenset(m.kind for m in analysis.matches if m.kind in analysis.acts and not m.negated)
+
+
+TELLING_ACTS = frozenset({"greeting", "progress", "instruction", "empathy", "apology", "hold"})
+"""Acts that tell the customer something: a step whose patterns carry one of these and none of
+`ASKING_ACTS` is a telling step ("Tell the customer when they will hear from you", "Greet and
+introduce yourself", "advise ...")."""
+
+ASKING_ACTS = frozenset({"identify", "question", "check", "closing", "offer_help"})
+"""Acts that ask the customer something: a step whose patterns carry one of these is an asking
+step (identification, scope, the check, the closing question), done by a question."""
+
+ASKS_FOR_DATA = frozenset({"identify", "question"})
+"""A sentence with one of these acts asks the customer for data or about the problem."""
+
+
+@lru_cache(maxsize=4096)
+def pattern_acts(patterns: tuple[str, ...], language: str) -> frozenset[str]:
+    """The acts of a step's patterns read as one text: how a step knows what it is for."""
+    return acts_read(" . ".join(patterns), language)
+
+
+def telling_acts(patterns: tuple[str, ...], language: str) -> frozenset[str]:
+    """(evid15) A telling step's own acts (its patterns tell, none asks); empty for an asking
+    step or one whose patterns carry no act (a scope question, a verification)."""
+    found = pattern_acts(patterns, language)
+    return frozenset() if found & ASKING_ACTS else found & TELLING_ACTS
+
+
+def tells_in(patterns: tuple[str, ...], sentence: str, language: str) -> bool:
+    """(evid15) Does this sentence, holding one of a telling step's patterns, do the step? Not
+    when it asks the customer for data or about the problem and tells nothing the step tells:
+    "And the best number to call you back on?" holds the `inform` step's "call you back" but
+    asks for a phone number (`identify`); "Good morning, who am I speaking with?" still greets
+    (`greeting` beside `identify`)."""
+    own = telling_acts(patterns, language)
+    if not own:
+        return True
+    found = acts_read(sentence, language)
+    return not ASKS_FOR_DATA & found or bool(own & found)
