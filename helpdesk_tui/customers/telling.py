@@ -13,8 +13,11 @@ sentence that tells. Two kinds of sentence do not:
   wat u ziet?", "Regardez le compteur et dites-moi ce que vous voyez"). Read clause by
   clause: one clause asks them to tell (tell, describe, let me know; zeggen, vertellen,
   laten weten; dire, décrire, indiquer), and every other clause only asks them to look
-  (look, see, find, read) or is politeness ("please"). A clause that asks anything else
-  ("Go to counter five and tell me if it works") gives the step: the sentence tells.
+  (look, see, find, read; and check, controleren, vérifier when the request asks what they
+  see or find: "Check the free counter and tell me what you find") or is politeness
+  ("please"). A clause that asks anything else ("Go to counter five and tell me if it
+  works", "Check the free counter and tell me if it works") gives the step: the sentence
+  tells.
 
 The module is pure; `customers.simulation` and `assess.solutions` both read through it.
 """
@@ -51,6 +54,16 @@ LOOK: dict[str, frozenset[str]] = {
     "fr": frozenset({"regarder", "voir", "lire", "trouver", "remarquer", "constater"}),
 }
 """Verbs that ask the customer to look, no more: harmless beside a request to tell."""
+
+CHECK: dict[str, frozenset[str]] = {
+    "en": frozenset({"check", "inspect"}),
+    "nl": frozenset({"controleren", "nakijken", "checken"}),
+    "fr": frozenset({"verifier", "controler"}),
+}
+"""Verbs that ask the customer to check something: a step in many answer keys ("check the
+cable"), so they ask only to look when the request to tell asks what the customer sees or
+finds ("Check the free counter and tell me what you find", evid16); "... and tell me if it
+works" asks them to try it."""
 
 COORDINATORS: dict[str, frozenset[str]] = {
     "en": frozenset({"and", "then"}),
@@ -116,9 +129,11 @@ def asks_to_tell(sentence: str, lang: str) -> bool:
     """A request for information: look-and-tell, or tell-me-more (module docstring)."""
     lang = _lang(lang)
     clauses = _clauses(read(sentence, lang))
-    if not any(_tells(c, lang) for c in clauses):
+    telling = [c for c in clauses if _tells(c, lang)]
+    if not telling:
         return False
-    return all(_tells(c, lang) or set(c) & LOOK[lang] or set(c) <= POLITE[lang] for c in clauses)
+    looks = LOOK[lang] | (CHECK[lang] if any(set(c) & LOOK[lang] for c in telling) else set())
+    return all(_tells(c, lang) or set(c) & looks or set(c) <= POLITE[lang] for c in clauses)
 
 
 def mere_question(sentence: str, lang: str) -> bool:
