@@ -48,6 +48,27 @@ STEPS = [
 """A clause that asks something else than looking or telling gives the step."""
 
 
+CHECK_AND_TELL = [
+    ("en", "Check the free counter and tell me what you find.", "free counter"),
+    ("en", "Could you check the free counter and tell me what you see there?", "free counter"),
+    ("nl", "Controleer de teller en zeg me wat u ziet.", "teller"),
+    ("nl", "Kunt u de teller even nakijken en me vertellen wat u vindt?", "teller"),
+    ("fr", "Vérifiez le compteur et dites-moi ce que vous voyez.", "compteur"),
+    ("fr", "Pouvez-vous contrôler le compteur et me dire ce que vous y trouvez ?", "compteur"),
+]
+"""(evid16, cust13's leftover) Asked to check something and tell what they see or find, the
+customer reports; they were given nothing to do but look."""
+
+CHECK_AND_TRY = [
+    ("en", "Check the free counter and tell me if it works.", "free counter"),
+    ("nl", "Controleer de teller en zeg me of het werkt.", "teller"),
+    ("fr", "Vérifiez le compteur et dites-moi si ça marche.", "compteur"),
+]
+"""Asked to check it and say whether it works, they try it: the step is given."""
+REQUESTS += CHECK_AND_TELL
+STEPS += CHECK_AND_TRY
+
+
 @cache
 def bundled(name: str) -> Scenario:
     return load_scenario(paths.scenarios_dir() / name)
@@ -91,34 +112,3 @@ def test_kyle_told_to_use_the_free_counter_tries_it() -> None:
     rule = next(r for r in incident.rules if r.id == "other-counter")
     assert dialogue.respond(incident, text, ctx).text == rule.reply
     assert all_match(OTHER_COUNTER, text, "en")
-
-
-CHECK_AND_TELL = [
-    ("en", "Check the free counter and tell me what you find.", "free counter"),
-    ("en", "Could you check the free counter and tell me what you see there?", "free counter"),
-    ("nl", "Controleer de teller en zeg me wat u ziet.", "teller"),
-    ("nl", "Kunt u de teller even nakijken en me vertellen wat u vindt?", "teller"),
-    ("fr", "Vérifiez le compteur et dites-moi ce que vous voyez.", "compteur"),
-    ("fr", "Pouvez-vous contrôler le compteur et me dire ce que vous y trouvez ?", "compteur"),
-]
-"""(evid16, cust13's leftover) Asked to check something and tell what they see or find, the
-customer reports; they were given nothing to do but look."""
-
-CHECK_AND_TRY = [
-    ("en", "Check the free counter and tell me if it works.", "free counter"),
-    ("nl", "Controleer de teller en zeg me of het werkt.", "teller"),
-    ("fr", "Vérifiez le compteur et dites-moi si ça marche.", "compteur"),
-]
-"""Asked to check it and say whether it works, they try it: the step is given."""
-
-
-@pytest.mark.parametrize(("lang", "text", "keyword"), CHECK_AND_TELL)
-def test_check_and_tell_what_you_see_gives_no_answer(lang: str, text: str, keyword: str) -> None:
-    assert not all_match((keyword,), text, lang)
-    assert dialogue.told((keyword,), text, lang) is None
-
-
-@pytest.mark.parametrize(("lang", "text", "keyword"), CHECK_AND_TRY)
-def test_check_and_tell_whether_it_works_gives_the_step(lang: str, text: str, keyword: str) -> None:
-    assert all_match((keyword,), text, lang)
-    assert dialogue.told((keyword,), text, lang) == keyword
