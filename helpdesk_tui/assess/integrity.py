@@ -17,6 +17,10 @@ in the log, each with the records it is measured from, so the measurements
   customer wrote or said before it.
 - **wrong recipient**: a message to one customer that names another case's
   customer, ticket or distinctive fact (a code, a number, a name).
+- **empathy to everyone** (rules 2.7): the candidate's empathy reached customers who
+  were calm and had never been upset, `FORMULA_CALM_CUSTOMERS` or more and at least
+  `FORMULA_CALM_SHARE` of the calm customers they spoke to: a formula said whatever
+  the mood, not an answer to this customer's (COM-6).
 """
 
 from __future__ import annotations
@@ -29,10 +33,11 @@ from helpdesk_tui import language
 from helpdesk_tui.assess.cases import Case
 from helpdesk_tui.assess.context import Context
 from helpdesk_tui.assess.model import EvidenceItem
-from helpdesk_tui.assess.procedures import Shows, pattern_acts, shows_plainly, tells_in
+from helpdesk_tui.assess.procedures import Shows, shows_plainly
 from helpdesk_tui.assess.tracker import CUSTOMER_FACING, Action
 from helpdesk_tui.assess.wording import acts, find_any, sentences, words
-from helpdesk_tui.customers.dialogue import asks_closing, step_in
+from helpdesk_tui.customers.dialogue import acts_in, asks_closing, step_in
+from helpdesk_tui.customers.telling import pattern_acts, tells_in
 from helpdesk_tui.language.normalise import name_words
 from helpdesk_tui.scenario.model import ProcedureStep
 
@@ -44,6 +49,12 @@ SCATTER_GAP_S = 30.0
 KB_RUN_WORDS = 8
 ECHO_RUN_WORDS = 6
 NAME_MIN_LENGTH = 3
+FORMULA_CALM_CUSTOMERS = 3
+FORMULA_CALM_SHARE = 0.25
+"""(2.7) Empathy said to this many calm, never-upset customers, and to at least this share of
+the calm customers spoken to, is said to everyone (`empathy_to_everyone`). Measured: the
+scripted competent candidates 0-2 such customers and at most 2 of 24 (0.08); `savvy`, whose
+opening says empathy to every customer, 3 of 7 and 14 of 24 (benchmarks/README.md, evid16)."""
 
 
 # ---------------------------------------------------------------------- who got a message
@@ -162,6 +173,43 @@ def personal_sentences(ctx: Context, action: Action) -> list[str]:
         return sentences(text)
     stock = stock_sentences(ctx)
     return [s for s in sentences(text) if words(s) not in stock]
+
+
+# ---------------------------------------------------------------------- empathy to everyone
+
+
+def upset_before(ctx: Context, customer_id: str, seq: int) -> bool:
+    """Was the customer irritated or angry at the start or at any point before `seq`?"""
+    start = ctx.tracker.initial_moods.get(customer_id, "calm")
+    if start != "calm":
+        return True
+    return any(
+        mood != "calm" and at_seq is not None and at_seq < seq
+        for _, mood, _, at_seq in ctx.tracker.moods.get(customer_id, [])
+    )
+
+
+def empathy_to_the_calm(ctx: Context) -> tuple[int, int]:
+    """(customers who got empathy in the candidate's own words while calm and never upset
+    before, customers spoken to while so): canned replies do not count."""
+    if "empathy_to_calm" in ctx.cache:
+        return ctx.cache["empathy_to_calm"]
+    calm: set[str] = set()
+    comforted: set[str] = set()
+    for action, text, who in _own_words(ctx):
+        if upset_before(ctx, who, action.seq):
+            continue
+        calm.add(who)
+        if any("empathy" in acts_in(s, ctx.text_lang) for s in sentences(text)):
+            comforted.add(who)
+    found = ctx.cache["empathy_to_calm"] = (len(comforted), len(calm))
+    return found
+
+
+def empathy_to_everyone(ctx: Context) -> bool:
+    """(2.7) The candidate says empathy whatever the customer's mood (module docstring)."""
+    comforted, calm = empathy_to_the_calm(ctx)
+    return comforted >= FORMULA_CALM_CUSTOMERS and comforted >= FORMULA_CALM_SHARE * calm
 
 
 # ---------------------------------------------------------------------- scattershot

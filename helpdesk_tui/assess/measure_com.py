@@ -9,6 +9,8 @@ from helpdesk_tui.assess.cases import Case
 from helpdesk_tui.assess.context import Context
 from helpdesk_tui.assess.integrity import (
     echo_of,
+    empathy_to_everyone,
+    empathy_to_the_calm,
     own_sentences,
     procedure_reading,
     template_reach,
@@ -28,11 +30,17 @@ from helpdesk_tui.assess.procedures import (
     procedure_figures,
     procedure_of,
 )
-from helpdesk_tui.assess.solutions import solving_action
+from helpdesk_tui.assess.solutions import TRANSFER, answer_hits, solving_action
 from helpdesk_tui.assess.texts import short
 from helpdesk_tui.assess.tracker import Action
 from helpdesk_tui.assess.wording import find
-from helpdesk_tui.customers.dialogue import first_match, jargon_in, restates_in_turn, step_in
+from helpdesk_tui.customers.dialogue import (
+    acts_in,
+    first_match,
+    jargon_in,
+    restates_in_turn,
+    step_in,
+)
 from helpdesk_tui.customers.evidence_flags import clarifying_question, restated_facts
 from helpdesk_tui.customers.mood import calming_in
 
@@ -117,10 +125,12 @@ def _clarifying(ctx: Context, case: Case) -> EvidenceItem:
             asked.append(a)
         proposed = proposed or step_in((text,), lang)
     facts = case.incident.facts if case.incident else ()
+    told = answer_in_words(case)
     revealed: dict[str, int] = {}
     for conv in case.conversations:
         for fact_id, seq in ctx.tracker.reveals.get(conv.id, []):
-            revealed.setdefault(fact_id, seq)
+            if told is None or seq < told.seq:  # 2.7: before the answer, as 3b says
+                revealed.setdefault(fact_id, seq)
     if facts:
         share = sum(1 for f in facts if f.id in revealed)
         favourable = True if share == len(facts) else (False if share == 0 else None)
@@ -140,6 +150,16 @@ def _clarifying(ctx: Context, case: Case) -> EvidenceItem:
                  "facts_elicited": sorted(revealed)},
         subject=case.id,
     )  # fmt: skip
+
+
+def answer_in_words(case: Case) -> Action | None:
+    """(2.7) The message that first told the customer the answer: the facts that count for
+    COM-2 came out before it. What the customer tells in reply to the answer (a pasted article
+    that asks "is the light on?") was not drawn out by a question before the solution. A
+    case handed to the second line has its answer there: the facts the second line asks
+    for, relayed by the candidate after the transfer, still count."""
+    first = next((h for h in answer_hits(case) if h.credited), None)
+    return None if first is None or first.how == TRANSFER else first.action
 
 
 @lru_cache(maxsize=65536)
@@ -329,9 +349,13 @@ def _calming(ctx: Context, timeline: MoodTimeline) -> EvidenceItem | None:
         # the candidate calmed part of what happened in their hands (rules 2.2)
         favourable = False
         summary += ctx.t("com6.worse", start=ctx.t(f"mood.{timeline.start}"))
-    elif favourable and not _calmed_personally(ctx, timeline):
+    elif favourable and not _calmed_personally(ctx, timeline, empathy_to_everyone(ctx)):
         favourable = False
-        summary += ctx.t("com6.stock")
+        if _calmed_personally(ctx, timeline, False):
+            comforted, calm = empathy_to_the_calm(ctx)
+            summary += ctx.t("com6.formula", n=comforted, calm=calm)
+        else:
+            summary += ctx.t("com6.stock")
     return ctx.item(
         "COM-6", "mood", summary,
         seqs=[p.seq for p in timeline.points if p.seq is not None], favourable=favourable,
@@ -342,7 +366,7 @@ def _calming(ctx: Context, timeline: MoodTimeline) -> EvidenceItem | None:
     )  # fmt: skip
 
 
-def _calmed_personally(ctx: Context, timeline: MoodTimeline) -> bool:
+def _calmed_personally(ctx: Context, timeline: MoodTimeline, no_empathy: bool) -> bool:
     """Some calming came from the candidate's own words to this customer, not stock phrases.
 
     Each calmer mood change is traced to the candidate's message or reply it
@@ -356,6 +380,11 @@ def _calmed_personally(ctx: Context, timeline: MoodTimeline) -> bool:
     own sentences too (rules 2.4): a rule set off by a stock "sorry, I understand" or by
     pasted article text is not the candidate's doing. A message mostly pasted from the
     knowledge base or from the customer's messages has no own sentences.
+
+    `no_empathy` (rules 2.7, `integrity.empathy_to_everyone`): the candidate said empathy to
+    calm customers as readily as to upset ones, so a sentence carrying empathy is a formula
+    said whatever the mood and calms no one on its own; the other acts (an apology, progress,
+    a request to hold) and the dialogue rules set off by other sentences still count.
     """
     said = [(a, c) for c in ctx.cases if c.customer_id == timeline.customer_id for a in c.said()]
     said.sort(key=lambda pair: pair[0].seq)
@@ -369,6 +398,8 @@ def _calmed_personally(ctx: Context, timeline: MoodTimeline) -> bool:
         if found is None or templated(ctx, found[0]):
             continue
         own = own_sentences(ctx, found[1], found[0])
+        if no_empathy:
+            own = [s for s in own if "empathy" not in acts_in(s, ctx.text_lang)]
         if not own:
             continue
         if point.cause.startswith("rule "):

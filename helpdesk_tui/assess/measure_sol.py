@@ -689,13 +689,36 @@ def _option(ctx: Context, case: Case) -> EvidenceItem:
     key = "sol8.fits" if option.fits else "sol8.misfit"
     summary = ctx.t(key, case=case.title, option=option.id, why=short(option.why, 120),
                     fitting=fitting_id)  # fmt: skip
+    unknown = key_facts_not_out(ctx, case, hit.action.seq) if option.fits else []
+    if unknown:
+        summary += ctx.t("sol8.early", facts=", ".join(unknown))
+    figures = {"chosen": option.id, "fits": option.fits, "fitting": fitting.id if fitting else None}
+    if option.fits:
+        figures["key_facts_not_out"] = unknown
     return ctx.item(
         "SOL-8", "solution_option", summary, seqs=[hit.action.seq],
-        favourable=True if option.fits else None,
-        figures={"chosen": option.id, "fits": option.fits,
-                 "fitting": fitting.id if fitting else None},
+        favourable=True if option.fits and not unknown else None, figures=figures,
         subject=case.id,
     )  # fmt: skip
+
+
+def key_facts_not_out(ctx: Context, case: Case, seq: int) -> list[str]:
+    """(2.7) The case's key facts its customer had not revealed in a conversation before `seq`.
+
+    The key facts are what a good candidate learns before choosing between the options (which
+    counter still works, which network, who else is affected): an option given before them
+    chose without knowing the case, fitting or not. A case with no conversation (a written
+    ticket) reveals no facts in talk: none are missing.
+    """
+    if case.incident is None or not case.conversations:
+        return []
+    out = {
+        fact_id
+        for conv in case.conversations
+        for fact_id, at_seq in ctx.tracker.reveals.get(conv.id, [])
+        if at_seq < seq
+    }
+    return [f.id for f in case.incident.facts if f.key and f.id not in out]
 
 
 # ---------------------------------------------------------------------- scattershot

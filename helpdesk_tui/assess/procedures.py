@@ -15,8 +15,9 @@ from helpdesk_tui.assess.cases import Case
 from helpdesk_tui.assess.model import ProcedureCheck, StepHit
 from helpdesk_tui.assess.texts import tr
 from helpdesk_tui.assess.tracker import Action
-from helpdesk_tui.assess.wording import acts, sentences
+from helpdesk_tui.assess.wording import sentences
 from helpdesk_tui.customers.dialogue import first_match
+from helpdesk_tui.customers.telling import telling_acts, tells_in
 from helpdesk_tui.scenario.model import Procedure, ProcedureStep, Scenario
 
 
@@ -109,45 +110,6 @@ def _shows(step: ProcedureStep, action: Action, language: str) -> bool:
     if step.patterns:
         return says_step(step.patterns, action.text or "", language)
     return action.type in step.events
-
-
-TELLING_ACTS = frozenset({"greeting", "progress", "instruction", "empathy", "apology", "hold"})
-"""Acts that tell the customer something: a step whose patterns carry one of these and none of
-`ASKING_ACTS` is a telling step ("Tell the customer when they will hear from you", "Greet and
-introduce yourself", "advise ...")."""
-
-ASKING_ACTS = frozenset({"identify", "question", "check", "closing", "offer_help"})
-"""Acts that ask the customer something: a step whose patterns carry one of these is an asking
-step (identification, scope, the check, the closing question), done by a question."""
-
-ASKS_FOR_DATA = frozenset({"identify", "question"})
-"""A sentence with one of these acts asks the customer for data or about the problem."""
-
-
-@lru_cache(maxsize=4096)
-def pattern_acts(patterns: tuple[str, ...], language: str) -> frozenset[str]:
-    """The acts of a step's patterns read as one text: how a step knows what it is for."""
-    return frozenset(acts(" . ".join(patterns), language))
-
-
-def telling_acts(patterns: tuple[str, ...], language: str) -> frozenset[str]:
-    """(evid15) A telling step's own acts (its patterns tell, none asks); empty for an asking
-    step or one whose patterns carry no act (a scope question, a verification)."""
-    found = pattern_acts(patterns, language)
-    return frozenset() if found & ASKING_ACTS else found & TELLING_ACTS
-
-
-def tells_in(patterns: tuple[str, ...], sentence: str, language: str) -> bool:
-    """(evid15) Does this sentence, holding one of a telling step's patterns, do the step? Not
-    when it asks the customer for data or about the problem and tells nothing the step tells:
-    "And the best number to call you back on?" holds the `inform` step's "call you back" but
-    asks for a phone number (`identify`); "Good morning, who am I speaking with?" still greets
-    (`greeting` beside `identify`)."""
-    own = telling_acts(patterns, language)
-    if not own:
-        return True
-    found = set(acts(sentence, language))
-    return not ASKS_FOR_DATA & found or bool(own & found)
 
 
 @lru_cache(maxsize=65536)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from helpdesk_tui.language import LAYER_VERSION, layer_hash
 
-RULES_VERSION = "2.6"
+RULES_VERSION = "2.7"
 """2.0: evidence that needs the job done (issue 13): the answer is what reached the customer,
 KB credit only for the case's articles outside scattershot bursts, templates, echoes, stuffed
 answers, wrong recipients, SOL-5 relay and bounce, SOL-6 news.
@@ -49,7 +49,14 @@ closed every ticket so).
 2.6 (evid15): a procedure step that tells (its patterns carry a telling act and no asking act:
 `procedures.telling_acts`) is not done by a sentence that asks for data or about the problem
 and tells nothing the step tells (`procedures.says_step`): "And the best number to call you
-back on?" is no `inform` step (COM-1, SOL-1)."""
+back on?" is no `inform` step (COM-1, SOL-1).
+2.7 (evid16): COM-6 does not credit empathy from a candidate who says it to calm, never-upset
+customers as readily as to upset ones (`integrity.empathy_to_everyone`: three such customers or
+more and a quarter of the calm ones spoken to): a formula said whatever the mood; SOL-8 gives
+`?` to the fitting option given before the case's key facts were out (`measure_sol.
+key_facts_not_out`): chosen without knowing the case; COM-2 counts the facts revealed before
+the answer in words (`measure_com.answer_in_words`), as 3b always said: not what the customer
+tells in reply to a pasted answer (a transfer is no answer in words)."""
 
 RULE_MODULES = (
     "cases.py", "context.py", "evidence.py", "integrity.py", "measure_com.py",
@@ -57,7 +64,9 @@ RULE_MODULES = (
     "tracker.py", "wording.py",
 )  # fmt: skip
 """The modules whose code decides what an evidence item says (texts and reports do not)."""
-CUSTOMER_RULE_MODULES = ("content_words.py", "dialogue.py", "evidence_flags.py", "mood.py")
+CUSTOMER_RULE_MODULES = (
+    "content_words.py", "dialogue.py", "evidence_flags.py", "mood.py", "telling.py",
+)  # fmt: skip
 """(2.3) The customers' modules the items read a message through (the customer's reading:
 restatement, calming acts, a check's place), hashed with the rules."""
 

@@ -61,6 +61,11 @@ T: dict[str, tuple[str, str, str]] = {
         "{case}: {how} om {at}; geen enkele optie gekozen (passend: {fitting})",
         "{case}\u00a0: {how} à {at}\u00a0; aucune option choisie (adaptée\u00a0: {fitting})",
     ),
+    "sol8.early": (
+        "; given before the customer had told {facts} (chosen without knowing the case: to judge)",
+        "; gegeven voordat de klant {facts} had verteld (gekozen zonder de zaak te kennen: te beoordelen)",
+        "\u00a0; donnée avant que le client ait dit {facts} (choisie sans connaître le cas\u00a0: à juger)",
+    ),
     "sol3.unsolved": (
         "; resolved without the answer reaching the customer",
         "; opgelost zonder dat het antwoord de klant bereikte",
@@ -146,6 +151,14 @@ T: dict[str, tuple[str, str, str]] = {
         "; calmed only by stock or template phrases (not credited)",
         "; alleen gekalmeerd met standaardzinnen of sjablonen (niet meegeteld)",
         "\u00a0; calmé seulement par des phrases toutes faites (non compté)",
+    ),
+    "com6.formula": (
+        "; calmed only by empathy the candidate also said to {n} of {calm} calm customers "
+        "(said whatever the mood: not counted)",
+        "; alleen gekalmeerd met empathie die ook naar {n} van {calm} kalme klanten ging "
+        "(gezegd ongeacht de stemming: niet meegeteld)",
+        "\u00a0; calmé seulement par une empathie dite aussi à {n:client calme|clients calmes} sur {calm} "
+        "(dite quelle que soit l'humeur\u00a0: non comptée)",
     ),
     "data4.documentation": (
         "; the resolution does not document this case: {why}",

@@ -40,7 +40,7 @@ from helpdesk_tui.customers.content_words import (
     content_stems,
     words,
 )
-from helpdesk_tui.customers.telling import telling
+from helpdesk_tui.customers.telling import sentences, telling, telling_acts, tells_in
 from helpdesk_tui.language import Analysis, Match, analyse, find_in
 from helpdesk_tui.language.find import thing_in
 from helpdesk_tui.language.lexicon import lexicon
@@ -546,15 +546,36 @@ def matched_rule(
 
     A rule that listens for a solution's words (`solution`: the customer tries the fix)
     hears them only where the candidate tells them (`told`): "Tell me more about the free
-    counter" asks about the counter, it does not send the customer there."""
+    counter" asks about the counter, it does not send the customer there. A rule whose
+    words tell something other than a step (a promise of news, "keep you posted", "call you
+    back"; sympathy: their acts are telling ones, `telling.telling_acts`, not only an
+    instruction) does not hear them in a sentence that asks for
+    data or about the problem and tells nothing of the kind (`telling.tells_in`, as the
+    evidence reads a telling step since rules 2.6): "What number can I call you back on?"
+    asks for a number, it promises no call (evid16)."""
     return next(
         (
             r for r in rules
-            if (told(r.when, text, language) if set(r.when) & set(solution)
-                else first_match(r.when, text, language)) is not None
+            if (told(r.when, text, language) is not None if set(r.when) & set(solution)
+                else _said_as_told(tuple(r.when), text, language))
         ),
         None,
     )  # fmt: skip
+
+
+def _said_as_told(patterns: tuple[str, ...], text: str, language: str) -> bool:
+    """A rule's pattern said, in a sentence that does what the rule's words do. A rule that
+    listens for a step alone ("restart": its words are an instruction and tell nothing else)
+    hears it in a question too: "Have you tried to restart?" puts the idea to the customer,
+    who reacts to it."""
+    if first_match(patterns, text, language) is None:
+        return False
+    if not telling_acts(patterns, language) - {"instruction"}:
+        return True
+    return any(
+        first_match(patterns, s, language) is not None and tells_in(patterns, s, language)
+        for s in sentences(text)
+    )
 
 
 def told(patterns: Iterable[str], text: str, language: str) -> str | None:

@@ -102,6 +102,8 @@ class Utterance:
     text: str
     kind: str
     rule_id: str | None = None
+    """The rule whose reply this is; a folded reply names each of its rules, space-separated
+    ("jargon thanks": rule ids hold no spaces)."""
     reveals: tuple[str, ...] = ()
     reopen: bool = False
     """A news request may reopen a chat the candidate closed."""
@@ -335,7 +337,7 @@ class Simulation:
             later,
             text=_folded_text(utt.text, later.text, later.passing),
             kind=utt.kind if later.passing else later.kind,
-            rule_id=utt.rule_id or later.rule_id,
+            rule_id=" ".join(dict.fromkeys(r for r in (utt.rule_id, later.rule_id) if r)) or None,
             reveals=tuple(dict.fromkeys((*utt.reveals, *later.reveals))),
             reopen=utt.reopen or later.reopen,
             passing=False,
@@ -513,10 +515,10 @@ class Simulation:
     def _on_customer_message(self, state: ExamState, event: Event) -> None:
         """Start the patience clock (once per wait) and the follow-up timer (per message)."""
         data = event.data
-        rule_id = data.get("rule_id")
+        rule_ids = str(data.get("rule_id") or "").split()  # a folded reply names each rule
         incident_id = state.conversations[data["conversation_id"]].incident_id
-        if rule_id and incident_id is not None:
-            self._asked.setdefault(incident_id, set()).add(rule_id)
+        if rule_ids and incident_id is not None:
+            self._asked.setdefault(incident_id, set()).update(rule_ids)
         if not dialogue.expects_answer(data.get("kind", "script"), data["text"]):
             return
         cid = data["conversation_id"]

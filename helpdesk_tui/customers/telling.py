@@ -13,8 +13,11 @@ sentence that tells. Two kinds of sentence do not:
   wat u ziet?", "Regardez le compteur et dites-moi ce que vous voyez"). Read clause by
   clause: one clause asks them to tell (tell, describe, let me know; zeggen, vertellen,
   laten weten; dire, décrire, indiquer), and every other clause only asks them to look
-  (look, see, find, read) or is politeness ("please"). A clause that asks anything else
-  ("Go to counter five and tell me if it works") gives the step: the sentence tells.
+  (look, see, find, read; and check, controleren, vérifier when the request asks what they
+  see or find: "Check the free counter and tell me what you find") or is politeness
+  ("please"). A clause that asks anything else ("Go to counter five and tell me if it
+  works", "Check the free counter and tell me if it works") gives the step: the sentence
+  tells.
 
 The module is pure; `customers.simulation` and `assess.solutions` both read through it.
 """
@@ -51,6 +54,16 @@ LOOK: dict[str, frozenset[str]] = {
     "fr": frozenset({"regarder", "voir", "lire", "trouver", "remarquer", "constater"}),
 }
 """Verbs that ask the customer to look, no more: harmless beside a request to tell."""
+
+CHECK: dict[str, frozenset[str]] = {
+    "en": frozenset({"check", "inspect"}),
+    "nl": frozenset({"controleren", "nakijken", "checken"}),
+    "fr": frozenset({"verifier", "controler"}),
+}
+"""Verbs that ask the customer to check something: a step in many answer keys ("check the
+cable"), so they ask only to look when the request to tell asks what the customer sees or
+finds ("Check the free counter and tell me what you find", evid16); "... and tell me if it
+works" asks them to try it."""
 
 COORDINATORS: dict[str, frozenset[str]] = {
     "en": frozenset({"and", "then"}),
@@ -116,9 +129,11 @@ def asks_to_tell(sentence: str, lang: str) -> bool:
     """A request for information: look-and-tell, or tell-me-more (module docstring)."""
     lang = _lang(lang)
     clauses = _clauses(read(sentence, lang))
-    if not any(_tells(c, lang) for c in clauses):
+    telling = [c for c in clauses if _tells(c, lang)]
+    if not telling:
         return False
-    return all(_tells(c, lang) or set(c) & LOOK[lang] or set(c) <= POLITE[lang] for c in clauses)
+    looks = LOOK[lang] | (CHECK[lang] if any(set(c) & LOOK[lang] for c in telling) else set())
+    return all(_tells(c, lang) or set(c) & looks or set(c) <= POLITE[lang] for c in clauses)
 
 
 def mere_question(sentence: str, lang: str) -> bool:
@@ -138,3 +153,52 @@ def telling(text: str, lang: str) -> tuple[str, ...]:
     return tuple(
         s for s in sentences(text) if not mere_question(s, lang) and not asks_to_tell(s, lang)
     )
+
+
+# ---------------------------------------------------------------------- a telling step or rule
+
+
+def acts_read(text: str, lang: str) -> frozenset[str]:
+    """The acts the layer reads in a text, none from a negated match (the evidence's reading,
+    `assess.wording.acts`)."""
+    analysis = read(text, lang)
+    return frozenset(m.kind for m in analysis.matches if m.kind in analysis.acts and not m.negated)
+
+
+TELLING_ACTS = frozenset({"greeting", "progress", "instruction", "empathy", "apology", "hold"})
+"""Acts that tell the customer something: a step whose patterns carry one of these and none of
+`ASKING_ACTS` is a telling step ("Tell the customer when they will hear from you", "Greet and
+introduce yourself", "advise ...")."""
+
+ASKING_ACTS = frozenset({"identify", "question", "check", "closing", "offer_help"})
+"""Acts that ask the customer something: a step whose patterns carry one of these is an asking
+step (identification, scope, the check, the closing question), done by a question."""
+
+ASKS_FOR_DATA = frozenset({"identify", "question"})
+"""A sentence with one of these acts asks the customer for data or about the problem."""
+
+
+@lru_cache(maxsize=4096)
+def pattern_acts(patterns: tuple[str, ...], language: str) -> frozenset[str]:
+    """The acts of a step's patterns read as one text: how a step knows what it is for."""
+    return acts_read(" . ".join(patterns), language)
+
+
+def telling_acts(patterns: tuple[str, ...], language: str) -> frozenset[str]:
+    """(evid15) A telling step's own acts (its patterns tell, none asks); empty for an asking
+    step or one whose patterns carry no act (a scope question, a verification)."""
+    found = pattern_acts(patterns, language)
+    return frozenset() if found & ASKING_ACTS else found & TELLING_ACTS
+
+
+def tells_in(patterns: tuple[str, ...], sentence: str, language: str) -> bool:
+    """(evid15) Does this sentence, holding one of a telling step's patterns, do the step? Not
+    when it asks the customer for data or about the problem and tells nothing the step tells:
+    "And the best number to call you back on?" holds the `inform` step's "call you back" but
+    asks for a phone number (`identify`); "Good morning, who am I speaking with?" still greets
+    (`greeting` beside `identify`)."""
+    own = telling_acts(patterns, language)
+    if not own:
+        return True
+    found = acts_read(sentence, language)
+    return not ASKS_FOR_DATA & found or bool(own & found)

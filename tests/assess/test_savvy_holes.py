@@ -33,9 +33,11 @@ def named_to_all_three(pattern: str) -> tuple[str, list]:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="left open (evid14): the ideal candidate says 'I'm sorry about this, <name>, I "
-    "understand how frustrating it is.' to every upset customer; reading the address away "
-    "took COM-6 from ideal on all six bundled scenarios and COM-1/SOL-1 from the worded ones",
+    reason="left open (evid14, measured again on evid16): one named formula to three customers "
+    "reads as three sentences. Reading the name away in the stock check costs the worded banks "
+    "COM-6 (their short named reactions to upset customers, evid15); rules 2.7 refuses the "
+    "formula instead by whom it goes to (empathy to three calm, never-upset customers or more: "
+    "tests/assess/test_rules_2_7.py), and here Bert and Marc are two customers",
 )
 @pytest.mark.parametrize("pattern", NAMED_STOCK)
 def test_stock_empathy_with_each_customers_name_put_in_is_still_stock(

@@ -48,6 +48,27 @@ STEPS = [
 """A clause that asks something else than looking or telling gives the step."""
 
 
+CHECK_AND_TELL = [
+    ("en", "Check the free counter and tell me what you find.", "free counter"),
+    ("en", "Could you check the free counter and tell me what you see there?", "free counter"),
+    ("nl", "Controleer de teller en zeg me wat u ziet.", "teller"),
+    ("nl", "Kunt u de teller even nakijken en me vertellen wat u vindt?", "teller"),
+    ("fr", "Vérifiez le compteur et dites-moi ce que vous voyez.", "compteur"),
+    ("fr", "Pouvez-vous contrôler le compteur et me dire ce que vous y trouvez ?", "compteur"),
+]
+"""(evid16, cust13's leftover) Asked to check something and tell what they see or find, the
+customer reports; they were given nothing to do but look."""
+
+CHECK_AND_TRY = [
+    ("en", "Check the free counter and tell me if it works.", "free counter"),
+    ("nl", "Controleer de teller en zeg me of het werkt.", "teller"),
+    ("fr", "Vérifiez le compteur et dites-moi si ça marche.", "compteur"),
+]
+"""Asked to check it and say whether it works, they try it: the step is given."""
+REQUESTS += CHECK_AND_TELL
+STEPS += CHECK_AND_TRY
+
+
 @cache
 def bundled(name: str) -> Scenario:
     return load_scenario(paths.scenarios_dir() / name)

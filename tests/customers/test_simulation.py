@@ -506,3 +506,18 @@ def test_a_still_question_before_any_step_is_answered_and_flagged_as_a_question(
     d.at(400)
     assert len(flags(d, "clarifying_question")) == 1  # the check is not a question
     assert "No, it still doesn't work." in texts(d, "customer_message", kind="reply")
+
+
+def test_two_rule_replies_folded_together_keep_both_rules() -> None:
+    # docs/simulation.md, "Two messages in a row": a folded reply loses nothing, "its rule"
+    # included. The log names both rules (cust13 kept the older one only, so the newer was
+    # never marked as said: docs/known-issues.md), and a resumed customer reads both back.
+    d = Driver()
+    d.say(100, CHAT, "Could it be the print spooler?")  # the printer's `jargon` rule
+    d.say(101, CHAT, "Pull the sealing tape off, please.")  # its `thanks` rule
+    d.at(200)
+    replies = [e for e in d.of_type("customer_message", conversation_id=CHAT) if e.exam_time > 100]
+    assert len(replies) == 1
+    assert replies[0].data["rule_id"].split() == ["jargon", "thanks"]
+    sim, _ = restore(d.scenario, d.events)
+    assert sim._asked["printer"] == {"jargon", "thanks"}

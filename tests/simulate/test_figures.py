@@ -105,7 +105,9 @@ WORDED_F_SHORT: dict[str, str] = {
     "ik zet het op een rijtje: {summary}. Ontbreekt er nog iets?' is no restatement and its "
     "question is read as the closing question, before the check (Marc); COM-1, SOL-1, 'Ziet ge "
     "nog iets van het probleem, of werkt alles nu?' is no check (Els); COM-6, 'Tom, wat een "
-    "gedoe voor u.', 'Tom, da's stressy, ...' calm no one (Tom calms on a template)",
+    "gedoe voor u.', 'Tom, da's stressy, ...' calm no one (Tom calms on a template); 20 since "
+    "evid16: his reassurance rule no longer hears the restatement's 'begrijp ik het goed?' "
+    "(a question), and the relayed news of the second line calms him",
     "nl-verhaeghe-dinsdag": "19 of 22 (layer 2.8, rules 2.4, blind): COM-4, 'Wacht, ik zet het op "
     "een rijtje: {summary}. Ontbreekt er nog iets?' is no restatement; COM-1, SOL-1, 'Ziet ge "
     "nog iets van het probleem, of werkt alles nu?' is no check (Kurt)",
@@ -144,35 +146,32 @@ le haut et la petite flèche descend"), not the bank's wording."""
 
 SAVVY_CAP = 3
 SAVVY_MEASURED: dict[str, frozenset[str]] = {
-    "en-calder-valley-exam": frozenset({"SIM-2", "SIM-3", "COM-2", "COM-3", "SOL-6"}),
-    "en-northwind-monday": frozenset(
-        {"SIM-2", "SIM-3", "COM-2", "COM-3", "COM-5", "COM-6", "SOL-6"}
-    ),
+    "en-calder-valley-exam": frozenset({"SIM-2", "SIM-3", "COM-3", "SOL-6"}),
+    "en-northwind-monday": frozenset({"SIM-2", "SIM-3", "COM-2", "COM-3", "COM-5", "SOL-6"}),
     "fr-haute-meuse-examen": frozenset({"SIM-2", "SIM-3", "COM-2", "COM-3"}),
-    "fr-val-de-lesse-garde": frozenset(
-        {"SIM-1", "SIM-2", "SIM-3", "COM-3", "COM-5", "COM-6", "SOL-8"}
-    ),
+    "fr-val-de-lesse-garde": frozenset({"SIM-1", "SIM-2", "SIM-3", "COM-3", "COM-5"}),
     "nl-lindeveld-examen": frozenset({"SIM-3", "COM-2", "COM-3", "SOL-6"}),
-    "nl-verhaeghe-dinsdag": frozenset({"SIM-2", "SIM-3", "COM-6", "SOL-5", "SOL-6", "SOL-8"}),
+    "nl-verhaeghe-dinsdag": frozenset({"SIM-2", "SIM-3", "COM-6", "SOL-5", "SOL-6"}),
 }
-"""What `savvy` earns with rules 2.5 (benchmarks/README.md, "A cheater who read the rules (branch
-evid14)"); before 2.5 DATA-4 too, on all six. What is left is the job done mechanically, or a
-trick a competent candidate does the same way: SIM-2 (every message answered in time), SIM-3
-(the title searched while the caller speaks), COM-3 (never interrupting), COM-5 (no glossary
-word), SOL-5/SOL-6 (the second line's words relayed and noted; "<group> has it, next update
-within N minutes" on the SLA's interval): the job, done by rote; COM-2 (one battery of standard
-questions, "since when, which message, what did you try"): what competent operators ask too;
-COM-6 (its empathy formula with the customer's name in it): the ideal candidate's own formula,
-reading the name away took COM-6 from ideal on all six (tests/assess/test_savvy_holes.py);
-SIM-1 and SOL-8 (the top article's text with only the first item of each list: on calder three
-of four option articles list the fitting option first): a pasted passage is the candidate
-guide's Ctrl+O. Calder's SOL-8 gone since evid15 listed the
-fitting option second in its option articles (an author's change). Northwind's COM-5 since the
-lead's 673be88 (an acronym found as itself: "SSID"
-is no glossary word it used), measured at evid15's start ffc6522 before any change of evid15."""
+"""What `savvy` earns with rules 2.7 (benchmarks/README.md, "What savvy still earns (branch
+evid16)"): 4, 6, 4, 5, 4, 5. Gone since: DATA-4 on all six (2.5), calder's SOL-8 (evid15: the
+fitting option listed second), COM-2 on calder (2.7: facts told in reply to its pasted answer no
+longer count), COM-6 on northwind and val-de-lesse (2.7: its empathy goes to calm customers as to
+upset ones, a formula), SOL-8 on val-de-lesse and verhaeghe (2.7: the option given before the
+key facts were out). What is left, measured on evid16, cannot be refused without refusing a
+competent candidate: SIM-1 (screen work in each call and the answer in it), SIM-2 (every message
+answered in time), SIM-3 (the title searched while the caller speaks), COM-3 (never
+interrupting), COM-5 (no glossary word), SOL-5/SOL-6 (the second line's words relayed and noted;
+"<group> has it, next update within N minutes" on the SLA's interval): the job, done by rote;
+COM-2 (its one battery of standard questions, "since when, which message, what did you try,
+anyone else?", drew every fact of one case before its answer): refusing a question battery sent
+to three customers or more (the customer's name read away) also took COM-2 from worded-f on
+calder, and at two customers from worded-c, -e and -f; COM-6 on verhaeghe: its named requests to
+hold and progress notes, which every customer gets from a competent operator too, calmed each
+upset customer (with its empathy set aside by 2.7)."""
 
 SAVVY_ABOVE = {
-    name: f"{len(got)} of 22 (rules 2.5): {', '.join(sorted(got))}"
+    name: f"{len(got)} of 22 (rules 2.7): {', '.join(sorted(got))}"
     for name, got in SAVVY_MEASURED.items()
     if len(got) > SAVVY_CAP
 }
