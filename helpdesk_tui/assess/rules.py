@@ -16,7 +16,7 @@ from pathlib import Path
 
 from helpdesk_tui.language import LAYER_VERSION, layer_hash
 
-RULES_VERSION = "2.6"
+RULES_VERSION = "2.9"
 """2.0: evidence that needs the job done (issue 13): the answer is what reached the customer,
 KB credit only for the case's articles outside scattershot bursts, templates, echoes, stuffed
 answers, wrong recipients, SOL-5 relay and bounce, SOL-6 news.
@@ -49,7 +49,12 @@ closed every ticket so).
 2.6 (evid15): a procedure step that tells (its patterns carry a telling act and no asking act:
 `procedures.telling_acts`) is not done by a sentence that asks for data or about the problem
 and tells nothing the step tells (`procedures.says_step`): "And the best number to call you
-back on?" is no `inform` step (COM-1, SOL-1)."""
+back on?" is no `inform` step (COM-1, SOL-1).
+(2.7 and 2.8 are evid16's and ctx-read1's, made at the same time in other branches.)
+2.9 (evid18): DATA-4 speaks against a resolution whose frame stands on three tickets or more
+(`integrity.resolution_frame`: words with a digit, KB article ids, customers' and groups' names
+read away as slots; two frames alike at `FRAME_SIMILARITY` of their words): one sentence filled in
+with each ticket's id, name, time and article documents no case (the blind cheater `lawyer`)."""
 
 RULE_MODULES = (
     "cases.py", "context.py", "evidence.py", "integrity.py", "measure_com.py",
