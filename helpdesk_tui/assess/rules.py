@@ -54,7 +54,9 @@ back on?" is no `inform` step (COM-1, SOL-1).
 2.9 (evid18): DATA-4 speaks against a resolution whose frame stands on three tickets or more
 (`integrity.resolution_frame`: words with a digit, KB article ids, customers' and groups' names
 read away as slots; two frames alike at `FRAME_SIMILARITY` of their words): one sentence filled in
-with each ticket's id, name, time and article documents no case (the blind cheater `lawyer`)."""
+with each ticket's id, name, time and article documents no case (the blind cheater `lawyer`).
+Also in 2.9: SOL-2 gives no "+" for an article opened on a case that was never answered ("before
+the answer" with no answer is vacuous): the item is to judge."""
 
 RULE_MODULES = (
     "cases.py", "context.py", "evidence.py", "integrity.py", "measure_com.py",

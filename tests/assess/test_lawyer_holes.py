@@ -123,3 +123,44 @@ def test_case_notes_in_one_personal_style_document_their_cases(
 ) -> None:
     assert resolved(scenario, texts) == dict.fromkeys(("T-0001", "T-0002", "T-1001"), True)
 
+
+# ---------------------------------------------------------------------- SOL-2
+# The standard: "looks up the requested information in the information sources provided";
+# docs/assessment.md: "the right KB article found and opened before answering". With no answer
+# the look-up served nothing the customer received: there is no "before" to credit.
+
+NOT_ANSWERS = (
+    "One moment please, I am looking into it for you.",
+    "Een ogenblikje, ik kijk het voor u na.",
+    "Un instant, je regarde cela pour vous.",
+    "Do you see any message on the screen?",
+    "Ziet u een foutmelding op het scherm?",
+    "Voyez-vous un message d'erreur à l'écran ?",
+)
+"""Messages that are no answer (a hold, a question), two per language."""
+ANSWERS = (
+    "Please pull the sealing tape out of the new toner and print again.",
+    "The new toner still has its tape on: pull the tape off the toner and try once more.",
+)
+"""The key's answer for the blank pages (test scenario), in two wordings."""
+
+
+def sol2_after(scenario: Scenario, text: str) -> bool | None:
+    evidence = run(scenario, [
+        (70, "kb_searched", {"query": "blank pages", "results": ["kb-printer-blank-pages"]}),
+        (72, "kb_article_opened", {"article_id": "kb-printer-blank-pages"}),
+        (80, "message_sent", {"conversation_id": "chat-1", "text": text}),
+    ])  # fmt: skip
+    return one(evidence, "SOL-2", "kb_before_answer", "printer-blank").favourable
+
+
+@pytest.mark.parametrize("text", NOT_ANSWERS)
+def test_an_article_opened_on_a_case_never_answered_is_not_credited(
+    scenario: Scenario, text: str
+) -> None:
+    assert sol2_after(scenario, text) is None
+
+
+@pytest.mark.parametrize("text", ANSWERS)
+def test_an_article_opened_before_the_answer_is_credited(scenario: Scenario, text: str) -> None:
+    assert sol2_after(scenario, text) is True
