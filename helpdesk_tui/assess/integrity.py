@@ -673,21 +673,26 @@ def _framed_resolutions(ctx: Context) -> dict[str, int]:
             if t.solution
         }
         frames = {k: f for k, f in frames.items() if sum(w != SLOT for w in f) >= FRAME_MIN_WORDS}
-        ids = sorted(frames)
+        # Identical frames are compared once (a cheater's are mostly identical), in order of
+        # length, so lengths too far apart for the similarity end the inner loop.
+        distinct: dict[tuple[str, ...], list[str]] = {}
+        for ticket_id, frame in frames.items():
+            distinct.setdefault(frame, []).append(ticket_id)
+        order = sorted(distinct, key=len)
         alike: dict[str, int] = {}
-        for a in ids:
-            matcher = difflib.SequenceMatcher(None, b=frames[a], autojunk=False)
-            n = 1
-            for b in ids:
-                if b == a:
+        for i, a in enumerate(order):
+            matcher = difflib.SequenceMatcher(None, b=a, autojunk=False)
+            n = len(distinct[a])
+            for b in order[:i] + order[i + 1 :]:
+                if 2 * min(len(a), len(b)) < FRAME_SIMILARITY * (len(a) + len(b)):
                     continue
-                matcher.set_seq1(frames[b])
+                matcher.set_seq1(b)
                 if (
                     matcher.quick_ratio() >= FRAME_SIMILARITY
                     and matcher.ratio() >= FRAME_SIMILARITY
                 ):
-                    n += 1
-            alike[a] = n
+                    n += len(distinct[b])
+            alike.update(dict.fromkeys(distinct[a], n))
         ctx.cache["framed"] = alike
     return ctx.cache["framed"]
 
