@@ -197,9 +197,11 @@ handled at 0:01 by Alex with kb-...; steps given, ...", is the same resolution o
 tests/assess/test_lawyer_holes.py). The holes left, for the evidence rules' owner: COM-6 (one
 empathy formula with the name and two of the customer's own words in it, so no sentence reaches
 three customers); SOL-6 (three rotating frames "<group> has it, next
-update within N minutes"); SOL-2 on val-de-lesse (an article "opened before the answer" on a case
-where no answer was ever given); SIM-1 on val-de-lesse (the top article's first list pasted in the
-call holds the key's words); COM-2 on lindeveld (hidden facts drawn by the procedure's own step
+update within N minutes"; evid18 measured "news = something changed since the last update": it
+takes northwind's SOL-6 from ideal and all seven worded and leaves lawyer's three); SOL-2 on
+val-de-lesse (since 2.9 the article "opened before the answer" on a case never answered is `?`,
+but its seven answered cases' look-ups stand); SIM-1 on val-de-lesse (the top article's first
+list pasted in the call holds the key's words); COM-2 on lindeveld (hidden facts drawn by the procedure's own step
 words and a pasted article list; one `+` and 21 `?` make the overview favourable). SIM-2, SIM-3,
 COM-3, COM-5: the job done by rote (answers within seconds, the KB searched while the caller
 speaks, never interrupting, no glossary word in the customer's words or the article's list)."""
