@@ -25,6 +25,7 @@ in the log, each with the records it is measured from, so the measurements
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -635,6 +636,9 @@ def resolution_problem(ctx: Context, ticket_id: str, solution: str) -> tuple[str
     same = _same_resolutions(ctx).get(words(solution), 0)
     if same >= TEMPLATE_CUSTOMERS:
         return "data4.why_template", {"n": same}
+    framed = _framed_resolutions(ctx).get(ticket_id, 0)
+    if framed >= TEMPLATE_CUSTOMERS:
+        return "data4.why_frame", {"n": framed}
     share = _pasted_share(ctx, ticket_id, solution)
     if share >= PASTED_RESOLUTION_SHARE:
         return "data4.why_pasted", {"pct": round(100 * share)}
@@ -665,6 +669,80 @@ def _pasted_share(ctx: Context, ticket_id: str, solution: str) -> float:
         theirs |= _runs(words(text or ""), ECHO_RUN_WORDS)
     covered |= _covered(mine, theirs, ECHO_RUN_WORDS)
     return len(covered) / len(mine)
+
+
+FRAME_SIMILARITY = 0.8
+"""(2.9) Two resolutions whose words, with the case's slots read away (`resolution_frame`),
+agree on this share or more (difflib's ratio) are one frame filled in twice."""
+FRAME_MIN_WORDS = 6
+"""A frame needs this many words of its own besides the slots: "Solved, see P1." is not one."""
+SLOT = "\u00b7"
+
+
+def resolution_frame(ctx: Context, solution: str) -> tuple[str, ...]:
+    """(2.9) The resolution's words with what differs from case to case read away: words with a
+    digit (ticket ids, times, priorities), KB article ids, the customers' names and the groups'
+    names and ids each become one slot; consecutive slots are one."""
+    slots = ctx.cache.get("frame_slots")
+    if slots is None:
+        runs: set[tuple[str, ...]] = set()
+        if ctx.scenario is not None:
+            runs |= {words(a.id) for a in ctx.scenario.kb}
+            runs |= {words(g.id) for g in ctx.scenario.groups}
+            runs |= {words(g.name) for g in ctx.scenario.groups}
+        runs |= {words(g) for g in ctx.state.groups} | {words(n) for n in ctx.state.groups.values()}
+        single = {w for c in ctx.state.customers.values() for w in words(c.name)}
+        slots = ctx.cache["frame_slots"] = (
+            sorted((r for r in runs if len(r) > 1), key=len, reverse=True),
+            single | {r[0] for r in runs if len(r) == 1},
+        )
+    long_runs, single = slots
+    mine = list(words(solution))
+    out: list[str] = []
+    i = 0
+    while i < len(mine):
+        run = next((r for r in long_runs if tuple(mine[i : i + len(r)]) == r), None)
+        slot = run is not None or mine[i] in single or any(ch.isdigit() for ch in mine[i])
+        if slot and out and out[-1] == SLOT:
+            pass
+        else:
+            out.append(SLOT if slot else mine[i])
+        i += len(run) if run is not None else 1
+    return tuple(out)
+
+
+def _framed_resolutions(ctx: Context) -> dict[str, int]:
+    """(2.9) Per ticket, on how many tickets (itself included) its resolution's frame stands:
+    the same words around different ids, names, times, articles and groups."""
+    if "framed" not in ctx.cache:
+        frames = {
+            t.id: resolution_frame(ctx, t.solution)
+            for t in ctx.state.tickets.values()
+            if t.solution
+        }
+        frames = {k: f for k, f in frames.items() if sum(w != SLOT for w in f) >= FRAME_MIN_WORDS}
+        # Identical frames are compared once (a cheater's are mostly identical), in order of
+        # length, so lengths too far apart for the similarity end the inner loop.
+        distinct: dict[tuple[str, ...], list[str]] = {}
+        for ticket_id, frame in frames.items():
+            distinct.setdefault(frame, []).append(ticket_id)
+        order = sorted(distinct, key=len)
+        alike: dict[str, int] = {}
+        for i, a in enumerate(order):
+            matcher = difflib.SequenceMatcher(None, b=a, autojunk=False)
+            n = len(distinct[a])
+            for b in order[:i] + order[i + 1 :]:
+                if 2 * min(len(a), len(b)) < FRAME_SIMILARITY * (len(a) + len(b)):
+                    continue
+                matcher.set_seq1(b)
+                if (
+                    matcher.quick_ratio() >= FRAME_SIMILARITY
+                    and matcher.ratio() >= FRAME_SIMILARITY
+                ):
+                    n += len(distinct[b])
+            alike.update(dict.fromkeys(distinct[a], n))
+        ctx.cache["framed"] = alike
+    return ctx.cache["framed"]
 
 
 def _same_resolutions(ctx: Context) -> dict[tuple[str, ...], int]:

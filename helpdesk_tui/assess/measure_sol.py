@@ -221,7 +221,12 @@ def _kb_first(ctx: Context, case: Case) -> EvidenceItem | None:
     answer = first_answer(case)
     if opened is None:
         key, favourable = "sol2.never", False
-    elif answer is not None and answer.action.seq < opened.seq:
+    elif answer is None:
+        # (2.9) Before an answer that never came is no "before": the look-up served nothing
+        # the customer received (evid18: lawyer's article "opened before the answer" on a case
+        # it never answered). To judge, not credited.
+        key, favourable = "sol2.no_answer", None
+    elif answer.action.seq < opened.seq:
         key, favourable = "sol2.after", False
     else:
         key, favourable = "sol2.before", True

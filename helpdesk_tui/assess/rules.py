@@ -16,7 +16,7 @@ from pathlib import Path
 
 from helpdesk_tui.language import LAYER_VERSION, layer_hash
 
-RULES_VERSION = "2.7"
+RULES_VERSION = "2.9"
 """2.0: evidence that needs the job done (issue 13): the answer is what reached the customer,
 KB credit only for the case's articles outside scattershot bursts, templates, echoes, stuffed
 answers, wrong recipients, SOL-5 relay and bounce, SOL-6 news.
@@ -56,7 +56,13 @@ more and a quarter of the calm ones spoken to): a formula said whatever the mood
 `?` to the fitting option given before the case's key facts were out (`measure_sol.
 key_facts_not_out`): chosen without knowing the case; COM-2 counts the facts revealed before
 the answer in words (`measure_com.answer_in_words`), as 3b always said: not what the customer
-tells in reply to a pasted answer (a transfer is no answer in words)."""
+tells in reply to a pasted answer (a transfer is no answer in words).
+2.9 (evid18): DATA-4 speaks against a resolution whose frame stands on three tickets or more
+(`integrity.resolution_frame`: words with a digit, KB article ids, customers' and groups' names
+read away as slots; two frames alike at `FRAME_SIMILARITY` of their words): one sentence filled in
+with each ticket's id, name, time and article documents no case (the blind cheater `lawyer`).
+Also in 2.9: SOL-2 gives no "+" for an article opened on a case that was never answered ("before
+the answer" with no answer is vacuous): the item is to judge."""
 
 RULE_MODULES = (
     "cases.py", "context.py", "evidence.py", "integrity.py", "measure_com.py",

@@ -545,6 +545,12 @@ T: dict[str, tuple[str, str, str]] = {
         "'{case}': artikel {article} pas geopend om {at}, na het antwoord",
         "«\u00a0{case}\u00a0»\u00a0: article {article} ouvert à {at}, seulement après la réponse",
     ),
+    "sol2.no_answer": (
+        "'{case}': article {article} opened at {at}, but no answer was ever given",
+        "'{case}': artikel {article} geopend om {at}, maar er kwam nooit een antwoord",
+        "«\u00a0{case}\u00a0»\u00a0: article {article} ouvert à {at}, mais aucune réponse n'a "
+        "jamais été donnée",
+    ),
     "sol2.never": (
         "'{case}': the article {article} was never opened",
         "'{case}': het artikel {article} werd nooit geopend",

@@ -180,6 +180,14 @@ T: dict[str, tuple[str, str, str]] = {
         "dezelfde oplossing op {n:ticket|tickets}",
         "la même résolution sur {n:ticket|tickets}",
     ),
+    "data4.why_frame": (
+        "one frame of words on {n:ticket|tickets}, with only the ids, names, times, articles and "
+        "groups filled in: it says nothing of this case",
+        "één kader van woorden op {n:ticket|tickets}, met enkel de nummers, namen, tijden, artikels "
+        "en groepen ingevuld: het zegt niets over dit geval",
+        "un même cadre de mots sur {n:ticket|tickets}, où seuls les numéros, noms, heures, articles "
+        "et groupes changent\u00a0: il ne dit rien de ce cas",
+    ),
     "sim2.template": (
         "; {n:reply was|replies were} a template sent to several customers and do not end a wait",
         "; {n:antwoord was|antwoorden waren} een sjabloon aan meerdere klanten en beëindigen geen wachttijd",

@@ -97,7 +97,14 @@ def test_opening_most_of_the_kb_at_once_is_scattershot_and_not_credited(
 
 
 def test_a_few_articles_read_one_at_a_time_are_no_scattershot(scenario: Scenario) -> None:
-    evidence = run(scenario, opens((100, ALL_FOUR[0]), (140, ALL_FOUR[1]), (180, ALL_FOUR[2])))
+    answer = (
+        200,
+        "message_sent",
+        {"conversation_id": "chat-1", "text": "Pull the tape off the toner"},
+    )
+    steps = opens((100, ALL_FOUR[0]), (140, ALL_FOUR[1]), (180, ALL_FOUR[2]))
+    # (2.9) with the answer after them: before an answer never given is no "before".
+    evidence = run(scenario, [*steps, answer])
     assert items_of(evidence, "SOL-2", "scattershot") == []
     kb = one(evidence, "SOL-2", "kb_before_answer", "printer-blank")
     assert kb.figures["opened_seq"] is not None and kb.favourable is True

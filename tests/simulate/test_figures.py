@@ -179,33 +179,34 @@ SAVVY_ABOVE = {
 
 LAWYER_CAP = 3
 LAWYER_MEASURED: dict[str, frozenset[str]] = {
-    "en-calder-valley-exam": frozenset({"SIM-2", "SIM-3", "DATA-4", "COM-3", "COM-5", "COM-6"}),
-    "en-northwind-monday": frozenset({"SIM-2", "SIM-3", "DATA-4", "COM-3", "COM-5", "COM-6"}),
-    "fr-haute-meuse-examen": frozenset({"SIM-2", "SIM-3", "DATA-4", "COM-3", "SOL-6"}),
+    "en-calder-valley-exam": frozenset({"SIM-2", "SIM-3", "COM-3", "COM-5", "COM-6"}),
+    "en-northwind-monday": frozenset({"SIM-2", "SIM-3", "COM-3", "COM-5", "COM-6"}),
+    "fr-haute-meuse-examen": frozenset({"SIM-2", "SIM-3", "COM-3", "SOL-6"}),
     "fr-val-de-lesse-garde": frozenset(
-        {"SIM-1", "SIM-2", "SIM-3", "DATA-4", "COM-3", "COM-5", "COM-6", "SOL-2", "SOL-6"}
+        {"SIM-1", "SIM-2", "SIM-3", "COM-3", "COM-5", "COM-6", "SOL-2", "SOL-6"}
     ),
-    "nl-lindeveld-examen": frozenset(
-        {"SIM-2", "SIM-3", "DATA-4", "COM-2", "COM-3", "COM-5", "SOL-6"}
-    ),
-    "nl-verhaeghe-dinsdag": frozenset({"SIM-2", "SIM-3", "DATA-4", "COM-3", "COM-5", "COM-6"}),
+    "nl-lindeveld-examen": frozenset({"SIM-2", "SIM-3", "COM-2", "COM-3", "COM-5", "SOL-6"}),
+    "nl-verhaeghe-dinsdag": frozenset({"SIM-2", "SIM-3", "COM-3", "COM-5", "COM-6"}),
 }
-"""What `lawyer` earns with rules 2.6 and layer 2.9, measured once after its policy was committed
-(8cea8bc) and never tuned on it (benchmarks/README.md, "A second cheater (branch evid17)"). The
-holes, for the evidence rules' owner: DATA-4 on all six (one resolution frame with the ticket id,
-the name, the time and the article id in it: "T-1001 (e-mail, Karen): handled at 0:01 by Alex with
-kb-...; steps given, customer informed and confirmed, no further action."; neither pasted nor the
-same text twice); COM-6 (one empathy formula with the name and two of the customer's own words in
-it, so no sentence reaches three customers); SOL-6 (three rotating frames "<group> has it, next
-update within N minutes"); SOL-2 on val-de-lesse (an article "opened before the answer" on a case
-where no answer was ever given); SIM-1 on val-de-lesse (the top article's first list pasted in the
-call holds the key's words); COM-2 on lindeveld (hidden facts drawn by the procedure's own step
+"""What `lawyer` earns with rules 2.9 and layer 2.9, measured once after its policy was committed
+(8cea8bc) and never tuned on it (benchmarks/README.md, "A second cheater (branch evid17)", and
+"lawyer's holes (branch evid18)"). DATA-4 on all six closed by rules 2.9 (evid18: one resolution
+frame with the ticket id, the name, the time and the article id in it, "T-1001 (e-mail, Karen):
+handled at 0:01 by Alex with kb-...; steps given, ...", is the same resolution on every ticket;
+tests/assess/test_lawyer_holes.py). The holes left, for the evidence rules' owner: COM-6 (one
+empathy formula with the name and two of the customer's own words in it, so no sentence reaches
+three customers); SOL-6 (three rotating frames "<group> has it, next
+update within N minutes"; evid18 measured "news = something changed since the last update": it
+takes northwind's SOL-6 from ideal and all seven worded and leaves lawyer's three); SOL-2 on
+val-de-lesse (since 2.9 the article "opened before the answer" on a case never answered is `?`,
+but its seven answered cases' look-ups stand); SIM-1 on val-de-lesse (the top article's first
+list pasted in the call holds the key's words); COM-2 on lindeveld (hidden facts drawn by the procedure's own step
 words and a pasted article list; one `+` and 21 `?` make the overview favourable). SIM-2, SIM-3,
 COM-3, COM-5: the job done by rote (answers within seconds, the KB searched while the caller
 speaks, never interrupting, no glossary word in the customer's words or the article's list)."""
 
 LAWYER_ABOVE = {
-    name: f"{len(got)} of 22 (rules 2.6, blind): {', '.join(sorted(got))}"
+    name: f"{len(got)} of 22 (rules 2.9, blind): {', '.join(sorted(got))}"
     for name, got in LAWYER_MEASURED.items()
     if len(got) > LAWYER_CAP
 }
