@@ -9,8 +9,11 @@ addresses changed, nothing is said about what was done for any one case (rules 2
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
+from helpdesk_tui.assess import integrity
 from helpdesk_tui.scenario.model import Scenario
 
 from .test_evidence import one, run
@@ -164,3 +167,25 @@ def test_an_article_opened_on_a_case_never_answered_is_not_credited(
 @pytest.mark.parametrize("text", ANSWERS)
 def test_an_article_opened_before_the_answer_is_credited(scenario: Scenario, text: str) -> None:
     assert sol2_after(scenario, text) is True
+
+
+def stub_context(solutions: list[str]) -> SimpleNamespace:
+    """Just what DATA-4's frame comparison reads: tickets with resolutions, no names or groups."""
+    tickets = {
+        f"T-{i:05d}": SimpleNamespace(id=f"T-{i:05d}", solution=s) for i, s in enumerate(solutions)
+    }
+    state = SimpleNamespace(tickets=tickets, groups={}, customers={})
+    return SimpleNamespace(cache={}, scenario=None, state=state)
+
+
+def test_frames_past_the_bound_are_not_compared(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A log of thousands of tickets a candidate made must not cost the assessment minutes: past
+    `FRAMES_COMPARED` distinct frames, the rest are not compared (so not counted as alike)."""
+    alike = "Printer on floor {} fixed after the toner tape was removed and a test page printed."
+    solutions = [alike.format(w) for w in ("one", "two", "three", "four")]
+    monkeypatch.setattr(integrity, "FRAMES_COMPARED", 2)
+    framed = integrity._framed_resolutions(stub_context(solutions))
+    assert sorted(framed) == ["T-00000", "T-00001"]
+    assert set(framed.values()) == {2}
+    monkeypatch.setattr(integrity, "FRAMES_COMPARED", 4)
+    assert set(integrity._framed_resolutions(stub_context(solutions)).values()) == {4}
