@@ -226,6 +226,14 @@ class ExamState:
     session_marks: list[SessionMark] = field(default_factory=list)
     """Pauses, resumes, the end, disk faults and blocked keys, in order (see SessionMark)."""
     focus: tuple[str, str | None] = ("queue", None)
+    ticket_in_view: str | None = None
+    """The ticket the candidate last looked at or worked on (a `focus_moved` to the ticket
+    area, any command naming a ticket): where `resume` puts the queue's cursor."""
+    kb_query: str = ""
+    """The last KB query the candidate settled on (`kb_searched`): back in the box on resume."""
+    kb_article_in_view: str | None = None
+    """The KB article open in the panel (`kb_article_opened`), until a new query or the
+    way back to the results (`focus_moved` to the KB area without an article) closes it."""
     now: float = 0.0
     last_seq: int = 0
     paused: bool = False

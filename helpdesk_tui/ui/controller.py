@@ -201,7 +201,8 @@ class ExamController(StateView):
         self.queue = QueueModel()
         self._agent_name = agent_name
         self._changes = Changes()
-        self._last_logged_query: str | None = None
+        self._last_logged_query: str | None = session.state.kb_query or None
+        """The last query logged (after `resume`, the log's last): one settle, one record."""
         self.focus_moves = 0
         """`focus_moved` events logged here: the state's `last_seq` less these counts the
         events that can change what the candidate can do (a focus move changes none)."""
