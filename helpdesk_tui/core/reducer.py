@@ -867,6 +867,8 @@ def _apply_transferred(state: ExamState, event: Event) -> None:
     ticket = state.tickets[event.data["ticket_id"]]
     _set_status(state, ticket, S.TRANSFERRED, event.exam_time)
     ticket.group = event.data["group"]
+    if ticket.category is None:
+        ticket.uncategorised_transfers.append(state.last_seq)
     transferred = Phrase(
         "transferred to {group}: {reason}", group=ticket.group, reason=event.data["reason"]
     )

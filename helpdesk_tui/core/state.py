@@ -62,6 +62,9 @@ class Ticket:
     priority: str | None = None
     priority_override_reason: str | None = None
     group: str | None = None
+    uncategorised_transfers: list[int] = field(default_factory=list)
+    """Seqs of the transfers made while the ticket had no category (DATA-3 does not credit
+    them: the group got a ticket that does not say what kind of problem it is)."""
     incident_id: str | None = None
     conversation_ids: list[str] = field(default_factory=list)
     kb_articles: list[str] = field(default_factory=list)

@@ -179,6 +179,12 @@ class StateView:
     def article(self, article_id: str | None) -> KbArticle | None:
         return self._articles.get(article_id) if article_id else None
 
+    def category_choices(self) -> list[tuple[str, str]]:
+        """(name, id) of the scenario's ticket categories, for a form's choice."""
+        scenario = self.scenario
+        names = {c.id: c.name for c in scenario.categories} if scenario else {}
+        return [(names.get(c, c), c) for c in self.state.categories]
+
     @cached_property
     def _articles(self) -> dict[str, KbArticle]:
         return {a.id: a for a in self.scenario.kb} if self.scenario is not None else {}

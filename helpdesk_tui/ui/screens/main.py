@@ -565,6 +565,9 @@ class MainScreen(Paced, KeptBindingChain, Screen[None]):
                 self.controller.cancel_form(form.FORM, form.target)
                 self.redraw()
                 return
+            for event_type, first in form.before():
+                if not self.submit(event_type, first):
+                    return
             if not self.submit(form.EVENT, data):
                 return
             if form.kb_inserted and form.kb_article and form.target:
