@@ -41,6 +41,6 @@ def without_bidi(text: str) -> str:
     """The text with its bidi controls as U+FFFD, as `printable` shows them, and every
     other character as it is: for what goes to a terminal already made of escape sequences
     (the screens of `review`, `observe`, `room`: `ui.terminal.SafeWriter`)."""
-    if not any(char in text for char in _BIDI_CHARS):  # 33 us for a full 18 kB frame
+    if not any(char in text for char in _BIDI_CHARS):  # 14 us CPU a full 18.6 kB frame
         return text
     return text.translate(_BIDI_TABLE)
