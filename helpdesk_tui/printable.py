@@ -22,9 +22,11 @@ def _picture(char: str) -> str:
 _BIDI = [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]
 """Bidi embeddings, overrides and isolates: a terminal or browser that honours them shows
 the rest of the line in another order than it is written ("Trojan Source"; sec13)."""
+_BIDI_TABLE = dict.fromkeys(_BIDI, "\ufffd")
+_BIDI_CHARS = tuple(map(chr, _BIDI))
 _TABLE = {
     c: _picture(chr(c)) for c in [*range(0x20), 0x7F, *range(0x80, 0xA0)] if chr(c) not in KEPT
-} | dict.fromkeys(_BIDI, "\ufffd")
+} | _BIDI_TABLE
 
 
 def printable(text: str) -> str:
@@ -33,3 +35,12 @@ def printable(text: str) -> str:
     if text.isprintable():
         return text
     return text.translate(_TABLE)
+
+
+def without_bidi(text: str) -> str:
+    """The text with its bidi controls as U+FFFD, as `printable` shows them, and every
+    other character as it is: for what goes to a terminal already made of escape sequences
+    (the screens of `review`, `observe`, `room`: `ui.terminal.SafeWriter`)."""
+    if not any(char in text for char in _BIDI_CHARS):  # 14 us CPU a full 18.6 kB frame
+        return text
+    return text.translate(_BIDI_TABLE)

@@ -16,6 +16,7 @@ from helpdesk_tui.assess.integrity import (
 from helpdesk_tui.assess.model import EvidenceItem
 from helpdesk_tui.assess.solutions import transfer_groups
 from helpdesk_tui.assess.texts import channel_name, short
+from helpdesk_tui.assess.tracker import Action
 from helpdesk_tui.core.state import Ticket
 from helpdesk_tui.scenario.model import Answer
 
@@ -191,6 +192,8 @@ def _transfers(ctx: Context) -> list[EvidenceItem]:
             transferred.add(case.id)
         if expected is None:
             favourable, key = None, "data3.transfer_unknown"
+        elif group in expected and _uncategorised(ctx, action):
+            favourable, key = False, "data3.transfer_no_category"
         elif group in expected:
             favourable, key = True, "data3.transfer_ok"
         elif expected:
@@ -220,6 +223,13 @@ def _transfers(ctx: Context) -> list[EvidenceItem]:
                 )
             )  # fmt: skip
     return items
+
+
+def _uncategorised(ctx: Context, action: Action) -> bool:
+    """A transfer of a ticket that had no category then: not credited, the group got a
+    ticket that does not say what kind of problem it is (docs/assessment.md, DATA-3)."""
+    ticket = ctx.state.tickets.get(action.ticket_id or "")
+    return ticket is not None and action.seq in ticket.uncategorised_transfers
 
 
 # ---------------------------------------------------------------------- DATA-4

@@ -62,7 +62,8 @@ tells in reply to a pasted answer (a transfer is no answer in words).
 read away as slots; two frames alike at `FRAME_SIMILARITY` of their words): one sentence filled in
 with each ticket's id, name, time and article documents no case (the blind cheater `lawyer`).
 Also in 2.9: SOL-2 gives no "+" for an article opened on a case that was never answered ("before
-the answer" with no answer is vacuous): the item is to judge."""
+the answer" with no answer is vacuous): the item is to judge. Also in 2.9 (bugs14): DATA-3 does
+not credit a transfer of a ticket with no category (the transfer form now asks for it)."""
 
 RULE_MODULES = (
     "cases.py", "context.py", "evidence.py", "integrity.py", "measure_com.py",

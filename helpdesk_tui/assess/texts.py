@@ -326,6 +326,14 @@ T: dict[str, tuple[str, str, str]] = {
         "{ticket} getransfereerd naar {group}; de antwoordsleutel transfereert naar {expected}",
         "{ticket} transféré à {group}\u00a0; le corrigé transfère à {expected}",
     ),
+    "data3.transfer_no_category": (
+        "{ticket} transferred to {group}, as the answer key does, but without a category: "
+        "the group did not get what kind of problem it is",
+        "{ticket} getransfereerd naar {group}, zoals in de antwoordsleutel, maar zonder "
+        "categorie: de groep kreeg niet mee wat voor probleem het is",
+        "{ticket} transféré à {group}, comme le prévoit le corrigé, mais sans catégorie\u00a0: "
+        "le groupe ne sait pas de quel problème il s'agit",
+    ),
     "data3.transfer_needless": (
         "{ticket} transferred to {group}; the answer key solves it at first line",
         "{ticket} getransfereerd naar {group}; de antwoordsleutel lost het op in eerste lijn",

@@ -61,6 +61,11 @@ def register(subparsers: Any) -> None:
         help="exam-centre private key to sign with (default: a key made for this run)",
     )
     parser.add_argument(
+        "--lang",
+        choices=("en", "nl", "fr"),
+        help="the language of the summary (default: the locale's, else English)",
+    )
+    parser.add_argument(
         "--seed",
         type=int,
         default=0,
@@ -86,7 +91,14 @@ def run(args: argparse.Namespace) -> int:
         result = run_headless(scenario, args.policy, out=args.out, signer=signer, seed=args.seed)
     except LogError as exc:
         raise UserError(str(exc)) from None
-    print("\n".join(summary_lines(result)))
+    from helpdesk_tui import i18n
+
+    previous = i18n.current_language()
+    i18n.set_language(i18n.choose_language(getattr(args, "lang", None)))
+    try:
+        print("\n".join(summary_lines(result)))
+    finally:
+        i18n.set_language(previous)
     return 0
 
 
@@ -101,32 +113,48 @@ def _signer(path: Path) -> Any:
 
 
 def summary_lines(result: Any) -> list[str]:
-    """A short summary: events, tickets with their SLA breaches, time taken, the log."""
+    """A short summary: events, tickets with their SLA breaches, time taken, the log; in the
+    current UI language (`--lang`; the policy's name, ids and the seal's reason as logged)."""
+    from helpdesk_tui.i18n import _, ngettext
+    from helpdesk_tui.ui.format import status_label, target_label
+
     tickets = sorted(result.tickets, key=lambda t: t.ticket_id)
     breached = [t for t in tickets if t.breaches]
+    events = ngettext("{n} event", "{n} events", len(result.events)).format(n=len(result.events))
     lines = [
-        f"{result.scenario_id} with the {result.policy} policy (seed {result.seed}): "
-        f"{len(result.events)} events in {result.seconds:.2f} s",
-        f"Tickets: {len(tickets)}, with an SLA breach: {len(breached)}",
-    ]
+        _("{scenario} with the {policy} policy (seed {seed}): {events} in {seconds} s").format(
+            scenario=result.scenario_id, policy=result.policy, seed=result.seed, events=events,
+            seconds=f"{result.seconds:.2f}",
+        ),
+        _("Tickets: {count}, with an SLA breach: {breached}").format(
+            count=len(tickets), breached=len(breached)
+        ),
+    ]  # fmt: skip
     for t in tickets:
-        breaches = ", ".join(t.breaches) if t.breaches else "no breach"
+        breaches = ", ".join(map(target_label, t.breaches)) if t.breaches else _("no breach")
+        status = status_label(t.status)
         lines.append(
-            f"  {t.ticket_id}  {t.priority or '--':3}  {t.status:<20} {breaches}  ({t.incident_id or '-'})"
+            f"  {t.ticket_id}  {t.priority or '--':3}  {status:<20} {breaches}  ({t.incident_id or '-'})"
         )
     flags = result.flags
     if flags:
-        lines.append("Evidence flags: " + ", ".join(f"{c} {n}" for c, n in sorted(flags.items())))
+        lines.append(_("Evidence flags: {flags}").format(
+            flags=", ".join(f"{c} {n}" for c, n in sorted(flags.items()))
+        ))  # fmt: skip
     lines += _moods(result.state)
     if result.refused:
-        lines.append(f"Refused actions: {result.refused}")
-    lines += [f"Note: {note}" for note in result.notes]
+        lines.append(_("Refused actions: {count}").format(count=result.refused))
+    lines += [_("Note: {note}").format(note=note) for note in result.notes]
     if result.log_path is not None:
-        lines.append(f"Log: {result.log_path} (sealed: time-up)")
+        lines.append(_("Log: {path} (sealed: time-up)").format(path=result.log_path))
     return lines
 
 
 def _moods(state: Any) -> Iterable[str]:
+    from helpdesk_tui.i18n import _
+    from helpdesk_tui.ui.format import mood_label
+
     changed = [c for c in state.customers.values() if c.mood_history]
     if changed:
-        yield "Moods at the end: " + ", ".join(f"{c.id} {c.mood}" for c in changed)
+        moods = ", ".join(f"{c.id} {mood_label(c.mood)}" for c in changed)
+        yield _("Moods at the end: {moods}").format(moods=moods)

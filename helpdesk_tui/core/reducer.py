@@ -549,7 +549,28 @@ def apply(state: ExamState, event: Event, seq: int | None = None) -> ExamState:
     _APPLY[event.type](state, event)
     if event.kind is EventKind.COMMAND and event.type != "hint_requested":
         _worked_on(state, event.data.get("ticket_id"))
+        _place(state, event)
     return state
+
+
+def _place(state: ExamState, event: Event) -> None:
+    """Where the candidate is, as far as the log says it (what `resume` shows again):
+    the ticket last looked at or worked on, the KB query and the article open."""
+    data = event.data
+    ticket_id = data.get("ticket_id")
+    if event.type == "focus_moved":
+        area, target = data["area"], data.get("target")
+        if area == "ticket" and target in state.tickets:
+            ticket_id = target
+        elif area == "kb" and target is None:
+            state.kb_article_in_view = None  # back from the article to the results
+    elif event.type == "kb_searched":
+        state.kb_query = data["query"]
+        state.kb_article_in_view = None  # a new query closes the article
+    elif event.type == "kb_article_opened":
+        state.kb_article_in_view = data["article_id"]
+    if ticket_id in state.tickets:
+        state.ticket_in_view = ticket_id
 
 
 def _worked_on(state: ExamState, ticket_id: str | None) -> None:
@@ -846,6 +867,8 @@ def _apply_transferred(state: ExamState, event: Event) -> None:
     ticket = state.tickets[event.data["ticket_id"]]
     _set_status(state, ticket, S.TRANSFERRED, event.exam_time)
     ticket.group = event.data["group"]
+    if ticket.category is None:
+        ticket.uncategorised_transfers.append(state.last_seq)
     transferred = Phrase(
         "transferred to {group}: {reason}", group=ticket.group, reason=event.data["reason"]
     )

@@ -62,6 +62,9 @@ class Ticket:
     priority: str | None = None
     priority_override_reason: str | None = None
     group: str | None = None
+    uncategorised_transfers: list[int] = field(default_factory=list)
+    """Seqs of the transfers made while the ticket had no category (DATA-3 does not credit
+    them: the group got a ticket that does not say what kind of problem it is)."""
     incident_id: str | None = None
     conversation_ids: list[str] = field(default_factory=list)
     kb_articles: list[str] = field(default_factory=list)
@@ -226,6 +229,14 @@ class ExamState:
     session_marks: list[SessionMark] = field(default_factory=list)
     """Pauses, resumes, the end, disk faults and blocked keys, in order (see SessionMark)."""
     focus: tuple[str, str | None] = ("queue", None)
+    ticket_in_view: str | None = None
+    """The ticket the candidate last looked at or worked on (a `focus_moved` to the ticket
+    area, any command naming a ticket): where `resume` puts the queue's cursor."""
+    kb_query: str = ""
+    """The last KB query the candidate settled on (`kb_searched`): back in the box on resume."""
+    kb_article_in_view: str | None = None
+    """The KB article open in the panel (`kb_article_opened`), until a new query or the
+    way back to the results (`focus_moved` to the KB area without an article) closes it."""
     now: float = 0.0
     last_seq: int = 0
     paused: bool = False

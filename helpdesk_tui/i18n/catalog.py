@@ -34,6 +34,7 @@ SOURCES: tuple[str, ...] = (
     "commands/scenario.py",
     "commands/verify.py",
     "commands/review.py",
+    "commands/simulate.py",
     "eventlog/reader.py",
     "eventlog/keys.py",
     "eventlog/verifier.py",

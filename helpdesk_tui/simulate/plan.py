@@ -446,7 +446,21 @@ class Planner:
             )
             return "ticket_transferred", {"ticket_id": ticket.id, "group": group, "reason": reason}
 
-        return [Step("transfer", "do", make, cost=6.0)]
+        def categorise(state: ExamState, j: Job) -> Command | None:
+            """What the transfer form asks of a ticket without a category (bugs14): the
+            category, saved before the transfer."""
+            ticket, group = j.ticket(state), j.incident.answer.transfer_group
+            if ticket is None or group is None or ticket.category is not None:
+                return None
+            if ticket.status == TicketStatus.TRANSFERRED:
+                return None
+            changes = {"category": j.incident.answer.category}
+            return "ticket_updated", {"ticket_id": ticket.id, "changes": changes}
+
+        return [
+            Step("category for the transfer", "do", categorise, cost=2.0),
+            Step("transfer", "do", make, cost=6.0),
+        ]
 
     def _follow(self, job: Job) -> list[Step]:
         """Wait for the second line; relay its question and record the answer; pass its news on.

@@ -179,6 +179,12 @@ class StateView:
     def article(self, article_id: str | None) -> KbArticle | None:
         return self._articles.get(article_id) if article_id else None
 
+    def category_choices(self) -> list[tuple[str, str]]:
+        """(name, id) of the scenario's ticket categories, for a form's choice."""
+        scenario = self.scenario
+        names = {c.id: c.name for c in scenario.categories} if scenario else {}
+        return [(names.get(c, c), c) for c in self.state.categories]
+
     @cached_property
     def _articles(self) -> dict[str, KbArticle]:
         return {a.id: a for a in self.scenario.kb} if self.scenario is not None else {}
@@ -201,7 +207,8 @@ class ExamController(StateView):
         self.queue = QueueModel()
         self._agent_name = agent_name
         self._changes = Changes()
-        self._last_logged_query: str | None = None
+        self._last_logged_query: str | None = session.state.kb_query or None
+        """The last query logged (after `resume`, the log's last): one settle, one record."""
         self.focus_moves = 0
         """`focus_moved` events logged here: the state's `last_seq` less these counts the
         events that can change what the candidate can do (a focus move changes none)."""

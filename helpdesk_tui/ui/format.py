@@ -87,6 +87,18 @@ def labelled(label: str) -> str:
     return _("{label}: ").format(label=label)
 
 
+TARGET_LABELS = {
+    "first_response": N_("first response"),
+    "update": N_("update"),
+    "resolution": N_("resolution"),
+}
+"""The SLA targets' names (a ticket's SLA lines, the practice feedback, `simulate`)."""
+
+
+def target_label(target: str) -> str:
+    return _(TARGET_LABELS[target]) if target in TARGET_LABELS else target
+
+
 def status_label(status: str) -> str:
     return _(STATUS_LABELS[status]) if status in STATUS_LABELS else status
 

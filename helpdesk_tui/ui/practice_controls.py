@@ -28,10 +28,10 @@ from textual.widgets import Static
 from helpdesk_tui.core.events import Event
 from helpdesk_tui.core.reducer import Refused
 from helpdesk_tui.eventlog.errors import LogError
-from helpdesk_tui.i18n import N_, _
+from helpdesk_tui.i18n import _
 from helpdesk_tui.runtime.coaching import TicketFeedback, hint_text, ticket_feedback
 from helpdesk_tui.ui import keymap
-from helpdesk_tui.ui.format import level_label, localized
+from helpdesk_tui.ui.format import TARGET_LABELS, level_label, localized
 from helpdesk_tui.ui.frames import Paced
 from helpdesk_tui.ui.session_app import SessionApp
 from helpdesk_tui.ui.widgets.keybar import KeyBar
@@ -40,11 +40,6 @@ SPEEDS = (1.0, 2.0, 4.0)
 RESTART = "restart"
 """What `run()` returns when the instructor restarts: the caller starts a fresh session."""
 PRACTICE_ACTIONS = frozenset({"toggle_pause", "cycle_speed", "hint", "restart"})
-TARGET_LABELS = {
-    "first_response": N_("first response"),
-    "update": N_("update"),
-    "resolution": N_("resolution"),
-}
 
 
 class PausedScreen(Paced, ModalScreen[None]):

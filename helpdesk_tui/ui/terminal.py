@@ -46,6 +46,7 @@ from textual._parser import ParseError
 from textual._xterm_parser import XTermParser
 from textual.drivers.linux_driver import LinuxDriver
 
+from helpdesk_tui.printable import without_bidi
 from helpdesk_tui.ui.input_guard import FLOOD_CHARS, HOLD_S, READ_SIZE, InputGuard, Pasted
 
 POLL_S = 0.5
@@ -63,7 +64,11 @@ class SafeWriter(threading.Thread):
         self.gone = threading.Event()
 
     def write(self, text: str) -> None:
-        """Queue text; gives up (drops it) as soon as the terminal is gone."""
+        """Queue text; gives up (drops it) as soon as the terminal is gone. A bidi control
+        from a forged log's text is written as U+FFFD, as `verify` and `report` print it
+        (`printable.without_bidi`): a terminal that honours one showed the rest of a line
+        of `review`, `observe` or `room` in another order than the log has it (sec13)."""
+        text = without_bidi(text)
         while not self.gone.is_set():
             try:
                 self._queue.put(text, timeout=POLL_S)

@@ -333,3 +333,35 @@ def test_transfer_items_name_the_group_as_the_scenario_does(scenario: Scenario) 
     assert transfer.figures["group"] == "apps" and transfer.figures["expected"] == ["network"]
     reply = one(evidence, "SOL-5", "follow_up", "T-1002")
     assert reply.summary.startswith("T-1002\u00a0: Application support l'a renvoyé")
+
+
+def test_a_transfer_of_a_ticket_without_a_category_is_not_credited(scenario: Scenario) -> None:
+    """bugs14: T-1002 made from the call with no category and transferred to the key's
+    group was credited (DATA-3 `+`): the group got a ticket that does not say what kind of
+    problem it is. Transferred with no category it speaks against; with its category
+    given before the transfer, for."""
+    created = (
+        256,
+        "ticket_created",
+        {
+            "ticket_id": "T-1002",
+            "customer_id": "marc",
+            "conversation_id": "call-1",
+            "title": "VPN down",
+        },
+    )
+    transfer = (
+        260,
+        "ticket_transferred",
+        {"ticket_id": "T-1002", "group": "network", "reason": "VPN concentrator"},
+    )
+    bare = one(run(scenario, [created, transfer]), "DATA-3", "transfer", "T-1002")
+    assert bare.favourable is False
+    assert "without a category" in bare.summary
+    categorised = (
+        258,
+        "ticket_updated",
+        {"ticket_id": "T-1002", "changes": {"category": "network"}},
+    )
+    given = one(run(scenario, [created, categorised, transfer]), "DATA-3", "transfer", "T-1002")
+    assert given.favourable is True

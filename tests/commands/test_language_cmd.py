@@ -136,3 +136,36 @@ def test_control_characters_of_a_probed_text_are_shown_not_sent(capsys) -> None:
     assert code == 0
     assert "\x1b" not in out and "\x07" not in out
     assert "hallo\u241b]0;PWNED\u2407daar\u241b[2J" in out
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"Hello\n" * 10_001,  # one line more than docs/language.md allows
+        b"\n" * 20_000 + b"Hello\n",  # blank lines count: they were read without end
+        b"x" * (9 * 1024 * 1024),  # one line of 9 MB, more than the 8 MB read at most
+    ],
+    ids=["10001-lines", "blank-lines", "9-MB-line"],
+)
+def test_stdin_past_its_bound_is_one_paragraph_and_nothing_probed(
+    capsys, monkeypatch, data: bytes
+) -> None:
+    """sec13: 100,000 lines took 55 s at load 20 (the bound was 100,000 non-empty lines,
+    blank ones unbounded, a line read whole). docs/language.md: 10,000 lines, 8 MB."""
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    code, out, err = probe(capsys, "--lang", "en", "--json")
+    assert code != 0
+    assert out == ""
+    assert "10,000 lines" in err and "8 MB" in err
+    assert len(err.strip().splitlines()) <= 3  # one paragraph (wrapped at most)
+
+
+def test_a_long_line_is_probed_from_its_start(capsys, monkeypatch) -> None:
+    line = "Can you restart the printer? " + "x" * 50_000 + "\nThanks\n"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(line.encode())))
+    code, out, _ = probe(capsys, "--lang", "en", "--json")
+    assert code == 0
+    objects = [json.loads(line) for line in out.splitlines()]
+    assert len(objects) == 2
+    assert objects[0]["text"].startswith("Can you restart the printer?")
+    assert objects[1]["text"] == "Thanks"

@@ -33,7 +33,7 @@ def test_a_run_prints_a_short_summary(capsys: pytest.CaptureFixture[str]) -> Non
     first = out.splitlines()[0]
     assert first.startswith(f"{SCENARIO} with the idle policy (seed 0): ") and first.endswith(" s")
     assert "Tickets: 4, with an SLA breach: 4" in out
-    assert "first_response" in out and "Log:" not in out
+    assert "first response" in out and "Log:" not in out  # the targets in words (bugs14)
 
 
 def test_the_ideal_run_of_a_folder_breaches_nothing(capsys: pytest.CaptureFixture[str]) -> None:
@@ -106,3 +106,24 @@ def test_an_unknown_policy_is_refused_by_the_parser(capsys: pytest.CaptureFixtur
         main(["simulate", SCENARIO, "--policy", "genius"])
     assert exc.value.code == 2
     assert "invalid choice" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("lang", ["nl", "fr"])
+def test_the_summary_speaks_the_language_asked_for(
+    capsys: pytest.CaptureFixture[str], lang: str
+) -> None:
+    """bugs13's sitting: `simulate`'s summary was English whatever `--lang` or the locale.
+    The expected words are the catalogue's."""
+    from helpdesk_tui import i18n
+
+    code, out, _err = simulate(capsys, SCENARIO, "--policy", "idle", "--lang", lang)
+    assert code == 0
+    i18n.set_language(lang)
+    try:
+        tickets = i18n._("Tickets: {count}, with an SLA breach: {breached}")
+        first_response = i18n._("first response")
+    finally:
+        i18n.set_language("en")
+    assert tickets.format(count=4, breached=4) in out
+    assert first_response in out
+    assert "with the idle policy" not in out and "with an SLA breach" not in out

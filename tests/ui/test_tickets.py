@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from helpdesk_tui.core.state import TicketStatus
+from helpdesk_tui.i18n import _
 from helpdesk_tui.ui.screens.confirm import ConfirmScreen
 from helpdesk_tui.ui.screens.form_base import FormScreen
 from helpdesk_tui.ui.screens.ticket_form import TicketForm
@@ -188,6 +189,7 @@ async def test_transfer_lists_the_groups_and_needs_a_reason(rig: Rig) -> None:
             "network",
             "apps",
         ]
+        await choose(pilot, "category", "apps")  # bugs14: a transfer needs one (test below)
         await pilot.press("ctrl+s")
         assert "group" in error_text(app)
         await choose(pilot, "group", "network")
@@ -203,6 +205,52 @@ async def test_transfer_lists_the_groups_and_needs_a_reason(rig: Rig) -> None:
             "reason": "Printer VLAN down",
         }
         assert rig.state.tickets[QUEUED].status == TicketStatus.TRANSFERRED
+
+
+async def test_a_transfer_asks_for_the_category_a_ticket_lacks(rig: Rig) -> None:
+    """bugs14: T-1001 (no category) was transferred as it was: the group got a ticket that
+    did not say what kind of problem it is, and DATA-3 credited it. The form asks for the
+    category, says why (the catalogue's words), and saves it on the ticket first."""
+    assert rig.state.tickets[QUEUED].category is None  # the scenario's queue ticket has none
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        before = len(rig.sink.events)
+        await pilot.press("t")
+        await choose(pilot, "group", "network")
+        await type_into(pilot, "reason", "Printer VLAN down")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        why = _(
+            "A transfer needs the ticket's category: the group has to know what kind "
+            "of problem it gets."
+        )
+        assert why in error_text(app)
+        assert rig.commands_since(before) == []
+        await choose(pilot, "category", "access")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert rig.commands_since(before) == ["ticket_updated", "ticket_transferred"]
+        assert rig.last("ticket_updated") == {
+            "ticket_id": QUEUED,
+            "changes": {"category": "access"},
+        }
+        ticket = rig.state.tickets[QUEUED]
+        assert ticket.category == "access" and ticket.status == TicketStatus.TRANSFERRED
+        assert ticket.uncategorised_transfers == []
+
+
+async def test_a_transfer_of_a_ticket_with_its_category_adds_no_update(rig: Rig) -> None:
+    rig.session.submit("ticket_updated", {"ticket_id": QUEUED, "changes": {"category": "apps"}})
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        before = len(rig.sink.events)
+        await pilot.press("t")
+        assert form(app).query_one("#category", ChoiceField).value == "apps"
+        await choose(pilot, "group", "apps")
+        await type_into(pilot, "reason", "Driver")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert rig.commands_since(before) == ["ticket_transferred"]
 
 
 async def test_set_pending_on_a_third_party(rig: Rig) -> None:

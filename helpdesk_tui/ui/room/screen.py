@@ -232,7 +232,9 @@ class RoomScreen(Paced, Screen[None]):
             )
 
     def _header(self) -> None:
-        title = Text(no_wrap=True, overflow="ellipsis")
+        # wraps onto a second line where one is too short (bugs14: at 100 columns the Dutch
+        # title ended "1 ingeleverd, 1 tijd om, 1 …", the counts the proctor reads it for)
+        title = Text(overflow="fold")
         title.append(_("Room"), style="bold")
         if self.title_text:
             title.append(f" · {self.title_text}")

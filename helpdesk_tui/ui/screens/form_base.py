@@ -160,6 +160,10 @@ class FormScreen(Paced, ModalScreen[FormResult]):
         """The event data, or a message saying what is missing."""
         raise NotImplementedError
 
+    def before(self) -> list[tuple[str, dict[str, Any]]]:
+        """Events to submit before the form's own (a field of the ticket it needs)."""
+        return []
+
     def show_error(self, message: str) -> None:
         self.query_one("#form-error", Static).update(message)
         self.query_one("#form").add_class("-error")

@@ -140,11 +140,29 @@ class MainScreen(Paced, KeptBindingChain, Screen[None]):
     def on_resize(self, event: events.Resize) -> None:
         self.query_one("#too-small", TerminalTooSmall).fit(event.size)
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         self.controller.tick()
         self.redraw(force=True)
         self.queue.focus()
         self.watch(self.queue, "cursor_coordinate", self._follow_queue_cursor, init=False)
+        await self._back_in_place()
+
+    async def _back_in_place(self) -> None:
+        """A new exam screen (after `resume`) puts the candidate back where the log says
+        they were (the reducer's `ticket_in_view`, `kb_query`, `kb_article_in_view`): the
+        queue's cursor on the ticket last looked at or worked on, the KB query in its box
+        and the article that was open. The first of the queue and an empty KB lost their
+        place (bugs13). A cursor step in the queue is not logged (one record a key), so a
+        ticket only passed over in the queue is not where the cursor comes back."""
+        state = self.controller.state
+        if state.ticket_in_view is not None:
+            self.queue.select(state.ticket_in_view)
+            if self.queue.selected_id != self.ticket_id:
+                self._select_ticket(self.queue.selected_id)
+        article_id = state.kb_article_in_view
+        article = self.controller.article(article_id) if article_id else None
+        if state.kb_query or article is not None:
+            await self.kb.restore(state.kb_query, article)
 
     def on_screen_resume(self) -> None:
         """Back from a dialog: show at once what changed behind it (and the notices
@@ -547,6 +565,9 @@ class MainScreen(Paced, KeptBindingChain, Screen[None]):
                 self.controller.cancel_form(form.FORM, form.target)
                 self.redraw()
                 return
+            for event_type, first in form.before():
+                if not self.submit(event_type, first):
+                    return
             if not self.submit(form.EVENT, data):
                 return
             if form.kb_inserted and form.kb_article and form.target:

@@ -45,7 +45,10 @@ def _press_only(radios: RadioSet, button_id: str) -> None:
 
 
 class TransferForm(TicketAction):
-    """`ticket_transferred`: one of the scenario's groups, and why."""
+    """`ticket_transferred`: one of the scenario's groups, and why; and the ticket's
+    category, which a transfer needs (docs/candidate-guide.md, "Transferring"): the
+    group must know what kind of problem it gets. A ticket without one gets it here,
+    saved (`ticket_updated`) before the transfer (`before`)."""
 
     FORM = "transfer"
     EVENT = "ticket_transferred"
@@ -56,16 +59,23 @@ class TransferForm(TicketAction):
 
     def fields(self) -> ComposeResult:
         groups = [(name, gid) for gid, name in self.controller.state.groups.items()]
+        yield Label(_("Category (the group needs to know what kind of problem it is)"),
+                    classes="field-label")  # fmt: skip
+        yield ChoiceField(
+            self.controller.category_choices(), id="category", prompt=_("Choose a category")
+        )
         yield Label(_("Group"), classes="field-label")
         yield ChoiceField(groups, id="group", prompt=_("Choose the group"), allow_blank=False)
         yield Label(_("Reason (what you found, what they should do)"), classes="field-label")
         yield EnterSends(limit=LIMITS["reason"], id="reason")
 
     def fill(self) -> None:
+        category = self.query_one("#category", ChoiceField)
+        category.reset(self.ticket.category)
         group = self.query_one("#group", ChoiceField)
         group.reset(None)
         self.query_one("#reason", EnterSends).load_text("")
-        self.set_focus(group, scroll_visible=False)
+        self.set_focus(group if self.ticket.category else category, scroll_visible=False)
 
     def on_enter_sends_submitted(self, event: EnterSends.Submitted) -> None:
         """Enter in the reason saves the form (Shift+Enter or Ctrl+J: a new line)."""
@@ -73,13 +83,28 @@ class TransferForm(TicketAction):
         self.action_save()
 
     def collect(self) -> dict[str, Any] | str:
+        category = self.query_one("#category", ChoiceField)
         group = self.query_one("#group", ChoiceField)
         reason = self.query_one("#reason", EnterSends).text.strip()
+        if category.is_blank():
+            self.set_focus(category)
+            return _(
+                "A transfer needs the ticket's category: the group has to know what kind "
+                "of problem it gets."
+            )
         if group.is_blank():
             return _("Choose the group to transfer to.")
         if not reason:
             return _("A transfer needs a reason.")
+        self._first: list[tuple[str, dict[str, Any]]] = []
+        if category.value != self.ticket.category:
+            changes = {"category": str(category.value)}
+            self._first = [("ticket_updated", {"ticket_id": self.ticket.id, "changes": changes})]
         return {"ticket_id": self.ticket.id, "group": str(group.value), "reason": reason}
+
+    def before(self) -> list[tuple[str, dict[str, Any]]]:
+        """The category chosen here, saved on the ticket before the transfer."""
+        return self._first
 
 
 class PendingForm(TicketAction):

@@ -82,7 +82,7 @@ class TicketForm(FormScreen):
             yield Static("", id="customer-name", classes="field-label")
         yield Label(_("Category"), classes="field-label")
         yield ChoiceField(
-            self.controller_categories(), id="category", prompt=_("Choose a category")
+            self.controller.category_choices(), id="category", prompt=_("Choose a category")
         )
         with Horizontal(classes="field-row"):
             with Vertical():
@@ -113,11 +113,6 @@ class TicketForm(FormScreen):
                     placeholder=_("needed to override"),
                     id="override-reason",
                 )
-
-    def controller_categories(self) -> list[tuple[str, str]]:
-        scenario = self.controller.scenario
-        names = {c.id: c.name for c in scenario.categories} if scenario else {}
-        return [(names.get(c, c), c) for c in self.controller.state.categories]
 
     def fill(self) -> None:
         ticket = self.ticket

@@ -261,7 +261,19 @@ class KbPanel(Vertical):
 
     # ------------------------------------------------------------------ article
 
-    async def open_article(self, article: KbArticle) -> None:
+    async def restore(self, query: str, article: KbArticle | None) -> None:
+        """The search and the article the log says were in view (after `resume`): the
+        query goes back in its box without being typed (nothing is logged again, the
+        focus stays where it is)."""
+        if query:
+            box = self.query_input
+            with box.prevent(Input.Changed):
+                box.value = query
+            self.search(query)
+        if article is not None:
+            await self.open_article(article, focus=False)
+
+    async def open_article(self, article: KbArticle, *, focus: bool = True) -> None:
         """Show the article and mark its first passage."""
         self.article = article
         await self._article_view()
@@ -283,7 +295,8 @@ class KbPanel(Vertical):
         self.passage_index = 0
         self._mark_passage()
         self.query_one("#kb-article-scroll").scroll_home(animate=False)
-        self.query_one("#kb-article-scroll").focus()
+        if focus:
+            self.query_one("#kb-article-scroll").focus()
 
     async def _article_view(self) -> None:
         """The article view, made on first use: Textual's Markdown pulls in a Markdown

@@ -20,9 +20,10 @@ from textual.containers import VerticalScroll
 
 from helpdesk_tui.core.sla import SlaState, TargetStatus, ticket_sla
 from helpdesk_tui.core.state import Ticket
-from helpdesk_tui.i18n import N_, _, current_language
+from helpdesk_tui.i18n import _, current_language
 from helpdesk_tui.ui.controller import ExamController
 from helpdesk_tui.ui.format import (
+    TARGET_LABELS,
     clock,
     labelled,
     level_label,
@@ -33,12 +34,6 @@ from helpdesk_tui.ui.format import (
 )
 from helpdesk_tui.ui.widgets.kept_text import KEEP, KeptText
 from helpdesk_tui.ui.widgets.queue import TONES
-
-TARGET_LABELS = {
-    "first_response": N_("first response"),
-    "update": N_("update"),
-    "resolution": N_("resolution"),
-}
 
 
 def _target_text(target: TargetStatus, paused: bool) -> tuple[str, str]:

@@ -20,10 +20,11 @@ from helpdesk_tui.assess.testing import bundled_scenario
 from helpdesk_tui.core.events import Event, make_event
 from helpdesk_tui.core.reducer import reduce
 from helpdesk_tui.eventlog import EventLogWriter, Signer
+from helpdesk_tui.i18n import _
 from helpdesk_tui.sitting.room import Room
 from helpdesk_tui.ui.observe.screen import ObserveScreen
 from helpdesk_tui.ui.room.app import RoomApp
-from helpdesk_tui.ui.room.screen import ObserveFromRoom, RoomScreen
+from helpdesk_tui.ui.room.screen import STATES, ObserveFromRoom, RoomScreen
 
 from ..pilot import count_rendered_cells
 from ..review.logs import WALL_START, bound_header, screen_text, simulated_events
@@ -338,3 +339,34 @@ async def test_a_poll_before_the_observer_is_mounted_waits_for_it(sitting: Sitti
         app.poll()
         await pilot.pause()
         assert app.screen.state.now == sitting.events[89].exam_time
+
+
+async def test_the_title_keeps_every_count_at_100_columns(sitting: Sitting) -> None:
+    """bugs13's sitting: at 100 columns the Dutch room's title was cut ("1 ingeleverd,
+    1 tijd om, 1 …"). Every state's count is on screen, the title's name too."""
+    for n, candidate in enumerate(("c0001", "c0002", "c0003"), start=1):
+        sitting.start(candidate, 10 * n)
+    sitting.append("c0002", "session_paused", {"reason": "proctor"})
+    i18n.set_language("nl")
+    try:
+        app = RoomApp(
+            Room(sitting.folder, expected=["c0004", "c0005"]),  # type: ignore[arg-type]
+            title="Stad Lindeveld, examen helpdesk operator, voormiddag 5 december",
+            poll_interval=None,
+            wall_clock=lambda: sitting.clock[0],
+        )
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            screen = room_screen(app)
+            states: dict[str, int] = {}
+            for row in screen.rows.values():
+                states[row.state] = states.get(row.state, 0) + 1
+            assert len(states) >= 2, states
+            shown = " ".join(screen_text(app).split())
+            assert "voormiddag 5 december" in shown
+            for state, count in states.items():
+                word = _(STATES[state][0])  # the catalogue's Dutch word for the state
+                assert f"{count} {word}" in shown, (state, shown[:300])
+            assert "…" not in screen_text(app).splitlines()[0]
+    finally:
+        i18n.set_language("en")
