@@ -16,7 +16,7 @@ from pathlib import Path
 
 from helpdesk_tui.language import LAYER_VERSION, layer_hash
 
-RULES_VERSION = "2.6"
+RULES_VERSION = "2.8"
 """2.0: evidence that needs the job done (issue 13): the answer is what reached the customer,
 KB credit only for the case's articles outside scattershot bursts, templates, echoes, stuffed
 answers, wrong recipients, SOL-5 relay and bounce, SOL-6 news.
@@ -49,7 +49,15 @@ closed every ticket so).
 2.6 (evid15): a procedure step that tells (its patterns carry a telling act and no asking act:
 `procedures.telling_acts`) is not done by a sentence that asks for data or about the problem
 and tells nothing the step tells (`procedures.says_step`): "And the best number to call you
-back on?" is no `inform` step (COM-1, SOL-1)."""
+back on?" is no `inform` step (COM-1, SOL-1).
+2.7 (evid16): the cheater `savvy` (that branch's entry).
+2.8 (ctx-read1): one reading in context for the customers and the evidence
+(`customers.in_context.read_at` at a `Place` of the *case*: every customer-facing action to
+the incident's customer before the message, every conversation and ticket reply, and what the
+customer said in the incident's conversations). A procedure's check step (COM-1, SOL-1) reads
+`check` there, no longer the message alone: "Do you still see the error?" before any step or
+fix is a clarifying question, not the check step. A fix reported by the operator ("Update:
+it's fixed.") is proposed like a step (`in_context.PROPOSING`)."""
 
 RULE_MODULES = (
     "cases.py", "context.py", "evidence.py", "integrity.py", "measure_com.py",
@@ -57,7 +65,9 @@ RULE_MODULES = (
     "tracker.py", "wording.py",
 )  # fmt: skip
 """The modules whose code decides what an evidence item says (texts and reports do not)."""
-CUSTOMER_RULE_MODULES = ("content_words.py", "dialogue.py", "evidence_flags.py", "mood.py")
+CUSTOMER_RULE_MODULES = (
+    "content_words.py", "dialogue.py", "evidence_flags.py", "in_context.py", "mood.py",
+)  # fmt: skip
 """(2.3) The customers' modules the items read a message through (the customer's reading:
 restatement, calming acts, a check's place), hashed with the rules."""
 

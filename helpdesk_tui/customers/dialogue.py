@@ -32,6 +32,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from helpdesk_tui.customers.content_words import (
     PARAPHRASE_MIN_SHARE,
@@ -45,6 +46,9 @@ from helpdesk_tui.language import Analysis, Match, analyse, find_in
 from helpdesk_tui.language.find import thing_in
 from helpdesk_tui.language.lexicon import lexicon
 from helpdesk_tui.scenario.model import Customer, DialogueRule, Fact, Incident, MoodNudge
+
+if TYPE_CHECKING:
+    from helpdesk_tui.customers.in_context import Place, Reading
 
 # --------------------------------------------------------------------------- matching
 
@@ -91,7 +95,9 @@ def intent_in(intent: str, text: str, language: str) -> bool:
     return intent in acts_in(text, language)
 
 
-def acts_in_turn(text: str, language: str, proposed: bool) -> frozenset[str]:
+def acts_in_turn(
+    text: str, language: str, proposed: bool, spoke_before: bool = False
+) -> frozenset[str]:
     """The acts of a message at its place in the conversation: what the customer answers
     and what the evidence counts (one reading, so the two never disagree).
 
@@ -344,6 +350,7 @@ def asks_closing(
     patterns: tuple[str, ...] = (),
     proposed: bool = True,
     customer_said: Sequence[str] = (),
+    spoke_before: bool = False,
 ) -> bool:
     """(rules 2.4) Does the message ask the closing question ("anything else?"), in the step's
     `patterns` or in the closing act? Read sentence by sentence: the sentence must carry the
@@ -362,7 +369,7 @@ def asks_closing(
     for sentence in _SENTENCE_END.split(text):
         if not words(sentence):
             continue
-        found = acts_in_turn(sentence, language, proposed)
+        found = acts_in_turn(sentence, language, proposed, spoke_before)
         if "closing" not in found and not (
             found & CLOSING_ACTS and first_match(patterns, sentence, language) is not None
         ):
@@ -528,7 +535,17 @@ class Context:
     """The candidate told them when they will hear back, and that time (plus their
     patience) has not passed: they do not ask a question of theirs again."""
     customer_said: tuple[str, ...] = ()
-    """What the customer said in the conversation so far: a restatement gives it back."""
+    """What the customer said in the case so far (rules 2.8: every conversation of the
+    incident): a restatement gives it back."""
+    spoke_before: bool = False
+    """(2.8) The candidate already wrote or said something to the customer in the case."""
+
+    def place(self) -> Place:
+        """Where the message stands, for the one reading in context (`in_context.read_at`)."""
+        from helpdesk_tui.customers.in_context import Place
+
+        proposed = self.solution_given or self.step_given
+        return Place(proposed, tuple(self.customer_said), self.spoke_before)
 
 
 def matched_facts(facts: Sequence[Fact], text: str, language: str) -> list[Fact]:
@@ -583,8 +600,9 @@ def asks_about_facts(text: str, ctx: Context, again: bool = False) -> bool:
 
     A fact not yet told is still revealed by news or a step that names its topic (the
     customer adds what they know), as before: only a check is kept from revealing one."""
-    acts = acts_in_turn(text, ctx.language, ctx.solution_given or ctx.step_given)
-    if again and restates_in_turn(text, ctx.language, ctx.customer_said):
+    reading = _read(text, ctx)
+    acts = reading.acts
+    if again and reading.restated:
         return False  # (2.4) their facts given back to confirm, not asked again
     if acts & {"question", "identify"}:
         return True
@@ -638,10 +656,16 @@ ACKNOWLEDGED = frozenset({"empathy", "apology", "progress", "hold"})
 """Acts the customer acknowledges ("Okay, thank you.")."""
 
 
+def _read(text: str, ctx: Context) -> Reading:
+    from helpdesk_tui.customers.in_context import read_at
+
+    return read_at(text, ctx.language, ctx.place())
+
+
 def _built_in(incident: Incident, text: str, ctx: Context) -> Reply:
     lang, mood = ctx.language, ctx.mood
-    proposed = ctx.solution_given or ctx.step_given
-    acts = acts_in_turn(text, lang, proposed)
+    reading = _read(text, ctx)
+    acts = reading.acts
     if "identify" in acts:
         return Reply(_identify_reply(text, ctx), intent="identify")
     if "check" not in acts and "check" in acts_in(text, lang):  # nothing proposed yet
@@ -649,10 +673,10 @@ def _built_in(incident: Incident, text: str, ctx: Context) -> Reply:
     if "check" in acts:
         key = "works" if ctx.solution_given else "still_broken"
         return Reply(line(lang, key), intent="check", kind="ack" if ctx.solution_given else "reply")
-    if restates_in_turn(text, lang, ctx.customer_said):  # rules 2.3: "..., is that right?"
+    if reading.restated:  # rules 2.3: "..., is that right?"
         # (2.4) before the closing: "..., or is there anything you would like to add?"
         return Reply(line(lang, "confirm"), kind="ack", intent="restate")
-    if "closing" in acts and asks_closing(text, lang, (), proposed, ctx.customer_said):
+    if reading.closes:  # (2.8) the one reading in context: `in_context.read_at`
         return Reply(mood_line(lang, "closing", mood), kind="closing", intent="closing")
     if acts & {"greeting", "offer_help"}:
         if mood != "angry" and _greeted(ctx):

@@ -102,7 +102,7 @@ def test_the_customers_words_given_back_without_an_opener_are_a_restatement(lang
     assert t.said == 1 and t.before is not None  # right after the customer said it
     assert "restate" in t.customer and "restate" in t.evidence
     assert "restate" not in t.alone  # the message alone has no opener: context decides
-    alone = CTX.customer_reading(t.text, lang, t.proposed, ())
+    alone = CTX.customer_reading(t.text, lang, CTX.Place(t.proposed, (), True))
     assert "restate" not in alone  # the same words before the customer said anything
 
 
@@ -188,10 +188,9 @@ FLOOR = {
     },
 }  # fmt: skip
 NEGATED_GIVEN = {"nl": 0, "fr": 0, "en": 0}
-DISAGREE = {"nl": {"check": 20}, "fr": {"check": 15}, "en": {"check": 6}}
-"""Operator turns the customer and the evidence read differently, per act (measured with the
-floors): only `check`, which a procedure's check step reads in the message alone
-(docs/known-issues.md, 2026-12-05, l-ctxbench). Issue 12's aim is none."""
+DISAGREE: dict[str, dict[str, int]] = {"nl": {}, "fr": {}, "en": {}}
+"""Operator turns the customer and the evidence read differently, per act: none since rules
+2.8 (`customers.in_context.read_at`, one reading for both; at l-ctxbench check 20 / 15 / 6)."""
 
 CONTEXT1 = HeldoutSet(
     name="context1 in context",
