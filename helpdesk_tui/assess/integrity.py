@@ -533,6 +533,10 @@ def procedure_reading(ctx: Context, case: Case) -> Shows:
         if "kb_article_opened" in step.events and action.type == "kb_article_opened":
             return action.seq in lookups
         if greeting_step(step, ctx.text_lang):
+            if "greeting" in acts(action.text or "", ctx.text_lang) and (
+                "greeting" not in _acts_at(ctx, case, action)
+            ):
+                return False  # (2.8) "Dag!" at the chat's end takes leave: the closing
             return _greets(ctx, step, action, first_name)
         wanted = step_acts(step, ctx.text_lang)
         if "closing" in wanted:
@@ -560,20 +564,21 @@ def _closes(ctx: Context, case: Case, step: ProcedureStep, action: Action) -> bo
     )  # fmt: skip
 
 
-IN_TURN = frozenset({"check", "question"})
+IN_TURN = frozenset({"check", "question", "greeting"})
 """(rules 2.8) Acts a procedure step reads at the message's place in the case, as the customer
 does (`in_context.read_at`): "Do you still see the error?" before any step or fix is a
-clarifying question, not the check step."""
+clarifying question, not the check step; "Is it still dropping?" after one is the check; a
+bare "Dag!" after the candidate has spoken takes leave (the closing), it greets no more."""
 
 
 def _acts_at(ctx: Context, case: Case, action: Action) -> set[str]:
     """A step's acts in a message: `IN_TURN` at its place (the raw text, as the customer reads
     it), the others by the message (`wording.acts`, quotes taken off)."""
     text = action.text or ""
-    found = set(acts(text, ctx.text_lang)) - IN_TURN
+    found = set(acts(text, ctx.text_lang))
     if action.type in CUSTOMER_FACING and text:
         place = case.place(action.seq, ctx.text_lang)
-        found |= read_at(text, ctx.text_lang, place).acts & IN_TURN
+        found = (found - IN_TURN) | (read_at(text, ctx.text_lang, place).acts & IN_TURN)
     return found
 
 

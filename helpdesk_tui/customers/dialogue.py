@@ -35,6 +35,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from helpdesk_tui.customers.content_words import (
+    CONTENT_MIN_LENGTH,
     PARAPHRASE_MIN_SHARE,
     PARAPHRASE_MIN_WORDS,
     STEM_LENGTH,
@@ -111,7 +112,54 @@ def acts_in_turn(
         found = (found - {"check"}) | {"question"}
     if "closing" in found and not proposed and found & THANKS_OPENING:
         found = found - {"closing"}
+    if proposed and found == {"question"} and asks_about_the_result(text, language):
+        found = frozenset({"check"})  # (2.8) "ok done that" -> "Is it still dropping?"
+    if spoke_before and found == {"greeting"} and _farewell(text, language):
+        found = frozenset({"closing"})  # (2.8) "Dag!", "Salut !" at the end of a chat
     return found
+
+
+RESULT_WORDS: dict[str, frozenset[str]] = {
+    "en": frozenset(("still", "now", "again", "anymore", "yet")),
+    "nl": frozenset(("nog", "nu", "weer", "opnieuw", "steeds", "intussen", "ondertussen")),
+    "fr": frozenset(("toujours", "maintenant", "encore", "enfin", "desormais")),
+}
+"""(2.8) Words of a yes/no question about the symptom that ask about its state now."""
+RESULT_QUESTION_WORDS = 7
+"""(2.8) A yes/no question this short, after something was proposed, asks about its result
+("Did it connect?", "Vous avez l'image ?", "En de rest?"); a longer one needs a word of
+`RESULT_WORDS` ("Is the screen still black when you open the lid?")."""
+LEADING = frozenset({"and", "so", "ok", "okay", "en", "dus", "oke", "et", "alors", "donc", "bon"})
+
+
+def asks_about_the_result(text: str, language: str) -> bool:
+    """(rules 2.8) Is this question, read after a step or fix was proposed, a yes/no question
+    about the symptom, so a check ("Is it still dropping?", "Il s'allume ?", "Werkt de
+    scanner?") rather than a clarifying question? It opens with no question word ("Which
+    printer ...?" still asks), and is short or asks about the state now (`RESULT_WORDS`)."""
+    lang = language if language in RESULT_WORDS else "en"
+    mine = [w for w in words(text) if w not in LEADING]
+    if not mine or mine[0] in lexicon(lang).questions.words:
+        return False
+    return len(mine) <= RESULT_QUESTION_WORDS or bool(set(mine) & RESULT_WORDS[lang])
+
+
+FAREWELLS: dict[str, frozenset[str]] = {
+    "en": frozenset(("bye", "cheers", "ciao", "later")),
+    "nl": frozenset(("dag", "daag", "dagdag", "doei", "salu", "salut", "ciao", "hoi")),
+    "fr": frozenset(("salut", "ciao", "bye", "tchao")),
+}
+"""(2.8) Greeting words that also take leave ("Dag!", "Salut !")."""
+FAREWELL_WORDS = 3
+
+
+def _farewell(text: str, language: str) -> bool:
+    """(rules 2.8) A bare greeting word that also takes leave, said after the candidate has
+    already spoken to the customer: "Dag!", "Dag Marie.", "Salut !" at a chat's end close it."""
+    lang = language if language in FAREWELLS else "en"
+    greeted = [m for m in analyse(text, language).matches if m.kind == "greeting"]
+    said = {w for m in greeted for w in words(" ".join(m.words))}
+    return bool(said) and said <= FAREWELLS[lang] and len(words(text)) <= FAREWELL_WORDS
 
 
 THANKS_OPENING = frozenset({"greeting", "empathy"})
@@ -285,15 +333,38 @@ def _lets_me(found: Analysis, after: int) -> bool:
     return after < len(found.tokens) and found.tokens[after].norm in LET_ME
 
 
+SHORT_RESTATE_WORDS = 2
+SHORT_RESTATE_SHARE = 0.66
+"""(rules 2.8) A short restatement gives back fewer than `PARAPHRASE_MIN_WORDS` of the
+customer's content words, but little of its own: two or more of theirs, two thirds of its own
+or more ("Uw mails komen niet toe.", "Teams vindt uw camera niet.", "VPN down since the
+update?")."""
+
+
+def _same_stem(mine: str, theirs: str) -> bool:
+    """Stems agree, or a whole short word is the start of the other ("sync", "syncing")."""
+    if mine == theirs:
+        return True
+    shorter, longer = sorted((mine, theirs), key=len)
+    return (
+        len(shorter) >= CONTENT_MIN_LENGTH
+        and len(shorter) < STEM_LENGTH
+        and (longer.startswith(shorter))
+    )
+
+
 @lru_cache(maxsize=16384)
 def _in_context(text: str, language: str, customer_said: tuple[str, ...]) -> Restated | None:
     theirs: set[str] = set()
     for said in customer_said:
-        theirs |= content_stems(said, language)
+        theirs |= content_stems(said, language, short=True)
     confirming = _confirming_stems(language)
-    mine = content_stems(text, language) - confirming
-    shared = mine & theirs
-    if len(shared) < PARAPHRASE_MIN_WORDS or len(shared) < PARAPHRASE_MIN_SHARE * len(mine):
+    mine = content_stems(text, language, short=True) - confirming
+    shared = {m for m in mine if any(_same_stem(m, t) for t in theirs)}
+    short = len(shared) >= SHORT_RESTATE_WORDS and len(shared) >= SHORT_RESTATE_SHARE * len(mine)
+    if not short and (
+        len(shared) < PARAPHRASE_MIN_WORDS or len(shared) < PARAPHRASE_MIN_SHARE * len(mine)
+    ):
         return None
     for sentence in _SENTENCE_END.split(text):
         asks = "?" in sentence or "question" in analyse(sentence, language).acts
