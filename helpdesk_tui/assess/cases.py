@@ -15,6 +15,7 @@ from typing import Any
 
 from helpdesk_tui.assess.tracker import CUSTOMER_FACING, Action, Tracker
 from helpdesk_tui.core.state import Conversation, ExamState, Ticket
+from helpdesk_tui.customers.dialogue import solution_patterns, told
 from helpdesk_tui.customers.in_context import Place, proposes
 from helpdesk_tui.scenario.model import Answer, Incident, Scenario
 
@@ -97,17 +98,24 @@ class Case:
         to the customer before it (any conversation, ticket replies), what the customer said
         before it, and whether the candidate had said anything to them."""
         key = f"first_proposal:{language}"
-        first = self.cache.get(key)
-        if first is None:
-            first = self.cache[key] = next(
-                (a.seq for a in self.said() if proposes(a.text or "", language)), float("inf")
+        if key not in self.cache:
+            key_words = solution_patterns(self.incident) if self.incident else ()
+            self.cache[key] = (
+                next((a.seq for a in self.said() if proposes(a.text or "", language)), INF),
+                next((a.seq for a in self.said() if told(key_words, a.text or "", language)), INF),
             )
+        proposal, solution = self.cache[key]
         said = self.said()
         spoke = bool(said) and said[0].seq < seq
-        return Place(first < seq, tuple(self.customer_said_before(seq)), spoke)
+        # the key's solution told counts from its own message on, as the customer hears it
+        proposed = proposal < seq or solution <= seq
+        return Place(proposed, tuple(self.customer_said_before(seq)), spoke)
 
     def first(self, *types: str) -> Action | None:
         return next((a for a in self.actions if a.type in types), None)
+
+
+INF = float("inf")
 
 
 def _place(placed: tuple[int, Action]) -> int:

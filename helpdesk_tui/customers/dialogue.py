@@ -129,6 +129,16 @@ RESULT_QUESTION_WORDS = 7
 """(2.8) A yes/no question this short, after something was proposed, asks about its result
 ("Did it connect?", "Vous avez l'image ?", "En de rest?"); a longer one needs a word of
 `RESULT_WORDS` ("Is the screen still black when you open the lid?")."""
+ASKING_TO_TELL: dict[str, frozenset[str]] = {
+    "en": frozenset(("tell", "describe", "explain", "show", "say", "know", "remember", "other",
+                     "else")),
+    "nl": frozenset(("vertellen", "beschrijven", "uitleggen", "zeggen", "tonen", "weet", "weten",
+                     "andere", "anders")),
+    "fr": frozenset(("dire", "decrire", "expliquer", "montrer", "savez", "sais", "souvenez",
+                     "autre", "autres")),
+}  # fmt: skip
+"""(2.8) Words of a yes/no question that asks the customer to tell something ("Can you
+describe the other patients?"): a clarifying question still, after a step."""
 LEADING = frozenset({"and", "so", "ok", "okay", "en", "dus", "oke", "et", "alors", "donc", "bon"})
 
 
@@ -141,6 +151,8 @@ def asks_about_the_result(text: str, language: str) -> bool:
     mine = [w for w in words(text) if w not in LEADING]
     if not mine or mine[0] in lexicon(lang).questions.words:
         return False
+    if set(mine) & ASKING_TO_TELL[lang]:
+        return False  # "Vous pouvez me décrire ...?", "Can you tell me ...?": asks for facts
     return len(mine) <= RESULT_QUESTION_WORDS or bool(set(mine) & RESULT_WORDS[lang])
 
 

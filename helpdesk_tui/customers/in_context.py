@@ -29,16 +29,37 @@ from helpdesk_tui.customers.dialogue import (
     asks_closing,
     restates_in_turn,
 )
+from helpdesk_tui.language.normalise import fold
 
-PROPOSING = frozenset({"instruction", "progress"})
-"""(2.8) Acts that put something forward that a check can ask about: a step to take
-("Restart it"), or the operator's own fix reported ("Update: it's fixed.", "Ik heb uw
-paswoord gereset"): "Is it quicker for you now?" after either asks whether it works."""
+FIXED: dict[str, tuple[str, ...]] = {
+    "en": ("fixed", "resolved", "solved", "sorted", "reset", "restarted", "rebooted", "cleared",
+           "repaired", "restored", "unlocked", "reinstalled", "replaced", "increased", "enabled",
+           "renewed", "working again", "back up", "back online"),
+    "nl": ("opgelost", "hersteld", "gereset", "herstart", "heropgestart", "gedeblokkeerd",
+           "ontgrendeld", "vergroot", "vervangen", "geïnstalleerd", "geactiveerd", "gewist",
+           "vrijgemaakt", "in orde", "werkt terug", "werkt weer"),
+    "fr": ("réglé", "résolu", "réparé", "réinitialisé", "relancé", "redémarré", "débloqué",
+           "déverrouillé", "rétabli", "remplacé", "réinstallé", "activé", "augmenté", "vidé",
+           "fonctionne à nouveau", "remarche", "refonctionne"),
+}  # fmt: skip
+"""(2.8) Words of a fix reported as done ("Update: it's fixed.", "Ik heb uw paswoord gereset",
+"C'est réparé de notre côté"): news that something was changed for the customer, not that
+the ticket moves ("I've forwarded your ticket", "je m'en occupe")."""
 
 
 def proposes(text: str, language: str) -> bool:
-    """Does the message propose a step or report a fix (`PROPOSING`)?"""
-    return bool(acts_in(text, language) & PROPOSING)
+    """(2.8) Does the message put something forward that a check can ask about: a step to take
+    (`instruction`: "Restart it"), or the operator's own fix reported (`progress` with a word
+    of `FIXED`)? "Is it quicker for you now?" after either asks whether it works."""
+    found = acts_in(text, language)
+    if "instruction" in found:
+        return True
+    return "progress" in found and _reports_a_fix(text, language)
+
+
+def _reports_a_fix(text: str, language: str) -> bool:
+    said = f" {' '.join(fold(text).split())} "
+    return any(f" {fold(w)}" in said for w in FIXED.get(language, FIXED["en"]))
 
 
 @dataclass(frozen=True, slots=True)
