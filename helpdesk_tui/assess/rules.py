@@ -57,7 +57,9 @@ the incident's customer before the message, every conversation and ticket reply,
 customer said in the incident's conversations). A procedure's check step (COM-1, SOL-1) reads
 `check` there, no longer the message alone: "Do you still see the error?" before any step or
 fix is a clarifying question, not the check step. A fix reported by the operator ("Update:
-it's fixed.") is proposed like a step (`in_context.PROPOSING`)."""
+it's fixed.": `progress` with a word of `in_context.FIXED`) is proposed like a step; after
+either, a short yes/no question about the symptom is the check ("Is it still dropping?"); a
+bare "Dag!"/"Salut !" after the candidate spoke takes leave (closing, no greeting step)."""
 
 RULE_MODULES = (
     "cases.py", "context.py", "evidence.py", "integrity.py", "measure_com.py",
