@@ -57,3 +57,19 @@ def test_the_same_wording_after_a_step_is_the_check_step(checked: Scenario) -> N
         said(120, "Do you still see the error?"),
     )
     assert step["seq"] is not None
+
+
+@pytest.mark.parametrize(
+    ("before", "credited"),
+    [
+        ("The cause is the sealing tape left on the new toner.", True),  # the key's solution
+        ("The printer is quite old.", False),  # neither a step nor the solution
+    ],
+)
+def test_the_keys_solution_told_lets_a_check_follow(
+    checked: Scenario, before: str, credited: bool
+) -> None:
+    """The customer counts the answer key's solution told, in any words, as something to
+    check (`Simulation._solved`); the evidence's place does too (`Case.place`)."""
+    step = check_step(checked, said(90, before), said(120, "Do you still see the error?"))
+    assert (step["seq"] is not None) is credited
