@@ -11,25 +11,22 @@ conversation and reads each operator turn as the exam reads it there, with the e
 functions and arguments, the context worked out from the layer's reading of the turns before
 it (never from the labels):
 
-- `proposed` (a step was proposed before): `customers.dialogue.step_in` over the operator's
-  earlier turns of the conversation, as the customer (`Simulation._step_given`) and COM-2
-  (`measure_com._clarifying`) compute it. The customer also counts a solution of the
-  scenario's answer key told (`solution_given`): a set has no answer key, and a solution
-  told is an instruction, so `step_in` sees it too.
-- `customer_said`: every customer turn before it in the conversation (the customer's
-  `Context.customer_said`, COM-4's `Case.customer_said_before(seq)`).
+- the place (rules 2.8, `customers.in_context.place_after`; a set's conversation is its case):
+  `proposed`, a step or the operator's own fix (`in_context.proposes`: an instruction or
+  progress) in the operator's earlier turns; `customer_said`, every customer turn before it;
+  `spoke_before`, the operator wrote before. The customer also counts a solution of the
+  scenario's answer key told: a set has no answer key, and a solution told is an
+  instruction, so `proposes` sees it too.
 
-Two readers, because the exam has two (`--reader`):
+Two readers, because the exam has two (`--reader`); since rules 2.8 both read the acts in
+turn (`check`, `question`, `restate`, `closing`) by one function, `in_context.read_at`:
 
 - **customer** (the default, what the simulated customer answers, `dialogue._built_in`):
-  the acts of `acts_in_turn(text, lang, proposed)`; `restate` is `restates_in_turn(text,
-  lang, customer_said)`; `closing` needs `asks_closing(text, lang, (), proposed,
-  customer_said)` beside it.
-- **evidence** (what the assessment credits): `question` as COM-2 reads it
-  (`evidence_flags.clarifying_question`: `acts_in_turn`), `restate` as COM-4
-  (`restates_in_turn`), `closing` as the procedure's closing step (`integrity._closes`:
-  `asks_closing`, no step patterns), every other act, `check` among them, as a procedure step
-  reads it (`assess.wording.acts`: the message alone, quotes taken off).
+  `read_at(text, lang, place).acts`.
+- **evidence** (what the assessment credits): COM-2's question, COM-4's restatement, the
+  closing step and the check step (`integrity.IN_TURN`) as `read_at` reads them, every other
+  act as a procedure step reads it (`assess.wording.acts`: the message alone, quotes taken
+  off).
 
 `--alone` scores the same operator turns one by one with `analyse()`, as bench_language.py
 scores single messages. The figures are bench_language.py's (`tally`, `Scores`): per act
@@ -60,14 +57,9 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from bench_language import Scores, tally  # noqa: E402
 
+from helpdesk_tui.assess.integrity import IN_TURN  # noqa: E402
 from helpdesk_tui.assess.wording import acts as evidence_acts  # noqa: E402
-from helpdesk_tui.customers.dialogue import (  # noqa: E402
-    acts_in_turn,
-    asks_closing,
-    restates_in_turn,
-    step_in,
-)
-from helpdesk_tui.customers.evidence_flags import clarifying_question  # noqa: E402
+from helpdesk_tui.customers.in_context import Place, place_after, read_at  # noqa: E402
 from helpdesk_tui.language import ACTS, LANGUAGES, analyse  # noqa: E402
 
 LANGUAGE_DIR = ROOT / "tests" / "language"
@@ -118,34 +110,20 @@ def conversations(lang: str, folder: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
-def customer_reading(
-    text: str, lang: str, proposed: bool, customer_said: Sequence[str]
-) -> frozenset[str]:
+def customer_reading(text: str, lang: str, place: Place) -> frozenset[str]:
     """The acts the simulated customer reads in an operator message at its place
-    (`dialogue._built_in`'s calls, in its order of reading)."""
-    found = set(acts_in_turn(text, lang, proposed))
-    found.discard("restate")
-    if restates_in_turn(text, lang, customer_said) is not None:
-        found.add("restate")
-    if "closing" in found and not asks_closing(text, lang, (), proposed, customer_said):
-        found.discard("closing")
-    return frozenset(found)
+    (`dialogue._built_in`: the one reading in context, `in_context.read_at`)."""
+    return read_at(text, lang, place).acts
 
 
-def evidence_reading(
-    text: str, lang: str, proposed: bool, customer_said: Sequence[str]
-) -> frozenset[str]:
+def evidence_reading(text: str, lang: str, place: Place) -> frozenset[str]:
     """The acts the assessment credits in an operator message at its place: COM-2's question,
-    COM-4's restatement, the closing step's closing question, and a procedure step's act
-    (`wording.acts`) for the others."""
-    found = set(evidence_acts(text, lang)) - {"question", "restate", "closing"}
-    if clarifying_question(text, lang, proposed):
-        found.add("question")
-    if restates_in_turn(text, lang, tuple(customer_said)) is not None:
-        found.add("restate")
-    if asks_closing(text, lang, (), proposed, tuple(customer_said)):
-        found.add("closing")
-    return frozenset(found)
+    COM-4's restatement, the closing step's closing question and the check step
+    (`integrity.IN_TURN`), all by `in_context.read_at`, and a procedure step's act
+    (`wording.acts`, quotes taken off) for the others."""
+    reading = read_at(text, lang, place)
+    in_turn = IN_TURN | {"restate", "closing"}
+    return frozenset((set(evidence_acts(text, lang)) - in_turn) | (reading.acts & in_turn))
 
 
 def replay_conversation(record: dict, lang: str) -> list[Turn]:
@@ -160,7 +138,8 @@ def replay_conversation(record: dict, lang: str) -> list[Turn]:
             said.append(text)
             before = text
             continue
-        proposed = step_in(earlier, lang)
+        at = place_after(earlier, tuple(said), lang)
+        proposed = at.proposed
         alone = analyse(text, lang)
         turns.append(
             Turn(
@@ -174,8 +153,8 @@ def replay_conversation(record: dict, lang: str) -> list[Turn]:
                 said=len(said),
                 alone=alone.acts,
                 negated_found=tuple(alone.negated),
-                customer=customer_reading(text, lang, proposed, tuple(said)),
-                evidence=evidence_reading(text, lang, proposed, tuple(said)),
+                customer=customer_reading(text, lang, at),
+                evidence=evidence_reading(text, lang, at),
             )
         )
         earlier.append(text)

@@ -15,6 +15,8 @@ from typing import Any
 
 from helpdesk_tui.assess.tracker import CUSTOMER_FACING, Action, Tracker
 from helpdesk_tui.core.state import Conversation, ExamState, Ticket
+from helpdesk_tui.customers.dialogue import solution_patterns, told
+from helpdesk_tui.customers.in_context import Place, proposes
 from helpdesk_tui.scenario.model import Answer, Incident, Scenario
 
 
@@ -90,8 +92,30 @@ class Case:
             if m.author == "customer" and m.seq < seq
         ]
 
+    def place(self, seq: int, language: str) -> Place:
+        """(rules 2.8) Where the candidate's action `seq` stands in the case, for the one reading
+        in context (`customers.in_context.read_at`, the customer's too): a step or fix told
+        to the customer before it (any conversation, ticket replies), what the customer said
+        before it, and whether the candidate had said anything to them."""
+        key = f"first_proposal:{language}"
+        if key not in self.cache:
+            key_words = solution_patterns(self.incident) if self.incident else ()
+            self.cache[key] = (
+                next((a.seq for a in self.said() if proposes(a.text or "", language)), INF),
+                next((a.seq for a in self.said() if told(key_words, a.text or "", language)), INF),
+            )
+        proposal, solution = self.cache[key]
+        said = self.said()
+        spoke = bool(said) and said[0].seq < seq
+        # the key's solution told counts from its own message on, as the customer hears it
+        proposed = proposal < seq or solution <= seq
+        return Place(proposed, tuple(self.customer_said_before(seq)), spoke)
+
     def first(self, *types: str) -> Action | None:
         return next((a for a in self.actions if a.type in types), None)
+
+
+INF = float("inf")
 
 
 def _place(placed: tuple[int, Action]) -> int:

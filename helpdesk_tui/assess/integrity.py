@@ -39,7 +39,8 @@ from helpdesk_tui.assess.model import EvidenceItem
 from helpdesk_tui.assess.procedures import Shows, shows_plainly
 from helpdesk_tui.assess.tracker import CUSTOMER_FACING, Action
 from helpdesk_tui.assess.wording import acts, find_any, sentences, words
-from helpdesk_tui.customers.dialogue import acts_in, asks_closing, step_in
+from helpdesk_tui.customers.dialogue import acts_in, asks_closing
+from helpdesk_tui.customers.in_context import read_at
 from helpdesk_tui.customers.telling import pattern_acts, tells_in
 from helpdesk_tui.language.normalise import name_words
 from helpdesk_tui.scenario.model import ProcedureStep
@@ -583,13 +584,17 @@ def procedure_reading(ctx: Context, case: Case) -> Shows:
         if "kb_article_opened" in step.events and action.type == "kb_article_opened":
             return action.seq in lookups
         if greeting_step(step, ctx.text_lang):
+            if "greeting" in acts(action.text or "", ctx.text_lang) and (
+                "greeting" not in _acts_at(ctx, case, action)
+            ):
+                return False  # (2.8) "Dag!" at the chat's end takes leave: the closing
             return _greets(ctx, step, action, first_name)
         wanted = step_acts(step, ctx.text_lang)
         if "closing" in wanted:
             return _closes(ctx, case, step, action)
         if shows_plainly(step, action, lang):
             return True
-        return bool(wanted) and bool(wanted & set(acts(action.text or "", ctx.text_lang)))
+        return bool(wanted) and bool(wanted & _acts_at(ctx, case, action))
 
     return shows
 
@@ -603,16 +608,29 @@ def _closes(ctx: Context, case: Case, step: ProcedureStep, action: Action) -> bo
     in?") is still that step."""
     if action.type not in CUSTOMER_FACING or not action.text:
         return action.type in step.events
-    first = case.cache.get("first_step")
-    if first is None:
-        lang = ctx.text_lang
-        first = case.cache["first_step"] = next(
-            (a.seq for a in case.said() if step_in((a.text or "",), lang)), float("inf")
-        )
+    place = case.place(action.seq, ctx.text_lang)
     return asks_closing(
-        action.text, ctx.text_lang, step.patterns, first < action.seq,
-        tuple(case.customer_said_before(action.seq)),
+        action.text, ctx.text_lang, step.patterns, place.proposed, place.customer_said,
+        place.spoke_before,
     )  # fmt: skip
+
+
+IN_TURN = frozenset({"check", "question", "greeting"})
+"""(rules 2.8) Acts a procedure step reads at the message's place in the case, as the customer
+does (`in_context.read_at`): "Do you still see the error?" before any step or fix is a
+clarifying question, not the check step; "Is it still dropping?" after one is the check; a
+bare "Dag!" after the candidate has spoken takes leave (the closing), it greets no more."""
+
+
+def _acts_at(ctx: Context, case: Case, action: Action) -> set[str]:
+    """A step's acts in a message: `IN_TURN` at its place (the raw text, as the customer reads
+    it), the others by the message (`wording.acts`, quotes taken off)."""
+    text = action.text or ""
+    found = set(acts(text, ctx.text_lang))
+    if action.type in CUSTOMER_FACING and text:
+        place = case.place(action.seq, ctx.text_lang)
+        found = (found - IN_TURN) | (read_at(text, ctx.text_lang, place).acts & IN_TURN)
+    return found
 
 
 def wrong_recipient_items(ctx: Context, competency: str) -> list[EvidenceItem]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
 
 from helpdesk_tui.assess.cases import Case
 from helpdesk_tui.assess.context import Context
@@ -38,10 +37,9 @@ from helpdesk_tui.customers.dialogue import (
     acts_in,
     first_match,
     jargon_in,
-    restates_in_turn,
-    step_in,
 )
-from helpdesk_tui.customers.evidence_flags import clarifying_question, restated_facts
+from helpdesk_tui.customers.evidence_flags import restated_facts
+from helpdesk_tui.customers.in_context import Place, read_at
 from helpdesk_tui.customers.mood import calming_in
 
 MeasuredApart = tuple[list[EvidenceItem], list[ProcedureCheck | None]]
@@ -116,14 +114,11 @@ def _clarifying(ctx: Context, case: Case) -> EvidenceItem:
     solved = solving_action(case)
     lang = ctx.state.language
     asked: list[Action] = []
-    proposed = False  # a check is a check once a step was proposed (dialogue.acts_in_turn)
-    for a in case.said():
+    for a in case.said():  # (2.8) read at its place in the case, as the customer reads it
         if solved is not None and a.seq >= solved.seq:
             break
-        text = a.text or ""
-        if a.type == "message_sent" and _asks(text, lang, proposed):
+        if a.type == "message_sent" and _asks(a.text or "", lang, case.place(a.seq, lang)):
             asked.append(a)
-        proposed = proposed or step_in((text,), lang)
     facts = case.incident.facts if case.incident else ()
     told = answer_in_words(case)
     revealed: dict[str, int] = {}
@@ -162,9 +157,8 @@ def answer_in_words(case: Case) -> Action | None:
     return None if first is None or first.how == TRANSFER else first.action
 
 
-@lru_cache(maxsize=65536)
-def _asks(text: str, language: str, proposed: bool) -> bool:
-    return clarifying_question(text, language, proposed)
+def _asks(text: str, language: str, place: Place) -> bool:
+    return "question" in read_at(text, language, place).acts
 
 
 # ---------------------------------------------------------------------- COM-3
@@ -194,7 +188,7 @@ def _interruptions(ctx: Context, case: Case) -> list[EvidenceItem]:
 def _paraphrase(ctx: Context, case: Case) -> EvidenceItem | None:
     """A message, after key facts came out, that restates them in the candidate's own words.
 
-    It needs a restatement as the customer reads it (`dialogue.restates_in_turn`: the
+    It needs a restatement as the customer reads it (`in_context.read_at`, 2.8: the
     layer's restate act, "so if I understand you...", or, rules 2.3, a message that gives
     their words back and asks nothing new but whether it is right, whatever its opener)
     and a key fact's content (its values: codes, numbers, names, or two of
@@ -216,7 +210,7 @@ def _paraphrase(ctx: Context, case: Case) -> EvidenceItem | None:
     template: tuple[Action, int] | None = None
     for action in case.said():
         text = action.text or ""
-        restated = restates_in_turn(text, ctx.text_lang, case.customer_said_before(action.seq))
+        restated = read_at(text, ctx.text_lang, case.place(action.seq, ctx.text_lang)).restated
         if restated is None:
             continue
         copied = echo_of(case, action)

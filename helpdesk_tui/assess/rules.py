@@ -57,6 +57,15 @@ more and a quarter of the calm ones spoken to): a formula said whatever the mood
 key_facts_not_out`): chosen without knowing the case; COM-2 counts the facts revealed before
 the answer in words (`measure_com.answer_in_words`), as 3b always said: not what the customer
 tells in reply to a pasted answer (a transfer is no answer in words).
+2.8 (ctx-read1): one reading in context for the customers and the evidence
+(`customers.in_context.read_at` at a `Place` of the *case*: every customer-facing action to
+the incident's customer before the message, every conversation and ticket reply, and what the
+customer said in the incident's conversations). A procedure's check step (COM-1, SOL-1) reads
+`check` there, no longer the message alone: "Do you still see the error?" before any step or
+fix is a clarifying question, not the check step. A fix reported by the operator ("Update:
+it's fixed.": `progress` with a word of `in_context.FIXED`) is proposed like a step; after
+either, a short yes/no question about the symptom is the check ("Is it still dropping?"); a
+bare "Dag!"/"Salut !" after the candidate spoke takes leave (closing, no greeting step).
 2.9 (evid18): DATA-4 speaks against a resolution whose frame stands on three tickets or more
 (`integrity.resolution_frame`: words with a digit, KB article ids, customers' and groups' names
 read away as slots; two frames alike at `FRAME_SIMILARITY` of their words): one sentence filled in
@@ -72,7 +81,8 @@ RULE_MODULES = (
 )  # fmt: skip
 """The modules whose code decides what an evidence item says (texts and reports do not)."""
 CUSTOMER_RULE_MODULES = (
-    "content_words.py", "dialogue.py", "evidence_flags.py", "mood.py", "telling.py",
+    "content_words.py", "dialogue.py", "evidence_flags.py", "in_context.py", "mood.py",
+    "telling.py",
 )  # fmt: skip
 """(2.3) The customers' modules the items read a message through (the customer's reading:
 restatement, calming acts, a check's place), hashed with the rules."""

@@ -59,16 +59,38 @@ STOP_WORDS: dict[str, frozenset[str]] = {
 """Words too common to show that a message restates the customer."""
 
 
-def content_stems(text: str, language: str) -> set[str]:
-    """The stems of a text's content words: long enough, not a stop word."""
+def content_stems(text: str, language: str, short: bool = False) -> set[str]:
+    """The stems of a text's content words: long enough, not a stop word. With `short`
+    (rules 2.8, a restatement read in context), also the short words that name a thing:
+    acronyms written in capitals ("VPN", "PC") and `SHORT_THINGS` ("gsm", "tv", "app")."""
     stop = STOP_WORDS.get(language, STOP_WORDS["en"])
     found: set[str] = set()
+    kept = short_things(text) if short else frozenset()
     for word in words(text):
         has_digit = any(c.isdigit() for c in word)
-        if word in stop or (len(word) < CONTENT_MIN_LENGTH and not (has_digit and len(word) > 1)):
+        if word in stop or (
+            len(word) < CONTENT_MIN_LENGTH
+            and not (has_digit and len(word) > 1)
+            and word not in kept
+        ):
             continue
         found.add(word[:STEM_LENGTH])
     return found
+
+
+SHORT_THINGS = frozenset((
+    "tv", "gsm", "pc", "vpn", "app", "usb", "pin", "box", "sms", "pdf", "cam", "mac", "ipad",
+    "bus", "fax", "hdd", "ssd", "ram", "cpu", "dns", "ip", "url", "web", "net", "id",
+))  # fmt: skip
+"""(2.8) Short words that name a device or service in a helpdesk's talk, in the three
+languages: a restatement that gives back "uw gsm", "la box", "the VPN" gives back a thing."""
+_ACRONYM = re.compile(r"\b[A-Z]{2,4}\b")
+
+
+def short_things(text: str) -> frozenset[str]:
+    """The text's short words that name things: `SHORT_THINGS` and capitalised acronyms."""
+    acronyms = {a.lower() for a in _ACRONYM.findall(text)}
+    return frozenset(w for w in words(text) if w in SHORT_THINGS or w in acronyms)
 
 
 def paraphrased(text: str, customer_texts: Iterable[str], language: str) -> set[str]:

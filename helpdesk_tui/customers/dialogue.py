@@ -32,8 +32,10 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from helpdesk_tui.customers.content_words import (
+    CONTENT_MIN_LENGTH,
     PARAPHRASE_MIN_SHARE,
     PARAPHRASE_MIN_WORDS,
     STEM_LENGTH,
@@ -45,6 +47,9 @@ from helpdesk_tui.language import Analysis, Match, analyse, find_in
 from helpdesk_tui.language.find import thing_in
 from helpdesk_tui.language.lexicon import lexicon
 from helpdesk_tui.scenario.model import Customer, DialogueRule, Fact, Incident, MoodNudge
+
+if TYPE_CHECKING:
+    from helpdesk_tui.customers.in_context import Place, Reading
 
 # --------------------------------------------------------------------------- matching
 
@@ -91,7 +96,9 @@ def intent_in(intent: str, text: str, language: str) -> bool:
     return intent in acts_in(text, language)
 
 
-def acts_in_turn(text: str, language: str, proposed: bool) -> frozenset[str]:
+def acts_in_turn(
+    text: str, language: str, proposed: bool, spoke_before: bool = False
+) -> frozenset[str]:
     """The acts of a message at its place in the conversation: what the customer answers
     and what the evidence counts (one reading, so the two never disagree).
 
@@ -105,7 +112,66 @@ def acts_in_turn(text: str, language: str, proposed: bool) -> frozenset[str]:
         found = (found - {"check"}) | {"question"}
     if "closing" in found and not proposed and found & THANKS_OPENING:
         found = found - {"closing"}
+    if proposed and found == {"question"} and asks_about_the_result(text, language):
+        found = frozenset({"check"})  # (2.8) "ok done that" -> "Is it still dropping?"
+    if spoke_before and found == {"greeting"} and _farewell(text, language):
+        found = frozenset({"closing"})  # (2.8) "Dag!", "Salut !" at the end of a chat
     return found
+
+
+RESULT_WORDS: dict[str, frozenset[str]] = {
+    "en": frozenset(("still", "now", "again", "anymore", "yet")),
+    "nl": frozenset(("nog", "nu", "weer", "opnieuw", "steeds", "intussen", "ondertussen")),
+    "fr": frozenset(("toujours", "maintenant", "encore", "enfin", "desormais")),
+}
+"""(2.8) Words of a yes/no question about the symptom that ask about its state now."""
+RESULT_QUESTION_WORDS = 7
+"""(2.8) A yes/no question this short, after something was proposed, asks about its result
+("Did it connect?", "Vous avez l'image ?", "En de rest?"); a longer one needs a word of
+`RESULT_WORDS` ("Is the screen still black when you open the lid?")."""
+ASKING_TO_TELL: dict[str, frozenset[str]] = {
+    "en": frozenset(("tell", "describe", "explain", "show", "say", "know", "remember", "other",
+                     "else")),
+    "nl": frozenset(("vertellen", "beschrijven", "uitleggen", "zeggen", "tonen", "weet", "weten",
+                     "andere", "anders")),
+    "fr": frozenset(("dire", "decrire", "expliquer", "montrer", "savez", "sais", "souvenez",
+                     "autre", "autres")),
+}  # fmt: skip
+"""(2.8) Words of a yes/no question that asks the customer to tell something ("Can you
+describe the other patients?"): a clarifying question still, after a step."""
+LEADING = frozenset({"and", "so", "ok", "okay", "en", "dus", "oke", "et", "alors", "donc", "bon"})
+
+
+def asks_about_the_result(text: str, language: str) -> bool:
+    """(rules 2.8) Is this question, read after a step or fix was proposed, a yes/no question
+    about the symptom, so a check ("Is it still dropping?", "Il s'allume ?", "Werkt de
+    scanner?") rather than a clarifying question? It opens with no question word ("Which
+    printer ...?" still asks), and is short or asks about the state now (`RESULT_WORDS`)."""
+    lang = language if language in RESULT_WORDS else "en"
+    mine = [w for w in words(text) if w not in LEADING]
+    if not mine or mine[0] in lexicon(lang).questions.words:
+        return False
+    if set(mine) & ASKING_TO_TELL[lang]:
+        return False  # "Vous pouvez me décrire ...?", "Can you tell me ...?": asks for facts
+    return len(mine) <= RESULT_QUESTION_WORDS or bool(set(mine) & RESULT_WORDS[lang])
+
+
+FAREWELLS: dict[str, frozenset[str]] = {
+    "en": frozenset(("bye", "cheers", "ciao", "later")),
+    "nl": frozenset(("dag", "daag", "dagdag", "doei", "salu", "salut", "ciao", "hoi")),
+    "fr": frozenset(("salut", "ciao", "bye", "tchao")),
+}
+"""(2.8) Greeting words that also take leave ("Dag!", "Salut !")."""
+FAREWELL_WORDS = 3
+
+
+def _farewell(text: str, language: str) -> bool:
+    """(rules 2.8) A bare greeting word that also takes leave, said after the candidate has
+    already spoken to the customer: "Dag!", "Dag Marie.", "Salut !" at a chat's end close it."""
+    lang = language if language in FAREWELLS else "en"
+    greeted = [m for m in analyse(text, language).matches if m.kind == "greeting"]
+    said = {w for m in greeted for w in words(" ".join(m.words))}
+    return bool(said) and said <= FAREWELLS[lang] and len(words(text)) <= FAREWELL_WORDS
 
 
 THANKS_OPENING = frozenset({"greeting", "empathy"})
@@ -279,15 +345,38 @@ def _lets_me(found: Analysis, after: int) -> bool:
     return after < len(found.tokens) and found.tokens[after].norm in LET_ME
 
 
+SHORT_RESTATE_WORDS = 2
+SHORT_RESTATE_SHARE = 0.66
+"""(rules 2.8) A short restatement gives back fewer than `PARAPHRASE_MIN_WORDS` of the
+customer's content words, but little of its own: two or more of theirs, two thirds of its own
+or more ("Uw mails komen niet toe.", "Teams vindt uw camera niet.", "VPN down since the
+update?")."""
+
+
+def _same_stem(mine: str, theirs: str) -> bool:
+    """Stems agree, or a whole short word is the start of the other ("sync", "syncing")."""
+    if mine == theirs:
+        return True
+    shorter, longer = sorted((mine, theirs), key=len)
+    return (
+        len(shorter) >= CONTENT_MIN_LENGTH
+        and len(shorter) < STEM_LENGTH
+        and (longer.startswith(shorter))
+    )
+
+
 @lru_cache(maxsize=16384)
 def _in_context(text: str, language: str, customer_said: tuple[str, ...]) -> Restated | None:
     theirs: set[str] = set()
     for said in customer_said:
-        theirs |= content_stems(said, language)
+        theirs |= content_stems(said, language, short=True)
     confirming = _confirming_stems(language)
-    mine = content_stems(text, language) - confirming
-    shared = mine & theirs
-    if len(shared) < PARAPHRASE_MIN_WORDS or len(shared) < PARAPHRASE_MIN_SHARE * len(mine):
+    mine = content_stems(text, language, short=True) - confirming
+    shared = {m for m in mine if any(_same_stem(m, t) for t in theirs)}
+    short = len(shared) >= SHORT_RESTATE_WORDS and len(shared) >= SHORT_RESTATE_SHARE * len(mine)
+    if not short and (
+        len(shared) < PARAPHRASE_MIN_WORDS or len(shared) < PARAPHRASE_MIN_SHARE * len(mine)
+    ):
         return None
     for sentence in _SENTENCE_END.split(text):
         asks = "?" in sentence or "question" in analyse(sentence, language).acts
@@ -344,6 +433,7 @@ def asks_closing(
     patterns: tuple[str, ...] = (),
     proposed: bool = True,
     customer_said: Sequence[str] = (),
+    spoke_before: bool = False,
 ) -> bool:
     """(rules 2.4) Does the message ask the closing question ("anything else?"), in the step's
     `patterns` or in the closing act? Read sentence by sentence: the sentence must carry the
@@ -362,7 +452,7 @@ def asks_closing(
     for sentence in _SENTENCE_END.split(text):
         if not words(sentence):
             continue
-        found = acts_in_turn(sentence, language, proposed)
+        found = acts_in_turn(sentence, language, proposed, spoke_before)
         if "closing" not in found and not (
             found & CLOSING_ACTS and first_match(patterns, sentence, language) is not None
         ):
@@ -528,7 +618,17 @@ class Context:
     """The candidate told them when they will hear back, and that time (plus their
     patience) has not passed: they do not ask a question of theirs again."""
     customer_said: tuple[str, ...] = ()
-    """What the customer said in the conversation so far: a restatement gives it back."""
+    """What the customer said in the case so far (rules 2.8: every conversation of the
+    incident): a restatement gives it back."""
+    spoke_before: bool = False
+    """(2.8) The candidate already wrote or said something to the customer in the case."""
+
+    def place(self) -> Place:
+        """Where the message stands, for the one reading in context (`in_context.read_at`)."""
+        from helpdesk_tui.customers.in_context import Place
+
+        proposed = self.solution_given or self.step_given
+        return Place(proposed, tuple(self.customer_said), self.spoke_before)
 
 
 def matched_facts(facts: Sequence[Fact], text: str, language: str) -> list[Fact]:
@@ -604,8 +704,9 @@ def asks_about_facts(text: str, ctx: Context, again: bool = False) -> bool:
 
     A fact not yet told is still revealed by news or a step that names its topic (the
     customer adds what they know), as before: only a check is kept from revealing one."""
-    acts = acts_in_turn(text, ctx.language, ctx.solution_given or ctx.step_given)
-    if again and restates_in_turn(text, ctx.language, ctx.customer_said):
+    reading = _read(text, ctx)
+    acts = reading.acts
+    if again and reading.restated:
         return False  # (2.4) their facts given back to confirm, not asked again
     if acts & {"question", "identify"}:
         return True
@@ -659,10 +760,16 @@ ACKNOWLEDGED = frozenset({"empathy", "apology", "progress", "hold"})
 """Acts the customer acknowledges ("Okay, thank you.")."""
 
 
+def _read(text: str, ctx: Context) -> Reading:
+    from helpdesk_tui.customers.in_context import read_at
+
+    return read_at(text, ctx.language, ctx.place())
+
+
 def _built_in(incident: Incident, text: str, ctx: Context) -> Reply:
     lang, mood = ctx.language, ctx.mood
-    proposed = ctx.solution_given or ctx.step_given
-    acts = acts_in_turn(text, lang, proposed)
+    reading = _read(text, ctx)
+    acts = reading.acts
     if "identify" in acts:
         return Reply(_identify_reply(text, ctx), intent="identify")
     if "check" not in acts and "check" in acts_in(text, lang):  # nothing proposed yet
@@ -670,10 +777,10 @@ def _built_in(incident: Incident, text: str, ctx: Context) -> Reply:
     if "check" in acts:
         key = "works" if ctx.solution_given else "still_broken"
         return Reply(line(lang, key), intent="check", kind="ack" if ctx.solution_given else "reply")
-    if restates_in_turn(text, lang, ctx.customer_said):  # rules 2.3: "..., is that right?"
+    if reading.restated:  # rules 2.3: "..., is that right?"
         # (2.4) before the closing: "..., or is there anything you would like to add?"
         return Reply(line(lang, "confirm"), kind="ack", intent="restate")
-    if "closing" in acts and asks_closing(text, lang, (), proposed, ctx.customer_said):
+    if reading.closes:  # (2.8) the one reading in context: `in_context.read_at`
         return Reply(mood_line(lang, "closing", mood), kind="closing", intent="closing")
     if acts & {"greeting", "offer_help"}:
         if mood != "angry" and _greeted(ctx):

@@ -33,6 +33,7 @@ from helpdesk_tui.core.state import Conversation, ExamState, Ticket, TicketStatu
 from helpdesk_tui.customers import dialogue
 from helpdesk_tui.customers import evidence_flags as ev
 from helpdesk_tui.customers import mood as moods
+from helpdesk_tui.customers.in_context import Place, place_after, read_at
 from helpdesk_tui.customers.promises import promised_s
 from helpdesk_tui.scenario.model import (
     Channel,
@@ -162,6 +163,9 @@ class Simulation:
         """Per incident, until when the customer, told when they hear back, does not ask
         again: the promised time plus their patience (`promises.promised_s`)."""
         self._asked: dict[str, set[str]] = {}
+        self._told: dict[str, list[str]] = {}
+        """(rules 2.8) Per incident, what the candidate told its customer, in order: messages in
+        any of its conversations and ticket replies (the case is the reading's scope)."""
         """Per incident, the rules whose reply the customer said."""
         self._fire: dict[str, Callable[[ExamState, float, Any], Out | None]] = {
             "arrive": self._fire_arrive,
@@ -560,9 +564,10 @@ class Simulation:
         facts_first = incident.id in relayed
         self._note_promise(state, incident.id, conv.customer_id, text, at)
         reply = self._answer(state, conv, incident, text, jargon, reaction, facts_first)
-        self._flag_conversation(conv, incident, text, reply, seq, reaction)
+        self._flag_conversation(state, conv, incident, text, reply, seq, reaction)
         self._settle(at, conv.customer_id, reaction)
         reply = self._answer(state, conv, incident, text, jargon, None, facts_first)  # new mood
+        self._told.setdefault(incident.id, []).append(text)
         self._revealed[incident.id].update(reply.reveals)
         if self._contents(incident, text, reply):
             self._content.add(incident.id)
@@ -621,20 +626,30 @@ class Simulation:
             mood=self._moods.label(conv.customer_id),
             revealed=set(self._revealed[incident.id]),
             solution_given=incident.id in self._solved,
-            step_given=self._step_given(conv),
+            step_given=self._place(state, incident).proposed,
             asked=frozenset(self._asked.get(incident.id, ())),
             promise_stands=self._promised_until.get(incident.id, -1.0) > state.now,
-            customer_said=tuple(m.text for m in conv.messages if m.author == "customer"),
+            customer_said=self._place(state, incident).customer_said,
+            spoke_before=bool(self._told.get(incident.id)),
         )
         reply = dialogue.respond(incident, text, ctx, jargon, facts_first)
         if reaction is not None:
             self._mood_from(conv, text, reply, reaction)
         return reply
 
-    def _step_given(self, conv: Conversation) -> bool:
-        """A step was proposed before the candidate's last message (`dialogue.step_in`)."""
-        earlier = [m.text for m in conv.messages[:-1] if m.author == "candidate"]
-        return dialogue.step_in(earlier, self.language)
+    def _place(self, state: ExamState, incident: Incident) -> Place:
+        """(rules 2.8) Where the candidate's last message stands in its case: a step or fix
+        told before it to this incident's customer (any conversation, ticket replies), and what
+        the customer said in the incident's conversations (`in_context.place_after`)."""
+        said = sorted(
+            (m.seq, m.text)
+            for c in state.conversations.values()
+            if c.incident_id == incident.id
+            for m in c.messages
+            if m.author == "customer"
+        )
+        told = self._told.get(incident.id, ())
+        return place_after(told, tuple(t for _, t in said), self.language)
 
     def _mood_from(
         self, conv: Conversation, text: str, reply: dialogue.Reply, reaction: _Reaction
@@ -654,6 +669,7 @@ class Simulation:
 
     def _flag_conversation(
         self,
+        state: ExamState,
         conv: Conversation,
         incident: Incident,
         text: str,
@@ -664,10 +680,10 @@ class Simulation:
         lang = self.language
         if reply.reveals or (
             incident.id not in self._solved
-            and ev.clarifying_question(text, lang, self._step_given(conv))
+            and "question" in read_at(text, lang, self._place(state, incident)).acts
         ):
             reaction.flag(ev.question_flag(text, reply.reveals, conv.id, seq))
-        said = [m.text for m in conv.messages if m.author == "customer"]
+        said = self._place(state, incident).customer_said
         shared = ev.paraphrased(text, said, lang)
         if shared:
             keys = {
@@ -756,6 +772,7 @@ class Simulation:
         self._relay(state, ticket.customer_id, text, None, seq, reaction)
         if ticket.incident_id is not None:
             self._note_promise(state, ticket.incident_id, ticket.customer_id, text, at)
+            self._told.setdefault(ticket.incident_id, []).append(text)
         calming = bool(moods.calming_in(text, self.language))
         last = self._ticket_calmed_at.get(ticket.id)
         if calming and (last is None or at - last >= PROGRESS_COOLDOWN_S):

@@ -1,0 +1,119 @@
+"""One reading of a candidate message at its place in the case (rules 2.8, issue 12).
+
+What did this message do where it stands: its dialogue acts in turn (a `check` needs
+something proposed before it), whether it restates the customer, whether it asks the closing
+question. The simulated customer (`dialogue._built_in`, `asks_about_facts`) and the evidence
+(COM-1 and SOL-1's procedure steps, COM-2's clarifying questions, COM-4's restatement) both ask
+`read_at` with a `Place`, so they cannot disagree about what a message did.
+
+**Scope: the case.** A `Place` is built from everything the candidate wrote or said to this
+incident's customer before the message (every conversation of the incident, a chase's too,
+and ticket replies) and everything that customer said in the incident's conversations: the
+customer is one person, and a step told by ticket reply or in the first call reached them as
+surely as one told a minute ago in this chat. "Does it work now?" in the chase after a step
+told by mail is a check for them and for the assessor alike (docs/assessment.md, 2.8).
+
+Pure: no clock, no state.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from helpdesk_tui.customers.dialogue import (
+    Restated,
+    acts_in,
+    acts_in_turn,
+    asks_closing,
+    restates_in_turn,
+)
+from helpdesk_tui.language.normalise import fold
+
+FIXED: dict[str, tuple[str, ...]] = {
+    "en": ("fixed", "resolved", "solved", "sorted", "reset", "restarted", "rebooted", "cleared",
+           "repaired", "restored", "unlocked", "reinstalled", "replaced", "increased", "enabled",
+           "renewed", "working again", "back up", "back online"),
+    "nl": ("opgelost", "hersteld", "gereset", "herstart", "heropgestart", "gedeblokkeerd",
+           "ontgrendeld", "vergroot", "vervangen", "geïnstalleerd", "geactiveerd", "gewist",
+           "vrijgemaakt", "in orde", "werkt terug", "werkt weer"),
+    "fr": ("réglé", "résolu", "réparé", "réinitialisé", "relancé", "redémarré", "débloqué",
+           "déverrouillé", "rétabli", "remplacé", "réinstallé", "activé", "augmenté", "vidé",
+           "fonctionne à nouveau", "remarche", "refonctionne"),
+}  # fmt: skip
+"""(2.8) Words of a fix reported as done ("Update: it's fixed.", "Ik heb uw paswoord gereset",
+"C'est réparé de notre côté"): news that something was changed for the customer, not that
+the ticket moves ("I've forwarded your ticket", "je m'en occupe")."""
+
+
+def proposes(text: str, language: str) -> bool:
+    """(2.8) Does the message put something forward that a check can ask about: a step to take
+    (`instruction`: "Restart it"), or the operator's own fix reported (`progress` with a word
+    of `FIXED`)? "Is it quicker for you now?" after either asks whether it works."""
+    found = acts_in(text, language)
+    if "instruction" in found:
+        return True
+    return "progress" in found and _reports_a_fix(text, language)
+
+
+def _reports_a_fix(text: str, language: str) -> bool:
+    said = f" {' '.join(fold(text).split())} "
+    return any(f" {fold(w)}" in said for w in FIXED.get(language, FIXED["en"]))
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where a message stands in its case (the scope is the case: see the module docstring)."""
+
+    proposed: bool = False
+    """A step or a fix was put to the customer before (or the answer key's solution told)."""
+    customer_said: tuple[str, ...] = ()
+    """What the customer wrote or said in the case before the message."""
+    spoke_before: bool = False
+    """The candidate already wrote or said something to this customer in the case."""
+
+
+def place_after(
+    told: Iterable[str],
+    customer_said: Sequence[str],
+    language: str,
+    solution_given: bool = False,
+) -> Place:
+    """The place after the candidate `told` these messages (in the case, in order) and the
+    customer said `customer_said`; `solution_given`: the answer key's solution was told."""
+    told = tuple(told)
+    proposed = solution_given or any(proposes(t, language) for t in told)
+    return Place(proposed, tuple(customer_said), bool(told))
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What a message did at its place: the customer's and the evidence's one reading."""
+
+    acts: frozenset[str]
+    """Its acts in turn (`dialogue.acts_in_turn`), `restate` and `closing` as below."""
+    restated: Restated | None
+    """Why it restates the customer (`dialogue.restates_in_turn`), or None."""
+    closes: bool
+    """It asks the closing question (`dialogue.asks_closing`, without a step's patterns)."""
+
+    def shows(self, act: str) -> bool:
+        return act in self.acts
+
+
+@lru_cache(maxsize=65536)
+def read_at(text: str, language: str, place: Place) -> Reading:
+    """The one reading of `text` at `place`: acts in turn; `restate` only when it restates
+    the customer at that place; `closing` only when it asks the closing question."""
+    found = set(acts_in_turn(text, language, place.proposed, place.spoke_before))
+    restated = restates_in_turn(text, language, place.customer_said)
+    closes = "closing" in found and asks_closing(
+        text, language, (), place.proposed, place.customer_said, place.spoke_before
+    )
+    found.discard("restate")
+    if restated is not None:
+        found.add("restate")
+    if not closes:
+        found.discard("closing")
+    return Reading(frozenset(found), restated, closes)
