@@ -286,6 +286,69 @@ def _variables_key(sheet: Any) -> tuple[tuple[str, str], ...]:
     return memo[1]
 
 
+# -- Textual's strips make their caches when first used ------------------------------
+
+LAZY_STRIPS_ENV = "HELPDESK_SUITE_LAZY_STRIPS"
+"""Set to 0 for every strip making its seven caches at once, as Textual does, to compare."""
+STRIP_CACHES = {
+    "_divide_cache": 4,
+    "_crop_cache": 16,
+    "_style_cache": 16,
+    "_filter_cache": 4,
+    "_line_length_cache": 4,
+    "_crop_extend_cache": 4,
+    "_offsets_cache": 4,
+}
+"""A `textual.strip.Strip`'s caches and their sizes, as its `__init__` makes them (8.2.x)."""
+
+
+def lazy_strip_caches() -> None:
+    """Each `Strip` makes a cache when it is first used, not all seven when it is made.
+
+    Textual's `Strip.__init__` makes seven `FIFOCache`s (a dict each) for every line it
+    renders, and most lines never use one: an exam app's start and a few keys leave some
+    1,700 strips and 11,800 caches behind, 40 % of the objects its garbage holds (a
+    finished test's, tracked by the collector; 2026-12-05). Here `__init__` leaves the
+    seven slots empty and the first read of one (`__getattr__`, which Python calls for an
+    empty slot) makes the very cache Textual would have, of the same size, and keeps it
+    in that slot: every method reads and fills the same caches as before, so every strip
+    and every frame is the same (Textual's own `Content` makes its cache this way)."""
+    from textual.cache import FIFOCache
+    from textual.strip import Strip
+
+    expected = {
+        *STRIP_CACHES,
+        "_segments",
+        "_cell_length",
+        "_render_cache",
+        "_link_ids",
+        "_cell_count",
+    }
+    if getattr(Strip.__init__, "lazy_caches", False) or set(Strip.__slots__) != expected:
+        return  # done, or another Textual: its strips as they are
+    own = Strip.__init__
+
+    def __init__(self: Any, segments: Any, cell_length: int | None = None) -> None:
+        self._segments = list(segments)
+        self._cell_length = cell_length
+        self._render_cache = None
+        self._link_ids = None
+        self._cell_count = None
+
+    def __getattr__(self: Any, name: str) -> Any:
+        size = STRIP_CACHES.get(name)
+        if size is None:
+            raise AttributeError(name)
+        cache = FIFOCache(size)
+        setattr(self, name, cache)
+        return cache
+
+    __init__.lazy_caches = True  # type: ignore[attr-defined]
+    __init__.own = own  # type: ignore[attr-defined]
+    Strip.__init__ = __init__  # type: ignore[method-assign]
+    Strip.__getattr__ = __getattr__  # type: ignore[attr-defined]
+
+
 # -- pytest-rerunfailures' status socket, without Nagle's wait -------------------------
 
 
