@@ -16,12 +16,14 @@ import pytest
 from bundled_kit import LazyMap, bundled_scenario
 from suite_speed import (
     CPU_RECORD_ENV,
+    LAZY_STRIPS_ENV,
     REWRITTEN_ENV,
     SHARED_CSS_ENV,
     BetweenTestsCollector,
     CpuRecord,
     SharedCss,
     forget_rewritten,
+    lazy_strip_caches,
     read_rewritten_from,
     rerun_status_without_delay,
     rewrite_test_modules_once,
@@ -47,7 +49,9 @@ RAM_TMP_MIN_FREE = 1 << 30
 def pytest_configure(config: pytest.Config) -> None:
     """The pilot's idle wait from the event loop (`pilot_idle`; HELPDESK_SUITE_PILOT_WINDOWS=1
     keeps Textual's 20 ms windows), the apps' CSS parsed once per worker
-    (`suite_speed.SharedCss`; HELPDESK_SUITE_SHARED_CSS=0 parses it in every app), no
+    (`suite_speed.SharedCss`; HELPDESK_SUITE_SHARED_CSS=0 parses it in every app), strips
+    that make their caches when first used (`suite_speed.lazy_strip_caches`;
+    HELPDESK_SUITE_LAZY_STRIPS=0 makes all seven with each strip), no
     full garbage collection while the tests are collected (`BetweenTestsCollector`),
     and temporary folders in RAM (tmpfs) when there is one and TMPDIR is not set.
 
@@ -64,6 +68,8 @@ def pytest_configure(config: pytest.Config) -> None:
         _COLLECTOR.before_collection()  # a process that runs tests (not xdist's controller)
     if os.environ.get(SHARED_CSS_ENV) != "0":
         SharedCss().install()
+    if os.environ.get(LAZY_STRIPS_ENV) != "0":
+        lazy_strip_caches()
     if "TMPDIR" in os.environ or config.option.basetemp or not os.path.isdir(RAM_TMP):
         return
     try:

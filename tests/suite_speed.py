@@ -149,10 +149,20 @@ def _forget_finished_apps() -> None:
     `StylesCache.get_inner_outer` is an `lru_cache` on a method, so its 1,024 entries
     keep as many widgets' StylesCaches alive with every line they cached (in a UI
     file, 400,000 objects after fifteen tests, four fifths of what a full collection
-    walked; 90,000 are left once it is cleared). It only remembers a sum of two colours."""
+    walked; 90,000 are left once it is cleared). It only remembers a sum of two colours.
+
+    `DataTable._get_styles_to_render_cell` is another (32 entries, keyed by the table): it
+    kept the last app with a table (the exam's queue) alive through the collection after
+    its test, so the next full collection walked it once more before freeing it (some
+    20,000-80,000 objects a collection; tests/ui test_flow, test_tickets, test_app,
+    test_conversations and test_kb, `-n 0`: full collections 4.77, 4.76 -> 4.33, 4.32 s,
+    2026-12-05). It only remembers which styles a kind of cell takes."""
     styles_cache = sys.modules.get("textual._styles_cache")
     if styles_cache is not None:
         styles_cache.StylesCache.get_inner_outer.cache_clear()
+    data_table = sys.modules.get("textual.widgets._data_table")
+    if data_table is not None:
+        data_table.DataTable._get_styles_to_render_cell.cache_clear()
 
 
 # -- The CPU of each test -----------------------------------------------------------
@@ -274,6 +284,69 @@ def _variables_key(sheet: Any) -> tuple[tuple[str, str], ...]:
         memo = (variables, tuple(sorted(variables.items())))
         sheet.__dict__["_suite_variables_key"] = memo
     return memo[1]
+
+
+# -- Textual's strips make their caches when first used ------------------------------
+
+LAZY_STRIPS_ENV = "HELPDESK_SUITE_LAZY_STRIPS"
+"""Set to 0 for every strip making its seven caches at once, as Textual does, to compare."""
+STRIP_CACHES = {
+    "_divide_cache": 4,
+    "_crop_cache": 16,
+    "_style_cache": 16,
+    "_filter_cache": 4,
+    "_line_length_cache": 4,
+    "_crop_extend_cache": 4,
+    "_offsets_cache": 4,
+}
+"""A `textual.strip.Strip`'s caches and their sizes, as its `__init__` makes them (8.2.x)."""
+
+
+def lazy_strip_caches() -> None:
+    """Each `Strip` makes a cache when it is first used, not all seven when it is made.
+
+    Textual's `Strip.__init__` makes seven `FIFOCache`s (a dict each) for every line it
+    renders, and most lines never use one: an exam app's start and a few keys leave some
+    1,700 strips and 11,800 caches behind, 40 % of the objects its garbage holds (a
+    finished test's, tracked by the collector; 2026-12-05). Here `__init__` leaves the
+    seven slots empty and the first read of one (`__getattr__`, which Python calls for an
+    empty slot) makes the very cache Textual would have, of the same size, and keeps it
+    in that slot: every method reads and fills the same caches as before, so every strip
+    and every frame is the same (Textual's own `Content` makes its cache this way)."""
+    from textual.cache import FIFOCache
+    from textual.strip import Strip
+
+    expected = {
+        *STRIP_CACHES,
+        "_segments",
+        "_cell_length",
+        "_render_cache",
+        "_link_ids",
+        "_cell_count",
+    }
+    if getattr(Strip.__init__, "lazy_caches", False) or set(Strip.__slots__) != expected:
+        return  # done, or another Textual: its strips as they are
+    own = Strip.__init__
+
+    def __init__(self: Any, segments: Any, cell_length: int | None = None) -> None:
+        self._segments = list(segments)
+        self._cell_length = cell_length
+        self._render_cache = None
+        self._link_ids = None
+        self._cell_count = None
+
+    def __getattr__(self: Any, name: str) -> Any:
+        size = STRIP_CACHES.get(name)
+        if size is None:
+            raise AttributeError(name)
+        cache = FIFOCache(size)
+        setattr(self, name, cache)
+        return cache
+
+    __init__.lazy_caches = True  # type: ignore[attr-defined]
+    __init__.own = own  # type: ignore[attr-defined]
+    Strip.__init__ = __init__  # type: ignore[method-assign]
+    Strip.__getattr__ = __getattr__  # type: ignore[attr-defined]
 
 
 # -- pytest-rerunfailures' status socket, without Nagle's wait -------------------------
