@@ -153,10 +153,11 @@ set is compared with them (an exam set's own check lists what it shares, for who
 trains on it)."""
 
 
-CONVERSATION_SETS = frozenset({"context1", "context_sample"})
-"""Sets of whole conversations (one a line, the operator turns labelled at their place:
-benchmarks/bench_language_context.py's `CONTEXT_SETS`), not of single messages: no line holds
-a `text`, and a stock operator turn ("Werkt het nu?") said in a conversation copies no set."""
+CONVERSATION_PREFIX = "context"
+"""Sets of whole conversations are the folders named so (context1, context2, context_sample:
+one conversation a line, the operator turns labelled at their place; benchmarks/
+bench_language_context.py's `CONTEXT_SETS`), not of single messages: no line holds a `text`,
+and a stock operator turn ("Werkt het nu?") said in a conversation copies no set."""
 
 
 def compared_files(folder: Path, lang: str) -> list[Path]:
@@ -167,7 +168,7 @@ def compared_files(folder: Path, lang: str) -> list[Path]:
         path
         for path in sorted(LANGUAGE_DIR.glob(f"*/{lang}.jsonl"))
         if path.parent.resolve() != folder.resolve()
-        and path.parent.name not in CONVERSATION_SETS
+        and not path.parent.name.startswith(CONVERSATION_PREFIX)
         and (folder.name in EXAM_SETS or path.parent.name not in EXAM_SETS)
     ]
 

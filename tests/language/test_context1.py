@@ -26,7 +26,7 @@ import pytest
 
 from helpdesk_tui.language import ACTS
 from tests.language.heldout_checks import HeldoutSet
-from tests.language.heldout_selfcheck import CONVERSATION_SETS
+from tests.language.heldout_selfcheck import CONVERSATION_PREFIX
 from tests.language.test_corpus_format import VOCABULARY
 from tests.language.test_corpus_targets import F1_TARGET, load_bench
 
@@ -139,7 +139,7 @@ def test_one_replay_per_language_is_shared() -> None:
     assert CTX.replay("en", SAMPLE) is CTX.replay("en", SAMPLE)
 
 
-@pytest.mark.parametrize("name", sorted(CONVERSATION_SETS))
+@pytest.mark.parametrize("name", sorted(CTX.CONTEXT_SETS))
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_a_context_set_is_conversations_with_labelled_operator_turns(name: str, lang: str) -> None:
     folder = CTX.CONTEXT_SETS[name]
@@ -159,7 +159,11 @@ def test_a_context_set_is_conversations_with_labelled_operator_turns(name: str, 
 
 
 def test_the_context_sets_are_named_alike_in_the_benchmark_and_the_set_checks() -> None:
-    assert set(CTX.CONTEXT_SETS) == CONVERSATION_SETS
+    """Every folder of conversations is one the benchmark scores, and the set checks pass over
+    exactly those (a folder named `context*`)."""
+    folders = {p.parent.name for p in CTX.LANGUAGE_DIR.glob("*/en.jsonl")}
+    conversations = {name for name in folders if name.startswith(CONVERSATION_PREFIX)}
+    assert set(CTX.CONTEXT_SETS) == conversations
 
 
 # ------------------------------------------------------------------------------ context1

@@ -367,7 +367,7 @@ def messages(lang: str) -> list[tuple[str, str, str]]:
     return out
 
 
-CONVERSATION_SETS = frozenset({"context1", "context_sample"})
+CONVERSATION_PREFIX = "context"
 """As tests/language/heldout_selfcheck.py names them (this script runs without the package)."""
 
 
@@ -379,11 +379,11 @@ def key(text: str) -> str:
 def other_sets(lang: str) -> set[str]:
     """The texts of every other labelled set in tests/language (their texts only: a text
     already there is left out of this set, so no set holds another's message). Not the sets of
-    whole conversations (context1, context_sample: no line holds a `text`), written after this
-    one and read in context (heldout_selfcheck.CONVERSATION_SETS)."""
+    whole conversations (context1, context2, context_sample: no line holds a `text`), written
+    after this one and read in context (heldout_selfcheck.CONVERSATION_PREFIX)."""
     texts: set[str] = set()
     for path in sorted(HERE.parent.glob(f"*/{lang}.jsonl")):
-        if path.parent != HERE and path.parent.name not in CONVERSATION_SETS:
+        if path.parent != HERE and not path.parent.name.startswith(CONVERSATION_PREFIX):
             for line in path.read_text("utf-8").splitlines():
                 texts.add(key(json.loads(line)["text"]))
     return texts
