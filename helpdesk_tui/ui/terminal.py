@@ -266,8 +266,17 @@ class GuardedDriver(LinuxDriver):
 
 
 def driver_class_for(default: type) -> type:
-    """Our driver where Textual would use its Linux driver; otherwise Textual's choice."""
-    return GuardedDriver if default is LinuxDriver else default
+    """Our driver where Textual would use its Linux driver, or its web driver (a browser
+    tab of textual-serve: `ui.web_guard`, sec14); otherwise Textual's choice."""
+    if default is LinuxDriver:
+        return GuardedDriver
+    from textual.drivers.web_driver import WebDriver
+
+    if default is WebDriver:
+        from helpdesk_tui.ui.web_guard import GuardedWebDriver
+
+        return GuardedWebDriver
+    return default
 
 
 __all__ = ["GuardedDriver", "SafeWriter", "driver_class_for"]
