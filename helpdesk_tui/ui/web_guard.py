@@ -23,12 +23,12 @@ from textual import log
 from textual._xterm_parser import XTermParser
 from textual.drivers._byte_stream import ByteStream
 from textual.drivers.web_driver import WebDriver, _ExitInput
-from textual.events import Paste
 
-from helpdesk_tui.ui.input_guard import FLOOD_CHARS, InputGuard, Pasted
+from helpdesk_tui.ui.input_guard import FLOOD_CHARS, InputGuard
+from helpdesk_tui.ui.terminal import GuardedInput
 
 
-class GuardedWebDriver(WebDriver):
+class GuardedWebDriver(GuardedInput, WebDriver):
     """Textual's WebDriver; stdin packets read through `InputGuard`."""
 
     def run_input_thread(self) -> None:
@@ -64,23 +64,5 @@ class GuardedWebDriver(WebDriver):
         finally:
             self._input_reader.close()
 
-    def _deliver(self, parser: Any, pieces: list[str | Pasted]) -> None:
-        for piece in pieces:
-            if isinstance(piece, Pasted):
-                self.process_message(Paste(piece.text))
-            else:
-                for message in parser.feed(piece):
-                    self.process_message(message)
-
-    def _tell_once(self, guard: InputGuard, told: set[str]) -> None:
-        kinds = (
-            ("invalid input bytes", guard.invalid),
-            ("input flood", guard.floods),
-            ("terminal sequence", guard.strays),
-        )
-        for kind, seen in kinds:
-            if seen and kind not in told:
-                told.add(kind)
-                notify = getattr(self._app, "input_refused", None)
-                if notify is not None:
-                    self._app.call_from_thread(notify, kind)
+    def _call_in_app(self, notify: Any, kind: str) -> None:
+        self._app.call_from_thread(notify, kind)
