@@ -14,7 +14,13 @@ from helpdesk_tui.eventlog.errors import LogError
 from helpdesk_tui.eventlog.keys import PublicKey, load_public_key
 from helpdesk_tui.eventlog.records import KEY_PER_SESSION
 from helpdesk_tui.eventlog.verifier import FaultKind, Summary, VerifyResult, verify_log
-from helpdesk_tui.eventlog.witness import WitnessError, check_against_witness, read_witness_file
+from helpdesk_tui.eventlog.witness import (
+    WitnessError,
+    check_against_witness,
+    check_witness_end,
+    end_note,
+    read_witness_file,
+)
 from helpdesk_tui.i18n import N_, _, fill, ngettext
 
 _DESCRIPTION = """\
@@ -97,16 +103,22 @@ def _run(args: argparse.Namespace) -> int:
         raise UserError(_("--witness FILE and --witness-pubkey FILE go together."), 2)
     try:
         key = load_public_key(args.pubkey) if args.pubkey is not None else None
-        book = None
+        book, state_lines = None, None
         if witness is not None:
-            book = read_witness_file(witness, load_public_key(witness_pub))
+            witness_key = load_public_key(witness_pub)
+            book = read_witness_file(witness, witness_key)
+            state_lines = check_witness_end(witness, book, witness_key)
         result = verify_log(args.log, key, args.scenario)
     except WitnessError as exc:
         print(fill(_("FAILED ({kind}): {why}"), kind=FaultKind.WITNESS_CHANGED, why=exc))
         return 1
     except LogError as exc:
         raise UserError(message_of(exc), 2) from None
-    notes = check_against_witness(result, book, witness.name) if book is not None else None
+    notes = None
+    if book is not None:
+        notes = check_against_witness(result, book, witness.name)
+        if result.seal_not_witnessed:  # sec14: its signed state tells a cut from an early stop
+            notes.append(end_note(book, state_lines, witness.name))
     print(report(args.log, result, key, notes))
     return result.exit_code
 

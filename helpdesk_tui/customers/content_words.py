@@ -9,17 +9,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
 
+from helpdesk_tui import budget_cache
 from helpdesk_tui.language.normalise import fold
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 
-@lru_cache(maxsize=65536)
-def words(text: str) -> tuple[str, ...]:
+def _words(text: str) -> tuple[str, ...]:
     """The plain folded words of a text (for comparing names and shapes, not meaning)."""
     return tuple(_NON_WORD.sub(" ", fold(text)).split())
+
+
+words = budget_cache.BudgetCache(_words, maxsize=65536, max_chars=2_000_000)
+"""Kept per text, at most 2,000,000 characters of texts (some 20 MB of words): by count
+alone, 65,536 pasted 2,000-character messages would keep 1.2 GB (sec14)."""
 
 
 PARAPHRASE_MIN_WORDS = 3

@@ -180,6 +180,71 @@ def _checked_entry(
     return entry
 
 
+# --------------------------------------------------------------------------- its end
+
+
+def state_path_of(path: Path) -> Path:
+    """`witness.jsonl.state`, beside the witness file."""
+    return path.with_name(path.name + ".state")
+
+
+def read_witness_state(state_path: Path, key: PublicKey) -> tuple[int, str] | None:
+    """The witness's signed state (`lines`, `head`), or None when there is no state file.
+
+    WitnessError when it is there but no state of this witness (a pipe, too large, not
+    JSON, not signed by `key`)."""
+    try:
+        with open_regular(state_path) as handle:
+            data = handle.read(MAX_STATE_BYTES + 1)  # bugs9: a pipe here waited for ever
+        if len(data) > MAX_STATE_BYTES:
+            raise ValueError(
+                f"it is larger than {MAX_STATE_BYTES} bytes; the witness writes one short line"
+            )
+        state = parse_json(data)
+    except FileNotFoundError:
+        return None
+    except NotRegularFile:
+        raise WitnessError(
+            f"{state_path} is not a regular file (a device, pipe or socket), so it is "
+            "not the witness's state: it is not read. Find out who put it there before "
+            "witnessing again."
+        ) from None
+    except (OSError, ValueError) as exc:
+        raise WitnessError(f"{state_path} cannot be read ({exc}).") from None
+    try:
+        message = WITNESS_DOMAIN + canonical_json({k: v for k, v in state.items() if k != "sig"})
+        good = key.verify(b64decode_strict(state["sig"]), message)
+        lines, head = state["lines"], state["head"]
+    except (ValueError, KeyError, TypeError, AttributeError):
+        good = False
+    if not good or type(lines) is not int or lines < 0 or type(head) is not str:
+        raise WitnessError(f"{state_path} is not signed by this witness key.")
+    return lines, head
+
+
+def check_witness_end(path: Path, book: WitnessBook, key: PublicKey) -> int | None:
+    """The anchor of the witness file's end: its signed state, written after every line.
+
+    Returns the lines the state counts (None: no state file beside it). WitnessError when
+    the file is shorter than its state or its line there is another: the file was cut short,
+    rolled back or replaced (sec14: `verify --witness` read a cut copy as a witness that
+    stopped early). A state behind the file (a crash between a line and its state) is no
+    fault: the file extends it."""
+    state = read_witness_state(state_path_of(path), key)
+    if state is None:
+        return None
+    lines, head = state
+    if len(book.lines) < lines or (
+        lines > 0 and hashlib.sha256(book.lines[lines - 1]).hexdigest() != head
+    ):
+        raise WitnessError(
+            f"{path} has {len(book.lines)} lines, but the witness had written "
+            f"{lines} (state {state_path_of(path).name}): the witness file was cut short, "
+            "rolled back or replaced. It is not continued; keep both for the assessors."
+        )
+    return lines
+
+
 # --------------------------------------------------------------------------- the witness
 
 
@@ -188,7 +253,7 @@ class WitnessFile:
 
     def __init__(self, path: Path, signer: Signer, clock: Callable[[], str] = utc_now_iso) -> None:
         self.path = Path(path)
-        self.state_path = self.path.with_name(self.path.name + ".state")
+        self.state_path = state_path_of(self.path)
         self.signer = signer
         self.clock = clock
         self.book = read_witness_file(self.path, signer.public_key) if self.path.exists() else None
@@ -197,51 +262,14 @@ class WitnessFile:
         self._fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_CLOEXEC, 0o640)
 
     def _check_not_rolled_back(self) -> None:
-        try:
-            state = parse_json(self._state_bytes())
-        except FileNotFoundError:
+        if read_witness_state(self.state_path, self.signer.public_key) is None:
             if self.book.lines:
                 raise WitnessError(
                     f"{self.state_path} is missing but {self.path} has lines: the witness's state "
                     "was removed. Find out why before witnessing again (or start a new file)."
-                ) from None
+                )
             return
-        except NotRegularFile:
-            raise WitnessError(
-                f"{self.state_path} is not a regular file (a device, pipe or socket), so it is "
-                "not the witness's state: it is not read. Find out who put it there before "
-                "witnessing again."
-            ) from None
-        except (OSError, ValueError) as exc:
-            raise WitnessError(f"{self.state_path} cannot be read ({exc}).") from None
-        message = WITNESS_DOMAIN + canonical_json({k: v for k, v in state.items() if k != "sig"})
-        try:
-            good = self.signer.public_key.verify(b64decode_strict(state["sig"]), message)
-            lines, head = state["lines"], state["head"]
-        except (ValueError, KeyError, TypeError):
-            good = False
-        if not good:
-            raise WitnessError(f"{self.state_path} is not signed by this witness key.")
-        if len(self.book.lines) < lines or (
-            len(self.book.lines) >= lines > 0
-            and hashlib.sha256(self.book.lines[lines - 1]).hexdigest() != head
-        ):
-            raise WitnessError(
-                f"{self.path} has {len(self.book.lines)} lines, but the witness had written "
-                f"{lines} (state {self.state_path.name}): the witness file was rolled back or "
-                "replaced. It is not continued; keep both for the assessors."
-            )
-
-    def _state_bytes(self) -> bytes:
-        """The state file's bytes: a regular file of at most `MAX_STATE_BYTES` (bugs9: it was
-        read whole, so a pipe there stopped the witness from starting)."""
-        with open_regular(self.state_path) as handle:
-            data = handle.read(MAX_STATE_BYTES + 1)
-        if len(data) > MAX_STATE_BYTES:
-            raise ValueError(
-                f"it is larger than {MAX_STATE_BYTES} bytes; the witness writes one short line"
-            )
-        return data
+        check_witness_end(self.path, self.book, self.signer.public_key)
 
     def append(self, entry_type: str, **fields: Any) -> dict[str, Any]:
         """Sign, append, fsync, then replace the state file atomically."""
@@ -537,6 +565,24 @@ def check_against_witness(result: VerifyResult, book: WitnessBook, witness_name:
             )
         )
     return notes
+
+
+def end_note(book: WitnessBook, state_lines: int | None, witness_name: str) -> Phrase:
+    """For a log the witness did not cosign to its seal: what the witness file's end says."""
+    if state_lines is None:
+        return Phrase(
+            "{name} has no state file beside it ({name}.state): a witness file cut short "
+            "reads like a witness stopped before the exam ended; ask the witness for both",
+            name=witness_name,
+        )
+    return Phrase(
+        "{name} is whole as far as the witness's signed state says ({lines} of its {total} "
+        "line(s)): not cut short; the witness stopped, or had not yet seen the end, before "
+        "the seal was written",
+        name=witness_name,
+        lines=state_lines,
+        total=len(book.lines),
+    )
 
 
 def _witness_fault(

@@ -48,6 +48,8 @@ from helpdesk_tui.sitting.store import (
 )
 
 PLAN_FILE = "plan.json"
+MAX_PLANNED_PATH = 4096
+"""The longest key path a plan may name (Linux's PATH_MAX); a longer one is no path."""
 CLOSED_FILE = "closed"
 MERGED_FILE = "merged.json"
 WITNESS_FOLDER = "witness"
@@ -148,12 +150,15 @@ class Sitting:
 
     def public_key(self, given: Path | None = None) -> PublicKey | None:
         """The key exam logs are verified with: the one given, else the plan's (if readable)."""
-        path = given or (Path(self.plan()["pubkey"]) if self.plan().get("pubkey") else None)
+        planned = self.plan().get("pubkey")
+        if not isinstance(planned, str) or not planned or len(planned) > MAX_PLANNED_PATH:
+            planned = None  # sec14: a number, a list or a 5,000-character name is no path
+        path = given or (Path(planned) if planned else None)
         if path is None:
             return None
         try:
             return load_public_key(path)
-        except KeyFileError as exc:
+        except (KeyFileError, OSError, ValueError) as exc:  # a NUL byte, a name too long
             if given is not None:
                 raise RegisterError(str(exc)) from None
             return None

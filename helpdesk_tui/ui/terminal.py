@@ -125,7 +125,39 @@ def _describe(exc: BaseException) -> str:
     return str(exc)
 
 
-class GuardedDriver(LinuxDriver):
+class GuardedInput:
+    """What a driver reading through `InputGuard` does with its pieces (the terminal's
+    `GuardedDriver`, a browser tab's `ui.web_guard.GuardedWebDriver`)."""
+
+    _app: Any
+    process_message: Any  # the driver's own (no method here: it comes first in the MRO)
+    _call_in_app: Any  # how the driver's input thread calls the app
+
+    def _deliver(self, parser: XTermParser, pieces: list[str | Pasted]) -> None:
+        for piece in pieces:
+            if isinstance(piece, Pasted):
+                self.process_message(events.Paste(piece.text))
+            else:
+                for message in parser.feed(piece):
+                    self.process_message(message)
+
+    def _tell_once(self, guard: InputGuard, told: set[str]) -> None:
+        """The app logs the first invalid byte, the first flood and the first terminal
+        sequence dropped (`InputGuard.strays`), once each."""
+        kinds = (
+            ("invalid input bytes", guard.invalid),
+            ("input flood", guard.floods),
+            ("terminal sequence", guard.strays),
+        )
+        for kind, seen in kinds:
+            if seen and kind not in told:
+                told.add(kind)
+                notify = getattr(self._app, "input_refused", None)
+                if notify is not None:
+                    self._call_in_app(notify, kind)
+
+
+class GuardedDriver(GuardedInput, LinuxDriver):
     """Textual's Linux driver, told to notice a terminal that has gone away."""
 
     def __init__(self, app: Any, **kwargs: Any) -> None:
@@ -228,28 +260,9 @@ class GuardedDriver(LinuxDriver):
             except (EOFError, ParseError):
                 pass
 
-    def _deliver(self, parser: XTermParser, pieces: list[str | Pasted]) -> None:
-        for piece in pieces:
-            if isinstance(piece, Pasted):
-                self.process_message(events.Paste(piece.text))
-            else:
-                for message in parser.feed(piece):
-                    self.process_message(message)
-
-    def _tell_once(self, guard: InputGuard, told: set[str]) -> None:
-        """The app logs the first invalid byte, the first flood and the first terminal
-        sequence dropped (`InputGuard.strays`), once each."""
-        kinds = (
-            ("invalid input bytes", guard.invalid),
-            ("input flood", guard.floods),
-            ("terminal sequence", guard.strays),
-        )
-        for kind, seen in kinds:
-            if seen and kind not in told:
-                told.add(kind)
-                notify = getattr(self._app, "input_refused", None)
-                if notify is not None and self._loop is not None:
-                    self._loop.call_soon_threadsafe(notify, kind)
+    def _call_in_app(self, notify: Any, kind: str) -> None:
+        if self._loop is not None:
+            self._loop.call_soon_threadsafe(notify, kind)
 
     def _run_input_thread(self) -> None:
         """A read error means the terminal is gone: end the session, do not crash the app."""
@@ -271,8 +284,17 @@ class GuardedDriver(LinuxDriver):
 
 
 def driver_class_for(default: type) -> type:
-    """Our driver where Textual would use its Linux driver; otherwise Textual's choice."""
-    return GuardedDriver if default is LinuxDriver else default
+    """Our driver where Textual would use its Linux driver, or its web driver (a browser
+    tab of textual-serve: `ui.web_guard`, sec14); otherwise Textual's choice."""
+    if default is LinuxDriver:
+        return GuardedDriver
+    from textual.drivers.web_driver import WebDriver
+
+    if default is WebDriver:
+        from helpdesk_tui.ui.web_guard import GuardedWebDriver
+
+        return GuardedWebDriver
+    return default
 
 
 __all__ = ["GuardedDriver", "SafeWriter", "driver_class_for"]

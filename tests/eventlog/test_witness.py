@@ -36,6 +36,7 @@ from helpdesk_tui.eventlog.witness import (
     WitnessFile,
     check_against_witness,
     read_witness_file,
+    state_path_of,
 )
 
 from .kit import join, numbers_of, rec, relink, resign, split
@@ -463,12 +464,14 @@ def test_a_link_named_jsonl_in_the_logs_folder_is_not_followed(room: Room, signe
 def test_a_witness_file_cut_short_leaves_the_seal_not_witnessed(
     room: Room, signer: Signer, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """sec12 saw it, sec13 fixed it: the witness file has no anchor for its end, so one cut
-    after any line still checks. A sealed log whose seal the witness never cosigned is
-    witnessed only up to the last record it did: not OK (exit 3, as an unsealed log)."""
+    """sec12 saw it, sec13 fixed it: the witness file alone has no anchor for its end, so
+    one cut after any line still checks. A sealed log whose seal the witness never cosigned
+    is witnessed only up to the last record it did: not OK (exit 3, as an unsealed log).
+    (Its state file beside it is that anchor since sec14: here it is gone.)"""
     log = sealed_log(room, signer)
     lines = split(log.read_bytes())
     room.witness()
+    state_path_of(room.out).unlink()
     book_lines = room.out.read_bytes().splitlines(keepends=True)
     assert b'"kind":"seal"' in book_lines[-1]
     room.out.write_bytes(b"".join(book_lines[:-1]))  # the seal's cosignature cut away
@@ -476,9 +479,45 @@ def test_a_witness_file_cut_short_leaves_the_seal_not_witnessed(
     last_checkpoint = numbers_of(lines, CHECKPOINT)[-1] - 1
     assert code == 3 and out.startswith("NOT WITNESSED")
     assert f"the last at seq {last_checkpoint}" in out
+    assert "has no state file beside it (witness.jsonl.state)" in out
     room.out.write_bytes(book_lines[0])  # only the start line: the session never seen
     code, out = room.verify(log, capsys)
     assert code == 3 and out.startswith("NOT WITNESSED") and "never saw session" in out
+
+
+@pytest.mark.parametrize("cut", [1, 2, 5])
+def test_a_witness_file_cut_short_beside_its_state_is_a_changed_witness_file(
+    room: Room, signer: Signer, capsys: pytest.CaptureFixture[str], cut: int
+) -> None:
+    """sec13 left it: a witness file cut short read as a witness stopped before the exam
+    ended (both NOT WITNESSED, exit 3). The witness's signed state (`witness.jsonl.state`,
+    replaced after every line, copied with the witness file by collect-logs) counts its
+    lines: a copy shorter than that was cut (witness-changed, exit 1)."""
+    log = sealed_log(room, signer)
+    room.witness()
+    book_lines = room.out.read_bytes().splitlines(keepends=True)
+    room.out.write_bytes(b"".join(book_lines[:-cut]))
+    code, out = room.verify(log, capsys)
+    assert code == 1 and out.startswith("FAILED (witness-changed)"), out
+    assert f"has {len(book_lines) - cut} lines, but the witness had written" in out
+    assert f"{len(book_lines)} (state witness.jsonl.state)" in out
+
+
+def test_a_witness_stopped_before_the_seal_is_told_from_a_cut_by_its_state(
+    room: Room, signer: Signer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The other half: a witness that stopped before the seal was written has a state as
+    long as its file, and verify says so (not cut short), still NOT WITNESSED."""
+    log = sealed_log(room, signer)
+    full = log.read_bytes()
+    log.write_bytes(join(split(full)[:-1]))  # the seal not written yet
+    room.witness()
+    log.write_bytes(full)
+    total = len(room.out.read_bytes().splitlines())
+    code, out = room.verify(log, capsys)
+    assert code == 3 and out.startswith("NOT WITNESSED")
+    assert f"witness.jsonl is whole as far as the witness's signed state says ({total} of " in out
+    assert "not cut short" in out
 
 
 def test_a_seal_written_after_the_witness_stopped_is_not_witnessed(

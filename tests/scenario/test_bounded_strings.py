@@ -148,3 +148,50 @@ def test_a_file_of_a_million_values_is_one_error_not_half_a_minute(
     took = time.monotonic() - started
     assert len(found) == 1 and "more than 100,000 values" in one_paragraph(found[0])
     assert took < 10, f"{took:.1f} s"
+
+
+def test_a_file_of_a_million_values_is_refused_before_tomllib_reads_it(
+    scenario_dir: Path, sla_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """sec14: the file above was refused only after tomllib had read it all (2 MB of
+    "1,1,...": 7.5 s, 190 MB at load 8). The marks that start a value (`,` `=` `[` `{`)
+    bound the values from above, so the file is refused before it is parsed."""
+    import helpdesk_tui.scenario._check as check
+
+    parsed: list[int] = []
+    real = check.tomllib.loads
+
+    def loads(text: str) -> Any:
+        parsed.append(len(text))
+        return real(text)
+
+    def key_lines(text: str) -> Any:
+        parsed.append(-len(text))  # the checker's own scan of every key took 5 s of it
+        return real_lines(text)
+
+    real_lines = check.key_lines
+    monkeypatch.setattr(check.tomllib, "loads", loads)
+    monkeypatch.setattr(check, "key_lines", key_lines)
+    toml = scenario_dir / "scenario.toml"
+    before = toml.read_text("utf-8")
+    toml.write_text(before + "\nhuge = [" + ",".join("1" * 300_000) + "]\n")
+    found = errors(scenario_dir, sla_dir)
+    assert len(found) == 1 and "more than 100,000 values" in one_paragraph(found[0])
+    assert not any(abs(size) > 500_000 for size in parsed), parsed
+    assert found[0].line == before.count("\n") + 2  # the line of `huge`
+
+
+def test_the_bundled_files_are_far_under_the_value_marks_bound() -> None:
+    """The bound read before parsing must not refuse a real file: the bundled scenarios,
+    SLA profiles and lexicons hold at most some 5,700 marks (counted here, not by the
+    checker)."""
+    from helpdesk_tui.scenario._check import MAX_VALUES
+
+    root = Path(__file__).resolve().parents[2]
+    files = [*root.glob("scenarios/*/scenario.toml"), *root.glob("sla_profiles/*.toml")]
+    files += [*root.glob("helpdesk_tui/language/lexicons/*.toml")]
+    assert len(files) > 5
+    for file in files:
+        text = file.read_text("utf-8")
+        marks = sum(text.count(c) for c in ",=[{")
+        assert marks < MAX_VALUES / 10, (file, marks)
