@@ -95,6 +95,7 @@ SETS = {
     "heldout11": HELDOUT11,
     "exam1": ROOT / "tests" / "language" / "exam1",
     "heldout12": HELDOUT12,
+    "heldout14": ROOT / "tests" / "language" / "heldout14",
     "dev2": DEV2,
     "exam2": EXAM2,
 }
