@@ -97,6 +97,7 @@ SETS = {
     "exam1": ROOT / "tests" / "language" / "exam1",
     "heldout12": HELDOUT12,
     "heldout13": HELDOUT13,
+    "heldout14": ROOT / "tests" / "language" / "heldout14",
     "dev2": DEV2,
     "exam2": EXAM2,
 }

@@ -47,6 +47,7 @@ WRITTEN_IN_ORDER: tuple[str, ...] = (
     "exam2",  # the exam's own sentences, a training set: test_heldout_sets wants every SETS name
     "heldout12",
     "heldout13",
+    "heldout14",  # written beside heldout13 (blind to each other); the lead orders them
 )
 """Every labelled set (its name in benchmarks/bench_language.py's SETS), in the order it
 was written: a held-out set may hold no message of a set written before it. A new set
