@@ -24,6 +24,7 @@ from pathlib import Path
 import pytest
 
 from helpdesk_tui.language import ACTS
+from tests.language.heldout_selfcheck import WRITTEN_BESIDE
 from tests.language.test_corpus_format import KEYS, VOCABULARY
 from tests.language.test_corpus_targets import BENCH_MODULE, F1_TARGET
 
@@ -62,13 +63,18 @@ in `WRITTEN_IN_ORDER` only because test_heldout_sets.py wants every set of SETS 
 
 
 def written_before(folder: Path) -> tuple[Path, ...]:
-    """The folders of the sets written before the set in `folder` (none for NOT_COMPARED)."""
+    """The folders of the sets written before the set in `folder` (none for NOT_COMPARED; not
+    one written beside it, `heldout_selfcheck.WRITTEN_BESIDE`)."""
     names = {path.resolve(): name for name, path in BENCH_MODULE.SETS.items()}
     name = names[folder.resolve()]
     if name in NOT_COMPARED:
         return ()
     before = WRITTEN_IN_ORDER[: WRITTEN_IN_ORDER.index(name)]
-    return tuple(BENCH_MODULE.SETS[n] for n in before if n not in TRAINING_ONLY)
+    return tuple(
+        BENCH_MODULE.SETS[n]
+        for n in before
+        if n not in TRAINING_ONLY and frozenset({n, name}) not in WRITTEN_BESIDE
+    )
 
 
 TRAINING_ONLY = frozenset({"exam1", "exam2"})

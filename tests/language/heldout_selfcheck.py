@@ -160,6 +160,12 @@ bench_language_context.py's `CONTEXT_SETS`), not of single messages: no line hol
 and a stock operator turn ("Werkt het nu?") said in a conversation copies no set."""
 
 
+WRITTEN_BESIDE = frozenset({frozenset({"heldout13", "heldout14"})})
+"""Sets written at the same time by two writers blind to each other: they are not compared with
+each other. heldout13 and heldout14 share 16 short stock lines ("Got it.", "Hang on a sec.",
+"C'est à quel sujet ?"): a writer's stock line is not a copy of another's message."""
+
+
 def compared_files(folder: Path, lang: str) -> list[Path]:
     """The other sets' files of one language that the set in ``folder`` is compared with:
     every other set for an exam set, every other set but the exam sets for the others (never
@@ -170,6 +176,7 @@ def compared_files(folder: Path, lang: str) -> list[Path]:
         if path.parent.resolve() != folder.resolve()
         and not path.parent.name.startswith(CONVERSATION_PREFIX)
         and (folder.name in EXAM_SETS or path.parent.name not in EXAM_SETS)
+        and frozenset({folder.name, path.parent.name}) not in WRITTEN_BESIDE
     ]
 
 
