@@ -97,6 +97,11 @@ class Case:
         in context (`customers.in_context.read_at`, the customer's too): a step or fix told
         to the customer before it (any conversation, ticket replies), what the customer said
         before it, and whether the candidate had said anything to them."""
+        proposed, spoke = self.turn(seq, language)
+        return Place(proposed, tuple(self.customer_said_before(seq)), spoke)
+
+    def turn(self, seq: int, language: str) -> tuple[bool, bool]:
+        """`place` without what the customer said: (proposed, spoke_before)."""
         key = f"first_proposal:{language}"
         if key not in self.cache:
             key_words = solution_patterns(self.incident) if self.incident else ()
@@ -108,8 +113,7 @@ class Case:
         said = self.said()
         spoke = bool(said) and said[0].seq < seq
         # the key's solution told counts from its own message on, as the customer hears it
-        proposed = proposal < seq or solution <= seq
-        return Place(proposed, tuple(self.customer_said_before(seq)), spoke)
+        return proposal < seq or solution <= seq, spoke
 
     def first(self, *types: str) -> Action | None:
         return next((a for a in self.actions if a.type in types), None)

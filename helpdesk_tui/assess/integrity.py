@@ -40,7 +40,7 @@ from helpdesk_tui.assess.procedures import Shows, shows_plainly
 from helpdesk_tui.assess.tracker import CUSTOMER_FACING, Action
 from helpdesk_tui.assess.wording import acts, find_any, sentences, words
 from helpdesk_tui.customers.dialogue import acts_in, asks_closing
-from helpdesk_tui.customers.in_context import read_at
+from helpdesk_tui.customers.in_context import acts_at
 from helpdesk_tui.customers.telling import pattern_acts, tells_in
 from helpdesk_tui.language.normalise import name_words
 from helpdesk_tui.scenario.model import ProcedureStep
@@ -628,8 +628,8 @@ def _acts_at(ctx: Context, case: Case, action: Action) -> set[str]:
     text = action.text or ""
     found = set(acts(text, ctx.text_lang))
     if action.type in CUSTOMER_FACING and text:
-        place = case.place(action.seq, ctx.text_lang)
-        found = (found - IN_TURN) | (read_at(text, ctx.text_lang, place).acts & IN_TURN)
+        turn = case.turn(action.seq, ctx.text_lang)
+        found = (found - IN_TURN) | (acts_at(text, ctx.text_lang, *turn) & IN_TURN)
     return found
 
 

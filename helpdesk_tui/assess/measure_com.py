@@ -37,9 +37,10 @@ from helpdesk_tui.customers.dialogue import (
     acts_in,
     first_match,
     jargon_in,
+    restates_in_turn,
 )
 from helpdesk_tui.customers.evidence_flags import restated_facts
-from helpdesk_tui.customers.in_context import Place, read_at
+from helpdesk_tui.customers.in_context import asks_at
 from helpdesk_tui.customers.mood import calming_in
 
 MeasuredApart = tuple[list[EvidenceItem], list[ProcedureCheck | None]]
@@ -117,7 +118,7 @@ def _clarifying(ctx: Context, case: Case) -> EvidenceItem:
     for a in case.said():  # (2.8) read at its place in the case, as the customer reads it
         if solved is not None and a.seq >= solved.seq:
             break
-        if a.type == "message_sent" and _asks(a.text or "", lang, case.place(a.seq, lang)):
+        if a.type == "message_sent" and _asks(a.text or "", lang, case.turn(a.seq, lang)):
             asked.append(a)
     facts = case.incident.facts if case.incident else ()
     told = answer_in_words(case)
@@ -157,8 +158,8 @@ def answer_in_words(case: Case) -> Action | None:
     return None if first is None or first.how == TRANSFER else first.action
 
 
-def _asks(text: str, language: str, place: Place) -> bool:
-    return "question" in read_at(text, language, place).acts
+def _asks(text: str, language: str, turn: tuple[bool, bool]) -> bool:
+    return asks_at(text, language, *turn)
 
 
 # ---------------------------------------------------------------------- COM-3
@@ -210,7 +211,8 @@ def _paraphrase(ctx: Context, case: Case) -> EvidenceItem | None:
     template: tuple[Action, int] | None = None
     for action in case.said():
         text = action.text or ""
-        restated = read_at(text, ctx.text_lang, case.place(action.seq, ctx.text_lang)).restated
+        # `read_at(...).restated`, without the acts and the closing question it also reads
+        restated = restates_in_turn(text, ctx.text_lang, case.customer_said_before(action.seq))
         if restated is None:
             continue
         copied = echo_of(case, action)

@@ -103,6 +103,19 @@ class Reading:
 
 
 @lru_cache(maxsize=65536)
+def acts_at(text: str, language: str, proposed: bool, spoke_before: bool) -> frozenset[str]:
+    """`read_at`'s acts but `restate` and `closing`, which only the restatement and the closing
+    question decide: what a procedure step and COM-2 read at the message's place, without the
+    restatement reading (the customer's words so far), most of `read_at`'s cost."""
+    return acts_in_turn(text, language, proposed, spoke_before) - {"restate", "closing"}
+
+
+def asks_at(text: str, language: str, proposed: bool, spoke_before: bool) -> bool:
+    """Does `text` ask a clarifying question at its place (`read_at`'s `question`)?"""
+    return "question" in acts_at(text, language, proposed, spoke_before)
+
+
+@lru_cache(maxsize=65536)
 def read_at(text: str, language: str, place: Place) -> Reading:
     """The one reading of `text` at `place`: acts in turn; `restate` only when it restates
     the customer at that place; `closing` only when it asks the closing question."""
