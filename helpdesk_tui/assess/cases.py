@@ -83,14 +83,20 @@ class Case:
             found = known[types] = [action for _, action in sorted(placed, key=_place)]
         return found
 
-    def customer_said_before(self, seq: int) -> list[str]:
-        """What the customer wrote or said in this case's conversations before `seq`."""
-        return [
-            m.text
-            for conv in self.conversations
-            for m in conv.messages
-            if m.author == "customer" and m.seq < seq
-        ]
+    def customer_said_before(self, seq: int) -> tuple[str, ...]:
+        """What the customer wrote or said in this case's conversations before `seq` (kept per
+        `seq`: every competency reading a message at its place asks it again)."""
+        kept = self.cache.setdefault("customer_said_before", {})
+        if seq not in kept:
+            if "customer_said" not in self.cache:
+                self.cache["customer_said"] = [
+                    (m.seq, m.text)
+                    for conv in self.conversations
+                    for m in conv.messages
+                    if m.author == "customer"
+                ]
+            kept[seq] = tuple(text for at, text in self.cache["customer_said"] if at < seq)
+        return kept[seq]
 
     def place(self, seq: int, language: str) -> Place:
         """(rules 2.8) Where the candidate's action `seq` stands in the case, for the one reading
@@ -98,7 +104,7 @@ class Case:
         to the customer before it (any conversation, ticket replies), what the customer said
         before it, and whether the candidate had said anything to them."""
         proposed, spoke = self.turn(seq, language)
-        return Place(proposed, tuple(self.customer_said_before(seq)), spoke)
+        return Place(proposed, self.customer_said_before(seq), spoke)
 
     def turn(self, seq: int, language: str) -> tuple[bool, bool]:
         """`place` without what the customer said: (proposed, spoke_before)."""
