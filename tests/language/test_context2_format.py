@@ -12,23 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.language.test_corpus_format import VOCABULARY
+
 SET = Path(__file__).resolve().parent / "context2"
 LANGS = ("nl", "fr", "en")
-# Issue 12, "Dialogue acts from a fixed vocabulary".
-VOCABULARY = {
-    "greeting",
-    "offer_help",
-    "identify",
-    "question",
-    "restate",
-    "empathy",
-    "apology",
-    "progress",
-    "instruction",
-    "check",
-    "closing",
-    "hold",
-}
 
 
 def _conversations(lang: str) -> list[dict]:
