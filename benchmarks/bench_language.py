@@ -98,6 +98,7 @@ SETS = {
     "heldout12": HELDOUT12,
     "heldout13": HELDOUT13,
     "heldout14": ROOT / "tests" / "language" / "heldout14",
+    "heldout15": ROOT / "tests" / "language" / "heldout15",
     "dev2": DEV2,
     "exam2": EXAM2,
 }
