@@ -66,6 +66,7 @@ LANGUAGE_DIR = ROOT / "tests" / "language"
 CONTEXT_SETS = {
     "context1": LANGUAGE_DIR / "context1",
     "context2": LANGUAGE_DIR / "context2",
+    "context3": LANGUAGE_DIR / "context3",
     "context_sample": LANGUAGE_DIR / "context_sample",
 }
 READERS = ("customer", "evidence")
