@@ -24,6 +24,7 @@ from helpdesk_tui.simulate.worded import (
     WordedEPolicy,
     WordedFPolicy,
     WordedGPolicy,
+    WordedHPolicy,
     WordedPolicy,
 )
 
@@ -71,6 +72,7 @@ POLICIES: dict[str, type[Policy]] = {
     "worded-e": WordedEPolicy,
     "worded-f": WordedFPolicy,
     "worded-g": WordedGPolicy,
+    "worded-h": WordedHPolicy,
     "shotgun": ShotgunPolicy,
     "macro": MacroPolicy,
     "parrot": ParrotPolicy,

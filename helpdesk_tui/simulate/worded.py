@@ -53,6 +53,8 @@ BANK_F_DIR = Path(__file__).parent / "phrases_f"
 """The sixth bank (`worded-f`), by a sixth writer, blind to the other five (its README)."""
 BANK_G_DIR = Path(__file__).parent / "phrases_g"
 """The seventh bank (`worded-g`), by a seventh writer, blind to the other six (its README)."""
+BANK_H_DIR = Path(__file__).parent / "phrases_h"
+"""The eighth bank (`worded-h`), by an eighth writer, blind to the other seven (its README)."""
 SOLUTION_SENTENCES = 6
 """How many sentences of the article a solution message passes on."""
 
@@ -394,6 +396,17 @@ class WordedGPolicy(WordedPolicy):
     description = "worded with a seventh phrase bank, by a seventh writer"
     style = Style("worded-g")
     bank_dir = BANK_G_DIR
+
+
+class WordedHPolicy(WordedPolicy):
+    """`worded` with the eighth phrase bank (`phrases_h/`): the same actions, an eighth
+    writer's words (Glasgow and Cebu English, a bilingual Brussels agent's and an Aalst
+    one-long-sentence agent's Dutch, Charleroi and Tournai French)."""
+
+    name = "worded-h"
+    description = "worded with an eighth phrase bank, by an eighth writer"
+    style = Style("worded-h")
+    bank_dir = BANK_H_DIR
 
 
 def _capital(text: str) -> str:

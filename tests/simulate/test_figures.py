@@ -5,9 +5,9 @@ Each bundled scenario is played by every scripted candidate and assessed as
 held against what the issue asks:
 
 - ideal and worded: at least 21 of 22;
-- worded-b, worded-c, worded-d, worded-e, worded-f and worded-g (worded with a second, a third,
-  a fourth, a fifth, a sixth and a seventh independent phrase bank): the same target, an
-  expected failure on the scenarios where the language layer misreads their words;
+- worded-b, worded-c, worded-d, worded-e, worded-f, worded-g and worded-h (worded with a second,
+  a third, a fourth, a fifth, a sixth, a seventh and an eighth independent phrase bank): the same
+  target, an expected failure on the scenarios where the language layer misreads their words;
 - shotgun, macro, parrot (who never read the answer key): at most 4, and
   never favourable on the twelve competencies a trick must not buy;
 - savvy (a cheater written blind from the published rules, branch evid14): at most 3, an
@@ -143,6 +143,14 @@ expected failures, as for worded-b. Blind with layer 2.9 and rules 2.6: 19, 20, 
 (calder, northwind, haute-meuse, val-de-lesse, lindeveld, verhaeghe); haute-meuse's one miss,
 COM-4 on Josiane, is the policy's summary echoing her words ("quand vous poussez la souris vers
 le haut et la petite flèche descend"), not the bank's wording."""
+WORDED_H_SHORT: dict[str, str] = {}
+"""Bundled scenarios where `worded-h` (the eighth blind bank, branch e-worded8, committed blind
+as 0d359cf) does not reach 21: none. Measured once with layer 2.9 and rules 2.9: 22, 21, 22, 22,
+21, 22 (calder, northwind, haute-meuse, val-de-lesse, lindeveld, verhaeghe); the two misses are
+in benchmarks/README.md, "An eighth blind bank (branch e-worded8)": northwind COM-6 (Grace
+calmed by a greeting the customer reads as empathy but no sentence of which the evidence does;
+Raj angered by the 'restart' in the second line's fix, relayed without 'good news'), lindeveld
+COM-4 (Kevin: '{summary}. Heb ik dat goed?' with a summary that echoes his words)."""
 
 SAVVY_CAP = 3
 SAVVY_MEASURED: dict[str, frozenset[str]] = {
@@ -219,6 +227,7 @@ BANK_SHORT = {
     "worded-e": WORDED_E_SHORT,
     "worded-f": WORDED_F_SHORT,
     "worded-g": WORDED_G_SHORT,
+    "worded-h": WORDED_H_SHORT,
 }
 """The policies of the further phrase banks, each with its scenarios below the target."""
 

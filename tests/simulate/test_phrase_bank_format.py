@@ -4,8 +4,8 @@ The purposes and their slots are the ones issue 13 lists; a template with a miss
 stray slot would fail at `str.format` in the middle of a simulation, so it fails here.
 All banks: `phrases/` (`worded`), the second writer's `phrases_b/` (`worded-b`), the
 third writer's `phrases_c/` (`worded-c`), the fourth writer's `phrases_d/` (`worded-d`), the
-fifth writer's `phrases_e/` (`worded-e`), the sixth writer's `phrases_f/` (`worded-f`) and the
-seventh writer's `phrases_g/` (`worded-g`).
+fifth writer's `phrases_e/` (`worded-e`), the sixth writer's `phrases_f/` (`worded-f`), the
+seventh writer's `phrases_g/` (`worded-g`) and the eighth writer's `phrases_h/` (`worded-h`).
 """
 
 from __future__ import annotations
@@ -19,7 +19,10 @@ import pytest
 import helpdesk_tui
 
 SIMULATE = Path(helpdesk_tui.__file__).parent / "simulate"
-BANKS = ("phrases", "phrases_b", "phrases_c", "phrases_d", "phrases_e", "phrases_f", "phrases_g")
+BANKS = (
+    "phrases", "phrases_b", "phrases_c", "phrases_d", "phrases_e", "phrases_f", "phrases_g",
+    "phrases_h",
+)  # fmt: skip
 SLOTS = {
     "greeting_by_name": {"name"},
     "offer_help": set(),
