@@ -874,14 +874,9 @@ class ForgerPolicy(Policy):
             group = case.group or (self.scenario.groups[0].id if self.scenario.groups else None)
             if group is None or ticket.status.value not in ("new", "open", "pending_customer"):
                 return skip()
-            if ticket.category is None:
-                changes = {k: v for k, v in fields.items() if v and getattr(ticket, k) is None}
-                if changes:
-                    return (
-                        start,
-                        Action(start, "ticket_updated", {"ticket_id": tid, "changes": changes}),
-                        None,
-                    )
+            fill = self._fill_fields(ticket, fields, start)
+            if fill is not None:
+                return fill
             first = self._first(state, case.customer_id)
             reason = f"{first}: {' '.join(words[:3])}"
             return (
@@ -896,14 +891,9 @@ class ForgerPolicy(Policy):
         if ev == "ticket_resolved":
             if ticket.status.value in ("resolved", "closed"):
                 return skip()
-            if ticket.category is None:
-                changes = {k: v for k, v in fields.items() if v and getattr(ticket, k) is None}
-                if changes:
-                    return (
-                        start,
-                        Action(start, "ticket_updated", {"ticket_id": tid, "changes": changes}),
-                        None,
-                    )
+            fill = self._fill_fields(ticket, fields, start)
+            if fill is not None:
+                return fill
             first = self._first(state, case.customer_id)
             done_word = {"en": "sorted", "nl": "opgelost", "fr": "réglé"}[self.lang]
             note = f"{first}: {' '.join(words[:2])} {done_word}"
@@ -946,6 +936,18 @@ class ForgerPolicy(Policy):
                 item,
             )
         return skip()
+
+    @staticmethod
+    def _fill_fields(ticket: Ticket, fields: dict[str, str | None], start: float):  # noqa: ANN205
+        """The guessed fields a ticket without a category still lacks, saved first (a transfer
+        and a resolution go out with a category)."""
+        if ticket.category is not None:
+            return None
+        changes = {k: v for k, v in fields.items() if v and getattr(ticket, k) is None}
+        if not changes:
+            return None
+        data = {"ticket_id": ticket.id, "changes": changes}
+        return start, Action(start, "ticket_updated", data), None
 
     def _relay(self, state, case, ticket, conv, start):  # noqa: ANN001
         first = self._first(state, case.customer_id)
