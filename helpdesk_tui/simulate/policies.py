@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 from helpdesk_tui.simulate.gaming import MacroPolicy, ParrotPolicy, ShotgunPolicy
+from helpdesk_tui.simulate.gaming_forger import ForgerPolicy
 from helpdesk_tui.simulate.gaming_lawyer import LawyerPolicy
 from helpdesk_tui.simulate.gaming_savvy import SavvyPolicy
 from helpdesk_tui.simulate.jobs import Style
@@ -78,5 +79,6 @@ POLICIES: dict[str, type[Policy]] = {
     "parrot": ParrotPolicy,
     "savvy": SavvyPolicy,
     "lawyer": LawyerPolicy,
+    "forger": ForgerPolicy,
 }
 """The policies by name, in the order `--policy` lists them."""

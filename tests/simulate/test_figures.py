@@ -16,6 +16,9 @@ held against what the issue asks:
 - lawyer (a second cheater written blind from the same documents, branch evid17): the same cap
   and the same expected failures, each with what it earns (benchmarks/README.md, "A second
   cheater (branch evid17)"); never more than measured;
+- forger (a third cheater written blind from the published docs, branch evid20): the same cap
+  and the same expected failures (benchmarks/README.md, "A third cheater (branch evid20)");
+  never more than measured;
 - naive: fewer than ideal, more than idle; idle: none.
 
 `benchmarks/bench_evidence.py` prints the same table.
@@ -220,6 +223,35 @@ LAWYER_ABOVE = {
 }
 """Strict expected failures of the cap: a rule that refuses more makes it pass there."""
 
+FORGER_CAP = 3
+FORGER_MEASURED: dict[str, frozenset[str]] = {
+    "en-calder-valley-exam": frozenset({"SIM-2", "SIM-3", "DATA-4", "COM-3", "COM-5", "SOL-6"}),
+    "en-northwind-monday": frozenset({"SIM-2", "SIM-3", "DATA-4", "COM-3", "COM-5"}),
+    "fr-haute-meuse-examen": frozenset({"SIM-2", "SIM-3", "DATA-4", "COM-3", "SOL-6"}),
+    "fr-val-de-lesse-garde": frozenset({"SIM-2", "SIM-3", "DATA-4", "COM-3", "COM-5", "SOL-6"}),
+    "nl-lindeveld-examen": frozenset({"SIM-3", "DATA-4", "COM-3", "COM-5", "SOL-6"}),
+    "nl-verhaeghe-dinsdag": frozenset({"SIM-2", "SIM-3", "DATA-4", "COM-3", "COM-5", "COM-6"}),
+}
+"""What `forger` earns with rules 2.9 and layer 2.9, measured once after its policy was committed
+(4d37a22) and never tuned on it (benchmarks/README.md, "A third cheater (branch evid20)"). The
+holes, for the evidence rules' owner: DATA-4 on all six (every ticket resolved and closed early,
+solved or not, with a note of under six words of its own, "Tom: locked account sorted,
+kb-password-reset-...": below the 2.9 frame rule's 6 frame words, not pasted, so it "documents the
+case"); SOL-6 on four (rotating "{group} has it, you hear from me within N minutes" inside the
+update interval: news by a group name and a time); COM-6 on nl-verhaeghe (a "restatement" of
+word pairs with no sense, "toch en versta, goed en veel, ... Klopt dat?", sets off the scenario's
+`herformulering` rule, and its stock apology with a request to hold, by name, its `empathie`
+rule and the mood's apology/hold calming). SIM-2, SIM-3, COM-3, COM-5: the job done by rote
+(answers within seconds, the KB searched while the caller speaks, never interrupting, no word of
+its own that could be jargon)."""
+
+FORGER_ABOVE = {
+    name: f"{len(got)} of 22 (rules 2.9, blind): {', '.join(sorted(got))}"
+    for name, got in FORGER_MEASURED.items()
+    if len(got) > FORGER_CAP
+}
+"""Strict expected failures of the cap: a rule that refuses more makes it pass there."""
+
 BANK_SHORT = {
     "worded-b": WORDED_B_SHORT,
     "worded-c": WORDED_C_SHORT,
@@ -385,3 +417,30 @@ def test_lawyer_buys_nothing_more_than_measured(
 ) -> None:
     good = favourable(assessed[(folder.name, "lawyer")])
     assert good <= LAWYER_MEASURED.get(folder.name, frozenset()), sorted(good)
+
+
+def forger_params() -> list[object]:
+    return [
+        pytest.param(
+            f,
+            id=f.name,
+            marks=[scenario_group(f.name)]
+            + ([pytest.mark.xfail(strict=True, reason=FORGER_ABOVE[f.name])]
+               if f.name in FORGER_ABOVE else []),
+        )
+        for f in BUNDLED
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("folder", forger_params())
+def test_forger_buys_at_most_3(assessed: dict[tuple[str, str], Evidence], folder: Path) -> None:
+    good = favourable(assessed[(folder.name, "forger")])
+    assert len(good) <= FORGER_CAP, sorted(good)
+
+
+@pytest.mark.parametrize("folder", by_scenario(BUNDLED))
+def test_forger_buys_nothing_more_than_measured(
+    assessed: dict[tuple[str, str], Evidence], folder: Path
+) -> None:
+    good = favourable(assessed[(folder.name, "forger")])
+    assert good <= FORGER_MEASURED.get(folder.name, frozenset()), sorted(good)
