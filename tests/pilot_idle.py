@@ -9,7 +9,8 @@ cores went to such windows, docs/known-issues.md), and under load a process that
 This one asks the event loop what is left to do: nothing ready to run, no timer
 due within the same 20 ms (a refresh, a `set_timer(0.01, ...)`: those fire and are
 waited for, as the window would have), no worker of the app's still pending or
-running (a thread worker's CPU is what the window measured). When all three hold
+running (a thread worker's CPU is what the window measured; its task is awaited, not
+polled). When all three hold
 for two turns of the loop in a row the app has handled what it was sent. Once the
 app is leaving, timers no longer count: Textual's do nothing then, and a screen's
 refresh timer that is never paused again would keep the wait to its cap. A test
@@ -38,6 +39,9 @@ HORIZON_S = _wait.SLEEP_GRANULARITY
 QUIET_TURNS = 2
 """Turns of the loop in a row with nothing to do before the app counts as idle."""
 _LIVE_WORKER = (WorkerState.PENDING, WorkerState.RUNNING)
+WORKER_POLL_S = 0.001
+"""How often a worker that has no task yet (made, not started) is looked at again; a
+started worker's task is awaited instead (`_until_idle`)."""
 
 _textual_wait_for_idle = _wait.wait_for_idle
 
@@ -47,13 +51,22 @@ sleep they asked for, the time a quiet machine spends doing nothing in them
 (`suite_speed.CpuRecord`)."""
 
 
-def _next_step(loop: asyncio.AbstractEventLoop, now: float) -> float | None:
-    """None when the app is idle; else how long to sleep before looking again."""
+def _next_step(
+    loop: asyncio.AbstractEventLoop, now: float
+) -> float | set[asyncio.Future[object]] | None:
+    """None when the app is idle; else how long to sleep before looking again, or the
+    tasks of the app's live workers, to be awaited until one of them ends."""
     if loop._ready:  # type: ignore[attr-defined]
         return 0.0
     app = active_app.get(None)
-    if app is not None and any(worker.state in _LIVE_WORKER for worker in app.workers):
-        return 0.001
+    if app is not None:
+        live = [worker for worker in app.workers if worker.state in _LIVE_WORKER]
+        if live:
+            tasks = [worker._task for worker in live]
+            running = {task for task in tasks if task is not None and not task.done()}
+            if len(running) < len(tasks):  # made and not started, or its state not yet set
+                return WORKER_POLL_S
+            return running  # type: ignore[return-value]
     if app is not None and getattr(app, "_exit", False):
         return None  # Textual's timers do nothing once the app leaves (`Timer._tick`)
     due = min(
@@ -112,7 +125,15 @@ async def _until_idle(
             quiet += 1
             continue
         quiet = 0
-        if step > 0:
+        if isinstance(step, set):
+            # The workers' own tasks, awaited: the loop wakes this wait when one ends
+            # (a thread worker's thread hands its result back through the loop), where a
+            # 1 ms poll turned the loop over and over meanwhile (CPU, more under load).
+            # Counted as asked-for sleep, as the polls were: time a quiet machine waits.
+            before = loop.time()
+            await asyncio.wait(step, timeout=max(0.0, max_sleep - (before - start)))
+            WAITED[2] += loop.time() - before
+        elif step > 0:
             WAITED[2] += step
             await asyncio.sleep(step)
 

@@ -71,3 +71,22 @@ async def test_ten_keys_to_an_idle_app_ask_for_no_20_ms_window() -> None:
         assert app.seen.count("key") == 10
         # Textual's windows: at least 2 x 20 ms a key, 0.4 s for ten.
         assert pilot_idle.WAITED[2] - slept < 0.1
+
+
+async def test_a_thread_worker_is_awaited_not_polled(monkeypatch: pytest.MonkeyPatch) -> None:
+    looks: list[object] = []
+    own = pilot_idle._next_step
+
+    def counted(loop: object, now: float) -> object:
+        looks.append(step := own(loop, now))  # type: ignore[arg-type]
+        return step
+
+    monkeypatch.setattr(pilot_idle, "_next_step", counted)
+    app = Probe()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        looks.clear()
+        await pilot.press("w")  # a 0.1 s worker: a 1 ms poll looked at the loop some 100 times
+        assert app.seen.count("worker") == 1
+        assert any(isinstance(step, set) for step in looks)
+        assert len(looks) < 30, len(looks)

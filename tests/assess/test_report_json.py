@@ -6,13 +6,13 @@ import dataclasses
 import enum
 import json
 from collections import namedtuple
-from pathlib import Path
 
 import pytest
+from bundled_kit import LazyMap, on_scenario_runs
 
 from helpdesk_tui.assess import report_json
-from helpdesk_tui.assess.pipeline import assess_log
-from helpdesk_tui.assess.testing import simulated_log
+from helpdesk_tui.assess.pipeline import AssessedLog
+from helpdesk_tui.assess.testing import DEFAULT_SCENARIO
 
 
 class Colour(enum.StrEnum):
@@ -59,9 +59,14 @@ def test_odd_values_go_the_way_dataclasses_asdict_takes_them() -> None:
     assert type(tree["span"]) is tuple and type(tree["leaves"][0]["colour"]) is Colour
 
 
-@pytest.mark.parametrize("policy", ["ideal", "naive"])
-def test_every_part_of_a_report_is_the_same_dict(tmp_path: Path, policy: str) -> None:
-    assessed = assess_log(simulated_log(tmp_path / "log.jsonl", policy), None)
+@pytest.mark.parametrize(
+    ("scenario_id", "policy"), on_scenario_runs((DEFAULT_SCENARIO, p) for p in ("ideal", "naive"))
+)
+def test_every_part_of_a_report_is_the_same_dict(
+    assessed_logs: LazyMap[tuple[str, str], AssessedLog], scenario_id: str, policy: str
+) -> None:
+    # `assess_log(simulated_log(path, policy), None)` as it was: the shared, read-only one
+    assessed = assessed_logs[(scenario_id, policy)]
     evidence = assessed.evidence
     same(assessed.provenance)
     parts = [

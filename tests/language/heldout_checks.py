@@ -105,7 +105,8 @@ class HeldoutSet:
         return written_before(self.folder)
 
     def scores(self, lang: str):
-        """The set's figures for one language, computed once per test run."""
+        """The set's figures for one language, computed once per test process (its tests are
+        in one xdist group, `set_group`, so once per run)."""
         if lang not in self._scores:
             self._scores[lang] = BENCH_MODULE.score(lang, self.folder)
         return self._scores[lang]
@@ -198,4 +199,15 @@ def build_tests(held: HeldoutSet) -> dict[str, object]:
         del tests["test_no_message_is_one_of_another_set"]
     if not held.min_no_act:
         del tests["test_near_misses_with_no_act_are_there"]
-    return tests
+    group = set_group(held.folder.name)
+    return {name: group(test) for name, test in tests.items()}
+
+
+def set_group(name: str) -> pytest.MarkDecorator:
+    """The xdist group of the tests that read the labelled set in folder `name` with the
+    layer: its test module's (`build_tests`: `HeldoutSet.scores`, some 0.3 s of CPU a
+    language), test_corpus_targets.py's for the corpus and test_acts_model.py's reading of
+    every message. One worker reads the set, and the layer's cache (`analyse`, 8,192
+    messages) answers the second reading; before, each of the three workers that ran one of
+    a set's 80-odd tests read it again."""
+    return pytest.mark.xdist_group(f"language-{name}")

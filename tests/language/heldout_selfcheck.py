@@ -182,10 +182,24 @@ def compared_files(folder: Path, lang: str) -> list[Path]:
 
 def collisions(table: SetTable, lang: str, records: list[dict]) -> list[str]:
     """This set's texts that are also a text of another set (only this set's side)."""
-    others = set()
+    others: set[str] = set()
     for path in compared_files(table.folder, lang):
-        others |= {key(record["text"]) for record in load(path)}
+        others |= texts_of(path)
     return [record["text"] for record in records if key(record["text"]) in others]
+
+
+_TEXTS: dict[tuple[Path, int, int], frozenset[str]] = {}
+
+
+def texts_of(path: Path) -> frozenset[str]:
+    """The keys of a set file's texts, read once per process while the file is unchanged
+    (its size and time of change are in the key): the suite compares each set with some
+    twenty files, four times a set (three languages and the self-check), in each worker."""
+    status = path.stat()
+    found = _TEXTS.get(marker := (path.resolve(), status.st_mtime_ns, status.st_size))
+    if found is None:
+        found = _TEXTS[marker] = frozenset(key(record["text"]) for record in load(path))
+    return found
 
 
 def problems(table: SetTable, against_others: bool = False, out=print) -> list[str]:

@@ -33,6 +33,7 @@ from helpdesk_tui.language.analyse import rules_analysis
 from helpdesk_tui.language.features import features
 from helpdesk_tui.language.lexicon import hashed_files
 from helpdesk_tui.language.train import SETS, records
+from tests.language.heldout_checks import set_group
 
 EVERYTHING_ON = {act: Linear(10.0, {}) for act in ACTS}
 """Weights that give every act to every message: the worst a training could produce."""
@@ -83,7 +84,7 @@ def test_an_act_the_rules_ruled_out_is_never_given(text: str, lang: str, act: st
     assert act not in analyse(text, lang).acts
 
 
-@pytest.mark.parametrize("name", SETS)
+@pytest.mark.parametrize("name", [pytest.param(n, marks=set_group(n)) for n in SETS])
 @pytest.mark.parametrize("lang", ["nl", "fr", "en"])
 def test_every_act_is_in_the_vocabulary_and_explained(name: str, lang: str) -> None:
     """Over every labelled message: acts from the vocabulary only, and each act named by a

@@ -34,6 +34,7 @@ def load_bench(path: Path = BENCH):
 
 
 BENCH_MODULE = load_bench()
+pytestmark = pytest.mark.xdist_group("language-corpus")  # heldout_checks.set_group("corpus")
 
 
 @pytest.fixture(scope="module", params=("nl", "fr", "en"))
