@@ -107,7 +107,12 @@ def run(args: argparse.Namespace) -> int:
         scenario,
         key,
         args.outage_policy,
-        lambda state: language_for(log, requested, state.ui_language, state.language),
+        lambda state: language_for(
+            log,
+            requested,
+            state.ui_language,
+            state.language if state.started else scenario.language,  # a header alone
+        ),
     )
     i18n.set_language(resumed.ui_language)
     aside = resumed.recovered.set_aside
