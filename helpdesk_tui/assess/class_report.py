@@ -65,44 +65,49 @@ def _percent(value: float | None) -> str:
     return f"{value * 100:.0f}%" if value is not None else "-"
 
 
-def _reply(value: float | None) -> str:
-    return duration(value) if value is not None else "-"
+def _reply(value: float | None, lang: str) -> str:
+    return duration(value, lang) if value is not None else "-"
 
 
-def _column_heads() -> list[str]:
-    """Two-line heads that name each group once: "SIM/1", "/2", "/3", "DATA/1"..."""
-    heads, group = [], ""
+def _groups() -> list[tuple[str, list[str]]]:
+    """The competencies by group, in order: ("SIM", ["SIM-1", "SIM-2", "SIM-3"]), ..."""
+    groups: list[tuple[str, list[str]]] = []
     for cid in COMPETENCY_IDS:
-        name, number = cid.split("-")
-        heads.append(f"{name if name != group else ''}\n{number}")
-        group = name
-    return heads
+        name = cid.split("-")[0]
+        if not groups or groups[-1][0] != name:
+            groups.append((name, []))
+        groups[-1][1].append(cid)
+    return groups
 
 
 def render_class_terminal(rows: list[ClassRow], lang: str, console: Console) -> None:
+    """One row a student, one column a group of competencies ("SIM" over "123", a mark a
+    competency): 85 columns in French, so it fits a terminal of 100 (bugs13: a column a
+    competency made 147, printed whatever the terminal's width, and its rows wrapped)."""
     table = Table(
         title=tr(lang, "class.title"), title_justify="left", caption=tr(lang, "class.legend"),
         box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1),
     )  # fmt: skip
     table.add_column(tr(lang, "col.student"), no_wrap=True, max_width=24)
-    for head in _column_heads():
-        table.add_column(
-            head, justify="center", no_wrap=True, min_width=max(map(len, head.split()))
-        )
+    groups = _groups()
+    for name, ids in groups:
+        numbers = "".join(cid.split("-")[1] for cid in ids)
+        table.add_column(f"{name}\n{numbers}", no_wrap=True, min_width=max(len(name), len(ids)))
     table.add_column(tr(lang, "col.sla_met"), justify="right")
     table.add_column(tr(lang, "col.median_reply"), justify="right")
     for row in rows:
         if row.refused is not None or row.statuses is None:
-            cells = [Text("")] * len(COMPETENCY_IDS)
+            cells = [Text("")] * len(groups)
             name = f"{row.student} ({tr(lang, 'class.refused_mark')})"
             table.add_row(Text(name, style="red"), *cells, "", "")
             continue
         name = row.student + ("" if row.verified else f" ({tr(lang, 'report.unverified')})")
+        statuses = row.statuses
         marks = [
-            Text(STATUS_MARK[row.statuses[c]], style=STATUS_STYLE[row.statuses[c]])
-            for c in COMPETENCY_IDS
+            Text.assemble(*((STATUS_MARK[statuses[c]], STATUS_STYLE[statuses[c]]) for c in ids))
+            for _name, ids in groups
         ]
-        table.add_row(Text(name), *marks, _percent(row.sla_met), _reply(row.median_reply_s))
+        table.add_row(Text(name), *marks, _percent(row.sla_met), _reply(row.median_reply_s, lang))
     needed = Measurement.get(console, console.options.update(width=1000), table).maximum
     saved = console.width
     console.width = max(saved, needed)  # print(width=) is capped at the console's width
@@ -157,7 +162,7 @@ def render_class_html(rows: list[ClassRow], lang: str) -> str:
         )
         body.append(
             f'<tr><td class="name">{name}<br><small>{escape(row.scenario_id)} {escape(row.started[:10])}</small></td>'
-            f"{cells}<td>{_percent(row.sla_met)}</td><td>{_reply(row.median_reply_s)}</td></tr>"
+            f"{cells}<td>{_percent(row.sla_met)}</td><td>{_reply(row.median_reply_s, lang)}</td></tr>"
         )
     title = escape(tr(lang, "class.title"))
     return printable(  # a student's name from a log: no control character (see render_html)

@@ -168,7 +168,7 @@ def course_lines(course: SessionCourse, lang: str) -> list[tuple[str, tuple[int,
             lang,
             "session.resumed",
             at=clock(m.at),
-            down=duration(resume.downtime_s),
+            down=duration(resume.downtime_s, lang),
             wall=_hm(m.wall),
         )
         lines.append((text, (m.seq,)))
@@ -195,7 +195,7 @@ def _too_small_line(span: Pause, lang: str) -> tuple[str, tuple[int, ...]]:
     if end is None:
         text = tr(lang, "session.too_small_open", size=span.reason, at=clock(start.at))
         return text, (start.seq,)
-    length = duration(max(0.0, end.at - start.at))
+    length = duration(max(0.0, end.at - start.at), lang)
     text = tr(lang, "session.too_small", size=span.reason, at=clock(start.at), length=length)
     return text, (start.seq, end.seq)
 
@@ -232,7 +232,7 @@ def _pause_line(pause: Pause, lang: str) -> tuple[str, tuple[int, ...]]:
         at=clock(start.at),
         start=_hm(start.wall),
         end=_hm(end.wall),
-        length=duration(pause.length_s or 0.0),
+        length=duration(pause.length_s or 0.0, lang),
     )
     return text, (start.seq, end.seq)
 

@@ -178,11 +178,11 @@ def _reply_latency(ctx: Context, lat: ConversationLatency) -> EvidenceItem:
         "sim2.latency",
         conv=lat.conversation_id,
         customer=ctx.customer_name(lat.customer_id),
-        median=duration(median) if median is not None else "-",
-        longest=duration(lat.max_s or 0.0),
+        median=duration(median, ctx.lang) if median is not None else "-",
+        longest=duration(lat.max_s or 0.0, ctx.lang),
         over=lat.over_limit,
         n=len(lat.waits),
-        limit=duration(lat.limit_s),
+        limit=duration(lat.limit_s, ctx.lang),
         busy=lat.while_busy,
     )
     seqs = [s for w in lat.waits for s in (w.customer_seq, w.reply_seq) if s is not None]

@@ -157,12 +157,12 @@ def _response_seq(ctx: Context, ticket: Ticket) -> int | None:
 def _target_text(ctx: Context, target: TargetStatus) -> str:
     left = target.time_left
     if target.state == SlaState.MET:
-        return ctx.t("sla.met", margin=duration(left or 0.0))
+        return ctx.t("sla.met", margin=duration(left or 0.0, ctx.lang))
     if target.met_at is not None:
-        return ctx.t("sla.late", late=duration(-(left or 0.0)))
+        return ctx.t("sla.late", late=duration(-(left or 0.0), ctx.lang))
     if target.state == SlaState.BREACHED:
-        return ctx.t("sla.overdue", late=duration(abs(left or 0.0)))
-    return ctx.t("sla.running", left=duration(left or 0.0))
+        return ctx.t("sla.overdue", late=duration(abs(left or 0.0), ctx.lang))
+    return ctx.t("sla.running", left=duration(left or 0.0, ctx.lang))
 
 
 # ---------------------------------------------------------------------- SOL-1

@@ -182,9 +182,9 @@ class HtmlReport:
         return (
             f'<tr><td><span class="nowrap">{escape(row.ticket_id)}</span><br><small>{escape(row.title)}</small></td>'
             f'<td>{escape(row.priority or "-")}</td><td class="nowrap">{clock(row.arrival)}</td>'
-            f"<td>{_target(row.first_response_at, row.first_response_state, row.first_response_margin, row.first_response_deadline)}</td>"
+            f"<td>{_target(row.first_response_at, row.first_response_state, row.first_response_margin, row.first_response_deadline, self.lang)}</td>"
             f"<td>{transfers}</td>"
-            f"<td>{_target(row.resolved_at, row.resolution_state, row.resolution_margin, row.resolution_deadline)}</td>"
+            f"<td>{_target(row.resolved_at, row.resolution_state, row.resolution_margin, row.resolution_deadline, self.lang)}</td>"
             f'<td class="{css}">{self.t(result_key)}</td></tr>'
         )
 
@@ -196,12 +196,12 @@ class HtmlReport:
             if not lat.waits:
                 continue
             over_css = "bad" if lat.over_limit else ""
-            median = duration(lat.median_s) if lat.median_s is not None else "-"
+            median = duration(lat.median_s, self.lang) if lat.median_s is not None else "-"
             rows.append(
                 f"<tr><td>{escape(lat.conversation_id)} "
                 f"({escape(channel_name(self.lang, lat.channel))})</td>"
                 f"<td>{escape(lat.customer_id)}</td><td>{len(lat.waits)}</td><td>{median}</td>"
-                f"<td>{duration(lat.max_s or 0.0)}</td><td>{duration(lat.limit_s)}</td>"
+                f"<td>{duration(lat.max_s or 0.0, self.lang)}</td><td>{duration(lat.limit_s, self.lang)}</td>"
                 f'<td class="{over_css}">{lat.over_limit}</td><td>{lat.while_busy}</td></tr>'
             )
         return f"<section>{self.h2('section.latency')}<table>{head}<tbody>{''.join(rows)}</tbody></table></section>"
@@ -255,12 +255,14 @@ def _seqs(seqs: tuple[int, ...], limit: int = 8) -> str:
     return f'<span class="seqs">[{shown}]</span>'
 
 
-def _target(at: float | None, state: str, margin: float | None, deadline: float | None) -> str:
+def _target(
+    at: float | None, state: str, margin: float | None, deadline: float | None, lang: str = "en"
+) -> str:
     css = {"met": "ok", "breached": "bad"}.get(state, "running")
     when = clock(at) if at is not None else "-"
     sign = "+" if (margin or 0) >= 0 else ""
     due = f"<br><small>≤ {clock(deadline)}</small>" if deadline is not None else ""
-    return f'<span class="{css}">{when} ({sign}{duration(margin or 0.0)})</span>{due}'
+    return f'<span class="{css}">{when} ({sign}{duration(margin or 0.0, lang)})</span>{due}'
 
 
 def _items(items: list[EvidenceItem], lang: str) -> str:

@@ -143,10 +143,15 @@ class TerminalReport:
                 row.priority or "-",
                 clock(row.arrival),
                 _target_cell(
-                    row.first_response_at, row.first_response_state, row.first_response_margin
+                    row.first_response_at,
+                    row.first_response_state,
+                    row.first_response_margin,
+                    self.lang,
                 ),
                 ", ".join(f"{clock(at)} {group}" for at, group, _ in row.transfers_named()) or "-",
-                _target_cell(row.resolved_at, row.resolution_state, row.resolution_margin),
+                _target_cell(
+                    row.resolved_at, row.resolution_state, row.resolution_margin, self.lang
+                ),
                 self._result(row),
             )
         return table
@@ -160,38 +165,35 @@ class TerminalReport:
 
     def latency(self) -> RenderableType:
         table = Table(title=self.title("section.latency"), title_justify="left", expand=True)
-        for key in (
-            "conversation",
-            "customer",
-            "waits",
-            "median",
-            "longest",
-            "limit",
-            "over",
-            "busy",
-        ):
-            # the figures whole at 80 or 100 columns (their headers wrap: "Hors / limite");
-            # the names fold (ids are long words)
-            names = key in ("conversation", "customer")
-            table.add_column(
-                self.t(f"col.{key}"),
-                overflow="fold" if names else "ellipsis",
-                min_width=None if names else 6,
-            )
+        rows = []
         for lat in self.evidence.latencies:
             if not lat.waits:
                 continue
-            over = Text(str(lat.over_limit), style="red" if lat.over_limit else "")
-            table.add_row(
-                f"{lat.conversation_id} ({channel_name(self.lang, lat.channel)})",
-                lat.customer_id,
-                str(len(lat.waits)),
-                duration(lat.median_s) if lat.median_s is not None else "-",
-                duration(lat.max_s or 0.0),
-                duration(lat.limit_s),
-                over,
-                str(lat.while_busy),
+            rows.append(
+                (
+                    f"{lat.conversation_id} ({channel_name(self.lang, lat.channel)})",
+                    lat.customer_id,
+                    str(len(lat.waits)),
+                    duration(lat.median_s, self.lang) if lat.median_s is not None else "-",
+                    duration(lat.max_s or 0.0, self.lang),
+                    duration(lat.limit_s, self.lang),
+                    Text(str(lat.over_limit), style="red" if lat.over_limit else ""),
+                    str(lat.while_busy),
+                )
             )
+        keys = ("conversation", "customer", "waits", "median", "longest", "limit", "over", "busy")
+        for index, key in enumerate(keys):
+            # the figures whole at 80 or 100 columns (their headers wrap: "Hors / limite"),
+            # a French duration too ("3 min 00 s", bugs15); the names fold (ids are long words)
+            names = key in ("conversation", "customer")
+            widest = max((len(str(row[index])) for row in rows), default=0)
+            table.add_column(
+                self.t(f"col.{key}"),
+                overflow="fold" if names else "ellipsis",
+                min_width=None if names else max(6, widest),
+            )
+        for row in rows:
+            table.add_row(*row)
         return table
 
     def inversions(self) -> RenderableType:
@@ -249,11 +251,11 @@ def _with_seqs(text: str, seqs: tuple[int, ...], limit: int = 6) -> str:
     return f"{text} [{shown}]"
 
 
-def _target_cell(at: float | None, state: str, margin: float | None) -> Text:
+def _target_cell(at: float | None, state: str, margin: float | None, lang: str = "en") -> Text:
     style = {"met": "green", "breached": "red"}.get(state, "cyan")
     when = clock(at) if at is not None else "-"
     sign = "+" if (margin or 0) >= 0 else ""
-    return Text(f"{when} ({sign}{duration(margin or 0.0)})", style=style)
+    return Text(f"{when} ({sign}{duration(margin or 0.0, lang)})", style=style)
 
 
 def _item_line(item: EvidenceItem) -> Text:

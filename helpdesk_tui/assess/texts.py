@@ -1081,15 +1081,27 @@ def short(text: str, limit: int = 90) -> str:
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
 
 
-def duration(seconds: float) -> str:
-    """A span of exam time people read at a glance: 45s, 4m05s, 1h02m."""
+DURATIONS: dict[str, tuple[str, str, str]] = {
+    "en": ("{s}s", "{m}m{s:02d}s", "{h}h{m:02d}m"),
+    "nl": ("{s}s", "{m}m{s:02d}s", "{h}u{m:02d}m"),
+    "fr": ("{s}\u00a0s", "{m}\u00a0min\u00a0{s:02d}\u00a0s", "{h}\u00a0h\u00a0{m:02d}\u00a0min"),
+}
+"""A duration's forms (seconds; minutes and seconds; hours and minutes) in each language:
+French puts a (no-break) space before its units and writes "min" ("après 18s d'arrêt" in
+bugs13's French report), Dutch writes the hour "u"."""
+
+
+def duration(seconds: float, lang: str = "en") -> str:
+    """A span of exam time people read at a glance: 45s, 4m05s, 1h02m (in `lang`'s units:
+    French 45 s, 4 min 05 s, 1 h 02 min; Dutch 1u02m)."""
     sign = "-" if seconds < 0 else ""
     whole = int(round(abs(seconds)))
+    short, middle, long = DURATIONS.get(lang, DURATIONS["en"])
     if whole < 60:
-        return f"{sign}{whole}s"
+        return sign + short.format(s=whole)
     if whole < 3600:
-        return f"{sign}{whole // 60}m{whole % 60:02d}s"
-    return f"{sign}{whole // 3600}h{whole % 3600 // 60:02d}m"
+        return sign + middle.format(m=whole // 60, s=whole % 60)
+    return sign + long.format(h=whole // 3600, m=whole % 3600 // 60)
 
 
 def clock(seconds: float) -> str:

@@ -149,7 +149,11 @@ def prepare(
     runtime = SessionRuntime(writer, clock or ExamClock(), Simulation(scenario))
     session = runtime.session
     try:
-        session.start(session_started_data(scenario, mode, writer.header.candidate_id, session_id))
+        session.start(
+            session_started_data(
+                scenario, mode, writer.header.candidate_id, session_id, ui_language=language
+            )
+        )
     except Exception:
         writer.close()
         raise

@@ -28,6 +28,7 @@ from helpdesk_tui.eventlog.errors import LogReadError
 from helpdesk_tui.eventlog.reader import open_log_file
 from helpdesk_tui.eventlog.records import parse_json
 from helpdesk_tui.i18n import _
+from helpdesk_tui.paths import recall_language
 
 POLICIES = ("paused", "elapsed")
 
@@ -58,18 +59,36 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=run)
 
 
-def language_for(log: Path, requested: str | None) -> str:
-    """`--lang`, else the language the exam was sat in (noted beside its log), else the
-    locale's: a Dutch exam resumed by hand came back in English (qa-sitting10)."""
-    from helpdesk_tui.paths import recall_language
-
-    noted = recall_language(log) if requested is None else None
-    return i18n.choose_language(requested or (noted if noted in i18n.LANGUAGES else None))
+def language_for(
+    log: Path,
+    requested: str | None,
+    logged: str | None = None,
+    scenario_language: str | None = None,
+) -> str:
+    """The language the session comes back in: `--lang`; else what the log says
+    (`logged`: `ui_language` of its last `session_started` or `session_resumed`, event
+    schema 3); else, for an older exam log, the language noted beside it (`LOG.lang`); else
+    the scenario's language when the screens speak it, else English. Not the locale: a
+    Dutch exam resumed by hand came back in the locale's English (qa-sitting10), a Dutch
+    practice too (bugs14). An old practice log has neither record nor note: the candidate
+    who practised a Dutch scenario most likely read Dutch screens, and the log says no more."""
+    if requested:
+        return requested
+    for choice in (logged, recall_language(log), scenario_language):
+        if choice in i18n.LANGUAGES:
+            return choice
+    return i18n.DEFAULT_LANGUAGE
 
 
 def run(args: argparse.Namespace) -> int:
     log = Path(args.log)
-    i18n.set_language(language_for(log, getattr(args, "lang", None)))
+    requested = getattr(args, "lang", None)
+    # Until the log is read (its refusals): --lang, else the note beside an exam log, else
+    # the locale's; then what the log says (`_resume`).
+    noted = recall_language(log) if requested is None else None
+    i18n.set_language(
+        i18n.choose_language(requested or (noted if noted in i18n.LANGUAGES else None))
+    )
     header = read_header(log)
     is_exam = header.get("mode") == "exam"
     key = exam.load_exam_key(args.key) if is_exam else _practice_key(args.key)
@@ -83,7 +102,19 @@ def run(args: argparse.Namespace) -> int:
         exam.wait_for_room()
     else:
         exam.require_screen("resume")
-    resumed = _resume(log, scenario, key, args.outage_policy)
+    resumed = _resume(
+        log,
+        scenario,
+        key,
+        args.outage_policy,
+        lambda state: language_for(
+            log,
+            requested,
+            state.ui_language,
+            state.language if state.started else scenario.language,  # a header alone
+        ),
+    )
+    i18n.set_language(resumed.ui_language)
     aside = resumed.recovered.set_aside
     if aside is not None:  # said before anything else: the proctor must know
         exam.say(
@@ -97,7 +128,7 @@ def run(args: argparse.Namespace) -> int:
     started = build(resumed, scenario, key.path if is_exam else None)
     code = exam.run_session(started, key.path if is_exam else None)
     if started.app.return_value == "restart":  # practice: the instructor started afresh
-        return practice.run(_fresh_practice(log, scenario, resumed, getattr(args, "lang", None)))
+        return practice.run(_fresh_practice(log, scenario, resumed, resumed.ui_language))
     return code
 
 
@@ -178,12 +209,12 @@ def find_scenario(log: Path, header: dict[str, Any], given: str | None) -> Any:
     )
 
 
-def _resume(log: Path, scenario: Any, key: Any, policy: str) -> Any:
+def _resume(log: Path, scenario: Any, key: Any, policy: str, ui_language: Any = None) -> Any:
     from helpdesk_tui.eventlog.errors import LogError
     from helpdesk_tui.runtime.resume import resume_log
 
     try:
-        return resume_log(log, scenario, signer=key.signer, policy=policy)
+        return resume_log(log, scenario, signer=key.signer, policy=policy, ui_language=ui_language)
     except LogError as exc:
         raise UserError(str(exc)) from None
 

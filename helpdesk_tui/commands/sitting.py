@@ -19,7 +19,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from helpdesk_tui import i18n
 from helpdesk_tui.commands.errors import UserError
+from helpdesk_tui.i18n import N_, _
 from helpdesk_tui.terminal_safe import SafeConsole
 
 _DESCRIPTION = """\
@@ -53,6 +55,24 @@ STATE_STYLES = {
     "absent": "dim italic",
 }
 
+STATE_WORDS = {
+    "waiting": N_("waiting"),
+    "running": N_("running"),
+    "resumed": N_("resumed"),
+    "interrupted": N_("interrupted"),
+    "handed-in": N_("handed in"),
+    "time-up": N_("time up"),
+    "stopped": N_("stopped"),
+    "completed": N_("completed"),
+    "ended": N_("ended"),
+    "broken": N_("BROKEN"),
+    "absent": N_("absent"),
+}
+"""The register's states in words (the room's words for the same states); the JSON keeps
+the register's own."""
+OUTCOME_WORDS = {"pass": N_("PASS"), "not_passed": N_("NOT PASSED")}
+"""The reconciled outcome, as `reconcile` says it."""
+
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
@@ -74,6 +94,11 @@ def register(subparsers: Any) -> None:
         "--refresh",
         action="store_true",
         help="derive every row from the files first (as `update`; needs write access)",
+    )
+    status.add_argument(
+        "--lang",
+        choices=i18n.LANGUAGES,
+        help="the table's language (default: from the locale, else en); --json is the same",
     )
     _verb(verbs, "close", "close the sitting: no more candidates")
     rebuild = _verb(verbs, "rebuild", "make the register again from the logs and verdicts")
@@ -133,6 +158,7 @@ def _add(args: argparse.Namespace) -> int:
 
 
 def _status(args: argparse.Namespace) -> int:
+    i18n.set_language(i18n.choose_language(getattr(args, "lang", None)))
     sitting = _sitting(args)
     if args.refresh:
         sitting.refresh(all_rows=True)
@@ -185,7 +211,11 @@ def other_material(rows: list[dict[str, Any]], plan: str) -> list[str]:
         sat = str(row.get("scenario") or "")
         if not sat or sat in ids or any(sat.startswith(f"{i}-form-") for i in ids):
             continue
-        notes.append(f"{row.get('candidate', '?')}: sat {sat}, not the sitting's {Path(plan).name}")
+        notes.append(
+            _("{candidate}: sat {scenario}, not the sitting's {plan}").format(
+                candidate=row.get("candidate", "?"), scenario=sat, plan=Path(plan).name
+            )
+        )
     return notes
 
 
@@ -220,12 +250,15 @@ def show(
     as_of: str = "",
     notes: list[str] | None = None,
 ) -> None:
-    """The register as a table: one candidate a line, the states coloured, a count per state."""
-    title = f"sitting {document.get('name', '?')} · scenario {document.get('scenario') or '-'}"
+    """The register as a table: one candidate a line, the states coloured, a count per state,
+    in the UI's language (`--lang`; bugs13: English only)."""
+    title = _("sitting {name} · scenario {scenario}").format(
+        name=document.get("name", "?"), scenario=document.get("scenario") or "-"
+    )
     if as_of:
-        title += f" · last changed {as_of}"
+        title += " · " + _("last changed {time}").format(time=as_of)
     if document.get("closed"):
-        title += f" · closed {document['closed']}"
+        title += " · " + _("closed {time}").format(time=document["closed"])
     servers = sorted({str(row.get("server", "")) for row in rows})
     table = Table(
         title=title,
@@ -235,26 +268,32 @@ def show(
         pad_edge=False,
         collapse_padding=True,
     )
-    for column in ("candidate", "state", "time", "res", "verify", "assessors"):
-        table.add_column(column, no_wrap=True)
-    table.add_column("outcome", no_wrap=True)
+    # "resumes": how often the session was resumed from its log (the column said "res")
+    for column in (N_("candidate"), N_("state"), N_("time"), N_("resumes"), N_("verify")):
+        table.add_column(_(column), no_wrap=True)
+    table.add_column(_("assessors"), no_wrap=True)
+    table.add_column(_("outcome"), no_wrap=True)
     if len(servers) > 1:  # a sitting merged from several servers
-        table.add_column("server", no_wrap=True)
+        table.add_column(_("server"), no_wrap=True)
     # No minimum width: one pushed the table past an 80-column terminal, and Rich cut
     # every folded line of the log's name (qa-sitting8). Folded, it is all there.
-    table.add_column("log", overflow="fold")
+    table.add_column(_("log"), overflow="fold")
     for row in rows:
         state = str(row.get("state", "?"))
-        outcome = str(row.get("outcome", "")).replace("_", " ").upper() or "-"
+        raw = str(row.get("outcome", ""))
+        outcome = _(OUTCOME_WORDS[raw]) if raw in OUTCOME_WORDS else raw.upper() or "-"
         verified = str(row.get("verified") or "-")
         cells: list[Any] = [
             str(row.get("candidate", "?")),
-            Text(state, style=STATE_STYLES.get(state, "")),
+            Text(
+                _(STATE_WORDS[state]) if state in STATE_WORDS else state,
+                style=STATE_STYLES.get(state, ""),
+            ),
             exam_clock(float(row.get("exam_time", 0) or 0)) if row.get("log") else "-",
             str(row.get("resumes", 0)),
             Text(verified, style="red" if verified == "FAILED" else ""),
             assessed(row),
-            Text(outcome, style="bold green" if outcome == "PASS" else ""),
+            Text(outcome, style="bold green" if raw == "pass" else ""),
         ]
         if len(servers) > 1:
             cells.append(str(row.get("server", "")))
@@ -263,8 +302,13 @@ def show(
     counts: dict[str, int] = {}
     for row in rows:
         counts[str(row.get("state"))] = counts.get(str(row.get("state")), 0) + 1
-    summary = ", ".join(f"{n} {state}" for state, n in sorted(counts.items()))
-    console.print(f"{len(rows)} candidate(s): {summary or 'none yet'}")
+    summary = ", ".join(
+        f"{n} {_(STATE_WORDS[state]) if state in STATE_WORDS else state}"
+        for state, n in sorted(counts.items())
+    )
+    console.print(
+        _("{n} candidate(s): {summary}").format(n=len(rows), summary=summary or _("none yet"))
+    )
     for row in rows:
         if row.get("problem"):
             console.print(Text(f"{row['candidate']}: {row['problem']}", style="yellow"))

@@ -15,11 +15,20 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """Bump when an event type gains a required field or changes meaning.
 
 2: `notice_shown` carries the notice's `msgid` and `values` instead of its English
-`text` (core/notices.py); a schema-1 log keeps `text` and is still read."""
+`text` (core/notices.py); a schema-1 log keeps `text` and is still read.
+3: `session_started` and `session_resumed` may carry `ui_language`, the language the
+candidate's screens spoke (so `resume` comes back in it); a log of schema 1 or 2 has none."""
+
+UI_LANGUAGE_SINCE_SCHEMA = 3
+"""The event schema from which `session_started` and `session_resumed` may carry `ui_language`."""
+
+UI_LANGUAGES = ("en", "nl", "fr")
+"""The languages a candidate's screens speak (`helpdesk_tui.i18n.LANGUAGES`; a test keeps the
+two equal): the closed set of `ui_language`."""
 
 
 CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -67,10 +76,16 @@ EVENT_SPECS: dict[str, EventSpec] = {
             "customers": list,
             "categories": list,
         },
-        {"candidate_id": str, "schema_version": int, "kb_articles": list, "session_id": str},
+        {
+            "candidate_id": str,
+            "schema_version": int,
+            "kb_articles": list,
+            "session_id": str,
+            "ui_language": str,
+        },
     ),
     "session_paused": EventSpec(_Y, {"reason": str}),
-    "session_resumed": EventSpec(_Y, {"reason": str}, {"downtime_s": _NUM}),
+    "session_resumed": EventSpec(_Y, {"reason": str}, {"downtime_s": _NUM, "ui_language": str}),
     "session_ended": EventSpec(_Y, {"reason": str}),
     "speed_changed": EventSpec(_Y, {"speed": _NUM}),
     "disk_fault": EventSpec(_Y, {"message": str}, {"recovered_after_s": _NUM}),

@@ -12,7 +12,13 @@ import math
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from helpdesk_tui.core.events import END_REASONS, Event, EventKind
+from helpdesk_tui.core.events import (
+    END_REASONS,
+    UI_LANGUAGE_SINCE_SCHEMA,
+    UI_LANGUAGES,
+    Event,
+    EventKind,
+)
 from helpdesk_tui.core.notices import NOTICES_SINCE_SCHEMA, check_notice, notice_phrase
 from helpdesk_tui.core.phrase import Phrase
 from helpdesk_tui.core.sla import SlaProfile, Target, breached_targets_at, met_deadlines_at
@@ -109,6 +115,9 @@ def _check_session_started(d: dict[str, Any]) -> str | None:
     """The first event carries everything the fold needs: refuse what it could not use."""
     if not _is_number(d["duration_s"]) or d["duration_s"] <= 0:
         return "the duration must be a positive number of seconds"
+    reason = _check_ui_language(d, d.get("schema_version", 1))
+    if reason:
+        return reason
     reason = _check_profile(d["sla_profile"])
     if reason:
         return f"SLA profile: {reason}"
@@ -468,7 +477,19 @@ def _check_paused(state: ExamState, event: Event) -> str | None:
 
 
 def _check_resumed(state: ExamState, event: Event) -> str | None:
-    return None  # a resume after a crash needs no prior pause event
+    # a resume after a crash needs no prior pause event
+    return _check_ui_language(event.data, state.schema_version)
+
+
+def _check_ui_language(d: dict[str, Any], schema_version: int) -> str | None:
+    """`ui_language` is one of the screens' languages, in a log of event schema 3 or later."""
+    if "ui_language" not in d:
+        return None
+    if schema_version < UI_LANGUAGE_SINCE_SCHEMA:
+        return f"ui_language is logged from event schema {UI_LANGUAGE_SINCE_SCHEMA} on"
+    if d["ui_language"] not in UI_LANGUAGES:
+        return f"ui_language must be one of {', '.join(UI_LANGUAGES)}"
+    return None
 
 
 def _check_notice(state: ExamState, event: Event) -> str | None:
@@ -666,6 +687,7 @@ def _apply_session_started(state: ExamState, event: Event) -> None:
     state.scenario_id = d["scenario_id"]
     state.scenario_title = d["scenario_title"]
     state.language = d["language"]
+    state.ui_language = d.get("ui_language")
     state.duration_s = float(d["duration_s"])
     state.mode = d["mode"]
     state.candidate_id = d.get("candidate_id", "")
@@ -710,6 +732,7 @@ def _apply_paused(state: ExamState, event: Event) -> None:
 
 def _apply_resumed(state: ExamState, event: Event) -> None:
     state.paused = False
+    state.ui_language = event.data.get("ui_language", state.ui_language)
     _mark(state, event)
 
 

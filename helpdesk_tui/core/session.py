@@ -17,7 +17,13 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 from helpdesk_tui.core.clock import ExamClock
-from helpdesk_tui.core.events import END_REASONS, Event, make_event, utc_now_iso
+from helpdesk_tui.core.events import (
+    END_REASONS,
+    UI_LANGUAGE_SINCE_SCHEMA,
+    Event,
+    make_event,
+    utc_now_iso,
+)
 from helpdesk_tui.core.reducer import Refused, apply, check
 from helpdesk_tui.core.state import ExamState
 
@@ -104,13 +110,20 @@ class ExamSession:
         return event
 
     def resume(
-        self, downtime_s: float | None = None, reason: str = "resumed after interruption"
+        self,
+        downtime_s: float | None = None,
+        reason: str = "resumed after interruption",
+        ui_language: str | None = None,
     ) -> Event:
         """Log the resume (of a pause, or of a session rebuilt from its log), then
-        restart the exam clock where it stopped. `downtime_s` records a gap in wall time."""
+        restart the exam clock where it stopped. `downtime_s` records a gap in wall time;
+        `ui_language` the language the screens speak from now on (a log of event schema 3
+        or later: an older log's records keep their own schema)."""
         data: dict[str, Any] = {"reason": reason}
         if downtime_s is not None:
             data["downtime_s"] = round(downtime_s, 3)
+        if ui_language is not None and self.state.schema_version >= UI_LANGUAGE_SINCE_SCHEMA:
+            data["ui_language"] = ui_language
         event = self._record("session_resumed", data, self.state.now)
         self.clock.resume()
         return event

@@ -211,6 +211,9 @@ class ExamState:
     scenario_id: str = ""
     scenario_title: str = ""
     language: str = "en"
+    ui_language: str | None = None
+    """The language the candidate's screens spoke (`session_started`, then the last
+    `session_resumed` that names one); None in a log of event schema 1 or 2."""
     mode: str = "practice"
     candidate_id: str = ""
     schema_version: int = 1

@@ -35,6 +35,7 @@ SOURCES: tuple[str, ...] = (
     "commands/verify.py",
     "commands/review.py",
     "commands/simulate.py",
+    "commands/sitting.py",
     "eventlog/reader.py",
     "eventlog/keys.py",
     "eventlog/verifier.py",

@@ -126,9 +126,12 @@ class _GuardedSession(ExamSession):
         return self._kept("pause", reason)
 
     def resume(
-        self, downtime_s: float | None = None, reason: str = "resumed after interruption"
+        self,
+        downtime_s: float | None = None,
+        reason: str = "resumed after interruption",
+        ui_language: str | None = None,
     ) -> Event:
-        return self._kept("resume", downtime_s, reason)
+        return self._kept("resume", downtime_s, reason, ui_language)
 
     def set_speed(self, speed: float) -> Event:
         return self._kept("set_speed", speed)

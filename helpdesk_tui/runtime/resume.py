@@ -30,8 +30,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from helpdesk_tui.core.clock import ExamClock
-from helpdesk_tui.core.events import utc_now_iso
+from helpdesk_tui.core.events import UI_LANGUAGE_SINCE_SCHEMA, utc_now_iso
 from helpdesk_tui.core.reducer import Refused
+from helpdesk_tui.core.state import ExamState
 from helpdesk_tui.customers.simulation import RestoreError, replay_one, restore
 from helpdesk_tui.eventlog.binding import folder_sha256
 from helpdesk_tui.eventlog.errors import LogError
@@ -50,6 +51,10 @@ OUTAGE_POLICIES = ("paused", "elapsed")
 ClockFactory = Callable[[float, float], ExamClock]
 """(start_at, speed) -> a clock; tests pass a manual one."""
 
+LanguageChoice = Callable[[ExamState], str]
+"""The rebuilt state -> the language the screens speak from now on (`state.ui_language`,
+what the log says, unless the caller was told otherwise): logged on the resume."""
+
 
 class ResumeError(LogError):
     """The log cannot be continued with this scenario; the message says why and what to do."""
@@ -66,6 +71,8 @@ class Resumed:
     """`resumed`, `started` (the crash came before the session started) or `ended`
     (it ended but was not sealed: the caller seals it)."""
     downtime_s: float
+    ui_language: str | None = None
+    """The language chosen for the screens (None: no `ui_language` was given)."""
 
 
 def check_scenario(header: SessionHeader, scenario: Scenario, path: Path) -> None:
@@ -93,8 +100,12 @@ def resume_log(
     policy: str = "paused",
     clock: ClockFactory | None = None,
     wall_clock: Callable[[], str] = utc_now_iso,
+    ui_language: LanguageChoice | None = None,
 ) -> Resumed:
-    """Reopen the log, rebuild the session from it and log the resume (or the start)."""
+    """Reopen the log, rebuild the session from it and log the resume (or the start).
+
+    `ui_language` chooses the screens' language from the rebuilt state; the choice is
+    on the `session_resumed` (or `session_started`) record of a log of event schema 3."""
     if policy not in OUTAGE_POLICIES:
         raise ValueError(f"unknown outage policy {policy!r}; one of {', '.join(OUTAGE_POLICIES)}")
     path = Path(path)
@@ -104,7 +115,9 @@ def resume_log(
     writer, recovered = EventLogWriter.reopen(path, signer, replay_tail(scenario))
     try:
         check_scenario(recovered.header, scenario, path)
-        return _rebuild(writer, recovered, scenario, policy, clock or _real_clock, wall_clock)
+        return _rebuild(
+            writer, recovered, scenario, policy, clock or _real_clock, wall_clock, ui_language
+        )
     except BaseException:
         with contextlib.suppress(LogError):
             writer.close(sign=False)  # never sign what did not replay
@@ -145,6 +158,7 @@ def _rebuild(
     policy: str,
     make_clock: ClockFactory,
     wall_clock: Callable[[], str],
+    ui_language: LanguageChoice | None = None,
 ) -> Resumed:
     try:
         simulation, state = restore(scenario, [(e.seq, e.event) for e in recovered.entries])
@@ -164,18 +178,23 @@ def _rebuild(
     clock.pause()
     runtime = SessionRuntime(writer, clock, simulation, wall_clock=wall_clock, state=state)
     header = recovered.header
+    language = ui_language(state) if ui_language is not None else None
     if not state.started:
         clock.resume()
-        data = session_started_data(scenario, header.mode, header.candidate_id, header.session_id)
+        logged = language if header.event_schema >= UI_LANGUAGE_SINCE_SCHEMA else None
+        data = session_started_data(
+            scenario, header.mode, header.candidate_id, header.session_id, logged
+        )
+        data["schema_version"] = header.event_schema  # the header's, which the log is read in
         runtime.session.start(data)
         outcome = "started"
     elif state.ended:
         outcome = "ended"
     else:
         event = recovered.resume_event(wall_now, reason=_reason(policy))
-        runtime.session.resume(event.data["downtime_s"], event.data["reason"])
+        runtime.session.resume(event.data["downtime_s"], event.data["reason"], language)
         outcome = "resumed"
-    return Resumed(runtime, header, recovered, outcome, downtime)
+    return Resumed(runtime, header, recovered, outcome, downtime, language)
 
 
 def _reason(policy: str) -> str:

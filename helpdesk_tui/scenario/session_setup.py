@@ -63,8 +63,12 @@ def session_started_data(
     mode: str,
     candidate_id: str = "",
     session_id: str | None = None,
+    ui_language: str | None = None,
 ) -> dict[str, Any]:
-    return {
+    """The `session_started` data; `ui_language` (practice, exam) is the language the
+    candidate's screens speak, which `resume` comes back in."""
+    extra = {} if ui_language is None else {"ui_language": ui_language}
+    return extra | {
         "scenario_id": scenario.id,
         "scenario_title": scenario.title,
         "language": scenario.language,

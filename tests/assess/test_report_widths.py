@@ -52,5 +52,5 @@ def test_the_latency_table_keeps_its_figures(ideal: Evidence, lang: str, width: 
     rows = [lat for lat in ideal.latencies if lat.waits]
     assert rows
     for lat in rows:
-        assert duration(lat.limit_s) in latency
-        assert duration(lat.max_s or 0.0) in latency
+        assert duration(lat.limit_s, lang) in latency
+        assert duration(lat.max_s or 0.0, lang) in latency

@@ -116,7 +116,7 @@ def test_the_report_says_how_the_session_went(
             lang,
             at="0:02:24",  # a resume goes on from the last record's exam time
             wall="2026-03-02 09:21:00 UTC",
-            down="12m34s",
+            down="12\u00a0min\u00a034\u00a0s" if lang == "fr" else "12m34s",  # bugs15
         ),
         said(
             "session.pause",
@@ -125,7 +125,7 @@ def test_the_report_says_how_the_session_went(
             at="0:02:00",
             start="2026-03-02 09:02:00 UTC",
             end="2026-03-02 09:05:30 UTC",
-            length="3m30s",
+            length="3\u00a0min\u00a030\u00a0s" if lang == "fr" else "3m30s",
         )
         + f" [{pause}, {resume}]",
         said("session.wrong_codes", lang, n=2, times="0:00:40, 0:00:45"),

@@ -136,7 +136,7 @@ def test_resume_comes_back_in_the_language_the_exam_was_sat_in(
 
     monkeypatch.setenv("LANGUAGE", "en")
     log = tmp_path / "x.jsonl"
-    assert resume.language_for(log, None) == "en"  # no note: the locale, as before
+    assert resume.language_for(log, None) == "en"  # no note: English, not the locale (bugs15)
     exam.remember_language(log, "nl")
     assert (tmp_path / "x.jsonl.lang").stat().st_mode & 0o077 == 0
     assert resume.language_for(log, None) == "nl"

@@ -161,3 +161,82 @@ def test_a_pipe_given_as_the_log_is_refused_at_once(
         thread.join(10)
     assert codes == [2]
     assert "not a regular file" in capsys.readouterr().err
+
+
+def _resume_without_running(
+    monkeypatch: pytest.MonkeyPatch, log: Path, *options: str
+) -> tuple[str, dict[str, Any]]:
+    """`resume LOG` up to the app: the language its screens would speak and the resume
+    record it logged (the app itself is not run; the log is closed unsealed)."""
+    seen: list[str] = []
+
+    def run_session(started: Any, key_path: Path | None) -> int:
+        seen.append(i18n.current_language())
+        started.writer.close()
+        return 0
+
+    monkeypatch.setattr(resume.exam, "run_session", run_session)
+    try:
+        assert main(["resume", *options, str(log)]) == 0
+    finally:
+        i18n.set_language("en")
+    record = [e.event for e in read_log(log).entries if e.event.type == "session_resumed"][-1]
+    return seen[0], record.data
+
+
+def test_a_practice_resumed_without_lang_comes_back_in_the_language_chosen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """bugs14, played: a practice sat in Dutch and resumed without `--lang` came back in
+    English (only `exam` noted the language, beside its log). The language is now in the log
+    (`session_started.ui_language`, event schema 3) and every resume logs the one it chose.
+    An English scenario in Dutch: the scenario's language is not what decides."""
+    monkeypatch.setenv("LANGUAGE", "fr")  # nor the locale's
+    args = argparse.Namespace(
+        scenario="en-northwind-monday", lang="nl", logs=tmp_path, candidate="Kim"
+    )
+    run = practice.prepare(args, clock=ManualClock(), app_options=APP)
+    i18n.set_language("en")
+    run.session.clock.advance(30)
+    run.session.tick()
+    run.writer.close()
+    started = read_log(run.log_path).entries[0].event
+    assert started.type == "session_started" and started.data["ui_language"] == "nl"
+    assert not run.log_path.with_name(run.log_path.name + ".lang").exists()  # the log alone
+    language, data = _resume_without_running(monkeypatch, run.log_path)
+    assert (language, data["ui_language"]) == ("nl", "nl")
+    # --lang changes it from then on, and the next resume keeps the new choice
+    language, data = _resume_without_running(monkeypatch, run.log_path, "--lang", "fr")
+    assert (language, data["ui_language"]) == ("fr", "fr")
+    language, data = _resume_without_running(monkeypatch, run.log_path)
+    assert (language, data["ui_language"]) == ("fr", "fr")
+    assert verify_log(run.log_path, None, NORTHWIND).status == "unsealed"  # and intact
+
+
+@pytest.mark.parametrize(
+    ("scenario", "expected"),
+    [("nl-lindeveld-oefening-wachtrij", "nl"), ("en-northwind-monday", "en")],
+)
+def test_a_log_without_the_language_resumes_in_the_scenarios(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, scenario: str, expected: str
+) -> None:
+    """A log written before event schema 3 (or by `simulate`) names no UI language: it
+    resumes in the scenario's language (the log's only word on it), not the locale's."""
+    from helpdesk_tui.scenario import session_setup
+
+    made = session_setup.session_started_data
+
+    def without_language(*args: Any, **kwargs: Any) -> dict[str, Any]:
+        data = made(*args, **kwargs)
+        data.pop("ui_language", None)
+        return data
+
+    monkeypatch.setattr(session_setup, "session_started_data", without_language)
+    monkeypatch.setenv("LANGUAGE", "fr")
+    args = argparse.Namespace(scenario=scenario, lang="fr", logs=tmp_path, candidate="Kim")
+    run = practice.prepare(args, clock=ManualClock(), app_options=APP)
+    i18n.set_language("en")
+    run.writer.close()
+    assert "ui_language" not in read_log(run.log_path).entries[0].event.data
+    language, data = _resume_without_running(monkeypatch, run.log_path)
+    assert (language, data["ui_language"]) == (expected, expected)

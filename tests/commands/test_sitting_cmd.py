@@ -42,9 +42,20 @@ def test_a_sitting_from_new_to_close(root: Path, capsys: pytest.CaptureFixture[s
     code, out, _ = run(capsys, "sitting", "status", "am", "--refresh")
     assert code == 1  # c0002 is interrupted: a look is needed
     lines = {line.split()[0]: line for line in out.splitlines() if line.strip().startswith("c000")}
-    assert "time-up" in lines["c0001"] and "Ann, Bob" in lines["c0001"] and "PASS" in lines["c0001"]
+    # the room's words for the states (bugs15: the register's keys before, "time-up")
+    assert "time up" in lines["c0001"] and "Ann, Bob" in lines["c0001"] and "PASS" in lines["c0001"]
     assert "interrupted" in lines["c0002"] and "waiting" in lines["c0003"]
-    assert "3 candidate(s): 1 interrupted, 1 time-up, 1 waiting" in out
+    assert "3 candidate(s): 1 interrupted, 1 time up, 1 waiting" in out
+    code, out, _ = run(capsys, "sitting", "status", "am", "--lang", "nl")
+    lines = {line.split()[0]: line for line in out.splitlines() if line.strip().startswith("c000")}
+    assert "tijd om" in lines["c0001"] and "GESLAAGD" in lines["c0001"]
+    assert "onderbroken" in lines["c0002"] and "wachtend" in lines["c0003"]
+    assert "zitting am · scenario en-northwind-monday" in out and "beoordelaars" in out
+    assert "aantal kandidaten: 3; 1 onderbroken, 1 tijd om, 1 wachtend" in out
+    assert not {"candidate", "state", "assessors", "outcome", "waiting"} & set(out.split())
+    code, out, _ = run(capsys, "sitting", "status", "am", "--lang", "fr")
+    assert "évaluateurs" in out and "RÉUSSI" in out and "3 candidat(s)" in out
+    assert run(capsys, "sitting", "status", "am", "--lang", "en")[1].count("PASS") == 1
     code, out, _ = run(capsys, "sitting", "close", "am")
     assert code == 0 and "1 candidate(s) never started" in out
     document = json.loads(run(capsys, "sitting", "status", "am", "--json")[1])

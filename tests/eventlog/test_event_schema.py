@@ -14,7 +14,7 @@ from helpdesk_tui.eventlog.records import SessionHeader
 from helpdesk_tui.eventlog.testing import build_log_bytes, sample_events, sample_header
 from helpdesk_tui.eventlog.verifier import FaultKind, verify_bytes
 
-READS = (1, 2)
+READS = (1, 2, 3)
 """The versions docs/eventlog-format.md ("Event schema versions") lists."""
 
 
@@ -45,7 +45,7 @@ def _forged(header: SessionHeader, signer: Signer, events: list) -> bytes:
         return build_log_bytes(header, signer, events)
 
 
-@pytest.mark.parametrize("claimed", [0, 3, 9, -1, 2**40])
+@pytest.mark.parametrize("claimed", [0, 4, 9, -1, 2**40])
 def test_a_header_claiming_a_schema_this_program_does_not_read_fails(
     claimed: int, signer: Signer, pubkey: PublicKey
 ) -> None:
@@ -80,5 +80,5 @@ def test_the_header_check_names_the_versions(signer: Signer) -> None:
     first = build_log_bytes(sample_header(), signer, []).split(b"\n")[0]
     record = json.loads(first)
     record["data"]["event_schema"] = 9
-    with pytest.raises(ValueError, match="event_schema.*9.*1 to 2"):
+    with pytest.raises(ValueError, match="event_schema.*9.*1 to 3"):
         SessionHeader.from_record(record)

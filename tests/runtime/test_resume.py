@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from helpdesk_tui.core.clock import ManualClock
+from helpdesk_tui.core.state import ExamState
 from helpdesk_tui.eventlog import (
     PublicKey,
     Signer,
@@ -138,3 +139,27 @@ def test_another_key_is_refused(tmp_path: Path, northwind: Scenario, signer: Sig
     other = load_private_key(tmp_path / "other" / "exam-centre.key")
     with pytest.raises(LogError, match="signed with key"):
         resume_log(log, northwind, signer=other)
+
+
+def test_a_crash_before_the_start_logs_the_language_chosen_on_the_start(
+    tmp_path: Path, northwind: Scenario, signer: Signer, pubkey: PublicKey
+) -> None:
+    """bugs15: the language the screens speak is on the record; with nothing but a header
+    the choice sees a state not started yet, and goes on the `session_started` record."""
+    from helpdesk_tui.runtime.crashtest import new_exam
+
+    log = tmp_path / "exam.jsonl"
+    new_exam(northwind, log, signer).writer._close_fd()
+    seen: list[bool] = []
+
+    def choose(state: ExamState) -> str:
+        seen.append(state.started)
+        return "nl"
+
+    resumed = resume_log(log, northwind, signer=signer, clock=manual, ui_language=choose)
+    assert seen == [False] and resumed.ui_language == "nl"
+    assert resumed.runtime.state.ui_language == "nl"
+    resumed.runtime.close()
+    started = read_log(log).events[0]
+    assert started.type == "session_started" and started.data["ui_language"] == "nl"
+    assert verify_log(log, pubkey).status == "unsealed"
