@@ -20,17 +20,12 @@ docs/assessment.md 3b, not from the code:
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 
-from helpdesk_tui import paths
-from helpdesk_tui.assess.evidence import gather_evidence
-from helpdesk_tui.assess.model import Evidence, EvidenceItem
-from helpdesk_tui.scenario.loader import load_scenario
-from helpdesk_tui.scenario.model import Incident, Scenario
+from helpdesk_tui.assess.model import Evidence
 
-from .kit import Step, play
+from .kit import Step
+from .test_rules_2_7 import evidence_of, first_name, incident, one, opened, say
 
 EXAMS = {  # language: (scenario, the printer chat, its screen fact, its identity fact, a calm chat)
     "en": ("en-calder-valley-exam", "lisa-stores-printer", "message", "identity",
@@ -72,36 +67,8 @@ IDENTIFY = {  # the procedure's identification: the customer tells who they are
 }
 
 
-@cache
-def exam(lang: str) -> Scenario:
-    return load_scenario(paths.scenarios_dir() / EXAMS[lang][0])
-
-
-def incident(lang: str, incident_id: str) -> Incident:
-    return next(i for i in exam(lang).incidents if i.id == incident_id)
-
-
-def first_name(lang: str, incident_id: str) -> str:
-    who = incident(lang, incident_id).customer
-    return next(c.name for c in exam(lang).customers if c.id == who).split()[0]
-
-
 def conv(incident_id: str) -> str:
     return f"c-{incident_id}"
-
-
-def opened(lang: str, incident_id: str, at: float) -> list[Step]:
-    case = incident(lang, incident_id)
-    return [
-        (at, "chat_opened", {"conversation_id": conv(incident_id), "customer_id": case.customer,
-                             "incident_id": incident_id, "subject": case.title}),
-        (at + 1, "customer_message", {"conversation_id": conv(incident_id),
-                                      "text": case.messages[0].text}),
-    ]  # fmt: skip
-
-
-def say(incident_id: str, at: float, text: str) -> Step:
-    return (at, "message_sent", {"conversation_id": conv(incident_id), "text": text})
 
 
 def tells(lang: str, incident_id: str, at: float, fact_id: str) -> Step:
@@ -126,16 +93,6 @@ def printer_chat(lang: str, first: str, second: str, fact: str | None) -> list[S
         steps.append(tells(lang, case, 100, fact))
         steps.append(say(case, 110, {"en": "Thank you.", "fr": "Merci.", "nl": "Dank u."}[lang]))
     return steps
-
-
-def evidence_of(lang: str, steps: list[Step]) -> Evidence:
-    return gather_evidence(play(exam(lang), steps, end_at=900), exam(lang))
-
-
-def one(evidence: Evidence, cid: str, subject: str) -> EvidenceItem:
-    found = [i for i in evidence.for_competency(cid) if i.subject == subject]
-    assert len(found) == 1, [i.summary for i in found]
-    return found[0]
 
 
 def leans(evidence: Evidence, lang: str) -> dict[str, bool | None]:
