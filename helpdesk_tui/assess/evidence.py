@@ -35,6 +35,7 @@ from helpdesk_tui.assess.measure_sol import inversions, procedure_checks, sla_ro
 from helpdesk_tui.assess.model import Evidence, EvidenceItem, ProcedureCheck
 from helpdesk_tui.assess.prime import Forked
 from helpdesk_tui.assess.rules import rules_stamp
+from helpdesk_tui.assess.substance import rote_items
 from helpdesk_tui.assess.texts import LANGUAGES, flag_name, flag_reason
 from helpdesk_tui.assess.tracker import Action, Tracker
 from helpdesk_tui.core.events import Event
@@ -127,6 +128,7 @@ class EvidenceGatherer:
         for group in (sim, data, com, sol):
             for cid, group_items in group.items():
                 items[cid].extend(group_items)
+        rote_items(ctx, items)  # 2.10: the rote competencies' `+` on engaged contacts only
         _merge_flags(ctx, items)
         return Evidence(
             scenario_id=state.scenario_id,

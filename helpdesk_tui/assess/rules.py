@@ -16,7 +16,7 @@ from pathlib import Path
 
 from helpdesk_tui.language import LAYER_VERSION, layer_hash
 
-RULES_VERSION = "2.9"
+RULES_VERSION = "2.10"
 """2.0: evidence that needs the job done (issue 13): the answer is what reached the customer,
 KB credit only for the case's articles outside scattershot bursts, templates, echoes, stuffed
 answers, wrong recipients, SOL-5 relay and bounce, SOL-6 news.
@@ -72,12 +72,19 @@ read away as slots; two frames alike at `FRAME_SIMILARITY` of their words): one 
 with each ticket's id, name, time and article documents no case (the blind cheater `lawyer`).
 Also in 2.9: SOL-2 gives no "+" for an article opened on a case that was never answered ("before
 the answer" with no answer is vacuous): the item is to judge. Also in 2.9 (bugs14): DATA-3 does
-not credit a transfer of a ticket with no category (the transfer form now asks for it)."""
+not credit a transfer of a ticket with no category (the transfer form now asks for it).
+2.10 (evid19): SIM-2, SIM-3, COM-3 and COM-5, measured on the form of the messages, give `+`
+only on contacts that took up their case (`substance.engagement`: a hidden fact drawn by a
+question about the problem in the candidate's own sentences that is not a battery put to two
+customers or more, the case's answer in their own sentences, or the case transferred to the
+key's group); elsewhere the `+` is `?`, to judge: replies in time, never over the customer and
+free of jargon that take nothing of the case up (the cheaters `savvy` and `lawyer`: stock
+frames, the customer's words, pasted articles) show no listening, adapting or following."""
 
 RULE_MODULES = (
     "cases.py", "context.py", "evidence.py", "integrity.py", "measure_com.py",
     "measure_data.py", "measure_sim.py", "measure_sol.py", "procedures.py", "solutions.py",
-    "tracker.py", "wording.py",
+    "substance.py", "tracker.py", "wording.py",
 )  # fmt: skip
 """The modules whose code decides what an evidence item says (texts and reports do not)."""
 CUSTOMER_RULE_MODULES = (

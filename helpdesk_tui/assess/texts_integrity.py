@@ -188,6 +188,17 @@ T: dict[str, tuple[str, str, str]] = {
         "un même cadre de mots sur {n:ticket|tickets}, où seuls les numéros, noms, heures, articles "
         "et groupes changent\u00a0: il ne dit rien de ce cas",
     ),
+    "rote.unengaged": (
+        "; to judge: the candidate's messages on this contact never took up its case (no hidden "
+        "fact drawn by a question of their own, no step of its solution in their own words, no "
+        "transfer to its group)",
+        "; te beoordelen: de berichten van de kandidaat in dit contact gingen nooit op de zaak in "
+        "(geen verborgen gegeven met een eigen vraag achterhaald, geen stap van de oplossing in "
+        "eigen woorden, geen transfer naar de juiste groep)",
+        "\u00a0; à juger\u00a0: les messages du candidat dans ce contact n'ont jamais abordé son "
+        "dossier (aucun fait caché obtenu par une question de sa part, aucune étape de la "
+        "solution dans ses mots, aucun transfert au bon groupe)",
+    ),
     "sim2.template": (
         "; {n:reply was|replies were} a template sent to several customers and do not end a wait",
         "; {n:antwoord was|antwoorden waren} een sjabloon aan meerdere klanten en beëindigen geen wachttijd",

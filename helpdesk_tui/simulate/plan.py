@@ -25,6 +25,7 @@ from helpdesk_tui.core.state import ExamState, TicketStatus
 from helpdesk_tui.customers import dialogue
 from helpdesk_tui.kb.search import KbIndex
 from helpdesk_tui.scenario.model import Channel, Fact, ProcedureStep, Scenario
+from helpdesk_tui.simulate import restate
 from helpdesk_tui.simulate.jobs import Command, Job, Said, Step, Style
 from helpdesk_tui.simulate.texts import Texts, address_name, sentences
 
@@ -260,7 +261,31 @@ class Planner:
             if not said:
                 return None
             summary = said[0]
-        return self.t.plain(self.t.phrase("paraphrase", summary=summary), novice), None
+        message = self.t.phrase("paraphrase", summary=summary)
+        if chosen:
+            message = self._in_own_frame(message, summary, chosen, job, novice)
+        return self.t.plain(message, novice), None
+
+    def _in_own_frame(
+        self, message: str, summary: str, facts: list[Fact], job: Job, novice: bool
+    ) -> str:
+        """(evid19) The summary in the message's frame gives back none of the customer's words
+        in a row either: "... et la petite flèche descend" + ", c'est ça hein ?" is Josiane's
+        "la petite flèche descend. C'est à devenir folle" (an echo, COM-4). When the frame
+        completes one, the summary is chosen again with the frame's words around it."""
+        theirs = self.t.customer_runs(job.incident)
+        if not restate.runs(message) & theirs:
+            return message
+        body = summary.rstrip(".")
+        at = message.casefold().find(body.casefold())
+        if at < 0:
+            return message
+        before, after = message[:at], message[at + len(body) :]
+        again = self.t.summary(facts, job.incident, novice, around=(before, after))
+        if not again:
+            return message
+        again = again.rstrip(".")
+        return before + (again[:1].upper() + again[1:] if at == 0 else again) + after
 
     def _solution_say(self, job: Job) -> list[Step]:
         if self._transfers(job) and job.incident.answer.fitting_option is None:

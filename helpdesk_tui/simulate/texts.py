@@ -320,7 +320,18 @@ class Texts:
 
         return min(usable or list(patterns), key=rank)
 
-    def summary(self, facts: list[Fact], incident: Incident, novice: bool) -> str:
+    def customer_runs(self, incident: Incident) -> set[tuple[str, ...]]:
+        """Runs of `restate.ECHO_RUN_WORDS` of what the customer says in the incident."""
+        said = [m.text for m in incident.messages] + [f.answer for f in incident.facts]
+        return set().union(*(restate.runs(t) for t in said))
+
+    def summary(
+        self,
+        facts: list[Fact],
+        incident: Incident,
+        novice: bool,
+        around: tuple[str, str] = ("", ""),
+    ) -> str:
         """A restatement's summary in sentences: for each fact, the clause of the customer's
         answer that carries most of it, with the persons turned ("vous avez changé votre mot
         de passe"), cut where it would give back `ECHO_RUN_WORDS` of their words in a row (an
@@ -328,11 +339,15 @@ class Texts:
 
         A restatement restates the problem; it does not tell the customer what to do. A
         clause that would ("counter five's free today": the option's keywords, or words the
-        customer acts on) is not chosen; the solution tells it, after the article.
+        customer acts on) is not chosen; the solution tells it, after the article. With
+        `around` (the message's words before and after the summary), no clause gives back
+        the customer's words in a row with them either (evid19: a frame's ", c'est ça" after
+        "... la petite flèche descend").
         """
         joint, last = JOINTS.get(self.language, JOINTS["en"])
         said = [m.text for m in incident.messages] + [f.answer for f in incident.facts]
-        theirs = set().union(*(restate.runs(t) for t in said))
+        theirs = self.customer_runs(incident)
+        before, after = around
         names = restate.names_in(said)
         clauses: list[str] = []
         for fact in facts:
@@ -343,7 +358,8 @@ class Texts:
                     not (novice and self.jargon(text))
                     and not self._suggests(joint.join([*clauses, text]), incident)
                     and not any(restate.runs(j) & theirs for j in joined)
-                )  # no echo across the join either ("... a sign-in; and ...")
+                    and not (restate.runs(f"{before} {text} {after}") & theirs)
+                )  # no echo across the join (" ... a sign-in; and ...") or the frame either
 
             clause = restate.best_clause(fact.answer, self.language, theirs, ok, names)
             if clause is None:

@@ -374,7 +374,9 @@ def test_the_evidence_names_the_rules_and_the_language_layer(ideal: Evidence) ->
 
 def test_an_expert_told_in_words_for_beginners_is_talked_down_to(scenario: Scenario) -> None:
     childish = "The DNS is the internet's address book; it may be slow today."
-    plain = "It looks like a DNS problem; I'll flush the resolver cache."
+    # (2.10) the plain reply takes the case up (its answer, "archive", in the candidate's own
+    # words): a reply that takes nothing up would be to judge, whatever its words
+    plain = "It looks like a DNS problem; archive the old mail and I'll flush the resolver cache."
     talked_down = run(scenario, [(150, "ticket_reply_added", {"ticket_id": "T-0002",
                                                                "text": childish})])  # fmt: skip
     as_expert = run(scenario, [(150, "ticket_reply_added", {"ticket_id": "T-0002",

@@ -144,8 +144,9 @@ WORDED_G_SHORT: dict[str, str] = {
 21 yet, with why (benchmarks/README.md, "A seventh blind bank (branch e-worded7)"). Strict
 expected failures, as for worded-b. Blind with layer 2.9 and rules 2.6: 19, 20, 21, 22, 19, 20
 (calder, northwind, haute-meuse, val-de-lesse, lindeveld, verhaeghe); haute-meuse's one miss,
-COM-4 on Josiane, is the policy's summary echoing her words ("quand vous poussez la souris vers
-le haut et la petite flèche descend"), not the bank's wording."""
+COM-4 on Josiane, was the policy's summary echoing her words with the bank's frame ("... et la
+petite flèche descend" + ", c'est ça hein ?"), not the bank's wording: 22 since evid19 (the plan
+chooses the summary with its frame's words around it; worded's haute-meuse 21 -> 22 too)."""
 WORDED_H_SHORT: dict[str, str] = {}
 """Bundled scenarios where `worded-h` (the eighth blind bank, branch e-worded8, committed blind
 as 0d359cf) does not reach 21: none. Measured once with layer 2.9 and rules 2.9: 22, 21, 22, 22,
@@ -157,32 +158,35 @@ COM-4 (Kevin: '{summary}. Heb ik dat goed?' with a summary that echoes his words
 
 SAVVY_CAP = 3
 SAVVY_MEASURED: dict[str, frozenset[str]] = {
-    "en-calder-valley-exam": frozenset({"SIM-2", "SIM-3", "COM-3", "SOL-6"}),
-    "en-northwind-monday": frozenset({"SIM-2", "SIM-3", "COM-2", "COM-3", "COM-5", "SOL-6"}),
+    "en-calder-valley-exam": frozenset({"SOL-6"}),
+    "en-northwind-monday": frozenset({"SIM-2", "COM-2", "COM-3", "COM-5", "SOL-6"}),
     "fr-haute-meuse-examen": frozenset({"SIM-2", "SIM-3", "COM-2", "COM-3"}),
-    "fr-val-de-lesse-garde": frozenset({"SIM-1", "SIM-2", "SIM-3", "COM-3", "COM-5"}),
-    "nl-lindeveld-examen": frozenset({"SIM-3", "COM-2", "COM-3", "SOL-6"}),
+    "fr-val-de-lesse-garde": frozenset({"SIM-1"}),
+    "nl-lindeveld-examen": frozenset({"COM-2", "SOL-6"}),
     "nl-verhaeghe-dinsdag": frozenset({"SIM-2", "SIM-3", "COM-6", "SOL-5", "SOL-6"}),
 }
-"""What `savvy` earns with rules 2.7 (benchmarks/README.md, "What savvy still earns (branch
-evid16)"): 4, 6, 4, 5, 4, 5. Gone since: DATA-4 on all six (2.5), calder's SOL-8 (evid15: the
-fitting option listed second), COM-2 on calder (2.7: facts told in reply to its pasted answer no
-longer count), COM-6 on northwind and val-de-lesse (2.7: its empathy goes to calm customers as to
-upset ones, a formula), SOL-8 on val-de-lesse and verhaeghe (2.7: the option given before the
-key facts were out). What is left, measured on evid16, cannot be refused without refusing a
-competent candidate: SIM-1 (screen work in each call and the answer in it), SIM-2 (every message
-answered in time), SIM-3 (the title searched while the caller speaks), COM-3 (never
-interrupting), COM-5 (no glossary word), SOL-5/SOL-6 (the second line's words relayed and noted;
-"<group> has it, next update within N minutes" on the SLA's interval): the job, done by rote;
-COM-2 (its one battery of standard questions, "since when, which message, what did you try,
-anyone else?", drew every fact of one case before its answer): refusing a question battery sent
-to three customers or more (the customer's name read away) also took COM-2 from worded-f on
-calder, and at two customers from worded-c, -e and -f; COM-6 on verhaeghe: its named requests to
-hold and progress notes, which every customer gets from a competent operator too, calmed each
-upset customer (with its empathy set aside by 2.7)."""
+"""What `savvy` earns with rules 2.10 (benchmarks/README.md, "Rote competencies (branch
+evid19)"): 1, 5, 4, 1, 2, 5 (rules 2.7: 4, 6, 4, 5, 4, 5). Gone since: DATA-4 on all six (2.5),
+calder's SOL-8 (evid15: the fitting option listed second), COM-2 on calder (2.7: facts told in
+reply to its pasted answer no longer count), COM-6 on northwind and val-de-lesse (2.7: its
+empathy goes to calm customers as to upset ones, a formula), SOL-8 on val-de-lesse and verhaeghe
+(2.7: the option given before the key facts were out); SIM-2, SIM-3, COM-3 and COM-5 wherever no
+contact took up its case (2.10: no hidden fact drawn by a question of its own that is not a
+battery, no solution in its own words, no transfer to the key's group): calder, val-de-lesse,
+lindeveld (SIM-3, COM-3; SIM-2 and COM-5 lean against there), northwind's SIM-3. What is left:
+where one contact did take its case up, its `+` stand: northwind (Doris told her mailbox
+problem in reply to its "what exactly happens, since when, ...?" in a wording no other customer
+got; Raj's ticket transferred to the key's group), haute-meuse and verhaeghe (questions and
+transfers of the same kind): a question about the problem that draws a fact, a right transfer,
+is the job; SIM-1 on val-de-lesse (screen work in the call and the answer in it); SOL-5/SOL-6
+(the second line's words relayed and noted; "<group> has it, next update within N minutes" on
+the SLA's interval: evid19 measured SOL-6's news against what the customer was last told,
+benchmarks/README.md); COM-2 (its battery drew every fact of one case before its answer;
+refusing batteries costs worded-c, -e, -f COM-2, evid16); COM-6 on verhaeghe (named requests to
+hold and progress notes, which every customer gets from a competent operator too)."""
 
 SAVVY_ABOVE = {
-    name: f"{len(got)} of 22 (rules 2.7): {', '.join(sorted(got))}"
+    name: f"{len(got)} of 22 (rules 2.10): {', '.join(sorted(got))}"
     for name, got in SAVVY_MEASURED.items()
     if len(got) > SAVVY_CAP
 }
@@ -190,34 +194,31 @@ SAVVY_ABOVE = {
 
 LAWYER_CAP = 3
 LAWYER_MEASURED: dict[str, frozenset[str]] = {
-    "en-calder-valley-exam": frozenset({"SIM-2", "SIM-3", "COM-3", "COM-5", "COM-6"}),
-    "en-northwind-monday": frozenset({"SIM-2", "SIM-3", "COM-3", "COM-5", "COM-6"}),
-    "fr-haute-meuse-examen": frozenset({"SIM-2", "SIM-3", "COM-3", "SOL-6"}),
-    "fr-val-de-lesse-garde": frozenset(
-        {"SIM-1", "SIM-2", "SIM-3", "COM-3", "COM-5", "COM-6", "SOL-2", "SOL-6"}
-    ),
-    "nl-lindeveld-examen": frozenset({"SIM-2", "SIM-3", "COM-2", "COM-3", "COM-5", "SOL-6"}),
-    "nl-verhaeghe-dinsdag": frozenset({"SIM-2", "SIM-3", "COM-3", "COM-5", "COM-6"}),
+    "en-calder-valley-exam": frozenset({"SIM-3", "COM-3", "COM-6"}),
+    "en-northwind-monday": frozenset({"COM-6"}),
+    "fr-haute-meuse-examen": frozenset({"SOL-6"}),
+    "fr-val-de-lesse-garde": frozenset({"SIM-1", "COM-6", "SOL-2", "SOL-6"}),
+    "nl-lindeveld-examen": frozenset({"SIM-3", "COM-3", "COM-5", "SOL-6"}),
+    "nl-verhaeghe-dinsdag": frozenset(),
 }
-"""What `lawyer` earns with rules 2.9 and layer 2.9, measured once after its policy was committed
-(8cea8bc) and never tuned on it (benchmarks/README.md, "A second cheater (branch evid17)", and
-"lawyer's holes (branch evid18)"). DATA-4 on all six closed by rules 2.9 (evid18: one resolution
-frame with the ticket id, the name, the time and the article id in it, "T-1001 (e-mail, Karen):
-handled at 0:01 by Alex with kb-...; steps given, ...", is the same resolution on every ticket;
-tests/assess/test_lawyer_holes.py). The holes left, for the evidence rules' owner: COM-6 (one
-empathy formula with the name and two of the customer's own words in it, so no sentence reaches
-three customers); SOL-6 (three rotating frames "<group> has it, next
-update within N minutes"; evid18 measured "news = something changed since the last update": it
-takes northwind's SOL-6 from ideal and all seven worded and leaves lawyer's three); SOL-2 on
-val-de-lesse (since 2.9 the article "opened before the answer" on a case never answered is `?`,
-but its seven answered cases' look-ups stand); SIM-1 on val-de-lesse (the top article's first
-list pasted in the call holds the key's words); COM-2 on lindeveld (hidden facts drawn by the procedure's own step
-words and a pasted article list; one `+` and 21 `?` make the overview favourable). SIM-2, SIM-3,
-COM-3, COM-5: the job done by rote (answers within seconds, the KB searched while the caller
-speaks, never interrupting, no glossary word in the customer's words or the article's list)."""
+"""What `lawyer` earns with rules 2.10 and layer 2.9, measured once after its policy was
+committed (8cea8bc) and never tuned on it (benchmarks/README.md, "A second cheater (branch
+evid17)", "lawyer's holes (branch evid18)", "Rote competencies (branch evid19)"): 3, 1, 1, 4, 4,
+0 (rules 2.9: 5, 5, 4, 8, 5, 4). DATA-4 on all six closed by rules 2.9 (evid18: one resolution
+frame with the ticket id, the name, the time and the article id in it is the same resolution on
+every ticket; tests/assess/test_lawyer_holes.py). SIM-2, SIM-3, COM-3 and COM-5 closed by rules
+2.10 wherever no contact took up its case (tests/assess/test_rules_2_10.py). The holes left: on
+calder and lindeveld a few calls took up their case (a question of the top article's that asked
+for a hidden fact, a transfer to the key's group, the article's list holding the answer in a
+sentence of its own), so the form of the messages counts there; COM-6 (one empathy formula
+with the name and two of the customer's own words in it, so no sentence reaches three
+customers); SOL-6 (three rotating frames "<group> has
+it, next update within N minutes": evid19 measured news against what the customer was last told,
+benchmarks/README.md); SOL-2 and SIM-1 on val-de-lesse (seven answered cases' look-ups; the top
+article's first list pasted in the call holds the key's words)."""
 
 LAWYER_ABOVE = {
-    name: f"{len(got)} of 22 (rules 2.9, blind): {', '.join(sorted(got))}"
+    name: f"{len(got)} of 22 (rules 2.10, blind): {', '.join(sorted(got))}"
     for name, got in LAWYER_MEASURED.items()
     if len(got) > LAWYER_CAP
 }

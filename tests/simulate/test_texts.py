@@ -171,3 +171,35 @@ def test_the_restatement_says_the_customers_clauses_back_to_them(
     assert restated_facts(summary, {f.id: f.answer for f in keys}, scenario.language)
     # no list of bare words: every clause has a verb said to the customer
     assert not re.search(r"\w+, \w+, \w+, \w+", summary), summary
+
+
+# evid19 (e-worded7's plan fault): a summary free of six of the customer's words in a row can
+# still make them with its message's frame: "... et la petite flèche descend" + ", c'est ça
+# hein ?" gives back Josiane's "la petite flèche descend. C'est à devenir folle" (an echo,
+# COM-4 `-`). With the frame's words (`around`), the summary is chosen so the whole message
+# has no such run either, and still restates her key facts.
+
+FRAMES = [
+    ("Si je comprends bien, ", ", c'est ça hein ?"),
+    ("Donc ", ". C'est bien cela ?"),
+]
+
+
+@pytest.mark.parametrize(("before", "after"), FRAMES)
+def test_the_summary_makes_no_echo_with_its_frame(before: str, after: str) -> None:
+    from helpdesk_tui import paths
+    from helpdesk_tui.customers.evidence_flags import restated_facts
+    from helpdesk_tui.scenario.loader import load_scenario
+    from helpdesk_tui.simulate.restate import runs
+
+    scenario = load_scenario(paths.scenarios_dir() / "fr-haute-meuse-examen")
+    incident = scenario.incident("josiane-ecran-envers")
+    keys = [f for f in incident.facts if f.key]
+    texts = Texts(scenario, Style("ideal"))
+    said = [m.text for m in incident.messages] + [f.answer for f in incident.facts]
+    theirs = set().union(*(runs(t) for t in said))
+    alone = texts.summary(keys, incident, novice=False)
+    assert runs(before + alone + after) & theirs, "the frame no longer completes an echo"
+    framed = texts.summary(keys, incident, novice=False, around=(before, after))
+    assert not runs(before + framed + after) & theirs, framed
+    assert restated_facts(framed, {f.id: f.answer for f in keys}, scenario.language), framed

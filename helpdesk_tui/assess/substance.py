@@ -1,0 +1,166 @@
+"""(rules 2.10) Did the candidate's messages on a contact engage with *this* customer's case?
+
+SIM-2 (answering in writing while following the screen), SIM-3 (listening while working the
+keyboard), COM-3 (letting the customer finish) and COM-5 (words fitted to the customer's level)
+are measured on the form of the candidate's messages: when they were sent, what words they hold.
+A candidate who answers every message in seconds with stock frames, the customer's own words
+and pasted article text shows that form on every contact without listening, fitting words or
+handling anything (the blind cheaters `savvy` and `lawyer`: benchmarks/README.md, "Rote
+competencies (branch evid19)"). The standard names substance: SIM-2 communicates with the
+customer while following the screen, COM-3 lets the customer explain *the problem*, COM-5
+adapts the words it chooses. An operator who never took up a word of the case did none of it.
+
+A contact engaged with its case when, in the candidate's own doing, one of these happened:
+
+- **answer**: the case's answer told in the candidate's own sentences (`integrity.
+  own_sentences`: not stock, not pasted from an article, not the customer's words given back;
+  the key's, an alternative's or an option's keywords all in them);
+- **transfer**: the case handed to the group the answer key names (a transfer the key accepts);
+- **question**: one of the case's hidden facts told by the customer in reply to a question in
+  the candidate's own sentences about the problem: the sentence that asks for the fact (its
+  `ask` patterns, as the customer hears them) carries the layer's `question` act and not
+  `identify` (asking who the customer is, the procedure's identification, is asked of
+  everyone), and is not a battery: the same question, the customers' names read away, put to
+  `BATTERY_CUSTOMERS` customers or more asks about no one's case.
+
+On a contact that did not, a `+` of those four competencies is `?`: to judge, with why. A `-`
+stays: an interruption or a glossary word speaks against whatever else happened. One
+engaged contact keeps the competency's `+` there, so a candidate who handles most cases and
+only answers the rest keeps it; a candidate who engaged with none has only `?`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from helpdesk_tui.assess.cases import Case
+from helpdesk_tui.assess.context import Context
+from helpdesk_tui.assess.integrity import _own_words, own_sentences
+from helpdesk_tui.assess.model import EvidenceItem
+from helpdesk_tui.assess.solutions import TRANSFER, all_match, answer_hits, hit_keywords
+from helpdesk_tui.assess.wording import acts, find_any, sentences, words
+from helpdesk_tui.language.normalise import name_words
+
+ROTE = ("SIM-2", "SIM-3", "COM-3", "COM-5")
+"""The competencies measured on the form of the messages, credited only on engaged contacts."""
+BATTERY_CUSTOMERS = 2
+"""A question sentence (names read away) put to this many customers or more is a battery."""
+BATTERY_MIN_WORDS = 3
+"""Shorter questions ("Since when?") are everyone's words, not a battery."""
+
+
+@dataclass(frozen=True, slots=True)
+class Engagement:
+    """How a contact engaged with its case: `answer`, `transfer` or `question`, and where."""
+
+    how: str
+    seq: int
+    fact: str = ""
+
+
+def engagement(ctx: Context, case: Case) -> Engagement | None:
+    """The first sign (in the order above) that the contact engaged with its case, or None."""
+    if "engagement" not in case.cache:
+        case.cache["engagement"] = _engagement(ctx, case)
+    return case.cache["engagement"]
+
+
+def _engagement(ctx: Context, case: Case) -> Engagement | None:
+    lang = ctx.text_lang
+    answer = case.answer
+    for hit in answer_hits(case):
+        if not hit.credited:
+            continue
+        if hit.how == TRANSFER:
+            return Engagement("transfer", hit.action.seq)
+        own = own_sentences(ctx, case, hit.action)
+        if (
+            own
+            and answer is not None
+            and all_match(hit_keywords(answer, hit, lang), " ".join(own), lang)
+        ):
+            return Engagement("answer", hit.action.seq)
+    said = case.said()
+    battery = _batteries(ctx)
+    names = _names(ctx)
+    reveals = sorted(
+        (seq, fact) for conv in case.conversations for fact, seq in ctx.tracker.reveals.get(conv.id, [])
+    )  # fmt: skip
+    asks = {f.id: f.ask for f in case.incident.facts} if case.incident is not None else {}
+    for seq, fact in reveals:
+        if not asks.get(fact):
+            continue
+        # the candidate's sentence that asked for it: the customer may answer an earlier
+        # question than the last message ("Hoort u?" sent while they were still typing)
+        for asked in reversed([a for a in said if a.seq < seq]):
+            found = [s for s in own_sentences(ctx, case, asked) if find_any(asks[fact], s, lang)]
+            if not found:
+                continue
+            if any(_asks_about_problem(s, lang, names, battery) for s in found):
+                return Engagement("question", asked.seq, fact)
+            break
+    return None
+
+
+def _asks_about_problem(
+    sentence: str, lang: str, names: frozenset[str], battery: frozenset[tuple[str, ...]]
+) -> bool:
+    read = acts(sentence, lang)
+    return "question" in read and "identify" not in read and _key(sentence, names) not in battery
+
+
+def _names(ctx: Context) -> frozenset[str]:
+    if "customer_name_words" not in ctx.cache:
+        ctx.cache["customer_name_words"] = frozenset(
+            w for c in ctx.state.customers.values() for w in name_words(c.name)
+        )
+    return ctx.cache["customer_name_words"]
+
+
+def _key(sentence: str, names: frozenset[str]) -> tuple[str, ...]:
+    return tuple(w for w in words(sentence) if w not in names)
+
+
+def _batteries(ctx: Context) -> frozenset[tuple[str, ...]]:
+    """Question sentences (names read away) the candidate put to `BATTERY_CUSTOMERS` or more."""
+    if "batteries" in ctx.cache:
+        return ctx.cache["batteries"]
+    names = _names(ctx)
+    by: dict[tuple[str, ...], set[str]] = {}
+    for text, who in dict.fromkeys((text, who) for _, text, who in _own_words(ctx)):
+        for sentence in sentences(text):
+            key = _key(sentence, names)
+            if len(key) >= BATTERY_MIN_WORDS:
+                by.setdefault(key, set()).add(who)
+    found = frozenset(k for k, who in by.items() if len(who) >= BATTERY_CUSTOMERS)
+    ctx.cache["batteries"] = found
+    return found
+
+
+def case_of(ctx: Context, item: EvidenceItem) -> Case | None:
+    """The case a rote item is about (its subject: a conversation or a case)."""
+    return ctx.case_by_conversation.get(item.subject) or next(
+        (c for c in ctx.cases if c.id == item.subject), None
+    )
+
+
+def rote_items(ctx: Context, items: dict[str, list[EvidenceItem]]) -> None:
+    """(2.10) A `+` of a rote competency on a contact that never engaged with its case: `?`.
+
+    Without the answer key (no scenario), or for a case the key does not know, nothing tells
+    what the case is: the items stay as measured."""
+    if ctx.scenario is None:
+        return
+    for cid in ROTE:
+        for i, item in enumerate(items.get(cid, [])):
+            if item.favourable is not True:
+                continue
+            case = case_of(ctx, item)
+            if case is None or case.incident is None or engagement(ctx, case) is not None:
+                continue
+            items[cid][i] = replace(
+                item,
+                summary=item.summary + ctx.t("rote.unengaged"),
+                favourable=None,
+                figures={**item.figures, "engaged_with_case": False},
+            )
