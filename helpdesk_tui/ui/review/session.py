@@ -15,6 +15,7 @@ independent. Nothing here imports Textual.
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import re
 from dataclasses import dataclass
@@ -107,7 +108,8 @@ def open_review(
     public = _public(pubkey)
     data, stamp = _read(log)
     assessed = _assess(log, public, scenario_dir, unverified, language, data)
-    replay = _replay(log, data)
+    replay = Replay(assessed.events) if assessed.events is not None else _replay(log, data)
+    assessed = dataclasses.replace(assessed, events=None)  # the replay holds them
     _unchanged(log, stamp)
     out = Path(out) if out is not None else default_out(log, assessor)
     verdicts, resumed = _sheet(out, assessed, assessor)
@@ -156,7 +158,13 @@ def _assess(
 ) -> AssessedLog:
     try:
         return assess_log(
-            log, public, scenario_dir, unverified=unverified, language=language, data=data
+            log,
+            public,
+            scenario_dir,
+            unverified=unverified,
+            language=language,
+            data=data,
+            keep_events=True,
         )
     except Refused as exc:
         raise ReviewError(str(exc), exc.exit_code) from None
