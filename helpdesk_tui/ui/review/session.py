@@ -26,6 +26,7 @@ from helpdesk_tui.assess.pipeline import AssessedLog, Refused, assess_log, read_
 from helpdesk_tui.assess.replay import Replay
 from helpdesk_tui.assess.verdicts import VerdictError, Verdicts, load_verdicts, new_verdicts
 from helpdesk_tui.commands.errors import message_of
+from helpdesk_tui.core.events import Event
 from helpdesk_tui.core.phrase import Phrase
 from helpdesk_tui.core.reducer import Refused as EventRefused
 from helpdesk_tui.eventlog.errors import LogError
@@ -108,7 +109,7 @@ def open_review(
     public = _public(pubkey)
     data, stamp = _read(log)
     assessed = _assess(log, public, scenario_dir, unverified, language, data)
-    replay = Replay(assessed.events) if assessed.events is not None else _replay(log, data)
+    replay = _replay(log, data, assessed.events)
     assessed = dataclasses.replace(assessed, events=None)  # the replay holds them
     _unchanged(log, stamp)
     out = Path(out) if out is not None else default_out(log, assessor)
@@ -191,7 +192,10 @@ def _unchanged(log: Path, stamp: FileStamp) -> None:
         )
 
 
-def _replay(log: Path, data: bytes) -> Replay:
+def _replay(log: Path, data: bytes, events: list[tuple[int, Event]] | None = None) -> Replay:
+    """The replay of the events the assessment verified (`events`), else of the bytes read."""
+    if events is not None:
+        return Replay(events)
     try:
         contents = contents_from_bytes(log, data)
     except LogError as exc:
