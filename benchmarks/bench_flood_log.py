@@ -3,6 +3,10 @@ candidate can make without doing any work, handed to verify, report, review, the
 observe's reading.
 
     python benchmarks/bench_flood_log.py [--records 200000] [--dir DIR] [--only NAME,...] [--normal]
+        [--repeat N] [--profile FOLDER]
+
+Each step prints wall, CPU (user + system, the figure to compare under `nice` and a loaded
+machine) and peak RSS; `--profile` runs it under cProfile (FOLDER/NAME.prof).
 
 The log is bench_report.py's 5-hour, 48-incident scenario played by the ideal policy, padded
 (every padding record checked by the reducer, so the log stays a legal exam) with what a
@@ -117,22 +121,36 @@ open_review(Path(sys.argv[1]), "Bench", scenario_dir=Path(sys.argv[2]), out=Path
 """
 
 
-def timed(name: str, argv: list[str]) -> None:
+def timed(name: str, argv: list[str], profile: Path | None = None) -> None:
+    """One step in a fresh process: wall, CPU (user + system: what nice does not change)
+    and peak RSS; under cProfile (`profile`: the folder of the .prof files) when asked."""
+    if profile is not None:
+        profile.mkdir(parents=True, exist_ok=True)
+        if argv[0] == "-m":
+            argv = ["-m", "cProfile", "-o", str(profile / f"{name}.prof"), "-m", *argv[1:]]
+        else:  # -c CODE: cProfile runs a file
+            script = profile / f"{name}.py"
+            script.write_text(argv[1])
+            argv = ["-m", "cProfile", "-o", str(profile / f"{name}.prof"), str(script), *argv[2:]]
     with tempfile.NamedTemporaryFile() as rss:
         start = time.monotonic()
         done = subprocess.run(
-            ["/usr/bin/time", "-f", "%M", "-o", rss.name, sys.executable, *argv],
+            ["/usr/bin/time", "-f", "%U %S %M", "-o", rss.name, sys.executable, *argv],
             capture_output=True,
-            timeout=600,
+            timeout=1800,
             check=False,
         )
         wall = time.monotonic() - start
-        kb = Path(rss.name).read_text().split()
+        figures = Path(rss.name).read_text().split()
     said = (done.stdout.strip() or done.stderr.strip()).splitlines()[:1]
-    first = said[0].decode("utf-8", "replace")[:90] if said else ""
+    first = said[0].decode("utf-8", "replace")[:70] if said else ""
     tb = b"Traceback" in done.stderr
-    mb = f"{int(kb[-1]) / 1024:.0f} MB" if kb and kb[-1].isdigit() else "?"
-    print(f"{name:10} exit {done.returncode:3} {wall:7.2f} s {mb:>8}  tb={tb}  {first}")
+    try:
+        cpu = f"{float(figures[-3]) + float(figures[-2]):7.2f} s CPU"
+        mb = f"{int(figures[-1]) / 1024:.0f} MB"
+    except (IndexError, ValueError):
+        cpu, mb = "      ? s CPU", "?"
+    print(f"{name:10} exit {done.returncode:3} {wall:7.2f} s wall {cpu} {mb:>8}  tb={tb}  {first}")
     sys.stdout.flush()
 
 
@@ -144,6 +162,8 @@ def main() -> int:
     parser.add_argument(
         "--normal", action="store_true", help="bench_report's padding instead (to compare)"
     )
+    parser.add_argument("--profile", type=Path, default=None, help="cProfile into this folder")
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each step")
     args = parser.parse_args()
     root = args.dir or Path(tempfile.mkdtemp(prefix="bench-flood-"))
     log = root / "logs" / "c01" / "flood.jsonl"
@@ -163,9 +183,10 @@ def main() -> int:
         "room": ["-c", ROOM, str(root / "logs")],
         "observe": ["-c", OBSERVE, str(log)],
     }
-    for name, argv in steps.items():
-        if not only or name in only:
-            timed(name, argv)
+    for _ in range(args.repeat):
+        for name, argv in steps.items():
+            if not only or name in only:
+                timed(name, argv, args.profile)
     print(f"load after {os.getloadavg()}")
     return 0
 

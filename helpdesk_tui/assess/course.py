@@ -41,6 +41,8 @@ class Moment:
     seq: int
     wall: str
     what: str = ""
+    count: int = 1
+    """The attempts the record stands for (a held key, since sec15; before, one a record)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +113,7 @@ def course_of(marks: list[SessionMark]) -> SessionCourse:
     small: list[Pause] = []
     open_small: tuple[str, Moment] | None = None
     for mark in marks:
-        moment = Moment(mark.at, mark.seq, mark.wall, mark.detail)
+        moment = Moment(mark.at, mark.seq, mark.wall, mark.detail, mark.count)
         if mark.type == "session_paused":
             open_pause = (mark.detail, moment)
         elif mark.type == "session_resumed":
@@ -180,10 +182,12 @@ def course_lines(course: SessionCourse, lang: str) -> list[tuple[str, tuple[int,
         lines.append((tr(lang, "session.proctor_stop", at=clock(m.at), wall=_hm(m.wall)), (m.seq,)))
     for key, moments in (("session.blocked", course.blocked), ("session.dropped", course.dropped)):
         if moments:
-            n = len(moments)
-            first = ", ".join(f"{clock(m.at)} {_what(m.what, lang)}" for m in moments[:SHOWN])
+            n = attempts(moments)
+            shown = moments[:SHOWN]
+            first = ", ".join(f"{clock(m.at)} {_what(m.what, lang)}{_times(m)}" for m in shown)
             seqs = tuple(m.seq for m in moments)
-            lines.append((tr(lang, key, n=n, first=_more(first, n, lang)), seqs))
+            more = _more(first, n - attempts(shown), lang)
+            lines.append((tr(lang, key, n=n, first=more), seqs))
     lines += _times_line("session.disk_faults", course.disk_faults, lang)
     lines += [_too_small_line(span, lang) for span in course.too_small]
     return lines
@@ -206,9 +210,14 @@ def _times_line(
     """ "2 wrong proctor codes, at 0:00:40, 0:00:45": the count and the first few times."""
     if not moments:
         return []
-    n = len(moments)
-    times = ", ".join(clock(m.at) for m in moments[:SHOWN])
-    return [(tr(lang, key, n=n, times=_more(times, n, lang)), tuple(m.seq for m in moments))]
+    n, shown = attempts(moments), moments[:SHOWN]
+    times = _more(", ".join(clock(m.at) + _times(m) for m in shown), n - attempts(shown), lang)
+    return [(tr(lang, key, n=n, times=times), tuple(m.seq for m in moments))]
+
+
+def attempts(moments: tuple[Moment, ...]) -> int:
+    """How many attempts the records stand for: one each in an old log, `count` in a new."""
+    return sum(m.count for m in moments)
 
 
 def _pause_line(pause: Pause, lang: str) -> tuple[str, tuple[int, ...]]:
@@ -243,8 +252,14 @@ def _what(logged: str, lang: str) -> str:
     return tr(lang, key) if key in T else logged
 
 
-def _more(shown: str, n: int, lang: str) -> str:
-    return shown if n <= SHOWN else shown + ", " + tr(lang, "session.more", n=n - SHOWN)
+def _more(shown: str, rest: int, lang: str) -> str:
+    """The first few, and how many more attempts the records not shown stand for."""
+    return shown if rest <= 0 else shown + ", " + tr(lang, "session.more", n=rest)
+
+
+def _times(m: Moment) -> str:
+    """A held key's record: " ×30" after it (the attempts it stands for)."""
+    return f" \u00d7{m.count}" if m.count > 1 else ""
 
 
 def _hm(wall: str) -> str:
@@ -269,7 +284,8 @@ def course_json(course: SessionCourse) -> dict[str, Any]:
     """The JSON report's `course`: machine keys, logged values, every record."""
 
     def moment(m: Moment) -> dict[str, Any]:
-        return {"at": m.at, "seq": m.seq, "wall": m.wall, "what": m.what}
+        kept = {"at": m.at, "seq": m.seq, "wall": m.wall, "what": m.what}
+        return kept | {"count": m.count} if m.count > 1 else kept
 
     return {
         "smooth": course.smooth,
@@ -286,11 +302,11 @@ def course_json(course: SessionCourse) -> dict[str, Any]:
         "wrong_proctor_codes": [moment(m) for m in course.wrong_codes],
         "proctor_stop": moment(course.proctor_stop) if course.proctor_stop else None,
         "blocked_keys": {
-            "count": len(course.blocked),
+            "count": attempts(course.blocked),
             "records": [moment(m) for m in course.blocked],
         },
         "dropped_input": {
-            "count": len(course.dropped),
+            "count": attempts(course.dropped),
             "records": [moment(m) for m in course.dropped],
         },
         "disk_faults": [moment(m) for m in course.disk_faults],

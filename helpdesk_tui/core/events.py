@@ -89,7 +89,9 @@ EVENT_SPECS: dict[str, EventSpec] = {
     "session_ended": EventSpec(_Y, {"reason": str}),
     "speed_changed": EventSpec(_Y, {"speed": _NUM}),
     "disk_fault": EventSpec(_Y, {"message": str}, {"recovered_after_s": _NUM}),
-    "lockdown_key_blocked": EventSpec(_Y, {"key": str}),
+    # `count` (since sec15): the attempts this record stands for, absent 1 (a held key writes
+    # at most one record a second per key: `core.blocked.BlockedKeys`)
+    "lockdown_key_blocked": EventSpec(_Y, {"key": str}, {"count": int}),
     # schema 1: `text` (English); schema 2: `msgid` and `values` (the reducer checks which)
     "notice_shown": EventSpec(
         _Y,

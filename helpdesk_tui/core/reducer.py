@@ -527,6 +527,15 @@ _CHECK_DETAIL: dict[str, Callable[[ExamState, Event, Ticket], str | None]] = {
     "note_added": _check_text,
 }
 
+
+def _check_blocked(state: ExamState, event: Event) -> str | None:
+    """A held key's record stands for `count` attempts (sec15): a whole number, at least 1."""
+    count = event.data.get("count", 1)
+    if isinstance(count, bool) or not isinstance(count, int) or count < 1:
+        return "the count of a blocked key must be a whole number of at least 1"
+    return None
+
+
 _CHECKS: dict[str, Callable[[ExamState, Event], str | None]] = {
     "ticket_created": _check_created,
     "email_received": _check_new_ticket_stimulus,
@@ -549,6 +558,7 @@ _CHECKS: dict[str, Callable[[ExamState, Event], str | None]] = {
     "session_resumed": _check_resumed,
     "hint_requested": _check_hint,
     "notice_shown": _check_notice,
+    "lockdown_key_blocked": _check_blocked,
     **{name: _check_ticket_command for name in (*ALLOWED_FROM, *_CHECK_DETAIL)},
 }
 
@@ -721,6 +731,7 @@ def _mark(state: ExamState, event: Event) -> None:
             event.wall_time,
             str(detail),
             float(downtime) if downtime is not None else None,
+            int(d.get("count", 1)),
         )
     )
 

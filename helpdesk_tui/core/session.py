@@ -195,6 +195,16 @@ class ExamSession:
         self.fire_due()
         return self._record(event_type, data, None)
 
+    def submit_by_end(self, event_type: str, data: dict[str, Any]) -> Event:
+        """Log a record of what happened before the end (a held key's counted repeats,
+        `core.blocked`): now, or at the end's time when the time is up meanwhile; then the
+        time-up end, as `submit` does."""
+        at = self.now()
+        if self.state.duration_s:
+            at = min(at, self.state.duration_s)
+        self.fire_due(at)
+        return self._record(event_type, data, at)
+
     def would_refuse(self, event_type: str, data: dict[str, Any]) -> str | None:
         """Why `submit` would refuse this command now, without logging anything."""
         try:

@@ -201,6 +201,9 @@ class SessionMark:
     """The reason, the blocked key or the disk's message, as logged."""
     downtime_s: float | None = None
     """A resume from the log (after a crash or a stop): the wall time it was down."""
+    count: int = 1
+    """A blocked key: the attempts the record stands for (`count`, since sec15: a held key
+    writes at most one record a second; before, one record each)."""
 
 
 @dataclass(slots=True)

@@ -122,6 +122,9 @@ class _GuardedSession(ExamSession):
     def submit(self, event_type: str, data: dict[str, Any]) -> Event:
         return self._kept("submit", event_type, data)
 
+    def submit_by_end(self, event_type: str, data: dict[str, Any]) -> Event:
+        return self._kept("submit_by_end", event_type, data)
+
     def pause(self, reason: str) -> Event:
         return self._kept("pause", reason)
 

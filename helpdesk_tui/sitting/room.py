@@ -169,6 +169,12 @@ class RoomRow:
     hints: int = 0
 
 
+def _count(data: dict[str, Any]) -> int:
+    """The attempts a blocked key's record stands for (`count`, since sec15; else 1)."""
+    count = data.get("count", 1)
+    return count if isinstance(count, int) and not isinstance(count, bool) and count > 0 else 1
+
+
 @dataclass(slots=True)
 class Counters:
     blocked_keys: int = 0
@@ -187,7 +193,7 @@ class Counters:
             if "proctor" in key:
                 self.proctor_events += 1
             elif not key.startswith((TERMINAL_TOO_SMALL, TERMINAL_LARGE_ENOUGH)):
-                self.blocked_keys += 1  # the terminal's size (bugs13) is no key
+                self.blocked_keys += _count(data)  # the terminal's size (bugs13) is no key
         elif event_type == "disk_fault":
             self.disk_faults += 1
         elif event_type in ("session_paused", "session_resumed", "session_ended"):

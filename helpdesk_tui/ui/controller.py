@@ -15,6 +15,7 @@ from functools import cached_property
 from typing import Any, Protocol
 
 from helpdesk_tui.core import notices
+from helpdesk_tui.core.blocked import BlockedKeys
 from helpdesk_tui.core.events import Event
 from helpdesk_tui.core.notices import NOTICES_SINCE_SCHEMA
 from helpdesk_tui.core.reducer import ALLOWED_FROM, Refused
@@ -214,6 +215,8 @@ class ExamController(StateView):
         events that can change what the candidate can do (a focus move changes none)."""
         self.problem: str | None = None
         """The last log failure, for the UI to show (the exam goes on)."""
+        self.blocked_keys = BlockedKeys()
+        """A held blocked key: one record a second per key, the repeats counted."""
         session.subscribe(self._observe)
 
     # ------------------------------------------------------------------ time and state
@@ -243,6 +246,10 @@ class ExamController(StateView):
         """Fire what fell due; sign the log's head when its policy asks (idle minutes);
         fsync the focus records written without one once they are `SYNC_LATER_S` old
         (on the log writer's thread: the event loop does not wait for the disk)."""
+        state = self.state
+        if state.started and not state.ended:
+            time_up = bool(state.duration_s) and self.now() >= state.duration_s
+            self.flush_blocked(everything=time_up)
         try:
             fired = self.session.tick()
             self._checkpoint_if_due()
@@ -256,6 +263,7 @@ class ExamController(StateView):
         """End the session (logged); a log failure is shown, never raised."""
         if self.state.ended:
             return
+        self.flush_blocked(everything=True)
         try:
             self.session.end(reason)
         except LogError as exc:
@@ -314,8 +322,25 @@ class ExamController(StateView):
         self._quiet_submit("kb_searched", {"query": query, "results": results})
 
     def log_blocked(self, what: str) -> bool:
-        """A refused way out (a key, a link, a launch) as evidence; True once logged."""
-        return self._quiet_submit("lockdown_key_blocked", {"key": what}) is not None
+        """A refused way out (a key, a link, a launch) as evidence; True once logged, or
+        counted for the key's next record (a held key: `core.blocked`)."""
+        if self.state.ended or not self.state.started:
+            return False
+        data = self.blocked_keys.press(what, self.now())
+        if data is None:
+            return True
+        return self._quiet_submit("lockdown_key_blocked", data) is not None
+
+    def flush_blocked(self, *, everything: bool = False) -> None:
+        """Log the counted repeats of a held key whose second is over (all of them before
+        the end, or an interruption)."""
+        for data in self.blocked_keys.due(self.now(), everything=everything):
+            try:
+                self.session.submit_by_end("lockdown_key_blocked", data)
+            except LogError as exc:
+                self.problem = str(exc)
+            except Refused:
+                pass
 
     def _quiet_submit(self, event_type: str, data: dict[str, Any]) -> Event | None:
         """For evidence the candidate did not ask for by name: never raises."""

@@ -129,6 +129,7 @@ class SessionApp(ExamApp):
         self.stop_reason = reason
         self._ending = True
         if self.runtime is not None and not self.runtime.sealed:
+            self.controller.flush_blocked(everything=True)
             self.runtime.interrupt(reason)
         self.exit(None)
 

@@ -195,7 +195,9 @@ def describe(
             if key.startswith(prefix):
                 return one_line(fill(_(words), size=key.removeprefix(prefix)))
     fields = _fields(event, customer_name or _same, profile, conversation_name or _same)
-    return one_line(fill(_(label), **fields))
+    line = one_line(fill(_(label), **fields))
+    count = event.data.get("count") if event.type == "lockdown_key_blocked" else None
+    return f"{line} \u00d7{count}" if isinstance(count, int) and count > 1 else line
 
 
 def record_line(

@@ -15,6 +15,7 @@ independent. Nothing here imports Textual.
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import re
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from helpdesk_tui.assess.pipeline import AssessedLog, Refused, assess_log, read_
 from helpdesk_tui.assess.replay import Replay
 from helpdesk_tui.assess.verdicts import VerdictError, Verdicts, load_verdicts, new_verdicts
 from helpdesk_tui.commands.errors import message_of
+from helpdesk_tui.core.events import Event
 from helpdesk_tui.core.phrase import Phrase
 from helpdesk_tui.core.reducer import Refused as EventRefused
 from helpdesk_tui.eventlog.errors import LogError
@@ -107,7 +109,8 @@ def open_review(
     public = _public(pubkey)
     data, stamp = _read(log)
     assessed = _assess(log, public, scenario_dir, unverified, language, data)
-    replay = _replay(log, data)
+    replay = _replay(log, data, assessed.events)
+    assessed = dataclasses.replace(assessed, events=None)  # the replay holds them
     _unchanged(log, stamp)
     out = Path(out) if out is not None else default_out(log, assessor)
     verdicts, resumed = _sheet(out, assessed, assessor)
@@ -156,7 +159,13 @@ def _assess(
 ) -> AssessedLog:
     try:
         return assess_log(
-            log, public, scenario_dir, unverified=unverified, language=language, data=data
+            log,
+            public,
+            scenario_dir,
+            unverified=unverified,
+            language=language,
+            data=data,
+            keep_events=True,
         )
     except Refused as exc:
         raise ReviewError(str(exc), exc.exit_code) from None
@@ -183,7 +192,10 @@ def _unchanged(log: Path, stamp: FileStamp) -> None:
         )
 
 
-def _replay(log: Path, data: bytes) -> Replay:
+def _replay(log: Path, data: bytes, events: list[tuple[int, Event]] | None = None) -> Replay:
+    """The replay of the events the assessment verified (`events`), else of the bytes read."""
+    if events is not None:
+        return Replay(events)
     try:
         contents = contents_from_bytes(log, data)
     except LogError as exc:

@@ -334,7 +334,7 @@ def test_a_log_changed_between_its_reading_and_the_review_is_refused(
 
     real = module._replay
 
-    def changing(log: Path, data: bytes):  # type: ignore[no-untyped-def]
+    def changing(log: Path, data: bytes, *events: object):  # type: ignore[no-untyped-def]
         if change == "append":
             with log.open("ab") as handle:
                 handle.write(b"\n")
@@ -342,7 +342,7 @@ def test_a_log_changed_between_its_reading_and_the_review_is_refused(
             other = log.with_name("other.jsonl")
             other.write_bytes(data)
             other.replace(log)
-        return real(log, data)
+        return real(log, data, *events)
 
     monkeypatch.setattr(module, "_replay", changing)
     with pytest.raises(ReviewError, match="changed while it was being verified") as caught:
