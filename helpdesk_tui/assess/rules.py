@@ -16,7 +16,7 @@ from pathlib import Path
 
 from helpdesk_tui.language import LAYER_VERSION, layer_hash
 
-RULES_VERSION = "2.9"
+RULES_VERSION = "2.11"
 """2.0: evidence that needs the job done (issue 13): the answer is what reached the customer,
 KB credit only for the case's articles outside scattershot bursts, templates, echoes, stuffed
 answers, wrong recipients, SOL-5 relay and bounce, SOL-6 news.
@@ -72,7 +72,14 @@ read away as slots; two frames alike at `FRAME_SIMILARITY` of their words): one 
 with each ticket's id, name, time and article documents no case (the blind cheater `lawyer`).
 Also in 2.9: SOL-2 gives no "+" for an article opened on a case that was never answered ("before
 the answer" with no answer is vacuous): the item is to judge. Also in 2.9 (bugs14): DATA-3 does
-not credit a transfer of a ticket with no category (the transfer form now asks for it)."""
+not credit a transfer of a ticket with no category (the transfer form now asks for it).
+2.10 (evid19): shipped in another branch at the same time; its entry joins here on merge.
+2.11 (evid21): DATA-4 speaks against a ticket resolved when nothing of a solution had reached its
+customer (`integrity.closed_unsolved`: no word of the answer key told in a sentence that tells,
+as the simulated customer hears a solution, no transfer, no "it works" from the customer, before
+the ticket's last resolution): the resolution records a fix that was never given, however it is
+worded (the blind cheater `forger` closed tickets as soon as it had asked whether it worked, with
+notes too short for the 2.9 frame rule)."""
 
 RULE_MODULES = (
     "cases.py", "context.py", "evidence.py", "integrity.py", "measure_com.py",

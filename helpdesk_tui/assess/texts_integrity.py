@@ -188,6 +188,17 @@ T: dict[str, tuple[str, str, str]] = {
         "un même cadre de mots sur {n:ticket|tickets}, où seuls les numéros, noms, heures, articles "
         "et groupes changent\u00a0: il ne dit rien de ce cas",
     ),
+    "data4.why_unsolved": (
+        "closed as resolved, but no solution reached the customer before it (no word of the "
+        'answer key told, no transfer, no "it works" from them): it records a fix that was '
+        "not given",
+        "afgesloten als opgelost, maar er had de klant nog geen oplossing bereikt (geen woord "
+        'van de antwoordsleutel gezegd, geen transfer, geen "het werkt" van de klant): het '
+        "vermeldt een oplossing die niet gegeven werd",
+        "clôturé comme résolu, mais aucune solution n'avait atteint le client (aucun mot de la "
+        "clé de réponse dit, aucun transfert, pas de «\u00a0ça marche\u00a0» du client)\u00a0: "
+        "elle consigne une solution qui n'a pas été donnée",
+    ),
     "sim2.template": (
         "; {n:reply was|replies were} a template sent to several customers and do not end a wait",
         "; {n:antwoord was|antwoorden waren} een sjabloon aan meerdere klanten en beëindigen geen wachttijd",
