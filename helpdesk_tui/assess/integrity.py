@@ -17,6 +17,8 @@ in the log, each with the records it is measured from, so the measurements
   customer wrote or said before it.
 - **wrong recipient**: a message to one customer that names another case's
   customer, ticket or distinctive fact (a code, a number, a name).
+- **closed unsolved** (rules 2.11): a ticket resolved before anything of a solution reached
+  its customer (no word of the answer key told, no transfer, no "it works" from them).
 - **empathy to everyone** (rules 2.7): the candidate's empathy reached customers who
   were calm and had never been upset, `FORMULA_CALM_CUSTOMERS` or more and at least
   `FORMULA_CALM_SHARE` of the calm customers they spoke to: a formula said whatever
@@ -39,7 +41,7 @@ from helpdesk_tui.assess.model import EvidenceItem
 from helpdesk_tui.assess.procedures import Shows, shows_plainly
 from helpdesk_tui.assess.tracker import CUSTOMER_FACING, Action
 from helpdesk_tui.assess.wording import acts, find_any, sentences, words
-from helpdesk_tui.customers.dialogue import acts_in, asks_closing
+from helpdesk_tui.customers.dialogue import acts_in, asks_closing, line, solution_patterns, told
 from helpdesk_tui.customers.in_context import acts_at
 from helpdesk_tui.customers.telling import pattern_acts, tells_in
 from helpdesk_tui.language.normalise import name_words
@@ -662,7 +664,62 @@ def resolution_problem(ctx: Context, ticket_id: str, solution: str) -> tuple[str
     share = _pasted_share(ctx, ticket_id, solution)
     if share >= PASTED_RESOLUTION_SHARE:
         return "data4.why_pasted", {"pct": round(100 * share)}
+    if closed_unsolved(ctx, ticket_id):
+        return "data4.why_unsolved", {}
     return None
+
+
+def closed_unsolved(ctx: Context, ticket_id: str) -> bool:
+    """(2.11) The ticket was resolved when nothing of a solution had reached its customer.
+
+    A documented resolution states what was done and how it ended, and is true to the log: a
+    ticket closed as resolved where the customer was never told any word of the answer key
+    (its keywords, an alternative's or any option's, in a sentence that tells, as the
+    simulated customer hears a solution: `customers.dialogue.told`), the case was never
+    transferred, and the customer never said it works, records a fix that was not given
+    (evid21: the blind cheater `forger` closed every ticket as soon as it had asked whether
+    it worked, with a short note). Read up to the ticket's last resolution; a case whose
+    key has no keywords and no group cannot be read so and is left alone."""
+    case = ctx.case_by_ticket.get(ticket_id)
+    ticket = ctx.state.tickets.get(ticket_id)
+    if case is None or case.incident is None or ticket is None:
+        return False
+    answer = case.incident.answer
+    patterns = _solution_words(case)
+    if not patterns and not answer.transfer_group:
+        return False
+    resolved = [h.seq for h in ticket.history if h.type == "ticket_resolved"]
+    if not resolved:
+        return False
+    until = resolved[-1]
+    for action in case.actions:
+        if action.seq > until:
+            continue
+        if action.type == "ticket_transferred":
+            return False
+        if action.type in CUSTOMER_FACING and action.text and _tells_solution(case, action):
+            return False
+    works = words(line(case.language, "works"))
+    theirs = [m.text for c in case.conversations for m in c.messages if m.author == "customer"]
+    theirs += [text for t in case.tickets for _, text in t.customer_mails]
+    return not any(words(text or "") == works for text in theirs)
+
+
+def _solution_words(case: Case) -> tuple[str, ...]:
+    """The words that show a solution was told: the customer's (`dialogue.solution_patterns`)
+    and every option's, fitting or not (which option fits is SOL-8's question, not DATA-4's)."""
+    assert case.incident is not None
+    found = list(solution_patterns(case.incident))
+    for option in case.incident.answer.options:
+        found += (f.strip() for k in option.solution_keywords for f in k.split("|") if f.strip())
+    return tuple(dict.fromkeys(found))
+
+
+def _tells_solution(case: Case, action: Action) -> bool:
+    seen = case.cache.setdefault("tells_solution", {})
+    if action.seq not in seen:
+        seen[action.seq] = told(_solution_words(case), action.text or "", case.language) is not None
+    return seen[action.seq]
 
 
 PASTED_RESOLUTION_SHARE = 0.75

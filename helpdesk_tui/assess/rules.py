@@ -16,7 +16,7 @@ from pathlib import Path
 
 from helpdesk_tui.language import LAYER_VERSION, layer_hash
 
-RULES_VERSION = "2.10"
+RULES_VERSION = "2.11"
 """2.0: evidence that needs the job done (issue 13): the answer is what reached the customer,
 KB credit only for the case's articles outside scattershot bursts, templates, echoes, stuffed
 answers, wrong recipients, SOL-5 relay and bounce, SOL-6 news.
@@ -79,7 +79,13 @@ question about the problem in the candidate's own sentences that is not a batter
 customers or more, the case's answer in their own sentences, or the case transferred to the
 key's group); elsewhere the `+` is `?`, to judge: replies in time, never over the customer and
 free of jargon that take nothing of the case up (the cheaters `savvy` and `lawyer`: stock
-frames, the customer's words, pasted articles) show no listening, adapting or following."""
+frames, the customer's words, pasted articles) show no listening, adapting or following.
+2.11 (evid21): DATA-4 speaks against a ticket resolved when nothing of a solution had reached its
+customer (`integrity.closed_unsolved`: no word of the answer key told in a sentence that tells,
+as the simulated customer hears a solution, no transfer, no "it works" from the customer, before
+the ticket's last resolution): the resolution records a fix that was never given, however it is
+worded (the blind cheater `forger` closed tickets as soon as it had asked whether it worked, with
+notes too short for the 2.9 frame rule)."""
 
 RULE_MODULES = (
     "cases.py", "context.py", "evidence.py", "integrity.py", "measure_com.py",

@@ -199,6 +199,17 @@ T: dict[str, tuple[str, str, str]] = {
         "dossier (aucun fait caché obtenu par une question de sa part, aucune étape de la "
         "solution dans ses mots, aucun transfert au bon groupe)",
     ),
+    "data4.why_unsolved": (
+        "closed as resolved, but no solution reached the customer before it (no word of the "
+        'answer key told, no transfer, no "it works" from them): it records a fix that was '
+        "not given",
+        "afgesloten als opgelost, maar er had de klant nog geen oplossing bereikt (geen woord "
+        'van de antwoordsleutel gezegd, geen transfer, geen "het werkt" van de klant): het '
+        "vermeldt een oplossing die niet gegeven werd",
+        "clôturé comme résolu, mais aucune solution n'avait atteint le client (aucun mot de la "
+        "clé de réponse dit, aucun transfert, pas de «\u00a0ça marche\u00a0» du client)\u00a0: "
+        "elle consigne une solution qui n'a pas été donnée",
+    ),
     "sim2.template": (
         "; {n:reply was|replies were} a template sent to several customers and do not end a wait",
         "; {n:antwoord was|antwoorden waren} een sjabloon aan meerdere klanten en beëindigen geen wachttijd",

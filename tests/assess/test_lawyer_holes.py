@@ -73,9 +73,17 @@ OWN = (
 
 def resolved(scenario: Scenario, texts: tuple[str, str, str]) -> dict[str, bool | None]:
     """Anna's queued ticket, Bert's e-mail and Anna's chat ticket resolved and closed with the
-    three texts; DATA-4's verdict per ticket."""
+    three texts; DATA-4's verdict per ticket. Each customer is told the key's answer first
+    (since 2.11 a ticket resolved before anything of a solution reached its customer is not
+    documented, however worded: tests/assess/test_forger_holes.py), so only the wording counts."""
     steps = [
         (5, "ticket_opened", {"ticket_id": "T-0001"}),
+        (20, "ticket_reply_added", {"ticket_id": "T-0001",
+                                    "text": "Anna, your account is unlocked; use the reset link."}),
+        (110, "message_sent", {"conversation_id": "chat-1",
+                               "text": "Take the sealing tape off the new toner, then print."}),
+        (155, "ticket_reply_added", {"ticket_id": "T-0002",
+                                     "text": "Bert, please archive your older mail to make room."}),
         (26, "ticket_resolved", {"ticket_id": "T-0001", "kb_article": "kb-password-reset",
                                  "solution": texts[0]}),
         (27, "ticket_closed", {"ticket_id": "T-0001"}),

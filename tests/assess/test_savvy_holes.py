@@ -72,8 +72,12 @@ PASTED_RESOLUTIONS = (
 
 
 def closed_with(scenario: Scenario, solution: str) -> bool | None:
+    """Anna's ticket resolved with `solution`, after she was told the key's answer (since 2.11 a
+    ticket closed before anything of a solution reached its customer is not documented)."""
     evidence = run(scenario, [
         (5, "ticket_opened", {"ticket_id": "T-0001"}),
+        (20, "ticket_reply_added", {"ticket_id": "T-0001",
+                                    "text": "Anna, your account is unlocked; use the reset link."}),
         (26, "ticket_resolved", {"ticket_id": "T-0001", "kb_article": "kb-password-reset",
                                  "solution": solution}),
         (27, "ticket_closed", {"ticket_id": "T-0001"}),

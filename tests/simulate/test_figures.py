@@ -226,28 +226,31 @@ LAWYER_ABOVE = {
 
 FORGER_CAP = 3
 FORGER_MEASURED: dict[str, frozenset[str]] = {
-    "en-calder-valley-exam": frozenset({"SIM-2", "SIM-3", "DATA-4", "COM-3", "COM-5", "SOL-6"}),
-    "en-northwind-monday": frozenset({"SIM-2", "SIM-3", "DATA-4", "COM-3", "COM-5"}),
-    "fr-haute-meuse-examen": frozenset({"SIM-2", "SIM-3", "DATA-4", "COM-3", "SOL-6"}),
-    "fr-val-de-lesse-garde": frozenset({"SIM-2", "SIM-3", "DATA-4", "COM-3", "COM-5", "SOL-6"}),
-    "nl-lindeveld-examen": frozenset({"SIM-3", "DATA-4", "COM-3", "COM-5", "SOL-6"}),
-    "nl-verhaeghe-dinsdag": frozenset({"SIM-2", "SIM-3", "DATA-4", "COM-3", "COM-5", "COM-6"}),
+    "en-calder-valley-exam": frozenset({"SIM-2", "SIM-3", "COM-3", "COM-5", "SOL-6"}),
+    "en-northwind-monday": frozenset({"SIM-2", "SIM-3", "COM-3", "COM-5"}),
+    "fr-haute-meuse-examen": frozenset({"SIM-2", "SIM-3", "COM-3", "SOL-6"}),
+    "fr-val-de-lesse-garde": frozenset({"SIM-2", "SIM-3", "COM-3", "COM-5", "SOL-6"}),
+    "nl-lindeveld-examen": frozenset({"SIM-3", "COM-3", "COM-5", "SOL-6"}),
+    "nl-verhaeghe-dinsdag": frozenset({"SIM-2", "SIM-3", "COM-3", "COM-5", "COM-6"}),
 }
-"""What `forger` earns with rules 2.9 and layer 2.9, measured once after its policy was committed
-(4d37a22) and never tuned on it (benchmarks/README.md, "A third cheater (branch evid20)"). The
-holes, for the evidence rules' owner: DATA-4 on all six (every ticket resolved and closed early,
-solved or not, with a note of under six words of its own, "Tom: locked account sorted,
-kb-password-reset-...": below the 2.9 frame rule's 6 frame words, not pasted, so it "documents the
-case"); SOL-6 on four (rotating "{group} has it, you hear from me within N minutes" inside the
-update interval: news by a group name and a time); COM-6 on nl-verhaeghe (a "restatement" of
-word pairs with no sense, "toch en versta, goed en veel, ... Klopt dat?", sets off the scenario's
-`herformulering` rule, and its stock apology with a request to hold, by name, its `empathie`
-rule and the mood's apology/hold calming). SIM-2, SIM-3, COM-3, COM-5: the job done by rote
-(answers within seconds, the KB searched while the caller speaks, never interrupting, no word of
-its own that could be jargon)."""
+"""What `forger` earns with rules 2.11 and layer 2.9, its policy measured once after it was
+committed (4d37a22) and never tuned on it (benchmarks/README.md, "A third cheater (branch
+evid20)" and "forger's holes (branch evid21)"). DATA-4 on all six closed by rules 2.11 (evid21:
+a ticket resolved when nothing of a solution had reached its customer, no word of the key told,
+no transfer, no "it works", records a fix never given; forger closed every ticket as soon as it
+had asked whether it worked, "Tom: locked account sorted, kb-password-reset-...", and on each
+exam at least one such ticket had nothing of the key in its pasted article lines;
+tests/assess/test_forger_holes.py). The holes left, for the evidence rules' owner: SOL-6 on four
+(rotating "{group} has it, you hear from me within N minutes" inside the update interval: news
+by a group name and a time); COM-6 on nl-verhaeghe (a "restatement" of word pairs with no sense,
+"toch en versta, goed en veel, ... Klopt dat?", sets off the scenario's `herformulering` rule,
+and its stock apology with a request to hold, by name, its `empathie` rule and the mood's
+apology/hold calming). SIM-2, SIM-3, COM-3, COM-5: the job done by rote (answers within seconds,
+the KB searched while the caller speaks, never interrupting, no word of its own that could be
+jargon)."""
 
 FORGER_ABOVE = {
-    name: f"{len(got)} of 22 (rules 2.9, blind): {', '.join(sorted(got))}"
+    name: f"{len(got)} of 22 (rules 2.11, blind): {', '.join(sorted(got))}"
     for name, got in FORGER_MEASURED.items()
     if len(got) > FORGER_CAP
 }
