@@ -227,13 +227,15 @@ LAWYER_ABOVE = {
 FORGER_CAP = 3
 FORGER_MEASURED: dict[str, frozenset[str]] = {
     "en-calder-valley-exam": frozenset({"SIM-2", "SIM-3", "COM-3", "COM-5", "SOL-6"}),
-    "en-northwind-monday": frozenset({"SIM-2", "SIM-3", "COM-3", "COM-5"}),
+    "en-northwind-monday": frozenset({"SIM-2", "COM-3"}),
     "fr-haute-meuse-examen": frozenset({"SIM-2", "SIM-3", "COM-3", "SOL-6"}),
     "fr-val-de-lesse-garde": frozenset({"SIM-2", "SIM-3", "COM-3", "COM-5", "SOL-6"}),
     "nl-lindeveld-examen": frozenset({"SIM-3", "COM-3", "COM-5", "SOL-6"}),
-    "nl-verhaeghe-dinsdag": frozenset({"SIM-2", "SIM-3", "COM-3", "COM-5", "COM-6"}),
+    "nl-verhaeghe-dinsdag": frozenset({"SIM-2", "SIM-3", "COM-3", "COM-6"}),
 }
-"""What `forger` earns with rules 2.11 and layer 2.9, its policy measured once after it was
+"""What `forger` earns with rules 2.11 and layer 2.9 (measured by the lead after evid19's 2.10 and
+evid21's 2.11 were joined: 5, 2, 4, 5, 4, 4; rules 2.10 took SIM-3 and COM-5 on northwind and
+COM-5 on verhaeghe, contacts where it took up no case), its policy measured once after it was
 committed (4d37a22) and never tuned on it (benchmarks/README.md, "A third cheater (branch
 evid20)" and "forger's holes (branch evid21)"). DATA-4 on all six closed by rules 2.11 (evid21:
 a ticket resolved when nothing of a solution had reached its customer, no word of the key told,
