@@ -124,7 +124,8 @@ async def test_no_notice_for_the_conversation_in_view_after_the_proctors_pause(
             await pilot.pause()
             assert app.screen is app.main and app.main.conversation_id == sarah
             shown = [n.message for n in app._notifications]
-            assert not [text for text in shown if "Sarah" in text], shown
+            # her chat's own notice may still stand (Textual's toasts expire on the wall clock)
+            assert not [t for t in shown if "Sarah" in t and t.startswith("Nieuw bericht")], shown
         notices = logged(run, "notice_shown")
         about_her = [d for d in notices if d.get("conversation_id") == sarah]
         assert [d["msgid"] for d in about_her] == ["New chat from {name}"]  # when it opened
