@@ -25,7 +25,7 @@ import pytest
 from helpdesk_tui.assess.model import Evidence
 
 from .kit import Step
-from .test_rules_2_7 import evidence_of, first_name, incident, one, opened, say
+from .test_rules_2_7 import OPTIONS, evidence_of, first_name, incident, one, opened, say
 
 EXAMS = {  # language: (scenario, the printer chat, its screen fact, its identity fact, a calm chat)
     "en": ("en-calder-valley-exam", "lisa-stores-printer", "message", "identity",
@@ -52,14 +52,7 @@ ASKS = [  # a question of the candidate's own about the problem: the customer te
     ("nl", "En wat staat er op het scherm van de kassa sinds het papier vastzat?"),
     ("nl", "Ziet u een foutmelding naast dat rode lampje?"),
 ]
-SOLVES = [  # the case's solution (the second till) in the candidate's own words
-    ("en", "For now, please carry on issuing at till 2 on the trade counter."),
-    ("en", "Meanwhile use the second till by the yard gate, it prints the same notes."),
-    ("fr", "En attendant, continuez les locations à la caisse 2 du comptoir bandagisterie."),
-    ("fr", "Passez à la caisse 2 pour le moment, elle imprime les mêmes tickets."),
-    ("nl", "Verkoop voorlopig verder op kassa 2 aan de ingang van de sporthal."),
-    ("nl", "Ga intussen naar kassa 2, die drukt dezelfde bonnen af."),
-]
+SOLVES = OPTIONS  # the case's solution (the second till) in the candidate's own words (2.7's)
 IDENTIFY = {  # the procedure's identification: the customer tells who they are
     "en": "Could you give me your full name and your team, please?",
     "fr": "Pouvez-vous me donner votre nom et votre service, s'il vous plaît ?",
