@@ -13,19 +13,31 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 import sys
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 
 HERE = Path(__file__).resolve().parent
 LANGUAGE_DIR = HERE.parent
-_spec = importlib.util.spec_from_file_location(
-    "context2_check", LANGUAGE_DIR / "context2" / "check_set.py"
-)
-_context2 = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_context2)
+
+
+def _sibling_check(name: str) -> ModuleType:
+    """Another set's ``check_set.py`` as a module: its rules are reused, not copied."""
+    spec = importlib.util.spec_from_file_location(
+        f"{name}_check", LANGUAGE_DIR / name / "check_set.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+_context2 = _sibling_check("context2")
+tables = _sibling_check("context3").tables
+"""The README's two tables, printed as context3's are."""
 LANGS = _context2.LANGS
 ACTS = _context2.ACTS
 counts = _context2.counts
@@ -109,31 +121,24 @@ def overlaps(others: set[str]) -> list[str]:
     ]
 
 
-def tables(figures: dict[str, dict]) -> list[str]:
-    """The README's tables: the totals per language, then the operator turns per act."""
-    rows = [
-        "| lang | conversations | operator turns | customer turns | negated | no act | chat / call |",
-        "|---|---|---|---|---|---|---|",
-    ]
-    for lang, f in figures.items():
-        ch = f["channels"]
-        rows.append(
-            f"| {lang} | {f['conversations']} | {f['operator']} | {f['customer']} | "
-            f"{f['negated']} | {f['no_act']} | {ch.get('chat', 0)} / {ch.get('call', 0)} |"
-        )
-    rows += ["", "| act | " + " | ".join(figures) + " |", "|---|" + "---|" * len(figures)]
-    rows += [
-        f"| {a} | " + " | ".join(str(f["acts"][a]) for f in figures.values()) + " |" for a in ACTS
-    ]
-    return rows
+def shared_ids() -> list[str]:
+    """Ids used in more than one of the three files."""
+    ids = Counter(c.get("id") for lang in LANGS for c in load(lang))
+    return [f"id {i!r} in several files" for i, n in ids.items() if n > 1]
+
+
+def readme_problems() -> list[str]:
+    """What the README lacks: the labels commit's hash, or a row of the tables printed here."""
+    readme = (HERE / "README.md").read_text(encoding="utf-8")
+    out = [] if re.search(r"Labels commit: `[0-9a-f]{40}`", readme) else ["no labels commit"]
+    figures = {lang: counts(load(lang)) for lang in LANGS}
+    return out + [f"README lacks {row!r}" for row in tables(figures) if row not in readme]
 
 
 def main() -> int:
     figures = {lang: counts(load(lang)) for lang in LANGS}
     bad = [line for lang in LANGS for line in problems(lang, load(lang))]
-    ids = Counter(c.get("id") for lang in LANGS for c in load(lang))
-    bad += [f"id {i!r} in several files" for i, n in ids.items() if n > 1]
-    bad += overlaps(other_lines())
+    bad += shared_ids() + overlaps(other_lines())
     print("\n".join([*tables(figures), *(f"PROBLEM {line}" for line in bad)]))
     print(f"{len(bad)} problem(s)" if bad else "ok")
     return int(bool(bad))
