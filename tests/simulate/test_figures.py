@@ -158,7 +158,12 @@ Raj angered by the 'restart' in the second line's fix, relayed without 'good new
 COM-4 (Kevin: '{summary}. Heb ik dat goed?' with a summary that echoes his words)."""
 WORDED_I_SHORT: dict[str, str] = {}
 """Bundled scenarios where `worded-i` (the ninth blind bank, branch e-worded9, committed blind
-as acf7c02) does not reach 21 (benchmarks/README.md, "A ninth blind bank (branch e-worded9)")."""
+as acf7c02) does not reach 21: none. Measured once with layer 2.9 and rules 2.11: 22, 21, 21, 22,
+22, 22 (calder, northwind, haute-meuse, val-de-lesse, lindeveld, verhaeghe); the two misses are
+in benchmarks/README.md, "A ninth blind bank (branch e-worded9)": northwind COM-6 (Raj angered
+by the 'restart' in the second line's fix, relayed without 'good news', as with worded-h),
+haute-meuse COM-6 (Nathalie not calmed by 'ce genre de souci tombe toujours au mauvais moment,
+hein', then calmed only by the KB solution)."""
 
 SAVVY_CAP = 3
 SAVVY_MEASURED: dict[str, frozenset[str]] = {
