@@ -3,9 +3,8 @@
 NAME is one of ideal, naive, idle, worded (the ideal's actions in words of
 its own), worded-b, worded-c, worded-d, worded-e, worded-f, worded-g, worded-h and worded-i
 (the same with a second, a third, a fourth, a fifth, a sixth, a seventh, an eighth and a ninth
-phrase bank),
-or a gaming candidate (shotgun, macro, parrot) used to test that
-the evidence rules cannot be harvested.
+phrase bank), or a gaming candidate (shotgun, macro, parrot) used to test that the evidence
+rules cannot be harvested.
 
 For scenario authors it answers "can this be solved?": the ideal policy
 must breach no SLA. For everyone building on logs (reports, reviews) it
