@@ -26,6 +26,7 @@ from helpdesk_tui.simulate.worded import (
     WordedFPolicy,
     WordedGPolicy,
     WordedHPolicy,
+    WordedIPolicy,
     WordedPolicy,
 )
 
@@ -74,6 +75,7 @@ POLICIES: dict[str, type[Policy]] = {
     "worded-f": WordedFPolicy,
     "worded-g": WordedGPolicy,
     "worded-h": WordedHPolicy,
+    "worded-i": WordedIPolicy,
     "shotgun": ShotgunPolicy,
     "macro": MacroPolicy,
     "parrot": ParrotPolicy,

@@ -5,9 +5,10 @@ Each bundled scenario is played by every scripted candidate and assessed as
 held against what the issue asks:
 
 - ideal and worded: at least 21 of 22;
-- worded-b, worded-c, worded-d, worded-e, worded-f, worded-g and worded-h (worded with a second,
-  a third, a fourth, a fifth, a sixth, a seventh and an eighth independent phrase bank): the same
-  target, an expected failure on the scenarios where the language layer misreads their words;
+- worded-b, worded-c, worded-d, worded-e, worded-f, worded-g, worded-h and worded-i (worded with
+  a second, a third, a fourth, a fifth, a sixth, a seventh, an eighth and a ninth independent
+  phrase bank): the same target, an expected failure on the scenarios where the language layer
+  misreads their words;
 - shotgun, macro, parrot (who never read the answer key): at most 4, and
   never favourable on the twelve competencies a trick must not buy;
 - savvy (a cheater written blind from the published rules, branch evid14): at most 3, an
@@ -155,6 +156,14 @@ in benchmarks/README.md, "An eighth blind bank (branch e-worded8)": northwind CO
 calmed by a greeting the customer reads as empathy but no sentence of which the evidence does;
 Raj angered by the 'restart' in the second line's fix, relayed without 'good news'), lindeveld
 COM-4 (Kevin: '{summary}. Heb ik dat goed?' with a summary that echoes his words)."""
+WORDED_I_SHORT: dict[str, str] = {}
+"""Bundled scenarios where `worded-i` (the ninth blind bank, branch e-worded9, committed blind
+as acf7c02) does not reach 21: none. Measured once with layer 2.9 and rules 2.11: 22, 21, 21, 22,
+22, 22 (calder, northwind, haute-meuse, val-de-lesse, lindeveld, verhaeghe); the two misses are
+in benchmarks/README.md, "A ninth blind bank (branch e-worded9)": northwind COM-6 (Raj angered
+by the 'restart' in the second line's fix, relayed without 'good news', as with worded-h),
+haute-meuse COM-6 (Nathalie not calmed by 'ce genre de souci tombe toujours au mauvais moment,
+hein', then calmed only by the KB solution)."""
 
 SAVVY_CAP = 3
 SAVVY_MEASURED: dict[str, frozenset[str]] = {
@@ -266,6 +275,7 @@ BANK_SHORT = {
     "worded-f": WORDED_F_SHORT,
     "worded-g": WORDED_G_SHORT,
     "worded-h": WORDED_H_SHORT,
+    "worded-i": WORDED_I_SHORT,
 }
 """The policies of the further phrase banks, each with its scenarios below the target."""
 
