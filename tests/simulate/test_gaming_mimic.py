@@ -22,10 +22,12 @@ from helpdesk_tui.scenario.loader import load_scenario
 from helpdesk_tui.scenario.model import Answer, Fact, Scenario
 from helpdesk_tui.simulate.gaming_mimic import MimicPolicy
 from helpdesk_tui.simulate.runner import RunResult, run_headless
+from simulate.test_gaming import ANSWER_KEY, ScreenOnly
 
-FORBIDDEN = ("incidents", "incident", "glossary", "canned", "canned_reply", "procedures", "macros")
-"""What mimic does not read: the answer key and customers' scripts (never on a candidate's
-screen), and the glossary, canned replies and procedures (its strategy uses none of them)."""
+NOT_USED = ("canned", "canned_reply", "procedures", "macros")
+"""Screen-level data that mimic's strategy leaves alone (beside the answer key ScreenOnly
+guards: the incidents with their facts, rules and answers, and the glossary)."""
+FORBIDDEN = (*sorted(ANSWER_KEY), *NOT_USED)
 
 SCENARIOS = sorted(p for p in paths.scenarios_dir().iterdir() if (p / "scenario.toml").is_file())
 VERHAEGHE = paths.scenarios_dir() / "nl-verhaeghe-dinsdag"
@@ -34,16 +36,13 @@ ECHO_RUN = 6
 """docs/assessment.md, 3b: "echo: a message holding a run of six words of what the customer said"."""
 
 
-class Blind:
+class Blind(ScreenOnly):
     """The scenario as mimic may see it: touching anything in FORBIDDEN fails."""
 
-    def __init__(self, scenario: Scenario) -> None:
-        self._scenario = scenario
-
     def __getattr__(self, name: str) -> Any:
-        if name in FORBIDDEN:
+        if name in NOT_USED:
             raise AssertionError(f"mimic read scenario.{name}")
-        return getattr(self._scenario, name)
+        return super().__getattr__(name)
 
 
 def commands(result: RunResult) -> list[tuple[float, str, str]]:
