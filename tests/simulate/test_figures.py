@@ -20,6 +20,9 @@ held against what the issue asks:
 - forger (a third cheater written blind from the published docs, branch evid20): the same cap
   and the same expected failures (benchmarks/README.md, "A third cheater (branch evid20)");
   never more than measured;
+- mimic (a fourth cheater written blind from the published docs, branch evid23): the same cap
+  and the same expected failures (benchmarks/README.md, "A fourth cheater (branch evid23)");
+  never more than measured;
 - naive: fewer than ideal, more than idle; idle: none.
 
 `benchmarks/bench_evidence.py` prints the same table.
@@ -267,6 +270,30 @@ FORGER_ABOVE = {
 }
 """Strict expected failures of the cap: a rule that refuses more makes it pass there."""
 
+MIMIC_CAP = 3
+MIMIC_MEASURED: dict[str, frozenset[str]] = {
+    "en-calder-valley-exam": frozenset({"SIM-2", "SIM-3", "COM-3", "COM-5", "SOL-5", "SOL-6"}),
+    "en-northwind-monday": frozenset({"SIM-2", "SIM-3", "COM-3", "COM-5"}),
+    "fr-haute-meuse-examen": frozenset({"SIM-2", "SIM-3", "COM-2", "COM-3", "COM-5"}),
+    "fr-val-de-lesse-garde": frozenset({"SIM-2", "SIM-3", "COM-3", "COM-5"}),
+    "nl-lindeveld-examen": frozenset({"SIM-2", "SIM-3", "COM-3", "COM-5", "SOL-6"}),
+    "nl-verhaeghe-dinsdag": frozenset({"SIM-1", "SIM-2", "SIM-3", "COM-3", "COM-5", "SOL-6"}),
+}
+"""What `mimic` (branch evid23, a fourth cheater written blind from the published documents,
+committed 2bee67d before anything scored it) earns with rules 2.11 and layer 2.9, measured once
+(benchmarks/README.md, "A fourth cheater (branch evid23)"). The rote four on all six, by contacts
+that "took up their case" with the KB's top hit *spun* (a filler word every six words, so no run
+of eight article words: read as the candidate's own sentences) or with one open question worded
+per customer (no battery) that drew a hidden fact; SOL-6 by timed promises naming the group;
+SOL-5 on calder by relaying and noting the second line; COM-2 on haute-meuse by the one open
+question; SIM-1 on verhaeghe by the spun answer given in the call."""
+MIMIC_ABOVE = {
+    name: f"{len(got)} of 22 (rules 2.11, blind): {', '.join(sorted(got))}"
+    for name, got in MIMIC_MEASURED.items()
+    if len(got) > MIMIC_CAP
+}
+"""Strict expected failures of the cap: a rule that refuses more makes it pass there."""
+
 BANK_SHORT = {
     "worded-b": WORDED_B_SHORT,
     "worded-c": WORDED_C_SHORT,
@@ -385,6 +412,7 @@ CHEATERS: dict[str, tuple[int, dict[str, frozenset[str]], dict[str, str]]] = {
     "savvy": (SAVVY_CAP, SAVVY_MEASURED, SAVVY_ABOVE),
     "lawyer": (LAWYER_CAP, LAWYER_MEASURED, LAWYER_ABOVE),
     "forger": (FORGER_CAP, FORGER_MEASURED, FORGER_ABOVE),
+    "mimic": (MIMIC_CAP, MIMIC_MEASURED, MIMIC_ABOVE),
 }
 """The cheaters written from the published rules: each with its cap, what it was measured to
 earn, and the scenarios where that is above the cap (strict expected failures)."""
