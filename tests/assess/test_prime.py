@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from bundled_kit import on_scenario_runs
+from bundled_kit import on_scenario_runs, scenario_group
 
 from helpdesk_tui.assess import prime
 from helpdesk_tui.assess.evidence import EvidenceGatherer
@@ -41,6 +41,11 @@ LOGS = [
     ("en-calder-valley-exam", "ideal"),
     ("fr-haute-meuse-examen", "naive"),
 ]
+CALDER = scenario_group("en-calder-valley-exam")
+LINDEVELD = scenario_group("nl-lindeveld-examen")
+HAUTE_MEUSE = scenario_group("fr-haute-meuse-examen")
+"""A test that reads one of these runs goes with its scenario's xdist group, where it is
+played once, not again on another worker (some 2 s of CPU a run)."""
 
 
 def _cold() -> None:
@@ -126,6 +131,7 @@ def _bad_seal_signature(log: Path, out: Path) -> Path:
     return out
 
 
+@CALDER
 def test_a_bad_deferred_signature_refuses_the_log_in_the_same_words(
     sim_logs: dict[tuple[str, str], Path],
     workers: list[prime.Primer],
@@ -158,6 +164,7 @@ def _dies(*_args: object) -> None:
     os._exit(3)
 
 
+@LINDEVELD
 def test_a_worker_that_dies_costs_only_time(
     sim_logs: dict[tuple[str, str], Path],
     workers: list[prime.Primer],
@@ -176,13 +183,15 @@ def test_a_worker_that_dies_costs_only_time(
         assess_log(bad, None)
 
 
-def test_an_exam_log_starts_no_worker(sim_logs: dict[tuple[str, str], Path]) -> None:
+@pytest.mark.parametrize(("scenario_id", "policy"), on_scenario_runs(LOGS))
+def test_an_exam_log_starts_no_worker(
+    sim_logs: dict[tuple[str, str], Path], scenario_id: str, policy: str
+) -> None:
     """150 minutes of an exam: a few dozen messages, not worth a process (issue 16: < 1 s)."""
-    for key in LOGS:
-        data = sim_logs[key].read_bytes()
-        texts, lang = prime.message_texts(data)
-        assert 0 < len(texts) < prime.MIN_TEXTS and lang == key[0][:2]
-        assert prime.start(data) is None
+    data = sim_logs[(scenario_id, policy)].read_bytes()
+    texts, lang = prime.message_texts(data)
+    assert 0 < len(texts) < prime.MIN_TEXTS and lang == scenario_id[:2]
+    assert prime.start(data) is None
 
 
 def running(monkeypatch: pytest.MonkeyPatch, *names: str) -> None:
@@ -210,6 +219,7 @@ def test_an_event_logs_fsync_thread_does_not_stop_the_fork(monkeypatch: pytest.M
     assert not prime._may_fork()
 
 
+@LINDEVELD
 def test_what_was_printed_before_the_fork_is_printed_once(
     sim_logs: dict[tuple[str, str], Path],
 ) -> None:
@@ -265,6 +275,7 @@ def test_a_child_that_fails_or_dies_costs_only_time() -> None:
         prime.Forked(divmod, 1, 0).get()
 
 
+@CALDER
 def test_the_fold_is_made_before_the_worker_is_met(
     sim_logs: dict[tuple[str, str], Path],
     workers: list[prime.Primer],
@@ -291,6 +302,7 @@ def test_the_fold_is_made_before_the_worker_is_met(
     assert workers and seen == ["fold", "finish"]
 
 
+@CALDER
 def test_what_needs_no_analysis_is_measured_before_the_worker_is_met(
     sim_logs: dict[tuple[str, str], Path],
     workers: list[prime.Primer],
@@ -345,6 +357,7 @@ def test_what_needs_no_analysis_is_measured_before_the_worker_is_met(
     assert "sim_items" in seen[4:]
 
 
+@HAUTE_MEUSE
 def test_a_slow_worker_is_met_half_way_and_the_report_is_the_same(
     sim_logs: dict[tuple[str, str], Path],
     workers: list[prime.Primer],
@@ -369,6 +382,7 @@ def test_a_slow_worker_is_met_half_way_and_the_report_is_the_same(
     assert workers and workers[-1].primed < len(texts), "the report analysed none itself"
 
 
+@CALDER
 @pytest.mark.parametrize("bad", [False, True])
 def test_the_worker_checks_signatures_sent_while_it_analyses(
     sim_logs: dict[tuple[str, str], Path], tmp_path: Path, bad: bool
