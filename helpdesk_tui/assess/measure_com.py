@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from helpdesk_tui.assess.cases import Case
@@ -15,6 +14,7 @@ from helpdesk_tui.assess.integrity import (
     procedure_reading,
     template_reach,
     templated,
+    word_list,
     wrong_recipient_items,
 )
 from helpdesk_tui.assess.model import (
@@ -33,7 +33,7 @@ from helpdesk_tui.assess.procedures import (
 from helpdesk_tui.assess.solutions import TRANSFER, answer_hits, solving_action
 from helpdesk_tui.assess.texts import short
 from helpdesk_tui.assess.tracker import Action
-from helpdesk_tui.assess.wording import find, words
+from helpdesk_tui.assess.wording import find
 from helpdesk_tui.customers.dialogue import (
     acts_in,
     first_match,
@@ -43,7 +43,6 @@ from helpdesk_tui.customers.dialogue import (
 from helpdesk_tui.customers.evidence_flags import restated_facts
 from helpdesk_tui.customers.in_context import asks_at
 from helpdesk_tui.customers.mood import calming_in
-from helpdesk_tui.language.normalise import fold
 
 MeasuredApart = tuple[list[EvidenceItem], list[ProcedureCheck | None]]
 """COM-5's items and COM-1's checks (`jargon_items`, `contact_checks`), which a long log's
@@ -405,30 +404,14 @@ def _calmed_personally(ctx: Context, timeline: MoodTimeline, no_empathy: bool) -
         if point.cause.startswith("rule "):
             # (2.12) a rule set off by a message that lists the customer's words ("toch en
             # versta, goed en veel. Klopt dat?") heard a restatement of nothing understood
-            if not listed and _rule_heard(ctx, timeline.customer_id, point.cause[5:], " ".join(own)):
+            if not listed and _rule_heard(
+                ctx, timeline.customer_id, point.cause[5:], " ".join(own)
+            ):
                 return True
             continue
         if any(calming_in(s, ctx.text_lang) for s in own):
             return True
     return False
-
-
-_LIST_SEPARATOR = re.compile(r"[,;:]|\b(?:en|and|et|of|or|ou)\b")
-WORD_LIST_ITEMS = 4
-"""(2.12) A sentence of this many items or more, most of one or two words, is a word list."""
-WORD_LIST_SHARE = 0.6
-
-
-def word_list(sentence: str) -> bool:
-    """(2.12) A sentence that lists words with nothing said between them ("toch en versta, goed
-    en veel, lawaai en doen"): items of one or two words split by commas and "and", four or
-    more, and most of the sentence. It restates no understanding, so a customer it calms
-    (their restatement rule heard their words) was not calmed by the candidate's doing; a
-    restatement in sentences ("the scanners in hall 3 drop off since Monday, and restarting
-    did not help") has items of its own words and is no list."""
-    items = [w for part in _LIST_SEPARATOR.split(fold(sentence)) if (w := words(part))]
-    short = [i for i in items if len(i) <= 2]
-    return len(short) >= WORD_LIST_ITEMS and len(short) >= WORD_LIST_SHARE * len(items)
 
 
 def _rule_heard(ctx: Context, customer_id: str, rule_id: str, text: str) -> bool:

@@ -526,7 +526,9 @@ def _wait_ended_untold(ctx: Context, ticket: Ticket, case: Case | None) -> tuple
     transfers = _transfers_of(ctx, ticket.id)
     if end is None or not transfers:
         return None
-    replies = [r for r in ctx.tracker.second_line.get(ticket.id, []) if transfers[0][2] < r[0] < end]
+    replies = [
+        r for r in ctx.tracker.second_line.get(ticket.id, []) if transfers[0][2] < r[0] < end
+    ]
     if not replies:
         return None
     seq, _, data = replies[-1]

@@ -35,7 +35,7 @@ from dataclasses import dataclass, replace
 
 from helpdesk_tui.assess.cases import Case
 from helpdesk_tui.assess.context import Context
-from helpdesk_tui.assess.integrity import _own_words, own_sentences
+from helpdesk_tui.assess.integrity import _own_words, own_sentences, word_list
 from helpdesk_tui.assess.model import EvidenceItem
 from helpdesk_tui.assess.solutions import TRANSFER, all_match, answer_hits, hit_keywords
 from helpdesk_tui.assess.wording import acts, find_any, sentences, words
@@ -111,18 +111,20 @@ def _asks_about_problem(
     slots: frozenset[str],
     battery: frozenset[tuple[str, ...]],
 ) -> bool:
-    """A question about the problem, not identification, and neither its words (names read
-    away) nor (2.12) its frame (the customer's words read away too) put to several customers."""
+    """A question about the problem, not identification, not (2.12) a list of the customer's
+    words (`integrity.word_list`), and neither its words (names read away) nor (2.12) its
+    frame (the customer's words read away too) put to several customers."""
     read = acts(sentence, lang)
-    if "question" not in read or "identify" in read:
+    if "question" not in read or "identify" in read or word_list(sentence):
         return False
     return _key(sentence, names) not in battery and _frame(sentence, slots) not in battery
 
 
 def _names(ctx: Context) -> frozenset[str]:
     if "customer_name_words" not in ctx.cache:
+        # (2.12) also as `words` splits them: "Marie-Thérèse" is "marie" and "therese" there
         ctx.cache["customer_name_words"] = frozenset(
-            w for c in ctx.state.customers.values() for w in name_words(c.name)
+            w for c in ctx.state.customers.values() for w in (*name_words(c.name), *words(c.name))
         )
     return ctx.cache["customer_name_words"]
 
@@ -135,8 +137,11 @@ def _customer_stems(ctx: Context, customer_id: str, before: int) -> frozenset[st
     said = ctx.cache.setdefault("customer_said_stems", {})
     if customer_id not in said:
         found = [
-            (m.seq, m.text) for c in ctx.state.conversations.values()
-            if c.customer_id == customer_id for m in c.messages if m.author == "customer"
+            (m.seq, m.text)
+            for c in ctx.state.conversations.values()
+            if c.customer_id == customer_id
+            for m in c.messages
+            if m.author == "customer"
         ] + [(0, t.description) for t in ctx.state.tickets.values() if t.customer_id == customer_id]
         said[customer_id] = sorted(
             (seq, frozenset(f"{SLOT}{s}" for s in content_stems(text, ctx.text_lang)))

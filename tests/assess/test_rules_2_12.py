@@ -221,25 +221,43 @@ def test_the_same_question_with_another_question_elsewhere_is_credited(
 # ---------------------------------------------------------------------- COM-6
 
 LISTS = [  # the customer's words listed, then the restatement rule's confirmation question
-    ("en", "If I understand you right, {n}: printer, red light, nothing prints, lads queuing, "
-     "jobs. Is that right?"),
+    (
+        "en",
+        "If I understand you right, {n}: printer, red light, nothing prints, lads queuing, "
+        "jobs. Is that right?",
+    ),
     ("en", "So, {n}, to sum up: issue notes, red light, stores, queue and jobs. Am I right?"),
-    ("fr", "Si je comprends bien, {n} : imprimante, caisse, voyant rouge, plus de tickets, "
-     "clients, location. C'est bien ça ?"),
+    (
+        "fr",
+        "Si je comprends bien, {n} : imprimante, caisse, voyant rouge, plus de tickets, "
+        "clients, location. C'est bien ça ?",
+    ),
     ("fr", "Pour résumer, {n} : tickets, béquilles, fauteuil, clients et dame. C'est bien ça ?"),
-    ("nl", "Als ik het goed begrijp, {n}: bonprinter, rood lampje, geen tickets, schoolzwemmers, "
-     "poortje. Klopt dat?"),
+    (
+        "nl",
+        "Als ik het goed begrijp, {n}: bonprinter, rood lampje, geen tickets, schoolzwemmers, "
+        "poortje. Klopt dat?",
+    ),
     ("nl", "Heb ik het goed, {n}: kassa, tickets, klassen, middagbaan en poortje. Klopt dat?"),
 ]
 SENTENCES = [  # the same restatement said in sentences of the candidate's own
-    ("en", "If I understand you right, {n}, the issue-note printer in the stores shows a red "
-     "light and prints nothing, and twelve of your lads are waiting for their materials. "
-     "Is that right?"),
-    ("fr", "Si je comprends bien, {n}, l'imprimante de la caisse clignote en rouge et plus aucun "
-     "ticket ne sort, alors que des clients attendent pour louer du matériel. C'est bien ça ?"),
-    ("nl", "Als ik het goed begrijp, {n}, brandt er een rood lampje op de bonprinter van het "
-     "zwembad en komen er geen tickets meer uit, terwijl de schoolzwemmers staan te wachten. "
-     "Klopt dat?"),
+    (
+        "en",
+        "If I understand you right, {n}, the issue-note printer in the stores shows a red "
+        "light and prints nothing, and twelve of your lads are waiting for their materials. "
+        "Is that right?",
+    ),
+    (
+        "fr",
+        "Si je comprends bien, {n}, l'imprimante de la caisse clignote en rouge et plus aucun "
+        "ticket ne sort, alors que des clients attendent pour louer du matériel. C'est bien ça ?",
+    ),
+    (
+        "nl",
+        "Als ik het goed begrijp, {n}, brandt er een rood lampje op de bonprinter van het "
+        "zwembad en komen er geen tickets meer uit, terwijl de schoolzwemmers staan te wachten. "
+        "Klopt dat?",
+    ),
 ]
 RESTATE_RULE = {"en": "restate", "fr": "reformulation", "nl": "herformulering"}
 
