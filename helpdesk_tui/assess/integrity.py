@@ -851,6 +851,25 @@ WORD_LIST_ITEMS = 4
 WORD_LIST_SHARE = 0.6
 
 
+CHECKLIST_ITEMS = 5
+"""(2.12) A question sentence of this many list items or more is a checklist."""
+
+
+def list_items(sentence: str) -> list[tuple[str, ...]]:
+    """The sentence's items, split at commas, colons, semicolons and and/en/et/or/of/ou."""
+    return [w for part in _LIST_SEPARATOR.split(fold(sentence)) if (w := words(part))]
+
+
+def checklist(sentence: str) -> bool:
+    """(2.12) A sentence of `CHECKLIST_ITEMS` items or more ("what exactly happens, since when,
+    do you see an error message, what have you tried already, and are colleagues affected
+    too?"): asked as a question it is the intake form, everything asked of everyone, and a
+    fact the customer tells in reply was drawn by the form, not by a question about their
+    problem (2.10's engagement). A question about the problem asks one thing or two ("What
+    does the screen say, and what have you tried?")."""
+    return len(list_items(sentence)) >= CHECKLIST_ITEMS
+
+
 def word_list(sentence: str) -> bool:
     """(2.12) A sentence that lists words with nothing said between them ("toch en versta, goed
     en veel, lawaai en doen"): items of one or two words split by commas and "and", four or
@@ -859,6 +878,6 @@ def word_list(sentence: str) -> bool:
     doing (COM-6), and a fact told in reply was not asked for (2.10's engagement). A
     restatement in sentences ("the scanners in hall 3 drop off since Monday, and restarting
     did not help") has items of its own words and is no list."""
-    items = [w for part in _LIST_SEPARATOR.split(fold(sentence)) if (w := words(part))]
+    items = list_items(sentence)
     short = [i for i in items if len(i) <= 2]
     return len(short) >= WORD_LIST_ITEMS and len(short) >= WORD_LIST_SHARE * len(items)

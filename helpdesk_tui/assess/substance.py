@@ -35,7 +35,7 @@ from dataclasses import dataclass, replace
 
 from helpdesk_tui.assess.cases import Case
 from helpdesk_tui.assess.context import Context
-from helpdesk_tui.assess.integrity import _own_words, own_sentences, word_list
+from helpdesk_tui.assess.integrity import _own_words, checklist, own_sentences, word_list
 from helpdesk_tui.assess.model import EvidenceItem
 from helpdesk_tui.assess.solutions import TRANSFER, all_match, answer_hits, hit_keywords
 from helpdesk_tui.assess.wording import acts, find_any, sentences, words
@@ -112,10 +112,11 @@ def _asks_about_problem(
     battery: frozenset[tuple[str, ...]],
 ) -> bool:
     """A question about the problem, not identification, not (2.12) a list of the customer's
-    words (`integrity.word_list`), and neither its words (names read away) nor (2.12) its
+    words (`integrity.word_list`) or a checklist of five questions or more in one sentence
+    (`integrity.checklist`), and neither its words (names read away) nor (2.12) its
     frame (the customer's words read away too) put to several customers."""
     read = acts(sentence, lang)
-    if "question" not in read or "identify" in read or word_list(sentence):
+    if "question" not in read or "identify" in read or word_list(sentence) or checklist(sentence):
         return False
     return _key(sentence, names) not in battery and _frame(sentence, slots) not in battery
 

@@ -14,6 +14,10 @@ phrase banks' and not the cheaters'. The expected verdicts come from the standar
   one frame with the customer's own word put in ("what does the screen of the {printer}
   say?") and goes to several customers asks about no one's case, however the slot is filled.
   A question in words of one's own for this customer is not a frame.
+- The same: a question that is the intake form in one sentence, five things or more asked at
+  once ("what happens, since when, which message, what you tried, and who else?"), asks
+  everything of everyone and nothing about this customer's problem; a fact told in reply to it
+  was not drawn by the candidate's listening. A question that asks one or two things is.
 - COM-6 "calms the customer": a "restatement" that lists the customer's words with nothing
   said between them ("printer, red light, nothing prints, lads queuing. Is that right?")
   shows no understanding; a customer whose restatement rule it set off was not calmed by
@@ -216,6 +220,57 @@ def test_the_same_question_with_another_question_elsewhere_is_credited(
 ) -> None:
     got = asked(lang, frame.format(w=mine), OTHER[lang])
     assert got == {"SIM-2": True, "COM-3": True}
+
+
+CHECKLISTS = [  # the intake form in one sentence: everything asked of everyone
+    (
+        "en",
+        "Please tell me what happens, since when, what it says on the screen, what you tried "
+        "and who else has it?",
+    ),
+    (
+        "en",
+        "So: what do you see, from when, which message on the screen, anything tried, any "
+        "colleagues too?",
+    ),
+    (
+        "fr",
+        "Dites-moi ce qui se passe, depuis quand, ce que dit l'écran, ce que vous avez tenté "
+        "et qui d'autre est touché ?",
+    ),
+    (
+        "fr",
+        "Alors : que voyez-vous, depuis quand, quel message à l'écran, un essai, des "
+        "collègues aussi ?",
+    ),
+    (
+        "nl",
+        "Vertel me wat er gebeurt, sinds wanneer, wat er op het scherm staat, wat u probeerde "
+        "en wie het nog heeft?",
+    ),
+    (
+        "nl",
+        "Dus: wat ziet u, vanaf wanneer, welke melding op het scherm, al iets geprobeerd, "
+        "collega's ook?",
+    ),
+]
+TWO_THINGS = {  # a question about the problem that asks two things
+    "en": "What does it say on the screen, and since when has the light been red?",
+    "fr": "Que dit l'écran, et depuis quand le voyant est-il rouge ?",
+    "nl": "Wat staat er op het scherm, en sinds wanneer brandt het lampje rood?",
+}
+
+
+@pytest.mark.parametrize(("lang", "form"), CHECKLISTS)
+def test_a_checklist_in_one_sentence_takes_nothing_up(lang: str, form: str) -> None:
+    """The customer tells what the screen says in reply to the form: it was not asked about
+    their problem; the calm customer gets a question of the candidate's own."""
+    assert asked(lang, form, OTHER[lang]) == {"SIM-2": None, "COM-3": None}
+
+
+@pytest.mark.parametrize("lang", sorted(TWO_THINGS))
+def test_a_question_that_asks_two_things_takes_the_case_up(lang: str) -> None:
+    assert asked(lang, TWO_THINGS[lang], OTHER[lang]) == {"SIM-2": True, "COM-3": True}
 
 
 # ---------------------------------------------------------------------- COM-6

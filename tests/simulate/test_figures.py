@@ -159,11 +159,11 @@ COM-4 (Kevin: '{summary}. Heb ik dat goed?' with a summary that echoes his words
 SAVVY_CAP = 3
 SAVVY_MEASURED: dict[str, frozenset[str]] = {
     "en-calder-valley-exam": frozenset(),
-    "en-northwind-monday": frozenset({"SIM-2", "COM-2", "COM-3", "COM-5", "SOL-6"}),
-    "fr-haute-meuse-examen": frozenset({"SIM-3", "COM-2", "COM-3"}),
+    "en-northwind-monday": frozenset({"SIM-2", "COM-2", "COM-3", "SOL-6"}),
+    "fr-haute-meuse-examen": frozenset({"COM-2"}),
     "fr-val-de-lesse-garde": frozenset({"SIM-1"}),
     "nl-lindeveld-examen": frozenset({"COM-2"}),
-    "nl-verhaeghe-dinsdag": frozenset({"SIM-2", "SIM-3", "SOL-5", "SOL-6"}),
+    "nl-verhaeghe-dinsdag": frozenset({"SIM-2", "SOL-5", "SOL-6"}),
 }
 """What `savvy` earns with rules 2.10 (benchmarks/README.md, "Rote competencies (branch
 evid19)"): 1, 5, 4, 1, 2, 5 (rules 2.7: 4, 6, 4, 5, 4, 5). Gone since: DATA-4 on all six (2.5),
@@ -184,13 +184,13 @@ the SLA's interval: evid19 measured SOL-6's news against what the customer was l
 benchmarks/README.md); COM-2 (its battery drew every fact of one case before its answer;
 refusing batteries costs worded-c, -e, -f COM-2, evid16); COM-6 on verhaeghe (named requests to
 hold and progress notes, which every customer gets from a competent operator too).
-Rules 2.12 (evid22): 0, 5, 3, 1, 1, 4. SOL-6 on calder and lindeveld (its updates on tickets
-closed without the second line's answer passed on, or after a bounce with no other group:
-tests/assess/test_rules_2_12.py), SIM-2 on haute-meuse (Marie-Thérèse's battery: her hyphenated
-name had kept its words unique), COM-6 on verhaeghe (Kurt calmed by its word-list
-"restatement"). Left: northwind and verhaeghe, where one of its three rotating five-question
-greetings reached one customer only (Doris, Kurt) and drew a fact, and its right transfers and
-relayed answers (Raj, Dirk)."""
+Rules 2.12 (evid22): 0, 4, 1, 1, 1, 3. SOL-6 on calder and lindeveld (its updates on tickets
+closed after a bounce with no other group: tests/assess/test_rules_2_12.py); SIM-2, SIM-3, COM-3
+on haute-meuse and COM-5 on northwind, SIM-3 on verhaeghe (its greeting asks five things in one
+sentence, "what exactly happens, since when, ...?": a checklist, and Marie-Thérèse's battery,
+her hyphenated name had kept its words unique); COM-6 on verhaeghe (Kurt calmed by its
+word-list "restatement"). Left above the cap: northwind (4), where Raj's ticket went to the
+key's group and the group's question and answer were relayed: the job, on that contact."""
 
 SAVVY_ABOVE = {
     name: f"{len(got)} of 22 (rules 2.12): {', '.join(sorted(got))}"
