@@ -98,7 +98,11 @@ one frame with each customer's word in its slot ("depuis quand est-ce comme ça 
 {scanner} ?") put to two customers or more asks about no one's case. COM-6 does not credit a
 calming set off by a message that lists words (`measure_com.word_list`: four items or more,
 most of one or two words, "toch en versta, goed en veel, ... Klopt dat?"): the customer's
-restatement rule heard a restatement of nothing understood."""
+restatement rule heard a restatement of nothing understood, and a fact told in reply to one was
+not asked for (2.10). A question sentence of five items or more (`integrity.checklist`: "what
+exactly happens, since when, do you see an error message, what have you tried, and are
+colleagues affected?") is the intake form asked of everyone, no question about the problem
+(2.10). Customers' hyphenated names are read away in batteries as `words` splits them."""
 
 RULE_MODULES = (
     "cases.py", "context.py", "evidence.py", "integrity.py", "measure_com.py",
