@@ -17,7 +17,7 @@ import sys
 import time
 from pathlib import Path
 
-from bench_evidence import bundled, favourable
+from bench_evidence import bundled, favourable, print_detail
 
 from helpdesk_tui import paths
 from helpdesk_tui.assess.evidence import gather_evidence
@@ -51,8 +51,7 @@ def main(argv: list[str] | None = None) -> int:
             good = favourable(evidence)
             print(f"{name:<28} {policy:<9} {len(good):>2} {' '.join(sorted(good))}")
             if args.detail:
-                for cid, status in evidence.statuses().items():
-                    print(f"    {cid:<7} {status.value}")
+                print_detail(evidence)
     return 0
 
 
