@@ -31,6 +31,7 @@ only answers the rest keeps it; a candidate who engaged with none has only `?`.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from helpdesk_tui.assess.cases import Case
@@ -137,18 +138,29 @@ def _customer_stems(ctx: Context, customer_id: str, before: int) -> frozenset[st
     not read the question's own words away."""
     said = ctx.cache.setdefault("customer_said_stems", {})
     if customer_id not in said:
-        found = [
-            (m.seq, m.text)
-            for c in ctx.state.conversations.values()
-            if c.customer_id == customer_id
-            for m in c.messages
-            if m.author == "customer"
-        ] + [(0, t.description) for t in ctx.state.tickets.values() if t.customer_id == customer_id]
-        said[customer_id] = sorted(
-            (seq, frozenset(f"{SLOT}{s}" for s in content_stems(text, ctx.text_lang)))
-            for seq, text in found
-        )  # fmt: skip
-    return frozenset().union(*(stems for seq, stems in said[customer_id] if seq < before))
+        found = sorted(
+            [
+                (m.seq, m.text)
+                for c in ctx.state.conversations.values()
+                if c.customer_id == customer_id
+                for m in c.messages
+                if m.author == "customer"
+            ]
+            + [
+                (0, t.description)
+                for t in ctx.state.tickets.values()
+                if t.customer_id == customer_id
+            ]
+        )
+        # the stems said up to each message, built once: a question asks for them by bisection
+        grown: list[frozenset[str]] = []
+        for _, text in found:
+            new = frozenset(f"{SLOT}{s}" for s in content_stems(text, ctx.text_lang))
+            grown.append(grown[-1] | new if grown else new)
+        said[customer_id] = ([seq for seq, _ in found], grown)
+    seqs, grown = said[customer_id]
+    at = bisect_left(seqs, before)
+    return grown[at - 1] if at else frozenset()
 
 
 SLOT = "\0"
