@@ -27,6 +27,7 @@ in the log, each with the records it is measured from, so the measurements
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -44,7 +45,7 @@ from helpdesk_tui.assess.wording import acts, find_any, sentences, words
 from helpdesk_tui.customers.dialogue import acts_in, asks_closing, line, solution_patterns, told
 from helpdesk_tui.customers.in_context import acts_at
 from helpdesk_tui.customers.telling import pattern_acts, tells_in
-from helpdesk_tui.language.normalise import name_words
+from helpdesk_tui.language.normalise import fold, name_words
 from helpdesk_tui.scenario.model import ProcedureStep
 
 TEMPLATE_CUSTOMERS = 3
@@ -839,3 +840,44 @@ def _same_resolutions(ctx: Context) -> dict[tuple[str, ...], int]:
                 counts.setdefault(words(ticket.solution), set()).add(ticket.id)
         ctx.cache["resolutions"] = {k: len(v) for k, v in counts.items()}
     return ctx.cache["resolutions"]
+
+
+# ---------------------------------------------------------------------- word lists
+
+
+_LIST_SEPARATOR = re.compile(r"[,;:]|\b(?:en|and|et|of|or|ou)\b")
+WORD_LIST_ITEMS = 4
+"""(2.12) A sentence of this many items or more, most of one or two words, is a word list."""
+WORD_LIST_SHARE = 0.6
+
+
+CHECKLIST_ITEMS = 5
+"""(2.12) A question sentence of this many list items or more is a checklist."""
+
+
+def list_items(sentence: str) -> list[tuple[str, ...]]:
+    """The sentence's items, split at commas, colons, semicolons and and/en/et/or/of/ou."""
+    return [w for part in _LIST_SEPARATOR.split(fold(sentence)) if (w := words(part))]
+
+
+def checklist(sentence: str) -> bool:
+    """(2.12) A sentence of `CHECKLIST_ITEMS` items or more ("what exactly happens, since when,
+    do you see an error message, what have you tried already, and are colleagues affected
+    too?"): asked as a question it is the intake form, everything asked of everyone, and a
+    fact the customer tells in reply was drawn by the form, not by a question about their
+    problem (2.10's engagement). A question about the problem asks one thing or two ("What
+    does the screen say, and what have you tried?")."""
+    return len(list_items(sentence)) >= CHECKLIST_ITEMS
+
+
+def word_list(sentence: str) -> bool:
+    """(2.12) A sentence that lists words with nothing said between them ("toch en versta, goed
+    en veel, lawaai en doen"): items of one or two words split by commas and "and", four or
+    more, and most of the sentence. It restates no understanding and asks nothing: a customer
+    it calms (their restatement rule heard their words) was not calmed by the candidate's
+    doing (COM-6), and a fact told in reply was not asked for (2.10's engagement). A
+    restatement in sentences ("the scanners in hall 3 drop off since Monday, and restarting
+    did not help") has items of its own words and is no list."""
+    items = list_items(sentence)
+    short = [i for i in items if len(i) <= 2]
+    return len(short) >= WORD_LIST_ITEMS and len(short) >= WORD_LIST_SHARE * len(items)

@@ -14,6 +14,7 @@ from helpdesk_tui.assess.integrity import (
     procedure_reading,
     template_reach,
     templated,
+    word_list,
     wrong_recipient_items,
 )
 from helpdesk_tui.assess.model import (
@@ -394,12 +395,18 @@ def _calmed_personally(ctx: Context, timeline: MoodTimeline, no_empathy: bool) -
         if found is None or templated(ctx, found[0]):
             continue
         own = own_sentences(ctx, found[1], found[0])
+        listed = any(word_list(s) for s in own)
+        own = [s for s in own if not word_list(s)]
         if no_empathy:
             own = [s for s in own if "empathy" not in acts_in(s, ctx.text_lang)]
         if not own:
             continue
         if point.cause.startswith("rule "):
-            if _rule_heard(ctx, timeline.customer_id, point.cause[5:], " ".join(own)):
+            # (2.12) a rule set off by a message that lists the customer's words ("toch en
+            # versta, goed en veel. Klopt dat?") heard a restatement of nothing understood
+            if not listed and _rule_heard(
+                ctx, timeline.customer_id, point.cause[5:], " ".join(own)
+            ):
                 return True
             continue
         if any(calming_in(s, ctx.text_lang) for s in own):

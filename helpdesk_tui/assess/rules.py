@@ -16,7 +16,7 @@ from pathlib import Path
 
 from helpdesk_tui.language import LAYER_VERSION, layer_hash
 
-RULES_VERSION = "2.11"
+RULES_VERSION = "2.12"
 """2.0: evidence that needs the job done (issue 13): the answer is what reached the customer,
 KB credit only for the case's articles outside scattershot bursts, templates, echoes, stuffed
 answers, wrong recipients, SOL-5 relay and bounce, SOL-6 news.
@@ -85,7 +85,24 @@ customer (`integrity.closed_unsolved`: no word of the answer key told in a sente
 as the simulated customer hears a solution, no transfer, no "it works" from the customer, before
 the ticket's last resolution): the resolution records a fix that was never given, however it is
 worded (the blind cheater `forger` closed tickets as soon as it had asked whether it worked, with
-notes too short for the 2.9 frame rule)."""
+notes too short for the 2.9 frame rule).
+2.12 (evid22): SOL-6 speaks against the updates on a transferred ticket whose wait ended untold
+(`measure_sol._wait_ended_untold`): the second line's last reply before the ticket was closed
+was its answer and no message passed it on to the customer, or was a bounce ("not for our
+team") and the ticket went to no other group: "<group> has it, you hear from me within N
+minutes" told of a handling whose outcome never reached the customer, or that never happened
+(the blind cheater `forger` closed such tickets at once; `lawyer` relayed the bounce and
+closed). 2.10's battery also reads a question's frame (`substance._frame`: the customers'
+names, the words the customer had said before it and one- and two-letter words read away):
+one frame with each customer's word in its slot ("depuis quand est-ce comme ça avec
+{scanner} ?") put to two customers or more asks about no one's case. COM-6 does not credit a
+calming set off by a message that lists words (`measure_com.word_list`: four items or more,
+most of one or two words, "toch en versta, goed en veel, ... Klopt dat?"): the customer's
+restatement rule heard a restatement of nothing understood, and a fact told in reply to one was
+not asked for (2.10). A question sentence of five items or more (`integrity.checklist`: "what
+exactly happens, since when, do you see an error message, what have you tried, and are
+colleagues affected?") is the intake form asked of everyone, no question about the problem
+(2.10). Customers' hyphenated names are read away in batteries as `words` splits them."""
 
 RULE_MODULES = (
     "cases.py", "context.py", "evidence.py", "integrity.py", "measure_com.py",

@@ -170,12 +170,12 @@ hein', then calmed only by the KB solution)."""
 
 SAVVY_CAP = 3
 SAVVY_MEASURED: dict[str, frozenset[str]] = {
-    "en-calder-valley-exam": frozenset({"SOL-6"}),
-    "en-northwind-monday": frozenset({"SIM-2", "COM-2", "COM-3", "COM-5", "SOL-6"}),
-    "fr-haute-meuse-examen": frozenset({"SIM-2", "SIM-3", "COM-2", "COM-3"}),
+    "en-calder-valley-exam": frozenset(),
+    "en-northwind-monday": frozenset({"SIM-2", "COM-2", "COM-3", "SOL-6"}),
+    "fr-haute-meuse-examen": frozenset({"COM-2"}),
     "fr-val-de-lesse-garde": frozenset({"SIM-1"}),
-    "nl-lindeveld-examen": frozenset({"COM-2", "SOL-6"}),
-    "nl-verhaeghe-dinsdag": frozenset({"SIM-2", "SIM-3", "COM-6", "SOL-5", "SOL-6"}),
+    "nl-lindeveld-examen": frozenset({"COM-2"}),
+    "nl-verhaeghe-dinsdag": frozenset({"SIM-2", "SOL-5", "SOL-6"}),
 }
 """What `savvy` earns with rules 2.10 (benchmarks/README.md, "Rote competencies (branch
 evid19)"): 1, 5, 4, 1, 2, 5 (rules 2.7: 4, 6, 4, 5, 4, 5). Gone since: DATA-4 on all six (2.5),
@@ -195,10 +195,17 @@ is the job; SIM-1 on val-de-lesse (screen work in the call and the answer in it)
 the SLA's interval: evid19 measured SOL-6's news against what the customer was last told,
 benchmarks/README.md); COM-2 (its battery drew every fact of one case before its answer;
 refusing batteries costs worded-c, -e, -f COM-2, evid16); COM-6 on verhaeghe (named requests to
-hold and progress notes, which every customer gets from a competent operator too)."""
+hold and progress notes, which every customer gets from a competent operator too).
+Rules 2.12 (evid22): 0, 4, 1, 1, 1, 3. SOL-6 on calder and lindeveld (its updates on tickets
+closed after a bounce with no other group: tests/assess/test_rules_2_12.py); SIM-2, SIM-3, COM-3
+on haute-meuse and COM-5 on northwind, SIM-3 on verhaeghe (its greeting asks five things in one
+sentence, "what exactly happens, since when, ...?": a checklist, and Marie-Thérèse's battery,
+her hyphenated name had kept its words unique); COM-6 on verhaeghe (Kurt calmed by its
+word-list "restatement"). Left above the cap: northwind (4), where Raj's ticket went to the
+key's group and the group's question and answer were relayed: the job, on that contact."""
 
 SAVVY_ABOVE = {
-    name: f"{len(got)} of 22 (rules 2.10): {', '.join(sorted(got))}"
+    name: f"{len(got)} of 22 (rules 2.12): {', '.join(sorted(got))}"
     for name, got in SAVVY_MEASURED.items()
     if len(got) > SAVVY_CAP
 }
@@ -208,9 +215,9 @@ LAWYER_CAP = 3
 LAWYER_MEASURED: dict[str, frozenset[str]] = {
     "en-calder-valley-exam": frozenset({"SIM-3", "COM-3", "COM-6"}),
     "en-northwind-monday": frozenset({"COM-6"}),
-    "fr-haute-meuse-examen": frozenset({"SOL-6"}),
-    "fr-val-de-lesse-garde": frozenset({"SIM-1", "COM-6", "SOL-2", "SOL-6"}),
-    "nl-lindeveld-examen": frozenset({"SIM-3", "COM-3", "COM-5", "SOL-6"}),
+    "fr-haute-meuse-examen": frozenset(),
+    "fr-val-de-lesse-garde": frozenset({"SIM-1", "COM-6", "SOL-2"}),
+    "nl-lindeveld-examen": frozenset({"SIM-3", "COM-3", "COM-5"}),
     "nl-verhaeghe-dinsdag": frozenset(),
 }
 """What `lawyer` earns with rules 2.10 and layer 2.9, measured once after its policy was
@@ -227,10 +234,13 @@ with the name and two of the customer's own words in it, so no sentence reaches 
 customers); SOL-6 (three rotating frames "<group> has
 it, next update within N minutes": evid19 measured news against what the customer was last told,
 benchmarks/README.md); SOL-2 and SIM-1 on val-de-lesse (seven answered cases' look-ups; the top
-article's first list pasted in the call holds the key's words)."""
+article's first list pasted in the call holds the key's words).
+Rules 2.12 (evid22): 3, 1, 0, 3, 3, 0, at or under the cap on all six: SOL-6 on haute-meuse,
+val-de-lesse and lindeveld (it forwarded the second line's bounce and closed the ticket: its
+updates had named a group that never handled the case)."""
 
 LAWYER_ABOVE = {
-    name: f"{len(got)} of 22 (rules 2.10, blind): {', '.join(sorted(got))}"
+    name: f"{len(got)} of 22 (rules 2.12, blind): {', '.join(sorted(got))}"
     for name, got in LAWYER_MEASURED.items()
     if len(got) > LAWYER_CAP
 }
@@ -238,12 +248,12 @@ LAWYER_ABOVE = {
 
 FORGER_CAP = 3
 FORGER_MEASURED: dict[str, frozenset[str]] = {
-    "en-calder-valley-exam": frozenset({"SIM-2", "SIM-3", "COM-3", "COM-5", "SOL-6"}),
+    "en-calder-valley-exam": frozenset({"SIM-2", "SIM-3", "COM-3"}),
     "en-northwind-monday": frozenset({"SIM-2", "COM-3"}),
-    "fr-haute-meuse-examen": frozenset({"SIM-2", "SIM-3", "COM-3", "SOL-6"}),
-    "fr-val-de-lesse-garde": frozenset({"SIM-2", "SIM-3", "COM-3", "COM-5", "SOL-6"}),
-    "nl-lindeveld-examen": frozenset({"SIM-3", "COM-3", "COM-5", "SOL-6"}),
-    "nl-verhaeghe-dinsdag": frozenset({"SIM-2", "SIM-3", "COM-3", "COM-6"}),
+    "fr-haute-meuse-examen": frozenset({"SIM-2", "SIM-3", "COM-3"}),
+    "fr-val-de-lesse-garde": frozenset({"COM-5"}),
+    "nl-lindeveld-examen": frozenset({"SIM-3", "COM-3"}),
+    "nl-verhaeghe-dinsdag": frozenset({"SIM-2", "SIM-3", "COM-3"}),
 }
 """What `forger` earns with rules 2.11 and layer 2.9 (measured by the lead after evid19's 2.10 and
 evid21's 2.11 were joined: 5, 2, 4, 5, 4, 4; rules 2.10 took SIM-3 and COM-5 on northwind and
@@ -261,10 +271,15 @@ by a group name and a time); COM-6 on nl-verhaeghe (a "restatement" of word pair
 and its stock apology with a request to hold, by name, its `empathie` rule and the mood's
 apology/hold calming). SIM-2, SIM-3, COM-3, COM-5: the job done by rote (answers within seconds,
 the KB searched while the caller speaks, never interrupting, no word of its own that could be
-jargon)."""
+jargon).
+Rules 2.12 (evid22): 3, 2, 3, 1, 2, 3, at or under the cap on all six: SOL-6 on the four (tickets
+closed at once with the second line's answer never passed on, or after a bounce), SIM-2, SIM-3,
+COM-3, COM-5 where its only engagement was its frame question with the customer's word in the
+slot ("depuis quand est-ce comme ça avec {word} ?", now a battery), COM-6 on verhaeghe (Kurt and
+An calmed by its word-pair "restatement")."""
 
 FORGER_ABOVE = {
-    name: f"{len(got)} of 22 (rules 2.11, blind): {', '.join(sorted(got))}"
+    name: f"{len(got)} of 22 (rules 2.12, blind): {', '.join(sorted(got))}"
     for name, got in FORGER_MEASURED.items()
     if len(got) > FORGER_CAP
 }
