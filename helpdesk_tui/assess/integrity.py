@@ -41,8 +41,9 @@ from helpdesk_tui.assess.model import EvidenceItem
 from helpdesk_tui.assess.procedures import Shows, shows_plainly
 from helpdesk_tui.assess.tracker import CUSTOMER_FACING, Action
 from helpdesk_tui.assess.wording import acts, find_any, sentences, words
-from helpdesk_tui.customers.dialogue import acts_in, asks_closing, line, solution_patterns, told
-from helpdesk_tui.customers.in_context import acts_at
+from helpdesk_tui.customers.dialogue import asks_closing, solution_patterns, told
+from helpdesk_tui.customers.in_context import acts_at, confirms_fix
+from helpdesk_tui.customers.mood import calming_in
 from helpdesk_tui.customers.telling import pattern_acts, tells_in
 from helpdesk_tui.language.normalise import name_words
 from helpdesk_tui.scenario.model import ProcedureStep
@@ -206,7 +207,7 @@ def empathy_to_the_calm(ctx: Context) -> tuple[int, int]:
         if upset_before(ctx, who, action.seq):
             continue
         calm.add(who)
-        if any("empathy" in acts_in(s, ctx.text_lang) for s in sentences(text)):
+        if "empathy" in calming_in(text, ctx.text_lang):  # sentence by sentence, as the mood
             comforted.add(who)
     found = ctx.cache["empathy_to_calm"] = (len(comforted), len(calm))
     return found
@@ -699,10 +700,27 @@ def closed_unsolved(ctx: Context, ticket_id: str) -> bool:
             return False
         if action.type in CUSTOMER_FACING and action.text and _tells_solution(case, action):
             return False
-    works = words(line(case.language, "works"))
-    theirs = [m.text for c in case.conversations for m in c.messages if m.author == "customer"]
-    theirs += [text for t in case.tickets for _, text in t.customer_mails]
-    return not any(words(text or "") == works for text in theirs)
+    return not _confirmed(case, until)
+
+
+def _confirmed(case: Case, until: int) -> bool:
+    """(2.13) Did the customer say the fix works, in a reply to the candidate before the
+    resolution (`in_context.confirms_fix`: "Let me try... it connects!", "Top, het werkt
+    terug", "Ça remarche"), in a chat, a call or a mail? Before 2.13 only the simulated customer's own line
+    counted ("Yes, it works now. Thank you!"), so a scenario author's wording of the same
+    confirmation (a dialogue rule's reply) did not. What they wrote before the candidate said
+    anything describes the problem ("The S: drive itself works fine")."""
+    spoke = next((a for a in case.actions if a.type in CUSTOMER_FACING and a.text), None)
+    if spoke is None:
+        return False
+    theirs = [
+        m.text
+        for c in case.conversations
+        for m in c.messages
+        if m.author == "customer" and spoke.seq < m.seq < until
+    ]
+    theirs += [text for t in case.tickets for at, text in t.customer_mails if at > spoke.at]
+    return any(confirms_fix(text or "", case.language) for text in theirs)
 
 
 def _solution_words(case: Case) -> tuple[str, ...]:

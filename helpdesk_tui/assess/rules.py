@@ -16,7 +16,7 @@ from pathlib import Path
 
 from helpdesk_tui.language import LAYER_VERSION, layer_hash
 
-RULES_VERSION = "2.11"
+RULES_VERSION = "2.13"
 """2.0: evidence that needs the job done (issue 13): the answer is what reached the customer,
 KB credit only for the case's articles outside scattershot bursts, templates, echoes, stuffed
 answers, wrong recipients, SOL-5 relay and bounce, SOL-6 news.
@@ -85,7 +85,20 @@ customer (`integrity.closed_unsolved`: no word of the answer key told in a sente
 as the simulated customer hears a solution, no transfer, no "it works" from the customer, before
 the ticket's last resolution): the resolution records a fix that was never given, however it is
 worded (the blind cheater `forger` closed tickets as soon as it had asked whether it worked, with
-notes too short for the 2.9 frame rule)."""
+notes too short for the 2.9 frame rule).
+2.13 (bugs16; 2.12 is evid22's): one reading of the calming acts, sentence by sentence, for the
+customer's mood and COM-6 (`customers.mood.calming_in`): a message read whole carried `empathy`
+none of its sentences did ("Morning Grace, Morag here on the IT desk. Tell me what's going on and
+we'll get it sorted."), so the customer calmed and COM-6 found nothing that calmed her. COM-4 (and
+the customer's "Yes, exactly."): an act the act model alone gives a restatement, read from the
+customer's own words ("u hebt de kabel al uitgetrokken ..." read as `instruction` by "kabel"),
+does not keep "{summary}. Heb ik dat goed?" from restating (`dialogue._theirs`). COM-6: a
+customer calmed by the rule that listens for a fix, answering the second line's fix relayed in
+other words (`in_context.heard_as_fix`), is calmed by the candidate's words. DATA-4
+(`integrity.closed_unsolved`): the customer's "it works" is read in their words
+(`in_context.confirms_fix`: "Let me try... it connects!", "het werkt terug", "ça remarche"; not
+negated, not a question), in a reply after the candidate first spoke, not only the simulated
+customer's own line."""
 
 RULE_MODULES = (
     "cases.py", "context.py", "evidence.py", "integrity.py", "measure_com.py",
