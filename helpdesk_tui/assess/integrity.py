@@ -704,12 +704,12 @@ def closed_unsolved(ctx: Context, ticket_id: str) -> bool:
 
 
 def _confirmed(case: Case, until: int) -> bool:
-    """(2.13) Did the customer say the fix works, in a reply to the candidate before the
-    resolution (`in_context.confirms_fix`: "Let me try... it connects!", "Top, het werkt
-    terug", "Ça remarche"), in a chat, a call or a mail? Before 2.13 only the simulated customer's own line
-    counted ("Yes, it works now. Thank you!"), so a scenario author's wording of the same
-    confirmation (a dialogue rule's reply) did not. What they wrote before the candidate said
-    anything describes the problem ("The S: drive itself works fine")."""
+    """(2.13) Did the customer say the fix works, in a chat, a call or a mail after the candidate
+    first spoke to them and before the resolution (`in_context.confirms_fix`: "Let me try... it
+    connects!", "Top, het werkt terug", "Ça remarche")? Before 2.13 only the simulated
+    customer's own line counted ("Yes, it works now. Thank you!"), so a scenario author's wording
+    of the same confirmation (a dialogue rule's reply) did not. What they wrote before the
+    candidate said anything describes the problem ("The S: drive itself works fine")."""
     spoke = next((a for a in case.actions if a.type in CUSTOMER_FACING and a.text), None)
     if spoke is None:
         return False

@@ -32,7 +32,7 @@ from helpdesk_tui.customers.dialogue import (
     restates_in_turn,
 )
 from helpdesk_tui.customers.telling import sentences, telling
-from helpdesk_tui.language import analyse
+from helpdesk_tui.language import Analysis, analyse
 from helpdesk_tui.language.normalise import fold
 from helpdesk_tui.scenario.model import DialogueRule, Incident, MoodNudge
 
@@ -126,19 +126,48 @@ NEGATING = frozenset(("not", "no", "never", "niet", "geen", "nooit", "nog", "ne"
 not reach the verb ("Toujours pas, ça ne fonctionne pas.", "Het lukt nog altijd niet.")."""
 
 
+SUBORDINATING: dict[str, frozenset[str]] = {
+    "en": frozenset(("if", "that", "whether", "when", "once", "unless", "until", "as")),
+    "nl": frozenset(("als", "dat", "of", "wanneer", "zodra", "tot", "zolang", "indien")),
+    "fr": frozenset(("si", "que", "qu", "quand", "lorsque", "des", "pourvu")),
+}  # fmt: skip
+"""(2.13) Words that make the clause after them a condition or a report, not the customer's
+confirmation: "Als het maar opgelost raakt" (as long as it gets solved), "Op mijn pc staat dat
+het afdrukken gelukt is" (the screen says so: the problem). A clause's first word is its
+subject, not a conjunction ("Oké, dat werkt.", "That works, thanks!": `THAT`)."""
+
+
 def confirms_fix(text: str, language: str) -> bool:
     """(rules 2.13) Does the customer's message say the fix works: a sentence, not a question,
-    with a word of `WORKS` the layer does not read as negated, and no negation at all ("No, it
-    still doesn't work." is none; "Let me try... it connects! And I can see the finance share
-    again." is one)? DATA-4's `closed_unsolved` reads the customer's confirmation so."""
+    with a word of `WORKS` the layer does not read as negated, no negation at all and no
+    conjunction before it (`SUBORDINATING`) ("No, it still doesn't work." is none; "Let me
+    try... it connects! And I can see the finance share again." is one)? DATA-4's
+    `closed_unsolved` reads the customer's confirmation so."""
     lang = language if language in WORKS else "en"
     for sentence in sentences(text):
         if sentence.rstrip().endswith("?"):
             continue
-        tokens = analyse(sentence, lang).tokens
+        found = analyse(sentence, lang)
+        tokens = found.tokens
         if any(t.negated or t.norm in NEGATING for t in tokens):
             continue
-        if any(t.norm in WORKS[lang] for t in tokens):
+        at = next((i for i, t in enumerate(tokens) if t.norm in WORKS[lang]), None)
+        if at is not None and not _subordinate(found, at, lang):
+            return True
+    return False
+
+
+THAT = frozenset(("that", "dat"))
+"""Also a demonstrative: the clause's subject where it opens the clause ("Oké, dat werkt.")."""
+
+
+def _subordinate(found: Analysis, at: int, language: str) -> bool:
+    """Does a conjunction (`SUBORDINATING`) stand before word `at`, not as its clause's first
+    word?"""
+    text, tokens = found.text, found.tokens
+    for i in range(at):
+        opens = i == 0 or any(c in text[tokens[i - 1].end : tokens[i].start] for c in ",;:.!")
+        if tokens[i].norm in SUBORDINATING[language] and not (opens and tokens[i].norm in THAT):
             return True
     return False
 

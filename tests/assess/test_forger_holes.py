@@ -152,6 +152,8 @@ OTHER_WORKS = [  # (2.13, bugs16) "it works" in a scenario author's words, hand-
     ("fr", "Parfait, l'imprimante fonctionne de nouveau."),
     ("nl", "Momentje... ja, het werkt terug! Merci."),
     ("nl", "Ja hoor, het is gelukt, bedankt."),
+    ("nl", "Oké, dat werkt. Maar die lezer van mij moet wel vervangen worden, hè."),
+    ("en", "That works, thanks!"),
 ]
 NOT_WORKING = [  # the customer saying it does not work, in words other than the built-in line
     ("en", "No, it still doesn't work."),
@@ -160,6 +162,11 @@ NOT_WORKING = [  # the customer saying it does not work, in words other than the
     ("fr", "Non, ça ne marche toujours pas."),
     ("nl", "Het lukt nog altijd niet."),
     ("nl", "Nee, het werkt nog steeds niet."),
+    # nl-verhaeghe-dinsdag's customers, describing the problem or wishing (forger measured)
+    ("nl", "Ja, ja, een ticket. Als het maar opgelost raakt."),
+    ("nl", "Op mijn pc staat dat het afdrukken gelukt is. De chauffeurs vertrekken om elf uur."),
+    ("en", "The screen says that the upload worked, but nothing arrived."),
+    ("fr", "Je veux juste que ça marche avant midi."),
 ]
 
 
