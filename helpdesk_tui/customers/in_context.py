@@ -18,11 +18,12 @@ Pure: no clock, no state.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from helpdesk_tui.customers.content_words import content_stems
+from helpdesk_tui.customers.content_words import content_stems, words
 from helpdesk_tui.customers.dialogue import (
     Restated,
     acts_in,
@@ -32,7 +33,6 @@ from helpdesk_tui.customers.dialogue import (
     restates_in_turn,
 )
 from helpdesk_tui.customers.telling import sentences, telling
-from helpdesk_tui.language import Analysis, analyse
 from helpdesk_tui.language.normalise import fold
 from helpdesk_tui.scenario.model import DialogueRule, Incident, MoodNudge
 
@@ -139,36 +139,38 @@ subject, not a conjunction ("Oké, dat werkt.", "That works, thanks!": `THAT`)."
 
 def confirms_fix(text: str, language: str) -> bool:
     """(rules 2.13) Does the customer's message say the fix works: a sentence, not a question,
-    with a word of `WORKS` the layer does not read as negated, no negation at all and no
-    conjunction before it (`SUBORDINATING`) ("No, it still doesn't work." is none; "Let me
-    try... it connects! And I can see the finance share again." is one)? DATA-4's
-    `closed_unsolved` reads the customer's confirmation so."""
+    with a word of `WORKS`, no negation (`NEGATING`, "n't") and no conjunction before it
+    (`SUBORDINATING`)? "No, it still doesn't work." is none; "Let me try... it connects! And I
+    can see the finance share again." is one. DATA-4's `closed_unsolved` reads the customer's
+    confirmation so. Read on the folded words (the layer's `fold`), not the layer's analysis:
+    DATA is measured before the report's worker has analysed the messages (`assess.prime`)."""
     lang = language if language in WORKS else "en"
     for sentence in sentences(text):
-        if sentence.rstrip().endswith("?"):
+        if sentence.rstrip().endswith("?") or _NOT.search(fold(sentence)):
             continue
-        found = analyse(sentence, lang)
-        tokens = found.tokens
-        if any(t.negated or t.norm in NEGATING for t in tokens):
+        clauses = [words(c) for c in _CLAUSE_BREAK.split(sentence)]
+        if any(w in NEGATING for clause in clauses for w in clause):
             continue
-        at = next((i for i, t in enumerate(tokens) if t.norm in WORKS[lang]), None)
-        if at is not None and not _subordinate(found, at, lang):
+        if _works_in(clauses, lang):
             return True
     return False
 
 
+_NOT = re.compile(r"n['\u2019]t\b")
+_CLAUSE_BREAK = re.compile(r"[,;:]")
 THAT = frozenset(("that", "dat"))
 """Also a demonstrative: the clause's subject where it opens the clause ("Oké, dat werkt.")."""
 
 
-def _subordinate(found: Analysis, at: int, language: str) -> bool:
-    """Does a conjunction (`SUBORDINATING`) stand before word `at`, not as its clause's first
-    word?"""
-    text, tokens = found.text, found.tokens
-    for i in range(at):
-        opens = i == 0 or any(c in text[tokens[i - 1].end : tokens[i].start] for c in ",;:.!")
-        if tokens[i].norm in SUBORDINATING[language] and not (opens and tokens[i].norm in THAT):
-            return True
+def _works_in(clauses: list[tuple[str, ...]], language: str) -> bool:
+    """A word of `WORKS` with no conjunction before it in its sentence (a clause's first word
+    that is also a demonstrative, `THAT`, is its subject)."""
+    for clause in clauses:
+        for i, word in enumerate(clause):
+            if word in WORKS[language]:
+                return True
+            if word in SUBORDINATING[language] and not (i == 0 and word in THAT):
+                return False
     return False
 
 
