@@ -198,3 +198,25 @@ def test_it_works_said_before_the_candidate_spoke_describes_the_problem(lang: st
     early = (20, "customer_message", {"conversation_id": conv, "text": WORKS[lang]})
     note = next(text for code, text in UNSOLVED_NOTES[1::2] if code == lang)
     assert closed_with(lang, list(NOTHING_TOLD[lang]), note, extra=[early]).favourable is False
+
+
+GREETED_ONLY = {"en": "Good morning, service desk, how can I help?",
+                "fr": "Bonjour, service d'assistance, que puis-je faire pour vous ?",
+                "nl": "Goedemorgen, servicedesk, waarmee kan ik helpen?"}  # fmt: skip
+DESCRIBED = {  # the customer describing the problem with a word of "it works"
+    "en": "It worked on Thursday. I'm working from home today.",
+    "fr": "Ça marchait encore hier. Aujourd'hui je travaille de chez moi.",
+    "nl": "Gisteren werkte het nog. Vandaag werk ik thuis.",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "nl"])
+def test_it_works_words_in_answer_to_a_greeting_confirm_no_fix(lang: str) -> None:
+    """(2.13) A confirmation answers a message that asked whether it works or put something to
+    the customer; in answer to a greeting their words describe the problem (forger measured:
+    "Wayne Crossley, Planned Works.", "It worked on Thursday.")."""
+    conv = f"c-{EXAMS[lang][1]}"
+    said = (150, "customer_message", {"conversation_id": conv, "text": DESCRIBED[lang]})
+    note = next(text for code, text in UNSOLVED_NOTES[1::2] if code == lang)
+    item = closed_with(lang, [GREETED_ONLY[lang]], note, extra=[said])
+    assert item.favourable is False, item.summary
