@@ -97,8 +97,8 @@ customer calmed by the rule that listens for a fix, answering the second line's 
 other words (`in_context.heard_as_fix`), is calmed by the candidate's words. DATA-4
 (`integrity.closed_unsolved`): the customer's "it works" is read in their words
 (`in_context.confirms_fix`: "Let me try... it connects!", "het werkt terug", "ça remarche"; not
-negated, not a question), in a reply after the candidate first spoke, not only the simulated
-customer's own line."""
+negated, not a question, not in a condition), in answer to a message that asked whether it works
+or put a step, a fix or the solution to them, not only the simulated customer's own line."""
 
 RULE_MODULES = (
     "cases.py", "context.py", "evidence.py", "integrity.py", "measure_com.py",
