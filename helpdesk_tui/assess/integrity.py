@@ -42,8 +42,9 @@ from helpdesk_tui.assess.model import EvidenceItem
 from helpdesk_tui.assess.procedures import Shows, shows_plainly
 from helpdesk_tui.assess.tracker import CUSTOMER_FACING, Action
 from helpdesk_tui.assess.wording import acts, find_any, sentences, words
-from helpdesk_tui.customers.dialogue import acts_in, asks_closing, line, solution_patterns, told
-from helpdesk_tui.customers.in_context import acts_at
+from helpdesk_tui.customers.dialogue import acts_in, asks_closing, solution_patterns, told
+from helpdesk_tui.customers.in_context import acts_at, confirms_fix, proposes
+from helpdesk_tui.customers.mood import calming_in
 from helpdesk_tui.customers.telling import pattern_acts, tells_in
 from helpdesk_tui.language.normalise import fold, name_words
 from helpdesk_tui.scenario.model import ProcedureStep
@@ -207,7 +208,7 @@ def empathy_to_the_calm(ctx: Context) -> tuple[int, int]:
         if upset_before(ctx, who, action.seq):
             continue
         calm.add(who)
-        if any("empathy" in acts_in(s, ctx.text_lang) for s in sentences(text)):
+        if "empathy" in calming_in(text, ctx.text_lang):  # sentence by sentence, as the mood
             comforted.add(who)
     found = ctx.cache["empathy_to_calm"] = (len(comforted), len(calm))
     return found
@@ -700,10 +701,44 @@ def closed_unsolved(ctx: Context, ticket_id: str) -> bool:
             return False
         if action.type in CUSTOMER_FACING and action.text and _tells_solution(case, action):
             return False
-    works = words(line(case.language, "works"))
-    theirs = [m.text for c in case.conversations for m in c.messages if m.author == "customer"]
-    theirs += [text for t in case.tickets for _, text in t.customer_mails]
-    return not any(words(text or "") == works for text in theirs)
+    return not _confirmed(case, until)
+
+
+def _confirmed(case: Case, until: int) -> bool:
+    """(2.13) Did the customer say the fix works, before the resolution, in answer to a message
+    that asked whether it works or put a step, a fix or the key's solution to them
+    (`in_context.confirms_fix`: "Let me try... it connects!", "Top, het werkt terug", "Ça
+    remarche")? Before 2.13 only the simulated customer's own line counted ("Yes, it works now.
+    Thank you!"), so a scenario author's wording of the same confirmation (a dialogue rule's
+    reply) did not. Elsewhere their words describe the problem ("Wayne Crossley, Planned
+    Works.", "It worked on Thursday.", "working from home")."""
+    said = case.said()
+    theirs = [
+        (m.seq, m.text) for c in case.conversations for m in c.messages if m.author == "customer"
+    ]
+    heard = [text for seq, text in theirs if seq < until and _answers_a_check(case, said, seq)]
+    for ticket in case.tickets:
+        for at, text in ticket.customer_mails:
+            before = [a for a in said if a.at < at]
+            if before and _asks_or_proposes(case, before[-1]):
+                heard.append(text)
+    return any(confirms_fix(text or "", case.language) for text in heard)
+
+
+def _answers_a_check(case: Case, said: list[Action], seq: int) -> bool:
+    before = [a for a in said if a.seq < seq]
+    return bool(before) and _asks_or_proposes(case, before[-1])
+
+
+def _asks_or_proposes(case: Case, action: Action) -> bool:
+    """Did the candidate's message ask whether it works, or put a step, a fix or the key's
+    solution to the customer?"""
+    text = action.text or ""
+    return (
+        "check" in acts_in(text, case.language)
+        or proposes(text, case.language)
+        or _tells_solution(case, action)
+    )
 
 
 def _solution_words(case: Case) -> tuple[str, ...]:

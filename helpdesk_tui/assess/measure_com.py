@@ -35,13 +35,12 @@ from helpdesk_tui.assess.texts import short
 from helpdesk_tui.assess.tracker import Action
 from helpdesk_tui.assess.wording import find
 from helpdesk_tui.customers.dialogue import (
-    acts_in,
     first_match,
     jargon_in,
     restates_in_turn,
 )
 from helpdesk_tui.customers.evidence_flags import restated_facts
-from helpdesk_tui.customers.in_context import asks_at
+from helpdesk_tui.customers.in_context import asks_at, heard_as_fix
 from helpdesk_tui.customers.mood import calming_in
 
 MeasuredApart = tuple[list[EvidenceItem], list[ProcedureCheck | None]]
@@ -398,7 +397,7 @@ def _calmed_personally(ctx: Context, timeline: MoodTimeline, no_empathy: bool) -
         listed = any(word_list(s) for s in own)
         own = [s for s in own if not word_list(s)]
         if no_empathy:
-            own = [s for s in own if "empathy" not in acts_in(s, ctx.text_lang)]
+            own = [s for s in own if "empathy" not in calming_in(s, ctx.text_lang)]
         if not own:
             continue
         if point.cause.startswith("rule "):
@@ -416,11 +415,12 @@ def _calmed_personally(ctx: Context, timeline: MoodTimeline, no_empathy: bool) -
 
 def _rule_heard(ctx: Context, customer_id: str, rule_id: str, text: str) -> bool:
     """The customer's dialogue rule `rule_id` is set off by `text` (its `when` patterns, as
-    the customer hears them); a rule the scenario does not show is taken as heard."""
+    the customer hears them; rules 2.13: a fix rule also in the second line's fix relayed, as
+    `in_context.heard_as_fix`); a rule the scenario does not show is taken as heard."""
     if ctx.scenario is None:
         return True
     rules = [
-        r
+        (r, incident)
         for incident in ctx.scenario.incidents
         if incident.customer == customer_id
         for r in incident.rules
@@ -428,7 +428,10 @@ def _rule_heard(ctx: Context, customer_id: str, rule_id: str, text: str) -> bool
     ]
     if not rules:
         return True
-    return any(first_match(r.when, text, ctx.text_lang) for r in rules)
+    return any(
+        first_match(r.when, text, ctx.text_lang) or heard_as_fix(r, incident, text, ctx.text_lang)
+        for r, incident in rules
+    )
 
 
 def _changes(timeline: MoodTimeline) -> list[MoodPoint]:

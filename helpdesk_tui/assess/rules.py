@@ -16,7 +16,7 @@ from pathlib import Path
 
 from helpdesk_tui.language import LAYER_VERSION, layer_hash
 
-RULES_VERSION = "2.12"
+RULES_VERSION = "2.13"
 """2.0: evidence that needs the job done (issue 13): the answer is what reached the customer,
 KB credit only for the case's articles outside scattershot bursts, templates, echoes, stuffed
 answers, wrong recipients, SOL-5 relay and bounce, SOL-6 news.
@@ -102,7 +102,20 @@ restatement rule heard a restatement of nothing understood, and a fact told in r
 not asked for (2.10). A question sentence of five items or more (`integrity.checklist`: "what
 exactly happens, since when, do you see an error message, what have you tried, and are
 colleagues affected?") is the intake form asked of everyone, no question about the problem
-(2.10). Customers' hyphenated names are read away in batteries as `words` splits them."""
+(2.10). Customers' hyphenated names are read away in batteries as `words` splits them.
+2.13 (bugs16): one reading of the calming acts, sentence by sentence, for the
+customer's mood and COM-6 (`customers.mood.calming_in`): a message read whole carried `empathy`
+none of its sentences did ("Morning Grace, Morag here on the IT desk. Tell me what's going on and
+we'll get it sorted."), so the customer calmed and COM-6 found nothing that calmed her. COM-4 (and
+the customer's "Yes, exactly."): an act the act model alone gives a restatement, read from the
+customer's own words ("u hebt de kabel al uitgetrokken ..." read as `instruction` by "kabel"),
+does not keep "{summary}. Heb ik dat goed?" from restating (`dialogue._theirs`). COM-6: a
+customer calmed by the rule that listens for a fix, answering the second line's fix relayed in
+other words (`in_context.heard_as_fix`), is calmed by the candidate's words. DATA-4
+(`integrity.closed_unsolved`): the customer's "it works" is read in their words
+(`in_context.confirms_fix`: "Let me try... it connects!", "het werkt terug", "ça remarche"; not
+negated, not a question, not in a condition), in answer to a message that asked whether it works
+or put a step, a fix or the solution to them, not only the simulated customer's own line."""
 
 RULE_MODULES = (
     "cases.py", "context.py", "evidence.py", "integrity.py", "measure_com.py",

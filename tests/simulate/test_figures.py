@@ -139,10 +139,15 @@ WORDED_G_SHORT: dict[str, str] = {
     "nl-lindeveld-examen": "19 of 22 (layer 2.9, rules 2.6, blind): COM-1, SOL-1, 'Mag ik nog "
     "iets vragen over {topic}?' (a clarifying question) is read as the closing question, "
     "before the check (Kevin, Ria); COM-4, '{summary}, klopt dat?' is no restatement (Dries, "
-    "who answers 'Ja, dat klopt.')",
+    "who answers 'Ja, dat klopt.'): 20 since rules 2.13 (bugs16), COM-4 favourable",
     "nl-verhaeghe-dinsdag": "20 of 22 (layer 2.9, rules 2.6, blind): COM-1, SOL-1, 'Mag ik nog "
     "iets vragen over andere planners?' is read as the closing question, before the check "
     "(Kurt)",
+    "fr-haute-meuse-examen": "20 of 22 since rules 2.13 (bugs16; 22 before): the run parts at "
+    "Pascal's relayed fix, now answered by his fix rule, and the bank's rotating frames then "
+    "meet 'Je me permets de résumer la situation : {summary}. N'hésitez pas à me corriger.', "
+    "answered as a closing question and no restatement (COM-4, Maxime), and Fabrice calmed by "
+    "his rule set off by a pasted article passage (COM-6)",
 }
 """Bundled scenarios where `worded-g` (the seventh blind bank, branch e-worded7) does not reach
 21 yet, with why (benchmarks/README.md, "A seventh blind bank (branch e-worded7)"). Strict
@@ -154,7 +159,8 @@ chooses the summary with its frame's words around it; worded's haute-meuse 21 ->
 WORDED_H_SHORT: dict[str, str] = {}
 """Bundled scenarios where `worded-h` (the eighth blind bank, branch e-worded8, committed blind
 as 0d359cf) does not reach 21: none. Measured once with layer 2.9 and rules 2.9: 22, 21, 22, 22,
-21, 22 (calder, northwind, haute-meuse, val-de-lesse, lindeveld, verhaeghe); the two misses are
+21, 22 (calder, northwind, haute-meuse, val-de-lesse, lindeveld, verhaeghe); 22 on all six with
+rules 2.13 (branch bugs16, which fixed both misses in the readings, not the bank); the two misses were
 in benchmarks/README.md, "An eighth blind bank (branch e-worded8)": northwind COM-6 (Grace
 calmed by a greeting the customer reads as empathy but no sentence of which the evidence does;
 Raj angered by the 'restart' in the second line's fix, relayed without 'good news'), lindeveld
