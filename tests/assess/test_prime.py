@@ -410,7 +410,7 @@ def test_the_worker_checks_signatures_sent_while_it_analyses(
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(prime, "signatures_ok", checked)
-        args = (data, "en", progress, total, multiprocessing.Event(), results, jobs)
+        args = (data, "en", progress, total, _AskedWhenDone(), results, jobs)
         worker = threading.Thread(target=prime._work, args=args)  # the pipe must be read
         worker.start()
         assert receive.poll(60), "the worker sent nothing"
@@ -423,3 +423,68 @@ def test_the_worker_checks_signatures_sent_while_it_analyses(
     assert sum(len(pickle.loads(b)) for b in made) == total.value
     assert answer is (not bad)
     assert real(deferred) is (not bad)
+
+
+class _AskedWhenDone:
+    """A `stop` the report sets as soon as the worker is done: not set while it analyses,
+    set when it waits to be asked (`prime._await_stop`)."""
+
+    def is_set(self) -> bool:
+        return False
+
+    def wait(self, _timeout: float) -> bool:
+        return True
+
+
+def test_a_worker_done_first_waits_to_be_asked_and_takes_the_signatures_meanwhile(
+    sim_logs: dict[tuple[str, str], Path],
+) -> None:
+    """sec16: a worker that had analysed everything before the report had verified sent its
+    analyses at once; more than a pipe holds, it blocked until the report read them, while
+    the report was blocked sending it the deferred signatures (more than a pipe holds too):
+    both waited for ever (`review` of a padded 200,000-record log at load 44: 2,111
+    signatures, 1.2 MB). Here the report sends them only once the worker is done, as a slow
+    verification does; the worker is forked, as the report forks it."""
+    data = sim_logs[("en-calder-valley-exam", "ideal")].read_bytes()
+    deferred = verify_bytes(data, None, defer_signatures=True).deferred_signatures
+    assert deferred, "nothing was deferred"
+    deferred = deferred * max(1, 1_200_000 // len(pickle.dumps(deferred)))
+    context = multiprocessing.get_context("fork")
+    progress, total = context.Value("i", 0, lock=False), context.Value("i", -1, lock=False)
+    receive, results = context.Pipe(duplex=False)
+    jobs, send = context.Pipe(duplex=False)
+    stop, done = context.Event(), context.Event()
+    real_analyse = prime.analyse
+
+    def analysed(text: str, lang: str) -> Any:
+        """An analysis of 20 kB: a log of thousands of messages in a few dozen texts."""
+        if progress.value + 1 == total.value:
+            done.set()  # the last text: the worker is done
+        return (real_analyse(text, lang), "x" * 20_000)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(prime, "analyse", analysed)  # before the fork: the child has it
+        args = (data, "en", progress, total, stop, results, jobs)
+        worker = context.Process(target=prime._work, args=args, daemon=True)
+        worker.start()
+    try:
+        assert done.wait(60), "the worker did not finish its analyses"
+        # Before sec16 the worker now sent its analyses at once (the pipe is full at
+        # once: `poll` is true); since, it waits to be asked (2 s pass, nothing comes).
+        sent_at_once = receive.poll(2)
+        sender = threading.Thread(target=send.send, args=(deferred,), daemon=True)
+        sender.start()  # the report, done verifying: it sends the signatures
+        sender.join(30)
+        assert not sender.is_alive(), "the report and the worker wait for each other"
+        stop.set()  # the report asks for the analyses
+        assert receive.poll(30), "the worker sent nothing"
+        made = receive.recv()
+        assert receive.poll(30), "the worker gave no answer about the signatures"
+        answer = receive.recv()
+    finally:
+        worker.terminate()
+        worker.join(5)
+    assert not sent_at_once
+    assert len(b"".join(made)) > 65_536, "the analyses fit a pipe: the test shows nothing"
+    assert sum(len(pickle.loads(b)) for b in made) == total.value > 0
+    assert answer is True
