@@ -407,7 +407,7 @@ def main(argv: list[str] | None = None) -> int:
         "--cache", type=Path, metavar="DIR", help="keep the rules' readings of each set in DIR"
     )
     parser.add_argument(
-        "--no-chars", action="store_true", help="without the character trigrams (features.CHARS)"
+        "--chars", action="store_true", help="with the character trigrams (features.CHARS on)"
     )
     parser.add_argument(
         "--writers",
@@ -417,8 +417,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     langs = (args.lang,) if args.lang else LANGUAGES
-    if args.no_chars:
-        family.CHARS = False
+    if args.chars:
+        family.CHARS = True
     sets = WRITERS[: args.writers] if args.writers else SETS
     if args.loso:
         print_loso(loso(langs, args.c, args.exam_weight, sets, args.cache))
