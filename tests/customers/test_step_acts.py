@@ -32,15 +32,6 @@ from helpdesk_tui.scenario.model import ProcedureStep
 NOTHING_ON = {act: Linear(-10.0, {}) for act in ACTS}
 """Weights that take every act from every message: the worst a retraining could do."""
 
-BUNDLED = (
-    "en-calder-valley-exam",
-    "en-northwind-monday",
-    "fr-haute-meuse-examen",
-    "fr-val-de-lesse-garde",
-    "nl-lindeveld-examen",
-    "nl-verhaeghe-dinsdag",
-)
-
 VERIFY_NUMBER = (
     "Verify identity: staff number",
     "Verify identity: employee number",
@@ -53,9 +44,12 @@ data, the `identify` act (docs/language.md)."""
 
 @cache
 def spoken_steps() -> list[tuple[str, ProcedureStep]]:
+    """Every bundled scenario's steps with patterns, each distinct pattern list once."""
     out = []
-    for name in BUNDLED:
-        scenario = load_scenario(paths.scenarios_dir() / name)
+    for folder in sorted(paths.scenarios_dir().iterdir()):
+        if not (folder / "scenario.toml").is_file():
+            continue
+        scenario = load_scenario(folder)
         seen = set()
         for procedure in scenario.procedures:
             for step in procedure.steps:
