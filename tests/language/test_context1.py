@@ -181,12 +181,12 @@ def test_the_context_sets_are_named_alike_in_the_benchmark_and_the_set_checks() 
 # 0.84-0.87.
 FLOOR = {
     "nl": {
-        "greeting": 0.99, "offer_help": 1.0, "identify": 0.86, "question": 0.86, "restate": 0.89,
+        "greeting": 0.99, "offer_help": 0.952, "identify": 0.86, "question": 0.86, "restate": 0.89,
         "empathy": 0.8, "apology": 1.0, "progress": 0.62, "instruction": 0.83, "check": 0.77,
         "closing": 0.9, "hold": 0.89,
     },
     "fr": {
-        "greeting": 1.0, "offer_help": 0.93, "identify": 0.87, "question": 0.85, "restate": 0.98,
+        "greeting": 1.0, "offer_help": 0.93, "identify": 0.85, "question": 0.85, "restate": 0.98,
         "empathy": 0.72, "apology": 0.94, "progress": 0.72, "instruction": 0.9, "check": 0.82,
         "closing": 0.92, "hold": 0.85,
     },
