@@ -557,7 +557,7 @@ def opposite_prefixes(p: str, t: str, lex: Lexicon) -> bool:
     )
 
 
-LAYER_VERSION = "2.9"
+LAYER_VERSION = "2.12"
 """Bumped whenever a lexicon or a rule changes what a message means."""
 
 
