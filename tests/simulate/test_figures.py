@@ -298,7 +298,7 @@ MIMIC_MEASURED: dict[str, frozenset[str]] = {
     "fr-haute-meuse-examen": frozenset({"SIM-2", "SIM-3", "COM-2", "COM-3", "COM-5"}),
     "fr-val-de-lesse-garde": frozenset({"SIM-2", "SIM-3", "COM-3", "COM-5"}),
     "nl-lindeveld-examen": frozenset({"SIM-2", "SIM-3", "COM-3", "COM-5", "SOL-6"}),
-    "nl-verhaeghe-dinsdag": frozenset({"SIM-1", "SIM-2", "SIM-3", "COM-3", "COM-5", "SOL-6"}),
+    "nl-verhaeghe-dinsdag": frozenset({"SIM-1", "SIM-2", "SIM-3", "COM-3", "COM-5"}),
 }
 """What `mimic` (branch evid23, a fourth cheater written blind from the published documents,
 committed 2bee67d before anything scored it) earns with rules 2.11 and layer 2.9, measured once
@@ -307,9 +307,11 @@ that "took up their case" with the KB's top hit *spun* (a filler word every six 
 of eight article words: read as the candidate's own sentences) or with one open question worded
 per customer (no battery) that drew a hidden fact; SOL-6 by timed promises naming the group;
 SOL-5 on calder by relaying and noting the second line; COM-2 on haute-meuse by the one open
-question; SIM-1 on verhaeghe by the spun answer given in the call."""
+question; SIM-1 on verhaeghe by the spun answer given in the call. With rules 2.13 (the lead,
+after merging evid22 and bugs16) verhaeghe's SOL-6 is gone (5 of 22); the rest is as measured
+blind."""
 MIMIC_ABOVE = {
-    name: f"{len(got)} of 22 (rules 2.11, blind): {', '.join(sorted(got))}"
+    name: f"{len(got)} of 22 (blind; rules 2.13): {', '.join(sorted(got))}"
     for name, got in MIMIC_MEASURED.items()
     if len(got) > MIMIC_CAP
 }
