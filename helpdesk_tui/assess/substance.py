@@ -98,8 +98,8 @@ def _engagement(ctx: Context, case: Case) -> Engagement | None:
             found = [s for s in own_sentences(ctx, case, asked) if find_any(asks[fact], s, lang)]
             if not found:
                 continue
-            slots = names | _customer_stems(ctx, case.customer_id, asked.seq)
-            if any(_asks_about_problem(s, lang, names, slots, battery) for s in found):
+            stems = _customer_stems(ctx, case.customer_id, asked.seq)
+            if any(_asks_about_problem(s, lang, names, stems, battery) for s in found):
                 return Engagement("question", asked.seq, fact)
             break
     return None
@@ -109,7 +109,7 @@ def _asks_about_problem(
     sentence: str,
     lang: str,
     names: frozenset[str],
-    slots: frozenset[str],
+    stems: frozenset[str],
     battery: frozenset[tuple[str, ...]],
 ) -> bool:
     """A question about the problem, not identification, not (2.12) a list of the customer's
@@ -119,7 +119,7 @@ def _asks_about_problem(
     read = acts(sentence, lang)
     if "question" not in read or "identify" in read or word_list(sentence) or checklist(sentence):
         return False
-    return _key(sentence, names) not in battery and _frame(sentence, slots) not in battery
+    return _key(sentence, names) not in battery and _frame(sentence, names, stems) not in battery
 
 
 def _names(ctx: Context) -> frozenset[str]:
@@ -155,7 +155,7 @@ def _customer_stems(ctx: Context, customer_id: str, before: int) -> frozenset[st
         # the stems said up to each message, built once: a question asks for them by bisection
         grown: list[frozenset[str]] = []
         for _, text in found:
-            new = frozenset(f"{SLOT}{s}" for s in content_stems(text, ctx.text_lang))
+            new = frozenset(content_stems(text, ctx.text_lang))
             grown.append(grown[-1] | new if grown else new)
         said[customer_id] = ([seq for seq, _ in found], grown)
     seqs, grown = said[customer_id]
@@ -163,22 +163,18 @@ def _customer_stems(ctx: Context, customer_id: str, before: int) -> frozenset[st
     return grown[at - 1] if at else frozenset()
 
 
-SLOT = "\0"
-"""Marks a stem among the name words, so a customer's stem never reads a whole word away."""
-
-
 def _key(sentence: str, names: frozenset[str]) -> tuple[str, ...]:
     return tuple(w for w in words(sentence) if w not in names)
 
 
-def _frame(sentence: str, slots: frozenset[str]) -> tuple[str, ...]:
+def _frame(sentence: str, names: frozenset[str], stems: frozenset[str]) -> tuple[str, ...]:
     """(2.12) The sentence's frame: its words without the customers' names, the words whose
     stems the customer spoke (`_customer_stems`: what fills the slot of a frame question,
     "since when has the {word} been like this?") and the one- and two-letter words an article
     or elision leaves beside the slot ("l'imprimante", "de doet")."""
     return tuple(
         w for w in words(sentence)
-        if len(w) > 2 and w not in slots and f"{SLOT}{w[:STEM_LENGTH]}" not in slots
+        if len(w) > 2 and w not in names and w[:STEM_LENGTH] not in stems
     )  # fmt: skip
 
 
@@ -189,9 +185,9 @@ def _batteries(ctx: Context) -> frozenset[tuple[str, ...]]:
     names = _names(ctx)
     by: dict[tuple[str, ...], set[str]] = {}
     for action, text, who in _own_words(ctx):
-        slots = names | _customer_stems(ctx, who, action.seq)
+        stems = _customer_stems(ctx, who, action.seq)
         for sentence in sentences(text):
-            for key in {_key(sentence, names), _frame(sentence, slots)}:
+            for key in {_key(sentence, names), _frame(sentence, names, stems)}:
                 if len(key) >= BATTERY_MIN_WORDS:
                     by.setdefault(key, set()).add(who)
     found = frozenset(k for k, who in by.items() if len(who) >= BATTERY_CUSTOMERS)
