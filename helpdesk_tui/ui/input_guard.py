@@ -69,6 +69,13 @@ FLOOD_GAP_S = 0.02
 """A read whose bytes came after a wait shorter than this continues the flood before it
 (the rest of one big write): its stray Enter or Ctrl keys must not act. Keys typed
 after a flood come after a pause, and are keys again."""
+FLOOD_PAUSE_S = 0.25
+"""A read this long after the one before it starts afresh, however briefly the input thread
+waited for it: a key typed after a flood comes after at least this pause. Under load the
+input thread is often busy (or waits for the interpreter) when a key arrives, so its own
+wait was near zero and the key was read as the flood's rest, dropped, and the flood went on
+with it: a loaded CI machine saw no key answered for a minute after a 1 MB paste. A flood's
+rest comes right after its last read, or was waiting then (`READ_SIZE`)."""
 FLOOD_CHARS = 512
 """More characters than this in one read (escape sequences, i.e. mouse reports and
 special keys, not counted), outside a paste, are not typing. It was 64 and judged
@@ -260,10 +267,13 @@ class InputGuard:
         """Something waits for more input (a half marker, an open paste or string)."""
         return bool(self._held or self._rest) or self._in_paste or self._in_string
 
-    def feed(self, data: bytes, *, waited: float = 1.0, final: bool = False) -> list[str | Pasted]:
+    def feed(
+        self, data: bytes, *, waited: float = 1.0, since: float | None = None, final: bool = False
+    ) -> list[str | Pasted]:
         """What one read of `data` means, in order. `waited`: seconds the input thread
-        waited for these bytes (only a flood's own continuation is judged by it: typing
-        is told from pasting by the bytes alone, see `FLOOD_CHARS`)."""
+        waited for these bytes; `since`: seconds since the read before (`waited` when not
+        given). Only a flood's own continuation is judged by them: typing is told from
+        pasting by the bytes alone, see `FLOOD_CHARS`."""
         before = _REPLACED[0]
         text = self._decoder.decode(data, final=final)
         self.invalid += _REPLACED[0] - before
@@ -281,10 +291,13 @@ class InputGuard:
                 return []
             self._cut = False
             self._in_paste = end >= 0 and not 0 <= start < end
-        return self._judged(text, data, waited, final)
+        return self._judged(text, data, waited, final, since)
 
-    def _judged(self, text: str, data: bytes, waited: float, final: bool) -> list[str | Pasted]:
-        continues = self._flooding and (waited < FLOOD_GAP_S or self._full)
+    def _judged(
+        self, text: str, data: bytes, waited: float, final: bool, since: float | None = None
+    ) -> list[str | Pasted]:
+        soon = waited < FLOOD_GAP_S and (since is None or since < FLOOD_PAUSE_S)
+        continues = self._flooding and (soon or self._full)
         self._flooding, self._full = False, len(data) >= READ_SIZE
         if not self._in_paste and PASTE_START not in text and (continues or self._is_flood(text)):
             return self._flood(text)

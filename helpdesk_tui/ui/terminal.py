@@ -245,8 +245,9 @@ class GuardedDriver(GuardedInput, LinuxDriver):
                     data = os.read(self.fileno, READ_SIZE)
                     if not data:
                         break  # stdin is a closed pipe
-                    last_input = time.monotonic()
-                    self._deliver(parser, guard.feed(data, waited=last_input - waiting))
+                    since, last_input = time.monotonic() - last_input, time.monotonic()
+                    waited = last_input - waiting
+                    self._deliver(parser, guard.feed(data, waited=waited, since=since))
                 else:
                     self._deliver(parser, guard.idle(time.monotonic() - last_input))
                 for message in parser.tick():

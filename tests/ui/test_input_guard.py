@@ -80,6 +80,21 @@ def test_keys_after_a_flood_are_keys_and_its_rest_is_not() -> None:
     assert guard.feed(b"\r") == ["\r"]
 
 
+def test_a_key_long_after_a_flood_is_a_key_however_busy_the_input_thread_was() -> None:
+    """Under load the input thread is busy when a key arrives, so it waited for it no time at
+    all; a second after the flood's last read it is still a key (a loaded CI machine dropped
+    every Ctrl key for a minute after a 1 MB paste). Right after the flood it is its rest."""
+    guard = InputGuard()
+    big = b"y" * (FLOOD_CHARS + 1)
+    assert guard.feed(big) == [Pasted("y" * (FLOOD_CHARS + 1))]
+    assert guard.feed(b"\x03", waited=0.0, since=1.2) == ["\x03"]
+    assert guard.feed(big) == [Pasted("y" * (FLOOD_CHARS + 1))]
+    assert guard.feed(b"\r\x03ok", waited=0.0, since=0.01) == [Pasted("ok")]  # its rest
+    full = b"z" * READ_SIZE
+    assert guard.feed(full) == [Pasted("z" * READ_SIZE)]
+    assert guard.feed(b"\r\x03tail", waited=0.0, since=2.0) == [Pasted("tail")]  # was waiting
+
+
 def test_an_unterminated_paste_is_closed_after_a_silence() -> None:
     guard = InputGuard()
     assert guard.feed(START + b"never ends") == []
