@@ -100,6 +100,7 @@ SETS = {
     "heldout14": ROOT / "tests" / "language" / "heldout14",
     "heldout15": ROOT / "tests" / "language" / "heldout15",
     "heldout16": ROOT / "tests" / "language" / "heldout16",
+    "heldout17": ROOT / "tests" / "language" / "heldout17",
     "dev2": DEV2,
     "exam2": EXAM2,
 }
