@@ -169,8 +169,8 @@ class Sitting:
         try:
             return load_public_key(path)
         except (KeyFileError, OSError, ValueError) as exc:  # a NUL byte, a name too long
-            if given is not None:
-                raise RegisterError(str(exc)) from None
+            if given is not None:  # its message kept whole: a Phrase is said in the UI's language
+                raise RegisterError(exc.args[0] if exc.args else str(exc)) from None
             return None
 
     def candidate_folders(self) -> list[str]:

@@ -90,3 +90,29 @@ def test_every_register_error_is_in_the_proctors_language(
     read = {what: _language_of(text) for what, text in said.items()}
     assert read == dict.fromkeys(said, lang), said
     assert str(tmp_path / "none") in said["no folder to merge"]  # the place is still named
+
+
+@pytest.mark.parametrize("lang", ["nl", "fr", "en"])
+def test_a_key_that_is_not_there_is_said_in_the_proctors_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str
+) -> None:
+    """`sitting new --pubkey` of a missing file: the key loader's message (a Phrase) was made
+    a plain English string on its way through the register."""
+    new = ["sitting", "new", str(tmp_path / "am"), "--scenario", "en-northwind-monday"]
+    said = _error(capsys, *new, "--pubkey", str(tmp_path / "none.pub"), "--lang", lang)
+    assert str(tmp_path / "none.pub") in said
+    assert _language_of(said) == lang, said
+
+
+def test_a_scenario_that_is_nowhere_is_warned_of(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A typo in `--scenario` was taken without a word; every candidate's log was later "not
+    the sitting's". A warning (the merging machine need not hold the folder), exit 0."""
+    typo = ["sitting", "new", str(tmp_path / "am"), "--scenario", "en-northwind-mondya"]
+    assert main([*typo, "--lang", "en"]) == 0
+    err = capsys.readouterr().err
+    assert "warning" in err and "en-northwind-mondya" in err and "scenario list" in err
+    right = ["sitting", "new", str(tmp_path / "pm"), "--scenario", "en-northwind-monday"]
+    assert main([*right, "--lang", "en"]) == 0
+    assert capsys.readouterr().err == ""
