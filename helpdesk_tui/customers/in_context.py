@@ -139,18 +139,24 @@ CAN_AGAIN: dict[str, tuple[frozenset[str], frozenset[str]]] = {
 of being able, then "again" within the next three words of its clause (the answer key's "kan
 hij de map na opnieuw aanmelden openen" is a plan, four words apart)."""
 NEGATING = frozenset(("not", "no", "never", "niet", "geen", "nooit", "ne", "pas", "jamais",
-                      "toujours", "plus", "nothing", "niets", "rien", "moitie"))  # fmt: skip
+                      "toujours", "nothing", "niets", "rien", "moitie"))  # fmt: skip
 """(2.13) Words that keep a sentence from confirming even where the layer's negation scope does
 not reach the verb ("Toujours pas, ça ne fonctionne pas.", "Het lukt nog altijd niet."). Not
 "nog" (bugs17): "Het werkt nog." confirms; "nog niet" has its "niet"."""
+NEGATING_IN: dict[str, frozenset[str]] = {
+    "en": NEGATING, "nl": NEGATING, "fr": NEGATING | {"plus"},
+}  # fmt: skip
+"""(bugs17) "Ça marche plus." (spoken French drops the "ne"); in English "plus" adds."""
 PAST_FORMS = frozenset(("worked", "werkte", "lukte", "marchait", "fonctionnait"))
-PAST_TIMES = frozenset((
-    "yesterday", "ago", "last", "before", "earlier", "used", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday", "gisteren", "vroeger", "vorige", "vorig",
-    "eerder", "voordien", "daarnet", "daarjuist", "toen", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag",
-    "zondag", "hier", "avant", "auparavant", "dernier", "derniere", "lundi", "mardi",
-    "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "encore",
-))  # fmt: skip
+PAST_TIMES: dict[str, frozenset[str]] = {
+    "en": frozenset(("yesterday", "ago", "last", "before", "earlier", "used", "monday",
+                     "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")),
+    "nl": frozenset(("gisteren", "vroeger", "vorige", "vorig", "eerder", "voordien", "daarnet",
+                     "daarjuist", "toen", "maandag", "dinsdag", "woensdag", "donderdag",
+                     "vrijdag", "zaterdag", "zondag")),
+    "fr": frozenset(("hier", "avant", "auparavant", "dernier", "derniere", "encore", "lundi",
+                     "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")),
+}  # fmt: skip
 """(bugs17) A past form of `WORKS` with a time before the call describes the problem ("It worked
 on Thursday.", "Het werkte gisteren nog."), where "It worked!" after a step confirms."""
 
@@ -179,7 +185,7 @@ def confirms_fix(text: str, language: str) -> bool:
             continue
         clauses = [words(c) for c in _CLAUSE_BREAK.split(sentence)]
         said = {w for clause in clauses for w in clause if not _compares(clause, w)}
-        if said & NEGATING or (said & PAST_FORMS and said & PAST_TIMES):
+        if said & NEGATING_IN[lang] or (said & PAST_FORMS and said & PAST_TIMES[lang]):
             continue
         if _works_in(clauses, lang):
             return True

@@ -57,6 +57,7 @@ TABLE: dict[str, list[tuple[str, bool] | tuple[str, bool, str]]] = {
         ("Perfect, I'm back in.", True),
         ("Great, I can log in again.", True),
         ("It's working again.", True),
+        ("It works, plus it's quicker now.", True),
         ("It still doesn't work.", False),
         ("Does it work now?", False),
         ("No, not working.", False),
