@@ -104,11 +104,13 @@ class EvidenceGatherer:
         same state, so the same items); the child's answer is asked for only where
         SOL-1, then COM-1 and COM-5, are assembled. `analysed` (the report's
         `Primer.finish`) is called after the measurements that read no message's
-        analysis (the cases, their marks, the SLA rows, the moods, the latencies and
-        DATA: they read the log's actions and times, not its words; SIM reads the
-        answers) and before the first that does: the worker analysing the messages on
-        the other core gets that much longer, and the child forks after it, with the
-        analyses."""
+        analysis (the cases, their marks, the SLA rows, the moods and the latencies:
+        they read the log's actions and times, not its words) and before the first that
+        does (DATA since rules 2.11: DATA-4's `closed_unsolved` reads which of the
+        candidate's sentences tell the solution; SIM reads the answers): the worker
+        analysing the messages on the other core gets that much longer, and the child
+        forks after it, with the analyses (bugs17: DATA, measured before it, analysed
+        sentences the worker was analysing too)."""
         state = self.state
         lang = self.language or (state.language if state.language in LANGUAGES else "en")
         cases = build_cases(state, self.tracker, self.scenario)
@@ -126,9 +128,10 @@ class EvidenceGatherer:
         moods = mood_timelines(ctx)
         rows = sla_rows(ctx)
         found = inversions(ctx)
-        lat, data = latencies(ctx), data_items(ctx)
+        lat = latencies(ctx)
         if analysed is not None:
             analysed()
+        data = data_items(ctx)  # after the meeting: DATA-4 reads the candidate's sentences
         forked = Forked(measured_apart, ctx) if second_core else None
         got: list[Apart] = []
 

@@ -44,7 +44,11 @@ def register(subparsers: Any) -> None:
         "its SLA profile. Exits 0 when there are no errors (warnings allowed), 2 otherwise.",
     )
     validate.add_argument(
-        "paths", nargs="+", type=Path, metavar="PATH", help="a scenario folder or its scenario.toml"
+        "paths",
+        nargs="+",
+        type=Path,
+        metavar="PATH",
+        help="a scenario folder, its scenario.toml, or a bundled id",
     )
     validate.add_argument(
         "--exam",
@@ -145,8 +149,23 @@ def _print_opportunities(scenario: Scenario, out: TextIO) -> None:
         print(f"  {mark} {cid:<7}{len(customers):>3}  {', '.join(customers)}", file=out)
 
 
+def _bundled_or(path: Path) -> Path:
+    """`path`, or the bundled scenario it names when no such file or folder exists here
+    (bugs17: `scenario validate en-northwind-monday` and `scenario vary` said "no such folder"
+    where `simulate` and `practice` take the id)."""
+    if path.exists() or len(path.parts) != 1:
+        return path
+    from helpdesk_tui.commands.practice import bundled
+
+    for scenario_id, folder, _default in bundled():
+        if str(path) in (scenario_id, folder.name):
+            return folder
+    return path
+
+
 def _check(path: Path, sla_profiles: Path | None) -> tuple[Scenario | None, list[Problem]]:
     """check_scenario, with a last guard: a bug in a checker is reported, not a traceback."""
+    path = _bundled_or(path)
     try:
         scenario, problems = check_scenario(path, sla_profiles)
         return scenario, problems + _wording(scenario)
@@ -297,7 +316,12 @@ def _register_vary(sub: Any) -> None:
         "(--seed N --out DIR), or make K forms and check with every scripted candidate that "
         "they measure the same (--check K). See docs/authoring-exams.md.",
     )
-    vary.add_argument("scenario", type=Path, metavar="SCENARIO", help="the base scenario's folder")
+    vary.add_argument(
+        "scenario",
+        type=Path,
+        metavar="SCENARIO",
+        help="the base scenario's folder, or a bundled id",
+    )
     vary.add_argument("--seed", type=int, metavar="N", help="which form (a whole number)")
     vary.add_argument(
         "--out", type=Path, metavar="DIR", help="where to write the form (a new folder)"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,7 @@ from rich.table import Table
 from rich.text import Text
 
 from helpdesk_tui import i18n
-from helpdesk_tui.commands.errors import UserError
+from helpdesk_tui.commands.errors import UserError, message_of
 from helpdesk_tui.i18n import N_, _
 from helpdesk_tui.terminal_safe import SafeConsole
 
@@ -127,7 +128,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         return _VERBS[args.verb](args)
     except RegisterError as exc:
-        raise UserError(str(exc), 2) from None
+        raise UserError(message_of(exc), 2) from None
 
 
 def _sitting(args: argparse.Namespace, *, existing: bool = True) -> Any:
@@ -156,7 +157,27 @@ def _new(args: argparse.Namespace) -> int:
             name=sitting.name, folder=folder, scenario=args.scenario
         )
     )
+    if not _known_scenario(args.scenario):
+        print(
+            _(
+                "warning: '{scenario}' is neither a bundled scenario nor a folder here; every "
+                "log of another scenario is flagged in `sitting status`, so check the name "
+                "(`helpdesk-exam scenario list`)."
+            ).format(scenario=args.scenario),
+            file=sys.stderr,
+        )
     return 0
+
+
+def _known_scenario(name: str) -> bool:
+    """A bundled id or an existing folder (bugs17: a typo in `--scenario` was taken without a
+    word, and every candidate's log was later "not the sitting's"). Only a warning: the
+    assessors' machine that merges the servers' folders need not hold a scenario folder."""
+    from helpdesk_tui.commands.practice import bundled
+
+    return Path(name).expanduser().is_dir() or any(
+        name in (scenario_id, folder.name) for scenario_id, folder, _default in bundled()
+    )
 
 
 def _add(args: argparse.Namespace) -> int:

@@ -120,10 +120,45 @@ WORKS: dict[str, frozenset[str]] = {
 }  # fmt: skip
 """(2.13) Words a customer says the fix worked with ("it connects!", "het werkt terug", "ça
 remarche"), folded: the scenario author's wording as much as the simulated customer's own line."""
-NEGATING = frozenset(("not", "no", "never", "niet", "geen", "nooit", "nog", "ne", "pas", "jamais",
-                      "toujours"))  # fmt: skip
+WORKS_PHRASES: dict[str, tuple[tuple[str, ...], ...]] = {
+    "en": (("that", "did", "it"), ("did", "the", "trick"), ("done", "the", "trick"),
+           ("m", "back", "in"), ("am", "back", "in")),
+    "nl": (),
+    "fr": (),
+}  # fmt: skip
+"""(bugs17) Confirmations with no word of `WORKS` ("That did it, thanks!", "I'm back in"), as
+folded words. Not "dat was het", "c'est bon", "all good" or "in orde": a customer answers the
+closing question with them too ("Nee, dat was het.": that is all, said by every Lindeveld
+customer)."""
+CAN_AGAIN: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "en": (frozenset(("can",)), frozenset(("again",))),
+    "nl": (frozenset(("kan", "kunnen", "lukt")), frozenset(("weer", "terug", "opnieuw"))),
+    "fr": (frozenset(("peux", "pouvons", "peut")), frozenset(("nouveau",))),
+}
+"""(bugs17) "I can log in again", "Ik kan weer afdrukken", "Je peux de nouveau imprimer": a verb
+of being able, then "again" within the next three words of its clause (the answer key's "kan
+hij de map na opnieuw aanmelden openen" is a plan, four words apart)."""
+NEGATING = frozenset(("not", "no", "never", "niet", "geen", "nooit", "ne", "pas", "jamais",
+                      "toujours", "nothing", "niets", "rien", "moitie"))  # fmt: skip
 """(2.13) Words that keep a sentence from confirming even where the layer's negation scope does
-not reach the verb ("Toujours pas, ça ne fonctionne pas.", "Het lukt nog altijd niet.")."""
+not reach the verb ("Toujours pas, ça ne fonctionne pas.", "Het lukt nog altijd niet."). Not
+"nog" (bugs17): "Het werkt nog." confirms; "nog niet" has its "niet"."""
+NEGATING_IN: dict[str, frozenset[str]] = {
+    "en": NEGATING, "nl": NEGATING, "fr": NEGATING | {"plus"},
+}  # fmt: skip
+"""(bugs17) "Ça marche plus." (spoken French drops the "ne"); in English "plus" adds."""
+PAST_FORMS = frozenset(("worked", "werkte", "lukte", "marchait", "fonctionnait"))
+PAST_TIMES: dict[str, frozenset[str]] = {
+    "en": frozenset(("yesterday", "ago", "last", "before", "earlier", "used", "monday",
+                     "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")),
+    "nl": frozenset(("gisteren", "vroeger", "vorige", "vorig", "eerder", "voordien", "daarnet",
+                     "daarjuist", "toen", "maandag", "dinsdag", "woensdag", "donderdag",
+                     "vrijdag", "zaterdag", "zondag")),
+    "fr": frozenset(("hier", "avant", "auparavant", "dernier", "derniere", "encore", "lundi",
+                     "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")),
+}  # fmt: skip
+"""(bugs17) A past form of `WORKS` with a time before the call describes the problem ("It worked
+on Thursday.", "Het werkte gisteren nog."), where "It worked!" after a step confirms."""
 
 
 SUBORDINATING: dict[str, frozenset[str]] = {
@@ -149,7 +184,8 @@ def confirms_fix(text: str, language: str) -> bool:
         if sentence.rstrip().endswith("?") or _NOT.search(fold(sentence)):
             continue
         clauses = [words(c) for c in _CLAUSE_BREAK.split(sentence)]
-        if any(w in NEGATING for clause in clauses for w in clause):
+        said = {w for clause in clauses for w in clause if not _compares(clause, w)}
+        if said & NEGATING_IN[lang] or (said & PAST_FORMS and said & PAST_TIMES[lang]):
             continue
         if _works_in(clauses, lang):
             return True
@@ -167,10 +203,35 @@ def _works_in(clauses: list[tuple[str, ...]], language: str) -> bool:
     that is also a demonstrative, `THAT`, is its subject)."""
     for clause in clauses:
         for i, word in enumerate(clause):
-            if word in WORKS[language]:
+            if word in WORKS[language] or _phrase_at(clause, i, language):
+                return True
+            can, again = CAN_AGAIN[language]
+            if word in can and again.intersection(clause[i + 1 : i + 4]):
                 return True
             if word in SUBORDINATING[language] and not (i == 0 and word in THAT):
                 return False
+    return False
+
+
+FASTER = frozenset(("vite", "rapide", "rapidement", "fluide"))
+"""(bugs17) "Ça marche plus vite": "plus" compares there, where "Ça marche plus." negates."""
+
+
+def _compares(clause: tuple[str, ...], word: str) -> bool:
+    """Is this "plus" the comparison of "plus vite" (every "plus" of the clause is looked at)?"""
+    return word == "plus" and all(
+        clause[i + 1 : i + 2] and clause[i + 1] in FASTER
+        for i, w in enumerate(clause)
+        if w == "plus"
+    )
+
+
+def _phrase_at(clause: tuple[str, ...], i: int, language: str) -> bool:
+    """A phrase of `WORKS_PHRASES` starts at word `i`."""
+    for phrase in WORKS_PHRASES[language]:
+        end = i + len(phrase)
+        if clause[i:end] == phrase:
+            return True
     return False
 
 

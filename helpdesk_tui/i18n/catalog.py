@@ -36,6 +36,8 @@ SOURCES: tuple[str, ...] = (
     "commands/review.py",
     "commands/simulate.py",
     "commands/sitting.py",
+    "sitting/register.py",
+    "sitting/store.py",
     "eventlog/reader.py",
     "eventlog/keys.py",
     "eventlog/verifier.py",

@@ -217,10 +217,12 @@ def load_kb_folder(folder: Path, default_language: str | None = None) -> KbFolde
         )
         return KbFolder((), chk.problems, frozenset())
     try:
-        files = sorted(p for p in folder.glob("*.md") if not _is_folder(p))
+        named = sorted(folder.glob("*.md"))
     except OSError as exc:
         chk.add(At(), f"cannot be read ({exc.strerror or exc}) — check the folder's permissions")
         return KbFolder((), chk.problems, frozenset())
+    files = [p for p in named if not _is_folder(p)]
+    chk.problems.extend(Problem(p, "", None, FOLDER_AS_ARTICLE) for p in named if _is_folder(p))
     if not files:
         chk.warning(At(), "has no articles — add the scenario's articles as *.md files")
     if len(files) > KB_MAX_FILES:
@@ -292,6 +294,15 @@ def refuse_special_folder(folder: Path) -> None:
         return  # missing: reported by the caller
     if stat.S_ISLNK(mode):
         raise UnsafeFile("is a symbolic link — kb/ must be a folder inside the scenario folder")
+
+
+FOLDER_AS_ARTICLE = (
+    "is a folder — every *.md entry of kb/ is read as an article, so it must be a file "
+    "(an article's Markdown text, docs/kb-format.md): rename the folder (without .md), "
+    "or move it out of kb/"
+)
+"""A folder named like an article was passed over without a word (bugs17): an author who
+meant it to hold articles would never learn they are not read."""
 
 
 def _is_folder(path: Path) -> bool:

@@ -222,15 +222,20 @@ def find_sla_profile(name: str, folder: Path, sla_profiles_dir: Path) -> Path | 
     if _PROFILE_NAME.fullmatch(name):
         candidates.append(inside(sla_profiles_dir, f"{name}.toml"))
     candidates += [inside(folder, name), inside(folder, f"{name}.toml")]
+    there: list[Path] = []
     for candidate in candidates:
         if candidate is None:
             continue
         try:
-            if stat.S_ISREG(os.lstat(candidate).st_mode):
-                return candidate
+            mode = os.lstat(candidate).st_mode
         except (OSError, ValueError):
             continue
-    return None
+        if stat.S_ISREG(mode):
+            return candidate
+        there.append(candidate)
+    # A folder (or FIFO) by that name is what the author named: reading it says what it is,
+    # where "no SLA profile" sent them looking for a file that is there (bugs17).
+    return there[0] if there else None
 
 
 def _profile_names(folder: Path) -> list[str]:

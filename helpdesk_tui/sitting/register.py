@@ -36,6 +36,7 @@ from tinydb import Query, TinyDB
 from helpdesk_tui.eventlog.durable import open_regular
 from helpdesk_tui.eventlog.errors import KeyFileError
 from helpdesk_tui.eventlog.keys import PublicKey, load_public_key
+from helpdesk_tui.i18n import _
 from helpdesk_tui.sitting.derive import WAITING, candidate_row, files_state
 from helpdesk_tui.sitting.store import (
     LOCK_TIMEOUT_S,
@@ -73,9 +74,11 @@ def sitting_folder(name: str, root: Path | None = None) -> Path:
         return Path(name)
     if not NAME.fullmatch(name):
         raise RegisterError(
-            f"'{name}' is not a sitting name: use letters, digits, '.', '_' and '-' "
-            "(at most 64, starting with a letter or digit), e.g. 2026-12-03-am; "
-            "or give the sitting's folder as a path (./logs/am)."
+            _(
+                "'{name}' is not a sitting name: use letters, digits, '.', '_' and '-' "
+                "(at most 64, starting with a letter or digit), e.g. 2026-12-03-am; "
+                "or give the sitting's folder as a path (./logs/am)."
+            ).format(name=name)
         )
     base = root or Path(os.environ.get(ROOT_ENV) or DEFAULT_ROOT)
     return base / name
@@ -84,9 +87,11 @@ def sitting_folder(name: str, root: Path | None = None) -> Path:
 def check_candidate(candidate: str) -> str:
     if not CANDIDATE.fullmatch(candidate):
         raise RegisterError(
-            f"'{candidate}' is not a candidate id: it is the candidate's login name and folder, "
-            "so letters, digits, '.', '_', '@' and '-' only, at most 64, starting with a "
-            "letter or digit (e.g. c0042)."
+            _(
+                "'{candidate}' is not a candidate id: it is the candidate's login name and "
+                "folder, so letters, digits, '.', '_', '@' and '-' only, at most 64, starting "
+                "with a letter or digit (e.g. c0042)."
+            ).format(candidate=candidate)
         )
     return candidate
 
@@ -99,13 +104,18 @@ def _read_small_json(path: Path) -> Any:
         return None
     except RecursionError:
         raise RegisterError(
-            f"{path} cannot be read as JSON (it is nested too deeply); it is part of the "
-            "sitting (see docs/deployment.md, 'A sitting'): restore it, or remove it if it is not."
+            _(
+                "{path} cannot be read as JSON (it is nested too deeply); it is part of the "
+                "sitting (see docs/deployment.md, 'A sitting'): restore it, or remove it if it "
+                "is not."
+            ).format(path=path)
         ) from None
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         raise RegisterError(
-            f"{path} cannot be read as JSON ({exc}); it is part of the sitting "
-            "(see docs/deployment.md, 'A sitting'): restore it, or remove it if it is not."
+            _(
+                "{path} cannot be read as JSON ({why}); it is part of the sitting "
+                "(see docs/deployment.md, 'A sitting'): restore it, or remove it if it is not."
+            ).format(path=path, why=exc)
         ) from None
 
 
@@ -159,8 +169,8 @@ class Sitting:
         try:
             return load_public_key(path)
         except (KeyFileError, OSError, ValueError) as exc:  # a NUL byte, a name too long
-            if given is not None:
-                raise RegisterError(str(exc)) from None
+            if given is not None:  # its message kept whole: a Phrase is said in the UI's language
+                raise RegisterError(exc.args[0] if exc.args else str(exc)) from None
             return None
 
     def candidate_folders(self) -> list[str]:
@@ -245,8 +255,10 @@ class Sitting:
         sitting = cls(folder)
         if sitting.exists() or (sitting.folder / PLAN_FILE).exists():
             raise RegisterError(
-                f"{sitting.folder} already holds a sitting ({REGISTER_FILE} or {PLAN_FILE}); "
-                "give a new name, or `sitting status` to see it."
+                _(
+                    "{folder} already holds a sitting ({register} or {plan}); "
+                    "give a new name, or `sitting status` to see it."
+                ).format(folder=sitting.folder, register=REGISTER_FILE, plan=PLAN_FILE)
             )
         if pubkey is not None:
             sitting.public_key(pubkey)  # check it now, not at the first verification
@@ -257,7 +269,9 @@ class Sitting:
             if made and owner is not None:  # root made it inside the exam user's logs folder
                 os.chown(sitting.folder, *owner)
         except OSError as exc:
-            raise RegisterError(f"{folder} cannot be made ({exc.strerror}).") from None
+            raise RegisterError(
+                _("{folder} cannot be made ({why}).").format(folder=folder, why=exc.strerror)
+            ) from None
         plan = {
             "name": sitting.folder.resolve().name,
             "scenario": scenario,
@@ -273,7 +287,9 @@ class Sitting:
         """`sitting add`: a folder and a row each; returns the ids that were new."""
         if self.closed():
             raise RegisterError(
-                f"the sitting {self.name} is closed ({self.closed()}); no one can be added."
+                _("the sitting {name} is closed ({time}); no one can be added.").format(
+                    name=self.name, time=self.closed()
+                )
             )
         for candidate in candidates:
             check_candidate(candidate)
@@ -372,7 +388,11 @@ class Sitting:
     def _merge_one(self, source: Path, report: MergeReport) -> dict[str, Any]:
         other = Sitting(source)
         if not source.is_dir():
-            raise RegisterError(f"{source} is not a sitting folder (it is not a folder at all).")
+            raise RegisterError(
+                _("{source} is not a sitting folder (it is not a folder at all).").format(
+                    source=source
+                )
+            )
         server = str(other.plan().get("server") or source.resolve().name)
         candidates = other.candidate_folders()
         for candidate in candidates:
@@ -397,7 +417,9 @@ class Sitting:
             if dest.exists():
                 if not filecmp.cmp(path, dest, shallow=False):
                     report.conflicts.append(
-                        f"{dest} differs from {path}: kept as it was, the other copy not taken"
+                        _(
+                            "{kept} differs from {other}: kept as it was, the other copy not taken"
+                        ).format(kept=dest, other=path)
                     )
                 continue
             dest.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -422,7 +444,11 @@ class Sitting:
             names.append(dest.relative_to(self.folder).as_posix())
             if dest.exists():
                 if not filecmp.cmp(path, dest, shallow=False):
-                    report.conflicts.append(f"{dest} differs from {path}: kept as it was")
+                    report.conflicts.append(
+                        _("{kept} differs from {other}: kept as it was").format(
+                            kept=dest, other=path
+                        )
+                    )
                 continue
             dest.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(path, dest)

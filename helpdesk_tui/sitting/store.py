@@ -33,6 +33,7 @@ from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 
 from helpdesk_tui.eventlog.durable import fsync_dir, open_regular
+from helpdesk_tui.i18n import _
 
 REGISTER_FILE = "sitting.json"
 LOCK_FILE = ".sitting.lock"
@@ -91,26 +92,35 @@ def read_document(path: Path) -> dict[str, dict[str, Any]] | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise RegisterError(f"{path} cannot be read ({exc.strerror}).") from None
+        raise RegisterError(
+            _("{path} cannot be read ({why}).").format(path=path, why=exc.strerror)
+        ) from None
     if len(data) > MAX_REGISTER_BYTES:
         raise RegisterError(
-            f"{path} is larger than {MAX_REGISTER_BYTES >> 20} MB, far more than a sitting's "
-            "register; it is not one. Move it aside and run `helpdesk-exam sitting rebuild`."
+            _(
+                "{path} is larger than {mb} MB, far more than a sitting's register; it is "
+                "not one. Move it aside and run `helpdesk-exam sitting rebuild`."
+            ).format(path=path, mb=MAX_REGISTER_BYTES >> 20)
         )
     try:
         document = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as exc:
         raise RegisterError(
-            f"{path} is not valid JSON ({exc}). The register is only a view of the logs: "
-            "move the file aside and run `helpdesk-exam sitting rebuild NAME` to make it again."
+            _(
+                "{path} is not valid JSON ({why}). The register is only a view of the logs: "
+                "move the file aside and run `helpdesk-exam sitting rebuild NAME` to make it "
+                "again."
+            ).format(path=path, why=exc)
         ) from None
     if not isinstance(document, dict) or not all(
         isinstance(table, dict) and all(isinstance(doc, dict) for doc in table.values())
         for table in document.values()
     ):
         raise RegisterError(
-            f"{path} is JSON but not a register (an object of tables, each an object of "
-            "documents); move it aside and run `helpdesk-exam sitting rebuild NAME`."
+            _(
+                "{path} is JSON but not a register (an object of tables, each an object of "
+                "documents); move it aside and run `helpdesk-exam sitting rebuild NAME`."
+            ).format(path=path)
         )
     return document
 
@@ -133,9 +143,11 @@ class RegisterFile:
         document = read_document(self.path)
         if document is None:
             raise RegisterError(
-                f"there is no register {self.path}; make the sitting with "
-                "`helpdesk-exam sitting new NAME --scenario S`, or `sitting rebuild NAME` "
-                "to make it from the logs already there."
+                _(
+                    "there is no register {path}; make the sitting with "
+                    "`helpdesk-exam sitting new NAME --scenario S`, or `sitting rebuild NAME` "
+                    "to make it from the logs already there."
+                ).format(path=self.path)
             )
         return document
 
@@ -148,11 +160,15 @@ class RegisterFile:
             lock.acquire()
         except Timeout:
             raise RegisterBusy(
-                f"{self.lock_path} stayed locked for {self.timeout:g} s: another process is "
-                "writing the register (or hangs holding it: `fuser -v` names it)."
+                _(
+                    "{path} stayed locked for {seconds} s: another process is writing the "
+                    "register (or hangs holding it: `fuser -v` names it)."
+                ).format(path=self.lock_path, seconds=f"{self.timeout:g}")
             ) from None
         except OSError as exc:
-            raise RegisterError(f"{self.lock_path} cannot be locked ({exc.strerror}).") from None
+            raise RegisterError(
+                _("{path} cannot be locked ({why}).").format(path=self.lock_path, why=exc.strerror)
+            ) from None
         try:
             yield
         finally:
@@ -180,11 +196,17 @@ class RegisterFile:
             fd = os.open(self.lock_path, os.O_WRONLY | os.O_CREAT, 0o660)
         except FileNotFoundError:
             raise RegisterError(
-                f"the sitting folder {self.folder} does not exist; make it with "
-                "`helpdesk-exam sitting new NAME --scenario S`."
+                _(
+                    "the sitting folder {folder} does not exist; make it with "
+                    "`helpdesk-exam sitting new NAME --scenario S`."
+                ).format(folder=self.folder)
             ) from None
         except OSError as exc:
-            raise RegisterError(f"{self.lock_path} cannot be made ({exc.strerror}).") from None
+            raise RegisterError(
+                _("{folder} cannot be made ({why}).").format(
+                    folder=self.lock_path, why=exc.strerror
+                )
+            ) from None
         try:
             owner = owner_of(self.folder)
             if owner is not None:

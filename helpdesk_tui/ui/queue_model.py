@@ -53,16 +53,16 @@ COLUMNS: tuple[tuple[str, str, int], ...] = (
 )
 """(key, header msgid, width). SLA comes second so it stays in view on a narrow screen;
 the title's width is a minimum: it takes whatever room the others leave."""
-NARROWEST: dict[str, int] = {"title": 12, "customer": 8, "status": QUEUE_STATUS_MAX, "group": 7}
+NARROWEST: dict[str, int] = {"title": 12, "customer": 8, "status": QUEUE_STATUS_MAX}
 """How far columns give way on a narrow screen (100 x 30): texts are cut with an ellipsis,
 but never a status (its short words fit `QUEUE_STATUS_MAX`)."""
-GIVES_WAY = ("customer", "group", "status")
-"""The order in which columns give up room once the title is at its narrowest."""
-TIGHTEST: dict[str, int] = {"group": 0, "title": 8, "customer": 5}
+GIVES_WAY = ("customer", "status")
+"""The order in which columns give up room, once the group has gone, before the title goes
+below its 20."""
+TIGHTEST: dict[str, int] = {"title": 8, "customer": 5}
 """Below `NARROWEST` (the queue's room at 80 x 24 is 51 cells, the columns took 62 and
-the status column was cut by the area's edge: "forwar", "on hol"): the group column
-goes (the ticket area says the group), then the title and the customer shrink further,
-in turn. The status column never does."""
+the status column was cut by the area's edge: "forwar", "on hol"): the title and the
+customer shrink further, in turn. The status column never does (the group has gone)."""
 
 
 LEFT_OUT = ("customer", "priority", "status")
@@ -75,23 +75,30 @@ priority and status. At 37 cells the queue shows ID, SLA and a title of 17."""
 def column_widths(room: int, gap: int = 1) -> dict[str, int]:
     """Each column's width in `room` cells, `gap` cells before each (and one at the end).
 
-    The title takes whatever the others leave. When that is less than its
-    narrowest, the customer, group and status columns give way in turn, one
-    cell at a time, down to their narrowest, so every column stays in view
-    down to a 100-column terminal. ID, SLA and priority never shrink. Narrower
-    still (80 x 24), the group column goes and the title and the customer shrink
-    to `TIGHTEST`: the status stays whole. Narrower again (the ticket area in focus), the
-    customer, priority and status columns go whole, in turn (`LEFT_OUT`), never cut.
+    The title takes whatever the others leave. When that is less than its width in
+    `COLUMNS` (20), the group column goes first (the ticket area names the group; it is
+    empty until a ticket is transferred), then the customer and status columns give way in
+    turn, one cell at a time, down to their narrowest; only then the title goes below 20,
+    down to its narrowest, and (80 x 24) the title and the customer shrink to `TIGHTEST`.
+    Narrower again (the ticket area in focus), the customer, priority and status columns
+    go whole, in turn (`LEFT_OUT`), never cut. ID and SLA never shrink. Before bugs17 every
+    column stayed in view down to 100 columns, and the title there was 12 wide ("DRINGEND:
+    t…", "Toegang tot…") beside a mostly empty group column (bugs13 to bugs16).
     """
     widths = {key: width for key, _label, width in COLUMNS}
     spare = room - gap * (len(COLUMNS) + 1) - sum(w for k, w in widths.items() if k != "title")
-    widths["title"] = max(NARROWEST["title"], spare)
-    short = _give_way(widths, NARROWEST["title"] - spare, GIVES_WAY, NARROWEST)
-    if short > 0:
-        short -= widths["group"] - TIGHTEST["group"] + gap  # its gap goes with it
-        widths["group"] = TIGHTEST["group"]
-        widths["title"] += max(0, -short)  # what the group left over
-    short = _give_way(widths, short, ("title", "customer"), TIGHTEST)
+    if spare >= widths["title"]:
+        widths["title"] = spare
+        return widths
+    spare += widths["group"] + gap  # its gap goes with it
+    widths["group"] = 0
+    short = _give_way(widths, widths["title"] - spare, GIVES_WAY, NARROWEST)
+    widths["title"] -= short  # a negative short: what the group left over
+    short = 0
+    if widths["title"] < NARROWEST["title"]:
+        short = NARROWEST["title"] - widths["title"]
+        widths["title"] = NARROWEST["title"]
+        short = _give_way(widths, short, ("title", "customer"), TIGHTEST)
     for key in LEFT_OUT:
         if short <= 0:
             break

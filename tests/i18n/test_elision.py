@@ -123,6 +123,8 @@ NEVER_A_WORD = {
     "The scenario in {path} cannot be used: {problems}{more}. Run `helpdesk-exam scenario "
     "validate {path}` to see every problem.": "a path",
     "{field} '{value}' is not one of {levels}": "a list of level ids",
+    "{kept} differs from {other}: kept as it was": "a path",  # sitting merge (bugs17)
+    "{kept} differs from {other}: kept as it was, the other copy not taken": "a path",
 }
 """Templates whose value is never a word French elides before (a path, a list of ids)."""
 

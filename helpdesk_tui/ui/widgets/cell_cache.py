@@ -592,6 +592,11 @@ class CellCache(KeptStyles, Retexts):
         rendering kept for the value gets this cell's meta, which replaces the other's.
         """
         _id, base_style, width, cursor, hover, *_rest = look
+        if not width:  # a column left out (`queue_model`): DataTable's own empty segment,
+            # without a place to put in (bugs17: a kept one got this cell's meta, Textual's none)
+            return super()._render_cell(  # type: ignore[misc]
+                row_index, column_index, base_style, width, cursor, hover
+            )
         fixed = row_index < self.fixed_rows or column_index < self.fixed_columns
         height = self.rows[self._row_locations.get_key(row_index)].height
         key = (look, fixed, height)
