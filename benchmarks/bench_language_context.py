@@ -59,7 +59,7 @@ from bench_language import Scores, tally  # noqa: E402
 
 from helpdesk_tui.assess.integrity import IN_TURN  # noqa: E402
 from helpdesk_tui.assess.wording import acts as evidence_acts  # noqa: E402
-from helpdesk_tui.customers.in_context import Place, place_after, read_at  # noqa: E402
+from helpdesk_tui.customers.in_context import Place, place_after, read_at, steps_at  # noqa: E402
 from helpdesk_tui.language import ACTS, LANGUAGES, analyse  # noqa: E402
 
 LANGUAGE_DIR = ROOT / "tests" / "language"
@@ -123,8 +123,7 @@ def evidence_reading(text: str, lang: str, place: Place) -> frozenset[str]:
     (`integrity.IN_TURN`), all by `in_context.read_at`, and a procedure step's act
     (`wording.acts`, quotes taken off) for the others."""
     reading = read_at(text, lang, place)
-    in_turn = IN_TURN | {"restate", "closing"}
-    return frozenset((set(evidence_acts(text, lang)) - in_turn) | (reading.acts & in_turn))
+    return steps_at(evidence_acts(text, lang), reading.acts, IN_TURN | {"restate", "closing"})
 
 
 def replay_conversation(record: dict, lang: str) -> list[Turn]:

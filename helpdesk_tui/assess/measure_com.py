@@ -118,7 +118,10 @@ def _clarifying(ctx: Context, case: Case) -> EvidenceItem:
     for a in case.said():  # (2.8) read at its place in the case, as the customer reads it
         if solved is not None and a.seq >= solved.seq:
             break
-        if a.type == "message_sent" and _asks(a.text or "", lang, case.turn(a.seq, lang)):
+        turn = case.turn(a.seq, lang)
+        if a.type == "message_sent" and _asks(
+            a.text or "", lang, turn, case.customer_said_before(a.seq)
+        ):
             asked.append(a)
     facts = case.incident.facts if case.incident else ()
     told = answer_in_words(case)
@@ -158,8 +161,8 @@ def answer_in_words(case: Case) -> Action | None:
     return None if first is None or first.how == TRANSFER else first.action
 
 
-def _asks(text: str, language: str, turn: tuple[bool, bool]) -> bool:
-    return asks_at(text, language, *turn)
+def _asks(text: str, language: str, turn: tuple[bool, bool], said: tuple[str, ...]) -> bool:
+    return asks_at(text, language, *turn, said)
 
 
 # ---------------------------------------------------------------------- COM-3

@@ -378,11 +378,26 @@ def _in_context(text: str, language: str, customer_said: tuple[str, ...]) -> Res
         len(shared) < PARAPHRASE_MIN_WORDS or len(shared) < PARAPHRASE_MIN_SHARE * len(mine)
     ):
         return None
+    if _asks_new_in(text, language, theirs, confirming):
+        return None
+    return Restated(IN_CONTEXT_RULE, tuple(sorted(shared)))
+
+
+def asks_new_in(text: str, language: str, customer_said: Sequence[str]) -> bool:
+    """(rules 2.14) Does a question of the message ask something new, not only whether the
+    customer's words given back are right (`_asks_new`, sentence by sentence)?"""
+    theirs: set[str] = set()
+    for said in customer_said:
+        theirs |= content_stems(said, language, short=True)
+    return _asks_new_in(text, language, theirs, _confirming_stems(language))
+
+
+def _asks_new_in(text: str, language: str, theirs: set[str], confirming: frozenset[str]) -> bool:
     for sentence in _SENTENCE_END.split(text):
         asks = "?" in sentence or "question" in analyse(sentence, language).acts
         if asks and _asks_new(sentence, language, theirs, confirming):
-            return None
-    return Restated(IN_CONTEXT_RULE, tuple(sorted(shared)))
+            return True
+    return False
 
 
 def _asks_new(sentence: str, language: str, theirs: set[str], confirming: frozenset[str]) -> bool:

@@ -22,13 +22,23 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from helpdesk_tui.customers.content_words import content_stems, words
 from helpdesk_tui.customers.dialogue import (
+    ASKED_DATA,
+    ASKING_TO_TELL,
+    IN_CONTEXT_RULE,
+    LEADING,
+    RESULT_QUESTION_WORDS,
+    RESULT_WORDS,
     Restated,
     acts_in,
     acts_in_turn,
+    asks_about_the_result,
     asks_closing,
+    asks_new_in,
     restates_in_turn,
 )
+from helpdesk_tui.language.lexicon import lexicon
 from helpdesk_tui.language.normalise import fold
 
 FIXED: dict[str, tuple[str, ...]] = {
@@ -103,30 +113,196 @@ class Reading:
 
 
 @lru_cache(maxsize=65536)
-def acts_at(text: str, language: str, proposed: bool, spoke_before: bool) -> frozenset[str]:
+def acts_at(
+    text: str,
+    language: str,
+    proposed: bool,
+    spoke_before: bool,
+    customer_said: tuple[str, ...] = (),
+) -> frozenset[str]:
     """`read_at`'s acts but `restate` and `closing`, which only the restatement and the closing
     question decide: what a procedure step and COM-2 read at the message's place, without the
-    restatement reading (the customer's words so far), most of `read_at`'s cost."""
-    return acts_in_turn(text, language, proposed, spoke_before) - {"restate", "closing"}
+    restatement reading (the customer's words so far), most of `read_at`'s cost. With
+    `customer_said` (2.14) it reads the turn as `read_at` does: a check after the customer
+    reported the step done, a question that only gives their words back asks nothing."""
+    found = _in_turn(text, language, proposed, spoke_before, customer_said)
+    if "question" in found and _restates_asking_nothing(text, language, customer_said):
+        found = found - {"question"}
+    return found - {"restate", "closing"}
 
 
-def asks_at(text: str, language: str, proposed: bool, spoke_before: bool) -> bool:
+def asks_at(
+    text: str,
+    language: str,
+    proposed: bool,
+    spoke_before: bool,
+    customer_said: tuple[str, ...] = (),
+) -> bool:
     """Does `text` ask a clarifying question at its place (`read_at`'s `question`)?"""
-    return "question" in acts_at(text, language, proposed, spoke_before)
+    return "question" in acts_at(text, language, proposed, spoke_before, customer_said)
 
 
 @lru_cache(maxsize=65536)
 def read_at(text: str, language: str, place: Place) -> Reading:
     """The one reading of `text` at `place`: acts in turn; `restate` only when it restates
-    the customer at that place; `closing` only when it asks the closing question."""
-    found = set(acts_in_turn(text, language, place.proposed, place.spoke_before))
-    restated = restates_in_turn(text, language, place.customer_said)
+    the customer at that place; `closing` only when it asks the closing question; (2.14) no
+    `question` when its questions only give the customer's words back for a yes."""
+    said = place.customer_said
+    found = set(_in_turn(text, language, place.proposed, place.spoke_before, said))
+    restated = restates_in_turn(text, language, said)
     closes = "closing" in found and asks_closing(
-        text, language, (), place.proposed, place.customer_said, place.spoke_before
+        text, language, (), place.proposed, said, place.spoke_before
     )
     found.discard("restate")
     if restated is not None:
         found.add("restate")
+        if _asks_nothing_new(text, language, restated, said):
+            found.discard("question")
     if not closes:
         found.discard("closing")
     return Reading(frozenset(found), restated, closes)
+
+
+# ------------------------------------------------------------------ rules 2.14 (issue 12)
+
+
+def _in_turn(
+    text: str, language: str, proposed: bool, spoke_before: bool, said: tuple[str, ...]
+) -> frozenset[str]:
+    """`dialogue.acts_in_turn`, and (2.14) after the customer reported a step done or its
+    result (`reports_done`: "gedaan", "c'est fait", "it's back"), something was proposed
+    (a step the layer missed still was one) and a yes/no question about it is a check."""
+    done = spoke_before and bool(said) and reports_done(said[-1], language)
+    found = acts_in_turn(text, language, proposed or done, spoke_before)
+    if done and asks_if_it_works(text, language, found, said[:-1]):
+        return frozenset({"check"})
+    if (proposed or done) and found == BOTH and asks_about_the_result(text, language):
+        return frozenset({"check"})  # "Has it arrived?" after a step: it asks nothing else
+    return found
+
+
+BOTH = frozenset({"check", "question"})
+
+
+DONE: dict[str, frozenset[str]] = {
+    "en": frozenset(("done", "did", "worked", "works", "working", "fixed", "connected",
+                     "reconnected", "back", "now", "printed", "printing", "scanned", "cleared",
+                     "deleted", "changed", "pressed", "pushed", "moved", "restarted", "rebooted",
+                     "wiped", "installed", "removed", "clicked", "paired", "joined", "loads",
+                     "loaded", "showing", "sorted", "arrived", "received", "green")),
+    "nl": frozenset(("gedaan", "gelukt", "lukt", "werkt", "gaat", "terug", "nu", "verbonden",
+                     "ingestoken", "ingelezen", "ontvangen", "gevonden", "toegevoegd",
+                     "geupload", "verstuurd", "geinstalleerd", "binnen", "weer", "beter",
+                     "groen", "herstart", "opgelost", "aangekomen")),
+    "fr": frozenset(("fait", "marche", "remarche", "fonctionne", "recu", "redemarre", "connecte",
+                     "connectee", "revenu", "revenue", "remis", "remise", "rebranche",
+                     "maintenant", "voila", "allume", "ouvre", "active", "installe", "publie",
+                     "trouve", "accepte", "mieux", "acces", "rallume", "arrive", "verte", "vert")),
+}  # fmt: skip
+"""(2.14) Words of a customer's short turn that report a step done or its result ("ok done
+that", "hij staat terug aan", "il s'allume", "it's back"): what the operator asks next, yes or
+no, is whether it works."""
+DONE_AT_END: dict[str, frozenset[str]] = {
+    "en": frozenset(("in", "on", "up", "open")),
+    "nl": frozenset(("aan", "open", "erop")),
+    "fr": frozenset(("ligne", "allume", "ouvert")),
+}
+"""(2.14) Words that report a result only as a turn's last word ("I'm in.", "it's on!",
+"hij staat aan"), not inside a description ("it's in the drawer")."""
+DONE_MAX_WORDS = 10
+NOT_DONE: dict[str, frozenset[str]] = {
+    "en": frozenset(("not", "no", "nope", "nothing", "still", "same", "never", "cant", "t",
+                     "yet", "failed", "error")),
+    "nl": frozenset(("niet", "geen", "nee", "niks", "nog", "steeds", "nooit", "fout")),
+    "fr": frozenset(("pas", "non", "rien", "toujours", "jamais", "plus", "erreur", "encore")),
+}  # fmt: skip
+"""(2.14) Words that make a customer's report one of failure ("still red", "gaat ook niet",
+"toujours rien"): a question after it may ask about the problem."""
+
+
+def reports_done(said: str, language: str) -> bool:
+    """(2.14) Does the customer's turn report a step done or its result, briefly, with no
+    question and no failure ("gedaan", "ok, verbonden met eduroam", "c'est fait", "It's back
+    now.")? Not "it's still red", "nope", "gaat ook niet", nor a description they are asked for."""
+    lang = language if language in DONE else "en"
+    mine = words(said)
+    if not mine or len(mine) > DONE_MAX_WORDS or "?" in said:
+        return False
+    if set(mine) & NOT_DONE[lang]:
+        return False
+    return bool(set(mine) & DONE[lang]) or mine[-1] in DONE_AT_END[lang]
+
+
+CHECK_MAX_WORDS = 10
+"""(2.14) A yes/no question after the customer reported a step done asks whether it works when
+it is this short and names what they could not do ("Can you see next month's sailings as
+well?"), or is short enough to ask about nothing else (`dialogue.RESULT_QUESTION_WORDS`)."""
+MAY_BE_A_CHECK = frozenset({"question", "identify", "instruction"})
+
+
+def asks_if_it_works(
+    text: str, language: str, found: frozenset[str], before: tuple[str, ...]
+) -> bool:
+    """(2.14) Read right after the customer reported a step done: is this a yes/no question
+    about the result ("Has it arrived?", "Kunt ge bellen?", "Vous êtes connecté ?", "And your
+    phone?")? One question, no question word opening it, not a request to tell something, no
+    other act than a question, an identification or a "can you" read as a step; a step only
+    when it names what the customer said they could not do ("Kunt ge inloggen?" after "ik kan
+    niet inloggen"), never a new one ("Can you restart it?")."""
+    if not found or not found <= MAY_BE_A_CHECK or text.count("?") != 1:
+        return False
+    if not text.rstrip().endswith("?"):
+        return False
+    lang = language if language in DONE else "en"
+    mine = [w for w in words(text) if w not in LEADING]
+    if not mine or len(mine) > CHECK_MAX_WORDS or mine[0] in lexicon(lang).questions.words:
+        return False
+    if set(mine) & ASKING_TO_TELL[lang]:
+        return False
+    if "identify" in found and set(mine) & (ASKED_DATA[lang] - DEVICES):
+        return False  # "And your staff number?" identifies
+    theirs = set().union(*(content_stems(s, language, short=True) for s in before))
+    named = bool(content_stems(text, language, short=True) & theirs)
+    if "instruction" in found:
+        return named
+    return named or len(mine) <= RESULT_QUESTION_WORDS or bool(set(mine) & RESULT_WORDS[lang])
+
+
+READ_AS_CHECK = frozenset({"identify", "instruction"})
+"""(2.14) Acts a message read alone may carry that its place reads as a check instead
+(`asks_if_it_works`: "Kunt ge inloggen?", "Vous êtes connectée ?" after "c'est fait")."""
+
+
+def steps_at(alone: Iterable[str], at: frozenset[str], in_turn: frozenset[str]) -> frozenset[str]:
+    """The acts a procedure step reads in a message (`assess.integrity._acts_at`): those of
+    `in_turn` as its place reads them (`at`: `acts_at`), the others as the message alone
+    (`alone`), but (2.14) not an identification or a step the place reads as a check, so
+    the evidence and the customer read one check."""
+    found = (set(alone) - in_turn) | (at & in_turn)
+    if "check" in at and not at & READ_AS_CHECK:
+        found -= READ_AS_CHECK
+    return frozenset(found)
+
+
+DEVICES = frozenset({"phone", "telephone", "gsm", "poste", "extension", "badge", "login"})
+"""Words of `dialogue.ASKED_DATA` that also name the device or account a check asks about
+("And your phone?" after "the laptop works now")."""
+
+
+def _restates_asking_nothing(text: str, language: str, said: tuple[str, ...]) -> bool:
+    """`read_at`'s test for `acts_at`: a restatement whose questions ask nothing new."""
+    if not said:
+        return False
+    restated = restates_in_turn(text, language, said)
+    return restated is not None and _asks_nothing_new(text, language, restated, said)
+
+
+def _asks_nothing_new(text: str, language: str, restated: Restated, said: tuple[str, ...]) -> bool:
+    """(2.14) A restatement typed as a question ("So Outlook won't start at all?", "You were
+    billed for five users when you have three?"): the customer's words given back, asking only
+    for a yes. Read in context (`restate.in_context`) its questions already ask nothing new;
+    the layer's restatement (an opener: "So ...") is checked the same way, each question
+    sentence (`dialogue._asks_new`)."""
+    if restated.rule == IN_CONTEXT_RULE:
+        return True
+    return not asks_new_in(text, language, said)
