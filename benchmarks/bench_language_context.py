@@ -123,7 +123,8 @@ def evidence_reading(text: str, lang: str, place: Place) -> frozenset[str]:
     (`integrity.IN_TURN`), all by `in_context.read_at`, and a procedure step's act
     (`wording.acts`, quotes taken off) for the others."""
     reading = read_at(text, lang, place)
-    return steps_at(evidence_acts(text, lang), reading.acts, IN_TURN | {"restate", "closing"})
+    in_turn = IN_TURN | {"restate", "closing"}
+    return steps_at(text, lang, evidence_acts(text, lang), reading.acts, in_turn)
 
 
 def replay_conversation(record: dict, lang: str) -> list[Turn]:

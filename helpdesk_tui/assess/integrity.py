@@ -632,7 +632,7 @@ def _acts_at(ctx: Context, case: Case, action: Action) -> set[str]:
     if action.type in CUSTOMER_FACING and text:
         turn = case.turn(action.seq, ctx.text_lang)
         at = acts_at(text, ctx.text_lang, *turn, case.customer_said_before(action.seq))
-        found = set(steps_at(found, at, IN_TURN))
+        found = set(steps_at(text, ctx.text_lang, found, at, IN_TURN))
     return found
 
 

@@ -128,6 +128,10 @@ def acts_at(
     found = _in_turn(text, language, proposed, spoke_before, customer_said)
     if "question" in found and _restates_asking_nothing(text, language, customer_said):
         found = found - {"question"}
+    if tells_a_finding(text, language, found, spoke_before, customer_said) and (
+        restates_in_turn(text, language, customer_said) is None
+    ):
+        found = frozenset({"progress"})
     return found - {"restate", "closing"}
 
 
@@ -153,6 +157,10 @@ def read_at(text: str, language: str, place: Place) -> Reading:
     closes = "closing" in found and asks_closing(
         text, language, (), place.proposed, said, place.spoke_before
     )
+    if restated is None and tells_a_finding(
+        text, language, frozenset(found), place.spoke_before, said
+    ):
+        found.add("progress")  # (2.14) "Orange means it's on but gets no signal."
     found.discard("restate")
     if restated is not None:
         found.add("restate")
@@ -273,15 +281,55 @@ READ_AS_CHECK = frozenset({"identify", "instruction"})
 (`asks_if_it_works`: "Kunt ge inloggen?", "Vous êtes connectée ?" after "c'est fait")."""
 
 
-def steps_at(alone: Iterable[str], at: frozenset[str], in_turn: frozenset[str]) -> frozenset[str]:
+def steps_at(
+    text: str, language: str, alone: Iterable[str], at: frozenset[str], in_turn: frozenset[str]
+) -> frozenset[str]:
     """The acts a procedure step reads in a message (`assess.integrity._acts_at`): those of
     `in_turn` as its place reads them (`at`: `acts_at`), the others as the message alone
-    (`alone`), but (2.14) not an identification or a step the place reads as a check, so
-    the evidence and the customer read one check."""
+    (`alone`), but (2.14) not an identification or a step the place reads as a check, and
+    a finding the place reads as `progress` (`tells_a_finding`), so the evidence and the
+    customer read one check and one piece of news."""
     found = (set(alone) - in_turn) | (at & in_turn)
     if "check" in at and not at & READ_AS_CHECK:
         found -= READ_AS_CHECK
+    if at == FINDING and not acts_in(text, language):
+        found |= FINDING
     return frozenset(found)
+
+
+FINDING = frozenset({"progress"})
+FINDING_MIN_WORDS = 4
+NOT_TOLD: dict[str, frozenset[str]] = {
+    "en": frozenset(("t",)),
+    "nl": frozenset(),
+    "fr": frozenset(("ne", "n")),
+}
+"""(2.14) Negation words `words()` leaves of a contraction ("don't" -> "don", "t"; "n'est"),
+beside the lexicon's own (`Negation.core`)."""
+
+
+def tells_a_finding(
+    text: str, language: str, found: frozenset[str], spoke_before: bool, said: tuple[str, ...]
+) -> bool:
+    """(2.14) Is this act-less statement a finding told to the customer, news on their case
+    ("Orange means it's on but not getting a signal from the laptop.", "Your 12-month discount
+    ended on the 1st.", "Then it's the scanner's mail setting, not your mailbox" without its
+    negation)? Said after the operator's first message and after the customer described
+    something, about a thing they named (a content word of theirs), a statement of four words
+    or more: no question, no exclamation (a well-wish: "Succes op de spoed!"), no negation (a
+    step made unnecessary or forbidden: "Ge moet geen nieuwe aanvraag indienen"). The
+    restatement, which also names their things, is read before it (`read_at`)."""
+    if found or not spoke_before or not said or "?" in text:
+        return False
+    if text.rstrip().endswith("!"):
+        return False
+    lang = language if language in NOT_TOLD else "en"
+    mine = words(text)
+    negators = lexicon(lang).negation.core | NOT_TOLD[lang]
+    if len(mine) < FINDING_MIN_WORDS or set(mine) & negators:
+        return False
+    theirs = set().union(*(content_stems(s, language, short=True) for s in said))
+    return bool(content_stems(text, language, short=True) & theirs)
 
 
 DEVICES = frozenset({"phone", "telephone", "gsm", "poste", "extension", "badge", "login"})
