@@ -38,6 +38,7 @@ from helpdesk_tui.customers.dialogue import (
     asks_new_in,
     restates_in_turn,
 )
+from helpdesk_tui.language import analyse
 from helpdesk_tui.language.lexicon import lexicon
 from helpdesk_tui.language.normalise import fold
 
@@ -161,6 +162,8 @@ def read_at(text: str, language: str, place: Place) -> Reading:
         text, language, frozenset(found), place.spoke_before, said
     ):
         found.add("progress")  # (2.14) "Orange means it's on but gets no signal."
+    if "check" in found and restated is not None and restated.rule == IN_CONTEXT_RULE:
+        restated = None  # (2.14) "Kunt ge inloggen?" after "gedaan" asks whether it works
     found.discard("restate")
     if restated is not None:
         found.add("restate")
@@ -257,8 +260,8 @@ def asks_if_it_works(
     other act than a question, an identification or a "can you" read as a step; a step only
     when it names what the customer said they could not do ("Kunt ge inloggen?" after "ik kan
     niet inloggen"), never a new one ("Can you restart it?")."""
-    if not found or not found <= MAY_BE_A_CHECK or text.count("?") != 1:
-        return False
+    if not found <= MAY_BE_A_CHECK or text.count("?") != 1:
+        return False  # an empty reading too: "And the booking app?" asks by its form
     if not text.rstrip().endswith("?"):
         return False
     lang = language if language in DONE else "en"
@@ -297,6 +300,35 @@ def steps_at(
     return frozenset(found)
 
 
+def _forbids(text: str, language: str, mine: Sequence[str]) -> bool:
+    """(2.14) Does the statement forbid a step or make one unnecessary ("Don't unplug it", "Ge
+    moet geen nieuwe aanvraag indienen", "Pas besoin de redémarrer")? A negation the layer read,
+    one opening the message, or one beside a word of need. A contrast stays a finding: "Then
+    it's the scanner's mail setting, not your mailbox."
+    """
+    if _negation_read(text, language):
+        return True
+    lang = language if language in NOT_TOLD else "en"
+    negators = lexicon(lang).negation.core | NOT_TOLD[lang]
+    if set(mine[:2]) & negators:
+        return True
+    return bool(set(mine) & negators) and bool(set(mine) & NEED[lang])
+
+
+NEED: dict[str, frozenset[str]] = {
+    "en": frozenset(("need", "needs", "have", "must")),
+    "nl": frozenset(("hoeft", "hoef", "moet", "moogt", "nodig")),
+    "fr": frozenset(("besoin", "inutile", "faut", "devez", "dois")),
+}
+"""(2.14) Words of need: beside a negation they make a step unnecessary."""
+
+
+def _negation_read(text: str, language: str) -> bool:
+    """Did the layer read a negation in the message (a negated phrase or act)?"""
+    found = analyse(text, language)
+    return bool(found.negated) or any(m.negated for m in found.matches)
+
+
 FINDING = frozenset({"progress"})
 FINDING_MIN_WORDS = 4
 NOT_TOLD: dict[str, frozenset[str]] = {
@@ -323,10 +355,8 @@ def tells_a_finding(
         return False
     if text.rstrip().endswith("!"):
         return False
-    lang = language if language in NOT_TOLD else "en"
     mine = words(text)
-    negators = lexicon(lang).negation.core | NOT_TOLD[lang]
-    if len(mine) < FINDING_MIN_WORDS or set(mine) & negators:
+    if len(mine) < FINDING_MIN_WORDS or _forbids(text, language, mine):
         return False
     theirs = set().union(*(content_stems(s, language, short=True) for s in said))
     return bool(content_stems(text, language, short=True) & theirs)
@@ -350,7 +380,6 @@ def _asks_nothing_new(text: str, language: str, restated: Restated, said: tuple[
     billed for five users when you have three?"): the customer's words given back, asking only
     for a yes. Read in context (`restate.in_context`) its questions already ask nothing new;
     the layer's restatement (an opener: "So ...") is checked the same way, each question
-    sentence (`dialogue._asks_new`)."""
-    if restated.rule == IN_CONTEXT_RULE:
-        return True
+    sentence, and neither may open its asking clause with a question word or an inverted
+    "you" (`dialogue.asks_new_in`)."""
     return not asks_new_in(text, language, said)
