@@ -16,7 +16,7 @@ from pathlib import Path
 
 from helpdesk_tui.language import LAYER_VERSION, layer_hash
 
-RULES_VERSION = "2.11"
+RULES_VERSION = "2.14"
 """2.0: evidence that needs the job done (issue 13): the answer is what reached the customer,
 KB credit only for the case's articles outside scattershot bursts, templates, echoes, stuffed
 answers, wrong recipients, SOL-5 relay and bounce, SOL-6 news.
@@ -85,7 +85,17 @@ customer (`integrity.closed_unsolved`: no word of the answer key told in a sente
 as the simulated customer hears a solution, no transfer, no "it works" from the customer, before
 the ticket's last resolution): the resolution records a fix that was never given, however it is
 worded (the blind cheater `forger` closed tickets as soon as it had asked whether it worked, with
-notes too short for the 2.9 frame rule)."""
+notes too short for the 2.9 frame rule).
+2.14 (ctx-read2, issue 12): the one reading in context reads three more kinds of turn at their
+place (`customers.in_context`), for the customer and the evidence alike: a restatement typed
+as a question that only gives the customer's words back asks nothing (COM-2 no longer counts
+"So Outlook won't start at all?" as a clarifying question; it stays `restate`); after the
+customer reported a step done or its result ("gedaan", "c'est fait", "it's back"), something
+was proposed and a short yes/no question about it is the check ("Kunt ge inloggen?", "Vous
+êtes connectée ?", "And your phone?"), not an identification or a step, for COM-1 and SOL-1's
+check step too; an act-less statement about a thing the customer named, after the candidate's
+first message, that neither forbids a step nor wishes well, is a finding told (`progress`) for
+a procedure step, as the customer acknowledges it. (2.12 and 2.13 are evid22's and bugs16's.)"""
 
 RULE_MODULES = (
     "cases.py", "context.py", "evidence.py", "integrity.py", "measure_com.py",

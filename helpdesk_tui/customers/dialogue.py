@@ -421,6 +421,8 @@ def _asks_new(
     ]
     if opening and opening[0] in lex.questions.words:
         return True  # "..., which network do you see?"
+    if strict and set(asking) & lex.questions.words - NOT_ASKING_WORDS:
+        return True  # (2.14) in situ: "il est lent depuis quand ?", "exporter quelle période ?"
     if len(asking) > 1 and asking[1] in YOU and asking[0] not in YOU:
         return True  # "did you try ...?", "kunt u ...?", "avez-vous ...?"
     if not own - theirs:

@@ -197,29 +197,31 @@ BOTH = frozenset({"check", "question"})
 
 DONE: dict[str, frozenset[str]] = {
     "en": frozenset(("done", "did", "worked", "works", "working", "fixed", "connected",
-                     "reconnected", "back", "now", "printed", "printing", "scanned", "cleared",
-                     "deleted", "changed", "pressed", "pushed", "moved", "restarted", "rebooted",
+                     "reconnected", "back", "printed", "printing", "scanned", "cleared",
+                     "deleted", "pressed", "pushed", "restarted", "rebooted",
                      "wiped", "installed", "removed", "clicked", "paired", "joined", "loads",
-                     "loaded", "showing", "sorted", "arrived", "received", "green")),
-    "nl": frozenset(("gedaan", "gelukt", "lukt", "werkt", "gaat", "terug", "nu", "verbonden",
+                     "loaded", "sorted", "arrived", "received")),
+    "nl": frozenset(("gedaan", "gelukt", "lukt", "werkt", "gaat", "terug", "verbonden",
                      "ingestoken", "ingelezen", "ontvangen", "gevonden", "toegevoegd",
                      "geupload", "verstuurd", "geinstalleerd", "binnen", "weer", "beter",
-                     "groen", "herstart", "opgelost", "aangekomen")),
-    "fr": frozenset(("fait", "marche", "remarche", "fonctionne", "recu", "redemarre", "connecte",
+                     "herstart", "opgelost", "aangekomen")),
+    "fr": frozenset(("marche", "remarche", "fonctionne", "recu", "redemarre", "connecte",
                      "connectee", "revenu", "revenue", "remis", "remise", "rebranche",
-                     "maintenant", "voila", "allume", "ouvre", "active", "installe", "publie",
-                     "trouve", "accepte", "mieux", "acces", "rallume", "arrive", "verte", "vert")),
+                     "allume", "ouvre", "active", "installe", "publie",
+                     "trouve", "accepte", "mieux", "acces", "rallume", "arrive")),
 }  # fmt: skip
 """(2.14) Words of a customer's short turn that report a step done or its result ("ok done
 that", "hij staat terug aan", "il s'allume", "it's back"): what the operator asks next, yes or
 no, is whether it works."""
 DONE_AT_END: dict[str, frozenset[str]] = {
-    "en": frozenset(("in", "on", "up", "open")),
-    "nl": frozenset(("aan", "open", "erop")),
-    "fr": frozenset(("ligne", "allume", "ouvert")),
+    "en": frozenset(("in", "up", "open", "done")),
+    "nl": frozenset(("open", "erop", "gedaan")),
+    "fr": frozenset(("ligne", "allume", "ouvert", "fait")),
 }
-"""(2.14) Words that report a result only as a turn's last word ("I'm in.", "it's on!",
-"hij staat aan"), not inside a description ("it's in the drawer")."""
+"""(2.14) Words that report a result only as a turn's first or last word ("I'm in.", "c'est
+fait", "fait, clôture OK"), not inside a description ("it's in the drawer", "le pc fait du
+bruit"). Not "now", "on", "moved", "voilà": an answer to a question says them too ("lights
+are on", "yeah, 3 times now", "it was moved yesterday", "Voilà, et j'ai une réunion")."""
 DONE_MAX_WORDS = 10
 NOT_DONE: dict[str, frozenset[str]] = {
     "en": frozenset(("not", "no", "nope", "nothing", "still", "same", "never", "cant", "t",
@@ -241,7 +243,7 @@ def reports_done(said: str, language: str) -> bool:
         return False
     if set(mine) & NOT_DONE[lang]:
         return False
-    return bool(set(mine) & DONE[lang]) or mine[-1] in DONE_AT_END[lang]
+    return bool(set(mine) & DONE[lang]) or bool({mine[0], mine[-1]} & DONE_AT_END[lang])
 
 
 CHECK_MAX_WORDS = 10
@@ -266,8 +268,10 @@ def asks_if_it_works(
         return False
     lang = language if language in DONE else "en"
     mine = [w for w in words(text) if w not in LEADING]
-    if not mine or len(mine) > CHECK_MAX_WORDS or mine[0] in lexicon(lang).questions.words:
-        return False
+    if not mine or len(mine) > CHECK_MAX_WORDS or set(mine) & lexicon(lang).questions.words:
+        return False  # a question word anywhere: "Vous utilisez quel bouton ?", "Depuis quand ?"
+    if set(mine) & ALTERNATIVE[lang]:
+        return False  # "Orange ou blanc ?", "wifi or mobile data?": which of two, not whether
     if set(mine) & ASKING_TO_TELL[lang]:
         return False
     if "identify" in found and set(mine) & (ASKED_DATA[lang] - DEVICES):
@@ -362,6 +366,12 @@ def tells_a_finding(
     return bool(content_stems(text, language, short=True) & theirs)
 
 
+ALTERNATIVE: dict[str, frozenset[str]] = {
+    "en": frozenset(("or",)),
+    "nl": frozenset(("of",)),
+    "fr": frozenset(("ou",)),
+}
+"""(2.14) An alternative question asks which, a clarifying question, not whether it works."""
 DEVICES = frozenset({"phone", "telephone", "gsm", "poste", "extension", "badge", "login"})
 """Words of `dialogue.ASKED_DATA` that also name the device or account a check asks about
 ("And your phone?" after "the laptop works now")."""
