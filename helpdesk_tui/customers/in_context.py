@@ -181,9 +181,10 @@ def _in_turn(
     text: str, language: str, proposed: bool, spoke_before: bool, said: tuple[str, ...]
 ) -> frozenset[str]:
     """`dialogue.acts_in_turn`, and (2.14) after the customer reported a step done or its
-    result (`reports_done`: "gedaan", "c'est fait", "it's back"), something was proposed
+    result (`reports_done`: "gedaan", "c'est fait", "it's back"; never in their first turn,
+    which tells the problem: "Outlook geeft een foutmelding als ik het open"), something was proposed
     (a step the layer missed still was one) and a yes/no question about it is a check."""
-    done = spoke_before and bool(said) and reports_done(said[-1], language)
+    done = spoke_before and len(said) > 1 and reports_done(said[-1], language)
     found = acts_in_turn(text, language, proposed or done, spoke_before)
     if done and asks_if_it_works(text, language, found, said[:-1]):
         return frozenset({"check"})
@@ -215,7 +216,7 @@ that", "hij staat terug aan", "il s'allume", "it's back"): what the operator ask
 no, is whether it works."""
 DONE_AT_END: dict[str, frozenset[str]] = {
     "en": frozenset(("in", "up", "open", "done")),
-    "nl": frozenset(("open", "erop", "gedaan")),
+    "nl": frozenset(("erop", "gedaan")),
     "fr": frozenset(("ligne", "allume", "ouvert", "fait")),
 }
 """(2.14) Words that report a result only as a turn's first or last word ("I'm in.", "c'est

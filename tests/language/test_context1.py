@@ -77,14 +77,11 @@ def test_a_check_before_any_step_is_a_question_and_after_one_a_check(lang: str) 
     assert "check" in after.evidence
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="layer 2.9 reads 'Do you still see the error?' / 'Voyez-vous toujours le message "
-    "d'erreur ?' as check + question after a step: COM-2 counts it a clarifying question "
-    "(2026-12-05)",
-)
 @pytest.mark.parametrize("lang", ("en", "fr"))
 def test_a_check_after_a_step_asks_no_clarifying_question(lang: str) -> None:
+    """Layer 2.9 reads "Do you still see the error?" / "Voyez-vous toujours le message
+    d'erreur ?" as check + question; since rules 2.14 the turn after a step is the check only
+    (`in_context.BOTH`): COM-2 no longer counts it a clarifying question (an xfail until then)."""
     conversation, _, second, _ = CHECKED_TWICE[lang]
     assert "question" not in turn(lang, conversation, second).customer
 
@@ -178,21 +175,23 @@ def test_the_context_sets_are_named_alike_in_the_benchmark_and_the_set_checks() 
 # alone 12, 0.784). Weakest: progress 0.62-0.72 (findings told, "Uw mailbox zit vol"), empathy
 # 0.72-0.81, check nl 0.77, fr 0.82 (a clarifying yes/no question after a step read as a check, a
 # fix reported in words outside `in_context.FIXED`), identify
-# 0.84-0.87.
+# 0.84-0.87. Rules 2.14 (ctx-read2): 16 pairs, macro 0.883; progress, check and fr question rose
+# (floors raised), fr identify 0.872 -> 0.865 (a labelled identification after the customer
+# reported a step done is read as the check; floor 0.86).
 FLOOR = {
     "nl": {
         "greeting": 0.99, "offer_help": 1.0, "identify": 0.86, "question": 0.86, "restate": 0.89,
-        "empathy": 0.8, "apology": 1.0, "progress": 0.62, "instruction": 0.83, "check": 0.77,
+        "empathy": 0.8, "apology": 1.0, "progress": 0.66, "instruction": 0.83, "check": 0.8,
         "closing": 0.9, "hold": 0.89,
     },
     "fr": {
-        "greeting": 1.0, "offer_help": 0.93, "identify": 0.87, "question": 0.85, "restate": 0.98,
-        "empathy": 0.72, "apology": 0.94, "progress": 0.72, "instruction": 0.9, "check": 0.82,
+        "greeting": 1.0, "offer_help": 0.93, "identify": 0.86, "question": 0.88, "restate": 0.98,
+        "empathy": 0.72, "apology": 0.94, "progress": 0.74, "instruction": 0.9, "check": 0.83,
         "closing": 0.92, "hold": 0.85,
     },
     "en": {
         "greeting": 0.97, "offer_help": 0.94, "identify": 0.84, "question": 0.86, "restate": 0.85,
-        "empathy": 0.81, "apology": 1.0, "progress": 0.63, "instruction": 0.9, "check": 0.9,
+        "empathy": 0.81, "apology": 1.0, "progress": 0.72, "instruction": 0.9, "check": 0.91,
         "closing": 0.91, "hold": 0.87,
     },
 }  # fmt: skip
