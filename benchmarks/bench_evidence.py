@@ -40,6 +40,12 @@ def favourable(evidence: Evidence) -> list[str]:
     return [c for c, s in evidence.statuses().items() if s is EvidenceStatus.FAVOURABLE]
 
 
+def print_detail(evidence: Evidence) -> None:
+    """The status of every competency, one a line (`--detail`)."""
+    for cid, status in evidence.statuses().items():
+        print(f"    {cid:<7} {status.value}")
+
+
 def bundled() -> list[str]:
     root = paths.scenarios_dir()
     return sorted(p.name for p in root.iterdir() if (p / "scenario.toml").is_file())
@@ -101,8 +107,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"{len(result.breached_tickets):>8} {took:>5.1f}"
             )
             if args.detail:
-                for cid, status in evidence.statuses().items():
-                    print(f"    {cid:<7} {status.value}")
+                print_detail(evidence)
     return 0
 
 

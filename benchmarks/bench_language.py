@@ -99,6 +99,7 @@ SETS = {
     "heldout13": HELDOUT13,
     "heldout14": ROOT / "tests" / "language" / "heldout14",
     "heldout15": ROOT / "tests" / "language" / "heldout15",
+    "heldout16": ROOT / "tests" / "language" / "heldout16",
     "dev2": DEV2,
     "exam2": EXAM2,
 }

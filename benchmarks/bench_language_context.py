@@ -67,6 +67,7 @@ CONTEXT_SETS = {
     "context1": LANGUAGE_DIR / "context1",
     "context2": LANGUAGE_DIR / "context2",
     "context3": LANGUAGE_DIR / "context3",
+    "context4": LANGUAGE_DIR / "context4",
     "context_sample": LANGUAGE_DIR / "context_sample",
 }
 READERS = ("customer", "evidence")

@@ -13,7 +13,7 @@ from typing import Any
 
 import pilot_idle
 import pytest
-from bundled_kit import LazyMap, bundled_scenario
+from bundled_kit import LazyMap, bundled_scenario, plays_on
 from suite_speed import (
     CPU_RECORD_ENV,
     LAZY_STRIPS_ENV,
@@ -249,7 +249,8 @@ def bundled_scenarios() -> LazyMap[str, Scenario]:
 def bundled_runs(
     bundled_scenarios: LazyMap[str, Scenario], tmp_path_factory: pytest.TempPathFactory
 ) -> LazyMap[tuple[str, str], RunResult]:
-    """(scenario folder name, policy) -> the signed, sealed run (its log on disk), made when first asked.
+    """(scenario folder name, policy) -> the signed, sealed run (its log on disk), made when first asked;
+    only the pairs `bundled_kit.plays_on` names (on a drill, not every policy).
 
     The suite's most expensive setup (see tests/bundled_kit.py): tests that use it
     take their scenario's xdist group (`by_scenario`), so each run is made once."""
@@ -257,6 +258,10 @@ def bundled_runs(
 
     def run(key: tuple[str, str]) -> RunResult:
         name, policy = key
+        assert policy in plays_on(name), (
+            f"{policy} on {name}: not one of the runs the suite plays (bundled_kit.plays_on); "
+            "take the pairs from bundled_kit.played"
+        )
         return run_headless(bundled_scenarios[name], policy, out=logs / f"{name}-{policy}.jsonl")
 
     return LazyMap(run)

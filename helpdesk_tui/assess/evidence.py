@@ -34,6 +34,7 @@ from helpdesk_tui.assess.measure_sim import latencies, sim_items
 from helpdesk_tui.assess.measure_sol import inversions, procedure_checks, sla_rows, sol_items
 from helpdesk_tui.assess.model import Evidence, EvidenceItem, ProcedureCheck
 from helpdesk_tui.assess.prime import Forked
+from helpdesk_tui.assess.replay import Snapshots
 from helpdesk_tui.assess.rules import rules_stamp
 from helpdesk_tui.assess.substance import rote_items
 from helpdesk_tui.assess.texts import LANGUAGES, flag_name, flag_reason
@@ -58,16 +59,32 @@ listed) is left to the assessor to confirm."""
 class EvidenceGatherer:
     """Folds events one at a time; `result()` measures whatever has been fed so far."""
 
-    def __init__(self, scenario: Scenario | None, language: str | None = None) -> None:
+    def __init__(
+        self,
+        scenario: Scenario | None,
+        language: str | None = None,
+        snapshots: Snapshots | None = None,
+    ) -> None:
+        """`snapshots`: the review's replay's, taken on this fold (the log folded once)."""
         self.scenario = scenario
         self.language = language
         self.state = ExamState()
         self.tracker = Tracker()
         self.events = 0
+        self.snapshots = snapshots
+        if snapshots is not None:
+            snapshots.start(self.state)
 
     def feed(self, seq: int, event: Event) -> None:
         self.tracker.before(self.state, seq, event)
-        apply(self.state, event, seq)
+        try:
+            apply(self.state, event, seq)
+        except Exception:
+            if self.snapshots is not None:
+                self.snapshots.broken = True
+            raise
+        if self.snapshots is not None:
+            self.snapshots.after(self.state)
         self.tracker.after(self.state, seq, event)
         self.events += 1
 

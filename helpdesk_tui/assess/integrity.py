@@ -27,6 +27,7 @@ in the log, each with the records it is measured from, so the measurements
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -41,10 +42,11 @@ from helpdesk_tui.assess.model import EvidenceItem
 from helpdesk_tui.assess.procedures import Shows, shows_plainly
 from helpdesk_tui.assess.tracker import CUSTOMER_FACING, Action
 from helpdesk_tui.assess.wording import acts, find_any, sentences, words
-from helpdesk_tui.customers.dialogue import acts_in, asks_closing, line, solution_patterns, told
-from helpdesk_tui.customers.in_context import acts_at, steps_at
+from helpdesk_tui.customers.dialogue import acts_in, asks_closing, solution_patterns, told
+from helpdesk_tui.customers.in_context import acts_at, confirms_fix, proposes, steps_at
+from helpdesk_tui.customers.mood import calming_in
 from helpdesk_tui.customers.telling import pattern_acts, tells_in
-from helpdesk_tui.language.normalise import name_words
+from helpdesk_tui.language.normalise import fold, name_words
 from helpdesk_tui.scenario.model import ProcedureStep
 
 TEMPLATE_CUSTOMERS = 3
@@ -206,7 +208,7 @@ def empathy_to_the_calm(ctx: Context) -> tuple[int, int]:
         if upset_before(ctx, who, action.seq):
             continue
         calm.add(who)
-        if any("empathy" in acts_in(s, ctx.text_lang) for s in sentences(text)):
+        if "empathy" in calming_in(text, ctx.text_lang):  # sentence by sentence, as the mood
             comforted.add(who)
     found = ctx.cache["empathy_to_calm"] = (len(comforted), len(calm))
     return found
@@ -700,10 +702,44 @@ def closed_unsolved(ctx: Context, ticket_id: str) -> bool:
             return False
         if action.type in CUSTOMER_FACING and action.text and _tells_solution(case, action):
             return False
-    works = words(line(case.language, "works"))
-    theirs = [m.text for c in case.conversations for m in c.messages if m.author == "customer"]
-    theirs += [text for t in case.tickets for _, text in t.customer_mails]
-    return not any(words(text or "") == works for text in theirs)
+    return not _confirmed(case, until)
+
+
+def _confirmed(case: Case, until: int) -> bool:
+    """(2.13) Did the customer say the fix works, before the resolution, in answer to a message
+    that asked whether it works or put a step, a fix or the key's solution to them
+    (`in_context.confirms_fix`: "Let me try... it connects!", "Top, het werkt terug", "Ça
+    remarche")? Before 2.13 only the simulated customer's own line counted ("Yes, it works now.
+    Thank you!"), so a scenario author's wording of the same confirmation (a dialogue rule's
+    reply) did not. Elsewhere their words describe the problem ("Wayne Crossley, Planned
+    Works.", "It worked on Thursday.", "working from home")."""
+    said = case.said()
+    theirs = [
+        (m.seq, m.text) for c in case.conversations for m in c.messages if m.author == "customer"
+    ]
+    heard = [text for seq, text in theirs if seq < until and _answers_a_check(case, said, seq)]
+    for ticket in case.tickets:
+        for at, text in ticket.customer_mails:
+            before = [a for a in said if a.at < at]
+            if before and _asks_or_proposes(case, before[-1]):
+                heard.append(text)
+    return any(confirms_fix(text or "", case.language) for text in heard)
+
+
+def _answers_a_check(case: Case, said: list[Action], seq: int) -> bool:
+    before = [a for a in said if a.seq < seq]
+    return bool(before) and _asks_or_proposes(case, before[-1])
+
+
+def _asks_or_proposes(case: Case, action: Action) -> bool:
+    """Did the candidate's message ask whether it works, or put a step, a fix or the key's
+    solution to the customer?"""
+    text = action.text or ""
+    return (
+        "check" in acts_in(text, case.language)
+        or proposes(text, case.language)
+        or _tells_solution(case, action)
+    )
 
 
 def _solution_words(case: Case) -> tuple[str, ...]:
@@ -840,3 +876,44 @@ def _same_resolutions(ctx: Context) -> dict[tuple[str, ...], int]:
                 counts.setdefault(words(ticket.solution), set()).add(ticket.id)
         ctx.cache["resolutions"] = {k: len(v) for k, v in counts.items()}
     return ctx.cache["resolutions"]
+
+
+# ---------------------------------------------------------------------- word lists
+
+
+_LIST_SEPARATOR = re.compile(r"[,;:]|\b(?:en|and|et|of|or|ou)\b")
+WORD_LIST_ITEMS = 4
+"""(2.12) A sentence of this many items or more, most of one or two words, is a word list."""
+WORD_LIST_SHARE = 0.6
+
+
+CHECKLIST_ITEMS = 5
+"""(2.12) A question sentence of this many list items or more is a checklist."""
+
+
+def list_items(sentence: str) -> list[tuple[str, ...]]:
+    """The sentence's items, split at commas, colons, semicolons and and/en/et/or/of/ou."""
+    return [w for part in _LIST_SEPARATOR.split(fold(sentence)) if (w := words(part))]
+
+
+def checklist(sentence: str) -> bool:
+    """(2.12) A sentence of `CHECKLIST_ITEMS` items or more ("what exactly happens, since when,
+    do you see an error message, what have you tried already, and are colleagues affected
+    too?"): asked as a question it is the intake form, everything asked of everyone, and a
+    fact the customer tells in reply was drawn by the form, not by a question about their
+    problem (2.10's engagement). A question about the problem asks one thing or two ("What
+    does the screen say, and what have you tried?")."""
+    return len(list_items(sentence)) >= CHECKLIST_ITEMS
+
+
+def word_list(sentence: str) -> bool:
+    """(2.12) A sentence that lists words with nothing said between them ("toch en versta, goed
+    en veel, lawaai en doen"): items of one or two words split by commas and "and", four or
+    more, and most of the sentence. It restates no understanding and asks nothing: a customer
+    it calms (their restatement rule heard their words) was not calmed by the candidate's
+    doing (COM-6), and a fact told in reply was not asked for (2.10's engagement). A
+    restatement in sentences ("the scanners in hall 3 drop off since Monday, and restarting
+    did not help") has items of its own words and is no list."""
+    items = list_items(sentence)
+    short = [i for i in items if len(i) <= 2]
+    return len(short) >= WORD_LIST_ITEMS and len(short) >= WORD_LIST_SHARE * len(items)

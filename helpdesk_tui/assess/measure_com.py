@@ -14,6 +14,7 @@ from helpdesk_tui.assess.integrity import (
     procedure_reading,
     template_reach,
     templated,
+    word_list,
     wrong_recipient_items,
 )
 from helpdesk_tui.assess.model import (
@@ -34,13 +35,12 @@ from helpdesk_tui.assess.texts import short
 from helpdesk_tui.assess.tracker import Action
 from helpdesk_tui.assess.wording import find
 from helpdesk_tui.customers.dialogue import (
-    acts_in,
     first_match,
     jargon_in,
     restates_in_turn,
 )
 from helpdesk_tui.customers.evidence_flags import restated_facts
-from helpdesk_tui.customers.in_context import asks_at
+from helpdesk_tui.customers.in_context import asks_at, heard_as_fix
 from helpdesk_tui.customers.mood import calming_in
 
 MeasuredApart = tuple[list[EvidenceItem], list[ProcedureCheck | None]]
@@ -397,12 +397,18 @@ def _calmed_personally(ctx: Context, timeline: MoodTimeline, no_empathy: bool) -
         if found is None or templated(ctx, found[0]):
             continue
         own = own_sentences(ctx, found[1], found[0])
+        listed = any(word_list(s) for s in own)
+        own = [s for s in own if not word_list(s)]
         if no_empathy:
-            own = [s for s in own if "empathy" not in acts_in(s, ctx.text_lang)]
+            own = [s for s in own if "empathy" not in calming_in(s, ctx.text_lang)]
         if not own:
             continue
         if point.cause.startswith("rule "):
-            if _rule_heard(ctx, timeline.customer_id, point.cause[5:], " ".join(own)):
+            # (2.12) a rule set off by a message that lists the customer's words ("toch en
+            # versta, goed en veel. Klopt dat?") heard a restatement of nothing understood
+            if not listed and _rule_heard(
+                ctx, timeline.customer_id, point.cause[5:], " ".join(own)
+            ):
                 return True
             continue
         if any(calming_in(s, ctx.text_lang) for s in own):
@@ -412,11 +418,12 @@ def _calmed_personally(ctx: Context, timeline: MoodTimeline, no_empathy: bool) -
 
 def _rule_heard(ctx: Context, customer_id: str, rule_id: str, text: str) -> bool:
     """The customer's dialogue rule `rule_id` is set off by `text` (its `when` patterns, as
-    the customer hears them); a rule the scenario does not show is taken as heard."""
+    the customer hears them; rules 2.13: a fix rule also in the second line's fix relayed, as
+    `in_context.heard_as_fix`); a rule the scenario does not show is taken as heard."""
     if ctx.scenario is None:
         return True
     rules = [
-        r
+        (r, incident)
         for incident in ctx.scenario.incidents
         if incident.customer == customer_id
         for r in incident.rules
@@ -424,7 +431,10 @@ def _rule_heard(ctx: Context, customer_id: str, rule_id: str, text: str) -> bool
     ]
     if not rules:
         return True
-    return any(first_match(r.when, text, ctx.text_lang) for r in rules)
+    return any(
+        first_match(r.when, text, ctx.text_lang) or heard_as_fix(r, incident, text, ctx.text_lang)
+        for r, incident in rules
+    )
 
 
 def _changes(timeline: MoodTimeline) -> list[MoodPoint]:

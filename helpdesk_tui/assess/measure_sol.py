@@ -490,20 +490,60 @@ def _progress(ctx: Context, row: SlaRow) -> EvidenceItem | None:
     news = [a for a in sent if _has_news(ctx, ticket, a)]
     kept = _interval_kept(ctx, ticket, start_at, [a.at for a in news])
     answered = not news_requests or any(a.seq > min(news_requests) for a in news)
-    favourable = bool(news) and kept and answered
+    ended = _wait_ended_untold(ctx, ticket, case)
+    favourable = bool(news) and kept and answered and not ended
     customer = ctx.customer_name(ticket.customer_id)
     summary = ctx.t(
         "sol6.news", ticket=ticket.id, n=len(news), customer=customer, plain=len(sent) - len(news),
         kept=ctx.t("sol6.kept_word" if kept else "sol6.missed_word"),
-    )  # fmt: skip
+    ) + (ctx.t(f"sol6.{ended[0]}", group=ctx.group_name(ended[1])) if ended else "")  # fmt: skip
     return ctx.item(
         "SOL-6", "progress_updates", summary,
         seqs=[start_seq, *(a.seq for a in news)], favourable=favourable,
         figures={"updates": len(news), "without_news": len(sent) - len(news),
                  "news_requests": len(news_requests), "interval_kept": kept,
-                 "update": row.update_state},
+                 "update": row.update_state, "wait_ended": ended[0] if ended else None},
         subject=ticket.id,
     )  # fmt: skip
+
+
+def _wait_ended_untold(ctx: Context, ticket: Ticket, case: Case | None) -> tuple[str, str] | None:
+    """(2.12) How a transferred ticket's wait ended when its updates told of a handling that the
+    customer never heard the end of: `("bounced", group)` or `("untold", group)`, else None.
+
+    Updates are feedback on the progress of a solution. "<group> has it, you hear from me in
+    12 minutes" says that someone is handling the case; it is news only if that handling is
+    real and its outcome reaches the customer. The wait ends at the ticket's resolution (or its
+    closing): when the second line's last reply before it was a bounce ("not for our team") and
+    the ticket went to no other group after it, no group ever handled the case and the updates
+    named one that did not; when that reply was the group's answer and no message to the
+    customer passed it on before the ticket was closed, the customer was told someone had it
+    and never what came of it. A ticket still waiting at the end, or one the second line never
+    answered, is judged by the interval alone, as before."""
+    end = next(
+        (h.seq for h in ticket.history if h.type in ("ticket_resolved", "ticket_closed")), None
+    )
+    transfers = _transfers_of(ctx, ticket.id)
+    if end is None or not transfers:
+        return None
+    replies = [
+        r for r in ctx.tracker.second_line.get(ticket.id, []) if transfers[0][2] < r[0] < end
+    ]
+    if not replies:
+        return None
+    seq, _, data = replies[-1]
+    group = str(data.get("group", ""))
+    if _bounced(case, data):
+        moved = any(seq < at_seq < end for _, _, at_seq in transfers)
+        return None if moved else ("bounced", group)
+    wrong = {w.action.seq for w in wrong_recipients(ctx)}
+    told = any(
+        seq < a.seq < end and a.seq not in wrong and recipient(ctx, a) == ticket.customer_id
+        and _passes_on(ctx, case, data, a)
+        for a in _case_actions(ctx, ticket.id, case)
+        if a.type in ("message_sent", "ticket_reply_added")
+    )  # fmt: skip
+    return None if told else ("untold", group)
 
 
 _TIME = re.compile(

@@ -28,6 +28,7 @@ from helpdesk_tui.assess import prime
 from helpdesk_tui.assess import problems as why
 from helpdesk_tui.assess.evidence import EvidenceGatherer, bulk_load
 from helpdesk_tui.assess.model import Evidence, Provenance, utc_now
+from helpdesk_tui.assess.replay import Snapshots, every_for
 from helpdesk_tui.core.events import Event
 from helpdesk_tui.core.reducer import Refused as EventRefused
 from helpdesk_tui.core.reducer import apply, check
@@ -84,6 +85,9 @@ class AssessedLog:
     events: list[tuple[int, Event]] | None = None
     """The verified log's (seq, event) pairs, when asked for (`keep_events`: the review
     replays them rather than parse the log a second time); None otherwise."""
+    snapshots: Snapshots | None = None
+    """With `events`: the replay's snapshots, taken on the evidence's fold of them (the
+    review's `Replay(events, taken=snapshots)` does not fold the log a second time)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,6 +243,7 @@ def _assess_data(
     keep_events: bool = False,
 ) -> AssessedLog:
     result = _verify(log, data, public_key, defer_signatures=primer is not None)
+    taker: Snapshots | None = None
     if primer is not None:
         primer.deferred = result.deferred_signatures
         primer.check_signatures()  # the worker checks them between two analyses
@@ -249,8 +254,8 @@ def _assess_data(
         header, entries = contents.header, [(e.seq, e.event) for e in contents.entries]
         entries, left_out = _replayable(entries)
     else:
-        header, entries = verified_events(data, result.records)
-        result.records = None  # the events hold what they need; the rest goes before the fold
+        header, entries = _verified(data, result)
+        taker = Snapshots(every_for(len(entries))) if keep_events else None
     found = (None if scenario_dir else noted_scenario(log, header)) or find_scenario(
         header.scenario_id, header.scenario_sha256, scenario_dir, scenarios_root
     )
@@ -275,7 +280,7 @@ def _assess_data(
     # worker that much longer to analyse the messages, so fewer are left for this
     # process in `finish`.
     try:
-        gatherer = EvidenceGatherer(scenario, language).feed_all(entries)
+        gatherer = EvidenceGatherer(scenario, language, taker).feed_all(entries)
     except (EventRefused, ValueError, KeyError, TypeError):
         # Verified, yet the exam could not have written it (sec12: a practice log carries
         # its own key, so anyone can sign one; this was a `Refused` traceback).
@@ -311,6 +316,7 @@ def _assess_data(
         result.not_an_exam_log,
         result.not_an_exam_reason,
         entries if keep_events and not problems else None,
+        taker if keep_events and not problems else None,
     )
 
 
@@ -359,7 +365,7 @@ def _verify(
 ) -> VerifyResult:
     try:
         return verify_bytes(
-            data, public_key, name=str(log), keep_records=True, defer_signatures=defer_signatures
+            data, public_key, name=str(log), keep_events=True, defer_signatures=defer_signatures
         )
     except LogError as exc:
         raise Refused(_message(exc), EXIT_INPUT) from None
@@ -395,6 +401,14 @@ def _replayable(
     if verified_log is not None:  # the log verified: its signer wrote what no exam does
         return kept, why.refused_records(verified_log, len(dropped), seq, reason, event_type)
     return kept, why.left_out(len(dropped), seq, reason, event_type)
+
+
+def _verified(data: bytes, result: VerifyResult) -> tuple[SessionHeader, list[tuple[int, Event]]]:
+    """The header and events of an intact log, as the verifier kept them (`keep_events`)."""
+    if result.events is None or result.header is None:
+        return verified_events(data, result.records)
+    events, result.events = result.events, None
+    return result.header, events
 
 
 def verified_events(

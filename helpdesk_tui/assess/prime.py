@@ -228,12 +228,36 @@ def _work(
                 batch = []
     with contextlib.suppress(Exception):
         made.append(pickle.dumps(batch, pickle.HIGHEST_PROTOCOL))
-    results.send(made)
+        _await_stop(stop, jobs, checked)
+    with contextlib.suppress(OSError):  # the report is gone (`close` without `finish`)
+        results.send(made)
     with contextlib.suppress(Exception):  # no answer: the report checks them itself
         if not checked and jobs.poll(WAIT_S):
             _check(jobs, checked)
         if checked and checked[0] is not None:
             results.send(checked[0])
+
+
+STOP_POLL_S = 0.05
+"""How often a worker done before it is asked looks for the report's signatures."""
+
+
+def _await_stop(stop: Any, jobs: Connection, checked: list[bool | None]) -> None:
+    """Done before the report asked: wait to be asked (`stop`), taking the signatures if
+    they come meanwhile.
+
+    Its analyses are sent only then. Sent at once, more than a pipe holds (64 KB: a few
+    hundred analyses) blocked the worker until the report read them, and the report,
+    which reads them only when it is done, was itself blocked sending the signatures
+    (more than a pipe holds too) to the worker that no longer read: both waited for ever
+    (sec16: `review` of a padded 200,000-record log at load 44, a worker faster than the
+    verification). Ends as well when the report is gone (its process id changes)."""
+    parent = os.getppid()
+    while not stop.wait(STOP_POLL_S):
+        if not checked and jobs.poll():
+            _check(jobs, checked)
+        if os.getppid() != parent:
+            return
 
 
 def _check(jobs: Connection, checked: list[bool | None]) -> None:

@@ -37,6 +37,19 @@ DEFAULT_EVERY = 1000
 nearest snapshot in a few milliseconds; 100 snapshots of a 100,000-record log
 share their leaves and take a few tens of MB (see benchmarks/README.md)."""
 
+MAX_SNAPSHOTS = 50
+"""Snapshots of a long log: more events between them instead of more of them. Their memory
+grows with their number times the state's size, so with the square of the log: 200 of a
+padded 200,000-record log held 96 MB of the review's 437 (sec16). 50 of them, 4,000 events
+apart, rebuild a moment in some 10 ms (2,000 apart: 3.1 ms, README "Review scrubber")."""
+
+
+def every_for(events: int) -> int:
+    """Events between snapshots for a log of `events`: DEFAULT_EVERY, or more for a log
+    so long that it would need over MAX_SNAPSHOTS."""
+    return max(DEFAULT_EVERY, -(-events // MAX_SNAPSHOTS))
+
+
 _R = TypeVar("_R")
 _FIELDS: dict[type, tuple[str, ...]] = {}
 
@@ -70,6 +83,48 @@ def copy_state(state: ExamState) -> ExamState:
     return new
 
 
+class Snapshots:
+    """The snapshots a `Replay` starts from, taken while someone else folds the events.
+
+    The review's evidence folds the whole log with the same reducer (`EvidenceGatherer`);
+    handed one of these, it calls `after` once per event it applied, and the replay is
+    built on its snapshots instead of folding the log a second time (sec16: the second
+    fold of a 200,000-record log was a sixth of the review's opening). Only a fold that
+    applied every event, in order, may be used (`complete`)."""
+
+    def __init__(self, every: int = DEFAULT_EVERY) -> None:
+        """`every`: events between snapshots (`every_for` the number to be folded)."""
+        if every < 1:
+            raise ValueError("snapshots need every >= 1 events")
+        self.every = every
+        self.applied = 0
+        self.states: list[ExamState] = []
+        self.mark_lens: list[int] = []
+        self.broken = False
+
+    def start(self, state: ExamState) -> None:
+        """The state before the first event (called once, before any `after`)."""
+        self._take(state)
+
+    def after(self, state: ExamState) -> None:
+        """One more event applied to `state`."""
+        self.applied += 1
+        if self.applied % self.every == 0:
+            self._take(state)
+
+    def complete(self, events: int) -> bool:
+        return not self.broken and bool(self.states) and self.applied == events
+
+    def _take(self, state: ExamState) -> None:
+        """Keep a copy of `state`, but for its session marks: the reducer only appends to
+        them, so every snapshot shares the folding state's list and keeps its length (a
+        copy each was the most of a 200,000-record log's review: a held key's records, 200
+        snapshots of up to 200,000 marks, sec15)."""
+        self.states.append(Replay._copy(state, 0))
+        self.states[-1].session_marks = state.session_marks
+        self.mark_lens.append(len(state.session_marks))
+
+
 class Replay:
     """A log's events, folded once, and the state after any number of them.
 
@@ -82,23 +137,33 @@ class Replay:
     the same way at every moment, so the replay never stops part-way.
     """
 
-    def __init__(self, entries: Iterable[Any], every: int = DEFAULT_EVERY) -> None:
-        """`entries`: LoggedEvent (with .seq and .event) or (seq, event) pairs, in log order."""
-        if every < 1:
+    def __init__(
+        self, entries: Iterable[Any], every: int | None = None, taken: Snapshots | None = None
+    ) -> None:
+        """`entries`: LoggedEvent (with .seq and .event) or (seq, event) pairs, in log order.
+        `taken`: snapshots of these very events taken by a fold that applied every one of
+        them (`Snapshots.complete`); then they are not folded again here. `every`: events
+        between snapshots (`every_for` the log's length when not given)."""
+        if every is not None and every < 1:
             raise ValueError("snapshots need every >= 1 events")
-        self.every = every
         self.seqs: list[int] = []
         self.events: list[Event] = []
         for entry in entries:
             seq, event = (entry.seq, entry.event) if hasattr(entry, "event") else entry
             self.seqs.append(seq)
             self.events.append(event)
+        if taken is not None:
+            every = taken.every
+        self.every = every if every is not None else every_for(len(self.events))
         self.times: list[float] = [e.exam_time for e in self.events]
         self.refused: dict[int, str] = {}
         self._snapshots: list[ExamState] = []
         self._mark_lens: list[int] = []
         """How many session marks each snapshot has: they share the one list (below)."""
-        self._fold_all()
+        if taken is not None and taken.complete(len(self.events)):
+            self._snapshots, self._mark_lens = taken.states, taken.mark_lens
+        else:
+            self._fold_all()
 
     def __len__(self) -> int:
         return len(self.events)
@@ -115,21 +180,12 @@ class Replay:
     # ------------------------------------------------------------------ folding
 
     def _fold_all(self) -> None:
-        state = ExamState()
-        self._snapshot(state)
+        state, taker = ExamState(), Snapshots(self.every)
+        taker.start(state)
         for index in range(len(self.events)):
             self._apply(state, index)
-            if (index + 1) % self.every == 0:
-                self._snapshot(state)
-
-    def _snapshot(self, state: ExamState) -> None:
-        """Keep a copy of `state`, but for its session marks: the reducer only appends to
-        them, so every snapshot shares the folding state's list and keeps its length (a
-        copy each was the most of a 200,000-record log's review: a held key's records, 200
-        snapshots of up to 200,000 marks, sec15)."""
-        self._snapshots.append(self._copy(state, 0))
-        self._snapshots[-1].session_marks = state.session_marks
-        self._mark_lens.append(len(state.session_marks))
+            taker.after(state)
+        self._snapshots, self._mark_lens = taker.states, taker.mark_lens
 
     @staticmethod
     def _copy(state: ExamState, marks: int) -> ExamState:

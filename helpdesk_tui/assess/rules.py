@@ -86,6 +86,36 @@ as the simulated customer hears a solution, no transfer, no "it works" from the 
 the ticket's last resolution): the resolution records a fix that was never given, however it is
 worded (the blind cheater `forger` closed tickets as soon as it had asked whether it worked, with
 notes too short for the 2.9 frame rule).
+2.12 (evid22): SOL-6 speaks against the updates on a transferred ticket whose wait ended untold
+(`measure_sol._wait_ended_untold`): the second line's last reply before the ticket was closed
+was its answer and no message passed it on to the customer, or was a bounce ("not for our
+team") and the ticket went to no other group: "<group> has it, you hear from me within N
+minutes" told of a handling whose outcome never reached the customer, or that never happened
+(the blind cheater `forger` closed such tickets at once; `lawyer` relayed the bounce and
+closed). 2.10's battery also reads a question's frame (`substance._frame`: the customers'
+names, the words the customer had said before it and one- and two-letter words read away):
+one frame with each customer's word in its slot ("depuis quand est-ce comme ça avec
+{scanner} ?") put to two customers or more asks about no one's case. COM-6 does not credit a
+calming set off by a message that lists words (`measure_com.word_list`: four items or more,
+most of one or two words, "toch en versta, goed en veel, ... Klopt dat?"): the customer's
+restatement rule heard a restatement of nothing understood, and a fact told in reply to one was
+not asked for (2.10). A question sentence of five items or more (`integrity.checklist`: "what
+exactly happens, since when, do you see an error message, what have you tried, and are
+colleagues affected?") is the intake form asked of everyone, no question about the problem
+(2.10). Customers' hyphenated names are read away in batteries as `words` splits them.
+2.13 (bugs16): one reading of the calming acts, sentence by sentence, for the
+customer's mood and COM-6 (`customers.mood.calming_in`): a message read whole carried `empathy`
+none of its sentences did ("Morning Grace, Morag here on the IT desk. Tell me what's going on and
+we'll get it sorted."), so the customer calmed and COM-6 found nothing that calmed her. COM-4 (and
+the customer's "Yes, exactly."): an act the act model alone gives a restatement, read from the
+customer's own words ("u hebt de kabel al uitgetrokken ..." read as `instruction` by "kabel"),
+does not keep "{summary}. Heb ik dat goed?" from restating (`dialogue._theirs`). COM-6: a
+customer calmed by the rule that listens for a fix, answering the second line's fix relayed in
+other words (`in_context.heard_as_fix`), is calmed by the candidate's words. DATA-4
+(`integrity.closed_unsolved`): the customer's "it works" is read in their words
+(`in_context.confirms_fix`: "Let me try... it connects!", "het werkt terug", "ça remarche"; not
+negated, not a question, not in a condition), in answer to a message that asked whether it works
+or put a step, a fix or the solution to them, not only the simulated customer's own line.
 2.14 (ctx-read2, issue 12): the one reading in context reads three more kinds of turn at their
 place (`customers.in_context`), for the customer and the evidence alike: a restatement typed
 as a question that only gives the customer's words back asks nothing (COM-2 no longer counts
@@ -95,7 +125,7 @@ was proposed and a short yes/no question about it is the check ("Kunt ge inlogge
 êtes connectée ?", "And your phone?"), not an identification or a step, for COM-1 and SOL-1's
 check step too; an act-less statement about a thing the customer named, after the candidate's
 first message, that neither forbids a step nor wishes well, is a finding told (`progress`) for
-a procedure step, as the customer acknowledges it. (2.12 and 2.13 are evid22's and bugs16's.)"""
+a procedure step, as the customer acknowledges it."""
 
 RULE_MODULES = (
     "cases.py", "context.py", "evidence.py", "integrity.py", "measure_com.py",

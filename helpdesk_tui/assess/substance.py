@@ -31,14 +31,16 @@ only answers the rest keeps it; a candidate who engaged with none has only `?`.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from helpdesk_tui.assess.cases import Case
 from helpdesk_tui.assess.context import Context
-from helpdesk_tui.assess.integrity import _own_words, own_sentences
+from helpdesk_tui.assess.integrity import _own_words, checklist, own_sentences, word_list
 from helpdesk_tui.assess.model import EvidenceItem
 from helpdesk_tui.assess.solutions import TRANSFER, all_match, answer_hits, hit_keywords
 from helpdesk_tui.assess.wording import acts, find_any, sentences, words
+from helpdesk_tui.customers.content_words import STEM_LENGTH, content_stems
 from helpdesk_tui.language.normalise import name_words
 
 ROTE = ("SIM-2", "SIM-3", "COM-3", "COM-5")
@@ -96,29 +98,84 @@ def _engagement(ctx: Context, case: Case) -> Engagement | None:
             found = [s for s in own_sentences(ctx, case, asked) if find_any(asks[fact], s, lang)]
             if not found:
                 continue
-            if any(_asks_about_problem(s, lang, names, battery) for s in found):
+            stems = _customer_stems(ctx, case.customer_id, asked.seq)
+            if any(_asks_about_problem(s, lang, names, stems, battery) for s in found):
                 return Engagement("question", asked.seq, fact)
             break
     return None
 
 
 def _asks_about_problem(
-    sentence: str, lang: str, names: frozenset[str], battery: frozenset[tuple[str, ...]]
+    sentence: str,
+    lang: str,
+    names: frozenset[str],
+    stems: frozenset[str],
+    battery: frozenset[tuple[str, ...]],
 ) -> bool:
+    """A question about the problem, not identification, not (2.12) a list of the customer's
+    words (`integrity.word_list`) or a checklist of five questions or more in one sentence
+    (`integrity.checklist`), and neither its words (names read away) nor (2.12) its
+    frame (the customer's words read away too) put to several customers."""
     read = acts(sentence, lang)
-    return "question" in read and "identify" not in read and _key(sentence, names) not in battery
+    if "question" not in read or "identify" in read or word_list(sentence) or checklist(sentence):
+        return False
+    return _key(sentence, names) not in battery and _frame(sentence, names, stems) not in battery
 
 
 def _names(ctx: Context) -> frozenset[str]:
     if "customer_name_words" not in ctx.cache:
+        # (2.12) also as `words` splits them: "Marie-Thérèse" is "marie" and "therese" there
         ctx.cache["customer_name_words"] = frozenset(
-            w for c in ctx.state.customers.values() for w in name_words(c.name)
+            w for c in ctx.state.customers.values() for w in (*name_words(c.name), *words(c.name))
         )
     return ctx.cache["customer_name_words"]
 
 
+def _customer_stems(ctx: Context, customer_id: str, before: int) -> frozenset[str]:
+    """(2.12) The stems of the content words this customer had written or said before `before`
+    (their messages, their tickets' descriptions): the words a question frame fills its slot
+    with. Later words are not the slot: the customer's answer ("the screen says ...") must
+    not read the question's own words away."""
+    said = ctx.cache.setdefault("customer_said_stems", {})
+    if customer_id not in said:
+        found = sorted(
+            [
+                (m.seq, m.text)
+                for c in ctx.state.conversations.values()
+                if c.customer_id == customer_id
+                for m in c.messages
+                if m.author == "customer"
+            ]
+            + [
+                (0, t.description)
+                for t in ctx.state.tickets.values()
+                if t.customer_id == customer_id
+            ]
+        )
+        # the stems said up to each message, built once: a question asks for them by bisection
+        grown: list[frozenset[str]] = []
+        for _, text in found:
+            new = frozenset(content_stems(text, ctx.text_lang))
+            grown.append(grown[-1] | new if grown else new)
+        said[customer_id] = ([seq for seq, _ in found], grown)
+    seqs, grown = said[customer_id]
+    at = bisect_left(seqs, before)
+    return grown[at - 1] if at else frozenset()
+
+
 def _key(sentence: str, names: frozenset[str]) -> tuple[str, ...]:
     return tuple(w for w in words(sentence) if w not in names)
+
+
+def _frame(sentence: str, names: frozenset[str], stems: frozenset[str]) -> tuple[str, ...]:
+    """(2.12) The sentence's frame: its words without the customers' names, the words whose
+    stems the customer spoke (`_customer_stems`: what fills the slot of a frame question,
+    "since when has the {word} been like this?") and the one- and two-letter words an article
+    or elision leaves beside the slot ("l'imprimante", "de doet")."""
+    return tuple(
+        w for w in words(sentence)
+        if len(w) > 2 and w not in names and w[:STEM_LENGTH] not in stems
+    )  # fmt: skip
 
 
 def _batteries(ctx: Context) -> frozenset[tuple[str, ...]]:
@@ -127,11 +184,12 @@ def _batteries(ctx: Context) -> frozenset[tuple[str, ...]]:
         return ctx.cache["batteries"]
     names = _names(ctx)
     by: dict[tuple[str, ...], set[str]] = {}
-    for text, who in dict.fromkeys((text, who) for _, text, who in _own_words(ctx)):
+    for action, text, who in _own_words(ctx):
+        stems = _customer_stems(ctx, who, action.seq)
         for sentence in sentences(text):
-            key = _key(sentence, names)
-            if len(key) >= BATTERY_MIN_WORDS:
-                by.setdefault(key, set()).add(who)
+            for key in {_key(sentence, names), _frame(sentence, names, stems)}:
+                if len(key) >= BATTERY_MIN_WORDS:
+                    by.setdefault(key, set()).add(who)
     found = frozenset(k for k, who in by.items() if len(who) >= BATTERY_CUSTOMERS)
     ctx.cache["batteries"] = found
     return found

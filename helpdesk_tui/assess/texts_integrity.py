@@ -120,6 +120,23 @@ T: dict[str, tuple[str, str, str]] = {
     ),
     "yes": ("yes", "ja", "oui"),
     "no": ("no", "nee", "non"),
+    "sol6.bounced": (
+        "; against: {group} sent the ticket back (not theirs) and it was closed without going to "
+        "another group: the updates told of a handling that never happened",
+        "; tegen: {group} stuurde het ticket terug (niet voor hen) en het werd afgesloten zonder "
+        "naar een andere groep te gaan: de updates meldden een behandeling die er nooit was",
+        "\u00a0; contre\u00a0: {group} a renvoyé le ticket (pas pour eux) et il a été clôturé sans "
+        "passer à un autre groupe\u00a0: les points annonçaient un traitement qui n'a jamais eu lieu",
+    ),
+    "sol6.untold": (
+        "; against: {group}'s answer was never passed on to the customer before the ticket was "
+        "closed: told that someone had it, never told what came of it",
+        "; tegen: het antwoord van {group} werd de klant nooit doorgegeven voor het ticket werd "
+        "afgesloten: gehoord dat iemand ermee bezig was, nooit wat het opleverde",
+        "\u00a0; contre\u00a0: la réponse de {group} n'a jamais été transmise au client avant la "
+        "clôture du ticket\u00a0: on lui a dit que quelqu'un s'en occupait, jamais ce qu'il en est "
+        "sorti",
+    ),
     "sol6.kept_word": ("kept", "gehaald", "respecté"),
     "sol6.missed_word": ("missed", "gemist", "manqué"),
     "com1.greeting_template": (

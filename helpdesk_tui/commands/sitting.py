@@ -95,11 +95,6 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="derive every row from the files first (as `update`; needs write access)",
     )
-    status.add_argument(
-        "--lang",
-        choices=i18n.LANGUAGES,
-        help="the table's language (default: from the locale, else en); --json is the same",
-    )
     _verb(verbs, "close", "close the sitting: no more candidates")
     rebuild = _verb(verbs, "rebuild", "make the register again from the logs and verdicts")
     rebuild.add_argument("--pubkey", type=Path, metavar="FILE", help="verify exam logs with it")
@@ -115,12 +110,20 @@ def _verb(verbs: Any, name: str, text: str) -> argparse.ArgumentParser:
     parser = verbs.add_parser(name, help=text, description=text)
     parser.add_argument("name", metavar="NAME", help="the sitting's name, or its folder")
     parser.add_argument("--root", type=Path, metavar="DIR", help="where named sittings live")
+    parser.add_argument(
+        "--lang",
+        choices=i18n.LANGUAGES,
+        help="the output's language (default: from the locale, else en); --json is the same",
+    )
     return parser
 
 
 def run(args: argparse.Namespace) -> int:
+    """Every verb speaks the proctor's language (`--lang`, else the locale; bugs16: only
+    `status` did, the others English)."""
     from helpdesk_tui.sitting import RegisterError
 
+    i18n.set_language(i18n.choose_language(getattr(args, "lang", None)))
     try:
         return _VERBS[args.verb](args)
     except RegisterError as exc:
@@ -133,9 +136,11 @@ def _sitting(args: argparse.Namespace, *, existing: bool = True) -> Any:
     sitting = Sitting(sitting_folder(args.name, args.root))
     if existing and not sitting.exists():
         raise UserError(
-            f"there is no sitting register in {sitting.folder} (no sitting.json); make it with "
-            f"`helpdesk-exam sitting new {args.name} --scenario S`, or `sitting rebuild "
-            f"{args.name}` if the folder already holds the sitting's logs.",
+            _(
+                "there is no sitting register in {folder} (no sitting.json); make it with "
+                "`helpdesk-exam sitting new {name} --scenario S`, or `sitting rebuild {name}` "
+                "if the folder already holds the sitting's logs."
+            ).format(folder=sitting.folder, name=args.name),
             2,
         )
     return sitting
@@ -146,19 +151,26 @@ def _new(args: argparse.Namespace) -> int:
 
     folder = sitting_folder(args.name, args.root)
     sitting = Sitting.create(folder, args.scenario, pubkey=args.pubkey, server=args.server or "")
-    print(f"sitting {sitting.name} made in {folder} (scenario {args.scenario})")
+    print(
+        _("sitting {name} made in {folder} (scenario {scenario})").format(
+            name=sitting.name, folder=folder, scenario=args.scenario
+        )
+    )
     return 0
 
 
 def _add(args: argparse.Namespace) -> int:
     sitting = _sitting(args)
     new = sitting.add(args.candidates)
-    print(f"{len(new)} added, {len(args.candidates) - len(new)} already there")
+    print(
+        _("{added} added, {there} already there").format(
+            added=len(new), there=len(args.candidates) - len(new)
+        )
+    )
     return 0
 
 
 def _status(args: argparse.Namespace) -> int:
-    i18n.set_language(i18n.choose_language(getattr(args, "lang", None)))
     sitting = _sitting(args)
     if args.refresh:
         sitting.refresh(all_rows=True)
@@ -320,16 +332,27 @@ def _close(args: argparse.Namespace) -> int:
     sitting = _sitting(args)
     rows = sitting.close()
     absent = sum(1 for row in rows if row["state"] == "absent")
-    print(f"sitting {sitting.name} closed; {absent} candidate(s) never started (absent)")
+    print(
+        _("sitting {name} closed; {n} candidate(s) never started (absent)").format(
+            name=sitting.name, n=absent
+        )
+    )
     return 0
 
 
 def _rebuild(args: argparse.Namespace) -> int:
     sitting = _sitting(args, existing=False)
     if not sitting.folder.is_dir():
-        raise UserError(f"{sitting.folder} is not a folder; give the sitting's folder.", 2)
+        raise UserError(
+            _("{folder} is not a folder; give the sitting's folder.").format(folder=sitting.folder),
+            2,
+        )
     view = sitting.rebuild(sitting.public_key(args.pubkey))
-    print(f"register {sitting.file.path} rebuilt: {len(view['candidates'])} candidate(s)")
+    print(
+        _("register {path} rebuilt: {n} candidate(s)").format(
+            path=sitting.file.path, n=len(view["candidates"])
+        )
+    )
     return 0
 
 
@@ -337,7 +360,7 @@ def _update(args: argparse.Namespace) -> int:
     sitting = _sitting(args)
     key = sitting.public_key(args.pubkey)
     rows = sitting.refresh(args.candidates or None, key=key, all_rows=not args.candidates)
-    for row in rows:
+    for row in rows:  # tab-separated for scripts: the register's own words, in every language
         print(f"{row['candidate']}\t{row['state']}\t{row.get('verified') or '-'}")
     return 0
 
@@ -346,11 +369,18 @@ def _merge(args: argparse.Namespace) -> int:
     sitting = _sitting(args)
     report = sitting.merge(args.sources)
     print(
-        f"merged {len(report.candidates)} candidate folder(s) ({report.copied} file(s) copied), "
-        f"{len(report.witness)} witness file(s) into {sitting.folder}"
+        _(
+            "merged {folders} candidate folder(s) ({copied} file(s) copied), {witness} witness "
+            "file(s) into {folder}"
+        ).format(
+            folders=len(report.candidates),
+            copied=report.copied,
+            witness=len(report.witness),
+            folder=sitting.folder,
+        )
     )
     for conflict in report.conflicts:
-        print(f"conflict: {conflict}")
+        print(_("conflict: {conflict}").format(conflict=conflict))
     return 1 if report.conflicts else 0
 
 

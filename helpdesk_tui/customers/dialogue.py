@@ -317,12 +317,38 @@ def _theirs(found: Analysis, act: str, language: str, customer_said: tuple[str, 
             continue
         if act == "instruction" and _lets_me(found, m.span[1]):
             continue
+        if _model_only(m):
+            if content_stems(" ".join(_feature_words(m)), language) <= theirs:
+                continue  # (2.13) the model's guess from their words: "u hebt de kabel al ..."
+            return False
         stems = content_stems(" ".join(m.words), language)
         if not stems or not stems <= theirs:
             return False
         if act == "instruction" and not _list_item(found, m):
             return False  # "..., restart the laptop": a step, even in a word they used
     return True
+
+
+def _model_only(m: Match) -> bool:
+    """Was the act given by the act model alone, no rule of the layer matching it? Its `words`
+    are then the features that pushed it up (`acts_model._reason`: "w:kabel +1.25"), not a
+    span of the message."""
+    return ".model." in m.rule
+
+
+def _feature_words(m: Match) -> list[str]:
+    """The message's words among a model match's features ("w:kabel +1.25", "bi:de_kabel
+    +0.8" -> kabel, de, kabel); a feature of form ("form:words>15") names none."""
+    found = []
+    for feature in m.words:
+        kind, _, rest = feature.partition(":")
+        if kind in MODEL_WORD_FEATURES:
+            found += rest.split(" ", 1)[0].split("_")
+    return found
+
+
+MODEL_WORD_FEATURES = frozenset({"w", "nw", "bi", "open", "first", "first2", "last"})
+"""(2.13) The act model's features that name words of the message (`language.features`)."""
 
 
 def _list_item(found: Analysis, m: Match) -> bool:
@@ -648,6 +674,9 @@ class Context:
     incident): a restatement gives it back."""
     spoke_before: bool = False
     """(2.8) The candidate already wrote or said something to the customer in the case."""
+    fix_relayed: bool = False
+    """(2.13) The message passes the second line's fix on (`in_context.relays_fix`): the
+    customer answers with the rule that listens for a fix, whatever else its words set off."""
 
     def place(self) -> Place:
         """Where the message stands, for the one reading in context (`in_context.read_at`)."""
@@ -763,7 +792,9 @@ def respond(
     if new or (facts_first and facts):
         told = new or facts
         return Reply(" ".join(f.answer for f in told), reveals=tuple(f.id for f in new))
-    rule = matched_rule(incident.rules, text, ctx.language, solution_patterns(incident))
+    rule = _fix_rule(incident, ctx) or matched_rule(
+        incident.rules, text, ctx.language, solution_patterns(incident)
+    )
     if rule is not None:
         if ctx.promise_stands and rule.id in ctx.asked and expects_answer("reply", rule.reply):
             # "Hoe lang gaat dat duren?" was answered by "u hoort binnen 10 minuten van mij"
@@ -774,6 +805,25 @@ def respond(
         answer = " ".join(f.answer for f in facts)
         return Reply(line(ctx.language, "again", answer=answer))
     return _built_in(incident, text, ctx)
+
+
+def _fix_rule(incident: Incident, ctx: Context) -> DialogueRule | None:
+    """(2.13) With the second line's fix relayed, the rule that listens for a fix (calmer, its
+    words report one: `in_context.listens_for_fix`), before any other: "we pushed a new machine
+    certificate ... restart it and connect the VPN again" is the fix, not the `restart` rule's
+    "Restart? I already did" (en-northwind-monday, Raj)."""
+    if not ctx.fix_relayed:
+        return None
+    from helpdesk_tui.customers.in_context import listens_for_fix
+
+    return next(
+        (
+            r
+            for r in incident.rules
+            if r.mood == MoodNudge.CALMER and listens_for_fix(r.when, ctx.language)
+        ),
+        None,
+    )
 
 
 def _confused(incident: Incident, ctx: Context, term: str) -> str:

@@ -18,6 +18,7 @@ Pure: no clock, no state.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -36,11 +37,14 @@ from helpdesk_tui.customers.dialogue import (
     asks_about_the_result,
     asks_closing,
     asks_new_in,
+    line,
     restates_in_turn,
 )
+from helpdesk_tui.customers.telling import sentences, telling
 from helpdesk_tui.language import analyse
 from helpdesk_tui.language.lexicon import lexicon
 from helpdesk_tui.language.normalise import fold
+from helpdesk_tui.scenario.model import DialogueRule, Incident, MoodNudge
 
 FIXED: dict[str, tuple[str, ...]] = {
     "en": ("fixed", "resolved", "solved", "sorted", "reset", "restarted", "rebooted", "cleared",
@@ -71,6 +75,113 @@ def proposes(text: str, language: str) -> bool:
 def _reports_a_fix(text: str, language: str) -> bool:
     said = f" {' '.join(fold(text).split())} "
     return any(f" {fold(w)}" in said for w in FIXED.get(language, FIXED["en"]))
+
+
+FIX_NEW_WORDS = 2
+FIX_WORDS = 3
+"""(2.13) How much of the group's fix a message tells to relay it: `FIX_NEW_WORDS` of the words
+its earlier replies (its questions) did not say, or `FIX_WORDS` of any of its words. "we pushed
+a new machine certificate ... restart it and connect the VPN again" -> "Raj, we pushed a new
+machine certificate to the laptop." (pushed: new; machine, certificate, laptop) or "Your laptop
+has a new certificate now. Restart and try the VPN." (laptop, certificate, restart); not "I'm
+still waiting for the network team about your laptop." (laptop)."""
+
+
+def relays_fix(text: str, language: str, fix: str, before: Iterable[str] = ()) -> bool:
+    """(2.13) Does the message pass the second line's fix (`fix`, its reply once its questions
+    were answered) on to the customer, however it is worded? News (`progress`) that reports a fix
+    (`FIXED`: "the certificate is renewed"), or that tells enough of the fix's words (`FIX_WORDS`;
+    `before`: the group's earlier replies). "Good news" or "fixed" is not needed: the customer
+    reacts to the fix, not to a phrase."""
+    if "progress" not in acts_in(text, language):
+        return False
+    if _reports_a_fix(text, language):
+        return True
+    theirs = content_stems(fix, language)
+    known = set().union(*(content_stems(t, language) for t in before))
+    told = content_stems(" ".join(telling(text, language)), language) & theirs
+    return len(told - known) >= FIX_NEW_WORDS or len(told) >= FIX_WORDS
+
+
+def heard_as_fix(rule: DialogueRule, incident: Incident, text: str, language: str) -> bool:
+    """(2.13) Is `rule` the one the customer answers `text` with as the second line's fix
+    relayed (`dialogue._fix_rule`)? COM-6 asks it of a calmer mood the rule caused, as the
+    customer heard it."""
+    second = incident.second_line
+    if second is None or rule.mood != MoodNudge.CALMER or not listens_for_fix(rule.when, language):
+        return False
+    asked = [q.text for q in second.questions]
+    fix = (second.final_reply or line(language, "fixed")) if asked else second.reply
+    return relays_fix(text, language, fix, asked)
+
+
+def listens_for_fix(patterns: Iterable[str], language: str) -> bool:
+    """(2.13) Do a dialogue rule's `when` patterns listen for a fix reported ("has been fixed",
+    "renewed": a word of `FIXED`)? The rule the customer answers a relayed fix with."""
+    return _reports_a_fix(" . ".join(patterns), language)
+
+
+WORKS: dict[str, frozenset[str]] = {
+    "en": frozenset(("works", "working", "worked", "connects", "connected", "fixed", "sorted",
+                     "solved", "resolved")),
+    "nl": frozenset(("werkt", "werkte", "lukt", "lukte", "gelukt", "opgelost", "hersteld")),
+    "fr": frozenset(("marche", "marchent", "remarche", "fonctionne", "fonctionnent",
+                     "refonctionne", "regle", "resolu", "repare")),
+}  # fmt: skip
+"""(2.13) Words a customer says the fix worked with ("it connects!", "het werkt terug", "ça
+remarche"), folded: the scenario author's wording as much as the simulated customer's own line."""
+NEGATING = frozenset(("not", "no", "never", "niet", "geen", "nooit", "nog", "ne", "pas", "jamais",
+                      "toujours"))  # fmt: skip
+"""(2.13) Words that keep a sentence from confirming even where the layer's negation scope does
+not reach the verb ("Toujours pas, ça ne fonctionne pas.", "Het lukt nog altijd niet.")."""
+
+
+SUBORDINATING: dict[str, frozenset[str]] = {
+    "en": frozenset(("if", "that", "whether", "when", "once", "unless", "until", "as")),
+    "nl": frozenset(("als", "dat", "of", "wanneer", "zodra", "tot", "zolang", "indien")),
+    "fr": frozenset(("si", "que", "qu", "quand", "lorsque", "des", "pourvu")),
+}  # fmt: skip
+"""(2.13) Words that make the clause after them a condition or a report, not the customer's
+confirmation: "Als het maar opgelost raakt" (as long as it gets solved), "Op mijn pc staat dat
+het afdrukken gelukt is" (the screen says so: the problem). A clause's first word is its
+subject, not a conjunction ("Oké, dat werkt.", "That works, thanks!": `THAT`)."""
+
+
+def confirms_fix(text: str, language: str) -> bool:
+    """(rules 2.13) Does the customer's message say the fix works: a sentence, not a question,
+    with a word of `WORKS`, no negation (`NEGATING`, "n't") and no conjunction before it
+    (`SUBORDINATING`)? "No, it still doesn't work." is none; "Let me try... it connects! And I
+    can see the finance share again." is one. DATA-4's `closed_unsolved` reads the customer's
+    confirmation so. Read on the folded words (the layer's `fold`), not the layer's analysis:
+    DATA is measured before the report's worker has analysed the messages (`assess.prime`)."""
+    lang = language if language in WORKS else "en"
+    for sentence in sentences(text):
+        if sentence.rstrip().endswith("?") or _NOT.search(fold(sentence)):
+            continue
+        clauses = [words(c) for c in _CLAUSE_BREAK.split(sentence)]
+        if any(w in NEGATING for clause in clauses for w in clause):
+            continue
+        if _works_in(clauses, lang):
+            return True
+    return False
+
+
+_NOT = re.compile(r"n['\u2019]t\b")
+_CLAUSE_BREAK = re.compile(r"[,;:]")
+THAT = frozenset(("that", "dat"))
+"""Also a demonstrative: the clause's subject where it opens the clause ("Oké, dat werkt.")."""
+
+
+def _works_in(clauses: list[tuple[str, ...]], language: str) -> bool:
+    """A word of `WORKS` with no conjunction before it in its sentence (a clause's first word
+    that is also a demonstrative, `THAT`, is its subject)."""
+    for clause in clauses:
+        for i, word in enumerate(clause):
+            if word in WORKS[language]:
+                return True
+            if word in SUBORDINATING[language] and not (i == 0 and word in THAT):
+                return False
+    return False
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from helpdesk_tui.customers.dialogue import acts_in
+from helpdesk_tui.customers.telling import sentences
 
 MIN_SCORE = 0.0
 MAX_SCORE = 3.0
@@ -52,17 +53,26 @@ def label_for(score: float) -> str:
 
 
 def calming_in(text: str, language: str) -> frozenset[str]:
-    """The acts of a message that calm its customer (`CALMING_ACTS`): what the mood reacts
-    to, and what COM-6 looks for in the candidate's own words."""
-    return acts_in(text, language) & CALMING_ACTS
+    """The acts of a message that calm its customer (`CALMING_ACTS`), read sentence by
+    sentence: what the mood reacts to, and what COM-6 looks for in the candidate's own
+    sentences (rules 2.13, issue 12: one reading, so the two never disagree about what a
+    message said). A message read whole can carry an act none of its sentences does ("Morning
+    Grace, Morag here on the IT desk. Tell me what's going on and we'll get it sorted." read
+    as `empathy`, neither sentence so): the customer calmed on it and COM-6, reading the
+    sentences, found nothing that calmed her."""
+    return frozenset().union(*(_calming_sentence(s, language) for s in sentences(text)))
+
+
+def _calming_sentence(sentence: str, language: str) -> frozenset[str]:
+    return acts_in(sentence, language) & CALMING_ACTS
 
 
 def empathy_in(text: str, language: str) -> bool:
-    return bool(acts_in(text, language) & EMPATHY_ACTS)
+    return bool(calming_in(text, language) & EMPATHY_ACTS)
 
 
 def progress_in(text: str, language: str) -> bool:
-    return bool(acts_in(text, language) & PROGRESS_ACTS)
+    return bool(calming_in(text, language) & PROGRESS_ACTS)
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,7 +33,7 @@ from helpdesk_tui.core.state import Conversation, ExamState, Ticket, TicketStatu
 from helpdesk_tui.customers import dialogue
 from helpdesk_tui.customers import evidence_flags as ev
 from helpdesk_tui.customers import mood as moods
-from helpdesk_tui.customers.in_context import Place, place_after, read_at
+from helpdesk_tui.customers.in_context import Place, place_after, read_at, relays_fix
 from helpdesk_tui.customers.promises import promised_s
 from helpdesk_tui.scenario.model import (
     Channel,
@@ -153,6 +153,9 @@ class Simulation:
         self._news: Counter[str] = Counter()
         self._second_line: set[str] = set()
         self._relay_open: dict[str, str] = {}
+        self._group_fix: dict[str, str] = {}
+        """(2.13) Per incident, the second line's fix once it arrived (its answer, not a question
+        and not a bounce): a message that relays it is answered by the fix rule."""
         self._relayed: Counter[str] = Counter()
         """Per incident, how many of its second line's questions the candidate relayed."""
         self._chase_planned: set[str] = set()
@@ -631,11 +634,20 @@ class Simulation:
             promise_stands=self._promised_until.get(incident.id, -1.0) > state.now,
             customer_said=self._place(state, incident).customer_said,
             spoke_before=bool(self._told.get(incident.id)),
+            fix_relayed=self._relays_fix(incident, text),
         )
         reply = dialogue.respond(incident, text, ctx, jargon, facts_first)
         if reaction is not None:
             self._mood_from(conv, text, reply, reaction)
         return reply
+
+    def _relays_fix(self, incident: Incident, text: str) -> bool:
+        """(2.13) Does `text` pass on the second line's fix, once it arrived?"""
+        fix = self._group_fix.get(incident.id)
+        if fix is None or incident.second_line is None:
+            return False
+        asked = [q.text for q in incident.second_line.questions]
+        return relays_fix(text, self.language, fix, asked)
 
     def _place(self, state: ExamState, incident: Incident) -> Place:
         """(rules 2.8) Where the candidate's last message stands in its case: a step or fix
@@ -823,11 +835,15 @@ class Simulation:
             self._push(at + incident.news_request.after_s, "news", (incident.id, ticket.id, at))
 
     def _on_second_line_reply(self, state: ExamState, event: Event) -> None:
-        if not event.data.get("question"):
-            return
         ticket = state.tickets[event.data["ticket_id"]]
         incident = self._incident(ticket.incident_id)
         second = incident.second_line if incident else None
+        if not event.data.get("question"):
+            if incident is not None and event.data["text"] != dialogue.line(
+                self.language, "bounce"
+            ):
+                self._group_fix[incident.id] = event.data["text"]
+            return
         if incident is None or second is None or not second.relay_patterns:
             return
         if self._relayed[incident.id] < len(second.questions):

@@ -28,6 +28,7 @@ import re
 from functools import lru_cache
 
 from helpdesk_tui.language import Analysis, analyse
+from helpdesk_tui.language.analyse import rules_analysis
 
 LANGS = frozenset({"nl", "fr", "en"})
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
@@ -180,8 +181,20 @@ ASKS_FOR_DATA = frozenset({"identify", "question"})
 
 @lru_cache(maxsize=4096)
 def pattern_acts(patterns: tuple[str, ...], language: str) -> frozenset[str]:
-    """The acts of a step's patterns read as one text: how a step knows what it is for."""
-    return acts_read(" . ".join(patterns), language)
+    """The acts of a step's patterns read as one text: how a step knows what it is for.
+
+    (l-model13) The rules' acts and the layer's together: the act model may add an act (the
+    rules read a bare "personeelsnummer", "matricule", "employee number" as no act, the model
+    as `identify`, what the verification step asks for), never take one the rules found in
+    the author's words. The patterns joined are no message a writer wrote, and retrained
+    weights moved them: 2.10's took `identify` from the nl/fr verification steps, weights
+    trained on seventeen writers `instruction` from the Dutch "informeren" steps. Read by the
+    rules alone, the verification steps would lose the model's `identify`
+    (tests/customers/test_step_acts.py)."""
+    text = " . ".join(patterns)
+    rules = rules_analysis(unquoted(text), _lang(language))
+    own = frozenset(m.kind for m in rules.matches if m.kind in rules.acts and not m.negated)
+    return own | acts_read(text, language)
 
 
 def telling_acts(patterns: tuple[str, ...], language: str) -> frozenset[str]:

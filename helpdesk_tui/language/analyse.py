@@ -586,6 +586,8 @@ def _rule_matches(
                 continue
             if rule.unless_sentence and _in_sentence(rule.unless_sentence, words, layout, i):
                 continue
+            if rule.bare and _conjugated_before(words, layout, i, end - 1):
+                continue
             if rule.rules_out:
                 if vetoed is not None:
                     vetoed.append(
@@ -604,6 +606,18 @@ def _rule_matches(
             words_hit = tuple(t.text for t in tokens[i:end])
             found.append(Match(rule.act, rule.id, (i, end), words_hit, is_negated))
     return found
+
+
+def _conjugated_before(words: list[Word], layout: Layout, i: int, last: int) -> bool:
+    """(l-rules17) Does a conjugated verb stand in word i's clause before `last`? The lemmatiser
+    reads one as another word, an infinitive ("komt" -> "komen", "is" -> "zijn", "laat" ->
+    "laten"); a noun's plural reads as its singular, which ends otherwise ("knoppen" -> "knop")."""
+    start = i
+    while start > 0 and layout.clause[start - 1] == layout.clause[i]:
+        start -= 1
+    return any(
+        w.norm != w.lemma and w.lemma.endswith("n") and w.norm.isalpha() for w in words[start:last]
+    )
 
 
 LEADS_WORDS = 3

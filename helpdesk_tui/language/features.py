@@ -11,7 +11,12 @@ it. Every feature is a fact about the message that the rules' analysis already h
 - `first:LEMMA`, `first2:LEMMA_LEMMA` - how the message opens; `open:LEMMA` - the first word
   of a later sentence; `last:LEMMA` - the message's last word;
 - `form:...` - the message's form: a "?" anywhere / at the end, "!" at the end, negation
-  present, how many sentences (1, 2, 3+) and words (1-3, 4-8, 9-15, 16+).
+  present, how many sentences (1, 2, 3+) and words (1-3, 4-8, 9-15, 16+);
+- (l-model13, off: `CHARS`) `c3:XYZ` - three letters in a row of a word outside negation, the word normalised
+  (folded, lower-cased) and padded with `#` at both ends ("kabel" gives `#ka`, `kab`, `abe`,
+  `bel`, `el#`): a writer's own spelling, compound or inflection of a word the others wrote
+  ("herstartte", "rebootez", "paswoord") shares most of its trigrams with theirs, where its
+  lemma (`w:`) is a feature no training message had. `CHARS` switches the family off.
 
 Pure Python and deterministic: training (sklearn, offline) and the exam (pure Python
 weights, acts_model.py) call the same function, so they cannot read a message differently.
@@ -19,9 +24,16 @@ weights, acts_model.py) call the same function, so they cannot read a message di
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from helpdesk_tui.language.model import Analysis
 
 SENTENCE_ENDS = frozenset(".!?\n")
+CHARS = False
+"""(l-model13) Character trigrams (`c3:`) of the words outside negation, off: the shipped
+weights (2.9) have none. Measured on leave one writer out and on the bundled exams' verdicts
+(benchmarks/README.md "Layer 2.11 (branch l-model13)"): trained with them, weights lost
+competent verdicts; `train.py --write DIR` trains with them when this is on."""
 
 
 def _bucket(n: int, edges: tuple[int, ...]) -> str:
@@ -29,6 +41,14 @@ def _bucket(n: int, edges: tuple[int, ...]) -> str:
         if n <= edge:
             return f"<={edge}"
     return f">{edges[-1]}"
+
+
+@lru_cache(maxsize=16384)
+def trigrams(norm: str) -> tuple[str, ...]:
+    """The `c3:` features of one normalised word, padded with `#` (a one-letter word gives
+    one: `#a#`). Cached: a word comes back in message after message."""
+    padded = f"#{norm.lower()}#"
+    return tuple(f"c3:{padded[i : i + 3]}" for i in range(len(padded) - 2))
 
 
 def features(a: Analysis) -> set[str]:
@@ -54,6 +74,8 @@ def features(a: Analysis) -> set[str]:
             prev = None
         else:
             out.add(f"w:{lemma}")
+            if CHARS:
+                out.update(trigrams(t.norm))
             if prev is not None and not opens:
                 out.add(f"bi:{prev}_{lemma}")
             prev = lemma

@@ -10,11 +10,15 @@ to spaCy's rule matcher but written as text:
 - `word*` a word that starts with `word`;
 - `a|b|c` any of these words (each may end in `*`);
 - `*` any one word, `...` up to three words; `$` the end of the clause (or scope);
+  `~` (l-rules17) any number of words up to the clause's end: Dutch puts the infinitive last
+  after a middle field of any length ("U moet op het scherm van de weegbrug op de groene knop
+  drukken"), which no fixed count of `...` covers;
 - `@verb` a word whose lemma is one of the lexicon's instruction verbs,
   `@imp` such a verb in an imperative-looking form (not its infinitive),
   `@inf` such a verb in its infinitive, `@pp` a past participle (the
   lexicon's list, or the regular shape it gives), `@nt` an English "n't",
-  `@ing` an English -ing form (1.3: "I'm just pushing the update").
+  `@ing` an English -ing form (1.3: "I'm just pushing the update"); `@vinf` (l-rules17) a
+  Dutch infinitive by its shape, any verb (`phrases.dutch_infinitive_shape`).
 
 `where = "start"` anchors a phrase at the start of a clause (after filler
 words such as "so", "ok", "alors"), `"end"` at the end of a sentence,
@@ -71,6 +75,8 @@ class Element:
     word_class: str = ""
     any: bool = False
     gap: bool = False
+    clause_gap: bool = False
+    """`~`: any number of words, never past the clause's end (the match's bound)."""
     end: bool = False
     """`$`: the clause (a negation's scope) ends here ("laat maar $", "leave it $")."""
 
@@ -95,7 +101,9 @@ class PhraseSet:
         self._memo: dict[tuple[str, str], list[Phrase]] = {}
         for i, phrase in enumerate(phrases):
             first = phrase[0] if phrase else Element(any=True)
-            if first.words and not (first.prefixes or first.word_class or first.any or first.gap):
+            if first.words and not (
+                first.prefixes or first.word_class or first.any or first.gap or first.clause_gap
+            ):
                 for word in first.words:
                     self._by_word.setdefault(word, []).append(i)
             else:
@@ -143,6 +151,10 @@ class Rule:
     Instellingen"); after a statement it tells a consequence ("elke aanvraag maakt de code
     ongeldig, en dan raakt u in een kringetje")."""
     rules_out: bool = False
+    bare: bool = False
+    """(l-rules17) The match counts only where no conjugated verb stands before its last word in
+    its clause: a Dutch step said as an infinitive ("Even op het pijltje klikken") has none; "Dan
+    staan er updates te wachten" or "Laat die gsm maar liggen" say something else."""
     firm: bool = False
     """(2.8) The act model may not take this match's act away: the rule draws a line the
     model's word features cannot see ("Wacht tot het lampje groen wordt." tells a step, "Wacht
@@ -474,6 +486,7 @@ def _rule(data: dict, compile_, path: Path) -> Rule:
             asks=bool(data.get("asks", False)),
             rules_out=bool(data.get("rules_out", False)),
             firm=bool(data.get("firm", False)),
+            bare=bool(data.get("bare", False)),
         )
     except KeyError as exc:
         raise LexiconError(f"{path}: a rule lacks {exc}: {data!r}") from None
@@ -514,6 +527,8 @@ def _elements(
         return [Element(gap=True)]
     if chunk == "$":
         return [Element(end=True)]
+    if chunk == "~":
+        return [Element(clause_gap=True)]
     if chunk.startswith("@"):
         return [Element(word_class=chunk[1:])]
     if "|" in chunk:
@@ -542,7 +557,7 @@ def opposite_prefixes(p: str, t: str, lex: Lexicon) -> bool:
     )
 
 
-LAYER_VERSION = "2.9"
+LAYER_VERSION = "2.12"
 """Bumped whenever a lexicon or a rule changes what a message means."""
 
 

@@ -35,6 +35,8 @@ def _in_class(name: str, w: Word, lex: Lexicon) -> bool:
         return _participle(w.norm, lex)
     if name == "ing":
         return len(w.norm) > 5 and w.norm.endswith("ing") and w.norm.isalpha()
+    if name == "vinf":
+        return dutch_infinitive_shape(w, lex)
     infinitive = w.norm in lex.verbs  # the lemmatiser may miss it ("wissen" -> "wisse")
     if w.lemma not in lex.verbs and not infinitive:
         # (2.3) a Dutch imperative the lemmatiser reads as a noun ("Gebruik", "Open", "Log"):
@@ -49,6 +51,33 @@ def _in_class(name: str, w: Word, lex: Lexicon) -> bool:
     if name == "imp":
         return w.lemma in lex.verbs and _imperative(w, lex.lang)
     return False
+
+
+NOT_INFINITIVES = frozenset(
+    {"even", "alleen", "misschien", "tegen", "binnen", "buiten", "boven", "beneden", "open", "geen",
+     "een", "heen", "tussen", "morgen", "goedemorgen", "examen", "teken", "wagen", "keuken",
+     "regen", "eigen", "tien", "negen", "zeven", "volgen", "verleden", "boeken", "euren", "uren",
+     "mogen", "kunnen", "moeten", "willen", "zullen", "hebben", "zijn", "worden", "meen", "ken"}
+)  # fmt: skip
+"""Words that end like a Dutch infinitive and are none here (adverbs, nouns, numbers), or
+are the modal and auxiliary infinitives that carry no step of their own."""
+
+
+def dutch_infinitive_shape(w: Word, lex: Lexicon) -> bool:
+    """`@vinf` (l-rules17): a Dutch infinitive by its shape, for the verb that closes a modal's
+    middle field ("U moet ... op de groene knop drukken", "Je moet je kenteken aanpassen").
+    The instruction verbs (`verbs`) are a few hundred; the steps a real queue's operator names
+    (meebrengen, tonen, betalen, rijden, opladen) are any verb, and after "u moet", "gelieve",
+    "je kan" the word in the infinitive's place is one. The lemmatiser reads an infinitive as
+    itself (a plural noun, "knoppen", as its singular), so: its own lemma, ending in -en (or
+    gaan, doen, staan, zien, slaan), not one of `NOT_INFINITIVES`."""
+    if lex.lang != "nl" or w.norm in NOT_INFINITIVES or not w.norm.isalpha():
+        return False
+    if w.norm in lex.verbs:
+        return True
+    if w.norm != w.lemma or len(w.norm) < 4:
+        return False
+    return w.norm.endswith("en") or w.norm in ("gaan", "doen", "staan", "zien", "slaan")
 
 
 def _dutch_stem_verb(w: Word, lex: Lexicon) -> bool:
@@ -83,8 +112,8 @@ def _match_from(
         el = phrase[k]
         if el.end:
             return i if i >= end and k == n - 1 else None
-        if el.gap:
-            for skip in range(GAP + 1):
+        if el.gap or el.clause_gap:
+            for skip in range(GAP + 1 if el.gap else max(end - i, 0) + 1):
                 found = _match_from(phrase, k + 1, words, i + skip, lex, end)
                 if found is not None:
                     return found
@@ -101,7 +130,7 @@ def _match_from(
 def first_word_ok(phrase: Phrase, w: Word, lex: Lexicon) -> bool:
     """A cheap test before a full match: can the phrase start at this word?"""
     el = phrase[0]
-    return el.gap or (not el.end and element_matches(el, w, lex))
+    return el.gap or el.clause_gap or (not el.end and element_matches(el, w, lex))
 
 
 def participle(w: Word, lex: Lexicon) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from helpdesk_tui.simulate.gaming import MacroPolicy, ParrotPolicy, ShotgunPolicy
 from helpdesk_tui.simulate.gaming_forger import ForgerPolicy
 from helpdesk_tui.simulate.gaming_lawyer import LawyerPolicy
+from helpdesk_tui.simulate.gaming_mimic import MimicPolicy
 from helpdesk_tui.simulate.gaming_savvy import SavvyPolicy
 from helpdesk_tui.simulate.jobs import Style
 from helpdesk_tui.simulate.policy import IdlePolicy, Policy
@@ -26,6 +27,7 @@ from helpdesk_tui.simulate.worded import (
     WordedFPolicy,
     WordedGPolicy,
     WordedHPolicy,
+    WordedIPolicy,
     WordedPolicy,
 )
 
@@ -74,11 +76,13 @@ POLICIES: dict[str, type[Policy]] = {
     "worded-f": WordedFPolicy,
     "worded-g": WordedGPolicy,
     "worded-h": WordedHPolicy,
+    "worded-i": WordedIPolicy,
     "shotgun": ShotgunPolicy,
     "macro": MacroPolicy,
     "parrot": ParrotPolicy,
     "savvy": SavvyPolicy,
     "lawyer": LawyerPolicy,
     "forger": ForgerPolicy,
+    "mimic": MimicPolicy,
 }
 """The policies by name, in the order `--policy` lists them."""

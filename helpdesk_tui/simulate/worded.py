@@ -55,6 +55,8 @@ BANK_G_DIR = Path(__file__).parent / "phrases_g"
 """The seventh bank (`worded-g`), by a seventh writer, blind to the other six (its README)."""
 BANK_H_DIR = Path(__file__).parent / "phrases_h"
 """The eighth bank (`worded-h`), by an eighth writer, blind to the other seven (its README)."""
+BANK_I_DIR = Path(__file__).parent / "phrases_i"
+"""The ninth bank (`worded-i`), by a ninth writer, blind to the other eight (its README)."""
 SOLUTION_SENTENCES = 6
 """How many sentences of the article a solution message passes on."""
 
@@ -407,6 +409,17 @@ class WordedHPolicy(WordedPolicy):
     description = "worded with an eighth phrase bank, by an eighth writer"
     style = Style("worded-h")
     bank_dir = BANK_H_DIR
+
+
+class WordedIPolicy(WordedPolicy):
+    """`worded` with the ninth phrase bank (`phrases_i/`): the same actions, a ninth
+    writer's words (Cardiff and Denver English, a Leuven student's chat and a Mechelen
+    agent's patient phone Dutch, Lausanne-born and Montréal French)."""
+
+    name = "worded-i"
+    description = "worded with a ninth phrase bank, by a ninth writer"
+    style = Style("worded-i")
+    bank_dir = BANK_I_DIR
 
 
 def _capital(text: str) -> str:

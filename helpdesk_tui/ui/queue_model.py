@@ -65,6 +65,13 @@ goes (the ticket area says the group), then the title and the customer shrink fu
 in turn. The status column never does."""
 
 
+LEFT_OUT = ("customer", "priority", "status")
+"""(bugs16) Below `TIGHTEST` (the ticket area in focus at 100 columns leaves the queue 37 cells;
+its columns needed 48 and the status column was cut at the area's edge: "Klant S"), these
+columns go, in turn, whole: the ticket area beside it shows the selected ticket's customer,
+priority and status. At 37 cells the queue shows ID, SLA and a title of 17."""
+
+
 def column_widths(room: int, gap: int = 1) -> dict[str, int]:
     """Each column's width in `room` cells, `gap` cells before each (and one at the end).
 
@@ -73,7 +80,8 @@ def column_widths(room: int, gap: int = 1) -> dict[str, int]:
     cell at a time, down to their narrowest, so every column stays in view
     down to a 100-column terminal. ID, SLA and priority never shrink. Narrower
     still (80 x 24), the group column goes and the title and the customer shrink
-    to `TIGHTEST`: the status stays whole.
+    to `TIGHTEST`: the status stays whole. Narrower again (the ticket area in focus), the
+    customer, priority and status columns go whole, in turn (`LEFT_OUT`), never cut.
     """
     widths = {key: width for key, _label, width in COLUMNS}
     spare = room - gap * (len(COLUMNS) + 1) - sum(w for k, w in widths.items() if k != "title")
@@ -83,7 +91,14 @@ def column_widths(room: int, gap: int = 1) -> dict[str, int]:
         short -= widths["group"] - TIGHTEST["group"] + gap  # its gap goes with it
         widths["group"] = TIGHTEST["group"]
         widths["title"] += max(0, -short)  # what the group left over
-    _give_way(widths, short, ("title", "customer"), TIGHTEST)
+    short = _give_way(widths, short, ("title", "customer"), TIGHTEST)
+    for key in LEFT_OUT:
+        if short <= 0:
+            break
+        short -= widths[key] + gap  # its gap goes with it
+        widths[key] = 0
+        widths["title"] += max(0, -short)
+        short = max(short, 0)
     return widths
 
 

@@ -143,3 +143,80 @@ def test_the_customer_saying_it_works_is_the_outcome(lang: str) -> None:
     note = next(text for code, text in UNSOLVED_NOTES[1::2] if code == lang)
     item = closed_with(lang, list(NOTHING_TOLD[lang]), note, extra=[confirmed])
     assert item.favourable is True, item.summary
+
+
+OTHER_WORKS = [  # (2.13, bugs16) "it works" in a scenario author's words, hand-written
+    ("en", "Let me try... it connects! And I can see the shared folder again. Great, thanks."),
+    ("en", "Oh, that's it, it's working again. Cheers!"),
+    ("fr", "Attendez... ça y est, ça refonctionne ! Merci beaucoup."),
+    ("fr", "Parfait, l'imprimante fonctionne de nouveau."),
+    ("nl", "Momentje... ja, het werkt terug! Merci."),
+    ("nl", "Ja hoor, het is gelukt, bedankt."),
+    ("nl", "Oké, dat werkt. Maar die lezer van mij moet wel vervangen worden, hè."),
+    ("en", "That works, thanks!"),
+]
+NOT_WORKING = [  # the customer saying it does not work, in words other than the built-in line
+    ("en", "No, it still doesn't work."),
+    ("en", "Tried it, it is not working."),
+    ("fr", "Toujours pas, ça ne fonctionne pas."),
+    ("fr", "Non, ça ne marche toujours pas."),
+    ("nl", "Het lukt nog altijd niet."),
+    ("nl", "Nee, het werkt nog steeds niet."),
+    # nl-verhaeghe-dinsdag's customers, describing the problem or wishing (forger measured)
+    ("nl", "Ja, ja, een ticket. Als het maar opgelost raakt."),
+    ("nl", "Op mijn pc staat dat het afdrukken gelukt is. De chauffeurs vertrekken om elf uur."),
+    ("en", "The screen says that the upload worked, but nothing arrived."),
+    ("fr", "Je veux juste que ça marche avant midi."),
+]
+
+
+def confirmed_by(lang: str, text: str) -> EvidenceItem:
+    conv = f"c-{EXAMS[lang][1]}"
+    said = (150, "customer_message", {"conversation_id": conv, "text": text})
+    note = next(text for code, text in UNSOLVED_NOTES[1::2] if code == lang)
+    return closed_with(lang, list(NOTHING_TOLD[lang]), note, extra=[said])
+
+
+@pytest.mark.parametrize(("lang", "text"), OTHER_WORKS)
+def test_the_customer_saying_it_works_in_other_words_is_the_outcome(lang: str, text: str) -> None:
+    """(Rules 2.13) Before, only the simulated customer's own line counted, word for word: a
+    dialogue rule's reply ("Let me try... it connects!", en-northwind-monday's Raj) did not."""
+    item = confirmed_by(lang, text)
+    assert item.favourable is True, item.summary
+
+
+@pytest.mark.parametrize(("lang", "text"), NOT_WORKING)
+def test_the_customer_saying_it_does_not_work_is_no_outcome(lang: str, text: str) -> None:
+    assert confirmed_by(lang, text).favourable is False
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "nl"])
+def test_it_works_said_before_the_candidate_spoke_describes_the_problem(lang: str) -> None:
+    """What the customer says before the candidate wrote anything describes the problem (the
+    other tills' printers "work fine"); it confirms no fix."""
+    conv = f"c-{EXAMS[lang][1]}"
+    early = (20, "customer_message", {"conversation_id": conv, "text": WORKS[lang]})
+    note = next(text for code, text in UNSOLVED_NOTES[1::2] if code == lang)
+    assert closed_with(lang, list(NOTHING_TOLD[lang]), note, extra=[early]).favourable is False
+
+
+GREETED_ONLY = {"en": "Good morning, service desk, how can I help?",
+                "fr": "Bonjour, service d'assistance, que puis-je faire pour vous ?",
+                "nl": "Goedemorgen, servicedesk, waarmee kan ik helpen?"}  # fmt: skip
+DESCRIBED = {  # the customer describing the problem with a word of "it works"
+    "en": "It worked on Thursday. I'm working from home today.",
+    "fr": "Ça marchait encore hier. Aujourd'hui je travaille de chez moi.",
+    "nl": "Gisteren werkte het nog. Vandaag werk ik thuis.",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "nl"])
+def test_it_works_words_in_answer_to_a_greeting_confirm_no_fix(lang: str) -> None:
+    """(2.13) A confirmation answers a message that asked whether it works or put something to
+    the customer; in answer to a greeting their words describe the problem (forger measured:
+    "Wayne Crossley, Planned Works.", "It worked on Thursday.")."""
+    conv = f"c-{EXAMS[lang][1]}"
+    said = (150, "customer_message", {"conversation_id": conv, "text": DESCRIBED[lang]})
+    note = next(text for code, text in UNSOLVED_NOTES[1::2] if code == lang)
+    item = closed_with(lang, [GREETED_ONLY[lang]], note, extra=[said])
+    assert item.favourable is False, item.summary

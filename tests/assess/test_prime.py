@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from bundled_kit import on_scenario_runs
+from bundled_kit import on_scenario_runs, scenario_group
 
 from helpdesk_tui.assess import prime
 from helpdesk_tui.assess.evidence import EvidenceGatherer
@@ -41,6 +41,11 @@ LOGS = [
     ("en-calder-valley-exam", "ideal"),
     ("fr-haute-meuse-examen", "naive"),
 ]
+CALDER = scenario_group("en-calder-valley-exam")
+LINDEVELD = scenario_group("nl-lindeveld-examen")
+HAUTE_MEUSE = scenario_group("fr-haute-meuse-examen")
+"""A test that reads one of these runs goes with its scenario's xdist group, where it is
+played once, not again on another worker (some 2 s of CPU a run)."""
 
 
 def _cold() -> None:
@@ -126,6 +131,7 @@ def _bad_seal_signature(log: Path, out: Path) -> Path:
     return out
 
 
+@CALDER
 def test_a_bad_deferred_signature_refuses_the_log_in_the_same_words(
     sim_logs: dict[tuple[str, str], Path],
     workers: list[prime.Primer],
@@ -158,6 +164,7 @@ def _dies(*_args: object) -> None:
     os._exit(3)
 
 
+@LINDEVELD
 def test_a_worker_that_dies_costs_only_time(
     sim_logs: dict[tuple[str, str], Path],
     workers: list[prime.Primer],
@@ -176,13 +183,15 @@ def test_a_worker_that_dies_costs_only_time(
         assess_log(bad, None)
 
 
-def test_an_exam_log_starts_no_worker(sim_logs: dict[tuple[str, str], Path]) -> None:
+@pytest.mark.parametrize(("scenario_id", "policy"), on_scenario_runs(LOGS))
+def test_an_exam_log_starts_no_worker(
+    sim_logs: dict[tuple[str, str], Path], scenario_id: str, policy: str
+) -> None:
     """150 minutes of an exam: a few dozen messages, not worth a process (issue 16: < 1 s)."""
-    for key in LOGS:
-        data = sim_logs[key].read_bytes()
-        texts, lang = prime.message_texts(data)
-        assert 0 < len(texts) < prime.MIN_TEXTS and lang == key[0][:2]
-        assert prime.start(data) is None
+    data = sim_logs[(scenario_id, policy)].read_bytes()
+    texts, lang = prime.message_texts(data)
+    assert 0 < len(texts) < prime.MIN_TEXTS and lang == scenario_id[:2]
+    assert prime.start(data) is None
 
 
 def running(monkeypatch: pytest.MonkeyPatch, *names: str) -> None:
@@ -210,6 +219,7 @@ def test_an_event_logs_fsync_thread_does_not_stop_the_fork(monkeypatch: pytest.M
     assert not prime._may_fork()
 
 
+@LINDEVELD
 def test_what_was_printed_before_the_fork_is_printed_once(
     sim_logs: dict[tuple[str, str], Path],
 ) -> None:
@@ -265,6 +275,7 @@ def test_a_child_that_fails_or_dies_costs_only_time() -> None:
         prime.Forked(divmod, 1, 0).get()
 
 
+@CALDER
 def test_the_fold_is_made_before_the_worker_is_met(
     sim_logs: dict[tuple[str, str], Path],
     workers: list[prime.Primer],
@@ -291,6 +302,7 @@ def test_the_fold_is_made_before_the_worker_is_met(
     assert workers and seen == ["fold", "finish"]
 
 
+@CALDER
 def test_what_needs_no_analysis_is_measured_before_the_worker_is_met(
     sim_logs: dict[tuple[str, str], Path],
     workers: list[prime.Primer],
@@ -345,6 +357,7 @@ def test_what_needs_no_analysis_is_measured_before_the_worker_is_met(
     assert "sim_items" in seen[4:]
 
 
+@HAUTE_MEUSE
 def test_a_slow_worker_is_met_half_way_and_the_report_is_the_same(
     sim_logs: dict[tuple[str, str], Path],
     workers: list[prime.Primer],
@@ -369,6 +382,7 @@ def test_a_slow_worker_is_met_half_way_and_the_report_is_the_same(
     assert workers and workers[-1].primed < len(texts), "the report analysed none itself"
 
 
+@CALDER
 @pytest.mark.parametrize("bad", [False, True])
 def test_the_worker_checks_signatures_sent_while_it_analyses(
     sim_logs: dict[tuple[str, str], Path], tmp_path: Path, bad: bool
@@ -396,7 +410,7 @@ def test_the_worker_checks_signatures_sent_while_it_analyses(
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(prime, "signatures_ok", checked)
-        args = (data, "en", progress, total, multiprocessing.Event(), results, jobs)
+        args = (data, "en", progress, total, _AskedWhenDone(), results, jobs)
         worker = threading.Thread(target=prime._work, args=args)  # the pipe must be read
         worker.start()
         assert receive.poll(60), "the worker sent nothing"
@@ -409,3 +423,68 @@ def test_the_worker_checks_signatures_sent_while_it_analyses(
     assert sum(len(pickle.loads(b)) for b in made) == total.value
     assert answer is (not bad)
     assert real(deferred) is (not bad)
+
+
+class _AskedWhenDone:
+    """A `stop` the report sets as soon as the worker is done: not set while it analyses,
+    set when it waits to be asked (`prime._await_stop`)."""
+
+    def is_set(self) -> bool:
+        return False
+
+    def wait(self, _timeout: float) -> bool:
+        return True
+
+
+def test_a_worker_done_first_waits_to_be_asked_and_takes_the_signatures_meanwhile(
+    sim_logs: dict[tuple[str, str], Path],
+) -> None:
+    """sec16: a worker that had analysed everything before the report had verified sent its
+    analyses at once; more than a pipe holds, it blocked until the report read them, while
+    the report was blocked sending it the deferred signatures (more than a pipe holds too):
+    both waited for ever (`review` of a padded 200,000-record log at load 44: 2,111
+    signatures, 1.2 MB). Here the report sends them only once the worker is done, as a slow
+    verification does; the worker is forked, as the report forks it."""
+    data = sim_logs[("en-calder-valley-exam", "ideal")].read_bytes()
+    deferred = verify_bytes(data, None, defer_signatures=True).deferred_signatures
+    assert deferred, "nothing was deferred"
+    deferred = deferred * max(1, 1_200_000 // len(pickle.dumps(deferred)))
+    context = multiprocessing.get_context("fork")
+    progress, total = context.Value("i", 0, lock=False), context.Value("i", -1, lock=False)
+    receive, results = context.Pipe(duplex=False)
+    jobs, send = context.Pipe(duplex=False)
+    stop, done = context.Event(), context.Event()
+    real_analyse = prime.analyse
+
+    def analysed(text: str, lang: str) -> Any:
+        """An analysis of 20 kB: a log of thousands of messages in a few dozen texts."""
+        if progress.value + 1 == total.value:
+            done.set()  # the last text: the worker is done
+        return (real_analyse(text, lang), "x" * 20_000)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(prime, "analyse", analysed)  # before the fork: the child has it
+        args = (data, "en", progress, total, stop, results, jobs)
+        worker = context.Process(target=prime._work, args=args, daemon=True)
+        worker.start()
+    try:
+        assert done.wait(60), "the worker did not finish its analyses"
+        # Before sec16 the worker now sent its analyses at once (the pipe is full at
+        # once: `poll` is true); since, it waits to be asked (2 s pass, nothing comes).
+        sent_at_once = receive.poll(2)
+        sender = threading.Thread(target=send.send, args=(deferred,), daemon=True)
+        sender.start()  # the report, done verifying: it sends the signatures
+        sender.join(30)
+        assert not sender.is_alive(), "the report and the worker wait for each other"
+        stop.set()  # the report asks for the analyses
+        assert receive.poll(30), "the worker sent nothing"
+        made = receive.recv()
+        assert receive.poll(30), "the worker gave no answer about the signatures"
+        answer = receive.recv()
+    finally:
+        worker.terminate()
+        worker.join(5)
+    assert not sent_at_once
+    assert len(b"".join(made)) > 65_536, "the analyses fit a pipe: the test shows nothing"
+    assert sum(len(pickle.loads(b)) for b in made) == total.value > 0
+    assert answer is True

@@ -17,6 +17,11 @@ from helpdesk_tui.assess.testing import simulated_log
 from helpdesk_tui.cli import main
 from helpdesk_tui.core.events import SCHEMA_VERSION
 
+# One xdist group: its module-scoped log (Northwind naive) is played on one worker, not on
+# each of the three that ran a share of its tests (benchmarks/README.md,
+# "The suite's time (branch suite-time14)").
+pytestmark = pytest.mark.xdist_group("commands-bad-log-fuzz")
+
 
 @pytest.fixture(scope="module")
 def good(tmp_path_factory: pytest.TempPathFactory) -> Path:

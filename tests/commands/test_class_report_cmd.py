@@ -10,6 +10,11 @@ import pytest
 from helpdesk_tui.assess.testing import simulated_log
 from helpdesk_tui.cli import main
 
+# One xdist group: its module-scoped logs (Northwind ideal and idle) are played on one worker,
+# not on each of the three that ran a share of its tests (benchmarks/README.md,
+# "The suite's time (branch suite-time14)").
+pytestmark = pytest.mark.xdist_group("commands-class-report")
+
 
 @pytest.fixture(scope="module")
 def logs(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:

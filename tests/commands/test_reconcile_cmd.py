@@ -13,6 +13,11 @@ from helpdesk_tui.assess.testing import simulated_log, verdict_file
 from helpdesk_tui.cli import main
 from helpdesk_tui.eventlog.keys import Signer
 
+# One xdist group: its module-scoped log (Northwind ideal) is played on one worker, not on
+# each of the three that ran a share of its tests (benchmarks/README.md,
+# "The suite's time (branch suite-time14)").
+pytestmark = pytest.mark.xdist_group("commands-reconcile")
+
 
 @pytest.fixture(scope="module")
 def log(tmp_path_factory: pytest.TempPathFactory) -> Path:

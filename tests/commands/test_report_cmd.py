@@ -18,6 +18,11 @@ from helpdesk_tui.assess.verdicts import load_verdicts
 from helpdesk_tui.cli import main
 from helpdesk_tui.eventlog import generate_keypair, load_private_key
 
+# One xdist group: its module-scoped logs (Northwind played three times, and a centre's copy
+# once) are made on one worker, not on each of the three that ran a share of its tests
+# (benchmarks/README.md, "The suite's time (branch suite-time14)").
+pytestmark = pytest.mark.xdist_group("commands-report")
+
 
 @pytest.fixture(scope="module")
 def logs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:

@@ -223,3 +223,39 @@ def test_class_report_of_a_sitting_verifies_with_the_sittings_own_key(
     code, out, _ = run(capsys, "class-report", "--sitting", "am")
     assert code == 0, out
     assert "c0001" in out
+
+
+SAYS = {  # (bugs16) what a Dutch, French or English proctor reads after each verb
+    "nl": ("zitting pm aangemaakt in", "toegevoegd: 2, al aanwezig: 0", "toegevoegd: 0, al aanwezig: 1",
+           "zitting pm gesloten; nooit begonnen (afwezig): aantal kandidaten 2",
+           "opnieuw opgebouwd: aantal kandidaten 2", "samengevoegd in",
+           "er is geen zittingsregister in"),
+    "fr": ("session pm créée dans", "2 ajouté(s), 0 déjà présent(s)",
+           "0 ajouté(s), 1 déjà présent(s)",
+           "session pm close\u00a0; 2 candidat(s) jamais commencé(s) (absent(s))",
+           "reconstruit\u00a0: 2 candidat(s)", "fusionné dans", "il n'y a pas de registre de session"),
+    "en": ("sitting pm made in", "2 added, 0 already there", "0 added, 1 already there",
+           "sitting pm closed; 2 candidate(s) never started (absent)",
+           "rebuilt: 2 candidate(s)", "merged 0 candidate folder(s)",
+           "there is no sitting register in"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["nl", "fr", "en"])
+def test_every_verb_speaks_the_proctors_language(
+    root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str
+) -> None:
+    """Each `sitting` verb with `--lang` (bugs16: only `status` did; new, add, close, rebuild,
+    merge and the missing register's error spoke English)."""
+    made, added, again, closed, rebuilt, merged, missing = SAYS[lang]
+    new = ["sitting", "new", "pm", "--scenario", "en-northwind-monday", "--lang", lang]
+    assert made in run(capsys, *new)[1]
+    assert added in run(capsys, "sitting", "add", "pm", "c0001", "c0002", "--lang", lang)[1]
+    assert again in run(capsys, "sitting", "add", "pm", "c0001", "--lang", lang)[1]
+    assert closed in run(capsys, "sitting", "close", "pm", "--lang", lang)[1]
+    assert rebuilt in run(capsys, "sitting", "rebuild", "pm", "--lang", lang)[1]
+    (tmp_path / "elsewhere").mkdir()
+    merge = ["sitting", "merge", "pm", str(tmp_path / "elsewhere"), "--lang", lang]
+    assert merged in run(capsys, *merge)[1]
+    code, _out, err = run(capsys, "sitting", "status", "nowhere", "--lang", lang)
+    assert code == 2 and missing in err

@@ -163,3 +163,45 @@ def test_an_apology_calms_the_customer_and_is_what_com6_credits(
 def test_what_calms_is_one_set_for_the_mood_and_for_com6() -> None:
     assert mood.CALMING_ACTS == mood.EMPATHY_ACTS | mood.PROGRESS_ACTS
     assert mood.calming_in("The weather is nice today.", "en") == frozenset()
+
+
+# --------------------------------------------------------------------------- rules 2.13 (bugs16)
+
+GREETING_NO_EMPATHY = (
+    "Morning Marc, Morag here on the IT desk. Tell me what's going on and we'll get it sorted."
+)
+"""worded-h's northwind greeting (docs/known-issues.md, "The eighth blind bank's misses"), to
+Marc: a greeting and an offer of help. Read whole, the layer gives it `empathy`; neither of its
+sentences carries any, which is what a person reads there too."""
+
+
+def test_a_greeting_that_offers_help_does_not_calm_as_empathy() -> None:
+    """Issue 12: the customer and COM-6 "can never disagree about what a message said". COM-6
+    reads the candidate's own sentences; the mood read the message whole and calmed Marc on
+    the greeting above, where COM-6 found nothing that calmed him (the plan, seeing him calm,
+    then sent no empathy of its own)."""
+    d = Driver()
+    d.say(306, CALL, GREETING_NO_EMPATHY)
+    assert "empathy" not in [cause for _, cause in moods(d, "marc")]
+    assert d.sim.mood_score("marc") == pytest.approx(mood.START_SCORE["angry"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        GREETING_NO_EMPATHY,
+        "Good morning Marc. A demo in half an hour with the CRM down, that must be stressful.",
+        "Hello Marc. That must be awful with a client waiting.",
+        "Good morning. Let me pull up the CRM status page.",
+        "The weather is nice today. It really is.",
+    ],
+)
+def test_the_mood_calms_on_what_com6_reads_in_the_sentences(text: str) -> None:
+    """One reading (rules 2.13): the customer's mood moves on empathy exactly when a sentence of
+    the message carries it, sentence by sentence as COM-6 reads the candidate's own sentences
+    (`measure_com._calmed_personally`, `integrity.empathy_to_the_calm`)."""
+    d = Driver()
+    d.say(306, CALL, text)
+    calmed = "empathy" in [cause for _, cause in moods(d, "marc")]
+    sentences = [s for s in text.split(". ") if s]
+    assert calmed == any(mood.calming_in(s, "en") & mood.EMPATHY_ACTS for s in sentences)

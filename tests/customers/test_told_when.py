@@ -9,7 +9,7 @@ import dataclasses
 import re
 
 import pytest
-from bundled_kit import on_scenario_runs
+from bundled_kit import on_scenario_runs, played
 from simulate.kit import Driver, make_scenario
 
 from customers.test_simulation import CALL, crm_transferred
@@ -165,9 +165,7 @@ def asked_again_while_promised(run: RunResult, scenario: Scenario) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize(
-    ("scenario_id", "policy"), on_scenario_runs((s, p) for s in BUNDLED for p in POLICIES)
-)
+@pytest.mark.parametrize(("scenario_id", "policy"), on_scenario_runs(played(BUNDLED, POLICIES)))
 def test_no_customer_asks_again_before_the_promised_time(
     scenario_id: str,
     policy: str,

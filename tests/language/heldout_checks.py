@@ -50,6 +50,7 @@ WRITTEN_IN_ORDER: tuple[str, ...] = (
     "heldout13",
     "heldout14",  # written beside heldout13 (blind to each other); the lead orders them
     "heldout15",
+    "heldout16",
 )
 """Every labelled set (its name in benchmarks/bench_language.py's SETS), in the order it
 was written: a held-out set may hold no message of a set written before it. A new set

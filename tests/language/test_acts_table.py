@@ -17,7 +17,9 @@ import os
 import random
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -25,8 +27,10 @@ from helpdesk_tui.language import LANGUAGES
 from helpdesk_tui.language.acts_model import Table, decide_scores, models, parse
 from helpdesk_tui.language.analyse import rules_analysis
 from helpdesk_tui.language.features import features
+from helpdesk_tui.language.lexicon import Lexicon, lexicon
 from helpdesk_tui.language.model import ACTS
-from helpdesk_tui.language.phrases import match_at
+from helpdesk_tui.language.phrases import Word, match_at
+from helpdesk_tui.language.tokens import pieces
 
 analyse_module = importlib.import_module("helpdesk_tui.language.analyse")
 
@@ -117,25 +121,74 @@ def _tagged_as_written(words, layout, lex, start, end):  # noqa: ANN001, ANN202
     return None
 
 
-def test_tag_questions_are_found_as_before(monkeypatch: pytest.MonkeyPatch) -> None:
-    """`_tagged` tests a word's conditions before any phrase (for speed): on every corpus
-    message of every language it answers what the phrase-first loop answered."""
-    fast = analyse_module._tagged
-    answers: list[tuple[object, object]] = []
-
-    def both(*args: object) -> object:
-        answers.append((fast(*args), _tagged_as_written(*args)))
-        return answers[-1][0]
-
-    monkeypatch.setattr(analyse_module, "_tagged", both)
+def _corpus_operator_texts() -> Iterator[tuple[str, str]]:
+    """(text, language) of every operator message of every corpus set: a message, or an
+    operator's turn of a conversation (the context sets)."""
     root = Path(__file__).parent
     for lang in LANGUAGES:
         for path in sorted(root.glob(f"*/{lang}.jsonl")):
             for line in path.read_text(encoding="utf-8").splitlines():
                 if line.strip():
-                    record = json.loads(line)  # a message, or a conversation (context sets)
+                    record = json.loads(line)
                     turns = record.get("turns", [record])
-                    for text in (t["text"] for t in turns if t.get("by", "operator") == "operator"):
-                        rules_analysis(text, lang)
+                    for turn in turns:
+                        if turn.get("by", "operator") == "operator":
+                            yield turn["text"], lang
+
+
+TagInputs = tuple[list[Word], Any, Lexicon, int, int]
+
+
+def _tag_inputs(text: str, lang: str) -> list[TagInputs]:
+    """What `rules_analysis` hands `_tagged`, sentence by sentence: its words and layout made
+    by its own first steps (`pieces`, `_word`, `_layout`), without the negation scopes, the
+    rules and the acts that come after and that `_tagged` does not read (a third of an
+    analysis: test_the_tag_check_reads_what_the_analysis_hands_tagged keeps it so)."""
+    lex = lexicon(lang)
+    found = pieces(text, lex.elisions)
+    words = [analyse_module._word(p, lex) for p in found]
+    layout = analyse_module._layout(text, found, words, lex)
+    bounds = (analyse_module._sentence_bounds(layout, s) for s in sorted(set(layout.sentence)))
+    return [(words, layout, lex, start, end) for start, end in bounds]
+
+
+def test_tag_questions_are_found_as_before() -> None:
+    """`_tagged` tests a word's conditions before any phrase (for speed): on every sentence
+    of every corpus message of every language it answers what the phrase-first loop answered."""
+    fast = analyse_module._tagged
+    answers = [
+        (fast(*inputs), _tagged_as_written(*inputs))
+        for text, lang in _corpus_operator_texts()
+        for inputs in _tag_inputs(text, lang)
+    ]
     assert sum(1 for new, _ in answers if new is not None) > 20  # tags are in the corpus
     assert all(new == old for new, old in answers)
+
+
+def _comparable(inputs: TagInputs) -> tuple[object, ...]:
+    words, layout, lex, start, end = inputs
+    return tuple((w.norm, w.lemma, w.bare) for w in words), layout, id(lex), start, end
+
+
+def test_the_tag_check_reads_what_the_analysis_hands_tagged(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The check above makes `_tagged`'s arguments itself (`_tag_inputs`); on the first held-out
+    set's messages they are the ones `rules_analysis` hands it, sentence by sentence, so a new
+    step of the analysis that changes them before the question forms fails here."""
+    handed: list[tuple[object, ...]] = []
+    fast = analyse_module._tagged
+
+    def noted(*inputs: Any) -> Any:
+        handed.append(_comparable(inputs))
+        return fast(*inputs)
+
+    monkeypatch.setattr(analyse_module, "_tagged", noted)
+    compared = 0
+    for lang in LANGUAGES:
+        for text in _messages(lang):
+            handed.clear()
+            rules_analysis(text, lang)
+            assert handed == [_comparable(i) for i in _tag_inputs(text, lang)], text
+            compared += len(handed)
+    assert compared > 300

@@ -48,7 +48,7 @@ FLOOR = {
         "restate": 0.623,
         "empathy": 0.911,
         "apology": 1.0,
-        "progress": 0.89,
+        "progress": 0.873,
         "instruction": 0.836,
         "check": 0.829,
         "closing": 0.869,

@@ -92,7 +92,7 @@ FLOOR = {
         "empathy": 1.0,
         "apology": 1.0,
         "progress": 0.916,
-        "instruction": 0.977,
+        "instruction": 0.976,
         "check": 0.95,
         "closing": 0.888,
         "hold": 0.978,

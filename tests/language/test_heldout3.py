@@ -93,7 +93,7 @@ FLOOR = {
     },
     "fr": {
         "greeting": 0.95,
-        "offer_help": 1.0,
+        "offer_help": 0.982,
         "identify": 0.971,
         "question": 0.915,
         "restate": 1.0,
@@ -107,7 +107,7 @@ FLOOR = {
     },
     "en": {
         "greeting": 0.983,
-        "offer_help": 1.0,
+        "offer_help": 0.983,
         "identify": 1.0,
         "question": 0.916,
         "restate": 0.985,

@@ -68,7 +68,7 @@ FLOOR = {
         "empathy": 1.0,
         "apology": 0.983,
         "progress": 0.932,
-        "instruction": 0.904,
+        "instruction": 0.902,
         "check": 0.983,
         "closing": 0.938,
         "hold": 0.925,

@@ -61,7 +61,7 @@ FLOOR = {
         "restate": 0.949,
         "empathy": 1.0,
         "apology": 1.0,
-        "progress": 0.937,
+        "progress": 0.927,
         "instruction": 0.931,
         "check": 0.962,
         "closing": 0.879,

@@ -58,7 +58,7 @@ FLOOR = {
         "empathy": 0.931,
         "apology": 0.983,
         "progress": 0.901,
-        "instruction": 0.947,
+        "instruction": 0.933,
         "check": 0.949,
         "closing": 0.807,
         "hold": 0.949,

@@ -10,8 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from bundled_kit import BUNDLED, by_scenario
+from bundled_kit import BUNDLED, by_scenario, on_scenario_runs, played
 
+from helpdesk_tui import paths
 from helpdesk_tui.eventlog.verifier import verify_log
 from helpdesk_tui.scenario.model import Scenario
 from helpdesk_tui.simulate.policies import POLICIES
@@ -37,18 +38,21 @@ def test_there_are_bundled_scenarios_in_english_and_dutch(scenarios: dict[str, S
     assert {scenarios[folder.name].language for folder in BUNDLED} >= {"en", "nl"}
 
 
-@pytest.mark.parametrize("policy", list(POLICIES))
-@pytest.mark.parametrize("folder", by_scenario(BUNDLED))
+@pytest.mark.parametrize(
+    ("scenario_id", "policy"), on_scenario_runs(played((f.name for f in BUNDLED), POLICIES))
+)
 def test_each_run_finishes_and_its_log_verifies(
     runs: dict[tuple[str, str], RunResult],
     scenarios: dict[str, Scenario],
-    folder: Path,
+    scenario_id: str,
     policy: str,
 ) -> None:
-    result = runs[(folder.name, policy)]
-    assert result.state.ended and result.state.now == scenarios[folder.name].duration_s
+    """Every policy on every exam and practice scenario; on a drill the ideal, naive and idle
+    and each other policy on one drill (`bundled_kit.plays_on`)."""
+    result = runs[(scenario_id, policy)]
+    assert result.state.ended and result.state.now == scenarios[scenario_id].duration_s
     assert result.log_path is not None
-    verdict = verify_log(result.log_path, None, folder)
+    verdict = verify_log(result.log_path, None, paths.scenarios_dir() / scenario_id)
     assert verdict.status == "ok", verdict.fault
     assert verdict.summary.seal_reason == "time-up"
     assert verdict.summary.events == len(result.events)
@@ -84,3 +88,18 @@ def test_naive_and_idle_breach_some(
     if scenarios[folder.name].kind == "drill":
         return
     assert runs[(folder.name, policy)].breached_tickets
+
+
+def test_every_policy_plays_every_exam_and_a_drill() -> None:
+    """What the drills' share keeps: each policy on each scenario that is not a drill, the
+    three plain ones on every drill, and every other policy on at least one drill."""
+    pairs = set(played((f.name for f in BUNDLED), POLICIES))
+    drills = {f.name for f in BUNDLED if 'kind = "drill"' in (f / "scenario.toml").read_text()}
+    assert drills and len(drills) < len(BUNDLED)
+    for folder in BUNDLED:
+        if folder.name not in drills:
+            assert {p for s, p in pairs if s == folder.name} == set(POLICIES), folder.name
+    on_drills = {p for s, p in pairs if s in drills}
+    assert on_drills == set(POLICIES)
+    for drill in drills:
+        assert {"ideal", "naive", "idle"} <= {p for s, p in pairs if s == drill}, drill

@@ -5,9 +5,10 @@ Each bundled scenario is played by every scripted candidate and assessed as
 held against what the issue asks:
 
 - ideal and worded: at least 21 of 22;
-- worded-b, worded-c, worded-d, worded-e, worded-f, worded-g and worded-h (worded with a second,
-  a third, a fourth, a fifth, a sixth, a seventh and an eighth independent phrase bank): the same
-  target, an expected failure on the scenarios where the language layer misreads their words;
+- worded-b, worded-c, worded-d, worded-e, worded-f, worded-g, worded-h and worded-i (worded with
+  a second, a third, a fourth, a fifth, a sixth, a seventh, an eighth and a ninth independent
+  phrase bank): the same target, an expected failure on the scenarios where the language layer
+  misreads their words;
 - shotgun, macro, parrot (who never read the answer key): at most 4, and
   never favourable on the twelve competencies a trick must not buy;
 - savvy (a cheater written blind from the published rules, branch evid14): at most 3, an
@@ -18,6 +19,9 @@ held against what the issue asks:
   cheater (branch evid17)"); never more than measured;
 - forger (a third cheater written blind from the published docs, branch evid20): the same cap
   and the same expected failures (benchmarks/README.md, "A third cheater (branch evid20)");
+  never more than measured;
+- mimic (a fourth cheater written blind from the published docs, branch evid23): the same cap
+  and the same expected failures (benchmarks/README.md, "A fourth cheater (branch evid23)");
   never more than measured;
 - naive: fewer than ideal, more than idle; idle: none.
 
@@ -135,10 +139,15 @@ WORDED_G_SHORT: dict[str, str] = {
     "nl-lindeveld-examen": "19 of 22 (layer 2.9, rules 2.6, blind): COM-1, SOL-1, 'Mag ik nog "
     "iets vragen over {topic}?' (a clarifying question) is read as the closing question, "
     "before the check (Kevin, Ria); COM-4, '{summary}, klopt dat?' is no restatement (Dries, "
-    "who answers 'Ja, dat klopt.')",
+    "who answers 'Ja, dat klopt.'): 20 since rules 2.13 (bugs16), COM-4 favourable",
     "nl-verhaeghe-dinsdag": "20 of 22 (layer 2.9, rules 2.6, blind): COM-1, SOL-1, 'Mag ik nog "
     "iets vragen over andere planners?' is read as the closing question, before the check "
     "(Kurt)",
+    "fr-haute-meuse-examen": "20 of 22 since rules 2.13 (bugs16; 22 before): the run parts at "
+    "Pascal's relayed fix, now answered by his fix rule, and the bank's rotating frames then "
+    "meet 'Je me permets de résumer la situation : {summary}. N'hésitez pas à me corriger.', "
+    "answered as a closing question and no restatement (COM-4, Maxime), and Fabrice calmed by "
+    "his rule set off by a pasted article passage (COM-6)",
 }
 """Bundled scenarios where `worded-g` (the seventh blind bank, branch e-worded7) does not reach
 21 yet, with why (benchmarks/README.md, "A seventh blind bank (branch e-worded7)"). Strict
@@ -150,20 +159,29 @@ chooses the summary with its frame's words around it; worded's haute-meuse 21 ->
 WORDED_H_SHORT: dict[str, str] = {}
 """Bundled scenarios where `worded-h` (the eighth blind bank, branch e-worded8, committed blind
 as 0d359cf) does not reach 21: none. Measured once with layer 2.9 and rules 2.9: 22, 21, 22, 22,
-21, 22 (calder, northwind, haute-meuse, val-de-lesse, lindeveld, verhaeghe); the two misses are
+21, 22 (calder, northwind, haute-meuse, val-de-lesse, lindeveld, verhaeghe); 22 on all six with
+rules 2.13 (branch bugs16, which fixed both misses in the readings, not the bank); the two misses were
 in benchmarks/README.md, "An eighth blind bank (branch e-worded8)": northwind COM-6 (Grace
 calmed by a greeting the customer reads as empathy but no sentence of which the evidence does;
 Raj angered by the 'restart' in the second line's fix, relayed without 'good news'), lindeveld
 COM-4 (Kevin: '{summary}. Heb ik dat goed?' with a summary that echoes his words)."""
+WORDED_I_SHORT: dict[str, str] = {}
+"""Bundled scenarios where `worded-i` (the ninth blind bank, branch e-worded9, committed blind
+as acf7c02) does not reach 21: none. Measured once with layer 2.9 and rules 2.11: 22, 21, 21, 22,
+22, 22 (calder, northwind, haute-meuse, val-de-lesse, lindeveld, verhaeghe); the two misses are
+in benchmarks/README.md, "A ninth blind bank (branch e-worded9)": northwind COM-6 (Raj angered
+by the 'restart' in the second line's fix, relayed without 'good news', as with worded-h),
+haute-meuse COM-6 (Nathalie not calmed by 'ce genre de souci tombe toujours au mauvais moment,
+hein', then calmed only by the KB solution)."""
 
 SAVVY_CAP = 3
 SAVVY_MEASURED: dict[str, frozenset[str]] = {
-    "en-calder-valley-exam": frozenset({"SOL-6"}),
-    "en-northwind-monday": frozenset({"SIM-2", "COM-2", "COM-3", "COM-5", "SOL-6"}),
-    "fr-haute-meuse-examen": frozenset({"SIM-2", "SIM-3", "COM-2", "COM-3"}),
+    "en-calder-valley-exam": frozenset(),
+    "en-northwind-monday": frozenset({"SIM-2", "COM-2", "COM-3", "SOL-6"}),
+    "fr-haute-meuse-examen": frozenset({"COM-2"}),
     "fr-val-de-lesse-garde": frozenset({"SIM-1"}),
-    "nl-lindeveld-examen": frozenset({"COM-2", "SOL-6"}),
-    "nl-verhaeghe-dinsdag": frozenset({"SIM-2", "SIM-3", "COM-6", "SOL-5", "SOL-6"}),
+    "nl-lindeveld-examen": frozenset({"COM-2"}),
+    "nl-verhaeghe-dinsdag": frozenset({"SIM-2", "SOL-5", "SOL-6"}),
 }
 """What `savvy` earns with rules 2.10 (benchmarks/README.md, "Rote competencies (branch
 evid19)"): 1, 5, 4, 1, 2, 5 (rules 2.7: 4, 6, 4, 5, 4, 5). Gone since: DATA-4 on all six (2.5),
@@ -183,10 +201,17 @@ is the job; SIM-1 on val-de-lesse (screen work in the call and the answer in it)
 the SLA's interval: evid19 measured SOL-6's news against what the customer was last told,
 benchmarks/README.md); COM-2 (its battery drew every fact of one case before its answer;
 refusing batteries costs worded-c, -e, -f COM-2, evid16); COM-6 on verhaeghe (named requests to
-hold and progress notes, which every customer gets from a competent operator too)."""
+hold and progress notes, which every customer gets from a competent operator too).
+Rules 2.12 (evid22): 0, 4, 1, 1, 1, 3. SOL-6 on calder and lindeveld (its updates on tickets
+closed after a bounce with no other group: tests/assess/test_rules_2_12.py); SIM-2, SIM-3, COM-3
+on haute-meuse and COM-5 on northwind, SIM-3 on verhaeghe (its greeting asks five things in one
+sentence, "what exactly happens, since when, ...?": a checklist, and Marie-Thérèse's battery,
+her hyphenated name had kept its words unique); COM-6 on verhaeghe (Kurt calmed by its
+word-list "restatement"). Left above the cap: northwind (4), where Raj's ticket went to the
+key's group and the group's question and answer were relayed: the job, on that contact."""
 
 SAVVY_ABOVE = {
-    name: f"{len(got)} of 22 (rules 2.10): {', '.join(sorted(got))}"
+    name: f"{len(got)} of 22 (rules 2.12): {', '.join(sorted(got))}"
     for name, got in SAVVY_MEASURED.items()
     if len(got) > SAVVY_CAP
 }
@@ -196,9 +221,9 @@ LAWYER_CAP = 3
 LAWYER_MEASURED: dict[str, frozenset[str]] = {
     "en-calder-valley-exam": frozenset({"SIM-3", "COM-3", "COM-6"}),
     "en-northwind-monday": frozenset({"COM-6"}),
-    "fr-haute-meuse-examen": frozenset({"SOL-6"}),
-    "fr-val-de-lesse-garde": frozenset({"SIM-1", "COM-6", "SOL-2", "SOL-6"}),
-    "nl-lindeveld-examen": frozenset({"SIM-3", "COM-3", "COM-5", "SOL-6"}),
+    "fr-haute-meuse-examen": frozenset(),
+    "fr-val-de-lesse-garde": frozenset({"SIM-1", "COM-6", "SOL-2"}),
+    "nl-lindeveld-examen": frozenset({"SIM-3", "COM-3", "COM-5"}),
     "nl-verhaeghe-dinsdag": frozenset(),
 }
 """What `lawyer` earns with rules 2.10 and layer 2.9, measured once after its policy was
@@ -215,10 +240,13 @@ with the name and two of the customer's own words in it, so no sentence reaches 
 customers); SOL-6 (three rotating frames "<group> has
 it, next update within N minutes": evid19 measured news against what the customer was last told,
 benchmarks/README.md); SOL-2 and SIM-1 on val-de-lesse (seven answered cases' look-ups; the top
-article's first list pasted in the call holds the key's words)."""
+article's first list pasted in the call holds the key's words).
+Rules 2.12 (evid22): 3, 1, 0, 3, 3, 0, at or under the cap on all six: SOL-6 on haute-meuse,
+val-de-lesse and lindeveld (it forwarded the second line's bounce and closed the ticket: its
+updates had named a group that never handled the case)."""
 
 LAWYER_ABOVE = {
-    name: f"{len(got)} of 22 (rules 2.10, blind): {', '.join(sorted(got))}"
+    name: f"{len(got)} of 22 (rules 2.12, blind): {', '.join(sorted(got))}"
     for name, got in LAWYER_MEASURED.items()
     if len(got) > LAWYER_CAP
 }
@@ -226,12 +254,12 @@ LAWYER_ABOVE = {
 
 FORGER_CAP = 3
 FORGER_MEASURED: dict[str, frozenset[str]] = {
-    "en-calder-valley-exam": frozenset({"SIM-2", "SIM-3", "COM-3", "COM-5", "SOL-6"}),
+    "en-calder-valley-exam": frozenset({"SIM-2", "SIM-3", "COM-3"}),
     "en-northwind-monday": frozenset({"SIM-2", "COM-3"}),
-    "fr-haute-meuse-examen": frozenset({"SIM-2", "SIM-3", "COM-3", "SOL-6"}),
-    "fr-val-de-lesse-garde": frozenset({"SIM-2", "SIM-3", "COM-3", "COM-5", "SOL-6"}),
-    "nl-lindeveld-examen": frozenset({"SIM-3", "COM-3", "COM-5", "SOL-6"}),
-    "nl-verhaeghe-dinsdag": frozenset({"SIM-2", "SIM-3", "COM-3", "COM-6"}),
+    "fr-haute-meuse-examen": frozenset({"SIM-2", "SIM-3", "COM-3"}),
+    "fr-val-de-lesse-garde": frozenset({"COM-5"}),
+    "nl-lindeveld-examen": frozenset({"SIM-3", "COM-3"}),
+    "nl-verhaeghe-dinsdag": frozenset({"SIM-2", "SIM-3", "COM-3"}),
 }
 """What `forger` earns with rules 2.11 and layer 2.9 (measured by the lead after evid19's 2.10 and
 evid21's 2.11 were joined: 5, 2, 4, 5, 4, 4; rules 2.10 took SIM-3 and COM-5 on northwind and
@@ -249,12 +277,43 @@ by a group name and a time); COM-6 on nl-verhaeghe (a "restatement" of word pair
 and its stock apology with a request to hold, by name, its `empathie` rule and the mood's
 apology/hold calming). SIM-2, SIM-3, COM-3, COM-5: the job done by rote (answers within seconds,
 the KB searched while the caller speaks, never interrupting, no word of its own that could be
-jargon)."""
+jargon).
+Rules 2.12 (evid22): 3, 2, 3, 1, 2, 3, at or under the cap on all six: SOL-6 on the four (tickets
+closed at once with the second line's answer never passed on, or after a bounce), SIM-2, SIM-3,
+COM-3, COM-5 where its only engagement was its frame question with the customer's word in the
+slot ("depuis quand est-ce comme ça avec {word} ?", now a battery), COM-6 on verhaeghe (Kurt and
+An calmed by its word-pair "restatement")."""
 
 FORGER_ABOVE = {
-    name: f"{len(got)} of 22 (rules 2.11, blind): {', '.join(sorted(got))}"
+    name: f"{len(got)} of 22 (rules 2.12, blind): {', '.join(sorted(got))}"
     for name, got in FORGER_MEASURED.items()
     if len(got) > FORGER_CAP
+}
+"""Strict expected failures of the cap: a rule that refuses more makes it pass there."""
+
+MIMIC_CAP = 3
+MIMIC_MEASURED: dict[str, frozenset[str]] = {
+    "en-calder-valley-exam": frozenset({"SIM-2", "SIM-3", "COM-3", "COM-5", "SOL-5", "SOL-6"}),
+    "en-northwind-monday": frozenset({"SIM-2", "SIM-3", "COM-3", "COM-5"}),
+    "fr-haute-meuse-examen": frozenset({"SIM-2", "SIM-3", "COM-2", "COM-3", "COM-5"}),
+    "fr-val-de-lesse-garde": frozenset({"SIM-2", "SIM-3", "COM-3", "COM-5"}),
+    "nl-lindeveld-examen": frozenset({"SIM-2", "SIM-3", "COM-3", "COM-5", "SOL-6"}),
+    "nl-verhaeghe-dinsdag": frozenset({"SIM-1", "SIM-2", "SIM-3", "COM-3", "COM-5"}),
+}
+"""What `mimic` (branch evid23, a fourth cheater written blind from the published documents,
+committed 2bee67d before anything scored it) earns with rules 2.11 and layer 2.9, measured once
+(benchmarks/README.md, "A fourth cheater (branch evid23)"). The rote four on all six, by contacts
+that "took up their case" with the KB's top hit *spun* (a filler word every six words, so no run
+of eight article words: read as the candidate's own sentences) or with one open question worded
+per customer (no battery) that drew a hidden fact; SOL-6 by timed promises naming the group;
+SOL-5 on calder by relaying and noting the second line; COM-2 on haute-meuse by the one open
+question; SIM-1 on verhaeghe by the spun answer given in the call. With rules 2.13 (the lead,
+after merging evid22 and bugs16) verhaeghe's SOL-6 is gone (5 of 22); the rest is as measured
+blind."""
+MIMIC_ABOVE = {
+    name: f"{len(got)} of 22 (blind; rules 2.13): {', '.join(sorted(got))}"
+    for name, got in MIMIC_MEASURED.items()
+    if len(got) > MIMIC_CAP
 }
 """Strict expected failures of the cap: a rule that refuses more makes it pass there."""
 
@@ -266,6 +325,7 @@ BANK_SHORT = {
     "worded-f": WORDED_F_SHORT,
     "worded-g": WORDED_G_SHORT,
     "worded-h": WORDED_H_SHORT,
+    "worded-i": WORDED_I_SHORT,
 }
 """The policies of the further phrase banks, each with its scenarios below the target."""
 
@@ -375,6 +435,7 @@ CHEATERS: dict[str, tuple[int, dict[str, frozenset[str]], dict[str, str]]] = {
     "savvy": (SAVVY_CAP, SAVVY_MEASURED, SAVVY_ABOVE),
     "lawyer": (LAWYER_CAP, LAWYER_MEASURED, LAWYER_ABOVE),
     "forger": (FORGER_CAP, FORGER_MEASURED, FORGER_ABOVE),
+    "mimic": (MIMIC_CAP, MIMIC_MEASURED, MIMIC_ABOVE),
 }
 """The cheaters written from the published rules: each with its cap, what it was measured to
 earn, and the scenarios where that is above the cap (strict expected failures)."""

@@ -1,6 +1,6 @@
-"""`worded-b` to `worded-h`: the `worded` candidate with the second, the third, the fourth, the
-fifth, the sixth, the seventh and the eighth phrase bank (`simulate/phrases_b/`, `phrases_c/`,
-`phrases_d/`, `phrases_e/`, `phrases_f/`, `phrases_g/`, `phrases_h/`).
+"""`worded-b` to `worded-i`: the `worded` candidate with the second, the third, the fourth, the
+fifth, the sixth, the seventh, the eighth and the ninth phrase bank (`simulate/phrases_b/`,
+`phrases_c/`, `phrases_d/`, `phrases_e/`, `phrases_f/`, `phrases_g/`, `phrases_h/`, `phrases_i/`).
 
 What is checked here is the wiring: each policy is offered by `simulate` and by
 `benchmarks/bench_evidence.py`, writes its sentences from its own bank (read
@@ -34,6 +34,7 @@ BANKS = {
     "worded-f": SIMULATE / "phrases_f",
     "worded-g": SIMULATE / "phrases_g",
     "worded-h": SIMULATE / "phrases_h",
+    "worded-i": SIMULATE / "phrases_i",
 }
 """Each further bank's policy and folder."""
 BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "bench_evidence.py"

@@ -192,7 +192,13 @@ def test_the_title_gives_way_first_then_customer_group_and_status() -> None:
     assert at_80_columns["group"] == 0 and at_80_columns["status"] == NARROWEST["status"]
     assert at_80_columns["title"] >= 8 and at_80_columns["customer"] >= 5
     assert sum(w + 1 for w in at_80_columns.values() if w) + 1 <= 51
-    assert column_widths(40) == column_widths(45)  # nothing below the tightest
+    # (bugs16) below the tightest, customer, priority and status go whole, never cut: at 37
+    # (the ticket area in focus at 100 columns) ID, SLA and the title fill the room
+    at_37 = column_widths(37)
+    assert [k for k, w in at_37.items() if w] == ["id", "sla", "title"]
+    assert sum(w + 1 for w in at_37.values() if w) + 1 == 37
+    at_45 = column_widths(45)
+    assert at_45["customer"] == 0 and at_45["status"] == NARROWEST["status"]
 
 
 def test_the_send_guard_reads_a_hyphenated_name_whole() -> None:

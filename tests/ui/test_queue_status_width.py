@@ -55,3 +55,40 @@ async def test_the_queue_shows_whole_status_words_at_100_columns(
         assert not any(text.endswith("…") for text in shown[-2:-1]), shown
     assert queue_status_label("pending_third_party") == third_party
     assert queue_status_label("transferred") == transferred
+
+
+NEW = {"nl": "nieuw", "fr": "nouveau", "en": "new"}
+"""A new ticket's status word in the queue, as the catalogue says it."""
+HEADERS = {
+    "nl": {"ID", "SLA", "rest", "Pri", "Titel", "Klant", "Status", "Groep"},
+    "fr": {"ID", "SLA", "reste", "Pri", "Titre", "Client", "Statut", "Groupe"},
+    "en": {"ID", "SLA", "left", "Pri", "Title", "Customer", "Status", "Group"},
+}
+"""The words of the queue's column headers in each language."""
+
+
+@pytest.mark.parametrize("language", i18n.LANGUAGES)
+async def test_with_the_ticket_in_focus_at_100_columns_no_column_is_cut(language: str) -> None:
+    """bugs16 (docs/known-issues.md, "status column"): with the ticket area in focus (F3) at
+    100 columns the queue has about 37 cells and its columns needed 48: the Dutch header read
+    "Klant S" and each row's status "n". A column now goes whole (customer, priority, then
+    status: the ticket area shows them) or shows whole."""
+    from helpdesk_tui.paths import scenarios_dir
+    from helpdesk_tui.scenario.loader import load_scenario
+
+    from .conftest import make_rig
+    from .review.logs import screen_text
+
+    i18n.set_language(language)
+    app = make_rig(load_scenario(scenarios_dir() / "nl-lindeveld-examen")).app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("f3")
+        await pilot.pause()
+        area = app.screen.query_one("#queue-area").region
+        lines = screen_text(app).splitlines()[area.y + 1 : area.y + area.height - 1]
+        inner = [line[area.x + 1 : area.x + area.width - 1] for line in lines]
+    header = inner[0].split()
+    assert set(header) <= HEADERS[language], header
+    rows = [line.split() for line in inner if line.strip().startswith("T-")]
+    assert rows and all(row[-1] == NEW[language] for row in rows), rows

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from helpdesk_tui.assess.overview import problem_text
 from helpdesk_tui.assess.pipeline import AssessedLog, Refused, assess_log, read_for_report
-from helpdesk_tui.assess.replay import Replay
+from helpdesk_tui.assess.replay import Replay, Snapshots
 from helpdesk_tui.assess.verdicts import VerdictError, Verdicts, load_verdicts, new_verdicts
 from helpdesk_tui.commands.errors import message_of
 from helpdesk_tui.core.events import Event
@@ -109,8 +109,8 @@ def open_review(
     public = _public(pubkey)
     data, stamp = _read(log)
     assessed = _assess(log, public, scenario_dir, unverified, language, data)
-    replay = _replay(log, data, assessed.events)
-    assessed = dataclasses.replace(assessed, events=None)  # the replay holds them
+    replay = _replay(log, data, assessed.events, assessed.snapshots)
+    assessed = dataclasses.replace(assessed, events=None, snapshots=None)  # the replay holds them
     _unchanged(log, stamp)
     out = Path(out) if out is not None else default_out(log, assessor)
     verdicts, resumed = _sheet(out, assessed, assessor)
@@ -192,10 +192,16 @@ def _unchanged(log: Path, stamp: FileStamp) -> None:
         )
 
 
-def _replay(log: Path, data: bytes, events: list[tuple[int, Event]] | None = None) -> Replay:
-    """The replay of the events the assessment verified (`events`), else of the bytes read."""
+def _replay(
+    log: Path,
+    data: bytes,
+    events: list[tuple[int, Event]] | None = None,
+    snapshots: Snapshots | None = None,
+) -> Replay:
+    """The replay of the events the assessment verified (`events`, on the snapshots its
+    evidence's fold took), else of the bytes read."""
     if events is not None:
-        return Replay(events)
+        return Replay(events, taken=snapshots)
     try:
         contents = contents_from_bytes(log, data)
     except LogError as exc:
