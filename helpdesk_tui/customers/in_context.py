@@ -475,7 +475,20 @@ def tells_a_finding(
     if len(mine) < FINDING_MIN_WORDS or _forbids(text, language, mine):
         return False
     theirs = set().union(*(content_stems(s, language, short=True) for s in said))
-    return bool(content_stems(text, language, short=True) & theirs)
+    return bool(content_stems(_unaddressed(text), language, short=True) & theirs)
+
+
+_ADDRESS = re.compile(r"^\s*[^\W\d_][\w'\u2019-]*\s*,|,\s*[^\W\d_][\w'\u2019-]*\s*[.!]*\s*$")
+"""One word set off by a comma at the message's start or end: who is spoken to ("Kyle, ...",
+"..., Kyle."), or an opener ("Right, ...")."""
+
+
+def _unaddressed(text: str) -> str:
+    """(2.14, ctx-read3) The statement without the word it addresses the customer by: naming
+    them is no thing of theirs. "Kyle, honestly, that would drive anyone up the wall." shares
+    only "Kyle" with what Kyle said; read as a finding it forked worded-h's calder run (Kyle
+    answered "Okay." to sympathy, 22 -> 15 favourable)."""
+    return _ADDRESS.sub(" ", text)
 
 
 ALTERNATIVE: dict[str, frozenset[str]] = {
