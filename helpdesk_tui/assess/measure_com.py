@@ -40,7 +40,7 @@ from helpdesk_tui.customers.dialogue import (
     restates_in_turn,
 )
 from helpdesk_tui.customers.evidence_flags import restated_facts
-from helpdesk_tui.customers.in_context import asks_at, heard_as_fix
+from helpdesk_tui.customers.in_context import asks_at, finding_at, heard_as_fix
 from helpdesk_tui.customers.mood import calming_in
 
 MeasuredApart = tuple[list[EvidenceItem], list[ProcedureCheck | None]]
@@ -413,6 +413,8 @@ def _calmed_personally(ctx: Context, timeline: MoodTimeline, no_empathy: bool) -
             continue
         if any(calming_in(s, ctx.text_lang) for s in own):
             return True
+        if finding_at(" ".join(own), ctx.text_lang, found[1].place(found[0].seq, ctx.text_lang)):
+            return True  # (2.14) a finding told calmed them, as the mood reads it (`calming_at`)
     return False
 
 

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from helpdesk_tui.customers.content_words import content_stems, words
+from helpdesk_tui.customers.content_words import STEM_LENGTH, content_stems, words
 from helpdesk_tui.customers.dialogue import (
     ASKED_DATA,
     ASKING_TO_TELL,
@@ -40,6 +40,7 @@ from helpdesk_tui.customers.dialogue import (
     line,
     restates_in_turn,
 )
+from helpdesk_tui.customers.mood import calming_in
 from helpdesk_tui.customers.telling import sentences, telling
 from helpdesk_tui.language import analyse
 from helpdesk_tui.language.lexicon import lexicon
@@ -269,9 +270,7 @@ def read_at(text: str, language: str, place: Place) -> Reading:
     closes = "closing" in found and asks_closing(
         text, language, (), place.proposed, said, place.spoke_before
     )
-    if restated is None and tells_a_finding(
-        text, language, frozenset(found), place.spoke_before, said
-    ):
+    if restated is None and finding_at(text, language, place):
         found.add("progress")  # (2.14) "Orange means it's on but gets no signal."
     if "check" in found and restated is not None and restated.rule == IN_CONTEXT_RULE:
         restated = None  # (2.14) "Kunt ge inloggen?" after "gedaan" asks whether it works
@@ -283,6 +282,28 @@ def read_at(text: str, language: str, place: Place) -> Reading:
     if not closes:
         found.discard("closing")
     return Reading(frozenset(found), restated, closes)
+
+
+@lru_cache(maxsize=65536)
+def finding_at(text: str, language: str, place: Place) -> bool:
+    """(2.14) Is `text` a finding told at `place` (`tells_a_finding`, not a restatement):
+    `progress` that only its place gives it? The one test every reader of progress asks: the
+    customer's reply (`read_at`), a procedure step (`acts_at`), the mood (`calming_at`), COM-6
+    and SOL-6's news (ctx-read3: before, the last three read progress in the message alone)."""
+    said = place.customer_said
+    found = _in_turn(text, language, place.proposed, place.spoke_before, said)
+    if not tells_a_finding(text, language, found, place.spoke_before, said):
+        return False
+    return restates_in_turn(text, language, said) is None
+
+
+def calming_at(text: str, language: str, place: Place) -> frozenset[str]:
+    """(2.14, ctx-read3) The acts of `text` that calm its customer at `place`: the mood's own
+    sentence-by-sentence reading (`mood.calming_in`, rules 2.13) and a finding told
+    (`finding_at`), which the customer acknowledges as news on their case. The simulated mood
+    and COM-6 both read calming so, as the customer's reply does."""
+    found = calming_in(text, language)
+    return found | FINDING if finding_at(text, language, place) else found
 
 
 # ------------------------------------------------------------------ rules 2.14 (issue 12)
@@ -474,20 +495,65 @@ def tells_a_finding(
     mine = words(text)
     if len(mine) < FINDING_MIN_WORDS or _forbids(text, language, mine):
         return False
+    return _names_their_thing(_unaddressed(text), language, said)
+
+
+def _names_their_thing(text: str, language: str, said: tuple[str, ...]) -> bool:
+    """(2.14) Does `text` name a thing the customer named: a content word of theirs
+    (`content_stems`), the same word or lemma, not only its first letters ("wachten", to
+    wait, is no "wachtwoord", password; ctx-read3)?"""
     theirs = set().union(*(content_stems(s, language, short=True) for s in said))
-    return bool(content_stems(_unaddressed(text), language, short=True) & theirs)
+    shared = content_stems(text, language, short=True) & theirs
+    if not shared:
+        return False
+    mine = _forms(text, language, shared) - PEOPLE.get(language, PEOPLE["en"])
+    return any(mine & _forms(s, language, shared) for s in said)
 
 
-_ADDRESS = re.compile(r"^\s*[^\W\d_][\w'\u2019-]*\s*,|,\s*[^\W\d_][\w'\u2019-]*\s*[.!]*\s*$")
-"""One word set off by a comma at the message's start or end: who is spoken to ("Kyle, ...",
-"..., Kyle."), or an opener ("Right, ...")."""
+PEOPLE: dict[str, frozenset[str]] = {
+    "en": frozenset(("people", "person", "persons", "someone", "everyone", "anyone", "everybody",
+                     "colleague", "colleagues", "customer", "customers", "client", "clients",
+                     "staff", "queue", "queuing")),
+    "nl": frozenset(("mensen", "mens", "persoon", "personen", "iemand", "iedereen", "collega",
+                     "collegas", "klant", "klanten", "client", "clienten", "burger", "burgers",
+                     "rij", "wachtrij")),
+    "fr": frozenset(("gens", "personne", "personnes", "quelqu", "monde", "collegue", "collegues",
+                     "client", "clients", "patient", "patients", "file")),
+}  # fmt: skip
+"""(2.14, ctx-read3) Words for the people around the customer, folded: no thing of their case.
+"Rudi, da's stressy, zeker als er mensen op u wachten." gives back "mensen" from "er staan
+hier mensen te roepen": sympathy, not a finding (it forked worded-f's lindeveld run)."""
+
+
+def _forms(text: str, language: str, stems: set[str]) -> set[str]:
+    """The folded words and lemmas of `text` whose stem is one of `stems`."""
+    found: set[str] = set()
+    for token in analyse(text, language).tokens:
+        for word in (*words(token.norm), *words(token.lemma)):  # "reader's": reader, s
+            if word[:STEM_LENGTH] in stems:
+                found.add(word)
+    return found
+
+
+_NAME = r"(?:[A-Z][\w.'\u2019-]*|" + "|".join(
+    ("mevrouw", "meneer", "madame", "monsieur", "mademoiselle", "sir", "madam", "dokter",
+     "docteur", "dr", "mr", "mrs", "ms", "mme", "mevr", "dhr")
+) + ")"  # fmt: skip
+_ADDRESS = re.compile(
+    rf"^\s*{_NAME}(?:\s+{_NAME}){{0,2}}\s*,|,\s*{_NAME}(?:\s+{_NAME}){{0,2}}\s*[.!]*\s*$"
+)
+"""Who is spoken to, set off by a comma at the message's start or end: one to three words,
+each a capitalised word or a title ("Kyle, ...", "Dr Gobert, ...", "..., mevrouw De Smet.");
+also an opener ("Right, ..."), no thing of the customer's either. "Your printer, ..." is not
+one (a lower-case word)."""
 
 
 def _unaddressed(text: str) -> str:
-    """(2.14, ctx-read3) The statement without the word it addresses the customer by: naming
+    """(2.14, ctx-read3) The statement without the words it addresses the customer by: naming
     them is no thing of theirs. "Kyle, honestly, that would drive anyone up the wall." shares
     only "Kyle" with what Kyle said; read as a finding it forked worded-h's calder run (Kyle
-    answered "Okay." to sympathy, 22 -> 15 favourable)."""
+    answered "Okay." to sympathy, 22 -> 15 favourable); "Dr Gobert, c'est pas le fun
+    pantoute." forked worded-i's haute-meuse run."""
     return _ADDRESS.sub(" ", text)
 
 
