@@ -125,7 +125,13 @@ was proposed and a short yes/no question about it is the check ("Kunt ge inlogge
 êtes connectée ?", "And your phone?"), not an identification or a step, for COM-1 and SOL-1's
 check step too; an act-less statement about a thing the customer named, after the candidate's
 first message, that neither forbids a step nor wishes well, is a finding told (`progress`) for
-a procedure step, as the customer acknowledges it."""
+a procedure step, as the customer acknowledges it. Also in 2.14 (ctx-read3): the finding is one
+reading for every reader of progress (`in_context.finding_at`): the customer's reply, the mood
+(`in_context.calming_at`), COM-6's calming from the candidate's own sentences and SOL-6's news;
+the thing named is the customer's own word or lemma, not its first letters ("wachten" is no
+"wachtwoord"), not the name or title the message addresses them by ("Kyle, honestly, ...",
+"Dr Gobert, ..."), not the people around them ("mensen", "people"); the evidence keeps a
+Flemish elision's apostrophe ("Dan is 't lint op.": `telling.unquoted`), as the customer does."""
 
 RULE_MODULES = (
     "cases.py", "context.py", "evidence.py", "integrity.py", "measure_com.py",
