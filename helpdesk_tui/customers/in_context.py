@@ -468,6 +468,14 @@ def _negation_read(text: str, language: str) -> bool:
 
 FINDING = frozenset({"progress"})
 FINDING_MIN_WORDS = 4
+FINDING_MAX_WORDS = 25
+FINDING_MAX_SENTENCES = 2
+"""(2.14, ctx-read3) A finding is told in a sentence or two ("Gisteren is uw modem herstart. Ik
+zie vandaag weer zes onderbrekingen.": every finding of context1-3 has 21 words or fewer, two
+sentences or fewer). A longer act-less text is an article's lines pasted ("Here is what to do,
+Doris: Reception prints vouchers in the visitor book app: ... A voucher works on 2 devices for 24
+hours.", the cheater `forger` to a customer whose mailbox is full: read as a finding by its
+"visitor", the customer thanked it as news and the run forked, northwind 4 breaches -> 3)."""
 NOT_TOLD: dict[str, frozenset[str]] = {
     "en": frozenset(("t",)),
     "nl": frozenset(),
@@ -493,7 +501,9 @@ def tells_a_finding(
     if text.rstrip().endswith("!"):
         return False
     mine = words(text)
-    if len(mine) < FINDING_MIN_WORDS or _forbids(text, language, mine):
+    if not FINDING_MIN_WORDS <= len(mine) <= FINDING_MAX_WORDS or _forbids(text, language, mine):
+        return False
+    if len(sentences(text)) > FINDING_MAX_SENTENCES:
         return False
     return _names_their_thing(_unaddressed(text), language, said)
 
@@ -539,13 +549,12 @@ _NAME = r"(?:[A-Z][\w.'\u2019-]*|" + "|".join(
     ("mevrouw", "meneer", "madame", "monsieur", "mademoiselle", "sir", "madam", "dokter",
      "docteur", "dr", "mr", "mrs", "ms", "mme", "mevr", "dhr")
 ) + ")"  # fmt: skip
-_ADDRESS = re.compile(
-    rf"^\s*{_NAME}(?:\s+{_NAME}){{0,2}}\s*,|,\s*{_NAME}(?:\s+{_NAME}){{0,2}}\s*[.!]*\s*$"
-)
+_ADDRESS_START = re.compile(rf"^\s*{_NAME}(?:\s+{_NAME}){{0,2}}\s*,")
+_ADDRESS_END = re.compile(rf",\s*{_NAME}(?:\s+{_NAME}){{0,2}}\s*([.!?]*)\s*$")
 """Who is spoken to, set off by a comma at the message's start or end: one to three words,
 each a capitalised word or a title ("Kyle, ...", "Dr Gobert, ...", "..., mevrouw De Smet.");
 also an opener ("Right, ..."), no thing of the customer's either. "Your printer, ..." is not
-one (a lower-case word)."""
+one (a lower-case word). The end's punctuation stays ("What happens with the phone, Liam?")."""
 
 
 def _unaddressed(text: str) -> str:
@@ -554,7 +563,7 @@ def _unaddressed(text: str) -> str:
     only "Kyle" with what Kyle said; read as a finding it forked worded-h's calder run (Kyle
     answered "Okay." to sympathy, 22 -> 15 favourable); "Dr Gobert, c'est pas le fun
     pantoute." forked worded-i's haute-meuse run."""
-    return _ADDRESS.sub(" ", text)
+    return _ADDRESS_END.sub(r"\1", _ADDRESS_START.sub(" ", text))
 
 
 ALTERNATIVE: dict[str, frozenset[str]] = {
@@ -583,4 +592,4 @@ def _asks_nothing_new(text: str, language: str, restated: Restated, said: tuple[
     the layer's restatement (an opener: "So ...") is checked the same way, each question
     sentence, and neither may open its asking clause with a question word or an inverted
     "you" (`dialogue.asks_new_in`)."""
-    return not asks_new_in(text, language, said)
+    return not asks_new_in(_unaddressed(text), language, said)  # not "..., Liam?" (ctx-read3)
