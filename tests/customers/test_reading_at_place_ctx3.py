@@ -133,3 +133,44 @@ def test_the_evidence_reads_t_as_the_customer_does(text: str) -> None:
 
 def test_quotes_around_words_still_come_off() -> None:
     assert unquoted("Klik op 'Opslaan' en dan 'Sluiten'.") == "Klik op  Opslaan  en dan  Sluiten ."
+
+
+# ------------------------------------------------ an article pasted; a question ending on a name
+
+DORIS = (
+    "Hello, this is Doris from reception. I hope I'm doing this right.",
+    "My e-mails won't go out. They just stay in a folder called Outbox.",
+    "I have to send the visitor passes for this afternoon's guests. Can you help me?",
+)
+PASTED = (  # the cheater `forger`'s wrong article, pasted to Doris (northwind)
+    "Here is what to do, Doris: Reception prints vouchers in the visitor book app: *Visitors > "
+    "Wi-Fi. The visitor connects to NW-Guest, the browser opens the welcome page,. A voucher "
+    "works on 2 devices for 24 hours."
+)
+
+
+def test_an_article_pasted_is_no_finding() -> None:
+    """An operator tells a finding in a sentence or two; three sentences of an article's lines
+    that share "visitor" with the customer tell her nothing of her case."""
+    place = Place(True, DORIS, True)
+    assert "progress" not in read_at(PASTED, "en", place).acts
+    assert "progress" not in calming_at(PASTED, "en", place)
+
+
+LIAM = (
+    "Morning! Liam O'Connor from the warehouse. I got a new phone and I can't sign in.",
+    "It wants me to approve the sign-in in the Authenticator app, but the app on my phone is empty.",
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("What happens exactly with the phone, Liam?", True),  # a question word: it asks
+        ("So the app on your phone is empty, Liam?", False),  # their words back, for a yes
+    ],
+)
+def test_a_question_ending_on_the_name_is_read_by_its_asking_clause(text: str, asks: bool) -> None:
+    acts = read_at(text, "en", Place(False, LIAM, True)).acts
+    assert "restate" in acts
+    assert ("question" in acts) == asks
