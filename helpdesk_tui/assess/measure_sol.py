@@ -558,8 +558,14 @@ def _has_news(ctx: Context, ticket: Ticket, action: Action) -> bool:
     (2.14) Progress as the customer reads it: a finding told at its place is news too
     (`in_context.finding_at`), as their reply and their mood take it."""
     text = action.text or ""
-    if "progress" not in acts(text, ctx.text_lang) and not _finding(ctx, ticket, action):
+    if not _says_what_next(ctx, ticket, action, text):
         return False
+    return "progress" in acts(text, ctx.text_lang) or _finding(ctx, ticket, action)
+
+
+def _says_what_next(ctx: Context, ticket: Ticket, action: Action, text: str) -> bool:
+    """Who has the ticket, what they said, or when the customer hears next (read before the
+    acts: the finding at its place costs more)."""
     if _TIME.search(text):
         return True
     groups = {ticket.group} | {g for _, g, _ in _transfers_of(ctx, ticket.id)}
