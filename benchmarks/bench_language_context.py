@@ -59,7 +59,15 @@ from bench_language import Scores, tally  # noqa: E402
 
 from helpdesk_tui.assess.integrity import IN_TURN  # noqa: E402
 from helpdesk_tui.assess.wording import acts as evidence_acts  # noqa: E402
-from helpdesk_tui.customers.in_context import Place, place_after, read_at  # noqa: E402
+from helpdesk_tui.customers.in_context import (  # noqa: E402
+    Place,
+    calming_at,
+    finding_at,
+    place_after,
+    read_at,
+    steps_at,
+)
+from helpdesk_tui.customers.mood import CALMING_ACTS  # noqa: E402
 from helpdesk_tui.language import ACTS, LANGUAGES, analyse  # noqa: E402
 
 LANGUAGE_DIR = ROOT / "tests" / "language"
@@ -90,6 +98,8 @@ class Turn:
     negated_found: tuple[str, ...]  # the layer's negated phrases (context changes none)
     customer: frozenset[str]
     evidence: frozenset[str]
+    news: bool  # SOL-6's progress act (`measure_sol._has_news`): alone, or a finding at its place
+    calming: frozenset[str]  # what the mood and COM-6 calm on (`in_context.calming_at`)
 
     def reading(self, reader: str) -> frozenset[str]:
         return {"alone": self.alone, "customer": self.customer, "evidence": self.evidence}[reader]
@@ -125,7 +135,7 @@ def evidence_reading(text: str, lang: str, place: Place) -> frozenset[str]:
     (`wording.acts`, quotes taken off) for the others."""
     reading = read_at(text, lang, place)
     in_turn = IN_TURN | {"restate", "closing"}
-    return frozenset((set(evidence_acts(text, lang)) - in_turn) | (reading.acts & in_turn))
+    return steps_at(text, lang, evidence_acts(text, lang), reading.acts, in_turn)
 
 
 def replay_conversation(record: dict, lang: str) -> list[Turn]:
@@ -157,6 +167,8 @@ def replay_conversation(record: dict, lang: str) -> list[Turn]:
                 negated_found=tuple(alone.negated),
                 customer=customer_reading(text, lang, at),
                 evidence=evidence_reading(text, lang, at),
+                news="progress" in evidence_acts(text, lang) or finding_at(text, lang, at),
+                calming=calming_at(text, lang, at),
             )
         )
         earlier.append(text)
@@ -194,8 +206,31 @@ def summary(per_lang: dict[str, Scores]) -> tuple[int, int, float]:
 
 
 def disagreements(turns: Sequence[Turn]) -> dict[str, int]:
-    """Per act, the operator turns the customer and the evidence read differently."""
-    return {act: sum((act in t.customer) != (act in t.evidence) for t in turns) for act in ACTS}
+    """Per act, the operator turns the customer and the evidence read differently: a procedure
+    step's acts and COM-2/COM-4's, and (ctx-read3) `progress` as SOL-6's news reads it too."""
+    differ = {act: sum((act in t.customer) != (act in t.evidence) for t in turns) for act in ACTS}
+    differ["progress"] += sum(
+        ("progress" in t.customer) != t.news
+        and ("progress" in t.customer) == ("progress" in t.evidence)
+        for t in turns
+    )
+    return differ
+
+
+def mood_disagreements(turns: Sequence[Turn]) -> dict[str, int]:
+    """Per calming act, the turns the customer's reply (`read_at`, the message whole) and the
+    mood (`calming_at`, sentence by sentence since rules 2.13, and a finding) read differently."""
+    return {
+        act: sum((act in t.customer) != (act in t.calming) for t in turns)
+        for act in sorted(CALMING_ACTS)
+    }
+
+
+def print_differences(turns: Sequence[Turn]) -> None:
+    differ = {act: n for act, n in disagreements(turns).items() if n}
+    print(f"  customer and evidence read differently: {differ or 'no turn'}")
+    mood = {act: n for act, n in mood_disagreements(turns).items() if n}
+    print(f"  customer's reply and mood read calming differently: {mood or 'no turn'}")
 
 
 def table(lang: str, folder: Path, reader: str) -> Scores:
@@ -217,8 +252,7 @@ def table(lang: str, folder: Path, reader: str) -> Scores:
     print(f"  negated instructions counted as given: {len(s.negated_given)} (of {negated} negated)")
     for text in s.negated_given:
         print(f"    {text}")
-    differ = {act: n for act, n in disagreements(turns).items() if n}
-    print(f"  customer and evidence read differently: {differ or 'no turn'}")
+    print_differences(turns)
     return s
 
 
@@ -251,6 +285,7 @@ def compare(langs: Sequence[str], folder: Path) -> None:
                 f"  {c[0]:.2f} {c[1]:.2f} {c[2]:6.3f}  {per['evidence'][lang].f1(act)[2]:7.3f}"
                 f" {c[2] - a[2]:+6.3f}  {fixed}/{broken}"
             )
+        print_differences(turns)
     for reader, by_lang in per.items():
         met, pairs, macro = summary(by_lang)
         negated = sum(len(s.negated_given) for s in by_lang.values())

@@ -43,7 +43,7 @@ from helpdesk_tui.assess.procedures import Shows, shows_plainly
 from helpdesk_tui.assess.tracker import CUSTOMER_FACING, Action
 from helpdesk_tui.assess.wording import acts, find_any, sentences, words
 from helpdesk_tui.customers.dialogue import acts_in, asks_closing, solution_patterns, told
-from helpdesk_tui.customers.in_context import acts_at, confirms_fix, proposes
+from helpdesk_tui.customers.in_context import acts_at, confirms_fix, proposes, steps_at
 from helpdesk_tui.customers.mood import calming_in
 from helpdesk_tui.customers.telling import pattern_acts, tells_in
 from helpdesk_tui.language.normalise import fold, name_words
@@ -633,7 +633,8 @@ def _acts_at(ctx: Context, case: Case, action: Action) -> set[str]:
     found = set(acts(text, ctx.text_lang))
     if action.type in CUSTOMER_FACING and text:
         turn = case.turn(action.seq, ctx.text_lang)
-        found = (found - IN_TURN) | (acts_at(text, ctx.text_lang, *turn) & IN_TURN)
+        at = acts_at(text, ctx.text_lang, *turn, case.customer_said_before(action.seq))
+        found = set(steps_at(text, ctx.text_lang, found, at, IN_TURN))
     return found
 
 

@@ -40,7 +40,7 @@ from helpdesk_tui.customers.dialogue import (
     restates_in_turn,
 )
 from helpdesk_tui.customers.evidence_flags import restated_facts
-from helpdesk_tui.customers.in_context import asks_at, heard_as_fix
+from helpdesk_tui.customers.in_context import asks_at, finding_at, heard_as_fix
 from helpdesk_tui.customers.mood import calming_in
 
 MeasuredApart = tuple[list[EvidenceItem], list[ProcedureCheck | None]]
@@ -118,7 +118,10 @@ def _clarifying(ctx: Context, case: Case) -> EvidenceItem:
     for a in case.said():  # (2.8) read at its place in the case, as the customer reads it
         if solved is not None and a.seq >= solved.seq:
             break
-        if a.type == "message_sent" and _asks(a.text or "", lang, case.turn(a.seq, lang)):
+        turn = case.turn(a.seq, lang)
+        if a.type == "message_sent" and _asks(
+            a.text or "", lang, turn, case.customer_said_before(a.seq)
+        ):
             asked.append(a)
     facts = case.incident.facts if case.incident else ()
     told = answer_in_words(case)
@@ -158,8 +161,8 @@ def answer_in_words(case: Case) -> Action | None:
     return None if first is None or first.how == TRANSFER else first.action
 
 
-def _asks(text: str, language: str, turn: tuple[bool, bool]) -> bool:
-    return asks_at(text, language, *turn)
+def _asks(text: str, language: str, turn: tuple[bool, bool], said: tuple[str, ...]) -> bool:
+    return asks_at(text, language, *turn, said)
 
 
 # ---------------------------------------------------------------------- COM-3
@@ -410,6 +413,8 @@ def _calmed_personally(ctx: Context, timeline: MoodTimeline, no_empathy: bool) -
             continue
         if any(calming_in(s, ctx.text_lang) for s in own):
             return True
+        if finding_at(" ".join(own), ctx.text_lang, found[1].place(found[0].seq, ctx.text_lang)):
+            return True  # (2.14) a finding told calmed them, as the mood reads it (`calming_at`)
     return False
 
 

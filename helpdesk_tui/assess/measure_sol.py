@@ -36,6 +36,7 @@ from helpdesk_tui.assess.wording import acts, find_any, words
 from helpdesk_tui.core.sla import SlaState, TargetStatus, ticket_sla, update_windows
 from helpdesk_tui.core.state import Ticket
 from helpdesk_tui.customers.evidence_flags import content_stems
+from helpdesk_tui.customers.in_context import finding_at
 
 RESPONDING = frozenset({"ticket_reply_added", "ticket_resolved", "ticket_linked", "ticket_created"})
 ACTING = frozenset(
@@ -553,10 +554,18 @@ _TIME = re.compile(
 
 
 def _has_news(ctx: Context, ticket: Ticket, action: Action) -> bool:
-    """The progress act, and who has the ticket, what they said, or when the customer hears next."""
+    """The progress act, and who has the ticket, what they said, or when the customer hears next.
+    (2.14) Progress as the customer reads it: a finding told at its place is news too
+    (`in_context.finding_at`), as their reply and their mood take it."""
     text = action.text or ""
-    if "progress" not in acts(text, ctx.text_lang):
+    if not _says_what_next(ctx, ticket, action, text):
         return False
+    return "progress" in acts(text, ctx.text_lang) or _finding(ctx, ticket, action)
+
+
+def _says_what_next(ctx: Context, ticket: Ticket, action: Action, text: str) -> bool:
+    """Who has the ticket, what they said, or when the customer hears next (read before the
+    acts: the finding at its place costs more)."""
     if _TIME.search(text):
         return True
     groups = {ticket.group} | {g for _, g, _ in _transfers_of(ctx, ticket.id)}
@@ -572,6 +581,14 @@ def _has_news(ctx: Context, ticket: Ticket, action: Action) -> bool:
             if r[0] < action.seq]  # fmt: skip
     mine = content_stems(text, ctx.text_lang)
     return any(len(mine & content_stems(t, ctx.text_lang)) >= RELAY_SHARED_WORDS for t in said)
+
+
+def _finding(ctx: Context, ticket: Ticket, action: Action) -> bool:
+    """(2.14) Is the message a finding told at its place in the ticket's case?"""
+    case = ctx.case_by_ticket.get(ticket.id)
+    if case is None or not action.text:
+        return False
+    return finding_at(action.text, ctx.text_lang, case.place(action.seq, ctx.text_lang))
 
 
 def _transfers_of(ctx: Context, ticket_id: str) -> list[tuple[float, str, int]]:

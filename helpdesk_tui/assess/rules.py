@@ -16,7 +16,7 @@ from pathlib import Path
 
 from helpdesk_tui.language import LAYER_VERSION, layer_hash
 
-RULES_VERSION = "2.13"
+RULES_VERSION = "2.14"
 """2.0: evidence that needs the job done (issue 13): the answer is what reached the customer,
 KB credit only for the case's articles outside scattershot bursts, templates, echoes, stuffed
 answers, wrong recipients, SOL-5 relay and bounce, SOL-6 news.
@@ -115,7 +115,23 @@ other words (`in_context.heard_as_fix`), is calmed by the candidate's words. DAT
 (`integrity.closed_unsolved`): the customer's "it works" is read in their words
 (`in_context.confirms_fix`: "Let me try... it connects!", "het werkt terug", "ça remarche"; not
 negated, not a question, not in a condition), in answer to a message that asked whether it works
-or put a step, a fix or the solution to them, not only the simulated customer's own line."""
+or put a step, a fix or the solution to them, not only the simulated customer's own line.
+2.14 (ctx-read2, issue 12): the one reading in context reads three more kinds of turn at their
+place (`customers.in_context`), for the customer and the evidence alike: a restatement typed
+as a question that only gives the customer's words back asks nothing (COM-2 no longer counts
+"So Outlook won't start at all?" as a clarifying question; it stays `restate`); after the
+customer reported a step done or its result ("gedaan", "c'est fait", "it's back"), something
+was proposed and a short yes/no question about it is the check ("Kunt ge inloggen?", "Vous
+êtes connectée ?", "And your phone?"), not an identification or a step, for COM-1 and SOL-1's
+check step too; an act-less statement about a thing the customer named, after the candidate's
+first message, that neither forbids a step nor wishes well, is a finding told (`progress`) for
+a procedure step, as the customer acknowledges it. Also in 2.14 (ctx-read3): the finding is one
+reading for every reader of progress (`in_context.finding_at`): the customer's reply, the mood
+(`in_context.calming_at`), COM-6's calming from the candidate's own sentences and SOL-6's news;
+the thing named is the customer's own word or lemma, not its first letters ("wachten" is no
+"wachtwoord"), not the name or title the message addresses them by ("Kyle, honestly, ...",
+"Dr Gobert, ..."), not the people around them ("mensen", "people"); the evidence keeps a
+Flemish elision's apostrophe ("Dan is 't lint op.": `telling.unquoted`), as the customer does."""
 
 RULE_MODULES = (
     "cases.py", "context.py", "evidence.py", "integrity.py", "measure_com.py",

@@ -404,20 +404,42 @@ def _in_context(text: str, language: str, customer_said: tuple[str, ...]) -> Res
         len(shared) < PARAPHRASE_MIN_WORDS or len(shared) < PARAPHRASE_MIN_SHARE * len(mine)
     ):
         return None
-    for sentence in _SENTENCE_END.split(text):
-        asks = "?" in sentence or "question" in analyse(sentence, language).acts
-        if asks and _asks_new(sentence, language, theirs, confirming):
-            return None
+    if _asks_new_in(text, language, theirs, confirming):
+        return None
     return Restated(IN_CONTEXT_RULE, tuple(sorted(shared)))
 
 
-def _asks_new(sentence: str, language: str, theirs: set[str], confirming: frozenset[str]) -> bool:
+def asks_new_in(text: str, language: str, customer_said: Sequence[str]) -> bool:
+    """(rules 2.14) Does a question of the message ask something new, not only whether the
+    customer's words given back are right? As `_asks_new`, sentence by sentence, and stricter:
+    a question word or an inverted "you" opening the asking clause asks, even in their words
+    alone ("Which calendar won't sync with your phone?")."""
+    theirs: set[str] = set()
+    for said in customer_said:
+        theirs |= content_stems(said, language, short=True)
+    return _asks_new_in(text, language, theirs, _confirming_stems(language), strict=True)
+
+
+def _asks_new_in(
+    text: str, language: str, theirs: set[str], confirming: frozenset[str], strict: bool = False
+) -> bool:
+    for sentence in _SENTENCE_END.split(text):
+        asks = "?" in sentence or "question" in analyse(sentence, language).acts
+        if asks and _asks_new(sentence, language, theirs, confirming, strict):
+            return True
+    return False
+
+
+def _asks_new(
+    sentence: str, language: str, theirs: set[str], confirming: frozenset[str], strict: bool = False
+) -> bool:
     """Does the question's asking clause (its last) ask something new: a question word or an
-    inverted "you" opening it, or words of its own that are not the customer's?"""
+    inverted "you" opening it, or words of its own that are not the customer's? (`strict`,
+    2.14: the opening asks even when all its words are theirs.)"""
     clauses = [c for c in _CLAUSE.split(sentence) if words(c)]
     asking = words(clauses[-1]) if clauses else ()
     own = content_stems(" ".join(asking), language) - confirming
-    if not own - theirs:
+    if not strict and not own - theirs:
         return False  # a tag ("right?", "klopt dat?", "c'est bien ça ?"), or their words alone
     lex = lexicon(language if language in ("nl", "fr", "en") else "en")
     opening = [
@@ -425,8 +447,12 @@ def _asks_new(sentence: str, language: str, theirs: set[str], confirming: frozen
     ]
     if opening and opening[0] in lex.questions.words:
         return True  # "..., which network do you see?"
+    if strict and set(asking) & lex.questions.words - NOT_ASKING_WORDS:
+        return True  # (2.14) in situ: "il est lent depuis quand ?", "exporter quelle période ?"
     if len(asking) > 1 and asking[1] in YOU and asking[0] not in YOU:
         return True  # "did you try ...?", "kunt u ...?", "avez-vous ...?"
+    if not own - theirs:
+        return False
     shared = own & theirs
     return len(shared) < 2 or len(shared) < PARAPHRASE_MIN_SHARE * len(own)
 

@@ -33,7 +33,13 @@ from helpdesk_tui.core.state import Conversation, ExamState, Ticket, TicketStatu
 from helpdesk_tui.customers import dialogue
 from helpdesk_tui.customers import evidence_flags as ev
 from helpdesk_tui.customers import mood as moods
-from helpdesk_tui.customers.in_context import Place, place_after, read_at, relays_fix
+from helpdesk_tui.customers.in_context import (
+    Place,
+    calming_at,
+    place_after,
+    read_at,
+    relays_fix,
+)
 from helpdesk_tui.customers.promises import promised_s
 from helpdesk_tui.scenario.model import (
     Channel,
@@ -638,7 +644,7 @@ class Simulation:
         )
         reply = dialogue.respond(incident, text, ctx, jargon, facts_first)
         if reaction is not None:
-            self._mood_from(conv, text, reply, reaction)
+            self._mood_from(conv, text, reply, reaction, ctx.place())
         return reply
 
     def _relays_fix(self, incident: Incident, text: str) -> bool:
@@ -664,18 +670,26 @@ class Simulation:
         return place_after(told, tuple(t for _, t in said), self.language)
 
     def _mood_from(
-        self, conv: Conversation, text: str, reply: dialogue.Reply, reaction: _Reaction
+        self,
+        conv: Conversation,
+        text: str,
+        reply: dialogue.Reply,
+        reaction: _Reaction,
+        place: Place,
     ) -> None:
-        """A rule's nudge wins; else empathy and progress calm, once per customer message."""
+        """A rule's nudge wins; else empathy and progress calm, once per customer message,
+        read at the message's place as the reply was (`in_context.calming_at`: a finding
+        told is news)."""
         if reply.nudge is not None:
             step = moods.RULE_STEP if reply.nudge == MoodNudge.ANGRIER else -moods.RULE_STEP
             reaction.nudge(step, f"rule {reply.rule_id}")
             return
         last = _last_customer_seq(conv)
-        if moods.empathy_in(text, self.language) and self._empathy_credit.get(conv.id, -1) < last:
+        calming = calming_at(text, self.language, place)
+        if calming & moods.EMPATHY_ACTS and self._empathy_credit.get(conv.id, -1) < last:
             self._empathy_credit[conv.id] = last
             reaction.nudge(moods.EMPATHY, "empathy")
-        if moods.progress_in(text, self.language) and self._progress_credit.get(conv.id, -1) < last:
+        if calming & moods.PROGRESS_ACTS and self._progress_credit.get(conv.id, -1) < last:
             self._progress_credit[conv.id] = last
             reaction.nudge(moods.PROGRESS, "progress update")
 
@@ -782,10 +796,12 @@ class Simulation:
             reaction.flag(ev.jargon_flag(jargon, None, seq))
             reaction.nudge(moods.JARGON, f"jargon ({', '.join(jargon)})")
         self._relay(state, ticket.customer_id, text, None, seq, reaction)
+        incident = self._incident(ticket.incident_id)
+        place = self._place(state, incident) if incident is not None else Place()
         if ticket.incident_id is not None:
             self._note_promise(state, ticket.incident_id, ticket.customer_id, text, at)
             self._told.setdefault(ticket.incident_id, []).append(text)
-        calming = bool(moods.calming_in(text, self.language))
+        calming = bool(calming_at(text, self.language, place))
         last = self._ticket_calmed_at.get(ticket.id)
         if calming and (last is None or at - last >= PROGRESS_COOLDOWN_S):
             self._ticket_calmed_at[ticket.id] = at

@@ -32,7 +32,9 @@ from helpdesk_tui.language.analyse import rules_analysis
 
 LANGS = frozenset({"nl", "fr", "en"})
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
-_QUOTE = re.compile(r"(?<![\w])['‘’]|['‘’](?![\w])")
+_QUOTE = re.compile(r"(?<![\w])['‘’](?!(?:t|k|n|s)\b)|['‘’](?![\w])")
+"""A quote mark at a word's edge; not the apostrophe of a Flemish or Dutch elision ("'t", "'k",
+"'n", "'s": "Dan is 't lint op." keeps its article, as the customer's reading keeps it)."""
 _CLAUSE_BREAK = re.compile(r"[,;:]")
 
 TELL: dict[str, frozenset[str]] = {

@@ -36,8 +36,8 @@ def test_asks_at_is_read_ats_question(lang: str) -> None:
                 place = Place(proposed, said, spoke)
                 read = read_at(text, lang, place).acts
                 want = "question" in read
-                assert asks_at(text, lang, proposed, spoke) is want, (text, place)
-                assert acts_at(text, lang, proposed, spoke) == read - {"restate", "closing"}
+                assert asks_at(text, lang, proposed, spoke, said) is want, (text, place)
+                assert acts_at(text, lang, proposed, spoke, said) == read - {"restate", "closing"}
                 checked += 1
                 asked += want
     assert checked == 800 and asked > 50  # the sample holds questions, so the check can fail

@@ -77,14 +77,11 @@ def test_a_check_before_any_step_is_a_question_and_after_one_a_check(lang: str) 
     assert "check" in after.evidence
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="layer 2.9 reads 'Do you still see the error?' / 'Voyez-vous toujours le message "
-    "d'erreur ?' as check + question after a step: COM-2 counts it a clarifying question "
-    "(2026-12-05)",
-)
 @pytest.mark.parametrize("lang", ("en", "fr"))
 def test_a_check_after_a_step_asks_no_clarifying_question(lang: str) -> None:
+    """Layer 2.9 reads "Do you still see the error?" / "Voyez-vous toujours le message
+    d'erreur ?" as check + question; since rules 2.14 the turn after a step is the check only
+    (`in_context.BOTH`): COM-2 no longer counts it a clarifying question (an xfail until then)."""
     conversation, _, second, _ = CHECKED_TWICE[lang]
     assert "question" not in turn(lang, conversation, second).customer
 
@@ -181,20 +178,24 @@ def test_the_context_sets_are_named_alike_in_the_benchmark_and_the_set_checks() 
 # 0.84-0.87. fr restate 0.98 -> 0.96 (0.9649) with rules 2.13 (bugs16: an act only the act model reads,
 # from the customer's own words, no longer keeps a restatement from restating; 4 turns more read
 # as restatements, lead 2026-12-05).
+# Rules 2.14 (ctx-read2) merged with 2.12/2.13 and layer 2.12 (ctx-read3, 2026-12-05): 16 pairs,
+# macro 0.889 (main 0.885); progress, check and question rose (floors raised to the measured F1
+# rounded down), fr identify 0.850 -> 0.842 (a labelled identification after the customer
+# reported a step done is read as the check; floor 0.84).
 FLOOR = {
     "nl": {
-        "greeting": 0.99, "offer_help": 0.952, "identify": 0.86, "question": 0.86, "restate": 0.89,
-        "empathy": 0.8, "apology": 1.0, "progress": 0.62, "instruction": 0.83, "check": 0.77,
+        "greeting": 0.99, "offer_help": 0.95, "identify": 0.86, "question": 0.88, "restate": 0.89,
+        "empathy": 0.8, "apology": 1.0, "progress": 0.75, "instruction": 0.87, "check": 0.81,
         "closing": 0.9, "hold": 0.89,
     },
     "fr": {
-        "greeting": 1.0, "offer_help": 0.93, "identify": 0.85, "question": 0.85, "restate": 0.96,
-        "empathy": 0.72, "apology": 0.94, "progress": 0.72, "instruction": 0.9, "check": 0.82,
+        "greeting": 1.0, "offer_help": 0.93, "identify": 0.84, "question": 0.88, "restate": 0.97,
+        "empathy": 0.72, "apology": 1.0, "progress": 0.78, "instruction": 0.9, "check": 0.84,
         "closing": 0.92, "hold": 0.85,
     },
     "en": {
-        "greeting": 0.97, "offer_help": 0.94, "identify": 0.84, "question": 0.86, "restate": 0.85,
-        "empathy": 0.81, "apology": 1.0, "progress": 0.63, "instruction": 0.9, "check": 0.9,
+        "greeting": 0.97, "offer_help": 0.94, "identify": 0.85, "question": 0.86, "restate": 0.85,
+        "empathy": 0.81, "apology": 1.0, "progress": 0.75, "instruction": 0.9, "check": 0.91,
         "closing": 0.91, "hold": 0.87,
     },
 }  # fmt: skip
