@@ -778,13 +778,7 @@ class GhostPolicy(Policy):
         if ticket.category is None:
             article = self.articles.get(written.article or "")
             change = {"category": self._category(article)}
-            return Action(
-                at,
-                "ticket_updated",
-                {"ticket_id": ticket_id, "changes": change},
-                cost=2.0,
-                origin=("ticket", ticket_id, "category"),
-            )
+            return self._update(at, ticket_id, change, 2.0, "category")
         step = f"transfer-{len(written.groups_tried)}"
         data = {"ticket_id": ticket_id, "group": group, "reason": reason}
         origin = ("ticket", ticket_id, step, group, conv_id)
@@ -850,16 +844,7 @@ class GhostPolicy(Policy):
                 origin=origin,
             )
         article = self.articles.get(written.article or "")
-        name = address(state.customers[ticket.customer_id].name)
-        steps = self._steps(article) or CHECK[self.language]
-        text = WRITTEN_REPLY[self.language].format(name=name, agent=AGENT, steps=steps)
-        return Action(
-            at,
-            "ticket_reply_added",
-            {"ticket_id": ticket.id, "text": text},
-            cost=6.0,
-            origin=origin,
-        )
+        return self._written_reply(state, ticket, article, at, origin)
 
     def _tell_escalated(self, state: ExamState, ticket: Ticket, at: float) -> Action | None:
         for cid in ticket.conversation_ids:
@@ -965,13 +950,7 @@ class GhostPolicy(Policy):
                 if getattr(ticket, key) is None and value is not None
             }
             if change:
-                return Action(
-                    at,
-                    "ticket_updated",
-                    {"ticket_id": tid, "changes": change},
-                    cost=4.0,
-                    origin=("ticket", tid, "fields"),
-                )
+                return self._update(at, tid, change, 4.0, "fields")
             written.steps.append("fields")
         if article is not None and "linked" not in written.steps:
             data = {"ticket_id": tid, "kb_article": article.id}
@@ -980,17 +959,25 @@ class GhostPolicy(Policy):
         if group is not None and not ticket.second_line:
             return self._transfer(state, tid, group, at, None)
         if "replied" not in written.steps:
-            name = address(state.customers[ticket.customer_id].name)
-            steps = self._steps(article) or CHECK[self.language]
-            text = WRITTEN_REPLY[self.language].format(name=name, agent=AGENT, steps=steps)
-            return Action(
-                at,
-                "ticket_reply_added",
-                {"ticket_id": tid, "text": text},
-                cost=6.0,
-                origin=("ticket", tid, "replied"),
-            )
+            return self._written_reply(state, ticket, article, at, ("ticket", tid, "replied"))
         return self._wrap(state, tid, at, None)
+
+    def _written_reply(
+        self, state: ExamState, ticket: Ticket, article: KbArticle | None, at: float, origin: Any
+    ) -> Action:
+        """The chunked list (or the check alone) as a reply on a written ticket."""
+        name = address(state.customers[ticket.customer_id].name)
+        steps = self._steps(article) or CHECK[self.language]
+        text = WRITTEN_REPLY[self.language].format(name=name, agent=AGENT, steps=steps)
+        data = {"ticket_id": ticket.id, "text": text}
+        return Action(at, "ticket_reply_added", data, cost=6.0, origin=origin)
+
+    def _update(
+        self, at: float, tid: str, change: dict[str, Any], cost: float, step: str
+    ) -> Action:
+        """A ticket's fields filled in, remembered as `step` of the ticket."""
+        data = {"ticket_id": tid, "changes": change}
+        return Action(at, "ticket_updated", data, cost=cost, origin=("ticket", tid, step))
 
     # --- guesses from the screen -----------------------------------------------------------
 
