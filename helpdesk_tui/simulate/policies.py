@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from helpdesk_tui.simulate.gaming import MacroPolicy, ParrotPolicy, ShotgunPolicy
 from helpdesk_tui.simulate.gaming_forger import ForgerPolicy
+from helpdesk_tui.simulate.gaming_ghost import GhostPolicy
 from helpdesk_tui.simulate.gaming_lawyer import LawyerPolicy
 from helpdesk_tui.simulate.gaming_mimic import MimicPolicy
 from helpdesk_tui.simulate.gaming_savvy import SavvyPolicy
@@ -84,5 +85,6 @@ POLICIES: dict[str, type[Policy]] = {
     "lawyer": LawyerPolicy,
     "forger": ForgerPolicy,
     "mimic": MimicPolicy,
+    "ghost": GhostPolicy,
 }
 """The policies by name, in the order `--policy` lists them."""

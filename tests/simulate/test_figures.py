@@ -23,6 +23,9 @@ held against what the issue asks:
 - mimic (a fourth cheater written blind from the published docs, branch evid23): the same cap
   and the same expected failures (benchmarks/README.md, "A fourth cheater (branch evid23)");
   never more than measured;
+- ghost (a fifth cheater written blind from the published docs, branch evid25): the same cap
+  and the same expected failures (benchmarks/README.md, "A fifth cheater (branch evid25)");
+  never more than measured;
 - naive: fewer than ideal, more than idle; idle: none.
 
 `benchmarks/bench_evidence.py` prints the same table.
@@ -317,6 +320,31 @@ MIMIC_ABOVE = {
 }
 """Strict expected failures of the cap: a rule that refuses more makes it pass there."""
 
+GHOST_CAP = 3
+GHOST_MEASURED: dict[str, frozenset[str]] = {
+    "en-calder-valley-exam": frozenset({"SIM-2", "SIM-3", "COM-3", "COM-5"}),
+    "en-northwind-monday": frozenset({"SIM-2", "COM-3", "COM-6"}),
+    "fr-haute-meuse-examen": frozenset({"SIM-2", "SIM-3", "COM-3", "COM-5"}),
+    "fr-val-de-lesse-garde": frozenset({"SIM-2", "COM-3"}),
+    "nl-lindeveld-examen": frozenset({"SIM-2", "SIM-3", "COM-3", "COM-5"}),
+    "nl-verhaeghe-dinsdag": frozenset({"SIM-2", "COM-3", "COM-5"}),
+}
+"""What `ghost` (branch evid25, a fifth cheater written blind from the published documents,
+committed 2495df9 before anything scored it) earns with rules 2.13 and layer 2.9 of main
+78af5d7, measured once (benchmarks/README.md, "A fifth cheater (branch evid25)"). The rote
+four (SIM-2, SIM-3, COM-3, COM-5) by contacts that "took up their case" with the top KB hit's
+first list cut into chunks of at most seven words behind ordinals of its own (no run of eight
+article words: read as the candidate's own sentences and credited as the answer, SOL-7 `+` on
+4-21 cases an exam) or with a transfer to the group the article names; COM-6 on northwind by
+its own closing question (the scenario's closing rule), its read-back (read as empathy) and its
+hold-and-promise line."""
+GHOST_ABOVE = {
+    name: f"{len(got)} of 22 (blind; rules 2.13): {', '.join(sorted(got))}"
+    for name, got in GHOST_MEASURED.items()
+    if len(got) > GHOST_CAP
+}
+"""Strict expected failures of the cap: a rule that refuses more makes it pass there."""
+
 BANK_SHORT = {
     "worded-b": WORDED_B_SHORT,
     "worded-c": WORDED_C_SHORT,
@@ -436,6 +464,7 @@ CHEATERS: dict[str, tuple[int, dict[str, frozenset[str]], dict[str, str]]] = {
     "lawyer": (LAWYER_CAP, LAWYER_MEASURED, LAWYER_ABOVE),
     "forger": (FORGER_CAP, FORGER_MEASURED, FORGER_ABOVE),
     "mimic": (MIMIC_CAP, MIMIC_MEASURED, MIMIC_ABOVE),
+    "ghost": (GHOST_CAP, GHOST_MEASURED, GHOST_ABOVE),
 }
 """The cheaters written from the published rules: each with its cap, what it was measured to
 earn, and the scenarios where that is above the cap (strict expected failures)."""
