@@ -8,7 +8,8 @@ of what the candidate told a customer score on `integrity.kb_borrowed` and
 stretch of an article, or of what the customer had said before): how many sentences were
 measured (`BORROWED_MIN_WORDS` content words or more) and how many reach each share. The
 threshold `BORROWED_SHARE_ALIGNED` is chosen between the competent banks' column and the
-cheaters'. `--show P` prints P's sentences at or above the lowest share shown, for reading.
+cheaters'. A third table: every question of two parts or more in the candidate's own words, by
+the share of its frame in runs put to other customers (`ASSEMBLED_SHARE`). `--show P` prints P's sentences at or above the lowest share shown, for reading.
 """
 
 from __future__ import annotations
@@ -22,11 +23,11 @@ from pathlib import Path
 from bench_evidence import bundled
 
 from helpdesk_tui import paths
-from helpdesk_tui.assess import integrity
+from helpdesk_tui.assess import integrity, substance
 from helpdesk_tui.assess.cases import build_cases
 from helpdesk_tui.assess.context import Context
 from helpdesk_tui.assess.evidence import EvidenceGatherer
-from helpdesk_tui.assess.wording import words
+from helpdesk_tui.assess.wording import acts, sentences, words
 from helpdesk_tui.scenario.loader import load_scenario
 from helpdesk_tui.simulate.policies import POLICIES
 
@@ -68,6 +69,29 @@ def scores(ctx: Context) -> list[tuple[str, float, float, str]]:
     return out
 
 
+def assembled_shares(ctx: Context) -> list[tuple[str, float, str]]:
+    """(who, share, sentence) for every question of two parts or more in the candidate's own
+    words: the share of its frame in runs put to other customers (`substance._assembled`)."""
+    names = substance._names(ctx)
+    runs = substance._frame_runs(ctx)
+    out = []
+    for action, text, who in integrity._own_words(ctx):
+        stems = substance._customer_stems(ctx, who, action.seq)
+        for sentence in sentences(text):
+            if "question" not in acts(sentence, ctx.text_lang):
+                continue
+            parts = [i for i in integrity.list_items(sentence)
+                     if len(substance._frame(" ".join(i), names, stems)) >= 3]  # fmt: skip
+            frame = substance._bare(substance._frame(sentence, names, stems))
+            if len(parts) < 2 or not frame:
+                continue
+            size = substance.ASSEMBLED_RUN
+            others = {r for r in integrity._runs(frame, size) if runs.get(r, frozenset()) - {who}}
+            share = len(integrity._covered(frame, others, size)) / len(frame)
+            out.append((who, share, sentence))
+    return out
+
+
 def row(name: str, values: list[float]) -> str:
     counts = " ".join(f"{sum(v >= s for v in values):>6}" for s in SHARES)
     return f"{name:<26} {len(values):>6} {counts}"
@@ -84,6 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     policies = args.policy or [p for p in POLICIES if p != "idle"]
     kb: dict[str, list[float]] = defaultdict(list)
     theirs: dict[str, list[float]] = defaultdict(list)
+    questions: dict[str, list[float]] = defaultdict(list)
     shown: list[str] = []
     for name in args.scenario or bundled():
         scenario = load_scenario(paths.scenarios_dir() / name)
@@ -92,13 +117,22 @@ def main(argv: list[str] | None = None) -> int:
             if not path.is_file():
                 continue
             ctx = context_of(pickle.loads(path.read_bytes()), scenario)
+            for who, share, sentence in assembled_shares(ctx):
+                questions[policy].append(share)
+                if policy in args.show and share >= args.show_from:
+                    shown.append(f"{name[:12]} {policy} {who} assembled={share:.2f} {sentence}")
             for where, k, t, sentence in scores(ctx):
                 kb[policy].append(k)
                 theirs[policy].append(t)
                 if policy in args.show and max(k, t) >= args.show_from:
                     shown.append(f"{name[:12]} {policy} {where} kb={k:.2f} cust={t:.2f} {sentence}")
     head = f"{'policy':<26} {'sent.':>6} " + " ".join(f"{'>=' + str(s):>6}" for s in SHARES)
-    for title, table in (("article (kb_borrowed)", kb), ("customer (customer_borrowed)", theirs)):
+    tables = (
+        ("article (kb_borrowed), clauses", kb),
+        ("customer (customer_borrowed), clauses", theirs),
+        ("questions of two parts or more (substance._assembled's share)", questions),
+    )
+    for title, table in tables:
         print(f"\n{title}\n{head}")
         for policy in policies:
             if table.get(policy):

@@ -360,8 +360,8 @@ back from the customer's own messages is mostly borrowed: it earns no personal c
 
 def borrowed_share(ctx: Context, case: Case, action: Action) -> float:
     """The share of a message's words that are in a run of `KB_RUN_WORDS` words of an article
-    or of `ECHO_RUN_WORDS` words of what the customer said before it, or (2.15) in a clause
-    that is either's words in their order (`aligned_clauses`) (0.0 for no words)."""
+    or of `ECHO_RUN_WORDS` words of what the customer said before it, or (2.15) in a clause of
+    an article's passage (`aligned_clauses`) (0.0 for no words)."""
     text = action.text or ""
     mine = words(text)
     if not mine:
@@ -374,10 +374,10 @@ def borrowed_share(ctx: Context, case: Case, action: Action) -> float:
     for said in case.customer_said_before(action.seq):
         theirs |= _runs(words(said), ECHO_RUN_WORDS)
     covered |= _covered(mine, theirs, ECHO_RUN_WORDS)
-    from_kb, from_customer = aligned_clauses(ctx, case, action)
+    from_kb = aligned_clauses(ctx, case, action)[0]
     aligned = sum(
         len(words(c))
-        for c in from_kb | from_customer
+        for c in from_kb
         if not kb_copies(ctx, c) and _runs(words(c), ECHO_RUN_WORDS).isdisjoint(theirs)
     )
     return min(1.0, (len(covered) + aligned) / len(mine))
@@ -388,11 +388,11 @@ def own_sentences(ctx: Context, case: Case, action: Action) -> list[str]:
     not pasted from an article (a KB run, or (2.15) a clause of a passage that is the article's
     words in their order with short words put between, dropped or turned: `aligned_clauses`)
     and not the customer's words given back (an echo run); none at all when the message is
-    mostly borrowed (`BORROWED_SHARE`, which (2.15) also counts the clauses that are the
-    customer's words in their order). A clause of the customer's words alone does not take its
-    sentence: a restatement gives back the customer's words with the pronouns turned ("en u
-    bewaart alles sinds 2009 en met de scans als bijlage"), a piece at a time (the scripted
-    banks' COM-6 fell on lindeveld when it did, benchmarks/README.md, evid24)."""
+    mostly borrowed (`BORROWED_SHARE`). The customer's words in their order with the pronouns
+    turned take a sentence only where something is asked of it or told by it (`own_telling`):
+    a restatement gives the customer's words back a piece at a time ("en u bewaart alles sinds
+    2009 en met de scans als bijlage"), and calms as one (the scripted banks' COM-6 fell on
+    lindeveld and verhaeghe when it did not, benchmarks/README.md, evid24)."""
     if borrowed_share(ctx, case, action) >= BORROWED_SHARE:
         return []
     theirs: set[tuple[str, ...]] = set()
@@ -406,6 +406,22 @@ def own_sentences(ctx: Context, case: Case, action: Action) -> list[str]:
         and _runs(words(s), ECHO_RUN_WORDS).isdisjoint(theirs)
         and from_kb.isdisjoint(_CLAUSE.split(s))
     ]
+
+
+def own_telling(ctx: Context, case: Case, action: Action) -> list[str]:
+    """(2.15) `own_sentences` without those that hold a clause of the customer's own words in
+    their order (`aligned_clauses`), and none when such clauses and the borrowed runs make most
+    of the message (`BORROWED_SHARE`): the case's answer told and the question that drew a
+    fact (2.10's engagement) are not the customer's "Op kassa staat 'Printerfout: snijmes'"
+    given back, which tells and asks them nothing they had not said."""
+    theirs = aligned_clauses(ctx, case, action)[1]
+    mine = words(action.text or "")
+    given = sum(len(words(c)) for c in theirs)
+    if mine and borrowed_share(ctx, case, action) + given / len(mine) >= BORROWED_SHARE:
+        return []
+    return [
+        s for s in own_sentences(ctx, case, action) if theirs.isdisjoint(_CLAUSE.split(s))
+    ]  # fmt: skip
 
 
 # ---------------------------------------------------------------------- borrowed text (2.15)
@@ -518,19 +534,48 @@ after step, is the article."""
 
 def aligned_clauses(ctx: Context, case: Case, action: Action) -> tuple[frozenset[str], ...]:
     """(2.15) The message's clauses that are an article's words in their order (only when
-    `KB_PASSAGE_CLAUSES` or more are) and those that are the customer's (kept per message)."""
+    `KB_PASSAGE_CLAUSES` or more are) and those that are the customer's (kept per message).
+    Clauses too short to measure are read with the ones after them (`_chunks`): an article's
+    list, one short step a sentence, is a passage too."""
     known = case.cache.setdefault("aligned_clauses", {})
     if action.seq not in known:
-        parts = clauses(action.text or "")
-        kb = [c for c in parts if kb_borrowed(ctx, c) >= BORROWED_SHARE_ALIGNED]
+        chunks = _chunks(ctx, clauses(action.text or ""))
+        kb = [
+            c
+            for chunk in chunks
+            if kb_borrowed(ctx, " ".join(chunk)) >= BORROWED_SHARE_ALIGNED
+            for c in chunk
+        ]
         theirs = [
-            c for c in parts if customer_borrowed(ctx, case, c, action)[0] >= BORROWED_SHARE_ALIGNED
+            c
+            for chunk in chunks
+            if customer_borrowed(ctx, case, " ".join(chunk), action)[0] >= BORROWED_SHARE_ALIGNED
+            for c in chunk
         ]
         known[action.seq] = (
             frozenset(kb if len(kb) >= KB_PASSAGE_CLAUSES else ()),
             frozenset(theirs),
         )
     return known[action.seq]
+
+
+def _chunks(ctx: Context, parts: list[str]) -> list[list[str]]:
+    """(2.15) The clauses to measure: one that holds `BORROWED_MIN_WORDS` content words alone,
+    and consecutive shorter ones together once they do (what is left short is not measured).
+    A long clause is never read with a short one before it: "Guido, dit zou het moeten
+    oplossen" is the operator's, the step after it the article's."""
+    chunks: list[list[str]] = []
+    short: list[str] = []
+    for part in parts:
+        if len(_content_code(ctx, part)) >= BORROWED_MIN_WORDS:
+            chunks += [short, [part]] if short else [[part]]
+            short = []
+            continue
+        short.append(part)
+        if len(_content_code(ctx, " ".join(short))) >= BORROWED_MIN_WORDS:
+            chunks.append(short)
+            short = []
+    return [c for c in chunks + [short] if c]
 
 
 # ---------------------------------------------------------------------- wrong recipient

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from helpdesk_tui.language import LAYER_VERSION, layer_hash
 
-RULES_VERSION = "2.13"
+RULES_VERSION = "2.15"
 """2.0: evidence that needs the job done (issue 13): the answer is what reached the customer,
 KB credit only for the case's articles outside scattershot bursts, templates, echoes, stuffed
 answers, wrong recipients, SOL-5 relay and bounce, SOL-6 news.
@@ -115,7 +115,20 @@ other words (`in_context.heard_as_fix`), is calmed by the candidate's words. DAT
 (`integrity.closed_unsolved`): the customer's "it works" is read in their words
 (`in_context.confirms_fix`: "Let me try... it connects!", "het werkt terug", "ça remarche"; not
 negated, not a question, not in a condition), in answer to a message that asked whether it works
-or put a step, a fix or the solution to them, not only the simulated customer's own line."""
+or put a step, a fix or the solution to them, not only the simulated customer's own line.
+2.15 (evid24; 2.14 is another branch's): borrowed text is also read as content words in their
+order (`integrity.aligned_share`: the longest common subsequence of a clause's content stems with
+one stretch of the source, over the clause's; rapidfuzz's LCS, as 2.9's frame rule): a clause
+`BORROWED_SHARE_ALIGNED` of whose words are an article's or the customer's in order is theirs,
+whatever short words were put between, dropped or turned (the blind cheater `mimic`: a filler
+every few words, articles dropped, my -> your). An article's passage (`KB_PASSAGE_CLAUSES`
+clauses or more; one step quoted stays the operator's) is no own sentence; clauses of either
+count in `BORROWED_SHARE`, so a message mostly made of them has none (2.10's engagement, COM-6);
+the case's answer told (2.10) is not in a sentence that gives the customer's words back. 2.10's
+battery also reads a question assembled from stock parts (`substance._assembled`: two parts or
+more, `ASSEMBLED_SHARE` of its frame in runs put to other customers). Not for COM-4's echo nor
+DATA-4's pasted resolution: competent restatements and resolutions fell with it
+(benchmarks/README.md, "Borrowed text with inserted words (branch evid24)")."""
 
 RULE_MODULES = (
     "cases.py", "context.py", "evidence.py", "integrity.py", "measure_com.py",

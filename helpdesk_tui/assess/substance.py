@@ -14,10 +14,11 @@ A contact engaged with its case when, in the candidate's own doing, one of these
 
 - **answer**: the case's answer told in the candidate's own sentences (`integrity.
   own_sentences`: not stock, not pasted from an article, not the customer's words given back;
-  the key's, an alternative's or an option's keywords all in them);
+  (2.15) `own_telling`: nor a sentence holding the customer's words in their order; the
+  key's, an alternative's or an option's keywords all in them);
 - **transfer**: the case handed to the group the answer key names (a transfer the key accepts);
 - **question**: one of the case's hidden facts told by the customer in reply to a question in
-  the candidate's own sentences about the problem: the sentence that asks for the fact (its
+  the candidate's own sentences (2.15: `own_telling`) about the problem: the sentence that asks for the fact (its
   `ask` patterns, as the customer hears them) carries the layer's `question` act and not
   `identify` (asking who the customer is, the procedure's identification, is asked of
   everyone), and is not a battery: the same question, the customers' names read away, put to
@@ -42,7 +43,7 @@ from helpdesk_tui.assess.integrity import (
     _runs,
     checklist,
     list_items,
-    own_sentences,
+    own_telling,
     word_list,
 )
 from helpdesk_tui.assess.model import EvidenceItem
@@ -83,7 +84,7 @@ def _engagement(ctx: Context, case: Case) -> Engagement | None:
             continue
         if hit.how == TRANSFER:
             return Engagement("transfer", hit.action.seq)
-        own = own_sentences(ctx, case, hit.action)
+        own = own_telling(ctx, case, hit.action)
         if (
             own
             and answer is not None
@@ -103,7 +104,7 @@ def _engagement(ctx: Context, case: Case) -> Engagement | None:
         # the candidate's sentence that asked for it: the customer may answer an earlier
         # question than the last message ("Hoort u?" sent while they were still typing)
         for asked in reversed([a for a in said if a.seq < seq]):
-            found = [s for s in own_sentences(ctx, case, asked) if find_any(asks[fact], s, lang)]
+            found = [s for s in own_telling(ctx, case, asked) if find_any(asks[fact], s, lang)]
             if not found:
                 continue
             stems = _customer_stems(ctx, case.customer_id, asked.seq)

@@ -12,9 +12,10 @@ not from the code:
   your lads carry on at till 2 on the trade counter?") is their own: they chose the step for
   this customer and said why.
 - The customer's message given back whole with fillers and the pronouns turned is an echo:
-  a message made of it has no own sentences. A restatement of the problem in the operator's
-  words ("the printer in the Elland stores is stuck on a red light ...") is the competence
-  itself (COM-4) and stays theirs.
+  it tells and asks the customer nothing of the candidate's (2.10's engagement reads no own
+  sentence in it). A restatement of the problem in the operator's words ("the printer in the
+  Elland stores is stuck on a red light ...") is the competence itself (COM-4) and stays
+  theirs.
 - One question put to several customers with its stock parts paired anew each time asks about
   no one's case (2.10's battery); a question for this customer in words of one's own does.
 """
@@ -89,14 +90,12 @@ RESTATED = (
 def test_the_customers_message_with_fillers_and_pronouns_turned_is_borrowed() -> None:
     ctx, case, action = said_to_lisa(ECHOED)
     assert integrity.echo_of(case, action) is None  # no exact run of six: the old rule missed it
-    assert integrity.borrowed_share(ctx, case, action) >= integrity.BORROWED_SHARE
-    assert integrity.own_sentences(ctx, case, action) == []
+    assert integrity.own_telling(ctx, case, action) == []
 
 
 def test_a_restatement_in_ones_own_words_stays_own() -> None:
     ctx, case, action = said_to_lisa(RESTATED)
-    assert integrity.borrowed_share(ctx, case, action) < integrity.BORROWED_SHARE
-    assert integrity.own_sentences(ctx, case, action) == [RESTATED]
+    assert integrity.own_telling(ctx, case, action) == [RESTATED]
 
 
 def test_aligned_share_reads_words_in_order_in_one_stretch() -> None:
