@@ -463,10 +463,21 @@ def aligned_share(mine: str, source: str) -> float:
 
 
 def _content_code(ctx: Context, text: str) -> str:
-    """A text's content stems in order, one character per stem (`_coded`'s code, kept)."""
-    code: dict[str, str] = ctx.cache.setdefault("content_code", {})
-    seq = content_sequence(text, ctx.text_lang)
-    return "".join(code.setdefault(w, chr(0x100 + len(code) % 0x10FE00)) for w in seq)
+    """A text's content stems in order, one character per stem (`_coded`'s code), kept per text:
+    every clause is aligned with every article, so an article is read once, not per clause."""
+    known: dict[str, str] = ctx.cache.setdefault("content_codes", {})
+    if text not in known:
+        code: dict[str, str] = ctx.cache.setdefault("content_code", {})
+        seq = content_sequence(text, ctx.text_lang)
+        known[text] = "".join(code.setdefault(w, chr(0x100 + len(code) % 0x10FE00)) for w in seq)
+    return known[text]
+
+
+def _stem_set(ctx: Context, text: str) -> frozenset[str]:
+    known: dict[str, frozenset[str]] = ctx.cache.setdefault("content_sets", {})
+    if text not in known:
+        known[text] = frozenset(_content_code(ctx, text))
+    return known[text]
 
 
 def borrowed_from(ctx: Context, sentence: str, sources: Iterable[str]) -> tuple[float, str]:
@@ -479,9 +490,8 @@ def borrowed_from(ctx: Context, sentence: str, sources: Iterable[str]) -> tuple[
     wanted = set(mine)
     best: tuple[float, str] = (0.0, "")
     for text in sources:
-        source = _content_code(ctx, text)
-        if len(wanted & set(source)) >= BORROWED_SHARE_ALIGNED * len(wanted):
-            best = max(best, (aligned_share(mine, source), text))
+        if len(wanted & _stem_set(ctx, text)) >= BORROWED_SHARE_ALIGNED * len(wanted):
+            best = max(best, (aligned_share(mine, _content_code(ctx, text)), text))
     return best
 
 
