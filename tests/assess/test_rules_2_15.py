@@ -116,15 +116,15 @@ WORDS = {  # a word of each customer's first message: the slot the template fill
          "pauline-locked-out": "computer"}  # fmt: skip
 
 
-def assembled(pairs: dict[str, tuple[int, int]]) -> tuple[Context, dict[str, str]]:
-    """Each customer's chat opens and gets one question of two stock parts."""
-    steps: list[Step] = []
+def assembled(
+    pairs: dict[str, tuple[int, int]], more: tuple[Step, ...] = ()
+) -> tuple[Context, dict[str, str]]:
+    """Each customer's chat opens and gets one question of two stock parts; then `more`."""
+    steps: list[Step] = list(more)
     asked = {}
     for n, (incident_id, (a, b)) in enumerate(pairs.items()):
         w = WORDS[incident_id]
-        asked[incident_id] = (
-            f"Could you tell me {PARTS[a].format(w=w)} and {PARTS[b].format(w=w)}?"
-        )
+        asked[incident_id] = f"Could you tell me {PARTS[a].format(w=w)} and {PARTS[b].format(w=w)}?"
         steps += [*opened("en", incident_id, 10 + 60 * n), say(incident_id, 40 + 60 * n,
                                                               asked[incident_id])]  # fmt: skip
     return context(steps), asked
@@ -144,11 +144,8 @@ def test_one_question_of_stock_parts_paired_anew_per_customer_is_a_battery() -> 
 
 
 def test_a_question_of_ones_own_for_this_customer_is_no_battery() -> None:
-    ctx, asked = assembled({"joanne-ceo-calendar": (1, 2), "aisha-camera-black": (2, 3),
-                            "pauline-locked-out": (3, 0)})  # fmt: skip
     own = "Does the red light come on again when you open the lid and close it, and is paper in?"
-    steps = [*opened("en", LISA, 300), say(LISA, 330, own)]
-    ctx = context(
-        [s for i in asked for s in (*opened("en", i, 10), say(i, 40, asked[i]))] + steps
-    )
+    ctx, _ = assembled({"joanne-ceo-calendar": (1, 2), "aisha-camera-black": (2, 3),
+                        "pauline-locked-out": (3, 0)},
+                       (*opened("en", LISA, 300), say(LISA, 330, own)))  # fmt: skip
     assert not is_assembled(ctx, LISA, own)
