@@ -15,6 +15,9 @@ in the log, each with the records it is measured from, so the measurements
   from two articles or more at once it is **stuffed**.
 - **echo**: a message holding a run of `ECHO_RUN_WORDS` words of what the
   customer wrote or said before it.
+- **aligned** (rules 2.15): a clause whose content words are, `BORROWED_SHARE_ALIGNED` of them
+  in their order, in one stretch of an article or of what the customer had said or written:
+  borrowed whatever short words were put between, dropped or turned (`aligned_clauses`).
 - **wrong recipient**: a message to one customer that names another case's
   customer, ticket or distinctive fact (a code, a number, a name).
 - **closed unsolved** (rules 2.11): a ticket resolved before anything of a solution reached
