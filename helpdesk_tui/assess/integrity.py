@@ -15,6 +15,9 @@ in the log, each with the records it is measured from, so the measurements
   from two articles or more at once it is **stuffed**.
 - **echo**: a message holding a run of `ECHO_RUN_WORDS` words of what the
   customer wrote or said before it.
+- **aligned** (rules 2.15): a clause whose content words are, `BORROWED_SHARE_ALIGNED` of them
+  in their order, in one stretch of an article or of what the customer had said or written:
+  borrowed whatever short words were put between, dropped or turned (`aligned_clauses`).
 - **wrong recipient**: a message to one customer that names another case's
   customer, ticket or distinctive fact (a code, a number, a name).
 - **closed unsolved** (rules 2.11): a ticket resolved before anything of a solution reached
@@ -33,7 +36,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from rapidfuzz import process
-from rapidfuzz.distance import Indel
+from rapidfuzz.distance import Indel, LCSseq
 
 from helpdesk_tui import language
 from helpdesk_tui.assess.cases import Case
@@ -42,6 +45,7 @@ from helpdesk_tui.assess.model import EvidenceItem
 from helpdesk_tui.assess.procedures import Shows, shows_plainly
 from helpdesk_tui.assess.tracker import CUSTOMER_FACING, Action
 from helpdesk_tui.assess.wording import acts, find_any, sentences, words
+from helpdesk_tui.customers.content_words import content_sequence
 from helpdesk_tui.customers.dialogue import acts_in, asks_closing, solution_patterns, told
 from helpdesk_tui.customers.in_context import acts_at, confirms_fix, proposes, steps_at
 from helpdesk_tui.customers.mood import calming_in
@@ -334,7 +338,12 @@ def stuffed(ctx: Context, text: str) -> bool:
 
 
 def echo_of(case: Case, action: Action) -> str | None:
-    """The customer's words this message repeats (a run of `ECHO_RUN_WORDS`), else None."""
+    """The customer's words this message repeats (a run of `ECHO_RUN_WORDS`), else None.
+
+    Not (2.15) the aligned share (`customer_borrowed`): a restatement that gives the
+    customer's words back with the pronouns turned ("Dus als ik het goed begrijp: op de
+    computer onder uw bureau brandt een wit lampje") is one, for COM-4 (the scripted banks'
+    COM-4 fell on verhaeghe with it, benchmarks/README.md, evid24)."""
     mine = words(action.text or "")
     runs = _runs(mine, ECHO_RUN_WORDS)
     if not runs:
@@ -354,7 +363,8 @@ back from the customer's own messages is mostly borrowed: it earns no personal c
 
 def borrowed_share(ctx: Context, case: Case, action: Action) -> float:
     """The share of a message's words that are in a run of `KB_RUN_WORDS` words of an article
-    or of `ECHO_RUN_WORDS` words of what the customer said before it (0.0 for no words)."""
+    or of `ECHO_RUN_WORDS` words of what the customer said before it, or (2.15) in a clause of
+    an article's passage (`aligned_clauses`) (0.0 for no words)."""
     text = action.text or ""
     mine = words(text)
     if not mine:
@@ -367,23 +377,218 @@ def borrowed_share(ctx: Context, case: Case, action: Action) -> float:
     for said in case.customer_said_before(action.seq):
         theirs |= _runs(words(said), ECHO_RUN_WORDS)
     covered |= _covered(mine, theirs, ECHO_RUN_WORDS)
-    return len(covered) / len(mine)
+    from_kb = aligned_clauses(ctx, case, action)[0]
+    aligned = sum(
+        len(words(c))
+        for c in from_kb
+        if not kb_copies(ctx, c) and _runs(words(c), ECHO_RUN_WORDS).isdisjoint(theirs)
+    )
+    return min(1.0, (len(covered) + aligned) / len(mine))
 
 
 def own_sentences(ctx: Context, case: Case, action: Action) -> list[str]:
     """The message's sentences in the candidate's own words: not stock (`personal_sentences`),
-    not pasted from an article (a KB run) and not the customer's words given back (an echo
-    run); none at all when the message is mostly borrowed (`BORROWED_SHARE`)."""
+    not pasted from an article (a KB run, or (2.15) a clause of a passage that is the article's
+    words in their order with short words put between, dropped or turned: `aligned_clauses`)
+    and not the customer's words given back (an echo run); none at all when the message is
+    mostly borrowed (`BORROWED_SHARE`). The customer's words in their order with the pronouns
+    turned take a sentence only where something is asked of it or told by it (`own_telling`):
+    a restatement gives the customer's words back a piece at a time ("en u bewaart alles sinds
+    2009 en met de scans als bijlage"), and calms as one (the scripted banks' COM-6 fell on
+    lindeveld and verhaeghe when it did not, benchmarks/README.md, evid24)."""
     if borrowed_share(ctx, case, action) >= BORROWED_SHARE:
         return []
     theirs: set[tuple[str, ...]] = set()
     for said in case.customer_said_before(action.seq):
         theirs |= _runs(words(said), ECHO_RUN_WORDS)
+    from_kb = aligned_clauses(ctx, case, action)[0]
     return [
         s
         for s in personal_sentences(ctx, action)
-        if not kb_copies(ctx, s) and _runs(words(s), ECHO_RUN_WORDS).isdisjoint(theirs)
+        if not kb_copies(ctx, s)
+        and _runs(words(s), ECHO_RUN_WORDS).isdisjoint(theirs)
+        and from_kb.isdisjoint(_CLAUSE.split(s))
     ]
+
+
+def own_telling(ctx: Context, case: Case, action: Action) -> list[str]:
+    """(2.15) `own_sentences` without those that hold a clause of the customer's own words in
+    their order (`aligned_clauses`), and none when such clauses and the borrowed runs make most
+    of the message (`BORROWED_SHARE`): the case's answer told and the question that drew a
+    fact (2.10's engagement) are not the customer's "Op kassa staat 'Printerfout: snijmes'"
+    given back, which tells and asks them nothing they had not said."""
+    theirs = aligned_clauses(ctx, case, action)[1]
+    mine = words(action.text or "")
+    given = sum(len(words(c)) for c in theirs)
+    if mine and borrowed_share(ctx, case, action) + given / len(mine) >= BORROWED_SHARE:
+        return []
+    return [
+        s for s in own_sentences(ctx, case, action) if theirs.isdisjoint(_CLAUSE.split(s))
+    ]  # fmt: skip
+
+
+# ---------------------------------------------------------------------- borrowed text (2.15)
+
+
+BORROWED_SHARE_ALIGNED = 0.8
+"""(2.15) A sentence whose content words (`content_words.content_sequence`: no short or stop
+words, compared on their stems) are found in this share or more, in their order, in one stretch
+of an article or of what the customer had said is borrowed from it, whatever short words were
+put between them, dropped or turned ("so", "yes", "dus", "donc", my -> your). Measured on every
+scripted bank and cheater (benchmarks/bench_borrowed.py, benchmarks/README.md "Borrowed text
+with inserted words (branch evid24)")."""
+BORROWED_MIN_WORDS = 5
+"""A sentence needs this many content words to be measured: "Is the printer on?" shares its
+two with every customer who has a printer."""
+WINDOW_SLACK = 0.5
+"""The stretch of the source a sentence of n content words is aligned with is n * 1.5 words
+long: the words a borrower dropped, and no more (a long article holds any few words in order)."""
+
+
+def aligned_share(mine: str, source: str) -> float:
+    """The longest common subsequence of `mine` with the best stretch of `source`, over the
+    length of `mine` (each a string of one character per word, `_coded`); the same measure
+    of words in order as 2.9's frame rule (rapidfuzz's LCS), read from one side and locally."""
+    m = len(mine)
+    if not m:
+        return 0.0
+    width = m + int(m * WINDOW_SLACK)
+    if len(source) <= width:
+        return LCSseq.similarity(mine, source) / m
+    wanted = set(mine)
+    best = 0
+    for start, ch in enumerate(source):
+        if ch in wanted:
+            best = max(best, LCSseq.similarity(mine, source[start : start + width]))
+            if best == m:
+                break
+    return best / m
+
+
+def _content_code(ctx: Context, text: str) -> str:
+    """A text's content stems in order, one character per stem (`_coded`'s code), kept per text:
+    every clause is aligned with every article, so an article is read once, not per clause."""
+    known: dict[str, str] = ctx.cache.setdefault("content_codes", {})
+    if text not in known:
+        code: dict[str, str] = ctx.cache.setdefault("content_code", {})
+        seq = content_sequence(text, ctx.text_lang)
+        known[text] = "".join(code.setdefault(w, chr(0x100 + len(code) % 0x10FE00)) for w in seq)
+    return known[text]
+
+
+def _stem_set(ctx: Context, text: str) -> frozenset[str]:
+    known: dict[str, frozenset[str]] = ctx.cache.setdefault("content_sets", {})
+    if text not in known:
+        known[text] = frozenset(_content_code(ctx, text))
+    return known[text]
+
+
+def borrowed_from(ctx: Context, sentence: str, sources: Iterable[str]) -> tuple[float, str]:
+    """(2.15) The highest `aligned_share` of the sentence in one of the texts, and that text
+    ((0.0, "") when the sentence has fewer than `BORROWED_MIN_WORDS` content words). A text
+    that holds too few of the sentence's distinct stems to reach the share is not aligned."""
+    mine = _content_code(ctx, sentence)
+    if len(mine) < BORROWED_MIN_WORDS:
+        return 0.0, ""
+    wanted = set(mine)
+    best: tuple[float, str] = (0.0, "")
+    for text in sources:
+        if len(wanted & _stem_set(ctx, text)) >= BORROWED_SHARE_ALIGNED * len(wanted):
+            best = max(best, (aligned_share(mine, _content_code(ctx, text)), text))
+    return best
+
+
+def kb_borrowed(ctx: Context, sentence: str) -> float:
+    """(2.15) `borrowed_from` the knowledge base's articles (kept per sentence)."""
+    if ctx.scenario is None:
+        return 0.0
+    known = ctx.cache.setdefault("kb_borrowed", {})
+    if sentence not in known:
+        known[sentence] = borrowed_from(ctx, sentence, (a.body for a in ctx.scenario.kb))[0]
+    return known[sentence]
+
+
+def customer_wrote(case: Case, action: Action) -> tuple[str, ...]:
+    """(2.15) What the case's customer had said or written before the action: their messages
+    in its conversations and their e-mails (the description of a ticket that came in by
+    e-mail or stood in the queue, its chases; not a ticket the candidate wrote)."""
+    mails = [
+        text
+        for t in case.tickets
+        for text in (
+            [t.description] if t.source != "candidate" and t.created_at <= action.at else []
+        )
+        + [text for at, text in t.customer_mails if at < action.at]
+    ]
+    return (*case.customer_said_before(action.seq), *mails)
+
+
+def customer_borrowed(ctx: Context, case: Case, sentence: str, action: Action) -> tuple[float, str]:
+    """(2.15) `borrowed_from` what the case's customer had said or written (`customer_wrote`)."""
+    return borrowed_from(ctx, sentence, customer_wrote(case, action))
+
+
+_CLAUSE = re.compile(r"[:;]\s+")
+
+
+def clauses(text: str) -> list[str]:
+    """The text's sentences, each cut after a colon or semicolon: "Here is what will fix it:
+    <the article's step>" is a frame of one's own and a borrowed clause."""
+    return [c for s in sentences(text) for c in _CLAUSE.split(s) if c.strip()]
+
+
+KB_PASSAGE_CLAUSES = 2
+"""(2.15) A message holds a passage of an article when this many of its clauses or more are the
+article's words in their order: one step quoted ("Meteen: geen enkele melding meer goedkeuren,
+nu haar wachtwoord wijzigen") is an operator choosing the step for this customer, as the
+scripted banks do (their COM-6 fell on verhaeghe when one counted); the article's list, step
+after step, is the article."""
+
+
+def aligned_clauses(ctx: Context, case: Case, action: Action) -> tuple[frozenset[str], ...]:
+    """(2.15) The message's clauses that are an article's words in their order (only when
+    `KB_PASSAGE_CLAUSES` or more are) and those that are the customer's (kept per message).
+    Clauses too short to measure are read with the ones after them (`_chunks`): an article's
+    list, one short step a sentence, is a passage too."""
+    known = case.cache.setdefault("aligned_clauses", {})
+    if action.seq not in known:
+        chunks = _chunks(ctx, clauses(action.text or ""))
+        kb = [
+            c
+            for chunk in chunks
+            if kb_borrowed(ctx, " ".join(chunk)) >= BORROWED_SHARE_ALIGNED
+            for c in chunk
+        ]
+        theirs = [
+            c
+            for chunk in chunks
+            if customer_borrowed(ctx, case, " ".join(chunk), action)[0] >= BORROWED_SHARE_ALIGNED
+            for c in chunk
+        ]
+        known[action.seq] = (
+            frozenset(kb if len(kb) >= KB_PASSAGE_CLAUSES else ()),
+            frozenset(theirs),
+        )
+    return known[action.seq]
+
+
+def _chunks(ctx: Context, parts: list[str]) -> list[list[str]]:
+    """(2.15) The clauses to measure: one that holds `BORROWED_MIN_WORDS` content words alone,
+    and consecutive shorter ones together once they do (what is left short is not measured).
+    A long clause is never read with a short one before it: "Guido, dit zou het moeten
+    oplossen" is the operator's, the step after it the article's."""
+    chunks: list[list[str]] = []
+    short: list[str] = []
+    for part in parts:
+        if len(_content_code(ctx, part)) >= BORROWED_MIN_WORDS:
+            chunks += [short, [part]] if short else [[part]]
+            short = []
+            continue
+        short.append(part)
+        if len(_content_code(ctx, " ".join(short))) >= BORROWED_MIN_WORDS:
+            chunks.append(short)
+            short = []
+    return [c for c in chunks + [short] if c]
 
 
 # ---------------------------------------------------------------------- wrong recipient
@@ -763,7 +968,9 @@ PASTED_RESOLUTION_SHARE = 0.75
 """A resolution with this share of its words or more in runs of one article (`KB_RUN_WORDS`) or
 of the ticket's own text and the customer's words (`ECHO_RUN_WORDS`: its title, description,
 e-mails, what the customer said in its conversations) says nothing of what was done for this
-case (evid14: the article's text with the title in front documented nothing)."""
+case (evid14: the article's text with the title in front documented nothing). Not (2.15) the
+aligned share: a competent resolution documents the article's fix in the article's words (the
+scripted banks' DATA-4 fell on four exams of six with it, benchmarks/README.md, evid24)."""
 
 
 def _pasted_share(ctx: Context, ticket_id: str, solution: str) -> float:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from helpdesk_tui.language import LAYER_VERSION, layer_hash
 
-RULES_VERSION = "2.14"
+RULES_VERSION = "2.16"
 """2.0: evidence that needs the job done (issue 13): the answer is what reached the customer,
 KB credit only for the case's articles outside scattershot bursts, templates, echoes, stuffed
 answers, wrong recipients, SOL-5 relay and bounce, SOL-6 news.
@@ -131,7 +131,26 @@ reading for every reader of progress (`in_context.finding_at`): the customer's r
 the thing named is the customer's own word or lemma, not its first letters ("wachten" is no
 "wachtwoord"), not the name or title the message addresses them by ("Kyle, honestly, ...",
 "Dr Gobert, ..."), not the people around them ("mensen", "people"); the evidence keeps a
-Flemish elision's apostrophe ("Dan is 't lint op.": `telling.unquoted`), as the customer does."""
+Flemish elision's apostrophe ("Dan is 't lint op.": `telling.unquoted`), as the customer does.
+2.15 (evid24): borrowed text is also read as content words in their
+order (`integrity.aligned_share`: the longest common subsequence of a clause's content stems with
+one stretch of the source, over the clause's; rapidfuzz's LCS, as 2.9's frame rule): a clause
+`BORROWED_SHARE_ALIGNED` of whose words are an article's or the customer's in order is theirs,
+whatever short words were put between, dropped or turned (the blind cheater `mimic`: a filler
+every few words, articles dropped, my -> your). An article's passage (`KB_PASSAGE_CLAUSES`
+clauses or more; one step quoted stays the operator's) is no own sentence; clauses of either
+count in `BORROWED_SHARE`, so a message mostly made of them has none (2.10's engagement, COM-6);
+the case's answer told (2.10) is not in a sentence that gives the customer's words back. 2.10's
+battery also reads a question assembled from stock parts (`substance._assembled`: two parts or
+more, `ASSEMBLED_SHARE` of its frame in runs put to other customers). Not for COM-4's echo nor
+DATA-4's pasted resolution: competent restatements and resolutions fell with it
+(benchmarks/README.md, "Borrowed text with inserted words (branch evid24)").
+2.16 (bugs17): DATA-4 reads the customer's "it works" in more of its forms and refuses more of
+its negations (`in_context.confirms_fix`: "Het werkt nog.", "That did it", "I'm back in", "Ik kan
+weer ...", "Je peux de nouveau ..." confirm; "It worked on Thursday.", "Nothing works.", "Ça
+marche plus.", "Ça marche à moitié." do not; "dat was het", "c'est bon", "all good" stay out,
+customers answer the closing question with them); DATA is measured after the report's
+second-core worker is met (the same items, no sentence analysed twice)."""
 
 RULE_MODULES = (
     "cases.py", "context.py", "evidence.py", "integrity.py", "measure_com.py",

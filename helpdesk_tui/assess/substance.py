@@ -14,10 +14,11 @@ A contact engaged with its case when, in the candidate's own doing, one of these
 
 - **answer**: the case's answer told in the candidate's own sentences (`integrity.
   own_sentences`: not stock, not pasted from an article, not the customer's words given back;
-  the key's, an alternative's or an option's keywords all in them);
+  (2.15) `own_telling`: nor a sentence holding the customer's words in their order; the
+  key's, an alternative's or an option's keywords all in them);
 - **transfer**: the case handed to the group the answer key names (a transfer the key accepts);
 - **question**: one of the case's hidden facts told by the customer in reply to a question in
-  the candidate's own sentences about the problem: the sentence that asks for the fact (its
+  the candidate's own sentences (2.15: `own_telling`) about the problem: the sentence that asks for the fact (its
   `ask` patterns, as the customer hears them) carries the layer's `question` act and not
   `identify` (asking who the customer is, the procedure's identification, is asked of
   everyone), and is not a battery: the same question, the customers' names read away, put to
@@ -36,7 +37,15 @@ from dataclasses import dataclass, replace
 
 from helpdesk_tui.assess.cases import Case
 from helpdesk_tui.assess.context import Context
-from helpdesk_tui.assess.integrity import _own_words, checklist, own_sentences, word_list
+from helpdesk_tui.assess.integrity import (
+    _covered,
+    _own_words,
+    _runs,
+    checklist,
+    list_items,
+    own_telling,
+    word_list,
+)
 from helpdesk_tui.assess.model import EvidenceItem
 from helpdesk_tui.assess.solutions import TRANSFER, all_match, answer_hits, hit_keywords
 from helpdesk_tui.assess.wording import acts, find_any, sentences, words
@@ -75,7 +84,7 @@ def _engagement(ctx: Context, case: Case) -> Engagement | None:
             continue
         if hit.how == TRANSFER:
             return Engagement("transfer", hit.action.seq)
-        own = own_sentences(ctx, case, hit.action)
+        own = own_telling(ctx, case, hit.action)
         if (
             own
             and answer is not None
@@ -95,11 +104,15 @@ def _engagement(ctx: Context, case: Case) -> Engagement | None:
         # the candidate's sentence that asked for it: the customer may answer an earlier
         # question than the last message ("Hoort u?" sent while they were still typing)
         for asked in reversed([a for a in said if a.seq < seq]):
-            found = [s for s in own_sentences(ctx, case, asked) if find_any(asks[fact], s, lang)]
+            found = [s for s in own_telling(ctx, case, asked) if find_any(asks[fact], s, lang)]
             if not found:
                 continue
             stems = _customer_stems(ctx, case.customer_id, asked.seq)
-            if any(_asks_about_problem(s, lang, names, stems, battery) for s in found):
+            if any(
+                _asks_about_problem(s, lang, names, stems, battery)
+                and not _assembled(ctx, s, names, stems, case.customer_id)
+                for s in found
+            ):
                 return Engagement("question", asked.seq, fact)
             break
     return None
@@ -193,6 +206,61 @@ def _batteries(ctx: Context) -> frozenset[tuple[str, ...]]:
     found = frozenset(k for k, who in by.items() if len(who) >= BATTERY_CUSTOMERS)
     ctx.cache["batteries"] = found
     return found
+
+
+ASSEMBLED_RUN = 3
+"""(2.15) Runs of this many frame words are the stock parts a question is assembled from."""
+ASSEMBLED_SHARE = 0.9
+"""(2.15) A question of two parts or more whose frame words lie in this share or more in runs
+put to other customers is assembled from stock parts (`_assembled`). Measured on the questions
+that drew a fact (benchmarks/README.md, "Borrowed text with inserted words (branch evid24)")."""
+
+
+_JOINS = frozenset({"and", "or", "en", "of", "et", "ou"})
+
+
+def _bare(said: tuple[str, ...]) -> tuple[str, ...]:
+    """(2.15) The words without the joins between a question's parts: "... on your screen and
+    since when ..." pairs two stock parts, and the join is no part of either."""
+    return tuple(w for w in said if w not in _JOINS)
+
+
+def _frame_runs(ctx: Context) -> dict[tuple[str, ...], frozenset[str]]:
+    """(2.15) Every run of `ASSEMBLED_RUN` words of the candidate's own sentences, read as
+    `_key` and as `_frame` (`_bare`), with the customers it was put to."""
+    if "frame_runs" not in ctx.cache:
+        names = _names(ctx)
+        runs: dict[tuple[str, ...], set[str]] = {}
+        for action, text, who in _own_words(ctx):
+            stems = _customer_stems(ctx, who, action.seq)
+            for sentence in sentences(text):
+                for said in (_bare(_key(sentence, names)), _bare(_frame(sentence, names, stems))):
+                    for run in _runs(said, ASSEMBLED_RUN):
+                        runs.setdefault(run, set()).add(who)
+        ctx.cache["frame_runs"] = {k: frozenset(v) for k, v in runs.items()}
+    return ctx.cache["frame_runs"]
+
+
+def _assembled(
+    ctx: Context, sentence: str, names: frozenset[str], stems: frozenset[str], who: str
+) -> bool:
+    """(2.15) A question of two parts or more (`integrity.list_items`, each of
+    `BATTERY_MIN_WORDS` frame words or more) whose frame lies, `ASSEMBLED_SHARE` of it or more,
+    in runs the candidate put to other customers: one template filled per customer, a few
+    stock parts paired anew each time ("Could you tell me which message appears on your screen
+    and since when the {stores} has been like this?"), is the battery of 2.10 said in other
+    pairs. The same exact runs as borrowed text (`integrity._covered`), over the frame."""
+    parts = [
+        i
+        for i in list_items(sentence)
+        if len(_frame(" ".join(i), names, stems)) >= BATTERY_MIN_WORDS
+    ]
+    frame = _bare(_frame(sentence, names, stems))
+    if len(parts) < 2 or not frame:
+        return False
+    runs = _frame_runs(ctx)
+    others = {r for r in _runs(frame, ASSEMBLED_RUN) if runs.get(r, frozenset()) - {who}}
+    return len(_covered(frame, others, ASSEMBLED_RUN)) >= ASSEMBLED_SHARE * len(frame)
 
 
 def case_of(ctx: Context, item: EvidenceItem) -> Case | None:

@@ -67,8 +67,15 @@ def content_stems(text: str, language: str, short: bool = False) -> set[str]:
     """The stems of a text's content words: long enough, not a stop word. With `short`
     (rules 2.8, a restatement read in context), also the short words that name a thing:
     acronyms written in capitals ("VPN", "PC") and `SHORT_THINGS` ("gsm", "tv", "app")."""
+    return set(content_sequence(text, language, short))
+
+
+def content_sequence(text: str, language: str, short: bool = False) -> tuple[str, ...]:
+    """`content_stems` in the text's order, repeats kept (rules 2.15: borrowed text is the
+    customer's or an article's content words in their order, whatever short words were
+    dropped or put between them)."""
     stop = STOP_WORDS.get(language, STOP_WORDS["en"])
-    found: set[str] = set()
+    found: list[str] = []
     kept = short_things(text) if short else frozenset()
     for word in words(text):
         has_digit = any(c.isdigit() for c in word)
@@ -78,8 +85,8 @@ def content_stems(text: str, language: str, short: bool = False) -> set[str]:
             and word not in kept
         ):
             continue
-        found.add(word[:STEM_LENGTH])
-    return found
+        found.append(word[:STEM_LENGTH])
+    return tuple(found)
 
 
 SHORT_THINGS = frozenset((

@@ -226,7 +226,7 @@ LAWYER_MEASURED: dict[str, frozenset[str]] = {
     "en-northwind-monday": frozenset({"COM-6"}),
     "fr-haute-meuse-examen": frozenset(),
     "fr-val-de-lesse-garde": frozenset({"SIM-1", "COM-6", "SOL-2"}),
-    "nl-lindeveld-examen": frozenset({"SIM-3", "COM-3", "COM-5"}),
+    "nl-lindeveld-examen": frozenset({"SIM-3", "COM-3"}),
     "nl-verhaeghe-dinsdag": frozenset(),
 }
 """What `lawyer` earns with rules 2.10 and layer 2.9, measured once after its policy was
@@ -246,7 +246,8 @@ benchmarks/README.md); SOL-2 and SIM-1 on val-de-lesse (seven answered cases' lo
 article's first list pasted in the call holds the key's words).
 Rules 2.12 (evid22): 3, 1, 0, 3, 3, 0, at or under the cap on all six: SOL-6 on haute-meuse,
 val-de-lesse and lindeveld (it forwarded the second line's bounce and closed the ticket: its
-updates had named a group that never handled the case)."""
+updates had named a group that never handled the case). Rules 2.15 (evid24): lindeveld 2 (COM-5:
+its engaged contact there was its answer in a passage of the article)."""
 
 LAWYER_ABOVE = {
     name: f"{len(got)} of 22 (rules 2.12, blind): {', '.join(sorted(got))}"
@@ -297,11 +298,11 @@ FORGER_ABOVE = {
 MIMIC_CAP = 3
 MIMIC_MEASURED: dict[str, frozenset[str]] = {
     "en-calder-valley-exam": frozenset({"SIM-2", "SIM-3", "COM-3", "COM-5", "SOL-5", "SOL-6"}),
-    "en-northwind-monday": frozenset({"SIM-2", "SIM-3", "COM-3", "COM-5"}),
-    "fr-haute-meuse-examen": frozenset({"SIM-2", "SIM-3", "COM-2", "COM-3", "COM-5"}),
-    "fr-val-de-lesse-garde": frozenset({"SIM-2", "SIM-3", "COM-3", "COM-5"}),
-    "nl-lindeveld-examen": frozenset({"SIM-2", "SIM-3", "COM-3", "COM-5", "SOL-6"}),
-    "nl-verhaeghe-dinsdag": frozenset({"SIM-1", "SIM-2", "SIM-3", "COM-3", "COM-5"}),
+    "en-northwind-monday": frozenset({"SIM-2", "COM-3"}),
+    "fr-haute-meuse-examen": frozenset({"SIM-3", "COM-2", "COM-3", "COM-5"}),
+    "fr-val-de-lesse-garde": frozenset({"SIM-3", "COM-3"}),
+    "nl-lindeveld-examen": frozenset({"SIM-2", "SIM-3", "COM-3", "SOL-6"}),
+    "nl-verhaeghe-dinsdag": frozenset({"SIM-1", "SIM-3", "COM-3"}),
 }
 """What `mimic` (branch evid23, a fourth cheater written blind from the published documents,
 committed 2bee67d before anything scored it) earns with rules 2.11 and layer 2.9, measured once
@@ -312,9 +313,15 @@ per customer (no battery) that drew a hidden fact; SOL-6 by timed promises namin
 SOL-5 on calder by relaying and noting the second line; COM-2 on haute-meuse by the one open
 question; SIM-1 on verhaeghe by the spun answer given in the call. With rules 2.13 (the lead,
 after merging evid22 and bugs16) verhaeghe's SOL-6 is gone (5 of 22); the rest is as measured
-blind."""
+blind. Rules 2.15 (evid24: the spun article's passage and the customer's words given back with
+fillers are read as borrowed, questions assembled from stock parts as a battery): 6, 2, 4, 2, 4,
+3, under the cap on northwind, val-de-lesse and verhaeghe. Left above it: calder (three contacts
+still engaged: Karen's case transferred to the key's group, one question whose opener joins its
+parts once only, one answer told in a list of two-word items too short to measure; SOL-5 and
+SOL-6 the documented limits), haute-meuse (COM-2 by one question, the rote items by contacts
+engaged the same ways), lindeveld (SOL-6 and the rote items by such contacts)."""
 MIMIC_ABOVE = {
-    name: f"{len(got)} of 22 (blind; rules 2.13): {', '.join(sorted(got))}"
+    name: f"{len(got)} of 22 (blind; rules 2.15): {', '.join(sorted(got))}"
     for name, got in MIMIC_MEASURED.items()
     if len(got) > MIMIC_CAP
 }
