@@ -28,6 +28,7 @@ the message's last sentence (a farewell), `"opens"` where a clause opens by
 punctuation (not after a conjunction), `"signoff"` opening a clause of the
 message's last sentence when there is a sentence before it (a letter's sign-off),
 or of the last but one when only a signature of up to four words follows (1.3),
+`"sentence"` (l-rules18) at the start of a sentence, after fillers alone,
 `"announces"` at the start of a clause, right before a colon with more of its sentence after
 it ("Je note : ...", "Ik noteer: ...", "Noted: ..."; 2.6), `"leads"` at the start of a clause,
 with at least three more words of its sentence after it, past its clause when punctuation
