@@ -249,9 +249,26 @@ def decide_scores(scores: dict[str, float], rules: Analysis) -> list[str]:
         and a not in barred
         and (a in firm or scores[a] > (-remove if a in rules.acts else add))
     ]
-    if _mark_taken(rules, acts):
+    if _mark_taken(rules, acts) or _opener_told(rules, acts):
         acts.remove("question")
     return acts
+
+
+def _opener_told(rules: Analysis, acts: list[str]) -> bool:
+    """(l-rules18) Does a question the rules read from an opener alone stand in a message the
+    writer ended as a statement ("." or "!", no "?")? An opener ("ça fait", "tu as", "c'est
+    bien", "since when") asks where the writer did not punctuate ("Tu as reçu le mail") and tells
+    where they closed it as a statement ("Trop bien, ça fait plaisir !", "Noteer de foutcode,
+    sinds wanneer, ..."). On the twenty labelled sets: 18 such messages labelled without
+    `question`, 3 with it (long restatements that end in a question clause). The question gate
+    does the same for the model's own `question` (`question_gated`)."""
+    if "question" not in acts:
+        return False
+    text = rules.text.rstrip()
+    if "?" in text or not text.endswith((".", "!")):
+        return False
+    asked = [m for m in rules.matches if m.kind == "question" and not m.negated]
+    return bool(asked) and all(m.rule.endswith(".question.opener") for m in asked)
 
 
 TAKE_THE_MARK = frozenset({"identify", "check", "offer_help"})

@@ -557,7 +557,9 @@ def _rule_matches(
             if (
                 i < covered
                 or layout.clause[i] in seen
-                or (rule.where in ("start", "announces", "leads", "sentence") and not layout.lead[i])
+                or (
+                    rule.where in ("start", "announces", "leads", "sentence") and not layout.lead[i]
+                )
                 or (rule.where == "sentence" and not _sentence_lead(words, layout, lex, i))
             ):
                 continue
