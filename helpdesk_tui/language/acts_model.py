@@ -223,6 +223,12 @@ def _cue_asks(norm: str, after, questions) -> bool:
     following = after[0].norm if after else ""
     if norm in questions.prepositions and norm in questions.words:
         return following in questions.words
+    if norm in questions.words and following in questions.subjects:
+        # (l-rules18) a question word right before its clause's subject opens a subordinate
+        # clause in a sentence ended as a statement ("When you're ready: Till 2 ... carry on
+        # there.", "What you need is ...", "Wanneer je klaar bent, ..."); asking puts the verb
+        # first ("When did it stop?")
+        return False
     if norm in WHETHER_ONLY:
         return following in questions.subjects
     return True
