@@ -714,6 +714,8 @@ def _sentence_lead(words: list[Word], layout: Layout, lex: Lexicon, i: int) -> b
     driver ...", "Hi Tom, so ..."? After a clause of its own sentence, "so" says what follows
     from it ("You've used all your peak data, so you're on the slow speed"): no recap."""
     start, _ = _sentence_bounds(layout, layout.sentence[i])
+    if not layout.opens[i]:
+        return False  # "Hold the button down so the robot pairs": "so" inside its clause
     said = [w for w in words[start:i] if w.norm not in lex.fillers]
     return len(said) <= SENTENCE_LEAD_WORDS
 

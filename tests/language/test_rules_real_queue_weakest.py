@@ -24,7 +24,8 @@ from __future__ import annotations
 
 import pytest
 
-from helpdesk_tui.language import analyse
+from helpdesk_tui.language import acts_model, analyse
+from helpdesk_tui.language.analyse import rules_analysis
 
 # A data question or a check asked by "?" alone: the act, not a clarifying question.
 ASKED_FOR_DATA_OR_CHECK = [
@@ -84,6 +85,13 @@ OPENERS_ASKING = [
     ("en", "Since when has the gateway been offline?"),
 ]
 
+# A question word right before its clause's subject, in a message ended as a statement: a
+# subordinate clause ("when you're ready", "what you need"), no question; verb first asks.
+SUBORDINATE = [
+    ("en", "When you're ready: the kiosk by the door prints the same tickets, use that one."),
+    ("en", "What you need is the blue cable from the starter kit."),
+    ("nl", "Wanneer je klaar bent, trek je de stekker van de lader uit."),
+]
 RESTATEMENTS = [
     ("en", "So your badge stopped working yesterday?"),
     ("en", "Ok, so the scanner rejects every ticket since the update."),
@@ -147,3 +155,19 @@ def test_an_opener_in_a_message_ended_as_a_statement_asks_nothing(lang: str, tex
 @pytest.mark.parametrize(("lang", "text"), OPENERS_ASKING)
 def test_an_opener_with_a_question_mark_or_unpunctuated_asks(lang: str, text: str) -> None:
     assert "question" in analyse(text, lang).acts, text
+
+
+@pytest.mark.parametrize(("lang", "text"), SUBORDINATE)
+def test_a_question_word_before_its_subject_in_a_statement_asks_nothing(
+    lang: str, text: str
+) -> None:
+    """The question gate bars the model's `question` (the retrained 2.13 model read calder's
+    "When you're ready: Till 2 ... carry on there at once." as one and forked worded's run)."""
+    assert acts_model.question_gated(rules_analysis(text, lang)), text
+    assert "question" not in analyse(text, lang).acts, text
+
+
+def test_a_question_word_before_its_verb_asks() -> None:
+    text = "When did the gateway go offline?"
+    assert not acts_model.question_gated(rules_analysis(text, "en"))
+    assert "question" in analyse(text, "en").acts
