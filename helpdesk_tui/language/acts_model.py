@@ -169,10 +169,14 @@ def question_gated(rules: Analysis) -> bool:
     questions = lexicon(rules.lang).questions
     cues = questions.words | QUESTION_CUES
     tokens = rules.tokens
+
+    def opens(i: int, token) -> bool:
+        return i == 0 or _sentence_start(rules.text, token)
+
     for i, token in enumerate(tokens):
         if (
             token.norm in cues
-            and _cue_asks(token.norm, tokens[i + 1 : i + 2], questions)
+            and _cue_asks(token.norm, tokens[i + 1 : i + 2], questions, opens(i, token))
             and not (i and tokens[i - 1].norm in PRESENTATIVES)
         ):
             return False
@@ -216,18 +220,19 @@ werkt"); as "or" they join two things of a statement ("na 2, 8 of 24 uur", "tijd
 presentatie of bij een trage verbinding": worded-d's "Zo lost ge het op: ..." was a question)."""
 
 
-def _cue_asks(norm: str, after, questions) -> bool:
+def _cue_asks(norm: str, after, questions, first: bool = False) -> bool:
     """(2.8) Can this cue make its statement-shaped sentence ask? A question word that is also
     a preposition ("sinds", "vanaf") asks only before another question word ("sinds wanneer"):
     "sinds de presentatie" dates; Dutch "of" asks only as "whether" (`WHETHER_ONLY`)."""
     following = after[0].norm if after else ""
     if norm in questions.prepositions and norm in questions.words:
         return following in questions.words
-    if norm in questions.words and following in questions.subjects:
-        # (l-rules18) a question word right before its clause's subject opens a subordinate
-        # clause in a sentence ended as a statement ("When you're ready: Till 2 ... carry on
-        # there.", "What you need is ...", "Wanneer je klaar bent, ..."); asking puts the verb
-        # first ("When did it stop?")
+    if first and norm in questions.words and following in questions.subjects:
+        # (l-rules18) a question word opening its sentence right before its clause's subject
+        # opens a subordinate clause in a sentence ended as a statement ("When you're ready:
+        # Till 2 ... carry on there.", "What you need is ...", "Wanneer je klaar bent, ...");
+        # asking puts the verb first ("When did it stop?"); after a verb it may ask indirectly
+        # ("Ik weet niet wanneer het begon.")
         return False
     if norm in WHETHER_ONLY:
         return following in questions.subjects
