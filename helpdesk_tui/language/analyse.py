@@ -557,7 +557,10 @@ def _rule_matches(
             if (
                 i < covered
                 or layout.clause[i] in seen
-                or (rule.where in ("start", "announces", "leads") and not layout.lead[i])
+                or (
+                    rule.where in ("start", "announces", "leads", "sentence") and not layout.lead[i]
+                )
+                or (rule.where == "sentence" and not _sentence_lead(words, layout, lex, i))
             ):
                 continue
             if (
@@ -697,6 +700,24 @@ def _asks(form: QuestionForm | None, layout: Layout, i: int, words: list[Word]) 
         and (ends == len(layout.sentence) or layout.sentence[ends] != sentence)
         and words[starts].norm not in ALTERNATIVES
     )
+
+
+SENTENCE_LEAD_WORDS = 4
+"""(l-rules18) How many words (fillers aside) may stand before a `sentence` rule's match in its
+sentence: a greeting or an acknowledgement ("Hi Tom, so ...", "Gotcha, so ...", "Hey, it's
+Vinnie, so ..."); a longer clause before "so" is what the "so" follows from."""
+
+
+def _sentence_lead(words: list[Word], layout: Layout, lex: Lexicon, i: int) -> bool:
+    """(l-rules18) `sentence`: does word `i` open its sentence, after fillers or a short
+    greeting or acknowledgement (`SENTENCE_LEAD_WORDS`): "So your modem ...", "Ok, so the
+    driver ...", "Hi Tom, so ..."? After a clause of its own sentence, "so" says what follows
+    from it ("You've used all your peak data, so you're on the slow speed"): no recap."""
+    start, _ = _sentence_bounds(layout, layout.sentence[i])
+    if not layout.opens[i]:
+        return False  # "Hold the button down so the robot pairs": "so" inside its clause
+    said = [w for w in words[start:i] if w.norm not in lex.fillers]
+    return len(said) <= SENTENCE_LEAD_WORDS
 
 
 def _placed(where: str, layout: Layout, i: int, sentence: int) -> bool:

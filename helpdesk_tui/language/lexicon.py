@@ -28,6 +28,7 @@ the message's last sentence (a farewell), `"opens"` where a clause opens by
 punctuation (not after a conjunction), `"signoff"` opening a clause of the
 message's last sentence when there is a sentence before it (a letter's sign-off),
 or of the last but one when only a signature of up to four words follows (1.3),
+`"sentence"` (l-rules18) at the start of a sentence, after fillers alone,
 `"announces"` at the start of a clause, right before a colon with more of its sentence after
 it ("Je note : ...", "Ik noteer: ...", "Noted: ..."; 2.6), `"leads"` at the start of a clause,
 with at least three more words of its sentence after it, past its clause when punctuation
@@ -557,8 +558,10 @@ def opposite_prefixes(p: str, t: str, lex: Lexicon) -> bool:
     )
 
 
-LAYER_VERSION = "2.12"
-"""Bumped whenever a lexicon or a rule changes what a message means."""
+LAYER_VERSION = "2.13"
+"""Bumped whenever a lexicon or a rule changes what a message means. (2.13, l-rules18: a "?"
+alone yields to the act model's identify/check/offer_help, fr/en step verbs, wishes on parting,
+"so" recaps at a sentence's start; the act model's weights are 2.12's, not retrained.)"""
 
 
 @cache

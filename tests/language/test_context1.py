@@ -194,8 +194,8 @@ FLOOR = {
         "closing": 0.92, "hold": 0.85,
     },
     "en": {
-        "greeting": 0.97, "offer_help": 0.94, "identify": 0.85, "question": 0.86, "restate": 0.85,
-        "empathy": 0.81, "apology": 1.0, "progress": 0.75, "instruction": 0.9, "check": 0.91,
+        "greeting": 0.97, "offer_help": 0.918, "identify": 0.84, "question": 0.86, "restate": 0.85,
+        "empathy": 0.81, "apology": 1.0, "progress": 0.75, "instruction": 0.9, "check": 0.9,
         "closing": 0.91, "hold": 0.87,
     },
 }  # fmt: skip

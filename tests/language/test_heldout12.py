@@ -49,8 +49,8 @@ FLOOR = {
         "restate": 0.747,
         "empathy": 0.924,
         "apology": 1.0,
-        "progress": 0.84,
-        "instruction": 0.87,
+        "progress": 0.836,
+        "instruction": 0.906,
         "check": 0.727,
         "closing": 0.944,
         "hold": 0.964,
@@ -65,7 +65,7 @@ FLOOR = {
         "apology": 0.97,
         "progress": 0.853,
         "instruction": 0.8,
-        "check": 0.916,
+        "check": 0.901,
         "closing": 0.861,
         "hold": 0.939,
     },
@@ -75,7 +75,8 @@ FLOOR = {
 # "geen"), "Stop ne keer met op Opnieuw proberen te klikken." ("stop met" + infinitive with
 # "ne keer"), "Geen tweede account aanmaken hè, ..." (a bare "geen" + infinitive), "Don't eat
 # the food, even if the customer doesn't show." (a prohibition whose step is no helpdesk step).
-NEGATED_GIVEN = {"nl": 3, "fr": 0, "en": 1}
+# l-rules18 (layer 2.13): en 1 -> 0.
+NEGATED_GIVEN = {"nl": 3, "fr": 0, "en": 0}
 
 HELDOUT12 = HeldoutSet(
     name="heldout12",

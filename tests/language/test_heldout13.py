@@ -46,10 +46,10 @@ FLOOR = {
         "identify": 0.909,
         "question": 0.813,
         "restate": 0.836,
-        "empathy": 0.857,
+        "empathy": 0.843,
         "apology": 0.95,
-        "progress": 0.924,
-        "instruction": 0.868,
+        "progress": 0.91,
+        "instruction": 0.863,
         "check": 0.825,
         "closing": 0.944,
         "hold": 0.943,
@@ -63,7 +63,7 @@ FLOOR = {
         "empathy": 0.774,
         "apology": 0.923,
         "progress": 0.868,
-        "instruction": 0.872,
+        "instruction": 0.866,
         "check": 0.8,
         "closing": 0.811,
         "hold": 0.93,
@@ -73,7 +73,8 @@ FLOOR = {
 # nieuwe boeking in de app, da's dubbel betalen." (Zeeuws "gin" for "geen" before a noun phrase,
 # no infinitive), "Plus de redémarrage forcé en appuyant sur le bouton, ça abîme le disque."
 # ("plus de" + noun as a prohibition).
-NEGATED_GIVEN = {"nl": 1, "fr": 1, "en": 0}
+# l-rules18 (layer 2.13): fr 1 -> 0.
+NEGATED_GIVEN = {"nl": 1, "fr": 0, "en": 0}
 
 HELDOUT13 = HeldoutSet(
     name="heldout13",

@@ -44,7 +44,7 @@ FLOOR = {
         "greeting": 0.967,
         "offer_help": 1.0,
         "identify": 0.867,
-        "question": 0.663,
+        "question": 0.649,
         "restate": 0.623,
         "empathy": 0.911,
         "apology": 1.0,
@@ -66,7 +66,7 @@ FLOOR = {
         "instruction": 0.887,
         "check": 0.929,
         "closing": 0.76,
-        "hold": 0.9,
+        "hold": 0.881,
     },
 }
 # Negated instructions counted as given (target 0), blind, layer 2.9: 1 / 0 / 0: "Heb je hem al

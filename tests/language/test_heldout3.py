@@ -99,7 +99,7 @@ FLOOR = {
         "restate": 1.0,
         "empathy": 0.974,
         "apology": 1.0,
-        "progress": 0.949,
+        "progress": 0.942,
         "instruction": 0.948,
         "check": 0.955,
         "closing": 0.877,

@@ -81,7 +81,7 @@ FLOOR = {
         "greeting": 0.947,
         "offer_help": 1.0,
         "identify": 0.982,
-        "question": 0.847,
+        "question": 0.909,
         "restate": 0.982,
         "empathy": 0.931,
         "apology": 1.0,
