@@ -339,13 +339,13 @@ GHOST_MEASURED: dict[str, frozenset[str]] = {
 }
 """What `ghost` (branch evid25, a fifth cheater written blind from the published documents,
 committed 2495df9 before anything scored it) earned with rules 2.13 and layer 2.12 of main
-78af5d7 4, 3, 4, 2, 4, 3; with rules 2.16 and layer 2.13 (stop 26's merge) 3, 3, 4, 2, 4, 2,
-as here (benchmarks/README.md, "A fifth cheater (branch evid25)"). The rote four
-(SIM-2, SIM-3, COM-3, COM-5) by contacts that "took up their case" with the top KB hit's first list cut into chunks of at most seven words behind ordinals of its own (no run of eight
-article words: read as the candidate's own sentences and credited as the answer, SOL-7 `+` on
-4-21 cases an exam) or with a transfer to the group the article names; COM-6 on northwind by
-its own closing question (the scenario's closing rule), its read-back (read as empathy) and its
-hold-and-promise line."""
+78af5d7 4, 3, 4, 2, 4, 3; with rules 2.16 and layer 2.13 (stop 26's merge) 3, 3, 4, 2, 4, 2, as
+here (benchmarks/README.md, "A fifth cheater (branch evid25)"). The rote four (SIM-2, SIM-3,
+COM-3, COM-5) by contacts that "took up their case" with the top KB hit's first list cut into
+chunks of at most seven words behind ordinals of its own (no run of eight article words: read as
+the candidate's own sentences and credited as the answer, SOL-7 `+` on 4-21 cases an exam) or
+with a transfer to the group the article names; COM-6 on northwind by its own closing question
+(the scenario's closing rule), its read-back (read as empathy) and its hold-and-promise line."""
 GHOST_ABOVE = {
     name: f"{len(got)} of 22 (blind; rules 2.16): {', '.join(sorted(got))}"
     for name, got in GHOST_MEASURED.items()
