@@ -87,14 +87,19 @@ def verhaeghe() -> RunResult:
     return run_headless(scenario, MimicPolicy(Blind(scenario)))  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("folder", SCENARIOS, ids=lambda p: p.name)
-def test_mimic_plays_every_bundled_scenario_blind(folder: Path) -> None:
-    scenario = load_scenario(folder)
-    result = run_headless(scenario, MimicPolicy(Blind(scenario)))  # type: ignore[arg-type]
+def assert_plays_blind(result: RunResult) -> None:
+    """A cheater's blind run of a whole scenario: no command refused, the exam ended, and
+    the cheater spoke to customers (one check for every blind cheater's test)."""
     assert result.refused == 0, result.notes
     assert result.state.ended
     said = {e.type for e in result.events if e.kind.value == "command"}
     assert said & {"message_sent", "ticket_reply_added"}
+
+
+@pytest.mark.parametrize("folder", SCENARIOS, ids=lambda p: p.name)
+def test_mimic_plays_every_bundled_scenario_blind(folder: Path) -> None:
+    scenario = load_scenario(folder)
+    assert_plays_blind(run_headless(scenario, MimicPolicy(Blind(scenario))))  # type: ignore[arg-type]
 
 
 def test_blind_scenario_refuses_the_answer_key() -> None:
