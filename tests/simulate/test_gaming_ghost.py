@@ -26,6 +26,8 @@ from simulate.test_gaming_mimic import (
     NORTHWIND,
     NOT_USED,
     SCENARIOS,
+    _longest_shared_run,
+    _words,
     another_key,
     assert_plays_blind,
     commands,
@@ -92,27 +94,9 @@ def test_the_changed_key_would_catch_a_policy_that_reads_it() -> None:
     assert real != commands(run_headless(scenario, Peeker(another_key(scenario))))
 
 
-def _words(text: str) -> list[str]:
-    """Words as the echo check is published: letters and digits (an apostrophe separates)."""
-    return re.findall(r"[^\W_]+", text.lower())
-
-
 def _whole_words(text: str) -> list[str]:
     """Words with an apostrophe kept inside ("zebra's" one word), as ghost counts them."""
     return [w.replace("'", "") for w in re.findall(r"[^\W_]+(?:'[^\W_]+)*", text.lower())]
-
-
-def _longest_shared_run(message: str, heard: list[str], split: Any = _words) -> int:
-    """The longest run of the message's words that also stands in a row in what was heard."""
-    words = split(message)
-    heard_words = [split(h) for h in heard]
-    longest = 0
-    for n in range(1, ECHO_RUN + 1):
-        grams = {tuple(w[i : i + n]) for w in heard_words for i in range(len(w) - n + 1)}
-        if not any(tuple(words[i : i + n]) in grams for i in range(len(words) - n + 1)):
-            break
-        longest = n
-    return longest
 
 
 def test_a_clause_is_turned_and_cut_under_the_echo_length() -> None:

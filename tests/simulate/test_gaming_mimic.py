@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -146,10 +147,13 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[^\W_]+", text.lower())
 
 
-def _longest_shared_run(message: str, heard: list[str]) -> int:
-    """The longest run of the message's words that also stands in a row in what was heard."""
-    words = _words(message)
-    heard_words = [_words(h) for h in heard]
+def _longest_shared_run(
+    message: str, heard: list[str], split: Callable[[str], list[str]] = _words
+) -> int:
+    """The longest run of the message's words (as `split` cuts them) that also stands in a
+    row in what was heard."""
+    words = split(message)
+    heard_words = [split(h) for h in heard]
     longest = 0
     for n in range(1, ECHO_RUN + 1):
         grams = {tuple(w[i : i + n]) for w in heard_words for i in range(len(w) - n + 1)}
