@@ -101,6 +101,7 @@ SETS = {
     "heldout15": ROOT / "tests" / "language" / "heldout15",
     "heldout16": ROOT / "tests" / "language" / "heldout16",
     "heldout17": ROOT / "tests" / "language" / "heldout17",
+    "heldout18": ROOT / "tests" / "language" / "heldout18",
     "dev2": DEV2,
     "exam2": EXAM2,
 }
