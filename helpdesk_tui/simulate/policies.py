@@ -17,6 +17,7 @@ from helpdesk_tui.simulate.gaming_ghost import GhostPolicy
 from helpdesk_tui.simulate.gaming_lawyer import LawyerPolicy
 from helpdesk_tui.simulate.gaming_mimic import MimicPolicy
 from helpdesk_tui.simulate.gaming_savvy import SavvyPolicy
+from helpdesk_tui.simulate.gaming_tailor import TailorPolicy
 from helpdesk_tui.simulate.jobs import Style
 from helpdesk_tui.simulate.policy import IdlePolicy, Policy
 from helpdesk_tui.simulate.scripted import ScriptedCandidate
@@ -86,5 +87,6 @@ POLICIES: dict[str, type[Policy]] = {
     "forger": ForgerPolicy,
     "mimic": MimicPolicy,
     "ghost": GhostPolicy,
+    "tailor": TailorPolicy,
 }
 """The policies by name, in the order `--policy` lists them."""

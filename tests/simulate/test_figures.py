@@ -26,6 +26,9 @@ held against what the issue asks:
 - ghost (a fifth cheater written blind from the published docs, branch evid25): the same cap
   and the same expected failures (benchmarks/README.md, "A fifth cheater (branch evid25)");
   never more than measured;
+- tailor (a sixth cheater written blind from the published docs, branch evid27): the same cap
+  and the same expected failures (benchmarks/README.md, "A sixth cheater (branch evid27)");
+  never more than measured;
 - naive: fewer than ideal, more than idle; idle: none.
 
 `benchmarks/bench_evidence.py` prints the same table.
@@ -353,6 +356,33 @@ GHOST_ABOVE = {
 }
 """Strict expected failures of the cap: a rule that refuses more makes it pass there."""
 
+TAILOR_CAP = 3
+TAILOR_MEASURED: dict[str, frozenset[str]] = {
+    "en-calder-valley-exam": frozenset({"SIM-2", "COM-3"}),
+    "en-northwind-monday": frozenset(),
+    "fr-haute-meuse-examen": frozenset({"SIM-2", "COM-3"}),
+    "fr-val-de-lesse-garde": frozenset({"SIM-2", "COM-3", "SOL-5", "SOL-6"}),
+    "nl-lindeveld-examen": frozenset({"SIM-2", "COM-3", "COM-5"}),
+    "nl-verhaeghe-dinsdag": frozenset({"SIM-1", "SIM-2", "SIM-3", "COM-3", "COM-5"}),
+}
+"""What `tailor` (branch evid27, a sixth cheater written blind from the published documents,
+committed 55e4088 before anything scored it) earned with rules 2.16 and layer 2.13 of main
+b39a862: 2, 0, 2, 4, 3, 5 (benchmarks/README.md, "A sixth cheater (branch evid27)"). The rote
+four (SIM-2, SIM-3, COM-3, COM-5) by contacts that "took up their case" with one article step a
+message, its determiners turned into the customer's ("your ...") and the customer's name put
+in every seven words (no run of eight article words: the candidate's own sentence, credited
+as the answer, SOL-7 `+` on 1-18 cases an exam) or with a transfer to the group the article
+names; SOL-5 and SOL-6 on val-de-lesse (its one transferred ticket: the group's answer quoted
+word for word and noted, one timed status update naming the group and a time); SIM-1 on
+verhaeghe (screen work during both calls, and in them a tailored step or the transfer credited
+as the answer)."""
+TAILOR_ABOVE = {
+    name: f"{len(got)} of 22 (blind; rules 2.16): {', '.join(sorted(got))}"
+    for name, got in TAILOR_MEASURED.items()
+    if len(got) > TAILOR_CAP
+}
+"""Strict expected failures of the cap: a rule that refuses more makes it pass there."""
+
 BANK_SHORT = {
     "worded-b": WORDED_B_SHORT,
     "worded-c": WORDED_C_SHORT,
@@ -473,6 +503,7 @@ CHEATERS: dict[str, tuple[int, dict[str, frozenset[str]], dict[str, str]]] = {
     "forger": (FORGER_CAP, FORGER_MEASURED, FORGER_ABOVE),
     "mimic": (MIMIC_CAP, MIMIC_MEASURED, MIMIC_ABOVE),
     "ghost": (GHOST_CAP, GHOST_MEASURED, GHOST_ABOVE),
+    "tailor": (TAILOR_CAP, TAILOR_MEASURED, TAILOR_ABOVE),
 }
 """The cheaters written from the published rules: each with its cap, what it was measured to
 earn, and the scenarios where that is above the cap (strict expected failures)."""
