@@ -5,9 +5,9 @@ Each bundled scenario is played by every scripted candidate and assessed as
 held against what the issue asks:
 
 - ideal and worded: at least 21 of 22;
-- worded-b, worded-c, worded-d, worded-e, worded-f, worded-g, worded-h and worded-i (worded with
-  a second, a third, a fourth, a fifth, a sixth, a seventh, an eighth and a ninth independent
-  phrase bank): the same target, an expected failure on the scenarios where the language layer
+- worded-b, worded-c, worded-d, worded-e, worded-f, worded-g, worded-h, worded-i and worded-j
+  (worded with a second, a third, a fourth, a fifth, a sixth, a seventh, an eighth, a ninth and
+  a tenth independent phrase bank): the same target, an expected failure on the scenarios where the language layer
   misreads their words;
 - shotgun, macro, parrot (who never read the answer key): at most 4, and
   never favourable on the twelve competencies a trick must not buy;
@@ -176,6 +176,9 @@ in benchmarks/README.md, "A ninth blind bank (branch e-worded9)": northwind COM-
 by the 'restart' in the second line's fix, relayed without 'good news', as with worded-h),
 haute-meuse COM-6 (Nathalie not calmed by 'ce genre de souci tombe toujours au mauvais moment,
 hein', then calmed only by the KB solution)."""
+WORDED_J_SHORT: dict[str, str] = {}
+"""Bundled scenarios where `worded-j` (the tenth blind bank, branch e-worded10, committed blind
+as 577e839) does not reach 21: MEASURING."""
 
 SAVVY_CAP = 3
 SAVVY_MEASURED: dict[str, frozenset[str]] = {
@@ -362,6 +365,7 @@ BANK_SHORT = {
     "worded-g": WORDED_G_SHORT,
     "worded-h": WORDED_H_SHORT,
     "worded-i": WORDED_I_SHORT,
+    "worded-j": WORDED_J_SHORT,
 }
 """The policies of the further phrase banks, each with its scenarios below the target."""
 
