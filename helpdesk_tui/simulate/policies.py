@@ -30,6 +30,7 @@ from helpdesk_tui.simulate.worded import (
     WordedGPolicy,
     WordedHPolicy,
     WordedIPolicy,
+    WordedJPolicy,
     WordedPolicy,
 )
 
@@ -79,6 +80,7 @@ POLICIES: dict[str, type[Policy]] = {
     "worded-g": WordedGPolicy,
     "worded-h": WordedHPolicy,
     "worded-i": WordedIPolicy,
+    "worded-j": WordedJPolicy,
     "shotgun": ShotgunPolicy,
     "macro": MacroPolicy,
     "parrot": ParrotPolicy,

@@ -57,6 +57,8 @@ BANK_H_DIR = Path(__file__).parent / "phrases_h"
 """The eighth bank (`worded-h`), by an eighth writer, blind to the other seven (its README)."""
 BANK_I_DIR = Path(__file__).parent / "phrases_i"
 """The ninth bank (`worded-i`), by a ninth writer, blind to the other eight (its README)."""
+BANK_J_DIR = Path(__file__).parent / "phrases_j"
+"""The tenth bank (`worded-j`), by a tenth writer, blind to the other nine (its README)."""
 SOLUTION_SENTENCES = 6
 """How many sentences of the article a solution message passes on."""
 
@@ -420,6 +422,18 @@ class WordedIPolicy(WordedPolicy):
     description = "worded with a ninth phrase bank, by a ninth writer"
     style = Style("worded-i")
     bank_dir = BANK_I_DIR
+
+
+class WordedJPolicy(WordedPolicy):
+    """`worded` with the tenth phrase bank (`phrases_j/`): the same actions, a tenth
+    writer's words (Mumbai-born Manchester and Johannesburg English, a Sint-Niklaas agent who
+    tells what the screen will show and a Dendermonde trainee's Dutch, Parisian and
+    Kinshasa-born Brussels French)."""
+
+    name = "worded-j"
+    description = "worded with a tenth phrase bank, by a tenth writer"
+    style = Style("worded-j")
+    bank_dir = BANK_J_DIR
 
 
 def _capital(text: str) -> str:

@@ -5,9 +5,9 @@ Each bundled scenario is played by every scripted candidate and assessed as
 held against what the issue asks:
 
 - ideal and worded: at least 21 of 22;
-- worded-b, worded-c, worded-d, worded-e, worded-f, worded-g, worded-h and worded-i (worded with
-  a second, a third, a fourth, a fifth, a sixth, a seventh, an eighth and a ninth independent
-  phrase bank): the same target, an expected failure on the scenarios where the language layer
+- worded-b, worded-c, worded-d, worded-e, worded-f, worded-g, worded-h, worded-i and worded-j
+  (worded with a second, a third, a fourth, a fifth, a sixth, a seventh, an eighth, a ninth and
+  a tenth independent phrase bank): the same target, an expected failure on the scenarios where the language layer
   misreads their words;
 - shotgun, macro, parrot (who never read the answer key): at most 4, and
   never favourable on the twelve competencies a trick must not buy;
@@ -179,6 +179,23 @@ in benchmarks/README.md, "A ninth blind bank (branch e-worded9)": northwind COM-
 by the 'restart' in the second line's fix, relayed without 'good news', as with worded-h),
 haute-meuse COM-6 (Nathalie not calmed by 'ce genre de souci tombe toujours au mauvais moment,
 hein', then calmed only by the KB solution)."""
+WORDED_J_SHORT = {
+    "fr-haute-meuse-examen": "20 of 22 (blind, rules 2.16, layer 2.13): COM-1 and SOL-1 mixed, the "
+    "check step missing on Bernard, Dr Gobert and Jean-François: 'Le problème est réglé de votre "
+    "côté' (a check typed without '?') and 'Si tout marche bien maintenant, dites-le-moi et je "
+    "clôture le ticket.' (a check folded into a request) are not read as the check",
+    "nl-lindeveld-examen": "20 of 22 (blind, rules 2.16, layer 2.13): COM-1 and SOL-1 mixed, the "
+    "check step missing on Ria and Carine: 'Als alles nu normaal werkt, zeg het gerust, dan sluit "
+    "ik het ticket af.' (a check folded into a request) is not read as the check, and both "
+    "customers answer it 'Wat moet ik doen?'",
+}
+"""Bundled scenarios where `worded-j` (the tenth blind bank, branch e-worded10, committed blind
+as 577e839) does not reach 21, with why (benchmarks/README.md, "A tenth blind bank (branch
+e-worded10)"). Strict expected failures, as for worded-b. Measured once with layer 2.13 and rules
+2.16: 22, 22, 20, 22, 20, 22 (calder, northwind, haute-meuse, val-de-lesse, lindeveld,
+verhaeghe); worded-i and worded 22 on all six the same hour. Every miss is the check step (COM-1
+and SOL-1 read the same steps), in two of the bank's eleven check templates per language: a
+check folded into a request that names the next step, and a French check without "?"."""
 
 SAVVY_CAP = 3
 SAVVY_MEASURED: dict[str, frozenset[str]] = {
@@ -392,6 +409,7 @@ BANK_SHORT = {
     "worded-g": WORDED_G_SHORT,
     "worded-h": WORDED_H_SHORT,
     "worded-i": WORDED_I_SHORT,
+    "worded-j": WORDED_J_SHORT,
 }
 """The policies of the further phrase banks, each with its scenarios below the target."""
 

@@ -1,6 +1,7 @@
-"""`worded-b` to `worded-i`: the `worded` candidate with the second, the third, the fourth, the
-fifth, the sixth, the seventh, the eighth and the ninth phrase bank (`simulate/phrases_b/`,
-`phrases_c/`, `phrases_d/`, `phrases_e/`, `phrases_f/`, `phrases_g/`, `phrases_h/`, `phrases_i/`).
+"""`worded-b` to `worded-j`: the `worded` candidate with the second, the third, the fourth, the
+fifth, the sixth, the seventh, the eighth, the ninth and the tenth phrase bank
+(`simulate/phrases_b/`, `phrases_c/`, `phrases_d/`, `phrases_e/`, `phrases_f/`, `phrases_g/`,
+`phrases_h/`, `phrases_i/`, `phrases_j/`).
 
 What is checked here is the wiring: each policy is offered by `simulate` and by
 `benchmarks/bench_evidence.py`, writes its sentences from its own bank (read
@@ -35,6 +36,7 @@ BANKS = {
     "worded-g": SIMULATE / "phrases_g",
     "worded-h": SIMULATE / "phrases_h",
     "worded-i": SIMULATE / "phrases_i",
+    "worded-j": SIMULATE / "phrases_j",
 }
 """Each further bank's policy and folder."""
 BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "bench_evidence.py"
