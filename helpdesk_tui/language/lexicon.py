@@ -569,10 +569,13 @@ def opposite_prefixes(p: str, t: str, lex: Lexicon) -> bool:
     )
 
 
-LAYER_VERSION = "2.13"
+LAYER_VERSION = "2.14"
 """Bumped whenever a lexicon or a rule changes what a message means. (2.13, l-rules18: a "?"
 alone yields to the act model's identify/check/offer_help, fr/en step verbs, wishes on parting,
-"so" recaps at a sentence's start; the act model's weights are 2.12's, not retrained.)"""
+"so" recaps at a sentence's start; the act model's weights are 2.12's, not retrained.) (2.14,
+l-rules19: the French tu-imperative of first-group verbs, Scots "-nae" negation, a Dutch plural
+before its subject is finite, "donc" inside "ne ... pas", checks, identify and news in the
+tu-register and regional English, regional farewells and commiseration; model retrained.)"""
 
 
 @cache
