@@ -155,7 +155,12 @@ REGISTER = [
     ("nl", "Ocharme, al de derde keer deze week.", {"empathy"}, set()),
     ("nl", "Die wachtwoordregel vergeet iedereen, hoor.", {"empathy"}, set()),
     ("nl", "Het zuur van de batterij is gelekt.", set(), {"empathy"}),
-    ("fr", "Essaie de relancer Teams pis dis-moi si le son revient.", {"instruction", "check"}, set()),
+    (
+        "fr",
+        "Essaie de relancer Teams pis dis-moi si le son revient.",
+        {"instruction", "check"},
+        set(),
+    ),
     ("en", "Ring the till from your mobile, does it go through?", {"instruction"}, {"identify"}),
     ("en", "Can I have your mobile number?", {"identify"}, set()),
 ]
