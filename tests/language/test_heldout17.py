@@ -35,7 +35,7 @@ FLOOR = {
         "progress": 0.624,
         "instruction": 0.899,
         "check": 0.769,
-        "closing": 0.8,
+        "closing": 0.799,
         "hold": 0.888,
     },
     "fr": {
