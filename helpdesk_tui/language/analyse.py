@@ -119,6 +119,7 @@ def rules_analysis(text: str, lang: str) -> Analysis:
     found = pieces(text, lex.elisions)
     words = [_word(p, lex) for p in found]
     layout = _layout(text, found, words, lex)
+    _tu_imperatives(words, found, layout, lex)
     negation = _negation(words, layout, lex, found)
     negated, triggers = negation.negated, negation.triggers
     tokens = tuple(
@@ -163,6 +164,45 @@ def _word(piece: Piece, lex: Lexicon) -> Word:
     lemma = lemmas.lemma(piece.text.lower(), lex.lang) if norm.isalpha() else norm
     lemma = lex.synonyms.get(norm, lex.synonyms.get(lemma, lemma))
     return Word(norm, lemma)
+
+
+def _tu_imperatives(words: list[Word], found: list[Piece], layout: Layout, lex: Lexicon) -> None:
+    """(2.14) The French tu-imperative of a first-group verb is its stem + "e" ("Change",
+    "Ferme", "Clique", "Paye"), a form the lemmatiser takes for the noun ("le change", "la
+    ferme"), so "Ferme la fenêtre" and the colloquial "Change-le pas" told no step. Leading
+    its clause (after fillers and negators) and followed by a determiner, a clitic or a
+    negator (`tu_imperative.next`), or by a name written with a capital ("Ferme Edge"), it is
+    read as the verb; "Commande livrée" stays a noun."""
+    if not lex.imperative_endings:
+        return
+    next_ = lex.imperative_next
+    for i, w in enumerate(words[:-1]):
+        name = found[i + 1].text
+        named = name.isalpha() and name.istitle() and not found[i + 1].sentence_start
+        if not layout.lead[i] or not (words[i + 1].norm in next_ or named):
+            continue
+        if w.lemma in lex.verbs or layout.segment[i + 1] != layout.segment[i]:
+            continue
+        if i and layout.segment[i - 1] == layout.segment[i] and words[i - 1].norm in next_:
+            continue  # "La touche ne marche pas": a determiner (or "là") before it, a noun
+        if not (layout.opens[i] or _after_a_step(words, layout, lex, i)):
+            continue  # "L'imprimante avance ... et mesure le format": its subject's verb
+        written = found[i].text.lower()  # "branché" folds to "branche": a participle
+        for ending, infinitive in lex.imperative_endings:
+            verb = w.norm[: len(w.norm) - len(ending)] + infinitive
+            if written.endswith(ending) and verb in lex.verbs:
+                words[i] = Word(w.norm, verb)
+                break
+
+
+def _after_a_step(words: list[Word], layout: Layout, lex: Lexicon, i: int) -> bool:
+    """Does word i follow "ne" that opens its clause, or a conjunction after an imperative
+    that opens its sentence ("Ferme Outlook pis relance Teams")?"""
+    before = words[i - 1].norm if i else ""
+    if before in ("ne", "n'"):
+        return layout.opens[i - 1]
+    start = next(j for j in range(i + 1) if layout.sentence[j] == layout.sentence[i])
+    return any(layout.opens[j] and words[j].lemma in lex.verbs for j in range(start, i))
 
 
 def _layout(text: str, found: list[Piece], words: list[Word], lex: Lexicon) -> Layout:

@@ -304,6 +304,13 @@ class Lexicon:
     participles: frozenset[str] = field(default_factory=frozenset)
     participle_shape: tuple[tuple[str, ...], tuple[str, ...]] = (("\0",), ("\0",))
     """Prefixes and endings of a regular past participle (`@pp`): nl ge-...-d/t, en -ed."""
+    imperative_endings: tuple[tuple[str, str], ...] = ()
+    """(2.14) French: a tu-imperative's ending and its infinitive's ("e" -> "er": "Change",
+    "Ferme", "Clique"), for the first-group verbs the lemmatiser reads as a noun."""
+    imperative_next: frozenset[str] = field(default_factory=frozenset)
+    """(2.14) The words after which such a form leading its clause is the imperative (a
+    determiner, a clitic, a negator: "Ferme la fenêtre", "Change-le pas"), not the noun
+    ("Commande livrée", "Demande de congé")."""
     requests: frozenset[str] = field(default_factory=frozenset)
     """(1.3) Words that make a statement a request for data ("need", "nodig", "besoin",
     "please", "svp"): where a rule with `asks` counts without a question form."""
@@ -417,6 +424,10 @@ def _build(lang: str, data: dict, path: Path) -> Lexicon:
         rules=rules,
         words=frozenset(fold(w) for w in data.get("known_words", [])),
         requests=frozenset(fold(w) for w in data.get("requests", [])),
+        imperative_endings=tuple(
+            (fold(a), fold(b)) for a, b in data.get("tu_imperative", {}).get("endings", [])
+        ),
+        imperative_next=frozenset(fold(w) for w in data.get("tu_imperative", {}).get("next", [])),
         participles=frozenset(fold(w) for w in data.get("participles", {}).get("words", [])),
         participle_shape=(
             tuple(data.get("participles", {}).get("prefixes", ["\0"])),
@@ -558,10 +569,13 @@ def opposite_prefixes(p: str, t: str, lex: Lexicon) -> bool:
     )
 
 
-LAYER_VERSION = "2.13"
+LAYER_VERSION = "2.14"
 """Bumped whenever a lexicon or a rule changes what a message means. (2.13, l-rules18: a "?"
 alone yields to the act model's identify/check/offer_help, fr/en step verbs, wishes on parting,
-"so" recaps at a sentence's start; the act model's weights are 2.12's, not retrained.)"""
+"so" recaps at a sentence's start; the act model's weights are 2.12's, not retrained.) (2.14,
+l-rules19: the French tu-imperative of first-group verbs, Scots "-nae" negation, a Dutch plural
+before its subject is finite, "donc" inside "ne ... pas", checks, identify and news in the
+tu-register and regional English, regional farewells and commiseration; model retrained.)"""
 
 
 @cache

@@ -25,6 +25,7 @@ from tests.language.test_corpus_targets import BENCH_MODULE
 # 16 of 36 pairs at 0.90, mean macro-F1 0.863 (the rules alone: 7 of 36, 0.767). Weakest:
 # restate 0.55-0.62 (restatements with no opener, a third of the set's room went to them),
 # question fr 0.66, en 0.73, closing nl/en 0.76-0.78.
+# l-rules19 (layer 2.14): en hold 0.881 -> 0.9 (target met).
 FLOOR = {
     "nl": {
         "greeting": 0.918,
@@ -66,7 +67,7 @@ FLOOR = {
         "instruction": 0.887,
         "check": 0.929,
         "closing": 0.76,
-        "hold": 0.881,
+        "hold": 0.9,
     },
 }
 # Negated instructions counted as given (target 0), blind, layer 2.9: 1 / 0 / 0: "Heb je hem al

@@ -20,7 +20,9 @@ from __future__ import annotations
 from tests.language.heldout_checks import HeldoutSet, build_tests
 from tests.language.test_corpus_targets import BENCH_MODULE
 
-# Layer 2.13 (rules 2.16), lead, 2026-12-05 10:31 UTC: 7 of 36 pairs, macro-F1 0.821.
+# Layer 2.13 (rules 2.16), lead, 2026-12-05 10:31 UTC: 7 of 36 pairs, macro-F1 0.821. Layer 2.14
+# (branch l-rules19, developed on this set): 8 of 36, macro-F1 0.842; every floor that rose is
+# raised to 2.14's figure (rounded down), none lowered.
 FLOOR = {
     "nl": {
         "greeting": 0.96,
@@ -28,10 +30,10 @@ FLOOR = {
         "identify": 0.833,
         "question": 0.778,
         "restate": 0.877,
-        "empathy": 0.74,
+        "empathy": 0.827,
         "apology": 1.0,
         "progress": 0.624,
-        "instruction": 0.89,
+        "instruction": 0.899,
         "check": 0.769,
         "closing": 0.799,
         "hold": 0.888,
@@ -39,30 +41,30 @@ FLOOR = {
     "fr": {
         "greeting": 0.979,
         "offer_help": 0.875,
-        "identify": 0.731,
-        "question": 0.737,
-        "restate": 0.83,
+        "identify": 0.844,
+        "question": 0.739,
+        "restate": 0.843,
         "empathy": 0.84,
         "apology": 0.971,
-        "progress": 0.609,
-        "instruction": 0.854,
-        "check": 0.694,
+        "progress": 0.626,
+        "instruction": 0.893,
+        "check": 0.729,
         "closing": 0.869,
         "hold": 0.79,
     },
     "en": {
         "greeting": 0.938,
-        "offer_help": 0.882,
+        "offer_help": 0.914,
         "identify": 0.8,
-        "question": 0.756,
+        "question": 0.775,
         "restate": 0.905,
-        "empathy": 0.74,
+        "empathy": 0.866,
         "apology": 0.888,
-        "progress": 0.696,
-        "instruction": 0.831,
-        "check": 0.7,
-        "closing": 0.722,
-        "hold": 0.789,
+        "progress": 0.705,
+        "instruction": 0.848,
+        "check": 0.835,
+        "closing": 0.81,
+        "hold": 0.82,
     },
 }
 # Negated instructions counted as given (target 0), layers 2.12 and 2.13: 1 / 2 / 2 ("Niks
@@ -71,7 +73,11 @@ FLOOR = {
 # "Don't save anything else to the desktop in the meantime, save it all in Google Drive.",
 # "Dinnae put the password in the ordinary Mail app, ..."): the Québécois and Scots negations
 # without "ne"/"not" and a step said beside a negated one.
-NEGATED_GIVEN = {"nl": 1, "fr": 2, "en": 2}
+# Layer 2.14 (l-rules19): 0 / 0 / 1. The Québécois "pas" without "ne", the Scots "dinnae" and
+# the consequence clause ("anders klikken we ...") are read; left: "Don't save anything else to
+# the desktop in the meantime, save it all in Google Drive.", labelled negated without
+# `instruction` while its second clause tells a step (a label question for the lead).
+NEGATED_GIVEN = {"nl": 0, "fr": 0, "en": 1}
 
 HELDOUT17 = HeldoutSet(
     name="heldout17",
