@@ -322,7 +322,6 @@ def rote_items(ctx: Context, items: dict[str, list[EvidenceItem]]) -> None:
     what the case is: the items stay as measured."""
     if ctx.scenario is None:
         return
-    enough = enough_engaged(ctx)
     for cid in ROTE:
         for i, item in enumerate(items.get(cid, [])):
             if item.favourable is not True:
@@ -331,9 +330,16 @@ def rote_items(ctx: Context, items: dict[str, list[EvidenceItem]]) -> None:
             if case is None or case.incident is None:
                 continue
             if engagement(ctx, case) is None:
-                items[cid][i] = _to_judge(item, ctx.t("rote.unengaged"), engaged_with_case=False)
-            elif not enough:
-                items[cid][i] = _to_judge(item, _few(ctx), engaged_with_case=True)
+                items[cid][i] = _to_judge(
+                    item, ctx.t("rote.unengaged"), {"engaged_with_case": False}
+                )
+            elif not enough_engaged(ctx):  # asked only here: every contact's engagement read
+                items[cid][i] = _to_judge(item, _few(ctx), _share(ctx))
+
+
+def _share(ctx: Context) -> dict[str, object]:
+    engaged, contacts = engaged_contacts(ctx)
+    return {"engaged_with_case": True, "engaged_contacts": engaged, "contacts": contacts}
 
 
 def _few(ctx: Context) -> str:
@@ -341,6 +347,7 @@ def _few(ctx: Context) -> str:
     return ctx.t("rote.few_engaged", engaged=engaged, n=contacts, pct=round(100 * ENGAGED_SHARE))
 
 
-def _to_judge(item: EvidenceItem, why: str, *, engaged_with_case: bool) -> EvidenceItem:
-    figures = {**item.figures, "engaged_with_case": engaged_with_case}
-    return replace(item, summary=item.summary + why, favourable=None, figures=figures)
+def _to_judge(item: EvidenceItem, why: str, figures: dict[str, object]) -> EvidenceItem:
+    return replace(
+        item, summary=item.summary + why, favourable=None, figures={**item.figures, **figures}
+    )

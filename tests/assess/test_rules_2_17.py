@@ -82,6 +82,7 @@ def test_one_case_taken_up_in_four_is_to_judge(lang: str, ask: str) -> None:
     assert leans(got, lang) == {"SIM-2": None, "COM-3": None}
     printer = next(i for i in got.for_competency("COM-3") if i.subject == conv(EXAMS[lang][1]))
     assert printer.figures["engaged_with_case"] is True
+    assert (printer.figures["engaged_contacts"], printer.figures["contacts"]) == (1, 4)
     assert got.status("COM-3") is not EvidenceStatus.FAVOURABLE
 
 
