@@ -221,7 +221,14 @@ def empathy_to_the_calm(ctx: Context) -> tuple[int, int]:
 def empathy_to_everyone(ctx: Context) -> bool:
     """(2.7) The candidate says empathy whatever the customer's mood (module docstring)."""
     comforted, calm = empathy_to_the_calm(ctx)
-    return comforted >= FORMULA_CALM_CUSTOMERS and comforted >= FORMULA_CALM_SHARE * calm
+    return a_share(comforted, calm, FORMULA_CALM_CUSTOMERS, FORMULA_CALM_SHARE)
+
+
+def a_share(count: int, of: int, least: int, share: float) -> bool:
+    """(2.7) `count` of `of` customers is a habit, not an accident: `least` of them or more and
+    `share` of them or more. One reading for every "to everyone" and "to enough" of the rules
+    (2.7's empathy to the calm, 2.17's contacts that took up their case)."""
+    return count >= least and count >= share * of
 
 
 # ---------------------------------------------------------------------- scattershot

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from helpdesk_tui.language import LAYER_VERSION, layer_hash
 
-RULES_VERSION = "2.16"
+RULES_VERSION = "2.17"
 """2.0: evidence that needs the job done (issue 13): the answer is what reached the customer,
 KB credit only for the case's articles outside scattershot bursts, templates, echoes, stuffed
 answers, wrong recipients, SOL-5 relay and bounce, SOL-6 news.
@@ -150,7 +150,16 @@ its negations (`in_context.confirms_fix`: "Het werkt nog.", "That did it", "I'm 
 weer ...", "Je peux de nouveau ..." confirm; "It worked on Thursday.", "Nothing works.", "Ça
 marche plus.", "Ça marche à moitié." do not; "dat was het", "c'est bon", "all good" stay out,
 customers answer the closing question with them); DATA is measured after the report's
-second-core worker is met (the same items, no sentence analysed twice)."""
+second-core worker is met (the same items, no sentence analysed twice).
+2.17 (evid26, issue 12): SIM-2, SIM-3, COM-3 and COM-5 keep a `+` only where the candidate took up
+the case (2.10's engagement) on `substance.ENGAGED_SHARE` (0.4) of the contacts or more
+(`substance.enough_engaged`: the cases of the key they wrote or spoke to, or handed on; 2.7's
+reading of a habit, `integrity.a_share`); below it every `+` of the four is `?`, the engaged
+contacts' too, with the share said: one transfer to the right group or one answer cut into
+pieces among thirty contacts answered by rote is one case handled, not a way of working (the
+blind cheaters `mimic` and `ghost`). Measured: competent banks and naive 0.53-0.88 of their
+contacts, cheaters and tricks 0.00-0.33 (benchmarks/bench_engaged.py; benchmarks/README.md,
+"The rote four by a share of contacts (branch evid26)")."""
 
 RULE_MODULES = (
     "cases.py", "context.py", "evidence.py", "integrity.py", "measure_com.py",

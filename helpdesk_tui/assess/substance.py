@@ -25,9 +25,13 @@ A contact engaged with its case when, in the candidate's own doing, one of these
   `BATTERY_CUSTOMERS` customers or more asks about no one's case.
 
 On a contact that did not, a `+` of those four competencies is `?`: to judge, with why. A `-`
-stays: an interruption or a glossary word speaks against whatever else happened. One
-engaged contact keeps the competency's `+` there, so a candidate who handles most cases and
-only answers the rest keeps it; a candidate who engaged with none has only `?`.
+stays: an interruption or a glossary word speaks against whatever else happened. An engaged
+contact keeps the competency's `+` there, so a candidate who handles most cases and only
+answers the rest keeps it; a candidate who engaged with none has only `?`. (2.17) But not one
+engaged contact among many: the four are ways of working, so their `+` stand only where the
+candidate took up the case on a share of the contacts (`ENGAGED_SHARE`, 2.7's reading of a
+habit); below it every `+` of the four is `?` (the blind cheaters `mimic` and `ghost` took up
+two to ten cases of thirty-two, by a transfer the article named or an article cut in pieces).
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ from helpdesk_tui.assess.integrity import (
     _covered,
     _own_words,
     _runs,
+    a_share,
     checklist,
     list_items,
     own_telling,
@@ -263,6 +268,44 @@ def _assembled(
     return len(_covered(frame, others, ASSEMBLED_RUN)) >= ASSEMBLED_SHARE * len(frame)
 
 
+def engaged_contacts(ctx: Context) -> tuple[int, int]:
+    """(2.17) (contacts that engaged with their case, contacts): a contact is a case of the
+    answer key whose customer the candidate wrote or spoke to, or that engaged (a transfer
+    needs no message)."""
+    if "engaged_contacts" not in ctx.cache:
+        engaged = contacts = 0
+        for case in ctx.cases:
+            if case.incident is None:
+                continue
+            took_up = engagement(ctx, case) is not None
+            if took_up or case.said():
+                contacts += 1
+                engaged += took_up
+        ctx.cache["engaged_contacts"] = (engaged, contacts)
+    return ctx.cache["engaged_contacts"]
+
+
+ENGAGED_SHARE = 0.4
+"""(2.17) The rote four keep their `+` only where the candidate took up the case on this share
+of the contacts or more (`enough_engaged`). Measured on the six bundled exams
+(benchmarks/bench_engaged.py; benchmarks/README.md, "The rote four by a share of contacts
+(branch evid26)"): the scripted competent candidates 0.53-0.88 (the worded banks 0.56-0.80,
+naive 0.53-0.80), the cheaters and tricks 0.00-0.33 (ghost 0.09-0.31, mimic 0.06-0.22, forger
+0.12-0.23, macro 0.33 on verhaeghe)."""
+ENGAGED_LEAST = 1
+"""(2.17) And at least this many engaged contacts: one is enough on a log of one or two."""
+
+
+def enough_engaged(ctx: Context) -> bool:
+    """(2.17) Did the candidate take up the case on enough contacts (`ENGAGED_SHARE`) for the
+    form of their messages to be their way of working? One transfer to the right group, or one
+    answer in pieces, among thirty contacts answered by rote is one case handled: its replies
+    in time show nothing of how the candidate listens or adapts to the other twenty-nine.
+    2.7's reading (`integrity.a_share`), over the contacts."""
+    engaged, contacts = engaged_contacts(ctx)
+    return a_share(engaged, contacts, ENGAGED_LEAST, ENGAGED_SHARE)
+
+
 def case_of(ctx: Context, item: EvidenceItem) -> Case | None:
     """The case a rote item is about (its subject: a conversation or a case)."""
     return ctx.case_by_conversation.get(item.subject) or next(
@@ -272,6 +315,8 @@ def case_of(ctx: Context, item: EvidenceItem) -> Case | None:
 
 def rote_items(ctx: Context, items: dict[str, list[EvidenceItem]]) -> None:
     """(2.10) A `+` of a rote competency on a contact that never engaged with its case: `?`.
+    (2.17) Where too few contacts engaged (`enough_engaged`), every `+` of them is `?`, the
+    engaged contacts' too, with the share said.
 
     Without the answer key (no scenario), or for a case the key does not know, nothing tells
     what the case is: the items stay as measured."""
@@ -282,11 +327,27 @@ def rote_items(ctx: Context, items: dict[str, list[EvidenceItem]]) -> None:
             if item.favourable is not True:
                 continue
             case = case_of(ctx, item)
-            if case is None or case.incident is None or engagement(ctx, case) is not None:
+            if case is None or case.incident is None:
                 continue
-            items[cid][i] = replace(
-                item,
-                summary=item.summary + ctx.t("rote.unengaged"),
-                favourable=None,
-                figures={**item.figures, "engaged_with_case": False},
-            )
+            if engagement(ctx, case) is None:
+                items[cid][i] = _to_judge(
+                    item, ctx.t("rote.unengaged"), {"engaged_with_case": False}
+                )
+            elif not enough_engaged(ctx):  # asked only here: every contact's engagement read
+                items[cid][i] = _to_judge(item, _few(ctx), _share(ctx))
+
+
+def _share(ctx: Context) -> dict[str, object]:
+    engaged, contacts = engaged_contacts(ctx)
+    return {"engaged_with_case": True, "engaged_contacts": engaged, "contacts": contacts}
+
+
+def _few(ctx: Context) -> str:
+    engaged, contacts = engaged_contacts(ctx)
+    return ctx.t("rote.few_engaged", engaged=engaged, n=contacts, pct=round(100 * ENGAGED_SHARE))
+
+
+def _to_judge(item: EvidenceItem, why: str, figures: dict[str, object]) -> EvidenceItem:
+    return replace(
+        item, summary=item.summary + why, favourable=None, figures={**item.figures, **figures}
+    )

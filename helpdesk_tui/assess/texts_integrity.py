@@ -216,6 +216,17 @@ T: dict[str, tuple[str, str, str]] = {
         "dossier (aucun fait caché obtenu par une question de sa part, aucune étape de la "
         "solution dans ses mots, aucun transfert au bon groupe)",
     ),
+    "rote.few_engaged": (
+        "; to judge: the candidate took up the case on only {engaged} of the {n:contact|contacts} "
+        "they spoke to (under {pct}%): replies in time on a few cases handled show no habit of "
+        "listening or adapting on the others",
+        "; te beoordelen: de kandidaat ging maar in {engaged} van de {n:contact|contacten} op "
+        "de zaak in (minder dan {pct}%): tijdige antwoorden op enkele behandelde zaken tonen "
+        "geen gewoonte van luisteren of aanpassen bij de andere",
+        "\u00a0; à juger\u00a0: le candidat n'a abordé le dossier que dans {engaged} des "
+        "{n:contact|contacts} (moins de {pct}\u00a0%)\u00a0: des réponses à temps sur quelques "
+        "dossiers traités ne montrent pas l'habitude d'écouter ou de s'adapter sur les autres",
+    ),
     "data4.why_unsolved": (
         "closed as resolved, but no solution reached the customer before it (no word of the "
         'answer key told, no transfer, no "it works" from them): it records a fix that was '

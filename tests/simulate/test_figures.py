@@ -200,11 +200,11 @@ check folded into a request that names the next step, and a French check without
 SAVVY_CAP = 3
 SAVVY_MEASURED: dict[str, frozenset[str]] = {
     "en-calder-valley-exam": frozenset(),
-    "en-northwind-monday": frozenset({"SIM-2", "COM-2", "COM-3", "SOL-6"}),
+    "en-northwind-monday": frozenset({"COM-2", "SOL-6"}),
     "fr-haute-meuse-examen": frozenset({"COM-2"}),
     "fr-val-de-lesse-garde": frozenset({"SIM-1"}),
     "nl-lindeveld-examen": frozenset({"COM-2"}),
-    "nl-verhaeghe-dinsdag": frozenset({"SIM-2", "SOL-5", "SOL-6"}),
+    "nl-verhaeghe-dinsdag": frozenset({"SOL-5", "SOL-6"}),
 }
 """What `savvy` earns with rules 2.10 (benchmarks/README.md, "Rote competencies (branch
 evid19)"): 1, 5, 4, 1, 2, 5 (rules 2.7: 4, 6, 4, 5, 4, 5). Gone since: DATA-4 on all six (2.5),
@@ -231,10 +231,13 @@ on haute-meuse and COM-5 on northwind, SIM-3 on verhaeghe (its greeting asks fiv
 sentence, "what exactly happens, since when, ...?": a checklist, and Marie-Thérèse's battery,
 her hyphenated name had kept its words unique); COM-6 on verhaeghe (Kurt calmed by its
 word-list "restatement"). Left above the cap: northwind (4), where Raj's ticket went to the
-key's group and the group's question and answer were relayed: the job, on that contact."""
+key's group and the group's question and answer were relayed: the job, on that contact.
+Rules 2.17 (evid26): 0, 2, 1, 1, 1, 2. SIM-2 and COM-3 on northwind and SIM-2 on verhaeghe were
+carried by one contact in ten, one in nine (Raj's transfer; a fact drawn by its greeting's
+question): under the share of contacts that took up their case (`substance.ENGAGED_SHARE`)."""
 
 SAVVY_ABOVE = {
-    name: f"{len(got)} of 22 (rules 2.12): {', '.join(sorted(got))}"
+    name: f"{len(got)} of 22 (rules 2.17): {', '.join(sorted(got))}"
     for name, got in SAVVY_MEASURED.items()
     if len(got) > SAVVY_CAP
 }
@@ -242,11 +245,11 @@ SAVVY_ABOVE = {
 
 LAWYER_CAP = 3
 LAWYER_MEASURED: dict[str, frozenset[str]] = {
-    "en-calder-valley-exam": frozenset({"SIM-3", "COM-3", "COM-6"}),
+    "en-calder-valley-exam": frozenset({"COM-6"}),
     "en-northwind-monday": frozenset({"COM-6"}),
     "fr-haute-meuse-examen": frozenset(),
     "fr-val-de-lesse-garde": frozenset({"SIM-1", "COM-6", "SOL-2"}),
-    "nl-lindeveld-examen": frozenset({"SIM-3", "COM-3"}),
+    "nl-lindeveld-examen": frozenset(),
     "nl-verhaeghe-dinsdag": frozenset(),
 }
 """What `lawyer` earns with rules 2.10 and layer 2.9, measured once after its policy was
@@ -267,7 +270,9 @@ article's first list pasted in the call holds the key's words).
 Rules 2.12 (evid22): 3, 1, 0, 3, 3, 0, at or under the cap on all six: SOL-6 on haute-meuse,
 val-de-lesse and lindeveld (it forwarded the second line's bounce and closed the ticket: its
 updates had named a group that never handled the case). Rules 2.15 (evid24): lindeveld 2 (COM-5:
-its engaged contact there was its answer in a passage of the article)."""
+its engaged contact there was its answer in a passage of the article). Rules 2.17 (evid26): 1,
+1, 0, 3, 0, 0: SIM-3 and COM-3 on calder and lindeveld stood on 2 of 32 contacts that took up
+their case, under `substance.ENGAGED_SHARE`."""
 
 LAWYER_ABOVE = {
     name: f"{len(got)} of 22 (rules 2.12, blind): {', '.join(sorted(got))}"
@@ -278,12 +283,12 @@ LAWYER_ABOVE = {
 
 FORGER_CAP = 3
 FORGER_MEASURED: dict[str, frozenset[str]] = {
-    "en-calder-valley-exam": frozenset({"SIM-2", "SIM-3", "COM-3"}),
-    "en-northwind-monday": frozenset({"SIM-2", "COM-3"}),
-    "fr-haute-meuse-examen": frozenset({"SIM-2", "SIM-3", "COM-3"}),
-    "fr-val-de-lesse-garde": frozenset({"COM-5"}),
-    "nl-lindeveld-examen": frozenset({"SIM-3", "COM-3"}),
-    "nl-verhaeghe-dinsdag": frozenset({"SIM-2", "SIM-3", "COM-3"}),
+    "en-calder-valley-exam": frozenset(),
+    "en-northwind-monday": frozenset(),
+    "fr-haute-meuse-examen": frozenset(),
+    "fr-val-de-lesse-garde": frozenset(),
+    "nl-lindeveld-examen": frozenset(),
+    "nl-verhaeghe-dinsdag": frozenset(),
 }
 """What `forger` earns with rules 2.11 and layer 2.9 (measured by the lead after evid19's 2.10 and
 evid21's 2.11 were joined: 5, 2, 4, 5, 4, 4; rules 2.10 took SIM-3 and COM-5 on northwind and
@@ -306,7 +311,9 @@ Rules 2.12 (evid22): 3, 2, 3, 1, 2, 3, at or under the cap on all six: SOL-6 on 
 closed at once with the second line's answer never passed on, or after a bounce), SIM-2, SIM-3,
 COM-3, COM-5 where its only engagement was its frame question with the customer's word in the
 slot ("depuis quand est-ce comme ça avec {word} ?", now a battery), COM-6 on verhaeghe (Kurt and
-An calmed by its word-pair "restatement")."""
+An calmed by its word-pair "restatement"). Rules 2.17 (evid26): none on all six: the rote four
+stood on 1-6 contacts that took up their case of 8-28 (0.12-0.23), under
+`substance.ENGAGED_SHARE`."""
 
 FORGER_ABOVE = {
     name: f"{len(got)} of 22 (rules 2.12, blind): {', '.join(sorted(got))}"
@@ -317,12 +324,12 @@ FORGER_ABOVE = {
 
 MIMIC_CAP = 3
 MIMIC_MEASURED: dict[str, frozenset[str]] = {
-    "en-calder-valley-exam": frozenset({"SIM-2", "SIM-3", "COM-3", "COM-5", "SOL-5", "SOL-6"}),
-    "en-northwind-monday": frozenset({"SIM-2", "COM-3"}),
-    "fr-haute-meuse-examen": frozenset({"SIM-3", "COM-2", "COM-3", "COM-5"}),
-    "fr-val-de-lesse-garde": frozenset({"SIM-3", "COM-3"}),
-    "nl-lindeveld-examen": frozenset({"SIM-2", "SIM-3", "COM-3", "SOL-6"}),
-    "nl-verhaeghe-dinsdag": frozenset({"SIM-1", "SIM-3", "COM-3"}),
+    "en-calder-valley-exam": frozenset({"SOL-5", "SOL-6"}),
+    "en-northwind-monday": frozenset(),
+    "fr-haute-meuse-examen": frozenset({"COM-2"}),
+    "fr-val-de-lesse-garde": frozenset(),
+    "nl-lindeveld-examen": frozenset({"SOL-6"}),
+    "nl-verhaeghe-dinsdag": frozenset({"SIM-1"}),
 }
 """What `mimic` (branch evid23, a fourth cheater written blind from the published documents,
 committed 2bee67d before anything scored it) earns with rules 2.11 and layer 2.9, measured once
@@ -339,9 +346,11 @@ fillers are read as borrowed, questions assembled from stock parts as a battery)
 still engaged: Karen's case transferred to the key's group, one question whose opener joins its
 parts once only, one answer told in a list of two-word items too short to measure; SOL-5 and
 SOL-6 the documented limits), haute-meuse (COM-2 by one question, the rote items by contacts
-engaged the same ways), lindeveld (SOL-6 and the rote items by such contacts)."""
+engaged the same ways), lindeveld (SOL-6 and the rote items by such contacts). Rules 2.17
+(evid26): 2, 0, 1, 0, 1, 1, under the cap on all six: the rote four stood on 1-4 contacts that
+took up their case of 9-32 (0.06-0.22), under `substance.ENGAGED_SHARE`."""
 MIMIC_ABOVE = {
-    name: f"{len(got)} of 22 (blind; rules 2.15): {', '.join(sorted(got))}"
+    name: f"{len(got)} of 22 (blind; rules 2.17): {', '.join(sorted(got))}"
     for name, got in MIMIC_MEASURED.items()
     if len(got) > MIMIC_CAP
 }
@@ -349,13 +358,13 @@ MIMIC_ABOVE = {
 
 GHOST_CAP = 3
 GHOST_MEASURED: dict[str, frozenset[str]] = {
-    # rules 2.16 (evid24's aligned reading): COM-5 no longer favourable on calder and verhaeghe
-    "en-calder-valley-exam": frozenset({"SIM-2", "SIM-3", "COM-3"}),
-    "en-northwind-monday": frozenset({"SIM-2", "COM-3", "COM-6"}),
-    "fr-haute-meuse-examen": frozenset({"SIM-2", "SIM-3", "COM-3", "COM-5"}),
-    "fr-val-de-lesse-garde": frozenset({"SIM-2", "COM-3"}),
-    "nl-lindeveld-examen": frozenset({"SIM-2", "SIM-3", "COM-3", "COM-5"}),
-    "nl-verhaeghe-dinsdag": frozenset({"SIM-2", "COM-3"}),
+    # rules 2.17 (evid26): the rote four under the share of contacts that took up their case
+    "en-calder-valley-exam": frozenset(),
+    "en-northwind-monday": frozenset({"COM-6"}),
+    "fr-haute-meuse-examen": frozenset(),
+    "fr-val-de-lesse-garde": frozenset(),
+    "nl-lindeveld-examen": frozenset(),
+    "nl-verhaeghe-dinsdag": frozenset(),
 }
 """What `ghost` (branch evid25, a fifth cheater written blind from the published documents,
 committed 2495df9 before anything scored it) earned with rules 2.13 and layer 2.12 of main
@@ -365,9 +374,11 @@ COM-3, COM-5) by contacts that "took up their case" with the top KB hit's first 
 chunks of at most seven words behind ordinals of its own (no run of eight article words: read as
 the candidate's own sentences and credited as the answer, SOL-7 `+` on 4-21 cases an exam) or
 with a transfer to the group the article names; COM-6 on northwind by its own closing question
-(the scenario's closing rule), its read-back (read as empathy) and its hold-and-promise line."""
+(the scenario's closing rule), its read-back (read as empathy) and its hold-and-promise line.
+Rules 2.17 (evid26): 0, 1, 0, 0, 0, 0: the rote four stood on 2-10 contacts that took up their
+case of 9-32 (0.09-0.31), under `substance.ENGAGED_SHARE`; COM-6 on northwind is left."""
 GHOST_ABOVE = {
-    name: f"{len(got)} of 22 (blind; rules 2.16): {', '.join(sorted(got))}"
+    name: f"{len(got)} of 22 (blind; rules 2.17): {', '.join(sorted(got))}"
     for name, got in GHOST_MEASURED.items()
     if len(got) > GHOST_CAP
 }
