@@ -273,3 +273,36 @@ async def test_a_result_list_of_another_length_does_not_lay_out_the_screen(
         assert layouts == []
         screen = screen_text(app)
         assert "Lockout" in screen or "lockout" in screen  # and it shows
+
+
+async def test_the_keys_check_reads_the_article_view_without_walking_the_panel(
+    rig: Rig, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`check_action` runs each time the shown keys are worked out; with an article of
+    many blocks open, a query through the panel walked every block (suite-time16).
+    What it answers is the view's: hidden before any article, shown, hidden by Escape."""
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        panel = app.main.kb
+        walks: list[str] = []
+        own_query = type(panel).query
+
+        def query(self: Any, selector: Any = None) -> Any:
+            walks.append(str(selector))
+            return own_query(self, selector)
+
+        monkeypatch.setattr(type(panel), "query", query)
+        answers = [panel.check_action("back", ()), panel.article_open]
+        await pilot.press("f4")
+        await panel.open_article(STEPS)
+        await pilot.pause()
+        walks.clear()
+        answers += [panel.check_action("back", ()), panel.check_action("passage", ())]
+        answers.append(panel.check_action("results", ()))
+        assert walks == []
+        await pilot.press("escape")
+        await pilot.pause()
+        answers += [panel.check_action("back", ()), panel.article_open]
+        assert answers == [False, False, True, True, False, False, False]
+        await panel.open_article(STEPS)  # made once: the same view shown again
+        assert panel.article_open and len(panel.query("#kb-article")) == 1

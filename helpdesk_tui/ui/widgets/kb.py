@@ -133,6 +133,8 @@ class KbPanel(Vertical):
         self.article: KbArticle | None = None
         self._passages: list[Any] = []
         self.passage_index = 0
+        self._view: Vertical | None = None
+        """The article view (`_article_view`), once made."""
 
     def compose(self) -> ComposeResult:
         yield SearchBox(
@@ -153,8 +155,13 @@ class KbPanel(Vertical):
 
     @property
     def article_open(self) -> bool:
-        views = self.query("#kb-article")
-        return bool(views) and views.first().display
+        """Whether the article view is shown. Read by `check_action` each time the keys
+        shown are worked out (every key and frame that changes them), so it looks at the
+        view it made, not through the panel's widgets: a query walked every block of the
+        open article, 14 ms a call under a profiler in tests/ui/test_playthrough.py
+        (benchmarks/README.md, "The suite's time (branch suite-time16)")."""
+        view = self._view
+        return view is not None and view.parent is self and bool(view.display)
 
     # ------------------------------------------------------------------ search
 
@@ -301,7 +308,7 @@ class KbPanel(Vertical):
     async def _article_view(self) -> None:
         """The article view, made on first use: Textual's Markdown pulls in a Markdown
         parser and a syntax highlighter, which the exam's start need not wait for."""
-        if self.query("#kb-article"):
+        if self._view is not None and self._view.parent is self:
             return
         from textual.widgets import Markdown
 
@@ -313,6 +320,7 @@ class KbPanel(Vertical):
             Static("", id="kb-passage"),
             id="kb-article",
         )
+        self._view = view
         await self.mount(view)
 
     def on_markdown_link_clicked(self, event: Any) -> None:
