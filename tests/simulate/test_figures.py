@@ -388,14 +388,16 @@ TAILOR_CAP = 3
 TAILOR_MEASURED: dict[str, frozenset[str]] = {
     "en-calder-valley-exam": frozenset({"SIM-2", "COM-3"}),
     "en-northwind-monday": frozenset(),
-    "fr-haute-meuse-examen": frozenset({"SIM-2", "COM-3"}),
+    "fr-haute-meuse-examen": frozenset(),
     "fr-val-de-lesse-garde": frozenset({"SIM-2", "COM-3", "SOL-5", "SOL-6"}),
     "nl-lindeveld-examen": frozenset({"SIM-2", "COM-3", "COM-5"}),
-    "nl-verhaeghe-dinsdag": frozenset({"SIM-1", "SIM-2", "SIM-3", "COM-3", "COM-5"}),
+    "nl-verhaeghe-dinsdag": frozenset({"SIM-1"}),
 }
 """What `tailor` (branch evid27, a sixth cheater written blind from the published documents,
 committed 55e4088 before anything scored it) earned with rules 2.16 and layer 2.13 of main
-b39a862: 2, 0, 2, 4, 3, 5 (benchmarks/README.md, "A sixth cheater (branch evid27)"). The rote
+b39a862: 2, 0, 2, 4, 3, 5 (benchmarks/README.md, "A sixth cheater (branch evid27)"); with rules
+2.17 (evid26, written without seeing tailor: the rote four by a share of contacts) and layer 2.14,
+measured by the lead after the merge: 2, 0, 0, 4, 3, 1 (the sets above). The rote
 four (SIM-2, SIM-3, COM-3, COM-5) by contacts that "took up their case" with one article step a
 message, its determiners turned into the customer's ("your ...") and the customer's name put
 in every seven words (no run of eight article words: the candidate's own sentence, credited
@@ -405,7 +407,7 @@ word for word and noted, one timed status update naming the group and a time); S
 verhaeghe (screen work during both calls, and in them a tailored step or the transfer credited
 as the answer)."""
 TAILOR_ABOVE = {
-    name: f"{len(got)} of 22 (blind; rules 2.16): {', '.join(sorted(got))}"
+    name: f"{len(got)} of 22 (blind; rules 2.17): {', '.join(sorted(got))}"
     for name, got in TAILOR_MEASURED.items()
     if len(got) > TAILOR_CAP
 }
