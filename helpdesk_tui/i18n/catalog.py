@@ -36,6 +36,7 @@ SOURCES: tuple[str, ...] = (
     "commands/review.py",
     "commands/simulate.py",
     "commands/sitting.py",
+    "commands/language.py",
     "sitting/register.py",
     "sitting/store.py",
     "eventlog/reader.py",
