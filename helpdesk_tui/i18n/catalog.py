@@ -38,6 +38,7 @@ SOURCES: tuple[str, ...] = (
     "commands/sitting.py",
     "commands/language.py",
     "sitting/register.py",
+    "sitting/hooks.py",
     "sitting/store.py",
     "eventlog/reader.py",
     "eventlog/keys.py",
