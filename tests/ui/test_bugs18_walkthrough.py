@@ -33,3 +33,39 @@ def test_the_yes_keys_help_names_the_other_two_keys(language: str) -> None:
     named = set(re.findall(r"\b([a-z])\b", aside.group(1)))
     assert named == ALSO[language], (shown, aside.group(1))
     assert shown not in named
+
+
+FOLLOWING = {"en": "following the candidate", "nl": "volgt de kandidaat", "fr": "suit le candidat"}
+"""What the observer's header says while it follows the candidate: a whole phrase or nothing
+("suit le" alone was seen at 120 x 40 in French: the line wrapped into a hidden second row)."""
+
+
+@pytest.mark.parametrize("language", i18n.LANGUAGES)
+@pytest.mark.parametrize("size", [(100, 30), (120, 40)], ids=["100", "120"])
+async def test_the_observers_header_is_one_line_cut_with_an_ellipsis(
+    tmp_path, language: str, size: tuple[int, int]
+) -> None:
+    from helpdesk_tui.eventlog import EventLogWriter, Signer
+    from helpdesk_tui.eventlog.follow import LogFollower
+    from helpdesk_tui.ui.observe.app import ObserveApp
+
+    from .review.logs import WALL_START, bound_header, screen_text, simulated_events
+
+    path = tmp_path / "live.jsonl"
+    writer = EventLogWriter.create(path, bound_header(), Signer.ephemeral())
+    for event in simulated_events("ideal")[:20]:
+        writer.append(event)
+    i18n.set_language(language)
+    app = ObserveApp(LogFollower(path, recheck_every=0), None, poll_interval=None,
+                     wall_clock=lambda: WALL_START)  # fmt: skip
+    try:
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            header = screen_text(app).splitlines()[0]
+    finally:
+        writer.close()
+    words = FOLLOWING[language].split()
+    for end in range(1, len(words)):  # never a phrase cut at a word's edge without a mark
+        cut = " ".join(words[:end])
+        assert not re.search(re.escape(cut) + r"\s{2,}", header), header
+    assert FOLLOWING[language] in header or "…" in header, header
