@@ -69,3 +69,17 @@ async def test_the_observers_header_is_one_line_cut_with_an_ellipsis(
         cut = " ".join(words[:end])
         assert not re.search(re.escape(cut) + r"\s{2,}", header), header
     assert FOLLOWING[language] in header or "…" in header, header
+
+
+@pytest.mark.parametrize("language", i18n.LANGUAGES)
+@pytest.mark.parametrize("reason", ["completed", "time-up", "handed-in"])
+def test_the_last_line_of_a_practice_names_its_end_once(language: str, reason: str) -> None:
+    """French said "La séance est terminée (terminée)" when a practice was stopped."""
+    from helpdesk_tui.ui.format import end_reason_label
+
+    i18n.set_language(language)
+    line = i18n._("The session ended ({reason}); the log is sealed.").format(
+        reason=end_reason_label(reason)
+    )
+    words = re.findall(r"\w{4,}", line.lower())
+    assert len(words) == len(set(words)), line
