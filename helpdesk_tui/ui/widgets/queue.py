@@ -246,6 +246,8 @@ class TicketQueue(CellCache, DataTable[Text]):
         cell (each of which repaints the whole table). Each row's data (a dict
         DataTable keeps per row until the row is removed) is kept by ticket id, so
         a tick that changes every SLA cell makes no row key and no hash of one.
+        `again`: the group column just came or went (`_fit_columns`), so the cells on
+        screen are compared as they were shown before it (`forwarded_status`).
         """
         written: list[tuple[str, int]] = []
         texts: dict[tuple[str, int], tuple[Cell, Text]] = {}
