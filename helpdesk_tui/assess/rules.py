@@ -16,7 +16,7 @@ from pathlib import Path
 
 from helpdesk_tui.language import LAYER_VERSION, layer_hash
 
-RULES_VERSION = "2.17"
+RULES_VERSION = "2.18"
 """2.0: evidence that needs the job done (issue 13): the answer is what reached the customer,
 KB credit only for the case's articles outside scattershot bursts, templates, echoes, stuffed
 answers, wrong recipients, SOL-5 relay and bounce, SOL-6 news.
@@ -159,7 +159,12 @@ contacts' too, with the share said: one transfer to the right group or one answe
 pieces among thirty contacts answered by rote is one case handled, not a way of working (the
 blind cheaters `mimic` and `ghost`). Measured: competent banks and naive 0.53-0.88 of their
 contacts, cheaters and tricks 0.00-0.33 (benchmarks/bench_engaged.py; benchmarks/README.md,
-"The rote four by a share of contacts (branch evid26)")."""
+"The rote four by a share of contacts (branch evid26)").
+2.18 (bugs18): DATA-4's and the customer's "it works" (`in_context.confirms_fix`) reads praise of
+the fix as a confirmation ("Super, dat was het!"; "Nee, dat was het." stays out) and refuses a
+fix that works partly or sometimes ("It only half works.", "Het werkt maar half.") or on someone
+else's machine ("Bij mijn collega werkt het wel."); no verdict of the 20 policies moved on the
+six exams (benchmarks/README.md, "Leftovers fixed (branch bugs18)")."""
 
 RULE_MODULES = (
     "cases.py", "context.py", "evidence.py", "integrity.py", "measure_com.py",

@@ -22,6 +22,20 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from helpdesk_tui.commands.errors import UserError
+from helpdesk_tui.i18n import N_, choose_language, gettext_in
+from helpdesk_tui.i18n.elision import fill as fill_in
+
+NOTHING_TO_PROBE = N_(
+    "nothing probed: no message in {where} (blank lines are skipped). Give the message "
+    'as TEXT (helpdesk-exam language probe "...") or one message a line on standard input.'
+)
+"""Said when there is nothing to read, not silence and exit 0 (bugs18): an author who pipes an
+empty file must not take it for a list read and found empty."""
+FROM_STDIN = N_("standard input")
+AS_TEXT = N_("TEXT")
+READING_A_TERMINAL = N_(
+    "Reading messages from standard input, one a line; end with Ctrl+D (or give TEXT)."
+)
 
 MAX_LINES = 10_000
 """Lines read from standard input at most, blank ones too: a corpus of wordings to check,
@@ -57,7 +71,8 @@ def register(subparsers: Any) -> None:
     probe.add_argument(
         "--lang",
         choices=("nl", "fr", "en"),
-        help="the message's language (default: the scenario's, else en)",
+        help="the message's language (default: the scenario's, else en); also the language "
+        "of the probe's own notices (default: the locale's, else en)",
     )
     probe.add_argument("--json", action="store_true", help="one JSON object per message")
     probe.add_argument(
@@ -123,7 +138,7 @@ def run_probe(args: argparse.Namespace) -> int:
         raise UserError(f"the scenario's language is {lang!r}; probe reads nl, fr and en. "
                         "Give --lang.")  # fmt: skip
     probe = Probe(lang, scenario, incident)
-    texts = [args.text] if args.text is not None else _stdin_lines(sys.stdin)
+    texts = _messages(args.text, sys.stdin, choose_language(args.lang))
     for text in texts:
         result = probe.read(text[:MAX_LINE_CHARS])
         if args.json:
@@ -132,6 +147,19 @@ def run_probe(args: argparse.Namespace) -> int:
             print(printable("\n".join(result.lines())))
             print()
     return 0
+
+
+def _messages(text: str | None, stream: TextIO, ui: str) -> list[str]:
+    """The messages to probe: TEXT, else standard input's lines; none is an error said in the
+    user's language `ui` (`--lang`, else the locale, as every verb), naming what held none."""
+    if text is None and stream.isatty():
+        print(gettext_in(ui, READING_A_TERMINAL), file=sys.stderr)
+    texts = [text] if text is not None else _stdin_lines(stream)
+    texts = [t for t in texts if t.strip()]
+    if not texts:
+        where = gettext_in(ui, FROM_STDIN if text is None else AS_TEXT)
+        raise UserError(fill_in(gettext_in(ui, NOTHING_TO_PROBE), {"where": where}, ui))
+    return texts
 
 
 def _stdin_lines(stream: TextIO) -> list[str]:

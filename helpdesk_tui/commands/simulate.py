@@ -112,10 +112,16 @@ def _signer(path: Path) -> Any:
         raise UserError(str(exc)) from None
 
 
+def _decimal(value: float, language: str) -> str:
+    """Seconds as the language writes them: 0.83 in English, 0,83 in Dutch and French."""
+    text = f"{value:.2f}"
+    return text if language == "en" else text.replace(".", ",")
+
+
 def summary_lines(result: Any) -> list[str]:
     """A short summary: events, tickets with their SLA breaches, time taken, the log; in the
     current UI language (`--lang`; the policy's name, ids and the seal's reason as logged)."""
-    from helpdesk_tui.i18n import _, ngettext
+    from helpdesk_tui.i18n import _, current_language, ngettext
     from helpdesk_tui.ui.format import status_label, target_label
 
     tickets = sorted(result.tickets, key=lambda t: t.ticket_id)
@@ -124,7 +130,7 @@ def summary_lines(result: Any) -> list[str]:
     lines = [
         _("{scenario} with the {policy} policy (seed {seed}): {events} in {seconds} s").format(
             scenario=result.scenario_id, policy=result.policy, seed=result.seed, events=events,
-            seconds=f"{result.seconds:.2f}",
+            seconds=_decimal(result.seconds, current_language()),
         ),
         _("Tickets: {count}, with an SLA breach: {breached}").format(
             count=len(tickets), breached=len(breached)

@@ -141,6 +141,23 @@ WORKS_PHRASES: dict[str, tuple[tuple[str, ...], ...]] = {
 folded words. Not "dat was het", "c'est bon", "all good" or "in orde": a customer answers the
 closing question with them too ("Nee, dat was het.": that is all, said by every Lindeveld
 customer)."""
+PRAISED_PHRASES: dict[str, tuple[tuple[str, ...], ...]] = {
+    "en": (("that", "was", "it"),),
+    "nl": (("dat", "was", "het"),),
+    "fr": (("c", "etait", "ca"),),
+}
+"""(bugs18) "That was it" confirms only beside a word of `PRAISE` ("Super, dat was het!"): "Nee,
+dat was het." answers the closing question (that is all), as every Lindeveld customer says it."""
+PRAISE: dict[str, frozenset[str]] = {
+    "en": frozenset(("great", "brilliant", "perfect", "super", "excellent", "fantastic",
+                     "awesome", "wonderful", "finally")),
+    "nl": frozenset(("super", "top", "perfect", "geweldig", "prima", "fantastisch",
+                     "schitterend", "eindelijk", "fijn", "tof")),
+    "fr": frozenset(("super", "parfait", "genial", "excellent", "formidable", "impeccable",
+                     "enfin", "top")),
+}  # fmt: skip
+"""(bugs18) Words of relief or praise; not "yes", "ja", "oui" ("Ja, dat was het." answers "Was
+dat alles?" too)."""
 CAN_AGAIN: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "en": (frozenset(("can",)), frozenset(("again",))),
     "nl": (frozenset(("kan", "kunnen", "lukt")), frozenset(("weer", "terug", "opnieuw"))),
@@ -150,7 +167,7 @@ CAN_AGAIN: dict[str, tuple[frozenset[str], frozenset[str]]] = {
 of being able, then "again" within the next three words of its clause (the answer key's "kan
 hij de map na opnieuw aanmelden openen" is a plan, four words apart)."""
 NEGATING = frozenset(("not", "no", "never", "niet", "geen", "nooit", "ne", "pas", "jamais",
-                      "toujours", "nothing", "niets", "rien", "moitie"))  # fmt: skip
+                      "toujours", "nothing", "niets", "rien"))  # fmt: skip
 """(2.13) Words that keep a sentence from confirming even where the layer's negation scope does
 not reach the verb ("Toujours pas, ça ne fonctionne pas.", "Het lukt nog altijd niet."). Not
 "nog" (bugs17): "Het werkt nog." confirms; "nog niet" has its "niet"."""
@@ -158,6 +175,19 @@ NEGATING_IN: dict[str, frozenset[str]] = {
     "en": NEGATING, "nl": NEGATING, "fr": NEGATING | {"plus"},
 }  # fmt: skip
 """(bugs17) "Ça marche plus." (spoken French drops the "ne"); in English "plus" adds."""
+PARTLY = frozenset(("half", "partly", "partially", "sometimes", "gedeeltelijk", "deels",
+                    "soms", "moitie", "partie", "partiellement", "parfois"))  # fmt: skip
+"""(bugs17, bugs18) A fix that works in part or at times is no confirmation: "It only half
+works.", "Het werkt maar half.", "Ça marche à moitié.", "Het werkt soms."."""
+ELSEWHERE: dict[str, frozenset[str]] = {
+    "en": frozenset(("colleague", "colleagues", "coworker", "coworkers", "worker", "else",
+                     "elsewhere", "neighbour", "neighbor")),
+    "nl": frozenset(("collega", "collegas", "elders", "buurman", "buurvrouw", "anderen")),
+    "fr": frozenset(("collegue", "collegues", "ailleurs", "voisin", "voisine")),
+}  # fmt: skip
+"""(bugs18) Someone else's machine or another place: "Bij mijn collega werkt het wel.", "It
+works for my colleague.", "Chez ma collègue ça marche." say where it is not the customer's
+(the problem told again), not that their own works now."""
 PAST_FORMS = frozenset(("worked", "werkte", "lukte", "marchait", "fonctionnait"))
 PAST_TIMES: dict[str, frozenset[str]] = {
     "en": frozenset(("yesterday", "ago", "last", "before", "earlier", "used", "monday",
@@ -196,9 +226,11 @@ def confirms_fix(text: str, language: str) -> bool:
             continue
         clauses = [words(c) for c in _CLAUSE_BREAK.split(sentence)]
         said = {w for clause in clauses for w in clause if not _compares(clause, w)}
-        if said & NEGATING_IN[lang] or (said & PAST_FORMS and said & PAST_TIMES[lang]):
+        if said & (NEGATING_IN[lang] | PARTLY | ELSEWHERE[lang]) or (
+            said & PAST_FORMS and said & PAST_TIMES[lang]
+        ):
             continue
-        if _works_in(clauses, lang):
+        if _works_in(clauses, lang, praised=bool(said & PRAISE[lang])):
             return True
     return False
 
@@ -209,12 +241,14 @@ THAT = frozenset(("that", "dat"))
 """Also a demonstrative: the clause's subject where it opens the clause ("Oké, dat werkt.")."""
 
 
-def _works_in(clauses: list[tuple[str, ...]], language: str) -> bool:
+def _works_in(clauses: list[tuple[str, ...]], language: str, praised: bool = False) -> bool:
     """A word of `WORKS` with no conjunction before it in its sentence (a clause's first word
-    that is also a demonstrative, `THAT`, is its subject)."""
+    that is also a demonstrative, `THAT`, is its subject); a `PRAISED_PHRASES` one counts in a
+    sentence that holds a word of `PRAISE` (`praised`)."""
+    phrases = WORKS_PHRASES[language] + (PRAISED_PHRASES[language] if praised else ())
     for clause in clauses:
         for i, word in enumerate(clause):
-            if word in WORKS[language] or _phrase_at(clause, i, language):
+            if word in WORKS[language] or _phrase_at(clause, i, phrases):
                 return True
             can, again = CAN_AGAIN[language]
             if word in can and again.intersection(clause[i + 1 : i + 4]):
@@ -237,9 +271,9 @@ def _compares(clause: tuple[str, ...], word: str) -> bool:
     )
 
 
-def _phrase_at(clause: tuple[str, ...], i: int, language: str) -> bool:
-    """A phrase of `WORKS_PHRASES` starts at word `i`."""
-    for phrase in WORKS_PHRASES[language]:
+def _phrase_at(clause: tuple[str, ...], i: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
+    """One of `phrases` starts at word `i`."""
+    for phrase in phrases:
         end = i + len(phrase)
         if clause[i:end] == phrase:
             return True

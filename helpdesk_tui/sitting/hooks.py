@@ -47,8 +47,28 @@ def note_log(path: Path) -> str | None:
         sitting, candidate = found
         sitting.refresh([candidate])
     except Exception as exc:  # noqa: BLE001 - the register must never stop what called it
-        return f"the sitting register was not updated for {path}: {exc}"
+        return _not_updated(path, exc)
     return None
+
+
+def _not_updated(path: Path, exc: Exception) -> str:
+    """The warning in one language, the UI's (bugs18: an English frame held the register's
+    error in the UI's language). An OS error is named by its errno code, which every reader
+    can look up, not by the C library's English sentence."""
+    import errno
+
+    from helpdesk_tui.i18n import _, current_language, fill, say_in
+    from helpdesk_tui.sitting.store import RegisterError
+
+    if isinstance(exc, RegisterError):
+        why = say_in(current_language(), exc.args[0] if exc.args else str(exc))  # a Phrase too
+    elif isinstance(exc, OSError) and exc.errno in errno.errorcode:
+        why = " ".join(
+            filter(None, (errno.errorcode[exc.errno], exc.filename and str(exc.filename)))
+        )
+    else:
+        why = f"{type(exc).__name__}: {exc}"
+    return fill(_("the sitting register was not updated for {path}: {why}"), path=path, why=why)
 
 
 def note_log_quietly(path: Path) -> None:

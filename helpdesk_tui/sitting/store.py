@@ -110,7 +110,7 @@ def read_document(path: Path) -> dict[str, dict[str, Any]] | None:
                 "{path} is not valid JSON ({why}). The register is only a view of the logs: "
                 "move the file aside and run `helpdesk-exam sitting rebuild NAME` to make it "
                 "again."
-            ).format(path=path, why=exc)
+            ).format(path=path, why=_where_not_json(exc))
         ) from None
     if not isinstance(document, dict) or not all(
         isinstance(table, dict) and all(isinstance(doc, dict) for doc in table.values())
@@ -213,6 +213,16 @@ class RegisterFile:
                 os.fchown(fd, *owner)
         finally:
             os.close(fd)
+
+
+def _where_not_json(exc: ValueError) -> str:
+    """Where the register stops being JSON, in the UI's language (bugs18: the parser's English
+    sentence sat inside a Dutch or French one)."""
+    if isinstance(exc, json.JSONDecodeError):
+        return _("line {line}, column {column}").format(line=exc.lineno, column=exc.colno)
+    if isinstance(exc, UnicodeDecodeError):
+        return _("not UTF-8 at byte {at}").format(at=exc.start)
+    return type(exc).__name__
 
 
 def dump(document: dict[str, Any]) -> str:

@@ -141,6 +141,27 @@ FILTERS: dict[str, str] = {
     "pending": N_("pending"),
     "all": N_("all"),
 }
+FORWARDED = "forwarded"
+"""The group cell's tone while its ticket is with that group (transferred): where the group
+column has gone (100 and 120 columns, `column_widths`), the status cell says where the ticket
+went instead of "forwarded" (`forwarded_status`). The cell holds the group's whole name;
+the column's ellipsis cuts it where it shows."""
+FORWARD_MARK = "→"
+GROUP_INDEX = [key for key, _label, _width in COLUMNS].index("group")
+STATUS_INDEX = [key for key, _label, _width in COLUMNS].index("status")
+
+
+def forwarded_status(cells: tuple[Cell, ...]) -> tuple[Cell, ...]:
+    """The row's cells as the queue shows them without its group column (bugs18): a ticket
+    transferred to a group reads "→Netwerk en systemen" in its status cell, so the candidate
+    sees in the queue where it went, not only in the ticket area."""
+    group = cells[GROUP_INDEX]
+    if group.tone != FORWARDED:
+        return cells
+    status = Cell(FORWARD_MARK + group.text, "status")
+    return (*cells[:STATUS_INDEX], status, *cells[STATUS_INDEX + 1 :])
+
+
 UPDATED = "●"
 """Marks a ticket with arrivals the candidate has not seen (`Ticket.unseen`)."""
 
@@ -463,13 +484,14 @@ class QueueModel:
             return cached[1], cached[2]
         widths = {key: width for key, _, width in COLUMNS}
         group = state.groups.get(ticket.group, ticket.group) if ticket.group else ""
+        forwarded = ticket.status == S.TRANSFERRED and bool(group)
         cells = (
             Cell(ticket.id),
             Cell(ticket.priority or "–", "priority"),
             title_cell(ticket),
             Cell(clip(self._customer_name(state, ticket), widths["customer"])),
             Cell(clip(queue_status_label(ticket.status.value), widths["status"]), "status"),
-            Cell(clip(group, widths["group"])),
+            Cell(one_line(group), FORWARDED) if forwarded else Cell(clip(group, widths["group"])),
         )
         natural = natural_key(ticket.id)
         self._static[ticket.id] = (version, cells, natural)

@@ -6,7 +6,9 @@ labelled by what they mean, not by what the word lists hold: confirmations in ot
 did it", "Ik kan weer afdrukken"), the same words negated or asked, and lines that hold a word
 of the list while describing the problem ("It worked on Thursday.", "Niets werkt.", "Nee, dat
 was het." said to the closing question: that is all). Lines marked `LIMIT` are read wrongly and
-left (strict xfail: a fix makes them pass and the mark must go).
+left (strict xfail: a fix makes them pass and the mark must go). bugs18 read the last six
+limits (relief with "that was it", a fix that works in part, someone else's machine) and added
+lines in other words around each.
 """
 
 from __future__ import annotations
@@ -41,9 +43,15 @@ TABLE: dict[str, list[tuple[str, bool] | tuple[str, bool, str]]] = {
         ("Alle klassen, de wifi, de telefoon. Niets werkt.", False),
         ("Nee, dat was het.", False),
         ("Hij zegt dat het werkt, maar ik zie niets.", False),
-        ("Super, dat was het!", True, LIMIT),  # the same words as "that is all"
-        ("Bij mijn collega werkt het wel.", False, LIMIT),  # someone else's machine
-        ("Het werkt maar half.", False, LIMIT),
+        ("Super, dat was het!", True),  # bugs18: the words of "that is all", with relief
+        ("Bij mijn collega werkt het wel.", False),  # bugs18: someone else's machine
+        ("Het werkt maar half.", False),  # bugs18
+        # bugs18, written with the three above: the same readings in other words
+        ("Top, dat was het, bedankt!", True),
+        ("Bij mij werkt het nu wel.", True),
+        ("Het werkt soms.", False),
+        ("Het werkt gedeeltelijk, de printer nog niet.", False),
+        ("Bij de buurman werkt het.", False),
     ],
     "en": [
         ("It works!", True),
@@ -69,8 +77,14 @@ TABLE: dict[str, list[tuple[str, bool] | tuple[str, bool, str]]] = {
         ("It never worked properly.", False),
         ("If that works I'll be happy.", False),
         ("I already did it.", False),
-        ("It only half works.", False, LIMIT),
-        ("It works for my colleague.", False, LIMIT),
+        ("It only half works.", False),  # bugs18
+        ("It works for my colleague.", False),  # bugs18
+        ("Brilliant, that was it!", True),
+        ("No, that was it.", False),  # the closing question's answer
+        ("It works for me now.", True),
+        ("It works sometimes.", False),
+        ("It works on my co-worker's laptop.", False),
+        ("It partly works.", False),
     ],
     "fr": [
         ("Ça marche !", True),
@@ -97,7 +111,13 @@ TABLE: dict[str, list[tuple[str, bool] | tuple[str, bool, str]]] = {
         ("Ça marche à moitié.", False),
         ("Ça marche plus vite maintenant.", True),
         ("Ça marche plus.", False),
-        ("Chez ma collègue ça marche.", False, LIMIT),
+        ("Chez ma collègue ça marche.", False),  # bugs18
+        ("Super, c'était ça !", True),
+        ("Non, c'était tout, merci.", False),
+        ("Ça marche pour moi maintenant.", True),
+        ("Ça marche parfois.", False),
+        ("Ça marche en partie.", False),
+        ("Chez le voisin ça fonctionne.", False),
     ],
 }
 

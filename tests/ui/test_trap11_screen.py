@@ -67,6 +67,11 @@ STATUS_WORDS = {
     "nl": ("nieuw", "open", "bij klant", "bij derde", "doorgezet", "opgelost", "gesloten"),
     "fr": ("nouveau", "ouvert", "attente", "en pause", "transféré", "résolu", "clôturé"),
 }
+FORWARDED_ID = "T-303"
+"""The transferred ticket below (the fourth made), to the mini-desk's group "network"."""
+FORWARDED_TO = "→Network"
+"""(bugs18) What its status cell says where the queue has no group column (80 and 100 columns):
+the arrow, then the group's name as tests/ui/fixtures/mini-desk/scenario.toml spells it."""
 STATUS_ORDER = (
     "new",
     "open",
@@ -127,7 +132,11 @@ async def test_one_whole_word_per_status_in_the_queue_and_the_ticket(
             right = queue.region.right
             row = next(line for line in text.splitlines() if ticket_id in line[:right])
             queue_part = row[:right]
-            assert f" {word} " in queue_part + " ", (ticket_id, word, queue_part)
+            if ticket_id == FORWARDED_ID:  # (bugs18) the group column has gone at these sizes:
+                # the status cell names where the ticket went, the ticket area says the word
+                assert f" {FORWARDED_TO}" in queue_part, (ticket_id, queue_part)
+            else:
+                assert f" {word} " in queue_part + " ", (ticket_id, word, queue_part)
             detail = app.main.query_one("#ticket")
             shown = "\n".join(
                 line[detail.region.x : detail.region.right] for line in text.splitlines()

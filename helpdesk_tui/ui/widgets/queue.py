@@ -21,7 +21,13 @@ from textual.widgets.data_table import ColumnKey
 
 from helpdesk_tui.i18n import _
 from helpdesk_tui.ui import keymap
-from helpdesk_tui.ui.queue_model import COLUMNS, Cell, QueueRow, column_widths
+from helpdesk_tui.ui.queue_model import (
+    COLUMNS,
+    Cell,
+    QueueRow,
+    column_widths,
+    forwarded_status,
+)
 from helpdesk_tui.ui.widgets.cell_cache import CellCache
 
 TONES: dict[str, str] = {
@@ -34,6 +40,7 @@ TONES: dict[str, str] = {
     "priority": "bold",
     "status": "",
     "updated": "bold",
+    "forwarded": "",
     "": "",
 }
 
@@ -80,6 +87,9 @@ class TicketQueue(CellCache, DataTable[Text]):
         keymap.install(self, "queue")
         self._shown: dict[str, QueueRow] = {}
         """What each row shows: the model's row last written to it."""
+        self._group_shown = True
+        """The group column has room (`column_widths`); without it a transferred ticket's
+        status cell names the group (`queue_model.forwarded_status`, bugs18)."""
         self._row_data: dict[str, dict[ColumnKey, Text]] = {}
         self._order: list[str] = []
         self._column_keys: list[ColumnKey] = []
@@ -178,6 +188,9 @@ class TicketQueue(CellCache, DataTable[Text]):
         asks for a new layout.
         """
         widths = column_widths(self.scrollable_content_region.width, GAP)
+        if self._group_shown != bool(widths["group"]):
+            self._group_shown = bool(widths["group"])
+            self._write(list(self._shown.values()), again=True)
         changed = False
         for key, width in widths.items():
             column = self.columns.get(ColumnKey(key))
@@ -220,7 +233,12 @@ class TicketQueue(CellCache, DataTable[Text]):
             self._order = wanted
             self._keep_cursor(selected)
 
-    def _write(self, rows: list[QueueRow]) -> None:
+    def _viewed(self, row: QueueRow) -> tuple[Cell, ...]:
+        """The cells the row shows: the model's, the group in the status cell where the
+        group column has gone."""
+        return row.cells if self._group_shown else forwarded_status(row.cells)
+
+    def _write(self, rows: list[QueueRow], again: bool = False) -> None:
         """Add new rows; write only the cells whose text or tone changed.
 
         Existing cells are written into the table's data and only those cells
@@ -228,6 +246,8 @@ class TicketQueue(CellCache, DataTable[Text]):
         cell (each of which repaints the whole table). Each row's data (a dict
         DataTable keeps per row until the row is removed) is kept by ticket id, so
         a tick that changes every SLA cell makes no row key and no hash of one.
+        `again`: the group column just came or went (`_fit_columns`), so the cells on
+        screen are compared as they were shown before it (`forwarded_status`).
         """
         written: list[tuple[str, int]] = []
         texts: dict[tuple[str, int], tuple[Cell, Text]] = {}
@@ -240,13 +260,15 @@ class TicketQueue(CellCache, DataTable[Text]):
             old = shown.get(row.ticket_id)
             shown[row.ticket_id] = row
             if old is None:
-                key = self.add_row(*(render_cell(c) for c in row.cells), key=row.ticket_id)
+                key = self.add_row(*(render_cell(c) for c in self._viewed(row)), key=row.ticket_id)
                 row_data[row.ticket_id] = self._data[key]
                 continue
-            cells = row.cells
+            cells = self._viewed(row)
+            was_shown = self._group_shown != again  # `again`: the column just came or went
+            before = old.cells if was_shown else forwarded_status(old.cells)
             differ = [
                 i
-                for i, (a, b) in enumerate(zip(old.cells, cells, strict=True))
+                for i, (a, b) in enumerate(zip(before, cells, strict=True))
                 if a is not b and a != b
             ]
             if differ:
@@ -254,7 +276,7 @@ class TicketQueue(CellCache, DataTable[Text]):
                 for index in differ:
                     data[keys[index]] = after = render_cell(cells[index])
                     written.append((row.ticket_id, index))
-                    texts[(row.ticket_id, index)] = (old.cells[index], after)
+                    texts[(row.ticket_id, index)] = (before[index], after)
         if written:
             self.updates += len(written)
             self.repaint_cells(written, texts)
