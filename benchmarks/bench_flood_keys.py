@@ -123,10 +123,14 @@ def flood(size: int, bracketed: bool) -> bytes:
     return START + body[:size] + END if bracketed else body[:size]
 
 
-def trial(exam: Exam, body: bytes, delay: float | None, pieces: int, gap: float) -> bool:
+def trial(
+    exam: Exam, body: bytes, delay: float | None, pieces: int, gap: float
+) -> tuple[bool, float]:
     """One flood, then Ctrl+C `delay` s after its last byte was read (None: in the same
-    write). Whether the Ctrl+C reached the log."""
+    write). Whether the Ctrl+C reached the log, and the seconds the exam took to read the
+    flood (from its first byte written to its last read)."""
     before = exam.blocked("ctrl+c")
+    began = time.monotonic()
     step = -(-len(body) // pieces)
     for at in range(0, len(body), step):
         last = at + step >= len(body)
@@ -135,6 +139,7 @@ def trial(exam: Exam, body: bytes, delay: float | None, pieces: int, gap: float)
             time.sleep(gap)
     while exam.unread():
         time.sleep(0.001)
+    read_s = time.monotonic() - began
     if delay is not None:
         time.sleep(delay)
         exam.write(CTRL_C)
@@ -144,7 +149,7 @@ def trial(exam: Exam, body: bytes, delay: float | None, pieces: int, gap: float)
             break
         time.sleep(0.05)
     time.sleep(0.5)
-    return exam.blocked("ctrl+c") > before
+    return exam.blocked("ctrl+c") > before, read_s
 
 
 def main() -> int:
@@ -167,9 +172,13 @@ def main() -> int:
             time.sleep(2)
             body = flood(args.size, args.bracketed)
             for delay in delays:
-                kept = [trial(exam, body, delay, args.pieces, args.gap) for _ in range(args.trials)]
+                runs = [trial(exam, body, delay, args.pieces, args.gap) for _ in range(args.trials)]
                 name = "at once" if delay is None else f"{delay:.2f} s"
-                print(f"Ctrl+C {name} after the flood: {sum(kept)}/{len(kept)} reached the log")
+                kept, read = sum(k for k, _ in runs), max(s for _, s in runs)
+                print(
+                    f"Ctrl+C {name} after the flood: {kept}/{len(runs)} reached the log "
+                    f"(the flood read in at most {read:.2f} s)"
+                )
             exam.write(b"\x1b[24~")
             exam.wait_for(b"Proctor code", 20)
             exam.write(CODE.encode() + b"\r")

@@ -488,9 +488,10 @@ class ReadTimes:
     """When the input thread read, for `InputGuard.feed`'s `waited` and `since`, on an injected
     clock. `waited` runs from when the thread was done with the read before (`handled`), not
     from the `select` that returned: that select starts again every 0.1 s with nothing to read,
-    so a key typed 0.1-0.25 s after a flood came after a "wait" of 0-0.1 s and, one time in five,
-    under `FLOOD_GAP_S`: taken for the flood's rest and dropped (sec17, in tmux: Ctrl+C 0.1 s
-    after a flood lost 3 times in 4)."""
+    so a key typed 0.05-0.25 s after a flood came after a "wait" of 0-0.1 s and, one time in
+    five or more, under `FLOOD_GAP_S`: taken for the flood's rest and dropped (sec17,
+    benchmarks/bench_flood_keys.py: Ctrl+C 0.1 and 0.2 s after a flood's last read lost 1 in 4
+    each)."""
 
     def __init__(self, clock: Callable[[], float]) -> None:
         self._clock = clock

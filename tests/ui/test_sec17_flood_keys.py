@@ -1,8 +1,9 @@
 """sec17 (red team after the flood fix): the terminal driver's input loop after a flood.
 
-Played in tmux on a locked exam (benchmarks/README.md, branch sec17): a Ctrl+C typed 0.1 s
-after a flood was lost 3 times in 4, because the loop took the wait of its own `select` for
-"how long these bytes waited", and that select starts again every 0.1 s with nothing to read.
+Measured on a locked exam (benchmarks/bench_flood_keys.py, README section of branch sec17): a
+Ctrl+C typed 0.1 or 0.2 s after a flood's last read was lost one time in four, because the
+loop took the wait of its own `select` for "how long these bytes waited", and that select
+starts again every 0.1 s with nothing to read.
 And a flood's rest read late (an input thread stalled by a loaded machine) was typed: a pty
 gives at most 4,095 bytes a read, so the guard's "a full read says more was waiting" never
 fired. Here the loop runs for real over a pipe, with its clock and its `select` scripted (no
