@@ -71,6 +71,15 @@ class Exam:
         self.screen = bytearray()
         threading.Thread(target=self._drain, daemon=True).start()
 
+    def end_by_proctor(self) -> None:
+        """F12, the code, E: the exam sealed `proctor-stopped`, the program gone."""
+        self.write(b"\x1b[24~")
+        self.wait_for(b"Proctor code", 30)
+        self.write(CODE.encode() + b"\r")
+        self.wait_for(b"End the exam", 30)
+        self.write(b"e")
+        self.process.wait(60)
+
     def stop(self) -> None:
         """Kill it if it still runs (a bench that failed half-way)."""
         if self.process.poll() is None:
@@ -179,12 +188,7 @@ def main() -> int:
                     f"Ctrl+C {name} after the flood: {kept}/{len(runs)} reached the log "
                     f"(the flood read in at most {read:.2f} s)"
                 )
-            exam.write(b"\x1b[24~")
-            exam.wait_for(b"Proctor code", 20)
-            exam.write(CODE.encode() + b"\r")
-            exam.wait_for(b"End the exam", 20)
-            exam.write(b"e")
-            exam.process.wait(30)
+            exam.end_by_proctor()
             verify = subprocess.run(
                 [*CLI, "verify", str(exam.log()),
                  "--pubkey", str(Path(tmp) / "keys" / "exam-centre.pub")],

@@ -39,11 +39,11 @@ from bench_flood_keys import CODE, Exam  # noqa: E402
 from bench_flood_log import timed  # noqa: E402
 from bench_simulate import write_scenario  # noqa: E402
 
-from helpdesk_tui.core.reducer import Refused  # noqa: E402
 from helpdesk_tui.eventlog import load_private_key  # noqa: E402
-from helpdesk_tui.runtime.crashtest import new_exam  # noqa: E402
+from helpdesk_tui.runtime.crashtest import drive, new_exam  # noqa: E402
 from helpdesk_tui.scenario.loader import load_scenario  # noqa: E402
 from helpdesk_tui.scenario.session_setup import session_started_data  # noqa: E402
+from helpdesk_tui.simulate.policy import Action, Policy  # noqa: E402
 from helpdesk_tui.simulate.runner import make_policy  # noqa: E402
 
 CLI = [sys.executable, "-m", "helpdesk_tui.cli"]
@@ -60,6 +60,35 @@ candidate: 55 % of its records are such moves), beside what the scripted candida
 AREAS = ("queue", "ticket", "conversation", "kb")
 
 
+class Moving(Policy):
+    """A scripted candidate who also moves between the screen's areas every `FOCUS_S`."""
+
+    def __init__(self, inner: Policy) -> None:
+        self.inner, self.moves, self.due = inner, 0, FOCUS_S
+
+    def observe(self, event: Any, seq: int) -> None:
+        self.inner.observe(event, seq)
+
+    def next_action(self, state: Any, now: float) -> Action | None:
+        action = self.inner.next_action(state, now)
+        if action is not None and action.at <= self.due:
+            return action
+        area = AREAS[self.moves % len(AREAS)]
+        return Action(max(now, self.due), "focus_moved", {"area": area}, label="move")
+
+    def done(self, action: Action, event: Any) -> None:
+        if action.label == "move":
+            self.moves, self.due = self.moves + 1, action.at + FOCUS_S
+        else:
+            self.inner.done(action, event)
+
+    def refused(self, action: Action, reason: str) -> None:
+        if action.label == "move":
+            self.moves, self.due = self.moves + 1, action.at + FOCUS_S
+        else:
+            self.inner.refused(action, reason)
+
+
 def play(root: Path, stop_before: float, seed: int) -> tuple[Path, Path, Path]:
     """The scenario, the keys and an unsealed log that stops `stop_before` s before the end."""
     folder = write_scenario(root / "bench-five-hours", 48)
@@ -69,29 +98,9 @@ def play(root: Path, stop_before: float, seed: int) -> tuple[Path, Path, Path]:
     log = root / "logs" / "long.jsonl"
     log.parent.mkdir(parents=True, exist_ok=True)
     runtime = new_exam(scenario, log, load_private_key(keys / "exam-centre.key"))
-    session = runtime.session
-    session.start(session_started_data(scenario, "exam", "c-long"))
-    player = make_policy("naive", scenario, seed)
-    session.subscribe(player.observe)
-    end = session.state.duration_s - stop_before
-    clock, focus_at, moves = session.clock, FOCUS_S, 0
-    while session.now() < end:
-        now, due = session.now(), session.stimuli.next_due(session.state)
-        if now >= focus_at:  # a person moves between the areas; the scripted candidate not
-            session.submit("focus_moved", {"area": AREAS[moves % len(AREAS)]})
-            focus_at, moves = now + FOCUS_S, moves + 1
-        action = player.next_action(session.state, now)
-        target = min(due if due is not None else end, action.at if action else end, end)
-        target = min(target, focus_at)
-        clock.advance(max(0.001, target - clock.now()))  # type: ignore[attr-defined]
-        if action is None or (due is not None and due <= action.at) or target >= end:
-            session.tick()
-            continue
-        try:
-            player.done(action, session.submit(action.type, action.data))
-        except Refused as exc:
-            player.refused(action, exc.reason)
-    runtime.close()  # no seal: what a crash leaves
+    runtime.session.start(session_started_data(scenario, "exam", "c-long"))
+    player = Moving(make_policy("naive", scenario, seed))
+    drive(runtime, scenario, seed, player=player, until=runtime.state.duration_s - stop_before)
     return log, folder, keys
 
 
@@ -174,12 +183,7 @@ def resume_on_a_pty(root: Path, log: Path, folder: Path, keys: Path) -> None:
         print(f"resume: process CPU until then {cpu / os.sysconf('SC_CLK_TCK'):.2f} s")
         exam.write(b"\x1b")  # Escape: back to the exam
         time.sleep(1)
-        exam.write(b"\x1b[24~")
-        exam.wait_for(b"Proctor code", 30)
-        exam.write(CODE.encode() + b"\r")
-        exam.wait_for(b"End the exam", 30)
-        exam.write(b"e")
-        exam.process.wait(60)
+        exam.end_by_proctor()
     finally:
         exam.stop()
     done = subprocess.run(
