@@ -37,6 +37,7 @@ from helpdesk_tui.runtime.lifecycle import SessionRuntime
 from helpdesk_tui.runtime.resume import resume_log
 from helpdesk_tui.scenario.model import Scenario
 from helpdesk_tui.scenario.session_setup import session_header, session_started_data
+from helpdesk_tui.simulate.policy import Policy
 from helpdesk_tui.simulate.runner import make_policy
 
 POLICY = "naive"
@@ -75,12 +76,21 @@ def new_exam(
     return SessionRuntime(writer, ManualClock(), Simulation(scenario))
 
 
-def drive(runtime: SessionRuntime, scenario: Scenario, seed: int) -> None:
-    """Play the session to its end with the scripted candidate, then seal it."""
+def drive(
+    runtime: SessionRuntime,
+    scenario: Scenario,
+    seed: int,
+    *,
+    player: Policy | None = None,
+    until: float | None = None,
+) -> None:
+    """Play the session to its end with the scripted candidate, then seal it; with `until`,
+    stop at that exam time and close the log unsealed, as a crash leaves it
+    (benchmarks/bench_resume_long.py, with a `player` of its own)."""
     session, clock = runtime.session, runtime.session.clock
-    player = make_policy(POLICY, scenario, seed)
+    player = player or make_policy(POLICY, scenario, seed)
     session.subscribe(player.observe)
-    end, spins = session.state.duration_s, 0
+    end, spins = until or session.state.duration_s, 0
     while session.now() < end and not session.state.ended:
         now = session.now()
         due = session.stimuli.next_due(session.state)
@@ -97,6 +107,9 @@ def drive(runtime: SessionRuntime, scenario: Scenario, seed: int) -> None:
             player.done(action, session.submit(action.type, action.data))
         except Refused as exc:
             player.refused(action, exc.reason)
+    if until is not None:
+        runtime.close()
+        return
     if not session.state.ended:
         session.end("time-up")
     runtime.seal()

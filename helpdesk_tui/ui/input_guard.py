@@ -56,6 +56,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -66,9 +67,10 @@ PASTE_MAX = 64 * 1024
 READ_SIZE = 4096
 """Bytes the input thread asks for per read; a read that got them all says more was waiting."""
 FLOOD_GAP_S = 0.02
-"""A read whose bytes came after a wait shorter than this continues the flood before it
-(the rest of one big write): its stray Enter or Ctrl keys must not act. Keys typed
-after a flood come after a pause, and are keys again."""
+"""A read whose bytes came less than this after the input thread was done with the read
+before (`ReadTimes`) continues the flood before it (the rest of one big write): its stray
+Enter or Ctrl keys must not act. Keys typed after a flood come after a pause, and are keys
+again."""
 FLOOD_PAUSE_S = 0.25
 """A read this long after the one before it starts afresh, however briefly the input thread
 waited for it: a key typed after a flood comes after at least this pause. Under load the
@@ -246,7 +248,8 @@ class InputGuard:
         self._flooding = False
         """The last read was a flood: a read right after it continues it."""
         self._full = False
-        """The last read filled `READ_SIZE`: more was waiting."""
+        """More was waiting after the last read: the terminal said so (`rest_waiting`), or,
+        where it cannot be asked, the read filled `READ_SIZE`."""
         self.invalid = 0
         """Invalid byte sequences replaced so far."""
         self.dropped = 0
@@ -292,6 +295,15 @@ class InputGuard:
             self._cut = False
             self._in_paste = end >= 0 and not 0 <= start < end
         return self._judged(text, data, waited, final, since)
+
+    def rest_waiting(self, waiting: bool) -> None:
+        """What the terminal held unread once the last read was handled (the driver asks it:
+        FIONREAD). Bytes already waiting then are the flood's rest however late they are read
+        (an input thread stalled by a loaded machine: before sec17 a rest under `FLOOD_CHARS`
+        read 0.25 s late was typed, its Enter sent). A pty never fills `READ_SIZE` (it gives
+        4,095 bytes a read), so the full-read test below never told it; and where a read can
+        fill it, a flood that ended on a full read swallowed the next key, however much later."""
+        self._full = waiting
 
     def _judged(
         self, text: str, data: bytes, waited: float, final: bool, since: float | None = None
@@ -472,4 +484,41 @@ class InputGuard:
         return [Pasted(kept)] if kept else []
 
 
-__all__ = ["BURST_KEYS", "FLOOD_CHARS", "PASTE_MAX", "READ_SIZE", "InputGuard", "Pasted"]
+class ReadTimes:
+    """When the input thread read, for `InputGuard.feed`'s `waited` and `since`, on an injected
+    clock. `waited` runs from when the thread was done with the read before (`handled`), not
+    from the `select` that returned: that select starts again every 0.1 s with nothing to read,
+    so a key typed 0.05-0.25 s after a flood came after a "wait" of 0-0.1 s and, one time in
+    five or more, under `FLOOD_GAP_S`: taken for the flood's rest and dropped (sec17,
+    benchmarks/bench_flood_keys.py: Ctrl+C 0.1 and 0.2 s after a flood's last read lost 1 in 4
+    each)."""
+
+    def __init__(self, clock: Callable[[], float]) -> None:
+        self._clock = clock
+        self._read_at = self._free_at = clock()
+
+    def read(self) -> tuple[float, float]:
+        """A read now: (seconds since the thread was free to read, seconds since the last read)."""
+        now = self._clock()
+        waited, since = now - self._free_at, now - self._read_at
+        self._read_at = now
+        return waited, since
+
+    def handled(self) -> None:
+        """The thread is done with the last read and free to read again."""
+        self._free_at = self._clock()
+
+    def silent(self) -> float:
+        """Seconds since the last read (`InputGuard.idle`)."""
+        return self._clock() - self._read_at
+
+
+__all__ = [
+    "BURST_KEYS",
+    "FLOOD_CHARS",
+    "PASTE_MAX",
+    "READ_SIZE",
+    "InputGuard",
+    "Pasted",
+    "ReadTimes",
+]

@@ -31,11 +31,13 @@ from __future__ import annotations
 
 import asyncio
 import errno
+import fcntl
 import os
 import queue
 import select
 import selectors
 import signal
+import struct
 import termios
 import threading
 import time
@@ -47,7 +49,14 @@ from textual._xterm_parser import XTermParser
 from textual.drivers.linux_driver import LinuxDriver
 
 from helpdesk_tui.printable import without_bidi
-from helpdesk_tui.ui.input_guard import FLOOD_CHARS, HOLD_S, READ_SIZE, InputGuard, Pasted
+from helpdesk_tui.ui.input_guard import (
+    FLOOD_CHARS,
+    HOLD_S,
+    READ_SIZE,
+    InputGuard,
+    Pasted,
+    ReadTimes,
+)
 
 POLL_S = 0.5
 _GONE = (errno.EIO, errno.EPIPE, errno.ENXIO, errno.EBADF)
@@ -117,6 +126,15 @@ class SafeWriter(threading.Thread):
             self.cut()
             self._queue.put(None)
         self.join(timeout=2.0)
+
+
+def unread(fd: int) -> int:
+    """Bytes the terminal holds that nobody has read yet (FIONREAD); 0 if it cannot say."""
+    try:
+        answer = fcntl.ioctl(fd, termios.FIONREAD, b"\0\0\0\0")
+    except OSError:
+        return 0
+    return int(struct.unpack("i", answer)[0])
 
 
 def _describe(exc: BaseException) -> str:
@@ -235,21 +253,21 @@ class GuardedDriver(GuardedInput, LinuxDriver):
         guard = InputGuard(
             getattr(self._app, "TYPED_AT_ONCE", FLOOD_CHARS), getattr(self._app, "BURST_STOPS", "")
         )
-        last_input = time.monotonic()
+        times = ReadTimes(time.monotonic)
         told: set[str] = set()
         try:
             while not self.exit_event.is_set():
-                waiting = time.monotonic()
                 ready = selector.select(HOLD_S if guard.holding else 0.1)
                 if ready:
                     data = os.read(self.fileno, READ_SIZE)
                     if not data:
                         break  # stdin is a closed pipe
-                    since, last_input = time.monotonic() - last_input, time.monotonic()
-                    waited = last_input - waiting
+                    waited, since = times.read()
                     self._deliver(parser, guard.feed(data, waited=waited, since=since))
+                    guard.rest_waiting(unread(self.fileno) > 0)
+                    times.handled()
                 else:
-                    self._deliver(parser, guard.idle(time.monotonic() - last_input))
+                    self._deliver(parser, guard.idle(times.silent()))
                 for message in parser.tick():
                     self.process_message(message)
                 self._tell_once(guard, told)
