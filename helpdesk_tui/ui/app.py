@@ -54,7 +54,6 @@ from helpdesk_tui.ui.screens.form_shelf import leaving
 from helpdesk_tui.ui.screens.help import HelpScreen
 from helpdesk_tui.ui.screens.main import MainScreen
 from helpdesk_tui.ui.screens.pickers import ConfirmQuit
-from helpdesk_tui.ui.styles_colors import unpin_styles_caches
 from helpdesk_tui.ui.typing_guard import WAIT_S, Kind, TypingGuard, Waiting
 from helpdesk_tui.ui.widgets.conversations import revealed
 from helpdesk_tui.ui.widgets.too_small import too_small
@@ -221,9 +220,6 @@ def _active_binding(screen: Screen[Any], key: str) -> ActiveBinding | None:
 def _is_text_box(widget: object) -> bool:
     """An Input or TextArea (by name: the forms' TextArea is imported on first use)."""
     return any(cls.__name__ in ("Input", "TextArea") for cls in type(widget).__mro__)
-
-
-unpin_styles_caches()
 
 
 class ExamApp(NoWayOut, App[str | None], inherit_bindings=False):
