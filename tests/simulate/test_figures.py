@@ -197,7 +197,20 @@ verhaeghe); worded-i and worded 22 on all six the same hour. Every miss is the c
 and SOL-1 read the same steps), in two of the bank's eleven check templates per language: a
 check folded into a request that names the next step, and a French check without "?"."""
 
-SAVVY_CAP = 3
+CHEATER_CAP = 3
+"""Favourable competencies of 22 a cheater written from the published rules may buy."""
+
+
+def above_cap(measured: dict[str, frozenset[str]]) -> dict[str, str]:
+    """The scenarios where a cheater was measured above `CHEATER_CAP`, each with what it
+    earned: strict expected failures of the cap, so a rule that refuses more makes one pass."""
+    return {
+        name: f"{len(got)} of 22 measured: {', '.join(sorted(got))}"
+        for name, got in measured.items()
+        if len(got) > CHEATER_CAP
+    }
+
+
 SAVVY_MEASURED: dict[str, frozenset[str]] = {
     "en-calder-valley-exam": frozenset(),
     "en-northwind-monday": frozenset({"COM-2", "SOL-6"}),
@@ -236,14 +249,7 @@ Rules 2.17 (evid26): 0, 2, 1, 1, 1, 2. SIM-2 and COM-3 on northwind and SIM-2 on
 carried by one contact in ten, one in nine (Raj's transfer; a fact drawn by its greeting's
 question): under the share of contacts that took up their case (`substance.ENGAGED_SHARE`)."""
 
-SAVVY_ABOVE = {
-    name: f"{len(got)} of 22 (rules 2.17): {', '.join(sorted(got))}"
-    for name, got in SAVVY_MEASURED.items()
-    if len(got) > SAVVY_CAP
-}
-"""Strict expected failures of the cap: a rule that refuses one more makes it pass there."""
 
-LAWYER_CAP = 3
 LAWYER_MEASURED: dict[str, frozenset[str]] = {
     "en-calder-valley-exam": frozenset({"COM-6"}),
     "en-northwind-monday": frozenset({"COM-6"}),
@@ -274,14 +280,7 @@ its engaged contact there was its answer in a passage of the article). Rules 2.1
 1, 0, 3, 0, 0: SIM-3 and COM-3 on calder and lindeveld stood on 2 of 32 contacts that took up
 their case, under `substance.ENGAGED_SHARE`."""
 
-LAWYER_ABOVE = {
-    name: f"{len(got)} of 22 (rules 2.12, blind): {', '.join(sorted(got))}"
-    for name, got in LAWYER_MEASURED.items()
-    if len(got) > LAWYER_CAP
-}
-"""Strict expected failures of the cap: a rule that refuses more makes it pass there."""
 
-FORGER_CAP = 3
 FORGER_MEASURED: dict[str, frozenset[str]] = {
     "en-calder-valley-exam": frozenset(),
     "en-northwind-monday": frozenset(),
@@ -315,14 +314,7 @@ An calmed by its word-pair "restatement"). Rules 2.17 (evid26): none on all six:
 stood on 1-6 contacts that took up their case of 8-28 (0.12-0.23), under
 `substance.ENGAGED_SHARE`."""
 
-FORGER_ABOVE = {
-    name: f"{len(got)} of 22 (rules 2.12, blind): {', '.join(sorted(got))}"
-    for name, got in FORGER_MEASURED.items()
-    if len(got) > FORGER_CAP
-}
-"""Strict expected failures of the cap: a rule that refuses more makes it pass there."""
 
-MIMIC_CAP = 3
 MIMIC_MEASURED: dict[str, frozenset[str]] = {
     "en-calder-valley-exam": frozenset({"SOL-5", "SOL-6"}),
     "en-northwind-monday": frozenset(),
@@ -349,14 +341,7 @@ SOL-6 the documented limits), haute-meuse (COM-2 by one question, the rote items
 engaged the same ways), lindeveld (SOL-6 and the rote items by such contacts). Rules 2.17
 (evid26): 2, 0, 1, 0, 1, 1, under the cap on all six: the rote four stood on 1-4 contacts that
 took up their case of 9-32 (0.06-0.22), under `substance.ENGAGED_SHARE`."""
-MIMIC_ABOVE = {
-    name: f"{len(got)} of 22 (blind; rules 2.17): {', '.join(sorted(got))}"
-    for name, got in MIMIC_MEASURED.items()
-    if len(got) > MIMIC_CAP
-}
-"""Strict expected failures of the cap: a rule that refuses more makes it pass there."""
 
-GHOST_CAP = 3
 GHOST_MEASURED: dict[str, frozenset[str]] = {
     # rules 2.17 (evid26): the rote four under the share of contacts that took up their case
     "en-calder-valley-exam": frozenset(),
@@ -377,14 +362,7 @@ with a transfer to the group the article names; COM-6 on northwind by its own cl
 (the scenario's closing rule), its read-back (read as empathy) and its hold-and-promise line.
 Rules 2.17 (evid26): 0, 1, 0, 0, 0, 0: the rote four stood on 2-10 contacts that took up their
 case of 9-32 (0.09-0.31), under `substance.ENGAGED_SHARE`; COM-6 on northwind is left."""
-GHOST_ABOVE = {
-    name: f"{len(got)} of 22 (blind; rules 2.17): {', '.join(sorted(got))}"
-    for name, got in GHOST_MEASURED.items()
-    if len(got) > GHOST_CAP
-}
-"""Strict expected failures of the cap: a rule that refuses more makes it pass there."""
 
-TAILOR_CAP = 3
 TAILOR_MEASURED: dict[str, frozenset[str]] = {
     "en-calder-valley-exam": frozenset({"SIM-2", "COM-3"}),
     "en-northwind-monday": frozenset(),
@@ -406,12 +384,6 @@ names; SOL-5 and SOL-6 on val-de-lesse (its one transferred ticket: the group's 
 word for word and noted, one timed status update naming the group and a time); SIM-1 on
 verhaeghe (screen work during both calls, and in them a tailored step or the transfer credited
 as the answer)."""
-TAILOR_ABOVE = {
-    name: f"{len(got)} of 22 (blind; rules 2.17): {', '.join(sorted(got))}"
-    for name, got in TAILOR_MEASURED.items()
-    if len(got) > TAILOR_CAP
-}
-"""Strict expected failures of the cap: a rule that refuses more makes it pass there."""
 
 BANK_SHORT = {
     "worded-b": WORDED_B_SHORT,
@@ -528,16 +500,16 @@ def test_idle_is_favourable_on_nothing(
     assert favourable(assessed[(folder.name, "idle")]) == set()
 
 
-CHEATERS: dict[str, tuple[int, dict[str, frozenset[str]], dict[str, str]]] = {
-    "savvy": (SAVVY_CAP, SAVVY_MEASURED, SAVVY_ABOVE),
-    "lawyer": (LAWYER_CAP, LAWYER_MEASURED, LAWYER_ABOVE),
-    "forger": (FORGER_CAP, FORGER_MEASURED, FORGER_ABOVE),
-    "mimic": (MIMIC_CAP, MIMIC_MEASURED, MIMIC_ABOVE),
-    "ghost": (GHOST_CAP, GHOST_MEASURED, GHOST_ABOVE),
-    "tailor": (TAILOR_CAP, TAILOR_MEASURED, TAILOR_ABOVE),
+CHEATERS: dict[str, dict[str, frozenset[str]]] = {
+    "savvy": SAVVY_MEASURED,
+    "lawyer": LAWYER_MEASURED,
+    "forger": FORGER_MEASURED,
+    "mimic": MIMIC_MEASURED,
+    "ghost": GHOST_MEASURED,
+    "tailor": TAILOR_MEASURED,
 }
-"""The cheaters written from the published rules: each with its cap, what it was measured to
-earn, and the scenarios where that is above the cap (strict expected failures)."""
+"""The cheaters written from the published rules, each with what it was measured to earn
+(`above_cap` of it: its strict expected failures)."""
 
 
 def cheater_params(*, capped: bool) -> list[object]:
@@ -550,8 +522,9 @@ def cheater_params(*, capped: bool) -> list[object]:
             + ([pytest.mark.xfail(strict=True, reason=above[f.name])]
                if capped and f.name in above else []),
         )
-        for policy, (_, _, above) in CHEATERS.items()
+        for policy, measured in CHEATERS.items()
         for f in BUNDLED
+        for above in [above_cap(measured)]
     ]  # fmt: skip
 
 
@@ -560,7 +533,7 @@ def test_a_cheater_buys_at_most_its_cap(
     assessed: dict[tuple[str, str], Evidence], folder: Path, policy: str
 ) -> None:
     good = favourable(assessed[(folder.name, policy)])
-    assert len(good) <= CHEATERS[policy][0], sorted(good)
+    assert len(good) <= CHEATER_CAP, sorted(good)
 
 
 @pytest.mark.parametrize(("folder", "policy"), cheater_params(capped=False))
@@ -568,4 +541,4 @@ def test_a_cheater_buys_nothing_more_than_measured(
     assessed: dict[tuple[str, str], Evidence], folder: Path, policy: str
 ) -> None:
     good = favourable(assessed[(folder.name, policy)])
-    assert good <= CHEATERS[policy][1].get(folder.name, frozenset()), sorted(good)
+    assert good <= CHEATERS[policy].get(folder.name, frozenset()), sorted(good)
