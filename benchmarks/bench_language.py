@@ -102,6 +102,7 @@ SETS = {
     "heldout16": ROOT / "tests" / "language" / "heldout16",
     "heldout17": ROOT / "tests" / "language" / "heldout17",
     "heldout18": ROOT / "tests" / "language" / "heldout18",
+    "heldout19": ROOT / "tests" / "language" / "heldout19",
     "dev2": DEV2,
     "exam2": EXAM2,
 }
