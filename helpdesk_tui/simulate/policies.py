@@ -31,6 +31,7 @@ from helpdesk_tui.simulate.worded import (
     WordedHPolicy,
     WordedIPolicy,
     WordedJPolicy,
+    WordedKPolicy,
     WordedPolicy,
 )
 
@@ -81,6 +82,7 @@ POLICIES: dict[str, type[Policy]] = {
     "worded-h": WordedHPolicy,
     "worded-i": WordedIPolicy,
     "worded-j": WordedJPolicy,
+    "worded-k": WordedKPolicy,
     "shotgun": ShotgunPolicy,
     "macro": MacroPolicy,
     "parrot": ParrotPolicy,

@@ -59,6 +59,8 @@ BANK_I_DIR = Path(__file__).parent / "phrases_i"
 """The ninth bank (`worded-i`), by a ninth writer, blind to the other eight (its README)."""
 BANK_J_DIR = Path(__file__).parent / "phrases_j"
 """The tenth bank (`worded-j`), by a tenth writer, blind to the other nine (its README)."""
+BANK_K_DIR = Path(__file__).parent / "phrases_k"
+"""The eleventh bank (`worded-k`), by an eleventh writer, blind to the other ten (its README)."""
 SOLUTION_SENTENCES = 6
 """How many sentences of the article a solution message passes on."""
 
@@ -434,6 +436,18 @@ class WordedJPolicy(WordedPolicy):
     description = "worded with a tenth phrase bank, by a tenth writer"
     style = Style("worded-j")
     bank_dir = BANK_J_DIR
+
+
+class WordedKPolicy(WordedPolicy):
+    """`worded` with the eleventh phrase bank (`phrases_k/`): the same actions, an eleventh
+    writer's words (Brisbane-born night-shift and Leeds volunteer English, a Vilvoorde bank
+    chat agent's and a Kempen digipunt volunteer's Dutch, Marseille-born and Dakar-born
+    French)."""
+
+    name = "worded-k"
+    description = "worded with an eleventh phrase bank, by an eleventh writer"
+    style = Style("worded-k")
+    bank_dir = BANK_K_DIR
 
 
 def _capital(text: str) -> str:

@@ -5,9 +5,9 @@ Each bundled scenario is played by every scripted candidate and assessed as
 held against what the issue asks:
 
 - ideal and worded: at least 21 of 22;
-- worded-b, worded-c, worded-d, worded-e, worded-f, worded-g, worded-h, worded-i and worded-j
-  (worded with a second, a third, a fourth, a fifth, a sixth, a seventh, an eighth, a ninth and
-  a tenth independent phrase bank): the same target, an expected failure on the scenarios where the language layer
+- worded-b, worded-c, worded-d, worded-e, worded-f, worded-g, worded-h, worded-i, worded-j and
+  worded-k (worded with a second, a third, a fourth, a fifth, a sixth, a seventh, an eighth, a
+  ninth, a tenth and an eleventh independent phrase bank): the same target, an expected failure on the scenarios where the language layer
   misreads their words;
 - shotgun, macro, parrot (who never read the answer key): at most 4, and
   never favourable on the twelve competencies a trick must not buy;
@@ -196,6 +196,39 @@ e-worded10)"). Strict expected failures, as for worded-b. Measured once with lay
 verhaeghe); worded-i and worded 22 on all six the same hour. Every miss is the check step (COM-1
 and SOL-1 read the same steps), in two of the bank's eleven check templates per language: a
 check folded into a request that names the next step, and a French check without "?"."""
+WORDED_K_SHORT = {
+    "en-calder-valley-exam": "18 of 22 (blind, rules 2.18, layer 2.14): COM-1 and SOL-1 mixed, "
+    "the check step missing on Joanne, Rachel and Michael: 'All good' (typed without '?') and "
+    "'If it's loading normally now, say so and we're done.' (a check folded into a request); "
+    "COM-4, '{summary}, have I got that right, love' (no '?') is no restatement for Imran; COM-6, "
+    "Stephen and Gary calmed only by the KB step: 'ugh, that'd drive me up the wall too.' and "
+    "'you've had a right time of it, haven't you.' are not read as empathy",
+    "en-northwind-monday": "20 of 22 (blind, rules 2.18, layer 2.14): COM-1 and SOL-1 mixed, the "
+    "check step missing on Tom: 'If it's loading normally now, say so and we're done.' (a check "
+    "folded into a request; Tom: 'Sorry, I'm not sure what you mean.')",
+    "fr-haute-meuse-examen": "18 of 22 (blind, rules 2.18, layer 2.14): COM-1 and SOL-1 mixed, "
+    "the check step missing on seven customers: 'Si tout s'ouvre comme d'habitude, dites-le-moi "
+    "et on a fini.', 'Quand vous aurez essayé, dites-moi ce que vous voyez, et si tout est revenu "
+    "à la normale je clôture la demande.' (checks folded into a request) and 'Ca roule' (no "
+    "'?'); COM-4, '{summary}, j'ai bon' (no '?') is no restatement for Nathalie; COM-6, Nathalie "
+    "calmed only by the KB step: 'c'est le genre de panne qui arrive toujours au mauvais moment.' "
+    "and 'ça gâche une matinée, ce genre de chose.' are not read as empathy",
+    "nl-lindeveld-examen": "19 of 22 (blind, rules 2.18, layer 2.14): COM-1 and SOL-1 mixed, the "
+    "check step missing on seven customers: 'Kijkt u even of het nu wel lukt, dan weet ik of ik "
+    "mag afsluiten.' and 'Als u het geprobeerd hebt, zegt u mij dan hoe het eruitziet, en als "
+    "alles weer normaal doet, sluit ik het af.' (checks folded into a request) and 'Opgelost' "
+    "(no '?'); COM-6, Rudi calmed only by the KB step ('dat zit tegen.', 'zo'n gedoe heeft "
+    "niemand graag.' not read as empathy) and Guido only by the bank's offer of help",
+}
+"""Bundled scenarios where `worded-k` (the eleventh blind bank, branch e-worded11, committed
+blind as 797b155) does not reach 21, with why (benchmarks/README.md, "An eleventh blind bank
+(branch e-worded11)"). Strict expected failures, as for worded-b. Measured once with layer 2.14
+and rules 2.18: 18, 20, 18, 22, 19, 21 (calder, northwind, haute-meuse, val-de-lesse,
+lindeveld, verhaeghe; verhaeghe's miss is COM-4); worded-j and worded the same hour: 22, 22, 20,
+22, 20, 22 and 22 on all six. Most misses are the check step (COM-1 and SOL-1 read the same
+steps): checks folded into a request that names the next step (the kind worded-j's misses
+were) and one-word checks typed without "?"; then empathy in plain, unformulaic words (COM-6)
+and a restatement typed without "?" (COM-4)."""
 
 CHEATER_CAP = 3
 """Favourable competencies of 22 a cheater written from the published rules may buy."""
@@ -395,6 +428,7 @@ BANK_SHORT = {
     "worded-h": WORDED_H_SHORT,
     "worded-i": WORDED_I_SHORT,
     "worded-j": WORDED_J_SHORT,
+    "worded-k": WORDED_K_SHORT,
 }
 """The policies of the further phrase banks, each with its scenarios below the target."""
 
