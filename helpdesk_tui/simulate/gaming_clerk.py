@@ -5,7 +5,7 @@ or the procedures, and never tries to understand a customer's problem. It reads 
 candidate's screen shows: the customers' names, their words (as strings), the conversations'
 subjects, the tickets with their queue priority, the SLA profile's levels, the knowledge base
 (search and articles) and the categories. A clerk does not solve cases, it files them: every
-sentence cites the ticket's id as a file number, and whatever comes in (the customer's words,
+message but the closing question cites the ticket's id as a file number, and whatever comes in (the customer's words,
 an article's steps) is filed back *in the other order*. Its strategy, unlike savvy's battery,
 lawyer's frames, forger's canned replies and stalling, mimic's filler-spun articles and
 second-person echoes, ghost's script dumps and chunked lists and tailor's drip-fed steps and
@@ -30,7 +30,7 @@ words read away, goes to two customers or more) and plays on their boundary:
   new (fewer than three new content words);
 - **the reply restated the other way round**: what they told since the question, its clauses
   in reverse order, the persons turned and one synonym per known noun, cut at five words a
-  part (no run of six of theirs), "For file T-1004, so: ... Is that right?";
+  part ("It's" counting two: no run of six of theirs), "For file T-1004, so: ... Is that right?";
 - **the whole article at once**: the top KB hit for the customer's most frequent content words
   (searched, opened and linked to the file while they type), the list under its resolution
   heading (else its first list, else its first sentences), every step filed the other way
@@ -155,10 +155,24 @@ def restate_backwards(text: str, words: ClerkWords) -> str:
     pieces: list[str] = []
     for sentence in reversed(_sentences(text)):
         for part in reversed(_parts(sentence, words)):
-            tokens = [_turn(t, words, swapped) for t in part.split()][:PART_WORDS]
+            tokens = _at_most(part.split(), PART_WORDS)
+            tokens = [_turn(t, words, swapped) for t in tokens]
             if tokens:
                 pieces.append(" ".join(tokens))
     return ", ".join(pieces[:6]).strip(" ,")
+
+
+def _at_most(tokens: list[str], limit: int) -> list[str]:
+    """The first tokens holding at most `limit` words, a word being a run of letters or digits
+    ("It's" is two: a word split that reads letters counts it so)."""
+    out: list[str] = []
+    count = 0
+    for token in tokens:
+        count += len(re.findall(r"[^\W_]+", token))
+        if count > limit:
+            break
+        out.append(token)
+    return out
 
 
 def _cap(text: str) -> str:

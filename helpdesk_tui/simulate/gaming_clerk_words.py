@@ -3,7 +3,8 @@
 Written blind like the policy: from the published documents only, never from the language
 layer's lexicons. Stop words (to find a customer's "nouns"), the places where a sentence may
 be cut and its parts filed in the other order, the persons turned, a synonym per common noun,
-and the clerk's own sentences (every one cites the ticket's id, as a clerk cites a file).
+and the clerk's own sentences (all but the closing question cite the ticket's id, as a clerk
+cites a file).
 """
 
 from __future__ import annotations
@@ -39,7 +40,6 @@ class ClerkWords:
     answer_lead: tuple[str, ...]
     check: tuple[str, ...]
     closing: tuple[str, ...]
-    hold: tuple[str, ...]
     summary: str
     """{ref} {problem} {step} {article}: the resolution."""
     works: frozenset[str]
@@ -159,10 +159,6 @@ EN = ClerkWords(
         "Anything else I can do for you today, {first}?",
         "Is there something else I can help with, {first}?",
     ),
-    hold=(
-        "One moment please, {first}, I am on file {ref}.",
-        "Bear with me a moment, {first}, still on {ref}.",
-    ),
     summary="Summary {ref}: {problem}. Given: {step}. Article {article}.",
     works=_set("works working worked fixed sorted back fine great perfect brilliant yes"),
     negations=_set("not no never n't still nothing doesn't don't didn't isn't won't"),
@@ -274,10 +270,6 @@ NL = ClerkWords(
         "Is er nog iets anders waarmee ik u kan helpen, {first}?",
         "Mag ik u nog ergens anders mee helpen, {first}?",
     ),
-    hold=(
-        "Een ogenblikje, {first}, ik ben met dossier {ref} bezig.",
-        "Even geduld, {first}, nog met {ref} bezig.",
-    ),
     summary="Samenvatting {ref}: {problem}. Gegeven: {step}. Artikel {article}.",
     works=_set("werkt lukt gelukt opgelost terug orde ja top super prima merci"),
     negations=_set("niet geen nog steeds nooit niets"),
@@ -384,10 +376,6 @@ FR = ClerkWords(
         "{first}, y a-t-il autre chose que je puisse faire pour vous ?",
         "Avez-vous besoin d'autre chose, {first} ?",
         "Est-ce que je peux encore vous aider pour autre chose, {first} ?",
-    ),
-    hold=(
-        "Un instant s'il vous plaît, {first}, je suis sur le dossier {ref}.",
-        "Un petit moment, {first}, je traite le {ref}.",
     ),
     summary="Résumé {ref} : {problem}. Donné : {step}. Article {article}.",
     works=_set("marche fonctionne remarche fonctionne réglé résolu oui parfait super top"),
