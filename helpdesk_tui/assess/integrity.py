@@ -488,10 +488,14 @@ def _content_code(ctx: Context, text: str) -> str:
     every clause is aligned with every article, so an article is read once, not per clause."""
     known: dict[str, str] = ctx.cache.setdefault("content_codes", {})
     if text not in known:
-        code: dict[str, str] = ctx.cache.setdefault("content_code", {})
-        seq = content_sequence(text, ctx.text_lang)
-        known[text] = "".join(code.setdefault(w, chr(0x100 + len(code) % 0x10FE00)) for w in seq)
+        known[text] = _coded_words(ctx, content_sequence(text, ctx.text_lang))
     return known[text]
+
+
+def _coded_words(ctx: Context, seq: Iterable[str]) -> str:
+    """Content stems as one character each, the same character for the same stem in a log."""
+    code: dict[str, str] = ctx.cache.setdefault("content_code", {})
+    return "".join(code.setdefault(w, chr(0x100 + len(code) % 0x10FE00)) for w in seq)
 
 
 def _stem_set(ctx: Context, text: str) -> frozenset[str]:
@@ -706,10 +710,11 @@ def _in_order(
 
 def _kb_places(ctx: Context, text: str) -> list[tuple[str, int]]:
     """(2.19) The articles of which the text is the words in order (`BORROWED_SHARE_ALIGNED`,
-    2.15's measure), with where in each it lies (kept per text)."""
+    2.15's measure, the customers' names read away: a name put in every few words is a filler),
+    with where in each it lies (kept per text)."""
     known = ctx.cache.setdefault("kb_places", {})
     if text not in known:
-        mine = _content_code(ctx, text)
+        mine = _coded_words(ctx, _named_away(ctx, text))
         found = []
         if len(mine) >= BORROWED_MIN_WORDS and ctx.scenario is not None:
             wanted = set(mine)
