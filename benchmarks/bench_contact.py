@@ -17,23 +17,18 @@ With `--cases`, every such contact: its case, article, steps, messages, words an
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from helpdesk_tui import paths
 from helpdesk_tui.assess import evidence as evidence_module
 from helpdesk_tui.assess.context import Context
 from helpdesk_tui.assess.integrity import contact_reading
 from helpdesk_tui.assess.model import EvidenceItem
 from helpdesk_tui.assess.substance import engaged_contacts, engagement
-from helpdesk_tui.scenario.loader import load_scenario
-from helpdesk_tui.simulate.policies import POLICIES
-from helpdesk_tui.simulate.runner import run_headless
 
 sys.path.insert(0, str(Path(__file__).parent))
-from bench_evidence import assess_run, bundled, favourable  # noqa: E402
+from bench_evidence import each_run, favourable, run_arguments  # noqa: E402
 
 Rote = Callable[[Context, dict[str, list[EvidenceItem]]], None]
 LEVELS = (0.3, 0.4, 0.5, 0.6)
@@ -77,11 +72,7 @@ def watching(seen: list[str], show_cases: bool, rote: Rote) -> Rote:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--policy", action="append", choices=list(POLICIES))
-    parser.add_argument("--scenario", action="append")
-    parser.add_argument("--cases", action="store_true")
-    args = parser.parse_args(argv)
+    args = run_arguments(__doc__, argv)
     seen: list[str] = []
     evidence_module.rote_items = watching(seen, args.cases, evidence_module.rote_items)
     levels = " ".join(f">={level:.1f}" for level in LEVELS)
@@ -89,16 +80,11 @@ def main(argv: list[str] | None = None) -> int:
         f"{'scenario':<28} {'policy':<9} {'contacts':>8} {'read':>6} {levels} {'max':>5} "
         f"{'one':>4} {'max1':>5} {'engaged':>9} {'share':>5}  favourable"
     )
-    for name in args.scenario or bundled():
-        scenario = load_scenario(paths.scenarios_dir() / name)
-        for policy in args.policy or list(POLICIES):
-            seen.clear()
-            evidence = assess_run(run_headless(scenario, policy), scenario)
-            head, *rest = seen or ["-"]
-            won = favourable(evidence)
-            print(f"{name:<28} {policy:<9} {head}  {len(won)} {','.join(won)}")
-            for line in rest:
-                print(line)
+    for name, policy, evidence in each_run(args.scenario, args.policy):
+        head, *rest = seen or ["-"]
+        won = favourable(evidence)
+        print(f"{name:<28} {policy:<9} {head}  {len(won)} {','.join(won)}", *rest, sep="\n")
+        seen.clear()
     return 0
 
 
