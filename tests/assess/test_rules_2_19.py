@@ -20,6 +20,11 @@ from the code:
   tells Pauline things of the operator's own about her case, stays the operator's: they chose
   the steps for her and said why.
 - One step quoted, the rest in the operator's own words, stays the operator's (2.15).
+
+The same in Dutch with Ria on the Lindeveld exam (`kb-aanmelding-vergrendeld`, whose steps are
+one list item cut by semicolons): the article read out a step a message is the article's; the
+walk-through in the operator's words is theirs. A read-out of its shortest parts (under five
+content words each) is not read: a strict expected failure, the documented limit.
 """
 
 from __future__ import annotations
@@ -163,3 +168,63 @@ def test_her_quick_replies_are_credited_only_where_her_case_was_taken_up(
     assert one(got, "COM-3", CONV).favourable is credited
     if credited is None:  # the item says why: the article read out
         assert one(got, "SIM-2", CONV).figures["article_read"] == "kb-locked-out"
+
+
+RIA = "ria-aanmelding-geblokkeerd"
+NL_OPENING = "Dag Ria, u spreekt met Sam van de helpdesk. We lossen het samen op."
+NL_READ_OUT = (
+    "Probeer eerst dit, Ria: na vijf foute pogingen wordt uw aanmelding tien minuten "
+    "vergrendeld. Lukt het nu?",
+    "Volgende stap, Ria: klik op uw aanmeldscherm op Wachtwoord vergeten, er komt een code per "
+    "sms op uw gsm. Werkt het nu?",
+    "Dan graag, Ria: daarna kiest u zelf een nieuw wachtwoord. Is het daarmee opgelost?",
+)
+NL_SHORT_STEPS = (  # the article's shortest parts, each under five content words
+    "Probeer eerst dit, Ria: klik op uw aanmeldscherm op Wachtwoord vergeten. Lukt het nu?",
+    "Volgende stap, Ria: er komt een code per sms op uw gsm die bij uw personeelsdienst gekend "
+    "is. Werkt het nu?",
+    "Dan graag, Ria: daarna kiest u zelf een nieuw wachtwoord. Is het daarmee opgelost?",
+)
+NL_WOVEN = (
+    "Ria, dat 'vergrendeld' betekent enkel dat het wachtwoord een paar keer fout getypt is. "
+    "Onder het vakje waar u het typt, staat een knopje Wachtwoord vergeten: klik daar eens op.",
+    "Goed zo. Zo meteen krijgt u een sms op uw eigen gsm met een korte code; die typt u in het "
+    "vakje op het scherm.",
+    "Prima. Kies nu zelf een nieuw wachtwoord dat u goed kunt onthouden, dan kunt u de "
+    "uurroosters nog voor twaalf uur doorsturen.",
+)
+
+
+def ria(messages: tuple[str, ...]) -> tuple[object, Case]:
+    """Ria's chat, as Pauline's: the opening, each message, "Oké, gedaan." after each."""
+    steps = [*opened("nl", RIA, 10), say(RIA, 20, NL_OPENING)]
+    for k, text in enumerate(messages):
+        steps.append(say(RIA, 40 + 30 * k, text))
+        steps.append((55 + 30 * k, "customer_message", {"conversation_id": f"c-{RIA}",
+                                                        "text": "Oké, gedaan."}))  # fmt: skip
+    ctx = context(steps, "nl")
+    return ctx, next(c for c in ctx.cases if c.customer_id == "ria")
+
+
+@pytest.mark.parametrize(
+    "messages",
+    [
+        NL_READ_OUT,
+        pytest.param(NL_SHORT_STEPS, marks=pytest.mark.xfail(
+            strict=True, reason="2.19's limit: steps under five content words are not read")),
+    ],
+    ids=["read-out", "short-steps"],
+)  # fmt: skip
+def test_a_dutch_article_read_out_a_step_a_message_is_the_articles(
+    messages: tuple[str, ...],
+) -> None:
+    ctx, case = ria(messages)
+    assert integrity.contact_passage(ctx, case)
+    assert substance.engagement(ctx, case) is None
+
+
+def test_a_dutch_walk_through_of_ones_own_stays_taken_up() -> None:
+    ctx, case = ria(NL_WOVEN)
+    assert integrity.contact_passage(ctx, case) == frozenset()
+    taken = substance.engagement(ctx, case)
+    assert taken is not None and taken.how == "answer"
