@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from helpdesk_tui import paths
@@ -49,6 +50,27 @@ def print_detail(evidence: Evidence) -> None:
 def bundled() -> list[str]:
     root = paths.scenarios_dir()
     return sorted(p.name for p in root.iterdir() if (p / "scenario.toml").is_file())
+
+
+def run_arguments(doc: str, argv: list[str] | None) -> argparse.Namespace:
+    """`--policy`, `--scenario` (each repeatable) and `--cases`: what a benchmark that watches
+    the pipeline per contact is asked (`bench_contact.py`)."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--policy", action="append", choices=list(POLICIES))
+    parser.add_argument("--scenario", action="append")
+    parser.add_argument("--cases", action="store_true", help="a line per contact read")
+    return parser.parse_args(argv)
+
+
+def each_run(
+    scenarios: list[str] | None, policies: list[str] | None
+) -> Iterator[tuple[str, str, Evidence]]:
+    """Every scenario (all bundled ones by default) x policy, simulated and assessed in memory:
+    the loop of the benchmarks that watch the pipeline (`bench_contact.py`)."""
+    for name in scenarios or bundled():
+        scenario = load_scenario(paths.scenarios_dir() / name)
+        for policy in policies or list(POLICIES):
+            yield name, policy, assess_run(run_headless(scenario, policy), scenario)
 
 
 def main(argv: list[str] | None = None) -> int:

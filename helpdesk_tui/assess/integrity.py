@@ -18,6 +18,9 @@ in the log, each with the records it is measured from, so the measurements
 - **aligned** (rules 2.15): a clause whose content words are, `BORROWED_SHARE_ALIGNED` of them
   in their order, in one stretch of an article or of what the customer had said or written:
   borrowed whatever short words were put between, dropped or turned (`aligned_clauses`).
+- **an article read out** (rules 2.19): a contact whose messages, read together, are mostly one
+  article's steps in its order, a step a message (`contact_passage`): the passage spread over
+  messages is borrowed as a passage in one message is.
 - **wrong recipient**: a message to one customer that names another case's
   customer, ticket or distinctive fact (a code, a number, a name).
 - **closed unsolved** (rules 2.11): a ticket resolved before anything of a solution reached
@@ -45,7 +48,7 @@ from helpdesk_tui.assess.model import EvidenceItem
 from helpdesk_tui.assess.procedures import Shows, shows_plainly
 from helpdesk_tui.assess.tracker import CUSTOMER_FACING, Action
 from helpdesk_tui.assess.wording import acts, find_any, sentences, words
-from helpdesk_tui.customers.content_words import content_sequence
+from helpdesk_tui.customers.content_words import STEM_LENGTH, content_sequence
 from helpdesk_tui.customers.dialogue import acts_in, asks_closing, solution_patterns, told
 from helpdesk_tui.customers.in_context import acts_at, confirms_fix, proposes, steps_at
 from helpdesk_tui.customers.mood import calming_in
@@ -456,20 +459,28 @@ def aligned_share(mine: str, source: str) -> float:
     """The longest common subsequence of `mine` with the best stretch of `source`, over the
     length of `mine` (each a string of one character per word, `_coded`); the same measure
     of words in order as 2.9's frame rule (rapidfuzz's LCS), read from one side and locally."""
+    return aligned_at(mine, source)[0]
+
+
+def aligned_at(mine: str, source: str) -> tuple[float, int]:
+    """`aligned_share` and where in `source` its best stretch starts (2.19: a contact's steps
+    are read in the article's order by where each one lies in it)."""
     m = len(mine)
     if not m:
-        return 0.0
+        return 0.0, 0
     width = m + int(m * WINDOW_SLACK)
     if len(source) <= width:
-        return LCSseq.similarity(mine, source) / m
+        return LCSseq.similarity(mine, source) / m, 0
     wanted = set(mine)
-    best = 0
+    best, at = 0, 0
     for start, ch in enumerate(source):
         if ch in wanted:
-            best = max(best, LCSseq.similarity(mine, source[start : start + width]))
+            found = LCSseq.similarity(mine, source[start : start + width])
+            if found > best:
+                best, at = found, start
             if best == m:
                 break
-    return best / m
+    return best / m, at
 
 
 def _content_code(ctx: Context, text: str) -> str:
@@ -477,10 +488,14 @@ def _content_code(ctx: Context, text: str) -> str:
     every clause is aligned with every article, so an article is read once, not per clause."""
     known: dict[str, str] = ctx.cache.setdefault("content_codes", {})
     if text not in known:
-        code: dict[str, str] = ctx.cache.setdefault("content_code", {})
-        seq = content_sequence(text, ctx.text_lang)
-        known[text] = "".join(code.setdefault(w, chr(0x100 + len(code) % 0x10FE00)) for w in seq)
+        known[text] = _coded_words(ctx, content_sequence(text, ctx.text_lang))
     return known[text]
+
+
+def _coded_words(ctx: Context, seq: Iterable[str]) -> str:
+    """Content stems as one character each, the same character for the same stem in a log."""
+    code: dict[str, str] = ctx.cache.setdefault("content_code", {})
+    return "".join(code.setdefault(w, chr(0x100 + len(code) % 0x10FE00)) for w in seq)
 
 
 def _stem_set(ctx: Context, text: str) -> frozenset[str]:
@@ -556,7 +571,16 @@ def aligned_clauses(ctx: Context, case: Case, action: Action) -> tuple[frozenset
     """(2.15) The message's clauses that are an article's words in their order (only when
     `KB_PASSAGE_CLAUSES` or more are) and those that are the customer's (kept per message).
     Clauses too short to measure are read with the ones after them (`_chunks`): an article's
-    list, one short step a sentence, is a passage too."""
+    list, one short step a sentence, is a passage too. (2.19) And the message's steps of the
+    contact's passage (`contact_passage`): an article read out a step a message is a passage
+    spread over the messages."""
+    kb, theirs = _message_aligned(ctx, case, action)
+    spread = frozenset(c for seq, c in contact_passage(ctx, case) if seq == action.seq)
+    return (kb | spread, theirs)
+
+
+def _message_aligned(ctx: Context, case: Case, action: Action) -> tuple[frozenset[str], ...]:
+    """(2.15) `aligned_clauses` read in the message alone."""
     known = case.cache.setdefault("aligned_clauses", {})
     if action.seq not in known:
         chunks = _chunks(ctx, clauses(action.text or ""))
@@ -596,6 +620,177 @@ def _chunks(ctx: Context, parts: list[str]) -> list[list[str]]:
             chunks.append(short)
             short = []
     return [c for c in chunks + [short] if c]
+
+
+# ---------------------------------------------------------------------- a contact read whole (2.19)
+
+
+CONTACT_ARTICLE_SHARE = 0.5
+"""(2.19) A contact whose candidate text is this share or more one article's steps in the
+article's order (`contact_reading`) is the article read out, a step a message: its steps are no
+own sentences. Measured on every scripted bank and cheater (benchmarks/bench_contact.py,
+benchmarks/README.md "A contact read against its article (branch evid28)")."""
+
+
+@dataclass(frozen=True, slots=True)
+class ContactReading:
+    """The article a contact's candidate text follows most, and how much of the text it is.
+
+    `steps` are the (seq, clause) pairs that are the article's words in order (2.15's aligned
+    reading, clause by clause) and lie in the article's order over the contact; `words` their
+    content words; `of` the content words of everything the candidate wrote or said on the
+    contact (stock sentences and the customers' names left out: the frames and fillers);
+    `messages` how many messages the steps came in."""
+
+    article: str
+    steps: frozenset[tuple[int, str]]
+    words: int
+    of: int
+    messages: int
+
+    @property
+    def share(self) -> float:
+        return self.words / self.of if self.of else 0.0
+
+
+def contact_reading(ctx: Context, case: Case) -> ContactReading | None:
+    """(2.19) The article whose steps, in its order, make most of what the candidate wrote or
+    said on the case's contact (over all its messages), or None (no clause is an article's)."""
+    if "contact_reading" not in case.cache:
+        case.cache["contact_reading"] = _contact_reading(ctx, case)
+    return case.cache["contact_reading"]
+
+
+def _contact_reading(ctx: Context, case: Case) -> ContactReading | None:
+    if ctx.scenario is None:
+        return None
+    placed: dict[str, list[tuple[int, int, list[str], int]]] = {}
+    others: dict[int, list[str]] = {}
+    for action in case.said():
+        if action.data.get("canned_id"):
+            continue
+        theirs = _message_aligned(ctx, case, action)[1]
+        asked = {c for q in sentences(action.text or "") if "?" in q for c in _CLAUSE.split(q)}
+        for chunk in _chunks(ctx, clauses(action.text or "")):
+            text = " ".join(chunk)
+            places = [] if theirs.intersection(chunk) else _kb_places(ctx, text)
+            for article, start in places:
+                size = len(_named_away(ctx, text))
+                placed.setdefault(article, []).append((action.seq, start, chunk, size))
+            others.setdefault(action.seq, []).extend(c for c in chunk if c not in asked)
+    best: ContactReading | None = None
+    for article, found in placed.items():
+        chain = _in_order(found)
+        words_in = sum(size for _, _, _, size in chain)
+        if best is None or words_in > best.words:
+            steps = frozenset((seq, c) for seq, _, chunk, _ in chain for c in chunk)
+            rest = sum(
+                _own_content(ctx, c)
+                for seq, cs in others.items()
+                for c in cs
+                if (seq, c) not in steps
+            )
+            seqs = {seq for seq, _, _, _ in chain}
+            best = ContactReading(article, steps, words_in, words_in + rest, len(seqs))
+    return best
+
+
+def _in_order(
+    found: list[tuple[int, int, list[str], int]],
+) -> list[tuple[int, int, list[str], int]]:
+    """The steps (in the contact's order) that lie in the article's order, most words first:
+    the heaviest chain whose places in the article never go back."""
+    best: list[tuple[int, list[tuple[int, int, list[str], int]]]] = []
+    for i, step in enumerate(found):
+        before = [best[j] for j in range(i) if found[j][1] <= step[1]]
+        weight, chain = max(before, key=lambda b: b[0], default=(0, []))
+        best.append((weight + step[3], [*chain, step]))
+    return max(best, key=lambda b: b[0], default=(0, []))[1]
+
+
+def _kb_places(ctx: Context, text: str) -> list[tuple[str, int]]:
+    """(2.19) The articles of which the text is the words in order (`BORROWED_SHARE_ALIGNED`,
+    2.15's measure, the customers' names read away: a name put in every few words is a filler),
+    with where in each it lies (kept per text)."""
+    known = ctx.cache.setdefault("kb_places", {})
+    if text not in known:
+        mine = _coded_words(ctx, _named_away(ctx, text))
+        found = []
+        if len(mine) >= BORROWED_MIN_WORDS and ctx.scenario is not None:
+            wanted = set(mine)
+            for article in ctx.scenario.kb:
+                if len(wanted & _stem_set(ctx, article.body)) < BORROWED_SHARE_ALIGNED * len(
+                    wanted
+                ):
+                    continue
+                share, at = aligned_at(mine, _content_code(ctx, article.body))
+                if share >= BORROWED_SHARE_ALIGNED:
+                    found.append((article.id, at))
+        known[text] = found
+    return known[text]
+
+
+def _customer_names(ctx: Context) -> frozenset[str]:
+    """The stems of the customers' names: a name put in every few words is no content."""
+    if "contact_names" not in ctx.cache:
+        ctx.cache["contact_names"] = frozenset(
+            w[:STEM_LENGTH]
+            for c in ctx.state.customers.values()
+            for w in (*name_words(c.name), *words(c.name))
+        )
+    return ctx.cache["contact_names"]
+
+
+def _named_away(ctx: Context, text: str) -> tuple[str, ...]:
+    """The text's content words (2.15's `content_sequence`), the customers' names left out."""
+    names = _customer_names(ctx)
+    return tuple(w for w in content_sequence(text, ctx.text_lang) if w not in names)
+
+
+FRAME_RUN = 3
+"""(2.19) Runs of this many content words (names left out) said to `TEMPLATE_CUSTOMERS`
+customers or more are a frame's words ("Next one, {first}: ...", "Pour votre ticket sur ...")."""
+
+
+def _frame_words(ctx: Context) -> set[tuple[str, ...]]:
+    """(2.19) The runs of `FRAME_RUN` content words the candidate said to `TEMPLATE_CUSTOMERS`
+    customers or more: frames and fillers, whatever slot they were filled with."""
+    if "contact_frames" not in ctx.cache:
+        by: dict[tuple[str, ...], set[str]] = {}
+        for text, who in dict.fromkeys((text, who) for _, text, who in _own_words(ctx)):
+            for part in clauses(text):
+                for run in _runs(_named_away(ctx, part), FRAME_RUN):
+                    by.setdefault(run, set()).add(who)
+        ctx.cache["contact_frames"] = {r for r, who in by.items() if len(who) >= TEMPLATE_CUSTOMERS}
+    return ctx.cache["contact_frames"]
+
+
+def _own_content(ctx: Context, text: str) -> int:
+    """(2.19) The text's content words (names left out) that are in no frame (`_frame_words`)."""
+    mine = _named_away(ctx, text)
+    return len(mine) - len(_covered(mine, _frame_words(ctx), FRAME_RUN))
+
+
+CONTACT_STEPS = KB_PASSAGE_CLAUSES
+"""(2.19) Steps (clauses of the article in its order) a contact needs, in two messages or more,
+for its reading to count: one step quoted stays the operator's, as in one message (2.15)."""
+
+
+def contact_passage(ctx: Context, case: Case) -> frozenset[tuple[int, str]]:
+    """(2.19) The (seq, clause) pairs of the contact's article passage: the steps of
+    `contact_reading` when they are `CONTACT_STEPS` or more, over two messages or more, and
+    `CONTACT_ARTICLE_SHARE` of the contact's text or more; else none. An article read out a step
+    a message, a frame and a check around each, is the article's passage spread over messages,
+    as two of its clauses in one message are (2.15)."""
+    reading = contact_reading(ctx, case)
+    if (
+        reading is None
+        or len(reading.steps) < CONTACT_STEPS
+        or reading.messages < 2
+        or reading.share < CONTACT_ARTICLE_SHARE
+    ):
+        return frozenset()
+    return reading.steps
 
 
 # ---------------------------------------------------------------------- wrong recipient

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from helpdesk_tui.language import LAYER_VERSION, layer_hash
 
-RULES_VERSION = "2.18"
+RULES_VERSION = "2.19"
 """2.0: evidence that needs the job done (issue 13): the answer is what reached the customer,
 KB credit only for the case's articles outside scattershot bursts, templates, echoes, stuffed
 answers, wrong recipients, SOL-5 relay and bounce, SOL-6 news.
@@ -164,7 +164,19 @@ contacts, cheaters and tricks 0.00-0.33 (benchmarks/bench_engaged.py; benchmarks
 the fix as a confirmation ("Super, dat was het!"; "Nee, dat was het." stays out) and refuses a
 fix that works partly or sometimes ("It only half works.", "Het werkt maar half.") or on someone
 else's machine ("Bij mijn collega werkt het wel."); no verdict of the 20 policies moved on the
-six exams (benchmarks/README.md, "Leftovers fixed (branch bugs18)")."""
+six exams (benchmarks/README.md, "Leftovers fixed (branch bugs18)").
+2.19 (evid28, issue 12): a contact's messages are read together against its article
+(`integrity.contact_reading`): where two steps or more of one article, in the article's order,
+came in two messages or more (2.15's aligned reading, clause by clause) and are
+`CONTACT_ARTICLE_SHARE` (0.5) or more of what the candidate told on the contact (its content
+words, the customers' names, questions and frames said to three customers or more left out),
+the article was read out a step a message: those steps are the article's passage, no own
+sentences (`aligned_clauses`: 2.10's engagement, COM-6's calming), and the contact did not take
+up its case (`substance.engagement`, also for 2.17's share; the rote items say so,
+`rote.article_read`). One step quoted, or steps quoted inside a walk-through mostly of one's own,
+stay the operator's (the blind cheater `tailor`: 0.10-0.50 of its contacts taken up before).
+Measured: no contact of the scripted competent candidates reads so (benchmarks/bench_contact.py;
+benchmarks/README.md, "A contact read against its article (branch evid28)")."""
 
 RULE_MODULES = (
     "cases.py", "context.py", "evidence.py", "integrity.py", "measure_com.py",

@@ -32,6 +32,10 @@ engaged contact among many: the four are ways of working, so their `+` stand onl
 candidate took up the case on a share of the contacts (`ENGAGED_SHARE`, 2.7's reading of a
 habit); below it every `+` of the four is `?` (the blind cheaters `mimic` and `ghost` took up
 two to ten cases of thirty-two, by a transfer the article named or an article cut in pieces).
+(2.19) A contact whose candidate text is mostly one article's steps in its order, a step a
+message (`integrity.contact_passage`), took up no case whatever else happened on it: the
+article was read out (the blind cheater `tailor`, a check after every step and a transfer to
+the group the article names).
 """
 
 from __future__ import annotations
@@ -47,6 +51,8 @@ from helpdesk_tui.assess.integrity import (
     _runs,
     a_share,
     checklist,
+    contact_passage,
+    contact_reading,
     list_items,
     own_telling,
     word_list,
@@ -82,6 +88,8 @@ def engagement(ctx: Context, case: Case) -> Engagement | None:
 
 
 def _engagement(ctx: Context, case: Case) -> Engagement | None:
+    if contact_passage(ctx, case):  # 2.19: the article read out, not the case taken up
+        return None
     lang = ctx.text_lang
     answer = case.answer
     for hit in answer_hits(case):
@@ -330,11 +338,20 @@ def rote_items(ctx: Context, items: dict[str, list[EvidenceItem]]) -> None:
             if case is None or case.incident is None:
                 continue
             if engagement(ctx, case) is None:
-                items[cid][i] = _to_judge(
-                    item, ctx.t("rote.unengaged"), {"engaged_with_case": False}
-                )
+                items[cid][i] = _to_judge(item, *_unengaged(ctx, case))
             elif not enough_engaged(ctx):  # asked only here: every contact's engagement read
                 items[cid][i] = _to_judge(item, _few(ctx), _share(ctx))
+
+
+def _unengaged(ctx: Context, case: Case) -> tuple[str, dict[str, object]]:
+    """Why a contact did not take up its case, for the item: (2.19) the article read out, or
+    nothing of the case taken up."""
+    reading = contact_reading(ctx, case) if contact_passage(ctx, case) else None
+    if reading is None:
+        return ctx.t("rote.unengaged"), {"engaged_with_case": False}
+    pct = round(100 * reading.share)
+    figures = {"engaged_with_case": False, "article_read": reading.article, "article_share": pct}
+    return ctx.t("rote.article_read", article=reading.article, pct=pct), figures
 
 
 def _share(ctx: Context) -> dict[str, object]:

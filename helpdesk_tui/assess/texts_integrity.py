@@ -216,6 +216,17 @@ T: dict[str, tuple[str, str, str]] = {
         "dossier (aucun fait caché obtenu par une question de sa part, aucune étape de la "
         "solution dans ses mots, aucun transfert au bon groupe)",
     ),
+    "rote.article_read": (
+        "; to judge: what the candidate told on this contact was mostly {article}'s steps in its "
+        "order, a step a message ({pct}% of their words): the article was read out, the case "
+        "not taken up",
+        "; te beoordelen: wat de kandidaat in dit contact zei, was grotendeels de stappen van "
+        "{article} in hun volgorde, een stap per bericht ({pct}% van de woorden): het artikel "
+        "werd voorgelezen, niet op de zaak ingegaan",
+        "\u00a0; à juger\u00a0: ce que le candidat a dit dans ce contact, ce sont surtout les "
+        "étapes de {article} dans leur ordre, une par message ({pct}\u00a0% de ses mots)\u00a0: "
+        "l'article a été lu, le dossier pas abordé",
+    ),
     "rote.few_engaged": (
         "; to judge: the candidate took up the case on only {engaged} of the {n:contact|contacts} "
         "they spoke to (under {pct}%): replies in time on a few cases handled show no habit of "

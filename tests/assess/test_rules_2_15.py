@@ -37,14 +37,14 @@ LISA = "lisa-stores-printer"
 OTHERS = ("joanne-ceo-calendar", "aisha-camera-black", "pauline-locked-out")
 
 
-def context(steps: list[Step]) -> Context:
+def context(steps: list[Step], lang: str = "en") -> Context:
     """The assessment's context of the scripted exam, as `EvidenceGatherer.result` builds it."""
-    scenario = exam("en")
+    scenario = exam(lang)
     gatherer = EvidenceGatherer(scenario).feed_all(play(scenario, steps, end_at=900))
     state = gatherer.state
     cases = build_cases(state, gatherer.tracker, scenario)
-    return Context(state, gatherer.tracker, scenario, "en", cases, gatherer.tracker.finish(),
-                   state.now, text_lang="en")  # fmt: skip
+    return Context(state, gatherer.tracker, scenario, lang, cases, gatherer.tracker.finish(),
+                   state.now, text_lang=lang)  # fmt: skip
 
 
 def said_to_lisa(text: str) -> tuple[Context, Case, Action]:

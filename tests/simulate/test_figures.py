@@ -400,11 +400,12 @@ Rules 2.17 (evid26): 0, 1, 0, 0, 0, 0: the rote four stood on 2-10 contacts that
 case of 9-32 (0.09-0.31), under `substance.ENGAGED_SHARE`; COM-6 on northwind is left."""
 
 TAILOR_MEASURED: dict[str, frozenset[str]] = {
-    "en-calder-valley-exam": frozenset({"SIM-2", "COM-3"}),
+    # rules 2.19 (evid28): a contact's messages read together against its article
+    "en-calder-valley-exam": frozenset(),
     "en-northwind-monday": frozenset(),
     "fr-haute-meuse-examen": frozenset(),
-    "fr-val-de-lesse-garde": frozenset({"SIM-2", "COM-3", "SOL-5", "SOL-6"}),
-    "nl-lindeveld-examen": frozenset({"SIM-2", "COM-3", "COM-5"}),
+    "fr-val-de-lesse-garde": frozenset({"SOL-5", "SOL-6"}),
+    "nl-lindeveld-examen": frozenset(),
     "nl-verhaeghe-dinsdag": frozenset({"SIM-1"}),
 }
 """What `tailor` (branch evid27, a sixth cheater written blind from the published documents,
@@ -419,7 +420,12 @@ as the answer, SOL-7 `+` on 1-18 cases an exam) or with a transfer to the group 
 names; SOL-5 and SOL-6 on val-de-lesse (its one transferred ticket: the group's answer quoted
 word for word and noted, one timed status update naming the group and a time); SIM-1 on
 verhaeghe (screen work during both calls, and in them a tailored step or the transfer credited
-as the answer)."""
+as the answer). Rules 2.19 (evid28: a contact whose candidate text is mostly one article's steps
+in its order, a step a message, is the article read out and took up no case): 0, 0, 0, 2, 0, 1,
+under the cap on all six: its contacts taken up fell to 0.10-0.35 of all, under
+`substance.ENGAGED_SHARE` (benchmarks/README.md, "A contact read against its article (branch
+evid28)"); SOL-5 and SOL-6 on val-de-lesse (the job done on its one transferred ticket) and
+SIM-1 on verhaeghe are left."""
 
 CLERK_MEASURED: dict[str, frozenset[str]] = {
     "en-calder-valley-exam": frozenset({"SIM-2", "COM-3"}),
