@@ -274,7 +274,7 @@ def _coordinates(words: list[Word], i: int, lex: Lexicon) -> bool:
     (its own lemma) on each side ("désinstaller et réinstaller", "unplug and replug"); a
     French imperative ("débranchez et rebranchez") or an object between ("unplug the modem
     and restart it") joins two clauses as before. Dutch: "te" + infinitive before it, and
-    "te" + infinitive after it within three words, no subject or negation word between
+    "te" + infinitive after it within four words, no subject or negation word between
     ("niet te verwijderen en opnieuw te installeren"; "aan te laten en niet af te sluiten"
     is two steps, the second negated)."""
     if i == 0 or i + 1 >= len(words):
