@@ -261,9 +261,47 @@ def _terminates(words: list[Word], i: int, lex: Lexicon) -> bool:
     pairs = lex.negation.pairs
     if pairs and 0 < i < len(words) - 1 and (words[i - 1].norm, norm, words[i + 1].norm) in pairs:
         return False  # (2.9) "in en uit", "on and off": a pair of particles, one step
+    if norm in lex.negation.coordinated and _coordinates(words, i, lex):
+        return False  # (l-rules20) "débrancher et rebrancher": one negation, two verbs
     if norm not in lex.negation.before_subject:
         return True
     return i + 1 < len(words) and words[i + 1].norm in lex.questions.subjects
+
+
+def _coordinates(words: list[Word], i: int, lex: Lexicon) -> bool:
+    """(l-rules20) Does the conjunction at i join two verbs in the same non-finite form, so
+    that a negation before the first reaches the second? French and English: a bare verb
+    (its own lemma) on each side ("désinstaller et réinstaller", "unplug and replug"); a
+    French imperative ("débranchez et rebranchez") or an object between ("unplug the modem
+    and restart it") joins two clauses as before. Dutch: "te" + infinitive before it, and
+    "te" + infinitive after it within four words, no subject or negation word between
+    ("niet te verwijderen en opnieuw te installeren"; "aan te laten en niet af te sluiten"
+    is two steps, the second negated)."""
+    if i == 0 or i + 1 >= len(words):
+        return False
+    before = words[i - 1]
+    if not _bare_verb(before, lex):
+        return False
+    if lex.lang != "nl":
+        after = words[i + 1]
+        if after.norm in ("de", "d'", "to") and i + 2 < len(words):
+            after = words[i + 2]
+        return _bare_verb(after, lex)
+    if i < 2 or words[i - 2].norm != "te":
+        return False
+    for j in range(i + 1, min(i + 5, len(words) - 1)):
+        if words[j].norm in PERSONS or words[j].norm in lex.negation.core:
+            return False  # "aan te laten en niet af te sluiten": its own negation, no join
+        if words[j].norm == "te":
+            return _bare_verb(words[j + 1], lex)
+    return False
+
+
+def _bare_verb(w: Word, lex: Lexicon) -> bool:
+    """An instruction verb in its lemma's form: an infinitive (fr, nl) or the bare verb (en)."""
+    if w.norm != w.lemma or w.lemma not in lex.verbs:
+        return False
+    return lex.lang != "fr" or w.norm.endswith(("er", "ir", "re"))
 
 
 @dataclass(slots=True)
@@ -628,6 +666,8 @@ def _rule_matches(
             if rule.unless_clause and _in_clause(rule.unless_clause, words, layout, i):
                 continue
             if rule.unless_sentence and _in_sentence(rule.unless_sentence, words, layout, i):
+                continue
+            if rule.with_sentence and not _in_sentence(rule.with_sentence, words, layout, i):
                 continue
             if rule.bare and _conjugated_before(words, layout, i, end - 1):
                 continue

@@ -42,7 +42,8 @@ before or inside it ("ik ga de pc herstarten" tells what the operator
 will do, not what the customer must do); an entry of several words counts
 when they stand in that order. `unless_next` words cancel a phrase when they
 follow it (the rule's next phrase is tried), `unless_clause` and
-`unless_sentence` words anywhere in the clause or sentence; `rules_out = true` (2.7) makes a
+`unless_sentence` words anywhere in the clause or sentence (`with_sentence`, l-rules20: one of
+its words must stand in the sentence); `rules_out = true` (2.7) makes a
 match rule its act out (the act model may not add it) instead of giving it; `firm = true` (2.8)
 keeps a match's act whatever the act model says; `yields_to` acts
 found in the same sentence take the match's place ("act@tag": only in a
@@ -145,6 +146,11 @@ class Rule:
     unless_next: frozenset[str] = frozenset()
     unless_clause: frozenset[str] = frozenset()
     unless_sentence: frozenset[str] = frozenset()
+    with_sentence: frozenset[str] = frozenset()
+    """(l-rules20) The match counts only when one of these entries stands in its sentence: a
+    condition that it works ("Als alles nu normaal werkt, ...") asks whether it does only
+    beside a request to say so ("..., zeg het gerust"); "Als het goed is, krijgt u een mail"
+    asks nothing."""
     yields_to: frozenset[str] = frozenset()
     after_step: frozenset[str] = frozenset()
     """(2.3) Words ("dan", "then") that, right before the match, make it a step of a sequence:
@@ -193,6 +199,11 @@ class Negation:
     """(2.9) Fixed pairs whose conjunction joins two particles, not two clauses ("in en uit",
     "in and out", "on and off"): it ends no scope ("Stop maar met de kabel in en uit te
     steken" prohibits the whole step, heldout11)."""
+    coordinated: frozenset[str] = frozenset()
+    """(l-rules20) Conjunctions that join two steps in the same non-finite form, one verb
+    under one negation ("Inutile de débrancher et rebrancher", "no need to uninstall and
+    reinstall", "U hoeft niet te verwijderen en opnieuw te installeren"): they end no scope
+    there (`analyse._coordinates`). Between an imperative and anything else they still do."""
     prohibitive: PhraseSet = field(default_factory=lambda: PhraseSet(()))
     """(2.1) Prohibitions said with a verb or a phrase rather than a negation word ("stop
     saving", "arrêtez d'enregistrer", "veuillez vous abstenir de", "hold off on", "wacht
@@ -393,6 +404,7 @@ def _build(lang: str, data: dict, path: Path) -> Lexicon:
             words=_trigger_words(neg, compile_),
             before_subject=frozenset(fold(w) for w in neg.get("terminators_before_subject", [])),
             pairs=frozenset(_pair(fold(p)) for p in neg.get("pairs", [])),
+            coordinated=frozenset(fold(w) for w in neg.get("coordinated", [])),
             prohibitive=PhraseSet(tuple(compile_(p) for p in neg.get("prohibitive", []))),
             interjections=frozenset(fold(w) for w in neg.get("interjections", [])),
             fronted=PhraseSet(tuple(compile_(p) for p in neg.get("fronted", []))),
@@ -493,6 +505,7 @@ def _rule(data: dict, compile_, path: Path) -> Rule:
             unless_next=frozenset(fold(w) for w in data.get("unless_next", [])),
             unless_clause=frozenset(fold(w) for w in data.get("unless_clause", [])),
             unless_sentence=frozenset(fold(w) for w in data.get("unless_sentence", [])),
+            with_sentence=frozenset(fold(w) for w in data.get("with_sentence", [])),
             after_step=frozenset(fold(w) for w in data.get("after_step", [])),
             yields_to=frozenset(data.get("yields_to", [])),
             asks=bool(data.get("asks", False)),
@@ -569,13 +582,16 @@ def opposite_prefixes(p: str, t: str, lex: Lexicon) -> bool:
     )
 
 
-LAYER_VERSION = "2.14"
+LAYER_VERSION = "2.15"
 """Bumped whenever a lexicon or a rule changes what a message means. (2.13, l-rules18: a "?"
 alone yields to the act model's identify/check/offer_help, fr/en step verbs, wishes on parting,
 "so" recaps at a sentence's start; the act model's weights are 2.12's, not retrained.) (2.14,
 l-rules19: the French tu-imperative of first-group verbs, Scots "-nae" negation, a Dutch plural
 before its subject is finite, "donc" inside "ne ... pas", checks, identify and news in the
-tu-register and regional English, regional farewells and commiseration; model retrained.)"""
+tu-register and regional English, regional farewells and commiseration; model retrained.) (2.15, l-rules20: "il ne faut pas que",
+Flemish "gene(n)", two infinitives under one negation, a Dutch -d participle is no imperative;
+a check folded into a request, a works-state on the customer's side, a duration alone asks to
+wait; model retrained.)"""
 
 
 @cache

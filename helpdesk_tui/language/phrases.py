@@ -156,4 +156,8 @@ def _imperative(w: Word, lang: str) -> bool:
         return False
     if lang == "nl" and w.norm.endswith("t"):
         return w.lemma[:-2] == w.norm or w.lemma[:-3] == w.norm
+    if lang == "nl" and w.norm.endswith("d"):
+        # l-rules20: a stem in -d is its infinitive's ("antwoord", "meld", "raad"); a -d added
+        # to another stem is the participle ("zijn wel bewaard", "is hersteld"), no step
+        return w.lemma in dutch_infinitives(w.norm)
     return True

@@ -182,23 +182,18 @@ in benchmarks/README.md, "A ninth blind bank (branch e-worded9)": northwind COM-
 by the 'restart' in the second line's fix, relayed without 'good news', as with worded-h),
 haute-meuse COM-6 (Nathalie not calmed by 'ce genre de souci tombe toujours au mauvais moment,
 hein', then calmed only by the KB solution)."""
-WORDED_J_SHORT = {
-    "fr-haute-meuse-examen": "20 of 22 (blind, rules 2.16, layer 2.13): COM-1 and SOL-1 mixed, the "
-    "check step missing on Bernard, Dr Gobert and Jean-François: 'Le problème est réglé de votre "
-    "côté' (a check typed without '?') and 'Si tout marche bien maintenant, dites-le-moi et je "
-    "clôture le ticket.' (a check folded into a request) are not read as the check",
-    "nl-lindeveld-examen": "20 of 22 (blind, rules 2.16, layer 2.13): COM-1 and SOL-1 mixed, the "
-    "check step missing on Ria and Carine: 'Als alles nu normaal werkt, zeg het gerust, dan sluit "
-    "ik het ticket af.' (a check folded into a request) is not read as the check, and both "
-    "customers answer it 'Wat moet ik doen?'",
-}
+WORDED_J_SHORT: dict[str, str] = {}
 """Bundled scenarios where `worded-j` (the tenth blind bank, branch e-worded10, committed blind
 as 577e839) does not reach 21, with why (benchmarks/README.md, "A tenth blind bank (branch
 e-worded10)"). Strict expected failures, as for worded-b. Measured once with layer 2.13 and rules
 2.16: 22, 22, 20, 22, 20, 22 (calder, northwind, haute-meuse, val-de-lesse, lindeveld,
 verhaeghe); worded-i and worded 22 on all six the same hour. Every miss is the check step (COM-1
 and SOL-1 read the same steps), in two of the bank's eleven check templates per language: a
-check folded into a request that names the next step, and a French check without "?"."""
+check folded into a request that names the next step, and a French check without "?". Layer 2.15
+(branch l-rules20) reads both forms (`LANG.check.zeg_het` / `fr.check.dites_le`,
+`fr.check.votre_cote`): 22 on all six, so none is short any more (haute-meuse and lindeveld 20 ->
+22: COM-1 and SOL-1 favourable, the check step read on Bernard, Dr Gobert, Jean-François, Ria and
+Carine)."""
 WORDED_K_SHORT = {
     "en-calder-valley-exam": "18 of 22 (blind, rules 2.18, layer 2.14): COM-1 and SOL-1 mixed, "
     "the check step missing on Joanne, Rachel and Michael: 'All good' (typed without '?') and "
