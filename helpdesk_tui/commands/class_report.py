@@ -18,10 +18,12 @@ from helpdesk_tui.commands.reconcile import note_register
 from helpdesk_tui.commands.report import add_common_arguments, load_key
 from helpdesk_tui.eventlog.keys import PublicKey
 from helpdesk_tui.eventlog.reader import read_header
+from helpdesk_tui.i18n import N_
 from helpdesk_tui.printable import printable
 from helpdesk_tui.terminal_safe import SafeConsole
 
-_DESCRIPTION = """\
+_DESCRIPTION = N_(
+    """\
 Verify and measure each log, then show one table: per student (one row per
 log), the evidence status of each of the 22 competencies (+ speaks for,
 - against, ± mixed, ? to judge, · not observed), the share of tickets that met
@@ -32,6 +34,7 @@ exit codes:
   0  every log was measured
   1  at least one log was refused (listed with its reason)
   2  usage or input error"""
+)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -14,8 +14,10 @@ from helpdesk_tui.assess.texts import LANGUAGES, not_an_exam_banner
 from helpdesk_tui.commands.errors import UserError, message_of
 from helpdesk_tui.eventlog.errors import LogError
 from helpdesk_tui.eventlog.keys import PublicKey, load_public_key
+from helpdesk_tui.i18n import N_
 
-_DESCRIPTION = """\
+_DESCRIPTION = N_(
+    """\
 Verify a session log, then measure the evidence for each of the 22 competencies
 from it: SLA per ticket, reply latency, priority inversions, interruptions,
 jargon, moods, KB look-ups, answer-key matches and procedure steps, each with the
@@ -31,6 +33,7 @@ exit codes:
   0  the report was made (from a verified log, or stamped UNVERIFIED with --unverified)
   1  refused: the log does not verify, is unsealed, or its scenario is missing or differs
   2  usage or input error: a missing or unreadable file, --pubkey needed, a bad scenario"""
+)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
