@@ -33,6 +33,7 @@ SECTIONS: dict[str, str] = {
     "comment": N_("Comment"),
     "jump": N_("Go to a moment"),
     "leave": N_("Leaving with unsaved verdicts"),
+    "keys_help": N_("This list"),
 }
 
 KEYS: tuple[Key, ...] = (
@@ -340,7 +341,7 @@ KEYS: tuple[Key, ...] = (
     Key(
         "jump.go",
         "enter",
-        "",
+        "go",
         N_("Go"),
         N_("Go to the time or record typed."),
         "jump",
@@ -364,6 +365,15 @@ KEYS: tuple[Key, ...] = (
         "leave",
     ),
     Key("leave.stay", "escape", "answer(None)", N_("Stay"), N_("Go back to the review."), "leave"),
+    Key(
+        "keys_help.close",
+        "escape,f1,q",
+        "close",
+        N_("Close the list"),
+        N_("Close this list of keys."),
+        "keys_help",
+        key_display="Esc",
+    ),
 )
 
 PRIORITY = frozenset(
@@ -373,7 +383,7 @@ PRIORITY = frozenset(
         "verdict.proven", "verdict.not_proven", "verdict.not_observed", "verdict.clear",
         "verdict.comment", "verdict.save", "view.conversation", "view.ticket", "view.kb",
         "view.records", "leave", "observe.follow", "observe.leave", "room.leave", "room.help",
-        "room.open",
+        "room.open", "jump.go",
     }
 )  # fmt: skip
 """Keys that act whatever has focus (see the module doc)."""
