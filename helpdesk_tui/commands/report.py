@@ -77,7 +77,10 @@ def add_common_arguments(parser: argparse.ArgumentParser) -> None:
         help="the scenario folder the log was sat on (default: the one the exam noted in LOG.scenario, if its hash is the header's; else the bundled one with its id)",
     )
     parser.add_argument(
-        "--lang", choices=LANGUAGES, help="report language (default: the scenario's language)"
+        "--lang",
+        choices=LANGUAGES,
+        help="the report's language (default: the locale's, else English; the scenario's "
+        "own text stays in its language)",
     )
     parser.add_argument(
         "--unverified",
@@ -104,12 +107,14 @@ def assess(args: argparse.Namespace, log: Path, key: PublicKey | None) -> Assess
 
 
 def run(args: argparse.Namespace) -> int:
-    """The report; an input error (a missing log, a key file) is said in `--lang`, else the
-    locale's language, else English (the report itself defaults to the scenario's)."""
+    """The report in the reader's language, `--lang`, else the locale's, else English, as
+    every verb (bugs19: it was the scenario's, while the review of the same log spoke the
+    locale's); an input error (a missing log, a key file) is said in it too."""
     from helpdesk_tui import i18n
 
     previous = i18n.current_language()
-    i18n.set_language(i18n.choose_language(args.lang))
+    args.lang = i18n.choose_language(args.lang)
+    i18n.set_language(args.lang)
     try:
         return _run(args)
     finally:

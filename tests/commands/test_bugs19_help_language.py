@@ -28,8 +28,8 @@ HELP_WORDS = {  # argparse's frame, in the words a reader of the language expect
 }
 
 VERB_LINES = {  # a line of each verb's own help an assessor or instructor reads
-    ("report", "nl"): ("afsluitcodes:", "taal van het rapport"),
-    ("report", "fr"): (f"codes de sortie{NBSP}:", "langue du rapport"),
+    ("report", "nl"): ("afsluitcodes:", "de taal van het rapport"),
+    ("report", "fr"): (f"codes de sortie{NBSP}:", "la langue du rapport"),
     ("class-report", "nl"): ("de sessielogs van de studenten",),
     ("class-report", "fr"): ("les journaux de session des étudiants",),
     ("review", "nl"): ("oordeelbestand",),
