@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from helpdesk_tui import __version__, i18n
 from helpdesk_tui.commands.errors import UserError
-from helpdesk_tui.i18n import argparse_text
+from helpdesk_tui.i18n import _, argparse_text, fill
 
 COMMAND_MODULES: tuple[str, ...] = (
     "practice",
@@ -100,8 +100,10 @@ def _parse_and_run(args_list: list[str], module: str, argv: Sequence[str] | None
         if argv is None and module in FREEZE_AT_EXIT:
             gc.freeze()
         return code
-    except UserError as exc:
-        print(f"helpdesk-exam: {exc}", file=sys.stderr)
+    except UserError as exc:  # "helpdesk-exam : ..." in French, as argparse's own errors
+        print(
+            fill(_("{program}: {message}"), program="helpdesk-exam", message=exc), file=sys.stderr
+        )
         return exc.exit_code
     except KeyboardInterrupt:
         return 130

@@ -153,3 +153,15 @@ def test_the_language_is_given_back_after_the_command(
     i18n.set_language("en")
     _help(capsys, "report", "--lang", "fr")
     assert i18n.current_language() == "en"
+
+
+@pytest.mark.parametrize(
+    ("language", "start"), [("fr", f"helpdesk-exam{NBSP}: "), ("nl", "helpdesk-exam: ")]
+)
+def test_a_verbs_own_error_keeps_the_languages_colon(
+    capsys: pytest.CaptureFixture[str], no_locale: None, language: str, start: str
+) -> None:
+    """argparse's errors say "helpdesk-exam report : erreur :"; the verbs' own said
+    "helpdesk-exam: ... n'existe pas" (a French line starting its sentence after a bare colon)."""
+    assert main(["verify", "/nonexistent/log.jsonl", "--lang", language]) == 2
+    assert capsys.readouterr().err.startswith(start)
