@@ -46,9 +46,11 @@ def english_after() -> Iterator[None]:
 
 
 @pytest.fixture
-def no_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+def no_locale(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
+    """No locale variable set; the monkeypatch, for a test to set one."""
     for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         monkeypatch.delenv(name, raising=False)
+    return monkeypatch
 
 
 def _help(capsys: pytest.CaptureFixture[str], *args: str) -> str:
@@ -70,13 +72,9 @@ def _error(capsys: pytest.CaptureFixture[str], *args: str) -> str:
 @pytest.mark.parametrize("language", ["nl", "fr"])
 @pytest.mark.parametrize("verb", [m.replace("_", "-") for m in COMMAND_MODULES])
 def test_every_verbs_help_speaks_the_locales_language(
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
-    no_locale: None,
-    verb: str,
-    language: str,
+    capsys: pytest.CaptureFixture[str], no_locale: pytest.MonkeyPatch, verb: str, language: str
 ) -> None:
-    monkeypatch.setenv("LANG", f"{language}_BE.UTF-8")
+    no_locale.setenv("LANG", f"{language}_BE.UTF-8")
     text = _help(capsys, verb)
     for word in HELP_WORDS[language]:
         assert word in text, (verb, language, word)
@@ -86,32 +84,28 @@ def test_every_verbs_help_speaks_the_locales_language(
 
 @pytest.mark.parametrize(("verb", "language"), sorted(VERB_LINES))
 def test_lang_chooses_over_the_locale(
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
-    no_locale: None,
-    verb: str,
-    language: str,
+    capsys: pytest.CaptureFixture[str], no_locale: pytest.MonkeyPatch, verb: str, language: str
 ) -> None:
-    monkeypatch.setenv("LANG", "fr_BE.UTF-8" if language == "nl" else "nl_BE.UTF-8")
+    no_locale.setenv("LANG", "fr_BE.UTF-8" if language == "nl" else "nl_BE.UTF-8")
     text = _help(capsys, verb, "--lang", language)
     for line in (*HELP_WORDS[language], *VERB_LINES[verb, language]):
         assert line in text, (verb, language, line)
 
 
 def test_without_lang_the_locale_chooses(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, no_locale: None
+    capsys: pytest.CaptureFixture[str], no_locale: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("LANG", "fr_BE.UTF-8")
+    no_locale.setenv("LANG", "fr_BE.UTF-8")
     assert "affiche cette aide et quitte" in _help(capsys, "report")
-    monkeypatch.setenv("LANG", "C.UTF-8")
+    no_locale.setenv("LANG", "C.UTF-8")
     text = _help(capsys, "report")
     assert "usage:" in text and "show this help message and exit" in text
 
 
 def test_the_top_level_help_lists_the_verbs_in_dutch(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, no_locale: None
+    capsys: pytest.CaptureFixture[str], no_locale: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("LANG", "nl_BE.UTF-8")
+    no_locale.setenv("LANG", "nl_BE.UTF-8")
     text = _help(capsys)
     assert "opdrachten:" in text
     assert "start een oefenexamen" in text  # practice's line
@@ -138,9 +132,9 @@ def test_a_missing_argument_is_said_in_the_language(
 
 
 def test_an_invalid_choice_is_said_in_the_locales_language(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, no_locale: None
+    capsys: pytest.CaptureFixture[str], no_locale: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("LANG", "nl_BE.UTF-8")
+    no_locale.setenv("LANG", "nl_BE.UTF-8")
     err = _error(capsys, "verify", "some.jsonl", "--lang", "de")
     assert "gebruik:" in err
     assert "ongeldige keuze: 'de'" in err
