@@ -160,7 +160,7 @@ def test_the_report_counts_events_as_verify_does(ideal: Evidence) -> None:
     [
         ("en", "waited 120 s without an answer"),
         ("nl", "120 s gewacht zonder antwoord"),
-        ("fr", "a attendu 120 s sans réponse"),
+        ("fr", "a attendu 120\u00a0s sans réponse"),  # a no-break space in French (bugs19)
     ],
 )
 def test_a_mood_change_says_its_cause_in_the_reports_language(
