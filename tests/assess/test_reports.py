@@ -160,7 +160,7 @@ def test_the_report_counts_events_as_verify_does(ideal: Evidence) -> None:
     [
         ("en", "waited 120 s without an answer"),
         ("nl", "120 s gewacht zonder antwoord"),
-        ("fr", "a attendu 120\u00a0s sans réponse"),  # a no-break space in French (bugs19)
+        ("fr", "a attendu 120 s sans réponse"),
     ],
 )
 def test_a_mood_change_says_its_cause_in_the_reports_language(
@@ -176,8 +176,8 @@ def test_a_mood_change_says_its_cause_in_the_reports_language(
     moods = [MoodTimeline("tom", "Tom Fischer", "novice", points)]
     evidence = replace(ideal, moods=moods)
     text = " ".join(terminal_text(evidence, GOOD, lang, width=300).split())
-    assert said in text
-    assert said in render_html(evidence, GOOD, lang)
+    assert said in text  # every space alike (French puts a no-break one before "s": bugs19)
+    assert said in " ".join(render_html(evidence, GOOD, lang).split())
     if lang != "en":
         assert "without an answer" not in text
 
