@@ -15,8 +15,9 @@ import os
 import sys
 from collections.abc import Sequence
 
-from helpdesk_tui import __version__
+from helpdesk_tui import __version__, i18n
 from helpdesk_tui.commands.errors import UserError
+from helpdesk_tui.i18n import _, argparse_text, fill
 
 COMMAND_MODULES: tuple[str, ...] = (
     "practice",
@@ -40,7 +41,7 @@ COMMAND_MODULES: tuple[str, ...] = (
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The parser; with `only`, just that subcommand's module is imported (start-up)."""
-    parser = argparse.ArgumentParser(
+    parser = argparse_text.Parser(
         prog="helpdesk-exam",
         description="A keyboard-first terminal exam environment for helpdesk operators.\n"
         "Without a subcommand it starts a practice exam on the bundled default scenario.",
@@ -76,6 +77,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     # A named subcommand needs only its own module: the others import what the
     # exam's start-up should not wait for (assessment, reports). Help needs all.
     module = args_list[0].replace("-", "_") if args_list else ""
+    previous = i18n.current_language()
+    try:
+        return _parse_and_run(args_list, module, argv)
+    finally:
+        i18n.set_language(previous)
+
+
+def _parse_and_run(args_list: list[str], module: str, argv: Sequence[str] | None) -> int:
+    """Parse and run in the language the command line asks for (`--lang`, else the
+    locale's): argparse's help and errors speak it too (bugs19), not only the verb."""
+    argparse_text.install()
+    i18n.set_language(argparse_text.preferred_language(args_list))
     parser = build_parser(module if module in COMMAND_MODULES else None)
     args = parser.parse_args(args_list)
     handler = getattr(args, "handler", None)
@@ -87,8 +100,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if argv is None and module in FREEZE_AT_EXIT:
             gc.freeze()
         return code
-    except UserError as exc:
-        print(f"helpdesk-exam: {exc}", file=sys.stderr)
+    except UserError as exc:  # "helpdesk-exam : ..." in French, as argparse's own errors
+        print(
+            fill(_("{program}: {message}"), program="helpdesk-exam", message=exc), file=sys.stderr
+        )
         return exc.exit_code
     except KeyboardInterrupt:
         return 130

@@ -17,9 +17,12 @@ from typing import Any
 from rich.console import Console
 from rich.segment import Segment
 
+from helpdesk_tui.no_break import keep_rich
 from helpdesk_tui.printable import KEPT, printable
 
 __all__ = ["KEPT", "SafeConsole", "printable"]
+
+keep_rich()  # every console of ours is a SafeConsole: no line breaks at a no-break space
 
 
 class SafeConsole(Console):

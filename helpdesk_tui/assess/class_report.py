@@ -20,7 +20,7 @@ from helpdesk_tui.assess.model import EvidenceStatus
 from helpdesk_tui.assess.overview import STATUS_MARK
 from helpdesk_tui.assess.pipeline import AssessedLog
 from helpdesk_tui.assess.report_terminal import STATUS_STYLE
-from helpdesk_tui.assess.texts import duration, tr
+from helpdesk_tui.assess.texts import duration, percent, tr
 from helpdesk_tui.printable import printable
 from helpdesk_tui.scenario.competencies import COMPETENCY_IDS, short_name
 
@@ -61,8 +61,8 @@ def refused_row(log: str, reason: str, student: str = "?") -> ClassRow:
     return ClassRow(student=student, log=log, refused=why)
 
 
-def _percent(value: float | None) -> str:
-    return f"{value * 100:.0f}%" if value is not None else "-"
+def _percent(value: float | None, lang: str) -> str:
+    return percent(value, lang) if value is not None else "-"
 
 
 def _reply(value: float | None, lang: str) -> str:
@@ -107,7 +107,9 @@ def render_class_terminal(rows: list[ClassRow], lang: str, console: Console) -> 
             Text.assemble(*((STATUS_MARK[statuses[c]], STATUS_STYLE[statuses[c]]) for c in ids))
             for _name, ids in groups
         ]
-        table.add_row(Text(name), *marks, _percent(row.sla_met), _reply(row.median_reply_s, lang))
+        table.add_row(
+            Text(name), *marks, _percent(row.sla_met, lang), _reply(row.median_reply_s, lang)
+        )
     needed = Measurement.get(console, console.options.update(width=1000), table).maximum
     saved = console.width
     console.width = max(saved, needed)  # print(width=) is capped at the console's width
@@ -162,7 +164,7 @@ def render_class_html(rows: list[ClassRow], lang: str) -> str:
         )
         body.append(
             f'<tr><td class="name">{name}<br><small>{escape(row.scenario_id)} {escape(row.started[:10])}</small></td>'
-            f"{cells}<td>{_percent(row.sla_met)}</td><td>{_reply(row.median_reply_s, lang)}</td></tr>"
+            f"{cells}<td>{_percent(row.sla_met, lang)}</td><td>{_reply(row.median_reply_s, lang)}</td></tr>"
         )
     title = escape(tr(lang, "class.title"))
     return printable(  # a student's name from a log: no control character (see render_html)

@@ -644,12 +644,12 @@ T: dict[str, tuple[str, str, str]] = {
     "sol6.chased": (
         "{ticket}: {customer} chased for news at {at}, after {minutes} min without an update",
         "{ticket}: {customer} vroeg om {at} zelf naar nieuws, na {minutes} min zonder update",
-        "{ticket}\u00a0: {customer} a relancé pour avoir des nouvelles à {at}, après {minutes} min sans mise à jour",
+        "{ticket}\u00a0: {customer} a relancé pour avoir des nouvelles à {at}, après {minutes}\u00a0min sans mise à jour",
     ),
     "sol6.chase_avoided": (
         "{ticket}: {n:update|updates} to {customer} before {minutes} min passed without one; no chase needed",
         "{ticket}: {n:update|updates} aan {customer} voor er {minutes} min zonder verstreken; geen herinnering nodig",
-        "{ticket}\u00a0: {n:mise à jour|mises à jour} à {customer} avant {minutes} min sans nouvelles\u00a0; aucune relance nécessaire",
+        "{ticket}\u00a0: {n:mise à jour|mises à jour} à {customer} avant {minutes}\u00a0min sans nouvelles\u00a0; aucune relance nécessaire",
     ),
     "sol6.kept": (
         "{ticket}: {n:update|updates} to the waiting customer ({news:request|requests} for news); interval kept",
@@ -1102,6 +1102,16 @@ def duration(seconds: float, lang: str = "en") -> str:
     if whole < 3600:
         return sign + middle.format(m=whole // 60, s=whole % 60)
     return sign + long.format(h=whole // 3600, m=whole % 3600 // 60)
+
+
+PERCENT: dict[str, str] = {"en": "{p}%", "nl": "{p}%", "fr": "{p}\u00a0%"}
+"""A share in each language: French puts a no-break space before "%" as before its other
+units and its colon (U+00A0, which every terminal font has; bugs19)."""
+
+
+def percent(share: float, lang: str = "en") -> str:
+    """`share` (0..1) as a whole percentage in `lang`'s typography: 80%, French 80 %."""
+    return PERCENT.get(lang, PERCENT["en"]).format(p=f"{share * 100:.0f}")
 
 
 def clock(seconds: float) -> str:

@@ -13,7 +13,7 @@ T: dict[str, tuple[str, str, str]] = {
         "no one reads that fast, so none of them counts as looking the answer up.",
         "Artikels snel na elkaar geopend (5 of meer, telkens binnen 30 s): zo snel leest "
         "niemand, dus geen ervan telt als het antwoord opzoeken.",
-        "Articles ouverts en rafale (5 ou plus, chacun à moins de 30 s du précédent)\u00a0: "
+        "Articles ouverts en rafale (5 ou plus, chacun à moins de 30\u00a0s du précédent)\u00a0: "
         "personne ne lit si vite, aucun ne compte comme recherche de la réponse.",
     ),
     "detail.wrong_recipient": (

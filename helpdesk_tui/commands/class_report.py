@@ -18,10 +18,12 @@ from helpdesk_tui.commands.reconcile import note_register
 from helpdesk_tui.commands.report import add_common_arguments, load_key
 from helpdesk_tui.eventlog.keys import PublicKey
 from helpdesk_tui.eventlog.reader import read_header
+from helpdesk_tui.i18n import N_, choose_language
 from helpdesk_tui.printable import printable
 from helpdesk_tui.terminal_safe import SafeConsole
 
-_DESCRIPTION = """\
+_DESCRIPTION = N_(
+    """\
 Verify and measure each log, then show one table: per student (one row per
 log), the evidence status of each of the 22 competencies (+ speaks for,
 - against, ± mixed, ? to judge, · not observed), the share of tickets that met
@@ -32,6 +34,7 @@ exit codes:
   0  every log was measured
   1  at least one log was refused (listed with its reason)
   2  usage or input error"""
+)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -55,6 +58,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """The table in the reader's language (`--lang`, else the locale's, else English: as
+    `report` and every verb), whatever the logs' scenarios speak."""
+    args.lang = choose_language(args.lang)
     key = load_key(args.pubkey)
     if key is None and args.sitting:
         key = sitting_key(args.sitting)  # the sitting's own, from `sitting new --pubkey`
@@ -78,9 +84,7 @@ def run(args: argparse.Namespace) -> int:
             why = f"{log} could not be measured ({exc!r:.300})."
             rows.append(refused_row(str(log), why, candidate_of(log, registered)))
             continue
-        lang = lang or assessed.evidence.language
         rows.append(class_row(assessed))
-    lang = lang or "en"
     for index, refusal in refusals.items():
         row = rows[index]
         rows[index] = refused_row(row.log, refusal.worded(lang), row.student)

@@ -9,8 +9,10 @@ from pathlib import Path
 from helpdesk_tui.commands.errors import UserError
 from helpdesk_tui.eventlog.errors import LogError
 from helpdesk_tui.eventlog.keys import KeyInfo, generate_keypair, generate_witness_keypair
+from helpdesk_tui.i18n import N_
 
-_DESCRIPTION = """\
+_DESCRIPTION = N_(
+    """\
 Make an Ed25519 key pair for an exam centre in DIR:
   exam-centre.key  the private key (mode 0600): stays on the exam server, signs every exam log
   exam-centre.pub  the public key: give it to assessors for `helpdesk-exam verify --pubkey`
@@ -23,6 +25,7 @@ Existing keys are never overwritten: logs signed with them could no longer be ve
 Prefer --proctor-code-stdin: a code on the command line shows in the shell history.
 
 exit codes: 0 keys written, 2 refused (keys exist, bad folder, code too short)"""
+)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -15,8 +15,10 @@ from typing import Any
 
 from helpdesk_tui import i18n
 from helpdesk_tui.commands.errors import UserError
+from helpdesk_tui.i18n import N_
 
-_DESCRIPTION = """\
+_DESCRIPTION = N_(
+    """\
 Follow a session log while the exam writes it (or replay a finished one), read-only:
 the queue with live SLA clocks, the candidate's ticket and conversation, KB look-ups
 and a running feed of records. Each new record is verified as it arrives (hash chain,
@@ -27,6 +29,7 @@ exit codes:
   0  observed until you left
   1  refused: the log is damaged or changed already when observing starts
   2  usage or input error: a missing or unreadable log or key"""
+)
 
 
 def register(subparsers: Any) -> None:
@@ -43,12 +46,13 @@ def register(subparsers: Any) -> None:
         type=Path,
         help="the exam centre's public key, to check an exam log's signatures too",
     )
-    add_live_options(parser, 0.5, "the log")
+    add_live_options(parser, 0.5, N_("seconds between looks at the log (default: %(default)g)"))
     parser.set_defaults(handler=run)
 
 
-def add_live_options(parser: argparse.ArgumentParser, interval: float, what: str) -> None:
-    """--lang and --interval, shared by the live views (observe, room)."""
+def add_live_options(parser: argparse.ArgumentParser, interval: float, every: str) -> None:
+    """--lang and --interval, shared by the live views (observe, room); `every`: the
+    interval's help, a literal (a msgid: the help is shown in the user's language)."""
     parser.add_argument(
         "--lang", choices=i18n.LANGUAGES, help="the UI language (default: from the locale, else en)"
     )
@@ -57,7 +61,7 @@ def add_live_options(parser: argparse.ArgumentParser, interval: float, what: str
         metavar="S",
         type=float,
         default=interval,
-        help=f"seconds between looks at {what} (default: {interval:g})",
+        help=every,
     )
 
 

@@ -25,13 +25,14 @@ from helpdesk_tui.commands.errors import UserError
 from helpdesk_tui.commands.report import load_key
 from helpdesk_tui.eventlog.errors import LogReadError
 from helpdesk_tui.eventlog.reader import MAX_LOG_BYTES, open_log_file, too_large
-from helpdesk_tui.i18n import choose_language
+from helpdesk_tui.i18n import N_, choose_language
 from helpdesk_tui.scenario.competencies import short_name
 from helpdesk_tui.terminal_safe import SafeConsole
 
 _CHUNK = 1 << 20
 
-_DESCRIPTION = """\
+_DESCRIPTION = N_(
+    """\
 Check that two verdict files judge the same log (by its SHA-256) and come from
 two different assessors, then show the agreement per competency, Cohen's kappa
 over proven / not_proven / not_observed, and the competencies to discuss. The
@@ -46,6 +47,7 @@ exit codes:
   1  reconciled: not passed (some competency not proven by both, or disagreement)
   2  usage or input error: a missing or invalid file, different logs, one assessor twice,
      undecided competencies, a bad signature"""
+)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

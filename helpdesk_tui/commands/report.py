@@ -14,8 +14,10 @@ from helpdesk_tui.assess.texts import LANGUAGES, not_an_exam_banner
 from helpdesk_tui.commands.errors import UserError, message_of
 from helpdesk_tui.eventlog.errors import LogError
 from helpdesk_tui.eventlog.keys import PublicKey, load_public_key
+from helpdesk_tui.i18n import N_
 
-_DESCRIPTION = """\
+_DESCRIPTION = N_(
+    """\
 Verify a session log, then measure the evidence for each of the 22 competencies
 from it: SLA per ticket, reply latency, priority inversions, interruptions,
 jargon, moods, KB look-ups, answer-key matches and procedure steps, each with the
@@ -31,6 +33,7 @@ exit codes:
   0  the report was made (from a verified log, or stamped UNVERIFIED with --unverified)
   1  refused: the log does not verify, is unsealed, or its scenario is missing or differs
   2  usage or input error: a missing or unreadable file, --pubkey needed, a bad scenario"""
+)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -74,7 +77,10 @@ def add_common_arguments(parser: argparse.ArgumentParser) -> None:
         help="the scenario folder the log was sat on (default: the one the exam noted in LOG.scenario, if its hash is the header's; else the bundled one with its id)",
     )
     parser.add_argument(
-        "--lang", choices=LANGUAGES, help="report language (default: the scenario's language)"
+        "--lang",
+        choices=LANGUAGES,
+        help="the report's language (default: the locale's, else English; the scenario's "
+        "own text stays in its language)",
     )
     parser.add_argument(
         "--unverified",
@@ -101,12 +107,14 @@ def assess(args: argparse.Namespace, log: Path, key: PublicKey | None) -> Assess
 
 
 def run(args: argparse.Namespace) -> int:
-    """The report; an input error (a missing log, a key file) is said in `--lang`, else the
-    locale's language, else English (the report itself defaults to the scenario's)."""
+    """The report in the reader's language, `--lang`, else the locale's, else English, as
+    every verb (bugs19: it was the scenario's, while the review of the same log spoke the
+    locale's); an input error (a missing log, a key file) is said in it too."""
     from helpdesk_tui import i18n
 
     previous = i18n.current_language()
-    i18n.set_language(i18n.choose_language(args.lang))
+    args.lang = i18n.choose_language(args.lang)
+    i18n.set_language(args.lang)
     try:
         return _run(args)
     finally:

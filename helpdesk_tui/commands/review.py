@@ -20,9 +20,10 @@ from typing import Any
 from helpdesk_tui import i18n
 from helpdesk_tui.assess.texts import LANGUAGES
 from helpdesk_tui.commands.errors import UserError, message_of
-from helpdesk_tui.i18n import _
+from helpdesk_tui.i18n import N_, _
 
-_DESCRIPTION = """\
+_DESCRIPTION = N_(
+    """\
 Review one session log as one of its two assessors. The log is verified first
 (as `verify` and `report` do) and its scenario's answer key is checked against
 the header; a log that fails is refused unless --unverified, which shows a red
@@ -42,6 +43,7 @@ exit codes:
   0  the review was opened and closed
   1  refused: the log does not verify, is unsealed, or its scenario is missing or differs
   2  usage or input error: a missing or unreadable file, a bad key, another assessor's file"""
+)
 
 
 def register(subparsers: Any) -> None:

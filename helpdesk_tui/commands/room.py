@@ -15,8 +15,10 @@ from typing import Any
 
 from helpdesk_tui.commands.errors import UserError
 from helpdesk_tui.commands.observe import add_live_options, start_live
+from helpdesk_tui.i18n import N_
 
-_DESCRIPTION = """\
+_DESCRIPTION = N_(
+    """\
 Watch every candidate of a sitting at once, read-only. LOGDIR is the sitting's
 folder (exam.conf's logs_dir: one folder per candidate) or any folder of logs;
 --sitting NAME names a sitting as `helpdesk-exam sitting` does. Logs that appear
@@ -31,6 +33,7 @@ record it has cosigned each log.
 exit codes:
   0  watched until you left
   2  usage or input error: a missing folder or key"""
+)
 
 
 def register(subparsers: Any) -> None:
@@ -47,7 +50,7 @@ def register(subparsers: Any) -> None:
         "--pubkey", metavar="FILE", type=Path, help="the centre's public key: check signatures too"
     )
     parser.add_argument("--witness", metavar="FILE", type=Path, help="the witness's file")
-    add_live_options(parser, 1.0, "the logs")
+    add_live_options(parser, 1.0, N_("seconds between looks at the logs (default: %(default)g)"))
     parser.set_defaults(handler=run)
 
 

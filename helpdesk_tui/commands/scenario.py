@@ -53,8 +53,13 @@ def register(subparsers: Any) -> None:
     validate.add_argument(
         "--exam",
         action="store_true",
-        help=f"also check it can serve as an exam: every competency observed with at least "
-        f'{MIN_EXAM_OBSERVATIONS} customers (always checked for kind = "exam"); prints the counts',
+        help=fill(
+            _(
+                "also check it can serve as an exam: every competency observed with at least "
+                '{count} customers (always checked for kind = "exam"); prints the counts'
+            ),
+            count=MIN_EXAM_OBSERVATIONS,
+        ),
     )
     validate.add_argument(
         "--sla-profiles",

@@ -25,7 +25,8 @@ from helpdesk_tui.commands.errors import UserError, message_of
 from helpdesk_tui.i18n import N_, _
 from helpdesk_tui.terminal_safe import SafeConsole
 
-_DESCRIPTION = """\
+_DESCRIPTION = N_(
+    """\
 A sitting is one folder (exam.conf's logs_dir): one folder per candidate with
 their logs, verdict files and decision, and the register sitting.json beside
 them. NAME is a folder under --root (default $HELPDESK_EXAM_SITTINGS, else
@@ -46,6 +47,7 @@ exit codes:
      another scenario than the sitting's, a log that names another candidate);
      merge: some file conflicted
   2  usage or input error"""
+)
 
 STATE_STYLES = {
     "waiting": "dim",
@@ -83,26 +85,26 @@ def register(subparsers: Any) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     verbs = parser.add_subparsers(dest="verb", metavar="VERB", required=True)
-    new = _verb(verbs, "new", "make a sitting and its register")
+    new = _verb(verbs, "new", N_("make a sitting and its register"))
     new.add_argument("--scenario", required=True, metavar="S", help="the scenario id or folder")
     new.add_argument("--pubkey", type=Path, metavar="FILE", help="the centre's public key")
     new.add_argument("--server", metavar="HOST", help="this server's name (default: hostname)")
-    add = _verb(verbs, "add", "add the candidates expected")
+    add = _verb(verbs, "add", N_("add the candidates expected"))
     add.add_argument("candidates", nargs="+", metavar="CANDIDATE")
-    status = _verb(verbs, "status", "show the register: one row per candidate")
+    status = _verb(verbs, "status", N_("show the register: one row per candidate"))
     status.add_argument("--json", action="store_true", help="the rows as JSON, for scripts")
     status.add_argument(
         "--refresh",
         action="store_true",
         help="derive every row from the files first (as `update`; needs write access)",
     )
-    _verb(verbs, "close", "close the sitting: no more candidates")
-    rebuild = _verb(verbs, "rebuild", "make the register again from the logs and verdicts")
+    _verb(verbs, "close", N_("close the sitting: no more candidates"))
+    rebuild = _verb(verbs, "rebuild", N_("make the register again from the logs and verdicts"))
     rebuild.add_argument("--pubkey", type=Path, metavar="FILE", help="verify exam logs with it")
-    update = _verb(verbs, "update", "derive candidates' rows again from their files")
+    update = _verb(verbs, "update", N_("derive candidates' rows again from their files"))
     update.add_argument("candidates", nargs="*", metavar="CANDIDATE")
     update.add_argument("--pubkey", type=Path, metavar="FILE", help="verify exam logs with it")
-    merge = _verb(verbs, "merge", "merge other servers' sitting folders into this one")
+    merge = _verb(verbs, "merge", N_("merge other servers' sitting folders into this one"))
     merge.add_argument("sources", nargs="+", type=Path, metavar="SOURCE")
     parser.set_defaults(handler=run)
 

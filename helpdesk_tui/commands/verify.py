@@ -23,7 +23,8 @@ from helpdesk_tui.eventlog.witness import (
 )
 from helpdesk_tui.i18n import N_, _, fill, ngettext
 
-_DESCRIPTION = """\
+_DESCRIPTION = N_(
+    """\
 Check that a session log is exactly as it was written: every hash link, seq
 number and signature, the header's key, and (with --scenario) the scenario's
 files. The first record that cannot be trusted is named by line and seq.
@@ -47,6 +48,7 @@ exam log of format 1 cannot count as an exam log and exits 1.
 
 Practice logs without an exam-centre key are signed with their own per-session
 key: they verify without --pubkey and say so, and never pass with a centre's key."""
+)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -19,8 +19,10 @@ from helpdesk_tui.commands.errors import UserError
 from helpdesk_tui.eventlog.errors import LogError
 from helpdesk_tui.eventlog.keys import load_private_key, load_public_key
 from helpdesk_tui.eventlog.witness import Witness, WitnessFile
+from helpdesk_tui.i18n import N_
 
-_DESCRIPTION = """\
+_DESCRIPTION = N_(
+    """\
 Follow every session log (*.jsonl) under LOGDIR as it grows, check each signed
 record (header, checkpoint, seal: seq, hash chain, key chain, signature) and
 countersign it into the append-only witness file FILE. A record that does not
@@ -33,6 +35,7 @@ Run it as a user that can read the logs but not write them, and keep its key
 `verify LOG --witness FILE --witness-pubkey witness.pub`.
 
 exit codes: 0 stopped normally (--once: one pass done), 2 usage or input error"""
+)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -28,15 +28,9 @@ SOURCES: tuple[str, ...] = (
     "customers/causes.py",
     "runtime/lifecycle.py",
     "runtime/coaching.py",
-    "commands/practice.py",
-    "commands/exam.py",
-    "commands/resume.py",
-    "commands/scenario.py",
-    "commands/verify.py",
-    "commands/review.py",
-    "commands/simulate.py",
-    "commands/sitting.py",
-    "commands/language.py",
+    "commands",
+    "cli.py",
+    "i18n/argparse_text.py",
     "sitting/register.py",
     "sitting/hooks.py",
     "sitting/store.py",
@@ -46,6 +40,10 @@ SOURCES: tuple[str, ...] = (
     "eventlog/witness.py",
 )
 """Where translatable strings live, relative to the package."""
+HELP_SOURCES: tuple[str, ...] = ("commands", "cli.py")
+"""Where a parser's `help=`, `description=` and `title=` literals are msgids too: every
+verb's --help is shown in the user's language (`argparse_text.Parser`)."""
+HELP_KEYWORDS = frozenset({"help", "description", "title"})
 MARKERS = frozenset({"_", "N_", "Phrase"})
 PLURAL_MARKER = "ngettext"
 PLURAL_FORMS = {
@@ -222,18 +220,39 @@ def scan(package: Path = PACKAGE) -> tuple[dict[str, list[str]], dict[str, str]]
         files = sorted(root.rglob("*.py")) if root.is_dir() else [root]
         for path in files:
             tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+            helps = source in HELP_SOURCES
             for node in ast.walk(tree):
                 msgid = _marked_literal(node)
+                for text in _help_literals(node) if helps else ():
+                    _found_in(found, text, path, package)
                 counted = _counted_literals(node)
                 if counted is not None:
                     msgid, plurals[counted[0]] = counted
                 if msgid is not None:
-                    # The file only, not the line: moving code must not make the catalogue stale.
-                    where = path.relative_to(package.parent).as_posix()
-                    places = found.setdefault(msgid, [])
-                    if where not in places:
-                        places.append(where)
+                    _found_in(found, msgid, path, package)
     return found, plurals
+
+
+def _found_in(found: dict[str, list[str]], msgid: str, path: Path, package: Path) -> None:
+    # The file only, not the line: moving code must not make the catalogue stale.
+    where = path.relative_to(package.parent).as_posix()
+    places = found.setdefault(msgid, [])
+    if where not in places:
+        places.append(where)
+
+
+def _help_literals(node: ast.AST) -> list[str]:
+    """A call's `help="..."`, `description="..."` and `title="..."` (argparse's)."""
+    if not isinstance(node, ast.Call):
+        return []
+    return [
+        k.value.value
+        for k in node.keywords
+        if k.arg in HELP_KEYWORDS
+        and isinstance(k.value, ast.Constant)
+        and isinstance(k.value.value, str)
+        and k.value.value
+    ]
 
 
 def _marked_literal(node: ast.AST) -> str | None:

@@ -32,10 +32,13 @@ from textual.app import App, SuspendNotSupported
 from textual.geometry import Size
 
 from helpdesk_tui.i18n import _
+from helpdesk_tui.no_break import keep_rich, keep_textual
 from helpdesk_tui.ui.input_guard import FLOOD_CHARS, MAX_COLUMNS, MAX_ROWS
 from helpdesk_tui.ui.styles_colors import unpin_styles_caches
 
 unpin_styles_caches()  # every app of ours (exam, review, observe, room) mixes NoWayOut in
+keep_textual()  # and none breaks a line at a no-break space (French "30 s", "Humeur : ...")
+keep_rich()
 
 VIEWER_TYPED_AT_ONCE = 1
 """Review, observe, room: no one presses two of their one-letter keys within one read, so

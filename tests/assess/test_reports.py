@@ -176,8 +176,8 @@ def test_a_mood_change_says_its_cause_in_the_reports_language(
     moods = [MoodTimeline("tom", "Tom Fischer", "novice", points)]
     evidence = replace(ideal, moods=moods)
     text = " ".join(terminal_text(evidence, GOOD, lang, width=300).split())
-    assert said in text
-    assert said in render_html(evidence, GOOD, lang)
+    assert said in text  # every space alike (French puts a no-break one before "s": bugs19)
+    assert said in " ".join(render_html(evidence, GOOD, lang).split())
     if lang != "en":
         assert "without an answer" not in text
 

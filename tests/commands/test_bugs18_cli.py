@@ -13,8 +13,9 @@ import pytest
 from helpdesk_tui import i18n
 from helpdesk_tui.cli import main
 
-DECIMAL = {"en": r"\d\.\d\d s\b", "nl": r"\d,\d\d s\b", "fr": r"\d,\d\d s\b"}
-"""Dutch and French write a decimal comma ("0,83 s"), as the help screen does ("0,3 s")."""
+DECIMAL = {"en": r"\d\.\d\d s\b", "nl": r"\d,\d\d s\b", "fr": "\\d,\\d\\d\u00a0s\\b"}
+"""Dutch and French write a decimal comma ("0,83 s"), as the help screen does ("0,3 s");
+French with a no-break space before the unit (bugs19)."""
 
 
 @pytest.fixture(autouse=True)

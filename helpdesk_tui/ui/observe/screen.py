@@ -63,6 +63,8 @@ class ObserveScreen(Paced, Screen[None]):
     """A live, read-only view of one running exam."""
 
     CSS_PATH = "screen.tcss"
+    KEYS_OWNER = "observe"
+    """Whose keys (review/keys.py): the room's observer leaves back to the room."""
 
     def __init__(
         self,
@@ -74,7 +76,7 @@ class ObserveScreen(Paced, Screen[None]):
     ) -> None:
         """`backlog`: what the caller's first poll of `follower` read (checked before the app ran)."""
         super().__init__()
-        keys.install(self, "observe")
+        keys.install(self, self.KEYS_OWNER)
         self.follower = follower
         self._backlog = backlog
         self.scenario = scenario
@@ -379,7 +381,7 @@ class ObserveScreen(Paced, Screen[None]):
         self._header(self.live_now())
 
     def action_help(self) -> None:
-        self.app.push_screen(KeysHelp(("observe",)))
+        self.app.push_screen(KeysHelp((self.KEYS_OWNER,)))
 
     def action_leave(self) -> None:
         self.app.exit()

@@ -1,7 +1,9 @@
 """The review's small modal screens: a comment, a jump to a time, leaving with unsaved work.
 
 Each returns its answer with `dismiss` (None for Escape), so the screen that
-opened it decides what to do; none of them touches the verdicts itself.
+opened it decides what to do; none of them touches the verdicts itself. Each has its
+own key bar, over the review's (bugs19: the review's keys showed under a dialog, where
+they do nothing), as tall as the review's three lines (dialogs.tcss).
 """
 
 from __future__ import annotations
@@ -9,7 +11,6 @@ from __future__ import annotations
 import re
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static, TextArea
@@ -18,6 +19,7 @@ from helpdesk_tui.i18n import _
 from helpdesk_tui.ui.frames import Paced
 from helpdesk_tui.ui.review import keys
 from helpdesk_tui.ui.widgets.bounded import LIMITS, BoundedInput, BoundedTextArea
+from helpdesk_tui.ui.widgets.keybar import KeyBar
 
 _CLOCK = re.compile(r"^(?:(\d+):)?(\d{1,2}):(\d{1,2})$")
 _UNITS = re.compile(r"^(?:(\d+)h)?\s*(?:(\d+)m)?\s*(?:(\d+(?:\.\d+)?)s)?$")
@@ -74,6 +76,7 @@ class CommentDialog(Paced, ModalScreen[str | None]):
                 limit=LIMITS["description"],
             )
             yield Static(_("Ctrl+S keeps the comment · Esc cancels"), classes="dialog-help")
+        yield KeyBar(id="dialog-keys", max_lines=3)
 
     def on_mount(self) -> None:
         area = self.query_one("#comment-text", TextArea)
@@ -107,17 +110,23 @@ class JumpDialog(Paced, ModalScreen[tuple[str, float] | None]):
             yield Static(
                 _("Enter goes there · Esc cancels"), id="jump-error", classes="dialog-help"
             )
+        yield KeyBar(id="dialog-keys", max_lines=3)
 
     def on_mount(self) -> None:
         self.query_one("#jump-input", Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        moment = parse_moment(event.value)
+        self.action_go()
+
+    def action_go(self) -> None:
+        """Enter (a priority key, so the key bar can show it): go, or say what is right."""
+        value = self.query_one("#jump-input", Input).value
+        moment = parse_moment(value)
         if moment is None:
             self.query_one("#jump-error", Static).update(
                 _("“{text}” is not a time (h:mm:ss, m:ss or seconds) or a record (#seq).").format(
-                    text=event.value
+                    text=value
                 )
             )
             self.query_one("#dialog").add_class("-error")
@@ -144,6 +153,7 @@ class ConfirmLeave(Paced, ModalScreen[str | None]):
                 _("s: save and leave · d: leave without saving · Esc: stay"),
                 classes="dialog-help",
             )
+        yield KeyBar(id="dialog-keys", max_lines=3)
 
     def action_answer(self, answer: str | None) -> None:
         self.dismiss(answer)
@@ -153,10 +163,10 @@ class KeysHelp(Paced, ModalScreen[None]):
     """F1: every key of the app, generated from the key table; Esc, F1 or q closes it."""
 
     CSS_PATH = "dialogs.tcss"
-    BINDINGS = [Binding("escape,f1,q", "close", show=False)]
 
     def __init__(self, owners: tuple[str, ...]) -> None:
         super().__init__()
+        keys.install(self, "keys_help")
         self._owners = owners
 
     def compose(self) -> ComposeResult:
@@ -164,6 +174,7 @@ class KeysHelp(Paced, ModalScreen[None]):
             yield Static(_("Keys (Esc closes)"), id="dialog-title")
             with VerticalScroll(id="help-scroll"):
                 yield Static(keys.help_table(self._owners))
+        yield KeyBar(id="dialog-keys", max_lines=3)
 
     def on_mount(self) -> None:
         self.query_one("#help-scroll").focus()

@@ -30,9 +30,11 @@ SECTIONS: dict[str, str] = {
     "review_lists": N_("Review: in the lists"),
     "observe": N_("Observe: the live view"),
     "room": N_("Room: every candidate of the sitting"),
+    "room_observe": N_("Room: observing one candidate"),
     "comment": N_("Comment"),
     "jump": N_("Go to a moment"),
     "leave": N_("Leaving with unsaved verdicts"),
+    "keys_help": N_("This list"),
 }
 
 KEYS: tuple[Key, ...] = (
@@ -276,6 +278,34 @@ KEYS: tuple[Key, ...] = (
         N_("Stop observing (the exam goes on)."),
         "observe",
     ),
+    # --- observe, opened from the room: q and Esc come back to the room ------
+    Key(
+        "room_observe.follow",
+        "f",
+        "follow",
+        N_("Follow"),
+        N_(
+            "Follow what the candidate is looking at (on at start; choosing yourself turns it off)."
+        ),
+        "room_observe",
+    ),
+    Key(
+        "room_observe.help",
+        "f1",
+        "help",
+        N_("Keys"),
+        N_("Show every key and what it does."),
+        "room_observe",
+    ),
+    Key(
+        "room_observe.back",
+        "escape,q,ctrl+q",
+        "leave",
+        N_("Back to the room"),
+        N_("Stop observing this candidate and come back to the room (the exam goes on)."),
+        "room_observe",
+        key_display="Esc",
+    ),
     # --- room ---------------------------------------------------------------
     Key(
         "room.open",
@@ -340,7 +370,7 @@ KEYS: tuple[Key, ...] = (
     Key(
         "jump.go",
         "enter",
-        "",
+        "go",
         N_("Go"),
         N_("Go to the time or record typed."),
         "jump",
@@ -364,6 +394,15 @@ KEYS: tuple[Key, ...] = (
         "leave",
     ),
     Key("leave.stay", "escape", "answer(None)", N_("Stay"), N_("Go back to the review."), "leave"),
+    Key(
+        "keys_help.close",
+        "escape,f1,q",
+        "close",
+        N_("Close the list"),
+        N_("Close this list of keys."),
+        "keys_help",
+        key_display="Esc",
+    ),
 )
 
 PRIORITY = frozenset(
@@ -373,7 +412,7 @@ PRIORITY = frozenset(
         "verdict.proven", "verdict.not_proven", "verdict.not_observed", "verdict.clear",
         "verdict.comment", "verdict.save", "view.conversation", "view.ticket", "view.kb",
         "view.records", "leave", "observe.follow", "observe.leave", "room.leave", "room.help",
-        "room.open",
+        "room.open", "jump.go", "room_observe.follow", "room_observe.back",
     }
 )  # fmt: skip
 """Keys that act whatever has focus (see the module doc)."""

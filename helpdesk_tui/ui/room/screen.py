@@ -17,7 +17,6 @@ from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
@@ -142,10 +141,12 @@ class RoomTable(CellCache, DataTable[Any]):
 
 
 class ObserveFromRoom(ObserveScreen):
-    """`observe` on one candidate, opened from the room: q or Esc comes back."""
+    """`observe` on one candidate, opened from the room: q or Esc comes back, and its key
+    bar says so (bugs19: it said "q Quit" and no Esc, and its Esc's English "Back" was
+    made once at import)."""
 
     CSS_PATH = "../observe/screen.tcss"  # a CSS_PATH is read beside the class that names it
-    BINDINGS = [Binding("escape", "leave", _("Back"), show=False)]
+    KEYS_OWNER = "room_observe"
 
     def action_leave(self) -> None:
         self.dismiss(None)
@@ -320,7 +321,7 @@ class RoomScreen(Paced, Screen[None]):
         self.redraw()
 
     def action_help(self) -> None:
-        self.app.push_screen(KeysHelp(("room", "observe")))
+        self.app.push_screen(KeysHelp(("room", "room_observe")))
 
     def action_leave(self) -> None:
         self.app.exit()

@@ -14,7 +14,7 @@ from helpdesk_tui.ui.review.describe import describe
 CAUSE = "waited 150 s without an answer; empathy; jargon (DNS, VPN); was something new"
 EXPECTED = {
     # the adjective agrees with "humeur", whoever the customer is (bugs5's "humeur irrité")
-    "fr": "Humeur de Raj\u00a0: irritée (a attendu 150 s sans réponse\u00a0; empathie\u00a0; "
+    "fr": "Humeur de Raj\u00a0: irritée (a attendu 150\u00a0s sans réponse\u00a0; empathie\u00a0; "
     "jargon (DNS, VPN)\u00a0; was something new)",
     "nl": "Raj is nu geïrriteerd (150 s gewacht zonder antwoord; empathie; "
     "jargon (DNS, VPN); was something new)",

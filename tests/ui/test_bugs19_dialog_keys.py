@@ -1,0 +1,94 @@
+"""Under a dialog the key bar shows the dialog's keys, not the screen's (bugs19).
+
+The review's dialogs (a comment, a jump, leaving with unsaved verdicts, F1's list) had no
+key bar of their own: the review's three lines of keys stayed at the bottom, dimmed,
+where none of them works, and the dialog's keys (Ctrl+S keeps the comment, Esc cancels)
+were only in its text. What an assessor needs: the bottom rows say what the dialog
+takes, and nothing of the review's shows through. Observe's and the room's F1 lists are
+the same dialog. (The exam's dialogs already have theirs: `ModalScreen > KeyBar`.)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpdesk_tui.core.events import Event
+from helpdesk_tui.ui.review.app import ReviewApp
+from helpdesk_tui.ui.review.dialogs import CommentDialog, ConfirmLeave, JumpDialog, KeysHelp
+from helpdesk_tui.ui.review.session import open_review
+from helpdesk_tui.ui.widgets.keybar import KeyBar
+
+from .review.logs import screen_text, simulated_events, write_log
+from .test_viewers_languages import observing
+
+SIZE = (100, 30)
+
+DIALOG_KEYS = {  # what each dialog takes, as its own text tells the user (hand-written)
+    "c": (CommentDialog, ("Esc", "^S")),
+    "g": (JumpDialog, ("Esc", "Enter")),
+    "f1": (KeysHelp, ("Esc",)),
+    "q": (ConfirmLeave, ("Esc", "s", "d")),
+}
+
+
+@pytest.fixture(scope="module")
+def events() -> list[Event]:
+    return simulated_events("ideal")
+
+
+KEY_NAMES = {"fr": {"Esc": "Échap", "Enter": "Entrée"}}
+"""How a French keyboard's keys are named (as the exam's French help names them)."""
+
+
+def bottom(app: object, rows: int = 3) -> str:
+    return "\n".join(screen_text(app).splitlines()[-rows:])
+
+
+def words_of(bar: KeyBar) -> set[str]:
+    """The descriptions a key bar shows (its entries' text after the key)."""
+    return {str(text).split(" ", 1)[-1].strip() for text, _key in bar._entries}
+
+
+@pytest.mark.parametrize("language", ["en", "nl", "fr"], indirect=True)
+@pytest.mark.parametrize("key", list(DIALOG_KEYS))
+async def test_a_review_dialog_shows_its_own_keys_over_the_reviews(
+    tmp_path: Path, events: list[Event], language: str, key: str
+) -> None:
+    log = write_log(tmp_path / "exam.jsonl", events)
+    app = ReviewApp(open_review(log, "An Peeters"), ui_language=language)
+    dialog, shown = DIALOG_KEYS[key]
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        review_words = words_of(app.screen.query_one(KeyBar))
+        if key == "q":
+            await pilot.press("p")  # a verdict not saved: leaving asks first
+        await pilot.press(key)
+        await pilot.pause()
+        assert isinstance(app.screen, dialog)
+        text = bottom(app)
+        for name in (KEY_NAMES.get(language, {}).get(n, n) for n in shown):
+            assert name in text.split() or any(w.startswith(name) for w in text.split()), (
+                name,
+                text,
+            )
+        bars = list(app.screen.query(KeyBar))
+        own = words_of(bars[0]) if bars else set()
+        left = [w for w in review_words - own if w and w in text]
+        assert left == [], text
+        assert bars, "no key bar of its own"  # as tall as the review's three lines, at the bottom
+        assert bars[0].region.height >= 3 and bars[0].region.bottom == SIZE[1]
+
+
+async def test_observes_key_list_shows_how_to_close_it(tmp_path: Path, events: list[Event]) -> None:
+    app = observing(tmp_path, events, 200)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, KeysHelp)
+        assert "Esc" in bottom(app) and "Close the list" in bottom(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, KeysHelp)
