@@ -106,6 +106,8 @@ class Exam:
         self.tmux("paste-buffer", "-b", "p", "-t", "t")
 
     def keys(self, *names: str, literal: bool = False) -> None:
+        # tmux takes an argument ending in ";" for its command separator: escaped
+        names = tuple(n[:-1] + "\\;" if n.endswith(";") else n for n in names)
         self.tmux("send-keys", "-t", "t", *(["-l"] if literal else []), *names)
 
     def new_records(self) -> list[dict[str, Any]]:
