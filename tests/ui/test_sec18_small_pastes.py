@@ -132,3 +132,15 @@ def test_a_key_typed_after_a_paste_in_pieces_is_a_key() -> None:
     assert guard.feed(b"\r", waited=0.3, since=0.3) == ["\r"]
     assert guard.feed(b"\x03", waited=0.5, since=0.5) == ["\x03"]
     assert guard.feed(b"ok", waited=0.15, since=0.15) == ["ok"]
+
+
+def test_keys_of_one_read_given_in_packets_are_typing() -> None:
+    """A browser tab's keys queued through a 2 s stall come as one message of 30 packets,
+    each fed alone with no time between (`GuardedWebDriver`: `waited` 0 after the first)."""
+    guard = InputGuard()
+    out: list[str | Pasted] = []
+    for n, char in enumerate(PARAGRAPH[:30]):
+        since = 2.0 if n == 0 else 0.0
+        out += guard.feed(char.encode(), waited=since)
+    assert all(isinstance(piece, str) for piece in out)
+    assert typed(out) == PARAGRAPH[:30]
