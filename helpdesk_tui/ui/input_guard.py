@@ -156,6 +156,19 @@ class Pasted:
     text: str
 
 
+_LINES = re.compile(r"(?:[^\x00-\x1f\x7f-\x9f]+[\r\n]+)+")
+"""Plain lines, each ended by Enter: printable text and line ends only."""
+
+
+def _lines(text: str) -> bool:
+    """Whether a read is whole lines of plain text, each with its Enter: what a terminal that
+    sends a line at once sends (a line edited in the terminal, then Enter), which stays typing
+    at any rate (`test_input_pty`: a line and its Enter written right after another). A paste
+    in pieces is not lines: pieces are cut anywhere, and F12, Ctrl keys or escape sequences
+    in one are not plain text, so they never act this way."""
+    return _LINES.fullmatch(text) is not None
+
+
 def _held_prefix(text: str, marker: str) -> int:
     """Length of the longest proper prefix of `marker` that `text` ends with."""
     for size in range(min(len(marker) - 1, len(text)), 0, -1):
@@ -337,7 +350,7 @@ class InputGuard:
         soon = waited < FLOOD_GAP_S and (since is None or since < FLOOD_PAUSE_S)
         continues = self._flooding and (soon or self._full)
         self._flooding, self._full = False, len(data) >= READ_SIZE
-        fast = self._too_fast(text, waited if since is None else since)
+        fast = self._too_fast(text, waited if since is None else since) and not _lines(text)
         plain = not self._in_paste and PASTE_START not in text
         if plain and (continues or self._is_flood(text) or fast):
             return self._flood(text, by_rate=fast)

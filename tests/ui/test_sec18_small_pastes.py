@@ -144,3 +144,17 @@ def test_keys_of_one_read_given_in_packets_are_typing() -> None:
         out += guard.feed(char.encode(), waited=since)
     assert all(isinstance(piece, str) for piece in out)
     assert typed(out) == PARAGRAPH[:30]
+
+
+def test_lines_with_their_enter_sent_at_once_are_typing() -> None:
+    """A terminal that sends each line when Enter is pressed: lines right after one another
+    (test_input_pty's "hello there", a 144-character line, "ok") are typed, each sent."""
+    guard = InputGuard()
+    line = "Could you tell me which device still has the old password on it please?" * 2
+    reads = [(5.0, "hello there\r"), (0.001, line + "\r"), (0.001, "ok\r")]
+    assert typed(fed(guard, reads)) == "hello there\r" + line + "\rok\r"
+    together = [(0.001, "hello there\r" + line + "\rok\r")]  # the three read at once
+    assert typed(fed(guard, together)) == together[0][1]
+    # a piece that only ends a line is no line: the rest of a paste around it is pasted
+    pieces = [(0.1, "second " * 10), (0.1, "F12 \x1b[24~ code\r")]
+    assert all(isinstance(piece, Pasted) for piece in fed(guard, pieces))
