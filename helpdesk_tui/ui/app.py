@@ -362,6 +362,10 @@ class ExamApp(NoWayOut, App[str | None], inherit_bindings=False):
         end of the note and moved the cursor after it: the arrow was lost (sec18, tmux)."""
         if event.is_printable and _is_text_box(self.focused):
             return
+        if self._bound_along(event.key, lambda binding: binding.priority):
+            # A priority binding (the blocked keys, F12) acts before the key goes anywhere,
+            # so it never comes back up: marked, it held the next keys 0.5 s (IN_FLIGHT_S).
+            return
         if self._bound_along(event.key, lambda _binding: True):
             self._in_flight = (event, time.monotonic() + IN_FLIGHT_S)
 
