@@ -2,7 +2,7 @@
 
     python benchmarks/bench_sitting.py [--candidates 30] [--seconds 60] [--mode auto|ssh|pty]
                                        [--json FILE] [--seed N] [--keep] [--nice N]
-                                       [--profile DIR]
+                                       [--profile DIR] [--sample S]
 
 Every candidate logs in through the real `deploy/helpdesk-exam-login`:
 
@@ -40,6 +40,9 @@ Measured:
   own, while the sitting runs: what an exam's append costs on that disk
   under that load. (The exam processes cannot be timed from outside.)
 - **verify**: `helpdesk-exam verify LOG --pubkey` of every log afterwards.
+- with `--sample S`: every exam's RSS and PSS every S seconds of the typing
+  window, printed as they come (does the memory level over a long exam?), and
+  the highest RSS while everyone hands in.
 
 The clients run on the same machine (one Python process, plus one `ssh`
 each in ssh mode): their CPU is reported too. Every loop is bounded in time;
@@ -695,11 +698,17 @@ HAND_IN = (
 )
 
 
-def hand_in_all(candidates: list[Candidate], limit_s: float) -> None:
+def hand_in_all(
+    candidates: list[Candidate],
+    limit_s: float,
+    pids: dict[str, int] | None = None,
+    peak: dict[str, float] | None = None,
+) -> None:
     """Everyone hands in as a candidate would (Escape out of any form, F10, Y, H), then the
     proctor closes the program (F12, the code, C), each key once the screen shows what it
     answers; a step not answered in 5 s is
-    started again. Bounded by `limit_s`; whoever is left is stopped by `close`."""
+    started again. Bounded by `limit_s`; whoever is left is stopped by `close`. With `pids`
+    (candidate -> exam pid), `peak` gets each one's highest RSS meanwhile."""
     step = dict.fromkeys((c.name for c in candidates), -1)
     seen: list[float] = []
     deadline = time.monotonic() + limit_s
@@ -722,6 +731,9 @@ def hand_in_all(candidates: list[Candidate], limit_s: float) -> None:
             c.next_at = now
             step[c.name] += 1
         pump(candidates, time.monotonic() + 0.3, False)
+        for name, pid in (pids or {}).items():
+            if peak is not None:
+                peak[name] = max(peak.get(name, 0.0), rss_mb(pid))
 
 
 # ----------------------------------------------------------------------------- the probe log
@@ -762,6 +774,20 @@ class Usage:
     rss: dict[str, float] = field(default_factory=dict)
     rss_start: dict[str, float] = field(default_factory=dict)
     pss: dict[str, float] = field(default_factory=dict)
+    samples: list[dict[str, Any]] = field(default_factory=list)
+    """With `--sample`: (seconds into the window, RSS and PSS MB per candidate), in order."""
+    hand_in_rss: dict[str, float] = field(default_factory=dict)
+
+
+def take_sample(usage: Usage, pids: dict[str, int], at: float) -> None:
+    """One `--sample` row: each exam's RSS and PSS now, printed at once (a long run shows
+    whether its memory levels while it runs, not only at the end)."""
+    row = {"s": round(at, 1)} | {
+        name: (round(rss_mb(pid), 1), round(pss_mb(pid), 1)) for name, pid in pids.items()
+    }
+    usage.samples.append(row)
+    cells = "  ".join(f"{n} RSS {v[0]:.1f} PSS {v[1]:.1f}" for n, v in row.items() if n != "s")
+    print(f"sample {at:7.1f} s  {cells}  ({uptime()})", flush=True)
 
 
 def cpu_of(pids: list[int]) -> float:
@@ -845,7 +871,11 @@ def report_profile(folder: Path) -> None:
 
 
 def measure(
-    sitting: Sitting, candidates: list[Candidate], seconds: float, profile: Path | None = None
+    sitting: Sitting,
+    candidates: list[Candidate],
+    seconds: float,
+    profile: Path | None = None,
+    sample: float = 0.0,
 ) -> dict[str, Any]:
     """The typing window: everyone types for `seconds`; CPU and RSS sampled from /proc."""
     pids = exam_pids({c.name for c in candidates})
@@ -867,10 +897,16 @@ def measure(
     end = start + seconds
     for c in candidates:
         c.recording = True
+    next_sample = start if sample > 0 else float("inf")
     while time.monotonic() < end:
-        pump(candidates, min(end, time.monotonic() + 2.0), True)
+        if time.monotonic() >= next_sample:
+            take_sample(usage, pids, time.monotonic() - start)
+            next_sample += sample
+        pump(candidates, min(end, next_sample, time.monotonic() + 2.0), True)
         for name, pid in pids.items():
             usage.rss[name] = max(usage.rss.get(name, 0.0), rss_mb(pid))
+    if sample > 0:
+        take_sample(usage, pids, time.monotonic() - start)
     for c in candidates:
         c.recording = False
     for name, pid in pids.items():
@@ -898,6 +934,7 @@ def measure(
         "machine_busy": (busy1 - busy0) / max(1, total1 - total0) * os.cpu_count(),
         "appends": appends,
         "elapsed": elapsed,
+        "pids": pids,
     }
 
 
@@ -1221,8 +1258,14 @@ def bench(args: argparse.Namespace) -> dict[str, Any]:
         ramp = 0.25 if mode == "ssh" else 0.1
         log_in_all(sitting, candidates, ramp, limit_s=60 + 4 * args.candidates)
         print(f"all {len(candidates)} candidates in; typing for {args.seconds:.0f} s")
-        figures = measure(sitting, candidates, args.seconds, args.profile)
-        hand_in_all(candidates, limit_s=30 + args.candidates)
+        figures = measure(sitting, candidates, args.seconds, args.profile, args.sample)
+        usage: Usage = figures["usage"]
+        hand_in_all(
+            candidates, limit_s=30 + args.candidates, pids=figures["pids"], peak=usage.hand_in_rss
+        )
+        if args.sample > 0:
+            peaks = ", ".join(f"{n} {v:.1f} MB" for n, v in usage.hand_in_rss.items())
+            print(f"hand-in: highest RSS {peaks}")
         for c in candidates:
             c.close()
         verified = verify_all(sitting)
@@ -1260,6 +1303,12 @@ def main(argv: list[str] | None = None) -> int:
         "stacks into this folder (one file per candidate)",
     )
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder (logs)")
+    parser.add_argument(
+        "--sample",
+        type=float,
+        default=0.0,
+        help="print each exam's RSS and PSS every this many seconds of the typing window",
+    )
     parser.add_argument(
         "--nice",
         type=int,

@@ -29,6 +29,10 @@ end-of-paste sequence inside grew the exam to 2.2 GB while its clocks ran.
   and its control characters and escape sequences are dropped and counted, so
   a flood of Enter and Ctrl keys never acts key by key (an app whose keys are
   single letters, like the review, sets a lower bound: `typed_at_once`);
+- and input faster than anyone types, kept up across reads, is a flood too, whatever
+  the size of its pieces (`TYPING_RATE`): a paste without markers sent 300
+  characters every 0.2 s was typed, its F12 and proctor code acted (sec17). Only the
+  first piece, which no rate can judge yet, is typing;
 - keeps as keys, in such an app, a read of queued keys: single characters each
   between special keys' escape sequences ("n ↓ n ↓ p", typed while the review
   was busy and read at once), which no paste of text looks like (text has its
@@ -56,6 +60,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -110,8 +115,23 @@ _CSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]")
 """A complete CSI sequence: parameters, intermediates, one final byte."""
 _MAY_STRAY = re.compile(r"[\x1b\x90\x98\x9d\x9e\x9f]")
 _OPEN_CSI = re.compile(r"\x1b\[[0-?]*[ -/]*\Z")
+_RUN = re.compile(r"(.)\1*", re.DOTALL)
+"""A character and its repeats: one key for `InputGuard._rate_keys`."""
 _LONGEST = 32
 """Textual's parser types a sequence longer than this as keys (its search threshold)."""
+TYPING_RATE = 40.0
+"""Keys a second (`_rate_keys`: a key repeated, as a held key makes it, counts once) that no
+person types, kept up over `RATE_KEYS` keys: input faster is a paste in pieces. A fast typist
+keeps up 10-12 characters a second (120 wpm) and the fastest reach about 20 over a second;
+a held key repeats at 10-33 a second (Linux console 10.9, X 25, GNOME and macOS 33, Windows
+at most 30), and however fast it is, its repeats are not counted; queued keys read at once
+after a stall came over the stall, and `since` says how long it was. Pastes in pieces come at
+300-3,000 characters a second (benchmarks/README.md, sec18)."""
+RATE_KEYS = 24
+"""Keys the reads of the last `RATE_WINDOW_S` must hold before their rate is judged: two
+keys that a terminal or a network sends together are not a rate."""
+RATE_WINDOW_S = 1.0
+"""The reads a rate is taken over: those of the last second."""
 BURST_KEYS = 64
 """At most this many keys in one read are taken as keys that queued (`_queued_keys`):
 30 s of an assessor's keys at two a second; more is not typing."""
@@ -134,6 +154,19 @@ class Pasted:
     """Text that arrived as one paste (or a flood treated as one)."""
 
     text: str
+
+
+_LINES = re.compile(r"(?:[^\x00-\x1f\x7f-\x9f]+[\r\n]+)+")
+"""Plain lines, each ended by Enter: printable text and line ends only."""
+
+
+def _lines(text: str) -> bool:
+    """Whether a read is whole lines of plain text, each with its Enter: what a terminal that
+    sends a line at once sends (a line edited in the terminal, then Enter), which stays typing
+    at any rate (`test_input_pty`: a line and its Enter written right after another). A paste
+    in pieces is not lines: pieces are cut anywhere, and F12, Ctrl keys or escape sequences
+    in one are not plain text, so they never act this way."""
+    return _LINES.fullmatch(text) is not None
 
 
 def _held_prefix(text: str, marker: str) -> int:
@@ -264,6 +297,12 @@ class InputGuard:
         """The last paste was closed by a silence (`idle`): its end may still come."""
         self._rest = ""
         """After a cut: what came since, with no end marker yet (held, `REST_WAIT_S`)."""
+        self._clock = 0.0
+        """Seconds since the guard began, summed from each read's `since`."""
+        self._recent: deque[tuple[float, int]] = deque()
+        """(when, keys) of the reads of the last `RATE_WINDOW_S` (`_too_fast`)."""
+        self._last_key = ""
+        """The last key counted: its repeats are a held key, not counted (`_rate_keys`)."""
 
     @property
     def holding(self) -> bool:
@@ -311,9 +350,54 @@ class InputGuard:
         soon = waited < FLOOD_GAP_S and (since is None or since < FLOOD_PAUSE_S)
         continues = self._flooding and (soon or self._full)
         self._flooding, self._full = False, len(data) >= READ_SIZE
-        if not self._in_paste and PASTE_START not in text and (continues or self._is_flood(text)):
-            return self._flood(text)
+        fast = self._too_fast(text, waited if since is None else since) and not _lines(text)
+        plain = not self._in_paste and PASTE_START not in text
+        if plain and (continues or self._is_flood(text) or fast):
+            return self._flood(text, by_rate=fast)
         return self._split(text, final)
+
+    def _too_fast(self, text: str, since: float) -> bool:
+        """Whether this read and those of the last `RATE_WINDOW_S` before it came faster than
+        anyone types (`TYPING_RATE`), over at least `RATE_KEYS` keys: a paste in pieces too
+        small to be a flood each. The rate runs from the window's first read, whose own keys
+        came before it, to now: keys read later came after it, however a stall bunched them.
+        This read must be that fast itself (its keys over the time since the read before): a
+        key typed after a paste, at a person's pace, stays a key."""
+        keys = self._rate_keys(text)
+        recent = self._recent
+        if since <= 0 and recent:
+            # The rest of the read before (a browser's packets of one message): the keys came
+            # together with its own, over the time it was judged by; not a rate of their own.
+            # Judged alone, 30 keys queued through a stall came "in no time" (sec18).
+            when, count = recent.pop()
+            recent.append((when, count + keys))
+            return False
+        self._clock += max(since, 0.0)
+        now = self._clock
+        recent.append((now, keys))
+        while recent and recent[0][0] <= now - RATE_WINDOW_S:
+            recent.popleft()
+        if len(recent) < 2 or keys == 0:
+            return False
+        later = sum(count for _when, count in list(recent)[1:])
+        span = now - recent[0][0]
+        return (
+            later >= RATE_KEYS
+            and later > TYPING_RATE * span
+            and keys > TYPING_RATE * max(since, 0.0)
+        )
+
+    def _rate_keys(self, text: str) -> int:
+        """Keys in `text` for `_too_fast`: its characters outside escape sequences and terminal
+        strings (mouse reports, arrows, F-keys are not typing speed), a character repeated
+        counted once (a held key: backspace, a letter)."""
+        if _MAY_STRAY.search(text):
+            text = _SEQUENCE.sub("", _STRING.sub("", text))
+        if not text:
+            return 0
+        keys = len(_RUN.findall(text)) - (text[0] == self._last_key)
+        self._last_key = text[-1]
+        return keys
 
     def _is_flood(self, text: str) -> bool:
         """More than a person types, or a terminal sends as one line, in one read (a
@@ -470,10 +554,10 @@ class InputGuard:
         self._paste, self._paste_len, self._in_paste = [], 0, False
         return pasted
 
-    def _flood(self, text: str) -> list[str | Pasted]:
+    def _flood(self, text: str, by_rate: bool = False) -> list[str | Pasted]:
         """More than anyone types at once: one paste of its printable text (counted as a
-        flood, for a notice, when it is over `FLOOD_CHARS`)."""
-        self.floods += len(text) > FLOOD_CHARS
+        flood, for a notice, when it is over `FLOOD_CHARS` or came faster than typing)."""
+        self.floods += len(text) > FLOOD_CHARS or by_rate
         self._flooding = True
         text = self._without_strays(text.replace(PASTE_END, ""))
         kept = _CONTROL.sub("", _SEQUENCE.sub("", text))
@@ -518,6 +602,7 @@ __all__ = [
     "FLOOD_CHARS",
     "PASTE_MAX",
     "READ_SIZE",
+    "TYPING_RATE",
     "InputGuard",
     "Pasted",
     "ReadTimes",

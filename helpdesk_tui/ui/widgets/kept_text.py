@@ -48,6 +48,9 @@ from helpdesk_tui.ui.styles_key import KeptStyles
 
 KEEP = 64
 """Texts kept per widget: the tickets a candidate moves between, with room to spare."""
+VERSIONS = 2
+"""Texts kept per slot (a ticket, `supersede`): the one shown and the one before it, which
+`_retext_to` paints the new one from."""
 
 
 class KeptText(KeptStyles, Static):
@@ -68,6 +71,8 @@ class KeptText(KeptStyles, Static):
         line from the one to the other) for `render_lines` (`_retext_to`)."""
         self.retexted = 0
         """Texts painted by putting characters in (tests and benchmarks read it)."""
+        self._slots: dict[Hashable, list[Hashable]] = {}
+        """Per slot (a ticket), its latest keys, newest last (`supersede`)."""
 
     def show(self, key: Hashable, text: RenderableType) -> bool:
         """Show `text` (a repaint, no layout); False when `key` is already shown."""
@@ -117,6 +122,30 @@ class KeptText(KeptStyles, Static):
         self._styles_cache.clear()  # its lines are the text's of before: all to paint again
         return True
 
+    def supersede(self, slot: Hashable, key: Hashable) -> None:
+        """`key` is the newest text of `slot` (a ticket's head or thread at its version):
+        what is kept for the slot's versions before the last `VERSIONS` is dropped. A
+        ticket's older version is never shown again, and its lines stayed until 64 newer
+        texts pushed them out: a chat's every message is a new version of its ticket's
+        thread, so an exam's memory grew by whole threads, about 1 MB a minute of a
+        candidate's work (sec18, a pty candidate over 900 s)."""
+        keys = self._slots.setdefault(slot, [])
+        if key in keys:
+            return
+        keys.append(key)
+        while len(keys) > VERSIONS:
+            old = keys.pop(0)
+            if old != self.key:
+                self._drop(old)
+
+    def _drop(self, key: Hashable) -> None:
+        """Everything kept for `key`: its visual, heights, rendered and painted lines."""
+        self._visuals.discard(key)
+        for cache in (self._lines, self._heights, self._painted):
+            kept = cache.keys()  # a view of the LRU's dict (it has no __iter__ of its own)
+            for cache_key in [k for k in kept if k[0] == key]:  # type: ignore[index]
+                cache.discard(cache_key)
+
     def forget(self) -> None:
         """The next `show` shows and renders its text whatever its key: what was kept
         is dropped (a key given again after this may come with another text)."""
@@ -126,6 +155,7 @@ class KeptText(KeptStyles, Static):
         self._heights.clear()
         self._painted.clear()
         self._visuals.clear()
+        self._slots.clear()
 
     def height_at(self, width: int) -> int:
         """The shown text's height at `width` (wrapped), kept per key.

@@ -11,6 +11,8 @@ SLA clocks; the widget keeps nothing but the text it last showed.
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
@@ -32,7 +34,7 @@ from helpdesk_tui.ui.format import (
     sla_left,
     status_label,
 )
-from helpdesk_tui.ui.widgets.kept_text import KEEP, KeptText
+from helpdesk_tui.ui.widgets.kept_text import KEEP, VERSIONS, KeptText
 from helpdesk_tui.ui.widgets.queue import TONES
 
 
@@ -267,6 +269,8 @@ class TicketDetail(VerticalScroll):
         self._version: tuple[object, ...] | None = None
         self._heads: LRUCache[tuple[object, ...], Group] = LRUCache(KEEP)
         self._parts: dict[str, KeptText] = {}
+        self._versions_kept: dict[tuple[str, str], list[tuple[object, ...]]] = {}
+        """Per ticket and part, the versions kept in `_heads` and `_bodies` (`_supersede`)."""
         self._bodies: LRUCache[tuple[object, ...], Text] = LRUCache(KEEP)
         """Kept apart: the head shows the customer's mood and not the thread, the body
         the thread and not the mood, so a customer's message or change of mood renders
@@ -304,8 +308,8 @@ class TicketDetail(VerticalScroll):
                 if not part.display:
                     part.display = True
             head, body = self._texts(controller, ticket, head_version, body_version)
-            self._replace("#ticket-head", ("head", head_version), head)
-            self._replace("#ticket-body", ("body", body_version), body)
+            self._replace("#ticket-head", ("head", head_version), head, ticket.id)
+            self._replace("#ticket-body", ("body", body_version), body, ticket.id)
         sla = render_sla(controller, ticket, now)
         self._part("#ticket-sla").show((sla.plain, tuple(sla.spans)), sla)
 
@@ -326,6 +330,7 @@ class TicketDetail(VerticalScroll):
             ("#ticket-body", ("body", body_version), body),
         ):
             static = self.query_one(selector, KeptText)
+            static.supersede(ticket.id, key)
             done = static.prepare(key, text, static.content_region.width) or done
         return done
 
@@ -354,12 +359,26 @@ class TicketDetail(VerticalScroll):
         head = self._heads.get(head_version)
         if head is None:
             head = self._heads[head_version] = head_view(controller, ticket)
+            self._supersede(self._heads, ticket.id, "head", head_version)
         body = self._bodies.get(body_version)
         if body is None:
             body = self._bodies[body_version] = render_body(controller, ticket)
+            self._supersede(self._bodies, ticket.id, "body", body_version)
         return head, body
 
-    def _replace(self, selector: str, key: tuple[object, ...], text: Text | Group) -> None:
+    def _supersede(
+        self, cache: LRUCache[Any, Any], ticket_id: str, part: str, version: tuple[object, ...]
+    ) -> None:
+        """Drop the ticket's text of the version before the one before (`KeptText.supersede`:
+        an older version is never shown again)."""
+        kept = self._versions_kept.setdefault((ticket_id, part), [])
+        kept.append(version)
+        while len(kept) > VERSIONS:
+            cache.discard(kept.pop(0))
+
+    def _replace(
+        self, selector: str, key: tuple[object, ...], text: Text | Group, ticket_id: str
+    ) -> None:
         """Show new text; lay the view out again only when its height changed.
 
         Moving through the queue shows one ticket after another, mostly as
@@ -367,6 +386,7 @@ class TicketDetail(VerticalScroll):
         whole screen out of each key press.
         """
         static = self._part(selector)
+        static.supersede(ticket_id, key)
         if not static.show(key, text):
             return
         width, height = static.content_region.size
