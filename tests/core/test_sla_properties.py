@@ -20,7 +20,15 @@ from hypothesis import strategies as st
 
 from helpdesk_tui.core.events import Event
 from helpdesk_tui.core.reducer import apply, check, reduce
-from helpdesk_tui.core.sla import SlaProfile, SlaState, TargetStatus, ticket_sla
+from helpdesk_tui.core.sla import (
+    SlaProfile,
+    SlaState,
+    TargetStatus,
+    breached_targets_at,
+    met_deadlines_at,
+    settled_at,
+    ticket_sla,
+)
 from helpdesk_tui.core.state import ExamState, Ticket
 
 from .kit import created, email, ev
@@ -290,3 +298,30 @@ def test_the_same_events_give_the_same_state_even_through_json(
     again = [Event.from_dict(json.loads(json.dumps(e.to_dict()))) for e in events]
     assert again == events
     assert reduce(again) == live
+
+
+@SETTINGS
+@given(
+    start=opening,
+    steps=st.lists(step, min_size=1, max_size=30),
+    tail=st.floats(0, 20_000),
+)
+def test_one_reading_settles_a_ticket_as_the_two_readings_did(
+    session_started_data: Payload,
+    start: tuple[Any, ...],
+    steps: list[tuple[Any, ...]],
+    tail: float,
+) -> None:
+    """perf19: the reducer settles a ticket from one reading (`settled_at`); before, it read
+    the breaches, recorded them on the ticket, then read the ticket again for the met
+    deadlines. Both ways, at every moment of random histories."""
+    payload = session_started_data(duration_s=10**7)
+    profile = SlaProfile.from_dict(payload["sla_profile"])
+    _, snaps, _ = play(payload, start, steps)
+    for i, now in probes(snaps, [s[5] for s in steps], tail):
+        ticket = snaps[i][1]
+        before = copy.deepcopy(ticket)
+        breached = breached_targets_at(before, profile, now)
+        before.sla_breached |= breached
+        met = met_deadlines_at(before, profile, now)
+        assert settled_at(ticket, profile, now) == (breached, met)
