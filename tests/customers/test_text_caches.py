@@ -1,9 +1,11 @@
-"""perf19: a text's content words are kept per text, language and `short`; what is kept must
-never answer for another language or reading, nor be changed by a reader of it."""
+"""perf19: a text's content words (per text, language and `short`) and the message without its
+invitation to add (per text and language) are kept; what is kept must never answer for another
+language or reading, nor be changed by a reader of it."""
 
 from __future__ import annotations
 
 from helpdesk_tui.customers.content_words import content_sequence, content_stems
+from helpdesk_tui.customers.dialogue import without_invitation
 
 
 def test_each_language_and_reading_has_its_own_answer_in_any_order() -> None:
@@ -28,3 +30,13 @@ def test_changing_the_stems_given_leaves_the_next_reader_its_own() -> None:
     first.add("added")
     first.discard("print")
     assert content_stems(text, "en") == {"print", "jams", "every", "page"}
+
+
+def test_an_invitation_to_add_is_cut_in_its_own_language_only_in_any_order() -> None:
+    # "Mis ik nog iets?" invites an addition in Dutch (rules 2.4); in English or French it
+    # is no invitation ("mis" and "iets" are none of their words), so the text stays whole.
+    text = "Uw printer drukt niet af. Mis ik nog iets?"
+    expected = {"nl": "Uw printer drukt niet af.", "en": text, "fr": text}
+    for order in (["nl", "en", "fr"], ["fr", "en", "nl"]):
+        for language in order:
+            assert without_invitation(text, language) == expected[language], language
