@@ -819,16 +819,17 @@ def wrong_recipients(ctx: Context) -> list[WrongRecipient]:
     every_addressed = set().union(*(addressed for _, addressed in marks.values()))
     lengths = {len(m) for m in every_anywhere | every_addressed}
     found = []
+    read: dict[str, tuple[set[tuple[str, ...]], set[tuple[str, ...]]] | None] = {}
     for case in ctx.cases:
         own = marks[case.id][0] | marks[case.id][1]
         for action in case.said():
-            text_words = name_words(action.text or "")
-            grams = _grams(text_words, lengths)
-            head = _grams(text_words[:ADDRESS_WORDS], lengths)
-            # Most messages name no case at all: one set look-up each, not one scan per
-            # other case and mark (that scan was most of `report`'s time on a long log).
-            if grams.isdisjoint(every_anywhere) and head.isdisjoint(every_addressed):
+            text = action.text or ""
+            if text not in read:  # a phrase sent again (to any case) is read once
+                read[text] = _named_grams(text, lengths, every_anywhere, every_addressed)
+            named = read[text]
+            if named is None:
                 continue
+            grams, head = named
             addressee = _addressee_named(head, marks[case.id][1], action.text or "", ctx)
             for other in ctx.cases:
                 if other is case or other.customer_id == case.customer_id:
@@ -842,6 +843,26 @@ def wrong_recipients(ctx: Context) -> list[WrongRecipient]:
                     break
     ctx.cache["wrong"] = found
     return found
+
+
+def _named_grams(
+    text: str,
+    lengths: set[int],
+    every_anywhere: set[tuple[str, ...]],
+    every_addressed: set[tuple[str, ...]],
+) -> tuple[set[tuple[str, ...]], set[tuple[str, ...]]] | None:
+    """The message's runs of words (all, and at its head), or None when it names no case.
+
+    Most messages name no case at all: one set look-up each, not one scan per other case
+    and mark (that scan was most of `report`'s time on a long log). A function of the text
+    alone within one `wrong_recipients` (perf19: 24,000 messages of 3,100 texts in a
+    padded 200,000-record log)."""
+    text_words = name_words(text)
+    grams = _grams(text_words, lengths)
+    head = _grams(text_words[:ADDRESS_WORDS], lengths)
+    if grams.isdisjoint(every_anywhere) and head.isdisjoint(every_addressed):
+        return None
+    return grams, head
 
 
 ADDRESS_WORDS = 3

@@ -21,7 +21,7 @@ from helpdesk_tui.core.events import (
 )
 from helpdesk_tui.core.notices import NOTICES_SINCE_SCHEMA, check_notice, notice_phrase
 from helpdesk_tui.core.phrase import Phrase
-from helpdesk_tui.core.sla import SlaProfile, Target, breached_targets_at, met_deadlines_at
+from helpdesk_tui.core.sla import SlaProfile, Target, settled_at
 from helpdesk_tui.core.sla_labels import MAX_LABEL
 from helpdesk_tui.core.state import (
     MOODS,
@@ -638,9 +638,9 @@ def _profile(state: ExamState) -> SlaProfile:
 def _settle_sla(state: ExamState, ticket: Ticket, at: float) -> None:
     """Remember every target breached by `at`, and the deadline of every target met
     by then, so no later change of priority or response undoes either."""
-    profile = _profile(state)
-    ticket.sla_breached |= breached_targets_at(ticket, profile, at)
-    for target, deadline in met_deadlines_at(ticket, profile, at).items():
+    breached, met = settled_at(ticket, _profile(state), at)
+    ticket.sla_breached |= breached
+    for target, deadline in met.items():
         ticket.sla_met_deadlines.setdefault(target, deadline)
 
 

@@ -355,14 +355,32 @@ def update_windows(ticket: Ticket, profile: SlaProfile, now: float) -> list[Upda
 def breached_targets_at(ticket: Ticket, profile: SlaProfile, now: float) -> set[Target]:
     """Targets breached by `now`; the reducer records them before a change of priority
     or a new update window, so a breach is never undone."""
-    sla = ticket_sla(ticket, profile, now)
-    return {t.target for t in sla.targets if t.state == SlaState.BREACHED}
+    return _breached(ticket_sla(ticket, profile, now))
 
 
 def met_deadlines_at(ticket: Ticket, profile: SlaProfile, now: float) -> dict[Target, float]:
     """The deadlines of the targets met by `now`; the reducer fixes them before a
     change of priority, so a later priority does not judge a response already given."""
+    return _met_deadlines(ticket_sla(ticket, profile, now))
+
+
+def settled_at(
+    ticket: Ticket, profile: SlaProfile, now: float
+) -> tuple[set[Target], dict[Target, float]]:
+    """`breached_targets_at` and `met_deadlines_at` from one reading of the ticket: the
+    reducer asks both at every public response (perf19: 18,000 of a padded 200,000-record
+    log, each reading the ticket's pauses twice). A met deadline does not depend on what
+    was breached (only a target's state does), so recording the breaches first, as the
+    reducer does, changes neither."""
     sla = ticket_sla(ticket, profile, now)
+    return _breached(sla), _met_deadlines(sla)
+
+
+def _breached(sla: TicketSla) -> set[Target]:
+    return {t.target for t in sla.targets if t.state == SlaState.BREACHED}
+
+
+def _met_deadlines(sla: TicketSla) -> dict[Target, float]:
     return {
         t.target: t.deadline for t in sla.targets if t.met_at is not None and t.deadline is not None
     }

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from helpdesk_tui import budget_cache
 from helpdesk_tui.customers.content_words import (
     CONTENT_MIN_LENGTH,
     PARAPHRASE_MIN_SHARE,
@@ -288,7 +289,13 @@ _CLAUSE_KEPT = re.compile(r"([,;:\u2013\u2014]+|\s-\s)")
 def without_invitation(text: str, language: str) -> str:
     """The message without the invitation to add that ends a question of it (`invites_addition`):
     "Samengevat: X. Mis ik nog iets?" -> "Samengevat: X."; "X; klopt dat zo, of wilt u nog
-    iets aanvullen?" -> "X; klopt dat zo ?" (the tag before it still asks whether it is right)."""
+    iets aanvullen?" -> "X; klopt dat zo ?" (the tag before it still asks whether it is right).
+    Kept per text (`_uninvited`): every reading of a message at its place starts here
+    (perf19: 15,000 readings of 3,100 texts in a padded 200,000-record review)."""
+    return _uninvited(text, language)
+
+
+def _without_invitation(text: str, language: str) -> str:
     kept = []
     for sentence in _SENTENCE_END.split(text):
         if "?" not in sentence:
@@ -303,6 +310,10 @@ def without_invitation(text: str, language: str) -> str:
         elif words("".join(parts[:cut])):
             kept.append("".join(parts[: max(cut - 1, 0)]).rstrip() + " ?")
     return " ".join(kept)
+
+
+_uninvited = budget_cache.BudgetCache(_without_invitation, maxsize=65536, max_chars=2_000_000)
+"""Bounded as `content_words.words` is: a pasted message is kept once, not without end."""
 
 
 def _theirs(found: Analysis, act: str, language: str, customer_said: tuple[str, ...]) -> bool:

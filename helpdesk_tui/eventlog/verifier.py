@@ -332,21 +332,28 @@ each parsed line makes (200,000 of them in a 200,000-record log)."""
 
 
 SHARED_DATA = 4096
-"""Different one-field data (`{"area": "kb"}`) a verification shares at most."""
+"""Different short data (`{"area": "kb"}`) a verification shares at most."""
+SHARED_FIELDS = 2
+SHARED_CHARS = 64
+"""Data shared: at most this many fields, each a text of at most this many characters."""
 
 
-def _event(record: dict[str, Any], shared: dict[tuple[str, str], dict[str, Any]]) -> Event:
+def _event(record: dict[str, Any], shared: dict[tuple[Any, ...], dict[str, Any]]) -> Event:
     """The event of a record `_check_event` passed (checked: no second check, no copy).
 
-    Data of one short text field is shared by the events that carry the same: 120,000
-    `focus_moved` `{"area": ...}` of a padded 200,000-record log held 28 MB as a dict and
-    a string each (sec16). An event's data is never changed (the reader hands out the
-    parsed dicts as they are since sec15)."""
+    Data of one or two short text fields is shared by the events that carry the same,
+    field for field in the same order: 120,000 `focus_moved` `{"area": ..., "target": ...}`
+    of a padded 200,000-record log held some 40 MB as a dict and two strings each (sec16
+    shared one field; perf19 the target too, as a candidate moves between the same few
+    tickets and panels all exam long). Not two fields with a `text`: a message's or note's
+    words seldom come again with the same conversation or ticket (9,479 different of 10,860
+    `message_sent`), and they filled the table before the focus moves (78 different of
+    121,166) were in it. An event's data is never changed (the reader hands out the parsed
+    dicts as they are since sec15)."""
     kind, data = record["type"], record["data"]
-    if len(data) == 1:
-        ((field_name, value),) = data.items()
-        if type(value) is str and len(value) <= 64:
-            key = (field_name, value)
+    if len(data) == 1 or (len(data) == SHARED_FIELDS and "text" not in data):
+        key = tuple(data.items())
+        if all(type(v) is str and len(v) <= SHARED_CHARS for _, v in key):
             known = shared.get(key)
             if known is not None:
                 data = known
@@ -578,7 +585,7 @@ class _Verifier:
         digests, sha256, summary = self.hashes.digests, hashlib.sha256, self.summary
         kept = self.records.append if self.records is not None else None
         event = self.events.append if self.events is not None else None
-        shared: dict[tuple[str, str], dict[str, Any]] = {}
+        shared: dict[tuple[Any, ...], dict[str, Any]] = {}
         head = self.head
         previous = self.current[1] if self.current is not None else None
         for index, line in enumerate(self.source.body(), 1):

@@ -217,6 +217,20 @@ def test_a_message_naming_the_customers_own_ticket_is_fine(scenario: Scenario) -
     assert items_of(evidence, "COM-1", "wrong_recipient") == []
 
 
+def test_the_same_words_sent_to_two_customers_are_wrong_only_where_they_name_the_other(
+    scenario: Scenario,
+) -> None:
+    """perf19: `wrong_recipients` reads a text sent again once; what it names is still
+    judged per case (T-0002 is mailbox-full's ticket, wrong in printer-blank's chat)."""
+    text = "Your ticket T-0002 is being handled, we will keep you posted."
+    evidence = run(scenario, [
+        (70, "message_sent", {"conversation_id": "chat-1", "text": text}),
+        (150, "ticket_reply_added", {"ticket_id": "T-0002", "text": text}),
+    ])  # fmt: skip
+    for cid in ("DATA-2", "COM-1"):
+        assert [i.subject for i in items_of(evidence, cid, "wrong_recipient")] == ["printer-blank"]
+
+
 def test_another_customers_first_name_only_counts_where_it_addresses_them(
     scenario: Scenario,
 ) -> None:
