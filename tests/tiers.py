@@ -1,0 +1,130 @@
+"""The suite and the nets: which tier a collected test runs in (docs/testing.md).
+
+The suite is the README's test command (`python -m pytest`): unit, core, UI pilot and
+snapshot tests, every language set's floors, the bundled scenarios played by the reference
+policies, and enough of the exam on a real terminal to catch a broken exam. The nets
+(`python -m pytest -m nets`) are the rest: every other phrase bank and cheater played
+(validity), floods on a real terminal, fuzzing, sittings (security, scale). `.ci/run` runs
+both; pyproject's addopts leave the nets out of a plain `pytest`.
+
+A test is a net by one of two rules, applied at collection (tests/conftest.py calls
+`mark_nets`), so a new bank, cheater or set takes its tier without anyone marking it:
+
+1. **A parameter names a policy of the policy table (`simulate.policies.POLICIES`) that is
+   not a reference one** (`REFERENCE`): the banks and cheaters played and judged on every
+   bundled scenario (tests/simulate/test_bundled.py, test_figures.py, ...). A new policy in
+   the table is a net wherever a test is parametrized by it.
+2. **Its node id starts with a place in `PLACES` whose tier is the nets** (the longest
+   place that starts it decides, so a module can be a net and one test of it kept in the
+   suite): modules and tests that play cheaters in their body, pty floods, fuzzers and
+   sittings, each with why.
+
+Nothing else is a net: a new test module, a held-out set, a phrase bank's own table checks
+(not parametrized by a policy) land in the suite.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from typing import Any, NamedTuple
+
+import pytest
+
+from helpdesk_tui.simulate.policies import POLICIES
+
+NETS = "nets"
+"""The marker (registered in pyproject.toml) that `-m nets` selects."""
+TIERS_ENV = "HELPDESK_SUITE_TIERS"
+"""A file to write every collected test's tier to (`nodeid<TAB>suite|nets`), before `-m`
+deselects any: what tests/test_tiers.py reads to check the split."""
+
+REFERENCE = ("ideal", "naive", "idle", "worded")
+"""The policies the suite plays on every bundled scenario: the answer key's candidate, the
+one who should fail, the one who does nothing, and the first phrase bank (the competent
+candidate in words of its own). Every other policy of the table is played in the nets."""
+
+
+class Place(NamedTuple):
+    """Where a node id starts, the tier of what starts there, and why."""
+
+    nets: bool
+    why: str
+
+
+def net(why: str) -> Place:
+    return Place(True, why)
+
+
+def suite(why: str) -> Place:
+    return Place(False, why)
+
+
+PLACES: dict[str, Place] = {
+    # Validity: the cheaters' own modules play their cheater on bundled scenarios in the
+    # test's body (a new cheater's module, tests/simulate/test_gaming_<name>.py, is one).
+    "tests/simulate/test_gaming": net("cheaters played in the test's body"),
+    # Security: the exam and the viewers as real processes on a pseudo-terminal.
+    "tests/ui/test_exam_pty.py": net("the exam on a pty: lockdown keys, a dead terminal"),
+    "tests/ui/test_exam_pty.py::test_sigterm_interrupts_kill_9_loses_nothing_and_resume_carries_on": suite(
+        "the suite's one pty start and one resume: kill -9 and resume to the hand-in"
+    ),
+    "tests/ui/test_input_pty.py": net("floods and hostile bytes on the exam's pty"),
+    "tests/ui/test_input_pty.py::test_a_typed_burst_ending_in_enter_sends_once_and_a_bracketed_paste": suite(
+        "the suite's one paste guard on a real terminal"
+    ),
+    "tests/ui/test_viewers_pty.py": net("floods and pastes on review, observe and room on a pty"),
+    # Security: fuzzers (random keys, bytes, files, logs).
+    "tests/ui/test_key_fuzz.py": net("random keys through every screen"),
+    "tests/scenario/test_fuzz.py": net("hypothesis over scenario files"),
+    "tests/core/test_sla_properties.py": net("hypothesis over SLA clocks"),
+    # Scale: sittings.
+    "tests/benchmarks/test_bench_sitting.py": net("a sitting of exams on ptys"),
+    "tests/sitting/test_register.py::test_twenty_processes_at_once": net(
+        "twenty processes writing one register"
+    ),
+}
+"""Node id prefixes and their tier (the longest that starts a node id decides)."""
+
+
+def named_policies(params: Mapping[str, Any]) -> set[str]:
+    """The policies of the table that a test's parameters name, by name or by class."""
+    named = set()
+    for value in params.values():
+        for name, policy in POLICIES.items():
+            if (isinstance(value, str) and value == name) or value is policy:
+                named.add(name)
+    return named
+
+
+def place_of(nodeid: str, places: Mapping[str, Place] = PLACES) -> Place | None:
+    """The longest place that starts `nodeid`, if any."""
+    best = max((p for p in places if nodeid.startswith(p)), key=len, default=None)
+    return places[best] if best is not None else None
+
+
+def why_a_net(
+    nodeid: str, params: Mapping[str, Any], places: Mapping[str, Place] = PLACES
+) -> str | None:
+    """Why a test is a net (rule 1, then rule 2 of the module's docstring), else None."""
+    others = sorted(named_policies(params) - set(REFERENCE))
+    if others:
+        return f"plays {', '.join(others)} (not a reference policy)"
+    place = place_of(nodeid, places)
+    return place.why if place is not None and place.nets else None
+
+
+def mark_nets(items: Iterable[pytest.Item]) -> None:
+    """Mark the nets among the collected tests; with HELPDESK_SUITE_TIERS set, write down
+    every test's tier (before `-m` deselects any; in one process, `-n 0`: xdist's workers
+    would each write the same file)."""
+    tiers = []
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        is_net = why_a_net(item.nodeid, callspec.params if callspec else {}) is not None
+        if is_net:
+            item.add_marker(NETS)
+        tiers.append(f"{item.nodeid}\t{NETS if is_net else 'suite'}\n")
+    if (path := os.environ.get(TIERS_ENV)) and not os.environ.get("PYTEST_XDIST_WORKER"):
+        with open(path, "w", encoding="utf-8") as out:
+            out.writelines(tiers)
