@@ -1,4 +1,4 @@
-"""The two tiers (tests/tiers.py, docs/testing.md): every policy of the table is played in
+"""The two tiers (tests/tiers.py, tests/README.md, "Two tiers"): every policy of the table is played in
 one of them, `-m nets` selects exactly the tests the collection marked, and every place
 named is a test that exists.
 
@@ -24,18 +24,20 @@ ROOT = Path(__file__).resolve().parents[1]
 PLAYED_AND_JUDGED = ("tests/simulate/test_bundled.py", "tests/simulate/test_figures.py")
 RUN_TEST = "tests/simulate/test_bundled.py::test_each_run_finishes_and_its_log_verifies["
 JUDGED_IN = "tests/simulate/test_figures.py::"
+CHOSEN_BY_ID = sorted({p.partition("::")[0] for p in PLACES if "[" in p})
+"""The modules of places that name one parametrized case: collected too, to check the case."""
 
 
 @pytest.fixture(scope="module")
 def collected(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, str], set[str]]:
     """(every collected test -> its tier, the node ids `-m nets` selects) for the modules
-    that play and judge the bundled runs."""
+    that play and judge the bundled runs and those of places that name a case."""
     out = tmp_path_factory.mktemp("tiers") / "tiers.tsv"
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}
     env[TIERS_ENV] = str(out)
     done = subprocess.run(
         [sys.executable, "-m", "pytest", "--collect-only", "-n", "0", "-p", "no:cacheprovider",
-         "-p", "no:randomly", "-m", NETS, *PLAYED_AND_JUDGED],
+         "-p", "no:randomly", "-m", NETS, *PLAYED_AND_JUDGED, *CHOSEN_BY_ID],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=170, check=False,
     )  # fmt: skip
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
@@ -88,13 +90,21 @@ def test_the_nets_marker_selects_the_nets_and_only_them(
     assert selected == nets
 
 
-def test_every_place_is_a_test_that_exists() -> None:
+def test_every_place_is_a_test_that_exists(collected: tuple[dict[str, str], set[str]]) -> None:
+    """A place that names nothing would keep nothing in its tier: a renamed test or case
+    fails here (a case, `[...]`, is looked for among the collected tests)."""
+    tiers, _ = collected
     for place in PLACES:
         module, _, name = place.partition("::")
         files = sorted(ROOT.glob(module + ("" if module.endswith(".py") else "*.py")))
         assert files, f"{place}: no such test module"
         if name:
-            assert any(re.search(rf"def {re.escape(name)}", f.read_text()) for f in files), place
+            function = name.partition("[")[0]
+            assert any(re.search(rf"def {re.escape(function)}", f.read_text()) for f in files), (
+                place
+            )
+        if "[" in name:
+            assert any(n.startswith(place) for n in tiers), f"{place}: no such case collected"
 
 
 def test_a_policy_parameter_or_the_longest_place_makes_a_net() -> None:

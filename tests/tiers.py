@@ -1,4 +1,4 @@
-"""The suite and the nets: which tier a collected test runs in (docs/testing.md).
+"""The suite and the nets: which tier a collected test runs in (tests/README.md, "Two tiers").
 
 The suite is the README's test command (`python -m pytest`): unit, core, UI pilot and
 snapshot tests, every language set's floors, the bundled scenarios played by the reference
@@ -74,9 +74,28 @@ PLACES: dict[str, Place] = {
         "the suite's one paste guard on a real terminal"
     ),
     "tests/ui/test_viewers_pty.py": net("floods and pastes on review, observe and room on a pty"),
-    # Security: fuzzers (random keys, bytes, files, logs).
+    # Validity: the five parallel forms of each 150-minute exam played and measured (the suite
+    # keeps tests/commands/test_scenario_vary_cmd.py's five forms of the default scenario).
+    "tests/commands/test_exam_scenario.py::test_five_forms_of_an_exam_measure_the_same": net(
+        "five forms of each bundled exam played by three policies and measured"
+    ),
+    # Security: every link of every bundled article clicked; the suite keeps the default
+    # scenario's walk and test_no_way_out's other tests.
+    "tests/ui/test_no_way_out.py::test_no_link_in_any_article_or_screen_opens_anything": net(
+        "every bundled scenario's articles walked, every link clicked"
+    ),
+    "tests/ui/test_no_way_out.py::test_no_link_in_any_article_or_screen_opens_anything[en-northwind-monday]": suite(
+        "the default scenario's articles walked"
+    ),
+    # Security: fuzzers (random keys, bytes, files, logs); the bytes they found stay in the
+    # suite (test_byte_fuzz's other tests).
     "tests/ui/test_key_fuzz.py": net("random keys through every screen"),
+    "tests/ui/test_byte_fuzz.py::test_random_terminal_bytes": net("random terminal bytes"),
     "tests/scenario/test_fuzz.py": net("hypothesis over scenario files"),
+    "tests/scenario/test_bundled_fuzz.py": net("bundled scenarios mutated at random"),
+    "tests/assess/test_log_fuzz.py::test_report_and_review_of_a_mutated_log": net(
+        "logs mutated at random, reported and reviewed"
+    ),
     "tests/core/test_sla_properties.py": net("hypothesis over SLA clocks"),
     # Scale: sittings.
     "tests/benchmarks/test_bench_sitting.py": net("a sitting of exams on ptys"),
