@@ -97,8 +97,12 @@ PLACES: dict[str, Place] = {
         "logs mutated at random, reported and reviewed"
     ),
     "tests/core/test_sla_properties.py": net("hypothesis over SLA clocks"),
-    # Scale: sittings.
+    # Scale: sittings, and an exam's memory over a long sitting (the suite keeps the six
+    # rounds that catch the leak mem18 fixed: test_no_styles_cache_outlives_its_widget).
     "tests/benchmarks/test_bench_sitting.py": net("a sitting of exams on ptys"),
+    "tests/ui/test_exam_memory.py::test_live_strips_level_off_over_rounds": net(
+        "45 rounds of a loaded exam, its memory counted"
+    ),
     "tests/sitting/test_register.py::test_twenty_processes_at_once": net(
         "twenty processes writing one register"
     ),
