@@ -79,6 +79,22 @@ PLACES: dict[str, Place] = {
     "tests/commands/test_exam_scenario.py::test_five_forms_of_an_exam_measure_the_same": net(
         "five forms of each bundled exam played by three policies and measured"
     ),
+    # Scale: every bundled scenario's own texts on the small screens, and the report's fast
+    # path on every 150-minute exam. The suite keeps every UI language at both sizes on the
+    # default scenario, and the fast path in each language (en Northwind, fr Haute-Meuse, nl
+    # Verhaeghe).
+    "tests/ui/test_languages_small.py::test_every_screen_in_every_language_fits_and_is_translated": net(
+        "every other bundled scenario's screens in a language that turns with it"
+    ),
+    "tests/ui/test_languages_small.py::test_every_screen_in_every_language_fits_and_is_translated[en-northwind-monday-": suite(
+        "every UI language at both sizes on the default scenario"
+    ),
+    "tests/assess/test_fast_path.py::test_the_fast_report_is_the_straightforward_one[en-calder-valley-exam-": net(
+        "a second English 150-minute exam read both ways"
+    ),
+    "tests/assess/test_fast_path.py::test_the_fast_report_is_the_straightforward_one[nl-lindeveld-examen-": net(
+        "a second Dutch exam read both ways"
+    ),
     # Security: every link of every bundled article clicked; the suite keeps the default
     # scenario's walk and test_no_way_out's other tests.
     "tests/ui/test_no_way_out.py::test_no_link_in_any_article_or_screen_opens_anything": net(
