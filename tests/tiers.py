@@ -16,8 +16,8 @@ A test is a net by one of two rules, applied at collection (tests/conftest.py ca
    the table is a net wherever a test is parametrized by it.
 2. **Its node id starts with a place in `PLACES` whose tier is the nets** (the longest
    place that starts it decides, so a module can be a net and one test of it kept in the
-   suite): modules and tests that play cheaters in their body, pty floods, fuzzers and
-   sittings, each with why.
+   suite): modules and tests that play cheaters in their body, pty floods, fuzzers,
+   sittings, and the forms, walks and sweeps over every bundled scenario, each with why.
 
 Nothing else is a net: a new test module, a held-out set, a phrase bank's own table checks
 (not parametrized by a policy) land in the suite.
@@ -80,9 +80,9 @@ PLACES: dict[str, Place] = {
         "five forms of each bundled exam played by three policies and measured"
     ),
     # Scale: every bundled scenario's own texts on the small screens, and the report's fast
-    # path on every 150-minute exam. The suite keeps every UI language at both sizes on the
-    # default scenario, and the fast path in each language (en Northwind, fr Haute-Meuse, nl
-    # Verhaeghe).
+    # path on a second English and a second Dutch exam. The suite keeps every UI language at
+    # both sizes on the default scenario, and the fast path on one log a language (en
+    # Northwind, fr Haute-Meuse, nl Verhaeghe).
     "tests/ui/test_languages_small.py::test_every_screen_in_every_language_fits_and_is_translated": net(
         "every other bundled scenario's screens in a language that turns with it"
     ),
