@@ -29,6 +29,7 @@ from suite_speed import (
     rewrite_test_modules_once,
     slow_first_cost,
 )
+from tiers import mark_nets
 
 from helpdesk_tui import paths
 from helpdesk_tui.core.events import SCHEMA_VERSION
@@ -99,12 +100,15 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     return (cores or 1) + 1
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The slowest tests first (`suite_speed.SLOW_FIRST`); a stable sort, the same on every worker.
+    """The nets marked (`tiers.mark_nets`: before pytest's `-m` deselects them), then the
+    slowest tests first (`suite_speed.SLOW_FIRST`); a stable sort, the same on every worker.
 
     Under `--dist loadgroup`, xdist still sends the bundled scenarios' groups
     (several tests each) before the single tests, and hands a worker one unit at
     a time as it runs dry, so this order is the order single tests start in."""
+    mark_nets(items)
     items.sort(key=lambda item: -slow_first_cost(item.nodeid))
 
 
