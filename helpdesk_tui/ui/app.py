@@ -352,22 +352,7 @@ class ExamApp(NoWayOut, App[str | None], inherit_bindings=False):
                 self._hold(event)
                 return
             self._watch_redirect(event)
-            self._send_off(event)
         await super().on_event(event)
-
-    def _send_off(self, event: events.Key) -> None:
-        """A key whose binding runs when it has come back up to the app makes the keys read
-        with it wait until it has (`_flying`): passed on at once, a letter is typed before
-        the binding acts. "Left X" in one read (a fast typist, a busy exam) typed X at the
-        end of the note and moved the cursor after it: the arrow was lost (sec18, tmux)."""
-        if event.is_printable and _is_text_box(self.focused):
-            return
-        if self._bound_along(event.key, lambda binding: binding.priority):
-            # A priority binding (the blocked keys, F12) acts before the key goes anywhere,
-            # so it never comes back up: marked, it held the next keys 0.5 s (IN_FLIGHT_S).
-            return
-        if self._bound_along(event.key, lambda _binding: True):
-            self._in_flight = (event, time.monotonic() + IN_FLIGHT_S)
 
     # ------------------------------------------------------------------ typing into a letter pane
 
