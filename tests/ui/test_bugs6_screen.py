@@ -128,7 +128,7 @@ async def test_the_conversation_list_says_channel_and_time_whole_at_100_columns(
         assert len([line for line in lines if line.strip()]) == 4, lines  # two lines an entry
         assert not any(line.rstrip().endswith("…") for line in lines), lines
         call = next(line.strip() for line in lines if line.strip().startswith(i18n._("call")))
-        assert "1 min" in call, lines
+        assert "1 min" in call.replace("\xa0", " "), lines  # French: a no-break space (bugs19)
 
 
 async def test_a_form_closed_with_esc_keeps_its_text_for_the_next_open(rig: Rig) -> None:
