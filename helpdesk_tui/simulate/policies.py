@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 from helpdesk_tui.simulate.gaming import MacroPolicy, ParrotPolicy, ShotgunPolicy
+from helpdesk_tui.simulate.gaming_clerk import ClerkPolicy
 from helpdesk_tui.simulate.gaming_forger import ForgerPolicy
 from helpdesk_tui.simulate.gaming_ghost import GhostPolicy
 from helpdesk_tui.simulate.gaming_lawyer import LawyerPolicy
@@ -90,5 +91,6 @@ POLICIES: dict[str, type[Policy]] = {
     "mimic": MimicPolicy,
     "ghost": GhostPolicy,
     "tailor": TailorPolicy,
+    "clerk": ClerkPolicy,
 }
 """The policies by name, in the order `--policy` lists them."""

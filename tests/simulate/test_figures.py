@@ -29,6 +29,9 @@ held against what the issue asks:
 - tailor (a sixth cheater written blind from the published docs, branch evid27): the same cap
   and the same expected failures (benchmarks/README.md, "A sixth cheater (branch evid27)");
   never more than measured;
+- clerk (a seventh cheater written blind from the published docs, branch evid29): the same cap
+  and the same expected failures (benchmarks/README.md, "A seventh cheater (branch evid29)");
+  never more than measured;
 - naive: fewer than ideal, more than idle; idle: none.
 
 `benchmarks/bench_evidence.py` prints the same table.
@@ -391,6 +394,25 @@ under the cap on all six: its contacts taken up fell to 0.10-0.35 of all, under
 evid28)"); SOL-5 and SOL-6 on val-de-lesse (the job done on its one transferred ticket) and
 SIM-1 on verhaeghe are left."""
 
+CLERK_MEASURED: dict[str, frozenset[str]] = {
+    "en-calder-valley-exam": frozenset({"SIM-2", "COM-3"}),
+    "en-northwind-monday": frozenset({"COM-6"}),
+    "fr-haute-meuse-examen": frozenset(),
+    "fr-val-de-lesse-garde": frozenset({"SIM-2", "COM-3", "COM-5"}),
+    "nl-lindeveld-examen": frozenset({"SIM-2", "COM-3"}),
+    "nl-verhaeghe-dinsdag": frozenset({"SIM-2", "SIM-3", "COM-3", "COM-5"}),
+}
+"""What `clerk` (branch evid29, a seventh cheater written blind from the published documents,
+committed 2e5e95c before anything scored it) earned with rules 2.18 and layer 2.14 of main
+75c0f15: 2, 1, 0, 3, 2, 4 (benchmarks/README.md, "A seventh cheater (branch evid29)"). The rote
+four (SIM-2, SIM-3, COM-3, COM-5) where its contacts "took up their case" on 0.41-0.56 of them
+(over 2.17's 0.4: calder 14 of 32, val-de-lesse 5 of 10, lindeveld 13 of 32, verhaeghe 5 of 9),
+mostly by the answer: the top article's steps filed the other way round (each sentence's parts
+last first), which 2.15's aligned reading (content words *in their order*) takes for the
+candidate's own sentences; COM-6 on northwind (the customer's own "Sorry" given back in a
+restatement filed the other way round is read as the candidate's apology, and a restatement sets
+off the paraphrase rule)."""
+
 BANK_SHORT = {
     "worded-b": WORDED_B_SHORT,
     "worded-c": WORDED_C_SHORT,
@@ -513,6 +535,7 @@ CHEATERS: dict[str, dict[str, frozenset[str]]] = {
     "mimic": MIMIC_MEASURED,
     "ghost": GHOST_MEASURED,
     "tailor": TAILOR_MEASURED,
+    "clerk": CLERK_MEASURED,
 }
 """The cheaters written from the published rules, each with what it was measured to earn
 (`above_cap` of it: its strict expected failures)."""
