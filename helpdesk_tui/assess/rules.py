@@ -187,8 +187,9 @@ as its own sentences and took up 0.41-0.56 of its contacts). 2.19's contact read
 article's steps in whatever order they come over the contact. 2.10's battery reads a question
 without the tickets' ids and words with a digit, as without the customers' names ("Re T-1004:
 ...": a stock question made unique by the file number is the same stock question). Measured on
-every scripted bank and cheater (benchmarks/bench_evidence.py; benchmarks/README.md, "Borrowed
-text in pieces out of order (branch evid30)")."""
+every scripted bank and cheater: clerk 2, 1, 0, 3, 2, 4 -> 0, 1, 0, 0, 0, 0 of 22, no other
+status of the 24 policies on the six exams moved (benchmarks/bench_evidence.py;
+benchmarks/README.md, "Borrowed text in pieces out of order (branch evid30)")."""
 
 RULE_MODULES = (
     "cases.py", "context.py", "evidence.py", "integrity.py", "measure_com.py",
