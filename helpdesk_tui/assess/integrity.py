@@ -709,10 +709,12 @@ def _contact_reading(ctx: Context, case: Case) -> ContactReading | None:
         if action.data.get("canned_id"):
             continue
         theirs = _message_aligned(ctx, case, action)[1]
+        said = (" ".join(customer_wrote(case, action)),)
         asked = {c for q in sentences(action.text or "") if "?" in q for c in _CLAUSE.split(q)}
         for chunk in _chunks(ctx, clauses(action.text or "")):
             text = " ".join(chunk)
-            places = [] if theirs.intersection(chunk) else _kb_places(ctx, text)
+            given = theirs.intersection(chunk) or _given_back(ctx, text, said)
+            places = [] if given else _kb_places(ctx, text)
             for article, _ in places:
                 size = len(_named_away(ctx, text))
                 placed.setdefault(article, []).append((action.seq, chunk, size))
@@ -731,6 +733,15 @@ def _contact_reading(ctx: Context, case: Case) -> ContactReading | None:
             seqs = {seq for seq, _, _ in found}
             best = ContactReading(article, steps, words_in, words_in + rest, len(seqs))
     return best
+
+
+def _given_back(ctx: Context, text: str, said: tuple[str, ...]) -> bool:
+    """(2.20) The text is what the customer had said, read as one text (their messages in
+    order): a restatement that gives back words of two of their messages ("In de app Camera en
+    alleen zwart; en lampje: naast, camera, brandt, klein") is theirs, not an article's step,
+    though the article says the same (the worded banks' restatement on lindeveld's black camera
+    was read as its article's steps when a contact's steps were read in any order)."""
+    return borrowed_from(ctx, text, said)[0] >= BORROWED_SHARE_ALIGNED
 
 
 def _kb_places(ctx: Context, text: str) -> list[tuple[str, int]]:

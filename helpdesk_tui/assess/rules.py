@@ -184,7 +184,9 @@ of it counted twice (`integrity._found`): an article's step given back last part
 'Forgotten your password?', on the sign-in screen") is the step borrowed, as in its order
 (the blind cheater `clerk`: its answers, the article's steps filed the other way round, were read
 as its own sentences and took up 0.41-0.56 of its contacts). 2.19's contact reading takes an
-article's steps in whatever order they come over the contact. 2.10's battery reads a question
+article's steps in whatever order they come over the contact, and no clause that is what the
+customer had said, read as one text (`integrity._given_back`: a restatement of two of their
+messages is theirs, whatever article says the same). 2.10's battery reads a question
 without the tickets' ids and words with a digit, as without the customers' names ("Re T-1004:
 ...": a stock question made unique by the file number is the same stock question). Measured on
 every scripted bank and cheater: clerk 2, 1, 0, 3, 2, 4 -> 0, 1, 0, 0, 0, 0 of 22, no other

@@ -155,3 +155,23 @@ def test_with_the_numbers_read_the_file_question_took_her_case_up(
     frame = FILE_QUESTIONS[lang]
     got = asked(lang, frame.format(n="04"), frame.format(n="27"))
     assert got == {"SIM-2": True, "COM-3": True}
+
+
+CAMERA_SAID = (  # a customer's two messages about a black camera picture
+    "In the Camera app as well: only black, with a small grey camera symbol in the middle.",
+    "Next to the camera a small white light comes on when I open Teams.",
+)
+CAMERA_RESTATED = (
+    "In the Camera app only black and the light: next to the camera a small white light comes "
+    "on, with Teams open"
+)
+"""Words of both messages given back in one restatement: the customer's, whatever article says
+the same (a contact's steps are read in any order, so such a restatement beside the article's
+steps in another message would make the contact look read out)."""
+
+
+def test_a_restatement_of_two_of_their_messages_is_theirs() -> None:
+    ctx, _ = pauline(())
+    assert not integrity._given_back(ctx, CAMERA_RESTATED, CAMERA_SAID[:1])
+    assert not integrity._given_back(ctx, CAMERA_RESTATED, CAMERA_SAID[1:])
+    assert integrity._given_back(ctx, CAMERA_RESTATED, (" ".join(CAMERA_SAID),))
