@@ -1,11 +1,11 @@
-"""Benchmark: how much of a contact is one article's steps in its order (rules 2.19).
+"""Benchmark: how much of a contact is one article's steps (rules 2.19; 2.20: any order).
 
     python benchmarks/bench_contact.py [--policy NAME ...] [--scenario ID ...] [--cases]
 
 Runs `simulate` in memory for each bundled scenario and policy, assesses the log with the
 pipeline `report` uses, and prints per run the contacts (cases of the answer key the
 candidate wrote or spoke to), and for the contacts whose text holds two steps or more of one
-article in its order over two messages or more (`integrity.contact_reading`) the share of the
+article (2.20: in any order) over two messages or more (`integrity.contact_reading`) the share of the
 contact's text those steps are: how many reach 0.3, 0.4, 0.5 and 0.6 and the highest; for the
 other contacts with an article's step (one step, or steps in one message: 2.15's reading) how
 many and the highest share; the contacts taken up (2.10's engagement, 2.19 applied) and the

@@ -17,10 +17,11 @@ in the log, each with the records it is measured from, so the measurements
   customer wrote or said before it.
 - **aligned** (rules 2.15): a clause whose content words are, `BORROWED_SHARE_ALIGNED` of them
   in their order, in one stretch of an article or of what the customer had said or written:
-  borrowed whatever short words were put between, dropped or turned (`aligned_clauses`).
+  borrowed whatever short words were put between, dropped or turned (`aligned_clauses`);
+  (2.20) its pieces (cut at commas, brackets, dashes) each in order, the pieces in any order.
 - **an article read out** (rules 2.19): a contact whose messages, read together, are mostly one
-  article's steps in its order, a step a message (`contact_passage`): the passage spread over
-  messages is borrowed as a passage in one message is.
+  article's steps (2.20: in whatever order), a step a message (`contact_passage`): the passage
+  spread over messages is borrowed as a passage in one message is.
 - **wrong recipient**: a message to one customer that names another case's
   customer, ticket or distinctive fact (a code, a number, a name).
 - **closed unsolved** (rules 2.11): a ticket resolved before anything of a solution reached
@@ -34,6 +35,7 @@ in the log, each with the records it is measured from, so the measurements
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -455,32 +457,68 @@ WINDOW_SLACK = 0.5
 long: the words a borrower dropped, and no more (a long article holds any few words in order)."""
 
 
-def aligned_share(mine: str, source: str) -> float:
+def aligned_share(mine: str, source: str, pieces: tuple[str, ...] = ()) -> float:
     """The longest common subsequence of `mine` with the best stretch of `source`, over the
     length of `mine` (each a string of one character per word, `_coded`); the same measure
-    of words in order as 2.9's frame rule (rapidfuzz's LCS), read from one side and locally."""
-    return aligned_at(mine, source)[0]
+    of words in order as 2.9's frame rule (rapidfuzz's LCS), read from one side and locally.
+    (2.20) With `pieces` (`mine` cut where the text shows its pieces, `_pieces`), each piece
+    in order and the pieces in any order (`_found`)."""
+    return aligned_at(mine, source, pieces)[0]
 
 
-def aligned_at(mine: str, source: str) -> tuple[float, int]:
-    """`aligned_share` and where in `source` its best stretch starts (2.19: a contact's steps
-    are read in the article's order by where each one lies in it)."""
+def aligned_at(mine: str, source: str, pieces: tuple[str, ...] = ()) -> tuple[float, int]:
+    """`aligned_share` and where in `source` its best stretch starts."""
     m = len(mine)
     if not m:
         return 0.0, 0
     width = m + int(m * WINDOW_SLACK)
     if len(source) <= width:
-        return LCSseq.similarity(mine, source) / m, 0
+        return _found(mine, source, pieces) / m, 0
     wanted = set(mine)
     best, at = 0, 0
     for start, ch in enumerate(source):
         if ch in wanted:
-            found = LCSseq.similarity(mine, source[start : start + width])
+            found = _found(mine, source[start : start + width], pieces)
             if found > best:
                 best, at = found, start
             if best == m:
                 break
     return best / m, at
+
+
+def _found(mine: str, stretch: str, pieces: tuple[str, ...]) -> int:
+    """(2.20) How many of `mine`'s words the stretch holds in their order; with two pieces or
+    more, each piece's words in their order and the pieces in any order, no word of the
+    stretch counted twice: an article's step given back last part first is the step borrowed,
+    as it would be in its order (the blind cheater `clerk`, benchmarks/README.md "Borrowed text
+    in pieces out of order (branch evid30)")."""
+    in_order = LCSseq.similarity(mine, stretch)
+    if len(pieces) < 2 or in_order == len(mine):
+        return in_order
+    spread = sum(LCSseq.similarity(p, stretch) for p in pieces)
+    if spread <= in_order:
+        return in_order
+    held = Counter(stretch)
+    return min(spread, sum(min(n, held[ch]) for ch, n in Counter(mine).items()))
+
+
+_PIECE = re.compile(r"\s*[,()\u2013\u2014]\s*|\s+-\s+")
+"""(2.20) Where a clause shows its pieces: a comma, a bracket, a dash."""
+
+
+def _pieces(ctx: Context, text: str, named: bool = False) -> tuple[str, ...]:
+    """(2.20) The clause's pieces (`_PIECE`), each coded as the clause is (`_content_code`;
+    with `named`, the customers' names read away as 2.19 reads a step); none for a clause of
+    one piece (kept per text)."""
+    known: dict[tuple[str, bool], tuple[str, ...]] = ctx.cache.setdefault("pieces", {})
+    if (text, named) not in known:
+        parts = [
+            _coded_words(ctx, _named_away(ctx, p)) if named else _content_code(ctx, p)
+            for p in _PIECE.split(text)
+            if p.strip()
+        ]
+        known[(text, named)] = tuple(p for p in parts if p) if len(parts) > 1 else ()
+    return known[(text, named)]
 
 
 def _content_code(ctx: Context, text: str) -> str:
@@ -513,10 +551,11 @@ def borrowed_from(ctx: Context, sentence: str, sources: Iterable[str]) -> tuple[
     if len(mine) < BORROWED_MIN_WORDS:
         return 0.0, ""
     wanted = set(mine)
+    pieces = _pieces(ctx, sentence)
     best: tuple[float, str] = (0.0, "")
     for text in sources:
         if len(wanted & _stem_set(ctx, text)) >= BORROWED_SHARE_ALIGNED * len(wanted):
-            best = max(best, (aligned_share(mine, _content_code(ctx, text)), text))
+            best = max(best, (aligned_share(mine, _content_code(ctx, text), pieces), text))
     return best
 
 
@@ -626,8 +665,8 @@ def _chunks(ctx: Context, parts: list[str]) -> list[list[str]]:
 
 
 CONTACT_ARTICLE_SHARE = 0.5
-"""(2.19) A contact whose candidate text is this share or more one article's steps in the
-article's order (`contact_reading`) is the article read out, a step a message: its steps are no
+"""(2.19) A contact whose candidate text is this share or more one article's steps (2.20: in
+whatever order, `contact_reading`) is the article read out, a step a message: its steps are no
 own sentences. Measured on every scripted bank and cheater (benchmarks/bench_contact.py,
 benchmarks/README.md "A contact read against its article (branch evid28)")."""
 
@@ -637,7 +676,7 @@ class ContactReading:
     """The article a contact's candidate text follows most, and how much of the text it is.
 
     `steps` are the (seq, clause) pairs that are the article's words in order (2.15's aligned
-    reading, clause by clause) and lie in the article's order over the contact; `words` their
+    reading, clause by clause; 2.20: in whatever order they came); `words` their
     content words; `of` the content words of everything the candidate wrote or said on the
     contact (stock sentences and the customers' names left out: the frames and fillers);
     `messages` how many messages the steps came in."""
@@ -654,7 +693,7 @@ class ContactReading:
 
 
 def contact_reading(ctx: Context, case: Case) -> ContactReading | None:
-    """(2.19) The article whose steps, in its order, make most of what the candidate wrote or
+    """(2.19) The article whose steps (2.20: in any order) make most of what the candidate wrote or
     said on the case's contact (over all its messages), or None (no clause is an article's)."""
     if "contact_reading" not in case.cache:
         case.cache["contact_reading"] = _contact_reading(ctx, case)
@@ -664,48 +703,45 @@ def contact_reading(ctx: Context, case: Case) -> ContactReading | None:
 def _contact_reading(ctx: Context, case: Case) -> ContactReading | None:
     if ctx.scenario is None:
         return None
-    placed: dict[str, list[tuple[int, int, list[str], int]]] = {}
+    placed: dict[str, list[tuple[int, list[str], int]]] = {}
     others: dict[int, list[str]] = {}
     for action in case.said():
         if action.data.get("canned_id"):
             continue
         theirs = _message_aligned(ctx, case, action)[1]
+        said = (" ".join(customer_wrote(case, action)),)
         asked = {c for q in sentences(action.text or "") if "?" in q for c in _CLAUSE.split(q)}
         for chunk in _chunks(ctx, clauses(action.text or "")):
             text = " ".join(chunk)
-            places = [] if theirs.intersection(chunk) else _kb_places(ctx, text)
-            for article, start in places:
+            given = theirs.intersection(chunk) or _given_back(ctx, text, said)
+            places = [] if given else _kb_places(ctx, text)
+            for article, _ in places:
                 size = len(_named_away(ctx, text))
-                placed.setdefault(article, []).append((action.seq, start, chunk, size))
+                placed.setdefault(article, []).append((action.seq, chunk, size))
             others.setdefault(action.seq, []).extend(c for c in chunk if c not in asked)
     best: ContactReading | None = None
-    for article, found in placed.items():
-        chain = _in_order(found)
-        words_in = sum(size for _, _, _, size in chain)
+    for article, found in placed.items():  # 2.20: the steps in whatever order they came
+        words_in = sum(size for _, _, size in found)
         if best is None or words_in > best.words:
-            steps = frozenset((seq, c) for seq, _, chunk, _ in chain for c in chunk)
+            steps = frozenset((seq, c) for seq, chunk, _ in found for c in chunk)
             rest = sum(
                 _own_content(ctx, c)
                 for seq, cs in others.items()
                 for c in cs
                 if (seq, c) not in steps
             )
-            seqs = {seq for seq, _, _, _ in chain}
+            seqs = {seq for seq, _, _ in found}
             best = ContactReading(article, steps, words_in, words_in + rest, len(seqs))
     return best
 
 
-def _in_order(
-    found: list[tuple[int, int, list[str], int]],
-) -> list[tuple[int, int, list[str], int]]:
-    """The steps (in the contact's order) that lie in the article's order, most words first:
-    the heaviest chain whose places in the article never go back."""
-    best: list[tuple[int, list[tuple[int, int, list[str], int]]]] = []
-    for i, step in enumerate(found):
-        before = [best[j] for j in range(i) if found[j][1] <= step[1]]
-        weight, chain = max(before, key=lambda b: b[0], default=(0, []))
-        best.append((weight + step[3], [*chain, step]))
-    return max(best, key=lambda b: b[0], default=(0, []))[1]
+def _given_back(ctx: Context, text: str, said: tuple[str, ...]) -> bool:
+    """(2.20) The text is what the customer had said, read as one text (their messages in
+    order): a restatement that gives back words of two of their messages ("In de app Camera en
+    alleen zwart; en lampje: naast, camera, brandt, klein") is theirs, not an article's step,
+    though the article says the same (the worded banks' restatement on lindeveld's black camera
+    was read as its article's steps when a contact's steps were read in any order)."""
+    return borrowed_from(ctx, text, said)[0] >= BORROWED_SHARE_ALIGNED
 
 
 def _kb_places(ctx: Context, text: str) -> list[tuple[str, int]]:
@@ -718,12 +754,13 @@ def _kb_places(ctx: Context, text: str) -> list[tuple[str, int]]:
         found = []
         if len(mine) >= BORROWED_MIN_WORDS and ctx.scenario is not None:
             wanted = set(mine)
+            pieces = _pieces(ctx, text, named=True)
             for article in ctx.scenario.kb:
                 if len(wanted & _stem_set(ctx, article.body)) < BORROWED_SHARE_ALIGNED * len(
                     wanted
                 ):
                     continue
-                share, at = aligned_at(mine, _content_code(ctx, article.body))
+                share, at = aligned_at(mine, _content_code(ctx, article.body), pieces)
                 if share >= BORROWED_SHARE_ALIGNED:
                     found.append((article.id, at))
         known[text] = found
@@ -772,7 +809,7 @@ def _own_content(ctx: Context, text: str) -> int:
 
 
 CONTACT_STEPS = KB_PASSAGE_CLAUSES
-"""(2.19) Steps (clauses of the article in its order) a contact needs, in two messages or more,
+"""(2.19) Steps (clauses that are the article's words) a contact needs, in two messages or more,
 for its reading to count: one step quoted stays the operator's, as in one message (2.15)."""
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from helpdesk_tui.language import LAYER_VERSION, layer_hash
 
-RULES_VERSION = "2.19"
+RULES_VERSION = "2.20"
 """2.0: evidence that needs the job done (issue 13): the answer is what reached the customer,
 KB credit only for the case's articles outside scattershot bursts, templates, echoes, stuffed
 answers, wrong recipients, SOL-5 relay and bounce, SOL-6 news.
@@ -176,7 +176,22 @@ up its case (`substance.engagement`, also for 2.17's share; the rote items say s
 `rote.article_read`). One step quoted, or steps quoted inside a walk-through mostly of one's own,
 stay the operator's (the blind cheater `tailor`: 0.10-0.50 of its contacts taken up before).
 Measured: no contact of the scripted competent candidates reads so (benchmarks/bench_contact.py;
-benchmarks/README.md, "A contact read against its article (branch evid28)")."""
+benchmarks/README.md, "A contact read against its article (branch evid28)").
+2.20 (evid30, issue 12): borrowed text in pieces out of order. 2.15's aligned reading reads a
+clause's pieces (cut at its commas, brackets and dashes, `integrity._PIECE`) each in its order
+and the pieces in any order, in one stretch of the article or of what the customer said, no word
+of it counted twice (`integrity._found`): an article's step given back last part first ("Click
+'Forgotten your password?', on the sign-in screen") is the step borrowed, as in its order
+(the blind cheater `clerk`: its answers, the article's steps filed the other way round, were read
+as its own sentences and took up 0.41-0.56 of its contacts). 2.19's contact reading takes an
+article's steps in whatever order they come over the contact, and no clause that is what the
+customer had said, read as one text (`integrity._given_back`: a restatement of two of their
+messages is theirs, whatever article says the same). 2.10's battery reads a question
+without the tickets' ids and words with a digit, as without the customers' names ("Re T-1004:
+...": a stock question made unique by the file number is the same stock question). Measured on
+every scripted bank and cheater: clerk 2, 1, 0, 3, 2, 4 -> 0, 1, 0, 0, 0, 0 of 22, no other
+status of the 24 policies on the six exams moved (benchmarks/bench_evidence.py;
+benchmarks/README.md, "Borrowed text in pieces out of order (branch evid30)")."""
 
 RULE_MODULES = (
     "cases.py", "context.py", "evidence.py", "integrity.py", "measure_com.py",

@@ -149,12 +149,20 @@ def _asks_about_problem(
 
 
 def _names(ctx: Context) -> frozenset[str]:
+    """The words a question is read without: the customers' names and (2.20) the words of the
+    tickets' ids ("Re T-1004: ..."), each a slot a stock question is filled with."""
     if "customer_name_words" not in ctx.cache:
         # (2.12) also as `words` splits them: "Marie-Thérèse" is "marie" and "therese" there
         ctx.cache["customer_name_words"] = frozenset(
             w for c in ctx.state.customers.values() for w in (*name_words(c.name), *words(c.name))
-        )
+        ) | frozenset(w for t in ctx.state.tickets for w in words(t))
     return ctx.cache["customer_name_words"]
+
+
+def _slot(word: str, names: frozenset[str]) -> bool:
+    """(2.20) A name, a ticket id's word or a word with a digit ("1004", "2b"): what makes a
+    stock question unique to its customer without asking them anything of their own."""
+    return word in names or any(ch.isdigit() for ch in word)
 
 
 def _customer_stems(ctx: Context, customer_id: str, before: int) -> frozenset[str]:
@@ -190,7 +198,7 @@ def _customer_stems(ctx: Context, customer_id: str, before: int) -> frozenset[st
 
 
 def _key(sentence: str, names: frozenset[str]) -> tuple[str, ...]:
-    return tuple(w for w in words(sentence) if w not in names)
+    return tuple(w for w in words(sentence) if not _slot(w, names))
 
 
 def _frame(sentence: str, names: frozenset[str], stems: frozenset[str]) -> tuple[str, ...]:
@@ -200,7 +208,7 @@ def _frame(sentence: str, names: frozenset[str], stems: frozenset[str]) -> tuple
     or elision leaves beside the slot ("l'imprimante", "de doet")."""
     return tuple(
         w for w in words(sentence)
-        if len(w) > 2 and w not in names and w[:STEM_LENGTH] not in stems
+        if len(w) > 2 and not _slot(w, names) and w[:STEM_LENGTH] not in stems
     )  # fmt: skip
 
 

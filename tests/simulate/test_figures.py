@@ -423,12 +423,13 @@ evid28)"); SOL-5 and SOL-6 on val-de-lesse (the job done on its one transferred 
 SIM-1 on verhaeghe are left."""
 
 CLERK_MEASURED: dict[str, frozenset[str]] = {
-    "en-calder-valley-exam": frozenset({"SIM-2", "COM-3"}),
+    # rules 2.20 (evid30): borrowed text in pieces out of order
+    "en-calder-valley-exam": frozenset(),
     "en-northwind-monday": frozenset({"COM-6"}),
     "fr-haute-meuse-examen": frozenset(),
-    "fr-val-de-lesse-garde": frozenset({"SIM-2", "COM-3", "COM-5"}),
-    "nl-lindeveld-examen": frozenset({"SIM-2", "COM-3"}),
-    "nl-verhaeghe-dinsdag": frozenset({"SIM-2", "SIM-3", "COM-3", "COM-5"}),
+    "fr-val-de-lesse-garde": frozenset(),
+    "nl-lindeveld-examen": frozenset(),
+    "nl-verhaeghe-dinsdag": frozenset(),
 }
 """What `clerk` (branch evid29, a seventh cheater written blind from the published documents,
 committed 2e5e95c before anything scored it) earned with rules 2.18 and layer 2.14 of main
@@ -439,7 +440,10 @@ mostly by the answer: the top article's steps filed the other way round (each se
 last first), which 2.15's aligned reading (content words *in their order*) takes for the
 candidate's own sentences; COM-6 on northwind (the customer's own "Sorry" given back in a
 restatement filed the other way round is read as the candidate's apology, and a restatement sets
-off the paraphrase rule)."""
+off the paraphrase rule). The same with rules 2.19 (evid28). Rules 2.20 (evid30: a clause's
+pieces each aligned on its own, in any order; the battery reads ids away): 0, 1, 0, 0, 0, 0 (the
+sets above), under the cap on all six; COM-6 on northwind is left (benchmarks/README.md,
+"Borrowed text in pieces out of order (branch evid30)")."""
 
 BANK_SHORT = {
     "worded-b": WORDED_B_SHORT,
