@@ -119,6 +119,9 @@ PLACES: dict[str, Place] = {
     "tests/ui/test_exam_memory.py::test_live_strips_level_off_over_rounds": net(
         "45 rounds of a loaded exam, its memory counted"
     ),
+    "tests/ui/test_sec18_ticket_versions.py::test_notes_on_one_ticket_do_not_pile_up_its_old_versions": net(
+        "twelve versions of a ticket, the heap scanned after each (28 s of CPU)"
+    ),
     "tests/sitting/test_register.py::test_twenty_processes_at_once": net(
         "twenty processes writing one register"
     ),
