@@ -15,27 +15,30 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from bundled_kit import BUNDLED, DRILLS, on_scenario_runs, played, plays_on, scenario_group
+from bundled_kit import BUNDLED, on_scenario_runs, played, scenario_group
 
 from helpdesk_tui import paths
 from helpdesk_tui.scenario.loader import load_scenario
 from helpdesk_tui.simulate import gaming_usher_words as words
 from helpdesk_tui.simulate.gaming_usher import UsherPolicy
-from helpdesk_tui.simulate.runner import RunResult, run_headless
-from simulate.test_gaming_mimic import NORTHWIND, another_key, assert_plays_blind, commands
-from simulate.test_gaming_tailor import Blind as TailorBlind
+from helpdesk_tui.simulate.runner import RunResult
+from simulate.cheater_kit import (
+    Blind,
+    fresh_run,
+    other_drill,
+    played_blind,
+    suite_commands,
+    under_both_keys,
+)
+from simulate.test_gaming_mimic import NORTHWIND, assert_plays_blind
 
 VERHAEGHE = paths.scenarios_dir() / "nl-verhaeghe-dinsdag"
 COMMUNICATION_DRILL = paths.scenarios_dir() / "nl-lindeveld-oefening-communicatie"
 
 
-class Blind(TailorBlind):
-    """The scenario as usher may see it (the same screen as tailor's)."""
-
-
 def blind_run(folder: Path) -> RunResult:
-    scenario = load_scenario(folder)
-    return run_headless(scenario, UsherPolicy(Blind(scenario)))  # type: ignore[arg-type]
+    """A whole scenario played by an usher that sees it as tailor may (`cheater_kit.Blind`)."""
+    return played_blind(UsherPolicy, folder)
 
 
 @pytest.mark.parametrize(
@@ -54,7 +57,7 @@ def test_usher_works_the_whole_job_on_a_scenario_that_hides_the_key() -> None:
     a conversation closed."""
     for name in ("incidents", "glossary", "canned", "macros", "procedures", "procedure_for"):
         with pytest.raises(AssertionError):
-            getattr(Blind(load_scenario(VERHAEGHE)), name)
+            getattr(Blind(load_scenario(VERHAEGHE)), name)  # the guard the runs go through
     result = blind_run(VERHAEGHE)
     assert_plays_blind(result)
     types = {e.type for e in result.events}
@@ -63,37 +66,28 @@ def test_usher_works_the_whole_job_on_a_scenario_that_hides_the_key() -> None:
     assert wanted <= types
 
 
-OTHER_DRILLS = [n for n in DRILLS if "usher" not in plays_on(n) and n != COMMUNICATION_DRILL.name][
-    :1
-]
-"""A drill the suite does not play usher on, and not the one the key tests below play."""
-
-
-@pytest.mark.parametrize("name", OTHER_DRILLS)
+@pytest.mark.parametrize("name", other_drill("usher", but=COMMUNICATION_DRILL))
 def test_usher_plays_a_drill_it_is_not_given_in_the_suite_blind(name: str) -> None:
     assert_plays_blind(blind_run(paths.scenarios_dir() / name))
 
 
 def test_another_answer_key_gives_the_same_actions() -> None:
     """The customers play the real scenario; usher is handed one whose key says otherwise."""
-    scenario = load_scenario(COMMUNICATION_DRILL)
-    changed = another_key(scenario)
-    real = commands(run_headless(scenario, UsherPolicy(scenario)))
-    assert real == commands(run_headless(scenario, UsherPolicy(changed)))
+    real, changed = under_both_keys(UsherPolicy, COMMUNICATION_DRILL)
+    assert real == changed
+
+
+class Peeker(UsherPolicy):
+    """An usher that takes its category from the answer key."""
+
+    def _category(self, said: str, article: object) -> str:
+        return self.scenario.incidents[0].answer.category
 
 
 def test_the_changed_key_would_catch_an_usher_that_reads_it() -> None:
-    """The test above can fail: an usher that takes its category from the key acts otherwise."""
-
-    class Peeker(UsherPolicy):
-        def _category(self, said: str, article: object) -> str:
-            return self.scenario.incidents[0].answer.category
-
-    scenario = load_scenario(COMMUNICATION_DRILL)
-    changed = another_key(scenario)
-    assert scenario.incidents[0].answer.category != changed.incidents[0].answer.category
-    real = commands(run_headless(scenario, Peeker(scenario)))
-    assert real != commands(run_headless(scenario, Peeker(changed)))
+    """The test above can fail: an usher that reads the key acts otherwise under another."""
+    real, changed = under_both_keys(Peeker, COMMUNICATION_DRILL)
+    assert real != changed
 
 
 @pytest.mark.parametrize(
@@ -103,9 +97,8 @@ def test_usher_is_deterministic(
     bundled_runs: dict[tuple[str, str], RunResult], scenario_id: str
 ) -> None:
     """The suite's signed run and a fresh one give the same commands at the same times."""
-    scenario = load_scenario(paths.scenarios_dir() / scenario_id)
-    again = commands(run_headless(scenario, UsherPolicy(scenario)))
-    assert commands(bundled_runs[(scenario_id, "usher")]) == again
+    again = fresh_run(UsherPolicy, paths.scenarios_dir() / scenario_id)
+    assert suite_commands(bundled_runs, scenario_id, "usher") == again
 
 
 @pytest.mark.parametrize(
