@@ -19,6 +19,7 @@ from helpdesk_tui.simulate.gaming_lawyer import LawyerPolicy
 from helpdesk_tui.simulate.gaming_mimic import MimicPolicy
 from helpdesk_tui.simulate.gaming_savvy import SavvyPolicy
 from helpdesk_tui.simulate.gaming_tailor import TailorPolicy
+from helpdesk_tui.simulate.gaming_usher import UsherPolicy
 from helpdesk_tui.simulate.jobs import Style
 from helpdesk_tui.simulate.policy import IdlePolicy, Policy
 from helpdesk_tui.simulate.scripted import ScriptedCandidate
@@ -94,5 +95,6 @@ POLICIES: dict[str, type[Policy]] = {
     "ghost": GhostPolicy,
     "tailor": TailorPolicy,
     "clerk": ClerkPolicy,
+    "usher": UsherPolicy,
 }
 """The policies by name, in the order `--policy` lists them."""

@@ -32,6 +32,9 @@ held against what the issue asks:
 - clerk (a seventh cheater written blind from the published docs, branch evid29): the same cap
   and the same expected failures (benchmarks/README.md, "A seventh cheater (branch evid29)");
   never more than measured;
+- usher (an eighth cheater written blind from the published docs, branch evid31): the same cap
+  and the same expected failures (benchmarks/README.md, "An eighth cheater (branch evid31)");
+  never more than measured;
 - naive: fewer than ideal, more than idle; idle: none.
 
 `benchmarks/bench_evidence.py` prints the same table.
@@ -445,6 +448,24 @@ pieces each aligned on its own, in any order; the battery reads ids away): 0, 1,
 sets above), under the cap on all six; COM-6 on northwind is left (benchmarks/README.md,
 "Borrowed text in pieces out of order (branch evid30)")."""
 
+USHER_MEASURED: dict[str, frozenset[str]] = {
+    "en-calder-valley-exam": frozenset(),
+    "en-northwind-monday": frozenset({"SIM-2", "SIM-3", "DATA-4", "COM-3", "COM-5"}),
+    "fr-haute-meuse-examen": frozenset(),
+    "fr-val-de-lesse-garde": frozenset({"SIM-1", "SIM-2", "COM-3", "COM-5"}),
+    "nl-lindeveld-examen": frozenset({"COM-3", "COM-5"}),
+    "nl-verhaeghe-dinsdag": frozenset({"SIM-3", "DATA-4", "COM-3", "COM-5"}),
+}
+"""What `usher` (branch evid31, an eighth cheater written blind from the published documents,
+committed e9804b3 before anything scored it) earned on rules 2.20 and layer 2.15, measured once
+with `benchmarks/bench_evidence.py --policy usher --detail`: 0, 5, 0, 4, 2, 4 of 22. Its
+contacts took up their case on 0.41-0.67 of them (over 2.17's 0.4) by the article's steps told
+as descriptions with the verb after its object and no punctuation ("the router needs
+restarting"), read as the answer in its own words, and by transfers to the group the re-searched
+article names; DATA-4 by written tickets resolved with those descriptions
+(benchmarks/README.md, "An eighth cheater (branch evid31)"). Above the cap on northwind,
+val-de-lesse and verhaeghe: strict expected failures (`above_cap`)."""
+
 BANK_SHORT = {
     "worded-b": WORDED_B_SHORT,
     "worded-c": WORDED_C_SHORT,
@@ -569,6 +590,7 @@ CHEATERS: dict[str, dict[str, frozenset[str]]] = {
     "ghost": GHOST_MEASURED,
     "tailor": TAILOR_MEASURED,
     "clerk": CLERK_MEASURED,
+    "usher": USHER_MEASURED,
 }
 """The cheaters written from the published rules, each with what it was measured to earn
 (`above_cap` of it: its strict expected failures)."""
