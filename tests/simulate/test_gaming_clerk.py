@@ -25,13 +25,13 @@ from helpdesk_tui.scenario.model import KbArticle
 from helpdesk_tui.simulate.gaming_clerk import ClerkPolicy, file_backwards, restate_backwards
 from helpdesk_tui.simulate.gaming_clerk_words import WORDS
 from helpdesk_tui.simulate.runner import RunResult, run_headless
+from simulate.cheater_kit import fresh_run, suite_commands, under_both_keys
 from simulate.test_gaming_mimic import (
     NORTHWIND,
     _longest_shared_run,
     _words,
     another_key,
     assert_plays_blind,
-    commands,
 )
 from simulate.test_gaming_tailor import Blind as TailorBlind
 
@@ -94,10 +94,8 @@ def test_clerk_plays_a_drill_it_is_not_given_in_the_suite_blind(name: str) -> No
 
 def test_another_answer_key_gives_the_same_actions() -> None:
     """The customers play the real scenario; clerk is handed one whose key says otherwise."""
-    scenario = load_scenario(COMMUNICATION_DRILL)
-    changed = another_key(scenario)
-    real = commands(run_headless(scenario, ClerkPolicy(scenario)))
-    assert real == commands(run_headless(scenario, ClerkPolicy(changed)))
+    real, changed = under_both_keys(ClerkPolicy, COMMUNICATION_DRILL)
+    assert real == changed
 
 
 def test_the_changed_key_would_catch_a_clerk_that_reads_it() -> None:
@@ -108,10 +106,11 @@ def test_the_changed_key_would_catch_a_clerk_that_reads_it() -> None:
             return self.scenario.incidents[0].answer.category
 
     scenario = load_scenario(COMMUNICATION_DRILL)
-    changed = another_key(scenario)
-    assert scenario.incidents[0].answer.category != changed.incidents[0].answer.category
-    real = commands(run_headless(scenario, Peeker(scenario)))
-    assert real != commands(run_headless(scenario, Peeker(changed)))
+    assert (
+        scenario.incidents[0].answer.category != another_key(scenario).incidents[0].answer.category
+    )
+    real, changed = under_both_keys(Peeker, COMMUNICATION_DRILL)
+    assert real != changed
 
 
 @pytest.mark.parametrize(
@@ -121,9 +120,8 @@ def test_clerk_is_deterministic(
     bundled_runs: dict[tuple[str, str], RunResult], scenario_id: str
 ) -> None:
     """The suite's signed run and a fresh one give the same commands at the same times."""
-    scenario = load_scenario(paths.scenarios_dir() / scenario_id)
-    again = commands(run_headless(scenario, ClerkPolicy(scenario)))
-    assert commands(bundled_runs[(scenario_id, "clerk")]) == again
+    again = fresh_run(ClerkPolicy, paths.scenarios_dir() / scenario_id)
+    assert suite_commands(bundled_runs, scenario_id, "clerk") == again
 
 
 @pytest.mark.parametrize(
