@@ -24,8 +24,8 @@ from helpdesk_tui.scenario.loader import load_scenario
 from helpdesk_tui.scenario.model import KbArticle
 from helpdesk_tui.simulate.gaming_clerk import ClerkPolicy, file_backwards, restate_backwards
 from helpdesk_tui.simulate.gaming_clerk_words import WORDS
-from helpdesk_tui.simulate.runner import RunResult, run_headless
-from simulate.cheater_kit import fresh_run, suite_commands, under_both_keys
+from helpdesk_tui.simulate.runner import RunResult
+from simulate.cheater_kit import Blind, fresh_run, played_blind, suite_commands, under_both_keys
 from simulate.test_gaming_mimic import (
     NORTHWIND,
     _longest_shared_run,
@@ -33,7 +33,6 @@ from simulate.test_gaming_mimic import (
     another_key,
     assert_plays_blind,
 )
-from simulate.test_gaming_tailor import Blind as TailorBlind
 
 ALIGNED_SHARE = 0.8
 """docs/assessment.md, 2.15: a clause is borrowed when 0.8 of its content words are found in
@@ -44,13 +43,9 @@ VERHAEGHE = paths.scenarios_dir() / "nl-verhaeghe-dinsdag"
 COMMUNICATION_DRILL = paths.scenarios_dir() / "nl-lindeveld-oefening-communicatie"
 
 
-class Blind(TailorBlind):
-    """The scenario as clerk may see it (the same screen as tailor's)."""
-
-
 def blind_run(folder: Path) -> RunResult:
-    scenario = load_scenario(folder)
-    return run_headless(scenario, ClerkPolicy(Blind(scenario)))  # type: ignore[arg-type]
+    """Clerk handed the scenario as a cheater may see it (tailor's screen, `cheater_kit`)."""
+    return played_blind(ClerkPolicy, folder)
 
 
 @pytest.mark.parametrize(
