@@ -103,6 +103,7 @@ SETS = {
     "heldout17": ROOT / "tests" / "language" / "heldout17",
     "heldout18": ROOT / "tests" / "language" / "heldout18",
     "heldout19": ROOT / "tests" / "language" / "heldout19",
+    "heldout20": ROOT / "tests" / "language" / "heldout20",
     "dev2": DEV2,
     "exam2": EXAM2,
 }

@@ -1,0 +1,84 @@
+"""The language layer on the twentieth held-out corpus: floors (blind, layer 2.15).
+
+tests/language/heldout20/ is the twenty-second writer's (branch l-heldout20, labels committed in
+8b579c5): three agents per language (a student on a job contract at a Leuven university's
+helpdesk, a long-serving civil servant at the Liège city administration's desk for its counters
+and citizens, a former store manager on a Manchester retail chain's store support line), written
+in a real queue's proportions without reading the layer or any other set's messages, and without
+running the layer on it; 44 short stock lines another set also held were rewritten by the lead
+into longer variants with the same acts (texts only).
+Scored blind by the lead (2026-12-05, 17:00 UTC) with the shipped layer 2.15 (rules 2.20):
+**5 of 36 pairs at 0.90, macro-F1 0.744** (0.746 before the stock lines were made longer; rules
+alone 4, 0.663), negated given 1 / 2 / 1. The floors below are 2.15's (rounded down to 3
+decimals). Its format and self-check are in test_heldout20_format.py.
+"""
+
+from __future__ import annotations
+
+from tests.language.heldout_checks import HeldoutSet, build_tests
+from tests.language.test_corpus_targets import BENCH_MODULE
+
+FLOOR = {
+    "nl": {
+        "greeting": 0.958,
+        "offer_help": 0.848,
+        "identify": 0.744,
+        "question": 0.754,
+        "restate": 0.838,
+        "empathy": 0.666,
+        "apology": 0.95,
+        "progress": 0.777,
+        "instruction": 0.796,
+        "check": 0.586,
+        "closing": 0.565,
+        "hold": 0.76,
+    },
+    "fr": {
+        "greeting": 0.874,
+        "offer_help": 0.827,
+        "identify": 0.727,
+        "question": 0.627,
+        "restate": 0.686,
+        "empathy": 0.526,
+        "apology": 0.871,
+        "progress": 0.7,
+        "instruction": 0.713,
+        "check": 0.603,
+        "closing": 0.684,
+        "hold": 0.823,
+    },
+    "en": {
+        "greeting": 0.926,
+        "offer_help": 0.928,
+        "identify": 0.666,
+        "question": 0.727,
+        "restate": 0.637,
+        "empathy": 0.65,
+        "apology": 0.95,
+        "progress": 0.679,
+        "instruction": 0.62,
+        "check": 0.714,
+        "closing": 0.6,
+        "hold": 0.777,
+    },
+}
+# Negated instructions counted as given (target 0), layer 2.15: 1 / 2 / 1 ("Gelieve even te
+# wachten en de pagina niet te vernieuwen.", "C'est vraiment pas de ta faute, mais touche plus au
+# Safe Exam Browser pour l'instant", "T'inquiète, mais ouvre plus cette vieille appli de caisse",
+# "Please excuse the wait, Sir; ... so there is no need to try again at the kiosk, ..."): a
+# hold beside a negated step, French imperatives with "plus" and no "ne", and "there is no need
+# to" inside a long turn. Left for the next layer round that develops on this set.
+NEGATED_GIVEN = {"nl": 1, "fr": 2, "en": 1}
+
+HELDOUT20 = HeldoutSet(
+    name="heldout20",
+    folder=BENCH_MODULE.SETS["heldout20"],
+    measured="2026-12-05",
+    floor=FLOOR,
+    negated_given=NEGATED_GIVEN,
+    min_messages=400,  # the writer's brief: at least 400 messages per language
+    min_positives_per_act=15,
+    min_negated=30,
+    min_no_act=60,
+)
+globals().update(build_tests(HELDOUT20))
