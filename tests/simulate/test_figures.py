@@ -7,8 +7,8 @@ held against what the issue asks:
 - ideal and worded: at least 21 of 22;
 - worded-b, worded-c, worded-d, worded-e, worded-f, worded-g, worded-h, worded-i, worded-j,
   worded-k and worded-l (worded with a second, a third, a fourth, a fifth, a sixth, a seventh,
-  an eighth, a ninth, a tenth, an eleventh and a twelfth independent phrase bank): the same target, an expected failure on the scenarios where the language layer
-  misreads their words;
+  an eighth, a ninth, a tenth, an eleventh and a twelfth independent phrase bank): the same
+  target, an expected failure on the scenarios where the language layer misreads their words;
 - shotgun, macro, parrot (who never read the answer key): at most 4, and
   never favourable on the twelve competencies a trick must not buy;
 - savvy (a cheater written blind from the published rules, branch evid14): at most 3, an
@@ -238,29 +238,31 @@ WORDED_L_SHORT = {
     "as asking who they are; COM-4, 'For the ticket I'm putting down that {summary}; do tell me "
     "if that's not quite it.' is no restatement for the contact centre's manager",
     "en-northwind-monday": "20 of 22 (blind, rules 2.20, layer 2.15): COM-1 and SOL-1 mixed, "
-    "'Stick your username in the chat and I'll look you up.' is not read as identification: "
-    "the step missing on Helen, after the ticket on Doris (who answers it as a hold: 'Of "
-    "course, take your time.')",
+    "'Stick your username in the chat and I'll look you up.' is not read as identification: the "
+    "step missing on Helen, after the ticket on Doris (who answers it as a hold: 'Of course, "
+    "take your time.')",
     "fr-haute-meuse-examen": "19 of 22 (blind, rules 2.20, layer 2.15): COM-1 and SOL-1 mixed, "
     "the check step missing on Sylvie, Marie-Thérèse, Maxime and Olivier: 'Tout est revenu à la "
-    "normale' and 'Ça remarche' (typed without '?'), and the identification after the ticket "
-    "on Cédric, Laura and Olivier: 'Je parle à qui, pour le ticket' (no '?'); COM-4, on seven "
-    "contacts (and Valérie, to whom the plan sent none): '{summary}, right ?', 'Je note dans le ticket que {summary} ; n'hésitez pas à me "
-    "dire s'il manque quelque chose.' and 'Permettez-moi de reprendre, afin d'être certaine "
-    "d'avoir bien noté : {summary}.' are not read as restatements",
+    "normale' and 'Ça remarche' (typed without '?'), and the identification after the ticket on "
+    "Cédric, Laura and Olivier: 'Je parle à qui, pour le ticket' (no '?'); COM-4, on seven "
+    "contacts (and Valérie, to whom the plan sent none): '{summary}, right ?', 'Je note dans le "
+    "ticket que {summary} ; n'hésitez pas à me dire s'il manque quelque chose.' and "
+    "'Permettez-moi de reprendre, afin d'être certaine d'avoir bien noté : {summary}.' are not "
+    "read as restatements",
     "fr-val-de-lesse-garde": "18 of 22 (blind, rules 2.20, layer 2.15): COM-1 and SOL-1 mixed, "
     "the identification missing on Véronique: 'Je parle à qui, pour le ticket' (no '?'); COM-4, "
-    "'{summary}, right ?' and 'Check rapide : {summary} ?' are no restatements for Dr Benali "
-    "and the Teams contact; COM-6, Isabelle and Dr Benali calmed only by the KB step: 'c'est le "
-    "genre de bug qui gâche une journée, je sais.' and 'vous traînez ce souci depuis un bon "
-    "moment déjà, et je le regrette sincèrement pour vous.' are not read as empathy",
+    "'{summary}, right ?' and 'Check rapide : {summary} ?' are no restatements for Dr Benali and "
+    "the Teams contact (and Monique, to whom the plan sent none); COM-6, Isabelle and Dr Benali "
+    "calmed only by the KB step: 'c'est le genre de bug qui gâche une journée, je sais.' and "
+    "'vous traînez ce souci depuis un bon moment déjà, et je le regrette sincèrement pour "
+    "vous.' are not read as empathy",
     "nl-lindeveld-examen": "19 of 22 (blind, rules 2.20, layer 2.15): COM-1 and SOL-1 mixed, the "
     "check step missing on Annelies and Lien: 'Ik wil graag zeker zijn dat het werkt voor we "
-    "afronden; kunt u het even nakijken?', and the closing question on Guido (the candidate "
-    "took an earlier message for it, the assessment did not); COM-4, 'Om het voor ons beiden "
+    "afronden; kunt u het even nakijken?', and the closing question on Guido (the candidate took "
+    "an earlier message for it, the assessment did not); COM-4, 'Om het voor ons beiden "
     "duidelijk te maken: {summary}; vergis ik mij?' is no restatement for Bram",
-    "nl-verhaeghe-dinsdag": "20 of 22 (blind, rules 2.20, layer 2.15): COM-1 and SOL-1 mixed, the "
-    "check step missing on Marleen: 'Ik wil graag zeker zijn dat het werkt voor we afronden; "
+    "nl-verhaeghe-dinsdag": "20 of 22 (blind, rules 2.20, layer 2.15): COM-1 and SOL-1 mixed, "
+    "the check step missing on Marleen: 'Ik wil graag zeker zijn dat het werkt voor we afronden; "
     "kunt u het even nakijken?' (Marleen: 'Oké, bedankt.')",
 }
 """Bundled scenarios where `worded-l` (the twelfth blind bank, branch e-worded12, committed
