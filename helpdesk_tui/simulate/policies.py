@@ -34,6 +34,7 @@ from helpdesk_tui.simulate.worded import (
     WordedIPolicy,
     WordedJPolicy,
     WordedKPolicy,
+    WordedLPolicy,
     WordedPolicy,
 )
 
@@ -85,6 +86,7 @@ POLICIES: dict[str, type[Policy]] = {
     "worded-i": WordedIPolicy,
     "worded-j": WordedJPolicy,
     "worded-k": WordedKPolicy,
+    "worded-l": WordedLPolicy,
     "shotgun": ShotgunPolicy,
     "macro": MacroPolicy,
     "parrot": ParrotPolicy,

@@ -61,6 +61,8 @@ BANK_J_DIR = Path(__file__).parent / "phrases_j"
 """The tenth bank (`worded-j`), by a tenth writer, blind to the other nine (its README)."""
 BANK_K_DIR = Path(__file__).parent / "phrases_k"
 """The eleventh bank (`worded-k`), by an eleventh writer, blind to the other ten (its README)."""
+BANK_L_DIR = Path(__file__).parent / "phrases_l"
+"""The twelfth bank (`worded-l`), by a twelfth writer, blind to the other eleven (its README)."""
 SOLUTION_SENTENCES = 6
 """How many sentences of the article a solution message passes on."""
 
@@ -448,6 +450,18 @@ class WordedKPolicy(WordedPolicy):
     description = "worded with an eleventh phrase bank, by an eleventh writer"
     style = Style("worded-k")
     bank_dir = BANK_K_DIR
+
+
+class WordedLPolicy(WordedPolicy):
+    """`worded` with the twelfth phrase bank (`phrases_l/`): the same actions, a twelfth
+    writer's words (a Newcastle apprentice's chat and a Bath legal secretary's formal phone
+    English, a Genk apprentice's chat and an Ostend ex-purser's courteous Dutch, a Gaume
+    ex-postmistress's long periods and a Brussels fintech agent's franglais)."""
+
+    name = "worded-l"
+    description = "worded with a twelfth phrase bank, by a twelfth writer"
+    style = Style("worded-l")
+    bank_dir = BANK_L_DIR
 
 
 def _capital(text: str) -> str:

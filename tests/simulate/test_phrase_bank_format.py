@@ -6,8 +6,8 @@ All banks: `phrases/` (`worded`), the second writer's `phrases_b/` (`worded-b`),
 third writer's `phrases_c/` (`worded-c`), the fourth writer's `phrases_d/` (`worded-d`), the
 fifth writer's `phrases_e/` (`worded-e`), the sixth writer's `phrases_f/` (`worded-f`), the
 seventh writer's `phrases_g/` (`worded-g`), the eighth writer's `phrases_h/` (`worded-h`), the
-ninth writer's `phrases_i/` (`worded-i`), the tenth writer's `phrases_j/` (`worded-j`) and the
-eleventh writer's `phrases_k/` (`worded-k`).
+ninth writer's `phrases_i/` (`worded-i`), the tenth writer's `phrases_j/` (`worded-j`), the
+eleventh writer's `phrases_k/` (`worded-k`) and the twelfth writer's `phrases_l/` (`worded-l`).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ import helpdesk_tui
 SIMULATE = Path(helpdesk_tui.__file__).parent / "simulate"
 BANKS = (
     "phrases", "phrases_b", "phrases_c", "phrases_d", "phrases_e", "phrases_f", "phrases_g",
-    "phrases_h", "phrases_i", "phrases_j", "phrases_k",
+    "phrases_h", "phrases_i", "phrases_j", "phrases_k", "phrases_l",
 )  # fmt: skip
 SLOTS = {
     "greeting_by_name": {"name"},

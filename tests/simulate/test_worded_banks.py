@@ -1,7 +1,7 @@
-"""`worded-b` to `worded-k`: the `worded` candidate with the second, the third, the fourth, the
-fifth, the sixth, the seventh, the eighth, the ninth, the tenth and the eleventh phrase bank
-(`simulate/phrases_b/`, `phrases_c/`, `phrases_d/`, `phrases_e/`, `phrases_f/`, `phrases_g/`,
-`phrases_h/`, `phrases_i/`, `phrases_j/`, `phrases_k/`).
+"""`worded-b` to `worded-l`: the `worded` candidate with the second, the third, the fourth, the
+fifth, the sixth, the seventh, the eighth, the ninth, the tenth, the eleventh and the twelfth
+phrase bank (`simulate/phrases_b/`, `phrases_c/`, `phrases_d/`, `phrases_e/`, `phrases_f/`,
+`phrases_g/`, `phrases_h/`, `phrases_i/`, `phrases_j/`, `phrases_k/`, `phrases_l/`).
 
 What is checked here is the wiring: each policy is offered by `simulate` and by
 `benchmarks/bench_evidence.py`, writes its sentences from its own bank (read
@@ -38,6 +38,7 @@ BANKS = {
     "worded-i": SIMULATE / "phrases_i",
     "worded-j": SIMULATE / "phrases_j",
     "worded-k": SIMULATE / "phrases_k",
+    "worded-l": SIMULATE / "phrases_l",
 }
 """Each further bank's policy and folder."""
 BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "bench_evidence.py"
