@@ -224,16 +224,20 @@ class BrokerPolicy(Policy):
             case.results = self._search(self._query(conv, state))
             data = {"query": self._query(conv, state), "results": case.results}
             return self._act(now, "kb_searched", data, (case, "searched"), 3.0)
-        if case.stage == "searched":
-            if not case.results:
-                case.stage = "linked"
+        return self._open_and_link(case, now)
+
+    def _open_and_link(self, target: _Case | _Written, now: float) -> Action | None:
+        """The top hit opened, then linked to the ticket (nothing found: nothing to link)."""
+        if target.stage == "searched":
+            if not target.results:
+                target.stage = "linked"
                 return None
-            case.article = case.results[0]
-            data = {"article_id": case.article}
-            return self._act(now, "kb_article_opened", data, (case, "opened"), 3.0)
-        if case.stage == "opened":
-            data = {"ticket_id": case.ticket_id, "kb_article": case.article}
-            return self._act(now, "ticket_linked", data, (case, "linked"), 2.0)
+            target.article = target.results[0]
+            data = {"article_id": target.article}
+            return self._act(now, "kb_article_opened", data, (target, "read"), 3.0)
+        if target.stage == "read":
+            data = {"ticket_id": target.ticket_id, "kb_article": target.article}
+            return self._act(now, "ticket_linked", data, (target, "linked"), 2.0)
         return None
 
     def _talk(self, state: ExamState, conv: Conversation, case: _Case, now: float) -> Action | None:
@@ -507,17 +511,8 @@ class BrokerPolicy(Policy):
         if job.stage == "filled":
             data = {"query": self._top_words(text), "results": job.results}
             return self._act(now, "kb_searched", data, (job, "searched"), 3.0)
-        if job.stage == "searched":
-            if not job.results:
-                job.stage = "linked"
-                return None
-            job.article = job.results[0]
-            return self._act(
-                now, "kb_article_opened", {"article_id": job.article}, (job, "read"), 3.0
-            )
-        if job.stage == "read":
-            data = {"ticket_id": ticket.id, "kb_article": job.article}
-            return self._act(now, "ticket_linked", data, (job, "linked"), 2.0)
+        if job.stage in ("searched", "read"):
+            return self._open_and_link(job, now)
         if job.stage == "linked":
             reply = self._written_reply(state, ticket, job)
             data = {"ticket_id": ticket.id, "text": reply}
