@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 from helpdesk_tui.simulate.gaming import MacroPolicy, ParrotPolicy, ShotgunPolicy
+from helpdesk_tui.simulate.gaming_broker import BrokerPolicy
 from helpdesk_tui.simulate.gaming_clerk import ClerkPolicy
 from helpdesk_tui.simulate.gaming_forger import ForgerPolicy
 from helpdesk_tui.simulate.gaming_ghost import GhostPolicy
@@ -98,5 +99,6 @@ POLICIES: dict[str, type[Policy]] = {
     "tailor": TailorPolicy,
     "clerk": ClerkPolicy,
     "usher": UsherPolicy,
+    "broker": BrokerPolicy,
 }
 """The policies by name, in the order `--policy` lists them."""

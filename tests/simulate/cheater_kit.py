@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from bundled_kit import DRILLS, plays_on
 
 from helpdesk_tui.scenario.loader import load_scenario
 from helpdesk_tui.simulate.policy import Policy
 from helpdesk_tui.simulate.runner import RunResult, run_headless
-from simulate.test_gaming_mimic import another_key, commands
+from simulate.test_gaming_mimic import another_key, assert_plays_blind, commands
 from simulate.test_gaming_tailor import Blind as TailorBlind
 
 
@@ -50,3 +51,18 @@ def fresh_run(make: type[Policy], folder: Path) -> list[object]:
 
 def suite_commands(runs: dict[tuple[str, str], RunResult], name: str, policy: str) -> list[object]:
     return commands(runs[(name, policy)])
+
+
+FORBIDDEN = ("incidents", "glossary", "canned", "macros", "procedures", "procedure_for")
+"""What `Blind` raises on: the answer key and everything else a candidate's screen hides."""
+
+
+def blind_job_types(make: type[Policy], folder: Path) -> set[str]:
+    """The event types of a whole blind run, after checking that the guard can fail (each
+    forbidden name raises) and that the run was played without a refusal."""
+    for name in FORBIDDEN:
+        with pytest.raises(AssertionError):
+            getattr(Blind(load_scenario(folder)), name)  # the guard the runs go through
+    result = played_blind(make, folder)
+    assert_plays_blind(result)
+    return {e.type for e in result.events}

@@ -35,6 +35,9 @@ held against what the issue asks:
 - usher (an eighth cheater written blind from the published docs, branch evid31): the same cap
   and the same expected failures (benchmarks/README.md, "An eighth cheater (branch evid31)");
   never more than measured;
+- broker (a ninth cheater written blind from the published docs, branch evid33): the same cap
+  and the same expected failures (benchmarks/README.md, "A ninth cheater (branch evid33)");
+  never more than measured;
 - naive: fewer than ideal, more than idle; idle: none.
 
 `benchmarks/bench_evidence.py` prints the same table.
@@ -511,6 +514,26 @@ article names; DATA-4 by written tickets resolved with those descriptions
 (benchmarks/README.md, "An eighth cheater (branch evid31)"). Above the cap on northwind,
 val-de-lesse and verhaeghe: strict expected failures (`above_cap`)."""
 
+BROKER_MEASURED: dict[str, frozenset[str]] = {
+    "en-calder-valley-exam": frozenset({"SIM-2", "SIM-3", "COM-3"}),
+    "en-northwind-monday": frozenset({"COM-6"}),
+    "fr-haute-meuse-examen": frozenset({"COM-3", "COM-5"}),
+    "fr-val-de-lesse-garde": frozenset({"SIM-2", "SIM-3", "COM-2", "COM-3", "COM-5"}),
+    "nl-lindeveld-examen": frozenset({"SIM-2", "SIM-3", "COM-3", "COM-5"}),
+    "nl-verhaeghe-dinsdag": frozenset({"SIM-1", "SIM-3", "COM-3", "COM-5", "COM-6"}),
+}
+"""What `broker` (branch evid33, a ninth cheater written blind from the published documents,
+committed 989122f before anything scored it) earned on rules 2.20 and layer 2.15, measured once
+with `benchmarks/bench_evidence.py --policy broker --detail`: 3, 1, 2, 5, 4, 5 of 22. Its
+contacts took up their case on 0.47-0.78 of them (over 2.17's 0.4) on five exams, 57 of the 65
+by the answer: the article's steps with one of the customer's own words put after every second
+content word, commas and brackets dropped, which neither 2.15's aligned reading, 2.19's
+contact reading nor 2.20's pieces read as the article's; COM-2 on val-de-lesse (one question in
+a rotated frame drew three facts), COM-6 on northwind and verhaeghe (the customers' own rules
+and promises), SIM-1 on verhaeghe (the woven answer said in the call after screen work)
+(benchmarks/README.md, "A ninth cheater (branch evid33)"). Above the cap on val-de-lesse,
+lindeveld and verhaeghe: strict expected failures (`above_cap`)."""
+
 BANK_SHORT = {
     "worded-b": WORDED_B_SHORT,
     "worded-c": WORDED_C_SHORT,
@@ -637,6 +660,7 @@ CHEATERS: dict[str, dict[str, frozenset[str]]] = {
     "tailor": TAILOR_MEASURED,
     "clerk": CLERK_MEASURED,
     "usher": USHER_MEASURED,
+    "broker": BROKER_MEASURED,
 }
 """The cheaters written from the published rules, each with what it was measured to earn
 (`above_cap` of it: its strict expected failures)."""
