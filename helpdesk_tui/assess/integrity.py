@@ -619,12 +619,9 @@ def _message_aligned(ctx: Context, case: Case, action: Action) -> tuple[frozense
     known = case.cache.setdefault("aligned_clauses", {})
     if action.seq not in known:
         chunks = _chunks(ctx, clauses(action.text or ""))
-        kb = [
-            c
-            for chunk in chunks
-            if kb_borrowed(ctx, " ".join(chunk)) >= BORROWED_SHARE_ALIGNED
-            for c in chunk
-        ]
+        borrowed = [c for c in chunks if kb_borrowed(ctx, " ".join(c)) >= BORROWED_SHARE_ALIGNED]
+        kb = [c for chunk in borrowed for c in chunk]
+        steps = sum(max(len(chunk), _steps_spanned(ctx, " ".join(chunk))) for chunk in borrowed)
         theirs = [
             c
             for chunk in chunks
@@ -632,10 +629,46 @@ def _message_aligned(ctx: Context, case: Case, action: Action) -> tuple[frozense
             for c in chunk
         ]
         known[action.seq] = (
-            frozenset(kb if len(kb) >= KB_PASSAGE_CLAUSES else ()),
+            frozenset(kb if steps >= KB_PASSAGE_CLAUSES else ()),
             frozenset(theirs),
         )
     return known[action.seq]
+
+
+STEP_STEMS = 3
+"""(2.21) A clause of the article gives a borrowed clause this many of its stems or more to count
+as one of the article's steps in it (`_steps_spanned`)."""
+
+
+_WRAPPED = re.compile(r"[ \t]*\n(?![ \t]*(?:\d+[.)]\s|[-*+#>]|\n))[ \t]*")
+"""A line break inside a paragraph or a list item (not before a list item, heading, quote or
+blank line): the article's source wraps its sentences, its steps do not end there."""
+
+
+def _steps_spanned(ctx: Context, text: str) -> int:
+    """(2.21) How many of an article's clauses (its sentences and list items, cut at colons and
+    semicolons: its steps) give the borrowed text `STEP_STEMS` of its stems or more, in the
+    article's stretch it is found in; 1 for a text too short to hold two steps (under twice
+    `BORROWED_MIN_WORDS` content words). An article's whole list told in one clause, with no
+    punctuation between the steps, is the article's passage as the same steps one a sentence
+    are; one step quoted stays one step."""
+    mine = _content_code(ctx, text)
+    if len(mine) < 2 * BORROWED_MIN_WORDS or ctx.scenario is None:
+        return 1
+    share, body = borrowed_from(ctx, text, (a.body for a in ctx.scenario.kb))
+    if share < BORROWED_SHARE_ALIGNED:
+        return 1
+    parts = [_content_code(ctx, c) for c in clauses(_WRAPPED.sub(" ", body))]
+    source = "".join(parts)
+    owner = [k for k, part in enumerate(parts) for _ in part]
+    _, at = aligned_at(mine, source)
+    need = Counter(mine)
+    given: Counter[int] = Counter()
+    for pos in range(at, min(len(source), at + len(mine) + int(len(mine) * WINDOW_SLACK))):
+        if need[source[pos]] > 0:
+            need[source[pos]] -= 1
+            given[owner[pos]] += 1
+    return max(1, sum(1 for n in given.values() if n >= STEP_STEMS))
 
 
 def _chunks(ctx: Context, parts: list[str]) -> list[list[str]]:

@@ -14,6 +14,8 @@ SIM-2/COM-3 (ways of working shown on cases taken up), not from the code:
   whole list in one message: cross out the little words and the turned verbs and what is left
   is the article's steps, word for word. The operator passed the article on; they did not tell
   the customer the answer in their own words, and did not take up the case by it.
+- The same list with no punctuation between the steps, one clause of some twenty words: still
+  the article's steps, three of them, not one step the operator chose to quote.
 - An operator who explains two steps in their own words in one sentence ("just below the box
   there's a little link, and once you click it your phone gets a text with a short code") keeps
   them: the article's few words in it (click, text, code) are what anyone says about the fix,
@@ -54,6 +56,23 @@ DESCRIBED = {  # the article's three steps, each verb last or passive, one messa
         "Madame, sur l'écran de connexion le bouton Mot de passe oublié est à cliquer. "
         "Par SMS sur le GSM connu des ressources humaines un code arrive. "
         "Un nouveau mot de passe est ensuite à choisir par vous-même. Ça fonctionne ?"
+    ),
+}
+ONE_CLAUSE = {  # the same, no punctuation between the steps: one clause, no run of eight
+    "en": (
+        "Pauline, 'Forgotten your password' on the sign-in screen needs clicking the code "
+        "arriving by text on the mobile HR has on file needs typing in a new password needs "
+        "choosing twice and at once the lock is lifted. Does it work?"
+    ),
+    "nl": (
+        "Ria, de bedoeling is dat u op het aanmeldscherm op Wachtwoord vergeten klikt een code "
+        "per sms komt dan op uw gsm die bij de personeelsdienst gekend is een nieuw wachtwoord "
+        "wordt daarna door u zelf gekozen. Lukt het?"
+    ),
+    "fr": (
+        "Madame, sur l'écran de connexion le bouton Mot de passe oublié est à cliquer par SMS "
+        "sur votre GSM connu des ressources humaines un code arrive un nouveau mot de passe est "
+        "ensuite à choisir par vous-même. Ça fonctionne ?"
     ),
 }
 OWN_ONE_SENTENCE = {  # two steps in the operator's own words, one sentence
@@ -118,6 +137,29 @@ def test_read_in_order_the_described_steps_took_up_the_case(
     described steps were the operator's own answer: the test above can fail."""
     monkeypatch.setattr(integrity, "aligned_at", in_order)
     ctx, case = chat(lang, DESCRIBED[lang])
+    assert not integrity._message_aligned(ctx, case, case.said()[-1])[0]
+    taken = substance.engagement(ctx, case)
+    assert taken is not None and taken.how == "answer"
+
+
+@pytest.mark.parametrize("lang", sorted(ONE_CLAUSE))
+def test_the_whole_list_in_one_clause_is_the_articles_passage(lang: str) -> None:
+    ctx, case = chat(lang, ONE_CLAUSE[lang])
+    action = case.said()[-1]
+    assert not integrity.kb_copies(ctx, ONE_CLAUSE[lang])  # no run of eight: 2.0 missed it
+    assert integrity._message_aligned(ctx, case, action)[0]
+    assert not integrity.own_sentences(ctx, case, action)
+    assert substance.engagement(ctx, case) is None
+
+
+@pytest.mark.parametrize("lang", sorted(ONE_CLAUSE))
+def test_counted_as_one_step_the_list_in_one_clause_took_up_the_case(
+    lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a long clause counted as one step whatever it holds (2.15's count of clauses), the
+    list in one clause was one step quoted, the operator's: the test above can fail."""
+    monkeypatch.setattr(integrity, "STEP_STEMS", 10_000)
+    ctx, case = chat(lang, ONE_CLAUSE[lang])
     assert not integrity._message_aligned(ctx, case, case.said()[-1])[0]
     taken = substance.engagement(ctx, case)
     assert taken is not None and taken.how == "answer"
