@@ -645,11 +645,18 @@ _WRAPPED = re.compile(r"[ \t]*\n(?![ \t]*(?:\d+[.)]\s|[-*+#>]|\n))[ \t]*")
 blank line): the article's source wraps its sentences, its steps do not end there."""
 
 
+SPANNED_STEPS = 3
+"""(2.21) A long clause counts as the article's steps it spans only when they are this many or
+more: two of an article's sentences told as one ("Alle afdrukken gaan naar de volg-mij-wachtrij
+en komen pas uit de printer als ze zich aanmeldt", the scripted `naive`'s answer on verhaeghe)
+are an explanation quoted, as one step is (naive's COM-6 there fell with two)."""
+
+
 def _steps_spanned(ctx: Context, text: str) -> int:
     """(2.21) How many of an article's clauses (its sentences and list items, cut at colons and
     semicolons: its steps) give the borrowed text `STEP_STEMS` of its stems or more, in the
-    article's stretch it is found in; 1 for a text too short to hold two steps (under twice
-    `BORROWED_MIN_WORDS` content words). An article's whole list told in one clause, with no
+    article's stretch it is found in, when they are `SPANNED_STEPS` or more; else 1, and 1 for a
+    text too short to hold two steps (under twice `BORROWED_MIN_WORDS` content words). An article's whole list told in one clause, with no
     punctuation between the steps, is the article's passage as the same steps one a sentence
     are; one step quoted stays one step."""
     mine = _content_code(ctx, text)
@@ -668,7 +675,8 @@ def _steps_spanned(ctx: Context, text: str) -> int:
         if need[source[pos]] > 0:
             need[source[pos]] -= 1
             given[owner[pos]] += 1
-    return max(1, sum(1 for n in given.values() if n >= STEP_STEMS))
+    spanned = sum(1 for n in given.values() if n >= STEP_STEMS)
+    return spanned if spanned >= SPANNED_STEPS else 1
 
 
 def _chunks(ctx: Context, parts: list[str]) -> list[list[str]]:
