@@ -201,11 +201,12 @@ reading in order and 2.20's pieces in any order are special cases of it. An arti
 "Restart the router" told "the router needs restarting", "de bedoeling is dat u de router
 herstart", "le routeur est à redémarrer" is the step borrowed. A borrowed clause long enough to
 hold two steps counts as the article's steps it spans (`_steps_spanned`: its clauses that give it
-three stems or more, when three or more), so the whole list in one clause with no punctuation is a passage as the
-same steps one a sentence are (the blind cheater `usher`: 0, 5, 0, 4, 2, 4 of 22, its described
-steps read as its own answer on 0.41-0.67 of its contacts). Measured on every scripted bank and
-cheater: usher 0, 5, 0, 4, 2, 4 -> the figures in benchmarks/README.md, "Steps told as
-descriptions (branch evid32)"; no competent verdict moved."""
+three stems or more, when they are three or more), so the whole list in one clause with no
+punctuation is a passage as the same steps one a sentence are (the blind cheater `usher`: 0, 5,
+0, 4, 2, 4 of 22, its described steps read as its own answer on 0.41-0.67 of its contacts).
+Measured on every scripted bank and cheater: usher 0, 5, 0, 4, 2, 4 -> the figures in
+benchmarks/README.md, "Steps told as descriptions (branch evid32)"; no competent verdict
+moved."""
 
 RULE_MODULES = (
     "cases.py", "context.py", "evidence.py", "integrity.py", "measure_com.py",
