@@ -656,9 +656,9 @@ def _steps_spanned(ctx: Context, text: str) -> int:
     """(2.21) How many of an article's clauses (its sentences and list items, cut at colons and
     semicolons: its steps) give the borrowed text `STEP_STEMS` of its stems or more, in the
     article's stretch it is found in, when they are `SPANNED_STEPS` or more; else 1, and 1 for a
-    text too short to hold two steps (under twice `BORROWED_MIN_WORDS` content words). An article's whole list told in one clause, with no
-    punctuation between the steps, is the article's passage as the same steps one a sentence
-    are; one step quoted stays one step."""
+    text too short to hold two steps (under twice `BORROWED_MIN_WORDS` content words). An
+    article's whole list told in one clause, with no punctuation between the steps, is the
+    article's passage as the same steps one a sentence are; one step quoted stays one step."""
     mine = _content_code(ctx, text)
     if len(mine) < 2 * BORROWED_MIN_WORDS or ctx.scenario is None:
         return 1
