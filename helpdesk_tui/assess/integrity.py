@@ -450,7 +450,8 @@ words, compared on their stems) are found in this share or more, in their order,
 of an article or of what the customer had said is borrowed from it, whatever short words were
 put between them, dropped or turned ("so", "yes", "dus", "donc", my -> your). Measured on every
 scripted bank and cheater (benchmarks/bench_borrowed.py, benchmarks/README.md "Borrowed text
-with inserted words (branch evid24)")."""
+with inserted words (branch evid24)"). (2.21) In any order, each word by its lemma's stem
+(`aligned_share`, `_lemma_stems`; re-measured in "Steps told as descriptions (branch evid32)")."""
 BORROWED_MIN_WORDS = 5
 """A sentence needs this many content words to be measured: "Is the printer on?" shares its
 two with every customer who has a printer."""
