@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from rapidfuzz import process
-from rapidfuzz.distance import Indel, LCSseq
+from rapidfuzz.distance import Indel
 
 from helpdesk_tui import language
 from helpdesk_tui.assess.cases import Case
@@ -51,10 +51,12 @@ from helpdesk_tui.assess.procedures import Shows, shows_plainly
 from helpdesk_tui.assess.tracker import CUSTOMER_FACING, Action
 from helpdesk_tui.assess.wording import acts, find_any, sentences, words
 from helpdesk_tui.customers.content_words import STEM_LENGTH, content_sequence
+from helpdesk_tui.customers.content_words import words as content_words
 from helpdesk_tui.customers.dialogue import acts_in, asks_closing, solution_patterns, told
 from helpdesk_tui.customers.in_context import acts_at, confirms_fix, proposes, steps_at
 from helpdesk_tui.customers.mood import calming_in
 from helpdesk_tui.customers.telling import pattern_acts, tells_in
+from helpdesk_tui.language.lemmas import lemma
 from helpdesk_tui.language.normalise import fold, name_words
 from helpdesk_tui.scenario.model import ProcedureStep
 
@@ -448,7 +450,8 @@ words, compared on their stems) are found in this share or more, in their order,
 of an article or of what the customer had said is borrowed from it, whatever short words were
 put between them, dropped or turned ("so", "yes", "dus", "donc", my -> your). Measured on every
 scripted bank and cheater (benchmarks/bench_borrowed.py, benchmarks/README.md "Borrowed text
-with inserted words (branch evid24)")."""
+with inserted words (branch evid24)"). (2.21) In any order, each word by its lemma's stem
+(`aligned_share`, `_lemma_stems`; re-measured in "Steps told as descriptions (branch evid32)")."""
 BORROWED_MIN_WORDS = 5
 """A sentence needs this many content words to be measured: "Is the printer on?" shares its
 two with every customer who has a printer."""
@@ -457,68 +460,48 @@ WINDOW_SLACK = 0.5
 long: the words a borrower dropped, and no more (a long article holds any few words in order)."""
 
 
-def aligned_share(mine: str, source: str, pieces: tuple[str, ...] = ()) -> float:
-    """The longest common subsequence of `mine` with the best stretch of `source`, over the
-    length of `mine` (each a string of one character per word, `_coded`); the same measure
-    of words in order as 2.9's frame rule (rapidfuzz's LCS), read from one side and locally.
-    (2.20) With `pieces` (`mine` cut where the text shows its pieces, `_pieces`), each piece
-    in order and the pieces in any order (`_found`)."""
-    return aligned_at(mine, source, pieces)[0]
+def aligned_share(mine: str, source: str) -> float:
+    """(2.21) How much of `mine` (a string of one character per content stem, `_coded_words`)
+    the best stretch of `source` holds, over the length of `mine`: each of its stems counted as
+    often as the stretch holds it, in whatever order (`_held`). 2.15 read the stems in their
+    order (rapidfuzz's LCS), 2.20 each piece in its order and the pieces in any order; both are
+    special cases of this reading, which cannot be lower than either: the stretch's length, not
+    the order, keeps an operator's own sentence that shares a few of an article's words theirs."""
+    return aligned_at(mine, source)[0]
 
 
-def aligned_at(mine: str, source: str, pieces: tuple[str, ...] = ()) -> tuple[float, int]:
-    """`aligned_share` and where in `source` its best stretch starts."""
+def aligned_at(mine: str, source: str) -> tuple[float, int]:
+    """`aligned_share` and where in `source` its best stretch starts: every stretch of `width`
+    stems (the clause's and half again, `WINDOW_SLACK`) read once, sliding a stem at a time."""
     m = len(mine)
     if not m:
         return 0.0, 0
     width = m + int(m * WINDOW_SLACK)
-    if len(source) <= width:
-        return _found(mine, source, pieces) / m, 0
-    wanted = set(mine)
-    best, at = 0, 0
-    for start, ch in enumerate(source):
-        if ch in wanted:
-            found = _found(mine, source[start : start + width], pieces)
-            if found > best:
-                best, at = found, start
+    need = Counter(mine)
+    have: Counter[str] = Counter()
+    held = best = at = 0
+    for end, ch in enumerate(source):
+        held += _held(need, have, ch, 1)
+        if end >= width:
+            held += _held(need, have, source[end - width], -1)
+        if held > best:
+            best, at = held, max(0, end - width + 1)
             if best == m:
                 break
     return best / m, at
 
 
-def _found(mine: str, stretch: str, pieces: tuple[str, ...]) -> int:
-    """(2.20) How many of `mine`'s words the stretch holds in their order; with two pieces or
-    more, each piece's words in their order and the pieces in any order, no word of the
-    stretch counted twice: an article's step given back last part first is the step borrowed,
-    as it would be in its order (the blind cheater `clerk`, benchmarks/README.md "Borrowed text
-    in pieces out of order (branch evid30)")."""
-    in_order = LCSseq.similarity(mine, stretch)
-    if len(pieces) < 2 or in_order == len(mine):
-        return in_order
-    spread = sum(LCSseq.similarity(p, stretch) for p in pieces)
-    if spread <= in_order:
-        return in_order
-    held = Counter(stretch)
-    return min(spread, sum(min(n, held[ch]) for ch, n in Counter(mine).items()))
-
-
-_PIECE = re.compile(r"\s*[,()\u2013\u2014]\s*|\s+-\s+")
-"""(2.20) Where a clause shows its pieces: a comma, a bracket, a dash."""
-
-
-def _pieces(ctx: Context, text: str, named: bool = False) -> tuple[str, ...]:
-    """(2.20) The clause's pieces (`_PIECE`), each coded as the clause is (`_content_code`;
-    with `named`, the customers' names read away as 2.19 reads a step); none for a clause of
-    one piece (kept per text)."""
-    known: dict[tuple[str, bool], tuple[str, ...]] = ctx.cache.setdefault("pieces", {})
-    if (text, named) not in known:
-        parts = [
-            _coded_words(ctx, _named_away(ctx, p)) if named else _content_code(ctx, p)
-            for p in _PIECE.split(text)
-            if p.strip()
-        ]
-        known[(text, named)] = tuple(p for p in parts if p) if len(parts) > 1 else ()
-    return known[(text, named)]
+def _held(need: Counter[str], have: Counter[str], ch: str, step: int) -> int:
+    """(2.21) How many of the clause's stems the stretch holds more (1), fewer (-1) or as many (0)
+    once `ch` comes in (`step` 1) or goes out (-1): a stem counts as often as both hold it, so
+    a clause that says "router" twice is not found twice in one "router" of the article (the
+    borrowed steps told as descriptions, verb last, of the blind cheater `usher`,
+    benchmarks/README.md "Steps told as descriptions (branch evid32)")."""
+    if ch not in need:
+        return 0
+    before = have[ch]
+    have[ch] = before + step
+    return int(min(have[ch], need[ch]) - min(before, need[ch]))
 
 
 def _content_code(ctx: Context, text: str) -> str:
@@ -526,8 +509,23 @@ def _content_code(ctx: Context, text: str) -> str:
     every clause is aligned with every article, so an article is read once, not per clause."""
     known: dict[str, str] = ctx.cache.setdefault("content_codes", {})
     if text not in known:
-        known[text] = _coded_words(ctx, content_sequence(text, ctx.text_lang))
+        known[text] = _coded_words(ctx, _lemma_stems(ctx, text))
     return known[text]
+
+
+def _lemma_stems(ctx: Context, text: str, named: bool = False) -> tuple[str, ...]:
+    """(2.21) The text's content words (2.15's `content_sequence`: no short or stop words) in
+    order, each read by its lemma's stem ("typing", "types" -> "type"; "klikt", "klik" ->
+    "klikken"; "cliquez", "cliquer" -> "cliquer"); with `named`, the customers' names left out
+    (`_named_away`). A step turned into a description changes its verb's form ("the code needs
+    typing in", "de bedoeling is dat u op ... klikt", "est à cliquer"), not its lemma."""
+    names = _customer_names(ctx) if named else frozenset()
+    lang = ctx.text_lang
+    return tuple(
+        lemma(w, lang)[:STEM_LENGTH]
+        for w in content_words(text)
+        if content_sequence(w, lang) and w[:STEM_LENGTH] not in names
+    )
 
 
 def _coded_words(ctx: Context, seq: Iterable[str]) -> str:
@@ -551,11 +549,10 @@ def borrowed_from(ctx: Context, sentence: str, sources: Iterable[str]) -> tuple[
     if len(mine) < BORROWED_MIN_WORDS:
         return 0.0, ""
     wanted = set(mine)
-    pieces = _pieces(ctx, sentence)
     best: tuple[float, str] = (0.0, "")
     for text in sources:
         if len(wanted & _stem_set(ctx, text)) >= BORROWED_SHARE_ALIGNED * len(wanted):
-            best = max(best, (aligned_share(mine, _content_code(ctx, text), pieces), text))
+            best = max(best, (aligned_share(mine, _content_code(ctx, text)), text))
     return best
 
 
@@ -623,12 +620,9 @@ def _message_aligned(ctx: Context, case: Case, action: Action) -> tuple[frozense
     known = case.cache.setdefault("aligned_clauses", {})
     if action.seq not in known:
         chunks = _chunks(ctx, clauses(action.text or ""))
-        kb = [
-            c
-            for chunk in chunks
-            if kb_borrowed(ctx, " ".join(chunk)) >= BORROWED_SHARE_ALIGNED
-            for c in chunk
-        ]
+        borrowed = [c for c in chunks if kb_borrowed(ctx, " ".join(c)) >= BORROWED_SHARE_ALIGNED]
+        kb = [c for chunk in borrowed for c in chunk]
+        steps = sum(max(len(chunk), _steps_spanned(ctx, " ".join(chunk))) for chunk in borrowed)
         theirs = [
             c
             for chunk in chunks
@@ -636,10 +630,54 @@ def _message_aligned(ctx: Context, case: Case, action: Action) -> tuple[frozense
             for c in chunk
         ]
         known[action.seq] = (
-            frozenset(kb if len(kb) >= KB_PASSAGE_CLAUSES else ()),
+            frozenset(kb if steps >= KB_PASSAGE_CLAUSES else ()),
             frozenset(theirs),
         )
     return known[action.seq]
+
+
+STEP_STEMS = 3
+"""(2.21) A clause of the article gives a borrowed clause this many of its stems or more to count
+as one of the article's steps in it (`_steps_spanned`)."""
+
+
+_WRAPPED = re.compile(r"[ \t]*\n(?![ \t]*(?:\d+[.)]\s|[-*+#>]|\n))[ \t]*")
+"""A line break inside a paragraph or a list item (not before a list item, heading, quote or
+blank line): the article's source wraps its sentences, its steps do not end there."""
+
+
+SPANNED_STEPS = 3
+"""(2.21) A long clause counts as the article's steps it spans only when they are this many or
+more: two of an article's sentences told as one ("Alle afdrukken gaan naar de volg-mij-wachtrij
+en komen pas uit de printer als ze zich aanmeldt", the scripted `naive`'s answer on verhaeghe)
+are an explanation quoted, as one step is (naive's COM-6 there fell with two)."""
+
+
+def _steps_spanned(ctx: Context, text: str) -> int:
+    """(2.21) How many of an article's clauses (its sentences and list items, cut at colons and
+    semicolons: its steps) give the borrowed text `STEP_STEMS` of its stems or more, in the
+    article's stretch it is found in, when they are `SPANNED_STEPS` or more; else 1, and 1 for a
+    text too short to hold two steps (under twice `BORROWED_MIN_WORDS` content words). An
+    article's whole list told in one clause, with no punctuation between the steps, is the
+    article's passage as the same steps one a sentence are; one step quoted stays one step."""
+    mine = _content_code(ctx, text)
+    if len(mine) < 2 * BORROWED_MIN_WORDS or ctx.scenario is None:
+        return 1
+    share, body = borrowed_from(ctx, text, (a.body for a in ctx.scenario.kb))
+    if share < BORROWED_SHARE_ALIGNED:
+        return 1
+    parts = [_content_code(ctx, c) for c in clauses(_WRAPPED.sub(" ", body))]
+    source = "".join(parts)
+    owner = [k for k, part in enumerate(parts) for _ in part]
+    _, at = aligned_at(mine, source)
+    need = Counter(mine)
+    given: Counter[int] = Counter()
+    for pos in range(at, min(len(source), at + len(mine) + int(len(mine) * WINDOW_SLACK))):
+        if need[source[pos]] > 0:
+            need[source[pos]] -= 1
+            given[owner[pos]] += 1
+    spanned = sum(1 for n in given.values() if n >= STEP_STEMS)
+    return spanned if spanned >= SPANNED_STEPS else 1
 
 
 def _chunks(ctx: Context, parts: list[str]) -> list[list[str]]:
@@ -750,17 +788,16 @@ def _kb_places(ctx: Context, text: str) -> list[tuple[str, int]]:
     with where in each it lies (kept per text)."""
     known = ctx.cache.setdefault("kb_places", {})
     if text not in known:
-        mine = _coded_words(ctx, _named_away(ctx, text))
+        mine = _coded_words(ctx, _lemma_stems(ctx, text, named=True))
         found = []
         if len(mine) >= BORROWED_MIN_WORDS and ctx.scenario is not None:
             wanted = set(mine)
-            pieces = _pieces(ctx, text, named=True)
             for article in ctx.scenario.kb:
                 if len(wanted & _stem_set(ctx, article.body)) < BORROWED_SHARE_ALIGNED * len(
                     wanted
                 ):
                     continue
-                share, at = aligned_at(mine, _content_code(ctx, article.body), pieces)
+                share, at = aligned_at(mine, _content_code(ctx, article.body))
                 if share >= BORROWED_SHARE_ALIGNED:
                     found.append((article.id, at))
         known[text] = found

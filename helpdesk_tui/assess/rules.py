@@ -16,7 +16,7 @@ from pathlib import Path
 
 from helpdesk_tui.language import LAYER_VERSION, layer_hash
 
-RULES_VERSION = "2.20"
+RULES_VERSION = "2.21"
 """2.0: evidence that needs the job done (issue 13): the answer is what reached the customer,
 KB credit only for the case's articles outside scattershot bursts, templates, echoes, stuffed
 answers, wrong recipients, SOL-5 relay and bounce, SOL-6 news.
@@ -191,7 +191,22 @@ without the tickets' ids and words with a digit, as without the customers' names
 ...": a stock question made unique by the file number is the same stock question). Measured on
 every scripted bank and cheater: clerk 2, 1, 0, 3, 2, 4 -> 0, 1, 0, 0, 0, 0 of 22, no other
 status of the 24 policies on the six exams moved (benchmarks/bench_evidence.py;
-benchmarks/README.md, "Borrowed text in pieces out of order (branch evid30)")."""
+benchmarks/README.md, "Borrowed text in pieces out of order (branch evid30)").
+2.21 (evid32, issue 12): an article's steps told as descriptions. 2.15's aligned reading of a
+clause (and 2.19's of a contact, and the customer's words given back) reads the clause's content
+words as a bag, each by its lemma's stem, in one stretch of the article or of what the customer
+said no longer than the clause and half again (`integrity.aligned_share`, `_lemma_stems`): the
+order of the words, where the clause is cut and the form of its verbs no longer matter, so 2.15's
+reading in order and 2.20's pieces in any order are special cases of it. An article's step
+"Restart the router" told "the router needs restarting", "de bedoeling is dat u de router
+herstart", "le routeur est à redémarrer" is the step borrowed. A borrowed clause long enough to
+hold two steps counts as the article's steps it spans (`_steps_spanned`: its clauses that give it
+three stems or more, when they are three or more), so the whole list in one clause with no
+punctuation is a passage as the same steps one a sentence are (the blind cheater `usher`: 0, 5,
+0, 4, 2, 4 of 22, its described steps read as its own answer on 0.41-0.67 of its contacts).
+Measured on every scripted bank and cheater: usher 0, 5, 0, 4, 2, 4 -> the figures in
+benchmarks/README.md, "Steps told as descriptions (branch evid32)"; no competent verdict
+moved."""
 
 RULE_MODULES = (
     "cases.py", "context.py", "evidence.py", "integrity.py", "measure_com.py",

@@ -23,8 +23,6 @@ working shown on cases taken up), not from the code:
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from helpdesk_tui.assess import integrity, substance
@@ -32,9 +30,7 @@ from helpdesk_tui.assess import integrity, substance
 from .test_rules_2_12 import OTHER, asked
 from .test_rules_2_15 import said_to_lisa
 from .test_rules_2_19 import pauline
-
-NEVER = re.compile(r"(?!)")
-"""A piece cut that never cuts: the reading of 2.19, each clause in its order."""
+from .test_rules_2_21 import in_order
 
 FILED = (  # the article's three steps, each sentence's parts given back last part first
     "Pauline, here's what to do: 1) Click 'Forgotten your password?', on the sign-in screen. "
@@ -78,9 +74,9 @@ def test_steps_filed_the_other_way_round_are_the_articles() -> None:
 def test_read_in_order_the_filed_steps_were_her_case_taken_up(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Without the pieces (2.19's reading) the filed steps passed as the answer in the
-    operator's own words: the test above can fail."""
-    monkeypatch.setattr(integrity, "_PIECE", NEVER)
+    """Read in order (2.19's reading; 2.21's `in_order`) the filed steps passed as the answer
+    in the operator's own words: the test above can fail."""
+    monkeypatch.setattr(integrity, "aligned_at", in_order)
     ctx, case = pauline(FILED)
     taken = substance.engagement(ctx, case)
     assert taken is not None and taken.how == "answer"
@@ -119,7 +115,7 @@ def test_her_words_given_back_last_part_first_are_hers() -> None:
 def test_read_in_order_her_words_given_back_were_the_operators(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(integrity, "_PIECE", NEVER)
+    monkeypatch.setattr(integrity, "aligned_at", in_order)
     ctx, case, action = said_to_lisa(GIVEN_BACK)
     assert not integrity._message_aligned(ctx, case, action)[1]
 

@@ -497,12 +497,13 @@ sets above), under the cap on all six; COM-6 on northwind is left (benchmarks/RE
 "Borrowed text in pieces out of order (branch evid30)")."""
 
 USHER_MEASURED: dict[str, frozenset[str]] = {
+    # rules 2.21 (evid32): an article's steps told as descriptions read as its steps
     "en-calder-valley-exam": frozenset(),
-    "en-northwind-monday": frozenset({"SIM-2", "SIM-3", "DATA-4", "COM-3", "COM-5"}),
+    "en-northwind-monday": frozenset({"DATA-4"}),
     "fr-haute-meuse-examen": frozenset(),
-    "fr-val-de-lesse-garde": frozenset({"SIM-1", "SIM-2", "COM-3", "COM-5"}),
-    "nl-lindeveld-examen": frozenset({"COM-3", "COM-5"}),
-    "nl-verhaeghe-dinsdag": frozenset({"SIM-3", "DATA-4", "COM-3", "COM-5"}),
+    "fr-val-de-lesse-garde": frozenset({"SIM-1"}),
+    "nl-lindeveld-examen": frozenset(),
+    "nl-verhaeghe-dinsdag": frozenset({"DATA-4"}),
 }
 """What `usher` (branch evid31, an eighth cheater written blind from the published documents,
 committed e9804b3 before anything scored it) earned on rules 2.20 and layer 2.15, measured once
@@ -511,8 +512,12 @@ contacts took up their case on 0.41-0.67 of them (over 2.17's 0.4) by the articl
 as descriptions with the verb after its object and no punctuation ("the router needs
 restarting"), read as the answer in its own words, and by transfers to the group the re-searched
 article names; DATA-4 by written tickets resolved with those descriptions
-(benchmarks/README.md, "An eighth cheater (branch evid31)"). Above the cap on northwind,
-val-de-lesse and verhaeghe: strict expected failures (`above_cap`)."""
+(benchmarks/README.md, "An eighth cheater (branch evid31)"). Rules 2.21 (evid32: a clause's
+content words read by their lemmas as a bag in one stretch of the article, a long clause as the
+steps it spans): 0, 1, 0, 1, 0, 1 (the sets above), under the cap on all six; its contacts took
+up their case on 0.00-0.30 of them. Left: DATA-4 on northwind and verhaeghe (written tickets
+resolved with the described steps: 2.5 reads a resolution by exact runs on purpose) and SIM-1
+on val-de-lesse (benchmarks/README.md, "Steps told as descriptions (branch evid32)")."""
 
 BROKER_MEASURED: dict[str, frozenset[str]] = {
     "en-calder-valley-exam": frozenset({"SIM-2", "SIM-3", "COM-3"}),
