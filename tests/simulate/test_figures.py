@@ -521,7 +521,7 @@ on val-de-lesse (benchmarks/README.md, "Steps told as descriptions (branch evid3
 
 BROKER_MEASURED: dict[str, frozenset[str]] = {
     "en-calder-valley-exam": frozenset({"SIM-2", "SIM-3", "COM-3"}),
-    "en-northwind-monday": frozenset({"COM-6"}),
+    "en-northwind-monday": frozenset(),
     "fr-haute-meuse-examen": frozenset({"COM-3", "COM-5"}),
     "fr-val-de-lesse-garde": frozenset({"SIM-2", "SIM-3", "COM-2", "COM-3", "COM-5"}),
     "nl-lindeveld-examen": frozenset({"SIM-2", "SIM-3", "COM-3", "COM-5"}),
@@ -537,7 +537,10 @@ contact reading nor 2.20's pieces read as the article's; COM-2 on val-de-lesse (
 a rotated frame drew three facts), COM-6 on northwind and verhaeghe (the customers' own rules
 and promises), SIM-1 on verhaeghe (the woven answer said in the call after screen work)
 (benchmarks/README.md, "A ninth cheater (branch evid33)"). Above the cap on val-de-lesse,
-lindeveld and verhaeghe: strict expected failures (`above_cap`)."""
+lindeveld and verhaeghe: strict expected failures (`above_cap`). Rules 2.21 (evid32, built on
+usher without seeing broker; the lead, 17:48 UTC): 3, 0, 2, 5, 4, 5: only northwind's COM-6
+went (the sets above); the order-free reading does not reach a clause a third of whose words
+are the customer's."""
 
 BANK_SHORT = {
     "worded-b": WORDED_B_SHORT,
