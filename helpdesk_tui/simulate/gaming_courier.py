@@ -330,16 +330,7 @@ class CourierPolicy(Policy):
     ) -> bool:
         ticket = state.tickets.get(case.ticket_id or "")
         said = self._customer_messages(conv)
-        if ticket is not None and len(ticket.second_line) > case.relayed:
-            news = ticket.second_line[case.relayed :]
-            case.relayed = len(ticket.second_line)
-            for _, group, text in news:
-                relay = translate(text, self.language)
-                self._say(
-                    conv.id,
-                    self.texts["relay"].format(group=self._group_name(group, state), text=relay),
-                )
-                self._note(case, self.texts["noted"].format(text=text))
+        if ticket is not None and self._relay(state, case, ticket, lambda t: self._say(conv.id, t)):
             self._closing(conv, case)
             return True
         if len(said) > case.replies_seen:
@@ -364,18 +355,7 @@ class CourierPolicy(Policy):
             self._resolve(case, ticket.id)
             return True
         if case.phase == "transferred":
-            if len(ticket.second_line) > case.relayed:
-                news = ticket.second_line[case.relayed :]
-                case.relayed = len(ticket.second_line)
-                for _, group, text in news:
-                    relay = translate(text, self.language)
-                    self._reply(
-                        ticket.id,
-                        self.texts["relay"].format(
-                            group=self._group_name(group, state), text=relay
-                        ),
-                    )
-                    self._note(case, self.texts["noted"].format(text=text))
+            if self._relay(state, case, ticket, lambda t: self._reply(ticket.id, t)):
                 if ticket.status.value != "transferred":
                     case.phase = "written-sent"
                     case.done_at = now + 120.0
@@ -389,6 +369,20 @@ class CourierPolicy(Policy):
             self._reply(ticket.id, self._promise(state, case))
             return True
         return False
+
+    def _relay(
+        self, state: ExamState, case: Case, ticket: Ticket, send: Callable[[str], None]
+    ) -> bool:
+        """Each second-line message not yet passed on: translated, sent, and noted as it came."""
+        if len(ticket.second_line) <= case.relayed:
+            return False
+        news = ticket.second_line[case.relayed :]
+        case.relayed = len(ticket.second_line)
+        for _, group, text in news:
+            relay = translate(text, self.language)
+            send(self.texts["relay"].format(group=self._group_name(group, state), text=relay))
+            self._note(case, self.texts["noted"].format(text=text))
+        return True
 
     def _own_tickets(self) -> set[str]:
         return {c.ticket_id for c in self.cases.values() if c.ticket_id}
