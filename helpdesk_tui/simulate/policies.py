@@ -14,6 +14,7 @@ from __future__ import annotations
 from helpdesk_tui.simulate.gaming import MacroPolicy, ParrotPolicy, ShotgunPolicy
 from helpdesk_tui.simulate.gaming_broker import BrokerPolicy
 from helpdesk_tui.simulate.gaming_clerk import ClerkPolicy
+from helpdesk_tui.simulate.gaming_courier import CourierPolicy
 from helpdesk_tui.simulate.gaming_forger import ForgerPolicy
 from helpdesk_tui.simulate.gaming_ghost import GhostPolicy
 from helpdesk_tui.simulate.gaming_lawyer import LawyerPolicy
@@ -100,5 +101,6 @@ POLICIES: dict[str, type[Policy]] = {
     "clerk": ClerkPolicy,
     "usher": UsherPolicy,
     "broker": BrokerPolicy,
+    "courier": CourierPolicy,
 }
 """The policies by name, in the order `--policy` lists them."""

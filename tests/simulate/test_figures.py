@@ -38,6 +38,9 @@ held against what the issue asks:
 - broker (a ninth cheater written blind from the published docs, branch evid33): the same cap
   and the same expected failures (benchmarks/README.md, "A ninth cheater (branch evid33)");
   never more than measured;
+- courier (a tenth cheater written blind from the published docs, branch evid34): the same cap
+  (measured at or under it on all six: no expected failure) (benchmarks/README.md, "A tenth
+  cheater (branch evid34)"); never more than measured;
 - naive: fewer than ideal, more than idle; idle: none.
 
 `benchmarks/bench_evidence.py` prints the same table.
@@ -542,6 +545,24 @@ usher without seeing broker; the lead, 17:48 UTC): 3, 0, 2, 5, 4, 5: only northw
 went (the sets above); the order-free reading does not reach a clause a third of whose words
 are the customer's."""
 
+COURIER_MEASURED: dict[str, frozenset[str]] = {
+    "en-calder-valley-exam": frozenset(),
+    "en-northwind-monday": frozenset({"SIM-2", "COM-3", "COM-5"}),
+    "fr-haute-meuse-examen": frozenset(),
+    "fr-val-de-lesse-garde": frozenset(),
+    "nl-lindeveld-examen": frozenset(),
+    "nl-verhaeghe-dinsdag": frozenset({"SIM-1", "SIM-2", "COM-3"}),
+}
+"""What `courier` (branch evid34, a tenth cheater written blind from the published documents,
+committed ef9deeb before anything scored it) earned on rules 2.21 and layer 2.15 (integ29
+770cadf), measured once with `benchmarks/bench_evidence.py --policy courier --detail`: 0, 3, 0,
+0, 0, 3 of 22, at or under the cap on all six. Every word of an article step, a customer's
+message or a second-line answer that its fixed near-synonym table holds is swapped for the
+synonym (2.21's published limit: "the reading compares words, not meanings"). SIM-2, COM-3 and
+COM-5 on northwind and SIM-2 and COM-3 on verhaeghe where its contacts took up their case on
+enough of them (2.17); SIM-1 on verhaeghe (the translated answer said in each call after screen
+work) (benchmarks/README.md, "A tenth cheater (branch evid34)")."""
+
 BANK_SHORT = {
     "worded-b": WORDED_B_SHORT,
     "worded-c": WORDED_C_SHORT,
@@ -669,6 +690,7 @@ CHEATERS: dict[str, dict[str, frozenset[str]]] = {
     "clerk": CLERK_MEASURED,
     "usher": USHER_MEASURED,
     "broker": BROKER_MEASURED,
+    "courier": COURIER_MEASURED,
 }
 """The cheaters written from the published rules, each with what it was measured to earn
 (`above_cap` of it: its strict expected failures)."""
