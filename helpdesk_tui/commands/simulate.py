@@ -42,8 +42,7 @@ def register(subparsers: Any) -> None:
         "worded-l: with a second to a twelfth phrase bank by other writers); shotgun, macro and "
         "parrot try to harvest evidence without doing the job (to test the evidence rules); "
         "savvy, lawyer, forger, mimic, ghost, tailor, clerk, usher, broker and courier do so from "
-        "the "
-        "published rules alone.",
+        "the published rules alone.",
     )
     parser.add_argument(
         "scenario", metavar="SCENARIO", help="a scenario folder, or the id of a bundled scenario"
