@@ -24,12 +24,38 @@ from textual._xterm_parser import XTermParser
 from textual.drivers._byte_stream import ByteStream
 from textual.drivers.web_driver import WebDriver, _ExitInput
 
-from helpdesk_tui.ui.input_guard import FLOOD_CHARS, InputGuard
+from helpdesk_tui.ui.input_guard import FLOOD_CHARS, MAX_COLUMNS, MAX_ROWS, InputGuard
 from helpdesk_tui.ui.terminal import GuardedInput
 
 
+def tab_size(width: object, height: object) -> tuple[int, int] | None:
+    """A tab's size as the app may take it: whole numbers from 0 to the largest screen
+    (`MAX_COLUMNS` x `MAX_ROWS`), or None for a size that is no size. A websocket
+    `["resize", {"width": -5, ...}]` (or "abc", 80.5, null, a list) reached Textual as it
+    was and ended the tab's practice with a traceback (sec19): no page sends one, anyone
+    who reaches the server can."""
+    if type(width) is not int or type(height) is not int:  # bool is an int: refused too
+        return None
+    return min(max(width, 0), MAX_COLUMNS), min(max(height, 0), MAX_ROWS)
+
+
 class GuardedWebDriver(GuardedInput, WebDriver):
-    """Textual's WebDriver; stdin packets read through `InputGuard`."""
+    """Textual's WebDriver; stdin packets read through `InputGuard`, sizes through `tab_size`."""
+
+    def __init__(self, app: Any, **kwargs: Any) -> None:
+        super().__init__(app, **kwargs)
+        if self._size is not None:  # from COLUMNS/ROWS: textual-serve's `?width=&height=`
+            self._size = tab_size(*self._size) or (80, 24)
+
+    def on_meta(self, packet_type: str, payload: dict[str, object]) -> None:
+        """A resize that is no size is dropped; one out of bounds is bounded."""
+        if packet_type == "resize":
+            size = tab_size(payload.get("width"), payload.get("height"))
+            if size is None:
+                log.warning(f"a resize that is no size dropped: {payload!r:.200}")
+                return
+            payload = {**payload, "width": size[0], "height": size[1]}
+        super().on_meta(packet_type, payload)
 
     def run_input_thread(self) -> None:
         guard = InputGuard(
