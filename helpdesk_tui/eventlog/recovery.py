@@ -15,6 +15,7 @@ tail that fails is moved to `LOG.set-aside`, unsigned, and named in the
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -385,12 +386,23 @@ def load_chain_key(path: Path, expected: PublicKey) -> Signer:
         raise LogError(f"{key_path} cannot be used as the session's key ({exc}).") from None
     for signer in keys:
         if signer.public_key == expected:
-            save_chain_keys(path, [signer])  # a crash mid-checkpoint left two: drop the old one
+            if len(keys) > 1:
+                _drop_old_keys(path, signer)
             return signer
     raise LogError(
         f"{key_path} holds no key for the next checkpoint of {path} (the log names "
         f"{expected.fingerprint}); the session cannot be continued in this log."
     )
+
+
+def _drop_old_keys(path: Path, current: Signer) -> None:
+    """A crash mid-checkpoint left two keys: keep the current one alone, if the disk lets us.
+
+    On a full disk this write failed and `resume` ended in a traceback (sec19); the file
+    still holds both keys then, and the next checkpoint replaces it, as
+    `EventLogWriter._forget_old_key` does when the disk refuses."""
+    with contextlib.suppress(OSError):  # a half-written LOG.session-key.new: the next save
+        save_chain_keys(path, [current])  # removes it first
 
 
 def remove_session_key(path: Path) -> None:
