@@ -35,7 +35,7 @@ import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from helpdesk_tui.core.events import EventFormatError
 from helpdesk_tui.eventlog.durable import NotRegularFile, open_regular
@@ -48,7 +48,6 @@ from helpdesk_tui.eventlog.reader import (
     event_of,
     mark_of,
     not_regular,
-    overlong_tail,
     parse_record,
     too_large,
 )
@@ -67,6 +66,41 @@ from helpdesk_tui.eventlog.records import (
     signed_fields,
 )
 from helpdesk_tui.eventlog.verifier import Fault, FaultKind, verify_log
+
+READ_CHUNK = 1 << 20
+"""What `read_to_overlong` reads at a time."""
+
+
+def read_to_overlong(handle: BinaryIO, size: int) -> bytes:
+    """Up to `size` bytes from `handle`, read until a line is longer than any record.
+
+    The new bytes were read whole, then cut into lines: one 400 MB line (a file under
+    `MAX_LOG_BYTES` holding no line end) took `observe` to 850 MB and the room to 884 MB
+    before the line was refused as longer than `MAX_LINE_BYTES` (sec19). Reading stops a
+    chunk after the line being read passed that bound; the caller refuses it as before."""
+    chunks: list[bytes] = []
+    read = since_line_end = 0
+    while read < size:
+        chunk = handle.read(min(READ_CHUNK, size - read))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        read += len(chunk)
+        end = chunk.rfind(b"\n")
+        since_line_end = len(chunk) - end - 1 if end >= 0 else since_line_end + len(chunk)
+        if since_line_end > MAX_LINE_BYTES:
+            break
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+
+
+def overlong_line(read: int) -> str:
+    """Why a line longer than any record is refused; reading stopped in it
+    (`read_to_overlong`), so whether it ends further on is not known."""
+    return (
+        f"{read} bytes of it were read without a line end, more than any record holds "
+        f"(at most {MAX_LINE_BYTES} bytes): not a record being written but bytes added "
+        "to the log"
+    )
 
 
 @dataclass(slots=True)
@@ -179,7 +213,7 @@ class LogFollower:
         try:
             self._take_lines(data[:end], update)
             if self.torn > MAX_LINE_BYTES:  # no record is that long: bytes added, not a write
-                raise _Fault(self.lines + 1, None, FaultKind.MALFORMED, overlong_tail(self.torn))
+                raise _Fault(self.lines + 1, None, FaultKind.MALFORMED, overlong_line(self.torn))
             if self.sealed and self.torn:
                 raise _Fault(
                     self.lines + 1, None, FaultKind.AFTER_SEAL, self._after_seal("torn bytes")
@@ -232,7 +266,7 @@ class LogFollower:
             with open_regular(self.path) as handle:
                 self._check_same_file(os.fstat(handle.fileno()))
                 handle.seek(self.offset)
-                return handle.read(info.st_size - self.offset)
+                return read_to_overlong(handle, info.st_size - self.offset)
         except FileNotFoundError:
             raise _Fault(
                 self.lines, None, FaultKind.BROKEN_LINK, "the log file was removed"

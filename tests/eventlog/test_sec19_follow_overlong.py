@@ -1,0 +1,59 @@
+"""sec19 (red team): one line longer than any record, followed by `observe` and the room.
+
+The follower read every new byte of the file at once and then cut it into lines: a log of
+one 400 MB line (under `MAX_LOG_BYTES`, so not refused by its size) took `observe` to 850
+MB and the room to 884 MB before the line was refused as longer than `MAX_LINE_BYTES`
+(benchmarks/README.md, "(branch sec19)"). Expected from the format's own bound, not from
+the follower: no record is longer than `MAX_LINE_BYTES`, so nothing past the first
+over-long line needs reading to refuse it, and an ordinary log is followed as before.
+"""
+
+from __future__ import annotations
+
+import tracemalloc
+from pathlib import Path
+
+from helpdesk_tui.eventlog import FaultKind, Signer, read_log
+from helpdesk_tui.eventlog.follow import LogFollower
+from helpdesk_tui.eventlog.records import MAX_LINE_BYTES
+from helpdesk_tui.eventlog.testing import build_log_bytes, sample_events, sample_header
+
+LONG = 16 * MAX_LINE_BYTES  # 32 MiB: eight times what reading it needs now
+
+
+def practice_log(count: int) -> bytes:
+    header = sample_header(mode="practice")
+    return build_log_bytes(header, Signer.ephemeral(), sample_events(count), seal=None)
+
+
+def test_an_overlong_line_is_refused_without_reading_it_whole(tmp_path: Path) -> None:
+    path = tmp_path / "log.jsonl"
+    data = practice_log(6)
+    with open(path, "wb") as handle:
+        handle.write(data)
+        handle.write(b'{"data":{"text":"' + b"A" * LONG + b'"}}\n')
+    follower = LogFollower(path)
+    tracemalloc.start()
+    try:
+        update = follower.poll()
+        _now, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert update.fault is not None
+    assert update.fault.kind == FaultKind.MALFORMED
+    assert update.fault.line == data.count(b"\n") + 1  # the long line, named
+    before = tmp_path / "before.jsonl"
+    before.write_bytes(data)
+    assert len(update.entries) == len(read_log(before).entries)  # the records before it: all
+    assert peak < 4 * MAX_LINE_BYTES, f"{peak / 2**20:.1f} MiB held to refuse it"
+
+
+def test_a_long_ordinary_log_is_taken_in_one_poll(tmp_path: Path) -> None:
+    """More than one read's worth of short lines: every record in the first poll, as before."""
+    path = tmp_path / "log.jsonl"
+    data = practice_log(10_000)
+    assert len(data) > 2 * (1 << 20)
+    path.write_bytes(data)
+    update = LogFollower(path).poll()
+    assert update.fault is None
+    assert update.records == data.count(b"\n")
