@@ -69,6 +69,10 @@ from helpdesk_tui.eventlog.verifier import Fault, FaultKind, verify_log
 
 READ_CHUNK = 1 << 20
 """What `read_to_overlong` reads at a time."""
+POLL_PIECE = 8 << 20
+"""A poll takes a log's new bytes this much at a time (more than `MAX_LINE_BYTES`, so each
+piece holds a line end or an over-long line), and stops at the first fault: a 500 MB file
+of short lines refused at its second took `observe` to 1 GB, read whole first (sec19)."""
 
 
 def read_to_overlong(handle: BinaryIO, size: int) -> bytes:
@@ -200,27 +204,24 @@ class LogFollower:
             if fault is not None:
                 update.fault = fault
                 return update
+        torn_before = self.torn
         try:
-            data = self._read_new()
+            while (data := self._read_new()) is not None:  # a piece at a time: POLL_PIECE
+                self._take_piece(data, update)
         except _Fault as bad:
             return self._stop(update, bad.fault)
-        if data is None:
-            return update
-        end = data.rfind(b"\n") + 1
-        torn = len(data) - end
-        update.torn_changed = torn != self.torn
-        self.torn = torn
-        try:
-            self._take_lines(data[:end], update)
-            if self.torn > MAX_LINE_BYTES:  # no record is that long: bytes added, not a write
-                raise _Fault(self.lines + 1, None, FaultKind.MALFORMED, overlong_line(self.torn))
-            if self.sealed and self.torn:
-                raise _Fault(
-                    self.lines + 1, None, FaultKind.AFTER_SEAL, self._after_seal("torn bytes")
-                )
-        except _Fault as bad:
-            return self._stop(update, bad.fault)
+        update.torn_changed = self.torn != torn_before
         return update
+
+    def _take_piece(self, data: bytes, update: FollowUpdate) -> None:
+        """The complete lines of `data` (read from `offset`); what follows the last is torn."""
+        end = data.rfind(b"\n") + 1
+        self.torn = len(data) - end
+        self._take_lines(data[:end], update)
+        if self.torn > MAX_LINE_BYTES:  # no record is that long: bytes added, not a write
+            raise _Fault(self.lines + 1, None, FaultKind.MALFORMED, overlong_line(self.torn))
+        if self.sealed and self.torn:
+            raise _Fault(self.lines + 1, None, FaultKind.AFTER_SEAL, self._after_seal("torn bytes"))
 
     def recheck(self) -> Fault | None:
         """Hash the part of the file already taken again; a difference is a fault (kept)."""
@@ -266,7 +267,7 @@ class LogFollower:
             with open_regular(self.path) as handle:
                 self._check_same_file(os.fstat(handle.fileno()))
                 handle.seek(self.offset)
-                return read_to_overlong(handle, info.st_size - self.offset)
+                return read_to_overlong(handle, min(info.st_size - self.offset, POLL_PIECE))
         except FileNotFoundError:
             raise _Fault(
                 self.lines, None, FaultKind.BROKEN_LINK, "the log file was removed"

@@ -14,7 +14,7 @@ import tracemalloc
 from pathlib import Path
 
 from helpdesk_tui.eventlog import FaultKind, Signer, read_log
-from helpdesk_tui.eventlog.follow import LogFollower
+from helpdesk_tui.eventlog.follow import POLL_PIECE, LogFollower
 from helpdesk_tui.eventlog.records import MAX_LINE_BYTES
 from helpdesk_tui.eventlog.testing import build_log_bytes, sample_events, sample_header
 
@@ -57,3 +57,43 @@ def test_a_long_ordinary_log_is_taken_in_one_poll(tmp_path: Path) -> None:
     update = LogFollower(path).poll()
     assert update.fault is None
     assert update.records == data.count(b"\n")
+
+
+def test_a_file_of_short_lines_is_refused_at_its_first_bad_line_without_reading_it_all(
+    tmp_path: Path,
+) -> None:
+    """500 MB of short lines that do not follow on from the header took `observe` to 1 GB,
+    read whole before its second line was refused; now a poll reads a piece at a time."""
+    path = tmp_path / "log.jsonl"
+    data = practice_log(3)
+    header = data[: data.index(b"\n") + 1]
+    row = b'{"data":{},"prev":"x","seq":1,"t":1.0,"type":"note_added","wall":"w"}\n'
+    with open(path, "wb") as handle:
+        handle.write(header)
+        for _ in range(48):
+            handle.write(row * ((1 << 20) // len(row)))  # 48 MiB of them
+    follower = LogFollower(path)
+    tracemalloc.start()
+    try:
+        update = follower.poll()
+        _now, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert update.fault is not None and update.fault.line == 2
+    assert peak < 3 * POLL_PIECE, f"{peak / 2**20:.1f} MiB held to refuse it"
+
+
+def test_a_log_is_followed_across_pieces_and_a_torn_tail(tmp_path: Path) -> None:
+    """Pieces of `POLL_PIECE` cut lines anywhere: each line is still taken once, whole."""
+    path = tmp_path / "log.jsonl"
+    data = practice_log(40_000)  # some 9 MiB: more than one piece
+    assert len(data) > POLL_PIECE
+    torn = b'{"data":{"conversation_id":"chat-1","te'
+    path.write_bytes(data + torn)
+    follower = LogFollower(path)
+    update = follower.poll()
+    assert update.fault is None
+    assert update.records == data.count(b"\n")
+    assert follower.offset == len(data) and follower.torn == len(torn)
+    assert update.torn_changed
+    assert follower.poll().records == 0  # nothing new: nothing taken twice
