@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from helpdesk_tui.eventlog import FaultKind, Signer, read_log
-from helpdesk_tui.eventlog.follow import POLL_PIECE, LogFollower
+from helpdesk_tui.eventlog.follow import POLL_PIECE, FollowUpdate, LogFollower
 from helpdesk_tui.eventlog.records import MAX_LINE_BYTES
 from helpdesk_tui.eventlog.testing import build_log_bytes, sample_events, sample_header
 
@@ -28,6 +28,17 @@ def practice_log(count: int) -> bytes:
     return build_log_bytes(header, Signer.ephemeral(), sample_events(count), seal=None)
 
 
+def poll_measured(follower: LogFollower) -> tuple[FollowUpdate, int]:
+    """One poll, and the most memory Python held during it."""
+    tracemalloc.start()
+    try:
+        update = follower.poll()
+        _now, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return update, peak
+
+
 def test_an_overlong_line_is_refused_without_reading_it_whole(tmp_path: Path) -> None:
     path = tmp_path / "log.jsonl"
     data = practice_log(6)
@@ -35,12 +46,7 @@ def test_an_overlong_line_is_refused_without_reading_it_whole(tmp_path: Path) ->
         handle.write(data)
         handle.write(b'{"data":{"text":"' + b"A" * LONG + b'"}}\n')
     follower = LogFollower(path)
-    tracemalloc.start()
-    try:
-        update = follower.poll()
-        _now, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
+    update, peak = poll_measured(follower)
     assert update.fault is not None
     assert update.fault.kind == FaultKind.MALFORMED
     assert update.fault.line == data.count(b"\n") + 1  # the long line, named
@@ -64,12 +70,7 @@ def test_a_file_of_short_lines_is_refused_at_its_first_bad_line_without_reading_
         for _ in range(48):
             handle.write(row * ((1 << 20) // len(row)))  # 48 MiB of them
     follower = LogFollower(path)
-    tracemalloc.start()
-    try:
-        update = follower.poll()
-        _now, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
+    update, peak = poll_measured(follower)
     assert update.fault is not None and update.fault.line == 2
     assert peak < 3 * POLL_PIECE, f"{peak / 2**20:.1f} MiB held to refuse it"
 
