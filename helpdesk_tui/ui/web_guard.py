@@ -16,6 +16,8 @@ keeps one tab from tying up the server the class shares.
 
 from __future__ import annotations
 
+import os
+import select
 import time
 from typing import Any
 
@@ -26,6 +28,9 @@ from textual.drivers.web_driver import WebDriver, _ExitInput
 
 from helpdesk_tui.ui.input_guard import FLOOD_CHARS, MAX_COLUMNS, MAX_ROWS, InputGuard
 from helpdesk_tui.ui.terminal import GuardedInput
+
+OUTPUT_WAIT_S = 20.0
+"""How long a tab may take none of the app's output before it counts as gone."""
 
 
 def tab_size(width: object, height: object) -> tuple[int, int] | None:
@@ -46,6 +51,32 @@ class GuardedWebDriver(GuardedInput, WebDriver):
         super().__init__(app, **kwargs)
         if self._size is not None:  # from COLUMNS/ROWS: textual-serve's `?width=&height=`
             self._size = tab_size(*self._size) or (80, 24)
+        self._gone = False
+        self._write = self._write_or_leave  # type: ignore[method-assign]
+
+    def _write_or_leave(self, data: bytes) -> None:
+        """Write to textual-serve, or leave when it has stopped reading.
+
+        textual-serve stops reading a tab's output when its websocket closes, and then
+        only sends `quit`: an app with output still to write was blocked in `os.write`
+        for good and never read it (sec19: a tab closed during a burst of 20,000 resizes
+        left its practice running, 75 MB, its log open, minutes later). A pipe that takes
+        nothing for `OUTPUT_WAIT_S` is a tab that is gone: the app leaves as on a hang-up."""
+        if self._gone:
+            return
+        view = memoryview(data)
+        while view:
+            try:
+                _r, ready, _x = select.select([], [self.fileno], [], OUTPUT_WAIT_S)
+                if not ready:
+                    raise TimeoutError(f"nothing written for {OUTPUT_WAIT_S:g} s")
+                view = view[os.write(self.fileno, view[: select.PIPE_BUF]) :]  # never blocks
+            except (OSError, ValueError) as exc:
+                self._gone = True
+                lost = getattr(self._app, "terminal_lost", None)
+                if lost is not None:
+                    lost(f"the browser tab stopped reading ({exc})")
+                return
 
     def on_meta(self, packet_type: str, payload: dict[str, object]) -> None:
         """A resize that is no size is dropped; one out of bounds is bounded."""

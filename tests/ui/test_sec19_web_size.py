@@ -8,11 +8,16 @@ practice with a traceback (IndexError in the compositor, TypeError in the app's 
 handler; seen on a served practice, benchmarks/README.md "(branch sec19)"). A terminal's
 size is a count of cells (`struct winsize` holds unsigned shorts), so what the app may be
 told is a whole number from 0, at most the largest screen any app lays out.
+
+And its output: textual-serve stops reading it when the websocket closes, so an app with
+a frame still to write waited in `os.write` for good (the last tests here).
 """
 
 from __future__ import annotations
 
 import json
+import os
+import threading
 from typing import Any
 
 import pytest
@@ -81,3 +86,61 @@ async def test_the_app_outlives_the_smallest_size_a_tab_is_bounded_to(rig: Rig) 
         await at(pilot, 7)
         assert app.size == ordinary
         assert app.is_running
+
+
+class Leaving(FakeApp):
+    def __init__(self) -> None:
+        super().__init__()
+        self.lost: list[str] = []
+
+    def terminal_lost(self, reason: str) -> None:
+        self.lost.append(reason)
+
+
+def piped_driver(monkeypatch: pytest.MonkeyPatch) -> tuple[GuardedWebDriver, Leaving, int, int]:
+    """A driver whose output goes into a pipe (textual-serve's end is `read_end`)."""
+    monkeypatch.setattr("textual.drivers.web_driver.InputReader", Reader)  # no stdin to poll
+    monkeypatch.setattr("helpdesk_tui.ui.web_guard.OUTPUT_WAIT_S", 0.2)
+    app = Leaving()
+    driver = GuardedWebDriver(app)  # type: ignore[arg-type]
+    read_end, write_end = os.pipe()
+    driver.fileno = write_end
+    return driver, app, read_end, write_end
+
+
+async def test_a_tab_that_stopped_reading_is_left_not_waited_on_for_ever(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """textual-serve stops reading when the websocket closes: a frame bigger than the pipe
+    (64 KiB) blocked the app in `os.write` for good (sec19: 75 MB, its log open)."""
+    driver, app, read_end, write_end = piped_driver(monkeypatch)
+    try:
+        writing = threading.Thread(target=driver.write, args=("x" * 200_000,), daemon=True)
+        writing.start()
+        writing.join(timeout=10)
+        assert not writing.is_alive(), "the write still waits on a pipe nobody reads"
+        assert len(app.lost) == 1 and "stopped reading" in app.lost[0]
+        driver.write("more")  # gone: dropped at once
+        assert len(app.lost) == 1
+    finally:
+        os.close(read_end)
+        os.close(write_end)
+
+
+async def test_a_tab_that_reads_gets_every_byte_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    driver, app, read_end, write_end = piped_driver(monkeypatch)
+    received = bytearray()
+
+    def read_all() -> None:
+        while chunk := os.read(read_end, 65536):
+            received.extend(chunk)
+
+    reader = threading.Thread(target=read_all, daemon=True)
+    reader.start()
+    text = "".join(chr(0x41 + i % 26) for i in range(300_000))
+    driver.write(text)
+    os.close(write_end)
+    reader.join(timeout=10)
+    os.close(read_end)
+    assert app.lost == []
+    assert bytes(received) == b"D" + len(text).to_bytes(4, "big") + text.encode()
