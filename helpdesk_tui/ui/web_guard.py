@@ -29,6 +29,10 @@ from textual.drivers.web_driver import WebDriver, _ExitInput
 from helpdesk_tui.ui.input_guard import FLOOD_CHARS, MAX_COLUMNS, MAX_ROWS, InputGuard
 from helpdesk_tui.ui.terminal import GuardedInput
 
+FOCUS_EVERY_S = 0.2
+"""A tab's focus or blur is passed on at most this often: each restyles the app, and 100,000
+of them from one websocket kept a closed tab's practice busy minutes after, growing 2.5 MB
+a second (sec19). A person switches tabs a few times a second at most."""
 OUTPUT_WAIT_S = 20.0
 """How long a tab may take none of the app's output before it counts as gone."""
 
@@ -79,7 +83,13 @@ class GuardedWebDriver(GuardedInput, WebDriver):
                 return
 
     def on_meta(self, packet_type: str, payload: dict[str, object]) -> None:
-        """A resize that is no size is dropped; one out of bounds is bounded."""
+        """A resize that is no size is dropped; one out of bounds is bounded; focus and blur
+        only as often as a person switches tabs (`FOCUS_EVERY_S`)."""
+        if packet_type in ("focus", "blur"):
+            now = time.monotonic()
+            if now - getattr(self, "_focus_at", -FOCUS_EVERY_S) < FOCUS_EVERY_S:
+                return
+            self._focus_at = now
         if packet_type == "resize":
             size = tab_size(payload.get("width"), payload.get("height"))
             if size is None:

@@ -144,3 +144,15 @@ async def test_a_tab_that_reads_gets_every_byte_in_order(monkeypatch: pytest.Mon
     os.close(read_end)
     assert app.lost == []
     assert bytes(received) == b"D" + len(text).to_bytes(4, "big") + text.encode()
+
+
+def test_a_flood_of_focus_and_blur_reaches_the_app_as_a_person_would_switch() -> None:
+    """100,000 alternating focus/blur messages from one websocket kept a closed tab's
+    practice busy for minutes; a person switches tabs a few times a second at most."""
+    flood = [
+        packet(b"M", json.dumps({"type": "blur" if i % 2 else "focus"}).encode())
+        for i in range(1_000)
+    ]
+    _seen, app = run(GuardedWebDriver, [*flood, b""])
+    switches = [m for m in app.posted if isinstance(m, events.AppFocus | events.AppBlur)]
+    assert 1 <= len(switches) <= 5  # one read of the flood takes well under a second
