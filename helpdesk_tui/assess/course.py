@@ -20,6 +20,7 @@ from datetime import datetime
 from typing import Any
 
 from helpdesk_tui.assess.texts import T, clock, duration, tr
+from helpdesk_tui.core.events import parse_wall
 from helpdesk_tui.core.state import TERMINAL_LARGE_ENOUGH as LARGE_ENOUGH
 from helpdesk_tui.core.state import TERMINAL_TOO_SMALL as TOO_SMALL
 from helpdesk_tui.core.state import ExamState, SessionMark
@@ -272,10 +273,8 @@ def _hm(wall: str) -> str:
 
 
 def _wall_between(a: str, b: str) -> float | None:
-    try:
-        first = datetime.fromisoformat(a.replace("Z", "+00:00"))
-        second = datetime.fromisoformat(b.replace("Z", "+00:00"))
-    except ValueError:
+    first, second = parse_wall(a), parse_wall(b)
+    if first is None or second is None:
         return None
     return max(0.0, (second - first).total_seconds())
 

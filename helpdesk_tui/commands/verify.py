@@ -22,6 +22,7 @@ from helpdesk_tui.eventlog.witness import (
     read_witness_file,
 )
 from helpdesk_tui.i18n import N_, _, fill, ngettext
+from helpdesk_tui.printable import printable
 
 _DESCRIPTION = N_(
     """\
@@ -121,7 +122,7 @@ def _run(args: argparse.Namespace) -> int:
         notes = check_against_witness(result, book, witness.name)
         if result.seal_not_witnessed:  # sec14: its signed state tells a cut from an early stop
             notes.append(end_note(book, state_lines, witness.name))
-    print(report(args.log, result, key, notes))
+    print(printable(report(args.log, result, key, notes)))  # the header's words are the log's
     return result.exit_code
 
 

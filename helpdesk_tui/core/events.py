@@ -348,6 +348,22 @@ def make_event(event_type: str, data: dict[str, Any], exam_time: float, wall_tim
     return Event(event_type, _copy_plain(data), float(exam_time), wall_time)
 
 
+def parse_wall(wall: object) -> datetime | None:
+    """A record's `wall` as a UTC time to count with, or None when it is none.
+
+    The exam writes `...Z`; a log from outside may hold anything, and one wall without a
+    zone ("2026-12-05T16:58:07") beside an aware clock made `observe` and the room end
+    with "can't subtract offset-naive and offset-aware datetimes" (sec19). A wall without
+    a zone is read as UTC, as the reports already show it."""
+    if not isinstance(wall, str):
+        return None
+    try:
+        when = datetime.fromisoformat(wall.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return when.replace(tzinfo=UTC) if when.tzinfo is None else when
+
+
 def utc_now_iso() -> str:
     """The current UTC wall time, to the millisecond, for the `wall` field."""
     return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")

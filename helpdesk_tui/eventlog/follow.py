@@ -35,7 +35,7 @@ import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from helpdesk_tui.core.events import EventFormatError
 from helpdesk_tui.eventlog.durable import NotRegularFile, open_regular
@@ -48,7 +48,6 @@ from helpdesk_tui.eventlog.reader import (
     event_of,
     mark_of,
     not_regular,
-    overlong_tail,
     parse_record,
     too_large,
 )
@@ -67,6 +66,45 @@ from helpdesk_tui.eventlog.records import (
     signed_fields,
 )
 from helpdesk_tui.eventlog.verifier import Fault, FaultKind, verify_log
+
+READ_CHUNK = 1 << 20
+"""What `read_to_overlong` reads at a time."""
+POLL_PIECE = 8 << 20
+"""A poll takes a log's new bytes this much at a time (more than `MAX_LINE_BYTES`, so each
+piece holds a line end or an over-long line), and stops at the first fault: a 500 MB file
+of short lines refused at its second took `observe` to 1 GB, read whole first (sec19)."""
+
+
+def read_to_overlong(handle: BinaryIO, size: int) -> bytes:
+    """Up to `size` bytes from `handle`, read until a line is longer than any record.
+
+    The new bytes were read whole, then cut into lines: one 400 MB line (a file under
+    `MAX_LOG_BYTES` holding no line end) took `observe` to 850 MB and the room to 884 MB
+    before the line was refused as longer than `MAX_LINE_BYTES` (sec19). Reading stops a
+    chunk after the line being read passed that bound; the caller refuses it as before."""
+    chunks: list[bytes] = []
+    read = since_line_end = 0
+    while read < size:
+        chunk = handle.read(min(READ_CHUNK, size - read))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        read += len(chunk)
+        end = chunk.rfind(b"\n")
+        since_line_end = len(chunk) - end - 1 if end >= 0 else since_line_end + len(chunk)
+        if since_line_end > MAX_LINE_BYTES:
+            break
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+
+
+def overlong_line(read: int) -> str:
+    """Why a line longer than any record is refused; reading stopped in it
+    (`read_to_overlong`), so whether it ends further on is not known."""
+    return (
+        f"{read} bytes of it were read without a line end, more than any record holds "
+        f"(at most {MAX_LINE_BYTES} bytes): not a record being written but bytes added "
+        "to the log"
+    )
 
 
 @dataclass(slots=True)
@@ -166,27 +204,24 @@ class LogFollower:
             if fault is not None:
                 update.fault = fault
                 return update
+        torn_before = self.torn
         try:
-            data = self._read_new()
+            while (data := self._read_new()) is not None:  # a piece at a time: POLL_PIECE
+                self._take_piece(data, update)
         except _Fault as bad:
             return self._stop(update, bad.fault)
-        if data is None:
-            return update
-        end = data.rfind(b"\n") + 1
-        torn = len(data) - end
-        update.torn_changed = torn != self.torn
-        self.torn = torn
-        try:
-            self._take_lines(data[:end], update)
-            if self.torn > MAX_LINE_BYTES:  # no record is that long: bytes added, not a write
-                raise _Fault(self.lines + 1, None, FaultKind.MALFORMED, overlong_tail(self.torn))
-            if self.sealed and self.torn:
-                raise _Fault(
-                    self.lines + 1, None, FaultKind.AFTER_SEAL, self._after_seal("torn bytes")
-                )
-        except _Fault as bad:
-            return self._stop(update, bad.fault)
+        update.torn_changed = self.torn != torn_before
         return update
+
+    def _take_piece(self, data: bytes, update: FollowUpdate) -> None:
+        """The complete lines of `data` (read from `offset`); what follows the last is torn."""
+        end = data.rfind(b"\n") + 1
+        self.torn = len(data) - end
+        self._take_lines(data[:end], update)
+        if self.torn > MAX_LINE_BYTES:  # no record is that long: bytes added, not a write
+            raise _Fault(self.lines + 1, None, FaultKind.MALFORMED, overlong_line(self.torn))
+        if self.sealed and self.torn:
+            raise _Fault(self.lines + 1, None, FaultKind.AFTER_SEAL, self._after_seal("torn bytes"))
 
     def recheck(self) -> Fault | None:
         """Hash the part of the file already taken again; a difference is a fault (kept)."""
@@ -232,7 +267,7 @@ class LogFollower:
             with open_regular(self.path) as handle:
                 self._check_same_file(os.fstat(handle.fileno()))
                 handle.seek(self.offset)
-                return handle.read(info.st_size - self.offset)
+                return read_to_overlong(handle, min(info.st_size - self.offset, POLL_PIECE))
         except FileNotFoundError:
             raise _Fault(
                 self.lines, None, FaultKind.BROKEN_LINK, "the log file was removed"

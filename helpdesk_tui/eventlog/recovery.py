@@ -15,6 +15,7 @@ tail that fails is moved to `LOG.set-aside`, unsigned, and named in the
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from pathlib import Path
 
 from helpdesk_tui.core.events import Event, make_event
 from helpdesk_tui.eventlog.chain import SIGNED_AT_ONCE
-from helpdesk_tui.eventlog.durable import fsync_dir, write_new
+from helpdesk_tui.eventlog.durable import fsync_dir, open_regular, write_new
 from helpdesk_tui.eventlog.errors import KeyFileError, LogError, LogStateError, LogWriteError
 from helpdesk_tui.eventlog.keys import PublicKey, Signer
 from helpdesk_tui.eventlog.reader import (
@@ -348,6 +349,11 @@ def _move_tail(path: Path, fd: int, offset: int, piece: bytes, target: Path, wha
 # --- the resume file: the current chain key ------------------------------
 
 
+MAX_KEY_FILE = 4096
+"""A resume file holds two keys at most (some 140 bytes); `resume` read it whole, so a link
+to /dev/zero in its place took 14 GB in 12 s before anything was refused (sec19)."""
+
+
 def session_key_path(path: Path) -> Path:
     return path.with_name(path.name + ".session-key")
 
@@ -373,7 +379,10 @@ def load_chain_key(path: Path, expected: PublicKey) -> Signer:
     """The private chain key whose public half is `expected`, from the resume file."""
     key_path = session_key_path(path)
     try:
-        raw = key_path.read_bytes()[:4096]
+        with open_regular(key_path) as handle:  # sec19: a link to /dev/zero was read for ever
+            raw = handle.read(MAX_KEY_FILE + 1)
+        if len(raw) > MAX_KEY_FILE:
+            raise ValueError(f"it is longer than {MAX_KEY_FILE} bytes; a resume file is shorter")
         body = parse_json(raw)
         keys = [Signer.from_raw(b64decode_strict(k)) for k in body["keys"]]
     except FileNotFoundError:
@@ -385,12 +394,23 @@ def load_chain_key(path: Path, expected: PublicKey) -> Signer:
         raise LogError(f"{key_path} cannot be used as the session's key ({exc}).") from None
     for signer in keys:
         if signer.public_key == expected:
-            save_chain_keys(path, [signer])  # a crash mid-checkpoint left two: drop the old one
+            if len(keys) > 1:
+                _drop_old_keys(path, signer)
             return signer
     raise LogError(
         f"{key_path} holds no key for the next checkpoint of {path} (the log names "
         f"{expected.fingerprint}); the session cannot be continued in this log."
     )
+
+
+def _drop_old_keys(path: Path, current: Signer) -> None:
+    """A crash mid-checkpoint left two keys: keep the current one alone, if the disk lets us.
+
+    On a full disk this write failed and `resume` ended in a traceback (sec19); the file
+    still holds both keys then, and the next checkpoint replaces it, as
+    `EventLogWriter._forget_old_key` does when the disk refuses."""
+    with contextlib.suppress(OSError):  # a half-written LOG.session-key.new: the next save
+        save_chain_keys(path, [current])  # removes it first
 
 
 def remove_session_key(path: Path) -> None:

@@ -230,6 +230,12 @@ class EventLogWriter:
             save_chain_keys(path, [encoder.signer])
             writer._write(Batch(line, encoder.state, 0))
             fsync_dir(path.parent)
+        except OSError as exc:  # the chain key or the folder: a full disk (sec19: a traceback)
+            writer._abandon_new()
+            raise LogWriteError(
+                f"{path}: the log cannot be started ({exc.strerror or exc}); nothing was "
+                "kept. Free disk space or fix the disk, then start the session again."
+            ) from None
         except BaseException:
             writer._abandon_new()
             raise
@@ -254,8 +260,10 @@ class EventLogWriter:
     def _abandon_new(self) -> None:
         """A header that never reached the disk: leave no half-made log behind."""
         self._close_fd()
-        for leftover in (self._path, session_key_path(self._path)):
-            leftover.unlink(missing_ok=True)
+        key = session_key_path(self._path)
+        for leftover in (self._path, key, key.with_name(key.name + ".new")):
+            with contextlib.suppress(OSError):
+                leftover.unlink(missing_ok=True)
 
     @classmethod
     def reopen(

@@ -147,12 +147,17 @@ class Sitting:
         return plan if isinstance(plan, dict) else {}
 
     def closed(self) -> str:
+        """Who closed the sitting, as `sitting close` wrote it (64 characters at most); a
+        `closed` that is no short regular file still closes it. It was read whole: a link to
+        /dev/zero there made `sitting status` read until the memory ran out (sec19)."""
         try:
-            return (self.folder / CLOSED_FILE).read_text(encoding="utf-8")[:64].strip() or "yes"
+            with open_regular(self.folder / CLOSED_FILE) as handle:
+                text = handle.read(256).decode("utf-8", "replace")
         except FileNotFoundError:
             return ""
         except OSError:
             return "yes"
+        return text[:64].strip() or "yes"
 
     def merged(self) -> list[dict[str, Any]]:
         merged = _read_small_json(self.folder / MERGED_FILE)

@@ -28,7 +28,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from helpdesk_tui.core.events import EventKind
+from helpdesk_tui.core.events import EventKind, parse_wall
 from helpdesk_tui.core.reducer import Refused, apply
 from helpdesk_tui.core.sla import SlaState, ticket_sla
 from helpdesk_tui.core.state import TERMINAL_LARGE_ENOUGH, TERMINAL_TOO_SMALL, ExamState
@@ -48,13 +48,6 @@ MAX_LOGS = 500
 """A room is a few dozen candidates; a folder with more logs than this is not one sitting."""
 MAX_WITNESS_LINE = 1 << 16
 WITNESS_NAMES = ("witness.jsonl",)
-
-
-def parse_wall(wall: str) -> datetime | None:
-    try:
-        return datetime.fromisoformat(wall.replace("Z", "+00:00"))
-    except (ValueError, AttributeError):
-        return None
 
 
 # --------------------------------------------------------------------------- the live clock

@@ -16,6 +16,8 @@ keeps one tab from tying up the server the class shares.
 
 from __future__ import annotations
 
+import os
+import select
 import time
 from typing import Any
 
@@ -24,12 +26,77 @@ from textual._xterm_parser import XTermParser
 from textual.drivers._byte_stream import ByteStream
 from textual.drivers.web_driver import WebDriver, _ExitInput
 
-from helpdesk_tui.ui.input_guard import FLOOD_CHARS, InputGuard
+from helpdesk_tui.ui.input_guard import FLOOD_CHARS, MAX_COLUMNS, MAX_ROWS, InputGuard
 from helpdesk_tui.ui.terminal import GuardedInput
+
+FOCUS_EVERY_S = 0.2
+"""A tab's focus or blur is passed on at most this often: each restyles the app, and 100,000
+of them from one websocket kept a closed tab's practice busy minutes after, growing 2.5 MB
+a second (sec19). A person switches tabs a few times a second at most."""
+OUTPUT_WAIT_S = 20.0
+"""How long a tab may take none of the app's output before it counts as gone."""
+
+
+def tab_size(width: object, height: object) -> tuple[int, int] | None:
+    """A tab's size as the app may take it: whole numbers from 0 to the largest screen
+    (`MAX_COLUMNS` x `MAX_ROWS`), or None for a size that is no size. A websocket
+    `["resize", {"width": -5, ...}]` (or "abc", 80.5, null, a list) reached Textual as it
+    was and ended the tab's practice with a traceback (sec19): no page sends one, anyone
+    who reaches the server can."""
+    if type(width) is not int or type(height) is not int:  # bool is an int: refused too
+        return None
+    return min(max(width, 0), MAX_COLUMNS), min(max(height, 0), MAX_ROWS)
 
 
 class GuardedWebDriver(GuardedInput, WebDriver):
-    """Textual's WebDriver; stdin packets read through `InputGuard`."""
+    """Textual's WebDriver; stdin packets read through `InputGuard`, sizes through `tab_size`."""
+
+    def __init__(self, app: Any, **kwargs: Any) -> None:
+        super().__init__(app, **kwargs)
+        if self._size is not None:  # from COLUMNS/ROWS: textual-serve's `?width=&height=`
+            self._size = tab_size(*self._size) or (80, 24)
+        self._gone = False
+        self._write = self._write_or_leave  # type: ignore[method-assign]
+
+    def _write_or_leave(self, data: bytes) -> None:
+        """Write to textual-serve, or leave when it has stopped reading.
+
+        textual-serve stops reading a tab's output when its websocket closes, and then
+        only sends `quit`: an app with output still to write was blocked in `os.write`
+        for good and never read it (sec19: a tab closed during a burst of 20,000 resizes
+        left its practice running, 75 MB, its log open, minutes later). A pipe that takes
+        nothing for `OUTPUT_WAIT_S` is a tab that is gone: the app leaves as on a hang-up."""
+        if self._gone:
+            return
+        view = memoryview(data)
+        while view:
+            try:
+                _r, ready, _x = select.select([], [self.fileno], [], OUTPUT_WAIT_S)
+                if not ready:
+                    raise TimeoutError(f"nothing written for {OUTPUT_WAIT_S:g} s")
+                view = view[os.write(self.fileno, view[: select.PIPE_BUF]) :]  # never blocks
+            except (OSError, ValueError) as exc:
+                self._gone = True
+                lost = getattr(self._app, "terminal_lost", None)
+                if lost is not None:
+                    lost(f"the browser tab stopped reading ({exc})")
+                return
+
+    def on_meta(self, packet_type: str, payload: dict[str, object]) -> None:
+        """A resize that is no size is dropped; one out of bounds is bounded; focus and blur
+        only as often as a person switches tabs (`FOCUS_EVERY_S`)."""
+        if packet_type in ("focus", "blur"):
+            now = time.monotonic()
+            if now - getattr(self, "_focus_at", -FOCUS_EVERY_S) < FOCUS_EVERY_S:
+                return
+            self._focus_at = now
+        if packet_type == "resize":
+            size = tab_size(payload.get("width"), payload.get("height"))
+            if size is None:
+                log.warning(f"a resize that is no size dropped: {payload!r:.200}")
+                return
+            payload = {**payload, "width": size[0], "height": size[1]}
+        super().on_meta(packet_type, payload)
 
     def run_input_thread(self) -> None:
         guard = InputGuard(
