@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -62,9 +63,10 @@ print(json.dumps(sorted(sys.modules)))
 """
 
 
-def test_an_exam_starts_without_practice_and_tool_modules() -> None:
+def probe(code: str) -> Any:
+    """The JSON the probe's last line prints, run in a fresh interpreter."""
     done = subprocess.run(
-        [sys.executable, "-c", PROBE],
+        [sys.executable, "-c", code],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -72,7 +74,11 @@ def test_an_exam_starts_without_practice_and_tool_modules() -> None:
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    loaded = json.loads(done.stdout.strip().splitlines()[-1])
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_an_exam_starts_without_practice_and_tool_modules() -> None:
+    loaded = probe(PROBE)
     assert "helpdesk_tui.ui.lockdown" in loaded  # the probe did build an exam
     unwanted = [m for m in loaded if any(m == n or m.startswith(n + ".") for n in NOT_IN_AN_EXAM)]
     assert unwanted == [], f"an exam's start-up loads {unwanted}"
@@ -97,17 +103,7 @@ def test_an_exam_keeps_its_act_model_compact() -> None:
     arrays), and never builds the per-act dicts of floats beside it (`acts_model.models`,
     for tools and tests): 3.9 MB of every English exam's heap before, 1.1 MB now. Checked
     in a fresh interpreter after the exam's first frame and its language warm-up."""
-    done = subprocess.run(
-        [sys.executable, "-c", PROBE_LAYER],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    loaded = json.loads(done.stdout.strip().splitlines()[-1])
-    assert loaded == {"tables": 1, "dict_models": 0}
+    assert probe(PROBE_LAYER) == {"tables": 1, "dict_models": 0}
 
 
 async def test_start_up_and_quiet_collections_give_freed_memory_back(
