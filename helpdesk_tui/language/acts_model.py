@@ -13,8 +13,11 @@ probe and the evidence can say why the model decided as it did.
 from __future__ import annotations
 
 import json
+from array import array
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cache
+from itertools import accumulate
 from math import fsum
 from pathlib import Path
 
@@ -95,11 +98,20 @@ def parse(data: object, source: str) -> dict[str, dict[str, Linear]]:
                 raise ModelError(f"{source}: langs.{lang}: {act!r} is not an act of the vocabulary")
             try:
                 bias = float(entry["bias"])
-                weights = {str(k): float(v) for k, v in entry["w"].items()}
+                weights = _weights(entry["w"])
             except (KeyError, TypeError, ValueError, AttributeError):
                 raise ModelError(f"{source}: langs.{lang}.{act} needs 'bias' and 'w'") from None
             models[lang][act] = Linear(bias, weights)
     return models
+
+
+def _weights(w: dict[object, object]) -> dict[str, float]:
+    """An act's weights as `{feature: float}`: the document's own dict where it is one
+    already (as `json` reads a weights file), so a language's weights are not held twice
+    while its `Table` is made (mem20); else a copy with its keys and values converted."""
+    if all(type(k) is str and type(v) is float for k, v in w.items()):
+        return w  # type: ignore[return-value]
+    return {str(k): float(v) for k, v in w.items()}  # type: ignore[arg-type]
 
 
 def load(path: Path) -> dict[str, dict[str, Linear]]:
@@ -123,27 +135,66 @@ class Table:
     `Linear.score` looks every feature of a message up once per act (twelve dict
     look-ups each, most of them misses); this looks each feature up once. The
     scores are the same floats: each act's bias and present weights summed
-    exactly, as `Linear.score` does (tests/language/test_acts_table.py compares them)."""
+    exactly, as `Linear.score` does (tests/language/test_acts_table.py compares them).
+
+    Kept compact, since every exam process holds its language's table for the whole
+    sitting (mem20): a feature's weights are a run of two flat arrays (`act_of`,
+    `weight`) from `starts[n]` to `starts[n + 1]`, n the feature's number in `index`.
+    English's 25,546 weights, as the per-act dicts of floats beside a table of tuples,
+    were 3.9 MB of the Python heap of every exam; now 1.1 MB, most of it the index of
+    7,453 feature names. An array gives back the same double it was given, so the sums
+    are the same floats."""
+
+    __slots__ = ("acts", "bias", "index", "starts", "act_of", "weight")
 
     def __init__(self, models: dict[str, Linear]) -> None:
         self.acts = tuple(a for a in ACTS if a in models)
         self.bias = tuple(models[a].bias for a in self.acts)
-        rows: dict[str, list[tuple[int, float]]] = {}
-        for index, act in enumerate(self.acts):
+        # (feature number, act number, weight) of every weight, in flat arrays (no tuple
+        # per weight, even while building: the peak stays small), then in feature order
+        self.index: dict[str, int] = {}
+        numbers, acts, weights = array("I"), array("B"), array("d")
+        for act_number, act in enumerate(self.acts):
             for feature, weight in models[act].weights.items():
-                rows.setdefault(feature, []).append((index, weight))
-        self.rows = {f: tuple(row) for f, row in rows.items()}
+                numbers.append(self.index.setdefault(feature, len(self.index)))
+                acts.append(act_number)
+                weights.append(weight)
+        counts = array("I", bytes(4 * (len(self.index) + 1)))
+        for number in numbers:
+            counts[number + 1] += 1
+        self.starts = array("I", accumulate(counts))
+        # each weight to its feature's run; acts come in order, so a run is in act order
+        self.act_of = array("B", bytes(len(acts)))
+        self.weight = array("d", bytes(8 * len(weights)))
+        place = array("I", self.starts)
+        for number, act_number, weight in zip(numbers, acts, weights, strict=True):
+            at = place[number]
+            self.act_of[at] = act_number
+            self.weight[at] = weight
+            place[number] = at + 1
+
+    def _present(self, feats: set[str]) -> Iterator[tuple[str, int, float]]:
+        """(feature, act number, weight) of every weight of the present features."""
+        index, starts, act_of, weight = self.index, self.starts, self.act_of, self.weight
+        for f in feats:
+            number = index.get(f)
+            if number is not None:
+                for j in range(starts[number], starts[number + 1]):
+                    yield f, act_of[j], weight[j]
 
     def scores(self, feats: set[str]) -> dict[str, float]:
         """Every act's score for a message with these features (as `Linear.score`)."""
         present: list[list[float]] = [[b] for b in self.bias]
-        rows = self.rows
-        for f in feats:
-            row = rows.get(f)
-            if row is not None:
-                for index, weight in row:
-                    present[index].append(weight)
+        for _, act_number, weight in self._present(feats):
+            present[act_number].append(weight)
         return {a: fsum(w) for a, w in zip(self.acts, present, strict=True)}
+
+    def contributions(self, act: str, feats: set[str]) -> list[tuple[str, float]]:
+        """As `Linear.contributions` of the act's model: the present features with a
+        positive weight for `act`, largest first (ties by name)."""
+        wanted = self.acts.index(act)
+        found = [(f, w) for f, a, w in self._present(feats) if a == wanted and w > 0]
+        return sorted(found, key=lambda fw: (-fw[1], fw[0]))
 
 
 def decide(models: dict[str, Linear], rules: Analysis, feats: set[str]) -> list[str]:
@@ -336,17 +387,19 @@ def models(lang: str) -> dict[str, Linear]:
 
 @cache
 def table(lang: str) -> Table:
-    """One language's models as a `Table`, made once."""
-    return Table(models(lang))
+    """One language's models as a `Table`, read once, the first time a message in it is
+    decided: straight from the file, not through `models`, whose dicts of floats an exam
+    would then keep beside it for nothing (mem20)."""
+    return Table(load(weights_file(lang)).get(lang, {}))
 
 
 def apply(rules: Analysis) -> Analysis:
     """The analysis with the model's acts: the rules' matches stay (a match whose act the
     model turned down is marked `overruled`), and an act the model gives without a rule
     match of its own is explained by its largest positive contributions."""
-    weights = models(rules.lang)
+    scorer = table(rules.lang)
     feats = features(rules)
-    acts = decide_scores(table(rules.lang).scores(feats), rules)
+    acts = decide_scores(scorer.scores(feats), rules)
     matches = [
         replace(m, overruled=True) if not m.negated and m.kind not in acts else m
         for m in rules.matches
@@ -354,7 +407,7 @@ def apply(rules: Analysis) -> Analysis:
     explained = {m.kind for m in matches if not m.negated and not m.overruled}
     for act in acts:
         if act not in explained:
-            matches.append(_reason(rules, act, weights[act].contributions(feats)[:REASONS]))
+            matches.append(_reason(rules, act, scorer.contributions(act, feats)[:REASONS]))
     matches.sort(key=lambda m: (m.span, m.kind))
     return replace(rules, acts=frozenset(acts), matches=tuple(matches))
 

@@ -126,11 +126,11 @@ def warm_up(*langs: str) -> threading.Thread:
     """Load these languages in a background thread, so the first message does not wait."""
 
     def work() -> None:
-        from helpdesk_tui.language.acts_model import models
+        from helpdesk_tui.language.acts_model import table
 
         for lang in langs:
             load(lang)
-            models(lang)  # the act model's weights (a few ms), off the first message's path
+            table(lang)  # the act model's weights (a few ms), off the first message's path
         release_free_memory()
 
     thread = threading.Thread(target=work, name="language-warm-up", daemon=True)

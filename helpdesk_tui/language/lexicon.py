@@ -533,11 +533,14 @@ def _spellings(synonyms: dict[str, str]) -> dict[str, frozenset[str]]:
 
 def _compiler(elisions: frozenset[str], spellings: dict[str, frozenset[str]] | None = None):
     spellings = spellings or {}
+    # One object per distinct element (mem20): English's 4,983 elements are 762 distinct
+    # ones, each a frozen Element with its own frozenset, kept by every exam all sitting.
+    shared: dict[Element, Element] = {}
 
     def compile_phrase(text: str) -> Phrase:
         elements: list[Element] = []
         for chunk in text.split():
-            elements.extend(_elements(chunk, elisions, spellings))
+            elements.extend(shared.setdefault(e, e) for e in _elements(chunk, elisions, spellings))
         return tuple(elements)
 
     return compile_phrase

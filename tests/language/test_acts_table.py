@@ -56,6 +56,23 @@ def test_the_shipped_weights_score_the_same_both_ways(lang: str) -> None:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_compact_table_explains_an_act_as_its_model_does(lang: str) -> None:
+    """(mem20) The exam keeps only the `Table` (its weights in flat arrays); an act the model
+    gives is explained by its largest contributions, which must be `Linear.contributions`'s,
+    the plain reading of the weights file, for every act and message."""
+    weights = models(lang)
+    table = Table(weights)
+    explained = 0
+    for text in _messages(lang):
+        feats = features(rules_analysis(text, lang))
+        for act in weights:
+            expected = weights[act].contributions(feats)
+            assert table.contributions(act, feats) == expected, (text, act)
+            explained += bool(expected)
+    assert explained >= 100
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_any_weights_of_the_format_score_the_same_both_ways(lang: str) -> None:
     rng = random.Random(12)
     analyses = [rules_analysis(text, lang) for text in _messages(lang, 60)]
