@@ -12,6 +12,7 @@ F-keys and ctrl-keys work everywhere, also while typing in a chat.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from textual.binding import Binding, BindingsMap
@@ -730,16 +731,31 @@ def display_keys(key: Key) -> str:
     keys in the current language, as the buttons and the footer write them (Échap)."""
     if key.key_display:
         return _(key.key_display)
+    return ", ".join(written_key(one) for one in key.keys.split(","))
+
+
+def written_key(one: str) -> str:
+    """One Textual key as the help and the guide write it: ctrl+s is Ctrl+S, f1 F1,
+    escape Esc (Échap in French)."""
     names = {"slash": "/", "escape": _(ESC), "enter": _(ENTER), "home": _(HOME), "end": _(END)}
-    parts = []
-    for one in key.keys.split(","):
-        *modifiers, name = one.split("+")
-        if name in names:
-            name = names[name]
-        elif modifiers or len(name) > 1:
-            name = name.upper() if len(name) <= 3 else name.capitalize()
-        parts.append("+".join([*(m.capitalize() for m in modifiers), name]))
-    return ", ".join(parts)
+    *modifiers, name = one.split("+")
+    if name in names:
+        name = names[name]
+    elif len(name) == 1 or re.fullmatch(r"f\d{1,2}", name):
+        name = name.upper() if modifiers or len(name) > 1 else name
+    else:
+        name = name.capitalize()
+    return "+".join([*(m.capitalize() for m in modifiers), name])
+
+
+def footer_written(key: str) -> str | None:
+    """How a key bar writes a key that has no name of its own (`Binding.key_display`):
+    a Ctrl or Shift chord and an F-key as the help writes them ("Ctrl+S", "F1"), where
+    Textual writes "^s" and "f1" (bugs19: footers said ^S where the help and the
+    dialogs said Ctrl+S); None for the rest, which Textual's own display keeps (↑, ⇥)."""
+    if "+" in key or re.fullmatch(r"f\d{1,2}", key):
+        return written_key(key)
+    return None
 
 
 WAITING: frozenset[str] = frozenset(key.id for key in KEYS if key.waits)

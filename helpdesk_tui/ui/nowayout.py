@@ -29,11 +29,13 @@ from typing import Any
 
 from textual import events
 from textual.app import App, SuspendNotSupported
+from textual.binding import Binding
 from textual.geometry import Size
 
 from helpdesk_tui.i18n import _
 from helpdesk_tui.no_break import keep_rich, keep_textual
 from helpdesk_tui.ui.input_guard import FLOOD_CHARS, MAX_COLUMNS, MAX_ROWS
+from helpdesk_tui.ui.keymap import footer_written
 from helpdesk_tui.ui.styles_colors import unpin_styles_caches
 
 unpin_styles_caches()  # every app of ours (exam, review, observe, room) mixes NoWayOut in
@@ -79,6 +81,13 @@ class NoWayOut:
         except ImportError:  # no termios: not a POSIX terminal
             return default
         return driver_class_for(default)
+
+    def get_key_display(self, binding: Binding) -> str:
+        """A key as the help writes it (`keymap.footer_written`): Ctrl+S and F1 in every
+        app's key bar, never Textual's ^s (bugs20)."""
+        if binding.key_display:
+            return binding.key_display
+        return footer_written(binding.key) or super().get_key_display(binding)  # type: ignore[misc]
 
     async def _on_resize(self, event: events.Resize) -> None:
         """No larger than any screen is (`MAX_COLUMNS` x `MAX_ROWS`): in a browser the
