@@ -456,6 +456,34 @@ KEYS: tuple[Key, ...] = (
         N_("Insert the marked passage of the open KB article."),
         "form_text",
     ),
+    # --- a form box's drop-down list (`ChoiceList`): its own keys, not the form's; on the
+    # list itself, so its Enter is the one shown, not OptionList's hidden one ----------
+    Key(
+        "choice.pick",
+        "enter",
+        "screen.pick",
+        N_("Choose"),
+        N_("Take the highlighted value and close the list (↑/↓ move, a letter jumps)."),
+        "form_choice",
+        key_display=N_("Enter"),
+    ),
+    Key(
+        "choice.pick_save",
+        "ctrl+s",
+        "screen.pick_then('save')",
+        N_("Choose and save"),
+        N_("Take the highlighted value and save the form."),
+        "form_choice",
+    ),
+    Key(
+        "choice.close",
+        "escape",
+        "screen.leave",
+        N_("Close the list"),
+        N_("Close the list; the box keeps its value and the form stays open."),
+        "form_choice",
+        key_display=N_("Esc"),
+    ),
     Key(
         "help.close",
         "escape,f1,q",
