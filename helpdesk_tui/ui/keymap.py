@@ -659,7 +659,7 @@ KEYS: tuple[Key, ...] = (
         "f9",
         "app.toggle_pause",
         N_("Pause"),
-        N_("Pause or continue the exam clock (and every SLA clock)."),
+        N_("Pause or continue the practice clock (and every SLA clock)."),
         "practice",
         priority=True,
     ),
@@ -668,7 +668,7 @@ KEYS: tuple[Key, ...] = (
         "f9",
         "app.toggle_pause",
         N_("Continue"),
-        N_("While paused: continue the exam clock (and every SLA clock)."),
+        N_("While paused: continue the practice clock (and every SLA clock)."),
         "practice.paused",
     ),
     Key(
@@ -676,7 +676,7 @@ KEYS: tuple[Key, ...] = (
         "ctrl+t",
         "app.cycle_speed",
         N_("Speed"),
-        N_("Run the exam clock at x1, x2 or x4."),
+        N_("Run the practice clock at x1, x2 or x4."),
         "practice",
     ),
     Key(
