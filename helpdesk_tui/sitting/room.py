@@ -173,6 +173,8 @@ class RoomRow:
     sessions: int = 1
     """How many logs of the room claim this candidate id (`Room.rows`): more than one is a
     second session under the same id (a second login, a restarted terminal)."""
+    tell: str = ""
+    """What tells this session from the others claiming its id, as the room shows it."""
 
 
 def _count(data: dict[str, Any]) -> int:

@@ -82,18 +82,35 @@ def _witness(value: str) -> Text:
     return Text(_("≤ seq {n}").format(n=cosigned), style="yellow" if behind else "green")
 
 
-def started_at(wall: str) -> str:
+def started_at(wall: str, fmt: str = "%H:%M") -> str:
     """A session's start as the proctor's clock shows it (local time, HH:MM)."""
     when = parse_wall(wall)
-    return when.astimezone().strftime("%H:%M") if when is not None else "?"
+    return when.astimezone().strftime(fmt) if when is not None else "?"
+
+
+def tell_apart(rows: list[RoomRow]) -> None:
+    """Each row of an id claimed by more than one log gets what tells it from the others:
+    its start to the minute, else to the second, else its log's name (two sessions
+    started in the same minute read alike to the minute; the walk saw it)."""
+    claims: dict[str, list[RoomRow]] = {}
+    for row in rows:
+        if row.sessions > 1:
+            claims.setdefault(row.candidate, []).append(row)
+    for group in claims.values():
+        for fmt in ("%H:%M", "%H:%M:%S", None):
+            tells = [started_at(r.started, fmt) if fmt else r.key for r in group]
+            if len(set(tells)) == len(tells) or fmt is None:
+                break
+        for row, tell in zip(group, tells, strict=True):
+            row.tell = tell
 
 
 def candidate_cell(row: RoomRow) -> str:
-    """The candidate's id; where two sessions claim it, with each one's start, so the rows
-    can be told apart (bugs19 saw two rows "simulated-ideal" alike)."""
+    """The candidate's id; where two sessions claim it, with what tells each apart
+    (`tell_apart`): bugs19 saw two rows "simulated-ideal" alike."""
     if row.sessions < 2:
         return row.candidate
-    return f"{row.candidate} ‼ {started_at(row.started)}"
+    return f"{row.candidate} ‼ {row.tell or started_at(row.started)}"
 
 
 class Label(str):
@@ -222,6 +239,7 @@ class RoomScreen(Paced, Screen[None]):
 
     def redraw(self) -> None:
         rows = {row.key: row for row in self.room.rows(self.wall_clock())}
+        tell_apart(list(rows.values()))
         table = self.query_one(DataTable)
         with self.app.batch_update():
             for key in [k for k in self.rows if k not in rows]:

@@ -425,3 +425,20 @@ async def test_two_sessions_claiming_one_candidate_are_told_apart_and_flagged(
         app.screen.query_one(DataTable).move_cursor(row=order(app).index(keys[1]))
         await pilot.pause()
         assert "seat-07/exam.jsonl" in screen_text(app)  # the other log, named in the panel
+
+
+def test_sessions_started_in_the_same_minute_are_still_told_apart(utc_clock: None) -> None:
+    """The walk (bugs20): two sessions begun in the same minute both read "c0042 ‼ 17:29"."""
+    from helpdesk_tui.sitting.room import waiting_row
+    from helpdesk_tui.ui.room.screen import candidate_cell, tell_apart
+
+    def claimed(key: str, started: str) -> object:
+        row = dataclasses.replace(waiting_row("c0042"), key=key, started=started, sessions=2)
+        return row
+
+    apart = [claimed("a.jsonl", "2026-03-02T09:00:05Z"), claimed("b.jsonl", "2026-03-02T09:00:40Z")]
+    tell_apart(apart)  # type: ignore[arg-type]
+    assert [candidate_cell(r) for r in apart] == ["c0042 ‼ 09:00:05", "c0042 ‼ 09:00:40"]  # type: ignore[arg-type]
+    same = [claimed("a.jsonl", "2026-03-02T09:00:05Z"), claimed("b.jsonl", "2026-03-02T09:00:05Z")]
+    tell_apart(same)  # type: ignore[arg-type]
+    assert [candidate_cell(r) for r in same] == ["c0042 ‼ a.jsonl", "c0042 ‼ b.jsonl"]  # type: ignore[arg-type]
