@@ -230,7 +230,9 @@ class ObserveScreen(Paced, Screen[None]):
         status, style = self._status()
         line = Text(no_wrap=True)
         line.append(f" {status} ", style=style)
-        line.append("  " + _("Exam time") + " ", style="dim")
+        practice = follower.header is not None and follower.header.mode == "practice"
+        clock_label = _("Practice time") if practice else _("Exam time")  # as the student's
+        line.append("  " + clock_label + " ", style="dim")
         line.append(clock(now), style="bold")
         if state.duration_s:
             line.append("  " + _("Time left") + " ", style="dim")
