@@ -231,7 +231,8 @@ class ObserveScreen(Paced, Screen[None]):
         line = Text(no_wrap=True)
         line.append(f" {status} ", style=style)
         practice = follower.header is not None and follower.header.mode == "practice"
-        clock_label = _("Practice time") if practice else _("Exam time")  # as the student's
+        # as the student's header says it, short (the title keeps "following the candidate")
+        clock_label = _("Practice") if practice else _("Exam time")
         line.append("  " + clock_label + " ", style="dim")
         line.append(clock(now), style="bold")
         if state.duration_s:

@@ -385,7 +385,8 @@ def detail_text(watch: CandidateWatch, others: list[str] | None = None) -> Text:
     out.append(watch.key, style="dim")
     if header is not None:
         out.append(f" · {mode_label(header.mode)} · {header.scenario_id}", style="dim")
-        out.append(" · " + _("started {time}").format(time=started_at(header.created)), "dim")
+        if getattr(header, "created", ""):
+            out.append(" · " + _("started {time}").format(time=started_at(header.created)), "dim")
     problems = [watch.problem] if watch.problem else []
     if others:
         problems.append(
