@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -160,6 +161,13 @@ class RoomRow:
     witness: str
     """'' (no witness), 'N/M' (cosigned up to seq N of M signed), 'refused: reason', 'unseen'."""
     hints: int = 0
+    started: str = ""
+    """The header's wall time (UTC, ISO): when the session began."""
+    sessions: int = 1
+    """How many logs of the room claim this candidate id (`Room.rows`): more than one is a
+    second session under the same id (a second login, a restarted terminal)."""
+    tell: str = ""
+    """What tells this session from the others claiming its id, as the room shows it."""
 
 
 def _count(data: dict[str, Any]) -> int:
@@ -332,6 +340,7 @@ class CandidateWatch:
             idle_s=max(0.0, (wall - last).total_seconds()) if last else None,
             witness=self.witness_status(witness),
             hints=len(self.counters.hints),
+            started=header.created if header else "",
         )
 
     def witness_status(self, witness: WitnessReader | None) -> str:
@@ -451,6 +460,9 @@ class Room:
             watch.row(wall, self._writing(watch, held), self.witness)
             for watch in self.watches.values()
         ]
+        claims = Counter(row.candidate for row in rows)
+        for row in rows:
+            row.sessions = claims[row.candidate]
         rows += [waiting_row(c) for c in self.waiting()]
         return rows
 

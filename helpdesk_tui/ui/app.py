@@ -26,7 +26,6 @@ import gc
 import hashlib
 import math
 import os
-import re
 import signal
 import time
 import weakref
@@ -796,13 +795,12 @@ class ExamApp(NoWayOut, App[str | None], inherit_bindings=False):
     # ------------------------------------------------------------------ keys
 
     def get_key_display(self, binding: Binding) -> str:
-        """F-keys and ctrl letters in capitals, as printed on the keyboard: F2, ^L.
-        Kept per binding (its key and key display are all Textual's answer reads): the
-        footer asks for every key it shows on every area switch."""
+        """As the help writes them (`NoWayOut`): F2, Ctrl+L. Kept per binding (its key and
+        key display are all the answer reads): the footer asks for every key it shows on
+        every area switch."""
         kept = self._displayed_keys.get((binding.key, binding.key_display))
         if kept is None:
-            display = super().get_key_display(binding)
-            kept = display.upper() if re.fullmatch(r"f\d+|\^[a-z]", display) else display
+            kept = super().get_key_display(binding)
             self._displayed_keys[(binding.key, binding.key_display)] = kept
         return kept
 

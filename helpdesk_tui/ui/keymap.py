@@ -12,6 +12,7 @@ F-keys and ctrl-keys work everywhere, also while typing in a chat.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from textual.binding import Binding, BindingsMap
@@ -455,6 +456,34 @@ KEYS: tuple[Key, ...] = (
         N_("Insert the marked passage of the open KB article."),
         "form_text",
     ),
+    # --- a form box's drop-down list (`ChoiceList`): its own keys, not the form's; on the
+    # list itself, so its Enter is the one shown, not OptionList's hidden one ----------
+    Key(
+        "choice.pick",
+        "enter",
+        "screen.pick",
+        N_("Choose"),
+        N_("Take the highlighted value and close the list (↑/↓ move, a letter jumps)."),
+        "form_choice",
+        key_display=N_("Enter"),
+    ),
+    Key(
+        "choice.pick_save",
+        "ctrl+s",
+        "screen.pick_then('save')",
+        N_("Choose and save"),
+        N_("Take the highlighted value and save the form."),
+        "form_choice",
+    ),
+    Key(
+        "choice.close",
+        "escape",
+        "screen.leave",
+        N_("Close the list"),
+        N_("Close the list; the box keeps its value and the form stays open."),
+        "form_choice",
+        key_display=N_("Esc"),
+    ),
     Key(
         "help.close",
         "escape,f1,q",
@@ -630,7 +659,7 @@ KEYS: tuple[Key, ...] = (
         "f9",
         "app.toggle_pause",
         N_("Pause"),
-        N_("Pause or continue the exam clock (and every SLA clock)."),
+        N_("Pause or continue the practice clock (and every SLA clock)."),
         "practice",
         priority=True,
     ),
@@ -639,7 +668,7 @@ KEYS: tuple[Key, ...] = (
         "f9",
         "app.toggle_pause",
         N_("Continue"),
-        N_("While paused: continue the exam clock (and every SLA clock)."),
+        N_("While paused: continue the practice clock (and every SLA clock)."),
         "practice.paused",
     ),
     Key(
@@ -647,7 +676,7 @@ KEYS: tuple[Key, ...] = (
         "ctrl+t",
         "app.cycle_speed",
         N_("Speed"),
-        N_("Run the exam clock at x1, x2 or x4."),
+        N_("Run the practice clock at x1, x2 or x4."),
         "practice",
     ),
     Key(
@@ -730,16 +759,31 @@ def display_keys(key: Key) -> str:
     keys in the current language, as the buttons and the footer write them (Échap)."""
     if key.key_display:
         return _(key.key_display)
+    return ", ".join(written_key(one) for one in key.keys.split(","))
+
+
+def written_key(one: str) -> str:
+    """One Textual key as the help and the guide write it: ctrl+s is Ctrl+S, f1 F1,
+    escape Esc (Échap in French)."""
     names = {"slash": "/", "escape": _(ESC), "enter": _(ENTER), "home": _(HOME), "end": _(END)}
-    parts = []
-    for one in key.keys.split(","):
-        *modifiers, name = one.split("+")
-        if name in names:
-            name = names[name]
-        elif modifiers or len(name) > 1:
-            name = name.upper() if len(name) <= 3 else name.capitalize()
-        parts.append("+".join([*(m.capitalize() for m in modifiers), name]))
-    return ", ".join(parts)
+    *modifiers, name = one.split("+")
+    if name in names:
+        name = names[name]
+    elif len(name) == 1 or re.fullmatch(r"f\d{1,2}", name):
+        name = name.upper() if modifiers or len(name) > 1 else name
+    else:
+        name = name.capitalize()
+    return "+".join([*(m.capitalize() for m in modifiers), name])
+
+
+def footer_written(key: str) -> str | None:
+    """How a key bar writes a key that has no name of its own (`Binding.key_display`):
+    a Ctrl or Shift chord and an F-key as the help writes them ("Ctrl+S", "F1"), where
+    Textual writes "^s" and "f1" (bugs19: footers said ^S where the help and the
+    dialogs said Ctrl+S); None for the rest, which Textual's own display keeps (↑, ⇥)."""
+    if "+" in key or re.fullmatch(r"f\d{1,2}", key):
+        return written_key(key)
+    return None
 
 
 WAITING: frozenset[str] = frozenset(key.id for key in KEYS if key.waits)

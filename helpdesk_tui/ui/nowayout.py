@@ -29,11 +29,14 @@ from typing import Any
 
 from textual import events
 from textual.app import App, SuspendNotSupported
+from textual.binding import Binding
 from textual.geometry import Size
+from textual.widgets import Input, TextArea
 
 from helpdesk_tui.i18n import _
 from helpdesk_tui.no_break import keep_rich, keep_textual
 from helpdesk_tui.ui.input_guard import FLOOD_CHARS, MAX_COLUMNS, MAX_ROWS
+from helpdesk_tui.ui.keymap import footer_written
 from helpdesk_tui.ui.styles_colors import unpin_styles_caches
 
 unpin_styles_caches()  # every app of ours (exam, review, observe, room) mixes NoWayOut in
@@ -79,6 +82,31 @@ class NoWayOut:
         except ImportError:  # no termios: not a POSIX terminal
             return default
         return driver_class_for(default)
+
+    def typed_at_once_now(self) -> int:
+        """From the input thread, before each read is judged: `TYPED_AT_ONCE`, but the
+        exam's bound (`FLOOD_CHARS`, and the typing rate) while a text box has the focus
+        (the review's jump and comment, a search): there a line and its Enter read together
+        are typing. "0:01:00" and Enter typed into the review's jump box while it was busy
+        (or sent by tmux) were a paste and the Enter was dropped (bugs19). Letters read
+        together on a viewer's own screen stay a paste; a burst whose first key opens the
+        box is read while the screen still has the focus. Reads the focus without a lock:
+        a read judged by the focus of a moment before is judged as if it came then."""
+        bound = self.TYPED_AT_ONCE
+        if bound >= FLOOD_CHARS:
+            return bound
+        try:
+            focused = self.focused  # type: ignore[attr-defined]
+        except Exception:  # noqa: BLE001 - no screen yet, or one being swapped: the app's
+            return bound
+        return FLOOD_CHARS if isinstance(focused, (Input, TextArea)) else bound
+
+    def get_key_display(self, binding: Binding) -> str:
+        """A key as the help writes it (`keymap.footer_written`): Ctrl+S and F1 in every
+        app's key bar, never Textual's ^s (bugs20)."""
+        if binding.key_display:
+            return binding.key_display
+        return footer_written(binding.key) or super().get_key_display(binding)  # type: ignore[misc]
 
     async def _on_resize(self, event: events.Resize) -> None:
         """No larger than any screen is (`MAX_COLUMNS` x `MAX_ROWS`): in a browser the

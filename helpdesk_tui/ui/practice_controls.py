@@ -54,7 +54,7 @@ class PausedScreen(Paced, ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="practice-box"):
             yield Static(_("Paused"), classes="practice-title")
-            yield Static(_("The exam clock and every SLA clock are stopped."))
+            yield Static(_("The practice clock and every SLA clock are stopped."))
         yield KeyBar(id="paused-keys")
 
 

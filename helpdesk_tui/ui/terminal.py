@@ -159,6 +159,14 @@ class GuardedInput:
                 for message in parser.feed(piece):
                     self.process_message(message)
 
+    def _bound(self, guard: InputGuard) -> InputGuard:
+        """The guard with the app's bound for this read (`NoWayOut.typed_at_once_now`): a
+        viewer takes a line as the exam does while a text box has the focus (bugs20)."""
+        now = getattr(self._app, "typed_at_once_now", None)
+        if now is not None:
+            guard.typed_at_once = now()
+        return guard
+
     def _tell_once(self, guard: InputGuard, told: set[str]) -> None:
         """The app logs the first invalid byte, the first flood and the first terminal
         sequence dropped (`InputGuard.strays`), once each."""
@@ -263,7 +271,7 @@ class GuardedDriver(GuardedInput, LinuxDriver):
                     if not data:
                         break  # stdin is a closed pipe
                     waited, since = times.read()
-                    self._deliver(parser, guard.feed(data, waited=waited, since=since))
+                    self._deliver(parser, self._bound(guard).feed(data, waited=waited, since=since))
                     guard.rest_waiting(unread(self.fileno) > 0)
                     times.handled()
                 else:

@@ -113,7 +113,7 @@ class GuardedWebDriver(GuardedInput, WebDriver):
                     for packet_type, payload in byte_stream.feed(data):
                         if packet_type == "D":
                             last_input = time.monotonic()
-                            self._deliver(parser, guard.feed(payload, waited=waited))
+                            self._deliver(parser, self._bound(guard).feed(payload, waited=waited))
                             waited = 0.0
                         else:
                             self._on_meta(packet_type, payload)

@@ -173,7 +173,7 @@ async def test_all_four_areas_fit(rig: Rig, size: tuple[int, int]) -> None:
             region = app.main.query_one(area).region
             assert region.width >= 30 and region.height >= 12, (area, region)
         text = screen_text(app)
-        for word in ("SLA left", "Exam time", "Time left", "Write to Anna"):
+        for word in ("SLA left", "Practice time", "Time left", "Write to Anna"):  # a practice
             assert word in text
         assert "F1 Keys" in text or text.rstrip().endswith("F1 more keys")  # help is one key away
         header = next(line for line in text.splitlines() if "SLA left" in line)

@@ -26,7 +26,7 @@ from .test_viewers_languages import observing
 SIZE = (100, 30)
 
 DIALOG_KEYS = {  # what each dialog takes, as its own text tells the user (hand-written)
-    "c": (CommentDialog, ("Esc", "^S")),
+    "c": (CommentDialog, ("Esc", "Ctrl+S")),
     "g": (JumpDialog, ("Esc", "Enter")),
     "f1": (KeysHelp, ("Esc",)),
     "q": (ConfirmLeave, ("Esc", "s", "d")),

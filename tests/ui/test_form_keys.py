@@ -212,8 +212,8 @@ async def test_the_pickers_ctrl_s_is_named_for_what_it_does(mini: Any, language:
     async with app.run_test(size=SIZE) as pilot:
         app.push_screen(CannedPicker([("c1", "Greeting", "Hello")]))
         await pilot.pause()
-        shows(app, ("^S", "Insert"), (i18n._("Esc"), "Cancel"))
-        assert f" ^S {i18n._('Save')} " not in bottom_text(app)
+        shows(app, ("Ctrl+S", "Insert"), (i18n._("Esc"), "Cancel"))
+        assert f" Ctrl+S {i18n._('Save')} " not in bottom_text(app)
 
 
 async def test_the_footer_names_esc_as_the_buttons_do(mini: Any, language: str) -> None:

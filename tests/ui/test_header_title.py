@@ -34,6 +34,14 @@ EXAM_TIME = {
     "nl": ("Examentijd", "Examen"),
     "fr": ("Temps d'examen", "Examen"),
 }
+PRACTICE_TIME = {
+    "en": ("Practice time", "Practice"),
+    "nl": ("Oefentijd", "Oefenen"),
+    "fr": ("Temps d'entraînement", "Entraînement"),
+}
+"""A practice session's clock (bugs20: it said "Exam" in practice), as a Dutch or French
+trainer would write it; the short forms are the mode's own word."""
+CLOCK = {"exam": EXAM_TIME, "practice": PRACTICE_TIME}
 LEFT = {
     "en": ("Time left", "Left"),
     "nl": ("Resterende tijd", "Rest"),
@@ -62,12 +70,14 @@ async def test_both_clocks_and_the_title_at_100_and_120_columns(
         await pilot.pause()
         line = screen_text(app).splitlines()[0]  # type: ignore[arg-type]
         assert len(line.rstrip()) <= width
-        assert any(f"{label} 00:12:34" in line for label in EXAM_TIME[language]), line
+        assert any(f"{label} 00:12:34" in line for label in CLOCK[mode][language]), line
+        if mode == "practice":
+            assert not any(label in line for label in EXAM_TIME[language]), line
         assert any(f"{label} 01:47:26" in line for label in LEFT[language]), line
         if title == SHORT or width == 120:
             assert title in line, line
-        else:
-            assert title[:60] in line, line
+        else:  # French practice: "Entraînement" is six cells longer than "Examen"
+            assert title[: 59 if mode == "practice" else 60] in line, line
         assert header.tooltip == title
 
 
@@ -78,7 +88,7 @@ async def test_the_header_keeps_everything_when_there_is_room() -> None:
         await pilot.pause()
         line = screen_text(app).splitlines()[0]  # type: ignore[arg-type]
         assert line.startswith(f" Helpdesk exam · practice · {SHORT}")
-        assert line.rstrip().endswith("Exam time 00:12:34   Time left 01:47:26")
+        assert line.rstrip().endswith("Practice time 00:12:34   Time left 01:47:26")
 
 
 async def test_f1_names_the_scenario_whole(rig: Rig) -> None:

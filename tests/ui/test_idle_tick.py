@@ -168,7 +168,7 @@ async def test_an_idle_second_repaints_the_exam_clock_and_nothing_else(
         assert queue.updates == written
         assert set(frames.painted) <= {"header", "MainScreen"}
         assert frames.layouts == 0
-        assert "Exam time 00:01:41" in screen_text(app)
+        assert "Practice time 00:01:41" in screen_text(app)
 
 
 async def test_a_changed_sla_cell_repaints_that_cell_only(

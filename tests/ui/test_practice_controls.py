@@ -149,7 +149,7 @@ async def test_the_footer_starts_with_pause_and_the_controls_follow(tmp_path: Pa
         await pilot.pause()
         bar = str(app.main.query_one(KeyBar).render())
         assert bar.startswith(" F9 Pause")
-        assert "^T Speed" in bar and "^G Hint" in bar and "^R Restart" in bar
+        assert "Ctrl+T Speed" in bar and "Ctrl+G Hint" in bar and "Ctrl+R Restart" in bar
         assert "Proctor" not in bar and "Hand in" not in bar
 
 

@@ -212,3 +212,30 @@ def test_verdict_keys_that_queue_while_the_review_is_busy_are_all_kept(
     finally:
         term.close()
     assert b"Traceback" not in term.output
+
+
+def test_a_line_typed_into_the_reviews_jump_box_with_its_enter_goes_there(
+    logs: dict[str, Path], tmp_path: Path
+) -> None:
+    """bugs19 (tmux `send-keys "0:01:00" Enter`): a time and its Enter read together
+    were a paste (the review's one-letter bound), the Enter dropped, and the jump
+    waited for a second one. Keys queue this way whenever the review is busy while an
+    assessor types. In a text box the review takes a line as the exam does (bugs20):
+    typed, its Enter sent; on the review's own screen letters read together stay a paste
+    (the test above)."""
+    term = Terminal(*command("review", logs), cwd=tmp_path)
+    shown = Screen(term)
+    try:
+        until(shown.app_started, "the review app")
+        until(lambda: shown.shows("c0042"), "the review screen")
+        until(lambda: steady(shown), "the review screen to settle")
+        term.send("g")
+        until(lambda: shown.shows("Go to a moment"), "the jump dialog")
+        term.send("0:01:00\r")  # one write: one read
+        until(lambda: not shown.shows("Go to a moment"), "the jump made on the line's Enter")
+        assert shown.shows("00:01:00 / 00:30:00"), shown.text()  # there, not elsewhere
+        term.send("q")
+        assert term.wait_exit() == 0
+    finally:
+        term.close()
+    assert b"Traceback" not in term.output

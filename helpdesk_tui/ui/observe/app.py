@@ -11,13 +11,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import re
 import signal
 from collections.abc import Callable
 from datetime import datetime
 
 from textual.app import App
-from textual.binding import Binding
 
 from helpdesk_tui.eventlog.follow import FollowUpdate, LogFollower
 from helpdesk_tui.i18n import _
@@ -82,8 +80,3 @@ class ObserveApp(NoWayOut, App[None], inherit_bindings=False):
     def poll(self) -> FollowUpdate:
         """One look at the log (the timer's tick; tests call it directly)."""
         return self.observer.poll()
-
-    def get_key_display(self, binding: Binding) -> str:
-        """F-keys and ctrl letters in capitals, as printed on the keyboard: F1, ^Q."""
-        display = super().get_key_display(binding)
-        return display.upper() if re.fullmatch(r"f\d+|\^[a-z]", display) else display

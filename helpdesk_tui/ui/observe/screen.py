@@ -29,7 +29,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from helpdesk_tui.core.reducer import Refused, apply
-from helpdesk_tui.core.state import ExamState
+from helpdesk_tui.core.state import ExamState, TicketStatus
 from helpdesk_tui.eventlog.follow import FollowUpdate, LogFollower
 from helpdesk_tui.i18n import _, ngettext
 from helpdesk_tui.scenario.model import Scenario
@@ -181,6 +181,7 @@ class ObserveScreen(Paced, Screen[None]):
         reader = StateReader(self.state, self.scenario)
         queue = self.query_one("#ob-queue", TicketQueue)
         queue.sync(self.queue_model.rows(self.state, now))
+        self._queue_filter()
         area, target = self.state.focus
         if self.follow and area in ("ticket", "queue") and target in self.state.tickets:
             self.ticket_id = target
@@ -192,6 +193,28 @@ class ObserveScreen(Paced, Screen[None]):
         prefer = target if self.follow and area == "conversation" else None
         conversations.show_state(reader, now, prefer)
         self.query_one("#ob-kb", KbLookupsView).show_state(reader)
+
+    def _queue_filter(self) -> None:
+        """Under the queue: how many closed tickets it hides and the key that shows them
+        (bugs20: at the end of an exam the queue was empty, with no word of the filter)."""
+        closed = sum(1 for t in self.state.tickets.values() if t.status == TicketStatus.CLOSED)
+        key = keys.first_key_of(self.KEYS_OWNER, "show_closed")
+        if self.queue_model.filter == "all":
+            words = _("all tickets · {key}: only those not closed").format(key=key)
+        elif closed:
+            words = ngettext(
+                "{n} closed ticket hidden · {key} shows it",
+                "{n} closed tickets hidden · {key} shows them",
+                closed,
+            ).format(n=closed, key=key)
+        else:
+            words = ""
+        self.query_one("#ob-queue-area").border_subtitle = words
+
+    def action_show_closed(self) -> None:
+        model = self.queue_model
+        model.set_filter("open" if model.filter == "all" else "all")
+        self.redraw(force=True)
 
     def _header(self, now: float) -> None:
         state, follower = self.state, self.follower
@@ -207,7 +230,10 @@ class ObserveScreen(Paced, Screen[None]):
         status, style = self._status()
         line = Text(no_wrap=True)
         line.append(f" {status} ", style=style)
-        line.append("  " + _("Exam time") + " ", style="dim")
+        practice = follower.header is not None and follower.header.mode == "practice"
+        # as the student's header says it, short (the title keeps "following the candidate")
+        clock_label = _("Practice") if practice else _("Exam time")
+        line.append("  " + clock_label + " ", style="dim")
         line.append(clock(now), style="bold")
         if state.duration_s:
             line.append("  " + _("Time left") + " ", style="dim")

@@ -21,13 +21,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
-import re
 import signal
 import time
 from collections.abc import Callable
 
 from textual.app import App
-from textual.binding import Binding
 
 from helpdesk_tui.i18n import _
 from helpdesk_tui.ui.nowayout import VIEWER_BURST_STOPS, VIEWER_TYPED_AT_ONCE, NoWayOut
@@ -114,11 +112,6 @@ class ReviewApp(NoWayOut, App[None], inherit_bindings=False):
             for sig in (signal.SIGHUP, signal.SIGTERM):
                 with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                     loop.add_signal_handler(sig, self.exit)
-
-    def get_key_display(self, binding: Binding) -> str:
-        """F-keys and ctrl letters in capitals, as printed on the keyboard: F1, ^S."""
-        display = super().get_key_display(binding)
-        return display.upper() if re.fullmatch(r"f\d+|\^[a-z]", display) else display
 
     async def action_quit(self) -> None:
         """Whatever asks the app to quit goes through the unsaved-changes question."""

@@ -117,10 +117,20 @@ class JumpDialog(Paced, ModalScreen[tuple[str, float] | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.action_go()
+        self._go()
 
     def action_go(self) -> None:
-        """Enter (a priority key, so the key bar can show it): go, or say what is right."""
+        """Enter (a priority key, so the key bar can show it): go, once the box has taken
+        the keys read before it. A priority key acts when it reaches the app, ahead of
+        the letters still queued for the box: "0:01:00" and Enter read together went
+        with an empty box ("“” is not a time", bugs20). The box's own queue runs the
+        jump after them."""
+        self.query_one("#jump-input", Input).call_later(self._go)
+
+    def _go(self) -> None:
+        """Go, or say what is right."""
+        if not self.is_attached:
+            return
         value = self.query_one("#jump-input", Input).value
         moment = parse_moment(value)
         if moment is None:

@@ -11,6 +11,8 @@ screen, so no typing is lost to them; dialogs are screens of their own.
 
 from __future__ import annotations
 
+import dataclasses
+
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -268,6 +270,14 @@ KEYS: tuple[Key, ...] = (
         "observe",
     ),
     Key(
+        "observe.closed",
+        "a",
+        "show_closed",
+        N_("All tickets"),
+        N_("Show the closed tickets in the queue too (again: only those not closed)."),
+        "observe",
+    ),
+    Key(
         "observe.help", "f1", "help", N_("Keys"), N_("Show every key and what it does."), "observe"
     ),
     Key(
@@ -287,6 +297,14 @@ KEYS: tuple[Key, ...] = (
         N_(
             "Follow what the candidate is looking at (on at start; choosing yourself turns it off)."
         ),
+        "room_observe",
+    ),
+    Key(
+        "room_observe.closed",
+        "a",
+        "show_closed",
+        N_("All tickets"),
+        N_("Show the closed tickets in the queue too (again: only those not closed)."),
         "room_observe",
     ),
     Key(
@@ -446,6 +464,13 @@ def bindings(owner: str) -> list[Binding]:
             )
         )
     return result
+
+
+def first_key_of(owner: str, action: str) -> str:
+    """How the help writes the first key of an owner's action, for a sentence that names
+    it ("a shows them")."""
+    key = next(k for k in keys_for(owner) if k.action == action)
+    return display_keys(dataclasses.replace(key, keys=key.keys.split(",")[0]))
 
 
 def install(node: object, owner: str) -> None:

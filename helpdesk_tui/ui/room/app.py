@@ -13,7 +13,6 @@ from collections.abc import Callable
 from datetime import datetime
 
 from textual.app import App
-from textual.binding import Binding
 
 from helpdesk_tui.i18n import _
 from helpdesk_tui.sitting.room import Room
@@ -67,7 +66,3 @@ class RoomApp(NoWayOut, App[None], inherit_bindings=False):
         # widgets to draw on yet, and its own mount polls the log (qa-sitting8: a traceback).
         if isinstance(self.screen, ObserveScreen) and self.screen.is_mounted:
             self.screen.poll()
-
-    def get_key_display(self, binding: Binding) -> str:
-        display = super().get_key_display(binding)
-        return display.upper() if display in ("f1", "^q") else display

@@ -21,8 +21,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
-from helpdesk_tui.i18n import N_, _
-from helpdesk_tui.sitting.room import CandidateWatch, Room, RoomRow
+from helpdesk_tui.i18n import N_, _, ngettext
+from helpdesk_tui.sitting.room import CandidateWatch, Room, RoomRow, parse_wall
 from helpdesk_tui.ui.format import clock, labelled, mode_label
 from helpdesk_tui.ui.frames import Paced
 from helpdesk_tui.ui.observe.screen import ObserveScreen
@@ -82,6 +82,37 @@ def _witness(value: str) -> Text:
     return Text(_("≤ seq {n}").format(n=cosigned), style="yellow" if behind else "green")
 
 
+def started_at(wall: str, fmt: str = "%H:%M") -> str:
+    """A session's start as the proctor's clock shows it (local time, HH:MM)."""
+    when = parse_wall(wall)
+    return when.astimezone().strftime(fmt) if when is not None else "?"
+
+
+def tell_apart(rows: list[RoomRow]) -> None:
+    """Each row of an id claimed by more than one log gets what tells it from the others:
+    its start to the minute, else to the second, else its log's name (two sessions
+    started in the same minute read alike to the minute; the walk saw it)."""
+    claims: dict[str, list[RoomRow]] = {}
+    for row in rows:
+        if row.sessions > 1:
+            claims.setdefault(row.candidate, []).append(row)
+    for group in claims.values():
+        for fmt in ("%H:%M", "%H:%M:%S", None):
+            tells = [started_at(r.started, fmt) if fmt else r.key for r in group]
+            if len(set(tells)) == len(tells) or fmt is None:
+                break
+        for row, tell in zip(group, tells, strict=True):
+            row.tell = tell
+
+
+def candidate_cell(row: RoomRow) -> str:
+    """The candidate's id; where two sessions claim it, with what tells each apart
+    (`tell_apart`): bugs19 saw two rows "simulated-ideal" alike."""
+    if row.sessions < 2:
+        return row.candidate
+    return f"{row.candidate} ‼ {row.tell or started_at(row.started)}"
+
+
 class Label(str):
     """The candidate cell: shows the candidate, and knows its row (for sorting by any column)."""
 
@@ -96,7 +127,12 @@ class Label(str):
 # key, header, cell, sort value
 Column = tuple[str, str, Callable[[RoomRow], Any], Callable[[RoomRow], Any]]
 COLUMNS: tuple[Column, ...] = (
-    ("candidate", N_("Candidate"), lambda r: Label(r.candidate, r.key), lambda r: r.candidate),
+    (
+        "candidate",
+        N_("Candidate"),
+        lambda r: Label(candidate_cell(r), r.key),
+        lambda r: r.candidate,
+    ),
     (
         "state",
         N_("State"),
@@ -203,6 +239,7 @@ class RoomScreen(Paced, Screen[None]):
 
     def redraw(self) -> None:
         rows = {row.key: row for row in self.room.rows(self.wall_clock())}
+        tell_apart(list(rows.values()))
         table = self.query_one(DataTable)
         with self.app.batch_update():
             for key in [k for k in self.rows if k not in rows]:
@@ -225,7 +262,7 @@ class RoomScreen(Paced, Screen[None]):
     def _sort(self, table: DataTable[Any]) -> None:
         """Order the rows by the chosen column (then candidate), only when the order changed."""
         sort_value = self.columns[self.sort_column][3]
-        order = {k: (sort_value(r), r.candidate, k) for k, r in self.rows.items()}
+        order = {k: (sort_value(r), r.candidate, r.started, k) for k, r in self.rows.items()}
         wanted = sorted(order, key=order.__getitem__, reverse=self.sort_reverse)
         if [row.key.value for row in table.ordered_rows] != wanted:
             table.sort(
@@ -244,6 +281,15 @@ class RoomScreen(Paced, Screen[None]):
             states[row.state] = states.get(row.state, 0) + 1
         counts = ", ".join(f"{n} {_(STATES.get(s, (s, ''))[0])}" for s, n in sorted(states.items()))
         title.append(f" · {counts}" if counts else " · " + _("no logs yet"), style="dim")
+        claimed = sorted({r.candidate for r in self.rows.values() if r.sessions > 1})
+        for candidate in claimed:
+            n = sum(1 for r in self.rows.values() if r.candidate == candidate)
+            warning = ngettext(
+                "‼ {n} session claims candidate {id}",
+                "‼ {n} sessions claim candidate {id}",
+                n,
+            ).format(n=n, id=candidate)
+            title.append(" · " + warning, "bold red")
         if self.room.too_many:
             title.append(" · " + _("too many logs: only the first 500 are followed"), "bold red")
         self._show("#room-title", title)
@@ -284,7 +330,11 @@ class RoomScreen(Paced, Screen[None]):
                 "#room-detail-text", _("No log yet: the candidate has not started.") if key else ""
             )
             return
-        self._show("#room-detail-text", detail_text(watch))
+        row = self.rows.get(key or "")
+        others = [
+            k for k, r in self.rows.items() if row and r.candidate == row.candidate and k != key
+        ]
+        self._show("#room-detail-text", detail_text(watch, others))
 
     # ------------------------------------------------------------------ actions
 
@@ -327,14 +377,21 @@ class RoomScreen(Paced, Screen[None]):
         self.app.exit()
 
 
-def detail_text(watch: CandidateWatch) -> Text:
-    """The selected candidate: the log, and what must not be missed; in practice, coaching."""
+def detail_text(watch: CandidateWatch, others: list[str] | None = None) -> Text:
+    """The selected candidate: the log, and what must not be missed; in practice, coaching.
+    `others`: the other logs that claim the same candidate id."""
     out = Text()
     header = watch.follower.header
     out.append(watch.key, style="dim")
     if header is not None:
         out.append(f" · {mode_label(header.mode)} · {header.scenario_id}", style="dim")
+        if getattr(header, "created", ""):
+            out.append(" · " + _("started {time}").format(time=started_at(header.created)), "dim")
     problems = [watch.problem] if watch.problem else []
+    if others:
+        problems.append(
+            _("This candidate id is also claimed by: {logs}").format(logs=", ".join(others))
+        )
     if watch.follower.fault is not None:
         problems.append(watch.follower.fault.message)
     problems += [

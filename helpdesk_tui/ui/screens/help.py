@@ -30,7 +30,9 @@ def help_sections(*, locked: bool = False) -> list[tuple[str, list[keymap.Key]]]
     sections = []
     for owner, section in keymap.SECTIONS.items():
         owners = (
-            ["form", "form_fields", "form_text"] if owner == "form" else owners_of.get(owner, [])
+            ["form", "form_fields", "form_text", "form_choice"]
+            if owner == "form"
+            else owners_of.get(owner, [])
         )
         keys = [key for own in owners for key in keymap.keys_for(own, locked=locked)]
         if keys:  # none: the exam's keys in practice, the practice controls in an exam

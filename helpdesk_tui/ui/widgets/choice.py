@@ -23,11 +23,16 @@ from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from helpdesk_tui.ui import keymap
 from helpdesk_tui.ui.frames import Paced
+from helpdesk_tui.ui.widgets.keybar import KeyBar
 
 ARROW = " ▼"
 CANCELLED = "\0cancelled"
 """What `ChoiceList` returns when closed without a choice (a value may be any text)."""
+KEY_LINES = 2
+"""The list's key bar at the bottom (`ModalScreen > KeyBar`): a list opening below its box
+goes up instead where it would reach it."""
 
 
 class ChoiceField(Widget, can_focus=True):
@@ -151,15 +156,12 @@ class ChoiceField(Widget, can_focus=True):
 class ChoiceList(Paced, ModalScreen[str]):
     """The list of a `ChoiceField`, just below it; Enter or a click picks, Escape leaves.
 
-    Ctrl+S, which the form's footer offers below the list, picks the highlighted value
-    and then saves the form (`then_action`): before, the list swallowed it (bugs5's
-    practice exam, docs/known-issues.md).
+    Ctrl+S picks the highlighted value and then saves the form (`then_action`): before,
+    the list swallowed it (bugs5's practice exam, docs/known-issues.md). Its key bar is
+    its own (keymap owner "form_choice"): the form's, under it, offered Tab and "Esc
+    Cancel", which did nothing or only closed the list (bugs20).
     """
 
-    BINDINGS = [
-        Binding("escape", "leave", show=False),
-        Binding("ctrl+s", "pick_then('save')", show=False),
-    ]
     then_action = ""
     """What the form does once the list is gone (its action's name), if anything."""
 
@@ -172,7 +174,10 @@ class ChoiceList(Paced, ModalScreen[str]):
         self.below = below
 
     def compose(self) -> ComposeResult:
-        yield OptionList(*(Option(label, id=value or "") for label, value in self.options))
+        listing = OptionList(*(Option(label, id=value or "") for label, value in self.options))
+        keymap.install(listing, "form_choice", first=True)
+        yield listing
+        yield KeyBar(id="choice-keys")
 
     def on_mount(self) -> None:
         listing = self.query_one(OptionList)
@@ -180,7 +185,7 @@ class ChoiceList(Paced, ModalScreen[str]):
         x, y, width = getattr(region, "x", 0), getattr(region, "y", 0), getattr(region, "width", 30)
         listing.styles.width = max(width, 12)
         height = min(len(self.options) + 2, 12)
-        room = self.size.height - (y + 1)
+        room = self.size.height - KEY_LINES - (y + 1)
         top = y + 1 if room >= height else max(0, y - height)
         listing.styles.offset = (x, top)
         values = [value for _label, value in self.options]
@@ -197,6 +202,10 @@ class ChoiceList(Paced, ModalScreen[str]):
 
     def action_leave(self) -> None:
         self.dismiss(CANCELLED)
+
+    def action_pick(self) -> None:
+        """Enter: the list's own selection (the focused list takes Enter first)."""
+        self.query_one(OptionList).action_select()
 
     def action_pick_then(self, action: str) -> None:
         listing = self.query_one(OptionList)

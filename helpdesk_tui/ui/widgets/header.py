@@ -78,6 +78,13 @@ class ExamHeader(Retexts, Widget):
         self._clocks = (width, urgent, now_elapsed, now_left, at_elapsed, at_left)
         return True
 
+    def _clock_labels(self) -> tuple[str, str]:
+        """The running clock's label, long and short: a practice session's clock is no
+        exam's ("Exam 0:00:06" in practice, bugs19's walk), in every language."""
+        if self._mode == "practice":
+            return _("Practice time"), _("Practice")
+        return _("Exam time"), _("Exam")
+
     def render(self) -> Text:
         """The scenario's title whole wherever it can be, and both clocks: on a narrow
         terminal the app's name gives way first, then the clocks' labels shorten
@@ -93,7 +100,7 @@ class ExamHeader(Retexts, Widget):
         )
         shown_elapsed, shown_left = clock(elapsed), clock(left)
         left_label, short_left_label = _("Time left") + " ", _("Left") + " "
-        elapsed_label, short_label = _("Exam time") + " ", _("Exam") + " "
+        elapsed_label, short_label = (label + " " for label in self._clock_labels())
         time_left = Text.assemble((left_label, "dim"), (shown_left, clock_style), " ")
         both = Text.assemble((elapsed_label, "dim"), (shown_elapsed, "bold"), "   ", time_left)
         short_left = Text.assemble((short_left_label, "dim"), (shown_left, clock_style), " ")

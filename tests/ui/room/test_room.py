@@ -7,6 +7,7 @@ after writing, and the wall clock is the test's.
 from __future__ import annotations
 
 import dataclasses
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -260,7 +261,17 @@ async def test_the_room_speaks_the_chosen_language(
         i18n.set_language("en")
 
 
-def test_layout_snapshot(sitting: Sitting, snap_compare: object) -> None:
+@pytest.fixture
+def utc_clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The proctor's clock on UTC: the panel shows a session's start in local time."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_layout_snapshot(sitting: Sitting, snap_compare: object, utc_clock: None) -> None:
     sitting.start("c0001", 200)
     sitting.start("c0002", 80)
     sitting.append("c0002", "lockdown_key_blocked", {"key": "ctrl+z"})
@@ -370,3 +381,64 @@ async def test_the_title_keeps_every_count_at_100_columns(sitting: Sitting) -> N
             assert "…" not in screen_text(app).splitlines()[0]
     finally:
         i18n.set_language("en")
+
+
+def local_hhmm(wall: str) -> str:
+    """A header's UTC wall time as the proctor's own clock shows it."""
+    return datetime.fromisoformat(wall.replace("Z", "+00:00")).astimezone().strftime("%H:%M")
+
+
+async def test_two_sessions_claiming_one_candidate_are_told_apart_and_flagged(
+    sitting: Sitting,
+) -> None:
+    """bugs19 saw two rows "simulated-ideal" alike: a proctor could not tell which was
+    which, nor that one id was claimed twice (a second login under a colleague's id, a
+    restarted terminal). What a proctor needs (bugs20): one row per session, since
+    each is a terminal to walk to and observe, each saying when it started; and the
+    room's title saying that one id is claimed by two sessions."""
+    sitting.start("c0001", 40)
+    first = dataclasses.replace(
+        bound_header(),
+        candidate_id="c0002",
+        session_id="a" * 32,
+        created="2026-03-02T09:00:00.000Z",
+    )
+    second = dataclasses.replace(first, session_id="b" * 32, created="2026-03-02T09:41:00.000Z")
+    for name, header in (("seat-07", first), ("seat-12", second)):
+        path = sitting.folder / name / "exam.jsonl"
+        path.parent.mkdir()
+        sitting.writers[name] = EventLogWriter.create(path, header, Signer.ephemeral())
+        for event in sitting.events[:30]:
+            sitting.writers[name].append(event)
+    app = sitting.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        keys = ["seat-07/exam.jsonl", "seat-12/exam.jsonl"]
+        shown = [cell(app, key, "candidate") for key in keys]
+        assert all("c0002" in text for text in shown), shown
+        assert shown[0] != shown[1], shown
+        assert local_hhmm(first.created) in shown[0] and local_hhmm(second.created) in shown[1]
+        assert "09:41" not in cell(app, "c0001/exam.jsonl", "candidate")  # alone: as before
+        assert cell(app, "c0001/exam.jsonl", "candidate") == "c0001"
+        title = screen_text(app).splitlines()[0]
+        assert "c0002" in title, title  # the title names no candidate otherwise
+        app.screen.query_one(DataTable).move_cursor(row=order(app).index(keys[1]))
+        await pilot.pause()
+        assert "seat-07/exam.jsonl" in screen_text(app)  # the other log, named in the panel
+
+
+def test_sessions_started_in_the_same_minute_are_still_told_apart(utc_clock: None) -> None:
+    """The walk (bugs20): two sessions begun in the same minute both read "c0042 ‼ 17:29"."""
+    from helpdesk_tui.sitting.room import waiting_row
+    from helpdesk_tui.ui.room.screen import candidate_cell, tell_apart
+
+    def claimed(key: str, started: str) -> object:
+        row = dataclasses.replace(waiting_row("c0042"), key=key, started=started, sessions=2)
+        return row
+
+    apart = [claimed("a.jsonl", "2026-03-02T09:00:05Z"), claimed("b.jsonl", "2026-03-02T09:00:40Z")]
+    tell_apart(apart)  # type: ignore[arg-type]
+    assert [candidate_cell(r) for r in apart] == ["c0042 ‼ 09:00:05", "c0042 ‼ 09:00:40"]  # type: ignore[arg-type]
+    same = [claimed("a.jsonl", "2026-03-02T09:00:05Z"), claimed("b.jsonl", "2026-03-02T09:00:05Z")]
+    tell_apart(same)  # type: ignore[arg-type]
+    assert [candidate_cell(r) for r in same] == ["c0042 ‼ a.jsonl", "c0042 ‼ b.jsonl"]  # type: ignore[arg-type]
