@@ -14,6 +14,7 @@ held key and a shaken terminal write: `lockdown_key_blocked` "ctrl+c" (a held Ct
 every repeat) and "terminal too small: 79 x 24" / "terminal large enough: 80 x 24" (before
 sec14, one per crossing). Each step runs in a fresh process (`/usr/bin/time`: wall, max
 RSS): `verify`, `report --quiet`, `open_review` (what review does before its screen opens),
+`settled` (the same as the review command calls it: collected once and frozen, perf20),
 the room's model (`Room(folder).poll()` and `rows()`: the room reads a sitting's logs), and
 observe's reading (`LogFollower.poll` and the reducer, as its feed folds a log).
 """
@@ -119,6 +120,10 @@ from pathlib import Path
 from helpdesk_tui.ui.review.session import open_review
 open_review(Path(sys.argv[1]), "Bench", scenario_dir=Path(sys.argv[2]), out=Path(sys.argv[3]))
 """
+SETTLED = REVIEW.replace("out=Path(sys.argv[3]))", "out=Path(sys.argv[3]), settle=True)")
+"""What the review command does before its screen opens: `review` and the collection and
+freeze it settles the loaded log with (perf20: `settle=True`; before, `settle_memory()`
+after `open_review`, 0.5 s more than `review` measured)."""
 
 
 def timed(name: str, argv: list[str], profile: Path | None = None) -> None:
@@ -158,7 +163,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--records", type=int, default=200_000)
     parser.add_argument("--dir", type=Path, default=None)
-    parser.add_argument("--only", default="", help="verify,report,review,room,observe")
+    parser.add_argument("--only", default="", help="verify,report,review,settled,room,observe")
     parser.add_argument(
         "--normal", action="store_true", help="bench_report's padding instead (to compare)"
     )
@@ -180,6 +185,7 @@ def main() -> int:
         "verify": [*cli, "verify", str(log)],
         "report": [*cli, "report", str(log), "--scenario", str(folder), "--quiet"],
         "review": ["-c", REVIEW, str(log), str(folder), str(root / "verdicts.json")],
+        "settled": ["-c", SETTLED, str(log), str(folder), str(root / "verdicts.json")],
         "room": ["-c", ROOM, str(root / "logs")],
         "observe": ["-c", OBSERVE, str(log)],
     }

@@ -17,7 +17,7 @@ import hashlib
 import json
 import tempfile
 import tomllib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -43,7 +43,7 @@ from helpdesk_tui.eventlog.reader import (
     read_bytes_stamped,
 )
 from helpdesk_tui.eventlog.records import LOG_RECORD_TYPES, SessionHeader
-from helpdesk_tui.eventlog.verifier import VerifyResult, verify_bytes
+from helpdesk_tui.eventlog.verifier import LineHashes, VerifyResult, verify_bytes
 from helpdesk_tui.language import LAYER_VERSION, layer_hash
 from helpdesk_tui.scenario.errors import ScenarioInvalid
 from helpdesk_tui.scenario.loader import SCENARIO_FILE, load_scenario
@@ -177,13 +177,14 @@ def assess_log(
     language: str | None = None,
     scenarios_root: Path | None = None,
     sla_profiles_dir: Path | None = None,
-    data: bytes | None = None,
+    data: bytes | LogBytes | None = None,
     keep_events: bool = False,
 ) -> AssessedLog:
     """Verify the log, find and check its scenario, and gather the evidence.
 
     `data`: the log's bytes, when the caller has read them (`read_for_report`) and goes
-    on to use them (`review` replays the same bytes: the log is read once).
+    on to use them (`review` replays the same bytes: the log is read once); a `LogBytes`
+    the assessment may let go of once it is done with them (perf20).
     `keep_events`: keep a verified log's events in `AssessedLog.events` (the review's
     replay; sec15: parsing the 200,000 records again was a third of its opening)."""
     with bulk_load():
@@ -201,22 +202,25 @@ def _assess(
     language: str | None,
     scenarios_root: Path | None,
     sla_profiles_dir: Path | None,
-    data: bytes | None = None,
+    data: bytes | LogBytes | None = None,
     keep_events: bool = False,
 ) -> AssessedLog:
     log = Path(log)
-    if data is None:
-        data = read_for_report(log)[0]
+    if isinstance(data, LogBytes):
+        held = data
+    else:
+        held = LogBytes(log, data if data is not None else read_for_report(log)[0])
+    del data  # from here only `held` holds them, so they can go before the measurements
     args = (
         public_key, scenario_dir, unverified, language, scenarios_root, sla_profiles_dir,
         keep_events,
     )  # fmt: skip
-    primer = prime.start(data)  # a long log: its messages read on the second core meanwhile
+    primer = prime.start(held.bytes())  # a long log: its messages read on the second core
     if primer is None:
-        return _assess_data(log, data, None, *args)
+        return _assess_data(log, held, None, *args)
     try:
         try:
-            assessed = _assess_data(log, data, primer, *args)
+            assessed = _assess_data(log, held, primer, *args)
         except Exception:
             if primer.signatures_hold():
                 raise
@@ -226,13 +230,60 @@ def _assess(
     finally:
         primer.close()
     # A signature the verifier deferred does not check: assess again the ordinary way,
-    # whose verification names the first fault (and refuses, or stamps UNVERIFIED).
-    return _assess_data(log, data, None, *args)
+    # whose verification names the first fault (and refuses, or stamps UNVERIFIED). The
+    # bytes were let go of: `held` reads them again and refuses a file that changed.
+    return _assess_data(log, held, None, *args)
+
+
+class LogBytes:
+    """The log's bytes as read once, and their SHA-256, which an assessment lets go of
+    as soon as only a late signature failure could need them again.
+
+    A 5-hour log is 20-45 MB held through the whole assessment, and the measurements are
+    its peak (perf20: the padded 200,000-record review's 41.5 MB of 363 MB). Once the
+    events are made and the worker's analyses taken, only a deferred signature that does
+    not check needs the bytes again (the log is then assessed again from them, sec16):
+    `bytes()` then reads the file again and refuses it unless it hashes to what was
+    assessed, so the report and the verdict sheet still belong to the bytes verified."""
+
+    __slots__ = ("path", "data", "_sha256")
+
+    def __init__(self, path: Path, data: bytes) -> None:
+        self.path = Path(path)
+        self.data: bytes | None = data
+        self._sha256: str | None = None
+
+    @property
+    def sha256(self) -> str:
+        """The SHA-256 (hex) of the bytes read first, whether or not they are still held."""
+        if self._sha256 is None:
+            assert self.data is not None  # `release` hashes them before it lets them go
+            self._sha256 = hashlib.sha256(self.data).hexdigest()
+        return self._sha256
+
+    def release(self) -> None:
+        """Let the bytes go (after hashing them): `bytes()` reads them again if asked."""
+        if self.data is not None:
+            self.sha256  # noqa: B018 (hashed while held)
+            self.data = None
+
+    def bytes(self) -> bytes:
+        """The bytes read first: held, or read again; `Refused` if the file changed since."""
+        if self.data is not None:
+            return self.data
+        again = read_for_report(self.path)[0]
+        if hashlib.sha256(again).hexdigest() != self.sha256:
+            raise Refused(
+                f"{self.path} changed while it was being assessed (is a session still "
+                "writing it?); assess a log only once its session has ended.",
+                EXIT_REFUSED,
+            )
+        return again
 
 
 def _assess_data(
     log: Path,
-    data: bytes,
+    held: LogBytes,
     primer: prime.Primer | None,
     public_key: PublicKey | None,
     scenario_dir: Path | None,
@@ -242,6 +293,7 @@ def _assess_data(
     sla_profiles_dir: Path | None,
     keep_events: bool = False,
 ) -> AssessedLog:
+    data = held.bytes()
     result = _verify(log, data, public_key, defer_signatures=primer is not None)
     taker: Snapshots | None = None
     if primer is not None:
@@ -256,6 +308,10 @@ def _assess_data(
     else:
         header, entries = _verified(data, result)
         taker = Snapshots(every_for(len(entries))) if keep_events else None
+    del data
+    result.line_hashes = LineHashes()  # 32 bytes a record, read by `verify --witness` only
+    if primer is None:
+        held.release()
     found = (None if scenario_dir else noted_scenario(log, header)) or find_scenario(
         header.scenario_id, header.scenario_sha256, scenario_dir, scenarios_root
     )
@@ -292,11 +348,12 @@ def _assess_data(
             raise Refused(why.refusal([refused], "en"), parts=(refused,)) from None
         gatherer = EvidenceGatherer(scenario, language).feed_all(entries)
     evidence = gatherer.result(
-        second_core=primer is not None, analysed=primer.finish if primer is not None else None
+        second_core=primer is not None,
+        analysed=_analysed(primer, held) if primer is not None else None,
     )
     provenance = Provenance(
         log_path=str(log),
-        log_sha256=hashlib.sha256(data).hexdigest(),
+        log_sha256=held.sha256,
         verification=result.status,
         verified=not problems,
         problem=why.joined(problems, "en") or None,
@@ -318,6 +375,18 @@ def _assess_data(
         entries if keep_events and not problems else None,
         taker if keep_events and not problems else None,
     )
+
+
+def _analysed(primer: prime.Primer, held: LogBytes) -> Callable[[], None]:
+    """The log's bytes let go of, then the worker's analyses taken (`Primer.finish`, which
+    lets go of its own reference before it unpickles them): what follows is the
+    assessment's peak, and it reads no byte of the log."""
+
+    def analysed() -> None:
+        held.release()
+        primer.finish()
+
+    return analysed
 
 
 def layer_label(version: str, sha256: str) -> str:

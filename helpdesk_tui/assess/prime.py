@@ -116,7 +116,9 @@ class Primer:
 
     def __init__(self, data: bytes, lang: str) -> None:
         context = multiprocessing.get_context("fork")
-        self.data, self.lang = data, lang
+        self.data: bytes | None = data
+        """The log, for `finish` (let go of there: the measurements after it are the peak)."""
+        self.lang = lang
         self.progress: Any = context.Value("i", 0, lock=False)
         self.total: Any = context.Value("i", -1, lock=False)
         """How many texts the worker found (-1 until it has)."""
@@ -139,12 +141,15 @@ class Primer:
     def finish(self) -> None:
         """Analyse from the last text until the worker's progress is reached, then take the
         worker's analyses into the layer. Never raises for a worker's failure."""
-        if self.total.value < 0 or self.progress.value < self.total.value:
-            texts, _ = message_texts(self.data)  # the same list, in the worker's order
-            own = len(texts)
-            while self.progress.value < own:
-                own -= 1
-                analyse(texts[own], self.lang)
+        data, self.data = self.data, None
+        texts: list[str] = []
+        if data is not None and (self.total.value < 0 or self.progress.value < self.total.value):
+            texts, _ = message_texts(data)  # the same list, in the worker's order
+        del data  # before the analyses are unpickled: the peak of a long log's assessment
+        own = len(texts)
+        while self.progress.value < own:
+            own -= 1
+            analyse(texts[own], self.lang)
         self.stop.set()
         try:
             if self.receive.poll(WAIT_S):

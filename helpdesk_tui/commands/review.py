@@ -92,7 +92,7 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from helpdesk_tui.ui.review.session import ReviewError, open_review, settle_memory
+    from helpdesk_tui.ui.review.session import ReviewError, open_review
 
     ui_language = i18n.choose_language(args.lang)
     i18n.set_language(ui_language)
@@ -110,13 +110,13 @@ def run(args: argparse.Namespace) -> int:
             out=args.out,
             unverified=args.unverified,
             language=ui_language,  # one language on the screen: the evidence's too (qa-sitting10)
+            settle=True,  # what is loaded lives as long as the review: collected once, frozen
         )
     except ReviewError as exc:
         raise UserError(message_of(exc), exc.exit_code) from None
     from helpdesk_tui.commands.exam import require_screen
 
     require_screen("review")  # after the log's own faults: those are named first
-    settle_memory()
     app = make_app(session, ui_language)
     app.run()
     if not app.review.dirty and session.out.exists():

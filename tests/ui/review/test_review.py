@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from textual import events
 
+from helpdesk_tui.assess.pipeline import LogBytes
 from helpdesk_tui.assess.verdicts import load_verdicts, save_verdicts, verdicts_for_log
 from helpdesk_tui.core.reducer import reduce
 from helpdesk_tui.eventlog import generate_keypair, load_public_key
@@ -334,15 +335,15 @@ def test_a_log_changed_between_its_reading_and_the_review_is_refused(
 
     real = module._replay
 
-    def changing(log: Path, data: bytes, *events: object):  # type: ignore[no-untyped-def]
+    def changing(log: Path, held: LogBytes, *events: object):  # type: ignore[no-untyped-def]
         if change == "append":
             with log.open("ab") as handle:
                 handle.write(b"\n")
         else:  # the same bytes, another file: a swap keeps the size, not the inode
             other = log.with_name("other.jsonl")
-            other.write_bytes(data)
+            other.write_bytes(held.bytes())
             other.replace(log)
-        return real(log, data, *events)
+        return real(log, held, *events)
 
     monkeypatch.setattr(module, "_replay", changing)
     with pytest.raises(ReviewError, match="changed while it was being verified") as caught:
