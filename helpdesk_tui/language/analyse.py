@@ -29,9 +29,9 @@ from helpdesk_tui.language.model import LANGUAGES, Analysis, Match, Token
 from helpdesk_tui.language.normalise import fold
 from helpdesk_tui.language.phrases import (
     Word,
-    imperative_form as _imperative_form,
     dutch_infinitives,
     first_word_ok,
+    imperative_form,
     match_at,
     participle,
 )
@@ -274,7 +274,7 @@ def _opens_with_step(words: list[Word], last: list[int], lex: Lexicon) -> bool:
         return False
     first = said[0]
     w = words[first]
-    if w.lemma not in lex.verbs or not _imperative_form(w, lex.lang):
+    if w.lemma not in lex.verbs or not imperative_form(w, lex.lang):
         return False
     return first + 1 >= len(words) or words[first + 1].norm not in ADDRESSED
 
@@ -315,9 +315,12 @@ def _terminates(words: list[Word], i: int, lex: Lexicon) -> bool:
         return False  # (2.9) "in en uit", "on and off": a pair of particles, one step
     if norm in lex.negation.coordinated and _coordinates(words, i, lex):
         return False  # (l-rules20) "débrancher et rebrancher": one negation, two verbs
-    if norm in lex.negation.intensifiers and i + 1 < len(words):
-        if words[i + 1].norm in lex.negation.core:
-            return False  # (l-rules21) "wel niet": the adverb belongs to the negation
+    if (
+        norm in lex.negation.intensifiers
+        and i + 1 < len(words)
+        and words[i + 1].norm in lex.negation.core
+    ):
+        return False  # (l-rules21) "wel niet": the adverb belongs to the negation
     if norm not in lex.negation.before_subject:
         return True
     return i + 1 < len(words) and words[i + 1].norm in lex.questions.subjects
@@ -1047,6 +1050,8 @@ def _tagged(
         for tag in tag_set.candidates(words[j].norm, words[j].bare):
             stop = match_at(tag, words, j, lex, end)
             if j >= end - len(tag) - 3 and _tag_ends(stop, layout, end, own_clause):
+                if own_clause and not _restates_enough(words, lex, start, j):
+                    continue  # "Oui, c'est exact.": a confirmation, nothing restated or asked
                 return "tag", ((j if own_clause else start), end)
     return None
 
@@ -1288,7 +1293,8 @@ def _without_inverted_imperatives(
             words, found, lex = text
             end = layout.clause_ends[layout.clause[m.span[0]]]
             hit = _form_at(words, found, layout, lex, m.span[0], end)
-            return hit is not None and hit[0] == "inversion"
+            addressed = m.span[0] + 1 < len(words) and words[m.span[0] + 1].norm in ADDRESSED
+            return hit is not None and hit[0] == "inversion" and addressed  # not "Doe de deur"
         return form[0] == "inversion" and form[1][0] == m.span[0]
 
     return [m for m in matches if not inverted(m)]
@@ -1392,6 +1398,11 @@ MIN_RESTATED = 3
 anything: "Oui, c'est bien ça." confirms, it restates nothing."""
 
 
+def _restates_enough(words: list[Word], lex: Lexicon, start: int, tag: int) -> bool:
+    """(l-rules21) Has the statement before a confirming tag `MIN_RESTATED` words, fillers aside?"""
+    return len([w for w in words[start:tag] if w.norm not in lex.fillers]) >= MIN_RESTATED
+
+
 def _restated_by_tag(
     words: list[Word], layout: Layout, lex: Lexicon, live: list[Match], s: int, start: int, tag: int
 ) -> bool:
@@ -1401,9 +1412,10 @@ def _restated_by_tag(
     claire.hughes, is that right?", "U woont op de Lindelaan 14, klopt dat?": an identify
     rule's words, or a number or an address in it): that identifies."""
     said = [w for w in words[start:tag] if w.norm not in lex.fillers]
-    if len(said) < MIN_RESTATED:
-        return False
-    if any(layout.sentence[m.span[0]] == s and m.kind not in RESTATED_AS for m in live):
+    if any(
+        layout.sentence[m.span[0]] == s and m.span[0] < tag and m.kind not in RESTATED_AS
+        for m in live
+    ):
         return False
     if any(any(c.isdigit() or c == "@" for c in w.norm) for w in said):
         return False
