@@ -1411,6 +1411,8 @@ def _restated_by_tag(
     that right?"), and not when it reads back the customer's data ("Your username is
     claire.hughes, is that right?", "U woont op de Lindelaan 14, klopt dat?": an identify
     rule's words, or a number or an address in it): that identifies."""
+    if tag <= start:
+        return False  # another tag: its form is the whole sentence ("Het lampje knippert, hè?")
     said = [w for w in words[start:tag] if w.norm not in lex.fillers]
     if any(
         layout.sentence[m.span[0]] == s and m.span[0] < tag and m.kind not in RESTATED_AS
