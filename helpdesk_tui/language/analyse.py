@@ -1351,7 +1351,9 @@ def _question_matches(
         if form[0] == "tag" and _restated_by_tag(words, layout, lex, live, s, start, form[1][0]):
             words_hit = tuple(t.text for t in tokens[start:end])
             out.append(Match("restate", f"{lex.lang}.restate.tagged", (start, end), words_hit))
-            continue  # (l-rules21) "..., have I got that right, love": a restatement, no question
+            if not layout.asks[s]:
+                continue  # (l-rules21) "..., have I got that right, love": a restatement, no question
+            # with "?" the tag still asks the customer to confirm, as before 2.16
         if restated and _confirms(words, found, layout, lex, (s, start, end), form, restated):
             continue  # "So your printer won't print?", "..., klopt dat?": the restatement's
         asking = [form] if form[0] == "tag" else _all_forms(words, found, layout, lex, start, end)

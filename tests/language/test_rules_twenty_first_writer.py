@@ -88,12 +88,13 @@ READINGS = [
     ("en", "If it opens normally now, just say so.", {"check"}, set()),
     ("fr", "Si tout s'affiche correctement, dites-le-moi.", {"check"}, set()),
     ("nl", "Als alles naar behoren werkt, laat het gerust weten.", {"check"}, set()),
-    # a confirming tag restates, with or without "?", with an address after it
+    # a confirming tag restates, with or without "?" (with "?" it still asks the customer to
+    # confirm, as before), with an address after it
     (
         "en",
         "So the scanner beeps but nothing lands in the system, have I got that right?",
         {"restate"},
-        {"question"},
+        set(),
     ),
     (
         "en",
@@ -105,15 +106,15 @@ READINGS = [
         "nl",
         "De printer op de tweede verdieping drukt alles scheef af, klopt dat?",
         {"restate"},
-        {"question"},
+        set(),
     ),
-    ("nl", "Uw pc valt uit zodra u Teams opent, heb ik dat goed?", {"restate"}, {"question"}),
-    ("fr", "Votre badge ne marche plus depuis lundi, c'est bien ça ?", {"restate"}, {"question"}),
+    ("nl", "Uw pc valt uit zodra u Teams opent, heb ik dat goed?", {"restate"}, set()),
+    ("fr", "Votre badge ne marche plus depuis lundi, c'est bien ça ?", {"restate"}, set()),
     (
         "fr",
         "L'écran reste noir après la mise à jour, j'ai bien compris ?",
         {"restate"},
-        {"question"},
+        set(),
     ),
     ("en", "Your staff number is 40213, is that right?", set(), {"restate"}),
     ("fr", "Oui, c'est bien ça.", set(), {"restate"}),
@@ -141,7 +142,7 @@ READINGS = [
     ("fr", "Depuis lundi ou déjà avant", {"question"}, set()),
     ("fr", "Redémarre le PC ou la box", {"instruction"}, {"question"}),
     # empathy in plain idiom
-    ("en", "Honestly, that would drive anyone up the wall.", {"empathy"}, set()),
+    ("en", "Printers like that would drive anyone round the bend.", {"empathy"}, set()),
     ("en", "There's nothing worse than a printer that jams on the last page.", {"empathy"}, set()),
     ("en", "Put the poster up the wall by the door.", set(), {"empathy"}),
     ("nl", "Dat zit echt tegen vandaag.", {"empathy"}, set()),
