@@ -1010,10 +1010,10 @@ def _question_form(
     end: int,
 ) -> QuestionForm | None:
     """The form that makes a sentence a question (and its words), or None."""
-    told = _tagged(words, layout, lex, start, end, lex.questions.confirming, own_clause=True)
+    tagged = _tagged(words, layout, lex, start, end)
+    told = _find_tag(words, layout, lex, start, end, lex.questions.confirming, own_clause=True)
     if told is not None:
         return told  # (l-rules21) "..., heb ik dat goed?": only the tag asks, the rest is told
-    tagged = _tagged(words, layout, lex, start, end)
     if tagged is not None:
         return tagged  # "It's working now, isn't it?" asks about its whole statement
     form = _first_form(words, found, layout, lex, start, end)
@@ -1025,19 +1025,25 @@ def _question_form(
 
 
 def _tagged(
+    words: list[Word], layout: Layout, lex: Lexicon, start: int, end: int
+) -> QuestionForm | None:
+    """A statement ending in a tag ("..., right?", "..., hè", "..., n'est-ce pas"): the
+    whole sentence asks, with or without "?"."""
+    return _find_tag(words, layout, lex, start, end, lex.questions.tag_set)
+
+
+def _find_tag(
     words: list[Word],
     layout: Layout,
     lex: Lexicon,
     start: int,
     end: int,
-    tag_set: PhraseSet | None = None,
+    tag_set: PhraseSet,
     own_clause: bool = False,
 ) -> QuestionForm | None:
-    """A statement ending in a tag ("..., right?", "..., hè", "..., n'est-ce pas"): the
-    whole sentence asks, with or without "?". (l-rules21) `tag_set`: these tags only; with
-    `own_clause` the form's words are the tag's clause alone (a confirming tag asks whether
-    the statement was understood, not what the statement says)."""
-    tag_set = lex.questions.tag_set if tag_set is None else tag_set
+    """`_tagged` with the tags of `tag_set`. (l-rules21) With `own_clause` (the confirming tags)
+    the form's words are the tag's clause alone: such a tag asks whether the statement was
+    understood, not what the statement says."""
     tags = tag_set.phrases
     if end - start < MIN_TAGGED or not tags:
         return None
