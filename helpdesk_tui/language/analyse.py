@@ -31,6 +31,7 @@ from helpdesk_tui.language.phrases import (
     Word,
     dutch_infinitives,
     first_word_ok,
+    imperative_form,
     match_at,
     participle,
 )
@@ -59,6 +60,9 @@ class Layout:
     """(2.6) Per word: does a colon stand right before it, inside its sentence ("Je note : ...")?"""
     colon_end: tuple[bool, ...] = ()
     """(2.7) Per sentence: does it end with a colon ("Let me read back what I noted:")?"""
+    unended: bool = False
+    """(l-rules21) Does the message end without ".", "!" or "?" after its last word ("All good",
+    "Gelukt"): the writer left it open, as a chat line asked aloud is."""
     """Words that open a clause by punctuation (after fillers): where a question word counts
     ("Je sais que c'est urgent": that "que" opens no question)."""
     """Per sentence: does it end with a question mark?"""
@@ -134,11 +138,12 @@ def rules_analysis(text: str, lang: str) -> Analysis:
     matches = _without_yielding_rules(kept, layout, lex, forms)
     vetoed += [m for m in kept if m not in matches]
     matches = _without_announcers(matches)
-    matches = _without_inverted_imperatives(matches, layout, forms)
+    matches = _without_inverted_imperatives(matches, layout, forms, (words, found, lex))
     matches = _without_consequences(matches, words, layout, lex)
     matches += _negated_instructions(words, layout, negated, lex, tokens, matches, triggers)
     matches += _prohibited(negation, lex, tokens, matches)
     matches += _question_matches(words, found, layout, lex, matches, tokens, forms)
+    matches = _without_restated_findings(matches, layout)
     matches.sort(key=lambda m: (m.span, m.kind))
     acts = frozenset(m.kind for m in matches if not m.negated)
     negated_text = tuple(
@@ -236,6 +241,9 @@ def _layout(text: str, found: list[Piece], words: list[Word], lex: Lexicon) -> L
     if found:
         asks.append("?" in text[found[-1].end :])
         colon_end.append(":" in text[found[-1].end :])
+        unended = not any(c in ".!?" for c in text[found[-1].end :])
+        if unended and _offers_alternative(words, sentence, lex):
+            asks[-1] = True  # (l-rules21) "RF gun or the voice headset": asked, left open
     ends = [0] * (clause[-1] + 1 if clause else 0)
     for i, c in enumerate(clause):
         ends[c] = i + 1
@@ -249,6 +257,50 @@ def _layout(text: str, found: list[Piece], words: list[Word], lex: Lexicon) -> L
         tuple(ends),
         tuple(colon),
         tuple(colon_end),
+        bool(found) and not any(c in ".!?" for c in text[found[-1].end :]),
+    )
+
+
+ADDRESSED = frozenset({"you", "u", "ya", "je", "jij", "ge", "gij", "vous", "tu"})
+"""(l-rules21) The addressee after a verb-first word: "Gebruik je een Mac of Windows" asks."""
+
+
+def _opens_with_step(words: list[Word], last: list[int], lex: Lexicon) -> bool:
+    """(l-rules21) Does the sentence open (fillers aside) with an imperative step ("Restart the
+    PC or the router", "Herstart de pc of de router"): the alternative is the step's, asked of
+    nobody?"""
+    said = [i for i in last if words[i].norm not in lex.fillers]
+    if not said:
+        return False
+    first = said[0]
+    w = words[first]
+    if w.lemma not in lex.verbs or not imperative_form(w, lex.lang):
+        return False
+    return first + 1 >= len(words) or words[first + 1].norm not in ADDRESSED
+
+
+ALTERNATIVE_WORDS = 12
+"""(l-rules21) The longest sentence an alternative left open asks by itself: a chat question
+("Alle scanners of enkel de uwe", "Is the light green or orange"); a longer one is more often
+a statement or a step with an "or" inside."""
+
+
+def _offers_alternative(words: list[Word], sentence: list[int], lex: Lexicon) -> bool:
+    """(l-rules21) Does the message's last sentence offer an alternative (`questions.
+    alternatives`, not its first word, not before a subject or a number), in at most
+    `ALTERNATIVE_WORDS` words?"""
+    q = lex.questions
+    if not q.alternatives:
+        return False
+    last = [i for i, s in enumerate(sentence) if s == sentence[-1]]
+    if len(last) > ALTERNATIVE_WORDS or _opens_with_step(words, last, lex):
+        return False
+    return any(
+        words[i].norm in q.alternatives
+        and i + 1 < len(words)
+        and words[i + 1].norm not in q.not_alternative_before
+        and not words[i + 1].norm.isdigit()
+        for i in last[1:]
     )
 
 
@@ -263,6 +315,12 @@ def _terminates(words: list[Word], i: int, lex: Lexicon) -> bool:
         return False  # (2.9) "in en uit", "on and off": a pair of particles, one step
     if norm in lex.negation.coordinated and _coordinates(words, i, lex):
         return False  # (l-rules20) "débrancher et rebrancher": one negation, two verbs
+    if (
+        norm in lex.negation.intensifiers
+        and i + 1 < len(words)
+        and words[i + 1].norm in lex.negation.core
+    ):
+        return False  # (l-rules21) "wel niet": the adverb belongs to the negation
     if norm not in lex.negation.before_subject:
         return True
     return i + 1 < len(words) and words[i + 1].norm in lex.questions.subjects
@@ -338,8 +396,12 @@ def _negation(
                 if end is None or any(j in pseudo for j in range(i, end)):
                     continue
                 start = _segment_start(layout, i) if whole_clause else i
-                if whole_clause and _contrasts(words, i, start, neg.contrast_next, layout):
-                    start = i
+                if (
+                    whole_clause
+                    and _contrasts(words, i, start, neg.contrast_next, layout)
+                    and words[i - 1].norm not in neg.intensifiers
+                ):
+                    start = i  # (l-rules21) "zeker niet uw paswoord" prohibits, no contrast
                 for j in range(start, _segment_end(layout, i, n)):
                     negated[j] = True
     _postverbal(words, layout, lex, pseudo, negated)
@@ -661,6 +723,8 @@ def _rule_matches(
                 continue
             if rule.where == "announces" and not (end < n and layout.colon[end]):
                 continue  # 2.6: "Je note : ..." announces; "Je note votre numéro" does not
+            if rule.where == "unended" and end != n:
+                continue  # l-rules21: "All good, thanks" acknowledges; "All good" left open asks
             if rule.where == "leads" and _said_after(layout, i, end, n) < LEADS_WORDS:
                 continue  # 2.7: "Let me read back what I noted:" alone restates nothing
             if rule.unless_clause and _in_clause(rule.unless_clause, words, layout, i):
@@ -806,7 +870,9 @@ def _placed(where: str, layout: Layout, i: int, sentence: int) -> bool:
     not at its first word ("... Dag Tom!" says goodbye); `opens`: where a clause opens by
     punctuation (after fillers), not after a conjunction ("j'ai donc mis" restates nothing);
     `signoff`: opening a clause of the message's last sentence, when that is not its first
-    ("..., is that clear? Kind regards, Sarah"; "Kind regards" alone signs nothing off)."""
+    ("..., is that clear? Kind regards, Sarah"; "Kind regards" alone signs nothing off);
+    (l-rules21) `unended`: leading the message's only sentence, which ends with no ".", "!" or
+    "?" ("All good", "Gelukt": a state left open asks; "Opgelost." is news)."""
     if where == "opening":
         return sentence == 0 and layout.clause[i] != layout.clause[-1]
     if where == "last":
@@ -817,6 +883,8 @@ def _placed(where: str, layout: Layout, i: int, sentence: int) -> bool:
         return sentence > 0 and layout.lead[i] and _before_signature(layout, sentence)
     if where == "opens":
         return layout.opens[i]
+    if where == "unended":
+        return layout.unended and layout.sentence[-1] == 0 and layout.lead[i]
     return True
 
 
@@ -943,6 +1011,9 @@ def _question_form(
 ) -> QuestionForm | None:
     """The form that makes a sentence a question (and its words), or None."""
     tagged = _tagged(words, layout, lex, start, end)
+    told = _find_tag(words, layout, lex, start, end, lex.questions.confirming, own_clause=True)
+    if told is not None:
+        return told  # (l-rules21) "..., heb ik dat goed?": only the tag asks, the rest is told
     if tagged is not None:
         return tagged  # "It's working now, isn't it?" asks about its whole statement
     form = _first_form(words, found, layout, lex, start, end)
@@ -958,7 +1029,22 @@ def _tagged(
 ) -> QuestionForm | None:
     """A statement ending in a tag ("..., right?", "..., hè", "..., n'est-ce pas"): the
     whole sentence asks, with or without "?"."""
-    tags = lex.questions.tags
+    return _find_tag(words, layout, lex, start, end, lex.questions.tag_set)
+
+
+def _find_tag(
+    words: list[Word],
+    layout: Layout,
+    lex: Lexicon,
+    start: int,
+    end: int,
+    tag_set: PhraseSet,
+    own_clause: bool = False,
+) -> QuestionForm | None:
+    """`_tagged` with the tags of `tag_set`. (l-rules21) With `own_clause` (the confirming tags)
+    the form's words are the tag's clause alone: such a tag asks whether the statement was
+    understood, not what the statement says."""
+    tags = tag_set.phrases
     if end - start < MIN_TAGGED or not tags:
         return None
     # Which tag matches where does not change the answer, so the word's own conditions
@@ -967,10 +1053,31 @@ def _tagged(
     for j in range(max(start + 1, end - longest - 3), end):
         if not layout.lead[j] or layout.clause[j] == layout.clause[start]:
             continue
-        for tag in lex.questions.tag_set.candidates(words[j].norm, words[j].bare):
-            if j >= end - len(tag) - 3 and match_at(tag, words, j, lex, end) == end:
-                return "tag", (start, end)
+        for tag in tag_set.candidates(words[j].norm, words[j].bare):
+            stop = match_at(tag, words, j, lex, end)
+            if j >= end - len(tag) - 3 and _tag_ends(stop, layout, end, own_clause):
+                if own_clause and not _restates_enough(words, lex, start, j):
+                    continue  # "Oui, c'est exact.": a confirmation, nothing restated or asked
+                return "tag", ((j if own_clause else start), end)
     return None
+
+
+TAG_ADDRESS_WORDS = 2
+"""(l-rules21) The words of a form of address a tag may have after it in a clause of their own
+("..., have I got that right, love", "..., klopt dat, Jan", "..., c'est ça, Madame Dubois")."""
+
+
+def _tag_ends(stop: int | None, layout: Layout, end: int, addressed: bool = False) -> bool:
+    """Does a tag matched up to `stop` end its sentence, or (a confirming tag, `addressed`) its
+    clause with only a short address after it? Other tags do not reach over a comma: "Ah, ok,
+    is interesting." and "d'accord, merci" ask nothing."""
+    if stop is None:
+        return False
+    if stop == end:
+        return True
+    if not addressed:
+        return False
+    return layout.clause[stop] != layout.clause[stop - 1] and end - stop <= TAG_ADDRESS_WORDS
 
 
 MIN_TAGGED = 4
@@ -1173,7 +1280,10 @@ def _without_announcers(matches: list[Match]) -> list[Match]:
 
 
 def _without_inverted_imperatives(
-    matches: list[Match], layout: Layout, forms: dict[int, QuestionForm | None]
+    matches: list[Match],
+    layout: Layout,
+    forms: dict[int, QuestionForm | None],
+    text: tuple[list[Word], list[Piece], Lexicon] | None = None,
 ) -> list[Match]:
     """(1.3) A verb the sentence's question form inverts is asked, not told: "Utilisez-vous
     Outlook" asks; the reflexive imperatives ("Connectez-vous") are no inversion
@@ -1181,12 +1291,17 @@ def _without_inverted_imperatives(
 
     def inverted(m: Match) -> bool:
         form = forms.get(layout.sentence[m.span[0]])
-        return (
-            m.rule.endswith(".instruction.imperative")
-            and form is not None
-            and form[0] == "inversion"
-            and form[1][0] == m.span[0]
-        )
+        if not m.rule.endswith(".instruction.imperative") or form is None:
+            return False
+        if form[0] == "mark" and text is not None and form[1][0] == m.span[0]:
+            # (l-rules21) "Gebruik je een Mac of Windows?", "Utilisez-vous Outlook ou ... ?": the
+            # mark's asking clause opens with the inversion, the verb is asked as without "?"
+            words, found, lex = text
+            end = layout.clause_ends[layout.clause[m.span[0]]]
+            hit = _form_at(words, found, layout, lex, m.span[0], end)
+            addressed = m.span[0] + 1 < len(words) and words[m.span[0] + 1].norm in ADDRESSED
+            return hit is not None and hit[0] == "inversion" and addressed  # not "Doe de deur"
+        return form[0] == "inversion" and form[1][0] == m.span[0]
 
     return [m for m in matches if not inverted(m)]
 
@@ -1239,6 +1354,12 @@ def _question_matches(
         start, end = _sentence_bounds(layout, s)
         if form[0] == "tag" and any(_tells(m, words, layout, lex, start) for m in acts):
             continue  # "Geen nieuwe kabel kopen, hè": a tag that insists, not a question
+        if form[0] == "tag" and _restated_by_tag(words, layout, lex, live, s, start, form[1][0]):
+            words_hit = tuple(t.text for t in tokens[start:end])
+            out.append(Match("restate", f"{lex.lang}.restate.tagged", (start, end), words_hit))
+            if not layout.asks[s]:
+                continue  # (l-rules21) "..., have I got that right, love": a restatement, no question
+            # with "?" the tag still asks the customer to confirm, as before 2.16
         if restated and _confirms(words, found, layout, lex, (s, start, end), form, restated):
             continue  # "So your printer won't print?", "..., klopt dat?": the restatement's
         asking = [form] if form[0] == "tag" else _all_forms(words, found, layout, lex, start, end)
@@ -1261,6 +1382,59 @@ def _question_matches(
         rule = f"{lex.lang}.question.{form[0]}"
         out.append(Match("question", rule, (a, b), tuple(t.text for t in tokens[a:b])))
     return out
+
+
+RESTATED_AS = frozenset({"restate", "progress"})
+"""(l-rules21) Acts a statement before a confirming tag may carry and still restate: the
+customer's problem said as a finding ("Le paiement a été prélevé deux fois, c'est bien ça ?",
+"De machtiging is verlopen, klopt dat?") is theirs, read back; the restatement takes its place
+(`_without_restated_findings`)."""
+
+
+def _without_restated_findings(matches: list[Match], layout: Layout) -> list[Match]:
+    """(l-rules21) Drop the progress of a sentence a confirming tag makes a restatement."""
+    restated = {layout.sentence[m.span[0]] for m in matches if m.rule.endswith(".restate.tagged")}
+    if not restated:
+        return matches
+    return [
+        m for m in matches if not (m.kind == "progress" and layout.sentence[m.span[0]] in restated)
+    ]
+
+
+MIN_RESTATED = 3
+"""(l-rules21) Words (fillers aside) a statement needs before a confirming tag to restate
+anything: "Oui, c'est bien ça." confirms, it restates nothing."""
+
+
+def _restates_enough(words: list[Word], lex: Lexicon, start: int, tag: int) -> bool:
+    """(l-rules21) Has the statement before a confirming tag `MIN_RESTATED` words, fillers aside?"""
+    return len([w for w in words[start:tag] if w.norm not in lex.fillers]) >= MIN_RESTATED
+
+
+def _restated_by_tag(
+    words: list[Word], layout: Layout, lex: Lexicon, live: list[Match], s: int, start: int, tag: int
+) -> bool:
+    """(l-rules21) Is the statement before a confirming tag (`questions.confirming`, the form
+    from `tag` on) a restatement? Not when it is another act of the rules' ("Restart it, is
+    that right?"), and not when it reads back the customer's data ("Your username is
+    claire.hughes, is that right?", "U woont op de Lindelaan 14, klopt dat?": an identify
+    rule's words, or a number or an address in it): that identifies."""
+    if tag <= start:
+        return False  # another tag: its form is the whole sentence ("Het lampje knippert, hè?")
+    said = [w for w in words[start:tag] if w.norm not in lex.fillers]
+    if any(
+        layout.sentence[m.span[0]] == s and m.span[0] < tag and m.kind not in RESTATED_AS
+        for m in live
+    ):
+        return False
+    if any(any(c.isdigit() or c == "@" for c in w.norm) for w in said):
+        return False
+    return not any(
+        _rule_end(rule.phrases, words, j, lex, layout, "") is not None
+        for rule in lex.rules
+        if rule.act == "identify"
+        for j in range(start, tag)
+    )
 
 
 YES_NO_IS_THAT_ACT = frozenset({"check", "identify", "offer_help"})

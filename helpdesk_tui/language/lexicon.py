@@ -246,6 +246,12 @@ class Negation:
     """(2.5) "Arrête de cliquer, tu vas bloquer ton compte": after a negated step of its
     sentence, a clause that opens with a future ("tu vas", "vous allez", "you'll") warns of
     what the step would do; it is part of the prohibition, no step of its own."""
+    intensifiers: frozenset[str] = frozenset()
+    """(l-rules21) Adverbs that, right before a clause trigger, belong to the negation: Flemish
+    "wel niet" (mind you don't), "zeker niet", "liever niet", "echt niet". Such a terminator
+    ends no scope there ("Haal de batterij er wel niet uit": "wel" alone sets one thing against
+    another), and after one the trigger contrasts nothing ("Geef haar zeker niet uw paswoord"
+    prohibits the whole step, "gebruik de usb-c-poort, niet de gewone" still contrasts)."""
     core: frozenset[str] = frozenset()
     """(2.1) The words that carry a negation (single-word triggers, and the last word of a
     "ne ... rien" trigger): a pseudo-trigger does not reach over one of them ("Ne
@@ -286,6 +292,17 @@ class Questions:
     """(2.3) Exclamations and concessions that open with a question word and, without "?",
     ask nothing ("How lovely to hear from you", "Wat fijn om u te horen", "hoe dringend het
     ook klinkt", "Que c'est agaçant")."""
+    alternatives: frozenset[str] = frozenset()
+    """(l-rules21) The words that offer an alternative ("or", "of", "ou"): a sentence left open
+    (no ".", "!" or "?") that offers one is asked ("RF gun or the voice headset", "Nieuwe badge of
+    oude", "Depuis ce matin ou déjà hier"), as if it ended in "?"."""
+    not_alternative_before: frozenset[str] = frozenset()
+    """(l-rules21) Words after which that word offers no alternative: a subject ("..., or it's
+    game over": otherwise; Dutch "of het lukt": whether) or a number ("een minuut of twee")."""
+    confirming: PhraseSet = field(default_factory=lambda: PhraseSet(()))
+    """(l-rules21) Tags that ask whether the operator understood ("..., have I got that right",
+    "..., klopt dat", "..., c'est bien ça", with or without "?"): the statement before one
+    restates the customer's words and asks nothing new, so it is `restate`, not `question`."""
     opener_set: PhraseSet = field(init=False, repr=False, compare=False)
     """The openers indexed by their first word (`PhraseSet.candidates`: the same openers,
     in their order, less those that cannot start at a word)."""
@@ -415,6 +432,7 @@ def _build(lang: str, data: dict, path: Path) -> Lexicon:
             postverbal_contrast=frozenset(fold(w) for w in neg.get("postverbal_contrast", [])),
             postverbal_particles=frozenset(fold(w) for w in neg.get("postverbal_particles", [])),
             consequence=PhraseSet(tuple(compile_(p) for p in neg.get("consequence", []))),
+            intensifiers=frozenset(fold(w) for w in neg.get("intensifiers", [])),
             core=_core_words(neg, compile_),
         ),
         questions=Questions(
@@ -432,6 +450,9 @@ def _build(lang: str, data: dict, path: Path) -> Lexicon:
             particles=frozenset(fold(w) for w in q.get("particles", [])),
             relatives=frozenset(fold(w) for w in q.get("relatives", [])),
             not_asking=tuple(compile_(p) for p in q.get("not_asking", [])),
+            confirming=PhraseSet(tuple(compile_(p) for p in q.get("confirming", []))),
+            alternatives=frozenset(fold(w) for w in q.get("alternatives", [])),
+            not_alternative_before=frozenset(fold(w) for w in q.get("not_alternative_before", [])),
         ),
         rules=rules,
         words=frozenset(fold(w) for w in data.get("known_words", [])),
@@ -585,7 +606,7 @@ def opposite_prefixes(p: str, t: str, lex: Lexicon) -> bool:
     )
 
 
-LAYER_VERSION = "2.15"
+LAYER_VERSION = "2.16"
 """Bumped whenever a lexicon or a rule changes what a message means. (2.13, l-rules18: a "?"
 alone yields to the act model's identify/check/offer_help, fr/en step verbs, wishes on parting,
 "so" recaps at a sentence's start; the act model's weights are 2.12's, not retrained.) (2.14,

@@ -146,6 +146,11 @@ def _participle(norm: str, lex: Lexicon) -> bool:
     return len(norm) >= 5 and norm.startswith(shape[0]) and norm.endswith(shape[1])
 
 
+def imperative_form(w: Word, lang: str) -> bool:
+    """(l-rules21) `_imperative` for the question forms (analyse._opens_with_step)."""
+    return _imperative(w, lang)
+
+
 def _imperative(w: Word, lang: str) -> bool:
     """A form an imperative takes: English the bare verb; French any finite form
     ("redémarrez", "débranche"); Dutch the stem ("start", "trek", "probeer"), not the
@@ -154,6 +159,8 @@ def _imperative(w: Word, lang: str) -> bool:
         return w.norm == w.lemma
     if w.norm == w.lemma:
         return False
+    if lang == "fr" and w.norm.endswith("ant"):
+        return False  # (l-rules21) a present participle: "En attendant, ..." tells no step
     if lang == "nl" and w.norm.endswith("t"):
         return w.lemma[:-2] == w.norm or w.lemma[:-3] == w.norm
     if lang == "nl" and w.norm.endswith("d"):

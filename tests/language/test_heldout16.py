@@ -26,6 +26,7 @@ from tests.language.test_corpus_targets import BENCH_MODULE
 # matches the messages that moved (benchmarks/README.md "The twentieth writer's weakest acts
 # (branch l-rules20)"), each set's macro-F1 is within 0.001 of 2.14's, and leave one writer out is
 # the measurement.
+# l-rules21 (layer 2.16): fr check 0.769 -> 0.757: "Ça fonctionne avec le nouveau bracelet" (the retrained model) and "Le colis est parti par point relais ou en main propre" (an alternative left open asks, and "est parti" reads as a check).
 FLOOR = {
     "nl": {
         "greeting": 0.925,
@@ -51,7 +52,7 @@ FLOOR = {
         "apology": 0.974,
         "progress": 0.579,
         "instruction": 0.658,
-        "check": 0.769,
+        "check": 0.757,
         "closing": 0.777,
         "hold": 0.904,
     },

@@ -63,6 +63,7 @@ from tests.language.test_corpus_targets import BENCH_MODULE
 # and settings); no rule of 2.15 matches the messages that moved (benchmarks/README.md "The
 # twentieth writer's weakest acts (branch l-rules20)"), each set's macro-F1 is within 0.001 of
 # 2.14's, and leave one writer out is the measurement.
+# l-rules21 (layer 2.16): nl instruction 0.891 -> 0.902 (raised: the target is met again).
 FLOOR = {
     "nl": {
         "greeting": 0.967,
@@ -73,7 +74,7 @@ FLOOR = {
         "empathy": 1.0,
         "apology": 0.983,
         "progress": 0.932,
-        "instruction": 0.891,
+        "instruction": 0.902,
         "check": 0.983,
         "closing": 0.938,
         "hold": 0.925,

@@ -204,28 +204,9 @@ check folded into a request that names the next step, and a French check without
 22: COM-1 and SOL-1 favourable, the check step read on Bernard, Dr Gobert, Jean-François, Ria and
 Carine)."""
 WORDED_K_SHORT = {
-    "en-calder-valley-exam": "18 of 22 (blind, rules 2.18, layer 2.14): COM-1 and SOL-1 mixed, "
-    "the check step missing on Joanne, Rachel and Michael: 'All good' (typed without '?') and "
-    "'If it's loading normally now, say so and we're done.' (a check folded into a request); "
-    "COM-4, '{summary}, have I got that right, love' (no '?') is no restatement for Imran; COM-6, "
-    "Stephen and Gary calmed only by the KB step: 'ugh, that'd drive me up the wall too.' and "
-    "'you've had a right time of it, haven't you.' are not read as empathy",
-    "en-northwind-monday": "20 of 22 (blind, rules 2.18, layer 2.14): COM-1 and SOL-1 mixed, the "
-    "check step missing on Tom: 'If it's loading normally now, say so and we're done.' (a check "
-    "folded into a request; Tom: 'Sorry, I'm not sure what you mean.')",
-    "fr-haute-meuse-examen": "18 of 22 (blind, rules 2.18, layer 2.14): COM-1 and SOL-1 mixed, "
-    "the check step missing on seven customers: 'Si tout s'ouvre comme d'habitude, dites-le-moi "
-    "et on a fini.', 'Quand vous aurez essayé, dites-moi ce que vous voyez, et si tout est revenu "
-    "à la normale je clôture la demande.' (checks folded into a request) and 'Ca roule' (no "
-    "'?'); COM-4, '{summary}, j'ai bon' (no '?') is no restatement for Nathalie; COM-6, Nathalie "
-    "calmed only by the KB step: 'c'est le genre de panne qui arrive toujours au mauvais moment.' "
-    "and 'ça gâche une matinée, ce genre de chose.' are not read as empathy",
-    "nl-lindeveld-examen": "19 of 22 (blind, rules 2.18, layer 2.14): COM-1 and SOL-1 mixed, the "
-    "check step missing on seven customers: 'Kijkt u even of het nu wel lukt, dan weet ik of ik "
-    "mag afsluiten.' and 'Als u het geprobeerd hebt, zegt u mij dan hoe het eruitziet, en als "
-    "alles weer normaal doet, sluit ik het af.' (checks folded into a request) and 'Opgelost' "
-    "(no '?'); COM-6, Rudi calmed only by the KB step ('dat zit tegen.', 'zo'n gedoe heeft "
-    "niemand graag.' not read as empathy) and Guido only by the bank's offer of help",
+    "fr-haute-meuse-examen": "20 of 22 with layer 2.16 (branch l-rules21; 18 with rules 2.18 and "
+    "layer 2.14, blind): the bank's checks folded into a request, 'Ca roule' left open, '{summary}, "
+    "j'ai bon' and its plain empathy now read; two competencies still mixed (not traced)",
 }
 """Bundled scenarios where `worded-k` (the eleventh blind bank, branch e-worded11, committed
 blind as 797b155) does not reach 21, with why (benchmarks/README.md, "An eleventh blind bank
@@ -337,7 +318,8 @@ question): under the share of contacts that took up their case (`substance.ENGAG
 
 LAWYER_MEASURED: dict[str, frozenset[str]] = {
     "en-calder-valley-exam": frozenset({"COM-6"}),
-    "en-northwind-monday": frozenset({"COM-6"}),
+    # layer 2.16 (l-rules21): COM-6 on northwind no longer bought (1 -> 0)
+    "en-northwind-monday": frozenset(),
     "fr-haute-meuse-examen": frozenset(),
     "fr-val-de-lesse-garde": frozenset({"SIM-1", "COM-6", "SOL-2"}),
     "nl-lindeveld-examen": frozenset(),
@@ -430,7 +412,8 @@ took up their case of 9-32 (0.06-0.22), under `substance.ENGAGED_SHARE`."""
 GHOST_MEASURED: dict[str, frozenset[str]] = {
     # rules 2.17 (evid26): the rote four under the share of contacts that took up their case
     "en-calder-valley-exam": frozenset(),
-    "en-northwind-monday": frozenset({"COM-6"}),
+    # layer 2.16 (l-rules21): COM-6 on northwind no longer bought (1 -> 0)
+    "en-northwind-monday": frozenset(),
     "fr-haute-meuse-examen": frozenset(),
     "fr-val-de-lesse-garde": frozenset(),
     "nl-lindeveld-examen": frozenset(),
@@ -479,7 +462,8 @@ SIM-1 on verhaeghe are left."""
 CLERK_MEASURED: dict[str, frozenset[str]] = {
     # rules 2.20 (evid30): borrowed text in pieces out of order
     "en-calder-valley-exam": frozenset(),
-    "en-northwind-monday": frozenset({"COM-6"}),
+    # layer 2.16 (l-rules21): COM-6 on northwind no longer bought (1 -> 0)
+    "en-northwind-monday": frozenset(),
     "fr-haute-meuse-examen": frozenset(),
     "fr-val-de-lesse-garde": frozenset(),
     "nl-lindeveld-examen": frozenset(),
