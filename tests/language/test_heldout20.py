@@ -1,4 +1,4 @@
-"""The language layer on the twentieth held-out corpus: floors (blind, layer 2.15).
+"""The language layer on the twentieth held-out corpus: floors (blind, layers 2.15 and 2.16).
 
 tests/language/heldout20/ is the twenty-second writer's (branch l-heldout20, labels committed in
 8b579c5): three agents per language (a student on a job contract at a Leuven university's
@@ -9,8 +9,13 @@ running the layer on it; 44 short stock lines another set also held were rewritt
 into longer variants with the same acts (texts only).
 Scored blind by the lead (2026-12-05, 17:00 UTC) with the shipped layer 2.15 (rules 2.20):
 **5 of 36 pairs at 0.90, macro-F1 0.744** (0.746 before the stock lines were made longer; rules
-alone 4, 0.663), negated given 1 / 2 / 1. The floors below are 2.15's (rounded down to 3
-decimals). Its format and self-check are in test_heldout20_format.py.
+alone 4, 0.663), negated given 1 / 2 / 1. Branch l-rules21 (layer 2.16) developed on heldout19
+and the earlier sets without seeing this one; the lead scored 2.16 blind on the merged tree
+(18:20 UTC): **5 of 36, 0.747** (rules alone 4, 0.666), negated given 1 / 2 / 2: as in stops
+27 and 28, the round's gains on its development set (heldout19 0.738 -> 0.755, negated given
+3/2/1 -> 0/0/0) did not reach the next writer (+0.003). The floors below are 2.16's (rounded down
+to 3 decimals); from now on the set is a development set. Its format and self-check are in
+test_heldout20_format.py.
 """
 
 from __future__ import annotations
@@ -23,12 +28,12 @@ FLOOR = {
         "greeting": 0.958,
         "offer_help": 0.848,
         "identify": 0.744,
-        "question": 0.754,
+        "question": 0.785,
         "restate": 0.838,
         "empathy": 0.666,
         "apology": 0.95,
         "progress": 0.777,
-        "instruction": 0.796,
+        "instruction": 0.803,
         "check": 0.586,
         "closing": 0.565,
         "hold": 0.76,
@@ -36,14 +41,14 @@ FLOOR = {
     "fr": {
         "greeting": 0.874,
         "offer_help": 0.827,
-        "identify": 0.727,
-        "question": 0.627,
-        "restate": 0.686,
+        "identify": 0.755,
+        "question": 0.659,
+        "restate": 0.687,
         "empathy": 0.526,
         "apology": 0.871,
-        "progress": 0.7,
-        "instruction": 0.713,
-        "check": 0.603,
+        "progress": 0.705,
+        "instruction": 0.701,
+        "check": 0.581,
         "closing": 0.684,
         "hold": 0.823,
     },
@@ -51,24 +56,25 @@ FLOOR = {
         "greeting": 0.926,
         "offer_help": 0.928,
         "identify": 0.666,
-        "question": 0.727,
+        "question": 0.752,
         "restate": 0.637,
-        "empathy": 0.65,
+        "empathy": 0.682,
         "apology": 0.95,
-        "progress": 0.679,
-        "instruction": 0.62,
+        "progress": 0.675,
+        "instruction": 0.613,
         "check": 0.714,
         "closing": 0.6,
         "hold": 0.777,
     },
 }
-# Negated instructions counted as given (target 0), layer 2.15: 1 / 2 / 1 ("Gelieve even te
+# Negated instructions counted as given (target 0), layer 2.16: 1 / 2 / 2 (2.15: 1 / 2 / 1; 2.16
+# adds "Please accept our apologies; ... nothing further needs to be paid."; "Gelieve even te
 # wachten en de pagina niet te vernieuwen.", "C'est vraiment pas de ta faute, mais touche plus au
 # Safe Exam Browser pour l'instant", "T'inquiète, mais ouvre plus cette vieille appli de caisse",
 # "Please excuse the wait, Sir; ... so there is no need to try again at the kiosk, ..."): a
 # hold beside a negated step, French imperatives with "plus" and no "ne", and "there is no need
 # to" inside a long turn. Left for the next layer round that develops on this set.
-NEGATED_GIVEN = {"nl": 1, "fr": 2, "en": 1}
+NEGATED_GIVEN = {"nl": 1, "fr": 2, "en": 2}
 
 HELDOUT20 = HeldoutSet(
     name="heldout20",
