@@ -581,6 +581,43 @@ def customer_wrote(case: Case, action: Action) -> tuple[str, ...]:
     return (*case.customer_said_before(action.seq), *mails)
 
 
+WOVEN_SHARE = 0.9
+"""(2.22) A clause whose content stems are, this share of them or more, the article's (its best
+stretch, 2.21's bag) and, for the rest, words the customer had said anywhere in the contact, and
+of which the article gives more than the customer does, is borrowed from the article: the
+customer's own words woven between an article's steps (the blind cheater `broker`) are no
+operator's words. An operator's own sentence about the case holds words of neither (their verbs,
+their order of things: "then", "first", the fix said their way). Measured on every bank and
+cheater, benchmarks/README.md "The customer's words woven in (branch evid35)"."""
+
+
+def woven_borrowed(ctx: Context, case: Case, sentence: str, action: Action) -> float:
+    """(2.22) The share of the clause's content stems (`_content_code`) read in one source made of
+    two: the best stretch of an article (2.21's `aligned_at`) and, for the stems that stretch does
+    not hold, everything the customer had said or written before (`customer_wrote`), as one bag.
+    0.0 when the article gives no more of the clause than the customer does (then the clause is
+    theirs, 2.15's `customer_borrowed`, not the article's) or the clause is too short to measure."""
+    mine = _content_code(ctx, sentence)
+    if len(mine) < BORROWED_MIN_WORDS or ctx.scenario is None:
+        return 0.0
+    theirs = frozenset().union(*(_stem_set(ctx, t) for t in customer_wrote(case, action)))
+    width = len(mine) + int(len(mine) * WINDOW_SLACK)
+    best = 0.0
+    wanted = set(mine)
+    if sum(1 for ch in mine if ch in theirs) >= BORROWED_SHARE_ALIGNED * len(mine):
+        return 0.0  # the customer's words given back, a few of them also the article's
+    for article in ctx.scenario.kb:
+        if len(wanted & (_stem_set(ctx, article.body) | theirs)) < WOVEN_SHARE * len(wanted):
+            continue
+        source = _content_code(ctx, article.body)
+        share, at = aligned_at(mine, source)
+        left = Counter(mine) - Counter(source[at : at + width])
+        extra = sum(n for ch, n in left.items() if ch in theirs) / len(mine)
+        if share >= extra:
+            best = max(best, share + extra)
+    return best
+
+
 def customer_borrowed(ctx: Context, case: Case, sentence: str, action: Action) -> tuple[float, str]:
     """(2.15) `borrowed_from` what the case's customer had said or written (`customer_wrote`)."""
     return borrowed_from(ctx, sentence, customer_wrote(case, action))
@@ -620,7 +657,12 @@ def _message_aligned(ctx: Context, case: Case, action: Action) -> tuple[frozense
     known = case.cache.setdefault("aligned_clauses", {})
     if action.seq not in known:
         chunks = _chunks(ctx, clauses(action.text or ""))
-        borrowed = [c for c in chunks if kb_borrowed(ctx, " ".join(c)) >= BORROWED_SHARE_ALIGNED]
+        borrowed = [
+            c
+            for c in chunks
+            if kb_borrowed(ctx, " ".join(c)) >= BORROWED_SHARE_ALIGNED
+            or woven_borrowed(ctx, case, " ".join(c), action) >= WOVEN_SHARE
+        ]
         kb = [c for chunk in borrowed for c in chunk]
         steps = sum(max(len(chunk), _steps_spanned(ctx, " ".join(chunk))) for chunk in borrowed)
         theirs = [
