@@ -19,6 +19,9 @@ in the log, each with the records it is measured from, so the measurements
   in their order, in one stretch of an article or of what the customer had said or written:
   borrowed whatever short words were put between, dropped or turned (`aligned_clauses`);
   (2.20) its pieces (cut at commas, brackets, dashes) each in order, the pieces in any order.
+- **woven** (rules 2.22): a clause whose content words are nearly all an article's stretch and,
+  for the rest, words the customer had said, the article giving at least as many: the customer's
+  own words put between an article's steps (`woven_borrowed`), borrowed from the article.
 - **an article read out** (rules 2.19): a contact whose messages, read together, are mostly one
   article's steps (2.20: in whatever order), a step a message (`contact_passage`): the passage
   spread over messages is borrowed as a passage in one message is.
