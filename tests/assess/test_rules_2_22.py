@@ -30,16 +30,8 @@ from helpdesk_tui.assess import integrity, substance
 
 from .test_rules_2_7 import incident, opened, say
 from .test_rules_2_15 import context
+from .test_rules_2_21 import CUSTOMERS, read_as_own_answer
 
-CUSTOMERS = {  # lang: the incident, the operator's opening, the customer's reply at the end
-    "en": ("pauline-locked-out", "Hello Pauline, Sam here on the IT desk.", "Okay."),
-    "nl": ("ria-aanmelding-geblokkeerd", "Dag Ria, u spreekt met Sam van de helpdesk.", "Oké."),
-    "fr": (
-        "marietherese-session-verrouillee",
-        "Bonjour Madame, Sam du service desk à l'appareil.",
-        "D'accord.",
-    ),
-}
 WOVEN = {  # the article's steps word for word, the customer's own words put in between
     "en": (
         "Pauline, on the sign-in screen computer locked click 'Forgotten your password' "
@@ -115,10 +107,7 @@ def test_without_2_22_the_woven_steps_took_up_the_case(
     """Read against each source alone, the woven steps were the operator's own answer: the
     test above can fail."""
     monkeypatch.setattr(integrity, "WOVEN_SHARE", 2.0)
-    ctx, case = chat(lang, WOVEN[lang])
-    assert not integrity._message_aligned(ctx, case, case.said()[-1])[0]
-    taken = substance.engagement(ctx, case)
-    assert taken is not None and taken.how == "answer"
+    read_as_own_answer(*chat(lang, WOVEN[lang]))
 
 
 @pytest.mark.parametrize("lang", sorted(ONE_STEP_AND_OWN))
