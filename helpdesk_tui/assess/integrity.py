@@ -586,29 +586,32 @@ def customer_wrote(case: Case, action: Action) -> tuple[str, ...]:
 
 WOVEN_SHARE = 0.9
 """(2.22) A clause whose content stems are, this share of them or more, the article's (its best
-stretch, 2.21's bag) and, for the rest, words the customer had said anywhere in the contact, and
-of which the article gives more than the customer does, is borrowed from the article: the
+stretch, 2.21's bag) and, for the rest, words the customer had said anywhere in the contact, the
+article giving at least as many as the customer's words add, is borrowed from the article: the
 customer's own words woven between an article's steps (the blind cheater `broker`) are no
-operator's words. An operator's own sentence about the case holds words of neither (their verbs,
-their order of things: "then", "first", the fix said their way). Measured on every bank and
-cheater, benchmarks/README.md "The customer's words woven in (branch evid35)"."""
+operator's words. A competent operator's one step quoted with the customer's things in it reads
+as high (benchmarks/README.md "The customer's words woven in (branch evid35)": 111 competent
+clauses at 0.9 or more); 2.15's passage (`KB_PASSAGE_CLAUSES` such clauses in a message) is what
+tells the woven list from it. 0.85 moved naive's COM-5 on verhaeghe; 0.9 moved only broker's."""
 
 
 def woven_borrowed(ctx: Context, case: Case, sentence: str, action: Action) -> float:
     """(2.22) The share of the clause's content stems (`_content_code`) read in one source made of
     two: the best stretch of an article (2.21's `aligned_at`) and, for the stems that stretch does
     not hold, everything the customer had said or written before (`customer_wrote`), as one bag.
-    0.0 when the article gives no more of the clause than the customer does (then the clause is
-    theirs, 2.15's `customer_borrowed`, not the article's) or the clause is too short to measure."""
+    0.0 when the customer's words alone give `BORROWED_SHARE_ALIGNED` of the clause (their words
+    given back, 2.15's `customer_borrowed`, a few of them also the article's: worded-h's
+    restatement on northwind), when the article gives fewer of it than the customer's words add,
+    when no article can reach `WOVEN_SHARE` with them, or the clause is too short to measure."""
     mine = _content_code(ctx, sentence)
     if len(mine) < BORROWED_MIN_WORDS or ctx.scenario is None:
         return 0.0
     theirs = frozenset().union(*(_stem_set(ctx, t) for t in customer_wrote(case, action)))
-    width = len(mine) + int(len(mine) * WINDOW_SLACK)
-    best = 0.0
-    wanted = set(mine)
     if sum(1 for ch in mine if ch in theirs) >= BORROWED_SHARE_ALIGNED * len(mine):
-        return 0.0  # the customer's words given back, a few of them also the article's
+        return 0.0
+    width = len(mine) + int(len(mine) * WINDOW_SLACK)
+    wanted = set(mine)
+    best = 0.0
     for article in ctx.scenario.kb:
         if len(wanted & (_stem_set(ctx, article.body) | theirs)) < WOVEN_SHARE * len(wanted):
             continue
