@@ -19,6 +19,9 @@ in the log, each with the records it is measured from, so the measurements
   in their order, in one stretch of an article or of what the customer had said or written:
   borrowed whatever short words were put between, dropped or turned (`aligned_clauses`);
   (2.20) its pieces (cut at commas, brackets, dashes) each in order, the pieces in any order.
+- **woven** (rules 2.22): a clause whose content words are nearly all an article's stretch and,
+  for the rest, words the customer had said, the article giving at least as many: the customer's
+  own words put between an article's steps (`woven_borrowed`), borrowed from the article.
 - **an article read out** (rules 2.19): a contact whose messages, read together, are mostly one
   article's steps (2.20: in whatever order), a step a message (`contact_passage`): the passage
   spread over messages is borrowed as a passage in one message is.
@@ -581,6 +584,46 @@ def customer_wrote(case: Case, action: Action) -> tuple[str, ...]:
     return (*case.customer_said_before(action.seq), *mails)
 
 
+WOVEN_SHARE = 0.9
+"""(2.22) A clause whose content stems are, this share of them or more, the article's (its best
+stretch, 2.21's bag) and, for the rest, words the customer had said anywhere in the contact, the
+article giving at least as many as the customer's words add, is borrowed from the article: the
+customer's own words woven between an article's steps (the blind cheater `broker`) are no
+operator's words. A competent operator's one step quoted with the customer's things in it reads
+as high (benchmarks/README.md "The customer's words woven in (branch evid35)": 111 competent
+clauses at 0.9 or more); 2.15's passage (`KB_PASSAGE_CLAUSES` such clauses in a message) is what
+tells the woven list from it. 0.85 moved naive's COM-5 on verhaeghe; 0.9 moved only broker's."""
+
+
+def woven_borrowed(ctx: Context, case: Case, sentence: str, action: Action) -> float:
+    """(2.22) The share of the clause's content stems (`_content_code`) read in one source made of
+    two: the best stretch of an article (2.21's `aligned_at`) and, for the stems that stretch does
+    not hold, everything the customer had said or written before (`customer_wrote`), as one bag.
+    0.0 when the customer's words alone give `BORROWED_SHARE_ALIGNED` of the clause (their words
+    given back, 2.15's `customer_borrowed`, a few of them also the article's: worded-h's
+    restatement on northwind), when the article gives fewer of it than the customer's words add,
+    when no article can reach `WOVEN_SHARE` with them, or the clause is too short to measure."""
+    mine = _content_code(ctx, sentence)
+    if len(mine) < BORROWED_MIN_WORDS or ctx.scenario is None:
+        return 0.0
+    theirs = frozenset().union(*(_stem_set(ctx, t) for t in customer_wrote(case, action)))
+    if sum(1 for ch in mine if ch in theirs) >= BORROWED_SHARE_ALIGNED * len(mine):
+        return 0.0
+    width = len(mine) + int(len(mine) * WINDOW_SLACK)
+    wanted = set(mine)
+    best = 0.0
+    for article in ctx.scenario.kb:
+        if len(wanted & (_stem_set(ctx, article.body) | theirs)) < WOVEN_SHARE * len(wanted):
+            continue
+        source = _content_code(ctx, article.body)
+        share, at = aligned_at(mine, source)
+        left = Counter(mine) - Counter(source[at : at + width])
+        extra = sum(n for ch, n in left.items() if ch in theirs) / len(mine)
+        if share >= extra:
+            best = max(best, share + extra)
+    return best
+
+
 def customer_borrowed(ctx: Context, case: Case, sentence: str, action: Action) -> tuple[float, str]:
     """(2.15) `borrowed_from` what the case's customer had said or written (`customer_wrote`)."""
     return borrowed_from(ctx, sentence, customer_wrote(case, action))
@@ -620,7 +663,12 @@ def _message_aligned(ctx: Context, case: Case, action: Action) -> tuple[frozense
     known = case.cache.setdefault("aligned_clauses", {})
     if action.seq not in known:
         chunks = _chunks(ctx, clauses(action.text or ""))
-        borrowed = [c for c in chunks if kb_borrowed(ctx, " ".join(c)) >= BORROWED_SHARE_ALIGNED]
+        borrowed = [
+            c
+            for c in chunks
+            if kb_borrowed(ctx, " ".join(c)) >= BORROWED_SHARE_ALIGNED
+            or woven_borrowed(ctx, case, " ".join(c), action) >= WOVEN_SHARE
+        ]
         kb = [c for chunk in borrowed for c in chunk]
         steps = sum(max(len(chunk), _steps_spanned(ctx, " ".join(chunk))) for chunk in borrowed)
         theirs = [

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from helpdesk_tui.language import LAYER_VERSION, layer_hash
 
-RULES_VERSION = "2.21"
+RULES_VERSION = "2.22"
 """2.0: evidence that needs the job done (issue 13): the answer is what reached the customer,
 KB credit only for the case's articles outside scattershot bursts, templates, echoes, stuffed
 answers, wrong recipients, SOL-5 relay and bounce, SOL-6 news.
@@ -206,6 +206,18 @@ punctuation is a passage as the same steps one a sentence are (the blind cheater
 0, 4, 2, 4 of 22, its described steps read as its own answer on 0.41-0.67 of its contacts).
 Measured on every scripted bank and cheater: usher 0, 5, 0, 4, 2, 4 -> the figures in
 benchmarks/README.md, "Steps told as descriptions (branch evid32)"; no competent verdict
+moved.
+2.22 (evid35, issue 12): the customer's own words woven into an article's steps. 2.21's bag
+reading takes a clause's stems from one source made of two: the article's best stretch and, for
+the stems it does not hold, everything the customer had said before (`integrity.woven_borrowed`,
+`WOVEN_SHARE`); a clause nearly all of whose stems are found there, of which the article gives at
+least as many as the customer's words do, is borrowed from the article, and two such clauses in a
+message are a passage as before. A clause the customer's words alone give most of is their words
+given back (2.15's reading), not the article's. The blind cheater `broker` put one of the
+customer's content words after every second word of each step: a third of each clause the
+customer's, under 2.15's share against either source alone (3, 0, 2, 5, 4, 5 of 22 on 2.21).
+Measured on every scripted bank and cheater on the six exams: the figures in
+benchmarks/README.md, "The customer's words woven in (branch evid35)"; no competent verdict
 moved."""
 
 RULE_MODULES = (

@@ -147,7 +147,12 @@ def test_without_2_21_the_described_steps_took_up_the_case(
     """Read in order, or a long clause counted as one step, the described steps were the
     operator's own answer: the test above can fail."""
     monkeypatch.setattr(integrity, *UNDONE[how])
-    ctx, case = chat(lang, LISTS[how][lang])
+    read_as_own_answer(*chat(lang, LISTS[how][lang]))
+
+
+def read_as_own_answer(ctx: object, case: object) -> None:
+    """The last message is no passage, and the case was taken up by it as the answer told: what
+    a rule undone reads, to show its test can fail (2.21 here, 2.22 in test_rules_2_22)."""
     assert not integrity._message_aligned(ctx, case, case.said()[-1])[0]
     taken = substance.engagement(ctx, case)
     assert taken is not None and taken.how == "answer"

@@ -507,12 +507,12 @@ resolved with the described steps: 2.5 reads a resolution by exact runs on purpo
 on val-de-lesse (benchmarks/README.md, "Steps told as descriptions (branch evid32)")."""
 
 BROKER_MEASURED: dict[str, frozenset[str]] = {
-    "en-calder-valley-exam": frozenset({"SIM-2", "SIM-3", "COM-3"}),
+    "en-calder-valley-exam": frozenset(),
     "en-northwind-monday": frozenset(),
-    "fr-haute-meuse-examen": frozenset({"COM-3", "COM-5"}),
-    "fr-val-de-lesse-garde": frozenset({"SIM-2", "SIM-3", "COM-2", "COM-3", "COM-5"}),
-    "nl-lindeveld-examen": frozenset({"SIM-2", "SIM-3", "COM-3", "COM-5"}),
-    "nl-verhaeghe-dinsdag": frozenset({"SIM-1", "SIM-3", "COM-3", "COM-5", "COM-6"}),
+    "fr-haute-meuse-examen": frozenset(),
+    "fr-val-de-lesse-garde": frozenset({"COM-2"}),
+    "nl-lindeveld-examen": frozenset(),
+    "nl-verhaeghe-dinsdag": frozenset({"SIM-1", "COM-6"}),
 }
 """What `broker` (branch evid33, a ninth cheater written blind from the published documents,
 committed 989122f before anything scored it) earned on rules 2.20 and layer 2.15, measured once
@@ -523,11 +523,12 @@ content word, commas and brackets dropped, which neither 2.15's aligned reading,
 contact reading nor 2.20's pieces read as the article's; COM-2 on val-de-lesse (one question in
 a rotated frame drew three facts), COM-6 on northwind and verhaeghe (the customers' own rules
 and promises), SIM-1 on verhaeghe (the woven answer said in the call after screen work)
-(benchmarks/README.md, "A ninth cheater (branch evid33)"). Above the cap on val-de-lesse,
-lindeveld and verhaeghe: strict expected failures (`above_cap`). Rules 2.21 (evid32, built on
-usher without seeing broker; the lead, 17:48 UTC): 3, 0, 2, 5, 4, 5: only northwind's COM-6
-went (the sets above); the order-free reading does not reach a clause a third of whose words
-are the customer's."""
+(benchmarks/README.md, "A ninth cheater (branch evid33)"); on 2.21 3, 0, 2, 5, 4, 5. Rules 2.22
+(evid35: a clause read against the article's stretch and the customer's words together,
+`integrity.woven_borrowed`): 0, 0, 0, 1, 0, 2 (the sets above), under the cap on all six; its
+contacts took up their case on 0.10-0.33 of them. Left: COM-2 on val-de-lesse (the rotated
+question) and SIM-1 and COM-6 on verhaeghe (benchmarks/README.md, "The customer's words woven
+in (branch evid35)")."""
 
 COURIER_MEASURED: dict[str, frozenset[str]] = {
     "en-calder-valley-exam": frozenset(),
