@@ -161,14 +161,10 @@ WORDED_G_SHORT: dict[str, str] = {
     "nl-verhaeghe-dinsdag": "20 of 22 (layer 2.9, rules 2.6, blind): COM-1, SOL-1, 'Mag ik nog "
     "iets vragen over andere planners?' is read as the closing question, before the check "
     "(Kurt)",
-    "fr-haute-meuse-examen": "20 of 22 since rules 2.13 (bugs16; 22 before): the run parts at "
-    "Pascal's relayed fix, now answered by his fix rule, and the bank's rotating frames then "
-    "meet 'Je me permets de résumer la situation : {summary}. N'hésitez pas à me corriger.', "
-    "answered as a closing question and no restatement (COM-4, Maxime), and Fabrice calmed by "
-    "his rule set off by a pasted article passage (COM-6)",
 }
 """Bundled scenarios where `worded-g` (the seventh blind bank, branch e-worded7) does not reach
-21 yet, with why (benchmarks/README.md, "A seventh blind bank (branch e-worded7)"). Strict
+21 yet, with why (haute-meuse, 20 since rules 2.13, is 22 again on layer 2.16 and rules 2.22:
+the lead's run at 18:24 UTC; which reading moved it is not traced) (benchmarks/README.md, "A seventh blind bank (branch e-worded7)"). Strict
 expected failures, as for worded-b. Blind with layer 2.9 and rules 2.6: 19, 20, 21, 22, 19, 20
 (calder, northwind, haute-meuse, val-de-lesse, lindeveld, verhaeghe); haute-meuse's one miss,
 COM-4 on Josiane, was the policy's summary echoing her words with the bank's frame ("... et la
@@ -318,8 +314,9 @@ question): under the share of contacts that took up their case (`substance.ENGAG
 
 LAWYER_MEASURED: dict[str, frozenset[str]] = {
     "en-calder-valley-exam": frozenset({"COM-6"}),
-    # layer 2.16 (l-rules21): COM-6 on northwind no longer bought (1 -> 0)
-    "en-northwind-monday": frozenset(),
+    # layer 2.16 on rules 2.20 (l-rules21's tree): COM-6 on northwind went; on the merged tree
+    # (rules 2.22, layer 2.16; the lead, 18:24 UTC) it is bought as before (1 of 22)
+    "en-northwind-monday": frozenset({"COM-6"}),
     "fr-haute-meuse-examen": frozenset(),
     "fr-val-de-lesse-garde": frozenset({"SIM-1", "COM-6", "SOL-2"}),
     "nl-lindeveld-examen": frozenset(),
@@ -462,8 +459,9 @@ SIM-1 on verhaeghe are left."""
 CLERK_MEASURED: dict[str, frozenset[str]] = {
     # rules 2.20 (evid30): borrowed text in pieces out of order
     "en-calder-valley-exam": frozenset(),
-    # layer 2.16 (l-rules21): COM-6 on northwind no longer bought (1 -> 0)
-    "en-northwind-monday": frozenset(),
+    # layer 2.16 on rules 2.20 (l-rules21's tree): COM-6 on northwind went; on the merged tree
+    # (rules 2.22, layer 2.16; the lead, 18:24 UTC) it is bought as before (1 of 22)
+    "en-northwind-monday": frozenset({"COM-6"}),
     "fr-haute-meuse-examen": frozenset(),
     "fr-val-de-lesse-garde": frozenset(),
     "nl-lindeveld-examen": frozenset(),
