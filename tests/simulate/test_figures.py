@@ -544,7 +544,8 @@ message or a second-line answer that its fixed near-synonym table holds is swapp
 synonym (2.21's published limit: "the reading compares words, not meanings"). SIM-2, COM-3 and
 COM-5 on northwind and SIM-2 and COM-3 on verhaeghe where its contacts took up their case on
 enough of them (2.17); SIM-1 on verhaeghe (the translated answer said in each call after screen
-work) (benchmarks/README.md, "A tenth cheater (branch evid34)")."""
+work) (benchmarks/README.md, "A tenth cheater (branch evid34)"). On rules 2.22 and layer 2.16
+(the lead, 18:24 UTC; 2.22 was built on broker without seeing courier): the same sets."""
 
 BANK_SHORT = {
     "worded-b": WORDED_B_SHORT,
