@@ -1,75 +1,19 @@
 """`broker` (branch evid33): a ninth cheater written blind from the published documents.
 
-What it claims to be, checked on the bundled scenarios: it plays every one of them without a
-refused command (the exams and practice scenarios from the suite's shared runs, its one drill
-and a second drill blind); it never reads the answer key, a hidden fact, a dialogue rule, the
-glossary, the canned replies or the procedures (the scenario it is given raises when those are
-touched, and a scenario whose answer key, facts and rules are all changed gives it the same
-actions; a broker that peeks at the key does not); it is deterministic; and its weaving does
-what its docstring says, on sentences written here (the expected texts are English, Dutch and
-French written by hand, not the code's output).
+What it claims to be: that it plays every bundled scenario blind, never reads the answer key, does
+the whole job and is deterministic is checked with the other blind cheaters in
+test_gaming_blind_cheaters.py (its `Peeker` below, which reads the key, shows those checks can
+fail); here, its weaving does what its docstring says, on sentences written here (the expected
+texts are English, Dutch and French written by hand, not the code's output).
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from bundled_kit import BUNDLED, on_scenario_runs, played, scenario_group
 
-from helpdesk_tui import paths
 from helpdesk_tui.core.state import ExamState
 from helpdesk_tui.simulate import gaming_broker_words as words
 from helpdesk_tui.simulate.gaming_broker import BrokerPolicy
-from helpdesk_tui.simulate.runner import RunResult
-from simulate.cheater_kit import (
-    blind_job_types,
-    fresh_run,
-    other_drill,
-    played_blind,
-    suite_commands,
-    under_both_keys,
-)
-from simulate.test_gaming_mimic import NORTHWIND, assert_plays_blind
-
-VERHAEGHE = paths.scenarios_dir() / "nl-verhaeghe-dinsdag"
-COMMUNICATION_DRILL = paths.scenarios_dir() / "nl-lindeveld-oefening-communicatie"
-
-
-def blind_run(folder: Path) -> RunResult:
-    """A whole scenario played by a broker that sees it as tailor may (`cheater_kit.Blind`)."""
-    return played_blind(BrokerPolicy, folder)
-
-
-@pytest.mark.parametrize(
-    ("scenario_id", "policy"), on_scenario_runs(played((f.name for f in BUNDLED), ("broker",)))
-)
-def test_broker_plays_the_suites_runs_without_a_refusal(
-    bundled_runs: dict[tuple[str, str], RunResult], scenario_id: str, policy: str
-) -> None:
-    """Every exam and practice scenario (and its one drill), from the runs the suite makes."""
-    assert_plays_blind(bundled_runs[(scenario_id, policy)])
-
-
-def test_broker_works_the_whole_job_on_a_scenario_that_hides_the_key() -> None:
-    """The guard can fail (each forbidden name raises), and the blind run did every part: a
-    ticket made, the KB searched, opened and linked, a transfer and its note, tickets resolved
-    and closed, a conversation closed."""
-    types = blind_job_types(BrokerPolicy, VERHAEGHE)
-    wanted = {"ticket_created", "kb_searched", "kb_article_opened", "ticket_linked"}
-    wanted |= {"ticket_transferred", "note_added", "ticket_resolved", "ticket_closed"}
-    assert wanted | {"conversation_closed"} <= types
-
-
-@pytest.mark.parametrize("name", other_drill("broker", but=COMMUNICATION_DRILL))
-def test_broker_plays_a_drill_it_is_not_given_in_the_suite_blind(name: str) -> None:
-    assert_plays_blind(blind_run(paths.scenarios_dir() / name))
-
-
-def test_another_answer_key_gives_the_same_actions() -> None:
-    """The customers play the real scenario; broker is handed one whose key says otherwise."""
-    real, changed = under_both_keys(BrokerPolicy, COMMUNICATION_DRILL)
-    assert real == changed
 
 
 class Peeker(BrokerPolicy):
@@ -77,23 +21,6 @@ class Peeker(BrokerPolicy):
 
     def _fields(self, state: ExamState, text: str, results: list[str]) -> dict[str, str]:
         return {"category": self.scenario.incidents[0].answer.category}
-
-
-def test_the_changed_key_would_catch_a_broker_that_reads_it() -> None:
-    """The test above can fail: a broker that reads the key acts otherwise under another."""
-    real, changed = under_both_keys(Peeker, COMMUNICATION_DRILL)
-    assert real != changed
-
-
-@pytest.mark.parametrize(
-    "scenario_id", [pytest.param(NORTHWIND.name, marks=scenario_group(NORTHWIND.name))]
-)
-def test_broker_is_deterministic(
-    bundled_runs: dict[tuple[str, str], RunResult], scenario_id: str
-) -> None:
-    """The suite's signed run and a fresh one give the same commands at the same times."""
-    again = fresh_run(BrokerPolicy, paths.scenarios_dir() / scenario_id)
-    assert suite_commands(bundled_runs, scenario_id, "broker") == again
 
 
 @pytest.mark.parametrize(
