@@ -473,13 +473,18 @@ def aligned_share(mine: str, source: str) -> float:
     return aligned_at(mine, source)[0]
 
 
+def _width(m: int) -> int:
+    """The stretch of a source a clause of `m` stems is read in: its length and half again."""
+    return m + int(m * WINDOW_SLACK)
+
+
 def aligned_at(mine: str, source: str) -> tuple[float, int]:
     """`aligned_share` and where in `source` its best stretch starts: every stretch of `width`
     stems (the clause's and half again, `WINDOW_SLACK`) read once, sliding a stem at a time."""
     m = len(mine)
     if not m:
         return 0.0, 0
-    width = m + int(m * WINDOW_SLACK)
+    width = _width(m)
     need = Counter(mine)
     have: Counter[str] = Counter()
     held = best = at = 0
@@ -606,14 +611,16 @@ def woven_borrowed(ctx: Context, case: Case, sentence: str, action: Action) -> f
     mine = _content_code(ctx, sentence)
     if len(mine) < BORROWED_MIN_WORDS or ctx.scenario is None:
         return 0.0
-    theirs = frozenset().union(*(_stem_set(ctx, t) for t in customer_wrote(case, action)))
+    theirs = _customer_stems(ctx, case, action)
     if sum(1 for ch in mine if ch in theirs) >= BORROWED_SHARE_ALIGNED * len(mine):
         return 0.0
-    width = len(mine) + int(len(mine) * WINDOW_SLACK)
+    width = _width(len(mine))
     wanted = set(mine)
+    not_theirs = wanted - theirs
     best = 0.0
     for article in ctx.scenario.kb:
-        if len(wanted & (_stem_set(ctx, article.body) | theirs)) < WOVEN_SHARE * len(wanted):
+        outside = len(not_theirs - _stem_set(ctx, article.body))
+        if len(wanted) - outside < WOVEN_SHARE * len(wanted):
             continue
         source = _content_code(ctx, article.body)
         share, at = aligned_at(mine, source)
@@ -622,6 +629,16 @@ def woven_borrowed(ctx: Context, case: Case, sentence: str, action: Action) -> f
         if share >= extra:
             best = max(best, share + extra)
     return best
+
+
+def _customer_stems(ctx: Context, case: Case, action: Action) -> frozenset[str]:
+    """(2.22) Every content stem of what the customer had said or written before the action
+    (`customer_wrote`), kept per message: each of its clauses is read against the same words."""
+    known: dict[int, frozenset[str]] = case.cache.setdefault("customer_stems", {})
+    if action.seq not in known:
+        texts = customer_wrote(case, action)
+        known[action.seq] = frozenset().union(*(_stem_set(ctx, t) for t in texts))
+    return known[action.seq]
 
 
 def customer_borrowed(ctx: Context, case: Case, sentence: str, action: Action) -> tuple[float, str]:
@@ -723,18 +740,27 @@ def _steps_spanned(ctx: Context, text: str) -> int:
     share, body = borrowed_from(ctx, text, (a.body for a in ctx.scenario.kb))
     if share < BORROWED_SHARE_ALIGNED:
         return 1
-    parts = [_content_code(ctx, c) for c in clauses(_WRAPPED.sub(" ", body))]
-    source = "".join(parts)
-    owner = [k for k, part in enumerate(parts) for _ in part]
+    source, owner = _article_steps(ctx, body)
     _, at = aligned_at(mine, source)
     need = Counter(mine)
     given: Counter[int] = Counter()
-    for pos in range(at, min(len(source), at + len(mine) + int(len(mine) * WINDOW_SLACK))):
+    for pos in range(at, min(len(source), at + _width(len(mine)))):
         if need[source[pos]] > 0:
             need[source[pos]] -= 1
             given[owner[pos]] += 1
     spanned = sum(1 for n in given.values() if n >= STEP_STEMS)
     return spanned if spanned >= SPANNED_STEPS else 1
+
+
+def _article_steps(ctx: Context, body: str) -> tuple[str, tuple[int, ...]]:
+    """(2.21) An article's content stems coded as `_content_code` codes them, with the number
+    of the step (its clause, line wraps read away) each stem is in; kept per article."""
+    known: dict[str, tuple[str, tuple[int, ...]]] = ctx.cache.setdefault("article_steps", {})
+    if body not in known:
+        parts = [_content_code(ctx, c) for c in clauses(_WRAPPED.sub(" ", body))]
+        owner = tuple(k for k, part in enumerate(parts) for _ in part)
+        known[body] = ("".join(parts), owner)
+    return known[body]
 
 
 def _chunks(ctx: Context, parts: list[str]) -> list[list[str]]:

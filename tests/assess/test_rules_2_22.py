@@ -129,3 +129,14 @@ def test_a_clause_mostly_the_customers_is_not_the_articles() -> None:
     action = case.said()[-1]
     sentence = integrity.clauses(action.text or "")[0]
     assert integrity.woven_borrowed(ctx, case, sentence, action) == 0.0
+
+
+def test_the_customers_words_are_read_as_they_stood_at_each_message() -> None:
+    """What the customer had said is kept per message: the words of their second message are
+    in what the woven answer after it is read against, and not in what the operator's opening
+    before it is (a cache kept per case would hand the opening the later words)."""
+    ctx, case = chat("en", WOVEN["en"])
+    opening, woven = case.said()[0], case.said()[-1]
+    second = integrity._stem_set(ctx, incident("en", CUSTOMERS["en"][0]).messages[1].text)
+    assert second <= integrity._customer_stems(ctx, case, woven)
+    assert not second <= integrity._customer_stems(ctx, case, opening)
