@@ -104,6 +104,7 @@ SETS = {
     "heldout18": ROOT / "tests" / "language" / "heldout18",
     "heldout19": ROOT / "tests" / "language" / "heldout19",
     "heldout20": ROOT / "tests" / "language" / "heldout20",
+    "heldout21": ROOT / "tests" / "language" / "heldout21",
     "dev2": DEV2,
     "exam2": EXAM2,
 }
