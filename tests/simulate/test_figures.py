@@ -264,8 +264,9 @@ WORDED_M_SHORT = {
     "the check step missing on Ben, Emma and Imran: checks about the customer's next task, 'Is "
     "it letting you finish what you started?', 'Does that let you get on with your day?' and "
     "'So, can you pick up where you left off', are not read as checks; COM-4, '{summary}, "
-    "that's where things stand?' is no restatement (Stephen, Rachel, Wayne, Sophie, Michael) "
-    "and 'So what it comes down to is {summary}, yeah?' a template sent to three customers; "
+    "that's where things stand?' restates no key fact for Stephen, Rachel, Wayne and Michael "
+    "and is a template for Sophie, as 'So what it comes down to is {summary}, yeah?' is for "
+    "Natalie and Ryan (the rotation sent each to three customers or more); "
     "COM-6, Gary calmed only by stock or template phrases: 'you've got people depending on you "
     "and the system's letting you down, that's hard going.' is not credited",
     "en-northwind-monday": "20 of 22 (blind, rules 2.22, layer 2.16): COM-1 and SOL-1 mixed, the "
