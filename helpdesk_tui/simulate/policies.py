@@ -37,6 +37,7 @@ from helpdesk_tui.simulate.worded import (
     WordedJPolicy,
     WordedKPolicy,
     WordedLPolicy,
+    WordedMPolicy,
     WordedPolicy,
 )
 
@@ -89,6 +90,7 @@ POLICIES: dict[str, type[Policy]] = {
     "worded-j": WordedJPolicy,
     "worded-k": WordedKPolicy,
     "worded-l": WordedLPolicy,
+    "worded-m": WordedMPolicy,
     "shotgun": ShotgunPolicy,
     "macro": MacroPolicy,
     "parrot": ParrotPolicy,

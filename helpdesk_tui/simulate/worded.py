@@ -63,6 +63,9 @@ BANK_K_DIR = Path(__file__).parent / "phrases_k"
 """The eleventh bank (`worded-k`), by an eleventh writer, blind to the other ten (its README)."""
 BANK_L_DIR = Path(__file__).parent / "phrases_l"
 """The twelfth bank (`worded-l`), by a twelfth writer, blind to the other eleven (its README)."""
+BANK_M_DIR = Path(__file__).parent / "phrases_m"
+"""The thirteenth bank (`worded-m`), by a thirteenth writer, blind to the other twelve (its
+README)."""
 SOLUTION_SENTENCES = 6
 """How many sentences of the article a solution message passes on."""
 
@@ -462,6 +465,19 @@ class WordedLPolicy(WordedPolicy):
     description = "worded with a twelfth phrase bank, by a twelfth writer"
     style = Style("worded-l")
     bank_dir = BANK_L_DIR
+
+
+class WordedMPolicy(WordedPolicy):
+    """`worded` with the thirteenth phrase bank (`phrases_m/`): the same actions, a thirteenth
+    writer's words (a Kingston-born night-desk agent's chat and a Crewe ex-signaller's
+    methodical phone English, a Lier ex-dispatcher's chat and a Tienen ex-school secretary's
+    careful Dutch, a Nivelles ex-pharmacist's assistant's conditionals and a Lille-born chat
+    agent's quick French)."""
+
+    name = "worded-m"
+    description = "worded with a thirteenth phrase bank, by a thirteenth writer"
+    style = Style("worded-m")
+    bank_dir = BANK_M_DIR
 
 
 def _capital(text: str) -> str:

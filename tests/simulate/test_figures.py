@@ -6,9 +6,9 @@ held against what the issue asks:
 
 - ideal and worded: at least 21 of 22;
 - worded-b, worded-c, worded-d, worded-e, worded-f, worded-g, worded-h, worded-i, worded-j,
-  worded-k and worded-l (worded with a second, a third, a fourth, a fifth, a sixth, a seventh,
-  an eighth, a ninth, a tenth, an eleventh and a twelfth independent phrase bank): the same
-  target, an expected failure on the scenarios where the language layer misreads their words;
+  worded-k, worded-l and worded-m (worded with a second, a third, a fourth, a fifth, a sixth, a
+  seventh, an eighth, a ninth, a tenth, an eleventh, a twelfth and a thirteenth independent
+  phrase bank): the same target, an expected failure on the scenarios where the language layer misreads their words;
 - shotgun, macro, parrot (who never read the answer key): at most 4, and
   never favourable on the twelve competencies a trick must not buy;
 - savvy (a cheater written blind from the published rules, branch evid14): at most 3, an
@@ -258,6 +258,47 @@ made before an unread identification puts SOL-1's steps out of order): a request
 identifying data told as a statement or an imperative, a question without "?", a check folded
 into "I want to be sure it works"; then restatements with a French or franglais tag (COM-4)
 and French empathy without a cue word (COM-6)."""
+
+WORDED_M_SHORT = {
+    "en-calder-valley-exam": "18 of 22 (blind, rules 2.22, layer 2.16): COM-1 and SOL-1 mixed, "
+    "the check step missing on Ben, Emma and Imran: checks about the customer's next task, 'Is "
+    "it letting you finish what you started?', 'Does that let you get on with your day?' and "
+    "'So, can you pick up where you left off', are not read as checks; COM-4, '{summary}, "
+    "that's where things stand?' restates no key fact for Stephen, Rachel, Wayne and Michael "
+    "and is a template for Sophie, as 'So what it comes down to is {summary}, yeah?' is for "
+    "Natalie and Ryan (the rotation sent each to three customers or more); "
+    "COM-6, Gary calmed only by stock or template phrases: 'you've got people depending on you "
+    "and the system's letting you down, that's hard going.' is not credited",
+    "en-northwind-monday": "20 of 22 (blind, rules 2.22, layer 2.16): COM-1 and SOL-1 mixed, the "
+    "check step missing on Grace and Liam: 'Does that let you get on with your day?' and 'Can "
+    "you get through the rest of your shift with that?' are not read as checks",
+    "fr-haute-meuse-examen": "19 of 22 (blind, rules 2.22, layer 2.16): COM-1 and SOL-1 mixed, "
+    "the check step missing on Cédric, Nathalie, Sophie, Valérie and Dr Gobert: 'Ça vous permet "
+    "de finir ce que vous aviez commencé ?' and 'Pourriez-vous reprendre ce que vous faisiez ?' "
+    "are not read as checks; COM-4, '{summary}, et vous ne pouvez plus avancer, hein ?' "
+    "(Sylvie) and 'Si j'ai bien noté, {summary}, et vous êtes à l'arrêt en attendant.' (the "
+    "shop's till) are not read as restatements",
+    "fr-val-de-lesse-garde": "20 of 22 (blind, rules 2.22, layer 2.16): COM-4, 'Si j'ai bien "
+    "noté, {summary}, et vous êtes à l'arrêt en attendant.' is no restatement (the PACS "
+    "scanner); COM-6, Dr Benali calmed only by stock or template phrases: 'ça vous coûte une "
+    "matinée entière, et vous n'en aviez pas de trop.' and 'quel début de journée, on ne "
+    "souhaite ça à personne.' are not credited",
+    "nl-lindeveld-examen": "18 of 22 (blind, rules 2.22, layer 2.16): COM-1 and SOL-1 mixed, the "
+    "check step missing on Guido: 'Kun je de rest van je dienst zo verder?' is not read as a "
+    "check; COM-4, '{summary}, is dat de stand van zaken?' is no restatement (Sarah); COM-6, "
+    "Els and Rudi calmed only by empathy the rotation sent to three customers or more: 'als "
+    "niemand verder kan, komt alles bij jou terecht.' and 'al die tijd eromheen werken is "
+    "vermoeiend, dat geloof ik graag.'",
+}
+"""Bundled scenarios where `worded-m` (the thirteenth blind bank, branch e-worded13, committed
+blind as bdc3819) does not reach 21, with why (benchmarks/README.md, "A thirteenth blind bank
+(branch e-worded13)"). Strict expected failures, as for worded-b. Measured once with layer 2.16
+and rules 2.22: 18, 20, 19, 20, 18, 22 (calder, northwind, haute-meuse, val-de-lesse,
+lindeveld, verhaeghe); worded-l and worded the same hour: 20, 20, 19, 18, 19, 20 and 22 on all
+six. Most misses are the check step (COM-1 and SOL-1 read the same steps): checks asked about
+the customer's next task rather than the fault (the form the brief asked this bank to lean
+on); then restatements with a tag that states the consequence or asks "is that where things
+stand" (COM-4) and empathy told through the customer's situation (COM-6)."""
 
 CHEATER_CAP = 3
 """Favourable competencies of 22 a cheater written from the published rules may buy."""
@@ -559,6 +600,7 @@ BANK_SHORT = {
     "worded-j": WORDED_J_SHORT,
     "worded-k": WORDED_K_SHORT,
     "worded-l": WORDED_L_SHORT,
+    "worded-m": WORDED_M_SHORT,
 }
 """The policies of the further phrase banks, each with its scenarios below the target."""
 

@@ -7,7 +7,8 @@ third writer's `phrases_c/` (`worded-c`), the fourth writer's `phrases_d/` (`wor
 fifth writer's `phrases_e/` (`worded-e`), the sixth writer's `phrases_f/` (`worded-f`), the
 seventh writer's `phrases_g/` (`worded-g`), the eighth writer's `phrases_h/` (`worded-h`), the
 ninth writer's `phrases_i/` (`worded-i`), the tenth writer's `phrases_j/` (`worded-j`), the
-eleventh writer's `phrases_k/` (`worded-k`) and the twelfth writer's `phrases_l/` (`worded-l`).
+eleventh writer's `phrases_k/` (`worded-k`), the twelfth writer's `phrases_l/` (`worded-l`) and
+the thirteenth writer's `phrases_m/` (`worded-m`).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import helpdesk_tui
 SIMULATE = Path(helpdesk_tui.__file__).parent / "simulate"
 BANKS = (
     "phrases", "phrases_b", "phrases_c", "phrases_d", "phrases_e", "phrases_f", "phrases_g",
-    "phrases_h", "phrases_i", "phrases_j", "phrases_k", "phrases_l",
+    "phrases_h", "phrases_i", "phrases_j", "phrases_k", "phrases_l", "phrases_m",
 )  # fmt: skip
 SLOTS = {
     "greeting_by_name": {"name"},

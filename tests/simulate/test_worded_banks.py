@@ -1,7 +1,8 @@
-"""`worded-b` to `worded-l`: the `worded` candidate with the second, the third, the fourth, the
-fifth, the sixth, the seventh, the eighth, the ninth, the tenth, the eleventh and the twelfth
-phrase bank (`simulate/phrases_b/`, `phrases_c/`, `phrases_d/`, `phrases_e/`, `phrases_f/`,
-`phrases_g/`, `phrases_h/`, `phrases_i/`, `phrases_j/`, `phrases_k/`, `phrases_l/`).
+"""`worded-b` to `worded-m`: the `worded` candidate with the second, the third, the fourth, the
+fifth, the sixth, the seventh, the eighth, the ninth, the tenth, the eleventh, the twelfth and
+the thirteenth phrase bank (`simulate/phrases_b/`, `phrases_c/`, `phrases_d/`, `phrases_e/`,
+`phrases_f/`, `phrases_g/`, `phrases_h/`, `phrases_i/`, `phrases_j/`, `phrases_k/`,
+`phrases_l/`, `phrases_m/`).
 
 What is checked here is the wiring: each policy is offered by `simulate` and by
 `benchmarks/bench_evidence.py`, writes its sentences from its own bank (read
@@ -39,6 +40,7 @@ BANKS = {
     "worded-j": SIMULATE / "phrases_j",
     "worded-k": SIMULATE / "phrases_k",
     "worded-l": SIMULATE / "phrases_l",
+    "worded-m": SIMULATE / "phrases_m",
 }
 """Each further bank's policy and folder."""
 BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "bench_evidence.py"
