@@ -273,6 +273,7 @@ class EnvoyPolicy(Policy):
     def next_action(self, state: ExamState, now: float) -> Action | None:
         if not self.plan:
             self._think(state, now)
+        self._drop_stale(state)
         if not self.plan:
             return self._next_timer(state, now)
         if self.plan[0].type == "ticket_created":
@@ -284,6 +285,19 @@ class EnvoyPolicy(Policy):
         if conv is not None and conv.is_busy_at(at):
             at = conv.busy_until + _PAUSE_S
         return Action(at, action.type, action.data, action.cost, action.label, origin=action)
+
+    def _drop_stale(self, state: ExamState) -> None:
+        """A call hung up while the envoy typed: what it meant to say goes on the ticket."""
+        while self.plan and self.plan[0].type in ("message_sent", "conversation_closed"):
+            action = self.plan[0]
+            conv = state.conversations.get(action.data["conversation_id"])
+            if conv is not None and conv.is_live:
+                return
+            self.plan.pop(0)
+            if action.type == "message_sent" and conv is not None and conv.ticket_ids:
+                data = {"ticket_id": conv.ticket_ids[0], "text": action.data["text"]}
+                self.plan.insert(0, Action(action.at, "ticket_reply_added", data, 4.0))
+                return
 
     def _next_timer(self, state: ExamState, now: float) -> Action | None:
         """Nothing to do now: wake at the earliest timer (a reply timeout, an update)."""
