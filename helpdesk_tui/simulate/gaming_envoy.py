@@ -89,6 +89,7 @@ from helpdesk_tui.simulate.gaming_envoy_words import (
     VERB_TEMPLATES,
     WIDE,
     WORKS,
+    Table,
     Words,
 )
 from helpdesk_tui.simulate.policy import Action, Policy
@@ -546,12 +547,14 @@ class EnvoyPolicy(Policy):
 
     def _promise(self, case: Case, state: ExamState, now: float) -> None:
         """A promise with news: who has it, and when the customer hears next."""
-        minutes = self._minutes(state, case)
-        group = state.groups.get(case.group or "", case.group or "")
-        text = self.words.pick(HOLD, self._order(case.customer_id) + len(self.plan)).format(
+        self._news(case, state, now, HOLD, self._order(case.customer_id) + len(self.plan))
+
+    def _news(self, case: Case, state: ExamState, now: float, table: Table, i: int) -> None:
+        """The group that has the ticket and a time, in frame `i` of `table` (HOLD, UPDATE)."""
+        text = self.words.pick(table, i).format(
             name=self._first(state, case.customer_id),
-            group=group,
-            minutes=minutes,
+            group=state.groups.get(case.group or "", case.group or ""),
+            minutes=self._minutes(state, case),
             ticket=case.ticket_id,
         )
         self._say(case, now, text, state)
@@ -625,16 +628,8 @@ class EnvoyPolicy(Policy):
         case.waiting_since = now
 
     def _update(self, case: Case, state: ExamState, now: float) -> None:
-        minutes = self._minutes(state, case)
-        group = state.groups.get(case.group or "", case.group or "")
-        text = self.words.pick(UPDATE, self._order(case.customer_id) + int(now) // 60).format(
-            name=self._first(state, case.customer_id),
-            group=group,
-            minutes=minutes,
-            ticket=case.ticket_id,
-        )
-        self._say(case, now, text, state)
-        case.last_update = now
+        """A timed update while the group has it: the frame turns with the minute."""
+        self._news(case, state, now, UPDATE, self._order(case.customer_id) + int(now) // 60)
 
     def _chase(self, case: Case, conv: Conversation, state: ExamState, now: float) -> None:
         """A customer chasing a ticket: news of it, the group and a time."""
