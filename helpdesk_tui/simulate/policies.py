@@ -15,6 +15,7 @@ from helpdesk_tui.simulate.gaming import MacroPolicy, ParrotPolicy, ShotgunPolic
 from helpdesk_tui.simulate.gaming_broker import BrokerPolicy
 from helpdesk_tui.simulate.gaming_clerk import ClerkPolicy
 from helpdesk_tui.simulate.gaming_courier import CourierPolicy
+from helpdesk_tui.simulate.gaming_envoy import EnvoyPolicy
 from helpdesk_tui.simulate.gaming_forger import ForgerPolicy
 from helpdesk_tui.simulate.gaming_ghost import GhostPolicy
 from helpdesk_tui.simulate.gaming_lawyer import LawyerPolicy
@@ -104,5 +105,6 @@ POLICIES: dict[str, type[Policy]] = {
     "usher": UsherPolicy,
     "broker": BrokerPolicy,
     "courier": CourierPolicy,
+    "envoy": EnvoyPolicy,
 }
 """The policies by name, in the order `--policy` lists them."""

@@ -41,6 +41,9 @@ held against what the issue asks:
 - courier (a tenth cheater written blind from the published docs, branch evid34): the same cap
   (measured at or under it on all six: no expected failure) (benchmarks/README.md, "A tenth
   cheater (branch evid34)"); never more than measured;
+- envoy (an eleventh cheater written blind from the published docs, branch evid36): the same cap
+  and the same expected failures (benchmarks/README.md, "An eleventh cheater (branch evid36)");
+  never more than measured;
 - naive: fewer than ideal, more than idle; idle: none.
 
 `benchmarks/bench_evidence.py` prints the same table.
@@ -588,6 +591,22 @@ enough of them (2.17); SIM-1 on verhaeghe (the translated answer said in each ca
 work) (benchmarks/README.md, "A tenth cheater (branch evid34)"). On rules 2.22 and layer 2.16
 (the lead, 18:24 UTC; 2.22 was built on broker without seeing courier): the same sets."""
 
+ENVOY_MEASURED: dict[str, frozenset[str]] = {
+    "en-calder-valley-exam": frozenset(),
+    "en-northwind-monday": frozenset({"SIM-1", "DATA-4", "COM-6", "SOL-2"}),
+    "fr-haute-meuse-examen": frozenset(),
+    "fr-val-de-lesse-garde": frozenset(),
+    "nl-lindeveld-examen": frozenset(),
+    "nl-verhaeghe-dinsdag": frozenset({"SIM-1", "SIM-2", "SIM-3", "COM-3", "COM-6"}),
+}
+"""What `envoy` (branch evid36, an eleventh cheater written blind from the published documents,
+committed 293aa68 before anything scored it, measured at b728af5; rules 2.22, main fb54b3e)
+earned, measured once with `benchmarks/bench_evidence.py --policy envoy --detail`: 0, 4, 0, 0,
+0, 5 of 22 (calder, northwind, haute-meuse, val-de-lesse, lindeveld, verhaeghe). Above the cap on northwind and
+verhaeghe: strict expected failures, each item in benchmarks/README.md, "An eleventh cheater
+(branch evid36)"."""
+
+
 BANK_SHORT = {
     "worded-b": WORDED_B_SHORT,
     "worded-c": WORDED_C_SHORT,
@@ -717,6 +736,7 @@ CHEATERS: dict[str, dict[str, frozenset[str]]] = {
     "usher": USHER_MEASURED,
     "broker": BROKER_MEASURED,
     "courier": COURIER_MEASURED,
+    "envoy": ENVOY_MEASURED,
 }
 """The cheaters written from the published rules, each with what it was measured to earn
 (`above_cap` of it: its strict expected failures)."""
