@@ -254,8 +254,10 @@ def sla_cell(ticket: Ticket, glance: Glance, language: str | None = None) -> Cel
     return cell
 
 
-SLA_CELLS_KEPT = 4096
-"""SLA cells kept (`sla_cell`): a queue's running clocks show a few hundred texts at once."""
+SLA_CELLS_KEPT = 1024
+"""SLA cells kept (`sla_cell`): a queue's running clocks show a few hundred texts at once.
+An overdue clock shows a new text every second to the end of the exam, so the cells
+are kept until this many, then all dropped: 4,096 held about 1 MB of past seconds (mem21)."""
 _SLA_CELLS: dict[tuple[str, int, str], Cell] = {}
 
 

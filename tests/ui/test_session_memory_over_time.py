@@ -1,0 +1,85 @@
+"""What an exam keeps does not grow with its minutes: the two holders mem21 removed.
+
+bench_sitting's pty candidate grew 0.36 MB a minute over 1,800 s (mem20). Among what grew
+(mem21, tracemalloc and a census of the caches in the exam process): the queue's renderings
+of its SLA clocks, one a second per running clock (an overdue one runs to the end of the
+exam), kept in the 4,096 renderings of the other cells; and a ticket's thread kept twice
+after each note, the version shown before it being never shown again. What must hold comes
+from what the screen shows, not from the caches: a clock's past seconds are not shown
+again, nor a ticket's older version. Driven on the injected clock, no sleeps.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from rich.text import Text
+
+from helpdesk_tui.ui.widgets import queue
+from helpdesk_tui.ui.widgets.kept_text import KeptText
+from helpdesk_tui.ui.widgets.ticket_detail import TicketDetail
+
+from .conftest import SIZE, Rig
+from .pilot import at
+
+PAST_SECONDS_KEPT = 512
+"""Clock renderings the queue may keep beyond those on screen: 40 rows of running clocks
+for about 12 seconds. It kept every one up to 4,096, a rendering a second per clock."""
+
+
+def renderers() -> list[functools._lru_cache_wrapper[Text]]:
+    """The queue's kept renderings of cells, however many caches they are kept in."""
+    return [f for f in vars(queue).values() if isinstance(f, functools._lru_cache_wrapper)]
+
+
+def kept_and_made() -> tuple[int, int]:
+    """(renderings kept, renderings made) by the queue's cell renderers so far."""
+    infos = [f.cache_info() for f in renderers()]
+    return sum(i.currsize for i in infos), sum(i.misses for i in infos)
+
+
+async def test_the_queue_keeps_no_past_seconds_of_its_clocks(rig: Rig) -> None:
+    """Second by second for ten minutes (more clock texts than `PAST_SECONDS_KEPT`), the
+    renderings kept grow by no more than that: not one per second per running clock."""
+    for renderer in renderers():
+        renderer.cache_clear()
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await at(pilot, 60)
+        kept_before, made_before = kept_and_made()
+        seconds = 60
+        while seconds < 660:
+            seconds += 1
+            app.advance(1.0)
+            if seconds % 10 == 0:
+                await pilot.pause()
+        await pilot.pause()
+        kept_after, made_after = kept_and_made()
+    assert made_after - made_before > PAST_SECONDS_KEPT + 8  # so the test can fail
+    assert kept_after - kept_before <= PAST_SECONDS_KEPT + 8, (kept_before, kept_after)
+
+
+def versions_kept(part: KeptText, ticket_id: str) -> set[object]:
+    """The versions of `ticket_id`'s text that `part` keeps anything of."""
+    keys = [*part._visuals.keys(), *(k[0] for k in part._lines.keys())]  # noqa: SIM118
+    keys += [k[0] for k in part._painted.keys()]  # noqa: SIM118 (an LRUCache: no __iter__)
+    return {k for k in keys if isinstance(k, tuple) and k[1][0] == ticket_id}
+
+
+async def test_a_ticket_thread_is_kept_in_the_version_shown_only(rig: Rig) -> None:
+    """After each note the ticket area keeps its thread's lines of the version on screen
+    and no other (it kept the one before too: the whole thread twice)."""
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await at(pilot, 70)
+        await pilot.press("f2")
+        detail = app.main.query_one(TicketDetail)
+        body = detail.query_one("#ticket-body", KeptText)
+        kept = []
+        for n in range(5):
+            await pilot.press("i", *f"note {n} " * 6, "ctrl+s")
+            await pilot.pause()
+            kept.append(versions_kept(body, detail.ticket_id or ""))
+        assert len(rig.logged("note_added")) == 5
+        assert all(len(versions) == 1 for versions in kept), kept
+        assert body.key in kept[-1]
