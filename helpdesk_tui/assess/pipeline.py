@@ -575,12 +575,46 @@ def _scenario_problem(
     return None
 
 
+LOADED_KEPT = 8
+"""Scenarios a process keeps loaded for the next log (`_load`): a class report, a sitting's
+logs or the test suite assess many logs of one scenario, and loading and validating it
+again was 30-60 ms a log (a bundled exam; 0.1 s of a review's opening)."""
+_loaded: dict[tuple[Path, str, Path | None], tuple[bytes, Scenario]] = {}
+
+
 def _load(found: ScenarioFound, sla_profiles_dir: Path | None) -> Scenario:
+    """The scenario of `found`, loaded once per process while every file it was read from
+    (`Scenario.source_files`: scenario.toml, the SLA profile, the articles) holds the same
+    bytes; `found.sha256` (the folder, hashed for the log's binding) keys it, so a new file
+    in the folder is a new key. A Scenario is frozen and no reader changes it."""
+    key = (found.folder.resolve(), found.sha256, sla_profiles_dir and sla_profiles_dir.resolve())
+    kept = _loaded.get(key)
+    if kept is not None and kept[0] == _files_digest(kept[1].source_files):
+        return kept[1]
     try:
-        return load_scenario(found.folder, sla_profiles_dir)
+        scenario = load_scenario(found.folder, sla_profiles_dir)
     except ScenarioInvalid as exc:
         raise Refused(
             f"the scenario {found.folder} does not load: {exc}. Run `helpdesk-exam scenario "
             f"validate {found.folder}` for every problem.",
             EXIT_INPUT,
         ) from None
+    if (digest := _files_digest(scenario.source_files)) is not None:
+        _loaded.pop(key, None)
+        _loaded[key] = (digest, scenario)
+        while len(_loaded) > LOADED_KEPT:
+            del _loaded[next(iter(_loaded))]
+    return scenario
+
+
+def _files_digest(files: Iterable[Path]) -> bytes | None:
+    """The sha256 of the files' names and bytes, or None if one cannot be read."""
+    digest = hashlib.sha256()
+    try:
+        for path in files:
+            data = Path(path).read_bytes()
+            digest.update(f"{path}\0{len(data)}\0".encode())
+            digest.update(data)
+    except OSError:
+        return None
+    return digest.digest()
