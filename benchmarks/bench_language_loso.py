@@ -19,7 +19,11 @@ Also prints the CPU time of the whole run (13 folds x 3 languages x 12 acts). (2
 own sentences (train.EXAM_SETS) are in every fold's training, at `--exam-weight` (0: none).
 
 (l-model13) `--writers 13`: the shipped weights' thirteen writers (train.SETS); 17: with the
-four released after them (train.RELEASED).
+four released after them (train.RELEASED); (l-model22) 22: with the newest five (train.NEWEST).
+(l-model22) `--variant shipped|A|B|C --lang L [--folds ...] --out FILE`: one training pool
+(`VARIANTS`) with the newest writers left out one by one (heldout16-19 decide, heldout20
+confirms), a JSON line a fold and language; `--collate FILE` prints the folds over the three
+languages and the decide and confirm totals (only folds read in all three languages count).
 `--chars both`: LOSO without and with the character trigrams (features.CHARS) on one reading
 of the sets, and the totals of both over the `DECIDE` folds and the others (confirm).
 `--cache DIR`: the rules' readings kept on disk (train.examples). `--fold-time SET`: one fold's
@@ -181,7 +185,7 @@ def collate(path: Path) -> None:
             for h in folds:
                 cells = [found.get((v, h, lang)) for lang in LANGUAGES]
                 got = [c for c in cells if c]
-                if not got:
+                if len(got) < len(LANGUAGES):
                     continue
                 f1s = [x for c in got for x in c["model"].values()]
                 p = sum(x >= 0.90 for x in f1s)
