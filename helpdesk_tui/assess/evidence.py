@@ -36,7 +36,7 @@ from helpdesk_tui.assess.model import Evidence, EvidenceItem, ProcedureCheck
 from helpdesk_tui.assess.prime import Forked
 from helpdesk_tui.assess.replay import Snapshots
 from helpdesk_tui.assess.rules import rules_stamp
-from helpdesk_tui.assess.substance import engaged_contacts, rote_items
+from helpdesk_tui.assess.substance import engagement, rote_items
 from helpdesk_tui.assess.texts import LANGUAGES, flag_name, flag_reason
 from helpdesk_tui.assess.tracker import Action, Tracker
 from helpdesk_tui.core.events import Event
@@ -198,20 +198,26 @@ def measured_apart(ctx: Context) -> Apart:
 AHEAD_KEYS = ("contact_reading", "engagement")
 """The per-case readings `read_ahead` makes in the child (`Case.cache`'s keys)."""
 
-Ahead = tuple[tuple[object, ...], list[dict[str, object]], tuple[int, int] | None]
+Ahead = tuple[tuple[object, ...], list[dict[str, object]]]
 
 
-def read_ahead(ctx: Context) -> Ahead:
-    """In the forked child, after `measured_apart`: every contact's engagement (2.17's
-    `engaged_contacts`, with 2.19's contact reading each needs), which only `rote_items`
-    reads, last. They were a fifth of a 100,000-record report's process, made while the
-    child sat idle (perf21): made there, they reach this process as it needs them.
+def read_ahead(ctx: Context, stopped: Callable[[], bool] = lambda: False) -> Ahead:
+    """In the forked child, after `measured_apart`: the contacts' engagements (2.17), with 2.19's
+    contact reading each needs, which only `rote_items` reads, last. They were a fifth of a
+    100,000-record report's process, made while the child sat idle (perf21): made there,
+    they reach this process as it needs them. Case after case until `stopped()` (this
+    process asks for them): it makes the rest itself, so it waits for one case at most.
 
-    Which fold they are of (`_fold_key`), then per case of `ctx.cases` the readings it made,
-    by `Case.cache` key, and the count of engaged contacts."""
-    engaged = engaged_contacts(ctx) if ctx.scenario is not None else None
+    Which fold they are of (`_fold_key`), then per case of `ctx.cases` the readings made,
+    by `Case.cache` key (none for a case not reached)."""
+    if ctx.scenario is not None:
+        for case in ctx.cases:
+            if stopped():
+                break
+            if case.incident is not None:
+                engagement(ctx, case)
     per_case = [{k: c.cache[k] for k in AHEAD_KEYS if k in c.cache} for c in ctx.cases]
-    return _fold_key(ctx), per_case, engaged
+    return _fold_key(ctx), per_case
 
 
 def _fold_key(ctx: Context) -> tuple[object, ...]:
@@ -226,12 +232,9 @@ def take_ahead(ctx: Context, ahead: Ahead | None) -> None:
     here when asked for."""
     if ahead is None or ahead[0] != _fold_key(ctx):
         return
-    _, per_case, engaged = ahead
-    for case, readings in zip(ctx.cases, per_case, strict=True):
+    for case, readings in zip(ctx.cases, ahead[1], strict=True):
         for key, value in readings.items():
             case.cache.setdefault(key, value)
-    if engaged is not None:
-        ctx.cache.setdefault("engaged_contacts", engaged)
 
 
 @contextmanager

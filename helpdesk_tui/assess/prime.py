@@ -331,18 +331,21 @@ class Forked(Generic[T]):
     def __init__(
         self, function: Callable[..., T], *args: Any, then: Callable[..., Any] | None = None
     ) -> None:
-        """`then`: worked out in the child after `function`, on the same arguments, its answer
-        sent after the first (`later`): work the parent would do after it has used the first
-        answer, so the child's second core is not idle while the parent goes on (perf21)."""
+        """`then`: worked out in the child after `function`, `then(*args, stopped)`, its answer
+        sent after the first (`later`): work the parent would otherwise do itself later, so the
+        child's core is not idle while the parent goes on (perf21). `stopped()` turns true
+        when the parent asks for the answer: `then` should then hand over what it has made
+        (the parent makes the rest), so the parent never waits for more than a step of it."""
         self.function, self.args, self.then = function, args, then
         self.first = False
         """Whether the first answer was asked for (`get`)."""
         self.process: Any = None
         try:
             context = multiprocessing.get_context("fork")
+            self.stop = context.Event()
             self.receive, answer = context.Pipe(duplex=False)
             self.process = context.Process(
-                target=_call, args=(function, args, answer, then), daemon=True
+                target=_call, args=(function, args, answer, then, self.stop), daemon=True
             )
             self.process.start()
             answer.close()
@@ -374,6 +377,7 @@ class Forked(Generic[T]):
             self.get()  # the first answer comes first in the pipe
         if self.process is None or self.then is None:
             return None
+        self.stop.set()
         try:
             if self.receive.poll(WAIT_S):
                 done, value = self.receive.recv()
@@ -399,13 +403,17 @@ def _call(
     args: tuple[Any, ...],
     answer: Connection,
     then: Callable[..., Any] | None = None,
+    stop: Any = None,
 ) -> None:
     """In the child: the function's value, or (False, None) if it raised (the parent
     then works it out itself and meets the error there, as without a child); then, if
-    asked, `then`'s value the same way."""
-    for step in (function, then) if then is not None else (function,):
+    asked, `then`'s value the same way (told by `stop` when the parent wants it)."""
+    steps = [(function, args)]
+    if then is not None:
+        steps.append((then, (*args, stop.is_set)))
+    for step, given in steps:
         try:
-            value = (True, step(*args))
+            value = (True, step(*given))
         except Exception:
             value = (False, None)
         try:

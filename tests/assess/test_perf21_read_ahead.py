@@ -20,7 +20,7 @@ import pytest
 from bundled_kit import on_scenario_runs, scenario_group
 
 from helpdesk_tui import paths
-from helpdesk_tui.assess import substance
+from helpdesk_tui.assess import evidence, substance
 from helpdesk_tui.assess.cases import build_cases
 from helpdesk_tui.assess.context import Context
 from helpdesk_tui.assess.evidence import (
@@ -79,7 +79,7 @@ def test_readings_taken_from_the_child_are_the_ones_read_here(
         (t.get("engagement"), t.get("contact_reading")) if c.incident is not None else (None, None)
         for c, t in zip(taker.cases, taken, strict=True)
     ] == _own(expected)
-    assert taker.cache["engaged_contacts"] == engaged_contacts(expected)
+    assert engaged_contacts(taker) == engaged_contacts(expected)
     if policy == "tailor":  # the test reads contact readings, not only their absence
         assert any(t.get("contact_reading") is not None for t in taken)
     else:
@@ -98,7 +98,6 @@ def test_readings_of_another_fold_are_not_taken(sim_logs: Any) -> None:
         ctx = _context(events)
         take_ahead(ctx, read_ahead(other))
         assert all(not c.cache for c in ctx.cases)
-        assert "engaged_contacts" not in ctx.cache
 
 
 @scenario_group(CALDER)
@@ -108,19 +107,42 @@ def test_a_reading_made_here_is_kept(sim_logs: Any) -> None:
     ctx = _context(events)
     mine = object()
     ctx.cases[0].cache["engagement"] = mine
-    ctx.cache["engaged_contacts"] = (-1, -1)
     take_ahead(ctx, ahead)
     assert ctx.cases[0].cache["engagement"] is mine
-    assert ctx.cache["engaged_contacts"] == (-1, -1)
     take_ahead(ctx, None)  # no child, or a child that failed: nothing, no error
 
 
-@scenario_group(CALDER)
-def test_with_a_second_core_this_process_reads_no_engagement(
-    sim_logs: Any, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(("scenario_id", "policy"), on_scenario_runs(RUNS))
+def test_a_reading_stopped_half_way_hands_over_the_cases_it_reached(
+    sim_logs: Any, scenario_id: str, policy: str
 ) -> None:
-    """The evidence is the same with the child's readings, and this process made none of them
-    (each engagement read here is counted; the child's are its own copy's)."""
+    """Asked for its readings, the child stops after the case it is reading; this process
+    reads the others itself, and reads them as a fresh fold does."""
+    events = _events(sim_logs[(scenario_id, policy)])
+    asked: list[int] = []
+
+    def stopped() -> bool:
+        asked.append(1)
+        return len(asked) > 6
+
+    ahead = read_ahead(_context(events), stopped)
+    contacts = sum(1 for c in _context(events).cases if c.incident is not None)
+    assert 0 < sum(1 for r in ahead[1] if r) < contacts
+    taker = _context(events)
+    take_ahead(taker, ahead)
+    assert _own(taker) == _own(_context(events))
+    assert engaged_contacts(taker) == engaged_contacts(_context(events))
+
+
+@scenario_group(CALDER)
+@pytest.mark.parametrize("child_reads", ["all", "none"])
+def test_with_a_second_core_this_process_reads_only_what_the_child_did_not(
+    sim_logs: Any, monkeypatch: pytest.MonkeyPatch, child_reads: str
+) -> None:
+    """The evidence is the same with the child's readings, and this process reads only the
+    engagements the child did not reach: none when the child reads them all (its stop
+    ignored here, so the test does not depend on the two processes' speeds), all when it is
+    stopped at once. Each engagement read here is counted; the child's are its own copy's."""
     events = _events(sim_logs[(CALDER, "tailor")])
     scenario = load_scenario(paths.scenarios_dir() / CALDER)
     parent, real = os.getpid(), substance._engagement
@@ -133,8 +155,13 @@ def test_with_a_second_core_this_process_reads_no_engagement(
 
     monkeypatch.setattr(substance, "_engagement", counted)
     alone = EvidenceGatherer(scenario).feed_all(events).result()
-    assert here, "the fold made no engagement reading: the test reads nothing"
+    contacts = sorted(here)
+    assert contacts, "the fold made no engagement reading: the test reads nothing"
     here.clear()
+    stop_at_once = child_reads == "none"
+    monkeypatch.setattr(
+        evidence, "read_ahead", lambda ctx, stopped: read_ahead(ctx, lambda: stop_at_once)
+    )
     apart = EvidenceGatherer(scenario).feed_all(events).result(second_core=True)
-    assert here == []
+    assert sorted(here) == (contacts if stop_at_once else [])
     assert apart == alone
