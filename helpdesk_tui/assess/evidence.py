@@ -102,7 +102,8 @@ class EvidenceGatherer:
         `measured_apart` measures is measured in a forked child while this process
         measures SIM and the rest of SOL and COM (`prime.Forked`: the same code on the
         same state, so the same items); the child's answer is asked for only where
-        SOL-1, then COM-1 and COM-5, are assembled. `analysed` (the report's
+        COM-1 and COM-5, then SOL-1, are assembled; and its readings of the contacts'
+        engagements (`read_ahead`) before the rote four. `analysed` (the report's
         `Primer.finish`) is called after the measurements that read no message's
         analysis (the cases, their marks, the SLA rows, the moods and the latencies:
         they read the log's actions and times, not its words) and before the first that
