@@ -154,6 +154,7 @@ class EvidenceGatherer:
                 items[cid].extend(group_items)
         if forked is not None:
             apart()  # the first answer is taken before the second, in order
+            meet_ahead(ctx, forked.child_reached)
             take_ahead(ctx, forked.later())
         rote_items(ctx, items)  # 2.10: the rote competencies' `+` on engaged contacts only
         _merge_flags(ctx, items)
@@ -205,23 +206,42 @@ AHEAD_KEYS = ("contact_reading", "engagement")
 Ahead = tuple[tuple[object, ...], list[dict[str, object]]]
 
 
-def read_ahead(ctx: Context, stopped: Callable[[], bool] = lambda: False) -> Ahead:
+def read_ahead(
+    ctx: Context,
+    stopped: Callable[[], bool] = lambda: False,
+    reached: Callable[[int], None] = lambda n: None,
+) -> Ahead:
     """In the forked child, after `measured_apart`: the contacts' engagements (2.17), with 2.19's
     contact reading each needs, which only `rote_items` reads, last. They were a fifth of a
     100,000-record report's process, made while the child sat idle (perf21): made there,
-    they reach this process as it needs them. Case after case until `stopped()` (this
-    process asks for them): it makes the rest itself, so it waits for one case at most.
+    they reach this process as it needs them. Case after case from the first, telling how
+    far it is (`reached`), until `stopped()`: this process reads from the last meanwhile
+    (`meet_ahead`) and asks when the two meet, so it waits for one case at most.
 
     Which fold they are of (`_fold_key`), then per case of `ctx.cases` the readings made,
     by `Case.cache` key (none for a case not reached)."""
     if ctx.scenario is not None:
-        for case in ctx.cases:
+        for index, case in enumerate(ctx.cases):
             if stopped():
                 break
             if case.incident is not None:
                 engagement(ctx, case)
+            reached(index + 1)
     per_case = [{k: c.cache[k] for k in AHEAD_KEYS if k in c.cache} for c in ctx.cases]
     return _fold_key(ctx), per_case
+
+
+def meet_ahead(ctx: Context, child_reached: Callable[[], int]) -> None:
+    """This process's share of `read_ahead`: the contacts' engagements from the last case,
+    until the case the child has reached (`child_reached()`, from the first)."""
+    if ctx.scenario is None:
+        return
+    for index in range(len(ctx.cases) - 1, -1, -1):
+        if child_reached() > index:
+            return
+        case = ctx.cases[index]
+        if case.incident is not None:
+            engagement(ctx, case)
 
 
 def _fold_key(ctx: Context) -> tuple[object, ...]:

@@ -331,11 +331,13 @@ class Forked(Generic[T]):
     def __init__(
         self, function: Callable[..., T], *args: Any, then: Callable[..., Any] | None = None
     ) -> None:
-        """`then`: worked out in the child after `function`, `then(*args, stopped)`, its answer
-        sent after the first (`later`): work the parent would otherwise do itself later, so the
-        child's core is not idle while the parent goes on (perf21). `stopped()` turns true
-        when the parent asks for the answer: `then` should then hand over what it has made
-        (the parent makes the rest), so the parent never waits for more than a step of it."""
+        """`then`: worked out in the child after `function`, `then(*args, stopped, reached)`,
+        its answer sent after the first (`later`): work the parent would otherwise do itself
+        later, so the child's core is not idle while the parent goes on (perf21). `stopped()`
+        turns true when the parent asks for the answer: `then` should then hand over what it
+        has made (the parent makes the rest), so the parent never waits for more than a step
+        of it; `reached(n)` tells the parent how far it is (`child_reached`), so the parent
+        can work from the other end until the two meet."""
         self.function, self.args, self.then = function, args, then
         self.first = False
         """Whether the first answer was asked for (`get`)."""
@@ -343,9 +345,12 @@ class Forked(Generic[T]):
         try:
             context = multiprocessing.get_context("fork")
             self.stop = context.Event()
+            self.reached: Any = context.Value("i", 0, lock=False)
             self.receive, answer = context.Pipe(duplex=False)
             self.process = context.Process(
-                target=_call, args=(function, args, answer, then, self.stop), daemon=True
+                target=_call,
+                args=(function, args, answer, then, self.stop, self.reached),
+                daemon=True,
             )
             self.process.start()
             answer.close()
@@ -369,6 +374,10 @@ class Forked(Generic[T]):
                 if ended:
                     self._end()
         return self.function(*self.args)
+
+    def child_reached(self) -> int:
+        """How far `then` says it is (0 with no child: the parent does it all)."""
+        return self.reached.value if self.process is not None else 0
 
     def later(self) -> Any:
         """The child's answer of `then` (after `get`), or None when it has none (it failed,
@@ -404,13 +413,14 @@ def _call(
     answer: Connection,
     then: Callable[..., Any] | None = None,
     stop: Any = None,
+    reached: Any = None,
 ) -> None:
     """In the child: the function's value, or (False, None) if it raised (the parent
     then works it out itself and meets the error there, as without a child); then, if
     asked, `then`'s value the same way (told by `stop` when the parent wants it)."""
     steps = [(function, args)]
     if then is not None:
-        steps.append((then, (*args, stop.is_set)))
+        steps.append((then, (*args, stop.is_set, lambda n: setattr(reached, "value", n))))
     for step, given in steps:
         try:
             value = (True, step(*given))

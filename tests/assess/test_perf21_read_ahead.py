@@ -26,6 +26,7 @@ from helpdesk_tui.assess.context import Context
 from helpdesk_tui.assess.evidence import (
     AHEAD_KEYS,
     EvidenceGatherer,
+    meet_ahead,
     read_ahead,
     take_ahead,
 )
@@ -135,14 +136,15 @@ def test_a_reading_stopped_half_way_hands_over_the_cases_it_reached(
 
 
 @scenario_group(CALDER)
-@pytest.mark.parametrize("child_reads", ["all", "none"])
+@pytest.mark.parametrize("child_reads", ["all", "none", "until they meet"])
 def test_with_a_second_core_this_process_reads_only_what_the_child_did_not(
     sim_logs: Any, monkeypatch: pytest.MonkeyPatch, child_reads: str
 ) -> None:
     """The evidence is the same with the child's readings, and this process reads only the
     engagements the child did not reach: none when the child reads them all (its stop
-    ignored here, so the test does not depend on the two processes' speeds), all when it is
-    stopped at once. Each engagement read here is counted; the child's are its own copy's."""
+    ignored, and this process not reading from the other end, so the test does not depend
+    on the two processes' speeds), all when it is stopped at once; as shipped, the two meet
+    somewhere. Each engagement read here is counted; the child's are its own copy's."""
     events = _events(sim_logs[(CALDER, "tailor")])
     scenario = load_scenario(paths.scenarios_dir() / CALDER)
     parent, real = os.getpid(), substance._engagement
@@ -158,10 +160,36 @@ def test_with_a_second_core_this_process_reads_only_what_the_child_did_not(
     contacts = sorted(here)
     assert contacts, "the fold made no engagement reading: the test reads nothing"
     here.clear()
-    stop_at_once = child_reads == "none"
-    monkeypatch.setattr(
-        evidence, "read_ahead", lambda ctx, stopped: read_ahead(ctx, lambda: stop_at_once)
-    )
+    if child_reads != "until they meet":
+        stop_at_once = child_reads == "none"
+        monkeypatch.setattr(
+            evidence,
+            "read_ahead",
+            lambda ctx, _stopped, reached: read_ahead(ctx, lambda: stop_at_once, reached),
+        )
+        if not stop_at_once:
+            monkeypatch.setattr(evidence, "meet_ahead", lambda ctx, child_reached: None)
     apart = EvidenceGatherer(scenario).feed_all(events).result(second_core=True)
-    assert sorted(here) == (contacts if stop_at_once else [])
+    if child_reads == "all":
+        assert here == []
+    elif child_reads == "none":
+        assert sorted(here) == contacts
     assert apart == alone
+
+
+@scenario_group(CALDER)
+def test_this_process_reads_from_the_last_case_to_where_the_child_is(
+    sim_logs: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`meet_ahead` reads the contacts after the child's place, from the last, and no other."""
+    events = _events(sim_logs[(CALDER, "tailor")])
+    read: list[str] = []
+    real = substance._engagement
+    monkeypatch.setattr(
+        substance, "_engagement", lambda ctx, case: read.append(case.id) or real(ctx, case)
+    )
+    ctx = _context(events)
+    child_at = len(ctx.cases) // 2
+    meet_ahead(ctx, lambda: child_at)
+    expected = [c.id for c in reversed(ctx.cases[child_at:]) if c.incident is not None]
+    assert read == expected and expected

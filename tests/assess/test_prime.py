@@ -498,19 +498,20 @@ def test_a_worker_done_first_waits_to_be_asked_and_takes_the_signatures_meanwhil
     assert answer is True
 
 
-def _twice(x: int, stopped: Any = None) -> tuple[int, int]:
+def _twice(x: int, *_told: Any) -> tuple[int, int]:
     return os.getpid(), 2 * x
 
 
-def _count(items: list[int], stopped: Any) -> int:
+def _count(items: list[int], *_told: Any) -> int:
     return len(items)
 
 
-def _until_stopped(x: int, stopped: Any) -> int:
+def _until_stopped(x: int, stopped: Any, reached: Any) -> int:
     """Works step after step until the parent asks (at most 60 s): then hands over."""
     steps, end = 0, time.monotonic() + 60
     while not stopped() and time.monotonic() < end:
         steps += 1
+        reached(steps)
     return steps if stopped() else -1
 
 
@@ -532,7 +533,12 @@ def test_the_second_answer_is_handed_over_when_asked_for() -> None:
     """`then` is told (`stopped()`) when the parent asks: it hands over what it has then."""
     forked = prime.Forked(abs, -1, then=_until_stopped)
     assert forked.get() == 1
-    assert forked.later() >= 0  # not -1: it did not run on until its own end
+    end = time.monotonic() + 60
+    while forked.child_reached() < 3 and time.monotonic() < end:
+        pass  # the child says how far it is
+    steps = forked.later()
+    assert steps >= 3  # not -1: it did not run on until its own end
+    assert forked.child_reached() == 0  # the child is gone: nothing more to count on
 
 
 def test_a_second_answer_that_fails_or_dies_is_none() -> None:
