@@ -36,7 +36,7 @@ from helpdesk_tui.assess.model import Evidence, EvidenceItem, ProcedureCheck
 from helpdesk_tui.assess.prime import Forked
 from helpdesk_tui.assess.replay import Snapshots
 from helpdesk_tui.assess.rules import rules_stamp
-from helpdesk_tui.assess.substance import engagement, rote_items
+from helpdesk_tui.assess.substance import rote_items
 from helpdesk_tui.assess.texts import LANGUAGES, flag_name, flag_reason
 from helpdesk_tui.assess.tracker import Action, Tracker
 from helpdesk_tui.core.events import Event
@@ -102,8 +102,7 @@ class EvidenceGatherer:
         `measured_apart` measures is measured in a forked child while this process
         measures SIM and the rest of SOL and COM (`prime.Forked`: the same code on the
         same state, so the same items); the child's answer is asked for only where
-        COM-1 and COM-5, then SOL-1, are assembled; and its readings of the contacts'
-        engagements (`read_ahead`) before the rote four. `analysed` (the report's
+        SOL-1, then COM-1 and COM-5, are assembled. `analysed` (the report's
         `Primer.finish`) is called after the measurements that read no message's
         analysis (the cases, their marks, the SLA rows, the moods and the latencies:
         they read the log's actions and times, not its words) and before the first that
@@ -133,7 +132,7 @@ class EvidenceGatherer:
         if analysed is not None:
             analysed()
         data = data_items(ctx)  # after the meeting: DATA-4 reads the candidate's sentences
-        forked = Forked(measured_apart, ctx, then=read_ahead) if second_core else None
+        forked = Forked(measured_apart, ctx) if second_core else None
         got: list[Apart] = []
 
         def apart() -> Apart:
@@ -152,10 +151,6 @@ class EvidenceGatherer:
         for group in (sim, data, com, sol):
             for cid, group_items in group.items():
                 items[cid].extend(group_items)
-        if forked is not None:
-            apart()  # the first answer is taken before the second, in order
-            meet_ahead(ctx, forked.child_reached)
-            take_ahead(ctx, forked.later())
         rote_items(ctx, items)  # 2.10: the rote competencies' `+` on engaged contacts only
         _merge_flags(ctx, items)
         return Evidence(
@@ -198,67 +193,6 @@ def measured_apart(ctx: Context) -> Apart:
     so they go together. (Forking a whole group, COM or SOL, made both processes
     work out the answers each group needs: no time saved.)"""
     return jargon_items(ctx), procedure_checks(ctx), contact_checks(ctx)
-
-
-AHEAD_KEYS = ("contact_reading", "engagement")
-"""The per-case readings `read_ahead` makes in the child (`Case.cache`'s keys)."""
-
-Ahead = tuple[tuple[object, ...], list[dict[str, object]]]
-
-
-def read_ahead(
-    ctx: Context,
-    stopped: Callable[[], bool] = lambda: False,
-    reached: Callable[[int], None] = lambda n: None,
-) -> Ahead:
-    """In the forked child, after `measured_apart`: the contacts' engagements (2.17), with 2.19's
-    contact reading each needs, which only `rote_items` reads, last. They were a fifth of a
-    100,000-record report's process, made while the child sat idle (perf21): made there,
-    they reach this process as it needs them. Case after case from the first, telling how
-    far it is (`reached`), until `stopped()`: this process reads from the last meanwhile
-    (`meet_ahead`) and asks when the two meet, so it waits for one case at most.
-
-    Which fold they are of (`_fold_key`), then per case of `ctx.cases` the readings made,
-    by `Case.cache` key (none for a case not reached)."""
-    if ctx.scenario is not None:
-        for index, case in enumerate(ctx.cases):
-            if stopped():
-                break
-            if case.incident is not None:
-                engagement(ctx, case)
-            reached(index + 1)
-    per_case = [{k: c.cache[k] for k in AHEAD_KEYS if k in c.cache} for c in ctx.cases]
-    return _fold_key(ctx), per_case
-
-
-def meet_ahead(ctx: Context, child_reached: Callable[[], int]) -> None:
-    """This process's share of `read_ahead`: the contacts' engagements from the last case,
-    until the case the child has reached (`child_reached()`, from the first)."""
-    if ctx.scenario is None:
-        return
-    for index in range(len(ctx.cases) - 1, -1, -1):
-        if child_reached() > index:
-            return
-        case = ctx.cases[index]
-        if case.incident is not None:
-            engagement(ctx, case)
-
-
-def _fold_key(ctx: Context) -> tuple[object, ...]:
-    """What tells one fold from another: its last record and its cases, in order."""
-    return (ctx.state.last_seq, ctx.state.now, tuple(c.id for c in ctx.cases))
-
-
-def take_ahead(ctx: Context, ahead: Ahead | None) -> None:
-    """The child's readings (`read_ahead`) kept in each case's cache, where `rote_items` asks
-    for them; a reading this process made itself is kept (it is the same). None (no child,
-    or it failed) or readings of another fold: nothing is kept, and each reading is made
-    here when asked for."""
-    if ahead is None or ahead[0] != _fold_key(ctx):
-        return
-    for case, readings in zip(ctx.cases, ahead[1], strict=True):
-        for key, value in readings.items():
-            case.cache.setdefault(key, value)
 
 
 @contextmanager

@@ -331,26 +331,18 @@ class Forked(Generic[T]):
     def __init__(
         self, function: Callable[..., T], *args: Any, then: Callable[..., Any] | None = None
     ) -> None:
-        """`then`: worked out in the child after `function`, `then(*args, stopped, reached)`,
-        its answer sent after the first (`later`): work the parent would otherwise do itself
-        later, so the child's core is not idle while the parent goes on (perf21). `stopped()`
-        turns true when the parent asks for the answer: `then` should then hand over what it
-        has made (the parent makes the rest), so the parent never waits for more than a step
-        of it; `reached(n)` tells the parent how far it is (`child_reached`), so the parent
-        can work from the other end until the two meet."""
+        """`then`: worked out in the child after `function`, on the same arguments, its answer
+        sent after the first (`later`): work the parent would do after it has used the first
+        answer, so the child's second core is not idle while the parent goes on (perf21)."""
         self.function, self.args, self.then = function, args, then
         self.first = False
         """Whether the first answer was asked for (`get`)."""
         self.process: Any = None
         try:
             context = multiprocessing.get_context("fork")
-            self.stop = context.Event()
-            self.reached: Any = context.Value("i", 0, lock=False)
             self.receive, answer = context.Pipe(duplex=False)
             self.process = context.Process(
-                target=_call,
-                args=(function, args, answer, then, self.stop, self.reached),
-                daemon=True,
+                target=_call, args=(function, args, answer, then), daemon=True
             )
             self.process.start()
             answer.close()
@@ -375,10 +367,6 @@ class Forked(Generic[T]):
                     self._end()
         return self.function(*self.args)
 
-    def child_reached(self) -> int:
-        """How far `then` says it is (0 with no child: the parent does it all)."""
-        return self.reached.value if self.process is not None else 0
-
     def later(self) -> Any:
         """The child's answer of `then` (after `get`), or None when it has none (it failed,
         died, or there is no child): the caller then works it out itself, as without one."""
@@ -386,7 +374,6 @@ class Forked(Generic[T]):
             self.get()  # the first answer comes first in the pipe
         if self.process is None or self.then is None:
             return None
-        self.stop.set()
         try:
             if self.receive.poll(WAIT_S):
                 done, value = self.receive.recv()
@@ -412,18 +399,13 @@ def _call(
     args: tuple[Any, ...],
     answer: Connection,
     then: Callable[..., Any] | None = None,
-    stop: Any = None,
-    reached: Any = None,
 ) -> None:
     """In the child: the function's value, or (False, None) if it raised (the parent
     then works it out itself and meets the error there, as without a child); then, if
-    asked, `then`'s value the same way (told by `stop` when the parent wants it)."""
-    steps = [(function, args)]
-    if then is not None:
-        steps.append((then, (*args, stop.is_set, lambda n: setattr(reached, "value", n))))
-    for step, given in steps:
+    asked, `then`'s value the same way."""
+    for step in (function, then) if then is not None else (function,):
         try:
-            value = (True, step(*given))
+            value = (True, step(*args))
         except Exception:
             value = (False, None)
         try:

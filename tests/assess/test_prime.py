@@ -262,13 +262,13 @@ def test_forked_works_it_out_in_a_child() -> None:
     assert prime.Forked(sorted, [3, 1, 2]).get() == [1, 2, 3]
 
 
-def _fails_in_a_child(parent: int, *_stopped: Any) -> str:
+def _fails_in_a_child(parent: int) -> str:
     if os.getpid() != parent:
         raise RuntimeError("only in the child")
     return "worked out here"
 
 
-def _dies_in_a_child(parent: int, *_stopped: Any) -> str:
+def _dies_in_a_child(parent: int) -> str:
     if os.getpid() != parent:
         os._exit(3)
     return "worked out here"
@@ -498,28 +498,15 @@ def test_a_worker_done_first_waits_to_be_asked_and_takes_the_signatures_meanwhil
     assert answer is True
 
 
-def _twice(x: int, *_told: Any) -> tuple[int, int]:
+def _twice(x: int) -> tuple[int, int]:
     return os.getpid(), 2 * x
-
-
-def _count(items: list[int], *_told: Any) -> int:
-    return len(items)
-
-
-def _until_stopped(x: int, stopped: Any, reached: Any) -> int:
-    """Works step after step until the parent asks (at most 60 s): then hands over."""
-    steps, end = 0, time.monotonic() + 60
-    while not stopped() and time.monotonic() < end:
-        steps += 1
-        reached(steps)
-    return steps if stopped() else -1
 
 
 def test_forked_works_out_a_second_answer_after_the_first() -> None:
     """perf21: `then` runs in the child after the function, on the same arguments; `later()`
     gives its answer after the first, in order (asked first, it takes the first answer out
     of the way)."""
-    forked = prime.Forked(sorted, [3, 1, 2], then=_count)
+    forked = prime.Forked(sorted, [3, 1, 2], then=len)
     assert forked.get() == [1, 2, 3]
     assert forked.later() == 3
     forked = prime.Forked(_pid, 21, then=_twice)
@@ -529,18 +516,6 @@ def test_forked_works_out_a_second_answer_after_the_first() -> None:
     assert prime.Forked(abs, -4, then=_twice).later()[1] == -8
 
 
-def test_the_second_answer_is_handed_over_when_asked_for() -> None:
-    """`then` is told (`stopped()`) when the parent asks: it hands over what it has then."""
-    forked = prime.Forked(abs, -1, then=_until_stopped)
-    assert forked.get() == 1
-    end = time.monotonic() + 60
-    while forked.child_reached() < 3 and time.monotonic() < end:
-        pass  # the child says how far it is
-    steps = forked.later()
-    assert steps >= 3  # not -1: it did not run on until its own end
-    assert forked.child_reached() == 0  # the child is gone: nothing more to count on
-
-
 def test_a_second_answer_that_fails_or_dies_is_none() -> None:
     """None: the caller works it out itself, as without a child."""
     assert prime.Forked(sorted, [2, 1], then=_fails_in_a_child).later() is None
@@ -548,6 +523,6 @@ def test_a_second_answer_that_fails_or_dies_is_none() -> None:
     assert forked.get() == [1, 2]
     assert forked.later() is None
     assert prime.Forked(sorted, [2, 1]).later() is None  # none asked for
-    failed_first = prime.Forked(_fails_in_a_child, os.getpid(), then=_twice)
+    failed_first = prime.Forked(_fails_in_a_child, os.getpid(), then=len)
     assert failed_first.get() == "worked out here"
     assert failed_first.later() is None  # the child's first failed: it is ended
