@@ -328,22 +328,13 @@ class Forked(Generic[T]):
     child. Only for the report's own process (the caller checked `_may_fork`).
     """
 
-    def __init__(
-        self, function: Callable[..., T], *args: Any, then: Callable[..., Any] | None = None
-    ) -> None:
-        """`then`: worked out in the child after `function`, on the same arguments, its answer
-        sent after the first (`later`): work the parent would do after it has used the first
-        answer, so the child's second core is not idle while the parent goes on (perf21)."""
-        self.function, self.args, self.then = function, args, then
-        self.first = False
-        """Whether the first answer was asked for (`get`)."""
+    def __init__(self, function: Callable[..., T], *args: Any) -> None:
+        self.function, self.args = function, args
         self.process: Any = None
         try:
             context = multiprocessing.get_context("fork")
             self.receive, answer = context.Pipe(duplex=False)
-            self.process = context.Process(
-                target=_call, args=(function, args, answer, then), daemon=True
-            )
+            self.process = context.Process(target=_call, args=(function, args, answer), daemon=True)
             self.process.start()
             answer.close()
         except OSError:
@@ -352,38 +343,16 @@ class Forked(Generic[T]):
     def get(self) -> T:
         """The child's answer, else the function's own."""
         if self.process is not None:
-            ended = self.then is None
-            self.first = True
             try:
                 if self.receive.poll(WAIT_S):
                     done, value = self.receive.recv()
                     if done:
                         return value
-                ended = True  # no first answer: no second one either
             except (EOFError, OSError, pickle.UnpicklingError):
-                ended = True  # the child died: worked out here
+                pass  # the child died: worked out here
             finally:
-                if ended:
-                    self._end()
+                self._end()
         return self.function(*self.args)
-
-    def later(self) -> Any:
-        """The child's answer of `then` (after `get`), or None when it has none (it failed,
-        died, or there is no child): the caller then works it out itself, as without one."""
-        if self.process is not None and self.then is not None and not self.first:
-            self.get()  # the first answer comes first in the pipe
-        if self.process is None or self.then is None:
-            return None
-        try:
-            if self.receive.poll(WAIT_S):
-                done, value = self.receive.recv()
-                if done:
-                    return value
-        except (EOFError, OSError, pickle.UnpicklingError):
-            pass
-        finally:
-            self._end()
-        return None
 
     def _end(self) -> None:
         self.receive.close()
@@ -394,21 +363,11 @@ class Forked(Generic[T]):
         self.process = None
 
 
-def _call(
-    function: Callable[..., Any],
-    args: tuple[Any, ...],
-    answer: Connection,
-    then: Callable[..., Any] | None = None,
-) -> None:
+def _call(function: Callable[..., Any], args: tuple[Any, ...], answer: Connection) -> None:
     """In the child: the function's value, or (False, None) if it raised (the parent
-    then works it out itself and meets the error there, as without a child); then, if
-    asked, `then`'s value the same way."""
-    for step in (function, then) if then is not None else (function,):
-        try:
-            value = (True, step(*args))
-        except Exception:
-            value = (False, None)
-        try:
-            answer.send(value)
-        except OSError:
-            return  # the parent is gone or stopped listening
+    then works it out itself and meets the error there, as without a child)."""
+    try:
+        value = (True, function(*args))
+    except Exception:
+        value = (False, None)
+    answer.send(value)

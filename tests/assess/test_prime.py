@@ -82,8 +82,8 @@ def forks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     made: list[str] = []
     real = prime.Forked.__init__
 
-    def init(self: prime.Forked, function: Any, *args: Any, **kwargs: Any) -> None:
-        real(self, function, *args, **kwargs)
+    def init(self: prime.Forked, function: Any, *args: Any) -> None:
+        real(self, function, *args)
         made.append(function.__name__)
 
     monkeypatch.setattr(prime.Forked, "__init__", init)
@@ -496,33 +496,3 @@ def test_a_worker_done_first_waits_to_be_asked_and_takes_the_signatures_meanwhil
     assert len(b"".join(made)) > 65_536, "the analyses fit a pipe: the test shows nothing"
     assert sum(len(pickle.loads(b)) for b in made) == total.value > 0
     assert answer is True
-
-
-def _twice(x: int) -> tuple[int, int]:
-    return os.getpid(), 2 * x
-
-
-def test_forked_works_out_a_second_answer_after_the_first() -> None:
-    """perf21: `then` runs in the child after the function, on the same arguments; `later()`
-    gives its answer after the first, in order (asked first, it takes the first answer out
-    of the way)."""
-    forked = prime.Forked(sorted, [3, 1, 2], then=len)
-    assert forked.get() == [1, 2, 3]
-    assert forked.later() == 3
-    forked = prime.Forked(_pid, 21, then=_twice)
-    child = forked.get()
-    assert child != os.getpid()
-    assert forked.later() == (child, 42)
-    assert prime.Forked(abs, -4, then=_twice).later()[1] == -8
-
-
-def test_a_second_answer_that_fails_or_dies_is_none() -> None:
-    """None: the caller works it out itself, as without a child."""
-    assert prime.Forked(sorted, [2, 1], then=_fails_in_a_child).later() is None
-    forked = prime.Forked(sorted, [2, 1], then=_dies_in_a_child)
-    assert forked.get() == [1, 2]
-    assert forked.later() is None
-    assert prime.Forked(sorted, [2, 1]).later() is None  # none asked for
-    failed_first = prime.Forked(_fails_in_a_child, os.getpid(), then=len)
-    assert failed_first.get() == "worked out here"
-    assert failed_first.later() is None  # the child's first failed: it is ended

@@ -218,9 +218,9 @@ def test_a_long_logs_html_is_rendered_beside_the_json_with_the_same_bytes(
     forked: list[str] = []
     made = prime.Forked.__init__
 
-    def counting(self: prime.Forked, function, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def counting(self: prime.Forked, function, *args) -> None:  # type: ignore[no-untyped-def]
         forked.append(function.__name__)
-        made(self, function, *args, **kwargs)
+        made(self, function, *args)
 
     monkeypatch.setattr(prime.Forked, "__init__", counting)
     alone = run("alone")
