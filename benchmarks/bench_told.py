@@ -13,7 +13,6 @@ evid37)").
 
 from __future__ import annotations
 
-import argparse
 import sys
 import time
 from pathlib import Path
@@ -23,13 +22,12 @@ from helpdesk_tui.assess import evidence as evidence_module
 from helpdesk_tui.assess import substance
 from helpdesk_tui.assess.context import Context
 from helpdesk_tui.assess.model import EvidenceItem
-from helpdesk_tui.scenario.competencies import COMPETENCY_IDS
 from helpdesk_tui.scenario.loader import load_scenario
 from helpdesk_tui.simulate.policies import POLICIES
 from helpdesk_tui.simulate.runner import run_headless
 
 sys.path.insert(0, str(Path(__file__).parent))
-from bench_evidence import assess_run, bundled, favourable, print_detail  # noqa: E402
+from bench_evidence import assess_run, bundled, print_run, run_arguments  # noqa: E402
 
 READ_AWAY: dict[str, int] = {}
 """Per case id, how many sentences 2.23 read away in this run."""
@@ -87,11 +85,7 @@ def _watch(rote=evidence_module.rote_items):
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--policy", action="append", choices=list(POLICIES))
-    parser.add_argument("--scenario", action="append")
-    parser.add_argument("--detail", action="store_true")
-    args = parser.parse_args(argv)
+    args = run_arguments(__doc__, argv, "--detail")
     substance.told_by_rote = lambda ctx, case, sentence: _counting(case, sentence, ctx)
     evidence_module.rote_items = _watch()
     print(f"{'scenario':<28} {'policy':<8} {'favourable':>10} {'breaches':>8} {'s':>5}")
@@ -104,14 +98,7 @@ def main(argv: list[str] | None = None) -> int:
             began = time.perf_counter()
             result = run_headless(scenario, policy)
             evidence = assess_run(result, scenario)
-            good = favourable(evidence)
-            took = time.perf_counter() - began
-            print(
-                f"{name:<28} {policy:<8} {len(good):>6}/{len(COMPETENCY_IDS)} "
-                f"{len(result.breached_tickets):>8} {took:>5.1f}"
-            )
-            if args.detail:
-                print_detail(evidence)
+            print_run(name, policy, result, evidence, time.perf_counter() - began, args.detail)
             for line in SEEN:
                 print(line)
             sys.stdout.flush()
