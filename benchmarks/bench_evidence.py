@@ -52,14 +52,27 @@ def bundled() -> list[str]:
     return sorted(p.name for p in root.iterdir() if (p / "scenario.toml").is_file())
 
 
-def run_arguments(doc: str, argv: list[str] | None) -> argparse.Namespace:
-    """`--policy`, `--scenario` (each repeatable) and `--cases`: what a benchmark that watches
-    the pipeline per contact is asked (`bench_contact.py`)."""
+def run_arguments(doc: str, argv: list[str] | None, flag: str = "--cases") -> argparse.Namespace:
+    """`--policy`, `--scenario` (each repeatable) and one switch (`--cases`: a line per contact
+    read, `bench_contact.py`; `--detail`, `bench_told.py`): what a benchmark that watches the
+    pipeline is asked."""
     parser = argparse.ArgumentParser(description=doc.splitlines()[0])
     parser.add_argument("--policy", action="append", choices=list(POLICIES))
     parser.add_argument("--scenario", action="append")
-    parser.add_argument("--cases", action="store_true", help="a line per contact read")
+    parser.add_argument(flag, action="store_true")
     return parser.parse_args(argv)
+
+
+def print_run(
+    name: str, policy: str, result: RunResult, evidence: Evidence, took: float, detail: bool
+) -> None:
+    """The table's line of one run (and with `detail` every competency's status)."""
+    print(
+        f"{name:<28} {policy:<8} {len(favourable(evidence)):>6}/{len(COMPETENCY_IDS)} "
+        f"{len(result.breached_tickets):>8} {took:>5.1f}"
+    )
+    if detail:
+        print_detail(evidence)
 
 
 def each_run(
@@ -122,14 +135,7 @@ def main(argv: list[str] | None = None) -> int:
             began = time.perf_counter()
             result = run_headless(scenario, policy)
             evidence = assess_run(result, scenario)
-            good = favourable(evidence)
-            took = time.perf_counter() - began
-            print(
-                f"{name:<28} {policy:<8} {len(good):>6}/{len(COMPETENCY_IDS)} "
-                f"{len(result.breached_tickets):>8} {took:>5.1f}"
-            )
-            if args.detail:
-                print_detail(evidence)
+            print_run(name, policy, result, evidence, time.perf_counter() - began, args.detail)
     return 0
 
 

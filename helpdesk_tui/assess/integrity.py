@@ -53,7 +53,7 @@ from helpdesk_tui.assess.model import EvidenceItem
 from helpdesk_tui.assess.procedures import Shows, shows_plainly
 from helpdesk_tui.assess.tracker import CUSTOMER_FACING, Action
 from helpdesk_tui.assess.wording import acts, find_any, sentences, words
-from helpdesk_tui.customers.content_words import STEM_LENGTH, content_sequence
+from helpdesk_tui.customers.content_words import STEM_LENGTH, content_sequence, content_stems
 from helpdesk_tui.customers.content_words import words as content_words
 from helpdesk_tui.customers.dialogue import acts_in, asks_closing, solution_patterns, told
 from helpdesk_tui.customers.in_context import acts_at, confirms_fix, proposes, steps_at
@@ -1381,10 +1381,16 @@ FRAME_MIN_WORDS = 6
 SLOT = "\u00b7"
 
 
-def resolution_frame(ctx: Context, solution: str) -> tuple[str, ...]:
+def resolution_frame(
+    ctx: Context,
+    solution: str,
+    more: list[tuple[str, ...]] | None = None,
+    stems: frozenset[str] = frozenset(),
+) -> tuple[str, ...]:
     """(2.9) The resolution's words with what differs from case to case read away: words with a
     digit (ticket ids, times, priorities), KB article ids, the customers' names and the groups'
-    names and ids each become one slot; consecutive slots are one."""
+    names and ids each become one slot; consecutive slots are one. (2.23) `told_frame` adds
+    runs (`more`: the articles' titles) and the words of `stems` (the customer's) as slots."""
     slots = ctx.cache.get("frame_slots")
     if slots is None:
         runs: set[tuple[str, ...]] = set()
@@ -1403,8 +1409,15 @@ def resolution_frame(ctx: Context, solution: str) -> tuple[str, ...]:
     out: list[str] = []
     i = 0
     while i < len(mine):
-        run = next((r for r in long_runs if tuple(mine[i : i + len(r)]) == r), None)
-        slot = run is not None or mine[i] in single or any(ch.isdigit() for ch in mine[i])
+        run = next(
+            (r for r in (*(more or ()), *long_runs) if tuple(mine[i : i + len(r)]) == r), None
+        )
+        slot = (
+            run is not None
+            or mine[i] in single
+            or any(ch.isdigit() for ch in mine[i])
+            or mine[i][:STEM_LENGTH] in stems
+        )
         if slot and out and out[-1] == SLOT:
             pass
         else:
@@ -1413,16 +1426,48 @@ def resolution_frame(ctx: Context, solution: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def told_frame(ctx: Context, ticket_id: str, solution: str) -> tuple[str, ...]:
+    """(2.23) `resolution_frame` with two more slots: the KB articles' titles (as its ids are)
+    and every word whose stem the ticket's customer had said or written in the case. "Karen
+    Lloyd reported boardroom / laptops / phone. Talked them through '<title>' (kb-...)
+    (network); confirmed." is one frame on every ticket, whichever of the customer's words and
+    article fill it (the blind cheater `envoy`); a resolution that says what was done keeps
+    its own words (the steps, the finding, how it ended)."""
+    titles = ctx.cache.get("title_runs")
+    if titles is None:
+        kb = ctx.scenario.kb if ctx.scenario is not None else ()
+        titles = ctx.cache["title_runs"] = sorted(
+            {words(a.title) for a in kb if words(a.title)}, key=len, reverse=True
+        )
+    case = ctx.case_by_ticket.get(ticket_id)
+    theirs = _ticket_customer_stems(ctx, case) if case is not None else frozenset()
+    return resolution_frame(ctx, solution, titles, theirs)
+
+
+def _ticket_customer_stems(ctx: Context, case: Case) -> frozenset[str]:
+    """(2.23) The content stems of everything the case's customer said or wrote in it."""
+    if "ticket_customer_stems" not in case.cache:
+        texts = [*case.customer_said_before(1 << 62)]
+        texts += [t.description for t in case.tickets if t.source != "candidate"]
+        texts += [text for t in case.tickets for _, text in t.customer_mails]
+        case.cache["ticket_customer_stems"] = frozenset().union(
+            *(content_stems(t, ctx.text_lang) for t in texts)
+        )
+    return case.cache["ticket_customer_stems"]
+
+
 def _framed_resolutions(ctx: Context) -> dict[str, int]:
     """(2.9) Per ticket, on how many tickets (itself included) its resolution's frame stands:
     the same words around different ids, names, times, articles and groups."""
     if "framed" not in ctx.cache:
+        # 2.9's frame decides whether a resolution is long enough to be one; (2.23) the frames
+        # are compared with the ticket's customer's words and the articles' titles read away too
         frames = {
-            t.id: resolution_frame(ctx, t.solution)
+            t.id: told_frame(ctx, t.id, t.solution)
             for t in ctx.state.tickets.values()
             if t.solution
+            and sum(w != SLOT for w in resolution_frame(ctx, t.solution)) >= FRAME_MIN_WORDS
         }
-        frames = {k: f for k, f in frames.items() if sum(w != SLOT for w in f) >= FRAME_MIN_WORDS}
         # Identical frames are compared once (a cheater's are mostly identical).
         distinct: dict[tuple[str, ...], list[str]] = {}
         for ticket_id, frame in frames.items():

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from helpdesk_tui.language import LAYER_VERSION, layer_hash
 
-RULES_VERSION = "2.22"
+RULES_VERSION = "2.23"
 """2.0: evidence that needs the job done (issue 13): the answer is what reached the customer,
 KB credit only for the case's articles outside scattershot bursts, templates, echoes, stuffed
 answers, wrong recipients, SOL-5 relay and bounce, SOL-6 news.
@@ -218,7 +218,22 @@ customer's content words after every second word of each step: a third of each c
 customer's, under 2.15's share against either source alone (3, 0, 2, 5, 4, 5 of 22 on 2.21).
 Measured on every scripted bank and cheater on the six exams: the figures in
 benchmarks/README.md, "The customer's words woven in (branch evid35)"; no competent verdict
-moved."""
+moved.
+2.23 (evid37, issue 12): steps told inside a stock frame. 2.10's answer in the candidate's own
+sentences is not a sentence told by rote (`substance.told_by_rote`): read without the words of
+the case's articles and of what its customer said, the names, ids and little words (and an
+article's little words beside its pasted ones, `_told_words`), what is left, `TOLD_MIN_WORDS`
+words or more, lies `TOLD_SHARE` or more in runs of three the candidate told to `TOLD_OTHERS`
+other customers or more: one sentence per kind of step ("{step} is what you'll spot on the
+screen, and once you pick it a fresh window pops up"), filled with each customer's steps, is
+a template, as 2.10's battery and 2.15's assembled question are for questions (the blind
+cheater `envoy`: its steps told so took up 4 of verhaeghe's 9 contacts, over 2.17's share).
+DATA-4's frame (2.9) is compared with the articles' titles and the words the ticket's
+customer had said read away too (`integrity.told_frame`; 2.9's reading still decides whether
+a resolution is long enough to be a frame): "{name} reported {three of their words}. Talked
+them through '{title}' (kb-...); confirmed." is one frame on every ticket. Measured on every
+scripted bank and cheater on the six exams: benchmarks/README.md, "A formulaic cheater with a
+good search (branch evid37)"."""
 
 RULE_MODULES = (
     "cases.py", "context.py", "evidence.py", "integrity.py", "measure_com.py",

@@ -97,7 +97,7 @@ def _engagement(ctx: Context, case: Case) -> Engagement | None:
             continue
         if hit.how == TRANSFER:
             return Engagement("transfer", hit.action.seq)
-        own = own_telling(ctx, case, hit.action)
+        own = [s for s in own_telling(ctx, case, hit.action) if not told_by_rote(ctx, case, s)]
         if (
             own
             and answer is not None
@@ -282,6 +282,111 @@ def _assembled(
     runs = _frame_runs(ctx)
     others = {r for r in _runs(frame, ASSEMBLED_RUN) if runs.get(r, frozenset()) - {who}}
     return len(_covered(frame, others, ASSEMBLED_RUN)) >= ASSEMBLED_SHARE * len(frame)
+
+
+TOLD_RUN = ASSEMBLED_RUN
+"""(2.23) Runs of this many frame words of a telling sentence are the stock parts its frame is
+made of (`told_by_rote`)."""
+TOLD_MIN_WORDS = 8
+"""(2.23) A telling sentence needs this many frame words (its words without the case's articles',
+the customer's and the names) for its frame to be read: "Could you try that for me?" is
+everyone's; a template put around every step adds six to ten words of its own to each."""
+TOLD_SHARE = 0.65
+"""(2.23) A telling sentence whose frame lies this share or more in runs the candidate told
+`TOLD_OTHERS` other customers or more is told by rote (`told_by_rote`)."""
+TOLD_OTHERS = 2
+"""(2.23) Told to this many other customers: a stock frame (3 in all, as a template, 2.0)."""
+
+
+def told_by_rote(ctx: Context, case: Case, sentence: str) -> bool:
+    """(2.23) A sentence that tells the case's answer inside a stock frame: with the words of
+    the case's articles, of what the customer had said and the names read away
+    (`_told_frame`), `TOLD_SHARE` of what is left lies in runs the candidate told
+    `TOLD_OTHERS` other customers or more. One frame per kind of step ("{step} is what you'll
+    spot on the screen, and once you pick it a fresh window pops up", the blind cheater
+    `envoy`) carries no reading of this customer's situation beyond the pasted words; an
+    operator who explains in words of their own, or reuses a phrase among others, keeps the
+    sentence. 2.10's battery and 2.15's assembled question read questions so."""
+    return told_share(ctx, case, sentence) >= TOLD_SHARE
+
+
+def told_share(ctx: Context, case: Case, sentence: str) -> float:
+    """(2.23) The share of a telling sentence's frame (`_told_frame`) that lies in runs told to
+    `TOLD_OTHERS` other customers or more; 0.0 for a frame under `TOLD_MIN_WORDS` words."""
+    frame = _bare(_told_frame(ctx, case, sentence, _told_stems(ctx, case)))
+    if len(frame) < TOLD_MIN_WORDS:
+        return 0.0
+    runs = _told_runs(ctx)
+    who = case.customer_id
+    others = {
+        r for r in _runs(frame, TOLD_RUN) if len(runs.get(r, frozenset()) - {who}) >= TOLD_OTHERS
+    }
+    return len(_covered(frame, others, TOLD_RUN)) / len(frame)
+
+
+def _told_stems(ctx: Context, case: Case) -> frozenset[str]:
+    """(2.23) The stems a telling frame is read without: every content word of the case's
+    articles (title and body) and of everything its customer said or wrote in it."""
+    if "told_stems" not in case.cache:
+        lang = ctx.text_lang
+        ids = set(case.articles())
+        texts = [
+            f"{a.title}\n{a.body}"
+            for a in (ctx.scenario.kb if ctx.scenario is not None else ())
+            if a.id in ids
+        ]
+        texts += list(case.customer_said_before(1 << 62))
+        texts += [t.description for t in case.tickets if t.source != "candidate"]
+        texts += [text for t in case.tickets for _, text in t.customer_mails]
+        case.cache["told_stems"] = frozenset().union(*(content_stems(t, lang) for t in texts))
+    return case.cache["told_stems"]
+
+
+def _told_frame(ctx: Context, case: Case, sentence: str, stems: frozenset[str]) -> tuple[str, ...]:
+    """(2.23) `_frame` of a telling sentence: its words without the names, the tickets' ids,
+    words with a digit, one- and two-letter words and the stems of the case's articles and
+    customer (`_told_stems`)."""
+    names = _names(ctx)
+    said = [w for w in words(sentence) if len(w) > 2 and not _slot(w, names)]
+    away = [w[:STEM_LENGTH] in stems for w in said]
+    theirs = _told_words(ctx, case)
+    return tuple(
+        w
+        for i, w in enumerate(said)
+        if not away[i]
+        and not (w in theirs and ((i > 0 and away[i - 1]) or (i + 1 < len(said) and away[i + 1])))
+    )
+
+
+def _told_words(ctx: Context, case: Case) -> frozenset[str]:
+    """(2.23) Every word of the case's articles, the little ones too: one that stands beside an
+    article's or the customer's word in the sentence is part of the step pasted ("click **on**
+    the tab"), not of the frame around it."""
+    if "told_words" not in case.cache:
+        ids = set(case.articles())
+        kb = ctx.scenario.kb if ctx.scenario is not None else ()
+        case.cache["told_words"] = frozenset(
+            w for a in kb if a.id in ids for w in words(f"{a.title}\n{a.body}")
+        )
+    return case.cache["told_words"]
+
+
+def _told_runs(ctx: Context) -> dict[tuple[str, ...], frozenset[str]]:
+    """(2.23) Every run of `TOLD_RUN` words of the frames (`_told_frame`) of the candidate's
+    sentences to the cases' customers, with the customers it was told to."""
+    if "told_runs" not in ctx.cache:
+        runs: dict[tuple[str, ...], set[str]] = {}
+        for case in ctx.cases:
+            stems = _told_stems(ctx, case)
+            for action in case.said():
+                if action.data.get("canned_id"):
+                    continue
+                for sentence in sentences(action.text or ""):
+                    frame = _bare(_told_frame(ctx, case, sentence, stems))
+                    for run in _runs(frame, TOLD_RUN):
+                        runs.setdefault(run, set()).add(case.customer_id)
+        ctx.cache["told_runs"] = {k: frozenset(v) for k, v in runs.items()}
+    return ctx.cache["told_runs"]
 
 
 def engaged_contacts(ctx: Context) -> tuple[int, int]:

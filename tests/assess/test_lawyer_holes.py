@@ -183,7 +183,7 @@ def stub_context(solutions: list[str]) -> SimpleNamespace:
         f"T-{i:05d}": SimpleNamespace(id=f"T-{i:05d}", solution=s) for i, s in enumerate(solutions)
     }
     state = SimpleNamespace(tickets=tickets, groups={}, customers={})
-    return SimpleNamespace(cache={}, scenario=None, state=state)
+    return SimpleNamespace(cache={}, scenario=None, state=state, case_by_ticket={})
 
 
 def test_frames_past_the_bound_are_not_compared(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -42,8 +42,8 @@ held against what the issue asks:
   (measured at or under it on all six: no expected failure) (benchmarks/README.md, "A tenth
   cheater (branch evid34)"); never more than measured;
 - envoy (an eleventh cheater written blind from the published docs, branch evid36): the same cap
-  and the same expected failures (benchmarks/README.md, "An eleventh cheater (branch evid36)");
-  never more than measured;
+  (on rules 2.23 at or under it on all six: no expected failure) (benchmarks/README.md, "A
+  formulaic cheater with a good search (branch evid37)"); never more than measured;
 - naive: fewer than ideal, more than idle; idle: none.
 
 `benchmarks/bench_evidence.py` prints the same table.
@@ -593,18 +593,21 @@ work) (benchmarks/README.md, "A tenth cheater (branch evid34)"). On rules 2.22 a
 
 ENVOY_MEASURED: dict[str, frozenset[str]] = {
     "en-calder-valley-exam": frozenset(),
-    "en-northwind-monday": frozenset({"SIM-1", "DATA-4", "COM-6", "SOL-2"}),
+    "en-northwind-monday": frozenset({"SIM-1", "COM-6", "SOL-2"}),
     "fr-haute-meuse-examen": frozenset(),
     "fr-val-de-lesse-garde": frozenset(),
     "nl-lindeveld-examen": frozenset(),
-    "nl-verhaeghe-dinsdag": frozenset({"SIM-1", "SIM-2", "SIM-3", "COM-3", "COM-6"}),
+    "nl-verhaeghe-dinsdag": frozenset({"SIM-1", "COM-6"}),
 }
 """What `envoy` (branch evid36, an eleventh cheater written blind from the published documents,
 committed 293aa68 before anything scored it, measured at b728af5; rules 2.22, main fb54b3e)
 earned, measured once with `benchmarks/bench_evidence.py --policy envoy --detail`: 0, 4, 0, 0,
-0, 5 of 22 (calder, northwind, haute-meuse, val-de-lesse, lindeveld, verhaeghe). Above the cap on northwind and
-verhaeghe: strict expected failures, each item in benchmarks/README.md, "An eleventh cheater
-(branch evid36)"."""
+0, 5 of 22 (calder, northwind, haute-meuse, val-de-lesse, lindeveld, verhaeghe), above the cap on
+northwind and verhaeghe (benchmarks/README.md, "An eleventh cheater (branch evid36)"). On rules
+2.23 (branch evid37: steps told inside a stock frame are no own answer, DATA-4's frame read
+without the customer's words and the articles' titles): 0, 3, 0, 0, 0, 2, within the cap on all
+six, no expected failure left (benchmarks/README.md, "A formulaic cheater with a good search
+(branch evid37)"); SOL-2 on northwind is the search done well, earned."""
 
 
 BANK_SHORT = {
