@@ -976,6 +976,8 @@ def _rule_end(
             continue
         if end < n and words[end].norm in unless_next:
             continue
+        if where == "announces" and not (end < n and layout.colon[end]):
+            continue  # (l-rules22) the phrase that ends at the colon: "Ik noteer in het ticket: ..."
         if phrase[-1].any and words[end - 1].norm in unless_next:
             continue  # "ici *" takes the next word itself: "je vois ici que" names nobody
         return end

@@ -606,7 +606,7 @@ def opposite_prefixes(p: str, t: str, lex: Lexicon) -> bool:
     )
 
 
-LAYER_VERSION = "2.16"
+LAYER_VERSION = "2.17"
 """Bumped whenever a lexicon or a rule changes what a message means. (2.13, l-rules18: a "?"
 alone yields to the act model's identify/check/offer_help, fr/en step verbs, wishes on parting,
 "so" recaps at a sentence's start; the act model's weights are 2.12's, not retrained.) (2.14,

@@ -34,6 +34,9 @@ from tests.language.test_corpus_targets import BENCH_MODULE
 # matches the messages that moved (benchmarks/README.md "The twentieth writer's weakest acts
 # (branch l-rules20)"), each set's macro-F1 is within 0.001 of 2.14's, and leave one writer out is
 # the measurement.
+# l-rules22 (layer 2.17): fr empathy 0.924 -> 0.915, nl closing 0.939 -> 0.923 (lowered: the act
+# model retrained on the 2.17 rules, same sets and settings, moves these pairs; no set's macro
+# falls by more than 0.001; benchmarks/README.md "The twenty-second writer's weakest acts")
 FLOOR = {
     "nl": {
         "greeting": 0.899,
@@ -46,7 +49,7 @@ FLOOR = {
         "progress": 0.867,
         "instruction": 0.761,
         "check": 0.882,
-        "closing": 0.939,
+        "closing": 0.923,
         "hold": 0.988,
     },
     "fr": {
@@ -55,7 +58,7 @@ FLOOR = {
         "identify": 0.854,
         "question": 0.697,
         "restate": 0.735,
-        "empathy": 0.924,
+        "empathy": 0.915,
         "apology": 1.0,
         "progress": 0.836,
         "instruction": 0.899,

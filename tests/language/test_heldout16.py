@@ -27,6 +27,7 @@ from tests.language.test_corpus_targets import BENCH_MODULE
 # (branch l-rules20)"), each set's macro-F1 is within 0.001 of 2.14's, and leave one writer out is
 # the measurement.
 # l-rules21 (layer 2.16): fr check 0.769 -> 0.757: "Ça fonctionne avec le nouveau bracelet" (the retrained model) and "Le colis est parti par point relais ou en main propre" (an alternative left open asks, and "est parti" reads as a check).
+# l-rules22 (layer 2.17): fr empathy 0.885 -> 0.903 (raised: reaches the issue 12 target now)
 FLOOR = {
     "nl": {
         "greeting": 0.925,
@@ -48,7 +49,7 @@ FLOOR = {
         "identify": 0.755,
         "question": 0.733,
         "restate": 0.775,
-        "empathy": 0.885,
+        "empathy": 0.903,
         "apology": 0.974,
         "progress": 0.579,
         "instruction": 0.658,

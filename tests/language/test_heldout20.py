@@ -27,43 +27,43 @@ FLOOR = {
     "nl": {
         "greeting": 0.958,
         "offer_help": 0.848,
-        "identify": 0.744,
-        "question": 0.785,
+        "identify": 0.772,
+        "question": 0.826,
         "restate": 0.838,
         "empathy": 0.666,
         "apology": 0.95,
         "progress": 0.777,
-        "instruction": 0.803,
-        "check": 0.586,
-        "closing": 0.565,
+        "instruction": 0.793,
+        "check": 0.776,
+        "closing": 0.73,
         "hold": 0.76,
     },
     "fr": {
         "greeting": 0.874,
         "offer_help": 0.827,
-        "identify": 0.755,
-        "question": 0.659,
-        "restate": 0.687,
-        "empathy": 0.526,
+        "identify": 0.833,
+        "question": 0.69,
+        "restate": 0.698,
+        "empathy": 0.857,
         "apology": 0.871,
-        "progress": 0.705,
-        "instruction": 0.701,
-        "check": 0.581,
-        "closing": 0.684,
+        "progress": 0.709,
+        "instruction": 0.736,
+        "check": 0.655,
+        "closing": 0.75,
         "hold": 0.823,
     },
     "en": {
         "greeting": 0.926,
         "offer_help": 0.928,
-        "identify": 0.666,
-        "question": 0.752,
+        "identify": 0.782,
+        "question": 0.783,
         "restate": 0.637,
         "empathy": 0.682,
         "apology": 0.95,
         "progress": 0.675,
-        "instruction": 0.613,
-        "check": 0.714,
-        "closing": 0.6,
+        "instruction": 0.607,
+        "check": 0.736,
+        "closing": 0.755,
         "hold": 0.777,
     },
 }
@@ -74,6 +74,11 @@ FLOOR = {
 # "Please excuse the wait, Sir; ... so there is no need to try again at the kiosk, ..."): a
 # hold beside a negated step, French imperatives with "plus" and no "ne", and "there is no need
 # to" inside a long turn. Left for the next layer round that develops on this set.
+# Layer 2.17 (branch l-rules22, the act model retrained) raises 16 floors and lowers two: nl
+# instruction 0.803 -> 0.793 ("..., gelieve de lezer opnieuw aan te sluiten en te bevestigen of
+# de kaart wordt gelezen.": the check's "bevestigen of" takes the "gelieve" request in its clause
+# part, which gives way to it) and en instruction 0.613 -> 0.607 (the retrained model adds it
+# to "Go on then, is it working"; no rule on it). Negated given unchanged.
 NEGATED_GIVEN = {"nl": 1, "fr": 2, "en": 2}
 
 HELDOUT20 = HeldoutSet(

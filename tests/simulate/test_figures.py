@@ -218,44 +218,19 @@ were) and one-word checks typed without "?"; then empathy in plain, unformulaic 
 and a restatement typed without "?" (COM-4)."""
 
 WORDED_L_SHORT = {
-    "en-calder-valley-exam": "20 of 22 (blind, rules 2.20, layer 2.15): SOL-1 mixed, the ticket "
-    "step before the identification on Kyle, Ben and Jean: 'I'm opening your record now, so if "
-    "you could read me your staff ID as it appears on your badge, that would help.' is not read "
-    "as asking who they are; COM-4, 'For the ticket I'm putting down that {summary}; do tell me "
-    "if that's not quite it.' is no restatement for the contact centre's manager",
-    "en-northwind-monday": "20 of 22 (blind, rules 2.20, layer 2.15): COM-1 and SOL-1 mixed, "
-    "'Stick your username in the chat and I'll look you up.' is not read as identification: the "
-    "step missing on Helen, after the ticket on Doris (who answers it as a hold: 'Of course, "
-    "take your time.')",
-    "fr-haute-meuse-examen": "19 of 22 (blind, rules 2.20, layer 2.15): COM-1 and SOL-1 mixed, "
-    "the check step missing on Sylvie, Marie-Thérèse, Maxime and Olivier: 'Tout est revenu à la "
-    "normale' and 'Ça remarche' (typed without '?'), and the identification after the ticket on "
-    "Cédric, Laura and Olivier: 'Je parle à qui, pour le ticket' (no '?'); COM-4, on seven "
-    "contacts (and Valérie, to whom the plan sent none): '{summary}, right ?', 'Je note dans le "
-    "ticket que {summary} ; n'hésitez pas à me dire s'il manque quelque chose.' and "
-    "'Permettez-moi de reprendre, afin d'être certaine d'avoir bien noté : {summary}.' are not "
-    "read as restatements",
-    "fr-val-de-lesse-garde": "18 of 22 (blind, rules 2.20, layer 2.15): COM-1 and SOL-1 mixed, "
-    "the identification missing on Véronique: 'Je parle à qui, pour le ticket' (no '?'); COM-4, "
-    "'{summary}, right ?' and 'Check rapide : {summary} ?' are no restatements for Dr Benali and "
-    "the Teams contact (and Monique, to whom the plan sent none); COM-6, Isabelle and Dr Benali "
-    "calmed only by the KB step: 'c'est le genre de bug qui gâche une journée, je sais.' and "
-    "'vous traînez ce souci depuis un bon moment déjà, et je le regrette sincèrement pour "
-    "vous.' are not read as empathy",
-    "nl-lindeveld-examen": "19 of 22 (blind, rules 2.20, layer 2.15): COM-1 and SOL-1 mixed, the "
-    "check step missing on Annelies and Lien: 'Ik wil graag zeker zijn dat het werkt voor we "
-    "afronden; kunt u het even nakijken?', and the closing question on Guido (the candidate took "
-    "an earlier message for it, the assessment did not); COM-4, 'Om het voor ons beiden "
-    "duidelijk te maken: {summary}; vergis ik mij?' is no restatement for Bram",
-    "nl-verhaeghe-dinsdag": "20 of 22 (blind, rules 2.20, layer 2.15): COM-1 and SOL-1 mixed, "
-    "the check step missing on Marleen: 'Ik wil graag zeker zijn dat het werkt voor we afronden; "
-    "kunt u het even nakijken?' (Marleen: 'Oké, bedankt.')",
+    "fr-val-de-lesse-garde": "18 of 22 (layer 2.17, rules 2.22; blind with 2.15: 18): COM-1 and "
+    "SOL-1 mixed, no greeting sent to Dr Benali by the plan; COM-4, '{summary}, right ?' "
+    "(franglais) is no restatement for Dr Benali; SOL-6, the update interval missed on T-1006 "
+    "(the timetable, the same on main)",
+    "nl-lindeveld-examen": "20 of 22 (layer 2.17, rules 2.22; blind with 2.15: 19): COM-1 and "
+    "SOL-1 mixed, the closing question on Guido (the candidate took an earlier message for it, "
+    "the assessment did not)",
 }
 """Bundled scenarios where `worded-l` (the twelfth blind bank, branch e-worded12, committed
 blind as 1652cb2) does not reach 21, with why (benchmarks/README.md, "A twelfth blind bank
 (branch e-worded12)"). Strict expected failures, as for worded-b. Measured once with layer 2.15
 and rules 2.20: 20, 20, 19, 18, 19, 20 (calder, northwind, haute-meuse, val-de-lesse, lindeveld,
-verhaeghe); worded-k and worded the same hour: 18, 20, 18, 22, 19, 21 and 22 on all six. Most
+verhaeghe); layer 2.17 (branch l-rules22): 21, 22, 21, 18, 20, 22; worded-k and worded the same hour: 18, 20, 18, 22, 19, 21 and 22 on all six. Most
 misses are the identification and check steps (COM-1 and SOL-1 read the same steps; a ticket
 made before an unread identification puts SOL-1's steps out of order): a request for
 identifying data told as a statement or an imperative, a question without "?", a check folded
