@@ -949,6 +949,11 @@ T: dict[str, tuple[str, str, str]] = {
         "journal de {student} refusé\u00a0: {why}",
     ),
     "class.refused_mark": ("refused", "geweigerd", "refusé"),
+    "class.claimed": (
+        "‼ {n:log claims|logs claim} student {student}: {logs}",
+        "‼ {n:log gebruikt|logs gebruiken} student {student}: {logs}",
+        "‼ {n:journal utilise|journaux utilisent} l'identifiant de l'étudiant {student}\u00a0: {logs}",
+    ),
     "class.legend": (
         "+ speaks for, - speaks against, ± mixed, ? to judge, · not observed",
         "+ pleit voor, - pleit tegen, ± gemengd, ? te beoordelen, · niet waargenomen",
