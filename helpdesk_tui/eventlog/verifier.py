@@ -54,6 +54,7 @@ from helpdesk_tui.eventlog.records import (
     canonical_json,
     signed_fields,
 )
+from helpdesk_tui.eventlog.walls import Walls
 
 Status = Literal["ok", "unsealed", "bad"]
 
@@ -120,6 +121,8 @@ class Summary:
     events: int = 0
     checkpoints: int = 0
     seal_reason: str | None = None
+    walls: Walls = field(default_factory=Walls)
+    """What the wall clock did over the records (a note, never a fault: `walls`)."""
 
 
 class LineHashes(Sequence[str]):
@@ -532,6 +535,7 @@ class _Verifier:
         s.key_kind, s.key_fingerprint = header.key_kind, header.key_fingerprint
         s.software_version = header.software_version
         s.started = s.ended = header.created
+        s.walls.see(1, 0, header.created)
 
     def _header_key(self, header: SessionHeader) -> PublicKey:
         """The key every signature must verify with: --pubkey, or the practice log's own."""
@@ -598,6 +602,7 @@ class _Verifier:
         head and the record before are kept in locals, and given to `self` only on the
         way to a fault (which looks at the neighbours)."""
         digests, sha256, summary = self.hashes.digests, hashlib.sha256, self.summary
+        walls = summary.walls
         kept = self.records.append if self.records is not None else None
         event = self.events.append if self.events is not None else None
         shared: dict[tuple[Any, ...], dict[str, Any]] = {}
@@ -647,6 +652,8 @@ class _Verifier:
             if kept is not None:
                 kept(record)
             summary.duration_s, summary.ended = record["t"], record["wall"]
+            if not walls.forward(number, summary.ended):
+                walls.see(number, index, summary.ended)
         self.head = head
 
     def _parse(self, number: int, line: bytes | Overlong) -> dict[str, Any]:
