@@ -170,7 +170,7 @@ def wall_notes(walls: Walls, now: datetime | None = None) -> list[str]:
     back = walls.first_back
     if back is not None:
         notes.append(fill(ngettext(
-            "the wall clock went back once: on line {line} (seq {seq}) from {before} to "
+            "the wall clock went back {n} time: on line {line} (seq {seq}) from {before} to "
             "{after}. Exam time ran on, so the log's order holds; the exam server's clock was "
             "stepped, or the walls were not written by the exam.",
             "the wall clock went back {n} times, first on line {line} (seq {seq}) from "
