@@ -280,7 +280,9 @@ class RoomScreen(Paced, Screen[None]):
                 "‼ {n} sessions claim candidate {id}",
                 n,
             ).format(n=n, id=candidate)
-            title.append(" · " + warning, "bold red")
+            # one unbreakable run (no_break.py): the title wraps before it, never inside it
+            # (bugs20: at 120 columns its id went alone onto the next line)
+            title.append(" · " + warning.replace(" ", "\u00a0"), "bold red")
         if self.room.too_many:
             title.append(" · " + _("too many logs: only the first 500 are followed"), "bold red")
         self._show("#room-title", title)
