@@ -15,7 +15,7 @@ from helpdesk_tui.eventlog.errors import LogError
 from helpdesk_tui.eventlog.keys import PublicKey, load_public_key
 from helpdesk_tui.eventlog.records import KEY_PER_SESSION
 from helpdesk_tui.eventlog.verifier import FaultKind, Summary, VerifyResult, verify_log
-from helpdesk_tui.eventlog.walls import Walls
+from helpdesk_tui.eventlog.walls import ahead_of
 from helpdesk_tui.eventlog.witness import (
     WitnessError,
     check_against_witness,
@@ -152,7 +152,7 @@ def report(
             )))  # fmt: skip
     else:
         rows += [(_("witness"), worded(note)) for note in witness_notes]
-    rows += [(_("note"), note) for note in wall_notes(result.summary.walls, now)]
+    rows += [(_("note"), note) for note in wall_notes(result.summary, now)]
     lines = [_verdict(log, result, lang)]
     banner = not_an_exam_banner(result.not_an_exam_reason, lang)
     if banner is not None:
@@ -162,11 +162,11 @@ def report(
     return "\n".join(lines)
 
 
-def wall_notes(walls: Walls, now: datetime | None = None) -> list[str]:
+def wall_notes(summary: Summary, now: datetime | None = None) -> list[str]:
     """What the exam server's wall clock did, as notes (sec19: a log whose walls went an
     hour back each record, or stood in year 9999, verified with no word). Not faults: an
     NTP step or `date -s` moves a running exam's wall, and exam time is the log's order."""
-    notes = []
+    notes, walls = [], summary.walls
     back = walls.first_back
     if back is not None:
         notes.append(fill(ngettext(
@@ -179,11 +179,12 @@ def wall_notes(walls: Walls, now: datetime | None = None) -> list[str]:
             walls.steps_back,
         ), n=walls.steps_back, line=back.line, seq=back.seq, before=back.before[:40],
            after=back.after[:40]))  # fmt: skip
-    if walls.ahead_of(now or datetime.now(UTC)):
+    latest, line = walls.latest(summary.ended or "", summary.ended_line)
+    if ahead_of(latest, now or datetime.now(UTC)):
         notes.append(fill(_(
             "the wall clock on line {line} says {wall}, later than this computer's clock: "
             "the exam server's clock was wrong, or the walls were not written by the exam."
-        ), line=walls.latest_line, wall=walls.latest[:40]))  # fmt: skip
+        ), line=line, wall=latest[:40]))  # fmt: skip
     return notes
 
 

@@ -5,7 +5,7 @@ is a fault). The wall is the exam server's clock, which an NTP step or `date -s`
 move either way in a running exam; so a wall that goes back, or one in year 9999, is a
 note for the assessor, never a fault (sec19: a re-signed log with every wall an hour
 back verified with no word). The exam writes `...Z` walls of one length, which compare
-as strings; anything else is parsed."""
+as strings; only those that do not sort after the one before are parsed."""
 
 from __future__ import annotations
 
@@ -31,38 +31,38 @@ class StepBack:
 
 @dataclass(slots=True)
 class Walls:
-    """Fed each record's wall in log order: `forward` for the common case, else `see`."""
+    """What the verifier's loop hands over: only the walls that sort before the one of the
+    record before them, or are written otherwise (`see`); the last wall is the summary's
+    `ended`. Walls that only move on cost the loop a string comparison (perf20's budget)."""
 
-    last: str = ""
-    latest: str = ""
-    latest_line: int = 0
+    peak: str = ""
+    peak_line: int = 0
     first_back: StepBack | None = None
     steps_back: int = 0
 
-    def forward(self, line: int, wall: str) -> bool:
-        """The exam's own case, taken as strings: a `Z` wall as long as the last, not
-        before it, while the last is the latest. False: `see` must read it."""
-        last = self.last
-        if last is self.latest and len(wall) == len(last) and wall >= last and wall[-1:] == "Z":
-            self.last = self.latest = wall
-            self.latest_line = line
-            return True
-        return False
-
-    def see(self, line: int, seq: int, wall: str) -> None:
-        """Any wall, read as a time: a step back of `STEP` or more is counted (the first
-        kept), and the latest wall kept."""
-        when, last = parse_wall(wall), parse_wall(self.last)
+    def see(self, line: int, seq: int, before: str, wall: str) -> None:
+        """Record `line`'s `wall` after `before` (the wall of the record before it), read as
+        times: a step back of `STEP` or more is counted (the first kept), and the latest
+        wall seen so far kept (a step back follows the highest wall before it)."""
+        when, last = parse_wall(wall), parse_wall(before)
         if when is not None and last is not None and when <= last - STEP:
             self.steps_back += 1
             if self.first_back is None:
-                self.first_back = StepBack(line, seq, self.last, wall)
-        latest = parse_wall(self.latest)
-        if when is not None and (latest is None or when >= latest):
-            self.latest, self.latest_line = wall, line
-        self.last = self.latest if self.latest == wall else wall
+                self.first_back = StepBack(line, seq, before, wall)
+        peak = parse_wall(self.peak)
+        for text, at, time in ((before, line - 1, last), (wall, line, when)):
+            if time is not None and (peak is None or time > peak):
+                self.peak, self.peak_line, peak = text, at, time
 
-    def ahead_of(self, now: datetime) -> bool:
-        """Whether the log's latest wall stands past `now` (the reader's clock) by a day."""
-        latest = parse_wall(self.latest)
-        return latest is not None and latest > now + AHEAD
+    def latest(self, ended: str, ended_line: int) -> tuple[str, int]:
+        """The latest wall of the log, and its line: the peak `see` kept, or the last."""
+        peak, last = parse_wall(self.peak), parse_wall(ended)
+        if peak is not None and (last is None or peak > last):
+            return self.peak, self.peak_line
+        return ended, ended_line
+
+
+def ahead_of(wall: str, now: datetime) -> bool:
+    """Whether `wall` stands past `now` (the reader's clock) by more than `AHEAD`."""
+    when = parse_wall(wall)
+    return when is not None and when > now + AHEAD

@@ -76,20 +76,24 @@ def test_a_wall_in_year_9999_is_a_note(
 
 
 def test_walls_that_only_move_on_give_no_note() -> None:
+    """Fed as the verifier's loop feeds them: a wall that sorts before the last, or is
+    written otherwise, is read as a time; 09:00 UTC written +01:00 is no step back."""
     from helpdesk_tui.commands.verify import wall_notes
-    from helpdesk_tui.eventlog.walls import Walls
+    from helpdesk_tui.eventlog.verifier import Summary
 
-    walls = Walls()
-    for line, wall in enumerate(
-        ["2026-12-05T09:00:00.000Z", "2026-12-05T09:00:00.000Z", "2026-12-05T09:00:00.400Z",
-         "2026-12-05T10:00:00+01:00",  # 09:00 UTC written otherwise: no step back of 1 s
-         "2026-12-05T09:00:01Z", "2026-12-05T09:30:00.000Z"],
-        1,
-    ):  # fmt: skip
-        if not walls.forward(line, wall):
-            walls.see(line, line - 1, wall)
-    assert wall_notes(walls, datetime(2026, 12, 5, 12, tzinfo=UTC)) == []
-    walls.see(7, 6, "2026-12-05T09:29:58.000Z")
-    walls.see(8, 7, "2026-12-05T09:00:00.000Z")
-    assert walls.steps_back == 2 and walls.first_back is not None
-    assert walls.first_back.line == 7 and walls.latest_line == 6
+    summary = Summary()
+    walls = ["2026-12-05T09:00:00.000Z", "2026-12-05T09:00:00.000Z", "2026-12-05T09:00:00.400Z",
+             "2026-12-05T10:00:00+01:00", "2026-12-05T09:00:01Z", "2026-12-05T09:30:00.000Z"]  # fmt: skip
+    last = walls[0]
+    for line, wall in enumerate(walls[1:], 2):
+        if wall < last or len(wall) != len(last):
+            summary.walls.see(line, line - 1, last, wall)
+        last = wall
+    summary.ended, summary.ended_line = last, len(walls)
+    assert wall_notes(summary, datetime(2026, 12, 5, 12, tzinfo=UTC)) == []
+    summary.walls.see(7, 6, "2026-12-05T09:30:00.000Z", "2026-12-05T09:29:58.000Z")
+    summary.walls.see(8, 7, "2026-12-05T09:29:58.000Z", "2026-12-05T09:00:00.000Z")
+    assert summary.walls.steps_back == 2 and summary.walls.first_back is not None
+    assert summary.walls.first_back.line == 7
+    summary.ended, summary.ended_line = "2026-12-05T09:00:00.000Z", 8
+    assert summary.walls.latest(summary.ended, 8) == ("2026-12-05T09:30:00.000Z", 6)
