@@ -35,6 +35,13 @@ def walls_moved(events: list[Event], at: int, wall: str) -> list[Event]:
     return [dataclasses.replace(e, wall_time=wall) if i == at else e for i, e in enumerate(events)]
 
 
+def log_with(path: Path, signer: Signer, at: int | None, wall: str, **options: str | None) -> Path:
+    """Ten events, signed by the centre, event `at`'s wall replaced (None: as written)."""
+    events = sample_events(10, seed=2)
+    moved = events if at is None else walls_moved(events, at, wall)
+    return write_log(path, sample_header(), signer, moved, **options)  # type: ignore[arg-type]
+
+
 def run(capsys: pytest.CaptureFixture[str], log: Path, pub: Path, lang: str) -> tuple[int, str]:
     code = main(["verify", str(log), "--pubkey", str(pub), "--lang", lang])
     out = capsys.readouterr().out
@@ -47,14 +54,11 @@ def test_a_wall_stepped_back_is_a_note_naming_its_line(
     tmp_path: Path, centre: tuple[Path, Signer], capsys: pytest.CaptureFixture[str], lang: str
 ) -> None:
     pub, signer = centre
-    events = sample_events(10, seed=2)
-    clean = write_log(tmp_path / "clean.jsonl", sample_header(), signer, events)
-    code_clean, out_clean = run(capsys, clean, pub, lang)
-    back_wall = "2025-03-03T08:00:00.000Z"  # an hour before the session started
-    stepped = write_log(
-        tmp_path / "stepped.jsonl", sample_header(), signer, walls_moved(events, 5, back_wall)
+    code_clean, out_clean = run(
+        capsys, log_with(tmp_path / "clean.jsonl", signer, None, ""), pub, lang
     )
-    code, out = run(capsys, stepped, pub, lang)
+    back_wall = "2025-03-03T08:00:00.000Z"  # an hour before the session started
+    code, out = run(capsys, log_with(tmp_path / "stepped.jsonl", signer, 5, back_wall), pub, lang)
     assert code == code_clean == 0  # a note, not a fault
     back = NOTE_WORDS[lang][0]
     assert back not in out_clean
@@ -67,9 +71,7 @@ def test_a_wall_in_year_9999_is_a_note(
     tmp_path: Path, centre: tuple[Path, Signer], capsys: pytest.CaptureFixture[str], lang: str
 ) -> None:
     pub, signer = centre
-    events = sample_events(10, seed=2)
-    far = walls_moved(events, 9, "9999-12-31T23:59:59.000Z")
-    log = write_log(tmp_path / "far.jsonl", sample_header(), signer, far, seal=None)
+    log = log_with(tmp_path / "far.jsonl", signer, 9, "9999-12-31T23:59:59.000Z", seal=None)
     code, out = run(capsys, log, pub, lang)
     assert code == 3 and "FAILED" not in out  # unsealed (no seal written), not a fault
     assert NOTE_WORDS[lang][1] in out and "9999-12-31T23:59:59.000Z" in out

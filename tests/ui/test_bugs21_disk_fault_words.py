@@ -3,60 +3,32 @@ fault screen said "nothing is lost". The refused command lives only in the runni
 (the same disk refuses any side file, and a file outside the signed log replayed on resume
 would let anyone who can write it act for the candidate), so the candidate must be told
 exactly that: what is not saved yet, that it is done when the disk is back, and that it is
-lost if the exam stops first."""
+lost if the exam stops first. On the screen: tests/ui/test_exam_disk_fault.py's first test."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from helpdesk_tui.ui.screens.disk_fault import DiskFaultScreen
-from tests.runtime.kit import FailingDisk, exam_run, make_keys
-from tests.ui.conftest import SIZE
-from tests.ui.pilot import press_alone
+from helpdesk_tui.runtime.lifecycle import DiskFault
+from helpdesk_tui.ui.screens.disk_fault import waiting_words
 
 
-@pytest.fixture(scope="module")
-def key_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_keys(tmp_path_factory.mktemp("centre") / "keys")
+def fault(*pending: tuple[str, tuple[object, ...]]) -> DiskFault:
+    return DiskFault(
+        Path("exam.jsonl"), "full", "No space left on device", 0.0, 30.0, list(pending)
+    )
 
 
-def words(screen: DiskFaultScreen) -> str:
-    return " ".join(str(s.render()) for s in screen.query("Static"))
+def test_nothing_of_the_candidates_waiting_is_said_so() -> None:
+    blocked = ("submit", ("lockdown_key_blocked", {"key": "ctrl+z"}))  # the lockdown's note
+    for waiting in (fault(), fault(blocked)):
+        assert waiting_words(waiting) == "Nothing you did is waiting to be saved."
 
 
-async def test_a_refused_action_is_named_as_not_saved_and_lost_if_the_exam_stops(
-    tmp_path: Path, key_file: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    disk = FailingDisk(monkeypatch)
-    run = exam_run(tmp_path, key_file)
-    app = run.app
-    async with app.run_test(size=SIZE) as pilot:
-        app.advance(30)
-        disk.fail()
-        await press_alone(pilot, "a")  # take the selected ticket: the disk refuses it
-        await pilot.pause()
-        assert isinstance(app.screen, DiskFaultScreen)
-        said = words(app.screen)
-        assert "nothing is lost" not in said
-        assert "Not saved yet: 1 thing you did last" in said
-        assert "If the exam stops before that (the terminal closes), it is lost" in said
-        disk.heal()
-
-
-async def test_a_fault_with_nothing_of_the_candidates_waiting_says_so(
-    tmp_path: Path, key_file: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    disk = FailingDisk(monkeypatch)
-    run = exam_run(tmp_path, key_file)
-    app = run.app
-    async with app.run_test(size=SIZE) as pilot:
-        disk.fail()
-        app.advance(120)  # the timetable's next record meets the full disk
-        await pilot.pause()
-        assert isinstance(app.screen, DiskFaultScreen)
-        said = words(app.screen)
-        assert "Nothing you did is waiting to be saved." in said
-        assert "nothing is lost" not in said
-        disk.heal()
+def test_what_waits_is_counted_and_said_lost_if_the_exam_stops() -> None:
+    reply = ("submit", ("message_sent", {"conversation_id": "chat-1", "text": "Hello"}))
+    taken = ("submit", ("ticket_opened", {"ticket_id": "T-1"}))
+    one, two = waiting_words(fault(reply)), waiting_words(fault(reply, taken))
+    assert one.startswith("Not saved yet: 1 thing you did last.") and "it is lost" in one
+    assert two.startswith("Not saved yet: 2 things you did last.") and "they are lost" in two
+    assert "nothing is lost" not in one + two
