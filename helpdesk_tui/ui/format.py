@@ -78,8 +78,8 @@ def end_reason_label(reason: str) -> str:
 
 
 PAUSE_REASON_LABELS: dict[str, str] = {
-    "proctor": N_("by the proctor"),
-    "instructor": N_("by the instructor"),
+    "proctor": N_("the proctor's pause"),
+    "instructor": N_("the instructor's pause"),
     "resumed by the proctor": N_("resumed by the proctor"),
     "continued by the instructor": N_("continued by the instructor"),
     "resumed after interruption": N_("resumed after interruption"),
