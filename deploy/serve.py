@@ -30,6 +30,15 @@ import sys
 from pathlib import Path
 
 LOOPBACK_NAMES = {"localhost"}
+DEFAULT_MAX_SESSIONS = 10
+"""Practice processes at once (each some 70 MB, one per browser tab): a class of ten on one
+small machine. textual-serve itself starts one per websocket, with no cap (sec19)."""
+FULL_TEXT = (
+    "All {n} practice places on this server are taken. Close a practice tab you no longer "
+    "use, or try again in a few minutes. (The person who runs this server can allow more "
+    "with serve.py --max-sessions.)"
+)
+"""What a visitor past the cap reads: on the page, and in the tab's terminal."""
 EXAM_OPTIONS = ("--exam", "--key", "--candidate", "--proctor-code", "--mode")
 """Options an exam would need. Refused by name, so that a mistaken attempt to serve an exam
 gets a clear answer instead of argparse's "unrecognized arguments"."""
@@ -90,6 +99,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="allow a --host other than loopback (there is no login: anyone who reaches it can start sessions)",
     )
     parser.add_argument(
+        "--max-sessions",
+        type=int,
+        default=DEFAULT_MAX_SESSIONS,
+        metavar="N",
+        help=f"practice sessions at once, one per browser tab, each some 70 MB; a tab past it "
+        f"is refused with a page that says so (default {DEFAULT_MAX_SESSIONS})",
+    )
+    parser.add_argument(
         "--print-command", action="store_true", help="print the command each tab runs, and stop"
     )
     return parser
@@ -115,6 +132,9 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
+    if args.max_sessions < 1:
+        print("serve.py: --max-sessions must be 1 or more.", file=sys.stderr)
+        return 2
     command = practice_command(args)
     if args.print_command:
         print(command)
@@ -129,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 2
     Path(args.logs).mkdir(parents=True, exist_ok=True)
-    server = Server(
+    server = capped_server(Server, args.max_sessions)(
         command,
         host=args.host,
         port=args.port,
@@ -138,6 +158,37 @@ def main(argv: list[str] | None = None) -> int:
     )
     server.serve()
     return 0
+
+
+def capped_server(server_class: type, max_sessions: int) -> type:
+    """textual-serve's `Server`, starting at most `max_sessions` practice processes at once:
+    one more websocket gets `FULL_TEXT` in its terminal and is closed (no process started),
+    and the page itself says so with 503 while every place is taken."""
+    from aiohttp import web
+
+    class CappedServer(server_class):  # type: ignore[misc, valid-type]
+        sessions = 0
+        limit = max_sessions
+
+        async def handle_index(self, request: web.Request) -> object:
+            if self.sessions >= self.limit:
+                return web.Response(status=503, text=FULL_TEXT.format(n=self.limit))
+            return await super().handle_index(request)
+
+        async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
+            if self.sessions >= self.limit:
+                websocket = web.WebSocketResponse()
+                await websocket.prepare(request)
+                await websocket.send_bytes(("\r\n  " + FULL_TEXT.format(n=self.limit)).encode())
+                await websocket.close()
+                return websocket
+            self.sessions += 1
+            try:
+                return await super().handle_websocket(request)
+            finally:
+                self.sessions -= 1
+
+    return CappedServer
 
 
 if __name__ == "__main__":

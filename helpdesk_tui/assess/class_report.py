@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from html import escape
+from pathlib import Path
 
 from rich import box
 from rich.console import Console
@@ -22,6 +23,7 @@ from helpdesk_tui.assess.pipeline import AssessedLog
 from helpdesk_tui.assess.report_terminal import STATUS_STYLE
 from helpdesk_tui.assess.texts import duration, percent, tr
 from helpdesk_tui.printable import printable
+from helpdesk_tui.same_id import CLAIM_MARK, claimed, tells
 from helpdesk_tui.scenario.competencies import COMPETENCY_IDS, short_name
 
 
@@ -61,6 +63,29 @@ def refused_row(log: str, reason: str, student: str = "?") -> ClassRow:
     return ClassRow(student=student, log=log, refused=why)
 
 
+def _names(rows: list[ClassRow]) -> list[str]:
+    """Each row's student as the table shows it: an id that more than one log claims gets
+    what tells its rows apart, "c0042 ‼ 09:00" (`same_id.tells`: the start, else the log's
+    name), as the room does (bugs20 saw two rows "c0042" alike here)."""
+    names = [row.student for row in rows]
+    for student, places in claimed(names).items():
+        found = tells([rows[i].started for i in places], [Path(rows[i].log).name for i in places])
+        for place, tell in zip(places, found, strict=True):
+            names[place] = f"{student} {CLAIM_MARK} {tell}"
+    return names
+
+
+def claim_warnings(rows: list[ClassRow], lang: str) -> list[str]:
+    """One line per id that more than one log claims, naming the logs: a retyped id or a
+    copied log, for the instructor to look into before grading either."""
+    names = [row.student for row in rows]
+    return [
+        tr(lang, "class.claimed", n=len(places), student=student,
+           logs=", ".join(rows[i].log for i in places))
+        for student, places in claimed(names).items()
+    ]  # fmt: skip
+
+
 def _percent(value: float | None, lang: str) -> str:
     return percent(value, lang) if value is not None else "-"
 
@@ -95,13 +120,13 @@ def render_class_terminal(rows: list[ClassRow], lang: str, console: Console) -> 
         table.add_column(f"{name}\n{numbers}", no_wrap=True, min_width=max(len(name), len(ids)))
     table.add_column(tr(lang, "col.sla_met"), justify="right")
     table.add_column(tr(lang, "col.median_reply"), justify="right")
-    for row in rows:
+    for row, student in zip(rows, _names(rows), strict=True):
         if row.refused is not None or row.statuses is None:
             cells = [Text("")] * len(groups)
-            name = f"{row.student} ({tr(lang, 'class.refused_mark')})"
+            name = f"{student} ({tr(lang, 'class.refused_mark')})"
             table.add_row(Text(name, style="red"), *cells, "", "")
             continue
-        name = row.student + ("" if row.verified else f" ({tr(lang, 'report.unverified')})")
+        name = student + ("" if row.verified else f" ({tr(lang, 'report.unverified')})")
         statuses = row.statuses
         marks = [
             Text.assemble(*((STATUS_MARK[statuses[c]], STATUS_STYLE[statuses[c]]) for c in ids))
@@ -117,6 +142,8 @@ def render_class_terminal(rows: list[ClassRow], lang: str, console: Console) -> 
         console.print(table, crop=False)
     finally:
         console.width = saved
+    for warning in claim_warnings(rows, lang):
+        console.print(Text(warning, style="bold red"), soft_wrap=True)
     for row in rows:
         if row.refused is not None:
             why = tr(lang, "class.refused_of", student=row.student, why=row.refused)
@@ -147,14 +174,14 @@ def render_class_html(rows: list[ClassRow], lang: str) -> str:
         for c in COMPETENCY_IDS
     )
     body = []
-    for row in rows:
+    for row, student in zip(rows, _names(rows), strict=True):
         if row.refused is not None or row.statuses is None:
             body.append(
-                f'<tr><td class="name">{escape(row.student)}</td><td class="refused" colspan="{len(COMPETENCY_IDS) + 2}">'
+                f'<tr><td class="name">{escape(student)}</td><td class="refused" colspan="{len(COMPETENCY_IDS) + 2}">'
                 f"{escape(tr(lang, 'class.refused', why=row.refused or ''))}</td></tr>"
             )
             continue
-        name = escape(row.student) + (
+        name = escape(student) + (
             "" if row.verified else f" <b>{escape(tr(lang, 'report.unverified'))}</b>"
         )
         cells = "".join(
@@ -167,11 +194,12 @@ def render_class_html(rows: list[ClassRow], lang: str) -> str:
             f"{cells}<td>{_percent(row.sla_met, lang)}</td><td>{_reply(row.median_reply_s, lang)}</td></tr>"
         )
     title = escape(tr(lang, "class.title"))
+    warnings = "".join(f'<p class="refused">{escape(w)}</p>\n' for w in claim_warnings(rows, lang))
     return printable(  # a student's name from a log: no control character (see render_html)
         f'<!DOCTYPE html>\n<html lang="{escape(lang)}">\n<head>\n<meta charset="utf-8">\n<title>{title}</title>\n'
         f"<style>{CLASS_CSS}</style>\n</head>\n<body>\n<h1>{title}</h1>\n<table><thead><tr>"
         f'<th class="name">{escape(tr(lang, "col.student"))}</th>{heads}'
         f"<th>{escape(tr(lang, 'col.sla_met'))}</th><th>{escape(tr(lang, 'col.median_reply'))}</th>"
-        f"</tr></thead><tbody>{''.join(body)}</tbody></table>\n"
+        f"</tr></thead><tbody>{''.join(body)}</tbody></table>\n{warnings}"
         f'<p class="legend">{escape(tr(lang, "class.legend"))}</p>\n</body>\n</html>\n'
     )

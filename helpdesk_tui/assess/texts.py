@@ -771,7 +771,7 @@ T: dict[str, tuple[str, str, str]] = {
     "report.notice": (
         "Evidence only, measured from the log: the two assessors decide each competency. "
         "Numbers in brackets are log records (seq) to look at.",
-        "Enkel bewijsmateriaal, gemeten uit de log: de twee assessoren beslissen over elke "
+        "Enkel bewijsmateriaal, gemeten uit de log: de twee beoordelaars beslissen over elke "
         "competentie. Getallen tussen haakjes zijn records (seq) om na te kijken.",
         "Éléments de preuve mesurés dans le journal uniquement\u00a0: les deux évaluateurs décident de "
         "chaque compétence. Les nombres entre crochets sont les enregistrements (seq) à consulter.",
@@ -949,6 +949,11 @@ T: dict[str, tuple[str, str, str]] = {
         "journal de {student} refusé\u00a0: {why}",
     ),
     "class.refused_mark": ("refused", "geweigerd", "refusé"),
+    "class.claimed": (
+        "‼ {n:log claims|logs claim} student {student}: {logs}",
+        "‼ {n:log gebruikt|logs gebruiken} student {student}: {logs}",
+        "‼ {n:journal utilise|journaux utilisent} l'identifiant de l'étudiant {student}\u00a0: {logs}",
+    ),
     "class.legend": (
         "+ speaks for, - speaks against, ± mixed, ? to judge, · not observed",
         "+ pleit voor, - pleit tegen, ± gemengd, ? te beoordelen, · niet waargenomen",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from datetime import UTC, datetime
 from pathlib import Path
 
 from helpdesk_tui import i18n
@@ -14,6 +15,7 @@ from helpdesk_tui.eventlog.errors import LogError
 from helpdesk_tui.eventlog.keys import PublicKey, load_public_key
 from helpdesk_tui.eventlog.records import KEY_PER_SESSION
 from helpdesk_tui.eventlog.verifier import FaultKind, Summary, VerifyResult, verify_log
+from helpdesk_tui.eventlog.walls import ahead_of
 from helpdesk_tui.eventlog.witness import (
     WitnessError,
     check_against_witness,
@@ -127,7 +129,11 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def report(
-    log: Path, result: VerifyResult, key: PublicKey | None, witness_notes: list[str] | None = None
+    log: Path,
+    result: VerifyResult,
+    key: PublicKey | None,
+    witness_notes: list[str] | None = None,
+    now: datetime | None = None,
 ) -> str:
     """The verdict first, then what the log says about the session, in the current language."""
     lang = i18n.current_language()
@@ -146,6 +152,7 @@ def report(
             )))  # fmt: skip
     else:
         rows += [(_("witness"), worded(note)) for note in witness_notes]
+    rows += [(_("note"), note) for note in wall_notes(result.summary, now)]
     lines = [_verdict(log, result, lang)]
     banner = not_an_exam_banner(result.not_an_exam_reason, lang)
     if banner is not None:
@@ -153,6 +160,32 @@ def report(
     width = max([12, *(len(name) for name, _value in rows)])
     lines += [f"  {name:<{width}} {value}" for name, value in rows]
     return "\n".join(lines)
+
+
+def wall_notes(summary: Summary, now: datetime | None = None) -> list[str]:
+    """What the exam server's wall clock did, as notes (sec19: a log whose walls went an
+    hour back each record, or stood in year 9999, verified with no word). Not faults: an
+    NTP step or `date -s` moves a running exam's wall, and exam time is the log's order."""
+    notes, walls = [], summary.walls
+    back = walls.first_back
+    if back is not None:
+        notes.append(fill(ngettext(
+            "the wall clock went back {n} time: on line {line} (seq {seq}) from {before} to "
+            "{after}. Exam time ran on, so the log's order holds; the exam server's clock was "
+            "stepped, or the walls were not written by the exam.",
+            "the wall clock went back {n} times, first on line {line} (seq {seq}) from "
+            "{before} to {after}. Exam time ran on, so the log's order holds; the exam "
+            "server's clock was stepped, or the walls were not written by the exam.",
+            walls.steps_back,
+        ), n=walls.steps_back, line=back.line, seq=back.seq, before=back.before[:40],
+           after=back.after[:40]))  # fmt: skip
+    latest, line = walls.latest(summary.ended or "", summary.ended_line)
+    if ahead_of(latest, now or datetime.now(UTC)):
+        notes.append(fill(_(
+            "the wall clock on line {line} says {wall}, later than this computer's clock: "
+            "the exam server's clock was wrong, or the walls were not written by the exam."
+        ), line=line, wall=latest[:40]))  # fmt: skip
+    return notes
 
 
 def worded(text: str) -> str:

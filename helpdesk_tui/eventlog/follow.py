@@ -32,6 +32,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -162,6 +163,15 @@ class LogFollower:
         self._inode: int | None = None
         self.line_hook: Callable[[int, bytes], None] | None = None
         """Called with (line number, line) for each line taken after it checked out (witness)."""
+        self.monotonic: Callable[[], float] = time.monotonic
+        """The viewer's own clock (tests inject one): when the log was last seen to grow."""
+        self.grew_at: float | None = None
+        """`monotonic()` at the poll that last took a record (None: none taken yet)."""
+        self.grew_polls = 0
+        """Polls that took records: the first one read what was written before the viewer
+        looked (`sitting.room.since_last_record` ages it by the walls, bounded)."""
+        self.first_age: float | None = None
+        """The age of the records found at the first look, set once by the viewer."""
 
     # ------------------------------------------------------------------ status
 
@@ -204,13 +214,16 @@ class LogFollower:
             if fault is not None:
                 update.fault = fault
                 return update
-        torn_before = self.torn
+        torn_before, seq_before = self.torn, self.seq
         try:
             while (data := self._read_new()) is not None:  # a piece at a time: POLL_PIECE
                 self._take_piece(data, update)
         except _Fault as bad:
             return self._stop(update, bad.fault)
         update.torn_changed = self.torn != torn_before
+        if self.seq != seq_before:  # the log grew (any record: events, checkpoints, seal)
+            self.grew_at = self.monotonic()
+            self.grew_polls += 1
         return update
 
     def _take_piece(self, data: bytes, update: FollowUpdate) -> None:

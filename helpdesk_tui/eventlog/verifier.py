@@ -54,6 +54,7 @@ from helpdesk_tui.eventlog.records import (
     canonical_json,
     signed_fields,
 )
+from helpdesk_tui.eventlog.walls import Walls
 
 Status = Literal["ok", "unsealed", "bad"]
 
@@ -120,6 +121,10 @@ class Summary:
     events: int = 0
     checkpoints: int = 0
     seal_reason: str | None = None
+    ended_line: int = 1
+    """The line of `ended` (the last record read)."""
+    walls: Walls = field(default_factory=Walls)
+    """What the wall clock did over the records (a note, never a fault: `walls`)."""
 
 
 class LineHashes(Sequence[str]):
@@ -598,6 +603,7 @@ class _Verifier:
         head and the record before are kept in locals, and given to `self` only on the
         way to a fault (which looks at the neighbours)."""
         digests, sha256, summary = self.hashes.digests, hashlib.sha256, self.summary
+        walls, last_wall = summary.walls, summary.ended or ""
         kept = self.records.append if self.records is not None else None
         event = self.events.append if self.events is not None else None
         shared: dict[tuple[Any, ...], dict[str, Any]] = {}
@@ -646,7 +652,11 @@ class _Verifier:
             previous = record
             if kept is not None:
                 kept(record)
-            summary.duration_s, summary.ended = record["t"], record["wall"]
+            wall = record["wall"]
+            if wall < last_wall or len(wall) != len(last_wall):  # else it moved on: no note
+                walls.see(number, index, last_wall, wall)
+            summary.duration_s, summary.ended = record["t"], wall
+            summary.ended_line, last_wall = number, wall
         self.head = head
 
     def _parse(self, number: int, line: bytes | Overlong) -> dict[str, Any]:

@@ -91,6 +91,13 @@ class StopSignals:
             self._previous[sig] = signal.signal(sig, self._on_signal)
         self._thread.start()
 
+    def reclaim(self, sig: signal.Signals) -> None:
+        """Take `sig` back from whoever set a handler since `install` (main thread only):
+        Textual's web driver turns SIGTERM into an exit message queued behind the app's
+        work, so a busy practice served by textual-serve never ended on it (sec19)."""
+        if sig in self._previous:
+            signal.signal(sig, self._on_signal)
+
     def uninstall(self) -> None:
         """Put the previous handlers back; the watching thread stops unless a stop is under way."""
         for sig, handler in self._previous.items():

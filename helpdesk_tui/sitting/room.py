@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -65,15 +66,33 @@ def is_running(state: ExamState, follower: LogFollower) -> bool:
     )
 
 
-def live_exam_time(state: ExamState, follower: LogFollower, wall: datetime) -> float:
-    """The exam time at `wall`: the last record's, plus the wall time since it while running.
+def since_last_record(follower: LogFollower, wall: datetime) -> float | None:
+    """Seconds since the followed log last grew, by the viewer's own monotonic clock
+    (`follower.monotonic`), not the exam server's wall: a stepped server clock (NTP, `date
+    -s`) showed a running exam at 30:00, "time left 0" (sec19). Records found at the
+    viewer's first look were written before it looked, and only the walls can age them
+    (never below 0); from the next record on, the viewer's clock alone counts. None: no
+    record taken yet."""
+    if follower.grew_at is None:
+        return None
+    if follower.first_age is None:
+        written = parse_wall(follower.last_wall)
+        first_look = follower.grew_polls == 1 and written is not None
+        age = (wall - written).total_seconds() if first_look and written is not None else 0.0
+        follower.first_age = max(0.0, age)
+    first = follower.first_age if follower.grew_polls == 1 else 0.0
+    return first + max(0.0, follower.monotonic() - follower.grew_at)
 
-    Shared by `observe` and the room, so both show the same clock."""
+
+def live_exam_time(state: ExamState, follower: LogFollower, wall: datetime) -> float:
+    """The exam time now: the last record's, plus the time since the log last grew while
+    the exam runs (`since_last_record`). Shared by `observe` and the room, so both show
+    the same clock."""
     base = max(state.now, follower.last_t)
-    written = parse_wall(follower.last_wall)
-    if not is_running(state, follower) or written is None:
+    since = since_last_record(follower, wall)
+    if not is_running(state, follower) or since is None:
         return base
-    elapsed = max(0.0, (wall - written).total_seconds()) * (state.speed or 1.0)
+    elapsed = since * (state.speed or 1.0)
     end = state.duration_s or base + elapsed
     return min(base + elapsed, max(base, end))
 
@@ -183,6 +202,8 @@ class Counters:
     disk_faults: int = 0
     resumes: int = 0
     last_command_wall: str = ""
+    last_command_t: float | None = None
+    """The exam time of the candidate's last command (idle is counted from it)."""
     hints: list[tuple[float, str, str]] = field(default_factory=list)
     """(exam time, ticket, hint text) as logged with each hint_requested."""
     closed: list[str] = field(default_factory=list)
@@ -257,6 +278,7 @@ class CandidateWatch:
                 self._feedback(str(event.data.get("ticket_id", "")))
             if event.kind is EventKind.COMMAND:
                 self.counters.last_command_wall = event.wall_time
+                self.counters.last_command_t = event.exam_time
 
     @property
     def scenario(self) -> Scenario | None:
@@ -298,8 +320,8 @@ class CandidateWatch:
             return "interrupted"
         if state.paused:
             return "paused"
-        written = parse_wall(follower.last_wall)
-        if written is not None and (wall - written).total_seconds() >= QUIET_S:
+        since = since_last_record(follower, wall)
+        if since is not None and since >= QUIET_S:
             return "quiet"
         return "resumed" if self.counters.resumes else "running"
 
@@ -322,7 +344,8 @@ class CandidateWatch:
             and (c.last_candidate_at is None or c.last_candidate_at < c.last_customer_at)
         )
         state_name = self.state_name(wall, writing)
-        last = parse_wall(self.counters.last_command_wall) if state_name in LIVE_STATES else None
+        last = self.counters.last_command_t if state_name in LIVE_STATES else None
+        since = since_last_record(self.follower, wall)
         return RoomRow(
             key=self.key,
             candidate=header.candidate_id if header else self.key,
@@ -337,7 +360,11 @@ class CandidateWatch:
             proctor_events=self.counters.proctor_events,
             disk_faults=self.counters.disk_faults,
             resumes=self.counters.resumes,
-            idle_s=max(0.0, (wall - last).total_seconds()) if last else None,
+            # exam time from the command to the last record, then the viewer's own clock:
+            # never the server's wall (sec19: "idle 3,604 s" after a step back)
+            idle_s=max(0.0, self.follower.last_t - last) + (since or 0.0)
+            if last is not None
+            else None,
             witness=self.witness_status(witness),
             hints=len(self.counters.hints),
             started=header.created if header else "",
@@ -395,9 +422,12 @@ class Room:
         witness: Path | None = None,
         scenario_for: Callable[[Any], Scenario | None] | None = None,
         expected: list[str] | None = None,
+        monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
+        """`monotonic`: the room's own clock, each log's `since_last_record` (tests inject one)."""
         self.folder = Path(folder)
         self.public_key = public_key
+        self.monotonic = monotonic
         self.scenario_for = scenario_for
         self.watches: dict[str, CandidateWatch] = {}
         self.expected = list(expected or [])
@@ -431,6 +461,7 @@ class Room:
                 self.too_many = True
                 break
             self.watches[key] = CandidateWatch(key, path, self.public_key, self.scenario_for)
+            self.watches[key].follower.monotonic = self.monotonic
             new.append(key)
         return new
 

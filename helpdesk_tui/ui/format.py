@@ -77,6 +77,35 @@ def end_reason_label(reason: str) -> str:
     return _(END_REASON_LABELS[reason]) if reason in END_REASON_LABELS else reason
 
 
+PAUSE_REASON_LABELS: dict[str, str] = {
+    "proctor": N_("the proctor's pause"),
+    "instructor": N_("the instructor's pause"),
+    "resumed by the proctor": N_("resumed by the proctor"),
+    "continued by the instructor": N_("continued by the instructor"),
+    "resumed after interruption": N_("resumed after interruption"),
+    "resumed after interruption; the exam clock was paused during the outage": N_(
+        "resumed after interruption; the exam clock was paused during the outage"
+    ),
+    "resumed after interruption; the outage counted as exam time (policy elapsed)": N_(
+        "resumed after interruption; the outage counted as exam time (policy elapsed)"
+    ),
+    "stopped by the proctor": N_("stopped by the proctor"),
+}
+"""What the exam logs as a pause's or a resume's reason, as a person reads it (the walk,
+bugs21: observe's Dutch feed said "gepauzeerd (interrupted: stopped by the proctor)")."""
+
+
+def pause_reason_label(reason: str) -> str:
+    """A pause's or a resume's reason in the UI language; "interrupted: X" with X worded
+    too (a signal's name, SIGHUP, stays a name); anything else as logged."""
+    if reason in PAUSE_REASON_LABELS:
+        return _(PAUSE_REASON_LABELS[reason])
+    if reason.startswith("interrupted: "):
+        why = reason.removeprefix("interrupted: ")
+        return _("interrupted: {why}").format(why=pause_reason_label(why))
+    return reason
+
+
 def form_label(form: str) -> str:
     return _(FORM_LABELS[form]) if form in FORM_LABELS else form.replace("_", " ")
 

@@ -16,8 +16,11 @@ keeps one tab from tying up the server the class shares.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import select
+import signal
+import threading
 import time
 from typing import Any
 
@@ -57,6 +60,17 @@ class GuardedWebDriver(GuardedInput, WebDriver):
             self._size = tab_size(*self._size) or (80, 24)
         self._gone = False
         self._write = self._write_or_leave  # type: ignore[method-assign]
+
+    def start_application_mode(self) -> None:
+        """Textual's, then SIGTERM back to the session's own stop (`StopSignals`): the web
+        driver's handler only queues an exit behind what the app is busy with, and ends
+        it without a word in the log; ours logs the interruption and leaves the log
+        resumable as on a hang-up, and forces the end if the loop does not get there."""
+        super().start_application_mode()
+        stopper = getattr(self._app, "stopper", None)
+        if stopper is not None and threading.current_thread() is threading.main_thread():
+            asyncio.get_running_loop().remove_signal_handler(signal.SIGTERM)
+            stopper.reclaim(signal.SIGTERM)
 
     def _write_or_leave(self, data: bytes) -> None:
         """Write to textual-serve, or leave when it has stopped reading.

@@ -43,6 +43,10 @@ async def test_an_action_on_a_full_disk_waits_for_the_disk_and_is_then_logged(
         assert isinstance(app.screen, DiskFaultScreen)
         detail = str(app.screen.query_one("#disk-fault-detail").render())
         assert "No space left on device" in detail and str(run.log_path) in detail
+        said = " ".join(str(part.render()) for part in app.screen.query("Static"))
+        assert "nothing is lost" not in said  # bugs21: the refused action lives only in memory
+        assert "Not saved yet: 1 thing you did last" in said
+        assert "If the exam stops before that (the terminal closes), it is lost" in said
         app.advance(600)
         assert run.session.now() == pytest.approx(30 + WAIT_S)  # the exam clock stopped
         await pilot.press("enter")  # retry: still full

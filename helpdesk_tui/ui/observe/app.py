@@ -61,12 +61,15 @@ class ObserveApp(NoWayOut, App[None], inherit_bindings=False):
         wall_clock: Callable[[], datetime] | None = None,
         handle_signals: bool = False,
         backlog: FollowUpdate | None = None,
+        monotonic: Callable[[], float] | None = None,
     ) -> None:
         super().__init__()
         self.title = _("helpdesk-exam observe")
         self.poll_interval = poll_interval
         self.handle_signals = handle_signals
-        self.observer = ObserveScreen(follower, scenario, wall_clock=wall_clock, backlog=backlog)
+        self.observer = ObserveScreen(
+            follower, scenario, wall_clock=wall_clock, backlog=backlog, monotonic=monotonic
+        )
 
     def on_mount(self) -> None:
         self.push_screen(self.observer)

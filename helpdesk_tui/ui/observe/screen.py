@@ -33,7 +33,7 @@ from helpdesk_tui.core.state import ExamState, TicketStatus
 from helpdesk_tui.eventlog.follow import FollowUpdate, LogFollower
 from helpdesk_tui.i18n import _, ngettext
 from helpdesk_tui.scenario.model import Scenario
-from helpdesk_tui.sitting.room import is_running, live_exam_time, parse_wall
+from helpdesk_tui.sitting.room import is_running, live_exam_time, since_last_record
 from helpdesk_tui.ui.format import clock, end_reason_label, localized, mode_label, since
 from helpdesk_tui.ui.frames import Paced
 from helpdesk_tui.ui.observe.feed import Feed
@@ -73,9 +73,15 @@ class ObserveScreen(Paced, Screen[None]):
         *,
         wall_clock: Callable[[], datetime] | None = None,
         backlog: FollowUpdate | None = None,
+        monotonic: Callable[[], float] | None = None,
     ) -> None:
-        """`backlog`: what the caller's first poll of `follower` read (checked before the app ran)."""
+        """`backlog`: what the caller's first poll of `follower` read (checked before the app
+        ran); `monotonic`: the viewer's own clock for the live exam time (tests inject one)."""
         super().__init__()
+        if monotonic is not None:
+            follower.monotonic = monotonic
+            if follower.grew_at is not None:
+                follower.grew_at = monotonic()  # seen by the caller's poll, just now
         keys.install(self, self.KEYS_OWNER)
         self.follower = follower
         self._backlog = backlog
@@ -153,7 +159,8 @@ class ObserveScreen(Paced, Screen[None]):
         self.redraw(force=update.changed)
 
     def live_now(self) -> float:
-        """The exam time now: the last record's, plus the wall time since it while the exam runs."""
+        """The exam time now: the last record's, plus the time since the log grew while the
+        exam runs (the viewer's own monotonic clock: `since_last_record`)."""
         return live_exam_time(self.state, self.follower, self.wall_clock())
 
     @property
@@ -161,11 +168,10 @@ class ObserveScreen(Paced, Screen[None]):
         return is_running(self.state, self.follower)
 
     def quiet_for(self) -> float | None:
-        """Wall seconds since the last record, while the exam runs."""
-        written = parse_wall(self.follower.last_wall)
-        if not self.running or written is None:
+        """Seconds since the last record (the viewer's clock), while the exam runs."""
+        if not self.running:
             return None
-        return max(0.0, (self.wall_clock() - written).total_seconds())
+        return since_last_record(self.follower, self.wall_clock())
 
     # ------------------------------------------------------------------ drawing
 

@@ -27,6 +27,7 @@ from helpdesk_tui.ui.format import (
     localized,
     mood_label,
     one_line,
+    pause_reason_label,
     priority_label,
 )
 
@@ -145,6 +146,8 @@ def _fields(
         "reason": _quote(
             end_reason_label(str(d["reason"]))
             if event.type == "session_ended"
+            else pause_reason_label(str(d.get("reason", "")))
+            if event.type in ("session_paused", "session_resumed")
             else d.get("reason", "")
         ),
         "speed": str(d.get("speed", "")),

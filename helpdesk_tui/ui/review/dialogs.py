@@ -9,7 +9,9 @@ they do nothing), as tall as the review's three lines (dialogs.tcss).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
@@ -90,6 +92,22 @@ class CommentDialog(Paced, ModalScreen[str | None]):
         self.dismiss(None)
 
 
+class JumpInput(BoundedInput):
+    """The jump's box. Once the jump is decided, keys that reach it were typed after its
+    Enter (read with it, or queued behind it): they go to `after`, for the screen the
+    jump lands on (bugs20: "#12", Enter, "4" in one read lost the "4")."""
+
+    after: Callable[[events.Key], None] | None = None
+
+    async def _on_key(self, event: events.Key) -> None:
+        if self.after is None:
+            await super()._on_key(event)
+            return
+        event.stop()
+        event.prevent_default()
+        self.after(event)
+
+
 class JumpDialog(Paced, ModalScreen[tuple[str, float] | None]):
     """Go to an exam time (h:mm:ss, m:ss, seconds) or to a record (#seq)."""
 
@@ -102,7 +120,7 @@ class JumpDialog(Paced, ModalScreen[tuple[str, float] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Static(_("Go to a moment"), id="dialog-title")
-            yield BoundedInput(
+            yield JumpInput(
                 placeholder=_("1:02:03, 62:03, 3723 or #seq"),
                 id="jump-input",
                 limit=LIMITS["short"],
@@ -141,7 +159,25 @@ class JumpDialog(Paced, ModalScreen[tuple[str, float] | None]):
             )
             self.query_one("#dialog").add_class("-error")
             return
+        box = self.query_one("#jump-input", JumpInput)
+        typed_after: list[events.Key] = []
+        box.after = typed_after.append
+        box.call_later(self._leave, moment, typed_after)  # after the keys queued behind it
+
+    def _leave(self, moment: tuple[str, float], typed_after: list[events.Key]) -> None:
+        """Go, then hand the keys typed after the Enter to the app, in order, once the
+        screen below has made the jump (its result callback runs in that screen's queue:
+        a "4" before it would show the records tab the jump then left)."""
+        box = self.query_one("#jump-input", JumpInput)
+        app = self.app
+        below = app.screen_stack[-2] if len(app.screen_stack) > 1 else app
+
+        def again(key: events.Key) -> None:
+            app.post_message(events.Key(key.key, key.character))
+
+        box.after = again  # any still forwarded to the box before the screen went
         self.dismiss(moment)
+        below.call_later(lambda: [again(key) for key in typed_after])
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -299,7 +299,9 @@ class ReviewScreen(Paced, Screen[None]):
         line.append(f" · {self.evidence.scenario_title or header.scenario_id}")
         line.append(f" · {session.out.name}", style="dim")
         clock_text = Text(no_wrap=True)
-        clock_text.append(_("Exam time") + " ", style="dim")
+        # a practice log's clock is no exam's, as the student's header and observe say (bugs20)
+        practice = header.mode == "practice"
+        clock_text.append((_("Practice time") if practice else _("Exam time")) + " ", style="dim")
         clock_text.append(clock(self.moment), style="bold")
         left = max(0.0, state.duration_s - self.moment) if state.duration_s else 0.0
         clock_text.append("  " + _("Time left") + " ", style="dim")

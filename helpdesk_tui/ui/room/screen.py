@@ -22,7 +22,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from helpdesk_tui.i18n import N_, _, ngettext
-from helpdesk_tui.sitting.room import CandidateWatch, Room, RoomRow, parse_wall
+from helpdesk_tui.same_id import started_at, tells
+from helpdesk_tui.sitting.room import CandidateWatch, Room, RoomRow
 from helpdesk_tui.ui.format import clock, labelled, mode_label
 from helpdesk_tui.ui.frames import Paced
 from helpdesk_tui.ui.observe.screen import ObserveScreen
@@ -82,26 +83,16 @@ def _witness(value: str) -> Text:
     return Text(_("≤ seq {n}").format(n=cosigned), style="yellow" if behind else "green")
 
 
-def started_at(wall: str, fmt: str = "%H:%M") -> str:
-    """A session's start as the proctor's clock shows it (local time, HH:MM)."""
-    when = parse_wall(wall)
-    return when.astimezone().strftime(fmt) if when is not None else "?"
-
-
 def tell_apart(rows: list[RoomRow]) -> None:
-    """Each row of an id claimed by more than one log gets what tells it from the others:
-    its start to the minute, else to the second, else its log's name (two sessions
-    started in the same minute read alike to the minute; the walk saw it)."""
+    """Each row of an id claimed by more than one log gets what tells it from the others
+    (`same_id.tells`: its start to the minute, else to the second, else its log's name)."""
     claims: dict[str, list[RoomRow]] = {}
     for row in rows:
         if row.sessions > 1:
             claims.setdefault(row.candidate, []).append(row)
     for group in claims.values():
-        for fmt in ("%H:%M", "%H:%M:%S", None):
-            tells = [started_at(r.started, fmt) if fmt else r.key for r in group]
-            if len(set(tells)) == len(tells) or fmt is None:
-                break
-        for row, tell in zip(group, tells, strict=True):
+        found = tells([r.started for r in group], [r.key for r in group])
+        for row, tell in zip(group, found, strict=True):
             row.tell = tell
 
 
@@ -289,7 +280,9 @@ class RoomScreen(Paced, Screen[None]):
                 "‼ {n} sessions claim candidate {id}",
                 n,
             ).format(n=n, id=candidate)
-            title.append(" · " + warning, "bold red")
+            # one unbreakable run (no_break.py): the title wraps before it, never inside it
+            # (bugs20: at 120 columns its id went alone onto the next line)
+            title.append(" · " + warning.replace(" ", "\u00a0"), "bold red")
         if self.room.too_many:
             title.append(" · " + _("too many logs: only the first 500 are followed"), "bold red")
         self._show("#room-title", title)

@@ -17,7 +17,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from helpdesk_tui.i18n import _
+from helpdesk_tui.i18n import _, ngettext
 from helpdesk_tui.runtime.lifecycle import DiskFault, SessionRuntime
 from helpdesk_tui.ui import keymap
 from helpdesk_tui.ui.frames import Paced
@@ -25,6 +25,33 @@ from helpdesk_tui.ui.widgets.keybar import KeyBar
 
 RETRY_S = 3.0
 """How often the disk is tried again: a proctor freeing space sees the exam go on quickly."""
+
+
+def waiting_words(fault: DiskFault) -> str:
+    """What the candidate did that the disk has not taken yet, and what becomes of it.
+
+    It is kept only in the running program: written to the log in its place as soon as
+    the disk takes writes, but gone if the exam stops first (a closed terminal, a
+    hang-up). It cannot be kept anywhere else honestly: the same disk refuses a side
+    file, and a file outside the signed log that `resume` replayed would let anyone who
+    can write it act for the candidate. So the words say so (sec19: "nothing is lost")."""
+    n = sum(1 for name, args in fault.pending if not _not_the_candidates(name, args))
+    if n == 0:
+        return _("Nothing you did is waiting to be saved.")
+    return ngettext(
+        "Not saved yet: {n} thing you did last. It is saved and done as soon as the log can "
+        "be written. If the exam stops before that (the terminal closes), it is lost: do it "
+        "again when the exam resumes.",
+        "Not saved yet: {n} things you did last. They are saved and done as soon as the "
+        "log can be written. If the exam stops before that (the terminal closes), they are "
+        "lost: do them again when the exam resumes.",
+        n,
+    ).format(n=n)
+
+
+def _not_the_candidates(name: str, args: tuple[object, ...]) -> bool:
+    """A blocked key's record is the lockdown's note, not something the candidate did."""
+    return name.startswith("submit") and args[:1] == ("lockdown_key_blocked",)
 
 
 class DiskFaultScreen(Paced, ModalScreen[DiskFault | None]):
@@ -46,10 +73,10 @@ class DiskFaultScreen(Paced, ModalScreen[DiskFault | None]):
             yield Static(
                 _(
                     "The exam clock is stopped. Everything you did before this message is "
-                    "saved; nothing is lost. The exam goes on by itself as soon as the log "
-                    "can be written again."
+                    "saved. The exam goes on by itself as soon as the log can be written again."
                 )
             )
+            yield Static("", id="disk-fault-waiting")
             yield Static("", id="disk-fault-detail")
             yield Static("", id="disk-fault-status")
         yield KeyBar(id="disk-fault-keys")
@@ -69,6 +96,7 @@ class DiskFaultScreen(Paced, ModalScreen[DiskFault | None]):
             "For the proctor: free space or fix the disk. Trying again every {every:g} s "
             "(tries so far: {tries}, for {seconds:.0f} s)."
         ).format(every=RETRY_S, tries=fault.attempts, seconds=fault.seconds(time.monotonic()))
+        self.query_one("#disk-fault-waiting", Static).update(waiting_words(fault))
         self.query_one("#disk-fault-detail", Static).update(detail)
         self.query_one("#disk-fault-status", Static).update(status)
 

@@ -377,7 +377,7 @@ class KbPanel(Vertical):
             label.update("", layout=False)
             return
         label.update(
-            _("Passage {n}/{total} · [ ] · ^O insert · ^L link").format(
+            _("Passage {n}/{total} · [ ] · Ctrl+O insert · Ctrl+L link").format(
                 n=self.passage_index + 1, total=len(self._passages)
             ),
             layout=False,

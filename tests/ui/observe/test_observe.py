@@ -55,7 +55,13 @@ class Exam:
 
     def app(self, scenario: Scenario | None = None) -> ObserveApp:
         follower = LogFollower(self.path, recheck_every=0)
-        return ObserveApp(follower, scenario, poll_interval=None, wall_clock=lambda: self.clock[0])
+        return ObserveApp(
+            follower,
+            scenario,
+            poll_interval=None,
+            wall_clock=lambda: self.clock[0],
+            monotonic=lambda: self.clock[0].timestamp(),  # the viewer's clock, run as the wall
+        )
 
 
 @pytest.fixture

@@ -72,7 +72,7 @@ class Sitting:
 
     def app(self, **room: object) -> RoomApp:
         return RoomApp(
-            Room(self.folder, **room),  # type: ignore[arg-type]
+            Room(self.folder, monotonic=lambda: self.clock[0].timestamp(), **room),  # type: ignore[arg-type]
             title="am",
             poll_interval=None,
             wall_clock=lambda: self.clock[0],
