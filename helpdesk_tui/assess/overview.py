@@ -127,7 +127,8 @@ def header_rows(evidence: Evidence, provenance: Provenance, lang: str) -> list[t
         (tr(lang, "label.session"), evidence.session_id or "-"),
         (tr(lang, "label.mode"), word(lang, "mode", evidence.mode)),
         (
-            tr(lang, "label.exam_time"),
+            # a practice log's clock is no exam's, as the review's header says (bugs21)
+            tr(lang, "label.practice_time" if evidence.mode == "practice" else "label.exam_time"),
             f"{clock(evidence.ended_at)} / {clock(evidence.duration_s)} ({ended})",
         ),
         (tr(lang, "label.records"), f"{evidence.events} (seq 1-{evidence.last_seq})"),

@@ -803,6 +803,7 @@ T: dict[str, tuple[str, str, str]] = {
     "ended.handed-in": ("handed in", "ingeleverd", "remis"),
     "ended.interrupted": ("interrupted", "onderbroken", "interrompue"),
     "label.exam_time": ("Exam time", "Examentijd", "Durée d'examen"),
+    "label.practice_time": ("Practice time", "Oefentijd", "Durée d'entraînement"),
     "label.records": ("Events", "Gebeurtenissen", "Événements"),
     "label.log": ("Log", "Log", "Journal"),
     "label.verification": ("Verification", "Verificatie", "Vérification"),
