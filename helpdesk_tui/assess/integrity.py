@@ -1440,12 +1440,13 @@ def told_frame(ctx: Context, ticket_id: str, solution: str) -> tuple[str, ...]:
             {words(a.title) for a in kb if words(a.title)}, key=len, reverse=True
         )
     case = ctx.case_by_ticket.get(ticket_id)
-    theirs = _ticket_customer_stems(ctx, case) if case is not None else frozenset()
+    theirs = customer_stems(ctx, case) if case is not None else frozenset()
     return resolution_frame(ctx, solution, titles, theirs)
 
 
-def _ticket_customer_stems(ctx: Context, case: Case) -> frozenset[str]:
-    """(2.23) The content stems of everything the case's customer said or wrote in it."""
+def customer_stems(ctx: Context, case: Case) -> frozenset[str]:
+    """(2.23) The content stems of everything the case's customer said or wrote in it: what
+    DATA-4's resolution frames and a told step's frame (`substance._told_stems`) read away."""
     if "ticket_customer_stems" not in case.cache:
         texts = [*case.customer_said_before(1 << 62)]
         texts += [t.description for t in case.tickets if t.source != "candidate"]

@@ -53,6 +53,7 @@ from helpdesk_tui.assess.integrity import (
     checklist,
     contact_passage,
     contact_reading,
+    customer_stems,
     list_items,
     own_telling,
     word_list,
@@ -335,10 +336,9 @@ def _told_stems(ctx: Context, case: Case) -> frozenset[str]:
             for a in (ctx.scenario.kb if ctx.scenario is not None else ())
             if a.id in ids
         ]
-        texts += list(case.customer_said_before(1 << 62))
-        texts += [t.description for t in case.tickets if t.source != "candidate"]
-        texts += [text for t in case.tickets for _, text in t.customer_mails]
-        case.cache["told_stems"] = frozenset().union(*(content_stems(t, lang) for t in texts))
+        case.cache["told_stems"] = customer_stems(ctx, case).union(
+            *(content_stems(t, lang) for t in texts)
+        )
     return case.cache["told_stems"]
 
 
