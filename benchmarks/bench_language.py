@@ -105,6 +105,7 @@ SETS = {
     "heldout19": ROOT / "tests" / "language" / "heldout19",
     "heldout20": ROOT / "tests" / "language" / "heldout20",
     "heldout21": ROOT / "tests" / "language" / "heldout21",
+    "heldout22": ROOT / "tests" / "language" / "heldout22",
     "dev2": DEV2,
     "exam2": EXAM2,
 }
