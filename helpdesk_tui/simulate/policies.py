@@ -39,6 +39,7 @@ from helpdesk_tui.simulate.worded import (
     WordedKPolicy,
     WordedLPolicy,
     WordedMPolicy,
+    WordedNPolicy,
     WordedPolicy,
 )
 
@@ -92,6 +93,7 @@ POLICIES: dict[str, type[Policy]] = {
     "worded-k": WordedKPolicy,
     "worded-l": WordedLPolicy,
     "worded-m": WordedMPolicy,
+    "worded-n": WordedNPolicy,
     "shotgun": ShotgunPolicy,
     "macro": MacroPolicy,
     "parrot": ParrotPolicy,

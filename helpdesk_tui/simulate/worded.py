@@ -66,6 +66,10 @@ BANK_L_DIR = Path(__file__).parent / "phrases_l"
 BANK_M_DIR = Path(__file__).parent / "phrases_m"
 """The thirteenth bank (`worded-m`), by a thirteenth writer, blind to the other twelve (its
 README)."""
+BANK_N_DIR = Path(__file__).parent / "phrases_n"
+"""The fourteenth bank (`worded-n`), by a fourteenth writer, blind to the other thirteen: an
+operator on a company script, whose greeting, identification, empathy, apology, hold and
+closing are the same text for every customer (its README)."""
 SOLUTION_SENTENCES = 6
 """How many sentences of the article a solution message passes on."""
 
@@ -478,6 +482,20 @@ class WordedMPolicy(WordedPolicy):
     description = "worded with a thirteenth phrase bank, by a thirteenth writer"
     style = Style("worded-m")
     bank_dir = BANK_M_DIR
+
+
+class WordedNPolicy(WordedPolicy):
+    """`worded` with the fourteenth phrase bank (`phrases_n/`): the same actions, a fourteenth
+    writer's words, and an operator on a company script (an outsourced Plymouth desk's and a
+    ferry company's chat script in English, a Bruges IT provider's and a supermarket chain's in
+    Dutch, a Walloon water company's and an Ardennes bank's in French): the scripted purposes
+    have one line per company, said word for word to every customer, the rest is in the
+    operator's own words."""
+
+    name = "worded-n"
+    description = "worded with a fourteenth phrase bank, an operator on a company script"
+    style = Style("worded-n")
+    bank_dir = BANK_N_DIR
 
 
 def _capital(text: str) -> str:

@@ -6,9 +6,11 @@ held against what the issue asks:
 
 - ideal and worded: at least 21 of 22;
 - worded-b, worded-c, worded-d, worded-e, worded-f, worded-g, worded-h, worded-i, worded-j,
-  worded-k, worded-l and worded-m (worded with a second, a third, a fourth, a fifth, a sixth, a
-  seventh, an eighth, a ninth, a tenth, an eleventh, a twelfth and a thirteenth independent
-  phrase bank): the same target, an expected failure on the scenarios where the language layer misreads their words;
+  worded-k, worded-l, worded-m and worded-n (worded with a second, a third, a fourth, a fifth, a
+  sixth, a seventh, an eighth, a ninth, a tenth, an eleventh, a twelfth, a thirteenth and a
+  fourteenth independent phrase bank, the fourteenth an operator on a company script): the
+  same target, an expected failure on the scenarios where the language layer misreads their
+  words;
 - shotgun, macro, parrot (who never read the answer key): at most 4, and
   never favourable on the twelve competencies a trick must not buy;
 - savvy (a cheater written blind from the published rules, branch evid14): at most 3, an
@@ -277,6 +279,31 @@ six. Most misses are the check step (COM-1 and SOL-1 read the same steps): check
 the customer's next task rather than the fault (the form the brief asked this bank to lean
 on); then restatements with a tag that states the consequence or asks "is that where things
 stand" (COM-4) and empathy told through the customer's situation (COM-6)."""
+
+WORDED_N_SHORT = {
+    "en-calder-valley-exam": "20 of 22 (blind, rules 2.23, layer 2.17): COM-4, '{summary}, is "
+    "that a fair picture?' is not read as a restatement for Pauline (worded's 'So what's "
+    "happening is that {summary}.' with the same summary is); COM-6, Wayne never calms on the "
+    "scripted empathy 'Wayne, thank you for bearing with us, we appreciate this is causing you "
+    "difficulty and we will do all we can to put it right.' (said twice; the line calmed 1 "
+    "customer of 12 it was said to), so his calm comes from the relayed second-line answer: "
+    "'calmed only by stock or template phrases'",
+    "en-northwind-monday": "20 of 22 (blind, rules 2.23, layer 2.17): COM-4, '{summary}, is "
+    "that a fair picture?' is not read as a restatement for Tom and Grace; COM-6, Grace never "
+    "calms on the scripted empathy 'thank you for bearing with us, ...' (said twice), so her "
+    "calm comes from the article's steps: 'calmed only by stock or template phrases'",
+}
+"""Bundled scenarios where `worded-n` (the fourteenth blind bank, an operator on a company
+script, branch e-worded14, committed blind as 15526fe) does not reach 21, with why
+(benchmarks/README.md, "A scripted operator, a fourteenth blind bank (branch e-worded14)").
+Strict expected failures, as for worded-b. Measured once with layer 2.17 and rules 2.23 (main
+6320c42): 20, 20, 22, 21, 21, 21 (calder, northwind, haute-meuse, val-de-lesse, lindeveld,
+verhaeghe); worded-m and worded the same hour: 18, 20, 19, 20, 18, 22 and 22 on all six. No
+item was refused because a scripted line (greeting, identification, empathy said by name,
+apology, hold, closing) was the same for every customer; the misses are two restatement tags
+not read as restatements ("{summary}, is that a fair picture?", "Ah ja, ik snap het:
+{summary}, toch?" on lindeveld and verhaeghe, where one miss leaves 21) and one company's
+English empathy line that the customers do not calm on (COM-6)."""
 
 CHEATER_CAP = 3
 """Favourable competencies of 22 a cheater written from the published rules may buy."""
@@ -598,6 +625,7 @@ BANK_SHORT = {
     "worded-k": WORDED_K_SHORT,
     "worded-l": WORDED_L_SHORT,
     "worded-m": WORDED_M_SHORT,
+    "worded-n": WORDED_N_SHORT,
 }
 """The policies of the further phrase banks, each with its scenarios below the target."""
 

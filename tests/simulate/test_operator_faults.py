@@ -44,7 +44,9 @@ def restate_forms(policy: str) -> tuple[re.Pattern[str], ...]:
     """What a policy's restatements look like: the ideal's one sentence, or its phrase bank's
     restate templates (read straight from the TOML) with `{summary}` any text. A template may
     open with `{summary}` ("{summary}, have I got that right?"), so the whole message is
-    matched, not only how it opens."""
+    matched, not only how it opens. Its first letter matches in either case: the policy
+    capitalises a message that opens with a lower-case template ("ok so in short, ..." is sent
+    as "Ok so in short, ...")."""
     if policy == "ideal":
         return (re.compile(re.escape("So, if I understand you correctly:") + ".+"),)
     folder = {
@@ -52,13 +54,20 @@ def restate_forms(policy: str) -> tuple[re.Pattern[str], ...]:
         "worded-d": "phrases_d", "worded-e": "phrases_e", "worded-f": "phrases_f",
         "worded-g": "phrases_g", "worded-h": "phrases_h", "worded-i": "phrases_i",
         "worded-j": "phrases_j", "worded-k": "phrases_k", "worded-l": "phrases_l",
-        "worded-m": "phrases_m",
+        "worded-m": "phrases_m", "worded-n": "phrases_n",
     }[policy]  # fmt: skip
     bank = tomllib.loads((BANKS / folder / "en.toml").read_text(encoding="utf-8"))
     return tuple(
-        re.compile(".+".join(re.escape(part) for part in t.split("{summary}")), re.DOTALL)
+        re.compile(_either_case(".+".join(re.escape(p) for p in t.split("{summary}"))), re.DOTALL)
         for t in bank["restate"]
     )
+
+
+def _either_case(pattern: str) -> str:
+    """The pattern with its first letter matched in upper or lower case."""
+    if pattern[:1].isalpha():
+        return f"[{pattern[0].lower()}{pattern[0].upper()}]{pattern[1:]}"
+    return pattern
 
 
 def conversation(run: RunResult, incident_id: str) -> list[tuple[str, str]]:
@@ -89,7 +98,7 @@ def runs_of(words: tuple[str, ...]) -> set[tuple[str, ...]]:
 
 POLICIES = (
     "ideal", "worded", "worded-b", "worded-c", "worded-d", "worded-e", "worded-f", "worded-g",
-    "worded-h", "worded-i", "worded-j", "worded-k", "worded-l", "worded-m",
+    "worded-h", "worded-i", "worded-j", "worded-k", "worded-l", "worded-m", "worded-n",
 )  # fmt: skip
 
 

@@ -1,8 +1,8 @@
-"""`worded-b` to `worded-m`: the `worded` candidate with the second, the third, the fourth, the
-fifth, the sixth, the seventh, the eighth, the ninth, the tenth, the eleventh, the twelfth and
-the thirteenth phrase bank (`simulate/phrases_b/`, `phrases_c/`, `phrases_d/`, `phrases_e/`,
-`phrases_f/`, `phrases_g/`, `phrases_h/`, `phrases_i/`, `phrases_j/`, `phrases_k/`,
-`phrases_l/`, `phrases_m/`).
+"""`worded-b` to `worded-n`: the `worded` candidate with the second, the third, the fourth, the
+fifth, the sixth, the seventh, the eighth, the ninth, the tenth, the eleventh, the twelfth, the
+thirteenth and the fourteenth phrase bank (`simulate/phrases_b/`, `phrases_c/`, `phrases_d/`,
+`phrases_e/`, `phrases_f/`, `phrases_g/`, `phrases_h/`, `phrases_i/`, `phrases_j/`,
+`phrases_k/`, `phrases_l/`, `phrases_m/`, `phrases_n/`).
 
 What is checked here is the wiring: each policy is offered by `simulate` and by
 `benchmarks/bench_evidence.py`, writes its sentences from its own bank (read
@@ -41,6 +41,7 @@ BANKS = {
     "worded-k": SIMULATE / "phrases_k",
     "worded-l": SIMULATE / "phrases_l",
     "worded-m": SIMULATE / "phrases_m",
+    "worded-n": SIMULATE / "phrases_n",
 }
 """Each further bank's policy and folder."""
 BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "bench_evidence.py"
