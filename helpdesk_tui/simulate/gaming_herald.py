@@ -86,8 +86,10 @@ def _stem(word: str) -> str:
 
 
 def article_steps(article: KbArticle) -> list[str]:
-    """The article's steps: its first list's items, else its body's sentences; first sentence
-    of each, markdown dropped, at most six."""
+    """The article's steps: its list items from the first one up to the first line of prose (a
+    blank line does not end the list, so two lists with only blank lines between them are read
+    as one), else its body's sentences; first sentence of each, markdown dropped, items of
+    fewer than three words left out, at most six."""
     lines = article.body.splitlines()
     items: list[str] = []
     for line in lines:
