@@ -217,7 +217,6 @@ class Case:
     last_update: float = 0.0
     relayed: int = 0
     resolve_at: float = 0.0
-    apologised: int = 0
     mails_seen: int = 0
     prepared: bool = False
 
