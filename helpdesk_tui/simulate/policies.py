@@ -18,6 +18,7 @@ from helpdesk_tui.simulate.gaming_courier import CourierPolicy
 from helpdesk_tui.simulate.gaming_envoy import EnvoyPolicy
 from helpdesk_tui.simulate.gaming_forger import ForgerPolicy
 from helpdesk_tui.simulate.gaming_ghost import GhostPolicy
+from helpdesk_tui.simulate.gaming_herald import HeraldPolicy
 from helpdesk_tui.simulate.gaming_lawyer import LawyerPolicy
 from helpdesk_tui.simulate.gaming_mimic import MimicPolicy
 from helpdesk_tui.simulate.gaming_savvy import SavvyPolicy
@@ -108,5 +109,6 @@ POLICIES: dict[str, type[Policy]] = {
     "broker": BrokerPolicy,
     "courier": CourierPolicy,
     "envoy": EnvoyPolicy,
+    "herald": HeraldPolicy,
 }
 """The policies by name, in the order `--policy` lists them."""

@@ -46,6 +46,9 @@ held against what the issue asks:
 - envoy (an eleventh cheater written blind from the published docs, branch evid36): the same cap
   (on rules 2.23 at or under it on all six: no expected failure) (benchmarks/README.md, "A
   formulaic cheater with a good search (branch evid37)"); never more than measured;
+- herald (a twelfth cheater written blind from the published docs, rules 2.23 read, branch
+  evid38): the same cap (over it on val-de-lesse, 7 of 22: a strict expected failure)
+  (benchmarks/README.md, "A twelfth cheater (branch evid38)"); never more than measured;
 - naive: fewer than ideal, more than idle; idle: none.
 
 `benchmarks/bench_evidence.py` prints the same table.
@@ -731,6 +734,25 @@ def test_idle_is_favourable_on_nothing(
     assert favourable(assessed[(folder.name, "idle")]) == set()
 
 
+HERALD_MEASURED: dict[str, frozenset[str]] = {
+    "en-calder-valley-exam": frozenset(),
+    "en-northwind-monday": frozenset(),
+    "fr-haute-meuse-examen": frozenset(),
+    "fr-val-de-lesse-garde": frozenset(
+        {"SIM-1", "SIM-2", "COM-3", "COM-5", "SOL-2", "SOL-5", "SOL-6"}
+    ),
+    "nl-lindeveld-examen": frozenset(),
+    "nl-verhaeghe-dinsdag": frozenset(),
+}
+"""What `herald` (branch evid38, a twelfth cheater written blind from the published documents,
+2.23 included, committed cf833cf before anything scored it) earned, measured once on rules 2.23
+with `benchmarks/bench_evidence.py --policy herald --detail`: 0, 0, 0, 7, 0, 0 (calder,
+northwind, haute-meuse, val-de-lesse, lindeveld, verhaeghe). Val-de-lesse is over the cap: its
+steps told in a frame generated for each customer and step are read as the answer in its own
+words (2.23's published limit), so 5 of its 6 contacts took up their case
+(benchmarks/README.md, "A twelfth cheater (branch evid38)")."""
+
+
 CHEATERS: dict[str, dict[str, frozenset[str]]] = {
     "savvy": SAVVY_MEASURED,
     "lawyer": LAWYER_MEASURED,
@@ -743,6 +765,7 @@ CHEATERS: dict[str, dict[str, frozenset[str]]] = {
     "broker": BROKER_MEASURED,
     "courier": COURIER_MEASURED,
     "envoy": ENVOY_MEASURED,
+    "herald": HERALD_MEASURED,
 }
 """The cheaters written from the published rules, each with what it was measured to earn
 (`above_cap` of it: its strict expected failures)."""

@@ -1,4 +1,5 @@
-"""What every cheater written blind must be, checked alike for usher, broker, courier and envoy.
+"""What every cheater written blind must be, checked alike for usher, broker, courier, envoy
+and herald.
 
 Each plays every bundled exam and practice scenario without a refused command (the suite's
 shared runs, and a drill the suite does not give it, played blind); it never reads the answer
@@ -20,6 +21,7 @@ from helpdesk_tui import paths
 from helpdesk_tui.simulate.gaming_broker import BrokerPolicy
 from helpdesk_tui.simulate.gaming_courier import CourierPolicy
 from helpdesk_tui.simulate.gaming_envoy import EnvoyPolicy
+from helpdesk_tui.simulate.gaming_herald import HeraldPolicy
 from helpdesk_tui.simulate.gaming_usher import UsherPolicy
 from helpdesk_tui.simulate.policy import Policy
 from helpdesk_tui.simulate.runner import RunResult
@@ -34,6 +36,7 @@ from simulate.cheater_kit import (
 from simulate.test_gaming_broker import Peeker as BrokerPeeker
 from simulate.test_gaming_courier import Peeker as CourierPeeker
 from simulate.test_gaming_envoy import Peeker as EnvoyPeeker
+from simulate.test_gaming_herald import Peeker as HeraldPeeker
 from simulate.test_gaming_mimic import NORTHWIND, assert_plays_blind
 from simulate.test_gaming_usher import Peeker as UsherPeeker
 
@@ -62,6 +65,7 @@ CHEATERS = {
     "broker": BlindCheater(BrokerPolicy, BrokerPeeker, frozenset({"note_added"})),
     "courier": BlindCheater(CourierPolicy, CourierPeeker, frozenset({"note_added"})),
     "envoy": BlindCheater(EnvoyPolicy, EnvoyPeeker, frozenset({"note_added"})),
+    "herald": BlindCheater(HeraldPolicy, HeraldPeeker, frozenset({"note_added"})),
 }
 
 
