@@ -945,10 +945,16 @@ def _frame_words(ctx: Context) -> set[tuple[str, ...]]:
     customers or more: frames and fillers, whatever slot they were filled with."""
     if "contact_frames" not in ctx.cache:
         by: dict[tuple[str, ...], set[str]] = {}
+        runs_of: dict[str, set[tuple[str, ...]]] = {}  # a text sent to many: read once
         for text, who in dict.fromkeys((text, who) for _, text, who in _own_words(ctx)):
-            for part in clauses(text):
-                for run in _runs(_named_away(ctx, part), FRAME_RUN):
-                    by.setdefault(run, set()).add(who)
+            if text not in runs_of:
+                runs_of[text] = {
+                    run
+                    for part in clauses(text)
+                    for run in _runs(_named_away(ctx, part), FRAME_RUN)
+                }
+            for run in runs_of[text]:
+                by.setdefault(run, set()).add(who)
         ctx.cache["contact_frames"] = {r for r, who in by.items() if len(who) >= TEMPLATE_CUSTOMERS}
     return ctx.cache["contact_frames"]
 

@@ -2,7 +2,8 @@
 those of the reading made afresh.
 
 - `_text_chunks`: a text's clauses cut once (`_chunks` of `clauses`), kept per text;
-- `_own_content`: a clause's own words counted once, kept per text;
+- `_own_content`: a clause's own words counted once, kept per text (and `_frame_words` reads
+  each text once, however many customers it was sent to);
 - `woven_borrowed` reads only the articles that hold a stem the customer does not give
   (`_articles_by_stem`), and its share must be the one every article read in turn gives
   (`every_article` below: 2.22's loop as evid35 wrote it, copied here, not imported).
@@ -175,3 +176,11 @@ def test_a_run_reads_every_woven_share_as_before(
                 assert integrity.woven_borrowed(ctx, case, sentence, action) == want, sentence
                 shares.append(want)
     assert len(shares) > 20 and any(shares)
+    frames: dict[tuple[str, ...], set[str]] = {}  # 2.19's frames as evid28 gathered them
+    for _, text, who in integrity._own_words(ctx):
+        for part in integrity.clauses(text):
+            for run in integrity._runs(integrity._named_away(ctx, part), integrity.FRAME_RUN):
+                frames.setdefault(run, set()).add(who)
+    want = {r for r, who in frames.items() if len(who) >= integrity.TEMPLATE_CUSTOMERS}
+    ctx.cache.pop("contact_frames", None)
+    assert integrity._frame_words(ctx) == want
