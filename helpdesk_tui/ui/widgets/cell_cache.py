@@ -546,10 +546,18 @@ class CellCache(KeptStyles, Retexts):
 
         DataTable keys its cell cache on a counter that every change bumps, so
         one SLA clock passing a second re-rendered every visible cell (10-20 ms
-        for a full queue, the slowest frame of the exam). Here the key is the
-        cell object itself (cells are never changed in place: a new value is a
-        new object) and where it is drawn, so a tick re-renders only the cells
+        for a full queue, the slowest frame of the exam). Here a place (where the
+        cell is drawn, and how) keeps the cell it showed last and its rendering, used
+        again while the place shows that same object (cells are never changed in
+        place: a new value is a new object), so a tick re-renders only the cells
         that changed.
+
+        One rendering per place, not per cell object (mem22): keyed by `id(cell)`, every
+        past second of a clock that could not have its characters put in (an overdue
+        clock past an hour, wider than its column) stayed, here and in `_values`, until
+        4,000 newer ones pushed it out: 6.6 MB once full. The cell a place showed before
+        is let go with its shared rendering (`_let_go`). (The id was safe as a key: each
+        entry held its cell, so the id could not be reused while the entry lived.)
         """
         if column_index < 0:  # row labels: the queue has none
             return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
@@ -558,10 +566,9 @@ class CellCache(KeptStyles, Retexts):
             cell = self.columns[column_key].label
         else:
             cell = self._data[self._row_locations.get_key(row_index)][column_key]
-        key = (
+        place = (
             row_index,
             column_index,
-            id(cell),
             base_style,
             width,
             cursor,
@@ -569,15 +576,39 @@ class CellCache(KeptStyles, Retexts):
             self._show_hover_cursor,
             self._pseudo_class_state,
         )
-        cached = self._cells.get(key)
-        if cached is not None and cached[0] is cell:
-            return cached[1]
+        cached = self._cells.get(place)
+        if cached is not None:
+            if cached[0] is cell:
+                return cached[1]
+            if row_index >= 0:
+                self._let_go(cached[0], row_index, column_index, place[2:])
+            self._cells.discard(place)  # (Textual's LRUCache does not set a key it has)
         if row_index < 0:
             lines = super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
         else:
-            lines = self._render_value(cell, row_index, column_index, key[2:])
-        self._cells[key] = (cell, lines)
+            lines = self._render_value(cell, row_index, column_index, (id(cell), *place[2:]))
+        self._cells[place] = (cell, lines)
         return lines
+
+    def _let_go(
+        self, old: object, row_index: int, column_index: int, look: tuple[object, ...]
+    ) -> None:
+        """Drop the shared rendering (`_values`) of the cell a place showed before a new
+        one came, in that look: a clock's past second is not drawn again. (A value still
+        shown in other rows, a status, is rendered again only where one of those is
+        painted anew, from its shape (`_render_like`) when it has one.)"""
+        shared_key = self._value_key(row_index, column_index, (id(old), *look))
+        shared = self._values.get(shared_key)
+        if shared is not None and shared[0] is old:
+            self._values.discard(shared_key)
+
+    def _value_key(
+        self, row_index: int, column_index: int, look: tuple[object, ...]
+    ) -> tuple[object, ...]:
+        """`_values`' key for a cell drawn in `look` (its id first) at this place."""
+        fixed = row_index < self.fixed_rows or column_index < self.fixed_columns
+        height = self.rows[self._row_locations.get_key(row_index)].height
+        return (look, fixed, height)
 
     def _render_value(
         self, cell: object, row_index: int, column_index: int, look: tuple[object, ...]
@@ -597,9 +628,8 @@ class CellCache(KeptStyles, Retexts):
             return super()._render_cell(  # type: ignore[misc]
                 row_index, column_index, base_style, width, cursor, hover
             )
-        fixed = row_index < self.fixed_rows or column_index < self.fixed_columns
-        height = self.rows[self._row_locations.get_key(row_index)].height
-        key = (look, fixed, height)
+        key = self._value_key(row_index, column_index, look)
+        _look, fixed, height = key
         shared = self._values.get(key)
         if shared is None or shared[0] is not cell:
             lines = self._render_like(cell, look, fixed, height, row_index, column_index)
