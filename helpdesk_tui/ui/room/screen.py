@@ -104,15 +104,18 @@ def candidate_cell(row: RoomRow) -> str:
     return f"{row.candidate} ‼ {row.tell or started_at(row.started)}"
 
 
-class Label(str):
-    """The candidate cell: shows the candidate, and knows its row (for sorting by any column)."""
+class Label(Text):
+    """The candidate cell: shows the candidate, and knows its row (for sorting by any column).
+
+    A `Text`, never a `str`: DataTable reads a str cell as markup, and the id is the log
+    header's word, so a log claiming "[@click=app.quit]Bob[/] c0003" showed as "Bob c0003"
+    (another candidate's id) and a click on it quit the room (sec20)."""
 
     row_key: str
 
-    def __new__(cls, text: str, row_key: str) -> Label:
-        label = super().__new__(cls, text)
-        label.row_key = row_key
-        return label
+    def __init__(self, text: str, row_key: str) -> None:
+        super().__init__(text)
+        self.row_key = row_key
 
 
 # key, header, cell, sort value
@@ -348,7 +351,7 @@ class RoomScreen(Paced, Screen[None]):
             follower = LogFollower(watch.path, self.room.public_key)
             backlog = follower.poll()
         except LogError as exc:
-            self.notify(str(exc), severity="error")
+            self.notify(str(exc), severity="error", markup=False)  # it may quote the log (sec20)
             return
         screen = ObserveFromRoom(
             follower, watch.scenario, wall_clock=self.wall_clock, backlog=backlog
