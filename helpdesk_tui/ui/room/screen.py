@@ -22,6 +22,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from helpdesk_tui.i18n import N_, _, ngettext
+from helpdesk_tui.printable import printable
 from helpdesk_tui.same_id import started_at, tells
 from helpdesk_tui.sitting.room import CandidateWatch, Room, RoomRow
 from helpdesk_tui.ui.format import clock, labelled, mode_label
@@ -96,12 +97,21 @@ def tell_apart(rows: list[RoomRow]) -> None:
             row.tell = tell
 
 
+def shown_name(name: str) -> str:
+    """A log's file name or id as the room shows it: every control character as its
+    picture, line breaks too. A file named "a ESC ] 0 ; ... ESC [ 2 J" in the sitting's
+    folder went to the proctor's terminal as it was: Textual writes a text's ESC as it is,
+    and the driver's guard (`SafeWriter`) cannot tell it from its own sequences (sec20)."""
+    return printable(name).replace("\n", "\u240a").replace("\t", "\u2409")
+
+
 def candidate_cell(row: RoomRow) -> str:
     """The candidate's id; where two sessions claim it, with what tells each apart
-    (`tell_apart`): bugs19 saw two rows "simulated-ideal" alike."""
+    (`tell_apart`): bugs19 saw two rows "simulated-ideal" alike. Without a header the id
+    is the log's name (`shown_name`)."""
     if row.sessions < 2:
-        return row.candidate
-    return f"{row.candidate} ‼ {row.tell or started_at(row.started)}"
+        return shown_name(row.candidate)
+    return shown_name(f"{row.candidate} ‼ {row.tell or started_at(row.started)}")
 
 
 class Label(Text):
@@ -300,7 +310,7 @@ class RoomScreen(Paced, Screen[None]):
         if shown is not None and shown == content:
             return
         self._shown[selector] = content
-        self.query_one(selector, Static).update(content)
+        self.query_one(selector, Static).update(_printable(content))
 
     # ------------------------------------------------------------------ the detail panel
 
@@ -351,7 +361,8 @@ class RoomScreen(Paced, Screen[None]):
             follower = LogFollower(watch.path, self.room.public_key)
             backlog = follower.poll()
         except LogError as exc:
-            self.notify(str(exc), severity="error", markup=False)  # it may quote the log (sec20)
+            # it names the log's file and may quote the log: no markup, no control code (sec20)
+            self.notify(printable(str(exc)), severity="error", markup=False)
             return
         screen = ObserveFromRoom(
             follower, watch.scenario, wall_clock=self.wall_clock, backlog=backlog
@@ -378,7 +389,7 @@ def detail_text(watch: CandidateWatch, others: list[str] | None = None) -> Text:
     `others`: the other logs that claim the same candidate id."""
     out = Text()
     header = watch.follower.header
-    out.append(watch.key, style="dim")
+    out.append(shown_name(watch.key), style="dim")
     if header is not None:
         out.append(f" · {mode_label(header.mode)} · {header.scenario_id}", style="dim")
         if getattr(header, "created", ""):
@@ -386,7 +397,9 @@ def detail_text(watch: CandidateWatch, others: list[str] | None = None) -> Text:
     problems = [watch.problem] if watch.problem else []
     if others:
         problems.append(
-            _("This candidate id is also claimed by: {logs}").format(logs=", ".join(others))
+            _("This candidate id is also claimed by: {logs}").format(
+                logs=", ".join(map(shown_name, others))
+            )
         )
     if watch.follower.fault is not None:
         problems.append(watch.follower.fault.message)
@@ -406,3 +419,15 @@ def detail_text(watch: CandidateWatch, others: list[str] | None = None) -> Text:
         lines = describe_feedback(feedback).splitlines()
         out.append(f"\n  {labelled(ticket)}" + " · ".join(lines))
     return out
+
+
+def _printable(content: Text | str) -> Text | str:
+    """The content with its control characters as pictures (line breaks kept: the detail's
+    layout); a problem's words may name a log's file (`shown_name`)."""
+    if isinstance(content, str):
+        return printable(content)
+    if content.plain.isprintable() or printable(content.plain) == content.plain:
+        return content
+    content = content.copy()
+    content.plain = printable(content.plain)  # one character for one: the styles stay put
+    return content

@@ -22,6 +22,7 @@ from helpdesk_tui.ui.observe.app import ObserveApp
 from helpdesk_tui.ui.room.app import RoomApp
 
 from ..review.logs import bound_header, screen_text, simulated_events
+from ..review.test_bidi_on_screen import terminal_bytes
 
 CLAIM = "[@click=app.quit]Bob[/] [reverse]c0003[/reverse]"
 
@@ -69,3 +70,30 @@ async def test_observe_shows_a_fault_quoting_markup_as_written(tmp_path: Path) -
         await pilot.click(offset=(lines[row].index("SHA256"), row))
         await pilot.pause()
         assert app.is_running
+
+
+async def test_the_room_shows_a_log_named_with_escapes_as_pictures(tmp_path: Path) -> None:
+    """A log named "a ESC ] 0 ; PWNED BEL ESC [ 2 J LF b.jsonl" in the sitting's folder:
+    the detail panel wrote its name, escapes and all, to the proctor's terminal."""
+    name = "a\x1b]0;PWNED\x07\x1b[2J\nb.jsonl"
+    header = dataclasses.replace(bound_header(), session_id="a" * 32)
+    writer = EventLogWriter.create(tmp_path / name, header, Signer.ephemeral())
+    for event in simulated_events("ideal")[:20]:
+        writer.append(event)
+    (tmp_path / "c\x1b[2Jd.jsonl").write_bytes(b"")  # no header: the name is the id
+    try:
+        app = RoomApp(Room(tmp_path), title="T", poll_interval=None)
+        async with app.run_test(size=(140, 30)) as pilot:
+            await pilot.pause()
+            seen = ""
+            for _row in range(2):  # each row's detail in turn
+                written = terminal_bytes(app)
+                assert "\x1b]0;PWNED" not in written
+                assert "\x1b[2J" not in written and "\x07" not in written
+                seen += screen_text(app)
+                await pilot.press("down")
+                await pilot.pause()
+            assert "a␛]0;PWNED␇␛[2J␊b.jsonl" in seen
+            assert "c␛[2Jd.jsonl" in seen
+    finally:
+        writer.close()
