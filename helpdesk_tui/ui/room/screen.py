@@ -22,7 +22,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from helpdesk_tui.i18n import N_, _, ngettext
-from helpdesk_tui.printable import printable
+from helpdesk_tui.printable import printable, printable_name
 from helpdesk_tui.same_id import started_at, tells
 from helpdesk_tui.sitting.room import CandidateWatch, Room, RoomRow
 from helpdesk_tui.ui.format import clock, labelled, mode_label
@@ -97,21 +97,13 @@ def tell_apart(rows: list[RoomRow]) -> None:
             row.tell = tell
 
 
-def shown_name(name: str) -> str:
-    """A log's file name or id as the room shows it: every control character as its
-    picture, line breaks too. A file named "a ESC ] 0 ; ... ESC [ 2 J" in the sitting's
-    folder went to the proctor's terminal as it was: Textual writes a text's ESC as it is,
-    and the driver's guard (`SafeWriter`) cannot tell it from its own sequences (sec20)."""
-    return printable(name).replace("\n", "\u240a").replace("\t", "\u2409")
-
-
 def candidate_cell(row: RoomRow) -> str:
     """The candidate's id; where two sessions claim it, with what tells each apart
     (`tell_apart`): bugs19 saw two rows "simulated-ideal" alike. Without a header the id
-    is the log's name (`shown_name`)."""
+    is the log's name (`printable_name`)."""
     if row.sessions < 2:
-        return shown_name(row.candidate)
-    return shown_name(f"{row.candidate} ‼ {row.tell or started_at(row.started)}")
+        return printable_name(row.candidate)
+    return printable_name(f"{row.candidate} ‼ {row.tell or started_at(row.started)}")
 
 
 class Label(Text):
@@ -389,7 +381,7 @@ def detail_text(watch: CandidateWatch, others: list[str] | None = None) -> Text:
     `others`: the other logs that claim the same candidate id."""
     out = Text()
     header = watch.follower.header
-    out.append(shown_name(watch.key), style="dim")
+    out.append(printable_name(watch.key), style="dim")
     if header is not None:
         out.append(f" · {mode_label(header.mode)} · {header.scenario_id}", style="dim")
         if getattr(header, "created", ""):
@@ -398,7 +390,7 @@ def detail_text(watch: CandidateWatch, others: list[str] | None = None) -> Text:
     if others:
         problems.append(
             _("This candidate id is also claimed by: {logs}").format(
-                logs=", ".join(map(shown_name, others))
+                logs=", ".join(map(printable_name, others))
             )
         )
     if watch.follower.fault is not None:
@@ -423,7 +415,7 @@ def detail_text(watch: CandidateWatch, others: list[str] | None = None) -> Text:
 
 def _printable(content: Text | str) -> Text | str:
     """The content with its control characters as pictures (line breaks kept: the detail's
-    layout); a problem's words may name a log's file (`shown_name`)."""
+    layout); a problem's words may name a log's file (`printable_name`)."""
     if isinstance(content, str):
         return printable(content)
     if content.plain.isprintable() or printable(content.plain) == content.plain:
