@@ -18,6 +18,7 @@ from collections.abc import Iterator, Sequence
 from helpdesk_tui import __version__, i18n
 from helpdesk_tui.commands.errors import UserError
 from helpdesk_tui.i18n import _, argparse_text, fill
+from helpdesk_tui.printable import printable
 
 COMMAND_MODULES: tuple[str, ...] = (
     "practice",
@@ -123,8 +124,12 @@ def _parse_and_run(args_list: list[str], module: str, argv: Sequence[str] | None
                 gc.freeze()
         return code
     except UserError as exc:  # "helpdesk-exam : ..." in French, as argparse's own errors
+        # printable: the message names files, and a file named "c ESC [ 2 J d.jsonl" cleared
+        # the terminal of whoever ran `observe` or `report` on it (sec20; `verify` showed ␛)
+        message = printable(str(exc))
         print(
-            fill(_("{program}: {message}"), program="helpdesk-exam", message=exc), file=sys.stderr
+            fill(_("{program}: {message}"), program="helpdesk-exam", message=message),
+            file=sys.stderr,
         )
         return exc.exit_code
     except KeyboardInterrupt:
@@ -135,7 +140,7 @@ def _parse_and_run(args_list: list[str], module: str, argv: Sequence[str] | None
         from helpdesk_tui.eventlog.records import MAX_LINE_BYTES, MAX_LOG_BYTES
 
         named = [a for a in args_list[1:] if not a.startswith("-") and os.path.exists(a)]
-        files = ", ".join(named) or "its input"
+        files = printable(", ".join(named)) or "its input"
         print(
             f"helpdesk-exam {args_list[0]}: ran out of memory reading {files}. No session "
             f"log is that large (at most {MAX_LOG_BYTES >> 20} MiB, a line at most "

@@ -44,3 +44,12 @@ def without_bidi(text: str) -> str:
     if not any(char in text for char in _BIDI_CHARS):  # 14 us CPU a full 18.6 kB frame
         return text
     return text.translate(_BIDI_TABLE)
+
+
+def printable_name(name: str) -> str:
+    """A file's name (or an id standing for it) as a screen shows it: every control
+    character as its picture, line breaks and tabs too. Textual writes a text's ESC as it
+    is and the driver's guard (`ui.terminal.SafeWriter`) cannot tell it from the frame's
+    own sequences: a log named "a ESC ] 0 ; ... ESC [ 2 J" retitled and cleared the room's
+    and the review's terminal (sec20)."""
+    return printable(name).replace("\n", "\u240a").replace("\t", "\u2409")

@@ -332,7 +332,11 @@ def show(
         ]
         if len(servers) > 1:
             cells.append(str(row.get("server", "")))
-        table.add_row(*cells, str(row.get("log") or "-"))
+        cells.append(str(row.get("log") or "-"))
+        # every cell a Text: Rich reads a str cell as markup, and the log's file name, the
+        # assessors' names (their verdict files) and the servers are others' words; a log
+        # named "[red]x[reverse]-y.jsonl" was listed as "x-y.jsonl" (sec20)
+        table.add_row(*(Text(c) if isinstance(c, str) else c for c in cells))
     console.print(table)
     counts: dict[str, int] = {}
     for row in rows:
@@ -342,7 +346,8 @@ def show(
         for state, n in sorted(counts.items())
     )
     console.print(
-        _("{n} candidate(s): {summary}").format(n=len(rows), summary=summary or _("none yet"))
+        _("{n} candidate(s): {summary}").format(n=len(rows), summary=summary or _("none yet")),
+        markup=False,  # a state is the register's word (a file): not read as markup (sec20)
     )
     for row in rows:
         if row.get("problem"):

@@ -323,7 +323,8 @@ class ObserveScreen(Paced, Screen[None]):
         banner = self.query_one("#ob-banner", Static)
         banner.display = bool(lines)
         if lines:
-            banner.update("\n".join(text for text, _kind in lines))
+            # a Text, not markup: a fault quotes the log ("signed with key [@click=...]", sec20)
+            banner.update(Text("\n".join(text for text, _kind in lines)))
             for kind in ("-error", "-done", "-warning"):
                 banner.set_class(lines[0][1] == kind, kind)
 

@@ -31,6 +31,7 @@ from helpdesk_tui.assess.texts import tr
 from helpdesk_tui.assess.verdicts import save_verdicts
 from helpdesk_tui.core.state import ExamState
 from helpdesk_tui.i18n import _, ngettext
+from helpdesk_tui.printable import printable_name
 from helpdesk_tui.scenario.competencies import COMPETENCY_IDS, short_name
 from helpdesk_tui.ui.format import clock, labelled
 from helpdesk_tui.ui.frames import Paced
@@ -297,7 +298,7 @@ class ReviewScreen(Paced, Screen[None]):
             line.append(" ● " + _("unsaved"), style="bold yellow")
         line.append(" · " + _("assessor {name}").format(name=self.verdicts.assessor))
         line.append(f" · {self.evidence.scenario_title or header.scenario_id}")
-        line.append(f" · {session.out.name}", style="dim")
+        line.append(f" · {printable_name(session.out.name)}", style="dim")  # the log's name
         clock_text = Text(no_wrap=True)
         # a practice log's clock is no exam's, as the student's header and observe say (bugs20)
         practice = header.mode == "practice"
@@ -491,16 +492,21 @@ class ReviewScreen(Paced, Screen[None]):
         except OSError as exc:
             self.notify(
                 _("{file} cannot be written ({why}); your verdicts are not saved.").format(
-                    file=out, why=exc.strerror
+                    file=printable_name(str(out)), why=exc.strerror
                 ),
                 severity="error",
                 timeout=8,
+                markup=False,  # the file's name is the log's: "[x].jsonl" is no markup
             )
             return False
         self.dirty = False
         self._show_header()
         how = _("signed with {key}").format(key=signer.fingerprint) if signer else _("unsigned")
-        self.notify(_("Saved to {file} ({how}).").format(file=out, how=how), timeout=4)
+        self.notify(
+            _("Saved to {file} ({how}).").format(file=printable_name(str(out)), how=how),
+            timeout=4,
+            markup=False,
+        )
         return True
 
     def action_tab(self, name: str) -> None:

@@ -22,6 +22,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from helpdesk_tui.i18n import N_, _, ngettext
+from helpdesk_tui.printable import printable, printable_name
 from helpdesk_tui.same_id import started_at, tells
 from helpdesk_tui.sitting.room import CandidateWatch, Room, RoomRow
 from helpdesk_tui.ui.format import clock, labelled, mode_label
@@ -98,21 +99,25 @@ def tell_apart(rows: list[RoomRow]) -> None:
 
 def candidate_cell(row: RoomRow) -> str:
     """The candidate's id; where two sessions claim it, with what tells each apart
-    (`tell_apart`): bugs19 saw two rows "simulated-ideal" alike."""
+    (`tell_apart`): bugs19 saw two rows "simulated-ideal" alike. Without a header the id
+    is the log's name (`printable_name`)."""
     if row.sessions < 2:
-        return row.candidate
-    return f"{row.candidate} ‼ {row.tell or started_at(row.started)}"
+        return printable_name(row.candidate)
+    return printable_name(f"{row.candidate} ‼ {row.tell or started_at(row.started)}")
 
 
-class Label(str):
-    """The candidate cell: shows the candidate, and knows its row (for sorting by any column)."""
+class Label(Text):
+    """The candidate cell: shows the candidate, and knows its row (for sorting by any column).
+
+    A `Text`, never a `str`: DataTable reads a str cell as markup, and the id is the log
+    header's word, so a log claiming "[@click=app.quit]Bob[/] c0003" showed as "Bob c0003"
+    (another candidate's id) and a click on it quit the room (sec20)."""
 
     row_key: str
 
-    def __new__(cls, text: str, row_key: str) -> Label:
-        label = super().__new__(cls, text)
-        label.row_key = row_key
-        return label
+    def __init__(self, text: str, row_key: str) -> None:
+        super().__init__(text)
+        self.row_key = row_key
 
 
 # key, header, cell, sort value
@@ -297,7 +302,7 @@ class RoomScreen(Paced, Screen[None]):
         if shown is not None and shown == content:
             return
         self._shown[selector] = content
-        self.query_one(selector, Static).update(content)
+        self.query_one(selector, Static).update(_printable(content))
 
     # ------------------------------------------------------------------ the detail panel
 
@@ -348,7 +353,8 @@ class RoomScreen(Paced, Screen[None]):
             follower = LogFollower(watch.path, self.room.public_key)
             backlog = follower.poll()
         except LogError as exc:
-            self.notify(str(exc), severity="error")
+            # it names the log's file and may quote the log: no markup, no control code (sec20)
+            self.notify(printable(str(exc)), severity="error", markup=False)
             return
         screen = ObserveFromRoom(
             follower, watch.scenario, wall_clock=self.wall_clock, backlog=backlog
@@ -375,7 +381,7 @@ def detail_text(watch: CandidateWatch, others: list[str] | None = None) -> Text:
     `others`: the other logs that claim the same candidate id."""
     out = Text()
     header = watch.follower.header
-    out.append(watch.key, style="dim")
+    out.append(printable_name(watch.key), style="dim")
     if header is not None:
         out.append(f" · {mode_label(header.mode)} · {header.scenario_id}", style="dim")
         if getattr(header, "created", ""):
@@ -383,7 +389,9 @@ def detail_text(watch: CandidateWatch, others: list[str] | None = None) -> Text:
     problems = [watch.problem] if watch.problem else []
     if others:
         problems.append(
-            _("This candidate id is also claimed by: {logs}").format(logs=", ".join(others))
+            _("This candidate id is also claimed by: {logs}").format(
+                logs=", ".join(map(printable_name, others))
+            )
         )
     if watch.follower.fault is not None:
         problems.append(watch.follower.fault.message)
@@ -403,3 +411,15 @@ def detail_text(watch: CandidateWatch, others: list[str] | None = None) -> Text:
         lines = describe_feedback(feedback).splitlines()
         out.append(f"\n  {labelled(ticket)}" + " · ".join(lines))
     return out
+
+
+def _printable(content: Text | str) -> Text | str:
+    """The content with its control characters as pictures (line breaks kept: the detail's
+    layout); a problem's words may name a log's file (`printable_name`)."""
+    if isinstance(content, str):
+        return printable(content)
+    if content.plain.isprintable() or printable(content.plain) == content.plain:
+        return content
+    content = content.copy()
+    content.plain = printable(content.plain)  # one character for one: the styles stay put
+    return content
