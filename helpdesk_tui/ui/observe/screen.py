@@ -382,9 +382,13 @@ class ObserveScreen(Paced, Screen[None]):
         if event.key in CHOOSING_KEYS and self._choosing(self.focused):
             self.follow = False
 
-    def on_click(self, event: events.Click) -> None:
-        if self._choosing(event.widget):
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        """A click in the queue or the conversations is choosing too (bugs21's walk: the
+        row clicked was not shown). Told by the press, which comes up to the screen ahead
+        of the list's highlight; a Click stays with the list and never reaches here."""
+        if self._choosing(event.widget) and self.follow:
             self.follow = False
+            self._header(self.live_now())  # "your choice" at once, row or not
 
     def on_ticket_queue_ticket_highlighted(self, event: TicketQueue.TicketHighlighted) -> None:
         event.stop()
@@ -394,7 +398,13 @@ class ObserveScreen(Paced, Screen[None]):
         self.redraw(force=True)
 
     def on_ticket_queue_ticket_chosen(self, event: TicketQueue.TicketChosen) -> None:
+        """Enter or a click on the highlighted row: that ticket, when the observer chooses
+        (the ticket shown may be one the queue hides, followed while the row stayed)."""
         event.stop()
+        if self.follow or event.ticket_id in (None, self.ticket_id):
+            return
+        self.ticket_id = event.ticket_id
+        self.redraw(force=True)
 
     def on_conversations_view_chosen(self, event: ConversationsView.Chosen) -> None:
         event.stop()
