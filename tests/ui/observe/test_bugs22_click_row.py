@@ -11,7 +11,10 @@ from helpdesk_tui.core.events import make_event
 from helpdesk_tui.ui.widgets.queue import TicketQueue
 
 from ..review.logs import screen_text
-from .test_observe import Exam, events, exam, observer  # noqa: F401 (fixtures)
+from . import test_observe
+from .test_observe import Exam, observer
+
+events, exam = test_observe.events, test_observe.exam  # its fixtures, used here too
 
 SIZE = (120, 40)
 
