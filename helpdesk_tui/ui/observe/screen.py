@@ -50,6 +50,8 @@ from helpdesk_tui.ui.widgets.ticket_detail import TicketDetail
 CHOOSING_KEYS = frozenset({"up", "down", "pageup", "pagedown", "home", "end", "enter"})
 QUIET_S = 120.0
 """Wall seconds without a record after which the header says so (a quiet spell, or a stop)."""
+DAY_S = 24 * 3600.0
+"""Quiet this long or more reads "more than 24 h", not "6682:05:03" (bugs21's walk)."""
 FEED_LINES = 1000
 FEED_CATCH_UP = 200
 """Records written to the feed from one poll; a long log read at start shows its latest."""
@@ -315,7 +317,7 @@ class ObserveScreen(Paced, Screen[None]):
             lines.append(
                 (
                     _("No new record for {time}: a quiet spell, or the exam stopped.").format(
-                        time=since(quiet)
+                        time=since(quiet) if quiet < DAY_S else _("more than 24 h")
                     ),
                     "-warning",
                 )
