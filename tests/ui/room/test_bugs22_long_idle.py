@@ -3,7 +3,7 @@ quiet banner say it is old, in words a proctor can use, not "6682 h" (bugs21's w
 a log opened months after its last wall; the walls are all there is at a first look).
 
 Expected words are written here: a day or more of silence is longer than any exam (five
-hours at most), so "> 24 h" ("> 24 u" in Dutch, where an hour is "uur") says all a
+hours at most), so "> 24 h" ("> 24 uur" in Dutch) says all a
 proctor acts on; below a day the minutes and hours as before. The clock is injected:
 the proctor's wall clock is set 200 days after the last record.
 """
@@ -27,7 +27,7 @@ from .test_bugs21_viewer_clock import written
 
 MONTHS = timedelta(days=200)
 NBSP = "\u00a0"  # French keeps a number and its unit together
-OLD = {"en": "> 24 h", "nl": "> 24 u", "fr": f"> 24{NBSP}h"}
+OLD = {"en": "> 24 h", "nl": "> 24 uur", "fr": f"> 24{NBSP}h"}
 QUIET = {"en": "more than 24 h", "nl": "meer dan 24 uur", "fr": f"plus de 24{NBSP}h"}
 TWO_HOURS = {"en": "2 h 05", "nl": "2 u 05", "fr": f"2{NBSP}h{NBSP}05"}
 
