@@ -75,6 +75,29 @@ def _names(rows: list[ClassRow]) -> list[str]:
     return names
 
 
+STUDENT_WIDTH = 24
+"""The terminal's student column: the table fits a terminal of 100 in French."""
+
+
+def _fitted(name: str, width: int = STUDENT_WIDTH) -> str:
+    """A student cell in `width` cells with what tells its row apart whole: the id gives
+    way, not the tell (bugs22's walk: two ids 24 long read "simulated-naive ‼ 22:39…" on
+    both rows, their seconds cut off); a tell longer than half the cell keeps its start.
+    The warning under the table names the logs whole."""
+    if len(name) <= width or f" {CLAIM_MARK} " not in name:
+        return name
+    student, tell = name.split(f" {CLAIM_MARK} ", 1)
+    if len(tell) > width // 2:  # a log's name: its start, without ".jsonl"
+        tell = tell.removesuffix(".jsonl")
+        tell = tell if len(tell) <= width // 2 else tell[: width // 2 - 1] + "…"
+    room = width - len(tell) - 3
+    return (
+        f"{student[: room - 1]}… {CLAIM_MARK} {tell}"
+        if len(student) > room
+        else (f"{student} {CLAIM_MARK} {tell}")
+    )
+
+
 def claim_warnings(rows: list[ClassRow], lang: str) -> list[str]:
     """One line per id that more than one log claims, naming the logs: a retyped id or a
     copied log, for the instructor to look into before grading either."""
@@ -113,7 +136,7 @@ def render_class_terminal(rows: list[ClassRow], lang: str, console: Console) -> 
         title=tr(lang, "class.title"), title_justify="left", caption=tr(lang, "class.legend"),
         box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1),
     )  # fmt: skip
-    table.add_column(tr(lang, "col.student"), no_wrap=True, max_width=24)
+    table.add_column(tr(lang, "col.student"), no_wrap=True, max_width=STUDENT_WIDTH)
     groups = _groups()
     for name, ids in groups:
         numbers = "".join(cid.split("-")[1] for cid in ids)
@@ -126,7 +149,7 @@ def render_class_terminal(rows: list[ClassRow], lang: str, console: Console) -> 
             name = f"{student} ({tr(lang, 'class.refused_mark')})"
             table.add_row(Text(name, style="red"), *cells, "", "")
             continue
-        name = student + ("" if row.verified else f" ({tr(lang, 'report.unverified')})")
+        name = _fitted(student) + ("" if row.verified else f" ({tr(lang, 'report.unverified')})")
         statuses = row.statuses
         marks = [
             Text.assemble(*((STATUS_MARK[statuses[c]], STATUS_STYLE[statuses[c]]) for c in ids))

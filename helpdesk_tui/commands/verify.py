@@ -260,8 +260,10 @@ def _summary_rows(s: Summary, result: VerifyResult) -> list[tuple[str, str]]:
         (_("started"), f"{s.started} (UTC)"),
         (
             _("duration"),
-            fill(
-                _("{clock} exam time, last record {ended}"),
+            fill(  # a practice log's clock is no exam's, as its review and report say (bugs22)
+                _("{clock} practice time, last record {ended}")
+                if s.mode == "practice"
+                else _("{clock} exam time, last record {ended}"),
                 clock=_clock(s.duration_s),
                 ended=s.ended,
             ),

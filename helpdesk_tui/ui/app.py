@@ -48,11 +48,11 @@ from helpdesk_tui.ui.controller import ExamController
 from helpdesk_tui.ui.frames import FRAME_PERIOD
 from helpdesk_tui.ui.kept_bindings import KeptBindingChain
 from helpdesk_tui.ui.nowayout import NoWayOut
+from helpdesk_tui.ui.screens.confirm import ConfirmQuit
 from helpdesk_tui.ui.screens.end import EndScreen
 from helpdesk_tui.ui.screens.form_shelf import leaving
 from helpdesk_tui.ui.screens.help import HelpScreen
 from helpdesk_tui.ui.screens.main import MainScreen
-from helpdesk_tui.ui.screens.pickers import ConfirmQuit
 from helpdesk_tui.ui.typing_guard import WAIT_S, Kind, TypingGuard, Waiting
 from helpdesk_tui.ui.widgets.conversations import revealed
 from helpdesk_tui.ui.widgets.too_small import too_small

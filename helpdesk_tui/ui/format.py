@@ -65,11 +65,12 @@ FORM_LABELS: dict[str, str] = {
 """The names `form_cancelled` logs, as a person reads them."""
 
 
-MODE_LABELS: dict[str, str] = {"practice": N_("practice"), "exam": N_("exam")}
+MODE_LABELS: dict[str, str] = {"practice": N_("Practice"), "exam": N_("Exam")}
 
 
 def mode_label(mode: str) -> str:
-    """A log's mode as the header bar names it ("entraînement"); an unknown one as logged."""
+    """A log's mode as the header bar names it, a label ("Entraînement", "Oefenen": not the
+    verb in lower case, bugs21's walk); an unknown one as logged."""
     return _(MODE_LABELS[mode]) if mode in MODE_LABELS else mode
 
 

@@ -533,6 +533,18 @@ KEYS: tuple[Key, ...] = (
         "confirm",
         key_display=N_("n / Esc"),
     ),
+    Key(
+        "confirm.enter",
+        "enter",
+        "press_focused",
+        N_("Highlighted button"),
+        N_(
+            "Press the highlighted button: No until you move to Yes (Tab), so one Enter "
+            "pressed by habit changes nothing."
+        ),
+        "confirm",
+        key_display=ENTER,
+    ),
     # --- exam only (ui/lockdown.py): no quit, suspend or palette; these are the ways out --------
     Key(
         "exam.hand_in",

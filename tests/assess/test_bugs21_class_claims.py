@@ -69,3 +69,20 @@ def test_a_refused_log_of_a_claimed_student_is_told_apart_too() -> None:
     lines = lines_of(rows, "en")
     cells = student_cells(lines, "c0042")
     assert len(cells) == 2 and cells[0] != cells[1], lines
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_long_id_gives_way_to_what_tells_its_rows_apart(lang: str) -> None:
+    """bugs22's walk: two simulated students ("simulated-naive", 15 characters) started
+    in the same minute read "simulated-naive ‼ 22:39…" on both rows at 100 columns; the
+    seconds that tell them apart must show, the id may be cut."""
+    rows = [
+        measured("simulated-naive", "logs/a.jsonl", "2026-12-05T22:39:52Z"),
+        measured("simulated-naive", "logs/b.jsonl", "2026-12-05T22:39:49Z"),
+        measured("simulated-ideal", "logs/northwind-ideal.jsonl", "2026-12-05T22:40:01Z"),
+        measured("simulated-ideal", "logs/val-de-lesse-ideal.jsonl", "2026-12-05T22:40:01Z"),
+    ]
+    lines = lines_of(rows, lang)
+    cells = student_cells(lines, "simulate")
+    assert len(cells) == 4 and "22:39:52" in cells[0] and "22:39:49" in cells[1], lines
+    assert len(set(cells)) == 4, lines  # the two logs' names tell the other two apart

@@ -8,9 +8,9 @@ import pytest
 from textual.widgets import DataTable, Static
 
 from helpdesk_tui.ui import keymap
+from helpdesk_tui.ui.screens.confirm import ConfirmQuit
 from helpdesk_tui.ui.screens.end import EndScreen
 from helpdesk_tui.ui.screens.help import HelpScreen, help_keys
-from helpdesk_tui.ui.screens.pickers import ConfirmQuit
 from helpdesk_tui.ui.typing_guard import WAIT_S
 from helpdesk_tui.ui.widgets.keybar import KeyBar
 from helpdesk_tui.ui.widgets.queue import TicketQueue

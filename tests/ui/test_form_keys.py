@@ -20,12 +20,12 @@ from helpdesk_tui.commands import practice
 from helpdesk_tui.core.clock import ManualClock
 from helpdesk_tui.runtime.lifecycle import DiskFault
 from helpdesk_tui.ui.practice_controls import PausedScreen
-from helpdesk_tui.ui.screens.confirm import ConfirmScreen
+from helpdesk_tui.ui.screens.confirm import ConfirmQuit, ConfirmScreen
 from helpdesk_tui.ui.screens.disk_fault import DiskFaultScreen
 from helpdesk_tui.ui.screens.end import EndScreen
 from helpdesk_tui.ui.screens.form_base import FormScreen
 from helpdesk_tui.ui.screens.handin import HandInScreen
-from helpdesk_tui.ui.screens.pickers import CannedPicker, ConfirmQuit
+from helpdesk_tui.ui.screens.pickers import CannedPicker
 from helpdesk_tui.ui.screens.proctor import ExamEndedScreen, ProctorCodeScreen, ProctorMenu
 from tests.runtime.kit import PROCTOR_CODE, exam_run, make_keys
 

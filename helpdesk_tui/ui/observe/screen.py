@@ -50,6 +50,8 @@ from helpdesk_tui.ui.widgets.ticket_detail import TicketDetail
 CHOOSING_KEYS = frozenset({"up", "down", "pageup", "pagedown", "home", "end", "enter"})
 QUIET_S = 120.0
 """Wall seconds without a record after which the header says so (a quiet spell, or a stop)."""
+DAY_S = 24 * 3600.0
+"""Quiet this long or more reads "more than 24 h", not "6682:05:03" (bugs21's walk)."""
 FEED_LINES = 1000
 FEED_CATCH_UP = 200
 """Records written to the feed from one poll; a long log read at start shows its latest."""
@@ -315,7 +317,7 @@ class ObserveScreen(Paced, Screen[None]):
             lines.append(
                 (
                     _("No new record for {time}: a quiet spell, or the exam stopped.").format(
-                        time=since(quiet)
+                        time=since(quiet) if quiet < DAY_S else _("more than 24 h")
                     ),
                     "-warning",
                 )
@@ -383,9 +385,13 @@ class ObserveScreen(Paced, Screen[None]):
         if event.key in CHOOSING_KEYS and self._choosing(self.focused):
             self.follow = False
 
-    def on_click(self, event: events.Click) -> None:
-        if self._choosing(event.widget):
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        """A click in the queue or the conversations is choosing too (bugs21's walk: the
+        row clicked was not shown). Told by the press, which comes up to the screen ahead
+        of the list's highlight; a Click stays with the list and never reaches here."""
+        if self._choosing(event.widget) and self.follow:
             self.follow = False
+            self._header(self.live_now())  # "your choice" at once, row or not
 
     def on_ticket_queue_ticket_highlighted(self, event: TicketQueue.TicketHighlighted) -> None:
         event.stop()
@@ -395,7 +401,13 @@ class ObserveScreen(Paced, Screen[None]):
         self.redraw(force=True)
 
     def on_ticket_queue_ticket_chosen(self, event: TicketQueue.TicketChosen) -> None:
+        """Enter or a click on the highlighted row: that ticket, when the observer chooses
+        (the ticket shown may be one the queue hides, followed while the row stayed)."""
         event.stop()
+        if self.follow or event.ticket_id in (None, self.ticket_id):
+            return
+        self.ticket_id = event.ticket_id
+        self.redraw(force=True)
 
     def on_conversations_view_chosen(self, event: ConversationsView.Chosen) -> None:
         event.stop()

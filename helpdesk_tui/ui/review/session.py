@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from helpdesk_tui import i18n
 from helpdesk_tui.assess.evidence import bulk_load
 from helpdesk_tui.assess.overview import problem_text
 from helpdesk_tui.assess.pipeline import (
@@ -116,6 +117,10 @@ def open_review(
     made it walk the millions of objects of a long log's assessment at once (a young
     collection with all of them in it), and `settle_memory` then walked them again
     (perf20: 0.37 + 0.48 s of the padded 200,000-record review at load 16)."""
+    # The reader's language by default, as the review's screen is (docs/assessment.md,
+    # "Languages"): a caller leaving it out got the scenario's evidence texts under a
+    # Dutch or French screen ("Session: Not interrupted: ...", bugs21).
+    language = language or i18n.current_language()
     with bulk_load():
         session = _open_review(log, assessor, key, pubkey, scenario_dir, out, unverified, language)
         if settle:

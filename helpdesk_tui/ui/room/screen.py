@@ -51,6 +51,10 @@ STATES: dict[str, tuple[str, str]] = {
 """Each state the room knows: its words and its colour."""
 
 
+DAY_MINUTES = 24 * 60
+"""Idle this long or more is shown as "> 24 h": longer than any exam (5 hours at most)."""
+
+
 def minutes(seconds: float) -> str:
     """An exam clock to the minute, HH:MM: a room needs no seconds, and a cell that changes
     every second makes the whole table paint again every second (benchmarks/README.md)."""
@@ -59,8 +63,12 @@ def minutes(seconds: float) -> str:
 
 
 def idle(seconds: float) -> str:
-    """Time since the last action, to the minute: '<1 min', '7 min', '1 h 05'."""
+    """Time since the last action, to the minute: '<1 min', '7 min', '1 h 05'; a day or
+    more '> 24 h' (bugs21's walk: "6682 h" for a log first seen months after its last
+    record, which no exam lasts: what a proctor needs is that it is old, not by how much)."""
     total = max(0, int(seconds)) // 60
+    if total >= DAY_MINUTES:
+        return _("> 24 h")
     if total < 1:
         return _("<1 min")
     if total < 60:

@@ -5,7 +5,10 @@ search would).
 y (or j, o: ja, oui) or a click on Yes confirms; n, Escape or No goes back. The
 focus starts on No, so Enter goes back too: the question comes after an Enter (a
 reply sent), and a second Enter pressed by habit sent a "/shared calendar" meant for
-the KB search to the customer (qa-play9).
+the KB search to the customer (qa-play9). Enter presses the highlighted button, and
+says so in the key bar; with no button highlighted (a click beside them) it answers
+No: a stray Enter never ends or sends anything (bugs22). Ending a practice session
+(Ctrl+Q) asks this same way (`ConfirmQuit`): it had no buttons and Enter did nothing.
 """
 
 from __future__ import annotations
@@ -22,6 +25,11 @@ from helpdesk_tui.ui import keymap
 from helpdesk_tui.ui.controller import ExamController
 from helpdesk_tui.ui.frames import Paced
 from helpdesk_tui.ui.widgets.keybar import KeyBar
+
+
+class Choice(Button, inherit_bindings=False):
+    """A Yes or No button whose Enter is the question's own (`action_press_focused`),
+    so that the key bar, which shows the screen's keys, names it."""
 
 
 class ConfirmScreen(Paced, ModalScreen[bool]):
@@ -51,8 +59,8 @@ class ConfirmScreen(Paced, ModalScreen[bool]):
             yield Static(self.question, id="confirm-question")
             yield Static(self.detail, id="confirm-detail")
             with Horizontal(id="confirm-buttons"):
-                yield Button(_("Yes"), id="confirm-yes", variant="primary")
-                yield Button(_("No"), id="confirm-no")
+                yield Choice(_("Yes"), id="confirm-yes", variant="primary")
+                yield Choice(_("No"), id="confirm-no")
         yield KeyBar(id="confirm-keys")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
@@ -61,6 +69,21 @@ class ConfirmScreen(Paced, ModalScreen[bool]):
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
+
+    def action_press_focused(self) -> None:
+        """Enter: the highlighted button; none highlighted: No."""
+        focused = self.focused
+        self.dismiss(isinstance(focused, Button) and focused.id == "confirm-yes")
+
+
+class ConfirmQuit(ConfirmScreen):
+    """End the practice session? Yes ends and seals it; No, n, Esc or Enter go back."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            _("End the practice session?"),
+            _("The log is sealed as completed and the session cannot go on."),
+        )
 
 
 def wrong_recipient(

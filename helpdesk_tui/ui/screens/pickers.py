@@ -55,22 +55,3 @@ class CannedPicker(Paced, ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
-
-
-class ConfirmQuit(Paced, ModalScreen[bool | None]):
-    """End the practice session? y ends and seals it; n or Escape goes back."""
-
-    CSS_PATH = "pickers.tcss"
-
-    def __init__(self) -> None:
-        super().__init__()
-        keymap.install(self, "confirm")  # y (j, o) and n / Esc, shown in its footer
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="picker"):
-            yield Static(_("End the practice session?"), id="picker-title")
-            yield Static(_("The log is sealed as completed and the session cannot go on."))
-        yield KeyBar(id="quit-keys")
-
-    def action_answer(self, yes: bool) -> None:
-        self.dismiss(yes)

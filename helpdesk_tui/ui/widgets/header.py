@@ -25,6 +25,22 @@ TITLE_MIN = 16
 clock gives way."""
 
 
+def cut_at_word(text: Text, room: int) -> Text:
+    """`text` in `room` cells, padded: whole if it fits, else cut after its last whole word
+    that leaves room for "…" ("Monday morning at the…", never "Monday morning at the N…",
+    bugs21's walk); a first word longer than the room is cut where the room ends."""
+    out = text.copy()
+    if out.cell_len > room:
+        plain = out.plain
+        words = [i for i, c in enumerate(plain) if c == " " and plain[:i].strip(" ·")]
+        fits = [i for i in words if cell_len(plain[:i].rstrip(" ·")) + 1 <= room]
+        if fits:
+            out = out[: len(plain[: fits[-1]].rstrip(" ·"))]
+            out.append("…")
+    out.truncate(room, overflow="ellipsis", pad=True)
+    return out
+
+
 class ExamHeader(Retexts, Widget):
     """Scenario title and mode on the left; exam clock and time left on the right."""
 
@@ -105,7 +121,7 @@ class ExamHeader(Retexts, Widget):
         both = Text.assemble((elapsed_label, "dim"), (shown_elapsed, "bold"), "   ", time_left)
         short_left = Text.assemble((short_left_label, "dim"), (shown_left, clock_style), " ")
         short = Text.assemble((short_label, "dim"), (shown_elapsed, "bold"), "  ", short_left)
-        mode = _("practice") if self._mode == "practice" else _("exam")
+        mode = self._clock_labels()[1]  # a label: "Oefenen", "Entraînement", "Exam" (bugs21)
         name = (_("Helpdesk exam"), "bold")
         width = self.size.width
         with_mode = Text.assemble(" ", (mode, "bold"), f" · {self._title}")
@@ -128,8 +144,7 @@ class ExamHeader(Retexts, Widget):
             if need + 1 + right.cell_len <= width:
                 break
         room = max(0, width - right.cell_len - 1)
-        title = title.copy()
-        title.truncate(room, overflow="ellipsis", pad=True)
+        title = cut_at_word(title, room)
         line = Text.assemble(title, " ", right, no_wrap=True)
         start = title.cell_len + 1
         self._clocks = (

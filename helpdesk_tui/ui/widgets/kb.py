@@ -24,6 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events, work
 from textual.app import ComposeResult
@@ -101,6 +102,44 @@ def hit_prompt(hit: Any, width: int) -> Text:
     for line in (title, snippet):
         line.truncate(max(8, width), overflow="ellipsis")
     return Text("\n").join([title, snippet])
+
+
+def packed(parts: list[str], width: int) -> list[str]:
+    """`parts` joined by " · " into lines of at most `width` cells, broken only between
+    parts (a part longer than the line keeps a line of its own)."""
+    lines: list[str] = []
+    for part in parts:
+        joined = f"{lines[-1]} · {part}" if lines else part
+        if lines and cell_len(joined) <= width:
+            lines[-1] = joined
+        else:
+            lines.append(part)
+    return lines
+
+
+class PassageLine(Static):
+    """Under an open article: which passage is marked and the keys for it, each part
+    whole, on as many lines as the panel's width needs (bugs21's walk: at 100 columns
+    one line showed "Passage 1/6 · [ ] · Ctrl+O" and lost the rest)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._parts: list[str] = []
+        self._lines: list[str] = []
+
+    def show(self, parts: list[str]) -> None:
+        self._parts = parts
+        self._pack()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._pack()
+
+    def _pack(self) -> None:
+        width = self.content_region.width or self.app.size.width
+        lines = packed(self._parts, width)
+        if lines != self._lines:
+            self.update("\n".join(lines), layout=len(lines) != len(self._lines))
+            self._lines = lines
 
 
 class KbPanel(Vertical):
@@ -317,7 +356,7 @@ class KbPanel(Vertical):
             VerticalScroll(
                 Markdown("", id="kb-markdown", open_links=False), id="kb-article-scroll"
             ),
-            Static("", id="kb-passage"),
+            PassageLine("", id="kb-passage"),
             id="kb-article",
         )
         self._view = view
@@ -372,16 +411,12 @@ class KbPanel(Vertical):
     def _mark_passage(self, *, scroll: bool = True) -> None:
         for index, block in enumerate(self._passages):
             block.set_class(index == self.passage_index, "-passage")
-        label = self.query_one("#kb-passage", Static)
+        label = self.query_one("#kb-passage", PassageLine)
         if not self._passages:
-            label.update("", layout=False)
+            label.show([])
             return
-        label.update(
-            _("Passage {n}/{total} · [ ] · Ctrl+O insert · Ctrl+L link").format(
-                n=self.passage_index + 1, total=len(self._passages)
-            ),
-            layout=False,
-        )
+        words = _("Passage {n}/{total} · [ ] · Ctrl+O insert · Ctrl+L link")
+        label.show(words.format(n=self.passage_index + 1, total=len(self._passages)).split(" · "))
         if scroll:
             self._passages[self.passage_index].scroll_visible(animate=False)
 

@@ -31,8 +31,8 @@ async def test_the_observers_title_names_the_mode_in_the_ui_language(
         title = screen_text(app).splitlines()[0]
         follower = app.screen.follower  # type: ignore[attr-defined]
         assert follower.header is not None and follower.header.mode == "practice"
-        # The catalogue's word, as the candidate's own header bar shows it.
-        assert f" · {i18n.gettext_in(language, 'practice')} · " in title, title
+        # The catalogue's label, as the candidate's own header bar shows it (bugs22: capital).
+        assert f" · {i18n.gettext_in(language, 'Practice')} · " in title, title
         assert " practice " not in title
 
 
@@ -50,4 +50,4 @@ def test_the_rooms_detail_names_the_mode_in_the_ui_language(language: str) -> No
     )
     text = detail_text(watch).plain  # type: ignore[arg-type]
     first = text.splitlines()[0]
-    assert f" · {i18n.gettext_in(language, 'practice')} · fr-val-de-lesse-garde" in first
+    assert f" · {i18n.gettext_in(language, 'Practice')} · fr-val-de-lesse-garde" in first
