@@ -7,6 +7,7 @@ from collections.abc import Callable
 from helpdesk_tui.assess.cases import Case
 from helpdesk_tui.assess.context import Context
 from helpdesk_tui.assess.integrity import (
+    a_share,
     echo_of,
     empathy_to_everyone,
     empathy_to_the_calm,
@@ -33,10 +34,11 @@ from helpdesk_tui.assess.procedures import (
 from helpdesk_tui.assess.solutions import TRANSFER, answer_hits, solving_action
 from helpdesk_tui.assess.texts import short
 from helpdesk_tui.assess.tracker import Action
-from helpdesk_tui.assess.wording import find
+from helpdesk_tui.assess.wording import acts, find, instruction_sentence, sentences
 from helpdesk_tui.customers.dialogue import (
     first_match,
     jargon_in,
+    line,
     restates_in_turn,
 )
 from helpdesk_tui.customers.evidence_flags import restated_facts
@@ -268,7 +270,68 @@ def jargon_items(ctx: Context) -> list[EvidenceItem]:
     """COM-5 for every case the customer was written to. It reads the messages alone
     (no other measurement's result), so a long log's report measures it in a child
     process while it measures the rest (`evidence.EvidenceGatherer.result`)."""
-    return [i for c in _contact_cases(ctx) if (i := _jargon(ctx, c)) is not None]
+    jargon = [i for c in _contact_cases(ctx) if (i := _jargon(ctx, c)) is not None]
+    return jargon + not_followed_items(ctx)
+
+
+NOT_FOLLOWED_SHARE = 0.4
+"""(2.24) The share of the contacts written to on which the customer said they did not follow a
+step told them that makes it the candidate's way of telling (2.7's habit, `integrity.a_share`).
+Measured on the six exams: competent banks 0-0.17 of their contacts, herald 0.67 on val-de-lesse
+(benchmarks/README.md, "What an assessor reads in herald's answers (branch evid40)")."""
+NOT_FOLLOWED_LEAST = 2
+"""(2.24) And at least this many: one customer lost once is an accident of one exchange."""
+
+
+def not_followed_items(ctx: Context) -> list[EvidenceItem]:
+    """(2.24) COM-5 against, on each contact where the customer answered a step told them with
+    the scenario's "I don't follow" (its fallback), when that happened on enough contacts.
+
+    COM-5 asks for words fitted to the customer; the glossary catches jargon, not a step
+    wrapped in words of no use to them (the blind cheater `herald`: "Vu ce que fait
+    secrétariat: il faut suivre ceci : faites changer le mot de passe ...; une chose à la
+    fois."). The customer saying they do not follow is what an assessor reads first."""
+    talks = [c for c in ctx.cases if c.is_conversation and c.said()]
+    lost = [(c, seqs) for c in talks if (seqs := _not_followed(ctx, c))]
+    if not a_share(len(lost), len(talks), NOT_FOLLOWED_LEAST, NOT_FOLLOWED_SHARE):
+        return []
+    names = {c.id: c.name for c in ctx.state.customers.values()}
+    return [
+        ctx.item(
+            "COM-5", "not_followed",
+            ctx.t("com5.not_followed", case=c.title, customer=names.get(c.customer_id, ""),
+                  n=len(seqs), lost=len(lost), contacts=len(talks)),
+            seqs=seqs, favourable=False, subject=c.id,
+            figures={"steps_not_followed": len(seqs), "contacts_lost": len(lost),
+                     "contacts": len(talks)},
+        )
+        for c, seqs in lost
+    ]  # fmt: skip
+
+
+def _not_followed(ctx: Context, case: Case) -> list[int]:
+    """The candidate's messages telling a step (an `instruction` sentence that is no check:
+    "Is it back?" asks, it tells nothing) that the customer answered with "I don't follow"."""
+    lines = {line(lang, "fallback") for lang in ("en", "nl", "fr")}
+    if case.incident is not None and case.incident.fallback:
+        lines.add(case.incident.fallback)
+    found: list[int] = []
+    for conv in case.conversations:
+        last = None
+        for m in conv.messages:
+            if m.author == "candidate":
+                last = m
+            elif m.author == "customer" and last is not None and m.text.strip() in lines:
+                if _tells_step(last.text, ctx.text_lang):
+                    found.append(last.seq)
+                last = None
+    return found
+
+
+def _tells_step(text: str, lang: str) -> bool:
+    return any(
+        instruction_sentence(s, lang) and "check" not in acts(s, lang) for s in sentences(text)
+    )
 
 
 def _jargon(ctx: Context, case: Case) -> EvidenceItem | None:

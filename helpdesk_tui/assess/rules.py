@@ -16,7 +16,7 @@ from pathlib import Path
 
 from helpdesk_tui.language import LAYER_VERSION, layer_hash
 
-RULES_VERSION = "2.23"
+RULES_VERSION = "2.24"
 """2.0: evidence that needs the job done (issue 13): the answer is what reached the customer,
 KB credit only for the case's articles outside scattershot bursts, templates, echoes, stuffed
 answers, wrong recipients, SOL-5 relay and bounce, SOL-6 news.
@@ -233,7 +233,17 @@ customer had said read away too (`integrity.told_frame`; 2.9's reading still dec
 a resolution is long enough to be a frame): "{name} reported {three of their words}. Talked
 them through '{title}' (kb-...); confirmed." is one frame on every ticket. Measured on every
 scripted bank and cheater on the six exams: benchmarks/README.md, "A formulaic cheater with a
-good search (branch evid37)"."""
+good search (branch evid37)".
+2.24 (evid40, issue 12): COM-5 asks for words fitted to the customer; the glossary reads jargon,
+not a step wrapped in words of no use to them. Where the customer answered a step told them (an
+`instruction` sentence that is no check) with their scenario's "I don't follow" (the incident's
+fallback, else the simulator's built-in line), on `measure_com.NOT_FOLLOWED_SHARE` (0.4) of the
+contacts written to or more and at least `NOT_FOLLOWED_LEAST` (2), COM-5 has an item against on
+each such contact (`measure_com.not_followed_items`), whatever the customer's level (the blind
+cheater `herald`: steps in a frame made for each customer, "Vu ce que fait secrétariat: il faut
+suivre ceci : ...; une chose à la fois.", lost 4 of val-de-lesse's 6 contacts). Measured on every
+scripted bank and cheater on the six exams: competent banks 0-0.17 of their contacts; benchmarks/
+README.md, "What an assessor reads in herald's answers (branch evid40)"."""
 
 RULE_MODULES = (
     "cases.py", "context.py", "evidence.py", "integrity.py", "measure_com.py",

@@ -254,4 +254,23 @@ T: dict[str, tuple[str, str, str]] = {
         "; {n:antwoord was|antwoorden waren} een sjabloon aan meerdere klanten en beëindigen geen wachttijd",
         "\u00a0; {n:réponse était|réponses étaient} un modèle envoyé à plusieurs clients et ne terminent pas l'attente",
     ),
+    "detail.not_followed": (
+        "(rules 2.24) The customer said they did not follow a step the candidate told them "
+        "(the scenario's 'I don't follow'), on a share of the contacts: the words were not "
+        "fitted to them.",
+        "(regels 2.24) De klant zei een stap die de kandidaat vertelde niet te volgen (het "
+        "'ik begrijp het niet' van het scenario), op een deel van de contacten: de woorden "
+        "waren niet op hen afgestemd.",
+        "(règles 2.24) Le client a dit ne pas suivre une étape que le candidat lui a dite (le "
+        "«\u00a0je ne comprends pas\u00a0» du scénario), sur une part des contacts\u00a0: les mots "
+        "ne lui étaient pas adaptés.",
+    ),
+    "com5.not_followed": (
+        "'{case}' ({customer}): {n:step was|steps were} answered with 'I don't follow' (so were "
+        "{lost} of {contacts} contacts)",
+        "'{case}' ({customer}): op {n:stap|stappen} antwoordde de klant 'ik volg niet' (zo ook "
+        "{lost} van {contacts} contacten)",
+        "«\u00a0{case}\u00a0» ({customer})\u00a0: {n:étape a reçu|étapes ont reçu} «\u00a0je ne suis "
+        "pas\u00a0» pour réponse (comme {lost} contacts sur {contacts})",
+    ),
 }

@@ -738,9 +738,7 @@ HERALD_MEASURED: dict[str, frozenset[str]] = {
     "en-calder-valley-exam": frozenset(),
     "en-northwind-monday": frozenset(),
     "fr-haute-meuse-examen": frozenset(),
-    "fr-val-de-lesse-garde": frozenset(
-        {"SIM-1", "SIM-2", "COM-3", "COM-5", "SOL-2", "SOL-5", "SOL-6"}
-    ),
+    "fr-val-de-lesse-garde": frozenset({"SIM-1", "SIM-2", "COM-3", "SOL-2", "SOL-5", "SOL-6"}),
     "nl-lindeveld-examen": frozenset(),
     "nl-verhaeghe-dinsdag": frozenset(),
 }
@@ -750,7 +748,10 @@ with `benchmarks/bench_evidence.py --policy herald --detail`: 0, 0, 0, 7, 0, 0 (
 northwind, haute-meuse, val-de-lesse, lindeveld, verhaeghe). Val-de-lesse is over the cap: its
 steps told in a frame generated for each customer and step are read as the answer in its own
 words (2.23's published limit), so 5 of its 6 contacts took up their case
-(benchmarks/README.md, "A twelfth cheater (branch evid38)")."""
+(benchmarks/README.md, "A twelfth cheater (branch evid38)"). Rules 2.24 (evid40): 4 of its 6
+conversations' customers said they did not follow a step told in its frames, so COM-5 is mixed
+there: 0, 0, 0, 6, 0, 0, still over the cap on val-de-lesse (SIM-1, SOL-2, SOL-5, SOL-6 are its
+real work; SIM-2 and COM-3 its quick replies that let the customer finish)."""
 
 
 CHEATERS: dict[str, dict[str, frozenset[str]]] = {
