@@ -41,7 +41,7 @@ def _decided(text: str, lang: str, weights: dict[str, Linear]) -> list[str]:
 ASKED_BACK = [
     ("nl", "Zie ik het zo goed: sinds gisteren start de kassa niet meer op en piept ze drie keer?"),
     ("nl", "Als ik het goed begrijp, ziet u de gedeelde map niet meer sinds de update?"),
-    ("nl", "Wacht, ik zet het even op een rijtje: de scanner koppelt niet en de lamp knippert."),
+    ("nl", "Kort samengevat: de scanner koppelt niet meer en de lamp knippert oranje."),
     ("nl", "De badge werkt aan de hoofdingang niet, maar wel aan de zijdeur, klopt dat?"),
     ("fr", "Si je comprends bien, l'imprimante du deuxième affiche hors ligne depuis ce matin ?"),
     ("fr", "Permettez-moi de reprendre : depuis lundi, le scanner ne se connecte plus au poste."),
@@ -80,6 +80,21 @@ def test_an_opener_asked_back_keeps_restate_against_the_model(lang: str, text: s
 @pytest.mark.parametrize(
     ("lang", "text"),
     [
+        (
+            "nl",
+            "Wacht, ik zet het even op een rijtje: de scanner koppelt niet en de lamp knippert.",
+        ),
+        ("fr", "Je note : depuis lundi, le scanner ne se connecte plus au poste."),
+        ("en", "Summary so far: the till freezes when you scan a voucher. Confirm?"),
+    ],
+)
+def test_a_restatement_announced_before_a_colon_keeps_restate(lang: str, text: str) -> None:
+    assert "restate" in _decided(text, lang, EVERYTHING_OFF)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
         # a check after a step, even with a confirming tag: the check rules still read it
         ("nl", "Werkt het nu, klopt dat?"),
         ("fr", "Ça marche maintenant, c'est bien ça ?"),
@@ -97,8 +112,10 @@ def test_a_check_is_still_a_check(lang: str, text: str) -> None:
 @pytest.mark.parametrize(
     ("lang", "text"),
     [
-        # an opener alone restates nothing (no content after it)
+        # an opener alone restates nothing (no content after it), nor one that announces no
+        # summary (tests/language/test_rules_2_8.py's counter-example)
         ("nl", "Als ik het goed begrijp?"),
+        ("nl", "Ik zet het even op een rijtje en bel u straks terug."),
         ("en", "Let me recap."),
     ],
 )
