@@ -74,7 +74,11 @@ tests/language/test_heldoutN.py). Measured as writers left out (`--writers 22`),
 (`--write DIR --writers 22`), but not in the shipped weights: trained on all 22 writers the
 model reads each newest writer left out better (+0.035-0.043 macro-F1) yet costs competent
 verdicts on the bundled exams, mostly restatements (COM-4); trained on SETS and these five, too
-(benchmarks/README.md, "The act model on every writer (branch l-model22)")."""
+(benchmarks/README.md, "The act model on every writer (branch l-model22)"). (l-model23) Behind
+layer 2.18's guards (restatements asked back, what the customer was doing, a wait announced as
+a clause) the 22-writer model won most of those restatements back but still lost 5 competent
+points in 3 cells and raised two cheaters: not shipped either (benchmarks/README.md, "The act
+model on every writer, shipped (branch l-model23)")."""
 
 WRITERS: tuple[str, ...] = SETS + RELEASED + NEWEST
 """Every writer's set train.py may read, in the order `--writers N` takes them."""

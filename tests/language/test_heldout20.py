@@ -23,6 +23,9 @@ from __future__ import annotations
 from tests.language.heldout_checks import HeldoutSet, build_tests
 from tests.language.test_corpus_targets import BENCH_MODULE
 
+# l-model23 (layer 2.18): fr progress 0.709 -> 0.705 (lowered: the act model retrained on the
+# 2.18 rules, same thirteen writers and settings, gives "Il imprime le bon logo ? Alors t'as plus
+# besoin du technicien" `progress`; benchmarks/README.md "The act model on every writer, shipped")
 FLOOR = {
     "nl": {
         "greeting": 0.958,
@@ -46,7 +49,7 @@ FLOOR = {
         "restate": 0.698,
         "empathy": 0.857,
         "apology": 0.871,
-        "progress": 0.709,
+        "progress": 0.705,
         "instruction": 0.736,
         "check": 0.655,
         "closing": 0.75,
