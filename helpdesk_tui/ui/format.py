@@ -192,7 +192,9 @@ SECONDS_SHOWN_S = 600
 def sla_left(seconds: float) -> str:
     """An SLA time left as the queue and the ticket show it: to the minute far from the
     deadline ("34 min", "2 h 05"), with seconds in its last ten minutes ("9:59") and
-    once it is overdue ("-0:40", counting up: there every second counts).
+    once it is overdue ("-0:40", counting up: there every second counts), to the minute
+    again once it is an hour late ("-1 h 05": "-1:05:00" is wider than the queue's SLA
+    column, and a clock an hour late has made its point).
 
     Lead's decision (issue 15): a clock with seconds changes every second, and each
     change is a repaint of its cell; 40 tickets with seconds were a frame a second
@@ -200,7 +202,8 @@ def sla_left(seconds: float) -> str:
     min for 34:59 (never more time than is left).
     """
     if seconds < 0:
-        return span(seconds)
+        late = math.ceil(-seconds)
+        return span(seconds) if late < 3600 else "-" + _to_the_minute(late)
     total = math.ceil(seconds)
     if total <= SECONDS_SHOWN_S:
         return span(seconds)

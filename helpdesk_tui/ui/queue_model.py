@@ -264,10 +264,12 @@ _SLA_CELLS: dict[tuple[str, int, str], Cell] = {}
 def shown_left(seconds: float) -> int:
     """What `format.sla_left(seconds)` shows, as a number: two times give the same
     text exactly when they give the same number. Whole seconds (rounded up) within
-    the last ten minutes, whole seconds overdue (negative, rounded up in size), and
+    the last ten minutes, whole seconds overdue (negative, rounded up in size) in its
+    first hour late, whole minutes late (offset past that hour's range) after it, and
     whole minutes (offset past the seconds' range) further out."""
     if seconds < 0:
-        return -math.ceil(-seconds)
+        late = math.ceil(-seconds)
+        return -late if late < 3600 else -(3600 + late // 60)
     total = math.ceil(seconds)
     if total <= SECONDS_SHOWN_S:
         return total

@@ -43,7 +43,11 @@ from .pilot import at
         (59, "0:59"),
         (0, "0:00"),
         (-40, "-0:40"),  # overdue counts up, in seconds
-        (-75 * 60, "-1:15:00"),
+        (-59 * 60 - 59, "-59:59"),
+        (
+            -75 * 60,
+            "-1 h 15",
+        ),  # an hour late, to the minute again: "-1:15:00" is wider than the column
         (2 * 3600 + 5 * 60 + 30, "2 h 05"),
         (60 * 60, "1 h 00"),
     ],

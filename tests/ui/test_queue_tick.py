@@ -12,10 +12,12 @@ import itertools
 from typing import Any
 
 import pytest
+from rich.cells import cell_len
 from textual.app import App, ComposeResult
 from textual.widgets import DataTable
 from textual.widgets.data_table import RowKey
 
+from helpdesk_tui.i18n import current_language, set_language
 from helpdesk_tui.ui import queue_model
 from helpdesk_tui.ui.format import sla_left
 from helpdesk_tui.ui.queue_model import COLUMNS, Cell, QueueModel, QueueRow, shown_left
@@ -29,6 +31,9 @@ SLA = [key for key, _label, _width in COLUMNS].index("sla")
 def test_two_times_give_the_same_number_exactly_when_they_read_the_same() -> None:
     """`shown_left` stands for `sla_left`'s text: one number per text, one text per number."""
     times = [n / 4 for n in range(-4 * 1300, 4 * 8000)] + [-0.001, 0.001, 599.999, 600.001]
+    times += [-n / 2 for n in range(2 * 3500, 2 * 3800)] + [
+        -float(n) for n in range(3800, 18100, 7)
+    ]
     text_of: dict[int, str] = {}
     number_of: dict[str, int] = {}
     for seconds in times:
@@ -36,6 +41,24 @@ def test_two_times_give_the_same_number_exactly_when_they_read_the_same() -> Non
         assert text_of.setdefault(number, text) == text, seconds
         assert number_of.setdefault(text, number) == number, seconds
     assert len(text_of) > 2000  # seconds, minutes and overdue times were all covered
+
+
+@pytest.mark.parametrize("language", ["en", "nl", "fr"])
+def test_a_clock_hours_late_fits_the_sla_column(language: str) -> None:
+    """A ticket five hours overdue (a whole exam) still shows its lateness whole in the
+    queue's SLA column, marked: "-1:00:01" with its mark was a cell wider than the column,
+    cut on screen to "✗ -1:00:…" (seen by mem22)."""
+    width, before = COLUMNS[SLA][2], current_language()
+    set_language(language)
+    try:
+        for late in (0.5, 59.0, 3599.0, 3600.0, 3661.0, 5 * 3600.0 + 59.0):
+            text = "✗ " + sla_left(-late)
+            assert cell_len(text) <= width, (language, late, text)
+        shown = sla_left(-3661.0).replace("\xa0", " ")  # French keeps "1 h 01" on one line
+        assert shown == ("-1 u 01" if language == "nl" else "-1 h 01")
+        assert sla_left(-3599.0) == "-59:59"
+    finally:
+        set_language(before)
 
 
 def test_the_same_sla_text_is_one_cell(rig: Rig) -> None:
