@@ -119,6 +119,21 @@ PLACES: dict[str, Place] = {
     "tests/ui/test_exam_memory.py::test_live_strips_level_off_over_rounds": net(
         "45 rounds of a loaded exam, its memory counted"
     ),
+    # Stop 31 (lead): the suite stood at 284-331 s on two cores; these are about scale or
+    # sweep every labelled set, and `.ci/run` still runs them (suite-time17 listed them).
+    "tests/ui/test_exam_memory.py": net("a loaded exam's memory: styles caches after widgets go"),
+    "tests/ui/test_exam_startup_memory.py": net(
+        "what a sitting's exam processes load and give back (memory, fresh interpreters)"
+    ),
+    "tests/ui/test_paste_limits.py": net(
+        "1 MB pastes into every field (small pastes: test_sec18_small_pastes, test_paste_prefix)"
+    ),
+    "tests/ui/test_sec14_resize_flood.py": net(
+        "a terminal shaken across 80 x 24: floods of resizes"
+    ),
+    "tests/language/test_acts_table.py::test_tag_questions_are_found_as_before": net(
+        "a sweep over every labelled set's texts, twice (grows with each set)"
+    ),
     "tests/ui/test_sec18_ticket_versions.py::test_notes_on_one_ticket_do_not_pile_up_its_old_versions": net(
         "twelve versions of a ticket, the heap scanned after each (28 s of CPU)"
     ),
