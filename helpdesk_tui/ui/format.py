@@ -187,6 +187,9 @@ def span(seconds: float) -> str:
 
 SECONDS_SHOWN_S = 600
 """SLA times and "ago" times show seconds only this close to the moment (10 minutes)."""
+LATE_SECONDS_SHOWN_S = 3600
+"""An overdue SLA time shows seconds for this long after its deadline, then minutes: its
+"-H:MM:SS" would be wider than the queue's SLA column (`sla_left`)."""
 
 
 def sla_left(seconds: float) -> str:
@@ -203,7 +206,7 @@ def sla_left(seconds: float) -> str:
     """
     if seconds < 0:
         late = math.ceil(-seconds)
-        return span(seconds) if late < 3600 else "-" + _to_the_minute(late)
+        return span(seconds) if late < LATE_SECONDS_SHOWN_S else "-" + _to_the_minute(late)
     total = math.ceil(seconds)
     if total <= SECONDS_SHOWN_S:
         return span(seconds)

@@ -32,6 +32,7 @@ from helpdesk_tui.core.sla import (
 from helpdesk_tui.core.state import ExamState, Ticket, TicketStatus
 from helpdesk_tui.i18n import N_, _, current_language
 from helpdesk_tui.ui.format import (
+    LATE_SECONDS_SHOWN_S,
     QUEUE_STATUS_MAX,
     SECONDS_SHOWN_S,
     clip,
@@ -269,7 +270,7 @@ def shown_left(seconds: float) -> int:
     whole minutes (offset past the seconds' range) further out."""
     if seconds < 0:
         late = math.ceil(-seconds)
-        return -late if late < 3600 else -(3600 + late // 60)
+        return -late if late < LATE_SECONDS_SHOWN_S else -(LATE_SECONDS_SHOWN_S + late // 60)
     total = math.ceil(seconds)
     if total <= SECONDS_SHOWN_S:
         return total
