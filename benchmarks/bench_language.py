@@ -106,6 +106,7 @@ SETS = {
     "heldout20": ROOT / "tests" / "language" / "heldout20",
     "heldout21": ROOT / "tests" / "language" / "heldout21",
     "heldout22": ROOT / "tests" / "language" / "heldout22",
+    "heldout23": ROOT / "tests" / "language" / "heldout23",
     "dev2": DEV2,
     "exam2": EXAM2,
 }
