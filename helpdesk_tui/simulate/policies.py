@@ -41,6 +41,7 @@ from helpdesk_tui.simulate.worded import (
     WordedLPolicy,
     WordedMPolicy,
     WordedNPolicy,
+    WordedOPolicy,
     WordedPolicy,
 )
 
@@ -95,6 +96,7 @@ POLICIES: dict[str, type[Policy]] = {
     "worded-l": WordedLPolicy,
     "worded-m": WordedMPolicy,
     "worded-n": WordedNPolicy,
+    "worded-o": WordedOPolicy,
     "shotgun": ShotgunPolicy,
     "macro": MacroPolicy,
     "parrot": ParrotPolicy,

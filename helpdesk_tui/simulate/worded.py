@@ -70,6 +70,9 @@ BANK_N_DIR = Path(__file__).parent / "phrases_n"
 """The fourteenth bank (`worded-n`), by a fourteenth writer, blind to the other thirteen: an
 operator on a company script, whose greeting, identification, empathy, apology, hold and
 closing are the same text for every customer (its README)."""
+BANK_O_DIR = Path(__file__).parent / "phrases_o"
+"""The fifteenth bank (`worded-o`), by a fifteenth writer, blind to the other fourteen: operators
+writing in a second language, with a B1-B2 writer's slips (its README)."""
 SOLUTION_SENTENCES = 6
 """How many sentences of the article a solution message passes on."""
 
@@ -496,6 +499,18 @@ class WordedNPolicy(WordedPolicy):
     description = "worded with a fourteenth phrase bank, an operator on a company script"
     style = Style("worded-n")
     bank_dir = BANK_N_DIR
+
+
+class WordedOPolicy(WordedPolicy):
+    """`worded` with the fifteenth phrase bank (`phrases_o/`): the same actions, a fifteenth
+    writer's words, and operators writing in a second language (Spanish- and Romanian-born
+    English, Polish- and French-born Dutch, Arabic- and Dutch-born French): competent work in
+    sentences with a B1-B2 writer's slips, which the evidence must credit as a native's."""
+
+    name = "worded-o"
+    description = "worded with a fifteenth phrase bank, operators writing in a second language"
+    style = Style("worded-o")
+    bank_dir = BANK_O_DIR
 
 
 def _capital(text: str) -> str:

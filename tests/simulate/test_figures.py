@@ -6,11 +6,11 @@ held against what the issue asks:
 
 - ideal and worded: at least 21 of 22;
 - worded-b, worded-c, worded-d, worded-e, worded-f, worded-g, worded-h, worded-i, worded-j,
-  worded-k, worded-l, worded-m and worded-n (worded with a second, a third, a fourth, a fifth, a
-  sixth, a seventh, an eighth, a ninth, a tenth, an eleventh, a twelfth, a thirteenth and a
-  fourteenth independent phrase bank, the fourteenth an operator on a company script): the
-  same target, an expected failure on the scenarios where the language layer misreads their
-  words;
+  worded-k, worded-l, worded-m, worded-n and worded-o (worded with a second, a third, a fourth,
+  a fifth, a sixth, a seventh, an eighth, a ninth, a tenth, an eleventh, a twelfth, a
+  thirteenth, a fourteenth and a fifteenth independent phrase bank, the fourteenth an operator
+  on a company script, the fifteenth operators writing in a second language): the same target,
+  an expected failure on the scenarios where the language layer misreads their words;
 - shotgun, macro, parrot (who never read the answer key): at most 4, and
   never favourable on the twelve competencies a trick must not buy;
 - savvy (a cheater written blind from the published rules, branch evid14): at most 3, an
@@ -614,6 +614,36 @@ without the customer's words and the articles' titles): 0, 3, 0, 0, 0, 2, within
 six, no expected failure left (benchmarks/README.md, "A formulaic cheater with a good search
 (branch evid37)"); SOL-2 on northwind is the search done well, earned."""
 
+WORDED_O_SHORT = {
+    "en-calder-valley-exam": "19 of 22 (blind, rules 2.24, layer 2.18): COM-1 and SOL-1, the "
+    "check step missing on Pauline: 'Please verify and write me if the problem is solved.' is "
+    "not read as a check (the Romanian-born writer's 'write me if' for 'let me know if'; a twin "
+    "with 'let me know if' is read, one with only 'check' for 'verify' is not); COM-4, 'If I "
+    "understood you correct, {summary}. Please confirm.' is no restatement for Natalie and "
+    "Karen (the slip 'correct' for 'correctly': a twin with 'correctly' is read)",
+    "en-northwind-monday": "19 of 22 (blind, rules 2.24, layer 2.18): COM-1 and SOL-1, the check "
+    "step missing on Tom: 'Please verify and write me if the problem is solved.' is not read as "
+    "a check ('write me if' for 'let me know if'); COM-4, 'If I understood you correct, "
+    "{summary}. Please confirm.' is no restatement for Helen ('correct' for 'correctly')",
+    "fr-val-de-lesse-garde": "20 of 22 (blind, rules 2.24, layer 2.18): COM-4, « Alors la "
+    "situation, c'est : dizaine, minutes ; et ça venait par paie-chvl.net. Je me trompe pas ? » "
+    "restates none of Monique's key facts (the policy's summary, not a slip: the same frame is "
+    "read for Véronique and Élodie, and with 'ne' restored it is still refused); SOL-6, T-1006's "
+    "relayed second-line question ('Réponse des spécialistes: Nous voyons une borne ...') "
+    "counted without news, so the update interval is missed (no slip in the line; a twin's "
+    "'Voici la réponse des spécialistes :' is refused too)",
+}
+"""Bundled scenarios where `worded-o` (the fifteenth blind bank, operators writing in a second
+language, branch e-worded15, committed blind as 2df78eb) does not reach 21, with why
+(benchmarks/README.md, "Second-language operators, a fifteenth blind bank (branch
+e-worded15)"). Strict expected failures, as for worded-b. Measured once with layer 2.18 and
+rules 2.24 (main 0cb93ae): 19, 19, 22, 20, 21, 22 (calder, northwind, haute-meuse, val-de-lesse,
+lindeveld, verhaeghe); worded-n and worded the same hour: 20, 20, 22, 21, 21, 21 and 22 on all
+six. Six of the nine items lost are lost to two slips of one writer (Andrei, Romanian-born, in
+English): "write me if" for "let me know if" in a check and "correct" for "correctly" in a
+restatement's opener; with both sentences as a native writes them (a twin bank, never
+committed) calder and northwind reach 22. The other three are not about a slip."""
+
 
 BANK_SHORT = {
     "worded-b": WORDED_B_SHORT,
@@ -629,6 +659,7 @@ BANK_SHORT = {
     "worded-l": WORDED_L_SHORT,
     "worded-m": WORDED_M_SHORT,
     "worded-n": WORDED_N_SHORT,
+    "worded-o": WORDED_O_SHORT,
 }
 """The policies of the further phrase banks, each with its scenarios below the target."""
 
