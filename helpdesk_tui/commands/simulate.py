@@ -28,7 +28,7 @@ POLICY_NAMES = (
     "ideal", "naive", "idle", "worded", "worded-b", "worded-c", "worded-d", "worded-e",
     "worded-f", "worded-g", "worded-h", "worded-i", "worded-j", "worded-k", "worded-l", "worded-m",
     "worded-n", "worded-o", "shotgun", "macro", "parrot", "savvy", "lawyer", "forger", "mimic",
-    "ghost", "tailor", "clerk", "usher", "broker", "courier", "envoy", "herald",
+    "ghost", "tailor", "clerk", "usher", "broker", "courier", "envoy", "herald", "prompter",
 )  # fmt: skip
 """`simulate.policies.POLICIES`, named here so `--help` does not load the simulation."""
 
@@ -43,8 +43,8 @@ def register(subparsers: Any) -> None:
         "idle does nothing; worded does what ideal does in words of its own (worded-b to "
         "worded-o: with a second to a fifteenth phrase bank by other writers); shotgun, macro and "
         "parrot try to harvest evidence without doing the job (to test the evidence rules); "
-        "savvy, lawyer, forger, mimic, ghost, tailor, clerk, usher, broker, courier, envoy and "
-        "herald do so from the published rules alone.",
+        "savvy, lawyer, forger, mimic, ghost, tailor, clerk, usher, broker, courier, envoy, "
+        "herald and prompter do so from the published rules alone.",
     )
     parser.add_argument(
         "scenario", metavar="SCENARIO", help="a scenario folder, or the id of a bundled scenario"

@@ -21,6 +21,7 @@ from helpdesk_tui.simulate.gaming_ghost import GhostPolicy
 from helpdesk_tui.simulate.gaming_herald import HeraldPolicy
 from helpdesk_tui.simulate.gaming_lawyer import LawyerPolicy
 from helpdesk_tui.simulate.gaming_mimic import MimicPolicy
+from helpdesk_tui.simulate.gaming_prompter import PrompterPolicy
 from helpdesk_tui.simulate.gaming_savvy import SavvyPolicy
 from helpdesk_tui.simulate.gaming_tailor import TailorPolicy
 from helpdesk_tui.simulate.gaming_usher import UsherPolicy
@@ -112,5 +113,6 @@ POLICIES: dict[str, type[Policy]] = {
     "courier": CourierPolicy,
     "envoy": EnvoyPolicy,
     "herald": HeraldPolicy,
+    "prompter": PrompterPolicy,
 }
 """The policies by name, in the order `--policy` lists them."""

@@ -49,6 +49,9 @@ held against what the issue asks:
 - herald (a twelfth cheater written blind from the published docs, rules 2.23 read, branch
   evid38): the same cap (over it on val-de-lesse, 7 of 22: a strict expected failure)
   (benchmarks/README.md, "A twelfth cheater (branch evid38)"); never more than measured;
+- prompter (a thirteenth cheater written blind from the published docs, branch evid42): the
+  same cap (at or under it on all six: no expected failure) (benchmarks/README.md, "A thirteenth
+  cheater (branch evid42)"); never more than measured;
 - naive: fewer than ideal, more than idle; idle: none.
 
 `benchmarks/bench_evidence.py` prints the same table.
@@ -785,6 +788,16 @@ there: 0, 0, 0, 6, 0, 0, still over the cap on val-de-lesse (SIM-1, SOL-2, SOL-5
 real work; SIM-2 and COM-3 its quick replies that let the customer finish)."""
 
 
+PROMPTER_MEASURED: dict[str, frozenset[str]] = {
+    "fr-val-de-lesse-garde": frozenset({"SOL-2"}),
+}
+"""What `prompter` (branch evid42, a thirteenth cheater written blind from the published
+documents, committed in 14ef211 before anything scored it) was measured to earn with
+`benchmarks/bench_evidence.py --policy prompter --detail`: 0, 0, 0, 1, 0, 0 (calder, northwind,
+haute-meuse, val-de-lesse, lindeveld, verhaeghe); the item behind it: benchmarks/README.md, "A
+thirteenth cheater (branch evid42)"."""
+
+
 CHEATERS: dict[str, dict[str, frozenset[str]]] = {
     "savvy": SAVVY_MEASURED,
     "lawyer": LAWYER_MEASURED,
@@ -798,6 +811,7 @@ CHEATERS: dict[str, dict[str, frozenset[str]]] = {
     "courier": COURIER_MEASURED,
     "envoy": ENVOY_MEASURED,
     "herald": HERALD_MEASURED,
+    "prompter": PROMPTER_MEASURED,
 }
 """The cheaters written from the published rules, each with what it was measured to earn
 (`above_cap` of it: its strict expected failures)."""

@@ -1,5 +1,5 @@
-"""What every cheater written blind must be, checked alike for usher, broker, courier, envoy
-and herald.
+"""What every cheater written blind must be, checked alike for usher, broker, courier, envoy,
+herald and prompter.
 
 Each plays every bundled exam and practice scenario without a refused command (the suite's
 shared runs, and a drill the suite does not give it, played blind); it never reads the answer
@@ -22,6 +22,7 @@ from helpdesk_tui.simulate.gaming_broker import BrokerPolicy
 from helpdesk_tui.simulate.gaming_courier import CourierPolicy
 from helpdesk_tui.simulate.gaming_envoy import EnvoyPolicy
 from helpdesk_tui.simulate.gaming_herald import HeraldPolicy
+from helpdesk_tui.simulate.gaming_prompter import PrompterPolicy
 from helpdesk_tui.simulate.gaming_usher import UsherPolicy
 from helpdesk_tui.simulate.policy import Policy
 from helpdesk_tui.simulate.runner import RunResult
@@ -38,6 +39,7 @@ from simulate.test_gaming_courier import Peeker as CourierPeeker
 from simulate.test_gaming_envoy import Peeker as EnvoyPeeker
 from simulate.test_gaming_herald import Peeker as HeraldPeeker
 from simulate.test_gaming_mimic import NORTHWIND, assert_plays_blind
+from simulate.test_gaming_prompter import Peeker as PrompterPeeker
 from simulate.test_gaming_usher import Peeker as UsherPeeker
 
 VERHAEGHE = paths.scenarios_dir() / "nl-verhaeghe-dinsdag"
@@ -52,12 +54,14 @@ transfer, tickets resolved and closed, a conversation closed."""
 
 @dataclass(frozen=True)
 class BlindCheater:
-    """One cheater written blind: its policy, a subclass that reads the key, and what its whole
-    job on Verhaeghe holds beyond `WHOLE_JOB`."""
+    """One cheater written blind: its policy, a subclass that reads the key, what its whole
+    job on Verhaeghe holds beyond `WHOLE_JOB`, and what of it its strategy never does (prompter
+    transfers only to a group the customer names)."""
 
     policy: type[Policy]
     peeker: type[Policy]
     also: frozenset[str] = frozenset()
+    without: frozenset[str] = frozenset()
 
 
 CHEATERS = {
@@ -66,6 +70,9 @@ CHEATERS = {
     "courier": BlindCheater(CourierPolicy, CourierPeeker, frozenset({"note_added"})),
     "envoy": BlindCheater(EnvoyPolicy, EnvoyPeeker, frozenset({"note_added"})),
     "herald": BlindCheater(HeraldPolicy, HeraldPeeker, frozenset({"note_added"})),
+    "prompter": BlindCheater(
+        PrompterPolicy, PrompterPeeker, without=frozenset({"ticket_transferred"})
+    ),
 }
 
 
@@ -83,7 +90,9 @@ def test_it_plays_the_suites_runs_without_a_refusal(
 def test_it_works_the_whole_job_on_a_scenario_that_hides_the_key(policy: str) -> None:
     """The guard can fail (each forbidden name raises), and the blind run did every part."""
     cheater = CHEATERS[policy]
-    assert WHOLE_JOB | cheater.also <= blind_job_types(cheater.policy, VERHAEGHE)
+    assert (WHOLE_JOB | cheater.also) - cheater.without <= blind_job_types(
+        cheater.policy, VERHAEGHE
+    )
 
 
 @pytest.mark.parametrize(
