@@ -21,6 +21,7 @@ from helpdesk_tui.ui.review.session import open_review
 from helpdesk_tui.ui.widgets.keybar import KeyBar
 
 from .review.logs import screen_text, simulated_events, write_log
+from .test_bugs20_key_names import CARET
 from .test_viewers_languages import observing
 
 SIZE = (100, 30)
@@ -82,18 +83,25 @@ async def test_a_review_dialog_shows_its_own_keys_over_the_reviews(
 ) -> None:
     """Each dialog in turn on one review (one app start a language, not one a dialog: the
     start is most of the cost), closed with Esc before the next; leaving comes last, after
-    a verdict left unsaved so that it asks first."""
+    a verdict left unsaved so that it asks first. The comment dialog also writes its key
+    as its text does, Ctrl+S, never Textual's ^S (bugs20, test_bugs20_key_names.CARET)."""
     log = write_log(tmp_path / "exam.jsonl", events)
     app = ReviewApp(open_review(log, "An Peeters"), ui_language=language)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         review_words = words_of(app.screen.query_one(KeyBar))
+        assert not CARET.search(bottom(app)), bottom(app)
         for key in DIALOG_KEYS:
             if key == "q":
                 await pilot.press("p")  # a verdict not saved: leaving asks first
             await pilot.press(key)
             await pilot.pause()
             assert dialog_problems(app, key, language, review_words) == []
+            if key == "c":  # bugs20: the dialog's words and its key bar say the same key
+                text = screen_text(app)
+                assert "Ctrl+S" in "\n".join(text.splitlines()[:-3])  # the dialog's own words
+                assert " Ctrl+S " in bottom(app), bottom(app)
+                assert not CARET.search(text), text
             await pilot.press("escape")
             await pilot.pause()
             assert app.screen is app.review, f"{key}: Esc left {type(app.screen).__name__} open"
