@@ -1,8 +1,8 @@
 """The suite and the nets: which tier a collected test runs in (tests/README.md, "Two tiers").
 
 The suite is the README's test command (`python -m pytest`): unit, core, UI pilot and
-snapshot tests, every language set's floors, the bundled scenarios played by the reference
-policies, and enough of the exam on a real terminal to catch a broken exam. The nets
+snapshot tests, the floors of every language set the act model is not trained on, the
+bundled scenarios played by the reference policies, and enough of the exam on a real terminal to catch a broken exam. The nets
 (`python -m pytest -m nets`) are the rest: every other phrase bank and cheater played
 (validity), floods on a real terminal, fuzzing, sittings (security, scale). `.ci/run` runs
 both; pyproject's addopts leave the nets out of a plain `pytest`.
@@ -59,6 +59,8 @@ def net(why: str) -> Place:
 def suite(why: str) -> Place:
     return Place(False, why)
 
+
+TRAINED_ON = "floors of a set the shipped act model is trained on (train.SETS): fit, not reading"
 
 PLACES: dict[str, Place] = {
     # Validity: the cheaters' own modules play their cheater on bundled scenarios in the
@@ -134,6 +136,21 @@ PLACES: dict[str, Place] = {
     "tests/language/test_acts_table.py::test_tag_questions_are_found_as_before": net(
         "a sweep over every labelled set's texts, twice (grows with each set)"
     ),
+    # The floors of the sets the shipped weights are trained on (train.SETS): on those the
+    # act model reads its own training labels, so they measure fit, not reading. The suite
+    # keeps the corpus's targets (issue 12) and every set the model never trained on.
+    "tests/language/test_heldout.py": net(TRAINED_ON),
+    "tests/language/test_heldout2.py": net(TRAINED_ON),
+    "tests/language/test_heldout3.py": net(TRAINED_ON),
+    "tests/language/test_heldout4.py": net(TRAINED_ON),
+    "tests/language/test_heldout5.py": net(TRAINED_ON),
+    "tests/language/test_heldout6.py": net(TRAINED_ON),
+    "tests/language/test_heldout7.py": net(TRAINED_ON),
+    "tests/language/test_heldout8.py": net(TRAINED_ON),
+    "tests/language/test_heldout9.py": net(TRAINED_ON),
+    "tests/language/test_heldout10.py": net(TRAINED_ON),
+    "tests/language/test_heldout11.py": net(TRAINED_ON),
+    "tests/language/test_dev2.py": net(TRAINED_ON),
     "tests/ui/test_sec18_ticket_versions.py::test_notes_on_one_ticket_do_not_pile_up_its_old_versions": net(
         "twelve versions of a ticket, the heap scanned after each (28 s of CPU)"
     ),
