@@ -697,41 +697,26 @@ def aligned_clauses(ctx: Context, case: Case, action: Action) -> tuple[frozenset
 
 
 def _message_aligned(ctx: Context, case: Case, action: Action) -> tuple[frozenset[str], ...]:
-    """(2.15) `aligned_clauses` read in the message alone: kept per message, and read once
-    per text and what its customer had said or written before (`customer_wrote`), the only
-    things the reading depends on (perf23: 12,259 messages of the 100,000-record log are a
-    few thousand such pairs; the same stock text is sent again while the customer is silent)."""
+    """(2.15) `aligned_clauses` read in the message alone."""
     known = case.cache.setdefault("aligned_clauses", {})
     if action.seq not in known:
-        read: dict[tuple[str, tuple[str, ...]], tuple[frozenset[str], ...]]
-        read = ctx.cache.setdefault("aligned_read", {})
-        key = (action.text or "", customer_wrote(case, action))
-        if key not in read:
-            read[key] = _aligned_read(ctx, case, action)
-        known[action.seq] = read[key]
+        chunks = _text_chunks(ctx, action.text or "")
+        borrowed = [
+            c
+            for c in chunks
+            if kb_borrowed(ctx, " ".join(c)) >= BORROWED_SHARE_ALIGNED
+            or woven_borrowed(ctx, case, " ".join(c), action) >= WOVEN_SHARE
+        ]
+        kb = [c for chunk in borrowed for c in chunk]
+        steps = sum(max(len(chunk), _steps_spanned(ctx, " ".join(chunk))) for chunk in borrowed)
+        theirs = [
+            c
+            for chunk in chunks
+            if customer_borrowed(ctx, case, " ".join(chunk), action)[0] >= BORROWED_SHARE_ALIGNED
+            for c in chunk
+        ]
+        known[action.seq] = _clause_sets(kb if steps >= KB_PASSAGE_CLAUSES else (), theirs)
     return known[action.seq]
-
-
-def _aligned_read(ctx: Context, case: Case, action: Action) -> tuple[frozenset[str], ...]:
-    """`_message_aligned`'s reading: its text's clauses that are an article's (2.15, 2.22's
-    woven) and those that are the customer's; of `case` and `action` it reads only the text
-    and `customer_wrote`."""
-    chunks = _text_chunks(ctx, action.text or "")
-    borrowed = [
-        c
-        for c in chunks
-        if kb_borrowed(ctx, " ".join(c)) >= BORROWED_SHARE_ALIGNED
-        or woven_borrowed(ctx, case, " ".join(c), action) >= WOVEN_SHARE
-    ]
-    kb = [c for chunk in borrowed for c in chunk]
-    steps = sum(max(len(chunk), _steps_spanned(ctx, " ".join(chunk))) for chunk in borrowed)
-    theirs = [
-        c
-        for chunk in chunks
-        if customer_borrowed(ctx, case, " ".join(chunk), action)[0] >= BORROWED_SHARE_ALIGNED
-        for c in chunk
-    ]
-    return _clause_sets(kb if steps >= KB_PASSAGE_CLAUSES else (), theirs)
 
 
 _NO_CLAUSES: frozenset[str] = frozenset()
