@@ -54,7 +54,12 @@ def marker(char: str) -> str:
     return f"\u27e8U+{ord(char):04X}\u27e9"
 
 
-_INVISIBLE_RUN = re.compile("([" + "".join(sorted(INVISIBLE)) + "])")
+_INVISIBLE_RUN = re.compile(
+    "(["
+    + "".join(f"{chr(a)}-{chr(b)}" for a, b in _FORMAT_RANGES)
+    + "".join(map(chr, _BLANK_LETTERS))
+    + "])"
+)
 _BIDI_TABLE = dict.fromkeys(_BIDI, "\ufffd")
 _BIDI_CHARS = tuple(map(chr, _BIDI))
 _TABLE = {
