@@ -224,7 +224,6 @@ TEXTUAL_SETTINGS = (
     "TEXTUAL_DEVTOOLS_PORT",
     "TEXTUAL_DRIVER",
     "TEXTUAL_FILTERS",
-    "TEXTUAL_FPS",
     "TEXTUAL_LOG",
     "TEXTUAL_PRESS",
     "TEXTUAL_SCREENSHOT",
@@ -236,8 +235,8 @@ TEXTUAL_SETTINGS = (
 )
 """What Textual 8 reads from the environment, but for the settings that only change how
 the screen looks (animations, colour system, dim factor, kitty keys, smooth scrolling,
-speedups) and `TEXTUAL_ALLOW_SIGNALS`, which `runtime.signals.lock_process_signals`
-clears. Other `TEXTUAL_*` names are not Textual's (pytest-textual-snapshot sets
+speedups, `TEXTUAL_FPS`: `helpdesk_tui.ui` sets 120 itself, so every exam a test starts
+has it) and `TEXTUAL_ALLOW_SIGNALS`, which `runtime.signals.lock_process_signals` clears. Other `TEXTUAL_*` names are not Textual's (pytest-textual-snapshot sets
 `TEXTUAL_SNAPSHOT_TEMPDIR`)."""
 
 
