@@ -11,6 +11,7 @@ needs no key at all: a signed header with another session's events after it, uns
 from __future__ import annotations
 
 import dataclasses
+import os
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,8 @@ from helpdesk_tui.core.events import Event, make_event
 from helpdesk_tui.eventlog.follow import LogFollower
 from helpdesk_tui.eventlog.keys import Signer
 from helpdesk_tui.eventlog.records import CheckpointPolicy, SessionHeader
-from helpdesk_tui.eventlog.testing import sample_header, write_log
+from helpdesk_tui.eventlog.recovery import recover
+from helpdesk_tui.eventlog.testing import sample_header, save_resume_key, write_log
 from helpdesk_tui.eventlog.verifier import FaultKind, verify_log
 from helpdesk_tui.scenario.session_setup import session_started_data
 
@@ -148,3 +150,19 @@ def test_verify_says_it_in_dutch_and_french(
     main(["verify", str(log), "--pubkey", str(pub), "--lang", lang])
     said = " ".join("".join(capsys.readouterr()).split())
     assert words in said and "'c0003-OTHER'" in said
+
+
+def test_resume_keeps_a_spliced_tail_aside_instead_of_signing_it(tmp_path: Path) -> None:
+    """`resume` signs what it continues: before sec21 the splice above verified (UNSEALED)
+    and its events would have been signed under C-0042's next checkpoint."""
+    other = events(candidate_id="c0003", session_id="b" * 32)
+    log = write_log(tmp_path / "s.jsonl", HEADER, CENTRE, other, UNSIGNED, seal=None, bind=False)
+    save_resume_key(log, HEADER, CENTRE)
+    fd = os.open(log, os.O_RDWR)
+    try:
+        recovered = recover(log, fd, CENTRE)
+    finally:
+        os.close(fd)
+    assert recovered.set_aside is not None and recovered.set_aside.first_line == 2
+    assert "'c0003'" in recovered.set_aside.reason
+    assert recovered.events == []
