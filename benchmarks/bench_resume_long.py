@@ -98,7 +98,10 @@ def play(root: Path, stop_before: float, seed: int) -> tuple[Path, Path, Path]:
     log = root / "logs" / "long.jsonl"
     log.parent.mkdir(parents=True, exist_ok=True)
     runtime = new_exam(scenario, log, load_private_key(keys / "exam-centre.key"))
-    runtime.session.start(session_started_data(scenario, "exam", "c-long"))
+    header = runtime.writer.header  # the log's own candidate and session (verify, sec21)
+    runtime.session.start(
+        session_started_data(scenario, "exam", header.candidate_id, header.session_id)
+    )
     player = Moving(make_policy("naive", scenario, seed))
     drive(runtime, scenario, seed, player=player, until=runtime.state.duration_s - stop_before)
     return log, folder, keys

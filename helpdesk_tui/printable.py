@@ -8,6 +8,8 @@ terminal_safe.py for why a log's text may hold control characters at all.
 
 from __future__ import annotations
 
+import re
+
 KEPT = "\n\t"
 """Line breaks and tabs are layout, not commands: kept."""
 
@@ -22,25 +24,81 @@ def _picture(char: str) -> str:
 _BIDI = [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]
 """Bidi embeddings, overrides and isolates: a terminal or browser that honours them shows
 the rest of the line in another order than it is written ("Trojan Source"; sec13)."""
+
+_FORMAT_RANGES = (
+    (0x00AD, 0x00AD), (0x0600, 0x0605), (0x061C, 0x061C), (0x06DD, 0x06DD), (0x070F, 0x070F),
+    (0x0890, 0x0891), (0x08E2, 0x08E2), (0x180E, 0x180E), (0x200B, 0x200F), (0x202A, 0x202E),
+    (0x2060, 0x2064), (0x2066, 0x206F), (0xFEFF, 0xFEFF), (0xFFF9, 0xFFFB), (0x110BD, 0x110BD),
+    (0x110CD, 0x110CD), (0x13430, 0x13438), (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A),
+    (0xE0001, 0xE0001), (0xE0020, 0xE007F),
+)  # fmt: skip
+"""Unicode's format characters (category Cf, Unicode 14: a test checks the list against
+`unicodedata`), written out so that importing this module costs no scan of the code space."""
+
+_BLANK_LETTERS = (0x034F, 0x115F, 0x1160, 0x3164, 0xFFA0)
+"""Characters of other categories that every font draws as nothing: the combining grapheme
+joiner and the Hangul fillers (letters, so `isprintable` passes them)."""
+
+INVISIBLE = frozenset(
+    chr(code)
+    for first, last in (*_FORMAT_RANGES, *((c, c) for c in _BLANK_LETTERS))
+    for code in range(first, last + 1)
+)
+"""What a screen or a browser shows as nothing, or uses to reorder the line: a reply
+"pass\u200bword" read "password" in the review and the report while the language layer
+read two words (sec20). `printable` shows each as its code point (sec21)."""
+
+
+def marker(char: str) -> str:
+    """How an invisible character is shown: its code point between angle brackets."""
+    return f"\u27e8U+{ord(char):04X}\u27e9"
+
+
+_INVISIBLE_RUN = re.compile(
+    "(["
+    + "".join(f"{chr(a)}-{chr(b)}" for a, b in _FORMAT_RANGES)
+    + "".join(map(chr, _BLANK_LETTERS))
+    + "])"
+)
 _BIDI_TABLE = dict.fromkeys(_BIDI, "\ufffd")
 _BIDI_CHARS = tuple(map(chr, _BIDI))
 _TABLE = {
     c: _picture(chr(c)) for c in [*range(0x20), 0x7F, *range(0x80, 0xA0)] if chr(c) not in KEPT
-} | _BIDI_TABLE
+} | {ord(c): marker(c) for c in INVISIBLE}
 
 
 def printable(text: str) -> str:
-    """The text with every control character but line breaks and tabs made visible (a bidi
-    control as U+FFFD)."""
-    if text.isprintable():
+    """The text with every control character but line breaks and tabs made visible, and
+    every invisible one (`INVISIBLE`, bidi controls too) as its `marker`."""
+    if text.isprintable() and not _has_blank_letter(text):
         return text
     return text.translate(_TABLE)
 
 
+def printable_parts(text: str) -> list[tuple[str, bool]]:
+    """`printable(text)` in runs, each with whether it is a `marker`: so a screen or a
+    report that has styles can show the markers dim, and a reply typed with a literal
+    "\u27e8U+200B\u27e9" reads otherwise than one holding the character."""
+    if text.isprintable() and not _has_blank_letter(text):
+        return [(text, False)] if text else []
+    parts: list[tuple[str, bool]] = []
+    for index, piece in enumerate(_INVISIBLE_RUN.split(text)):
+        if piece:
+            parts.append((marker(piece), True) if index % 2 else (printable(piece), False))
+    return parts
+
+
+def _has_blank_letter(text: str) -> bool:
+    """Whether a text `isprintable` passes holds a blank letter (`_BLANK_LETTERS`)."""
+    return any(chr(code) in text for code in _BLANK_LETTERS)
+
+
 def without_bidi(text: str) -> str:
-    """The text with its bidi controls as U+FFFD, as `printable` shows them, and every
-    other character as it is: for what goes to a terminal already made of escape sequences
-    (the screens of `review`, `observe`, `room`: `ui.terminal.SafeWriter`)."""
+    """The text with its bidi controls as U+FFFD and every other character as it is: for
+    what goes to a terminal already made of escape sequences (the screens of `review`,
+    `observe`, `room`: `ui.terminal.SafeWriter`). Only the bidi controls, which reorder
+    what the terminal shows: a check for every `INVISIBLE` character took 0.3-0.8 ms a full
+    frame (sec21); the widgets that show a log's words give them as `printable` markers."""
     if not any(char in text for char in _BIDI_CHARS):  # 14 us CPU a full 18.6 kB frame
         return text
     return text.translate(_BIDI_TABLE)

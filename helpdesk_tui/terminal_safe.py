@@ -16,11 +16,15 @@ from typing import Any
 
 from rich.console import Console
 from rich.segment import Segment
+from rich.style import Style
 
 from helpdesk_tui.no_break import keep_rich
-from helpdesk_tui.printable import KEPT, printable
+from helpdesk_tui.printable import KEPT, printable, printable_parts
 
 __all__ = ["KEPT", "SafeConsole", "printable"]
+
+MARKER = Style(dim=True, italic=True)
+"""How an invisible character's code point stands apart from the words around it."""
 
 keep_rich()  # every console of ours is a SafeConsole: no line breaks at a no-break space
 
@@ -36,5 +40,7 @@ class SafeConsole(Console):
         for segment in super().render(renderable, options):
             if segment.control or segment.text.isprintable():
                 yield segment
-            else:
-                yield Segment(printable(segment.text), segment.style, segment.control)
+                continue
+            for part, is_marker in printable_parts(segment.text):  # an invisible one dim (sec21)
+                style = (segment.style or Style()) + MARKER if is_marker else segment.style
+                yield Segment(part, style)

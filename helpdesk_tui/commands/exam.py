@@ -205,13 +205,64 @@ def on_a_terminal() -> bool:
 
 
 def require_terminal() -> None:
-    """The exam draws on a terminal and reads its keys; without one it cannot be sat."""
+    """The exam draws on a terminal and reads its keys; without one it cannot be sat. And
+    it draws as this program sets Textual up, not as the environment says (`textual_settings`)."""
     if not on_a_terminal():
         raise UserError(
             _(
                 "An exam runs only on a terminal (standard input and output are not one). "
                 "Start it from a terminal, or over `ssh -t`."
             )
+        )
+    refuse_textual_settings()
+
+
+TEXTUAL_SETTINGS = (
+    "TEXTUAL",
+    "TEXTUAL_DEBUG",
+    "TEXTUAL_DEVTOOLS_HOST",
+    "TEXTUAL_DEVTOOLS_PORT",
+    "TEXTUAL_DRIVER",
+    "TEXTUAL_FILTERS",
+    "TEXTUAL_LOG",
+    "TEXTUAL_PRESS",
+    "TEXTUAL_SCREENSHOT",
+    "TEXTUAL_SCREENSHOT_FILENAME",
+    "TEXTUAL_SCREENSHOT_LOCATION",
+    "TEXTUAL_SHOW_RETURN",
+    "TEXTUAL_SLOW_THRESHOLD",
+    "TEXTUAL_THEME",
+)
+"""What Textual 8 reads from the environment, but for the settings that only change how
+the screen looks (animations, colour system, dim factor, kitty keys, smooth scrolling,
+speedups, `TEXTUAL_FPS`: `helpdesk_tui.ui` sets 120 itself, so every exam a test starts
+has it) and `TEXTUAL_ALLOW_SIGNALS`, which `runtime.signals.lock_process_signals` clears. Other `TEXTUAL_*` names are not Textual's (pytest-textual-snapshot sets
+`TEXTUAL_SNAPSHOT_TEMPDIR`)."""
+
+
+def textual_settings() -> list[str]:
+    """The Textual settings in the environment that an exam must not take (sec21): Textual
+    imports the module `TEXTUAL_DRIVER` names (any module: `this:X` printed the Zen of
+    Python over the exam's terminal, then a traceback; the headless driver ran the exam
+    with nothing on the screen), writes its log where `TEXTUAL_LOG` says, sends the screen
+    to devtools (`TEXTUAL=devtools`), saves screenshots (`TEXTUAL_SCREENSHOT*`), presses
+    keys (`TEXTUAL_PRESS`). The centre's login wrapper starts the exam with `env -i`; an
+    exam started otherwise must not count on it."""
+    return [name for name in TEXTUAL_SETTINGS if name in os.environ]
+
+
+def refuse_textual_settings() -> None:
+    """Refuse, before any log is written, an exam whose environment sets Textual up."""
+    names = textual_settings()
+    if names:
+        shown = ", ".join(names[:5]) + (" …" if len(names) > 5 else "")
+        raise UserError(
+            _(
+                "An exam does not start with {names} set in its environment: Textual "
+                "would take from it a driver to load, a file to write, keys to press or a "
+                "place to send the screen, and an exam takes none of these from outside. "
+                "Unset it (the exam centre's login wrapper starts the exam with `env -i`)."
+            ).format(names=shown)
         )
 
 

@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from helpdesk_tui.core.events import EventFormatError
+from helpdesk_tui.eventlog.agreement import contradiction
 from helpdesk_tui.eventlog.durable import NotRegularFile, open_regular
 from helpdesk_tui.eventlog.errors import LogError, LogReadError
 from helpdesk_tui.eventlog.keychain import first_chain_key, following_key, signature_ok
@@ -433,10 +434,16 @@ class LogFollower:
 
     def _take_event(self, number: int, record: dict[str, Any]) -> LoggedEvent:
         try:
-            return LoggedEvent(record["seq"], number, event_of(record))
+            logged = LoggedEvent(record["seq"], number, event_of(record))
         except EventFormatError as exc:
             why = f"it is not a valid event: {exc}"
             raise _Fault(number, record["seq"], FaultKind.MALFORMED, why) from None
+        if record["type"] == "session_started":  # the header's words, as `verify` asks (sec21)
+            assert self.header is not None
+            said = contradiction(self.header, record["data"])
+            if said is not None:
+                raise _Fault(number, record["seq"], FaultKind.FOREIGN, said)
+        return logged
 
     def _take_signed(self, number: int, record: dict[str, Any], line: bytes) -> SignedMark:
         """A checkpoint or the seal: fields, key, session, position, form and signature."""

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from helpdesk_tui.core.events import Event, make_event
+from helpdesk_tui.eventlog.agreement import BOUND_FIELDS
 from helpdesk_tui.eventlog.chain import ChainEncoder, KeySource
 from helpdesk_tui.eventlog.keys import Signer
 from helpdesk_tui.eventlog.records import CheckpointPolicy, SessionHeader, b64encode
@@ -97,15 +98,21 @@ def build_log_bytes(
     events: Iterable[Event],
     policy: CheckpointPolicy | None = None,
     seal: str | None = "completed",
+    bind: bool = True,
 ) -> bytes:
-    """The complete log for these events; sealed with `seal` as reason unless None."""
+    """The complete log for these events; sealed with `seal` as reason unless None.
+
+    With `bind` (the default) the events' `session_started` says what the header says
+    (`bound_to`), as the exam writes it: a simulated run names its own candidate and a
+    random session, which `verify` refuses under another header since sec21. A test of
+    that refusal passes `bind=False`."""
     policy = policy or CheckpointPolicy()
     header = dataclasses.replace(header, created=header.created or WALL_START)
     keys = seeded_keys(chain_seed(header, signer))
     encoder, first = ChainEncoder.start(header, signer, policy, keys)
     parts = [first]
     last: Event | None = None
-    for event in events:
+    for event in bound_to(header, events) if bind else events:
         batch = encoder.event(event)
         parts.append(batch.data)
         encoder.commit(batch)
@@ -115,6 +122,19 @@ def build_log_bytes(
         batch = encoder.seal(seal, t, wall)
         parts.append(batch.data)
     return b"".join(parts)
+
+
+def bound_to(header: SessionHeader, events: Iterable[Event]) -> Iterator[Event]:
+    """The events with their `session_started` saying the header's candidate, session,
+    scenario and mode (`eventlog.agreement.BOUND_FIELDS`), every other event as it is."""
+    for event in events:
+        if event.type != "session_started":
+            yield event
+            continue
+        data = dict(event.data)
+        for name in BOUND_FIELDS:
+            data[name] = getattr(header, name)
+        yield dataclasses.replace(event, data=data)
 
 
 def chain_seed(header: SessionHeader, signer: Signer) -> bytes:
@@ -158,10 +178,11 @@ def write_log(
     events: Iterable[Event],
     policy: CheckpointPolicy | None = None,
     seal: str | None = "completed",
+    bind: bool = True,
 ) -> Path:
     """`build_log_bytes` written to `path` (not fsynced: for tests only)."""
     path = Path(path)
-    path.write_bytes(build_log_bytes(header, signer, events, policy, seal))
+    path.write_bytes(build_log_bytes(header, signer, events, policy, seal, bind))
     return path
 
 

@@ -25,6 +25,7 @@ from helpdesk_tui.core.events import (
     parsed_event_data_ok,
 )
 from helpdesk_tui.core.phrase import Phrase
+from helpdesk_tui.eventlog.agreement import contradiction
 from helpdesk_tui.eventlog.binding import folder_sha256
 from helpdesk_tui.eventlog.errors import KeyFileError, LogError
 from helpdesk_tui.eventlog.keychain import first_chain_key, following_key, signature_ok
@@ -678,6 +679,7 @@ class _Verifier:
                 raise _Bad(number, record["seq"], FaultKind.MALFORMED, why) from None
         if record["type"] == "session_started":
             self._check_schema(number, record)
+            self._check_bound(number, record)
 
     def _check_schema(self, number: int, record: dict[str, Any]) -> None:
         """The session starts in the event schema its header names (sec13)."""
@@ -691,6 +693,13 @@ class _Verifier:
                 header=self.header.event_schema,
             )
             raise _Bad(number, record["seq"], FaultKind.MALFORMED, why)
+
+    def _check_bound(self, number: int, record: dict[str, Any]) -> None:
+        """The session's first event says what its signed header says (sec21)."""
+        assert self.header is not None
+        why = contradiction(self.header, record["data"])
+        if why is not None:
+            raise _Bad(number, record["seq"], FaultKind.FOREIGN, why)
 
     def _after_seal(self, number: int, seq: int | None, what: str) -> _Bad:
         why = Phrase("{what} after the seal on line {line}", what=what, line=self.sealed_line)

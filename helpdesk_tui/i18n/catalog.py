@@ -37,6 +37,7 @@ SOURCES: tuple[str, ...] = (
     "eventlog/reader.py",
     "eventlog/keys.py",
     "eventlog/verifier.py",
+    "eventlog/agreement.py",
     "eventlog/witness.py",
 )
 """Where translatable strings live, relative to the package."""

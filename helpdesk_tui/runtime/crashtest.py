@@ -173,7 +173,10 @@ def run_trial(scenario: Scenario, signer: Signer, folder: Path, seed: int) -> Tr
     def start(ack: Callable[[int, str], None]) -> SessionRuntime:
         runtime = new_exam(scenario, log, signer, checkpoint_every)
         runtime.session.subscribe(lambda event, seq: ack(seq, event.type))
-        runtime.session.start(session_started_data(scenario, "exam", "crash-test"))
+        header = runtime.writer.header  # its own session, or verify refuses it (sec21)
+        runtime.session.start(
+            session_started_data(scenario, "exam", header.candidate_id, header.session_id)
+        )
         return runtime
 
     def resume(ack: Callable[[int, str], None]) -> SessionRuntime:

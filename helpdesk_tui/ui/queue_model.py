@@ -31,6 +31,7 @@ from helpdesk_tui.core.sla import (
 )
 from helpdesk_tui.core.state import ExamState, Ticket, TicketStatus
 from helpdesk_tui.i18n import N_, _, current_language
+from helpdesk_tui.printable import printable
 from helpdesk_tui.ui.format import (
     LATE_SECONDS_SHOWN_S,
     QUEUE_STATUS_MAX,
@@ -281,8 +282,8 @@ def title_cell(ticket: Ticket) -> Cell:
     """The title, bold behind a marker and a count while something new on it is unseen."""
     if ticket.unseen:
         count = str(ticket.unseen) if ticket.unseen > 1 else ""
-        return Cell(f"{UPDATED}{count} {one_line(ticket.title)}", "updated")
-    return Cell(one_line(ticket.title))
+        return Cell(f"{UPDATED}{count} {one_line(printable(ticket.title))}", "updated")
+    return Cell(one_line(printable(ticket.title)))  # an invisible character shown (sec21)
 
 
 _first = itemgetter(0)

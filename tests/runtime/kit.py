@@ -37,7 +37,10 @@ def started_exam(
 ) -> SessionRuntime:
     """An exam log and its session, started, on a `ManualClock` at exam time 0."""
     runtime = new_exam(scenario, log, signer, checkpoint_every)
-    runtime.session.start(session_started_data(scenario, "exam", "cand-7", "sess-7"))
+    header = runtime.writer.header  # the log's own candidate and session (verify, sec21)
+    runtime.session.start(
+        session_started_data(scenario, "exam", header.candidate_id, header.session_id)
+    )
     runtime.session.tick()  # what is due at minute 0 (the queue's tickets)
     return runtime
 

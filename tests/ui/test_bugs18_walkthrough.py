@@ -49,12 +49,12 @@ async def test_the_observers_header_is_one_line_cut_with_an_ellipsis(
     from helpdesk_tui.eventlog.follow import LogFollower
     from helpdesk_tui.ui.observe.app import ObserveApp
 
-    from .review.logs import WALL_START, bound_header, screen_text, simulated_events
+    from .review.logs import WALL_START, bound, bound_header, screen_text, simulated_events
 
     path = tmp_path / "live.jsonl"
     writer = EventLogWriter.create(path, bound_header(), Signer.ephemeral())
     for event in simulated_events("ideal")[:20]:
-        writer.append(event)
+        writer.append(bound(writer, event))
     i18n.set_language(language)
     app = ObserveApp(LogFollower(path, recheck_every=0), None, poll_interval=None,
                      wall_clock=lambda: WALL_START)  # fmt: skip

@@ -21,7 +21,7 @@ from helpdesk_tui.sitting.room import Room
 from helpdesk_tui.ui.room.app import RoomApp
 from helpdesk_tui.ui.room.screen import ObserveFromRoom, RoomScreen
 
-from .review.logs import WALL_START, bound_header, screen_text, simulated_events
+from .review.logs import WALL_START, bound, bound_header, screen_text, simulated_events
 
 BACK = {"en": "Back to the room", "nl": "Terug naar de zaal", "fr": "Retour à la salle"}
 QUIT = {"en": "Quit", "nl": "Stoppen", "fr": "Quitter"}
@@ -38,7 +38,7 @@ def _room(folder: Path, events: list[Event]) -> RoomApp:
     header = dataclasses.replace(bound_header(), candidate_id="c0001", session_id="c" * 32)
     writer = EventLogWriter.create(path, header, Signer.ephemeral())
     for event in events[:150]:
-        writer.append(event)
+        writer.append(bound(writer, event))
     writer.close()
     now = WALL_START + timedelta(seconds=events[149].exam_time)
     return RoomApp(Room(folder), title="am", poll_interval=None, wall_clock=lambda: now)

@@ -23,7 +23,7 @@ from helpdesk_tui.core import notices
 from helpdesk_tui.core.events import Event, make_event
 from helpdesk_tui.eventlog import EventLogWriter, Signer
 from helpdesk_tui.eventlog.follow import LogFollower
-from helpdesk_tui.eventlog.testing import build_log_bytes
+from helpdesk_tui.eventlog.testing import bound_to, build_log_bytes
 from helpdesk_tui.sitting.room import Room
 from helpdesk_tui.ui.observe.app import ObserveApp
 from helpdesk_tui.ui.review.app import ReviewApp
@@ -74,8 +74,11 @@ def events() -> list[Event]:
 
 
 def live_log(path: Path, events: list[Event], until: int) -> Path:
-    writer = EventLogWriter.create(path, bound_header(), Signer.ephemeral())
-    for event in events[:until]:
+    header = bound_header()
+    writer = EventLogWriter.create(path, header, Signer.ephemeral())
+    for event in bound_to(
+        header, events[:until]
+    ):  # the run's own candidate and session: not this header's
         writer.append(event)
     writer.close()
     return path

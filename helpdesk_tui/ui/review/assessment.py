@@ -26,6 +26,7 @@ from helpdesk_tui.assess.verdicts import NOT_OBSERVED, NOT_PROVEN, PROVEN, Verdi
 from helpdesk_tui.i18n import N_, _, ngettext
 from helpdesk_tui.scenario.competencies import COMPETENCY_IDS, short_name
 from helpdesk_tui.ui.format import labelled
+from helpdesk_tui.ui.shown import append_shown
 
 VERDICT_MARKS: dict[str | None, tuple[str, str]] = {
     PROVEN: ("✓", "bold green"),
@@ -226,9 +227,9 @@ class EvidenceList(OptionList):
         mark, style = LEANS[item.favourable] if item.observed else ("·", "grey50")
         out = Text()
         out.append(mark + " ", style=style)
-        out.append(item.summary, style="bold" if item.observed else "dim")
+        append_shown(out, item.summary, style="bold" if item.observed else "dim")
         if item.detail:
-            out.append("\n  " + item.detail, style="dim")
+            append_shown(out, "\n  " + item.detail, style="dim")
         return out
 
     def select_seq(self, seq: int) -> None:

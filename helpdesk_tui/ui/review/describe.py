@@ -19,6 +19,7 @@ from helpdesk_tui.core.sla import SlaProfile
 from helpdesk_tui.core.state import TERMINAL_LARGE_ENOUGH, TERMINAL_TOO_SMALL
 from helpdesk_tui.customers.causes import mood_cause
 from helpdesk_tui.i18n import N_, _, fill, ngettext
+from helpdesk_tui.printable import printable
 from helpdesk_tui.ui.format import (
     clock,
     end_reason_label,
@@ -97,7 +98,7 @@ value filled into "en attente de {waiting_on}" can give."""
 
 
 def _quote(text: Any) -> str:
-    line = one_line(str(text))
+    line = one_line(printable(str(text)))  # an invisible character as its code point (sec21)
     return line if len(line) <= QUOTE else line[: QUOTE - 1] + "…"
 
 

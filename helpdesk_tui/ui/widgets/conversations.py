@@ -28,6 +28,7 @@ from helpdesk_tui.i18n import N_, _, current_language
 from helpdesk_tui.ui import keymap
 from helpdesk_tui.ui.controller import ExamController
 from helpdesk_tui.ui.format import ago, clip, clock, labelled
+from helpdesk_tui.ui.shown import append_shown
 from helpdesk_tui.ui.widgets.bounded import LIMITS, EnterSends
 from helpdesk_tui.ui.widgets.conversation_list import ConversationList
 
@@ -68,10 +69,10 @@ def render_transcript(controller: ExamController, conv: Conversation, now: float
             out.append(labelled(_("You")), style="bold green")
         text = message.text
         if streaming is not None and streaming[0] == index:
-            out.append(text[: streaming[1]])
+            append_shown(out, text[: streaming[1]])
             out.append(CURSOR, style="blink")
         else:
-            out.append(text, style="dim" if message.author == "system" else "")
+            append_shown(out, text, style="dim" if message.author == "system" else "")
     if not conv.messages:
         out.append(_("No messages yet."), style="dim")
     return out

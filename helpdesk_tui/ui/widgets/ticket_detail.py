@@ -34,6 +34,7 @@ from helpdesk_tui.ui.format import (
     sla_left,
     status_label,
 )
+from helpdesk_tui.ui.shown import append_shown
 from helpdesk_tui.ui.widgets.kept_text import KEEP, VERSIONS, KeptText
 from helpdesk_tui.ui.widgets.queue import TONES
 
@@ -73,7 +74,7 @@ def head_rows(controller: ExamController, ticket: Ticket) -> tuple[Text, list[tu
     state = controller.state
     title = Text()
     title.append(f"{ticket.id}  ", style="bold")
-    title.append(ticket.title, style="bold")
+    append_shown(title, ticket.title, style="bold")
     rows: list[tuple[str, Text]] = []
     customer = state.customers.get(ticket.customer_id)
     who = Text(controller.customer_name(ticket.customer_id))
@@ -152,7 +153,7 @@ def render_body(controller: ExamController, ticket: Ticket) -> Text:
     links = [controller.conversation_label(c) for c in ticket.conversation_ids]
     links += ticket.kb_articles
     out.append(f"{_('Links'):<10} ", style="dim")
-    out.append(", ".join(links) if links else "–")
+    append_shown(out, ", ".join(links) if links else "–")
     if ticket.solution:
         _row(out, _("Solution"), ticket.solution)
     out.append("\n\n" + _("Conversation") + "\n", style="bold underline")
@@ -160,9 +161,9 @@ def render_body(controller: ExamController, ticket: Ticket) -> Text:
         out.append(clock(at) + " ", style="dim")
         if who:
             out.append(labelled(who), style=style)
-            out.append(text + "\n")
+            append_shown(out, text + "\n")
         else:
-            out.append(text + "\n", style="dim")
+            append_shown(out, text + "\n", style="dim")
     return out
 
 
@@ -251,7 +252,7 @@ def render_ticket(controller: ExamController, ticket: Ticket, now: float) -> Tex
 
 def _row(out: Text, label: str, value: str) -> None:
     out.append(f"\n{label:<10} ", style="dim")
-    out.append(value)
+    append_shown(out, value)
 
 
 class TicketDetail(VerticalScroll):

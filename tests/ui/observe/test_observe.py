@@ -24,6 +24,7 @@ from helpdesk_tui.ui.widgets.queue import TicketQueue
 from ..review.logs import (
     SIZE,
     WALL_START,
+    bound,
     bound_header,
     feed_records,
     feed_words,
@@ -49,7 +50,7 @@ class Exam:
 
     def write(self, until: int) -> None:
         for event in self.events[self.written : until]:
-            self.writer.append(event)
+            self.writer.append(bound(self.writer, event))
         self.written = max(self.written, until)
         self.clock[0] = WALL_START + timedelta(seconds=self.events[self.written - 1].exam_time)
 

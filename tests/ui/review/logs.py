@@ -19,7 +19,8 @@ from helpdesk_tui.core.events import Event
 from helpdesk_tui.eventlog.binding import file_sha256, folder_sha256
 from helpdesk_tui.eventlog.keys import Signer
 from helpdesk_tui.eventlog.records import SessionHeader
-from helpdesk_tui.eventlog.testing import build_log_bytes, sample_header
+from helpdesk_tui.eventlog.testing import bound_to, build_log_bytes, sample_header
+from helpdesk_tui.eventlog.writer import EventLogWriter
 from helpdesk_tui.scenario.session_setup import sla_profile_file
 from helpdesk_tui.simulate.runner import run_headless
 
@@ -61,6 +62,13 @@ def write_log(path: Path, events: list[Event], signer: Signer | None = None, **h
     )
     path.write_bytes(data)
     return path
+
+
+def bound(writer: EventLogWriter, event: Event) -> Event:
+    """`event` as the writer's session would have logged it: a simulated run's
+    `session_started` names its own candidate and a random session, which `verify` and the
+    follower refuse under another header since sec21 (`eventlog.testing.bound_to`)."""
+    return next(bound_to(writer.header, [event]))
 
 
 def screen_text(app: object) -> str:

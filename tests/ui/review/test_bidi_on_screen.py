@@ -60,10 +60,20 @@ async def test_review_of_a_forged_log_shows_no_bidi_control(
     app = ReviewApp(open_review(log, "An Peeters"))  # type: ignore[arg-type]
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert RLO in screen_text(app)  # the log's text, as the reducer has it
-        written = terminal_bytes(app)
-        assert RLO not in written
-        assert "\ufffd" in written
+        shown = screen_text(app)
+        assert RLO not in shown  # sec21: the widgets show it as its code point
+        assert "\u27e8U+202E\u27e9" in shown
+        assert RLO not in terminal_bytes(app)
+
+
+def test_the_frame_net_still_takes_a_bidi_control_a_widget_would_miss() -> None:
+    """What no widget gives as a marker, the driver's writer still makes U+FFFD."""
+    out = io.StringIO()
+    writer = SafeWriter(out, lambda reason: None)
+    writer.start()
+    writer.write(f"\x1b[1;1Hab{RLO}cd")
+    writer.stop()
+    assert out.getvalue().endswith("ab\ufffdcd")
 
 
 @pytest.mark.parametrize("app_class", [ReviewApp, ObserveApp, RoomApp])

@@ -14,7 +14,7 @@ from helpdesk_tui.eventlog import EventLogWriter, Signer
 from helpdesk_tui.sitting.room import Room
 from helpdesk_tui.ui.room.app import RoomApp
 
-from ..review.logs import bound_header, screen_text, simulated_events
+from ..review.logs import bound, bound_header, screen_text, simulated_events
 
 TITLE = "Stad Lindeveld, examen helpdesk operator, voormiddag 5 december"
 
@@ -35,7 +35,7 @@ async def test_the_claim_warning_keeps_its_id_on_its_line(
         (folder / name).mkdir(parents=True)
         writer = EventLogWriter.create(folder / name / "exam.jsonl", header, Signer.ephemeral())
         for event in events[:30]:
-            writer.append(event)
+            writer.append(bound(writer, event))
         writers.append(writer)
     i18n.set_language(lang)
     try:

@@ -18,7 +18,7 @@ from helpdesk_tui.eventlog.follow import LogFollower
 from helpdesk_tui.sitting.room import Room
 from helpdesk_tui.ui.observe.app import ObserveApp
 
-from ..review.logs import WALL_START, bound_header, simulated_events
+from ..review.logs import WALL_START, bound, bound_header, simulated_events
 
 HOUR = timedelta(hours=1)
 
@@ -33,7 +33,7 @@ def written(tmp_path: Path, events: list[Event], n: int) -> tuple[Path, EventLog
     folder.mkdir(parents=True)
     writer = EventLogWriter.create(folder / "exam.jsonl", bound_header(), Signer.ephemeral())
     for event in events[:n]:
-        writer.append(event)
+        writer.append(bound(writer, event))
     return folder / "exam.jsonl", writer
 
 

@@ -28,7 +28,7 @@ from helpdesk_tui.ui.room.app import RoomApp
 from helpdesk_tui.ui.room.screen import STATES, ObserveFromRoom, RoomScreen
 
 from ..pilot import count_rendered_cells
-from ..review.logs import WALL_START, bound_header, screen_text, simulated_events
+from ..review.logs import WALL_START, bound, bound_header, screen_text, simulated_events
 
 SIZE = (100, 30)
 
@@ -61,7 +61,7 @@ class Sitting:
 
     def write(self, candidate: str, until: int) -> None:
         for event in self.events[self.written[candidate] : until]:
-            self.writers[candidate].append(event)
+            self.writers[candidate].append(bound(self.writers[candidate], event))
         self.written[candidate] = max(self.written[candidate], until)
         written = WALL_START + timedelta(seconds=self.events[until - 1].exam_time)
         self.clock[0] = max(self.clock[0], written)  # one wall clock for the room: never back
@@ -409,7 +409,7 @@ async def test_two_sessions_claiming_one_candidate_are_told_apart_and_flagged(
         path.parent.mkdir()
         sitting.writers[name] = EventLogWriter.create(path, header, Signer.ephemeral())
         for event in sitting.events[:30]:
-            sitting.writers[name].append(event)
+            sitting.writers[name].append(bound(sitting.writers[name], event))
     app = sitting.app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

@@ -21,7 +21,7 @@ from helpdesk_tui.sitting.room import Room
 from helpdesk_tui.ui.observe.app import ObserveApp
 from helpdesk_tui.ui.room.app import RoomApp
 
-from ..review.logs import bound_header, screen_text, simulated_events
+from ..review.logs import bound, bound_header, screen_text, simulated_events
 from ..review.test_bidi_on_screen import terminal_bytes
 
 CLAIM = "[@click=app.quit]Bob[/] [reverse]c0003[/reverse]"
@@ -33,7 +33,7 @@ async def test_the_room_shows_a_candidate_id_with_markup_as_written(tmp_path: Pa
     (tmp_path / "seat-07").mkdir()
     writer = EventLogWriter.create(tmp_path / "seat-07" / "exam.jsonl", header, Signer.ephemeral())
     for event in events:
-        writer.append(event)
+        writer.append(bound(writer, event))
     try:
         app = RoomApp(Room(tmp_path), title="T", poll_interval=None)
         async with app.run_test(size=(140, 30)) as pilot:
@@ -79,7 +79,7 @@ async def test_the_room_shows_a_log_named_with_escapes_as_pictures(tmp_path: Pat
     header = dataclasses.replace(bound_header(), session_id="a" * 32)
     writer = EventLogWriter.create(tmp_path / name, header, Signer.ephemeral())
     for event in simulated_events("ideal")[:20]:
-        writer.append(event)
+        writer.append(bound(writer, event))
     (tmp_path / "c\x1b[2Jd.jsonl").write_bytes(b"")  # no header: the name is the id
     try:
         app = RoomApp(Room(tmp_path), title="T", poll_interval=None)
