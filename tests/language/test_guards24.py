@@ -14,7 +14,10 @@ weights say, so the model trained on every writer cannot read them otherwise:
   côté ?", "Ça marche now ?", "Is het oké now?"): Belgian operators write them, and in a sentence
   that asks they are the `check` they are (`firm`); the same words in a statement ("All good, je
   vous rappelle") check nothing. "Alles good?" stays what "alles goed?" is in the labelled sets
-  (a greeting: "Ah, dag Sofie, alles goed met u?"): the English spelling changes no reading.
+  (a greeting: "Ah, dag Sofie, alles goed met u?"): the English spelling changes no reading;
+- and, found tracing haute-meuse worded-n under the 24-writer weights: asking whether the customer
+  can get back to work ("Vous pouvez reprendre votre travail normalement ?") is a `check` (`firm`;
+  those weights read it as no act, 2.18's as a question).
 
 Each guard is tested with hostile hand-made weights (every act on, every act off), so it holds
 for any training, and with the shipped weights. Every sentence was written for this file from the
@@ -131,6 +134,33 @@ def test_the_same_words_in_a_statement_check_nothing(lang: str, text: str) -> No
     """Told, not asked: the rules give no check and the guard keeps none from the model."""
     assert "check" not in rules_analysis(text, lang).acts
     assert "check" not in _decided(text, lang, EVERYTHING_OFF)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vous pouvez reprendre votre travail normalement ?",
+        "Tu peux reprendre ton travail, là ?",
+        "Est-ce que vous pouvez travailler normalement maintenant ?",
+    ],
+)
+def test_asking_whether_work_can_resume_is_a_check(text: str) -> None:
+    """Whether the customer can get back to work asks whether it works now: a check."""
+    assert "check" in _decided(text, "fr", EVERYTHING_OFF)
+    assert "check" in analyse(text, "fr").acts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quand pourrez-vous reprendre votre travail ?",
+        "Vous ne pouvez plus reprendre votre travail ?",
+        "Je vous laisse reprendre votre travail, bonne journée.",
+    ],
+)
+def test_a_date_the_problem_or_a_farewell_about_work_is_no_check(text: str) -> None:
+    """A time asked, the problem asked, a farewell: no check from this guard."""
+    assert "check" not in _decided(text, "fr", EVERYTHING_OFF)
 
 
 def test_alles_good_stays_the_greeting_alles_goed_is() -> None:
