@@ -606,7 +606,7 @@ def opposite_prefixes(p: str, t: str, lex: Lexicon) -> bool:
     )
 
 
-LAYER_VERSION = "2.18"
+LAYER_VERSION = "2.19"
 """Bumped whenever a lexicon or a rule changes what a message means. (2.13, l-rules18: a "?"
 alone yields to the act model's identify/check/offer_help, fr/en step verbs, wishes on parting,
 "so" recaps at a sentence's start; the act model's weights are 2.12's, not retrained.) (2.14,
@@ -620,7 +620,15 @@ restatement asked back or announced keeps `restate` and the model may not make i
 what the customer was doing is no identification, a wait announced as a clause keeps `hold`,
 and a Dutch request to say whether it works is a check; the model retrained on the same
 thirteen writers. The model trained on all twenty-two writers behind these guards failed the
-verdict gate and is not shipped: benchmarks/README.md, l-model23.)"""
+verdict gate and is not shipped: benchmarks/README.md, l-model23.) (2.19, l-model24: more guards
+of the same kind: an invitation to correct the operator leading a restatement ("Corrigeer me als
+ik mis ben: ...", "Reprenez-moi si je me trompe : ...", "Correct me if I'm wrong, ...") keeps
+`restate` and the model may not add a question; an English works-tag in a French or Dutch
+question ("All good de votre côté ?", "Is het oké now?") is a check; asking whether the customer
+can get back to work ("Vous pouvez reprendre votre travail normalement ?") is a check; the model
+retrained on the same thirteen writers (nl and en weights unchanged byte for byte). The model
+trained on all twenty-four writers behind these guards failed the verdict gate again and is not
+shipped: benchmarks/README.md, l-model24.)"""
 
 
 @cache
