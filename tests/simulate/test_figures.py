@@ -595,8 +595,8 @@ COM-5 on northwind and SIM-2 and COM-3 on verhaeghe where its contacts took up t
 enough of them (2.17); SIM-1 on verhaeghe (the translated answer said in each call after screen
 work) (benchmarks/README.md, "A tenth cheater (branch evid34)"). On rules 2.22 and layer 2.16
 (the lead, 18:24 UTC; 2.22 was built on broker without seeing courier): the same sets. Rules 2.25
-(evid41): 0, 1, 0, 0, 0, 1: nothing its customers told it is used afterwards in words of its own
-(its synonyms replace them), so SIM-2's and COM-3's `+` are to judge."""
+(evid41): 0, 1, 0, 0, 0, 1: on the contacts that kept SIM-2's and COM-3's `+` nothing its
+customers told it is used afterwards in its own sentences, so they are to judge."""
 
 ENVOY_MEASURED: dict[str, frozenset[str]] = {
     "en-calder-valley-exam": frozenset(),
