@@ -247,14 +247,16 @@ README.md, "What an assessor reads in herald's answers (branch evid40)".
 2.25 (evid41, issue 12): proof, not the absence of faults. SIM-2 (no chat waiting past its limit)
 and COM-3 (no message over the customer) are measured as a fault that did not happen; a `+` of
 either (`proof.BY_ABSENCE`) now needs the contact to show the customer was heard
-(`proof.heard`): a fact the customer told (a hidden fact, once out) used afterwards in one of
-the candidate's own sentences, `proof.HEARD_STEMS` of its content stems that neither the case's
-articles nor the second line's replies hold, not in a word list (2.12). Elsewhere the `+` is
+(`proof.heard`): something the customer told (one of their messages, or a hidden fact once out)
+used afterwards in one of the candidate's own sentences, `proof.HEARD_STEMS` of its content stems
+that the screen does not hold (the case's articles, the second line's replies, the customers'
+names and departments), not in a word list (2.12). Elsewhere the `+` is
 `?`: "nothing against it, nothing for it", to judge (the blind cheater `herald` answered every
 chat at once and let every customer finish, and used nothing they told it: SIM-2 and COM-3 on
-val-de-lesse). Measured on every scripted bank and cheater on the six exams first (the share of
-contacts showing it), then gated: benchmarks/README.md, "Proof, not the absence of faults
-(branch evid41)"."""
+val-de-lesse: 6 -> 4 of 22; courier 3 -> 1 on northwind and verhaeghe). Measured on the scripted
+banks and cheaters first (competent banks show it on 0.50-1.00 of their conversations, per
+contact), then gated (no competent verdict moved): benchmarks/README.md, "Proof, not the absence
+of faults (branch evid41)"."""
 
 RULE_MODULES = (
     "cases.py", "context.py", "evidence.py", "integrity.py", "measure_com.py",
