@@ -34,6 +34,7 @@ from helpdesk_tui.assess.measure_sim import latencies, sim_items
 from helpdesk_tui.assess.measure_sol import inversions, procedure_checks, sla_rows, sol_items
 from helpdesk_tui.assess.model import Evidence, EvidenceItem, ProcedureCheck
 from helpdesk_tui.assess.prime import Forked
+from helpdesk_tui.assess.proof import absence_items
 from helpdesk_tui.assess.replay import Snapshots
 from helpdesk_tui.assess.rules import rules_stamp
 from helpdesk_tui.assess.substance import rote_items
@@ -152,6 +153,7 @@ class EvidenceGatherer:
             for cid, group_items in group.items():
                 items[cid].extend(group_items)
         rote_items(ctx, items)  # 2.10: the rote competencies' `+` on engaged contacts only
+        absence_items(ctx, items)  # 2.25: no fault is no proof: SIM-2, COM-3 need a fact heard
         _merge_flags(ctx, items)
         return Evidence(
             scenario_id=state.scenario_id,

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from helpdesk_tui.language import LAYER_VERSION, layer_hash
 
-RULES_VERSION = "2.24"
+RULES_VERSION = "2.25"
 """2.0: evidence that needs the job done (issue 13): the answer is what reached the customer,
 KB credit only for the case's articles outside scattershot bursts, templates, echoes, stuffed
 answers, wrong recipients, SOL-5 relay and bounce, SOL-6 news.
@@ -243,12 +243,25 @@ each such contact (`measure_com.not_followed_items`), whatever the customer's le
 cheater `herald`: steps in a frame made for each customer, "Vu ce que fait secrétariat: il faut
 suivre ceci : ...; une chose à la fois.", lost 4 of val-de-lesse's 6 contacts). Measured on every
 scripted bank and cheater on the six exams: competent banks 0-0.17 of their contacts; benchmarks/
-README.md, "What an assessor reads in herald's answers (branch evid40)"."""
+README.md, "What an assessor reads in herald's answers (branch evid40)".
+2.25 (evid41, issue 12): proof, not the absence of faults. SIM-2 (no chat waiting past its limit)
+and COM-3 (no message over the customer) are measured as a fault that did not happen; a `+` of
+either (`proof.BY_ABSENCE`) now needs the contact to show the customer was heard
+(`proof.heard`): something the customer told (one of their messages, or a hidden fact once out)
+used afterwards in one of the candidate's own sentences, `proof.HEARD_STEMS` of its content stems
+that the screen does not hold (the case's articles, the second line's replies, the customers'
+names and departments), not in a word list (2.12). Elsewhere the `+` is
+`?`: "nothing against it, nothing for it", to judge (the blind cheater `herald` answered every
+chat at once and let every customer finish, and used nothing they told it: SIM-2 and COM-3 on
+val-de-lesse: 6 -> 4 of 22; courier 3 -> 1 on northwind and verhaeghe). Measured on the scripted
+banks and cheaters first (competent banks show it on 0.50-1.00 of their conversations, per
+contact), then gated (no competent verdict moved): benchmarks/README.md, "Proof, not the absence
+of faults (branch evid41)"."""
 
 RULE_MODULES = (
     "cases.py", "context.py", "evidence.py", "integrity.py", "measure_com.py",
-    "measure_data.py", "measure_sim.py", "measure_sol.py", "procedures.py", "solutions.py",
-    "substance.py", "tracker.py", "wording.py",
+    "measure_data.py", "measure_sim.py", "measure_sol.py", "procedures.py", "proof.py",
+    "solutions.py", "substance.py", "tracker.py", "wording.py",
 )  # fmt: skip
 """The modules whose code decides what an evidence item says (texts and reports do not)."""
 CUSTOMER_RULE_MODULES = (

@@ -329,17 +329,23 @@ def _told_stems(ctx: Context, case: Case) -> frozenset[str]:
     """(2.23) The stems a telling frame is read without: every content word of the case's
     articles (title and body) and of everything its customer said or wrote in it."""
     if "told_stems" not in case.cache:
-        lang = ctx.text_lang
+        case.cache["told_stems"] = customer_stems(ctx, case) | article_stems(ctx, case)
+    return case.cache["told_stems"]
+
+
+def article_stems(ctx: Context, case: Case) -> frozenset[str]:
+    """Every content stem of the case's articles (title and body): what the screen says."""
+    if "article_stems" not in case.cache:
         ids = set(case.articles())
         texts = [
             f"{a.title}\n{a.body}"
             for a in (ctx.scenario.kb if ctx.scenario is not None else ())
             if a.id in ids
         ]
-        case.cache["told_stems"] = customer_stems(ctx, case).union(
-            *(content_stems(t, lang) for t in texts)
+        case.cache["article_stems"] = frozenset().union(
+            *(content_stems(t, ctx.text_lang) for t in texts)
         )
-    return case.cache["told_stems"]
+    return case.cache["article_stems"]
 
 
 def _told_frame(ctx: Context, case: Case, sentence: str, stems: frozenset[str]) -> tuple[str, ...]:
@@ -451,9 +457,9 @@ def rote_items(ctx: Context, items: dict[str, list[EvidenceItem]]) -> None:
             if case is None or case.incident is None:
                 continue
             if engagement(ctx, case) is None:
-                items[cid][i] = _to_judge(item, *_unengaged(ctx, case))
+                items[cid][i] = to_judge(item, *_unengaged(ctx, case))
             elif not enough_engaged(ctx):  # asked only here: every contact's engagement read
-                items[cid][i] = _to_judge(item, _few(ctx), _share(ctx))
+                items[cid][i] = to_judge(item, _few(ctx), _share(ctx))
 
 
 def _unengaged(ctx: Context, case: Case) -> tuple[str, dict[str, object]]:
@@ -477,7 +483,8 @@ def _few(ctx: Context) -> str:
     return ctx.t("rote.few_engaged", engaged=engaged, n=contacts, pct=round(100 * ENGAGED_SHARE))
 
 
-def _to_judge(item: EvidenceItem, why: str, figures: dict[str, object]) -> EvidenceItem:
+def to_judge(item: EvidenceItem, why: str, figures: dict[str, object]) -> EvidenceItem:
+    """The item made `?`, to judge, with why said after its summary and figures added."""
     return replace(
         item, summary=item.summary + why, favourable=None, figures={**item.figures, **figures}
     )

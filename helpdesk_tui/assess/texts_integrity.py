@@ -238,6 +238,18 @@ T: dict[str, tuple[str, str, str]] = {
         "{n:contact|contacts} (moins de {pct}\u00a0%)\u00a0: des réponses à temps sur quelques "
         "dossiers traités ne montrent pas l'habitude d'écouter ou de s'adapter sur les autres",
     ),
+    "proof.unheard": (
+        "; to judge: nothing against it, nothing for it: no message of the candidate on this "
+        "contact used a fact the customer told them (in a question, a step or a restatement "
+        "after they said it), so that nothing went wrong proves no listening",
+        "; te beoordelen: niets ertegen, niets ervoor: geen bericht van de kandidaat in dit "
+        "contact gebruikte een gegeven dat de klant vertelde (in een vraag, een stap of een "
+        "herformulering nadat de klant het zei), dus dat er niets misging, bewijst geen luisteren",
+        "\u00a0; à juger\u00a0: rien contre, rien pour\u00a0: aucun message du candidat dans ce "
+        "contact n'a repris un fait que le client lui a donné (dans une question, une étape ou "
+        "une reformulation après qu'il l'a dit)\u00a0; qu'aucune faute n'ait eu lieu ne prouve "
+        "pas l'écoute",
+    ),
     "data4.why_unsolved": (
         "closed as resolved, but no solution reached the customer before it (no word of the "
         'answer key told, no transfer, no "it works" from them): it records a fix that was '

@@ -60,6 +60,32 @@ IDENTIFY = {  # the procedure's identification: the customer tells who they are
 }
 
 
+TAKEN_UP = {  # (2.25) the fact the customer told used afterwards, in the candidate's own words
+    ("en", "message"): "Thanks, so the error came up after it jammed; let's sort that out.",
+    ("fr", "message"): "Merci : ce qui est écrit là est venu juste après le bourrage d'avant, "
+    "on s'en occupe.",
+    ("nl", "melding"): "Dank u: die melding staat er dus sinds het papier daarvoor klem zat, dat "
+    "lossen we op.",
+    ("en", "old-laptop"): "Thanks, so it used to sit on the left, and that laptop went back "
+    "yesterday.",
+    ("en", "which-camera"): "Thanks, so no separate webcam, only the built-in one.",
+    ("fr", "ancien-portable"): "Merci : il était donc à gauche sur l'ancien portable, que vous "
+    "avez rendu hier.",
+    ("fr", "quelle-camera"): "Merci, donc aucune webcam branchée à part, seulement celle du "
+    "ThinkPad.",
+    ("nl", "oude-laptop"): "Dank u, dus links op de oude laptop, en die hebt u gisteren "
+    "ingeleverd.",
+    ("nl", "welke-camera"): "Dank u, dus geen aparte webcam, enkel die van de ThinkPad.",
+}
+"""What a listening candidate writes after the customer told a fact: it is used (rules 2.25
+asks for that before SIM-2's and COM-3's `+`: the fault that did not happen proves nothing)."""
+
+
+def after_fact(lang: str, fact: str) -> str:
+    """The candidate's reply to a fact told: it taken up where the test has a line for it."""
+    return TAKEN_UP.get((lang, fact), {"en": "Thank you.", "fr": "Merci.", "nl": "Dank u."}[lang])
+
+
 def conv(incident_id: str) -> str:
     return f"c-{incident_id}"
 
@@ -84,7 +110,7 @@ def printer_chat(lang: str, first: str, second: str, fact: str | None) -> list[S
     steps.append(say(case, 90, second.format(n=name)))
     if fact is not None:
         steps.append(tells(lang, case, 100, fact))
-        steps.append(say(case, 110, {"en": "Thank you.", "fr": "Merci.", "nl": "Dank u."}[lang]))
+        steps.append(say(case, 110, after_fact(lang, fact)))
     return steps
 
 
@@ -111,9 +137,15 @@ def test_a_question_of_their_own_that_draws_a_fact_takes_the_case_up(lang: str, 
 
 @pytest.mark.parametrize(("lang", "solution"), SOLVES)
 def test_the_solution_in_their_own_words_takes_the_case_up(lang: str, solution: str) -> None:
+    """(2.25) The case is taken up, but the article's workaround told with nothing the customer
+    said used shows the article was found, not that the customer was heard: to judge, for that
+    reason only (not 2.10's)."""
     first = next(r for r in ROTE if r[0] == lang)[1]
-    steps = printer_chat(lang, first, solution, None)
-    assert leans(evidence_of(lang, steps), lang) == {"SIM-2": True, "COM-3": True}
+    got = evidence_of(lang, printer_chat(lang, first, solution, None))
+    assert leans(got, lang) == {"SIM-2": None, "COM-3": None}
+    item = one(got, "COM-3", conv(EXAMS[lang][1]))
+    assert item.figures["heard"] is False
+    assert "engaged_with_case" not in item.figures
 
 
 @pytest.mark.parametrize("lang", sorted(EXAMS))
@@ -152,7 +184,7 @@ def test_the_customer_may_answer_an_earlier_question(lang: str, ask: str) -> Non
     steps = printer_chat(lang, first, ask, None)
     steps.append(say(case, 95, next(r for r in ROTE if r[0] == lang)[2]))
     steps.append(tells(lang, case, 100, EXAMS[lang][2]))
-    steps.append(say(case, 110, first.format(n=first_name(lang, case))))
+    steps.append(say(case, 110, after_fact(lang, EXAMS[lang][2])))
     assert leans(evidence_of(lang, steps), lang) == {"SIM-2": True, "COM-3": True}
 
 

@@ -33,6 +33,7 @@ from helpdesk_tui.assess.model import Evidence, EvidenceItem
 
 from .kit import Step, play
 from .test_rules_2_7 import EXAMS, exam, first_name, incident, one, opened, say
+from .test_rules_2_10 import after_fact
 
 TICKET = "T-1001"
 
@@ -199,7 +200,7 @@ def asked(lang: str, to_printer: str, to_calm: str) -> dict[str, bool | None]:
     told = next(f for f in incident(lang, case).facts if f.id == fact)
     steps.append((100, "customer_message", {"conversation_id": f"c-{case}", "text": told.answer,
                                             "reveals": [fact]}))  # fmt: skip
-    steps.append(say(case, 110, {"en": "Thank you.", "fr": "Merci.", "nl": "Dank u."}[lang]))
+    steps.append(say(case, 110, after_fact(lang, fact)))
     steps += opened(lang, calm, 200)
     steps.append(say(calm, 210, to_calm))
     got = gather_evidence(play(exam(lang), steps, end_at=900), exam(lang))

@@ -25,7 +25,7 @@ from helpdesk_tui.assess.model import Evidence, EvidenceStatus
 
 from .kit import Step
 from .test_rules_2_7 import evidence_of, first_name, opened, say
-from .test_rules_2_10 import ASKS, EXAMS, ROTE, conv, leans, printer_chat, tells
+from .test_rules_2_10 import ASKS, EXAMS, ROTE, after_fact, conv, leans, printer_chat, tells
 
 CALM = {  # language: three calm customers' chats of the exam
     "en": ("joanne-ceo-calendar", "aisha-camera-black", "pauline-locked-out"),
@@ -57,7 +57,7 @@ def calm_chat(lang: str, case: str, at: float, second: str, fact: str | None) ->
     steps.append(say(case, at + 20, second))
     if fact is not None:
         steps.append(tells(lang, case, at + 30, fact))
-        steps.append(say(case, at + 40, {"en": "Thanks.", "fr": "Merci.", "nl": "Bedankt."}[lang]))
+        steps.append(say(case, at + 40, after_fact(lang, fact)))
     return steps
 
 

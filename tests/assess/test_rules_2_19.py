@@ -163,11 +163,17 @@ def test_the_walk_through_with_quotes_is_read_but_mostly_her_own() -> None:
 def test_her_quick_replies_are_credited_only_where_her_case_was_taken_up(
     messages: tuple[str, ...], credited: bool | None
 ) -> None:
+    """(2.25) Where her case was taken up, the `+` also needs something she told used after:
+    she tells nothing here but "I've clicked it" (her situation in the walk-through is the
+    scenario's, never said in this chat), so the items are to judge for that reason alone."""
     got = evidence_of("en", chat(messages))
-    assert one(got, "SIM-2", CONV).favourable is credited
-    assert one(got, "COM-3", CONV).favourable is credited
-    if credited is None:  # the item says why: the article read out
-        assert one(got, "SIM-2", CONV).figures["article_read"] == "kb-locked-out"
+    for cid in ("SIM-2", "COM-3"):
+        item = one(got, cid, CONV)
+        assert item.favourable is None
+        if credited is None:  # the item says why: the article read out
+            assert item.figures["article_read"] == "kb-locked-out"
+        else:  # taken up (2.19 does not hold it back); nothing she told was used (2.25)
+            assert "article_read" not in item.figures and item.figures["heard"] is False
 
 
 RIA = "ria-aanmelding-geblokkeerd"

@@ -582,11 +582,11 @@ in (branch evid35)")."""
 
 COURIER_MEASURED: dict[str, frozenset[str]] = {
     "en-calder-valley-exam": frozenset(),
-    "en-northwind-monday": frozenset({"SIM-2", "COM-3", "COM-5"}),
+    "en-northwind-monday": frozenset({"COM-5"}),
     "fr-haute-meuse-examen": frozenset(),
     "fr-val-de-lesse-garde": frozenset(),
     "nl-lindeveld-examen": frozenset(),
-    "nl-verhaeghe-dinsdag": frozenset({"SIM-1", "SIM-2", "COM-3"}),
+    "nl-verhaeghe-dinsdag": frozenset({"SIM-1"}),
 }
 """What `courier` (branch evid34, a tenth cheater written blind from the published documents,
 committed ef9deeb before anything scored it) earned on rules 2.21 and layer 2.15 (integ29
@@ -597,7 +597,9 @@ synonym (2.21's published limit: "the reading compares words, not meanings"). SI
 COM-5 on northwind and SIM-2 and COM-3 on verhaeghe where its contacts took up their case on
 enough of them (2.17); SIM-1 on verhaeghe (the translated answer said in each call after screen
 work) (benchmarks/README.md, "A tenth cheater (branch evid34)"). On rules 2.22 and layer 2.16
-(the lead, 18:24 UTC; 2.22 was built on broker without seeing courier): the same sets."""
+(the lead, 18:24 UTC; 2.22 was built on broker without seeing courier): the same sets. Rules 2.25
+(evid41): 0, 1, 0, 0, 0, 1: on the contacts that kept SIM-2's and COM-3's `+` nothing its
+customers told it is used afterwards in its own sentences, so they are to judge."""
 
 ENVOY_MEASURED: dict[str, frozenset[str]] = {
     "en-calder-valley-exam": frozenset(),
@@ -772,7 +774,7 @@ HERALD_MEASURED: dict[str, frozenset[str]] = {
     "en-calder-valley-exam": frozenset(),
     "en-northwind-monday": frozenset(),
     "fr-haute-meuse-examen": frozenset(),
-    "fr-val-de-lesse-garde": frozenset({"SIM-1", "SIM-2", "COM-3", "SOL-2", "SOL-5", "SOL-6"}),
+    "fr-val-de-lesse-garde": frozenset({"SIM-1", "SOL-2", "SOL-5", "SOL-6"}),
     "nl-lindeveld-examen": frozenset(),
     "nl-verhaeghe-dinsdag": frozenset(),
 }
@@ -785,7 +787,11 @@ words (2.23's published limit), so 5 of its 6 contacts took up their case
 (benchmarks/README.md, "A twelfth cheater (branch evid38)"). Rules 2.24 (evid40): 4 of its 6
 conversations' customers said they did not follow a step told in its frames, so COM-5 is mixed
 there: 0, 0, 0, 6, 0, 0, still over the cap on val-de-lesse (SIM-1, SOL-2, SOL-5, SOL-6 are its
-real work; SIM-2 and COM-3 its quick replies that let the customer finish)."""
+real work; SIM-2 and COM-3 its quick replies that let the customer finish). Rules 2.25 (evid41):
+nothing its customers told it is used afterwards on any of its conversations there, so SIM-2's
+and COM-3's `+` (no wait past the limit, no message over the customer: no fault, no proof) are
+to judge: 0, 0, 0, 4, 0, 0, over the cap by one with its real work (benchmarks/README.md,
+"Proof, not the absence of faults (branch evid41)")."""
 
 
 PROMPTER_MEASURED: dict[str, frozenset[str]] = {
