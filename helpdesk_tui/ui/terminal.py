@@ -9,13 +9,19 @@ not exit on SIGHUP.
 
 `GuardedDriver` keeps Textual's driver and changes three things:
 
-- output goes through `SafeWriter`: a write that fails (EIO, EPIPE) marks the
-  terminal gone and everything after it is dropped, so the loop never blocks
-  on a terminal nobody reads; `cut()` does the same on request (a hang-up);
-- a watcher thread polls the terminal for POLLHUP/POLLERR, and a read error
-  in the input thread counts as a lost terminal instead of a crash;
+- output goes through `SafeWriter`: the event loop never waits on the terminal
+  (a frame is dropped when the terminal is behind, and the screen painted whole
+  once it catches up), a write that fails with EIO or EPIPE marks the terminal
+  gone and everything after it is dropped; `cut()` does the same on request (a
+  hang-up);
+- a watcher thread polls the terminal for POLLHUP/POLLERR, and a read error or
+  end-of-file in the input thread counts as a lost terminal instead of a crash;
 - either way the app is told once (`App.terminal_lost(reason)`, thread-safe),
   and it ends the session as interrupted: the log stays resumable.
+
+What is lost and what is only slow is decided in `runtime.terminal_loss`: a
+terminal whose reader stalls (an ssh link, a paused emulator, a starved
+process) is never lost for that; it was a way out of a locked exam.
 
 Input is read through `ui.input_guard.InputGuard`: an invalid byte is replaced,
 not fatal, and a paste or a flood of keys is bounded in size and time.
@@ -30,7 +36,6 @@ installs a handler that suspends the process).
 from __future__ import annotations
 
 import asyncio
-import errno
 import fcntl
 import os
 import queue
@@ -41,6 +46,7 @@ import struct
 import termios
 import threading
 import time
+from collections.abc import Callable
 from typing import IO, Any
 
 from textual import events
@@ -49,6 +55,13 @@ from textual._xterm_parser import XTermParser
 from textual.drivers.linux_driver import LinuxDriver
 
 from helpdesk_tui.printable import without_bidi
+from helpdesk_tui.runtime.terminal_loss import (
+    HANGUP_MASK,
+    OutputGate,
+    describe,
+    lost_on_error,
+    lost_on_poll,
+)
 from helpdesk_tui.ui.input_guard import (
     FLOOD_CHARS,
     HOLD_S,
@@ -59,31 +72,52 @@ from helpdesk_tui.ui.input_guard import (
 )
 
 POLL_S = 0.5
-_GONE = (errno.EIO, errno.EPIPE, errno.ENXIO, errno.EBADF)
+STOP_WAIT_S = 2.0
+"""How long leaving waits for a stalled terminal to take the last of the output."""
 
 
 class SafeWriter(threading.Thread):
-    """Textual's output thread, minus the ways it can hang the app on a dead terminal."""
+    """Textual's output thread, minus the ways it can hang the app or end the exam.
 
-    def __init__(self, file: IO[str], on_error: Any) -> None:
+    The event loop never waits here: a frame is queued, or dropped when the terminal is
+    `QUEUE_FRAMES` behind, and the screen is painted whole once the queue drains
+    (`runtime.terminal_loss.OutputGate`). Only a write that says the terminal is gone
+    (EIO, EPIPE, ...) calls `on_error`; any other failed write costs a frame, not the exam.
+    """
+
+    def __init__(
+        self,
+        file: IO[str],
+        on_error: Any,
+        on_stale: Any = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         super().__init__(daemon=True, name="textual-output")
         self._file = file
         self._on_error = on_error
-        self._queue: queue.Queue[str | None] = queue.Queue(30)
+        self._on_stale = on_stale
+        self._queue: queue.Queue[str | None] = queue.Queue()  # bounded by the gate
+        self.gate = OutputGate(clock)
         self.gone = threading.Event()
+        self._closing = False
+        self._fd = _fd_of(file)
+        self._encoding = getattr(file, "encoding", None) or "utf-8"
 
     def write(self, text: str) -> None:
-        """Queue text; gives up (drops it) as soon as the terminal is gone. A bidi control
-        from a forged log's text is written as U+FFFD, as `verify` and `report` print it
-        (`printable.without_bidi`): a terminal that honours one showed the rest of a line
-        of `review`, `observe` or `room` in another order than the log has it (sec13)."""
+        """Queue text, or drop it (the terminal is gone, or `QUEUE_FRAMES` behind). A bidi
+        control from a forged log's text is written as U+FFFD, as `verify` and `report`
+        print it (`printable.without_bidi`): a terminal that honours one showed the rest of
+        a line of `review`, `observe` or `room` in another order than the log has it (sec13)."""
+        if self.gone.is_set():
+            return
         text = without_bidi(text)
-        while not self.gone.is_set():
-            try:
-                self._queue.put(text, timeout=POLL_S)
-                return
-            except queue.Full:
-                continue
+        if self._closing or self.gate.offer(self._queue.qsize()):
+            self._queue.put(text)
+
+    def closing(self) -> None:
+        """From now on nothing is dropped for being late: what restores the terminal
+        (modes off, the main screen back) must reach it. `stop` bounds the wait."""
+        self._closing = True
 
     def isatty(self) -> bool:
         return True
@@ -95,7 +129,7 @@ class SafeWriter(threading.Thread):
         return
 
     def cut(self) -> None:
-        """Drop all output from now on, and free a writer blocked on a full queue. Thread-safe."""
+        """Drop all output from now on. Thread-safe."""
         self.gone.set()
         try:
             while True:
@@ -110,22 +144,57 @@ class SafeWriter(threading.Thread):
                 break
             if self.gone.is_set():
                 continue
-            try:
-                self._file.write(text)
-                if self._queue.qsize() == 0:
-                    self._file.flush()
-            except (OSError, ValueError) as exc:
+            self._write_one(text)
+            if self._queue.qsize() == 0 and self.gate.drained() and self._on_stale:
+                self._on_stale()
+
+    def _write_one(self, text: str) -> None:
+        self.gate.started()
+        try:
+            self._emit(text)
+        except (OSError, ValueError) as exc:
+            if lost_on_error(exc):
                 self.cut()
-                self._on_error(f"writing to the terminal failed ({_describe(exc)})")
+                self._on_error(f"writing to the terminal failed ({describe(exc)})")
+            else:
+                self.gate.refused()
+        finally:
+            self.gate.finished()
+
+    def _emit(self, text: str) -> None:
+        """All of `text`, however long the terminal takes to read it. Through the file
+        descriptor where there is one: encoded with replacement (a text the encoder
+        refuses costs nothing) and waited on when the descriptor is non-blocking."""
+        if self._fd is None:
+            self._file.write(text)
+            if self._queue.qsize() == 0:
+                self._file.flush()
+            return
+        view = memoryview(text.encode(self._encoding, "replace"))
+        while view and not self.gone.is_set():
+            try:
+                view = view[os.write(self._fd, view) :]
+            except BlockingIOError:
+                select.select([], [self._fd], [], POLL_S)
 
     def stop(self) -> None:
-        """Flush and end the thread, but never wait long on a terminal that is gone."""
-        try:
-            self._queue.put(None, timeout=POLL_S * 4)
-        except queue.Full:
+        """Write what is queued and end the thread, but never wait long on a terminal that
+        is gone or stalled (the restoring sequences are then lost with it)."""
+        self._queue.put(None)
+        self.join(timeout=STOP_WAIT_S)
+        if self.is_alive():
             self.cut()
-            self._queue.put(None)
-        self.join(timeout=2.0)
+
+
+def _fd_of(file: IO[str]) -> int | None:
+    """The descriptor to write to, after what the file holds is flushed; None for a file
+    without one (a test's StringIO)."""
+    try:
+        fd = file.fileno()
+        file.flush()
+    except (OSError, ValueError):
+        return None
+    return fd
 
 
 def unread(fd: int) -> int:
@@ -135,12 +204,6 @@ def unread(fd: int) -> int:
     except OSError:
         return 0
     return int(struct.unpack("i", answer)[0])
-
-
-def _describe(exc: BaseException) -> str:
-    if isinstance(exc, OSError) and exc.errno is not None:
-        return errno.errorcode.get(exc.errno, str(exc.errno))
-    return str(exc)
 
 
 class GuardedInput:
@@ -218,7 +281,7 @@ class GuardedDriver(GuardedInput, LinuxDriver):
         textual_writer = self._writer_thread
         if textual_writer is not None:
             textual_writer.stop()  # flushes what start-up queued
-        writer = SafeWriter(self._file, self.terminal_lost)
+        writer = SafeWriter(self._file, self.terminal_lost, self._repaint)
         writer.start()
         self._writer_thread = writer  # type: ignore[assignment]
         self._watcher = threading.Thread(target=self._watch_hangup, daemon=True, name="hangup")
@@ -229,6 +292,20 @@ class GuardedDriver(GuardedInput, LinuxDriver):
         writer = self._writer_thread
         if isinstance(writer, SafeWriter):
             writer.cut()
+
+    def _repaint(self) -> None:
+        """From the output thread: frames were dropped while the terminal was behind, so
+        the screen it shows is not the app's; have the loop paint it whole."""
+        loop = self._loop
+        if loop is not None and not loop.is_closed():
+            loop.call_soon_threadsafe(self._repaint_screen)
+
+    def _repaint_screen(self) -> None:
+        try:
+            screen = self._app.screen
+        except Exception:  # noqa: BLE001 - no screen (starting or leaving): nothing to paint
+            return
+        screen.refresh()
 
     def terminal_lost(self, reason: str) -> None:
         """Tell the app, once, from whichever thread noticed. Thread-safe."""
@@ -245,10 +322,10 @@ class GuardedDriver(GuardedInput, LinuxDriver):
         poller = select.poll()
         fds = {self.fileno, self._file.fileno()}
         for fd in fds:
-            poller.register(fd, select.POLLHUP | select.POLLERR | select.POLLNVAL)
+            poller.register(fd, HANGUP_MASK)
         while not self.exit_event.is_set() and not self._lost.is_set():
             for _fd, mask in poller.poll(POLL_S * 1000):
-                if mask & (select.POLLHUP | select.POLLERR | select.POLLNVAL):
+                if lost_on_poll(mask):
                     self.terminal_lost("the terminal hung up")
                     return
 
@@ -268,8 +345,9 @@ class GuardedDriver(GuardedInput, LinuxDriver):
                 ready = selector.select(HOLD_S if guard.holding else 0.1)
                 if ready:
                     data = os.read(self.fileno, READ_SIZE)
-                    if not data:
-                        break  # stdin is a closed pipe
+                    if not data:  # end of file: the terminal (or the pipe) is gone
+                        self.terminal_lost("the terminal's input ended")
+                        break
                     waited, since = times.read()
                     self._deliver(parser, self._bound(guard).feed(data, waited=waited, since=since))
                     guard.rest_waiting(unread(self.fileno) > 0)
@@ -296,14 +374,17 @@ class GuardedDriver(GuardedInput, LinuxDriver):
         try:
             self.run_input_thread()
         except BaseException as exc:
-            if isinstance(exc, OSError) and exc.errno in _GONE:
-                self.terminal_lost(f"reading the terminal failed ({_describe(exc)})")
+            if lost_on_error(exc):
+                self.terminal_lost(f"reading the terminal failed ({describe(exc)})")
                 return
             import rich.traceback  # what Textual's own input thread does
 
             self._app.call_later(self._app.panic, rich.traceback.Traceback())
 
     def stop_application_mode(self) -> None:
+        writer = self._writer_thread
+        if isinstance(writer, SafeWriter):
+            writer.closing()
         if self._lost.is_set():
             self.exit_event.set()  # nothing to restore on a terminal that is gone
             return
