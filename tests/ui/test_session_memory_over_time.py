@@ -135,3 +135,37 @@ def clock_text(table: TicketQueue) -> str:
     """The first row's SLA clock as the table holds it."""
     row = next(iter(table._data.values()))
     return str(list(row.values())[1].plain).strip()
+
+
+CLOCK_TEXTS_SHOWN_AGAIN = 8
+"""Texts of the ticket area's SLA lines worth keeping: the one shown, the one before it
+(the next is painted from it) and a few stopped clocks (paused, met) of tickets the
+candidate comes back to. A running clock's past seconds are never shown again."""
+
+
+def sla_texts_kept(part: KeptText) -> int:
+    """The most SLA texts `part` keeps anything of in one of its kinds (visuals, rendered
+    lines, heights, painted lines): each kind is kept apart, by the text's key."""
+    kinds = [part._visuals.keys()]  # (an LRUCache has no __iter__: its dict's keys)
+    kinds += [{k[0] for k in c.keys()} for c in (part._lines, part._heights, part._painted)]  # noqa: SIM118
+    return max(len(set(kind)) for kind in kinds)
+
+
+async def test_the_ticket_area_keeps_no_past_seconds_of_its_clocks(rig: Rig) -> None:
+    """Second by second for three minutes with a ticket in view, its SLA lines show a new
+    text each second; what the area keeps of them does not grow with the seconds (it kept
+    64, each with its painted and rendered lines: mem23)."""
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await at(pilot, 70)
+        await pilot.press("f2")
+        await pilot.pause()
+        sla = app.main.query_one(TicketDetail).query_one("#ticket-sla", KeptText)
+        shown = set()
+        for _second in range(180):
+            app.advance(1.0)
+            await pilot.pause()
+            shown.add(sla.key)
+        kept = sla_texts_kept(sla)
+    assert len(shown) > 100, len(shown)  # a new text a second: the test can fail
+    assert kept <= CLOCK_TEXTS_SHOWN_AGAIN, kept

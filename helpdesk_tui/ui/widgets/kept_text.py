@@ -48,6 +48,12 @@ from helpdesk_tui.ui.styles_key import KeptStyles
 
 KEEP = 64
 """Texts kept per widget: the tickets a candidate moves between, with room to spare."""
+CLOCK_TEXTS_KEPT = 8
+"""Texts kept by a widget whose text is a clock (`keep=`, the ticket area's SLA lines): a
+new text a second, never shown again once past; the one before is what the next is
+painted from (`_retext_to`), and a stopped clock's (paused, met) is shown again when the
+candidate comes back to its ticket. It kept 64, each with its painted lines, its
+rendered lines and its visual (mem23: 0.6 MB of past seconds after 30 minutes)."""
 VERSIONS = 2
 """Texts kept per slot (a ticket, `supersede`): the newest and the one before it, which
 `_retext_to` paints the new one from. The one before goes once the newest is painted
@@ -57,13 +63,14 @@ VERSIONS = 2
 class KeptText(KeptStyles, Static):
     """`show(key, text)` shows a text; the same key again is free."""
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: object, keep: int = KEEP, **kwargs: object) -> None:
+        """`keep`: the texts kept (their lines, heights, painted lines and visuals)."""
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.key: Hashable | None = None
-        self._lines: LRUCache[Hashable, _RenderCache] = LRUCache(KEEP)
-        self._heights: LRUCache[Hashable, int] = LRUCache(KEEP)
-        self._painted: LRUCache[Hashable, list[Strip]] = LRUCache(KEEP)
-        self._visuals: LRUCache[Hashable, Visual] = LRUCache(KEEP)
+        self._lines: LRUCache[Hashable, _RenderCache] = LRUCache(keep)
+        self._heights: LRUCache[Hashable, int] = LRUCache(keep)
+        self._painted: LRUCache[Hashable, list[Strip]] = LRUCache(keep)
+        self._visuals: LRUCache[Hashable, Visual] = LRUCache(keep)
         self._styled = 0
         """Bumped whenever the stylesheet is applied to this widget (or an ancestor:
         Textual applies it to the descendants too): painted lines of before are not used."""

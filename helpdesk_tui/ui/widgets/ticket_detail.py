@@ -35,7 +35,7 @@ from helpdesk_tui.ui.format import (
     status_label,
 )
 from helpdesk_tui.ui.shown import append_shown
-from helpdesk_tui.ui.widgets.kept_text import KEEP, VERSIONS, KeptText
+from helpdesk_tui.ui.widgets.kept_text import CLOCK_TEXTS_KEPT, KEEP, VERSIONS, KeptText
 from helpdesk_tui.ui.widgets.queue import TONES
 
 
@@ -279,7 +279,7 @@ class TicketDetail(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         yield KeptText(self._none_text(), id="ticket-head")
-        yield KeptText("", id="ticket-sla")
+        yield KeptText("", id="ticket-sla", keep=CLOCK_TEXTS_KEPT)
         yield KeptText("", id="ticket-body")
 
     @staticmethod
