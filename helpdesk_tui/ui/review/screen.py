@@ -338,6 +338,7 @@ class ReviewScreen(Paced, Screen[None]):
     def select_competency(self, cid: str) -> None:
         """Show a competency's evidence, its verdict, and mark its records on the timeline."""
         items = self.evidence.for_competency(cid)
+        self.evidence_list.people = self.evidence.conversations  # customers by name (bugs23)
         self.evidence_list.show(cid, items, self._describe_seq)
         self._evidence_seqs = sorted({s for item in items for s in item.seqs})
         times = [
