@@ -38,6 +38,8 @@ class ClassRow:
     median_reply_s: float | None = None
     verified: bool = True
     refused: str | None = None
+    scenario_title: str = ""
+    """What an instructor calls the scenario; its id stays in the HTML's hover text."""
 
 
 def class_row(assessed: AssessedLog) -> ClassRow:
@@ -47,6 +49,7 @@ def class_row(assessed: AssessedLog) -> ClassRow:
         log=assessed.provenance.log_path,
         scenario_id=evidence.scenario_id,
         started=assessed.header.created,
+        scenario_title=evidence.scenario_title,
         statuses=evidence.statuses(),
         sla_met=evidence.sla_met_ratio,
         median_reply_s=evidence.median_reply_s,
@@ -213,7 +216,8 @@ def render_class_html(rows: list[ClassRow], lang: str) -> str:
             for c in COMPETENCY_IDS
         )
         body.append(
-            f'<tr><td class="name">{name}<br><small>{escape(row.scenario_id)} {escape(row.started[:10])}</small></td>'
+            f'<tr><td class="name">{name}<br><small title="{escape(row.scenario_id)}">'
+            f"{escape(row.scenario_title or row.scenario_id)} {escape(row.started[:10])}</small></td>"
             f"{cells}<td>{_percent(row.sla_met, lang)}</td><td>{_reply(row.median_reply_s, lang)}</td></tr>"
         )
     title = escape(tr(lang, "class.title"))

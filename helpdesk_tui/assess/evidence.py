@@ -33,6 +33,7 @@ from helpdesk_tui.assess.measure_data import data_items
 from helpdesk_tui.assess.measure_sim import latencies, sim_items
 from helpdesk_tui.assess.measure_sol import inversions, procedure_checks, sla_rows, sol_items
 from helpdesk_tui.assess.model import Evidence, EvidenceItem, ProcedureCheck
+from helpdesk_tui.assess.names import conversation_people
 from helpdesk_tui.assess.prime import Forked
 from helpdesk_tui.assess.proof import absence_items
 from helpdesk_tui.assess.replay import Snapshots
@@ -177,6 +178,7 @@ class EvidenceGatherer:
             has_answer_key=self.scenario is not None,
             rules=rules_stamp(),
             course=session_course(state),
+            conversations=conversation_people(state, self.scenario),
         )
 
 

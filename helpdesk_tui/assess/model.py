@@ -291,6 +291,9 @@ class Evidence:
     """The measurement used: rules version and hash, language layer version and hash."""
     course: SessionCourse = field(default_factory=SessionCourse)
     """How the session went: resumes, pauses, the proctor, blocked keys (`assess.course`)."""
+    conversations: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """Conversation id -> (customer's name, subject): for showing texts (`assess.names`);
+    no rule reads it."""
 
     def for_competency(self, competency: str) -> list[EvidenceItem]:
         return self.items.get(competency, [])

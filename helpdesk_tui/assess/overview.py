@@ -108,14 +108,17 @@ def rules_text(rules: dict[str, str], lang: str) -> str:
     )  # fmt: skip
 
 
-def language_layer_text(provenance: Provenance, lang: str) -> str:
-    """Which rules read the words: the report's layer, and the exam's when it differs."""
+def language_layer_text(provenance: Provenance, lang: str, mode: str = "exam") -> str:
+    """Which rules read the words: the report's layer, and the session's when it differs;
+    a practice log's session is named a practice, not an exam (bugs22's walk)."""
     exam = provenance.exam_language_layer
+    tail = ".practice" if mode == "practice" else ""
+    layer = provenance.language_layer
     if not exam:
-        return tr(lang, "layer.exam_unknown", layer=provenance.language_layer)
-    if exam == provenance.language_layer:
-        return tr(lang, "layer.same", layer=provenance.language_layer)
-    return tr(lang, "layer.differs", layer=provenance.language_layer, exam=exam)
+        return tr(lang, "layer.exam_unknown" + tail, layer=layer)
+    if exam == layer:
+        return tr(lang, "layer.same" + tail, layer=layer)
+    return tr(lang, "layer.differs" + tail, layer=layer, exam=exam)
 
 
 def header_rows(evidence: Evidence, provenance: Provenance, lang: str) -> list[tuple[str, str]]:
@@ -140,7 +143,9 @@ def header_rows(evidence: Evidence, provenance: Provenance, lang: str) -> list[t
     if provenance.key:
         rows.append((tr(lang, "label.key"), key_shown(provenance.key, lang)))
     if provenance.language_layer:
-        rows.append((tr(lang, "label.language_layer"), language_layer_text(provenance, lang)))
+        rows.append(
+            (tr(lang, "label.language_layer"), language_layer_text(provenance, lang, evidence.mode))
+        )
     if evidence.hints:
         rows.append((tr(lang, "label.hints"), str(evidence.hints)))
     if provenance.generated:

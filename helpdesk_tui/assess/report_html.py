@@ -13,6 +13,7 @@ from pathlib import Path
 
 from helpdesk_tui.assess.course import course_lines
 from helpdesk_tui.assess.model import Evidence, EvidenceItem, Provenance, SlaRow
+from helpdesk_tui.assess.names import People, named
 from helpdesk_tui.assess.overview import (
     STATUS_MARK,
     competency_rows,
@@ -142,7 +143,7 @@ class HtmlReport:
                 f'<tr><td class="nowrap">{row.id}</td><td>{escape(row.name)}</td>'
                 f'<td class="nowrap st-{status}">{STATUS_MARK[row.status]} {self.t(f"status.{status}")}</td>'
                 f'<td class="nowrap">{row.n_for}/{row.n_against}/{row.n_judge}</td>'
-                f"<td>{escape(row.headline)} {_seqs(row.seqs)}</td></tr>"
+                f"<td>{escape(named(row.headline, self.evidence.conversations))} {_seqs(row.seqs)}</td></tr>"
             )
         return f"<section>{self.h2('section.competencies')}<table>{head}<tbody>{''.join(rows)}</tbody></table></section>"
 
@@ -239,7 +240,7 @@ class HtmlReport:
             blocks.append(
                 f'<div class="competency"><h3>{row.id} {escape(row.name)} '
                 f'<span class="st-{status}">— {self.t(f"status.{status}")}</span></h3>'
-                f"{_items(items, self.lang)}</div>"
+                f"{_items(items, self.lang, self.evidence.conversations)}</div>"
             )
         return f"<section>{self.h2('section.details')}{''.join(blocks)}</section>"
 
@@ -265,7 +266,7 @@ def _target(
     return f'<span class="{css}">{when} ({sign}{duration(margin or 0.0, lang)})</span>{due}'
 
 
-def _items(items: list[EvidenceItem], lang: str) -> str:
+def _items(items: list[EvidenceItem], lang: str, people: People) -> str:
     if not items:
         return ""
     lines = []
@@ -273,7 +274,7 @@ def _items(items: list[EvidenceItem], lang: str) -> str:
     for item in items:
         mark, css = LEAN_CLASS[item.favourable] if item.observed else ("·", "")
         lines.append(
-            f'<li><span class="mark {css}">{mark}</span>{escape(item.summary)} {_seqs(item.seqs)}</li>'
+            f'<li><span class="mark {css}">{mark}</span>{escape(named(item.summary, people))} {_seqs(item.seqs)}</li>'
         )
         lines += [
             f'<li class="flag">{escape(flag_line(f, lang))} {_seqs((f["seq"],))}</li>'

@@ -22,6 +22,7 @@ from helpdesk_tui.assess.model import (
     Provenance,
     SlaRow,
 )
+from helpdesk_tui.assess.names import People, named
 from helpdesk_tui.assess.overview import (
     STATUS_MARK,
     competency_rows,
@@ -117,7 +118,11 @@ class TerminalReport:
             )
             counts = f"{row.n_for}/{row.n_against}/{row.n_judge}"
             table.add_row(
-                row.id, Text(row.name), status, counts, Text(_with_seqs(row.headline, row.seqs))
+                row.id,
+                Text(row.name),
+                status,
+                counts,
+                Text(_with_seqs(named(row.headline, self.evidence.conversations), row.seqs)),
             )
         return table
 
@@ -233,7 +238,7 @@ class TerminalReport:
             )  # fmt: skip
             parts.append(heading)
             for item in items:
-                parts.append(_item_line(item))
+                parts.append(_item_line(item, self.evidence.conversations))
                 if item.kind != "flag":
                     parts += [
                         Text(
@@ -258,11 +263,12 @@ def _target_cell(at: float | None, state: str, margin: float | None, lang: str =
     return Text(f"{when} ({sign}{duration(margin or 0.0, lang)})", style=style)
 
 
-def _item_line(item: EvidenceItem) -> Text:
+def _item_line(item: EvidenceItem, people: People) -> Text:
+    summary = named(item.summary, people)  # customers by name, ids after (bugs23)
     if not item.observed:
-        return Text(f"  · {_with_seqs(item.summary, item.seqs)}", style="dim")
+        return Text(f"  · {_with_seqs(summary, item.seqs)}", style="dim")
     mark, style = LEAN_MARK[item.favourable]
-    return Text.assemble(("  " + mark + " ", style), _with_seqs(item.summary, item.seqs))
+    return Text.assemble(("  " + mark + " ", style), _with_seqs(summary, item.seqs))
 
 
 def render_terminal(

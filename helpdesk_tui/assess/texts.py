@@ -855,6 +855,22 @@ T: dict[str, tuple[str, str, str]] = {
         "{layer} (de log zegt niet met welke het examen liep)",
         "{layer} (le journal ne dit pas avec laquelle l'examen a tourné)",
     ),
+    # a practice log's layer is compared with the practice's, not an exam's (bugs22's walk)
+    "layer.same.practice": (
+        "{layer}, as during the practice",
+        "{layer}, dezelfde als tijdens het oefenen",
+        "{layer}, la même que pendant l'entraînement",
+    ),
+    "layer.differs.practice": (
+        "{layer}; the practice ran with {exam}: the customers may have read some words differently",
+        "{layer}; het oefenen liep met {exam}: de klanten kunnen sommige woorden anders gelezen hebben",
+        "{layer}\u00a0; l'entraînement a tourné avec {exam}\u00a0: les clients ont pu lire certains mots autrement",
+    ),
+    "layer.exam_unknown.practice": (
+        "{layer} (the log does not say which one the practice ran with)",
+        "{layer} (de log zegt niet met welke het oefenen liep)",
+        "{layer} (le journal ne dit pas avec laquelle l'entraînement a tourné)",
+    ),
     "label.hints": ("Hints used", "Gebruikte hints", "Indices utilisés"),
     "label.ended": ("Ended", "Beëindigd", "Fin"),
     "label.of": ("{used} of {total}", "{used} van {total}", "{used} sur {total}"),

@@ -25,6 +25,7 @@ from helpdesk_tui.scenario.model import Scenario
 from helpdesk_tui.scenario.observation import MIN_EXAM_OBSERVATIONS, exam_problems, opportunities
 from helpdesk_tui.scenario.starter import LANGUAGES, write_starter
 from helpdesk_tui.scenario.variation import SEED_RANGE, check_variation
+from helpdesk_tui.ui.format import labelled
 
 
 def register(subparsers: Any) -> None:
@@ -60,6 +61,11 @@ def register(subparsers: Any) -> None:
             ),
             count=MIN_EXAM_OBSERVATIONS,
         ),
+    )
+    validate.add_argument(
+        "--lang",
+        choices=("en", "nl", "fr"),
+        help="the language of the counts and of each problem's kind (default: the locale's, else English)",
     )
     validate.add_argument(
         "--sla-profiles",
@@ -118,6 +124,7 @@ def _print_help(parser: argparse.ArgumentParser) -> int:
 
 def run_validate(args: argparse.Namespace, out: TextIO | None = None) -> int:
     """Validate each path; 0 when no path has an error, 2 otherwise."""
+    i18n.set_language(i18n.choose_language(getattr(args, "lang", None)))
     out = out or sys.stdout
     errors = warnings = notes = 0
     seen_ids: dict[str, Path] = {}
@@ -136,10 +143,14 @@ def run_validate(args: argparse.Namespace, out: TextIO | None = None) -> int:
         if as_exam and scenario is not None:
             _print_opportunities(scenario, out)
     count = len(args.paths)
-    checked = f"{count} scenario{'s' if count != 1 else ''} checked"
-    noted = f", {_plural(notes, 'note')}" if notes else ""
-    counts = f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}{noted}"
-    print(f"\n{checked}: {counts}.", file=out)
+    checked = ngettext("{n} scenario checked", "{n} scenarios checked", count).format(n=count)
+    counts = [
+        ngettext("{n} error", "{n} errors", errors).format(n=errors),
+        ngettext("{n} warning", "{n} warnings", warnings).format(n=warnings),
+    ]
+    if notes:
+        counts.append(ngettext("{n} note", "{n} notes", notes).format(n=notes))
+    print(f"\n{labelled(checked)}{', '.join(counts)}.", file=out)
     return 2 if errors else 0
 
 
@@ -218,7 +229,12 @@ def _print_problems(
             print(_shown(current), file=out)
         where = problem.where()
         where = f"{where}: " if where else ""
-        print(f"  {problem.severity}: {where}{problem.message}", file=out)
+        print(f"  {labelled(_(SEVERITY[problem.severity]))}{where}{problem.message}", file=out)
+
+
+SEVERITY = {"error": N_("error"), "warning": N_("warning"), "note": N_("note")}
+"""The problem's kind in the reader's language (bugs23's walk: "error:" under a Dutch
+locale). The problems' own sentences are the checker's, in English (docs/known-issues.md)."""
 
 
 def _shown(path: Path) -> str:
@@ -228,10 +244,6 @@ def _shown(path: Path) -> str:
     except ValueError:
         return str(path)
     return str(path) if relative.startswith("..") else relative
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 # --- list -------------------------------------------------------------------------

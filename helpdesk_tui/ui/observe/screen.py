@@ -46,6 +46,7 @@ from helpdesk_tui.ui.review.readonly import StateReader
 from helpdesk_tui.ui.widgets.keybar import KeyBar
 from helpdesk_tui.ui.widgets.queue import TicketQueue
 from helpdesk_tui.ui.widgets.ticket_detail import TicketDetail
+from helpdesk_tui.ui.widgets.title_line import TitleLine
 
 CHOOSING_KEYS = frozenset({"up", "down", "pageup", "pagedown", "home", "end", "enter"})
 QUIET_S = 120.0
@@ -98,7 +99,7 @@ class ObserveScreen(Paced, Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="ob-header"):
-            yield Static("", id="ob-title")
+            yield TitleLine("", id="ob-title")
             yield Static("", id="ob-clock")
         yield Static("", id="ob-banner")
         with Horizontal(id="ob-body"):
@@ -246,7 +247,7 @@ class ObserveScreen(Paced, Screen[None]):
         if state.duration_s:
             line.append("  " + _("Time left") + " ", style="dim")
             line.append(clock(max(0.0, state.duration_s - now)), style="bold")
-        self.query_one("#ob-title", Static).update(title)
+        self.query_one("#ob-title", TitleLine).update(title)
         self.query_one("#ob-clock", Static).update(line)
 
     def _status(self) -> tuple[str, str]:

@@ -20,6 +20,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from helpdesk_tui.assess.model import Evidence, EvidenceItem, EvidenceStatus
+from helpdesk_tui.assess.names import People, named
 from helpdesk_tui.assess.overview import STATUS_MARK
 from helpdesk_tui.assess.texts import tr
 from helpdesk_tui.assess.verdicts import NOT_OBSERVED, NOT_PROVEN, PROVEN, Verdicts
@@ -158,6 +159,8 @@ class EvidenceList(OptionList):
         self.targets: dict[str, Target] = {}
         self.competency: str | None = None
         self._last: tuple[list[EvidenceItem], Callable[[int], str]] | None = None
+        self.people: People = {}
+        """Conversation id -> (customer, subject): the texts name customers (bugs23)."""
 
     def show(
         self,
@@ -222,12 +225,14 @@ class EvidenceList(OptionList):
         if self.competency is not None and self._last is not None:
             self.show(self.competency, *self._last, keep=True)
 
-    @staticmethod
-    def _item_prompt(item: EvidenceItem) -> Text:
+    def _item_prompt(self, item: EvidenceItem) -> Text:
         mark, style = LEANS[item.favourable] if item.observed else ("·", "grey50")
         out = Text()
         out.append(mark + " ", style=style)
-        append_shown(out, item.summary, style="bold" if item.observed else "dim")
+        append_shown(
+            out, named(item.summary, self.people), style="bold" if item.observed else "dim"
+        )
+        out.highlight_words([f"({cid})" for cid in self.people], "not bold dim")  # the id after
         if item.detail:
             append_shown(out, "\n  " + item.detail, style="dim")
         return out

@@ -58,6 +58,7 @@ from helpdesk_tui.ui.review.timeline import Moment, Timeline
 from helpdesk_tui.ui.widgets.keybar import KeyBar
 from helpdesk_tui.ui.widgets.queue import TicketQueue
 from helpdesk_tui.ui.widgets.ticket_detail import TicketDetail
+from helpdesk_tui.ui.widgets.title_line import TitleLine
 
 MINUTE = 60.0
 TABS = {"conversation": "tab-conversation", "ticket": "tab-ticket", "kb": "tab-kb"}
@@ -113,7 +114,7 @@ class ReviewScreen(Paced, Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="rv-header"):
-            yield Static("", id="rv-title")
+            yield TitleLine("", id="rv-title")
             yield Static("", id="rv-clock")
         if not self.session.verified:
             yield Static(self._banner(), id="rv-banner")
@@ -337,6 +338,7 @@ class ReviewScreen(Paced, Screen[None]):
     def select_competency(self, cid: str) -> None:
         """Show a competency's evidence, its verdict, and mark its records on the timeline."""
         items = self.evidence.for_competency(cid)
+        self.evidence_list.people = self.evidence.conversations  # customers by name (bugs23)
         self.evidence_list.show(cid, items, self._describe_seq)
         self._evidence_seqs = sorted({s for item in items for s in item.seqs})
         times = [

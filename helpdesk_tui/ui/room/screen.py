@@ -20,6 +20,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
+from textual.widgets.data_table import ColumnKey
 
 from helpdesk_tui.i18n import N_, _, ngettext
 from helpdesk_tui.printable import printable, printable_name
@@ -176,8 +177,33 @@ LEGEND = N_(
 )
 
 
+CLOCK_HEADERS = {"exam": N_("Exam"), "practice": N_("Practice")}
+"""The clock column's header when every log is of one mode; a room of both says "Time"
+(bugs22's walk: "Examen" over a room of practice logs)."""
+
+
+def clock_header(modes: set[str]) -> str:
+    """The clock column's header (a msgid) for the modes of the room's logs."""
+    known = modes & set(CLOCK_HEADERS)
+    if len(known) == 1:
+        return CLOCK_HEADERS[known.pop()]
+    return N_("Time") if known else CLOCK_HEADERS["exam"]
+
+
 class RoomTable(CellCache, DataTable[Any]):
     """The room's table: a cell is rendered again only when it changed (`CellCache`)."""
+
+    def relabel(self, key: str, label: str) -> None:
+        """Rename a column where it stands (DataTable has no call for it: a removed and added
+        column would move to the end), widening it when the new label is longer."""
+        column = self.columns[ColumnKey(key)]
+        if column.label.plain == label:
+            return
+        column.label = Text(label)  # a new object: the header's cell is rendered again
+        column.content_width = max(column.content_width, column.label.cell_len)
+        self._update_count += 1  # DataTable's line caches are keyed on it
+        self._require_update_dimensions = True
+        self.refresh()
 
 
 class ObserveFromRoom(ObserveScreen):
@@ -244,7 +270,7 @@ class RoomScreen(Paced, Screen[None]):
     def redraw(self) -> None:
         rows = {row.key: row for row in self.room.rows(self.wall_clock())}
         tell_apart(list(rows.values()))
-        table = self.query_one(DataTable)
+        table = self.query_one(RoomTable)
         with self.app.batch_update():
             for key in [k for k in self.rows if k not in rows]:
                 table.remove_row(key)  # a waiting candidate whose log has just appeared
@@ -260,6 +286,7 @@ class RoomScreen(Paced, Screen[None]):
                             table.update_cell(key, column, new, update_width=True)
                 self.rows[key] = row
             self._sort(table)
+            self._labels(table)
         self._header()
         self._detail()
 
@@ -272,6 +299,17 @@ class RoomScreen(Paced, Screen[None]):
             table.sort(
                 "candidate", key=lambda label: order[label.row_key], reverse=self.sort_reverse
             )
+
+    def _labels(self, table: RoomTable) -> None:
+        """Each column's header: the sorted one with its order's arrow, where the eye is
+        (bugs22's walk: a click on a header did not visibly sort), and the clock's named
+        for the logs' mode."""
+        modes = {row.mode for row in self.rows.values()}
+        for index, (key, header, _cell, _sort) in enumerate(self.columns):
+            label = _(clock_header(modes) if key == "exam" else header)
+            if index == self.sort_column:
+                label += " ↓" if self.sort_reverse else " ↑"
+            table.relabel(key, label)
 
     def _header(self) -> None:
         # wraps onto a second line where one is too short (bugs14: at 100 columns the Dutch
@@ -299,7 +337,8 @@ class RoomScreen(Paced, Screen[None]):
         if self.room.too_many:
             title.append(" · " + _("too many logs: only the first 500 are followed"), "bold red")
         self._show("#room-title", title)
-        header = _(self.columns[self.sort_column][1])
+        key, header = self.columns[self.sort_column][:2]
+        header = _(clock_header({r.mode for r in self.rows.values()}) if key == "exam" else header)
         arrow = "↓" if self.sort_reverse else "↑"
         sort = _("sorted by {column} {arrow}").format(column=header, arrow=arrow)
         self._show("#room-sort", Text(sort, style="dim"))
@@ -368,6 +407,22 @@ class RoomScreen(Paced, Screen[None]):
             follower, watch.scenario, wall_clock=self.wall_clock, backlog=backlog
         )
         self.app.push_screen(screen)
+
+    def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
+        """A click on a column's header sorts by it, as `s` does; a second click on the
+        sorted column turns its order round, as `r` does."""
+        event.stop()
+        index = next(
+            (i for i, column in enumerate(self.columns) if column[0] == event.column_key.value),
+            None,
+        )
+        if index is None:
+            return
+        if index == self.sort_column:
+            self.sort_reverse = not self.sort_reverse
+        else:
+            self.sort_column, self.sort_reverse = index, False
+        self.redraw()
 
     def action_sort(self, step: int) -> None:
         self.sort_column = (self.sort_column + step) % len(self.columns)

@@ -25,12 +25,19 @@ TITLE_MIN = 16
 clock gives way."""
 
 
+LONG_WORD = 24
+"""A run of text without a space longer than this is a name (a log file's, an id), not a
+word: where it does not fit it is cut where the room ends, as a first word longer than the
+room is (bugs23: the review's title lost a log's whole name to a cut between words)."""
+
+
 def cut_at_word(text: Text, room: int) -> Text:
     """`text` in `room` cells, padded: whole if it fits, else cut after its last whole word
     that leaves room for "…" ("Monday morning at the…", never "Monday morning at the N…",
-    bugs21's walk); a first word longer than the room is cut where the room ends."""
+    bugs21's walk); a first word longer than the room, or a name longer than `LONG_WORD`
+    where the room ends, is cut where the room ends."""
     out = text.copy()
-    if out.cell_len > room:
+    if out.cell_len > room and not _in_a_name(out.plain, room):
         plain = out.plain
         words = [i for i, c in enumerate(plain) if c == " " and plain[:i].strip(" ·")]
         fits = [i for i in words if cell_len(plain[:i].rstrip(" ·")) + 1 <= room]
@@ -39,6 +46,17 @@ def cut_at_word(text: Text, room: int) -> Text:
             out.append("…")
     out.truncate(room, overflow="ellipsis", pad=True)
     return out
+
+
+def _in_a_name(plain: str, room: int) -> bool:
+    """Whether the room's last cell falls inside a run without spaces longer than
+    `LONG_WORD` cells."""
+    at = 0
+    while at < len(plain) and cell_len(plain[: at + 1]) < room:
+        at += 1
+    begin = plain.rfind(" ", 0, at) + 1
+    end = plain.find(" ", at)
+    return cell_len(plain[begin : len(plain) if end < 0 else end]) > LONG_WORD
 
 
 class ExamHeader(Retexts, Widget):

@@ -142,6 +142,12 @@ class PassageLine(Static):
             self._lines = lines
 
 
+SHORT_PANEL = 12
+"""A KB panel shorter than this (80 x 24, the README's smallest terminal, gives it 9
+lines) shows the search box on one line while an article is open: with its border,
+the title and the passage line the article had two lines of text (bugs22's walk)."""
+
+
 class KbPanel(Vertical):
     """Search box, ranked results, and the open article."""
 
@@ -267,6 +273,7 @@ class KbPanel(Vertical):
         return width
 
     def on_resize(self) -> None:
+        self.set_class(self.size.height < SHORT_PANEL, "-short")
         self._show_hits()
 
     def settle(self) -> None:
@@ -325,6 +332,7 @@ class KbPanel(Vertical):
         await self._article_view()
         self.query_one("#kb-results").display = False
         self.query_one("#kb-article").display = True
+        self.add_class("-reading")
         title = Text(no_wrap=True, overflow="ellipsis")
         title.append(f"{article.id} ", style="dim")
         title.append(article.title, style="bold")
@@ -374,6 +382,7 @@ class KbPanel(Vertical):
             return
         self.query_one("#kb-article").display = False
         self.query_one("#kb-results").display = True
+        self.remove_class("-reading")
         if focus:
             self.results.focus()
 
