@@ -192,6 +192,15 @@ def screen_text(driver: Any) -> str:
     return ANSI.sub("", driver.execute_script("return window.__hxScreen || ''"))
 
 
+def type_echoed(driver: Any, keyboard: Any, keys: str, echo: str) -> None:
+    """Type `keys` and wait until the page receives `echo` drawn after them. A person types
+    a word at a time; Selenium sends a whole reply at once, and on a cold start (CI's first
+    run) those keys reached the guard as one burst and the reply was never sent (stop 32)."""
+    driver.execute_script("window.__hxScreen = ''")
+    keyboard.send_keys(keys)
+    until(lambda: echo in screen_text(driver), f"{echo!r} drawn in the reply box")
+
+
 def records(logs: Path) -> list[dict[str, Any]]:
     found = []
     for log in logs.glob("*.jsonl"):
@@ -217,7 +226,7 @@ def test_a_student_answers_a_chat_in_the_browser(
     keyboard.send_keys(Keys.F4)
     until(lambda: "▶ Conversations" in screen_text(browser), "the reply box to take the keys")
     for word in REPLY.split(" "):
-        keyboard.send_keys(word + " ")
+        type_echoed(browser, keyboard, word + " ", word)
     keyboard.send_keys(Keys.ENTER)
 
     def reply_logged() -> bool:
