@@ -3,14 +3,15 @@
 A set's writer runs these before committing the labels (they run nothing of the layer, so
 the set stays blind): every line has the corpus format, the set is as large and covers the
 acts as its brief promised, its personas cover the files in order with hard cases each, and
-no message is listed twice or copied from another set. Each set's test module holds only
-what its brief promised (the sizes) and builds its tests here.
+no message is listed twice or copied from another set. The sets written to a brief are one
+entry each in test_heldout_sets_format.py (what the brief promised: the sizes), whose tests
+are built here.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import pytest
@@ -38,19 +39,30 @@ class Brief:
 
 def format_tests(table: SetTable, brief: Brief) -> dict[str, Callable[..., None]]:
     """The test functions for one set, to put in its module's globals."""
-    name = table.folder.name
+    return sets_format_tests({table.folder.name: (table, brief)})
 
-    def records(lang: str) -> list[dict]:
-        return load_lines(table.folder / f"{lang}.jsonl")
 
-    @pytest.mark.parametrize("lang", LANGUAGES)
-    def test_every_line_has_the_format(lang: str) -> None:
-        for number, record in enumerate(records(lang), 1):
+def sets_format_tests(
+    sets: Mapping[str, tuple[SetTable, Brief]],
+) -> dict[str, Callable[..., None]]:
+    """The test functions for several sets at once, each case named by its set (and its
+    language), to put in one module's globals: a new set is an entry, not a module."""
+    by_language = [
+        pytest.param(name, lang, id=f"{name}-{lang}") for name in sets for lang in LANGUAGES
+    ]
+
+    def records(name: str, lang: str) -> list[dict]:
+        return load_lines(sets[name][0].folder / f"{lang}.jsonl")
+
+    @pytest.mark.parametrize(("name", "lang"), by_language)
+    def test_every_line_has_the_format(name: str, lang: str) -> None:
+        for number, record in enumerate(records(name, lang), 1):
             assert_line_format(record, f"{name}/{lang}.jsonl:{number}")
 
-    @pytest.mark.parametrize("lang", LANGUAGES)
-    def test_size_and_coverage(lang: str) -> None:
-        lines = records(lang)
+    @pytest.mark.parametrize(("name", "lang"), by_language)
+    def test_size_and_coverage(name: str, lang: str) -> None:
+        brief = sets[name][1]
+        lines = records(name, lang)
         assert len(lines) >= brief.min_messages
         positives = Counter(act for record in lines for act in record["acts"])
         thin = {
@@ -62,10 +74,11 @@ def format_tests(table: SetTable, brief: Brief) -> dict[str, Callable[..., None]
         assert sum(record["negated"] for record in lines) >= brief.min_negated
         assert sum(not record["acts"] for record in lines) >= brief.min_no_act
 
-    @pytest.mark.parametrize("lang", LANGUAGES)
-    def test_every_persona_has_its_lines_and_hard_cases(lang: str) -> None:
+    @pytest.mark.parametrize(("name", "lang"), by_language)
+    def test_every_persona_has_its_lines_and_hard_cases(name: str, lang: str) -> None:
         """The personas cover the file in order, each with negated and no-act messages."""
-        lines = records(lang)
+        table, brief = sets[name]
+        lines = records(name, lang)
         sections = table.personas[lang]
         assert len(sections) == brief.personas_per_language
         assert covers(sections, len(lines), contiguous=True)
@@ -75,16 +88,17 @@ def format_tests(table: SetTable, brief: Brief) -> dict[str, Callable[..., None]
             assert sum(record["negated"] for record in section) >= hard, persona
             assert sum(not record["acts"] for record in section) >= hard, persona
 
-    @pytest.mark.parametrize("lang", LANGUAGES)
-    def test_no_text_twice_and_none_from_another_set(lang: str) -> None:
-        texts = [key(record["text"]) for record in records(lang)]
+    @pytest.mark.parametrize(("name", "lang"), by_language)
+    def test_no_text_twice_and_none_from_another_set(name: str, lang: str) -> None:
+        texts = [key(record["text"]) for record in records(name, lang)]
         twice = [text for text, n in Counter(texts).items() if n > 1]
         assert not twice, f"listed twice: {twice}"
-        copied = collisions(table, lang, records(lang))
+        copied = collisions(sets[name][0], lang, records(name, lang))
         assert not copied, f"also a message of another set: {copied}"
 
-    def test_the_writers_self_check_passes() -> None:
-        assert problems(table, against_others=True, out=lambda line: None) == []
+    @pytest.mark.parametrize("name", list(sets))
+    def test_the_writers_self_check_passes(name: str) -> None:
+        assert problems(sets[name][0], against_others=True, out=lambda line: None) == []
 
     return {
         test.__name__: test

@@ -11,7 +11,7 @@ US-Southern smart-home company), written without reading the layer, its lexicons
 set's messages, and without running the layer on it. Layers 2.6 (on main) and 2.7 (branch
 l-model8, tuned and trained on eleven writers while this set was written, by someone who never
 opened it) were scored on it by the lead after merging (2026-12-04, 18:50 and 19:40 UTC). Its
-format and self-check are in test_heldout10_format.py.
+format and self-check are in test_heldout_sets_format.py (its heldout10 cases).
 
 Since layer 2.8 (branch l-model9) it is a TRAINING set, a training writer since 2.8: the lead
 released it after its blind scoring, and train.py names it (the twelfth writer of `SETS`). The

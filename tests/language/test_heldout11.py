@@ -12,7 +12,7 @@ it. Layer 2.7 (on main) and layer 2.8 (branch l-model9, tuned and trained on twe
 while this set was written, by someone who never opened it) were scored on it by the lead
 after merging (2026-12-04, 21:15 and 22:35 UTC). A second labeller labelled it again blind
 (tests/language/agreement/heldout11): the two agree on 36 of 36 pairs, macro-F1 0.983.
-Its format and self-check are in test_heldout11_format.py.
+Its format and self-check are in test_heldout_sets_format.py (its heldout11 cases).
 
 Since layer 2.9 (branch l-model10) it is a TRAINING set, a training writer since 2.9: the lead
 released it after its blind scoring, and train.py names it (the thirteenth writer of `SETS`).

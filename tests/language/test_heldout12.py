@@ -12,7 +12,7 @@ messages, and without running the layer on it. Layer 2.8 (on main) and layer 2.9
 l-model10, trained on thirteen writers and the exam's own sentences while this set was
 written, by someone who never opened it) were scored on it by the lead after merging
 (2026-12-04, 23:30 and 2026-12-05, 01:00 UTC). Its format and self-check are in
-test_heldout12_format.py.
+test_heldout_sets_format.py (its heldout12 cases).
 """
 
 from __future__ import annotations

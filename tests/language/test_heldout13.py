@@ -13,7 +13,7 @@ Layer 2.9 (on main) was scored on it by the lead after merging (2026-12-05, 02:0
 layer 2.10 (branch l-model11, trained while this set was written, by someone who never opened
 it; not merged) at 03:20. heldout14, written at the same time by another writer blind to this
 one, shares 16 short stock lines with it ("Got it.", "Hang on a sec.", "C'est à quel sujet ?":
-heldout_selfcheck.WRITTEN_BESIDE). Its format and self-check are in test_heldout13_format.py.
+heldout_selfcheck.WRITTEN_BESIDE). Its format and self-check are in test_heldout_sets_format.py (its heldout13 cases).
 """
 
 from __future__ import annotations

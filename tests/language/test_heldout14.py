@@ -13,7 +13,7 @@ French questions by form, checks, restatements with no opener, Dutch instruction
 identification. Written for layer 2.10's training (branch l-model11, not merged), so with
 layer 2.9 it is a second blind set, scored by the lead (2026-12-05, 03:40 UTC). Written beside
 heldout13 (heldout_selfcheck.WRITTEN_BESIDE). Its format and self-check are in
-test_heldout14_format.py.
+test_heldout_sets_format.py (its heldout14 cases).
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ connected-car app, a London auction house's online bidding, a Minnesota farm-tel
 written without reading the layer or any other set's messages, and without running the layer on
 it, as a natural mix (no construction given extra room). It labels a wait to look something up
 `hold` only (the label guide's decision of 2026-12-05). Scored blind by the lead (2026-12-05,
-04:40 UTC). Its format and self-check are in test_heldout15_format.py.
+04:40 UTC). Its format and self-check are in test_heldout_sets_format.py (its heldout15 cases).
 """
 
 from __future__ import annotations

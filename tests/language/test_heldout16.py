@@ -12,7 +12,7 @@ without an imperative (instruction nl 0.62). The lead then described those kinds
 (never its lines) to branch l-rules17, which developed rules for them on other sets: layer 2.12
 reads it at **8 of 36, 0.806** (progress 0.58-0.65, instruction nl 0.76, offer_help 0.87-0.95).
 The floors below are 2.12's (rounded down to 3 decimals); from now on the set is a development
-set. Its format and self-check are in test_heldout16_format.py.
+set. Its format and self-check are in test_heldout_sets_format.py (its heldout16 cases).
 """
 
 from __future__ import annotations

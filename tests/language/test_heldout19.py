@@ -13,7 +13,7 @@ one; the lead scored 2.15 blind on the merged tree (15:15 UTC): **6 of 36, 0.738
 2, 0.673; no pair moved by more than 0.03): as in stop 27, the round's gains on its development
 set (heldout18 6 -> 7 pairs, 0.744 -> 0.750) did not reach the next writer. The floors below are
 2.15's (rounded down to 3 decimals); from now on the set is a development set. Its format and
-self-check are in test_heldout19_format.py.
+self-check are in test_heldout_sets_format.py (its heldout19 cases).
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ and the earlier sets without seeing this one; the lead scored 2.16 blind on the 
 27 and 28, the round's gains on its development set (heldout19 0.738 -> 0.755, negated given
 3/2/1 -> 0/0/0) did not reach the next writer (+0.003). The floors below are 2.16's (rounded down
 to 3 decimals); from now on the set is a development set. Its format and self-check are in
-test_heldout20_format.py.
+test_heldout_sets_format.py (its heldout20 cases).
 """
 
 from __future__ import annotations

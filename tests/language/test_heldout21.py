@@ -16,7 +16,7 @@ development set did not reach the next writer (+0.004), as in stops 27 to 29. Th
 trained on all twenty-two writers (branch l-model22's variant A, rules 2.16; not shipped: it
 costs competent verdicts) reads this set at **5 of 36, 0.796**. The floors below are 2.17's
 (rounded down to 3 decimals); from now on the set is a development set. Its format and
-self-check are in test_heldout21_format.py.
+self-check are in test_heldout_sets_format.py (its heldout21 cases).
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ after the lead's rewrite of the stock lines 7 of 36, 0.773. Layer 2.18 (branch l
 for restatements asked back, waits announced as a clause, questions about what the customer was
 doing; written without seeing this set) on the merged tree (23:23 UTC): **7 of 36, 0.773**,
 negated given 0 / 2 / 2. The floors below are 2.18's (rounded down to 3 decimals); from now on
-the set is a development set. Its format and self-check are in test_heldout22_format.py.
+the set is a development set. Its format and self-check are in test_heldout_sets_format.py (its heldout22 cases).
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ Layer 2.19 (branch l-model24: guards for openers that invite correction, English
 in French and Dutch checks, "vous pouvez reprendre votre travail ?"; written without seeing
 this set) on the merged tree (02:00 UTC): **6 of 36, 0.744**, negated given 1 / 2 / 2. The
 floors below are 2.19's (rounded down to 3 decimals); from now on the set is a development set.
-Its format and self-check are in test_heldout23_format.py.
+Its format and self-check are in test_heldout_sets_format.py (its heldout23 cases).
 """
 
 from __future__ import annotations

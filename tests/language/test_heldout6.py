@@ -8,7 +8,7 @@ lexicons or any other set's messages, and without running the layer on it. Layer
 and trained on seven writers while it was written, by someone who never opened it; the lead
 scored it blind once after merging both branches (2026-12-04, 05:20 UTC). It is the blind
 measurement now: its misread messages are listed only on request (`--errors ACT`), and whoever
-tunes the layer must not read them. Its format and self-check are in test_heldout6_format.py.
+tunes the layer must not read them. Its format and self-check are in test_heldout_sets_format.py (its heldout6 cases).
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ while it was written, by someone who never opened it; the lead scored it blind a
 both branches (2026-12-04, 12:30 UTC). Since layer 2.4 it is a TRAINING set (released by the
 lead after its blind scoring; train.py names it): the floors below are the shipped weights' fit.
 The blind measurement is the tenth writer's set (heldout8), which 2.4 never opened. Its format
-and self-check are in test_heldout7_format.py.
+and self-check are in test_heldout_sets_format.py (its heldout7 cases).
 """
 
 from __future__ import annotations

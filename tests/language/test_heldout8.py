@@ -8,7 +8,7 @@ English, a Dutch speaker writing English, a speech-to-text phone transcript), wr
 reading the layer, its lexicons or any other set's messages, and without running the layer on
 it. Layer 2.4 was tuned and trained on nine writers while it was written, by someone who never
 opened it; the lead scored it blind after merging both branches (2026-12-04, 14:25 UTC). Its
-format and self-check are in test_heldout8_format.py.
+format and self-check are in test_heldout_sets_format.py (its heldout8 cases).
 
 Since layer 2.5 (branch l-neg8) it is **no longer blind for negation**: its eleven negated
 instructions counted as given were released to fix their classes (Limburg "neet", dialect "stop

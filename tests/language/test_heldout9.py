@@ -10,7 +10,7 @@ written without reading the layer, its lexicons or any other set's messages, and
 running the layer on it. Layer 2.6 (branch l-model7) was tuned and trained on ten writers
 while it was written, by someone who never opened it; the lead scored it blind after merging
 both branches (2026-12-04, 17:05 UTC). Its format and self-check are in
-test_heldout9_format.py.
+test_heldout_sets_format.py (its heldout9 cases).
 
 Since layer 2.7 (branch l-model8) it is a TRAINING set: the lead released it after its blind
 scoring, and train.py names it (the eleventh writer of `SETS`). The floors below are the shipped
