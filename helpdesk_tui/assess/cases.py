@@ -218,14 +218,17 @@ def _owner(
     by_conv: dict[str, Case],
     by_article: dict[str, list[Case]],
 ) -> Case | None:
-    if action.conversation_id in by_conv:
-        return by_conv[action.conversation_id]
-    if action.ticket_id in by_ticket:
-        return by_ticket[action.ticket_id]
-    focused = _focused(action, by_ticket, by_conv)
-    if action.type == "focus_moved":
-        target = action.data.get("target")
+    data = action.data  # each id read once (perf25: 98,370 actions in a 100k log)
+    case = by_conv.get(data.get("conversation_id"))  # type: ignore[arg-type]
+    if case is not None:
+        return case
+    case = by_ticket.get(data.get("ticket_id"))  # type: ignore[arg-type]
+    if case is not None:
+        return case
+    if action.type == "focus_moved":  # six actions in ten: the focus is not asked for
+        target = data.get("target")
         return by_ticket.get(target) or by_conv.get(target)
+    focused = _focused(action, by_ticket, by_conv)
     articles = _articles_of(action)
     owners = [c for a in articles for c in by_article.get(a, ()) if c.arrival_at <= action.at]
     if owners:

@@ -390,16 +390,21 @@ or more ("Uw mails komen niet toe.", "Teams vindt uw camera niet.", "VPN down si
 update?")."""
 
 
-def _same_stem(mine: str, theirs: str) -> bool:
-    """Stems agree, or a whole short word is the start of the other ("sync", "syncing")."""
-    if mine == theirs:
-        return True
-    shorter, longer = sorted((mine, theirs), key=len)
-    return (
-        len(shorter) >= CONTENT_MIN_LENGTH
-        and len(shorter) < STEM_LENGTH
-        and (longer.startswith(shorter))
-    )
+def _shared_stems(mine: Iterable[str], theirs: set[str]) -> set[str]:
+    """The stems of `mine` that agree with one of `theirs`: the same stem, or a whole short
+    word that is the start of the other ("sync", "syncing"; the shorter of the two
+    `CONTENT_MIN_LENGTH` long or more and under `STEM_LENGTH`). Found by look-ups, not by
+    comparing every pair (perf25: 92,815 pairs compared for 2,821 messages of a 100k log)."""
+    short = range(CONTENT_MIN_LENGTH, STEM_LENGTH)
+    starts = {t[:n] for t in theirs for n in short if len(t) >= n}
+    whole = {t for t in theirs if len(t) in short}
+    return {
+        m
+        for m in mine
+        if m in theirs
+        or (len(m) in short and m in starts)
+        or any(m[:n] in whole for n in short if n < len(m))
+    }
 
 
 @lru_cache(maxsize=16384)
@@ -409,7 +414,7 @@ def _in_context(text: str, language: str, customer_said: tuple[str, ...]) -> Res
         theirs |= content_stems(said, language, short=True)
     confirming = _confirming_stems(language)
     mine = content_stems(text, language, short=True) - confirming
-    shared = {m for m in mine if any(_same_stem(m, t) for t in theirs)}
+    shared = _shared_stems(mine, theirs)
     short = len(shared) >= SHORT_RESTATE_WORDS and len(shared) >= SHORT_RESTATE_SHARE * len(mine)
     if not short and (
         len(shared) < PARAPHRASE_MIN_WORDS or len(shared) < PARAPHRASE_MIN_SHARE * len(mine)

@@ -617,7 +617,10 @@ class _Verifier:
         previous = self.current[1] if self.current is not None else None
         for index, line in enumerate(self.source.body(), 1):
             number = index + 1
-            record = self._parse(number, line)
+            try:  # a line as bytes parsed here, one call fewer a record (perf25)
+                record = parse_record(line)  # type: ignore[arg-type]
+            except (ValueError, TypeError):  # `_parse` names it (or an Overlong) in its words
+                record = self._parse(number, line)
             if self.sealed_line is not None:
                 raise self._after_seal(number, record["seq"], Phrase("a record"))
             if record["seq"] != index or record["prev"] != head:
