@@ -256,3 +256,27 @@ async def test_a_click_on_text_carrying_an_action_runs_nothing_and_is_logged(rig
         rig.controller.flush_blocked(everything=True)
         keys = [e.data["key"] for e in rig.logged("lockdown_key_blocked")]
         assert any(k.startswith("action ") and "app.quit" in k for k in keys), keys
+
+
+async def test_markup_typed_as_a_proctor_code_is_a_wrong_try_and_never_logged(
+    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """The proctor's box, the last box the candidate has: each try is logged (those
+    during the wait too, sec22), the text typed never."""
+    from tests.runtime.kit import exam_run, logged, make_keys
+
+    keys = make_keys(tmp_path_factory.mktemp("centre") / "keys")
+    run = exam_run(tmp_path, keys, monotonic=lambda: 1000.0)  # the wait never runs out
+    app = run.app
+    async with app.run_test(size=SIZE) as pilot:
+        for typed in ("[@click=app.quit]x[/]", '[a="b'):
+            await pilot.press("f12", *typed, "enter")
+            await pilot.pause()
+            assert app.is_running and "Wait" in screen_text(app)
+            await pilot.press("escape")
+    assert logged(run, "lockdown_key_blocked") == [
+        {"key": "proctor code: wrong"},
+        {"key": "proctor code: during the wait"},
+    ]
+    text = run.log_path.read_text(encoding="utf-8")
+    assert "app.quit" not in text and '[a=\\"b' not in text
