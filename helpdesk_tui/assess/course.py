@@ -28,6 +28,10 @@ from helpdesk_tui.core.state import ExamState, SessionMark
 SHOWN = 5
 """Blocked keys and dropped terminal input listed one by one: the first few."""
 WRONG_CODE = "proctor code: wrong"
+EARLY_CODE = "proctor code: during the wait"
+"""A code typed before the wait after a wrong one was over: not checked, but logged
+(sec22; before, such tries left no trace: a candidate could type codes all through a
+60 s wait unseen)."""
 DROPPED_INPUT = frozenset({"invalid input bytes", "input flood", "terminal sequence"})
 """What the terminal driver refused (`ui.terminal`, `InputGuard`), logged once per kind."""
 PROCTOR_SUSPEND = "interrupted: stopped by the proctor"
@@ -82,6 +86,8 @@ class SessionCourse:
     too_small: tuple[Pause, ...] = ()
     """The terminal below 80 x 24: from the notice to the size that ended it (the reason
     is the small size, "60 x 20"). Nothing paused meanwhile."""
+    early_codes: tuple[Moment, ...] = ()
+    """Proctor codes typed during the wait after a wrong one (not checked: `EARLY_CODE`)."""
 
     @property
     def smooth(self) -> bool:
@@ -94,6 +100,7 @@ class SessionCourse:
             or self.dropped
             or self.disk_faults
             or self.too_small
+            or self.early_codes
         )
 
 
@@ -106,6 +113,7 @@ def course_of(marks: list[SessionMark]) -> SessionCourse:
     resumes: list[Resume] = []
     pauses: list[Pause] = []
     wrong: list[Moment] = []
+    early: list[Moment] = []
     blocked: list[Moment] = []
     dropped: list[Moment] = []
     faults: list[Moment] = []
@@ -130,6 +138,8 @@ def course_of(marks: list[SessionMark]) -> SessionCourse:
             faults.append(moment)
         elif mark.detail == WRONG_CODE:
             wrong.append(moment)
+        elif mark.detail == EARLY_CODE:
+            early.append(moment)
         elif mark.detail.startswith(TOO_SMALL):
             if open_small is None:
                 open_small = (mark.detail.removeprefix(TOO_SMALL), moment)
@@ -154,6 +164,7 @@ def course_of(marks: list[SessionMark]) -> SessionCourse:
         tuple(dropped),
         tuple(faults),
         tuple(small),
+        tuple(early),
     )
 
 
@@ -178,6 +189,7 @@ def course_lines(course: SessionCourse, lang: str) -> list[tuple[str, tuple[int,
     for pause in course.pauses:
         lines.append(_pause_line(pause, lang))
     lines += _times_line("session.wrong_codes", course.wrong_codes, lang)
+    lines += _times_line("session.early_codes", course.early_codes, lang)
     if course.proctor_stop is not None:
         m = course.proctor_stop
         lines.append((tr(lang, "session.proctor_stop", at=clock(m.at), wall=_hm(m.wall)), (m.seq,)))
@@ -299,6 +311,7 @@ def course_json(course: SessionCourse) -> dict[str, Any]:
             for p in course.pauses
         ],
         "wrong_proctor_codes": [moment(m) for m in course.wrong_codes],
+        "proctor_codes_during_wait": [moment(m) for m in course.early_codes],
         "proctor_stop": moment(course.proctor_stop) if course.proctor_stop else None,
         "blocked_keys": {
             "count": attempts(course.blocked),

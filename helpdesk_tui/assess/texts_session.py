@@ -61,6 +61,14 @@ T: dict[str, tuple[str, str, str]] = {
         "{n:foute toezichterscode|foute toezichterscodes}, op {times}",
         "{n:code surveillant erroné|codes surveillant erronés}, à {times}",
     ),
+    "session.early_codes": (
+        "{n:proctor code|proctor codes} typed during the wait after a wrong one (not "
+        "checked), at {times}",
+        "{n:toezichterscode|toezichterscodes} getypt tijdens de wachttijd na een foute (niet "
+        "nagekeken), op {times}",
+        "{n:code surveillant tapé|codes surveillant tapés} pendant l'attente après un code "
+        "erroné (non vérifiés), à {times}",
+    ),
     "session.proctor_stop": (
         "Ended by the proctor at {at} (exam time), {wall}",
         "Beëindigd door de toezichter op {at} (examentijd), {wall}",

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.text import Text
 from textual.cache import LRUCache
 from textual.color import Color
 from textual.containers import Vertical
@@ -117,13 +118,56 @@ def title_room(widget: Widget) -> int:
     return widget.outer_size.width - 6 if widget.size else 1 << 16
 
 
-def as_text(text: str) -> str:
-    """`text` (the candidate's, a file's) as a title shows it: every "[" escaped, so that
-    Textual never reads it as markup. A queue search typed as `[a="b` raised MarkupError
-    when the queue's title was made of it, and the exam ended unsealed: what the nets'
-    1 MB paste hit under load (stop 31, docs/known-issues.md, pty21). Textual's own
-    `markup.escape` leaves a "[" without its "]" as it is, which still raises."""
-    return text.replace("[", "\\[")
+TEXTUAL_MARKUP = Content.from_markup
+"""Textual's markup parser as Textual ships it (`read_no_markup` replaces it): for the tests
+that show what it would have made of a text."""
+
+
+def read_no_markup() -> None:
+    """No text is ever read as Textual markup in our apps: every `str` Textual is handed
+    is shown as it is. Called once where `NoWayOut` is defined (every app of ours mixes it
+    in), beside `keep_textual`.
+
+    Text from outside reaches the screens in a hundred places (the candidate's typing, a
+    scenario's names, subjects and KB titles, a log's records, file names, refusal
+    reasons) and each was a way to crash the exam or plant a click action: a queue search
+    `[a="b` raised MarkupError and ended the exam unsealed (pty21), a customer named
+    `Marc [a="b` in a scenario did the same through the reply box's placeholder, and
+    `[@click=app.quit]x[/]` in a log's header made a link that ended the room (sec20).
+    Escaping each place (the old `as_text`) leaves the next place unescaped. Our own texts
+    use no markup (styles come as `Content`/`Text` spans, the catalogues hold none), so
+    the one rule is Textual's: `Content.from_markup`, which every path from a `str` to the
+    screen goes through (`Static`, `Label`, `Option` prompts, border titles, tooltips,
+    `Button`/`Tab` labels, `TextArea` placeholders, notifications), returns the text
+    itself; and the DataTable's cells, which Textual reads with Rich's markup, are plain
+    `Text`. `tests/ui/test_sec22_no_markup.py` pins both against the pinned Textual 8.2.x
+    (docs/known-issues.md)."""
+    if getattr(Content.from_markup, "__func__", None) is _literal.__func__:
+        return
+    Content.from_markup = _literal  # type: ignore[method-assign]
+    from textual.widgets import _data_table
+
+    _TEXTUAL_CELL.append(_data_table.default_cell_formatter)
+    _data_table.default_cell_formatter = _plain_cell
+
+
+@classmethod  # type: ignore[misc]
+def _literal(cls: type[Content], markup: str | Content, **variables: object) -> Content:
+    """`Content.from_markup` in our apps: the text as it is (`variables` have no place)."""
+    return markup if isinstance(markup, Content) else cls(markup)
+
+
+def _plain_cell(obj: object, wrap: bool = True, height: int = 0) -> Any:
+    """Textual's `default_cell_formatter`, with a `str` cell as plain `Text` (Textual reads
+    it with Rich's markup: "[kb-1]" vanished, `[@click=...]` made a link)."""
+    textual_cell = _TEXTUAL_CELL[0]
+    if isinstance(obj, str):
+        return textual_cell(Text(obj, no_wrap=not wrap, end=""), wrap, height)
+    return textual_cell(obj, wrap, height)
+
+
+_TEXTUAL_CELL: list[Any] = []
+"""Textual's own cell formatter, once `read_no_markup` has put `_plain_cell` in its place."""
 
 
 def fitting_title(widget: Widget, *variants: str) -> str:

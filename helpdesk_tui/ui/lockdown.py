@@ -150,7 +150,11 @@ class LockdownApp(SessionApp):
         if self._proctor_open:
             return
         self._proctor_open = True
-        screen = ProctorCodeScreen(self.gate, lambda: self.log_attempt("proctor code: wrong"))
+        screen = ProctorCodeScreen(
+            self.gate,
+            lambda: self.log_attempt("proctor code: wrong"),
+            lambda: self.log_attempt("proctor code: during the wait"),  # `assess.course`
+        )
         self.push_screen(screen, self._code_entered)
 
     def _code_entered(self, right: bool | None) -> None:

@@ -35,6 +35,7 @@ from textual.widgets import Input, TextArea
 
 from helpdesk_tui.i18n import _
 from helpdesk_tui.no_break import keep_rich, keep_textual
+from helpdesk_tui.ui.edges import read_no_markup
 from helpdesk_tui.ui.input_guard import FLOOD_CHARS, MAX_COLUMNS, MAX_ROWS
 from helpdesk_tui.ui.keymap import footer_written
 from helpdesk_tui.ui.styles_colors import unpin_styles_caches
@@ -42,6 +43,7 @@ from helpdesk_tui.ui.styles_colors import unpin_styles_caches
 unpin_styles_caches()  # every app of ours (exam, review, observe, room) mixes NoWayOut in
 keep_textual()  # and none breaks a line at a no-break space (French "30 s", "Humeur : ...")
 keep_rich()
+read_no_markup()  # and none reads any text as markup: a str is shown as it is (sec22)
 
 VIEWER_TYPED_AT_ONCE = 1
 """Review, observe, room: no one presses two of their one-letter keys within one read, so
@@ -59,6 +61,12 @@ def clip_url(url: str) -> str:
     """The URL as it may be logged: printable characters only, bounded."""
     printable = "".join(ch if ch.isprintable() else "?" for ch in url[: MAX_SHOWN + 1])
     return printable if len(printable) <= MAX_SHOWN else printable[: MAX_SHOWN - 1] + "…"
+
+
+def _markdown_link(widget: object) -> bool:
+    """The widget is one of Textual's Markdown blocks (whose links are its own actions),
+    told without importing the Markdown module (the KB makes its view on first use)."""
+    return any(cls.__module__ == "textual.widgets._markdown" for cls in type(widget).__mro__)
 
 
 class NoWayOut:
@@ -144,6 +152,22 @@ class NoWayOut:
         self.notify(  # type: ignore[attr-defined]
             _("Links and files do not open here."), severity="warning", timeout=4
         )
+
+    async def _broker_event(
+        self, event_name: str, event: events.Event, default_namespace: Any
+    ) -> bool:
+        """A click on text runs no action the text carries (Textual runs a style's
+        `@click` meta as an action: `[@click=app.quit]x[/]` made one, sec20), but the links
+        Textual's Markdown makes itself (`link(...)`, refused by `open_url` above or the
+        KB panel). No str is markup in our apps (`edges.read_no_markup`); this holds for a
+        Rich `Text` made elsewhere too. Refused, and reported as a blocked action."""
+        meta = getattr(getattr(event, "style", None), "meta", None) or {}
+        action = meta.get(f"@{event_name}")
+        if action is not None and not _markdown_link(default_namespace):
+            event.stop()
+            self.blocked(f"action {clip_url(str(action))}")
+            return True
+        return await super()._broker_event(event_name, event, default_namespace)  # type: ignore[misc,no-any-return]
 
     def open_url(self, url: str, *, new_tab: bool = True) -> None:
         """Never a browser (Textual would run `webbrowser.open`)."""

@@ -206,3 +206,25 @@ def test_a_pause_never_resumed_and_an_interruption(scenario: Scenario) -> None:
         f"Gepauzeerd {hung} op 0:02:01 (examentijd), vanaf 2026-03-02 09:30:00 UTC, nooit hervat"
         in text
     )
+
+
+@pytest.mark.parametrize("lang", ["en", "nl", "fr"])
+def test_codes_typed_during_the_wait_are_said_apart_from_blocked_keys(
+    scenario: Scenario, lang: str
+) -> None:
+    """sec22: a code typed while the wait after a wrong one runs is not checked, but logged
+    ("proctor code: during the wait", never the code) and said on its own line."""
+    clock, sink = ManualClock(), MemorySink()
+    session = ExamSession(clock, sink, ScriptedStimuli(), wall_clock=Wall())
+    session.start(session_started_data(scenario, "exam", "cand-1", session_id="s-test"))
+    for at, key in ((40, "proctor code: wrong"), (40.5, "proctor code: during the wait")):
+        clock.advance(at - clock.now())
+        session.submit("lockdown_key_blocked", {"key": key})
+    clock.advance(2)
+    session.submit("lockdown_key_blocked", {"key": "proctor code: during the wait", "count": 3})
+    session.end("handed-in")
+    events = list(enumerate(sink.events, 1))
+    text = flat(gather_evidence(events, scenario, language=lang), lang)
+    assert said("session.early_codes", lang, n=4, times="0:00:40, 0:00:42 ×3") in text
+    assert said("session.wrong_codes", lang, n=1, times="0:00:40") in text
+    assert "proctor code: during the wait" not in text  # not listed among the blocked keys

@@ -37,6 +37,13 @@ TERMINAL_SIZE_LABELS = {
     TERMINAL_LARGE_ENOUGH: N_("terminal large enough again ({size})"),
 }
 """The terminal's size as the exam logs it (`lockdown_key_blocked`, since bugs13)."""
+PROCTOR_CODE_LABELS = {
+    "proctor code: wrong": N_("wrong proctor code"),
+    "proctor code: during the wait": N_(
+        "proctor code typed during the wait after a wrong one (not checked)"
+    ),
+}
+"""The proctor's code box as the exam logs it (`lockdown_key_blocked`; the code never)."""
 
 QUOTE = 80
 """Characters of a quoted text kept in one line."""
@@ -198,6 +205,8 @@ def describe(
         for prefix, words in TERMINAL_SIZE_LABELS.items():
             if key.startswith(prefix):
                 return one_line(fill(_(words), size=key.removeprefix(prefix)))
+        if key in PROCTOR_CODE_LABELS:
+            label = PROCTOR_CODE_LABELS[key]
     fields = _fields(event, customer_name or _same, profile, conversation_name or _same)
     line = one_line(fill(_(label), **fields))
     count = event.data.get("count") if event.type == "lockdown_key_blocked" else None

@@ -33,7 +33,7 @@ from helpdesk_tui.eventlog.errors import LogError
 from helpdesk_tui.i18n import _, ngettext
 from helpdesk_tui.ui import keymap
 from helpdesk_tui.ui.controller import TICKET_ACTIONS, Arrival, Changes, ExamController
-from helpdesk_tui.ui.edges import Area, as_text, fitting_title, set_edge_title
+from helpdesk_tui.ui.edges import Area, fitting_title, set_edge_title
 from helpdesk_tui.ui.format import localized, one_line, status_label
 from helpdesk_tui.ui.frames import Paced
 from helpdesk_tui.ui.kept_bindings import KeptBindingChain
@@ -331,7 +331,7 @@ class MainScreen(Paced, KeptBindingChain, Screen[None]):
         )
         # the queue narrowed beside a ticket being read (main.tcss): its name alone
         return fitting_title(
-            self.query_one("#queue-area"), *(f"{name} · {as_text(v)}" for v in variants), name
+            self.query_one("#queue-area"), *(f"{name} · {v}" for v in variants), name
         )
 
     def _marked(self, area: str, title: str) -> str:

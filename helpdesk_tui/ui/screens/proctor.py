@@ -13,6 +13,7 @@ from collections.abc import Callable
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
@@ -40,11 +41,18 @@ class ProctorCodeScreen(Paced, ModalScreen[bool | None]):
     CSS_PATH = "proctor.tcss"
     AUTO_FOCUS = "#proctor-code"
 
-    def __init__(self, gate: CodeGate, on_wrong: Callable[[], None]) -> None:
+    def __init__(
+        self,
+        gate: CodeGate,
+        on_wrong: Callable[[], None],
+        on_early: Callable[[], None] = lambda: None,
+    ) -> None:
         super().__init__()
         keymap.install(self, "exam.proctor_code", locked=True)  # Esc: in its footer
         self.gate = gate
         self.on_wrong = on_wrong
+        self.on_early = on_early
+        """A code typed during the wait after a wrong one: not checked, but logged (sec22)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="proctor", classes="proctor-box"):
@@ -99,6 +107,7 @@ class ProctorCodeScreen(Paced, ModalScreen[bool | None]):
             self._say(str(exc))
             return
         if right is None:
+            self.on_early()
             self._say_wait()
         elif right:
             self.dismiss(True)
@@ -131,7 +140,10 @@ class ProctorMenu(Paced, ModalScreen[str | None]):
             yield Static(_("Proctor"), classes="proctor-title")
             for choice in self.choices:
                 key, label = CHOICES[choice]
-                yield Static(f"[b]{key.upper()}[/b]  {_(label)}", classes="proctor-choice")
+                yield Static(
+                    Content.assemble((key.upper(), "bold"), f"  {_(label)}"),
+                    classes="proctor-choice",
+                )
         yield KeyBar(id="proctor-menu-keys")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -118,3 +118,15 @@ def test_full_collections_wait_until_the_scrubber_rests() -> None:
     finally:
         collector.stop()
     assert gc.get_threshold() == before
+
+
+def test_the_proctor_code_records_are_described_in_words() -> None:
+    """sec22: a code typed during the wait is logged (never the code) and the review says
+    so in words, in the viewer's language (the English words are the task's)."""
+    early = make_event("lockdown_key_blocked", {"key": "proctor code: during the wait"}, 1.0, "w")
+    wrong = make_event("lockdown_key_blocked", {"key": "proctor code: wrong", "count": 2}, 1.0, "w")
+    assert describe(early) == "proctor code typed during the wait after a wrong one (not checked)"
+    assert describe(wrong) == "wrong proctor code \u00d72"
+    assert describe(make_event("lockdown_key_blocked", {"key": "ctrl+c"}, 1.0, "w")) == (
+        "blocked key ctrl+c"
+    )
