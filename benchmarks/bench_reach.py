@@ -47,7 +47,8 @@ def _judged(items: dict[str, list[EvidenceItem]], why: str) -> int:
 
 
 def moved(before: Evidence, after: Evidence) -> list[str]:
-    """Items whose sign changed, read in order per competency and kind."""
+    """Items whose sign changed (read in order per competency and kind), then competencies
+    whose status changed."""
     found = []
     for cid in COMPETENCY_IDS:
         old, new = before.items.get(cid, []), after.items.get(cid, [])
@@ -56,7 +57,12 @@ def moved(before: Evidence, after: Evidence) -> list[str]:
                 found.append(f"{cid} {a.kind} {SIGN[a.favourable]}->{SIGN[b.favourable]}")
         if len(old) != len(new):
             found.append(f"{cid} items {len(old)}->{len(new)}")
-    return found
+    was, now = before.statuses(), after.statuses()
+    return [f"item   {line}" for line in found] + [
+        f"status {cid} {was[cid].value} -> {now[cid].value}"
+        for cid in COMPETENCY_IDS
+        if was[cid] is not now[cid]
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -75,12 +81,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"{_judged(after.items, reach.TITLED):>6} {_judged(after.items, reach.NOT_FOLLOWED):>4}",
                 flush=True,
             )
-            for line in moved(before, after):
-                print(f"      item   {line}")
-            old, new = before.statuses(), after.statuses()
-            for cid in COMPETENCY_IDS:
-                if old[cid] is not new[cid]:
-                    print(f"      status {cid} {old[cid].value} -> {new[cid].value}")
+            print("".join(f"      {line}\n" for line in moved(before, after)), end="")
             if args.detail:
                 print_detail(after)
     return 0
