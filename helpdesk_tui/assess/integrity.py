@@ -47,7 +47,6 @@ from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
 from helpdesk_tui import language
-from helpdesk_tui.assess import reach
 from helpdesk_tui.assess.cases import Case
 from helpdesk_tui.assess.context import Context
 from helpdesk_tui.assess.model import EvidenceItem
@@ -1150,7 +1149,6 @@ def mark_cases(ctx: Context) -> None:
                 judged[action.seq] = "wrong_recipient"
             elif stuffed(ctx, action.text or ""):
                 judged[action.seq] = "stuffed"
-        reach.mark(ctx, case, judged)  # 2.26: a title named, words not followed
         case.cache["judged"] = judged
 
 

@@ -88,6 +88,14 @@ def without_titles(text: str, patterns: tuple[re.Pattern[str], ...]) -> str:
     return text
 
 
+def mark_unreached(ctx: Context) -> None:
+    """(2.26) Add to each case's judged messages (`integrity.mark_cases`) those whose answer did
+    not reach the customer. It reads the messages' sentences (`text_hit`), so the pipeline calls
+    it once the analyses are in (`Primer.finish`), before anything asks for the answers."""
+    for case in ctx.cases:
+        mark(ctx, case, case.cache.setdefault("judged", {}))
+
+
 def mark(ctx: Context, case: Case, judged: dict[int, str]) -> None:
     """(2.26) Add to `judged` the case's messages whose answer did not reach the customer:
     the key's words only in a title named (`TITLED`), or words the customer said at once they
