@@ -11,8 +11,8 @@ the answer reaching the customer:
   cheater `prompter`).
 - **not followed**: the customer answered the message with their "I don't follow" line (the
   incident's `fallback`, else the simulator's built-in one) before the candidate wrote again:
-  the customer says the words did not reach them ("Excusez-moi, je ne comprends pas bien. Qu'est-ce que je dois
-  faire ?").
+  the customer says the words did not reach them ("Excusez-moi, je ne comprends pas bien.
+  Qu'est-ce que je dois faire ?").
 
 Both are kept as hits that are not credited (`solutions.NOT_CREDITED`), to judge, as several
 options at once are; told again afterwards in words the customer took in, the answer counts
@@ -98,8 +98,8 @@ def mark_unreached(ctx: Context) -> None:
 
 def mark(ctx: Context, case: Case, judged: dict[int, str]) -> None:
     """(2.26) Add to `judged` the case's messages whose answer did not reach the customer:
-    the key's words only in a title named (`TITLED`), or words the customer said at once they
-    did not follow (`NOT_FOLLOWED`). A message already judged keeps its reason."""
+    the key's words only in a title named (`TITLED`), or words the customer said they did not
+    follow before the candidate wrote again (`NOT_FOLLOWED`). A message already judged keeps its reason."""
     answer = case.answer
     if answer is None or not ON:
         return
