@@ -36,6 +36,7 @@ from helpdesk_tui.assess.model import Evidence, EvidenceItem, ProcedureCheck
 from helpdesk_tui.assess.names import conversation_people
 from helpdesk_tui.assess.prime import Forked
 from helpdesk_tui.assess.proof import absence_items
+from helpdesk_tui.assess.reach import mark_unreached
 from helpdesk_tui.assess.replay import Snapshots
 from helpdesk_tui.assess.rules import rules_stamp
 from helpdesk_tui.assess.substance import rote_items
@@ -133,6 +134,7 @@ class EvidenceGatherer:
         lat = latencies(ctx)
         if analysed is not None:
             analysed()
+        mark_unreached(ctx)  # 2.26: reads sentences, so after the meeting; before any answer
         data = data_items(ctx)  # after the meeting: DATA-4 reads the candidate's sentences
         forked = Forked(measured_apart, ctx) if second_core else None
         got: list[Apart] = []

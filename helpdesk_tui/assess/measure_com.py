@@ -31,6 +31,7 @@ from helpdesk_tui.assess.procedures import (
     procedure_figures,
     procedure_of,
 )
+from helpdesk_tui.assess.reach import answered_not_followed
 from helpdesk_tui.assess.solutions import TRANSFER, answer_hits, solving_action
 from helpdesk_tui.assess.texts import short
 from helpdesk_tui.assess.tracker import Action
@@ -38,7 +39,6 @@ from helpdesk_tui.assess.wording import acts, find, instruction_sentence, senten
 from helpdesk_tui.customers.dialogue import (
     first_match,
     jargon_in,
-    line,
     restates_in_turn,
 )
 from helpdesk_tui.customers.evidence_flags import restated_facts
@@ -312,20 +312,7 @@ def not_followed_items(ctx: Context) -> list[EvidenceItem]:
 def _not_followed(ctx: Context, case: Case) -> list[int]:
     """The candidate's messages telling a step (an `instruction` sentence that is no check:
     "Is it back?" asks, it tells nothing) that the customer answered with "I don't follow"."""
-    lines = {line(lang, "fallback") for lang in ("en", "nl", "fr")}
-    if case.incident is not None and case.incident.fallback:
-        lines.add(case.incident.fallback)
-    found: list[int] = []
-    for conv in case.conversations:
-        last = None
-        for m in conv.messages:
-            if m.author == "candidate":
-                last = m
-            elif m.author == "customer" and last is not None and m.text.strip() in lines:
-                if _tells_step(last.text, ctx.text_lang):
-                    found.append(last.seq)
-                last = None
-    return found
+    return [m.seq for m in answered_not_followed(case) if _tells_step(m.text, ctx.text_lang)]
 
 
 def _tells_step(text: str, lang: str) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from helpdesk_tui.assess import reach
 from helpdesk_tui.assess.context import Context
 from helpdesk_tui.assess.integrity import templated, templates
 from helpdesk_tui.assess.model import ConversationLatency, EvidenceItem, ReplyWait
@@ -147,6 +148,17 @@ def _call_answer(ctx: Context, conv_id: str, screen: list[Action]) -> EvidenceIt
     said = [h.action for h in in_call if h.credited]
     answer = said[0] if said else None
     looked = [a for a in screen if answer is not None and a.seq < answer.seq]
+    if answer is None and any(h.how == reach.NOT_FOLLOWED for h in in_call):
+        # 2.26: told, and the caller said at once they did not follow it, never told again in
+        # words they took in: the caller did not get it, as with an answer given after the call
+        lost = next(h.action for h in in_call if h.how == reach.NOT_FOLLOWED)
+        return ctx.item(
+            "SIM-1", "call_answer",
+            ctx.t("sim1.answer_not_followed", conv=conv_id, at=clock(lost.at)),
+            seqs=[lost.seq], favourable=False,
+            figures={"answered": False, "screen_before": 0, "not_credited": reach.NOT_FOLLOWED},
+            subject=conv_id,
+        )  # fmt: skip
     if answer is None and in_call:
         # The key's words were said, in a message that cannot count (several options at once,
         # an echo...): to judge, as SOL-7 says, not "not given" (qa-play9).

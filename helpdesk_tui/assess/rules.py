@@ -16,7 +16,7 @@ from pathlib import Path
 
 from helpdesk_tui.language import LAYER_VERSION, layer_hash
 
-RULES_VERSION = "2.25"
+RULES_VERSION = "2.26"
 """2.0: evidence that needs the job done (issue 13): the answer is what reached the customer,
 KB credit only for the case's articles outside scattershot bursts, templates, echoes, stuffed
 answers, wrong recipients, SOL-5 relay and bounce, SOL-6 news.
@@ -256,12 +256,23 @@ chat at once and let every customer finish, and used nothing they told it: SIM-2
 val-de-lesse: 6 -> 4 of 22; courier 3 -> 1 on northwind and verhaeghe). Measured on the scripted
 banks and cheaters first (competent banks show it on 0.50-1.00 of their conversations, per
 contact), then gated (no competent verdict moved): benchmarks/README.md, "Proof, not the absence
-of faults (branch evid41)"."""
+of faults (branch evid41)".
+2.26 (evid43, issue 12): the answer reaches the customer as something they can do
+(`reach.py`). The key's words only inside a knowledge-base article's title named in the message
+("Meanwhile I am following Mailbox full: use the Online Archive": the blind cheater `prompter`)
+and a message the customer answered with "I don't follow" before the candidate wrote again are hits
+not credited (`solutions.NOT_CREDITED`: SOL-7 to judge, and SOL-2's and COM-2's "before the
+answer", SOL-3's "answer given" and 2.10's "took up its case" with them); told again in words the customer took in, the answer
+counts from there. In a call, an answer the caller said they did not follow and never heard
+again speaks against SIM-1's "answer in the call" (`measure_sim._call_answer`), as an answer given
+only after the call does (the blind cheater `herald`: val-de-lesse 4 -> 3 of 22, prompter 1 -> 0).
+Measured first on every scripted candidate of the six exams, then gated: benchmarks/README.md,
+"herald's screen work and the article's title (branch evid43)"."""
 
 RULE_MODULES = (
     "cases.py", "context.py", "evidence.py", "integrity.py", "measure_com.py",
     "measure_data.py", "measure_sim.py", "measure_sol.py", "procedures.py", "proof.py",
-    "solutions.py", "substance.py", "tracker.py", "wording.py",
+    "reach.py", "solutions.py", "substance.py", "tracker.py", "wording.py",
 )  # fmt: skip
 """The modules whose code decides what an evidence item says (texts and reports do not)."""
 CUSTOMER_RULE_MODULES = (

@@ -39,7 +39,9 @@ ARTICLE = "article"
 OPTION = "option"
 SEVERAL = "several"
 """The keywords of more than one option in one message: no choice was made."""
-NOT_CREDITED = frozenset({SEVERAL, "stuffed", "echo", "wrong_recipient"})
+NOT_CREDITED = frozenset({SEVERAL, "stuffed", "echo", "wrong_recipient", "titled", "not_followed"})
+"""(2.26: `reach.py`) The key's words only in an article's title named in the message, or in
+a message the customer answered with "I don't follow", are not the answer reaching them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +123,7 @@ def resolution_articles(answer: Answer) -> frozenset[str]:
     return frozenset(a for a in found if a)
 
 
-def _text_hit(answer: Answer, text: str, lang: str) -> tuple[str, AnswerOption | None] | None:
+def text_hit(answer: Answer, text: str, lang: str) -> tuple[str, AnswerOption | None] | None:
     """Options first: they are the more specific match, and SOL-8 needs to know
     which one was chosen even when the text also holds the main keywords.
     Two options or more in one message is no choice (`SEVERAL`)."""
@@ -156,7 +158,7 @@ def mere_echo(case: Case, action: Action) -> bool:
 
 def _action_hit(case: Case, answer: Answer, action: Action) -> AnswerHit | None:
     if action.type in ANSWERING and action.text and not mere_echo(case, action):
-        found = _text_hit(answer, action.text, case.language)
+        found = text_hit(answer, action.text, case.language)
         if found is not None:
             judged = case.cache.get("judged", {}).get(action.seq)
             how = judged if judged is not None and found[0] != SEVERAL else found[0]

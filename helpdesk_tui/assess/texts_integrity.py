@@ -51,6 +51,24 @@ T: dict[str, tuple[str, str, str]] = {
         "in een bericht voor een andere klant (niet meegeteld)",
         "dans un message destiné à un autre client (non compté)",
     ),
+    "how.titled": (
+        "only in the title of an article named (not credited)",
+        "alleen in de titel van een genoemd artikel (niet meegeteld)",
+        "seulement dans le titre d'un article nommé (non compté)",
+    ),
+    "how.not_followed": (
+        "the customer said at once they did not follow it (not credited)",
+        "de klant zei meteen dat die het niet volgde (niet meegeteld)",
+        "le client a dit aussitôt ne pas suivre (non compté)",
+    ),
+    "sim1.answer_not_followed": (
+        "Call {conv}: the answer told at {at}, the caller said they did not follow it, "
+        "and it was not told again in the call",
+        "Gesprek {conv}: het antwoord verteld om {at}, de beller zei het niet te volgen, "
+        "en het werd in het gesprek niet opnieuw verteld",
+        "Appel {conv}\u00a0: réponse dite à {at}, l'appelant a dit ne pas suivre, "
+        "et elle n'a pas été redite pendant l'appel",
+    ),
     "sol7.judge": (
         "{case}: the key's words only in a message that cannot count: {how} at {at}",
         "{case}: de woorden van de sleutel alleen in een bericht dat niet telt: {how} om {at}",

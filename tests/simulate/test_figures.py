@@ -47,8 +47,9 @@ held against what the issue asks:
   (on rules 2.23 at or under it on all six: no expected failure) (benchmarks/README.md, "A
   formulaic cheater with a good search (branch evid37)"); never more than measured;
 - herald (a twelfth cheater written blind from the published docs, rules 2.23 read, branch
-  evid38): the same cap (over it on val-de-lesse, 7 of 22: a strict expected failure)
-  (benchmarks/README.md, "A twelfth cheater (branch evid38)"); never more than measured;
+  evid38): the same cap (over it on val-de-lesse, 7 of 22 on 2.23, 4 on 2.25: a strict expected
+  failure until rules 2.26, 3 since) (benchmarks/README.md, "A twelfth cheater (branch evid38)",
+  "herald's screen work and the article's title (branch evid43)"); never more than measured;
 - prompter (a thirteenth cheater written blind from the published docs, branch evid42): the
   same cap (at or under it on all six: no expected failure) (benchmarks/README.md, "A thirteenth
   cheater (branch evid42)"); never more than measured;
@@ -774,7 +775,7 @@ HERALD_MEASURED: dict[str, frozenset[str]] = {
     "en-calder-valley-exam": frozenset(),
     "en-northwind-monday": frozenset(),
     "fr-haute-meuse-examen": frozenset(),
-    "fr-val-de-lesse-garde": frozenset({"SIM-1", "SOL-2", "SOL-5", "SOL-6"}),
+    "fr-val-de-lesse-garde": frozenset({"SOL-2", "SOL-5", "SOL-6"}),
     "nl-lindeveld-examen": frozenset(),
     "nl-verhaeghe-dinsdag": frozenset(),
 }
@@ -791,17 +792,22 @@ real work; SIM-2 and COM-3 its quick replies that let the customer finish). Rule
 nothing its customers told it is used afterwards on any of its conversations there, so SIM-2's
 and COM-3's `+` (no wait past the limit, no message over the customer: no fault, no proof) are
 to judge: 0, 0, 0, 4, 0, 0, over the cap by one with its real work (benchmarks/README.md,
-"Proof, not the absence of faults (branch evid41)")."""
+"Proof, not the absence of faults (branch evid41)"). Rules 2.26 (evid43): Monique, the caller it
+told "faites changer le mot de passe immédiatement (Ctrl+Alt+Suppr > Modifier un mot; une chose
+à la fois.", said at once she did not follow and was never told again, so SIM-1's answer in that
+call speaks against: 0, 0, 0, 3, 0, 0, at the cap (benchmarks/README.md, "herald's screen work
+and the article's title (branch evid43)")."""
 
 
-PROMPTER_MEASURED: dict[str, frozenset[str]] = {
-    "fr-val-de-lesse-garde": frozenset({"SOL-2"}),
-}
+PROMPTER_MEASURED: dict[str, frozenset[str]] = {}
 """What `prompter` (branch evid42, a thirteenth cheater written blind from the published
 documents, committed in 14ef211 before anything scored it) was measured to earn with
 `benchmarks/bench_evidence.py --policy prompter --detail`: 0, 0, 0, 1, 0, 0 (calder, northwind,
 haute-meuse, val-de-lesse, lindeveld, verhaeghe); the item behind it: benchmarks/README.md, "A
-thirteenth cheater (branch evid42)"."""
+thirteenth cheater (branch evid42)". Rules 2.26 (evid43): that SOL-2 stood on an answer that
+was the opened article's title named ("Entre-temps je suis Installer un logiciel soi-même : le
+Centre logiciel"), no longer credited: 0 on all six (benchmarks/README.md, "herald's screen work
+and the article's title (branch evid43)")."""
 
 
 CHEATERS: dict[str, dict[str, frozenset[str]]] = {
