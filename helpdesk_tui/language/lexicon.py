@@ -634,7 +634,8 @@ for a restatement and a check, read whatever the model says: "If I understood yo
 verstaan heb, ...", "Om te resumeren: ...", "Si je comprends bien vous, ...", "Je répète pour être
 sûr : ..." leading a summary, the same understanding as a summary's closing tag ("..., if I
 understood well?"), and a check asked with "write me if" / "schrijf mij als" / "écrivez-moi si" /
-"give me a feedback if" and a works-state; tests/language/test_secondlang_forms.py.)"""
+"give me a feedback if" and a works-state; tests/language/test_secondlang_forms.py; the model
+retrained on the same thirteen writers, no labelled message read otherwise.)"""
 
 
 @cache

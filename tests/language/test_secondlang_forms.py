@@ -18,7 +18,7 @@ general ones behind those slips, in the three languages where they exist:
   Dutch rule leaves "zeg mij als/of" (native, and read already) to the rules before it and names
   the error as "fout*" (a full word "foutmelding" in a lexicon becomes a word the typo tolerance
   corrects to: "foutmeldig" in a training line read otherwise), so the Dutch rules read every
-  training line as 2.19's do and the Dutch weights stay 2.19's.
+  training line as 2.19's do (the retrained Dutch weights are what 2.19's rules train to).
 
 Counter-examples: the same words with nothing restated or nothing asked about now: a summary of
 the operator's own work ("To resume: I reset ..."), "I repeat: don't ...", a request to confirm
