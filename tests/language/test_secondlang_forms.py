@@ -34,21 +34,9 @@ from __future__ import annotations
 
 import pytest
 
-from helpdesk_tui.language import ACTS, analyse
-from helpdesk_tui.language.acts_model import Linear, decide
+from helpdesk_tui.language import analyse
 from helpdesk_tui.language.analyse import rules_analysis
-from helpdesk_tui.language.features import features
-
-EVERYTHING_ON = {act: Linear(10.0, {}) for act in ACTS}
-"""Weights that give every act to every message."""
-EVERYTHING_OFF = {act: Linear(-10.0, {}) for act in ACTS}
-"""Weights that take every act the rules gave away."""
-
-
-def _decided(text: str, lang: str, weights: dict[str, Linear]) -> list[str]:
-    rules = rules_analysis(text, lang)
-    return decide(weights, rules, features(rules))
-
+from tests.language.test_guards24 import EVERYTHING_OFF, EVERYTHING_ON, _decided
 
 LEARNERS_RESTATEMENTS = [
     ("en", "If I understood you correct, the badge reader at the side door beeps red since the weekend."),
