@@ -45,6 +45,8 @@ steps), labelled blind to the layer, in training since 2.9 at a lower weight.
 `--rules` scores the rules alone (the lexicons' reading, before layer 2.0's act model
 decides): the model was trained on every set here, so its figures on them are training-set
 figures; benchmarks/bench_language_loso.py measures both on writers they never saw.
+`--set secondlang` scores tests/language/secondlang/*.jsonl: second-language operators' forms
+(branch l-model25), a development set layer 2.20's forms were written from, not in training.
 `--set dev2` scores tests/language/dev2/*.jsonl: development messages written for layer 1.3
 (tuning data, see its README), in the forms held-out set 2's aggregate figures showed weak.
 """
@@ -107,6 +109,7 @@ SETS = {
     "heldout21": ROOT / "tests" / "language" / "heldout21",
     "heldout22": ROOT / "tests" / "language" / "heldout22",
     "heldout23": ROOT / "tests" / "language" / "heldout23",
+    "secondlang": ROOT / "tests" / "language" / "secondlang",  # l-model25: not in training
     "dev2": DEV2,
     "exam2": EXAM2,
 }

@@ -621,16 +621,6 @@ six, no expected failure left (benchmarks/README.md, "A formulaic cheater with a
 (branch evid37)"); SOL-2 on northwind is the search done well, earned."""
 
 WORDED_O_SHORT = {
-    "en-calder-valley-exam": "19 of 22 (blind, rules 2.24, layer 2.18): COM-1 and SOL-1, the "
-    "check step missing on Pauline: 'Please verify and write me if the problem is solved.' is "
-    "not read as a check (the Romanian-born writer's 'write me if' for 'let me know if'; a twin "
-    "with 'let me know if' is read, one with only 'check' for 'verify' is not); COM-4, 'If I "
-    "understood you correct, {summary}. Please confirm.' is no restatement for Natalie and "
-    "Karen (the slip 'correct' for 'correctly': a twin with 'correctly' is read)",
-    "en-northwind-monday": "19 of 22 (blind, rules 2.24, layer 2.18): COM-1 and SOL-1, the check "
-    "step missing on Tom: 'Please verify and write me if the problem is solved.' is not read as "
-    "a check ('write me if' for 'let me know if'); COM-4, 'If I understood you correct, "
-    "{summary}. Please confirm.' is no restatement for Helen ('correct' for 'correctly')",
     "fr-val-de-lesse-garde": "20 of 22 (blind, rules 2.24, layer 2.18): COM-4, « Alors la "
     "situation, c'est : dizaine, minutes ; et ça venait par paie-chvl.net. Je me trompe pas ? » "
     "restates none of Monique's key facts (the policy's summary, not a slip: the same frame is "
@@ -648,7 +638,12 @@ lindeveld, verhaeghe); worded-n and worded the same hour: 20, 20, 22, 21, 21, 21
 six. Six of the nine items lost are lost to two slips of one writer (Andrei, Romanian-born, in
 English): "write me if" for "let me know if" in a check and "correct" for "correctly" in a
 restatement's opener; with both sentences as a native writes them (a twin bank, never
-committed) calder and northwind reach 22. The other three are not about a slip."""
+committed) calder and northwind reach 22. The other three are not about a slip. Layer 2.20
+(branch l-model25: the general forms behind both slips in three languages, "write me if" +
+a works-state and "If I understood you correct/good/well", tests/language/
+test_secondlang_forms.py) reads both: calder and northwind 19 -> 22, measured once each with
+rules 2.25 (benchmarks/README.md, "Second-language forms (branch l-model25)"); val-de-lesse's
+two items are the ones left."""
 
 
 BANK_SHORT = {
