@@ -107,6 +107,7 @@ SETS = {
     "heldout21": ROOT / "tests" / "language" / "heldout21",
     "heldout22": ROOT / "tests" / "language" / "heldout22",
     "heldout23": ROOT / "tests" / "language" / "heldout23",
+    "heldout24": ROOT / "tests" / "language" / "heldout24",
     "dev2": DEV2,
     "exam2": EXAM2,
 }

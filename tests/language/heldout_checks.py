@@ -58,6 +58,7 @@ WRITTEN_IN_ORDER: tuple[str, ...] = (
     "heldout21",
     "heldout22",
     "heldout23",
+    "heldout24",
 )
 """Every labelled set (its name in benchmarks/bench_language.py's SETS), in the order it
 was written: a held-out set may hold no message of a set written before it. A new set

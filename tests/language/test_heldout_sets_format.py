@@ -38,6 +38,7 @@ BRIEFS: dict[str, Brief] = {
     "heldout21": Brief(400, 15, 30, 60, personas_per_language=3),
     "heldout22": Brief(400, 15, 30, 60, personas_per_language=3),
     "heldout23": Brief(400, 15, 30, 60, personas_per_language=3),
+    "heldout24": Brief(400, 15, 30, 60, personas_per_language=3),
 }
 """Each set's brief, in the order the sets were written (heldout5's checks are its own module,
 written before the briefs were shared; exam1 and the context sets keep theirs)."""
