@@ -110,6 +110,7 @@ SETS = {
     "heldout22": ROOT / "tests" / "language" / "heldout22",
     "heldout23": ROOT / "tests" / "language" / "heldout23",
     "secondlang": ROOT / "tests" / "language" / "secondlang",  # l-model25: not in training
+    "heldout24": ROOT / "tests" / "language" / "heldout24",
     "dev2": DEV2,
     "exam2": EXAM2,
 }
