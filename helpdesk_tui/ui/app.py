@@ -37,6 +37,7 @@ from textual import events
 from textual._time import get_time
 from textual.app import App
 from textual.binding import ActiveBinding, Binding
+from textual.css.query import NoMatches
 from textual.notifications import Notify
 from textual.screen import Screen
 
@@ -394,7 +395,11 @@ class ExamApp(NoWayOut, App[str | None], inherit_bindings=False):
         keys, which only log the attempt. Read only while the terminal is too small."""
         if not too_small(self.size) or key in self.keys_under_notice()[0]:
             return False
-        return any(notice.display for notice in self.screen.query(TerminalTooSmall))
+        try:  # a child of the screens that have it (the exam's and the forms')
+            notice = self.screen.get_child_by_id("too-small", TerminalTooSmall)
+        except NoMatches:
+            return False
+        return bool(notice.display)
 
     def keys_under_notice(self) -> tuple[frozenset[str], tuple[str, ...]]:
         """The keys that act under the too-small notice (Textual's names) and the ids of
