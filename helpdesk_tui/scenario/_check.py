@@ -109,6 +109,12 @@ def did_you_mean(value: str, known: Iterable[str]) -> str:
     return Phrase(" (did you mean '{close}'?)", close=close[0]) if close else ""
 
 
+def one_of(value: str, known: Collection[str]) -> dict[str, str]:
+    """The `close` and `known` values of an "unknown '{x}'{close} — must be one of {known}"
+    message: the near miss, if any, and the known values in their order."""
+    return {"close": did_you_mean(value, known), "known": ", ".join(known)}
+
+
 class Checker:
     """Collects the problems of one file and reads its fields by type."""
 
@@ -429,9 +435,8 @@ class Checker:
                     Phrase(
                         "unknown field '{key}' is ignored{close} — the fields of {what} are: {known}",
                         key=key,
-                        close=did_you_mean(key, known),
                         what=what,
-                        known=", ".join(known),
+                        **one_of(key, known),
                     ),
                 )
 

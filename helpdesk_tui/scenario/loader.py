@@ -28,6 +28,7 @@ from helpdesk_tui.scenario._check import (
     choices_text,
     describe,
     did_you_mean,
+    one_of,
     parse_toml,
     read_text,
     shown,
@@ -660,8 +661,7 @@ class _Builder:
                 "unknown condition '{when}'{close} — must be one of {known} "
                 "(docs/scenario-format.md, conditional steps)",
                 when=when,
-                close=did_you_mean(when, known),
-                known=", ".join(known),
+                **one_of(when, known),
             ),
         )
         return None
@@ -677,8 +677,7 @@ class _Builder:
                     Phrase(
                         "unknown channel '{channel}'{close} — must be one of {known}",
                         channel=channel,
-                        close=did_you_mean(channel, known),
-                        known=", ".join(known),
+                        **one_of(channel, known),
                     ),
                 )
         return tuple(c for c in found if c in known)
@@ -703,8 +702,7 @@ class _Builder:
                     Phrase(
                         "unknown event type '{item}'{close} — must be a candidate action: {known}",
                         item=item,
-                        close=did_you_mean(item, STEP_EVENTS),
-                        known=", ".join(STEP_EVENTS),
+                        **one_of(item, STEP_EVENTS),
                     ),
                 )
         return tuple(items) if all(i in STEP_EVENTS for i in items) else ()

@@ -21,6 +21,7 @@ from helpdesk_tui.scenario._check import (
     Checker,
     choices_text,
     did_you_mean,
+    one_of,
     parse_toml,
     read_text,
 )
@@ -374,8 +375,7 @@ def check_labels(
                 Phrase(
                     "unknown language '{language}'{close} — must be one of {known}",
                     language=language,
-                    close=did_you_mean(language, LABEL_LANGUAGES),
-                    known=", ".join(LABEL_LANGUAGES),
+                    **one_of(language, LABEL_LANGUAGES),
                 ),
             )
             continue
@@ -404,8 +404,7 @@ def _use_labels(
                 "unknown use '{use}'{close} — must be one of {known} (a level reads differently "
                 'as impact or urgency: French "impact bas", "urgence basse")',
                 use=use,
-                close=did_you_mean(use, LABEL_USES),
-                known=", ".join(LABEL_USES),
+                **one_of(use, LABEL_USES),
             ),
         )
         return {}
