@@ -14,16 +14,18 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import io
 import re
+import sys
 import tomllib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from helpdesk_tui import i18n, paths
 from helpdesk_tui.commands.errors import UserError
-from helpdesk_tui.i18n import _
+from helpdesk_tui.i18n import _, ngettext
 
 SEAL_ON_END = ("completed", "time-up", "proctor-stopped", "handed-in")
 """End reasons that seal the log (an exam's too); anything else leaves it resumable."""
@@ -135,7 +137,10 @@ def prepare(
     from helpdesk_tui.scenario.session_setup import session_started_data
     from helpdesk_tui.ui.controller import ExamController
 
-    scenario = scenario or load(find_scenario(getattr(args, "scenario", None)))
+    warned = io.StringIO()
+    scenario = scenario or load(find_scenario(getattr(args, "scenario", None)), warned)
+    if warned.getvalue():
+        print(warned.getvalue(), end="", file=sys.stderr)
     candidate = (getattr(args, "candidate", None) or "").strip()
     if not candidate.isprintable():
         raise UserError(
@@ -168,6 +173,8 @@ def prepare(
 
         app_class = PracticeApp
     app = app_class(controller, runtime=runtime, **options)
+    if warned.getvalue() and mode == "practice":  # said on the screen too: stderr is behind it
+        app.start_notice = warned.getvalue().strip()
     return PracticeRun(app, writer, session, writer.path, runtime)
 
 
@@ -246,22 +253,50 @@ def find_scenario(name: str | None) -> Path:
     )
 
 
-def load(path: Path) -> Any:
-    from helpdesk_tui.scenario.errors import ScenarioInvalid
-    from helpdesk_tui.scenario.loader import load_scenario
+def load(path: Path, warn: TextIO | None = None) -> Any:
+    """The scenario in `path`, or a `UserError` naming its first errors in the UI language.
 
-    try:
-        return load_scenario(path)
-    except ScenarioInvalid as exc:
-        errors = exc.errors
-        shown = "; ".join(str(p) for p in errors[:3])
+    Its warnings (an unknown field: a typo such as `duraton = 3`, silently ignored) are
+    said on `warn` (stderr by default) before anything starts: `practice` and `simulate`
+    ran such a scenario without a word (bugs23's walk; bugs24)."""
+    from helpdesk_tui.scenario.loader import check_scenario
+
+    scenario, problems = check_scenario(path)
+    if scenario is None:
+        errors = [p for p in problems if p.is_error] or problems
+        shown = "; ".join(p.said() for p in errors[:3])
         more = _(" (and {n} more)").format(n=len(errors) - 3) if len(errors) > 3 else ""
         raise UserError(
             _(
                 "The scenario in {path} cannot be used: {problems}{more}. "
                 "Run `helpdesk-exam scenario validate {path}` to see every problem."
             ).format(path=path, problems=shown, more=more)
-        ) from None
+        )
+    warnings = [p for p in problems if p.severity == "warning"]
+    if warnings:
+        say_warnings(path, warnings, warn or sys.stderr)
+    return scenario
+
+
+WARNINGS_SHOWN = 5
+"""Warnings said in full before a session starts; `scenario validate` lists every one."""
+
+
+def say_warnings(path: Path, warnings: list[Any], out: TextIO) -> None:
+    """One line saying the scenario runs with warnings, then each (at most `WARNINGS_SHOWN`)."""
+    count = len(warnings)
+    head = ngettext(
+        "The scenario in {path} has {n} warning; it runs anyway "
+        "(`helpdesk-exam scenario validate {path}` lists it):",
+        "The scenario in {path} has {n} warnings; it runs anyway "
+        "(`helpdesk-exam scenario validate {path}` lists them):",
+        count,
+    ).format(path=path, n=count)
+    print(head, file=out)
+    for problem in warnings[:WARNINGS_SHOWN]:
+        print(f"  {problem.said()}", file=out)
+    if count > WARNINGS_SHOWN:
+        print("  " + _("(and {n} more)").format(n=count - WARNINGS_SHOWN), file=out)
 
 
 # --------------------------------------------------------------------------- log

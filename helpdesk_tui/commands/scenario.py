@@ -18,6 +18,7 @@ from typing import Any, TextIO
 
 from helpdesk_tui import i18n, paths
 from helpdesk_tui.commands.errors import UserError
+from helpdesk_tui.core.phrase import Phrase
 from helpdesk_tui.i18n import N_, _, fill, ngettext
 from helpdesk_tui.scenario.errors import Problem
 from helpdesk_tui.scenario.loader import SCENARIO_ID, SCENARIO_KINDS, check_scenario, scenario_paths
@@ -65,7 +66,7 @@ def register(subparsers: Any) -> None:
     validate.add_argument(
         "--lang",
         choices=("en", "nl", "fr"),
-        help="the language of the counts and of each problem's kind (default: the locale's, else English)",
+        help="the language of the problems and the counts (default: the locale's, else English)",
     )
     validate.add_argument(
         "--sla-profiles",
@@ -156,10 +157,8 @@ def run_validate(args: argparse.Namespace, out: TextIO | None = None) -> int:
 
 def _print_opportunities(scenario: Scenario, out: TextIO) -> None:
     """Per competency, how many customers' incidents observe it (an exam needs 3 each)."""
-    print(
-        f"  observation opportunities (customers per competency, exam needs {MIN_EXAM_OBSERVATIONS}):",
-        file=out,
-    )
+    heading = _("observation opportunities (customers per competency, an exam needs {count}):")
+    print("  " + heading.format(count=MIN_EXAM_OBSERVATIONS), file=out)
     for cid, customers in opportunities(scenario).items():
         mark = " " if len(customers) >= MIN_EXAM_OBSERVATIONS else "!"
         print(f"  {mark} {cid:<7}{len(customers):>3}  {', '.join(customers)}", file=out)
@@ -186,7 +185,10 @@ def _check(path: Path, sla_profiles: Path | None) -> tuple[Scenario | None, list
         scenario, problems = check_scenario(path, sla_profiles)
         return scenario, problems + _wording(scenario)
     except Exception as exc:  # noqa: BLE001 - the promise is "never a traceback"
-        message = f"internal error while checking ({type(exc).__name__}: {exc}) — please report this with the file"
+        message = Phrase(
+            "internal error while checking ({error}) — please report this with the file",
+            error=f"{type(exc).__name__}: {exc}",
+        )
         return None, [Problem(scenario_paths(path)[1], "", None, message)]
 
 
@@ -208,7 +210,11 @@ def _duplicate_id(scenario: Scenario | None, seen: dict[str, Path]) -> list[Prob
     if scenario is None:
         return []
     if scenario.id in seen:
-        message = f"duplicate scenario id '{scenario.id}' — {seen[scenario.id]} uses it too; each scenario needs its own id"
+        message = Phrase(
+            "duplicate scenario id '{ident}' — {other} uses it too; each scenario needs its own id",
+            ident=scenario.id,
+            other=str(seen[scenario.id]),
+        )
         return [Problem(scenario.scenario_file, "id", None, message)]
     seen[scenario.id] = scenario.scenario_file
     return []
@@ -227,14 +233,16 @@ def _print_problems(
         if problem.file != current:
             current = problem.file
             print(_shown(current), file=out)
-        where = problem.where()
-        where = f"{where}: " if where else ""
-        print(f"  {labelled(_(SEVERITY[problem.severity]))}{where}{problem.message}", file=out)
+        where = problem.where_said()
+        where = labelled(where) if where else ""
+        print(
+            f"  {labelled(_(SEVERITY[problem.severity]))}{where}{problem.message_said()}", file=out
+        )
 
 
 SEVERITY = {"error": N_("error"), "warning": N_("warning"), "note": N_("note")}
 """The problem's kind in the reader's language (bugs23's walk: "error:" under a Dutch
-locale). The problems' own sentences are the checker's, in English (docs/known-issues.md)."""
+locale); the problems' own sentences too since bugs24 (`Problem.said`)."""
 
 
 def _shown(path: Path) -> str:

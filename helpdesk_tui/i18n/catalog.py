@@ -39,8 +39,20 @@ SOURCES: tuple[str, ...] = (
     "eventlog/verifier.py",
     "eventlog/agreement.py",
     "eventlog/witness.py",
+    "scenario/_check.py",
+    "scenario/errors.py",
+    "scenario/files.py",
+    "scenario/kb_article.py",
+    "scenario/loader.py",
+    "scenario/observation.py",
+    "scenario/sla_profile.py",
+    "scenario/variation.py",
+    "scenario/wording.py",
 )
 """Where translatable strings live, relative to the package."""
+SCENARIO_SOURCES: tuple[str, ...] = tuple(s for s in SOURCES if s.startswith("scenario/"))
+"""The scenario checker's problems (`Phrase` templates, bugs24): `scenario validate`,
+`practice` and `simulate` say them in the reader's language."""
 HELP_SOURCES: tuple[str, ...] = ("commands", "cli.py")
 """Where a parser's `help=`, `description=` and `title=` literals are msgids too: every
 verb's --help is shown in the user's language (`argparse_text.Parser`)."""

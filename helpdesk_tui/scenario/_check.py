@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from helpdesk_tui.core.events import CONTROL_CHARACTER
+from helpdesk_tui.core.phrase import Phrase
 from helpdesk_tui.scenario._toml_lines import KeyPath, key_lines, line_of
 from helpdesk_tui.scenario.errors import Problem, Severity
 from helpdesk_tui.scenario.files import SCENARIO_MAX_BYTES, UnsafeFile, read_bounded
@@ -41,14 +42,16 @@ def shown(value: str, room: int = 40) -> str:
     problem with a 200,000-letter value stays one short paragraph."""
     if len(value) <= room:
         return repr(value)
-    return f"{value[:room]!r}… ({len(value):,} characters)"
+    return Phrase("{start}… ({count:,} characters)", start=repr(value[:room]), count=len(value))
 
 
 def too_long(value: str, limit: int) -> str | None:
     """The message for a text over `limit` characters, or None."""
     if len(value) <= limit:
         return None
-    return f"is {shown(value)} — must be at most {limit:,} characters"
+    return Phrase(
+        "is {value} — must be at most {limit:,} characters", value=shown(value), limit=limit
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,18 +79,18 @@ class At:
 def describe(value: Any) -> str:
     """What a value is, in words an author understands."""
     if isinstance(value, bool):
-        return f"true/false ({str(value).lower()})"
+        return Phrase("true/false ({value})", value=str(value).lower())
     if isinstance(value, int | float):
-        return f"a number ({value})"
+        return Phrase("a number ({value})", value=value)
     if isinstance(value, str):
         shown = value if len(value) <= 30 else value[:27] + "..."
-        return f"text ({shown!r})" if value else "empty text"
+        return Phrase("text ({value})", value=repr(shown)) if value else Phrase("empty text")
     if isinstance(value, list):
-        return "a list" if value else "an empty list"
+        return Phrase("a list") if value else Phrase("an empty list")
     if isinstance(value, dict):
-        return "a table"
+        return Phrase("a table")
     if isinstance(value, datetime | date | time):
-        return f"a date/time ({value})"
+        return Phrase("a date/time ({value})", value=str(value))
     return type(value).__name__
 
 
@@ -95,7 +98,7 @@ def choices_text(known: Iterable[str], limit: int = 10) -> str:
     """`a, b, c` (at most `limit`, then `...`); `(none defined)` when empty."""
     items = sorted(set(known))
     if not items:
-        return "(none defined)"
+        return Phrase("(none defined)")
     shown = ", ".join(items[:limit])
     return shown + (", ..." if len(items) > limit else "")
 
@@ -103,7 +106,13 @@ def choices_text(known: Iterable[str], limit: int = 10) -> str:
 def did_you_mean(value: str, known: Iterable[str]) -> str:
     """` (did you mean 'x'?)` when a known value is close to `value`, else ``."""
     close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return Phrase(" (did you mean '{close}'?)", close=close[0]) if close else ""
+
+
+def one_of(value: str, known: Collection[str]) -> dict[str, str]:
+    """The `close` and `known` values of an "unknown '{x}'{close} — must be one of {known}"
+    message: the near miss, if any, and the known values in their order."""
+    return {"close": did_you_mean(value, known), "known": ", ".join(known)}
 
 
 class Checker:
@@ -147,8 +156,16 @@ class Checker:
     ) -> Any:
         value = table.get(key)
         if value is None and required:
-            reason = f" ({why})" if why else ""
-            self.error(at.key(key), f"missing — add {key} = {example}{reason}")
+            reason = Phrase(" ({why})", why=why) if why else ""
+            self.error(
+                at.key(key),
+                Phrase(
+                    "missing — add {key} = {example}{reason}",
+                    key=key,
+                    example=example,
+                    reason=reason,
+                ),
+            )
         return value
 
     def string(
@@ -171,11 +188,20 @@ class Checker:
         where = at.key(key)
         if not isinstance(value, str):
             self.error(
-                where, f"is {describe(value)} — must be text in quotes, e.g. {key} = {example}"
+                where,
+                Phrase(
+                    "is {value} — must be text in quotes, e.g. {key} = {example}",
+                    value=describe(value),
+                    key=key,
+                    example=example,
+                ),
             )
             return None
         if not value.strip():
-            self.error(where, f"is empty — must be text, e.g. {key} = {example}")
+            self.error(
+                where,
+                Phrase("is empty — must be text, e.g. {key} = {example}", key=key, example=example),
+            )
             return None
         overlong = too_long(value, MAX_ID if pattern is not None else MAX_TEXT)
         if overlong:
@@ -184,12 +210,23 @@ class Checker:
         if choices is not None and value not in choices:
             self.error(
                 where,
-                f"'{value}' is not allowed — must be one of: {choices_text(choices)}"
-                + did_you_mean(value, choices),
+                Phrase(
+                    "'{value}' is not allowed — must be one of: {choices}{close}",
+                    value=value,
+                    choices=choices_text(choices),
+                    close=did_you_mean(value, choices),
+                ),
             )
             return None
         if pattern is not None and not pattern.fullmatch(value):
-            self.error(where, f"'{value}' is not a valid id — must be {pattern_text}")
+            self.error(
+                where,
+                Phrase(
+                    "'{value}' is not a valid id — must be {pattern}",
+                    value=value,
+                    pattern=pattern_text,
+                ),
+            )
             return None
         return value
 
@@ -199,7 +236,9 @@ class Checker:
             at,
             key,
             pattern=ID_PATTERN,
-            pattern_text="letters, digits, '-' and '_' only (no spaces), e.g. \"printer-blank\"",
+            pattern_text=Phrase(
+                "letters, digits, '-' and '_' only (no spaces), e.g. \"printer-blank\""
+            ),
         )
 
     def number(
@@ -220,19 +259,36 @@ class Checker:
             return None
         where = at.key(key)
         if isinstance(value, bool) or not isinstance(value, int | float):
-            self.error(where, f"is {describe(value)} — must be a number, e.g. {key} = 5")
+            self.error(
+                where,
+                Phrase(
+                    "is {value} — must be a number, e.g. {key} = 5", value=describe(value), key=key
+                ),
+            )
             return None
         number = float(value)
         if not math.isfinite(number):
-            self.error(where, f"is {value} — must be a finite number, e.g. {key} = 5")
+            self.error(
+                where,
+                Phrase(
+                    "is {value} — must be a finite number, e.g. {key} = 5", value=value, key=key
+                ),
+            )
             return None
         low_bad = positive and number <= 0
         if low_bad or (minimum is not None and number < minimum):
-            bound = "greater than 0" if positive else f"at least {minimum:g}"
-            self.error(where, f"is {value} — must be {bound}")
+            bound = (
+                Phrase("greater than 0")
+                if positive
+                else Phrase("at least {minimum:g}", minimum=minimum)
+            )
+            self.error(where, Phrase("is {value} — must be {bound}", value=value, bound=bound))
             return None
         if maximum is not None and number > maximum:
-            self.error(where, f"is {value} — must be at most {maximum:g}")
+            self.error(
+                where,
+                Phrase("is {value} — must be at most {maximum:g}", value=value, maximum=maximum),
+            )
             return None
         return number
 
@@ -241,7 +297,10 @@ class Checker:
         if value is None:
             return default
         if not isinstance(value, bool):
-            self.error(at.key(key), f"is {describe(value)} — must be true or false (no quotes)")
+            self.error(
+                at.key(key),
+                Phrase("is {value} — must be true or false (no quotes)", value=describe(value)),
+            )
             return default
         return value
 
@@ -264,19 +323,29 @@ class Checker:
         if not isinstance(value, list):
             hint = f'["{value}"]' if isinstance(value, str) else '["...", "..."]'
             self.error(
-                where, f"is {describe(value)} — must be a list of texts, e.g. {key} = {hint}"
+                where,
+                Phrase(
+                    "is {value} — must be a list of texts, e.g. {key} = {hint}",
+                    value=describe(value),
+                    key=key,
+                    hint=hint,
+                ),
             )
             return None
         if not value:
             self.error(
-                where, f'is an empty list — must hold at least one text, e.g. {key} = ["..."]'
+                where,
+                Phrase(
+                    'is an empty list — must hold at least one text, e.g. {key} = ["..."]', key=key
+                ),
             )
             return None
         good: list[str] = []
         for index, item in enumerate(value):
             if not isinstance(item, str) or not item.strip():
                 self.error(
-                    where.item(index), f"is {describe(item)} — must be non-empty text in quotes"
+                    where.item(index),
+                    Phrase("is {value} — must be non-empty text in quotes", value=describe(item)),
                 )
             elif limit is not None and (overlong := too_long(item, limit)):
                 self.error(where.item(index), overlong)
@@ -291,13 +360,18 @@ class Checker:
         where = at.key(key)
         if value is None:
             if required:
-                self.error(where, f"missing — add a [{where.label_path()}] table")
+                self.error(
+                    where, Phrase("missing — add a [{table}] table", table=where.label_path())
+                )
             return None
         if not isinstance(value, dict):
             self.error(
                 where,
-                f"is {describe(value)} — must be a table: a [{where.label_path()}] section "
-                "with its own key = value lines",
+                Phrase(
+                    "is {value} — must be a table: a [{table}] section with its own key = value lines",
+                    value=describe(value),
+                    table=where.label_path(),
+                ),
             )
             return None
         return value
@@ -315,22 +389,35 @@ class Checker:
         section = f"[[{where.label_path()}]]"
         if value is None:
             if required:
-                self.error(where, f"missing — add at least one {section} section")
+                self.error(
+                    where, Phrase("missing — add at least one {section} section", section=section)
+                )
             return []
         if not isinstance(value, list):
             self.error(
                 where,
-                f"is {describe(value)} — must be an array of tables: one {section} section per entry",
+                Phrase(
+                    "is {value} — must be an array of tables: one {section} section per entry",
+                    value=describe(value),
+                    section=section,
+                ),
             )
             return []
         if not value and required:
-            self.error(where, f"is an empty list — add at least one {section} section")
+            self.error(
+                where,
+                Phrase("is an empty list — add at least one {section} section", section=section),
+            )
         found: list[tuple[At, dict[str, Any]]] = []
         for index, item in enumerate(value):
             if not isinstance(item, dict):
                 self.error(
                     where.item(index),
-                    f"is {describe(item)} — must be a table: a {section} section or {{ key = value, ... }}",
+                    Phrase(
+                        "is {value} — must be a table: a {section} section or {{ key = value, ... }}",
+                        value=describe(item),
+                        section=section,
+                    ),
                 )
                 continue
             ident = item.get("id")
@@ -345,8 +432,12 @@ class Checker:
             if key not in known:
                 self.warning(
                     at.key(key),
-                    f"unknown field '{key}' is ignored{did_you_mean(key, known)} — "
-                    f"the fields of {what} are: {', '.join(known)}",
+                    Phrase(
+                        "unknown field '{key}' is ignored{close} — the fields of {what} are: {known}",
+                        key=key,
+                        what=what,
+                        **one_of(key, known),
+                    ),
                 )
 
     def unique(self, items: Iterable[tuple[At, str | None]], what: str) -> None:
@@ -358,10 +449,15 @@ class Checker:
             if ident in first:
                 earlier = first[ident]
                 line = self.line(earlier)
-                place = earlier.label + (f" (line {line})" if line else "")
+                place = Phrase("{label} (line {line})", label=earlier.label, line=line)
                 self.error(
                     at.key("id"),
-                    f"duplicate id '{ident}' — already used by {place}; each {what} needs its own id",
+                    Phrase(
+                        "duplicate id '{ident}' — already used by {place}; each {what} needs its own id",
+                        ident=ident,
+                        place=place if line else earlier.label,
+                        what=what,
+                    ),
                 )
             else:
                 first[ident] = at
@@ -377,13 +473,19 @@ def read_text(
     try:
         raw = read_bounded(file, limit)
     except UnsafeFile as exc:
-        checker.add(top, f"{exc} (the {what})", line=None)
+        checker.add(top, Phrase("{why} (the {what})", why=exc.args[0], what=what), line=None)
         return None
     except FileNotFoundError:
-        checker.add(top, f"does not exist — expected the {what} here")
+        checker.add(top, Phrase("does not exist — expected the {what} here", what=what))
         return None
     except OSError as exc:
-        checker.add(top, f"cannot be read ({exc.strerror or exc}) — check the file's permissions")
+        checker.add(
+            top,
+            Phrase(
+                "cannot be read ({error}) — check the file's permissions",
+                error=exc.strerror or str(exc),
+            ),
+        )
         return None
     try:
         text = raw.decode("utf-8")
@@ -391,7 +493,9 @@ def read_text(
         line = raw.count(b"\n", 0, exc.start) + 1
         checker.add(
             top,
-            f"is not UTF-8 text (byte {exc.start}) — save it as UTF-8 in your editor",
+            Phrase(
+                "is not UTF-8 text (byte {byte}) — save it as UTF-8 in your editor", byte=exc.start
+            ),
             line=line,
         )
         return None
@@ -399,16 +503,21 @@ def read_text(
     for pattern, why in (
         (
             CONTROL_CHARACTER,
-            lambda c: (
-                f"holds the control character U+{ord(c):04X} — the {what} may hold line "
-                "breaks and tabs, no other control character (a terminal would obey it); remove it"
+            lambda c: Phrase(
+                "holds the control character {code} — the {what} may hold line breaks and "
+                "tabs, no other control character (a terminal would obey it); remove it",
+                code=f"U+{ord(c):04X}",
+                what=what,
             ),
         ),
         (
             INVISIBLE_CHARACTER,
-            lambda c: (
-                f"holds {invisible_named(c)} — {_INVISIBLE_WHY}; the {what} may hold "
-                "neither: delete it (retype the line around it, most editors do not show it)"
+            lambda c: Phrase(
+                "holds {char} — {why}; the {what} may hold neither: delete it (retype the line "
+                "around it, most editors do not show it)",
+                char=invisible_named(c),
+                why=_INVISIBLE_WHY,
+                what=what,
             ),
         ),
     ):
@@ -433,7 +542,7 @@ _INVISIBLE_NAMES = {
     0x200C: "zero width non-joiner", 0x200D: "zero width joiner", 0x2060: "word joiner",
     0xFEFF: "zero width no-break space",
 }  # fmt: skip
-_INVISIBLE_WHY = (
+_INVISIBLE_WHY = Phrase(
     "a bidi control makes a terminal show the text in another order than it is written, a "
     "zero-width character hides inside a word"
 )
@@ -442,26 +551,38 @@ _INVISIBLE_WHY = (
 def invisible_named(char: str) -> str:
     """'the bidi control U+202E (right-to-left override)', 'the zero-width character U+200B ...'."""
     code = ord(char)
-    kind = (
-        "bidi control"
-        if 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069
-        else ("zero-width character")
+    if 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069:
+        return Phrase(
+            "the bidi control {code} ({name})", code=f"U+{code:04X}", name=_INVISIBLE_NAMES[code]
+        )
+    return Phrase(
+        "the zero-width character {code} ({name})",
+        code=f"U+{code:04X}",
+        name=_INVISIBLE_NAMES[code],
     )
-    return f"the {kind} U+{code:04X} ({_INVISIBLE_NAMES[code]})"
 
 
 _TOML_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)|\s*\(at end of document\)")
 _TOML_HINTS = (
-    ("Cannot overwrite a value", "a key or table is defined twice; keep one of them"),
-    ("Cannot declare", "a table is defined twice; use [[name]] for a list of tables"),
-    ("Invalid value", 'text must be in quotes ("..."), lists in [ ], true/false without quotes'),
+    ("Cannot overwrite a value", Phrase("a key or table is defined twice; keep one of them")),
+    ("Cannot declare", Phrase("a table is defined twice; use [[name]] for a list of tables")),
+    (
+        "Invalid value",
+        Phrase('text must be in quotes ("..."), lists in [ ], true/false without quotes'),
+    ),
     (
         "Invalid statement",
-        "each line must be key = value, a [table] or a [[list-of-tables]] header",
+        Phrase("each line must be key = value, a [table] or a [[list-of-tables]] header"),
     ),
-    ("Expected '=' after a key", "each line must be key = value; quote keys with spaces"),
-    ("Unclosed", "a string, list or table is not closed"),
-    ("Illegal character", "control characters are not allowed; save the file as plain text"),
+    (
+        "Expected '=' after a key",
+        Phrase("each line must be key = value; quote keys with spaces"),
+    ),
+    ("Unclosed", Phrase("a string, list or table is not closed")),
+    (
+        "Illegal character",
+        Phrase("control characters are not allowed; save the file as plain text"),
+    ),
 )
 
 
@@ -476,7 +597,9 @@ def parse_toml(text: str, checker: Checker) -> dict[str, Any] | None:
         if not isinstance(exc, tomllib.TOMLDecodeError):  # Python's 4300-digit limit
             checker.add(
                 At(),
-                f"not valid TOML: a number has thousands of digits — {_INT_RANGE_TEXT}",
+                Phrase(
+                    "not valid TOML: a number has thousands of digits — {why}", why=_INT_RANGE_TEXT
+                ),
                 line=_long_number_line(text),
             )
             return None
@@ -485,9 +608,13 @@ def parse_toml(text: str, checker: Checker) -> dict[str, Any] | None:
         line, depth = _deepest(text)
         checker.add(
             At(),
-            f"not valid TOML: lists or tables nested {depth} deep — no field of a scenario, "
-            f"SLA profile or KB nests more than {MAX_NESTING} (a list of {{ }} tables inside "
-            "a [[table]]); flatten them",
+            Phrase(
+                "not valid TOML: lists or tables nested {depth} deep — no field of a scenario, "
+                "SLA profile or KB nests more than {most} (a list of {{ }} tables inside "
+                "a [[table]]); flatten them",
+                depth=depth,
+                most=MAX_NESTING,
+            ),
             line=line,
         )
     else:
@@ -505,9 +632,10 @@ MAX_VALUES = 100_000
 3,000. An array of 1,000,000 numbers (2 MB) took validation 31 s and 269 MB (sec13)."""
 
 
-_TOO_MANY_VALUES = (
-    f"holds more than {MAX_VALUES:,} values in its lists and tables — no "
-    "scenario, SLA profile or KB needs that many; nothing more of it is read"
+_TOO_MANY_VALUES = Phrase(
+    "holds more than {most:,} values in its lists and tables — no "
+    "scenario, SLA profile or KB needs that many; nothing more of it is read",
+    most=MAX_VALUES,
 )
 _VALUE_MARKS = (",", "=", "[", "{")
 """Every value TOML reads follows one of these: a key's `=`, a list's `[` or `,`, an inline
@@ -589,7 +717,7 @@ def _deepest(text: str) -> tuple[int | None, int]:
 MAX_INTEGER = 2**53 - 1
 """Integers beyond this are refused: no field needs one, and float() of a
 300-digit integer raises instead of giving a number."""
-_INT_RANGE_TEXT = f"whole numbers must be between -{MAX_INTEGER} and {MAX_INTEGER}"
+_INT_RANGE_TEXT = Phrase("whole numbers must be between -{most} and {most}", most=MAX_INTEGER)
 _LONG_NUMBER = re.compile(r"\d{400,}")
 
 
@@ -608,7 +736,10 @@ def _integers_in_range(value: Any, at: At, checker: Checker) -> bool:
         return all(results)
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_INTEGER:
         digits = len(str(abs(value)))
-        checker.error(at, f"is a number with {digits} digits — {_INT_RANGE_TEXT}")
+        checker.error(
+            at,
+            Phrase("is a number with {digits} digits — {why}", digits=digits, why=_INT_RANGE_TEXT),
+        )
         return False
     return True
 
@@ -626,14 +757,16 @@ def _texts_without_controls(value: Any, at: At, checker: Checker) -> bool:
     if not isinstance(value, str):
         return True
     if (bad := CONTROL_CHARACTER.search(value)) is not None:
-        why = (
-            f"holds the control character U+{ord(bad.group()):04X} (a \\u or \\b/\\f escape) — "
-            "texts may hold line breaks and tabs, no other control character; remove it"
+        why = Phrase(
+            "holds the control character {code} (a \\u or \\b/\\f escape) — "
+            "texts may hold line breaks and tabs, no other control character; remove it",
+            code=f"U+{ord(bad.group()):04X}",
         )
     elif (bad := INVISIBLE_CHARACTER.search(value)) is not None:
-        why = (
-            f"holds {invisible_named(bad.group())} (a \\u escape) — {_INVISIBLE_WHY}; "
-            "texts may hold neither: remove the escape"
+        why = Phrase(
+            "holds {char} (a \\u escape) — {why}; texts may hold neither: remove the escape",
+            char=invisible_named(bad.group()),
+            why=_INVISIBLE_WHY,
         )
     else:
         return True
@@ -652,5 +785,7 @@ def _toml_error(text: str, exc: tomllib.TOMLDecodeError, checker: Checker) -> No
         line = text.count("\n") + 1
     detail = _TOML_AT.sub("", message).strip()
     hint = next((h for prefix, h in _TOML_HINTS if detail.startswith(prefix)), None)
-    hint = hint or "see the syntax at https://toml.io and the annotated example in the docs"
-    checker.add(At(), f"not valid TOML: {detail} — {hint}", line=line)
+    hint = hint or Phrase("see the syntax at https://toml.io and the annotated example in the docs")
+    checker.add(
+        At(), Phrase("not valid TOML: {detail} — {hint}", detail=detail, hint=hint), line=line
+    )

@@ -4,6 +4,11 @@ Authors fix a scenario in rounds; reporting one problem per round would make
 that slow, so validation collects every problem it finds and hands them over
 together. Each problem names the file, the field path, the line where we can
 find one, and says what is wrong and what would be right.
+
+A problem's message is a `Phrase` (its English, which logs, tests and `str()` read,
+with its template and values kept), so `validate --lang nl` and the refusal of
+`practice` say it in the reader's language (`said`, `where_said`; the templates are in
+the UI catalogues, bugs24).
 """
 
 from __future__ import annotations
@@ -12,6 +17,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
+
+from helpdesk_tui import i18n
+from helpdesk_tui.core.phrase import Phrase, say
 
 Severity = Literal["error", "warning", "note"]
 """A note is listed for the author to confirm (`scenario validate`), counted apart."""
@@ -40,6 +48,32 @@ class Problem:
         where = self.where()
         prefix = f"{self.file}: {where}" if where else str(self.file)
         return f"{prefix}: {self.message}"
+
+    def where_said(self) -> str:
+        """`where`, in the current UI language: `incidents[3].answer (regel 88)`."""
+        line = Phrase("(line {line})", line=self.line) if self.line is not None else ""
+        return " ".join(part for part in (self.field_path, said(line)) if part)
+
+    def message_said(self) -> str:
+        """The message in the current UI language."""
+        return said(self.message)
+
+    def said(self) -> str:
+        """`str(self)` in the current UI language: the file, the place, the message (French
+        puts a no-break space before each colon)."""
+        where = self.where_said()
+        prefix = _labelled(str(self.file)) + where if where else str(self.file)
+        return _labelled(prefix) + self.message_said()
+
+
+def _labelled(label: str) -> str:
+    """ "label: ", as the language writes it (`ui.format.labelled`; French "label\u00a0: ")."""
+    return i18n._("{label}: ").format(label=label)
+
+
+def said(text: str) -> str:
+    """A checker's text in the current UI language (a `Phrase`; any other text as it is)."""
+    return say(text, i18n._, fill=i18n.fill)
 
 
 class ScenarioInvalid(Exception):

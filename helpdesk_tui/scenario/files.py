@@ -19,6 +19,8 @@ import os
 import stat
 from pathlib import Path
 
+from helpdesk_tui.core.phrase import Phrase
+
 SCENARIO_MAX_BYTES = 2 * 1024 * 1024
 """scenario.toml: the bundled ones are about 60 KB."""
 SLA_PROFILE_MAX_BYTES = 256 * 1024
@@ -37,32 +39,39 @@ class UnsafeFile(Exception):
 
 def _kind(mode: int) -> str:
     if stat.S_ISLNK(mode):
-        return "a symbolic link"
+        return Phrase("a symbolic link")
     if stat.S_ISFIFO(mode):
-        return "a FIFO (named pipe)"
+        return Phrase("a FIFO (named pipe)")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return Phrase("a device")
     if stat.S_ISSOCK(mode):
-        return "a socket"
+        return Phrase("a socket")
     if stat.S_ISDIR(mode):
-        return "a folder"
-    return "not a regular file"
+        return Phrase("a folder")
+    return Phrase("not a regular file")
 
 
 def refuse_special(mode: int) -> None:
     """Raise `UnsafeFile` unless `mode` is a regular file's."""
     if stat.S_ISDIR(mode):
-        raise UnsafeFile("is a folder — must be a file")
+        raise UnsafeFile(Phrase("is a folder — must be a file"))
     if not stat.S_ISREG(mode):
         raise UnsafeFile(
-            f"is {_kind(mode)} — scenario files must be regular files inside the scenario "
-            "folder (copy the file itself there, not a link)"
+            Phrase(
+                "is {kind} — scenario files must be regular files inside the scenario "
+                "folder (copy the file itself there, not a link)",
+                kind=_kind(mode),
+            )
         )
 
 
 def _size_error(size: int, limit: int) -> UnsafeFile:
     return UnsafeFile(
-        f"is {size:,} bytes — at most {limit:,} bytes are read; split it or shorten it"
+        Phrase(
+            "is {size:,} bytes — at most {limit:,} bytes are read; split it or shorten it",
+            size=size,
+            limit=limit,
+        )
     )
 
 
@@ -77,7 +86,9 @@ def read_bounded(path: Path, limit: int) -> bytes:
         fd = os.open(path, flags)
     except OSError as exc:
         if exc.errno == getattr(os, "ELOOP", -1):
-            raise UnsafeFile("is a symbolic link — scenario files must be regular files") from None
+            raise UnsafeFile(
+                Phrase("is a symbolic link — scenario files must be regular files")
+            ) from None
         raise
     try:
         info = os.fstat(fd)
@@ -135,8 +146,11 @@ def special_entries(folder: Path) -> list[tuple[Path, str]]:
                 found.append(
                     (
                         Path(root),
-                        f"has more than {FOLDER_MAX_ENTRIES} entries — a scenario folder "
-                        "holds scenario.toml, kb/ and a few notes",
+                        Phrase(
+                            "has more than {most} entries — a scenario folder holds "
+                            "scenario.toml, kb/ and a few notes",
+                            most=FOLDER_MAX_ENTRIES,
+                        ),
                     )
                 )
                 return found
@@ -148,7 +162,13 @@ def special_entries(folder: Path) -> list[tuple[Path, str]]:
             if stat.S_ISDIR(mode) or stat.S_ISREG(mode):
                 continue
             found.append(
-                (path, f"is {_kind(mode)} — a scenario folder may hold only regular files")
+                (
+                    path,
+                    Phrase(
+                        "is {kind} — a scenario folder may hold only regular files",
+                        kind=_kind(mode),
+                    ),
+                )
             )
     return found
 

@@ -22,6 +22,7 @@ import stat
 from pathlib import Path
 from typing import NamedTuple
 
+from helpdesk_tui.core.phrase import Phrase
 from helpdesk_tui.scenario._check import ID_PATTERN, At, Checker, did_you_mean, read_text
 from helpdesk_tui.scenario.errors import Problem, ScenarioInvalid
 from helpdesk_tui.scenario.files import (
@@ -36,10 +37,12 @@ from helpdesk_tui.scenario.model import KbArticle
 LANGUAGES: tuple[str, ...] = ("en", "nl", "fr")
 HEADER_KEYS: tuple[str, ...] = ("id", "title", "tags", "language")
 _FENCE = "---"
-_HEADER_HELP = (
-    "an article starts with a line '---', then 'id: ...', 'title: ...', 'tags: ...', "
-    "'language: ...' lines, then a closing '---' line and the Markdown text"
+_HEADER_HELP = Phrase(
+    "an article starts with a line '---', then {lines} lines, then a closing '---' line and "
+    "the Markdown text",
+    lines="'id: ...', 'title: ...', 'tags: ...', 'language: ...'",
 )
+"""The header's lines are values, not words: they stay as written in every language."""
 
 
 def load_kb_article(path: Path, default_language: str | None = None) -> KbArticle:
@@ -55,7 +58,7 @@ def check_kb_article(
 ) -> tuple[KbArticle | None, list[Problem]]:
     """The article (None when it has errors) and every problem found, warnings included."""
     checker = Checker(path)
-    text = read_text(path, checker, "KB article (Markdown)", ARTICLE_MAX_BYTES)
+    text = read_text(path, checker, Phrase("KB article (Markdown)"), ARTICLE_MAX_BYTES)
     if text is None:
         return None, checker.problems
     return parse_kb_article(text, path, default_language)
@@ -68,13 +71,17 @@ def parse_kb_article(
     chk = Checker(path, text)
     lines = text.removeprefix("\ufeff").split("\n")
     if not lines or lines[0].strip() != _FENCE:
-        chk.add(At().key("header"), f"does not start with '---' — {_HEADER_HELP}", line=1)
+        chk.add(
+            At().key("header"),
+            Phrase("does not start with '---' — {help}", help=_HEADER_HELP),
+            line=1,
+        )
         return None, chk.problems
     close = next((i for i in range(1, len(lines)) if lines[i].strip() == _FENCE), None)
     if close is None:
         chk.add(
             At().key("header"),
-            f"is not closed — add a line '---' after the header; {_HEADER_HELP}",
+            Phrase("is not closed — add a line '---' after the header; {help}", help=_HEADER_HELP),
             line=1,
         )
         return None, chk.problems
@@ -84,7 +91,7 @@ def parse_kb_article(
     if not body.strip():
         chk.add(
             At().key("body"),
-            "is empty — write the article's text after the closing '---'",
+            Phrase("is empty — write the article's text after the closing '---'"),
             "warning",
             line=close + 1,
         )
@@ -105,22 +112,31 @@ def _header_fields(chk: Checker, header: list[str]) -> tuple[dict[str, str], dic
         if not sep or not key:
             chk.add(
                 At().key("header"),
-                f"line {stripped!r} is not 'key: value' — {_HEADER_HELP}",
+                Phrase(
+                    "line {line} is not {form} — {help}",
+                    form="'key: value'",
+                    line=repr(stripped),
+                    help=_HEADER_HELP,
+                ),
                 line=line,
             )
             continue
         if key in fields:
             chk.add(
                 At().key(key),
-                f"is given twice (first on line {lines_of[key]}) — keep one",
+                Phrase("is given twice (first on line {line}) — keep one", line=lines_of[key]),
                 line=line,
             )
             continue
         if key not in HEADER_KEYS:
             chk.add(
                 At().key(key),
-                f"unknown header field '{key}' is ignored{did_you_mean(key, HEADER_KEYS)} — "
-                f"the header fields are: {', '.join(HEADER_KEYS)}",
+                Phrase(
+                    "unknown header field '{key}' is ignored{close} — the header fields are: {known}",
+                    key=key,
+                    close=did_you_mean(key, HEADER_KEYS),
+                    known=", ".join(HEADER_KEYS),
+                ),
                 "warning",
                 line=line,
             )
@@ -159,26 +175,41 @@ def _article(
     if not article_id:
         chk.add(
             At().key("id"),
-            "missing — add a header line 'id: kb-...' (letters, digits, '-')",
+            Phrase(
+                "missing — add a header line {line} (letters, digits, '-')", line="'id: kb-...'"
+            ),
             line=lines_of.get("id", header_line),
         )
     elif not ID_PATTERN.fullmatch(article_id):
         chk.add(
             At().key("id"),
-            f"'{article_id}' is not a valid id — use letters, digits, '-' and '_' only, e.g. kb-printer-blank-pages",
+            Phrase(
+                "'{ident}' is not a valid id — use letters, digits, '-' and '_' only, e.g. kb-printer-blank-pages",
+                ident=article_id,
+            ),
             line=lines_of["id"],
         )
     if not title:
         chk.add(
             At().key("title"),
-            "missing — add a header line 'title: ...' with the article's title",
+            Phrase(
+                "missing — add a header line {line} with the article's title", line="'title: ...'"
+            ),
             line=lines_of.get("title", header_line),
         )
     if language not in LANGUAGES:
-        shown = f"'{language}' is not a language" if language else "missing"
+        shown = (
+            Phrase("'{language}' is not a language", language=language)
+            if language
+            else Phrase("missing")
+        )
         chk.add(
             At().key("language"),
-            f"{shown} — add a header line 'language: en' (en, nl or fr)",
+            Phrase(
+                "{shown} — add a header line {line} (en, nl or fr)",
+                shown=shown,
+                line="'language: en'",
+            ),
             line=lines_of.get("language", header_line),
         )
     if chk.has_errors:
@@ -207,37 +238,54 @@ def load_kb_folder(folder: Path, default_language: str | None = None) -> KbFolde
     try:
         refuse_special_folder(folder)
     except UnsafeFile as exc:
-        chk.add(At(), str(exc))
+        chk.add(At(), exc.args[0])
         return KbFolder((), chk.problems, frozenset())
     if not folder.is_dir():
-        what = "is a file" if folder.exists() else "does not exist"
+        what = Phrase("is a file") if folder.exists() else Phrase("does not exist")
         chk.add(
             At(),
-            f"{what} — a scenario needs a kb/ folder holding its articles as *.md files (see docs/kb-format.md)",
+            Phrase(
+                "{what} — a scenario needs a kb/ folder holding its articles as *.md files (see docs/kb-format.md)",
+                what=what,
+            ),
         )
         return KbFolder((), chk.problems, frozenset())
     try:
         named = sorted(folder.glob("*.md"))
     except OSError as exc:
-        chk.add(At(), f"cannot be read ({exc.strerror or exc}) — check the folder's permissions")
+        chk.add(
+            At(),
+            Phrase(
+                "cannot be read ({error}) — check the folder's permissions",
+                error=exc.strerror or str(exc),
+            ),
+        )
         return KbFolder((), chk.problems, frozenset())
     files = [p for p in named if not _is_folder(p)]
     chk.problems.extend(Problem(p, "", None, FOLDER_AS_ARTICLE) for p in named if _is_folder(p))
     if not files:
-        chk.warning(At(), "has no articles — add the scenario's articles as *.md files")
+        chk.warning(At(), Phrase("has no articles — add the scenario's articles as *.md files"))
     if len(files) > KB_MAX_FILES:
         chk.add(
             At(),
-            f"holds {len(files)} articles — at most {KB_MAX_FILES}; "
-            "keep the articles the scenario's incidents need",
+            Phrase(
+                "holds {count} articles — at most {most}; keep the articles the scenario's "
+                "incidents need",
+                count=len(files),
+                most=KB_MAX_FILES,
+            ),
         )
         return KbFolder((), chk.problems, frozenset())
     total = sum(_size(file) for file in files)
     if total > KB_MAX_BYTES:
         chk.add(
             At(),
-            f"holds {total:,} bytes of articles — at most {KB_MAX_BYTES:,} in all; "
-            "shorten or remove articles",
+            Phrase(
+                "holds {total:,} bytes of articles — at most {most:,} in all; shorten or "
+                "remove articles",
+                total=total,
+                most=KB_MAX_BYTES,
+            ),
         )
         return KbFolder((), chk.problems, frozenset())
     problems = chk.problems
@@ -258,7 +306,11 @@ def load_kb_folder(folder: Path, default_language: str | None = None) -> KbFolde
                     file,
                     "id",
                     header_value(file, "id")[1],
-                    f"duplicate id '{article.id}' — already used by {first_file[article.id].name}; each article needs its own id",
+                    Phrase(
+                        "duplicate id '{ident}' — already used by {file}; each article needs its own id",
+                        ident=article.id,
+                        file=first_file[article.id].name,
+                    ),
                 )
             )
             continue
@@ -293,10 +345,12 @@ def refuse_special_folder(folder: Path) -> None:
     except OSError:
         return  # missing: reported by the caller
     if stat.S_ISLNK(mode):
-        raise UnsafeFile("is a symbolic link — kb/ must be a folder inside the scenario folder")
+        raise UnsafeFile(
+            Phrase("is a symbolic link — kb/ must be a folder inside the scenario folder")
+        )
 
 
-FOLDER_AS_ARTICLE = (
+FOLDER_AS_ARTICLE = Phrase(
     "is a folder — every *.md entry of kb/ is read as an article, so it must be a file "
     "(an article's Markdown text, docs/kb-format.md): rename the folder (without .md), "
     "or move it out of kb/"

@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 
 from helpdesk_tui import paths
 from helpdesk_tui.core.events import EVENT_SPECS, EventKind
+from helpdesk_tui.core.phrase import Phrase
 from helpdesk_tui.core.sla import SlaProfile
 from helpdesk_tui.core.sla_labels import LABEL_USES, merge_labels
 from helpdesk_tui.scenario._check import (
@@ -27,6 +28,7 @@ from helpdesk_tui.scenario._check import (
     choices_text,
     describe,
     did_you_mean,
+    one_of,
     parse_toml,
     read_text,
     shown,
@@ -147,13 +149,17 @@ def check_scenario(
     if not folder.is_dir():
         chk.add(
             At(),
-            f"no such folder '{folder}' — give a scenario folder (holding {SCENARIO_FILE} and kb/) or its {SCENARIO_FILE}",
+            Phrase(
+                "no such folder '{folder}' — give a scenario folder (holding {file} and kb/) or its {file}",
+                folder=str(folder),
+                file=SCENARIO_FILE,
+            ),
         )
         return None, chk.problems
     unsafe = [Problem(entry, "", None, why) for entry, why in special_entries(folder)]
     if unsafe:
         return None, unsafe
-    text = read_text(file, chk, f"scenario ({SCENARIO_FILE})", SCENARIO_MAX_BYTES)
+    text = read_text(file, chk, Phrase("scenario ({file})", file=SCENARIO_FILE), SCENARIO_MAX_BYTES)
     raw = None
     if text is not None:
         chk.text = text
@@ -203,9 +209,15 @@ def _sla_profile(
     if found is None:
         chk.error(
             At().key("sla_profile"),
-            f"no SLA profile '{name}'{did_you_mean(name, _profile_names(profiles_dir))} — must be "
-            f"the name of a profile in {profiles_dir}: {choices_text(_profile_names(profiles_dir))} "
-            "(or a .toml path inside the scenario folder: no '..', no absolute path, no link)",
+            Phrase(
+                "no SLA profile '{name}'{close} — must be the name of a profile in {folder}: "
+                "{choices} (or a .toml path inside the scenario folder: no '..', no absolute "
+                "path, no link)",
+                name=name,
+                close=did_you_mean(name, _profile_names(profiles_dir)),
+                folder=str(profiles_dir),
+                choices=choices_text(_profile_names(profiles_dir)),
+            ),
         )
         return None, None, []
     profile, problems = check_sla_profile(found)
@@ -270,14 +282,14 @@ class _Builder:
         self, folder: Path, sla_path: Path | None, articles: tuple[KbArticle, ...]
     ) -> Scenario | None:
         chk, raw, top = self.chk, self.raw, At()
-        chk.unknown_keys(raw, top, _TOP_KEYS, "a scenario")
+        chk.unknown_keys(raw, top, _TOP_KEYS, Phrase("a scenario"))
         check_format(chk, raw)
         scenario_id = chk.string(
             raw,
             top,
             "id",
             pattern=SCENARIO_ID,
-            pattern_text='lower-case letters, digits and "-", e.g. "en-northwind-monday"',
+            pattern_text=Phrase('lower-case letters, digits and "-", e.g. "en-northwind-monday"'),
         )
         title = chk.string(raw, top, "title")
         language = chk.string(raw, top, "language", choices=LANGUAGES)
@@ -289,14 +301,14 @@ class _Builder:
         aim = self._optional_text(raw, top, "aim") or ""
         description = self._optional_text(raw, top, "description") or ""
         self._gather_ids()
-        groups = self._list("groups", self._group, "group")
+        groups = self._list("groups", self._group, Phrase("group"))
         glossary = self._glossary()
-        canned = self._list("canned", self._canned, "canned reply", required=False)
-        macros = self._list("macros", self._macro, "macro", required=False)
-        procedures = self._list("procedures", self._procedure, "procedure")
-        categories = self._list("categories", self._category, "category")
-        customers = self._list("customers", self._customer, "customer")
-        incidents = self._list("incidents", self._incident, "incident")
+        canned = self._list("canned", self._canned, Phrase("canned reply"), required=False)
+        macros = self._list("macros", self._macro, Phrase("macro"), required=False)
+        procedures = self._list("procedures", self._procedure, Phrase("procedure"))
+        categories = self._list("categories", self._category, Phrase("category"))
+        customers = self._list("customers", self._customer, Phrase("customer"))
+        incidents = self._list("incidents", self._incident, Phrase("incident"))
         if kind != "drill":  # a drill trains one group of competencies by design
             self._check_coverage(incidents)
         if language is not None:
@@ -359,10 +371,17 @@ class _Builder:
                 sample = missing[0]
                 self.chk.warning(
                     At().key("sla_profile"),
-                    f"{use} {', '.join(repr(k) for k in missing)} of profile '{profile.id}' "
-                    f"have no '{language}' label — they would read as written in a "
-                    f"'{language}' exam; add [sla_labels.{language}.{use}] {sample} = \"...\" "
-                    f"to the scenario (or [labels.{language}.{use}] to the profile)",
+                    Phrase(
+                        "{use} {keys} of profile '{profile}' have no '{language}' label — they "
+                        "would read as written in a '{language}' exam; add "
+                        '[sla_labels.{language}.{use}] {sample} = "..." to the scenario (or '
+                        "[labels.{language}.{use}] to the profile)",
+                        use=use,
+                        keys=", ".join(repr(k) for k in missing),
+                        profile=profile.id,
+                        language=language,
+                        sample=sample,
+                    ),
                 )
 
     # --- helpers ------------------------------------------------------------------
@@ -405,13 +424,20 @@ class _Builder:
     ) -> str | None:
         """A text field naming an id of `kind`; reports an unknown one with the known ones."""
         value = self.chk.string(table, at, key, required=required)
-        where = " in kb/" if kind == "articles" else ""
+        where = Phrase(" in kb/") if kind == "articles" else ""
         if value is not None and value not in self.ids[kind]:
             known = self.ids[kind]
             self.chk.error(
                 at.key(key),
-                f"unknown {what} '{value}'{did_you_mean(value, known)} — must be the id of "
-                f"{'an' if what[0] in 'aeiou' else 'a'} {what}{where}: {choices_text(known)}",
+                Phrase(
+                    "unknown {what} '{value}'{close} — must be the id of {a_what}{where}: {choices}",
+                    what=_REFERRED[what][0],
+                    value=value,
+                    close=did_you_mean(value, known),
+                    a_what=_REFERRED[what][1],
+                    where=where,
+                    choices=choices_text(known),
+                ),
             )
         return value
 
@@ -423,8 +449,13 @@ class _Builder:
         if value is not None and self.sla is not None and value not in self.sla.levels:
             self.chk.error(
                 at.key(key),
-                f"'{value}' is not a level of the SLA profile '{self.sla.id}'"
-                f"{did_you_mean(value, self.sla.levels)} — must be one of: {', '.join(self.sla.levels)}",
+                Phrase(
+                    "'{value}' is not a level of the SLA profile '{profile}'{close} — must be one of: {levels}",
+                    value=value,
+                    profile=self.sla.id,
+                    close=did_you_mean(value, self.sla.levels),
+                    levels=", ".join(self.sla.levels),
+                ),
             )
         return value
 
@@ -440,8 +471,12 @@ class _Builder:
         if len(found) > MAX_PATTERNS_IN_LIST:
             self.chk.error(
                 at.key(key),
-                f"holds {len(found):,} patterns — a list holds at most {MAX_PATTERNS_IN_LIST}: "
-                "the words a candidate may use for one thing, not a dictionary",
+                Phrase(
+                    "holds {count:,} patterns — a list holds at most {most}: the words a "
+                    "candidate may use for one thing, not a dictionary",
+                    count=len(found),
+                    most=MAX_PATTERNS_IN_LIST,
+                ),
             )
             return ()
         self.patterns_read += len(found)
@@ -449,8 +484,11 @@ class _Builder:
             if self.patterns_read - len(found) <= MAX_PATTERNS:  # said once, where it tips over
                 self.chk.error(
                     at.key(key),
-                    f"brings the scenario to more than {MAX_PATTERNS:,} patterns in all — "
-                    "no exam needs that many; the patterns from here on are not read",
+                    Phrase(
+                        "brings the scenario to more than {most:,} patterns in all — no exam "
+                        "needs that many; the patterns from here on are not read",
+                        most=MAX_PATTERNS,
+                    ),
                 )
             return ()
         bad = {i for i, p in enumerate(found) if self._overlong_pattern(p, at.key(key).item(i))}
@@ -460,14 +498,20 @@ class _Builder:
             if not any(c.isalnum() for c in pattern):
                 self.chk.error(
                     at.key(key).item(index),
-                    f"{pattern!r} has no letters or digits — a pattern must contain a word to listen for",
+                    Phrase(
+                        "{pattern} has no letters or digits — a pattern must contain a word to listen for",
+                        pattern=repr(pattern),
+                    ),
                 )
             elif "|" in pattern and not all(
                 any(c.isalnum() for c in f) for f in pattern.split("|")
             ):
                 self.chk.error(
                     at.key(key).item(index),
-                    f'{pattern!r} has an empty alternative — write the words between the bars, e.g. "reconnect | connect again"',
+                    Phrase(
+                        '{pattern} has an empty alternative — write the words between the bars, e.g. "reconnect | connect again"',
+                        pattern=repr(pattern),
+                    ),
                 )
         return tuple(p for i, p in enumerate(found) if i not in bad)
 
@@ -479,24 +523,33 @@ class _Builder:
         if len(pattern) > MAX_PATTERN:
             self.chk.error(
                 where,
-                f"is {shown(pattern)} — a pattern is at most {MAX_PATTERN} characters: "
-                "a few words the candidate writes or says, alternatives split by |",
+                Phrase(
+                    "is {value} — a pattern is at most {most} characters: a few words the "
+                    "candidate writes or says, alternatives split by |",
+                    value=shown(pattern),
+                    most=MAX_PATTERN,
+                ),
             )
             return True
         word = max(re.findall(r"\w+", pattern), key=len, default="")
         if len(word) > MAX_PATTERN_WORD:
             self.chk.error(
                 where,
-                f"has a word of {len(word):,} letters ({shown(word, 20)}) — a pattern word "
-                f"is at most {MAX_PATTERN_WORD} letters, longer than any word of the "
-                "language: put spaces between the words, or remove the slip",
+                Phrase(
+                    "has a word of {count:,} letters ({word}) — a pattern word is at most "
+                    "{most} letters, longer than any word of the language: put spaces between "
+                    "the words, or remove the slip",
+                    count=len(word),
+                    word=shown(word, 20),
+                    most=MAX_PATTERN_WORD,
+                ),
             )
             return True
         return False
 
     # --- top-level lists ----------------------------------------------------------
     def _group(self, at: At, t: dict[str, Any]) -> Group | None:
-        self.chk.unknown_keys(t, at, ("id", "name"), "a group")
+        self.chk.unknown_keys(t, at, ("id", "name"), Phrase("a group"))
         group_id, name = self.chk.ident(t, at), self.chk.string(t, at, "name")
         return Group(group_id, name) if group_id and name else None
 
@@ -511,13 +564,17 @@ class _Builder:
             else:
                 self.chk.error(
                     At().key("glossary").key(term),
-                    f'is {describe(explanation)} — must be the plain words for the term, e.g. "{term}" = "..."',
+                    Phrase(
+                        'is {value} — must be the plain words for the term, e.g. "{term}" = "..."',
+                        value=describe(explanation),
+                        term=term,
+                    ),
                 )
         return glossary
 
     def _canned(self, at: At, t: dict[str, Any]) -> CannedReply | None:
         chk = self.chk
-        chk.unknown_keys(t, at, ("id", "title", "text"), "a canned reply")
+        chk.unknown_keys(t, at, ("id", "title", "text"), Phrase("a canned reply"))
         canned_id, title, text = (
             chk.ident(t, at),
             chk.string(t, at, "title"),
@@ -527,14 +584,17 @@ class _Builder:
             if placeholder != "agent":
                 chk.warning(
                     at.key("text"),
-                    f"'{{{placeholder}}}' is left as it is — only {{agent}} is filled in (with the candidate's name)",
+                    Phrase(
+                        "'{placeholder}' is left as it is — only {{agent}} is filled in (with the candidate's name)",
+                        placeholder="{" + placeholder + "}",
+                    ),
                 )
         return CannedReply(canned_id, title, text) if canned_id and title and text else None
 
     def _macro(self, at: At, t: dict[str, Any]) -> Macro | None:
         """A canned public reply that also sets the ticket's status (see `Macro`)."""
         chk = self.chk
-        chk.unknown_keys(t, at, ("id", "title", "text", "status"), "a macro")
+        chk.unknown_keys(t, at, ("id", "title", "text", "status"), Phrase("a macro"))
         macro_id, title, text = (
             chk.ident(t, at),
             chk.string(t, at, "title"),
@@ -547,11 +607,11 @@ class _Builder:
 
     def _procedure(self, at: At, t: dict[str, Any]) -> Procedure | None:
         chk = self.chk
-        chk.unknown_keys(t, at, ("id", "name", "steps"), "a procedure")
+        chk.unknown_keys(t, at, ("id", "name", "steps"), Phrase("a procedure"))
         procedure_id, name = chk.ident(t, at), chk.string(t, at, "name")
         entries = chk.tables(t, at, "steps")
         steps = [self._step(step_at, step) for step_at, step in entries]
-        chk.unique(((a, _text_id(s)) for a, s in entries), "step of this procedure")
+        chk.unique(((a, _text_id(s)) for a, s in entries), Phrase("step of this procedure"))
         if not procedure_id or not name or not entries or None in steps:
             return None
         return Procedure(procedure_id, name, tuple(s for s in steps if s is not None))
@@ -562,15 +622,22 @@ class _Builder:
             t,
             at,
             ("id", "label", "patterns", "event", "optional", "channels", "when"),
-            "a procedure step",
+            Phrase("a procedure step"),
         )
         step_id, label = chk.ident(t, at), chk.string(t, at, "label")
         has_patterns, has_event = "patterns" in t, "event" in t
         if has_patterns == has_event:
-            which = "both patterns and event" if has_patterns else "neither patterns nor event"
+            which = (
+                Phrase("both patterns and event")
+                if has_patterns
+                else Phrase("neither patterns nor event")
+            )
             chk.error(
                 at,
-                f'has {which} — give exactly one: patterns = [...] (words the candidate writes or says) or event = "ticket_created" (a candidate action)',
+                Phrase(
+                    'has {which} — give exactly one: patterns = [...] (words the candidate writes or says) or event = "ticket_created" (a candidate action)',
+                    which=which,
+                ),
             )
             return None
         patterns = self._patterns(t, at, "patterns") if has_patterns else ()
@@ -590,8 +657,12 @@ class _Builder:
         known = tuple(STEP_CONDITIONS)
         self.chk.error(
             at.key("when"),
-            f"unknown condition '{when}'{did_you_mean(when, known)} — must be one of "
-            f"{', '.join(known)} (docs/scenario-format.md, conditional steps)",
+            Phrase(
+                "unknown condition '{when}'{close} — must be one of {known} "
+                "(docs/scenario-format.md, conditional steps)",
+                when=when,
+                **one_of(when, known),
+            ),
         )
         return None
 
@@ -603,7 +674,11 @@ class _Builder:
             if channel not in known:
                 self.chk.error(
                     at.key("channels").item(index),
-                    f"unknown channel '{channel}'{did_you_mean(channel, known)} — must be one of {', '.join(known)}",
+                    Phrase(
+                        "unknown channel '{channel}'{close} — must be one of {known}",
+                        channel=channel,
+                        **one_of(channel, known),
+                    ),
                 )
         return tuple(c for c in found if c in known)
 
@@ -614,20 +689,27 @@ class _Builder:
         if not isinstance(items, list) or not items or not all(isinstance(i, str) for i in items):
             self.chk.error(
                 where,
-                f'is {describe(value)} — must be an event type or a list of them, e.g. event = "ticket_created" or event = ["ticket_resolved", "ticket_transferred"]',
+                Phrase(
+                    'is {value} — must be an event type or a list of them, e.g. event = "ticket_created" or event = ["ticket_resolved", "ticket_transferred"]',
+                    value=describe(value),
+                ),
             )
             return ()
         for item in items:
             if item not in STEP_EVENTS:
                 self.chk.error(
                     where,
-                    f"unknown event type '{item}'{did_you_mean(item, STEP_EVENTS)} — must be a candidate action: {', '.join(STEP_EVENTS)}",
+                    Phrase(
+                        "unknown event type '{item}'{close} — must be a candidate action: {known}",
+                        item=item,
+                        **one_of(item, STEP_EVENTS),
+                    ),
                 )
         return tuple(items) if all(i in STEP_EVENTS for i in items) else ()
 
     def _category(self, at: At, t: dict[str, Any]) -> Category | None:
         chk = self.chk
-        chk.unknown_keys(t, at, ("id", "name", "procedure"), "a category")
+        chk.unknown_keys(t, at, ("id", "name", "procedure"), Phrase("a category"))
         category_id, name = chk.ident(t, at), chk.string(t, at, "name")
         procedure = self._ref(t, at, "procedure", "procedures", "procedure")
         return (
@@ -636,7 +718,7 @@ class _Builder:
 
     def _customer(self, at: At, t: dict[str, Any]) -> Customer | None:
         chk = self.chk
-        chk.unknown_keys(t, at, _CUSTOMER_KEYS, "a customer")
+        chk.unknown_keys(t, at, _CUSTOMER_KEYS, Phrase("a customer"))
         customer_id, name = chk.ident(t, at), chk.string(t, at, "name")
         persona = chk.string(t, at, "persona")
         level = chk.string(t, at, "technical_level", choices=[v.value for v in TechnicalLevel])
@@ -652,7 +734,7 @@ class _Builder:
     # --- incidents ----------------------------------------------------------------
     def _incident(self, at: At, t: dict[str, Any]) -> Incident | None:
         chk = self.chk
-        chk.unknown_keys(t, at, _INCIDENT_KEYS, "an incident")
+        chk.unknown_keys(t, at, _INCIDENT_KEYS, Phrase("an incident"))
         incident_id, title = chk.ident(t, at), chk.string(t, at, "title")
         customer = self._ref(t, at, "customer", "customers", "customer")
         channel_name = chk.string(t, at, "channel", choices=[c.value for c in Channel])
@@ -687,13 +769,20 @@ class _Builder:
         if self.duration_min is not None and value > self.duration_min:
             self.chk.error(
                 at.key("at_minute"),
-                f"is {value:g} — must be within the exam: 0 to {self.duration_min:g} (duration_minutes)",
+                Phrase(
+                    "is {value:g} — must be within the exam: 0 to {most:g} (duration_minutes)",
+                    value=value,
+                    most=self.duration_min,
+                ),
             )
             return None
         if channel == Channel.QUEUE and value != 0:
             self.chk.error(
                 at.key("at_minute"),
-                f'is {value:g} — a queue ticket is in the queue when the exam starts: set at_minute = 0 (or channel = "email" for a ticket that arrives later)',
+                Phrase(
+                    'is {value:g} — a queue ticket is in the queue when the exam starts: set at_minute = 0 (or channel = "email" for a ticket that arrives later)',
+                    value=value,
+                ),
             )
             return None
         return value
@@ -705,12 +794,21 @@ class _Builder:
             if comp not in COMPETENCY_IDS:
                 self.chk.error(
                     where.item(index),
-                    f"unknown competency id '{comp}'{did_you_mean(comp, COMPETENCY_IDS)} — must be one of the 22 ids {_COMPETENCY_RANGES}",
+                    Phrase(
+                        "unknown competency id '{comp}'{close} — must be one of the 22 ids {ranges}",
+                        comp=comp,
+                        close=did_you_mean(comp, COMPETENCY_IDS),
+                        ranges=_COMPETENCY_RANGES,
+                    ),
                 )
         duplicates = sorted({c for c in found if found.count(c) > 1})
         if duplicates:
             self.chk.warning(
-                where, f"names {', '.join(duplicates)} more than once — name each competency once"
+                where,
+                Phrase(
+                    "names {ids} more than once — name each competency once",
+                    ids=", ".join(duplicates),
+                ),
             )
         return found
 
@@ -724,22 +822,32 @@ class _Builder:
         if conversation and t.get("messages") in (None, []):
             chk.error(
                 where,
-                f"missing — a {channel} needs at least one [[incidents.messages]] with after_seconds and text: what the customer says first",
+                Phrase(
+                    "missing — a {channel} needs at least one [[incidents.messages]] with after_seconds and text: what the customer says first",
+                    channel=channel,
+                ),
             )
         elif channel is not None and not conversation and entries:
             chk.warning(
                 where,
-                f"are never said — a {channel} ticket carries its text in subject and body; messages are for chat and call",
+                Phrase(
+                    "are never said — a {channel} ticket carries its text in subject and body; messages are for chat and call",
+                    channel=channel,
+                ),
             )
         messages: list[Message] = []
         for entry_at, entry in entries:
-            chk.unknown_keys(entry, entry_at, ("after_seconds", "text"), "a message")
+            chk.unknown_keys(entry, entry_at, ("after_seconds", "text"), Phrase("a message"))
             after = chk.number(entry, entry_at, "after_seconds", minimum=0)
             text = chk.string(entry, entry_at, "text")
             if after is not None and messages and after < messages[-1].after_s:
                 chk.warning(
                     entry_at.key("after_seconds"),
-                    f"{after:g} comes before the previous message ({messages[-1].after_s:g}) — messages are said in file order; sort them by after_seconds",
+                    Phrase(
+                        "{after:g} comes before the previous message ({before:g}) — messages are said in file order; sort them by after_seconds",
+                        after=after,
+                        before=messages[-1].after_s,
+                    ),
                 )
             if (
                 after is not None
@@ -749,7 +857,12 @@ class _Builder:
             ):
                 chk.warning(
                     entry_at.key("after_seconds"),
-                    f"{after:g} seconds after at_minute = {at_min:g} is after the exam ends ({self.duration_min:g} minutes) — the candidate never sees it",
+                    Phrase(
+                        "{after:g} seconds after at_minute = {at_min:g} is after the exam ends ({most:g} minutes) — the candidate never sees it",
+                        after=after,
+                        at_min=at_min,
+                        most=self.duration_min,
+                    ),
                 )
             if after is not None and text:
                 messages.append(Message(after, text))
@@ -760,12 +873,12 @@ class _Builder:
         entries = chk.tables(t, at, "facts", required=False)
         facts: list[Fact] = []
         for entry_at, entry in entries:
-            chk.unknown_keys(entry, entry_at, ("id", "ask", "answer", "key"), "a fact")
+            chk.unknown_keys(entry, entry_at, ("id", "ask", "answer", "key"), Phrase("a fact"))
             fact_id, ask = chk.ident(entry, entry_at), self._patterns(entry, entry_at, "ask")
             answer, key = chk.string(entry, entry_at, "answer"), chk.boolean(entry, entry_at, "key")
             if fact_id and ask and answer:
                 facts.append(Fact(fact_id, ask, answer, key))
-        chk.unique(((a, _text_id(e)) for a, e in entries), "fact of this incident")
+        chk.unique(((a, _text_id(e)) for a, e in entries), Phrase("fact of this incident"))
         return tuple(facts)
 
     def _rules(self, t: dict[str, Any], at: At) -> tuple[DialogueRule, ...]:
@@ -773,7 +886,9 @@ class _Builder:
         entries = chk.tables(t, at, "rules", required=False)
         rules: list[DialogueRule] = []
         for entry_at, entry in entries:
-            chk.unknown_keys(entry, entry_at, ("id", "when", "reply", "mood"), "a dialogue rule")
+            chk.unknown_keys(
+                entry, entry_at, ("id", "when", "reply", "mood"), Phrase("a dialogue rule")
+            )
             rule_id, when = chk.ident(entry, entry_at), self._patterns(entry, entry_at, "when")
             reply = chk.string(entry, entry_at, "reply")
             mood = chk.string(
@@ -781,7 +896,7 @@ class _Builder:
             )
             if rule_id and when and reply:
                 rules.append(DialogueRule(rule_id, when, reply, MoodNudge(mood) if mood else None))
-        chk.unique(((a, _text_id(e)) for a, e in entries), "rule of this incident")
+        chk.unique(((a, _text_id(e)) for a, e in entries), Phrase("rule of this incident"))
         return tuple(rules)
 
     def _timed(
@@ -792,7 +907,7 @@ class _Builder:
         if table is None:
             return None
         where = at.key(key)
-        self.chk.unknown_keys(table, where, ("after_minutes", "text"), f"a {key}")
+        self.chk.unknown_keys(table, where, ("after_minutes", "text"), Phrase("a {key}", key=key))
         after = self.chk.number(table, where, "after_minutes", positive=True)
         text = self.chk.string(table, where, "text")
         return make(after * 60, text) if after is not None and text else None
@@ -804,15 +919,19 @@ class _Builder:
         if table is None:
             return None
         where = at.key("chase")
-        chk.unknown_keys(table, where, ("after_minutes", "channel", "text"), "a chase")
+        chk.unknown_keys(table, where, ("after_minutes", "channel", "text"), Phrase("a chase"))
         after = chk.number(table, where, "after_minutes", positive=True)
         channel = chk.string(table, where, "channel", choices=CHASE_CHANNELS)
         text = chk.string(table, where, "text")
         if after is not None and self.duration_min is not None and after >= self.duration_min:
             chk.warning(
                 where.key("after_minutes"),
-                f"{after:g} minutes is not shorter than the exam ({self.duration_min:g}) — the "
-                "customer would never chase; give a wait shorter than the exam",
+                Phrase(
+                    "{after:g} minutes is not shorter than the exam ({most:g}) — the customer "
+                    "would never chase; give a wait shorter than the exam",
+                    after=after,
+                    most=self.duration_min,
+                ),
             )
         if after is None or channel is None or not text:
             return None
@@ -822,7 +941,10 @@ class _Builder:
         """subject, body, age and pre-filled fields of email and queue tickets."""
         chk = self.chk
         ticket = channel in (Channel.EMAIL, Channel.QUEUE)
-        why = f"a {channel} ticket arrives with a subject and a body: its title and text"
+        why = Phrase(
+            "a {channel} ticket arrives with a subject and a body: its title and text",
+            channel=channel,
+        )
         subject = chk.string(t, at, "subject", required=ticket, why=why)
         body = chk.string(t, at, "body", required=ticket, why=why)
         age = chk.number(
@@ -831,12 +953,15 @@ class _Builder:
             "age_minutes",
             required=channel == Channel.QUEUE,
             minimum=0,
-            why="a queue ticket needs its age at minute 0",
+            why=Phrase("a queue ticket needs its age at minute 0"),
         )
         if age is not None and channel not in (Channel.QUEUE, None):
             chk.warning(
                 at.key("age_minutes"),
-                f'is ignored for a {channel} incident — only a queue ticket has an age at minute 0 (set channel = "queue" or remove it)',
+                Phrase(
+                    'is ignored for a {channel} incident — only a queue ticket has an age at minute 0 (set channel = "queue" or remove it)',
+                    channel=channel,
+                ),
             )
         prefilled = {
             "ticket_category": self._ref(
@@ -849,7 +974,10 @@ class _Builder:
             if value is not None and channel not in (Channel.QUEUE, None):
                 chk.warning(
                     at.key(key),
-                    f"is ignored for a {channel} incident — only a queue ticket arrives with fields filled in",
+                    Phrase(
+                        "is ignored for a {channel} incident — only a queue ticket arrives with fields filled in",
+                        channel=channel,
+                    ),
                 )
         return {
             "subject": subject,
@@ -865,7 +993,7 @@ class _Builder:
         if table is None:
             return None
         where = at.key("answer")
-        chk.unknown_keys(table, where, _ANSWER_KEYS, "an answer key")
+        chk.unknown_keys(table, where, _ANSWER_KEYS, Phrase("an answer key"))
         category = self._ref(table, where, "category", "categories", "category")
         impact, urgency = self._level(table, where, "impact"), self._level(table, where, "urgency")
         kb_article = self._ref(table, where, "kb_article", "articles", "article", required=False)
@@ -878,7 +1006,9 @@ class _Builder:
             where,
             "solution_keywords",
             required=transfer_group is None and "transfer_group" not in table,
-            why="words a correct solution contains; needed unless the incident is transferred",
+            why=Phrase(
+                "words a correct solution contains; needed unless the incident is transferred"
+            ),
         )
         alternatives = self._alternatives(table, where)
         options = self._options(table, where)
@@ -910,18 +1040,23 @@ class _Builder:
             if any(f in forms for f in keyword_forms(word)):
                 self.chk.error(
                     at.key("solution_exclude").item(index),
-                    f"{word!r} is also one of solution_keywords — a word cannot be both required and excluded; drop it from one of the two",
+                    Phrase(
+                        "{word} is also one of solution_keywords — a word cannot be both required and excluded; drop it from one of the two",
+                        word=repr(word),
+                    ),
                 )
         return found
 
     def _alternatives(self, table: dict[str, Any], at: At) -> tuple[AnswerAlternative, ...]:
         found: list[AnswerAlternative] = []
         for entry_at, entry in self.chk.tables(table, at, "alternatives", required=False):
-            self.chk.unknown_keys(entry, entry_at, _ALTERNATIVE_KEYS, "an alternative")
+            self.chk.unknown_keys(entry, entry_at, _ALTERNATIVE_KEYS, Phrase("an alternative"))
             if not any(k in entry for k in _ALTERNATIVE_KEYS):
                 self.chk.error(
                     entry_at,
-                    "says nothing — give kb_article, solution_keywords and/or transfer_group",
+                    Phrase(
+                        "says nothing — give kb_article, solution_keywords and/or transfer_group"
+                    ),
                 )
                 continue
             found.append(
@@ -938,7 +1073,7 @@ class _Builder:
         entries = chk.tables(table, at, "options", required=False)
         options: list[AnswerOption] = []
         for entry_at, entry in entries:
-            chk.unknown_keys(entry, entry_at, _OPTION_KEYS, "an option")
+            chk.unknown_keys(entry, entry_at, _OPTION_KEYS, Phrase("an option"))
             option_id, text = chk.ident(entry, entry_at), chk.string(entry, entry_at, "text")
             kb_article = self._ref(
                 entry, entry_at, "kb_article", "articles", "article", required=False
@@ -950,16 +1085,24 @@ class _Builder:
                 options.append(
                     AnswerOption(option_id, text, kb_article, keywords, fits, why, exclude)
                 )
-        chk.unique(((a, _text_id(e)) for a, e in entries), "option of this answer")
+        chk.unique(((a, _text_id(e)) for a, e in entries), Phrase("option of this answer"))
         fitting = [
             _text_id(e) or f"[{i}]" for i, (_, e) in enumerate(entries) if e.get("fits") is True
         ]
         if entries and len(fitting) != 1:
-            what = "no option has" if not fitting else f"{len(fitting)} options have"
+            what = (
+                Phrase("no option has")
+                if not fitting
+                else Phrase("{count} options have", count=len(fitting))
+            )
             detail = f" ({', '.join(fitting)})" if fitting else ""
             chk.error(
                 at.key("options"),
-                f"{what} fits = true{detail} — exactly one option must: the one that fits the incident's urgency and impact",
+                Phrase(
+                    "{what} fits = true{detail} — exactly one option must: the one that fits the incident's urgency and impact",
+                    what=what,
+                    detail=detail,
+                ),
             )
         return tuple(options)
 
@@ -972,10 +1115,13 @@ class _Builder:
             if transfer is not None and "second_line" not in t:
                 chk.error(
                     where,
-                    f"missing — an incident whose answer.transfer_group is '{transfer}' needs a [incidents.second_line] table: group, delay_minutes, reply",
+                    Phrase(
+                        "missing — an incident whose answer.transfer_group is '{transfer}' needs a [incidents.second_line] table: group, delay_minutes, reply",
+                        transfer=transfer,
+                    ),
                 )
             return None
-        chk.unknown_keys(table, where, _SECOND_LINE_KEYS, "a second line")
+        chk.unknown_keys(table, where, _SECOND_LINE_KEYS, Phrase("a second line"))
         group = self._ref(table, where, "group", "groups", "group")
         delay = chk.number(table, where, "delay_minutes", minimum=0)
         reply = chk.string(table, where, "reply")
@@ -984,18 +1130,26 @@ class _Builder:
         if group and transfer and group != transfer:
             chk.warning(
                 where.key("group"),
-                f"'{group}' differs from answer.transfer_group '{transfer}' — the second line answers only when the ticket reaches this group",
+                Phrase(
+                    "'{group}' differs from answer.transfer_group '{transfer}' — the second line answers only when the ticket reaches this group",
+                    group=group,
+                    transfer=transfer,
+                ),
             )
         if question and not relay:
             chk.warning(
                 where.key("relay_patterns"),
-                "missing — with question = true, give relay_patterns: what the candidate must ask the customer, so relaying the question can be seen",
+                Phrase(
+                    "missing — with question = true, give relay_patterns: what the candidate must ask the customer, so relaying the question can be seen"
+                ),
             )
         final = self._optional_text(table, where, "final_reply")
         if final and not question:
             chk.warning(
                 where.key("final_reply"),
-                "is never sent — the final reply follows the answer to the second line's question; set question = true, or put this text in reply",
+                Phrase(
+                    "is never sent — the final reply follows the answer to the second line's question; set question = true, or put this text in reply"
+                ),
             )
         more = self._more_questions(table, where, question)
         if not group or delay is None or not reply or more is None:
@@ -1013,13 +1167,17 @@ class _Builder:
         if entries and not question:
             chk.error(
                 where.key("questions"),
-                "are never asked — further questions follow the first one; set question = true "
-                "and put the first question in reply",
+                Phrase(
+                    "are never asked — further questions follow the first one; set question = true "
+                    "and put the first question in reply"
+                ),
             )
             return None
         found: list[SecondLineQuestion] = []
         for entry_at, entry in entries:
-            chk.unknown_keys(entry, entry_at, ("text", "relay_patterns"), "a second-line question")
+            chk.unknown_keys(
+                entry, entry_at, ("text", "relay_patterns"), Phrase("a second-line question")
+            )
             text = chk.string(entry, entry_at, "text")
             relay = self._patterns(entry, entry_at, "relay_patterns")
             if text and relay:
@@ -1039,9 +1197,12 @@ class _Builder:
         if missing and isinstance(raw, list) and raw:
             self.chk.warning(
                 At().key("incidents"),
-                f"no incident names {', '.join(missing)} — an exam must give the candidate a "
-                "chance to show all 22 competencies; add them to some incident's competencies "
-                "(fine for a practice draft)",
+                Phrase(
+                    "no incident names {ids} — an exam must give the candidate a chance to show "
+                    "all 22 competencies; add them to some incident's competencies (fine for a "
+                    "practice draft)",
+                    ids=", ".join(missing),
+                ),
             )
 
     def _check_article_languages(self, language: str) -> None:
@@ -1052,10 +1213,24 @@ class _Builder:
                         article.path,
                         "language",
                         header_value(article.path, "language")[1],
-                        f"is '{article.language}' but the scenario's language is '{language}' — candidates read the KB in the scenario's language",
+                        Phrase(
+                            "is '{article}' but the scenario's language is '{language}' — candidates read the KB in the scenario's language",
+                            article=article.language,
+                            language=language,
+                        ),
                         "warning",
                     )
                 )
+
+
+_REFERRED = {
+    "procedure": (Phrase("procedure"), Phrase("a procedure")),
+    "customer": (Phrase("customer"), Phrase("a customer")),
+    "category": (Phrase("category"), Phrase("a category")),
+    "article": (Phrase("article"), Phrase("an article")),
+    "group": (Phrase("group"), Phrase("a group")),
+}
+"""What a reference names, bare and with its article, as `_ref`'s message says it."""
 
 
 def _text_id(table: dict[str, Any]) -> str | None:

@@ -10,6 +10,7 @@ observes, and its customer makes the chance distinct.
 
 from __future__ import annotations
 
+from helpdesk_tui.core.phrase import Phrase
 from helpdesk_tui.scenario._check import At
 from helpdesk_tui.scenario.competencies import COMPETENCY_IDS
 from helpdesk_tui.scenario.errors import Problem
@@ -34,16 +35,30 @@ def exam_problems(scenario: Scenario, minimum: int = MIN_EXAM_OBSERVATIONS) -> l
     for cid, customers in opportunities(scenario).items():
         if len(customers) >= minimum:
             continue
-        shown = ", ".join(customers) if customers else "none"
+        shown = ", ".join(customers) if customers else Phrase("none")
         problems.append(
             Problem(
                 scenario.scenario_file,
                 At().key("incidents").label,
                 None,
-                f"{cid} is observed with {len(customers)} customer{'s' if len(customers) != 1 else ''} "
-                f"({shown}) — an exam needs at least {minimum}: add {cid} to the competencies of "
-                f"incidents of {minimum - len(customers)} more customer(s) that really let the "
-                "candidate show it",
+                Phrase(
+                    (
+                        "{cid} is observed with {count} customer ({shown}) — an exam needs at "
+                        "least {least}: add {cid} to the competencies of incidents of {more} more "
+                        "customer(s) that really let the candidate show it"
+                    )
+                    if len(customers) == 1
+                    else (
+                        "{cid} is observed with {count} customers ({shown}) — an exam needs at "
+                        "least {least}: add {cid} to the competencies of incidents of {more} more "
+                        "customer(s) that really let the candidate show it"
+                    ),
+                    cid=cid,
+                    count=len(customers),
+                    shown=shown,
+                    least=minimum,
+                    more=minimum - len(customers),
+                ),
             )
         )
     return problems

@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from helpdesk_tui.core.phrase import Phrase
 from helpdesk_tui.core.sla import PriorityTargets, SlaProfile
 from helpdesk_tui.core.sla_labels import LABEL_LANGUAGES, LABEL_USES, MAX_LABEL
 from helpdesk_tui.core.state import TicketStatus
@@ -20,6 +21,7 @@ from helpdesk_tui.scenario._check import (
     Checker,
     choices_text,
     did_you_mean,
+    one_of,
     parse_toml,
     read_text,
 )
@@ -64,7 +66,7 @@ def load_sla_profile(path: Path) -> SlaProfile:
 def check_sla_profile(path: Path) -> tuple[SlaProfile | None, list[Problem]]:
     """The profile (None when it has errors) and every problem found, warnings included."""
     checker = Checker(path)
-    text = read_text(path, checker, "SLA profile (TOML)", SLA_PROFILE_MAX_BYTES)
+    text = read_text(path, checker, Phrase("SLA profile (TOML)"), SLA_PROFILE_MAX_BYTES)
     if text is None:
         return None, checker.problems
     checker.text = text
@@ -77,16 +79,25 @@ def check_sla_profile(path: Path) -> tuple[SlaProfile | None, list[Problem]]:
 
 def _build(chk: Checker, raw: dict[str, Any], path: Path) -> SlaProfile | None:
     top = At()
-    chk.unknown_keys(raw, top, _TOP_KEYS, "an SLA profile")
+    chk.unknown_keys(raw, top, _TOP_KEYS, Phrase("an SLA profile"))
     check_format(chk, raw)
     profile_id = chk.string(
-        raw, top, "id", pattern=_PROFILE_ID, pattern_text='lower-case letters, digits and "-"'
+        raw,
+        top,
+        "id",
+        pattern=_PROFILE_ID,
+        pattern_text=Phrase('lower-case letters, digits and "-"'),
     )
     if profile_id is not None and profile_id != path.stem:
         chk.warning(
             top.key("id"),
-            f"'{profile_id}' differs from the file name '{path.name}' — scenarios name a "
-            f"profile by its file name; call the file {profile_id}.toml or the id '{path.stem}'",
+            Phrase(
+                "'{profile}' differs from the file name '{file}' — scenarios name a profile by "
+                "its file name; call the file {profile}.toml or the id '{stem}'",
+                profile=profile_id,
+                file=path.name,
+                stem=path.stem,
+            ),
         )
     name = chk.string(raw, top, "name")
     levels = _levels(chk, raw)
@@ -112,9 +123,12 @@ def check_format(chk: Checker, raw: dict[str, Any]) -> None:
     """`format = 1`: the only version of the file formats that exists."""
     value = raw.get("format")
     if value is None:
-        chk.error(At().key("format"), "missing — add format = 1 as the first line")
+        chk.error(At().key("format"), Phrase("missing — add format = 1 as the first line"))
     elif isinstance(value, bool) or value != 1:
-        chk.error(At().key("format"), f"is {value!r} — must be 1, the only version of this format")
+        chk.error(
+            At().key("format"),
+            Phrase("is {value} — must be 1, the only version of this format", value=repr(value)),
+        )
 
 
 def _levels(chk: Checker, raw: dict[str, Any]) -> tuple[str, ...] | None:
@@ -123,13 +137,22 @@ def _levels(chk: Checker, raw: dict[str, Any]) -> tuple[str, ...] | None:
     if levels is None:
         return None
     if len(set(levels)) != len(levels):
-        chk.error(at, f"{list(levels)} repeats a level — each level must appear once")
+        chk.error(
+            at,
+            Phrase(
+                "{levels} repeats a level — each level must appear once", levels=str(list(levels))
+            ),
+        )
         return None
     if len(levels) < MIN_LEVELS:
         chk.error(
             at,
-            f"has {len(levels)} levels — must have at least {MIN_LEVELS}, most severe first, "
-            'e.g. levels = ["high", "medium", "low"]',
+            Phrase(
+                "has {count} levels — must have at least {least}, most severe first, "
+                'e.g. levels = ["high", "medium", "low"]',
+                count=len(levels),
+                least=MIN_LEVELS,
+            ),
         )
         return None
     return levels
@@ -149,7 +172,11 @@ def _pausing_states(chk: Checker, raw: dict[str, Any]) -> frozenset[str] | None:
     for state in bad:
         chk.error(
             at,
-            f"'{state}' is not a ticket status — must be among: {', '.join(TICKET_STATUSES)}",
+            Phrase(
+                "'{state}' is not a ticket status — must be among: {known}",
+                state=state,
+                known=", ".join(TICKET_STATUSES),
+            ),
         )
     return None if bad else frozenset(states)
 
@@ -163,7 +190,10 @@ def _priorities(
     at = At().key("priorities")
     if not table:
         chk.error(
-            at, 'has no priorities — add at least one, e.g. [priorities.P1] with name = "Critical"'
+            at,
+            Phrase(
+                'has no priorities — add at least one, e.g. [priorities.P1] with name = "Critical"'
+            ),
         )
         return None
     found: dict[str, PriorityTargets] = {}
@@ -185,7 +215,7 @@ def _priority(
     if row is None:
         return None
     where = at.key(key)
-    chk.unknown_keys(row, where, _PRIORITY_KEYS, "a priority")
+    chk.unknown_keys(row, where, _PRIORITY_KEYS, Phrase("a priority"))
     name = chk.string(row, where, "name")
     first = chk.number(row, where, "first_response_minutes", positive=True)
     update = chk.number(row, where, "update_minutes", positive=True)
@@ -196,8 +226,12 @@ def _priority(
     if first > resolution:
         chk.warning(
             where.key("first_response_minutes"),
-            f"{first:g} minutes is longer than the resolution target ({resolution:g}) — "
-            "a first response normally comes well before the resolution",
+            Phrase(
+                "{first:g} minutes is longer than the resolution target ({resolution:g}) — "
+                "a first response normally comes well before the resolution",
+                first=first,
+                resolution=resolution,
+            ),
         )
     return PriorityTargets(
         name=name,
@@ -217,8 +251,12 @@ def _check_priority_order(chk: Checker, at: At, names: list[str]) -> None:
     if sorted(names) != sorted(names, key=_natural):
         chk.warning(
             at,
-            f"names {sorted(names, key=_natural)} sort as text into {sorted(names)} — "
-            "priorities rank by their name as text; pad the numbers (P01, P02, ... P10)",
+            Phrase(
+                "names {names} sort as text into {sorted} — priorities rank by their name as "
+                "text; pad the numbers (P01, P02, ... P10)",
+                names=str(sorted(names, key=_natural)),
+                sorted=str(sorted(names)),
+            ),
         )
 
 
@@ -236,7 +274,11 @@ def _matrix(
     for extra in (k for k in table if k not in levels):
         chk.error(
             at.key(extra),
-            f"'{extra}' is not a level — the matrix has one row per impact level: {level_list}",
+            Phrase(
+                "'{extra}' is not a level — the matrix has one row per impact level: {levels}",
+                extra=extra,
+                levels=level_list,
+            ),
         )
     matrix: dict[str, dict[str, str]] = {}
     ok = True
@@ -245,7 +287,11 @@ def _matrix(
         if row is None:
             chk.error(
                 at.key(impact),
-                f"missing — add a [matrix.{impact}] row with a priority for each urgency: {level_list}",
+                Phrase(
+                    "missing — add a [matrix.{impact}] row with a priority for each urgency: {levels}",
+                    impact=impact,
+                    levels=level_list,
+                ),
             )
             ok = False
             continue
@@ -259,7 +305,10 @@ def _matrix(
         for unused in sorted(set(priorities) - used):
             chk.warning(
                 At().key("priorities").key(unused),
-                f"priority '{unused}' is never used in the matrix — no ticket can get it",
+                Phrase(
+                    "priority '{unused}' is never used in the matrix — no ticket can get it",
+                    unused=unused,
+                ),
             )
     return matrix if ok else None
 
@@ -279,7 +328,11 @@ def _matrix_row(
     for extra in (k for k in row if k not in levels):
         chk.error(
             row_at.key(extra),
-            f"'{extra}' is not a level — the urgency columns are: {', '.join(levels)}",
+            Phrase(
+                "'{extra}' is not a level — the urgency columns are: {levels}",
+                extra=extra,
+                levels=", ".join(levels),
+            ),
         )
     cells: dict[str, str] = {}
     ok = True
@@ -291,8 +344,12 @@ def _matrix_row(
         if priorities is not None and cell not in priorities:
             chk.error(
                 row_at.key(urgency),
-                f"unknown priority '{cell}' — must be one of the priorities defined under "
-                f"[priorities.*]: {choices_text(priorities)}",
+                Phrase(
+                    "unknown priority '{cell}' — must be one of the priorities defined under "
+                    "[priorities.*]: {choices}",
+                    cell=cell,
+                    choices=choices_text(priorities),
+                ),
             )
             ok = False
         cells[urgency] = cell
@@ -315,8 +372,11 @@ def check_labels(
         if language not in LABEL_LANGUAGES:
             chk.error(
                 at,
-                f"unknown language '{language}'{did_you_mean(language, LABEL_LANGUAGES)} — "
-                f"must be one of {', '.join(LABEL_LANGUAGES)}",
+                Phrase(
+                    "unknown language '{language}'{close} — must be one of {known}",
+                    language=language,
+                    **one_of(language, LABEL_LANGUAGES),
+                ),
             )
             continue
         if chk.table(table, At().key(key), language) is None:
@@ -340,23 +400,35 @@ def _use_labels(
     if use not in LABEL_USES:
         chk.error(
             where,
-            f"unknown use '{use}'{did_you_mean(use, LABEL_USES)} — must be one of "
-            f"{', '.join(LABEL_USES)} (a level reads differently as impact or urgency: "
-            'French "impact bas", "urgence basse")',
+            Phrase(
+                "unknown use '{use}'{close} — must be one of {known} (a level reads differently "
+                'as impact or urgency: French "impact bas", "urgence basse")',
+                use=use,
+                **one_of(use, LABEL_USES),
+            ),
         )
         return {}
     table = chk.table(uses, at, use)
     if table is None:
         return {}
     keys = tuple(priorities or ()) if use == "priority" else tuple(levels or ())
-    what = "a priority of the SLA profile" if use == "priority" else "a level of the SLA profile"
+    what = (
+        Phrase("a priority of the SLA profile")
+        if use == "priority"
+        else Phrase("a level of the SLA profile")
+    )
     labels: dict[str, str] = {}
     for name in table:
         if keys and name not in keys:
             chk.error(
                 where.key(name),
-                f"'{name}' is not {what}{did_you_mean(name, keys)} — must be one of: "
-                f"{choices_text(keys)}",
+                Phrase(
+                    "'{name}' is not {what}{close} — must be one of: {choices}",
+                    name=name,
+                    what=what,
+                    close=did_you_mean(name, keys),
+                    choices=choices_text(keys),
+                ),
             )
             continue
         text = chk.string(table, where, name)
@@ -365,8 +437,11 @@ def _use_labels(
         if len(text) > MAX_LABEL:
             chk.error(
                 where.key(name),
-                f"is {len(text)} characters — a label must fit a form's choice box: at most "
-                f"{MAX_LABEL}",
+                Phrase(
+                    "is {count} characters — a label must fit a form's choice box: at most {most}",
+                    count=len(text),
+                    most=MAX_LABEL,
+                ),
             )
             continue
         labels[name] = text

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from helpdesk_tui.core.phrase import Phrase
 from helpdesk_tui.eventlog.binding import folder_sha256
 from helpdesk_tui.scenario._check import At, Checker, parse_toml, read_text
 from helpdesk_tui.scenario.errors import Problem
@@ -113,7 +114,7 @@ def check_variation(folder: Path, scenario: Scenario) -> tuple[Variation | None,
     if not file.exists():
         return None, []
     chk = Checker(file)
-    text = read_text(file, chk, f"variation ({VARIATION_FILE})")
+    text = read_text(file, chk, Phrase("variation ({file})", file=VARIATION_FILE))
     raw = parse_toml(text, chk) if text is not None else None
     if raw is None:
         return None, chk.problems
@@ -133,10 +134,17 @@ class _Reader:
 
     def variation(self) -> Variation:
         chk, raw, top = self.chk, self.raw, At()
-        chk.unknown_keys(raw, top, _TOP_KEYS, "a variation file")
+        chk.unknown_keys(raw, top, _TOP_KEYS, Phrase("a variation file"))
         form = raw.get("format", VARIATION_FORMAT)
         if form != VARIATION_FORMAT:
-            chk.error(top.key("format"), f"is {form!r} — only format = {VARIATION_FORMAT} exists")
+            chk.error(
+                top.key("format"),
+                Phrase(
+                    "is {value} — only format = {form} exists",
+                    value=repr(form),
+                    form=VARIATION_FORMAT,
+                ),
+            )
         minutes, per_incident = self._jitter()
         return Variation(
             jitter_minutes=minutes,
@@ -154,9 +162,9 @@ class _Reader:
         chk, at = self.chk, At().key("jitter")
         table = self.raw.get("jitter", {})
         if not isinstance(table, dict):
-            chk.error(at, "must be a table: [jitter] with minutes = 1")
+            chk.error(at, Phrase("must be a table: [jitter] with minutes = 1"))
             return 0.0, {}
-        chk.unknown_keys(table, at, _JITTER_KEYS, "[jitter]")
+        chk.unknown_keys(table, at, _JITTER_KEYS, Phrase("[jitter]"))
         minutes = chk.number(
             table, at, "minutes", required=False, minimum=0, maximum=MAX_JITTER_MINUTES
         )
@@ -165,7 +173,9 @@ class _Reader:
         if not isinstance(overrides, dict):
             chk.error(
                 at.key("incidents"),
-                'must be a table of incident id = minutes, e.g. incidents = { "vpn-down" = 0.5 }',
+                Phrase(
+                    'must be a table of incident id = minutes, e.g. incidents = {{ "vpn-down" = 0.5 }}'
+                ),
             )
             return minutes or 0.0, {}
         for incident_id in overrides:
@@ -173,7 +183,10 @@ class _Reader:
             if incident_id not in self.incidents:
                 chk.error(
                     where.key(incident_id),
-                    f"unknown incident '{incident_id}' — must be an incident id of scenario.toml",
+                    Phrase(
+                        "unknown incident '{ident}' — must be an incident id of scenario.toml",
+                        ident=incident_id,
+                    ),
                 )
                 continue
             value = chk.number(overrides, where, incident_id, minimum=0, maximum=MAX_JITTER_MINUTES)
@@ -185,7 +198,7 @@ class _Reader:
         seen: dict[str, int] = {}
         blocks: list[tuple[str, ...]] = []
         for at, table in self._tables("blocks"):
-            self.chk.unknown_keys(table, at, _BLOCK_KEYS, "a block")
+            self.chk.unknown_keys(table, at, _BLOCK_KEYS, Phrase("a block"))
             ids = self._strings(
                 table, at, "incidents", minimum=2, example='["printer-blank", "vpn-down"]'
             )
@@ -199,27 +212,41 @@ class _Reader:
         incident = self.incidents.get(incident_id)
         if incident is None:
             self.chk.error(
-                where, f"unknown incident '{incident_id}' — must be an incident id of scenario.toml"
+                where,
+                Phrase(
+                    "unknown incident '{ident}' — must be an incident id of scenario.toml",
+                    ident=incident_id,
+                ),
             )
         elif incident.channel == Channel.QUEUE:
             self.chk.error(
                 where,
-                f"'{incident_id}' is a queue ticket: it is there at minute 0 in every form — leave it out of blocks",
+                Phrase(
+                    "'{ident}' is a queue ticket: it is there at minute 0 in every form — leave it out of blocks",
+                    ident=incident_id,
+                ),
             )
         elif incident_id in seen:
             self.chk.error(
                 where,
-                f"'{incident_id}' is already in blocks[{seen[incident_id]}] — an incident belongs to one block at most",
+                Phrase(
+                    "'{ident}' is already in blocks[{block}] — an incident belongs to one block at most",
+                    ident=incident_id,
+                    block=seen[incident_id],
+                ),
             )
         seen.setdefault(incident_id, index)
 
     def _identity(self, at: At, table: dict[str, Any]) -> Identity:
-        self.chk.unknown_keys(table, at, _IDENTITY_KEYS, "a customer's variation")
+        self.chk.unknown_keys(table, at, _IDENTITY_KEYS, Phrase("a customer's variation"))
         customer = self.chk.string(table, at, "id") or ""
         if customer and customer not in self.customers:
             self.chk.error(
                 at.key("id"),
-                f"unknown customer '{customer}' — must be a customer id of scenario.toml",
+                Phrase(
+                    "unknown customer '{ident}' — must be a customer id of scenario.toml",
+                    ident=customer,
+                ),
             )
         names = self._strings(
             table, at, "names", minimum=1, example='["Sofie Claes", "Lotte Janssens"]'
@@ -228,7 +255,7 @@ class _Reader:
         return Identity(customer, tuple(names), tuple(departments))
 
     def _swap(self, at: At, table: dict[str, Any], *, keep: bool) -> Swap:
-        self.chk.unknown_keys(table, at, _SWAP_KEYS, "a text to vary")
+        self.chk.unknown_keys(table, at, _SWAP_KEYS, Phrase("a text to vary"))
         text = self.chk.string(table, at, "text") or ""
         variants = self._strings(
             table, at, "variants", minimum=1, example='["PRN-3-07", "PRN-1-22"]'
@@ -241,14 +268,33 @@ class _Reader:
         value = table.get(key, [] if minimum == 0 else None)
         where = at.key(key)
         if value is None:
-            self.chk.error(where, f"missing — add {key} = {example}")
+            self.chk.error(
+                where,
+                Phrase(
+                    "missing — add {key} = {example}{reason}", key=key, example=example, reason=""
+                ),
+            )
             return []
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            self.chk.error(where, f"must be a list of non-empty texts, e.g. {key} = {example}")
+            self.chk.error(
+                where,
+                Phrase(
+                    "must be a list of non-empty texts, e.g. {key} = {example}",
+                    key=key,
+                    example=example,
+                ),
+            )
             return []
         if len(value) < minimum:
             self.chk.error(
-                where, f"has {len(value)} — needs at least {minimum}, e.g. {key} = {example}"
+                where,
+                Phrase(
+                    "has {count} — needs at least {least}, e.g. {key} = {example}",
+                    count=len(value),
+                    least=minimum,
+                    key=key,
+                    example=example,
+                ),
             )
         return list(value)
 
@@ -261,7 +307,10 @@ def _warn_unused(chk: Checker, variation: Variation, texts: dict[Path, str]) -> 
             if swap.text and not _pattern([swap.text]).search(everything):
                 chk.warning(
                     At().key(kind).item(index),
-                    f"'{swap.text}' occurs nowhere in scenario.toml or kb/ — check the spelling (it must be written exactly as there)",
+                    Phrase(
+                        "'{text}' occurs nowhere in scenario.toml or kb/ — check the spelling (it must be written exactly as there)",
+                        text=swap.text,
+                    ),
                 )
 
 

@@ -28,6 +28,7 @@ import bisect
 from collections.abc import Iterator
 from functools import cache
 
+from helpdesk_tui.core.phrase import Phrase
 from helpdesk_tui.scenario._check import At, Checker
 from helpdesk_tui.scenario.model import Scenario
 
@@ -171,9 +172,14 @@ def wording_warnings(scenario: Scenario, chk: Checker) -> None:
                 shown = ", ".join(traps[:SHOWN]) + (", ..." if len(traps) > SHOWN else "")
                 chk.warning(
                     at,
-                    f"'{norm}' in {pattern!r} also matches the start of other words ({shown}) — "
-                    "a pattern matches word starts: write the longer word or a phrase if those "
-                    "are not meant (check with: helpdesk-exam language probe)",
+                    Phrase(
+                        "'{word}' in {pattern} also matches the start of other words ({shown}) — "
+                        "a pattern matches word starts: write the longer word or a phrase if "
+                        "those are not meant (check with: helpdesk-exam language probe)",
+                        word=norm,
+                        pattern=repr(pattern),
+                        shown=shown,
+                    ),
                 )
     _derivations(scenario, chk)
     _overlapping_options(scenario, chk)
@@ -247,10 +253,15 @@ def _stock_openers(scenario: Scenario, chk: Checker) -> None:
                 at = At().key("incidents").item(i, inc.id).key("rules").item(j, rule.id)
                 chk.warning(
                     at.key("when").item(k),
-                    f"rule '{rule.id}': the pattern {pattern!r} is also said by the stock "
-                    f"opener {said!r} — every candidate who greets or asks that sets the rule "
-                    "off; write the phrase the rule is meant for (check with: helpdesk-exam "
-                    "language probe)",
+                    Phrase(
+                        "rule '{rule}': the pattern {pattern} is also said by the stock opener "
+                        "{said} — every candidate who greets or asks that sets the rule off; "
+                        "write the phrase the rule is meant for (check with: helpdesk-exam "
+                        "language probe)",
+                        rule=rule.id,
+                        pattern=repr(pattern),
+                        said=repr(said),
+                    ),
                 )
 
 
@@ -271,14 +282,18 @@ def _derivations(scenario: Scenario, chk: Checker) -> None:
         heard = derivations(norm, lang)
         if heard:
             more = len(heard) - DERIVATIONS_SHOWN
-            shown = ", ".join(heard[:DERIVATIONS_SHOWN]) + (
-                f", ... ({more} more)" if more > 0 else ""
-            )
+            shown = ", ".join(heard[:DERIVATIONS_SHOWN])
+            if more > 0:
+                shown = Phrase("{words}, ... ({more} more)", words=shown, more=more)
             chk.note(
                 at,
-                f"the one-word pattern {pattern!r} also hears longer words that start with it "
-                f'({shown}) — confirm they are meant, or narrow it to a phrase ("le message", '
-                '"the printer"); check with: helpdesk-exam language probe',
+                Phrase(
+                    "the one-word pattern {pattern} also hears longer words that start with it "
+                    '({shown}) — confirm they are meant, or narrow it to a phrase ("le message", '
+                    '"the printer"); check with: helpdesk-exam language probe',
+                    pattern=repr(pattern),
+                    shown=shown,
+                ),
             )
 
 
@@ -297,10 +312,18 @@ def _overlapping_options(scenario: Scenario, chk: Checker) -> None:
                 continue
             at = At().key("incidents").item(i, inc.id).key("answer").key("options")
             at = at.item(a, options[a].id).key("solution_keywords")
-            same = "the same key words as" if keys[a] == keys[b] else "only key words of"
+            same = (
+                Phrase("the same key words as")
+                if keys[a] == keys[b]
+                else Phrase("only key words of")
+            )
             chk.warning(
                 at,
-                f"option '{options[a].id}' has {same} option '{options[b].id}' — a message that "
-                f"gives '{options[b].id}' also counts as '{options[a].id}'; give each option a "
-                "key word of its own",
+                Phrase(
+                    "option '{first}' has {same} option '{second}' — a message that gives "
+                    "'{second}' also counts as '{first}'; give each option a key word of its own",
+                    first=options[a].id,
+                    same=same,
+                    second=options[b].id,
+                ),
             )

@@ -37,6 +37,7 @@ from textual import events
 from textual._time import get_time
 from textual.app import App
 from textual.binding import ActiveBinding, Binding
+from textual.css.query import NoMatches
 from textual.notifications import Notify
 from textual.screen import Screen
 
@@ -55,7 +56,7 @@ from helpdesk_tui.ui.screens.help import HelpScreen
 from helpdesk_tui.ui.screens.main import MainScreen
 from helpdesk_tui.ui.typing_guard import WAIT_S, Kind, TypingGuard, Waiting
 from helpdesk_tui.ui.widgets.conversations import revealed
-from helpdesk_tui.ui.widgets.too_small import too_small
+from helpdesk_tui.ui.widgets.too_small import NOTICE_KEYS, TerminalTooSmall, too_small
 
 _HERE = Path(__file__).resolve().parent
 WIDGET_CSS = sorted(
@@ -68,6 +69,8 @@ when it is first shown makes Textual re-parse all CSS then (tens of milliseconds
 MAX_NOTICES = 3
 """Notices standing at once: a fourth reached over the KB search box at 30 rows (the
 rack grows upwards, above the footer); the oldest goes when another comes."""
+START_NOTICE_S = 30.0
+"""How long the start's notice (a scenario's warnings in practice) stays up."""
 TICK_S = 0.2
 """Scheduler period while a customer types or speaks: smooth enough for a call
 transcript streaming at speaking pace."""
@@ -283,6 +286,9 @@ class ExamApp(NoWayOut, App[str | None], inherit_bindings=False):
         self._size_logged_at = -SIZE_RECORD_EVERY_S  # exam time of the last size record
         """Printable keys in a pane whose letters are commands (`_typed_as_command`)."""
         self._typing_noticed = -math.inf
+        self._notice_keys: tuple[frozenset[str], tuple[str, ...]] | None = None
+        self.start_notice = ""
+        """Said once the screen is up (`practice`: the scenario's warnings, bugs24)."""
 
     def on_load(self) -> None:
         if self.tune_gc:
@@ -293,6 +299,8 @@ class ExamApp(NoWayOut, App[str | None], inherit_bindings=False):
         self.push_screen(self.main)
 
     def on_ready(self) -> None:
+        if self.start_notice:
+            self.notify(self.start_notice, severity="warning", timeout=START_NOTICE_S, markup=False)
         if self.tick_interval:
             self._schedule_tick()
         if self.handle_signals:
@@ -340,6 +348,9 @@ class ExamApp(NoWayOut, App[str | None], inherit_bindings=False):
             if isinstance(event, events.MouseDown) and self._typing.waiting is not None:
                 await self._run_waiting(self._typing.release())  # before the click moves things
         if isinstance(event, events.Key) and not event.is_forwarded:
+            if self._under_the_notice(event.key):
+                event.stop()  # the candidate cannot see what it would do: it does nothing
+                return
             if not self._opening_screen():
                 await self._release_held()
             if (
@@ -374,6 +385,38 @@ class ExamApp(NoWayOut, App[str | None], inherit_bindings=False):
             # A priority binding (the blocked keys, F12) took it before it went anywhere:
             # it never comes back up (waited for, it held the next keys IN_FLIGHT_S).
             self._in_flight = None
+
+    # ------------------------------------------------------------------ under the too-small notice
+
+    def _under_the_notice(self, key: str) -> bool:
+        """Whether a key is typed under the too-small notice and may not act (bugs24): the
+        candidate cannot see what it would do (sec21: `q` at 1 x 1 went into the KB search
+        underneath). Only the keys the notice names act (`NOTICE_KEYS`), and the blocked
+        keys, which only log the attempt. Read only while the terminal is too small."""
+        if not too_small(self.size) or key in self.keys_under_notice()[0]:
+            return False
+        try:  # a child of the screens that have it (the exam's and the forms')
+            notice = self.screen.get_child_by_id("too-small", TerminalTooSmall)
+        except NoMatches:
+            return False
+        return bool(notice.display)
+
+    def keys_under_notice(self) -> tuple[frozenset[str], tuple[str, ...]]:
+        """The keys that act under the too-small notice (Textual's names) and the ids of
+        those the notice names, in `NOTICE_KEYS`' order, of the bindings this app has."""
+        if self._notice_keys is None:
+            keys: set[str] = set()
+            named: list[str] = []
+            for key, bound in self._bindings.key_to_bindings.items():
+                for binding in bound:
+                    ident = binding.id or ""
+                    if ident in NOTICE_KEYS or ident.startswith("lockdown."):
+                        keys.add(key)
+                    if ident in NOTICE_KEYS and ident not in named:
+                        named.append(ident)
+            order = sorted(named, key=NOTICE_KEYS.index)
+            self._notice_keys = (frozenset(keys), tuple(order))
+        return self._notice_keys
 
     # ------------------------------------------------------------------ typing into a letter pane
 
@@ -709,6 +752,9 @@ class ExamApp(NoWayOut, App[str | None], inherit_bindings=False):
             self._log_size_if_due()
             self._typing_due()
             self.main.refresh_now()
+            on_tick = getattr(self.screen, "refresh_wait", None)
+            if on_tick is not None:  # the proctor code's wait, counted down (bugs24)
+                on_tick()
             self._collect_if_quiet()
             self._build_forms_if_quiet()
 

@@ -810,3 +810,8 @@ def first_key(key_id: str) -> str:
         return _(key.key_display)
     first = key.keys.split(",")[0]
     return display_keys(Key(key.id, first, key.action, key.description, key.help, key.owner))
+
+
+def description(key_id: str) -> str:
+    """A key's short description (its msgid: "Proctor"), for a sentence that names it."""
+    return next(k.description for k in KEYS if k.id == key_id)

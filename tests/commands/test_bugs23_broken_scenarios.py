@@ -29,14 +29,14 @@ def _break(folder: Path, how: str) -> tuple[Path, str]:
     text = toml.read_text(encoding="utf-8")
     if how == "syntax":
         toml.write_text(text.replace('id = "demo"', "id = demo"), encoding="utf-8")
-        return toml, "line 6"
+        return toml, "regel 6"  # the problem in Dutch too since bugs24
     if how == "type":
         toml.write_text(text.replace("duration_minutes = 20", 'duration_minutes = "20"'), "utf-8")
         return toml, "duration_minutes"
     if how == "duplicate":
         twice = '[[groups]]\nid = "network"\nname = "Network team"\n'
         toml.write_text(text.replace(twice, twice * 2), encoding="utf-8")
-        return toml, "duplicate id 'network'"
+        return toml, "dubbele id 'network'"
     if how == "latin1":
         toml.write_bytes(text.replace('title = "', 'title = "Démo ').encode("latin-1"))
         return toml, "UTF-8"
@@ -46,7 +46,7 @@ def _break(folder: Path, how: str) -> tuple[Path, str]:
         return toml, "bytes"
     if how == "loop":
         os.symlink("..", folder / "kb" / "again")
-        return folder / "kb" / "again", "symbolic link"
+        return folder / "kb" / "again", "symbolische link"
     for child in (folder / "kb").iterdir():  # "empty": nothing left in the folder
         child.unlink()
     (folder / "kb").rmdir()

@@ -139,4 +139,31 @@ def test_every_french_template_with_a_word_before_a_value_is_handled() -> None:
         if e.msgid and any(ELIDABLE.search(text) for text in (e.msgstr, *e.forms))
     }
     found -= {e.msgid for e in entries if e.msgid_plural}  # counts: "de {total}" is a number
+    found -= scenario_problems()  # `Problem.said` fills them through `i18n.fill` (bugs24)
     assert found - FILLED_WITH_ELISION - set(NEVER_A_WORD) == set()
+
+
+def scenario_problems() -> set[str]:
+    """The scenario checker's templates (`catalog.SCENARIO_SOURCES`): every one is said
+    through `scenario.errors.said`, which fills it with `i18n.fill`."""
+    places = catalog.extract()
+    sources = tuple(f"helpdesk_tui/{source}" for source in catalog.SCENARIO_SOURCES)
+    return {msgid for msgid, where in places.items() if any(w.startswith(sources) for w in where)}
+
+
+def test_a_scenario_problem_elides_in_french() -> None:
+    """ "les champs de un scénario" is "les champs d'un scénario" once filled."""
+    from helpdesk_tui.scenario.errors import said
+
+    i18n.set_language("fr")
+    what = Phrase("a scenario")
+    text = said(
+        Phrase(
+            "unknown field '{key}' is ignored{close} — the fields of {what} are: {known}",
+            key="duraton",
+            close="",
+            what=what,
+            known="id",
+        )
+    )
+    assert "les champs d'un scénario sont\u00a0: id" in text

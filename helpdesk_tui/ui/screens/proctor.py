@@ -8,6 +8,7 @@ logged (never the code) and slowed down (`runtime.proctor.CodeGate`).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 from textual import events
@@ -15,6 +16,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
+from textual.timer import Timer
 from textual.widgets import Input, Static
 
 from helpdesk_tui.eventlog.errors import KeyFileError
@@ -33,6 +35,8 @@ CHOICES: dict[str, tuple[str, str]] = {
     "close": ("c", N_("Close the program")),
 }
 """What the proctor can choose, the key for it and its label, in the order shown."""
+WAIT_SHOWN_EVERY_S = 0.25
+"""How often the wait's line is said again while it counts down (wall time)."""
 
 
 class ProctorCodeScreen(Paced, ModalScreen[bool | None]):
@@ -53,6 +57,9 @@ class ProctorCodeScreen(Paced, ModalScreen[bool | None]):
         self.on_wrong = on_wrong
         self.on_early = on_early
         """A code typed during the wait after a wrong one: not checked, but logged (sec22)."""
+        self._waiting: bool | None = None
+        """A wait is said: after a wrong code (True) or not (False); None: none."""
+        self._countdown: Timer | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="proctor", classes="proctor-box"):
@@ -69,11 +76,33 @@ class ProctorCodeScreen(Paced, ModalScreen[bool | None]):
         self.query_one("#proctor-code", Input).focus()
         self._say_wait()
 
-    def _say_wait(self) -> bool:
+    def _say_wait(self, wrong: bool = False) -> bool:
+        """Say the wait before the next try, counted down until it is over, and then
+        nothing (sec21: "Wait 1 s before the next try." stayed after the wait)."""
         wait = self.gate.wait_s()
         if wait > 0:
-            self._say(_("Wait {seconds:.0f} s before the next try.").format(seconds=wait + 0.5))
+            template = (
+                _("Wrong code. Wait {seconds:.0f} s before the next try.")
+                if wrong
+                else _("Wait {seconds:.0f} s before the next try.")
+            )
+            self._say(template.format(seconds=math.ceil(wait)))
+            self._waiting = wrong
+            if self._countdown is None:
+                self._countdown = self.set_interval(WAIT_SHOWN_EVERY_S, self.refresh_wait)
         return wait > 0
+
+    def refresh_wait(self) -> None:
+        """The wait's line, again after the gate's clock moved (its own timer, the exam's
+        tick): the seconds left, or gone once the wait is over."""
+        if self._waiting is None:
+            return
+        if not self._say_wait(self._waiting):
+            self._waiting = None
+            if self._countdown is not None:
+                self._countdown.stop()
+                self._countdown = None
+            self._say("")
 
     def _say(self, text: str) -> None:
         self.query_one("#proctor-message", Static).update(text)
@@ -113,11 +142,7 @@ class ProctorCodeScreen(Paced, ModalScreen[bool | None]):
             self.dismiss(True)
         else:
             self.on_wrong()
-            self._say(
-                _("Wrong code. Wait {seconds:.0f} s before the next try.").format(
-                    seconds=self.gate.wait_s() + 0.5
-                )
-            )
+            self._say_wait(wrong=True)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

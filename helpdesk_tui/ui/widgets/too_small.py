@@ -2,9 +2,12 @@
 
 The notice covers the screen while the terminal is too small and goes away
 when it is large enough again. Nothing stops: the exam clock, the SLA clocks
-and the customers go on (as they would while a candidate looks away), keys
-still reach the area that had focus, and every draft and form keeps its text,
-because the widgets underneath are only out of sight, not removed.
+and the customers go on (as they would while a candidate looks away), and every
+draft and form keeps its text, because the widgets underneath are only out of
+sight, not removed. Keys do nothing under it but the ones it names (the proctor's
+F12; in practice the pause and quit keys) and the exam's blocked keys, which
+only log the attempt (`ExamApp._under_the_notice`, bugs24): before, a key acted
+on the screen underneath, which the candidate could not see (sec21).
 """
 
 from __future__ import annotations
@@ -13,9 +16,13 @@ from textual.geometry import Size
 from textual.widgets import Static
 
 from helpdesk_tui.i18n import _
+from helpdesk_tui.ui import keymap
 
 MIN_WIDTH = 80
 MIN_HEIGHT = 24
+NOTICE_KEYS: tuple[str, ...] = ("exam.proctor", "practice.pause", "quit")
+"""The keys (keymap ids) that still act under the notice, where the app binds them; the
+notice names them."""
 
 
 def too_small(size: Size) -> bool:
@@ -42,6 +49,17 @@ class TerminalTooSmall(Static):
                     min_width=MIN_WIDTH,
                     min_height=MIN_HEIGHT,
                 )
+                + "\n"
+                + self._keys_line()
             )
         if self.display != small:
             self.display = small
+
+    def _keys_line(self) -> str:
+        """What keys do here: nothing, but those named (`NOTICE_KEYS` the app binds)."""
+        named = getattr(self.app, "keys_under_notice", None)
+        ids = named()[1] if named is not None else ()
+        if not ids:
+            return _("Keys do nothing until it is larger.")
+        keys = ", ".join(f"{keymap.first_key(i)} {_(keymap.description(i))}" for i in ids)
+        return _("Keys do nothing until it is larger, but {keys}.").format(keys=keys)
