@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from helpdesk_tui import budget_cache
 from helpdesk_tui.language import acts_model, lemmas
-from helpdesk_tui.language.lexicon import Lexicon, PhraseSet, lexicon
+from helpdesk_tui.language.lexicon import MEMO_LIMIT, Lexicon, Phrase, PhraseSet, lexicon
 from helpdesk_tui.language.model import LANGUAGES, Analysis, Match, Token
 from helpdesk_tui.language.normalise import fold
 from helpdesk_tui.language.phrases import (
@@ -32,6 +32,7 @@ from helpdesk_tui.language.phrases import (
     dutch_infinitives,
     first_word_ok,
     imperative_form,
+    match_after_first,
     match_at,
     participle,
 )
@@ -687,12 +688,13 @@ def _rule_matches(
     sign-off can stand ("Kind regards" alone) goes to `vetoed`: the rules ruled it out."""
     found: list[Match] = []
     n = len(words)
-    starts = _rule_starts(words, lex)
-    for index, rule in enumerate(lex.rules):
+    starts = _rule_starts(words, lex, layout)
+    rules = lex.rules
+    for index in sorted(starts):  # the rules in their order, each where it can start
+        rule = rules[index]
         seen: set[int] = set()
         covered = 0
-        # only where a phrase of the rule can start (any word, for a rule with open phrases)
-        for i in range(n) if rule.phrases.has_open else starts.get(index, ()):
+        for i, phrases in starts[index]:
             sentence = layout.sentence[i]
             if (
                 i < covered
@@ -718,7 +720,9 @@ def _rule_matches(
                 if vetoed is not None and rule.where == "signoff":
                     _veto_misplaced(rule, words, i, lex, layout, tokens, vetoed)
                 continue
-            end = _rule_end(rule.phrases, words, i, lex, layout, rule.where, rule.unless_next)
+            end = _rule_end(
+                rule.phrases, words, i, lex, layout, rule.where, rule.unless_next, phrases
+            )
             if end is None or (rule.unless and _cancelled(rule.unless, words, layout, i, end)):
                 continue
             if rule.where == "announces" and not (end < n and layout.colon[end]):
@@ -784,18 +788,97 @@ def _said_after(layout: Layout, i: int, end: int, n: int) -> int:
     return 0 if layout.colon_end[layout.sentence[i]] else last - end
 
 
-def _rule_starts(words: list[Word], lex: Lexicon) -> dict[int, list[int]]:
-    """Per rule (its index) whose phrases all start with a given word, the words (in order)
-    where one of them starts: the word's `norm` or `bare` form is a first word of the rule."""
-    starts: dict[int, list[int]] = {}
-    table = lex.rule_starts
+RuleStarts = tuple[tuple[int, tuple[Phrase, ...]], ...]
+"""Per word: the rules (their index, in order) that can start there, each with its phrases
+that can (in the rule's order)."""
+
+
+def _rule_starts(
+    words: list[Word], lex: Lexicon, layout: Layout
+) -> dict[int, list[tuple[int, tuple[Phrase, ...]]]]:
+    """Per rule (its index) that can start at a word of the message, those words (in order),
+    each with the rule's phrases that can match from it as far as its first two elements
+    tell (`_pair_rules`): a rule is tried only there, and only with those phrases (perf24)."""
+    starts: dict[int, list[tuple[int, tuple[Phrase, ...]]]] = {}
+    clause = layout.clause
+    last = len(words) - 1
     for i, w in enumerate(words):
-        for form in (w.norm, w.bare) if w.bare != w.norm else (w.norm,):
-            for index in table.get(form, ()):
-                at = starts.setdefault(index, [])
-                if not at or at[-1] != i:
-                    at.append(i)
+        nxt = words[i + 1].norm if i < last and clause[i + 1] == clause[i] else None
+        for index, phrases in _pair_rules(w, nxt, lex):
+            at = starts.get(index)
+            if at is None:
+                starts[index] = [(i, phrases)]
+            else:
+                at.append((i, phrases))
     return starts
+
+
+def _pair_rules(w: Word, nxt: str | None, lex: Lexicon) -> RuleStarts:
+    """`_word_rules` of word `w` less the phrases whose second element cannot match the next
+    word of its clause (`nxt`, its norm; None at the clause's end), kept per (norm, lemma,
+    next norm) in `lex.pair_rules` (at most `PAIR_MEMO_LIMIT`). Only a second element of
+    words or prefixes is read (it reads the norm alone); a class, a wildcard, a gap or `$`
+    after the first word, and a phrase opening with a gap, are left to the full match."""
+    key = (w.norm, w.lemma, nxt)
+    memo = lex.pair_rules
+    hit = memo.get(key)
+    if hit is not None:
+        return hit
+    found = []
+    for index, phrases in _word_rules(w, lex):
+        can = tuple(p for p in phrases if _second_may_match(p, nxt))
+        if can:
+            found.append((index, can))
+    hit = tuple(found)
+    if len(memo) < PAIR_MEMO_LIMIT:
+        memo[key] = hit
+    return hit
+
+
+def _second_may_match(phrase: Phrase, nxt: str | None) -> bool:
+    """May the phrase, its first element matching a word, go on at the next word (`nxt`, its
+    norm; None: the clause ends there)? As `element_matches` reads an element of words or
+    prefixes: the norm or its bare form among the words, or the norm starting with a prefix."""
+    if len(phrase) < 2 or phrase[0].gap or phrase[0].clause_gap:
+        return True
+    el = phrase[1]
+    if el.any or el.word_class or el.gap or el.clause_gap or el.end:
+        return True
+    if nxt is None:
+        return False
+    return nxt in el.words or nxt.rstrip("'") in el.words or nxt.startswith(el.prefixes)
+
+
+PAIR_MEMO_LIMIT = 20_000
+"""(perf24) Pairs of words remembered per lexicon by `_pair_rules`: some 5 MB at most (a key's
+three strings, a tuple of rules), whatever a hostile log sends; the bench log's 3,000 texts
+hold about ... pairs."""
+
+
+def _word_rules(w: Word, lex: Lexicon) -> RuleStarts:
+    """The rules that can start at word `w`, with their phrases that can (perf24). A phrase's
+    first element reads the word's norm, bare form and lemma only (`element_matches`), so the
+    answer is kept per (norm, lemma) in `lex.word_rules` (at most `MEMO_LIMIT` words): the
+    rules indexed by a first word (`rule_starts`) and the open ones (`open_rules`) are sorted
+    out once per word, not once per rule and word of every message."""
+    key = (w.norm, w.lemma)
+    memo = lex.word_rules
+    hit = memo.get(key)
+    if hit is not None:
+        return hit
+    indices = set(lex.open_rules)
+    for form in (w.norm, w.bare) if w.bare != w.norm else (w.norm,):
+        indices.update(lex.rule_starts.get(form, ()))
+    found = []
+    for index in sorted(indices):
+        phrases = lex.rules[index].phrases.candidates(w.norm, w.bare)
+        can = tuple(p for p in phrases if first_word_ok(p, w, lex))
+        if can:
+            found.append((index, can))
+    hit = tuple(found)
+    if len(memo) < MEMO_LIMIT:
+        memo[key] = hit
+    return hit
 
 
 def _veto_misplaced(
@@ -960,18 +1043,20 @@ def _rule_end(
     layout: Layout,
     where: str,
     unless_next: frozenset[str] = frozenset(),
+    starting: tuple[Phrase, ...] | None = None,
 ) -> int | None:
     """Where the first phrase that matches at word i ends. A phrase followed by one of
     `unless_next` does not match, and the next phrase is tried: "sorry again for" is
     not cancelled because "sorry" alone would be followed by "again". A phrase ending in
-    a one-word wildcard is cancelled when that word is one of `unless_next`."""
+    a one-word wildcard is cancelled when that word is one of `unless_next`. `starting`:
+    the phrases whose first element matches word i, when the caller knows them (`_word_rules`)."""
     n = len(words)
     stop = _clause_end(layout, i, n)
-    w = words[i]
-    for phrase in phrases.candidates(w.norm, w.bare):
-        if not first_word_ok(phrase, words[i], lex):
-            continue
-        end = match_at(phrase, words, i, lex, stop)
+    if starting is None:
+        w = words[i]
+        starting = tuple(p for p in phrases.candidates(w.norm, w.bare) if first_word_ok(p, w, lex))
+    for phrase in starting:
+        end = match_after_first(phrase, words, i, lex, stop)
         if end is None or (where == "end" and end != _sentence_end(layout, i, n)):
             continue
         if end < n and words[end].norm in unless_next:

@@ -350,6 +350,16 @@ class Lexicon:
     """Per word, the rules (their index in `rules`, in order) one of whose phrases starts
     with it, for the rules whose phrases all start with a given word (no class, prefix or
     wildcard first): a message's words are looked up once, not tried against every rule."""
+    open_rules: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    """(perf24) The rules (their index) with a phrase that may start at any word (a class, a
+    prefix or a wildcard first): `rule_starts` cannot name them, a word's own test does."""
+    word_rules: dict[tuple[str, str], tuple] = field(init=False, repr=False, compare=False)
+    """(perf24) Per word (norm, lemma), the rules that can start there with the phrases that
+    can (analyse._word_rules): worked out once per word, at most `MEMO_LIMIT` words kept."""
+    pair_rules: dict[tuple[str, str, str | None], tuple] = field(
+        init=False, repr=False, compare=False
+    )
+    """(perf24) The same per word and the next word's norm (analyse._pair_rules)."""
     firm_rules: frozenset[str] = field(init=False, repr=False, compare=False)
     """(2.8) The ids of the `firm` rules, whose acts the act model keeps."""
 
@@ -360,6 +370,10 @@ class Lexicon:
                 for word in rule.phrases.first_words:
                     starts.setdefault(word, []).append(index)
         object.__setattr__(self, "rule_starts", {w: tuple(r) for w, r in starts.items()})
+        opened = tuple(i for i, rule in enumerate(self.rules) if rule.phrases.has_open)
+        object.__setattr__(self, "open_rules", opened)
+        object.__setattr__(self, "word_rules", {})
+        object.__setattr__(self, "pair_rules", {})
         object.__setattr__(self, "firm_rules", frozenset(r.id for r in self.rules if r.firm))
 
 
