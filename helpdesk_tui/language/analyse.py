@@ -1136,8 +1136,7 @@ def _find_tag(
         return None
     # Which tag matches where does not change the answer, so the word's own conditions
     # (it leads a clause other than the sentence's first) are tested before any phrase.
-    longest = max(len(tag) for tag in tags)
-    for j in range(max(start + 1, end - longest - 3), end):
+    for j in range(max(start + 1, end - tag_set.longest - 3), end):
         if not layout.lead[j] or layout.clause[j] == layout.clause[start]:
             continue
         for tag in tag_set.candidates(words[j].norm, words[j].bare):

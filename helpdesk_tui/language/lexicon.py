@@ -94,7 +94,7 @@ class PhraseSet:
     """Phrases indexed by their first word, so a word is tried only against phrases
     that can start with it (a lexicon has thousands of phrases; a message, 20 words)."""
 
-    __slots__ = ("phrases", "_by_word", "_open", "_memo", "first_words", "has_open")
+    __slots__ = ("phrases", "_by_word", "_open", "_memo", "first_words", "has_open", "longest")
 
     def __init__(self, phrases: tuple[Phrase, ...]) -> None:
         self.phrases = phrases
@@ -112,6 +112,8 @@ class PhraseSet:
                 self._open.append(i)
         self.first_words = frozenset(self._by_word)
         self.has_open = bool(self._open)
+        # the most elements a phrase has (perf24: `_find_tag` worked it out every sentence)
+        self.longest = max((len(phrase) for phrase in phrases), default=0)
 
     def candidates(self, norm: str, bare: str) -> list[Phrase]:
         """The phrases that may start at a word, in their lexicon order (memoised)."""
