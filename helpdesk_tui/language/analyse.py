@@ -788,75 +788,86 @@ def _said_after(layout: Layout, i: int, end: int, n: int) -> int:
     return 0 if layout.colon_end[layout.sentence[i]] else last - end
 
 
-RuleStarts = tuple[tuple[int, tuple[Phrase, ...]], ...]
-"""Per word: the rules (their index, in order) that can start there, each with its phrases
-that can (in the rule's order)."""
+RuleStarts = tuple[
+    tuple[int, tuple[Phrase, ...], dict[str, tuple[Phrase, ...]] | None, tuple[Phrase, ...]], ...
+]
+"""Per word: the rules (their index, in order) that can start there, each with its phrases that
+can (in the rule's order), and those by the next word (`_by_next`)."""
 
 
 def _rule_starts(
     words: list[Word], lex: Lexicon, layout: Layout
 ) -> dict[int, list[tuple[int, tuple[Phrase, ...]]]]:
     """Per rule (its index) that can start at a word of the message, those words (in order),
-    each with the rule's phrases that can match from it as far as its first two elements
-    tell (`_pair_rules`): a rule is tried only there, and only with those phrases (perf24)."""
+    each with the rule's phrases that can match from it as far as their first two elements
+    tell: a rule is tried only there, and only with those phrases (perf24). The second
+    element is read only when it is a set of words (a dictionary look-up of the next word's
+    norm, `_by_next`); a class, a prefix, a wildcard, a gap or `$` after the first word, and
+    a phrase opening with a gap, are left to the full match."""
     starts: dict[int, list[tuple[int, tuple[Phrase, ...]]]] = {}
     clause = layout.clause
     last = len(words) - 1
     for i, w in enumerate(words):
         nxt = words[i + 1].norm if i < last and clause[i + 1] == clause[i] else None
-        for index, phrases in _pair_rules(w, nxt, lex):
+        for index, phrases, by_next, always in _word_rules(w, lex):
+            if by_next is None:
+                can = phrases
+            elif nxt is None:
+                can = always  # the clause ends after the word: a second word cannot match
+            elif nxt[-1:] == "'":  # its bare form may be the one a phrase holds
+                can = tuple(p for p in phrases if _second_may_match(p, nxt))
+            else:
+                can = by_next.get(nxt, always)
+            if not can:
+                continue
             at = starts.get(index)
             if at is None:
-                starts[index] = [(i, phrases)]
+                starts[index] = [(i, can)]
             else:
-                at.append((i, phrases))
+                at.append((i, can))
     return starts
 
 
-def _pair_rules(w: Word, nxt: str | None, lex: Lexicon) -> RuleStarts:
-    """`_word_rules` of word `w` less the phrases whose second element cannot match the next
-    word of its clause (`nxt`, its norm; None at the clause's end), kept per (norm, lemma,
-    next norm) in `lex.pair_rules` (at most `PAIR_MEMO_LIMIT`). Only a second element of
-    words or prefixes is read (it reads the norm alone); a class, a wildcard, a gap or `$`
-    after the first word, and a phrase opening with a gap, are left to the full match."""
-    key = (w.norm, w.lemma, nxt)
-    memo = lex.pair_rules
-    hit = memo.get(key)
-    if hit is not None:
-        return hit
-    found = []
-    for index, phrases in _word_rules(w, lex):
-        can = tuple(p for p in phrases if _second_may_match(p, nxt))
-        if can:
-            found.append((index, can))
-    hit = tuple(found)
-    if len(memo) < PAIR_MEMO_LIMIT:
-        memo[key] = hit
-    return hit
+def _second_may_match(phrase: Phrase, nxt: str) -> bool:
+    """May the phrase, its first element matching a word, go on at the next word (its norm)?
+    As `element_matches` reads a second element of words alone: the norm or its bare form
+    among them. Any other phrase may (`_by_next`)."""
+    if not _by_its_second(phrase):
+        return True
+    words = phrase[1].words
+    return nxt in words or nxt.rstrip("'") in words
 
 
-def _second_may_match(phrase: Phrase, nxt: str | None) -> bool:
-    """May the phrase, its first element matching a word, go on at the next word (`nxt`, its
-    norm; None: the clause ends there)? As `element_matches` reads an element of words or
-    prefixes: the norm or its bare form among the words, or the norm starting with a prefix."""
+def _by_its_second(phrase: Phrase) -> bool:
+    """Is the phrase's second element a set of words alone, read at the word after its first?"""
     if len(phrase) < 2 or phrase[0].gap or phrase[0].clause_gap:
-        return True
-    el = phrase[1]
-    if el.any or el.word_class or el.gap or el.clause_gap or el.end:
-        return True
-    if nxt is None:
         return False
-    return nxt in el.words or nxt.rstrip("'") in el.words or nxt.startswith(el.prefixes)
+    el = phrase[1]
+    return bool(el.words) and not (
+        el.prefixes or el.any or el.word_class or el.gap or el.clause_gap or el.end
+    )
 
 
-PAIR_MEMO_LIMIT = 20_000
-"""(perf24) Pairs of words remembered per lexicon by `_pair_rules`: some 5 MB at most (a key's
-three strings, a tuple of rules), whatever a hostile log sends; the bench log's 3,000 texts
-hold about ... pairs."""
+def _by_next(
+    phrases: tuple[Phrase, ...],
+) -> tuple[dict[str, tuple[Phrase, ...]] | None, tuple[Phrase, ...]]:
+    """The phrases (in order) by the next word that lets them go on: per word of a second
+    element, the phrases holding it there and those whose second element is not a set of
+    words (`always`, also the answer for any other next word); None when no phrase is read so."""
+    if not any(_by_its_second(p) for p in phrases):
+        return None, phrases
+    always = tuple(p for p in phrases if not _by_its_second(p))
+    seconds = {word for p in phrases if _by_its_second(p) for word in p[1].words}
+    by_next = {
+        word: tuple(p for p in phrases if not _by_its_second(p) or word in p[1].words)
+        for word in seconds
+    }
+    return by_next, always
 
 
 def _word_rules(w: Word, lex: Lexicon) -> RuleStarts:
-    """The rules that can start at word `w`, with their phrases that can (perf24). A phrase's
+    """The rules that can start at word `w`, with their phrases that can and those by the next
+    word (`_by_next`, shared by every word that starts the same phrases) (perf24). A phrase's
     first element reads the word's norm, bare form and lemma only (`element_matches`), so the
     answer is kept per (norm, lemma) in `lex.word_rules` (at most `MEMO_LIMIT` words): the
     rules indexed by a first word (`rule_starts`) and the open ones (`open_rules`) are sorted
@@ -870,11 +881,18 @@ def _word_rules(w: Word, lex: Lexicon) -> RuleStarts:
     for form in (w.norm, w.bare) if w.bare != w.norm else (w.norm,):
         indices.update(lex.rule_starts.get(form, ()))
     found = []
+    shared = lex.phrase_nexts
     for index in sorted(indices):
         phrases = lex.rules[index].phrases.candidates(w.norm, w.bare)
         can = tuple(p for p in phrases if first_word_ok(p, w, lex))
         if can:
-            found.append((index, can))
+            ids = tuple(map(id, can))  # the lexicon's own phrases: alive as long as it is
+            nexts = shared.get(ids)
+            if nexts is None:
+                nexts = _by_next(can)
+                if len(shared) < MEMO_LIMIT:
+                    shared[ids] = nexts
+            found.append((index, can, *nexts))
     hit = tuple(found)
     if len(memo) < MEMO_LIMIT:
         memo[key] = hit

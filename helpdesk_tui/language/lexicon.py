@@ -358,10 +358,9 @@ class Lexicon:
     word_rules: dict[tuple[str, str], tuple] = field(init=False, repr=False, compare=False)
     """(perf24) Per word (norm, lemma), the rules that can start there with the phrases that
     can (analyse._word_rules): worked out once per word, at most `MEMO_LIMIT` words kept."""
-    pair_rules: dict[tuple[str, str, str | None], tuple] = field(
-        init=False, repr=False, compare=False
-    )
-    """(perf24) The same per word and the next word's norm (analyse._pair_rules)."""
+    phrase_nexts: dict[tuple[int, ...], tuple] = field(init=False, repr=False, compare=False)
+    """(perf24) Per tuple of phrases a word starts (their ids), those phrases by the next word
+    (analyse._by_next): built once, shared by the words that start them."""
     firm_rules: frozenset[str] = field(init=False, repr=False, compare=False)
     """(2.8) The ids of the `firm` rules, whose acts the act model keeps."""
 
@@ -375,7 +374,7 @@ class Lexicon:
         opened = tuple(i for i, rule in enumerate(self.rules) if rule.phrases.has_open)
         object.__setattr__(self, "open_rules", opened)
         object.__setattr__(self, "word_rules", {})
-        object.__setattr__(self, "pair_rules", {})
+        object.__setattr__(self, "phrase_nexts", {})
         object.__setattr__(self, "firm_rules", frozenset(r.id for r in self.rules if r.firm))
 
 

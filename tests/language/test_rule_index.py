@@ -1,4 +1,4 @@
-"""(perf24) The rules are looked up per word and next word (`analyse._pair_rules`), not tried
+"""(perf24) The rules are looked up per word and next word (`analyse._rule_starts`), not tried
 at every word: what a rule matches must not change. The readings expected here are the
 labelled sets' (acts, negated), and the rule named is the lexicon's rule holding the phrase
 the words say; the index's own completeness is test_phrase_index.py's."""
@@ -65,18 +65,18 @@ def test_the_memos_stay_bounded_and_read_the_same(monkeypatch: pytest.MonkeyPatc
     ][:120]
     analyse.cache_clear()  # type: ignore[attr-defined]
     unbounded = [analyse(t, "en").matches for t in texts]
-    assert len(lex.pair_rules) > 5
-    lex.pair_rules.clear()
+    assert len(lex.word_rules) > 5
+    assert len(lex.phrase_nexts) > 5
+    lex.phrase_nexts.clear()
     lex.word_rules.clear()
-    monkeypatch.setattr(analyse_module, "PAIR_MEMO_LIMIT", 5)
     monkeypatch.setattr(analyse_module, "MEMO_LIMIT", 3)
     analyse.cache_clear()  # type: ignore[attr-defined]
     try:
         bounded = [analyse(t, "en").matches for t in texts]
-        assert len(lex.pair_rules) == 5
+        assert len(lex.phrase_nexts) == 3
         assert len(lex.word_rules) == 3
     finally:
-        lex.pair_rules.clear()
+        lex.phrase_nexts.clear()
         lex.word_rules.clear()
         analyse.cache_clear()  # type: ignore[attr-defined]
     assert bounded == unbounded
