@@ -42,19 +42,12 @@ def cold(lang: str) -> None:
         getattr(lex, memo, {}).clear()
 
 
-def one_round(texts: list[str], lang: str) -> float:
+def one_round(texts: list[str], lang: str, read=analyse) -> float:
+    """The CPU of `read` (analyse, or rules_analysis alone) over the texts, from cold memos."""
     cold(lang)
     began = time.process_time()
     for text in texts:
-        analyse(text, lang)
-    return time.process_time() - began
-
-
-def rules_round(texts: list[str], lang: str) -> float:
-    cold(lang)
-    began = time.process_time()
-    for text in texts:
-        rules_analysis(text, lang)
+        read(text, lang)
     return time.process_time() - began
 
 
@@ -68,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     texts = message_pool(args.lang, args.messages)
     analyse("Warm up the lexicon, please.", args.lang)
     rounds = [one_round(texts, args.lang) for _ in range(args.repeat)]
-    rules = [rules_round(texts, args.lang) for _ in range(args.repeat)]
+    rules = [one_round(texts, args.lang, rules_analysis) for _ in range(args.repeat)]
     print(f"{len(texts)} texts ({args.lang}), analyse, CPU s a round: "
           + ", ".join(f"{r:.3f}" for r in rounds) + f"; best {min(rounds):.3f}")  # fmt: skip
     print("rules_analysis alone, CPU s a round: "

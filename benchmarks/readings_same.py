@@ -28,16 +28,17 @@ LANGS = ("en", "fr", "nl")
 
 
 def texts_in(value: object) -> Iterator[str]:
-    """Every string under a "text" key, anywhere in a JSON value, in order."""
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if key == "text" and isinstance(item, str):
-                yield item
-            else:
-                yield from texts_in(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from texts_in(item)
+    """Every string under a "text" key, anywhere in a JSON value, in document order."""
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, dict):
+            text = item.get("text")
+            if isinstance(text, str):
+                yield text
+            pending.extend(reversed([v for k, v in item.items() if k != "text"]))
+        elif isinstance(item, list):
+            pending.extend(reversed(item))
 
 
 def labelled(root: Path) -> Iterator[tuple[str, str, str]]:
