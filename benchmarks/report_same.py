@@ -49,7 +49,7 @@ def _layer_sentences() -> re.Pattern[bytes]:
     from helpdesk_tui.assess.texts import T
 
     forms = []
-    for key in ("layer.same", "layer.differs"):
+    for key in ("layer.same", "layer.differs", "layer.same.practice", "layer.differs.practice"):
         for template in T[key]:
             for text in {template, html.escape(template)}:
                 pattern = re.escape(text).replace(r"\{layer\}", LAYER).replace(r"\{exam\}", LAYER)

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from helpdesk_tui import budget_cache
 from helpdesk_tui.language import acts_model, lemmas
-from helpdesk_tui.language.lexicon import Lexicon, PhraseSet, lexicon
+from helpdesk_tui.language.lexicon import MEMO_LIMIT, Lexicon, Phrase, PhraseSet, lexicon
 from helpdesk_tui.language.model import LANGUAGES, Analysis, Match, Token
 from helpdesk_tui.language.normalise import fold
 from helpdesk_tui.language.phrases import (
@@ -32,6 +32,7 @@ from helpdesk_tui.language.phrases import (
     dutch_infinitives,
     first_word_ok,
     imperative_form,
+    match_after_first,
     match_at,
     participle,
 )
@@ -687,12 +688,13 @@ def _rule_matches(
     sign-off can stand ("Kind regards" alone) goes to `vetoed`: the rules ruled it out."""
     found: list[Match] = []
     n = len(words)
-    starts = _rule_starts(words, lex)
-    for index, rule in enumerate(lex.rules):
+    starts = _rule_starts(words, lex, layout)
+    rules = lex.rules
+    for index in sorted(starts):  # the rules in their order, each where it can start
+        rule = rules[index]
         seen: set[int] = set()
         covered = 0
-        # only where a phrase of the rule can start (any word, for a rule with open phrases)
-        for i in range(n) if rule.phrases.has_open else starts.get(index, ()):
+        for i, phrases in starts[index]:
             sentence = layout.sentence[i]
             if (
                 i < covered
@@ -718,7 +720,9 @@ def _rule_matches(
                 if vetoed is not None and rule.where == "signoff":
                     _veto_misplaced(rule, words, i, lex, layout, tokens, vetoed)
                 continue
-            end = _rule_end(rule.phrases, words, i, lex, layout, rule.where, rule.unless_next)
+            end = _rule_end(
+                rule.phrases, words, i, lex, layout, rule.where, rule.unless_next, phrases
+            )
             if end is None or (rule.unless and _cancelled(rule.unless, words, layout, i, end)):
                 continue
             if rule.where == "announces" and not (end < n and layout.colon[end]):
@@ -784,18 +788,115 @@ def _said_after(layout: Layout, i: int, end: int, n: int) -> int:
     return 0 if layout.colon_end[layout.sentence[i]] else last - end
 
 
-def _rule_starts(words: list[Word], lex: Lexicon) -> dict[int, list[int]]:
-    """Per rule (its index) whose phrases all start with a given word, the words (in order)
-    where one of them starts: the word's `norm` or `bare` form is a first word of the rule."""
-    starts: dict[int, list[int]] = {}
-    table = lex.rule_starts
+RuleStarts = tuple[
+    tuple[int, tuple[Phrase, ...], dict[str, tuple[Phrase, ...]] | None, tuple[Phrase, ...]], ...
+]
+"""Per word: the rules (their index, in order) that can start there, each with its phrases that
+can (in the rule's order), and those by the next word (`_by_next`)."""
+
+
+def _rule_starts(
+    words: list[Word], lex: Lexicon, layout: Layout
+) -> dict[int, list[tuple[int, tuple[Phrase, ...]]]]:
+    """Per rule (its index) that can start at a word of the message, those words (in order),
+    each with the rule's phrases that can match from it as far as their first two elements
+    tell: a rule is tried only there, and only with those phrases (perf24). The second
+    element is read only when it is a set of words (a dictionary look-up of the next word's
+    norm, `_by_next`); a class, a prefix, a wildcard, a gap or `$` after the first word, and
+    a phrase opening with a gap, are left to the full match."""
+    starts: dict[int, list[tuple[int, tuple[Phrase, ...]]]] = {}
+    clause = layout.clause
+    last = len(words) - 1
     for i, w in enumerate(words):
-        for form in (w.norm, w.bare) if w.bare != w.norm else (w.norm,):
-            for index in table.get(form, ()):
-                at = starts.setdefault(index, [])
-                if not at or at[-1] != i:
-                    at.append(i)
+        nxt = words[i + 1].norm if i < last and clause[i + 1] == clause[i] else None
+        for index, phrases, by_next, always in _word_rules(w, lex):
+            if by_next is None:
+                can = phrases
+            elif nxt is None:
+                can = always  # the clause ends after the word: a second word cannot match
+            elif nxt[-1:] == "'":  # its bare form may be the one a phrase holds
+                can = tuple(p for p in phrases if _second_may_match(p, nxt))
+            else:
+                can = by_next.get(nxt, always)
+            if not can:
+                continue
+            at = starts.get(index)
+            if at is None:
+                starts[index] = [(i, can)]
+            else:
+                at.append((i, can))
     return starts
+
+
+def _second_may_match(phrase: Phrase, nxt: str) -> bool:
+    """May the phrase, its first element matching a word, go on at the next word (its norm)?
+    As `element_matches` reads a second element of words alone: the norm or its bare form
+    among them. Any other phrase may (`_by_next`)."""
+    if not _by_its_second(phrase):
+        return True
+    words = phrase[1].words
+    return nxt in words or nxt.rstrip("'") in words
+
+
+def _by_its_second(phrase: Phrase) -> bool:
+    """Is the phrase's second element a set of words alone, read at the word after its first?"""
+    if len(phrase) < 2 or phrase[0].gap or phrase[0].clause_gap:
+        return False
+    el = phrase[1]
+    return bool(el.words) and not (
+        el.prefixes or el.any or el.word_class or el.gap or el.clause_gap or el.end
+    )
+
+
+def _by_next(
+    phrases: tuple[Phrase, ...],
+) -> tuple[dict[str, tuple[Phrase, ...]] | None, tuple[Phrase, ...]]:
+    """The phrases (in order) by the next word that lets them go on: per word of a second
+    element, the phrases holding it there and those whose second element is not a set of
+    words (`always`, also the answer for any other next word); None when no phrase is read so."""
+    if not any(_by_its_second(p) for p in phrases):
+        return None, phrases
+    always = tuple(p for p in phrases if not _by_its_second(p))
+    seconds = {word for p in phrases if _by_its_second(p) for word in p[1].words}
+    by_next = {
+        word: tuple(p for p in phrases if not _by_its_second(p) or word in p[1].words)
+        for word in seconds
+    }
+    return by_next, always
+
+
+def _word_rules(w: Word, lex: Lexicon) -> RuleStarts:
+    """The rules that can start at word `w`, with their phrases that can and those by the next
+    word (`_by_next`, shared by every word that starts the same phrases) (perf24). A phrase's
+    first element reads the word's norm, bare form and lemma only (`element_matches`), so the
+    answer is kept per (norm, lemma) in `lex.word_rules` (at most `MEMO_LIMIT` words): the
+    rules indexed by a first word (`rule_starts`) and the open ones (`open_rules`) are sorted
+    out once per word, not once per rule and word of every message."""
+    key = (w.norm, w.lemma)
+    memo = lex.word_rules
+    hit = memo.get(key)
+    if hit is not None:
+        return hit
+    indices = set(lex.open_rules)
+    for form in (w.norm, w.bare) if w.bare != w.norm else (w.norm,):
+        indices.update(lex.rule_starts.get(form, ()))
+    found = []
+    shared = lex.phrase_nexts
+    for index in sorted(indices):
+        phrases = lex.rules[index].phrases.candidates(w.norm, w.bare)
+        can = tuple(p for p in phrases if first_word_ok(p, w, lex))
+        if can:
+            ids = tuple(map(id, can))  # the lexicon's own phrases: alive as long as it is
+            nexts = shared.get(ids)
+            if nexts is None:
+                nexts = _by_next(can)
+                if len(shared) < MEMO_LIMIT:
+                    shared[ids] = nexts
+            found.append((index, can, *nexts))
+    hit = tuple(found)
+    if len(memo) < MEMO_LIMIT:
+        memo[key] = hit
+    return hit
 
 
 def _veto_misplaced(
@@ -960,18 +1061,20 @@ def _rule_end(
     layout: Layout,
     where: str,
     unless_next: frozenset[str] = frozenset(),
+    starting: tuple[Phrase, ...] | None = None,
 ) -> int | None:
     """Where the first phrase that matches at word i ends. A phrase followed by one of
     `unless_next` does not match, and the next phrase is tried: "sorry again for" is
     not cancelled because "sorry" alone would be followed by "again". A phrase ending in
-    a one-word wildcard is cancelled when that word is one of `unless_next`."""
+    a one-word wildcard is cancelled when that word is one of `unless_next`. `starting`:
+    the phrases whose first element matches word i, when the caller knows them (`_word_rules`)."""
     n = len(words)
     stop = _clause_end(layout, i, n)
-    w = words[i]
-    for phrase in phrases.candidates(w.norm, w.bare):
-        if not first_word_ok(phrase, words[i], lex):
-            continue
-        end = match_at(phrase, words, i, lex, stop)
+    if starting is None:
+        w = words[i]
+        starting = tuple(p for p in phrases.candidates(w.norm, w.bare) if first_word_ok(p, w, lex))
+    for phrase in starting:
+        end = match_after_first(phrase, words, i, lex, stop)
         if end is None or (where == "end" and end != _sentence_end(layout, i, n)):
             continue
         if end < n and words[end].norm in unless_next:
@@ -1051,8 +1154,7 @@ def _find_tag(
         return None
     # Which tag matches where does not change the answer, so the word's own conditions
     # (it leads a clause other than the sentence's first) are tested before any phrase.
-    longest = max(len(tag) for tag in tags)
-    for j in range(max(start + 1, end - longest - 3), end):
+    for j in range(max(start + 1, end - tag_set.longest - 3), end):
         if not layout.lead[j] or layout.clause[j] == layout.clause[start]:
             continue
         for tag in tag_set.candidates(words[j].norm, words[j].bare):

@@ -94,7 +94,7 @@ class PhraseSet:
     """Phrases indexed by their first word, so a word is tried only against phrases
     that can start with it (a lexicon has thousands of phrases; a message, 20 words)."""
 
-    __slots__ = ("phrases", "_by_word", "_open", "_memo", "first_words", "has_open")
+    __slots__ = ("phrases", "_by_word", "_open", "_memo", "first_words", "has_open", "longest")
 
     def __init__(self, phrases: tuple[Phrase, ...]) -> None:
         self.phrases = phrases
@@ -112,6 +112,8 @@ class PhraseSet:
                 self._open.append(i)
         self.first_words = frozenset(self._by_word)
         self.has_open = bool(self._open)
+        # the most elements a phrase has (perf24: `_find_tag` worked it out every sentence)
+        self.longest = max((len(phrase) for phrase in phrases), default=0)
 
     def candidates(self, norm: str, bare: str) -> list[Phrase]:
         """The phrases that may start at a word, in their lexicon order (memoised)."""
@@ -350,6 +352,15 @@ class Lexicon:
     """Per word, the rules (their index in `rules`, in order) one of whose phrases starts
     with it, for the rules whose phrases all start with a given word (no class, prefix or
     wildcard first): a message's words are looked up once, not tried against every rule."""
+    open_rules: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    """(perf24) The rules (their index) with a phrase that may start at any word (a class, a
+    prefix or a wildcard first): `rule_starts` cannot name them, a word's own test does."""
+    word_rules: dict[tuple[str, str], tuple] = field(init=False, repr=False, compare=False)
+    """(perf24) Per word (norm, lemma), the rules that can start there with the phrases that
+    can (analyse._word_rules): worked out once per word, at most `MEMO_LIMIT` words kept."""
+    phrase_nexts: dict[tuple[int, ...], tuple] = field(init=False, repr=False, compare=False)
+    """(perf24) Per tuple of phrases a word starts (their ids), those phrases by the next word
+    (analyse._by_next): built once, shared by the words that start them."""
     firm_rules: frozenset[str] = field(init=False, repr=False, compare=False)
     """(2.8) The ids of the `firm` rules, whose acts the act model keeps."""
 
@@ -360,6 +371,10 @@ class Lexicon:
                 for word in rule.phrases.first_words:
                     starts.setdefault(word, []).append(index)
         object.__setattr__(self, "rule_starts", {w: tuple(r) for w, r in starts.items()})
+        opened = tuple(i for i, rule in enumerate(self.rules) if rule.phrases.has_open)
+        object.__setattr__(self, "open_rules", opened)
+        object.__setattr__(self, "word_rules", {})
+        object.__setattr__(self, "phrase_nexts", {})
         object.__setattr__(self, "firm_rules", frozenset(r.id for r in self.rules if r.firm))
 
 

@@ -102,6 +102,17 @@ def match_at(phrase: Phrase, words: Sequence[Word], i: int, lex: Lexicon, end: i
     return _match_from(phrase, 0, words, i, lex, end)
 
 
+def match_after_first(
+    phrase: Phrase, words: Sequence[Word], i: int, lex: Lexicon, end: int
+) -> int | None:
+    """`match_at` for a phrase whose first element is known to match word i (`first_word_ok`,
+    `i < end`): the rest of it from word i + 1; a phrase opening with a gap from word i."""
+    el = phrase[0]
+    if el.gap or el.clause_gap:
+        return _match_from(phrase, 0, words, i, lex, end)
+    return _match_from(phrase, 1, words, i + 1, lex, end)
+
+
 def _match_from(
     phrase: Phrase, k: int, words: Sequence[Word], i: int, lex: Lexicon, end: int
 ) -> int | None:
