@@ -31,6 +31,8 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from itertools import accumulate
 
+from rich.segment import Segment
+from rich.style import Style as RichStyle
 from rich.text import Text
 from textual.cache import LRUCache
 from textual.geometry import Region, Size
@@ -76,12 +78,18 @@ class LineView(Widget):
     def __init__(self, blocks: Blocks | None = None, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.blocks = blocks or Blocks(None, 0, Text)
-        self._heights: LRUCache[tuple[Hashable, int], list[int]] = LRUCache(HEIGHTS_KEPT)
-        """Per (key, width): each block's height, and"""
-        self._starts: LRUCache[tuple[Hashable, int], list[int]] = LRUCache(HEIGHTS_KEPT)
-        """its first line (what `render_line` bisects)."""
-        self._lines: LRUCache[tuple[int, int, object], list[Strip]] = LRUCache(BLOCKS_KEPT)
-        """Per (block, width, look): its lines, for the key shown."""
+        self._heights: LRUCache[tuple[Hashable, int], tuple[list[int], list[int]]]
+        self._heights = LRUCache(HEIGHTS_KEPT)
+        """Per (key, width): each block's height, and its rows (the lines of its text
+        before wrapping: Textual marks each character with its row, for a selection)."""
+        self._starts: LRUCache[tuple[Hashable, int], tuple[list[int], list[int]]]
+        self._starts = LRUCache(HEIGHTS_KEPT)
+        """The same, summed: each block's first line (what `render_line` bisects) and
+        first row."""
+        self._lines: LRUCache[tuple[int, int, object], tuple[list[Strip], int, int]]
+        self._lines = LRUCache(BLOCKS_KEPT)
+        """Per (block, width, look): its lines, its rows and the row its first line's
+        characters are marked as, for the key shown."""
         self._selected: tuple[object, list[Strip]] | None = None
         """The whole text's lines while the candidate selects in it (`_selected_line`)."""
         self.built = 0
@@ -110,10 +118,11 @@ class LineView(Widget):
                 self._lines.discard(look)
         measured = self._heights.keys()
         for cache_key in [k for k in measured if k[0] == blocks.key]:
-            heights = self._heights.get(cache_key)
-            if heights is not None and len(heights) > same:  # its first blocks' heights hold
-                del heights[same:]
+            heights, rows = self._heights.get(cache_key) or ([], [])
+            if len(heights) > same:  # its first blocks' heights hold
+                del heights[same:], rows[same:]
                 self._starts.discard(cache_key)
+        self._selected = None
         self.refresh(layout=not width or self.height_at(width) != height)
         return True
 
@@ -122,45 +131,69 @@ class LineView(Widget):
         self._heights.clear()
         self._starts.clear()
         self._lines.clear()
+        self._selected = None
 
-    def heights_at(self, width: int) -> tuple[list[int], list[int]]:
-        """Each block's height at `width` and its first line, measured once per key."""
-        blocks = self.blocks
+    def heights_at(self, width: int, blocks: Blocks | None = None) -> tuple[list[int], list[int]]:
+        """Each block's height at `width` and its first line, measured once per key (of
+        the blocks shown, or of `blocks`)."""
+        return self._measured(width, blocks or self.blocks)[:2]
+
+    def _measured(self, width: int, blocks: Blocks) -> tuple[list[int], list[int], list[int]]:
+        """Heights, first lines and first rows of `blocks`' blocks at `width`."""
         cache_key = (blocks.key, width)
-        heights = self._heights.get(cache_key)
-        if heights is None:
-            heights = self._heights[cache_key] = []
+        measured = self._heights.get(cache_key)
+        if measured is None:
+            measured = self._heights[cache_key] = ([], [])
+        heights, rows = measured
         starts = self._starts.get(cache_key) if len(heights) == blocks.count else None
         if starts is None:
-            if len(heights) > blocks.count:
-                del heights[blocks.count :]
+            del heights[blocks.count :], rows[blocks.count :]
             for index in range(len(heights), blocks.count):
-                heights.append(self._height_of(index, width))
-            starts = [0, *accumulate(heights)]
+                height, block_rows = self._height_of(blocks, index, width)
+                heights.append(height)
+                rows.append(block_rows)
+            starts = ([0, *accumulate(heights)], [0, *accumulate(rows)])
             self._starts.discard(cache_key)  # (Textual's LRUCache keeps a key's first value)
             self._starts[cache_key] = starts
-        return heights, starts
+        return heights, *starts
 
     def height_at(self, width: int) -> int:
         """The text's height at `width`: its blocks' heights, one line at least."""
         return max(1, self.heights_at(width)[1][-1]) if width > 0 else 0
 
-    def _height_of(self, index: int, width: int) -> int:
-        kept = self._lines.get((index, width, self.visual_style))
-        if kept is not None:
-            return len(kept)
-        return len(self._lines_of(index, width))
+    def prepare(self, blocks: Blocks, width: int) -> bool:
+        """Measure `blocks` at `width` before they are shown (the queue's next ticket, while
+        the candidate pauses): shown then, their height is known. False when nothing was
+        done (measured already, or no width yet)."""
+        if width <= 0 or (blocks.key, width) in self._starts:
+            return False
+        self._measured(width, blocks)
+        return True
 
-    def _lines_of(self, index: int, width: int) -> list[Strip]:
-        """Block `index` wrapped at `width`, as a `Static` renders its lines."""
-        look = (index, width, self.visual_style)
-        lines = self._lines.get(look)
-        if lines is None:
-            visual = visualize(self, self.blocks.build(index), markup=False)
-            lines = Visual.to_strips(self, visual, width, None, self.visual_style)
-            self._lines[look] = lines
-            self.built += 1
-        return lines
+    def _height_of(self, blocks: Blocks, index: int, width: int) -> tuple[int, int]:
+        """Block `index`'s height at `width` and its rows."""
+        if blocks is not self.blocks:  # measured ahead: its lines are not kept
+            text = blocks.build(index)
+            return len(self._wrap(text, width)), text.plain.count("\n") + 1
+        kept = self._lines.get((index, width, self.visual_style))
+        if kept is None:
+            kept = self._build(index, width)
+        return len(kept[0]), kept[1]
+
+    def _wrap(self, text: Text, width: int) -> list[Strip]:
+        if text.style:  # a style of the whole block: a span, as in the text a `Static` had
+            text = Text("\n").join([text])
+        visual = visualize(self, text, markup=False)
+        return Visual.to_strips(self, visual, width, None, self.visual_style)
+
+    def _build(self, index: int, width: int) -> tuple[list[Strip], int, int]:
+        """Block `index` wrapped at `width` as a `Static` renders its lines, its rows, and
+        the row its first is marked as (0: Textual renders it alone); kept."""
+        text = self.blocks.build(index)
+        built = (self._wrap(text, width), text.plain.count("\n") + 1, 0)
+        self._lines[(index, width, self.visual_style)] = built
+        self.built += 1
+        return built
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return self.height_at(width)
@@ -175,10 +208,16 @@ class LineView(Widget):
         width = self.size.width
         if self.text_selection is not None:  # rare: the whole text, as a `Static` paints it
             return self._selected_line(y, width)
-        heights, starts = self.heights_at(width)
+        heights, starts, rows = self._measured(width, self.blocks)
         index = bisect_right(starts, y) - 1
         if 0 <= index < len(heights) and y - starts[index] < heights[index]:
-            lines = self._lines_of(index, width)
+            look = (index, width, self.visual_style)
+            kept = self._lines.get(look) or self._build(index, width)
+            lines, count, row = kept
+            if row != rows[index]:  # its characters marked with their row in the whole text
+                lines = [at_row(line, rows[index] - row) for line in lines]
+                self._lines.discard(look)  # (Textual's LRUCache keeps a key's first value)
+                self._lines[look] = (lines, count, rows[index])
             line = y - starts[index]
             if line < len(lines):
                 return lines[line]
@@ -189,8 +228,7 @@ class LineView(Widget):
         selection offsets are the whole text's), rendered once per selection."""
         look = (self.blocks, width, self.visual_style, self.text_selection)
         if self._selected is None or self._selected[0] != look:
-            visual = visualize(self, self.render(), markup=False)
-            self._selected = (look, Visual.to_strips(self, visual, width, None, self.visual_style))
+            self._selected = (look, self._wrap(self.render(), width))
         lines = self._selected[1]
         return lines[y] if 0 <= y < len(lines) else Strip.blank(width, self.visual_style.rich_style)
 
@@ -210,3 +248,17 @@ class LineView(Widget):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._lines.clear()  # (their look is in their key; a link style is not)
+
+
+def at_row(line: Strip, row: int) -> Strip:
+    """`line` with its characters' rows moved by `row`: a block's text is rendered
+    alone, its first row 0; in the whole text it starts at `row` (what a selection
+    reads: Textual's `Style.rich_style_with_offset`)."""
+    segments = []
+    for segment in line:
+        text, style, control = segment
+        offset = style.meta.get("offset") if style is not None and style._meta else None
+        if offset is not None:
+            style = style + RichStyle.from_meta({"offset": (offset[0], offset[1] + row)})  # type: ignore[operator]
+        segments.append(Segment(text, style, control))
+    return Strip(segments, line.cell_length)
