@@ -182,6 +182,7 @@ async def test_the_ticket_thread_renders_its_lines_on_screen_only(rig: Rig) -> N
         assert view.render() == render_body(rig.controller, ticket)
         assert view.size.height > 120  # the whole thread is laid out ...
         assert len(view._lines) <= BLOCKS_KEPT  # ... and only a few blocks were kept
+        assert len(view._heights) <= 4  # the heights of two versions, at two widths at most
         assert detail.scroll_y == 0
         detail.scroll_end(animate=False)
         await pilot.pause()

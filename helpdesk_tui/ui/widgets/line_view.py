@@ -43,9 +43,10 @@ from textual.widget import Widget
 BLOCKS_KEPT = 48
 """The blocks whose wrapped lines are kept: a screen of one-line messages (40 at 120 x 40)
 with room for a few scrolled past."""
-HEIGHTS_KEPT = 16
+HEIGHTS_KEPT = 64
 """The texts (keys) whose blocks' heights are kept: the tickets a candidate moves between
-come back without a wrap of their every block (an int a block)."""
+come back without a wrap of their every block (two ints a block; as many as `KeptText`
+keeps texts). A ticket's older versions are let go (`drop`)."""
 PAINTED_KEPT = 3
 """Textual keeps the painted lines of a widget by line number until it is refreshed
 (`StylesCache`); a tall widget scrolled through would keep them all. Lines painted further
@@ -125,6 +126,14 @@ class LineView(Widget):
         self._selected = None
         self.refresh(layout=not width or self.height_at(width) != height)
         return True
+
+    def drop(self, key: Hashable) -> None:
+        """What is kept of `key`'s blocks (a text never shown again: a ticket's older
+        version); the lines of the key shown are kept."""
+        measured = self._heights.keys()  # a view of the LRU's dict (it has no __iter__)
+        for cache_key in [k for k in measured if k[0] == key]:
+            self._heights.discard(cache_key)
+            self._starts.discard(cache_key)
 
     def forget(self) -> None:
         """Nothing kept: the next `show` builds every block it paints."""

@@ -397,7 +397,10 @@ class TicketDetail(VerticalScroll):
         kept = self._versions_kept.setdefault((ticket_id, part), [])
         kept.append(version)
         while len(kept) > VERSIONS:
-            cache.discard(kept.pop(0))
+            old = kept.pop(0)
+            cache.discard(old)
+            if part == "body":
+                self._body.drop(old)  # its blocks' heights
 
     def _replace(self, selector: str, key: tuple[object, ...], text: Group, ticket_id: str) -> None:
         """Show new text; lay the view out again only when its height changed.
