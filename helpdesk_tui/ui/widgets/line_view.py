@@ -35,10 +35,13 @@ from rich.segment import Segment
 from rich.style import Style as RichStyle
 from rich.text import Text
 from textual.cache import LRUCache
+from textual.color import Color
 from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.visual import Visual, visualize
 from textual.widget import Widget
+
+from helpdesk_tui.ui.styles_key import KeptStyles
 
 BLOCKS_KEPT = 48
 """The blocks whose wrapped lines are kept: a screen of one-line messages (40 at 120 x 40)
@@ -47,6 +50,10 @@ HEIGHTS_KEPT = 64
 """The texts (keys) whose blocks' heights are kept: the tickets a candidate moves between
 come back without a wrap of their every block (two ints a block; as many as `KeptText`
 keeps texts). A ticket's older versions are let go (`drop`)."""
+PAINTED_LINES_KEPT = 256
+"""Painted lines kept (`render_lines`), of the texts shown last: the tickets the queue's
+cursor moves between show their threads' first lines again without a paint (a
+`KeptText` kept every line of 64 texts)."""
 PAINTED_KEPT = 3
 """Textual keeps the painted lines of a widget by line number until it is refreshed
 (`StylesCache`); a tall widget scrolled through would keep them all. Lines painted further
@@ -67,7 +74,7 @@ class Blocks:
     same: int = 0
 
 
-class LineView(Widget):
+class LineView(KeptStyles, Widget):
     """`show(blocks)`: a tall text, its lines built when painted."""
 
     DEFAULT_CSS = """
@@ -93,6 +100,14 @@ class LineView(Widget):
         characters are marked as, for the key shown."""
         self._selected: tuple[object, list[Strip]] | None = None
         """The whole text's lines while the candidate selects in it (`_selected_line`)."""
+        self._painted: LRUCache[tuple[object, int], Strip] = LRUCache(PAINTED_LINES_KEPT)
+        """Painted lines by (look, line): the text (key and its changes), size and style."""
+        self._changed: dict[Hashable, int] = {}
+        """Per key, the count of changes (`_changes`) when its blocks last changed under it
+        (a transcript's new message): painted lines of before are not used."""
+        self._changes = 0
+        self._styled = 0
+        """Bumped whenever the stylesheet is applied to this widget or an ancestor."""
         self.built = 0
         """Blocks wrapped into lines (tests and benchmarks read it)."""
 
@@ -113,7 +128,13 @@ class LineView(Widget):
         self.blocks = blocks
         if not kept:
             self._lines.clear()
-        elif same < old.count:  # blocks from `same` on are other texts now
+        if same < blocks.count or (kept and same < old.count):
+            self._changes += 1  # painted lines of `key` before this are not its lines
+            if len(self._changed) >= HEIGHTS_KEPT:
+                self._changed.clear()
+                self._painted.clear()
+            self._changed[blocks.key] = self._changes
+        if kept and same < old.count:  # blocks from `same` on are other texts now
             built = self._lines.keys()  # a view of the LRU's dict (it has no __iter__)
             for look in [look for look in built if look[0] >= same]:
                 self._lines.discard(look)
@@ -245,17 +266,49 @@ class LineView(Widget):
         self._selected = None
         super().selection_updated(selection)  # type: ignore[arg-type]
 
+    @property
+    def background_colors(self) -> tuple[Color, Color]:
+        """Textual's, kept while no style on its path changed (`styles_key`): each paint
+        asks for it (`StylesCache`, and the look painted lines are kept by)."""
+        return self.kept_by_styles(  # type: ignore[no-any-return]
+            "background_colors", lambda: super(LineView, self).background_colors
+        )
+
     def render_lines(self, crop: Region) -> list[Strip]:
+        """The painted lines of `crop`: those painted before for the same text, look and
+        place (`_painted`: the queue's cursor coming back to a ticket paints nothing), else
+        Textual's painting of the lines `render_line` gives."""
+        if self.text_selection is not None:
+            return super().render_lines(crop)
+        look = (
+            self.blocks.key,
+            self._changed.get(self.blocks.key, 0),
+            self.size,
+            self._styled,
+            self.background_colors,
+            self.visual_style,
+            crop.x,
+            crop.width,
+            tuple(map(id, self.get_line_filters())),
+        )
+        painted = self._painted
+        lines = [painted.get((look, y)) for y in crop.line_range]
+        if None not in lines:
+            return lines  # type: ignore[return-value]
         lines = super().render_lines(crop)
-        painted = self._styles_cache._cache  # Textual's, by line number (pinned to 8.2.x)
+        for y, line in zip(crop.line_range, lines, strict=True):
+            painted.discard((look, y))  # (Textual's LRUCache keeps a key's first value)
+            painted[(look, y)] = line
+        kept = self._styles_cache._cache  # Textual's, by line number (pinned to 8.2.x)
         room = PAINTED_KEPT * max(crop.height, 1)
-        if len(painted) > room:
-            for y in [y for y in painted if abs(y - crop.y) > room]:
-                del painted[y]
+        if len(kept) > room:
+            for y in [y for y in kept if abs(y - crop.y) > room]:
+                del kept[y]
         return lines
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
+        self._styled += 1
         self._lines.clear()  # (their look is in their key; a link style is not)
 
 
