@@ -109,6 +109,7 @@ async def test_500_messages_show_their_end_scroll_with_keys_and_wheel_and_follow
         # neighbourhood, not the conversation's 500 lines
         assert len(view._lines) <= BLOCKS_KEPT
         assert len(view._styles_cache._cache) <= (2 * PAINTED_KEPT + 1) * scroller.size.height
+        assert len(view._painted) <= 2 * scroller.size.height  # the text shown now only
         assert view.render().plain.count("of the customer") == 500
         bottom = scroller.max_scroll_y
         scroller.focus()

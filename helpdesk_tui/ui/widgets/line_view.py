@@ -50,10 +50,10 @@ HEIGHTS_KEPT = 64
 """The texts (keys) whose blocks' heights are kept: the tickets a candidate moves between
 come back without a wrap of their every block (two ints a block; as many as `KeptText`
 keeps texts). A ticket's older versions are let go (`drop`)."""
-PAINTED_LINES_KEPT = 256
+PAINTED_LINES_KEPT = 96
 """Painted lines kept (`render_lines`), of the texts shown last: the tickets the queue's
 cursor moves between show their threads' first lines again without a paint (a
-`KeptText` kept every line of 64 texts)."""
+`KeptText` kept every line of 64 texts). A text's lines go when it changes."""
 PAINTED_KEPT = 3
 """Textual keeps the painted lines of a widget by line number until it is refreshed
 (`StylesCache`); a tall widget scrolled through would keep them all. Lines painted further
@@ -134,6 +134,9 @@ class LineView(KeptStyles, Widget):
                 self._changed.clear()
                 self._painted.clear()
             self._changed[blocks.key] = self._changes
+            painted = self._painted.keys()  # its lines painted before: never shown again
+            for stale in [k for k in painted if k[0][0] == blocks.key]:  # type: ignore[index]
+                self._painted.discard(stale)
         if kept and same < old.count:  # blocks from `same` on are other texts now
             built = self._lines.keys()  # a view of the LRU's dict (it has no __iter__)
             for look in [look for look in built if look[0] >= same]:
