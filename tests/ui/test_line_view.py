@@ -11,7 +11,13 @@ from textual.app import App, ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Static
 
-from helpdesk_tui.ui.widgets.line_view import BLOCKS_KEPT, PAINTED_KEPT, Blocks, LineView
+from helpdesk_tui.ui.widgets.line_view import (
+    BLOCKS_KEPT,
+    PAINTED_KEPT,
+    PAINTED_LINES_KEPT,
+    Blocks,
+    LineView,
+)
 from helpdesk_tui.ui.widgets.ticket_detail import TicketDetail, render_body
 
 from .conftest import Rig, screen_text
@@ -109,7 +115,11 @@ async def test_500_messages_show_their_end_scroll_with_keys_and_wheel_and_follow
         # neighbourhood, not the conversation's 500 lines
         assert len(view._lines) <= BLOCKS_KEPT
         assert len(view._styles_cache._cache) <= (2 * PAINTED_KEPT + 1) * scroller.size.height
-        assert len(view._painted) <= 2 * scroller.size.height  # the text shown now only
+        shown = (view.key, view._changed.get(view.key, 0))  # the text as it is now
+        painted = [look[:2] for look, _y in view._painted.keys()]  # noqa: SIM118 (an LRUCache)
+        mine = [look for look in painted if look[0] == view.key]  # (other texts may stay)
+        assert mine and all(look == shown for look in mine)  # none from before a message
+        assert len(painted) <= PAINTED_LINES_KEPT
         assert view.render().plain.count("of the customer") == 500
         bottom = scroller.max_scroll_y
         scroller.focus()
