@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Static
+from textual.widget import Widget
+from textual.widgets import DataTable
 
 from helpdesk_tui.ui import keymap
 from helpdesk_tui.ui.screens.confirm import ConfirmQuit
@@ -269,14 +270,14 @@ async def test_the_ticket_area_lays_out_again_only_when_its_height_changes(
     rig: Rig, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     laid_out: list[str | None] = []
-    refresh = Static.refresh
+    refresh = Widget.refresh  # (the head is a Static, the thread a LineView)
 
-    def spy(self: Static, *regions: object, layout: bool = False, **kw: object) -> Static:
+    def spy(self: Widget, *regions: object, layout: bool = False, **kw: object) -> Widget:
         if layout and self.id in ("ticket-head", "ticket-body"):
             laid_out.append(self.id)
         return refresh(self, *regions, layout=layout, **kw)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(Static, "refresh", spy)
+    monkeypatch.setattr(Widget, "refresh", spy)
     app = rig.app()
     async with app.run_test(size=SIZE) as pilot:
         await at(pilot, 250)  # two tickets, their heads of one height
@@ -294,7 +295,7 @@ async def test_the_ticket_area_lays_out_again_only_when_its_height_changes(
         await pilot.pause()
         assert set(laid_out) == {"ticket-body"}  # one history line more
         for part in ("#ticket-head", "#ticket-body"):
-            static = app.main.query_one(part, Static)
+            static = app.main.query_one(part, Widget)
             width = static.content_region.width
             assert static.content_region.height == static.get_content_height(
                 detail.size, detail.size, width

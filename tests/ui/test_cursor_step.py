@@ -28,6 +28,7 @@ from helpdesk_tui.ui.edges import Area
 from helpdesk_tui.ui.styles_key import KeptStyles
 from helpdesk_tui.ui.widgets.cell_cache import CellCache
 from helpdesk_tui.ui.widgets.kept_text import KeptText
+from helpdesk_tui.ui.widgets.line_view import LineView
 from helpdesk_tui.ui.widgets.queue import TicketQueue
 from helpdesk_tui.ui.widgets.ticket_detail import TicketDetail, head_view, render_body
 
@@ -111,7 +112,7 @@ def ticket_area_is_the_tickets(app: Any) -> bool:
     controller = main.controller
     ticket = controller.ticket(main.queue.selected_id)
     assert ticket is not None and detail.ticket_id == ticket.id
-    body = detail.query_one("#ticket-body", KeptText)._Static__content
+    body = detail.query_one("#ticket-body", LineView).render()
     head = detail.query_one("#ticket-head", KeptText)._Static__content
     fresh_head = head_view(controller, ticket)
     return (

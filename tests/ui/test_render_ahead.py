@@ -81,7 +81,7 @@ async def walk(rig: Rig, *, ahead: bool, monkeypatch: pytest.MonkeyPatch) -> tup
         await pilot.press("down", "down")
         await pilot.pause()
         await pilot.pause()
-        calls = counted(monkeypatch, ticket_detail, "head_view", "render_body")
+        calls = counted(monkeypatch, ticket_detail, "head_view", "body_blocks")
         await pilot.press("down")
         await pilot.pause()
         queue = app.main.queue
@@ -101,8 +101,8 @@ async def test_a_step_onto_the_next_row_renders_no_text_and_shows_a_fresh_render
     fresh_calls, fresh_screen, fresh_id = await walk(
         make_rig(mini), ahead=False, monkeypatch=monkeypatch
     )
-    assert fresh_calls == {"head_view": 1, "render_body": 1}  # the cost rendered ahead
-    assert ahead_calls == {"head_view": 0, "render_body": 0}
+    assert fresh_calls == {"head_view": 1, "body_blocks": 1}  # the cost rendered ahead
+    assert ahead_calls == {"head_view": 0, "body_blocks": 0}
     assert ahead_id == fresh_id
     assert ahead_screen == fresh_screen  # byte for byte, styles included
 
@@ -112,7 +112,7 @@ async def test_nothing_is_rendered_ahead_while_a_key_waits(
 ) -> None:
     async with on_the_first_row(rig) as (app, pilot):
         monkeypatch.setattr(ExamApp, "input_waiting", lambda self: True)
-        calls = counted(monkeypatch, ticket_detail, "head_view", "render_body")
+        calls = counted(monkeypatch, ticket_detail, "head_view", "body_blocks")
         await pilot.press("down")  # onto row 1 (rendered ahead after Home, or not)
         await pilot.pause()
         await pilot.pause()
@@ -121,7 +121,7 @@ async def test_nothing_is_rendered_ahead_while_a_key_waits(
         await pilot.pause()
         await pilot.pause()
         assert calls["head_view"] == before["head_view"] + 1
-        assert calls["render_body"] == before["render_body"] + 1
+        assert calls["body_blocks"] == before["body_blocks"] + 1
         monkeypatch.setattr(ExamApp, "input_waiting", lambda self: False)
         await pilot.press("down")  # onto row 3: in its key again, then row 4 ahead
         await pilot.pause()
@@ -131,7 +131,7 @@ async def test_nothing_is_rendered_ahead_while_a_key_waits(
         await pilot.press("down")  # onto row 4: rendered ahead
         await pilot.pause()
         assert calls["head_view"] == before["head_view"] + 2
-        assert calls["render_body"] == before["render_body"] + 2
+        assert calls["body_blocks"] == before["body_blocks"] + 2
 
 
 async def test_a_change_of_mood_renders_the_head_again_and_not_the_thread(
@@ -143,10 +143,10 @@ async def test_a_change_of_mood_renders_the_head_again_and_not_the_thread(
         assert ticket is not None
         customer = rig.state.customers[ticket.customer_id]
         customer.mood = "angry" if customer.mood != "angry" else "calm"
-        calls = counted(monkeypatch, ticket_detail, "head_view", "render_body")
+        calls = counted(monkeypatch, ticket_detail, "head_view", "body_blocks")
         detail.show(rig.controller, ticket.id, rig.controller.now())
         await pilot.pause()
-        assert calls == {"head_view": 1, "render_body": 0}
+        assert calls == {"head_view": 1, "body_blocks": 0}
         head = app.main.query_one("#ticket-head", KeptText)
         shown = " ".join(strip.text.strip() for strip in head.render_lines(head.size.region))
         assert " ".join(render_head(rig.controller, ticket).plain.split()) in " ".join(

@@ -23,8 +23,9 @@ from helpdesk_tui.ui import queue_model
 from helpdesk_tui.ui.format import span
 from helpdesk_tui.ui.widgets import queue
 from helpdesk_tui.ui.widgets.kept_text import KeptText
+from helpdesk_tui.ui.widgets.line_view import BLOCKS_KEPT, LineView
 from helpdesk_tui.ui.widgets.queue import TicketQueue
-from helpdesk_tui.ui.widgets.ticket_detail import TicketDetail
+from helpdesk_tui.ui.widgets.ticket_detail import TicketDetail, render_body
 
 from .conftest import SIZE, Rig, make_rig
 from .pilot import at
@@ -66,30 +67,26 @@ async def test_the_queue_keeps_no_past_seconds_of_its_clocks(rig: Rig) -> None:
     assert kept_after - kept_before <= PAST_SECONDS_KEPT + 8, (kept_before, kept_after)
 
 
-def versions_kept(part: KeptText, ticket_id: str) -> set[object]:
-    """The versions of `ticket_id`'s text that `part` keeps anything of."""
-    keys = [*part._visuals.keys(), *(k[0] for k in part._lines.keys())]  # noqa: SIM118
-    keys += [k[0] for k in part._painted.keys()]  # noqa: SIM118 (an LRUCache: no __iter__)
-    return {k for k in keys if isinstance(k, tuple) and k[1][0] == ticket_id}
-
-
 async def test_a_ticket_thread_is_kept_in_the_version_shown_only(rig: Rig) -> None:
-    """After each note the ticket area keeps its thread's lines of the version on screen
-    and no other (it kept the one before too: the whole thread twice)."""
+    """After each note the ticket area keeps lines of its thread's version on screen only,
+    and of a few of its blocks (it kept the whole thread, and the version before too: the
+    whole thread twice; branch mem24 made the thread a `LineView`)."""
     app = rig.app()
     async with app.run_test(size=SIZE) as pilot:
         await at(pilot, 70)
         await pilot.press("f2")
         detail = app.main.query_one(TicketDetail)
-        body = detail.query_one("#ticket-body", KeptText)
+        body = detail.query_one("#ticket-body", LineView)
         kept = []
         for n in range(5):
             await pilot.press("i", *f"note {n} " * 6, "ctrl+s")
             await pilot.pause()
-            kept.append(versions_kept(body, detail.ticket_id or ""))
+            ticket = rig.controller.ticket(detail.ticket_id)
+            assert ticket is not None and body.render() == render_body(rig.controller, ticket)
+            kept.append(len(body._lines))
         assert len(rig.logged("note_added")) == 5
-        assert all(len(versions) == 1 for versions in kept), kept
-        assert body.key in kept[-1]
+        assert all(0 < blocks <= BLOCKS_KEPT for blocks in kept), kept
+        assert body.key[0] == detail.ticket_id  # (the version's key: the ticket, ...)
 
 
 PLACES_GROWTH = 8

@@ -31,6 +31,7 @@ from helpdesk_tui.ui.format import ago, clip, clock, labelled
 from helpdesk_tui.ui.shown import append_shown
 from helpdesk_tui.ui.widgets.bounded import LIMITS, EnterSends
 from helpdesk_tui.ui.widgets.conversation_list import ConversationList
+from helpdesk_tui.ui.widgets.line_view import Blocks, LineView
 
 CURSOR = "▍"
 LIST_ROOM = 21
@@ -54,28 +55,53 @@ def revealed(conv: Conversation, now: float) -> tuple[int, int] | None:
     return None
 
 
-def render_transcript(controller: ExamController, conv: Conversation, now: float) -> Text:
-    """The conversation so far, with a call's current utterance cut at speaking pace."""
+def message_text(
+    name: str, conv: Conversation, index: int, streaming: tuple[int, int] | None
+) -> Text:
+    """Message `index` of the conversation as the transcript shows it: time, who, words
+    (a call's utterance being spoken cut at `streaming`'s characters)."""
+    message = conv.messages[index]
+    out = Text()
+    out.append(clock(message.at) + " ", style="dim")
+    if message.author == "customer":
+        out.append(labelled(name), style="bold cyan")
+    elif message.author == "candidate":
+        out.append(labelled(_("You")), style="bold green")
+    text = message.text
+    if streaming is not None and streaming[0] == index:
+        append_shown(out, text[: streaming[1]])
+        out.append(CURSOR, style="blink")
+    else:
+        append_shown(out, text, style="dim" if message.author == "system" else "")
+    return out
+
+
+def no_messages() -> Text:
+    return Text().append(_("No messages yet."), style="dim")
+
+
+def transcript_blocks(
+    controller: ExamController, conv: Conversation, now: float, same: int = 0
+) -> Blocks:
+    """The transcript as a `LineView` builds it: a block a message, built when painted.
+    `same`: how many of the first messages are shown as they were (`Blocks.same`)."""
     name = controller.customer_name(conv.customer_id)
     streaming = revealed(conv, now)
-    out = Text()
-    for index, message in enumerate(conv.messages):
-        if index:
-            out.append("\n")
-        out.append(clock(message.at) + " ", style="dim")
-        if message.author == "customer":
-            out.append(labelled(name), style="bold cyan")
-        elif message.author == "candidate":
-            out.append(labelled(_("You")), style="bold green")
-        text = message.text
-        if streaming is not None and streaming[0] == index:
-            append_shown(out, text[: streaming[1]])
-            out.append(CURSOR, style="blink")
-        else:
-            append_shown(out, text, style="dim" if message.author == "system" else "")
     if not conv.messages:
-        out.append(_("No messages yet."), style="dim")
-    return out
+        return Blocks((conv.id, current_language()), 1, lambda _index: no_messages())
+    if streaming is not None:
+        same = min(same, streaming[0])
+
+    def build(index: int) -> Text:
+        return message_text(name, conv, index, streaming)
+
+    return Blocks((conv.id, current_language()), len(conv.messages), build, same)
+
+
+def render_transcript(controller: ExamController, conv: Conversation, now: float) -> Text:
+    """The conversation so far, with a call's current utterance cut at speaking pace."""
+    blocks = transcript_blocks(controller, conv, now)
+    return Text("\n").join(blocks.build(index) for index in range(blocks.count))
 
 
 def status_line(controller: ExamController, conv: Conversation, now: float) -> str:
@@ -222,7 +248,9 @@ class ConversationPane(Horizontal):
         self._listed: dict[str, tuple[str, int, bool, str]] = {}
         self._drafts: dict[str, str] = {}
         self._canned: dict[str, tuple[str, str]] = {}
-        self._transcript: Text | None = None
+        self._said: int | None = None
+        """The messages of the conversation in view when its transcript was shown last, and
+        the one being spoken then (`transcript_blocks`' `same`), or None: shown anew."""
         self._status = ""
 
     def compose(self) -> ComposeResult:
@@ -230,7 +258,10 @@ class ConversationPane(Horizontal):
         with Vertical(id="conv-main"):
             yield Static("", id="conv-title")
             with Transcript(id="conv-scroll"):
-                yield Static(_("No conversation yet."), id="conv-transcript")
+                yield LineView(
+                    Blocks("none", 1, lambda _index: Text(_("No conversation yet."))),
+                    id="conv-transcript",
+                )
             yield Static("", id="conv-status")
             yield Static("", id="conv-to")
             composer = Composer(id="conv-input", disabled=True)
@@ -279,14 +310,13 @@ class ConversationPane(Horizontal):
         conv = controller.conversation(self.current_id)
         if conv is None:
             return
-        transcript = render_transcript(controller, conv, now)
-        if transcript != self._transcript:
-            scroller = self.query_one("#conv-scroll", Transcript)
-            at_end = scroller.following or scroller.scroll_y >= scroller.max_scroll_y - 1
-            self._transcript = transcript
-            self.query_one("#conv-transcript", Static).update(transcript)
-            if at_end:
-                scroller.call_after_refresh(scroller.scroll_end, animate=False)
+        blocks = transcript_blocks(controller, conv, now, self._said or 0)
+        streaming = revealed(conv, now)
+        self._said = len(conv.messages) if streaming is None else streaming[0]
+        scroller = self.query_one("#conv-scroll", Transcript)
+        at_end = scroller.following or scroller.scroll_y >= scroller.max_scroll_y - 1
+        if self.query_one("#conv-transcript", LineView).show(blocks) and at_end:
+            scroller.call_after_refresh(scroller.scroll_end, animate=False)
         status = status_line(controller, conv, now)
         if status != self._status:
             self._status = status
@@ -320,7 +350,7 @@ class ConversationPane(Horizontal):
         if self.current_id is not None:
             self._drafts[self.current_id] = reply.value
         self.current_id = conversation_id
-        self._transcript = None
+        self._said = None
         self._status = "\0"
         name = controller.customer_name(conv.customer_id)
         kind = _("call") if conv.channel == "call" else _("chat")

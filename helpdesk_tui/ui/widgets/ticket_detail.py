@@ -11,6 +11,7 @@ SLA clocks; the widget keeps nothing but the text it last showed.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from typing import Any
 
 from rich.console import Group
@@ -36,6 +37,7 @@ from helpdesk_tui.ui.format import (
 )
 from helpdesk_tui.ui.shown import append_shown
 from helpdesk_tui.ui.widgets.kept_text import CLOCK_TEXTS_KEPT, KEEP, VERSIONS, KeptText
+from helpdesk_tui.ui.widgets.line_view import Blocks, LineView
 from helpdesk_tui.ui.widgets.queue import TONES
 
 
@@ -147,24 +149,48 @@ THREADED = frozenset({"ticket_reply_added", "note_added", "second_line_reply", "
 """History entries the thread shows in full from the ticket itself (not as a line)."""
 
 
-def render_body(controller: ExamController, ticket: Ticket) -> Text:
-    """Links, solution, then the thread: what was said and done, oldest first."""
-    out = Text()
+def body_blocks(controller: ExamController, ticket: Ticket, key: Hashable = None) -> Blocks:
+    """Links, solution, then the thread, as the ticket area's `LineView` shows them: the
+    first block the links and the thread's title, then a block a thread entry, built
+    when painted (the whole text is `render_body`'s). `key` names the ticket's version:
+    a version's blocks are those of that version, whoever shows it (`Blocks.same`)."""
+    head = Text()
     links = [controller.conversation_label(c) for c in ticket.conversation_ids]
     links += ticket.kb_articles
-    out.append(f"{_('Links'):<10} ", style="dim")
-    append_shown(out, ", ".join(links) if links else "–")
+    head.append(f"{_('Links'):<10} ", style="dim")
+    append_shown(head, ", ".join(links) if links else "–")
     if ticket.solution:
-        _row(out, _("Solution"), ticket.solution)
-    out.append("\n\n" + _("Conversation") + "\n", style="bold underline")
-    for at, who, style, text in thread(controller, ticket):
-        out.append(clock(at) + " ", style="dim")
-        if who:
-            out.append(labelled(who), style=style)
-            append_shown(out, text + "\n")
-        else:
-            append_shown(out, text + "\n", style="dim")
+        _row(head, _("Solution"), ticket.solution)
+    head.append("\n\n" + _("Conversation"), style="bold underline")
+    items = thread(controller, ticket)
+    count = len(items) + 2  # the head, the entries, and the empty line after the last
+
+    def build(index: int) -> Text:
+        if index == 0:
+            return head
+        if index > len(items):
+            return Text()
+        return thread_line(*items[index - 1])
+
+    return Blocks(key, count, build, count)
+
+
+def thread_line(at: float, who: str, style: str, text: str) -> Text:
+    """One entry of the thread: when, who, what."""
+    out = Text()
+    out.append(clock(at) + " ", style="dim")
+    if who:
+        out.append(labelled(who), style=style)
+        append_shown(out, text)
+    else:
+        append_shown(out, text, style="dim")
     return out
+
+
+def render_body(controller: ExamController, ticket: Ticket) -> Text:
+    """Links, solution, then the thread: what was said and done, oldest first."""
+    blocks = body_blocks(controller, ticket)
+    return Text("\n").join(blocks.build(index) for index in range(blocks.count))
 
 
 def thread(controller: ExamController, ticket: Ticket) -> list[tuple[float, str, str, str]]:
@@ -272,7 +298,8 @@ class TicketDetail(VerticalScroll):
         self._parts: dict[str, KeptText] = {}
         self._versions_kept: dict[tuple[str, str], list[tuple[object, ...]]] = {}
         """Per ticket and part, the versions kept in `_heads` and `_bodies` (`_supersede`)."""
-        self._bodies: LRUCache[tuple[object, ...], Text] = LRUCache(KEEP)
+        self._view: LineView | None = None
+        self._bodies: LRUCache[tuple[object, ...], Blocks] = LRUCache(KEEP)
         """Kept apart: the head shows the customer's mood and not the thread, the body
         the thread and not the mood, so a customer's message or change of mood renders
         again only the part it changes (the head's grid is twice the body's work)."""
@@ -280,7 +307,7 @@ class TicketDetail(VerticalScroll):
     def compose(self) -> ComposeResult:
         yield KeptText(self._none_text(), id="ticket-head")
         yield KeptText("", id="ticket-sla", keep=CLOCK_TEXTS_KEPT)
-        yield KeptText("", id="ticket-body")
+        yield LineView(id="ticket-body")
 
     @staticmethod
     def _none_text() -> Text:
@@ -304,13 +331,12 @@ class TicketDetail(VerticalScroll):
         version = (head_version, body_version)
         if version != self._version:
             self._version = version
-            for selector in ("#ticket-sla", "#ticket-body"):
-                part = self._part(selector)
+            for part in (self._part("#ticket-sla"), self._body):
                 if not part.display:
                     part.display = True
             head, body = self._texts(controller, ticket, head_version, body_version)
             self._replace("#ticket-head", ("head", head_version), head, ticket.id)
-            self._replace("#ticket-body", ("body", body_version), body, ticket.id)
+            self._body.show(body)
         sla = render_sla(controller, ticket, now)
         self._part("#ticket-sla").show((sla.plain, tuple(sla.spans)), sla)
 
@@ -325,15 +351,11 @@ class TicketDetail(VerticalScroll):
             return False
         head_version, body_version = self._versions(controller, ticket)
         head, body = self._texts(controller, ticket, head_version, body_version)
-        done = False
-        for selector, key, text in (
-            ("#ticket-head", ("head", head_version), head),
-            ("#ticket-body", ("body", body_version), body),
-        ):
-            static = self.query_one(selector, KeptText)
-            static.supersede(ticket.id, key)
-            done = static.prepare(key, text, static.content_region.width) or done
-        return done
+        static = self._part("#ticket-head")
+        key = ("head", head_version)
+        static.supersede(ticket.id, key)
+        done = static.prepare(key, head, static.content_region.width)
+        return self._body.prepare(body, self._body.content_region.width) or done
 
     @staticmethod
     def _versions(
@@ -356,14 +378,14 @@ class TicketDetail(VerticalScroll):
         ticket: Ticket,
         head_version: tuple[object, ...],
         body_version: tuple[object, ...],
-    ) -> tuple[Group, Text]:
+    ) -> tuple[Group, Blocks]:
         head = self._heads.get(head_version)
         if head is None:
             head = self._heads[head_version] = head_view(controller, ticket)
             self._supersede(self._heads, ticket.id, "head", head_version)
         body = self._bodies.get(body_version)
         if body is None:
-            body = self._bodies[body_version] = render_body(controller, ticket)
+            body = self._bodies[body_version] = body_blocks(controller, ticket, body_version)
             self._supersede(self._bodies, ticket.id, "body", body_version)
         return head, body
 
@@ -375,11 +397,12 @@ class TicketDetail(VerticalScroll):
         kept = self._versions_kept.setdefault((ticket_id, part), [])
         kept.append(version)
         while len(kept) > VERSIONS:
-            cache.discard(kept.pop(0))
+            old = kept.pop(0)
+            cache.discard(old)
+            if part == "body":
+                self._body.drop(old)  # its blocks' heights
 
-    def _replace(
-        self, selector: str, key: tuple[object, ...], text: Text | Group, ticket_id: str
-    ) -> None:
+    def _replace(self, selector: str, key: tuple[object, ...], text: Group, ticket_id: str) -> None:
         """Show new text; lay the view out again only when its height changed.
 
         Moving through the queue shows one ticket after another, mostly as
@@ -393,6 +416,14 @@ class TicketDetail(VerticalScroll):
         width, height = static.content_region.size
         if not width or static.height_at(width) != height:
             static.refresh(layout=True)
+
+    @property
+    def _body(self) -> LineView:
+        """The thread (a `LineView`: only its lines on screen are rendered)."""
+        view = self._view
+        if view is None:
+            view = self._view = self.query_one("#ticket-body", LineView)
+        return view
 
     def _part(self, selector: str) -> KeptText:
         """One of the three parts (they stay as long as the view: found once)."""
