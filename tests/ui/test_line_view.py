@@ -3,14 +3,23 @@ screen are rendered, and what the candidate sees is what a `Static` showed."""
 
 from __future__ import annotations
 
+import argparse
+import random
+from pathlib import Path
 from typing import Any
 
+import pytest
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events
+from textual._compositor import ChopsUpdate, LayoutUpdate
 from textual.app import App, ComposeResult
-from textual.containers import Horizontal
+from textual.containers import Horizontal, VerticalScroll
+from textual.geometry import Region
 from textual.widgets import Static
 
+from helpdesk_tui.commands import practice
+from helpdesk_tui.core.clock import ManualClock
 from helpdesk_tui.ui.widgets.line_view import (
     BLOCKS_KEPT,
     PAINTED_KEPT,
@@ -22,6 +31,8 @@ from helpdesk_tui.ui.widgets.ticket_detail import TicketDetail, render_body
 
 from .conftest import Rig, screen_text
 from .pilot import at
+
+OPTIONS = {"tick_interval": None, "handle_signals": False, "tune_gc": False}
 
 MARKUP = "[b]bold?[/] [red]x[/] \\[y]"
 NO_SPACES = "x" * 150 + "END"
@@ -193,3 +204,184 @@ async def test_the_ticket_thread_renders_its_lines_on_screen_only(rig: Rig) -> N
         assert "note 119." in screen_text(app)  # (35 columns: one line a note)
         assert "note 5." not in screen_text(app)
         assert len(view._lines) <= BLOCKS_KEPT
+
+
+# The stale line the lead saw once in tmux after mem24's merge (stop 33): the ticket area
+# showing "No ticket selected: pick one in the" over "desk," (T-1002's first message's
+# second line) once the queue search emptied the queue. The tests below follow what the
+# terminal is sent (Textual's updates, partial ones included), not only what a full
+# render of the screen gives, so a row left unpainted shows as well as a wrong line.
+
+
+class Terminal:
+    """A screen of characters written as a terminal writes Textual's updates: a full
+    update's lines, or a partial one's spans (`ChopsUpdate.render_segments`, as text)."""
+
+    def __init__(self, app: App[Any]) -> None:
+        width, height = app.size
+        self.rows = [[" "] * width for _ in range(height)]
+        screen = app.screen
+
+        def display(shown: Any, update: Any) -> None:
+            if update is not None and shown is screen:
+                self.write(update)
+
+        app._display = display  # type: ignore[method-assign]
+
+    def put(self, x: int, y: int, text: str) -> None:
+        row = self.rows[y] if 0 <= y < len(self.rows) else []
+        for char in text:
+            if x < len(row):
+                row[x] = char
+            x += max(1, cell_len(char))
+
+    def write(self, update: Any) -> None:
+        if isinstance(update, LayoutUpdate):
+            for y, line in enumerate(update.strips, update.region.y):
+                x = update.region.x
+                for strip in line:
+                    self.put(x, y, strip.text)
+                    x += strip.cell_length
+        elif isinstance(update, ChopsUpdate):
+            for y, x1, x2 in update.spans:
+                chops = update.chops[y].items()
+                for end, (x, strip) in zip(update.chop_ends[y], chops, strict=False):
+                    if strip is None or x > x2 or end <= x1:
+                        continue
+                    if not (x2 > x >= x1 and end <= x2):
+                        strip = strip.crop(0, min(end, x2) - x)
+                    self.put(x, y, strip.text)
+
+    def region(self, region: Region) -> list[str]:
+        return [
+            "".join(row[region.x : region.right]) for row in self.rows[region.y : region.bottom]
+        ]
+
+
+class Pair(App[None]):
+    """A `Static` and a `LineView` of the same text, each under a head in a scroller."""
+
+    CSS = "VerticalScroll { width: 1fr; } Static, LineView { height: auto; }"
+
+    def compose(self) -> ComposeResult:
+        with Horizontal():
+            with VerticalScroll(id="left"):
+                yield Static("head", id="left-head")
+                yield Static("", id="static")
+            with VerticalScroll(id="right"):
+                yield Static("head", id="right-head")
+                yield LineView(id="view")
+
+
+WORDS = [
+    "Hi",
+    "service",
+    "desk,",
+    "our",
+    "new",
+    "starter",
+    "cannot",
+    "sign",
+    "in",
+    "to",
+    "his",
+    "laptop",
+    "today",
+    "please",
+]
+
+
+def thread_of(rng: random.Random, count: int) -> list[Text]:
+    out = []
+    for n in range(count):
+        line = Text(f"00:0{n % 10}:00 ", style="dim")
+        line.append(" ".join(rng.choice(WORDS) for _ in range(rng.randint(1, 12))))
+        out.append(line)
+    return out
+
+
+async def swaps(seed: int) -> None:
+    """Forty steps chosen by `seed`: a text under one of six keys (longer, shorter, one
+    shown before), another measured ahead (`prepare`, the queue's next ticket), a scroll,
+    a head of another height, both hidden or shown; a frame painted or not between."""
+    rng = random.Random(seed)
+    texts = {key: thread_of(rng, rng.randint(1, 30)) for key in range(6)}
+    app = Pair()
+    async with app.run_test(size=(rng.choice([60, 80, 100]), 30)) as pilot:
+        terminal = Terminal(app)
+        app.screen.refresh()
+        await pilot.pause()
+        static, view = app.query_one("#static", Static), app.query_one("#view", LineView)
+        left, right = app.query_one("#left"), app.query_one("#right")
+
+        def blocks(key: int) -> Blocks:
+            return Blocks(key, len(texts[key]), texts[key].__getitem__, len(texts[key]))
+
+        for step in range(40):
+            move = rng.random()
+            if move < 0.45:
+                key = rng.randrange(6)
+                static.update(Text("\n").join(texts[key]))
+                view.show(blocks(key))
+            elif move < 0.6:
+                view.prepare(blocks(rng.randrange(6)), view.content_region.width)
+            elif move < 0.75:
+                y = rng.randrange(40)
+                left.scroll_to(y=y, animate=False)
+                right.scroll_to(y=y, animate=False)
+            elif move < 0.85:
+                head = "\n".join(["head"] * rng.randint(1, 5))
+                for side in ("left", "right"):
+                    app.query_one(f"#{side}-head", Static).update(head)
+            else:
+                static.display = view.display = rng.random() < 0.5
+            if rng.random() < 0.7:
+                await pilot.pause()
+            await pilot.pause()
+            assert left.scroll_y == right.scroll_y
+            shown = terminal.region(right.region)
+            assert shown == terminal.region(left.region), (seed, step, shown)
+
+
+async def test_a_text_swapped_for_another_leaves_no_row_of_it_on_the_terminal() -> None:
+    for seed in range(8):
+        await swaps(seed)
+
+
+KEYS = {"[": "left_square_bracket", "]": "right_square_bracket", "=": "equals_sign"}
+KEYS |= {'"': "quotation_mark", " ": "space", "/": "slash"}
+
+
+@pytest.mark.parametrize("reading", [(), ("f3", "pagedown", "f2")])
+async def test_the_search_emptying_the_queue_leaves_no_thread_line_in_the_ticket_area(
+    tmp_path: Path, reading: tuple[str, ...]
+) -> None:
+    """The lead's sequence (practice, en-northwind-monday, 120 x 40): T-1002 in the ticket
+    area (its thread read first, scrolled: its first message at the top), then Ctrl+F and
+    `[a="b [bold]x[/` a key at a time, a tick between: the queue empties at the first."""
+    args = argparse.Namespace(
+        scenario="en-northwind-monday", lang="en", logs=tmp_path, candidate="Kim"
+    )
+    app = practice.prepare(args, clock=ManualClock(), app_options=OPTIONS).app
+    async with app.run_test(size=(120, 40)) as pilot:
+        terminal = Terminal(app)
+        app.screen.refresh()
+        for key in ("f2", *reading):
+            await pilot.press(key)
+            await pilot.pause()
+        detail = app.screen.query_one(TicketDetail)
+        assert detail.ticket_id == "T-1002"
+        shown = [row.strip() for row in terminal.region(detail.region)]
+        assert "desk," in shown  # the line the lead saw left behind
+        await pilot.press("ctrl+f")
+        for char in '[a="b [bold]x[/':
+            await pilot.press(KEYS.get(char, char))
+            app.advance(1)
+            await pilot.pause()
+            rows = terminal.region(detail.region)
+            assert detail.ticket_id is None
+            assert [row.strip() for row in rows[:2]] == [
+                "No ticket selected: pick one in the",
+                "queue (F2).",
+            ]
+            assert not any(row.strip() for row in rows[2:])
