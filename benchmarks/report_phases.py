@@ -65,6 +65,7 @@ def main() -> None:
         (pipeline, "_load", "load the scenario"),
         (evidence.EvidenceGatherer, "feed_all", "fold"),
         (prime.Primer, "finish", "meet the worker", "measurements, no analysis"),
+        (prime.Forked, "get", "wait for the child", "measurements before the child"),
         (evidence.EvidenceGatherer, "result", "measurements"),
         (prime.Primer, "close", "end the worker"),
         (report, "_write", "write a report"),

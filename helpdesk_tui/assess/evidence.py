@@ -22,24 +22,20 @@ from dataclasses import replace
 from helpdesk_tui.assess.cases import build_cases
 from helpdesk_tui.assess.context import Context
 from helpdesk_tui.assess.course import session_course
-from helpdesk_tui.assess.integrity import mark_cases
-from helpdesk_tui.assess.measure_com import (
-    com_items,
-    contact_checks,
-    jargon_items,
-    mood_timelines,
-)
+from helpdesk_tui.assess.integrity import mark_cases, stock_sentences
+from helpdesk_tui.assess.measure_com import com_items, mood_timelines
 from helpdesk_tui.assess.measure_data import data_items
 from helpdesk_tui.assess.measure_sim import latencies, sim_items
 from helpdesk_tui.assess.measure_sol import inversions, procedure_checks, sla_rows, sol_items
-from helpdesk_tui.assess.model import Evidence, EvidenceItem, ProcedureCheck
+from helpdesk_tui.assess.model import Evidence, EvidenceItem, MoodTimeline, ProcedureCheck
 from helpdesk_tui.assess.names import conversation_people
 from helpdesk_tui.assess.prime import Forked
-from helpdesk_tui.assess.proof import absence_items
+from helpdesk_tui.assess.proof import absence_items, heard
 from helpdesk_tui.assess.reach import mark_unreached
 from helpdesk_tui.assess.replay import Snapshots
 from helpdesk_tui.assess.rules import rules_stamp
-from helpdesk_tui.assess.substance import rote_items
+from helpdesk_tui.assess.solutions import answer_hits
+from helpdesk_tui.assess.substance import engaged_contacts, rote_items
 from helpdesk_tui.assess.texts import LANGUAGES, flag_name, flag_reason
 from helpdesk_tui.assess.tracker import Action, Tracker
 from helpdesk_tui.core.events import Event
@@ -101,11 +97,12 @@ class EvidenceGatherer:
     ) -> Evidence:
         """The evidence so far; calling it again after more events measures afresh.
 
-        With `second_core` (a long log's report, `assess.pipeline`), what
-        `measured_apart` measures is measured in a forked child while this process
-        measures SIM and the rest of SOL and COM (`prime.Forked`: the same code on the
-        same state, so the same items); the child's answer is asked for only where
-        SOL-1, then COM-1 and COM-5, are assembled. `analysed` (the report's
+        With `second_core` (a long log's report, `assess.pipeline`), the COM group and
+        SOL-1's procedure checks (`measured_apart`) are measured in a forked child while
+        this process measures SIM, the rest of SOL and what 2.10's and 2.25's corrections
+        read (`prime.Forked`: the same code on the same state, so the same items); the
+        answers both read are worked out once, before the fork (`shared_answers`), and
+        the child's answer is asked for where SOL-1 is assembled. `analysed` (the report's
         `Primer.finish`) is called after the measurements that read no message's
         analysis (the cases, their marks, the SLA rows, the moods and the latencies:
         they read the log's actions and times, not its words) and before the first that
@@ -136,22 +133,24 @@ class EvidenceGatherer:
             analysed()
         mark_unreached(ctx)  # 2.26: reads sentences, so after the meeting; before any answer
         data = data_items(ctx)  # after the meeting: DATA-4 reads the candidate's sentences
-        forked = Forked(measured_apart, ctx) if second_core else None
+        forked = None
+        if second_core:
+            shared_answers(ctx)  # before the fork: the child inherits them (perf26)
+            forked = Forked(measured_apart, ctx, moods)
         got: list[Apart] = []
 
         def apart() -> Apart:
             """The child's answer, asked for as late as each group can: once."""
             if not got:
-                got.append(forked.get() if forked is not None else measured_apart(ctx))
+                got.append(forked.get() if forked is not None else measured_apart(ctx, moods))
             return got[0]
 
         items: dict[str, list[EvidenceItem]] = {cid: [] for cid in COMPETENCY_IDS}
         sim = sim_items(ctx, lat)  # reads the answers (a transfer is one): analyses
-        # COM before SOL: COM measures 0.8 s of a 100k log before it asks for the child's
-        # answer, SOL 0.3 s, and the child needs 0.6 s for it (perf21): asked first by SOL,
-        # this process waited for it
-        com = com_items(ctx, moods, lambda: (apart()[0], apart()[2]))
+        if forked is not None:
+            readings_beside(ctx)  # while the child measures COM
         sol, procedure_checks = sol_items(ctx, rows, found, lambda: apart()[1])
+        com = apart()[0]
         for group in (sim, data, com, sol):
             for cid, group_items in group.items():
                 items[cid].extend(group_items)
@@ -184,21 +183,42 @@ class EvidenceGatherer:
         )
 
 
-Apart = tuple[list[EvidenceItem], list[ProcedureCheck], list[ProcedureCheck | None]]
+Apart = tuple[dict[str, list[EvidenceItem]], list[ProcedureCheck]]
 
 
-def measured_apart(ctx: Context) -> Apart:
-    """COM-5 (jargon) and the procedure checks of SOL-1 and COM-1: what needs no other
-    measurement's result and whose own results are needed only to assemble SOL and COM.
+def measured_apart(ctx: Context, moods: list[MoodTimeline]) -> Apart:
+    """The COM group and SOL-1's procedure checks: what a long log's report measures in a
+    forked child (`prime.Forked`) while this process measures SIM, the rest of SOL and
+    `readings_beside`.
 
-    COM-5 reads every message against every glossary term; the procedure checks
-    read every step of a case's procedure in every message and action of it
-    (templates, greetings, the steps' patterns): together about half the
-    measurements of a 100,000-record log, against the answers, the latencies and
-    the rest here. Both checks share their readings (templates, stock sentences),
-    so they go together. (Forking a whole group, COM or SOL, made both processes
-    work out the answers each group needs: no time saved.)"""
-    return jargon_items(ctx), procedure_checks(ctx), contact_checks(ctx)
+    On a 100,000-record log (perf26, CPU with the analyses made): COM 0.6-0.9 s (COM-5
+    reads every message against every glossary term, COM-1 every step of a contact's
+    procedure, COM-2/4/6 every message against the customer's words) and the procedure
+    checks 0.2 s, against SIM and the rest of SOL 0.1 s, the contacts' engagements 0.5-0.7 s
+    and what was heard 0.15 s here: the two processes finish about together. The answers
+    both halves read (`shared_answers`) are worked out once before the fork; perf21 forked
+    COM alone, left the engagements after it in this process, and saved nothing."""
+    return com_items(ctx, moods), procedure_checks(ctx)
+
+
+def readings_beside(ctx: Context) -> None:
+    """What this process reads while the child measures COM: every contact's engagement
+    (2.10/2.17's `rote_items`) and whether the candidate heard each customer (2.25's
+    `absence_items`), kept in the cases for when COM's items come back."""
+    engaged_contacts(ctx)
+    for case in ctx.cases:
+        if case.incident is not None:
+            heard(ctx, case)
+
+
+def shared_answers(ctx: Context) -> None:
+    """What COM and the rest both read, kept in the context and the cases: the stock
+    sentences (COM-1's and SOL-1's procedure checks) and each case's answer hits (COM's
+    contact readings, SOL-2/6/7/8, SIM and the engagements). Made before the fork, the
+    child inherits them (about 0.1 s of a 100,000-record log, which each process made)."""
+    stock_sentences(ctx)
+    for case in ctx.cases:
+        answer_hits(case)
 
 
 @contextmanager

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from helpdesk_tui.assess.cases import Case
 from helpdesk_tui.assess.context import Context
 from helpdesk_tui.assess.integrity import (
@@ -45,23 +43,17 @@ from helpdesk_tui.customers.evidence_flags import restated_facts
 from helpdesk_tui.customers.in_context import asks_at, finding_at, heard_as_fix
 from helpdesk_tui.customers.mood import calming_in
 
-MeasuredApart = tuple[list[EvidenceItem], list[ProcedureCheck | None]]
-"""COM-5's items and COM-1's checks (`jargon_items`, `contact_checks`), which a long log's
-report measures in a child process (`evidence.measured_apart`)."""
 
-
-def com_items(
-    ctx: Context, moods: list[MoodTimeline], apart: Callable[[], MeasuredApart] | None = None
-) -> dict[str, list[EvidenceItem]]:
-    """The COM group; `apart` gives COM-5's items and COM-1's checks when they were measured
-    apart, and is asked for them only once the rest of the group is measured."""
+def com_items(ctx: Context, moods: list[MoodTimeline]) -> dict[str, list[EvidenceItem]]:
+    """The COM group (a long log's report measures it in a forked child:
+    `evidence.measured_apart`)."""
     contact = _contact_cases(ctx)
     conversations = [c for c in ctx.cases if c.is_conversation]
     com2 = [_clarifying(ctx, c) for c in conversations]
     com3 = [i for c in conversations for i in _interruptions(ctx, c)]
     com4 = [i for c in conversations if (i := _paraphrase(ctx, c)) is not None]
     com6 = [i for m in moods if (i := _calming(ctx, m)) is not None]
-    jargon, checks = apart() if apart is not None else (jargon_items(ctx), contact_checks(ctx))
+    jargon, checks = jargon_items(ctx), contact_checks(ctx)
     return {
         "COM-1": [
             _contact_steps(ctx, c, check)
