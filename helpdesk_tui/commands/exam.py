@@ -17,7 +17,6 @@ resume` (exit status 3). See docs/exam-mode.md.
 from __future__ import annotations
 
 import argparse
-import io
 import os
 import re
 import sys
@@ -86,10 +85,7 @@ def run(args: argparse.Namespace) -> int:
     i18n.set_language(i18n.choose_language(getattr(args, "lang", None)))
     key = load_exam_key(getattr(args, "key", None))
     candidate = check_candidate(getattr(args, "candidate", None))
-    warned = io.StringIO()
-    scenario = practice.load(practice.find_scenario(args.scenario), warned)
-    if warned.getvalue():  # on the terminal, which the exam's screen then covers
-        print(warned.getvalue(), end="", file=sys.stderr)
+    scenario, warned = practice.load_warned(practice.find_scenario(args.scenario))
     logs = getattr(args, "logs", None) or paths.default_logs_dir()
     practice.check_logs_folder(logs)
     scenario = form_of(scenario, getattr(args, "form_seed", None), logs)
@@ -108,8 +104,7 @@ def run(args: argparse.Namespace) -> int:
         signer=key.signer,
         app_class=partial(LockdownApp, proctor_key=key.path),
     )
-    if warned.getvalue():  # and on the screen, where the proctor starting it looks (bugs25)
-        started.app.start_notice = warned.getvalue().strip()
+    started.app.start_notice = warned  # on the screen, where the proctor starting it looks
     remember_scenario(started.log_path, scenario.folder)
     remember_language(started.log_path, i18n.current_language())
     return run_session(started, key.path)

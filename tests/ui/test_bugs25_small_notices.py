@@ -114,6 +114,38 @@ def test_an_exam_shows_the_scenarios_warnings_on_its_screen(
     assert "lockdown_key_blocked" not in _event_types(logs[0])
 
 
+def test_a_resumed_exam_shows_the_scenarios_warnings_too(
+    tmp_path: Path, key_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`resume` of an interrupted exam whose scenario has a warning: the resumed app's first
+    notice is the warning (said in the language the resume chose first: --lang)."""
+    from helpdesk_tui.commands import resume
+    from helpdesk_tui.runtime import signals
+
+    folder, line = _typo(tmp_path)
+    run = exam_run(tmp_path / "logs", key_file, scenario=str(folder))
+    run.writer.close()  # interrupted: unsealed
+    notices: list[str] = []
+
+    def run_session(started: Any, key_path: Path | None) -> int:
+        notices.append(started.app.start_notice)
+        started.writer.close()
+        return 0
+
+    monkeypatch.setattr(exam, "require_terminal", lambda: None)
+    monkeypatch.setattr(exam, "wait_for_room", lambda: 0)
+    monkeypatch.setattr(signals, "lock_process_signals", lambda: None)
+    monkeypatch.setattr(resume.exam, "run_session", run_session)
+    argv = ["resume", "--key", str(key_file), "--scenario", str(folder), "--lang", "nl"]
+    try:
+        assert main([*argv, str(run.log_path)]) == 0
+    finally:
+        i18n.set_language("en")
+    head, warning = HEAD["nl"]
+    assert notices and notices[0].startswith(head.format(f=folder))
+    assert warning.format(m=line) in notices[0]
+
+
 async def test_the_too_small_notice_stays_readable_over_the_start_notice(
     tmp_path: Path,
 ) -> None:
