@@ -146,12 +146,23 @@ def test_a_resumed_exam_shows_the_scenarios_warnings_too(
     assert warning.format(m=line) in notices[0]
 
 
+def _covered(screen: Any, widget: Any) -> set[tuple[int, int]]:
+    """The cells of `widget`'s region where another widget is drawn (over it)."""
+    region = widget.region
+    return {
+        (x, y)
+        for y in range(region.y, region.bottom)
+        for x in range(region.x, region.right)
+        if screen.get_widget_at(x, y)[0] is not widget
+    }
+
+
 async def test_the_too_small_notice_stays_readable_over_the_start_notice(
     tmp_path: Path,
 ) -> None:
     """bugs24: at 60 x 20 practice's start notice stood over the right half of the
-    too-small notice. Every cell of the notice is now the notice's; the start notice
-    shows again once the terminal is large enough (it has not timed out)."""
+    too-small notice, its key line included. Every cell of the notice is now the notice's;
+    the start notice is seen again once the terminal is large enough (not timed out)."""
     from helpdesk_tui.ui.widgets.too_small import TerminalTooSmall
 
     folder, _line = _typo(tmp_path)
@@ -163,19 +174,12 @@ async def test_the_too_small_notice_stays_readable_over_the_start_notice(
             await pilot.pause()
             notice = app.main.query_one("#too-small", TerminalTooSmall)
             assert notice.display and list(app.screen.query(Toast))  # the start notice is there
-            region = notice.region
-            covered = {
-                (x, y)
-                for y in range(region.y, region.bottom)
-                for x in range(region.x, region.right)
-                if app.screen.get_widget_at(x, y)[0] is not notice
-            }
-            assert covered == set()
-            assert not any(t.display for t in app.screen.query(Toast))
+            assert _covered(app.screen, notice) == set()
             await pilot.resize_terminal(120, 40)
             await pilot.pause()
             assert not notice.display
-            assert any(t.display for t in app.screen.query(Toast))
+            toast = app.screen.query(Toast).first()
+            assert _covered(app.screen, toast) == set()
     finally:
         practice.finish(run)
 
@@ -193,11 +197,13 @@ async def test_the_proctor_dialog_says_the_terminal_is_too_small(
 ) -> None:
     """F12 under the notice: the code dialog's first line (the top left cell at 1 x 1)
     says it is too small; the code is still typed and checked there, and the menu says
-    it too. Large enough again, the line goes."""
-    run = exam_run(tmp_path, key_file, lang=lang)
+    it too. Large enough again, the line goes. Back under the notice from the dialog, the
+    screen's notices stay under it."""
+    folder, _line = _typo(tmp_path)
+    run = exam_run(tmp_path / "logs", key_file, lang=lang, scenario=str(folder))
     app = run.app
     try:
-        async with app.run_test(size=(1, 1)) as pilot:
+        async with app.run_test(size=(1, 1), notifications=True) as pilot:
             await pilot.pause()
             await pilot.press("f12")
             await pilot.pause()
@@ -210,6 +216,15 @@ async def test_the_proctor_dialog_says_the_terminal_is_too_small(
             text = str(line.render())
             assert text == PROCTOR_LINE[lang].format(w=70, h=20)
             assert dialog.get_widget_at(0, 0)[0] is line
+            await pilot.press("escape")  # back under the notice: the warning's notice (the
+            await pilot.pause()  # scenario's typo) shown again stays under it
+            notice = app.main.query_one("#too-small")
+            assert app.screen is app.main and list(app.main.query(Toast))
+            assert notice.display and _covered(app.main, notice) == set()
+            await pilot.press("f12")
+            await pilot.pause()
+            dialog = app.screen
+            assert isinstance(dialog, ProctorCodeScreen)
             dialog.query_one(Input).value = PROCTOR_CODE
             await pilot.press("enter")
             await pilot.pause()

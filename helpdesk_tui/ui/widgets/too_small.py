@@ -9,8 +9,9 @@ F12; in practice the pause and quit keys) and the exam's blocked keys, which
 only log the attempt (`ExamApp._under_the_notice`, bugs24): before, a key acted
 on the screen underneath, which the candidate could not see (sec21).
 
-While it is up the screen's notices (toasts) are hidden: practice's start notice stood over
-its key line at 60 x 20 (bugs24). The proctor's dialogs, which F12 opens over it, say it in
+It stands on the notices' (toasts') layer, after them: practice's start notice stood over
+its key line at 60 x 20 (bugs24); hidden by a class on the screen instead, a notice came
+back over it once the screen was shown again (after the proctor's dialog). The proctor's dialogs, which F12 opens over it, say it in
 one line of their own at the top (`TooSmallLine`): at 1 x 1 nothing of the dialog showed
 (bugs25).
 """
@@ -26,7 +27,7 @@ from helpdesk_tui.ui import keymap
 MIN_WIDTH = 80
 MIN_HEIGHT = 24
 TOO_SMALL_CLASS = "-too-small"
-"""On a screen while its too-small notice is up: the notices over it are hidden (app.tcss)."""
+"""On a proctor dialog while the terminal is too small (proctor.tcss)."""
 NOTICE_KEYS: tuple[str, ...] = ("exam.proctor", "practice.pause", "quit")
 """The keys (keymap ids) that still act under the notice, where the app binds them; the
 notice names them."""
@@ -61,7 +62,6 @@ class TerminalTooSmall(Static):
             )
         if self.display != small:
             self.display = small
-        self.screen.set_class(small, TOO_SMALL_CLASS)  # its notices hidden (app.tcss)
 
     def _keys_line(self) -> str:
         """What keys do here: nothing, but those named (`NOTICE_KEYS` the app binds)."""
