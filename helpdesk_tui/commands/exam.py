@@ -85,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
     i18n.set_language(i18n.choose_language(getattr(args, "lang", None)))
     key = load_exam_key(getattr(args, "key", None))
     candidate = check_candidate(getattr(args, "candidate", None))
-    scenario = practice.load(practice.find_scenario(args.scenario))
+    scenario, warned = practice.load_warned(practice.find_scenario(args.scenario))
     logs = getattr(args, "logs", None) or paths.default_logs_dir()
     practice.check_logs_folder(logs)
     scenario = form_of(scenario, getattr(args, "form_seed", None), logs)
@@ -104,6 +104,7 @@ def run(args: argparse.Namespace) -> int:
         signer=key.signer,
         app_class=partial(LockdownApp, proctor_key=key.path),
     )
+    started.app.start_notice = warned  # on the screen, where the proctor starting it looks
     remember_scenario(started.log_path, scenario.folder)
     remember_language(started.log_path, i18n.current_language())
     return run_session(started, key.path)

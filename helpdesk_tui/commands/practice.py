@@ -137,10 +137,9 @@ def prepare(
     from helpdesk_tui.scenario.session_setup import session_started_data
     from helpdesk_tui.ui.controller import ExamController
 
-    warned = io.StringIO()
-    scenario = scenario or load(find_scenario(getattr(args, "scenario", None)), warned)
-    if warned.getvalue():
-        print(warned.getvalue(), end="", file=sys.stderr)
+    warned = ""
+    if scenario is None:
+        scenario, warned = load_warned(find_scenario(getattr(args, "scenario", None)))
     candidate = (getattr(args, "candidate", None) or "").strip()
     if not candidate.isprintable():
         raise UserError(
@@ -173,8 +172,7 @@ def prepare(
 
         app_class = PracticeApp
     app = app_class(controller, runtime=runtime, **options)
-    if warned.getvalue() and mode == "practice":  # said on the screen too: stderr is behind it
-        app.start_notice = warned.getvalue().strip()
+    app.start_notice = warned  # said on the screen too: stderr is behind it
     return PracticeRun(app, writer, session, writer.path, runtime)
 
 
@@ -276,6 +274,17 @@ def load(path: Path, warn: TextIO | None = None) -> Any:
     if warnings:
         say_warnings(path, warnings, warn or sys.stderr)
     return scenario
+
+
+def load_warned(path: Path) -> tuple[Any, str]:
+    """`load`, and the warnings it said (on stderr too), for the session's first notice on
+    the screen, which covers stderr at once: practice's (bugs24), the exam's and resume's,
+    where the proctor starting it looks (bugs25)."""
+    warned = io.StringIO()
+    scenario = load(path, warned)
+    if warned.getvalue():
+        print(warned.getvalue(), end="", file=sys.stderr)
+    return scenario, warned.getvalue().strip()
 
 
 WARNINGS_SHOWN = 5

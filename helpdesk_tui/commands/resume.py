@@ -92,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
     header = read_header(log)
     is_exam = header.get("mode") == "exam"
     key = exam.load_exam_key(args.key) if is_exam else _practice_key(args.key)
-    scenario = find_scenario(log, header, getattr(args, "scenario", None))
+    scenario, warned = find_scenario(log, header, getattr(args, "scenario", None))
     if is_exam:
         exam.check_duration(scenario)
         exam.require_terminal()
@@ -126,6 +126,7 @@ def run(args: argparse.Namespace) -> int:
     if resumed.outcome == "ended":
         return _seal_ended(resumed)
     started = build(resumed, scenario, key.path if is_exam else None)
+    started.app.start_notice = warned  # the scenario's warnings, where the proctor looks
     code = exam.run_session(started, key.path if is_exam else None)
     if started.app.return_value == "restart":  # practice: the instructor started afresh
         return practice.run(_fresh_practice(log, scenario, resumed, resumed.ui_language))
@@ -189,17 +190,18 @@ def _practice_key(path: Path | None) -> Any:
         raise UserError(str(exc)) from None
 
 
-def find_scenario(log: Path, header: dict[str, Any], given: str | None) -> Any:
-    """--scenario, else the folder noted beside an exam log, else the bundled id."""
+def find_scenario(log: Path, header: dict[str, Any], given: str | None) -> tuple[Any, str]:
+    """--scenario, else the folder noted beside an exam log, else the bundled id; with its
+    warnings as said (`practice.load_warned`)."""
     scenario_id = str(header.get("scenario_id", ""))
     if given:
-        return practice.load(practice.find_scenario(given))
+        return practice.load_warned(practice.find_scenario(given))
     noted = exam.recall_scenario(log)
     if noted is not None and (noted / "scenario.toml").is_file():
-        return practice.load(noted)
+        return practice.load_warned(noted)
     for bundled_id, folder, _default in practice.bundled():
         if bundled_id == scenario_id:
-            return practice.load(folder)
+            return practice.load_warned(folder)
     raise UserError(
         _(
             "The scenario '{id}' of {path} is not bundled with this program; give its folder "

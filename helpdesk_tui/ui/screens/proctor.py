@@ -15,6 +15,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
+from textual.geometry import Size
 from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Input, Static
@@ -26,6 +27,7 @@ from helpdesk_tui.ui import keymap
 from helpdesk_tui.ui.frames import Paced
 from helpdesk_tui.ui.widgets.bounded import LIMITS, BoundedInput
 from helpdesk_tui.ui.widgets.keybar import KeyBar
+from helpdesk_tui.ui.widgets.too_small import TooSmallLine
 
 CHOICES: dict[str, tuple[str, str]] = {
     "end": ("e", N_("End the exam now (the log is sealed: stopped by the proctor)")),
@@ -39,7 +41,22 @@ WAIT_SHOWN_EVERY_S = 0.25
 """How often the wait's line is said again while it counts down (wall time)."""
 
 
-class ProctorCodeScreen(Paced, ModalScreen[bool | None]):
+class SaysTooSmall:
+    """A dialog F12 opens over the too-small notice: it says the terminal is too small in
+    its first line (`TooSmallLine`, composed first), so the proctor knows to enlarge it;
+    at 1 x 1 nothing of the dialog showed (bugs24's walk, bugs25)."""
+
+    def _fit_too_small(self, size: Size) -> None:
+        self.query_one("#proctor-too-small", TooSmallLine).fit(size)  # type: ignore[attr-defined]
+
+    def on_mount(self) -> None:  # Textual runs each class's handler: this and the dialog's
+        self._fit_too_small(self.app.size)  # type: ignore[attr-defined]
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit_too_small(event.size)
+
+
+class ProctorCodeScreen(SaysTooSmall, Paced, ModalScreen[bool | None]):
     """Asks for the proctor code; True once it is right, None on Escape."""
 
     CSS_PATH = "proctor.tcss"
@@ -62,6 +79,7 @@ class ProctorCodeScreen(Paced, ModalScreen[bool | None]):
         self._countdown: Timer | None = None
 
     def compose(self) -> ComposeResult:
+        yield TooSmallLine(id="proctor-too-small")
         with Vertical(id="proctor", classes="proctor-box"):
             yield Static(_("Proctor code"), classes="proctor-title")
             yield Static(_("For the proctor only: type the code."))
@@ -148,7 +166,7 @@ class ProctorCodeScreen(Paced, ModalScreen[bool | None]):
         self.dismiss(None)
 
 
-class ProctorMenu(Paced, ModalScreen[str | None]):
+class ProctorMenu(SaysTooSmall, Paced, ModalScreen[str | None]):
     """What the proctor can do now: one key per choice; Esc goes back to the exam."""
 
     CSS_PATH = "proctor.tcss"
@@ -161,6 +179,7 @@ class ProctorMenu(Paced, ModalScreen[str | None]):
         """The exam is over (handed in, time up): Esc closes the menu, there is no exam to go back to."""
 
     def compose(self) -> ComposeResult:
+        yield TooSmallLine(id="proctor-too-small")
         with Vertical(id="proctor-menu", classes="proctor-box"):
             yield Static(_("Proctor"), classes="proctor-title")
             for choice in self.choices:

@@ -8,6 +8,12 @@ sight, not removed. Keys do nothing under it but the ones it names (the proctor'
 F12; in practice the pause and quit keys) and the exam's blocked keys, which
 only log the attempt (`ExamApp._under_the_notice`, bugs24): before, a key acted
 on the screen underneath, which the candidate could not see (sec21).
+
+It stands on the notices' (toasts') layer, after them: practice's start notice stood over
+its key line at 60 x 20 (bugs24); hidden by a class on the screen instead, a notice came
+back over it once the screen was shown again (after the proctor's dialog). The proctor's dialogs, which F12 opens over it, say it in
+one line of their own at the top (`TooSmallLine`): at 1 x 1 nothing of the dialog showed
+(bugs25).
 """
 
 from __future__ import annotations
@@ -20,6 +26,8 @@ from helpdesk_tui.ui import keymap
 
 MIN_WIDTH = 80
 MIN_HEIGHT = 24
+TOO_SMALL_CLASS = "-too-small"
+"""On a proctor dialog while the terminal is too small (proctor.tcss)."""
 NOTICE_KEYS: tuple[str, ...] = ("exam.proctor", "practice.pause", "quit")
 """The keys (keymap ids) that still act under the notice, where the app binds them; the
 notice names them."""
@@ -63,3 +71,36 @@ class TerminalTooSmall(Static):
             return _("Keys do nothing until it is larger.")
         keys = ", ".join(f"{keymap.first_key(i)} {_(keymap.description(i))}" for i in ids)
         return _("Keys do nothing until it is larger, but {keys}.").format(keys=keys)
+
+
+class TooSmallLine(Static):
+    """The too-small notice in one line, first on a dialog that opens over the notice (the
+    proctor's, F12): it names the size and the minimum, and leaves the dialog's keys alone
+    (the code is typed at any size; `ExamApp._under_the_notice` reads only `#too-small`)."""
+
+    DEFAULT_CSS = """
+    TooSmallLine {
+        dock: top;
+        width: 100%;
+        height: auto;
+        background: $error;
+        color: $text;
+        text-style: bold;
+        display: none;
+    }
+    """
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__("", markup=False, **kwargs)  # type: ignore[arg-type]
+
+    def fit(self, size: Size) -> None:
+        small = too_small(size)
+        if small:
+            self.update(
+                _("Too small ({width} x {height}): enlarge to {min_width} x {min_height}.").format(
+                    width=size.width, height=size.height, min_width=MIN_WIDTH, min_height=MIN_HEIGHT
+                )
+            )
+        if self.display != small:
+            self.display = small
+        self.screen.set_class(small, TOO_SMALL_CLASS)  # no scroll bar over it (proctor.tcss)
