@@ -111,6 +111,7 @@ SETS = {
     "heldout23": ROOT / "tests" / "language" / "heldout23",
     "secondlang": ROOT / "tests" / "language" / "secondlang",  # l-model25: not in training
     "heldout24": ROOT / "tests" / "language" / "heldout24",
+    "heldout25": ROOT / "tests" / "language" / "heldout25",
     "dev2": DEV2,
     "exam2": EXAM2,
 }

@@ -60,6 +60,7 @@ WRITTEN_IN_ORDER: tuple[str, ...] = (
     "heldout23",
     "secondlang",  # second-language forms (l-model25): a development set, not in training
     "heldout24",
+    "heldout25",
 )
 """Every labelled set (its name in benchmarks/bench_language.py's SETS), in the order it
 was written: a held-out set may hold no message of a set written before it. A new set

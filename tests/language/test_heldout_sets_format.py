@@ -41,6 +41,7 @@ BRIEFS: dict[str, Brief] = {
     # second-language forms (l-model25): two writers a language, a small development set
     "secondlang": Brief(50, 2, 4, 4, personas_per_language=2, hard_cases_per_persona=2),
     "heldout24": Brief(400, 15, 30, 60, personas_per_language=3),
+    "heldout25": Brief(500, 15, 25, 60, personas_per_language=3),
 }
 """Each set's brief, in the order the sets were written (heldout5's checks are its own module,
 written before the briefs were shared; exam1 and the context sets keep theirs)."""
