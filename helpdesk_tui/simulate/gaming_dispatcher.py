@@ -52,25 +52,13 @@ from helpdesk_tui.kb.search import KbIndex
 from helpdesk_tui.scenario.model import Scenario
 from helpdesk_tui.simulate import gaming_dispatcher_words as w
 from helpdesk_tui.simulate import gaming_prompter_words as pw
-from helpdesk_tui.simulate.policy import Action, Policy
+from helpdesk_tui.simulate.queued import QueuedPolicy, Step, written_waiting
 
-Build = Callable[[ExamState], "tuple[str, dict[str, Any]] | None"]
-"""A queued command, built when it is due (a ticket id is known only once it is made)."""
-
-SCREEN_S = 3.0
 WAITING = (
     TicketStatus.TRANSFERRED,
     TicketStatus.PENDING_CUSTOMER,
     TicketStatus.PENDING_THIRD_PARTY,
 )
-
-
-@dataclass(slots=True)
-class Step:
-    """One queued command and the conversation whose customer it speaks to, if any."""
-
-    build: Build
-    conv: str | None = None
 
 
 @dataclass(slots=True)
@@ -89,7 +77,7 @@ class Case:
     routed: bool = False
 
 
-class DispatcherPolicy(Policy):
+class DispatcherPolicy(QueuedPolicy):
     """Registers, escalates or parks every case and keeps the clocks; solves nothing."""
 
     name = "dispatcher"
@@ -101,42 +89,7 @@ class DispatcherPolicy(Policy):
         self.index = KbIndex(scenario.kb)
         self.cases: dict[str, Case] = {}
         """By conversation id, or by ticket id for written tickets."""
-        self.queue: list[Step] = []
-        self.free_at = 0.0
         self.relayed: set[tuple[str, int]] = set()
-
-    # --- the runner's interface -------------------------------------------------------------
-
-    def next_action(self, state: ExamState, now: float) -> Action | None:
-        for _ in range(50):
-            if not self.queue:
-                self._plan(state, now)
-            if not self.queue:
-                return None
-            step = self.queue[0]
-            built = step.build(state)
-            if built is None or (step.conv and not self._live(state, step.conv)):
-                self.queue.pop(0)
-                continue
-            kind, data = built
-            at = max(now, self.free_at)
-            if kind == "message_sent" and step.conv:
-                at = max(at, state.conversations[step.conv].busy_until)
-            cost = 2.0 + len(data.get("text", "")) / 12 if "text" in data else SCREEN_S
-            return Action(at, kind, data, cost=cost, origin=step)
-        return None
-
-    def done(self, action: Action, event: Any) -> None:
-        self._drop(action)
-        self.free_at = event.exam_time + action.cost
-
-    def refused(self, action: Action, reason: str) -> None:
-        self._drop(action)
-        self.note(f"refused {action.type}: {reason}")
-
-    def _drop(self, action: Action) -> None:
-        if self.queue and self.queue[0] is action.origin:
-            self.queue.pop(0)
 
     # --- planning ---------------------------------------------------------------------------
 
@@ -255,20 +208,11 @@ class DispatcherPolicy(Policy):
     def _look_up(self, case: Case, text: str) -> None:
         """The KB searched with the first words, the top hit opened and linked, never used."""
         query = " ".join(pw.content_words(text)[:8]) or text[:60]
-        hits = self.index.search(query, limit=10) if query.strip() else []
-        if not hits:
+        if not query.strip():
             return
-        top, ids = hits[0], [h.article_id for h in hits]
-        case.article = top.article_id
-        self.queue.append(Step(lambda s: ("kb_searched", {"query": query, "results": ids})))
-        self.queue.append(Step(lambda s: ("kb_article_opened", {"article_id": top.article_id})))
-
-        def link(s: ExamState) -> tuple[str, dict[str, Any]] | None:
-            if case.ticket is None or case.ticket not in s.tickets:
-                return None
-            return "ticket_linked", {"ticket_id": case.ticket, "kb_article": top.article_id}
-
-        self.queue.append(Step(link))
+        top = self._queue_look_up(self.index, query, lambda: case.ticket)
+        if top is not None:
+            case.article = top.article_id
 
     def _create(self, state: ExamState, case: Case, text: str) -> tuple[str, dict[str, Any]]:
         conv = state.conversations[case.conv_id or ""]
@@ -420,16 +364,9 @@ class DispatcherPolicy(Policy):
     def _written(self, state: ExamState, now: float) -> None:
         """Queue and e-mail tickets, by the queue's priority: downgraded, replied to, routed."""
         mine = {c.ticket for c in self.cases.values()}
-        waiting = [
-            t
-            for t in state.tickets.values()
-            if t.id not in mine
-            and t.status in (TicketStatus.NEW, TicketStatus.OPEN)
-            and not t.conversation_ids
-        ]
-        if not waiting:
+        ticket = written_waiting(state, mine)
+        if ticket is None:
             return
-        ticket = min(waiting, key=lambda t: (t.priority or "~", t.created_at, t.id))
         tid = ticket.id
         case = self.cases[tid] = Case(slot=len(self.cases), ticket=tid, told_at=now)
         self.queue.append(Step(lambda s: ("ticket_opened", {"ticket_id": tid})))
@@ -471,8 +408,3 @@ class DispatcherPolicy(Policy):
     def _first(state: ExamState, customer_id: str) -> str:
         customer = state.customers.get(customer_id)
         return customer.name.split()[0] if customer and customer.name else ""
-
-    @staticmethod
-    def _live(state: ExamState, conv_id: str) -> bool:
-        conv = state.conversations.get(conv_id)
-        return conv is not None and conv.is_live
