@@ -51,26 +51,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from helpdesk_tui.core.events import Event
 from helpdesk_tui.core.state import ExamState, Ticket, TicketStatus
 from helpdesk_tui.kb.search import KbIndex
 from helpdesk_tui.scenario.model import Scenario
 from helpdesk_tui.simulate import gaming_prompter_words as w
-from helpdesk_tui.simulate.policy import Action, Policy
+from helpdesk_tui.simulate.queued import QueuedPolicy, Step, written_waiting
 
-Build = Callable[[ExamState], "tuple[str, dict[str, Any]] | None"]
-"""A queued command, built when it is due (a ticket id is known only once it is made)."""
-
-SCREEN_S = 3.0
 MAIL_WAIT_S = 120.0
-
-
-@dataclass(slots=True)
-class Step:
-    """One queued command: what builds it and which conversation's customer it speaks to."""
-
-    build: Build
-    conv: str | None = None
 
 
 @dataclass(slots=True)
@@ -91,7 +78,7 @@ class Case:
     relayed: set[int] = field(default_factory=set)
 
 
-class PrompterPolicy(Policy):
+class PrompterPolicy(QueuedPolicy):
     """Makes the customer do the work and hands their words back as its own."""
 
     name = "prompter"
@@ -102,44 +89,9 @@ class PrompterPolicy(Policy):
         self.language = scenario.language if scenario.language in w.GREET else "en"
         self.index = KbIndex(scenario.kb)
         self.cases: dict[str, Case] = {}
-        self.queue: list[Step] = []
-        self.free_at = 0.0
         self.mails: dict[str, float] = {}
         self.mail_done: set[str] = set()
         self.relayed: set[tuple[str, int]] = set()
-
-    # --- the runner's interface -------------------------------------------------------------
-
-    def next_action(self, state: ExamState, now: float) -> Action | None:
-        for _ in range(50):
-            if not self.queue:
-                self._plan(state, now)
-            if not self.queue:
-                return None
-            step = self.queue[0]
-            built = step.build(state)
-            if built is None or (step.conv and not self._live(state, step.conv)):
-                self.queue.pop(0)
-                continue
-            kind, data = built
-            at = max(now, self.free_at)
-            if kind == "message_sent" and step.conv:
-                at = max(at, state.conversations[step.conv].busy_until)
-            cost = 2.0 + len(data.get("text", "")) / 12 if "text" in data else SCREEN_S
-            return Action(at, kind, data, cost=cost, origin=step)
-        return None
-
-    def done(self, action: Action, event: Event) -> None:
-        self._drop(action)
-        self.free_at = event.exam_time + action.cost
-
-    def refused(self, action: Action, reason: str) -> None:
-        self._drop(action)
-        self.note(f"refused {action.type}: {reason}")
-
-    def _drop(self, action: Action) -> None:
-        if self.queue and self.queue[0] is action.origin:
-            self.queue.pop(0)
 
     # --- planning ---------------------------------------------------------------------------
 
@@ -279,21 +231,9 @@ class PrompterPolicy(Policy):
     def _look_up(self, case: Case, words: str) -> None:
         """Search with the customer's own first words and open the first hit, whatever it is."""
         query = " ".join(w.content_words(words)[:8]) or words[:60]
-        hits = [h for h in self.index.search(query, limit=10)]
-        if not hits:
-            return
-        top = hits[0]
-        ids = [h.article_id for h in hits]
-        self.queue.append(Step(lambda s: ("kb_searched", {"query": query, "results": ids})))
-        self.queue.append(Step(lambda s: ("kb_article_opened", {"article_id": top.article_id})))
-        case.article, case.title = top.article_id, top.title
-
-        def link(s: ExamState) -> tuple[str, dict[str, Any]] | None:
-            if case.ticket is None:
-                return None
-            return "ticket_linked", {"ticket_id": case.ticket, "kb_article": top.article_id}
-
-        self.queue.append(Step(link))
+        top = self._queue_look_up(self.index, query, lambda: case.ticket)
+        if top is not None:
+            case.article, case.title = top.article_id, top.title
 
     def _create(self, state: ExamState, case: Case, text: str) -> tuple[str, dict[str, Any]]:
         conv = state.conversations[case.conv_id]
@@ -440,17 +380,9 @@ class PrompterPolicy(Policy):
                 self.mail_done.add(tid)
                 self._resolve_mail(state.tickets[tid])
                 return
-        waiting = [
-            t
-            for t in state.tickets.values()
-            if t.id not in mine
-            and t.id not in self.mails
-            and t.status in (TicketStatus.NEW, TicketStatus.OPEN)
-            and not t.conversation_ids
-        ]
-        if not waiting:
+        ticket = written_waiting(state, mine | set(self.mails))
+        if ticket is None:
             return
-        ticket = min(waiting, key=lambda t: (t.priority or "~", t.created_at, t.id))
         self._answer_mail(state, ticket, now)
 
     def _answer_mail(self, state: ExamState, ticket: Ticket, now: float) -> None:
@@ -506,8 +438,3 @@ class PrompterPolicy(Policy):
 
         self.queue.append(Step(resolve))
         self.queue.append(Step(close))
-
-    @staticmethod
-    def _live(state: ExamState, conv_id: str) -> bool:
-        conv = state.conversations.get(conv_id)
-        return conv is not None and conv.is_live

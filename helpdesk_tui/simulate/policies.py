@@ -15,6 +15,7 @@ from helpdesk_tui.simulate.gaming import MacroPolicy, ParrotPolicy, ShotgunPolic
 from helpdesk_tui.simulate.gaming_broker import BrokerPolicy
 from helpdesk_tui.simulate.gaming_clerk import ClerkPolicy
 from helpdesk_tui.simulate.gaming_courier import CourierPolicy
+from helpdesk_tui.simulate.gaming_dispatcher import DispatcherPolicy
 from helpdesk_tui.simulate.gaming_envoy import EnvoyPolicy
 from helpdesk_tui.simulate.gaming_forger import ForgerPolicy
 from helpdesk_tui.simulate.gaming_ghost import GhostPolicy
@@ -114,5 +115,6 @@ POLICIES: dict[str, type[Policy]] = {
     "envoy": EnvoyPolicy,
     "herald": HeraldPolicy,
     "prompter": PrompterPolicy,
+    "dispatcher": DispatcherPolicy,
 }
 """The policies by name, in the order `--policy` lists them."""

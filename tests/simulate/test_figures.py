@@ -53,6 +53,10 @@ held against what the issue asks:
 - prompter (a thirteenth cheater written blind from the published docs, branch evid42): the
   same cap (at or under it on all six: no expected failure) (benchmarks/README.md, "A thirteenth
   cheater (branch evid42)"); never more than measured;
+- dispatcher (a seventeenth cheater written blind from the published docs, branch evid44, the
+  first that games the process, not the words): the same cap (at or under it on all six: no
+  expected failure) (benchmarks/README.md, "A cheater who games the process (branch evid44)");
+  never more than measured;
 - naive: fewer than ideal, more than idle; idle: none.
 
 `benchmarks/bench_evidence.py` prints the same table.
@@ -805,6 +809,24 @@ Centre logiciel"), no longer credited: 0 on all six (benchmarks/README.md, "hera
 and the article's title (branch evid43)")."""
 
 
+DISPATCHER_MEASURED: dict[str, frozenset[str]] = {
+    "en-calder-valley-exam": frozenset({"DATA-4", "SOL-3"}),
+    "en-northwind-monday": frozenset({"DATA-4", "COM-6", "SOL-3"}),
+    "fr-haute-meuse-examen": frozenset({"DATA-4", "SOL-3"}),
+    "fr-val-de-lesse-garde": frozenset({"DATA-4", "SOL-2", "SOL-3"}),
+    "nl-lindeveld-examen": frozenset({"SOL-3"}),
+}
+"""What `dispatcher` (branch evid44, a seventeenth cheater written blind from the published
+documents, committed in e9d0b51 before anything scored it: every ticket at the lowest priority,
+escalated to the group its top article names or parked pending on the customer, the second line
+relayed, timed updates) was measured to earn on rules 2.26 with `benchmarks/bench_evidence.py
+--policy dispatcher --detail`: 2, 3, 2, 3, 1, 0 (calder, northwind, haute-meuse, val-de-lesse,
+lindeveld, verhaeghe), at or under the cap everywhere. SOL-3 on five exams stands on the 1-4
+tickets the second line answered (met at P4) while 8-29 parked tickets are "still running": the
+one item that is a trick (benchmarks/README.md, "A cheater who games the process (branch
+evid44)")."""
+
+
 CHEATERS: dict[str, dict[str, frozenset[str]]] = {
     "savvy": SAVVY_MEASURED,
     "lawyer": LAWYER_MEASURED,
@@ -819,6 +841,7 @@ CHEATERS: dict[str, dict[str, frozenset[str]]] = {
     "envoy": ENVOY_MEASURED,
     "herald": HERALD_MEASURED,
     "prompter": PROMPTER_MEASURED,
+    "dispatcher": DISPATCHER_MEASURED,
 }
 """The cheaters written from the published rules, each with what it was measured to earn
 (`above_cap` of it: its strict expected failures)."""

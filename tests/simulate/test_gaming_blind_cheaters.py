@@ -1,5 +1,5 @@
 """What every cheater written blind must be, checked alike for usher, broker, courier, envoy,
-herald and prompter.
+herald, prompter and dispatcher.
 
 Each plays every bundled exam and practice scenario without a refused command (the suite's
 shared runs, and a drill the suite does not give it, played blind); it never reads the answer
@@ -20,6 +20,7 @@ from bundled_kit import BUNDLED, on_scenario_runs, played, scenario_group
 from helpdesk_tui import paths
 from helpdesk_tui.simulate.gaming_broker import BrokerPolicy
 from helpdesk_tui.simulate.gaming_courier import CourierPolicy
+from helpdesk_tui.simulate.gaming_dispatcher import DispatcherPolicy
 from helpdesk_tui.simulate.gaming_envoy import EnvoyPolicy
 from helpdesk_tui.simulate.gaming_herald import HeraldPolicy
 from helpdesk_tui.simulate.gaming_prompter import PrompterPolicy
@@ -36,6 +37,7 @@ from simulate.cheater_kit import (
 )
 from simulate.test_gaming_broker import Peeker as BrokerPeeker
 from simulate.test_gaming_courier import Peeker as CourierPeeker
+from simulate.test_gaming_dispatcher import Peeker as DispatcherPeeker
 from simulate.test_gaming_envoy import Peeker as EnvoyPeeker
 from simulate.test_gaming_herald import Peeker as HeraldPeeker
 from simulate.test_gaming_mimic import NORTHWIND, assert_plays_blind
@@ -56,7 +58,8 @@ transfer, tickets resolved and closed, a conversation closed."""
 class BlindCheater:
     """One cheater written blind: its policy, a subclass that reads the key, what its whole
     job on Verhaeghe holds beyond `WHOLE_JOB`, and what of it its strategy never does (prompter
-    transfers only to a group the customer names)."""
+    transfers only to a group the customer names; dispatcher resolves only on a second-line
+    answer)."""
 
     policy: type[Policy]
     peeker: type[Policy]
@@ -72,6 +75,13 @@ CHEATERS = {
     "herald": BlindCheater(HeraldPolicy, HeraldPeeker, frozenset({"note_added"})),
     "prompter": BlindCheater(
         PrompterPolicy, PrompterPeeker, without=frozenset({"ticket_transferred"})
+    ),
+    "dispatcher": BlindCheater(
+        DispatcherPolicy,
+        DispatcherPeeker,
+        frozenset({"note_added", "ticket_pending"}),
+        # it resolves only on a second-line answer: on Verhaeghe every group it picks bounces
+        frozenset({"ticket_resolved", "ticket_closed"}),
     ),
 }
 
