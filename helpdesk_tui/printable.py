@@ -8,6 +8,7 @@ terminal_safe.py for why a log's text may hold control characters at all.
 
 from __future__ import annotations
 
+import json
 import re
 
 KEPT = "\n\t"
@@ -66,6 +67,12 @@ whatever text it is given writable, records.canonical_json) and no UTF-8 termina
 take one: `report` (terminal, HTML, JSON), `verify` and `class-report` ended in a
 UnicodeEncodeError traceback (sec23). Shown as U+FFFD, the replacement character."""
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_UNSEEN = re.compile(
+    "["
+    + "".join(f"{chr(a)}-{chr(b)}" for a, b in _FORMAT_RANGES)
+    + "".join(map(chr, _BLANK_LETTERS))
+    + "\ud800-\udfff]"
+)
 _BIDI_TABLE = dict.fromkeys(_BIDI, "\ufffd")
 _BIDI_CHARS = tuple(map(chr, _BIDI))
 _TABLE = (
@@ -89,15 +96,17 @@ def well_formed(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
-def escaped_surrogates(json_text: str) -> str:
-    """JSON written with `ensure_ascii=False`, every lone surrogate as its `\\uXXXX` escape: the
-    same JSON value, now writable as UTF-8. For the files that must keep a text exactly (a
-    verdict sheet is signed over the candidate id a log's header gave; a lone surrogate there
-    ended `report --new-verdicts` and the review's save in a traceback, sec23). A surrogate can
-    only be inside a JSON string, where its escape means the same character."""
-    if not _SURROGATE.search(json_text):
+def escaped_unseen(json_text: str) -> str:
+    """JSON written with `ensure_ascii=False`, every lone surrogate and every `INVISIBLE`
+    character as its JSON escape (`\\udc80`, `\\u202e`): the same JSON value, writable as
+    UTF-8 and safe to print. For what must keep a text exactly: a verdict sheet is signed
+    over the candidate id a log's header gave, and a lone surrogate there ended `report
+    --new-verdicts` and the review's save in a traceback; `language probe --json` printed a
+    bidi override to the terminal as it was (sec23). Such a character can only be inside a
+    JSON string, where its escape means the same character."""
+    if not _UNSEEN.search(json_text):
         return json_text
-    return _SURROGATE.sub(lambda found: f"\\u{ord(found.group()):04x}", json_text)
+    return _UNSEEN.sub(lambda found: json.dumps(found.group())[1:-1], json_text)
 
 
 def printable_parts(text: str) -> list[tuple[str, bool]]:

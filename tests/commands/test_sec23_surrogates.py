@@ -25,7 +25,7 @@ from helpdesk_tui.cli import main
 from helpdesk_tui.core.events import Event
 from helpdesk_tui.eventlog import Signer
 from helpdesk_tui.eventlog.testing import build_log_bytes, sample_events, sample_header
-from helpdesk_tui.printable import escaped_surrogates, printable, well_formed
+from helpdesk_tui.printable import escaped_unseen, printable, well_formed
 from tests.ui.review.logs import simulated_events, write_log
 
 LONE = "\udc80"
@@ -115,5 +115,17 @@ def test_the_helpers_follow_unicode() -> None:
     assert printable(f"a{LONE}b\ud800") == f"a{REPLACEMENT}b{REPLACEMENT}"
     assert well_formed(f"x{LONE}\x1b") == f"x{REPLACEMENT}\x1b"  # only the surrogate
     text = json.dumps({"k": f"\\{LONE}"}, ensure_ascii=False)
-    assert json.loads(escaped_surrogates(text)) == {"k": f"\\{LONE}"}
-    escaped_surrogates(text).encode("utf-8")
+    assert json.loads(escaped_unseen(text)) == {"k": f"\\{LONE}"}
+    escaped_unseen(text).encode("utf-8")
+
+
+def test_probe_json_escapes_what_a_terminal_would_obey_or_hide(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`language probe --json` printed a bidi override as it was (its text mode shows the
+    code point since sec21); JSON's own escape keeps the value and shows nothing raw."""
+    message = "restart \u202ethe printer\u200b now"
+    assert main(["language", "probe", "--json", message]) == 0
+    out = capsys.readouterr().out
+    assert "\u202e" not in out and "\u200b" not in out and "\\u202e" in out
+    assert json.loads(out)["text"] == message
