@@ -117,6 +117,9 @@ def test_the_helpers_follow_unicode() -> None:
     text = json.dumps({"k": f"\\{LONE}"}, ensure_ascii=False)
     assert json.loads(escaped_unseen(text)) == {"k": f"\\{LONE}"}
     escaped_unseen(text).encode("utf-8")
+    hidden = json.dumps({"k": "a\u202eb\u200bc\U000e0041"}, ensure_ascii=False)
+    assert escaped_unseen(hidden) == '{"k": "a\\u202eb\\u200bc\\udb40\\udc41"}'
+    assert json.loads(escaped_unseen(hidden)) == json.loads(hidden)
 
 
 def test_probe_json_escapes_what_a_terminal_would_obey_or_hide(
