@@ -31,6 +31,13 @@ die() {
     exit 2
 }
 usage() { sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'; }
+# A name as the terminal and the summary show it: the exam user names the files in its
+# folder, and a log named "a ESC ] 0 ; ... BEL ESC [ 2 J" retitled and cleared the
+# collector's terminal (sec23). Every control character (line breaks too) is a "?".
+shown() {
+    local name=$1
+    printf '%s' "${name//[[:cntrl:]]/?}"
+}
 
 DEST=""
 LOGS=""
@@ -122,7 +129,8 @@ good=0
 problems=()
 shopt -s nullglob
 for dir in "$LOGS"/*/; do
-    candidate=$(basename -- "$dir")
+    folder=$(basename -- "$dir")
+    candidate=$(shown "$folder") # as shown; $folder names the files
     running=no
     if [ -e "$dir/.session.lock" ] && ! flock -n "$dir/.session.lock" true; then
         running=yes
@@ -130,22 +138,23 @@ for dir in "$LOGS"/*/; do
     fi
     logs=("$dir"*.jsonl)
     if ((${#logs[@]} == 0)); then
-        mkdir -p -- "$DEST/logs/$candidate" # an empty folder: the register's copy still lists them
+        mkdir -p -- "$DEST/logs/$folder" # an empty folder: the register's copy still lists them
         printf '%s\t-\tNO-LOG\t-\n' "$candidate" >>"$summary"
         problems+=("$candidate: no log (never started?)")
         continue
     fi
-    mkdir -p -- "$DEST/logs/$candidate" "$DEST/verify/$candidate"
+    mkdir -p -- "$DEST/logs/$folder" "$DEST/verify/$folder"
     for f in "$dir"*.jsonl "$dir"*.jsonl.torn* "$dir"*.jsonl.set-aside*; do
-        cp --preserve=timestamps -- "$f" "$DEST/logs/$candidate/"
+        cp --preserve=timestamps -- "$f" "$DEST/logs/$folder/"
     done
     for log in "${logs[@]}"; do
         name=$(basename -- "$log")
-        copy=$DEST/logs/$candidate/$name
+        copy=$DEST/logs/$folder/$name
         total=$((total + 1))
         rc=0
         "$PROGRAM" verify "$copy" --pubkey "$DEST/exam-centre.pub" "${scenario_args[@]}" "${witness_args[@]}" \
-            >"$DEST/verify/$candidate/$name.txt" 2>&1 </dev/null || rc=$?
+            >"$DEST/verify/$folder/$name.txt" 2>&1 </dev/null || rc=$?
+        name=$(shown "$name")
         case $rc in
         0) verdict=OK; good=$((good + 1)) ;;
         3) verdict=UNSEALED ;;
@@ -206,7 +215,9 @@ exit 0 = intact and sealed, 3 = intact but unsealed, 1 = changed or damaged, 2 =
 verify-summary.tsv lists every log with the verdict at collection time.
 EOF
 
-(cd -- "$DEST" && find . -type f ! -name MANIFEST.sha256 -printf '%P\n' | LC_ALL=C sort | tr '\n' '\0' |
+# NUL-separated: a file name with a line break in it is one name (sec23), which sha256sum
+# writes escaped (a "\\" in front) and `sha256sum -c` reads back.
+(cd -- "$DEST" && find . -type f ! -name MANIFEST.sha256 -printf '%P\0' | LC_ALL=C sort -z |
     xargs -0 -r sha256sum --) >"$DEST/MANIFEST.sha256"
 
 printf 'collected %d log(s) into %s: %d intact and sealed\n' "$total" "$DEST" "$good"

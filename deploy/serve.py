@@ -24,9 +24,13 @@ their own machines.
 from __future__ import annotations
 
 import argparse
+import asyncio
+import contextlib
 import ipaddress
 import shlex
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 LOOPBACK_NAMES = {"localhost"}
@@ -39,6 +43,19 @@ FULL_TEXT = (
     "with serve.py --max-sessions.)"
 )
 """What a visitor past the cap reads: on the page, and in the tab's terminal."""
+DEFAULT_IDLE_MINUTES = 30
+"""A tab that sends no key (nor mouse move) for this long is closed, as if the student had
+closed it: its practice ends as on a hang-up, its log kept, its place free. Without it a
+tab left open, or paused with F9 (the practice clock stops, so time never runs out), held
+its place and its 70 MB process for good, and anyone who reached the port could take every
+place with `--max-sessions` quiet websockets (sec23)."""
+IDLE_TEXT = (
+    "This practice session was closed after {n} min without a key; its log is kept. "
+    "Open the page again to start a new session."
+)
+"""What a tab closed for its quiet reads in its terminal."""
+IDLE_CHECK_S = 5.0
+"""How often a tab's quiet is looked at: it is closed at most this much late."""
 EXAM_OPTIONS = ("--exam", "--key", "--candidate", "--proctor-code", "--mode")
 """Options an exam would need. Refused by name, so that a mistaken attempt to serve an exam
 gets a clear answer instead of argparse's "unrecognized arguments"."""
@@ -107,6 +124,14 @@ def build_parser() -> argparse.ArgumentParser:
         f"is refused with a page that says so (default {DEFAULT_MAX_SESSIONS})",
     )
     parser.add_argument(
+        "--idle-minutes",
+        type=int,
+        default=DEFAULT_IDLE_MINUTES,
+        metavar="N",
+        help="close a tab that sends no key for N minutes (paused ones too): its session ends "
+        f"as if the tab had been closed and frees its place (default {DEFAULT_IDLE_MINUTES})",
+    )
+    parser.add_argument(
         "--print-command", action="store_true", help="print the command each tab runs, and stop"
     )
     return parser
@@ -135,6 +160,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.max_sessions < 1:
         print("serve.py: --max-sessions must be 1 or more.", file=sys.stderr)
         return 2
+    if args.idle_minutes < 1:
+        print("serve.py: --idle-minutes must be 1 or more.", file=sys.stderr)
+        return 2
     command = practice_command(args)
     if args.print_command:
         print(command)
@@ -149,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 2
     Path(args.logs).mkdir(parents=True, exist_ok=True)
-    server = capped_server(Server, args.max_sessions)(
+    server = capped_server(Server, args.max_sessions, args.idle_minutes * 60.0)(
         command,
         host=args.host,
         port=args.port,
@@ -160,15 +188,40 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def capped_server(server_class: type, max_sessions: int) -> type:
+def capped_server(
+    server_class: type,
+    max_sessions: int,
+    idle_s: float = DEFAULT_IDLE_MINUTES * 60.0,
+    clock: Callable[[], float] = time.monotonic,
+    check_s: float = IDLE_CHECK_S,
+) -> type:
     """textual-serve's `Server`, starting at most `max_sessions` practice processes at once:
     one more websocket gets `FULL_TEXT` in its terminal and is closed (no process started),
-    and the page itself says so with 503 while every place is taken."""
+    and the page itself says so with 503 while every place is taken. A tab that sends no
+    keys for `idle_s` (on `clock`, looked at every `check_s`) is closed (`IDLE_TEXT`)."""
     from aiohttp import web
 
     class CappedServer(server_class):  # type: ignore[misc, valid-type]
         sessions = 0
         limit = max_sessions
+
+        async def _process_messages(
+            self, websocket: web.WebSocketResponse, app_service: object
+        ) -> None:
+            """textual-serve's, with the tab's last key noted and its quiet watched."""
+            last = [clock()]
+            send_bytes = app_service.send_bytes  # type: ignore[attr-defined]
+
+            async def typed(data: bytes) -> bool:
+                last[0] = clock()
+                return bool(await send_bytes(data))
+
+            app_service.send_bytes = typed  # type: ignore[attr-defined]
+            watch = asyncio.ensure_future(_close_when_idle(websocket, last))
+            try:
+                await super()._process_messages(websocket, app_service)
+            finally:
+                watch.cancel()
 
         async def handle_index(self, request: web.Request) -> object:
             if self.sessions >= self.limit:
@@ -187,6 +240,14 @@ def capped_server(server_class: type, max_sessions: int) -> type:
                 return await super().handle_websocket(request)
             finally:
                 self.sessions -= 1
+
+    async def _close_when_idle(websocket: web.WebSocketResponse, last: list[float]) -> None:
+        while clock() - last[0] < idle_s:
+            await asyncio.sleep(check_s)
+        text = "\r\n  " + IDLE_TEXT.format(n=round(idle_s / 60))
+        with contextlib.suppress(Exception):  # the tab may be gone already
+            await websocket.send_bytes(text.encode())
+        await websocket.close()
 
     return CappedServer
 

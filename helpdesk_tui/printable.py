@@ -8,6 +8,7 @@ terminal_safe.py for why a log's text may hold control characters at all.
 
 from __future__ import annotations
 
+import json
 import re
 
 KEPT = "\n\t"
@@ -60,11 +61,25 @@ _INVISIBLE_RUN = re.compile(
     + "".join(map(chr, _BLANK_LETTERS))
     + "])"
 )
+SURROGATES = range(0xD800, 0xE000)
+"""Lone surrogates: a log's ASCII JSON may spell one ("\\udc80" parses to it; the writer keeps
+whatever text it is given writable, records.canonical_json) and no UTF-8 terminal or file can
+take one: `report` (terminal, HTML, JSON), `verify` and `class-report` ended in a
+UnicodeEncodeError traceback (sec23). Shown as U+FFFD, the replacement character."""
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_UNSEEN = re.compile(
+    "["
+    + "".join(f"{chr(a)}-{chr(b)}" for a, b in _FORMAT_RANGES)
+    + "".join(map(chr, _BLANK_LETTERS))
+    + "\ud800-\udfff]"
+)
 _BIDI_TABLE = dict.fromkeys(_BIDI, "\ufffd")
 _BIDI_CHARS = tuple(map(chr, _BIDI))
-_TABLE = {
-    c: _picture(chr(c)) for c in [*range(0x20), 0x7F, *range(0x80, 0xA0)] if chr(c) not in KEPT
-} | {ord(c): marker(c) for c in INVISIBLE}
+_TABLE = (
+    {c: _picture(chr(c)) for c in [*range(0x20), 0x7F, *range(0x80, 0xA0)] if chr(c) not in KEPT}
+    | {ord(c): marker(c) for c in INVISIBLE}
+    | dict.fromkeys(SURROGATES, "\ufffd")
+)
 
 
 def printable(text: str) -> str:
@@ -73,6 +88,25 @@ def printable(text: str) -> str:
     if text.isprintable() and not _has_blank_letter(text):
         return text
     return text.translate(_TABLE)
+
+
+def well_formed(text: str) -> str:
+    """The text with every lone surrogate as U+FFFD and nothing else changed: for what keeps
+    a log's text as it is but must be written as UTF-8 (the JSON report, sec23)."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
+def escaped_unseen(json_text: str) -> str:
+    """JSON written with `ensure_ascii=False`, every lone surrogate and every `INVISIBLE`
+    character as its JSON escape (`\\udc80`, `\\u202e`): the same JSON value, writable as
+    UTF-8 and safe to print. For what must keep a text exactly: a verdict sheet is signed
+    over the candidate id a log's header gave, and a lone surrogate there ended `report
+    --new-verdicts` and the review's save in a traceback; `language probe --json` printed a
+    bidi override to the terminal as it was (sec23). Such a character can only be inside a
+    JSON string, where its escape means the same character."""
+    if not _UNSEEN.search(json_text):
+        return json_text
+    return _UNSEEN.sub(lambda found: json.dumps(found.group())[1:-1], json_text)
 
 
 def printable_parts(text: str) -> list[tuple[str, bool]]:

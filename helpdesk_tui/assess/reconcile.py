@@ -30,6 +30,7 @@ from helpdesk_tui.assess.verdicts import (
     utc_now,
     write_atomically,
 )
+from helpdesk_tui.printable import escaped_unseen
 from helpdesk_tui.scenario.competencies import COMPETENCY_IDS
 
 DECISION_FORMAT = 1
@@ -202,5 +203,6 @@ def write_decision(
 ) -> dict[str, Any]:
     """Write the decision (JSON) atomically and return what was written."""
     document = decision_to_dict(rec, files, file_hashes, decided_at or utc_now())
-    write_atomically(Path(path), json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+    text = escaped_unseen(json.dumps(document, indent=2, ensure_ascii=False))
+    write_atomically(Path(path), text + "\n")
     return document

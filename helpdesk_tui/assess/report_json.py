@@ -16,6 +16,7 @@ from typing import Any
 from helpdesk_tui.assess.course import course_json, course_lines
 from helpdesk_tui.assess.model import Evidence, Provenance
 from helpdesk_tui.assess.overview import competency_rows, problem_text
+from helpdesk_tui.printable import escaped_unseen, well_formed
 from helpdesk_tui.scenario.competencies import COMPETENCY_IDS
 
 JSON_FORMAT = 1
@@ -120,7 +121,12 @@ def asdict(obj: Any) -> Any:
 
 
 def render_json(evidence: Evidence, provenance: Provenance) -> str:
-    return json.dumps(evidence_to_dict(evidence, provenance), indent=2, ensure_ascii=False) + "\n"
+    """The report as JSON, the log's texts as they are but for a lone surrogate (U+FFFD):
+    UTF-8 cannot hold one, and writing the file ended in a traceback (sec23). Invisible
+    characters (bidi controls, zero-width ones) are written as JSON escapes: the same
+    values, and nothing a terminal or an editor would obey or hide (`escaped_unseen`)."""
+    data = json.dumps(evidence_to_dict(evidence, provenance), indent=2, ensure_ascii=False)
+    return escaped_unseen(well_formed(data)) + "\n"
 
 
 def write_json(path: Path, evidence: Evidence, provenance: Provenance) -> None:

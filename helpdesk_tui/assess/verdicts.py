@@ -27,6 +27,7 @@ from helpdesk_tui.eventlog.durable import open_regular
 from helpdesk_tui.eventlog.keys import PublicKey, Signer
 from helpdesk_tui.eventlog.reader import parse_record, read_bytes, split_lines
 from helpdesk_tui.eventlog.records import SessionHeader, b64decode_strict, b64encode, canonical_json
+from helpdesk_tui.printable import escaped_unseen
 from helpdesk_tui.scenario.competencies import COMPETENCY_IDS
 
 VERDICTS_FORMAT = 1
@@ -166,7 +167,7 @@ def save_verdicts(path: Path, verdicts: Verdicts, signer: Signer | None = None) 
             "value": b64encode(signer.sign(_signing_message(body))),
         }
         verdicts.signed_by = signer.fingerprint
-    text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    text = escaped_unseen(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"
     write_atomically(Path(path), text)
 
 

@@ -127,6 +127,7 @@ def _print_help(parser: argparse.ArgumentParser) -> int:
 
 def run_probe(args: argparse.Namespace) -> int:
     from helpdesk_tui.commands.probe_view import Probe
+    from helpdesk_tui.printable import escaped_unseen
     from helpdesk_tui.terminal_safe import printable
 
     if (args.scenario is None) != (args.incident is None):
@@ -142,7 +143,7 @@ def run_probe(args: argparse.Namespace) -> int:
     for text in texts:
         result = probe.read(text[:MAX_LINE_CHARS])
         if args.json:
-            print(json.dumps(result.to_dict(), ensure_ascii=False))
+            print(escaped_unseen(json.dumps(result.to_dict(), ensure_ascii=False)))
         else:
             print(printable("\n".join(result.lines())))
             print()

@@ -20,6 +20,7 @@ from helpdesk_tui import i18n, paths
 from helpdesk_tui.commands.errors import UserError
 from helpdesk_tui.core.phrase import Phrase
 from helpdesk_tui.i18n import N_, _, fill, ngettext
+from helpdesk_tui.printable import printable_name
 from helpdesk_tui.scenario.errors import Problem
 from helpdesk_tui.scenario.loader import SCENARIO_ID, SCENARIO_KINDS, check_scenario, scenario_paths
 from helpdesk_tui.scenario.model import Scenario
@@ -232,7 +233,7 @@ def _print_problems(
     for problem in problems:
         if problem.file != current:
             current = problem.file
-            print(_shown(current), file=out)
+            print(printable_name(_shown(current)), file=out)  # a KB file's own name (sec23)
         where = problem.where_said()
         where = labelled(where) if where else ""
         print(

@@ -23,6 +23,7 @@ from rich.text import Text
 from helpdesk_tui import i18n
 from helpdesk_tui.commands.errors import UserError, message_of
 from helpdesk_tui.i18n import N_, _
+from helpdesk_tui.printable import printable_name
 from helpdesk_tui.terminal_safe import SafeConsole
 
 _DESCRIPTION = N_(
@@ -407,8 +408,8 @@ def _merge(args: argparse.Namespace) -> int:
             folder=sitting.folder,
         )
     )
-    for conflict in report.conflicts:
-        print(_("conflict: {conflict}").format(conflict=conflict))
+    for conflict in report.conflicts:  # names files another server's exam users wrote (sec23)
+        print(_("conflict: {conflict}").format(conflict=printable_name(conflict)))
     return 1 if report.conflicts else 0
 
 

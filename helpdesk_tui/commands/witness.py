@@ -20,6 +20,7 @@ from helpdesk_tui.eventlog.errors import LogError
 from helpdesk_tui.eventlog.keys import load_private_key, load_public_key
 from helpdesk_tui.eventlog.witness import Witness, WitnessFile
 from helpdesk_tui.i18n import N_
+from helpdesk_tui.printable import printable_name
 
 _DESCRIPTION = N_(
     """\
@@ -112,4 +113,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _say(text: str) -> None:
-    print(f"witness: {text}", file=sys.stderr, flush=True)
+    """One line on the operator's terminal. It names logs by their files and quotes their
+    headers, which the exam user (whom the witness does not trust) writes: a log named
+    "c ESC ] 0 ; ... BEL ESC [ 2 J x.jsonl" retitled and cleared the terminal on a refusal
+    (sec23). Every control character (line breaks too) is shown as its picture."""
+    print(f"witness: {printable_name(text)}", file=sys.stderr, flush=True)

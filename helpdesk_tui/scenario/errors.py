@@ -20,6 +20,7 @@ from typing import Literal
 
 from helpdesk_tui import i18n
 from helpdesk_tui.core.phrase import Phrase, say
+from helpdesk_tui.printable import printable, printable_name
 
 Severity = Literal["error", "warning", "note"]
 """A note is listed for the author to confirm (`scenario validate`), counted apart."""
@@ -50,19 +51,23 @@ class Problem:
         return f"{prefix}: {self.message}"
 
     def where_said(self) -> str:
-        """`where`, in the current UI language: `incidents[3].answer (regel 88)`."""
+        """`where`, in the current UI language: `incidents[3].answer (regel 88)`. What is
+        said is printed: a field path is the file's own words (a quoted TOML key may hold
+        ESC ] 0 ; ... BEL, which retitled the author's terminal in `validate`, `simulate` and
+        `practice`, sec23), so every control character shows as its picture."""
         line = Phrase("(line {line})", line=self.line) if self.line is not None else ""
-        return " ".join(part for part in (self.field_path, said(line)) if part)
+        return " ".join(part for part in (printable_name(self.field_path), said(line)) if part)
 
     def message_said(self) -> str:
-        """The message in the current UI language."""
-        return said(self.message)
+        """The message in the current UI language, its control characters shown (the file's
+        keys, values and file names are quoted in it, as in `where_said`)."""
+        return printable(said(self.message))
 
     def said(self) -> str:
         """`str(self)` in the current UI language: the file, the place, the message (French
         puts a no-break space before each colon)."""
-        where = self.where_said()
-        prefix = _labelled(str(self.file)) + where if where else str(self.file)
+        where, file = self.where_said(), printable_name(str(self.file))
+        prefix = _labelled(file) + where if where else file
         return _labelled(prefix) + self.message_said()
 
 

@@ -34,6 +34,7 @@ from tinydb.storages import MemoryStorage
 
 from helpdesk_tui.eventlog.durable import fsync_dir, open_regular
 from helpdesk_tui.i18n import _
+from helpdesk_tui.printable import escaped_unseen
 
 REGISTER_FILE = "sitting.json"
 LOCK_FILE = ".sitting.lock"
@@ -227,4 +228,5 @@ def _where_not_json(exc: ValueError) -> str:
 
 def dump(document: dict[str, Any]) -> str:
     """Stable text: sorted keys, so two equal registers are equal files."""
-    return json.dumps(document, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+    text = json.dumps(document, indent=1, sort_keys=True, ensure_ascii=False)
+    return escaped_unseen(text) + "\n"
