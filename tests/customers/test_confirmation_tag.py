@@ -51,32 +51,6 @@ TAGS = {
 }
 
 
-@pytest.mark.parametrize(
-    ("lang", "tag"), [(lang, tag) for lang, tags in TAGS.items() for tag in tags]
-)
-def test_a_summary_with_a_confirmation_tag_restates(lang: str, tag: str) -> None:
-    said, summary = SUMMARIES[lang]
-    assert restates_in_turn(f"{summary} {tag}", lang, said) is not None
-
-
-@pytest.mark.parametrize(
-    ("lang", "text"),
-    [
-        # a step in the summary's place: "pull the cable out" told, not given back
-        ("nl", "Loket één en twee werken gewoon; trek de kabel uit en steek hem in een andere "
-               "poort. Heb ik dat goed?"),
-        # a new question after the summary
-        ("nl", "Het lampje op de lezer blijft uit en u hebt de kabel al uitgetrokken. Welke "
-               "poort hebt u geprobeerd?"),
-    ],
-)  # fmt: skip
-def test_a_step_or_a_new_question_with_a_tag_does_not(lang: str, text: str) -> None:
-    """(Read in context. The layer's own `restate`, read by the act model on the whole message,
-    still wins over a step or a question: docs/known-issues.md, bugs16.)"""
-    said = SUMMARIES[lang][0]
-    assert restates_in_turn(text, lang, said) is None
-
-
 WHAT_HAPPENS = {
     "nl": ("Is dat wat er gebeurt?", "Is dat wat er aan de hand is?"),
     "fr": ("C'est bien ce qui se passe ?", "C'est ce qui se passe ?"),
@@ -103,14 +77,37 @@ PLAINLY = {
 }
 """A summary for each tag (French: one the act model reads no `restate` in, so the tag is what
 is read; the other French summary above has the model's `restate` whatever its tag)."""
+CASES = [(lang, tag, SUMMARIES[lang]) for lang, tags in TAGS.items() for tag in tags] + [
+    (lang, tag, PLAINLY[lang]) for lang, tags in WHAT_HAPPENS.items() for tag in tags
+]
 
 
 @pytest.mark.parametrize(
-    ("lang", "tag"), [(lang, tag) for lang, tags in WHAT_HAPPENS.items() for tag in tags]
+    ("lang", "tag", "case"), CASES, ids=[f"{lang}-{tag}" for lang, tag, _ in CASES]
 )
-def test_a_summary_asking_whether_that_is_what_happens_restates(lang: str, tag: str) -> None:
-    said, summary = PLAINLY[lang]
+def test_a_summary_with_a_confirmation_tag_restates(
+    lang: str, tag: str, case: tuple[tuple[str, ...], str]
+) -> None:
+    said, summary = case
     assert restates_in_turn(f"{summary} {tag}", lang, said) is not None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a step in the summary's place: "pull the cable out" told, not given back
+        ("nl", "Loket één en twee werken gewoon; trek de kabel uit en steek hem in een andere "
+               "poort. Heb ik dat goed?"),
+        # a new question after the summary
+        ("nl", "Het lampje op de lezer blijft uit en u hebt de kabel al uitgetrokken. Welke "
+               "poort hebt u geprobeerd?"),
+    ],
+)  # fmt: skip
+def test_a_step_or_a_new_question_with_a_tag_does_not(lang: str, text: str) -> None:
+    """(Read in context. The layer's own `restate`, read by the act model on the whole message,
+    still wins over a step or a question: docs/known-issues.md, bugs16.)"""
+    said = SUMMARIES[lang][0]
+    assert restates_in_turn(text, lang, said) is None
 
 
 @pytest.mark.parametrize(
