@@ -648,8 +648,24 @@ two items are the ones left."""
 
 WORDED_P_SHORT: dict[str, str] = {}
 """Bundled scenarios where `worded-p` (the sixteenth blind bank, operators writing plain
-language, branch e-worded16) does not reach 21, with why: filled in from its one measurement,
-after the bank was committed blind."""
+language, branch e-worded16, committed blind as 54e3365a) does not reach 21: none. Measured once
+blind with rules 2.26 and layer 2.20 (`benchmarks/bench_evidence.py --policy worded-p --detail`):
+22, 22, 21, 21, 21, 22; with rules 2.28 (a tag asking whether the summary is what happens asks
+nothing new): lindeveld 22 (benchmarks/README.md, "Plain-language operators, a sixteenth blind
+bank (branch e-worded16)"). haute-meuse's and val-de-lesse's COM-4 are the language layer's
+(docs/known-issues.md, e-worded16)."""
+
+WORDED_P_MEASURED = {
+    "en-calder-valley-exam": 22,
+    "en-northwind-monday": 22,
+    "fr-haute-meuse-examen": 21,
+    "fr-val-de-lesse-garde": 21,
+    "nl-lindeveld-examen": 22,
+    "nl-verhaeghe-dinsdag": 22,
+}
+"""What `worded-p` earned on rules 2.28 (measured as above); its floor on each exam is one
+below (the verdict table's floor for a new bank: a competent candidate that loses more has been
+refused by a rule change, to be looked at before merging)."""
 
 
 BANK_SHORT = {
@@ -746,6 +762,22 @@ def test_other_banks_are_favourable_on_at_least_21(
 ) -> None:
     good = favourable(assessed[(folder.name, policy)])
     assert len(good) >= 21, sorted(set(assessed[(folder.name, policy)].statuses()) - good)
+
+
+BANK_FLOORS = {"worded-p": WORDED_P_MEASURED}
+"""Banks held to one below what they were measured at on each exam (parametrized by the
+policy, so they are played in the nets: tests/tiers.py)."""
+
+
+@pytest.mark.parametrize("policy", BANK_FLOORS)
+@pytest.mark.parametrize("folder", by_scenario(BUNDLED))
+def test_banks_keep_their_floor(
+    assessed: dict[tuple[str, str], Evidence], folder: Path, policy: str
+) -> None:
+    """A bank earns at least one below its measured figure (`BANK_FLOORS`)."""
+    good = favourable(assessed[(folder.name, policy)])
+    floor = BANK_FLOORS[policy][folder.name] - 1
+    assert len(good) >= floor, sorted(set(assessed[(folder.name, policy)].statuses()) - good)
 
 
 @pytest.mark.parametrize("policy", GAMING)
