@@ -16,7 +16,7 @@ from pathlib import Path
 
 from helpdesk_tui.language import LAYER_VERSION, layer_hash
 
-RULES_VERSION = "2.26"
+RULES_VERSION = "2.28"
 """2.0: evidence that needs the job done (issue 13): the answer is what reached the customer,
 KB credit only for the case's articles outside scattershot bursts, templates, echoes, stuffed
 answers, wrong recipients, SOL-5 relay and bounce, SOL-6 news.
@@ -267,7 +267,14 @@ counts from there. In a call, an answer the caller said they did not follow and 
 again speaks against SIM-1's "answer in the call" (`measure_sim._call_answer`), as an answer given
 only after the call does (the blind cheater `herald`: val-de-lesse 4 -> 3 of 22, prompter 1 -> 0).
 Measured first on every scripted candidate of the six exams, then gated: benchmarks/README.md,
-"herald's screen work and the article's title (branch evid43)"."""
+"herald's screen work and the article's title (branch evid43)".
+2.28 (e-worded16, issue 12; 2.27 is evid44's, written beside it): a confirmation question that
+asks whether the summary before it is what happens ("In gewone woorden: X. Is dat wat er
+gebeurt?", "Dit simplement : X. C'est bien ce qui se passe ?": the blind bank worded-p) asks
+nothing new, as "klopt dat?" does (`customers.dialogue.CONFIRMING_TAGS`, the whole asking clause
+only). worded-p lindeveld 21 -> 22 (haute-meuse stays 21, lost to the layer's act model); every
+cheater the same on the ten bundled scenarios: benchmarks/README.md, "Plain-language operators, a sixteenth blind bank (branch
+e-worded16)"."""
 
 RULE_MODULES = (
     "cases.py", "context.py", "evidence.py", "integrity.py", "measure_com.py",

@@ -2,10 +2,11 @@
 
 NAME is one of ideal, naive, idle, worded (the ideal's actions in words of
 its own), worded-b, worded-c, worded-d, worded-e, worded-f, worded-g, worded-h, worded-i,
-worded-j, worded-k, worded-l, worded-m, worded-n and worded-o (the same with a second, a third, a
-fourth, a fifth, a sixth, a seventh, an eighth, a ninth, a tenth, an eleventh, a twelfth, a
-thirteenth, a fourteenth and a fifteenth phrase bank; worded-n's operator follows a company script,
-worded-o's operators write in a second language), or a gaming candidate (shotgun, macro, parrot)
+worded-j, worded-k, worded-l, worded-m, worded-n, worded-o and worded-p (the same with a second,
+a third, a fourth, a fifth, a sixth, a seventh, an eighth, a ninth, a tenth, an eleventh, a
+twelfth, a thirteenth, a fourteenth, a fifteenth and a sixteenth phrase bank; worded-n's operator
+follows a company script, worded-o's operators write in a second language, worded-p's write plain
+language), or a gaming candidate (shotgun, macro, parrot)
 used to test that the evidence rules cannot be harvested.
 
 For scenario authors it answers "can this be solved?": the ideal policy
@@ -27,8 +28,9 @@ from helpdesk_tui.commands.errors import UserError
 POLICY_NAMES = (
     "ideal", "naive", "idle", "worded", "worded-b", "worded-c", "worded-d", "worded-e",
     "worded-f", "worded-g", "worded-h", "worded-i", "worded-j", "worded-k", "worded-l", "worded-m",
-    "worded-n", "worded-o", "shotgun", "macro", "parrot", "savvy", "lawyer", "forger", "mimic",
-    "ghost", "tailor", "clerk", "usher", "broker", "courier", "envoy", "herald", "prompter",
+    "worded-n", "worded-o", "worded-p", "shotgun", "macro", "parrot", "savvy", "lawyer", "forger",
+    "mimic", "ghost", "tailor", "clerk", "usher", "broker", "courier", "envoy", "herald",
+    "prompter",
 )  # fmt: skip
 """`simulate.policies.POLICIES`, named here so `--help` does not load the simulation."""
 
@@ -41,7 +43,7 @@ def register(subparsers: Any) -> None:
         "a summary; with --out, write a signed, sealed log. ideal follows the answer key and "
         "breaches no SLA, naive works first come first served with jargon and no questions, "
         "idle does nothing; worded does what ideal does in words of its own (worded-b to "
-        "worded-o: with a second to a fifteenth phrase bank by other writers); shotgun, macro and "
+        "worded-p: with a second to a sixteenth phrase bank by other writers); shotgun, macro and "
         "parrot try to harvest evidence without doing the job (to test the evidence rules); "
         "savvy, lawyer, forger, mimic, ghost, tailor, clerk, usher, broker, courier, envoy, "
         "herald and prompter do so from the published rules alone.",

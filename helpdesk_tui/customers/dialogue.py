@@ -219,6 +219,19 @@ CONFIRMING: dict[str, frozenset[str]] = {
 }  # fmt: skip
 """Words of a confirmation tag or question ("is that right?", "klopt dat?", "ai-je bien
 compris ?", "je résume bien ?"): they ask nothing new."""
+CONFIRMING_TAGS: dict[str, tuple[str, ...]] = {
+    "en": ("is that what's happening", "is that what is happening", "is that what happened",
+           "is that what's going on"),
+    "nl": ("is dat wat er gebeurt", "is dat wat er gebeurde", "is dat wat er gebeurd is",
+           "is dat wat er aan de hand is"),
+    "fr": ("c'est bien ce qui se passe", "c'est ce qui se passe", "est-ce bien ce qui se passe",
+           "c'est bien ce qui s'est passé", "c'est ce qui s'est passé"),
+}  # fmt: skip
+"""(rules 2.28, branch e-worded16) Whole confirmation questions that ask whether the summary
+before them is what happens ("Dit simplement : X. C'est bien ce qui se passe ?", "In gewone
+woorden: X. Is dat wat er gebeurt?"): they ask nothing new, though "passe"/"gebeurt" are
+neither the customer's words nor `CONFIRMING`'s, and "wat"/"ce qui" are question words. Only
+the whole asking clause: "Qu'est-ce qui se passe avec l'imprimante ?" still asks."""
 NOT_ASKING_WORDS = frozenset({"since", "sinds", "vanaf", "depuis"})
 """Question words of the lexicon that open a restating clause as prepositions ("Since the
 update, ..."), not a question."""
@@ -454,6 +467,8 @@ def _asks_new(
     2.14: the opening asks even when all its words are theirs.)"""
     clauses = [c for c in _CLAUSE.split(sentence) if words(c)]
     asking = words(clauses[-1]) if clauses else ()
+    if asking in _confirmation_tags(language):
+        return False  # (2.28) "c'est bien ce qui se passe ?": whether the summary is right
     own = content_stems(" ".join(asking), language) - confirming
     if not strict and not own - theirs:
         return False  # a tag ("right?", "klopt dat?", "c'est bien ça ?"), or their words alone
@@ -471,6 +486,12 @@ def _asks_new(
         return False
     shared = own & theirs
     return len(shared) < 2 or len(shared) < PARAPHRASE_MIN_SHARE * len(own)
+
+
+@lru_cache(maxsize=8)
+def _confirmation_tags(language: str) -> frozenset[tuple[str, ...]]:
+    """`CONFIRMING_TAGS` of the language as the words `_asks_new` compares."""
+    return frozenset(words(tag) for tag in CONFIRMING_TAGS.get(language, ()))
 
 
 @lru_cache(maxsize=8)

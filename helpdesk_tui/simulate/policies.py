@@ -45,6 +45,7 @@ from helpdesk_tui.simulate.worded import (
     WordedNPolicy,
     WordedOPolicy,
     WordedPolicy,
+    WordedPPolicy,
 )
 
 
@@ -99,6 +100,7 @@ POLICIES: dict[str, type[Policy]] = {
     "worded-m": WordedMPolicy,
     "worded-n": WordedNPolicy,
     "worded-o": WordedOPolicy,
+    "worded-p": WordedPPolicy,
     "shotgun": ShotgunPolicy,
     "macro": MacroPolicy,
     "parrot": ParrotPolicy,

@@ -73,6 +73,9 @@ closing are the same text for every customer (its README)."""
 BANK_O_DIR = Path(__file__).parent / "phrases_o"
 """The fifteenth bank (`worded-o`), by a fifteenth writer, blind to the other fourteen: operators
 writing in a second language, with a B1-B2 writer's slips (its README)."""
+BANK_P_DIR = Path(__file__).parent / "phrases_p"
+"""The sixteenth bank (`worded-p`), by a sixteenth writer, blind to the other fifteen: operators
+trained to write plain language, short sentences with one idea each (its README)."""
 SOLUTION_SENTENCES = 6
 """How many sentences of the article a solution message passes on."""
 
@@ -511,6 +514,19 @@ class WordedOPolicy(WordedPolicy):
     description = "worded with a fifteenth phrase bank, operators writing in a second language"
     style = Style("worded-o")
     bank_dir = BANK_O_DIR
+
+
+class WordedPPolicy(WordedPolicy):
+    """`worded` with the sixteenth phrase bank (`phrases_p/`): the same actions, a sixteenth
+    writer's words, and operators trained to write plain language (a Wellington public
+    agency's English, a Flemish city service's klare taal from Oudenaarde, a Walloon public
+    service's langage clair from Mouscron): short sentences, one idea each, everyday words,
+    the reason before the request and what happens next said out loud."""
+
+    name = "worded-p"
+    description = "worded with a sixteenth phrase bank, operators writing plain language"
+    style = Style("worded-p")
+    bank_dir = BANK_P_DIR
 
 
 def _capital(text: str) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpdesk_tui.customers.dialogue import restates_in_turn
+from helpdesk_tui.customers.dialogue import asks_new_in, restates_in_turn
 
 KEVIN = (
     "Loket één, twee en vier werken gewoon. Het is alleen de mijne.",
@@ -51,11 +51,44 @@ TAGS = {
 }
 
 
-@pytest.mark.parametrize(
-    ("lang", "tag"), [(lang, tag) for lang, tags in TAGS.items() for tag in tags]
+WHAT_HAPPENS = {
+    "nl": ("Is dat wat er gebeurt?", "Is dat wat er aan de hand is?"),
+    "fr": ("C'est bien ce qui se passe ?", "C'est ce qui se passe ?"),
+}
+"""(rules 2.28, branch e-worded16) Tags that ask whether the summary is what happens: the
+blind bank worded-p's "In gewone woorden: X. Is dat wat er gebeurt?" (nl-lindeveld-examen,
+Lien) and "Dit simplement : X. C'est bien ce qui se passe ?" (fr-haute-meuse-examen, Laura and
+Jean-François) were read as asking something new ("gebeurt", "passe": neither the customer's
+words nor a confirmation word), so COM-4 missed them."""
+
+
+BADGE = (
+    "Bonjour, la photocopieuse du premier étage ne me laisse pas imprimer.",
+    "Le lecteur affiche « Badge refusé ». On m'a donné un nouveau badge lundi parce que l'ancien "
+    "était abîmé.",
 )
-def test_a_summary_with_a_confirmation_tag_restates(lang: str, tag: str) -> None:
-    said, summary = SUMMARIES[lang]
+PLAINLY = {
+    "nl": SUMMARIES["nl"],
+    "fr": (
+        BADGE,
+        "Dit simplement : le lecteur de la photocopieuse affiche Badge refusé ; et vous avez reçu "
+        "un nouveau badge lundi, l'ancien était abîmé.",
+    ),
+}
+"""A summary for each tag (French: one the act model reads no `restate` in, so the tag is what
+is read; the other French summary above has the model's `restate` whatever its tag)."""
+CASES = [(lang, tag, SUMMARIES[lang]) for lang, tags in TAGS.items() for tag in tags] + [
+    (lang, tag, PLAINLY[lang]) for lang, tags in WHAT_HAPPENS.items() for tag in tags
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "tag", "case"), CASES, ids=[f"{lang}-{tag}" for lang, tag, _ in CASES]
+)
+def test_a_summary_with_a_confirmation_tag_restates(
+    lang: str, tag: str, case: tuple[tuple[str, ...], str]
+) -> None:
+    said, summary = case
     assert restates_in_turn(f"{summary} {tag}", lang, said) is not None
 
 
@@ -75,3 +108,19 @@ def test_a_step_or_a_new_question_with_a_tag_does_not(lang: str, text: str) -> N
     still wins over a step or a question: docs/known-issues.md, bugs16.)"""
     said = SUMMARIES[lang][0]
     assert restates_in_turn(text, lang, said) is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "question", "asks"),
+    [
+        ("nl", "Is dat wat er gebeurt?", False),
+        ("nl", "Wat gebeurt er als u de kabel in een andere poort steekt?", True),
+        ("nl", "Wat gebeurt er?", True),
+        ("fr", "C'est bien ce qui se passe ?", False),
+        ("fr", "Qu'est-ce qui se passe quand vous rebranchez le câble réseau ?", True),
+        ("fr", "Qu'est-ce qui se passe ?", True),
+    ],
+)  # fmt: skip
+def test_only_the_whole_tag_asks_nothing_new(lang: str, question: str, asks: bool) -> None:
+    """The tag is the whole asking clause: a question about what happens asks something."""
+    assert asks_new_in(question, lang, SUMMARIES[lang][0]) is asks

@@ -6,10 +6,11 @@ held against what the issue asks:
 
 - ideal and worded: at least 21 of 22;
 - worded-b, worded-c, worded-d, worded-e, worded-f, worded-g, worded-h, worded-i, worded-j,
-  worded-k, worded-l, worded-m, worded-n and worded-o (worded with a second, a third, a fourth,
-  a fifth, a sixth, a seventh, an eighth, a ninth, a tenth, an eleventh, a twelfth, a
-  thirteenth, a fourteenth and a fifteenth independent phrase bank, the fourteenth an operator
-  on a company script, the fifteenth operators writing in a second language): the same target,
+  worded-k, worded-l, worded-m, worded-n, worded-o and worded-p (worded with a second, a third,
+  a fourth, a fifth, a sixth, a seventh, an eighth, a ninth, a tenth, an eleventh, a twelfth, a
+  thirteenth, a fourteenth, a fifteenth and a sixteenth independent phrase bank, the fourteenth
+  an operator on a company script, the fifteenth operators writing in a second language, the
+  sixteenth operators writing plain language): the same target,
   an expected failure on the scenarios where the language layer misreads their words;
 - shotgun, macro, parrot (who never read the answer key): at most 4, and
   never favourable on the twelve competencies a trick must not buy;
@@ -649,6 +650,27 @@ test_secondlang_forms.py) reads both: calder and northwind 19 -> 22, measured on
 rules 2.25 (benchmarks/README.md, "Second-language forms (branch l-model25)"); val-de-lesse's
 two items are the ones left."""
 
+WORDED_P_SHORT: dict[str, str] = {}
+"""Bundled scenarios where `worded-p` (the sixteenth blind bank, operators writing plain
+language, branch e-worded16, committed blind as 54e3365a) does not reach 21: none. Measured once
+blind with rules 2.26 and layer 2.20 (`benchmarks/bench_evidence.py --policy worded-p --detail`):
+22, 22, 21, 21, 21, 22; with rules 2.28 (a tag asking whether the summary is what happens asks
+nothing new): lindeveld 22 (benchmarks/README.md, "Plain-language operators, a sixteenth blind
+bank (branch e-worded16)"). haute-meuse's and val-de-lesse's COM-4 are the language layer's
+(docs/known-issues.md, e-worded16)."""
+
+WORDED_P_MEASURED = {
+    "en-calder-valley-exam": 22,
+    "en-northwind-monday": 22,
+    "fr-haute-meuse-examen": 21,
+    "fr-val-de-lesse-garde": 21,
+    "nl-lindeveld-examen": 22,
+    "nl-verhaeghe-dinsdag": 22,
+}
+"""What `worded-p` earned on rules 2.28 (measured as above); its floor on each exam is one
+below (the verdict table's floor for a new bank: a competent candidate that loses more has been
+refused by a rule change, to be looked at before merging)."""
+
 
 BANK_SHORT = {
     "worded-b": WORDED_B_SHORT,
@@ -665,6 +687,7 @@ BANK_SHORT = {
     "worded-m": WORDED_M_SHORT,
     "worded-n": WORDED_N_SHORT,
     "worded-o": WORDED_O_SHORT,
+    "worded-p": WORDED_P_SHORT,
 }
 """The policies of the further phrase banks, each with its scenarios below the target."""
 
@@ -743,6 +766,22 @@ def test_other_banks_are_favourable_on_at_least_21(
 ) -> None:
     good = favourable(assessed[(folder.name, policy)])
     assert len(good) >= 21, sorted(set(assessed[(folder.name, policy)].statuses()) - good)
+
+
+BANK_FLOORS = {"worded-p": WORDED_P_MEASURED}
+"""Banks held to one below what they were measured at on each exam (parametrized by the
+policy, so they are played in the nets: tests/tiers.py)."""
+
+
+@pytest.mark.parametrize("policy", BANK_FLOORS)
+@pytest.mark.parametrize("folder", by_scenario(BUNDLED))
+def test_banks_keep_their_floor(
+    assessed: dict[tuple[str, str], Evidence], folder: Path, policy: str
+) -> None:
+    """A bank earns at least one below its measured figure (`BANK_FLOORS`)."""
+    good = favourable(assessed[(folder.name, policy)])
+    floor = BANK_FLOORS[policy][folder.name] - 1
+    assert len(good) >= floor, sorted(set(assessed[(folder.name, policy)].statuses()) - good)
 
 
 @pytest.mark.parametrize("policy", GAMING)

@@ -55,6 +55,7 @@ def restate_forms(policy: str) -> tuple[re.Pattern[str], ...]:
         "worded-g": "phrases_g", "worded-h": "phrases_h", "worded-i": "phrases_i",
         "worded-j": "phrases_j", "worded-k": "phrases_k", "worded-l": "phrases_l",
         "worded-m": "phrases_m", "worded-n": "phrases_n", "worded-o": "phrases_o",
+        "worded-p": "phrases_p",
     }[policy]  # fmt: skip
     bank = tomllib.loads((BANKS / folder / "en.toml").read_text(encoding="utf-8"))
     return tuple(
@@ -99,7 +100,7 @@ def runs_of(words: tuple[str, ...]) -> set[tuple[str, ...]]:
 POLICIES = (
     "ideal", "worded", "worded-b", "worded-c", "worded-d", "worded-e", "worded-f", "worded-g",
     "worded-h", "worded-i", "worded-j", "worded-k", "worded-l", "worded-m", "worded-n",
-    "worded-o",
+    "worded-o", "worded-p",
 )  # fmt: skip
 
 

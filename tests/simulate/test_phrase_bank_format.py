@@ -9,7 +9,8 @@ seventh writer's `phrases_g/` (`worded-g`), the eighth writer's `phrases_h/` (`w
 ninth writer's `phrases_i/` (`worded-i`), the tenth writer's `phrases_j/` (`worded-j`), the
 eleventh writer's `phrases_k/` (`worded-k`), the twelfth writer's `phrases_l/` (`worded-l`) and
 the thirteenth writer's `phrases_m/` (`worded-m`), the fourteenth writer's `phrases_n/`
-(`worded-n`) and the fifteenth writer's `phrases_o/` (`worded-o`).
+(`worded-n`), the fifteenth writer's `phrases_o/` (`worded-o`) and the sixteenth writer's
+`phrases_p/` (`worded-p`).
 
 A bank whose operator follows a company script (`phrases_n/`) lists the scripted purposes in a
 `[script]` table (`purposes = [...]`): each of those has one or two templates, the company's
@@ -31,7 +32,7 @@ SIMULATE = Path(helpdesk_tui.__file__).parent / "simulate"
 BANKS = (
     "phrases", "phrases_b", "phrases_c", "phrases_d", "phrases_e", "phrases_f", "phrases_g",
     "phrases_h", "phrases_i", "phrases_j", "phrases_k", "phrases_l", "phrases_m",
-    "phrases_n", "phrases_o",
+    "phrases_n", "phrases_o", "phrases_p",
 )  # fmt: skip
 SLOTS = {
     "greeting_by_name": {"name"},

@@ -1,8 +1,9 @@
-"""`worded-b` to `worded-o`: the `worded` candidate with the second, the third, the fourth, the
+"""`worded-b` to `worded-p`: the `worded` candidate with the second, the third, the fourth, the
 fifth, the sixth, the seventh, the eighth, the ninth, the tenth, the eleventh, the twelfth, the
-thirteenth, the fourteenth and the fifteenth phrase bank (`simulate/phrases_b/`, `phrases_c/`,
-`phrases_d/`, `phrases_e/`, `phrases_f/`, `phrases_g/`, `phrases_h/`, `phrases_i/`,
-`phrases_j/`, `phrases_k/`, `phrases_l/`, `phrases_m/`, `phrases_n/`, `phrases_o/`).
+thirteenth, the fourteenth, the fifteenth and the sixteenth phrase bank (`simulate/phrases_b/`,
+`phrases_c/`, `phrases_d/`, `phrases_e/`, `phrases_f/`, `phrases_g/`, `phrases_h/`,
+`phrases_i/`, `phrases_j/`, `phrases_k/`, `phrases_l/`, `phrases_m/`, `phrases_n/`,
+`phrases_o/`, `phrases_p/`).
 
 What is checked here is the wiring: each policy is offered by `simulate` and by
 `benchmarks/bench_evidence.py`, writes its sentences from its own bank (read
@@ -43,6 +44,7 @@ BANKS = {
     "worded-m": SIMULATE / "phrases_m",
     "worded-n": SIMULATE / "phrases_n",
     "worded-o": SIMULATE / "phrases_o",
+    "worded-p": SIMULATE / "phrases_p",
 }
 """Each further bank's policy and folder."""
 BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "bench_evidence.py"
