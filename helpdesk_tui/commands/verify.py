@@ -104,15 +104,13 @@ def run(args: argparse.Namespace) -> int:
 def scenario_folder(given: Path | None) -> Path | None:
     """--scenario as a folder: a bundled scenario's id is its folder, as for `exam`, `practice`
     and `sitting new` (walk27: `verify --scenario nl-verhaeghe-dinsdag`, the id the exam was
-    started with, was refused: "does not exist; give the scenario's folder")."""
-    if given is None or given.exists():
-        return given
-    from helpdesk_tui.commands.practice import bundled
+    started with, was refused: "does not exist; give the scenario's folder"); neither a
+    path nor an id is refused in the verdict's language, naming the ids there are."""
+    if given is None:
+        return None
+    from helpdesk_tui.commands.practice import find_scenario
 
-    for scenario_id, folder, _default in bundled():
-        if str(given) in (scenario_id, folder.name):
-            return folder
-    return given  # not a folder and no bundled id: the binding check names it
+    return find_scenario(str(given))
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -24,6 +24,9 @@ def test_verify_takes_a_bundled_scenarios_id(
     # another bundled scenario's id is checked as its folder would be: it differs
     assert main(["verify", str(log), "--scenario", "en-northwind-monday", "--lang", "en"]) == 1
     assert "DIFFERS from --scenario" in capsys.readouterr().out
-    # neither a folder nor an id: refused as before, naming it
-    assert main(["verify", str(log), "--scenario", "no-such-scenario"]) == 2
-    assert "no-such-scenario" in capsys.readouterr().err
+    # neither a folder nor an id: refused, naming it, in the language asked for (it was
+    # English in every language: eventlog/binding.py's message)
+    assert main(["verify", str(log), "--scenario", "no-such-scenario", "--lang", "nl"]) == 2
+    err = capsys.readouterr().err
+    assert "no-such-scenario" in err and "Er is geen scenariomap" in err, err
+    assert "nl-verhaeghe-dinsdag" in err  # the ids there are
