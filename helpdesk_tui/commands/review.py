@@ -120,7 +120,9 @@ def run(args: argparse.Namespace) -> int:
     app = make_app(session, ui_language)
     app.run()
     if not app.review.dirty and session.out.exists():
-        print(f"Verdicts: {session.out}")
+        # in the review's language, as the rest of its output (walk27: "Verdicts:" after a
+        # Dutch review)
+        print(i18n.fill(_("Verdicts saved in {path}"), path=session.out))
     return 0
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -279,23 +280,13 @@ def updated(path: Path) -> str:
         return "?"
 
 
-def show(
-    document: dict[str, Any],
-    rows: list[dict[str, Any]],
-    console: Console,
-    as_of: str = "",
-    notes: list[str] | None = None,
-) -> None:
-    """The register as a table: one candidate a line, the states coloured, a count per state,
-    in the UI's language (`--lang`; bugs13: English only)."""
-    title = _("sitting {name} · scenario {scenario}").format(
-        name=document.get("name", "?"), scenario=document.get("scenario") or "-"
-    )
-    if as_of:
-        title += " · " + _("last changed {time}").format(time=as_of)
-    if document.get("closed"):
-        title += " · " + _("closed {time}").format(time=document["closed"])
-    servers = sorted({str(row.get("server", "")) for row in rows})
+LOG_COLUMN_MIN = 12
+"""The fewest characters a line the log column needs beside the others to stay in the
+table (qa-sitting8's 80-column table kept it at about 14, folded)."""
+
+
+def _table(title: str, rows: list[dict[str, Any]], servers: list[str], *, with_log: bool) -> Table:
+    """The register's table: one candidate a line; the log's column only `with_log`."""
     table = Table(
         title=title,
         title_justify="left",
@@ -307,13 +298,16 @@ def show(
     # "resumes": how often the session was resumed from its log (the column said "res")
     for column in (N_("candidate"), N_("state"), N_("time"), N_("resumes"), N_("verify")):
         table.add_column(_(column), no_wrap=True)
-    table.add_column(_("assessors"), no_wrap=True)
-    table.add_column(_("outcome"), no_wrap=True)
+    # the assessors' names and the outcome's words wrap, a word a line if need be, rather
+    # than cut the clock or the outcome (walk27); the header's one word stays whole
+    table.add_column(_("assessors"), overflow="fold", min_width=cell_len(_("assessors")))
+    table.add_column(_("outcome"), overflow="fold")
     if len(servers) > 1:  # a sitting merged from several servers
         table.add_column(_("server"), no_wrap=True)
-    # No minimum width: one pushed the table past an 80-column terminal, and Rich cut
-    # every folded line of the log's name (qa-sitting8). Folded, it is all there.
-    table.add_column(_("log"), overflow="fold")
+    if with_log:
+        # No minimum width: one pushed the table past an 80-column terminal, and Rich cut
+        # every folded line of the log's name (qa-sitting8). Folded, it is all there.
+        table.add_column(_("log"), overflow="fold")
     for row in rows:
         state = str(row.get("state", "?"))
         raw = str(row.get("outcome", ""))
@@ -333,12 +327,47 @@ def show(
         ]
         if len(servers) > 1:
             cells.append(str(row.get("server", "")))
-        cells.append(str(row.get("log") or "-"))
+        if with_log:
+            cells.append(str(row.get("log") or "-"))
         # every cell a Text: Rich reads a str cell as markup, and the log's file name, the
         # assessors' names (their verdict files) and the servers are others' words; a log
         # named "[red]x[reverse]-y.jsonl" was listed as "x-y.jsonl" (sec20)
         table.add_row(*(Text(c) if isinstance(c, str) else c for c in cells))
+    return table
+
+
+def show(
+    document: dict[str, Any],
+    rows: list[dict[str, Any]],
+    console: Console,
+    as_of: str = "",
+    notes: list[str] | None = None,
+) -> None:
+    """The register as a table: one candidate a line, the states coloured, a count per state,
+    in the UI's language (`--lang`; bugs13: English only)."""
+    title = _("sitting {name} · scenario {scenario}").format(
+        name=document.get("name", "?"), scenario=document.get("scenario") or "-"
+    )
+    if as_of:
+        title += " · " + _("last changed {time}").format(time=as_of)
+    if document.get("closed"):
+        title += " · " + _("closed {time}").format(time=document["closed"])
+    servers = sorted({str(row.get("server", "")) for row in rows})
+    table = _table(title, rows, servers, with_log=False)
+    # The log column folds a long name into what is left; where the other columns leave it
+    # almost nothing (80 columns, with assessors and an outcome: walk27 saw it vanish and
+    # every other cell cut, "0:00:…", "NIET GESLAA…"), the logs go under the table instead.
+    with_log = console.measure(table).maximum + LOG_COLUMN_MIN <= console.width
+    if with_log:
+        table = _table(title, rows, servers, with_log=True)
     console.print(table)
+    if not with_log:
+        for row in rows:
+            if row.get("log"):
+                console.print(
+                    Text(f"{row.get('candidate', '?')}  {_('log')}: {row['log']}"),
+                    overflow="fold",
+                )
     counts: dict[str, int] = {}
     for row in rows:
         counts[str(row.get("state"))] = counts.get(str(row.get("state")), 0) + 1

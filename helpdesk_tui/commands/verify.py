@@ -72,7 +72,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--scenario",
         metavar="DIR",
         type=Path,
-        help="the scenario folder: check it is the one the log was sat on",
+        help="the scenario folder, or the id of a bundled scenario: check it is the one the log was sat on",
     )
     parser.add_argument(
         "--witness",
@@ -101,6 +101,18 @@ def run(args: argparse.Namespace) -> int:
         i18n.set_language(previous)
 
 
+def scenario_folder(given: Path | None) -> Path | None:
+    """--scenario as a folder: a bundled scenario's id is its folder, as for `exam`, `practice`
+    and `sitting new` (walk27: `verify --scenario nl-verhaeghe-dinsdag`, the id the exam was
+    started with, was refused: "does not exist; give the scenario's folder"); neither a
+    path nor an id is refused in the verdict's language, naming the ids there are."""
+    if given is None:
+        return None
+    from helpdesk_tui.commands.practice import find_scenario
+
+    return find_scenario(str(given))
+
+
 def _run(args: argparse.Namespace) -> int:
     witness = getattr(args, "witness", None)
     witness_pub = getattr(args, "witness_pubkey", None)
@@ -113,7 +125,7 @@ def _run(args: argparse.Namespace) -> int:
             witness_key = load_public_key(witness_pub)
             book = read_witness_file(witness, witness_key)
             state_lines = check_witness_end(witness, book, witness_key)
-        result = verify_log(args.log, key, args.scenario)
+        result = verify_log(args.log, key, scenario_folder(args.scenario))
     except WitnessError as exc:
         print(fill(_("FAILED ({kind}): {why}"), kind=FaultKind.WITNESS_CHANGED, why=exc))
         return 1

@@ -211,3 +211,29 @@ def test_an_english_review_of_a_dutch_log_is_english_throughout(
     english = {T[k][0] for k in T if k.startswith("detail.")}
     dutch = {T[k][1] for k in T if k.startswith("detail.")}
     assert details & english and not details & dutch
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "english"),
+    [("nl", "Oordelen bewaard in", "Verdicts"), ("fr", "Verdicts enregistrés dans", "saved in")],
+)
+def test_the_saved_verdicts_line_is_in_the_reviews_language(
+    logs: dict[str, Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    lang: str,
+    said: str,
+    english: str,
+) -> None:
+    """walk27: a Dutch review ended with "Verdicts: LOG.verdicts.An-Peeters.json", the one
+    English line of the whole review. The line that names the saved file is the review's."""
+    log = copy_of(logs["practice"], tmp_path)
+    out = tmp_path / "an.json"
+    save_verdicts(out, verdicts_for_log(log, "An Peeters"))  # saved: the app leaves clean
+    monkeypatch.setattr(ReviewApp, "run", lambda self, *a, **k: None)
+    args = ["review", str(log), "--assessor", "An Peeters", "--out", str(out), "--lang", lang]
+    assert main(args) == 0
+    printed = capsys.readouterr().out
+    assert said in printed and str(out) in printed, printed
+    assert english not in printed.replace(str(out), ""), printed

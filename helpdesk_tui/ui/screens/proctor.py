@@ -116,11 +116,13 @@ class ProctorCodeScreen(SaysTooSmall, Paced, ModalScreen[bool | None]):
         if self._waiting is None:
             return
         if not self._say_wait(self._waiting):
-            self._waiting = None
+            wrong, self._waiting = self._waiting, None
             if self._countdown is not None:
                 self._countdown.stop()
                 self._countdown = None
-            self._say("")
+            # after a wrong code the wait goes but "wrong" stays: the first wait is 1 s, and a
+            # proctor who looked at the keyboard saw an empty box and no word (walk27)
+            self._say(_("Wrong code. Type it again.") if wrong else "")
 
     def _say(self, text: str) -> None:
         self.query_one("#proctor-message", Static).update(text)
