@@ -16,7 +16,7 @@ from pathlib import Path
 
 from helpdesk_tui.language import LAYER_VERSION, layer_hash
 
-RULES_VERSION = "2.26"
+RULES_VERSION = "2.27"
 """2.0: evidence that needs the job done (issue 13): the answer is what reached the customer,
 KB credit only for the case's articles outside scattershot bursts, templates, echoes, stuffed
 answers, wrong recipients, SOL-5 relay and bounce, SOL-6 news.
@@ -267,12 +267,21 @@ counts from there. In a call, an answer the caller said they did not follow and 
 again speaks against SIM-1's "answer in the call" (`measure_sim._call_answer`), as an answer given
 only after the call does (the blind cheater `herald`: val-de-lesse 4 -> 3 of 22, prompter 1 -> 0).
 Measured first on every scripted candidate of the six exams, then gated: benchmarks/README.md,
-"herald's screen work and the article's title (branch evid43)"."""
+"herald's screen work and the article's title (branch evid43)".
+2.27 (evid45): a ticket set pending without cause is not "still running" (`parking.py`). Pending
+on the customer needs something asked of them (a question, an instruction or a check, a sentence
+ending in "?", "I would need ...", "let me know ...") in their conversation or a reply on the
+ticket since they last wrote; pending on a third party needs a group that has the ticket
+(transferred, not sent back since). Otherwise SOL-3 is against on that ticket, its item saying
+when ("pending on the customer at 0:10:42 without a question to them"). The blind cheater
+`dispatcher` parked 8-29 tickets an exam so, and SOL-3 was favourable on five exams of six; no
+competent bank sets a ticket pending on the six exams. Measured: benchmarks/README.md, "A pending
+without cause (branch evid45)"."""
 
 RULE_MODULES = (
     "cases.py", "context.py", "evidence.py", "integrity.py", "measure_com.py",
-    "measure_data.py", "measure_sim.py", "measure_sol.py", "procedures.py", "proof.py",
-    "reach.py", "solutions.py", "substance.py", "tracker.py", "wording.py",
+    "measure_data.py", "measure_sim.py", "measure_sol.py", "parking.py", "procedures.py",
+    "proof.py", "reach.py", "solutions.py", "substance.py", "tracker.py", "wording.py",
 )  # fmt: skip
 """The modules whose code decides what an evidence item says (texts and reports do not)."""
 CUSTOMER_RULE_MODULES = (
