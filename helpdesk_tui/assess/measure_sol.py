@@ -15,6 +15,7 @@ from helpdesk_tui.assess.integrity import (
     wrong_recipients,
 )
 from helpdesk_tui.assess.model import EvidenceItem, Inversion, ProcedureCheck, SlaRow
+from helpdesk_tui.assess.parking import Parked, parked_without_cause
 from helpdesk_tui.assess.procedures import (
     check_procedure,
     order_text,
@@ -265,14 +266,30 @@ def _sla(ctx: Context, row: SlaRow) -> EvidenceItem:
     if met and row.resolved_at is not None and not answered:
         met = False
         summary += ctx.t("sol3.unsolved")
+    # 2.27: a clock stopped without cause says nothing about meeting the targets.
+    parked = parked_without_cause(ctx).get(row.ticket_id, [])
+    if parked:
+        met = False
+        summary += _parked_text(ctx, parked)
     return ctx.item(
-        "SOL-3", "sla", summary, seqs=row.seqs, favourable=met,
+        "SOL-3", "sla", summary, seqs=[*row.seqs, *(p.seq for p in parked[:1])], favourable=met,
         figures={"priority": row.priority, "first_response": row.first_response_state,
                  "first_response_margin_s": row.first_response_margin,
                  "resolution": row.resolution_state,
-                 "resolution_margin_s": row.resolution_margin, "update": row.update_state},
+                 "resolution_margin_s": row.resolution_margin, "update": row.update_state,
+                 "parked_without_cause": len(parked)},
         subject=row.ticket_id,
     )  # fmt: skip
+
+
+def _parked_text(ctx: Context, parked: list[Parked]) -> str:
+    """(2.27) The first pending without cause, as an assessor checks it, and how many more."""
+    first = parked[0]
+    text = ctx.t(f"sol3.parked_{first.why}", at=clock(first.at),
+                 group=ctx.group_name(first.group or ""))  # fmt: skip
+    if len(parked) > 1:
+        text += ctx.t("sol3.parked_more", n=len(parked) - 1)
+    return text + ctx.t("sol3.parked_cause")
 
 
 # ---------------------------------------------------------------------- SOL-4

@@ -268,7 +268,16 @@ again speaks against SIM-1's "answer in the call" (`measure_sim._call_answer`), 
 only after the call does (the blind cheater `herald`: val-de-lesse 4 -> 3 of 22, prompter 1 -> 0).
 Measured first on every scripted candidate of the six exams, then gated: benchmarks/README.md,
 "herald's screen work and the article's title (branch evid43)".
-2.28 (e-worded16, issue 12; 2.27 is evid44's, written beside it): a confirmation question that
+2.27 (evid45): a ticket set pending without cause is not "still running" (`parking.py`). Pending
+on the customer needs something asked of them (a question, an instruction or a check, a sentence
+ending in "?", "I would need ...", "let me know ...") in their conversation or a reply on the
+ticket since they last wrote; pending on a third party needs a group that has the ticket
+(transferred, not sent back since). Otherwise SOL-3 is against on that ticket, its item saying
+when ("pending on the customer at 0:10:42 without a question to them"). The blind cheater
+`dispatcher` parked 8-29 tickets an exam so, and SOL-3 was favourable on five exams of six; no
+competent bank sets a ticket pending on the six exams. Measured: benchmarks/README.md, "A pending
+without cause (branch evid45)".
+2.28 (e-worded16, issue 12; 2.27 is evid45's, written beside it): a confirmation question that
 asks whether the summary before it is what happens ("In gewone woorden: X. Is dat wat er
 gebeurt?", "Dit simplement : X. C'est bien ce qui se passe ?": the blind bank worded-p) asks
 nothing new, as "klopt dat?" does (`customers.dialogue.CONFIRMING_TAGS`, the whole asking clause
@@ -278,8 +287,8 @@ e-worded16)"."""
 
 RULE_MODULES = (
     "cases.py", "context.py", "evidence.py", "integrity.py", "measure_com.py",
-    "measure_data.py", "measure_sim.py", "measure_sol.py", "procedures.py", "proof.py",
-    "reach.py", "solutions.py", "substance.py", "tracker.py", "wording.py",
+    "measure_data.py", "measure_sim.py", "measure_sol.py", "parking.py", "procedures.py",
+    "proof.py", "reach.py", "solutions.py", "substance.py", "tracker.py", "wording.py",
 )  # fmt: skip
 """The modules whose code decides what an evidence item says (texts and reports do not)."""
 CUSTOMER_RULE_MODULES = (

@@ -89,6 +89,31 @@ T: dict[str, tuple[str, str, str]] = {
         "; opgelost zonder dat het antwoord de klant bereikte",
         "\u00a0; résolu sans que la réponse parvienne au client",
     ),
+    "sol3.parked_unasked": (
+        "; pending on the customer at {at} without a question to them",
+        "; om {at} in afwachting van de klant gezet zonder iets te vragen",
+        "\u00a0; mis en attente du client à {at} sans rien lui demander",
+    ),
+    "sol3.parked_no_group": (
+        "; pending on a third party at {at} while no group had it",
+        "; om {at} in afwachting van derden gezet terwijl geen groep het had",
+        "\u00a0; mis en attente d'un tiers à {at} sans qu'aucun groupe l'ait",
+    ),
+    "sol3.parked_sent_back": (
+        "; pending on a third party at {at} after {group} had sent it back",
+        "; om {at} in afwachting van derden gezet nadat {group} het had teruggestuurd",
+        "\u00a0; mis en attente d'un tiers à {at} après que {group} l'a renvoyé",
+    ),
+    "sol3.parked_more": (
+        ", and {n:more time|more times}",
+        ", en nog {n:keer|keer}",
+        ", et {n:autre fois|autres fois}",
+    ),
+    "sol3.parked_cause": (
+        ": clocks stopped without cause",
+        ": klokken zonder reden stilgezet",
+        "\u00a0: horloges arrêtées sans motif",
+    ),
     "sol5.bounced": (
         "{ticket}: {group} sent it back (wrong transfer) at {at}; nothing after counts",
         "{ticket}: {group} stuurde het terug (verkeerde overdracht) om {at}; niets daarna telt",

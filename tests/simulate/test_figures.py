@@ -849,11 +849,10 @@ and the article's title (branch evid43)")."""
 
 
 DISPATCHER_MEASURED: dict[str, frozenset[str]] = {
-    "en-calder-valley-exam": frozenset({"DATA-4", "SOL-3"}),
-    "en-northwind-monday": frozenset({"DATA-4", "COM-6", "SOL-3"}),
-    "fr-haute-meuse-examen": frozenset({"DATA-4", "SOL-3"}),
-    "fr-val-de-lesse-garde": frozenset({"DATA-4", "SOL-2", "SOL-3"}),
-    "nl-lindeveld-examen": frozenset({"SOL-3"}),
+    "en-calder-valley-exam": frozenset({"DATA-4"}),
+    "en-northwind-monday": frozenset({"DATA-4", "COM-6"}),
+    "fr-haute-meuse-examen": frozenset({"DATA-4"}),
+    "fr-val-de-lesse-garde": frozenset({"DATA-4", "SOL-2"}),
 }
 """What `dispatcher` (branch evid44, a seventeenth cheater written blind from the published
 documents, committed in e9d0b51 before anything scored it: every ticket at the lowest priority,
@@ -863,7 +862,9 @@ relayed, timed updates) was measured to earn on rules 2.26 with `benchmarks/benc
 lindeveld, verhaeghe), at or under the cap everywhere. SOL-3 on five exams stands on the 1-4
 tickets the second line answered (met at P4) while 8-29 parked tickets are "still running": the
 one item that is a trick (benchmarks/README.md, "A cheater who games the process (branch
-evid44)")."""
+evid44)"). Rules 2.27 (evid45): a ticket set pending without cause (nothing asked of the customer
+since they last wrote, or no group that has it) speaks against SOL-3: 1, 2, 1, 2, 0, 0
+(benchmarks/README.md, "A pending without cause (branch evid45)")."""
 
 
 CHEATERS: dict[str, dict[str, frozenset[str]]] = {
