@@ -199,7 +199,7 @@ class ProctorMenu(SaysTooSmall, Paced, ModalScreen[str | None]):
         self.dismiss(choice or None)
 
 
-class ExamEndedScreen(Paced, ModalScreen[None]):
+class ExamEndedScreen(SaysTooSmall, Paced, ModalScreen[None]):
     """After the seal: the candidate stays here (no shell); only the proctor code closes it."""
 
     CSS_PATH = "proctor.tcss"
@@ -214,6 +214,7 @@ class ExamEndedScreen(Paced, ModalScreen[None]):
         self.reason = reason
 
     def compose(self) -> ComposeResult:
+        yield TooSmallLine(id="proctor-too-small")  # the other screens have their notice
         with Vertical(id="exam-ended", classes="proctor-box"):
             yield Static(_("Your exam has ended; call the proctor."), classes="proctor-title")
             reason = self.REASONS.get(self.reason)
@@ -228,12 +229,13 @@ class ExamEndedScreen(Paced, ModalScreen[None]):
         yield KeyBar(id="exam-ended-keys")  # F12, the proctor's: the only key that works here
 
 
-class ProctorPausedScreen(Paced, ModalScreen[None]):
+class ProctorPausedScreen(SaysTooSmall, Paced, ModalScreen[None]):
     """The proctor paused the exam clock; only the proctor code resumes it."""
 
     CSS_PATH = "proctor.tcss"
 
     def compose(self) -> ComposeResult:
+        yield TooSmallLine(id="proctor-too-small")
         with Vertical(id="proctor-paused", classes="proctor-box"):
             yield Static(_("The exam is paused by the proctor."), classes="proctor-title")
             yield Static(
