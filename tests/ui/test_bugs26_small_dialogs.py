@@ -151,3 +151,39 @@ async def test_the_paused_and_end_screens_say_the_terminal_is_too_small(
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert not screen.query_one("#proctor-too-small").display
+
+
+async def test_practice_paused_says_the_terminal_is_too_small_over_nothing_of_the_notice(
+    tmp_path: Path,
+) -> None:
+    """Practice paused (F9) at 60 x 20: the too-small notice's "Ctrl+Q Quit." showed under
+    the pause's box through its backdrop, and nothing said the size. Now its first line
+    does, the box is whole under it, and nothing of the notice shows."""
+    import argparse
+
+    from helpdesk_tui.commands import practice
+    from helpdesk_tui.core.clock import ManualClock
+    from helpdesk_tui.ui.practice_controls import PausedScreen
+
+    args = argparse.Namespace(scenario=None, lang="en", logs=tmp_path / "l", candidate="t")
+    options = {"tick_interval": None, "handle_signals": False, "tune_gc": False}
+    run = practice.prepare(args, clock=ManualClock(), app_options=options)
+    app = run.app
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("f9")
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, PausedScreen)
+            for size in [(60, 20), (80, 12), (79, 23)]:
+                await pilot.resize_terminal(*size)
+                await pilot.pause()
+                shown = " ".join(_shown(screen).split())
+                assert shown.startswith(f"Too small ({size[0]} x {size[1]})"), shown
+                assert "Paused" in shown and "SLA clock are stopped." in shown, shown
+                assert "Keys do nothing" not in shown and "Quit." not in shown, shown
+                bar = screen.query_one("KeyBar")
+                box = screen.query_one(".practice-box")
+                assert box.region.y >= 1 and box.region.bottom <= bar.region.y, size
+    finally:
+        practice.finish(run)
