@@ -128,6 +128,7 @@ def confirm_warnings(ask: Any = None) -> None:
             )
         )
     except (EOFError, KeyboardInterrupt):
+        print(file=sys.stderr)  # the refusal on a line of its own, not after the "^C"
         raise UserError(
             _("The exam was not started: fix the scenario's warnings or start it again.")
         ) from None
