@@ -94,6 +94,8 @@ def run(args: argparse.Namespace) -> int:
     from helpdesk_tui.runtime.signals import lock_process_signals
     from helpdesk_tui.ui.lockdown import LockdownApp
 
+    if warned:
+        confirm_warnings()
     lock_process_signals()
     wait_for_room()
     args.candidate = candidate
@@ -104,13 +106,32 @@ def run(args: argparse.Namespace) -> int:
         signer=key.signer,
         app_class=partial(LockdownApp, proctor_key=key.path),
     )
-    started.app.start_notice = warned  # on the screen, where the proctor starting it looks
     remember_scenario(started.log_path, scenario.folder)
     remember_language(started.log_path, i18n.current_language())
     return run_session(started, key.path)
 
 
 # --------------------------------------------------------------------------- checks
+
+
+def confirm_warnings(ask: Any = None) -> None:
+    """A scenario with warnings (said on stderr just above): the proctor starts the exam
+    only after reading them. They are authoring matters (a typo'd field, a competency no
+    incident names), for the proctor and the author, never for the candidate: bugs25 made
+    them the exam screen's first notice, which the candidate sat in front of (bugs26).
+    Nothing is written yet, so stopping here costs nothing."""
+    try:
+        (ask or input)(
+            _(
+                "Proctor: the scenario above has warnings. Press Enter to start the exam "
+                "anyway, or Ctrl+C to stop (nothing is written yet): "
+            )
+        )
+    except (EOFError, KeyboardInterrupt):
+        print(file=sys.stderr)  # the refusal on a line of its own, not after the "^C"
+        raise UserError(
+            _("The exam was not started: fix the scenario's warnings or start it again.")
+        ) from None
 
 
 def form_of(scenario: Any, seed: int | None, logs: Path) -> Any:

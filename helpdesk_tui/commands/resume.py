@@ -126,7 +126,8 @@ def run(args: argparse.Namespace) -> int:
     if resumed.outcome == "ended":
         return _seal_ended(resumed)
     started = build(resumed, scenario, key.path if is_exam else None)
-    started.app.start_notice = warned  # the scenario's warnings, where the proctor looks
+    if not is_exam:  # an exam's candidate is shown no authoring warnings (stderr has them)
+        started.app.start_notice = warned
     code = exam.run_session(started, key.path if is_exam else None)
     if started.app.return_value == "restart":  # practice: the instructor started afresh
         return practice.run(_fresh_practice(log, scenario, resumed, resumed.ui_language))

@@ -563,7 +563,15 @@ def invisible_named(char: str) -> str:
 
 
 _TOML_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)|\s*\(at end of document\)")
+_UNCLOSED_QUOTE = Phrase(
+    'a text in quotes is not closed on its line; add the closing quote ("), or write '
+    'text over several lines between three quotes (""")'
+)
 _TOML_HINTS = (
+    # tomllib's messages (Python 3.11 `tomllib/_parser.py`), most particular first: what is
+    # wrong in the author's words, and what to do.
+    ("Illegal character '\\n'", _UNCLOSED_QUOTE),  # a line break inside "..."
+    ("Unterminated string", _UNCLOSED_QUOTE),
     ("Cannot overwrite a value", Phrase("a key or table is defined twice; keep one of them")),
     ("Cannot declare", Phrase("a table is defined twice; use [[name]] for a list of tables")),
     (
@@ -578,12 +586,25 @@ _TOML_HINTS = (
         "Expected '=' after a key",
         Phrase("each line must be key = value; quote keys with spaces"),
     ),
+    ("Expected ']", Phrase("a [table] or [[list-of-tables]] header is not closed on its line")),
+    ("Unclosed array", Phrase("a list opened with [ is not closed with ]")),
+    ("Unclosed inline table", Phrase("a table opened with {{ is not closed with }} on its line")),
     ("Unclosed", Phrase("a string, list or table is not closed")),
+    (
+        "Invalid initial character for a key part",
+        Phrase("a key starts with a sign keys cannot hold; use letters, digits, - and _"),
+    ),
+    (
+        "Unescaped '\\'",
+        Phrase("a backslash in text between \"...\" must be doubled (\\\\), or use '...'"),
+    ),
+    ("Invalid date", Phrase("a date or time is not written as 2026-03-02 or 2026-03-02T09:00:00")),
     (
         "Illegal character",
         Phrase("control characters are not allowed; save the file as plain text"),
     ),
 )
+"""What is wrong, by the start of tomllib's message (its own words are English only)."""
 
 
 def parse_toml(text: str, checker: Checker) -> dict[str, Any] | None:
@@ -775,17 +796,32 @@ def _texts_without_controls(value: Any, at: At, checker: Checker) -> bool:
 
 
 def _toml_error(text: str, exc: tomllib.TOMLDecodeError, checker: Checker) -> None:
-    """Record a TOML syntax error with its line and a hint."""
+    """Record a TOML syntax error: a sentence in the UI's language naming the file, the line
+    and column and what is wrong, then tomllib's own words (English only) for the expert."""
     message = str(exc)
     match = _TOML_AT.search(message)
     line: int | None = None
-    if match and match.group(1):
-        line = int(match.group(1))
-    elif match:
-        line = text.count("\n") + 1
     detail = _TOML_AT.sub("", message).strip()
     hint = next((h for prefix, h in _TOML_HINTS if detail.startswith(prefix)), None)
-    hint = hint or Phrase("see the syntax at https://toml.io and the annotated example in the docs")
-    checker.add(
-        At(), Phrase("not valid TOML: {detail} — {hint}", detail=detail, hint=hint), line=line
-    )
+    what = hint or Phrase("see the syntax at https://toml.io and the annotated example in the docs")
+    name = checker.file.name
+    if match and match.group(1):
+        line = int(match.group(1))
+        said = Phrase(
+            "not valid TOML: {file}, line {line}, column {column}: {what} "
+            "(the TOML reader said: {original})",
+            file=name,
+            line=line,
+            column=int(match.group(2)),
+            what=what,
+            original=message,
+        )
+    else:
+        line = text.count("\n") + 1 if match else None
+        said = Phrase(
+            "not valid TOML: {file}, at its end: {what} (the TOML reader said: {original})",
+            file=name,
+            what=what,
+            original=message,
+        )
+    checker.add(At(), said, line=line)

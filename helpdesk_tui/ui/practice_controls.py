@@ -35,6 +35,7 @@ from helpdesk_tui.ui.format import TARGET_LABELS, level_label, localized
 from helpdesk_tui.ui.frames import Paced
 from helpdesk_tui.ui.session_app import SessionApp
 from helpdesk_tui.ui.widgets.keybar import KeyBar
+from helpdesk_tui.ui.widgets.too_small import SaysTooSmall, TooSmallLine
 
 SPEEDS = (1.0, 2.0, 4.0)
 RESTART = "restart"
@@ -42,7 +43,7 @@ RESTART = "restart"
 PRACTICE_ACTIONS = frozenset({"toggle_pause", "cycle_speed", "hint", "restart"})
 
 
-class PausedScreen(Paced, ModalScreen[None]):
+class PausedScreen(SaysTooSmall, Paced, ModalScreen[None]):
     """Practice paused: everything waits; F9 (an app key) continues."""
 
     CSS_PATH = "practice_controls.tcss"
@@ -52,6 +53,7 @@ class PausedScreen(Paced, ModalScreen[None]):
         keymap.install(self, "practice.paused")  # F9 named Continue in its footer, not Pause
 
     def compose(self) -> ComposeResult:
+        yield TooSmallLine(id="paused-too-small")
         with Vertical(classes="practice-box"):
             yield Static(_("Paused"), classes="practice-title")
             yield Static(_("The practice clock and every SLA clock are stopped."))

@@ -70,7 +70,7 @@ def test_a_directory_named_scenario_toml(tmp_path: Path) -> None:
         (b"", "missing — add format = 1", None),
         (b"\x00\x01\x02binary\xff", "is not UTF-8 text (byte 9)", 1),
         (b'format = 1\ntitle = "caf\xe9"\n', "is not UTF-8 text (byte 23)", 2),
-        (b"format = 1\nid = \n", "not valid TOML: Invalid value", 2),
+        (b"format = 1\nid = \n", "the TOML reader said: Invalid value", 2),
         (b'format = 1\n\n\ntitle = "unclosed\n', "not valid TOML", 4),
         (b"format = 1\nformat = 2\n", "a key or table is defined twice", 2),
         (b"[[incidents]]\n[incidents]\n", "not valid TOML", 2),

@@ -69,20 +69,38 @@ HEAD = {
 }
 
 
+PROCTOR_ASKED = {
+    "en": "Proctor: the scenario above has warnings. Press Enter to start the exam anyway",
+    "nl": "Toezichter: het scenario hierboven heeft waarschuwingen. Druk op Enter om het examen "
+    "toch te starten",
+    "fr": f"Surveillant{NBSP}: le scénario ci-dessus a des avertissements. Appuyez sur Entrée "
+    "pour lancer l'examen quand même",
+}
+
+
 @pytest.mark.parametrize("lang", ["en", "nl", "fr"])
-def test_an_exam_shows_the_scenarios_warnings_on_its_screen(
-    tmp_path: Path, key_file: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+def test_an_exam_asks_the_proctor_and_shows_the_candidate_no_warnings(
+    tmp_path: Path,
+    key_file: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    lang: str,
 ) -> None:
     """`helpdesk-exam exam` up to its screen (no terminal here: its checks of one are
-    passed over, and the app runs in a Pilot): the warnings are its first notice, in the
-    exam's language, and on stderr as before; the log holds no record of them."""
+    passed over, and the app runs in a Pilot). bugs25 made the warnings the exam screen's
+    first notice; the candidate sits in front of that screen, and authoring warnings are
+    the proctor's (bugs26): they are said on stderr, in the exam's language, and the
+    proctor presses Enter before anything starts; the candidate's screen shows none and
+    the log holds no record of them."""
     import asyncio
+    import builtins
 
     from helpdesk_tui.runtime import signals
 
     folder, line = _typo(tmp_path)
     shown: list[str] = []
     logs: list[Path] = []
+    asked: list[str] = []
 
     async def drive(app: Any) -> None:
         async with app.run_test(size=(120, 40), notifications=True) as pilot:
@@ -90,6 +108,7 @@ def test_an_exam_shows_the_scenarios_warnings_on_its_screen(
             shown.extend(str(t.render()) for t in app.screen.query(Toast) if t.display)
 
     def run_session(started: Any, key_path: Path | None) -> int:
+        assert asked, "the exam started before the proctor was asked"
         app = started.app
         app.handle_signals, app.tick_interval, app.tune_gc = False, None, False
         asyncio.run(drive(app))
@@ -101,24 +120,54 @@ def test_an_exam_shows_the_scenarios_warnings_on_its_screen(
     monkeypatch.setattr(exam, "wait_for_room", lambda: 0)
     monkeypatch.setattr(signals, "lock_process_signals", lambda: None)
     monkeypatch.setattr(exam, "run_session", run_session)
+    monkeypatch.setattr(builtins, "input", lambda prompt="": asked.append(prompt) or "")
     argv = ["exam", str(folder), "--candidate", "c0042", "--key", str(key_file)]
     try:
         assert main([*argv, "--logs", str(tmp_path / "logs"), "--lang", lang]) == 0
     finally:
         i18n.set_language("en")
     head, warning = HEAD[lang]
-    text = re.sub(r"[ \n]+", " ", " ".join(shown))
-    assert head.format(f=folder) in text, shown
-    assert warning.format(m=line) in text, shown
+    err = re.sub(r"[ \n]+", " ", capsys.readouterr().err)
+    assert head.format(f=folder) in err and warning.format(m=line) in err, err
+    assert len(asked) == 1 and asked[0].startswith(PROCTOR_ASKED[lang]), asked
+    text = " ".join(shown)
+    assert "duraton" not in text and head.format(f=folder)[:12] not in text, shown
     assert "duraton" not in " ".join(_event_types(logs[0]))
     assert "lockdown_key_blocked" not in _event_types(logs[0])
 
 
-def test_a_resumed_exam_shows_the_scenarios_warnings_too(
+def test_an_exam_is_not_started_when_the_proctor_stops_at_the_warnings(
     tmp_path: Path, key_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """`resume` of an interrupted exam whose scenario has a warning: the resumed app's first
-    notice is the warning (said in the language the resume chose first: --lang)."""
+    """Ctrl+C (or no input) at the question: refused, no log written, no session run."""
+    import builtins
+
+    from helpdesk_tui.runtime import signals
+
+    folder, _line = _typo(tmp_path)
+
+    def interrupted(prompt: str = "") -> str:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(exam, "require_terminal", lambda: None)
+    monkeypatch.setattr(signals, "lock_process_signals", lambda: None)
+    monkeypatch.setattr(exam, "run_session", lambda *a: pytest.fail("the exam ran"))
+    monkeypatch.setattr(builtins, "input", interrupted)
+    logs = tmp_path / "logs"
+    argv = ["exam", str(folder), "--candidate", "c0042", "--key", str(key_file)]
+    assert main([*argv, "--logs", str(logs)]) == 2
+    assert not list(logs.glob("**/*.jsonl"))
+
+
+def test_a_resumed_exam_shows_the_candidate_no_warnings(
+    tmp_path: Path,
+    key_file: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`resume` of an interrupted exam whose scenario has a warning: stderr says it (in the
+    language the resume chose first: --lang), the resumed screen does not (the proctor
+    was asked when the exam first started)."""
     from helpdesk_tui.commands import resume
     from helpdesk_tui.runtime import signals
 
@@ -142,8 +191,9 @@ def test_a_resumed_exam_shows_the_scenarios_warnings_too(
     finally:
         i18n.set_language("en")
     head, warning = HEAD["nl"]
-    assert notices and notices[0].startswith(head.format(f=folder))
-    assert warning.format(m=line) in notices[0]
+    assert notices == [""]
+    err = re.sub(r"[ \n]+", " ", capsys.readouterr().err)
+    assert head.format(f=folder) in err and warning.format(m=line) in err, err
 
 
 def _covered(screen: Any, widget: Any) -> set[tuple[int, int]]:

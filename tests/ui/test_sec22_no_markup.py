@@ -242,6 +242,21 @@ async def test_a_refusal_quoting_markup_is_a_plain_notice(rig: Rig) -> None:
         assert "[@click=app.quit]x[/]" in screen_text(app)
 
 
+async def placed(pilot, widget: Static, tries: int = 50) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the widget is laid out and on top at its third cell, where the click
+    aims. The lead's quiet CI run saw this click log nothing under load (`keys == []`, the
+    app running), and the product logs every click that reaches the text (`NoWayOut.
+    _broker_event`): a miss is the click's. Textual's `Pilot.click` reads the widget's
+    region when called, and lands at the screen's (0, 0) while that region is still
+    empty; its `pause` judges idleness by CPU time, which a loaded machine can fake."""
+    for _ in range(tries):
+        region = widget.region
+        if region.width > 2 and pilot.app.get_widget_at(region.x + 2, region.y)[0] is widget:
+            return
+        await pilot.pause()
+    raise AssertionError(f"{widget!r} never laid out: {widget.region}")
+
+
 async def test_a_click_on_text_carrying_an_action_runs_nothing_and_is_logged(rig: Rig) -> None:
     """No str makes an action any more; a Rich `Text` made from markup somewhere still
     could (Textual runs a style's `@click` meta): the click is refused and logged."""
@@ -249,8 +264,9 @@ async def test_a_click_on_text_carrying_an_action_runs_nothing_and_is_logged(rig
     async with app.run_test(size=SIZE) as pilot:
         trap = Static(Text.from_markup("[@click=app.quit]QUIT HERE[/]"), id="trap")
         await app.screen.mount(trap)
-        await pilot.pause()
-        await pilot.click("#trap")
+        await placed(pilot, trap)
+        landed = await pilot.click(trap, offset=(2, 0))  # on the "I" of "QUIT": the action's span
+        assert landed, f"the click missed the text: {trap.region}"
         await pilot.pause()
         assert app.is_running
         rig.controller.flush_blocked(everything=True)

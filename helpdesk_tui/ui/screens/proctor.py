@@ -15,7 +15,6 @@ from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
-from textual.geometry import Size
 from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Input, Static
@@ -27,7 +26,7 @@ from helpdesk_tui.ui import keymap
 from helpdesk_tui.ui.frames import Paced
 from helpdesk_tui.ui.widgets.bounded import LIMITS, BoundedInput
 from helpdesk_tui.ui.widgets.keybar import KeyBar
-from helpdesk_tui.ui.widgets.too_small import TooSmallLine
+from helpdesk_tui.ui.widgets.too_small import SaysTooSmall, TooSmallLine
 
 CHOICES: dict[str, tuple[str, str]] = {
     "end": ("e", N_("End the exam now (the log is sealed: stopped by the proctor)")),
@@ -39,21 +38,6 @@ CHOICES: dict[str, tuple[str, str]] = {
 """What the proctor can choose, the key for it and its label, in the order shown."""
 WAIT_SHOWN_EVERY_S = 0.25
 """How often the wait's line is said again while it counts down (wall time)."""
-
-
-class SaysTooSmall:
-    """A dialog F12 opens over the too-small notice: it says the terminal is too small in
-    its first line (`TooSmallLine`, composed first), so the proctor knows to enlarge it;
-    at 1 x 1 nothing of the dialog showed (bugs24's walk, bugs25)."""
-
-    def _fit_too_small(self, size: Size) -> None:
-        self.query_one("#proctor-too-small", TooSmallLine).fit(size)  # type: ignore[attr-defined]
-
-    def on_mount(self) -> None:  # Textual runs each class's handler: this and the dialog's
-        self._fit_too_small(self.app.size)  # type: ignore[attr-defined]
-
-    def on_resize(self, event: events.Resize) -> None:
-        self._fit_too_small(event.size)
 
 
 class ProctorCodeScreen(SaysTooSmall, Paced, ModalScreen[bool | None]):
@@ -201,7 +185,7 @@ class ProctorMenu(SaysTooSmall, Paced, ModalScreen[str | None]):
         self.dismiss(choice or None)
 
 
-class ExamEndedScreen(Paced, ModalScreen[None]):
+class ExamEndedScreen(SaysTooSmall, Paced, ModalScreen[None]):
     """After the seal: the candidate stays here (no shell); only the proctor code closes it."""
 
     CSS_PATH = "proctor.tcss"
@@ -216,6 +200,7 @@ class ExamEndedScreen(Paced, ModalScreen[None]):
         self.reason = reason
 
     def compose(self) -> ComposeResult:
+        yield TooSmallLine(id="proctor-too-small")  # the other screens have their notice
         with Vertical(id="exam-ended", classes="proctor-box"):
             yield Static(_("Your exam has ended; call the proctor."), classes="proctor-title")
             reason = self.REASONS.get(self.reason)
@@ -230,12 +215,13 @@ class ExamEndedScreen(Paced, ModalScreen[None]):
         yield KeyBar(id="exam-ended-keys")  # F12, the proctor's: the only key that works here
 
 
-class ProctorPausedScreen(Paced, ModalScreen[None]):
+class ProctorPausedScreen(SaysTooSmall, Paced, ModalScreen[None]):
     """The proctor paused the exam clock; only the proctor code resumes it."""
 
     CSS_PATH = "proctor.tcss"
 
     def compose(self) -> ComposeResult:
+        yield TooSmallLine(id="proctor-too-small")
         with Vertical(id="proctor-paused", classes="proctor-box"):
             yield Static(_("The exam is paused by the proctor."), classes="proctor-title")
             yield Static(

@@ -84,6 +84,13 @@ class SearchBox(SteadyInput, BoundedInput):
             return
         await super()._on_key(event)
 
+    def on_resize(self, event: events.Resize) -> None:
+        """The long placeholder where it fits whole, else the short one: at 80 x 24 the box
+        showed "Zoeken in de" and "Rechercher un", cut (bugs26's walk in nl and fr)."""
+        whole = _("Search the knowledge base…")
+        fits = cell_len(whole) <= self.content_size.width
+        self.placeholder = whole if fits else _("Search…")
+
 
 def highlighted(text: str, spans: tuple[tuple[int, int], ...], style: str) -> Text:
     out = Text(text, no_wrap=True, overflow="ellipsis")

@@ -18,6 +18,7 @@ one line of their own at the top (`TooSmallLine`): at 1 x 1 nothing of the dialo
 
 from __future__ import annotations
 
+from textual import events
 from textual.geometry import Size
 from textual.widgets import Static
 
@@ -104,3 +105,20 @@ class TooSmallLine(Static):
         if self.display != small:
             self.display = small
         self.screen.set_class(small, TOO_SMALL_CLASS)  # no scroll bar over it (proctor.tcss)
+
+
+class SaysTooSmall:
+    """A screen over the too-small notice (the proctor's dialogs F12 opens, the end and
+    paused screens, practice's pause): it says the terminal is too small in its first line
+    (a `TooSmallLine`, composed first), so the proctor knows to enlarge it; at 1 x 1 nothing
+    of the proctor's dialog showed (bugs24's walk, bugs25), and the end and paused screens
+    said nothing of the size (bugs26)."""
+
+    def _fit_too_small(self, size: Size) -> None:
+        self.query_one(TooSmallLine).fit(size)  # type: ignore[attr-defined]
+
+    def on_mount(self) -> None:  # Textual runs each class's handler: this and the screen's
+        self._fit_too_small(self.app.size)  # type: ignore[attr-defined]
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit_too_small(event.size)
