@@ -143,6 +143,7 @@ class Primer:
         """Analyse from the last text until the worker's progress is reached, then take the
         worker's analyses into the layer. Never raises for a worker's failure."""
         data, self.data = self.data, None
+        warm(self.lang)  # the worker goes on analysing meanwhile (the tables: `warm`)
         texts: list[str] = []
         if data is not None and (self.total.value < 0 or self.progress.value < self.total.value):
             texts, _ = message_texts(data)  # the same list, in the worker's order
@@ -178,8 +179,13 @@ class Primer:
         if not self.deferred:
             return True
         if self.sent:
+            # Asked before `finish` (the assessment failed after the verification: a scenario
+            # that does not load, a refused event), the worker has not been told to stop, and
+            # it answers only once it is: it sends its analyses, then the answer (perf27: the
+            # report waited WAIT_S, 30 s, for it, then checked the signatures itself).
+            self.stop.set()
             try:
-                if self.receive.poll(WAIT_S):
+                while self.receive.poll(WAIT_S):
                     answer = self.receive.recv()
                     if type(answer) is bool:
                         return answer
@@ -220,6 +226,7 @@ def _work(
     checked: list[bool | None] = []
     # An analysis that raises: the report analyses that text itself and says what failed.
     with contextlib.suppress(Exception):
+        warm(lang)  # its own: the report loads them when it meets this worker (`warm`)
         texts, _ = message_texts(data)
         total.value = len(texts)
         for index, text in enumerate(texts):
@@ -284,7 +291,6 @@ def start(data: bytes) -> Primer | None:
     lang = _language(data)
     if lang is None:
         return None
-    warm(lang)
     try:
         return Primer(data, lang)
     except OSError:
@@ -292,9 +298,17 @@ def start(data: bytes) -> Primer | None:
 
 
 def warm(lang: str) -> None:
-    """The language's lexicon, lemma tables and act model loaded here, before the fork: the
-    worker inherits them instead of loading them again (0.14 s of its CPU, perf21), and this
-    process would load them at its first analysis anyway."""
+    """The language's lexicon, lemma tables and act model loaded now: by the worker first
+    thing, and by this process when it meets the worker (`Primer.finish`), if nothing
+    loaded them before.
+
+    Not before the fork (perf21 to perf26 loaded them there, for the worker to inherit):
+    this process was then alone on the machine's two cores while it loaded them, 0.07-0.09 s
+    with the packed tables in the cache (`language.compiled`), 0.5 s without (the first report
+    on a machine, or after an update of simplemma or of the code that packs them: the tables
+    are built, then written). Loaded by each process while the other works, the time is
+    shared like the analyses; without a cache the worker builds and writes the tables, and
+    this process, a second later, reads them (perf27)."""
     lemmas.load(lang)
     acts_model.table(lang)
 
