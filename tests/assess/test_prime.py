@@ -197,6 +197,29 @@ def test_a_failure_after_the_verification_asks_the_worker_without_waiting(
     assert os.getpid() not in checked_here, "the worker's answer was not had"
 
 
+def test_the_tables_are_at_hand_once_a_process_wrote_them_to_the_cache(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """`tables_at_hand` looks for the very file `language.compiled` writes and reads: with it
+    the report loads the tables before the fork (the worker inherits them), without it the
+    worker builds them while the report verifies (perf27)."""
+    from collections import Counter
+
+    from helpdesk_tui.language import lemmas
+
+    monkeypatch.setenv("HELPDESK_EXAM_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(lemmas, "load_counts", Counter())  # as a process that loaded none
+    assert not prime.tables_at_hand("en")
+    subprocess.run(
+        [sys.executable, "-c", "from helpdesk_tui.language import lemmas; lemmas.load('en')"],
+        check=True,
+        timeout=300,
+        env={**os.environ, "HELPDESK_EXAM_CACHE_DIR": str(tmp_path)},
+    )
+    assert prime.tables_at_hand("en")
+    assert not prime.tables_at_hand("fr")
+
+
 def _dies(*_args: object) -> None:
     os._exit(3)
 
