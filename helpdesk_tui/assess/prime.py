@@ -38,7 +38,7 @@ from typing import Any, Generic, TypeVar
 from helpdesk_tui.assess.wording import _unquoted, sentences
 from helpdesk_tui.eventlog.records import parse_json
 from helpdesk_tui.eventlog.verifier import signatures_ok
-from helpdesk_tui.language import acts_model, lemmas
+from helpdesk_tui.language import acts_model, compiled, lemmas
 from helpdesk_tui.language.analyse import analyse, prime, unprime
 from helpdesk_tui.language.model import LANGUAGES, Analysis
 
@@ -143,6 +143,7 @@ class Primer:
         """Analyse from the last text until the worker's progress is reached, then take the
         worker's analyses into the layer. Never raises for a worker's failure."""
         data, self.data = self.data, None
+        warm(self.lang)  # loaded already, unless they were not at hand at the fork (`warm`)
         texts: list[str] = []
         if data is not None and (self.total.value < 0 or self.progress.value < self.total.value):
             texts, _ = message_texts(data)  # the same list, in the worker's order
@@ -178,8 +179,13 @@ class Primer:
         if not self.deferred:
             return True
         if self.sent:
+            # Asked before `finish` (the assessment failed after the verification: a scenario
+            # that does not load, a refused event), the worker has not been told to stop, and
+            # it answers only once it is: it sends its analyses, then the answer (perf27: the
+            # report waited WAIT_S, 30 s, for it, then checked the signatures itself).
+            self.stop.set()
             try:
-                if self.receive.poll(WAIT_S):
+                while self.receive.poll(WAIT_S):
                     answer = self.receive.recv()
                     if type(answer) is bool:
                         return answer
@@ -220,6 +226,7 @@ def _work(
     checked: list[bool | None] = []
     # An analysis that raises: the report analyses that text itself and says what failed.
     with contextlib.suppress(Exception):
+        warm(lang)  # inherited, unless they were not at hand at the fork (`warm`)
         texts, _ = message_texts(data)
         total.value = len(texts)
         for index, text in enumerate(texts):
@@ -284,17 +291,43 @@ def start(data: bytes) -> Primer | None:
     lang = _language(data)
     if lang is None:
         return None
-    warm(lang)
+    if tables_at_hand(lang):
+        warm(lang)  # a few hundredths, which the worker then need not spend (`warm`)
     try:
         return Primer(data, lang)
     except OSError:
         return None
 
 
+def tables_at_hand(lang: str) -> bool:
+    """Whether the language's lemma tables are loaded in this process or would be read from
+    the cache (`language.compiled`, the file `cached_tables` reads), not built. Here, not in
+    `compiled` or `lemmas`: their source is the cache's key, and a change to it would have
+    every machine build its tables again. A name that no longer matches only costs the
+    fork-first path (tests/assess/test_prime.py checks it matches)."""
+    if any(loaded == lang for loaded, _ in lemmas.load_counts):
+        return True
+    folder, source = compiled.cache_dir(), compiled.source_file(lang)
+    if folder is None or source is None:
+        return False
+    try:
+        name = compiled.key(lang, source.read_bytes()).hex()[:32]
+    except OSError:
+        return False
+    return (folder / f"lemmas-{lang}-{name}.bin").is_file()
+
+
 def warm(lang: str) -> None:
-    """The language's lexicon, lemma tables and act model loaded here, before the fork: the
-    worker inherits them instead of loading them again (0.14 s of its CPU, perf21), and this
-    process would load them at its first analysis anyway."""
+    """The language's lexicon, lemma tables and act model loaded now (each only once).
+
+    Before the fork when the packed tables are in the cache (`language.compiled`): read in
+    0.07-0.09 s, which the worker inherits instead of spending them (perf21). Not when they
+    would have to be built (0.5 s: the first report on a machine, or after an update of
+    simplemma or of the code that packs them): this process was then alone on the two cores
+    for that long before the worker started (perf27). The worker then builds them first
+    thing, and writes them to the cache, and this process loads them when it meets the
+    worker (`Primer.finish`), a second later: read from what the worker wrote, while the
+    worker goes on analysing."""
     lemmas.load(lang)
     acts_model.table(lang)
 

@@ -26,7 +26,7 @@ from typing import Any
 import pytest
 from bundled_kit import on_scenario_runs, scenario_group
 
-from helpdesk_tui.assess import prime
+from helpdesk_tui.assess import pipeline, prime
 from helpdesk_tui.assess.evidence import EvidenceGatherer
 from helpdesk_tui.assess.model import Provenance
 from helpdesk_tui.assess.pipeline import Refused, assess_log
@@ -165,6 +165,59 @@ def test_a_bad_deferred_signature_refuses_the_log_in_the_same_words(
     assert render_json(unverified.evidence, plain.provenance) == render_json(
         plain.evidence, plain.provenance
     )
+
+
+@CALDER
+def test_a_failure_after_the_verification_asks_the_worker_without_waiting(
+    sim_logs: dict[tuple[str, str], Path],
+    workers: list[prime.Primer],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An assessment that fails after the log verified (here: its scenario does not load)
+    asks the worker about the signatures before it ever met it: the worker, told to stop,
+    answers (perf27: nothing told it to, and the report waited WAIT_S, 30 s, then checked
+    them itself). The refusal is the one the scenario's failure gives."""
+    checked_here: list[int] = []
+    real_ok = prime.signatures_ok
+
+    def spied(deferred: list[tuple[bytes, dict[str, Any]]]) -> bool:
+        checked_here.append(os.getpid())
+        return real_ok(deferred)
+
+    def fails(*_args: object) -> None:
+        raise Refused("the scenario does not load")
+
+    log = sim_logs[("en-calder-valley-exam", "ideal")]
+    monkeypatch.setattr(prime, "WAIT_S", 10.0)
+    monkeypatch.setattr(prime, "signatures_ok", spied)  # the worker forks before it is read
+    monkeypatch.setattr(pipeline, "_load", fails)
+    with pytest.raises(Refused, match="the scenario does not load"):
+        assess_log(log, None)
+    assert workers and workers[0].deferred, "no signature was left to the worker"
+    assert os.getpid() not in checked_here, "the worker's answer was not had"
+
+
+def test_the_tables_are_at_hand_once_a_process_wrote_them_to_the_cache(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """`tables_at_hand` looks for the very file `language.compiled` writes and reads: with it
+    the report loads the tables before the fork (the worker inherits them), without it the
+    worker builds them while the report verifies (perf27)."""
+    from collections import Counter
+
+    from helpdesk_tui.language import lemmas
+
+    monkeypatch.setenv("HELPDESK_EXAM_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(lemmas, "load_counts", Counter())  # as a process that loaded none
+    assert not prime.tables_at_hand("en")
+    subprocess.run(
+        [sys.executable, "-c", "from helpdesk_tui.language import lemmas; lemmas.load('en')"],
+        check=True,
+        timeout=300,
+        env={**os.environ, "HELPDESK_EXAM_CACHE_DIR": str(tmp_path)},
+    )
+    assert prime.tables_at_hand("en")
+    assert not prime.tables_at_hand("fr")
 
 
 def _dies(*_args: object) -> None:
