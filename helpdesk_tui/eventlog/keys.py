@@ -16,17 +16,18 @@ import secrets
 import stat
 from dataclasses import dataclass
 from pathlib import Path
-
-from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import (
-    Ed25519PrivateKey,
-    Ed25519PublicKey,
-)
+from typing import TYPE_CHECKING, Any
 
 from helpdesk_tui.core.phrase import Phrase
+from helpdesk_tui.eventlog import ed25519
 from helpdesk_tui.eventlog.durable import NotRegularFile, fsync_dir, open_regular, write_new
 from helpdesk_tui.eventlog.errors import KeyFileError
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+        Ed25519PrivateKey,
+        Ed25519PublicKey,
+    )
 
 PRIVATE_KEY_FILE = "exam-centre.key"
 PUBLIC_KEY_FILE = "exam-centre.pub"
@@ -47,7 +48,66 @@ def fingerprint(public_key: PublicKey | Ed25519PublicKey) -> str:
 
 
 def _raw_public(key: Ed25519PublicKey) -> bytes:
+    from cryptography.hazmat.primitives import serialization
+
     return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+
+
+class _CryptoPublic:
+    """A `cryptography` public key with `ed25519.LibPublic`'s face (when libcrypto is not
+    usable, or for a key object a caller made with `cryptography`)."""
+
+    __slots__ = ("_key", "raw")
+
+    def __init__(self, key: Ed25519PublicKey) -> None:
+        self._key, self.raw = key, _raw_public(key)
+
+    def verify(self, signature: bytes, message: bytes) -> bool:
+        from cryptography.exceptions import InvalidSignature
+
+        try:
+            self._key.verify(signature, message)
+        except InvalidSignature:
+            return False
+        return True
+
+
+class _CryptoPrivate:
+    """A `cryptography` private key with `ed25519.LibPrivate`'s face."""
+
+    __slots__ = ("_key", "seed", "public_raw")
+
+    def __init__(self, key: Ed25519PrivateKey) -> None:
+        from cryptography.hazmat.primitives import serialization
+
+        self._key = key
+        self.seed = key.private_bytes(
+            serialization.Encoding.Raw,
+            serialization.PrivateFormat.Raw,
+            serialization.NoEncryption(),
+        )
+        self.public_raw = _raw_public(key.public_key())
+
+    def sign(self, message: bytes) -> bytes:
+        return self._key.sign(message)
+
+
+def _public_from_raw(raw: bytes) -> Any:
+    """libcrypto's key where it is usable (no `cryptography` loaded: mem26), else `cryptography`'s."""
+    if ed25519.LIB is not None:
+        return ed25519.LibPublic(raw, ed25519.LIB)
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    return _CryptoPublic(Ed25519PublicKey.from_public_bytes(raw))
+
+
+def _private_from_seed(seed: bytes) -> Any:
+    """As `_public_from_raw`, for a private key's 32-byte seed."""
+    if ed25519.LIB is not None:
+        return ed25519.LibPrivate(seed, ed25519.LIB)
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    return _CryptoPrivate(Ed25519PrivateKey.from_private_bytes(seed))
 
 
 class PublicKey:
@@ -55,27 +115,23 @@ class PublicKey:
 
     __slots__ = ("_key", "raw", "fingerprint")
 
-    def __init__(self, key: Ed25519PublicKey) -> None:
-        self._key = key
-        self.raw = _raw_public(key)
-        self.fingerprint = fingerprint(key)
+    def __init__(self, key: Ed25519PublicKey | ed25519.LibPublic | _CryptoPublic) -> None:
+        self._key = (
+            key if isinstance(key, ed25519.LibPublic | _CryptoPublic) else _CryptoPublic(key)
+        )
+        self.raw = self._key.raw
+        self.fingerprint = fingerprint(self)
 
     @classmethod
     def from_raw(cls, raw: bytes) -> PublicKey:
         """From the 32 raw bytes a practice log's header carries."""
-        return cls(Ed25519PublicKey.from_public_bytes(raw))
+        return cls(_public_from_raw(raw))
 
     def verify(self, signature: bytes, message: bytes) -> bool:
-        try:
-            self._key.verify(signature, message)
-        except InvalidSignature:
-            return False
-        return True
+        return self._key.verify(signature, message)
 
     def pem(self) -> str:
-        return self._key.public_bytes(
-            serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
-        ).decode("ascii")
+        return ed25519.public_pem(self.raw).decode("ascii")
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, PublicKey) and other.raw == self.raw
@@ -94,37 +150,50 @@ class Signer:
 
     __slots__ = ("_key", "public_key", "fingerprint", "is_ephemeral")
 
-    def __init__(self, key: Ed25519PrivateKey, is_ephemeral: bool = False) -> None:
-        self._key = key
-        self.public_key = PublicKey(key.public_key())
+    def __init__(
+        self,
+        key: Ed25519PrivateKey | ed25519.LibPrivate | _CryptoPrivate,
+        is_ephemeral: bool = False,
+    ) -> None:
+        self._key = (
+            key if isinstance(key, ed25519.LibPrivate | _CryptoPrivate) else _CryptoPrivate(key)
+        )
+        self.public_key = PublicKey(_public_from_raw(self._key.public_raw))
         self.fingerprint = self.public_key.fingerprint
         self.is_ephemeral = is_ephemeral
 
     @classmethod
     def ephemeral(cls) -> Signer:
         """A fresh per-session key for a practice log without an exam-centre key."""
-        return cls(Ed25519PrivateKey.generate(), is_ephemeral=True)
+        return cls(_private_from_seed(secrets.token_bytes(ed25519.SEED_BYTES)), is_ephemeral=True)
 
     @classmethod
     def generate(cls) -> Signer:
-        """A fresh chain key: signs one checkpoint of one session, then is dropped."""
-        return cls(Ed25519PrivateKey.generate())
+        """A fresh chain key: signs one checkpoint of one session, then is dropped.
+
+        An Ed25519 private key is 32 random bytes (RFC 8032 section 5.1.5), here from the
+        operating system's generator (`secrets`), as OpenSSL's own generation draws them."""
+        return cls(_private_from_seed(secrets.token_bytes(ed25519.SEED_BYTES)))
 
     @classmethod
     def from_raw(cls, raw: bytes) -> Signer:
         """From the 32 raw private bytes a resume file holds (ValueError if not 32 bytes)."""
-        return cls(Ed25519PrivateKey.from_private_bytes(raw))
+        if len(raw) != ed25519.SEED_BYTES:
+            raise ValueError("An Ed25519 private key is 32 bytes long.")
+        return cls(_private_from_seed(raw))
 
     def raw_private(self) -> bytes:
-        return self._key.private_bytes(
-            serialization.Encoding.Raw,
-            serialization.PrivateFormat.Raw,
-            serialization.NoEncryption(),
-        )
+        return self._key.seed
 
     @classmethod
     def from_pem(cls, content: bytes, is_ephemeral: bool = False) -> Signer:
         """From an unencrypted PKCS#8 PEM (a practice log's saved session key)."""
+        seed = ed25519.seed_from_pem(content)
+        if seed is not None:
+            return cls(_private_from_seed(seed), is_ephemeral=is_ephemeral)
+        from cryptography.hazmat.primitives import serialization
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
         key = serialization.load_pem_private_key(content, password=None)
         if not isinstance(key, Ed25519PrivateKey):
             raise ValueError("not an Ed25519 private key")
@@ -134,11 +203,7 @@ class Signer:
         return self._key.sign(message)
 
     def private_pem(self) -> bytes:
-        return self._key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
+        return ed25519.private_pem(self._key.seed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,8 +239,7 @@ def generate_keypair(directory: Path, proctor_code: str | None = None) -> KeyInf
             "the old files away first if you really mean to replace them."
         )
     directory.mkdir(parents=True, exist_ok=True, mode=0o700)
-    key = Ed25519PrivateKey.generate()
-    signer = Signer(key)
+    signer = Signer.generate()
     write_new(paths[0], signer.private_pem(), 0o600)
     pem = signer.public_key.pem()
     write_new(paths[1], pem.encode("ascii"), 0o644)
@@ -205,7 +269,7 @@ def generate_witness_keypair(directory: Path) -> KeyInfo:
             "because the witness files it signed could no longer be checked. Choose an empty folder."
         )
     directory.mkdir(parents=True, exist_ok=True, mode=0o700)
-    signer = Signer(Ed25519PrivateKey.generate())
+    signer = Signer.generate()
     write_new(paths[0], signer.private_pem(), 0o600)
     pem = signer.public_key.pem()
     write_new(paths[1], pem.encode("ascii"), 0o644)
@@ -280,6 +344,13 @@ def load_private_key(path: Path) -> Signer:
                 path=str(path),
             )
         )
+    seed = ed25519.seed_from_pem(content)
+    if seed is not None:
+        return Signer(_private_from_seed(seed))
+    from cryptography.exceptions import UnsupportedAlgorithm
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     try:
         key = serialization.load_pem_private_key(content, password=None)
     except TypeError:
@@ -315,6 +386,13 @@ def load_public_key(path: Path) -> PublicKey:
                 path=str(path),
             )
         )
+    raw = ed25519.raw_from_public_pem(content)
+    if raw is not None:
+        return PublicKey(_public_from_raw(raw))
+    from cryptography.exceptions import UnsupportedAlgorithm
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     try:
         key = serialization.load_pem_public_key(content)
     except (ValueError, UnsupportedAlgorithm):
