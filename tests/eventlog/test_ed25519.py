@@ -113,3 +113,17 @@ def test_an_exam_signs_without_loading_cryptography(tmp_path) -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})  # fmt: skip
     assert out.stdout.strip() == "[]"
+
+
+def test_without_libcrypto_cryptography_signs_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fallback (no usable libcrypto): `cryptography`'s keys behind the same classes."""
+    seed = _seeds(1)[0]
+    with_lib = Signer.from_raw(seed)
+    monkeypatch.setattr(ed25519, "LIB", None)
+    without = Signer.from_raw(seed)
+    assert type(without._key).__name__ == "_CryptoPrivate"
+    assert without.sign(b"m") == with_lib.sign(b"m")
+    assert without.public_key == with_lib.public_key
+    assert without.public_key.verify(with_lib.sign(b"m"), b"m")
+    assert not without.public_key.verify(with_lib.sign(b"m"), b"n")
+    assert Signer.generate().public_key.verify(Signer.from_raw(seed).sign(b"m"), b"m") is False
