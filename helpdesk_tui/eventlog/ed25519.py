@@ -74,19 +74,26 @@ def _load() -> Any:
     return lib
 
 
+def _new_pkey(owner: object, lib: Any, make: Any, raw: bytes, half: str) -> int:
+    """An EVP_PKEY from 32 raw bytes, freed when `owner` goes (ValueError as `cryptography`
+    raises for a wrong length)."""
+    if len(raw) != SEED_BYTES:
+        raise ValueError(f"An Ed25519 {half} key is 32 bytes long.")
+    pkey = make(NID_ED25519, None, raw, SEED_BYTES)
+    if not pkey:
+        lib.ERR_clear_error()
+        raise ValueError(f"libcrypto refused the Ed25519 {half} key")
+    weakref.finalize(owner, lib.EVP_PKEY_free, pkey)
+    return pkey
+
+
 class LibPrivate:
     """An Ed25519 private key held by libcrypto (its EVP_PKEY freed with the object)."""
 
     __slots__ = ("seed", "public_raw", "_pkey", "_lib", "__weakref__")
 
     def __init__(self, seed: bytes, lib: Any) -> None:
-        if len(seed) != SEED_BYTES:
-            raise ValueError("An Ed25519 private key is 32 bytes long.")
-        pkey = lib.EVP_PKEY_new_raw_private_key(NID_ED25519, None, seed, SEED_BYTES)
-        if not pkey:
-            lib.ERR_clear_error()
-            raise ValueError("libcrypto refused the Ed25519 private key")
-        weakref.finalize(self, lib.EVP_PKEY_free, pkey)
+        pkey = _new_pkey(self, lib, lib.EVP_PKEY_new_raw_private_key, seed, "private")
         self.seed, self._pkey, self._lib = bytes(seed), pkey, lib
         out, size = ctypes.create_string_buffer(SEED_BYTES), ctypes.c_size_t(SEED_BYTES)
         if lib.EVP_PKEY_get_raw_public_key(pkey, out, ctypes.byref(size)) != 1:
@@ -121,14 +128,8 @@ class LibPublic:
     __slots__ = ("raw", "_pkey", "_lib", "__weakref__")
 
     def __init__(self, raw: bytes, lib: Any) -> None:
-        if len(raw) != SEED_BYTES:
-            raise ValueError("An Ed25519 public key is 32 bytes long.")
-        pkey = lib.EVP_PKEY_new_raw_public_key(NID_ED25519, None, raw, SEED_BYTES)
-        if not pkey:
-            lib.ERR_clear_error()
-            raise ValueError("libcrypto refused the Ed25519 public key")
-        weakref.finalize(self, lib.EVP_PKEY_free, pkey)
-        self.raw, self._pkey, self._lib = bytes(raw), pkey, lib
+        self._pkey = _new_pkey(self, lib, lib.EVP_PKEY_new_raw_public_key, raw, "public")
+        self.raw, self._lib = bytes(raw), lib
 
     def verify(self, signature: bytes, message: bytes) -> bool:
         lib = self._lib
