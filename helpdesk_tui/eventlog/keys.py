@@ -16,10 +16,12 @@ import secrets
 import stat
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from nacl.exceptions import BadSignatureError
+from nacl.signing import SigningKey, VerifyKey
 
 from helpdesk_tui.core.phrase import Phrase
-from helpdesk_tui.eventlog import ed25519
 from helpdesk_tui.eventlog.durable import NotRegularFile, fsync_dir, open_regular, write_new
 from helpdesk_tui.eventlog.errors import KeyFileError
 
@@ -39,6 +41,13 @@ PROCTOR_MIN_LENGTH = 4
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1}
 """scrypt cost: ~50 ms and 16 MiB per check, cheap for a proctor, slow for a guesser."""
 
+SEED_BYTES = 32
+"""An Ed25519 private key's seed and a public key are both 32 bytes (RFC 8032)."""
+PKCS8_PREFIX = bytes.fromhex("302e020100300506032b657004220420")
+"""The DER of an unencrypted Ed25519 PKCS#8 key (RFC 8410) before its 32-byte seed."""
+SPKI_PREFIX = bytes.fromhex("302a300506032b6570032100")
+"""The DER of an Ed25519 SubjectPublicKeyInfo (RFC 8410) before its 32-byte key."""
+
 
 def fingerprint(public_key: PublicKey | Ed25519PublicKey) -> str:
     """`SHA256:` + unpadded base64 of the SHA-256 of the raw 32-byte key (as OpenSSH shows keys)."""
@@ -48,90 +57,100 @@ def fingerprint(public_key: PublicKey | Ed25519PublicKey) -> str:
 
 
 def _raw_public(key: Ed25519PublicKey) -> bytes:
+    """The 32 bytes of a `cryptography` key (only met for PEMs `cryptography` parsed, or a
+    caller's own key object: `cryptography` is then loaded already)."""
     from cryptography.hazmat.primitives import serialization
 
     return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
 
 
-class _CryptoPublic:
-    """A `cryptography` public key with `ed25519.LibPublic`'s face (when libcrypto is not
-    usable, or for a key object a caller made with `cryptography`)."""
+def _raw_private(key: Ed25519PrivateKey) -> bytes:
+    """As `_raw_public`, the 32-byte seed of a `cryptography` private key."""
+    from cryptography.hazmat.primitives import serialization
 
-    __slots__ = ("_key", "raw")
-
-    def __init__(self, key: Ed25519PublicKey) -> None:
-        self._key, self.raw = key, _raw_public(key)
-
-    def verify(self, signature: bytes, message: bytes) -> bool:
-        from cryptography.exceptions import InvalidSignature
-
-        try:
-            self._key.verify(signature, message)
-        except InvalidSignature:
-            return False
-        return True
+    return key.private_bytes(
+        serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()
+    )
 
 
-class _CryptoPrivate:
-    """A `cryptography` private key with `ed25519.LibPrivate`'s face."""
-
-    __slots__ = ("_key", "seed", "public_raw")
-
-    def __init__(self, key: Ed25519PrivateKey) -> None:
-        from cryptography.hazmat.primitives import serialization
-
-        self._key = key
-        self.seed = key.private_bytes(
-            serialization.Encoding.Raw,
-            serialization.PrivateFormat.Raw,
-            serialization.NoEncryption(),
-        )
-        self.public_raw = _raw_public(key.public_key())
-
-    def sign(self, message: bytes) -> bytes:
-        return self._key.sign(message)
+def _pem_body(content: bytes, label: bytes) -> bytes | None:
+    """The DER inside a single `-----BEGIN {label}-----` block, or None if it is not one."""
+    begin, end = b"-----BEGIN " + label + b"-----", b"-----END " + label + b"-----"
+    text = content.strip()
+    if not (text.startswith(begin) and text.endswith(end)):
+        return None
+    inner = text[len(begin) : -len(end)]
+    if b"-----" in inner:
+        return None
+    try:
+        return base64.b64decode(b"".join(inner.split()), validate=True)
+    except ValueError:
+        return None
 
 
-def _public_from_raw(raw: bytes) -> Any:
-    """libcrypto's key where it is usable (no `cryptography` loaded: mem26), else `cryptography`'s."""
-    if ed25519.LIB is not None:
-        return ed25519.LibPublic(raw, ed25519.LIB)
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+def _after_prefix(content: bytes, label: bytes, prefix: bytes) -> bytes | None:
+    """The 32 bytes after `prefix` in a plain Ed25519 PEM, or None for any other PEM.
 
-    return _CryptoPublic(Ed25519PublicKey.from_public_bytes(raw))
+    Why by hand: `cryptography` (10 MB of RSS in an exam, mem26) would be loaded only to read
+    these two fixed RFC 8410 layouts; anything else still goes to it, for its messages."""
+    der = _pem_body(content, label)
+    if der is None or len(der) != len(prefix) + SEED_BYTES or not der.startswith(prefix):
+        return None
+    return der[len(prefix) :]
 
 
-def _private_from_seed(seed: bytes) -> Any:
-    """As `_public_from_raw`, for a private key's 32-byte seed."""
-    if ed25519.LIB is not None:
-        return ed25519.LibPrivate(seed, ed25519.LIB)
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+def seed_from_pem(content: bytes) -> bytes | None:
+    """The 32-byte seed of an unencrypted Ed25519 PKCS#8 PEM, or None for anything else."""
+    return _after_prefix(content, b"PRIVATE KEY", PKCS8_PREFIX)
 
-    return _CryptoPrivate(Ed25519PrivateKey.from_private_bytes(seed))
+
+def raw_from_public_pem(content: bytes) -> bytes | None:
+    """The 32-byte key of an Ed25519 SubjectPublicKeyInfo PEM, or None for anything else."""
+    return _after_prefix(content, b"PUBLIC KEY", SPKI_PREFIX)
+
+
+def _pem(label: bytes, der: bytes) -> bytes:
+    """PEM as `cryptography` writes it: base64 in lines of 64, a newline at the end."""
+    text = base64.b64encode(der)
+    lines = [text[i : i + 64] for i in range(0, len(text), 64)]
+    return b"\n".join(
+        [b"-----BEGIN " + label + b"-----", *lines, b"-----END " + label + b"-----", b""]
+    )
 
 
 class PublicKey:
-    """An Ed25519 public key that checks log signatures."""
+    """An Ed25519 public key that checks log signatures (PyNaCl's, i.e. libsodium's).
+
+    Why PyNaCl: `cryptography` carries an OpenSSL of its own (+8 MB in an exam); libsodium
+    is a well-kept library made for exactly this (mem27), and Ed25519 is deterministic, so
+    the signatures are the same bytes (tests/eventlog/test_ed25519.py)."""
 
     __slots__ = ("_key", "raw", "fingerprint")
 
-    def __init__(self, key: Ed25519PublicKey | ed25519.LibPublic | _CryptoPublic) -> None:
-        self._key = (
-            key if isinstance(key, ed25519.LibPublic | _CryptoPublic) else _CryptoPublic(key)
-        )
-        self.raw = self._key.raw
+    def __init__(self, key: VerifyKey | Ed25519PublicKey) -> None:
+        if not isinstance(key, VerifyKey):
+            key = VerifyKey(_raw_public(key))
+        self._key = key
+        self.raw = bytes(key)
         self.fingerprint = fingerprint(self)
 
     @classmethod
     def from_raw(cls, raw: bytes) -> PublicKey:
-        """From the 32 raw bytes a practice log's header carries."""
-        return cls(_public_from_raw(raw))
+        """From the 32 raw bytes a practice log's header carries (ValueError if not 32)."""
+        return cls(VerifyKey(raw))
 
     def verify(self, signature: bytes, message: bytes) -> bool:
-        return self._key.verify(signature, message)
+        """True only for a good signature: a wrong or wrong-length one is False, not raised."""
+        if len(signature) != 64:
+            return False
+        try:
+            self._key.verify(message, signature)
+        except BadSignatureError:
+            return False
+        return True
 
     def pem(self) -> str:
-        return ed25519.public_pem(self.raw).decode("ascii")
+        return _pem(b"PUBLIC KEY", SPKI_PREFIX + self.raw).decode("ascii")
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, PublicKey) and other.raw == self.raw
@@ -150,47 +169,38 @@ class Signer:
 
     __slots__ = ("_key", "public_key", "fingerprint", "is_ephemeral")
 
-    def __init__(
-        self,
-        key: Ed25519PrivateKey | ed25519.LibPrivate | _CryptoPrivate,
-        is_ephemeral: bool = False,
-    ) -> None:
-        self._key = (
-            key if isinstance(key, ed25519.LibPrivate | _CryptoPrivate) else _CryptoPrivate(key)
-        )
-        self.public_key = PublicKey(_public_from_raw(self._key.public_raw))
+    def __init__(self, key: SigningKey | Ed25519PrivateKey, is_ephemeral: bool = False) -> None:
+        if not isinstance(key, SigningKey):
+            key = SigningKey(_raw_private(key))
+        self._key = key
+        self.public_key = PublicKey(key.verify_key)
         self.fingerprint = self.public_key.fingerprint
         self.is_ephemeral = is_ephemeral
 
     @classmethod
     def ephemeral(cls) -> Signer:
         """A fresh per-session key for a practice log without an exam-centre key."""
-        return cls(_private_from_seed(secrets.token_bytes(ed25519.SEED_BYTES)), is_ephemeral=True)
+        return cls(SigningKey.generate(), is_ephemeral=True)
 
     @classmethod
     def generate(cls) -> Signer:
-        """A fresh chain key: signs one checkpoint of one session, then is dropped.
-
-        An Ed25519 private key is 32 random bytes (RFC 8032 section 5.1.5), here from the
-        operating system's generator (`secrets`), as OpenSSL's own generation draws them."""
-        return cls(_private_from_seed(secrets.token_bytes(ed25519.SEED_BYTES)))
+        """A fresh chain key: signs one checkpoint of one session, then is dropped."""
+        return cls(SigningKey.generate())
 
     @classmethod
     def from_raw(cls, raw: bytes) -> Signer:
         """From the 32 raw private bytes a resume file holds (ValueError if not 32 bytes)."""
-        if len(raw) != ed25519.SEED_BYTES:
-            raise ValueError("An Ed25519 private key is 32 bytes long.")
-        return cls(_private_from_seed(raw))
+        return cls(SigningKey(raw))
 
     def raw_private(self) -> bytes:
-        return self._key.seed
+        return bytes(self._key)
 
     @classmethod
     def from_pem(cls, content: bytes, is_ephemeral: bool = False) -> Signer:
         """From an unencrypted PKCS#8 PEM (a practice log's saved session key)."""
-        seed = ed25519.seed_from_pem(content)
+        seed = seed_from_pem(content)
         if seed is not None:
-            return cls(_private_from_seed(seed), is_ephemeral=is_ephemeral)
+            return cls(SigningKey(seed), is_ephemeral=is_ephemeral)
         from cryptography.hazmat.primitives import serialization
         from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
@@ -200,10 +210,10 @@ class Signer:
         return cls(key, is_ephemeral=is_ephemeral)
 
     def sign(self, message: bytes) -> bytes:
-        return self._key.sign(message)
+        return self._key.sign(message).signature
 
     def private_pem(self) -> bytes:
-        return ed25519.private_pem(self._key.seed)
+        return _pem(b"PRIVATE KEY", PKCS8_PREFIX + bytes(self._key))
 
 
 @dataclass(frozen=True, slots=True)
@@ -344,9 +354,9 @@ def load_private_key(path: Path) -> Signer:
                 path=str(path),
             )
         )
-    seed = ed25519.seed_from_pem(content)
+    seed = seed_from_pem(content)
     if seed is not None:
-        return Signer(_private_from_seed(seed))
+        return Signer(SigningKey(seed))
     from cryptography.exceptions import UnsupportedAlgorithm
     from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -386,9 +396,9 @@ def load_public_key(path: Path) -> PublicKey:
                 path=str(path),
             )
         )
-    raw = ed25519.raw_from_public_pem(content)
+    raw = raw_from_public_pem(content)
     if raw is not None:
-        return PublicKey(_public_from_raw(raw))
+        return PublicKey(VerifyKey(raw))
     from cryptography.exceptions import UnsupportedAlgorithm
     from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey

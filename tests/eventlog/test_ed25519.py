@@ -1,4 +1,5 @@
-"""Ed25519 through libcrypto (mem26) against `cryptography`, the library it replaces in an exam.
+"""Ed25519 through PyNaCl (mem27; mem26 read the PEMs) against `cryptography`, the library it
+replaces in an exam.
 
 Every expected value here comes from `cryptography` (signatures are deterministic, RFC 8032), so
 a byte that differs fails."""
@@ -14,10 +15,8 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from helpdesk_tui.eventlog import ed25519
+from helpdesk_tui.eventlog import keys
 from helpdesk_tui.eventlog.keys import PublicKey, Signer, load_private_key, load_public_key
-
-pytestmark = pytest.mark.skipif(ed25519.LIB is None, reason="no usable libcrypto here")
 
 
 def _seeds(n: int) -> list[bytes]:
@@ -87,43 +86,80 @@ def test_wrong_lengths_refused() -> None:
 def test_other_pems_go_to_cryptography() -> None:
     """A PEM with a header line is not the plain layout: parsed by `cryptography` as before."""
     assert (
-        ed25519.seed_from_pem(
-            b"-----BEGIN PRIVATE KEY-----\nnot base64!\n-----END PRIVATE KEY-----\n"
-        )
+        keys.seed_from_pem(b"-----BEGIN PRIVATE KEY-----\nnot base64!\n-----END PRIVATE KEY-----\n")
         is None
     )
-    assert ed25519.raw_from_public_pem(b"") is None
+    assert keys.raw_from_public_pem(b"") is None
+
+
+def _run_exam_key_path(tmp_path, report: str) -> str:
+    """Run an exam's key path (load the centre's PEMs, sign, make chain keys, verify) in a
+    fresh interpreter, then print `report`: what that process loaded."""
+    their = Ed25519PrivateKey.generate()
+    key, pub = tmp_path / "k", tmp_path / "p"
+    key.write_bytes(their.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption()))  # fmt: skip
+    key.chmod(0o600)
+    pub.write_bytes(their.public_key().public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo))  # fmt: skip
+    code = (
+        "import sys\n"
+        "from helpdesk_tui.eventlog.keys import load_private_key, load_public_key, Signer\n"
+        f"s = load_private_key({str(key)!r}); c = Signer.generate()\n"
+        f"assert load_public_key({str(pub)!r}).verify(s.sign(b'm'), b'm')\n"
+        "assert s.public_key.verify(s.sign(b'm'), b'm') and c.public_key.verify(c.sign(b'm'), b'm')\n"
+        f"print({report})\n"
+    )
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}).stdout  # fmt: skip
 
 
 def test_an_exam_signs_without_loading_cryptography(tmp_path) -> None:
     """The point of mem26: an exam's keys (load, sign, chain keys, verify) leave the Rust
     extension unloaded."""
-    key = tmp_path / "k"
-    key.write_bytes(Ed25519PrivateKey.generate().private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-        serialization.NoEncryption()))  # fmt: skip
-    key.chmod(0o600)
-    code = (
-        "import sys\n"
-        "from helpdesk_tui.eventlog.keys import load_private_key, Signer\n"
-        f"s = load_private_key({str(key)!r}); c = Signer.generate()\n"
-        "assert s.public_key.verify(s.sign(b'm'), b'm') and c.public_key.verify(c.sign(b'm'), b'm')\n"
-        "print(sorted(m for m in sys.modules if m.startswith('cryptography')))\n"
+    report = "sorted(m for m in sys.modules if m.startswith('cryptography'))"
+    assert _run_exam_key_path(tmp_path, report).strip() == "[]"
+
+
+def test_an_exam_signs_with_libsodium_not_ctypes(tmp_path) -> None:
+    """mem27: the signatures are PyNaCl's (libsodium mapped), with no ctypes binding and no
+    `cryptography` Rust extension in the process."""
+    report = (
+        "sorted(m for m in sys.modules if m.split('.')[0] in ('ctypes', '_ctypes', 'cryptography')"
+        " or m == 'helpdesk_tui.eventlog.ed25519'), "
+        "type(s._key).__module__, "
+        "sorted({l.split('/')[-1].strip() for l in open('/proc/self/maps')"
+        " if '_sodium' in l or '_rust' in l})"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True, env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})  # fmt: skip
-    assert out.stdout.strip() == "[]"
+    assert _run_exam_key_path(tmp_path, report).strip() == ("[] nacl.signing ['_sodium.abi3.so']")
 
 
-def test_without_libcrypto_cryptography_signs_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The fallback (no usable libcrypto): `cryptography`'s keys behind the same classes."""
-    seed = _seeds(1)[0]
-    with_lib = Signer.from_raw(seed)
-    monkeypatch.setattr(ed25519, "LIB", None)
-    without = Signer.from_raw(seed)
-    assert type(without._key).__name__ == "_CryptoPrivate"
-    assert without.sign(b"m") == with_lib.sign(b"m")
-    assert without.public_key == with_lib.public_key
-    assert without.public_key.verify(with_lib.sign(b"m"), b"m")
-    assert not without.public_key.verify(with_lib.sign(b"m"), b"n")
-    assert Signer.generate().public_key.verify(Signer.from_raw(seed).sign(b"m"), b"m") is False
+def test_wrong_length_signatures_are_invalid_not_raised() -> None:
+    """As before (mem26's ctypes said "invalid"), and as `cryptography` does (InvalidSignature):
+    a signature of any length but 64 is a bad one, never a traceback."""
+    from cryptography.exceptions import InvalidSignature
+
+    theirs = Ed25519PrivateKey.from_private_bytes(_seeds(1)[0])
+    ours = PublicKey.from_raw(Signer.from_raw(_seeds(1)[0]).public_key.raw)
+    signature = theirs.sign(b"m")
+    for wrong in (b"", signature[:32], signature[:-1], signature + b"\0", signature * 2):
+        with pytest.raises(InvalidSignature):
+            theirs.public_key().verify(wrong, b"m")
+        assert ours.verify(wrong, b"m") is False
+
+
+def test_keys_cryptography_parsed_sign_the_same(tmp_path) -> None:
+    """A PEM that is not the plain layout (here: text before the BEGIN line, which OpenSSL
+    allows) is parsed by `cryptography`, then signs through PyNaCl with the same bytes."""
+    theirs = Ed25519PrivateKey.from_private_bytes(_seeds(2)[1])
+    pem = b"a comment line\n" + theirs.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
+    assert keys.seed_from_pem(pem) is None
+    (tmp_path / "k").write_bytes(pem)
+    (tmp_path / "k").chmod(0o600)
+    ours = load_private_key(tmp_path / "k")
+    assert ours.sign(b"m") == theirs.sign(b"m")
+    assert Signer(theirs).sign(b"n") == theirs.sign(b"n")
+    assert PublicKey(theirs.public_key()).verify(theirs.sign(b"n"), b"n")
