@@ -1,7 +1,9 @@
 """The signed, append-only event log: writer, reader, verifier, keys, recovery.
 
 The log is what assessors trust and what a crashed exam resumes from. Pure
-Python plus `cryptography`; it never imports Textual. The format is described
+Python plus Ed25519 through PyNaCl (libsodium: an exam 8 MB smaller than with
+`cryptography`, which is loaded only to read PEMs other than the plain Ed25519 ones);
+it never imports Textual. The format is described
 in docs/eventlog-format.md.
 """
 

@@ -16,17 +16,20 @@ import secrets
 import stat
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import (
-    Ed25519PrivateKey,
-    Ed25519PublicKey,
-)
+from nacl.exceptions import BadSignatureError
+from nacl.signing import SigningKey, VerifyKey
 
 from helpdesk_tui.core.phrase import Phrase
 from helpdesk_tui.eventlog.durable import NotRegularFile, fsync_dir, open_regular, write_new
 from helpdesk_tui.eventlog.errors import KeyFileError
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+        Ed25519PrivateKey,
+        Ed25519PublicKey,
+    )
 
 PRIVATE_KEY_FILE = "exam-centre.key"
 PUBLIC_KEY_FILE = "exam-centre.pub"
@@ -38,6 +41,13 @@ PROCTOR_MIN_LENGTH = 4
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1}
 """scrypt cost: ~50 ms and 16 MiB per check, cheap for a proctor, slow for a guesser."""
 
+SEED_BYTES = 32
+"""An Ed25519 private key's seed and a public key are both 32 bytes (RFC 8032)."""
+PKCS8_PREFIX = bytes.fromhex("302e020100300506032b657004220420")
+"""The DER of an unencrypted Ed25519 PKCS#8 key (RFC 8410) before its 32-byte seed."""
+SPKI_PREFIX = bytes.fromhex("302a300506032b6570032100")
+"""The DER of an Ed25519 SubjectPublicKeyInfo (RFC 8410) before its 32-byte key."""
+
 
 def fingerprint(public_key: PublicKey | Ed25519PublicKey) -> str:
     """`SHA256:` + unpadded base64 of the SHA-256 of the raw 32-byte key (as OpenSSH shows keys)."""
@@ -47,35 +57,100 @@ def fingerprint(public_key: PublicKey | Ed25519PublicKey) -> str:
 
 
 def _raw_public(key: Ed25519PublicKey) -> bytes:
+    """The 32 bytes of a `cryptography` key (only met for PEMs `cryptography` parsed, or a
+    caller's own key object: `cryptography` is then loaded already)."""
+    from cryptography.hazmat.primitives import serialization
+
     return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
 
 
+def _raw_private(key: Ed25519PrivateKey) -> bytes:
+    """As `_raw_public`, the 32-byte seed of a `cryptography` private key."""
+    from cryptography.hazmat.primitives import serialization
+
+    return key.private_bytes(
+        serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()
+    )
+
+
+def _pem_body(content: bytes, label: bytes) -> bytes | None:
+    """The DER inside a single `-----BEGIN {label}-----` block, or None if it is not one."""
+    begin, end = b"-----BEGIN " + label + b"-----", b"-----END " + label + b"-----"
+    text = content.strip()
+    if not (text.startswith(begin) and text.endswith(end)):
+        return None
+    inner = text[len(begin) : -len(end)]
+    if b"-----" in inner:
+        return None
+    try:
+        return base64.b64decode(b"".join(inner.split()), validate=True)
+    except ValueError:
+        return None
+
+
+def _after_prefix(content: bytes, label: bytes, prefix: bytes) -> bytes | None:
+    """The 32 bytes after `prefix` in a plain Ed25519 PEM, or None for any other PEM.
+
+    Why by hand: `cryptography` (10 MB of RSS in an exam, mem26) would be loaded only to read
+    these two fixed RFC 8410 layouts; anything else still goes to it, for its messages."""
+    der = _pem_body(content, label)
+    if der is None or len(der) != len(prefix) + SEED_BYTES or not der.startswith(prefix):
+        return None
+    return der[len(prefix) :]
+
+
+def seed_from_pem(content: bytes) -> bytes | None:
+    """The 32-byte seed of an unencrypted Ed25519 PKCS#8 PEM, or None for anything else."""
+    return _after_prefix(content, b"PRIVATE KEY", PKCS8_PREFIX)
+
+
+def raw_from_public_pem(content: bytes) -> bytes | None:
+    """The 32-byte key of an Ed25519 SubjectPublicKeyInfo PEM, or None for anything else."""
+    return _after_prefix(content, b"PUBLIC KEY", SPKI_PREFIX)
+
+
+def _pem(label: bytes, der: bytes) -> bytes:
+    """PEM as `cryptography` writes it: base64 in lines of 64, a newline at the end."""
+    text = base64.b64encode(der)
+    lines = [text[i : i + 64] for i in range(0, len(text), 64)]
+    return b"\n".join(
+        [b"-----BEGIN " + label + b"-----", *lines, b"-----END " + label + b"-----", b""]
+    )
+
+
 class PublicKey:
-    """An Ed25519 public key that checks log signatures."""
+    """An Ed25519 public key that checks log signatures (PyNaCl's, i.e. libsodium's).
+
+    Why PyNaCl: `cryptography` carries an OpenSSL of its own (+8 MB in an exam); libsodium
+    is a well-kept library made for exactly this (mem27), and Ed25519 is deterministic, so
+    the signatures are the same bytes (tests/eventlog/test_ed25519.py)."""
 
     __slots__ = ("_key", "raw", "fingerprint")
 
-    def __init__(self, key: Ed25519PublicKey) -> None:
+    def __init__(self, key: VerifyKey | Ed25519PublicKey) -> None:
+        if not isinstance(key, VerifyKey):
+            key = VerifyKey(_raw_public(key))
         self._key = key
-        self.raw = _raw_public(key)
-        self.fingerprint = fingerprint(key)
+        self.raw = bytes(key)
+        self.fingerprint = fingerprint(self)
 
     @classmethod
     def from_raw(cls, raw: bytes) -> PublicKey:
-        """From the 32 raw bytes a practice log's header carries."""
-        return cls(Ed25519PublicKey.from_public_bytes(raw))
+        """From the 32 raw bytes a practice log's header carries (ValueError if not 32)."""
+        return cls(VerifyKey(raw))
 
     def verify(self, signature: bytes, message: bytes) -> bool:
+        """True only for a good signature: a wrong or wrong-length one is False, not raised."""
+        if len(signature) != 64:
+            return False
         try:
-            self._key.verify(signature, message)
-        except InvalidSignature:
+            self._key.verify(message, signature)
+        except BadSignatureError:
             return False
         return True
 
     def pem(self) -> str:
-        return self._key.public_bytes(
-            serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
-        ).decode("ascii")
+        return _pem(b"PUBLIC KEY", SPKI_PREFIX + self.raw).decode("ascii")
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, PublicKey) and other.raw == self.raw
@@ -94,51 +169,51 @@ class Signer:
 
     __slots__ = ("_key", "public_key", "fingerprint", "is_ephemeral")
 
-    def __init__(self, key: Ed25519PrivateKey, is_ephemeral: bool = False) -> None:
+    def __init__(self, key: SigningKey | Ed25519PrivateKey, is_ephemeral: bool = False) -> None:
+        if not isinstance(key, SigningKey):
+            key = SigningKey(_raw_private(key))
         self._key = key
-        self.public_key = PublicKey(key.public_key())
+        self.public_key = PublicKey(key.verify_key)
         self.fingerprint = self.public_key.fingerprint
         self.is_ephemeral = is_ephemeral
 
     @classmethod
     def ephemeral(cls) -> Signer:
         """A fresh per-session key for a practice log without an exam-centre key."""
-        return cls(Ed25519PrivateKey.generate(), is_ephemeral=True)
+        return cls(SigningKey.generate(), is_ephemeral=True)
 
     @classmethod
     def generate(cls) -> Signer:
         """A fresh chain key: signs one checkpoint of one session, then is dropped."""
-        return cls(Ed25519PrivateKey.generate())
+        return cls(SigningKey.generate())
 
     @classmethod
     def from_raw(cls, raw: bytes) -> Signer:
         """From the 32 raw private bytes a resume file holds (ValueError if not 32 bytes)."""
-        return cls(Ed25519PrivateKey.from_private_bytes(raw))
+        return cls(SigningKey(raw))
 
     def raw_private(self) -> bytes:
-        return self._key.private_bytes(
-            serialization.Encoding.Raw,
-            serialization.PrivateFormat.Raw,
-            serialization.NoEncryption(),
-        )
+        return bytes(self._key)
 
     @classmethod
     def from_pem(cls, content: bytes, is_ephemeral: bool = False) -> Signer:
         """From an unencrypted PKCS#8 PEM (a practice log's saved session key)."""
+        seed = seed_from_pem(content)
+        if seed is not None:
+            return cls(SigningKey(seed), is_ephemeral=is_ephemeral)
+        from cryptography.hazmat.primitives import serialization
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
         key = serialization.load_pem_private_key(content, password=None)
         if not isinstance(key, Ed25519PrivateKey):
             raise ValueError("not an Ed25519 private key")
         return cls(key, is_ephemeral=is_ephemeral)
 
     def sign(self, message: bytes) -> bytes:
-        return self._key.sign(message)
+        return self._key.sign(message).signature
 
     def private_pem(self) -> bytes:
-        return self._key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
+        return _pem(b"PRIVATE KEY", PKCS8_PREFIX + bytes(self._key))
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,8 +249,7 @@ def generate_keypair(directory: Path, proctor_code: str | None = None) -> KeyInf
             "the old files away first if you really mean to replace them."
         )
     directory.mkdir(parents=True, exist_ok=True, mode=0o700)
-    key = Ed25519PrivateKey.generate()
-    signer = Signer(key)
+    signer = Signer.generate()
     write_new(paths[0], signer.private_pem(), 0o600)
     pem = signer.public_key.pem()
     write_new(paths[1], pem.encode("ascii"), 0o644)
@@ -205,7 +279,7 @@ def generate_witness_keypair(directory: Path) -> KeyInfo:
             "because the witness files it signed could no longer be checked. Choose an empty folder."
         )
     directory.mkdir(parents=True, exist_ok=True, mode=0o700)
-    signer = Signer(Ed25519PrivateKey.generate())
+    signer = Signer.generate()
     write_new(paths[0], signer.private_pem(), 0o600)
     pem = signer.public_key.pem()
     write_new(paths[1], pem.encode("ascii"), 0o644)
@@ -280,6 +354,13 @@ def load_private_key(path: Path) -> Signer:
                 path=str(path),
             )
         )
+    seed = seed_from_pem(content)
+    if seed is not None:
+        return Signer(SigningKey(seed))
+    from cryptography.exceptions import UnsupportedAlgorithm
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     try:
         key = serialization.load_pem_private_key(content, password=None)
     except TypeError:
@@ -315,6 +396,13 @@ def load_public_key(path: Path) -> PublicKey:
                 path=str(path),
             )
         )
+    raw = raw_from_public_pem(content)
+    if raw is not None:
+        return PublicKey(VerifyKey(raw))
+    from cryptography.exceptions import UnsupportedAlgorithm
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     try:
         key = serialization.load_pem_public_key(content)
     except (ValueError, UnsupportedAlgorithm):
