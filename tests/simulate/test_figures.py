@@ -58,6 +58,9 @@ held against what the issue asks:
   first that games the process, not the words): the same cap (at or under it on all six: no
   expected failure) (benchmarks/README.md, "A cheater who games the process (branch evid44)");
   never more than measured;
+- composite (branch evid46: the cheaters above run side by side, each customer to one trick):
+  the same cap (over it on val-de-lesse, 5 of 22: a strict expected failure) (benchmarks/README.md,
+  "The tricks added up (branch evid46)"); never more than measured;
 - naive: fewer than ideal, more than idle; idle: none.
 
 `benchmarks/bench_evidence.py` prints the same table.
@@ -866,6 +869,23 @@ one item that is a trick (benchmarks/README.md, "A cheater who games the process
 evid44)")."""
 
 
+COMPOSITE_MEASURED: dict[str, frozenset[str]] = {
+    "fr-val-de-lesse-garde": frozenset({"SIM-1", "COM-6", "SOL-2", "SOL-3", "SOL-5"}),
+    "nl-verhaeghe-dinsdag": frozenset({"COM-6"}),
+}
+"""What `composite` (branch evid46: the cheaters' own policies run side by side, each caller
+or chatter handed in turn to envoy, lawyer, savvy or herald, each customer who only writes to
+dispatcher) was measured to earn on rules 2.26 with `benchmarks/bench_evidence.py --policy
+composite --detail`: 0, 0, 0, 5, 0, 1 (calder, northwind, haute-meuse, val-de-lesse, lindeveld,
+verhaeghe). Over the cap on val-de-lesse, where each trick's cases add up: SIM-1 (lawyer's and
+savvy's screen work during their calls), COM-6 (empathy frames of envoy, herald and lawyer),
+SOL-2 (everyone's article opened before the pasted steps), SOL-3 (the callers' tickets
+resolved within minutes beside dispatcher's parked, "still running" ones) and SOL-5
+(dispatcher's word-for-word relay of the one second-line answer); docs/known-issues.md, branch
+evid46. On the other five the tricks cost each other: each competency is read over every case,
+and one trick's cases sink another's."""
+
+
 CHEATERS: dict[str, dict[str, frozenset[str]]] = {
     "savvy": SAVVY_MEASURED,
     "lawyer": LAWYER_MEASURED,
@@ -881,6 +901,7 @@ CHEATERS: dict[str, dict[str, frozenset[str]]] = {
     "herald": HERALD_MEASURED,
     "prompter": PROMPTER_MEASURED,
     "dispatcher": DISPATCHER_MEASURED,
+    "composite": COMPOSITE_MEASURED,
 }
 """The cheaters written from the published rules, each with what it was measured to earn
 (`above_cap` of it: its strict expected failures)."""
