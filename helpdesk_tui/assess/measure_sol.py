@@ -38,6 +38,7 @@ from helpdesk_tui.core.sla import SlaState, TargetStatus, ticket_sla, update_win
 from helpdesk_tui.core.state import Ticket
 from helpdesk_tui.customers.evidence_flags import content_stems
 from helpdesk_tui.customers.in_context import finding_at
+from helpdesk_tui.scenario.model import Answer
 
 RESPONDING = frozenset({"ticket_reply_added", "ticket_resolved", "ticket_linked", "ticket_created"})
 ACTING = frozenset(
@@ -379,6 +380,48 @@ def _follow_up(ctx: Context) -> list[EvidenceItem]:
                 items.append(_bounce(ctx, ticket_id, case, reply))
             else:
                 items.append(_acted_on(ctx, ticket_id, case, reply))
+    return items + _resolved_unescalated(ctx)
+
+
+def _needs_second_line(answer: Answer) -> bool:
+    """The key sends the case to a group and offers no first-line way out: no alternative
+    without a group, no options to choose between (each may be solved where it stands)."""
+    return (
+        bool(answer.transfer_group)
+        and not answer.options
+        and all(a.transfer_group for a in answer.alternatives)
+    )
+
+
+def _resolved_unescalated(ctx: Context) -> list[EvidenceItem]:
+    """Rules 2.29 (evid46): a case the key sends to the second line, resolved by the candidate
+    without ever transferring it, speaks against SOL-5: there was an escalation to follow up
+    and the candidate closed it at the first line instead (the composite cheater: callers
+    "solved" by pasted steps beside one honest relay, SOL-5 favourable on that relay alone).
+    A case not resolved stays silent here (DATA-3 already names the missing transfer)."""
+    transferred = {
+        case.id
+        for a in ctx.of_type("ticket_transferred")
+        if (case := ctx.case_by_ticket.get(a.ticket_id or "")) is not None
+    }
+    items = []
+    for case in ctx.cases:
+        if case.answer is None or case.id in transferred or not _needs_second_line(case.answer):
+            continue
+        resolved = next((a for a in case.actions if a.type == "ticket_resolved"), None)
+        if resolved is None:
+            continue
+        group = ctx.group_name(case.answer.transfer_group or "")
+        items.append(
+            ctx.item(
+                "SOL-5", "follow_up",
+                ctx.t("sol5.resolved_unescalated", ticket=resolved.ticket_id, group=group,
+                      at=clock(resolved.at)),
+                seqs=[resolved.seq], favourable=False,
+                figures={"second_line_replies": 0, "escalated": False},
+                subject=resolved.ticket_id or case.id,
+            )
+        )  # fmt: skip
     return items
 
 

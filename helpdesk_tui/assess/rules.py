@@ -16,7 +16,7 @@ from pathlib import Path
 
 from helpdesk_tui.language import LAYER_VERSION, layer_hash
 
-RULES_VERSION = "2.28"
+RULES_VERSION = "2.29"
 """2.0: evidence that needs the job done (issue 13): the answer is what reached the customer,
 KB credit only for the case's articles outside scattershot bursts, templates, echoes, stuffed
 answers, wrong recipients, SOL-5 relay and bounce, SOL-6 news.
@@ -283,7 +283,15 @@ gebeurt?", "Dit simplement : X. C'est bien ce qui se passe ?": the blind bank wo
 nothing new, as "klopt dat?" does (`customers.dialogue.CONFIRMING_TAGS`, the whole asking clause
 only). worded-p lindeveld 21 -> 22 (haute-meuse stays 21, lost to the layer's act model); every
 cheater the same on the ten bundled scenarios: benchmarks/README.md, "Plain-language operators, a sixteenth blind bank (branch
-e-worded16)"."""
+e-worded16)".
+2.29 (evid46; 2.27 is evid45's, written beside it): a case the answer key sends to the second
+line (a transfer group, no alternative or option solved where it stands) that the candidate
+resolved without ever transferring it speaks against SOL-5 ("resolved at 0:18:44 without a
+transfer; the answer key sends it to IT Security"): there was an escalation to follow up. The
+composite cheater (its callers "solved" with pasted steps, one honest relay on a written ticket)
+had SOL-5 favourable on that relay alone on val-de-lesse (5 of 22 -> 4). No competent bank
+resolves such a case unescalated on the six exams. Measured: benchmarks/README.md, "The tricks
+added up (branch evid46)"."""
 
 RULE_MODULES = (
     "cases.py", "context.py", "evidence.py", "integrity.py", "measure_com.py",

@@ -641,6 +641,11 @@ T: dict[str, tuple[str, str, str]] = {
         "{ticket}: nog geen antwoord van {group}; niet opnieuw bekeken",
         "{ticket}\u00a0: pas encore de réponse de {group}\u00a0; pas revu",
     ),
+    "sol5.resolved_unescalated": (
+        "{ticket}: resolved at {at} without a transfer; the answer key sends it to {group}",
+        "{ticket}: om {at} opgelost zonder transfer; de antwoordsleutel stuurt het naar {group}",
+        "{ticket}\u00a0: résolu à {at} sans transfert\u00a0; le corrigé l'envoie à {group}",
+    ),
     "sol6.chased": (
         "{ticket}: {customer} chased for news at {at}, after {minutes} min without an update",
         "{ticket}: {customer} vroeg om {at} zelf naar nieuws, na {minutes} min zonder update",

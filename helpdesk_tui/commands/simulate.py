@@ -6,7 +6,7 @@ worded-j, worded-k, worded-l, worded-m, worded-n, worded-o and worded-p (the sam
 a third, a fourth, a fifth, a sixth, a seventh, an eighth, a ninth, a tenth, an eleventh, a
 twelfth, a thirteenth, a fourteenth, a fifteenth and a sixteenth phrase bank; worded-n's operator
 follows a company script, worded-o's operators write in a second language, worded-p's write plain
-language), or a gaming candidate (shotgun, macro, parrot, ..., dispatcher)
+language), or a gaming candidate (shotgun, macro, parrot, ..., dispatcher, composite)
 used to test that the evidence rules cannot be harvested.
 
 For scenario authors it answers "can this be solved?": the ideal policy
@@ -30,7 +30,7 @@ POLICY_NAMES = (
     "worded-f", "worded-g", "worded-h", "worded-i", "worded-j", "worded-k", "worded-l", "worded-m",
     "worded-n", "worded-o", "worded-p", "shotgun", "macro", "parrot", "savvy", "lawyer", "forger",
     "mimic", "ghost", "tailor", "clerk", "usher", "broker", "courier", "envoy", "herald",
-    "prompter", "dispatcher",
+    "prompter", "dispatcher", "composite",
 )  # fmt: skip
 """`simulate.policies.POLICIES`, named here so `--help` does not load the simulation."""
 
@@ -46,7 +46,8 @@ def register(subparsers: Any) -> None:
         "worded-p: with a second to a sixteenth phrase bank by other writers); shotgun, macro and "
         "parrot try to harvest evidence without doing the job (to test the evidence rules); "
         "savvy, lawyer, forger, mimic, ghost, tailor, clerk, usher, broker, courier, envoy, "
-        "herald, prompter and dispatcher do so from the published rules alone.",
+        "herald, prompter and dispatcher do so from the published rules alone, and composite "
+        "with all their tricks at once.",
     )
     parser.add_argument(
         "scenario", metavar="SCENARIO", help="a scenario folder, or the id of a bundled scenario"

@@ -14,6 +14,7 @@ from __future__ import annotations
 from helpdesk_tui.simulate.gaming import MacroPolicy, ParrotPolicy, ShotgunPolicy
 from helpdesk_tui.simulate.gaming_broker import BrokerPolicy
 from helpdesk_tui.simulate.gaming_clerk import ClerkPolicy
+from helpdesk_tui.simulate.gaming_composite import CompositePolicy
 from helpdesk_tui.simulate.gaming_courier import CourierPolicy
 from helpdesk_tui.simulate.gaming_dispatcher import DispatcherPolicy
 from helpdesk_tui.simulate.gaming_envoy import EnvoyPolicy
@@ -118,5 +119,6 @@ POLICIES: dict[str, type[Policy]] = {
     "herald": HeraldPolicy,
     "prompter": PrompterPolicy,
     "dispatcher": DispatcherPolicy,
+    "composite": CompositePolicy,
 }
 """The policies by name, in the order `--policy` lists them."""

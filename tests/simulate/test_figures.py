@@ -58,6 +58,9 @@ held against what the issue asks:
   first that games the process, not the words): the same cap (at or under it on all six: no
   expected failure) (benchmarks/README.md, "A cheater who games the process (branch evid44)");
   never more than measured;
+- composite (branch evid46: the cheaters above run side by side, each customer to one trick):
+  the same cap (over it on val-de-lesse, 5 of 22 on 2.28, 4 on 2.29: a strict expected failure) (benchmarks/README.md,
+  "The tricks added up (branch evid46)"); never more than measured;
 - naive: fewer than ideal, more than idle; idle: none.
 
 `benchmarks/bench_evidence.py` prints the same table.
@@ -438,7 +441,7 @@ stood on 1-6 contacts that took up their case of 8-28 (0.12-0.23), under
 
 
 MIMIC_MEASURED: dict[str, frozenset[str]] = {
-    "en-calder-valley-exam": frozenset({"SOL-5", "SOL-6"}),
+    "en-calder-valley-exam": frozenset({"SOL-6"}),  # SOL-5 gone on 2.29 (evid46)
     "en-northwind-monday": frozenset(),
     "fr-haute-meuse-examen": frozenset({"COM-2"}),
     "fr-val-de-lesse-garde": frozenset(),
@@ -491,7 +494,7 @@ TAILOR_MEASURED: dict[str, frozenset[str]] = {
     "en-calder-valley-exam": frozenset(),
     "en-northwind-monday": frozenset(),
     "fr-haute-meuse-examen": frozenset(),
-    "fr-val-de-lesse-garde": frozenset({"SOL-5", "SOL-6"}),
+    "fr-val-de-lesse-garde": frozenset({"SOL-6"}),  # SOL-5 gone on 2.29 (evid46)
     "nl-lindeveld-examen": frozenset(),
     "nl-verhaeghe-dinsdag": frozenset({"SIM-1"}),
 }
@@ -813,7 +816,7 @@ HERALD_MEASURED: dict[str, frozenset[str]] = {
     "en-calder-valley-exam": frozenset(),
     "en-northwind-monday": frozenset(),
     "fr-haute-meuse-examen": frozenset(),
-    "fr-val-de-lesse-garde": frozenset({"SOL-2", "SOL-5", "SOL-6"}),
+    "fr-val-de-lesse-garde": frozenset({"SOL-2", "SOL-6"}),  # SOL-5 gone on 2.29 (evid46)
     "nl-lindeveld-examen": frozenset(),
     "nl-verhaeghe-dinsdag": frozenset(),
 }
@@ -867,6 +870,26 @@ since they last wrote, or no group that has it) speaks against SOL-3: 1, 2, 1, 2
 (benchmarks/README.md, "A pending without cause (branch evid45)")."""
 
 
+COMPOSITE_MEASURED: dict[str, frozenset[str]] = {
+    # 5 on rules 2.28 (SOL-5 too: dispatcher's one relay alone), 4 on 2.29, 3 with evid45's 2.27
+    "fr-val-de-lesse-garde": frozenset({"SIM-1", "COM-6", "SOL-2", "SOL-3"}),
+    "nl-verhaeghe-dinsdag": frozenset({"COM-6"}),
+}
+"""What `composite` (branch evid46: the cheaters' own policies run side by side, each caller
+or chatter handed in turn to envoy, lawyer, savvy or herald, each customer who only writes to
+dispatcher) was measured to earn on rules 2.28 with `benchmarks/bench_evidence.py --policy
+composite --detail`: 0, 0, 0, 5, 0, 1 (calder, northwind, haute-meuse, val-de-lesse, lindeveld,
+verhaeghe). Over the cap on val-de-lesse, where each trick's cases add up: SIM-1 (lawyer's and
+savvy's screen work during their calls), COM-6 (empathy frames of envoy, herald and lawyer),
+SOL-2 (everyone's article opened before the pasted steps), SOL-3 (the callers' tickets
+resolved within minutes beside dispatcher's parked, "still running" ones) and SOL-5
+(dispatcher's word-for-word relay of the one second-line answer, the callers' escalations
+never made). Rules 2.29 (this branch) refuses SOL-5: 4; evid45's 2.27 (pending without cause)
+refuses SOL-3, 3 with both (measured on a probe, not merged here); docs/known-issues.md, branch
+evid46. On the other five the tricks cost each other: each competency is read over every case,
+and one trick's cases sink another's."""
+
+
 CHEATERS: dict[str, dict[str, frozenset[str]]] = {
     "savvy": SAVVY_MEASURED,
     "lawyer": LAWYER_MEASURED,
@@ -882,6 +905,7 @@ CHEATERS: dict[str, dict[str, frozenset[str]]] = {
     "herald": HERALD_MEASURED,
     "prompter": PROMPTER_MEASURED,
     "dispatcher": DISPATCHER_MEASURED,
+    "composite": COMPOSITE_MEASURED,
 }
 """The cheaters written from the published rules, each with what it was measured to earn
 (`above_cap` of it: its strict expected failures)."""
