@@ -871,8 +871,9 @@ since they last wrote, or no group that has it) speaks against SOL-3: 1, 2, 1, 2
 
 
 COMPOSITE_MEASURED: dict[str, frozenset[str]] = {
-    # 5 on rules 2.28 (SOL-5 too: dispatcher's one relay alone), 4 on 2.29, 3 with evid45's 2.27
-    "fr-val-de-lesse-garde": frozenset({"SIM-1", "COM-6", "SOL-2", "SOL-3"}),
+    # 5 on rules 2.28 (SOL-5 too: dispatcher's one relay alone), 4 on 2.29 alone, 3 on the merge
+    # (2.27's pendings without cause refuse SOL-3): the lead's bench_evidence run of 63d95820
+    "fr-val-de-lesse-garde": frozenset({"SIM-1", "COM-6", "SOL-2"}),
     "nl-verhaeghe-dinsdag": frozenset({"COM-6"}),
 }
 """What `composite` (branch evid46: the cheaters' own policies run side by side, each caller
@@ -885,8 +886,8 @@ SOL-2 (everyone's article opened before the pasted steps), SOL-3 (the callers' t
 resolved within minutes beside dispatcher's parked, "still running" ones) and SOL-5
 (dispatcher's word-for-word relay of the one second-line answer, the callers' escalations
 never made). Rules 2.29 (this branch) refuses SOL-5: 4; evid45's 2.27 (pending without cause)
-refuses SOL-3, 3 with both (measured on a probe, not merged here); docs/known-issues.md, branch
-evid46. On the other five the tricks cost each other: each competency is read over every case,
+refuses SOL-3: 3 with both, measured by the lead on the merge (0, 0, 0, 3, 0, 1), at the cap;
+docs/known-issues.md, branch evid46. On the other five the tricks cost each other: each competency is read over every case,
 and one trick's cases sink another's."""
 
 
