@@ -261,29 +261,14 @@ def restates_in_turn(text: str, language: str, customer_said: Sequence[str]) -> 
     # (2.4) An invitation to add ends the restatement as its tag: its "anything" closes nothing.
     found = analyse(core, language)
     layer = next((m for m in found.matches if m.kind == "restate" and not m.negated), None)
-    said = tuple(customer_said)
-    if (
-        layer is not None
-        and "restate" in found.acts
-        and not _asks_beside(found, core, language, said)
-    ):
+    if layer is not None and "restate" in found.acts and "question" not in found.acts:
         return Restated(layer.rule, tuple(layer.words))
+    # (layer 2.21) A restatement the layer reads beside a question of its own asks something new
+    # (its tag alone is no `question` since 2.21): read in context, as any other message is.
+    said = tuple(customer_said)
     if any(not _theirs(found, act, language, said) for act in found.acts & NOT_A_RESTATEMENT):
         return None
     return _in_context(core, language, said)
-
-
-def _asks_beside(found: Analysis, core: str, language: str, said: tuple[str, ...]) -> bool:
-    """(layer 2.21) Does the layer's restatement come with a question that asks something new
-    ("Since the update your laptop won't connect to the office wifi: which network name do you
-    see in the list?")? 2.21's act model reads some such messages as `restate` beside the
-    `question`; the customer answers the question, and the summary is read in context."""
-    if "question" not in found.acts:
-        return False
-    theirs: set[str] = set()
-    for text in said:
-        theirs |= content_stems(text, language, short=True)
-    return _asks_new_in(core, language, theirs, _confirming_stems(language))
 
 
 INVITING: dict[str, frozenset[str]] = {
