@@ -261,10 +261,8 @@ def restates_in_turn(text: str, language: str, customer_said: Sequence[str]) -> 
     # (2.4) An invitation to add ends the restatement as its tag: its "anything" closes nothing.
     found = analyse(core, language)
     layer = next((m for m in found.matches if m.kind == "restate" and not m.negated), None)
-    if layer is not None and "restate" in found.acts and "question" not in found.acts:
+    if layer is not None and "restate" in found.acts:
         return Restated(layer.rule, tuple(layer.words))
-    # (layer 2.21) A restatement the layer reads beside a question of its own asks something new
-    # (its tag alone is no `question` since 2.21): read in context, as any other message is.
     said = tuple(customer_said)
     if any(not _theirs(found, act, language, said) for act in found.acts & NOT_A_RESTATEMENT):
         return None
