@@ -30,6 +30,7 @@ import ipaddress
 import shlex
 import sys
 import time
+from collections import deque
 from collections.abc import Callable
 from pathlib import Path
 
@@ -37,23 +38,22 @@ LOOPBACK_NAMES = {"localhost"}
 DEFAULT_MAX_SESSIONS = 10
 """Practice processes at once (each some 70 MB, one per browser tab): a class of ten on one
 small machine. textual-serve itself starts one per websocket, with no cap (sec19)."""
-FULL_TEXT = (
-    "All {n} practice places on this server are taken. Close a practice tab you no longer "
-    "use, or try again in a few minutes. (The person who runs this server can allow more "
-    "with serve.py --max-sessions.)"
-)
-"""What a visitor past the cap reads: on the page, and in the tab's terminal."""
 DEFAULT_IDLE_MINUTES = 30
 """A tab that sends no key (nor mouse move) for this long is closed, as if the student had
 closed it: its practice ends as on a hang-up, its log kept, its place free. Without it a
 tab left open, or paused with F9 (the practice clock stops, so time never runs out), held
 its place and its 70 MB process for good, and anyone who reached the port could take every
 place with `--max-sessions` quiet websockets (sec23)."""
-IDLE_TEXT = (
-    "This practice session was closed after {n} min without a key; its log is kept. "
-    "Open the page again to start a new session."
-)
-"""What a tab closed for its quiet reads in its terminal."""
+DEFAULT_STARTS_PER_MINUTE = 6
+"""Practice sessions one client address may start in a minute (each a process and a log of
+some 12 KB). Without it, tabs opened and closed one after another made a log each, bounded
+only by how fast a process starts (sec23: 20 logs in 105 s). A student who reloads a few
+times stays under it. Behind a reverse proxy every tab comes from the proxy's address:
+raise it to the class's size there (docs/practice-in-browser.md)."""
+DEFAULT_MAX_RESTARTS = 5
+"""Restarts (Ctrl+R, each a new log) one tab's practice may make (`practice --max-restarts`):
+with `DEFAULT_STARTS_PER_MINUTE`, an address makes at most 6 x 6 = 36 logs a minute."""
+WINDOW_S = 60.0
 IDLE_CHECK_S = 5.0
 """How often a tab's quiet is looked at: it is closed at most this much late."""
 EXAM_OPTIONS = ("--exam", "--key", "--candidate", "--proctor-code", "--mode")
@@ -88,6 +88,7 @@ def practice_command(args: argparse.Namespace) -> str:
     argv += ["--logs", str(Path(args.logs).resolve())]
     if args.lang:
         argv += ["--lang", args.lang]
+    argv += ["--max-restarts", str(args.max_restarts)]
     return shlex.join(argv)
 
 
@@ -132,6 +133,23 @@ def build_parser() -> argparse.ArgumentParser:
         f"as if the tab had been closed and frees its place (default {DEFAULT_IDLE_MINUTES})",
     )
     parser.add_argument(
+        "--starts-per-minute",
+        type=int,
+        default=DEFAULT_STARTS_PER_MINUTE,
+        metavar="N",
+        help="practice sessions one client address may start in a minute (each a process and "
+        "a log); past it the tab is refused with a page that says so. Behind a reverse proxy "
+        f"all tabs share the proxy's address (default {DEFAULT_STARTS_PER_MINUTE})",
+    )
+    parser.add_argument(
+        "--max-restarts",
+        type=int,
+        default=DEFAULT_MAX_RESTARTS,
+        metavar="N",
+        help="restarts (Ctrl+R, each a new log) a tab's practice may make; past it the "
+        f"practice says to end it and open the page again (default {DEFAULT_MAX_RESTARTS})",
+    )
+    parser.add_argument(
         "--print-command", action="store_true", help="print the command each tab runs, and stop"
     )
     return parser
@@ -160,8 +178,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.max_sessions < 1:
         print("serve.py: --max-sessions must be 1 or more.", file=sys.stderr)
         return 2
-    if args.idle_minutes < 1:
-        print("serve.py: --idle-minutes must be 1 or more.", file=sys.stderr)
+    for name in ("idle_minutes", "starts_per_minute"):
+        if getattr(args, name) < 1:
+            print(f"serve.py: --{name.replace('_', '-')} must be 1 or more.", file=sys.stderr)
+            return 2
+    if args.max_restarts < 0:
+        print("serve.py: --max-restarts must be 0 or more.", file=sys.stderr)
         return 2
     command = practice_command(args)
     if args.print_command:
@@ -177,7 +199,12 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 2
     Path(args.logs).mkdir(parents=True, exist_ok=True)
-    server = capped_server(Server, args.max_sessions, args.idle_minutes * 60.0)(
+    from helpdesk_tui import i18n
+
+    i18n.set_language(i18n.choose_language(args.lang))  # the page's and the tab's words
+    server = capped_server(
+        Server, args.max_sessions, args.idle_minutes * 60.0, starts=args.starts_per_minute
+    )(
         command,
         host=args.host,
         port=args.port,
@@ -194,16 +221,46 @@ def capped_server(
     idle_s: float = DEFAULT_IDLE_MINUTES * 60.0,
     clock: Callable[[], float] = time.monotonic,
     check_s: float = IDLE_CHECK_S,
+    starts: int = DEFAULT_STARTS_PER_MINUTE,
 ) -> type:
-    """textual-serve's `Server`, starting at most `max_sessions` practice processes at once:
-    one more websocket gets `FULL_TEXT` in its terminal and is closed (no process started),
-    and the page itself says so with 503 while every place is taken. A tab that sends no
-    keys for `idle_s` (on `clock`, looked at every `check_s`) is closed (`IDLE_TEXT`)."""
+    """textual-serve's `Server`, bounded: at most `max_sessions` practice processes at once
+    (one more websocket gets `FULL_TEXT` in its terminal and is closed, no process started;
+    the page says so with 503), at most `starts` started per client address in a minute
+    (`STARTS_TEXT`, the page 429), and a tab that sends no keys for `idle_s` (on `clock`,
+    looked at every `check_s`) is told so (`IDLE_TEXT`), its practice told why
+    (`web_guard.TAB_IDLE`, for the log), and closed.
+
+    What it wraps of textual-serve: the routes' `handle_index` and `handle_websocket`
+    (public names `_make_app` routes to) and the private `_process_messages(websocket,
+    app_service)` with `app_service.send_bytes` and `send_meta`; tests/deploy/
+    test_sec23_serve_idle.py and test_sec24_serve_starts.py fail if an upgrade moves them."""
     from aiohttp import web
+
+    from helpdesk_tui.i18n import _, fill
+    from helpdesk_tui.ui.web_text import FULL_TEXT, IDLE_TEXT, STARTS_TEXT, TAB_IDLE
+
+    started: dict[str, deque[float]] = {}
+    """Per client address, when its sessions of the last minute started."""
+
+    def recent(address: str) -> deque[float]:
+        """The address's starts within the minute; addresses with none are forgotten."""
+        for key in [k for k, times in started.items() if times and clock() - times[-1] >= WINDOW_S]:
+            del started[key]
+        times = started.setdefault(address, deque())
+        while times and clock() - times[0] >= WINDOW_S:
+            times.popleft()
+        return times
+
+    def refusal(request: web.Request, running: int) -> tuple[int, str] | None:
+        """The status and words for a tab refused now, or None when it may start."""
+        if running >= max_sessions:
+            return 503, fill(_(FULL_TEXT), n=max_sessions)
+        if len(recent(request.remote or "")) >= starts:
+            return 429, fill(_(STARTS_TEXT), n=starts)
+        return None
 
     class CappedServer(server_class):  # type: ignore[misc, valid-type]
         sessions = 0
-        limit = max_sessions
 
         async def _process_messages(
             self, websocket: web.WebSocketResponse, app_service: object
@@ -217,35 +274,41 @@ def capped_server(
                 return bool(await send_bytes(data))
 
             app_service.send_bytes = typed  # type: ignore[attr-defined]
-            watch = asyncio.ensure_future(_close_when_idle(websocket, last))
+            watch = asyncio.ensure_future(_close_when_idle(websocket, app_service, last))
             try:
                 await super()._process_messages(websocket, app_service)
             finally:
                 watch.cancel()
 
         async def handle_index(self, request: web.Request) -> object:
-            if self.sessions >= self.limit:
-                return web.Response(status=503, text=FULL_TEXT.format(n=self.limit))
+            refused = refusal(request, self.sessions)
+            if refused is not None:
+                return web.Response(status=refused[0], text=refused[1])
             return await super().handle_index(request)
 
         async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
-            if self.sessions >= self.limit:
+            refused = refusal(request, self.sessions)
+            if refused is not None:
                 websocket = web.WebSocketResponse()
                 await websocket.prepare(request)
-                await websocket.send_bytes(("\r\n  " + FULL_TEXT.format(n=self.limit)).encode())
+                await websocket.send_bytes(("\r\n  " + refused[1]).encode())
                 await websocket.close()
                 return websocket
+            recent(request.remote or "").append(clock())
             self.sessions += 1
             try:
                 return await super().handle_websocket(request)
             finally:
                 self.sessions -= 1
 
-    async def _close_when_idle(websocket: web.WebSocketResponse, last: list[float]) -> None:
+    async def _close_when_idle(
+        websocket: web.WebSocketResponse, app_service: object, last: list[float]
+    ) -> None:
         while clock() - last[0] < idle_s:
             await asyncio.sleep(check_s)
-        text = "\r\n  " + IDLE_TEXT.format(n=round(idle_s / 60))
+        text = "\r\n  " + fill(_(IDLE_TEXT), n=round(idle_s / 60))
         with contextlib.suppress(Exception):  # the tab may be gone already
+            await app_service.send_meta({"type": TAB_IDLE})  # type: ignore[attr-defined]
             await websocket.send_bytes(text.encode())
         await websocket.close()
 

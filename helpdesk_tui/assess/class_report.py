@@ -20,6 +20,7 @@ from rich.text import Text
 from helpdesk_tui.assess.model import EvidenceStatus
 from helpdesk_tui.assess.overview import STATUS_MARK
 from helpdesk_tui.assess.pipeline import AssessedLog
+from helpdesk_tui.assess.report_html import CSP_META
 from helpdesk_tui.assess.report_terminal import STATUS_STYLE
 from helpdesk_tui.assess.texts import duration, percent, tr
 from helpdesk_tui.printable import printable
@@ -223,7 +224,8 @@ def render_class_html(rows: list[ClassRow], lang: str) -> str:
     title = escape(tr(lang, "class.title"))
     warnings = "".join(f'<p class="refused">{escape(w)}</p>\n' for w in claim_warnings(rows, lang))
     return printable(  # a student's name from a log: no control character (see render_html)
-        f'<!DOCTYPE html>\n<html lang="{escape(lang)}">\n<head>\n<meta charset="utf-8">\n<title>{title}</title>\n'
+        f'<!DOCTYPE html>\n<html lang="{escape(lang)}">\n<head>\n<meta charset="utf-8">\n{CSP_META}\n'
+        f"<title>{title}</title>\n"
         f"<style>{CLASS_CSS}</style>\n</head>\n<body>\n<h1>{title}</h1>\n<table><thead><tr>"
         f'<th class="name">{escape(tr(lang, "col.student"))}</th>{heads}'
         f"<th>{escape(tr(lang, 'col.sla_met'))}</th><th>{escape(tr(lang, 'col.median_reply'))}</th>"

@@ -69,6 +69,15 @@ svg.legend { display: block; margin-bottom: 1mm; break-after: avoid; }
 LEAN_CLASS = {True: ("+", "ok"), False: ("-", "bad"), None: ("?", "running")}
 
 
+CSP_META = (
+    '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+    "style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\">"
+)
+"""A second lock behind the escaping (sec24): no script runs, nothing is loaded from
+anywhere (no image, font, frame or remote style), no form goes out; only the report's own
+inline styles apply. Every HTML report carries it, the class report too."""
+
+
 class HtmlReport:
     """Builds the HTML of one report in one language."""
 
@@ -100,7 +109,7 @@ class HtmlReport:
         title = f"{tr(self.lang, 'report.title')} — {self.evidence.candidate_id}"
         return (
             f'<!DOCTYPE html>\n<html lang="{escape(self.lang)}">\n<head>\n<meta charset="utf-8">\n'
-            f"<title>{escape(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n{stamp}"
+            f"{CSP_META}\n<title>{escape(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n{stamp}"
             + "\n".join(body)
             + "\n</body>\n</html>\n"
         )

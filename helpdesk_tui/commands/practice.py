@@ -67,6 +67,13 @@ def register(subparsers: Any) -> None:
         metavar="NAME",
         help="your name or candidate id, recorded in the log and used in canned replies",
     )
+    parser.add_argument(
+        "--max-restarts",
+        type=int,
+        metavar="N",
+        help="restarts (Ctrl+R) allowed, each a new log; past it the practice says to end "
+        "and start anew (default: no bound; serve.py sets it for a browser tab)",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -78,8 +85,13 @@ def run(args: argparse.Namespace) -> int:
     i18n.set_language(i18n.choose_language(getattr(args, "lang", None)))
     require_screen("practice")  # before a log is made: nothing is left behind
     reason = RESTART
+    bound: int | None = getattr(args, "max_restarts", None)
+    restarts = -1
     while reason == RESTART:  # the instructor's restart: the old log is sealed, a new one starts
+        restarts += 1
         practice = prepare(args)
+        if bound is not None:  # each restart a new log: a browser tab's are bounded (sec24)
+            practice.app.restarts_left = max(bound - restarts, 0)
         note_log_quietly(practice.log_path)  # a class's sitting register, if there is one
         try:
             reason = practice.app.run()

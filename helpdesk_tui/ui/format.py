@@ -91,6 +91,10 @@ PAUSE_REASON_LABELS: dict[str, str] = {
         "resumed after interruption; the outage counted as exam time (policy elapsed)"
     ),
     "stopped by the proctor": N_("stopped by the proctor"),
+    "the browser tab was closed": N_("the browser tab was closed"),
+    "the browser tab was closed after a time without a key": N_(
+        "the browser tab was closed after a time without a key"
+    ),
 }
 """What the exam logs as a pause's or a resume's reason, as a person reads it (the walk,
 bugs21: observe's Dutch feed said "gepauzeerd (interrupted: stopped by the proctor)")."""

@@ -121,6 +121,8 @@ class PracticeApp(SessionApp):
         super().__init__(controller, runtime, **({"locked": False} | options))
         keymap.install(self, "practice", locked=self.locked)
         self._paused_screen: PausedScreen | None = None
+        self.restarts_left: int | None = None
+        """Restarts this run may still make (`practice --max-restarts`); None: no bound."""
         controller.session.subscribe(self._observe)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -200,6 +202,18 @@ class PracticeApp(SessionApp):
     # ------------------------------------------------------------------ restart
 
     def action_restart(self) -> None:
+        """Ask first; refused in words once `restarts_left` is used up: each restart makes a
+        new log, and a browser tab's restarts were the one thing no server bound (sec23)."""
+        if self.restarts_left == 0:
+            self.notify(
+                _(
+                    "No more restarts here: each one makes a new log, and this practice may "
+                    "be started again only so often. End it with Ctrl+Q, then start a new one."
+                ),
+                severity="warning",
+                timeout=10,
+            )
+            return
         self.push_screen(ConfirmRestart(), self._restart_answered)
 
     def _restart_answered(self, yes: bool | None) -> None:

@@ -31,6 +31,7 @@ from textual.drivers.web_driver import WebDriver, _ExitInput
 
 from helpdesk_tui.ui.input_guard import FLOOD_CHARS, MAX_COLUMNS, MAX_ROWS, InputGuard
 from helpdesk_tui.ui.terminal import GuardedInput
+from helpdesk_tui.ui.web_text import TAB_CLOSED, TAB_IDLE, TAB_IDLE_CLOSED
 
 FOCUS_EVERY_S = 0.2
 """A tab's focus or blur is passed on at most this often: each restyles the app, and 100,000
@@ -98,7 +99,13 @@ class GuardedWebDriver(GuardedInput, WebDriver):
 
     def on_meta(self, packet_type: str, payload: dict[str, object]) -> None:
         """A resize that is no size is dropped; one out of bounds is bounded; focus and blur
-        only as often as a person switches tabs (`FOCUS_EVERY_S`)."""
+        only as often as a person switches tabs (`FOCUS_EVERY_S`); `quit` ends the session
+        as interrupted (`_tab_closed`)."""
+        if packet_type == TAB_IDLE:
+            self._closed_reason = TAB_IDLE_CLOSED
+            return
+        if packet_type == "quit" and self._tab_closed():
+            return
         if packet_type in ("focus", "blur"):
             now = time.monotonic()
             if now - getattr(self, "_focus_at", -FOCUS_EVERY_S) < FOCUS_EVERY_S:
@@ -111,6 +118,18 @@ class GuardedWebDriver(GuardedInput, WebDriver):
                 return
             payload = {**payload, "width": size[0], "height": size[1]}
         super().on_meta(packet_type, payload)
+
+    def _tab_closed(self) -> bool:
+        """textual-serve's `quit` (its tab closed, or closed for its quiet): the session ends
+        as on a hang-up, its interruption logged, the log unsealed and resumable. Textual's
+        driver turns `quit` into a plain exit that logged nothing of how the practice ended
+        (sec23). False for an app without a session's stop (Textual's exit then)."""
+        lost = getattr(self._app, "terminal_lost", None)
+        if lost is None:
+            return False
+        self._gone = True  # nobody reads the tab's output any more
+        lost(getattr(self, "_closed_reason", TAB_CLOSED))
+        return True
 
     def run_input_thread(self) -> None:
         guard = InputGuard(
