@@ -115,24 +115,9 @@ MODEL_RESTATES = (
 clause ("w:so", "w:since"); docs/known-issues.md, the l-model10 entry. A strict expected failure."""
 
 
-MODEL_RESTATES_21 = (
-    "Since the update your laptop won't connect to the office wifi: which network name do you "
-    "see in the list?"
-)
-"""(layer 2.21, branch l-model26, found by the lead on the merge) The retrained act model reads
-`restate` beside the question ("w:since", a negation), as an opener's restatement ("So ...:
-which network ...?") was read before 2.21: `restates_in_turn` takes the layer's restatement
-whatever follows it, and the customer confirms the summary instead of answering the question.
-Not sending such a message to the reading in context costs 13 competent COM-4 items on the six
-exams (the lead's verdict runs); docs/known-issues.md, the lead's stop-34 bullet."""
-
-
 def _not_restating(lang: str, text: str):
     if text == MODEL_RESTATES:
         reason = "layer 2.9 at margin 1.0 reads the restated clause before the step as restate"
-        return pytest.param(lang, text, marks=pytest.mark.xfail(strict=True, reason=reason))
-    if text == MODEL_RESTATES_21:
-        reason = "layer 2.21's model reads restate beside the new question: confirmed, not answered"
         return pytest.param(lang, text, marks=pytest.mark.xfail(strict=True, reason=reason))
     return (lang, text)
 
