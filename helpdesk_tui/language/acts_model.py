@@ -311,37 +311,9 @@ def decide_scores(scores: dict[str, float], rules: Analysis) -> list[str]:
         and a not in barred
         and (a in firm or scores[a] > (-remove if a in rules.acts else add))
     ]
-    if _mark_taken(rules, acts) or _opener_told(rules, acts) or _asked_back(rules, acts):
+    if _mark_taken(rules, acts) or _opener_told(rules, acts):
         acts.remove("question")
-    if _restatement_refused(rules, acts) and "question" not in barred:
-        acts = [a for a in ACTS if a in acts or a == "question"]
     return acts
-
-
-ASKED_BACK = ".restate.asked"
-"""(2.21) The rule that reads a statement asked back by its "?" or a bare tag as a restatement
-(a confirming tag's `.restate.tagged` keeps the model's question, as in 2.20: the first writer
-labels "..., c'est ça ?" `restate` + `question`)."""
-
-
-def _asked_back(rules: Analysis, acts: list[str]) -> bool:
-    """(2.21) Does the model's question stand beside a restatement the rules read in a statement
-    asked back by its "?" or a tag ("You called three times and every time line was dropped?",
-    "..., klopt dat?"), the rules reading no question? It asks the customer only to confirm, so
-    the model does not make it a question too (docs/language.md, "Restatements asked back");
-    where the model takes the restatement away, its question stands."""
-    if "question" not in acts or "question" in rules.acts or "restate" not in acts:
-        return False
-    return any(m.rule.endswith(ASKED_BACK) and not m.negated for m in rules.matches)
-
-
-def _restatement_refused(rules: Analysis, acts: list[str]) -> bool:
-    """(2.21) Did the model take away every restatement the rules read in a statement asked back,
-    with no other act left to ask for? Then the "?" asks: the rules gave the question up only
-    for the restatement ("Il y a un adulte dans chaque kayak ?" is no problem said back)."""
-    if "restate" in acts or "question" in acts or TAKE_THE_MARK.intersection(acts):
-        return False
-    return any(m.rule.endswith(ASKED_BACK) and not m.negated for m in rules.matches)
 
 
 def _opener_told(rules: Analysis, acts: list[str]) -> bool:

@@ -1461,15 +1461,9 @@ def _question_matches(
         if form[0] == "tag" and _restated_by_tag(words, layout, lex, live, s, start, form[1][0]):
             words_hit = tuple(t.text for t in tokens[start:end])
             out.append(Match("restate", f"{lex.lang}.restate.tagged", (start, end), words_hit))
-            continue  # (l-rules21) "..., have I got that right, love": a restatement, no question;
-            # (2.21) with "?" too ("..., did I miss anything?"): 211 of 227 statements asked back
-            # by a tag are labelled `restate` alone (docs/language.md, "Restatements asked back")
-        if s not in restated and _restated_asked(
-            words, found, layout, lex, live, (s, start, end), tagged=form[0] == "tag"
-        ):
-            words_hit = tuple(t.text for t in tokens[start:end])
-            out.append(Match("restate", f"{lex.lang}.restate.asked", (start, end), words_hit))
-            restated = restated | {s}
+            if not layout.asks[s]:
+                continue  # (l-rules21) "..., have I got that right, love": a restatement, no question
+            # with "?" the tag still asks the customer to confirm, as before 2.16
         if restated and _confirms(words, found, layout, lex, (s, start, end), form, restated):
             continue  # "So your printer won't print?", "..., klopt dat?": the restatement's
         asking = [form] if form[0] == "tag" else _all_forms(words, found, layout, lex, start, end)
@@ -1547,97 +1541,6 @@ def _restated_by_tag(
     )
 
 
-MIN_ASKED_BACK = 6
-"""(2.21) Words (fillers aside) a statement asked back needs to restate a problem: "You see
-it?", "You have printer at home?" ask."""
-
-
-def _restated_asked(
-    words: list[Word],
-    found: list[Piece],
-    layout: Layout,
-    lex: Lexicon,
-    live: list[Match],
-    sentence: tuple[int, int, int],
-    tagged: bool,
-) -> bool:
-    """(2.21) Is a sentence asked only by its "?" (or a bare tag before it) a restatement: the
-    customer's problem said back in statement order for them to confirm? The twenty-seven
-    labelled sets label such a sentence `restate` (docs/language.md, "Restatements asked
-    back"): "You called three times and every time line was dropped?", "U krijgt geen
-    sms-code, juist?", "Vous dites que les vignettes ne sont jamais arrivées ?". It must say a
-    problem (a `restating` word after its first: a failure, "never", "every", "you are saying";
-    or a bare tag that only confirms, `restating_tags`: "..., correct?"; another tag, "...,
-    right?", "..., toch?", confirms an assumption) and ask nothing
-    new: no question form before its tag, no question word or alternative ("or"), no
-    `not_restating` word ("recently", "maybe"), no number, and no other act of the rules'."""
-    s, start, end = sentence
-    if not layout.asks[s]:
-        return False
-    q = lex.questions
-    said = [w for w in words[start:end] if w.norm not in lex.fillers]
-    if len(said) < MIN_ASKED_BACK:
-        return False
-    if _asks_new(words, lex, start, end) or any(
-        w.norm in q.alternatives or w.norm in q.not_restating
-        or w.lemma in q.not_restating or any(c.isdigit() or c == "@" for c in w.norm)
-        for w in words[start:end]
-    ):  # fmt: skip
-        return False
-    if any(layout.sentence[m.span[0]] == s and m.kind not in RESTATED_AS for m in live):
-        return False
-    if tagged and words[end - 1].norm not in q.restating_tags:
-        return False  # "..., right?", "..., yeah?", "..., toch?": an assumption to confirm
-    body = _tag_start(words, layout, start, end) if tagged else end
-    if _first_form(words, found, layout, lex, start, body) is not None:
-        return False
-    if tagged:
-        return True
-    return any(
-        w.norm in q.restating or w.lemma in q.restating for w in words[start + 1 : body]
-    )  # not the first word: "Dites, c'est depuis ... ?" calls for attention
-
-
-COORDINATORS = frozenset({"and", "en", "et"})
-"""(2.21) Words that join a second clause: one that puts its verb before its subject ("and does
-it", "en ziet ge", "et est-ce") asks a new question beside what is said back."""
-
-
-def _asks_new(words: list[Word], lex: Lexicon, start: int, end: int) -> bool:
-    """Does a question word of the sentence ask something new ("Vous étiez dans quel local ?")?
-    (2.21) Not one that opens a clause inside a statement said back: before its clause's subject
-    ("... it freezes when you open a drug chart?", "... what you should do?"), after a verb of
-    knowing or asking (`questions.reported`: "you want to know why ...", "u vraagt of ...",
-    "vous ne comprenez pas pourquoi"), or a preposition that dates ("since the Sunday night
-    shift", "sinds maandag"; it asks only before another question word: "since when"). A second
-    clause joined on with its verb before its subject asks ("..., and does it ...?", "..., en
-    ziet ge ...?": `COORDINATORS`)."""
-    q = lex.questions
-    for j in range(start, end):
-        w = words[j]
-        if (
-            w.norm in COORDINATORS and start < j < end - 2
-            and words[j + 1].norm not in q.subjects and words[j + 2].norm in q.subjects
-        ):  # fmt: skip
-            return True  # "..., and does it do it on the hotel wifi too?": joined on, asks
-        if w.norm not in q.words:
-            continue
-        following = words[j + 1].norm if j + 1 < end else ""
-        if w.norm in q.prepositions and following not in q.words:
-            continue
-        if j > start and (following in q.subjects or words[j - 1].norm in q.reported):
-            continue
-        return True
-    return False
-
-
-def _tag_start(words: list[Word], layout: Layout, start: int, end: int) -> int:
-    """(2.21) Where the sentence's tag begins: the first word of the last clause."""
-    return max(
-        start + 1, min(j for j in range(start, end) if layout.clause[j] == layout.clause[end - 1])
-    )
-
-
 YES_NO_IS_THAT_ACT = frozenset({"check", "identify", "offer_help"})
 """(2.3) Acts that a yes/no question (an inversion) anywhere in their sentence asks, not a
 clarifying question: "And now, does it print?" checks; a question word in another clause
@@ -1662,7 +1565,7 @@ def _confirms(
         return True
     if s in restated and form[0] == "mark":
         # a question word anywhere asks something new ("Vous étiez dans quel local ?")
-        asks_new = _asks_new(words, lex, start, end)
+        asks_new = any(words[j].norm in lex.questions.words for j in range(start, end))
         return not asks_new and not _all_forms(words, found, layout, lex, start, end)
     return any(match_at(tag, words, start, lex, end) == end for tag in lex.questions.tags)
 

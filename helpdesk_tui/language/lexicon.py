@@ -305,21 +305,6 @@ class Questions:
     """(l-rules21) Tags that ask whether the operator understood ("..., have I got that right",
     "..., klopt dat", "..., c'est bien ça", with or without "?"): the statement before one
     restates the customer's words and asks nothing new, so it is `restate`, not `question`."""
-    restating: frozenset[str] = frozenset()
-    """(2.21) Words that make a statement asked back by its "?" or a bare tag the customer's
-    problem read back (a negation, "still", "since", "every", a second clause's "and"/"but",
-    "you are saying"): "You called three times and every time line was dropped?" restates
-    (`analyse._restated_asked`)."""
-    restating_tags: frozenset[str] = frozenset()
-    """(2.21) Bare tags that only ask to confirm what was said back ("..., correct?", "..., juist?",
-    "..., oui ?"): a statement closed by one says the customer's problem back."""
-    not_restating: frozenset[str] = frozenset()
-    """(2.21) Words that make such a statement ask something new ("recently", "already",
-    "maybe", "by chance"): "You changed phone number recently?" asks, it restates nothing."""
-    reported: frozenset[str] = frozenset()
-    """(2.21) Verbs of knowing or asking after which a question word opens an indirect question
-    inside a statement said back ("you want to know why ...", "vous demandez si ..."): it asks
-    nothing new of the customer (`analyse._asks_new`)."""
     opener_set: PhraseSet = field(init=False, repr=False, compare=False)
     """The openers indexed by their first word (`PhraseSet.candidates`: the same openers,
     in their order, less those that cannot start at a word)."""
@@ -483,10 +468,6 @@ def _build(lang: str, data: dict, path: Path) -> Lexicon:
             confirming=PhraseSet(tuple(compile_(p) for p in q.get("confirming", []))),
             alternatives=frozenset(fold(w) for w in q.get("alternatives", [])),
             not_alternative_before=frozenset(fold(w) for w in q.get("not_alternative_before", [])),
-            restating=frozenset(fold(w) for w in q.get("restating", [])),
-            restating_tags=frozenset(fold(w) for w in q.get("restating_tags", [])),
-            not_restating=frozenset(fold(w) for w in q.get("not_restating", [])),
-            reported=frozenset(fold(w) for w in q.get("reported", [])),
         ),
         rules=rules,
         words=frozenset(fold(w) for w in data.get("known_words", [])),
@@ -640,7 +621,7 @@ def opposite_prefixes(p: str, t: str, lex: Lexicon) -> bool:
     )
 
 
-LAYER_VERSION = "2.21"
+LAYER_VERSION = "2.20"
 """Bumped whenever a lexicon or a rule changes what a message means. (2.13, l-rules18: a "?"
 alone yields to the act model's identify/check/offer_help, fr/en step verbs, wishes on parting,
 "so" recaps at a sentence's start; the act model's weights are 2.12's, not retrained.) (2.14,
@@ -669,17 +650,7 @@ verstaan heb, ...", "Om te resumeren: ...", "Si je comprends bien vous, ...", "J
 sûr : ..." leading a summary, the same understanding as a summary's closing tag ("..., if I
 understood well?"), and a check asked with "write me if" / "schrijf mij als" / "écrivez-moi si" /
 "give me a feedback if" and a works-state; tests/language/test_secondlang_forms.py; the model
-retrained on the same thirteen writers, no labelled message read otherwise.) (2.21, l-model26: a
-statement asked back by its "?" or a bare tag ("You called three times and every time line was
-dropped?", "U krijgt geen sms-code, juist?") is a restatement when it says a problem and asks
-nothing new (`[questions] restating`, `restating_tags`, `not_restating`, `reported`; rule id
-`LANG.restate.asked`), and the model may not add a question beside it; a confirming tag with "?"
-restates without a question (2.16 had kept it); a question word inside a
-statement said back ("... when you open it", "you want to know why ...", "since the update")
-asks nothing new; who the caller is and more questions offered, asked as a statement ("You are
-mum of Liam?", "U bent de werkgever of de uitzendkracht?", "Vous avez encore des questions ?")
-are `identify` and `offer_help`; docs/language.md "Restatements asked back"; the model retrained
-on the same thirteen writers.)"""
+retrained on the same thirteen writers, no labelled message read otherwise.)"""
 
 
 @cache

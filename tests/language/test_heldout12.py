@@ -37,11 +37,10 @@ from tests.language.test_corpus_targets import BENCH_MODULE
 # l-rules22 (layer 2.17): fr empathy 0.924 -> 0.915, nl closing 0.939 -> 0.923 (lowered: the act
 # model retrained on the 2.17 rules, same sets and settings, moves these pairs; no set's macro
 # falls by more than 0.001; benchmarks/README.md "The twenty-second writer's weakest acts")
-# l-model26 (layer 2.21): nl offer_help 0.952 -> 0.937: "Momentje, ik overleg met de monteur van dienst.": the retrained model adds offer_help.
 FLOOR = {
     "nl": {
         "greeting": 0.899,
-        "offer_help": 0.937,
+        "offer_help": 0.952,
         "identify": 0.872,
         "question": 0.847,
         "restate": 0.788,

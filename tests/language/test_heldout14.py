@@ -32,7 +32,6 @@ from tests.language.test_corpus_targets import BENCH_MODULE
 # (benchmarks/README.md "The twentieth writer's weakest acts (branch l-rules20)"), each set's
 # macro-F1 is within 0.001 of 2.14's, and leave one writer out is the measurement.
 # l-rules21 (layer 2.16): nl identify 0.853 -> 0.837: "Aan welke balie sta je?": the retrained model, the rules unchanged.
-# l-model26 (layer 2.21): fr restate 0.623 -> 0.611: "Vous n'avez pas reçu l'échéancier après le changement de tarif.": the retrained model drops restate.
 FLOOR = {
     "nl": {
         "greeting": 0.918,
@@ -53,7 +52,7 @@ FLOOR = {
         "offer_help": 1.0,
         "identify": 0.867,
         "question": 0.649,
-        "restate": 0.611,
+        "restate": 0.623,
         "empathy": 0.911,
         "apology": 1.0,
         "progress": 0.873,

@@ -33,7 +33,6 @@ from tests.language.test_corpus_targets import BENCH_MODULE
 # l-rules22 (layer 2.17): en closing 0.644 -> 0.62 (lowered: the act model retrained on the 2.17
 # rules, same sets and settings, moves these pairs; no set's macro falls by more than 0.001;
 # benchmarks/README.md "The twenty-second writer's weakest acts")
-# l-model26 (layer 2.21): en restate 0.61 -> 0.586: "Thanks for flagging the phones in the boarding house: ...": the retrained model drops restate.
 FLOOR = {
     "nl": {
         "greeting": 0.926,
@@ -68,7 +67,7 @@ FLOOR = {
         "offer_help": 0.944,
         "identify": 0.918,
         "question": 0.727,
-        "restate": 0.586,
+        "restate": 0.61,
         "empathy": 0.818,
         "apology": 0.894,
         "progress": 0.666,

@@ -26,7 +26,6 @@ from tests.language.test_corpus_targets import BENCH_MODULE
 # l-model23 (layer 2.18): fr progress 0.709 -> 0.705 (lowered: the act model retrained on the
 # 2.18 rules, same thirteen writers and settings, gives "Il imprime le bon logo ? Alors t'as plus
 # besoin du technicien" `progress`; benchmarks/README.md "The act model on every writer, shipped")
-# l-model26 (layer 2.21): en question 0.783 -> 0.775: "The shared folder for your group project just vanished from your OneDrive, yeah?" (a tag other than correct/yes stays a question by the rules; the retrained model no longer takes it away) and "you plugged your console into the port ...": the retrained model adds question.
 FLOOR = {
     "nl": {
         "greeting": 0.958,
@@ -60,7 +59,7 @@ FLOOR = {
         "greeting": 0.926,
         "offer_help": 0.928,
         "identify": 0.782,
-        "question": 0.775,
+        "question": 0.783,
         "restate": 0.637,
         "empathy": 0.682,
         "apology": 0.95,

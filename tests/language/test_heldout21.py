@@ -24,10 +24,6 @@ from __future__ import annotations
 from tests.language.heldout_checks import HeldoutSet, build_tests
 from tests.language.test_corpus_targets import BENCH_MODULE
 
-# l-model26 (layer 2.21): fr offer_help 0.758 -> 0.714: "S'il y a encore quelque chose, vous m'appelez, ...": the retrained model drops offer_help.
-# l-model26 (layer 2.21): en restate 0.875 -> 0.851: "So validator says 'not valid' for all season passes: ...": the retrained model drops restate.
-# l-model26 (layer 2.21): nl progress 0.606 -> 0.602: "Ik zou het afraden om de documenten ... door te sturen.": the retrained model adds progress.
-# l-model26 (layer 2.21): fr progress 0.591 -> 0.588: "J'ai le regret de vous indiquer que cela ne relève pas de ma compétence ; ...": the retrained model adds progress.
 FLOOR = {
     "nl": {
         "greeting": 0.84,
@@ -37,7 +33,7 @@ FLOOR = {
         "restate": 0.723,
         "empathy": 0.784,
         "apology": 1.0,
-        "progress": 0.602,
+        "progress": 0.606,
         "instruction": 0.691,
         "check": 0.738,
         "closing": 0.622,
@@ -45,13 +41,13 @@ FLOOR = {
     },
     "fr": {
         "greeting": 0.816,
-        "offer_help": 0.714,
+        "offer_help": 0.758,
         "identify": 0.734,
         "question": 0.645,
         "restate": 0.816,
         "empathy": 0.807,
         "apology": 0.903,
-        "progress": 0.588,
+        "progress": 0.591,
         "instruction": 0.691,
         "check": 0.695,
         "closing": 0.75,
@@ -62,7 +58,7 @@ FLOOR = {
         "offer_help": 0.838,
         "identify": 0.782,
         "question": 0.728,
-        "restate": 0.851,
+        "restate": 0.875,
         "empathy": 0.867,
         "apology": 0.95,
         "progress": 0.6,

@@ -23,7 +23,6 @@ from __future__ import annotations
 from tests.language.heldout_checks import HeldoutSet, build_tests
 from tests.language.test_corpus_targets import BENCH_MODULE
 
-# l-model26 (layer 2.21): en identify 0.714 -> 0.697: "May I suggest that you choose 'Mirror Displays' ...?": the retrained model reads identify.
 FLOOR = {
     "nl": {
         "greeting": 0.914,
@@ -56,7 +55,7 @@ FLOOR = {
     "en": {
         "greeting": 0.943,
         "offer_help": 0.882,
-        "identify": 0.697,
+        "identify": 0.714,
         "question": 0.661,
         "restate": 0.732,
         "empathy": 0.604,

@@ -20,7 +20,6 @@ from __future__ import annotations
 from tests.language.heldout_checks import HeldoutSet, build_tests
 from tests.language.test_corpus_targets import BENCH_MODULE
 
-# l-model26 (layer 2.21): en question 0.222 -> 0.2: "Then, the situation is this: the scanner beeps but nothing enters in the system, no?": the retrained model adds question beside the restatement.
 FLOOR = {
     "nl": {
         "greeting": 1.0,
@@ -54,7 +53,7 @@ FLOOR = {
         "greeting": 1.0,
         "offer_help": 0.4,
         "identify": 1.0,
-        "question": 0.2,
+        "question": 0.222,
         "restate": 0.941,
         "empathy": 0.8,
         "apology": 0.8,
