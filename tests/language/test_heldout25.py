@@ -1,4 +1,4 @@
-"""The language layer on the twenty-fifth held-out corpus: floors (blind, layers 2.20 and 2.21).
+"""The language layer on the twenty-fifth held-out corpus: floors (blind, layer 2.20).
 
 tests/language/heldout25/ is the twenty-seventh writer's (branch l-heldout25): three native
 operators, one per language (nl: Kris from Sint-Niklaas, ge/gij and "nie"; fr: Nadia from Ath,
@@ -11,11 +11,11 @@ longer lines with the same acts (its README). The nl and fr newsroom blocks and 
 Scored blind by the lead (2026-12-06, 06:54 UTC) with the shipped layer 2.20 (rules 2.26):
 **3 of 36 pairs at 0.90, macro-F1 0.777** (rules alone 1, 0.694), negated given 1 / 0 / 0.
 Layer 2.21 (branch l-model26: restatements asked back, developed on heldout24 while this set was
-being written, neither seen by the other) on the merged tree: **3 of 36, 0.775**, negated given
-1 / 0 / 0: this writer's restatements are bare statements of the problem ("The big A3 on the back
-bench is printing everything pink", "ge kunt nie inloggen op de fotobank"), which 2.21's
-asked-back form does not reach (restate F1 0.47 / 0.68 / 0.48, unchanged). The floors below are
-2.21's (rounded down to 3 decimals); from now on the set is a development set. Its format and
+being written, neither seen by the other) read it no better: 3 of 36, 0.775, this writer's
+restatements being bare statements of the problem ("The big A3 on the back bench is printing
+everything pink", "ge kunt nie inloggen op de fotobank"; restate F1 0.47 / 0.68 / 0.48 on both);
+2.21 was not shipped (docs/known-issues.md, the lead's stop-34 bullet). The floors below are
+2.20's (rounded down to 3 decimals); from now on the set is a development set. Its format and
 self-check are in test_heldout_sets_format.py (its heldout25 cases).
 """
 
@@ -41,9 +41,9 @@ FLOOR = {
     },
     "fr": {
         "greeting": 0.926,
-        "offer_help": 0.756,
+        "offer_help": 0.789,
         "identify": 0.754,
-        "question": 0.774,
+        "question": 0.767,
         "restate": 0.678,
         "empathy": 0.744,
         "apology": 0.926,
@@ -56,8 +56,8 @@ FLOOR = {
     "en": {
         "greeting": 0.93,
         "offer_help": 0.799,
-        "identify": 0.745,
-        "question": 0.779,
+        "identify": 0.769,
+        "question": 0.773,
         "restate": 0.481,
         "empathy": 0.787,
         "apology": 0.893,
@@ -68,7 +68,7 @@ FLOOR = {
         "hold": 0.857,
     },
 }
-# Negated instructions counted as given (target 0), layers 2.20 and 2.21: 1 / 0 / 0. Left for the
+# Negated instructions counted as given (target 0), layer 2.20 (and 2.21): 1 / 0 / 0. Left for the
 # next layer round that develops on this set.
 NEGATED_GIVEN = {"nl": 1, "fr": 0, "en": 0}
 
