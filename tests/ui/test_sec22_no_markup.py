@@ -263,6 +263,10 @@ async def test_a_click_on_text_carrying_an_action_runs_nothing_and_is_logged(rig
     app = rig.app()
     async with app.run_test(size=SIZE) as pilot:
         trap = Static(Text.from_markup("[@click=app.quit]QUIT HERE[/]"), id="trap")
+        # Docked on top, so the main screen's panes (all of its height) cannot push it out of
+        # view: two fresh-clone CI runs of the whole suite saw it never laid out (its region
+        # empty after 50 pauses) where tests/ui alone, run so, never did.
+        trap.styles.dock = "top"
         await app.screen.mount(trap)
         await placed(pilot, trap)
         landed = await pilot.click(trap, offset=(2, 0))  # on the "I" of "QUIT": the action's span
